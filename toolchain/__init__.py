@@ -1,0 +1,14 @@
+"""pcc: a C toolchain in Python -- compiler (cc), assembler (as), linker (ld).
+
+``as`` is a Python keyword, so ``import toolchain.as`` cannot be written; the
+assembler package is reached through the one alias below everywhere outside
+toolchain/as/ itself (DESIGN.md, "Layout").
+"""
+
+import importlib
+
+
+def __getattr__(name: str):
+    if name == "assembler":
+        return importlib.import_module("toolchain.as")
+    raise AttributeError(f"module 'toolchain' has no attribute {name!r}")

@@ -1,0 +1,117 @@
+"""The contract between the generic assembler and one ISA package.
+
+The streamer (``streamer.py``) and the text parser (``parser.py``) never know
+an instruction set; they call an ``Isa`` object, one per ISA package
+(``x86/``, later ``aarch64/`` and ``riscv/``), which is built for a Target.
+Like LLVM's MCCodeEmitter/MCAsmBackend pair, encoding returns bytes plus
+fixups and the ISA answers the few layout questions only it can answer:
+which instructions relax, what fills code alignment, how a resolved value is
+packed into bytes, which ELF relocation a fixup left over becomes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from collections.abc import Callable
+from typing import Protocol
+
+from ..common.diagnostics import SourceLocation
+from .expr import Expr
+from .instruction import Instruction
+
+
+@dataclass(frozen=True, slots=True)
+class Fixup:
+    """A field of an encoding whose value depends on a symbol.
+
+    ``offset`` is from the start of the encoding, ``size`` in bytes of the
+    field.  ``kind`` is the ISA's own name for how the field is computed and
+    packed -- for x86 the psABI relocation name that fits a plain symbol
+    (``"R_X86_64_PC32"``, ``"R_386_16"`` ...); the ISA's ``relocation_type``
+    turns it into the final ELF relocation.  ``pcrel`` fixups are computed as
+    ``S + A - P`` where P is the address of the field; ``addend`` is added to
+    the value of ``value`` (x86 uses it for the ``-4`` of a rel32 whose field
+    is not at the end of the instruction, e.g. ``cmpl $1, x(%rip)``).
+    """
+
+    offset: int
+    size: int
+    value: Expr
+    kind: str
+    pcrel: bool = False
+    addend: int = 0
+    signed: bool = True
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Encoding:
+    data: bytes
+    fixups: tuple[Fixup, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EncodeContext:
+    """What an encoder needs to know besides the instruction.
+
+    ``code_bits`` is the current mode (``.code16/.code32/.code64``);
+    ``code16gcc`` is set under ``.code16gcc``; ``long_branch`` asks for the
+    long (relaxed) form of a relaxable branch.
+    """
+
+    code_bits: int
+    code16gcc: bool = False
+    long_branch: bool = False
+
+
+class Isa(Protocol):
+    """What one ISA package provides to the generic assembler."""
+
+    name: str
+
+    def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
+                          syntax: "SyntaxState", location: SourceLocation) -> Instruction:
+        """Build an Instruction from the text of one statement.
+
+        ``operands`` is the raw text after the mnemonic (comments removed).
+        Raises ToolchainError with ``location`` for bad operands.
+        """
+
+    def format_instruction(self, insn: Instruction, syntax: "SyntaxState") -> str:
+        """Print an Instruction as GNU assembler text (the ``-S`` printer)."""
+
+    def encode(self, insn: Instruction, context: EncodeContext) -> Encoding:
+        """Encode one instruction; ToolchainError (at insn.location) if it cannot be."""
+
+    def relaxable_target(self, insn: Instruction) -> Expr | None:
+        """For a branch with short and long forms, the target expression; else None."""
+
+    def short_branch_range(self, insn: Instruction, context: EncodeContext) -> tuple[int, int]:
+        """(min, max) displacement the short form reaches, relative to its end."""
+
+    def nop_fill(self, size: int, context: EncodeContext) -> bytes:
+        """``size`` bytes of no-ops as GNU as pads code sections."""
+
+    def apply_fixup(self, data: bytearray, offset: int, fixup: Fixup, value: int) -> str | None:
+        """Pack a resolved value into ``data`` at ``offset``; returns an error text
+        (e.g. "value 300 out of range for 8-bit field") or None."""
+
+    def relocation_type(self, fixup: Fixup, symbol_is_local: bool) -> int:
+        """The ELF relocation type for a fixup that stays unresolved."""
+
+
+@dataclass
+class SyntaxState:
+    """Parser-wide state the ISA's operand parser reads (x86: AT&T or Intel).
+
+    ``current_location`` and ``local_label`` are the callbacks an ExprParser
+    needs for ``.`` and ``1b``/``1f`` (see exprparse.py); the text parser sets
+    them, a back end building Instructions directly never needs them.
+    """
+
+    intel: bool = False
+    intel_prefix: bool = False   # .intel_syntax prefix: registers written with %
+    code_bits: int = 64
+    code16gcc: bool = False
+    current_location: Callable[[], str] | None = None
+    local_label: Callable[[int, str], str] | None = None

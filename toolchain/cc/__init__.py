@@ -1,0 +1,1 @@
+"""The C compiler pcc (not yet implemented: see cli.py)."""

@@ -1,0 +1,1 @@
+"""Shared pieces: targets, ELF structures and writer, diagnostics."""

@@ -1,0 +1,1 @@
+"""The linker pld (not yet implemented: see cli.py)."""
