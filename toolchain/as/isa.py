@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from collections.abc import Callable
 from typing import Protocol
 
-from ..common.diagnostics import SourceLocation
+from ..common.diagnostics import SourceLocation, ToolchainError
+from ..common.target import Target
 from .expr import Expr
 from .instruction import Instruction
 
@@ -115,3 +116,11 @@ class SyntaxState:
     code16gcc: bool = False
     current_location: Callable[[], str] | None = None
     local_label: Callable[[int, str], str] | None = None
+
+
+def isa_for(target: "Target") -> Isa:
+    """The ISA package object for a target (x86 only so far)."""
+    if target.isa == "x86":
+        from .x86.isa import X86Isa
+        return X86Isa(target)
+    raise ToolchainError(f"the assembler does not support {target.name} yet")
