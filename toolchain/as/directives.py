@@ -1,0 +1,942 @@
+"""The GNU as directives other than macros and conditionals.
+
+``DIRECTIVES`` maps a directive name (without its dot, lower case) to a
+function ``f(parser, args, location)`` named after the directive; ``args`` is
+the statement text after the name, stripped.  Each function reads its
+arguments with an :class:`ArgReader` and calls the object streamer.  Messages
+follow GNU as's wording where it has one.
+
+The macro, repetition, conditional and ``.include`` directives live in
+``macros.py``; the parser merges both tables.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import struct
+from typing import TYPE_CHECKING, Callable
+
+from ..common.diagnostics import SourceLocation, ToolchainError
+from .expr import Constant, Expr, SymbolRef
+from .exprparse import SYMBOL_CHARS, SYMBOL_START, decode_escape
+from .isa import EncodeContext
+
+if TYPE_CHECKING:
+    from .parser import Parser
+
+_SPACE = " \t\f\v\r"
+
+
+class ArgReader:
+    """A cursor over a directive's argument text."""
+
+    def __init__(self, parser: "Parser", text: str, loc: SourceLocation):
+        self.parser = parser
+        self.text = text
+        self.pos = 0
+        self.loc = loc
+        self._exprs = None
+
+    def skip_space(self) -> None:
+        text, pos = self.text, self.pos
+        while pos < len(text) and text[pos] in _SPACE:
+            pos += 1
+        self.pos = pos
+
+    def at_end(self) -> bool:
+        self.skip_space()
+        return self.pos >= len(self.text)
+
+    def peek(self) -> str:
+        self.skip_space()
+        return self.text[self.pos] if self.pos < len(self.text) else ""
+
+    def error(self, message: str) -> ToolchainError:
+        return ToolchainError(message, self.loc)
+
+    def expect_end(self) -> None:
+        if not self.at_end():
+            raise self.error("junk at end of line, first unrecognized character is "
+                             f"'{self.text[self.pos]}'")
+
+    def comma(self) -> bool:
+        """Consume a ',' if one comes next."""
+        if self.peek() == ",":
+            self.pos += 1
+            return True
+        return False
+
+    def expect_comma(self, after: str) -> None:
+        if not self.comma():
+            raise self.error(f"expected comma after '{after}'")
+
+    def expression(self) -> Expr:
+        if self._exprs is None:
+            self._exprs = self.parser.expression_parser(self.text, self.loc)
+        e, self.pos = self._exprs.parse(self.pos)
+        return e
+
+    def absolute(self) -> int:
+        """An expression whose value must be known now."""
+        e = self.expression()
+        value = self.parser.absolute(e, self.loc)
+        if value is None:
+            raise self.error("bad or irreducible absolute expression")
+        return value
+
+    def optional_absolute(self) -> int | None:
+        """An absolute expression that may be left out (``.p2align 4,,10``)."""
+        c = self.peek()
+        if c == "" or c == ",":
+            return None
+        return self.absolute()
+
+    def symbol_name(self) -> str:
+        self.skip_space()
+        text, pos = self.text, self.pos
+        if pos < len(text) and text[pos] == '"':
+            end = text.find('"', pos + 1)
+            if end < 0:
+                raise self.error("missing closing '\"' in symbol name")
+            self.pos = end + 1
+            return text[pos + 1:end]
+        if pos >= len(text) or text[pos] not in SYMBOL_START:
+            raise self.error("expected symbol name")
+        end = pos + 1
+        while end < len(text) and text[end] in SYMBOL_CHARS:
+            end += 1
+        self.pos = end
+        return text[pos:end]
+
+    def word(self, stops: str = ",") -> str:
+        """Text up to white space or a stop character."""
+        self.skip_space()
+        text, pos = self.text, self.pos
+        end = pos
+        while end < len(text) and text[end] not in stops and text[end] not in _SPACE:
+            end += 1
+        self.pos = end
+        return text[pos:end]
+
+    def string(self) -> bytes:
+        """A "..." string with GNU escapes."""
+        self.skip_space()
+        if self.peek() != '"':
+            raise self.error("expected string")
+        data, self.pos = parse_string(self.text, self.pos, self.loc)
+        return data
+
+    def rest(self) -> str:
+        self.skip_space()
+        text = self.text[self.pos:]
+        self.pos = len(self.text)
+        return text
+
+
+def parse_string(text: str, pos: int, loc: SourceLocation) -> tuple[bytes, int]:
+    """Decode the string literal starting at the '"' at ``pos``; returns (bytes, end)."""
+    out = bytearray()
+    i = pos + 1
+    n = len(text)
+    while True:
+        quote = text.find('"', i)
+        backslash = text.find("\\", i, quote if quote >= 0 else n)
+        if backslash >= 0:
+            out += text[i:backslash].encode("utf-8", "surrogateescape")
+            code, i = decode_escape(text, backslash + 1, loc)
+            out.append(code)
+            continue
+        if quote < 0:
+            raise ToolchainError("unterminated string", loc)
+        out += text[i:quote].encode("utf-8", "surrogateescape")
+        return bytes(out), quote + 1
+
+
+def string_text(args: ArgReader) -> str:
+    """A string argument as text (for messages, file names, .ident)."""
+    return args.string().decode("utf-8", "surrogateescape")
+
+
+# --------------------------------------------------------------------------
+# Sections
+
+_SECTION_FLAGS = frozenset("awxMSGTo?Rdel0123456789")
+SECTION_TYPES = frozenset({
+    "progbits", "nobits", "note", "init_array", "fini_array", "preinit_array",
+    "unwind", "group", "symtab", "strtab", "rela", "rel", "dynamic", "hash",
+    "dynsym", "gnu_attributes", "llvm_addrsig",
+})
+
+
+def section_arguments(args: ArgReader) -> dict:
+    """name[,"flags"[,@type[,entsize][,linked][,group[,comdat]][,unique,N]]]"""
+    args.skip_space()
+    if args.peek() == '"':
+        name = string_text(args)
+    else:
+        name = args.word(",")
+    if not name:
+        raise args.error("missing name")
+    spec: dict = {"name": name}
+    if not args.comma():
+        args.expect_end()
+        return spec
+    if args.peek() != '"':
+        # .pushsection name, subsection
+        if args.peek().isdigit():
+            spec["subsection"] = args.absolute()
+            args.expect_end()
+            return spec
+        raise args.error("expected string of section flags")
+    flags = string_text(args)
+    bad = [f for f in flags if f not in _SECTION_FLAGS]
+    if bad:
+        raise args.error("bad .section directive: want a,l,w,x,M,S,G,T in string")
+    spec["flags"] = flags
+    if args.comma():
+        spec["type"] = section_type(args)
+        if "M" in flags and args.comma():
+            spec["entsize"] = args.absolute()
+        if "o" in flags and args.comma():
+            args.symbol_name()   # SHF_LINK_ORDER target: recorded by name only
+        if "G" in flags:
+            if not args.comma():
+                raise args.error("group name not found in section directive")
+            spec["group"] = args.symbol_name()
+            if args.comma():
+                linkage = args.word(",")
+                if linkage != "comdat":
+                    if linkage == "unique":
+                        args.expect_comma("unique")
+                        args.absolute()
+                        args.expect_end()
+                        return spec
+                    raise args.error(f"unrecognized group linkage '{linkage}'")
+                spec["linkage"] = "comdat"
+        if args.comma():
+            if args.word(",") != "unique":
+                raise args.error("expected 'unique'")
+            args.expect_comma("unique")
+            args.absolute()
+    elif "M" in flags:
+        raise args.error("entity size for SHF_MERGE not specified")
+    args.expect_end()
+    return spec
+
+
+def section_type(args: ArgReader) -> str:
+    args.skip_space()
+    c = args.peek()
+    if c in ("@", "%"):
+        args.pos += 1
+        kind = args.word(",")
+    elif c == '"':
+        kind = string_text(args)
+    else:
+        kind = args.word(",")
+    if kind in SECTION_TYPES:
+        return kind
+    try:
+        int(kind, 0)
+        return kind
+    except ValueError:
+        raise args.error(f"unrecognized section type '{kind}'") from None
+
+
+def section(p: "Parser", text: str, loc: SourceLocation) -> None:
+    spec = section_arguments(ArgReader(p, text, loc))
+    p.streamer.switch_section(location=loc, **spec)
+
+
+def pushsection(p: "Parser", text: str, loc: SourceLocation) -> None:
+    spec = section_arguments(ArgReader(p, text, loc))
+    p.streamer.push_section(location=loc, **spec)
+
+
+def popsection(p: "Parser", text: str, loc: SourceLocation) -> None:
+    ArgReader(p, text, loc).expect_end()
+    p.streamer.pop_section(loc)
+
+
+def previous(p: "Parser", text: str, loc: SourceLocation) -> None:
+    ArgReader(p, text, loc).expect_end()
+    p.streamer.previous_section(loc)
+
+
+def _simple_section(name: str) -> Callable[["Parser", str, SourceLocation], None]:
+    def directive(p: "Parser", text: str, loc: SourceLocation) -> None:
+        args = ArgReader(p, text, loc)
+        subsection = 0 if args.at_end() else args.absolute()
+        args.expect_end()
+        p.streamer.switch_section(name, subsection=subsection, location=loc)
+    directive.__name__ = name[1:]
+    return directive
+
+
+text_ = _simple_section(".text")
+data = _simple_section(".data")
+bss = _simple_section(".bss")
+rodata = _simple_section(".rodata")
+
+
+# --------------------------------------------------------------------------
+# Symbols
+
+def _names(p: "Parser", text: str, loc: SourceLocation) -> list[str]:
+    args = ArgReader(p, text, loc)
+    names = [args.symbol_name()]
+    while args.comma():
+        names.append(args.symbol_name())
+    args.expect_end()
+    return names
+
+
+def globl(p: "Parser", text: str, loc: SourceLocation) -> None:
+    for name in _names(p, text, loc):
+        p.streamer.set_binding(name, "global", loc)
+
+
+def local(p: "Parser", text: str, loc: SourceLocation) -> None:
+    for name in _names(p, text, loc):
+        p.streamer.set_binding(name, "local", loc)
+
+
+def weak(p: "Parser", text: str, loc: SourceLocation) -> None:
+    for name in _names(p, text, loc):
+        p.streamer.set_binding(name, "weak", loc)
+
+
+def hidden(p: "Parser", text: str, loc: SourceLocation) -> None:
+    for name in _names(p, text, loc):
+        p.streamer.set_visibility(name, "hidden", loc)
+
+
+def protected(p: "Parser", text: str, loc: SourceLocation) -> None:
+    for name in _names(p, text, loc):
+        p.streamer.set_visibility(name, "protected", loc)
+
+
+def internal(p: "Parser", text: str, loc: SourceLocation) -> None:
+    for name in _names(p, text, loc):
+        p.streamer.set_visibility(name, "internal", loc)
+
+
+def extern(p: "Parser", text: str, loc: SourceLocation) -> None:
+    """GNU as accepts and ignores .extern: undefined symbols are external anyway."""
+
+
+SYMBOL_TYPES = {
+    "function": "function", "stt_func": "function",
+    "object": "object", "stt_object": "object",
+    "tls_object": "tls_object", "stt_tls": "tls_object",
+    "common": "common", "stt_common": "common",
+    "notype": "notype", "stt_notype": "notype",
+    "gnu_indirect_function": "gnu_indirect_function", "stt_gnu_ifunc": "gnu_indirect_function",
+    "gnu_unique_object": "gnu_unique_object",
+}
+
+
+# .type name, @function | %function | "function" | STT_FUNC | function
+def type_(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    name = args.symbol_name()
+    args.comma()
+    args.skip_space()
+    c = args.peek()
+    if c in ("@", "%"):
+        args.pos += 1
+        kind = args.word()
+    elif c == '"':
+        kind = string_text(args)
+    else:
+        kind = args.word()
+    args.expect_end()
+    canonical = SYMBOL_TYPES.get(kind.lower())
+    if canonical is None:
+        raise args.error(f'unrecognized symbol type "{kind}"')
+    p.streamer.set_type(name, canonical, loc)
+
+
+def size(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    name = args.symbol_name()
+    args.expect_comma(name)
+    value = args.expression()
+    args.expect_end()
+    p.streamer.set_size(name, value, loc)
+
+
+def _assignment(p: "Parser", text: str, loc: SourceLocation) -> tuple[str, Expr]:
+    args = ArgReader(p, text, loc)
+    name = args.symbol_name()
+    args.expect_comma(name)
+    value = args.expression()
+    args.expect_end()
+    return name, value
+
+
+def set_(p: "Parser", text: str, loc: SourceLocation) -> None:
+    name, value = _assignment(p, text, loc)
+    if name == ".":
+        p.streamer.emit_org(value, 0, loc)
+    else:
+        p.streamer.set_symbol(name, value, loc)
+
+
+def equiv(p: "Parser", text: str, loc: SourceLocation) -> None:
+    """.equiv and .eqv: like .set, but an error if the symbol is already defined."""
+    name, value = _assignment(p, text, loc)
+    if p.streamer.is_defined(name):
+        raise ToolchainError(f"symbol '{name}' is already defined", loc)
+    p.streamer.set_symbol(name, value, loc, equiv=True)
+
+
+def _common_default_alignment(nbytes: int) -> int:
+    # GNU as on ELF: the smallest power of two holding the object, at most 16.
+    align = 1
+    while align < nbytes and align < 16:
+        align *= 2
+    return align
+
+
+def comm(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    name = args.symbol_name()
+    args.expect_comma(name)
+    nbytes = args.absolute()
+    if nbytes < 0:
+        raise args.error(f"size ({nbytes}) out of range, ignored")
+    alignment = _common_default_alignment(nbytes)
+    if args.comma():
+        alignment = args.absolute()
+        if alignment < 0 or alignment & (alignment - 1):
+            raise args.error("common alignment not a power of 2")
+        alignment = max(alignment, 1)
+    args.expect_end()
+    p.streamer.emit_common(name, nbytes, alignment, False, loc)
+
+
+def lcomm(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    name = args.symbol_name()
+    args.expect_comma(name)
+    nbytes = args.absolute()
+    if nbytes < 0:
+        raise args.error(f"size ({nbytes}) out of range, ignored")
+    args.expect_end()
+    # GNU as (bss_alloc): 8 for 8 bytes or more, else 4, 2 or 1.
+    alignment = 8 if nbytes >= 8 else 4 if nbytes >= 4 else 2 if nbytes >= 2 else 1
+    p.streamer.emit_common(name, nbytes, alignment, True, loc)
+
+
+def symver(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    name = args.symbol_name()
+    args.expect_comma(name)
+    versioned = args.rest()
+    if "@" not in versioned:
+        raise args.error("missing version name in '.symver'")
+    p.symvers.append((name, versioned, loc))
+
+
+def weakref(p: "Parser", text: str, loc: SourceLocation) -> None:
+    raise ToolchainError("'.weakref' is not supported", loc)
+
+
+# --------------------------------------------------------------------------
+# Data
+
+def _item_missing(args: ArgReader) -> bool:
+    c = args.peek()
+    return c == "," or c == ""
+
+
+def emit_data(p: "Parser", text: str, loc: SourceLocation, nbytes: int) -> None:
+    """.byte/.short/.long/.quad...: expressions (and strings) separated by commas."""
+    args = ArgReader(p, text, loc)
+    if args.at_end():
+        return
+    streamer = p.streamer
+    packed = bytearray()
+    limit = 1 << (8 * nbytes)
+    while True:
+        if _item_missing(args):
+            p.warning("zero assumed for missing expression", loc)
+            values: list = [0]
+        elif args.peek() == '"':
+            values = list(args.string())
+        else:
+            values = [args.expression()]
+        for value in values:
+            if isinstance(value, Expr):
+                v = p.absolute_if_constant(value)
+                if v is None:
+                    if packed:
+                        streamer.emit_bytes(bytes(packed), loc)
+                        packed.clear()
+                    streamer.emit_value(value, nbytes, loc)
+                    continue
+                value = v
+            if not -limit < value < limit:
+                truncated = value & (limit - 1)
+                p.warning(f"value 0x{value & (2**64 - 1):x} truncated to 0x{truncated:x}", loc)
+            packed += (value & (limit - 1)).to_bytes(nbytes, "little")
+        if not args.comma():
+            break
+    args.expect_end()
+    if packed:
+        streamer.emit_bytes(bytes(packed), loc)
+
+
+def byte(p: "Parser", text: str, loc: SourceLocation) -> None:
+    emit_data(p, text, loc, 1)
+
+
+def short(p: "Parser", text: str, loc: SourceLocation) -> None:
+    emit_data(p, text, loc, 2)
+
+
+def word(p: "Parser", text: str, loc: SourceLocation) -> None:
+    emit_data(p, text, loc, p.syntax.word_size)
+
+
+def long(p: "Parser", text: str, loc: SourceLocation) -> None:
+    emit_data(p, text, loc, 4)
+
+
+def quad(p: "Parser", text: str, loc: SourceLocation) -> None:
+    emit_data(p, text, loc, 8)
+
+
+def octa(p: "Parser", text: str, loc: SourceLocation) -> None:
+    emit_data(p, text, loc, 16)
+
+
+def dc_a(p: "Parser", text: str, loc: SourceLocation) -> None:
+    emit_data(p, text, loc, p.target.pointer_size)
+
+
+def _emit_strings(p: "Parser", text: str, loc: SourceLocation, terminator: bytes) -> None:
+    args = ArgReader(p, text, loc)
+    out = bytearray()
+    while not args.at_end():
+        out += args.string()
+        out += terminator
+        args.comma()
+    p.streamer.emit_bytes(bytes(out), loc)
+
+
+def ascii(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _emit_strings(p, text, loc, b"")
+
+
+def asciz(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _emit_strings(p, text, loc, b"\0")
+
+
+# GNU as float literal: [sign] [0<letter>] (digits[.digits][e[sign]digits] | inf | nan)
+_FLOAT_STOP = ", \t"
+
+
+def parse_float(token: str, loc: SourceLocation) -> float:
+    t = token.strip()
+    sign = 1.0
+    if t[:1] in "+-":
+        sign = -1.0 if t[0] == "-" else 1.0
+        t = t[1:]
+    if len(t) > 2 and t[0] == "0" and t[1] in "fFdDxXhHbB" and (t[2].isdigit() or t[2] in ".+-"):
+        t = t[2:]
+        if t[:1] in "+-":
+            sign *= -1.0 if t[0] == "-" else 1.0
+            t = t[1:]
+    lower = t.lower()
+    if lower in ("inf", "infinity"):
+        return sign * math.inf
+    if lower == "nan":
+        return math.copysign(math.nan, sign)
+    if not t or not (t[0].isdigit() or t[0] == "."):
+        raise ToolchainError(f"bad floating-point constant '{token.strip()}'", loc)
+    try:
+        return sign * float(t)
+    except ValueError:
+        raise ToolchainError(f"bad floating-point constant '{token.strip()}'", loc) from None
+
+
+def float_bytes(value: float, nbytes: int) -> bytes:
+    """IEEE little-endian bytes; GNU as writes NaN with every fraction bit set."""
+    if math.isnan(value):
+        negative = math.copysign(1.0, value) < 0
+        bits = (0x7FFFFFFF if nbytes == 4 else 0x7FFFFFFFFFFFFFFF)
+        if negative:
+            bits |= 1 << (8 * nbytes - 1)
+        return bits.to_bytes(nbytes, "little")
+    if nbytes == 4:
+        try:
+            return struct.pack("<f", value)
+        except OverflowError:
+            return struct.pack("<f", math.copysign(math.inf, value))
+    return struct.pack("<d", value)
+
+
+def _emit_floats(p: "Parser", text: str, loc: SourceLocation, nbytes: int) -> None:
+    out = bytearray()
+    for token in _split_commas(text):
+        if not token.strip():
+            raise ToolchainError("missing floating-point constant", loc)
+        out += float_bytes(parse_float(token, loc), nbytes)
+    p.streamer.emit_bytes(bytes(out), loc)
+
+
+def _split_commas(text: str) -> list[str]:
+    return [t for t in text.split(",")] if text.strip() else []
+
+
+def float_(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _emit_floats(p, text, loc, 4)
+
+
+def double(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _emit_floats(p, text, loc, 8)
+
+
+def uleb128_bytes(value: int) -> bytes:
+    out = bytearray()
+    if value < 0:
+        value &= (1 << 64) - 1
+    while True:
+        b = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def sleb128_bytes(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        b = value & 0x7F
+        value >>= 7
+        if (value == 0 and not b & 0x40) or (value == -1 and b & 0x40):
+            out.append(b)
+            return bytes(out)
+        out.append(b | 0x80)
+
+
+def _emit_leb128(p: "Parser", text: str, loc: SourceLocation, signed: bool) -> None:
+    args = ArgReader(p, text, loc)
+    out = bytearray()
+    while not args.at_end():
+        value = args.absolute()
+        out += sleb128_bytes(value) if signed else uleb128_bytes(value)
+        if not args.comma():
+            break
+    args.expect_end()
+    p.streamer.emit_bytes(bytes(out), loc)
+
+
+def uleb128(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _emit_leb128(p, text, loc, False)
+
+
+def sleb128(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _emit_leb128(p, text, loc, True)
+
+
+# .skip size[, fill]  (also .space)
+def skip(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    count = args.expression()
+    fill = args.absolute() if args.comma() else 0
+    args.expect_end()
+    p.streamer.emit_fill(count, 1, fill & 0xFF, loc)
+
+
+def zero(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    count = args.expression()
+    args.expect_end()
+    p.streamer.emit_fill(count, 1, 0, loc)
+
+
+# .fill repeat[, size[, value]]
+def fill(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    count = args.expression()
+    nbytes, value = 1, 0
+    if args.comma():
+        if args.peek() != ",":
+            nbytes = args.absolute()
+        if args.comma():
+            value = args.absolute()
+    args.expect_end()
+    if nbytes < 0:
+        raise args.error("size negative; .fill ignored")
+    if nbytes > 8:
+        p.warning(".fill size clamped to 8", loc)
+        nbytes = 8
+    if nbytes == 0:
+        return
+    p.streamer.emit_fill(count, nbytes, value, loc)
+
+
+def incbin(p: "Parser", text: str, loc: SourceLocation) -> None:
+    from .macros import find_include
+    args = ArgReader(p, text, loc)
+    name = string_text(args)
+    start = args.absolute() if args.comma() else 0
+    count = args.absolute() if args.comma() else None
+    args.expect_end()
+    path = find_include(p, name, loc)
+    try:
+        with open(path, "rb") as f:
+            blob = f.read()
+    except OSError as exc:
+        raise ToolchainError(f"file not found: {name}: {exc.strerror}", loc) from None
+    if start < 0 or start > len(blob):
+        raise args.error(f"skip ({start}) or count ({count}) invalid for file size ({len(blob)})")
+    end = len(blob) if count is None else start + count
+    if count is not None and (count < 0 or end > len(blob)):
+        raise args.error(f"skip ({start}) or count ({count}) invalid for file size ({len(blob)})")
+    p.streamer.emit_bytes(blob[start:end], loc)
+
+
+# --------------------------------------------------------------------------
+# Alignment and position
+
+def _align(p: "Parser", text: str, loc: SourceLocation, power_of_two: bool,
+           fill_size: int = 1) -> None:
+    args = ArgReader(p, text, loc)
+    amount = args.absolute()
+    fill_value = max_skip = None
+    if args.comma():
+        fill_value = args.optional_absolute()
+        if args.comma():
+            max_skip = args.absolute()
+    args.expect_end()
+    if power_of_two:
+        if amount < 0 or amount > 31:
+            raise args.error(f"alignment too large: {amount}")
+        alignment = 1 << amount
+    else:
+        if amount < 0 or amount & (amount - 1):
+            raise args.error("alignment not a power of 2")
+        alignment = max(amount, 1)
+    if fill_value is not None and fill_size > 1:
+        pattern = (fill_value & ((1 << (8 * fill_size)) - 1)).to_bytes(fill_size, "little")
+        if pattern != bytes([pattern[0]]) * fill_size:
+            raise args.error("multi-byte alignment fill patterns are not supported")
+        fill_value = pattern[0]
+    elif fill_value is not None:
+        fill_value &= 0xFF
+    p.streamer.emit_align(alignment, fill_value, max_skip, loc)
+
+
+def align(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _align(p, text, loc, not p.syntax.align_in_bytes)
+
+
+def balign(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _align(p, text, loc, False)
+
+
+def balignw(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _align(p, text, loc, False, 2)
+
+
+def balignl(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _align(p, text, loc, False, 4)
+
+
+def p2align(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _align(p, text, loc, True)
+
+
+def p2alignw(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _align(p, text, loc, True, 2)
+
+
+def p2alignl(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _align(p, text, loc, True, 4)
+
+
+def org(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    offset = args.expression()
+    fill_value = args.absolute() if args.comma() else 0
+    args.expect_end()
+    p.streamer.emit_org(offset, fill_value & 0xFF, loc)
+
+
+def nops(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    count = args.absolute()
+    if args.comma():
+        args.absolute()   # the longest nop to use: ours are GNU as's defaults
+    args.expect_end()
+    if count < 0:
+        raise args.error(f"negative size ({count}) for .nops")
+    context = EncodeContext(p.state.code_bits, p.state.code16gcc)
+    p.streamer.emit_bytes(p.isa.nop_fill(count, context), loc)
+
+
+# --------------------------------------------------------------------------
+# Modes and syntax
+
+def _code(bits: int, gcc: bool = False) -> Callable[["Parser", str, SourceLocation], None]:
+    def directive(p: "Parser", text: str, loc: SourceLocation) -> None:
+        ArgReader(p, text, loc).expect_end()
+        if p.target.isa != "x86":
+            raise ToolchainError(f"unknown pseudo-op: '.code{bits}'", loc)
+        p.state.code_bits = bits
+        p.state.code16gcc = gcc
+        p.streamer.set_code_mode(bits, gcc)
+    directive.__name__ = f"code{bits}{'gcc' if gcc else ''}"
+    return directive
+
+
+code16 = _code(16)
+code16gcc = _code(16, True)
+code32 = _code(32)
+code64 = _code(64)
+
+
+def intel_syntax(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    mode = args.word() or "prefix"
+    args.expect_end()
+    if mode not in ("prefix", "noprefix"):
+        raise args.error("bad argument to syntax directive.")
+    p.state.intel = True
+    p.state.intel_prefix = mode == "prefix"
+
+
+def att_syntax(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    mode = args.word() or "prefix"
+    args.expect_end()
+    if mode == "noprefix":
+        raise args.error("'.att_syntax noprefix' is not supported")
+    if mode != "prefix":
+        raise args.error("bad argument to syntax directive.")
+    p.state.intel = False
+    p.state.intel_prefix = False
+
+
+X86_ARCHES = frozenset("""
+    i8086 i186 i286 i386 i486 i586 i686 pentium pentiumpro pentiumii pentiumiii
+    pentium4 prescott nocona core core2 corei7 iamcu l1om k1om k6 k6_2 athlon
+    opteron k8 amdfam10 bdver1 bdver2 bdver3 bdver4 znver1 znver2 znver3 znver4
+    znver5 btver1 btver2 generic32 generic64 x86-64 default
+""".split())
+
+
+def arch(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    name = args.word()
+    if args.comma():
+        option = args.word()
+        if option not in ("jumps", "nojumps"):
+            raise args.error(f"no such architecture modifier: '{option}'")
+    args.expect_end()
+    base = name.split(".")[0] if not name.startswith(".") else ""
+    if base and base.lower() not in X86_ARCHES:
+        raise args.error(f"no such architecture: '{name}'")
+
+
+# --------------------------------------------------------------------------
+# Debug information, notes and messages
+
+def file(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    if args.peek().isdigit():
+        p.streamer.record_loc(".file " + text, loc)
+        return
+    if args.at_end():
+        return
+    name = string_text(args) if args.peek() == '"' else args.word()
+    args.expect_end()
+    p.streamer.set_file(name)
+
+
+def loc_(p: "Parser", text: str, loc: SourceLocation) -> None:
+    p.streamer.record_loc(text, loc)
+
+
+def loc_mark_labels(p: "Parser", text: str, loc: SourceLocation) -> None:
+    p.streamer.record_loc(".loc_mark_labels " + text, loc)
+
+
+def ident(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    value = string_text(args)
+    args.expect_end()
+    p.streamer.add_ident(value)
+
+
+def ignored(p: "Parser", text: str, loc: SourceLocation) -> None:
+    """Directives accepted for compatibility that change nothing in our output."""
+
+
+def err(p: "Parser", text: str, loc: SourceLocation) -> None:
+    raise ToolchainError(".err encountered", loc)
+
+
+def _message(p: "Parser", text: str, loc: SourceLocation, default: str) -> str:
+    args = ArgReader(p, text, loc)
+    if args.at_end():
+        return default
+    value = string_text(args)
+    args.expect_end()
+    return value
+
+
+def error(p: "Parser", text: str, loc: SourceLocation) -> None:
+    raise ToolchainError(_message(p, text, loc, ".error directive invoked in source file"), loc)
+
+
+def warning(p: "Parser", text: str, loc: SourceLocation) -> None:
+    p.warning(_message(p, text, loc, ".warning directive invoked in source file"), loc)
+
+
+def print_(p: "Parser", text: str, loc: SourceLocation) -> None:
+    print(_message(p, text, loc, ""))
+
+
+def end(p: "Parser", text: str, loc: SourceLocation) -> None:
+    p.ended = True
+
+
+DIRECTIVES: dict[str, Callable[["Parser", str, SourceLocation], None]] = {
+    # sections
+    "section": section, "pushsection": pushsection, "popsection": popsection,
+    "previous": previous, "text": text_, "data": data, "bss": bss, "rodata": rodata,
+    # symbols
+    "globl": globl, "global": globl, "local": local, "weak": weak, "hidden": hidden,
+    "protected": protected, "internal": internal, "extern": extern, "type": type_,
+    "size": size, "set": set_, "equ": set_, "equiv": equiv, "eqv": equiv,
+    "comm": comm, "lcomm": lcomm, "symver": symver, "weakref": weakref,
+    # data
+    "byte": byte, "short": short, "hword": short, "value": short, "2byte": short,
+    "word": word, "long": long, "int": long, "4byte": long, "quad": quad,
+    "8byte": quad, "octa": octa, "dc.b": byte, "dc.w": short, "dc.l": long,
+    "dc.a": dc_a, "dc": short,
+    "ascii": ascii, "asciz": asciz, "string": asciz, "string8": asciz,
+    "float": float_, "single": float_, "dc.s": float_, "double": double, "dc.d": double,
+    "uleb128": uleb128, "sleb128": sleb128,
+    "skip": skip, "space": skip, "zero": zero, "fill": fill, "incbin": incbin,
+    # alignment and position
+    "align": align, "balign": balign, "balignw": balignw, "balignl": balignl,
+    "p2align": p2align, "p2alignw": p2alignw, "p2alignl": p2alignl, "org": org,
+    "nops": nops,
+    # modes
+    "code16": code16, "code16gcc": code16gcc, "code32": code32, "code64": code64,
+    "intel_syntax": intel_syntax, "att_syntax": att_syntax, "arch": arch,
+    # debug information, notes, messages
+    "file": file, "loc": loc_, "loc_mark_labels": loc_mark_labels, "ident": ident,
+    "addrsig": ignored, "addrsig_sym": ignored, "line": ignored, "linefile": ignored,
+    "appline": ignored,
+    "err": err, "error": error, "warning": warning, "print": print_, "end": end,
+}

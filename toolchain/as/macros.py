@@ -1,0 +1,652 @@
+"""GNU as macros, repetitions, conditionals and ``.include``.
+
+These directives change what text the parser reads rather than what goes into
+the object: ``.macro``/``.rept``/``.irp``/``.irpc`` collect a body up to their
+``.endm``/``.endr`` (counting nested openers, as GNU as's buffer_and_nest
+does), then push an expansion onto the parser's input stack; ``.if`` and its
+relatives push a frame on the conditional stack and, while a branch is false,
+the parser only looks at conditional directives; ``.include`` pushes a file.
+
+Macro arguments follow GNU as (macro.c): positional or ``name=value``,
+separated by commas or blanks, a quoted argument loses its quotes, brackets
+keep blanks inside one argument; a ``:vararg`` parameter takes the rest of the
+line.  In a body ``\\name`` is the argument, ``\\@`` the count of macro
+expansions so far, ``\\()`` nothing (a separator), ``\\(text)`` the text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from ..common.diagnostics import SourceLocation, ToolchainError
+from .directives import ArgReader, string_text
+from .exprparse import SYMBOL_CHARS, SYMBOL_START
+
+if TYPE_CHECKING:
+    from .parser import Parser
+
+Statement = tuple[str, SourceLocation]
+_SPACE = " \t\f\v\r"
+
+# \@, \(text), \name -- the name as GNU as's get_token reads it.
+_SUBSTITUTION = re.compile(r"\\(?:(@)|\(([^)]*)\)|([A-Za-z_.$][A-Za-z0-9_.$]*))")
+
+
+@dataclass
+class Parameter:
+    name: str
+    default: str = ""
+    required: bool = False
+    vararg: bool = False
+
+
+@dataclass
+class Macro:
+    name: str
+    parameters: list[Parameter]
+    body: list[Statement]
+    location: SourceLocation
+
+
+@dataclass
+class CondFrame:
+    """One open ``.if``: whether its current branch is skipped, and why."""
+
+    ignoring: bool
+    done: bool              # a branch has been taken (or the whole .if is dead)
+    outer_ignoring: bool
+    location: SourceLocation
+    else_seen: bool = False
+
+
+@dataclass
+class BodyCollector:
+    """Collects a ``.macro`` or ``.rept`` body up to its matching end."""
+
+    kind: str                                   # "macro", "rept", "irp", "irpc"
+    location: SourceLocation
+    openers: frozenset[str]
+    closer: str
+    finish: Callable[["Parser", list[Statement]], None]
+    body: list[Statement] = field(default_factory=list)
+    depth: int = 1
+
+    def feed(self, p: "Parser", text: str, loc: SourceLocation) -> None:
+        name = _first_directive(text)
+        if name is not None:
+            if name in self.openers:
+                self.depth += 1
+            elif name == self.closer:
+                self.depth -= 1
+                if self.depth == 0:
+                    p.collector = None
+                    self.finish(p, self.body)
+                    return
+        self.body.append((text, loc))
+
+
+def _first_directive(text: str) -> str | None:
+    """Name of the directive a statement starts with (after any labels), or None."""
+    n = len(text)
+    pos = 0
+    while pos < n:
+        if text[pos] == ".":
+            end = pos + 1
+            while end < n and text[end] in SYMBOL_CHARS:
+                end += 1
+            if end < n and text[end] == ":":
+                pos = _skip(text, end + 1)
+                continue
+            return text[pos + 1:end].lower()
+        if text[pos] in SYMBOL_START or text[pos].isdigit():
+            end = pos + 1
+            while end < n and text[end] in SYMBOL_CHARS:
+                end += 1
+            if end < n and text[end] == ":":
+                pos = _skip(text, end + 1)
+                continue
+        return None
+    return None
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _SPACE:
+        pos += 1
+    return pos
+
+
+# --------------------------------------------------------------------------
+# .macro name [param[=default|:req|:vararg]]... / .endm
+
+def macro(p: "Parser", text: str, loc: SourceLocation) -> None:
+    n = len(text)
+    pos = 0
+    end = pos
+    while end < n and (text[end] in SYMBOL_CHARS):
+        end += 1
+    name = text[pos:end]
+    if not name:
+        raise ToolchainError("missing macro name", loc)
+    pos = _skip(text, end)
+    if pos < n and text[pos] == ",":
+        pos = _skip(text, pos + 1)
+    parameters: list[Parameter] = []
+    while pos < n:
+        end = pos
+        while end < n and text[end] in SYMBOL_CHARS:
+            end += 1
+        if end == pos:
+            raise ToolchainError(f"bad parameter list for macro '{name}'", loc)
+        param = Parameter(text[pos:end])
+        pos = _skip(text, end)
+        if pos < n and text[pos] == ":":
+            end = pos + 1
+            while end < n and text[end] in SYMBOL_CHARS:
+                end += 1
+            qualifier = text[pos + 1:end]
+            if qualifier == "req":
+                param.required = True
+            elif qualifier == "vararg":
+                param.vararg = True
+            else:
+                raise ToolchainError(
+                    f"'{qualifier}' is not a valid parameter qualifier for '{param.name}'", loc)
+            pos = _skip(text, end)
+        if pos < n and text[pos] == "=":
+            default, pos = get_any_string(text, _skip(text, pos + 1))
+            param.default = default
+            pos = _skip(text, pos)
+        if any(q.name == param.name for q in parameters):
+            raise ToolchainError(
+                f"A parameter named '{param.name}' already exists for macro '{name}'", loc)
+        if parameters and parameters[-1].vararg:
+            raise ToolchainError(f"vararg parameter must be the last one of macro '{name}'", loc)
+        parameters.append(param)
+        if pos < n and text[pos] == ",":
+            pos = _skip(text, pos + 1)
+    key = name.lower()
+    if key in p.macros:
+        raise ToolchainError(f"macro '{name}' was already defined", loc)
+    if key[0] == "." and key[1:] in p.directives:
+        raise ToolchainError(f"cannot define macro '{name}': it names a directive", loc)
+
+    def finish(parser: "Parser", body: list[Statement]) -> None:
+        parser.macros[key] = Macro(name, parameters, body, loc)
+
+    p.collector = BodyCollector("macro", loc, frozenset({"macro"}), "endm", finish)
+
+
+def endm(p: "Parser", text: str, loc: SourceLocation) -> None:
+    p.warning(".endm encountered without preceding .macro", loc)
+
+
+def exitm(p: "Parser", text: str, loc: SourceLocation) -> None:
+    inputs = p.inputs
+    if not any(s.kind == "macro" for s in inputs):
+        p.warning("ignoring macro exit outside a macro definition.", loc)
+        return
+    while inputs:
+        source = inputs.pop()
+        if source.kind == "macro":
+            del p.conds[source.cond_depth:]
+            p.ignoring = p.conds[-1].ignoring if p.conds else False
+            return
+
+
+def purgem(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    while not args.at_end():
+        name = args.symbol_name()
+        if p.macros.pop(name.lower(), None) is None:
+            p.warning(f"Attempt to purge non-existing macro '{name}'", loc)
+        if not args.comma():
+            break
+    args.expect_end()
+
+
+def get_any_string(text: str, pos: int) -> tuple[str, int]:
+    """One macro argument as GNU as's get_any_string reads it."""
+    n = len(text)
+    pos = _skip(text, pos)
+    if pos >= n:
+        return "", pos
+    if text[pos] == '"':
+        # A quoted argument: the quotes go, "" inside stands for one quote.
+        out = []
+        i = pos + 1
+        while i < n:
+            c = text[i]
+            if c == "\\" and i + 1 < n:
+                out.append(text[i:i + 2])
+                i += 2
+                continue
+            if c == '"':
+                if i + 1 < n and text[i + 1] == '"':
+                    out.append('"')
+                    i += 2
+                    continue
+                i += 1
+                break
+            out.append(c)
+            i += 1
+        return "".join(out), i
+    depth = 0
+    i = pos
+    while i < n:
+        c = text[i]
+        if c == "," or (depth == 0 and c in _SPACE):
+            break
+        if c in "\"'":
+            close = text.find(c, i + 1)
+            i = n if close < 0 else close + 1
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]" and depth:
+            depth -= 1
+        i += 1
+    return text[pos:i], i
+
+
+def _skip_comma(text: str, pos: int) -> int:
+    pos = _skip(text, pos)
+    if pos < len(text) and text[pos] == ",":
+        pos = _skip(text, pos + 1)
+    return pos
+
+
+_SEPARATORS = frozenset(" \t,\"();<>")
+
+
+def macro_arguments(m: Macro, text: str, loc: SourceLocation) -> dict[str, str]:
+    """Bind the actual arguments of one invocation to the macro's parameters."""
+    values: dict[str, str] = {}
+    params = m.parameters
+    by_name = {q.name: q for q in params}
+    index = 0
+    keyword_seen = False
+    n = len(text)
+    pos = _skip(text, 0)
+    while pos < n:
+        scan = pos
+        while scan < n and text[scan] not in _SEPARATORS and text[scan] != "=":
+            scan += 1
+        if scan < n and text[scan] == "=" and scan > pos:
+            keyword_seen = True
+            formal = text[pos:scan]
+            value, pos = get_any_string(text, scan + 1)
+            param = by_name.get(formal)
+            if param is None:
+                raise ToolchainError(
+                    f"Parameter named '{formal}' does not exist for macro '{m.name}'", loc)
+            values[formal] = value
+        else:
+            if keyword_seen:
+                raise ToolchainError("can't mix positional and keyword arguments", loc)
+            if index >= len(params):
+                raise ToolchainError(f"too many positional arguments for macro '{m.name}'", loc)
+            param = params[index]
+            index += 1
+            if param.vararg:
+                values[param.name] = text[pos:].rstrip(_SPACE)
+                pos = n
+            else:
+                value, pos = get_any_string(text, pos)
+                values[param.name] = value
+        pos = _skip_comma(text, pos)
+    result = {}
+    for param in params:
+        value = values.get(param.name, "")
+        if not value:
+            if param.required:
+                raise ToolchainError(
+                    f"Missing value for required parameter '{param.name}' of macro '{m.name}'",
+                    loc)
+            value = param.default
+        result[param.name] = value
+    return result
+
+
+def substitute(text: str, values: dict[str, str], counter: int | None) -> str:
+    """Replace \\name, \\@ and \\(...) in one body statement."""
+    if "\\" not in text:
+        return text
+
+    def replace(match: re.Match) -> str:
+        if match.group(1) is not None:
+            return str(counter) if counter is not None else match.group(0)
+        if match.group(2) is not None:
+            return match.group(2)
+        value = values.get(match.group(3))
+        return match.group(0) if value is None else value
+
+    return _SUBSTITUTION.sub(replace, text)
+
+
+def expand_macro(p: "Parser", m: Macro, text: str, loc: SourceLocation) -> None:
+    from .parser import ExpansionSource
+    values = macro_arguments(m, text, loc)
+    counter = p.macro_counter
+    p.macro_counter += 1
+    body = [(substitute(t, values, counter), l) for t, l in m.body]
+    p.push_source(ExpansionSource("macro", body, len(p.conds), loc, m.name))
+
+
+# --------------------------------------------------------------------------
+# .rept count / .irp param, values... / .irpc param, chars / .endr
+
+_REPEAT_OPENERS = frozenset({"rept", "irp", "irpc"})
+
+
+def rept(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    count = args.absolute()
+    args.expect_end()
+    if count < 0:
+        p.diagnostics.error("negative count for REPT - ignored", loc)
+        count = 0
+
+    def finish(parser: "Parser", body: list[Statement]) -> None:
+        from .parser import ExpansionSource
+
+        def statements() -> Iterator[Statement]:
+            for _ in range(count):
+                yield from body
+        parser.push_source(ExpansionSource("rept", statements(), len(parser.conds), loc))
+
+    p.collector = BodyCollector("rept", loc, _REPEAT_OPENERS, "endr", finish)
+
+
+def _irp_common(p: "Parser", text: str, loc: SourceLocation, by_char: bool) -> None:
+    n = len(text)
+    end = 0
+    while end < n and text[end] in SYMBOL_CHARS:
+        end += 1
+    name = text[:end]
+    if not name:
+        raise ToolchainError("missing model parameter", loc)
+    pos = _skip_comma(text, end)
+    values: list[str] = []
+    if by_char:
+        rest = text[pos:]
+        if rest.startswith('"'):
+            rest = rest[1:rest.index('"', 1)] if '"' in rest[1:] else rest[1:]
+        values = [c for c in rest if c not in _SPACE]
+    else:
+        while pos < n:
+            value, pos = get_any_string(text, pos)
+            values.append(value)
+            pos = _skip_comma(text, pos)
+    if not values:
+        values = [""]
+    kind = "irpc" if by_char else "irp"
+
+    def finish(parser: "Parser", body: list[Statement]) -> None:
+        from .parser import ExpansionSource
+        counter = parser.macro_counter
+
+        def statements() -> Iterator[Statement]:
+            for value in values:
+                bound = {name: value}
+                for t, l in body:
+                    yield substitute(t, bound, counter), l
+        parser.push_source(ExpansionSource(kind, statements(), len(parser.conds), loc))
+
+    p.collector = BodyCollector(kind, loc, _REPEAT_OPENERS, "endr", finish)
+
+
+def irp(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _irp_common(p, text, loc, False)
+
+
+def irpc(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _irp_common(p, text, loc, True)
+
+
+def endr(p: "Parser", text: str, loc: SourceLocation) -> None:
+    p.warning(".endr encountered without preceding .rept, .irp, or .irpc", loc)
+
+
+# --------------------------------------------------------------------------
+# Conditionals
+
+def _push_cond(p: "Parser", loc: SourceLocation, test: Callable[[], bool]) -> None:
+    if p.ignoring:
+        p.conds.append(CondFrame(True, True, True, loc))
+        return
+    taken = test()
+    p.conds.append(CondFrame(not taken, taken, False, loc))
+    p.ignoring = not taken
+
+
+def _absolute_test(p: "Parser", text: str, loc: SourceLocation, name: str) -> int:
+    args = ArgReader(p, text, loc)
+    value = args.parser.absolute(args.expression(), loc)
+    if value is None:
+        raise ToolchainError(f"non-constant expression in '.{name}' statement", loc)
+    args.expect_end()
+    return value
+
+
+def _if_value(name: str, predicate: Callable[[int], bool]):
+    def directive(p: "Parser", text: str, loc: SourceLocation) -> None:
+        def test() -> bool:
+            try:
+                return predicate(_absolute_test(p, text, loc, name))
+            except ToolchainError as exc:
+                p.report(exc, loc)
+                return False
+        _push_cond(p, loc, test)
+    directive.__name__ = name
+    return directive
+
+
+if_ = _if_value("if", lambda v: v != 0)
+ifne = _if_value("ifne", lambda v: v != 0)
+ifeq = _if_value("ifeq", lambda v: v == 0)
+ifge = _if_value("ifge", lambda v: v >= 0)
+ifgt = _if_value("ifgt", lambda v: v > 0)
+ifle = _if_value("ifle", lambda v: v <= 0)
+iflt = _if_value("iflt", lambda v: v < 0)
+
+
+def _ifdef_common(p: "Parser", text: str, loc: SourceLocation, name: str,
+                  want_defined: bool) -> None:
+    def test() -> bool:
+        args = ArgReader(p, text, loc)
+        try:
+            symbol = args.symbol_name()
+            args.expect_end()
+        except ToolchainError:
+            p.diagnostics.error(f'invalid identifier for ".{name}"', loc)
+            return False
+        return p.streamer.is_defined(symbol) == want_defined
+    _push_cond(p, loc, test)
+
+
+def ifdef(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _ifdef_common(p, text, loc, "ifdef", True)
+
+
+def ifndef(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _ifdef_common(p, text, loc, "ifndef", False)
+
+
+def _mri_string(text: str, pos: int, stop: str) -> tuple[str, int]:
+    """GNU as's get_mri_string: 'quoted' with '' for a quote, or up to ``stop``."""
+    pos = _skip(text, pos)
+    n = len(text)
+    if pos < n and text[pos] == "'":
+        out = []
+        i = pos + 1
+        while i < n:
+            if text[i] == "'":
+                if i + 1 < n and text[i + 1] == "'":
+                    out.append("'")
+                    i += 2
+                    continue
+                return "".join(out), i + 1
+            out.append(text[i])
+            i += 1
+        return "".join(out), i
+    end = text.find(stop, pos) if stop else -1
+    end = n if end < 0 else end
+    return text[pos:end].rstrip(_SPACE), end
+
+
+def _ifc_common(p: "Parser", text: str, loc: SourceLocation, want_equal: bool) -> None:
+    def test() -> bool:
+        first, pos = _mri_string(text, 0, ",")
+        pos = _skip(text, pos)
+        if pos >= len(text) or text[pos] != ",":
+            p.diagnostics.error("bad format for ifc or ifnc", loc)
+            return False
+        second, _ = _mri_string(text, pos + 1, "")
+        return (first == second) == want_equal
+    _push_cond(p, loc, test)
+
+
+def ifc(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _ifc_common(p, text, loc, True)
+
+
+def ifnc(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _ifc_common(p, text, loc, False)
+
+
+def _ifeqs_common(p: "Parser", text: str, loc: SourceLocation, want_equal: bool) -> None:
+    def test() -> bool:
+        args = ArgReader(p, text, loc)
+        try:
+            first = args.string()
+            args.expect_comma("string")
+            second = args.string()
+            args.expect_end()
+        except ToolchainError as exc:
+            p.report(exc, loc)
+            return False
+        return (first == second) == want_equal
+    _push_cond(p, loc, test)
+
+
+def ifeqs(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _ifeqs_common(p, text, loc, True)
+
+
+def ifnes(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _ifeqs_common(p, text, loc, False)
+
+
+def ifb(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _push_cond(p, loc, lambda: not text.strip())
+
+
+def ifnb(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _push_cond(p, loc, lambda: bool(text.strip()))
+
+
+def elseif(p: "Parser", text: str, loc: SourceLocation) -> None:
+    if not p.conds:
+        raise ToolchainError('".elseif" without matching ".if"', loc)
+    frame = p.conds[-1]
+    if frame.else_seen:
+        raise ToolchainError('".elseif" after ".else"', loc)
+    if frame.outer_ignoring or frame.done:
+        frame.ignoring = True
+    else:
+        try:
+            taken = _absolute_test(p, text, loc, "elseif") != 0
+        except ToolchainError as exc:
+            p.report(exc, loc)
+            taken = False
+        frame.ignoring = not taken
+        frame.done = taken
+    p.ignoring = frame.ignoring
+
+
+def else_(p: "Parser", text: str, loc: SourceLocation) -> None:
+    if not p.conds:
+        raise ToolchainError('".else" without matching ".if"', loc)
+    frame = p.conds[-1]
+    if frame.else_seen:
+        raise ToolchainError('duplicate ".else"', loc)
+    frame.else_seen = True
+    frame.ignoring = frame.outer_ignoring or frame.done
+    frame.done = True
+    p.ignoring = frame.ignoring
+
+
+def endif(p: "Parser", text: str, loc: SourceLocation) -> None:
+    if not p.conds:
+        raise ToolchainError('".endif" without ".if"', loc)
+    p.conds.pop()
+    p.ignoring = p.conds[-1].ignoring if p.conds else False
+
+
+# --------------------------------------------------------------------------
+# .include "file"
+
+def find_include(p: "Parser", name: str, loc: SourceLocation) -> str:
+    """Path of an included file: as written, then beside the includer, then -I dirs."""
+    if os.path.isabs(name):
+        return name
+    candidates = [name]
+    current = next((s.file for s in reversed(p.inputs) if s.kind == "file"), None)
+    if current:
+        candidates.append(os.path.join(os.path.dirname(current), name))
+    candidates += [os.path.join(d, name) for d in p.include_dirs]
+    for path in candidates:
+        if os.path.isfile(path):
+            return path
+    return name
+
+
+def include(p: "Parser", text: str, loc: SourceLocation) -> None:
+    from .parser import FileSource
+    args = ArgReader(p, text, loc)
+    name = string_text(args) if args.peek() == '"' else args.word()
+    args.expect_end()
+    path = find_include(p, name, loc)
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise ToolchainError(f"can't open {name} for reading: {exc.strerror}", loc) from None
+    p.push_source(FileSource(data.decode("utf-8", "surrogateescape"), path, p.splitter))
+
+
+def check_end_of_input(p: "Parser") -> None:
+    """Report constructs left open when the input ends."""
+    if p.collector is not None:
+        c = p.collector
+        if c.kind == "macro":
+            message = "unexpected end of file in macro definition (missing '.endm')"
+        elif c.kind == "rept":
+            message = "'.rept' without '.endr'"
+        else:
+            message = f"unexpected end of file in '.{c.kind}' (missing '.endr')"
+        p.diagnostics.error(message, c.location)
+        p.collector = None
+    if p.conds and not p.ended:
+        p.diagnostics.error("end of file inside conditional", p.conds[-1].location)
+        p.conds.clear()
+        p.ignoring = False
+
+
+CONDITIONAL_DIRECTIVES = frozenset({
+    "if", "ifne", "ifeq", "ifge", "ifgt", "ifle", "iflt", "ifdef", "ifndef", "ifnotdef",
+    "ifc", "ifnc", "ifeqs", "ifnes", "ifb", "ifnb", "elseif", "else", "endif",
+})
+
+DIRECTIVES: dict[str, Callable[["Parser", str, SourceLocation], None]] = {
+    "macro": macro, "endm": endm, "exitm": exitm, "purgem": purgem,
+    "rept": rept, "irp": irp, "irpc": irpc, "endr": endr,
+    "if": if_, "ifne": ifne, "ifeq": ifeq, "ifge": ifge, "ifgt": ifgt, "ifle": ifle,
+    "iflt": iflt, "ifdef": ifdef, "ifndef": ifndef, "ifnotdef": ifndef, "ifc": ifc,
+    "ifnc": ifnc, "ifeqs": ifeqs, "ifnes": ifnes, "ifb": ifb, "ifnb": ifnb,
+    "elseif": elseif, "else": else_, "endif": endif,
+    "include": include,
+}
