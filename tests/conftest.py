@@ -10,7 +10,8 @@ Groups: a test's group is made from its parameters named ``mode`` and
 ``level`` (``x86_64 -O2``), so parametrize with those names to be counted
 per target.  A test may set ``user_properties`` entry ``("summary", noun)``;
 its group's line then also says ``passed/total noun`` (the assembler corpus
-uses it to print how many files are identical).
+uses it to print how many files are identical); ``("label", text)`` replaces
+the test id in its ERROR line (``x86_64 gcc-torture/foo.c -O2``).
 
 Works under pytest-xdist: workers only run tests; the controller counts
 the reports it receives and writes the log.
@@ -124,9 +125,12 @@ class CompactReport:
                 outcome = "xfailed" if report.skipped else "xpassed"
             self.counts[key][outcome] += 1
             if outcome in ("failed", "error"):
-                line = f"ERROR {report.nodeid}: {_one_line_reason(report)}"
+                label = dict(report.user_properties).get("label", report.nodeid)
+                line = f"ERROR {label}: {_one_line_reason(report)}"
                 self.errors.append(line)
                 self.log.write(line + "\n")
+                if label != report.nodeid:
+                    self.log.write(f"test: {report.nodeid}\n")
                 self.log.write(report.longreprtext.rstrip() + "\n\n")
             elif outcome == "skipped":
                 reason = _one_line_reason(report)
