@@ -196,14 +196,19 @@ def section_arguments(args: ArgReader) -> dict:
     spec["flags"] = flags
     if args.comma():
         spec["type"] = section_type(args)
-        if "M" in flags and args.comma():
-            spec["entsize"] = args.absolute()
+        if "M" in flags:
+            if args.comma():
+                spec["entsize"] = args.absolute()
+            else:
+                flags = _drop_flag(args, spec, "M", "entity size for SHF_MERGE not specified")
         if "o" in flags and args.comma():
             args.symbol_name()   # SHF_LINK_ORDER target: recorded by name only
         if "G" in flags:
-            if not args.comma():
-                raise args.error("group name not found in section directive")
-            spec["group"] = args.symbol_name()
+            if args.comma():
+                spec["group"] = args.symbol_name()
+            else:
+                flags = _drop_flag(args, spec, "G", "group name for SHF_GROUP not specified")
+        if "group" in spec:
             if args.comma():
                 linkage = args.word(",")
                 if linkage != "comdat":
@@ -219,10 +224,20 @@ def section_arguments(args: ArgReader) -> dict:
                 raise args.error("expected 'unique'")
             args.expect_comma("unique")
             args.absolute()
-    elif "M" in flags:
-        raise args.error("entity size for SHF_MERGE not specified")
+    else:
+        for flag, message in (("M", "entity size for SHF_MERGE not specified"),
+                              ("G", "group name for SHF_GROUP not specified")):
+            if flag in flags:
+                flags = _drop_flag(args, spec, flag, message)
     args.expect_end()
     return spec
+
+
+def _drop_flag(args: ArgReader, spec: dict, flag: str, message: str) -> str:
+    """GNU as warns and ignores a flag whose argument is missing."""
+    args.parser.warning(message, args.loc)
+    spec["flags"] = spec["flags"].replace(flag, "")
+    return spec["flags"]
 
 
 def section_type(args: ArgReader) -> str:

@@ -228,8 +228,10 @@ def _attach_specifier(e: Expr, spec: str, parser: ExprParser) -> Expr:
     raise parser.error(f"relocation operator '{spec}' needs a symbol")
 
 
-_SIMPLE_ESCAPES = {"n": 10, "t": 9, "r": 13, "b": 8, "f": 12, "v": 11, "a": 7,
-                   "e": 27, "\\": 92, "'": 39, '"': 34, "?": 63}
+# GNU as's escapes; any other escaped character stands for itself (so \a
+# and \e are 'a' and 'e', unlike C).
+_SIMPLE_ESCAPES = {"n": 10, "t": 9, "r": 13, "b": 8, "f": 12, "v": 11,
+                   "\\": 92, "'": 39, '"': 34}
 
 
 def decode_escape(text: str, pos: int, location: SourceLocation) -> tuple[int, int]:

@@ -233,6 +233,7 @@ class LineSplitter:
                 pieces.append(line[seg:i])
                 pieces.append(" ")
                 if end < 0:
+                    seg = i
                     close(i)
                     return out, True
                 i = seg = end + 2
@@ -275,7 +276,7 @@ class Parser:
         self.collector: BodyCollector | None = None   # collecting a .macro/.rept body
         self.macros: dict[str, Macro] = {}
         self.macro_counter = 0                   # GNU as's \@
-        self.prefixes: list[str] = []            # x86 prefixes waiting for an instruction
+        self.prefixes: list[str] = []            # x86 prefixes read in this statement
         self.prefix_location: SourceLocation | None = None
         self.symvers: list[tuple[str, str, SourceLocation]] = []
         self.ended = False
@@ -382,6 +383,9 @@ class Parser:
                     raise ToolchainError("missing '}' after pseudo-prefix", loc)
                 self.add_prefix(text[pos:end + 1].lower(), loc)
                 pos = _skip_space(text, end + 1)
+                if pos >= n:
+                    self.prefixes.clear()
+                    raise ToolchainError("pseudo prefix without instruction", loc)
                 continue
             raise self.junk(text, pos, loc)
 
@@ -413,6 +417,8 @@ class Parser:
             self.add_prefix(lower, loc)
             if rest:
                 self.statement(rest, loc)
+            else:
+                self.flush_prefixes()
             return
         self.instruction(lower, rest, loc)
 
@@ -430,7 +436,8 @@ class Parser:
         self.prefixes.append(prefix)
 
     def flush_prefixes(self) -> None:
-        """Emit prefixes written on their own (``lock`` before a label) as GNU as does."""
+        """Emit prefixes written without a mnemonic (``lock`` alone on a line) as
+        one-byte instructions of their own, as GNU as does."""
         if not self.prefixes:
             return
         pending, loc = list(self.prefixes), self.prefix_location
