@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pytest
 
-DEFAULT_SEED = 20240601
+from testopts import is_full, sample_seed
+
 TERMINAL_ERROR_LINES = 12
 
 
@@ -38,19 +39,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="where the detailed report goes (default: logs/test.log)")
 
 
-def is_full(config: pytest.Config) -> bool:
-    """True under --full (or PCC_TEST_FULL=1): run everything, not the sample."""
-    return bool(config.getoption("--full")) or os.environ.get("PCC_TEST_FULL") == "1"
-
-
-def test_seed() -> int:
-    """The seed choosing the fast sample (PCC_TEST_SEED, fixed by default)."""
-    return int(os.environ.get("PCC_TEST_SEED", DEFAULT_SEED))
-
-
-test_seed.__test__ = False  # a helper, not a test
-
-
 @pytest.fixture(scope="session")
 def full(pytestconfig: pytest.Config) -> bool:
     return is_full(pytestconfig)
@@ -58,7 +46,7 @@ def full(pytestconfig: pytest.Config) -> bool:
 
 @pytest.fixture(scope="session")
 def seed() -> int:
-    return test_seed()
+    return sample_seed()
 
 
 def _group_of(item: pytest.Item) -> str:
@@ -97,7 +85,7 @@ class CompactReport:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.log = self.path.open("w", encoding="utf-8")
         self.log.write(f"pcc test log, {time.strftime('%Y-%m-%d %H:%M:%S')}, "
-                       f"seed {test_seed()}, {'full' if is_full(config) else 'sample'}\n")
+                       f"seed {sample_seed()}, {'full' if is_full(config) else 'sample'}\n")
         self.counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
         self.nouns: dict[tuple[str, str], str] = {}
         self.errors: list[str] = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 import corpus
-from conftest import is_full, test_seed
+from testopts import is_full, sample_seed
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -22,7 +22,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     count = None if is_full(metafunc.config) else corpus.SAMPLE_SIZE
     params = [pytest.param(mode, level, program, id=f"{mode}{level}-{program.id}")
               for mode in corpus.MODES for level in corpus.LEVELS
-              for program in corpus.select(programs, mode, level, test_seed(), count)]
+              for program in corpus.select(programs, mode, level, sample_seed(), count)]
     if not params:
         reason = f"no corpora found (looked in $PCC_CORPORA and ../shared/corpora: {root})"
         params = [pytest.param(mode, level, None, id=f"{mode}{level}", marks=pytest.mark.skip(reason))
