@@ -261,8 +261,23 @@ def _skip_comma(text: str, pos: int) -> int:
 _SEPARATORS = frozenset(" \t,\"();<>")
 
 
+_BLANKS = re.compile(r'("(?:[^"\\]|\\.)*"?)|\s*,\s*|\s+')
+
+
+def scrub_blanks(text: str) -> str:
+    """Blanks as GNU as's input scrubber leaves them: runs become one space and
+    none stay around commas; strings are kept as written."""
+    def replace(match: re.Match) -> str:
+        if match.group(1) is not None:
+            return match.group(1)
+        return "," if "," in match.group(0) else " "
+    return _BLANKS.sub(replace, text)
+
+
 def macro_arguments(m: Macro, text: str, loc: SourceLocation) -> dict[str, str]:
     """Bind the actual arguments of one invocation to the macro's parameters."""
+    text = scrub_blanks(text) if "  " in text or "\t" in text or " ," in text \
+        or ", " in text else text
     values: dict[str, str] = {}
     params = m.parameters
     by_name = {q.name: q for q in params}
