@@ -1,0 +1,3 @@
+# expect: 3: error: bad expression at '*2'
+	.data
+	.long 1 + *2

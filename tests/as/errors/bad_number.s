@@ -1,0 +1,2 @@
+# expect: 2: error: bad number '0x'
+	.long 0x

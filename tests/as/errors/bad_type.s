@@ -1,0 +1,2 @@
+# expect: 2: error: unrecognized symbol type "fn"
+	.type f, @fn

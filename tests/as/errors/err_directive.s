@@ -1,0 +1,3 @@
+# expect: 3: error: .err encountered
+	nop
+	.err

@@ -1,0 +1,2 @@
+# expect: 2: error: custom message
+	.error "custom message"

@@ -1,0 +1,3 @@
+# expect: 2: error: '.rept' without '.endr'
+	.rept 4
+	nop

@@ -1,0 +1,2 @@
+# expect: 2: error: missing ')'
+	.quad (1 + 2

@@ -1,0 +1,2 @@
+# expect: 2: error: pseudo prefix without instruction
+	{vex3}

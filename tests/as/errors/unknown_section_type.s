@@ -1,0 +1,2 @@
+# expect: 2: error: unrecognized section type 'bogus'
+	.section .foo,"a",@bogus
