@@ -304,6 +304,8 @@ class Parser:
                     self.statement(text, loc)
             except ToolchainError as exc:
                 self.report(exc, loc)
+            except RecursionError:
+                self.report(ToolchainError("statement too deeply nested"), loc)
         inputs.clear()
         try:
             self.flush_prefixes()
