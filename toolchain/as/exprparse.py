@@ -29,6 +29,7 @@ SYMBOL_CHARS = SYMBOL_START | frozenset("0123456789")
 
 # Two-character operators first so that '<<' is not read as '<'.
 _BINARY_OPERATORS = sorted(BINARY_PRECEDENCE, key=len, reverse=True)
+_OPERATOR_FIRST = frozenset(op[0] for op in _BINARY_OPERATORS)
 
 
 @dataclass
@@ -84,6 +85,8 @@ class ExprParser:
             left = Binary(op, left, right)
 
     def _peek_operator(self, pos: int) -> str | None:
+        if pos >= len(self.text) or self.text[pos] not in _OPERATOR_FIRST:
+            return None
         for op in _BINARY_OPERATORS:
             if self.text.startswith(op, pos):
                 # '!' alone is "or not" only in infix position; '!=' handled first.

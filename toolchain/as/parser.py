@@ -88,6 +88,7 @@ ISA_SYNTAX: dict[str, IsaSyntax] = {
 _SPACE = " \t\f\v\r"
 # cpp line markers, '# 12 "file.c" 1', which GNU as honours in column 0.
 _LINE_MARKER = re.compile(r'#\s*(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?')
+_NAME = re.compile(r"[A-Za-z0-9_.$]+")     # SYMBOL_CHARS, for the scan after a start char
 MAX_INCLUDE_DEPTH = 64
 MAX_MACRO_DEPTH = 100
 
@@ -343,9 +344,7 @@ class Parser:
         while pos < n:
             c = text[pos]
             if c in SYMBOL_START:
-                end = pos + 1
-                while end < n and text[end] in SYMBOL_CHARS:
-                    end += 1
+                end = _NAME.match(text, pos).end()
                 if end < n and text[end] == ":":
                     self.label(text[pos:end], loc)
                     pos = _skip_space(text, end + 1)
