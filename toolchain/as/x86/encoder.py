@@ -1,0 +1,604 @@
+"""x86 instruction encoding: row selection and the legacy (non-VEX) format.
+
+An x86 instruction is, in order (SDM Vol. 2 §2.1, Figure 2-1)::
+
+    [prefixes] [REX] opcode [ModRM [SIB]] [displacement] [immediates]
+
+The quirks this module exists for:
+
+* Prefixes come out in GNU as's slot order -- fwait (9B), segment, 67
+  (address size), 66 (operand size, or a mandatory SSE prefix), F2/F3 (rep
+  or mandatory), F0 (lock), then REX -- whatever order they were written in.
+* Operand size is not in the opcode: ``01 /r`` adds 16, 32 or 64 bits; the
+  mode's default (16 in .code16, else 32) needs no prefix, the other takes
+  66, and 64 takes REX.W (rows say ``REX.W``; ``d64`` rows such as push/pop
+  default to 64 bits in long mode and need none).
+* REX (40-4F) carries W and the fourth bit of ModRM.reg (R), SIB.index (X)
+  and ModRM.rm/SIB.base/opcode register (B).  Its mere presence turns byte
+  registers 4-7 from ah/ch/dh/bh into spl/bpl/sil/dil, so the two sets never
+  meet in one instruction.
+* Memory: 32/64-bit addressing uses ModRM.rm 100 for a SIB byte (needed for
+  an index, for esp/r12 as base, and for an absolute address in 64-bit mode,
+  where rm 101 without SIB means rip-relative); rm 101 with mod 00 means "no
+  base" so ebp/r13 always carry a displacement.  16-bit addressing has eight
+  fixed base/index pairs (SDM Table 2-1).  Like gas, a displacement is left
+  out when it is the constant 0, is one byte when a constant fits in
+  -128..127, and is full size when symbolic.
+* Among rows that fit, the shortest encoding wins, ties to the earlier row
+  (see opcodes.py); imm8 rows marked ``sx`` only take constants that fit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...common.diagnostics import SourceLocation, ToolchainError
+from ..expr import Constant, Expr, SymbolRef, fold_constant
+from ..instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Operand, Register
+from ..isa import EncodeContext, Encoding, Fixup
+from .opcodes import ATT_INDEX, INTEL_INDEX, Form, OperandType
+from .registers import REGISTERS, RegInfo
+from .relocs import (GOT_SYMBOL, PCREL_RELOCS, plain_field_reloc, specifier_of,
+                     specifier_reloc)
+
+# Prefix words written before a mnemonic: (slot, byte).  Slots give gas's order.
+SLOT_WAIT, SLOT_SEG, SLOT_ADDR, SLOT_DATA, SLOT_REP, SLOT_LOCK = range(6)
+PREFIX_WORDS: dict[str, tuple[int, int]] = {
+    "lock": (SLOT_LOCK, 0xF0), "rep": (SLOT_REP, 0xF3), "repe": (SLOT_REP, 0xF3),
+    "repz": (SLOT_REP, 0xF3), "repne": (SLOT_REP, 0xF2), "repnz": (SLOT_REP, 0xF2),
+    "data16": (SLOT_DATA, 0x66), "data32": (SLOT_DATA, 0x66), "addr16": (SLOT_ADDR, 0x67),
+    "addr32": (SLOT_ADDR, 0x67), "cs": (SLOT_SEG, 0x2E), "ds": (SLOT_SEG, 0x3E),
+    "es": (SLOT_SEG, 0x26), "fs": (SLOT_SEG, 0x64), "gs": (SLOT_SEG, 0x65),
+    "ss": (SLOT_SEG, 0x36), "wait": (SLOT_WAIT, 0x9B), "notrack": (SLOT_SEG, 0x3E),
+    "bnd": (SLOT_REP, 0xF2), "xacquire": (SLOT_REP, 0xF2), "xrelease": (SLOT_REP, 0xF3),
+}
+REX_WORDS = {"rex": 0x40, "rex64": 0x48} | {
+    "rex." + bits: 0x40 | sum({"w": 8, "r": 4, "x": 2, "b": 1}[c] for c in bits)
+    for bits in ("w", "r", "x", "b", "wr", "wx", "wb", "rx", "rb", "xb", "wrx", "wrb",
+                 "wxb", "rxb", "wrxb")}
+SEGMENT_PREFIX = {"es": 0x26, "cs": 0x2E, "ss": 0x36, "ds": 0x3E, "fs": 0x64, "gs": 0x65}
+
+_IMM_BYTES = {"ib": 1, "iw": 2, "id": 4, "io": 8, "cb": 1, "cw": 2, "cd": 4, "cp": 6}
+_MODRM16 = {("bx", "si"): 0, ("bx", "di"): 1, ("bp", "si"): 2, ("bp", "di"): 3,
+            ("si", None): 4, ("di", None): 5, ("bp", None): 6, ("bx", None): 7}
+# Opcodes whose @GOTPCREL / @GOT memory operand gas marks relaxable.
+_RELAXABLE_GOT_OPCODES = frozenset((0x8B, 0x85, 0x03, 0x0B, 0x13, 0x1B, 0x23, 0x2B, 0x33, 0x3B))
+
+
+def _error(message: str, insn: Instruction) -> ToolchainError:
+    return ToolchainError(message, insn.location)
+
+
+def _reg(op: Register) -> RegInfo:
+    return REGISTERS[op.name]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    form: Form
+    operands: tuple[Operand, ...]   # in the form's order, implicit operands filled in
+
+
+class Encoder:
+    """Encodes Instructions for one ELF class (x86-64 RELA or i386 REL names)."""
+
+    def __init__(self, elf64: bool):
+        self.elf64 = elf64
+
+    # ---- selection --------------------------------------------------------
+
+    def forms_for(self, insn: Instruction) -> tuple[Form, ...]:
+        name = insn.mnemonic.lower()
+        forms = ATT_INDEX.get(name) or INTEL_INDEX.get(name)
+        if not forms:
+            raise _error(f"no such instruction: `{insn.mnemonic}'", insn)
+        return forms
+
+    def select(self, insn: Instruction, ctx: EncodeContext, short: bool) -> list[Match]:
+        """The rows that can encode ``insn``, best first is decided by encode()."""
+        self.check_registers(insn, ctx)
+        forms = self.forms_for(insn)
+        operands = insn.operands
+        name = insn.mnemonic.lower()
+        if name.startswith("imul") and len(operands) == 2 and isinstance(operands[1], Immediate):
+            operands = (operands[0], operands[0], operands[1])
+        matches: list[Match] = []
+        range_error = None
+        count_ok = False
+        for form in forms:
+            if not self.valid_in_mode(form, ctx, name):
+                continue
+            ops = operands
+            if len(ops) + 1 == len(form.operands) and form.operands[-1].kind == "const" \
+                    and form.operands[-1].size == 1:
+                ops = ops + (Immediate(Constant(1)),)
+            if len(ops) != len(form.operands):
+                continue
+            count_ok = True
+            ok = True
+            for t, op in zip(form.operands, ops):
+                verdict = self.match_operand(t, op, form, ctx)
+                if verdict is not True:
+                    if isinstance(verdict, str):
+                        range_error = verdict
+                    ok = False
+                    break
+            if ok:
+                matches.append(Match(form, ops))
+        if not matches:
+            if range_error is not None:
+                raise _error(range_error, insn)
+            if not count_ok:
+                raise _error(f"number of operands mismatch for `{insn.mnemonic}'", insn)
+            raise _error(f"operand type mismatch for `{insn.mnemonic}'", insn)
+        return self.prefer(matches, ctx, short)
+
+    def prefer(self, matches: list[Match], ctx: EncodeContext, short: bool) -> list[Match]:
+        rel = [m for m in matches if any(t.kind == "rel" for t in m.form.operands)]
+        if rel:
+            rel8 = [m for m in rel if m.form.immediates == ("cb",)]
+            longer = [m for m in rel if m.form.immediates != ("cb",)]
+            if rel8 and longer:
+                matches = rel8 if short else longer
+        sizes = {m.form.opsize for m in matches}
+        if len(sizes) > 1:
+            preferred = [m for m in matches if m.form.opsize == self.default_size(m.form, ctx)]
+            if preferred:
+                matches = preferred
+        return matches
+
+    @staticmethod
+    def default_size(form: Form, ctx: EncodeContext) -> int:
+        if ctx.code_bits == 64 and "d64" in form.flags:
+            return 64
+        if ctx.code16gcc and "ds" in form.flags:
+            return 32
+        return 16 if ctx.code_bits == 16 else 32
+
+    @staticmethod
+    def valid_in_mode(form: Form, ctx: EncodeContext, name: str) -> bool:
+        flags = form.flags
+        if ctx.code_bits == 64:
+            if "i64" in flags or ("d64" in flags and form.opsize == 32):
+                return False
+            if any(t.kind == "moffs" for t in form.operands) and not name.startswith("movabs"):
+                return False
+            return True
+        if form.rex_w or "o64" in flags:
+            return False
+        if form.opsize == 64 and form.sizes_by_prefix:
+            return False
+        return True
+
+    def check_registers(self, insn: Instruction, ctx: EncodeContext) -> None:
+        for op in insn.operands:
+            regs: list[Register] = []
+            if isinstance(op, Indirect):
+                op = op.target
+            if isinstance(op, Register):
+                regs.append(op)
+            elif isinstance(op, Memory):
+                regs.extend(r for r in (op.base, op.index, op.segment) if r is not None)
+            for r in regs:
+                info = REGISTERS.get(r.name)
+                if info is None:
+                    raise _error(f"bad register name `%{r.name}'", insn)
+                if ctx.code_bits != 64 and (info.needs_rex or (info.cls == "gp" and info.size == 64)
+                                            or r.name == "rip"):
+                    raise _error(f"bad register name `%{r.name}'", insn)
+
+    def match_operand(self, t: OperandType, op: Operand, form: Form,
+                      ctx: EncodeContext) -> bool | str:
+        kind = t.kind
+        if isinstance(op, Indirect):
+            if not form.branch or kind not in ("rm", "mem"):
+                return False
+            op = op.target
+        if isinstance(op, Register):
+            info = REGISTERS[op.name]
+            if kind == "reg" or kind == "rm":
+                if info.cls != t.cls:
+                    return False
+                if t.cls == "gp":
+                    return info.size == t.size if t.size else info.size in (32, 64)
+                return True
+            if kind == "fixed":
+                return info.name == t.fixed or (t.fixed == "st" and info.name == "st(0)")
+            return False
+        if isinstance(op, Memory):
+            if kind == "fixed" and t.fixed == "dx":   # in/out (%dx)
+                return op.base == Register("dx") and op.index is None and op.displacement is None
+            if kind == "moffs":
+                return op.base is None and op.index is None
+            if kind not in ("rm", "mem") or "nomem" in form.flags:
+                return False
+            if op.size is not None and t.msize is not None and op.size != t.msize:
+                return False
+            return True
+        if isinstance(op, Immediate):
+            if kind == "const":
+                return fold_constant(op.value) == t.size
+            if kind != "imm":
+                return False
+            return self.immediate_fits(op.value, t, form)
+        if isinstance(op, FarPointer):
+            return kind == "ptr"
+        if isinstance(op, Expr):
+            if form.branch:
+                return kind == "rel"
+            return kind in ("mem", "rm", "moffs") and "nomem" not in form.flags
+        return False
+
+    @staticmethod
+    def immediate_fits(value: Expr, t: OperandType, form: Form) -> bool | str:
+        bits = t.size or 8
+        const = fold_constant(value)
+        sign_extended = "sx" in form.flags or (bits == 32 and form.opsize == 64)
+        if const is None:
+            return "sx" not in form.flags
+        if sign_extended:
+            width = form.opsize or 32
+            const &= (1 << width) - 1
+            if const >> (width - 1):
+                const -= 1 << width
+            return -(1 << (bits - 1)) <= const < (1 << (bits - 1))
+        if -(1 << (bits - 1)) <= const < (1 << bits):
+            return True
+        return f"operand value {const} out of range for imm{bits} in `{form.mnemonic.lower()}'"
+
+    # ---- encoding -----------------------------------------------------------
+
+    def encode(self, insn: Instruction, ctx: EncodeContext, short: bool = False) -> Encoding:
+        if not insn.operands and insn.mnemonic.lower() in PREFIX_WORDS | REX_WORDS:
+            return Encoding(bytes(self.prefix_bytes(insn.mnemonic.lower(), ctx)))
+        matches = self.select(insn, ctx, short)
+        best: Encoding | None = None
+        best_order = 0
+        for m in matches:
+            enc = self.encode_legacy(insn, m, ctx)
+            if best is None or len(enc.data) < len(best.data) or \
+                    (len(enc.data) == len(best.data) and m.form.order < best_order):
+                best, best_order = enc, m.form.order
+        assert best is not None
+        return best
+
+    @staticmethod
+    def prefix_bytes(word: str, ctx: EncodeContext) -> list[int]:
+        if word in REX_WORDS:
+            return [REX_WORDS[word]]
+        return [PREFIX_WORDS[word][1]]
+
+    def encode_legacy(self, insn: Instruction, m: Match, ctx: EncodeContext) -> Encoding:
+        """Encode one row of the legacy format: prefixes, REX, opcode, ModRM, SIB,
+        displacement, immediates."""
+        form, ops = m.form, m.operands
+        mode = ctx.code_bits
+        slots: dict[int, int] = {}
+        rex = 0x48 if form.rex_w else 0
+        force_rex = False
+        addr_override = False
+        for word in insn.prefixes:
+            w = word.lower()
+            if w in REX_WORDS:
+                rex |= REX_WORDS[w]
+                force_rex = True
+            elif w in PREFIX_WORDS:
+                slot, byte = PREFIX_WORDS[w]
+                if slot == SLOT_ADDR:
+                    addr_override = True
+                slots[slot] = byte
+            else:
+                raise _error(f"unknown prefix `{word}'", insn)
+        for byte in form.prefixes:
+            slot = {0x66: SLOT_DATA, 0xF2: SLOT_REP, 0xF3: SLOT_REP, 0x9B: SLOT_WAIT}[byte]
+            slots[slot] = byte
+        if form.sizes_by_prefix:
+            if (form.opsize == 16) != (mode == 16) and form.opsize in (16, 32):
+                slots[SLOT_DATA] = 0x66
+
+        # Address size: from the memory operand's registers, else the mode.
+        addr_size = 16 if mode == 16 else (64 if mode == 64 else 32)
+        if addr_override:
+            addr_size = 32 if addr_size != 32 else (16 if mode != 64 else 32)
+        if "as16" in form.flags or "as32" in form.flags or "as64" in form.flags:
+            want = 16 if "as16" in form.flags else 32 if "as32" in form.flags else 64
+            if want != addr_size:
+                slots[SLOT_ADDR] = 0x67
+            addr_size = want
+        mem = None
+        for op in ops:
+            target = op.target if isinstance(op, Indirect) else op
+            if isinstance(target, Memory) and not (target.base == Register("dx")
+                                                   and target.index is None
+                                                   and target.displacement is None):
+                regs = [r for r in (target.base, target.index) if r is not None]
+                if regs:
+                    size = REGISTERS[regs[0].name].size
+                    if size != addr_size:
+                        if mode == 64 and size == 16:
+                            raise _error(f"`{_att_mem(target)}' is not a valid base/index "
+                                         "expression", insn)
+                        slots[SLOT_ADDR] = 0x67
+                        addr_size = size
+                if target.segment is not None and (form.modrm is not None or mem is None):
+                    seg = target.segment.name
+                    if form.modrm is not None or not self._default_string_segment(
+                            form, ops.index(op), seg):
+                        slots[SLOT_SEG] = SEGMENT_PREFIX[seg]
+                mem = mem or target
+
+        body = bytearray(form.opcode_bytes)
+        tail = bytearray()
+        fixups: list[Fixup] = []
+        reg_bits: list[tuple[RegInfo, str]] = []   # registers and the REX bit they use
+
+        if form.opreg_index is not None:
+            info = _reg(ops[form.opreg_index])  # type: ignore[arg-type]
+            body[-1] += info.num & 7
+            reg_bits.append((info, "B"))
+
+        modrm_bytes = bytearray()
+        disp: tuple[int, Expr | None, bool, str | None] | None = None  # size, expr, pcrel, kind
+        if form.modrm is not None:
+            if form.modrm >= 0:
+                reg_field = form.modrm
+            else:
+                info = _reg(ops[form.reg_index])  # type: ignore[arg-type]
+                reg_field = info.num & 7
+                reg_bits.append((info, "R"))
+            rm_op = ops[form.rm_index]  # type: ignore[index]
+            if isinstance(rm_op, Indirect):
+                rm_op = rm_op.target
+            if isinstance(rm_op, Register):
+                info = _reg(rm_op)
+                modrm_bytes.append(0xC0 | reg_field << 3 | (info.num & 7))
+                reg_bits.append((info, "B"))
+            else:
+                memop = rm_op if isinstance(rm_op, Memory) else Memory(displacement=rm_op)  # type: ignore[arg-type]
+                if addr_size == 16:
+                    mb, disp = self.modrm_memory16(memop, reg_field, insn)
+                else:
+                    mb, disp, rb = self.modrm_memory(memop, reg_field, addr_size, mode, insn)
+                    reg_bits.extend(rb)
+                modrm_bytes += mb
+
+        # Immediates and other trailing fields, in row order.
+        imm_ops = [op for op, t in zip(ops, form.operands)
+                   if t.kind in ("imm", "rel", "ptr", "moffs")]
+        imm_fields: list[tuple[int, Operand, OperandType, str]] = []
+        tokens = iter(form.immediates)
+        for op, t in zip(ops, form.operands):
+            if t.kind == "moffs":
+                imm_fields.append((addr_size // 8, op, t, ""))
+            elif t.kind in ("imm", "rel", "ptr"):
+                tok = next(tokens)
+                imm_fields.append((_IMM_BYTES[tok], op, t, tok))
+        del imm_ops
+        imm_total = sum(size for size, _, _, _ in imm_fields)
+
+        # REX.
+        for info, bit in reg_bits:
+            if info.num >= 8:
+                rex |= {"R": 4, "X": 2, "B": 1}[bit]
+        needs_byte = any(info.needs_rex and info.num < 8 for info, _ in reg_bits)
+        if isinstance(ops, tuple):
+            for op in ops:
+                if isinstance(op, Register) and REGISTERS[op.name].needs_rex \
+                        and REGISTERS[op.name].num < 8:
+                    needs_byte = True
+        if rex or needs_byte or force_rex:
+            rex |= 0x40
+            for op in ops:
+                if isinstance(op, Register) and REGISTERS[op.name].forbids_rex:
+                    raise _error(f"can't encode register '%{op.name}' in an instruction "
+                                 "requiring REX prefix", insn)
+            if mode != 64:
+                raise _error(f"instruction `{insn.mnemonic}' needs a REX prefix, which only "
+                             "exists in 64-bit mode", insn)
+
+        out = bytearray(slots[s] for s in sorted(slots))
+        if rex:
+            out.append(rex)
+        out += body
+        out += modrm_bytes
+        if disp is not None:
+            size, expr, pcrel, kind = disp
+            if expr is None:
+                out += b"\0" * size
+            else:
+                value = fold_constant(expr) if not pcrel else None
+                if value is not None:
+                    out += (value & ((1 << 8 * size) - 1)).to_bytes(size, "little")
+                else:
+                    fixups.append(self.memory_fixup(insn, form, len(out), size, expr, pcrel,
+                                                    kind, imm_total, rex, modrm_bytes))
+                    out += b"\0" * size
+        for size, op, t, tok in imm_fields:
+            self.emit_field(insn, form, out, fixups, size, op, t, tok, mode)
+        return Encoding(bytes(out), tuple(fixups))
+
+    @staticmethod
+    def _default_string_segment(form: Form, index: int, seg: str) -> bool:
+        """Whether ``seg`` is the segment a string instruction's operand uses anyway."""
+        name = form.mnemonic
+        es_operand = {"MOVS": 0, "CMPS": 1, "SCAS": 0, "STOS": 0, "INS": 0}.get(name)
+        if es_operand == index:
+            return seg == "es"
+        return False
+
+    # ---- ModRM / SIB --------------------------------------------------------
+
+    def modrm_memory(self, m: Memory, reg_field: int, addr_size: int, mode: int,
+                     insn: Instruction):
+        """ModRM (+SIB) bytes and the displacement for 32/64-bit addressing."""
+        base = REGISTERS[m.base.name] if m.base is not None else None
+        index = REGISTERS[m.index.name] if m.index is not None else None
+        rex_bits: list[tuple[RegInfo, str]] = []
+        scale_bits = {1: 0, 2: 1, 4: 2, 8: 3}[m.scale]
+        disp_expr = m.displacement
+        const = fold_constant(disp_expr) if disp_expr is not None else 0
+        if base is not None and base.cls == "ip":
+            if index is not None:
+                raise _error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
+            return bytes((reg_field << 3 | 5,)), (4, disp_expr or Constant(0), True, None), rex_bits
+        if index is not None:
+            if index.num == 4 and index.cls == "gp":
+                raise _error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
+            rex_bits.append((index, "X"))
+        if base is None:
+            if index is None:
+                if mode == 64:
+                    return (bytes((reg_field << 3 | 4, 0x25)),
+                            (4, disp_expr or Constant(0), False, "abs"), rex_bits)
+                return bytes((reg_field << 3 | 5,)), (4, disp_expr or Constant(0), False, "abs"), \
+                    rex_bits
+            sib = scale_bits << 6 | (index.num & 7) << 3 | 5
+            return (bytes((reg_field << 3 | 4, sib)),
+                    (4, disp_expr or Constant(0), False, "abs"), rex_bits)
+        rex_bits.append((base, "B"))
+        if const == 0 and disp_expr is not None and fold_constant(disp_expr) is not None:
+            disp_expr = None
+        if disp_expr is None and (base.num & 7) == 5:
+            disp_expr = Constant(0)
+        if disp_expr is None:
+            mod, dsize = 0, 0
+        elif const is not None and -128 <= _wrap(const, addr_size) < 128:
+            mod, dsize = 1, 1
+        else:
+            mod, dsize = 2, 4
+        if index is not None or (base.num & 7) == 4:
+            idx = (index.num & 7) if index is not None else 4
+            sib = scale_bits << 6 | idx << 3 | (base.num & 7)
+            mb = bytes((mod << 6 | reg_field << 3 | 4, sib))
+        else:
+            mb = bytes((mod << 6 | reg_field << 3 | (base.num & 7),))
+        if dsize == 0:
+            return mb, None, rex_bits
+        if const is not None and disp_expr is not None:
+            disp_expr = Constant(_wrap(const, addr_size))
+        return mb, (dsize, disp_expr, False, "abs" if dsize == 4 else None), rex_bits
+
+    def modrm_memory16(self, m: Memory, reg_field: int, insn: Instruction):
+        base = m.base.name if m.base is not None else None
+        index = m.index.name if m.index is not None else None
+        disp_expr = m.displacement
+        const = fold_constant(disp_expr) if disp_expr is not None else 0
+        if base is None and index is None:
+            return bytes((reg_field << 3 | 6,)), (2, disp_expr or Constant(0), False, "abs")
+        if m.scale != 1 or (base, index) not in _MODRM16:
+            raise _error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
+        rm = _MODRM16[(base, index)]
+        if const == 0 and disp_expr is not None and fold_constant(disp_expr) is not None:
+            disp_expr = None
+        if disp_expr is None and rm == 6:
+            disp_expr = Constant(0)
+        if disp_expr is None:
+            return bytes((reg_field << 3 | rm,)), None
+        if const is not None and -128 <= _wrap(const, 16) < 128:
+            return bytes((0x40 | reg_field << 3 | rm,)), (1, Constant(_wrap(const, 16)), False, None)
+        if const is not None:
+            disp_expr = Constant(_wrap(const, 16))
+        return bytes((0x80 | reg_field << 3 | rm,)), (2, disp_expr, False, "abs")
+
+    # ---- fields and fixups ----------------------------------------------------
+
+    def memory_fixup(self, insn: Instruction, form: Form, offset: int, size: int, expr: Expr,
+                     pcrel: bool, kind: str | None, imm_total: int, rex: int,
+                     modrm: bytes) -> Fixup:
+        spec = specifier_of(expr)
+        addend = -(size + imm_total) if pcrel else 0
+        if spec is not None:
+            name = self.specifier_reloc(insn, spec.specifier or "", size)
+            if name in ("R_X86_64_GOTPCREL", "R_386_GOT32") and form.modrm is not None:
+                opcode = form.opcode_bytes[-1] if len(form.opcode_bytes) == 1 else None
+                is_branch = form.opcode_bytes == b"\xff" and (modrm[0] >> 3 & 7) in (2, 4)
+                if is_branch or opcode in _RELAXABLE_GOT_OPCODES:
+                    if name == "R_386_GOT32":
+                        name = "R_386_GOT32X"
+                    elif pcrel:
+                        name = "R_X86_64_REX_GOTPCRELX" if rex and not is_branch \
+                            else "R_X86_64_GOTPCRELX"
+            if name in PCREL_RELOCS and not pcrel:
+                addend = -(size + imm_total)
+                pcrel = True
+            return Fixup(offset, size, expr, name, pcrel, addend, True, insn.location)
+        if pcrel and GOT_SYMBOL in expr.symbols() and self.elf64:
+            return Fixup(offset, size, expr, "R_X86_64_GOTPC32", True, addend, True, insn.location)
+        signed = self.elf64 and size == 4
+        name = plain_field_reloc(self.elf64, size, pcrel, signed)
+        return Fixup(offset, size, expr, name, pcrel, addend, signed, insn.location)
+
+    def specifier_reloc(self, insn: Instruction, spec: str, size: int) -> str:
+        name = specifier_reloc(self.elf64, spec, size)
+        if name is None:
+            raise _error(f"relocation @{spec} is not supported for a {size}-byte field"
+                         f" in `{insn.mnemonic}'", insn)
+        return name
+
+    def emit_field(self, insn: Instruction, form: Form, out: bytearray, fixups: list[Fixup],
+                   size: int, op: Operand, t: OperandType, tok: str, mode: int) -> None:
+        if isinstance(op, FarPointer):
+            self.emit_value(insn, out, fixups, size - 2, op.offset, False, False, form)
+            self.emit_value(insn, out, fixups, 2, op.segment, False, False, form)
+            return
+        if isinstance(op, Immediate):
+            value = op.value
+        elif isinstance(op, Memory):
+            value = op.displacement or Constant(0)
+        else:
+            value = op  # type: ignore[assignment]
+        if t.kind == "rel":
+            self.emit_branch(insn, out, fixups, size, value)  # type: ignore[arg-type]
+            return
+        signed = t.kind == "imm" and ("sx" in form.flags or (size == 4 and form.opsize == 64))
+        self.emit_value(insn, out, fixups, size, value, signed, False, form)  # type: ignore[arg-type]
+
+    def emit_value(self, insn: Instruction, out: bytearray, fixups: list[Fixup], size: int,
+                   value: Expr, signed: bool, pcrel: bool, form: Form) -> None:
+        const = fold_constant(value)
+        if const is not None:
+            out += (const & ((1 << 8 * size) - 1)).to_bytes(size, "little")
+            return
+        offset = len(out)
+        spec = specifier_of(value)
+        if spec is not None:
+            name = self.specifier_reloc(insn, spec.specifier or "", size)
+            pc = name in PCREL_RELOCS
+            addend = -size if pc else 0
+            fixups.append(Fixup(offset, size, value, name, pc, addend, signed, insn.location))
+        elif GOT_SYMBOL in value.symbols():
+            name = "R_X86_64_GOTPC32" if self.elf64 and size == 4 else \
+                "R_X86_64_GOTPC64" if self.elf64 else "R_386_GOTPC"
+            fixups.append(Fixup(offset, size, value, name, True, offset, signed, insn.location))
+        else:
+            name = plain_field_reloc(self.elf64, size, False, signed)
+            fixups.append(Fixup(offset, size, value, name, False, 0, signed, insn.location))
+        out += b"\0" * size
+
+    def emit_branch(self, insn: Instruction, out: bytearray, fixups: list[Fixup], size: int,
+                    target: Expr) -> None:
+        spec = specifier_of(target)
+        if spec is not None:
+            name = self.specifier_reloc(insn, spec.specifier or "", size)
+        elif size == 4 and self.elf64 and target.symbols():
+            name = "R_X86_64_PLT32"
+        else:
+            name = plain_field_reloc(self.elf64, size, True, True)
+        fixups.append(Fixup(len(out), size, target, name, True, -size, True, insn.location))
+        out += b"\0" * size
+
+
+def _wrap(value: int, bits: int) -> int:
+    """``value`` as a signed ``bits``-bit number (addresses wrap in 16/32-bit modes)."""
+    if bits == 64:
+        return value
+    value &= (1 << bits) - 1
+    return value - (1 << bits) if value >> (bits - 1) else value
+
+
+def _att_mem(m: Memory) -> str:
+    from .operands import format_operand
+    return format_operand(m)
+
+
+__all__ = ["Encoder", "Match", "PREFIX_WORDS", "REX_WORDS", "SourceLocation", "SymbolRef"]

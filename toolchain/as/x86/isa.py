@@ -1,0 +1,172 @@
+"""The x86 ISA object the generic assembler talks to (the Isa protocol of
+toolchain/as/isa.py), for 16-, 32- and 64-bit code.
+
+x86 in one paragraph: a variable-length CISC encoding (1-15 bytes) grown
+over forty years -- 8086 real mode (16-bit registers, segment:offset
+addressing with eight base/index pairs), the 386's 32-bit mode (SIB byte,
+any register as base), and AMD64's long mode (REX prefixes for 64-bit
+operands and eight more registers, rip-relative addressing).  One opcode
+serves several operand sizes, told apart by the mode and the 66/REX.W
+prefixes; the same text can have several valid encodings and a byte-exact
+assembler must pick the one GNU as picks.  The reference is the Intel SDM,
+Vol. 2 (https://www.intel.com/sdm), with the psABIs for relocations.
+"""
+
+from __future__ import annotations
+
+from ...common.diagnostics import SourceLocation, ToolchainError
+from ...common.target import Target
+from ..expr import Expr, SymbolRef
+from ..instruction import Instruction, Memory
+from ..isa import EncodeContext, Encoding, Fixup, SyntaxState
+from .encoder import PREFIX_WORDS, REX_WORDS, Encoder
+from .opcodes import ATT_INDEX, INTEL_INDEX
+from .operands import OperandParser, format_operands
+from .relocs import relocation_number, specifier_of
+
+# NOP patterns GNU as 2.40 pads code with (tc-i386.c): alt_patt for x86-64's
+# default tuning (and any CPU with the multi-byte 0F 1F nop), f32_patt for
+# --32's default i386 tuning, f16_patt in 16-bit code.  Index n-1 is the
+# n-byte nop.
+_ALT_NOPS = (
+    "90", "66 90", "0f 1f 00", "0f 1f 40 00", "0f 1f 44 00 00", "66 0f 1f 44 00 00",
+    "0f 1f 80 00 00 00 00", "0f 1f 84 00 00 00 00 00", "66 0f 1f 84 00 00 00 00 00",
+    "66 2e 0f 1f 84 00 00 00 00 00", "66 66 2e 0f 1f 84 00 00 00 00 00",
+)
+_F32_NOPS = (
+    "90", "66 90", "8d 76 00", "8d 74 26 00", "8d 74 26 00 90", "8d b6 00 00 00 00",
+    "8d b4 26 00 00 00 00",
+)
+_F16_NOPS = ("90", "66 90", "8d 74 00", "8d b4 00 00")
+NOP_PATTERNS = {name: tuple(bytes.fromhex(p) for p in pats)
+                for name, pats in (("alt", _ALT_NOPS), ("f32", _F32_NOPS), ("f16", _F16_NOPS))}
+# How many of the longest nops gas emits before it jumps over the padding.
+_MAX_NOPS = {"alt": 7, "f32": 2, "f16": 2}
+
+
+def _relaxable_mnemonics() -> frozenset[str]:
+    names = set()
+    for name, forms in ATT_INDEX.items():
+        kinds = {f.immediates for f in forms if any(t.kind == "rel" for t in f.operands)}
+        if ("cb",) in kinds and len(kinds) > 1:
+            names.add(name)
+    return frozenset(names)
+
+
+RELAXABLE = _relaxable_mnemonics()
+
+
+class X86Isa:
+    """x86 for one target; the mode (16/32/64) comes with each call."""
+
+    name = "x86"
+
+    def __init__(self, target: Target):
+        self.target = target
+        self.elf64 = target.elf_class == 64
+        self.encoder = Encoder(self.elf64)
+
+    # ---- text ---------------------------------------------------------------
+
+    def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
+                          syntax: SyntaxState, location: SourceLocation) -> Instruction:
+        name = mnemonic.lower()
+        if name in PREFIX_WORDS or name in REX_WORDS:
+            rest = operands.strip()
+            if rest and (rest[0].isalpha() or rest[0] == "_"):
+                word, _, tail = rest.partition(" ")
+                return self.parse_instruction(word, tail.strip(), prefixes + (name,),
+                                              syntax, location)
+            if not rest:
+                return Instruction(name, (), location, prefixes)
+        if name not in ATT_INDEX and name not in INTEL_INDEX \
+                and name not in PREFIX_WORDS and name not in REX_WORDS:
+            raise ToolchainError(f"no such instruction: `{mnemonic}'", location)
+        parser = OperandParser(syntax, location)
+        if syntax.intel:
+            ops = parser.intel_operands(operands)
+        else:
+            ops = parser.att_operands(name, operands)
+        return Instruction(name, ops, location, tuple(p.lower() for p in prefixes))
+
+    def format_instruction(self, insn: Instruction, syntax: SyntaxState) -> str:
+        mnemonic = insn.mnemonic
+        sized_memory = any(isinstance(o, Memory) and o.size is not None for o in insn.operands)
+        if sized_memory or mnemonic not in ATT_INDEX:
+            mnemonic = self.att_mnemonic(insn, syntax)
+        text = " ".join(insn.prefixes + (mnemonic,))
+        ops = format_operands(insn)
+        return f"{text} {ops}" if ops else text
+
+    def att_mnemonic(self, insn: Instruction, syntax: SyntaxState) -> str:
+        """The AT&T spelling of an instruction given in Intel form (movzx -> movzbl)."""
+        if insn.mnemonic in PREFIX_WORDS or insn.mnemonic in REX_WORDS:
+            return insn.mnemonic
+        ctx = EncodeContext(syntax.code_bits, syntax.code16gcc)
+        matches = self.encoder.select(insn, ctx, short=False)
+        form = min(matches, key=lambda m: m.form.order).form
+        return form.att_name()
+
+    # ---- encoding -------------------------------------------------------------
+
+    def encode(self, insn: Instruction, context: EncodeContext) -> Encoding:
+        short = not context.long_branch and self.relaxable_target(insn) is not None
+        return self.encoder.encode(insn, context, short)
+
+    def relaxable_target(self, insn: Instruction) -> Expr | None:
+        if insn.mnemonic not in RELAXABLE or len(insn.operands) != 1:
+            return None
+        target = insn.operands[0]
+        if not isinstance(target, Expr) or isinstance(target, Memory):
+            return None
+        if not target.symbols() or specifier_of(target) is not None:
+            return None
+        return target
+
+    def short_branch_range(self, insn: Instruction, context: EncodeContext) -> tuple[int, int]:
+        return (-128, 127)
+
+    def nop_fill(self, size: int, context: EncodeContext) -> bytes:
+        if context.code_bits == 16:
+            kind = "f16"
+        elif self.target.code_bits == 64:
+            kind = "alt"
+        else:
+            kind = "f32"
+        patterns = NOP_PATTERNS[kind]
+        longest = len(patterns)
+        out = bytearray()
+        count = size
+        if count // longest > _MAX_NOPS[kind]:
+            disp = count - 2
+            if disp <= 127:
+                out += bytes((0xEB, disp))
+                count = disp
+            else:
+                jump = b"\x66\xe9" if context.code_bits == 16 else b"\xe9"
+                count -= len(jump) + 4
+                out += jump + count.to_bytes(4, "little")
+        whole, last = divmod(count, longest)
+        out += patterns[-1] * whole
+        if last:
+            out += patterns[last - 1]
+        return bytes(out)
+
+    # ---- fixups -----------------------------------------------------------------
+
+    def apply_fixup(self, data: bytearray, offset: int, fixup: Fixup, value: int) -> str | None:
+        bits = 8 * fixup.size
+        low = -(1 << (bits - 1))
+        high = (1 << (bits - 1)) - 1 if fixup.signed else (1 << bits) - 1
+        if not low <= value <= high:
+            return f"value {value} out of range for {bits}-bit field"
+        data[offset:offset + fixup.size] = (value & ((1 << bits) - 1)).to_bytes(fixup.size, "little")
+        return None
+
+    def relocation_type(self, fixup: Fixup, symbol_is_local: bool) -> int:
+        name = fixup.kind
+        if name == "R_X86_64_PLT32" and symbol_is_local:
+            spec = specifier_of(fixup.value)
+            if not (isinstance(spec, SymbolRef) and (spec.specifier or "").upper() == "PLT"):
+                name = "R_X86_64_PC32"
+        return relocation_number(self.elf64, name)

@@ -1,0 +1,378 @@
+"""x86 operand syntax: AT&T and Intel text to operand objects, and back to AT&T.
+
+AT&T (GNU as's default)::
+
+    operand  := '$' expr                          -- immediate
+              | '*' (register | memory)           -- indirect branch target
+              | register
+              | [register ':'] memory             -- segment override
+    memory   := [expr] '(' [base] [',' index [',' scale]] ')' | expr
+    register := '%' name                          -- %eax, %st(1), %xmm0
+
+Intel (``.intel_syntax noprefix``)::
+
+    operand  := [SIZE 'PTR'] [seg ':'] '[' term (('+'|'-') term)* ']'
+              | 'OFFSET' ['FLAT:'] expr | register | expr
+    term     := register | register '*' scale | scale '*' register | expr
+
+Operands come back in Intel (manual) order, destination first: the AT&T
+reader reverses what it reads (except the immediate pair of ``enter``), and
+the printer reverses again.  A bare expression operand is a branch target or
+an absolute address; the opcode row decides which.
+"""
+
+from __future__ import annotations
+
+from ...common.diagnostics import SourceLocation, ToolchainError
+from ..expr import Binary, Constant, Expr, SymbolRef, Unary, fold_constant
+from ..exprparse import ExprParser
+from ..instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Operand, Register
+from ..isa import SyntaxState
+from .registers import REGISTERS, lookup
+
+FAR_BRANCHES = frozenset(("ljmp", "lcall", "ljmpw", "ljmpl", "lcallw", "lcalll",
+                          "jmp", "call", "jmpl", "calll", "jmpw", "callw"))
+
+INTEL_SIZES = {"byte": 8, "word": 16, "dword": 32, "fword": 48, "qword": 64,
+               "tbyte": 80, "xword": 80, "oword": 128, "xmmword": 128, "mmword": 64}
+
+
+def split_operands(text: str) -> list[str]:
+    """Split at commas outside parentheses, brackets and quotes."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    quote = ""
+    for i, c in enumerate(text):
+        if quote:
+            if c == quote:
+                quote = ""
+            continue
+        if c in "\"'":
+            if c == "'" and i + 1 < len(text):
+                continue  # a character constant 'c
+            quote = c
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    last = text[start:].strip()
+    if last or parts:
+        parts.append(last)
+    return parts
+
+
+class OperandParser:
+    """Reads the operands of one statement, in either syntax."""
+
+    def __init__(self, syntax: SyntaxState, location: SourceLocation):
+        self.syntax = syntax
+        self.location = location
+
+    def error(self, message: str) -> ToolchainError:
+        return ToolchainError(message, self.location)
+
+    def expr(self, text: str) -> Expr:
+        parser = ExprParser(text, self.location, self.syntax.current_location,
+                            self.syntax.local_label, symbol_specifiers=True)
+        return parser.parse_all()
+
+    def register(self, name: str, text: str) -> Register:
+        info = lookup(name)
+        if info is None:
+            raise self.error(f"bad register name `{text}'")
+        return Register(info.name)
+
+    # ---- AT&T -------------------------------------------------------------
+
+    def att_operands(self, mnemonic: str, text: str) -> tuple[Operand, ...]:
+        parts = split_operands(text)
+        if any(p == "" for p in parts):
+            raise self.error("expecting operand after ','; got nothing")
+        ops = [self.att_operand(p) for p in parts]
+        if len(ops) == 2 and all(isinstance(o, Immediate) for o in ops) \
+                and mnemonic in FAR_BRANCHES:
+            return (FarPointer(ops[0].value, ops[1].value),)  # type: ignore[union-attr]
+        if ops and all(isinstance(o, Immediate) for o in ops):
+            return tuple(ops)      # enter $size, $level: gas keeps the order
+        return tuple(reversed(ops))
+
+    # operand := '$' expr | '*' operand | register | [register ':'] memory
+    def att_operand(self, text: str) -> Operand:
+        if text.startswith("$"):
+            return Immediate(self.expr(text[1:]))
+        if text.startswith("*"):
+            inner = self.att_operand(text[1:].strip())
+            if isinstance(inner, Expr):
+                inner = Memory(displacement=inner)
+            if not isinstance(inner, (Register, Memory)):
+                raise self.error(f"bad indirect operand `{text}'")
+            return Indirect(inner)
+        segment = None
+        if text.startswith("%"):
+            reg_text, rest = self._att_register_prefix(text)
+            if not rest:
+                return self.register(reg_text[1:], reg_text)
+            if not rest.startswith(":"):
+                raise self.error(f"junk `{rest}' after register")
+            segment = self.register(reg_text[1:], reg_text)
+            text = rest[1:].strip()
+        return self.att_memory(text, segment)
+
+    def _att_register_prefix(self, text: str) -> tuple[str, str]:
+        end = 1
+        while end < len(text) and (text[end].isalnum() or text[end] == "."):
+            end += 1
+        rest = text[end:].lstrip()
+        if text[1:end].lower() == "st" and rest.startswith("("):
+            close = rest.find(")")
+            if close < 0:
+                raise self.error(f"bad register name `{text}'")
+            return "%st(" + rest[1:close].strip() + ")", rest[close + 1:].strip()
+        return text[:end], rest
+
+    # memory := [expr] '(' [base] [',' index [',' scale]] ')' | expr
+    def att_memory(self, text: str, segment: Register | None) -> Operand:
+        if not text:
+            raise self.error("missing operand")
+        if text.endswith(")"):
+            depth = 0
+            for i in range(len(text) - 1, -1, -1):
+                if text[i] == ")":
+                    depth += 1
+                elif text[i] == "(":
+                    depth -= 1
+                    if depth == 0:
+                        break
+            inner = text[i + 1:-1].strip()
+            if inner.startswith("%") or inner.startswith(","):
+                disp_text = text[:i].strip()
+                disp = self.expr(disp_text) if disp_text else None
+                return self._att_base_index(inner, disp, segment)
+        disp = self.expr(text)
+        if segment is None:
+            return disp
+        return Memory(displacement=disp, segment=segment)
+
+    def _att_base_index(self, inner: str, disp: Expr | None,
+                        segment: Register | None) -> Memory:
+        fields = [f.strip() for f in inner.split(",")]
+        if len(fields) > 3:
+            raise self.error(f"bad memory operand `({inner})'")
+        base = self.register(fields[0][1:], fields[0]) if fields[0] else None
+        if fields[0] and not fields[0].startswith("%"):
+            raise self.error(f"bad memory operand `({inner})'")
+        index = None
+        scale = 1
+        if len(fields) >= 2 and fields[1]:
+            if not fields[1].startswith("%"):
+                raise self.error(f"bad memory operand `({inner})'")
+            index = self.register(fields[1][1:], fields[1])
+        if len(fields) == 3 and fields[2]:
+            value = fold_constant(self.expr(fields[2]))
+            if value not in (1, 2, 4, 8):
+                raise self.error(f"expecting scale factor of 1, 2, 4, or 8: got `{fields[2]}'")
+            scale = value
+        return Memory(base=base, index=index, scale=scale, displacement=disp, segment=segment)
+
+    # ---- Intel ------------------------------------------------------------
+
+    def intel_operands(self, text: str) -> tuple[Operand, ...]:
+        parts = split_operands(text)
+        if any(p == "" for p in parts):
+            raise self.error("expecting operand after ','; got nothing")
+        return tuple(self.intel_operand(p) for p in parts)
+
+    # operand := [SIZE PTR] [seg ':'] '[' terms ']' | OFFSET [FLAT:] expr | register | expr
+    def intel_operand(self, text: str) -> Operand:
+        words = text.split(None, 1)
+        size = None
+        if len(words) == 2 and words[0].lower() in INTEL_SIZES:
+            rest = words[1].lstrip()
+            if rest.lower().startswith("ptr"):
+                rest = rest[3:].lstrip()
+            size = INTEL_SIZES[words[0].lower()]
+            text = rest
+        lower = text.lower()
+        if lower.startswith("offset ") or lower.startswith("offset\t"):
+            body = text[7:].strip()
+            if body.lower().startswith("flat:"):
+                body = body[5:]
+            return Immediate(self.expr(body))
+        if lower.startswith("flat:"):
+            text = text[5:]
+        reg = self._intel_register(text)
+        if reg is not None and size is None:
+            return reg
+        segment = None
+        colon = text.find(":")
+        if colon > 0 and self._intel_register(text[:colon].strip()) is not None:
+            segment = self._intel_register(text[:colon].strip())
+            text = text[colon + 1:].strip()
+        if "[" in text:
+            return self._intel_memory(text, segment, size)
+        value = self.expr(text)
+        if segment is not None or size is not None:
+            return Memory(displacement=value, segment=segment, size=size)
+        if fold_constant(value) is not None:
+            return Immediate(value)
+        return value
+
+    def _intel_register(self, text: str) -> Register | None:
+        name = text.strip()
+        if self.syntax.intel_prefix:
+            if not name.startswith("%"):
+                return None
+            name = name[1:]
+        info = lookup(name)
+        if info is None or info.cls == "ip" and False:
+            return None
+        return Register(info.name) if info else None
+
+    def _intel_memory(self, text: str, segment: Register | None, size: int | None) -> Memory:
+        open_ = text.find("[")
+        close = text.rfind("]")
+        if close < open_:
+            raise self.error(f"missing ']' in `{text}'")
+        outside = (text[:open_] + text[close + 1:]).strip()
+        terms = self._intel_terms(text[open_ + 1:close])
+        if outside:
+            terms.append(("+", outside))
+        base = index = None
+        scale = 1
+        disp_parts: list[str] = []
+        for sign, term in terms:
+            if "*" in term:
+                a, b = (t.strip() for t in term.split("*", 1))
+                ra, rb = self._intel_register(a), self._intel_register(b)
+                if ra is not None or rb is not None:
+                    reg = ra if ra is not None else rb
+                    factor = fold_constant(self.expr(b if ra is not None else a))
+                    if factor not in (1, 2, 4, 8) or sign == "-":
+                        raise self.error(f"scale factor of 1, 2, 4 or 8 expected in `{text}'")
+                    if index is not None:
+                        raise self.error(f"too many registers in `{text}'")
+                    index, scale = reg, factor
+                    continue
+            reg = self._intel_register(term)
+            if reg is not None:
+                if sign == "-":
+                    raise self.error(f"bad memory operand `{text}'")
+                if base is None:
+                    base = reg
+                elif index is None:
+                    index = reg
+                else:
+                    raise self.error(f"too many registers in `{text}'")
+                continue
+            disp_parts.append(("-" if sign == "-" else "+") + "(" + term + ")")
+        disp = None
+        if disp_parts:
+            joined = "".join(disp_parts)
+            disp = self.expr(joined[1:] if joined.startswith("+") else joined)
+            disp = _simplify(disp)
+        return Memory(base=base, index=index, scale=scale, displacement=disp,
+                      segment=segment, size=size)
+
+    @staticmethod
+    def _intel_terms(inner: str) -> list[tuple[str, str]]:
+        terms: list[tuple[str, str]] = []
+        depth = 0
+        sign = "+"
+        start = 0
+        for i, c in enumerate(inner):
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            elif c in "+-" and depth == 0 and i > start and inner[start:i].strip():
+                terms.append((sign, inner[start:i].strip()))
+                sign = c
+                start = i + 1
+            elif c in "+-" and depth == 0 and not inner[start:i].strip():
+                if c == "-":
+                    sign = "-" if sign == "+" else "+"
+                start = i + 1
+        if inner[start:].strip():
+            terms.append((sign, inner[start:].strip()))
+        return terms
+
+
+def _simplify(e: Expr) -> Expr:
+    """Fold constant subtrees produced by joining Intel displacement terms."""
+    value = fold_constant(e)
+    if value is not None:
+        return Constant(value)
+    if isinstance(e, Binary):
+        left, right = _simplify(e.left), _simplify(e.right)
+        if isinstance(right, Constant) and right.value < 0 and e.op in "+-":
+            return Binary("-" if e.op == "+" else "+", left, Constant(-right.value))
+        return Binary(e.op, left, right)
+    return e
+
+
+# ---- printing (AT&T) --------------------------------------------------------
+
+def format_expr(e: Expr) -> str:
+    if isinstance(e, Constant):
+        return str(e.value)
+    if isinstance(e, SymbolRef):
+        name = e.name
+        if not name or any(c not in _SYMBOL_CHARS for c in name) or name[0].isdigit():
+            name = '"' + name + '"'
+        return name if e.specifier is None else f"{name}@{e.specifier}"
+    if isinstance(e, Unary):
+        return f"{e.op}({format_expr(e.operand)})" if isinstance(e.operand, Binary) \
+            else f"{e.op}{format_expr(e.operand)}"
+    if isinstance(e, Binary):
+        return f"({format_expr(e.left)}{e.op}{format_expr(e.right)})"
+    raise TypeError(f"not an expression: {e!r}")
+
+
+_SYMBOL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.$0123456789")
+
+
+def format_operand(op: Operand) -> str:
+    if isinstance(op, Register):
+        return "%" + op.name
+    if isinstance(op, Immediate):
+        return "$" + format_expr(op.value)
+    if isinstance(op, Indirect):
+        return "*" + format_operand(op.target)
+    if isinstance(op, FarPointer):
+        return f"${format_expr(op.segment)}, ${format_expr(op.offset)}"
+    if isinstance(op, Memory):
+        text = "%" + op.segment.name + ":" if op.segment is not None else ""
+        if op.displacement is not None:
+            d = format_expr(op.displacement)
+            # A displacement starting with '(' would read as the base/index part.
+            text += ("0+" + d) if d.startswith("(") and (op.base or op.index) else d
+        if op.base is not None or op.index is not None:
+            text += "("
+            if op.base is not None:
+                text += "%" + op.base.name
+            if op.index is not None:
+                text += f",%{op.index.name},{op.scale}"
+            text += ")"
+        elif op.displacement is None:
+            text += "0"
+        return text
+    if isinstance(op, Expr):
+        return format_expr(op)
+    raise TypeError(f"not an operand: {op!r}")
+
+
+def format_operands(insn: Instruction) -> str:
+    ops = insn.operands
+    if not ops:
+        return ""
+    if all(isinstance(o, Immediate) for o in ops):
+        return ", ".join(format_operand(o) for o in ops)
+    return ", ".join(format_operand(o) for o in reversed(ops))
+
+
+__all__ = ["OperandParser", "format_operand", "format_operands", "format_expr",
+           "split_operands", "REGISTERS"]
