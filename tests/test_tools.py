@@ -8,9 +8,12 @@ not depend on ``pip install`` having put them on PATH.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +25,17 @@ def run_tool(tool: str, *args: str) -> subprocess.CompletedProcess:
             f"importlib.import_module({ENTRY[tool]!r}).main()")
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
                           text=True, timeout=60)
+
+
+def test_console_scripts_importable() -> None:
+    """pip writes each script as ``from MODULE import NAME``: MODULE must not contain ``as``."""
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    scripts = pyproject["project"]["scripts"]
+    assert set(scripts) == set(ENTRY)
+    for tool, target in scripts.items():
+        module, _, name = target.partition(":")
+        compile(f"from {module} import {name}", tool, "exec")   # SyntaxError for toolchain.as
+        assert callable(getattr(importlib.import_module(module), name))
 
 
 @pytest.mark.parametrize("tool", ["pcc", "pld"])

@@ -12,3 +12,12 @@ def __getattr__(name: str):
     if name == "assembler":
         return importlib.import_module("toolchain.as")
     raise AttributeError(f"module 'toolchain' has no attribute {name!r}")
+
+
+def pas_main() -> None:
+    """The ``pas`` console script's entry point.
+
+    Console scripts are written as ``from MODULE import FUNCTION``, which cannot
+    name ``toolchain.as.cli``; this stands in for it.
+    """
+    importlib.import_module("toolchain.as.cli").main()
