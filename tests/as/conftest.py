@@ -106,6 +106,9 @@ class FakeStreamer:
     def emit_value(self, value, size, location=None):
         self._rec("value", str(value), size)
 
+    def emit_leb128(self, value, signed, location=None):
+        self._rec("leb128", str(value), signed)
+
     def emit_fill(self, count, size, value, location=None):
         self._rec("fill", str(count), size, value)
 

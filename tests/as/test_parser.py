@@ -211,6 +211,12 @@ def test_leb128(fake):
                               0x7f, 0x3f, 0xc0, 0x00, 0x80, 0x7f, 0xc0, 0xbb, 0x78])
 
 
+def test_symbolic_leb128_goes_to_streamer(fake):
+    r = fake(".uleb128 1, .L2-.L1, 2\n.sleb128 .LVU3\n")
+    assert r.calls == [("bytes", b"\x01"), ("leb128", ".L2-.L1", False), ("bytes", b"\x02"),
+                       ("leb128", ".LVU3", True)]
+
+
 def test_fill_skip_zero(fake):
     r = fake(".skip 3\n.space 2, 0x41\n.zero 4\n.fill 2, 4, 0x12345678\n.fill 3\n"
              ".fill 1, 9, 1\n")

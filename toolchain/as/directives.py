@@ -641,15 +641,30 @@ def sleb128_bytes(value: int) -> bytes:
 
 
 def _emit_leb128(p: "Parser", text: str, loc: SourceLocation, signed: bool) -> None:
+    """Known values become bytes here; others (``.uleb128 .LVL3-.LVL0`` in DWARF,
+    sizes known only after layout) go to the streamer's ``emit_leb128``."""
     args = ArgReader(p, text, loc)
     out = bytearray()
+    streamer = p.streamer
     while not args.at_end():
-        value = args.absolute()
-        out += sleb128_bytes(value) if signed else uleb128_bytes(value)
+        e = args.expression()
+        value = p.absolute_if_constant(e)
+        if value is None and hasattr(streamer, "emit_leb128"):
+            if out:
+                streamer.emit_bytes(bytes(out), loc)
+                out.clear()
+            streamer.emit_leb128(e, signed, loc)
+        else:
+            if value is None:
+                value = p.absolute(e, loc)
+                if value is None:
+                    raise args.error("bad or irreducible absolute expression")
+            out += sleb128_bytes(value) if signed else uleb128_bytes(value)
         if not args.comma():
             break
     args.expect_end()
-    p.streamer.emit_bytes(bytes(out), loc)
+    if out:
+        streamer.emit_bytes(bytes(out), loc)
 
 
 def uleb128(p: "Parser", text: str, loc: SourceLocation) -> None:
