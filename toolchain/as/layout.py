@@ -1,0 +1,521 @@
+"""Layout: addresses, branch relaxation, section contents and fixup resolution.
+
+This follows GNU as's write.c step by step, because identical output needs
+identical decisions:
+
+1. ``relax_segment`` for every section, repeated until no fragment moves.
+   A relaxable branch whose target is not a label of its own section (or is
+   weak, an ifunc, or global with ``@PLT``) is long from the start and gets a
+   relocation (tc-i386.c md_estimate_size_before_relax); the others start
+   short and grow when out of reach, with GNU as's "stretch" estimate for
+   targets not yet visited in the pass (write.c relax_frag).
+2. The bytes of every fragment, padding and nops included.
+3. Fixups, in GNU as's order (each subsection's in emission order, then the
+   ones made for branches that were long from the start): resolved ones are
+   packed into the bytes, the others become :class:`Relocation` records --
+   against the section symbol with the offset folded into the addend when
+   the symbol is local and the relocation "adjustable" (write.c
+   adjust_reloc_syms, tc_i386_fix_adjustable), else against the symbol.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..common import elf
+from ..common.diagnostics import SourceLocation, ToolchainError
+from .isa import Fixup
+from .sections import (
+    AlignFrag, DataFrag, FillFrag, OrgFrag, PendingFixup, RelaxFrag, Section, SpaceFrag,
+)
+from .symbols import (
+    COMMON, LABEL, UNDEFINED, EvalError, Evaluator, Ref, Symbol, label_address,
+    section_name, specifier_of,
+)
+
+if TYPE_CHECKING:
+    from .streamer import ObjectStreamer
+
+
+@dataclass(slots=True)
+class Relocation:
+    """One relocation entry before symbol indices are known."""
+
+    offset: int
+    type: int
+    symbol: Symbol | None         # None with section set: the section symbol
+    section: Section | None       # None with symbol None: no symbol (index 0)
+    addend: int
+
+
+# Data directives: (size, pcrel) -> relocation name, per machine.
+_DATA_RELOCS: dict[int, dict[tuple[int, bool], str]] = {
+    elf.EM_X86_64: {(1, False): "R_X86_64_8", (2, False): "R_X86_64_16",
+                    (4, False): "R_X86_64_32", (8, False): "R_X86_64_64",
+                    (1, True): "R_X86_64_PC8", (2, True): "R_X86_64_PC16",
+                    (4, True): "R_X86_64_PC32", (8, True): "R_X86_64_PC64"},
+    elf.EM_386: {(1, False): "R_386_8", (2, False): "R_386_16", (4, False): "R_386_32",
+                 (1, True): "R_386_PC8", (2, True): "R_386_PC16", (4, True): "R_386_PC32"},
+}
+_DATA_SPECIFIERS: dict[int, dict[tuple[str, int], str]] = {
+    elf.EM_X86_64: {("PLT", 4): "R_X86_64_PLT32", ("GOTPCREL", 4): "R_X86_64_GOTPCREL",
+                    ("GOTPCREL", 8): "R_X86_64_GOTPCREL64", ("GOT", 4): "R_X86_64_GOT32",
+                    ("GOT", 8): "R_X86_64_GOT64", ("GOTOFF", 8): "R_X86_64_GOTOFF64",
+                    ("GOTPLT", 8): "R_X86_64_GOTPLT64", ("PLTOFF", 8): "R_X86_64_PLTOFF64",
+                    ("TPOFF", 4): "R_X86_64_TPOFF32", ("TPOFF", 8): "R_X86_64_TPOFF64",
+                    ("DTPOFF", 4): "R_X86_64_DTPOFF32", ("DTPOFF", 8): "R_X86_64_DTPOFF64",
+                    ("SIZE", 4): "R_X86_64_SIZE32", ("SIZE", 8): "R_X86_64_SIZE64",
+                    ("GOTTPOFF", 4): "R_X86_64_GOTTPOFF", ("TLSGD", 4): "R_X86_64_TLSGD",
+                    ("TLSLD", 4): "R_X86_64_TLSLD"},
+    elf.EM_386: {("PLT", 4): "R_386_PLT32", ("GOT", 4): "R_386_GOT32",
+                 ("GOTOFF", 4): "R_386_GOTOFF", ("GOTPC", 4): "R_386_GOTPC",
+                 ("TLSGD", 4): "R_386_TLS_GD", ("TLSLDM", 4): "R_386_TLS_LDM",
+                 ("DTPOFF", 4): "R_386_TLS_LDO_32", ("NTPOFF", 4): "R_386_TLS_LE",
+                 ("TPOFF", 4): "R_386_TLS_LE_32", ("GOTNTPOFF", 4): "R_386_TLS_GOTIE",
+                 ("INDNTPOFF", 4): "R_386_TLS_IE", ("GOTTPOFF", 4): "R_386_TLS_IE_32",
+                 ("SIZE", 4): "R_386_SIZE32"},
+}
+
+# i386 REL relocations whose field GNU as leaves zero (md_apply_fix: "fully
+# resolved at runtime, no addend").
+_ZERO_FIELD = frozenset({"R_386_TLS_GD", "R_386_TLS_LDM", "R_386_TLS_IE_32", "R_386_TLS_IE",
+                         "R_386_TLS_GOTIE", "R_386_TLS_GOTDESC", "R_386_TLS_DESC_CALL"})
+
+
+_PLT_TO_PC = {"R_X86_64_PLT32": "R_X86_64_PC32", "R_386_PLT32": "R_386_PC32"}
+
+
+def is_tls_reloc(name: str) -> bool:
+    return "TLS" in name or "TPOFF" in name or "TPREL" in name
+
+
+def _kind_keeps_symbol(name: str, data: bool) -> bool:
+    """Relocations GNU as never rewrites against the section symbol (tc_fix_adjustable)."""
+    if is_tls_reloc(name) or "SIZE" in name or "PLTOFF" in name or "GOTPLT" in name:
+        return True
+    if "GOT" in name and "GOTPC" != name[-5:]:
+        # i386 @GOTOFF on an instruction is adjusted, in data it is not.
+        return data or "GOTOFF" not in name
+    return False
+
+
+def _kind_forces_reloc(name: str) -> bool:
+    """PC-relative relocations kept even against a local label of the same section."""
+    return "GOT" in name or is_tls_reloc(name)
+
+
+class Layout:
+    """Runs layout and fixup resolution for one streamer."""
+
+    def __init__(self, streamer: "ObjectStreamer"):
+        self.s = streamer
+        self.isa = streamer.isa
+        self.diag = streamer.diagnostics
+        self.machine = streamer.target.machine
+        self.rela = streamer.target.uses_rela
+        self.final = Evaluator(final=True)
+        self.contents: dict[Section, bytearray] = {}
+        self.sizes: dict[Section, int] = {}
+        self.relocations: dict[Section, list[Relocation]] = {}
+        self._last_addresses: dict[Section, list[int]] = {}
+
+    def error(self, message: str, location: SourceLocation | None) -> None:
+        self.diag.error(message, location)
+
+    def run(self) -> None:
+        sections = self.s.section_list
+        for section in sections:
+            section.join()
+        self.relax(sections)
+        for section in sections:
+            self.build(section)
+        for section in sections:
+            self.resolve(section)
+
+    # --- relaxation -----------------------------------------------------------
+    def relax(self, sections: list[Section]) -> None:
+        """write.c: relax every section until no fragment address changes."""
+        pass_number = 0
+        while True:
+            changed = False
+            for section in sections:
+                if self.relax_section(section, pass_number):
+                    changed = True
+            pass_number += 1
+            if not changed or pass_number > 100:
+                break
+
+    def relax_section(self, section: Section, pass_number: int) -> bool:
+        frags = section.frags
+        address = 0
+        region = 0
+        for frag in frags:
+            frag.region = region
+            frag.marker = 0
+            frag.address = address
+            if frag.fixed:
+                address += frag.size
+            elif isinstance(frag, RelaxFrag):
+                self.estimate(frag, section)
+                address += frag.size
+            elif isinstance(frag, AlignFrag):
+                frag.size = frag.padding(address)
+                address += frag.size
+                region += 1
+            elif isinstance(frag, OrgFrag):
+                if not frag.error:
+                    frag.size = 0
+                    region += 1
+                address += frag.size
+            else:  # SpaceFrag
+                if not frag.dead:
+                    frag.size = 0
+                address += frag.size
+
+        again = False
+        iterations = len(frags)
+        while True:
+            stretch = 0
+            stretched = False
+            for frag in frags:
+                frag.marker ^= 1
+                was = frag.address
+                address = frag.address = was + stretch
+                growth = 0
+                if frag.fixed:
+                    pass
+                elif isinstance(frag, RelaxFrag):
+                    growth = self.relax_branch(frag, stretch)
+                elif isinstance(frag, AlignFrag):
+                    new = frag.padding(address)
+                    growth = new - frag.size
+                    frag.size = new
+                elif isinstance(frag, OrgFrag):
+                    if frag.error:
+                        pass
+                    else:
+                        target = self.org_target(frag, section)
+                        if target is not None:
+                            if address > target:
+                                if pass_number < 2:
+                                    again = True
+                                else:
+                                    self.error("attempt to move .org backwards", frag.location)
+                                    frag.error = True
+                            else:
+                                growth = target - address - frag.size
+                                frag.size = target - address
+                elif isinstance(frag, SpaceFrag):
+                    if not frag.dead:
+                        amount = self.space_amount(frag)
+                        if amount is None:
+                            frag.dead = True
+                        elif amount < 0:
+                            if pass_number < 2:
+                                again = True
+                            else:
+                                self.diag.warning(
+                                    ".space, .nops or .fill with negative value, ignored",
+                                    frag.location)
+                                frag.dead = True
+                        else:
+                            growth = amount - frag.size
+                            frag.size = amount
+                if growth:
+                    stretch += growth
+                    stretched = True
+            iterations -= 1
+            if not stretched or iterations <= 0:
+                break
+
+        addresses = [frag.address for frag in frags]
+        moved = self._last_addresses.get(section) != addresses
+        self._last_addresses[section] = addresses
+        return again or moved
+
+    def estimate(self, frag: RelaxFrag, section: Section) -> None:
+        """md_estimate_size_before_relax: long with a relocation unless resolvable here."""
+        if not frag.is_long and not frag.forced and not self.resolvable_here(frag, section):
+            frag.forced = True
+            self.grow(frag)
+        frag.size = len(frag.long.data) if frag.is_long else len(frag.short.data)  # type: ignore
+
+    def grow(self, frag: RelaxFrag) -> None:
+        frag.is_long = True
+        if frag.long is None:
+            try:
+                frag.long = self.isa.encode(frag.insn, replace(frag.context, long_branch=True))
+            except ToolchainError as exc:
+                self.error(exc.message, exc.location or frag.location)
+                frag.long = frag.short
+
+    def resolvable_here(self, frag: RelaxFrag, section: Section) -> bool:
+        """tc-i386.c elf_symbol_resolved_in_segment_p, and the segment test before it."""
+        try:
+            add, sub, _ = self.final.value(frag.target)
+        except EvalError:
+            return False
+        if sub is not None or add is None or add.kind != LABEL or add.section is not section:
+            return False
+        sym = _first_symbol(frag.target) or add
+        if sym.type == "gnu_indirect_function" or sym.binding == "weak":
+            return False
+        if sym.binding == "global":
+            if sym.visibility not in (None, "default"):
+                return True
+            return not frag.explicit_plt
+        return True
+
+    def relax_branch(self, frag: RelaxFrag, stretch: int) -> int:
+        """write.c relax_frag for a short branch: grow when the target is out of reach."""
+        if frag.is_long:
+            return 0
+        add, _, const = self.final.value(frag.target)
+        target = label_address(add) + const  # type: ignore[arg-type]
+        sym_frag = add.frag  # type: ignore[union-attr]
+        if stretch and sym_frag.marker != frag.marker:
+            if stretch < 0 or sym_frag.region == frag.region:
+                target += stretch
+            elif target < frag.address + frag.field_offset:
+                return 0
+        low, high = self.short_range(frag)
+        displacement = target - (frag.address + len(frag.short.data))
+        if low <= displacement <= high:
+            return 0
+        old = frag.size
+        self.grow(frag)
+        frag.size = len(frag.long.data)  # type: ignore[union-attr]
+        return frag.size - old
+
+    def short_range(self, frag: RelaxFrag) -> tuple[int, int]:
+        return self.isa.short_branch_range(frag.insn, frag.context)
+
+    def org_target(self, frag: OrgFrag, section: Section) -> int | None:
+        try:
+            add, sub, const = self.final.value(frag.target)
+        except EvalError as exc:
+            self.error(exc.args[0], frag.location)
+            frag.error = True
+            return None
+        if sub is not None or (add is not None and (add.kind != LABEL or add.section is not section)):
+            self.error("cannot resolve .org target", frag.location)
+            frag.error = True
+            return None
+        return const + (label_address(add) if add is not None else 0)
+
+    def space_amount(self, frag: SpaceFrag) -> int | None:
+        try:
+            add, sub, const = self.final.value(frag.count)
+        except EvalError:
+            add = sub = None
+            const = None
+        if add is not None or sub is not None or const is None:
+            self.error(".space, .nops or .fill specifies non-absolute value", frag.location)
+            return None
+        return const * frag.unit
+
+    # --- contents ---------------------------------------------------------------
+    def build(self, section: Section) -> None:
+        frags = section.frags
+        size = frags[-1].address + frags[-1].size if frags else 0
+        self.sizes[section] = size
+        if section.nobits:
+            return
+        out = bytearray()
+        for frag in frags:
+            if isinstance(frag, DataFrag):
+                out += frag.data
+            elif isinstance(frag, FillFrag):
+                out += frag.pattern * frag.count
+            elif isinstance(frag, RelaxFrag):
+                out += (frag.long if frag.is_long else frag.short).data  # type: ignore[union-attr]
+            elif isinstance(frag, AlignFrag):
+                if frag.size:
+                    if frag.fill is None:
+                        out += self.isa.nop_fill(frag.size, frag.context)
+                    else:
+                        reps = frag.size // len(frag.fill) + 1
+                        out += (frag.fill * reps)[:frag.size]
+            elif isinstance(frag, OrgFrag):
+                out += bytes([frag.fill & 0xFF]) * frag.size
+            elif isinstance(frag, SpaceFrag):
+                reps = frag.size // len(frag.fill) + 1
+                out += (frag.fill * reps)[:frag.size]
+        self.contents[section] = out
+
+    # --- fixups ----------------------------------------------------------------
+    def resolve(self, section: Section) -> None:
+        relocs: list[Relocation] = []
+        self.relocations[section] = relocs
+        forced: list[tuple[PendingFixup, int]] = []
+        for frag in section.frags:
+            if isinstance(frag, DataFrag):
+                for pending in frag.fixups:
+                    self.fixup(section, pending, frag.address + pending.offset, relocs)
+            elif isinstance(frag, RelaxFrag):
+                encoding = frag.long if frag.is_long else frag.short
+                for fixup in encoding.fixups:  # type: ignore[union-attr]
+                    pending = PendingFixup(fixup.offset, fixup, frag.target, False,
+                                           fixup.location or frag.location)
+                    where = frag.address + fixup.offset
+                    if frag.forced:
+                        forced.append((pending, where))
+                    else:
+                        # md_convert_frag: a branch relaxed within its section is
+                        # resolved here, whatever the target's binding.
+                        add, _, const = self.final.value(frag.target)
+                        value = label_address(add) + const + fixup.addend - where  # type: ignore
+                        self.store(section, self.contents.get(section), where, pending,
+                                   value, fixup.kind, True)
+        for pending, where in forced:
+            self.fixup(section, pending, where, relocs)
+
+    def fixup(self, section: Section, pending: PendingFixup, where: int,
+              relocs: list[Relocation]) -> None:
+        fixup = pending.fixup
+        location = pending.location
+        try:
+            add, sub, const = self.final.value(pending.value)
+        except EvalError as exc:
+            self.error(exc.args[0], location)
+            return
+        if not pending.data:
+            const += fixup.addend
+        pcrel = fixup.pcrel
+        spec = specifier_of(pending.value)
+        kind = self.kind_name(pending, pcrel, spec)
+        if kind is None:
+            return
+        if add is not None and is_tls_reloc(kind):
+            add.tls = True
+        if sub is not None:
+            if sub.kind == LABEL and sub.section is section and not pcrel:
+                const += where - label_address(sub)
+                pcrel = True
+                kind = self.kind_name(pending, True, spec)
+                if kind is None:
+                    return
+            else:
+                self.error(f"can't resolve `{add.name if add else '0'}' {{{section_name(add)} "
+                           f"section}} - `{sub.name}' {{{section_name(sub)} section}}", location)
+                return
+        contents = self.contents.get(section)
+        if add is None:
+            if not pcrel:
+                self.store(section, contents, where, pending, const, kind, True)
+                return
+            relocs.append(Relocation(where, self.reloc_type(pending, kind, pcrel, True), None,
+                                     None, const))
+            self.store_addend(section, contents, where, pending, const, kind)
+            return
+        if add.kind == UNDEFINED and add.name.startswith(".L") and "\x02" in add.name:
+            return  # reported once in objwriter
+        local_label = add.kind == LABEL and add.binding not in ("global", "weak") and \
+            add.type != "gnu_indirect_function"
+        if add.kind == LABEL and add.section is section and pcrel and local_label and \
+                not _kind_forces_reloc(kind):
+            value = label_address(add) + const - where
+            self.store(section, contents, where, pending, value, kind, True)
+            return
+        if local_label and self.adjustable(add, pending, const, kind, pcrel):
+            add.section.used_in_reloc = True  # type: ignore[union-attr]
+            addend = label_address(add) + const
+            reloc = Relocation(where, self.reloc_type(pending, kind, pcrel, True), None,
+                               add.section, addend)
+        else:
+            add.used_in_reloc = True
+            addend = const
+            reloc = Relocation(where, self.reloc_type(pending, kind, pcrel, local_label), add,
+                               None, addend)
+        relocs.append(reloc)
+        self.store_addend(section, contents, where, pending, addend, kind)
+
+    def adjustable(self, sym: Symbol, pending: PendingFixup, const: int, kind: str,
+                   pcrel: bool) -> bool:
+        """Whether a relocation against local ``sym`` may use the section symbol."""
+        if _kind_keeps_symbol(kind, pending.data):
+            return False
+        if sym.section is not None and sym.section.flags & elf.SHF_MERGE:
+            # tc-i386.c: never adjust pc-relative references to merge sections
+            # in 64-bit mode; write.c: nor any with an addend (GNU as's
+            # fx_offset, which excludes the -4 of an x86 pc-relative field).
+            if pcrel and self.rela:
+                return False
+            offset = const + (pending.fixup.size if pcrel and not pending.data else 0)
+            if offset != 0:
+                return False
+        return True
+
+    def kind_name(self, pending: PendingFixup, pcrel: bool, spec: str | None) -> str | None:
+        fixup = pending.fixup
+        if not pending.data:
+            if pcrel and not fixup.pcrel:
+                return _DATA_RELOCS.get(self.machine, {}).get((fixup.size, True), fixup.kind)
+            return fixup.kind
+        if spec is not None:
+            name = _DATA_SPECIFIERS.get(self.machine, {}).get((spec.upper(), fixup.size))
+            if name is None:
+                self.error(f"{fixup.size}-byte relocation cannot be applied to "
+                           f"{fixup.size}-byte field", pending.location)
+            return name
+        name = _DATA_RELOCS.get(self.machine, {}).get((fixup.size, pcrel))
+        if name is None:
+            self.error(f"cannot represent relocation type for {fixup.size}-byte "
+                       f"{'pc-relative ' if pcrel else ''}data", pending.location)
+        return name
+
+    def reloc_type(self, pending: PendingFixup, kind: str, pcrel: bool, local: bool) -> int:
+        if pending.data or kind != pending.fixup.kind:
+            if kind == "R_X86_64_PLT32" and local:
+                kind = "R_X86_64_32"      # x86_cons: @PLT data against a local symbol
+            return elf.RELOC_NUMBERS[self.machine][kind]
+        if kind in _PLT_TO_PC and local:
+            # tc-i386.c tc_gen_reloc: PLT32 against a section symbol becomes PC32.
+            return elf.RELOC_NUMBERS[self.machine][_PLT_TO_PC[kind]]
+        fixup = pending.fixup if pending.fixup.pcrel == pcrel else replace(pending.fixup,
+                                                                           pcrel=pcrel)
+        return self.isa.relocation_type(fixup, local)
+
+    def store(self, section: Section, contents: bytearray | None, where: int,
+              pending: PendingFixup, value: int, kind: str, resolved: bool) -> None:
+        """Pack a resolved value (or a REL addend) into the section bytes."""
+        if contents is None:
+            return
+        fixup = pending.fixup
+        if pending.data:
+            size = fixup.size
+            bits = 8 * size
+            if resolved and size < 8:
+                mask = -(1 << bits)
+                if value & mask and (-value) & mask:
+                    u = value & 0xFFFFFFFFFFFFFFFF
+                    digits = 16 if self.s.target.elf_class == 64 else 8
+                    shown = f"{u:0{digits}x}" if u > 1000 else str(value)
+                    self.error(f"value of {shown} too large for field of {size} "
+                               f"byte{'s' if size > 1 else ''} at {where:0{digits}x}",
+                               pending.location)
+            contents[where:where + size] = (value & ((1 << bits) - 1)).to_bytes(size, "little")
+            return
+        message = self.isa.apply_fixup(contents, where, fixup, value)
+        if message:
+            self.error(message, pending.location)
+
+    def store_addend(self, section: Section, contents: bytearray | None, where: int,
+                     pending: PendingFixup, addend: int, kind: str) -> None:
+        if self.rela or contents is None:
+            return
+        if kind in _ZERO_FIELD:
+            addend = 0
+        self.store(section, contents, where, pending, addend, kind, False)
+
+
+def _first_symbol(e) -> Symbol | None:
+    if isinstance(e, Ref):
+        return e.symbol
+    for child in (getattr(e, "left", None), getattr(e, "right", None), getattr(e, "operand", None)):
+        if child is not None:
+            sym = _first_symbol(child)
+            if sym is not None:
+                return sym
+    return None

@@ -1,0 +1,639 @@
+"""The object streamer: the one back end of the assembler.
+
+Both the text parser (``pas``) and the compiler (``pcc -c``) call this API:
+switch sections, define symbols, emit instructions and data.  Contents are
+collected in fragments (``sections.py``); ``finish()`` lays them out and
+relaxes branches to a fixed point (``layout.py``), resolves fixups and
+writes the ELF relocatable object (``objwriter.py``).
+
+The output is meant to be identical to GNU as 2.40's: same sections in the
+same order, same bytes, same symbols in the same order, same relocations.
+Where GNU as's behaviour is a choice rather than a rule, the comments say
+which GNU as function the code follows.
+"""
+
+from __future__ import annotations
+
+from ..common import elf
+from ..common.diagnostics import Diagnostics, SourceLocation, ToolchainError
+from ..common.target import Target
+from .expr import Constant, Expr, SymbolRef
+from .instruction import FarPointer, Immediate, Indirect, Instruction, Memory
+from .isa import EncodeContext, Fixup, Isa
+from .sections import (
+    AlignFrag, DataFrag, FillFrag, Frag, OrgFrag, PendingFixup, RelaxFrag, Section, SpaceFrag,
+    parse_flags, parse_type, special_section,
+)
+from .symbols import (
+    ABSOLUTE, COMMON, EQUATED, FAKE_LABEL_NAME, LABEL, UNDEFINED, EvalError, Evaluator, Ref,
+    Symbol, SymbolTable, Unknown, bind_symbols, specifier_of,
+)
+
+# x86 relocation specifiers that make GNU as create _GLOBAL_OFFSET_TABLE_
+# (tc-i386.c lex_got, need_GOT_symbol) -- before the symbol they apply to.
+_GOT_SYMBOL_SPECIFIERS = frozenset({
+    "PLTOFF", "GOTPLT", "GOTOFF", "GOTPCREL", "TLSGD", "TLSLDM", "TLSLD", "GOTTPOFF",
+    "GOTNTPOFF", "INDNTPOFF", "GOT", "TLSDESC",
+})
+GOT_SYMBOL_NAME = "_GLOBAL_OFFSET_TABLE_"
+
+# A constant .fill/.skip longer than this becomes a FillFrag instead of bytes.
+_INLINE_FILL_LIMIT = 4096
+
+SYMBOL_TYPES = frozenset({"function", "object", "tls_object", "common", "notype",
+                          "gnu_indirect_function", "gnu_unique_object"})
+
+
+class ObjectStreamer:
+    """Collects one assembly's sections and symbols; ``finish()`` gives the ELF image."""
+
+    def __init__(self, target: Target, isa: Isa, diagnostics: Diagnostics):
+        self.target = target
+        self.isa = isa
+        self.diagnostics = diagnostics
+        self.symtab = SymbolTable()
+        self.now = Evaluator(final=False)
+        self.sections: dict[tuple[str, str | None], Section] = {}
+        self.section_list: list[Section] = []
+        self.code_bits = target.code_bits
+        self.code16gcc = target.code16gcc
+        self._contexts: dict[tuple[int, bool], EncodeContext] = {}
+        self._runs = 0
+        self._numeric: dict[int, int] = {}
+        self._temps = 0
+        self._stack: list[tuple[Section, int, Section | None, int]] = []
+        self._previous: tuple[Section, int] | None = None
+        self._comment: Section | None = None
+        self.cfi: list[tuple[str, str, SourceLocation | None]] = []
+        self.locs: list[tuple[str, SourceLocation | None]] = []
+        self.x86 = target.isa == "x86"
+        self.x86_64 = target.isa == "x86" and target.elf_class == 64
+        # GNU as creates .text, .data and .bss first, and starts in .text.
+        self.current: Section = self._make_section(".text", None, None, None, None, None, None)
+        self._make_section(".data", None, None, None, None, None, None)
+        self._make_section(".bss", None, None, None, None, None, None)
+        self.subsection = 0
+        self.frags: list[Frag] = self._subsection_frags(self.current, 0)
+
+    # --- helpers ---------------------------------------------------------------
+    def _error(self, message: str, location: SourceLocation | None) -> None:
+        self.diagnostics.error(message, location)
+
+    def _context(self) -> EncodeContext:
+        key = (self.code_bits, self.code16gcc)
+        ctx = self._contexts.get(key)
+        if ctx is None:
+            ctx = self._contexts[key] = EncodeContext(self.code_bits, self.code16gcc)
+        return ctx
+
+    def _new_data_frag(self, frags: list[Frag], run_continues: bool) -> DataFrag:
+        if run_continues and frags:
+            last = frags[-1]
+            frag = DataFrag(last.run, last.run_offset + last.size)  # type: ignore[attr-defined]
+        else:
+            self._runs += 1
+            frag = DataFrag(self._runs, 0)
+        frags.append(frag)
+        return frag
+
+    def _subsection_frags(self, section: Section, number: int) -> list[Frag]:
+        frags = section.subsections.get(number)
+        if frags is None:
+            frags = section.subsections[number] = []
+            self._new_data_frag(frags, False)
+        return frags
+
+    def _tail(self) -> DataFrag:
+        return self.frags[-1]  # type: ignore[return-value]
+
+    def _append_variable(self, frag: Frag) -> None:
+        tail = self._tail()
+        tail.size = len(tail.data)
+        self.frags.append(frag)
+        self._new_data_frag(self.frags, False)
+
+    def _append_fixed(self, frag: FillFrag) -> None:
+        tail = self._tail()
+        tail.size = len(tail.data)
+        frag.run, frag.run_offset = tail.run, tail.run_offset + tail.size
+        self.frags.append(frag)
+        self._new_data_frag(self.frags, True)
+
+    def _bind(self, e: Expr) -> Expr:
+        return bind_symbols(e, self.symtab, self._note_specifier if self.x86 else None)
+
+    def _note_specifier(self, ref: SymbolRef) -> None:
+        if ref.specifier is not None and ref.specifier.upper() in _GOT_SYMBOL_SPECIFIERS:
+            self.symtab.lookup(GOT_SYMBOL_NAME)
+
+    # --- sections --------------------------------------------------------------
+    def _section_attributes(self, name: str, flags: str | None, type: str | None,
+                            entsize: int | None, location: SourceLocation | None
+                            ) -> tuple[int, int, int]:
+        """(sh_type, sh_flags, entsize) as obj_elf_change_section computes them."""
+        attr = 0
+        if flags is not None:
+            parsed = parse_flags(flags)
+            if parsed is None:
+                self._error(f"unknown section attribute in \"{flags}\"", location)
+                parsed = 0
+            attr = parsed
+        sh_type = elf.SHT_NULL
+        if type is not None:
+            parsed_type = parse_type(type)
+            if parsed_type is None:
+                self._error(f"unrecognized section type `{type}'", location)
+            else:
+                sh_type = parsed_type
+        special = special_section(name, self.x86_64)
+        if special is not None:
+            spec_type, spec_flags, prefixed = special
+            if sh_type == elf.SHT_NULL:
+                sh_type = spec_type
+            extra = attr & ~spec_flags & ~(elf.SHF_MASKOS | elf.SHF_MASKPROC)
+            override = False
+            if flags is not None and extra:
+                if spec_type == elf.SHT_NOTE and attr in (elf.SHF_ALLOC, elf.SHF_EXECINSTR):
+                    pass
+                elif prefixed and not (extra & ~elf.SHF_MERGE & ~elf.SHF_STRINGS):
+                    pass
+                elif name == ".note.GNU-stack" and attr == elf.SHF_EXECINSTR:
+                    override = True
+                else:
+                    if not attr & elf.SHF_GROUP:
+                        self.diagnostics.warning(
+                            f"setting incorrect section attributes for {name}", location)
+                    override = True
+            if not override:
+                attr |= spec_flags
+        if sh_type == elf.SHT_NULL:
+            sh_type = elf.SHT_PROGBITS
+        size = entsize or 0
+        if sh_type in (elf.SHT_INIT_ARRAY, elf.SHT_FINI_ARRAY, elf.SHT_PREINIT_ARRAY):
+            size = self.target.word_size
+        return sh_type, attr, size
+
+    def _make_section(self, name: str, flags: str | None, type: str | None,
+                      entsize: int | None, group: str | None, linkage: str | None,
+                      location: SourceLocation | None) -> Section:
+        sh_type, attr, size = self._section_attributes(name, flags, type, entsize, location)
+        if not attr & elf.SHF_GROUP:
+            group = None
+        elif group is None:
+            self._error("group name for SHF_GROUP not specified", location)
+            attr &= ~elf.SHF_GROUP
+        if attr & elf.SHF_MERGE and not size:
+            self._error("entity size for SHF_MERGE not specified", location)
+            attr &= ~(elf.SHF_MERGE | elf.SHF_STRINGS)
+        section = Section(name, sh_type, attr & ~elf.SHF_GROUP, size, group,
+                          linkage == "comdat", self.symtab.next_order(), len(self.section_list))
+        self.sections[(name, group)] = section
+        self.section_list.append(section)
+        return section
+
+    def _find_section(self, name: str, flags: str | None, type: str | None,
+                      entsize: int | None, group: str | None, linkage: str | None,
+                      location: SourceLocation | None) -> Section:
+        if flags is not None and "?" in flags and group is None:
+            group = self.current.group
+            if group is not None and "G" not in flags:
+                flags += "G"
+        key_group = group if flags is not None and "G" in flags else None
+        section = self.sections.get((name, key_group))
+        if section is None and key_group is None:
+            # A plain '.section name' re-enters the section of that name, whatever its group.
+            for s in self.section_list:
+                if s.name == name:
+                    section = s
+                    break
+        if section is None:
+            return self._make_section(name, flags, type, entsize, group, linkage, location)
+        if flags is not None:
+            sh_type, attr, _ = self._section_attributes(name, flags, type, entsize, None)
+            mask = (elf.SHF_ALLOC | elf.SHF_WRITE | elf.SHF_EXECINSTR | elf.SHF_MERGE
+                    | elf.SHF_STRINGS | elf.SHF_TLS | elf.SHF_EXCLUDE)
+            if (attr ^ section.flags) & mask and section is not self._comment:
+                self.diagnostics.warning(f"ignoring changed section attributes for {name}",
+                                         location)
+        return section
+
+    def _enter(self, section: Section, subsection: int) -> None:
+        tail = self._tail()
+        tail.size = len(tail.data)
+        self._previous = (self.current, self.subsection)
+        self.current = section
+        self.subsection = subsection
+        self.frags = self._subsection_frags(section, subsection)
+
+    def switch_section(self, name: str, flags: str | None = None, type: str | None = None,
+                       entsize: int | None = None, group: str | None = None,
+                       linkage: str | None = None, subsection: int = 0,
+                       location: SourceLocation | None = None) -> None:
+        section = self._find_section(name, flags, type, entsize, group, linkage, location)
+        self._enter(section, subsection)
+
+    def push_section(self, name: str, flags: str | None = None, type: str | None = None,
+                     entsize: int | None = None, group: str | None = None,
+                     linkage: str | None = None, subsection: int = 0,
+                     location: SourceLocation | None = None) -> None:
+        prev = self._previous
+        self._stack.append((self.current, self.subsection,
+                            prev[0] if prev else None, prev[1] if prev else 0))
+        self.switch_section(name, flags, type, entsize, group, linkage, subsection, location)
+
+    def pop_section(self, location: SourceLocation | None = None) -> None:
+        if not self._stack:
+            self.diagnostics.warning(".popsection without corresponding .pushsection; ignored",
+                                     location)
+            return
+        section, subsection, prev, prev_sub = self._stack.pop()
+        self._enter(section, subsection)
+        self._previous = (prev, prev_sub) if prev is not None else None
+
+    def previous_section(self, location: SourceLocation | None = None) -> None:
+        if self._previous is None:
+            self.diagnostics.warning(".previous without corresponding .section; ignored",
+                                     location)
+            return
+        section, subsection = self._previous
+        self._enter(section, subsection)
+
+    def current_section_executable(self) -> bool:
+        return self.current.executable
+
+    # --- symbols -----------------------------------------------------------------
+    def _define_here(self, sym: Symbol, location: SourceLocation | None) -> None:
+        tail = self._tail()
+        sym.kind = LABEL
+        sym.section = self.current
+        sym.frag = tail
+        sym.offset = len(tail.data)
+        sym.location = location
+
+    def emit_label(self, name: str, location: SourceLocation | None = None) -> None:
+        sym = self.symtab.lookup(name)
+        if sym.defined:
+            if not sym.volatile or sym.kind == COMMON:
+                self._error(f"symbol `{name}' is already defined", location)
+                return
+            if sym.used:
+                sym = self.symtab.clone(sym)
+            sym.volatile = False
+        self._define_here(sym, location)
+
+    def temporary_label(self) -> str:
+        self._temps += 1
+        sym = self.symtab.new_anonymous(f"{FAKE_LABEL_NAME}{self._temps}", FAKE_LABEL_NAME)
+        self._define_here(sym, None)
+        return sym.name
+
+    def define_numeric_label(self, number: int, location: SourceLocation | None = None) -> None:
+        instance = self._numeric.get(number, 0) + 1
+        self._numeric[number] = instance
+        self.emit_label(numeric_label_name(number, instance), location)
+
+    def numeric_label_ref(self, number: int, direction: str) -> str:
+        instance = self._numeric.get(number, 0)
+        if direction == "f":
+            instance += 1
+        return numeric_label_name(number, instance)
+
+    def set_symbol(self, name: str, value: Expr, location: SourceLocation | None = None,
+                   equiv: bool = False) -> None:
+        sym = self.symtab.lookup(name)
+        if sym.defined and (equiv or not sym.volatile or sym.kind == COMMON):
+            self._error(f"symbol `{name}' is already defined", location)
+            return
+        bound = self._bind(value)
+        if sym.defined and sym.used:
+            sym = self.symtab.clone(sym)
+        try:
+            add, sub, const = self.now.value(bound)
+        except Unknown:
+            add, sub, const = None, None, None
+        except EvalError as exc:
+            self._error(exc.args[0] + f" when setting `{name}'", location)
+            return
+        sym.location = location
+        sym.volatile = not equiv
+        sym.frag = None
+        sym.section = None
+        if const is not None and add is None and sub is None:
+            sym.kind = ABSOLUTE
+            sym.value = const
+        elif const is not None and sub is None and add is not None and add.kind == LABEL:
+            sym.kind = LABEL
+            sym.section, sym.frag, sym.offset = add.section, add.frag, add.offset + const
+            self._copy_attributes(sym, add)
+        else:
+            sym.kind = EQUATED
+            sym.expr = bound
+            if isinstance(bound, Ref):
+                self._copy_attributes(sym, bound.symbol)
+        if sym.kind == EQUATED and _self_ref(bound) is sym:
+            self._error(f"symbol definition loop encountered at `{name}'", location)
+
+    @staticmethod
+    def _copy_attributes(dest: Symbol, src: Symbol) -> None:
+        """elf_copy_symbol_attributes: the type, and the size when dest has none."""
+        if src.type is not None:
+            dest.type = src.type
+        if dest.size is None:
+            dest.copied_size = src
+
+    def set_binding(self, name: str, binding: str, location: SourceLocation | None = None) -> None:
+        sym = self.symtab.lookup(name)
+        if binding == "local" and sym.binding in ("global", "weak") or \
+                binding in ("global", "weak") and sym.binding == "local":
+            pass  # GNU as silently takes the last binding
+        sym.binding = binding
+
+    def set_visibility(self, name: str, visibility: str,
+                       location: SourceLocation | None = None) -> None:
+        self.symtab.lookup(name).visibility = visibility
+
+    def set_type(self, name: str, type: str, location: SourceLocation | None = None) -> None:
+        if type not in SYMBOL_TYPES:
+            self._error(f"unrecognized symbol type \"{type}\"", location)
+            return
+        self.symtab.lookup(name).type = type
+
+    def set_size(self, name: str, size: Expr, location: SourceLocation | None = None) -> None:
+        sym = self.symtab.lookup(name)
+        sym.size = self._bind(size)
+        sym.copied_size = None
+
+    def emit_common(self, name: str, size: int, alignment: int, local: bool,
+                    location: SourceLocation | None = None) -> None:
+        """``.comm`` (local False) or ``.lcomm`` (local True); alignment 0 = not given."""
+        sym = self.symtab.lookup(name)
+        if sym.kind in (LABEL, ABSOLUTE, EQUATED):
+            self._error(f"symbol `{name}' is already defined", location)
+            return
+        if size < 0:
+            self._error(f"size ({size}) out of range, ignored", location)
+            return
+        if local or sym.binding == "local":
+            if alignment == 0 and local:    # TC_IMPLICIT_LCOMM_ALIGNMENT
+                alignment = 8 if size >= 8 else 4 if size >= 4 else 2 if size >= 2 else 1
+            self._bss_alloc(sym, size, max(alignment, 1), location)
+            return
+        if sym.kind == COMMON and sym.value != size:
+            self.diagnostics.warning(
+                f"length of .comm \"{name}\" is already {sym.value}; not changed to {size}",
+                location)
+            return
+        if alignment == 0:
+            alignment = 1
+            while alignment < size and alignment < 16:
+                alignment <<= 1
+        sym.kind = COMMON
+        sym.value = size
+        sym.common_align = alignment
+        sym.location = location
+
+    def _bss_alloc(self, sym: Symbol, size: int, alignment: int,
+                   location: SourceLocation | None) -> None:
+        """read.c bss_alloc: place the symbol in .bss subsection 1."""
+        saved = (self.current, self.subsection, self._previous)
+        bss = self.sections[(".bss", None)]
+        self._enter(bss, 1)
+        if alignment > 1:
+            self.emit_align(alignment, 0, None, location)
+        self._define_here(sym, location)
+        self._reserve(size)
+        sym.size = Constant(size)
+        if sym.type is None:
+            sym.type = "object"
+        self._enter(saved[0], saved[1])
+        self._previous = saved[2]
+
+    def _reserve(self, size: int) -> None:
+        if size > _INLINE_FILL_LIMIT:
+            self._append_fixed(FillFrag(b"\0", size, 0, 0))
+        else:
+            self._tail().data += bytes(size)
+
+    def set_file(self, name: str) -> None:
+        order = 0 if self.symtab.first_file is None else self.symtab.next_order()
+        sym = Symbol(name, order)
+        sym.is_file = True
+        sym.kind = ABSOLUTE
+        sym.binding = "local"
+        if self.symtab.first_file is None:
+            self.symtab.first_file = sym
+        self.symtab.all.append(sym)
+
+    def add_ident(self, text: str) -> None:
+        saved = (self.current, self.subsection, self._previous)
+        if self._comment is None:
+            section = self._find_section(".comment", None, None, None, None, None, None)
+            section.flags = elf.SHF_MERGE | elf.SHF_STRINGS
+            section.entsize = 1
+            self._comment = section
+            self._enter(section, 0)
+            self._tail().data += b"\0"
+        else:
+            self._enter(self._comment, 0)
+        self._tail().data += text.encode("utf-8") + b"\0"
+        self._enter(saved[0], saved[1])
+        self._previous = saved[2]
+
+    def is_defined(self, name: str) -> bool:
+        sym = self.symtab.get(name)
+        return sym is not None and sym.defined
+
+    # --- contents --------------------------------------------------------------
+    def _bind_operands(self, insn: Instruction) -> None:
+        """Create operand symbols in source order (AT&T order for x86)."""
+        operands = reversed(insn.operands) if self.x86 else insn.operands
+        for op in operands:
+            for e in _operand_exprs(op):
+                self._bind(e)
+
+    def emit_instruction(self, insn: Instruction) -> None:
+        if insn.operands:
+            self._bind_operands(insn)
+        ctx = self._context()
+        try:
+            target = self.isa.relaxable_target(insn)
+            encoding = self.isa.encode(insn, ctx)
+        except ToolchainError as exc:
+            self.diagnostics.report(exc if exc.location else
+                                    ToolchainError(exc.message, insn.location))
+            return
+        if target is not None:
+            frag = RelaxFrag(insn, ctx, self._bind(target), encoding,
+                             (specifier_of(target) or "").upper() == "PLT")
+            self._append_variable(frag)
+            return
+        tail = self._tail()
+        base = len(tail.data)
+        tail.data += encoding.data
+        for fixup in encoding.fixups:
+            pending = PendingFixup(base + fixup.offset, fixup, self._bind(fixup.value), False,
+                                   fixup.location or insn.location)
+            pending.frag = tail
+            tail.fixups.append(pending)
+
+    def emit_bytes(self, data: bytes, location: SourceLocation | None = None) -> None:
+        if self.current.nobits and any(data):
+            self._error(f"attempt to store non-zero value in section `{self.current.name}'",
+                        location)
+        self._tail().data += data
+
+    def emit_value(self, value: Expr, size: int, location: SourceLocation | None = None) -> None:
+        bound = self._bind(value)
+        tail = self._tail()
+        if size not in (1, 2, 4, 8):
+            self._error(f"unsupported data size {size}", location)
+            return
+        if specifier_of(bound) is None:
+            try:
+                add, sub, const = self.now.value(bound)
+            except Unknown:
+                add = sub = const = None
+            except EvalError as exc:
+                self._error(exc.args[0], location)
+                return
+            if const is not None and add is None and sub is None:
+                tail.data += constant_bytes(const, size, self.diagnostics, location)
+                return
+        if self.current.nobits:
+            self._error(f"attempt to store non-zero value in section `{self.current.name}'",
+                        location)
+            return
+        fixup = Fixup(len(tail.data), size, value, f"data{size}", signed=False,
+                      location=location)
+        pending = PendingFixup(len(tail.data), fixup, bound, True, location)
+        pending.frag = tail
+        tail.fixups.append(pending)
+        tail.data += bytes(size)
+
+    def emit_fill(self, count: Expr, size: int, value: int,
+                  location: SourceLocation | None = None) -> None:
+        if size < 0:
+            self._error("size negative; .fill ignored", location)
+            return
+        if size > 8:
+            self.diagnostics.warning(".fill size clamped to 8", location)
+            size = 8
+        pattern = (value & 0xFFFFFFFF).to_bytes(8, "little")[:size]
+        bound = self._bind(count)
+        n = self.now.absolute(bound)
+        if n is None:
+            if size:
+                self._append_variable(SpaceFrag(bound, size, pattern, location))
+            return
+        if n < 0:
+            self.diagnostics.warning("repeat < 0; .fill ignored", location)
+            return
+        if size == 0 or n == 0:
+            return
+        if self.current.nobits and any(pattern):
+            self._error(f"attempt to store non-zero value in section `{self.current.name}'",
+                        location)
+            return
+        if n * size > _INLINE_FILL_LIMIT:
+            self._append_fixed(FillFrag(pattern, n, 0, 0))
+        else:
+            self._tail().data += pattern * n
+
+    def emit_align(self, alignment: int, fill: int | None = None, max_skip: int | None = None,
+                   location: SourceLocation | None = None, fill_size: int = 1) -> None:
+        if alignment <= 0 or alignment & (alignment - 1):
+            self._error(f"alignment not a power of 2", location)
+            return
+        if alignment > self.current.alignment:
+            self.current.alignment = alignment
+        if alignment == 1:
+            return
+        if fill is None:
+            pattern = None if self.current.executable else b"\0"
+        elif self.current.executable and fill_size == 1 and (fill & 0xFF) == 0x90:
+            pattern = None
+        else:
+            pattern = (fill & ((1 << (8 * fill_size)) - 1)).to_bytes(fill_size, "little")
+        self._append_variable(AlignFrag(alignment, max_skip or 0, pattern, self._context(),
+                                        location))
+
+    def emit_org(self, offset: Expr, fill: int = 0, location: SourceLocation | None = None) -> None:
+        bound = self._bind(offset)
+        try:
+            add, sub, _ = self.now.value(bound)
+        except Unknown:
+            add = sub = None
+        except EvalError as exc:
+            self._error(exc.args[0], location)
+            return
+        if add is not None and add.kind == LABEL and add.section is not self.current:
+            self._error(f"invalid segment \"{add.section.name}\"", location)  # type: ignore
+            return
+        self._append_variable(OrgFrag(bound, fill, location))
+
+    def set_code_mode(self, bits: int, code16gcc: bool = False) -> None:
+        self.code_bits = bits
+        self.code16gcc = code16gcc
+
+    def evaluate_absolute(self, value: Expr, location: SourceLocation | None = None) -> int | None:
+        try:
+            return self.now.absolute(self._bind(value))
+        except EvalError as exc:
+            self._error(exc.args[0], location)
+            return None
+
+    def record_cfi(self, directive: str, args: str, location: SourceLocation | None = None) -> None:
+        self.cfi.append((directive, args, location))
+
+    def record_loc(self, args: str, location: SourceLocation | None = None) -> None:
+        self.locs.append((args, location))
+
+    # --- the end -------------------------------------------------------------------
+    def finish(self) -> bytes:
+        """Lay out, relax, resolve fixups and return the ELF image."""
+        from .layout import Layout
+        from .objwriter import write_object
+        tail = self._tail()
+        tail.size = len(tail.data)
+        layout = Layout(self)
+        layout.run()
+        return write_object(self, layout)
+
+
+def numeric_label_name(number: int, instance: int) -> str:
+    """GNU as's name for instance ``instance`` of local label ``number:`` (fb_label_name)."""
+    return f".L{number}\x02{instance}"
+
+
+def constant_bytes(value: int, size: int, diagnostics: Diagnostics,
+                   location: SourceLocation | None) -> bytes:
+    """A constant data value, warning as GNU as's emit_expr does on truncation."""
+    bits = 8 * size
+    if size < 8:
+        mask = ~((1 << bits) - 1)
+        if value & mask and (-value) & mask:
+            u64 = value & 0xFFFFFFFFFFFFFFFF
+            diagnostics.warning(f"value {u64:#x} truncated to {value & ((1 << bits) - 1):#x}",
+                                location)
+    return (value & ((1 << bits) - 1)).to_bytes(size, "little")
+
+
+def _operand_exprs(op: object) -> list[Expr]:
+    if isinstance(op, Expr):
+        return [op]
+    if isinstance(op, Immediate):
+        return [op.value]
+    if isinstance(op, Memory):
+        return [op.displacement] if op.displacement is not None else []
+    if isinstance(op, Indirect):
+        return _operand_exprs(op.target)
+    if isinstance(op, FarPointer):
+        return [op.segment, op.offset]
+    return []
+
+
+def _self_ref(e: Expr) -> Symbol | None:
+    return e.symbol if isinstance(e, Ref) else None
+
+
+__all__ = ["ObjectStreamer", "numeric_label_name"]
