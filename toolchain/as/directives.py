@@ -407,14 +407,6 @@ def equiv(p: "Parser", text: str, loc: SourceLocation) -> None:
     p.streamer.set_symbol(name, value, loc, equiv=True)
 
 
-def _common_default_alignment(nbytes: int) -> int:
-    # GNU as on ELF: the smallest power of two holding the object, at most 16.
-    align = 1
-    while align < nbytes and align < 16:
-        align *= 2
-    return align
-
-
 def comm(p: "Parser", text: str, loc: SourceLocation) -> None:
     args = ArgReader(p, text, loc)
     name = args.symbol_name()
@@ -422,7 +414,7 @@ def comm(p: "Parser", text: str, loc: SourceLocation) -> None:
     nbytes = args.absolute()
     if nbytes < 0:
         raise args.error(f"size ({nbytes}) out of range, ignored")
-    alignment = _common_default_alignment(nbytes)
+    alignment = 0          # not given: the streamer applies GNU as's defaults
     if args.comma():
         alignment = args.absolute()
         if alignment < 0 or alignment & (alignment - 1):
@@ -440,9 +432,8 @@ def lcomm(p: "Parser", text: str, loc: SourceLocation) -> None:
     if nbytes < 0:
         raise args.error(f"size ({nbytes}) out of range, ignored")
     args.expect_end()
-    # GNU as (bss_alloc): 8 for 8 bytes or more, else 4, 2 or 1.
-    alignment = 8 if nbytes >= 8 else 4 if nbytes >= 4 else 2 if nbytes >= 2 else 1
-    p.streamer.emit_common(name, nbytes, alignment, True, loc)
+    # alignment 0: the streamer picks GNU as's (8 for 8 bytes or more, else 4, 2 or 1)
+    p.streamer.emit_common(name, nbytes, 0, True, loc)
 
 
 def symver(p: "Parser", text: str, loc: SourceLocation) -> None:
