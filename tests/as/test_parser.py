@@ -73,10 +73,10 @@ def test_cpp_line_markers(fake):
 # -- labels, assignments -----------------------------------------------------
 
 def test_labels(fake):
-    r = fake('a: b: nop\n"quoted name": .L1:\n.Lfoo$x:\n')
+    r = fake('a: b: nop\n"quoted name": .L1:\n.Lfoo$x:\nspaced : nop\n')
     assert [c for c in r.calls if c[0] == "label"] == [
         ("label", "a"), ("label", "b"), ("label", "quoted name"), ("label", ".L1"),
-        ("label", ".Lfoo$x")]
+        ("label", ".Lfoo$x"), ("label", "spaced")]
 
 
 def test_numeric_labels(fake):

@@ -345,11 +345,11 @@ class Parser:
             c = text[pos]
             if c in SYMBOL_START:
                 end = _NAME.match(text, pos).end()
-                if end < n and text[end] == ":":
+                rest = _skip_space(text, end) if end < n and text[end] != ":" else end
+                if rest < n and text[rest] == ":":          # 'foo:' and 'foo :'
                     self.label(text[pos:end], loc)
-                    pos = _skip_space(text, end + 1)
+                    pos = _skip_space(text, rest + 1)
                     continue
-                rest = _skip_space(text, end)
                 if rest < n and text[rest] == "=":
                     self.assignment(text[pos:end], text, rest, loc)
                     return
