@@ -421,6 +421,7 @@ def test_defsym(fake):
     (".globl", "expected symbol name"),
     (".set x 3", "expected comma after 'x'"),
     (".byte (1", "missing ')'"),
+    ('"quoted"', "statement '\"quoted\"' is incomplete"),
 ])
 def test_statement_errors(fake, line, message):
     r = fake(line + "\n")

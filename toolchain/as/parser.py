@@ -505,6 +505,8 @@ class Parser:
         return fold_constant(value)
 
     def junk(self, text: str, pos: int, loc: SourceLocation) -> ToolchainError:
+        if pos >= len(text):
+            return ToolchainError(f"statement '{text}' is incomplete", loc)
         return ToolchainError(
             f"junk at end of line, first unrecognized character is '{text[pos]}'", loc)
 
