@@ -105,9 +105,11 @@ class Encoder:
         matches: list[Match] = []
         range_error = None
         count_ok = False
+        any_valid = False
         for form in forms:
             if not self.valid_in_mode(form, ctx, name):
                 continue
+            any_valid = True
             ops = operands
             if len(ops) + 1 == len(form.operands) and form.operands[-1].kind == "const" \
                     and form.operands[-1].size == 1:
@@ -123,9 +125,19 @@ class Encoder:
                         range_error = verdict
                     ok = False
                     break
+            if ok and "nop90" in form.flags and ctx.code_bits == 64 \
+                    and all(isinstance(o, Register) and o.name == "eax" for o in ops):
+                ok = False        # 90 is nop, not xchg %eax,%eax, in 64-bit mode
             if ok:
                 matches.append(Match(form, ops))
         if not matches:
+            base = forms[0].mnemonic.lower()
+            if not any_valid and name != base and name.startswith(base) \
+                    and any(self.valid_in_mode(f, ctx, base) for f in ATT_INDEX.get(base, ())):
+                raise _error(f"invalid instruction suffix for `{base}'", insn)
+            if not any_valid:
+                where = "not supported in" if ctx.code_bits == 64 else "only supported in"
+                raise _error(f"`{insn.mnemonic}' is {where} 64-bit mode", insn)
             if range_error is not None:
                 raise _error(range_error, insn)
             if not count_ok:
@@ -171,7 +183,7 @@ class Encoder:
         return True
 
     def check_registers(self, insn: Instruction, ctx: EncodeContext) -> None:
-        for op in insn.operands:
+        for op in reversed(insn.operands):     # in AT&T order, as gas reports
             regs: list[Register] = []
             if isinstance(op, Indirect):
                 op = op.target
@@ -224,8 +236,8 @@ class Encoder:
         if isinstance(op, FarPointer):
             return kind == "ptr"
         if isinstance(op, Expr):
-            if form.branch:
-                return kind == "rel"
+            if form.branch:   # a target; or ljmp foo, a far pointer in memory
+                return kind == "rel" or t.mtype == "far"
             return kind in ("mem", "rm", "moffs") and "nomem" not in form.flags
         return False
 
@@ -320,7 +332,7 @@ class Encoder:
                                          "expression", insn)
                         slots[SLOT_ADDR] = 0x67
                         addr_size = size
-                if target.segment is not None and (form.modrm is not None or mem is None):
+                if target.segment is not None:
                     seg = target.segment.name
                     if form.modrm is not None or not self._default_string_segment(
                             form, ops.index(op), seg):
@@ -336,6 +348,8 @@ class Encoder:
             info = _reg(ops[form.opreg_index])  # type: ignore[arg-type]
             body[-1] += info.num & 7
             reg_bits.append((info, "B"))
+            if form.rex_w and body == b"\x90" and info.num == 0:
+                rex = 0           # gas: xchg %rax,%rax is plain 90
 
         modrm_bytes = bytearray()
         disp: tuple[int, Expr | None, bool, str | None] | None = None  # size, expr, pcrel, kind
@@ -411,7 +425,7 @@ class Encoder:
                     out += (value & ((1 << 8 * size) - 1)).to_bytes(size, "little")
                 else:
                     fixups.append(self.memory_fixup(insn, form, len(out), size, expr, pcrel,
-                                                    kind, imm_total, rex, modrm_bytes))
+                                                    kind, imm_total, rex, modrm_bytes, mode))
                     out += b"\0" * size
         for size, op, t, tok in imm_fields:
             self.emit_field(insn, form, out, fixups, size, op, t, tok, mode)
@@ -434,13 +448,17 @@ class Encoder:
         base = REGISTERS[m.base.name] if m.base is not None else None
         index = REGISTERS[m.index.name] if m.index is not None else None
         rex_bits: list[tuple[RegInfo, str]] = []
+        abs_kind = "abs64" if addr_size == 64 else "abs"
         scale_bits = {1: 0, 2: 1, 4: 2, 8: 3}[m.scale]
         disp_expr = m.displacement
         const = fold_constant(disp_expr) if disp_expr is not None else 0
         if base is not None and base.cls == "ip":
             if index is not None:
                 raise _error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
-            return bytes((reg_field << 3 | 5,)), (4, disp_expr or Constant(0), True, None), rex_bits
+            if const is not None:   # a constant offset from the next instruction
+                return bytes((reg_field << 3 | 5,)), (4, Constant(_wrap(const, 32)), False, None), \
+                    rex_bits
+            return bytes((reg_field << 3 | 5,)), (4, disp_expr, True, None), rex_bits
         if index is not None:
             if index.num == 4 and index.cls == "gp":
                 raise _error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
@@ -449,12 +467,12 @@ class Encoder:
             if index is None:
                 if mode == 64:
                     return (bytes((reg_field << 3 | 4, 0x25)),
-                            (4, disp_expr or Constant(0), False, "abs"), rex_bits)
-                return bytes((reg_field << 3 | 5,)), (4, disp_expr or Constant(0), False, "abs"), \
+                            (4, disp_expr or Constant(0), False, abs_kind), rex_bits)
+                return bytes((reg_field << 3 | 5,)), (4, disp_expr or Constant(0), False, abs_kind), \
                     rex_bits
             sib = scale_bits << 6 | (index.num & 7) << 3 | 5
             return (bytes((reg_field << 3 | 4, sib)),
-                    (4, disp_expr or Constant(0), False, "abs"), rex_bits)
+                    (4, disp_expr or Constant(0), False, abs_kind), rex_bits)
         rex_bits.append((base, "B"))
         if const == 0 and disp_expr is not None and fold_constant(disp_expr) is not None:
             disp_expr = None
@@ -476,7 +494,7 @@ class Encoder:
             return mb, None, rex_bits
         if const is not None and disp_expr is not None:
             disp_expr = Constant(_wrap(const, addr_size))
-        return mb, (dsize, disp_expr, False, "abs" if dsize == 4 else None), rex_bits
+        return mb, (dsize, disp_expr, False, abs_kind if dsize == 4 else None), rex_bits
 
     def modrm_memory16(self, m: Memory, reg_field: int, insn: Instruction):
         base = m.base.name if m.base is not None else None
@@ -504,7 +522,7 @@ class Encoder:
 
     def memory_fixup(self, insn: Instruction, form: Form, offset: int, size: int, expr: Expr,
                      pcrel: bool, kind: str | None, imm_total: int, rex: int,
-                     modrm: bytes) -> Fixup:
+                     modrm: bytes, mode: int) -> Fixup:
         spec = specifier_of(expr)
         addend = -(size + imm_total) if pcrel else 0
         if spec is not None:
@@ -512,7 +530,7 @@ class Encoder:
             if name in ("R_X86_64_GOTPCREL", "R_386_GOT32") and form.modrm is not None:
                 opcode = form.opcode_bytes[-1] if len(form.opcode_bytes) == 1 else None
                 is_branch = form.opcode_bytes == b"\xff" and (modrm[0] >> 3 & 7) in (2, 4)
-                if is_branch or opcode in _RELAXABLE_GOT_OPCODES:
+                if is_branch or (opcode in _RELAXABLE_GOT_OPCODES and mode != 16):
                     if name == "R_386_GOT32":
                         name = "R_386_GOT32X"
                     elif pcrel:
@@ -524,7 +542,7 @@ class Encoder:
             return Fixup(offset, size, expr, name, pcrel, addend, True, insn.location)
         if pcrel and GOT_SYMBOL in expr.symbols() and self.elf64:
             return Fixup(offset, size, expr, "R_X86_64_GOTPC32", True, addend, True, insn.location)
-        signed = self.elf64 and size == 4
+        signed = self.elf64 and size == 4 and kind == "abs64"
         name = plain_field_reloc(self.elf64, size, pcrel, signed)
         return Fixup(offset, size, expr, name, pcrel, addend, signed, insn.location)
 

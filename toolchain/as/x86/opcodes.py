@@ -57,9 +57,12 @@ FLAGS (optional)
                64-bit-only without saying so.
     ``ds``     under ``.code16gcc`` the operand size defaults to 32 (gas's
                DefaultSize: call, ret, push, pop, enter, leave ...).
-    ``os0 os8 os16 os32 os64``   the operand size (66 prefix / suffix letter)
-               when the operands do not show it, or ``os0``: none at all.
-    ``att=a,b``  the AT&T mnemonics for the row, replacing the derived ones.
+    ``os8 os16 os32 os64``  the operand size (66 prefix / suffix letter)
+               when the operands do not show it.
+    ``os0``    no operand-size prefix whatever the size (``MOV m16, Sreg``,
+               ``MOV r32, CR0-CR7``); the suffix letter still follows the size.
+    ``att=a,b``  the AT&T mnemonics for the row, replacing the derived ones
+               (``att=-``: none, an Intel-only row).
     ``intel=a,b``  extra Intel-syntax mnemonics.
     ``nomem``  ``/r`` row whose r/m operand must be a register.
 
@@ -212,12 +215,12 @@ class Form:
     @property
     def sizes_by_prefix(self) -> bool:
         """Whether 66 / REX.W follow the GP operand size (not for MMX/SSE rows)."""
-        return self.opsize not in (None, 0) and not any(
+        return self.opsize is not None and "os0" not in self.flags and not any(
             o.cls in ("mm", "xmm") for o in self.operands)
 
     def att_name(self) -> str:
         """The AT&T spelling the printer uses when it must be explicit."""
-        return self.att_names[0]
+        return self.att_names[0] if self.att_names else self.mnemonic.lower()
 
     def __str__(self) -> str:
         return f"{self.mnemonic} {self.operand_text} ({self.opcode})"
@@ -238,7 +241,7 @@ def parse_operand_types(text: str) -> tuple[OperandType, ...]:
 
 def _operand_size(operands: tuple[OperandType, ...], flags: frozenset[str]) -> int | None:
     for f in flags:
-        if f.startswith("os"):
+        if f.startswith("os") and f != "os0":
             return int(f[2:])
     for o in operands:
         if o.cls == "gp" and o.kind in ("reg", "rm") and o.size is not None:
@@ -280,7 +283,9 @@ def _parse_row(row: Row, order: int) -> list[Form]:
     intel_extra: list[str] = []
     flags = set()
     for w in flag_words:
-        if w.startswith("att="):
+        if w == "att=-":
+            att = []
+        elif w.startswith("att="):
             att = w[4:].split(",")
         elif w.startswith("intel="):
             intel_extra = w[6:].split(",")

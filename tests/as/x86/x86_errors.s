@@ -1,0 +1,41 @@
+# x86 encoding errors: each line must fail with the message after '# error:'.
+# Runner: tests/as/test_x86_encoding.py (starts in 64-bit mode; .code16/.code32
+# switch).  GNU as rejects every line here too (its wording differs in places).
+movb %ah, %r8b             # error: can't encode register '%ah' in an instruction requiring REX prefix
+mov %ah, %sil              # error: can't encode register '%ah' in an instruction requiring REX prefix
+add %bh, (%r8)             # error: can't encode register '%bh' in an instruction requiring REX prefix
+movzbl %ah, %r9d           # error: can't encode register '%ah' in an instruction requiring REX prefix
+foo %eax                   # error: no such instruction: `foo'
+addx %eax, %ebx            # error: no such instruction: `addx'
+add %eax                   # error: number of operands mismatch for `add'
+nop %eax, %ebx, %ecx       # error: number of operands mismatch for `nop'
+mov %eax, %bx              # error: operand type mismatch for `mov'
+addl %eax, %ebx, %ecx      # error: number of operands mismatch for `addl'
+addb $1, %eax              # error: operand type mismatch for `addb'
+int $256                   # error: operand value 256 out of range for imm8 in `int'
+int $-129                  # error: operand value -129 out of range for imm8 in `int'
+in $0x100, %al             # error: operand value 256 out of range for imm8 in `in'
+enter $0x10000, $0         # error: operand value 65536 out of range for imm16 in `enter'
+movb $0x100, %al           # error: operand value 256 out of range for imm8 in `mov'
+mov %eax, %xyz             # error: bad register name `%xyz'
+push %ebx                  # error: operand type mismatch for `push'
+pushl $1                   # error: invalid instruction suffix for `push'
+lea (%ebp,%esp,1), %eax    # error: `(%ebp,%esp,1)' is not a valid base/index expression
+lea (%rip,%rax), %rax      # error: `(%rip,%rax,1)' is not a valid base/index expression
+mov (%bx), %ax             # error: `(%bx)' is not a valid base/index expression
+lea (%rax,%rbx,3), %rax    # error: expecting scale factor of 1, 2, 4, or 8: got `3'
+into                       # error: `into' is not supported in 64-bit mode
+aaa                        # error: `aaa' is not supported in 64-bit mode
+mov %cr0, %eax             # error: operand type mismatch for `mov'
+ljmp $1, $2                # error: operand type mismatch for `ljmp'
+jmp foo@GOTOFF             # error: relocation @GOTOFF is not supported for a 4-byte field in `jmp'
+.code32
+mov %rax, %rbx             # error: bad register name `%rax'
+mov %r8d, %eax             # error: bad register name `%r8d'
+mov %sil, %al              # error: bad register name `%sil'
+mov (%rip), %eax           # error: bad register name `%rip'
+swapgs                     # error: `swapgs' is only supported in 64-bit mode
+.code16
+mov (%si,%bx), %ax         # error: `(%si,%bx,1)' is not a valid base/index expression
+mov (%bx,%si,2), %ax       # error: `(%bx,%si,2)' is not a valid base/index expression
+mov (%ax), %ax             # error: `(%ax)' is not a valid base/index expression
