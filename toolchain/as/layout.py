@@ -333,7 +333,9 @@ class Layout:
             elif isinstance(frag, AlignFrag):
                 if frag.size:
                     if frag.fill is None:
-                        out += self.isa.nop_fill(frag.size, frag.context)
+                        # tc-i386.c i386_align_code picks the nops by the mode in
+                        # force at the end of the input, not at the directive.
+                        out += self.isa.nop_fill(frag.size, self.s._context())
                     else:
                         reps = frag.size // len(frag.fill) + 1
                         out += (frag.fill * reps)[:frag.size]
@@ -425,6 +427,7 @@ class Layout:
                                add.section, addend)
         else:
             add.used_in_reloc = True
+            self.s.symtab.place(add)
             addend = const
             reloc = Relocation(where, self.reloc_type(pending, kind, pcrel, local_label), add,
                                None, addend)
@@ -483,18 +486,24 @@ class Layout:
         if contents is None:
             return
         fixup = pending.fixup
+        size = fixup.size
+        bits = 8 * size
+        if resolved and size < 8:
+            # write.c fixup_segment's generic overflow check.
+            mask = -(1 << (bits - (1 if fixup.signed and not pending.data else 0)))
+            high = value & mask
+            if high and (high != mask if fixup.signed and not pending.data
+                         else (-value) & mask):
+                u = value & 0xFFFFFFFFFFFFFFFF
+                digits = 16 if self.s.target.elf_class == 64 else 8
+                shown = f"{u:0{digits}x}" if u > 1000 else str(value)
+                self.error(f"value of {shown} too large for field of {size} "
+                           f"byte{'s' if size > 1 else ''} at {where:0{digits}x}",
+                           pending.location)
+                value &= (1 << bits) - 1
+                if fixup.signed and not pending.data and value >> (bits - 1):
+                    value -= 1 << bits
         if pending.data:
-            size = fixup.size
-            bits = 8 * size
-            if resolved and size < 8:
-                mask = -(1 << bits)
-                if value & mask and (-value) & mask:
-                    u = value & 0xFFFFFFFFFFFFFFFF
-                    digits = 16 if self.s.target.elf_class == 64 else 8
-                    shown = f"{u:0{digits}x}" if u > 1000 else str(value)
-                    self.error(f"value of {shown} too large for field of {size} "
-                               f"byte{'s' if size > 1 else ''} at {where:0{digits}x}",
-                               pending.location)
             contents[where:where + size] = (value & ((1 << bits) - 1)).to_bytes(size, "little")
             return
         message = self.isa.apply_fixup(contents, where, fixup, value)

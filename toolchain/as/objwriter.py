@@ -23,7 +23,7 @@ from ..common.elfwriter import RelocatableWriter
 from .layout import Layout
 from .sections import Section
 from .symbols import (
-    ABSOLUTE, COMMON, EQUATED, LABEL, UNDEFINED, EvalError, Evaluator, Symbol, label_address,
+    ABSOLUTE, COMMON, DEAD, EQUATED, LABEL, UNDEFINED, UNPLACED, EvalError, Evaluator, Symbol, label_address,
 )
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def write_object(streamer: "ObjectStreamer", layout: Layout) -> bytes:
 
     # Undefined numeric local labels ("1f" with no "1:" after it).
     for sym in streamer.symtab.all:
-        if sym.kind == UNDEFINED and sym.order >= 0:
+        if sym.kind == UNDEFINED and sym.order != DEAD:
             match = _NUMERIC_LABEL.match(sym.name)
             if match and sym.used:
                 diag.error(f"local label `\"{match.group(1)}\" (instance number "
@@ -89,7 +89,7 @@ def write_object(streamer: "ObjectStreamer", layout: Layout) -> bytes:
     # --- symbols ---------------------------------------------------------------------
     entries: list[_Entry] = []
     for sym in streamer.symtab.all:
-        if sym.order < 0:
+        if sym.order == DEAD or (sym.order == UNPLACED and not sym.is_file):
             continue
         entry = _symbol_entry(sym, final, streamer, word_mask)
         if entry is not None:

@@ -37,7 +37,9 @@ ABSOLUTE = 2    # a constant (.set x, 42)
 EQUATED = 3     # an expression resolved at the end (.set x, undef+4; .set x, a-b)
 COMMON = 4      # .comm
 
-FAKE_LABEL_NAME = ".L0\x01"     # GNU as's name for '.' symbols (obj-elf.h)
+FAKE_LABEL_NAME = ".L0\x01"
+DEAD = -1           # Symbol.order of a symbol replaced by a redefinition
+UNPLACED = -2       # Symbol.order of a .L symbol not yet in GNU as's symbol list     # GNU as's name for '.' symbols (obj-elf.h)
 
 
 class Symbol:
@@ -126,17 +128,28 @@ class SymbolTable:
         return self.by_name.get(name)
 
     def lookup(self, name: str) -> Symbol:
-        """The symbol called ``name``, created (undefined) on first mention."""
+        """The symbol called ``name``, created (undefined) on first mention.
+
+        Assembler-local names (``.L...``) get no place in the table yet: GNU
+        as keeps them apart ("local symbols") and appends one to its symbol
+        list only when it has to (see :meth:`place`).
+        """
         sym = self.by_name.get(name)
         if sym is None:
-            sym = Symbol(name, self.next_order())
+            order = UNPLACED if is_local_label_name(name) else self.next_order()
+            sym = Symbol(name, order)
             self.by_name[name] = sym
             self.all.append(sym)
         return sym
 
+    def place(self, sym: Symbol) -> None:
+        """Give an assembler-local symbol its place: the end of the list so far."""
+        if sym.order == UNPLACED:
+            sym.order = self.next_order()
+
     def new_anonymous(self, key: str, elf_name: str) -> Symbol:
         """A symbol known by a private key (temporary '.' labels)."""
-        sym = Symbol(key, self.next_order(), elf_name)
+        sym = Symbol(key, UNPLACED, elf_name)
         self.by_name[key] = sym
         self.all.append(sym)
         return sym
@@ -149,7 +162,7 @@ class SymbolTable:
         sym = Symbol(old.name, old.order, old.elf_name)
         sym.binding, sym.visibility, sym.type = old.binding, old.visibility, old.type
         sym.size = old.size
-        old.order = -1                      # the old object is never written out
+        old.order = DEAD                    # the old object is never written out
         self.by_name[old.name] = sym
         self.all.append(sym)
         return sym
