@@ -9,7 +9,6 @@ cases are compared object against object.
 
 import importlib
 import io
-import os
 import shutil
 import subprocess
 

@@ -1,4 +1,4 @@
-"""The GNU as directives other than macros and conditionals.
+"""The GNU as directives for sections, symbols, alignment, modes and messages.
 
 ``DIRECTIVES`` maps a directive name (without its dot, lower case) to a
 function ``f(parser, args, location)`` named after the directive; ``args`` is
@@ -6,19 +6,17 @@ the statement text after the name, stripped.  Each function reads its
 arguments with an :class:`ArgReader` and calls the object streamer.  Messages
 follow GNU as's wording where it has one.
 
-The macro, repetition, conditional and ``.include`` directives live in
-``macros.py``; the parser merges both tables.
+The data directives (``.byte`` ... ``.incbin``) live in ``datadirectives.py``,
+the macro, repetition, conditional and ``.include`` directives in
+``macros.py``; the parser merges the three tables.
 """
 
 from __future__ import annotations
 
-import math
-import os
-import struct
 from typing import TYPE_CHECKING, Callable
 
 from ..common.diagnostics import SourceLocation, ToolchainError
-from .expr import Constant, Expr, SymbolRef
+from .expr import Expr
 from .exprparse import SYMBOL_CHARS, SYMBOL_START, decode_escape
 from .isa import EncodeContext
 
@@ -451,280 +449,6 @@ def weakref(p: "Parser", text: str, loc: SourceLocation) -> None:
 
 
 # --------------------------------------------------------------------------
-# Data
-
-def _item_missing(args: ArgReader) -> bool:
-    c = args.peek()
-    return c == "," or c == ""
-
-
-def emit_data(p: "Parser", text: str, loc: SourceLocation, nbytes: int) -> None:
-    """.byte/.short/.long/.quad...: expressions (and strings) separated by commas."""
-    args = ArgReader(p, text, loc)
-    if args.at_end():
-        return
-    streamer = p.streamer
-    packed = bytearray()
-    limit = 1 << (8 * nbytes)
-    while True:
-        if _item_missing(args):
-            p.warning("zero assumed for missing expression", loc)
-            values: list = [0]
-        elif args.peek() == '"':
-            values = list(args.string())
-        else:
-            values = [args.expression()]
-        for value in values:
-            if isinstance(value, Expr):
-                v = p.absolute_if_constant(value)
-                if v is None:
-                    if packed:
-                        streamer.emit_bytes(bytes(packed), loc)
-                        packed.clear()
-                    streamer.emit_value(value, nbytes, loc)
-                    continue
-                value = v
-            if not -limit < value < limit:
-                truncated = value & (limit - 1)
-                p.warning(f"value 0x{value & (2**64 - 1):x} truncated to 0x{truncated:x}", loc)
-            packed += (value & (limit - 1)).to_bytes(nbytes, "little")
-        if not args.comma():
-            break
-    args.expect_end()
-    if packed:
-        streamer.emit_bytes(bytes(packed), loc)
-
-
-def byte(p: "Parser", text: str, loc: SourceLocation) -> None:
-    emit_data(p, text, loc, 1)
-
-
-def short(p: "Parser", text: str, loc: SourceLocation) -> None:
-    emit_data(p, text, loc, 2)
-
-
-def word(p: "Parser", text: str, loc: SourceLocation) -> None:
-    emit_data(p, text, loc, p.syntax.word_size)
-
-
-def long(p: "Parser", text: str, loc: SourceLocation) -> None:
-    emit_data(p, text, loc, 4)
-
-
-def quad(p: "Parser", text: str, loc: SourceLocation) -> None:
-    emit_data(p, text, loc, 8)
-
-
-def octa(p: "Parser", text: str, loc: SourceLocation) -> None:
-    emit_data(p, text, loc, 16)
-
-
-def dc_a(p: "Parser", text: str, loc: SourceLocation) -> None:
-    emit_data(p, text, loc, p.target.pointer_size)
-
-
-def _emit_strings(p: "Parser", text: str, loc: SourceLocation, terminator: bytes) -> None:
-    args = ArgReader(p, text, loc)
-    out = bytearray()
-    while not args.at_end():
-        out += args.string()
-        out += terminator
-        args.comma()
-    p.streamer.emit_bytes(bytes(out), loc)
-
-
-def ascii(p: "Parser", text: str, loc: SourceLocation) -> None:
-    _emit_strings(p, text, loc, b"")
-
-
-def asciz(p: "Parser", text: str, loc: SourceLocation) -> None:
-    _emit_strings(p, text, loc, b"\0")
-
-
-# GNU as float literal: [sign] [0<letter>] (digits[.digits][e[sign]digits] | inf | nan)
-_FLOAT_STOP = ", \t"
-
-
-def parse_float(token: str, loc: SourceLocation) -> float:
-    t = token.strip()
-    sign = 1.0
-    if t[:1] in "+-":
-        sign = -1.0 if t[0] == "-" else 1.0
-        t = t[1:]
-    if len(t) > 2 and t[0] == "0" and t[1] in "fFdDxXhHbB" and (t[2].isdigit() or t[2] in ".+-"):
-        t = t[2:]
-        if t[:1] in "+-":
-            sign *= -1.0 if t[0] == "-" else 1.0
-            t = t[1:]
-    lower = t.lower()
-    if lower in ("inf", "infinity"):
-        return sign * math.inf
-    if lower == "nan":
-        return math.copysign(math.nan, sign)
-    if not t or not (t[0].isdigit() or t[0] == "."):
-        raise ToolchainError(f"bad floating-point constant '{token.strip()}'", loc)
-    try:
-        return sign * float(t)
-    except ValueError:
-        raise ToolchainError(f"bad floating-point constant '{token.strip()}'", loc) from None
-
-
-def float_bytes(value: float, nbytes: int) -> bytes:
-    """IEEE little-endian bytes; GNU as writes NaN with every fraction bit set."""
-    if math.isnan(value):
-        negative = math.copysign(1.0, value) < 0
-        bits = (0x7FFFFFFF if nbytes == 4 else 0x7FFFFFFFFFFFFFFF)
-        if negative:
-            bits |= 1 << (8 * nbytes - 1)
-        return bits.to_bytes(nbytes, "little")
-    if nbytes == 4:
-        try:
-            return struct.pack("<f", value)
-        except OverflowError:
-            return struct.pack("<f", math.copysign(math.inf, value))
-    return struct.pack("<d", value)
-
-
-def _emit_floats(p: "Parser", text: str, loc: SourceLocation, nbytes: int) -> None:
-    out = bytearray()
-    for token in _split_commas(text):
-        if not token.strip():
-            raise ToolchainError("missing floating-point constant", loc)
-        out += float_bytes(parse_float(token, loc), nbytes)
-    p.streamer.emit_bytes(bytes(out), loc)
-
-
-def _split_commas(text: str) -> list[str]:
-    return [t for t in text.split(",")] if text.strip() else []
-
-
-def float_(p: "Parser", text: str, loc: SourceLocation) -> None:
-    _emit_floats(p, text, loc, 4)
-
-
-def double(p: "Parser", text: str, loc: SourceLocation) -> None:
-    _emit_floats(p, text, loc, 8)
-
-
-def uleb128_bytes(value: int) -> bytes:
-    out = bytearray()
-    if value < 0:
-        value &= (1 << 64) - 1
-    while True:
-        b = value & 0x7F
-        value >>= 7
-        if value:
-            out.append(b | 0x80)
-        else:
-            out.append(b)
-            return bytes(out)
-
-
-def sleb128_bytes(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        b = value & 0x7F
-        value >>= 7
-        if (value == 0 and not b & 0x40) or (value == -1 and b & 0x40):
-            out.append(b)
-            return bytes(out)
-        out.append(b | 0x80)
-
-
-def _emit_leb128(p: "Parser", text: str, loc: SourceLocation, signed: bool) -> None:
-    """Known values become bytes here; others (``.uleb128 .LVL3-.LVL0`` in DWARF,
-    sizes known only after layout) go to the streamer's ``emit_leb128``."""
-    args = ArgReader(p, text, loc)
-    out = bytearray()
-    streamer = p.streamer
-    while not args.at_end():
-        e = args.expression()
-        value = p.absolute_if_constant(e)
-        if value is None and hasattr(streamer, "emit_leb128"):
-            if out:
-                streamer.emit_bytes(bytes(out), loc)
-                out.clear()
-            streamer.emit_leb128(e, signed, loc)
-        else:
-            if value is None:
-                value = p.absolute(e, loc)
-                if value is None:
-                    raise args.error("bad or irreducible absolute expression")
-            out += sleb128_bytes(value) if signed else uleb128_bytes(value)
-        if not args.comma():
-            break
-    args.expect_end()
-    if out:
-        streamer.emit_bytes(bytes(out), loc)
-
-
-def uleb128(p: "Parser", text: str, loc: SourceLocation) -> None:
-    _emit_leb128(p, text, loc, False)
-
-
-def sleb128(p: "Parser", text: str, loc: SourceLocation) -> None:
-    _emit_leb128(p, text, loc, True)
-
-
-# .skip size[, fill]  (also .space)
-def skip(p: "Parser", text: str, loc: SourceLocation) -> None:
-    args = ArgReader(p, text, loc)
-    count = args.expression()
-    fill = args.absolute() if args.comma() else 0
-    args.expect_end()
-    p.streamer.emit_fill(count, 1, fill & 0xFF, loc)
-
-
-def zero(p: "Parser", text: str, loc: SourceLocation) -> None:
-    args = ArgReader(p, text, loc)
-    count = args.expression()
-    args.expect_end()
-    p.streamer.emit_fill(count, 1, 0, loc)
-
-
-# .fill repeat[, size[, value]]
-def fill(p: "Parser", text: str, loc: SourceLocation) -> None:
-    args = ArgReader(p, text, loc)
-    count = args.expression()
-    nbytes, value = 1, 0
-    if args.comma():
-        if args.peek() != ",":
-            nbytes = args.absolute()
-        if args.comma():
-            value = args.absolute()
-    args.expect_end()
-    if nbytes < 0:
-        raise args.error("size negative; .fill ignored")
-    if nbytes > 8:
-        p.warning(".fill size clamped to 8", loc)
-        nbytes = 8
-    if nbytes == 0:
-        return
-    p.streamer.emit_fill(count, nbytes, value, loc)
-
-
-def incbin(p: "Parser", text: str, loc: SourceLocation) -> None:
-    from .macros import find_include
-    args = ArgReader(p, text, loc)
-    name = string_text(args)
-    start = args.absolute() if args.comma() else 0
-    count = args.absolute() if args.comma() else None
-    args.expect_end()
-    path = find_include(p, name, loc)
-    try:
-        with open(path, "rb") as f:
-            blob = f.read()
-    except OSError as exc:
-        raise ToolchainError(f"file not found: {name}: {exc.strerror}", loc) from None
-    if start < 0 or start > len(blob):
-        raise args.error(f"skip ({start}) or count ({count}) invalid for file size ({len(blob)})")
-    end = len(blob) if count is None else start + count
-    if count is not None and (count < 0 or end > len(blob)):
-        raise args.error(f"skip ({start}) or count ({count}) invalid for file size ({len(blob)})")
-    p.streamer.emit_bytes(blob[start:end], loc)
-
-
-# --------------------------------------------------------------------------
 # Alignment and position
 
 def _align(p: "Parser", text: str, loc: SourceLocation, power_of_two: bool,
@@ -939,15 +663,6 @@ DIRECTIVES: dict[str, Callable[["Parser", str, SourceLocation], None]] = {
     "protected": protected, "internal": internal, "extern": extern, "type": type_,
     "size": size, "set": set_, "equ": set_, "equiv": equiv, "eqv": equiv,
     "comm": comm, "lcomm": lcomm, "symver": symver, "weakref": weakref,
-    # data
-    "byte": byte, "short": short, "hword": short, "value": short, "2byte": short,
-    "word": word, "long": long, "int": long, "4byte": long, "quad": quad,
-    "8byte": quad, "octa": octa, "dc.b": byte, "dc.w": short, "dc.l": long,
-    "dc.a": dc_a, "dc": short,
-    "ascii": ascii, "asciz": asciz, "string": asciz, "string8": asciz,
-    "float": float_, "single": float_, "dc.s": float_, "double": double, "dc.d": double,
-    "uleb128": uleb128, "sleb128": sleb128,
-    "skip": skip, "space": skip, "zero": zero, "fill": fill, "incbin": incbin,
     # alignment and position
     "align": align, "balign": balign, "balignw": balignw, "balignl": balignl,
     "p2align": p2align, "p2alignw": p2alignw, "p2alignl": p2alignl, "org": org,

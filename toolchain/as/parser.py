@@ -33,6 +33,7 @@ from ..common.target import Target
 from .expr import Constant, Expr, fold_constant
 from .exprparse import SYMBOL_CHARS, SYMBOL_START, ExprParser
 from .isa import Isa, SyntaxState
+from . import datadirectives as _datadirectives
 from . import directives as _directives
 from . import macros as _macros
 
@@ -529,5 +530,5 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-DIRECTIVES = {**_directives.DIRECTIVES, **_macros.DIRECTIVES}
+DIRECTIVES = {**_directives.DIRECTIVES, **_datadirectives.DIRECTIVES, **_macros.DIRECTIVES}
 """Every directive name (without its dot) to its handler ``f(parser, args, location)``."""
