@@ -324,10 +324,13 @@ def test_error_inside_macro_reports_body_line_and_invocation(fake):
     (".ifdef 1\n.endif\n", "t.s:1:1: error: invalid identifier for \".ifdef\""),
     (".ifc a\n.endif\n", "t.s:1:1: error: bad format for ifc or ifnc"),
     (".rept -1\n.endr\n", "t.s:1:1: error: negative count for REPT - ignored"),
+    (".irp\n.byte 1\n.endr\n", "t.s:1:1: error: missing model parameter"),
+    (".rept nosuch\n.byte 1\n.endr\n", "t.s:1:1: error: bad or irreducible absolute expression"),
 ])
 def test_errors(fake, source, message):
     r = fake(source)
     assert r.errors[0] == message
+    assert len(r.errors) == 1 and not r.warnings
 
 
 @pytest.mark.parametrize("source, message", [

@@ -122,6 +122,23 @@ def _skip(text: str, pos: int) -> int:
 # .macro name [param[=default|:req|:vararg]]... / .endm
 
 def macro(p: "Parser", text: str, loc: SourceLocation) -> None:
+    try:
+        name, parameters = macro_definition(p, text, loc)
+    except ToolchainError as exc:    # the body is still read up to its .endm
+        p.report(exc, loc)
+        p.collector = BodyCollector("macro", loc, frozenset({"macro"}), "endm",
+                                    lambda parser, body: None)
+        return
+    key = name.lower()
+
+    def finish(parser: "Parser", body: list[Statement]) -> None:
+        parser.macros[key] = Macro(name, parameters, body, loc)
+
+    p.collector = BodyCollector("macro", loc, frozenset({"macro"}), "endm", finish)
+
+
+def macro_definition(p: "Parser", text: str, loc: SourceLocation) -> tuple[str, list[Parameter]]:
+    """The name and parameters of a ``.macro`` line."""
     n = len(text)
     pos = 0
     end = pos
@@ -172,11 +189,7 @@ def macro(p: "Parser", text: str, loc: SourceLocation) -> None:
         raise ToolchainError(f"macro '{name}' was already defined", loc)
     if key[0] == "." and key[1:] in p.directives:
         raise ToolchainError(f"cannot define macro '{name}': it names a directive", loc)
-
-    def finish(parser: "Parser", body: list[Statement]) -> None:
-        parser.macros[key] = Macro(name, parameters, body, loc)
-
-    p.collector = BodyCollector("macro", loc, frozenset({"macro"}), "endm", finish)
+    return name, parameters
 
 
 def endm(p: "Parser", text: str, loc: SourceLocation) -> None:
@@ -358,8 +371,12 @@ _REPEAT_OPENERS = frozenset({"rept", "irp", "irpc"})
 
 def rept(p: "Parser", text: str, loc: SourceLocation) -> None:
     args = ArgReader(p, text, loc)
-    count = args.absolute()
-    args.expect_end()
+    try:
+        count = args.absolute()
+        args.expect_end()
+    except ToolchainError as exc:   # the body is still collected, as GNU as does
+        p.report(exc, loc)
+        count = 0
     if count < 0:
         p.diagnostics.error("negative count for REPT - ignored", loc)
         count = 0
@@ -381,8 +398,11 @@ def _irp_common(p: "Parser", text: str, loc: SourceLocation, by_char: bool) -> N
     while end < n and text[end] in SYMBOL_CHARS:
         end += 1
     name = text[:end]
+    kind = "irpc" if by_char else "irp"
     if not name:
-        raise ToolchainError("missing model parameter", loc)
+        p.diagnostics.error("missing model parameter", loc)
+        p.collector = BodyCollector(kind, loc, _REPEAT_OPENERS, "endr", lambda parser, body: None)
+        return
     pos = _skip_comma(text, end)
     values: list[str] = []
     if by_char:
@@ -397,7 +417,6 @@ def _irp_common(p: "Parser", text: str, loc: SourceLocation, by_char: bool) -> N
             pos = _skip_comma(text, pos)
     if not values:
         values = [""]
-    kind = "irpc" if by_char else "irp"
 
     def finish(parser: "Parser", body: list[Statement]) -> None:
         from .parser import ExpansionSource
