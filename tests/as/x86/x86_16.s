@@ -7,474 +7,680 @@
 # short form when in range.  Runner: tests/as/test_x86_encoding.py.
 add %bl, %cl                             # 00 d9
 addb %bl, 0x12(%bx,%si)                  # 00 58 12
+add %bl, 0x12(%bx,%si)                   # 00 58 12
 add %bx, %cx                             # 01 d9
 addw %bx, (%bp)                          # 01 5e 00
+add %bx, (%bp)                           # 01 5e 00
 add %ebx, %ecx                           # 66 01 d9
 addl %ebx, -0x80(%di)                    # 66 01 5d 80
+add %ebx, -0x80(%di)                     # 66 01 5d 80
 addb 0x1234(%bx), %cl                    # 02 8f 34 12
+add 0x1234(%bx), %cl                     # 02 8f 34 12
 addw (%bp,%di), %cx                      # 03 0b
+add (%bp,%di), %cx                       # 03 0b
 addl 0x7f(%si), %ecx                     # 66 03 4c 7f
-add $0x7f, %cx                           # 83 c1 7f
+add 0x7f(%si), %ecx                      # 66 03 4c 7f
+addw $0x7f, %cx                          # 83 c1 7f
 addw $0x7f, %es:(%bx)                    # 26 83 07 7f
-add $0x7f, %ecx                          # 66 83 c1 7f
+add $0x7f, %es:(%bx)                     # 26 83 07 7f
+addl $0x7f, %ecx                         # 66 83 c1 7f
 addl $0x7f, (%eax)                       # 67 66 83 00 7f
+add $0x7f, (%eax)                        # 67 83 00 7f
 add $0xfe, %al                           # 04 fe
 add $0x1234, %ax                         # 05 34 12
 add $foo, %ax                            # 05 00 00 [R_386_16@1 foo]
 add $0x12345678, %eax                    # 66 05 78 56 34 12
 add $foo, %eax                           # 66 05 00 00 00 00 [R_386_32@2 foo]
-add $0xfe, %cl                           # 80 c1 fe
+addb $0xfe, %cl                          # 80 c1 fe
 addb $0xfe, foo                          # 80 06 00 00 fe [R_386_16@2 foo]
-add $0x1234, %cx                         # 81 c1 34 12
+add $0xfe, foo                           # 81 06 00 00 fe 00 [R_386_16@2 foo]
+addw $0x1234, %cx                        # 81 c1 34 12
 addw $0x1234, 0x1234(%bx)                # 81 87 34 12 34 12
-add $foo, %cx                            # 81 c1 00 00 [R_386_16@2 foo]
-add $0x12345678, %ecx                    # 66 81 c1 78 56 34 12
+add $0x1234, 0x1234(%bx)                 # 81 87 34 12 34 12
+addw $foo, %cx                           # 81 c1 00 00 [R_386_16@2 foo]
+addl $0x12345678, %ecx                   # 66 81 c1 78 56 34 12
 addl $0x12345678, (%bp,%di)              # 66 81 03 78 56 34 12
-add $foo, %ecx                           # 66 81 c1 00 00 00 00 [R_386_32@3 foo]
+addl $foo, %ecx                          # 66 81 c1 00 00 00 00 [R_386_32@3 foo]
 or %bl, %cl                              # 08 d9
 orb %bl, foo+8(%bx,%di)                  # 08 99 08 00 [R_386_16@2 foo]
+or %bl, foo+8(%bx,%di)                   # 08 99 08 00 [R_386_16@2 foo]
 or %bx, %cx                              # 09 d9
 orw %bx, %es:(%bx)                       # 26 09 1f
+or %bx, %es:(%bx)                        # 26 09 1f
 or %ebx, %ecx                            # 66 09 d9
 orl %ebx, (%eax)                         # 67 66 09 18
+or %ebx, (%eax)                          # 67 66 09 18
 orb -1(%ecx,%edx,4), %cl                 # 67 0a 4c 91 ff
+or -1(%ecx,%edx,4), %cl                  # 67 0a 4c 91 ff
 orw 0x12(%bx,%si), %cx                   # 0b 48 12
+or 0x12(%bx,%si), %cx                    # 0b 48 12
 orl (%bp), %ecx                          # 66 0b 4e 00
-or $0x7f, %cx                            # 83 c9 7f
+or (%bp), %ecx                           # 66 0b 4e 00
+orw $0x7f, %cx                           # 83 c9 7f
 orw $0x7f, foo                           # 83 0e 00 00 7f [R_386_16@2 foo]
-or $0x7f, %ecx                           # 66 83 c9 7f
+or $0x7f, foo                            # 83 0e 00 00 7f [R_386_16@2 foo]
+orl $0x7f, %ecx                          # 66 83 c9 7f
 orl $0x7f, 0x1234(%bx)                   # 66 83 8f 34 12 7f
+or $0x7f, 0x1234(%bx)                    # 83 8f 34 12 7f
 or $0xfe, %al                            # 0c fe
 or $0x1234, %ax                          # 0d 34 12
 or $foo, %ax                             # 0d 00 00 [R_386_16@1 foo]
 or $0x12345678, %eax                     # 66 0d 78 56 34 12
 or $foo, %eax                            # 66 0d 00 00 00 00 [R_386_32@2 foo]
-or $0xfe, %cl                            # 80 c9 fe
+orb $0xfe, %cl                           # 80 c9 fe
 orb $0xfe, 0x80(%bp,%si)                 # 80 8a 80 00 fe
-or $0x1234, %cx                          # 81 c9 34 12
+or $0xfe, 0x80(%bp,%si)                  # 81 8a 80 00 fe 00
+orw $0x1234, %cx                         # 81 c9 34 12
 orw $0x1234, -1(%ecx,%edx,4)             # 67 81 4c 91 ff 34 12
-or $foo, %cx                             # 81 c9 00 00 [R_386_16@2 foo]
-or $0x12345678, %ecx                     # 66 81 c9 78 56 34 12
+or $0x1234, -1(%ecx,%edx,4)              # 67 81 4c 91 ff 34 12
+orw $foo, %cx                            # 81 c9 00 00 [R_386_16@2 foo]
+orl $0x12345678, %ecx                    # 66 81 c9 78 56 34 12
 orl $0x12345678, 0x12(%bx,%si)           # 66 81 48 12 78 56 34 12
-or $foo, %ecx                            # 66 81 c9 00 00 00 00 [R_386_32@3 foo]
+orl $foo, %ecx                           # 66 81 c9 00 00 00 00 [R_386_32@3 foo]
 adc %bl, %cl                             # 10 d9
 adcb %bl, -0x80(%di)                     # 10 5d 80
+adc %bl, -0x80(%di)                      # 10 5d 80
 adc %bx, %cx                             # 11 d9
 adcw %bx, foo                            # 11 1e 00 00 [R_386_16@2 foo]
+adc %bx, foo                             # 11 1e 00 00 [R_386_16@2 foo]
 adc %ebx, %ecx                           # 66 11 d9
 adcl %ebx, 0x1234(%bx)                   # 66 11 9f 34 12
+adc %ebx, 0x1234(%bx)                    # 66 11 9f 34 12
 adcb 0x7f(%si), %cl                      # 12 4c 7f
+adc 0x7f(%si), %cl                       # 12 4c 7f
 adcw foo+8(%bx,%di), %cx                 # 13 89 08 00 [R_386_16@2 foo]
+adc foo+8(%bx,%di), %cx                  # 13 89 08 00 [R_386_16@2 foo]
 adcl %es:(%bx), %ecx                     # 26 66 13 0f
-adc $0x7f, %cx                           # 83 d1 7f
+adc %es:(%bx), %ecx                      # 26 66 13 0f
+adcw $0x7f, %cx                          # 83 d1 7f
 adcw $0x7f, 0x80(%bp,%si)                # 83 92 80 00 7f
-adc $0x7f, %ecx                          # 66 83 d1 7f
+adc $0x7f, 0x80(%bp,%si)                 # 83 92 80 00 7f
+adcl $0x7f, %ecx                         # 66 83 d1 7f
 adcl $0x7f, -1(%ecx,%edx,4)              # 67 66 83 54 91 ff 7f
+adc $0x7f, -1(%ecx,%edx,4)               # 67 83 54 91 ff 7f
 adc $0xfe, %al                           # 14 fe
 adc $0x1234, %ax                         # 15 34 12
 adc $foo, %ax                            # 15 00 00 [R_386_16@1 foo]
 adc $0x12345678, %eax                    # 66 15 78 56 34 12
 adc $foo, %eax                           # 66 15 00 00 00 00 [R_386_32@2 foo]
-adc $0xfe, %cl                           # 80 d1 fe
+adcb $0xfe, %cl                          # 80 d1 fe
 adcb $0xfe, (%bp,%di)                    # 80 13 fe
-adc $0x1234, %cx                         # 81 d1 34 12
+adc $0xfe, (%bp,%di)                     # 81 13 fe 00
+adcw $0x1234, %cx                        # 81 d1 34 12
 adcw $0x1234, 0x7f(%si)                  # 81 54 7f 34 12
-adc $foo, %cx                            # 81 d1 00 00 [R_386_16@2 foo]
-adc $0x12345678, %ecx                    # 66 81 d1 78 56 34 12
+adc $0x1234, 0x7f(%si)                   # 81 54 7f 34 12
+adcw $foo, %cx                           # 81 d1 00 00 [R_386_16@2 foo]
+adcl $0x12345678, %ecx                   # 66 81 d1 78 56 34 12
 adcl $0x12345678, foo+8(%bx,%di)         # 66 81 91 08 00 78 56 34 12 [R_386_16@3 foo]
-adc $foo, %ecx                           # 66 81 d1 00 00 00 00 [R_386_32@3 foo]
+adcl $foo, %ecx                          # 66 81 d1 00 00 00 00 [R_386_32@3 foo]
 sbb %bl, %cl                             # 18 d9
 sbbb %bl, (%eax)                         # 67 18 18
+sbb %bl, (%eax)                          # 67 18 18
 sbb %bx, %cx                             # 19 d9
 sbbw %bx, 0x80(%bp,%si)                  # 19 9a 80 00
+sbb %bx, 0x80(%bp,%si)                   # 19 9a 80 00
 sbb %ebx, %ecx                           # 66 19 d9
 sbbl %ebx, -1(%ecx,%edx,4)               # 67 66 19 5c 91 ff
+sbb %ebx, -1(%ecx,%edx,4)                # 67 66 19 5c 91 ff
 sbbb (%bp), %cl                          # 1a 4e 00
+sbb (%bp), %cl                           # 1a 4e 00
 sbbw -0x80(%di), %cx                     # 1b 4d 80
+sbb -0x80(%di), %cx                      # 1b 4d 80
 sbbl foo, %ecx                           # 66 1b 0e 00 00 [R_386_16@3 foo]
-sbb $0x7f, %cx                           # 83 d9 7f
+sbb foo, %ecx                            # 66 1b 0e 00 00 [R_386_16@3 foo]
+sbbw $0x7f, %cx                          # 83 d9 7f
 sbbw $0x7f, (%bp,%di)                    # 83 1b 7f
-sbb $0x7f, %ecx                          # 66 83 d9 7f
+sbb $0x7f, (%bp,%di)                     # 83 1b 7f
+sbbl $0x7f, %ecx                         # 66 83 d9 7f
 sbbl $0x7f, 0x7f(%si)                    # 66 83 5c 7f 7f
+sbb $0x7f, 0x7f(%si)                     # 83 5c 7f 7f
 sbb $0xfe, %al                           # 1c fe
 sbb $0x1234, %ax                         # 1d 34 12
 sbb $foo, %ax                            # 1d 00 00 [R_386_16@1 foo]
 sbb $0x12345678, %eax                    # 66 1d 78 56 34 12
 sbb $foo, %eax                           # 66 1d 00 00 00 00 [R_386_32@2 foo]
-sbb $0xfe, %cl                           # 80 d9 fe
+sbbb $0xfe, %cl                          # 80 d9 fe
 sbbb $0xfe, 0x12(%bx,%si)                # 80 58 12 fe
-sbb $0x1234, %cx                         # 81 d9 34 12
+sbb $0xfe, 0x12(%bx,%si)                 # 81 58 12 fe 00
+sbbw $0x1234, %cx                        # 81 d9 34 12
 sbbw $0x1234, (%bp)                      # 81 5e 00 34 12
-sbb $foo, %cx                            # 81 d9 00 00 [R_386_16@2 foo]
-sbb $0x12345678, %ecx                    # 66 81 d9 78 56 34 12
+sbb $0x1234, (%bp)                       # 81 5e 00 34 12
+sbbw $foo, %cx                           # 81 d9 00 00 [R_386_16@2 foo]
+sbbl $0x12345678, %ecx                   # 66 81 d9 78 56 34 12
 sbbl $0x12345678, -0x80(%di)             # 66 81 5d 80 78 56 34 12
-sbb $foo, %ecx                           # 66 81 d9 00 00 00 00 [R_386_32@3 foo]
+sbbl $foo, %ecx                          # 66 81 d9 00 00 00 00 [R_386_32@3 foo]
 and %bl, %cl                             # 20 d9
 andb %bl, 0x1234(%bx)                    # 20 9f 34 12
+and %bl, 0x1234(%bx)                     # 20 9f 34 12
 and %bx, %cx                             # 21 d9
 andw %bx, (%bp,%di)                      # 21 1b
+and %bx, (%bp,%di)                       # 21 1b
 and %ebx, %ecx                           # 66 21 d9
 andl %ebx, 0x7f(%si)                     # 66 21 5c 7f
+and %ebx, 0x7f(%si)                      # 66 21 5c 7f
 andb %es:(%bx), %cl                      # 26 22 0f
+and %es:(%bx), %cl                       # 26 22 0f
 andw (%eax), %cx                         # 67 23 08
+and (%eax), %cx                          # 67 23 08
 andl 0x80(%bp,%si), %ecx                 # 66 23 8a 80 00
-and $0x7f, %cx                           # 83 e1 7f
+and 0x80(%bp,%si), %ecx                  # 66 23 8a 80 00
+andw $0x7f, %cx                          # 83 e1 7f
 andw $0x7f, 0x12(%bx,%si)                # 83 60 12 7f
-and $0x7f, %ecx                          # 66 83 e1 7f
+and $0x7f, 0x12(%bx,%si)                 # 83 60 12 7f
+andl $0x7f, %ecx                         # 66 83 e1 7f
 andl $0x7f, (%bp)                        # 66 83 66 00 7f
+and $0x7f, (%bp)                         # 83 66 00 7f
 and $0xfe, %al                           # 24 fe
 and $0x1234, %ax                         # 25 34 12
 and $foo, %ax                            # 25 00 00 [R_386_16@1 foo]
 and $0x12345678, %eax                    # 66 25 78 56 34 12
 and $foo, %eax                           # 66 25 00 00 00 00 [R_386_32@2 foo]
-and $0xfe, %cl                           # 80 e1 fe
+andb $0xfe, %cl                          # 80 e1 fe
 andb $0xfe, foo+8(%bx,%di)               # 80 a1 08 00 fe [R_386_16@2 foo]
-and $0x1234, %cx                         # 81 e1 34 12
+and $0xfe, foo+8(%bx,%di)                # 81 a1 08 00 fe 00 [R_386_16@2 foo]
+andw $0x1234, %cx                        # 81 e1 34 12
 andw $0x1234, %es:(%bx)                  # 26 81 27 34 12
-and $foo, %cx                            # 81 e1 00 00 [R_386_16@2 foo]
-and $0x12345678, %ecx                    # 66 81 e1 78 56 34 12
+and $0x1234, %es:(%bx)                   # 26 81 27 34 12
+andw $foo, %cx                           # 81 e1 00 00 [R_386_16@2 foo]
+andl $0x12345678, %ecx                   # 66 81 e1 78 56 34 12
 andl $0x12345678, (%eax)                 # 67 66 81 20 78 56 34 12
-and $foo, %ecx                           # 66 81 e1 00 00 00 00 [R_386_32@3 foo]
+andl $foo, %ecx                          # 66 81 e1 00 00 00 00 [R_386_32@3 foo]
 sub %bl, %cl                             # 28 d9
 subb %bl, -1(%ecx,%edx,4)                # 67 28 5c 91 ff
+sub %bl, -1(%ecx,%edx,4)                 # 67 28 5c 91 ff
 sub %bx, %cx                             # 29 d9
 subw %bx, 0x12(%bx,%si)                  # 29 58 12
+sub %bx, 0x12(%bx,%si)                   # 29 58 12
 sub %ebx, %ecx                           # 66 29 d9
 subl %ebx, (%bp)                         # 66 29 5e 00
+sub %ebx, (%bp)                          # 66 29 5e 00
 subb foo, %cl                            # 2a 0e 00 00 [R_386_16@2 foo]
+sub foo, %cl                             # 2a 0e 00 00 [R_386_16@2 foo]
 subw 0x1234(%bx), %cx                    # 2b 8f 34 12
+sub 0x1234(%bx), %cx                     # 2b 8f 34 12
 subl (%bp,%di), %ecx                     # 66 2b 0b
-sub $0x7f, %cx                           # 83 e9 7f
+sub (%bp,%di), %ecx                      # 66 2b 0b
+subw $0x7f, %cx                          # 83 e9 7f
 subw $0x7f, foo+8(%bx,%di)               # 83 a9 08 00 7f [R_386_16@2 foo]
-sub $0x7f, %ecx                          # 66 83 e9 7f
+sub $0x7f, foo+8(%bx,%di)                # 83 a9 08 00 7f [R_386_16@2 foo]
+subl $0x7f, %ecx                         # 66 83 e9 7f
 subl $0x7f, %es:(%bx)                    # 26 66 83 2f 7f
+sub $0x7f, %es:(%bx)                     # 26 83 2f 7f
 sub $0xfe, %al                           # 2c fe
 sub $0x1234, %ax                         # 2d 34 12
 sub $foo, %ax                            # 2d 00 00 [R_386_16@1 foo]
 sub $0x12345678, %eax                    # 66 2d 78 56 34 12
 sub $foo, %eax                           # 66 2d 00 00 00 00 [R_386_32@2 foo]
-sub $0xfe, %cl                           # 80 e9 fe
+subb $0xfe, %cl                          # 80 e9 fe
 subb $0xfe, -0x80(%di)                   # 80 6d 80 fe
-sub $0x1234, %cx                         # 81 e9 34 12
+sub $0xfe, -0x80(%di)                    # 81 6d 80 fe 00
+subw $0x1234, %cx                        # 81 e9 34 12
 subw $0x1234, foo                        # 81 2e 00 00 34 12 [R_386_16@2 foo]
-sub $foo, %cx                            # 81 e9 00 00 [R_386_16@2 foo]
-sub $0x12345678, %ecx                    # 66 81 e9 78 56 34 12
+sub $0x1234, foo                         # 81 2e 00 00 34 12 [R_386_16@2 foo]
+subw $foo, %cx                           # 81 e9 00 00 [R_386_16@2 foo]
+subl $0x12345678, %ecx                   # 66 81 e9 78 56 34 12
 subl $0x12345678, 0x1234(%bx)            # 66 81 af 34 12 78 56 34 12
-sub $foo, %ecx                           # 66 81 e9 00 00 00 00 [R_386_32@3 foo]
+subl $foo, %ecx                          # 66 81 e9 00 00 00 00 [R_386_32@3 foo]
 xor %bl, %cl                             # 30 d9
 xorb %bl, 0x7f(%si)                      # 30 5c 7f
+xor %bl, 0x7f(%si)                       # 30 5c 7f
 xor %bx, %cx                             # 31 d9
 xorw %bx, foo+8(%bx,%di)                 # 31 99 08 00 [R_386_16@2 foo]
+xor %bx, foo+8(%bx,%di)                  # 31 99 08 00 [R_386_16@2 foo]
 xor %ebx, %ecx                           # 66 31 d9
 xorl %ebx, %es:(%bx)                     # 26 66 31 1f
+xor %ebx, %es:(%bx)                      # 26 66 31 1f
 xorb 0x80(%bp,%si), %cl                  # 32 8a 80 00
+xor 0x80(%bp,%si), %cl                   # 32 8a 80 00
 xorw -1(%ecx,%edx,4), %cx                # 67 33 4c 91 ff
+xor -1(%ecx,%edx,4), %cx                 # 67 33 4c 91 ff
 xorl 0x12(%bx,%si), %ecx                 # 66 33 48 12
-xor $0x7f, %cx                           # 83 f1 7f
+xor 0x12(%bx,%si), %ecx                  # 66 33 48 12
+xorw $0x7f, %cx                          # 83 f1 7f
 xorw $0x7f, -0x80(%di)                   # 83 75 80 7f
-xor $0x7f, %ecx                          # 66 83 f1 7f
+xor $0x7f, -0x80(%di)                    # 83 75 80 7f
+xorl $0x7f, %ecx                         # 66 83 f1 7f
 xorl $0x7f, foo                          # 66 83 36 00 00 7f [R_386_16@3 foo]
+xor $0x7f, foo                           # 83 36 00 00 7f [R_386_16@2 foo]
 xor $0xfe, %al                           # 34 fe
 xor $0x1234, %ax                         # 35 34 12
 xor $foo, %ax                            # 35 00 00 [R_386_16@1 foo]
 xor $0x12345678, %eax                    # 66 35 78 56 34 12
 xor $foo, %eax                           # 66 35 00 00 00 00 [R_386_32@2 foo]
-xor $0xfe, %cl                           # 80 f1 fe
+xorb $0xfe, %cl                          # 80 f1 fe
 xorb $0xfe, (%eax)                       # 67 80 30 fe
-xor $0x1234, %cx                         # 81 f1 34 12
+xor $0xfe, (%eax)                        # 67 81 30 fe 00
+xorw $0x1234, %cx                        # 81 f1 34 12
 xorw $0x1234, 0x80(%bp,%si)              # 81 b2 80 00 34 12
-xor $foo, %cx                            # 81 f1 00 00 [R_386_16@2 foo]
-xor $0x12345678, %ecx                    # 66 81 f1 78 56 34 12
+xor $0x1234, 0x80(%bp,%si)               # 81 b2 80 00 34 12
+xorw $foo, %cx                           # 81 f1 00 00 [R_386_16@2 foo]
+xorl $0x12345678, %ecx                   # 66 81 f1 78 56 34 12
 xorl $0x12345678, -1(%ecx,%edx,4)        # 67 66 81 74 91 ff 78 56 34 12
-xor $foo, %ecx                           # 66 81 f1 00 00 00 00 [R_386_32@3 foo]
+xorl $foo, %ecx                          # 66 81 f1 00 00 00 00 [R_386_32@3 foo]
 cmp %bl, %cl                             # 38 d9
 cmpb %bl, (%bp)                          # 38 5e 00
+cmp %bl, (%bp)                           # 38 5e 00
 cmp %bx, %cx                             # 39 d9
 cmpw %bx, -0x80(%di)                     # 39 5d 80
+cmp %bx, -0x80(%di)                      # 39 5d 80
 cmp %ebx, %ecx                           # 66 39 d9
 cmpl %ebx, foo                           # 66 39 1e 00 00 [R_386_16@3 foo]
+cmp %ebx, foo                            # 66 39 1e 00 00 [R_386_16@3 foo]
 cmpb (%bp,%di), %cl                      # 3a 0b
+cmp (%bp,%di), %cl                       # 3a 0b
 cmpw 0x7f(%si), %cx                      # 3b 4c 7f
+cmp 0x7f(%si), %cx                       # 3b 4c 7f
 cmpl foo+8(%bx,%di), %ecx                # 66 3b 89 08 00 [R_386_16@3 foo]
-cmp $0x7f, %cx                           # 83 f9 7f
+cmp foo+8(%bx,%di), %ecx                 # 66 3b 89 08 00 [R_386_16@3 foo]
+cmpw $0x7f, %cx                          # 83 f9 7f
 cmpw $0x7f, (%eax)                       # 67 83 38 7f
-cmp $0x7f, %ecx                          # 66 83 f9 7f
+cmp $0x7f, (%eax)                        # 67 83 38 7f
+cmpl $0x7f, %ecx                         # 66 83 f9 7f
 cmpl $0x7f, 0x80(%bp,%si)                # 66 83 ba 80 00 7f
+cmp $0x7f, 0x80(%bp,%si)                 # 83 ba 80 00 7f
 cmp $0xfe, %al                           # 3c fe
 cmp $0x1234, %ax                         # 3d 34 12
 cmp $foo, %ax                            # 3d 00 00 [R_386_16@1 foo]
 cmp $0x12345678, %eax                    # 66 3d 78 56 34 12
 cmp $foo, %eax                           # 66 3d 00 00 00 00 [R_386_32@2 foo]
-cmp $0xfe, %cl                           # 80 f9 fe
+cmpb $0xfe, %cl                          # 80 f9 fe
 cmpb $0xfe, 0x1234(%bx)                  # 80 bf 34 12 fe
-cmp $0x1234, %cx                         # 81 f9 34 12
+cmp $0xfe, 0x1234(%bx)                   # 81 bf 34 12 fe 00
+cmpw $0x1234, %cx                        # 81 f9 34 12
 cmpw $0x1234, (%bp,%di)                  # 81 3b 34 12
-cmp $foo, %cx                            # 81 f9 00 00 [R_386_16@2 foo]
-cmp $0x12345678, %ecx                    # 66 81 f9 78 56 34 12
+cmp $0x1234, (%bp,%di)                   # 81 3b 34 12
+cmpw $foo, %cx                           # 81 f9 00 00 [R_386_16@2 foo]
+cmpl $0x12345678, %ecx                   # 66 81 f9 78 56 34 12
 cmpl $0x12345678, 0x7f(%si)              # 66 81 7c 7f 78 56 34 12
-cmp $foo, %ecx                           # 66 81 f9 00 00 00 00 [R_386_32@3 foo]
-rol $1, %cl                              # d0 c1
+cmpl $foo, %ecx                          # 66 81 f9 00 00 00 00 [R_386_32@3 foo]
+rolb $1, %cl                             # d0 c1
 rolb $1, %es:(%bx)                       # 26 d0 07
+rol $1, %es:(%bx)                        # 26 d1 07
 rol %cl, %cl                             # d2 c1
 rolb %cl, (%eax)                         # 67 d2 00
-rol $0xfe, %cl                           # c0 c1 fe
+rol %cl, (%eax)                          # 67 d3 00
+rolb $0xfe, %cl                          # c0 c1 fe
 rolb $0xfe, 0x80(%bp,%si)                # c0 82 80 00 fe
-rol $1, %cx                              # d1 c1
+rol $0xfe, 0x80(%bp,%si)                 # c1 82 80 00 fe
+rolw $1, %cx                             # d1 c1
 rolw $1, -1(%ecx,%edx,4)                 # 67 d1 44 91 ff
+rol $1, -1(%ecx,%edx,4)                  # 67 d1 44 91 ff
 rol %cl, %cx                             # d3 c1
 rolw %cl, 0x12(%bx,%si)                  # d3 40 12
-rol $0xfe, %cx                           # c1 c1 fe
+rol %cl, 0x12(%bx,%si)                   # d3 40 12
+rolw $0xfe, %cx                          # c1 c1 fe
 rolw $0xfe, (%bp)                        # c1 46 00 fe
-rol $1, %ecx                             # 66 d1 c1
+rol $0xfe, (%bp)                         # c1 46 00 fe
+roll $1, %ecx                            # 66 d1 c1
 roll $1, -0x80(%di)                      # 66 d1 45 80
+rol $1, -0x80(%di)                       # d1 45 80
 rol %cl, %ecx                            # 66 d3 c1
 roll %cl, foo                            # 66 d3 06 00 00 [R_386_16@3 foo]
-rol $0xfe, %ecx                          # 66 c1 c1 fe
+rol %cl, foo                             # d3 06 00 00 [R_386_16@2 foo]
+roll $0xfe, %ecx                         # 66 c1 c1 fe
 roll $0xfe, 0x1234(%bx)                  # 66 c1 87 34 12 fe
-ror $1, %cl                              # d0 c9
+rol $0xfe, 0x1234(%bx)                   # c1 87 34 12 fe
+rorb $1, %cl                             # d0 c9
 rorb $1, %es:(%bx)                       # 26 d0 0f
+ror $1, %es:(%bx)                        # 26 d1 0f
 ror %cl, %cl                             # d2 c9
 rorb %cl, (%eax)                         # 67 d2 08
-ror $0xfe, %cl                           # c0 c9 fe
+ror %cl, (%eax)                          # 67 d3 08
+rorb $0xfe, %cl                          # c0 c9 fe
 rorb $0xfe, 0x80(%bp,%si)                # c0 8a 80 00 fe
-ror $1, %cx                              # d1 c9
+ror $0xfe, 0x80(%bp,%si)                 # c1 8a 80 00 fe
+rorw $1, %cx                             # d1 c9
 rorw $1, -1(%ecx,%edx,4)                 # 67 d1 4c 91 ff
+ror $1, -1(%ecx,%edx,4)                  # 67 d1 4c 91 ff
 ror %cl, %cx                             # d3 c9
 rorw %cl, 0x12(%bx,%si)                  # d3 48 12
-ror $0xfe, %cx                           # c1 c9 fe
+ror %cl, 0x12(%bx,%si)                   # d3 48 12
+rorw $0xfe, %cx                          # c1 c9 fe
 rorw $0xfe, (%bp)                        # c1 4e 00 fe
-ror $1, %ecx                             # 66 d1 c9
+ror $0xfe, (%bp)                         # c1 4e 00 fe
+rorl $1, %ecx                            # 66 d1 c9
 rorl $1, -0x80(%di)                      # 66 d1 4d 80
+ror $1, -0x80(%di)                       # d1 4d 80
 ror %cl, %ecx                            # 66 d3 c9
 rorl %cl, foo                            # 66 d3 0e 00 00 [R_386_16@3 foo]
-ror $0xfe, %ecx                          # 66 c1 c9 fe
+ror %cl, foo                             # d3 0e 00 00 [R_386_16@2 foo]
+rorl $0xfe, %ecx                         # 66 c1 c9 fe
 rorl $0xfe, 0x1234(%bx)                  # 66 c1 8f 34 12 fe
-rcl $1, %cl                              # d0 d1
+ror $0xfe, 0x1234(%bx)                   # c1 8f 34 12 fe
+rclb $1, %cl                             # d0 d1
 rclb $1, %es:(%bx)                       # 26 d0 17
+rcl $1, %es:(%bx)                        # 26 d1 17
 rcl %cl, %cl                             # d2 d1
 rclb %cl, (%eax)                         # 67 d2 10
-rcl $0xfe, %cl                           # c0 d1 fe
+rcl %cl, (%eax)                          # 67 d3 10
+rclb $0xfe, %cl                          # c0 d1 fe
 rclb $0xfe, 0x80(%bp,%si)                # c0 92 80 00 fe
-rcl $1, %cx                              # d1 d1
+rcl $0xfe, 0x80(%bp,%si)                 # c1 92 80 00 fe
+rclw $1, %cx                             # d1 d1
 rclw $1, -1(%ecx,%edx,4)                 # 67 d1 54 91 ff
+rcl $1, -1(%ecx,%edx,4)                  # 67 d1 54 91 ff
 rcl %cl, %cx                             # d3 d1
 rclw %cl, 0x12(%bx,%si)                  # d3 50 12
-rcl $0xfe, %cx                           # c1 d1 fe
+rcl %cl, 0x12(%bx,%si)                   # d3 50 12
+rclw $0xfe, %cx                          # c1 d1 fe
 rclw $0xfe, (%bp)                        # c1 56 00 fe
-rcl $1, %ecx                             # 66 d1 d1
+rcl $0xfe, (%bp)                         # c1 56 00 fe
+rcll $1, %ecx                            # 66 d1 d1
 rcll $1, -0x80(%di)                      # 66 d1 55 80
+rcl $1, -0x80(%di)                       # d1 55 80
 rcl %cl, %ecx                            # 66 d3 d1
 rcll %cl, foo                            # 66 d3 16 00 00 [R_386_16@3 foo]
-rcl $0xfe, %ecx                          # 66 c1 d1 fe
+rcl %cl, foo                             # d3 16 00 00 [R_386_16@2 foo]
+rcll $0xfe, %ecx                         # 66 c1 d1 fe
 rcll $0xfe, 0x1234(%bx)                  # 66 c1 97 34 12 fe
-rcr $1, %cl                              # d0 d9
+rcl $0xfe, 0x1234(%bx)                   # c1 97 34 12 fe
+rcrb $1, %cl                             # d0 d9
 rcrb $1, %es:(%bx)                       # 26 d0 1f
+rcr $1, %es:(%bx)                        # 26 d1 1f
 rcr %cl, %cl                             # d2 d9
 rcrb %cl, (%eax)                         # 67 d2 18
-rcr $0xfe, %cl                           # c0 d9 fe
+rcr %cl, (%eax)                          # 67 d3 18
+rcrb $0xfe, %cl                          # c0 d9 fe
 rcrb $0xfe, 0x80(%bp,%si)                # c0 9a 80 00 fe
-rcr $1, %cx                              # d1 d9
+rcr $0xfe, 0x80(%bp,%si)                 # c1 9a 80 00 fe
+rcrw $1, %cx                             # d1 d9
 rcrw $1, -1(%ecx,%edx,4)                 # 67 d1 5c 91 ff
+rcr $1, -1(%ecx,%edx,4)                  # 67 d1 5c 91 ff
 rcr %cl, %cx                             # d3 d9
 rcrw %cl, 0x12(%bx,%si)                  # d3 58 12
-rcr $0xfe, %cx                           # c1 d9 fe
+rcr %cl, 0x12(%bx,%si)                   # d3 58 12
+rcrw $0xfe, %cx                          # c1 d9 fe
 rcrw $0xfe, (%bp)                        # c1 5e 00 fe
-rcr $1, %ecx                             # 66 d1 d9
+rcr $0xfe, (%bp)                         # c1 5e 00 fe
+rcrl $1, %ecx                            # 66 d1 d9
 rcrl $1, -0x80(%di)                      # 66 d1 5d 80
+rcr $1, -0x80(%di)                       # d1 5d 80
 rcr %cl, %ecx                            # 66 d3 d9
 rcrl %cl, foo                            # 66 d3 1e 00 00 [R_386_16@3 foo]
-rcr $0xfe, %ecx                          # 66 c1 d9 fe
+rcr %cl, foo                             # d3 1e 00 00 [R_386_16@2 foo]
+rcrl $0xfe, %ecx                         # 66 c1 d9 fe
 rcrl $0xfe, 0x1234(%bx)                  # 66 c1 9f 34 12 fe
-shl $1, %cl                              # d0 e1
+rcr $0xfe, 0x1234(%bx)                   # c1 9f 34 12 fe
+shlb $1, %cl                             # d0 e1
 shlb $1, %es:(%bx)                       # 26 d0 27
+shl $1, %es:(%bx)                        # 26 d1 27
 shl %cl, %cl                             # d2 e1
 shlb %cl, (%eax)                         # 67 d2 20
-shl $0xfe, %cl                           # c0 e1 fe
+shl %cl, (%eax)                          # 67 d3 20
+shlb $0xfe, %cl                          # c0 e1 fe
 shlb $0xfe, 0x80(%bp,%si)                # c0 a2 80 00 fe
-shl $1, %cx                              # d1 e1
+shl $0xfe, 0x80(%bp,%si)                 # c1 a2 80 00 fe
+shlw $1, %cx                             # d1 e1
 shlw $1, -1(%ecx,%edx,4)                 # 67 d1 64 91 ff
+shl $1, -1(%ecx,%edx,4)                  # 67 d1 64 91 ff
 shl %cl, %cx                             # d3 e1
 shlw %cl, 0x12(%bx,%si)                  # d3 60 12
-shl $0xfe, %cx                           # c1 e1 fe
+shl %cl, 0x12(%bx,%si)                   # d3 60 12
+shlw $0xfe, %cx                          # c1 e1 fe
 shlw $0xfe, (%bp)                        # c1 66 00 fe
-shl $1, %ecx                             # 66 d1 e1
+shl $0xfe, (%bp)                         # c1 66 00 fe
+shll $1, %ecx                            # 66 d1 e1
 shll $1, -0x80(%di)                      # 66 d1 65 80
+shl $1, -0x80(%di)                       # d1 65 80
 shl %cl, %ecx                            # 66 d3 e1
 shll %cl, foo                            # 66 d3 26 00 00 [R_386_16@3 foo]
-shl $0xfe, %ecx                          # 66 c1 e1 fe
+shl %cl, foo                             # d3 26 00 00 [R_386_16@2 foo]
+shll $0xfe, %ecx                         # 66 c1 e1 fe
 shll $0xfe, 0x1234(%bx)                  # 66 c1 a7 34 12 fe
-sal $1, %cl                              # d0 e1
+shl $0xfe, 0x1234(%bx)                   # c1 a7 34 12 fe
+salb $1, %cl                             # d0 e1
 salb $1, %es:(%bx)                       # 26 d0 27
+sal $1, %es:(%bx)                        # 26 d1 27
 sal %cl, %cl                             # d2 e1
 salb %cl, (%eax)                         # 67 d2 20
-sal $0xfe, %cl                           # c0 e1 fe
+sal %cl, (%eax)                          # 67 d3 20
+salb $0xfe, %cl                          # c0 e1 fe
 salb $0xfe, 0x80(%bp,%si)                # c0 a2 80 00 fe
-sal $1, %cx                              # d1 e1
+sal $0xfe, 0x80(%bp,%si)                 # c1 a2 80 00 fe
+salw $1, %cx                             # d1 e1
 salw $1, -1(%ecx,%edx,4)                 # 67 d1 64 91 ff
+sal $1, -1(%ecx,%edx,4)                  # 67 d1 64 91 ff
 sal %cl, %cx                             # d3 e1
 salw %cl, 0x12(%bx,%si)                  # d3 60 12
-sal $0xfe, %cx                           # c1 e1 fe
+sal %cl, 0x12(%bx,%si)                   # d3 60 12
+salw $0xfe, %cx                          # c1 e1 fe
 salw $0xfe, (%bp)                        # c1 66 00 fe
-sal $1, %ecx                             # 66 d1 e1
+sal $0xfe, (%bp)                         # c1 66 00 fe
+sall $1, %ecx                            # 66 d1 e1
 sall $1, -0x80(%di)                      # 66 d1 65 80
+sal $1, -0x80(%di)                       # d1 65 80
 sal %cl, %ecx                            # 66 d3 e1
 sall %cl, foo                            # 66 d3 26 00 00 [R_386_16@3 foo]
-sal $0xfe, %ecx                          # 66 c1 e1 fe
+sal %cl, foo                             # d3 26 00 00 [R_386_16@2 foo]
+sall $0xfe, %ecx                         # 66 c1 e1 fe
 sall $0xfe, 0x1234(%bx)                  # 66 c1 a7 34 12 fe
-shr $1, %cl                              # d0 e9
+sal $0xfe, 0x1234(%bx)                   # c1 a7 34 12 fe
+shrb $1, %cl                             # d0 e9
 shrb $1, %es:(%bx)                       # 26 d0 2f
+shr $1, %es:(%bx)                        # 26 d1 2f
 shr %cl, %cl                             # d2 e9
 shrb %cl, (%eax)                         # 67 d2 28
-shr $0xfe, %cl                           # c0 e9 fe
+shr %cl, (%eax)                          # 67 d3 28
+shrb $0xfe, %cl                          # c0 e9 fe
 shrb $0xfe, 0x80(%bp,%si)                # c0 aa 80 00 fe
-shr $1, %cx                              # d1 e9
+shr $0xfe, 0x80(%bp,%si)                 # c1 aa 80 00 fe
+shrw $1, %cx                             # d1 e9
 shrw $1, -1(%ecx,%edx,4)                 # 67 d1 6c 91 ff
+shr $1, -1(%ecx,%edx,4)                  # 67 d1 6c 91 ff
 shr %cl, %cx                             # d3 e9
 shrw %cl, 0x12(%bx,%si)                  # d3 68 12
-shr $0xfe, %cx                           # c1 e9 fe
+shr %cl, 0x12(%bx,%si)                   # d3 68 12
+shrw $0xfe, %cx                          # c1 e9 fe
 shrw $0xfe, (%bp)                        # c1 6e 00 fe
-shr $1, %ecx                             # 66 d1 e9
+shr $0xfe, (%bp)                         # c1 6e 00 fe
+shrl $1, %ecx                            # 66 d1 e9
 shrl $1, -0x80(%di)                      # 66 d1 6d 80
+shr $1, -0x80(%di)                       # d1 6d 80
 shr %cl, %ecx                            # 66 d3 e9
 shrl %cl, foo                            # 66 d3 2e 00 00 [R_386_16@3 foo]
-shr $0xfe, %ecx                          # 66 c1 e9 fe
+shr %cl, foo                             # d3 2e 00 00 [R_386_16@2 foo]
+shrl $0xfe, %ecx                         # 66 c1 e9 fe
 shrl $0xfe, 0x1234(%bx)                  # 66 c1 af 34 12 fe
-sar $1, %cl                              # d0 f9
+shr $0xfe, 0x1234(%bx)                   # c1 af 34 12 fe
+sarb $1, %cl                             # d0 f9
 sarb $1, %es:(%bx)                       # 26 d0 3f
+sar $1, %es:(%bx)                        # 26 d1 3f
 sar %cl, %cl                             # d2 f9
 sarb %cl, (%eax)                         # 67 d2 38
-sar $0xfe, %cl                           # c0 f9 fe
+sar %cl, (%eax)                          # 67 d3 38
+sarb $0xfe, %cl                          # c0 f9 fe
 sarb $0xfe, 0x80(%bp,%si)                # c0 ba 80 00 fe
-sar $1, %cx                              # d1 f9
+sar $0xfe, 0x80(%bp,%si)                 # c1 ba 80 00 fe
+sarw $1, %cx                             # d1 f9
 sarw $1, -1(%ecx,%edx,4)                 # 67 d1 7c 91 ff
+sar $1, -1(%ecx,%edx,4)                  # 67 d1 7c 91 ff
 sar %cl, %cx                             # d3 f9
 sarw %cl, 0x12(%bx,%si)                  # d3 78 12
-sar $0xfe, %cx                           # c1 f9 fe
+sar %cl, 0x12(%bx,%si)                   # d3 78 12
+sarw $0xfe, %cx                          # c1 f9 fe
 sarw $0xfe, (%bp)                        # c1 7e 00 fe
-sar $1, %ecx                             # 66 d1 f9
+sar $0xfe, (%bp)                         # c1 7e 00 fe
+sarl $1, %ecx                            # 66 d1 f9
 sarl $1, -0x80(%di)                      # 66 d1 7d 80
+sar $1, -0x80(%di)                       # d1 7d 80
 sar %cl, %ecx                            # 66 d3 f9
 sarl %cl, foo                            # 66 d3 3e 00 00 [R_386_16@3 foo]
-sar $0xfe, %ecx                          # 66 c1 f9 fe
+sar %cl, foo                             # d3 3e 00 00 [R_386_16@2 foo]
+sarl $0xfe, %ecx                         # 66 c1 f9 fe
 sarl $0xfe, 0x1234(%bx)                  # 66 c1 bf 34 12 fe
-not %cl                                  # f6 d1
+sar $0xfe, 0x1234(%bx)                   # c1 bf 34 12 fe
+notb %cl                                 # f6 d1
 notb %es:(%bx)                           # 26 f6 17
-not %cx                                  # f7 d1
+not %es:(%bx)                            # 26 f7 17
+notw %cx                                 # f7 d1
 notw (%eax)                              # 67 f7 10
-not %ecx                                 # 66 f7 d1
+not (%eax)                               # 67 f7 10
+notl %ecx                                # 66 f7 d1
 notl 0x80(%bp,%si)                       # 66 f7 92 80 00
-neg %cl                                  # f6 d9
+not 0x80(%bp,%si)                        # f7 92 80 00
+negb %cl                                 # f6 d9
 negb 0x12(%bx,%si)                       # f6 58 12
-neg %cx                                  # f7 d9
+neg 0x12(%bx,%si)                        # f7 58 12
+negw %cx                                 # f7 d9
 negw (%bp)                               # f7 5e 00
-neg %ecx                                 # 66 f7 d9
+neg (%bp)                                # f7 5e 00
+negl %ecx                                # 66 f7 d9
 negl -0x80(%di)                          # 66 f7 5d 80
-mul %cl                                  # f6 e1
+neg -0x80(%di)                           # f7 5d 80
+mulb %cl                                 # f6 e1
 mulb 0x1234(%bx)                         # f6 a7 34 12
-mul %cx                                  # f7 e1
+mul 0x1234(%bx)                          # f7 a7 34 12
+mulw %cx                                 # f7 e1
 mulw (%bp,%di)                           # f7 23
-mul %ecx                                 # 66 f7 e1
+mul (%bp,%di)                            # f7 23
+mull %ecx                                # 66 f7 e1
 mull 0x7f(%si)                           # 66 f7 64 7f
-imul %cl                                 # f6 e9
+mul 0x7f(%si)                            # f7 64 7f
+imulb %cl                                # f6 e9
 imulb %es:(%bx)                          # 26 f6 2f
-imul %cx                                 # f7 e9
+imul %es:(%bx)                           # 26 f7 2f
+imulw %cx                                # f7 e9
 imulw (%eax)                             # 67 f7 28
-imul %ecx                                # 66 f7 e9
+imul (%eax)                              # 67 f7 28
+imull %ecx                               # 66 f7 e9
 imull 0x80(%bp,%si)                      # 66 f7 aa 80 00
-div %cl                                  # f6 f1
+imul 0x80(%bp,%si)                       # f7 aa 80 00
+divb %cl                                 # f6 f1
 divb 0x12(%bx,%si)                       # f6 70 12
-div %cx                                  # f7 f1
+div 0x12(%bx,%si)                        # f7 70 12
+divw %cx                                 # f7 f1
 divw (%bp)                               # f7 76 00
-div %ecx                                 # 66 f7 f1
+div (%bp)                                # f7 76 00
+divl %ecx                                # 66 f7 f1
 divl -0x80(%di)                          # 66 f7 75 80
-idiv %cl                                 # f6 f9
+div -0x80(%di)                           # f7 75 80
+idivb %cl                                # f6 f9
 idivb 0x1234(%bx)                        # f6 bf 34 12
-idiv %cx                                 # f7 f9
+idiv 0x1234(%bx)                         # f7 bf 34 12
+idivw %cx                                # f7 f9
 idivw (%bp,%di)                          # f7 3b
-idiv %ecx                                # 66 f7 f9
+idiv (%bp,%di)                           # f7 3b
+idivl %ecx                               # 66 f7 f9
 idivl 0x7f(%si)                          # 66 f7 7c 7f
+idiv 0x7f(%si)                           # f7 7c 7f
 test %bl, %cl                            # 84 d9
 testb %bl, %es:(%bx)                     # 26 84 1f
+test %bl, %es:(%bx)                      # 26 84 1f
 test %bx, %cx                            # 85 d9
 testw %bx, (%eax)                        # 67 85 18
+test %bx, (%eax)                         # 67 85 18
 test %ebx, %ecx                          # 66 85 d9
 testl %ebx, 0x80(%bp,%si)                # 66 85 9a 80 00
+test %ebx, 0x80(%bp,%si)                 # 66 85 9a 80 00
 testb 0x12(%bx,%si), %cl                 # 84 48 12
+test 0x12(%bx,%si), %cl                  # 84 48 12
 testw (%bp), %cx                         # 85 4e 00
+test (%bp), %cx                          # 85 4e 00
 testl -0x80(%di), %ecx                   # 66 85 4d 80
+test -0x80(%di), %ecx                    # 66 85 4d 80
 test $0xfe, %al                          # a8 fe
 test $0x1234, %ax                        # a9 34 12
 test $foo, %ax                           # a9 00 00 [R_386_16@1 foo]
 test $0x12345678, %eax                   # 66 a9 78 56 34 12
 test $foo, %eax                          # 66 a9 00 00 00 00 [R_386_32@2 foo]
-test $0xfe, %cl                          # f6 c1 fe
+testb $0xfe, %cl                         # f6 c1 fe
 testb $0xfe, %es:(%bx)                   # 26 f6 07 fe
-test $0x1234, %cx                        # f7 c1 34 12
+test $0xfe, %es:(%bx)                    # 26 f7 07 fe 00
+testw $0x1234, %cx                       # f7 c1 34 12
 testw $0x1234, (%eax)                    # 67 f7 00 34 12
-test $foo, %cx                           # f7 c1 00 00 [R_386_16@2 foo]
-test $0x12345678, %ecx                   # 66 f7 c1 78 56 34 12
+test $0x1234, (%eax)                     # 67 f7 00 34 12
+testw $foo, %cx                          # f7 c1 00 00 [R_386_16@2 foo]
+testl $0x12345678, %ecx                  # 66 f7 c1 78 56 34 12
 testl $0x12345678, 0x80(%bp,%si)         # 66 f7 82 80 00 78 56 34 12
-test $foo, %ecx                          # 66 f7 c1 00 00 00 00 [R_386_32@3 foo]
-inc %cl                                  # fe c1
+testl $foo, %ecx                         # 66 f7 c1 00 00 00 00 [R_386_32@3 foo]
+incb %cl                                 # fe c1
 incb 0x12(%bx,%si)                       # fe 40 12
-inc %cx                                  # 41
+inc 0x12(%bx,%si)                        # ff 40 12
+incw %cx                                 # 41
 incw (%bp)                               # ff 46 00
-inc %ecx                                 # 66 41
+inc (%bp)                                # ff 46 00
+incl %ecx                                # 66 41
 incl -0x80(%di)                          # 66 ff 45 80
+inc -0x80(%di)                           # ff 45 80
 inc %di                                  # 47
 inc %edi                                 # 66 47
-dec %cl                                  # fe c9
+decb %cl                                 # fe c9
 decb 0x7f(%si)                           # fe 4c 7f
-dec %cx                                  # 49
+dec 0x7f(%si)                            # ff 4c 7f
+decw %cx                                 # 49
 decw foo+8(%bx,%di)                      # ff 89 08 00 [R_386_16@2 foo]
-dec %ecx                                 # 66 49
+dec foo+8(%bx,%di)                       # ff 89 08 00 [R_386_16@2 foo]
+decl %ecx                                # 66 49
 decl %es:(%bx)                           # 26 66 ff 0f
+dec %es:(%bx)                            # 26 ff 0f
 dec %di                                  # 4f
 dec %edi                                 # 66 4f
 imul %bx, %cx                            # 0f af cb
 imulw 0x12(%bx,%si), %cx                 # 0f af 48 12
+imul 0x12(%bx,%si), %cx                  # 0f af 48 12
 imul %ebx, %ecx                          # 66 0f af cb
 imull (%bp), %ecx                        # 66 0f af 4e 00
+imul (%bp), %ecx                         # 66 0f af 4e 00
 imul $0x7f, %bx, %cx                     # 6b cb 7f
 imulw $0x7f, foo, %cx                    # 6b 0e 00 00 7f [R_386_16@2 foo]
+imul $0x7f, foo, %cx                     # 6b 0e 00 00 7f [R_386_16@2 foo]
 imul $0x7f, %ebx, %ecx                   # 66 6b cb 7f
 imull $0x7f, 0x1234(%bx), %ecx           # 66 6b 8f 34 12 7f
+imul $0x7f, 0x1234(%bx), %ecx            # 66 6b 8f 34 12 7f
 imul $0x1234, %bx, %cx                   # 69 cb 34 12
 imulw $0x1234, 0x7f(%si), %cx            # 69 4c 7f 34 12
+imul $0x1234, 0x7f(%si), %cx             # 69 4c 7f 34 12
 imul $foo, %bx, %cx                      # 69 cb 00 00 [R_386_16@2 foo]
 imul $0x12345678, %ebx, %ecx             # 66 69 cb 78 56 34 12
 imull $0x12345678, foo+8(%bx,%di), %ecx  # 66 69 89 08 00 78 56 34 12 [R_386_16@3 foo]
+imul $0x12345678, foo+8(%bx,%di), %ecx   # 66 69 89 08 00 78 56 34 12 [R_386_16@3 foo]
 imul $foo, %ebx, %ecx                    # 66 69 cb 00 00 00 00 [R_386_32@3 foo]
 shld $0xfe, %bx, %cx                     # 0f a4 d9 fe
 shldw $0xfe, %bx, (%eax)                 # 67 0f a4 18 fe
+shld $0xfe, %bx, (%eax)                  # 67 0f a4 18 fe
 shld $0xfe, %ebx, %ecx                   # 66 0f a4 d9 fe
 shldl $0xfe, %ebx, 0x80(%bp,%si)         # 66 0f a4 9a 80 00 fe
+shld $0xfe, %ebx, 0x80(%bp,%si)          # 66 0f a4 9a 80 00 fe
 shld %cl, %bx, %cx                       # 0f a5 d9
 shldw %cl, %bx, 0x12(%bx,%si)            # 0f a5 58 12
+shld %cl, %bx, 0x12(%bx,%si)             # 0f a5 58 12
 shld %cl, %ebx, %ecx                     # 66 0f a5 d9
 shldl %cl, %ebx, (%bp)                   # 66 0f a5 5e 00
+shld %cl, %ebx, (%bp)                    # 66 0f a5 5e 00
 shrd $0xfe, %bx, %cx                     # 0f ac d9 fe
 shrdw $0xfe, %bx, foo                    # 0f ac 1e 00 00 fe [R_386_16@3 foo]
+shrd $0xfe, %bx, foo                     # 0f ac 1e 00 00 fe [R_386_16@3 foo]
 shrd $0xfe, %ebx, %ecx                   # 66 0f ac d9 fe
 shrdl $0xfe, %ebx, 0x1234(%bx)           # 66 0f ac 9f 34 12 fe
+shrd $0xfe, %ebx, 0x1234(%bx)            # 66 0f ac 9f 34 12 fe
 shrd %cl, %bx, %cx                       # 0f ad d9
 shrdw %cl, %bx, 0x7f(%si)                # 0f ad 5c 7f
+shrd %cl, %bx, 0x7f(%si)                 # 0f ad 5c 7f
 shrd %cl, %ebx, %ecx                     # 66 0f ad d9
 shrdl %cl, %ebx, foo+8(%bx,%di)          # 66 0f ad 99 08 00 [R_386_16@4 foo]
+shrd %cl, %ebx, foo+8(%bx,%di)           # 66 0f ad 99 08 00 [R_386_16@4 foo]
 mov %bl, %cl                             # 88 d9
 movb %bl, (%eax)                         # 67 88 18
+mov %bl, (%eax)                          # 67 88 18
 mov %bx, %cx                             # 89 d9
 movw %bx, 0x80(%bp,%si)                  # 89 9a 80 00
+mov %bx, 0x80(%bp,%si)                   # 89 9a 80 00
 mov %ebx, %ecx                           # 66 89 d9
 movl %ebx, -1(%ecx,%edx,4)               # 67 66 89 5c 91 ff
+mov %ebx, -1(%ecx,%edx,4)                # 67 66 89 5c 91 ff
 movb (%bp), %cl                          # 8a 4e 00
+mov (%bp), %cl                           # 8a 4e 00
 movw -0x80(%di), %cx                     # 8b 4d 80
+mov -0x80(%di), %cx                      # 8b 4d 80
 movl foo, %ecx                           # 66 8b 0e 00 00 [R_386_16@3 foo]
+mov foo, %ecx                            # 66 8b 0e 00 00 [R_386_16@3 foo]
 mov %ds, %cx                             # 8c d9
 movw %ds, 0x7f(%si)                      # 8c 5c 7f
+mov %ds, 0x7f(%si)                       # 8c 5c 7f
 mov %ds, %ecx                            # 66 8c d9
-mov %bx, %es                             # 8e c3
+movw %bx, %es                            # 8e c3
 movw (%eax), %es                         # 67 8e 00
+mov (%eax), %es                          # 67 8e 00
 mov %ebx, %es                            # 8e c3
 mov 0x1234, %al                          # a0 34 12
 mov 0x1234, %ax                          # a1 34 12
@@ -487,58 +693,84 @@ mov $0x1234, %di                         # bf 34 12
 mov $foo, %di                            # bf 00 00 [R_386_16@1 foo]
 mov $0x12345678, %edi                    # 66 bf 78 56 34 12
 mov $foo, %edi                           # 66 bf 00 00 00 00 [R_386_32@2 foo]
-mov $0xfe, %cl                           # b1 fe
+movb $0xfe, %cl                          # b1 fe
 movb $0xfe, 0x12(%bx,%si)                # c6 40 12 fe
-mov $0x1234, %cx                         # b9 34 12
+mov $0xfe, 0x12(%bx,%si)                 # c7 40 12 fe 00
+movw $0x1234, %cx                        # b9 34 12
 movw $0x1234, (%bp)                      # c7 46 00 34 12
-mov $foo, %cx                            # b9 00 00 [R_386_16@1 foo]
-mov $0x12345678, %ecx                    # 66 b9 78 56 34 12
+mov $0x1234, (%bp)                       # c7 46 00 34 12
+movw $foo, %cx                           # b9 00 00 [R_386_16@1 foo]
+movl $0x12345678, %ecx                   # 66 b9 78 56 34 12
 movl $0x12345678, -0x80(%di)             # 66 c7 45 80 78 56 34 12
-mov $foo, %ecx                           # 66 b9 00 00 00 00 [R_386_32@2 foo]
+movl $foo, %ecx                          # 66 b9 00 00 00 00 [R_386_32@2 foo]
 movzx %bl, %cx                           # 0f b6 cb
 movzbw 0x1234(%bx), %cx                  # 0f b6 8f 34 12
+movzx 0x1234(%bx), %cx                   # 0f b6 8f 34 12
 movzx %bl, %ecx                          # 66 0f b6 cb
 movzbl (%bp,%di), %ecx                   # 66 0f b6 0b
+movzx (%bp,%di), %ecx                    # 66 0f b6 0b
 movzx %bx, %ecx                          # 66 0f b7 cb
 movzwl foo+8(%bx,%di), %ecx              # 66 0f b7 89 08 00 [R_386_16@4 foo]
+movzx foo+8(%bx,%di), %ecx               # 66 0f b6 89 08 00 [R_386_16@4 foo]
 movsx %bl, %cx                           # 0f be cb
 movsbw (%eax), %cx                       # 67 0f be 08
+movsx (%eax), %cx                        # 67 0f be 08
 movsx %bl, %ecx                          # 66 0f be cb
 movsbl 0x80(%bp,%si), %ecx               # 66 0f be 8a 80 00
+movsx 0x80(%bp,%si), %ecx                # 66 0f be 8a 80 00
 movsx %bx, %ecx                          # 66 0f bf cb
 movswl 0x12(%bx,%si), %ecx               # 66 0f bf 48 12
+movsx 0x12(%bx,%si), %ecx                # 66 0f be 48 12
 xchg %di, %ax                            # 97
 xchg %ax, %di                            # 97
 xchg %edi, %eax                          # 66 97
 xchg %eax, %edi                          # 66 97
 xchg %bl, %cl                            # 86 d9
 xchgb %bl, (%eax)                        # 67 86 18
+xchg %bl, (%eax)                         # 67 86 18
 xchgb 0x80(%bp,%si), %cl                 # 86 8a 80 00
+xchg 0x80(%bp,%si), %cl                  # 86 8a 80 00
 xchg %bx, %cx                            # 87 d9
 xchgw %bx, -1(%ecx,%edx,4)               # 67 87 5c 91 ff
+xchg %bx, -1(%ecx,%edx,4)                # 67 87 5c 91 ff
 xchgw 0x12(%bx,%si), %cx                 # 87 48 12
+xchg 0x12(%bx,%si), %cx                  # 87 48 12
 xchg %ebx, %ecx                          # 66 87 d9
 xchgl %ebx, (%bp)                        # 66 87 5e 00
+xchg %ebx, (%bp)                         # 66 87 5e 00
 xchgl -0x80(%di), %ecx                   # 66 87 4d 80
+xchg -0x80(%di), %ecx                    # 66 87 4d 80
 cmpxchg %bl, %cl                         # 0f b0 d9
 cmpxchgb %bl, (%bp,%di)                  # 0f b0 1b
+cmpxchg %bl, (%bp,%di)                   # 0f b0 1b
 cmpxchg %bx, %cx                         # 0f b1 d9
 cmpxchgw %bx, 0x7f(%si)                  # 0f b1 5c 7f
+cmpxchg %bx, 0x7f(%si)                   # 0f b1 5c 7f
 cmpxchg %ebx, %ecx                       # 66 0f b1 d9
 cmpxchgl %ebx, foo+8(%bx,%di)            # 66 0f b1 99 08 00 [R_386_16@4 foo]
+cmpxchg %ebx, foo+8(%bx,%di)             # 66 0f b1 99 08 00 [R_386_16@4 foo]
 cmpxchg8b (%eax)                         # 67 0f c7 08
 xadd %bl, %cl                            # 0f c0 d9
 xaddb %bl, -1(%ecx,%edx,4)               # 67 0f c0 5c 91 ff
+xadd %bl, -1(%ecx,%edx,4)                # 67 0f c0 5c 91 ff
 xadd %bx, %cx                            # 0f c1 d9
 xaddw %bx, 0x12(%bx,%si)                 # 0f c1 58 12
+xadd %bx, 0x12(%bx,%si)                  # 0f c1 58 12
 xadd %ebx, %ecx                          # 66 0f c1 d9
 xaddl %ebx, (%bp)                        # 66 0f c1 5e 00
+xadd %ebx, (%bp)                         # 66 0f c1 5e 00
 leaw foo, %cx                            # 8d 0e 00 00 [R_386_16@2 foo]
+lea foo, %cx                             # 8d 0e 00 00 [R_386_16@2 foo]
 leal 0x1234(%bx), %ecx                   # 66 8d 8f 34 12
+lea 0x1234(%bx), %ecx                    # 66 8d 8f 34 12
 movbew 0x7f(%si), %cx                    # 0f 38 f0 4c 7f
+movbe 0x7f(%si), %cx                     # 0f 38 f0 4c 7f
 movbel foo+8(%bx,%di), %ecx              # 66 0f 38 f0 89 08 00 [R_386_16@5 foo]
+movbe foo+8(%bx,%di), %ecx               # 66 0f 38 f0 89 08 00 [R_386_16@5 foo]
 movbew %bx, (%eax)                       # 67 0f 38 f1 18
+movbe %bx, (%eax)                        # 67 0f 38 f1 18
 movbel %ebx, 0x80(%bp,%si)               # 66 0f 38 f1 9a 80 00
+movbe %ebx, 0x80(%bp,%si)                # 66 0f 38 f1 9a 80 00
 bswap %edi                               # 66 0f cf
 cbtw                                     # 98
 cwtl                                     # 66 98
@@ -546,162 +778,241 @@ cwtd                                     # 99
 cltd                                     # 66 99
 bt %bx, %cx                              # 0f a3 d9
 btw %bx, %es:(%bx)                       # 26 0f a3 1f
+bt %bx, %es:(%bx)                        # 26 0f a3 1f
 bt %ebx, %ecx                            # 66 0f a3 d9
 btl %ebx, (%eax)                         # 67 66 0f a3 18
-bt $0xfe, %cx                            # 0f ba e1 fe
+bt %ebx, (%eax)                          # 67 66 0f a3 18
+btw $0xfe, %cx                           # 0f ba e1 fe
 btw $0xfe, -1(%ecx,%edx,4)               # 67 0f ba 64 91 ff fe
-bt $0xfe, %ecx                           # 66 0f ba e1 fe
+bt $0xfe, -1(%ecx,%edx,4)                # 67 0f ba 64 91 ff fe
+btl $0xfe, %ecx                          # 66 0f ba e1 fe
 btl $0xfe, 0x12(%bx,%si)                 # 66 0f ba 60 12 fe
+bt $0xfe, 0x12(%bx,%si)                  # 0f ba 60 12 fe
 bts %bx, %cx                             # 0f ab d9
 btsw %bx, -0x80(%di)                     # 0f ab 5d 80
+bts %bx, -0x80(%di)                      # 0f ab 5d 80
 bts %ebx, %ecx                           # 66 0f ab d9
 btsl %ebx, foo                           # 66 0f ab 1e 00 00 [R_386_16@4 foo]
-bts $0xfe, %cx                           # 0f ba e9 fe
+bts %ebx, foo                            # 66 0f ab 1e 00 00 [R_386_16@4 foo]
+btsw $0xfe, %cx                          # 0f ba e9 fe
 btsw $0xfe, (%bp,%di)                    # 0f ba 2b fe
-bts $0xfe, %ecx                          # 66 0f ba e9 fe
+bts $0xfe, (%bp,%di)                     # 0f ba 2b fe
+btsl $0xfe, %ecx                         # 66 0f ba e9 fe
 btsl $0xfe, 0x7f(%si)                    # 66 0f ba 6c 7f fe
+bts $0xfe, 0x7f(%si)                     # 0f ba 6c 7f fe
 btr %bx, %cx                             # 0f b3 d9
 btrw %bx, %es:(%bx)                      # 26 0f b3 1f
+btr %bx, %es:(%bx)                       # 26 0f b3 1f
 btr %ebx, %ecx                           # 66 0f b3 d9
 btrl %ebx, (%eax)                        # 67 66 0f b3 18
-btr $0xfe, %cx                           # 0f ba f1 fe
+btr %ebx, (%eax)                         # 67 66 0f b3 18
+btrw $0xfe, %cx                          # 0f ba f1 fe
 btrw $0xfe, -1(%ecx,%edx,4)              # 67 0f ba 74 91 ff fe
-btr $0xfe, %ecx                          # 66 0f ba f1 fe
+btr $0xfe, -1(%ecx,%edx,4)               # 67 0f ba 74 91 ff fe
+btrl $0xfe, %ecx                         # 66 0f ba f1 fe
 btrl $0xfe, 0x12(%bx,%si)                # 66 0f ba 70 12 fe
+btr $0xfe, 0x12(%bx,%si)                 # 0f ba 70 12 fe
 btc %bx, %cx                             # 0f bb d9
 btcw %bx, -0x80(%di)                     # 0f bb 5d 80
+btc %bx, -0x80(%di)                      # 0f bb 5d 80
 btc %ebx, %ecx                           # 66 0f bb d9
 btcl %ebx, foo                           # 66 0f bb 1e 00 00 [R_386_16@4 foo]
-btc $0xfe, %cx                           # 0f ba f9 fe
+btc %ebx, foo                            # 66 0f bb 1e 00 00 [R_386_16@4 foo]
+btcw $0xfe, %cx                          # 0f ba f9 fe
 btcw $0xfe, (%bp,%di)                    # 0f ba 3b fe
-btc $0xfe, %ecx                          # 66 0f ba f9 fe
+btc $0xfe, (%bp,%di)                     # 0f ba 3b fe
+btcl $0xfe, %ecx                         # 66 0f ba f9 fe
 btcl $0xfe, 0x7f(%si)                    # 66 0f ba 7c 7f fe
+btc $0xfe, 0x7f(%si)                     # 0f ba 7c 7f fe
 bsf %bx, %cx                             # 0f bc cb
 bsfw %es:(%bx), %cx                      # 26 0f bc 0f
+bsf %es:(%bx), %cx                       # 26 0f bc 0f
 bsf %ebx, %ecx                           # 66 0f bc cb
 bsfl (%eax), %ecx                        # 67 66 0f bc 08
+bsf (%eax), %ecx                         # 67 66 0f bc 08
 bsr %bx, %cx                             # 0f bd cb
 bsrw -1(%ecx,%edx,4), %cx                # 67 0f bd 4c 91 ff
+bsr -1(%ecx,%edx,4), %cx                 # 67 0f bd 4c 91 ff
 bsr %ebx, %ecx                           # 66 0f bd cb
 bsrl 0x12(%bx,%si), %ecx                 # 66 0f bd 48 12
+bsr 0x12(%bx,%si), %ecx                  # 66 0f bd 48 12
 popcnt %bx, %cx                          # f3 0f b8 cb
 popcntw -0x80(%di), %cx                  # f3 0f b8 4d 80
+popcnt -0x80(%di), %cx                   # f3 0f b8 4d 80
 popcnt %ebx, %ecx                        # 66 f3 0f b8 cb
 popcntl foo, %ecx                        # 66 f3 0f b8 0e 00 00 [R_386_16@5 foo]
+popcnt foo, %ecx                         # 66 f3 0f b8 0e 00 00 [R_386_16@5 foo]
 lzcnt %bx, %cx                           # f3 0f bd cb
 lzcntw (%bp,%di), %cx                    # f3 0f bd 0b
+lzcnt (%bp,%di), %cx                     # f3 0f bd 0b
 lzcnt %ebx, %ecx                         # 66 f3 0f bd cb
 lzcntl 0x7f(%si), %ecx                   # 66 f3 0f bd 4c 7f
+lzcnt 0x7f(%si), %ecx                    # 66 f3 0f bd 4c 7f
 tzcnt %bx, %cx                           # f3 0f bc cb
 tzcntw %es:(%bx), %cx                    # 26 f3 0f bc 0f
+tzcnt %es:(%bx), %cx                     # 26 f3 0f bc 0f
 tzcnt %ebx, %ecx                         # 66 f3 0f bc cb
 tzcntl (%eax), %ecx                      # 67 66 f3 0f bc 08
+tzcnt (%eax), %ecx                       # 67 66 f3 0f bc 08
 crc32 %bl, %ecx                          # f2 0f 38 f0 cb
 crc32b -1(%ecx,%edx,4), %ecx             # 67 f2 0f 38 f0 4c 91 ff
+crc32 -1(%ecx,%edx,4), %ecx              # 67 f2 0f 38 f1 4c 91 ff
 crc32 %bx, %ecx                          # f2 0f 38 f1 cb
 crc32w 0x12(%bx,%si), %ecx               # f2 0f 38 f1 48 12
+crc32 0x12(%bx,%si), %ecx                # f2 0f 38 f1 48 12
 crc32 %ebx, %ecx                         # 66 f2 0f 38 f1 cb
 crc32l (%bp), %ecx                       # 66 f2 0f 38 f1 4e 00
-seto %cl                                 # 0f 90 c1
+crc32 (%bp), %ecx                        # f2 0f 38 f1 4e 00
+setob %cl                                # 0f 90 c1
 setob 0x1234(%bx)                        # 0f 90 87 34 12
-setno %cl                                # 0f 91 c1
+seto 0x1234(%bx)                         # 0f 90 87 34 12
+setnob %cl                               # 0f 91 c1
 setnob (%bp,%di)                         # 0f 91 03
-setb %cl                                 # 0f 92 c1
+setno (%bp,%di)                          # 0f 91 03
+setbb %cl                                # 0f 92 c1
 setbb 0x7f(%si)                          # 0f 92 44 7f
-setae %cl                                # 0f 93 c1
+setb 0x7f(%si)                           # 0f 92 44 7f
+setaeb %cl                               # 0f 93 c1
 setaeb foo+8(%bx,%di)                    # 0f 93 81 08 00 [R_386_16@3 foo]
-sete %cl                                 # 0f 94 c1
+setae foo+8(%bx,%di)                     # 0f 93 81 08 00 [R_386_16@3 foo]
+seteb %cl                                # 0f 94 c1
 seteb %es:(%bx)                          # 26 0f 94 07
-setne %cl                                # 0f 95 c1
+sete %es:(%bx)                           # 26 0f 94 07
+setneb %cl                               # 0f 95 c1
 setneb (%eax)                            # 67 0f 95 00
-setbe %cl                                # 0f 96 c1
+setne (%eax)                             # 67 0f 95 00
+setbeb %cl                               # 0f 96 c1
 setbeb 0x80(%bp,%si)                     # 0f 96 82 80 00
-seta %cl                                 # 0f 97 c1
+setbe 0x80(%bp,%si)                      # 0f 96 82 80 00
+setab %cl                                # 0f 97 c1
 setab -1(%ecx,%edx,4)                    # 67 0f 97 44 91 ff
-sets %cl                                 # 0f 98 c1
+seta -1(%ecx,%edx,4)                     # 67 0f 97 44 91 ff
+setsb %cl                                # 0f 98 c1
 setsb 0x12(%bx,%si)                      # 0f 98 40 12
-setns %cl                                # 0f 99 c1
+sets 0x12(%bx,%si)                       # 0f 98 40 12
+setnsb %cl                               # 0f 99 c1
 setnsb (%bp)                             # 0f 99 46 00
-setp %cl                                 # 0f 9a c1
+setns (%bp)                              # 0f 99 46 00
+setpb %cl                                # 0f 9a c1
 setpb -0x80(%di)                         # 0f 9a 45 80
-setnp %cl                                # 0f 9b c1
+setp -0x80(%di)                          # 0f 9a 45 80
+setnpb %cl                               # 0f 9b c1
 setnpb foo                               # 0f 9b 06 00 00 [R_386_16@3 foo]
-setl %cl                                 # 0f 9c c1
+setnp foo                                # 0f 9b 06 00 00 [R_386_16@3 foo]
+setlb %cl                                # 0f 9c c1
 setlb 0x1234(%bx)                        # 0f 9c 87 34 12
-setge %cl                                # 0f 9d c1
+setl 0x1234(%bx)                         # 0f 9c 87 34 12
+setgeb %cl                               # 0f 9d c1
 setgeb (%bp,%di)                         # 0f 9d 03
-setle %cl                                # 0f 9e c1
+setge (%bp,%di)                          # 0f 9d 03
+setleb %cl                               # 0f 9e c1
 setleb 0x7f(%si)                         # 0f 9e 44 7f
-setg %cl                                 # 0f 9f c1
+setle 0x7f(%si)                          # 0f 9e 44 7f
+setgb %cl                                # 0f 9f c1
 setgb foo+8(%bx,%di)                     # 0f 9f 81 08 00 [R_386_16@3 foo]
+setg foo+8(%bx,%di)                      # 0f 9f 81 08 00 [R_386_16@3 foo]
 cmovo %bx, %cx                           # 0f 40 cb
 cmovow %es:(%bx), %cx                    # 26 0f 40 0f
+cmovo %es:(%bx), %cx                     # 26 0f 40 0f
 cmovno %bx, %cx                          # 0f 41 cb
 cmovnow (%eax), %cx                      # 67 0f 41 08
+cmovno (%eax), %cx                       # 67 0f 41 08
 cmovb %bx, %cx                           # 0f 42 cb
 cmovbw 0x80(%bp,%si), %cx                # 0f 42 8a 80 00
+cmovb 0x80(%bp,%si), %cx                 # 0f 42 8a 80 00
 cmovae %bx, %cx                          # 0f 43 cb
 cmovaew -1(%ecx,%edx,4), %cx             # 67 0f 43 4c 91 ff
+cmovae -1(%ecx,%edx,4), %cx              # 67 0f 43 4c 91 ff
 cmove %bx, %cx                           # 0f 44 cb
 cmovew 0x12(%bx,%si), %cx                # 0f 44 48 12
+cmove 0x12(%bx,%si), %cx                 # 0f 44 48 12
 cmovne %bx, %cx                          # 0f 45 cb
 cmovnew (%bp), %cx                       # 0f 45 4e 00
+cmovne (%bp), %cx                        # 0f 45 4e 00
 cmovbe %bx, %cx                          # 0f 46 cb
 cmovbew -0x80(%di), %cx                  # 0f 46 4d 80
+cmovbe -0x80(%di), %cx                   # 0f 46 4d 80
 cmova %bx, %cx                           # 0f 47 cb
 cmovaw foo, %cx                          # 0f 47 0e 00 00 [R_386_16@3 foo]
+cmova foo, %cx                           # 0f 47 0e 00 00 [R_386_16@3 foo]
 cmovs %bx, %cx                           # 0f 48 cb
 cmovsw 0x1234(%bx), %cx                  # 0f 48 8f 34 12
+cmovs 0x1234(%bx), %cx                   # 0f 48 8f 34 12
 cmovns %bx, %cx                          # 0f 49 cb
 cmovnsw (%bp,%di), %cx                   # 0f 49 0b
+cmovns (%bp,%di), %cx                    # 0f 49 0b
 cmovp %bx, %cx                           # 0f 4a cb
 cmovpw 0x7f(%si), %cx                    # 0f 4a 4c 7f
+cmovp 0x7f(%si), %cx                     # 0f 4a 4c 7f
 cmovnp %bx, %cx                          # 0f 4b cb
 cmovnpw foo+8(%bx,%di), %cx              # 0f 4b 89 08 00 [R_386_16@3 foo]
+cmovnp foo+8(%bx,%di), %cx               # 0f 4b 89 08 00 [R_386_16@3 foo]
 cmovl %bx, %cx                           # 0f 4c cb
 cmovlw %es:(%bx), %cx                    # 26 0f 4c 0f
+cmovl %es:(%bx), %cx                     # 26 0f 4c 0f
 cmovge %bx, %cx                          # 0f 4d cb
 cmovgew (%eax), %cx                      # 67 0f 4d 08
+cmovge (%eax), %cx                       # 67 0f 4d 08
 cmovle %bx, %cx                          # 0f 4e cb
 cmovlew 0x80(%bp,%si), %cx               # 0f 4e 8a 80 00
+cmovle 0x80(%bp,%si), %cx                # 0f 4e 8a 80 00
 cmovg %bx, %cx                           # 0f 4f cb
 cmovgw -1(%ecx,%edx,4), %cx              # 67 0f 4f 4c 91 ff
+cmovg -1(%ecx,%edx,4), %cx               # 67 0f 4f 4c 91 ff
 cmovo %ebx, %ecx                         # 66 0f 40 cb
 cmovol 0x12(%bx,%si), %ecx               # 66 0f 40 48 12
+cmovo 0x12(%bx,%si), %ecx                # 66 0f 40 48 12
 cmovno %ebx, %ecx                        # 66 0f 41 cb
 cmovnol (%bp), %ecx                      # 66 0f 41 4e 00
+cmovno (%bp), %ecx                       # 66 0f 41 4e 00
 cmovb %ebx, %ecx                         # 66 0f 42 cb
 cmovbl -0x80(%di), %ecx                  # 66 0f 42 4d 80
+cmovb -0x80(%di), %ecx                   # 66 0f 42 4d 80
 cmovae %ebx, %ecx                        # 66 0f 43 cb
 cmovael foo, %ecx                        # 66 0f 43 0e 00 00 [R_386_16@4 foo]
+cmovae foo, %ecx                         # 66 0f 43 0e 00 00 [R_386_16@4 foo]
 cmove %ebx, %ecx                         # 66 0f 44 cb
 cmovel 0x1234(%bx), %ecx                 # 66 0f 44 8f 34 12
+cmove 0x1234(%bx), %ecx                  # 66 0f 44 8f 34 12
 cmovne %ebx, %ecx                        # 66 0f 45 cb
 cmovnel (%bp,%di), %ecx                  # 66 0f 45 0b
+cmovne (%bp,%di), %ecx                   # 66 0f 45 0b
 cmovbe %ebx, %ecx                        # 66 0f 46 cb
 cmovbel 0x7f(%si), %ecx                  # 66 0f 46 4c 7f
+cmovbe 0x7f(%si), %ecx                   # 66 0f 46 4c 7f
 cmova %ebx, %ecx                         # 66 0f 47 cb
 cmoval foo+8(%bx,%di), %ecx              # 66 0f 47 89 08 00 [R_386_16@4 foo]
+cmova foo+8(%bx,%di), %ecx               # 66 0f 47 89 08 00 [R_386_16@4 foo]
 cmovs %ebx, %ecx                         # 66 0f 48 cb
 cmovsl %es:(%bx), %ecx                   # 26 66 0f 48 0f
+cmovs %es:(%bx), %ecx                    # 26 66 0f 48 0f
 cmovns %ebx, %ecx                        # 66 0f 49 cb
 cmovnsl (%eax), %ecx                     # 67 66 0f 49 08
+cmovns (%eax), %ecx                      # 67 66 0f 49 08
 cmovp %ebx, %ecx                         # 66 0f 4a cb
 cmovpl 0x80(%bp,%si), %ecx               # 66 0f 4a 8a 80 00
+cmovp 0x80(%bp,%si), %ecx                # 66 0f 4a 8a 80 00
 cmovnp %ebx, %ecx                        # 66 0f 4b cb
 cmovnpl -1(%ecx,%edx,4), %ecx            # 67 66 0f 4b 4c 91 ff
+cmovnp -1(%ecx,%edx,4), %ecx             # 67 66 0f 4b 4c 91 ff
 cmovl %ebx, %ecx                         # 66 0f 4c cb
 cmovll 0x12(%bx,%si), %ecx               # 66 0f 4c 48 12
+cmovl 0x12(%bx,%si), %ecx                # 66 0f 4c 48 12
 cmovge %ebx, %ecx                        # 66 0f 4d cb
 cmovgel (%bp), %ecx                      # 66 0f 4d 4e 00
+cmovge (%bp), %ecx                       # 66 0f 4d 4e 00
 cmovle %ebx, %ecx                        # 66 0f 4e cb
 cmovlel -0x80(%di), %ecx                 # 66 0f 4e 4d 80
+cmovle -0x80(%di), %ecx                  # 66 0f 4e 4d 80
 cmovg %ebx, %ecx                         # 66 0f 4f cb
 cmovgl foo, %ecx                         # 66 0f 4f 0e 00 00 [R_386_16@4 foo]
-push %cx                                 # 51
+cmovg foo, %ecx                          # 66 0f 4f 0e 00 00 [R_386_16@4 foo]
+pushw %cx                                # 51
 pushw %es:(%bx)                          # 26 ff 37
-push %ecx                                # 66 51
+push %es:(%bx)                           # 26 ff 37
+pushl %ecx                               # 66 51
 pushl (%eax)                             # 67 66 ff 30
+push (%eax)                              # 67 ff 30
 push %di                                 # 57
 push %edi                                # 66 57
 pushw $0x7f                              # 6a 7f
@@ -722,10 +1033,12 @@ pushw %fs                                # 0f a0
 pushl %fs                                # 66 0f a0
 pushw %gs                                # 0f a8
 pushl %gs                                # 66 0f a8
-pop %cx                                  # 59
+popw %cx                                 # 59
 popw 0x80(%bp,%si)                       # 8f 82 80 00
-pop %ecx                                 # 66 59
+pop 0x80(%bp,%si)                        # 8f 82 80 00
+popl %ecx                                # 66 59
 popl -1(%ecx,%edx,4)                     # 67 66 8f 44 91 ff
+pop -1(%ecx,%edx,4)                      # 67 8f 44 91 ff
 pop %di                                  # 5f
 pop %edi                                 # 66 5f
 popw %ds                                 # 1f
@@ -754,14 +1067,18 @@ leavew                                   # c9
 leavel                                   # 66 c9
 jmp .+0x10                               # eb 0e
 jmp foo                                  # e9 fe ff [R_386_PC16@1 foo]
-jmp *%cx                                 # ff e1
+jmpw *%cx                                # ff e1
 jmpw *-1(%ecx,%edx,4)                    # 67 ff 64 91 ff
-jmp *%ecx                                # 66 ff e1
+jmp *-1(%ecx,%edx,4)                     # 67 ff 64 91 ff
+jmpl *%ecx                               # 66 ff e1
 jmpl *0x12(%bx,%si)                      # 66 ff 60 12
+jmp *0x12(%bx,%si)                       # ff 60 12
 ljmpw $0x10, $0x1234                     # ea 34 12 10 00
 ljmpl $0x10, $0x1234                     # 66 ea 34 12 00 00 10 00
 ljmpw *0x1234(%bx)                       # ff af 34 12
+ljmp *0x1234(%bx)                        # ff af 34 12
 ljmpl *(%bp,%di)                         # 66 ff 2b
+ljmp *(%bp,%di)                          # ff 2b
 jo .+0x10                                # 70 0e
 jno .+0x10                               # 71 0e
 jb .+0x10                                # 72 0e
@@ -785,14 +1102,18 @@ loope .+0x10                             # e1 0e
 loopne .+0x10                            # e0 0e
 callw foo                                # e8 fe ff [R_386_PC16@1 foo]
 call foo                                 # e8 fe ff [R_386_PC16@1 foo]
-call *%cx                                # ff d1
+callw *%cx                               # ff d1
 callw *foo                               # ff 16 00 00 [R_386_16@2 foo]
-call *%ecx                               # 66 ff d1
+call *foo                                # ff 16 00 00 [R_386_16@2 foo]
+calll *%ecx                              # 66 ff d1
 calll *0x1234(%bx)                       # 66 ff 97 34 12
+call *0x1234(%bx)                        # ff 97 34 12
 lcallw $0x10, $0x1234                    # 9a 34 12 10 00
 lcalll $0x10, $0x1234                    # 66 9a 34 12 00 00 10 00
 lcallw *%es:(%bx)                        # 26 ff 1f
+lcall *%es:(%bx)                         # 26 ff 1f
 lcalll *(%eax)                           # 67 66 ff 18
+lcall *(%eax)                            # 67 ff 18
 retw                                     # c3
 retl                                     # 66 c3
 retw $0x1234                             # c2 34 12
@@ -863,10 +1184,12 @@ outsl                                    # 66 6f
 xlat (%bx)                               # d7
 xlatb                                    # d7
 nop                                      # 90
-nop %cx                                  # 0f 1f c1
+nopw %cx                                 # 0f 1f c1
 nopw -0x80(%di)                          # 0f 1f 45 80
-nop %ecx                                 # 66 0f 1f c1
+nop -0x80(%di)                           # 0f 1f 45 80
+nopl %ecx                                # 66 0f 1f c1
 nopl foo                                 # 66 0f 1f 06 00 00 [R_386_16@4 foo]
+nop foo                                  # 0f 1f 06 00 00 [R_386_16@3 foo]
 pause                                    # f3 90
 ud2                                      # 0f 0b
 hlt                                      # f4
@@ -889,7 +1212,9 @@ aam $0xfe                                # d4 fe
 aad                                      # d5 0a
 aad $0xfe                                # d5 fe
 boundw %bx, 0x1234(%bx)                  # 62 9f 34 12
+bound %bx, 0x1234(%bx)                   # 62 9f 34 12
 boundl %ebx, (%bp,%di)                   # 66 62 1b
+bound %ebx, (%bp,%di)                    # 66 62 1b
 in $0xfe, %al                            # e4 fe
 in $0xfe, %ax                            # e5 fe
 in $0xfe, %eax                           # 66 e5 fe
@@ -936,52 +1261,83 @@ stac                                     # 0f 01 cb
 clac                                     # 0f 01 ca
 invlpg (%bp,%di)                         # 0f 01 3b
 lgdtw 0x7f(%si)                          # 0f 01 54 7f
+lgdt 0x7f(%si)                           # 0f 01 54 7f
 lgdtl foo+8(%bx,%di)                     # 66 0f 01 91 08 00 [R_386_16@4 foo]
+lgdt foo+8(%bx,%di)                      # 0f 01 91 08 00 [R_386_16@3 foo]
 lidtw (%eax)                             # 67 0f 01 18
+lidt (%eax)                              # 67 0f 01 18
 lidtl 0x80(%bp,%si)                      # 66 0f 01 9a 80 00
+lidt 0x80(%bp,%si)                       # 0f 01 9a 80 00
 sgdtw 0x12(%bx,%si)                      # 0f 01 40 12
+sgdt 0x12(%bx,%si)                       # 0f 01 40 12
 sgdtl (%bp)                              # 66 0f 01 46 00
+sgdt (%bp)                               # 0f 01 46 00
 sidtw foo                                # 0f 01 0e 00 00 [R_386_16@3 foo]
+sidt foo                                 # 0f 01 0e 00 00 [R_386_16@3 foo]
 sidtl 0x1234(%bx)                        # 66 0f 01 8f 34 12
-lldt %cx                                 # 0f 00 d1
+sidt 0x1234(%bx)                         # 0f 01 8f 34 12
+lldtw %cx                                # 0f 00 d1
 lldtw 0x7f(%si)                          # 0f 00 54 7f
-ltr %cx                                  # 0f 00 d9
+lldt 0x7f(%si)                           # 0f 00 54 7f
+ltrw %cx                                 # 0f 00 d9
 ltrw foo+8(%bx,%di)                      # 0f 00 99 08 00 [R_386_16@3 foo]
+ltr foo+8(%bx,%di)                       # 0f 00 99 08 00 [R_386_16@3 foo]
 sldt %cx                                 # 0f 00 c1
 sldtw (%eax)                             # 67 0f 00 00
+sldt (%eax)                              # 67 0f 00 00
 sldt %ecx                                # 66 0f 00 c1
 str %cx                                  # 0f 00 c9
 strw (%bp)                               # 0f 00 4e 00
+str (%bp)                                # 0f 00 4e 00
 str %ecx                                 # 66 0f 00 c9
-lmsw %cx                                 # 0f 01 f1
+lmsww %cx                                # 0f 01 f1
 lmsww 0x1234(%bx)                        # 0f 01 b7 34 12
+lmsw 0x1234(%bx)                         # 0f 01 b7 34 12
 smsw %cx                                 # 0f 01 e1
 smsww 0x7f(%si)                          # 0f 01 64 7f
+smsw 0x7f(%si)                           # 0f 01 64 7f
 smsw %ecx                                # 66 0f 01 e1
-verr %cx                                 # 0f 00 e1
+verrw %cx                                # 0f 00 e1
 verrw (%eax)                             # 67 0f 00 20
-verw %cx                                 # 0f 00 e9
+verr (%eax)                              # 67 0f 00 20
+verww %cx                                # 0f 00 e9
 verww 0x80(%bp,%si)                      # 0f 00 aa 80 00
+verw 0x80(%bp,%si)                       # 0f 00 aa 80 00
 arpl %bx, %cx                            # 63 d9
 arplw %bx, -1(%ecx,%edx,4)               # 67 63 5c 91 ff
+arpl %bx, -1(%ecx,%edx,4)                # 67 63 5c 91 ff
 lar %bx, %cx                             # 0f 02 cb
 larw 0x12(%bx,%si), %cx                  # 0f 02 48 12
+lar 0x12(%bx,%si), %cx                   # 0f 02 48 12
 lar %ebx, %ecx                           # 66 0f 02 cb
 larl (%bp), %ecx                         # 66 0f 02 4e 00
+lar (%bp), %ecx                          # 66 0f 02 4e 00
 lsl %bx, %cx                             # 0f 03 cb
 lslw foo, %cx                            # 0f 03 0e 00 00 [R_386_16@3 foo]
+lsl foo, %cx                             # 0f 03 0e 00 00 [R_386_16@3 foo]
 lsl %ebx, %ecx                           # 66 0f 03 cb
 lsll 0x1234(%bx), %ecx                   # 66 0f 03 8f 34 12
+lsl 0x1234(%bx), %ecx                    # 66 0f 03 8f 34 12
 ldsw 0x7f(%si), %cx                      # c5 4c 7f
+lds 0x7f(%si), %cx                       # c5 4c 7f
 ldsl foo+8(%bx,%di), %ecx                # 66 c5 89 08 00 [R_386_16@3 foo]
+lds foo+8(%bx,%di), %ecx                 # 66 c5 89 08 00 [R_386_16@3 foo]
 lesw %es:(%bx), %cx                      # 26 c4 0f
+les %es:(%bx), %cx                       # 26 c4 0f
 lesl (%eax), %ecx                        # 67 66 c4 08
+les (%eax), %ecx                         # 67 66 c4 08
 lssw 0x80(%bp,%si), %cx                  # 0f b2 8a 80 00
+lss 0x80(%bp,%si), %cx                   # 0f b2 8a 80 00
 lssl -1(%ecx,%edx,4), %ecx               # 67 66 0f b2 4c 91 ff
+lss -1(%ecx,%edx,4), %ecx                # 67 66 0f b2 4c 91 ff
 lfsw (%bp), %cx                          # 0f b4 4e 00
+lfs (%bp), %cx                           # 0f b4 4e 00
 lfsl -0x80(%di), %ecx                    # 66 0f b4 4d 80
+lfs -0x80(%di), %ecx                     # 66 0f b4 4d 80
 lgsw 0x1234(%bx), %cx                    # 0f b5 8f 34 12
+lgs 0x1234(%bx), %cx                     # 0f b5 8f 34 12
 lgsl (%bp,%di), %ecx                     # 66 0f b5 0b
+lgs (%bp,%di), %ecx                      # 66 0f b5 0b
 mov %cr0, %ecx                           # 0f 20 c1
 mov %ebx, %cr3                           # 0f 22 db
 mov %dr1, %ecx                           # 0f 21 c9
@@ -994,6 +1350,930 @@ endbr64                                  # f3 0f 1e fa
 endbr32                                  # f3 0f 1e fb
 xsave -1(%ecx,%edx,4)                    # 67 0f ae 64 91 ff
 xrstor 0x12(%bx,%si)                     # 0f ae 68 12
+flds foo                                 # d9 06 00 00 [R_386_16@2 foo]
+fld foo                                  # d9 06 00 00 [R_386_16@2 foo]
+fldl 0x1234(%bx)                         # dd 87 34 12
+fld 0x1234(%bx)                          # d9 87 34 12
+fldt (%bp,%di)                           # db 2b
+fld (%bp,%di)                            # d9 03
+fld %st(3)                               # d9 c3
+fsts foo+8(%bx,%di)                      # d9 91 08 00 [R_386_16@2 foo]
+fst foo+8(%bx,%di)                       # d9 91 08 00 [R_386_16@2 foo]
+fstl %es:(%bx)                           # 26 dd 17
+fst %es:(%bx)                            # 26 d9 17
+fst %st(3)                               # dd d3
+fstps 0x80(%bp,%si)                      # d9 9a 80 00
+fstp 0x80(%bp,%si)                       # d9 9a 80 00
+fstpl -1(%ecx,%edx,4)                    # 67 dd 5c 91 ff
+fstp -1(%ecx,%edx,4)                     # 67 d9 5c 91 ff
+fstpt 0x12(%bx,%si)                      # db 78 12
+fstp 0x12(%bx,%si)                       # d9 58 12
+fstp %st(3)                              # dd db
+filds -0x80(%di)                         # df 45 80
+fild -0x80(%di)                          # df 45 80
+fildl foo                                # db 06 00 00 [R_386_16@2 foo]
+fild foo                                 # df 06 00 00 [R_386_16@2 foo]
+fildll 0x1234(%bx)                       # df af 34 12
+fild 0x1234(%bx)                         # df 87 34 12
+fists (%bp,%di)                          # df 13
+fist (%bp,%di)                           # df 13
+fistl 0x7f(%si)                          # db 54 7f
+fist 0x7f(%si)                           # df 54 7f
+fistps foo+8(%bx,%di)                    # df 99 08 00 [R_386_16@2 foo]
+fistp foo+8(%bx,%di)                     # df 99 08 00 [R_386_16@2 foo]
+fistpl %es:(%bx)                         # 26 db 1f
+fistp %es:(%bx)                          # 26 df 1f
+fistpll (%eax)                           # 67 df 38
+fistp (%eax)                             # 67 df 18
+fisttps 0x80(%bp,%si)                    # df 8a 80 00
+fisttp 0x80(%bp,%si)                     # df 8a 80 00
+fisttpl -1(%ecx,%edx,4)                  # 67 db 4c 91 ff
+fisttp -1(%ecx,%edx,4)                   # 67 df 4c 91 ff
+fisttpll 0x12(%bx,%si)                   # dd 48 12
+fisttp 0x12(%bx,%si)                     # df 48 12
+fbld (%bp)                               # df 66 00
+fbstp -0x80(%di)                         # df 75 80
+fadds foo                                # d8 06 00 00 [R_386_16@2 foo]
+fadd foo                                 # d8 06 00 00 [R_386_16@2 foo]
+faddl 0x1234(%bx)                        # dc 87 34 12
+fadd 0x1234(%bx)                         # d8 87 34 12
+fadd %st(3), %st                         # d8 c3
+fadd %st, %st(3)                         # dc c3
+faddp %st, %st(3)                        # de c3
+faddp                                    # de c1
+fiadds (%eax)                            # 67 de 00
+fiadd (%eax)                             # 67 de 00
+fiaddl 0x80(%bp,%si)                     # da 82 80 00
+fiadd 0x80(%bp,%si)                      # de 82 80 00
+fmuls -1(%ecx,%edx,4)                    # 67 d8 4c 91 ff
+fmul -1(%ecx,%edx,4)                     # 67 d8 4c 91 ff
+fmull 0x12(%bx,%si)                      # dc 48 12
+fmul 0x12(%bx,%si)                       # d8 48 12
+fmul %st(3), %st                         # d8 cb
+fmul %st, %st(3)                         # dc cb
+fmulp %st, %st(3)                        # de cb
+fmulp                                    # de c9
+fimuls (%bp,%di)                         # de 0b
+fimul (%bp,%di)                          # de 0b
+fimull 0x7f(%si)                         # da 4c 7f
+fimul 0x7f(%si)                          # de 4c 7f
+fsubs foo+8(%bx,%di)                     # d8 a1 08 00 [R_386_16@2 foo]
+fsub foo+8(%bx,%di)                      # d8 a1 08 00 [R_386_16@2 foo]
+fsubl %es:(%bx)                          # 26 dc 27
+fsub %es:(%bx)                           # 26 d8 27
+fsub %st(3), %st                         # d8 e3
+fsubr %st, %st(3)                        # dc eb
+fsubrp %st, %st(3)                       # de eb
+fsubrp                                   # de e9
+fisubs (%bp)                             # de 66 00
+fisub (%bp)                              # de 66 00
+fisubl -0x80(%di)                        # da 65 80
+fisub -0x80(%di)                         # de 65 80
+fsubrs foo                               # d8 2e 00 00 [R_386_16@2 foo]
+fsubr foo                                # d8 2e 00 00 [R_386_16@2 foo]
+fsubrl 0x1234(%bx)                       # dc af 34 12
+fsubr 0x1234(%bx)                        # d8 af 34 12
+fsubr %st(3), %st                        # d8 eb
+fsub %st, %st(3)                         # dc e3
+fsubp %st, %st(3)                        # de e3
+fsubp                                    # de e1
+fisubrs (%eax)                           # 67 de 28
+fisubr (%eax)                            # 67 de 28
+fisubrl 0x80(%bp,%si)                    # da aa 80 00
+fisubr 0x80(%bp,%si)                     # de aa 80 00
+fdivs -1(%ecx,%edx,4)                    # 67 d8 74 91 ff
+fdiv -1(%ecx,%edx,4)                     # 67 d8 74 91 ff
+fdivl 0x12(%bx,%si)                      # dc 70 12
+fdiv 0x12(%bx,%si)                       # d8 70 12
+fdiv %st(3), %st                         # d8 f3
+fdivr %st, %st(3)                        # dc fb
+fdivrp %st, %st(3)                       # de fb
+fdivrp                                   # de f9
+fidivs (%bp,%di)                         # de 33
+fidiv (%bp,%di)                          # de 33
+fidivl 0x7f(%si)                         # da 74 7f
+fidiv 0x7f(%si)                          # de 74 7f
+fdivrs foo+8(%bx,%di)                    # d8 b9 08 00 [R_386_16@2 foo]
+fdivr foo+8(%bx,%di)                     # d8 b9 08 00 [R_386_16@2 foo]
+fdivrl %es:(%bx)                         # 26 dc 3f
+fdivr %es:(%bx)                          # 26 d8 3f
+fdivr %st(3), %st                        # d8 fb
+fdiv %st, %st(3)                         # dc f3
+fdivp %st, %st(3)                        # de f3
+fdivp                                    # de f1
+fidivrs (%bp)                            # de 7e 00
+fidivr (%bp)                             # de 7e 00
+fidivrl -0x80(%di)                       # da 7d 80
+fidivr -0x80(%di)                        # de 7d 80
+fcoms foo                                # d8 16 00 00 [R_386_16@2 foo]
+fcom foo                                 # d8 16 00 00 [R_386_16@2 foo]
+fcoml 0x1234(%bx)                        # dc 97 34 12
+fcom 0x1234(%bx)                         # d8 97 34 12
+fcom %st(3)                              # d8 d3
+fcom                                     # d8 d1
+fcomps foo+8(%bx,%di)                    # d8 99 08 00 [R_386_16@2 foo]
+fcomp foo+8(%bx,%di)                     # d8 99 08 00 [R_386_16@2 foo]
+fcompl %es:(%bx)                         # 26 dc 1f
+fcomp %es:(%bx)                          # 26 d8 1f
+fcomp %st(3)                             # d8 db
+fcomp                                    # d8 d9
+fcompp                                   # de d9
+fucom %st(3)                             # dd e3
+fucom                                    # dd e1
+fucomp %st(3)                            # dd eb
+fucomp                                   # dd e9
+fucompp                                  # da e9
+fcomi %st(3), %st                        # db f3
+fcomip %st(3), %st                       # df f3
+fucomi %st(3), %st                       # db eb
+fucomip %st(3), %st                      # df eb
+ficoms (%eax)                            # 67 de 10
+ficom (%eax)                             # 67 de 10
+ficoml 0x80(%bp,%si)                     # da 92 80 00
+ficom 0x80(%bp,%si)                      # de 92 80 00
+ficomps -1(%ecx,%edx,4)                  # 67 de 5c 91 ff
+ficomp -1(%ecx,%edx,4)                   # 67 de 5c 91 ff
+ficompl 0x12(%bx,%si)                    # da 58 12
+ficomp 0x12(%bx,%si)                     # de 58 12
+fcmovb %st(3), %st                       # da c3
+fcmove %st(3), %st                       # da cb
+fcmovbe %st(3), %st                      # da d3
+fcmovu %st(3), %st                       # da db
+fcmovnb %st(3), %st                      # db c3
+fcmovne %st(3), %st                      # db cb
+fcmovnbe %st(3), %st                     # db d3
+fcmovnu %st(3), %st                      # db db
+fxch %st(3)                              # d9 cb
+fxch                                     # d9 c9
+ffree %st(3)                             # dd c3
+ffreep %st(3)                            # df c3
+fnop                                     # d9 d0
+fchs                                     # d9 e0
+fabs                                     # d9 e1
+ftst                                     # d9 e4
+fxam                                     # d9 e5
+fld1                                     # d9 e8
+fldl2t                                   # d9 e9
+fldl2e                                   # d9 ea
+fldpi                                    # d9 eb
+fldlg2                                   # d9 ec
+fldln2                                   # d9 ed
+fldz                                     # d9 ee
+f2xm1                                    # d9 f0
+fyl2x                                    # d9 f1
+fptan                                    # d9 f2
+fpatan                                   # d9 f3
+fxtract                                  # d9 f4
+fprem1                                   # d9 f5
+fdecstp                                  # d9 f6
+fincstp                                  # d9 f7
+fprem                                    # d9 f8
+fyl2xp1                                  # d9 f9
+fsqrt                                    # d9 fa
+fsincos                                  # d9 fb
+frndint                                  # d9 fc
+fscale                                   # d9 fd
+fsin                                     # d9 fe
+fcos                                     # d9 ff
+fnstcw (%bp,%di)                         # d9 3b
+fstcw 0x7f(%si)                          # 9b d9 7c 7f
+fldcw foo+8(%bx,%di)                     # d9 a9 08 00 [R_386_16@2 foo]
+fnstsw %es:(%bx)                         # 26 dd 3f
+fnstsw %ax                               # df e0
+fstsw 0x80(%bp,%si)                      # 9b dd ba 80 00
+fstsw %ax                                # 9b df e0
+fninit                                   # db e3
+finit                                    # 9b db e3
+fnclex                                   # db e2
+fclex                                    # 9b db e2
+fnstenv 0x1234(%bx)                      # d9 b7 34 12
+fstenv (%bp,%di)                         # 9b d9 33
+fldenv 0x7f(%si)                         # d9 64 7f
+fnsave foo+8(%bx,%di)                    # dd b1 08 00 [R_386_16@2 foo]
+fsave %es:(%bx)                          # 9b 26 dd 37
+frstor (%eax)                            # 67 dd 20
+fxsave 0x80(%bp,%si)                     # 0f ae 82 80 00
+fxrstor -1(%ecx,%edx,4)                  # 67 0f ae 4c 91 ff
+addps %xmm6, %xmm1                       # 0f 58 ce
+addps -0x80(%di), %xmm1                  # 0f 58 4d 80
+addpd %xmm6, %xmm1                       # 66 0f 58 ce
+addpd foo, %xmm1                         # 66 0f 58 0e 00 00 [R_386_16@4 foo]
+addss %xmm6, %xmm1                       # f3 0f 58 ce
+addss 0x1234(%bx), %xmm1                 # f3 0f 58 8f 34 12
+addsd %xmm6, %xmm1                       # f2 0f 58 ce
+addsd (%bp,%di), %xmm1                   # f2 0f 58 0b
+mulps %xmm6, %xmm1                       # 0f 59 ce
+mulps 0x7f(%si), %xmm1                   # 0f 59 4c 7f
+mulpd %xmm6, %xmm1                       # 66 0f 59 ce
+mulpd foo+8(%bx,%di), %xmm1              # 66 0f 59 89 08 00 [R_386_16@4 foo]
+mulss %xmm6, %xmm1                       # f3 0f 59 ce
+mulss %es:(%bx), %xmm1                   # 26 f3 0f 59 0f
+mulsd %xmm6, %xmm1                       # f2 0f 59 ce
+mulsd (%eax), %xmm1                      # 67 f2 0f 59 08
+subps %xmm6, %xmm1                       # 0f 5c ce
+subps 0x80(%bp,%si), %xmm1               # 0f 5c 8a 80 00
+subpd %xmm6, %xmm1                       # 66 0f 5c ce
+subpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 5c 4c 91 ff
+subss %xmm6, %xmm1                       # f3 0f 5c ce
+subss 0x12(%bx,%si), %xmm1               # f3 0f 5c 48 12
+subsd %xmm6, %xmm1                       # f2 0f 5c ce
+subsd (%bp), %xmm1                       # f2 0f 5c 4e 00
+minps %xmm6, %xmm1                       # 0f 5d ce
+minps -0x80(%di), %xmm1                  # 0f 5d 4d 80
+minpd %xmm6, %xmm1                       # 66 0f 5d ce
+minpd foo, %xmm1                         # 66 0f 5d 0e 00 00 [R_386_16@4 foo]
+minss %xmm6, %xmm1                       # f3 0f 5d ce
+minss 0x1234(%bx), %xmm1                 # f3 0f 5d 8f 34 12
+minsd %xmm6, %xmm1                       # f2 0f 5d ce
+minsd (%bp,%di), %xmm1                   # f2 0f 5d 0b
+divps %xmm6, %xmm1                       # 0f 5e ce
+divps 0x7f(%si), %xmm1                   # 0f 5e 4c 7f
+divpd %xmm6, %xmm1                       # 66 0f 5e ce
+divpd foo+8(%bx,%di), %xmm1              # 66 0f 5e 89 08 00 [R_386_16@4 foo]
+divss %xmm6, %xmm1                       # f3 0f 5e ce
+divss %es:(%bx), %xmm1                   # 26 f3 0f 5e 0f
+divsd %xmm6, %xmm1                       # f2 0f 5e ce
+divsd (%eax), %xmm1                      # 67 f2 0f 5e 08
+maxps %xmm6, %xmm1                       # 0f 5f ce
+maxps 0x80(%bp,%si), %xmm1               # 0f 5f 8a 80 00
+maxpd %xmm6, %xmm1                       # 66 0f 5f ce
+maxpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 5f 4c 91 ff
+maxss %xmm6, %xmm1                       # f3 0f 5f ce
+maxss 0x12(%bx,%si), %xmm1               # f3 0f 5f 48 12
+maxsd %xmm6, %xmm1                       # f2 0f 5f ce
+maxsd (%bp), %xmm1                       # f2 0f 5f 4e 00
+sqrtps %xmm6, %xmm1                      # 0f 51 ce
+sqrtps -0x80(%di), %xmm1                 # 0f 51 4d 80
+sqrtpd %xmm6, %xmm1                      # 66 0f 51 ce
+sqrtpd foo, %xmm1                        # 66 0f 51 0e 00 00 [R_386_16@4 foo]
+sqrtss %xmm6, %xmm1                      # f3 0f 51 ce
+sqrtss 0x1234(%bx), %xmm1                # f3 0f 51 8f 34 12
+sqrtsd %xmm6, %xmm1                      # f2 0f 51 ce
+sqrtsd (%bp,%di), %xmm1                  # f2 0f 51 0b
+rsqrtps %xmm6, %xmm1                     # 0f 52 ce
+rsqrtps 0x7f(%si), %xmm1                 # 0f 52 4c 7f
+rsqrtss %xmm6, %xmm1                     # f3 0f 52 ce
+rsqrtss foo+8(%bx,%di), %xmm1            # f3 0f 52 89 08 00 [R_386_16@4 foo]
+rcpps %xmm6, %xmm1                       # 0f 53 ce
+rcpps %es:(%bx), %xmm1                   # 26 0f 53 0f
+rcpss %xmm6, %xmm1                       # f3 0f 53 ce
+rcpss (%eax), %xmm1                      # 67 f3 0f 53 08
+andps %xmm6, %xmm1                       # 0f 54 ce
+andps 0x80(%bp,%si), %xmm1               # 0f 54 8a 80 00
+andpd %xmm6, %xmm1                       # 66 0f 54 ce
+andpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 54 4c 91 ff
+andnps %xmm6, %xmm1                      # 0f 55 ce
+andnps 0x12(%bx,%si), %xmm1              # 0f 55 48 12
+andnpd %xmm6, %xmm1                      # 66 0f 55 ce
+andnpd (%bp), %xmm1                      # 66 0f 55 4e 00
+orps %xmm6, %xmm1                        # 0f 56 ce
+orps -0x80(%di), %xmm1                   # 0f 56 4d 80
+orpd %xmm6, %xmm1                        # 66 0f 56 ce
+orpd foo, %xmm1                          # 66 0f 56 0e 00 00 [R_386_16@4 foo]
+xorps %xmm6, %xmm1                       # 0f 57 ce
+xorps 0x1234(%bx), %xmm1                 # 0f 57 8f 34 12
+xorpd %xmm6, %xmm1                       # 66 0f 57 ce
+xorpd (%bp,%di), %xmm1                   # 66 0f 57 0b
+unpcklps %xmm6, %xmm1                    # 0f 14 ce
+unpcklps 0x7f(%si), %xmm1                # 0f 14 4c 7f
+unpcklpd %xmm6, %xmm1                    # 66 0f 14 ce
+unpcklpd foo+8(%bx,%di), %xmm1           # 66 0f 14 89 08 00 [R_386_16@4 foo]
+unpckhps %xmm6, %xmm1                    # 0f 15 ce
+unpckhps %es:(%bx), %xmm1                # 26 0f 15 0f
+unpckhpd %xmm6, %xmm1                    # 66 0f 15 ce
+unpckhpd (%eax), %xmm1                   # 67 66 0f 15 08
+shufps $0xfe, %xmm6, %xmm1               # 0f c6 ce fe
+shufps $0xfe, 0x80(%bp,%si), %xmm1       # 0f c6 8a 80 00 fe
+shufpd $0xfe, %xmm6, %xmm1               # 66 0f c6 ce fe
+shufpd $0xfe, -1(%ecx,%edx,4), %xmm1     # 67 66 0f c6 4c 91 ff fe
+comiss %xmm6, %xmm1                      # 0f 2f ce
+comiss 0x12(%bx,%si), %xmm1              # 0f 2f 48 12
+comisd %xmm6, %xmm1                      # 66 0f 2f ce
+comisd (%bp), %xmm1                      # 66 0f 2f 4e 00
+ucomiss %xmm6, %xmm1                     # 0f 2e ce
+ucomiss -0x80(%di), %xmm1                # 0f 2e 4d 80
+ucomisd %xmm6, %xmm1                     # 66 0f 2e ce
+ucomisd foo, %xmm1                       # 66 0f 2e 0e 00 00 [R_386_16@4 foo]
+cmpps $0xfe, %xmm6, %xmm1                # 0f c2 ce fe
+cmpps $0xfe, 0x1234(%bx), %xmm1          # 0f c2 8f 34 12 fe
+cmpeqps %xmm6, %xmm1                     # 0f c2 ce 00
+cmpeqps (%bp,%di), %xmm1                 # 0f c2 0b 00
+cmpltps %xmm6, %xmm1                     # 0f c2 ce 01
+cmpltps 0x7f(%si), %xmm1                 # 0f c2 4c 7f 01
+cmpleps %xmm6, %xmm1                     # 0f c2 ce 02
+cmpleps foo+8(%bx,%di), %xmm1            # 0f c2 89 08 00 02 [R_386_16@3 foo]
+cmpunordps %xmm6, %xmm1                  # 0f c2 ce 03
+cmpunordps %es:(%bx), %xmm1              # 26 0f c2 0f 03
+cmpneqps %xmm6, %xmm1                    # 0f c2 ce 04
+cmpneqps (%eax), %xmm1                   # 67 0f c2 08 04
+cmpnltps %xmm6, %xmm1                    # 0f c2 ce 05
+cmpnltps 0x80(%bp,%si), %xmm1            # 0f c2 8a 80 00 05
+cmpnleps %xmm6, %xmm1                    # 0f c2 ce 06
+cmpnleps -1(%ecx,%edx,4), %xmm1          # 67 0f c2 4c 91 ff 06
+cmpordps %xmm6, %xmm1                    # 0f c2 ce 07
+cmpordps 0x12(%bx,%si), %xmm1            # 0f c2 48 12 07
+cmppd $0xfe, %xmm6, %xmm1                # 66 0f c2 ce fe
+cmppd $0xfe, (%bp), %xmm1                # 66 0f c2 4e 00 fe
+cmpeqpd %xmm6, %xmm1                     # 66 0f c2 ce 00
+cmpeqpd -0x80(%di), %xmm1                # 66 0f c2 4d 80 00
+cmpltpd %xmm6, %xmm1                     # 66 0f c2 ce 01
+cmpltpd foo, %xmm1                       # 66 0f c2 0e 00 00 01 [R_386_16@4 foo]
+cmplepd %xmm6, %xmm1                     # 66 0f c2 ce 02
+cmplepd 0x1234(%bx), %xmm1               # 66 0f c2 8f 34 12 02
+cmpunordpd %xmm6, %xmm1                  # 66 0f c2 ce 03
+cmpunordpd (%bp,%di), %xmm1              # 66 0f c2 0b 03
+cmpneqpd %xmm6, %xmm1                    # 66 0f c2 ce 04
+cmpneqpd 0x7f(%si), %xmm1                # 66 0f c2 4c 7f 04
+cmpnltpd %xmm6, %xmm1                    # 66 0f c2 ce 05
+cmpnltpd foo+8(%bx,%di), %xmm1           # 66 0f c2 89 08 00 05 [R_386_16@4 foo]
+cmpnlepd %xmm6, %xmm1                    # 66 0f c2 ce 06
+cmpnlepd %es:(%bx), %xmm1                # 26 66 0f c2 0f 06
+cmpordpd %xmm6, %xmm1                    # 66 0f c2 ce 07
+cmpordpd (%eax), %xmm1                   # 67 66 0f c2 08 07
+cmpss $0xfe, %xmm6, %xmm1                # f3 0f c2 ce fe
+cmpss $0xfe, 0x80(%bp,%si), %xmm1        # f3 0f c2 8a 80 00 fe
+cmpeqss %xmm6, %xmm1                     # f3 0f c2 ce 00
+cmpeqss -1(%ecx,%edx,4), %xmm1           # 67 f3 0f c2 4c 91 ff 00
+cmpltss %xmm6, %xmm1                     # f3 0f c2 ce 01
+cmpltss 0x12(%bx,%si), %xmm1             # f3 0f c2 48 12 01
+cmpless %xmm6, %xmm1                     # f3 0f c2 ce 02
+cmpless (%bp), %xmm1                     # f3 0f c2 4e 00 02
+cmpunordss %xmm6, %xmm1                  # f3 0f c2 ce 03
+cmpunordss -0x80(%di), %xmm1             # f3 0f c2 4d 80 03
+cmpneqss %xmm6, %xmm1                    # f3 0f c2 ce 04
+cmpneqss foo, %xmm1                      # f3 0f c2 0e 00 00 04 [R_386_16@4 foo]
+cmpnltss %xmm6, %xmm1                    # f3 0f c2 ce 05
+cmpnltss 0x1234(%bx), %xmm1              # f3 0f c2 8f 34 12 05
+cmpnless %xmm6, %xmm1                    # f3 0f c2 ce 06
+cmpnless (%bp,%di), %xmm1                # f3 0f c2 0b 06
+cmpordss %xmm6, %xmm1                    # f3 0f c2 ce 07
+cmpordss 0x7f(%si), %xmm1                # f3 0f c2 4c 7f 07
+cmpsd $0xfe, %xmm6, %xmm1                # f2 0f c2 ce fe
+cmpsd $0xfe, foo+8(%bx,%di), %xmm1       # f2 0f c2 89 08 00 fe [R_386_16@4 foo]
+cmpeqsd %xmm6, %xmm1                     # f2 0f c2 ce 00
+cmpeqsd %es:(%bx), %xmm1                 # 26 f2 0f c2 0f 00
+cmpltsd %xmm6, %xmm1                     # f2 0f c2 ce 01
+cmpltsd (%eax), %xmm1                    # 67 f2 0f c2 08 01
+cmplesd %xmm6, %xmm1                     # f2 0f c2 ce 02
+cmplesd 0x80(%bp,%si), %xmm1             # f2 0f c2 8a 80 00 02
+cmpunordsd %xmm6, %xmm1                  # f2 0f c2 ce 03
+cmpunordsd -1(%ecx,%edx,4), %xmm1        # 67 f2 0f c2 4c 91 ff 03
+cmpneqsd %xmm6, %xmm1                    # f2 0f c2 ce 04
+cmpneqsd 0x12(%bx,%si), %xmm1            # f2 0f c2 48 12 04
+cmpnltsd %xmm6, %xmm1                    # f2 0f c2 ce 05
+cmpnltsd (%bp), %xmm1                    # f2 0f c2 4e 00 05
+cmpnlesd %xmm6, %xmm1                    # f2 0f c2 ce 06
+cmpnlesd -0x80(%di), %xmm1               # f2 0f c2 4d 80 06
+cmpordsd %xmm6, %xmm1                    # f2 0f c2 ce 07
+cmpordsd foo, %xmm1                      # f2 0f c2 0e 00 00 07 [R_386_16@4 foo]
+movaps %xmm6, %xmm1                      # 0f 28 ce
+movaps 0x1234(%bx), %xmm1                # 0f 28 8f 34 12
+movaps %xmm6, (%bp,%di)                  # 0f 29 33
+movups %xmm6, %xmm1                      # 0f 10 ce
+movups 0x7f(%si), %xmm1                  # 0f 10 4c 7f
+movups %xmm6, foo+8(%bx,%di)             # 0f 11 b1 08 00 [R_386_16@3 foo]
+movapd %xmm6, %xmm1                      # 66 0f 28 ce
+movapd %es:(%bx), %xmm1                  # 26 66 0f 28 0f
+movapd %xmm6, (%eax)                     # 67 66 0f 29 30
+movupd %xmm6, %xmm1                      # 66 0f 10 ce
+movupd 0x80(%bp,%si), %xmm1              # 66 0f 10 8a 80 00
+movupd %xmm6, -1(%ecx,%edx,4)            # 67 66 0f 11 74 91 ff
+movdqa %xmm6, %xmm1                      # 66 0f 6f ce
+movdqa 0x12(%bx,%si), %xmm1              # 66 0f 6f 48 12
+movdqa %xmm6, (%bp)                      # 66 0f 7f 76 00
+movdqu %xmm6, %xmm1                      # f3 0f 6f ce
+movdqu -0x80(%di), %xmm1                 # f3 0f 6f 4d 80
+movdqu %xmm6, foo                        # f3 0f 7f 36 00 00 [R_386_16@4 foo]
+movss %xmm6, %xmm1                       # f3 0f 10 ce
+movss 0x1234(%bx), %xmm1                 # f3 0f 10 8f 34 12
+movss %xmm6, (%bp,%di)                   # f3 0f 11 33
+movsd %xmm6, %xmm1                       # f2 0f 10 ce
+movsd 0x7f(%si), %xmm1                   # f2 0f 10 4c 7f
+movsd %xmm6, foo+8(%bx,%di)              # f2 0f 11 b1 08 00 [R_386_16@4 foo]
+movlps %es:(%bx), %xmm1                  # 26 0f 12 0f
+movlps %xmm6, (%eax)                     # 67 0f 13 30
+movhps 0x80(%bp,%si), %xmm1              # 0f 16 8a 80 00
+movhps %xmm6, -1(%ecx,%edx,4)            # 67 0f 17 74 91 ff
+movlpd 0x12(%bx,%si), %xmm1              # 66 0f 12 48 12
+movlpd %xmm6, (%bp)                      # 66 0f 13 76 00
+movhpd -0x80(%di), %xmm1                 # 66 0f 16 4d 80
+movhpd %xmm6, foo                        # 66 0f 17 36 00 00 [R_386_16@4 foo]
+movhlps %xmm6, %xmm1                     # 0f 12 ce
+movlhps %xmm6, %xmm1                     # 0f 16 ce
+movmskps %xmm6, %ecx                     # 0f 50 ce
+movmskpd %xmm6, %ecx                     # 66 0f 50 ce
+movntps %xmm6, %es:(%bx)                 # 26 0f 2b 37
+movntpd %xmm6, (%eax)                    # 67 66 0f 2b 30
+movntdq %xmm6, 0x80(%bp,%si)             # 66 0f e7 b2 80 00
+movntil %ebx, -1(%ecx,%edx,4)            # 67 0f c3 5c 91 ff
+movnti %ebx, -1(%ecx,%edx,4)             # 67 0f c3 5c 91 ff
+movd (%bp), %xmm1                        # 66 0f 6e 4e 00
+movd %xmm6, -0x80(%di)                   # 66 0f 7e 75 80
+movd foo, %mm1                           # 0f 6e 0e 00 00 [R_386_16@3 foo]
+movd %mm6, 0x1234(%bx)                   # 0f 7e b7 34 12
+movq %xmm6, %xmm1                        # f3 0f 7e ce
+movq (%bp,%di), %xmm1                    # f3 0f 7e 0b
+movq %xmm6, 0x7f(%si)                    # 66 0f d6 74 7f
+movq %mm6, %mm1                          # 0f 6f ce
+movq (%eax), %mm1                        # 67 0f 6f 08
+movq %mm6, 0x80(%bp,%si)                 # 0f 7f b2 80 00
+movq2dq %mm6, %xmm1                      # f3 0f d6 ce
+movdq2q %xmm6, %mm1                      # f2 0f d6 ce
+movddup %xmm6, %xmm1                     # f2 0f 12 ce
+movddup foo, %xmm1                       # f2 0f 12 0e 00 00 [R_386_16@4 foo]
+movshdup %xmm6, %xmm1                    # f3 0f 16 ce
+movshdup 0x1234(%bx), %xmm1              # f3 0f 16 8f 34 12
+movsldup %xmm6, %xmm1                    # f3 0f 12 ce
+movsldup (%bp,%di), %xmm1                # f3 0f 12 0b
+lddqu 0x7f(%si), %xmm1                   # f2 0f f0 4c 7f
+movntdqa foo+8(%bx,%di), %xmm1           # 66 0f 38 2a 89 08 00 [R_386_16@5 foo]
+ldmxcsr %es:(%bx)                        # 26 0f ae 17
+stmxcsr (%eax)                           # 67 0f ae 18
+cvtsi2ssl %ebx, %xmm1                    # f3 0f 2a cb
+cvtsi2ssl 0x80(%bp,%si), %xmm1           # f3 0f 2a 8a 80 00
+cvtsi2ss 0x80(%bp,%si), %xmm1            # f3 0f 2a 8a 80 00
+cvtsi2sdl %ebx, %xmm1                    # f2 0f 2a cb
+cvtsi2sdl 0x12(%bx,%si), %xmm1           # f2 0f 2a 48 12
+cvtsi2sd 0x12(%bx,%si), %xmm1            # f2 0f 2a 48 12
+cvttss2si %xmm6, %ecx                    # f3 0f 2c ce
+cvttss2sil -0x80(%di), %ecx              # f3 0f 2c 4d 80
+cvttss2si -0x80(%di), %ecx               # f3 0f 2c 4d 80
+cvtss2si %xmm6, %ecx                     # f3 0f 2d ce
+cvtss2sil 0x1234(%bx), %ecx              # f3 0f 2d 8f 34 12
+cvtss2si 0x1234(%bx), %ecx               # f3 0f 2d 8f 34 12
+cvttsd2si %xmm6, %ecx                    # f2 0f 2c ce
+cvttsd2sil 0x7f(%si), %ecx               # f2 0f 2c 4c 7f
+cvttsd2si 0x7f(%si), %ecx                # f2 0f 2c 4c 7f
+cvtsd2si %xmm6, %ecx                     # f2 0f 2d ce
+cvtsd2sil %es:(%bx), %ecx                # 26 f2 0f 2d 0f
+cvtsd2si %es:(%bx), %ecx                 # 26 f2 0f 2d 0f
+cvtss2sd %xmm6, %xmm1                    # f3 0f 5a ce
+cvtss2sd 0x80(%bp,%si), %xmm1            # f3 0f 5a 8a 80 00
+cvtsd2ss %xmm6, %xmm1                    # f2 0f 5a ce
+cvtsd2ss -1(%ecx,%edx,4), %xmm1          # 67 f2 0f 5a 4c 91 ff
+cvtps2pd %xmm6, %xmm1                    # 0f 5a ce
+cvtps2pd 0x12(%bx,%si), %xmm1            # 0f 5a 48 12
+cvtpd2ps %xmm6, %xmm1                    # 66 0f 5a ce
+cvtpd2ps (%bp), %xmm1                    # 66 0f 5a 4e 00
+cvtdq2ps %xmm6, %xmm1                    # 0f 5b ce
+cvtdq2ps -0x80(%di), %xmm1               # 0f 5b 4d 80
+cvtps2dq %xmm6, %xmm1                    # 66 0f 5b ce
+cvtps2dq foo, %xmm1                      # 66 0f 5b 0e 00 00 [R_386_16@4 foo]
+cvttps2dq %xmm6, %xmm1                   # f3 0f 5b ce
+cvttps2dq 0x1234(%bx), %xmm1             # f3 0f 5b 8f 34 12
+cvtdq2pd %xmm6, %xmm1                    # f3 0f e6 ce
+cvtdq2pd (%bp,%di), %xmm1                # f3 0f e6 0b
+cvtpd2dq %xmm6, %xmm1                    # f2 0f e6 ce
+cvtpd2dq 0x7f(%si), %xmm1                # f2 0f e6 4c 7f
+cvttpd2dq %xmm6, %xmm1                   # 66 0f e6 ce
+cvttpd2dq foo+8(%bx,%di), %xmm1          # 66 0f e6 89 08 00 [R_386_16@4 foo]
+cvtpi2ps %mm6, %xmm1                     # 0f 2a ce
+cvtpi2ps %es:(%bx), %xmm1                # 26 0f 2a 0f
+cvtps2pi %xmm6, %mm1                     # 0f 2d ce
+cvtps2pi (%eax), %mm1                    # 67 0f 2d 08
+cvttps2pi %xmm6, %mm1                    # 0f 2c ce
+cvttps2pi 0x80(%bp,%si), %mm1            # 0f 2c 8a 80 00
+cvtpi2pd %mm6, %xmm1                     # 66 0f 2a ce
+cvtpi2pd -1(%ecx,%edx,4), %xmm1          # 67 66 0f 2a 4c 91 ff
+cvtpd2pi %xmm6, %mm1                     # 66 0f 2d ce
+cvtpd2pi 0x12(%bx,%si), %mm1             # 66 0f 2d 48 12
+cvttpd2pi %xmm6, %mm1                    # 66 0f 2c ce
+cvttpd2pi (%bp), %mm1                    # 66 0f 2c 4e 00
+haddps %xmm6, %xmm1                      # f2 0f 7c ce
+haddps -0x80(%di), %xmm1                 # f2 0f 7c 4d 80
+haddpd %xmm6, %xmm1                      # 66 0f 7c ce
+haddpd foo, %xmm1                        # 66 0f 7c 0e 00 00 [R_386_16@4 foo]
+hsubps %xmm6, %xmm1                      # f2 0f 7d ce
+hsubps 0x1234(%bx), %xmm1                # f2 0f 7d 8f 34 12
+hsubpd %xmm6, %xmm1                      # 66 0f 7d ce
+hsubpd (%bp,%di), %xmm1                  # 66 0f 7d 0b
+addsubps %xmm6, %xmm1                    # f2 0f d0 ce
+addsubps 0x7f(%si), %xmm1                # f2 0f d0 4c 7f
+addsubpd %xmm6, %xmm1                    # 66 0f d0 ce
+addsubpd foo+8(%bx,%di), %xmm1           # 66 0f d0 89 08 00 [R_386_16@4 foo]
+roundps $0xfe, %xmm6, %xmm1              # 66 0f 3a 08 ce fe
+roundps $0xfe, %es:(%bx), %xmm1          # 26 66 0f 3a 08 0f fe
+roundpd $0xfe, %xmm6, %xmm1              # 66 0f 3a 09 ce fe
+roundpd $0xfe, (%eax), %xmm1             # 67 66 0f 3a 09 08 fe
+roundss $0xfe, %xmm6, %xmm1              # 66 0f 3a 0a ce fe
+roundss $0xfe, 0x80(%bp,%si), %xmm1      # 66 0f 3a 0a 8a 80 00 fe
+roundsd $0xfe, %xmm6, %xmm1              # 66 0f 3a 0b ce fe
+roundsd $0xfe, -1(%ecx,%edx,4), %xmm1    # 67 66 0f 3a 0b 4c 91 ff fe
+blendps $0xfe, %xmm6, %xmm1              # 66 0f 3a 0c ce fe
+blendps $0xfe, 0x12(%bx,%si), %xmm1      # 66 0f 3a 0c 48 12 fe
+blendpd $0xfe, %xmm6, %xmm1              # 66 0f 3a 0d ce fe
+blendpd $0xfe, (%bp), %xmm1              # 66 0f 3a 0d 4e 00 fe
+dpps $0xfe, %xmm6, %xmm1                 # 66 0f 3a 40 ce fe
+dpps $0xfe, -0x80(%di), %xmm1            # 66 0f 3a 40 4d 80 fe
+dppd $0xfe, %xmm6, %xmm1                 # 66 0f 3a 41 ce fe
+dppd $0xfe, foo, %xmm1                   # 66 0f 3a 41 0e 00 00 fe [R_386_16@5 foo]
+insertps $0xfe, %xmm6, %xmm1             # 66 0f 3a 21 ce fe
+insertps $0xfe, 0x1234(%bx), %xmm1       # 66 0f 3a 21 8f 34 12 fe
+blendvps %xmm0, %xmm6, %xmm1             # 66 0f 38 14 ce
+blendvps %xmm0, (%bp,%di), %xmm1         # 66 0f 38 14 0b
+blendvpd %xmm0, %xmm6, %xmm1             # 66 0f 38 15 ce
+blendvpd %xmm0, 0x7f(%si), %xmm1         # 66 0f 38 15 4c 7f
+extractps $0xfe, %xmm6, foo+8(%bx,%di)   # 66 0f 3a 17 b1 08 00 fe [R_386_16@5 foo]
+paddb %mm6, %mm1                         # 0f fc ce
+paddb %es:(%bx), %mm1                    # 26 0f fc 0f
+paddb %xmm6, %xmm1                       # 66 0f fc ce
+paddb (%eax), %xmm1                      # 67 66 0f fc 08
+paddw %mm6, %mm1                         # 0f fd ce
+paddw 0x80(%bp,%si), %mm1                # 0f fd 8a 80 00
+paddw %xmm6, %xmm1                       # 66 0f fd ce
+paddw -1(%ecx,%edx,4), %xmm1             # 67 66 0f fd 4c 91 ff
+paddd %mm6, %mm1                         # 0f fe ce
+paddd 0x12(%bx,%si), %mm1                # 0f fe 48 12
+paddd %xmm6, %xmm1                       # 66 0f fe ce
+paddd (%bp), %xmm1                       # 66 0f fe 4e 00
+paddq %mm6, %mm1                         # 0f d4 ce
+paddq -0x80(%di), %mm1                   # 0f d4 4d 80
+paddq %xmm6, %xmm1                       # 66 0f d4 ce
+paddq foo, %xmm1                         # 66 0f d4 0e 00 00 [R_386_16@4 foo]
+paddsb %mm6, %mm1                        # 0f ec ce
+paddsb 0x1234(%bx), %mm1                 # 0f ec 8f 34 12
+paddsb %xmm6, %xmm1                      # 66 0f ec ce
+paddsb (%bp,%di), %xmm1                  # 66 0f ec 0b
+paddsw %mm6, %mm1                        # 0f ed ce
+paddsw 0x7f(%si), %mm1                   # 0f ed 4c 7f
+paddsw %xmm6, %xmm1                      # 66 0f ed ce
+paddsw foo+8(%bx,%di), %xmm1             # 66 0f ed 89 08 00 [R_386_16@4 foo]
+paddusb %mm6, %mm1                       # 0f dc ce
+paddusb %es:(%bx), %mm1                  # 26 0f dc 0f
+paddusb %xmm6, %xmm1                     # 66 0f dc ce
+paddusb (%eax), %xmm1                    # 67 66 0f dc 08
+paddusw %mm6, %mm1                       # 0f dd ce
+paddusw 0x80(%bp,%si), %mm1              # 0f dd 8a 80 00
+paddusw %xmm6, %xmm1                     # 66 0f dd ce
+paddusw -1(%ecx,%edx,4), %xmm1           # 67 66 0f dd 4c 91 ff
+psubb %mm6, %mm1                         # 0f f8 ce
+psubb 0x12(%bx,%si), %mm1                # 0f f8 48 12
+psubb %xmm6, %xmm1                       # 66 0f f8 ce
+psubb (%bp), %xmm1                       # 66 0f f8 4e 00
+psubw %mm6, %mm1                         # 0f f9 ce
+psubw -0x80(%di), %mm1                   # 0f f9 4d 80
+psubw %xmm6, %xmm1                       # 66 0f f9 ce
+psubw foo, %xmm1                         # 66 0f f9 0e 00 00 [R_386_16@4 foo]
+psubd %mm6, %mm1                         # 0f fa ce
+psubd 0x1234(%bx), %mm1                  # 0f fa 8f 34 12
+psubd %xmm6, %xmm1                       # 66 0f fa ce
+psubd (%bp,%di), %xmm1                   # 66 0f fa 0b
+psubq %mm6, %mm1                         # 0f fb ce
+psubq 0x7f(%si), %mm1                    # 0f fb 4c 7f
+psubq %xmm6, %xmm1                       # 66 0f fb ce
+psubq foo+8(%bx,%di), %xmm1              # 66 0f fb 89 08 00 [R_386_16@4 foo]
+psubsb %mm6, %mm1                        # 0f e8 ce
+psubsb %es:(%bx), %mm1                   # 26 0f e8 0f
+psubsb %xmm6, %xmm1                      # 66 0f e8 ce
+psubsb (%eax), %xmm1                     # 67 66 0f e8 08
+psubsw %mm6, %mm1                        # 0f e9 ce
+psubsw 0x80(%bp,%si), %mm1               # 0f e9 8a 80 00
+psubsw %xmm6, %xmm1                      # 66 0f e9 ce
+psubsw -1(%ecx,%edx,4), %xmm1            # 67 66 0f e9 4c 91 ff
+psubusb %mm6, %mm1                       # 0f d8 ce
+psubusb 0x12(%bx,%si), %mm1              # 0f d8 48 12
+psubusb %xmm6, %xmm1                     # 66 0f d8 ce
+psubusb (%bp), %xmm1                     # 66 0f d8 4e 00
+psubusw %mm6, %mm1                       # 0f d9 ce
+psubusw -0x80(%di), %mm1                 # 0f d9 4d 80
+psubusw %xmm6, %xmm1                     # 66 0f d9 ce
+psubusw foo, %xmm1                       # 66 0f d9 0e 00 00 [R_386_16@4 foo]
+pmullw %mm6, %mm1                        # 0f d5 ce
+pmullw 0x1234(%bx), %mm1                 # 0f d5 8f 34 12
+pmullw %xmm6, %xmm1                      # 66 0f d5 ce
+pmullw (%bp,%di), %xmm1                  # 66 0f d5 0b
+pmulhw %mm6, %mm1                        # 0f e5 ce
+pmulhw 0x7f(%si), %mm1                   # 0f e5 4c 7f
+pmulhw %xmm6, %xmm1                      # 66 0f e5 ce
+pmulhw foo+8(%bx,%di), %xmm1             # 66 0f e5 89 08 00 [R_386_16@4 foo]
+pmulhuw %mm6, %mm1                       # 0f e4 ce
+pmulhuw %es:(%bx), %mm1                  # 26 0f e4 0f
+pmulhuw %xmm6, %xmm1                     # 66 0f e4 ce
+pmulhuw (%eax), %xmm1                    # 67 66 0f e4 08
+pmuludq %mm6, %mm1                       # 0f f4 ce
+pmuludq 0x80(%bp,%si), %mm1              # 0f f4 8a 80 00
+pmuludq %xmm6, %xmm1                     # 66 0f f4 ce
+pmuludq -1(%ecx,%edx,4), %xmm1           # 67 66 0f f4 4c 91 ff
+pmaddwd %mm6, %mm1                       # 0f f5 ce
+pmaddwd 0x12(%bx,%si), %mm1              # 0f f5 48 12
+pmaddwd %xmm6, %xmm1                     # 66 0f f5 ce
+pmaddwd (%bp), %xmm1                     # 66 0f f5 4e 00
+pand %mm6, %mm1                          # 0f db ce
+pand -0x80(%di), %mm1                    # 0f db 4d 80
+pand %xmm6, %xmm1                        # 66 0f db ce
+pand foo, %xmm1                          # 66 0f db 0e 00 00 [R_386_16@4 foo]
+pandn %mm6, %mm1                         # 0f df ce
+pandn 0x1234(%bx), %mm1                  # 0f df 8f 34 12
+pandn %xmm6, %xmm1                       # 66 0f df ce
+pandn (%bp,%di), %xmm1                   # 66 0f df 0b
+por %mm6, %mm1                           # 0f eb ce
+por 0x7f(%si), %mm1                      # 0f eb 4c 7f
+por %xmm6, %xmm1                         # 66 0f eb ce
+por foo+8(%bx,%di), %xmm1                # 66 0f eb 89 08 00 [R_386_16@4 foo]
+pxor %mm6, %mm1                          # 0f ef ce
+pxor %es:(%bx), %mm1                     # 26 0f ef 0f
+pxor %xmm6, %xmm1                        # 66 0f ef ce
+pxor (%eax), %xmm1                       # 67 66 0f ef 08
+pcmpeqb %mm6, %mm1                       # 0f 74 ce
+pcmpeqb 0x80(%bp,%si), %mm1              # 0f 74 8a 80 00
+pcmpeqb %xmm6, %xmm1                     # 66 0f 74 ce
+pcmpeqb -1(%ecx,%edx,4), %xmm1           # 67 66 0f 74 4c 91 ff
+pcmpeqw %mm6, %mm1                       # 0f 75 ce
+pcmpeqw 0x12(%bx,%si), %mm1              # 0f 75 48 12
+pcmpeqw %xmm6, %xmm1                     # 66 0f 75 ce
+pcmpeqw (%bp), %xmm1                     # 66 0f 75 4e 00
+pcmpeqd %mm6, %mm1                       # 0f 76 ce
+pcmpeqd -0x80(%di), %mm1                 # 0f 76 4d 80
+pcmpeqd %xmm6, %xmm1                     # 66 0f 76 ce
+pcmpeqd foo, %xmm1                       # 66 0f 76 0e 00 00 [R_386_16@4 foo]
+pcmpgtb %mm6, %mm1                       # 0f 64 ce
+pcmpgtb 0x1234(%bx), %mm1                # 0f 64 8f 34 12
+pcmpgtb %xmm6, %xmm1                     # 66 0f 64 ce
+pcmpgtb (%bp,%di), %xmm1                 # 66 0f 64 0b
+pcmpgtw %mm6, %mm1                       # 0f 65 ce
+pcmpgtw 0x7f(%si), %mm1                  # 0f 65 4c 7f
+pcmpgtw %xmm6, %xmm1                     # 66 0f 65 ce
+pcmpgtw foo+8(%bx,%di), %xmm1            # 66 0f 65 89 08 00 [R_386_16@4 foo]
+pcmpgtd %mm6, %mm1                       # 0f 66 ce
+pcmpgtd %es:(%bx), %mm1                  # 26 0f 66 0f
+pcmpgtd %xmm6, %xmm1                     # 66 0f 66 ce
+pcmpgtd (%eax), %xmm1                    # 67 66 0f 66 08
+packsswb %mm6, %mm1                      # 0f 63 ce
+packsswb 0x80(%bp,%si), %mm1             # 0f 63 8a 80 00
+packsswb %xmm6, %xmm1                    # 66 0f 63 ce
+packsswb -1(%ecx,%edx,4), %xmm1          # 67 66 0f 63 4c 91 ff
+packssdw %mm6, %mm1                      # 0f 6b ce
+packssdw 0x12(%bx,%si), %mm1             # 0f 6b 48 12
+packssdw %xmm6, %xmm1                    # 66 0f 6b ce
+packssdw (%bp), %xmm1                    # 66 0f 6b 4e 00
+packuswb %mm6, %mm1                      # 0f 67 ce
+packuswb -0x80(%di), %mm1                # 0f 67 4d 80
+packuswb %xmm6, %xmm1                    # 66 0f 67 ce
+packuswb foo, %xmm1                      # 66 0f 67 0e 00 00 [R_386_16@4 foo]
+punpcklbw %mm6, %mm1                     # 0f 60 ce
+punpcklbw 0x1234(%bx), %mm1              # 0f 60 8f 34 12
+punpcklbw %xmm6, %xmm1                   # 66 0f 60 ce
+punpcklbw (%bp,%di), %xmm1               # 66 0f 60 0b
+punpcklwd %mm6, %mm1                     # 0f 61 ce
+punpcklwd 0x7f(%si), %mm1                # 0f 61 4c 7f
+punpcklwd %xmm6, %xmm1                   # 66 0f 61 ce
+punpcklwd foo+8(%bx,%di), %xmm1          # 66 0f 61 89 08 00 [R_386_16@4 foo]
+punpckldq %mm6, %mm1                     # 0f 62 ce
+punpckldq %es:(%bx), %mm1                # 26 0f 62 0f
+punpckldq %xmm6, %xmm1                   # 66 0f 62 ce
+punpckldq (%eax), %xmm1                  # 67 66 0f 62 08
+punpckhbw %mm6, %mm1                     # 0f 68 ce
+punpckhbw 0x80(%bp,%si), %mm1            # 0f 68 8a 80 00
+punpckhbw %xmm6, %xmm1                   # 66 0f 68 ce
+punpckhbw -1(%ecx,%edx,4), %xmm1         # 67 66 0f 68 4c 91 ff
+punpckhwd %mm6, %mm1                     # 0f 69 ce
+punpckhwd 0x12(%bx,%si), %mm1            # 0f 69 48 12
+punpckhwd %xmm6, %xmm1                   # 66 0f 69 ce
+punpckhwd (%bp), %xmm1                   # 66 0f 69 4e 00
+punpckhdq %mm6, %mm1                     # 0f 6a ce
+punpckhdq -0x80(%di), %mm1               # 0f 6a 4d 80
+punpckhdq %xmm6, %xmm1                   # 66 0f 6a ce
+punpckhdq foo, %xmm1                     # 66 0f 6a 0e 00 00 [R_386_16@4 foo]
+pmaxsw %mm6, %mm1                        # 0f ee ce
+pmaxsw 0x1234(%bx), %mm1                 # 0f ee 8f 34 12
+pmaxsw %xmm6, %xmm1                      # 66 0f ee ce
+pmaxsw (%bp,%di), %xmm1                  # 66 0f ee 0b
+pmaxub %mm6, %mm1                        # 0f de ce
+pmaxub 0x7f(%si), %mm1                   # 0f de 4c 7f
+pmaxub %xmm6, %xmm1                      # 66 0f de ce
+pmaxub foo+8(%bx,%di), %xmm1             # 66 0f de 89 08 00 [R_386_16@4 foo]
+pminsw %mm6, %mm1                        # 0f ea ce
+pminsw %es:(%bx), %mm1                   # 26 0f ea 0f
+pminsw %xmm6, %xmm1                      # 66 0f ea ce
+pminsw (%eax), %xmm1                     # 67 66 0f ea 08
+pminub %mm6, %mm1                        # 0f da ce
+pminub 0x80(%bp,%si), %mm1               # 0f da 8a 80 00
+pminub %xmm6, %xmm1                      # 66 0f da ce
+pminub -1(%ecx,%edx,4), %xmm1            # 67 66 0f da 4c 91 ff
+pavgb %mm6, %mm1                         # 0f e0 ce
+pavgb 0x12(%bx,%si), %mm1                # 0f e0 48 12
+pavgb %xmm6, %xmm1                       # 66 0f e0 ce
+pavgb (%bp), %xmm1                       # 66 0f e0 4e 00
+pavgw %mm6, %mm1                         # 0f e3 ce
+pavgw -0x80(%di), %mm1                   # 0f e3 4d 80
+pavgw %xmm6, %xmm1                       # 66 0f e3 ce
+pavgw foo, %xmm1                         # 66 0f e3 0e 00 00 [R_386_16@4 foo]
+psadbw %mm6, %mm1                        # 0f f6 ce
+psadbw 0x1234(%bx), %mm1                 # 0f f6 8f 34 12
+psadbw %xmm6, %xmm1                      # 66 0f f6 ce
+psadbw (%bp,%di), %xmm1                  # 66 0f f6 0b
+psrlw %mm6, %mm1                         # 0f d1 ce
+psrlw 0x7f(%si), %mm1                    # 0f d1 4c 7f
+psrlw %xmm6, %xmm1                       # 66 0f d1 ce
+psrlw foo+8(%bx,%di), %xmm1              # 66 0f d1 89 08 00 [R_386_16@4 foo]
+psrld %mm6, %mm1                         # 0f d2 ce
+psrld %es:(%bx), %mm1                    # 26 0f d2 0f
+psrld %xmm6, %xmm1                       # 66 0f d2 ce
+psrld (%eax), %xmm1                      # 67 66 0f d2 08
+psrlq %mm6, %mm1                         # 0f d3 ce
+psrlq 0x80(%bp,%si), %mm1                # 0f d3 8a 80 00
+psrlq %xmm6, %xmm1                       # 66 0f d3 ce
+psrlq -1(%ecx,%edx,4), %xmm1             # 67 66 0f d3 4c 91 ff
+psraw %mm6, %mm1                         # 0f e1 ce
+psraw 0x12(%bx,%si), %mm1                # 0f e1 48 12
+psraw %xmm6, %xmm1                       # 66 0f e1 ce
+psraw (%bp), %xmm1                       # 66 0f e1 4e 00
+psrad %mm6, %mm1                         # 0f e2 ce
+psrad -0x80(%di), %mm1                   # 0f e2 4d 80
+psrad %xmm6, %xmm1                       # 66 0f e2 ce
+psrad foo, %xmm1                         # 66 0f e2 0e 00 00 [R_386_16@4 foo]
+psllw %mm6, %mm1                         # 0f f1 ce
+psllw 0x1234(%bx), %mm1                  # 0f f1 8f 34 12
+psllw %xmm6, %xmm1                       # 66 0f f1 ce
+psllw (%bp,%di), %xmm1                   # 66 0f f1 0b
+pslld %mm6, %mm1                         # 0f f2 ce
+pslld 0x7f(%si), %mm1                    # 0f f2 4c 7f
+pslld %xmm6, %xmm1                       # 66 0f f2 ce
+pslld foo+8(%bx,%di), %xmm1              # 66 0f f2 89 08 00 [R_386_16@4 foo]
+psllq %mm6, %mm1                         # 0f f3 ce
+psllq %es:(%bx), %mm1                    # 26 0f f3 0f
+psllq %xmm6, %xmm1                       # 66 0f f3 ce
+psllq (%eax), %xmm1                      # 67 66 0f f3 08
+punpcklqdq %xmm6, %xmm1                  # 66 0f 6c ce
+punpcklqdq 0x80(%bp,%si), %xmm1          # 66 0f 6c 8a 80 00
+punpckhqdq %xmm6, %xmm1                  # 66 0f 6d ce
+punpckhqdq -1(%ecx,%edx,4), %xmm1        # 67 66 0f 6d 4c 91 ff
+psrlw $0xfe, %mm1                        # 0f 71 d1 fe
+psrlw $0xfe, %xmm1                       # 66 0f 71 d1 fe
+psraw $0xfe, %mm1                        # 0f 71 e1 fe
+psraw $0xfe, %xmm1                       # 66 0f 71 e1 fe
+psllw $0xfe, %mm1                        # 0f 71 f1 fe
+psllw $0xfe, %xmm1                       # 66 0f 71 f1 fe
+psrld $0xfe, %mm1                        # 0f 72 d1 fe
+psrld $0xfe, %xmm1                       # 66 0f 72 d1 fe
+psrad $0xfe, %mm1                        # 0f 72 e1 fe
+psrad $0xfe, %xmm1                       # 66 0f 72 e1 fe
+pslld $0xfe, %mm1                        # 0f 72 f1 fe
+pslld $0xfe, %xmm1                       # 66 0f 72 f1 fe
+psrlq $0xfe, %mm1                        # 0f 73 d1 fe
+psrlq $0xfe, %xmm1                       # 66 0f 73 d1 fe
+psllq $0xfe, %mm1                        # 0f 73 f1 fe
+psllq $0xfe, %xmm1                       # 66 0f 73 f1 fe
+psrldq $0xfe, %xmm1                      # 66 0f 73 d9 fe
+pslldq $0xfe, %xmm1                      # 66 0f 73 f9 fe
+pshufw $0xfe, %mm6, %mm1                 # 0f 70 ce fe
+pshufw $0xfe, 0x7f(%si), %mm1            # 0f 70 4c 7f fe
+pshufd $0xfe, %xmm6, %xmm1               # 66 0f 70 ce fe
+pshufd $0xfe, foo+8(%bx,%di), %xmm1      # 66 0f 70 89 08 00 fe [R_386_16@4 foo]
+pshufhw $0xfe, %xmm6, %xmm1              # f3 0f 70 ce fe
+pshufhw $0xfe, %es:(%bx), %xmm1          # 26 f3 0f 70 0f fe
+pshuflw $0xfe, %xmm6, %xmm1              # f2 0f 70 ce fe
+pshuflw $0xfe, (%eax), %xmm1             # 67 f2 0f 70 08 fe
+pmovmskb %mm6, %ecx                      # 0f d7 ce
+pmovmskb %xmm6, %ecx                     # 66 0f d7 ce
+pinsrwl $0xfe, %ebx, %mm1                # 0f c4 cb fe
+pinsrw $0xfe, 0x12(%bx,%si), %mm1        # 0f c4 48 12 fe
+pinsrwl $0xfe, %ebx, %xmm1               # 66 0f c4 cb fe
+pinsrw $0xfe, (%bp), %xmm1               # 66 0f c4 4e 00 fe
+pextrw $0xfe, %mm6, %ecx                 # 0f c5 ce fe
+pextrw $0xfe, %xmm6, %ecx                # 66 0f c5 ce fe
+pextrw $0xfe, %xmm6, 0x1234(%bx)         # 66 0f 3a 15 b7 34 12 fe
+maskmovq %mm6, %mm1                      # 0f f7 ce
+maskmovdqu %xmm6, %xmm1                  # 66 0f f7 ce
+movntq %mm6, foo+8(%bx,%di)              # 0f e7 b1 08 00 [R_386_16@3 foo]
+emms                                     # 0f 77
+pshufb %mm6, %mm1                        # 0f 38 00 ce
+pshufb (%eax), %mm1                      # 67 0f 38 00 08
+pshufb %xmm6, %xmm1                      # 66 0f 38 00 ce
+pshufb 0x80(%bp,%si), %xmm1              # 66 0f 38 00 8a 80 00
+phaddw %mm6, %mm1                        # 0f 38 01 ce
+phaddw -1(%ecx,%edx,4), %mm1             # 67 0f 38 01 4c 91 ff
+phaddw %xmm6, %xmm1                      # 66 0f 38 01 ce
+phaddw 0x12(%bx,%si), %xmm1              # 66 0f 38 01 48 12
+phaddd %mm6, %mm1                        # 0f 38 02 ce
+phaddd (%bp), %mm1                       # 0f 38 02 4e 00
+phaddd %xmm6, %xmm1                      # 66 0f 38 02 ce
+phaddd -0x80(%di), %xmm1                 # 66 0f 38 02 4d 80
+phaddsw %mm6, %mm1                       # 0f 38 03 ce
+phaddsw foo, %mm1                        # 0f 38 03 0e 00 00 [R_386_16@4 foo]
+phaddsw %xmm6, %xmm1                     # 66 0f 38 03 ce
+phaddsw 0x1234(%bx), %xmm1               # 66 0f 38 03 8f 34 12
+pmaddubsw %mm6, %mm1                     # 0f 38 04 ce
+pmaddubsw (%bp,%di), %mm1                # 0f 38 04 0b
+pmaddubsw %xmm6, %xmm1                   # 66 0f 38 04 ce
+pmaddubsw 0x7f(%si), %xmm1               # 66 0f 38 04 4c 7f
+phsubw %mm6, %mm1                        # 0f 38 05 ce
+phsubw foo+8(%bx,%di), %mm1              # 0f 38 05 89 08 00 [R_386_16@4 foo]
+phsubw %xmm6, %xmm1                      # 66 0f 38 05 ce
+phsubw %es:(%bx), %xmm1                  # 26 66 0f 38 05 0f
+phsubd %mm6, %mm1                        # 0f 38 06 ce
+phsubd (%eax), %mm1                      # 67 0f 38 06 08
+phsubd %xmm6, %xmm1                      # 66 0f 38 06 ce
+phsubd 0x80(%bp,%si), %xmm1              # 66 0f 38 06 8a 80 00
+phsubsw %mm6, %mm1                       # 0f 38 07 ce
+phsubsw -1(%ecx,%edx,4), %mm1            # 67 0f 38 07 4c 91 ff
+phsubsw %xmm6, %xmm1                     # 66 0f 38 07 ce
+phsubsw 0x12(%bx,%si), %xmm1             # 66 0f 38 07 48 12
+psignb %mm6, %mm1                        # 0f 38 08 ce
+psignb (%bp), %mm1                       # 0f 38 08 4e 00
+psignb %xmm6, %xmm1                      # 66 0f 38 08 ce
+psignb -0x80(%di), %xmm1                 # 66 0f 38 08 4d 80
+psignw %mm6, %mm1                        # 0f 38 09 ce
+psignw foo, %mm1                         # 0f 38 09 0e 00 00 [R_386_16@4 foo]
+psignw %xmm6, %xmm1                      # 66 0f 38 09 ce
+psignw 0x1234(%bx), %xmm1                # 66 0f 38 09 8f 34 12
+psignd %mm6, %mm1                        # 0f 38 0a ce
+psignd (%bp,%di), %mm1                   # 0f 38 0a 0b
+psignd %xmm6, %xmm1                      # 66 0f 38 0a ce
+psignd 0x7f(%si), %xmm1                  # 66 0f 38 0a 4c 7f
+pmulhrsw %mm6, %mm1                      # 0f 38 0b ce
+pmulhrsw foo+8(%bx,%di), %mm1            # 0f 38 0b 89 08 00 [R_386_16@4 foo]
+pmulhrsw %xmm6, %xmm1                    # 66 0f 38 0b ce
+pmulhrsw %es:(%bx), %xmm1                # 26 66 0f 38 0b 0f
+pabsb %mm6, %mm1                         # 0f 38 1c ce
+pabsb (%eax), %mm1                       # 67 0f 38 1c 08
+pabsb %xmm6, %xmm1                       # 66 0f 38 1c ce
+pabsb 0x80(%bp,%si), %xmm1               # 66 0f 38 1c 8a 80 00
+pabsw %mm6, %mm1                         # 0f 38 1d ce
+pabsw -1(%ecx,%edx,4), %mm1              # 67 0f 38 1d 4c 91 ff
+pabsw %xmm6, %xmm1                       # 66 0f 38 1d ce
+pabsw 0x12(%bx,%si), %xmm1               # 66 0f 38 1d 48 12
+pabsd %mm6, %mm1                         # 0f 38 1e ce
+pabsd (%bp), %mm1                        # 0f 38 1e 4e 00
+pabsd %xmm6, %xmm1                       # 66 0f 38 1e ce
+pabsd -0x80(%di), %xmm1                  # 66 0f 38 1e 4d 80
+palignr $0xfe, %mm6, %mm1                # 0f 3a 0f ce fe
+palignr $0xfe, foo, %mm1                 # 0f 3a 0f 0e 00 00 fe [R_386_16@4 foo]
+palignr $0xfe, %xmm6, %xmm1              # 66 0f 3a 0f ce fe
+palignr $0xfe, 0x1234(%bx), %xmm1        # 66 0f 3a 0f 8f 34 12 fe
+pblendvb %xmm0, %xmm6, %xmm1             # 66 0f 38 10 ce
+pblendvb %xmm0, (%bp,%di), %xmm1         # 66 0f 38 10 0b
+ptest %xmm6, %xmm1                       # 66 0f 38 17 ce
+ptest 0x7f(%si), %xmm1                   # 66 0f 38 17 4c 7f
+pmovsxbw %xmm6, %xmm1                    # 66 0f 38 20 ce
+pmovsxbw foo+8(%bx,%di), %xmm1           # 66 0f 38 20 89 08 00 [R_386_16@5 foo]
+pmovsxbd %xmm6, %xmm1                    # 66 0f 38 21 ce
+pmovsxbd %es:(%bx), %xmm1                # 26 66 0f 38 21 0f
+pmovsxbq %xmm6, %xmm1                    # 66 0f 38 22 ce
+pmovsxbq (%eax), %xmm1                   # 67 66 0f 38 22 08
+pmovsxwd %xmm6, %xmm1                    # 66 0f 38 23 ce
+pmovsxwd 0x80(%bp,%si), %xmm1            # 66 0f 38 23 8a 80 00
+pmovsxwq %xmm6, %xmm1                    # 66 0f 38 24 ce
+pmovsxwq -1(%ecx,%edx,4), %xmm1          # 67 66 0f 38 24 4c 91 ff
+pmovsxdq %xmm6, %xmm1                    # 66 0f 38 25 ce
+pmovsxdq 0x12(%bx,%si), %xmm1            # 66 0f 38 25 48 12
+pmovzxbw %xmm6, %xmm1                    # 66 0f 38 30 ce
+pmovzxbw (%bp), %xmm1                    # 66 0f 38 30 4e 00
+pmovzxbd %xmm6, %xmm1                    # 66 0f 38 31 ce
+pmovzxbd -0x80(%di), %xmm1               # 66 0f 38 31 4d 80
+pmovzxbq %xmm6, %xmm1                    # 66 0f 38 32 ce
+pmovzxbq foo, %xmm1                      # 66 0f 38 32 0e 00 00 [R_386_16@5 foo]
+pmovzxwd %xmm6, %xmm1                    # 66 0f 38 33 ce
+pmovzxwd 0x1234(%bx), %xmm1              # 66 0f 38 33 8f 34 12
+pmovzxwq %xmm6, %xmm1                    # 66 0f 38 34 ce
+pmovzxwq (%bp,%di), %xmm1                # 66 0f 38 34 0b
+pmovzxdq %xmm6, %xmm1                    # 66 0f 38 35 ce
+pmovzxdq 0x7f(%si), %xmm1                # 66 0f 38 35 4c 7f
+pmuldq %xmm6, %xmm1                      # 66 0f 38 28 ce
+pmuldq foo+8(%bx,%di), %xmm1             # 66 0f 38 28 89 08 00 [R_386_16@5 foo]
+pcmpeqq %xmm6, %xmm1                     # 66 0f 38 29 ce
+pcmpeqq %es:(%bx), %xmm1                 # 26 66 0f 38 29 0f
+packusdw %xmm6, %xmm1                    # 66 0f 38 2b ce
+packusdw (%eax), %xmm1                   # 67 66 0f 38 2b 08
+pcmpgtq %xmm6, %xmm1                     # 66 0f 38 37 ce
+pcmpgtq 0x80(%bp,%si), %xmm1             # 66 0f 38 37 8a 80 00
+pminsb %xmm6, %xmm1                      # 66 0f 38 38 ce
+pminsb -1(%ecx,%edx,4), %xmm1            # 67 66 0f 38 38 4c 91 ff
+pminsd %xmm6, %xmm1                      # 66 0f 38 39 ce
+pminsd 0x12(%bx,%si), %xmm1              # 66 0f 38 39 48 12
+pminuw %xmm6, %xmm1                      # 66 0f 38 3a ce
+pminuw (%bp), %xmm1                      # 66 0f 38 3a 4e 00
+pminud %xmm6, %xmm1                      # 66 0f 38 3b ce
+pminud -0x80(%di), %xmm1                 # 66 0f 38 3b 4d 80
+pmaxsb %xmm6, %xmm1                      # 66 0f 38 3c ce
+pmaxsb foo, %xmm1                        # 66 0f 38 3c 0e 00 00 [R_386_16@5 foo]
+pmaxsd %xmm6, %xmm1                      # 66 0f 38 3d ce
+pmaxsd 0x1234(%bx), %xmm1                # 66 0f 38 3d 8f 34 12
+pmaxuw %xmm6, %xmm1                      # 66 0f 38 3e ce
+pmaxuw (%bp,%di), %xmm1                  # 66 0f 38 3e 0b
+pmaxud %xmm6, %xmm1                      # 66 0f 38 3f ce
+pmaxud 0x7f(%si), %xmm1                  # 66 0f 38 3f 4c 7f
+pmulld %xmm6, %xmm1                      # 66 0f 38 40 ce
+pmulld foo+8(%bx,%di), %xmm1             # 66 0f 38 40 89 08 00 [R_386_16@5 foo]
+phminposuw %xmm6, %xmm1                  # 66 0f 38 41 ce
+phminposuw %es:(%bx), %xmm1              # 26 66 0f 38 41 0f
+pblendw $0xfe, %xmm6, %xmm1              # 66 0f 3a 0e ce fe
+pblendw $0xfe, (%eax), %xmm1             # 67 66 0f 3a 0e 08 fe
+mpsadbw $0xfe, %xmm6, %xmm1              # 66 0f 3a 42 ce fe
+mpsadbw $0xfe, 0x80(%bp,%si), %xmm1      # 66 0f 3a 42 8a 80 00 fe
+pextrb $0xfe, %xmm6, -1(%ecx,%edx,4)     # 67 66 0f 3a 14 74 91 ff fe
+pextrb $0xfe, %xmm6, 0x12(%bx,%si)       # 66 0f 3a 14 70 12 fe
+pextrd $0xfe, %xmm6, (%bp)               # 66 0f 3a 16 76 00 fe
+pinsrb $0xfe, foo, %xmm1                 # 66 0f 3a 20 0e 00 00 fe [R_386_16@5 foo]
+pinsrd $0xfe, 0x1234(%bx), %xmm1         # 66 0f 3a 22 8f 34 12 fe
+pcmpestrm $0xfe, %xmm6, %xmm1            # 66 0f 3a 60 ce fe
+pcmpestrm $0xfe, 0x7f(%si), %xmm1        # 66 0f 3a 60 4c 7f fe
+pcmpestri $0xfe, %xmm6, %xmm1            # 66 0f 3a 61 ce fe
+pcmpestri $0xfe, foo+8(%bx,%di), %xmm1   # 66 0f 3a 61 89 08 00 fe [R_386_16@5 foo]
+pcmpistrm $0xfe, %xmm6, %xmm1            # 66 0f 3a 62 ce fe
+pcmpistrm $0xfe, %es:(%bx), %xmm1        # 26 66 0f 3a 62 0f fe
+pcmpistri $0xfe, %xmm6, %xmm1            # 66 0f 3a 63 ce fe
+pcmpistri $0xfe, (%eax), %xmm1           # 67 66 0f 3a 63 08 fe
 mov %eax,%ebx                            # 66 89 c3
 movl %eax,%ebx                           # 66 89 c3
 add %eax,%ebx                            # 66 01 c3
@@ -1277,6 +2557,7 @@ movbe (%ebx),%eax                        # 67 66 0f 38 f0 03
 movbe %ax,(%ebx)                         # 67 0f 38 f1 03
 cmpxchg %bl,(%ecx)                       # 67 0f b0 19
 xadd %eax,%ebx                           # 66 0f c1 c3
+div %ecx                                 # 66 f7 f1
 idivl (%ebx)                             # 67 66 f7 3b
 mulb (%ebx)                              # 67 f6 23
 negw %ax                                 # f7 d8
@@ -1284,6 +2565,7 @@ notl (%ebx)                              # 67 66 f7 13
 incl (%ebx)                              # 67 66 ff 03
 incw %ax                                 # 40
 inc %eax                                 # 66 40
+dec %ecx                                 # 66 49
 decb (%ebx)                              # 67 fe 0b
 inc %al                                  # fe c0
 mov foo,%eax                             # 66 a1 00 00 [R_386_16@2 foo]
@@ -1292,7 +2574,6 @@ mov %eax,foo                             # 66 a3 00 00 [R_386_16@2 foo]
 mov %al,foo                              # a2 00 00 [R_386_16@1 foo]
 mov foo,%ebx                             # 66 8b 1e 00 00 [R_386_16@3 foo]
 mov %es:foo,%eax                         # 26 66 a1 00 00 [R_386_16@3 foo]
-mov 0x12345678,%eax                      # 66 a1 78 56
 mov foo@GOT(%ebx),%eax                   # 67 66 8b 83 00 00 00 00 [R_386_GOT32@4 foo]
 mov foo@GOTOFF(%ebx),%eax                # 67 66 8b 83 00 00 00 00 [R_386_GOTOFF@4 foo]
 addl $_GLOBAL_OFFSET_TABLE_,%ebx         # 66 81 c3 03 00 00 00 [R_386_GOTPC@3 _GLOBAL_OFFSET_TABLE_]

@@ -5,2187 +5,3903 @@
 # relocation follows as [TYPE@offset-in-instruction symbol+addend-if-RELA].
 # Branches to undefined symbols take the long form; to '.'-relative targets the
 # short form when in range.  Runner: tests/as/test_x86_encoding.py.
-add %bl, %cl                               # 00 d9
-addb %bl, 0x12(%rax,%rbx,4)                # 00 5c 98 12
-add %r12b, %r9b                            # 45 00 e1
-add %bx, %cx                               # 66 01 d9
-addw %bx, (%r13)                           # 66 41 01 5d 00
-add %r12w, %r9w                            # 66 45 01 e1
-add %ebx, %ecx                             # 01 d9
-addl %ebx, -0x80(%rsp)                     # 01 5c 24 80
-add %r12d, %r9d                            # 45 01 e1
-add %rbx, %rcx                             # 48 01 d9
-addq %rbx, foo(%rip)                       # 48 01 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-add %r12, %r9                              # 4d 01 e1
-addb 0x12345678(%r9,%r10,8), %cl           # 43 02 8c d1 78 56 34 12
-addw (%rbp), %cx                           # 66 03 4d 00
-addl 0x7f(%r12), %ecx                      # 41 03 4c 24 7f
-addq foo+8(%rax), %rcx                     # 48 03 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-add $0x7f, %cx                             # 66 83 c1 7f
-addw $0x7f, (%rcx,%rdx)                    # 66 83 04 11 7f
-add $0x7f, %r9w                            # 66 41 83 c1 7f
-add $0x7f, %ecx                            # 83 c1 7f
-addl $0x7f, 0x1000                         # 83 04 25 00 10 00 00 7f
-add $0x7f, %r9d                            # 41 83 c1 7f
-add $0x7f, %rcx                            # 48 83 c1 7f
-addq $0x7f, %fs:0x28                       # 64 48 83 04 25 28 00 00 00 7f
-add $0x7f, %r9                             # 49 83 c1 7f
-add $0xfe, %al                             # 04 fe
-add $0x1234, %ax                           # 66 05 34 12
-add $foo, %ax                              # 66 05 00 00 [R_X86_64_16@2 foo]
-add $0x12345678, %eax                      # 05 78 56 34 12
-add $foo, %eax                             # 05 00 00 00 00 [R_X86_64_32@1 foo]
-add $0x12345678, %rax                      # 48 05 78 56 34 12
-add $foo, %rax                             # 48 05 00 00 00 00 [R_X86_64_32S@2 foo]
-add $0xfe, %cl                             # 80 c1 fe
-addb $0xfe, 0x12(%rax,%rbx,4)              # 80 44 98 12 fe
-add $0xfe, %r9b                            # 41 80 c1 fe
-add $0x1234, %cx                           # 66 81 c1 34 12
-addw $0x1234, (%r13)                       # 66 41 81 45 00 34 12
-add $0x1234, %r9w                          # 66 41 81 c1 34 12
-add $foo, %cx                              # 66 81 c1 00 00 [R_X86_64_16@3 foo]
-add $0x12345678, %ecx                      # 81 c1 78 56 34 12
-addl $0x12345678, -0x80(%rsp)              # 81 44 24 80 78 56 34 12
-add $0x12345678, %r9d                      # 41 81 c1 78 56 34 12
-add $foo, %ecx                             # 81 c1 00 00 00 00 [R_X86_64_32@2 foo]
-add $0x12345678, %rcx                      # 48 81 c1 78 56 34 12
-addq $0x12345678, foo(%rip)                # 48 81 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@3 foo-8]
-add $0x12345678, %r9                       # 49 81 c1 78 56 34 12
-add $foo, %rcx                             # 48 81 c1 00 00 00 00 [R_X86_64_32S@3 foo]
-or %bl, %cl                                # 08 d9
-orb %bl, 0x12345678(%r9,%r10,8)            # 43 08 9c d1 78 56 34 12
-or %r12b, %r9b                             # 45 08 e1
-or %bx, %cx                                # 66 09 d9
-orw %bx, (%rbp)                            # 66 09 5d 00
-or %r12w, %r9w                             # 66 45 09 e1
-or %ebx, %ecx                              # 09 d9
-orl %ebx, 0x7f(%r12)                       # 41 09 5c 24 7f
-or %r12d, %r9d                             # 45 09 e1
-or %rbx, %rcx                              # 48 09 d9
-orq %rbx, foo+8(%rax)                      # 48 09 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
-or %r12, %r9                               # 4d 09 e1
-orb (%rcx,%rdx), %cl                       # 0a 0c 11
-orw 0x1000, %cx                            # 66 0b 0c 25 00 10 00 00
-orl %fs:0x28, %ecx                         # 64 0b 0c 25 28 00 00 00
-orq -4(%ebp), %rcx                         # 67 48 0b 4d fc
-or $0x7f, %cx                              # 66 83 c9 7f
-orw $0x7f, (,%r11,2)                       # 66 42 83 0c 5d 00 00 00 00 7f
-or $0x7f, %r9w                             # 66 41 83 c9 7f
-or $0x7f, %ecx                             # 83 c9 7f
-orl $0x7f, 0x80(%rsi)                      # 83 8e 80 00 00 00 7f
-or $0x7f, %r9d                             # 41 83 c9 7f
-or $0x7f, %rcx                             # 48 83 c9 7f
-orq $0x7f, foo                             # 48 83 0c 25 00 00 00 00 7f [R_X86_64_32S@4 foo]
-or $0x7f, %r9                              # 49 83 c9 7f
-or $0xfe, %al                              # 0c fe
-or $0x1234, %ax                            # 66 0d 34 12
-or $foo, %ax                               # 66 0d 00 00 [R_X86_64_16@2 foo]
-or $0x12345678, %eax                       # 0d 78 56 34 12
-or $foo, %eax                              # 0d 00 00 00 00 [R_X86_64_32@1 foo]
-or $0x12345678, %rax                       # 48 0d 78 56 34 12
-or $foo, %rax                              # 48 0d 00 00 00 00 [R_X86_64_32S@2 foo]
-or $0xfe, %cl                              # 80 c9 fe
-orb $0xfe, 0x12345678(%r9,%r10,8)          # 43 80 8c d1 78 56 34 12 fe
-or $0xfe, %r9b                             # 41 80 c9 fe
-or $0x1234, %cx                            # 66 81 c9 34 12
-orw $0x1234, (%rbp)                        # 66 81 4d 00 34 12
-or $0x1234, %r9w                           # 66 41 81 c9 34 12
-or $foo, %cx                               # 66 81 c9 00 00 [R_X86_64_16@3 foo]
-or $0x12345678, %ecx                       # 81 c9 78 56 34 12
-orl $0x12345678, 0x7f(%r12)                # 41 81 4c 24 7f 78 56 34 12
-or $0x12345678, %r9d                       # 41 81 c9 78 56 34 12
-or $foo, %ecx                              # 81 c9 00 00 00 00 [R_X86_64_32@2 foo]
-or $0x12345678, %rcx                       # 48 81 c9 78 56 34 12
-orq $0x12345678, foo+8(%rax)               # 48 81 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@3 foo+8]
-or $0x12345678, %r9                        # 49 81 c9 78 56 34 12
-or $foo, %rcx                              # 48 81 c9 00 00 00 00 [R_X86_64_32S@3 foo]
-adc %bl, %cl                               # 10 d9
-adcb %bl, (%rcx,%rdx)                      # 10 1c 11
-adc %r12b, %r9b                            # 45 10 e1
-adc %bx, %cx                               # 66 11 d9
-adcw %bx, 0x1000                           # 66 11 1c 25 00 10 00 00
-adc %r12w, %r9w                            # 66 45 11 e1
-adc %ebx, %ecx                             # 11 d9
-adcl %ebx, %fs:0x28                        # 64 11 1c 25 28 00 00 00
-adc %r12d, %r9d                            # 45 11 e1
-adc %rbx, %rcx                             # 48 11 d9
-adcq %rbx, -4(%ebp)                        # 67 48 11 5d fc
-adc %r12, %r9                              # 4d 11 e1
-adcb (,%r11,2), %cl                        # 42 12 0c 5d 00 00 00 00
-adcw 0x80(%rsi), %cx                       # 66 13 8e 80 00 00 00
-adcl foo, %ecx                             # 13 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-adcq 0x12(%rax,%rbx,4), %rcx               # 48 13 4c 98 12
-adc $0x7f, %cx                             # 66 83 d1 7f
-adcw $0x7f, (%r13)                         # 66 41 83 55 00 7f
-adc $0x7f, %r9w                            # 66 41 83 d1 7f
-adc $0x7f, %ecx                            # 83 d1 7f
-adcl $0x7f, -0x80(%rsp)                    # 83 54 24 80 7f
-adc $0x7f, %r9d                            # 41 83 d1 7f
-adc $0x7f, %rcx                            # 48 83 d1 7f
-adcq $0x7f, foo(%rip)                      # 48 83 15 00 00 00 00 7f [R_X86_64_PC32@3 foo-5]
-adc $0x7f, %r9                             # 49 83 d1 7f
-adc $0xfe, %al                             # 14 fe
-adc $0x1234, %ax                           # 66 15 34 12
-adc $foo, %ax                              # 66 15 00 00 [R_X86_64_16@2 foo]
-adc $0x12345678, %eax                      # 15 78 56 34 12
-adc $foo, %eax                             # 15 00 00 00 00 [R_X86_64_32@1 foo]
-adc $0x12345678, %rax                      # 48 15 78 56 34 12
-adc $foo, %rax                             # 48 15 00 00 00 00 [R_X86_64_32S@2 foo]
-adc $0xfe, %cl                             # 80 d1 fe
-adcb $0xfe, (%rcx,%rdx)                    # 80 14 11 fe
-adc $0xfe, %r9b                            # 41 80 d1 fe
-adc $0x1234, %cx                           # 66 81 d1 34 12
-adcw $0x1234, 0x1000                       # 66 81 14 25 00 10 00 00 34 12
-adc $0x1234, %r9w                          # 66 41 81 d1 34 12
-adc $foo, %cx                              # 66 81 d1 00 00 [R_X86_64_16@3 foo]
-adc $0x12345678, %ecx                      # 81 d1 78 56 34 12
-adcl $0x12345678, %fs:0x28                 # 64 81 14 25 28 00 00 00 78 56 34 12
-adc $0x12345678, %r9d                      # 41 81 d1 78 56 34 12
-adc $foo, %ecx                             # 81 d1 00 00 00 00 [R_X86_64_32@2 foo]
-adc $0x12345678, %rcx                      # 48 81 d1 78 56 34 12
-adcq $0x12345678, -4(%ebp)                 # 67 48 81 55 fc 78 56 34 12
-adc $0x12345678, %r9                       # 49 81 d1 78 56 34 12
-adc $foo, %rcx                             # 48 81 d1 00 00 00 00 [R_X86_64_32S@3 foo]
-sbb %bl, %cl                               # 18 d9
-sbbb %bl, (,%r11,2)                        # 42 18 1c 5d 00 00 00 00
-sbb %r12b, %r9b                            # 45 18 e1
-sbb %bx, %cx                               # 66 19 d9
-sbbw %bx, 0x80(%rsi)                       # 66 19 9e 80 00 00 00
-sbb %r12w, %r9w                            # 66 45 19 e1
-sbb %ebx, %ecx                             # 19 d9
-sbbl %ebx, foo                             # 19 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-sbb %r12d, %r9d                            # 45 19 e1
-sbb %rbx, %rcx                             # 48 19 d9
-sbbq %rbx, 0x12(%rax,%rbx,4)               # 48 19 5c 98 12
-sbb %r12, %r9                              # 4d 19 e1
-sbbb (%r13), %cl                           # 41 1a 4d 00
-sbbw -0x80(%rsp), %cx                      # 66 1b 4c 24 80
-sbbl foo(%rip), %ecx                       # 1b 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-sbbq 0x12345678(%r9,%r10,8), %rcx          # 4b 1b 8c d1 78 56 34 12
-sbb $0x7f, %cx                             # 66 83 d9 7f
-sbbw $0x7f, (%rbp)                         # 66 83 5d 00 7f
-sbb $0x7f, %r9w                            # 66 41 83 d9 7f
-sbb $0x7f, %ecx                            # 83 d9 7f
-sbbl $0x7f, 0x7f(%r12)                     # 41 83 5c 24 7f 7f
-sbb $0x7f, %r9d                            # 41 83 d9 7f
-sbb $0x7f, %rcx                            # 48 83 d9 7f
-sbbq $0x7f, foo+8(%rax)                    # 48 83 98 00 00 00 00 7f [R_X86_64_32S@3 foo+8]
-sbb $0x7f, %r9                             # 49 83 d9 7f
-sbb $0xfe, %al                             # 1c fe
-sbb $0x1234, %ax                           # 66 1d 34 12
-sbb $foo, %ax                              # 66 1d 00 00 [R_X86_64_16@2 foo]
-sbb $0x12345678, %eax                      # 1d 78 56 34 12
-sbb $foo, %eax                             # 1d 00 00 00 00 [R_X86_64_32@1 foo]
-sbb $0x12345678, %rax                      # 48 1d 78 56 34 12
-sbb $foo, %rax                             # 48 1d 00 00 00 00 [R_X86_64_32S@2 foo]
-sbb $0xfe, %cl                             # 80 d9 fe
-sbbb $0xfe, (,%r11,2)                      # 42 80 1c 5d 00 00 00 00 fe
-sbb $0xfe, %r9b                            # 41 80 d9 fe
-sbb $0x1234, %cx                           # 66 81 d9 34 12
-sbbw $0x1234, 0x80(%rsi)                   # 66 81 9e 80 00 00 00 34 12
-sbb $0x1234, %r9w                          # 66 41 81 d9 34 12
-sbb $foo, %cx                              # 66 81 d9 00 00 [R_X86_64_16@3 foo]
-sbb $0x12345678, %ecx                      # 81 d9 78 56 34 12
-sbbl $0x12345678, foo                      # 81 1c 25 00 00 00 00 78 56 34 12 [R_X86_64_32S@3 foo]
-sbb $0x12345678, %r9d                      # 41 81 d9 78 56 34 12
-sbb $foo, %ecx                             # 81 d9 00 00 00 00 [R_X86_64_32@2 foo]
-sbb $0x12345678, %rcx                      # 48 81 d9 78 56 34 12
-sbbq $0x12345678, 0x12(%rax,%rbx,4)        # 48 81 5c 98 12 78 56 34 12
-sbb $0x12345678, %r9                       # 49 81 d9 78 56 34 12
-sbb $foo, %rcx                             # 48 81 d9 00 00 00 00 [R_X86_64_32S@3 foo]
-and %bl, %cl                               # 20 d9
-andb %bl, (%r13)                           # 41 20 5d 00
-and %r12b, %r9b                            # 45 20 e1
-and %bx, %cx                               # 66 21 d9
-andw %bx, -0x80(%rsp)                      # 66 21 5c 24 80
-and %r12w, %r9w                            # 66 45 21 e1
-and %ebx, %ecx                             # 21 d9
-andl %ebx, foo(%rip)                       # 21 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-and %r12d, %r9d                            # 45 21 e1
-and %rbx, %rcx                             # 48 21 d9
-andq %rbx, 0x12345678(%r9,%r10,8)          # 4b 21 9c d1 78 56 34 12
-and %r12, %r9                              # 4d 21 e1
-andb (%rbp), %cl                           # 22 4d 00
-andw 0x7f(%r12), %cx                       # 66 41 23 4c 24 7f
-andl foo+8(%rax), %ecx                     # 23 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
-andq (%rcx,%rdx), %rcx                     # 48 23 0c 11
-and $0x7f, %cx                             # 66 83 e1 7f
-andw $0x7f, 0x1000                         # 66 83 24 25 00 10 00 00 7f
-and $0x7f, %r9w                            # 66 41 83 e1 7f
-and $0x7f, %ecx                            # 83 e1 7f
-andl $0x7f, %fs:0x28                       # 64 83 24 25 28 00 00 00 7f
-and $0x7f, %r9d                            # 41 83 e1 7f
-and $0x7f, %rcx                            # 48 83 e1 7f
-andq $0x7f, -4(%ebp)                       # 67 48 83 65 fc 7f
-and $0x7f, %r9                             # 49 83 e1 7f
-and $0xfe, %al                             # 24 fe
-and $0x1234, %ax                           # 66 25 34 12
-and $foo, %ax                              # 66 25 00 00 [R_X86_64_16@2 foo]
-and $0x12345678, %eax                      # 25 78 56 34 12
-and $foo, %eax                             # 25 00 00 00 00 [R_X86_64_32@1 foo]
-and $0x12345678, %rax                      # 48 25 78 56 34 12
-and $foo, %rax                             # 48 25 00 00 00 00 [R_X86_64_32S@2 foo]
-and $0xfe, %cl                             # 80 e1 fe
-andb $0xfe, (%r13)                         # 41 80 65 00 fe
-and $0xfe, %r9b                            # 41 80 e1 fe
-and $0x1234, %cx                           # 66 81 e1 34 12
-andw $0x1234, -0x80(%rsp)                  # 66 81 64 24 80 34 12
-and $0x1234, %r9w                          # 66 41 81 e1 34 12
-and $foo, %cx                              # 66 81 e1 00 00 [R_X86_64_16@3 foo]
-and $0x12345678, %ecx                      # 81 e1 78 56 34 12
-andl $0x12345678, foo(%rip)                # 81 25 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
-and $0x12345678, %r9d                      # 41 81 e1 78 56 34 12
-and $foo, %ecx                             # 81 e1 00 00 00 00 [R_X86_64_32@2 foo]
-and $0x12345678, %rcx                      # 48 81 e1 78 56 34 12
-andq $0x12345678, 0x12345678(%r9,%r10,8)   # 4b 81 a4 d1 78 56 34 12 78 56 34 12
-and $0x12345678, %r9                       # 49 81 e1 78 56 34 12
-and $foo, %rcx                             # 48 81 e1 00 00 00 00 [R_X86_64_32S@3 foo]
-sub %bl, %cl                               # 28 d9
-subb %bl, (%rbp)                           # 28 5d 00
-sub %r12b, %r9b                            # 45 28 e1
-sub %bx, %cx                               # 66 29 d9
-subw %bx, 0x7f(%r12)                       # 66 41 29 5c 24 7f
-sub %r12w, %r9w                            # 66 45 29 e1
-sub %ebx, %ecx                             # 29 d9
-subl %ebx, foo+8(%rax)                     # 29 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
-sub %r12d, %r9d                            # 45 29 e1
-sub %rbx, %rcx                             # 48 29 d9
-subq %rbx, (%rcx,%rdx)                     # 48 29 1c 11
-sub %r12, %r9                              # 4d 29 e1
-subb 0x1000, %cl                           # 2a 0c 25 00 10 00 00
-subw %fs:0x28, %cx                         # 64 66 2b 0c 25 28 00 00 00
-subl -4(%ebp), %ecx                        # 67 2b 4d fc
-subq (,%r11,2), %rcx                       # 4a 2b 0c 5d 00 00 00 00
-sub $0x7f, %cx                             # 66 83 e9 7f
-subw $0x7f, 0x80(%rsi)                     # 66 83 ae 80 00 00 00 7f
-sub $0x7f, %r9w                            # 66 41 83 e9 7f
-sub $0x7f, %ecx                            # 83 e9 7f
-subl $0x7f, foo                            # 83 2c 25 00 00 00 00 7f [R_X86_64_32S@3 foo]
-sub $0x7f, %r9d                            # 41 83 e9 7f
-sub $0x7f, %rcx                            # 48 83 e9 7f
-subq $0x7f, 0x12(%rax,%rbx,4)              # 48 83 6c 98 12 7f
-sub $0x7f, %r9                             # 49 83 e9 7f
-sub $0xfe, %al                             # 2c fe
-sub $0x1234, %ax                           # 66 2d 34 12
-sub $foo, %ax                              # 66 2d 00 00 [R_X86_64_16@2 foo]
-sub $0x12345678, %eax                      # 2d 78 56 34 12
-sub $foo, %eax                             # 2d 00 00 00 00 [R_X86_64_32@1 foo]
-sub $0x12345678, %rax                      # 48 2d 78 56 34 12
-sub $foo, %rax                             # 48 2d 00 00 00 00 [R_X86_64_32S@2 foo]
-sub $0xfe, %cl                             # 80 e9 fe
-subb $0xfe, (%rbp)                         # 80 6d 00 fe
-sub $0xfe, %r9b                            # 41 80 e9 fe
-sub $0x1234, %cx                           # 66 81 e9 34 12
-subw $0x1234, 0x7f(%r12)                   # 66 41 81 6c 24 7f 34 12
-sub $0x1234, %r9w                          # 66 41 81 e9 34 12
-sub $foo, %cx                              # 66 81 e9 00 00 [R_X86_64_16@3 foo]
-sub $0x12345678, %ecx                      # 81 e9 78 56 34 12
-subl $0x12345678, foo+8(%rax)              # 81 a8 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
-sub $0x12345678, %r9d                      # 41 81 e9 78 56 34 12
-sub $foo, %ecx                             # 81 e9 00 00 00 00 [R_X86_64_32@2 foo]
-sub $0x12345678, %rcx                      # 48 81 e9 78 56 34 12
-subq $0x12345678, (%rcx,%rdx)              # 48 81 2c 11 78 56 34 12
-sub $0x12345678, %r9                       # 49 81 e9 78 56 34 12
-sub $foo, %rcx                             # 48 81 e9 00 00 00 00 [R_X86_64_32S@3 foo]
-xor %bl, %cl                               # 30 d9
-xorb %bl, 0x1000                           # 30 1c 25 00 10 00 00
-xor %r12b, %r9b                            # 45 30 e1
-xor %bx, %cx                               # 66 31 d9
-xorw %bx, %fs:0x28                         # 64 66 31 1c 25 28 00 00 00
-xor %r12w, %r9w                            # 66 45 31 e1
-xor %ebx, %ecx                             # 31 d9
-xorl %ebx, -4(%ebp)                        # 67 31 5d fc
-xor %r12d, %r9d                            # 45 31 e1
-xor %rbx, %rcx                             # 48 31 d9
-xorq %rbx, (,%r11,2)                       # 4a 31 1c 5d 00 00 00 00
-xor %r12, %r9                              # 4d 31 e1
-xorb 0x80(%rsi), %cl                       # 32 8e 80 00 00 00
-xorw foo, %cx                              # 66 33 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-xorl 0x12(%rax,%rbx,4), %ecx               # 33 4c 98 12
-xorq (%r13), %rcx                          # 49 33 4d 00
-xor $0x7f, %cx                             # 66 83 f1 7f
-xorw $0x7f, -0x80(%rsp)                    # 66 83 74 24 80 7f
-xor $0x7f, %r9w                            # 66 41 83 f1 7f
-xor $0x7f, %ecx                            # 83 f1 7f
-xorl $0x7f, foo(%rip)                      # 83 35 00 00 00 00 7f [R_X86_64_PC32@2 foo-5]
-xor $0x7f, %r9d                            # 41 83 f1 7f
-xor $0x7f, %rcx                            # 48 83 f1 7f
-xorq $0x7f, 0x12345678(%r9,%r10,8)         # 4b 83 b4 d1 78 56 34 12 7f
-xor $0x7f, %r9                             # 49 83 f1 7f
-xor $0xfe, %al                             # 34 fe
-xor $0x1234, %ax                           # 66 35 34 12
-xor $foo, %ax                              # 66 35 00 00 [R_X86_64_16@2 foo]
-xor $0x12345678, %eax                      # 35 78 56 34 12
-xor $foo, %eax                             # 35 00 00 00 00 [R_X86_64_32@1 foo]
-xor $0x12345678, %rax                      # 48 35 78 56 34 12
-xor $foo, %rax                             # 48 35 00 00 00 00 [R_X86_64_32S@2 foo]
-xor $0xfe, %cl                             # 80 f1 fe
-xorb $0xfe, 0x1000                         # 80 34 25 00 10 00 00 fe
-xor $0xfe, %r9b                            # 41 80 f1 fe
-xor $0x1234, %cx                           # 66 81 f1 34 12
-xorw $0x1234, %fs:0x28                     # 64 66 81 34 25 28 00 00 00 34 12
-xor $0x1234, %r9w                          # 66 41 81 f1 34 12
-xor $foo, %cx                              # 66 81 f1 00 00 [R_X86_64_16@3 foo]
-xor $0x12345678, %ecx                      # 81 f1 78 56 34 12
-xorl $0x12345678, -4(%ebp)                 # 67 81 75 fc 78 56 34 12
-xor $0x12345678, %r9d                      # 41 81 f1 78 56 34 12
-xor $foo, %ecx                             # 81 f1 00 00 00 00 [R_X86_64_32@2 foo]
-xor $0x12345678, %rcx                      # 48 81 f1 78 56 34 12
-xorq $0x12345678, (,%r11,2)                # 4a 81 34 5d 00 00 00 00 78 56 34 12
-xor $0x12345678, %r9                       # 49 81 f1 78 56 34 12
-xor $foo, %rcx                             # 48 81 f1 00 00 00 00 [R_X86_64_32S@3 foo]
-cmp %bl, %cl                               # 38 d9
-cmpb %bl, 0x80(%rsi)                       # 38 9e 80 00 00 00
-cmp %r12b, %r9b                            # 45 38 e1
-cmp %bx, %cx                               # 66 39 d9
-cmpw %bx, foo                              # 66 39 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-cmp %r12w, %r9w                            # 66 45 39 e1
-cmp %ebx, %ecx                             # 39 d9
-cmpl %ebx, 0x12(%rax,%rbx,4)               # 39 5c 98 12
-cmp %r12d, %r9d                            # 45 39 e1
-cmp %rbx, %rcx                             # 48 39 d9
-cmpq %rbx, (%r13)                          # 49 39 5d 00
-cmp %r12, %r9                              # 4d 39 e1
-cmpb -0x80(%rsp), %cl                      # 3a 4c 24 80
-cmpw foo(%rip), %cx                        # 66 3b 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-cmpl 0x12345678(%r9,%r10,8), %ecx          # 43 3b 8c d1 78 56 34 12
-cmpq (%rbp), %rcx                          # 48 3b 4d 00
-cmp $0x7f, %cx                             # 66 83 f9 7f
-cmpw $0x7f, 0x7f(%r12)                     # 66 41 83 7c 24 7f 7f
-cmp $0x7f, %r9w                            # 66 41 83 f9 7f
-cmp $0x7f, %ecx                            # 83 f9 7f
-cmpl $0x7f, foo+8(%rax)                    # 83 b8 00 00 00 00 7f [R_X86_64_32S@2 foo+8]
-cmp $0x7f, %r9d                            # 41 83 f9 7f
-cmp $0x7f, %rcx                            # 48 83 f9 7f
-cmpq $0x7f, (%rcx,%rdx)                    # 48 83 3c 11 7f
-cmp $0x7f, %r9                             # 49 83 f9 7f
-cmp $0xfe, %al                             # 3c fe
-cmp $0x1234, %ax                           # 66 3d 34 12
-cmp $foo, %ax                              # 66 3d 00 00 [R_X86_64_16@2 foo]
-cmp $0x12345678, %eax                      # 3d 78 56 34 12
-cmp $foo, %eax                             # 3d 00 00 00 00 [R_X86_64_32@1 foo]
-cmp $0x12345678, %rax                      # 48 3d 78 56 34 12
-cmp $foo, %rax                             # 48 3d 00 00 00 00 [R_X86_64_32S@2 foo]
-cmp $0xfe, %cl                             # 80 f9 fe
-cmpb $0xfe, 0x80(%rsi)                     # 80 be 80 00 00 00 fe
-cmp $0xfe, %r9b                            # 41 80 f9 fe
-cmp $0x1234, %cx                           # 66 81 f9 34 12
-cmpw $0x1234, foo                          # 66 81 3c 25 00 00 00 00 34 12 [R_X86_64_32S@4 foo]
-cmp $0x1234, %r9w                          # 66 41 81 f9 34 12
-cmp $foo, %cx                              # 66 81 f9 00 00 [R_X86_64_16@3 foo]
-cmp $0x12345678, %ecx                      # 81 f9 78 56 34 12
-cmpl $0x12345678, 0x12(%rax,%rbx,4)        # 81 7c 98 12 78 56 34 12
-cmp $0x12345678, %r9d                      # 41 81 f9 78 56 34 12
-cmp $foo, %ecx                             # 81 f9 00 00 00 00 [R_X86_64_32@2 foo]
-cmp $0x12345678, %rcx                      # 48 81 f9 78 56 34 12
-cmpq $0x12345678, (%r13)                   # 49 81 7d 00 78 56 34 12
-cmp $0x12345678, %r9                       # 49 81 f9 78 56 34 12
-cmp $foo, %rcx                             # 48 81 f9 00 00 00 00 [R_X86_64_32S@3 foo]
-rol $1, %cl                                # d0 c1
-rolb $1, -0x80(%rsp)                       # d0 44 24 80
-rol $1, %r9b                               # 41 d0 c1
-rol %cl, %cl                               # d2 c1
-rolb %cl, foo(%rip)                        # d2 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-rol %cl, %r9b                              # 41 d2 c1
-rol $0xfe, %cl                             # c0 c1 fe
-rolb $0xfe, 0x12345678(%r9,%r10,8)         # 43 c0 84 d1 78 56 34 12 fe
-rol $0xfe, %r9b                            # 41 c0 c1 fe
-rol $1, %cx                                # 66 d1 c1
-rolw $1, (%rbp)                            # 66 d1 45 00
-rol $1, %r9w                               # 66 41 d1 c1
-rol %cl, %cx                               # 66 d3 c1
-rolw %cl, 0x7f(%r12)                       # 66 41 d3 44 24 7f
-rol %cl, %r9w                              # 66 41 d3 c1
-rol $0xfe, %cx                             # 66 c1 c1 fe
-rolw $0xfe, foo+8(%rax)                    # 66 c1 80 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
-rol $0xfe, %r9w                            # 66 41 c1 c1 fe
-rol $1, %ecx                               # d1 c1
-roll $1, (%rcx,%rdx)                       # d1 04 11
-rol $1, %r9d                               # 41 d1 c1
-rol %cl, %ecx                              # d3 c1
-roll %cl, 0x1000                           # d3 04 25 00 10 00 00
-rol %cl, %r9d                              # 41 d3 c1
-rol $0xfe, %ecx                            # c1 c1 fe
-roll $0xfe, %fs:0x28                       # 64 c1 04 25 28 00 00 00 fe
-rol $0xfe, %r9d                            # 41 c1 c1 fe
-rol $1, %rcx                               # 48 d1 c1
-rolq $1, -4(%ebp)                          # 67 48 d1 45 fc
-rol $1, %r9                                # 49 d1 c1
-rol %cl, %rcx                              # 48 d3 c1
-rolq %cl, (,%r11,2)                        # 4a d3 04 5d 00 00 00 00
-rol %cl, %r9                               # 49 d3 c1
-rol $0xfe, %rcx                            # 48 c1 c1 fe
-rolq $0xfe, 0x80(%rsi)                     # 48 c1 86 80 00 00 00 fe
-rol $0xfe, %r9                             # 49 c1 c1 fe
-ror $1, %cl                                # d0 c9
-rorb $1, foo                               # d0 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-ror $1, %r9b                               # 41 d0 c9
-ror %cl, %cl                               # d2 c9
-rorb %cl, 0x12(%rax,%rbx,4)                # d2 4c 98 12
-ror %cl, %r9b                              # 41 d2 c9
-ror $0xfe, %cl                             # c0 c9 fe
-rorb $0xfe, (%r13)                         # 41 c0 4d 00 fe
-ror $0xfe, %r9b                            # 41 c0 c9 fe
-ror $1, %cx                                # 66 d1 c9
-rorw $1, -0x80(%rsp)                       # 66 d1 4c 24 80
-ror $1, %r9w                               # 66 41 d1 c9
-ror %cl, %cx                               # 66 d3 c9
-rorw %cl, foo(%rip)                        # 66 d3 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-ror %cl, %r9w                              # 66 41 d3 c9
-ror $0xfe, %cx                             # 66 c1 c9 fe
-rorw $0xfe, 0x12345678(%r9,%r10,8)         # 66 43 c1 8c d1 78 56 34 12 fe
-ror $0xfe, %r9w                            # 66 41 c1 c9 fe
-ror $1, %ecx                               # d1 c9
-rorl $1, (%rbp)                            # d1 4d 00
-ror $1, %r9d                               # 41 d1 c9
-ror %cl, %ecx                              # d3 c9
-rorl %cl, 0x7f(%r12)                       # 41 d3 4c 24 7f
-ror %cl, %r9d                              # 41 d3 c9
-ror $0xfe, %ecx                            # c1 c9 fe
-rorl $0xfe, foo+8(%rax)                    # c1 88 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-ror $0xfe, %r9d                            # 41 c1 c9 fe
-ror $1, %rcx                               # 48 d1 c9
-rorq $1, (%rcx,%rdx)                       # 48 d1 0c 11
-ror $1, %r9                                # 49 d1 c9
-ror %cl, %rcx                              # 48 d3 c9
-rorq %cl, 0x1000                           # 48 d3 0c 25 00 10 00 00
-ror %cl, %r9                               # 49 d3 c9
-ror $0xfe, %rcx                            # 48 c1 c9 fe
-rorq $0xfe, %fs:0x28                       # 64 48 c1 0c 25 28 00 00 00 fe
-ror $0xfe, %r9                             # 49 c1 c9 fe
-rcl $1, %cl                                # d0 d1
-rclb $1, -4(%ebp)                          # 67 d0 55 fc
-rcl $1, %r9b                               # 41 d0 d1
-rcl %cl, %cl                               # d2 d1
-rclb %cl, (,%r11,2)                        # 42 d2 14 5d 00 00 00 00
-rcl %cl, %r9b                              # 41 d2 d1
-rcl $0xfe, %cl                             # c0 d1 fe
-rclb $0xfe, 0x80(%rsi)                     # c0 96 80 00 00 00 fe
-rcl $0xfe, %r9b                            # 41 c0 d1 fe
-rcl $1, %cx                                # 66 d1 d1
-rclw $1, foo                               # 66 d1 14 25 00 00 00 00 [R_X86_64_32S@4 foo]
-rcl $1, %r9w                               # 66 41 d1 d1
-rcl %cl, %cx                               # 66 d3 d1
-rclw %cl, 0x12(%rax,%rbx,4)                # 66 d3 54 98 12
-rcl %cl, %r9w                              # 66 41 d3 d1
-rcl $0xfe, %cx                             # 66 c1 d1 fe
-rclw $0xfe, (%r13)                         # 66 41 c1 55 00 fe
-rcl $0xfe, %r9w                            # 66 41 c1 d1 fe
-rcl $1, %ecx                               # d1 d1
-rcll $1, -0x80(%rsp)                       # d1 54 24 80
-rcl $1, %r9d                               # 41 d1 d1
-rcl %cl, %ecx                              # d3 d1
-rcll %cl, foo(%rip)                        # d3 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-rcl %cl, %r9d                              # 41 d3 d1
-rcl $0xfe, %ecx                            # c1 d1 fe
-rcll $0xfe, 0x12345678(%r9,%r10,8)         # 43 c1 94 d1 78 56 34 12 fe
-rcl $0xfe, %r9d                            # 41 c1 d1 fe
-rcl $1, %rcx                               # 48 d1 d1
-rclq $1, (%rbp)                            # 48 d1 55 00
-rcl $1, %r9                                # 49 d1 d1
-rcl %cl, %rcx                              # 48 d3 d1
-rclq %cl, 0x7f(%r12)                       # 49 d3 54 24 7f
-rcl %cl, %r9                               # 49 d3 d1
-rcl $0xfe, %rcx                            # 48 c1 d1 fe
-rclq $0xfe, foo+8(%rax)                    # 48 c1 90 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
-rcl $0xfe, %r9                             # 49 c1 d1 fe
-rcr $1, %cl                                # d0 d9
-rcrb $1, (%rcx,%rdx)                       # d0 1c 11
-rcr $1, %r9b                               # 41 d0 d9
-rcr %cl, %cl                               # d2 d9
-rcrb %cl, 0x1000                           # d2 1c 25 00 10 00 00
-rcr %cl, %r9b                              # 41 d2 d9
-rcr $0xfe, %cl                             # c0 d9 fe
-rcrb $0xfe, %fs:0x28                       # 64 c0 1c 25 28 00 00 00 fe
-rcr $0xfe, %r9b                            # 41 c0 d9 fe
-rcr $1, %cx                                # 66 d1 d9
-rcrw $1, -4(%ebp)                          # 67 66 d1 5d fc
-rcr $1, %r9w                               # 66 41 d1 d9
-rcr %cl, %cx                               # 66 d3 d9
-rcrw %cl, (,%r11,2)                        # 66 42 d3 1c 5d 00 00 00 00
-rcr %cl, %r9w                              # 66 41 d3 d9
-rcr $0xfe, %cx                             # 66 c1 d9 fe
-rcrw $0xfe, 0x80(%rsi)                     # 66 c1 9e 80 00 00 00 fe
-rcr $0xfe, %r9w                            # 66 41 c1 d9 fe
-rcr $1, %ecx                               # d1 d9
-rcrl $1, foo                               # d1 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-rcr $1, %r9d                               # 41 d1 d9
-rcr %cl, %ecx                              # d3 d9
-rcrl %cl, 0x12(%rax,%rbx,4)                # d3 5c 98 12
-rcr %cl, %r9d                              # 41 d3 d9
-rcr $0xfe, %ecx                            # c1 d9 fe
-rcrl $0xfe, (%r13)                         # 41 c1 5d 00 fe
-rcr $0xfe, %r9d                            # 41 c1 d9 fe
-rcr $1, %rcx                               # 48 d1 d9
-rcrq $1, -0x80(%rsp)                       # 48 d1 5c 24 80
-rcr $1, %r9                                # 49 d1 d9
-rcr %cl, %rcx                              # 48 d3 d9
-rcrq %cl, foo(%rip)                        # 48 d3 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-rcr %cl, %r9                               # 49 d3 d9
-rcr $0xfe, %rcx                            # 48 c1 d9 fe
-rcrq $0xfe, 0x12345678(%r9,%r10,8)         # 4b c1 9c d1 78 56 34 12 fe
-rcr $0xfe, %r9                             # 49 c1 d9 fe
-shl $1, %cl                                # d0 e1
-shlb $1, (%rbp)                            # d0 65 00
-shl $1, %r9b                               # 41 d0 e1
-shl %cl, %cl                               # d2 e1
-shlb %cl, 0x7f(%r12)                       # 41 d2 64 24 7f
-shl %cl, %r9b                              # 41 d2 e1
-shl $0xfe, %cl                             # c0 e1 fe
-shlb $0xfe, foo+8(%rax)                    # c0 a0 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-shl $0xfe, %r9b                            # 41 c0 e1 fe
-shl $1, %cx                                # 66 d1 e1
-shlw $1, (%rcx,%rdx)                       # 66 d1 24 11
-shl $1, %r9w                               # 66 41 d1 e1
-shl %cl, %cx                               # 66 d3 e1
-shlw %cl, 0x1000                           # 66 d3 24 25 00 10 00 00
-shl %cl, %r9w                              # 66 41 d3 e1
-shl $0xfe, %cx                             # 66 c1 e1 fe
-shlw $0xfe, %fs:0x28                       # 64 66 c1 24 25 28 00 00 00 fe
-shl $0xfe, %r9w                            # 66 41 c1 e1 fe
-shl $1, %ecx                               # d1 e1
-shll $1, -4(%ebp)                          # 67 d1 65 fc
-shl $1, %r9d                               # 41 d1 e1
-shl %cl, %ecx                              # d3 e1
-shll %cl, (,%r11,2)                        # 42 d3 24 5d 00 00 00 00
-shl %cl, %r9d                              # 41 d3 e1
-shl $0xfe, %ecx                            # c1 e1 fe
-shll $0xfe, 0x80(%rsi)                     # c1 a6 80 00 00 00 fe
-shl $0xfe, %r9d                            # 41 c1 e1 fe
-shl $1, %rcx                               # 48 d1 e1
-shlq $1, foo                               # 48 d1 24 25 00 00 00 00 [R_X86_64_32S@4 foo]
-shl $1, %r9                                # 49 d1 e1
-shl %cl, %rcx                              # 48 d3 e1
-shlq %cl, 0x12(%rax,%rbx,4)                # 48 d3 64 98 12
-shl %cl, %r9                               # 49 d3 e1
-shl $0xfe, %rcx                            # 48 c1 e1 fe
-shlq $0xfe, (%r13)                         # 49 c1 65 00 fe
-shl $0xfe, %r9                             # 49 c1 e1 fe
-sal $1, %cl                                # d0 e1
-salb $1, -0x80(%rsp)                       # d0 64 24 80
-sal $1, %r9b                               # 41 d0 e1
-sal %cl, %cl                               # d2 e1
-salb %cl, foo(%rip)                        # d2 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-sal %cl, %r9b                              # 41 d2 e1
-sal $0xfe, %cl                             # c0 e1 fe
-salb $0xfe, 0x12345678(%r9,%r10,8)         # 43 c0 a4 d1 78 56 34 12 fe
-sal $0xfe, %r9b                            # 41 c0 e1 fe
-sal $1, %cx                                # 66 d1 e1
-salw $1, (%rbp)                            # 66 d1 65 00
-sal $1, %r9w                               # 66 41 d1 e1
-sal %cl, %cx                               # 66 d3 e1
-salw %cl, 0x7f(%r12)                       # 66 41 d3 64 24 7f
-sal %cl, %r9w                              # 66 41 d3 e1
-sal $0xfe, %cx                             # 66 c1 e1 fe
-salw $0xfe, foo+8(%rax)                    # 66 c1 a0 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
-sal $0xfe, %r9w                            # 66 41 c1 e1 fe
-sal $1, %ecx                               # d1 e1
-sall $1, (%rcx,%rdx)                       # d1 24 11
-sal $1, %r9d                               # 41 d1 e1
-sal %cl, %ecx                              # d3 e1
-sall %cl, 0x1000                           # d3 24 25 00 10 00 00
-sal %cl, %r9d                              # 41 d3 e1
-sal $0xfe, %ecx                            # c1 e1 fe
-sall $0xfe, %fs:0x28                       # 64 c1 24 25 28 00 00 00 fe
-sal $0xfe, %r9d                            # 41 c1 e1 fe
-sal $1, %rcx                               # 48 d1 e1
-salq $1, -4(%ebp)                          # 67 48 d1 65 fc
-sal $1, %r9                                # 49 d1 e1
-sal %cl, %rcx                              # 48 d3 e1
-salq %cl, (,%r11,2)                        # 4a d3 24 5d 00 00 00 00
-sal %cl, %r9                               # 49 d3 e1
-sal $0xfe, %rcx                            # 48 c1 e1 fe
-salq $0xfe, 0x80(%rsi)                     # 48 c1 a6 80 00 00 00 fe
-sal $0xfe, %r9                             # 49 c1 e1 fe
-shr $1, %cl                                # d0 e9
-shrb $1, foo                               # d0 2c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-shr $1, %r9b                               # 41 d0 e9
-shr %cl, %cl                               # d2 e9
-shrb %cl, 0x12(%rax,%rbx,4)                # d2 6c 98 12
-shr %cl, %r9b                              # 41 d2 e9
-shr $0xfe, %cl                             # c0 e9 fe
-shrb $0xfe, (%r13)                         # 41 c0 6d 00 fe
-shr $0xfe, %r9b                            # 41 c0 e9 fe
-shr $1, %cx                                # 66 d1 e9
-shrw $1, -0x80(%rsp)                       # 66 d1 6c 24 80
-shr $1, %r9w                               # 66 41 d1 e9
-shr %cl, %cx                               # 66 d3 e9
-shrw %cl, foo(%rip)                        # 66 d3 2d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-shr %cl, %r9w                              # 66 41 d3 e9
-shr $0xfe, %cx                             # 66 c1 e9 fe
-shrw $0xfe, 0x12345678(%r9,%r10,8)         # 66 43 c1 ac d1 78 56 34 12 fe
-shr $0xfe, %r9w                            # 66 41 c1 e9 fe
-shr $1, %ecx                               # d1 e9
-shrl $1, (%rbp)                            # d1 6d 00
-shr $1, %r9d                               # 41 d1 e9
-shr %cl, %ecx                              # d3 e9
-shrl %cl, 0x7f(%r12)                       # 41 d3 6c 24 7f
-shr %cl, %r9d                              # 41 d3 e9
-shr $0xfe, %ecx                            # c1 e9 fe
-shrl $0xfe, foo+8(%rax)                    # c1 a8 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-shr $0xfe, %r9d                            # 41 c1 e9 fe
-shr $1, %rcx                               # 48 d1 e9
-shrq $1, (%rcx,%rdx)                       # 48 d1 2c 11
-shr $1, %r9                                # 49 d1 e9
-shr %cl, %rcx                              # 48 d3 e9
-shrq %cl, 0x1000                           # 48 d3 2c 25 00 10 00 00
-shr %cl, %r9                               # 49 d3 e9
-shr $0xfe, %rcx                            # 48 c1 e9 fe
-shrq $0xfe, %fs:0x28                       # 64 48 c1 2c 25 28 00 00 00 fe
-shr $0xfe, %r9                             # 49 c1 e9 fe
-sar $1, %cl                                # d0 f9
-sarb $1, -4(%ebp)                          # 67 d0 7d fc
-sar $1, %r9b                               # 41 d0 f9
-sar %cl, %cl                               # d2 f9
-sarb %cl, (,%r11,2)                        # 42 d2 3c 5d 00 00 00 00
-sar %cl, %r9b                              # 41 d2 f9
-sar $0xfe, %cl                             # c0 f9 fe
-sarb $0xfe, 0x80(%rsi)                     # c0 be 80 00 00 00 fe
-sar $0xfe, %r9b                            # 41 c0 f9 fe
-sar $1, %cx                                # 66 d1 f9
-sarw $1, foo                               # 66 d1 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-sar $1, %r9w                               # 66 41 d1 f9
-sar %cl, %cx                               # 66 d3 f9
-sarw %cl, 0x12(%rax,%rbx,4)                # 66 d3 7c 98 12
-sar %cl, %r9w                              # 66 41 d3 f9
-sar $0xfe, %cx                             # 66 c1 f9 fe
-sarw $0xfe, (%r13)                         # 66 41 c1 7d 00 fe
-sar $0xfe, %r9w                            # 66 41 c1 f9 fe
-sar $1, %ecx                               # d1 f9
-sarl $1, -0x80(%rsp)                       # d1 7c 24 80
-sar $1, %r9d                               # 41 d1 f9
-sar %cl, %ecx                              # d3 f9
-sarl %cl, foo(%rip)                        # d3 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-sar %cl, %r9d                              # 41 d3 f9
-sar $0xfe, %ecx                            # c1 f9 fe
-sarl $0xfe, 0x12345678(%r9,%r10,8)         # 43 c1 bc d1 78 56 34 12 fe
-sar $0xfe, %r9d                            # 41 c1 f9 fe
-sar $1, %rcx                               # 48 d1 f9
-sarq $1, (%rbp)                            # 48 d1 7d 00
-sar $1, %r9                                # 49 d1 f9
-sar %cl, %rcx                              # 48 d3 f9
-sarq %cl, 0x7f(%r12)                       # 49 d3 7c 24 7f
-sar %cl, %r9                               # 49 d3 f9
-sar $0xfe, %rcx                            # 48 c1 f9 fe
-sarq $0xfe, foo+8(%rax)                    # 48 c1 b8 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
-sar $0xfe, %r9                             # 49 c1 f9 fe
-not %cl                                    # f6 d1
-notb (%rcx,%rdx)                           # f6 14 11
-not %r9b                                   # 41 f6 d1
-not %cx                                    # 66 f7 d1
-notw 0x1000                                # 66 f7 14 25 00 10 00 00
-not %r9w                                   # 66 41 f7 d1
-not %ecx                                   # f7 d1
-notl %fs:0x28                              # 64 f7 14 25 28 00 00 00
-not %r9d                                   # 41 f7 d1
-not %rcx                                   # 48 f7 d1
-notq -4(%ebp)                              # 67 48 f7 55 fc
-not %r9                                    # 49 f7 d1
-neg %cl                                    # f6 d9
-negb (,%r11,2)                             # 42 f6 1c 5d 00 00 00 00
-neg %r9b                                   # 41 f6 d9
-neg %cx                                    # 66 f7 d9
-negw 0x80(%rsi)                            # 66 f7 9e 80 00 00 00
-neg %r9w                                   # 66 41 f7 d9
-neg %ecx                                   # f7 d9
-negl foo                                   # f7 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-neg %r9d                                   # 41 f7 d9
-neg %rcx                                   # 48 f7 d9
-negq 0x12(%rax,%rbx,4)                     # 48 f7 5c 98 12
-neg %r9                                    # 49 f7 d9
-mul %cl                                    # f6 e1
-mulb (%r13)                                # 41 f6 65 00
-mul %r9b                                   # 41 f6 e1
-mul %cx                                    # 66 f7 e1
-mulw -0x80(%rsp)                           # 66 f7 64 24 80
-mul %r9w                                   # 66 41 f7 e1
-mul %ecx                                   # f7 e1
-mull foo(%rip)                             # f7 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-mul %r9d                                   # 41 f7 e1
-mul %rcx                                   # 48 f7 e1
-mulq 0x12345678(%r9,%r10,8)                # 4b f7 a4 d1 78 56 34 12
-mul %r9                                    # 49 f7 e1
-imul %cl                                   # f6 e9
-imulb (%rbp)                               # f6 6d 00
-imul %r9b                                  # 41 f6 e9
-imul %cx                                   # 66 f7 e9
-imulw 0x7f(%r12)                           # 66 41 f7 6c 24 7f
-imul %r9w                                  # 66 41 f7 e9
-imul %ecx                                  # f7 e9
-imull foo+8(%rax)                          # f7 a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
-imul %r9d                                  # 41 f7 e9
-imul %rcx                                  # 48 f7 e9
-imulq (%rcx,%rdx)                          # 48 f7 2c 11
-imul %r9                                   # 49 f7 e9
-div %cl                                    # f6 f1
-divb 0x1000                                # f6 34 25 00 10 00 00
-div %r9b                                   # 41 f6 f1
-div %cx                                    # 66 f7 f1
-divw %fs:0x28                              # 64 66 f7 34 25 28 00 00 00
-div %r9w                                   # 66 41 f7 f1
-div %ecx                                   # f7 f1
-divl -4(%ebp)                              # 67 f7 75 fc
-div %r9d                                   # 41 f7 f1
-div %rcx                                   # 48 f7 f1
-divq (,%r11,2)                             # 4a f7 34 5d 00 00 00 00
-div %r9                                    # 49 f7 f1
-idiv %cl                                   # f6 f9
-idivb 0x80(%rsi)                           # f6 be 80 00 00 00
-idiv %r9b                                  # 41 f6 f9
-idiv %cx                                   # 66 f7 f9
-idivw foo                                  # 66 f7 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-idiv %r9w                                  # 66 41 f7 f9
-idiv %ecx                                  # f7 f9
-idivl 0x12(%rax,%rbx,4)                    # f7 7c 98 12
-idiv %r9d                                  # 41 f7 f9
-idiv %rcx                                  # 48 f7 f9
-idivq (%r13)                               # 49 f7 7d 00
-idiv %r9                                   # 49 f7 f9
-test %bl, %cl                              # 84 d9
-testb %bl, -0x80(%rsp)                     # 84 5c 24 80
-test %r12b, %r9b                           # 45 84 e1
-test %bx, %cx                              # 66 85 d9
-testw %bx, foo(%rip)                       # 66 85 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-test %r12w, %r9w                           # 66 45 85 e1
-test %ebx, %ecx                            # 85 d9
-testl %ebx, 0x12345678(%r9,%r10,8)         # 43 85 9c d1 78 56 34 12
-test %r12d, %r9d                           # 45 85 e1
-test %rbx, %rcx                            # 48 85 d9
-testq %rbx, (%rbp)                         # 48 85 5d 00
-test %r12, %r9                             # 4d 85 e1
-testb 0x7f(%r12), %cl                      # 41 84 4c 24 7f
-testw foo+8(%rax), %cx                     # 66 85 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-testl (%rcx,%rdx), %ecx                    # 85 0c 11
-testq 0x1000, %rcx                         # 48 85 0c 25 00 10 00 00
-test $0xfe, %al                            # a8 fe
-test $0x1234, %ax                          # 66 a9 34 12
-test $foo, %ax                             # 66 a9 00 00 [R_X86_64_16@2 foo]
-test $0x12345678, %eax                     # a9 78 56 34 12
-test $foo, %eax                            # a9 00 00 00 00 [R_X86_64_32@1 foo]
-test $0x12345678, %rax                     # 48 a9 78 56 34 12
-test $foo, %rax                            # 48 a9 00 00 00 00 [R_X86_64_32S@2 foo]
-test $0xfe, %cl                            # f6 c1 fe
-testb $0xfe, foo                           # f6 04 25 00 00 00 00 fe [R_X86_64_32S@3 foo]
-test $0xfe, %r9b                           # 41 f6 c1 fe
-test $0x1234, %cx                          # 66 f7 c1 34 12
-testw $0x1234, 0x12(%rax,%rbx,4)           # 66 f7 44 98 12 34 12
-test $0x1234, %r9w                         # 66 41 f7 c1 34 12
-test $foo, %cx                             # 66 f7 c1 00 00 [R_X86_64_16@3 foo]
-test $0x12345678, %ecx                     # f7 c1 78 56 34 12
-testl $0x12345678, (%r13)                  # 41 f7 45 00 78 56 34 12
-test $0x12345678, %r9d                     # 41 f7 c1 78 56 34 12
-test $foo, %ecx                            # f7 c1 00 00 00 00 [R_X86_64_32@2 foo]
-test $0x12345678, %rcx                     # 48 f7 c1 78 56 34 12
-testq $0x12345678, -0x80(%rsp)             # 48 f7 44 24 80 78 56 34 12
-test $0x12345678, %r9                      # 49 f7 c1 78 56 34 12
-test $foo, %rcx                            # 48 f7 c1 00 00 00 00 [R_X86_64_32S@3 foo]
-inc %cl                                    # fe c1
-incb foo(%rip)                             # fe 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-inc %r9b                                   # 41 fe c1
-inc %cx                                    # 66 ff c1
-incw 0x12345678(%r9,%r10,8)                # 66 43 ff 84 d1 78 56 34 12
-inc %r9w                                   # 66 41 ff c1
-inc %ecx                                   # ff c1
-incl (%rbp)                                # ff 45 00
-inc %r9d                                   # 41 ff c1
-inc %rcx                                   # 48 ff c1
-incq 0x7f(%r12)                            # 49 ff 44 24 7f
-inc %r9                                    # 49 ff c1
-dec %cl                                    # fe c9
-decb 0x1000                                # fe 0c 25 00 10 00 00
-dec %r9b                                   # 41 fe c9
-dec %cx                                    # 66 ff c9
-decw %fs:0x28                              # 64 66 ff 0c 25 28 00 00 00
-dec %r9w                                   # 66 41 ff c9
-dec %ecx                                   # ff c9
-decl -4(%ebp)                              # 67 ff 4d fc
-dec %r9d                                   # 41 ff c9
-dec %rcx                                   # 48 ff c9
-decq (,%r11,2)                             # 4a ff 0c 5d 00 00 00 00
-dec %r9                                    # 49 ff c9
-imul %bx, %cx                              # 66 0f af cb
-imulw 0x12(%rax,%rbx,4), %cx               # 66 0f af 4c 98 12
-imul %r12w, %r9w                           # 66 45 0f af cc
-imul %ebx, %ecx                            # 0f af cb
-imull (%r13), %ecx                         # 41 0f af 4d 00
-imul %r12d, %r9d                           # 45 0f af cc
-imul %rbx, %rcx                            # 48 0f af cb
-imulq -0x80(%rsp), %rcx                    # 48 0f af 4c 24 80
-imul %r12, %r9                             # 4d 0f af cc
-imul $0x7f, %bx, %cx                       # 66 6b cb 7f
-imulw $0x7f, foo(%rip), %cx                # 66 6b 0d 00 00 00 00 7f [R_X86_64_PC32@3 foo-5]
-imul $0x7f, %r12w, %r9w                    # 66 45 6b cc 7f
-imul $0x7f, %ebx, %ecx                     # 6b cb 7f
-imull $0x7f, 0x12345678(%r9,%r10,8), %ecx  # 43 6b 8c d1 78 56 34 12 7f
-imul $0x7f, %r12d, %r9d                    # 45 6b cc 7f
-imul $0x7f, %rbx, %rcx                     # 48 6b cb 7f
-imulq $0x7f, (%rbp), %rcx                  # 48 6b 4d 00 7f
-imul $0x7f, %r12, %r9                      # 4d 6b cc 7f
-imul $0x1234, %bx, %cx                     # 66 69 cb 34 12
-imulw $0x1234, 0x7f(%r12), %cx             # 66 41 69 4c 24 7f 34 12
-imul $0x1234, %r12w, %r9w                  # 66 45 69 cc 34 12
-imul $foo, %bx, %cx                        # 66 69 cb 00 00 [R_X86_64_16@3 foo]
-imul $0x12345678, %ebx, %ecx               # 69 cb 78 56 34 12
-imull $0x12345678, foo+8(%rax), %ecx       # 69 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
-imul $0x12345678, %r12d, %r9d              # 45 69 cc 78 56 34 12
-imul $foo, %ebx, %ecx                      # 69 cb 00 00 00 00 [R_X86_64_32@2 foo]
-imul $0x12345678, %rbx, %rcx               # 48 69 cb 78 56 34 12
-imulq $0x12345678, (%rcx,%rdx), %rcx       # 48 69 0c 11 78 56 34 12
-imul $0x12345678, %r12, %r9                # 4d 69 cc 78 56 34 12
-imul $foo, %rbx, %rcx                      # 48 69 cb 00 00 00 00 [R_X86_64_32S@3 foo]
-shld $0xfe, %bx, %cx                       # 66 0f a4 d9 fe
-shldw $0xfe, %bx, 0x1000                   # 66 0f a4 1c 25 00 10 00 00 fe
-shld $0xfe, %r12w, %r9w                    # 66 45 0f a4 e1 fe
-shld $0xfe, %ebx, %ecx                     # 0f a4 d9 fe
-shldl $0xfe, %ebx, %fs:0x28                # 64 0f a4 1c 25 28 00 00 00 fe
-shld $0xfe, %r12d, %r9d                    # 45 0f a4 e1 fe
-shld $0xfe, %rbx, %rcx                     # 48 0f a4 d9 fe
-shldq $0xfe, %rbx, -4(%ebp)                # 67 48 0f a4 5d fc fe
-shld $0xfe, %r12, %r9                      # 4d 0f a4 e1 fe
-shld %cl, %bx, %cx                         # 66 0f a5 d9
-shldw %cl, %bx, (,%r11,2)                  # 66 42 0f a5 1c 5d 00 00 00 00
-shld %cl, %r12w, %r9w                      # 66 45 0f a5 e1
-shld %cl, %ebx, %ecx                       # 0f a5 d9
-shldl %cl, %ebx, 0x80(%rsi)                # 0f a5 9e 80 00 00 00
-shld %cl, %r12d, %r9d                      # 45 0f a5 e1
-shld %cl, %rbx, %rcx                       # 48 0f a5 d9
-shldq %cl, %rbx, foo                       # 48 0f a5 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-shld %cl, %r12, %r9                        # 4d 0f a5 e1
-shrd $0xfe, %bx, %cx                       # 66 0f ac d9 fe
-shrdw $0xfe, %bx, 0x12(%rax,%rbx,4)        # 66 0f ac 5c 98 12 fe
-shrd $0xfe, %r12w, %r9w                    # 66 45 0f ac e1 fe
-shrd $0xfe, %ebx, %ecx                     # 0f ac d9 fe
-shrdl $0xfe, %ebx, (%r13)                  # 41 0f ac 5d 00 fe
-shrd $0xfe, %r12d, %r9d                    # 45 0f ac e1 fe
-shrd $0xfe, %rbx, %rcx                     # 48 0f ac d9 fe
-shrdq $0xfe, %rbx, -0x80(%rsp)             # 48 0f ac 5c 24 80 fe
-shrd $0xfe, %r12, %r9                      # 4d 0f ac e1 fe
-shrd %cl, %bx, %cx                         # 66 0f ad d9
-shrdw %cl, %bx, foo(%rip)                  # 66 0f ad 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-shrd %cl, %r12w, %r9w                      # 66 45 0f ad e1
-shrd %cl, %ebx, %ecx                       # 0f ad d9
-shrdl %cl, %ebx, 0x12345678(%r9,%r10,8)    # 43 0f ad 9c d1 78 56 34 12
-shrd %cl, %r12d, %r9d                      # 45 0f ad e1
-shrd %cl, %rbx, %rcx                       # 48 0f ad d9
-shrdq %cl, %rbx, (%rbp)                    # 48 0f ad 5d 00
-shrd %cl, %r12, %r9                        # 4d 0f ad e1
-mov %bl, %cl                               # 88 d9
-movb %bl, 0x7f(%r12)                       # 41 88 5c 24 7f
-mov %r12b, %r9b                            # 45 88 e1
-mov %bx, %cx                               # 66 89 d9
-movw %bx, foo+8(%rax)                      # 66 89 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
-mov %r12w, %r9w                            # 66 45 89 e1
-mov %ebx, %ecx                             # 89 d9
-movl %ebx, (%rcx,%rdx)                     # 89 1c 11
-mov %r12d, %r9d                            # 45 89 e1
-mov %rbx, %rcx                             # 48 89 d9
-movq %rbx, 0x1000                          # 48 89 1c 25 00 10 00 00
-mov %r12, %r9                              # 4d 89 e1
-movb %fs:0x28, %cl                         # 64 8a 0c 25 28 00 00 00
-movw -4(%ebp), %cx                         # 67 66 8b 4d fc
-movl (,%r11,2), %ecx                       # 42 8b 0c 5d 00 00 00 00
-movq 0x80(%rsi), %rcx                      # 48 8b 8e 80 00 00 00
-mov %ds, %cx                               # 66 8c d9
-mov %ds, %r9w                              # 66 41 8c d9
-movw %ds, 0x12(%rax,%rbx,4)                # 8c 5c 98 12
-mov %ds, %ecx                              # 8c d9
-mov %ds, %r9d                              # 41 8c d9
-mov %ds, %rcx                              # 8c d9
-mov %ds, %r9                               # 41 8c d9
-mov %bx, %es                               # 8e c3
-movw foo(%rip), %es                        # 8e 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-mov %r12w, %es                             # 41 8e c4
-mov %ebx, %es                              # 8e c3
-mov %r12d, %es                             # 41 8e c4
-mov %rbx, %es                              # 8e c3
-mov %r12, %es                              # 41 8e c4
-movabsb 0x1122334455667788, %al            # a0 88 77 66 55 44 33 22 11
-movabsw 0x1122334455667788, %ax            # 66 a1 88 77 66 55 44 33 22 11
-movabsl 0x1122334455667788, %eax           # a1 88 77 66 55 44 33 22 11
-movabsq 0x1122334455667788, %rax           # 48 a1 88 77 66 55 44 33 22 11
-movabsb %al, 0x1122334455667788            # a2 88 77 66 55 44 33 22 11
-movabsw %ax, 0x1122334455667788            # 66 a3 88 77 66 55 44 33 22 11
-movabsl %eax, 0x1122334455667788           # a3 88 77 66 55 44 33 22 11
-movabsq %rax, 0x1122334455667788           # 48 a3 88 77 66 55 44 33 22 11
-mov $0xfe, %bh                             # b7 fe
-mov $0xfe, %r15b                           # 41 b7 fe
-mov $0x1234, %di                           # 66 bf 34 12
-mov $0x1234, %r15w                         # 66 41 bf 34 12
-mov $foo, %di                              # 66 bf 00 00 [R_X86_64_16@2 foo]
-mov $0x12345678, %edi                      # bf 78 56 34 12
-mov $0x12345678, %r15d                     # 41 bf 78 56 34 12
-mov $foo, %edi                             # bf 00 00 00 00 [R_X86_64_32@1 foo]
-mov $0x123456789abcdef0, %rdi              # 48 bf f0 de bc 9a 78 56 34 12
-mov $0x123456789abcdef0, %r15              # 49 bf f0 de bc 9a 78 56 34 12
-mov $foo, %rdi                             # 48 c7 c7 00 00 00 00 [R_X86_64_32S@3 foo]
-mov $0xfe, %cl                             # b1 fe
-movb $0xfe, foo(%rip)                      # c6 05 00 00 00 00 fe [R_X86_64_PC32@2 foo-5]
-mov $0xfe, %r9b                            # 41 b1 fe
-mov $0x1234, %cx                           # 66 b9 34 12
-movw $0x1234, 0x12345678(%r9,%r10,8)       # 66 43 c7 84 d1 78 56 34 12 34 12
-mov $0x1234, %r9w                          # 66 41 b9 34 12
-mov $foo, %cx                              # 66 b9 00 00 [R_X86_64_16@2 foo]
-mov $0x12345678, %ecx                      # b9 78 56 34 12
-movl $0x12345678, (%rbp)                   # c7 45 00 78 56 34 12
-mov $0x12345678, %r9d                      # 41 b9 78 56 34 12
-mov $foo, %ecx                             # b9 00 00 00 00 [R_X86_64_32@1 foo]
-mov $0x12345678, %rcx                      # 48 c7 c1 78 56 34 12
-movq $0x12345678, 0x7f(%r12)               # 49 c7 44 24 7f 78 56 34 12
-mov $0x12345678, %r9                       # 49 c7 c1 78 56 34 12
-mov $foo, %rcx                             # 48 c7 c1 00 00 00 00 [R_X86_64_32S@3 foo]
-movzx %bl, %cx                             # 66 0f b6 cb
-movzbw foo+8(%rax), %cx                    # 66 0f b6 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-movzx %r12b, %r9w                          # 66 45 0f b6 cc
-movzx %bl, %ecx                            # 0f b6 cb
-movzbl (%rcx,%rdx), %ecx                   # 0f b6 0c 11
-movzx %r12b, %r9d                          # 45 0f b6 cc
-movzx %bl, %rcx                            # 48 0f b6 cb
-movzbq 0x1000, %rcx                        # 48 0f b6 0c 25 00 10 00 00
-movzx %r12b, %r9                           # 4d 0f b6 cc
-movzx %bx, %ecx                            # 0f b7 cb
-movzwl %fs:0x28, %ecx                      # 64 0f b7 0c 25 28 00 00 00
-movzx %r12w, %r9d                          # 45 0f b7 cc
-movzx %bx, %rcx                            # 48 0f b7 cb
-movzwq -4(%ebp), %rcx                      # 67 48 0f b7 4d fc
-movzx %r12w, %r9                           # 4d 0f b7 cc
-movsx %bl, %cx                             # 66 0f be cb
-movsbw (,%r11,2), %cx                      # 66 42 0f be 0c 5d 00 00 00 00
-movsx %r12b, %r9w                          # 66 45 0f be cc
-movsx %bl, %ecx                            # 0f be cb
-movsbl 0x80(%rsi), %ecx                    # 0f be 8e 80 00 00 00
-movsx %r12b, %r9d                          # 45 0f be cc
-movsx %bl, %rcx                            # 48 0f be cb
-movsbq foo, %rcx                           # 48 0f be 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-movsx %r12b, %r9                           # 4d 0f be cc
-movsx %bx, %ecx                            # 0f bf cb
-movswl 0x12(%rax,%rbx,4), %ecx             # 0f bf 4c 98 12
-movsx %r12w, %r9d                          # 45 0f bf cc
-movsx %bx, %rcx                            # 48 0f bf cb
-movswq (%r13), %rcx                        # 49 0f bf 4d 00
-movsx %r12w, %r9                           # 4d 0f bf cc
-movsxd %ebx, %rcx                          # 48 63 cb
-movslq -0x80(%rsp), %rcx                   # 48 63 4c 24 80
-movsxd %r12d, %r9                          # 4d 63 cc
-xchg %di, %ax                              # 66 97
-xchg %r15w, %ax                            # 66 41 97
-xchg %ax, %di                              # 66 97
-xchg %ax, %r15w                            # 66 41 97
-xchg %edi, %eax                            # 97
-xchg %r15d, %eax                           # 41 97
-xchg %eax, %edi                            # 97
-xchg %eax, %r15d                           # 41 97
-xchg %rdi, %rax                            # 48 97
-xchg %r15, %rax                            # 49 97
-xchg %rax, %rdi                            # 48 97
-xchg %rax, %r15                            # 49 97
-xchg %bl, %cl                              # 86 d9
-xchgb %bl, 0x1000                          # 86 1c 25 00 10 00 00
-xchg %r12b, %r9b                           # 45 86 e1
-xchgb %fs:0x28, %cl                        # 64 86 0c 25 28 00 00 00
-xchg %bx, %cx                              # 66 87 d9
-xchgw %bx, -4(%ebp)                        # 67 66 87 5d fc
-xchg %r12w, %r9w                           # 66 45 87 e1
-xchgw (,%r11,2), %cx                       # 66 42 87 0c 5d 00 00 00 00
-xchg %ebx, %ecx                            # 87 d9
-xchgl %ebx, 0x80(%rsi)                     # 87 9e 80 00 00 00
-xchg %r12d, %r9d                           # 45 87 e1
-xchgl foo, %ecx                            # 87 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-xchg %rbx, %rcx                            # 48 87 d9
-xchgq %rbx, 0x12(%rax,%rbx,4)              # 48 87 5c 98 12
-xchg %r12, %r9                             # 4d 87 e1
-xchgq (%r13), %rcx                         # 49 87 4d 00
-cmpxchg %bl, %cl                           # 0f b0 d9
-cmpxchgb %bl, -0x80(%rsp)                  # 0f b0 5c 24 80
-cmpxchg %r12b, %r9b                        # 45 0f b0 e1
-cmpxchg %bx, %cx                           # 66 0f b1 d9
-cmpxchgw %bx, foo(%rip)                    # 66 0f b1 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cmpxchg %r12w, %r9w                        # 66 45 0f b1 e1
-cmpxchg %ebx, %ecx                         # 0f b1 d9
-cmpxchgl %ebx, 0x12345678(%r9,%r10,8)      # 43 0f b1 9c d1 78 56 34 12
-cmpxchg %r12d, %r9d                        # 45 0f b1 e1
-cmpxchg %rbx, %rcx                         # 48 0f b1 d9
-cmpxchgq %rbx, (%rbp)                      # 48 0f b1 5d 00
-cmpxchg %r12, %r9                          # 4d 0f b1 e1
-cmpxchg8b 0x7f(%r12)                       # 41 0f c7 4c 24 7f
-cmpxchg16b foo+8(%rax)                     # 48 0f c7 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-xadd %bl, %cl                              # 0f c0 d9
-xaddb %bl, (%rcx,%rdx)                     # 0f c0 1c 11
-xadd %r12b, %r9b                           # 45 0f c0 e1
-xadd %bx, %cx                              # 66 0f c1 d9
-xaddw %bx, 0x1000                          # 66 0f c1 1c 25 00 10 00 00
-xadd %r12w, %r9w                           # 66 45 0f c1 e1
-xadd %ebx, %ecx                            # 0f c1 d9
-xaddl %ebx, %fs:0x28                       # 64 0f c1 1c 25 28 00 00 00
-xadd %r12d, %r9d                           # 45 0f c1 e1
-xadd %rbx, %rcx                            # 48 0f c1 d9
-xaddq %rbx, -4(%ebp)                       # 67 48 0f c1 5d fc
-xadd %r12, %r9                             # 4d 0f c1 e1
-leaw (,%r11,2), %cx                        # 66 42 8d 0c 5d 00 00 00 00
-leal 0x80(%rsi), %ecx                      # 8d 8e 80 00 00 00
-leaq foo, %rcx                             # 48 8d 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-movbew 0x12(%rax,%rbx,4), %cx              # 66 0f 38 f0 4c 98 12
-movbel (%r13), %ecx                        # 41 0f 38 f0 4d 00
-movbeq -0x80(%rsp), %rcx                   # 48 0f 38 f0 4c 24 80
-movbew %bx, foo(%rip)                      # 66 0f 38 f1 1d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
-movbel %ebx, 0x12345678(%r9,%r10,8)        # 43 0f 38 f1 9c d1 78 56 34 12
-movbeq %rbx, (%rbp)                        # 48 0f 38 f1 5d 00
-bswap %edi                                 # 0f cf
-bswap %r15d                                # 41 0f cf
-bswap %rdi                                 # 48 0f cf
-bswap %r15                                 # 49 0f cf
-cbtw                                       # 66 98
-cwtl                                       # 98
-cltq                                       # 48 98
-cwtd                                       # 66 99
-cltd                                       # 99
-cqto                                       # 48 99
-bt %bx, %cx                                # 66 0f a3 d9
-btw %bx, foo                               # 66 0f a3 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-bt %r12w, %r9w                             # 66 45 0f a3 e1
-bt %ebx, %ecx                              # 0f a3 d9
-btl %ebx, 0x12(%rax,%rbx,4)                # 0f a3 5c 98 12
-bt %r12d, %r9d                             # 45 0f a3 e1
-bt %rbx, %rcx                              # 48 0f a3 d9
-btq %rbx, (%r13)                           # 49 0f a3 5d 00
-bt %r12, %r9                               # 4d 0f a3 e1
-bt $0xfe, %cx                              # 66 0f ba e1 fe
-btw $0xfe, -0x80(%rsp)                     # 66 0f ba 64 24 80 fe
-bt $0xfe, %r9w                             # 66 41 0f ba e1 fe
-bt $0xfe, %ecx                             # 0f ba e1 fe
-btl $0xfe, foo(%rip)                       # 0f ba 25 00 00 00 00 fe [R_X86_64_PC32@3 foo-5]
-bt $0xfe, %r9d                             # 41 0f ba e1 fe
-bt $0xfe, %rcx                             # 48 0f ba e1 fe
-btq $0xfe, 0x12345678(%r9,%r10,8)          # 4b 0f ba a4 d1 78 56 34 12 fe
-bt $0xfe, %r9                              # 49 0f ba e1 fe
-bts %bx, %cx                               # 66 0f ab d9
-btsw %bx, (%rbp)                           # 66 0f ab 5d 00
-bts %r12w, %r9w                            # 66 45 0f ab e1
-bts %ebx, %ecx                             # 0f ab d9
-btsl %ebx, 0x7f(%r12)                      # 41 0f ab 5c 24 7f
-bts %r12d, %r9d                            # 45 0f ab e1
-bts %rbx, %rcx                             # 48 0f ab d9
-btsq %rbx, foo+8(%rax)                     # 48 0f ab 98 00 00 00 00 [R_X86_64_32S@4 foo+8]
-bts %r12, %r9                              # 4d 0f ab e1
-bts $0xfe, %cx                             # 66 0f ba e9 fe
-btsw $0xfe, (%rcx,%rdx)                    # 66 0f ba 2c 11 fe
-bts $0xfe, %r9w                            # 66 41 0f ba e9 fe
-bts $0xfe, %ecx                            # 0f ba e9 fe
-btsl $0xfe, 0x1000                         # 0f ba 2c 25 00 10 00 00 fe
-bts $0xfe, %r9d                            # 41 0f ba e9 fe
-bts $0xfe, %rcx                            # 48 0f ba e9 fe
-btsq $0xfe, %fs:0x28                       # 64 48 0f ba 2c 25 28 00 00 00 fe
-bts $0xfe, %r9                             # 49 0f ba e9 fe
-btr %bx, %cx                               # 66 0f b3 d9
-btrw %bx, -4(%ebp)                         # 67 66 0f b3 5d fc
-btr %r12w, %r9w                            # 66 45 0f b3 e1
-btr %ebx, %ecx                             # 0f b3 d9
-btrl %ebx, (,%r11,2)                       # 42 0f b3 1c 5d 00 00 00 00
-btr %r12d, %r9d                            # 45 0f b3 e1
-btr %rbx, %rcx                             # 48 0f b3 d9
-btrq %rbx, 0x80(%rsi)                      # 48 0f b3 9e 80 00 00 00
-btr %r12, %r9                              # 4d 0f b3 e1
-btr $0xfe, %cx                             # 66 0f ba f1 fe
-btrw $0xfe, foo                            # 66 0f ba 34 25 00 00 00 00 fe [R_X86_64_32S@5 foo]
-btr $0xfe, %r9w                            # 66 41 0f ba f1 fe
-btr $0xfe, %ecx                            # 0f ba f1 fe
-btrl $0xfe, 0x12(%rax,%rbx,4)              # 0f ba 74 98 12 fe
-btr $0xfe, %r9d                            # 41 0f ba f1 fe
-btr $0xfe, %rcx                            # 48 0f ba f1 fe
-btrq $0xfe, (%r13)                         # 49 0f ba 75 00 fe
-btr $0xfe, %r9                             # 49 0f ba f1 fe
-btc %bx, %cx                               # 66 0f bb d9
-btcw %bx, -0x80(%rsp)                      # 66 0f bb 5c 24 80
-btc %r12w, %r9w                            # 66 45 0f bb e1
-btc %ebx, %ecx                             # 0f bb d9
-btcl %ebx, foo(%rip)                       # 0f bb 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-btc %r12d, %r9d                            # 45 0f bb e1
-btc %rbx, %rcx                             # 48 0f bb d9
-btcq %rbx, 0x12345678(%r9,%r10,8)          # 4b 0f bb 9c d1 78 56 34 12
-btc %r12, %r9                              # 4d 0f bb e1
-btc $0xfe, %cx                             # 66 0f ba f9 fe
-btcw $0xfe, (%rbp)                         # 66 0f ba 7d 00 fe
-btc $0xfe, %r9w                            # 66 41 0f ba f9 fe
-btc $0xfe, %ecx                            # 0f ba f9 fe
-btcl $0xfe, 0x7f(%r12)                     # 41 0f ba 7c 24 7f fe
-btc $0xfe, %r9d                            # 41 0f ba f9 fe
-btc $0xfe, %rcx                            # 48 0f ba f9 fe
-btcq $0xfe, foo+8(%rax)                    # 48 0f ba b8 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
-btc $0xfe, %r9                             # 49 0f ba f9 fe
-bsf %bx, %cx                               # 66 0f bc cb
-bsfw (%rcx,%rdx), %cx                      # 66 0f bc 0c 11
-bsf %r12w, %r9w                            # 66 45 0f bc cc
-bsf %ebx, %ecx                             # 0f bc cb
-bsfl 0x1000, %ecx                          # 0f bc 0c 25 00 10 00 00
-bsf %r12d, %r9d                            # 45 0f bc cc
-bsf %rbx, %rcx                             # 48 0f bc cb
-bsfq %fs:0x28, %rcx                        # 64 48 0f bc 0c 25 28 00 00 00
-bsf %r12, %r9                              # 4d 0f bc cc
-bsr %bx, %cx                               # 66 0f bd cb
-bsrw -4(%ebp), %cx                         # 67 66 0f bd 4d fc
-bsr %r12w, %r9w                            # 66 45 0f bd cc
-bsr %ebx, %ecx                             # 0f bd cb
-bsrl (,%r11,2), %ecx                       # 42 0f bd 0c 5d 00 00 00 00
-bsr %r12d, %r9d                            # 45 0f bd cc
-bsr %rbx, %rcx                             # 48 0f bd cb
-bsrq 0x80(%rsi), %rcx                      # 48 0f bd 8e 80 00 00 00
-bsr %r12, %r9                              # 4d 0f bd cc
-popcnt %bx, %cx                            # 66 f3 0f b8 cb
-popcntw foo, %cx                           # 66 f3 0f b8 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
-popcnt %r12w, %r9w                         # 66 f3 45 0f b8 cc
-popcnt %ebx, %ecx                          # f3 0f b8 cb
-popcntl 0x12(%rax,%rbx,4), %ecx            # f3 0f b8 4c 98 12
-popcnt %r12d, %r9d                         # f3 45 0f b8 cc
-popcnt %rbx, %rcx                          # f3 48 0f b8 cb
-popcntq (%r13), %rcx                       # f3 49 0f b8 4d 00
-popcnt %r12, %r9                           # f3 4d 0f b8 cc
-lzcnt %bx, %cx                             # 66 f3 0f bd cb
-lzcntw -0x80(%rsp), %cx                    # 66 f3 0f bd 4c 24 80
-lzcnt %r12w, %r9w                          # 66 f3 45 0f bd cc
-lzcnt %ebx, %ecx                           # f3 0f bd cb
-lzcntl foo(%rip), %ecx                     # f3 0f bd 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-lzcnt %r12d, %r9d                          # f3 45 0f bd cc
-lzcnt %rbx, %rcx                           # f3 48 0f bd cb
-lzcntq 0x12345678(%r9,%r10,8), %rcx        # f3 4b 0f bd 8c d1 78 56 34 12
-lzcnt %r12, %r9                            # f3 4d 0f bd cc
-tzcnt %bx, %cx                             # 66 f3 0f bc cb
-tzcntw (%rbp), %cx                         # 66 f3 0f bc 4d 00
-tzcnt %r12w, %r9w                          # 66 f3 45 0f bc cc
-tzcnt %ebx, %ecx                           # f3 0f bc cb
-tzcntl 0x7f(%r12), %ecx                    # f3 41 0f bc 4c 24 7f
-tzcnt %r12d, %r9d                          # f3 45 0f bc cc
-tzcnt %rbx, %rcx                           # f3 48 0f bc cb
-tzcntq foo+8(%rax), %rcx                   # f3 48 0f bc 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
-tzcnt %r12, %r9                            # f3 4d 0f bc cc
-crc32 %bl, %ecx                            # f2 0f 38 f0 cb
-crc32b (%rcx,%rdx), %ecx                   # f2 0f 38 f0 0c 11
-crc32 %r12b, %r9d                          # f2 45 0f 38 f0 cc
-crc32 %bx, %ecx                            # 66 f2 0f 38 f1 cb
-crc32w 0x1000, %ecx                        # 66 f2 0f 38 f1 0c 25 00 10 00 00
-crc32 %r12w, %r9d                          # 66 f2 45 0f 38 f1 cc
-crc32 %ebx, %ecx                           # f2 0f 38 f1 cb
-crc32l %fs:0x28, %ecx                      # 64 f2 0f 38 f1 0c 25 28 00 00 00
-crc32 %r12d, %r9d                          # f2 45 0f 38 f1 cc
-crc32 %bl, %rcx                            # f2 48 0f 38 f0 cb
-crc32b -4(%ebp), %rcx                      # 67 f2 48 0f 38 f0 4d fc
-crc32 %r12b, %r9                           # f2 4d 0f 38 f0 cc
-crc32 %rbx, %rcx                           # f2 48 0f 38 f1 cb
-crc32q (,%r11,2), %rcx                     # f2 4a 0f 38 f1 0c 5d 00 00 00 00
-crc32 %r12, %r9                            # f2 4d 0f 38 f1 cc
-seto %cl                                   # 0f 90 c1
-setob 0x80(%rsi)                           # 0f 90 86 80 00 00 00
-seto %r9b                                  # 41 0f 90 c1
-setno %cl                                  # 0f 91 c1
-setnob foo                                 # 0f 91 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
-setno %r9b                                 # 41 0f 91 c1
-setb %cl                                   # 0f 92 c1
-setbb 0x12(%rax,%rbx,4)                    # 0f 92 44 98 12
-setb %r9b                                  # 41 0f 92 c1
-setae %cl                                  # 0f 93 c1
-setaeb (%r13)                              # 41 0f 93 45 00
-setae %r9b                                 # 41 0f 93 c1
-sete %cl                                   # 0f 94 c1
-seteb -0x80(%rsp)                          # 0f 94 44 24 80
-sete %r9b                                  # 41 0f 94 c1
-setne %cl                                  # 0f 95 c1
-setneb foo(%rip)                           # 0f 95 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-setne %r9b                                 # 41 0f 95 c1
-setbe %cl                                  # 0f 96 c1
-setbeb 0x12345678(%r9,%r10,8)              # 43 0f 96 84 d1 78 56 34 12
-setbe %r9b                                 # 41 0f 96 c1
-seta %cl                                   # 0f 97 c1
-setab (%rbp)                               # 0f 97 45 00
-seta %r9b                                  # 41 0f 97 c1
-sets %cl                                   # 0f 98 c1
-setsb 0x7f(%r12)                           # 41 0f 98 44 24 7f
-sets %r9b                                  # 41 0f 98 c1
-setns %cl                                  # 0f 99 c1
-setnsb foo+8(%rax)                         # 0f 99 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
-setns %r9b                                 # 41 0f 99 c1
-setp %cl                                   # 0f 9a c1
-setpb (%rcx,%rdx)                          # 0f 9a 04 11
-setp %r9b                                  # 41 0f 9a c1
-setnp %cl                                  # 0f 9b c1
-setnpb 0x1000                              # 0f 9b 04 25 00 10 00 00
-setnp %r9b                                 # 41 0f 9b c1
-setl %cl                                   # 0f 9c c1
-setlb %fs:0x28                             # 64 0f 9c 04 25 28 00 00 00
-setl %r9b                                  # 41 0f 9c c1
-setge %cl                                  # 0f 9d c1
-setgeb -4(%ebp)                            # 67 0f 9d 45 fc
-setge %r9b                                 # 41 0f 9d c1
-setle %cl                                  # 0f 9e c1
-setleb (,%r11,2)                           # 42 0f 9e 04 5d 00 00 00 00
-setle %r9b                                 # 41 0f 9e c1
-setg %cl                                   # 0f 9f c1
-setgb 0x80(%rsi)                           # 0f 9f 86 80 00 00 00
-setg %r9b                                  # 41 0f 9f c1
-cmovo %bx, %cx                             # 66 0f 40 cb
-cmovow foo, %cx                            # 66 0f 40 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cmovo %r12w, %r9w                          # 66 45 0f 40 cc
-cmovno %bx, %cx                            # 66 0f 41 cb
-cmovnow 0x12(%rax,%rbx,4), %cx             # 66 0f 41 4c 98 12
-cmovno %r12w, %r9w                         # 66 45 0f 41 cc
-cmovb %bx, %cx                             # 66 0f 42 cb
-cmovbw (%r13), %cx                         # 66 41 0f 42 4d 00
-cmovb %r12w, %r9w                          # 66 45 0f 42 cc
-cmovae %bx, %cx                            # 66 0f 43 cb
-cmovaew -0x80(%rsp), %cx                   # 66 0f 43 4c 24 80
-cmovae %r12w, %r9w                         # 66 45 0f 43 cc
-cmove %bx, %cx                             # 66 0f 44 cb
-cmovew foo(%rip), %cx                      # 66 0f 44 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cmove %r12w, %r9w                          # 66 45 0f 44 cc
-cmovne %bx, %cx                            # 66 0f 45 cb
-cmovnew 0x12345678(%r9,%r10,8), %cx        # 66 43 0f 45 8c d1 78 56 34 12
-cmovne %r12w, %r9w                         # 66 45 0f 45 cc
-cmovbe %bx, %cx                            # 66 0f 46 cb
-cmovbew (%rbp), %cx                        # 66 0f 46 4d 00
-cmovbe %r12w, %r9w                         # 66 45 0f 46 cc
-cmova %bx, %cx                             # 66 0f 47 cb
-cmovaw 0x7f(%r12), %cx                     # 66 41 0f 47 4c 24 7f
-cmova %r12w, %r9w                          # 66 45 0f 47 cc
-cmovs %bx, %cx                             # 66 0f 48 cb
-cmovsw foo+8(%rax), %cx                    # 66 0f 48 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-cmovs %r12w, %r9w                          # 66 45 0f 48 cc
-cmovns %bx, %cx                            # 66 0f 49 cb
-cmovnsw (%rcx,%rdx), %cx                   # 66 0f 49 0c 11
-cmovns %r12w, %r9w                         # 66 45 0f 49 cc
-cmovp %bx, %cx                             # 66 0f 4a cb
-cmovpw 0x1000, %cx                         # 66 0f 4a 0c 25 00 10 00 00
-cmovp %r12w, %r9w                          # 66 45 0f 4a cc
-cmovnp %bx, %cx                            # 66 0f 4b cb
-cmovnpw %fs:0x28, %cx                      # 64 66 0f 4b 0c 25 28 00 00 00
-cmovnp %r12w, %r9w                         # 66 45 0f 4b cc
-cmovl %bx, %cx                             # 66 0f 4c cb
-cmovlw -4(%ebp), %cx                       # 67 66 0f 4c 4d fc
-cmovl %r12w, %r9w                          # 66 45 0f 4c cc
-cmovge %bx, %cx                            # 66 0f 4d cb
-cmovgew (,%r11,2), %cx                     # 66 42 0f 4d 0c 5d 00 00 00 00
-cmovge %r12w, %r9w                         # 66 45 0f 4d cc
-cmovle %bx, %cx                            # 66 0f 4e cb
-cmovlew 0x80(%rsi), %cx                    # 66 0f 4e 8e 80 00 00 00
-cmovle %r12w, %r9w                         # 66 45 0f 4e cc
-cmovg %bx, %cx                             # 66 0f 4f cb
-cmovgw foo, %cx                            # 66 0f 4f 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cmovg %r12w, %r9w                          # 66 45 0f 4f cc
-cmovo %ebx, %ecx                           # 0f 40 cb
-cmovol 0x12(%rax,%rbx,4), %ecx             # 0f 40 4c 98 12
-cmovo %r12d, %r9d                          # 45 0f 40 cc
-cmovno %ebx, %ecx                          # 0f 41 cb
-cmovnol (%r13), %ecx                       # 41 0f 41 4d 00
-cmovno %r12d, %r9d                         # 45 0f 41 cc
-cmovb %ebx, %ecx                           # 0f 42 cb
-cmovbl -0x80(%rsp), %ecx                   # 0f 42 4c 24 80
-cmovb %r12d, %r9d                          # 45 0f 42 cc
-cmovae %ebx, %ecx                          # 0f 43 cb
-cmovael foo(%rip), %ecx                    # 0f 43 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-cmovae %r12d, %r9d                         # 45 0f 43 cc
-cmove %ebx, %ecx                           # 0f 44 cb
-cmovel 0x12345678(%r9,%r10,8), %ecx        # 43 0f 44 8c d1 78 56 34 12
-cmove %r12d, %r9d                          # 45 0f 44 cc
-cmovne %ebx, %ecx                          # 0f 45 cb
-cmovnel (%rbp), %ecx                       # 0f 45 4d 00
-cmovne %r12d, %r9d                         # 45 0f 45 cc
-cmovbe %ebx, %ecx                          # 0f 46 cb
-cmovbel 0x7f(%r12), %ecx                   # 41 0f 46 4c 24 7f
-cmovbe %r12d, %r9d                         # 45 0f 46 cc
-cmova %ebx, %ecx                           # 0f 47 cb
-cmoval foo+8(%rax), %ecx                   # 0f 47 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-cmova %r12d, %r9d                          # 45 0f 47 cc
-cmovs %ebx, %ecx                           # 0f 48 cb
-cmovsl (%rcx,%rdx), %ecx                   # 0f 48 0c 11
-cmovs %r12d, %r9d                          # 45 0f 48 cc
-cmovns %ebx, %ecx                          # 0f 49 cb
-cmovnsl 0x1000, %ecx                       # 0f 49 0c 25 00 10 00 00
-cmovns %r12d, %r9d                         # 45 0f 49 cc
-cmovp %ebx, %ecx                           # 0f 4a cb
-cmovpl %fs:0x28, %ecx                      # 64 0f 4a 0c 25 28 00 00 00
-cmovp %r12d, %r9d                          # 45 0f 4a cc
-cmovnp %ebx, %ecx                          # 0f 4b cb
-cmovnpl -4(%ebp), %ecx                     # 67 0f 4b 4d fc
-cmovnp %r12d, %r9d                         # 45 0f 4b cc
-cmovl %ebx, %ecx                           # 0f 4c cb
-cmovll (,%r11,2), %ecx                     # 42 0f 4c 0c 5d 00 00 00 00
-cmovl %r12d, %r9d                          # 45 0f 4c cc
-cmovge %ebx, %ecx                          # 0f 4d cb
-cmovgel 0x80(%rsi), %ecx                   # 0f 4d 8e 80 00 00 00
-cmovge %r12d, %r9d                         # 45 0f 4d cc
-cmovle %ebx, %ecx                          # 0f 4e cb
-cmovlel foo, %ecx                          # 0f 4e 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-cmovle %r12d, %r9d                         # 45 0f 4e cc
-cmovg %ebx, %ecx                           # 0f 4f cb
-cmovgl 0x12(%rax,%rbx,4), %ecx             # 0f 4f 4c 98 12
-cmovg %r12d, %r9d                          # 45 0f 4f cc
-cmovo %rbx, %rcx                           # 48 0f 40 cb
-cmovoq (%r13), %rcx                        # 49 0f 40 4d 00
-cmovo %r12, %r9                            # 4d 0f 40 cc
-cmovno %rbx, %rcx                          # 48 0f 41 cb
-cmovnoq -0x80(%rsp), %rcx                  # 48 0f 41 4c 24 80
-cmovno %r12, %r9                           # 4d 0f 41 cc
-cmovb %rbx, %rcx                           # 48 0f 42 cb
-cmovbq foo(%rip), %rcx                     # 48 0f 42 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cmovb %r12, %r9                            # 4d 0f 42 cc
-cmovae %rbx, %rcx                          # 48 0f 43 cb
-cmovaeq 0x12345678(%r9,%r10,8), %rcx       # 4b 0f 43 8c d1 78 56 34 12
-cmovae %r12, %r9                           # 4d 0f 43 cc
-cmove %rbx, %rcx                           # 48 0f 44 cb
-cmoveq (%rbp), %rcx                        # 48 0f 44 4d 00
-cmove %r12, %r9                            # 4d 0f 44 cc
-cmovne %rbx, %rcx                          # 48 0f 45 cb
-cmovneq 0x7f(%r12), %rcx                   # 49 0f 45 4c 24 7f
-cmovne %r12, %r9                           # 4d 0f 45 cc
-cmovbe %rbx, %rcx                          # 48 0f 46 cb
-cmovbeq foo+8(%rax), %rcx                  # 48 0f 46 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-cmovbe %r12, %r9                           # 4d 0f 46 cc
-cmova %rbx, %rcx                           # 48 0f 47 cb
-cmovaq (%rcx,%rdx), %rcx                   # 48 0f 47 0c 11
-cmova %r12, %r9                            # 4d 0f 47 cc
-cmovs %rbx, %rcx                           # 48 0f 48 cb
-cmovsq 0x1000, %rcx                        # 48 0f 48 0c 25 00 10 00 00
-cmovs %r12, %r9                            # 4d 0f 48 cc
-cmovns %rbx, %rcx                          # 48 0f 49 cb
-cmovnsq %fs:0x28, %rcx                     # 64 48 0f 49 0c 25 28 00 00 00
-cmovns %r12, %r9                           # 4d 0f 49 cc
-cmovp %rbx, %rcx                           # 48 0f 4a cb
-cmovpq -4(%ebp), %rcx                      # 67 48 0f 4a 4d fc
-cmovp %r12, %r9                            # 4d 0f 4a cc
-cmovnp %rbx, %rcx                          # 48 0f 4b cb
-cmovnpq (,%r11,2), %rcx                    # 4a 0f 4b 0c 5d 00 00 00 00
-cmovnp %r12, %r9                           # 4d 0f 4b cc
-cmovl %rbx, %rcx                           # 48 0f 4c cb
-cmovlq 0x80(%rsi), %rcx                    # 48 0f 4c 8e 80 00 00 00
-cmovl %r12, %r9                            # 4d 0f 4c cc
-cmovge %rbx, %rcx                          # 48 0f 4d cb
-cmovgeq foo, %rcx                          # 48 0f 4d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cmovge %r12, %r9                           # 4d 0f 4d cc
-cmovle %rbx, %rcx                          # 48 0f 4e cb
-cmovleq 0x12(%rax,%rbx,4), %rcx            # 48 0f 4e 4c 98 12
-cmovle %r12, %r9                           # 4d 0f 4e cc
-cmovg %rbx, %rcx                           # 48 0f 4f cb
-cmovgq (%r13), %rcx                        # 49 0f 4f 4d 00
-cmovg %r12, %r9                            # 4d 0f 4f cc
-push %cx                                   # 66 51
-pushw -0x80(%rsp)                          # 66 ff 74 24 80
-push %r9w                                  # 66 41 51
-push %rcx                                  # 51
-pushq 0x12345678(%r9,%r10,8)               # 43 ff b4 d1 78 56 34 12
-push %r9                                   # 41 51
-push %di                                   # 66 57
-push %r15w                                 # 66 41 57
-push %rdi                                  # 57
-push %r15                                  # 41 57
-pushw $0x7f                                # 66 6a 7f
-pushq $0x7f                                # 6a 7f
-pushw $0x1234                              # 66 68 34 12
-pushw $foo                                 # 66 68 00 00 [R_X86_64_16@2 foo]
-pushq $0x12345678                          # 68 78 56 34 12
-pushq $foo                                 # 68 00 00 00 00 [R_X86_64_32S@1 foo]
-pushw %fs                                  # 66 0f a0
-pushq %fs                                  # 0f a0
-pushw %gs                                  # 66 0f a8
-pushq %gs                                  # 0f a8
-pop %cx                                    # 66 59
-popw 0x80(%rsi)                            # 66 8f 86 80 00 00 00
-pop %r9w                                   # 66 41 59
-pop %rcx                                   # 59
-popq 0x12(%rax,%rbx,4)                     # 8f 44 98 12
-pop %r9                                    # 41 59
-pop %di                                    # 66 5f
-pop %r15w                                  # 66 41 5f
-pop %rdi                                   # 5f
-pop %r15                                   # 41 5f
-popw %fs                                   # 66 0f a1
-popq %fs                                   # 0f a1
-popw %gs                                   # 66 0f a9
-popq %gs                                   # 0f a9
-pushfw                                     # 66 9c
-pushfq                                     # 9c
-popfw                                      # 66 9d
-popfq                                      # 9d
-enterw $0x1234, $0xfe                      # 66 c8 34 12 fe
-enterw $foo, $0xfe                         # 66 c8 00 00 fe [R_X86_64_16@2 foo]
-enterq $0x1234, $0xfe                      # c8 34 12 fe
-enterq $foo, $0xfe                         # c8 00 00 fe [R_X86_64_16@1 foo]
-leavew                                     # 66 c9
-leaveq                                     # c9
-jmp .+0x10                                 # eb 0e
-jmp foo                                    # e9 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
-jmp *%rcx                                  # ff e1
-jmpq *foo+8(%rax)                          # ff a0 00 00 00 00 [R_X86_64_32S@2 foo+8]
-jmp *%r9                                   # 41 ff e1
-ljmpw *%fs:0x28                            # 64 66 ff 2c 25 28 00 00 00
-ljmpl *-4(%ebp)                            # 67 ff 6d fc
-jo .+0x10                                  # 70 0e
-jno .+0x10                                 # 71 0e
-jb .+0x10                                  # 72 0e
-jae .+0x10                                 # 73 0e
-je .+0x10                                  # 74 0e
-jne .+0x10                                 # 75 0e
-jbe .+0x10                                 # 76 0e
-ja .+0x10                                  # 77 0e
-js .+0x10                                  # 78 0e
-jns .+0x10                                 # 79 0e
-jp .+0x10                                  # 7a 0e
-jnp .+0x10                                 # 7b 0e
-jl .+0x10                                  # 7c 0e
-jge .+0x10                                 # 7d 0e
-jle .+0x10                                 # 7e 0e
-jg .+0x10                                  # 7f 0e
-jecxz .+0x10                               # 67 e3 0d
-jrcxz .+0x10                               # e3 0e
-loop .+0x10                                # e2 0e
-loope .+0x10                               # e1 0e
-loopne .+0x10                              # e0 0e
-call foo                                   # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
-call *%rcx                                 # ff d1
-callq *-4(%ebp)                            # 67 ff 55 fc
-call *%r9                                  # 41 ff d1
-lcallw *foo                                # 66 ff 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-lcalll *0x12(%rax,%rbx,4)                  # ff 5c 98 12
-retw                                       # 66 c3
-retq                                       # c3
-retw $0x1234                               # 66 c2 34 12
-retw $foo                                  # 66 c2 00 00 [R_X86_64_16@2 foo]
-retq $0x1234                               # c2 34 12
-retq $foo                                  # c2 00 00 [R_X86_64_16@1 foo]
-lretw                                      # 66 cb
-lretl                                      # cb
-lretq                                      # 48 cb
-lretw $0x1234                              # 66 ca 34 12
-lretw $foo                                 # 66 ca 00 00 [R_X86_64_16@2 foo]
-lretl $0x1234                              # ca 34 12
-lretl $foo                                 # ca 00 00 [R_X86_64_16@1 foo]
-lretq $0x1234                              # 48 ca 34 12
-lretq $foo                                 # 48 ca 00 00 [R_X86_64_16@2 foo]
-int $3                                     # cc
-int3                                       # cc
-int $0xfe                                  # cd fe
-int1                                       # f1
-iretw                                      # 66 cf
-iretl                                      # cf
-iretq                                      # 48 cf
-movsb (%rsi), (%rdi)                       # a4
-movsw (%rsi), (%rdi)                       # 66 a5
-movsl (%rsi), (%rdi)                       # a5
-movsq (%rsi), (%rdi)                       # 48 a5
-movsb                                      # a4
-movsw                                      # 66 a5
-movsl                                      # a5
-movsq                                      # 48 a5
-cmpsb (%rdi), (%rsi)                       # a6
-cmpsw (%rdi), (%rsi)                       # 66 a7
-cmpsl (%rdi), (%rsi)                       # a7
-cmpsq (%rdi), (%rsi)                       # 48 a7
-cmpsb                                      # a6
-cmpsw                                      # 66 a7
-cmpsl                                      # a7
-cmpsq                                      # 48 a7
-scasb (%rdi)                               # ae
-scasw (%rdi)                               # 66 af
-scasl (%rdi)                               # af
-scasq (%rdi)                               # 48 af
-scasb                                      # ae
-scasw                                      # 66 af
-scasl                                      # af
-scasq                                      # 48 af
-lodsb (%rsi)                               # ac
-lodsw (%rsi)                               # 66 ad
-lodsl (%rsi)                               # ad
-lodsq (%rsi)                               # 48 ad
-lods (%rsi), %al                           # ac
-lods (%rsi), %ax                           # 66 ad
-lods (%rsi), %eax                          # ad
-lods (%rsi), %rax                          # 48 ad
-lodsb                                      # ac
-lodsw                                      # 66 ad
-lodsl                                      # ad
-lodsq                                      # 48 ad
-stosb (%rdi)                               # aa
-stosw (%rdi)                               # 66 ab
-stosl (%rdi)                               # ab
-stosq (%rdi)                               # 48 ab
-stos %al, (%rdi)                           # aa
-stos %ax, (%rdi)                           # 66 ab
-stos %eax, (%rdi)                          # ab
-stos %rax, (%rdi)                          # 48 ab
-stosb                                      # aa
-stosw                                      # 66 ab
-stosl                                      # ab
-stosq                                      # 48 ab
-insb %dx, (%rdi)                           # 6c
-insw %dx, (%rdi)                           # 66 6d
-insl %dx, (%rdi)                           # 6d
-insb                                       # 6c
-insw                                       # 66 6d
-insl                                       # 6d
-outsb (%rsi), %dx                          # 6e
-outsw (%rsi), %dx                          # 66 6f
-outsl (%rsi), %dx                          # 6f
-outsb                                      # 6e
-outsw                                      # 66 6f
-outsl                                      # 6f
-xlat (%rbx)                                # d7
-xlatb                                      # d7
-nop                                        # 90
-nop %cx                                    # 66 0f 1f c1
-nopw foo                                   # 66 0f 1f 04 25 00 00 00 00 [R_X86_64_32S@5 foo]
-nop %r9w                                   # 66 41 0f 1f c1
-nop %ecx                                   # 0f 1f c1
-nopl 0x12(%rax,%rbx,4)                     # 0f 1f 44 98 12
-nop %r9d                                   # 41 0f 1f c1
-nop %rcx                                   # 48 0f 1f c1
-nopq (%r13)                                # 49 0f 1f 45 00
-nop %r9                                    # 49 0f 1f c1
-pause                                      # f3 90
-ud2                                        # 0f 0b
-hlt                                        # f4
-cmc                                        # f5
-clc                                        # f8
-stc                                        # f9
-cli                                        # fa
-sti                                        # fb
-cld                                        # fc
-std                                        # fd
-sahf                                       # 9e
-lahf                                       # 9f
-fwait                                      # 9b
-in $0xfe, %al                              # e4 fe
-in $0xfe, %ax                              # 66 e5 fe
-in $0xfe, %eax                             # e5 fe
-in %dx, %al                                # ec
-in %dx, %ax                                # 66 ed
-in %dx, %eax                               # ed
-out %al, $0xfe                             # e6 fe
-out %ax, $0xfe                             # 66 e7 fe
-out %eax, $0xfe                            # e7 fe
-out %al, %dx                               # ee
-out %ax, %dx                               # 66 ef
-out %eax, %dx                              # ef
-cpuid                                      # 0f a2
-rdtsc                                      # 0f 31
-rdtscp                                     # 0f 01 f9
-rdpmc                                      # 0f 33
-rdmsr                                      # 0f 32
-wrmsr                                      # 0f 30
-syscall                                    # 0f 05
-sysret                                     # 0f 07
-sysretq                                    # 48 0f 07
-sysenter                                   # 0f 34
-sysexit                                    # 0f 35
-sysexitq                                   # 48 0f 35
-mfence                                     # 0f ae f0
-lfence                                     # 0f ae e8
-sfence                                     # 0f ae f8
-clflush 0x1000                             # 0f ae 3c 25 00 10 00 00
-clflushopt %fs:0x28                        # 64 66 0f ae 3c 25 28 00 00 00
-clwb -4(%ebp)                              # 67 66 0f ae 75 fc
-prefetchnta (,%r11,2)                      # 42 0f 18 04 5d 00 00 00 00
-prefetcht0 0x80(%rsi)                      # 0f 18 8e 80 00 00 00
-prefetcht1 foo                             # 0f 18 14 25 00 00 00 00 [R_X86_64_32S@4 foo]
-prefetcht2 0x12(%rax,%rbx,4)               # 0f 18 5c 98 12
-prefetchw (%r13)                           # 41 0f 0d 4d 00
-prefetch -0x80(%rsp)                       # 0f 0d 44 24 80
-monitor                                    # 0f 01 c8
-mwait                                      # 0f 01 c9
-wbinvd                                     # 0f 09
-invd                                       # 0f 08
-clts                                       # 0f 06
-rsm                                        # 0f aa
-swapgs                                     # 0f 01 f8
-xgetbv                                     # 0f 01 d0
-xsetbv                                     # 0f 01 d1
-stac                                       # 0f 01 cb
-clac                                       # 0f 01 ca
-invlpg foo                                 # 0f 01 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-lgdtq -0x80(%rsp)                          # 0f 01 54 24 80
-lidtq (%rbp)                               # 0f 01 5d 00
-sgdtq (%rcx,%rdx)                          # 0f 01 04 11
-sidtq -4(%ebp)                             # 67 0f 01 4d fc
-lldt %cx                                   # 0f 00 d1
-lldtw (,%r11,2)                            # 42 0f 00 14 5d 00 00 00 00
-lldt %r9w                                  # 41 0f 00 d1
-ltr %cx                                    # 0f 00 d9
-ltrw 0x80(%rsi)                            # 0f 00 9e 80 00 00 00
-ltr %r9w                                   # 41 0f 00 d9
-sldt %cx                                   # 66 0f 00 c1
-sldt %r9w                                  # 66 41 0f 00 c1
-sldtw 0x12(%rax,%rbx,4)                    # 0f 00 44 98 12
-sldt %ecx                                  # 0f 00 c1
-sldt %r9d                                  # 41 0f 00 c1
-sldt %rcx                                  # 0f 00 c1
-sldt %r9                                   # 41 0f 00 c1
-str %cx                                    # 66 0f 00 c9
-str %r9w                                   # 66 41 0f 00 c9
-strw 0x12345678(%r9,%r10,8)                # 43 0f 00 8c d1 78 56 34 12
-str %ecx                                   # 0f 00 c9
-str %r9d                                   # 41 0f 00 c9
-str %rcx                                   # 0f 00 c9
-str %r9                                    # 41 0f 00 c9
-lmsw %cx                                   # 0f 01 f1
-lmsww foo+8(%rax)                          # 0f 01 b0 00 00 00 00 [R_X86_64_32S@3 foo+8]
-lmsw %r9w                                  # 41 0f 01 f1
-smsw %cx                                   # 66 0f 01 e1
-smsw %r9w                                  # 66 41 0f 01 e1
-smsww 0x1000                               # 0f 01 24 25 00 10 00 00
-smsw %ecx                                  # 0f 01 e1
-smsw %r9d                                  # 41 0f 01 e1
-smsw %rcx                                  # 48 0f 01 e1
-smsw %r9                                   # 49 0f 01 e1
-verr %cx                                   # 0f 00 e1
-verrw (,%r11,2)                            # 42 0f 00 24 5d 00 00 00 00
-verr %r9w                                  # 41 0f 00 e1
-verw %cx                                   # 0f 00 e9
-verww 0x80(%rsi)                           # 0f 00 ae 80 00 00 00
-verw %r9w                                  # 41 0f 00 e9
-lar %bx, %cx                               # 66 0f 02 cb
-larw 0x12(%rax,%rbx,4), %cx                # 66 0f 02 4c 98 12
-lar %r12w, %r9w                            # 66 45 0f 02 cc
-lar %ebx, %ecx                             # 0f 02 cb
-larl (%r13), %ecx                          # 41 0f 02 4d 00
-lar %r12d, %r9d                            # 45 0f 02 cc
-lar %rbx, %rcx                             # 48 0f 02 cb
-larq -0x80(%rsp), %rcx                     # 48 0f 02 4c 24 80
-lar %r12, %r9                              # 4d 0f 02 cc
-lsl %bx, %cx                               # 66 0f 03 cb
-lslw foo(%rip), %cx                        # 66 0f 03 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-lsl %r12w, %r9w                            # 66 45 0f 03 cc
-lsl %ebx, %ecx                             # 0f 03 cb
-lsll 0x12345678(%r9,%r10,8), %ecx          # 43 0f 03 8c d1 78 56 34 12
-lsl %r12d, %r9d                            # 45 0f 03 cc
-lsl %rbx, %rcx                             # 48 0f 03 cb
-lslq (%rbp), %rcx                          # 48 0f 03 4d 00
-lsl %r12, %r9                              # 4d 0f 03 cc
-lssw %fs:0x28, %cx                         # 64 66 0f b2 0c 25 28 00 00 00
-lssl -4(%ebp), %ecx                        # 67 0f b2 4d fc
-lfsw 0x80(%rsi), %cx                       # 66 0f b4 8e 80 00 00 00
-lfsl foo, %ecx                             # 0f b4 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-lgsw (%r13), %cx                           # 66 41 0f b5 4d 00
-lgsl -0x80(%rsp), %ecx                     # 0f b5 4c 24 80
-mov %cr0, %rcx                             # 0f 20 c1
-mov %cr8, %r9                              # 45 0f 20 c1
-mov %rbx, %cr3                             # 0f 22 db
-mov %r12, %cr8                             # 45 0f 22 c4
-mov %dr1, %rcx                             # 0f 21 c9
-mov %dr1, %r9                              # 41 0f 21 c9
-mov %rbx, %dr7                             # 0f 23 fb
-mov %r12, %dr7                             # 41 0f 23 fc
-rdrand %cx                                 # 66 0f c7 f1
-rdrand %r9w                                # 66 41 0f c7 f1
-rdrand %ecx                                # 0f c7 f1
-rdrand %r9d                                # 41 0f c7 f1
-rdrand %rcx                                # 48 0f c7 f1
-rdrand %r9                                 # 49 0f c7 f1
-rdseed %cx                                 # 66 0f c7 f9
-rdseed %r9w                                # 66 41 0f c7 f9
-rdseed %ecx                                # 0f c7 f9
-rdseed %r9d                                # 41 0f c7 f9
-rdseed %rcx                                # 48 0f c7 f9
-rdseed %r9                                 # 49 0f c7 f9
-endbr64                                    # f3 0f 1e fa
-endbr32                                    # f3 0f 1e fb
-xsave (%rbp)                               # 0f ae 65 00
-xrstor 0x7f(%r12)                          # 41 0f ae 6c 24 7f
-xsave64 foo+8(%rax)                        # 48 0f ae a0 00 00 00 00 [R_X86_64_32S@4 foo+8]
-xrstor64 (%rcx,%rdx)                       # 48 0f ae 2c 11
-mov %eax,%ebx                              # 89 c3
-movl %eax,%ebx                             # 89 c3
-add %eax,%ebx                              # 01 c3
-test %eax,%ebx                             # 85 c3
-test %ebx,%eax                             # 85 d8
-test $1,%al                                # a8 01
-test $1,%bl                                # f6 c3 01
-test $0x100,%eax                           # a9 00 01 00 00
-testb $1,(%ebx)                            # 67 f6 03 01
-xchg %eax,%ebx                             # 93
-xchg %ebx,%eax                             # 93
-xchg %eax,%eax                             # 87 c0
-xchg %ax,%ax                               # 66 90
-xchg %cx,%ax                               # 66 91
-add $1,%eax                                # 83 c0 01
-add $-1,%eax                               # 83 c0 ff
-add $0x7f,%eax                             # 83 c0 7f
-add $0x80,%eax                             # 05 80 00 00 00
-add $-0x80,%eax                            # 83 c0 80
-add $-0x81,%eax                            # 05 7f ff ff ff
-add $0xffffffff,%eax                       # 83 c0 ff
-add $0xffffff80,%eax                       # 83 c0 80
-add $0xff,%al                              # 04 ff
-add $-1,%al                                # 04 ff
-add $1,%al                                 # 04 01
-add $1,%ax                                 # 66 83 c0 01
-add $0x100,%ax                             # 66 05 00 01
-add $0xffff,%ax                            # 66 83 c0 ff
-addw $0x7f,(%ebx)                          # 67 66 83 03 7f
-addl $0x80,(%ebx)                          # 67 81 03 80 00 00 00
-addb $0x80,(%ebx)                          # 67 80 03 80
-add $foo,%eax                              # 05 00 00 00 00 [R_X86_64_32@1 foo]
-add $foo,%ebx                              # 81 c3 00 00 00 00 [R_X86_64_32@2 foo]
-add $foo+4,%ecx                            # 81 c1 00 00 00 00 [R_X86_64_32@2 foo+4]
-addw $foo,%ax                              # 66 05 00 00 [R_X86_64_16@2 foo]
-cmp $foo,%al                               # 3c 00 [R_X86_64_8@1 foo]
-sub $-0x80,%ecx                            # 83 e9 80
-shl %eax                                   # d1 e0
-shl $1,%eax                                # d1 e0
-shl $2,%eax                                # c1 e0 02
-shl %cl,%eax                               # d3 e0
-sal $1,%eax                                # d1 e0
-sar %cl,%dl                                # d2 fa
-shr $1,%ax                                 # 66 d1 e8
-rol $0xff,%ebx                             # c1 c3 ff
-rcrb $3,(%ecx)                             # 67 c0 19 03
-shl $foo,%eax                              # c1 e0 00 [R_X86_64_8@2 foo]
-shld $3,%eax,%ebx                          # 0f a4 c3 03
-shrd %cl,%eax,%ebx                         # 0f ad c3
-imul %eax                                  # f7 e8
-imul %ecx,%edx                             # 0f af d1
-imul $3,%eax                               # 6b c0 03
-imul $3,%ecx,%edx                          # 6b d1 03
-imul $300,%ecx,%edx                        # 69 d1 2c 01 00 00
-imul $-128,%eax,%eax                       # 6b c0 80
-imul $foo,%eax,%eax                        # 69 c0 00 00 00 00 [R_X86_64_32@2 foo]
-mov $1,%eax                                # b8 01 00 00 00
-mov $-1,%eax                               # b8 ff ff ff ff
-mov $0xffffffff,%eax                       # b8 ff ff ff ff
-mov $foo,%eax                              # b8 00 00 00 00 [R_X86_64_32@1 foo]
-movl $1,(%ebx)                             # 67 c7 03 01 00 00 00
-movw $1,(%ebx)                             # 67 66 c7 03 01 00
-movb $1,(%ebx)                             # 67 c6 03 01
-mov $1,%al                                 # b0 01
-mov $0x1234,%bx                            # 66 bb 34 12
-mov %ds,%eax                               # 8c d8
-mov %ds,%ax                                # 66 8c d8
-mov %ds,(%ebx)                             # 67 8c 1b
-mov %eax,%ds                               # 8e d8
-mov %ax,%es                                # 8e c0
-mov (%ebx),%ss                             # 67 8e 13
-mov %cs,%dx                                # 66 8c ca
-movzbl %al,%eax                            # 0f b6 c0
-movzbl (%ebx),%ecx                         # 67 0f b6 0b
-movzbw %al,%ax                             # 66 0f b6 c0
-movzwl %ax,%eax                            # 0f b7 c0
-movzwl (%ebx),%ecx                         # 67 0f b7 0b
-movsbl %al,%eax                            # 0f be c0
-movsbw %cl,%dx                             # 66 0f be d1
-movswl (%ecx),%edx                         # 67 0f bf 11
-movzx %al,%eax                             # 0f b6 c0
-movsx %al,%eax                             # 0f be c0
-movzb %al,%eax                             # 0f b6 c0
-movzw %ax,%eax                             # 0f b7 c0
-movsb %al,%cx                              # 66 0f be c8
-lea 0(%ebx),%eax                           # 67 8d 03
-lea (%ebx),%eax                            # 67 8d 03
-lea 4(%ebx,%ecx),%eax                      # 67 8d 44 0b 04
-lea 0x80(%ebx),%eax                        # 67 8d 83 80 00 00 00
-lea -0x80(%ebx),%eax                       # 67 8d 43 80
-lea -0x81(%ebx),%eax                       # 67 8d 83 7f ff ff ff
-lea (,%ecx,8),%eax                         # 67 8d 04 cd 00 00 00 00
-lea foo(,%ecx,8),%eax                      # 67 8d 04 cd 00 00 00 00 [R_X86_64_32@4 foo]
-lea (%ebp),%eax                            # 67 8d 45 00
-lea (%esp),%eax                            # 67 8d 04 24
-lea (%esp,%ebp),%eax                       # 67 8d 04 2c
-lea 0xffffffff(%ebx),%eax                  # 67 8d 43 ff
-lea 0xffffff80(%ebx),%eax                  # 67 8d 43 80
-lea 0x7fffffff(%ebx),%eax                  # 67 8d 83 ff ff ff 7f
-lea foo-4(%ebx),%eax                       # 67 8d 83 00 00 00 00 [R_X86_64_32@3 foo-4]
-leal (%eax,%eax,2),%eax                    # 67 8d 04 40
-push $1                                    # 6a 01
-push $0x80                                 # 68 80 00 00 00
-push $-1                                   # 6a ff
-push $foo                                  # 68 00 00 00 00 [R_X86_64_32S@1 foo]
-pushw $1                                   # 66 6a 01
-push (%ebx)                                # 67 ff 33
-pop (%ebx)                                 # 67 8f 03
-pushf                                      # 9c
-popf                                       # 9d
-push %fs                                   # 0f a0
-pop %gs                                    # 0f a9
-push %gs                                   # 0f a8
-leave                                      # c9
-ret                                        # c3
-ret $8                                     # c2 08 00
-lret                                       # cb
-lret $4                                    # ca 04 00
-enter $0x10,$0                             # c8 10 00 00
-enter $foo,$1                              # c8 00 00 01 [R_X86_64_16@1 foo]
-int $0x80                                  # cd 80
-iret                                       # cf
-call *(%eax)                               # 67 ff 10
-call *foo(,%eax,4)                         # 67 ff 14 85 00 00 00 00 [R_X86_64_32@4 foo]
-jmp *(%eax)                                # 67 ff 20
-jmp *foo                                   # ff 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
-jmp .-0x10                                 # eb ee
-jmp .+0x200                                # e9 fb 01 00 00
-je foo                                     # 0f 84 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jne .+4                                    # 75 02
-jz .-0x20                                  # 74 de
-jc foo                                     # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jnae foo                                   # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jnb foo                                    # 0f 83 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jpe foo                                    # 0f 8a 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jpo foo                                    # 0f 8b 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jnle foo                                   # 0f 8f 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-ja .+0x1000                                # 0f 87 fa 0f 00 00
-jmp 0x1234                                 # e9 00 00 00 00 [R_X86_64_PC32@1 *ABS*+4656]
-call 0x1234                                # e8 00 00 00 00 [R_X86_64_PC32@1 *ABS*+4656]
-loop foo                                   # e2 00 [R_X86_64_PC8@1 foo-1]
-loope .+4                                  # e1 02
-loopne .-4                                 # e0 fa
-loopz foo                                  # e1 00 [R_X86_64_PC8@1 foo-1]
-loopnz foo                                 # e0 00 [R_X86_64_PC8@1 foo-1]
-jecxz foo                                  # 67 e3 00 [R_X86_64_PC8@2 foo-1]
-ljmp *(%ebx)                               # 67 ff 2b
-lcall *(%ebx)                              # 67 ff 1b
-ljmpl *(%ebx)                              # 67 ff 2b
-ljmpw *(%ebx)                              # 67 66 ff 2b
-lcallw *4(%ebx)                            # 67 66 ff 5b 04
-rep movsb                                  # f3 a4
-rep movsl                                  # f3 a5
-rep stosb                                  # f3 aa
-rep stosl                                  # f3 ab
-repz cmpsb                                 # f3 a6
-repe cmpsw                                 # 66 f3 a7
-repnz scasb                                # f2 ae
-repne scasl                                # f2 af
-movsd                                      # a5
-cmpsd                                      # a7
-movsb %fs:(%esi),%es:(%edi)                # 64 67 a4
-lodsl %es:(%esi),%eax                      # 26 67 ad
-stosb %al,%es:(%edi)                       # 67 aa
-cmpsb %es:(%edi),(%esi)                    # 67 a6
-lock addl $1,(%ebx)                        # 67 f0 83 03 01
-lock incl (%ebx)                           # 67 f0 ff 03
-lock xaddl %eax,(%ebx)                     # 67 f0 0f c1 03
-lock cmpxchg %ecx,(%ebx)                   # 67 f0 0f b1 0b
-lock cmpxchg8b (%ebx)                      # 67 f0 0f c7 0b
-lock btsl $1,(%ebx)                        # 67 f0 0f ba 2b 01
-lock orb $1,(%ebx)                         # 67 f0 80 0b 01
-lock xchg %eax,(%ebx)                      # 67 f0 87 03
-xchg (%ebx),%eax                           # 67 87 03
-data16 nop                                 # 66 90
-addr32 nop                                 # 67 90
-rep nop                                    # f3 90
-in $0x60,%al                               # e4 60
-in $0x60,%ax                               # 66 e5 60
-in $0x60,%eax                              # e5 60
-in %dx,%al                                 # ec
-in %dx,%ax                                 # 66 ed
-in %dx,%eax                                # ed
-in (%dx),%al                               # ec
-out %al,$0x80                              # e6 80
-out %ax,$0x80                              # 66 e7 80
-out %eax,$0x80                             # e7 80
-out %al,%dx                                # ee
-out %ax,%dx                                # 66 ef
-out %eax,%dx                               # ef
-out %al,(%dx)                              # ee
-inb %dx,%al                                # ec
-outl %eax,%dx                              # ef
-nopw (%eax)                                # 67 66 0f 1f 00
-nopl 0x0(%eax)                             # 67 0f 1f 00
-nopl 0x0(%eax,%eax,1)                      # 67 0f 1f 04 00
-nopw 0x0(%eax,%eax,1)                      # 67 66 0f 1f 04 00
-nopw %cs:0x0(%eax,%eax,1)                  # 2e 67 66 0f 1f 04 00
-cbw                                        # 66 98
-cwde                                       # 98
-cwd                                        # 66 99
-cdq                                        # 99
-xlat                                       # d7
-xlat %es:(%ebx)                            # 26 67 d7
-clflush (%ebx)                             # 67 0f ae 3b
-prefetcht0 (%ebx)                          # 67 0f 18 0b
-prefetchnta 4(%ebx)                        # 67 0f 18 43 04
-prefetchw (%ebx)                           # 67 0f 0d 0b
-lgdt (%ebx)                                # 67 0f 01 13
-lidt (%ebx)                                # 67 0f 01 1b
-sgdt (%ebx)                                # 67 0f 01 03
-sidt (%ebx)                                # 67 0f 01 0b
-lldt %ax                                   # 0f 00 d0
-lldt (%ebx)                                # 67 0f 00 13
-ltr %ax                                    # 0f 00 d8
-str %ax                                    # 66 0f 00 c8
-str %eax                                   # 0f 00 c8
-sldt %eax                                  # 0f 00 c0
-sldt (%ebx)                                # 67 0f 00 03
-smsw %eax                                  # 0f 01 e0
-smsw (%ebx)                                # 67 0f 01 23
-lmsw %ax                                   # 0f 01 f0
-verr %ax                                   # 0f 00 e0
-verw (%ebx)                                # 67 0f 00 2b
-invlpg (%ebx)                              # 67 0f 01 3b
-lar %ax,%ax                                # 66 0f 02 c0
-lar %ecx,%eax                              # 0f 02 c1
-lar (%ebx),%eax                            # 67 0f 02 03
-lsl %ecx,%eax                              # 0f 03 c1
-rdrand %eax                                # 0f c7 f0
-rdrand %ax                                 # 66 0f c7 f0
-bswap %eax                                 # 0f c8
-bt %eax,%ebx                               # 0f a3 c3
-bt $3,%ebx                                 # 0f ba e3 03
-btl $3,(%ebx)                              # 67 0f ba 23 03
-btsw $3,(%ebx)                             # 67 66 0f ba 2b 03
-btr %ecx,(%ebx)                            # 67 0f b3 0b
-btc $31,%eax                               # 0f ba f8 1f
-bsf %eax,%ebx                              # 0f bc d8
-bsr (%ebx),%ecx                            # 67 0f bd 0b
-popcnt %eax,%ebx                           # f3 0f b8 d8
-popcnt %ax,%bx                             # 66 f3 0f b8 d8
-lzcnt %eax,%ebx                            # f3 0f bd d8
-tzcnt (%ebx),%ecx                          # 67 f3 0f bc 0b
-crc32b %al,%eax                            # f2 0f 38 f0 c0
-crc32w %ax,%eax                            # 66 f2 0f 38 f1 c0
-crc32l %eax,%eax                           # f2 0f 38 f1 c0
-crc32b (%ebx),%eax                         # 67 f2 0f 38 f0 03
-sete %al                                   # 0f 94 c0
-setne (%ebx)                               # 67 0f 95 03
-setc %bl                                   # 0f 92 c3
-setnae %bl                                 # 0f 92 c3
-setg %dh                                   # 0f 9f c6
-cmove %eax,%ebx                            # 0f 44 d8
-cmovnz (%ebx),%ecx                         # 67 0f 45 0b
-cmovbw %ax,%bx                             # 66 0f 42 d8
-cmovael %ecx,%edx                          # 0f 43 d1
-lss (%ebx),%esp                            # 67 0f b2 23
-lfs (%ebx),%eax                            # 67 0f b4 03
-lgs (%ebx),%ax                             # 67 66 0f b5 03
-movbe (%ebx),%eax                          # 67 0f 38 f0 03
-movbe %ax,(%ebx)                           # 67 66 0f 38 f1 03
-cmpxchg %bl,(%ecx)                         # 67 0f b0 19
-xadd %eax,%ebx                             # 0f c1 c3
-idivl (%ebx)                               # 67 f7 3b
-mulb (%ebx)                                # 67 f6 23
-negw %ax                                   # 66 f7 d8
-notl (%ebx)                                # 67 f7 13
-incl (%ebx)                                # 67 ff 03
-incw %ax                                   # 66 ff c0
-inc %eax                                   # ff c0
-decb (%ebx)                                # 67 fe 0b
-inc %al                                    # fe c0
-mov foo,%eax                               # 8b 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-mov foo,%al                                # 8a 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-mov %eax,foo                               # 89 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-mov %al,foo                                # 88 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-mov foo,%ebx                               # 8b 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-mov %es:foo,%eax                           # 26 8b 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
-mov 0x12345678,%eax                        # 8b 04 25 78 56 34 12
-call foo@PLT                               # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
-jmp foo@PLT                                # e9 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
-addl $_GLOBAL_OFFSET_TABLE_,%ebx           # 81 c3 00 00 00 00 [R_X86_64_GOTPC32@2 _GLOBAL_OFFSET_TABLE_+2]
-add $_GLOBAL_OFFSET_TABLE_,%eax            # 05 00 00 00 00 [R_X86_64_GOTPC32@1 _GLOBAL_OFFSET_TABLE_+1]
-mov %rax,%rbx                              # 48 89 c3
-mov %r8,%r15                               # 4d 89 c7
-mov %r8d,%eax                              # 44 89 c0
-mov %al,%sil                               # 40 88 c6
-mov %spl,%bpl                              # 40 88 e5
-mov %dil,%r8b                              # 41 88 f8
-movb $1,%sil                               # 40 b6 01
-mov %ah,%al                                # 88 e0
-mov %ah,%bh                                # 88 e7
-add $1,%rax                                # 48 83 c0 01
-add $-1,%rax                               # 48 83 c0 ff
-add $0x7f,%rax                             # 48 83 c0 7f
-add $0x80,%rax                             # 48 05 80 00 00 00
-add $0x7fffffff,%rax                       # 48 05 ff ff ff 7f
-add $-0x80000000,%rax                      # 48 05 00 00 00 80
-add $0xffffffffffffff80,%rax               # 48 83 c0 80
-addq $1,(%rax)                             # 48 83 00 01
-add $1,%r8                                 # 49 83 c0 01
-add $1,%r8b                                # 41 80 c0 01
-add $1,%spl                                # 40 80 c4 01
-add %r12,(%r13)                            # 4d 01 65 00
-add (%r12),%r13                            # 4d 03 2c 24
-add %rax,0x10(%rsp)                        # 48 01 44 24 10
-add foo(%rip),%rax                         # 48 03 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-add $1,foo(%rip)                           # 83 05 00 00 00 00 01 [R_X86_64_PC32@2 foo-5]
-addl $1,foo(%rip)                          # 83 05 00 00 00 00 01 [R_X86_64_PC32@2 foo-5]
-addw $0x1234,foo(%rip)                     # 66 81 05 00 00 00 00 34 12 [R_X86_64_PC32@3 foo-6]
-addq $0x12345678,foo(%rip)                 # 48 81 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@3 foo-8]
-cmpb $1,foo+4(%rip)                        # 80 3d 00 00 00 00 01 [R_X86_64_PC32@2 foo-1]
-mov foo(%rip),%eax                         # 8b 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-lea foo(%rip),%rax                         # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-lea foo+8(%rip),%rax                       # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo+4]
-lea foo-8(%rip),%rax                       # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-12]
-lea 0x10(%rip),%rax                        # 48 8d 05 10 00 00 00
-lea (%rip),%rax                            # 48 8d 05 00 00 00 00
-lea foo(%eip),%eax                         # 67 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-lea 0(%rip),%rax                           # 48 8d 05 00 00 00 00
-lea (%rax),%rax                            # 48 8d 00
-lea (%eax),%eax                            # 67 8d 00
-lea (%r12),%rax                            # 49 8d 04 24
-lea (%r13),%rax                            # 49 8d 45 00
-lea 0(%r13),%rax                           # 49 8d 45 00
-lea (%rsp),%rax                            # 48 8d 04 24
-lea (%r12,%r13),%rax                       # 4b 8d 04 2c
-lea (%r13,%r12),%rax                       # 4b 8d 44 25 00
-lea (,%r12,4),%rax                         # 4a 8d 04 a5 00 00 00 00
-lea (%rax,%r12,2),%r9                      # 4e 8d 0c 60
-lea -0x80(%rbp),%rax                       # 48 8d 45 80
-lea 0x7fffffff(%rax),%rax                  # 48 8d 80 ff ff ff 7f
-lea -0x80000000(%rax),%rax                 # 48 8d 80 00 00 00 80
-lea 0x12345678,%rax                        # 48 8d 04 25 78 56 34 12
-lea foo,%rax                               # 48 8d 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
-lea foo(,%rax,8),%rax                      # 48 8d 04 c5 00 00 00 00 [R_X86_64_32S@4 foo]
-lea foo(%rax),%rax                         # 48 8d 80 00 00 00 00 [R_X86_64_32S@3 foo]
-movq $-1,%rax                              # 48 c7 c0 ff ff ff ff
-movq $0x7fffffff,%rax                      # 48 c7 c0 ff ff ff 7f
-movq $-0x80000000,%rax                     # 48 c7 c0 00 00 00 80
-mov $0x80000000,%rax                       # 48 b8 00 00 00 80 00 00 00 00
-mov $0xffffffff,%rax                       # 48 b8 ff ff ff ff 00 00 00 00
-mov $0x123456789,%rax                      # 48 b8 89 67 45 23 01 00 00 00
-mov $foo,%rax                              # 48 c7 c0 00 00 00 00 [R_X86_64_32S@3 foo]
-movq $foo,(%rax)                           # 48 c7 00 00 00 00 00 [R_X86_64_32S@3 foo]
-movabs $1,%rax                             # 48 b8 01 00 00 00 00 00 00 00
-movabs $foo,%rax                           # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_64@2 foo]
-movabs $0x1122334455667788,%r9             # 49 b9 88 77 66 55 44 33 22 11
-movabs 0x1122334455667788,%al              # a0 88 77 66 55 44 33 22 11
-movabs 0x1122334455667788,%rax             # 48 a1 88 77 66 55 44 33 22 11
-movabs %eax,0x1122334455667788             # a3 88 77 66 55 44 33 22 11
-movabs foo,%eax                            # a1 00 00 00 00 00 00 00 00 [R_X86_64_64@1 foo]
-mov 0x1000,%rax                            # 48 8b 04 25 00 10 00 00
-mov %fs:0x28,%rax                          # 64 48 8b 04 25 28 00 00 00
-mov %fs:0,%rax                             # 64 48 8b 04 25 00 00 00 00
-mov %gs:(%rax),%rax                        # 65 48 8b 00
-mov %fs:foo@TPOFF,%rax                     # 64 48 8b 04 25 00 00 00 00 [R_X86_64_TPOFF32@5 foo]
-movq foo@GOTTPOFF(%rip),%rax               # 48 8b 05 00 00 00 00 [R_X86_64_GOTTPOFF@3 foo-4]
-mov foo@GOTPCREL(%rip),%rax                # 48 8b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
-mov foo@GOTPCREL(%rip),%eax                # 8b 05 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
-mov foo@GOTPCREL(%rip),%r8                 # 4c 8b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
-add foo@GOTPCREL(%rip),%rax                # 48 03 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
-test %rax,foo@GOTPCREL(%rip)               # 48 85 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
-cmp foo@GOTPCREL(%rip),%rax                # 48 3b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
-lea foo@GOTPCREL(%rip),%rax                # 48 8d 05 00 00 00 00 [R_X86_64_GOTPCREL@3 foo-4]
-call *foo@GOTPCREL(%rip)                   # ff 15 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
-jmp *foo@GOTPCREL(%rip)                    # ff 25 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
-push foo@GOTPCREL(%rip)                    # ff 35 00 00 00 00 [R_X86_64_GOTPCREL@2 foo-4]
-lea foo@TLSGD(%rip),%rdi                   # 48 8d 3d 00 00 00 00 [R_X86_64_TLSGD@3 foo-4]
-lea foo@TLSLD(%rip),%rdi                   # 48 8d 3d 00 00 00 00 [R_X86_64_TLSLD@3 foo-4]
-lea foo@DTPOFF(%rax),%rdx                  # 48 8d 90 00 00 00 00 [R_X86_64_DTPOFF32@3 foo]
-movq $foo@TPOFF,%rax                       # 48 c7 c0 00 00 00 00 [R_X86_64_TPOFF32@3 foo]
-lea _GLOBAL_OFFSET_TABLE_(%rip),%rbx       # 48 8d 1d 00 00 00 00 [R_X86_64_GOTPC32@3 _GLOBAL_OFFSET_TABLE_-4]
-movabs $foo@GOTOFF,%rax                    # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_GOTOFF64@2 foo]
-movabs $foo@GOT,%rax                       # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_GOT64@2 foo]
-movabs $foo@PLTOFF,%rax                    # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_PLTOFF64@2 foo]
-movabs $_GLOBAL_OFFSET_TABLE_,%r11         # 49 bb 00 00 00 00 00 00 00 00 [R_X86_64_GOTPC64@2 _GLOBAL_OFFSET_TABLE_+2]
-call *%rax                                 # ff d0
-call *%r11                                 # 41 ff d3
-call *(%rax)                               # ff 10
-call *foo(%rip)                            # ff 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-callq *(%rax)                              # ff 10
-jmp *%rax                                  # ff e0
-jmp *%r8                                   # 41 ff e0
-jmpq *(%rax,%rbx,8)                        # ff 24 d8
-jmp *foo(,%rax,8)                          # ff 24 c5 00 00 00 00 [R_X86_64_32S@3 foo]
-jrcxz foo                                  # e3 00 [R_X86_64_PC8@1 foo-1]
-ljmp *(%rax)                               # ff 28
-lcall *(%rax)                              # ff 18
-push %rax                                  # 50
-push %r12                                  # 41 54
-pushq (%rax)                               # ff 30
-pushw (%rax)                               # 66 ff 30
-pushq $0x1000                              # 68 00 10 00 00
-pop %rax                                   # 58
-popq (%rax)                                # 8f 00
-pop %fs                                    # 0f a1
-ret $16                                    # c2 10 00
-enter $16,$0                               # c8 10 00 00
-sysretl                                    # 0f 07
-cdqe                                       # 48 98
-cqo                                        # 48 99
-movslq %eax,%rax                           # 48 63 c0
-movslq (%rax),%r8                          # 4c 63 00
-movsxd %eax,%rax                           # 48 63 c0
-movsbq %al,%rax                            # 48 0f be c0
-movswq %ax,%rax                            # 48 0f bf c0
-movzbq %al,%rax                            # 48 0f b6 c0
-movzwq (%rax),%rax                         # 48 0f b7 00
-movsbl %sil,%eax                           # 40 0f be c6
-movzbl %r8b,%eax                           # 41 0f b6 c0
-movzx %r9b,%r10d                           # 45 0f b6 d1
-movzwl %r9w,%r10d                          # 45 0f b7 d1
-bswap %rax                                 # 48 0f c8
-bswap %r8                                  # 49 0f c8
-bswap %r8d                                 # 41 0f c8
-xchg %rax,%rax                             # 90
-xchg %rax,%r8                              # 49 90
-xchg %r8,%rax                              # 49 90
-xchg %eax,%r8d                             # 41 90
-xchg %r8d,%eax                             # 41 90
-xchg %ax,%r8w                              # 66 41 90
-xchg %r8,%r9                               # 4d 87 c1
-xchg %rax,(%rbx)                           # 48 87 03
-cmpxchg16b (%rax)                          # 48 0f c7 08
-lock cmpxchg16b (%rax)                     # f0 48 0f c7 08
-cmpxchg8b (%rax)                           # 0f c7 08
-lock cmpxchg %r8,(%rax)                    # f0 4c 0f b1 00
-rex.w nop                                  # 48 90
-rex64 nop                                  # 48 90
-shl %rax                                   # 48 d1 e0
-shl $1,%r8                                 # 49 d1 e0
-shl $63,%rax                               # 48 c1 e0 3f
-sar %cl,%r9                                # 49 d3 f9
-shld $1,%rax,%rbx                          # 48 0f a4 c3 01
-imul $3,%rax                               # 48 6b c0 03
-imul $1000,%r8,%r9                         # 4d 69 c8 e8 03 00 00
-imul %r8                                   # 49 f7 e8
-imul (%rax),%rax                           # 48 0f af 00
-div %r8                                    # 49 f7 f0
-popcnt %rax,%rbx                           # f3 48 0f b8 d8
-popcnt %r8,%rax                            # f3 49 0f b8 c0
-lzcnt %rax,%rbx                            # f3 48 0f bd d8
-tzcnt %r8w,%r9w                            # 66 f3 45 0f bc c8
-crc32q %rax,%rbx                           # f2 48 0f 38 f1 d8
-crc32b %al,%rax                            # f2 48 0f 38 f0 c0
-crc32b %r8b,%r9                            # f2 4d 0f 38 f0 c8
-bt $63,%rax                                # 48 0f ba e0 3f
-btsq $63,(%rax)                            # 48 0f ba 28 3f
-sete %sil                                  # 40 0f 94 c6
-sete %r8b                                  # 41 0f 94 c0
-cmovne %r8,%r9                             # 4d 0f 45 c8
-cmovl (%rax),%eax                          # 0f 4c 00
-mov %cr0,%rax                              # 0f 20 c0
-mov %rax,%cr3                              # 0f 22 d8
-mov %cr8,%rax                              # 44 0f 20 c0
-mov %rax,%cr8                              # 44 0f 22 c0
-mov %dr7,%rax                              # 0f 21 f8
-mov %rax,%dr7                              # 0f 23 f8
-mov %ds,%rax                               # 8c d8
-mov %rax,%ds                               # 8e d8
-mov %eax,%es                               # 8e c0
-mov %r8d,%fs                               # 41 8e e0
-mov %fs,%r9                                # 41 8c e1
-mov %fs,%r9d                               # 41 8c e1
-mov %fs,%r9w                               # 66 41 8c e1
-sldt %rax                                  # 0f 00 c0
-str %rax                                   # 0f 00 c8
-smsw %rax                                  # 48 0f 01 e0
-lar %rax,%rbx                              # 48 0f 02 d8
-lsl %eax,%r8d                              # 44 0f 03 c0
-rdrand %rax                                # 48 0f c7 f0
-rdrand %r8                                 # 49 0f c7 f0
-movbe (%rax),%r8                           # 4c 0f 38 f0 00
-movbe %r8w,(%rax)                          # 66 44 0f 38 f1 00
-nopw 0x0(%rax,%rax,1)                      # 66 0f 1f 04 00
-nopw %cs:0x0(%rax,%rax,1)                  # 2e 66 0f 1f 04 00
-nopl 0x0(%rax)                             # 0f 1f 00
-nopl 0x0(%rax,%rax,1)                      # 0f 1f 04 00
-nopq (%rax)                                # 48 0f 1f 00
-rep stosq                                  # f3 48 ab
-rep movsq                                  # f3 48 a5
-stosq %rax,%es:(%rdi)                      # 48 ab
-movsq (%rsi),(%rdi)                        # 48 a5
-movsl (%esi),(%edi)                        # 67 a5
-movsb %fs:(%rsi),%es:(%rdi)                # 64 a4
-lgdt (%rax)                                # 0f 01 10
-lidt (%rax)                                # 0f 01 18
-sgdtq (%rax)                               # 0f 01 00
-invlpg (%rax)                              # 0f 01 38
-clflush (%rax)                             # 0f ae 38
-clflushopt (%rax)                          # 66 0f ae 38
-clwb (%rax)                                # 66 0f ae 30
-prefetcht1 (%r8)                           # 41 0f 18 10
-prefetcht2 0x10(%rax)                      # 0f 18 58 10
-xsave (%rax)                               # 0f ae 20
-xrstor (%rax)                              # 0f ae 28
-xsave64 (%rax)                             # 48 0f ae 20
-xrstor64 (%rax)                            # 48 0f ae 28
-movsbw (%rax),%ax                          # 66 0f be 00
-movzbw (%rax),%ax                          # 66 0f b6 00
-lfs (%rax),%eax                            # 0f b4 00
+add %bl, %cl                                    # 00 d9
+addb %bl, 0x12(%rax,%rbx,4)                     # 00 5c 98 12
+add %bl, 0x12(%rax,%rbx,4)                      # 00 5c 98 12
+add %r12b, %r9b                                 # 45 00 e1
+add %bx, %cx                                    # 66 01 d9
+addw %bx, (%r13)                                # 66 41 01 5d 00
+add %bx, (%r13)                                 # 66 41 01 5d 00
+add %r12w, %r9w                                 # 66 45 01 e1
+add %ebx, %ecx                                  # 01 d9
+addl %ebx, -0x80(%rsp)                          # 01 5c 24 80
+add %ebx, -0x80(%rsp)                           # 01 5c 24 80
+add %r12d, %r9d                                 # 45 01 e1
+add %rbx, %rcx                                  # 48 01 d9
+addq %rbx, foo(%rip)                            # 48 01 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+add %rbx, foo(%rip)                             # 48 01 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+add %r12, %r9                                   # 4d 01 e1
+addb 0x12345678(%r9,%r10,8), %cl                # 43 02 8c d1 78 56 34 12
+add 0x12345678(%r9,%r10,8), %cl                 # 43 02 8c d1 78 56 34 12
+addw (%rbp), %cx                                # 66 03 4d 00
+add (%rbp), %cx                                 # 66 03 4d 00
+addl 0x7f(%r12), %ecx                           # 41 03 4c 24 7f
+add 0x7f(%r12), %ecx                            # 41 03 4c 24 7f
+addq foo+8(%rax), %rcx                          # 48 03 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+add foo+8(%rax), %rcx                           # 48 03 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+addw $0x7f, %cx                                 # 66 83 c1 7f
+addw $0x7f, (%rcx,%rdx)                         # 66 83 04 11 7f
+add $0x7f, (%rcx,%rdx)                          # 83 04 11 7f
+addw $0x7f, %r9w                                # 66 41 83 c1 7f
+addl $0x7f, %ecx                                # 83 c1 7f
+addl $0x7f, 0x1000                              # 83 04 25 00 10 00 00 7f
+add $0x7f, 0x1000                               # 83 04 25 00 10 00 00 7f
+addl $0x7f, %r9d                                # 41 83 c1 7f
+addq $0x7f, %rcx                                # 48 83 c1 7f
+addq $0x7f, %fs:0x28                            # 64 48 83 04 25 28 00 00 00 7f
+add $0x7f, %fs:0x28                             # 64 83 04 25 28 00 00 00 7f
+addq $0x7f, %r9                                 # 49 83 c1 7f
+add $0xfe, %al                                  # 04 fe
+add $0x1234, %ax                                # 66 05 34 12
+add $foo, %ax                                   # 66 05 00 00 [R_X86_64_16@2 foo]
+add $0x12345678, %eax                           # 05 78 56 34 12
+add $foo, %eax                                  # 05 00 00 00 00 [R_X86_64_32@1 foo]
+add $0x12345678, %rax                           # 48 05 78 56 34 12
+add $foo, %rax                                  # 48 05 00 00 00 00 [R_X86_64_32S@2 foo]
+addb $0xfe, %cl                                 # 80 c1 fe
+addb $0xfe, 0x12(%rax,%rbx,4)                   # 80 44 98 12 fe
+add $0xfe, 0x12(%rax,%rbx,4)                    # 81 44 98 12 fe 00 00 00
+addb $0xfe, %r9b                                # 41 80 c1 fe
+addw $0x1234, %cx                               # 66 81 c1 34 12
+addw $0x1234, (%r13)                            # 66 41 81 45 00 34 12
+add $0x1234, (%r13)                             # 41 81 45 00 34 12 00 00
+addw $0x1234, %r9w                              # 66 41 81 c1 34 12
+addw $foo, %cx                                  # 66 81 c1 00 00 [R_X86_64_16@3 foo]
+addl $0x12345678, %ecx                          # 81 c1 78 56 34 12
+addl $0x12345678, -0x80(%rsp)                   # 81 44 24 80 78 56 34 12
+add $0x12345678, -0x80(%rsp)                    # 81 44 24 80 78 56 34 12
+addl $0x12345678, %r9d                          # 41 81 c1 78 56 34 12
+addl $foo, %ecx                                 # 81 c1 00 00 00 00 [R_X86_64_32@2 foo]
+addq $0x12345678, %rcx                          # 48 81 c1 78 56 34 12
+addq $0x12345678, foo(%rip)                     # 48 81 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@3 foo-8]
+add $0x12345678, foo(%rip)                      # 81 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
+addq $0x12345678, %r9                           # 49 81 c1 78 56 34 12
+addq $foo, %rcx                                 # 48 81 c1 00 00 00 00 [R_X86_64_32S@3 foo]
+or %bl, %cl                                     # 08 d9
+orb %bl, 0x12345678(%r9,%r10,8)                 # 43 08 9c d1 78 56 34 12
+or %bl, 0x12345678(%r9,%r10,8)                  # 43 08 9c d1 78 56 34 12
+or %r12b, %r9b                                  # 45 08 e1
+or %bx, %cx                                     # 66 09 d9
+orw %bx, (%rbp)                                 # 66 09 5d 00
+or %bx, (%rbp)                                  # 66 09 5d 00
+or %r12w, %r9w                                  # 66 45 09 e1
+or %ebx, %ecx                                   # 09 d9
+orl %ebx, 0x7f(%r12)                            # 41 09 5c 24 7f
+or %ebx, 0x7f(%r12)                             # 41 09 5c 24 7f
+or %r12d, %r9d                                  # 45 09 e1
+or %rbx, %rcx                                   # 48 09 d9
+orq %rbx, foo+8(%rax)                           # 48 09 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+or %rbx, foo+8(%rax)                            # 48 09 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+or %r12, %r9                                    # 4d 09 e1
+orb (%rcx,%rdx), %cl                            # 0a 0c 11
+or (%rcx,%rdx), %cl                             # 0a 0c 11
+orw 0x1000, %cx                                 # 66 0b 0c 25 00 10 00 00
+or 0x1000, %cx                                  # 66 0b 0c 25 00 10 00 00
+orl %fs:0x28, %ecx                              # 64 0b 0c 25 28 00 00 00
+or %fs:0x28, %ecx                               # 64 0b 0c 25 28 00 00 00
+orq -4(%ebp), %rcx                              # 67 48 0b 4d fc
+or -4(%ebp), %rcx                               # 67 48 0b 4d fc
+orw $0x7f, %cx                                  # 66 83 c9 7f
+orw $0x7f, (,%r11,2)                            # 66 42 83 0c 5d 00 00 00 00 7f
+or $0x7f, (,%r11,2)                             # 42 83 0c 5d 00 00 00 00 7f
+orw $0x7f, %r9w                                 # 66 41 83 c9 7f
+orl $0x7f, %ecx                                 # 83 c9 7f
+orl $0x7f, 0x80(%rsi)                           # 83 8e 80 00 00 00 7f
+or $0x7f, 0x80(%rsi)                            # 83 8e 80 00 00 00 7f
+orl $0x7f, %r9d                                 # 41 83 c9 7f
+orq $0x7f, %rcx                                 # 48 83 c9 7f
+orq $0x7f, foo                                  # 48 83 0c 25 00 00 00 00 7f [R_X86_64_32S@4 foo]
+or $0x7f, foo                                   # 83 0c 25 00 00 00 00 7f [R_X86_64_32S@3 foo]
+orq $0x7f, %r9                                  # 49 83 c9 7f
+or $0xfe, %al                                   # 0c fe
+or $0x1234, %ax                                 # 66 0d 34 12
+or $foo, %ax                                    # 66 0d 00 00 [R_X86_64_16@2 foo]
+or $0x12345678, %eax                            # 0d 78 56 34 12
+or $foo, %eax                                   # 0d 00 00 00 00 [R_X86_64_32@1 foo]
+or $0x12345678, %rax                            # 48 0d 78 56 34 12
+or $foo, %rax                                   # 48 0d 00 00 00 00 [R_X86_64_32S@2 foo]
+orb $0xfe, %cl                                  # 80 c9 fe
+orb $0xfe, 0x12345678(%r9,%r10,8)               # 43 80 8c d1 78 56 34 12 fe
+or $0xfe, 0x12345678(%r9,%r10,8)                # 43 81 8c d1 78 56 34 12 fe 00 00 00
+orb $0xfe, %r9b                                 # 41 80 c9 fe
+orw $0x1234, %cx                                # 66 81 c9 34 12
+orw $0x1234, (%rbp)                             # 66 81 4d 00 34 12
+or $0x1234, (%rbp)                              # 81 4d 00 34 12 00 00
+orw $0x1234, %r9w                               # 66 41 81 c9 34 12
+orw $foo, %cx                                   # 66 81 c9 00 00 [R_X86_64_16@3 foo]
+orl $0x12345678, %ecx                           # 81 c9 78 56 34 12
+orl $0x12345678, 0x7f(%r12)                     # 41 81 4c 24 7f 78 56 34 12
+or $0x12345678, 0x7f(%r12)                      # 41 81 4c 24 7f 78 56 34 12
+orl $0x12345678, %r9d                           # 41 81 c9 78 56 34 12
+orl $foo, %ecx                                  # 81 c9 00 00 00 00 [R_X86_64_32@2 foo]
+orq $0x12345678, %rcx                           # 48 81 c9 78 56 34 12
+orq $0x12345678, foo+8(%rax)                    # 48 81 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@3 foo+8]
+or $0x12345678, foo+8(%rax)                     # 81 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
+orq $0x12345678, %r9                            # 49 81 c9 78 56 34 12
+orq $foo, %rcx                                  # 48 81 c9 00 00 00 00 [R_X86_64_32S@3 foo]
+adc %bl, %cl                                    # 10 d9
+adcb %bl, (%rcx,%rdx)                           # 10 1c 11
+adc %bl, (%rcx,%rdx)                            # 10 1c 11
+adc %r12b, %r9b                                 # 45 10 e1
+adc %bx, %cx                                    # 66 11 d9
+adcw %bx, 0x1000                                # 66 11 1c 25 00 10 00 00
+adc %bx, 0x1000                                 # 66 11 1c 25 00 10 00 00
+adc %r12w, %r9w                                 # 66 45 11 e1
+adc %ebx, %ecx                                  # 11 d9
+adcl %ebx, %fs:0x28                             # 64 11 1c 25 28 00 00 00
+adc %ebx, %fs:0x28                              # 64 11 1c 25 28 00 00 00
+adc %r12d, %r9d                                 # 45 11 e1
+adc %rbx, %rcx                                  # 48 11 d9
+adcq %rbx, -4(%ebp)                             # 67 48 11 5d fc
+adc %rbx, -4(%ebp)                              # 67 48 11 5d fc
+adc %r12, %r9                                   # 4d 11 e1
+adcb (,%r11,2), %cl                             # 42 12 0c 5d 00 00 00 00
+adc (,%r11,2), %cl                              # 42 12 0c 5d 00 00 00 00
+adcw 0x80(%rsi), %cx                            # 66 13 8e 80 00 00 00
+adc 0x80(%rsi), %cx                             # 66 13 8e 80 00 00 00
+adcl foo, %ecx                                  # 13 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+adc foo, %ecx                                   # 13 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+adcq 0x12(%rax,%rbx,4), %rcx                    # 48 13 4c 98 12
+adc 0x12(%rax,%rbx,4), %rcx                     # 48 13 4c 98 12
+adcw $0x7f, %cx                                 # 66 83 d1 7f
+adcw $0x7f, (%r13)                              # 66 41 83 55 00 7f
+adc $0x7f, (%r13)                               # 41 83 55 00 7f
+adcw $0x7f, %r9w                                # 66 41 83 d1 7f
+adcl $0x7f, %ecx                                # 83 d1 7f
+adcl $0x7f, -0x80(%rsp)                         # 83 54 24 80 7f
+adc $0x7f, -0x80(%rsp)                          # 83 54 24 80 7f
+adcl $0x7f, %r9d                                # 41 83 d1 7f
+adcq $0x7f, %rcx                                # 48 83 d1 7f
+adcq $0x7f, foo(%rip)                           # 48 83 15 00 00 00 00 7f [R_X86_64_PC32@3 foo-5]
+adc $0x7f, foo(%rip)                            # 83 15 00 00 00 00 7f [R_X86_64_PC32@2 foo-5]
+adcq $0x7f, %r9                                 # 49 83 d1 7f
+adc $0xfe, %al                                  # 14 fe
+adc $0x1234, %ax                                # 66 15 34 12
+adc $foo, %ax                                   # 66 15 00 00 [R_X86_64_16@2 foo]
+adc $0x12345678, %eax                           # 15 78 56 34 12
+adc $foo, %eax                                  # 15 00 00 00 00 [R_X86_64_32@1 foo]
+adc $0x12345678, %rax                           # 48 15 78 56 34 12
+adc $foo, %rax                                  # 48 15 00 00 00 00 [R_X86_64_32S@2 foo]
+adcb $0xfe, %cl                                 # 80 d1 fe
+adcb $0xfe, (%rcx,%rdx)                         # 80 14 11 fe
+adc $0xfe, (%rcx,%rdx)                          # 81 14 11 fe 00 00 00
+adcb $0xfe, %r9b                                # 41 80 d1 fe
+adcw $0x1234, %cx                               # 66 81 d1 34 12
+adcw $0x1234, 0x1000                            # 66 81 14 25 00 10 00 00 34 12
+adc $0x1234, 0x1000                             # 81 14 25 00 10 00 00 34 12 00 00
+adcw $0x1234, %r9w                              # 66 41 81 d1 34 12
+adcw $foo, %cx                                  # 66 81 d1 00 00 [R_X86_64_16@3 foo]
+adcl $0x12345678, %ecx                          # 81 d1 78 56 34 12
+adcl $0x12345678, %fs:0x28                      # 64 81 14 25 28 00 00 00 78 56 34 12
+adc $0x12345678, %fs:0x28                       # 64 81 14 25 28 00 00 00 78 56 34 12
+adcl $0x12345678, %r9d                          # 41 81 d1 78 56 34 12
+adcl $foo, %ecx                                 # 81 d1 00 00 00 00 [R_X86_64_32@2 foo]
+adcq $0x12345678, %rcx                          # 48 81 d1 78 56 34 12
+adcq $0x12345678, -4(%ebp)                      # 67 48 81 55 fc 78 56 34 12
+adc $0x12345678, -4(%ebp)                       # 67 81 55 fc 78 56 34 12
+adcq $0x12345678, %r9                           # 49 81 d1 78 56 34 12
+adcq $foo, %rcx                                 # 48 81 d1 00 00 00 00 [R_X86_64_32S@3 foo]
+sbb %bl, %cl                                    # 18 d9
+sbbb %bl, (,%r11,2)                             # 42 18 1c 5d 00 00 00 00
+sbb %bl, (,%r11,2)                              # 42 18 1c 5d 00 00 00 00
+sbb %r12b, %r9b                                 # 45 18 e1
+sbb %bx, %cx                                    # 66 19 d9
+sbbw %bx, 0x80(%rsi)                            # 66 19 9e 80 00 00 00
+sbb %bx, 0x80(%rsi)                             # 66 19 9e 80 00 00 00
+sbb %r12w, %r9w                                 # 66 45 19 e1
+sbb %ebx, %ecx                                  # 19 d9
+sbbl %ebx, foo                                  # 19 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+sbb %ebx, foo                                   # 19 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+sbb %r12d, %r9d                                 # 45 19 e1
+sbb %rbx, %rcx                                  # 48 19 d9
+sbbq %rbx, 0x12(%rax,%rbx,4)                    # 48 19 5c 98 12
+sbb %rbx, 0x12(%rax,%rbx,4)                     # 48 19 5c 98 12
+sbb %r12, %r9                                   # 4d 19 e1
+sbbb (%r13), %cl                                # 41 1a 4d 00
+sbb (%r13), %cl                                 # 41 1a 4d 00
+sbbw -0x80(%rsp), %cx                           # 66 1b 4c 24 80
+sbb -0x80(%rsp), %cx                            # 66 1b 4c 24 80
+sbbl foo(%rip), %ecx                            # 1b 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sbb foo(%rip), %ecx                             # 1b 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sbbq 0x12345678(%r9,%r10,8), %rcx               # 4b 1b 8c d1 78 56 34 12
+sbb 0x12345678(%r9,%r10,8), %rcx                # 4b 1b 8c d1 78 56 34 12
+sbbw $0x7f, %cx                                 # 66 83 d9 7f
+sbbw $0x7f, (%rbp)                              # 66 83 5d 00 7f
+sbb $0x7f, (%rbp)                               # 83 5d 00 7f
+sbbw $0x7f, %r9w                                # 66 41 83 d9 7f
+sbbl $0x7f, %ecx                                # 83 d9 7f
+sbbl $0x7f, 0x7f(%r12)                          # 41 83 5c 24 7f 7f
+sbb $0x7f, 0x7f(%r12)                           # 41 83 5c 24 7f 7f
+sbbl $0x7f, %r9d                                # 41 83 d9 7f
+sbbq $0x7f, %rcx                                # 48 83 d9 7f
+sbbq $0x7f, foo+8(%rax)                         # 48 83 98 00 00 00 00 7f [R_X86_64_32S@3 foo+8]
+sbb $0x7f, foo+8(%rax)                          # 83 98 00 00 00 00 7f [R_X86_64_32S@2 foo+8]
+sbbq $0x7f, %r9                                 # 49 83 d9 7f
+sbb $0xfe, %al                                  # 1c fe
+sbb $0x1234, %ax                                # 66 1d 34 12
+sbb $foo, %ax                                   # 66 1d 00 00 [R_X86_64_16@2 foo]
+sbb $0x12345678, %eax                           # 1d 78 56 34 12
+sbb $foo, %eax                                  # 1d 00 00 00 00 [R_X86_64_32@1 foo]
+sbb $0x12345678, %rax                           # 48 1d 78 56 34 12
+sbb $foo, %rax                                  # 48 1d 00 00 00 00 [R_X86_64_32S@2 foo]
+sbbb $0xfe, %cl                                 # 80 d9 fe
+sbbb $0xfe, (,%r11,2)                           # 42 80 1c 5d 00 00 00 00 fe
+sbb $0xfe, (,%r11,2)                            # 42 81 1c 5d 00 00 00 00 fe 00 00 00
+sbbb $0xfe, %r9b                                # 41 80 d9 fe
+sbbw $0x1234, %cx                               # 66 81 d9 34 12
+sbbw $0x1234, 0x80(%rsi)                        # 66 81 9e 80 00 00 00 34 12
+sbb $0x1234, 0x80(%rsi)                         # 81 9e 80 00 00 00 34 12 00 00
+sbbw $0x1234, %r9w                              # 66 41 81 d9 34 12
+sbbw $foo, %cx                                  # 66 81 d9 00 00 [R_X86_64_16@3 foo]
+sbbl $0x12345678, %ecx                          # 81 d9 78 56 34 12
+sbbl $0x12345678, foo                           # 81 1c 25 00 00 00 00 78 56 34 12 [R_X86_64_32S@3 foo]
+sbb $0x12345678, foo                            # 81 1c 25 00 00 00 00 78 56 34 12 [R_X86_64_32S@3 foo]
+sbbl $0x12345678, %r9d                          # 41 81 d9 78 56 34 12
+sbbl $foo, %ecx                                 # 81 d9 00 00 00 00 [R_X86_64_32@2 foo]
+sbbq $0x12345678, %rcx                          # 48 81 d9 78 56 34 12
+sbbq $0x12345678, 0x12(%rax,%rbx,4)             # 48 81 5c 98 12 78 56 34 12
+sbb $0x12345678, 0x12(%rax,%rbx,4)              # 81 5c 98 12 78 56 34 12
+sbbq $0x12345678, %r9                           # 49 81 d9 78 56 34 12
+sbbq $foo, %rcx                                 # 48 81 d9 00 00 00 00 [R_X86_64_32S@3 foo]
+and %bl, %cl                                    # 20 d9
+andb %bl, (%r13)                                # 41 20 5d 00
+and %bl, (%r13)                                 # 41 20 5d 00
+and %r12b, %r9b                                 # 45 20 e1
+and %bx, %cx                                    # 66 21 d9
+andw %bx, -0x80(%rsp)                           # 66 21 5c 24 80
+and %bx, -0x80(%rsp)                            # 66 21 5c 24 80
+and %r12w, %r9w                                 # 66 45 21 e1
+and %ebx, %ecx                                  # 21 d9
+andl %ebx, foo(%rip)                            # 21 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+and %ebx, foo(%rip)                             # 21 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+and %r12d, %r9d                                 # 45 21 e1
+and %rbx, %rcx                                  # 48 21 d9
+andq %rbx, 0x12345678(%r9,%r10,8)               # 4b 21 9c d1 78 56 34 12
+and %rbx, 0x12345678(%r9,%r10,8)                # 4b 21 9c d1 78 56 34 12
+and %r12, %r9                                   # 4d 21 e1
+andb (%rbp), %cl                                # 22 4d 00
+and (%rbp), %cl                                 # 22 4d 00
+andw 0x7f(%r12), %cx                            # 66 41 23 4c 24 7f
+and 0x7f(%r12), %cx                             # 66 41 23 4c 24 7f
+andl foo+8(%rax), %ecx                          # 23 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
+and foo+8(%rax), %ecx                           # 23 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
+andq (%rcx,%rdx), %rcx                          # 48 23 0c 11
+and (%rcx,%rdx), %rcx                           # 48 23 0c 11
+andw $0x7f, %cx                                 # 66 83 e1 7f
+andw $0x7f, 0x1000                              # 66 83 24 25 00 10 00 00 7f
+and $0x7f, 0x1000                               # 83 24 25 00 10 00 00 7f
+andw $0x7f, %r9w                                # 66 41 83 e1 7f
+andl $0x7f, %ecx                                # 83 e1 7f
+andl $0x7f, %fs:0x28                            # 64 83 24 25 28 00 00 00 7f
+and $0x7f, %fs:0x28                             # 64 83 24 25 28 00 00 00 7f
+andl $0x7f, %r9d                                # 41 83 e1 7f
+andq $0x7f, %rcx                                # 48 83 e1 7f
+andq $0x7f, -4(%ebp)                            # 67 48 83 65 fc 7f
+and $0x7f, -4(%ebp)                             # 67 83 65 fc 7f
+andq $0x7f, %r9                                 # 49 83 e1 7f
+and $0xfe, %al                                  # 24 fe
+and $0x1234, %ax                                # 66 25 34 12
+and $foo, %ax                                   # 66 25 00 00 [R_X86_64_16@2 foo]
+and $0x12345678, %eax                           # 25 78 56 34 12
+and $foo, %eax                                  # 25 00 00 00 00 [R_X86_64_32@1 foo]
+and $0x12345678, %rax                           # 48 25 78 56 34 12
+and $foo, %rax                                  # 48 25 00 00 00 00 [R_X86_64_32S@2 foo]
+andb $0xfe, %cl                                 # 80 e1 fe
+andb $0xfe, (%r13)                              # 41 80 65 00 fe
+and $0xfe, (%r13)                               # 41 81 65 00 fe 00 00 00
+andb $0xfe, %r9b                                # 41 80 e1 fe
+andw $0x1234, %cx                               # 66 81 e1 34 12
+andw $0x1234, -0x80(%rsp)                       # 66 81 64 24 80 34 12
+and $0x1234, -0x80(%rsp)                        # 81 64 24 80 34 12 00 00
+andw $0x1234, %r9w                              # 66 41 81 e1 34 12
+andw $foo, %cx                                  # 66 81 e1 00 00 [R_X86_64_16@3 foo]
+andl $0x12345678, %ecx                          # 81 e1 78 56 34 12
+andl $0x12345678, foo(%rip)                     # 81 25 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
+and $0x12345678, foo(%rip)                      # 81 25 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
+andl $0x12345678, %r9d                          # 41 81 e1 78 56 34 12
+andl $foo, %ecx                                 # 81 e1 00 00 00 00 [R_X86_64_32@2 foo]
+andq $0x12345678, %rcx                          # 48 81 e1 78 56 34 12
+andq $0x12345678, 0x12345678(%r9,%r10,8)        # 4b 81 a4 d1 78 56 34 12 78 56 34 12
+and $0x12345678, 0x12345678(%r9,%r10,8)         # 43 81 a4 d1 78 56 34 12 78 56 34 12
+andq $0x12345678, %r9                           # 49 81 e1 78 56 34 12
+andq $foo, %rcx                                 # 48 81 e1 00 00 00 00 [R_X86_64_32S@3 foo]
+sub %bl, %cl                                    # 28 d9
+subb %bl, (%rbp)                                # 28 5d 00
+sub %bl, (%rbp)                                 # 28 5d 00
+sub %r12b, %r9b                                 # 45 28 e1
+sub %bx, %cx                                    # 66 29 d9
+subw %bx, 0x7f(%r12)                            # 66 41 29 5c 24 7f
+sub %bx, 0x7f(%r12)                             # 66 41 29 5c 24 7f
+sub %r12w, %r9w                                 # 66 45 29 e1
+sub %ebx, %ecx                                  # 29 d9
+subl %ebx, foo+8(%rax)                          # 29 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
+sub %ebx, foo+8(%rax)                           # 29 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
+sub %r12d, %r9d                                 # 45 29 e1
+sub %rbx, %rcx                                  # 48 29 d9
+subq %rbx, (%rcx,%rdx)                          # 48 29 1c 11
+sub %rbx, (%rcx,%rdx)                           # 48 29 1c 11
+sub %r12, %r9                                   # 4d 29 e1
+subb 0x1000, %cl                                # 2a 0c 25 00 10 00 00
+sub 0x1000, %cl                                 # 2a 0c 25 00 10 00 00
+subw %fs:0x28, %cx                              # 64 66 2b 0c 25 28 00 00 00
+sub %fs:0x28, %cx                               # 64 66 2b 0c 25 28 00 00 00
+subl -4(%ebp), %ecx                             # 67 2b 4d fc
+sub -4(%ebp), %ecx                              # 67 2b 4d fc
+subq (,%r11,2), %rcx                            # 4a 2b 0c 5d 00 00 00 00
+sub (,%r11,2), %rcx                             # 4a 2b 0c 5d 00 00 00 00
+subw $0x7f, %cx                                 # 66 83 e9 7f
+subw $0x7f, 0x80(%rsi)                          # 66 83 ae 80 00 00 00 7f
+sub $0x7f, 0x80(%rsi)                           # 83 ae 80 00 00 00 7f
+subw $0x7f, %r9w                                # 66 41 83 e9 7f
+subl $0x7f, %ecx                                # 83 e9 7f
+subl $0x7f, foo                                 # 83 2c 25 00 00 00 00 7f [R_X86_64_32S@3 foo]
+sub $0x7f, foo                                  # 83 2c 25 00 00 00 00 7f [R_X86_64_32S@3 foo]
+subl $0x7f, %r9d                                # 41 83 e9 7f
+subq $0x7f, %rcx                                # 48 83 e9 7f
+subq $0x7f, 0x12(%rax,%rbx,4)                   # 48 83 6c 98 12 7f
+sub $0x7f, 0x12(%rax,%rbx,4)                    # 83 6c 98 12 7f
+subq $0x7f, %r9                                 # 49 83 e9 7f
+sub $0xfe, %al                                  # 2c fe
+sub $0x1234, %ax                                # 66 2d 34 12
+sub $foo, %ax                                   # 66 2d 00 00 [R_X86_64_16@2 foo]
+sub $0x12345678, %eax                           # 2d 78 56 34 12
+sub $foo, %eax                                  # 2d 00 00 00 00 [R_X86_64_32@1 foo]
+sub $0x12345678, %rax                           # 48 2d 78 56 34 12
+sub $foo, %rax                                  # 48 2d 00 00 00 00 [R_X86_64_32S@2 foo]
+subb $0xfe, %cl                                 # 80 e9 fe
+subb $0xfe, (%rbp)                              # 80 6d 00 fe
+sub $0xfe, (%rbp)                               # 81 6d 00 fe 00 00 00
+subb $0xfe, %r9b                                # 41 80 e9 fe
+subw $0x1234, %cx                               # 66 81 e9 34 12
+subw $0x1234, 0x7f(%r12)                        # 66 41 81 6c 24 7f 34 12
+sub $0x1234, 0x7f(%r12)                         # 41 81 6c 24 7f 34 12 00 00
+subw $0x1234, %r9w                              # 66 41 81 e9 34 12
+subw $foo, %cx                                  # 66 81 e9 00 00 [R_X86_64_16@3 foo]
+subl $0x12345678, %ecx                          # 81 e9 78 56 34 12
+subl $0x12345678, foo+8(%rax)                   # 81 a8 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
+sub $0x12345678, foo+8(%rax)                    # 81 a8 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
+subl $0x12345678, %r9d                          # 41 81 e9 78 56 34 12
+subl $foo, %ecx                                 # 81 e9 00 00 00 00 [R_X86_64_32@2 foo]
+subq $0x12345678, %rcx                          # 48 81 e9 78 56 34 12
+subq $0x12345678, (%rcx,%rdx)                   # 48 81 2c 11 78 56 34 12
+sub $0x12345678, (%rcx,%rdx)                    # 81 2c 11 78 56 34 12
+subq $0x12345678, %r9                           # 49 81 e9 78 56 34 12
+subq $foo, %rcx                                 # 48 81 e9 00 00 00 00 [R_X86_64_32S@3 foo]
+xor %bl, %cl                                    # 30 d9
+xorb %bl, 0x1000                                # 30 1c 25 00 10 00 00
+xor %bl, 0x1000                                 # 30 1c 25 00 10 00 00
+xor %r12b, %r9b                                 # 45 30 e1
+xor %bx, %cx                                    # 66 31 d9
+xorw %bx, %fs:0x28                              # 64 66 31 1c 25 28 00 00 00
+xor %bx, %fs:0x28                               # 64 66 31 1c 25 28 00 00 00
+xor %r12w, %r9w                                 # 66 45 31 e1
+xor %ebx, %ecx                                  # 31 d9
+xorl %ebx, -4(%ebp)                             # 67 31 5d fc
+xor %ebx, -4(%ebp)                              # 67 31 5d fc
+xor %r12d, %r9d                                 # 45 31 e1
+xor %rbx, %rcx                                  # 48 31 d9
+xorq %rbx, (,%r11,2)                            # 4a 31 1c 5d 00 00 00 00
+xor %rbx, (,%r11,2)                             # 4a 31 1c 5d 00 00 00 00
+xor %r12, %r9                                   # 4d 31 e1
+xorb 0x80(%rsi), %cl                            # 32 8e 80 00 00 00
+xor 0x80(%rsi), %cl                             # 32 8e 80 00 00 00
+xorw foo, %cx                                   # 66 33 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+xor foo, %cx                                    # 66 33 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+xorl 0x12(%rax,%rbx,4), %ecx                    # 33 4c 98 12
+xor 0x12(%rax,%rbx,4), %ecx                     # 33 4c 98 12
+xorq (%r13), %rcx                               # 49 33 4d 00
+xor (%r13), %rcx                                # 49 33 4d 00
+xorw $0x7f, %cx                                 # 66 83 f1 7f
+xorw $0x7f, -0x80(%rsp)                         # 66 83 74 24 80 7f
+xor $0x7f, -0x80(%rsp)                          # 83 74 24 80 7f
+xorw $0x7f, %r9w                                # 66 41 83 f1 7f
+xorl $0x7f, %ecx                                # 83 f1 7f
+xorl $0x7f, foo(%rip)                           # 83 35 00 00 00 00 7f [R_X86_64_PC32@2 foo-5]
+xor $0x7f, foo(%rip)                            # 83 35 00 00 00 00 7f [R_X86_64_PC32@2 foo-5]
+xorl $0x7f, %r9d                                # 41 83 f1 7f
+xorq $0x7f, %rcx                                # 48 83 f1 7f
+xorq $0x7f, 0x12345678(%r9,%r10,8)              # 4b 83 b4 d1 78 56 34 12 7f
+xor $0x7f, 0x12345678(%r9,%r10,8)               # 43 83 b4 d1 78 56 34 12 7f
+xorq $0x7f, %r9                                 # 49 83 f1 7f
+xor $0xfe, %al                                  # 34 fe
+xor $0x1234, %ax                                # 66 35 34 12
+xor $foo, %ax                                   # 66 35 00 00 [R_X86_64_16@2 foo]
+xor $0x12345678, %eax                           # 35 78 56 34 12
+xor $foo, %eax                                  # 35 00 00 00 00 [R_X86_64_32@1 foo]
+xor $0x12345678, %rax                           # 48 35 78 56 34 12
+xor $foo, %rax                                  # 48 35 00 00 00 00 [R_X86_64_32S@2 foo]
+xorb $0xfe, %cl                                 # 80 f1 fe
+xorb $0xfe, 0x1000                              # 80 34 25 00 10 00 00 fe
+xor $0xfe, 0x1000                               # 81 34 25 00 10 00 00 fe 00 00 00
+xorb $0xfe, %r9b                                # 41 80 f1 fe
+xorw $0x1234, %cx                               # 66 81 f1 34 12
+xorw $0x1234, %fs:0x28                          # 64 66 81 34 25 28 00 00 00 34 12
+xor $0x1234, %fs:0x28                           # 64 81 34 25 28 00 00 00 34 12 00 00
+xorw $0x1234, %r9w                              # 66 41 81 f1 34 12
+xorw $foo, %cx                                  # 66 81 f1 00 00 [R_X86_64_16@3 foo]
+xorl $0x12345678, %ecx                          # 81 f1 78 56 34 12
+xorl $0x12345678, -4(%ebp)                      # 67 81 75 fc 78 56 34 12
+xor $0x12345678, -4(%ebp)                       # 67 81 75 fc 78 56 34 12
+xorl $0x12345678, %r9d                          # 41 81 f1 78 56 34 12
+xorl $foo, %ecx                                 # 81 f1 00 00 00 00 [R_X86_64_32@2 foo]
+xorq $0x12345678, %rcx                          # 48 81 f1 78 56 34 12
+xorq $0x12345678, (,%r11,2)                     # 4a 81 34 5d 00 00 00 00 78 56 34 12
+xor $0x12345678, (,%r11,2)                      # 42 81 34 5d 00 00 00 00 78 56 34 12
+xorq $0x12345678, %r9                           # 49 81 f1 78 56 34 12
+xorq $foo, %rcx                                 # 48 81 f1 00 00 00 00 [R_X86_64_32S@3 foo]
+cmp %bl, %cl                                    # 38 d9
+cmpb %bl, 0x80(%rsi)                            # 38 9e 80 00 00 00
+cmp %bl, 0x80(%rsi)                             # 38 9e 80 00 00 00
+cmp %r12b, %r9b                                 # 45 38 e1
+cmp %bx, %cx                                    # 66 39 d9
+cmpw %bx, foo                                   # 66 39 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmp %bx, foo                                    # 66 39 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmp %r12w, %r9w                                 # 66 45 39 e1
+cmp %ebx, %ecx                                  # 39 d9
+cmpl %ebx, 0x12(%rax,%rbx,4)                    # 39 5c 98 12
+cmp %ebx, 0x12(%rax,%rbx,4)                     # 39 5c 98 12
+cmp %r12d, %r9d                                 # 45 39 e1
+cmp %rbx, %rcx                                  # 48 39 d9
+cmpq %rbx, (%r13)                               # 49 39 5d 00
+cmp %rbx, (%r13)                                # 49 39 5d 00
+cmp %r12, %r9                                   # 4d 39 e1
+cmpb -0x80(%rsp), %cl                           # 3a 4c 24 80
+cmp -0x80(%rsp), %cl                            # 3a 4c 24 80
+cmpw foo(%rip), %cx                             # 66 3b 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cmp foo(%rip), %cx                              # 66 3b 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cmpl 0x12345678(%r9,%r10,8), %ecx               # 43 3b 8c d1 78 56 34 12
+cmp 0x12345678(%r9,%r10,8), %ecx                # 43 3b 8c d1 78 56 34 12
+cmpq (%rbp), %rcx                               # 48 3b 4d 00
+cmp (%rbp), %rcx                                # 48 3b 4d 00
+cmpw $0x7f, %cx                                 # 66 83 f9 7f
+cmpw $0x7f, 0x7f(%r12)                          # 66 41 83 7c 24 7f 7f
+cmp $0x7f, 0x7f(%r12)                           # 41 83 7c 24 7f 7f
+cmpw $0x7f, %r9w                                # 66 41 83 f9 7f
+cmpl $0x7f, %ecx                                # 83 f9 7f
+cmpl $0x7f, foo+8(%rax)                         # 83 b8 00 00 00 00 7f [R_X86_64_32S@2 foo+8]
+cmp $0x7f, foo+8(%rax)                          # 83 b8 00 00 00 00 7f [R_X86_64_32S@2 foo+8]
+cmpl $0x7f, %r9d                                # 41 83 f9 7f
+cmpq $0x7f, %rcx                                # 48 83 f9 7f
+cmpq $0x7f, (%rcx,%rdx)                         # 48 83 3c 11 7f
+cmp $0x7f, (%rcx,%rdx)                          # 83 3c 11 7f
+cmpq $0x7f, %r9                                 # 49 83 f9 7f
+cmp $0xfe, %al                                  # 3c fe
+cmp $0x1234, %ax                                # 66 3d 34 12
+cmp $foo, %ax                                   # 66 3d 00 00 [R_X86_64_16@2 foo]
+cmp $0x12345678, %eax                           # 3d 78 56 34 12
+cmp $foo, %eax                                  # 3d 00 00 00 00 [R_X86_64_32@1 foo]
+cmp $0x12345678, %rax                           # 48 3d 78 56 34 12
+cmp $foo, %rax                                  # 48 3d 00 00 00 00 [R_X86_64_32S@2 foo]
+cmpb $0xfe, %cl                                 # 80 f9 fe
+cmpb $0xfe, 0x80(%rsi)                          # 80 be 80 00 00 00 fe
+cmp $0xfe, 0x80(%rsi)                           # 81 be 80 00 00 00 fe 00 00 00
+cmpb $0xfe, %r9b                                # 41 80 f9 fe
+cmpw $0x1234, %cx                               # 66 81 f9 34 12
+cmpw $0x1234, foo                               # 66 81 3c 25 00 00 00 00 34 12 [R_X86_64_32S@4 foo]
+cmp $0x1234, foo                                # 81 3c 25 00 00 00 00 34 12 00 00 [R_X86_64_32S@3 foo]
+cmpw $0x1234, %r9w                              # 66 41 81 f9 34 12
+cmpw $foo, %cx                                  # 66 81 f9 00 00 [R_X86_64_16@3 foo]
+cmpl $0x12345678, %ecx                          # 81 f9 78 56 34 12
+cmpl $0x12345678, 0x12(%rax,%rbx,4)             # 81 7c 98 12 78 56 34 12
+cmp $0x12345678, 0x12(%rax,%rbx,4)              # 81 7c 98 12 78 56 34 12
+cmpl $0x12345678, %r9d                          # 41 81 f9 78 56 34 12
+cmpl $foo, %ecx                                 # 81 f9 00 00 00 00 [R_X86_64_32@2 foo]
+cmpq $0x12345678, %rcx                          # 48 81 f9 78 56 34 12
+cmpq $0x12345678, (%r13)                        # 49 81 7d 00 78 56 34 12
+cmp $0x12345678, (%r13)                         # 41 81 7d 00 78 56 34 12
+cmpq $0x12345678, %r9                           # 49 81 f9 78 56 34 12
+cmpq $foo, %rcx                                 # 48 81 f9 00 00 00 00 [R_X86_64_32S@3 foo]
+rolb $1, %cl                                    # d0 c1
+rolb $1, -0x80(%rsp)                            # d0 44 24 80
+rol $1, -0x80(%rsp)                             # d1 44 24 80
+rolb $1, %r9b                                   # 41 d0 c1
+rol %cl, %cl                                    # d2 c1
+rolb %cl, foo(%rip)                             # d2 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+rol %cl, foo(%rip)                              # d3 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+rol %cl, %r9b                                   # 41 d2 c1
+rolb $0xfe, %cl                                 # c0 c1 fe
+rolb $0xfe, 0x12345678(%r9,%r10,8)              # 43 c0 84 d1 78 56 34 12 fe
+rol $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 84 d1 78 56 34 12 fe
+rolb $0xfe, %r9b                                # 41 c0 c1 fe
+rolw $1, %cx                                    # 66 d1 c1
+rolw $1, (%rbp)                                 # 66 d1 45 00
+rol $1, (%rbp)                                  # d1 45 00
+rolw $1, %r9w                                   # 66 41 d1 c1
+rol %cl, %cx                                    # 66 d3 c1
+rolw %cl, 0x7f(%r12)                            # 66 41 d3 44 24 7f
+rol %cl, 0x7f(%r12)                             # 41 d3 44 24 7f
+rol %cl, %r9w                                   # 66 41 d3 c1
+rolw $0xfe, %cx                                 # 66 c1 c1 fe
+rolw $0xfe, foo+8(%rax)                         # 66 c1 80 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
+rol $0xfe, foo+8(%rax)                          # c1 80 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+rolw $0xfe, %r9w                                # 66 41 c1 c1 fe
+roll $1, %ecx                                   # d1 c1
+roll $1, (%rcx,%rdx)                            # d1 04 11
+rol $1, (%rcx,%rdx)                             # d1 04 11
+roll $1, %r9d                                   # 41 d1 c1
+rol %cl, %ecx                                   # d3 c1
+roll %cl, 0x1000                                # d3 04 25 00 10 00 00
+rol %cl, 0x1000                                 # d3 04 25 00 10 00 00
+rol %cl, %r9d                                   # 41 d3 c1
+roll $0xfe, %ecx                                # c1 c1 fe
+roll $0xfe, %fs:0x28                            # 64 c1 04 25 28 00 00 00 fe
+rol $0xfe, %fs:0x28                             # 64 c1 04 25 28 00 00 00 fe
+roll $0xfe, %r9d                                # 41 c1 c1 fe
+rolq $1, %rcx                                   # 48 d1 c1
+rolq $1, -4(%ebp)                               # 67 48 d1 45 fc
+rol $1, -4(%ebp)                                # 67 d1 45 fc
+rolq $1, %r9                                    # 49 d1 c1
+rol %cl, %rcx                                   # 48 d3 c1
+rolq %cl, (,%r11,2)                             # 4a d3 04 5d 00 00 00 00
+rol %cl, (,%r11,2)                              # 42 d3 04 5d 00 00 00 00
+rol %cl, %r9                                    # 49 d3 c1
+rolq $0xfe, %rcx                                # 48 c1 c1 fe
+rolq $0xfe, 0x80(%rsi)                          # 48 c1 86 80 00 00 00 fe
+rol $0xfe, 0x80(%rsi)                           # c1 86 80 00 00 00 fe
+rolq $0xfe, %r9                                 # 49 c1 c1 fe
+rorb $1, %cl                                    # d0 c9
+rorb $1, foo                                    # d0 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+ror $1, foo                                     # d1 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+rorb $1, %r9b                                   # 41 d0 c9
+ror %cl, %cl                                    # d2 c9
+rorb %cl, 0x12(%rax,%rbx,4)                     # d2 4c 98 12
+ror %cl, 0x12(%rax,%rbx,4)                      # d3 4c 98 12
+ror %cl, %r9b                                   # 41 d2 c9
+rorb $0xfe, %cl                                 # c0 c9 fe
+rorb $0xfe, (%r13)                              # 41 c0 4d 00 fe
+ror $0xfe, (%r13)                               # 41 c1 4d 00 fe
+rorb $0xfe, %r9b                                # 41 c0 c9 fe
+rorw $1, %cx                                    # 66 d1 c9
+rorw $1, -0x80(%rsp)                            # 66 d1 4c 24 80
+ror $1, -0x80(%rsp)                             # d1 4c 24 80
+rorw $1, %r9w                                   # 66 41 d1 c9
+ror %cl, %cx                                    # 66 d3 c9
+rorw %cl, foo(%rip)                             # 66 d3 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+ror %cl, foo(%rip)                              # d3 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+ror %cl, %r9w                                   # 66 41 d3 c9
+rorw $0xfe, %cx                                 # 66 c1 c9 fe
+rorw $0xfe, 0x12345678(%r9,%r10,8)              # 66 43 c1 8c d1 78 56 34 12 fe
+ror $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 8c d1 78 56 34 12 fe
+rorw $0xfe, %r9w                                # 66 41 c1 c9 fe
+rorl $1, %ecx                                   # d1 c9
+rorl $1, (%rbp)                                 # d1 4d 00
+ror $1, (%rbp)                                  # d1 4d 00
+rorl $1, %r9d                                   # 41 d1 c9
+ror %cl, %ecx                                   # d3 c9
+rorl %cl, 0x7f(%r12)                            # 41 d3 4c 24 7f
+ror %cl, 0x7f(%r12)                             # 41 d3 4c 24 7f
+ror %cl, %r9d                                   # 41 d3 c9
+rorl $0xfe, %ecx                                # c1 c9 fe
+rorl $0xfe, foo+8(%rax)                         # c1 88 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+ror $0xfe, foo+8(%rax)                          # c1 88 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+rorl $0xfe, %r9d                                # 41 c1 c9 fe
+rorq $1, %rcx                                   # 48 d1 c9
+rorq $1, (%rcx,%rdx)                            # 48 d1 0c 11
+ror $1, (%rcx,%rdx)                             # d1 0c 11
+rorq $1, %r9                                    # 49 d1 c9
+ror %cl, %rcx                                   # 48 d3 c9
+rorq %cl, 0x1000                                # 48 d3 0c 25 00 10 00 00
+ror %cl, 0x1000                                 # d3 0c 25 00 10 00 00
+ror %cl, %r9                                    # 49 d3 c9
+rorq $0xfe, %rcx                                # 48 c1 c9 fe
+rorq $0xfe, %fs:0x28                            # 64 48 c1 0c 25 28 00 00 00 fe
+ror $0xfe, %fs:0x28                             # 64 c1 0c 25 28 00 00 00 fe
+rorq $0xfe, %r9                                 # 49 c1 c9 fe
+rclb $1, %cl                                    # d0 d1
+rclb $1, -4(%ebp)                               # 67 d0 55 fc
+rcl $1, -4(%ebp)                                # 67 d1 55 fc
+rclb $1, %r9b                                   # 41 d0 d1
+rcl %cl, %cl                                    # d2 d1
+rclb %cl, (,%r11,2)                             # 42 d2 14 5d 00 00 00 00
+rcl %cl, (,%r11,2)                              # 42 d3 14 5d 00 00 00 00
+rcl %cl, %r9b                                   # 41 d2 d1
+rclb $0xfe, %cl                                 # c0 d1 fe
+rclb $0xfe, 0x80(%rsi)                          # c0 96 80 00 00 00 fe
+rcl $0xfe, 0x80(%rsi)                           # c1 96 80 00 00 00 fe
+rclb $0xfe, %r9b                                # 41 c0 d1 fe
+rclw $1, %cx                                    # 66 d1 d1
+rclw $1, foo                                    # 66 d1 14 25 00 00 00 00 [R_X86_64_32S@4 foo]
+rcl $1, foo                                     # d1 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
+rclw $1, %r9w                                   # 66 41 d1 d1
+rcl %cl, %cx                                    # 66 d3 d1
+rclw %cl, 0x12(%rax,%rbx,4)                     # 66 d3 54 98 12
+rcl %cl, 0x12(%rax,%rbx,4)                      # d3 54 98 12
+rcl %cl, %r9w                                   # 66 41 d3 d1
+rclw $0xfe, %cx                                 # 66 c1 d1 fe
+rclw $0xfe, (%r13)                              # 66 41 c1 55 00 fe
+rcl $0xfe, (%r13)                               # 41 c1 55 00 fe
+rclw $0xfe, %r9w                                # 66 41 c1 d1 fe
+rcll $1, %ecx                                   # d1 d1
+rcll $1, -0x80(%rsp)                            # d1 54 24 80
+rcl $1, -0x80(%rsp)                             # d1 54 24 80
+rcll $1, %r9d                                   # 41 d1 d1
+rcl %cl, %ecx                                   # d3 d1
+rcll %cl, foo(%rip)                             # d3 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+rcl %cl, foo(%rip)                              # d3 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+rcl %cl, %r9d                                   # 41 d3 d1
+rcll $0xfe, %ecx                                # c1 d1 fe
+rcll $0xfe, 0x12345678(%r9,%r10,8)              # 43 c1 94 d1 78 56 34 12 fe
+rcl $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 94 d1 78 56 34 12 fe
+rcll $0xfe, %r9d                                # 41 c1 d1 fe
+rclq $1, %rcx                                   # 48 d1 d1
+rclq $1, (%rbp)                                 # 48 d1 55 00
+rcl $1, (%rbp)                                  # d1 55 00
+rclq $1, %r9                                    # 49 d1 d1
+rcl %cl, %rcx                                   # 48 d3 d1
+rclq %cl, 0x7f(%r12)                            # 49 d3 54 24 7f
+rcl %cl, 0x7f(%r12)                             # 41 d3 54 24 7f
+rcl %cl, %r9                                    # 49 d3 d1
+rclq $0xfe, %rcx                                # 48 c1 d1 fe
+rclq $0xfe, foo+8(%rax)                         # 48 c1 90 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
+rcl $0xfe, foo+8(%rax)                          # c1 90 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+rclq $0xfe, %r9                                 # 49 c1 d1 fe
+rcrb $1, %cl                                    # d0 d9
+rcrb $1, (%rcx,%rdx)                            # d0 1c 11
+rcr $1, (%rcx,%rdx)                             # d1 1c 11
+rcrb $1, %r9b                                   # 41 d0 d9
+rcr %cl, %cl                                    # d2 d9
+rcrb %cl, 0x1000                                # d2 1c 25 00 10 00 00
+rcr %cl, 0x1000                                 # d3 1c 25 00 10 00 00
+rcr %cl, %r9b                                   # 41 d2 d9
+rcrb $0xfe, %cl                                 # c0 d9 fe
+rcrb $0xfe, %fs:0x28                            # 64 c0 1c 25 28 00 00 00 fe
+rcr $0xfe, %fs:0x28                             # 64 c1 1c 25 28 00 00 00 fe
+rcrb $0xfe, %r9b                                # 41 c0 d9 fe
+rcrw $1, %cx                                    # 66 d1 d9
+rcrw $1, -4(%ebp)                               # 67 66 d1 5d fc
+rcr $1, -4(%ebp)                                # 67 d1 5d fc
+rcrw $1, %r9w                                   # 66 41 d1 d9
+rcr %cl, %cx                                    # 66 d3 d9
+rcrw %cl, (,%r11,2)                             # 66 42 d3 1c 5d 00 00 00 00
+rcr %cl, (,%r11,2)                              # 42 d3 1c 5d 00 00 00 00
+rcr %cl, %r9w                                   # 66 41 d3 d9
+rcrw $0xfe, %cx                                 # 66 c1 d9 fe
+rcrw $0xfe, 0x80(%rsi)                          # 66 c1 9e 80 00 00 00 fe
+rcr $0xfe, 0x80(%rsi)                           # c1 9e 80 00 00 00 fe
+rcrw $0xfe, %r9w                                # 66 41 c1 d9 fe
+rcrl $1, %ecx                                   # d1 d9
+rcrl $1, foo                                    # d1 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+rcr $1, foo                                     # d1 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+rcrl $1, %r9d                                   # 41 d1 d9
+rcr %cl, %ecx                                   # d3 d9
+rcrl %cl, 0x12(%rax,%rbx,4)                     # d3 5c 98 12
+rcr %cl, 0x12(%rax,%rbx,4)                      # d3 5c 98 12
+rcr %cl, %r9d                                   # 41 d3 d9
+rcrl $0xfe, %ecx                                # c1 d9 fe
+rcrl $0xfe, (%r13)                              # 41 c1 5d 00 fe
+rcr $0xfe, (%r13)                               # 41 c1 5d 00 fe
+rcrl $0xfe, %r9d                                # 41 c1 d9 fe
+rcrq $1, %rcx                                   # 48 d1 d9
+rcrq $1, -0x80(%rsp)                            # 48 d1 5c 24 80
+rcr $1, -0x80(%rsp)                             # d1 5c 24 80
+rcrq $1, %r9                                    # 49 d1 d9
+rcr %cl, %rcx                                   # 48 d3 d9
+rcrq %cl, foo(%rip)                             # 48 d3 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+rcr %cl, foo(%rip)                              # d3 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+rcr %cl, %r9                                    # 49 d3 d9
+rcrq $0xfe, %rcx                                # 48 c1 d9 fe
+rcrq $0xfe, 0x12345678(%r9,%r10,8)              # 4b c1 9c d1 78 56 34 12 fe
+rcr $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 9c d1 78 56 34 12 fe
+rcrq $0xfe, %r9                                 # 49 c1 d9 fe
+shlb $1, %cl                                    # d0 e1
+shlb $1, (%rbp)                                 # d0 65 00
+shl $1, (%rbp)                                  # d1 65 00
+shlb $1, %r9b                                   # 41 d0 e1
+shl %cl, %cl                                    # d2 e1
+shlb %cl, 0x7f(%r12)                            # 41 d2 64 24 7f
+shl %cl, 0x7f(%r12)                             # 41 d3 64 24 7f
+shl %cl, %r9b                                   # 41 d2 e1
+shlb $0xfe, %cl                                 # c0 e1 fe
+shlb $0xfe, foo+8(%rax)                         # c0 a0 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+shl $0xfe, foo+8(%rax)                          # c1 a0 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+shlb $0xfe, %r9b                                # 41 c0 e1 fe
+shlw $1, %cx                                    # 66 d1 e1
+shlw $1, (%rcx,%rdx)                            # 66 d1 24 11
+shl $1, (%rcx,%rdx)                             # d1 24 11
+shlw $1, %r9w                                   # 66 41 d1 e1
+shl %cl, %cx                                    # 66 d3 e1
+shlw %cl, 0x1000                                # 66 d3 24 25 00 10 00 00
+shl %cl, 0x1000                                 # d3 24 25 00 10 00 00
+shl %cl, %r9w                                   # 66 41 d3 e1
+shlw $0xfe, %cx                                 # 66 c1 e1 fe
+shlw $0xfe, %fs:0x28                            # 64 66 c1 24 25 28 00 00 00 fe
+shl $0xfe, %fs:0x28                             # 64 c1 24 25 28 00 00 00 fe
+shlw $0xfe, %r9w                                # 66 41 c1 e1 fe
+shll $1, %ecx                                   # d1 e1
+shll $1, -4(%ebp)                               # 67 d1 65 fc
+shl $1, -4(%ebp)                                # 67 d1 65 fc
+shll $1, %r9d                                   # 41 d1 e1
+shl %cl, %ecx                                   # d3 e1
+shll %cl, (,%r11,2)                             # 42 d3 24 5d 00 00 00 00
+shl %cl, (,%r11,2)                              # 42 d3 24 5d 00 00 00 00
+shl %cl, %r9d                                   # 41 d3 e1
+shll $0xfe, %ecx                                # c1 e1 fe
+shll $0xfe, 0x80(%rsi)                          # c1 a6 80 00 00 00 fe
+shl $0xfe, 0x80(%rsi)                           # c1 a6 80 00 00 00 fe
+shll $0xfe, %r9d                                # 41 c1 e1 fe
+shlq $1, %rcx                                   # 48 d1 e1
+shlq $1, foo                                    # 48 d1 24 25 00 00 00 00 [R_X86_64_32S@4 foo]
+shl $1, foo                                     # d1 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
+shlq $1, %r9                                    # 49 d1 e1
+shl %cl, %rcx                                   # 48 d3 e1
+shlq %cl, 0x12(%rax,%rbx,4)                     # 48 d3 64 98 12
+shl %cl, 0x12(%rax,%rbx,4)                      # d3 64 98 12
+shl %cl, %r9                                    # 49 d3 e1
+shlq $0xfe, %rcx                                # 48 c1 e1 fe
+shlq $0xfe, (%r13)                              # 49 c1 65 00 fe
+shl $0xfe, (%r13)                               # 41 c1 65 00 fe
+shlq $0xfe, %r9                                 # 49 c1 e1 fe
+salb $1, %cl                                    # d0 e1
+salb $1, -0x80(%rsp)                            # d0 64 24 80
+sal $1, -0x80(%rsp)                             # d1 64 24 80
+salb $1, %r9b                                   # 41 d0 e1
+sal %cl, %cl                                    # d2 e1
+salb %cl, foo(%rip)                             # d2 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sal %cl, foo(%rip)                              # d3 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sal %cl, %r9b                                   # 41 d2 e1
+salb $0xfe, %cl                                 # c0 e1 fe
+salb $0xfe, 0x12345678(%r9,%r10,8)              # 43 c0 a4 d1 78 56 34 12 fe
+sal $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 a4 d1 78 56 34 12 fe
+salb $0xfe, %r9b                                # 41 c0 e1 fe
+salw $1, %cx                                    # 66 d1 e1
+salw $1, (%rbp)                                 # 66 d1 65 00
+sal $1, (%rbp)                                  # d1 65 00
+salw $1, %r9w                                   # 66 41 d1 e1
+sal %cl, %cx                                    # 66 d3 e1
+salw %cl, 0x7f(%r12)                            # 66 41 d3 64 24 7f
+sal %cl, 0x7f(%r12)                             # 41 d3 64 24 7f
+sal %cl, %r9w                                   # 66 41 d3 e1
+salw $0xfe, %cx                                 # 66 c1 e1 fe
+salw $0xfe, foo+8(%rax)                         # 66 c1 a0 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
+sal $0xfe, foo+8(%rax)                          # c1 a0 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+salw $0xfe, %r9w                                # 66 41 c1 e1 fe
+sall $1, %ecx                                   # d1 e1
+sall $1, (%rcx,%rdx)                            # d1 24 11
+sal $1, (%rcx,%rdx)                             # d1 24 11
+sall $1, %r9d                                   # 41 d1 e1
+sal %cl, %ecx                                   # d3 e1
+sall %cl, 0x1000                                # d3 24 25 00 10 00 00
+sal %cl, 0x1000                                 # d3 24 25 00 10 00 00
+sal %cl, %r9d                                   # 41 d3 e1
+sall $0xfe, %ecx                                # c1 e1 fe
+sall $0xfe, %fs:0x28                            # 64 c1 24 25 28 00 00 00 fe
+sal $0xfe, %fs:0x28                             # 64 c1 24 25 28 00 00 00 fe
+sall $0xfe, %r9d                                # 41 c1 e1 fe
+salq $1, %rcx                                   # 48 d1 e1
+salq $1, -4(%ebp)                               # 67 48 d1 65 fc
+sal $1, -4(%ebp)                                # 67 d1 65 fc
+salq $1, %r9                                    # 49 d1 e1
+sal %cl, %rcx                                   # 48 d3 e1
+salq %cl, (,%r11,2)                             # 4a d3 24 5d 00 00 00 00
+sal %cl, (,%r11,2)                              # 42 d3 24 5d 00 00 00 00
+sal %cl, %r9                                    # 49 d3 e1
+salq $0xfe, %rcx                                # 48 c1 e1 fe
+salq $0xfe, 0x80(%rsi)                          # 48 c1 a6 80 00 00 00 fe
+sal $0xfe, 0x80(%rsi)                           # c1 a6 80 00 00 00 fe
+salq $0xfe, %r9                                 # 49 c1 e1 fe
+shrb $1, %cl                                    # d0 e9
+shrb $1, foo                                    # d0 2c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+shr $1, foo                                     # d1 2c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+shrb $1, %r9b                                   # 41 d0 e9
+shr %cl, %cl                                    # d2 e9
+shrb %cl, 0x12(%rax,%rbx,4)                     # d2 6c 98 12
+shr %cl, 0x12(%rax,%rbx,4)                      # d3 6c 98 12
+shr %cl, %r9b                                   # 41 d2 e9
+shrb $0xfe, %cl                                 # c0 e9 fe
+shrb $0xfe, (%r13)                              # 41 c0 6d 00 fe
+shr $0xfe, (%r13)                               # 41 c1 6d 00 fe
+shrb $0xfe, %r9b                                # 41 c0 e9 fe
+shrw $1, %cx                                    # 66 d1 e9
+shrw $1, -0x80(%rsp)                            # 66 d1 6c 24 80
+shr $1, -0x80(%rsp)                             # d1 6c 24 80
+shrw $1, %r9w                                   # 66 41 d1 e9
+shr %cl, %cx                                    # 66 d3 e9
+shrw %cl, foo(%rip)                             # 66 d3 2d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+shr %cl, foo(%rip)                              # d3 2d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+shr %cl, %r9w                                   # 66 41 d3 e9
+shrw $0xfe, %cx                                 # 66 c1 e9 fe
+shrw $0xfe, 0x12345678(%r9,%r10,8)              # 66 43 c1 ac d1 78 56 34 12 fe
+shr $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 ac d1 78 56 34 12 fe
+shrw $0xfe, %r9w                                # 66 41 c1 e9 fe
+shrl $1, %ecx                                   # d1 e9
+shrl $1, (%rbp)                                 # d1 6d 00
+shr $1, (%rbp)                                  # d1 6d 00
+shrl $1, %r9d                                   # 41 d1 e9
+shr %cl, %ecx                                   # d3 e9
+shrl %cl, 0x7f(%r12)                            # 41 d3 6c 24 7f
+shr %cl, 0x7f(%r12)                             # 41 d3 6c 24 7f
+shr %cl, %r9d                                   # 41 d3 e9
+shrl $0xfe, %ecx                                # c1 e9 fe
+shrl $0xfe, foo+8(%rax)                         # c1 a8 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+shr $0xfe, foo+8(%rax)                          # c1 a8 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+shrl $0xfe, %r9d                                # 41 c1 e9 fe
+shrq $1, %rcx                                   # 48 d1 e9
+shrq $1, (%rcx,%rdx)                            # 48 d1 2c 11
+shr $1, (%rcx,%rdx)                             # d1 2c 11
+shrq $1, %r9                                    # 49 d1 e9
+shr %cl, %rcx                                   # 48 d3 e9
+shrq %cl, 0x1000                                # 48 d3 2c 25 00 10 00 00
+shr %cl, 0x1000                                 # d3 2c 25 00 10 00 00
+shr %cl, %r9                                    # 49 d3 e9
+shrq $0xfe, %rcx                                # 48 c1 e9 fe
+shrq $0xfe, %fs:0x28                            # 64 48 c1 2c 25 28 00 00 00 fe
+shr $0xfe, %fs:0x28                             # 64 c1 2c 25 28 00 00 00 fe
+shrq $0xfe, %r9                                 # 49 c1 e9 fe
+sarb $1, %cl                                    # d0 f9
+sarb $1, -4(%ebp)                               # 67 d0 7d fc
+sar $1, -4(%ebp)                                # 67 d1 7d fc
+sarb $1, %r9b                                   # 41 d0 f9
+sar %cl, %cl                                    # d2 f9
+sarb %cl, (,%r11,2)                             # 42 d2 3c 5d 00 00 00 00
+sar %cl, (,%r11,2)                              # 42 d3 3c 5d 00 00 00 00
+sar %cl, %r9b                                   # 41 d2 f9
+sarb $0xfe, %cl                                 # c0 f9 fe
+sarb $0xfe, 0x80(%rsi)                          # c0 be 80 00 00 00 fe
+sar $0xfe, 0x80(%rsi)                           # c1 be 80 00 00 00 fe
+sarb $0xfe, %r9b                                # 41 c0 f9 fe
+sarw $1, %cx                                    # 66 d1 f9
+sarw $1, foo                                    # 66 d1 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+sar $1, foo                                     # d1 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+sarw $1, %r9w                                   # 66 41 d1 f9
+sar %cl, %cx                                    # 66 d3 f9
+sarw %cl, 0x12(%rax,%rbx,4)                     # 66 d3 7c 98 12
+sar %cl, 0x12(%rax,%rbx,4)                      # d3 7c 98 12
+sar %cl, %r9w                                   # 66 41 d3 f9
+sarw $0xfe, %cx                                 # 66 c1 f9 fe
+sarw $0xfe, (%r13)                              # 66 41 c1 7d 00 fe
+sar $0xfe, (%r13)                               # 41 c1 7d 00 fe
+sarw $0xfe, %r9w                                # 66 41 c1 f9 fe
+sarl $1, %ecx                                   # d1 f9
+sarl $1, -0x80(%rsp)                            # d1 7c 24 80
+sar $1, -0x80(%rsp)                             # d1 7c 24 80
+sarl $1, %r9d                                   # 41 d1 f9
+sar %cl, %ecx                                   # d3 f9
+sarl %cl, foo(%rip)                             # d3 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sar %cl, foo(%rip)                              # d3 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sar %cl, %r9d                                   # 41 d3 f9
+sarl $0xfe, %ecx                                # c1 f9 fe
+sarl $0xfe, 0x12345678(%r9,%r10,8)              # 43 c1 bc d1 78 56 34 12 fe
+sar $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 bc d1 78 56 34 12 fe
+sarl $0xfe, %r9d                                # 41 c1 f9 fe
+sarq $1, %rcx                                   # 48 d1 f9
+sarq $1, (%rbp)                                 # 48 d1 7d 00
+sar $1, (%rbp)                                  # d1 7d 00
+sarq $1, %r9                                    # 49 d1 f9
+sar %cl, %rcx                                   # 48 d3 f9
+sarq %cl, 0x7f(%r12)                            # 49 d3 7c 24 7f
+sar %cl, 0x7f(%r12)                             # 41 d3 7c 24 7f
+sar %cl, %r9                                    # 49 d3 f9
+sarq $0xfe, %rcx                                # 48 c1 f9 fe
+sarq $0xfe, foo+8(%rax)                         # 48 c1 b8 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
+sar $0xfe, foo+8(%rax)                          # c1 b8 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+sarq $0xfe, %r9                                 # 49 c1 f9 fe
+notb %cl                                        # f6 d1
+notb (%rcx,%rdx)                                # f6 14 11
+not (%rcx,%rdx)                                 # f7 14 11
+notb %r9b                                       # 41 f6 d1
+notw %cx                                        # 66 f7 d1
+notw 0x1000                                     # 66 f7 14 25 00 10 00 00
+not 0x1000                                      # f7 14 25 00 10 00 00
+notw %r9w                                       # 66 41 f7 d1
+notl %ecx                                       # f7 d1
+notl %fs:0x28                                   # 64 f7 14 25 28 00 00 00
+not %fs:0x28                                    # 64 f7 14 25 28 00 00 00
+notl %r9d                                       # 41 f7 d1
+notq %rcx                                       # 48 f7 d1
+notq -4(%ebp)                                   # 67 48 f7 55 fc
+not -4(%ebp)                                    # 67 f7 55 fc
+notq %r9                                        # 49 f7 d1
+negb %cl                                        # f6 d9
+negb (,%r11,2)                                  # 42 f6 1c 5d 00 00 00 00
+neg (,%r11,2)                                   # 42 f7 1c 5d 00 00 00 00
+negb %r9b                                       # 41 f6 d9
+negw %cx                                        # 66 f7 d9
+negw 0x80(%rsi)                                 # 66 f7 9e 80 00 00 00
+neg 0x80(%rsi)                                  # f7 9e 80 00 00 00
+negw %r9w                                       # 66 41 f7 d9
+negl %ecx                                       # f7 d9
+negl foo                                        # f7 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+neg foo                                         # f7 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+negl %r9d                                       # 41 f7 d9
+negq %rcx                                       # 48 f7 d9
+negq 0x12(%rax,%rbx,4)                          # 48 f7 5c 98 12
+neg 0x12(%rax,%rbx,4)                           # f7 5c 98 12
+negq %r9                                        # 49 f7 d9
+mulb %cl                                        # f6 e1
+mulb (%r13)                                     # 41 f6 65 00
+mul (%r13)                                      # 41 f7 65 00
+mulb %r9b                                       # 41 f6 e1
+mulw %cx                                        # 66 f7 e1
+mulw -0x80(%rsp)                                # 66 f7 64 24 80
+mul -0x80(%rsp)                                 # f7 64 24 80
+mulw %r9w                                       # 66 41 f7 e1
+mull %ecx                                       # f7 e1
+mull foo(%rip)                                  # f7 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+mul foo(%rip)                                   # f7 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+mull %r9d                                       # 41 f7 e1
+mulq %rcx                                       # 48 f7 e1
+mulq 0x12345678(%r9,%r10,8)                     # 4b f7 a4 d1 78 56 34 12
+mul 0x12345678(%r9,%r10,8)                      # 43 f7 a4 d1 78 56 34 12
+mulq %r9                                        # 49 f7 e1
+imulb %cl                                       # f6 e9
+imulb (%rbp)                                    # f6 6d 00
+imul (%rbp)                                     # f7 6d 00
+imulb %r9b                                      # 41 f6 e9
+imulw %cx                                       # 66 f7 e9
+imulw 0x7f(%r12)                                # 66 41 f7 6c 24 7f
+imul 0x7f(%r12)                                 # 41 f7 6c 24 7f
+imulw %r9w                                      # 66 41 f7 e9
+imull %ecx                                      # f7 e9
+imull foo+8(%rax)                               # f7 a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
+imul foo+8(%rax)                                # f7 a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
+imull %r9d                                      # 41 f7 e9
+imulq %rcx                                      # 48 f7 e9
+imulq (%rcx,%rdx)                               # 48 f7 2c 11
+imul (%rcx,%rdx)                                # f7 2c 11
+imulq %r9                                       # 49 f7 e9
+divb %cl                                        # f6 f1
+divb 0x1000                                     # f6 34 25 00 10 00 00
+div 0x1000                                      # f7 34 25 00 10 00 00
+divb %r9b                                       # 41 f6 f1
+divw %cx                                        # 66 f7 f1
+divw %fs:0x28                                   # 64 66 f7 34 25 28 00 00 00
+div %fs:0x28                                    # 64 f7 34 25 28 00 00 00
+divw %r9w                                       # 66 41 f7 f1
+divl %ecx                                       # f7 f1
+divl -4(%ebp)                                   # 67 f7 75 fc
+div -4(%ebp)                                    # 67 f7 75 fc
+divl %r9d                                       # 41 f7 f1
+divq %rcx                                       # 48 f7 f1
+divq (,%r11,2)                                  # 4a f7 34 5d 00 00 00 00
+div (,%r11,2)                                   # 42 f7 34 5d 00 00 00 00
+divq %r9                                        # 49 f7 f1
+idivb %cl                                       # f6 f9
+idivb 0x80(%rsi)                                # f6 be 80 00 00 00
+idiv 0x80(%rsi)                                 # f7 be 80 00 00 00
+idivb %r9b                                      # 41 f6 f9
+idivw %cx                                       # 66 f7 f9
+idivw foo                                       # 66 f7 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+idiv foo                                        # f7 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+idivw %r9w                                      # 66 41 f7 f9
+idivl %ecx                                      # f7 f9
+idivl 0x12(%rax,%rbx,4)                         # f7 7c 98 12
+idiv 0x12(%rax,%rbx,4)                          # f7 7c 98 12
+idivl %r9d                                      # 41 f7 f9
+idivq %rcx                                      # 48 f7 f9
+idivq (%r13)                                    # 49 f7 7d 00
+idiv (%r13)                                     # 41 f7 7d 00
+idivq %r9                                       # 49 f7 f9
+test %bl, %cl                                   # 84 d9
+testb %bl, -0x80(%rsp)                          # 84 5c 24 80
+test %bl, -0x80(%rsp)                           # 84 5c 24 80
+test %r12b, %r9b                                # 45 84 e1
+test %bx, %cx                                   # 66 85 d9
+testw %bx, foo(%rip)                            # 66 85 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+test %bx, foo(%rip)                             # 66 85 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+test %r12w, %r9w                                # 66 45 85 e1
+test %ebx, %ecx                                 # 85 d9
+testl %ebx, 0x12345678(%r9,%r10,8)              # 43 85 9c d1 78 56 34 12
+test %ebx, 0x12345678(%r9,%r10,8)               # 43 85 9c d1 78 56 34 12
+test %r12d, %r9d                                # 45 85 e1
+test %rbx, %rcx                                 # 48 85 d9
+testq %rbx, (%rbp)                              # 48 85 5d 00
+test %rbx, (%rbp)                               # 48 85 5d 00
+test %r12, %r9                                  # 4d 85 e1
+testb 0x7f(%r12), %cl                           # 41 84 4c 24 7f
+test 0x7f(%r12), %cl                            # 41 84 4c 24 7f
+testw foo+8(%rax), %cx                          # 66 85 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+test foo+8(%rax), %cx                           # 66 85 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+testl (%rcx,%rdx), %ecx                         # 85 0c 11
+test (%rcx,%rdx), %ecx                          # 85 0c 11
+testq 0x1000, %rcx                              # 48 85 0c 25 00 10 00 00
+test 0x1000, %rcx                               # 48 85 0c 25 00 10 00 00
+test $0xfe, %al                                 # a8 fe
+test $0x1234, %ax                               # 66 a9 34 12
+test $foo, %ax                                  # 66 a9 00 00 [R_X86_64_16@2 foo]
+test $0x12345678, %eax                          # a9 78 56 34 12
+test $foo, %eax                                 # a9 00 00 00 00 [R_X86_64_32@1 foo]
+test $0x12345678, %rax                          # 48 a9 78 56 34 12
+test $foo, %rax                                 # 48 a9 00 00 00 00 [R_X86_64_32S@2 foo]
+testb $0xfe, %cl                                # f6 c1 fe
+testb $0xfe, foo                                # f6 04 25 00 00 00 00 fe [R_X86_64_32S@3 foo]
+test $0xfe, foo                                 # f7 04 25 00 00 00 00 fe 00 00 00 [R_X86_64_32S@3 foo]
+testb $0xfe, %r9b                               # 41 f6 c1 fe
+testw $0x1234, %cx                              # 66 f7 c1 34 12
+testw $0x1234, 0x12(%rax,%rbx,4)                # 66 f7 44 98 12 34 12
+test $0x1234, 0x12(%rax,%rbx,4)                 # f7 44 98 12 34 12 00 00
+testw $0x1234, %r9w                             # 66 41 f7 c1 34 12
+testw $foo, %cx                                 # 66 f7 c1 00 00 [R_X86_64_16@3 foo]
+testl $0x12345678, %ecx                         # f7 c1 78 56 34 12
+testl $0x12345678, (%r13)                       # 41 f7 45 00 78 56 34 12
+test $0x12345678, (%r13)                        # 41 f7 45 00 78 56 34 12
+testl $0x12345678, %r9d                         # 41 f7 c1 78 56 34 12
+testl $foo, %ecx                                # f7 c1 00 00 00 00 [R_X86_64_32@2 foo]
+testq $0x12345678, %rcx                         # 48 f7 c1 78 56 34 12
+testq $0x12345678, -0x80(%rsp)                  # 48 f7 44 24 80 78 56 34 12
+test $0x12345678, -0x80(%rsp)                   # f7 44 24 80 78 56 34 12
+testq $0x12345678, %r9                          # 49 f7 c1 78 56 34 12
+testq $foo, %rcx                                # 48 f7 c1 00 00 00 00 [R_X86_64_32S@3 foo]
+incb %cl                                        # fe c1
+incb foo(%rip)                                  # fe 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+inc foo(%rip)                                   # ff 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+incb %r9b                                       # 41 fe c1
+incw %cx                                        # 66 ff c1
+incw 0x12345678(%r9,%r10,8)                     # 66 43 ff 84 d1 78 56 34 12
+inc 0x12345678(%r9,%r10,8)                      # 43 ff 84 d1 78 56 34 12
+incw %r9w                                       # 66 41 ff c1
+incl %ecx                                       # ff c1
+incl (%rbp)                                     # ff 45 00
+inc (%rbp)                                      # ff 45 00
+incl %r9d                                       # 41 ff c1
+incq %rcx                                       # 48 ff c1
+incq 0x7f(%r12)                                 # 49 ff 44 24 7f
+inc 0x7f(%r12)                                  # 41 ff 44 24 7f
+incq %r9                                        # 49 ff c1
+decb %cl                                        # fe c9
+decb 0x1000                                     # fe 0c 25 00 10 00 00
+dec 0x1000                                      # ff 0c 25 00 10 00 00
+decb %r9b                                       # 41 fe c9
+decw %cx                                        # 66 ff c9
+decw %fs:0x28                                   # 64 66 ff 0c 25 28 00 00 00
+dec %fs:0x28                                    # 64 ff 0c 25 28 00 00 00
+decw %r9w                                       # 66 41 ff c9
+decl %ecx                                       # ff c9
+decl -4(%ebp)                                   # 67 ff 4d fc
+dec -4(%ebp)                                    # 67 ff 4d fc
+decl %r9d                                       # 41 ff c9
+decq %rcx                                       # 48 ff c9
+decq (,%r11,2)                                  # 4a ff 0c 5d 00 00 00 00
+dec (,%r11,2)                                   # 42 ff 0c 5d 00 00 00 00
+decq %r9                                        # 49 ff c9
+imul %bx, %cx                                   # 66 0f af cb
+imulw 0x12(%rax,%rbx,4), %cx                    # 66 0f af 4c 98 12
+imul 0x12(%rax,%rbx,4), %cx                     # 66 0f af 4c 98 12
+imul %r12w, %r9w                                # 66 45 0f af cc
+imul %ebx, %ecx                                 # 0f af cb
+imull (%r13), %ecx                              # 41 0f af 4d 00
+imul (%r13), %ecx                               # 41 0f af 4d 00
+imul %r12d, %r9d                                # 45 0f af cc
+imul %rbx, %rcx                                 # 48 0f af cb
+imulq -0x80(%rsp), %rcx                         # 48 0f af 4c 24 80
+imul -0x80(%rsp), %rcx                          # 48 0f af 4c 24 80
+imul %r12, %r9                                  # 4d 0f af cc
+imul $0x7f, %bx, %cx                            # 66 6b cb 7f
+imulw $0x7f, foo(%rip), %cx                     # 66 6b 0d 00 00 00 00 7f [R_X86_64_PC32@3 foo-5]
+imul $0x7f, foo(%rip), %cx                      # 66 6b 0d 00 00 00 00 7f [R_X86_64_PC32@3 foo-5]
+imul $0x7f, %r12w, %r9w                         # 66 45 6b cc 7f
+imul $0x7f, %ebx, %ecx                          # 6b cb 7f
+imull $0x7f, 0x12345678(%r9,%r10,8), %ecx       # 43 6b 8c d1 78 56 34 12 7f
+imul $0x7f, 0x12345678(%r9,%r10,8), %ecx        # 43 6b 8c d1 78 56 34 12 7f
+imul $0x7f, %r12d, %r9d                         # 45 6b cc 7f
+imul $0x7f, %rbx, %rcx                          # 48 6b cb 7f
+imulq $0x7f, (%rbp), %rcx                       # 48 6b 4d 00 7f
+imul $0x7f, (%rbp), %rcx                        # 48 6b 4d 00 7f
+imul $0x7f, %r12, %r9                           # 4d 6b cc 7f
+imul $0x1234, %bx, %cx                          # 66 69 cb 34 12
+imulw $0x1234, 0x7f(%r12), %cx                  # 66 41 69 4c 24 7f 34 12
+imul $0x1234, 0x7f(%r12), %cx                   # 66 41 69 4c 24 7f 34 12
+imul $0x1234, %r12w, %r9w                       # 66 45 69 cc 34 12
+imul $foo, %bx, %cx                             # 66 69 cb 00 00 [R_X86_64_16@3 foo]
+imul $0x12345678, %ebx, %ecx                    # 69 cb 78 56 34 12
+imull $0x12345678, foo+8(%rax), %ecx            # 69 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
+imul $0x12345678, foo+8(%rax), %ecx             # 69 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
+imul $0x12345678, %r12d, %r9d                   # 45 69 cc 78 56 34 12
+imul $foo, %ebx, %ecx                           # 69 cb 00 00 00 00 [R_X86_64_32@2 foo]
+imul $0x12345678, %rbx, %rcx                    # 48 69 cb 78 56 34 12
+imulq $0x12345678, (%rcx,%rdx), %rcx            # 48 69 0c 11 78 56 34 12
+imul $0x12345678, (%rcx,%rdx), %rcx             # 48 69 0c 11 78 56 34 12
+imul $0x12345678, %r12, %r9                     # 4d 69 cc 78 56 34 12
+imul $foo, %rbx, %rcx                           # 48 69 cb 00 00 00 00 [R_X86_64_32S@3 foo]
+shld $0xfe, %bx, %cx                            # 66 0f a4 d9 fe
+shldw $0xfe, %bx, 0x1000                        # 66 0f a4 1c 25 00 10 00 00 fe
+shld $0xfe, %bx, 0x1000                         # 66 0f a4 1c 25 00 10 00 00 fe
+shld $0xfe, %r12w, %r9w                         # 66 45 0f a4 e1 fe
+shld $0xfe, %ebx, %ecx                          # 0f a4 d9 fe
+shldl $0xfe, %ebx, %fs:0x28                     # 64 0f a4 1c 25 28 00 00 00 fe
+shld $0xfe, %ebx, %fs:0x28                      # 64 0f a4 1c 25 28 00 00 00 fe
+shld $0xfe, %r12d, %r9d                         # 45 0f a4 e1 fe
+shld $0xfe, %rbx, %rcx                          # 48 0f a4 d9 fe
+shldq $0xfe, %rbx, -4(%ebp)                     # 67 48 0f a4 5d fc fe
+shld $0xfe, %rbx, -4(%ebp)                      # 67 48 0f a4 5d fc fe
+shld $0xfe, %r12, %r9                           # 4d 0f a4 e1 fe
+shld %cl, %bx, %cx                              # 66 0f a5 d9
+shldw %cl, %bx, (,%r11,2)                       # 66 42 0f a5 1c 5d 00 00 00 00
+shld %cl, %bx, (,%r11,2)                        # 66 42 0f a5 1c 5d 00 00 00 00
+shld %cl, %r12w, %r9w                           # 66 45 0f a5 e1
+shld %cl, %ebx, %ecx                            # 0f a5 d9
+shldl %cl, %ebx, 0x80(%rsi)                     # 0f a5 9e 80 00 00 00
+shld %cl, %ebx, 0x80(%rsi)                      # 0f a5 9e 80 00 00 00
+shld %cl, %r12d, %r9d                           # 45 0f a5 e1
+shld %cl, %rbx, %rcx                            # 48 0f a5 d9
+shldq %cl, %rbx, foo                            # 48 0f a5 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+shld %cl, %rbx, foo                             # 48 0f a5 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+shld %cl, %r12, %r9                             # 4d 0f a5 e1
+shrd $0xfe, %bx, %cx                            # 66 0f ac d9 fe
+shrdw $0xfe, %bx, 0x12(%rax,%rbx,4)             # 66 0f ac 5c 98 12 fe
+shrd $0xfe, %bx, 0x12(%rax,%rbx,4)              # 66 0f ac 5c 98 12 fe
+shrd $0xfe, %r12w, %r9w                         # 66 45 0f ac e1 fe
+shrd $0xfe, %ebx, %ecx                          # 0f ac d9 fe
+shrdl $0xfe, %ebx, (%r13)                       # 41 0f ac 5d 00 fe
+shrd $0xfe, %ebx, (%r13)                        # 41 0f ac 5d 00 fe
+shrd $0xfe, %r12d, %r9d                         # 45 0f ac e1 fe
+shrd $0xfe, %rbx, %rcx                          # 48 0f ac d9 fe
+shrdq $0xfe, %rbx, -0x80(%rsp)                  # 48 0f ac 5c 24 80 fe
+shrd $0xfe, %rbx, -0x80(%rsp)                   # 48 0f ac 5c 24 80 fe
+shrd $0xfe, %r12, %r9                           # 4d 0f ac e1 fe
+shrd %cl, %bx, %cx                              # 66 0f ad d9
+shrdw %cl, %bx, foo(%rip)                       # 66 0f ad 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+shrd %cl, %bx, foo(%rip)                        # 66 0f ad 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+shrd %cl, %r12w, %r9w                           # 66 45 0f ad e1
+shrd %cl, %ebx, %ecx                            # 0f ad d9
+shrdl %cl, %ebx, 0x12345678(%r9,%r10,8)         # 43 0f ad 9c d1 78 56 34 12
+shrd %cl, %ebx, 0x12345678(%r9,%r10,8)          # 43 0f ad 9c d1 78 56 34 12
+shrd %cl, %r12d, %r9d                           # 45 0f ad e1
+shrd %cl, %rbx, %rcx                            # 48 0f ad d9
+shrdq %cl, %rbx, (%rbp)                         # 48 0f ad 5d 00
+shrd %cl, %rbx, (%rbp)                          # 48 0f ad 5d 00
+shrd %cl, %r12, %r9                             # 4d 0f ad e1
+mov %bl, %cl                                    # 88 d9
+movb %bl, 0x7f(%r12)                            # 41 88 5c 24 7f
+mov %bl, 0x7f(%r12)                             # 41 88 5c 24 7f
+mov %r12b, %r9b                                 # 45 88 e1
+mov %bx, %cx                                    # 66 89 d9
+movw %bx, foo+8(%rax)                           # 66 89 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+mov %bx, foo+8(%rax)                            # 66 89 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+mov %r12w, %r9w                                 # 66 45 89 e1
+mov %ebx, %ecx                                  # 89 d9
+movl %ebx, (%rcx,%rdx)                          # 89 1c 11
+mov %ebx, (%rcx,%rdx)                           # 89 1c 11
+mov %r12d, %r9d                                 # 45 89 e1
+mov %rbx, %rcx                                  # 48 89 d9
+movq %rbx, 0x1000                               # 48 89 1c 25 00 10 00 00
+mov %rbx, 0x1000                                # 48 89 1c 25 00 10 00 00
+mov %r12, %r9                                   # 4d 89 e1
+movb %fs:0x28, %cl                              # 64 8a 0c 25 28 00 00 00
+mov %fs:0x28, %cl                               # 64 8a 0c 25 28 00 00 00
+movw -4(%ebp), %cx                              # 67 66 8b 4d fc
+mov -4(%ebp), %cx                               # 67 66 8b 4d fc
+movl (,%r11,2), %ecx                            # 42 8b 0c 5d 00 00 00 00
+mov (,%r11,2), %ecx                             # 42 8b 0c 5d 00 00 00 00
+movq 0x80(%rsi), %rcx                           # 48 8b 8e 80 00 00 00
+mov 0x80(%rsi), %rcx                            # 48 8b 8e 80 00 00 00
+mov %ds, %cx                                    # 66 8c d9
+mov %ds, %r9w                                   # 66 41 8c d9
+movw %ds, 0x12(%rax,%rbx,4)                     # 8c 5c 98 12
+mov %ds, 0x12(%rax,%rbx,4)                      # 8c 5c 98 12
+mov %ds, %ecx                                   # 8c d9
+mov %ds, %r9d                                   # 41 8c d9
+mov %ds, %rcx                                   # 8c d9
+mov %ds, %r9                                    # 41 8c d9
+movw %bx, %es                                   # 8e c3
+movw foo(%rip), %es                             # 8e 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+mov foo(%rip), %es                              # 8e 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+movw %r12w, %es                                 # 41 8e c4
+mov %ebx, %es                                   # 8e c3
+mov %r12d, %es                                  # 41 8e c4
+mov %rbx, %es                                   # 8e c3
+mov %r12, %es                                   # 41 8e c4
+movabsb 0x1122334455667788, %al                 # a0 88 77 66 55 44 33 22 11
+movabsw 0x1122334455667788, %ax                 # 66 a1 88 77 66 55 44 33 22 11
+movabsl 0x1122334455667788, %eax                # a1 88 77 66 55 44 33 22 11
+movabsq 0x1122334455667788, %rax                # 48 a1 88 77 66 55 44 33 22 11
+movabsb %al, 0x1122334455667788                 # a2 88 77 66 55 44 33 22 11
+movabsw %ax, 0x1122334455667788                 # 66 a3 88 77 66 55 44 33 22 11
+movabsl %eax, 0x1122334455667788                # a3 88 77 66 55 44 33 22 11
+movabsq %rax, 0x1122334455667788                # 48 a3 88 77 66 55 44 33 22 11
+mov $0xfe, %bh                                  # b7 fe
+mov $0xfe, %r15b                                # 41 b7 fe
+mov $0x1234, %di                                # 66 bf 34 12
+mov $0x1234, %r15w                              # 66 41 bf 34 12
+mov $foo, %di                                   # 66 bf 00 00 [R_X86_64_16@2 foo]
+mov $0x12345678, %edi                           # bf 78 56 34 12
+mov $0x12345678, %r15d                          # 41 bf 78 56 34 12
+mov $foo, %edi                                  # bf 00 00 00 00 [R_X86_64_32@1 foo]
+mov $0x123456789abcdef0, %rdi                   # 48 bf f0 de bc 9a 78 56 34 12
+mov $0x123456789abcdef0, %r15                   # 49 bf f0 de bc 9a 78 56 34 12
+mov $foo, %rdi                                  # 48 c7 c7 00 00 00 00 [R_X86_64_32S@3 foo]
+movb $0xfe, %cl                                 # b1 fe
+movb $0xfe, foo(%rip)                           # c6 05 00 00 00 00 fe [R_X86_64_PC32@2 foo-5]
+mov $0xfe, foo(%rip)                            # c7 05 00 00 00 00 fe 00 00 00 [R_X86_64_PC32@2 foo-8]
+movb $0xfe, %r9b                                # 41 b1 fe
+movw $0x1234, %cx                               # 66 b9 34 12
+movw $0x1234, 0x12345678(%r9,%r10,8)            # 66 43 c7 84 d1 78 56 34 12 34 12
+mov $0x1234, 0x12345678(%r9,%r10,8)             # 43 c7 84 d1 78 56 34 12 34 12 00 00
+movw $0x1234, %r9w                              # 66 41 b9 34 12
+movw $foo, %cx                                  # 66 b9 00 00 [R_X86_64_16@2 foo]
+movl $0x12345678, %ecx                          # b9 78 56 34 12
+movl $0x12345678, (%rbp)                        # c7 45 00 78 56 34 12
+mov $0x12345678, (%rbp)                         # c7 45 00 78 56 34 12
+movl $0x12345678, %r9d                          # 41 b9 78 56 34 12
+movl $foo, %ecx                                 # b9 00 00 00 00 [R_X86_64_32@1 foo]
+movq $0x12345678, %rcx                          # 48 c7 c1 78 56 34 12
+movq $0x12345678, 0x7f(%r12)                    # 49 c7 44 24 7f 78 56 34 12
+mov $0x12345678, 0x7f(%r12)                     # 41 c7 44 24 7f 78 56 34 12
+movq $0x12345678, %r9                           # 49 c7 c1 78 56 34 12
+movq $foo, %rcx                                 # 48 c7 c1 00 00 00 00 [R_X86_64_32S@3 foo]
+movzx %bl, %cx                                  # 66 0f b6 cb
+movzbw foo+8(%rax), %cx                         # 66 0f b6 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movzx foo+8(%rax), %cx                          # 66 0f b6 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movzx %r12b, %r9w                               # 66 45 0f b6 cc
+movzx %bl, %ecx                                 # 0f b6 cb
+movzbl (%rcx,%rdx), %ecx                        # 0f b6 0c 11
+movzx (%rcx,%rdx), %ecx                         # 0f b6 0c 11
+movzx %r12b, %r9d                               # 45 0f b6 cc
+movzx %bl, %rcx                                 # 48 0f b6 cb
+movzbq 0x1000, %rcx                             # 48 0f b6 0c 25 00 10 00 00
+movzx 0x1000, %rcx                              # 48 0f b6 0c 25 00 10 00 00
+movzx %r12b, %r9                                # 4d 0f b6 cc
+movzx %bx, %ecx                                 # 0f b7 cb
+movzwl %fs:0x28, %ecx                           # 64 0f b7 0c 25 28 00 00 00
+movzx %fs:0x28, %ecx                            # 64 0f b6 0c 25 28 00 00 00
+movzx %r12w, %r9d                               # 45 0f b7 cc
+movzx %bx, %rcx                                 # 48 0f b7 cb
+movzwq -4(%ebp), %rcx                           # 67 48 0f b7 4d fc
+movzx -4(%ebp), %rcx                            # 67 48 0f b6 4d fc
+movzx %r12w, %r9                                # 4d 0f b7 cc
+movsx %bl, %cx                                  # 66 0f be cb
+movsbw (,%r11,2), %cx                           # 66 42 0f be 0c 5d 00 00 00 00
+movsx (,%r11,2), %cx                            # 66 42 0f be 0c 5d 00 00 00 00
+movsx %r12b, %r9w                               # 66 45 0f be cc
+movsx %bl, %ecx                                 # 0f be cb
+movsbl 0x80(%rsi), %ecx                         # 0f be 8e 80 00 00 00
+movsx 0x80(%rsi), %ecx                          # 0f be 8e 80 00 00 00
+movsx %r12b, %r9d                               # 45 0f be cc
+movsx %bl, %rcx                                 # 48 0f be cb
+movsbq foo, %rcx                                # 48 0f be 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movsx foo, %rcx                                 # 48 0f be 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movsx %r12b, %r9                                # 4d 0f be cc
+movsx %bx, %ecx                                 # 0f bf cb
+movswl 0x12(%rax,%rbx,4), %ecx                  # 0f bf 4c 98 12
+movsx 0x12(%rax,%rbx,4), %ecx                   # 0f be 4c 98 12
+movsx %r12w, %r9d                               # 45 0f bf cc
+movsx %bx, %rcx                                 # 48 0f bf cb
+movswq (%r13), %rcx                             # 49 0f bf 4d 00
+movsx (%r13), %rcx                              # 49 0f be 4d 00
+movsx %r12w, %r9                                # 4d 0f bf cc
+movsxd %ebx, %rcx                               # 48 63 cb
+movslq -0x80(%rsp), %rcx                        # 48 63 4c 24 80
+movsxd -0x80(%rsp), %rcx                        # 48 63 4c 24 80
+movsxd %r12d, %r9                               # 4d 63 cc
+xchg %di, %ax                                   # 66 97
+xchg %r15w, %ax                                 # 66 41 97
+xchg %ax, %di                                   # 66 97
+xchg %ax, %r15w                                 # 66 41 97
+xchg %edi, %eax                                 # 97
+xchg %r15d, %eax                                # 41 97
+xchg %eax, %edi                                 # 97
+xchg %eax, %r15d                                # 41 97
+xchg %rdi, %rax                                 # 48 97
+xchg %r15, %rax                                 # 49 97
+xchg %rax, %rdi                                 # 48 97
+xchg %rax, %r15                                 # 49 97
+xchg %bl, %cl                                   # 86 d9
+xchgb %bl, 0x1000                               # 86 1c 25 00 10 00 00
+xchg %bl, 0x1000                                # 86 1c 25 00 10 00 00
+xchg %r12b, %r9b                                # 45 86 e1
+xchgb %fs:0x28, %cl                             # 64 86 0c 25 28 00 00 00
+xchg %fs:0x28, %cl                              # 64 86 0c 25 28 00 00 00
+xchg %bx, %cx                                   # 66 87 d9
+xchgw %bx, -4(%ebp)                             # 67 66 87 5d fc
+xchg %bx, -4(%ebp)                              # 67 66 87 5d fc
+xchg %r12w, %r9w                                # 66 45 87 e1
+xchgw (,%r11,2), %cx                            # 66 42 87 0c 5d 00 00 00 00
+xchg (,%r11,2), %cx                             # 66 42 87 0c 5d 00 00 00 00
+xchg %ebx, %ecx                                 # 87 d9
+xchgl %ebx, 0x80(%rsi)                          # 87 9e 80 00 00 00
+xchg %ebx, 0x80(%rsi)                           # 87 9e 80 00 00 00
+xchg %r12d, %r9d                                # 45 87 e1
+xchgl foo, %ecx                                 # 87 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+xchg foo, %ecx                                  # 87 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+xchg %rbx, %rcx                                 # 48 87 d9
+xchgq %rbx, 0x12(%rax,%rbx,4)                   # 48 87 5c 98 12
+xchg %rbx, 0x12(%rax,%rbx,4)                    # 48 87 5c 98 12
+xchg %r12, %r9                                  # 4d 87 e1
+xchgq (%r13), %rcx                              # 49 87 4d 00
+xchg (%r13), %rcx                               # 49 87 4d 00
+cmpxchg %bl, %cl                                # 0f b0 d9
+cmpxchgb %bl, -0x80(%rsp)                       # 0f b0 5c 24 80
+cmpxchg %bl, -0x80(%rsp)                        # 0f b0 5c 24 80
+cmpxchg %r12b, %r9b                             # 45 0f b0 e1
+cmpxchg %bx, %cx                                # 66 0f b1 d9
+cmpxchgw %bx, foo(%rip)                         # 66 0f b1 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmpxchg %bx, foo(%rip)                          # 66 0f b1 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmpxchg %r12w, %r9w                             # 66 45 0f b1 e1
+cmpxchg %ebx, %ecx                              # 0f b1 d9
+cmpxchgl %ebx, 0x12345678(%r9,%r10,8)           # 43 0f b1 9c d1 78 56 34 12
+cmpxchg %ebx, 0x12345678(%r9,%r10,8)            # 43 0f b1 9c d1 78 56 34 12
+cmpxchg %r12d, %r9d                             # 45 0f b1 e1
+cmpxchg %rbx, %rcx                              # 48 0f b1 d9
+cmpxchgq %rbx, (%rbp)                           # 48 0f b1 5d 00
+cmpxchg %rbx, (%rbp)                            # 48 0f b1 5d 00
+cmpxchg %r12, %r9                               # 4d 0f b1 e1
+cmpxchg8b 0x7f(%r12)                            # 41 0f c7 4c 24 7f
+cmpxchg16b foo+8(%rax)                          # 48 0f c7 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+xadd %bl, %cl                                   # 0f c0 d9
+xaddb %bl, (%rcx,%rdx)                          # 0f c0 1c 11
+xadd %bl, (%rcx,%rdx)                           # 0f c0 1c 11
+xadd %r12b, %r9b                                # 45 0f c0 e1
+xadd %bx, %cx                                   # 66 0f c1 d9
+xaddw %bx, 0x1000                               # 66 0f c1 1c 25 00 10 00 00
+xadd %bx, 0x1000                                # 66 0f c1 1c 25 00 10 00 00
+xadd %r12w, %r9w                                # 66 45 0f c1 e1
+xadd %ebx, %ecx                                 # 0f c1 d9
+xaddl %ebx, %fs:0x28                            # 64 0f c1 1c 25 28 00 00 00
+xadd %ebx, %fs:0x28                             # 64 0f c1 1c 25 28 00 00 00
+xadd %r12d, %r9d                                # 45 0f c1 e1
+xadd %rbx, %rcx                                 # 48 0f c1 d9
+xaddq %rbx, -4(%ebp)                            # 67 48 0f c1 5d fc
+xadd %rbx, -4(%ebp)                             # 67 48 0f c1 5d fc
+xadd %r12, %r9                                  # 4d 0f c1 e1
+leaw (,%r11,2), %cx                             # 66 42 8d 0c 5d 00 00 00 00
+lea (,%r11,2), %cx                              # 66 42 8d 0c 5d 00 00 00 00
+leal 0x80(%rsi), %ecx                           # 8d 8e 80 00 00 00
+lea 0x80(%rsi), %ecx                            # 8d 8e 80 00 00 00
+leaq foo, %rcx                                  # 48 8d 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lea foo, %rcx                                   # 48 8d 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+movbew 0x12(%rax,%rbx,4), %cx                   # 66 0f 38 f0 4c 98 12
+movbe 0x12(%rax,%rbx,4), %cx                    # 66 0f 38 f0 4c 98 12
+movbel (%r13), %ecx                             # 41 0f 38 f0 4d 00
+movbe (%r13), %ecx                              # 41 0f 38 f0 4d 00
+movbeq -0x80(%rsp), %rcx                        # 48 0f 38 f0 4c 24 80
+movbe -0x80(%rsp), %rcx                         # 48 0f 38 f0 4c 24 80
+movbew %bx, foo(%rip)                           # 66 0f 38 f1 1d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+movbe %bx, foo(%rip)                            # 66 0f 38 f1 1d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+movbel %ebx, 0x12345678(%r9,%r10,8)             # 43 0f 38 f1 9c d1 78 56 34 12
+movbe %ebx, 0x12345678(%r9,%r10,8)              # 43 0f 38 f1 9c d1 78 56 34 12
+movbeq %rbx, (%rbp)                             # 48 0f 38 f1 5d 00
+movbe %rbx, (%rbp)                              # 48 0f 38 f1 5d 00
+bswap %edi                                      # 0f cf
+bswap %r15d                                     # 41 0f cf
+bswap %rdi                                      # 48 0f cf
+bswap %r15                                      # 49 0f cf
+cbtw                                            # 66 98
+cwtl                                            # 98
+cltq                                            # 48 98
+cwtd                                            # 66 99
+cltd                                            # 99
+cqto                                            # 48 99
+bt %bx, %cx                                     # 66 0f a3 d9
+btw %bx, foo                                    # 66 0f a3 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+bt %bx, foo                                     # 66 0f a3 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+bt %r12w, %r9w                                  # 66 45 0f a3 e1
+bt %ebx, %ecx                                   # 0f a3 d9
+btl %ebx, 0x12(%rax,%rbx,4)                     # 0f a3 5c 98 12
+bt %ebx, 0x12(%rax,%rbx,4)                      # 0f a3 5c 98 12
+bt %r12d, %r9d                                  # 45 0f a3 e1
+bt %rbx, %rcx                                   # 48 0f a3 d9
+btq %rbx, (%r13)                                # 49 0f a3 5d 00
+bt %rbx, (%r13)                                 # 49 0f a3 5d 00
+bt %r12, %r9                                    # 4d 0f a3 e1
+btw $0xfe, %cx                                  # 66 0f ba e1 fe
+btw $0xfe, -0x80(%rsp)                          # 66 0f ba 64 24 80 fe
+bt $0xfe, -0x80(%rsp)                           # 0f ba 64 24 80 fe
+btw $0xfe, %r9w                                 # 66 41 0f ba e1 fe
+btl $0xfe, %ecx                                 # 0f ba e1 fe
+btl $0xfe, foo(%rip)                            # 0f ba 25 00 00 00 00 fe [R_X86_64_PC32@3 foo-5]
+bt $0xfe, foo(%rip)                             # 0f ba 25 00 00 00 00 fe [R_X86_64_PC32@3 foo-5]
+btl $0xfe, %r9d                                 # 41 0f ba e1 fe
+btq $0xfe, %rcx                                 # 48 0f ba e1 fe
+btq $0xfe, 0x12345678(%r9,%r10,8)               # 4b 0f ba a4 d1 78 56 34 12 fe
+bt $0xfe, 0x12345678(%r9,%r10,8)                # 43 0f ba a4 d1 78 56 34 12 fe
+btq $0xfe, %r9                                  # 49 0f ba e1 fe
+bts %bx, %cx                                    # 66 0f ab d9
+btsw %bx, (%rbp)                                # 66 0f ab 5d 00
+bts %bx, (%rbp)                                 # 66 0f ab 5d 00
+bts %r12w, %r9w                                 # 66 45 0f ab e1
+bts %ebx, %ecx                                  # 0f ab d9
+btsl %ebx, 0x7f(%r12)                           # 41 0f ab 5c 24 7f
+bts %ebx, 0x7f(%r12)                            # 41 0f ab 5c 24 7f
+bts %r12d, %r9d                                 # 45 0f ab e1
+bts %rbx, %rcx                                  # 48 0f ab d9
+btsq %rbx, foo+8(%rax)                          # 48 0f ab 98 00 00 00 00 [R_X86_64_32S@4 foo+8]
+bts %rbx, foo+8(%rax)                           # 48 0f ab 98 00 00 00 00 [R_X86_64_32S@4 foo+8]
+bts %r12, %r9                                   # 4d 0f ab e1
+btsw $0xfe, %cx                                 # 66 0f ba e9 fe
+btsw $0xfe, (%rcx,%rdx)                         # 66 0f ba 2c 11 fe
+bts $0xfe, (%rcx,%rdx)                          # 0f ba 2c 11 fe
+btsw $0xfe, %r9w                                # 66 41 0f ba e9 fe
+btsl $0xfe, %ecx                                # 0f ba e9 fe
+btsl $0xfe, 0x1000                              # 0f ba 2c 25 00 10 00 00 fe
+bts $0xfe, 0x1000                               # 0f ba 2c 25 00 10 00 00 fe
+btsl $0xfe, %r9d                                # 41 0f ba e9 fe
+btsq $0xfe, %rcx                                # 48 0f ba e9 fe
+btsq $0xfe, %fs:0x28                            # 64 48 0f ba 2c 25 28 00 00 00 fe
+bts $0xfe, %fs:0x28                             # 64 0f ba 2c 25 28 00 00 00 fe
+btsq $0xfe, %r9                                 # 49 0f ba e9 fe
+btr %bx, %cx                                    # 66 0f b3 d9
+btrw %bx, -4(%ebp)                              # 67 66 0f b3 5d fc
+btr %bx, -4(%ebp)                               # 67 66 0f b3 5d fc
+btr %r12w, %r9w                                 # 66 45 0f b3 e1
+btr %ebx, %ecx                                  # 0f b3 d9
+btrl %ebx, (,%r11,2)                            # 42 0f b3 1c 5d 00 00 00 00
+btr %ebx, (,%r11,2)                             # 42 0f b3 1c 5d 00 00 00 00
+btr %r12d, %r9d                                 # 45 0f b3 e1
+btr %rbx, %rcx                                  # 48 0f b3 d9
+btrq %rbx, 0x80(%rsi)                           # 48 0f b3 9e 80 00 00 00
+btr %rbx, 0x80(%rsi)                            # 48 0f b3 9e 80 00 00 00
+btr %r12, %r9                                   # 4d 0f b3 e1
+btrw $0xfe, %cx                                 # 66 0f ba f1 fe
+btrw $0xfe, foo                                 # 66 0f ba 34 25 00 00 00 00 fe [R_X86_64_32S@5 foo]
+btr $0xfe, foo                                  # 0f ba 34 25 00 00 00 00 fe [R_X86_64_32S@4 foo]
+btrw $0xfe, %r9w                                # 66 41 0f ba f1 fe
+btrl $0xfe, %ecx                                # 0f ba f1 fe
+btrl $0xfe, 0x12(%rax,%rbx,4)                   # 0f ba 74 98 12 fe
+btr $0xfe, 0x12(%rax,%rbx,4)                    # 0f ba 74 98 12 fe
+btrl $0xfe, %r9d                                # 41 0f ba f1 fe
+btrq $0xfe, %rcx                                # 48 0f ba f1 fe
+btrq $0xfe, (%r13)                              # 49 0f ba 75 00 fe
+btr $0xfe, (%r13)                               # 41 0f ba 75 00 fe
+btrq $0xfe, %r9                                 # 49 0f ba f1 fe
+btc %bx, %cx                                    # 66 0f bb d9
+btcw %bx, -0x80(%rsp)                           # 66 0f bb 5c 24 80
+btc %bx, -0x80(%rsp)                            # 66 0f bb 5c 24 80
+btc %r12w, %r9w                                 # 66 45 0f bb e1
+btc %ebx, %ecx                                  # 0f bb d9
+btcl %ebx, foo(%rip)                            # 0f bb 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+btc %ebx, foo(%rip)                             # 0f bb 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+btc %r12d, %r9d                                 # 45 0f bb e1
+btc %rbx, %rcx                                  # 48 0f bb d9
+btcq %rbx, 0x12345678(%r9,%r10,8)               # 4b 0f bb 9c d1 78 56 34 12
+btc %rbx, 0x12345678(%r9,%r10,8)                # 4b 0f bb 9c d1 78 56 34 12
+btc %r12, %r9                                   # 4d 0f bb e1
+btcw $0xfe, %cx                                 # 66 0f ba f9 fe
+btcw $0xfe, (%rbp)                              # 66 0f ba 7d 00 fe
+btc $0xfe, (%rbp)                               # 0f ba 7d 00 fe
+btcw $0xfe, %r9w                                # 66 41 0f ba f9 fe
+btcl $0xfe, %ecx                                # 0f ba f9 fe
+btcl $0xfe, 0x7f(%r12)                          # 41 0f ba 7c 24 7f fe
+btc $0xfe, 0x7f(%r12)                           # 41 0f ba 7c 24 7f fe
+btcl $0xfe, %r9d                                # 41 0f ba f9 fe
+btcq $0xfe, %rcx                                # 48 0f ba f9 fe
+btcq $0xfe, foo+8(%rax)                         # 48 0f ba b8 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
+btc $0xfe, foo+8(%rax)                          # 0f ba b8 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
+btcq $0xfe, %r9                                 # 49 0f ba f9 fe
+bsf %bx, %cx                                    # 66 0f bc cb
+bsfw (%rcx,%rdx), %cx                           # 66 0f bc 0c 11
+bsf (%rcx,%rdx), %cx                            # 66 0f bc 0c 11
+bsf %r12w, %r9w                                 # 66 45 0f bc cc
+bsf %ebx, %ecx                                  # 0f bc cb
+bsfl 0x1000, %ecx                               # 0f bc 0c 25 00 10 00 00
+bsf 0x1000, %ecx                                # 0f bc 0c 25 00 10 00 00
+bsf %r12d, %r9d                                 # 45 0f bc cc
+bsf %rbx, %rcx                                  # 48 0f bc cb
+bsfq %fs:0x28, %rcx                             # 64 48 0f bc 0c 25 28 00 00 00
+bsf %fs:0x28, %rcx                              # 64 48 0f bc 0c 25 28 00 00 00
+bsf %r12, %r9                                   # 4d 0f bc cc
+bsr %bx, %cx                                    # 66 0f bd cb
+bsrw -4(%ebp), %cx                              # 67 66 0f bd 4d fc
+bsr -4(%ebp), %cx                               # 67 66 0f bd 4d fc
+bsr %r12w, %r9w                                 # 66 45 0f bd cc
+bsr %ebx, %ecx                                  # 0f bd cb
+bsrl (,%r11,2), %ecx                            # 42 0f bd 0c 5d 00 00 00 00
+bsr (,%r11,2), %ecx                             # 42 0f bd 0c 5d 00 00 00 00
+bsr %r12d, %r9d                                 # 45 0f bd cc
+bsr %rbx, %rcx                                  # 48 0f bd cb
+bsrq 0x80(%rsi), %rcx                           # 48 0f bd 8e 80 00 00 00
+bsr 0x80(%rsi), %rcx                            # 48 0f bd 8e 80 00 00 00
+bsr %r12, %r9                                   # 4d 0f bd cc
+popcnt %bx, %cx                                 # 66 f3 0f b8 cb
+popcntw foo, %cx                                # 66 f3 0f b8 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+popcnt foo, %cx                                 # 66 f3 0f b8 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+popcnt %r12w, %r9w                              # 66 f3 45 0f b8 cc
+popcnt %ebx, %ecx                               # f3 0f b8 cb
+popcntl 0x12(%rax,%rbx,4), %ecx                 # f3 0f b8 4c 98 12
+popcnt 0x12(%rax,%rbx,4), %ecx                  # f3 0f b8 4c 98 12
+popcnt %r12d, %r9d                              # f3 45 0f b8 cc
+popcnt %rbx, %rcx                               # f3 48 0f b8 cb
+popcntq (%r13), %rcx                            # f3 49 0f b8 4d 00
+popcnt (%r13), %rcx                             # f3 49 0f b8 4d 00
+popcnt %r12, %r9                                # f3 4d 0f b8 cc
+lzcnt %bx, %cx                                  # 66 f3 0f bd cb
+lzcntw -0x80(%rsp), %cx                         # 66 f3 0f bd 4c 24 80
+lzcnt -0x80(%rsp), %cx                          # 66 f3 0f bd 4c 24 80
+lzcnt %r12w, %r9w                               # 66 f3 45 0f bd cc
+lzcnt %ebx, %ecx                                # f3 0f bd cb
+lzcntl foo(%rip), %ecx                          # f3 0f bd 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+lzcnt foo(%rip), %ecx                           # f3 0f bd 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+lzcnt %r12d, %r9d                               # f3 45 0f bd cc
+lzcnt %rbx, %rcx                                # f3 48 0f bd cb
+lzcntq 0x12345678(%r9,%r10,8), %rcx             # f3 4b 0f bd 8c d1 78 56 34 12
+lzcnt 0x12345678(%r9,%r10,8), %rcx              # f3 4b 0f bd 8c d1 78 56 34 12
+lzcnt %r12, %r9                                 # f3 4d 0f bd cc
+tzcnt %bx, %cx                                  # 66 f3 0f bc cb
+tzcntw (%rbp), %cx                              # 66 f3 0f bc 4d 00
+tzcnt (%rbp), %cx                               # 66 f3 0f bc 4d 00
+tzcnt %r12w, %r9w                               # 66 f3 45 0f bc cc
+tzcnt %ebx, %ecx                                # f3 0f bc cb
+tzcntl 0x7f(%r12), %ecx                         # f3 41 0f bc 4c 24 7f
+tzcnt 0x7f(%r12), %ecx                          # f3 41 0f bc 4c 24 7f
+tzcnt %r12d, %r9d                               # f3 45 0f bc cc
+tzcnt %rbx, %rcx                                # f3 48 0f bc cb
+tzcntq foo+8(%rax), %rcx                        # f3 48 0f bc 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+tzcnt foo+8(%rax), %rcx                         # f3 48 0f bc 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+tzcnt %r12, %r9                                 # f3 4d 0f bc cc
+crc32 %bl, %ecx                                 # f2 0f 38 f0 cb
+crc32b (%rcx,%rdx), %ecx                        # f2 0f 38 f0 0c 11
+crc32 (%rcx,%rdx), %ecx                         # f2 0f 38 f1 0c 11
+crc32 %r12b, %r9d                               # f2 45 0f 38 f0 cc
+crc32 %bx, %ecx                                 # 66 f2 0f 38 f1 cb
+crc32w 0x1000, %ecx                             # 66 f2 0f 38 f1 0c 25 00 10 00 00
+crc32 0x1000, %ecx                              # f2 0f 38 f1 0c 25 00 10 00 00
+crc32 %r12w, %r9d                               # 66 f2 45 0f 38 f1 cc
+crc32 %ebx, %ecx                                # f2 0f 38 f1 cb
+crc32l %fs:0x28, %ecx                           # 64 f2 0f 38 f1 0c 25 28 00 00 00
+crc32 %fs:0x28, %ecx                            # 64 f2 0f 38 f1 0c 25 28 00 00 00
+crc32 %r12d, %r9d                               # f2 45 0f 38 f1 cc
+crc32 %bl, %rcx                                 # f2 48 0f 38 f0 cb
+crc32b -4(%ebp), %rcx                           # 67 f2 48 0f 38 f0 4d fc
+crc32 -4(%ebp), %rcx                            # 67 f2 48 0f 38 f1 4d fc
+crc32 %r12b, %r9                                # f2 4d 0f 38 f0 cc
+crc32 %rbx, %rcx                                # f2 48 0f 38 f1 cb
+crc32q (,%r11,2), %rcx                          # f2 4a 0f 38 f1 0c 5d 00 00 00 00
+crc32 (,%r11,2), %rcx                           # f2 4a 0f 38 f1 0c 5d 00 00 00 00
+crc32 %r12, %r9                                 # f2 4d 0f 38 f1 cc
+setob %cl                                       # 0f 90 c1
+setob 0x80(%rsi)                                # 0f 90 86 80 00 00 00
+seto 0x80(%rsi)                                 # 0f 90 86 80 00 00 00
+setob %r9b                                      # 41 0f 90 c1
+setnob %cl                                      # 0f 91 c1
+setnob foo                                      # 0f 91 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+setno foo                                       # 0f 91 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+setnob %r9b                                     # 41 0f 91 c1
+setbb %cl                                       # 0f 92 c1
+setbb 0x12(%rax,%rbx,4)                         # 0f 92 44 98 12
+setb 0x12(%rax,%rbx,4)                          # 0f 92 44 98 12
+setbb %r9b                                      # 41 0f 92 c1
+setaeb %cl                                      # 0f 93 c1
+setaeb (%r13)                                   # 41 0f 93 45 00
+setae (%r13)                                    # 41 0f 93 45 00
+setaeb %r9b                                     # 41 0f 93 c1
+seteb %cl                                       # 0f 94 c1
+seteb -0x80(%rsp)                               # 0f 94 44 24 80
+sete -0x80(%rsp)                                # 0f 94 44 24 80
+seteb %r9b                                      # 41 0f 94 c1
+setneb %cl                                      # 0f 95 c1
+setneb foo(%rip)                                # 0f 95 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+setne foo(%rip)                                 # 0f 95 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+setneb %r9b                                     # 41 0f 95 c1
+setbeb %cl                                      # 0f 96 c1
+setbeb 0x12345678(%r9,%r10,8)                   # 43 0f 96 84 d1 78 56 34 12
+setbe 0x12345678(%r9,%r10,8)                    # 43 0f 96 84 d1 78 56 34 12
+setbeb %r9b                                     # 41 0f 96 c1
+setab %cl                                       # 0f 97 c1
+setab (%rbp)                                    # 0f 97 45 00
+seta (%rbp)                                     # 0f 97 45 00
+setab %r9b                                      # 41 0f 97 c1
+setsb %cl                                       # 0f 98 c1
+setsb 0x7f(%r12)                                # 41 0f 98 44 24 7f
+sets 0x7f(%r12)                                 # 41 0f 98 44 24 7f
+setsb %r9b                                      # 41 0f 98 c1
+setnsb %cl                                      # 0f 99 c1
+setnsb foo+8(%rax)                              # 0f 99 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
+setns foo+8(%rax)                               # 0f 99 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
+setnsb %r9b                                     # 41 0f 99 c1
+setpb %cl                                       # 0f 9a c1
+setpb (%rcx,%rdx)                               # 0f 9a 04 11
+setp (%rcx,%rdx)                                # 0f 9a 04 11
+setpb %r9b                                      # 41 0f 9a c1
+setnpb %cl                                      # 0f 9b c1
+setnpb 0x1000                                   # 0f 9b 04 25 00 10 00 00
+setnp 0x1000                                    # 0f 9b 04 25 00 10 00 00
+setnpb %r9b                                     # 41 0f 9b c1
+setlb %cl                                       # 0f 9c c1
+setlb %fs:0x28                                  # 64 0f 9c 04 25 28 00 00 00
+setl %fs:0x28                                   # 64 0f 9c 04 25 28 00 00 00
+setlb %r9b                                      # 41 0f 9c c1
+setgeb %cl                                      # 0f 9d c1
+setgeb -4(%ebp)                                 # 67 0f 9d 45 fc
+setge -4(%ebp)                                  # 67 0f 9d 45 fc
+setgeb %r9b                                     # 41 0f 9d c1
+setleb %cl                                      # 0f 9e c1
+setleb (,%r11,2)                                # 42 0f 9e 04 5d 00 00 00 00
+setle (,%r11,2)                                 # 42 0f 9e 04 5d 00 00 00 00
+setleb %r9b                                     # 41 0f 9e c1
+setgb %cl                                       # 0f 9f c1
+setgb 0x80(%rsi)                                # 0f 9f 86 80 00 00 00
+setg 0x80(%rsi)                                 # 0f 9f 86 80 00 00 00
+setgb %r9b                                      # 41 0f 9f c1
+cmovo %bx, %cx                                  # 66 0f 40 cb
+cmovow foo, %cx                                 # 66 0f 40 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovo foo, %cx                                  # 66 0f 40 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovo %r12w, %r9w                               # 66 45 0f 40 cc
+cmovno %bx, %cx                                 # 66 0f 41 cb
+cmovnow 0x12(%rax,%rbx,4), %cx                  # 66 0f 41 4c 98 12
+cmovno 0x12(%rax,%rbx,4), %cx                   # 66 0f 41 4c 98 12
+cmovno %r12w, %r9w                              # 66 45 0f 41 cc
+cmovb %bx, %cx                                  # 66 0f 42 cb
+cmovbw (%r13), %cx                              # 66 41 0f 42 4d 00
+cmovb (%r13), %cx                               # 66 41 0f 42 4d 00
+cmovb %r12w, %r9w                               # 66 45 0f 42 cc
+cmovae %bx, %cx                                 # 66 0f 43 cb
+cmovaew -0x80(%rsp), %cx                        # 66 0f 43 4c 24 80
+cmovae -0x80(%rsp), %cx                         # 66 0f 43 4c 24 80
+cmovae %r12w, %r9w                              # 66 45 0f 43 cc
+cmove %bx, %cx                                  # 66 0f 44 cb
+cmovew foo(%rip), %cx                           # 66 0f 44 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmove foo(%rip), %cx                            # 66 0f 44 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmove %r12w, %r9w                               # 66 45 0f 44 cc
+cmovne %bx, %cx                                 # 66 0f 45 cb
+cmovnew 0x12345678(%r9,%r10,8), %cx             # 66 43 0f 45 8c d1 78 56 34 12
+cmovne 0x12345678(%r9,%r10,8), %cx              # 66 43 0f 45 8c d1 78 56 34 12
+cmovne %r12w, %r9w                              # 66 45 0f 45 cc
+cmovbe %bx, %cx                                 # 66 0f 46 cb
+cmovbew (%rbp), %cx                             # 66 0f 46 4d 00
+cmovbe (%rbp), %cx                              # 66 0f 46 4d 00
+cmovbe %r12w, %r9w                              # 66 45 0f 46 cc
+cmova %bx, %cx                                  # 66 0f 47 cb
+cmovaw 0x7f(%r12), %cx                          # 66 41 0f 47 4c 24 7f
+cmova 0x7f(%r12), %cx                           # 66 41 0f 47 4c 24 7f
+cmova %r12w, %r9w                               # 66 45 0f 47 cc
+cmovs %bx, %cx                                  # 66 0f 48 cb
+cmovsw foo+8(%rax), %cx                         # 66 0f 48 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovs foo+8(%rax), %cx                          # 66 0f 48 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovs %r12w, %r9w                               # 66 45 0f 48 cc
+cmovns %bx, %cx                                 # 66 0f 49 cb
+cmovnsw (%rcx,%rdx), %cx                        # 66 0f 49 0c 11
+cmovns (%rcx,%rdx), %cx                         # 66 0f 49 0c 11
+cmovns %r12w, %r9w                              # 66 45 0f 49 cc
+cmovp %bx, %cx                                  # 66 0f 4a cb
+cmovpw 0x1000, %cx                              # 66 0f 4a 0c 25 00 10 00 00
+cmovp 0x1000, %cx                               # 66 0f 4a 0c 25 00 10 00 00
+cmovp %r12w, %r9w                               # 66 45 0f 4a cc
+cmovnp %bx, %cx                                 # 66 0f 4b cb
+cmovnpw %fs:0x28, %cx                           # 64 66 0f 4b 0c 25 28 00 00 00
+cmovnp %fs:0x28, %cx                            # 64 66 0f 4b 0c 25 28 00 00 00
+cmovnp %r12w, %r9w                              # 66 45 0f 4b cc
+cmovl %bx, %cx                                  # 66 0f 4c cb
+cmovlw -4(%ebp), %cx                            # 67 66 0f 4c 4d fc
+cmovl -4(%ebp), %cx                             # 67 66 0f 4c 4d fc
+cmovl %r12w, %r9w                               # 66 45 0f 4c cc
+cmovge %bx, %cx                                 # 66 0f 4d cb
+cmovgew (,%r11,2), %cx                          # 66 42 0f 4d 0c 5d 00 00 00 00
+cmovge (,%r11,2), %cx                           # 66 42 0f 4d 0c 5d 00 00 00 00
+cmovge %r12w, %r9w                              # 66 45 0f 4d cc
+cmovle %bx, %cx                                 # 66 0f 4e cb
+cmovlew 0x80(%rsi), %cx                         # 66 0f 4e 8e 80 00 00 00
+cmovle 0x80(%rsi), %cx                          # 66 0f 4e 8e 80 00 00 00
+cmovle %r12w, %r9w                              # 66 45 0f 4e cc
+cmovg %bx, %cx                                  # 66 0f 4f cb
+cmovgw foo, %cx                                 # 66 0f 4f 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovg foo, %cx                                  # 66 0f 4f 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovg %r12w, %r9w                               # 66 45 0f 4f cc
+cmovo %ebx, %ecx                                # 0f 40 cb
+cmovol 0x12(%rax,%rbx,4), %ecx                  # 0f 40 4c 98 12
+cmovo 0x12(%rax,%rbx,4), %ecx                   # 0f 40 4c 98 12
+cmovo %r12d, %r9d                               # 45 0f 40 cc
+cmovno %ebx, %ecx                               # 0f 41 cb
+cmovnol (%r13), %ecx                            # 41 0f 41 4d 00
+cmovno (%r13), %ecx                             # 41 0f 41 4d 00
+cmovno %r12d, %r9d                              # 45 0f 41 cc
+cmovb %ebx, %ecx                                # 0f 42 cb
+cmovbl -0x80(%rsp), %ecx                        # 0f 42 4c 24 80
+cmovb -0x80(%rsp), %ecx                         # 0f 42 4c 24 80
+cmovb %r12d, %r9d                               # 45 0f 42 cc
+cmovae %ebx, %ecx                               # 0f 43 cb
+cmovael foo(%rip), %ecx                         # 0f 43 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cmovae foo(%rip), %ecx                          # 0f 43 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cmovae %r12d, %r9d                              # 45 0f 43 cc
+cmove %ebx, %ecx                                # 0f 44 cb
+cmovel 0x12345678(%r9,%r10,8), %ecx             # 43 0f 44 8c d1 78 56 34 12
+cmove 0x12345678(%r9,%r10,8), %ecx              # 43 0f 44 8c d1 78 56 34 12
+cmove %r12d, %r9d                               # 45 0f 44 cc
+cmovne %ebx, %ecx                               # 0f 45 cb
+cmovnel (%rbp), %ecx                            # 0f 45 4d 00
+cmovne (%rbp), %ecx                             # 0f 45 4d 00
+cmovne %r12d, %r9d                              # 45 0f 45 cc
+cmovbe %ebx, %ecx                               # 0f 46 cb
+cmovbel 0x7f(%r12), %ecx                        # 41 0f 46 4c 24 7f
+cmovbe 0x7f(%r12), %ecx                         # 41 0f 46 4c 24 7f
+cmovbe %r12d, %r9d                              # 45 0f 46 cc
+cmova %ebx, %ecx                                # 0f 47 cb
+cmoval foo+8(%rax), %ecx                        # 0f 47 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+cmova foo+8(%rax), %ecx                         # 0f 47 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+cmova %r12d, %r9d                               # 45 0f 47 cc
+cmovs %ebx, %ecx                                # 0f 48 cb
+cmovsl (%rcx,%rdx), %ecx                        # 0f 48 0c 11
+cmovs (%rcx,%rdx), %ecx                         # 0f 48 0c 11
+cmovs %r12d, %r9d                               # 45 0f 48 cc
+cmovns %ebx, %ecx                               # 0f 49 cb
+cmovnsl 0x1000, %ecx                            # 0f 49 0c 25 00 10 00 00
+cmovns 0x1000, %ecx                             # 0f 49 0c 25 00 10 00 00
+cmovns %r12d, %r9d                              # 45 0f 49 cc
+cmovp %ebx, %ecx                                # 0f 4a cb
+cmovpl %fs:0x28, %ecx                           # 64 0f 4a 0c 25 28 00 00 00
+cmovp %fs:0x28, %ecx                            # 64 0f 4a 0c 25 28 00 00 00
+cmovp %r12d, %r9d                               # 45 0f 4a cc
+cmovnp %ebx, %ecx                               # 0f 4b cb
+cmovnpl -4(%ebp), %ecx                          # 67 0f 4b 4d fc
+cmovnp -4(%ebp), %ecx                           # 67 0f 4b 4d fc
+cmovnp %r12d, %r9d                              # 45 0f 4b cc
+cmovl %ebx, %ecx                                # 0f 4c cb
+cmovll (,%r11,2), %ecx                          # 42 0f 4c 0c 5d 00 00 00 00
+cmovl (,%r11,2), %ecx                           # 42 0f 4c 0c 5d 00 00 00 00
+cmovl %r12d, %r9d                               # 45 0f 4c cc
+cmovge %ebx, %ecx                               # 0f 4d cb
+cmovgel 0x80(%rsi), %ecx                        # 0f 4d 8e 80 00 00 00
+cmovge 0x80(%rsi), %ecx                         # 0f 4d 8e 80 00 00 00
+cmovge %r12d, %r9d                              # 45 0f 4d cc
+cmovle %ebx, %ecx                               # 0f 4e cb
+cmovlel foo, %ecx                               # 0f 4e 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmovle foo, %ecx                                # 0f 4e 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmovle %r12d, %r9d                              # 45 0f 4e cc
+cmovg %ebx, %ecx                                # 0f 4f cb
+cmovgl 0x12(%rax,%rbx,4), %ecx                  # 0f 4f 4c 98 12
+cmovg 0x12(%rax,%rbx,4), %ecx                   # 0f 4f 4c 98 12
+cmovg %r12d, %r9d                               # 45 0f 4f cc
+cmovo %rbx, %rcx                                # 48 0f 40 cb
+cmovoq (%r13), %rcx                             # 49 0f 40 4d 00
+cmovo (%r13), %rcx                              # 49 0f 40 4d 00
+cmovo %r12, %r9                                 # 4d 0f 40 cc
+cmovno %rbx, %rcx                               # 48 0f 41 cb
+cmovnoq -0x80(%rsp), %rcx                       # 48 0f 41 4c 24 80
+cmovno -0x80(%rsp), %rcx                        # 48 0f 41 4c 24 80
+cmovno %r12, %r9                                # 4d 0f 41 cc
+cmovb %rbx, %rcx                                # 48 0f 42 cb
+cmovbq foo(%rip), %rcx                          # 48 0f 42 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmovb foo(%rip), %rcx                           # 48 0f 42 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmovb %r12, %r9                                 # 4d 0f 42 cc
+cmovae %rbx, %rcx                               # 48 0f 43 cb
+cmovaeq 0x12345678(%r9,%r10,8), %rcx            # 4b 0f 43 8c d1 78 56 34 12
+cmovae 0x12345678(%r9,%r10,8), %rcx             # 4b 0f 43 8c d1 78 56 34 12
+cmovae %r12, %r9                                # 4d 0f 43 cc
+cmove %rbx, %rcx                                # 48 0f 44 cb
+cmoveq (%rbp), %rcx                             # 48 0f 44 4d 00
+cmove (%rbp), %rcx                              # 48 0f 44 4d 00
+cmove %r12, %r9                                 # 4d 0f 44 cc
+cmovne %rbx, %rcx                               # 48 0f 45 cb
+cmovneq 0x7f(%r12), %rcx                        # 49 0f 45 4c 24 7f
+cmovne 0x7f(%r12), %rcx                         # 49 0f 45 4c 24 7f
+cmovne %r12, %r9                                # 4d 0f 45 cc
+cmovbe %rbx, %rcx                               # 48 0f 46 cb
+cmovbeq foo+8(%rax), %rcx                       # 48 0f 46 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovbe foo+8(%rax), %rcx                        # 48 0f 46 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovbe %r12, %r9                                # 4d 0f 46 cc
+cmova %rbx, %rcx                                # 48 0f 47 cb
+cmovaq (%rcx,%rdx), %rcx                        # 48 0f 47 0c 11
+cmova (%rcx,%rdx), %rcx                         # 48 0f 47 0c 11
+cmova %r12, %r9                                 # 4d 0f 47 cc
+cmovs %rbx, %rcx                                # 48 0f 48 cb
+cmovsq 0x1000, %rcx                             # 48 0f 48 0c 25 00 10 00 00
+cmovs 0x1000, %rcx                              # 48 0f 48 0c 25 00 10 00 00
+cmovs %r12, %r9                                 # 4d 0f 48 cc
+cmovns %rbx, %rcx                               # 48 0f 49 cb
+cmovnsq %fs:0x28, %rcx                          # 64 48 0f 49 0c 25 28 00 00 00
+cmovns %fs:0x28, %rcx                           # 64 48 0f 49 0c 25 28 00 00 00
+cmovns %r12, %r9                                # 4d 0f 49 cc
+cmovp %rbx, %rcx                                # 48 0f 4a cb
+cmovpq -4(%ebp), %rcx                           # 67 48 0f 4a 4d fc
+cmovp -4(%ebp), %rcx                            # 67 48 0f 4a 4d fc
+cmovp %r12, %r9                                 # 4d 0f 4a cc
+cmovnp %rbx, %rcx                               # 48 0f 4b cb
+cmovnpq (,%r11,2), %rcx                         # 4a 0f 4b 0c 5d 00 00 00 00
+cmovnp (,%r11,2), %rcx                          # 4a 0f 4b 0c 5d 00 00 00 00
+cmovnp %r12, %r9                                # 4d 0f 4b cc
+cmovl %rbx, %rcx                                # 48 0f 4c cb
+cmovlq 0x80(%rsi), %rcx                         # 48 0f 4c 8e 80 00 00 00
+cmovl 0x80(%rsi), %rcx                          # 48 0f 4c 8e 80 00 00 00
+cmovl %r12, %r9                                 # 4d 0f 4c cc
+cmovge %rbx, %rcx                               # 48 0f 4d cb
+cmovgeq foo, %rcx                               # 48 0f 4d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovge foo, %rcx                                # 48 0f 4d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovge %r12, %r9                                # 4d 0f 4d cc
+cmovle %rbx, %rcx                               # 48 0f 4e cb
+cmovleq 0x12(%rax,%rbx,4), %rcx                 # 48 0f 4e 4c 98 12
+cmovle 0x12(%rax,%rbx,4), %rcx                  # 48 0f 4e 4c 98 12
+cmovle %r12, %r9                                # 4d 0f 4e cc
+cmovg %rbx, %rcx                                # 48 0f 4f cb
+cmovgq (%r13), %rcx                             # 49 0f 4f 4d 00
+cmovg (%r13), %rcx                              # 49 0f 4f 4d 00
+cmovg %r12, %r9                                 # 4d 0f 4f cc
+pushw %cx                                       # 66 51
+pushw -0x80(%rsp)                               # 66 ff 74 24 80
+push -0x80(%rsp)                                # ff 74 24 80
+pushw %r9w                                      # 66 41 51
+pushq %rcx                                      # 51
+pushq 0x12345678(%r9,%r10,8)                    # 43 ff b4 d1 78 56 34 12
+push 0x12345678(%r9,%r10,8)                     # 43 ff b4 d1 78 56 34 12
+pushq %r9                                       # 41 51
+push %di                                        # 66 57
+push %r15w                                      # 66 41 57
+push %rdi                                       # 57
+push %r15                                       # 41 57
+pushw $0x7f                                     # 66 6a 7f
+pushq $0x7f                                     # 6a 7f
+pushw $0x1234                                   # 66 68 34 12
+pushw $foo                                      # 66 68 00 00 [R_X86_64_16@2 foo]
+pushq $0x12345678                               # 68 78 56 34 12
+pushq $foo                                      # 68 00 00 00 00 [R_X86_64_32S@1 foo]
+pushw %fs                                       # 66 0f a0
+pushq %fs                                       # 0f a0
+pushw %gs                                       # 66 0f a8
+pushq %gs                                       # 0f a8
+popw %cx                                        # 66 59
+popw 0x80(%rsi)                                 # 66 8f 86 80 00 00 00
+pop 0x80(%rsi)                                  # 8f 86 80 00 00 00
+popw %r9w                                       # 66 41 59
+popq %rcx                                       # 59
+popq 0x12(%rax,%rbx,4)                          # 8f 44 98 12
+pop 0x12(%rax,%rbx,4)                           # 8f 44 98 12
+popq %r9                                        # 41 59
+pop %di                                         # 66 5f
+pop %r15w                                       # 66 41 5f
+pop %rdi                                        # 5f
+pop %r15                                        # 41 5f
+popw %fs                                        # 66 0f a1
+popq %fs                                        # 0f a1
+popw %gs                                        # 66 0f a9
+popq %gs                                        # 0f a9
+pushfw                                          # 66 9c
+pushfq                                          # 9c
+popfw                                           # 66 9d
+popfq                                           # 9d
+enterw $0x1234, $0xfe                           # 66 c8 34 12 fe
+enterw $foo, $0xfe                              # 66 c8 00 00 fe [R_X86_64_16@2 foo]
+enterq $0x1234, $0xfe                           # c8 34 12 fe
+enterq $foo, $0xfe                              # c8 00 00 fe [R_X86_64_16@1 foo]
+leavew                                          # 66 c9
+leaveq                                          # c9
+jmp .+0x10                                      # eb 0e
+jmp foo                                         # e9 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+jmpq *%rcx                                      # ff e1
+jmpq *foo+8(%rax)                               # ff a0 00 00 00 00 [R_X86_64_32S@2 foo+8]
+jmp *foo+8(%rax)                                # ff a0 00 00 00 00 [R_X86_64_32S@2 foo+8]
+jmpq *%r9                                       # 41 ff e1
+ljmpw *%fs:0x28                                 # 64 66 ff 2c 25 28 00 00 00
+ljmp *%fs:0x28                                  # 64 ff 2c 25 28 00 00 00
+ljmpl *-4(%ebp)                                 # 67 ff 6d fc
+ljmp *-4(%ebp)                                  # 67 ff 6d fc
+ljmp *(,%r11,2)                                 # 42 ff 2c 5d 00 00 00 00
+jo .+0x10                                       # 70 0e
+jno .+0x10                                      # 71 0e
+jb .+0x10                                       # 72 0e
+jae .+0x10                                      # 73 0e
+je .+0x10                                       # 74 0e
+jne .+0x10                                      # 75 0e
+jbe .+0x10                                      # 76 0e
+ja .+0x10                                       # 77 0e
+js .+0x10                                       # 78 0e
+jns .+0x10                                      # 79 0e
+jp .+0x10                                       # 7a 0e
+jnp .+0x10                                      # 7b 0e
+jl .+0x10                                       # 7c 0e
+jge .+0x10                                      # 7d 0e
+jle .+0x10                                      # 7e 0e
+jg .+0x10                                       # 7f 0e
+jecxz .+0x10                                    # 67 e3 0d
+jrcxz .+0x10                                    # e3 0e
+loop .+0x10                                     # e2 0e
+loope .+0x10                                    # e1 0e
+loopne .+0x10                                   # e0 0e
+call foo                                        # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+callq *%rcx                                     # ff d1
+callq *-4(%ebp)                                 # 67 ff 55 fc
+call *-4(%ebp)                                  # 67 ff 55 fc
+callq *%r9                                      # 41 ff d1
+lcallw *foo                                     # 66 ff 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lcall *foo                                      # ff 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+lcalll *0x12(%rax,%rbx,4)                       # ff 5c 98 12
+lcall *0x12(%rax,%rbx,4)                        # ff 5c 98 12
+lcall *(%r13)                                   # 41 ff 5d 00
+retw                                            # 66 c3
+retq                                            # c3
+retw $0x1234                                    # 66 c2 34 12
+retw $foo                                       # 66 c2 00 00 [R_X86_64_16@2 foo]
+retq $0x1234                                    # c2 34 12
+retq $foo                                       # c2 00 00 [R_X86_64_16@1 foo]
+lretw                                           # 66 cb
+lretl                                           # cb
+lretq                                           # 48 cb
+lretw $0x1234                                   # 66 ca 34 12
+lretw $foo                                      # 66 ca 00 00 [R_X86_64_16@2 foo]
+lretl $0x1234                                   # ca 34 12
+lretl $foo                                      # ca 00 00 [R_X86_64_16@1 foo]
+lretq $0x1234                                   # 48 ca 34 12
+lretq $foo                                      # 48 ca 00 00 [R_X86_64_16@2 foo]
+int $3                                          # cc
+int3                                            # cc
+int $0xfe                                       # cd fe
+int1                                            # f1
+iretw                                           # 66 cf
+iretl                                           # cf
+iretq                                           # 48 cf
+movsb (%rsi), (%rdi)                            # a4
+movsw (%rsi), (%rdi)                            # 66 a5
+movsl (%rsi), (%rdi)                            # a5
+movsq (%rsi), (%rdi)                            # 48 a5
+movsb                                           # a4
+movsw                                           # 66 a5
+movsl                                           # a5
+movsq                                           # 48 a5
+cmpsb (%rdi), (%rsi)                            # a6
+cmpsw (%rdi), (%rsi)                            # 66 a7
+cmpsl (%rdi), (%rsi)                            # a7
+cmpsq (%rdi), (%rsi)                            # 48 a7
+cmpsb                                           # a6
+cmpsw                                           # 66 a7
+cmpsl                                           # a7
+cmpsq                                           # 48 a7
+scasb (%rdi)                                    # ae
+scasw (%rdi)                                    # 66 af
+scasl (%rdi)                                    # af
+scasq (%rdi)                                    # 48 af
+scasb                                           # ae
+scasw                                           # 66 af
+scasl                                           # af
+scasq                                           # 48 af
+lodsb (%rsi)                                    # ac
+lodsw (%rsi)                                    # 66 ad
+lodsl (%rsi)                                    # ad
+lodsq (%rsi)                                    # 48 ad
+lods (%rsi), %al                                # ac
+lods (%rsi), %ax                                # 66 ad
+lods (%rsi), %eax                               # ad
+lods (%rsi), %rax                               # 48 ad
+lodsb                                           # ac
+lodsw                                           # 66 ad
+lodsl                                           # ad
+lodsq                                           # 48 ad
+stosb (%rdi)                                    # aa
+stosw (%rdi)                                    # 66 ab
+stosl (%rdi)                                    # ab
+stosq (%rdi)                                    # 48 ab
+stos %al, (%rdi)                                # aa
+stos %ax, (%rdi)                                # 66 ab
+stos %eax, (%rdi)                               # ab
+stos %rax, (%rdi)                               # 48 ab
+stosb                                           # aa
+stosw                                           # 66 ab
+stosl                                           # ab
+stosq                                           # 48 ab
+insb %dx, (%rdi)                                # 6c
+insw %dx, (%rdi)                                # 66 6d
+insl %dx, (%rdi)                                # 6d
+insb                                            # 6c
+insw                                            # 66 6d
+insl                                            # 6d
+outsb (%rsi), %dx                               # 6e
+outsw (%rsi), %dx                               # 66 6f
+outsl (%rsi), %dx                               # 6f
+outsb                                           # 6e
+outsw                                           # 66 6f
+outsl                                           # 6f
+xlat (%rbx)                                     # d7
+xlatb                                           # d7
+nop                                             # 90
+nopw %cx                                        # 66 0f 1f c1
+nopw foo                                        # 66 0f 1f 04 25 00 00 00 00 [R_X86_64_32S@5 foo]
+nop foo                                         # 0f 1f 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+nopw %r9w                                       # 66 41 0f 1f c1
+nopl %ecx                                       # 0f 1f c1
+nopl 0x12(%rax,%rbx,4)                          # 0f 1f 44 98 12
+nop 0x12(%rax,%rbx,4)                           # 0f 1f 44 98 12
+nopl %r9d                                       # 41 0f 1f c1
+nopq %rcx                                       # 48 0f 1f c1
+nopq (%r13)                                     # 49 0f 1f 45 00
+nop (%r13)                                      # 41 0f 1f 45 00
+nopq %r9                                        # 49 0f 1f c1
+pause                                           # f3 90
+ud2                                             # 0f 0b
+hlt                                             # f4
+cmc                                             # f5
+clc                                             # f8
+stc                                             # f9
+cli                                             # fa
+sti                                             # fb
+cld                                             # fc
+std                                             # fd
+sahf                                            # 9e
+lahf                                            # 9f
+fwait                                           # 9b
+in $0xfe, %al                                   # e4 fe
+in $0xfe, %ax                                   # 66 e5 fe
+in $0xfe, %eax                                  # e5 fe
+in %dx, %al                                     # ec
+in %dx, %ax                                     # 66 ed
+in %dx, %eax                                    # ed
+out %al, $0xfe                                  # e6 fe
+out %ax, $0xfe                                  # 66 e7 fe
+out %eax, $0xfe                                 # e7 fe
+out %al, %dx                                    # ee
+out %ax, %dx                                    # 66 ef
+out %eax, %dx                                   # ef
+cpuid                                           # 0f a2
+rdtsc                                           # 0f 31
+rdtscp                                          # 0f 01 f9
+rdpmc                                           # 0f 33
+rdmsr                                           # 0f 32
+wrmsr                                           # 0f 30
+syscall                                         # 0f 05
+sysret                                          # 0f 07
+sysretq                                         # 48 0f 07
+sysenter                                        # 0f 34
+sysexit                                         # 0f 35
+sysexitq                                        # 48 0f 35
+mfence                                          # 0f ae f0
+lfence                                          # 0f ae e8
+sfence                                          # 0f ae f8
+clflush 0x1000                                  # 0f ae 3c 25 00 10 00 00
+clflushopt %fs:0x28                             # 64 66 0f ae 3c 25 28 00 00 00
+clwb -4(%ebp)                                   # 67 66 0f ae 75 fc
+prefetchnta (,%r11,2)                           # 42 0f 18 04 5d 00 00 00 00
+prefetcht0 0x80(%rsi)                           # 0f 18 8e 80 00 00 00
+prefetcht1 foo                                  # 0f 18 14 25 00 00 00 00 [R_X86_64_32S@4 foo]
+prefetcht2 0x12(%rax,%rbx,4)                    # 0f 18 5c 98 12
+prefetchw (%r13)                                # 41 0f 0d 4d 00
+prefetch -0x80(%rsp)                            # 0f 0d 44 24 80
+monitor                                         # 0f 01 c8
+mwait                                           # 0f 01 c9
+wbinvd                                          # 0f 09
+invd                                            # 0f 08
+clts                                            # 0f 06
+rsm                                             # 0f aa
+swapgs                                          # 0f 01 f8
+xgetbv                                          # 0f 01 d0
+xsetbv                                          # 0f 01 d1
+stac                                            # 0f 01 cb
+clac                                            # 0f 01 ca
+invlpg foo                                      # 0f 01 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lgdtq -0x80(%rsp)                               # 0f 01 54 24 80
+lgdt -0x80(%rsp)                                # 0f 01 54 24 80
+lidtq (%rbp)                                    # 0f 01 5d 00
+lidt (%rbp)                                     # 0f 01 5d 00
+sgdtq (%rcx,%rdx)                               # 0f 01 04 11
+sgdt (%rcx,%rdx)                                # 0f 01 04 11
+sidtq -4(%ebp)                                  # 67 0f 01 4d fc
+sidt -4(%ebp)                                   # 67 0f 01 4d fc
+lldtw %cx                                       # 0f 00 d1
+lldtw (,%r11,2)                                 # 42 0f 00 14 5d 00 00 00 00
+lldt (,%r11,2)                                  # 42 0f 00 14 5d 00 00 00 00
+lldtw %r9w                                      # 41 0f 00 d1
+ltrw %cx                                        # 0f 00 d9
+ltrw 0x80(%rsi)                                 # 0f 00 9e 80 00 00 00
+ltr 0x80(%rsi)                                  # 0f 00 9e 80 00 00 00
+ltrw %r9w                                       # 41 0f 00 d9
+sldt %cx                                        # 66 0f 00 c1
+sldt %r9w                                       # 66 41 0f 00 c1
+sldtw 0x12(%rax,%rbx,4)                         # 0f 00 44 98 12
+sldt 0x12(%rax,%rbx,4)                          # 0f 00 44 98 12
+sldt %ecx                                       # 0f 00 c1
+sldt %r9d                                       # 41 0f 00 c1
+sldt %rcx                                       # 0f 00 c1
+sldt %r9                                        # 41 0f 00 c1
+str %cx                                         # 66 0f 00 c9
+str %r9w                                        # 66 41 0f 00 c9
+strw 0x12345678(%r9,%r10,8)                     # 43 0f 00 8c d1 78 56 34 12
+str 0x12345678(%r9,%r10,8)                      # 43 0f 00 8c d1 78 56 34 12
+str %ecx                                        # 0f 00 c9
+str %r9d                                        # 41 0f 00 c9
+str %rcx                                        # 0f 00 c9
+str %r9                                         # 41 0f 00 c9
+lmsww %cx                                       # 0f 01 f1
+lmsww foo+8(%rax)                               # 0f 01 b0 00 00 00 00 [R_X86_64_32S@3 foo+8]
+lmsw foo+8(%rax)                                # 0f 01 b0 00 00 00 00 [R_X86_64_32S@3 foo+8]
+lmsww %r9w                                      # 41 0f 01 f1
+smsw %cx                                        # 66 0f 01 e1
+smsw %r9w                                       # 66 41 0f 01 e1
+smsww 0x1000                                    # 0f 01 24 25 00 10 00 00
+smsw 0x1000                                     # 0f 01 24 25 00 10 00 00
+smsw %ecx                                       # 0f 01 e1
+smsw %r9d                                       # 41 0f 01 e1
+smsw %rcx                                       # 48 0f 01 e1
+smsw %r9                                        # 49 0f 01 e1
+verrw %cx                                       # 0f 00 e1
+verrw (,%r11,2)                                 # 42 0f 00 24 5d 00 00 00 00
+verr (,%r11,2)                                  # 42 0f 00 24 5d 00 00 00 00
+verrw %r9w                                      # 41 0f 00 e1
+verww %cx                                       # 0f 00 e9
+verww 0x80(%rsi)                                # 0f 00 ae 80 00 00 00
+verw 0x80(%rsi)                                 # 0f 00 ae 80 00 00 00
+verww %r9w                                      # 41 0f 00 e9
+lar %bx, %cx                                    # 66 0f 02 cb
+larw 0x12(%rax,%rbx,4), %cx                     # 66 0f 02 4c 98 12
+lar 0x12(%rax,%rbx,4), %cx                      # 66 0f 02 4c 98 12
+lar %r12w, %r9w                                 # 66 45 0f 02 cc
+lar %ebx, %ecx                                  # 0f 02 cb
+larl (%r13), %ecx                               # 41 0f 02 4d 00
+lar (%r13), %ecx                                # 41 0f 02 4d 00
+lar %r12d, %r9d                                 # 45 0f 02 cc
+lar %rbx, %rcx                                  # 48 0f 02 cb
+larq -0x80(%rsp), %rcx                          # 48 0f 02 4c 24 80
+lar -0x80(%rsp), %rcx                           # 48 0f 02 4c 24 80
+lar %r12, %r9                                   # 4d 0f 02 cc
+lsl %bx, %cx                                    # 66 0f 03 cb
+lslw foo(%rip), %cx                             # 66 0f 03 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+lsl foo(%rip), %cx                              # 66 0f 03 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+lsl %r12w, %r9w                                 # 66 45 0f 03 cc
+lsl %ebx, %ecx                                  # 0f 03 cb
+lsll 0x12345678(%r9,%r10,8), %ecx               # 43 0f 03 8c d1 78 56 34 12
+lsl 0x12345678(%r9,%r10,8), %ecx                # 43 0f 03 8c d1 78 56 34 12
+lsl %r12d, %r9d                                 # 45 0f 03 cc
+lsl %rbx, %rcx                                  # 48 0f 03 cb
+lslq (%rbp), %rcx                               # 48 0f 03 4d 00
+lsl (%rbp), %rcx                                # 48 0f 03 4d 00
+lsl %r12, %r9                                   # 4d 0f 03 cc
+lssw %fs:0x28, %cx                              # 64 66 0f b2 0c 25 28 00 00 00
+lss %fs:0x28, %cx                               # 64 66 0f b2 0c 25 28 00 00 00
+lssl -4(%ebp), %ecx                             # 67 0f b2 4d fc
+lss -4(%ebp), %ecx                              # 67 0f b2 4d fc
+lfsw 0x80(%rsi), %cx                            # 66 0f b4 8e 80 00 00 00
+lfs 0x80(%rsi), %cx                             # 66 0f b4 8e 80 00 00 00
+lfsl foo, %ecx                                  # 0f b4 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lfs foo, %ecx                                   # 0f b4 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lgsw (%r13), %cx                                # 66 41 0f b5 4d 00
+lgs (%r13), %cx                                 # 66 41 0f b5 4d 00
+lgsl -0x80(%rsp), %ecx                          # 0f b5 4c 24 80
+lgs -0x80(%rsp), %ecx                           # 0f b5 4c 24 80
+mov %cr0, %rcx                                  # 0f 20 c1
+mov %cr8, %r9                                   # 45 0f 20 c1
+mov %rbx, %cr3                                  # 0f 22 db
+mov %r12, %cr8                                  # 45 0f 22 c4
+mov %dr1, %rcx                                  # 0f 21 c9
+mov %dr1, %r9                                   # 41 0f 21 c9
+mov %rbx, %dr7                                  # 0f 23 fb
+mov %r12, %dr7                                  # 41 0f 23 fc
+rdrand %cx                                      # 66 0f c7 f1
+rdrand %r9w                                     # 66 41 0f c7 f1
+rdrand %ecx                                     # 0f c7 f1
+rdrand %r9d                                     # 41 0f c7 f1
+rdrand %rcx                                     # 48 0f c7 f1
+rdrand %r9                                      # 49 0f c7 f1
+rdseed %cx                                      # 66 0f c7 f9
+rdseed %r9w                                     # 66 41 0f c7 f9
+rdseed %ecx                                     # 0f c7 f9
+rdseed %r9d                                     # 41 0f c7 f9
+rdseed %rcx                                     # 48 0f c7 f9
+rdseed %r9                                      # 49 0f c7 f9
+endbr64                                         # f3 0f 1e fa
+endbr32                                         # f3 0f 1e fb
+xsave (%rbp)                                    # 0f ae 65 00
+xrstor 0x7f(%r12)                               # 41 0f ae 6c 24 7f
+xsave64 foo+8(%rax)                             # 48 0f ae a0 00 00 00 00 [R_X86_64_32S@4 foo+8]
+xrstor64 (%rcx,%rdx)                            # 48 0f ae 2c 11
+flds 0x1000                                     # d9 04 25 00 10 00 00
+fld 0x1000                                      # d9 04 25 00 10 00 00
+fldl %fs:0x28                                   # 64 dd 04 25 28 00 00 00
+fld %fs:0x28                                    # 64 d9 04 25 28 00 00 00
+fldt -4(%ebp)                                   # 67 db 6d fc
+fld -4(%ebp)                                    # 67 d9 45 fc
+fld %st(3)                                      # d9 c3
+fsts 0x80(%rsi)                                 # d9 96 80 00 00 00
+fst 0x80(%rsi)                                  # d9 96 80 00 00 00
+fstl foo                                        # dd 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fst foo                                         # d9 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fst %st(3)                                      # dd d3
+fstps (%r13)                                    # 41 d9 5d 00
+fstp (%r13)                                     # 41 d9 5d 00
+fstpl -0x80(%rsp)                               # dd 5c 24 80
+fstp -0x80(%rsp)                                # d9 5c 24 80
+fstpt foo(%rip)                                 # db 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fstp foo(%rip)                                  # d9 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fstp %st(3)                                     # dd db
+filds (%rbp)                                    # df 45 00
+fild (%rbp)                                     # df 45 00
+fildl 0x7f(%r12)                                # 41 db 44 24 7f
+fild 0x7f(%r12)                                 # 41 df 44 24 7f
+fildll foo+8(%rax)                              # df a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fild foo+8(%rax)                                # df 80 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fists (%rcx,%rdx)                               # df 14 11
+fist (%rcx,%rdx)                                # df 14 11
+fistl 0x1000                                    # db 14 25 00 10 00 00
+fist 0x1000                                     # df 14 25 00 10 00 00
+fistps %fs:0x28                                 # 64 df 1c 25 28 00 00 00
+fistp %fs:0x28                                  # 64 df 1c 25 28 00 00 00
+fistpl -4(%ebp)                                 # 67 db 5d fc
+fistp -4(%ebp)                                  # 67 df 5d fc
+fistpll (,%r11,2)                               # 42 df 3c 5d 00 00 00 00
+fistp (,%r11,2)                                 # 42 df 1c 5d 00 00 00 00
+fisttps 0x80(%rsi)                              # df 8e 80 00 00 00
+fisttp 0x80(%rsi)                               # df 8e 80 00 00 00
+fisttpl foo                                     # db 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fisttp foo                                      # df 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fisttpll 0x12(%rax,%rbx,4)                      # dd 4c 98 12
+fisttp 0x12(%rax,%rbx,4)                        # df 4c 98 12
+fbld (%r13)                                     # 41 df 65 00
+fbstp -0x80(%rsp)                               # df 74 24 80
+fadds foo(%rip)                                 # d8 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fadd foo(%rip)                                  # d8 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+faddl 0x12345678(%r9,%r10,8)                    # 43 dc 84 d1 78 56 34 12
+fadd 0x12345678(%r9,%r10,8)                     # 43 d8 84 d1 78 56 34 12
+fadd %st(3), %st                                # d8 c3
+fadd %st, %st(3)                                # dc c3
+faddp %st, %st(3)                               # de c3
+faddp                                           # de c1
+fiadds 0x1000                                   # de 04 25 00 10 00 00
+fiadd 0x1000                                    # de 04 25 00 10 00 00
+fiaddl %fs:0x28                                 # 64 da 04 25 28 00 00 00
+fiadd %fs:0x28                                  # 64 de 04 25 28 00 00 00
+fmuls -4(%ebp)                                  # 67 d8 4d fc
+fmul -4(%ebp)                                   # 67 d8 4d fc
+fmull (,%r11,2)                                 # 42 dc 0c 5d 00 00 00 00
+fmul (,%r11,2)                                  # 42 d8 0c 5d 00 00 00 00
+fmul %st(3), %st                                # d8 cb
+fmul %st, %st(3)                                # dc cb
+fmulp %st, %st(3)                               # de cb
+fmulp                                           # de c9
+fimuls -0x80(%rsp)                              # de 4c 24 80
+fimul -0x80(%rsp)                               # de 4c 24 80
+fimull foo(%rip)                                # da 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fimul foo(%rip)                                 # de 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fsubs 0x12345678(%r9,%r10,8)                    # 43 d8 a4 d1 78 56 34 12
+fsub 0x12345678(%r9,%r10,8)                     # 43 d8 a4 d1 78 56 34 12
+fsubl (%rbp)                                    # dc 65 00
+fsub (%rbp)                                     # d8 65 00
+fsub %st(3), %st                                # d8 e3
+fsubr %st, %st(3)                               # dc eb
+fsubrp %st, %st(3)                              # de eb
+fsubrp                                          # de e9
+fisubs %fs:0x28                                 # 64 de 24 25 28 00 00 00
+fisub %fs:0x28                                  # 64 de 24 25 28 00 00 00
+fisubl -4(%ebp)                                 # 67 da 65 fc
+fisub -4(%ebp)                                  # 67 de 65 fc
+fsubrs (,%r11,2)                                # 42 d8 2c 5d 00 00 00 00
+fsubr (,%r11,2)                                 # 42 d8 2c 5d 00 00 00 00
+fsubrl 0x80(%rsi)                               # dc ae 80 00 00 00
+fsubr 0x80(%rsi)                                # d8 ae 80 00 00 00
+fsubr %st(3), %st                               # d8 eb
+fsub %st, %st(3)                                # dc e3
+fsubp %st, %st(3)                               # de e3
+fsubp                                           # de e1
+fisubrs foo(%rip)                               # de 2d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fisubr foo(%rip)                                # de 2d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fisubrl 0x12345678(%r9,%r10,8)                  # 43 da ac d1 78 56 34 12
+fisubr 0x12345678(%r9,%r10,8)                   # 43 de ac d1 78 56 34 12
+fdivs (%rbp)                                    # d8 75 00
+fdiv (%rbp)                                     # d8 75 00
+fdivl 0x7f(%r12)                                # 41 dc 74 24 7f
+fdiv 0x7f(%r12)                                 # 41 d8 74 24 7f
+fdiv %st(3), %st                                # d8 f3
+fdivr %st, %st(3)                               # dc fb
+fdivrp %st, %st(3)                              # de fb
+fdivrp                                          # de f9
+fidivs -4(%ebp)                                 # 67 de 75 fc
+fidiv -4(%ebp)                                  # 67 de 75 fc
+fidivl (,%r11,2)                                # 42 da 34 5d 00 00 00 00
+fidiv (,%r11,2)                                 # 42 de 34 5d 00 00 00 00
+fdivrs 0x80(%rsi)                               # d8 be 80 00 00 00
+fdivr 0x80(%rsi)                                # d8 be 80 00 00 00
+fdivrl foo                                      # dc 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fdivr foo                                       # d8 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fdivr %st(3), %st                               # d8 fb
+fdiv %st, %st(3)                                # dc f3
+fdivp %st, %st(3)                               # de f3
+fdivp                                           # de f1
+fidivrs 0x12345678(%r9,%r10,8)                  # 43 de bc d1 78 56 34 12
+fidivr 0x12345678(%r9,%r10,8)                   # 43 de bc d1 78 56 34 12
+fidivrl (%rbp)                                  # da 7d 00
+fidivr (%rbp)                                   # de 7d 00
+fcoms 0x7f(%r12)                                # 41 d8 54 24 7f
+fcom 0x7f(%r12)                                 # 41 d8 54 24 7f
+fcoml foo+8(%rax)                               # dc 90 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fcom foo+8(%rax)                                # d8 90 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fcom %st(3)                                     # d8 d3
+fcom                                            # d8 d1
+fcomps %fs:0x28                                 # 64 d8 1c 25 28 00 00 00
+fcomp %fs:0x28                                  # 64 d8 1c 25 28 00 00 00
+fcompl -4(%ebp)                                 # 67 dc 5d fc
+fcomp -4(%ebp)                                  # 67 d8 5d fc
+fcomp %st(3)                                    # d8 db
+fcomp                                           # d8 d9
+fcompp                                          # de d9
+fucom %st(3)                                    # dd e3
+fucom                                           # dd e1
+fucomp %st(3)                                   # dd eb
+fucomp                                          # dd e9
+fucompp                                         # da e9
+fcomi %st(3), %st                               # db f3
+fcomip %st(3), %st                              # df f3
+fucomi %st(3), %st                              # db eb
+fucomip %st(3), %st                             # df eb
+ficoms 0x1000                                   # de 14 25 00 10 00 00
+ficom 0x1000                                    # de 14 25 00 10 00 00
+ficoml %fs:0x28                                 # 64 da 14 25 28 00 00 00
+ficom %fs:0x28                                  # 64 de 14 25 28 00 00 00
+ficomps -4(%ebp)                                # 67 de 5d fc
+ficomp -4(%ebp)                                 # 67 de 5d fc
+ficompl (,%r11,2)                               # 42 da 1c 5d 00 00 00 00
+ficomp (,%r11,2)                                # 42 de 1c 5d 00 00 00 00
+fcmovb %st(3), %st                              # da c3
+fcmove %st(3), %st                              # da cb
+fcmovbe %st(3), %st                             # da d3
+fcmovu %st(3), %st                              # da db
+fcmovnb %st(3), %st                             # db c3
+fcmovne %st(3), %st                             # db cb
+fcmovnbe %st(3), %st                            # db d3
+fcmovnu %st(3), %st                             # db db
+fxch %st(3)                                     # d9 cb
+fxch                                            # d9 c9
+ffree %st(3)                                    # dd c3
+ffreep %st(3)                                   # df c3
+fnop                                            # d9 d0
+fchs                                            # d9 e0
+fabs                                            # d9 e1
+ftst                                            # d9 e4
+fxam                                            # d9 e5
+fld1                                            # d9 e8
+fldl2t                                          # d9 e9
+fldl2e                                          # d9 ea
+fldpi                                           # d9 eb
+fldlg2                                          # d9 ec
+fldln2                                          # d9 ed
+fldz                                            # d9 ee
+f2xm1                                           # d9 f0
+fyl2x                                           # d9 f1
+fptan                                           # d9 f2
+fpatan                                          # d9 f3
+fxtract                                         # d9 f4
+fprem1                                          # d9 f5
+fdecstp                                         # d9 f6
+fincstp                                         # d9 f7
+fprem                                           # d9 f8
+fyl2xp1                                         # d9 f9
+fsqrt                                           # d9 fa
+fsincos                                         # d9 fb
+frndint                                         # d9 fc
+fscale                                          # d9 fd
+fsin                                            # d9 fe
+fcos                                            # d9 ff
+fnstcw (%rcx,%rdx)                              # d9 3c 11
+fstcw 0x1000                                    # 9b d9 3c 25 00 10 00 00
+fldcw %fs:0x28                                  # 64 d9 2c 25 28 00 00 00
+fnstsw -4(%ebp)                                 # 67 dd 7d fc
+fnstsw %ax                                      # df e0
+fstsw 0x80(%rsi)                                # 9b dd be 80 00 00 00
+fstsw %ax                                       # 9b df e0
+fninit                                          # db e3
+finit                                           # 9b db e3
+fnclex                                          # db e2
+fclex                                           # 9b db e2
+fnstenv 0x12345678(%r9,%r10,8)                  # 43 d9 b4 d1 78 56 34 12
+fstenv (%rbp)                                   # 9b d9 75 00
+fldenv 0x7f(%r12)                               # 41 d9 64 24 7f
+fnsave foo+8(%rax)                              # dd b0 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fsave (%rcx,%rdx)                               # 9b dd 34 11
+frstor 0x1000                                   # dd 24 25 00 10 00 00
+fxsave %fs:0x28                                 # 64 0f ae 04 25 28 00 00 00
+fxrstor -4(%ebp)                                # 67 0f ae 4d fc
+fxsave64 (,%r11,2)                              # 4a 0f ae 04 5d 00 00 00 00
+fxrstor64 0x80(%rsi)                            # 48 0f ae 8e 80 00 00 00
+addps %xmm6, %xmm1                              # 0f 58 ce
+addps foo, %xmm1                                # 0f 58 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+addps %xmm12, %xmm9                             # 45 0f 58 cc
+addpd %xmm6, %xmm1                              # 66 0f 58 ce
+addpd 0x12(%rax,%rbx,4), %xmm1                  # 66 0f 58 4c 98 12
+addpd %xmm12, %xmm9                             # 66 45 0f 58 cc
+addss %xmm6, %xmm1                              # f3 0f 58 ce
+addss (%r13), %xmm1                             # f3 41 0f 58 4d 00
+addss %xmm12, %xmm9                             # f3 45 0f 58 cc
+addsd %xmm6, %xmm1                              # f2 0f 58 ce
+addsd -0x80(%rsp), %xmm1                        # f2 0f 58 4c 24 80
+addsd %xmm12, %xmm9                             # f2 45 0f 58 cc
+mulps %xmm6, %xmm1                              # 0f 59 ce
+mulps foo(%rip), %xmm1                          # 0f 59 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+mulps %xmm12, %xmm9                             # 45 0f 59 cc
+mulpd %xmm6, %xmm1                              # 66 0f 59 ce
+mulpd 0x12345678(%r9,%r10,8), %xmm1             # 66 43 0f 59 8c d1 78 56 34 12
+mulpd %xmm12, %xmm9                             # 66 45 0f 59 cc
+mulss %xmm6, %xmm1                              # f3 0f 59 ce
+mulss (%rbp), %xmm1                             # f3 0f 59 4d 00
+mulss %xmm12, %xmm9                             # f3 45 0f 59 cc
+mulsd %xmm6, %xmm1                              # f2 0f 59 ce
+mulsd 0x7f(%r12), %xmm1                         # f2 41 0f 59 4c 24 7f
+mulsd %xmm12, %xmm9                             # f2 45 0f 59 cc
+subps %xmm6, %xmm1                              # 0f 5c ce
+subps foo+8(%rax), %xmm1                        # 0f 5c 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+subps %xmm12, %xmm9                             # 45 0f 5c cc
+subpd %xmm6, %xmm1                              # 66 0f 5c ce
+subpd (%rcx,%rdx), %xmm1                        # 66 0f 5c 0c 11
+subpd %xmm12, %xmm9                             # 66 45 0f 5c cc
+subss %xmm6, %xmm1                              # f3 0f 5c ce
+subss 0x1000, %xmm1                             # f3 0f 5c 0c 25 00 10 00 00
+subss %xmm12, %xmm9                             # f3 45 0f 5c cc
+subsd %xmm6, %xmm1                              # f2 0f 5c ce
+subsd %fs:0x28, %xmm1                           # 64 f2 0f 5c 0c 25 28 00 00 00
+subsd %xmm12, %xmm9                             # f2 45 0f 5c cc
+minps %xmm6, %xmm1                              # 0f 5d ce
+minps -4(%ebp), %xmm1                           # 67 0f 5d 4d fc
+minps %xmm12, %xmm9                             # 45 0f 5d cc
+minpd %xmm6, %xmm1                              # 66 0f 5d ce
+minpd (,%r11,2), %xmm1                          # 66 42 0f 5d 0c 5d 00 00 00 00
+minpd %xmm12, %xmm9                             # 66 45 0f 5d cc
+minss %xmm6, %xmm1                              # f3 0f 5d ce
+minss 0x80(%rsi), %xmm1                         # f3 0f 5d 8e 80 00 00 00
+minss %xmm12, %xmm9                             # f3 45 0f 5d cc
+minsd %xmm6, %xmm1                              # f2 0f 5d ce
+minsd foo, %xmm1                                # f2 0f 5d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+minsd %xmm12, %xmm9                             # f2 45 0f 5d cc
+divps %xmm6, %xmm1                              # 0f 5e ce
+divps 0x12(%rax,%rbx,4), %xmm1                  # 0f 5e 4c 98 12
+divps %xmm12, %xmm9                             # 45 0f 5e cc
+divpd %xmm6, %xmm1                              # 66 0f 5e ce
+divpd (%r13), %xmm1                             # 66 41 0f 5e 4d 00
+divpd %xmm12, %xmm9                             # 66 45 0f 5e cc
+divss %xmm6, %xmm1                              # f3 0f 5e ce
+divss -0x80(%rsp), %xmm1                        # f3 0f 5e 4c 24 80
+divss %xmm12, %xmm9                             # f3 45 0f 5e cc
+divsd %xmm6, %xmm1                              # f2 0f 5e ce
+divsd foo(%rip), %xmm1                          # f2 0f 5e 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+divsd %xmm12, %xmm9                             # f2 45 0f 5e cc
+maxps %xmm6, %xmm1                              # 0f 5f ce
+maxps 0x12345678(%r9,%r10,8), %xmm1             # 43 0f 5f 8c d1 78 56 34 12
+maxps %xmm12, %xmm9                             # 45 0f 5f cc
+maxpd %xmm6, %xmm1                              # 66 0f 5f ce
+maxpd (%rbp), %xmm1                             # 66 0f 5f 4d 00
+maxpd %xmm12, %xmm9                             # 66 45 0f 5f cc
+maxss %xmm6, %xmm1                              # f3 0f 5f ce
+maxss 0x7f(%r12), %xmm1                         # f3 41 0f 5f 4c 24 7f
+maxss %xmm12, %xmm9                             # f3 45 0f 5f cc
+maxsd %xmm6, %xmm1                              # f2 0f 5f ce
+maxsd foo+8(%rax), %xmm1                        # f2 0f 5f 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+maxsd %xmm12, %xmm9                             # f2 45 0f 5f cc
+sqrtps %xmm6, %xmm1                             # 0f 51 ce
+sqrtps (%rcx,%rdx), %xmm1                       # 0f 51 0c 11
+sqrtps %xmm12, %xmm9                            # 45 0f 51 cc
+sqrtpd %xmm6, %xmm1                             # 66 0f 51 ce
+sqrtpd 0x1000, %xmm1                            # 66 0f 51 0c 25 00 10 00 00
+sqrtpd %xmm12, %xmm9                            # 66 45 0f 51 cc
+sqrtss %xmm6, %xmm1                             # f3 0f 51 ce
+sqrtss %fs:0x28, %xmm1                          # 64 f3 0f 51 0c 25 28 00 00 00
+sqrtss %xmm12, %xmm9                            # f3 45 0f 51 cc
+sqrtsd %xmm6, %xmm1                             # f2 0f 51 ce
+sqrtsd -4(%ebp), %xmm1                          # 67 f2 0f 51 4d fc
+sqrtsd %xmm12, %xmm9                            # f2 45 0f 51 cc
+rsqrtps %xmm6, %xmm1                            # 0f 52 ce
+rsqrtps (,%r11,2), %xmm1                        # 42 0f 52 0c 5d 00 00 00 00
+rsqrtps %xmm12, %xmm9                           # 45 0f 52 cc
+rsqrtss %xmm6, %xmm1                            # f3 0f 52 ce
+rsqrtss 0x80(%rsi), %xmm1                       # f3 0f 52 8e 80 00 00 00
+rsqrtss %xmm12, %xmm9                           # f3 45 0f 52 cc
+rcpps %xmm6, %xmm1                              # 0f 53 ce
+rcpps foo, %xmm1                                # 0f 53 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+rcpps %xmm12, %xmm9                             # 45 0f 53 cc
+rcpss %xmm6, %xmm1                              # f3 0f 53 ce
+rcpss 0x12(%rax,%rbx,4), %xmm1                  # f3 0f 53 4c 98 12
+rcpss %xmm12, %xmm9                             # f3 45 0f 53 cc
+andps %xmm6, %xmm1                              # 0f 54 ce
+andps (%r13), %xmm1                             # 41 0f 54 4d 00
+andps %xmm12, %xmm9                             # 45 0f 54 cc
+andpd %xmm6, %xmm1                              # 66 0f 54 ce
+andpd -0x80(%rsp), %xmm1                        # 66 0f 54 4c 24 80
+andpd %xmm12, %xmm9                             # 66 45 0f 54 cc
+andnps %xmm6, %xmm1                             # 0f 55 ce
+andnps foo(%rip), %xmm1                         # 0f 55 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+andnps %xmm12, %xmm9                            # 45 0f 55 cc
+andnpd %xmm6, %xmm1                             # 66 0f 55 ce
+andnpd 0x12345678(%r9,%r10,8), %xmm1            # 66 43 0f 55 8c d1 78 56 34 12
+andnpd %xmm12, %xmm9                            # 66 45 0f 55 cc
+orps %xmm6, %xmm1                               # 0f 56 ce
+orps (%rbp), %xmm1                              # 0f 56 4d 00
+orps %xmm12, %xmm9                              # 45 0f 56 cc
+orpd %xmm6, %xmm1                               # 66 0f 56 ce
+orpd 0x7f(%r12), %xmm1                          # 66 41 0f 56 4c 24 7f
+orpd %xmm12, %xmm9                              # 66 45 0f 56 cc
+xorps %xmm6, %xmm1                              # 0f 57 ce
+xorps foo+8(%rax), %xmm1                        # 0f 57 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+xorps %xmm12, %xmm9                             # 45 0f 57 cc
+xorpd %xmm6, %xmm1                              # 66 0f 57 ce
+xorpd (%rcx,%rdx), %xmm1                        # 66 0f 57 0c 11
+xorpd %xmm12, %xmm9                             # 66 45 0f 57 cc
+unpcklps %xmm6, %xmm1                           # 0f 14 ce
+unpcklps 0x1000, %xmm1                          # 0f 14 0c 25 00 10 00 00
+unpcklps %xmm12, %xmm9                          # 45 0f 14 cc
+unpcklpd %xmm6, %xmm1                           # 66 0f 14 ce
+unpcklpd %fs:0x28, %xmm1                        # 64 66 0f 14 0c 25 28 00 00 00
+unpcklpd %xmm12, %xmm9                          # 66 45 0f 14 cc
+unpckhps %xmm6, %xmm1                           # 0f 15 ce
+unpckhps -4(%ebp), %xmm1                        # 67 0f 15 4d fc
+unpckhps %xmm12, %xmm9                          # 45 0f 15 cc
+unpckhpd %xmm6, %xmm1                           # 66 0f 15 ce
+unpckhpd (,%r11,2), %xmm1                       # 66 42 0f 15 0c 5d 00 00 00 00
+unpckhpd %xmm12, %xmm9                          # 66 45 0f 15 cc
+shufps $0xfe, %xmm6, %xmm1                      # 0f c6 ce fe
+shufps $0xfe, 0x80(%rsi), %xmm1                 # 0f c6 8e 80 00 00 00 fe
+shufps $0xfe, %xmm12, %xmm9                     # 45 0f c6 cc fe
+shufpd $0xfe, %xmm6, %xmm1                      # 66 0f c6 ce fe
+shufpd $0xfe, foo, %xmm1                        # 66 0f c6 0c 25 00 00 00 00 fe [R_X86_64_32S@5 foo]
+shufpd $0xfe, %xmm12, %xmm9                     # 66 45 0f c6 cc fe
+comiss %xmm6, %xmm1                             # 0f 2f ce
+comiss 0x12(%rax,%rbx,4), %xmm1                 # 0f 2f 4c 98 12
+comiss %xmm12, %xmm9                            # 45 0f 2f cc
+comisd %xmm6, %xmm1                             # 66 0f 2f ce
+comisd (%r13), %xmm1                            # 66 41 0f 2f 4d 00
+comisd %xmm12, %xmm9                            # 66 45 0f 2f cc
+ucomiss %xmm6, %xmm1                            # 0f 2e ce
+ucomiss -0x80(%rsp), %xmm1                      # 0f 2e 4c 24 80
+ucomiss %xmm12, %xmm9                           # 45 0f 2e cc
+ucomisd %xmm6, %xmm1                            # 66 0f 2e ce
+ucomisd foo(%rip), %xmm1                        # 66 0f 2e 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+ucomisd %xmm12, %xmm9                           # 66 45 0f 2e cc
+cmpps $0xfe, %xmm6, %xmm1                       # 0f c2 ce fe
+cmpps $0xfe, 0x12345678(%r9,%r10,8), %xmm1      # 43 0f c2 8c d1 78 56 34 12 fe
+cmpps $0xfe, %xmm12, %xmm9                      # 45 0f c2 cc fe
+cmpeqps %xmm6, %xmm1                            # 0f c2 ce 00
+cmpeqps (%rbp), %xmm1                           # 0f c2 4d 00 00
+cmpeqps %xmm12, %xmm9                           # 45 0f c2 cc 00
+cmpltps %xmm6, %xmm1                            # 0f c2 ce 01
+cmpltps 0x7f(%r12), %xmm1                       # 41 0f c2 4c 24 7f 01
+cmpltps %xmm12, %xmm9                           # 45 0f c2 cc 01
+cmpleps %xmm6, %xmm1                            # 0f c2 ce 02
+cmpleps foo+8(%rax), %xmm1                      # 0f c2 88 00 00 00 00 02 [R_X86_64_32S@3 foo+8]
+cmpleps %xmm12, %xmm9                           # 45 0f c2 cc 02
+cmpunordps %xmm6, %xmm1                         # 0f c2 ce 03
+cmpunordps (%rcx,%rdx), %xmm1                   # 0f c2 0c 11 03
+cmpunordps %xmm12, %xmm9                        # 45 0f c2 cc 03
+cmpneqps %xmm6, %xmm1                           # 0f c2 ce 04
+cmpneqps 0x1000, %xmm1                          # 0f c2 0c 25 00 10 00 00 04
+cmpneqps %xmm12, %xmm9                          # 45 0f c2 cc 04
+cmpnltps %xmm6, %xmm1                           # 0f c2 ce 05
+cmpnltps %fs:0x28, %xmm1                        # 64 0f c2 0c 25 28 00 00 00 05
+cmpnltps %xmm12, %xmm9                          # 45 0f c2 cc 05
+cmpnleps %xmm6, %xmm1                           # 0f c2 ce 06
+cmpnleps -4(%ebp), %xmm1                        # 67 0f c2 4d fc 06
+cmpnleps %xmm12, %xmm9                          # 45 0f c2 cc 06
+cmpordps %xmm6, %xmm1                           # 0f c2 ce 07
+cmpordps (,%r11,2), %xmm1                       # 42 0f c2 0c 5d 00 00 00 00 07
+cmpordps %xmm12, %xmm9                          # 45 0f c2 cc 07
+cmppd $0xfe, %xmm6, %xmm1                       # 66 0f c2 ce fe
+cmppd $0xfe, 0x80(%rsi), %xmm1                  # 66 0f c2 8e 80 00 00 00 fe
+cmppd $0xfe, %xmm12, %xmm9                      # 66 45 0f c2 cc fe
+cmpeqpd %xmm6, %xmm1                            # 66 0f c2 ce 00
+cmpeqpd foo, %xmm1                              # 66 0f c2 0c 25 00 00 00 00 00 [R_X86_64_32S@5 foo]
+cmpeqpd %xmm12, %xmm9                           # 66 45 0f c2 cc 00
+cmpltpd %xmm6, %xmm1                            # 66 0f c2 ce 01
+cmpltpd 0x12(%rax,%rbx,4), %xmm1                # 66 0f c2 4c 98 12 01
+cmpltpd %xmm12, %xmm9                           # 66 45 0f c2 cc 01
+cmplepd %xmm6, %xmm1                            # 66 0f c2 ce 02
+cmplepd (%r13), %xmm1                           # 66 41 0f c2 4d 00 02
+cmplepd %xmm12, %xmm9                           # 66 45 0f c2 cc 02
+cmpunordpd %xmm6, %xmm1                         # 66 0f c2 ce 03
+cmpunordpd -0x80(%rsp), %xmm1                   # 66 0f c2 4c 24 80 03
+cmpunordpd %xmm12, %xmm9                        # 66 45 0f c2 cc 03
+cmpneqpd %xmm6, %xmm1                           # 66 0f c2 ce 04
+cmpneqpd foo(%rip), %xmm1                       # 66 0f c2 0d 00 00 00 00 04 [R_X86_64_PC32@4 foo-5]
+cmpneqpd %xmm12, %xmm9                          # 66 45 0f c2 cc 04
+cmpnltpd %xmm6, %xmm1                           # 66 0f c2 ce 05
+cmpnltpd 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f c2 8c d1 78 56 34 12 05
+cmpnltpd %xmm12, %xmm9                          # 66 45 0f c2 cc 05
+cmpnlepd %xmm6, %xmm1                           # 66 0f c2 ce 06
+cmpnlepd (%rbp), %xmm1                          # 66 0f c2 4d 00 06
+cmpnlepd %xmm12, %xmm9                          # 66 45 0f c2 cc 06
+cmpordpd %xmm6, %xmm1                           # 66 0f c2 ce 07
+cmpordpd 0x7f(%r12), %xmm1                      # 66 41 0f c2 4c 24 7f 07
+cmpordpd %xmm12, %xmm9                          # 66 45 0f c2 cc 07
+cmpss $0xfe, %xmm6, %xmm1                       # f3 0f c2 ce fe
+cmpss $0xfe, foo+8(%rax), %xmm1                 # f3 0f c2 88 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
+cmpss $0xfe, %xmm12, %xmm9                      # f3 45 0f c2 cc fe
+cmpeqss %xmm6, %xmm1                            # f3 0f c2 ce 00
+cmpeqss (%rcx,%rdx), %xmm1                      # f3 0f c2 0c 11 00
+cmpeqss %xmm12, %xmm9                           # f3 45 0f c2 cc 00
+cmpltss %xmm6, %xmm1                            # f3 0f c2 ce 01
+cmpltss 0x1000, %xmm1                           # f3 0f c2 0c 25 00 10 00 00 01
+cmpltss %xmm12, %xmm9                           # f3 45 0f c2 cc 01
+cmpless %xmm6, %xmm1                            # f3 0f c2 ce 02
+cmpless %fs:0x28, %xmm1                         # 64 f3 0f c2 0c 25 28 00 00 00 02
+cmpless %xmm12, %xmm9                           # f3 45 0f c2 cc 02
+cmpunordss %xmm6, %xmm1                         # f3 0f c2 ce 03
+cmpunordss -4(%ebp), %xmm1                      # 67 f3 0f c2 4d fc 03
+cmpunordss %xmm12, %xmm9                        # f3 45 0f c2 cc 03
+cmpneqss %xmm6, %xmm1                           # f3 0f c2 ce 04
+cmpneqss (,%r11,2), %xmm1                       # f3 42 0f c2 0c 5d 00 00 00 00 04
+cmpneqss %xmm12, %xmm9                          # f3 45 0f c2 cc 04
+cmpnltss %xmm6, %xmm1                           # f3 0f c2 ce 05
+cmpnltss 0x80(%rsi), %xmm1                      # f3 0f c2 8e 80 00 00 00 05
+cmpnltss %xmm12, %xmm9                          # f3 45 0f c2 cc 05
+cmpnless %xmm6, %xmm1                           # f3 0f c2 ce 06
+cmpnless foo, %xmm1                             # f3 0f c2 0c 25 00 00 00 00 06 [R_X86_64_32S@5 foo]
+cmpnless %xmm12, %xmm9                          # f3 45 0f c2 cc 06
+cmpordss %xmm6, %xmm1                           # f3 0f c2 ce 07
+cmpordss 0x12(%rax,%rbx,4), %xmm1               # f3 0f c2 4c 98 12 07
+cmpordss %xmm12, %xmm9                          # f3 45 0f c2 cc 07
+cmpsd $0xfe, %xmm6, %xmm1                       # f2 0f c2 ce fe
+cmpsd $0xfe, (%r13), %xmm1                      # f2 41 0f c2 4d 00 fe
+cmpsd $0xfe, %xmm12, %xmm9                      # f2 45 0f c2 cc fe
+cmpeqsd %xmm6, %xmm1                            # f2 0f c2 ce 00
+cmpeqsd -0x80(%rsp), %xmm1                      # f2 0f c2 4c 24 80 00
+cmpeqsd %xmm12, %xmm9                           # f2 45 0f c2 cc 00
+cmpltsd %xmm6, %xmm1                            # f2 0f c2 ce 01
+cmpltsd foo(%rip), %xmm1                        # f2 0f c2 0d 00 00 00 00 01 [R_X86_64_PC32@4 foo-5]
+cmpltsd %xmm12, %xmm9                           # f2 45 0f c2 cc 01
+cmplesd %xmm6, %xmm1                            # f2 0f c2 ce 02
+cmplesd 0x12345678(%r9,%r10,8), %xmm1           # f2 43 0f c2 8c d1 78 56 34 12 02
+cmplesd %xmm12, %xmm9                           # f2 45 0f c2 cc 02
+cmpunordsd %xmm6, %xmm1                         # f2 0f c2 ce 03
+cmpunordsd (%rbp), %xmm1                        # f2 0f c2 4d 00 03
+cmpunordsd %xmm12, %xmm9                        # f2 45 0f c2 cc 03
+cmpneqsd %xmm6, %xmm1                           # f2 0f c2 ce 04
+cmpneqsd 0x7f(%r12), %xmm1                      # f2 41 0f c2 4c 24 7f 04
+cmpneqsd %xmm12, %xmm9                          # f2 45 0f c2 cc 04
+cmpnltsd %xmm6, %xmm1                           # f2 0f c2 ce 05
+cmpnltsd foo+8(%rax), %xmm1                     # f2 0f c2 88 00 00 00 00 05 [R_X86_64_32S@4 foo+8]
+cmpnltsd %xmm12, %xmm9                          # f2 45 0f c2 cc 05
+cmpnlesd %xmm6, %xmm1                           # f2 0f c2 ce 06
+cmpnlesd (%rcx,%rdx), %xmm1                     # f2 0f c2 0c 11 06
+cmpnlesd %xmm12, %xmm9                          # f2 45 0f c2 cc 06
+cmpordsd %xmm6, %xmm1                           # f2 0f c2 ce 07
+cmpordsd 0x1000, %xmm1                          # f2 0f c2 0c 25 00 10 00 00 07
+cmpordsd %xmm12, %xmm9                          # f2 45 0f c2 cc 07
+movaps %xmm6, %xmm1                             # 0f 28 ce
+movaps %fs:0x28, %xmm1                          # 64 0f 28 0c 25 28 00 00 00
+movaps %xmm12, %xmm9                            # 45 0f 28 cc
+movaps %xmm6, -4(%ebp)                          # 67 0f 29 75 fc
+movups %xmm6, %xmm1                             # 0f 10 ce
+movups (,%r11,2), %xmm1                         # 42 0f 10 0c 5d 00 00 00 00
+movups %xmm12, %xmm9                            # 45 0f 10 cc
+movups %xmm6, 0x80(%rsi)                        # 0f 11 b6 80 00 00 00
+movapd %xmm6, %xmm1                             # 66 0f 28 ce
+movapd foo, %xmm1                               # 66 0f 28 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movapd %xmm12, %xmm9                            # 66 45 0f 28 cc
+movapd %xmm6, 0x12(%rax,%rbx,4)                 # 66 0f 29 74 98 12
+movupd %xmm6, %xmm1                             # 66 0f 10 ce
+movupd (%r13), %xmm1                            # 66 41 0f 10 4d 00
+movupd %xmm12, %xmm9                            # 66 45 0f 10 cc
+movupd %xmm6, -0x80(%rsp)                       # 66 0f 11 74 24 80
+movdqa %xmm6, %xmm1                             # 66 0f 6f ce
+movdqa foo(%rip), %xmm1                         # 66 0f 6f 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+movdqa %xmm12, %xmm9                            # 66 45 0f 6f cc
+movdqa %xmm6, 0x12345678(%r9,%r10,8)            # 66 43 0f 7f b4 d1 78 56 34 12
+movdqu %xmm6, %xmm1                             # f3 0f 6f ce
+movdqu (%rbp), %xmm1                            # f3 0f 6f 4d 00
+movdqu %xmm12, %xmm9                            # f3 45 0f 6f cc
+movdqu %xmm6, 0x7f(%r12)                        # f3 41 0f 7f 74 24 7f
+movss %xmm6, %xmm1                              # f3 0f 10 ce
+movss foo+8(%rax), %xmm1                        # f3 0f 10 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movss %xmm12, %xmm9                             # f3 45 0f 10 cc
+movss %xmm6, (%rcx,%rdx)                        # f3 0f 11 34 11
+movsd %xmm6, %xmm1                              # f2 0f 10 ce
+movsd 0x1000, %xmm1                             # f2 0f 10 0c 25 00 10 00 00
+movsd %xmm12, %xmm9                             # f2 45 0f 10 cc
+movsd %xmm6, %fs:0x28                           # 64 f2 0f 11 34 25 28 00 00 00
+movlps -4(%ebp), %xmm1                          # 67 0f 12 4d fc
+movlps %xmm6, (,%r11,2)                         # 42 0f 13 34 5d 00 00 00 00
+movhps 0x80(%rsi), %xmm1                        # 0f 16 8e 80 00 00 00
+movhps %xmm6, foo                               # 0f 17 34 25 00 00 00 00 [R_X86_64_32S@4 foo]
+movlpd 0x12(%rax,%rbx,4), %xmm1                 # 66 0f 12 4c 98 12
+movlpd %xmm6, (%r13)                            # 66 41 0f 13 75 00
+movhpd -0x80(%rsp), %xmm1                       # 66 0f 16 4c 24 80
+movhpd %xmm6, foo(%rip)                         # 66 0f 17 35 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+movhlps %xmm6, %xmm1                            # 0f 12 ce
+movhlps %xmm12, %xmm9                           # 45 0f 12 cc
+movlhps %xmm6, %xmm1                            # 0f 16 ce
+movlhps %xmm12, %xmm9                           # 45 0f 16 cc
+movmskps %xmm6, %ecx                            # 0f 50 ce
+movmskps %xmm12, %r9d                           # 45 0f 50 cc
+movmskpd %xmm6, %ecx                            # 66 0f 50 ce
+movmskpd %xmm12, %r9d                           # 66 45 0f 50 cc
+movntps %xmm6, (%rcx,%rdx)                      # 0f 2b 34 11
+movntpd %xmm6, 0x1000                           # 66 0f 2b 34 25 00 10 00 00
+movntdq %xmm6, %fs:0x28                         # 64 66 0f e7 34 25 28 00 00 00
+movntil %ebx, -4(%ebp)                          # 67 0f c3 5d fc
+movnti %ebx, -4(%ebp)                           # 67 0f c3 5d fc
+movntiq %rbx, (,%r11,2)                         # 4a 0f c3 1c 5d 00 00 00 00
+movnti %rbx, (,%r11,2)                          # 4a 0f c3 1c 5d 00 00 00 00
+movd 0x80(%rsi), %xmm1                          # 66 0f 6e 8e 80 00 00 00
+movd %xmm6, foo                                 # 66 0f 7e 34 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movd 0x12(%rax,%rbx,4), %mm1                    # 0f 6e 4c 98 12
+movd %mm6, (%r13)                               # 41 0f 7e 75 00
+movq %xmm6, %xmm1                               # f3 0f 7e ce
+movq -0x80(%rsp), %xmm1                         # f3 0f 7e 4c 24 80
+movq %xmm12, %xmm9                              # f3 45 0f 7e cc
+movq %xmm6, foo(%rip)                           # 66 0f d6 35 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+movq %rbx, %xmm1                                # 66 48 0f 6e cb
+movq 0x12345678(%r9,%r10,8), %xmm1              # f3 43 0f 7e 8c d1 78 56 34 12
+movq %r12, %xmm9                                # 66 4d 0f 6e cc
+movq %xmm6, %rcx                                # 66 48 0f 7e f1
+movq %xmm6, (%rbp)                              # 66 0f d6 75 00
+movq %xmm12, %r9                                # 66 4d 0f 7e e1
+movq %mm6, %mm1                                 # 0f 6f ce
+movq 0x7f(%r12), %mm1                           # 41 0f 6f 4c 24 7f
+movq %mm6, foo+8(%rax)                          # 0f 7f b0 00 00 00 00 [R_X86_64_32S@3 foo+8]
+movq %rbx, %mm1                                 # 48 0f 6e cb
+movq (%rcx,%rdx), %mm1                          # 0f 6f 0c 11
+movq %r12, %mm1                                 # 49 0f 6e cc
+movq %mm6, %rcx                                 # 48 0f 7e f1
+movq %mm6, 0x1000                               # 0f 7f 34 25 00 10 00 00
+movq %mm6, %r9                                  # 49 0f 7e f1
+movq2dq %mm6, %xmm1                             # f3 0f d6 ce
+movq2dq %mm6, %xmm9                             # f3 44 0f d6 ce
+movdq2q %xmm6, %mm1                             # f2 0f d6 ce
+movdq2q %xmm12, %mm1                            # f2 41 0f d6 cc
+movddup %xmm6, %xmm1                            # f2 0f 12 ce
+movddup (,%r11,2), %xmm1                        # f2 42 0f 12 0c 5d 00 00 00 00
+movddup %xmm12, %xmm9                           # f2 45 0f 12 cc
+movshdup %xmm6, %xmm1                           # f3 0f 16 ce
+movshdup 0x80(%rsi), %xmm1                      # f3 0f 16 8e 80 00 00 00
+movshdup %xmm12, %xmm9                          # f3 45 0f 16 cc
+movsldup %xmm6, %xmm1                           # f3 0f 12 ce
+movsldup foo, %xmm1                             # f3 0f 12 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movsldup %xmm12, %xmm9                          # f3 45 0f 12 cc
+lddqu 0x12(%rax,%rbx,4), %xmm1                  # f2 0f f0 4c 98 12
+movntdqa (%r13), %xmm1                          # 66 41 0f 38 2a 4d 00
+ldmxcsr -0x80(%rsp)                             # 0f ae 54 24 80
+stmxcsr foo(%rip)                               # 0f ae 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cvtsi2ssl %ebx, %xmm1                           # f3 0f 2a cb
+cvtsi2ssl 0x12345678(%r9,%r10,8), %xmm1         # f3 43 0f 2a 8c d1 78 56 34 12
+cvtsi2ss 0x12345678(%r9,%r10,8), %xmm1          # f3 43 0f 2a 8c d1 78 56 34 12
+cvtsi2ssl %r12d, %xmm9                          # f3 45 0f 2a cc
+cvtsi2ssq %rbx, %xmm1                           # f3 48 0f 2a cb
+cvtsi2ssq (%rbp), %xmm1                         # f3 48 0f 2a 4d 00
+cvtsi2ss (%rbp), %xmm1                          # f3 0f 2a 4d 00
+cvtsi2ssq %r12, %xmm9                           # f3 4d 0f 2a cc
+cvtsi2sdl %ebx, %xmm1                           # f2 0f 2a cb
+cvtsi2sdl 0x7f(%r12), %xmm1                     # f2 41 0f 2a 4c 24 7f
+cvtsi2sd 0x7f(%r12), %xmm1                      # f2 41 0f 2a 4c 24 7f
+cvtsi2sdl %r12d, %xmm9                          # f2 45 0f 2a cc
+cvtsi2sdq %rbx, %xmm1                           # f2 48 0f 2a cb
+cvtsi2sdq foo+8(%rax), %xmm1                    # f2 48 0f 2a 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+cvtsi2sd foo+8(%rax), %xmm1                     # f2 0f 2a 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cvtsi2sdq %r12, %xmm9                           # f2 4d 0f 2a cc
+cvttss2si %xmm6, %ecx                           # f3 0f 2c ce
+cvttss2sil (%rcx,%rdx), %ecx                    # f3 0f 2c 0c 11
+cvttss2si (%rcx,%rdx), %ecx                     # f3 0f 2c 0c 11
+cvttss2si %xmm12, %r9d                          # f3 45 0f 2c cc
+cvttss2si %xmm6, %rcx                           # f3 48 0f 2c ce
+cvttss2siq 0x1000, %rcx                         # f3 48 0f 2c 0c 25 00 10 00 00
+cvttss2si 0x1000, %rcx                          # f3 48 0f 2c 0c 25 00 10 00 00
+cvttss2si %xmm12, %r9                           # f3 4d 0f 2c cc
+cvtss2si %xmm6, %ecx                            # f3 0f 2d ce
+cvtss2sil %fs:0x28, %ecx                        # 64 f3 0f 2d 0c 25 28 00 00 00
+cvtss2si %fs:0x28, %ecx                         # 64 f3 0f 2d 0c 25 28 00 00 00
+cvtss2si %xmm12, %r9d                           # f3 45 0f 2d cc
+cvtss2si %xmm6, %rcx                            # f3 48 0f 2d ce
+cvtss2siq -4(%ebp), %rcx                        # 67 f3 48 0f 2d 4d fc
+cvtss2si -4(%ebp), %rcx                         # 67 f3 48 0f 2d 4d fc
+cvtss2si %xmm12, %r9                            # f3 4d 0f 2d cc
+cvttsd2si %xmm6, %ecx                           # f2 0f 2c ce
+cvttsd2sil (,%r11,2), %ecx                      # f2 42 0f 2c 0c 5d 00 00 00 00
+cvttsd2si (,%r11,2), %ecx                       # f2 42 0f 2c 0c 5d 00 00 00 00
+cvttsd2si %xmm12, %r9d                          # f2 45 0f 2c cc
+cvttsd2si %xmm6, %rcx                           # f2 48 0f 2c ce
+cvttsd2siq 0x80(%rsi), %rcx                     # f2 48 0f 2c 8e 80 00 00 00
+cvttsd2si 0x80(%rsi), %rcx                      # f2 48 0f 2c 8e 80 00 00 00
+cvttsd2si %xmm12, %r9                           # f2 4d 0f 2c cc
+cvtsd2si %xmm6, %ecx                            # f2 0f 2d ce
+cvtsd2sil foo, %ecx                             # f2 0f 2d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cvtsd2si foo, %ecx                              # f2 0f 2d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cvtsd2si %xmm12, %r9d                           # f2 45 0f 2d cc
+cvtsd2si %xmm6, %rcx                            # f2 48 0f 2d ce
+cvtsd2siq 0x12(%rax,%rbx,4), %rcx               # f2 48 0f 2d 4c 98 12
+cvtsd2si 0x12(%rax,%rbx,4), %rcx                # f2 48 0f 2d 4c 98 12
+cvtsd2si %xmm12, %r9                            # f2 4d 0f 2d cc
+cvtss2sd %xmm6, %xmm1                           # f3 0f 5a ce
+cvtss2sd (%r13), %xmm1                          # f3 41 0f 5a 4d 00
+cvtss2sd %xmm12, %xmm9                          # f3 45 0f 5a cc
+cvtsd2ss %xmm6, %xmm1                           # f2 0f 5a ce
+cvtsd2ss -0x80(%rsp), %xmm1                     # f2 0f 5a 4c 24 80
+cvtsd2ss %xmm12, %xmm9                          # f2 45 0f 5a cc
+cvtps2pd %xmm6, %xmm1                           # 0f 5a ce
+cvtps2pd foo(%rip), %xmm1                       # 0f 5a 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cvtps2pd %xmm12, %xmm9                          # 45 0f 5a cc
+cvtpd2ps %xmm6, %xmm1                           # 66 0f 5a ce
+cvtpd2ps 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f 5a 8c d1 78 56 34 12
+cvtpd2ps %xmm12, %xmm9                          # 66 45 0f 5a cc
+cvtdq2ps %xmm6, %xmm1                           # 0f 5b ce
+cvtdq2ps (%rbp), %xmm1                          # 0f 5b 4d 00
+cvtdq2ps %xmm12, %xmm9                          # 45 0f 5b cc
+cvtps2dq %xmm6, %xmm1                           # 66 0f 5b ce
+cvtps2dq 0x7f(%r12), %xmm1                      # 66 41 0f 5b 4c 24 7f
+cvtps2dq %xmm12, %xmm9                          # 66 45 0f 5b cc
+cvttps2dq %xmm6, %xmm1                          # f3 0f 5b ce
+cvttps2dq foo+8(%rax), %xmm1                    # f3 0f 5b 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cvttps2dq %xmm12, %xmm9                         # f3 45 0f 5b cc
+cvtdq2pd %xmm6, %xmm1                           # f3 0f e6 ce
+cvtdq2pd (%rcx,%rdx), %xmm1                     # f3 0f e6 0c 11
+cvtdq2pd %xmm12, %xmm9                          # f3 45 0f e6 cc
+cvtpd2dq %xmm6, %xmm1                           # f2 0f e6 ce
+cvtpd2dq 0x1000, %xmm1                          # f2 0f e6 0c 25 00 10 00 00
+cvtpd2dq %xmm12, %xmm9                          # f2 45 0f e6 cc
+cvttpd2dq %xmm6, %xmm1                          # 66 0f e6 ce
+cvttpd2dq %fs:0x28, %xmm1                       # 64 66 0f e6 0c 25 28 00 00 00
+cvttpd2dq %xmm12, %xmm9                         # 66 45 0f e6 cc
+cvtpi2ps %mm6, %xmm1                            # 0f 2a ce
+cvtpi2ps -4(%ebp), %xmm1                        # 67 0f 2a 4d fc
+cvtpi2ps %mm6, %xmm9                            # 44 0f 2a ce
+cvtps2pi %xmm6, %mm1                            # 0f 2d ce
+cvtps2pi (,%r11,2), %mm1                        # 42 0f 2d 0c 5d 00 00 00 00
+cvtps2pi %xmm12, %mm1                           # 41 0f 2d cc
+cvttps2pi %xmm6, %mm1                           # 0f 2c ce
+cvttps2pi 0x80(%rsi), %mm1                      # 0f 2c 8e 80 00 00 00
+cvttps2pi %xmm12, %mm1                          # 41 0f 2c cc
+cvtpi2pd %mm6, %xmm1                            # 66 0f 2a ce
+cvtpi2pd foo, %xmm1                             # 66 0f 2a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cvtpi2pd %mm6, %xmm9                            # 66 44 0f 2a ce
+cvtpd2pi %xmm6, %mm1                            # 66 0f 2d ce
+cvtpd2pi 0x12(%rax,%rbx,4), %mm1                # 66 0f 2d 4c 98 12
+cvtpd2pi %xmm12, %mm1                           # 66 41 0f 2d cc
+cvttpd2pi %xmm6, %mm1                           # 66 0f 2c ce
+cvttpd2pi (%r13), %mm1                          # 66 41 0f 2c 4d 00
+cvttpd2pi %xmm12, %mm1                          # 66 41 0f 2c cc
+haddps %xmm6, %xmm1                             # f2 0f 7c ce
+haddps -0x80(%rsp), %xmm1                       # f2 0f 7c 4c 24 80
+haddps %xmm12, %xmm9                            # f2 45 0f 7c cc
+haddpd %xmm6, %xmm1                             # 66 0f 7c ce
+haddpd foo(%rip), %xmm1                         # 66 0f 7c 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+haddpd %xmm12, %xmm9                            # 66 45 0f 7c cc
+hsubps %xmm6, %xmm1                             # f2 0f 7d ce
+hsubps 0x12345678(%r9,%r10,8), %xmm1            # f2 43 0f 7d 8c d1 78 56 34 12
+hsubps %xmm12, %xmm9                            # f2 45 0f 7d cc
+hsubpd %xmm6, %xmm1                             # 66 0f 7d ce
+hsubpd (%rbp), %xmm1                            # 66 0f 7d 4d 00
+hsubpd %xmm12, %xmm9                            # 66 45 0f 7d cc
+addsubps %xmm6, %xmm1                           # f2 0f d0 ce
+addsubps 0x7f(%r12), %xmm1                      # f2 41 0f d0 4c 24 7f
+addsubps %xmm12, %xmm9                          # f2 45 0f d0 cc
+addsubpd %xmm6, %xmm1                           # 66 0f d0 ce
+addsubpd foo+8(%rax), %xmm1                     # 66 0f d0 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+addsubpd %xmm12, %xmm9                          # 66 45 0f d0 cc
+roundps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 08 ce fe
+roundps $0xfe, (%rcx,%rdx), %xmm1               # 66 0f 3a 08 0c 11 fe
+roundps $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 08 cc fe
+roundpd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 09 ce fe
+roundpd $0xfe, 0x1000, %xmm1                    # 66 0f 3a 09 0c 25 00 10 00 00 fe
+roundpd $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 09 cc fe
+roundss $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0a ce fe
+roundss $0xfe, %fs:0x28, %xmm1                  # 64 66 0f 3a 0a 0c 25 28 00 00 00 fe
+roundss $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0a cc fe
+roundsd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0b ce fe
+roundsd $0xfe, -4(%ebp), %xmm1                  # 67 66 0f 3a 0b 4d fc fe
+roundsd $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0b cc fe
+blendps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0c ce fe
+blendps $0xfe, (,%r11,2), %xmm1                 # 66 42 0f 3a 0c 0c 5d 00 00 00 00 fe
+blendps $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0c cc fe
+blendpd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0d ce fe
+blendpd $0xfe, 0x80(%rsi), %xmm1                # 66 0f 3a 0d 8e 80 00 00 00 fe
+blendpd $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0d cc fe
+dpps $0xfe, %xmm6, %xmm1                        # 66 0f 3a 40 ce fe
+dpps $0xfe, foo, %xmm1                          # 66 0f 3a 40 0c 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
+dpps $0xfe, %xmm12, %xmm9                       # 66 45 0f 3a 40 cc fe
+dppd $0xfe, %xmm6, %xmm1                        # 66 0f 3a 41 ce fe
+dppd $0xfe, 0x12(%rax,%rbx,4), %xmm1            # 66 0f 3a 41 4c 98 12 fe
+dppd $0xfe, %xmm12, %xmm9                       # 66 45 0f 3a 41 cc fe
+insertps $0xfe, %xmm6, %xmm1                    # 66 0f 3a 21 ce fe
+insertps $0xfe, (%r13), %xmm1                   # 66 41 0f 3a 21 4d 00 fe
+insertps $0xfe, %xmm12, %xmm9                   # 66 45 0f 3a 21 cc fe
+blendvps %xmm0, %xmm6, %xmm1                    # 66 0f 38 14 ce
+blendvps %xmm0, -0x80(%rsp), %xmm1              # 66 0f 38 14 4c 24 80
+blendvps %xmm0, %xmm12, %xmm9                   # 66 45 0f 38 14 cc
+blendvpd %xmm0, %xmm6, %xmm1                    # 66 0f 38 15 ce
+blendvpd %xmm0, foo(%rip), %xmm1                # 66 0f 38 15 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+blendvpd %xmm0, %xmm12, %xmm9                   # 66 45 0f 38 15 cc
+extractps $0xfe, %xmm6, 0x12345678(%r9,%r10,8)  # 66 43 0f 3a 17 b4 d1 78 56 34 12 fe
+paddb %mm6, %mm1                                # 0f fc ce
+paddb (%rbp), %mm1                              # 0f fc 4d 00
+paddb %xmm6, %xmm1                              # 66 0f fc ce
+paddb 0x7f(%r12), %xmm1                         # 66 41 0f fc 4c 24 7f
+paddb %xmm12, %xmm9                             # 66 45 0f fc cc
+paddw %mm6, %mm1                                # 0f fd ce
+paddw foo+8(%rax), %mm1                         # 0f fd 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+paddw %xmm6, %xmm1                              # 66 0f fd ce
+paddw (%rcx,%rdx), %xmm1                        # 66 0f fd 0c 11
+paddw %xmm12, %xmm9                             # 66 45 0f fd cc
+paddd %mm6, %mm1                                # 0f fe ce
+paddd 0x1000, %mm1                              # 0f fe 0c 25 00 10 00 00
+paddd %xmm6, %xmm1                              # 66 0f fe ce
+paddd %fs:0x28, %xmm1                           # 64 66 0f fe 0c 25 28 00 00 00
+paddd %xmm12, %xmm9                             # 66 45 0f fe cc
+paddq %mm6, %mm1                                # 0f d4 ce
+paddq -4(%ebp), %mm1                            # 67 0f d4 4d fc
+paddq %xmm6, %xmm1                              # 66 0f d4 ce
+paddq (,%r11,2), %xmm1                          # 66 42 0f d4 0c 5d 00 00 00 00
+paddq %xmm12, %xmm9                             # 66 45 0f d4 cc
+paddsb %mm6, %mm1                               # 0f ec ce
+paddsb 0x80(%rsi), %mm1                         # 0f ec 8e 80 00 00 00
+paddsb %xmm6, %xmm1                             # 66 0f ec ce
+paddsb foo, %xmm1                               # 66 0f ec 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+paddsb %xmm12, %xmm9                            # 66 45 0f ec cc
+paddsw %mm6, %mm1                               # 0f ed ce
+paddsw 0x12(%rax,%rbx,4), %mm1                  # 0f ed 4c 98 12
+paddsw %xmm6, %xmm1                             # 66 0f ed ce
+paddsw (%r13), %xmm1                            # 66 41 0f ed 4d 00
+paddsw %xmm12, %xmm9                            # 66 45 0f ed cc
+paddusb %mm6, %mm1                              # 0f dc ce
+paddusb -0x80(%rsp), %mm1                       # 0f dc 4c 24 80
+paddusb %xmm6, %xmm1                            # 66 0f dc ce
+paddusb foo(%rip), %xmm1                        # 66 0f dc 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+paddusb %xmm12, %xmm9                           # 66 45 0f dc cc
+paddusw %mm6, %mm1                              # 0f dd ce
+paddusw 0x12345678(%r9,%r10,8), %mm1            # 43 0f dd 8c d1 78 56 34 12
+paddusw %xmm6, %xmm1                            # 66 0f dd ce
+paddusw (%rbp), %xmm1                           # 66 0f dd 4d 00
+paddusw %xmm12, %xmm9                           # 66 45 0f dd cc
+psubb %mm6, %mm1                                # 0f f8 ce
+psubb 0x7f(%r12), %mm1                          # 41 0f f8 4c 24 7f
+psubb %xmm6, %xmm1                              # 66 0f f8 ce
+psubb foo+8(%rax), %xmm1                        # 66 0f f8 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+psubb %xmm12, %xmm9                             # 66 45 0f f8 cc
+psubw %mm6, %mm1                                # 0f f9 ce
+psubw (%rcx,%rdx), %mm1                         # 0f f9 0c 11
+psubw %xmm6, %xmm1                              # 66 0f f9 ce
+psubw 0x1000, %xmm1                             # 66 0f f9 0c 25 00 10 00 00
+psubw %xmm12, %xmm9                             # 66 45 0f f9 cc
+psubd %mm6, %mm1                                # 0f fa ce
+psubd %fs:0x28, %mm1                            # 64 0f fa 0c 25 28 00 00 00
+psubd %xmm6, %xmm1                              # 66 0f fa ce
+psubd -4(%ebp), %xmm1                           # 67 66 0f fa 4d fc
+psubd %xmm12, %xmm9                             # 66 45 0f fa cc
+psubq %mm6, %mm1                                # 0f fb ce
+psubq (,%r11,2), %mm1                           # 42 0f fb 0c 5d 00 00 00 00
+psubq %xmm6, %xmm1                              # 66 0f fb ce
+psubq 0x80(%rsi), %xmm1                         # 66 0f fb 8e 80 00 00 00
+psubq %xmm12, %xmm9                             # 66 45 0f fb cc
+psubsb %mm6, %mm1                               # 0f e8 ce
+psubsb foo, %mm1                                # 0f e8 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+psubsb %xmm6, %xmm1                             # 66 0f e8 ce
+psubsb 0x12(%rax,%rbx,4), %xmm1                 # 66 0f e8 4c 98 12
+psubsb %xmm12, %xmm9                            # 66 45 0f e8 cc
+psubsw %mm6, %mm1                               # 0f e9 ce
+psubsw (%r13), %mm1                             # 41 0f e9 4d 00
+psubsw %xmm6, %xmm1                             # 66 0f e9 ce
+psubsw -0x80(%rsp), %xmm1                       # 66 0f e9 4c 24 80
+psubsw %xmm12, %xmm9                            # 66 45 0f e9 cc
+psubusb %mm6, %mm1                              # 0f d8 ce
+psubusb foo(%rip), %mm1                         # 0f d8 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+psubusb %xmm6, %xmm1                            # 66 0f d8 ce
+psubusb 0x12345678(%r9,%r10,8), %xmm1           # 66 43 0f d8 8c d1 78 56 34 12
+psubusb %xmm12, %xmm9                           # 66 45 0f d8 cc
+psubusw %mm6, %mm1                              # 0f d9 ce
+psubusw (%rbp), %mm1                            # 0f d9 4d 00
+psubusw %xmm6, %xmm1                            # 66 0f d9 ce
+psubusw 0x7f(%r12), %xmm1                       # 66 41 0f d9 4c 24 7f
+psubusw %xmm12, %xmm9                           # 66 45 0f d9 cc
+pmullw %mm6, %mm1                               # 0f d5 ce
+pmullw foo+8(%rax), %mm1                        # 0f d5 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+pmullw %xmm6, %xmm1                             # 66 0f d5 ce
+pmullw (%rcx,%rdx), %xmm1                       # 66 0f d5 0c 11
+pmullw %xmm12, %xmm9                            # 66 45 0f d5 cc
+pmulhw %mm6, %mm1                               # 0f e5 ce
+pmulhw 0x1000, %mm1                             # 0f e5 0c 25 00 10 00 00
+pmulhw %xmm6, %xmm1                             # 66 0f e5 ce
+pmulhw %fs:0x28, %xmm1                          # 64 66 0f e5 0c 25 28 00 00 00
+pmulhw %xmm12, %xmm9                            # 66 45 0f e5 cc
+pmulhuw %mm6, %mm1                              # 0f e4 ce
+pmulhuw -4(%ebp), %mm1                          # 67 0f e4 4d fc
+pmulhuw %xmm6, %xmm1                            # 66 0f e4 ce
+pmulhuw (,%r11,2), %xmm1                        # 66 42 0f e4 0c 5d 00 00 00 00
+pmulhuw %xmm12, %xmm9                           # 66 45 0f e4 cc
+pmuludq %mm6, %mm1                              # 0f f4 ce
+pmuludq 0x80(%rsi), %mm1                        # 0f f4 8e 80 00 00 00
+pmuludq %xmm6, %xmm1                            # 66 0f f4 ce
+pmuludq foo, %xmm1                              # 66 0f f4 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+pmuludq %xmm12, %xmm9                           # 66 45 0f f4 cc
+pmaddwd %mm6, %mm1                              # 0f f5 ce
+pmaddwd 0x12(%rax,%rbx,4), %mm1                 # 0f f5 4c 98 12
+pmaddwd %xmm6, %xmm1                            # 66 0f f5 ce
+pmaddwd (%r13), %xmm1                           # 66 41 0f f5 4d 00
+pmaddwd %xmm12, %xmm9                           # 66 45 0f f5 cc
+pand %mm6, %mm1                                 # 0f db ce
+pand -0x80(%rsp), %mm1                          # 0f db 4c 24 80
+pand %xmm6, %xmm1                               # 66 0f db ce
+pand foo(%rip), %xmm1                           # 66 0f db 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+pand %xmm12, %xmm9                              # 66 45 0f db cc
+pandn %mm6, %mm1                                # 0f df ce
+pandn 0x12345678(%r9,%r10,8), %mm1              # 43 0f df 8c d1 78 56 34 12
+pandn %xmm6, %xmm1                              # 66 0f df ce
+pandn (%rbp), %xmm1                             # 66 0f df 4d 00
+pandn %xmm12, %xmm9                             # 66 45 0f df cc
+por %mm6, %mm1                                  # 0f eb ce
+por 0x7f(%r12), %mm1                            # 41 0f eb 4c 24 7f
+por %xmm6, %xmm1                                # 66 0f eb ce
+por foo+8(%rax), %xmm1                          # 66 0f eb 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+por %xmm12, %xmm9                               # 66 45 0f eb cc
+pxor %mm6, %mm1                                 # 0f ef ce
+pxor (%rcx,%rdx), %mm1                          # 0f ef 0c 11
+pxor %xmm6, %xmm1                               # 66 0f ef ce
+pxor 0x1000, %xmm1                              # 66 0f ef 0c 25 00 10 00 00
+pxor %xmm12, %xmm9                              # 66 45 0f ef cc
+pcmpeqb %mm6, %mm1                              # 0f 74 ce
+pcmpeqb %fs:0x28, %mm1                          # 64 0f 74 0c 25 28 00 00 00
+pcmpeqb %xmm6, %xmm1                            # 66 0f 74 ce
+pcmpeqb -4(%ebp), %xmm1                         # 67 66 0f 74 4d fc
+pcmpeqb %xmm12, %xmm9                           # 66 45 0f 74 cc
+pcmpeqw %mm6, %mm1                              # 0f 75 ce
+pcmpeqw (,%r11,2), %mm1                         # 42 0f 75 0c 5d 00 00 00 00
+pcmpeqw %xmm6, %xmm1                            # 66 0f 75 ce
+pcmpeqw 0x80(%rsi), %xmm1                       # 66 0f 75 8e 80 00 00 00
+pcmpeqw %xmm12, %xmm9                           # 66 45 0f 75 cc
+pcmpeqd %mm6, %mm1                              # 0f 76 ce
+pcmpeqd foo, %mm1                               # 0f 76 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+pcmpeqd %xmm6, %xmm1                            # 66 0f 76 ce
+pcmpeqd 0x12(%rax,%rbx,4), %xmm1                # 66 0f 76 4c 98 12
+pcmpeqd %xmm12, %xmm9                           # 66 45 0f 76 cc
+pcmpgtb %mm6, %mm1                              # 0f 64 ce
+pcmpgtb (%r13), %mm1                            # 41 0f 64 4d 00
+pcmpgtb %xmm6, %xmm1                            # 66 0f 64 ce
+pcmpgtb -0x80(%rsp), %xmm1                      # 66 0f 64 4c 24 80
+pcmpgtb %xmm12, %xmm9                           # 66 45 0f 64 cc
+pcmpgtw %mm6, %mm1                              # 0f 65 ce
+pcmpgtw foo(%rip), %mm1                         # 0f 65 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+pcmpgtw %xmm6, %xmm1                            # 66 0f 65 ce
+pcmpgtw 0x12345678(%r9,%r10,8), %xmm1           # 66 43 0f 65 8c d1 78 56 34 12
+pcmpgtw %xmm12, %xmm9                           # 66 45 0f 65 cc
+pcmpgtd %mm6, %mm1                              # 0f 66 ce
+pcmpgtd (%rbp), %mm1                            # 0f 66 4d 00
+pcmpgtd %xmm6, %xmm1                            # 66 0f 66 ce
+pcmpgtd 0x7f(%r12), %xmm1                       # 66 41 0f 66 4c 24 7f
+pcmpgtd %xmm12, %xmm9                           # 66 45 0f 66 cc
+packsswb %mm6, %mm1                             # 0f 63 ce
+packsswb foo+8(%rax), %mm1                      # 0f 63 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+packsswb %xmm6, %xmm1                           # 66 0f 63 ce
+packsswb (%rcx,%rdx), %xmm1                     # 66 0f 63 0c 11
+packsswb %xmm12, %xmm9                          # 66 45 0f 63 cc
+packssdw %mm6, %mm1                             # 0f 6b ce
+packssdw 0x1000, %mm1                           # 0f 6b 0c 25 00 10 00 00
+packssdw %xmm6, %xmm1                           # 66 0f 6b ce
+packssdw %fs:0x28, %xmm1                        # 64 66 0f 6b 0c 25 28 00 00 00
+packssdw %xmm12, %xmm9                          # 66 45 0f 6b cc
+packuswb %mm6, %mm1                             # 0f 67 ce
+packuswb -4(%ebp), %mm1                         # 67 0f 67 4d fc
+packuswb %xmm6, %xmm1                           # 66 0f 67 ce
+packuswb (,%r11,2), %xmm1                       # 66 42 0f 67 0c 5d 00 00 00 00
+packuswb %xmm12, %xmm9                          # 66 45 0f 67 cc
+punpcklbw %mm6, %mm1                            # 0f 60 ce
+punpcklbw 0x80(%rsi), %mm1                      # 0f 60 8e 80 00 00 00
+punpcklbw %xmm6, %xmm1                          # 66 0f 60 ce
+punpcklbw foo, %xmm1                            # 66 0f 60 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+punpcklbw %xmm12, %xmm9                         # 66 45 0f 60 cc
+punpcklwd %mm6, %mm1                            # 0f 61 ce
+punpcklwd 0x12(%rax,%rbx,4), %mm1               # 0f 61 4c 98 12
+punpcklwd %xmm6, %xmm1                          # 66 0f 61 ce
+punpcklwd (%r13), %xmm1                         # 66 41 0f 61 4d 00
+punpcklwd %xmm12, %xmm9                         # 66 45 0f 61 cc
+punpckldq %mm6, %mm1                            # 0f 62 ce
+punpckldq -0x80(%rsp), %mm1                     # 0f 62 4c 24 80
+punpckldq %xmm6, %xmm1                          # 66 0f 62 ce
+punpckldq foo(%rip), %xmm1                      # 66 0f 62 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+punpckldq %xmm12, %xmm9                         # 66 45 0f 62 cc
+punpckhbw %mm6, %mm1                            # 0f 68 ce
+punpckhbw 0x12345678(%r9,%r10,8), %mm1          # 43 0f 68 8c d1 78 56 34 12
+punpckhbw %xmm6, %xmm1                          # 66 0f 68 ce
+punpckhbw (%rbp), %xmm1                         # 66 0f 68 4d 00
+punpckhbw %xmm12, %xmm9                         # 66 45 0f 68 cc
+punpckhwd %mm6, %mm1                            # 0f 69 ce
+punpckhwd 0x7f(%r12), %mm1                      # 41 0f 69 4c 24 7f
+punpckhwd %xmm6, %xmm1                          # 66 0f 69 ce
+punpckhwd foo+8(%rax), %xmm1                    # 66 0f 69 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+punpckhwd %xmm12, %xmm9                         # 66 45 0f 69 cc
+punpckhdq %mm6, %mm1                            # 0f 6a ce
+punpckhdq (%rcx,%rdx), %mm1                     # 0f 6a 0c 11
+punpckhdq %xmm6, %xmm1                          # 66 0f 6a ce
+punpckhdq 0x1000, %xmm1                         # 66 0f 6a 0c 25 00 10 00 00
+punpckhdq %xmm12, %xmm9                         # 66 45 0f 6a cc
+pmaxsw %mm6, %mm1                               # 0f ee ce
+pmaxsw %fs:0x28, %mm1                           # 64 0f ee 0c 25 28 00 00 00
+pmaxsw %xmm6, %xmm1                             # 66 0f ee ce
+pmaxsw -4(%ebp), %xmm1                          # 67 66 0f ee 4d fc
+pmaxsw %xmm12, %xmm9                            # 66 45 0f ee cc
+pmaxub %mm6, %mm1                               # 0f de ce
+pmaxub (,%r11,2), %mm1                          # 42 0f de 0c 5d 00 00 00 00
+pmaxub %xmm6, %xmm1                             # 66 0f de ce
+pmaxub 0x80(%rsi), %xmm1                        # 66 0f de 8e 80 00 00 00
+pmaxub %xmm12, %xmm9                            # 66 45 0f de cc
+pminsw %mm6, %mm1                               # 0f ea ce
+pminsw foo, %mm1                                # 0f ea 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+pminsw %xmm6, %xmm1                             # 66 0f ea ce
+pminsw 0x12(%rax,%rbx,4), %xmm1                 # 66 0f ea 4c 98 12
+pminsw %xmm12, %xmm9                            # 66 45 0f ea cc
+pminub %mm6, %mm1                               # 0f da ce
+pminub (%r13), %mm1                             # 41 0f da 4d 00
+pminub %xmm6, %xmm1                             # 66 0f da ce
+pminub -0x80(%rsp), %xmm1                       # 66 0f da 4c 24 80
+pminub %xmm12, %xmm9                            # 66 45 0f da cc
+pavgb %mm6, %mm1                                # 0f e0 ce
+pavgb foo(%rip), %mm1                           # 0f e0 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+pavgb %xmm6, %xmm1                              # 66 0f e0 ce
+pavgb 0x12345678(%r9,%r10,8), %xmm1             # 66 43 0f e0 8c d1 78 56 34 12
+pavgb %xmm12, %xmm9                             # 66 45 0f e0 cc
+pavgw %mm6, %mm1                                # 0f e3 ce
+pavgw (%rbp), %mm1                              # 0f e3 4d 00
+pavgw %xmm6, %xmm1                              # 66 0f e3 ce
+pavgw 0x7f(%r12), %xmm1                         # 66 41 0f e3 4c 24 7f
+pavgw %xmm12, %xmm9                             # 66 45 0f e3 cc
+psadbw %mm6, %mm1                               # 0f f6 ce
+psadbw foo+8(%rax), %mm1                        # 0f f6 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+psadbw %xmm6, %xmm1                             # 66 0f f6 ce
+psadbw (%rcx,%rdx), %xmm1                       # 66 0f f6 0c 11
+psadbw %xmm12, %xmm9                            # 66 45 0f f6 cc
+psrlw %mm6, %mm1                                # 0f d1 ce
+psrlw 0x1000, %mm1                              # 0f d1 0c 25 00 10 00 00
+psrlw %xmm6, %xmm1                              # 66 0f d1 ce
+psrlw %fs:0x28, %xmm1                           # 64 66 0f d1 0c 25 28 00 00 00
+psrlw %xmm12, %xmm9                             # 66 45 0f d1 cc
+psrld %mm6, %mm1                                # 0f d2 ce
+psrld -4(%ebp), %mm1                            # 67 0f d2 4d fc
+psrld %xmm6, %xmm1                              # 66 0f d2 ce
+psrld (,%r11,2), %xmm1                          # 66 42 0f d2 0c 5d 00 00 00 00
+psrld %xmm12, %xmm9                             # 66 45 0f d2 cc
+psrlq %mm6, %mm1                                # 0f d3 ce
+psrlq 0x80(%rsi), %mm1                          # 0f d3 8e 80 00 00 00
+psrlq %xmm6, %xmm1                              # 66 0f d3 ce
+psrlq foo, %xmm1                                # 66 0f d3 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+psrlq %xmm12, %xmm9                             # 66 45 0f d3 cc
+psraw %mm6, %mm1                                # 0f e1 ce
+psraw 0x12(%rax,%rbx,4), %mm1                   # 0f e1 4c 98 12
+psraw %xmm6, %xmm1                              # 66 0f e1 ce
+psraw (%r13), %xmm1                             # 66 41 0f e1 4d 00
+psraw %xmm12, %xmm9                             # 66 45 0f e1 cc
+psrad %mm6, %mm1                                # 0f e2 ce
+psrad -0x80(%rsp), %mm1                         # 0f e2 4c 24 80
+psrad %xmm6, %xmm1                              # 66 0f e2 ce
+psrad foo(%rip), %xmm1                          # 66 0f e2 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+psrad %xmm12, %xmm9                             # 66 45 0f e2 cc
+psllw %mm6, %mm1                                # 0f f1 ce
+psllw 0x12345678(%r9,%r10,8), %mm1              # 43 0f f1 8c d1 78 56 34 12
+psllw %xmm6, %xmm1                              # 66 0f f1 ce
+psllw (%rbp), %xmm1                             # 66 0f f1 4d 00
+psllw %xmm12, %xmm9                             # 66 45 0f f1 cc
+pslld %mm6, %mm1                                # 0f f2 ce
+pslld 0x7f(%r12), %mm1                          # 41 0f f2 4c 24 7f
+pslld %xmm6, %xmm1                              # 66 0f f2 ce
+pslld foo+8(%rax), %xmm1                        # 66 0f f2 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+pslld %xmm12, %xmm9                             # 66 45 0f f2 cc
+psllq %mm6, %mm1                                # 0f f3 ce
+psllq (%rcx,%rdx), %mm1                         # 0f f3 0c 11
+psllq %xmm6, %xmm1                              # 66 0f f3 ce
+psllq 0x1000, %xmm1                             # 66 0f f3 0c 25 00 10 00 00
+psllq %xmm12, %xmm9                             # 66 45 0f f3 cc
+punpcklqdq %xmm6, %xmm1                         # 66 0f 6c ce
+punpcklqdq %fs:0x28, %xmm1                      # 64 66 0f 6c 0c 25 28 00 00 00
+punpcklqdq %xmm12, %xmm9                        # 66 45 0f 6c cc
+punpckhqdq %xmm6, %xmm1                         # 66 0f 6d ce
+punpckhqdq -4(%ebp), %xmm1                      # 67 66 0f 6d 4d fc
+punpckhqdq %xmm12, %xmm9                        # 66 45 0f 6d cc
+psrlw $0xfe, %mm1                               # 0f 71 d1 fe
+psrlw $0xfe, %xmm1                              # 66 0f 71 d1 fe
+psrlw $0xfe, %xmm9                              # 66 41 0f 71 d1 fe
+psraw $0xfe, %mm1                               # 0f 71 e1 fe
+psraw $0xfe, %xmm1                              # 66 0f 71 e1 fe
+psraw $0xfe, %xmm9                              # 66 41 0f 71 e1 fe
+psllw $0xfe, %mm1                               # 0f 71 f1 fe
+psllw $0xfe, %xmm1                              # 66 0f 71 f1 fe
+psllw $0xfe, %xmm9                              # 66 41 0f 71 f1 fe
+psrld $0xfe, %mm1                               # 0f 72 d1 fe
+psrld $0xfe, %xmm1                              # 66 0f 72 d1 fe
+psrld $0xfe, %xmm9                              # 66 41 0f 72 d1 fe
+psrad $0xfe, %mm1                               # 0f 72 e1 fe
+psrad $0xfe, %xmm1                              # 66 0f 72 e1 fe
+psrad $0xfe, %xmm9                              # 66 41 0f 72 e1 fe
+pslld $0xfe, %mm1                               # 0f 72 f1 fe
+pslld $0xfe, %xmm1                              # 66 0f 72 f1 fe
+pslld $0xfe, %xmm9                              # 66 41 0f 72 f1 fe
+psrlq $0xfe, %mm1                               # 0f 73 d1 fe
+psrlq $0xfe, %xmm1                              # 66 0f 73 d1 fe
+psrlq $0xfe, %xmm9                              # 66 41 0f 73 d1 fe
+psllq $0xfe, %mm1                               # 0f 73 f1 fe
+psllq $0xfe, %xmm1                              # 66 0f 73 f1 fe
+psllq $0xfe, %xmm9                              # 66 41 0f 73 f1 fe
+psrldq $0xfe, %xmm1                             # 66 0f 73 d9 fe
+psrldq $0xfe, %xmm9                             # 66 41 0f 73 d9 fe
+pslldq $0xfe, %xmm1                             # 66 0f 73 f9 fe
+pslldq $0xfe, %xmm9                             # 66 41 0f 73 f9 fe
+pshufw $0xfe, %mm6, %mm1                        # 0f 70 ce fe
+pshufw $0xfe, 0x12(%rax,%rbx,4), %mm1           # 0f 70 4c 98 12 fe
+pshufd $0xfe, %xmm6, %xmm1                      # 66 0f 70 ce fe
+pshufd $0xfe, (%r13), %xmm1                     # 66 41 0f 70 4d 00 fe
+pshufd $0xfe, %xmm12, %xmm9                     # 66 45 0f 70 cc fe
+pshufhw $0xfe, %xmm6, %xmm1                     # f3 0f 70 ce fe
+pshufhw $0xfe, -0x80(%rsp), %xmm1               # f3 0f 70 4c 24 80 fe
+pshufhw $0xfe, %xmm12, %xmm9                    # f3 45 0f 70 cc fe
+pshuflw $0xfe, %xmm6, %xmm1                     # f2 0f 70 ce fe
+pshuflw $0xfe, foo(%rip), %xmm1                 # f2 0f 70 0d 00 00 00 00 fe [R_X86_64_PC32@4 foo-5]
+pshuflw $0xfe, %xmm12, %xmm9                    # f2 45 0f 70 cc fe
+pmovmskb %mm6, %ecx                             # 0f d7 ce
+pmovmskb %mm6, %r9d                             # 44 0f d7 ce
+pmovmskb %xmm6, %ecx                            # 66 0f d7 ce
+pmovmskb %xmm12, %r9d                           # 66 45 0f d7 cc
+pinsrwl $0xfe, %ebx, %mm1                       # 0f c4 cb fe
+pinsrw $0xfe, 0x7f(%r12), %mm1                  # 41 0f c4 4c 24 7f fe
+pinsrwl $0xfe, %r12d, %mm1                      # 41 0f c4 cc fe
+pinsrwl $0xfe, %ebx, %xmm1                      # 66 0f c4 cb fe
+pinsrw $0xfe, foo+8(%rax), %xmm1                # 66 0f c4 88 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
+pinsrwl $0xfe, %r12d, %xmm9                     # 66 45 0f c4 cc fe
+pextrw $0xfe, %mm6, %ecx                        # 0f c5 ce fe
+pextrw $0xfe, %mm6, %r9d                        # 44 0f c5 ce fe
+pextrw $0xfe, %xmm6, %ecx                       # 66 0f c5 ce fe
+pextrw $0xfe, %xmm12, %r9d                      # 66 45 0f c5 cc fe
+pextrw $0xfe, %xmm6, %fs:0x28                   # 64 66 0f 3a 15 34 25 28 00 00 00 fe
+maskmovq %mm6, %mm1                             # 0f f7 ce
+maskmovdqu %xmm6, %xmm1                         # 66 0f f7 ce
+maskmovdqu %xmm12, %xmm9                        # 66 45 0f f7 cc
+movntq %mm6, 0x80(%rsi)                         # 0f e7 b6 80 00 00 00
+emms                                            # 0f 77
+pshufb %mm6, %mm1                               # 0f 38 00 ce
+pshufb 0x12(%rax,%rbx,4), %mm1                  # 0f 38 00 4c 98 12
+pshufb %xmm6, %xmm1                             # 66 0f 38 00 ce
+pshufb (%r13), %xmm1                            # 66 41 0f 38 00 4d 00
+pshufb %xmm12, %xmm9                            # 66 45 0f 38 00 cc
+phaddw %mm6, %mm1                               # 0f 38 01 ce
+phaddw -0x80(%rsp), %mm1                        # 0f 38 01 4c 24 80
+phaddw %xmm6, %xmm1                             # 66 0f 38 01 ce
+phaddw foo(%rip), %xmm1                         # 66 0f 38 01 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+phaddw %xmm12, %xmm9                            # 66 45 0f 38 01 cc
+phaddd %mm6, %mm1                               # 0f 38 02 ce
+phaddd 0x12345678(%r9,%r10,8), %mm1             # 43 0f 38 02 8c d1 78 56 34 12
+phaddd %xmm6, %xmm1                             # 66 0f 38 02 ce
+phaddd (%rbp), %xmm1                            # 66 0f 38 02 4d 00
+phaddd %xmm12, %xmm9                            # 66 45 0f 38 02 cc
+phaddsw %mm6, %mm1                              # 0f 38 03 ce
+phaddsw 0x7f(%r12), %mm1                        # 41 0f 38 03 4c 24 7f
+phaddsw %xmm6, %xmm1                            # 66 0f 38 03 ce
+phaddsw foo+8(%rax), %xmm1                      # 66 0f 38 03 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+phaddsw %xmm12, %xmm9                           # 66 45 0f 38 03 cc
+pmaddubsw %mm6, %mm1                            # 0f 38 04 ce
+pmaddubsw (%rcx,%rdx), %mm1                     # 0f 38 04 0c 11
+pmaddubsw %xmm6, %xmm1                          # 66 0f 38 04 ce
+pmaddubsw 0x1000, %xmm1                         # 66 0f 38 04 0c 25 00 10 00 00
+pmaddubsw %xmm12, %xmm9                         # 66 45 0f 38 04 cc
+phsubw %mm6, %mm1                               # 0f 38 05 ce
+phsubw %fs:0x28, %mm1                           # 64 0f 38 05 0c 25 28 00 00 00
+phsubw %xmm6, %xmm1                             # 66 0f 38 05 ce
+phsubw -4(%ebp), %xmm1                          # 67 66 0f 38 05 4d fc
+phsubw %xmm12, %xmm9                            # 66 45 0f 38 05 cc
+phsubd %mm6, %mm1                               # 0f 38 06 ce
+phsubd (,%r11,2), %mm1                          # 42 0f 38 06 0c 5d 00 00 00 00
+phsubd %xmm6, %xmm1                             # 66 0f 38 06 ce
+phsubd 0x80(%rsi), %xmm1                        # 66 0f 38 06 8e 80 00 00 00
+phsubd %xmm12, %xmm9                            # 66 45 0f 38 06 cc
+phsubsw %mm6, %mm1                              # 0f 38 07 ce
+phsubsw foo, %mm1                               # 0f 38 07 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+phsubsw %xmm6, %xmm1                            # 66 0f 38 07 ce
+phsubsw 0x12(%rax,%rbx,4), %xmm1                # 66 0f 38 07 4c 98 12
+phsubsw %xmm12, %xmm9                           # 66 45 0f 38 07 cc
+psignb %mm6, %mm1                               # 0f 38 08 ce
+psignb (%r13), %mm1                             # 41 0f 38 08 4d 00
+psignb %xmm6, %xmm1                             # 66 0f 38 08 ce
+psignb -0x80(%rsp), %xmm1                       # 66 0f 38 08 4c 24 80
+psignb %xmm12, %xmm9                            # 66 45 0f 38 08 cc
+psignw %mm6, %mm1                               # 0f 38 09 ce
+psignw foo(%rip), %mm1                          # 0f 38 09 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+psignw %xmm6, %xmm1                             # 66 0f 38 09 ce
+psignw 0x12345678(%r9,%r10,8), %xmm1            # 66 43 0f 38 09 8c d1 78 56 34 12
+psignw %xmm12, %xmm9                            # 66 45 0f 38 09 cc
+psignd %mm6, %mm1                               # 0f 38 0a ce
+psignd (%rbp), %mm1                             # 0f 38 0a 4d 00
+psignd %xmm6, %xmm1                             # 66 0f 38 0a ce
+psignd 0x7f(%r12), %xmm1                        # 66 41 0f 38 0a 4c 24 7f
+psignd %xmm12, %xmm9                            # 66 45 0f 38 0a cc
+pmulhrsw %mm6, %mm1                             # 0f 38 0b ce
+pmulhrsw foo+8(%rax), %mm1                      # 0f 38 0b 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+pmulhrsw %xmm6, %xmm1                           # 66 0f 38 0b ce
+pmulhrsw (%rcx,%rdx), %xmm1                     # 66 0f 38 0b 0c 11
+pmulhrsw %xmm12, %xmm9                          # 66 45 0f 38 0b cc
+pabsb %mm6, %mm1                                # 0f 38 1c ce
+pabsb 0x1000, %mm1                              # 0f 38 1c 0c 25 00 10 00 00
+pabsb %xmm6, %xmm1                              # 66 0f 38 1c ce
+pabsb %fs:0x28, %xmm1                           # 64 66 0f 38 1c 0c 25 28 00 00 00
+pabsb %xmm12, %xmm9                             # 66 45 0f 38 1c cc
+pabsw %mm6, %mm1                                # 0f 38 1d ce
+pabsw -4(%ebp), %mm1                            # 67 0f 38 1d 4d fc
+pabsw %xmm6, %xmm1                              # 66 0f 38 1d ce
+pabsw (,%r11,2), %xmm1                          # 66 42 0f 38 1d 0c 5d 00 00 00 00
+pabsw %xmm12, %xmm9                             # 66 45 0f 38 1d cc
+pabsd %mm6, %mm1                                # 0f 38 1e ce
+pabsd 0x80(%rsi), %mm1                          # 0f 38 1e 8e 80 00 00 00
+pabsd %xmm6, %xmm1                              # 66 0f 38 1e ce
+pabsd foo, %xmm1                                # 66 0f 38 1e 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+pabsd %xmm12, %xmm9                             # 66 45 0f 38 1e cc
+palignr $0xfe, %mm6, %mm1                       # 0f 3a 0f ce fe
+palignr $0xfe, 0x12(%rax,%rbx,4), %mm1          # 0f 3a 0f 4c 98 12 fe
+palignr $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0f ce fe
+palignr $0xfe, (%r13), %xmm1                    # 66 41 0f 3a 0f 4d 00 fe
+palignr $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0f cc fe
+pblendvb %xmm0, %xmm6, %xmm1                    # 66 0f 38 10 ce
+pblendvb %xmm0, -0x80(%rsp), %xmm1              # 66 0f 38 10 4c 24 80
+pblendvb %xmm0, %xmm12, %xmm9                   # 66 45 0f 38 10 cc
+ptest %xmm6, %xmm1                              # 66 0f 38 17 ce
+ptest foo(%rip), %xmm1                          # 66 0f 38 17 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+ptest %xmm12, %xmm9                             # 66 45 0f 38 17 cc
+pmovsxbw %xmm6, %xmm1                           # 66 0f 38 20 ce
+pmovsxbw 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f 38 20 8c d1 78 56 34 12
+pmovsxbw %xmm12, %xmm9                          # 66 45 0f 38 20 cc
+pmovsxbd %xmm6, %xmm1                           # 66 0f 38 21 ce
+pmovsxbd (%rbp), %xmm1                          # 66 0f 38 21 4d 00
+pmovsxbd %xmm12, %xmm9                          # 66 45 0f 38 21 cc
+pmovsxbq %xmm6, %xmm1                           # 66 0f 38 22 ce
+pmovsxbq 0x7f(%r12), %xmm1                      # 66 41 0f 38 22 4c 24 7f
+pmovsxbq %xmm12, %xmm9                          # 66 45 0f 38 22 cc
+pmovsxwd %xmm6, %xmm1                           # 66 0f 38 23 ce
+pmovsxwd foo+8(%rax), %xmm1                     # 66 0f 38 23 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+pmovsxwd %xmm12, %xmm9                          # 66 45 0f 38 23 cc
+pmovsxwq %xmm6, %xmm1                           # 66 0f 38 24 ce
+pmovsxwq (%rcx,%rdx), %xmm1                     # 66 0f 38 24 0c 11
+pmovsxwq %xmm12, %xmm9                          # 66 45 0f 38 24 cc
+pmovsxdq %xmm6, %xmm1                           # 66 0f 38 25 ce
+pmovsxdq 0x1000, %xmm1                          # 66 0f 38 25 0c 25 00 10 00 00
+pmovsxdq %xmm12, %xmm9                          # 66 45 0f 38 25 cc
+pmovzxbw %xmm6, %xmm1                           # 66 0f 38 30 ce
+pmovzxbw %fs:0x28, %xmm1                        # 64 66 0f 38 30 0c 25 28 00 00 00
+pmovzxbw %xmm12, %xmm9                          # 66 45 0f 38 30 cc
+pmovzxbd %xmm6, %xmm1                           # 66 0f 38 31 ce
+pmovzxbd -4(%ebp), %xmm1                        # 67 66 0f 38 31 4d fc
+pmovzxbd %xmm12, %xmm9                          # 66 45 0f 38 31 cc
+pmovzxbq %xmm6, %xmm1                           # 66 0f 38 32 ce
+pmovzxbq (,%r11,2), %xmm1                       # 66 42 0f 38 32 0c 5d 00 00 00 00
+pmovzxbq %xmm12, %xmm9                          # 66 45 0f 38 32 cc
+pmovzxwd %xmm6, %xmm1                           # 66 0f 38 33 ce
+pmovzxwd 0x80(%rsi), %xmm1                      # 66 0f 38 33 8e 80 00 00 00
+pmovzxwd %xmm12, %xmm9                          # 66 45 0f 38 33 cc
+pmovzxwq %xmm6, %xmm1                           # 66 0f 38 34 ce
+pmovzxwq foo, %xmm1                             # 66 0f 38 34 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+pmovzxwq %xmm12, %xmm9                          # 66 45 0f 38 34 cc
+pmovzxdq %xmm6, %xmm1                           # 66 0f 38 35 ce
+pmovzxdq 0x12(%rax,%rbx,4), %xmm1               # 66 0f 38 35 4c 98 12
+pmovzxdq %xmm12, %xmm9                          # 66 45 0f 38 35 cc
+pmuldq %xmm6, %xmm1                             # 66 0f 38 28 ce
+pmuldq (%r13), %xmm1                            # 66 41 0f 38 28 4d 00
+pmuldq %xmm12, %xmm9                            # 66 45 0f 38 28 cc
+pcmpeqq %xmm6, %xmm1                            # 66 0f 38 29 ce
+pcmpeqq -0x80(%rsp), %xmm1                      # 66 0f 38 29 4c 24 80
+pcmpeqq %xmm12, %xmm9                           # 66 45 0f 38 29 cc
+packusdw %xmm6, %xmm1                           # 66 0f 38 2b ce
+packusdw foo(%rip), %xmm1                       # 66 0f 38 2b 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+packusdw %xmm12, %xmm9                          # 66 45 0f 38 2b cc
+pcmpgtq %xmm6, %xmm1                            # 66 0f 38 37 ce
+pcmpgtq 0x12345678(%r9,%r10,8), %xmm1           # 66 43 0f 38 37 8c d1 78 56 34 12
+pcmpgtq %xmm12, %xmm9                           # 66 45 0f 38 37 cc
+pminsb %xmm6, %xmm1                             # 66 0f 38 38 ce
+pminsb (%rbp), %xmm1                            # 66 0f 38 38 4d 00
+pminsb %xmm12, %xmm9                            # 66 45 0f 38 38 cc
+pminsd %xmm6, %xmm1                             # 66 0f 38 39 ce
+pminsd 0x7f(%r12), %xmm1                        # 66 41 0f 38 39 4c 24 7f
+pminsd %xmm12, %xmm9                            # 66 45 0f 38 39 cc
+pminuw %xmm6, %xmm1                             # 66 0f 38 3a ce
+pminuw foo+8(%rax), %xmm1                       # 66 0f 38 3a 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+pminuw %xmm12, %xmm9                            # 66 45 0f 38 3a cc
+pminud %xmm6, %xmm1                             # 66 0f 38 3b ce
+pminud (%rcx,%rdx), %xmm1                       # 66 0f 38 3b 0c 11
+pminud %xmm12, %xmm9                            # 66 45 0f 38 3b cc
+pmaxsb %xmm6, %xmm1                             # 66 0f 38 3c ce
+pmaxsb 0x1000, %xmm1                            # 66 0f 38 3c 0c 25 00 10 00 00
+pmaxsb %xmm12, %xmm9                            # 66 45 0f 38 3c cc
+pmaxsd %xmm6, %xmm1                             # 66 0f 38 3d ce
+pmaxsd %fs:0x28, %xmm1                          # 64 66 0f 38 3d 0c 25 28 00 00 00
+pmaxsd %xmm12, %xmm9                            # 66 45 0f 38 3d cc
+pmaxuw %xmm6, %xmm1                             # 66 0f 38 3e ce
+pmaxuw -4(%ebp), %xmm1                          # 67 66 0f 38 3e 4d fc
+pmaxuw %xmm12, %xmm9                            # 66 45 0f 38 3e cc
+pmaxud %xmm6, %xmm1                             # 66 0f 38 3f ce
+pmaxud (,%r11,2), %xmm1                         # 66 42 0f 38 3f 0c 5d 00 00 00 00
+pmaxud %xmm12, %xmm9                            # 66 45 0f 38 3f cc
+pmulld %xmm6, %xmm1                             # 66 0f 38 40 ce
+pmulld 0x80(%rsi), %xmm1                        # 66 0f 38 40 8e 80 00 00 00
+pmulld %xmm12, %xmm9                            # 66 45 0f 38 40 cc
+phminposuw %xmm6, %xmm1                         # 66 0f 38 41 ce
+phminposuw foo, %xmm1                           # 66 0f 38 41 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+phminposuw %xmm12, %xmm9                        # 66 45 0f 38 41 cc
+pblendw $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0e ce fe
+pblendw $0xfe, 0x12(%rax,%rbx,4), %xmm1         # 66 0f 3a 0e 4c 98 12 fe
+pblendw $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0e cc fe
+mpsadbw $0xfe, %xmm6, %xmm1                     # 66 0f 3a 42 ce fe
+mpsadbw $0xfe, (%r13), %xmm1                    # 66 41 0f 3a 42 4d 00 fe
+mpsadbw $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 42 cc fe
+pextrb $0xfe, %xmm6, -0x80(%rsp)                # 66 0f 3a 14 74 24 80 fe
+pextrb $0xfe, %xmm6, foo(%rip)                  # 66 0f 3a 14 35 00 00 00 00 fe [R_X86_64_PC32@5 foo-5]
+pextrd $0xfe, %xmm6, 0x12345678(%r9,%r10,8)     # 66 43 0f 3a 16 b4 d1 78 56 34 12 fe
+pextrq $0xfe, %xmm6, (%rbp)                     # 66 48 0f 3a 16 75 00 fe
+pinsrb $0xfe, 0x7f(%r12), %xmm1                 # 66 41 0f 3a 20 4c 24 7f fe
+pinsrd $0xfe, foo+8(%rax), %xmm1                # 66 0f 3a 22 88 00 00 00 00 fe [R_X86_64_32S@5 foo+8]
+pinsrq $0xfe, (%rcx,%rdx), %xmm1                # 66 48 0f 3a 22 0c 11 fe
+pcmpestrm $0xfe, %xmm6, %xmm1                   # 66 0f 3a 60 ce fe
+pcmpestrm $0xfe, 0x1000, %xmm1                  # 66 0f 3a 60 0c 25 00 10 00 00 fe
+pcmpestrm $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 60 cc fe
+pcmpestri $0xfe, %xmm6, %xmm1                   # 66 0f 3a 61 ce fe
+pcmpestri $0xfe, %fs:0x28, %xmm1                # 64 66 0f 3a 61 0c 25 28 00 00 00 fe
+pcmpestri $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 61 cc fe
+pcmpistrm $0xfe, %xmm6, %xmm1                   # 66 0f 3a 62 ce fe
+pcmpistrm $0xfe, -4(%ebp), %xmm1                # 67 66 0f 3a 62 4d fc fe
+pcmpistrm $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 62 cc fe
+pcmpistri $0xfe, %xmm6, %xmm1                   # 66 0f 3a 63 ce fe
+pcmpistri $0xfe, (,%r11,2), %xmm1               # 66 42 0f 3a 63 0c 5d 00 00 00 00 fe
+pcmpistri $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 63 cc fe
+mov %eax,%ebx                                   # 89 c3
+movl %eax,%ebx                                  # 89 c3
+add %eax,%ebx                                   # 01 c3
+test %eax,%ebx                                  # 85 c3
+test %ebx,%eax                                  # 85 d8
+test $1,%al                                     # a8 01
+test $1,%bl                                     # f6 c3 01
+test $0x100,%eax                                # a9 00 01 00 00
+testb $1,(%ebx)                                 # 67 f6 03 01
+xchg %eax,%ebx                                  # 93
+xchg %ebx,%eax                                  # 93
+xchg %eax,%eax                                  # 87 c0
+xchg %ax,%ax                                    # 66 90
+xchg %cx,%ax                                    # 66 91
+add $1,%eax                                     # 83 c0 01
+add $-1,%eax                                    # 83 c0 ff
+add $0x7f,%eax                                  # 83 c0 7f
+add $0x80,%eax                                  # 05 80 00 00 00
+add $-0x80,%eax                                 # 83 c0 80
+add $-0x81,%eax                                 # 05 7f ff ff ff
+add $0xffffffff,%eax                            # 83 c0 ff
+add $0xffffff80,%eax                            # 83 c0 80
+add $0xff,%al                                   # 04 ff
+add $-1,%al                                     # 04 ff
+add $1,%al                                      # 04 01
+add $1,%ax                                      # 66 83 c0 01
+add $0x100,%ax                                  # 66 05 00 01
+add $0xffff,%ax                                 # 66 83 c0 ff
+addw $0x7f,(%ebx)                               # 67 66 83 03 7f
+addl $0x80,(%ebx)                               # 67 81 03 80 00 00 00
+addb $0x80,(%ebx)                               # 67 80 03 80
+add $foo,%eax                                   # 05 00 00 00 00 [R_X86_64_32@1 foo]
+add $foo,%ebx                                   # 81 c3 00 00 00 00 [R_X86_64_32@2 foo]
+add $foo+4,%ecx                                 # 81 c1 00 00 00 00 [R_X86_64_32@2 foo+4]
+addw $foo,%ax                                   # 66 05 00 00 [R_X86_64_16@2 foo]
+cmp $foo,%al                                    # 3c 00 [R_X86_64_8@1 foo]
+sub $-0x80,%ecx                                 # 83 e9 80
+shl %eax                                        # d1 e0
+shl $1,%eax                                     # d1 e0
+shl $2,%eax                                     # c1 e0 02
+shl %cl,%eax                                    # d3 e0
+sal $1,%eax                                     # d1 e0
+sar %cl,%dl                                     # d2 fa
+shr $1,%ax                                      # 66 d1 e8
+rol $0xff,%ebx                                  # c1 c3 ff
+rcrb $3,(%ecx)                                  # 67 c0 19 03
+shl $foo,%eax                                   # c1 e0 00 [R_X86_64_8@2 foo]
+shld $3,%eax,%ebx                               # 0f a4 c3 03
+shrd %cl,%eax,%ebx                              # 0f ad c3
+imul %eax                                       # f7 e8
+imul %ecx,%edx                                  # 0f af d1
+imul $3,%eax                                    # 6b c0 03
+imul $3,%ecx,%edx                               # 6b d1 03
+imul $300,%ecx,%edx                             # 69 d1 2c 01 00 00
+imul $-128,%eax,%eax                            # 6b c0 80
+imul $foo,%eax,%eax                             # 69 c0 00 00 00 00 [R_X86_64_32@2 foo]
+mov $1,%eax                                     # b8 01 00 00 00
+mov $-1,%eax                                    # b8 ff ff ff ff
+mov $0xffffffff,%eax                            # b8 ff ff ff ff
+mov $foo,%eax                                   # b8 00 00 00 00 [R_X86_64_32@1 foo]
+movl $1,(%ebx)                                  # 67 c7 03 01 00 00 00
+movw $1,(%ebx)                                  # 67 66 c7 03 01 00
+movb $1,(%ebx)                                  # 67 c6 03 01
+mov $1,%al                                      # b0 01
+mov $0x1234,%bx                                 # 66 bb 34 12
+mov %ds,%eax                                    # 8c d8
+mov %ds,%ax                                     # 66 8c d8
+mov %ds,(%ebx)                                  # 67 8c 1b
+mov %eax,%ds                                    # 8e d8
+mov %ax,%es                                     # 8e c0
+mov (%ebx),%ss                                  # 67 8e 13
+mov %cs,%dx                                     # 66 8c ca
+movzbl %al,%eax                                 # 0f b6 c0
+movzbl (%ebx),%ecx                              # 67 0f b6 0b
+movzbw %al,%ax                                  # 66 0f b6 c0
+movzwl %ax,%eax                                 # 0f b7 c0
+movzwl (%ebx),%ecx                              # 67 0f b7 0b
+movsbl %al,%eax                                 # 0f be c0
+movsbw %cl,%dx                                  # 66 0f be d1
+movswl (%ecx),%edx                              # 67 0f bf 11
+movzx %al,%eax                                  # 0f b6 c0
+movsx %al,%eax                                  # 0f be c0
+movzb %al,%eax                                  # 0f b6 c0
+movzw %ax,%eax                                  # 0f b7 c0
+movsb %al,%cx                                   # 66 0f be c8
+lea 0(%ebx),%eax                                # 67 8d 03
+lea (%ebx),%eax                                 # 67 8d 03
+lea 4(%ebx,%ecx),%eax                           # 67 8d 44 0b 04
+lea 0x80(%ebx),%eax                             # 67 8d 83 80 00 00 00
+lea -0x80(%ebx),%eax                            # 67 8d 43 80
+lea -0x81(%ebx),%eax                            # 67 8d 83 7f ff ff ff
+lea (,%ecx,8),%eax                              # 67 8d 04 cd 00 00 00 00
+lea foo(,%ecx,8),%eax                           # 67 8d 04 cd 00 00 00 00 [R_X86_64_32@4 foo]
+lea (%ebp),%eax                                 # 67 8d 45 00
+lea (%esp),%eax                                 # 67 8d 04 24
+lea (%esp,%ebp),%eax                            # 67 8d 04 2c
+lea 0xffffffff(%ebx),%eax                       # 67 8d 43 ff
+lea 0xffffff80(%ebx),%eax                       # 67 8d 43 80
+lea 0x7fffffff(%ebx),%eax                       # 67 8d 83 ff ff ff 7f
+lea foo-4(%ebx),%eax                            # 67 8d 83 00 00 00 00 [R_X86_64_32@3 foo-4]
+leal (%eax,%eax,2),%eax                         # 67 8d 04 40
+push $1                                         # 6a 01
+push $0x80                                      # 68 80 00 00 00
+push $-1                                        # 6a ff
+push $foo                                       # 68 00 00 00 00 [R_X86_64_32S@1 foo]
+pushw $1                                        # 66 6a 01
+push (%ebx)                                     # 67 ff 33
+pop (%ebx)                                      # 67 8f 03
+pushf                                           # 9c
+popf                                            # 9d
+push %fs                                        # 0f a0
+pop %gs                                         # 0f a9
+push %gs                                        # 0f a8
+leave                                           # c9
+ret                                             # c3
+ret $8                                          # c2 08 00
+lret                                            # cb
+lret $4                                         # ca 04 00
+enter $0x10,$0                                  # c8 10 00 00
+enter $foo,$1                                   # c8 00 00 01 [R_X86_64_16@1 foo]
+int $0x80                                       # cd 80
+iret                                            # cf
+call *(%eax)                                    # 67 ff 10
+call *foo(,%eax,4)                              # 67 ff 14 85 00 00 00 00 [R_X86_64_32@4 foo]
+jmp *(%eax)                                     # 67 ff 20
+jmp *foo                                        # ff 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
+jmp .-0x10                                      # eb ee
+jmp .+0x200                                     # e9 fb 01 00 00
+je foo                                          # 0f 84 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jne .+4                                         # 75 02
+jz .-0x20                                       # 74 de
+jc foo                                          # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jnae foo                                        # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jnb foo                                         # 0f 83 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jpe foo                                         # 0f 8a 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jpo foo                                         # 0f 8b 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jnle foo                                        # 0f 8f 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+ja .+0x1000                                     # 0f 87 fa 0f 00 00
+jmp 0x1234                                      # e9 00 00 00 00 [R_X86_64_PC32@1 *ABS*+4656]
+call 0x1234                                     # e8 00 00 00 00 [R_X86_64_PC32@1 *ABS*+4656]
+loop foo                                        # e2 00 [R_X86_64_PC8@1 foo-1]
+loope .+4                                       # e1 02
+loopne .-4                                      # e0 fa
+loopz foo                                       # e1 00 [R_X86_64_PC8@1 foo-1]
+loopnz foo                                      # e0 00 [R_X86_64_PC8@1 foo-1]
+jecxz foo                                       # 67 e3 00 [R_X86_64_PC8@2 foo-1]
+ljmp *(%ebx)                                    # 67 ff 2b
+lcall *(%ebx)                                   # 67 ff 1b
+ljmpl *(%ebx)                                   # 67 ff 2b
+ljmpw *(%ebx)                                   # 67 66 ff 2b
+lcallw *4(%ebx)                                 # 67 66 ff 5b 04
+rep movsb                                       # f3 a4
+rep movsl                                       # f3 a5
+rep stosb                                       # f3 aa
+rep stosl                                       # f3 ab
+repz cmpsb                                      # f3 a6
+repe cmpsw                                      # 66 f3 a7
+repnz scasb                                     # f2 ae
+repne scasl                                     # f2 af
+movsd                                           # a5
+cmpsd                                           # a7
+movsb %fs:(%esi),%es:(%edi)                     # 64 67 a4
+lodsl %es:(%esi),%eax                           # 26 67 ad
+stosb %al,%es:(%edi)                            # 67 aa
+cmpsb %es:(%edi),(%esi)                         # 67 a6
+lock addl $1,(%ebx)                             # 67 f0 83 03 01
+lock incl (%ebx)                                # 67 f0 ff 03
+lock xaddl %eax,(%ebx)                          # 67 f0 0f c1 03
+lock cmpxchg %ecx,(%ebx)                        # 67 f0 0f b1 0b
+lock cmpxchg8b (%ebx)                           # 67 f0 0f c7 0b
+lock btsl $1,(%ebx)                             # 67 f0 0f ba 2b 01
+lock orb $1,(%ebx)                              # 67 f0 80 0b 01
+lock xchg %eax,(%ebx)                           # 67 f0 87 03
+xchg (%ebx),%eax                                # 67 87 03
+data16 nop                                      # 66 90
+addr32 nop                                      # 67 90
+rep nop                                         # f3 90
+in $0x60,%al                                    # e4 60
+in $0x60,%ax                                    # 66 e5 60
+in $0x60,%eax                                   # e5 60
+in %dx,%al                                      # ec
+in %dx,%ax                                      # 66 ed
+in %dx,%eax                                     # ed
+in (%dx),%al                                    # ec
+out %al,$0x80                                   # e6 80
+out %ax,$0x80                                   # 66 e7 80
+out %eax,$0x80                                  # e7 80
+out %al,%dx                                     # ee
+out %ax,%dx                                     # 66 ef
+out %eax,%dx                                    # ef
+out %al,(%dx)                                   # ee
+inb %dx,%al                                     # ec
+outl %eax,%dx                                   # ef
+nopw (%eax)                                     # 67 66 0f 1f 00
+nopl 0x0(%eax)                                  # 67 0f 1f 00
+nopl 0x0(%eax,%eax,1)                           # 67 0f 1f 04 00
+nopw 0x0(%eax,%eax,1)                           # 67 66 0f 1f 04 00
+nopw %cs:0x0(%eax,%eax,1)                       # 2e 67 66 0f 1f 04 00
+cbw                                             # 66 98
+cwde                                            # 98
+cwd                                             # 66 99
+cdq                                             # 99
+xlat                                            # d7
+xlat %es:(%ebx)                                 # 26 67 d7
+clflush (%ebx)                                  # 67 0f ae 3b
+prefetcht0 (%ebx)                               # 67 0f 18 0b
+prefetchnta 4(%ebx)                             # 67 0f 18 43 04
+prefetchw (%ebx)                                # 67 0f 0d 0b
+lgdt (%ebx)                                     # 67 0f 01 13
+lidt (%ebx)                                     # 67 0f 01 1b
+sgdt (%ebx)                                     # 67 0f 01 03
+sidt (%ebx)                                     # 67 0f 01 0b
+lldt %ax                                        # 0f 00 d0
+lldt (%ebx)                                     # 67 0f 00 13
+ltr %ax                                         # 0f 00 d8
+str %ax                                         # 66 0f 00 c8
+str %eax                                        # 0f 00 c8
+sldt %eax                                       # 0f 00 c0
+sldt (%ebx)                                     # 67 0f 00 03
+smsw %eax                                       # 0f 01 e0
+smsw (%ebx)                                     # 67 0f 01 23
+lmsw %ax                                        # 0f 01 f0
+verr %ax                                        # 0f 00 e0
+verw (%ebx)                                     # 67 0f 00 2b
+invlpg (%ebx)                                   # 67 0f 01 3b
+lar %ax,%ax                                     # 66 0f 02 c0
+lar %ecx,%eax                                   # 0f 02 c1
+lar (%ebx),%eax                                 # 67 0f 02 03
+lsl %ecx,%eax                                   # 0f 03 c1
+rdrand %eax                                     # 0f c7 f0
+rdrand %ax                                      # 66 0f c7 f0
+bswap %eax                                      # 0f c8
+bt %eax,%ebx                                    # 0f a3 c3
+bt $3,%ebx                                      # 0f ba e3 03
+btl $3,(%ebx)                                   # 67 0f ba 23 03
+btsw $3,(%ebx)                                  # 67 66 0f ba 2b 03
+btr %ecx,(%ebx)                                 # 67 0f b3 0b
+btc $31,%eax                                    # 0f ba f8 1f
+bsf %eax,%ebx                                   # 0f bc d8
+bsr (%ebx),%ecx                                 # 67 0f bd 0b
+popcnt %eax,%ebx                                # f3 0f b8 d8
+popcnt %ax,%bx                                  # 66 f3 0f b8 d8
+lzcnt %eax,%ebx                                 # f3 0f bd d8
+tzcnt (%ebx),%ecx                               # 67 f3 0f bc 0b
+crc32b %al,%eax                                 # f2 0f 38 f0 c0
+crc32w %ax,%eax                                 # 66 f2 0f 38 f1 c0
+crc32l %eax,%eax                                # f2 0f 38 f1 c0
+crc32b (%ebx),%eax                              # 67 f2 0f 38 f0 03
+sete %al                                        # 0f 94 c0
+setne (%ebx)                                    # 67 0f 95 03
+setc %bl                                        # 0f 92 c3
+setnae %bl                                      # 0f 92 c3
+setg %dh                                        # 0f 9f c6
+cmove %eax,%ebx                                 # 0f 44 d8
+cmovnz (%ebx),%ecx                              # 67 0f 45 0b
+cmovbw %ax,%bx                                  # 66 0f 42 d8
+cmovael %ecx,%edx                               # 0f 43 d1
+lss (%ebx),%esp                                 # 67 0f b2 23
+lfs (%ebx),%eax                                 # 67 0f b4 03
+lgs (%ebx),%ax                                  # 67 66 0f b5 03
+movbe (%ebx),%eax                               # 67 0f 38 f0 03
+movbe %ax,(%ebx)                                # 67 66 0f 38 f1 03
+cmpxchg %bl,(%ecx)                              # 67 0f b0 19
+xadd %eax,%ebx                                  # 0f c1 c3
+div %ecx                                        # f7 f1
+idivl (%ebx)                                    # 67 f7 3b
+mulb (%ebx)                                     # 67 f6 23
+negw %ax                                        # 66 f7 d8
+notl (%ebx)                                     # 67 f7 13
+incl (%ebx)                                     # 67 ff 03
+incw %ax                                        # 66 ff c0
+inc %eax                                        # ff c0
+dec %ecx                                        # ff c9
+decb (%ebx)                                     # 67 fe 0b
+inc %al                                         # fe c0
+mov foo,%eax                                    # 8b 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov foo,%al                                     # 8a 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov %eax,foo                                    # 89 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov %al,foo                                     # 88 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov foo,%ebx                                    # 8b 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov %es:foo,%eax                                # 26 8b 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+mov 0x12345678,%eax                             # 8b 04 25 78 56 34 12
+call foo@PLT                                    # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+jmp foo@PLT                                     # e9 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+addl $_GLOBAL_OFFSET_TABLE_,%ebx                # 81 c3 00 00 00 00 [R_X86_64_GOTPC32@2 _GLOBAL_OFFSET_TABLE_+2]
+add $_GLOBAL_OFFSET_TABLE_,%eax                 # 05 00 00 00 00 [R_X86_64_GOTPC32@1 _GLOBAL_OFFSET_TABLE_+1]
+mov %rax,%rbx                                   # 48 89 c3
+mov %r8,%r15                                    # 4d 89 c7
+mov %r8d,%eax                                   # 44 89 c0
+mov %al,%sil                                    # 40 88 c6
+mov %spl,%bpl                                   # 40 88 e5
+mov %dil,%r8b                                   # 41 88 f8
+movb $1,%sil                                    # 40 b6 01
+mov %ah,%al                                     # 88 e0
+mov %ah,%bh                                     # 88 e7
+add $1,%rax                                     # 48 83 c0 01
+add $-1,%rax                                    # 48 83 c0 ff
+add $0x7f,%rax                                  # 48 83 c0 7f
+add $0x80,%rax                                  # 48 05 80 00 00 00
+add $0x7fffffff,%rax                            # 48 05 ff ff ff 7f
+add $-0x80000000,%rax                           # 48 05 00 00 00 80
+add $0xffffffffffffff80,%rax                    # 48 83 c0 80
+addq $1,(%rax)                                  # 48 83 00 01
+add $1,%r8                                      # 49 83 c0 01
+add $1,%r8b                                     # 41 80 c0 01
+add $1,%spl                                     # 40 80 c4 01
+add %r12,(%r13)                                 # 4d 01 65 00
+add (%r12),%r13                                 # 4d 03 2c 24
+add %rax,0x10(%rsp)                             # 48 01 44 24 10
+add foo(%rip),%rax                              # 48 03 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+add $1,foo(%rip)                                # 83 05 00 00 00 00 01 [R_X86_64_PC32@2 foo-5]
+addl $1,foo(%rip)                               # 83 05 00 00 00 00 01 [R_X86_64_PC32@2 foo-5]
+addw $0x1234,foo(%rip)                          # 66 81 05 00 00 00 00 34 12 [R_X86_64_PC32@3 foo-6]
+addq $0x12345678,foo(%rip)                      # 48 81 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@3 foo-8]
+cmpb $1,foo+4(%rip)                             # 80 3d 00 00 00 00 01 [R_X86_64_PC32@2 foo-1]
+mov foo(%rip),%eax                              # 8b 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+lea foo(%rip),%rax                              # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+lea foo+8(%rip),%rax                            # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo+4]
+lea foo-8(%rip),%rax                            # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-12]
+lea 0x10(%rip),%rax                             # 48 8d 05 10 00 00 00
+lea (%rip),%rax                                 # 48 8d 05 00 00 00 00
+lea foo(%eip),%eax                              # 67 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+lea 0(%rip),%rax                                # 48 8d 05 00 00 00 00
+lea (%rax),%rax                                 # 48 8d 00
+lea (%eax),%eax                                 # 67 8d 00
+lea (%r12),%rax                                 # 49 8d 04 24
+lea (%r13),%rax                                 # 49 8d 45 00
+lea 0(%r13),%rax                                # 49 8d 45 00
+lea (%rsp),%rax                                 # 48 8d 04 24
+lea (%r12,%r13),%rax                            # 4b 8d 04 2c
+lea (%r13,%r12),%rax                            # 4b 8d 44 25 00
+lea (,%r12,4),%rax                              # 4a 8d 04 a5 00 00 00 00
+lea (%rax,%r12,2),%r9                           # 4e 8d 0c 60
+lea -0x80(%rbp),%rax                            # 48 8d 45 80
+lea 0x7fffffff(%rax),%rax                       # 48 8d 80 ff ff ff 7f
+lea -0x80000000(%rax),%rax                      # 48 8d 80 00 00 00 80
+lea 0x12345678,%rax                             # 48 8d 04 25 78 56 34 12
+lea foo,%rax                                    # 48 8d 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lea foo(,%rax,8),%rax                           # 48 8d 04 c5 00 00 00 00 [R_X86_64_32S@4 foo]
+lea foo(%rax),%rax                              # 48 8d 80 00 00 00 00 [R_X86_64_32S@3 foo]
+movq $-1,%rax                                   # 48 c7 c0 ff ff ff ff
+movq $0x7fffffff,%rax                           # 48 c7 c0 ff ff ff 7f
+movq $-0x80000000,%rax                          # 48 c7 c0 00 00 00 80
+mov $0x80000000,%rax                            # 48 b8 00 00 00 80 00 00 00 00
+mov $0xffffffff,%rax                            # 48 b8 ff ff ff ff 00 00 00 00
+mov $0x123456789,%rax                           # 48 b8 89 67 45 23 01 00 00 00
+mov $foo,%rax                                   # 48 c7 c0 00 00 00 00 [R_X86_64_32S@3 foo]
+movq $foo,(%rax)                                # 48 c7 00 00 00 00 00 [R_X86_64_32S@3 foo]
+movabs $1,%rax                                  # 48 b8 01 00 00 00 00 00 00 00
+movabs $foo,%rax                                # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_64@2 foo]
+movabs $0x1122334455667788,%r9                  # 49 b9 88 77 66 55 44 33 22 11
+movabs 0x1122334455667788,%al                   # a0 88 77 66 55 44 33 22 11
+movabs 0x1122334455667788,%rax                  # 48 a1 88 77 66 55 44 33 22 11
+movabs %eax,0x1122334455667788                  # a3 88 77 66 55 44 33 22 11
+movabs foo,%eax                                 # a1 00 00 00 00 00 00 00 00 [R_X86_64_64@1 foo]
+mov 0x1000,%rax                                 # 48 8b 04 25 00 10 00 00
+mov %fs:0x28,%rax                               # 64 48 8b 04 25 28 00 00 00
+mov %fs:0,%rax                                  # 64 48 8b 04 25 00 00 00 00
+mov %gs:(%rax),%rax                             # 65 48 8b 00
+mov %fs:foo@TPOFF,%rax                          # 64 48 8b 04 25 00 00 00 00 [R_X86_64_TPOFF32@5 foo]
+movq foo@GOTTPOFF(%rip),%rax                    # 48 8b 05 00 00 00 00 [R_X86_64_GOTTPOFF@3 foo-4]
+mov foo@GOTPCREL(%rip),%rax                     # 48 8b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
+mov foo@GOTPCREL(%rip),%eax                     # 8b 05 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
+mov foo@GOTPCREL(%rip),%r8                      # 4c 8b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
+add foo@GOTPCREL(%rip),%rax                     # 48 03 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
+test %rax,foo@GOTPCREL(%rip)                    # 48 85 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
+cmp foo@GOTPCREL(%rip),%rax                     # 48 3b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
+lea foo@GOTPCREL(%rip),%rax                     # 48 8d 05 00 00 00 00 [R_X86_64_GOTPCREL@3 foo-4]
+call *foo@GOTPCREL(%rip)                        # ff 15 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
+jmp *foo@GOTPCREL(%rip)                         # ff 25 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
+push foo@GOTPCREL(%rip)                         # ff 35 00 00 00 00 [R_X86_64_GOTPCREL@2 foo-4]
+lea foo@TLSGD(%rip),%rdi                        # 48 8d 3d 00 00 00 00 [R_X86_64_TLSGD@3 foo-4]
+lea foo@TLSLD(%rip),%rdi                        # 48 8d 3d 00 00 00 00 [R_X86_64_TLSLD@3 foo-4]
+lea foo@DTPOFF(%rax),%rdx                       # 48 8d 90 00 00 00 00 [R_X86_64_DTPOFF32@3 foo]
+movq $foo@TPOFF,%rax                            # 48 c7 c0 00 00 00 00 [R_X86_64_TPOFF32@3 foo]
+lea _GLOBAL_OFFSET_TABLE_(%rip),%rbx            # 48 8d 1d 00 00 00 00 [R_X86_64_GOTPC32@3 _GLOBAL_OFFSET_TABLE_-4]
+movabs $foo@GOTOFF,%rax                         # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_GOTOFF64@2 foo]
+movabs $foo@GOT,%rax                            # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_GOT64@2 foo]
+movabs $foo@PLTOFF,%rax                         # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_PLTOFF64@2 foo]
+movabs $_GLOBAL_OFFSET_TABLE_,%r11              # 49 bb 00 00 00 00 00 00 00 00 [R_X86_64_GOTPC64@2 _GLOBAL_OFFSET_TABLE_+2]
+call *%rax                                      # ff d0
+call *%r11                                      # 41 ff d3
+call *(%rax)                                    # ff 10
+call *foo(%rip)                                 # ff 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+callq *(%rax)                                   # ff 10
+jmp *%rax                                       # ff e0
+jmp *%r8                                        # 41 ff e0
+jmpq *(%rax,%rbx,8)                             # ff 24 d8
+jmp *foo(,%rax,8)                               # ff 24 c5 00 00 00 00 [R_X86_64_32S@3 foo]
+jrcxz foo                                       # e3 00 [R_X86_64_PC8@1 foo-1]
+ljmp *(%rax)                                    # ff 28
+lcall *(%rax)                                   # ff 18
+push %rax                                       # 50
+push %r12                                       # 41 54
+pushq (%rax)                                    # ff 30
+pushw (%rax)                                    # 66 ff 30
+pushq $0x1000                                   # 68 00 10 00 00
+pop %rax                                        # 58
+popq (%rax)                                     # 8f 00
+pop %fs                                         # 0f a1
+ret $16                                         # c2 10 00
+enter $16,$0                                    # c8 10 00 00
+sysretl                                         # 0f 07
+cdqe                                            # 48 98
+cqo                                             # 48 99
+movslq %eax,%rax                                # 48 63 c0
+movslq (%rax),%r8                               # 4c 63 00
+movsxd %eax,%rax                                # 48 63 c0
+movsbq %al,%rax                                 # 48 0f be c0
+movswq %ax,%rax                                 # 48 0f bf c0
+movzbq %al,%rax                                 # 48 0f b6 c0
+movzwq (%rax),%rax                              # 48 0f b7 00
+movsbl %sil,%eax                                # 40 0f be c6
+movzbl %r8b,%eax                                # 41 0f b6 c0
+movzx %r9b,%r10d                                # 45 0f b6 d1
+movzwl %r9w,%r10d                               # 45 0f b7 d1
+bswap %rax                                      # 48 0f c8
+bswap %r8                                       # 49 0f c8
+bswap %r8d                                      # 41 0f c8
+xchg %rax,%rax                                  # 90
+xchg %rax,%r8                                   # 49 90
+xchg %r8,%rax                                   # 49 90
+xchg %eax,%r8d                                  # 41 90
+xchg %r8d,%eax                                  # 41 90
+xchg %ax,%r8w                                   # 66 41 90
+xchg %r8,%r9                                    # 4d 87 c1
+xchg %rax,(%rbx)                                # 48 87 03
+cmpxchg16b (%rax)                               # 48 0f c7 08
+lock cmpxchg16b (%rax)                          # f0 48 0f c7 08
+cmpxchg8b (%rax)                                # 0f c7 08
+lock cmpxchg %r8,(%rax)                         # f0 4c 0f b1 00
+rex.w nop                                       # 48 90
+rex64 nop                                       # 48 90
+shl %rax                                        # 48 d1 e0
+shl $1,%r8                                      # 49 d1 e0
+shl $63,%rax                                    # 48 c1 e0 3f
+sar %cl,%r9                                     # 49 d3 f9
+shld $1,%rax,%rbx                               # 48 0f a4 c3 01
+imul $3,%rax                                    # 48 6b c0 03
+imul $1000,%r8,%r9                              # 4d 69 c8 e8 03 00 00
+imul %r8                                        # 49 f7 e8
+imul (%rax),%rax                                # 48 0f af 00
+div %r8                                         # 49 f7 f0
+popcnt %rax,%rbx                                # f3 48 0f b8 d8
+popcnt %r8,%rax                                 # f3 49 0f b8 c0
+lzcnt %rax,%rbx                                 # f3 48 0f bd d8
+tzcnt %r8w,%r9w                                 # 66 f3 45 0f bc c8
+crc32q %rax,%rbx                                # f2 48 0f 38 f1 d8
+crc32b %al,%rax                                 # f2 48 0f 38 f0 c0
+crc32b %r8b,%r9                                 # f2 4d 0f 38 f0 c8
+bt $63,%rax                                     # 48 0f ba e0 3f
+btsq $63,(%rax)                                 # 48 0f ba 28 3f
+sete %sil                                       # 40 0f 94 c6
+sete %r8b                                       # 41 0f 94 c0
+cmovne %r8,%r9                                  # 4d 0f 45 c8
+cmovl (%rax),%eax                               # 0f 4c 00
+mov %cr0,%rax                                   # 0f 20 c0
+mov %rax,%cr3                                   # 0f 22 d8
+mov %cr8,%rax                                   # 44 0f 20 c0
+mov %rax,%cr8                                   # 44 0f 22 c0
+mov %dr7,%rax                                   # 0f 21 f8
+mov %rax,%dr7                                   # 0f 23 f8
+mov %ds,%rax                                    # 8c d8
+mov %rax,%ds                                    # 8e d8
+mov %eax,%es                                    # 8e c0
+mov %r8d,%fs                                    # 41 8e e0
+mov %fs,%r9                                     # 41 8c e1
+mov %fs,%r9d                                    # 41 8c e1
+mov %fs,%r9w                                    # 66 41 8c e1
+sldt %rax                                       # 0f 00 c0
+str %rax                                        # 0f 00 c8
+smsw %rax                                       # 48 0f 01 e0
+lar %rax,%rbx                                   # 48 0f 02 d8
+lsl %eax,%r8d                                   # 44 0f 03 c0
+rdrand %rax                                     # 48 0f c7 f0
+rdrand %r8                                      # 49 0f c7 f0
+movbe (%rax),%r8                                # 4c 0f 38 f0 00
+movbe %r8w,(%rax)                               # 66 44 0f 38 f1 00
+nopw 0x0(%rax,%rax,1)                           # 66 0f 1f 04 00
+nopw %cs:0x0(%rax,%rax,1)                       # 2e 66 0f 1f 04 00
+nopl 0x0(%rax)                                  # 0f 1f 00
+nopl 0x0(%rax,%rax,1)                           # 0f 1f 04 00
+nopq (%rax)                                     # 48 0f 1f 00
+rep stosq                                       # f3 48 ab
+rep movsq                                       # f3 48 a5
+stosq %rax,%es:(%rdi)                           # 48 ab
+movsq (%rsi),(%rdi)                             # 48 a5
+movsl (%esi),(%edi)                             # 67 a5
+movsb %fs:(%rsi),%es:(%rdi)                     # 64 a4
+lgdt (%rax)                                     # 0f 01 10
+lidt (%rax)                                     # 0f 01 18
+sgdtq (%rax)                                    # 0f 01 00
+invlpg (%rax)                                   # 0f 01 38
+clflush (%rax)                                  # 0f ae 38
+clflushopt (%rax)                               # 66 0f ae 38
+clwb (%rax)                                     # 66 0f ae 30
+prefetcht1 (%r8)                                # 41 0f 18 10
+prefetcht2 0x10(%rax)                           # 0f 18 58 10
+xsave (%rax)                                    # 0f ae 20
+xrstor (%rax)                                   # 0f ae 28
+xsave64 (%rax)                                  # 48 0f ae 20
+xrstor64 (%rax)                                 # 48 0f ae 28
+movsbw (%rax),%ax                               # 66 0f be 00
+movzbw (%rax),%ax                               # 66 0f b6 00
+lfs (%rax),%eax                                 # 0f b4 00

@@ -111,9 +111,12 @@ class Encoder:
                 continue
             any_valid = True
             ops = operands
-            if len(ops) + 1 == len(form.operands) and form.operands[-1].kind == "const" \
-                    and form.operands[-1].size == 1:
-                ops = ops + (Immediate(Constant(1)),)
+            if len(ops) + 1 == len(form.operands):   # shift by 1; blendv's implicit %xmm0
+                last = form.operands[-1]
+                if last.kind == "const" and last.size == 1:
+                    ops = ops + (Immediate(Constant(1)),)
+                elif last.fixed == "xmm0":
+                    ops = ops + (Register("xmm0"),)
             if len(ops) != len(form.operands):
                 continue
             count_ok = True
@@ -153,10 +156,12 @@ class Encoder:
             if rel8 and longer:
                 matches = rel8 if short else longer
         sizes = {m.form.opsize for m in matches}
-        if len(sizes) > 1:
+        if len(sizes) > 1 and None not in sizes:
             preferred = [m for m in matches if m.form.opsize == self.default_size(m.form, ctx)]
-            if preferred:
-                matches = preferred
+            if not preferred:   # crc32 (%rax), %rcx: gas takes the widest
+                widest = max(m.form.opsize or 0 for m in matches)
+                preferred = [m for m in matches if m.form.opsize == widest]
+            matches = preferred
         return matches
 
     @staticmethod
@@ -388,7 +393,7 @@ class Encoder:
                 tok = next(tokens)
                 imm_fields.append((_IMM_BYTES[tok], op, t, tok))
         del imm_ops
-        imm_total = sum(size for size, _, _, _ in imm_fields)
+        imm_total = sum(size for size, _, _, _ in imm_fields) + len(form.trailing)
 
         # REX.
         for info, bit in reg_bits:
@@ -429,6 +434,7 @@ class Encoder:
                     out += b"\0" * size
         for size, op, t, tok in imm_fields:
             self.emit_field(insn, form, out, fixups, size, op, t, tok, mode)
+        out += form.trailing
         return Encoding(bytes(out), tuple(fixups))
 
     @staticmethod

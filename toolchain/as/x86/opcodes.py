@@ -26,6 +26,8 @@ OPCODE
     ``/0``..``/7`` (ModRM.reg is that digit); then the immediate fields in
     order: ``ib iw id io`` (immediates), ``cb cw cd`` (relative offsets;
     ``cd``/``cp`` are also the 4- and 6-byte far pointers ptr16:16/ptr16:32).
+    A hex byte after the ModRM token is a fixed byte in the immediate's
+    place (``F3 0F C2 /r 00`` is CMPEQSS: CMPSS with predicate 0).
     ``+`` signs as the SDM writes them (``REX.W + 8B /r``) are allowed.
     Operand-size 66 and REX.W for 16/64-bit GP forms follow from the
     operands, as in the SDM: ``01 /r`` is both ``ADD r/m16, r16`` and
@@ -87,7 +89,10 @@ import re
 from dataclasses import dataclass
 
 from .opcodes_gp import GP_ROWS
+from .opcodes_simd_int import SIMD_INT_ROWS
+from .opcodes_sse import SSE_ROWS
 from .opcodes_system import SYSTEM_ROWS
+from .opcodes_x87 import X87_ROWS
 
 Row = tuple[str, ...]
 
@@ -202,6 +207,7 @@ class Form:
     plus: str | None                    # rb rw rd ro i: register in the last byte
     modrm: int | None                   # None, -1 for /r, else the /digit
     immediates: tuple[str, ...]         # ib iw id io cb cw cd cp, in order
+    trailing: bytes                     # opcode bytes after ModRM (CMPEQPS's predicate)
     opsize: int | None                  # operand size for 66/REX.W and suffixes
     flags: frozenset[str]
     att_names: tuple[str, ...]
@@ -300,6 +306,7 @@ def _parse_row(row: Row, order: int) -> list[Form]:
     rex_w = False
     modrm: int | None = None
     immediates: list[str] = []
+    trailing = bytearray()
     tokens = [t for t in opcode.split() if t not in ("+", "NP")]
     for i, tok in enumerate(tokens):
         if tok == "REX.W":
@@ -315,6 +322,9 @@ def _parse_row(row: Row, order: int) -> list[Form]:
             if m is None:
                 raise ValueError(f"bad opcode token {tok!r} in {row!r}")
             value = int(m.group(1), 16)
+            if modrm is not None:
+                trailing.append(value)
+                continue
             more_bytes = any(_HEX_BYTE.match(t) for t in tokens[i + 1:])
             if not body and value in _PREFIX_BYTES and more_bytes and m.group(2) is None:
                 prefixes.append(value)
@@ -329,7 +339,7 @@ def _parse_row(row: Row, order: int) -> list[Form]:
         att_names = tuple(att) if att is not None else _derived_att_names(bases, operands, opsize)
         intel_names = tuple(b for b in bases) + tuple(intel_extra)
         return Form(name, opcode, operand_text, operands, bytes(prefixes), rex_w, opbytes,
-                    plus_kind, modrm, tuple(immediates), opsize, frozen_flags,
+                    plus_kind, modrm, tuple(immediates), bytes(trailing), opsize, frozen_flags,
                     att_names, intel_names, order, rm_index, reg_index, opreg_index, branch)
 
     raw = bytes(b for b, _ in body)
@@ -380,7 +390,7 @@ def _index(forms: tuple[Form, ...], intel: bool) -> dict[str, tuple[Form, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-ALL_ROWS: tuple[Row, ...] = GP_ROWS + SYSTEM_ROWS
+ALL_ROWS: tuple[Row, ...] = GP_ROWS + SYSTEM_ROWS + X87_ROWS + SSE_ROWS + SIMD_INT_ROWS
 FORMS: tuple[Form, ...] = build_forms(ALL_ROWS)
 ATT_INDEX: dict[str, tuple[Form, ...]] = _index(FORMS, intel=False)
 INTEL_INDEX: dict[str, tuple[Form, ...]] = _index(FORMS, intel=True)
