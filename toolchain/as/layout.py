@@ -439,6 +439,9 @@ class Layout:
         """Whether a relocation against local ``sym`` may use the section symbol."""
         if _kind_keeps_symbol(kind, pending.data):
             return False
+        merge = sym.section is not None and sym.section.flags & elf.SHF_MERGE
+        if merge and kind == "R_386_GOTOFF":
+            return False          # measured: kept even with a zero addend
         if sym.section is not None and sym.section.flags & elf.SHF_MERGE:
             # tc-i386.c: never adjust pc-relative references to merge sections
             # in 64-bit mode; write.c: nor any with an addend (GNU as's

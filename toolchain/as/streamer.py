@@ -17,8 +17,8 @@ from __future__ import annotations
 from ..common import elf
 from ..common.diagnostics import Diagnostics, SourceLocation, ToolchainError
 from ..common.target import Target
-from .expr import Constant, Expr, SymbolRef
-from .instruction import FarPointer, Immediate, Indirect, Instruction, Memory
+from .expr import Binary, Constant, Expr, SymbolRef
+from .instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Register
 from .isa import EncodeContext, Fixup, Isa
 from .sections import (
     AlignFrag, DataFrag, FillFrag, Frag, OrgFrag, PendingFixup, RelaxFrag, Section, SpaceFrag,
@@ -444,18 +444,29 @@ class ObjectStreamer:
     # --- contents --------------------------------------------------------------
     def _bind_operands(self, insn: Instruction) -> None:
         """Create operand symbols in source order (AT&T order for x86)."""
-        operands = reversed(insn.operands) if self.x86 else insn.operands
-        table = self.symtab
+        operands = list(reversed(insn.operands)) if self.x86 else insn.operands
         for op in operands:
-            if self.x86 and isinstance(op, Memory) and op.displacement is not None:
-                # GNU as converts an existing .L symbol named in a memory
-                # operand into a full symbol: it takes its place in the list now.
-                for name in op.displacement.symbols():
-                    sym = table.get(name)
-                    if sym is not None and sym.order == UNPLACED:
-                        table.place(sym)
+            if self.x86:
+                self._place_leading_symbol(op)
             for e in _operand_exprs(op):
                 self._bind(e)
+        if self.x86 and insn.mnemonic == "movq" and not any(
+                isinstance(op, Register) and op.name.startswith(("xmm", "mm"))
+                for op in operands):
+            # GNU as first tries the SSE/MMX movq, then parses the operands
+            # again for mov with a 'q' suffix: the second parse finds them.
+            for op in operands:
+                self._place_leading_symbol(op)
+
+    def _place_leading_symbol(self, op: object) -> None:
+        """tc-i386.c parse_register looks up the name an operand's text starts
+        with; finding an existing .L symbol converts it into a full symbol,
+        which takes its place in the symbol list now."""
+        name = _leading_symbol(op)
+        if name is not None:
+            sym = self.symtab.get(name)
+            if sym is not None and sym.order == UNPLACED:
+                self.symtab.place(sym)
 
     def emit_instruction(self, insn: Instruction) -> None:
         if insn.operands:
@@ -636,6 +647,21 @@ def _operand_exprs(op: object) -> list[Expr]:
     if isinstance(op, FarPointer):
         return [op.segment, op.offset]
     return []
+
+
+def _leading_symbol(op: object) -> str | None:
+    """The symbol an x86 AT&T operand's text starts with (``.L5+2(%rip)``, ``foo``)."""
+    if isinstance(op, Memory):
+        if op.segment is not None or op.displacement is None:
+            return None
+        e: Expr | None = op.displacement
+    elif isinstance(op, Expr):
+        e = op
+    else:
+        return None
+    while isinstance(e, Binary):
+        e = e.left
+    return e.name if isinstance(e, SymbolRef) else None
 
 
 def _self_ref(e: Expr) -> Symbol | None:
