@@ -5,2616 +5,2638 @@
 # relocation follows as [TYPE@offset-in-instruction symbol+addend-if-RELA].
 # Branches to undefined symbols take the long form; to '.'-relative targets the
 # short form when in range.  Runner: tests/as/test_x86_encoding.py.
-add %bl, %cl                                    # 00 d9
-addb %bl, 0x12(%eax,%ebx,4)                     # 00 5c 98 12
-add %bl, 0x12(%eax,%ebx,4)                      # 00 5c 98 12
-add %bx, %cx                                    # 66 01 d9
-addw %bx, (%ebp)                                # 66 01 5d 00
-add %bx, (%ebp)                                 # 66 01 5d 00
-add %ebx, %ecx                                  # 01 d9
-addl %ebx, -0x80(%esp)                          # 01 5c 24 80
-add %ebx, -0x80(%esp)                           # 01 5c 24 80
-addb 0x12345678(%ecx,%edx,8), %cl               # 02 8c d1 78 56 34 12
-add 0x12345678(%ecx,%edx,8), %cl                # 02 8c d1 78 56 34 12
-addw 0x7f(%edi), %cx                            # 66 03 4f 7f
-add 0x7f(%edi), %cx                             # 66 03 4f 7f
-addl foo+8(%eax), %ecx                          # 03 88 08 00 00 00 [R_386_32@2 foo]
-add foo+8(%eax), %ecx                           # 03 88 08 00 00 00 [R_386_32@2 foo]
-addw $0x7f, %cx                                 # 66 83 c1 7f
-addw $0x7f, %gs:0x14                            # 65 66 83 05 14 00 00 00 7f
-add $0x7f, %gs:0x14                             # 65 83 05 14 00 00 00 7f
-addl $0x7f, %ecx                                # 83 c1 7f
-addl $0x7f, (%si)                               # 67 83 04 7f
-add $0x7f, (%si)                                # 67 83 04 7f
-add $0xfe, %al                                  # 04 fe
-add $0x1234, %ax                                # 66 05 34 12
-add $foo, %ax                                   # 66 05 00 00 [R_386_16@2 foo]
-add $0x12345678, %eax                           # 05 78 56 34 12
-add $foo, %eax                                  # 05 00 00 00 00 [R_386_32@1 foo]
-addb $0xfe, %cl                                 # 80 c1 fe
-addb $0xfe, foo                                 # 80 05 00 00 00 00 fe [R_386_32@2 foo]
-add $0xfe, foo                                  # 81 05 00 00 00 00 fe 00 00 00 [R_386_32@2 foo]
-addw $0x1234, %cx                               # 66 81 c1 34 12
-addw $0x1234, 0x12345678(%ecx,%edx,8)           # 66 81 84 d1 78 56 34 12 34 12
-add $0x1234, 0x12345678(%ecx,%edx,8)            # 81 84 d1 78 56 34 12 34 12 00 00
-addw $foo, %cx                                  # 66 81 c1 00 00 [R_386_16@3 foo]
-addl $0x12345678, %ecx                          # 81 c1 78 56 34 12
-addl $0x12345678, 0x7f(%edi)                    # 81 47 7f 78 56 34 12
-add $0x12345678, 0x7f(%edi)                     # 81 47 7f 78 56 34 12
-addl $foo, %ecx                                 # 81 c1 00 00 00 00 [R_386_32@2 foo]
-or %bl, %cl                                     # 08 d9
-orb %bl, (%ecx,%edx)                            # 08 1c 11
-or %bl, (%ecx,%edx)                             # 08 1c 11
-or %bx, %cx                                     # 66 09 d9
-orw %bx, %gs:0x14                               # 65 66 09 1d 14 00 00 00
-or %bx, %gs:0x14                                # 65 66 09 1d 14 00 00 00
-or %ebx, %ecx                                   # 09 d9
-orl %ebx, (%si)                                 # 67 09 1c
-or %ebx, (%si)                                  # 67 09 1c
-orb 0x80(%esi), %cl                             # 0a 8e 80 00 00 00
-or 0x80(%esi), %cl                              # 0a 8e 80 00 00 00
-orw 0x12(%eax,%ebx,4), %cx                      # 66 0b 4c 98 12
-or 0x12(%eax,%ebx,4), %cx                       # 66 0b 4c 98 12
-orl (%ebp), %ecx                                # 0b 4d 00
-or (%ebp), %ecx                                 # 0b 4d 00
-orw $0x7f, %cx                                  # 66 83 c9 7f
-orw $0x7f, foo                                  # 66 83 0d 00 00 00 00 7f [R_386_32@3 foo]
-or $0x7f, foo                                   # 83 0d 00 00 00 00 7f [R_386_32@2 foo]
-orl $0x7f, %ecx                                 # 83 c9 7f
-orl $0x7f, 0x12345678(%ecx,%edx,8)              # 83 8c d1 78 56 34 12 7f
-or $0x7f, 0x12345678(%ecx,%edx,8)               # 83 8c d1 78 56 34 12 7f
-or $0xfe, %al                                   # 0c fe
-or $0x1234, %ax                                 # 66 0d 34 12
-or $foo, %ax                                    # 66 0d 00 00 [R_386_16@2 foo]
-or $0x12345678, %eax                            # 0d 78 56 34 12
-or $foo, %eax                                   # 0d 00 00 00 00 [R_386_32@1 foo]
-orb $0xfe, %cl                                  # 80 c9 fe
-orb $0xfe, (,%esi,2)                            # 80 0c 75 00 00 00 00 fe
-or $0xfe, (,%esi,2)                             # 81 0c 75 00 00 00 00 fe 00 00 00
-orw $0x1234, %cx                                # 66 81 c9 34 12
-orw $0x1234, 0x80(%esi)                         # 66 81 8e 80 00 00 00 34 12
-or $0x1234, 0x80(%esi)                          # 81 8e 80 00 00 00 34 12 00 00
-orw $foo, %cx                                   # 66 81 c9 00 00 [R_386_16@3 foo]
-orl $0x12345678, %ecx                           # 81 c9 78 56 34 12
-orl $0x12345678, 0x12(%eax,%ebx,4)              # 81 4c 98 12 78 56 34 12
-or $0x12345678, 0x12(%eax,%ebx,4)               # 81 4c 98 12 78 56 34 12
-orl $foo, %ecx                                  # 81 c9 00 00 00 00 [R_386_32@2 foo]
-adc %bl, %cl                                    # 10 d9
-adcb %bl, -0x80(%esp)                           # 10 5c 24 80
-adc %bl, -0x80(%esp)                            # 10 5c 24 80
-adc %bx, %cx                                    # 66 11 d9
-adcw %bx, foo                                   # 66 11 1d 00 00 00 00 [R_386_32@3 foo]
-adc %bx, foo                                    # 66 11 1d 00 00 00 00 [R_386_32@3 foo]
-adc %ebx, %ecx                                  # 11 d9
-adcl %ebx, 0x12345678(%ecx,%edx,8)              # 11 9c d1 78 56 34 12
-adc %ebx, 0x12345678(%ecx,%edx,8)               # 11 9c d1 78 56 34 12
-adcb foo+8(%eax), %cl                           # 12 88 08 00 00 00 [R_386_32@2 foo]
-adc foo+8(%eax), %cl                            # 12 88 08 00 00 00 [R_386_32@2 foo]
-adcw (%ecx,%edx), %cx                           # 66 13 0c 11
-adc (%ecx,%edx), %cx                            # 66 13 0c 11
-adcl %gs:0x14, %ecx                             # 65 13 0d 14 00 00 00
-adc %gs:0x14, %ecx                              # 65 13 0d 14 00 00 00
-adcw $0x7f, %cx                                 # 66 83 d1 7f
-adcw $0x7f, (,%esi,2)                           # 66 83 14 75 00 00 00 00 7f
-adc $0x7f, (,%esi,2)                            # 83 14 75 00 00 00 00 7f
-adcl $0x7f, %ecx                                # 83 d1 7f
-adcl $0x7f, 0x80(%esi)                          # 83 96 80 00 00 00 7f
-adc $0x7f, 0x80(%esi)                           # 83 96 80 00 00 00 7f
-adc $0xfe, %al                                  # 14 fe
-adc $0x1234, %ax                                # 66 15 34 12
-adc $foo, %ax                                   # 66 15 00 00 [R_386_16@2 foo]
-adc $0x12345678, %eax                           # 15 78 56 34 12
-adc $foo, %eax                                  # 15 00 00 00 00 [R_386_32@1 foo]
-adcb $0xfe, %cl                                 # 80 d1 fe
-adcb $0xfe, 0x7f(%edi)                          # 80 57 7f fe
-adc $0xfe, 0x7f(%edi)                           # 81 57 7f fe 00 00 00
-adcw $0x1234, %cx                               # 66 81 d1 34 12
-adcw $0x1234, foo+8(%eax)                       # 66 81 90 08 00 00 00 34 12 [R_386_32@3 foo]
-adc $0x1234, foo+8(%eax)                        # 81 90 08 00 00 00 34 12 00 00 [R_386_32@2 foo]
-adcw $foo, %cx                                  # 66 81 d1 00 00 [R_386_16@3 foo]
-adcl $0x12345678, %ecx                          # 81 d1 78 56 34 12
-adcl $0x12345678, (%ecx,%edx)                   # 81 14 11 78 56 34 12
-adc $0x12345678, (%ecx,%edx)                    # 81 14 11 78 56 34 12
-adcl $foo, %ecx                                 # 81 d1 00 00 00 00 [R_386_32@2 foo]
-sbb %bl, %cl                                    # 18 d9
-sbbb %bl, (%si)                                 # 67 18 1c
-sbb %bl, (%si)                                  # 67 18 1c
-sbb %bx, %cx                                    # 66 19 d9
-sbbw %bx, (,%esi,2)                             # 66 19 1c 75 00 00 00 00
-sbb %bx, (,%esi,2)                              # 66 19 1c 75 00 00 00 00
-sbb %ebx, %ecx                                  # 19 d9
-sbbl %ebx, 0x80(%esi)                           # 19 9e 80 00 00 00
-sbb %ebx, 0x80(%esi)                            # 19 9e 80 00 00 00
-sbbb (%ebp), %cl                                # 1a 4d 00
-sbb (%ebp), %cl                                 # 1a 4d 00
-sbbw -0x80(%esp), %cx                           # 66 1b 4c 24 80
-sbb -0x80(%esp), %cx                            # 66 1b 4c 24 80
-sbbl foo, %ecx                                  # 1b 0d 00 00 00 00 [R_386_32@2 foo]
-sbb foo, %ecx                                   # 1b 0d 00 00 00 00 [R_386_32@2 foo]
-sbbw $0x7f, %cx                                 # 66 83 d9 7f
-sbbw $0x7f, 0x7f(%edi)                          # 66 83 5f 7f 7f
-sbb $0x7f, 0x7f(%edi)                           # 83 5f 7f 7f
-sbbl $0x7f, %ecx                                # 83 d9 7f
-sbbl $0x7f, foo+8(%eax)                         # 83 98 08 00 00 00 7f [R_386_32@2 foo]
-sbb $0x7f, foo+8(%eax)                          # 83 98 08 00 00 00 7f [R_386_32@2 foo]
-sbb $0xfe, %al                                  # 1c fe
-sbb $0x1234, %ax                                # 66 1d 34 12
-sbb $foo, %ax                                   # 66 1d 00 00 [R_386_16@2 foo]
-sbb $0x12345678, %eax                           # 1d 78 56 34 12
-sbb $foo, %eax                                  # 1d 00 00 00 00 [R_386_32@1 foo]
-sbbb $0xfe, %cl                                 # 80 d9 fe
-sbbb $0xfe, 0x12(%eax,%ebx,4)                   # 80 5c 98 12 fe
-sbb $0xfe, 0x12(%eax,%ebx,4)                    # 81 5c 98 12 fe 00 00 00
-sbbw $0x1234, %cx                               # 66 81 d9 34 12
-sbbw $0x1234, (%ebp)                            # 66 81 5d 00 34 12
-sbb $0x1234, (%ebp)                             # 81 5d 00 34 12 00 00
-sbbw $foo, %cx                                  # 66 81 d9 00 00 [R_386_16@3 foo]
-sbbl $0x12345678, %ecx                          # 81 d9 78 56 34 12
-sbbl $0x12345678, -0x80(%esp)                   # 81 5c 24 80 78 56 34 12
-sbb $0x12345678, -0x80(%esp)                    # 81 5c 24 80 78 56 34 12
-sbbl $foo, %ecx                                 # 81 d9 00 00 00 00 [R_386_32@2 foo]
-and %bl, %cl                                    # 20 d9
-andb %bl, 0x12345678(%ecx,%edx,8)               # 20 9c d1 78 56 34 12
-and %bl, 0x12345678(%ecx,%edx,8)                # 20 9c d1 78 56 34 12
-and %bx, %cx                                    # 66 21 d9
-andw %bx, 0x7f(%edi)                            # 66 21 5f 7f
-and %bx, 0x7f(%edi)                             # 66 21 5f 7f
-and %ebx, %ecx                                  # 21 d9
-andl %ebx, foo+8(%eax)                          # 21 98 08 00 00 00 [R_386_32@2 foo]
-and %ebx, foo+8(%eax)                           # 21 98 08 00 00 00 [R_386_32@2 foo]
-andb %gs:0x14, %cl                              # 65 22 0d 14 00 00 00
-and %gs:0x14, %cl                               # 65 22 0d 14 00 00 00
-andw (%si), %cx                                 # 67 66 23 0c
-and (%si), %cx                                  # 67 66 23 0c
-andl (,%esi,2), %ecx                            # 23 0c 75 00 00 00 00
-and (,%esi,2), %ecx                             # 23 0c 75 00 00 00 00
-andw $0x7f, %cx                                 # 66 83 e1 7f
-andw $0x7f, 0x12(%eax,%ebx,4)                   # 66 83 64 98 12 7f
-and $0x7f, 0x12(%eax,%ebx,4)                    # 83 64 98 12 7f
-andl $0x7f, %ecx                                # 83 e1 7f
-andl $0x7f, (%ebp)                              # 83 65 00 7f
-and $0x7f, (%ebp)                               # 83 65 00 7f
-and $0xfe, %al                                  # 24 fe
-and $0x1234, %ax                                # 66 25 34 12
-and $foo, %ax                                   # 66 25 00 00 [R_386_16@2 foo]
-and $0x12345678, %eax                           # 25 78 56 34 12
-and $foo, %eax                                  # 25 00 00 00 00 [R_386_32@1 foo]
-andb $0xfe, %cl                                 # 80 e1 fe
-andb $0xfe, (%ecx,%edx)                         # 80 24 11 fe
-and $0xfe, (%ecx,%edx)                          # 81 24 11 fe 00 00 00
-andw $0x1234, %cx                               # 66 81 e1 34 12
-andw $0x1234, %gs:0x14                          # 65 66 81 25 14 00 00 00 34 12
-and $0x1234, %gs:0x14                           # 65 81 25 14 00 00 00 34 12 00 00
-andw $foo, %cx                                  # 66 81 e1 00 00 [R_386_16@3 foo]
-andl $0x12345678, %ecx                          # 81 e1 78 56 34 12
-andl $0x12345678, (%si)                         # 67 81 24 78 56 34 12
-and $0x12345678, (%si)                          # 67 81 24 78 56 34 12
-andl $foo, %ecx                                 # 81 e1 00 00 00 00 [R_386_32@2 foo]
-sub %bl, %cl                                    # 28 d9
-subb %bl, 0x80(%esi)                            # 28 9e 80 00 00 00
-sub %bl, 0x80(%esi)                             # 28 9e 80 00 00 00
-sub %bx, %cx                                    # 66 29 d9
-subw %bx, 0x12(%eax,%ebx,4)                     # 66 29 5c 98 12
-sub %bx, 0x12(%eax,%ebx,4)                      # 66 29 5c 98 12
-sub %ebx, %ecx                                  # 29 d9
-subl %ebx, (%ebp)                               # 29 5d 00
-sub %ebx, (%ebp)                                # 29 5d 00
-subb foo, %cl                                   # 2a 0d 00 00 00 00 [R_386_32@2 foo]
-sub foo, %cl                                    # 2a 0d 00 00 00 00 [R_386_32@2 foo]
-subw 0x12345678(%ecx,%edx,8), %cx               # 66 2b 8c d1 78 56 34 12
-sub 0x12345678(%ecx,%edx,8), %cx                # 66 2b 8c d1 78 56 34 12
-subl 0x7f(%edi), %ecx                           # 2b 4f 7f
-sub 0x7f(%edi), %ecx                            # 2b 4f 7f
-subw $0x7f, %cx                                 # 66 83 e9 7f
-subw $0x7f, (%ecx,%edx)                         # 66 83 2c 11 7f
-sub $0x7f, (%ecx,%edx)                          # 83 2c 11 7f
-subl $0x7f, %ecx                                # 83 e9 7f
-subl $0x7f, %gs:0x14                            # 65 83 2d 14 00 00 00 7f
-sub $0x7f, %gs:0x14                             # 65 83 2d 14 00 00 00 7f
-sub $0xfe, %al                                  # 2c fe
-sub $0x1234, %ax                                # 66 2d 34 12
-sub $foo, %ax                                   # 66 2d 00 00 [R_386_16@2 foo]
-sub $0x12345678, %eax                           # 2d 78 56 34 12
-sub $foo, %eax                                  # 2d 00 00 00 00 [R_386_32@1 foo]
-subb $0xfe, %cl                                 # 80 e9 fe
-subb $0xfe, -0x80(%esp)                         # 80 6c 24 80 fe
-sub $0xfe, -0x80(%esp)                          # 81 6c 24 80 fe 00 00 00
-subw $0x1234, %cx                               # 66 81 e9 34 12
-subw $0x1234, foo                               # 66 81 2d 00 00 00 00 34 12 [R_386_32@3 foo]
-sub $0x1234, foo                                # 81 2d 00 00 00 00 34 12 00 00 [R_386_32@2 foo]
-subw $foo, %cx                                  # 66 81 e9 00 00 [R_386_16@3 foo]
-subl $0x12345678, %ecx                          # 81 e9 78 56 34 12
-subl $0x12345678, 0x12345678(%ecx,%edx,8)       # 81 ac d1 78 56 34 12 78 56 34 12
-sub $0x12345678, 0x12345678(%ecx,%edx,8)        # 81 ac d1 78 56 34 12 78 56 34 12
-subl $foo, %ecx                                 # 81 e9 00 00 00 00 [R_386_32@2 foo]
-xor %bl, %cl                                    # 30 d9
-xorb %bl, foo+8(%eax)                           # 30 98 08 00 00 00 [R_386_32@2 foo]
-xor %bl, foo+8(%eax)                            # 30 98 08 00 00 00 [R_386_32@2 foo]
-xor %bx, %cx                                    # 66 31 d9
-xorw %bx, (%ecx,%edx)                           # 66 31 1c 11
-xor %bx, (%ecx,%edx)                            # 66 31 1c 11
-xor %ebx, %ecx                                  # 31 d9
-xorl %ebx, %gs:0x14                             # 65 31 1d 14 00 00 00
-xor %ebx, %gs:0x14                              # 65 31 1d 14 00 00 00
-xorb (,%esi,2), %cl                             # 32 0c 75 00 00 00 00
-xor (,%esi,2), %cl                              # 32 0c 75 00 00 00 00
-xorw 0x80(%esi), %cx                            # 66 33 8e 80 00 00 00
-xor 0x80(%esi), %cx                             # 66 33 8e 80 00 00 00
-xorl 0x12(%eax,%ebx,4), %ecx                    # 33 4c 98 12
-xor 0x12(%eax,%ebx,4), %ecx                     # 33 4c 98 12
-xorw $0x7f, %cx                                 # 66 83 f1 7f
-xorw $0x7f, -0x80(%esp)                         # 66 83 74 24 80 7f
-xor $0x7f, -0x80(%esp)                          # 83 74 24 80 7f
-xorl $0x7f, %ecx                                # 83 f1 7f
-xorl $0x7f, foo                                 # 83 35 00 00 00 00 7f [R_386_32@2 foo]
-xor $0x7f, foo                                  # 83 35 00 00 00 00 7f [R_386_32@2 foo]
-xor $0xfe, %al                                  # 34 fe
-xor $0x1234, %ax                                # 66 35 34 12
-xor $foo, %ax                                   # 66 35 00 00 [R_386_16@2 foo]
-xor $0x12345678, %eax                           # 35 78 56 34 12
-xor $foo, %eax                                  # 35 00 00 00 00 [R_386_32@1 foo]
-xorb $0xfe, %cl                                 # 80 f1 fe
-xorb $0xfe, (%si)                               # 67 80 34 fe
-xor $0xfe, (%si)                                # 67 81 34 fe 00 00 00
-xorw $0x1234, %cx                               # 66 81 f1 34 12
-xorw $0x1234, (,%esi,2)                         # 66 81 34 75 00 00 00 00 34 12
-xor $0x1234, (,%esi,2)                          # 81 34 75 00 00 00 00 34 12 00 00
-xorw $foo, %cx                                  # 66 81 f1 00 00 [R_386_16@3 foo]
-xorl $0x12345678, %ecx                          # 81 f1 78 56 34 12
-xorl $0x12345678, 0x80(%esi)                    # 81 b6 80 00 00 00 78 56 34 12
-xor $0x12345678, 0x80(%esi)                     # 81 b6 80 00 00 00 78 56 34 12
-xorl $foo, %ecx                                 # 81 f1 00 00 00 00 [R_386_32@2 foo]
-cmp %bl, %cl                                    # 38 d9
-cmpb %bl, (%ebp)                                # 38 5d 00
-cmp %bl, (%ebp)                                 # 38 5d 00
-cmp %bx, %cx                                    # 66 39 d9
-cmpw %bx, -0x80(%esp)                           # 66 39 5c 24 80
-cmp %bx, -0x80(%esp)                            # 66 39 5c 24 80
-cmp %ebx, %ecx                                  # 39 d9
-cmpl %ebx, foo                                  # 39 1d 00 00 00 00 [R_386_32@2 foo]
-cmp %ebx, foo                                   # 39 1d 00 00 00 00 [R_386_32@2 foo]
-cmpb 0x7f(%edi), %cl                            # 3a 4f 7f
-cmp 0x7f(%edi), %cl                             # 3a 4f 7f
-cmpw foo+8(%eax), %cx                           # 66 3b 88 08 00 00 00 [R_386_32@3 foo]
-cmp foo+8(%eax), %cx                            # 66 3b 88 08 00 00 00 [R_386_32@3 foo]
-cmpl (%ecx,%edx), %ecx                          # 3b 0c 11
-cmp (%ecx,%edx), %ecx                           # 3b 0c 11
-cmpw $0x7f, %cx                                 # 66 83 f9 7f
-cmpw $0x7f, (%si)                               # 67 66 83 3c 7f
-cmp $0x7f, (%si)                                # 67 83 3c 7f
-cmpl $0x7f, %ecx                                # 83 f9 7f
-cmpl $0x7f, (,%esi,2)                           # 83 3c 75 00 00 00 00 7f
-cmp $0x7f, (,%esi,2)                            # 83 3c 75 00 00 00 00 7f
-cmp $0xfe, %al                                  # 3c fe
-cmp $0x1234, %ax                                # 66 3d 34 12
-cmp $foo, %ax                                   # 66 3d 00 00 [R_386_16@2 foo]
-cmp $0x12345678, %eax                           # 3d 78 56 34 12
-cmp $foo, %eax                                  # 3d 00 00 00 00 [R_386_32@1 foo]
-cmpb $0xfe, %cl                                 # 80 f9 fe
-cmpb $0xfe, 0x12345678(%ecx,%edx,8)             # 80 bc d1 78 56 34 12 fe
-cmp $0xfe, 0x12345678(%ecx,%edx,8)              # 81 bc d1 78 56 34 12 fe 00 00 00
-cmpw $0x1234, %cx                               # 66 81 f9 34 12
-cmpw $0x1234, 0x7f(%edi)                        # 66 81 7f 7f 34 12
-cmp $0x1234, 0x7f(%edi)                         # 81 7f 7f 34 12 00 00
-cmpw $foo, %cx                                  # 66 81 f9 00 00 [R_386_16@3 foo]
-cmpl $0x12345678, %ecx                          # 81 f9 78 56 34 12
-cmpl $0x12345678, foo+8(%eax)                   # 81 b8 08 00 00 00 78 56 34 12 [R_386_32@2 foo]
-cmp $0x12345678, foo+8(%eax)                    # 81 b8 08 00 00 00 78 56 34 12 [R_386_32@2 foo]
-cmpl $foo, %ecx                                 # 81 f9 00 00 00 00 [R_386_32@2 foo]
-rolb $1, %cl                                    # d0 c1
-rolb $1, %gs:0x14                               # 65 d0 05 14 00 00 00
-rol $1, %gs:0x14                                # 65 d1 05 14 00 00 00
-rol %cl, %cl                                    # d2 c1
-rolb %cl, (%si)                                 # 67 d2 04
-rol %cl, (%si)                                  # 67 d3 04
-rolb $0xfe, %cl                                 # c0 c1 fe
-rolb $0xfe, (,%esi,2)                           # c0 04 75 00 00 00 00 fe
-rol $0xfe, (,%esi,2)                            # c1 04 75 00 00 00 00 fe
-rolw $1, %cx                                    # 66 d1 c1
-rolw $1, 0x80(%esi)                             # 66 d1 86 80 00 00 00
-rol $1, 0x80(%esi)                              # d1 86 80 00 00 00
-rol %cl, %cx                                    # 66 d3 c1
-rolw %cl, 0x12(%eax,%ebx,4)                     # 66 d3 44 98 12
-rol %cl, 0x12(%eax,%ebx,4)                      # d3 44 98 12
-rolw $0xfe, %cx                                 # 66 c1 c1 fe
-rolw $0xfe, (%ebp)                              # 66 c1 45 00 fe
-rol $0xfe, (%ebp)                               # c1 45 00 fe
-roll $1, %ecx                                   # d1 c1
-roll $1, -0x80(%esp)                            # d1 44 24 80
-rol $1, -0x80(%esp)                             # d1 44 24 80
-rol %cl, %ecx                                   # d3 c1
-roll %cl, foo                                   # d3 05 00 00 00 00 [R_386_32@2 foo]
-rol %cl, foo                                    # d3 05 00 00 00 00 [R_386_32@2 foo]
-roll $0xfe, %ecx                                # c1 c1 fe
-roll $0xfe, 0x12345678(%ecx,%edx,8)             # c1 84 d1 78 56 34 12 fe
-rol $0xfe, 0x12345678(%ecx,%edx,8)              # c1 84 d1 78 56 34 12 fe
-rorb $1, %cl                                    # d0 c9
-rorb $1, %gs:0x14                               # 65 d0 0d 14 00 00 00
-ror $1, %gs:0x14                                # 65 d1 0d 14 00 00 00
-ror %cl, %cl                                    # d2 c9
-rorb %cl, (%si)                                 # 67 d2 0c
-ror %cl, (%si)                                  # 67 d3 0c
-rorb $0xfe, %cl                                 # c0 c9 fe
-rorb $0xfe, (,%esi,2)                           # c0 0c 75 00 00 00 00 fe
-ror $0xfe, (,%esi,2)                            # c1 0c 75 00 00 00 00 fe
-rorw $1, %cx                                    # 66 d1 c9
-rorw $1, 0x80(%esi)                             # 66 d1 8e 80 00 00 00
-ror $1, 0x80(%esi)                              # d1 8e 80 00 00 00
-ror %cl, %cx                                    # 66 d3 c9
-rorw %cl, 0x12(%eax,%ebx,4)                     # 66 d3 4c 98 12
-ror %cl, 0x12(%eax,%ebx,4)                      # d3 4c 98 12
-rorw $0xfe, %cx                                 # 66 c1 c9 fe
-rorw $0xfe, (%ebp)                              # 66 c1 4d 00 fe
-ror $0xfe, (%ebp)                               # c1 4d 00 fe
-rorl $1, %ecx                                   # d1 c9
-rorl $1, -0x80(%esp)                            # d1 4c 24 80
-ror $1, -0x80(%esp)                             # d1 4c 24 80
-ror %cl, %ecx                                   # d3 c9
-rorl %cl, foo                                   # d3 0d 00 00 00 00 [R_386_32@2 foo]
-ror %cl, foo                                    # d3 0d 00 00 00 00 [R_386_32@2 foo]
-rorl $0xfe, %ecx                                # c1 c9 fe
-rorl $0xfe, 0x12345678(%ecx,%edx,8)             # c1 8c d1 78 56 34 12 fe
-ror $0xfe, 0x12345678(%ecx,%edx,8)              # c1 8c d1 78 56 34 12 fe
-rclb $1, %cl                                    # d0 d1
-rclb $1, %gs:0x14                               # 65 d0 15 14 00 00 00
-rcl $1, %gs:0x14                                # 65 d1 15 14 00 00 00
-rcl %cl, %cl                                    # d2 d1
-rclb %cl, (%si)                                 # 67 d2 14
-rcl %cl, (%si)                                  # 67 d3 14
-rclb $0xfe, %cl                                 # c0 d1 fe
-rclb $0xfe, (,%esi,2)                           # c0 14 75 00 00 00 00 fe
-rcl $0xfe, (,%esi,2)                            # c1 14 75 00 00 00 00 fe
-rclw $1, %cx                                    # 66 d1 d1
-rclw $1, 0x80(%esi)                             # 66 d1 96 80 00 00 00
-rcl $1, 0x80(%esi)                              # d1 96 80 00 00 00
-rcl %cl, %cx                                    # 66 d3 d1
-rclw %cl, 0x12(%eax,%ebx,4)                     # 66 d3 54 98 12
-rcl %cl, 0x12(%eax,%ebx,4)                      # d3 54 98 12
-rclw $0xfe, %cx                                 # 66 c1 d1 fe
-rclw $0xfe, (%ebp)                              # 66 c1 55 00 fe
-rcl $0xfe, (%ebp)                               # c1 55 00 fe
-rcll $1, %ecx                                   # d1 d1
-rcll $1, -0x80(%esp)                            # d1 54 24 80
-rcl $1, -0x80(%esp)                             # d1 54 24 80
-rcl %cl, %ecx                                   # d3 d1
-rcll %cl, foo                                   # d3 15 00 00 00 00 [R_386_32@2 foo]
-rcl %cl, foo                                    # d3 15 00 00 00 00 [R_386_32@2 foo]
-rcll $0xfe, %ecx                                # c1 d1 fe
-rcll $0xfe, 0x12345678(%ecx,%edx,8)             # c1 94 d1 78 56 34 12 fe
-rcl $0xfe, 0x12345678(%ecx,%edx,8)              # c1 94 d1 78 56 34 12 fe
-rcrb $1, %cl                                    # d0 d9
-rcrb $1, %gs:0x14                               # 65 d0 1d 14 00 00 00
-rcr $1, %gs:0x14                                # 65 d1 1d 14 00 00 00
-rcr %cl, %cl                                    # d2 d9
-rcrb %cl, (%si)                                 # 67 d2 1c
-rcr %cl, (%si)                                  # 67 d3 1c
-rcrb $0xfe, %cl                                 # c0 d9 fe
-rcrb $0xfe, (,%esi,2)                           # c0 1c 75 00 00 00 00 fe
-rcr $0xfe, (,%esi,2)                            # c1 1c 75 00 00 00 00 fe
-rcrw $1, %cx                                    # 66 d1 d9
-rcrw $1, 0x80(%esi)                             # 66 d1 9e 80 00 00 00
-rcr $1, 0x80(%esi)                              # d1 9e 80 00 00 00
-rcr %cl, %cx                                    # 66 d3 d9
-rcrw %cl, 0x12(%eax,%ebx,4)                     # 66 d3 5c 98 12
-rcr %cl, 0x12(%eax,%ebx,4)                      # d3 5c 98 12
-rcrw $0xfe, %cx                                 # 66 c1 d9 fe
-rcrw $0xfe, (%ebp)                              # 66 c1 5d 00 fe
-rcr $0xfe, (%ebp)                               # c1 5d 00 fe
-rcrl $1, %ecx                                   # d1 d9
-rcrl $1, -0x80(%esp)                            # d1 5c 24 80
-rcr $1, -0x80(%esp)                             # d1 5c 24 80
-rcr %cl, %ecx                                   # d3 d9
-rcrl %cl, foo                                   # d3 1d 00 00 00 00 [R_386_32@2 foo]
-rcr %cl, foo                                    # d3 1d 00 00 00 00 [R_386_32@2 foo]
-rcrl $0xfe, %ecx                                # c1 d9 fe
-rcrl $0xfe, 0x12345678(%ecx,%edx,8)             # c1 9c d1 78 56 34 12 fe
-rcr $0xfe, 0x12345678(%ecx,%edx,8)              # c1 9c d1 78 56 34 12 fe
-shlb $1, %cl                                    # d0 e1
-shlb $1, %gs:0x14                               # 65 d0 25 14 00 00 00
-shl $1, %gs:0x14                                # 65 d1 25 14 00 00 00
-shl %cl, %cl                                    # d2 e1
-shlb %cl, (%si)                                 # 67 d2 24
-shl %cl, (%si)                                  # 67 d3 24
-shlb $0xfe, %cl                                 # c0 e1 fe
-shlb $0xfe, (,%esi,2)                           # c0 24 75 00 00 00 00 fe
-shl $0xfe, (,%esi,2)                            # c1 24 75 00 00 00 00 fe
-shlw $1, %cx                                    # 66 d1 e1
-shlw $1, 0x80(%esi)                             # 66 d1 a6 80 00 00 00
-shl $1, 0x80(%esi)                              # d1 a6 80 00 00 00
-shl %cl, %cx                                    # 66 d3 e1
-shlw %cl, 0x12(%eax,%ebx,4)                     # 66 d3 64 98 12
-shl %cl, 0x12(%eax,%ebx,4)                      # d3 64 98 12
-shlw $0xfe, %cx                                 # 66 c1 e1 fe
-shlw $0xfe, (%ebp)                              # 66 c1 65 00 fe
-shl $0xfe, (%ebp)                               # c1 65 00 fe
-shll $1, %ecx                                   # d1 e1
-shll $1, -0x80(%esp)                            # d1 64 24 80
-shl $1, -0x80(%esp)                             # d1 64 24 80
-shl %cl, %ecx                                   # d3 e1
-shll %cl, foo                                   # d3 25 00 00 00 00 [R_386_32@2 foo]
-shl %cl, foo                                    # d3 25 00 00 00 00 [R_386_32@2 foo]
-shll $0xfe, %ecx                                # c1 e1 fe
-shll $0xfe, 0x12345678(%ecx,%edx,8)             # c1 a4 d1 78 56 34 12 fe
-shl $0xfe, 0x12345678(%ecx,%edx,8)              # c1 a4 d1 78 56 34 12 fe
-salb $1, %cl                                    # d0 e1
-salb $1, %gs:0x14                               # 65 d0 25 14 00 00 00
-sal $1, %gs:0x14                                # 65 d1 25 14 00 00 00
-sal %cl, %cl                                    # d2 e1
-salb %cl, (%si)                                 # 67 d2 24
-sal %cl, (%si)                                  # 67 d3 24
-salb $0xfe, %cl                                 # c0 e1 fe
-salb $0xfe, (,%esi,2)                           # c0 24 75 00 00 00 00 fe
-sal $0xfe, (,%esi,2)                            # c1 24 75 00 00 00 00 fe
-salw $1, %cx                                    # 66 d1 e1
-salw $1, 0x80(%esi)                             # 66 d1 a6 80 00 00 00
-sal $1, 0x80(%esi)                              # d1 a6 80 00 00 00
-sal %cl, %cx                                    # 66 d3 e1
-salw %cl, 0x12(%eax,%ebx,4)                     # 66 d3 64 98 12
-sal %cl, 0x12(%eax,%ebx,4)                      # d3 64 98 12
-salw $0xfe, %cx                                 # 66 c1 e1 fe
-salw $0xfe, (%ebp)                              # 66 c1 65 00 fe
-sal $0xfe, (%ebp)                               # c1 65 00 fe
-sall $1, %ecx                                   # d1 e1
-sall $1, -0x80(%esp)                            # d1 64 24 80
-sal $1, -0x80(%esp)                             # d1 64 24 80
-sal %cl, %ecx                                   # d3 e1
-sall %cl, foo                                   # d3 25 00 00 00 00 [R_386_32@2 foo]
-sal %cl, foo                                    # d3 25 00 00 00 00 [R_386_32@2 foo]
-sall $0xfe, %ecx                                # c1 e1 fe
-sall $0xfe, 0x12345678(%ecx,%edx,8)             # c1 a4 d1 78 56 34 12 fe
-sal $0xfe, 0x12345678(%ecx,%edx,8)              # c1 a4 d1 78 56 34 12 fe
-shrb $1, %cl                                    # d0 e9
-shrb $1, %gs:0x14                               # 65 d0 2d 14 00 00 00
-shr $1, %gs:0x14                                # 65 d1 2d 14 00 00 00
-shr %cl, %cl                                    # d2 e9
-shrb %cl, (%si)                                 # 67 d2 2c
-shr %cl, (%si)                                  # 67 d3 2c
-shrb $0xfe, %cl                                 # c0 e9 fe
-shrb $0xfe, (,%esi,2)                           # c0 2c 75 00 00 00 00 fe
-shr $0xfe, (,%esi,2)                            # c1 2c 75 00 00 00 00 fe
-shrw $1, %cx                                    # 66 d1 e9
-shrw $1, 0x80(%esi)                             # 66 d1 ae 80 00 00 00
-shr $1, 0x80(%esi)                              # d1 ae 80 00 00 00
-shr %cl, %cx                                    # 66 d3 e9
-shrw %cl, 0x12(%eax,%ebx,4)                     # 66 d3 6c 98 12
-shr %cl, 0x12(%eax,%ebx,4)                      # d3 6c 98 12
-shrw $0xfe, %cx                                 # 66 c1 e9 fe
-shrw $0xfe, (%ebp)                              # 66 c1 6d 00 fe
-shr $0xfe, (%ebp)                               # c1 6d 00 fe
-shrl $1, %ecx                                   # d1 e9
-shrl $1, -0x80(%esp)                            # d1 6c 24 80
-shr $1, -0x80(%esp)                             # d1 6c 24 80
-shr %cl, %ecx                                   # d3 e9
-shrl %cl, foo                                   # d3 2d 00 00 00 00 [R_386_32@2 foo]
-shr %cl, foo                                    # d3 2d 00 00 00 00 [R_386_32@2 foo]
-shrl $0xfe, %ecx                                # c1 e9 fe
-shrl $0xfe, 0x12345678(%ecx,%edx,8)             # c1 ac d1 78 56 34 12 fe
-shr $0xfe, 0x12345678(%ecx,%edx,8)              # c1 ac d1 78 56 34 12 fe
-sarb $1, %cl                                    # d0 f9
-sarb $1, %gs:0x14                               # 65 d0 3d 14 00 00 00
-sar $1, %gs:0x14                                # 65 d1 3d 14 00 00 00
-sar %cl, %cl                                    # d2 f9
-sarb %cl, (%si)                                 # 67 d2 3c
-sar %cl, (%si)                                  # 67 d3 3c
-sarb $0xfe, %cl                                 # c0 f9 fe
-sarb $0xfe, (,%esi,2)                           # c0 3c 75 00 00 00 00 fe
-sar $0xfe, (,%esi,2)                            # c1 3c 75 00 00 00 00 fe
-sarw $1, %cx                                    # 66 d1 f9
-sarw $1, 0x80(%esi)                             # 66 d1 be 80 00 00 00
-sar $1, 0x80(%esi)                              # d1 be 80 00 00 00
-sar %cl, %cx                                    # 66 d3 f9
-sarw %cl, 0x12(%eax,%ebx,4)                     # 66 d3 7c 98 12
-sar %cl, 0x12(%eax,%ebx,4)                      # d3 7c 98 12
-sarw $0xfe, %cx                                 # 66 c1 f9 fe
-sarw $0xfe, (%ebp)                              # 66 c1 7d 00 fe
-sar $0xfe, (%ebp)                               # c1 7d 00 fe
-sarl $1, %ecx                                   # d1 f9
-sarl $1, -0x80(%esp)                            # d1 7c 24 80
-sar $1, -0x80(%esp)                             # d1 7c 24 80
-sar %cl, %ecx                                   # d3 f9
-sarl %cl, foo                                   # d3 3d 00 00 00 00 [R_386_32@2 foo]
-sar %cl, foo                                    # d3 3d 00 00 00 00 [R_386_32@2 foo]
-sarl $0xfe, %ecx                                # c1 f9 fe
-sarl $0xfe, 0x12345678(%ecx,%edx,8)             # c1 bc d1 78 56 34 12 fe
-sar $0xfe, 0x12345678(%ecx,%edx,8)              # c1 bc d1 78 56 34 12 fe
-notb %cl                                        # f6 d1
-notb %gs:0x14                                   # 65 f6 15 14 00 00 00
-not %gs:0x14                                    # 65 f7 15 14 00 00 00
-notw %cx                                        # 66 f7 d1
-notw (%si)                                      # 67 66 f7 14
-not (%si)                                       # 67 f7 14
-notl %ecx                                       # f7 d1
-notl (,%esi,2)                                  # f7 14 75 00 00 00 00
-not (,%esi,2)                                   # f7 14 75 00 00 00 00
-negb %cl                                        # f6 d9
-negb 0x12(%eax,%ebx,4)                          # f6 5c 98 12
-neg 0x12(%eax,%ebx,4)                           # f7 5c 98 12
-negw %cx                                        # 66 f7 d9
-negw (%ebp)                                     # 66 f7 5d 00
-neg (%ebp)                                      # f7 5d 00
-negl %ecx                                       # f7 d9
-negl -0x80(%esp)                                # f7 5c 24 80
-neg -0x80(%esp)                                 # f7 5c 24 80
-mulb %cl                                        # f6 e1
-mulb 0x12345678(%ecx,%edx,8)                    # f6 a4 d1 78 56 34 12
-mul 0x12345678(%ecx,%edx,8)                     # f7 a4 d1 78 56 34 12
-mulw %cx                                        # 66 f7 e1
-mulw 0x7f(%edi)                                 # 66 f7 67 7f
-mul 0x7f(%edi)                                  # f7 67 7f
-mull %ecx                                       # f7 e1
-mull foo+8(%eax)                                # f7 a0 08 00 00 00 [R_386_32@2 foo]
-mul foo+8(%eax)                                 # f7 a0 08 00 00 00 [R_386_32@2 foo]
-imulb %cl                                       # f6 e9
-imulb %gs:0x14                                  # 65 f6 2d 14 00 00 00
-imul %gs:0x14                                   # 65 f7 2d 14 00 00 00
-imulw %cx                                       # 66 f7 e9
-imulw (%si)                                     # 67 66 f7 2c
-imul (%si)                                      # 67 f7 2c
-imull %ecx                                      # f7 e9
-imull (,%esi,2)                                 # f7 2c 75 00 00 00 00
-imul (,%esi,2)                                  # f7 2c 75 00 00 00 00
-divb %cl                                        # f6 f1
-divb 0x12(%eax,%ebx,4)                          # f6 74 98 12
-div 0x12(%eax,%ebx,4)                           # f7 74 98 12
-divw %cx                                        # 66 f7 f1
-divw (%ebp)                                     # 66 f7 75 00
-div (%ebp)                                      # f7 75 00
-divl %ecx                                       # f7 f1
-divl -0x80(%esp)                                # f7 74 24 80
-div -0x80(%esp)                                 # f7 74 24 80
-idivb %cl                                       # f6 f9
-idivb 0x12345678(%ecx,%edx,8)                   # f6 bc d1 78 56 34 12
-idiv 0x12345678(%ecx,%edx,8)                    # f7 bc d1 78 56 34 12
-idivw %cx                                       # 66 f7 f9
-idivw 0x7f(%edi)                                # 66 f7 7f 7f
-idiv 0x7f(%edi)                                 # f7 7f 7f
-idivl %ecx                                      # f7 f9
-idivl foo+8(%eax)                               # f7 b8 08 00 00 00 [R_386_32@2 foo]
-idiv foo+8(%eax)                                # f7 b8 08 00 00 00 [R_386_32@2 foo]
-test %bl, %cl                                   # 84 d9
-testb %bl, %gs:0x14                             # 65 84 1d 14 00 00 00
-test %bl, %gs:0x14                              # 65 84 1d 14 00 00 00
-test %bx, %cx                                   # 66 85 d9
-testw %bx, (%si)                                # 67 66 85 1c
-test %bx, (%si)                                 # 67 66 85 1c
-test %ebx, %ecx                                 # 85 d9
-testl %ebx, (,%esi,2)                           # 85 1c 75 00 00 00 00
-test %ebx, (,%esi,2)                            # 85 1c 75 00 00 00 00
-testb 0x12(%eax,%ebx,4), %cl                    # 84 4c 98 12
-test 0x12(%eax,%ebx,4), %cl                     # 84 4c 98 12
-testw (%ebp), %cx                               # 66 85 4d 00
-test (%ebp), %cx                                # 66 85 4d 00
-testl -0x80(%esp), %ecx                         # 85 4c 24 80
-test -0x80(%esp), %ecx                          # 85 4c 24 80
-test $0xfe, %al                                 # a8 fe
-test $0x1234, %ax                               # 66 a9 34 12
-test $foo, %ax                                  # 66 a9 00 00 [R_386_16@2 foo]
-test $0x12345678, %eax                          # a9 78 56 34 12
-test $foo, %eax                                 # a9 00 00 00 00 [R_386_32@1 foo]
-testb $0xfe, %cl                                # f6 c1 fe
-testb $0xfe, %gs:0x14                           # 65 f6 05 14 00 00 00 fe
-test $0xfe, %gs:0x14                            # 65 f7 05 14 00 00 00 fe 00 00 00
-testw $0x1234, %cx                              # 66 f7 c1 34 12
-testw $0x1234, (%si)                            # 67 66 f7 04 34 12
-test $0x1234, (%si)                             # 67 f7 04 34 12 00 00
-testw $foo, %cx                                 # 66 f7 c1 00 00 [R_386_16@3 foo]
-testl $0x12345678, %ecx                         # f7 c1 78 56 34 12
-testl $0x12345678, (,%esi,2)                    # f7 04 75 00 00 00 00 78 56 34 12
-test $0x12345678, (,%esi,2)                     # f7 04 75 00 00 00 00 78 56 34 12
-testl $foo, %ecx                                # f7 c1 00 00 00 00 [R_386_32@2 foo]
-incb %cl                                        # fe c1
-incb 0x12(%eax,%ebx,4)                          # fe 44 98 12
-inc 0x12(%eax,%ebx,4)                           # ff 44 98 12
-incw %cx                                        # 66 41
-incw (%ebp)                                     # 66 ff 45 00
-inc (%ebp)                                      # ff 45 00
-incl %ecx                                       # 41
-incl -0x80(%esp)                                # ff 44 24 80
-inc -0x80(%esp)                                 # ff 44 24 80
-inc %di                                         # 66 47
-inc %edi                                        # 47
-decb %cl                                        # fe c9
-decb foo+8(%eax)                                # fe 88 08 00 00 00 [R_386_32@2 foo]
-dec foo+8(%eax)                                 # ff 88 08 00 00 00 [R_386_32@2 foo]
-decw %cx                                        # 66 49
-decw (%ecx,%edx)                                # 66 ff 0c 11
-dec (%ecx,%edx)                                 # ff 0c 11
-decl %ecx                                       # 49
-decl %gs:0x14                                   # 65 ff 0d 14 00 00 00
-dec %gs:0x14                                    # 65 ff 0d 14 00 00 00
-dec %di                                         # 66 4f
-dec %edi                                        # 4f
-imul %bx, %cx                                   # 66 0f af cb
-imulw 0x12(%eax,%ebx,4), %cx                    # 66 0f af 4c 98 12
-imul 0x12(%eax,%ebx,4), %cx                     # 66 0f af 4c 98 12
-imul %ebx, %ecx                                 # 0f af cb
-imull (%ebp), %ecx                              # 0f af 4d 00
-imul (%ebp), %ecx                               # 0f af 4d 00
-imul $0x7f, %bx, %cx                            # 66 6b cb 7f
-imulw $0x7f, foo, %cx                           # 66 6b 0d 00 00 00 00 7f [R_386_32@3 foo]
-imul $0x7f, foo, %cx                            # 66 6b 0d 00 00 00 00 7f [R_386_32@3 foo]
-imul $0x7f, %ebx, %ecx                          # 6b cb 7f
-imull $0x7f, 0x12345678(%ecx,%edx,8), %ecx      # 6b 8c d1 78 56 34 12 7f
-imul $0x7f, 0x12345678(%ecx,%edx,8), %ecx       # 6b 8c d1 78 56 34 12 7f
-imul $0x1234, %bx, %cx                          # 66 69 cb 34 12
-imulw $0x1234, foo+8(%eax), %cx                 # 66 69 88 08 00 00 00 34 12 [R_386_32@3 foo]
-imul $0x1234, foo+8(%eax), %cx                  # 66 69 88 08 00 00 00 34 12 [R_386_32@3 foo]
-imul $foo, %bx, %cx                             # 66 69 cb 00 00 [R_386_16@3 foo]
-imul $0x12345678, %ebx, %ecx                    # 69 cb 78 56 34 12
-imull $0x12345678, (%ecx,%edx), %ecx            # 69 0c 11 78 56 34 12
-imul $0x12345678, (%ecx,%edx), %ecx             # 69 0c 11 78 56 34 12
-imul $foo, %ebx, %ecx                           # 69 cb 00 00 00 00 [R_386_32@2 foo]
-shld $0xfe, %bx, %cx                            # 66 0f a4 d9 fe
-shldw $0xfe, %bx, (%si)                         # 67 66 0f a4 1c fe
-shld $0xfe, %bx, (%si)                          # 67 66 0f a4 1c fe
-shld $0xfe, %ebx, %ecx                          # 0f a4 d9 fe
-shldl $0xfe, %ebx, (,%esi,2)                    # 0f a4 1c 75 00 00 00 00 fe
-shld $0xfe, %ebx, (,%esi,2)                     # 0f a4 1c 75 00 00 00 00 fe
-shld %cl, %bx, %cx                              # 66 0f a5 d9
-shldw %cl, %bx, 0x12(%eax,%ebx,4)               # 66 0f a5 5c 98 12
-shld %cl, %bx, 0x12(%eax,%ebx,4)                # 66 0f a5 5c 98 12
-shld %cl, %ebx, %ecx                            # 0f a5 d9
-shldl %cl, %ebx, (%ebp)                         # 0f a5 5d 00
-shld %cl, %ebx, (%ebp)                          # 0f a5 5d 00
-shrd $0xfe, %bx, %cx                            # 66 0f ac d9 fe
-shrdw $0xfe, %bx, foo                           # 66 0f ac 1d 00 00 00 00 fe [R_386_32@4 foo]
-shrd $0xfe, %bx, foo                            # 66 0f ac 1d 00 00 00 00 fe [R_386_32@4 foo]
-shrd $0xfe, %ebx, %ecx                          # 0f ac d9 fe
-shrdl $0xfe, %ebx, 0x12345678(%ecx,%edx,8)      # 0f ac 9c d1 78 56 34 12 fe
-shrd $0xfe, %ebx, 0x12345678(%ecx,%edx,8)       # 0f ac 9c d1 78 56 34 12 fe
-shrd %cl, %bx, %cx                              # 66 0f ad d9
-shrdw %cl, %bx, foo+8(%eax)                     # 66 0f ad 98 08 00 00 00 [R_386_32@4 foo]
-shrd %cl, %bx, foo+8(%eax)                      # 66 0f ad 98 08 00 00 00 [R_386_32@4 foo]
-shrd %cl, %ebx, %ecx                            # 0f ad d9
-shrdl %cl, %ebx, (%ecx,%edx)                    # 0f ad 1c 11
-shrd %cl, %ebx, (%ecx,%edx)                     # 0f ad 1c 11
-mov %bl, %cl                                    # 88 d9
-movb %bl, (%si)                                 # 67 88 1c
-mov %bl, (%si)                                  # 67 88 1c
-mov %bx, %cx                                    # 66 89 d9
-movw %bx, (,%esi,2)                             # 66 89 1c 75 00 00 00 00
-mov %bx, (,%esi,2)                              # 66 89 1c 75 00 00 00 00
-mov %ebx, %ecx                                  # 89 d9
-movl %ebx, 0x80(%esi)                           # 89 9e 80 00 00 00
-mov %ebx, 0x80(%esi)                            # 89 9e 80 00 00 00
-movb (%ebp), %cl                                # 8a 4d 00
-mov (%ebp), %cl                                 # 8a 4d 00
-movw -0x80(%esp), %cx                           # 66 8b 4c 24 80
-mov -0x80(%esp), %cx                            # 66 8b 4c 24 80
-movl foo, %ecx                                  # 8b 0d 00 00 00 00 [R_386_32@2 foo]
-mov foo, %ecx                                   # 8b 0d 00 00 00 00 [R_386_32@2 foo]
-mov %ds, %cx                                    # 66 8c d9
-movw %ds, foo+8(%eax)                           # 8c 98 08 00 00 00 [R_386_32@2 foo]
-mov %ds, foo+8(%eax)                            # 8c 98 08 00 00 00 [R_386_32@2 foo]
-mov %ds, %ecx                                   # 8c d9
-movw %bx, %es                                   # 8e c3
-movw (%si), %es                                 # 67 8e 04
-mov (%si), %es                                  # 67 8e 04
-mov %ebx, %es                                   # 8e c3
-mov 0x12345678, %al                             # a0 78 56 34 12
-mov 0x12345678, %ax                             # 66 a1 78 56 34 12
-mov 0x12345678, %eax                            # a1 78 56 34 12
-mov %al, 0x12345678                             # a2 78 56 34 12
-mov %ax, 0x12345678                             # 66 a3 78 56 34 12
-mov %eax, 0x12345678                            # a3 78 56 34 12
-mov $0xfe, %bh                                  # b7 fe
-mov $0x1234, %di                                # 66 bf 34 12
-mov $foo, %di                                   # 66 bf 00 00 [R_386_16@2 foo]
-mov $0x12345678, %edi                           # bf 78 56 34 12
-mov $foo, %edi                                  # bf 00 00 00 00 [R_386_32@1 foo]
-movb $0xfe, %cl                                 # b1 fe
-movb $0xfe, 0x12(%eax,%ebx,4)                   # c6 44 98 12 fe
-mov $0xfe, 0x12(%eax,%ebx,4)                    # c7 44 98 12 fe 00 00 00
-movw $0x1234, %cx                               # 66 b9 34 12
-movw $0x1234, (%ebp)                            # 66 c7 45 00 34 12
-mov $0x1234, (%ebp)                             # c7 45 00 34 12 00 00
-movw $foo, %cx                                  # 66 b9 00 00 [R_386_16@2 foo]
-movl $0x12345678, %ecx                          # b9 78 56 34 12
-movl $0x12345678, -0x80(%esp)                   # c7 44 24 80 78 56 34 12
-mov $0x12345678, -0x80(%esp)                    # c7 44 24 80 78 56 34 12
-movl $foo, %ecx                                 # b9 00 00 00 00 [R_386_32@1 foo]
-movzx %bl, %cx                                  # 66 0f b6 cb
-movzbw 0x12345678(%ecx,%edx,8), %cx             # 66 0f b6 8c d1 78 56 34 12
-movzx 0x12345678(%ecx,%edx,8), %cx              # 66 0f b6 8c d1 78 56 34 12
-movzx %bl, %ecx                                 # 0f b6 cb
-movzbl 0x7f(%edi), %ecx                         # 0f b6 4f 7f
-movzx 0x7f(%edi), %ecx                          # 0f b6 4f 7f
-movzx %bx, %ecx                                 # 0f b7 cb
-movzwl (%ecx,%edx), %ecx                        # 0f b7 0c 11
-movzx (%ecx,%edx), %ecx                         # 0f b6 0c 11
-movsx %bl, %cx                                  # 66 0f be cb
-movsbw (%si), %cx                               # 67 66 0f be 0c
-movsx (%si), %cx                                # 67 66 0f be 0c
-movsx %bl, %ecx                                 # 0f be cb
-movsbl (,%esi,2), %ecx                          # 0f be 0c 75 00 00 00 00
-movsx (,%esi,2), %ecx                           # 0f be 0c 75 00 00 00 00
-movsx %bx, %ecx                                 # 0f bf cb
-movswl 0x12(%eax,%ebx,4), %ecx                  # 0f bf 4c 98 12
-movsx 0x12(%eax,%ebx,4), %ecx                   # 0f be 4c 98 12
-xchg %di, %ax                                   # 66 97
-xchg %ax, %di                                   # 66 97
-xchg %edi, %eax                                 # 97
-xchg %eax, %edi                                 # 97
-xchg %bl, %cl                                   # 86 d9
-xchgb %bl, (%si)                                # 67 86 1c
-xchg %bl, (%si)                                 # 67 86 1c
-xchgb (,%esi,2), %cl                            # 86 0c 75 00 00 00 00
-xchg (,%esi,2), %cl                             # 86 0c 75 00 00 00 00
-xchg %bx, %cx                                   # 66 87 d9
-xchgw %bx, 0x80(%esi)                           # 66 87 9e 80 00 00 00
-xchg %bx, 0x80(%esi)                            # 66 87 9e 80 00 00 00
-xchgw 0x12(%eax,%ebx,4), %cx                    # 66 87 4c 98 12
-xchg 0x12(%eax,%ebx,4), %cx                     # 66 87 4c 98 12
-xchg %ebx, %ecx                                 # 87 d9
-xchgl %ebx, (%ebp)                              # 87 5d 00
-xchg %ebx, (%ebp)                               # 87 5d 00
-xchgl -0x80(%esp), %ecx                         # 87 4c 24 80
-xchg -0x80(%esp), %ecx                          # 87 4c 24 80
-cmpxchg %bl, %cl                                # 0f b0 d9
-cmpxchgb %bl, 0x7f(%edi)                        # 0f b0 5f 7f
-cmpxchg %bl, 0x7f(%edi)                         # 0f b0 5f 7f
-cmpxchg %bx, %cx                                # 66 0f b1 d9
-cmpxchgw %bx, foo+8(%eax)                       # 66 0f b1 98 08 00 00 00 [R_386_32@4 foo]
-cmpxchg %bx, foo+8(%eax)                        # 66 0f b1 98 08 00 00 00 [R_386_32@4 foo]
-cmpxchg %ebx, %ecx                              # 0f b1 d9
-cmpxchgl %ebx, (%ecx,%edx)                      # 0f b1 1c 11
-cmpxchg %ebx, (%ecx,%edx)                       # 0f b1 1c 11
-cmpxchg8b (%si)                                 # 67 0f c7 0c
-xadd %bl, %cl                                   # 0f c0 d9
-xaddb %bl, 0x80(%esi)                           # 0f c0 9e 80 00 00 00
-xadd %bl, 0x80(%esi)                            # 0f c0 9e 80 00 00 00
-xadd %bx, %cx                                   # 66 0f c1 d9
-xaddw %bx, 0x12(%eax,%ebx,4)                    # 66 0f c1 5c 98 12
-xadd %bx, 0x12(%eax,%ebx,4)                     # 66 0f c1 5c 98 12
-xadd %ebx, %ecx                                 # 0f c1 d9
-xaddl %ebx, (%ebp)                              # 0f c1 5d 00
-xadd %ebx, (%ebp)                               # 0f c1 5d 00
-leaw foo, %cx                                   # 66 8d 0d 00 00 00 00 [R_386_32@3 foo]
-lea foo, %cx                                    # 66 8d 0d 00 00 00 00 [R_386_32@3 foo]
-leal 0x12345678(%ecx,%edx,8), %ecx              # 8d 8c d1 78 56 34 12
-lea 0x12345678(%ecx,%edx,8), %ecx               # 8d 8c d1 78 56 34 12
-movbew foo+8(%eax), %cx                         # 66 0f 38 f0 88 08 00 00 00 [R_386_32@5 foo]
-movbe foo+8(%eax), %cx                          # 66 0f 38 f0 88 08 00 00 00 [R_386_32@5 foo]
-movbel (%ecx,%edx), %ecx                        # 0f 38 f0 0c 11
-movbe (%ecx,%edx), %ecx                         # 0f 38 f0 0c 11
-movbew %bx, (%si)                               # 67 66 0f 38 f1 1c
-movbe %bx, (%si)                                # 67 66 0f 38 f1 1c
-movbel %ebx, (,%esi,2)                          # 0f 38 f1 1c 75 00 00 00 00
-movbe %ebx, (,%esi,2)                           # 0f 38 f1 1c 75 00 00 00 00
-bswap %edi                                      # 0f cf
-cbtw                                            # 66 98
-cwtl                                            # 98
-cwtd                                            # 66 99
-cltd                                            # 99
-bt %bx, %cx                                     # 66 0f a3 d9
-btw %bx, %gs:0x14                               # 65 66 0f a3 1d 14 00 00 00
-bt %bx, %gs:0x14                                # 65 66 0f a3 1d 14 00 00 00
-bt %ebx, %ecx                                   # 0f a3 d9
-btl %ebx, (%si)                                 # 67 0f a3 1c
-bt %ebx, (%si)                                  # 67 0f a3 1c
-btw $0xfe, %cx                                  # 66 0f ba e1 fe
-btw $0xfe, 0x80(%esi)                           # 66 0f ba a6 80 00 00 00 fe
-bt $0xfe, 0x80(%esi)                            # 0f ba a6 80 00 00 00 fe
-btl $0xfe, %ecx                                 # 0f ba e1 fe
-btl $0xfe, 0x12(%eax,%ebx,4)                    # 0f ba 64 98 12 fe
-bt $0xfe, 0x12(%eax,%ebx,4)                     # 0f ba 64 98 12 fe
-bts %bx, %cx                                    # 66 0f ab d9
-btsw %bx, -0x80(%esp)                           # 66 0f ab 5c 24 80
-bts %bx, -0x80(%esp)                            # 66 0f ab 5c 24 80
-bts %ebx, %ecx                                  # 0f ab d9
-btsl %ebx, foo                                  # 0f ab 1d 00 00 00 00 [R_386_32@3 foo]
-bts %ebx, foo                                   # 0f ab 1d 00 00 00 00 [R_386_32@3 foo]
-btsw $0xfe, %cx                                 # 66 0f ba e9 fe
-btsw $0xfe, 0x7f(%edi)                          # 66 0f ba 6f 7f fe
-bts $0xfe, 0x7f(%edi)                           # 0f ba 6f 7f fe
-btsl $0xfe, %ecx                                # 0f ba e9 fe
-btsl $0xfe, foo+8(%eax)                         # 0f ba a8 08 00 00 00 fe [R_386_32@3 foo]
-bts $0xfe, foo+8(%eax)                          # 0f ba a8 08 00 00 00 fe [R_386_32@3 foo]
-btr %bx, %cx                                    # 66 0f b3 d9
-btrw %bx, %gs:0x14                              # 65 66 0f b3 1d 14 00 00 00
-btr %bx, %gs:0x14                               # 65 66 0f b3 1d 14 00 00 00
-btr %ebx, %ecx                                  # 0f b3 d9
-btrl %ebx, (%si)                                # 67 0f b3 1c
-btr %ebx, (%si)                                 # 67 0f b3 1c
-btrw $0xfe, %cx                                 # 66 0f ba f1 fe
-btrw $0xfe, 0x80(%esi)                          # 66 0f ba b6 80 00 00 00 fe
-btr $0xfe, 0x80(%esi)                           # 0f ba b6 80 00 00 00 fe
-btrl $0xfe, %ecx                                # 0f ba f1 fe
-btrl $0xfe, 0x12(%eax,%ebx,4)                   # 0f ba 74 98 12 fe
-btr $0xfe, 0x12(%eax,%ebx,4)                    # 0f ba 74 98 12 fe
-btc %bx, %cx                                    # 66 0f bb d9
-btcw %bx, -0x80(%esp)                           # 66 0f bb 5c 24 80
-btc %bx, -0x80(%esp)                            # 66 0f bb 5c 24 80
-btc %ebx, %ecx                                  # 0f bb d9
-btcl %ebx, foo                                  # 0f bb 1d 00 00 00 00 [R_386_32@3 foo]
-btc %ebx, foo                                   # 0f bb 1d 00 00 00 00 [R_386_32@3 foo]
-btcw $0xfe, %cx                                 # 66 0f ba f9 fe
-btcw $0xfe, 0x7f(%edi)                          # 66 0f ba 7f 7f fe
-btc $0xfe, 0x7f(%edi)                           # 0f ba 7f 7f fe
-btcl $0xfe, %ecx                                # 0f ba f9 fe
-btcl $0xfe, foo+8(%eax)                         # 0f ba b8 08 00 00 00 fe [R_386_32@3 foo]
-btc $0xfe, foo+8(%eax)                          # 0f ba b8 08 00 00 00 fe [R_386_32@3 foo]
-bsf %bx, %cx                                    # 66 0f bc cb
-bsfw %gs:0x14, %cx                              # 65 66 0f bc 0d 14 00 00 00
-bsf %gs:0x14, %cx                               # 65 66 0f bc 0d 14 00 00 00
-bsf %ebx, %ecx                                  # 0f bc cb
-bsfl (%si), %ecx                                # 67 0f bc 0c
-bsf (%si), %ecx                                 # 67 0f bc 0c
-bsr %bx, %cx                                    # 66 0f bd cb
-bsrw 0x80(%esi), %cx                            # 66 0f bd 8e 80 00 00 00
-bsr 0x80(%esi), %cx                             # 66 0f bd 8e 80 00 00 00
-bsr %ebx, %ecx                                  # 0f bd cb
-bsrl 0x12(%eax,%ebx,4), %ecx                    # 0f bd 4c 98 12
-bsr 0x12(%eax,%ebx,4), %ecx                     # 0f bd 4c 98 12
-popcnt %bx, %cx                                 # 66 f3 0f b8 cb
-popcntw -0x80(%esp), %cx                        # 66 f3 0f b8 4c 24 80
-popcnt -0x80(%esp), %cx                         # 66 f3 0f b8 4c 24 80
-popcnt %ebx, %ecx                               # f3 0f b8 cb
-popcntl foo, %ecx                               # f3 0f b8 0d 00 00 00 00 [R_386_32@4 foo]
-popcnt foo, %ecx                                # f3 0f b8 0d 00 00 00 00 [R_386_32@4 foo]
-lzcnt %bx, %cx                                  # 66 f3 0f bd cb
-lzcntw 0x7f(%edi), %cx                          # 66 f3 0f bd 4f 7f
-lzcnt 0x7f(%edi), %cx                           # 66 f3 0f bd 4f 7f
-lzcnt %ebx, %ecx                                # f3 0f bd cb
-lzcntl foo+8(%eax), %ecx                        # f3 0f bd 88 08 00 00 00 [R_386_32@4 foo]
-lzcnt foo+8(%eax), %ecx                         # f3 0f bd 88 08 00 00 00 [R_386_32@4 foo]
-tzcnt %bx, %cx                                  # 66 f3 0f bc cb
-tzcntw %gs:0x14, %cx                            # 65 66 f3 0f bc 0d 14 00 00 00
-tzcnt %gs:0x14, %cx                             # 65 66 f3 0f bc 0d 14 00 00 00
-tzcnt %ebx, %ecx                                # f3 0f bc cb
-tzcntl (%si), %ecx                              # 67 f3 0f bc 0c
-tzcnt (%si), %ecx                               # 67 f3 0f bc 0c
-crc32 %bl, %ecx                                 # f2 0f 38 f0 cb
-crc32b 0x80(%esi), %ecx                         # f2 0f 38 f0 8e 80 00 00 00
-crc32 0x80(%esi), %ecx                          # f2 0f 38 f1 8e 80 00 00 00
-crc32 %bx, %ecx                                 # 66 f2 0f 38 f1 cb
-crc32w 0x12(%eax,%ebx,4), %ecx                  # 66 f2 0f 38 f1 4c 98 12
-crc32 0x12(%eax,%ebx,4), %ecx                   # f2 0f 38 f1 4c 98 12
-crc32 %ebx, %ecx                                # f2 0f 38 f1 cb
-crc32l (%ebp), %ecx                             # f2 0f 38 f1 4d 00
-crc32 (%ebp), %ecx                              # f2 0f 38 f1 4d 00
-setob %cl                                       # 0f 90 c1
-setob 0x12345678(%ecx,%edx,8)                   # 0f 90 84 d1 78 56 34 12
-seto 0x12345678(%ecx,%edx,8)                    # 0f 90 84 d1 78 56 34 12
-setnob %cl                                      # 0f 91 c1
-setnob 0x7f(%edi)                               # 0f 91 47 7f
-setno 0x7f(%edi)                                # 0f 91 47 7f
-setbb %cl                                       # 0f 92 c1
-setbb foo+8(%eax)                               # 0f 92 80 08 00 00 00 [R_386_32@3 foo]
-setb foo+8(%eax)                                # 0f 92 80 08 00 00 00 [R_386_32@3 foo]
-setaeb %cl                                      # 0f 93 c1
-setaeb (%ecx,%edx)                              # 0f 93 04 11
-setae (%ecx,%edx)                               # 0f 93 04 11
-seteb %cl                                       # 0f 94 c1
-seteb %gs:0x14                                  # 65 0f 94 05 14 00 00 00
-sete %gs:0x14                                   # 65 0f 94 05 14 00 00 00
-setneb %cl                                      # 0f 95 c1
-setneb (%si)                                    # 67 0f 95 04
-setne (%si)                                     # 67 0f 95 04
-setbeb %cl                                      # 0f 96 c1
-setbeb (,%esi,2)                                # 0f 96 04 75 00 00 00 00
-setbe (,%esi,2)                                 # 0f 96 04 75 00 00 00 00
-setab %cl                                       # 0f 97 c1
-setab 0x80(%esi)                                # 0f 97 86 80 00 00 00
-seta 0x80(%esi)                                 # 0f 97 86 80 00 00 00
-setsb %cl                                       # 0f 98 c1
-setsb 0x12(%eax,%ebx,4)                         # 0f 98 44 98 12
-sets 0x12(%eax,%ebx,4)                          # 0f 98 44 98 12
-setnsb %cl                                      # 0f 99 c1
-setnsb (%ebp)                                   # 0f 99 45 00
-setns (%ebp)                                    # 0f 99 45 00
-setpb %cl                                       # 0f 9a c1
-setpb -0x80(%esp)                               # 0f 9a 44 24 80
-setp -0x80(%esp)                                # 0f 9a 44 24 80
-setnpb %cl                                      # 0f 9b c1
-setnpb foo                                      # 0f 9b 05 00 00 00 00 [R_386_32@3 foo]
-setnp foo                                       # 0f 9b 05 00 00 00 00 [R_386_32@3 foo]
-setlb %cl                                       # 0f 9c c1
-setlb 0x12345678(%ecx,%edx,8)                   # 0f 9c 84 d1 78 56 34 12
-setl 0x12345678(%ecx,%edx,8)                    # 0f 9c 84 d1 78 56 34 12
-setgeb %cl                                      # 0f 9d c1
-setgeb 0x7f(%edi)                               # 0f 9d 47 7f
-setge 0x7f(%edi)                                # 0f 9d 47 7f
-setleb %cl                                      # 0f 9e c1
-setleb foo+8(%eax)                              # 0f 9e 80 08 00 00 00 [R_386_32@3 foo]
-setle foo+8(%eax)                               # 0f 9e 80 08 00 00 00 [R_386_32@3 foo]
-setgb %cl                                       # 0f 9f c1
-setgb (%ecx,%edx)                               # 0f 9f 04 11
-setg (%ecx,%edx)                                # 0f 9f 04 11
-cmovo %bx, %cx                                  # 66 0f 40 cb
-cmovow %gs:0x14, %cx                            # 65 66 0f 40 0d 14 00 00 00
-cmovo %gs:0x14, %cx                             # 65 66 0f 40 0d 14 00 00 00
-cmovno %bx, %cx                                 # 66 0f 41 cb
-cmovnow (%si), %cx                              # 67 66 0f 41 0c
-cmovno (%si), %cx                               # 67 66 0f 41 0c
-cmovb %bx, %cx                                  # 66 0f 42 cb
-cmovbw (,%esi,2), %cx                           # 66 0f 42 0c 75 00 00 00 00
-cmovb (,%esi,2), %cx                            # 66 0f 42 0c 75 00 00 00 00
-cmovae %bx, %cx                                 # 66 0f 43 cb
-cmovaew 0x80(%esi), %cx                         # 66 0f 43 8e 80 00 00 00
-cmovae 0x80(%esi), %cx                          # 66 0f 43 8e 80 00 00 00
-cmove %bx, %cx                                  # 66 0f 44 cb
-cmovew 0x12(%eax,%ebx,4), %cx                   # 66 0f 44 4c 98 12
-cmove 0x12(%eax,%ebx,4), %cx                    # 66 0f 44 4c 98 12
-cmovne %bx, %cx                                 # 66 0f 45 cb
-cmovnew (%ebp), %cx                             # 66 0f 45 4d 00
-cmovne (%ebp), %cx                              # 66 0f 45 4d 00
-cmovbe %bx, %cx                                 # 66 0f 46 cb
-cmovbew -0x80(%esp), %cx                        # 66 0f 46 4c 24 80
-cmovbe -0x80(%esp), %cx                         # 66 0f 46 4c 24 80
-cmova %bx, %cx                                  # 66 0f 47 cb
-cmovaw foo, %cx                                 # 66 0f 47 0d 00 00 00 00 [R_386_32@4 foo]
-cmova foo, %cx                                  # 66 0f 47 0d 00 00 00 00 [R_386_32@4 foo]
-cmovs %bx, %cx                                  # 66 0f 48 cb
-cmovsw 0x12345678(%ecx,%edx,8), %cx             # 66 0f 48 8c d1 78 56 34 12
-cmovs 0x12345678(%ecx,%edx,8), %cx              # 66 0f 48 8c d1 78 56 34 12
-cmovns %bx, %cx                                 # 66 0f 49 cb
-cmovnsw 0x7f(%edi), %cx                         # 66 0f 49 4f 7f
-cmovns 0x7f(%edi), %cx                          # 66 0f 49 4f 7f
-cmovp %bx, %cx                                  # 66 0f 4a cb
-cmovpw foo+8(%eax), %cx                         # 66 0f 4a 88 08 00 00 00 [R_386_32@4 foo]
-cmovp foo+8(%eax), %cx                          # 66 0f 4a 88 08 00 00 00 [R_386_32@4 foo]
-cmovnp %bx, %cx                                 # 66 0f 4b cb
-cmovnpw (%ecx,%edx), %cx                        # 66 0f 4b 0c 11
-cmovnp (%ecx,%edx), %cx                         # 66 0f 4b 0c 11
-cmovl %bx, %cx                                  # 66 0f 4c cb
-cmovlw %gs:0x14, %cx                            # 65 66 0f 4c 0d 14 00 00 00
-cmovl %gs:0x14, %cx                             # 65 66 0f 4c 0d 14 00 00 00
-cmovge %bx, %cx                                 # 66 0f 4d cb
-cmovgew (%si), %cx                              # 67 66 0f 4d 0c
-cmovge (%si), %cx                               # 67 66 0f 4d 0c
-cmovle %bx, %cx                                 # 66 0f 4e cb
-cmovlew (,%esi,2), %cx                          # 66 0f 4e 0c 75 00 00 00 00
-cmovle (,%esi,2), %cx                           # 66 0f 4e 0c 75 00 00 00 00
-cmovg %bx, %cx                                  # 66 0f 4f cb
-cmovgw 0x80(%esi), %cx                          # 66 0f 4f 8e 80 00 00 00
-cmovg 0x80(%esi), %cx                           # 66 0f 4f 8e 80 00 00 00
-cmovo %ebx, %ecx                                # 0f 40 cb
-cmovol 0x12(%eax,%ebx,4), %ecx                  # 0f 40 4c 98 12
-cmovo 0x12(%eax,%ebx,4), %ecx                   # 0f 40 4c 98 12
-cmovno %ebx, %ecx                               # 0f 41 cb
-cmovnol (%ebp), %ecx                            # 0f 41 4d 00
-cmovno (%ebp), %ecx                             # 0f 41 4d 00
-cmovb %ebx, %ecx                                # 0f 42 cb
-cmovbl -0x80(%esp), %ecx                        # 0f 42 4c 24 80
-cmovb -0x80(%esp), %ecx                         # 0f 42 4c 24 80
-cmovae %ebx, %ecx                               # 0f 43 cb
-cmovael foo, %ecx                               # 0f 43 0d 00 00 00 00 [R_386_32@3 foo]
-cmovae foo, %ecx                                # 0f 43 0d 00 00 00 00 [R_386_32@3 foo]
-cmove %ebx, %ecx                                # 0f 44 cb
-cmovel 0x12345678(%ecx,%edx,8), %ecx            # 0f 44 8c d1 78 56 34 12
-cmove 0x12345678(%ecx,%edx,8), %ecx             # 0f 44 8c d1 78 56 34 12
-cmovne %ebx, %ecx                               # 0f 45 cb
-cmovnel 0x7f(%edi), %ecx                        # 0f 45 4f 7f
-cmovne 0x7f(%edi), %ecx                         # 0f 45 4f 7f
-cmovbe %ebx, %ecx                               # 0f 46 cb
-cmovbel foo+8(%eax), %ecx                       # 0f 46 88 08 00 00 00 [R_386_32@3 foo]
-cmovbe foo+8(%eax), %ecx                        # 0f 46 88 08 00 00 00 [R_386_32@3 foo]
-cmova %ebx, %ecx                                # 0f 47 cb
-cmoval (%ecx,%edx), %ecx                        # 0f 47 0c 11
-cmova (%ecx,%edx), %ecx                         # 0f 47 0c 11
-cmovs %ebx, %ecx                                # 0f 48 cb
-cmovsl %gs:0x14, %ecx                           # 65 0f 48 0d 14 00 00 00
-cmovs %gs:0x14, %ecx                            # 65 0f 48 0d 14 00 00 00
-cmovns %ebx, %ecx                               # 0f 49 cb
-cmovnsl (%si), %ecx                             # 67 0f 49 0c
-cmovns (%si), %ecx                              # 67 0f 49 0c
-cmovp %ebx, %ecx                                # 0f 4a cb
-cmovpl (,%esi,2), %ecx                          # 0f 4a 0c 75 00 00 00 00
-cmovp (,%esi,2), %ecx                           # 0f 4a 0c 75 00 00 00 00
-cmovnp %ebx, %ecx                               # 0f 4b cb
-cmovnpl 0x80(%esi), %ecx                        # 0f 4b 8e 80 00 00 00
-cmovnp 0x80(%esi), %ecx                         # 0f 4b 8e 80 00 00 00
-cmovl %ebx, %ecx                                # 0f 4c cb
-cmovll 0x12(%eax,%ebx,4), %ecx                  # 0f 4c 4c 98 12
-cmovl 0x12(%eax,%ebx,4), %ecx                   # 0f 4c 4c 98 12
-cmovge %ebx, %ecx                               # 0f 4d cb
-cmovgel (%ebp), %ecx                            # 0f 4d 4d 00
-cmovge (%ebp), %ecx                             # 0f 4d 4d 00
-cmovle %ebx, %ecx                               # 0f 4e cb
-cmovlel -0x80(%esp), %ecx                       # 0f 4e 4c 24 80
-cmovle -0x80(%esp), %ecx                        # 0f 4e 4c 24 80
-cmovg %ebx, %ecx                                # 0f 4f cb
-cmovgl foo, %ecx                                # 0f 4f 0d 00 00 00 00 [R_386_32@3 foo]
-cmovg foo, %ecx                                 # 0f 4f 0d 00 00 00 00 [R_386_32@3 foo]
-pushw %cx                                       # 66 51
-pushw %gs:0x14                                  # 65 66 ff 35 14 00 00 00
-push %gs:0x14                                   # 65 ff 35 14 00 00 00
-pushl %ecx                                      # 51
-pushl (%si)                                     # 67 ff 34
-push (%si)                                      # 67 ff 34
-push %di                                        # 66 57
-push %edi                                       # 57
-pushw $0x7f                                     # 66 6a 7f
-pushl $0x7f                                     # 6a 7f
-pushw $0x1234                                   # 66 68 34 12
-pushw $foo                                      # 66 68 00 00 [R_386_16@2 foo]
-pushl $0x12345678                               # 68 78 56 34 12
-pushl $foo                                      # 68 00 00 00 00 [R_386_32@1 foo]
-pushw %cs                                       # 66 0e
-pushl %cs                                       # 0e
-pushw %ss                                       # 66 16
-pushl %ss                                       # 16
-pushw %ds                                       # 66 1e
-pushl %ds                                       # 1e
-pushw %es                                       # 66 06
-pushl %es                                       # 06
-pushw %fs                                       # 66 0f a0
-pushl %fs                                       # 0f a0
-pushw %gs                                       # 66 0f a8
-pushl %gs                                       # 0f a8
-popw %cx                                        # 66 59
-popw (,%esi,2)                                  # 66 8f 04 75 00 00 00 00
-pop (,%esi,2)                                   # 8f 04 75 00 00 00 00
-popl %ecx                                       # 59
-popl 0x80(%esi)                                 # 8f 86 80 00 00 00
-pop 0x80(%esi)                                  # 8f 86 80 00 00 00
-pop %di                                         # 66 5f
-pop %edi                                        # 5f
-popw %ds                                        # 66 1f
-popl %ds                                        # 1f
-popw %es                                        # 66 07
-popl %es                                        # 07
-popw %ss                                        # 66 17
-popl %ss                                        # 17
-popw %fs                                        # 66 0f a1
-popl %fs                                        # 0f a1
-popw %gs                                        # 66 0f a9
-popl %gs                                        # 0f a9
-pushaw                                          # 66 60
-pushal                                          # 60
-popaw                                           # 66 61
-popal                                           # 61
-pushfw                                          # 66 9c
-pushfl                                          # 9c
-popfw                                           # 66 9d
-popfl                                           # 9d
-enterw $0x1234, $0xfe                           # 66 c8 34 12 fe
-enterw $foo, $0xfe                              # 66 c8 00 00 fe [R_386_16@2 foo]
-enterl $0x1234, $0xfe                           # c8 34 12 fe
-enterl $foo, $0xfe                              # c8 00 00 fe [R_386_16@1 foo]
-leavew                                          # 66 c9
-leavel                                          # c9
-jmp .+0x10                                      # eb 0e
-jmp foo                                         # e9 fc ff ff ff [R_386_PC32@1 foo]
-jmpw *%cx                                       # 66 ff e1
-jmpw *0x80(%esi)                                # 66 ff a6 80 00 00 00
-jmp *0x80(%esi)                                 # ff a6 80 00 00 00
-jmpl *%ecx                                      # ff e1
-jmpl *0x12(%eax,%ebx,4)                         # ff 64 98 12
-jmp *0x12(%eax,%ebx,4)                          # ff 64 98 12
-ljmpw $0x10, $0x1234                            # 66 ea 34 12 10 00
-ljmpl $0x10, $0x1234                            # ea 34 12 00 00 10 00
-ljmpw *0x12345678(%ecx,%edx,8)                  # 66 ff ac d1 78 56 34 12
-ljmp *0x12345678(%ecx,%edx,8)                   # ff ac d1 78 56 34 12
-ljmpl *0x7f(%edi)                               # ff 6f 7f
-ljmp *0x7f(%edi)                                # ff 6f 7f
-jo .+0x10                                       # 70 0e
-jno .+0x10                                      # 71 0e
-jb .+0x10                                       # 72 0e
-jae .+0x10                                      # 73 0e
-je .+0x10                                       # 74 0e
-jne .+0x10                                      # 75 0e
-jbe .+0x10                                      # 76 0e
-ja .+0x10                                       # 77 0e
-js .+0x10                                       # 78 0e
-jns .+0x10                                      # 79 0e
-jp .+0x10                                       # 7a 0e
-jnp .+0x10                                      # 7b 0e
-jl .+0x10                                       # 7c 0e
-jge .+0x10                                      # 7d 0e
-jle .+0x10                                      # 7e 0e
-jg .+0x10                                       # 7f 0e
-jcxz .+0x10                                     # 67 e3 0d
-jecxz .+0x10                                    # e3 0e
-loop .+0x10                                     # e2 0e
-loope .+0x10                                    # e1 0e
-loopne .+0x10                                   # e0 0e
-callw foo                                       # 66 e8 fe ff [R_386_PC16@2 foo]
-call foo                                        # e8 fc ff ff ff [R_386_PC32@1 foo]
-callw *%cx                                      # 66 ff d1
-callw *foo                                      # 66 ff 15 00 00 00 00 [R_386_32@3 foo]
-call *foo                                       # ff 15 00 00 00 00 [R_386_32@2 foo]
-calll *%ecx                                     # ff d1
-calll *0x12345678(%ecx,%edx,8)                  # ff 94 d1 78 56 34 12
-call *0x12345678(%ecx,%edx,8)                   # ff 94 d1 78 56 34 12
-lcallw $0x10, $0x1234                           # 66 9a 34 12 10 00
-lcalll $0x10, $0x1234                           # 9a 34 12 00 00 10 00
-lcallw *%gs:0x14                                # 65 66 ff 1d 14 00 00 00
-lcall *%gs:0x14                                 # 65 ff 1d 14 00 00 00
-lcalll *(%si)                                   # 67 ff 1c
-lcall *(%si)                                    # 67 ff 1c
-retw                                            # 66 c3
-retl                                            # c3
-retw $0x1234                                    # 66 c2 34 12
-retw $foo                                       # 66 c2 00 00 [R_386_16@2 foo]
-retl $0x1234                                    # c2 34 12
-retl $foo                                       # c2 00 00 [R_386_16@1 foo]
-lretw                                           # 66 cb
-lretl                                           # cb
-lretw $0x1234                                   # 66 ca 34 12
-lretw $foo                                      # 66 ca 00 00 [R_386_16@2 foo]
-lretl $0x1234                                   # ca 34 12
-lretl $foo                                      # ca 00 00 [R_386_16@1 foo]
-int $3                                          # cc
-int3                                            # cc
-int $0xfe                                       # cd fe
-into                                            # ce
-int1                                            # f1
-iretw                                           # 66 cf
-iretl                                           # cf
-movsb (%esi), (%edi)                            # a4
-movsw (%esi), (%edi)                            # 66 a5
-movsl (%esi), (%edi)                            # a5
-movsb                                           # a4
-movsw                                           # 66 a5
-movsl                                           # a5
-cmpsb (%edi), (%esi)                            # a6
-cmpsw (%edi), (%esi)                            # 66 a7
-cmpsl (%edi), (%esi)                            # a7
-cmpsb                                           # a6
-cmpsw                                           # 66 a7
-cmpsl                                           # a7
-scasb (%edi)                                    # ae
-scasw (%edi)                                    # 66 af
-scasl (%edi)                                    # af
-scasb                                           # ae
-scasw                                           # 66 af
-scasl                                           # af
-lodsb (%esi)                                    # ac
-lodsw (%esi)                                    # 66 ad
-lodsl (%esi)                                    # ad
-lods (%esi), %al                                # ac
-lods (%esi), %ax                                # 66 ad
-lods (%esi), %eax                               # ad
-lodsb                                           # ac
-lodsw                                           # 66 ad
-lodsl                                           # ad
-stosb (%edi)                                    # aa
-stosw (%edi)                                    # 66 ab
-stosl (%edi)                                    # ab
-stos %al, (%edi)                                # aa
-stos %ax, (%edi)                                # 66 ab
-stos %eax, (%edi)                               # ab
-stosb                                           # aa
-stosw                                           # 66 ab
-stosl                                           # ab
-insb %dx, (%edi)                                # 6c
-insw %dx, (%edi)                                # 66 6d
-insl %dx, (%edi)                                # 6d
-insb                                            # 6c
-insw                                            # 66 6d
-insl                                            # 6d
-outsb (%esi), %dx                               # 6e
-outsw (%esi), %dx                               # 66 6f
-outsl (%esi), %dx                               # 6f
-outsb                                           # 6e
-outsw                                           # 66 6f
-outsl                                           # 6f
-xlat (%ebx)                                     # d7
-xlatb                                           # d7
-nop                                             # 90
-nopw %cx                                        # 66 0f 1f c1
-nopw -0x80(%esp)                                # 66 0f 1f 44 24 80
-nop -0x80(%esp)                                 # 0f 1f 44 24 80
-nopl %ecx                                       # 0f 1f c1
-nopl foo                                        # 0f 1f 05 00 00 00 00 [R_386_32@3 foo]
-nop foo                                         # 0f 1f 05 00 00 00 00 [R_386_32@3 foo]
-pause                                           # f3 90
-ud2                                             # 0f 0b
-hlt                                             # f4
-cmc                                             # f5
-clc                                             # f8
-stc                                             # f9
-cli                                             # fa
-sti                                             # fb
-cld                                             # fc
-std                                             # fd
-sahf                                            # 9e
-lahf                                            # 9f
-fwait                                           # 9b
-aaa                                             # 37
-aas                                             # 3f
-daa                                             # 27
-das                                             # 2f
-aam                                             # d4 0a
-aam $0xfe                                       # d4 fe
-aad                                             # d5 0a
-aad $0xfe                                       # d5 fe
-boundw %bx, 0x12345678(%ecx,%edx,8)             # 66 62 9c d1 78 56 34 12
-bound %bx, 0x12345678(%ecx,%edx,8)              # 66 62 9c d1 78 56 34 12
-boundl %ebx, 0x7f(%edi)                         # 62 5f 7f
-bound %ebx, 0x7f(%edi)                          # 62 5f 7f
-in $0xfe, %al                                   # e4 fe
-in $0xfe, %ax                                   # 66 e5 fe
-in $0xfe, %eax                                  # e5 fe
-in %dx, %al                                     # ec
-in %dx, %ax                                     # 66 ed
-in %dx, %eax                                    # ed
-out %al, $0xfe                                  # e6 fe
-out %ax, $0xfe                                  # 66 e7 fe
-out %eax, $0xfe                                 # e7 fe
-out %al, %dx                                    # ee
-out %ax, %dx                                    # 66 ef
-out %eax, %dx                                   # ef
-cpuid                                           # 0f a2
-rdtsc                                           # 0f 31
-rdtscp                                          # 0f 01 f9
-rdpmc                                           # 0f 33
-rdmsr                                           # 0f 32
-wrmsr                                           # 0f 30
-syscall                                         # 0f 05
-sysret                                          # 0f 07
-sysenter                                        # 0f 34
-sysexit                                         # 0f 35
-mfence                                          # 0f ae f0
-lfence                                          # 0f ae e8
-sfence                                          # 0f ae f8
-clflush (%si)                                   # 67 0f ae 3c
-clflushopt (,%esi,2)                            # 66 0f ae 3c 75 00 00 00 00
-clwb 0x80(%esi)                                 # 66 0f ae b6 80 00 00 00
-prefetchnta 0x12(%eax,%ebx,4)                   # 0f 18 44 98 12
-prefetcht0 (%ebp)                               # 0f 18 4d 00
-prefetcht1 -0x80(%esp)                          # 0f 18 54 24 80
-prefetcht2 foo                                  # 0f 18 1d 00 00 00 00 [R_386_32@3 foo]
-prefetchw 0x12345678(%ecx,%edx,8)               # 0f 0d 8c d1 78 56 34 12
-prefetch 0x7f(%edi)                             # 0f 0d 47 7f
-monitor                                         # 0f 01 c8
-mwait                                           # 0f 01 c9
-wbinvd                                          # 0f 09
-invd                                            # 0f 08
-clts                                            # 0f 06
-rsm                                             # 0f aa
-xgetbv                                          # 0f 01 d0
-xsetbv                                          # 0f 01 d1
-stac                                            # 0f 01 cb
-clac                                            # 0f 01 ca
-invlpg 0x7f(%edi)                               # 0f 01 7f 7f
-lgdtw foo+8(%eax)                               # 66 0f 01 90 08 00 00 00 [R_386_32@4 foo]
-lgdt foo+8(%eax)                                # 0f 01 90 08 00 00 00 [R_386_32@3 foo]
-lgdtl (%ecx,%edx)                               # 0f 01 14 11
-lgdt (%ecx,%edx)                                # 0f 01 14 11
-lidtw (%si)                                     # 67 66 0f 01 1c
-lidt (%si)                                      # 67 0f 01 1c
-lidtl (,%esi,2)                                 # 0f 01 1c 75 00 00 00 00
-lidt (,%esi,2)                                  # 0f 01 1c 75 00 00 00 00
-sgdtw 0x12(%eax,%ebx,4)                         # 66 0f 01 44 98 12
-sgdt 0x12(%eax,%ebx,4)                          # 0f 01 44 98 12
-sgdtl (%ebp)                                    # 0f 01 45 00
-sgdt (%ebp)                                     # 0f 01 45 00
-sidtw foo                                       # 66 0f 01 0d 00 00 00 00 [R_386_32@4 foo]
-sidt foo                                        # 0f 01 0d 00 00 00 00 [R_386_32@3 foo]
-sidtl 0x12345678(%ecx,%edx,8)                   # 0f 01 8c d1 78 56 34 12
-sidt 0x12345678(%ecx,%edx,8)                    # 0f 01 8c d1 78 56 34 12
-lldtw %cx                                       # 0f 00 d1
-lldtw foo+8(%eax)                               # 0f 00 90 08 00 00 00 [R_386_32@3 foo]
-lldt foo+8(%eax)                                # 0f 00 90 08 00 00 00 [R_386_32@3 foo]
-ltrw %cx                                        # 0f 00 d9
-ltrw (%ecx,%edx)                                # 0f 00 1c 11
-ltr (%ecx,%edx)                                 # 0f 00 1c 11
-sldt %cx                                        # 66 0f 00 c1
-sldtw (%si)                                     # 67 0f 00 04
-sldt (%si)                                      # 67 0f 00 04
-sldt %ecx                                       # 0f 00 c1
-str %cx                                         # 66 0f 00 c9
-strw (%ebp)                                     # 0f 00 4d 00
-str (%ebp)                                      # 0f 00 4d 00
-str %ecx                                        # 0f 00 c9
-lmsww %cx                                       # 0f 01 f1
-lmsww 0x12345678(%ecx,%edx,8)                   # 0f 01 b4 d1 78 56 34 12
-lmsw 0x12345678(%ecx,%edx,8)                    # 0f 01 b4 d1 78 56 34 12
-smsw %cx                                        # 66 0f 01 e1
-smsww foo+8(%eax)                               # 0f 01 a0 08 00 00 00 [R_386_32@3 foo]
-smsw foo+8(%eax)                                # 0f 01 a0 08 00 00 00 [R_386_32@3 foo]
-smsw %ecx                                       # 0f 01 e1
-verrw %cx                                       # 0f 00 e1
-verrw (%si)                                     # 67 0f 00 24
-verr (%si)                                      # 67 0f 00 24
-verww %cx                                       # 0f 00 e9
-verww (,%esi,2)                                 # 0f 00 2c 75 00 00 00 00
-verw (,%esi,2)                                  # 0f 00 2c 75 00 00 00 00
-arpl %bx, %cx                                   # 63 d9
-arplw %bx, 0x80(%esi)                           # 63 9e 80 00 00 00
-arpl %bx, 0x80(%esi)                            # 63 9e 80 00 00 00
-lar %bx, %cx                                    # 66 0f 02 cb
-larw 0x12(%eax,%ebx,4), %cx                     # 66 0f 02 4c 98 12
-lar 0x12(%eax,%ebx,4), %cx                      # 66 0f 02 4c 98 12
-lar %ebx, %ecx                                  # 0f 02 cb
-larl (%ebp), %ecx                               # 0f 02 4d 00
-lar (%ebp), %ecx                                # 0f 02 4d 00
-lsl %bx, %cx                                    # 66 0f 03 cb
-lslw foo, %cx                                   # 66 0f 03 0d 00 00 00 00 [R_386_32@4 foo]
-lsl foo, %cx                                    # 66 0f 03 0d 00 00 00 00 [R_386_32@4 foo]
-lsl %ebx, %ecx                                  # 0f 03 cb
-lsll 0x12345678(%ecx,%edx,8), %ecx              # 0f 03 8c d1 78 56 34 12
-lsl 0x12345678(%ecx,%edx,8), %ecx               # 0f 03 8c d1 78 56 34 12
-ldsw foo+8(%eax), %cx                           # 66 c5 88 08 00 00 00 [R_386_32@3 foo]
-lds foo+8(%eax), %cx                            # 66 c5 88 08 00 00 00 [R_386_32@3 foo]
-ldsl (%ecx,%edx), %ecx                          # c5 0c 11
-lds (%ecx,%edx), %ecx                           # c5 0c 11
-lesw %gs:0x14, %cx                              # 65 66 c4 0d 14 00 00 00
-les %gs:0x14, %cx                               # 65 66 c4 0d 14 00 00 00
-lesl (%si), %ecx                                # 67 c4 0c
-les (%si), %ecx                                 # 67 c4 0c
-lssw (,%esi,2), %cx                             # 66 0f b2 0c 75 00 00 00 00
-lss (,%esi,2), %cx                              # 66 0f b2 0c 75 00 00 00 00
-lssl 0x80(%esi), %ecx                           # 0f b2 8e 80 00 00 00
-lss 0x80(%esi), %ecx                            # 0f b2 8e 80 00 00 00
-lfsw (%ebp), %cx                                # 66 0f b4 4d 00
-lfs (%ebp), %cx                                 # 66 0f b4 4d 00
-lfsl -0x80(%esp), %ecx                          # 0f b4 4c 24 80
-lfs -0x80(%esp), %ecx                           # 0f b4 4c 24 80
-lgsw 0x12345678(%ecx,%edx,8), %cx               # 66 0f b5 8c d1 78 56 34 12
-lgs 0x12345678(%ecx,%edx,8), %cx                # 66 0f b5 8c d1 78 56 34 12
-lgsl 0x7f(%edi), %ecx                           # 0f b5 4f 7f
-lgs 0x7f(%edi), %ecx                            # 0f b5 4f 7f
-mov %cr0, %ecx                                  # 0f 20 c1
-mov %ebx, %cr3                                  # 0f 22 db
-mov %dr1, %ecx                                  # 0f 21 c9
-mov %ebx, %dr7                                  # 0f 23 fb
-rdrand %cx                                      # 66 0f c7 f1
-rdrand %ecx                                     # 0f c7 f1
-rdseed %cx                                      # 66 0f c7 f9
-rdseed %ecx                                     # 0f c7 f9
-endbr64                                         # f3 0f 1e fa
-endbr32                                         # f3 0f 1e fb
-xsave 0x80(%esi)                                # 0f ae a6 80 00 00 00
-xrstor 0x12(%eax,%ebx,4)                        # 0f ae 6c 98 12
-flds foo                                        # d9 05 00 00 00 00 [R_386_32@2 foo]
-fld foo                                         # d9 05 00 00 00 00 [R_386_32@2 foo]
-fldl 0x12345678(%ecx,%edx,8)                    # dd 84 d1 78 56 34 12
-fld 0x12345678(%ecx,%edx,8)                     # d9 84 d1 78 56 34 12
-fldt 0x7f(%edi)                                 # db 6f 7f
-fld 0x7f(%edi)                                  # d9 47 7f
-fld %st(3)                                      # d9 c3
-fsts (%ecx,%edx)                                # d9 14 11
-fst (%ecx,%edx)                                 # d9 14 11
-fstl %gs:0x14                                   # 65 dd 15 14 00 00 00
-fst %gs:0x14                                    # 65 d9 15 14 00 00 00
-fst %st(3)                                      # dd d3
-fstps (,%esi,2)                                 # d9 1c 75 00 00 00 00
-fstp (,%esi,2)                                  # d9 1c 75 00 00 00 00
-fstpl 0x80(%esi)                                # dd 9e 80 00 00 00
-fstp 0x80(%esi)                                 # d9 9e 80 00 00 00
-fstpt 0x12(%eax,%ebx,4)                         # db 7c 98 12
-fstp 0x12(%eax,%ebx,4)                          # d9 5c 98 12
-fstp %st(3)                                     # dd db
-filds -0x80(%esp)                               # df 44 24 80
-fild -0x80(%esp)                                # df 44 24 80
-fildl foo                                       # db 05 00 00 00 00 [R_386_32@2 foo]
-fild foo                                        # df 05 00 00 00 00 [R_386_32@2 foo]
-fildll 0x12345678(%ecx,%edx,8)                  # df ac d1 78 56 34 12
-fild 0x12345678(%ecx,%edx,8)                    # df 84 d1 78 56 34 12
-fists 0x7f(%edi)                                # df 57 7f
-fist 0x7f(%edi)                                 # df 57 7f
-fistl foo+8(%eax)                               # db 90 08 00 00 00 [R_386_32@2 foo]
-fist foo+8(%eax)                                # df 90 08 00 00 00 [R_386_32@2 foo]
-fistps (%ecx,%edx)                              # df 1c 11
-fistp (%ecx,%edx)                               # df 1c 11
-fistpl %gs:0x14                                 # 65 db 1d 14 00 00 00
-fistp %gs:0x14                                  # 65 df 1d 14 00 00 00
-fistpll (%si)                                   # 67 df 3c
-fistp (%si)                                     # 67 df 1c
-fisttps (,%esi,2)                               # df 0c 75 00 00 00 00
-fisttp (,%esi,2)                                # df 0c 75 00 00 00 00
-fisttpl 0x80(%esi)                              # db 8e 80 00 00 00
-fisttp 0x80(%esi)                               # df 8e 80 00 00 00
-fisttpll 0x12(%eax,%ebx,4)                      # dd 4c 98 12
-fisttp 0x12(%eax,%ebx,4)                        # df 4c 98 12
-fbld (%ebp)                                     # df 65 00
-fbstp -0x80(%esp)                               # df 74 24 80
-fadds foo                                       # d8 05 00 00 00 00 [R_386_32@2 foo]
-fadd foo                                        # d8 05 00 00 00 00 [R_386_32@2 foo]
-faddl 0x12345678(%ecx,%edx,8)                   # dc 84 d1 78 56 34 12
-fadd 0x12345678(%ecx,%edx,8)                    # d8 84 d1 78 56 34 12
-fadd %st(3), %st                                # d8 c3
-fadd %st, %st(3)                                # dc c3
-faddp %st, %st(3)                               # de c3
-faddp                                           # de c1
-fiadds (%si)                                    # 67 de 04
-fiadd (%si)                                     # 67 de 04
-fiaddl (,%esi,2)                                # da 04 75 00 00 00 00
-fiadd (,%esi,2)                                 # de 04 75 00 00 00 00
-fmuls 0x80(%esi)                                # d8 8e 80 00 00 00
-fmul 0x80(%esi)                                 # d8 8e 80 00 00 00
-fmull 0x12(%eax,%ebx,4)                         # dc 4c 98 12
-fmul 0x12(%eax,%ebx,4)                          # d8 4c 98 12
-fmul %st(3), %st                                # d8 cb
-fmul %st, %st(3)                                # dc cb
-fmulp %st, %st(3)                               # de cb
-fmulp                                           # de c9
-fimuls 0x7f(%edi)                               # de 4f 7f
-fimul 0x7f(%edi)                                # de 4f 7f
-fimull foo+8(%eax)                              # da 88 08 00 00 00 [R_386_32@2 foo]
-fimul foo+8(%eax)                               # de 88 08 00 00 00 [R_386_32@2 foo]
-fsubs (%ecx,%edx)                               # d8 24 11
-fsub (%ecx,%edx)                                # d8 24 11
-fsubl %gs:0x14                                  # 65 dc 25 14 00 00 00
-fsub %gs:0x14                                   # 65 d8 25 14 00 00 00
-fsub %st(3), %st                                # d8 e3
-fsubr %st, %st(3)                               # dc eb
-fsubrp %st, %st(3)                              # de eb
-fsubrp                                          # de e9
-fisubs (%ebp)                                   # de 65 00
-fisub (%ebp)                                    # de 65 00
-fisubl -0x80(%esp)                              # da 64 24 80
-fisub -0x80(%esp)                               # de 64 24 80
-fsubrs foo                                      # d8 2d 00 00 00 00 [R_386_32@2 foo]
-fsubr foo                                       # d8 2d 00 00 00 00 [R_386_32@2 foo]
-fsubrl 0x12345678(%ecx,%edx,8)                  # dc ac d1 78 56 34 12
-fsubr 0x12345678(%ecx,%edx,8)                   # d8 ac d1 78 56 34 12
-fsubr %st(3), %st                               # d8 eb
-fsub %st, %st(3)                                # dc e3
-fsubp %st, %st(3)                               # de e3
-fsubp                                           # de e1
-fisubrs (%si)                                   # 67 de 2c
-fisubr (%si)                                    # 67 de 2c
-fisubrl (,%esi,2)                               # da 2c 75 00 00 00 00
-fisubr (,%esi,2)                                # de 2c 75 00 00 00 00
-fdivs 0x80(%esi)                                # d8 b6 80 00 00 00
-fdiv 0x80(%esi)                                 # d8 b6 80 00 00 00
-fdivl 0x12(%eax,%ebx,4)                         # dc 74 98 12
-fdiv 0x12(%eax,%ebx,4)                          # d8 74 98 12
-fdiv %st(3), %st                                # d8 f3
-fdivr %st, %st(3)                               # dc fb
-fdivrp %st, %st(3)                              # de fb
-fdivrp                                          # de f9
-fidivs 0x7f(%edi)                               # de 77 7f
-fidiv 0x7f(%edi)                                # de 77 7f
-fidivl foo+8(%eax)                              # da b0 08 00 00 00 [R_386_32@2 foo]
-fidiv foo+8(%eax)                               # de b0 08 00 00 00 [R_386_32@2 foo]
-fdivrs (%ecx,%edx)                              # d8 3c 11
-fdivr (%ecx,%edx)                               # d8 3c 11
-fdivrl %gs:0x14                                 # 65 dc 3d 14 00 00 00
-fdivr %gs:0x14                                  # 65 d8 3d 14 00 00 00
-fdivr %st(3), %st                               # d8 fb
-fdiv %st, %st(3)                                # dc f3
-fdivp %st, %st(3)                               # de f3
-fdivp                                           # de f1
-fidivrs (%ebp)                                  # de 7d 00
-fidivr (%ebp)                                   # de 7d 00
-fidivrl -0x80(%esp)                             # da 7c 24 80
-fidivr -0x80(%esp)                              # de 7c 24 80
-fcoms foo                                       # d8 15 00 00 00 00 [R_386_32@2 foo]
-fcom foo                                        # d8 15 00 00 00 00 [R_386_32@2 foo]
-fcoml 0x12345678(%ecx,%edx,8)                   # dc 94 d1 78 56 34 12
-fcom 0x12345678(%ecx,%edx,8)                    # d8 94 d1 78 56 34 12
-fcom %st(3)                                     # d8 d3
-fcom                                            # d8 d1
-fcomps (%ecx,%edx)                              # d8 1c 11
-fcomp (%ecx,%edx)                               # d8 1c 11
-fcompl %gs:0x14                                 # 65 dc 1d 14 00 00 00
-fcomp %gs:0x14                                  # 65 d8 1d 14 00 00 00
-fcomp %st(3)                                    # d8 db
-fcomp                                           # d8 d9
-fcompp                                          # de d9
-fucom %st(3)                                    # dd e3
-fucom                                           # dd e1
-fucomp %st(3)                                   # dd eb
-fucomp                                          # dd e9
-fucompp                                         # da e9
-fcomi %st(3), %st                               # db f3
-fcomip %st(3), %st                              # df f3
-fucomi %st(3), %st                              # db eb
-fucomip %st(3), %st                             # df eb
-ficoms (%si)                                    # 67 de 14
-ficom (%si)                                     # 67 de 14
-ficoml (,%esi,2)                                # da 14 75 00 00 00 00
-ficom (,%esi,2)                                 # de 14 75 00 00 00 00
-ficomps 0x80(%esi)                              # de 9e 80 00 00 00
-ficomp 0x80(%esi)                               # de 9e 80 00 00 00
-ficompl 0x12(%eax,%ebx,4)                       # da 5c 98 12
-ficomp 0x12(%eax,%ebx,4)                        # de 5c 98 12
-fcmovb %st(3), %st                              # da c3
-fcmove %st(3), %st                              # da cb
-fcmovbe %st(3), %st                             # da d3
-fcmovu %st(3), %st                              # da db
-fcmovnb %st(3), %st                             # db c3
-fcmovne %st(3), %st                             # db cb
-fcmovnbe %st(3), %st                            # db d3
-fcmovnu %st(3), %st                             # db db
-fxch %st(3)                                     # d9 cb
-fxch                                            # d9 c9
-ffree %st(3)                                    # dd c3
-ffreep %st(3)                                   # df c3
-fnop                                            # d9 d0
-fchs                                            # d9 e0
-fabs                                            # d9 e1
-ftst                                            # d9 e4
-fxam                                            # d9 e5
-fld1                                            # d9 e8
-fldl2t                                          # d9 e9
-fldl2e                                          # d9 ea
-fldpi                                           # d9 eb
-fldlg2                                          # d9 ec
-fldln2                                          # d9 ed
-fldz                                            # d9 ee
-f2xm1                                           # d9 f0
-fyl2x                                           # d9 f1
-fptan                                           # d9 f2
-fpatan                                          # d9 f3
-fxtract                                         # d9 f4
-fprem1                                          # d9 f5
-fdecstp                                         # d9 f6
-fincstp                                         # d9 f7
-fprem                                           # d9 f8
-fyl2xp1                                         # d9 f9
-fsqrt                                           # d9 fa
-fsincos                                         # d9 fb
-frndint                                         # d9 fc
-fscale                                          # d9 fd
-fsin                                            # d9 fe
-fcos                                            # d9 ff
-fnstcw 0x7f(%edi)                               # d9 7f 7f
-fstcw foo+8(%eax)                               # 9b d9 b8 08 00 00 00 [R_386_32@3 foo]
-fldcw (%ecx,%edx)                               # d9 2c 11
-fnstsw %gs:0x14                                 # 65 dd 3d 14 00 00 00
-fnstsw %ax                                      # df e0
-fstsw (,%esi,2)                                 # 9b dd 3c 75 00 00 00 00
-fstsw %ax                                       # 9b df e0
-fninit                                          # db e3
-finit                                           # 9b db e3
-fnclex                                          # db e2
-fclex                                           # 9b db e2
-fnstenv 0x12345678(%ecx,%edx,8)                 # d9 b4 d1 78 56 34 12
-fstenv 0x7f(%edi)                               # 9b d9 77 7f
-fldenv foo+8(%eax)                              # d9 a0 08 00 00 00 [R_386_32@2 foo]
-fnsave (%ecx,%edx)                              # dd 34 11
-fsave %gs:0x14                                  # 9b 65 dd 35 14 00 00 00
-frstor (%si)                                    # 67 dd 24
-fxsave (,%esi,2)                                # 0f ae 04 75 00 00 00 00
-fxrstor 0x80(%esi)                              # 0f ae 8e 80 00 00 00
-addps %xmm6, %xmm1                              # 0f 58 ce
-addps -0x80(%esp), %xmm1                        # 0f 58 4c 24 80
-addpd %xmm6, %xmm1                              # 66 0f 58 ce
-addpd foo, %xmm1                                # 66 0f 58 0d 00 00 00 00 [R_386_32@4 foo]
-addss %xmm6, %xmm1                              # f3 0f 58 ce
-addss 0x12345678(%ecx,%edx,8), %xmm1            # f3 0f 58 8c d1 78 56 34 12
-addsd %xmm6, %xmm1                              # f2 0f 58 ce
-addsd 0x7f(%edi), %xmm1                         # f2 0f 58 4f 7f
-mulps %xmm6, %xmm1                              # 0f 59 ce
-mulps foo+8(%eax), %xmm1                        # 0f 59 88 08 00 00 00 [R_386_32@3 foo]
-mulpd %xmm6, %xmm1                              # 66 0f 59 ce
-mulpd (%ecx,%edx), %xmm1                        # 66 0f 59 0c 11
-mulss %xmm6, %xmm1                              # f3 0f 59 ce
-mulss %gs:0x14, %xmm1                           # 65 f3 0f 59 0d 14 00 00 00
-mulsd %xmm6, %xmm1                              # f2 0f 59 ce
-mulsd (%si), %xmm1                              # 67 f2 0f 59 0c
-subps %xmm6, %xmm1                              # 0f 5c ce
-subps (,%esi,2), %xmm1                          # 0f 5c 0c 75 00 00 00 00
-subpd %xmm6, %xmm1                              # 66 0f 5c ce
-subpd 0x80(%esi), %xmm1                         # 66 0f 5c 8e 80 00 00 00
-subss %xmm6, %xmm1                              # f3 0f 5c ce
-subss 0x12(%eax,%ebx,4), %xmm1                  # f3 0f 5c 4c 98 12
-subsd %xmm6, %xmm1                              # f2 0f 5c ce
-subsd (%ebp), %xmm1                             # f2 0f 5c 4d 00
-minps %xmm6, %xmm1                              # 0f 5d ce
-minps -0x80(%esp), %xmm1                        # 0f 5d 4c 24 80
-minpd %xmm6, %xmm1                              # 66 0f 5d ce
-minpd foo, %xmm1                                # 66 0f 5d 0d 00 00 00 00 [R_386_32@4 foo]
-minss %xmm6, %xmm1                              # f3 0f 5d ce
-minss 0x12345678(%ecx,%edx,8), %xmm1            # f3 0f 5d 8c d1 78 56 34 12
-minsd %xmm6, %xmm1                              # f2 0f 5d ce
-minsd 0x7f(%edi), %xmm1                         # f2 0f 5d 4f 7f
-divps %xmm6, %xmm1                              # 0f 5e ce
-divps foo+8(%eax), %xmm1                        # 0f 5e 88 08 00 00 00 [R_386_32@3 foo]
-divpd %xmm6, %xmm1                              # 66 0f 5e ce
-divpd (%ecx,%edx), %xmm1                        # 66 0f 5e 0c 11
-divss %xmm6, %xmm1                              # f3 0f 5e ce
-divss %gs:0x14, %xmm1                           # 65 f3 0f 5e 0d 14 00 00 00
-divsd %xmm6, %xmm1                              # f2 0f 5e ce
-divsd (%si), %xmm1                              # 67 f2 0f 5e 0c
-maxps %xmm6, %xmm1                              # 0f 5f ce
-maxps (,%esi,2), %xmm1                          # 0f 5f 0c 75 00 00 00 00
-maxpd %xmm6, %xmm1                              # 66 0f 5f ce
-maxpd 0x80(%esi), %xmm1                         # 66 0f 5f 8e 80 00 00 00
-maxss %xmm6, %xmm1                              # f3 0f 5f ce
-maxss 0x12(%eax,%ebx,4), %xmm1                  # f3 0f 5f 4c 98 12
-maxsd %xmm6, %xmm1                              # f2 0f 5f ce
-maxsd (%ebp), %xmm1                             # f2 0f 5f 4d 00
-sqrtps %xmm6, %xmm1                             # 0f 51 ce
-sqrtps -0x80(%esp), %xmm1                       # 0f 51 4c 24 80
-sqrtpd %xmm6, %xmm1                             # 66 0f 51 ce
-sqrtpd foo, %xmm1                               # 66 0f 51 0d 00 00 00 00 [R_386_32@4 foo]
-sqrtss %xmm6, %xmm1                             # f3 0f 51 ce
-sqrtss 0x12345678(%ecx,%edx,8), %xmm1           # f3 0f 51 8c d1 78 56 34 12
-sqrtsd %xmm6, %xmm1                             # f2 0f 51 ce
-sqrtsd 0x7f(%edi), %xmm1                        # f2 0f 51 4f 7f
-rsqrtps %xmm6, %xmm1                            # 0f 52 ce
-rsqrtps foo+8(%eax), %xmm1                      # 0f 52 88 08 00 00 00 [R_386_32@3 foo]
-rsqrtss %xmm6, %xmm1                            # f3 0f 52 ce
-rsqrtss (%ecx,%edx), %xmm1                      # f3 0f 52 0c 11
-rcpps %xmm6, %xmm1                              # 0f 53 ce
-rcpps %gs:0x14, %xmm1                           # 65 0f 53 0d 14 00 00 00
-rcpss %xmm6, %xmm1                              # f3 0f 53 ce
-rcpss (%si), %xmm1                              # 67 f3 0f 53 0c
-andps %xmm6, %xmm1                              # 0f 54 ce
-andps (,%esi,2), %xmm1                          # 0f 54 0c 75 00 00 00 00
-andpd %xmm6, %xmm1                              # 66 0f 54 ce
-andpd 0x80(%esi), %xmm1                         # 66 0f 54 8e 80 00 00 00
-andnps %xmm6, %xmm1                             # 0f 55 ce
-andnps 0x12(%eax,%ebx,4), %xmm1                 # 0f 55 4c 98 12
-andnpd %xmm6, %xmm1                             # 66 0f 55 ce
-andnpd (%ebp), %xmm1                            # 66 0f 55 4d 00
-orps %xmm6, %xmm1                               # 0f 56 ce
-orps -0x80(%esp), %xmm1                         # 0f 56 4c 24 80
-orpd %xmm6, %xmm1                               # 66 0f 56 ce
-orpd foo, %xmm1                                 # 66 0f 56 0d 00 00 00 00 [R_386_32@4 foo]
-xorps %xmm6, %xmm1                              # 0f 57 ce
-xorps 0x12345678(%ecx,%edx,8), %xmm1            # 0f 57 8c d1 78 56 34 12
-xorpd %xmm6, %xmm1                              # 66 0f 57 ce
-xorpd 0x7f(%edi), %xmm1                         # 66 0f 57 4f 7f
-unpcklps %xmm6, %xmm1                           # 0f 14 ce
-unpcklps foo+8(%eax), %xmm1                     # 0f 14 88 08 00 00 00 [R_386_32@3 foo]
-unpcklpd %xmm6, %xmm1                           # 66 0f 14 ce
-unpcklpd (%ecx,%edx), %xmm1                     # 66 0f 14 0c 11
-unpckhps %xmm6, %xmm1                           # 0f 15 ce
-unpckhps %gs:0x14, %xmm1                        # 65 0f 15 0d 14 00 00 00
-unpckhpd %xmm6, %xmm1                           # 66 0f 15 ce
-unpckhpd (%si), %xmm1                           # 67 66 0f 15 0c
-shufps $0xfe, %xmm6, %xmm1                      # 0f c6 ce fe
-shufps $0xfe, (,%esi,2), %xmm1                  # 0f c6 0c 75 00 00 00 00 fe
-shufpd $0xfe, %xmm6, %xmm1                      # 66 0f c6 ce fe
-shufpd $0xfe, 0x80(%esi), %xmm1                 # 66 0f c6 8e 80 00 00 00 fe
-comiss %xmm6, %xmm1                             # 0f 2f ce
-comiss 0x12(%eax,%ebx,4), %xmm1                 # 0f 2f 4c 98 12
-comisd %xmm6, %xmm1                             # 66 0f 2f ce
-comisd (%ebp), %xmm1                            # 66 0f 2f 4d 00
-ucomiss %xmm6, %xmm1                            # 0f 2e ce
-ucomiss -0x80(%esp), %xmm1                      # 0f 2e 4c 24 80
-ucomisd %xmm6, %xmm1                            # 66 0f 2e ce
-ucomisd foo, %xmm1                              # 66 0f 2e 0d 00 00 00 00 [R_386_32@4 foo]
-cmpps $0xfe, %xmm6, %xmm1                       # 0f c2 ce fe
-cmpps $0xfe, 0x12345678(%ecx,%edx,8), %xmm1     # 0f c2 8c d1 78 56 34 12 fe
-cmpeqps %xmm6, %xmm1                            # 0f c2 ce 00
-cmpeqps 0x7f(%edi), %xmm1                       # 0f c2 4f 7f 00
-cmpltps %xmm6, %xmm1                            # 0f c2 ce 01
-cmpltps foo+8(%eax), %xmm1                      # 0f c2 88 08 00 00 00 01 [R_386_32@3 foo]
-cmpleps %xmm6, %xmm1                            # 0f c2 ce 02
-cmpleps (%ecx,%edx), %xmm1                      # 0f c2 0c 11 02
-cmpunordps %xmm6, %xmm1                         # 0f c2 ce 03
-cmpunordps %gs:0x14, %xmm1                      # 65 0f c2 0d 14 00 00 00 03
-cmpneqps %xmm6, %xmm1                           # 0f c2 ce 04
-cmpneqps (%si), %xmm1                           # 67 0f c2 0c 04
-cmpnltps %xmm6, %xmm1                           # 0f c2 ce 05
-cmpnltps (,%esi,2), %xmm1                       # 0f c2 0c 75 00 00 00 00 05
-cmpnleps %xmm6, %xmm1                           # 0f c2 ce 06
-cmpnleps 0x80(%esi), %xmm1                      # 0f c2 8e 80 00 00 00 06
-cmpordps %xmm6, %xmm1                           # 0f c2 ce 07
-cmpordps 0x12(%eax,%ebx,4), %xmm1               # 0f c2 4c 98 12 07
-cmppd $0xfe, %xmm6, %xmm1                       # 66 0f c2 ce fe
-cmppd $0xfe, (%ebp), %xmm1                      # 66 0f c2 4d 00 fe
-cmpeqpd %xmm6, %xmm1                            # 66 0f c2 ce 00
-cmpeqpd -0x80(%esp), %xmm1                      # 66 0f c2 4c 24 80 00
-cmpltpd %xmm6, %xmm1                            # 66 0f c2 ce 01
-cmpltpd foo, %xmm1                              # 66 0f c2 0d 00 00 00 00 01 [R_386_32@4 foo]
-cmplepd %xmm6, %xmm1                            # 66 0f c2 ce 02
-cmplepd 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f c2 8c d1 78 56 34 12 02
-cmpunordpd %xmm6, %xmm1                         # 66 0f c2 ce 03
-cmpunordpd 0x7f(%edi), %xmm1                    # 66 0f c2 4f 7f 03
-cmpneqpd %xmm6, %xmm1                           # 66 0f c2 ce 04
-cmpneqpd foo+8(%eax), %xmm1                     # 66 0f c2 88 08 00 00 00 04 [R_386_32@4 foo]
-cmpnltpd %xmm6, %xmm1                           # 66 0f c2 ce 05
-cmpnltpd (%ecx,%edx), %xmm1                     # 66 0f c2 0c 11 05
-cmpnlepd %xmm6, %xmm1                           # 66 0f c2 ce 06
-cmpnlepd %gs:0x14, %xmm1                        # 65 66 0f c2 0d 14 00 00 00 06
-cmpordpd %xmm6, %xmm1                           # 66 0f c2 ce 07
-cmpordpd (%si), %xmm1                           # 67 66 0f c2 0c 07
-cmpss $0xfe, %xmm6, %xmm1                       # f3 0f c2 ce fe
-cmpss $0xfe, (,%esi,2), %xmm1                   # f3 0f c2 0c 75 00 00 00 00 fe
-cmpeqss %xmm6, %xmm1                            # f3 0f c2 ce 00
-cmpeqss 0x80(%esi), %xmm1                       # f3 0f c2 8e 80 00 00 00 00
-cmpltss %xmm6, %xmm1                            # f3 0f c2 ce 01
-cmpltss 0x12(%eax,%ebx,4), %xmm1                # f3 0f c2 4c 98 12 01
-cmpless %xmm6, %xmm1                            # f3 0f c2 ce 02
-cmpless (%ebp), %xmm1                           # f3 0f c2 4d 00 02
-cmpunordss %xmm6, %xmm1                         # f3 0f c2 ce 03
-cmpunordss -0x80(%esp), %xmm1                   # f3 0f c2 4c 24 80 03
-cmpneqss %xmm6, %xmm1                           # f3 0f c2 ce 04
-cmpneqss foo, %xmm1                             # f3 0f c2 0d 00 00 00 00 04 [R_386_32@4 foo]
-cmpnltss %xmm6, %xmm1                           # f3 0f c2 ce 05
-cmpnltss 0x12345678(%ecx,%edx,8), %xmm1         # f3 0f c2 8c d1 78 56 34 12 05
-cmpnless %xmm6, %xmm1                           # f3 0f c2 ce 06
-cmpnless 0x7f(%edi), %xmm1                      # f3 0f c2 4f 7f 06
-cmpordss %xmm6, %xmm1                           # f3 0f c2 ce 07
-cmpordss foo+8(%eax), %xmm1                     # f3 0f c2 88 08 00 00 00 07 [R_386_32@4 foo]
-cmpsd $0xfe, %xmm6, %xmm1                       # f2 0f c2 ce fe
-cmpsd $0xfe, (%ecx,%edx), %xmm1                 # f2 0f c2 0c 11 fe
-cmpeqsd %xmm6, %xmm1                            # f2 0f c2 ce 00
-cmpeqsd %gs:0x14, %xmm1                         # 65 f2 0f c2 0d 14 00 00 00 00
-cmpltsd %xmm6, %xmm1                            # f2 0f c2 ce 01
-cmpltsd (%si), %xmm1                            # 67 f2 0f c2 0c 01
-cmplesd %xmm6, %xmm1                            # f2 0f c2 ce 02
-cmplesd (,%esi,2), %xmm1                        # f2 0f c2 0c 75 00 00 00 00 02
-cmpunordsd %xmm6, %xmm1                         # f2 0f c2 ce 03
-cmpunordsd 0x80(%esi), %xmm1                    # f2 0f c2 8e 80 00 00 00 03
-cmpneqsd %xmm6, %xmm1                           # f2 0f c2 ce 04
-cmpneqsd 0x12(%eax,%ebx,4), %xmm1               # f2 0f c2 4c 98 12 04
-cmpnltsd %xmm6, %xmm1                           # f2 0f c2 ce 05
-cmpnltsd (%ebp), %xmm1                          # f2 0f c2 4d 00 05
-cmpnlesd %xmm6, %xmm1                           # f2 0f c2 ce 06
-cmpnlesd -0x80(%esp), %xmm1                     # f2 0f c2 4c 24 80 06
-cmpordsd %xmm6, %xmm1                           # f2 0f c2 ce 07
-cmpordsd foo, %xmm1                             # f2 0f c2 0d 00 00 00 00 07 [R_386_32@4 foo]
-movaps %xmm6, %xmm1                             # 0f 28 ce
-movaps 0x12345678(%ecx,%edx,8), %xmm1           # 0f 28 8c d1 78 56 34 12
-movaps %xmm6, 0x7f(%edi)                        # 0f 29 77 7f
-movups %xmm6, %xmm1                             # 0f 10 ce
-movups foo+8(%eax), %xmm1                       # 0f 10 88 08 00 00 00 [R_386_32@3 foo]
-movups %xmm6, (%ecx,%edx)                       # 0f 11 34 11
-movapd %xmm6, %xmm1                             # 66 0f 28 ce
-movapd %gs:0x14, %xmm1                          # 65 66 0f 28 0d 14 00 00 00
-movapd %xmm6, (%si)                             # 67 66 0f 29 34
-movupd %xmm6, %xmm1                             # 66 0f 10 ce
-movupd (,%esi,2), %xmm1                         # 66 0f 10 0c 75 00 00 00 00
-movupd %xmm6, 0x80(%esi)                        # 66 0f 11 b6 80 00 00 00
-movdqa %xmm6, %xmm1                             # 66 0f 6f ce
-movdqa 0x12(%eax,%ebx,4), %xmm1                 # 66 0f 6f 4c 98 12
-movdqa %xmm6, (%ebp)                            # 66 0f 7f 75 00
-movdqu %xmm6, %xmm1                             # f3 0f 6f ce
-movdqu -0x80(%esp), %xmm1                       # f3 0f 6f 4c 24 80
-movdqu %xmm6, foo                               # f3 0f 7f 35 00 00 00 00 [R_386_32@4 foo]
-movss %xmm6, %xmm1                              # f3 0f 10 ce
-movss 0x12345678(%ecx,%edx,8), %xmm1            # f3 0f 10 8c d1 78 56 34 12
-movss %xmm6, 0x7f(%edi)                         # f3 0f 11 77 7f
-movsd %xmm6, %xmm1                              # f2 0f 10 ce
-movsd foo+8(%eax), %xmm1                        # f2 0f 10 88 08 00 00 00 [R_386_32@4 foo]
-movsd %xmm6, (%ecx,%edx)                        # f2 0f 11 34 11
-movlps %gs:0x14, %xmm1                          # 65 0f 12 0d 14 00 00 00
-movlps %xmm6, (%si)                             # 67 0f 13 34
-movhps (,%esi,2), %xmm1                         # 0f 16 0c 75 00 00 00 00
-movhps %xmm6, 0x80(%esi)                        # 0f 17 b6 80 00 00 00
-movlpd 0x12(%eax,%ebx,4), %xmm1                 # 66 0f 12 4c 98 12
-movlpd %xmm6, (%ebp)                            # 66 0f 13 75 00
-movhpd -0x80(%esp), %xmm1                       # 66 0f 16 4c 24 80
-movhpd %xmm6, foo                               # 66 0f 17 35 00 00 00 00 [R_386_32@4 foo]
-movhlps %xmm6, %xmm1                            # 0f 12 ce
-movlhps %xmm6, %xmm1                            # 0f 16 ce
-movmskps %xmm6, %ecx                            # 0f 50 ce
-movmskpd %xmm6, %ecx                            # 66 0f 50 ce
-movntps %xmm6, %gs:0x14                         # 65 0f 2b 35 14 00 00 00
-movntpd %xmm6, (%si)                            # 67 66 0f 2b 34
-movntdq %xmm6, (,%esi,2)                        # 66 0f e7 34 75 00 00 00 00
-movntil %ebx, 0x80(%esi)                        # 0f c3 9e 80 00 00 00
-movnti %ebx, 0x80(%esi)                         # 0f c3 9e 80 00 00 00
-movd (%ebp), %xmm1                              # 66 0f 6e 4d 00
-movd %xmm6, -0x80(%esp)                         # 66 0f 7e 74 24 80
-movd foo, %mm1                                  # 0f 6e 0d 00 00 00 00 [R_386_32@3 foo]
-movd %mm6, 0x12345678(%ecx,%edx,8)              # 0f 7e b4 d1 78 56 34 12
-movq %xmm6, %xmm1                               # f3 0f 7e ce
-movq 0x7f(%edi), %xmm1                          # f3 0f 7e 4f 7f
-movq %xmm6, foo+8(%eax)                         # 66 0f d6 b0 08 00 00 00 [R_386_32@4 foo]
-movq %mm6, %mm1                                 # 0f 6f ce
-movq (%si), %mm1                                # 67 0f 6f 0c
-movq %mm6, (,%esi,2)                            # 0f 7f 34 75 00 00 00 00
-movq2dq %mm6, %xmm1                             # f3 0f d6 ce
-movdq2q %xmm6, %mm1                             # f2 0f d6 ce
-movddup %xmm6, %xmm1                            # f2 0f 12 ce
-movddup foo, %xmm1                              # f2 0f 12 0d 00 00 00 00 [R_386_32@4 foo]
-movshdup %xmm6, %xmm1                           # f3 0f 16 ce
-movshdup 0x12345678(%ecx,%edx,8), %xmm1         # f3 0f 16 8c d1 78 56 34 12
-movsldup %xmm6, %xmm1                           # f3 0f 12 ce
-movsldup 0x7f(%edi), %xmm1                      # f3 0f 12 4f 7f
-lddqu foo+8(%eax), %xmm1                        # f2 0f f0 88 08 00 00 00 [R_386_32@4 foo]
-movntdqa (%ecx,%edx), %xmm1                     # 66 0f 38 2a 0c 11
-ldmxcsr %gs:0x14                                # 65 0f ae 15 14 00 00 00
-stmxcsr (%si)                                   # 67 0f ae 1c
-cvtsi2ssl %ebx, %xmm1                           # f3 0f 2a cb
-cvtsi2ssl (,%esi,2), %xmm1                      # f3 0f 2a 0c 75 00 00 00 00
-cvtsi2ss (,%esi,2), %xmm1                       # f3 0f 2a 0c 75 00 00 00 00
-cvtsi2sdl %ebx, %xmm1                           # f2 0f 2a cb
-cvtsi2sdl 0x12(%eax,%ebx,4), %xmm1              # f2 0f 2a 4c 98 12
-cvtsi2sd 0x12(%eax,%ebx,4), %xmm1               # f2 0f 2a 4c 98 12
-cvttss2si %xmm6, %ecx                           # f3 0f 2c ce
-cvttss2sil -0x80(%esp), %ecx                    # f3 0f 2c 4c 24 80
-cvttss2si -0x80(%esp), %ecx                     # f3 0f 2c 4c 24 80
-cvtss2si %xmm6, %ecx                            # f3 0f 2d ce
-cvtss2sil 0x12345678(%ecx,%edx,8), %ecx         # f3 0f 2d 8c d1 78 56 34 12
-cvtss2si 0x12345678(%ecx,%edx,8), %ecx          # f3 0f 2d 8c d1 78 56 34 12
-cvttsd2si %xmm6, %ecx                           # f2 0f 2c ce
-cvttsd2sil foo+8(%eax), %ecx                    # f2 0f 2c 88 08 00 00 00 [R_386_32@4 foo]
-cvttsd2si foo+8(%eax), %ecx                     # f2 0f 2c 88 08 00 00 00 [R_386_32@4 foo]
-cvtsd2si %xmm6, %ecx                            # f2 0f 2d ce
-cvtsd2sil %gs:0x14, %ecx                        # 65 f2 0f 2d 0d 14 00 00 00
-cvtsd2si %gs:0x14, %ecx                         # 65 f2 0f 2d 0d 14 00 00 00
-cvtss2sd %xmm6, %xmm1                           # f3 0f 5a ce
-cvtss2sd (,%esi,2), %xmm1                       # f3 0f 5a 0c 75 00 00 00 00
-cvtsd2ss %xmm6, %xmm1                           # f2 0f 5a ce
-cvtsd2ss 0x80(%esi), %xmm1                      # f2 0f 5a 8e 80 00 00 00
-cvtps2pd %xmm6, %xmm1                           # 0f 5a ce
-cvtps2pd 0x12(%eax,%ebx,4), %xmm1               # 0f 5a 4c 98 12
-cvtpd2ps %xmm6, %xmm1                           # 66 0f 5a ce
-cvtpd2ps (%ebp), %xmm1                          # 66 0f 5a 4d 00
-cvtdq2ps %xmm6, %xmm1                           # 0f 5b ce
-cvtdq2ps -0x80(%esp), %xmm1                     # 0f 5b 4c 24 80
-cvtps2dq %xmm6, %xmm1                           # 66 0f 5b ce
-cvtps2dq foo, %xmm1                             # 66 0f 5b 0d 00 00 00 00 [R_386_32@4 foo]
-cvttps2dq %xmm6, %xmm1                          # f3 0f 5b ce
-cvttps2dq 0x12345678(%ecx,%edx,8), %xmm1        # f3 0f 5b 8c d1 78 56 34 12
-cvtdq2pd %xmm6, %xmm1                           # f3 0f e6 ce
-cvtdq2pd 0x7f(%edi), %xmm1                      # f3 0f e6 4f 7f
-cvtpd2dq %xmm6, %xmm1                           # f2 0f e6 ce
-cvtpd2dq foo+8(%eax), %xmm1                     # f2 0f e6 88 08 00 00 00 [R_386_32@4 foo]
-cvttpd2dq %xmm6, %xmm1                          # 66 0f e6 ce
-cvttpd2dq (%ecx,%edx), %xmm1                    # 66 0f e6 0c 11
-cvtpi2ps %mm6, %xmm1                            # 0f 2a ce
-cvtpi2ps %gs:0x14, %xmm1                        # 65 0f 2a 0d 14 00 00 00
-cvtps2pi %xmm6, %mm1                            # 0f 2d ce
-cvtps2pi (%si), %mm1                            # 67 0f 2d 0c
-cvttps2pi %xmm6, %mm1                           # 0f 2c ce
-cvttps2pi (,%esi,2), %mm1                       # 0f 2c 0c 75 00 00 00 00
-cvtpi2pd %mm6, %xmm1                            # 66 0f 2a ce
-cvtpi2pd 0x80(%esi), %xmm1                      # 66 0f 2a 8e 80 00 00 00
-cvtpd2pi %xmm6, %mm1                            # 66 0f 2d ce
-cvtpd2pi 0x12(%eax,%ebx,4), %mm1                # 66 0f 2d 4c 98 12
-cvttpd2pi %xmm6, %mm1                           # 66 0f 2c ce
-cvttpd2pi (%ebp), %mm1                          # 66 0f 2c 4d 00
-haddps %xmm6, %xmm1                             # f2 0f 7c ce
-haddps -0x80(%esp), %xmm1                       # f2 0f 7c 4c 24 80
-haddpd %xmm6, %xmm1                             # 66 0f 7c ce
-haddpd foo, %xmm1                               # 66 0f 7c 0d 00 00 00 00 [R_386_32@4 foo]
-hsubps %xmm6, %xmm1                             # f2 0f 7d ce
-hsubps 0x12345678(%ecx,%edx,8), %xmm1           # f2 0f 7d 8c d1 78 56 34 12
-hsubpd %xmm6, %xmm1                             # 66 0f 7d ce
-hsubpd 0x7f(%edi), %xmm1                        # 66 0f 7d 4f 7f
-addsubps %xmm6, %xmm1                           # f2 0f d0 ce
-addsubps foo+8(%eax), %xmm1                     # f2 0f d0 88 08 00 00 00 [R_386_32@4 foo]
-addsubpd %xmm6, %xmm1                           # 66 0f d0 ce
-addsubpd (%ecx,%edx), %xmm1                     # 66 0f d0 0c 11
-roundps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 08 ce fe
-roundps $0xfe, %gs:0x14, %xmm1                  # 65 66 0f 3a 08 0d 14 00 00 00 fe
-roundpd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 09 ce fe
-roundpd $0xfe, (%si), %xmm1                     # 67 66 0f 3a 09 0c fe
-roundss $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0a ce fe
-roundss $0xfe, (,%esi,2), %xmm1                 # 66 0f 3a 0a 0c 75 00 00 00 00 fe
-roundsd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0b ce fe
-roundsd $0xfe, 0x80(%esi), %xmm1                # 66 0f 3a 0b 8e 80 00 00 00 fe
-blendps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0c ce fe
-blendps $0xfe, 0x12(%eax,%ebx,4), %xmm1         # 66 0f 3a 0c 4c 98 12 fe
-blendpd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0d ce fe
-blendpd $0xfe, (%ebp), %xmm1                    # 66 0f 3a 0d 4d 00 fe
-dpps $0xfe, %xmm6, %xmm1                        # 66 0f 3a 40 ce fe
-dpps $0xfe, -0x80(%esp), %xmm1                  # 66 0f 3a 40 4c 24 80 fe
-dppd $0xfe, %xmm6, %xmm1                        # 66 0f 3a 41 ce fe
-dppd $0xfe, foo, %xmm1                          # 66 0f 3a 41 0d 00 00 00 00 fe [R_386_32@5 foo]
-insertps $0xfe, %xmm6, %xmm1                    # 66 0f 3a 21 ce fe
-insertps $0xfe, 0x12345678(%ecx,%edx,8), %xmm1  # 66 0f 3a 21 8c d1 78 56 34 12 fe
-blendvps %xmm0, %xmm6, %xmm1                    # 66 0f 38 14 ce
-blendvps %xmm0, 0x7f(%edi), %xmm1               # 66 0f 38 14 4f 7f
-blendvpd %xmm0, %xmm6, %xmm1                    # 66 0f 38 15 ce
-blendvpd %xmm0, foo+8(%eax), %xmm1              # 66 0f 38 15 88 08 00 00 00 [R_386_32@5 foo]
-extractps $0xfe, %xmm6, (%ecx,%edx)             # 66 0f 3a 17 34 11 fe
-paddb %mm6, %mm1                                # 0f fc ce
-paddb %gs:0x14, %mm1                            # 65 0f fc 0d 14 00 00 00
-paddb %xmm6, %xmm1                              # 66 0f fc ce
-paddb (%si), %xmm1                              # 67 66 0f fc 0c
-paddw %mm6, %mm1                                # 0f fd ce
-paddw (,%esi,2), %mm1                           # 0f fd 0c 75 00 00 00 00
-paddw %xmm6, %xmm1                              # 66 0f fd ce
-paddw 0x80(%esi), %xmm1                         # 66 0f fd 8e 80 00 00 00
-paddd %mm6, %mm1                                # 0f fe ce
-paddd 0x12(%eax,%ebx,4), %mm1                   # 0f fe 4c 98 12
-paddd %xmm6, %xmm1                              # 66 0f fe ce
-paddd (%ebp), %xmm1                             # 66 0f fe 4d 00
-paddq %mm6, %mm1                                # 0f d4 ce
-paddq -0x80(%esp), %mm1                         # 0f d4 4c 24 80
-paddq %xmm6, %xmm1                              # 66 0f d4 ce
-paddq foo, %xmm1                                # 66 0f d4 0d 00 00 00 00 [R_386_32@4 foo]
-paddsb %mm6, %mm1                               # 0f ec ce
-paddsb 0x12345678(%ecx,%edx,8), %mm1            # 0f ec 8c d1 78 56 34 12
-paddsb %xmm6, %xmm1                             # 66 0f ec ce
-paddsb 0x7f(%edi), %xmm1                        # 66 0f ec 4f 7f
-paddsw %mm6, %mm1                               # 0f ed ce
-paddsw foo+8(%eax), %mm1                        # 0f ed 88 08 00 00 00 [R_386_32@3 foo]
-paddsw %xmm6, %xmm1                             # 66 0f ed ce
-paddsw (%ecx,%edx), %xmm1                       # 66 0f ed 0c 11
-paddusb %mm6, %mm1                              # 0f dc ce
-paddusb %gs:0x14, %mm1                          # 65 0f dc 0d 14 00 00 00
-paddusb %xmm6, %xmm1                            # 66 0f dc ce
-paddusb (%si), %xmm1                            # 67 66 0f dc 0c
-paddusw %mm6, %mm1                              # 0f dd ce
-paddusw (,%esi,2), %mm1                         # 0f dd 0c 75 00 00 00 00
-paddusw %xmm6, %xmm1                            # 66 0f dd ce
-paddusw 0x80(%esi), %xmm1                       # 66 0f dd 8e 80 00 00 00
-psubb %mm6, %mm1                                # 0f f8 ce
-psubb 0x12(%eax,%ebx,4), %mm1                   # 0f f8 4c 98 12
-psubb %xmm6, %xmm1                              # 66 0f f8 ce
-psubb (%ebp), %xmm1                             # 66 0f f8 4d 00
-psubw %mm6, %mm1                                # 0f f9 ce
-psubw -0x80(%esp), %mm1                         # 0f f9 4c 24 80
-psubw %xmm6, %xmm1                              # 66 0f f9 ce
-psubw foo, %xmm1                                # 66 0f f9 0d 00 00 00 00 [R_386_32@4 foo]
-psubd %mm6, %mm1                                # 0f fa ce
-psubd 0x12345678(%ecx,%edx,8), %mm1             # 0f fa 8c d1 78 56 34 12
-psubd %xmm6, %xmm1                              # 66 0f fa ce
-psubd 0x7f(%edi), %xmm1                         # 66 0f fa 4f 7f
-psubq %mm6, %mm1                                # 0f fb ce
-psubq foo+8(%eax), %mm1                         # 0f fb 88 08 00 00 00 [R_386_32@3 foo]
-psubq %xmm6, %xmm1                              # 66 0f fb ce
-psubq (%ecx,%edx), %xmm1                        # 66 0f fb 0c 11
-psubsb %mm6, %mm1                               # 0f e8 ce
-psubsb %gs:0x14, %mm1                           # 65 0f e8 0d 14 00 00 00
-psubsb %xmm6, %xmm1                             # 66 0f e8 ce
-psubsb (%si), %xmm1                             # 67 66 0f e8 0c
-psubsw %mm6, %mm1                               # 0f e9 ce
-psubsw (,%esi,2), %mm1                          # 0f e9 0c 75 00 00 00 00
-psubsw %xmm6, %xmm1                             # 66 0f e9 ce
-psubsw 0x80(%esi), %xmm1                        # 66 0f e9 8e 80 00 00 00
-psubusb %mm6, %mm1                              # 0f d8 ce
-psubusb 0x12(%eax,%ebx,4), %mm1                 # 0f d8 4c 98 12
-psubusb %xmm6, %xmm1                            # 66 0f d8 ce
-psubusb (%ebp), %xmm1                           # 66 0f d8 4d 00
-psubusw %mm6, %mm1                              # 0f d9 ce
-psubusw -0x80(%esp), %mm1                       # 0f d9 4c 24 80
-psubusw %xmm6, %xmm1                            # 66 0f d9 ce
-psubusw foo, %xmm1                              # 66 0f d9 0d 00 00 00 00 [R_386_32@4 foo]
-pmullw %mm6, %mm1                               # 0f d5 ce
-pmullw 0x12345678(%ecx,%edx,8), %mm1            # 0f d5 8c d1 78 56 34 12
-pmullw %xmm6, %xmm1                             # 66 0f d5 ce
-pmullw 0x7f(%edi), %xmm1                        # 66 0f d5 4f 7f
-pmulhw %mm6, %mm1                               # 0f e5 ce
-pmulhw foo+8(%eax), %mm1                        # 0f e5 88 08 00 00 00 [R_386_32@3 foo]
-pmulhw %xmm6, %xmm1                             # 66 0f e5 ce
-pmulhw (%ecx,%edx), %xmm1                       # 66 0f e5 0c 11
-pmulhuw %mm6, %mm1                              # 0f e4 ce
-pmulhuw %gs:0x14, %mm1                          # 65 0f e4 0d 14 00 00 00
-pmulhuw %xmm6, %xmm1                            # 66 0f e4 ce
-pmulhuw (%si), %xmm1                            # 67 66 0f e4 0c
-pmuludq %mm6, %mm1                              # 0f f4 ce
-pmuludq (,%esi,2), %mm1                         # 0f f4 0c 75 00 00 00 00
-pmuludq %xmm6, %xmm1                            # 66 0f f4 ce
-pmuludq 0x80(%esi), %xmm1                       # 66 0f f4 8e 80 00 00 00
-pmaddwd %mm6, %mm1                              # 0f f5 ce
-pmaddwd 0x12(%eax,%ebx,4), %mm1                 # 0f f5 4c 98 12
-pmaddwd %xmm6, %xmm1                            # 66 0f f5 ce
-pmaddwd (%ebp), %xmm1                           # 66 0f f5 4d 00
-pand %mm6, %mm1                                 # 0f db ce
-pand -0x80(%esp), %mm1                          # 0f db 4c 24 80
-pand %xmm6, %xmm1                               # 66 0f db ce
-pand foo, %xmm1                                 # 66 0f db 0d 00 00 00 00 [R_386_32@4 foo]
-pandn %mm6, %mm1                                # 0f df ce
-pandn 0x12345678(%ecx,%edx,8), %mm1             # 0f df 8c d1 78 56 34 12
-pandn %xmm6, %xmm1                              # 66 0f df ce
-pandn 0x7f(%edi), %xmm1                         # 66 0f df 4f 7f
-por %mm6, %mm1                                  # 0f eb ce
-por foo+8(%eax), %mm1                           # 0f eb 88 08 00 00 00 [R_386_32@3 foo]
-por %xmm6, %xmm1                                # 66 0f eb ce
-por (%ecx,%edx), %xmm1                          # 66 0f eb 0c 11
-pxor %mm6, %mm1                                 # 0f ef ce
-pxor %gs:0x14, %mm1                             # 65 0f ef 0d 14 00 00 00
-pxor %xmm6, %xmm1                               # 66 0f ef ce
-pxor (%si), %xmm1                               # 67 66 0f ef 0c
-pcmpeqb %mm6, %mm1                              # 0f 74 ce
-pcmpeqb (,%esi,2), %mm1                         # 0f 74 0c 75 00 00 00 00
-pcmpeqb %xmm6, %xmm1                            # 66 0f 74 ce
-pcmpeqb 0x80(%esi), %xmm1                       # 66 0f 74 8e 80 00 00 00
-pcmpeqw %mm6, %mm1                              # 0f 75 ce
-pcmpeqw 0x12(%eax,%ebx,4), %mm1                 # 0f 75 4c 98 12
-pcmpeqw %xmm6, %xmm1                            # 66 0f 75 ce
-pcmpeqw (%ebp), %xmm1                           # 66 0f 75 4d 00
-pcmpeqd %mm6, %mm1                              # 0f 76 ce
-pcmpeqd -0x80(%esp), %mm1                       # 0f 76 4c 24 80
-pcmpeqd %xmm6, %xmm1                            # 66 0f 76 ce
-pcmpeqd foo, %xmm1                              # 66 0f 76 0d 00 00 00 00 [R_386_32@4 foo]
-pcmpgtb %mm6, %mm1                              # 0f 64 ce
-pcmpgtb 0x12345678(%ecx,%edx,8), %mm1           # 0f 64 8c d1 78 56 34 12
-pcmpgtb %xmm6, %xmm1                            # 66 0f 64 ce
-pcmpgtb 0x7f(%edi), %xmm1                       # 66 0f 64 4f 7f
-pcmpgtw %mm6, %mm1                              # 0f 65 ce
-pcmpgtw foo+8(%eax), %mm1                       # 0f 65 88 08 00 00 00 [R_386_32@3 foo]
-pcmpgtw %xmm6, %xmm1                            # 66 0f 65 ce
-pcmpgtw (%ecx,%edx), %xmm1                      # 66 0f 65 0c 11
-pcmpgtd %mm6, %mm1                              # 0f 66 ce
-pcmpgtd %gs:0x14, %mm1                          # 65 0f 66 0d 14 00 00 00
-pcmpgtd %xmm6, %xmm1                            # 66 0f 66 ce
-pcmpgtd (%si), %xmm1                            # 67 66 0f 66 0c
-packsswb %mm6, %mm1                             # 0f 63 ce
-packsswb (,%esi,2), %mm1                        # 0f 63 0c 75 00 00 00 00
-packsswb %xmm6, %xmm1                           # 66 0f 63 ce
-packsswb 0x80(%esi), %xmm1                      # 66 0f 63 8e 80 00 00 00
-packssdw %mm6, %mm1                             # 0f 6b ce
-packssdw 0x12(%eax,%ebx,4), %mm1                # 0f 6b 4c 98 12
-packssdw %xmm6, %xmm1                           # 66 0f 6b ce
-packssdw (%ebp), %xmm1                          # 66 0f 6b 4d 00
-packuswb %mm6, %mm1                             # 0f 67 ce
-packuswb -0x80(%esp), %mm1                      # 0f 67 4c 24 80
-packuswb %xmm6, %xmm1                           # 66 0f 67 ce
-packuswb foo, %xmm1                             # 66 0f 67 0d 00 00 00 00 [R_386_32@4 foo]
-punpcklbw %mm6, %mm1                            # 0f 60 ce
-punpcklbw 0x12345678(%ecx,%edx,8), %mm1         # 0f 60 8c d1 78 56 34 12
-punpcklbw %xmm6, %xmm1                          # 66 0f 60 ce
-punpcklbw 0x7f(%edi), %xmm1                     # 66 0f 60 4f 7f
-punpcklwd %mm6, %mm1                            # 0f 61 ce
-punpcklwd foo+8(%eax), %mm1                     # 0f 61 88 08 00 00 00 [R_386_32@3 foo]
-punpcklwd %xmm6, %xmm1                          # 66 0f 61 ce
-punpcklwd (%ecx,%edx), %xmm1                    # 66 0f 61 0c 11
-punpckldq %mm6, %mm1                            # 0f 62 ce
-punpckldq %gs:0x14, %mm1                        # 65 0f 62 0d 14 00 00 00
-punpckldq %xmm6, %xmm1                          # 66 0f 62 ce
-punpckldq (%si), %xmm1                          # 67 66 0f 62 0c
-punpckhbw %mm6, %mm1                            # 0f 68 ce
-punpckhbw (,%esi,2), %mm1                       # 0f 68 0c 75 00 00 00 00
-punpckhbw %xmm6, %xmm1                          # 66 0f 68 ce
-punpckhbw 0x80(%esi), %xmm1                     # 66 0f 68 8e 80 00 00 00
-punpckhwd %mm6, %mm1                            # 0f 69 ce
-punpckhwd 0x12(%eax,%ebx,4), %mm1               # 0f 69 4c 98 12
-punpckhwd %xmm6, %xmm1                          # 66 0f 69 ce
-punpckhwd (%ebp), %xmm1                         # 66 0f 69 4d 00
-punpckhdq %mm6, %mm1                            # 0f 6a ce
-punpckhdq -0x80(%esp), %mm1                     # 0f 6a 4c 24 80
-punpckhdq %xmm6, %xmm1                          # 66 0f 6a ce
-punpckhdq foo, %xmm1                            # 66 0f 6a 0d 00 00 00 00 [R_386_32@4 foo]
-pmaxsw %mm6, %mm1                               # 0f ee ce
-pmaxsw 0x12345678(%ecx,%edx,8), %mm1            # 0f ee 8c d1 78 56 34 12
-pmaxsw %xmm6, %xmm1                             # 66 0f ee ce
-pmaxsw 0x7f(%edi), %xmm1                        # 66 0f ee 4f 7f
-pmaxub %mm6, %mm1                               # 0f de ce
-pmaxub foo+8(%eax), %mm1                        # 0f de 88 08 00 00 00 [R_386_32@3 foo]
-pmaxub %xmm6, %xmm1                             # 66 0f de ce
-pmaxub (%ecx,%edx), %xmm1                       # 66 0f de 0c 11
-pminsw %mm6, %mm1                               # 0f ea ce
-pminsw %gs:0x14, %mm1                           # 65 0f ea 0d 14 00 00 00
-pminsw %xmm6, %xmm1                             # 66 0f ea ce
-pminsw (%si), %xmm1                             # 67 66 0f ea 0c
-pminub %mm6, %mm1                               # 0f da ce
-pminub (,%esi,2), %mm1                          # 0f da 0c 75 00 00 00 00
-pminub %xmm6, %xmm1                             # 66 0f da ce
-pminub 0x80(%esi), %xmm1                        # 66 0f da 8e 80 00 00 00
-pavgb %mm6, %mm1                                # 0f e0 ce
-pavgb 0x12(%eax,%ebx,4), %mm1                   # 0f e0 4c 98 12
-pavgb %xmm6, %xmm1                              # 66 0f e0 ce
-pavgb (%ebp), %xmm1                             # 66 0f e0 4d 00
-pavgw %mm6, %mm1                                # 0f e3 ce
-pavgw -0x80(%esp), %mm1                         # 0f e3 4c 24 80
-pavgw %xmm6, %xmm1                              # 66 0f e3 ce
-pavgw foo, %xmm1                                # 66 0f e3 0d 00 00 00 00 [R_386_32@4 foo]
-psadbw %mm6, %mm1                               # 0f f6 ce
-psadbw 0x12345678(%ecx,%edx,8), %mm1            # 0f f6 8c d1 78 56 34 12
-psadbw %xmm6, %xmm1                             # 66 0f f6 ce
-psadbw 0x7f(%edi), %xmm1                        # 66 0f f6 4f 7f
-psrlw %mm6, %mm1                                # 0f d1 ce
-psrlw foo+8(%eax), %mm1                         # 0f d1 88 08 00 00 00 [R_386_32@3 foo]
-psrlw %xmm6, %xmm1                              # 66 0f d1 ce
-psrlw (%ecx,%edx), %xmm1                        # 66 0f d1 0c 11
-psrld %mm6, %mm1                                # 0f d2 ce
-psrld %gs:0x14, %mm1                            # 65 0f d2 0d 14 00 00 00
-psrld %xmm6, %xmm1                              # 66 0f d2 ce
-psrld (%si), %xmm1                              # 67 66 0f d2 0c
-psrlq %mm6, %mm1                                # 0f d3 ce
-psrlq (,%esi,2), %mm1                           # 0f d3 0c 75 00 00 00 00
-psrlq %xmm6, %xmm1                              # 66 0f d3 ce
-psrlq 0x80(%esi), %xmm1                         # 66 0f d3 8e 80 00 00 00
-psraw %mm6, %mm1                                # 0f e1 ce
-psraw 0x12(%eax,%ebx,4), %mm1                   # 0f e1 4c 98 12
-psraw %xmm6, %xmm1                              # 66 0f e1 ce
-psraw (%ebp), %xmm1                             # 66 0f e1 4d 00
-psrad %mm6, %mm1                                # 0f e2 ce
-psrad -0x80(%esp), %mm1                         # 0f e2 4c 24 80
-psrad %xmm6, %xmm1                              # 66 0f e2 ce
-psrad foo, %xmm1                                # 66 0f e2 0d 00 00 00 00 [R_386_32@4 foo]
-psllw %mm6, %mm1                                # 0f f1 ce
-psllw 0x12345678(%ecx,%edx,8), %mm1             # 0f f1 8c d1 78 56 34 12
-psllw %xmm6, %xmm1                              # 66 0f f1 ce
-psllw 0x7f(%edi), %xmm1                         # 66 0f f1 4f 7f
-pslld %mm6, %mm1                                # 0f f2 ce
-pslld foo+8(%eax), %mm1                         # 0f f2 88 08 00 00 00 [R_386_32@3 foo]
-pslld %xmm6, %xmm1                              # 66 0f f2 ce
-pslld (%ecx,%edx), %xmm1                        # 66 0f f2 0c 11
-psllq %mm6, %mm1                                # 0f f3 ce
-psllq %gs:0x14, %mm1                            # 65 0f f3 0d 14 00 00 00
-psllq %xmm6, %xmm1                              # 66 0f f3 ce
-psllq (%si), %xmm1                              # 67 66 0f f3 0c
-punpcklqdq %xmm6, %xmm1                         # 66 0f 6c ce
-punpcklqdq (,%esi,2), %xmm1                     # 66 0f 6c 0c 75 00 00 00 00
-punpckhqdq %xmm6, %xmm1                         # 66 0f 6d ce
-punpckhqdq 0x80(%esi), %xmm1                    # 66 0f 6d 8e 80 00 00 00
-psrlw $0xfe, %mm1                               # 0f 71 d1 fe
-psrlw $0xfe, %xmm1                              # 66 0f 71 d1 fe
-psraw $0xfe, %mm1                               # 0f 71 e1 fe
-psraw $0xfe, %xmm1                              # 66 0f 71 e1 fe
-psllw $0xfe, %mm1                               # 0f 71 f1 fe
-psllw $0xfe, %xmm1                              # 66 0f 71 f1 fe
-psrld $0xfe, %mm1                               # 0f 72 d1 fe
-psrld $0xfe, %xmm1                              # 66 0f 72 d1 fe
-psrad $0xfe, %mm1                               # 0f 72 e1 fe
-psrad $0xfe, %xmm1                              # 66 0f 72 e1 fe
-pslld $0xfe, %mm1                               # 0f 72 f1 fe
-pslld $0xfe, %xmm1                              # 66 0f 72 f1 fe
-psrlq $0xfe, %mm1                               # 0f 73 d1 fe
-psrlq $0xfe, %xmm1                              # 66 0f 73 d1 fe
-psllq $0xfe, %mm1                               # 0f 73 f1 fe
-psllq $0xfe, %xmm1                              # 66 0f 73 f1 fe
-psrldq $0xfe, %xmm1                             # 66 0f 73 d9 fe
-pslldq $0xfe, %xmm1                             # 66 0f 73 f9 fe
-pshufw $0xfe, %mm6, %mm1                        # 0f 70 ce fe
-pshufw $0xfe, foo+8(%eax), %mm1                 # 0f 70 88 08 00 00 00 fe [R_386_32@3 foo]
-pshufd $0xfe, %xmm6, %xmm1                      # 66 0f 70 ce fe
-pshufd $0xfe, (%ecx,%edx), %xmm1                # 66 0f 70 0c 11 fe
-pshufhw $0xfe, %xmm6, %xmm1                     # f3 0f 70 ce fe
-pshufhw $0xfe, %gs:0x14, %xmm1                  # 65 f3 0f 70 0d 14 00 00 00 fe
-pshuflw $0xfe, %xmm6, %xmm1                     # f2 0f 70 ce fe
-pshuflw $0xfe, (%si), %xmm1                     # 67 f2 0f 70 0c fe
-pmovmskb %mm6, %ecx                             # 0f d7 ce
-pmovmskb %xmm6, %ecx                            # 66 0f d7 ce
-pinsrwl $0xfe, %ebx, %mm1                       # 0f c4 cb fe
-pinsrw $0xfe, 0x12(%eax,%ebx,4), %mm1           # 0f c4 4c 98 12 fe
-pinsrwl $0xfe, %ebx, %xmm1                      # 66 0f c4 cb fe
-pinsrw $0xfe, (%ebp), %xmm1                     # 66 0f c4 4d 00 fe
-pextrw $0xfe, %mm6, %ecx                        # 0f c5 ce fe
-pextrw $0xfe, %xmm6, %ecx                       # 66 0f c5 ce fe
-pextrw $0xfe, %xmm6, 0x12345678(%ecx,%edx,8)    # 66 0f 3a 15 b4 d1 78 56 34 12 fe
-maskmovq %mm6, %mm1                             # 0f f7 ce
-maskmovdqu %xmm6, %xmm1                         # 66 0f f7 ce
-movntq %mm6, (%ecx,%edx)                        # 0f e7 34 11
-emms                                            # 0f 77
-pshufb %mm6, %mm1                               # 0f 38 00 ce
-pshufb (%si), %mm1                              # 67 0f 38 00 0c
-pshufb %xmm6, %xmm1                             # 66 0f 38 00 ce
-pshufb (,%esi,2), %xmm1                         # 66 0f 38 00 0c 75 00 00 00 00
-phaddw %mm6, %mm1                               # 0f 38 01 ce
-phaddw 0x80(%esi), %mm1                         # 0f 38 01 8e 80 00 00 00
-phaddw %xmm6, %xmm1                             # 66 0f 38 01 ce
-phaddw 0x12(%eax,%ebx,4), %xmm1                 # 66 0f 38 01 4c 98 12
-phaddd %mm6, %mm1                               # 0f 38 02 ce
-phaddd (%ebp), %mm1                             # 0f 38 02 4d 00
-phaddd %xmm6, %xmm1                             # 66 0f 38 02 ce
-phaddd -0x80(%esp), %xmm1                       # 66 0f 38 02 4c 24 80
-phaddsw %mm6, %mm1                              # 0f 38 03 ce
-phaddsw foo, %mm1                               # 0f 38 03 0d 00 00 00 00 [R_386_32@4 foo]
-phaddsw %xmm6, %xmm1                            # 66 0f 38 03 ce
-phaddsw 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 38 03 8c d1 78 56 34 12
-pmaddubsw %mm6, %mm1                            # 0f 38 04 ce
-pmaddubsw 0x7f(%edi), %mm1                      # 0f 38 04 4f 7f
-pmaddubsw %xmm6, %xmm1                          # 66 0f 38 04 ce
-pmaddubsw foo+8(%eax), %xmm1                    # 66 0f 38 04 88 08 00 00 00 [R_386_32@5 foo]
-phsubw %mm6, %mm1                               # 0f 38 05 ce
-phsubw (%ecx,%edx), %mm1                        # 0f 38 05 0c 11
-phsubw %xmm6, %xmm1                             # 66 0f 38 05 ce
-phsubw %gs:0x14, %xmm1                          # 65 66 0f 38 05 0d 14 00 00 00
-phsubd %mm6, %mm1                               # 0f 38 06 ce
-phsubd (%si), %mm1                              # 67 0f 38 06 0c
-phsubd %xmm6, %xmm1                             # 66 0f 38 06 ce
-phsubd (,%esi,2), %xmm1                         # 66 0f 38 06 0c 75 00 00 00 00
-phsubsw %mm6, %mm1                              # 0f 38 07 ce
-phsubsw 0x80(%esi), %mm1                        # 0f 38 07 8e 80 00 00 00
-phsubsw %xmm6, %xmm1                            # 66 0f 38 07 ce
-phsubsw 0x12(%eax,%ebx,4), %xmm1                # 66 0f 38 07 4c 98 12
-psignb %mm6, %mm1                               # 0f 38 08 ce
-psignb (%ebp), %mm1                             # 0f 38 08 4d 00
-psignb %xmm6, %xmm1                             # 66 0f 38 08 ce
-psignb -0x80(%esp), %xmm1                       # 66 0f 38 08 4c 24 80
-psignw %mm6, %mm1                               # 0f 38 09 ce
-psignw foo, %mm1                                # 0f 38 09 0d 00 00 00 00 [R_386_32@4 foo]
-psignw %xmm6, %xmm1                             # 66 0f 38 09 ce
-psignw 0x12345678(%ecx,%edx,8), %xmm1           # 66 0f 38 09 8c d1 78 56 34 12
-psignd %mm6, %mm1                               # 0f 38 0a ce
-psignd 0x7f(%edi), %mm1                         # 0f 38 0a 4f 7f
-psignd %xmm6, %xmm1                             # 66 0f 38 0a ce
-psignd foo+8(%eax), %xmm1                       # 66 0f 38 0a 88 08 00 00 00 [R_386_32@5 foo]
-pmulhrsw %mm6, %mm1                             # 0f 38 0b ce
-pmulhrsw (%ecx,%edx), %mm1                      # 0f 38 0b 0c 11
-pmulhrsw %xmm6, %xmm1                           # 66 0f 38 0b ce
-pmulhrsw %gs:0x14, %xmm1                        # 65 66 0f 38 0b 0d 14 00 00 00
-pabsb %mm6, %mm1                                # 0f 38 1c ce
-pabsb (%si), %mm1                               # 67 0f 38 1c 0c
-pabsb %xmm6, %xmm1                              # 66 0f 38 1c ce
-pabsb (,%esi,2), %xmm1                          # 66 0f 38 1c 0c 75 00 00 00 00
-pabsw %mm6, %mm1                                # 0f 38 1d ce
-pabsw 0x80(%esi), %mm1                          # 0f 38 1d 8e 80 00 00 00
-pabsw %xmm6, %xmm1                              # 66 0f 38 1d ce
-pabsw 0x12(%eax,%ebx,4), %xmm1                  # 66 0f 38 1d 4c 98 12
-pabsd %mm6, %mm1                                # 0f 38 1e ce
-pabsd (%ebp), %mm1                              # 0f 38 1e 4d 00
-pabsd %xmm6, %xmm1                              # 66 0f 38 1e ce
-pabsd -0x80(%esp), %xmm1                        # 66 0f 38 1e 4c 24 80
-palignr $0xfe, %mm6, %mm1                       # 0f 3a 0f ce fe
-palignr $0xfe, foo, %mm1                        # 0f 3a 0f 0d 00 00 00 00 fe [R_386_32@4 foo]
-palignr $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0f ce fe
-palignr $0xfe, 0x12345678(%ecx,%edx,8), %xmm1   # 66 0f 3a 0f 8c d1 78 56 34 12 fe
-pblendvb %xmm0, %xmm6, %xmm1                    # 66 0f 38 10 ce
-pblendvb %xmm0, 0x7f(%edi), %xmm1               # 66 0f 38 10 4f 7f
-ptest %xmm6, %xmm1                              # 66 0f 38 17 ce
-ptest foo+8(%eax), %xmm1                        # 66 0f 38 17 88 08 00 00 00 [R_386_32@5 foo]
-pmovsxbw %xmm6, %xmm1                           # 66 0f 38 20 ce
-pmovsxbw (%ecx,%edx), %xmm1                     # 66 0f 38 20 0c 11
-pmovsxbd %xmm6, %xmm1                           # 66 0f 38 21 ce
-pmovsxbd %gs:0x14, %xmm1                        # 65 66 0f 38 21 0d 14 00 00 00
-pmovsxbq %xmm6, %xmm1                           # 66 0f 38 22 ce
-pmovsxbq (%si), %xmm1                           # 67 66 0f 38 22 0c
-pmovsxwd %xmm6, %xmm1                           # 66 0f 38 23 ce
-pmovsxwd (,%esi,2), %xmm1                       # 66 0f 38 23 0c 75 00 00 00 00
-pmovsxwq %xmm6, %xmm1                           # 66 0f 38 24 ce
-pmovsxwq 0x80(%esi), %xmm1                      # 66 0f 38 24 8e 80 00 00 00
-pmovsxdq %xmm6, %xmm1                           # 66 0f 38 25 ce
-pmovsxdq 0x12(%eax,%ebx,4), %xmm1               # 66 0f 38 25 4c 98 12
-pmovzxbw %xmm6, %xmm1                           # 66 0f 38 30 ce
-pmovzxbw (%ebp), %xmm1                          # 66 0f 38 30 4d 00
-pmovzxbd %xmm6, %xmm1                           # 66 0f 38 31 ce
-pmovzxbd -0x80(%esp), %xmm1                     # 66 0f 38 31 4c 24 80
-pmovzxbq %xmm6, %xmm1                           # 66 0f 38 32 ce
-pmovzxbq foo, %xmm1                             # 66 0f 38 32 0d 00 00 00 00 [R_386_32@5 foo]
-pmovzxwd %xmm6, %xmm1                           # 66 0f 38 33 ce
-pmovzxwd 0x12345678(%ecx,%edx,8), %xmm1         # 66 0f 38 33 8c d1 78 56 34 12
-pmovzxwq %xmm6, %xmm1                           # 66 0f 38 34 ce
-pmovzxwq 0x7f(%edi), %xmm1                      # 66 0f 38 34 4f 7f
-pmovzxdq %xmm6, %xmm1                           # 66 0f 38 35 ce
-pmovzxdq foo+8(%eax), %xmm1                     # 66 0f 38 35 88 08 00 00 00 [R_386_32@5 foo]
-pmuldq %xmm6, %xmm1                             # 66 0f 38 28 ce
-pmuldq (%ecx,%edx), %xmm1                       # 66 0f 38 28 0c 11
-pcmpeqq %xmm6, %xmm1                            # 66 0f 38 29 ce
-pcmpeqq %gs:0x14, %xmm1                         # 65 66 0f 38 29 0d 14 00 00 00
-packusdw %xmm6, %xmm1                           # 66 0f 38 2b ce
-packusdw (%si), %xmm1                           # 67 66 0f 38 2b 0c
-pcmpgtq %xmm6, %xmm1                            # 66 0f 38 37 ce
-pcmpgtq (,%esi,2), %xmm1                        # 66 0f 38 37 0c 75 00 00 00 00
-pminsb %xmm6, %xmm1                             # 66 0f 38 38 ce
-pminsb 0x80(%esi), %xmm1                        # 66 0f 38 38 8e 80 00 00 00
-pminsd %xmm6, %xmm1                             # 66 0f 38 39 ce
-pminsd 0x12(%eax,%ebx,4), %xmm1                 # 66 0f 38 39 4c 98 12
-pminuw %xmm6, %xmm1                             # 66 0f 38 3a ce
-pminuw (%ebp), %xmm1                            # 66 0f 38 3a 4d 00
-pminud %xmm6, %xmm1                             # 66 0f 38 3b ce
-pminud -0x80(%esp), %xmm1                       # 66 0f 38 3b 4c 24 80
-pmaxsb %xmm6, %xmm1                             # 66 0f 38 3c ce
-pmaxsb foo, %xmm1                               # 66 0f 38 3c 0d 00 00 00 00 [R_386_32@5 foo]
-pmaxsd %xmm6, %xmm1                             # 66 0f 38 3d ce
-pmaxsd 0x12345678(%ecx,%edx,8), %xmm1           # 66 0f 38 3d 8c d1 78 56 34 12
-pmaxuw %xmm6, %xmm1                             # 66 0f 38 3e ce
-pmaxuw 0x7f(%edi), %xmm1                        # 66 0f 38 3e 4f 7f
-pmaxud %xmm6, %xmm1                             # 66 0f 38 3f ce
-pmaxud foo+8(%eax), %xmm1                       # 66 0f 38 3f 88 08 00 00 00 [R_386_32@5 foo]
-pmulld %xmm6, %xmm1                             # 66 0f 38 40 ce
-pmulld (%ecx,%edx), %xmm1                       # 66 0f 38 40 0c 11
-phminposuw %xmm6, %xmm1                         # 66 0f 38 41 ce
-phminposuw %gs:0x14, %xmm1                      # 65 66 0f 38 41 0d 14 00 00 00
-pblendw $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0e ce fe
-pblendw $0xfe, (%si), %xmm1                     # 67 66 0f 3a 0e 0c fe
-mpsadbw $0xfe, %xmm6, %xmm1                     # 66 0f 3a 42 ce fe
-mpsadbw $0xfe, (,%esi,2), %xmm1                 # 66 0f 3a 42 0c 75 00 00 00 00 fe
-pextrb $0xfe, %xmm6, 0x80(%esi)                 # 66 0f 3a 14 b6 80 00 00 00 fe
-pextrb $0xfe, %xmm6, 0x12(%eax,%ebx,4)          # 66 0f 3a 14 74 98 12 fe
-pextrd $0xfe, %xmm6, (%ebp)                     # 66 0f 3a 16 75 00 fe
-pinsrb $0xfe, foo, %xmm1                        # 66 0f 3a 20 0d 00 00 00 00 fe [R_386_32@5 foo]
-pinsrd $0xfe, 0x12345678(%ecx,%edx,8), %xmm1    # 66 0f 3a 22 8c d1 78 56 34 12 fe
-pcmpestrm $0xfe, %xmm6, %xmm1                   # 66 0f 3a 60 ce fe
-pcmpestrm $0xfe, foo+8(%eax), %xmm1             # 66 0f 3a 60 88 08 00 00 00 fe [R_386_32@5 foo]
-pcmpestri $0xfe, %xmm6, %xmm1                   # 66 0f 3a 61 ce fe
-pcmpestri $0xfe, (%ecx,%edx), %xmm1             # 66 0f 3a 61 0c 11 fe
-pcmpistrm $0xfe, %xmm6, %xmm1                   # 66 0f 3a 62 ce fe
-pcmpistrm $0xfe, %gs:0x14, %xmm1                # 65 66 0f 3a 62 0d 14 00 00 00 fe
-pcmpistri $0xfe, %xmm6, %xmm1                   # 66 0f 3a 63 ce fe
-pcmpistri $0xfe, (%si), %xmm1                   # 67 66 0f 3a 63 0c fe
-mov %eax,%ebx                                   # 89 c3
-movl %eax,%ebx                                  # 89 c3
-add %eax,%ebx                                   # 01 c3
-test %eax,%ebx                                  # 85 c3
-test %ebx,%eax                                  # 85 d8
-test $1,%al                                     # a8 01
-test $1,%bl                                     # f6 c3 01
-test $0x100,%eax                                # a9 00 01 00 00
-testb $1,(%ebx)                                 # f6 03 01
-xchg %eax,%ebx                                  # 93
-xchg %ebx,%eax                                  # 93
-xchg %eax,%eax                                  # 90
-xchg %ax,%ax                                    # 66 90
-xchg %cx,%ax                                    # 66 91
-add $1,%eax                                     # 83 c0 01
-add $-1,%eax                                    # 83 c0 ff
-add $0x7f,%eax                                  # 83 c0 7f
-add $0x80,%eax                                  # 05 80 00 00 00
-add $-0x80,%eax                                 # 83 c0 80
-add $-0x81,%eax                                 # 05 7f ff ff ff
-add $0xffffffff,%eax                            # 83 c0 ff
-add $0xffffff80,%eax                            # 83 c0 80
-add $0xff,%al                                   # 04 ff
-add $-1,%al                                     # 04 ff
-add $1,%al                                      # 04 01
-add $1,%ax                                      # 66 83 c0 01
-add $0x100,%ax                                  # 66 05 00 01
-add $0xffff,%ax                                 # 66 83 c0 ff
-addw $0x7f,(%ebx)                               # 66 83 03 7f
-addl $0x80,(%ebx)                               # 81 03 80 00 00 00
-addb $0x80,(%ebx)                               # 80 03 80
-add $foo,%eax                                   # 05 00 00 00 00 [R_386_32@1 foo]
-add $foo,%ebx                                   # 81 c3 00 00 00 00 [R_386_32@2 foo]
-add $foo+4,%ecx                                 # 81 c1 04 00 00 00 [R_386_32@2 foo]
-addw $foo,%ax                                   # 66 05 00 00 [R_386_16@2 foo]
-cmp $foo,%al                                    # 3c 00 [R_386_8@1 foo]
-sub $-0x80,%ecx                                 # 83 e9 80
-shl %eax                                        # d1 e0
-shl $1,%eax                                     # d1 e0
-shl $2,%eax                                     # c1 e0 02
-shl %cl,%eax                                    # d3 e0
-sal $1,%eax                                     # d1 e0
-sar %cl,%dl                                     # d2 fa
-shr $1,%ax                                      # 66 d1 e8
-rol $0xff,%ebx                                  # c1 c3 ff
-rcrb $3,(%ecx)                                  # c0 19 03
-shl $foo,%eax                                   # c1 e0 00 [R_386_8@2 foo]
-shld $3,%eax,%ebx                               # 0f a4 c3 03
-shrd %cl,%eax,%ebx                              # 0f ad c3
-imul %eax                                       # f7 e8
-imul %ecx,%edx                                  # 0f af d1
-imul $3,%eax                                    # 6b c0 03
-imul $3,%ecx,%edx                               # 6b d1 03
-imul $300,%ecx,%edx                             # 69 d1 2c 01 00 00
-imul $-128,%eax,%eax                            # 6b c0 80
-imul $foo,%eax,%eax                             # 69 c0 00 00 00 00 [R_386_32@2 foo]
-mov $1,%eax                                     # b8 01 00 00 00
-mov $-1,%eax                                    # b8 ff ff ff ff
-mov $0xffffffff,%eax                            # b8 ff ff ff ff
-mov $foo,%eax                                   # b8 00 00 00 00 [R_386_32@1 foo]
-movl $1,(%ebx)                                  # c7 03 01 00 00 00
-movw $1,(%ebx)                                  # 66 c7 03 01 00
-movb $1,(%ebx)                                  # c6 03 01
-mov $1,%al                                      # b0 01
-mov $0x1234,%bx                                 # 66 bb 34 12
-mov %ds,%eax                                    # 8c d8
-mov %ds,%ax                                     # 66 8c d8
-mov %ds,(%ebx)                                  # 8c 1b
-mov %eax,%ds                                    # 8e d8
-mov %ax,%es                                     # 8e c0
-mov (%ebx),%ss                                  # 8e 13
-mov %cs,%dx                                     # 66 8c ca
-movzbl %al,%eax                                 # 0f b6 c0
-movzbl (%ebx),%ecx                              # 0f b6 0b
-movzbw %al,%ax                                  # 66 0f b6 c0
-movzwl %ax,%eax                                 # 0f b7 c0
-movzwl (%ebx),%ecx                              # 0f b7 0b
-movsbl %al,%eax                                 # 0f be c0
-movsbw %cl,%dx                                  # 66 0f be d1
-movswl (%ecx),%edx                              # 0f bf 11
-movzx %al,%eax                                  # 0f b6 c0
-movsx %al,%eax                                  # 0f be c0
-movzb %al,%eax                                  # 0f b6 c0
-movzw %ax,%eax                                  # 0f b7 c0
-movsb %al,%cx                                   # 66 0f be c8
-lea 0(%ebx),%eax                                # 8d 03
-lea (%ebx),%eax                                 # 8d 03
-lea 4(%ebx,%ecx),%eax                           # 8d 44 0b 04
-lea 0x80(%ebx),%eax                             # 8d 83 80 00 00 00
-lea -0x80(%ebx),%eax                            # 8d 43 80
-lea -0x81(%ebx),%eax                            # 8d 83 7f ff ff ff
-lea (,%ecx,8),%eax                              # 8d 04 cd 00 00 00 00
-lea foo(,%ecx,8),%eax                           # 8d 04 cd 00 00 00 00 [R_386_32@3 foo]
-lea (%ebp),%eax                                 # 8d 45 00
-lea (%esp),%eax                                 # 8d 04 24
-lea (%esp,%ebp),%eax                            # 8d 04 2c
-lea 0xffffffff(%ebx),%eax                       # 8d 43 ff
-lea 0xffffff80(%ebx),%eax                       # 8d 43 80
-lea 0x7fffffff(%ebx),%eax                       # 8d 83 ff ff ff 7f
-lea foo-4(%ebx),%eax                            # 8d 83 fc ff ff ff [R_386_32@2 foo]
-leal (%eax,%eax,2),%eax                         # 8d 04 40
-push $1                                         # 6a 01
-push $0x80                                      # 68 80 00 00 00
-push $-1                                        # 6a ff
-push $foo                                       # 68 00 00 00 00 [R_386_32@1 foo]
-pushw $1                                        # 66 6a 01
-push (%ebx)                                     # ff 33
-push %ebx                                       # 53
-pop %ebx                                        # 5b
-pop (%ebx)                                      # 8f 03
-pushf                                           # 9c
-popf                                            # 9d
-push %fs                                        # 0f a0
-pop %gs                                         # 0f a9
-push %gs                                        # 0f a8
-leave                                           # c9
-ret                                             # c3
-ret $8                                          # c2 08 00
-lret                                            # cb
-lret $4                                         # ca 04 00
-enter $0x10,$0                                  # c8 10 00 00
-enter $foo,$1                                   # c8 00 00 01 [R_386_16@1 foo]
-int $0x80                                       # cd 80
-iret                                            # cf
-call *%eax                                      # ff d0
-call *(%eax)                                    # ff 10
-call *foo(,%eax,4)                              # ff 14 85 00 00 00 00 [R_386_32@3 foo]
-jmp *%eax                                       # ff e0
-jmp *(%eax)                                     # ff 20
-jmp *foo                                        # ff 25 00 00 00 00 [R_386_32@2 foo]
-jmp .-0x10                                      # eb ee
-jmp .+0x200                                     # e9 fb 01 00 00
-je foo                                          # 0f 84 fc ff ff ff [R_386_PC32@2 foo]
-jne .+4                                         # 75 02
-jz .-0x20                                       # 74 de
-jc foo                                          # 0f 82 fc ff ff ff [R_386_PC32@2 foo]
-jnae foo                                        # 0f 82 fc ff ff ff [R_386_PC32@2 foo]
-jnb foo                                         # 0f 83 fc ff ff ff [R_386_PC32@2 foo]
-jpe foo                                         # 0f 8a fc ff ff ff [R_386_PC32@2 foo]
-jpo foo                                         # 0f 8b fc ff ff ff [R_386_PC32@2 foo]
-jnle foo                                        # 0f 8f fc ff ff ff [R_386_PC32@2 foo]
-ja .+0x1000                                     # 0f 87 fa 0f 00 00
-jmp 0x1234                                      # e9 30 12 00 00 [R_386_PC32@1 *ABS*]
-call 0x1234                                     # e8 30 12 00 00 [R_386_PC32@1 *ABS*]
-loop foo                                        # e2 ff [R_386_PC8@1 foo]
-loope .+4                                       # e1 02
-loopne .-4                                      # e0 fa
-loopz foo                                       # e1 ff [R_386_PC8@1 foo]
-loopnz foo                                      # e0 ff [R_386_PC8@1 foo]
-jecxz foo                                       # e3 ff [R_386_PC8@1 foo]
-ljmp $0x10,$0x1234                              # ea 34 12 00 00 10 00
-lcall $0x10,$foo                                # 9a 00 00 00 00 10 00 [R_386_32@1 foo]
-ljmp *(%ebx)                                    # ff 2b
-lcall *(%ebx)                                   # ff 1b
-ljmpl *(%ebx)                                   # ff 2b
-ljmpw *(%ebx)                                   # 66 ff 2b
-lcallw *4(%ebx)                                 # 66 ff 5b 04
-rep movsb                                       # f3 a4
-rep movsl                                       # f3 a5
-rep stosb                                       # f3 aa
-rep stosl                                       # f3 ab
-repz cmpsb                                      # f3 a6
-repe cmpsw                                      # 66 f3 a7
-repnz scasb                                     # f2 ae
-repne scasl                                     # f2 af
-movsd                                           # a5
-cmpsd                                           # a7
-movsb %fs:(%esi),%es:(%edi)                     # 64 a4
-lodsl %es:(%esi),%eax                           # 26 ad
-stosb %al,%es:(%edi)                            # aa
-cmpsb %es:(%edi),(%esi)                         # a6
-movsl (%si),(%di)                               # 67 a5
-lock addl $1,(%ebx)                             # f0 83 03 01
-lock incl (%ebx)                                # f0 ff 03
-lock xaddl %eax,(%ebx)                          # f0 0f c1 03
-lock cmpxchg %ecx,(%ebx)                        # f0 0f b1 0b
-lock cmpxchg8b (%ebx)                           # f0 0f c7 0b
-lock btsl $1,(%ebx)                             # f0 0f ba 2b 01
-lock orb $1,(%ebx)                              # f0 80 0b 01
-lock xchg %eax,(%ebx)                           # f0 87 03
-xchg (%ebx),%eax                                # 87 03
-data16 nop                                      # 66 90
-rep nop                                         # f3 90
-in $0x60,%al                                    # e4 60
-in $0x60,%ax                                    # 66 e5 60
-in $0x60,%eax                                   # e5 60
-in %dx,%al                                      # ec
-in %dx,%ax                                      # 66 ed
-in %dx,%eax                                     # ed
-in (%dx),%al                                    # ec
-out %al,$0x80                                   # e6 80
-out %ax,$0x80                                   # 66 e7 80
-out %eax,$0x80                                  # e7 80
-out %al,%dx                                     # ee
-out %ax,%dx                                     # 66 ef
-out %eax,%dx                                    # ef
-out %al,(%dx)                                   # ee
-inb %dx,%al                                     # ec
-outl %eax,%dx                                   # ef
-nopw (%eax)                                     # 66 0f 1f 00
-nopl 0x0(%eax)                                  # 0f 1f 00
-nopl 0x0(%eax,%eax,1)                           # 0f 1f 04 00
-nopw 0x0(%eax,%eax,1)                           # 66 0f 1f 04 00
-nopw %cs:0x0(%eax,%eax,1)                       # 2e 66 0f 1f 04 00
-cbw                                             # 66 98
-cwde                                            # 98
-cwd                                             # 66 99
-cdq                                             # 99
-xlat                                            # d7
-xlat %es:(%ebx)                                 # 26 d7
-clflush (%ebx)                                  # 0f ae 3b
-prefetcht0 (%ebx)                               # 0f 18 0b
-prefetchnta 4(%ebx)                             # 0f 18 43 04
-prefetchw (%ebx)                                # 0f 0d 0b
-lgdt (%ebx)                                     # 0f 01 13
-lidt (%ebx)                                     # 0f 01 1b
-sgdt (%ebx)                                     # 0f 01 03
-sidt (%ebx)                                     # 0f 01 0b
-lgdtl (%ebx)                                    # 0f 01 13
-lldt %ax                                        # 0f 00 d0
-lldt (%ebx)                                     # 0f 00 13
-ltr %ax                                         # 0f 00 d8
-str %ax                                         # 66 0f 00 c8
-str %eax                                        # 0f 00 c8
-sldt %eax                                       # 0f 00 c0
-sldt (%ebx)                                     # 0f 00 03
-smsw %eax                                       # 0f 01 e0
-smsw (%ebx)                                     # 0f 01 23
-lmsw %ax                                        # 0f 01 f0
-verr %ax                                        # 0f 00 e0
-verw (%ebx)                                     # 0f 00 2b
-invlpg (%ebx)                                   # 0f 01 3b
-mov %cr0,%eax                                   # 0f 20 c0
-mov %eax,%cr0                                   # 0f 22 c0
-mov %cr3,%ebx                                   # 0f 20 db
-mov %cr4,%ecx                                   # 0f 20 e1
-mov %eax,%cr3                                   # 0f 22 d8
-mov %dr7,%eax                                   # 0f 21 f8
-mov %eax,%dr0                                   # 0f 23 c0
-lar %ax,%ax                                     # 66 0f 02 c0
-lar %ecx,%eax                                   # 0f 02 c1
-lar (%ebx),%eax                                 # 0f 02 03
-lsl %ecx,%eax                                   # 0f 03 c1
-rdrand %eax                                     # 0f c7 f0
-rdrand %ax                                      # 66 0f c7 f0
-arpl %ax,%bx                                    # 63 c3
-bswap %eax                                      # 0f c8
-bt %eax,%ebx                                    # 0f a3 c3
-bt $3,%ebx                                      # 0f ba e3 03
-btl $3,(%ebx)                                   # 0f ba 23 03
-btsw $3,(%ebx)                                  # 66 0f ba 2b 03
-btr %ecx,(%ebx)                                 # 0f b3 0b
-btc $31,%eax                                    # 0f ba f8 1f
-bsf %eax,%ebx                                   # 0f bc d8
-bsr (%ebx),%ecx                                 # 0f bd 0b
-popcnt %eax,%ebx                                # f3 0f b8 d8
-popcnt %ax,%bx                                  # 66 f3 0f b8 d8
-lzcnt %eax,%ebx                                 # f3 0f bd d8
-tzcnt (%ebx),%ecx                               # f3 0f bc 0b
-crc32b %al,%eax                                 # f2 0f 38 f0 c0
-crc32w %ax,%eax                                 # 66 f2 0f 38 f1 c0
-crc32l %eax,%eax                                # f2 0f 38 f1 c0
-crc32b (%ebx),%eax                              # f2 0f 38 f0 03
-sete %al                                        # 0f 94 c0
-setne (%ebx)                                    # 0f 95 03
-setc %bl                                        # 0f 92 c3
-setnae %bl                                      # 0f 92 c3
-setg %dh                                        # 0f 9f c6
-cmove %eax,%ebx                                 # 0f 44 d8
-cmovnz (%ebx),%ecx                              # 0f 45 0b
-cmovbw %ax,%bx                                  # 66 0f 42 d8
-cmovael %ecx,%edx                               # 0f 43 d1
-les (%ebx),%eax                                 # c4 03
-lds (%ebx),%ax                                  # 66 c5 03
-lss (%ebx),%esp                                 # 0f b2 23
-lfs (%ebx),%eax                                 # 0f b4 03
-lgs (%ebx),%ax                                  # 66 0f b5 03
-aam $8                                          # d4 08
-bound %eax,(%ebx)                               # 62 03
-movbe (%ebx),%eax                               # 0f 38 f0 03
-movbe %ax,(%ebx)                                # 66 0f 38 f1 03
-cmpxchg %bl,(%ecx)                              # 0f b0 19
-xadd %eax,%ebx                                  # 0f c1 c3
-div %ecx                                        # f7 f1
-idivl (%ebx)                                    # f7 3b
-mulb (%ebx)                                     # f6 23
-negw %ax                                        # 66 f7 d8
-notl (%ebx)                                     # f7 13
-incl (%ebx)                                     # ff 03
-incw %ax                                        # 66 40
-inc %eax                                        # 40
-dec %ecx                                        # 49
-decb (%ebx)                                     # fe 0b
-inc %al                                         # fe c0
-mov foo,%eax                                    # a1 00 00 00 00 [R_386_32@1 foo]
-mov foo,%al                                     # a0 00 00 00 00 [R_386_32@1 foo]
-mov %eax,foo                                    # a3 00 00 00 00 [R_386_32@1 foo]
-mov %al,foo                                     # a2 00 00 00 00 [R_386_32@1 foo]
-mov foo,%ebx                                    # 8b 1d 00 00 00 00 [R_386_32@2 foo]
-mov %es:foo,%eax                                # 26 a1 00 00 00 00 [R_386_32@2 foo]
-mov 0x12345678,%eax                             # a1 78 56 34 12
-mov foo@GOT(%ebx),%eax                          # 8b 83 00 00 00 00 [R_386_GOT32X@2 foo]
-mov foo@GOTOFF(%ebx),%eax                       # 8b 83 00 00 00 00 [R_386_GOTOFF@2 foo]
-call foo@PLT                                    # e8 fc ff ff ff [R_386_PLT32@1 foo]
-jmp foo@PLT                                     # e9 fc ff ff ff [R_386_PLT32@1 foo]
-addl $_GLOBAL_OFFSET_TABLE_,%ebx                # 81 c3 02 00 00 00 [R_386_GOTPC@2 _GLOBAL_OFFSET_TABLE_]
-add $_GLOBAL_OFFSET_TABLE_,%eax                 # 05 01 00 00 00 [R_386_GOTPC@1 _GLOBAL_OFFSET_TABLE_]
-lea foo@GOTOFF(%ebx),%eax                       # 8d 83 00 00 00 00 [R_386_GOTOFF@2 foo]
-call *foo@GOT(%ebx)                             # ff 93 00 00 00 00 [R_386_GOT32X@2 foo]
-test %eax,foo@GOT(%ebx)                         # 85 83 00 00 00 00 [R_386_GOT32X@2 foo]
-add foo@GOT(%ebx),%ecx                          # 03 8b 00 00 00 00 [R_386_GOT32X@2 foo]
-mov %gs:foo@NTPOFF,%eax                         # 65 a1 00 00 00 00 [R_386_TLS_LE@2 foo]
-mov foo@GOTNTPOFF(%ebx),%eax                    # 8b 83 00 00 00 00 [R_386_TLS_GOTIE@2 foo]
-mov foo@INDNTPOFF,%eax                          # a1 00 00 00 00 [R_386_TLS_IE@1 foo]
-lea foo@TLSGD(,%ebx,1),%eax                     # 8d 04 1d 00 00 00 00 [R_386_TLS_GD@3 foo]
-lea foo@TLSLDM(%ebx),%eax                       # 8d 83 00 00 00 00 [R_386_TLS_LDM@2 foo]
-lea foo@DTPOFF(%eax),%edx                       # 8d 90 00 00 00 00 [R_386_TLS_LDO_32@2 foo]
-mov $foo@TPOFF,%eax                             # b8 00 00 00 00 [R_386_TLS_LE_32@1 foo]
-mov $foo@NTPOFF,%eax                            # b8 00 00 00 00 [R_386_TLS_LE@1 foo]
-mov foo@GOTTPOFF(%ebx),%eax                     # 8b 83 00 00 00 00 [R_386_TLS_IE_32@2 foo]
-push %ds                                        # 1e
-push %cs                                        # 0e
-push %ss                                        # 16
-push %es                                        # 06
-pop %es                                         # 07
-pop %ss                                         # 17
-pop %ds                                         # 1f
-pusha                                           # 60
-popa                                            # 61
-mov 0xffffffff(%eax),%eax                       # 8b 40 ff
-call *%ax                                       # 66 ff d0
-jcxz foo                                        # 67 e3 ff [R_386_PC8@2 foo]
-ljmpw $0x10,$0x1234                             # 66 ea 34 12 10 00
-lcallw $0x10,$0x1234                            # 66 9a 34 12 10 00
+add %bl, %cl                                     # 00 d9
+addb %bl, 0x12(%eax,%ebx,4)                      # 00 5c 98 12
+add %bl, 0x12(%eax,%ebx,4)                       # 00 5c 98 12
+add %bx, %cx                                     # 66 01 d9
+addw %bx, (%ebp)                                 # 66 01 5d 00
+add %bx, (%ebp)                                  # 66 01 5d 00
+add %ebx, %ecx                                   # 01 d9
+addl %ebx, -0x80(%esp)                           # 01 5c 24 80
+add %ebx, -0x80(%esp)                            # 01 5c 24 80
+addb 0x12345678(%ecx,%edx,8), %cl                # 02 8c d1 78 56 34 12
+add 0x12345678(%ecx,%edx,8), %cl                 # 02 8c d1 78 56 34 12
+addw 0x7f(%edi), %cx                             # 66 03 4f 7f
+add 0x7f(%edi), %cx                              # 66 03 4f 7f
+addl foo+8(%eax), %ecx                           # 03 88 08 00 00 00 [R_386_32@2 foo]
+add foo+8(%eax), %ecx                            # 03 88 08 00 00 00 [R_386_32@2 foo]
+addw $0x7f, %cx                                  # 66 83 c1 7f
+addw $0x7f, %gs:0x14                             # 65 66 83 05 14 00 00 00 7f
+add $0x7f, %gs:0x14                              # 65 83 05 14 00 00 00 7f
+addl $0x7f, %ecx                                 # 83 c1 7f
+addl $0x7f, (%si)                                # 67 83 04 7f
+add $0x7f, (%si)                                 # 67 83 04 7f
+add $0xfe, %al                                   # 04 fe
+add $0x1234, %ax                                 # 66 05 34 12
+add $foo, %ax                                    # 66 05 00 00 [R_386_16@2 foo]
+add $0x12345678, %eax                            # 05 78 56 34 12
+add $foo, %eax                                   # 05 00 00 00 00 [R_386_32@1 foo]
+addb $0xfe, %cl                                  # 80 c1 fe
+addb $0xfe, foo                                  # 80 05 00 00 00 00 fe [R_386_32@2 foo]
+add $0xfe, foo                                   # 81 05 00 00 00 00 fe 00 00 00 [R_386_32@2 foo]
+addw $0x1234, %cx                                # 66 81 c1 34 12
+addw $0x1234, 0x12345678(%ecx,%edx,8)            # 66 81 84 d1 78 56 34 12 34 12
+add $0x1234, 0x12345678(%ecx,%edx,8)             # 81 84 d1 78 56 34 12 34 12 00 00
+addw $foo, %cx                                   # 66 81 c1 00 00 [R_386_16@3 foo]
+addl $0x12345678, %ecx                           # 81 c1 78 56 34 12
+addl $0x12345678, 0x7f(%edi)                     # 81 47 7f 78 56 34 12
+add $0x12345678, 0x7f(%edi)                      # 81 47 7f 78 56 34 12
+addl $foo, %ecx                                  # 81 c1 00 00 00 00 [R_386_32@2 foo]
+or %bl, %cl                                      # 08 d9
+orb %bl, (%ecx,%edx)                             # 08 1c 11
+or %bl, (%ecx,%edx)                              # 08 1c 11
+or %bx, %cx                                      # 66 09 d9
+orw %bx, %gs:0x14                                # 65 66 09 1d 14 00 00 00
+or %bx, %gs:0x14                                 # 65 66 09 1d 14 00 00 00
+or %ebx, %ecx                                    # 09 d9
+orl %ebx, (%si)                                  # 67 09 1c
+or %ebx, (%si)                                   # 67 09 1c
+orb 0x80(%esi), %cl                              # 0a 8e 80 00 00 00
+or 0x80(%esi), %cl                               # 0a 8e 80 00 00 00
+orw 0x12(%eax,%ebx,4), %cx                       # 66 0b 4c 98 12
+or 0x12(%eax,%ebx,4), %cx                        # 66 0b 4c 98 12
+orl (%ebp), %ecx                                 # 0b 4d 00
+or (%ebp), %ecx                                  # 0b 4d 00
+orw $0x7f, %cx                                   # 66 83 c9 7f
+orw $0x7f, foo                                   # 66 83 0d 00 00 00 00 7f [R_386_32@3 foo]
+or $0x7f, foo                                    # 83 0d 00 00 00 00 7f [R_386_32@2 foo]
+orl $0x7f, %ecx                                  # 83 c9 7f
+orl $0x7f, 0x12345678(%ecx,%edx,8)               # 83 8c d1 78 56 34 12 7f
+or $0x7f, 0x12345678(%ecx,%edx,8)                # 83 8c d1 78 56 34 12 7f
+or $0xfe, %al                                    # 0c fe
+or $0x1234, %ax                                  # 66 0d 34 12
+or $foo, %ax                                     # 66 0d 00 00 [R_386_16@2 foo]
+or $0x12345678, %eax                             # 0d 78 56 34 12
+or $foo, %eax                                    # 0d 00 00 00 00 [R_386_32@1 foo]
+orb $0xfe, %cl                                   # 80 c9 fe
+orb $0xfe, (,%esi,2)                             # 80 0c 75 00 00 00 00 fe
+or $0xfe, (,%esi,2)                              # 81 0c 75 00 00 00 00 fe 00 00 00
+orw $0x1234, %cx                                 # 66 81 c9 34 12
+orw $0x1234, 0x80(%esi)                          # 66 81 8e 80 00 00 00 34 12
+or $0x1234, 0x80(%esi)                           # 81 8e 80 00 00 00 34 12 00 00
+orw $foo, %cx                                    # 66 81 c9 00 00 [R_386_16@3 foo]
+orl $0x12345678, %ecx                            # 81 c9 78 56 34 12
+orl $0x12345678, 0x12(%eax,%ebx,4)               # 81 4c 98 12 78 56 34 12
+or $0x12345678, 0x12(%eax,%ebx,4)                # 81 4c 98 12 78 56 34 12
+orl $foo, %ecx                                   # 81 c9 00 00 00 00 [R_386_32@2 foo]
+adc %bl, %cl                                     # 10 d9
+adcb %bl, -0x80(%esp)                            # 10 5c 24 80
+adc %bl, -0x80(%esp)                             # 10 5c 24 80
+adc %bx, %cx                                     # 66 11 d9
+adcw %bx, foo                                    # 66 11 1d 00 00 00 00 [R_386_32@3 foo]
+adc %bx, foo                                     # 66 11 1d 00 00 00 00 [R_386_32@3 foo]
+adc %ebx, %ecx                                   # 11 d9
+adcl %ebx, 0x12345678(%ecx,%edx,8)               # 11 9c d1 78 56 34 12
+adc %ebx, 0x12345678(%ecx,%edx,8)                # 11 9c d1 78 56 34 12
+adcb foo+8(%eax), %cl                            # 12 88 08 00 00 00 [R_386_32@2 foo]
+adc foo+8(%eax), %cl                             # 12 88 08 00 00 00 [R_386_32@2 foo]
+adcw (%ecx,%edx), %cx                            # 66 13 0c 11
+adc (%ecx,%edx), %cx                             # 66 13 0c 11
+adcl %gs:0x14, %ecx                              # 65 13 0d 14 00 00 00
+adc %gs:0x14, %ecx                               # 65 13 0d 14 00 00 00
+adcw $0x7f, %cx                                  # 66 83 d1 7f
+adcw $0x7f, (,%esi,2)                            # 66 83 14 75 00 00 00 00 7f
+adc $0x7f, (,%esi,2)                             # 83 14 75 00 00 00 00 7f
+adcl $0x7f, %ecx                                 # 83 d1 7f
+adcl $0x7f, 0x80(%esi)                           # 83 96 80 00 00 00 7f
+adc $0x7f, 0x80(%esi)                            # 83 96 80 00 00 00 7f
+adc $0xfe, %al                                   # 14 fe
+adc $0x1234, %ax                                 # 66 15 34 12
+adc $foo, %ax                                    # 66 15 00 00 [R_386_16@2 foo]
+adc $0x12345678, %eax                            # 15 78 56 34 12
+adc $foo, %eax                                   # 15 00 00 00 00 [R_386_32@1 foo]
+adcb $0xfe, %cl                                  # 80 d1 fe
+adcb $0xfe, 0x7f(%edi)                           # 80 57 7f fe
+adc $0xfe, 0x7f(%edi)                            # 81 57 7f fe 00 00 00
+adcw $0x1234, %cx                                # 66 81 d1 34 12
+adcw $0x1234, foo+8(%eax)                        # 66 81 90 08 00 00 00 34 12 [R_386_32@3 foo]
+adc $0x1234, foo+8(%eax)                         # 81 90 08 00 00 00 34 12 00 00 [R_386_32@2 foo]
+adcw $foo, %cx                                   # 66 81 d1 00 00 [R_386_16@3 foo]
+adcl $0x12345678, %ecx                           # 81 d1 78 56 34 12
+adcl $0x12345678, (%ecx,%edx)                    # 81 14 11 78 56 34 12
+adc $0x12345678, (%ecx,%edx)                     # 81 14 11 78 56 34 12
+adcl $foo, %ecx                                  # 81 d1 00 00 00 00 [R_386_32@2 foo]
+sbb %bl, %cl                                     # 18 d9
+sbbb %bl, (%si)                                  # 67 18 1c
+sbb %bl, (%si)                                   # 67 18 1c
+sbb %bx, %cx                                     # 66 19 d9
+sbbw %bx, (,%esi,2)                              # 66 19 1c 75 00 00 00 00
+sbb %bx, (,%esi,2)                               # 66 19 1c 75 00 00 00 00
+sbb %ebx, %ecx                                   # 19 d9
+sbbl %ebx, 0x80(%esi)                            # 19 9e 80 00 00 00
+sbb %ebx, 0x80(%esi)                             # 19 9e 80 00 00 00
+sbbb (%ebp), %cl                                 # 1a 4d 00
+sbb (%ebp), %cl                                  # 1a 4d 00
+sbbw -0x80(%esp), %cx                            # 66 1b 4c 24 80
+sbb -0x80(%esp), %cx                             # 66 1b 4c 24 80
+sbbl foo, %ecx                                   # 1b 0d 00 00 00 00 [R_386_32@2 foo]
+sbb foo, %ecx                                    # 1b 0d 00 00 00 00 [R_386_32@2 foo]
+sbbw $0x7f, %cx                                  # 66 83 d9 7f
+sbbw $0x7f, 0x7f(%edi)                           # 66 83 5f 7f 7f
+sbb $0x7f, 0x7f(%edi)                            # 83 5f 7f 7f
+sbbl $0x7f, %ecx                                 # 83 d9 7f
+sbbl $0x7f, foo+8(%eax)                          # 83 98 08 00 00 00 7f [R_386_32@2 foo]
+sbb $0x7f, foo+8(%eax)                           # 83 98 08 00 00 00 7f [R_386_32@2 foo]
+sbb $0xfe, %al                                   # 1c fe
+sbb $0x1234, %ax                                 # 66 1d 34 12
+sbb $foo, %ax                                    # 66 1d 00 00 [R_386_16@2 foo]
+sbb $0x12345678, %eax                            # 1d 78 56 34 12
+sbb $foo, %eax                                   # 1d 00 00 00 00 [R_386_32@1 foo]
+sbbb $0xfe, %cl                                  # 80 d9 fe
+sbbb $0xfe, 0x12(%eax,%ebx,4)                    # 80 5c 98 12 fe
+sbb $0xfe, 0x12(%eax,%ebx,4)                     # 81 5c 98 12 fe 00 00 00
+sbbw $0x1234, %cx                                # 66 81 d9 34 12
+sbbw $0x1234, (%ebp)                             # 66 81 5d 00 34 12
+sbb $0x1234, (%ebp)                              # 81 5d 00 34 12 00 00
+sbbw $foo, %cx                                   # 66 81 d9 00 00 [R_386_16@3 foo]
+sbbl $0x12345678, %ecx                           # 81 d9 78 56 34 12
+sbbl $0x12345678, -0x80(%esp)                    # 81 5c 24 80 78 56 34 12
+sbb $0x12345678, -0x80(%esp)                     # 81 5c 24 80 78 56 34 12
+sbbl $foo, %ecx                                  # 81 d9 00 00 00 00 [R_386_32@2 foo]
+and %bl, %cl                                     # 20 d9
+andb %bl, 0x12345678(%ecx,%edx,8)                # 20 9c d1 78 56 34 12
+and %bl, 0x12345678(%ecx,%edx,8)                 # 20 9c d1 78 56 34 12
+and %bx, %cx                                     # 66 21 d9
+andw %bx, 0x7f(%edi)                             # 66 21 5f 7f
+and %bx, 0x7f(%edi)                              # 66 21 5f 7f
+and %ebx, %ecx                                   # 21 d9
+andl %ebx, foo+8(%eax)                           # 21 98 08 00 00 00 [R_386_32@2 foo]
+and %ebx, foo+8(%eax)                            # 21 98 08 00 00 00 [R_386_32@2 foo]
+andb %gs:0x14, %cl                               # 65 22 0d 14 00 00 00
+and %gs:0x14, %cl                                # 65 22 0d 14 00 00 00
+andw (%si), %cx                                  # 67 66 23 0c
+and (%si), %cx                                   # 67 66 23 0c
+andl (,%esi,2), %ecx                             # 23 0c 75 00 00 00 00
+and (,%esi,2), %ecx                              # 23 0c 75 00 00 00 00
+andw $0x7f, %cx                                  # 66 83 e1 7f
+andw $0x7f, 0x12(%eax,%ebx,4)                    # 66 83 64 98 12 7f
+and $0x7f, 0x12(%eax,%ebx,4)                     # 83 64 98 12 7f
+andl $0x7f, %ecx                                 # 83 e1 7f
+andl $0x7f, (%ebp)                               # 83 65 00 7f
+and $0x7f, (%ebp)                                # 83 65 00 7f
+and $0xfe, %al                                   # 24 fe
+and $0x1234, %ax                                 # 66 25 34 12
+and $foo, %ax                                    # 66 25 00 00 [R_386_16@2 foo]
+and $0x12345678, %eax                            # 25 78 56 34 12
+and $foo, %eax                                   # 25 00 00 00 00 [R_386_32@1 foo]
+andb $0xfe, %cl                                  # 80 e1 fe
+andb $0xfe, (%ecx,%edx)                          # 80 24 11 fe
+and $0xfe, (%ecx,%edx)                           # 81 24 11 fe 00 00 00
+andw $0x1234, %cx                                # 66 81 e1 34 12
+andw $0x1234, %gs:0x14                           # 65 66 81 25 14 00 00 00 34 12
+and $0x1234, %gs:0x14                            # 65 81 25 14 00 00 00 34 12 00 00
+andw $foo, %cx                                   # 66 81 e1 00 00 [R_386_16@3 foo]
+andl $0x12345678, %ecx                           # 81 e1 78 56 34 12
+andl $0x12345678, (%si)                          # 67 81 24 78 56 34 12
+and $0x12345678, (%si)                           # 67 81 24 78 56 34 12
+andl $foo, %ecx                                  # 81 e1 00 00 00 00 [R_386_32@2 foo]
+sub %bl, %cl                                     # 28 d9
+subb %bl, 0x80(%esi)                             # 28 9e 80 00 00 00
+sub %bl, 0x80(%esi)                              # 28 9e 80 00 00 00
+sub %bx, %cx                                     # 66 29 d9
+subw %bx, 0x12(%eax,%ebx,4)                      # 66 29 5c 98 12
+sub %bx, 0x12(%eax,%ebx,4)                       # 66 29 5c 98 12
+sub %ebx, %ecx                                   # 29 d9
+subl %ebx, (%ebp)                                # 29 5d 00
+sub %ebx, (%ebp)                                 # 29 5d 00
+subb foo, %cl                                    # 2a 0d 00 00 00 00 [R_386_32@2 foo]
+sub foo, %cl                                     # 2a 0d 00 00 00 00 [R_386_32@2 foo]
+subw 0x12345678(%ecx,%edx,8), %cx                # 66 2b 8c d1 78 56 34 12
+sub 0x12345678(%ecx,%edx,8), %cx                 # 66 2b 8c d1 78 56 34 12
+subl 0x7f(%edi), %ecx                            # 2b 4f 7f
+sub 0x7f(%edi), %ecx                             # 2b 4f 7f
+subw $0x7f, %cx                                  # 66 83 e9 7f
+subw $0x7f, (%ecx,%edx)                          # 66 83 2c 11 7f
+sub $0x7f, (%ecx,%edx)                           # 83 2c 11 7f
+subl $0x7f, %ecx                                 # 83 e9 7f
+subl $0x7f, %gs:0x14                             # 65 83 2d 14 00 00 00 7f
+sub $0x7f, %gs:0x14                              # 65 83 2d 14 00 00 00 7f
+sub $0xfe, %al                                   # 2c fe
+sub $0x1234, %ax                                 # 66 2d 34 12
+sub $foo, %ax                                    # 66 2d 00 00 [R_386_16@2 foo]
+sub $0x12345678, %eax                            # 2d 78 56 34 12
+sub $foo, %eax                                   # 2d 00 00 00 00 [R_386_32@1 foo]
+subb $0xfe, %cl                                  # 80 e9 fe
+subb $0xfe, -0x80(%esp)                          # 80 6c 24 80 fe
+sub $0xfe, -0x80(%esp)                           # 81 6c 24 80 fe 00 00 00
+subw $0x1234, %cx                                # 66 81 e9 34 12
+subw $0x1234, foo                                # 66 81 2d 00 00 00 00 34 12 [R_386_32@3 foo]
+sub $0x1234, foo                                 # 81 2d 00 00 00 00 34 12 00 00 [R_386_32@2 foo]
+subw $foo, %cx                                   # 66 81 e9 00 00 [R_386_16@3 foo]
+subl $0x12345678, %ecx                           # 81 e9 78 56 34 12
+subl $0x12345678, 0x12345678(%ecx,%edx,8)        # 81 ac d1 78 56 34 12 78 56 34 12
+sub $0x12345678, 0x12345678(%ecx,%edx,8)         # 81 ac d1 78 56 34 12 78 56 34 12
+subl $foo, %ecx                                  # 81 e9 00 00 00 00 [R_386_32@2 foo]
+xor %bl, %cl                                     # 30 d9
+xorb %bl, foo+8(%eax)                            # 30 98 08 00 00 00 [R_386_32@2 foo]
+xor %bl, foo+8(%eax)                             # 30 98 08 00 00 00 [R_386_32@2 foo]
+xor %bx, %cx                                     # 66 31 d9
+xorw %bx, (%ecx,%edx)                            # 66 31 1c 11
+xor %bx, (%ecx,%edx)                             # 66 31 1c 11
+xor %ebx, %ecx                                   # 31 d9
+xorl %ebx, %gs:0x14                              # 65 31 1d 14 00 00 00
+xor %ebx, %gs:0x14                               # 65 31 1d 14 00 00 00
+xorb (,%esi,2), %cl                              # 32 0c 75 00 00 00 00
+xor (,%esi,2), %cl                               # 32 0c 75 00 00 00 00
+xorw 0x80(%esi), %cx                             # 66 33 8e 80 00 00 00
+xor 0x80(%esi), %cx                              # 66 33 8e 80 00 00 00
+xorl 0x12(%eax,%ebx,4), %ecx                     # 33 4c 98 12
+xor 0x12(%eax,%ebx,4), %ecx                      # 33 4c 98 12
+xorw $0x7f, %cx                                  # 66 83 f1 7f
+xorw $0x7f, -0x80(%esp)                          # 66 83 74 24 80 7f
+xor $0x7f, -0x80(%esp)                           # 83 74 24 80 7f
+xorl $0x7f, %ecx                                 # 83 f1 7f
+xorl $0x7f, foo                                  # 83 35 00 00 00 00 7f [R_386_32@2 foo]
+xor $0x7f, foo                                   # 83 35 00 00 00 00 7f [R_386_32@2 foo]
+xor $0xfe, %al                                   # 34 fe
+xor $0x1234, %ax                                 # 66 35 34 12
+xor $foo, %ax                                    # 66 35 00 00 [R_386_16@2 foo]
+xor $0x12345678, %eax                            # 35 78 56 34 12
+xor $foo, %eax                                   # 35 00 00 00 00 [R_386_32@1 foo]
+xorb $0xfe, %cl                                  # 80 f1 fe
+xorb $0xfe, (%si)                                # 67 80 34 fe
+xor $0xfe, (%si)                                 # 67 81 34 fe 00 00 00
+xorw $0x1234, %cx                                # 66 81 f1 34 12
+xorw $0x1234, (,%esi,2)                          # 66 81 34 75 00 00 00 00 34 12
+xor $0x1234, (,%esi,2)                           # 81 34 75 00 00 00 00 34 12 00 00
+xorw $foo, %cx                                   # 66 81 f1 00 00 [R_386_16@3 foo]
+xorl $0x12345678, %ecx                           # 81 f1 78 56 34 12
+xorl $0x12345678, 0x80(%esi)                     # 81 b6 80 00 00 00 78 56 34 12
+xor $0x12345678, 0x80(%esi)                      # 81 b6 80 00 00 00 78 56 34 12
+xorl $foo, %ecx                                  # 81 f1 00 00 00 00 [R_386_32@2 foo]
+cmp %bl, %cl                                     # 38 d9
+cmpb %bl, (%ebp)                                 # 38 5d 00
+cmp %bl, (%ebp)                                  # 38 5d 00
+cmp %bx, %cx                                     # 66 39 d9
+cmpw %bx, -0x80(%esp)                            # 66 39 5c 24 80
+cmp %bx, -0x80(%esp)                             # 66 39 5c 24 80
+cmp %ebx, %ecx                                   # 39 d9
+cmpl %ebx, foo                                   # 39 1d 00 00 00 00 [R_386_32@2 foo]
+cmp %ebx, foo                                    # 39 1d 00 00 00 00 [R_386_32@2 foo]
+cmpb 0x7f(%edi), %cl                             # 3a 4f 7f
+cmp 0x7f(%edi), %cl                              # 3a 4f 7f
+cmpw foo+8(%eax), %cx                            # 66 3b 88 08 00 00 00 [R_386_32@3 foo]
+cmp foo+8(%eax), %cx                             # 66 3b 88 08 00 00 00 [R_386_32@3 foo]
+cmpl (%ecx,%edx), %ecx                           # 3b 0c 11
+cmp (%ecx,%edx), %ecx                            # 3b 0c 11
+cmpw $0x7f, %cx                                  # 66 83 f9 7f
+cmpw $0x7f, (%si)                                # 67 66 83 3c 7f
+cmp $0x7f, (%si)                                 # 67 83 3c 7f
+cmpl $0x7f, %ecx                                 # 83 f9 7f
+cmpl $0x7f, (,%esi,2)                            # 83 3c 75 00 00 00 00 7f
+cmp $0x7f, (,%esi,2)                             # 83 3c 75 00 00 00 00 7f
+cmp $0xfe, %al                                   # 3c fe
+cmp $0x1234, %ax                                 # 66 3d 34 12
+cmp $foo, %ax                                    # 66 3d 00 00 [R_386_16@2 foo]
+cmp $0x12345678, %eax                            # 3d 78 56 34 12
+cmp $foo, %eax                                   # 3d 00 00 00 00 [R_386_32@1 foo]
+cmpb $0xfe, %cl                                  # 80 f9 fe
+cmpb $0xfe, 0x12345678(%ecx,%edx,8)              # 80 bc d1 78 56 34 12 fe
+cmp $0xfe, 0x12345678(%ecx,%edx,8)               # 81 bc d1 78 56 34 12 fe 00 00 00
+cmpw $0x1234, %cx                                # 66 81 f9 34 12
+cmpw $0x1234, 0x7f(%edi)                         # 66 81 7f 7f 34 12
+cmp $0x1234, 0x7f(%edi)                          # 81 7f 7f 34 12 00 00
+cmpw $foo, %cx                                   # 66 81 f9 00 00 [R_386_16@3 foo]
+cmpl $0x12345678, %ecx                           # 81 f9 78 56 34 12
+cmpl $0x12345678, foo+8(%eax)                    # 81 b8 08 00 00 00 78 56 34 12 [R_386_32@2 foo]
+cmp $0x12345678, foo+8(%eax)                     # 81 b8 08 00 00 00 78 56 34 12 [R_386_32@2 foo]
+cmpl $foo, %ecx                                  # 81 f9 00 00 00 00 [R_386_32@2 foo]
+rolb $1, %cl                                     # d0 c1
+rolb $1, %gs:0x14                                # 65 d0 05 14 00 00 00
+rol $1, %gs:0x14                                 # 65 d1 05 14 00 00 00
+rol %cl, %cl                                     # d2 c1
+rolb %cl, (%si)                                  # 67 d2 04
+rol %cl, (%si)                                   # 67 d3 04
+rolb $0xfe, %cl                                  # c0 c1 fe
+rolb $0xfe, (,%esi,2)                            # c0 04 75 00 00 00 00 fe
+rol $0xfe, (,%esi,2)                             # c1 04 75 00 00 00 00 fe
+rolw $1, %cx                                     # 66 d1 c1
+rolw $1, 0x80(%esi)                              # 66 d1 86 80 00 00 00
+rol $1, 0x80(%esi)                               # d1 86 80 00 00 00
+rol %cl, %cx                                     # 66 d3 c1
+rolw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 44 98 12
+rol %cl, 0x12(%eax,%ebx,4)                       # d3 44 98 12
+rolw $0xfe, %cx                                  # 66 c1 c1 fe
+rolw $0xfe, (%ebp)                               # 66 c1 45 00 fe
+rol $0xfe, (%ebp)                                # c1 45 00 fe
+roll $1, %ecx                                    # d1 c1
+roll $1, -0x80(%esp)                             # d1 44 24 80
+rol $1, -0x80(%esp)                              # d1 44 24 80
+rol %cl, %ecx                                    # d3 c1
+roll %cl, foo                                    # d3 05 00 00 00 00 [R_386_32@2 foo]
+rol %cl, foo                                     # d3 05 00 00 00 00 [R_386_32@2 foo]
+roll $0xfe, %ecx                                 # c1 c1 fe
+roll $0xfe, 0x12345678(%ecx,%edx,8)              # c1 84 d1 78 56 34 12 fe
+rol $0xfe, 0x12345678(%ecx,%edx,8)               # c1 84 d1 78 56 34 12 fe
+rorb $1, %cl                                     # d0 c9
+rorb $1, %gs:0x14                                # 65 d0 0d 14 00 00 00
+ror $1, %gs:0x14                                 # 65 d1 0d 14 00 00 00
+ror %cl, %cl                                     # d2 c9
+rorb %cl, (%si)                                  # 67 d2 0c
+ror %cl, (%si)                                   # 67 d3 0c
+rorb $0xfe, %cl                                  # c0 c9 fe
+rorb $0xfe, (,%esi,2)                            # c0 0c 75 00 00 00 00 fe
+ror $0xfe, (,%esi,2)                             # c1 0c 75 00 00 00 00 fe
+rorw $1, %cx                                     # 66 d1 c9
+rorw $1, 0x80(%esi)                              # 66 d1 8e 80 00 00 00
+ror $1, 0x80(%esi)                               # d1 8e 80 00 00 00
+ror %cl, %cx                                     # 66 d3 c9
+rorw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 4c 98 12
+ror %cl, 0x12(%eax,%ebx,4)                       # d3 4c 98 12
+rorw $0xfe, %cx                                  # 66 c1 c9 fe
+rorw $0xfe, (%ebp)                               # 66 c1 4d 00 fe
+ror $0xfe, (%ebp)                                # c1 4d 00 fe
+rorl $1, %ecx                                    # d1 c9
+rorl $1, -0x80(%esp)                             # d1 4c 24 80
+ror $1, -0x80(%esp)                              # d1 4c 24 80
+ror %cl, %ecx                                    # d3 c9
+rorl %cl, foo                                    # d3 0d 00 00 00 00 [R_386_32@2 foo]
+ror %cl, foo                                     # d3 0d 00 00 00 00 [R_386_32@2 foo]
+rorl $0xfe, %ecx                                 # c1 c9 fe
+rorl $0xfe, 0x12345678(%ecx,%edx,8)              # c1 8c d1 78 56 34 12 fe
+ror $0xfe, 0x12345678(%ecx,%edx,8)               # c1 8c d1 78 56 34 12 fe
+rclb $1, %cl                                     # d0 d1
+rclb $1, %gs:0x14                                # 65 d0 15 14 00 00 00
+rcl $1, %gs:0x14                                 # 65 d1 15 14 00 00 00
+rcl %cl, %cl                                     # d2 d1
+rclb %cl, (%si)                                  # 67 d2 14
+rcl %cl, (%si)                                   # 67 d3 14
+rclb $0xfe, %cl                                  # c0 d1 fe
+rclb $0xfe, (,%esi,2)                            # c0 14 75 00 00 00 00 fe
+rcl $0xfe, (,%esi,2)                             # c1 14 75 00 00 00 00 fe
+rclw $1, %cx                                     # 66 d1 d1
+rclw $1, 0x80(%esi)                              # 66 d1 96 80 00 00 00
+rcl $1, 0x80(%esi)                               # d1 96 80 00 00 00
+rcl %cl, %cx                                     # 66 d3 d1
+rclw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 54 98 12
+rcl %cl, 0x12(%eax,%ebx,4)                       # d3 54 98 12
+rclw $0xfe, %cx                                  # 66 c1 d1 fe
+rclw $0xfe, (%ebp)                               # 66 c1 55 00 fe
+rcl $0xfe, (%ebp)                                # c1 55 00 fe
+rcll $1, %ecx                                    # d1 d1
+rcll $1, -0x80(%esp)                             # d1 54 24 80
+rcl $1, -0x80(%esp)                              # d1 54 24 80
+rcl %cl, %ecx                                    # d3 d1
+rcll %cl, foo                                    # d3 15 00 00 00 00 [R_386_32@2 foo]
+rcl %cl, foo                                     # d3 15 00 00 00 00 [R_386_32@2 foo]
+rcll $0xfe, %ecx                                 # c1 d1 fe
+rcll $0xfe, 0x12345678(%ecx,%edx,8)              # c1 94 d1 78 56 34 12 fe
+rcl $0xfe, 0x12345678(%ecx,%edx,8)               # c1 94 d1 78 56 34 12 fe
+rcrb $1, %cl                                     # d0 d9
+rcrb $1, %gs:0x14                                # 65 d0 1d 14 00 00 00
+rcr $1, %gs:0x14                                 # 65 d1 1d 14 00 00 00
+rcr %cl, %cl                                     # d2 d9
+rcrb %cl, (%si)                                  # 67 d2 1c
+rcr %cl, (%si)                                   # 67 d3 1c
+rcrb $0xfe, %cl                                  # c0 d9 fe
+rcrb $0xfe, (,%esi,2)                            # c0 1c 75 00 00 00 00 fe
+rcr $0xfe, (,%esi,2)                             # c1 1c 75 00 00 00 00 fe
+rcrw $1, %cx                                     # 66 d1 d9
+rcrw $1, 0x80(%esi)                              # 66 d1 9e 80 00 00 00
+rcr $1, 0x80(%esi)                               # d1 9e 80 00 00 00
+rcr %cl, %cx                                     # 66 d3 d9
+rcrw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 5c 98 12
+rcr %cl, 0x12(%eax,%ebx,4)                       # d3 5c 98 12
+rcrw $0xfe, %cx                                  # 66 c1 d9 fe
+rcrw $0xfe, (%ebp)                               # 66 c1 5d 00 fe
+rcr $0xfe, (%ebp)                                # c1 5d 00 fe
+rcrl $1, %ecx                                    # d1 d9
+rcrl $1, -0x80(%esp)                             # d1 5c 24 80
+rcr $1, -0x80(%esp)                              # d1 5c 24 80
+rcr %cl, %ecx                                    # d3 d9
+rcrl %cl, foo                                    # d3 1d 00 00 00 00 [R_386_32@2 foo]
+rcr %cl, foo                                     # d3 1d 00 00 00 00 [R_386_32@2 foo]
+rcrl $0xfe, %ecx                                 # c1 d9 fe
+rcrl $0xfe, 0x12345678(%ecx,%edx,8)              # c1 9c d1 78 56 34 12 fe
+rcr $0xfe, 0x12345678(%ecx,%edx,8)               # c1 9c d1 78 56 34 12 fe
+shlb $1, %cl                                     # d0 e1
+shlb $1, %gs:0x14                                # 65 d0 25 14 00 00 00
+shl $1, %gs:0x14                                 # 65 d1 25 14 00 00 00
+shl %cl, %cl                                     # d2 e1
+shlb %cl, (%si)                                  # 67 d2 24
+shl %cl, (%si)                                   # 67 d3 24
+shlb $0xfe, %cl                                  # c0 e1 fe
+shlb $0xfe, (,%esi,2)                            # c0 24 75 00 00 00 00 fe
+shl $0xfe, (,%esi,2)                             # c1 24 75 00 00 00 00 fe
+shlw $1, %cx                                     # 66 d1 e1
+shlw $1, 0x80(%esi)                              # 66 d1 a6 80 00 00 00
+shl $1, 0x80(%esi)                               # d1 a6 80 00 00 00
+shl %cl, %cx                                     # 66 d3 e1
+shlw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 64 98 12
+shl %cl, 0x12(%eax,%ebx,4)                       # d3 64 98 12
+shlw $0xfe, %cx                                  # 66 c1 e1 fe
+shlw $0xfe, (%ebp)                               # 66 c1 65 00 fe
+shl $0xfe, (%ebp)                                # c1 65 00 fe
+shll $1, %ecx                                    # d1 e1
+shll $1, -0x80(%esp)                             # d1 64 24 80
+shl $1, -0x80(%esp)                              # d1 64 24 80
+shl %cl, %ecx                                    # d3 e1
+shll %cl, foo                                    # d3 25 00 00 00 00 [R_386_32@2 foo]
+shl %cl, foo                                     # d3 25 00 00 00 00 [R_386_32@2 foo]
+shll $0xfe, %ecx                                 # c1 e1 fe
+shll $0xfe, 0x12345678(%ecx,%edx,8)              # c1 a4 d1 78 56 34 12 fe
+shl $0xfe, 0x12345678(%ecx,%edx,8)               # c1 a4 d1 78 56 34 12 fe
+salb $1, %cl                                     # d0 e1
+salb $1, %gs:0x14                                # 65 d0 25 14 00 00 00
+sal $1, %gs:0x14                                 # 65 d1 25 14 00 00 00
+sal %cl, %cl                                     # d2 e1
+salb %cl, (%si)                                  # 67 d2 24
+sal %cl, (%si)                                   # 67 d3 24
+salb $0xfe, %cl                                  # c0 e1 fe
+salb $0xfe, (,%esi,2)                            # c0 24 75 00 00 00 00 fe
+sal $0xfe, (,%esi,2)                             # c1 24 75 00 00 00 00 fe
+salw $1, %cx                                     # 66 d1 e1
+salw $1, 0x80(%esi)                              # 66 d1 a6 80 00 00 00
+sal $1, 0x80(%esi)                               # d1 a6 80 00 00 00
+sal %cl, %cx                                     # 66 d3 e1
+salw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 64 98 12
+sal %cl, 0x12(%eax,%ebx,4)                       # d3 64 98 12
+salw $0xfe, %cx                                  # 66 c1 e1 fe
+salw $0xfe, (%ebp)                               # 66 c1 65 00 fe
+sal $0xfe, (%ebp)                                # c1 65 00 fe
+sall $1, %ecx                                    # d1 e1
+sall $1, -0x80(%esp)                             # d1 64 24 80
+sal $1, -0x80(%esp)                              # d1 64 24 80
+sal %cl, %ecx                                    # d3 e1
+sall %cl, foo                                    # d3 25 00 00 00 00 [R_386_32@2 foo]
+sal %cl, foo                                     # d3 25 00 00 00 00 [R_386_32@2 foo]
+sall $0xfe, %ecx                                 # c1 e1 fe
+sall $0xfe, 0x12345678(%ecx,%edx,8)              # c1 a4 d1 78 56 34 12 fe
+sal $0xfe, 0x12345678(%ecx,%edx,8)               # c1 a4 d1 78 56 34 12 fe
+shrb $1, %cl                                     # d0 e9
+shrb $1, %gs:0x14                                # 65 d0 2d 14 00 00 00
+shr $1, %gs:0x14                                 # 65 d1 2d 14 00 00 00
+shr %cl, %cl                                     # d2 e9
+shrb %cl, (%si)                                  # 67 d2 2c
+shr %cl, (%si)                                   # 67 d3 2c
+shrb $0xfe, %cl                                  # c0 e9 fe
+shrb $0xfe, (,%esi,2)                            # c0 2c 75 00 00 00 00 fe
+shr $0xfe, (,%esi,2)                             # c1 2c 75 00 00 00 00 fe
+shrw $1, %cx                                     # 66 d1 e9
+shrw $1, 0x80(%esi)                              # 66 d1 ae 80 00 00 00
+shr $1, 0x80(%esi)                               # d1 ae 80 00 00 00
+shr %cl, %cx                                     # 66 d3 e9
+shrw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 6c 98 12
+shr %cl, 0x12(%eax,%ebx,4)                       # d3 6c 98 12
+shrw $0xfe, %cx                                  # 66 c1 e9 fe
+shrw $0xfe, (%ebp)                               # 66 c1 6d 00 fe
+shr $0xfe, (%ebp)                                # c1 6d 00 fe
+shrl $1, %ecx                                    # d1 e9
+shrl $1, -0x80(%esp)                             # d1 6c 24 80
+shr $1, -0x80(%esp)                              # d1 6c 24 80
+shr %cl, %ecx                                    # d3 e9
+shrl %cl, foo                                    # d3 2d 00 00 00 00 [R_386_32@2 foo]
+shr %cl, foo                                     # d3 2d 00 00 00 00 [R_386_32@2 foo]
+shrl $0xfe, %ecx                                 # c1 e9 fe
+shrl $0xfe, 0x12345678(%ecx,%edx,8)              # c1 ac d1 78 56 34 12 fe
+shr $0xfe, 0x12345678(%ecx,%edx,8)               # c1 ac d1 78 56 34 12 fe
+sarb $1, %cl                                     # d0 f9
+sarb $1, %gs:0x14                                # 65 d0 3d 14 00 00 00
+sar $1, %gs:0x14                                 # 65 d1 3d 14 00 00 00
+sar %cl, %cl                                     # d2 f9
+sarb %cl, (%si)                                  # 67 d2 3c
+sar %cl, (%si)                                   # 67 d3 3c
+sarb $0xfe, %cl                                  # c0 f9 fe
+sarb $0xfe, (,%esi,2)                            # c0 3c 75 00 00 00 00 fe
+sar $0xfe, (,%esi,2)                             # c1 3c 75 00 00 00 00 fe
+sarw $1, %cx                                     # 66 d1 f9
+sarw $1, 0x80(%esi)                              # 66 d1 be 80 00 00 00
+sar $1, 0x80(%esi)                               # d1 be 80 00 00 00
+sar %cl, %cx                                     # 66 d3 f9
+sarw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 7c 98 12
+sar %cl, 0x12(%eax,%ebx,4)                       # d3 7c 98 12
+sarw $0xfe, %cx                                  # 66 c1 f9 fe
+sarw $0xfe, (%ebp)                               # 66 c1 7d 00 fe
+sar $0xfe, (%ebp)                                # c1 7d 00 fe
+sarl $1, %ecx                                    # d1 f9
+sarl $1, -0x80(%esp)                             # d1 7c 24 80
+sar $1, -0x80(%esp)                              # d1 7c 24 80
+sar %cl, %ecx                                    # d3 f9
+sarl %cl, foo                                    # d3 3d 00 00 00 00 [R_386_32@2 foo]
+sar %cl, foo                                     # d3 3d 00 00 00 00 [R_386_32@2 foo]
+sarl $0xfe, %ecx                                 # c1 f9 fe
+sarl $0xfe, 0x12345678(%ecx,%edx,8)              # c1 bc d1 78 56 34 12 fe
+sar $0xfe, 0x12345678(%ecx,%edx,8)               # c1 bc d1 78 56 34 12 fe
+notb %cl                                         # f6 d1
+notb %gs:0x14                                    # 65 f6 15 14 00 00 00
+not %gs:0x14                                     # 65 f7 15 14 00 00 00
+notw %cx                                         # 66 f7 d1
+notw (%si)                                       # 67 66 f7 14
+not (%si)                                        # 67 f7 14
+notl %ecx                                        # f7 d1
+notl (,%esi,2)                                   # f7 14 75 00 00 00 00
+not (,%esi,2)                                    # f7 14 75 00 00 00 00
+negb %cl                                         # f6 d9
+negb 0x12(%eax,%ebx,4)                           # f6 5c 98 12
+neg 0x12(%eax,%ebx,4)                            # f7 5c 98 12
+negw %cx                                         # 66 f7 d9
+negw (%ebp)                                      # 66 f7 5d 00
+neg (%ebp)                                       # f7 5d 00
+negl %ecx                                        # f7 d9
+negl -0x80(%esp)                                 # f7 5c 24 80
+neg -0x80(%esp)                                  # f7 5c 24 80
+mulb %cl                                         # f6 e1
+mulb 0x12345678(%ecx,%edx,8)                     # f6 a4 d1 78 56 34 12
+mul 0x12345678(%ecx,%edx,8)                      # f7 a4 d1 78 56 34 12
+mulw %cx                                         # 66 f7 e1
+mulw 0x7f(%edi)                                  # 66 f7 67 7f
+mul 0x7f(%edi)                                   # f7 67 7f
+mull %ecx                                        # f7 e1
+mull foo+8(%eax)                                 # f7 a0 08 00 00 00 [R_386_32@2 foo]
+mul foo+8(%eax)                                  # f7 a0 08 00 00 00 [R_386_32@2 foo]
+imulb %cl                                        # f6 e9
+imulb %gs:0x14                                   # 65 f6 2d 14 00 00 00
+imul %gs:0x14                                    # 65 f7 2d 14 00 00 00
+imulw %cx                                        # 66 f7 e9
+imulw (%si)                                      # 67 66 f7 2c
+imul (%si)                                       # 67 f7 2c
+imull %ecx                                       # f7 e9
+imull (,%esi,2)                                  # f7 2c 75 00 00 00 00
+imul (,%esi,2)                                   # f7 2c 75 00 00 00 00
+divb %cl                                         # f6 f1
+divb 0x12(%eax,%ebx,4)                           # f6 74 98 12
+div 0x12(%eax,%ebx,4)                            # f7 74 98 12
+divw %cx                                         # 66 f7 f1
+divw (%ebp)                                      # 66 f7 75 00
+div (%ebp)                                       # f7 75 00
+divl %ecx                                        # f7 f1
+divl -0x80(%esp)                                 # f7 74 24 80
+div -0x80(%esp)                                  # f7 74 24 80
+idivb %cl                                        # f6 f9
+idivb 0x12345678(%ecx,%edx,8)                    # f6 bc d1 78 56 34 12
+idiv 0x12345678(%ecx,%edx,8)                     # f7 bc d1 78 56 34 12
+idivw %cx                                        # 66 f7 f9
+idivw 0x7f(%edi)                                 # 66 f7 7f 7f
+idiv 0x7f(%edi)                                  # f7 7f 7f
+idivl %ecx                                       # f7 f9
+idivl foo+8(%eax)                                # f7 b8 08 00 00 00 [R_386_32@2 foo]
+idiv foo+8(%eax)                                 # f7 b8 08 00 00 00 [R_386_32@2 foo]
+test %bl, %cl                                    # 84 d9
+testb %bl, %gs:0x14                              # 65 84 1d 14 00 00 00
+test %bl, %gs:0x14                               # 65 84 1d 14 00 00 00
+test %bx, %cx                                    # 66 85 d9
+testw %bx, (%si)                                 # 67 66 85 1c
+test %bx, (%si)                                  # 67 66 85 1c
+test %ebx, %ecx                                  # 85 d9
+testl %ebx, (,%esi,2)                            # 85 1c 75 00 00 00 00
+test %ebx, (,%esi,2)                             # 85 1c 75 00 00 00 00
+testb 0x12(%eax,%ebx,4), %cl                     # 84 4c 98 12
+test 0x12(%eax,%ebx,4), %cl                      # 84 4c 98 12
+testw (%ebp), %cx                                # 66 85 4d 00
+test (%ebp), %cx                                 # 66 85 4d 00
+testl -0x80(%esp), %ecx                          # 85 4c 24 80
+test -0x80(%esp), %ecx                           # 85 4c 24 80
+test $0xfe, %al                                  # a8 fe
+test $0x1234, %ax                                # 66 a9 34 12
+test $foo, %ax                                   # 66 a9 00 00 [R_386_16@2 foo]
+test $0x12345678, %eax                           # a9 78 56 34 12
+test $foo, %eax                                  # a9 00 00 00 00 [R_386_32@1 foo]
+testb $0xfe, %cl                                 # f6 c1 fe
+testb $0xfe, %gs:0x14                            # 65 f6 05 14 00 00 00 fe
+test $0xfe, %gs:0x14                             # 65 f7 05 14 00 00 00 fe 00 00 00
+testw $0x1234, %cx                               # 66 f7 c1 34 12
+testw $0x1234, (%si)                             # 67 66 f7 04 34 12
+test $0x1234, (%si)                              # 67 f7 04 34 12 00 00
+testw $foo, %cx                                  # 66 f7 c1 00 00 [R_386_16@3 foo]
+testl $0x12345678, %ecx                          # f7 c1 78 56 34 12
+testl $0x12345678, (,%esi,2)                     # f7 04 75 00 00 00 00 78 56 34 12
+test $0x12345678, (,%esi,2)                      # f7 04 75 00 00 00 00 78 56 34 12
+testl $foo, %ecx                                 # f7 c1 00 00 00 00 [R_386_32@2 foo]
+incb %cl                                         # fe c1
+incb 0x12(%eax,%ebx,4)                           # fe 44 98 12
+inc 0x12(%eax,%ebx,4)                            # ff 44 98 12
+incw %cx                                         # 66 41
+incw (%ebp)                                      # 66 ff 45 00
+inc (%ebp)                                       # ff 45 00
+incl %ecx                                        # 41
+incl -0x80(%esp)                                 # ff 44 24 80
+inc -0x80(%esp)                                  # ff 44 24 80
+inc %di                                          # 66 47
+inc %edi                                         # 47
+decb %cl                                         # fe c9
+decb foo+8(%eax)                                 # fe 88 08 00 00 00 [R_386_32@2 foo]
+dec foo+8(%eax)                                  # ff 88 08 00 00 00 [R_386_32@2 foo]
+decw %cx                                         # 66 49
+decw (%ecx,%edx)                                 # 66 ff 0c 11
+dec (%ecx,%edx)                                  # ff 0c 11
+decl %ecx                                        # 49
+decl %gs:0x14                                    # 65 ff 0d 14 00 00 00
+dec %gs:0x14                                     # 65 ff 0d 14 00 00 00
+dec %di                                          # 66 4f
+dec %edi                                         # 4f
+imul %bx, %cx                                    # 66 0f af cb
+imulw 0x12(%eax,%ebx,4), %cx                     # 66 0f af 4c 98 12
+imul 0x12(%eax,%ebx,4), %cx                      # 66 0f af 4c 98 12
+imul %ebx, %ecx                                  # 0f af cb
+imull (%ebp), %ecx                               # 0f af 4d 00
+imul (%ebp), %ecx                                # 0f af 4d 00
+imul $0x7f, %bx, %cx                             # 66 6b cb 7f
+imulw $0x7f, foo, %cx                            # 66 6b 0d 00 00 00 00 7f [R_386_32@3 foo]
+imul $0x7f, foo, %cx                             # 66 6b 0d 00 00 00 00 7f [R_386_32@3 foo]
+imul $0x7f, %ebx, %ecx                           # 6b cb 7f
+imull $0x7f, 0x12345678(%ecx,%edx,8), %ecx       # 6b 8c d1 78 56 34 12 7f
+imul $0x7f, 0x12345678(%ecx,%edx,8), %ecx        # 6b 8c d1 78 56 34 12 7f
+imul $0x1234, %bx, %cx                           # 66 69 cb 34 12
+imulw $0x1234, foo+8(%eax), %cx                  # 66 69 88 08 00 00 00 34 12 [R_386_32@3 foo]
+imul $0x1234, foo+8(%eax), %cx                   # 66 69 88 08 00 00 00 34 12 [R_386_32@3 foo]
+imul $foo, %bx, %cx                              # 66 69 cb 00 00 [R_386_16@3 foo]
+imul $0x12345678, %ebx, %ecx                     # 69 cb 78 56 34 12
+imull $0x12345678, (%ecx,%edx), %ecx             # 69 0c 11 78 56 34 12
+imul $0x12345678, (%ecx,%edx), %ecx              # 69 0c 11 78 56 34 12
+imul $foo, %ebx, %ecx                            # 69 cb 00 00 00 00 [R_386_32@2 foo]
+shld $0xfe, %bx, %cx                             # 66 0f a4 d9 fe
+shldw $0xfe, %bx, (%si)                          # 67 66 0f a4 1c fe
+shld $0xfe, %bx, (%si)                           # 67 66 0f a4 1c fe
+shld $0xfe, %ebx, %ecx                           # 0f a4 d9 fe
+shldl $0xfe, %ebx, (,%esi,2)                     # 0f a4 1c 75 00 00 00 00 fe
+shld $0xfe, %ebx, (,%esi,2)                      # 0f a4 1c 75 00 00 00 00 fe
+shld %cl, %bx, %cx                               # 66 0f a5 d9
+shldw %cl, %bx, 0x12(%eax,%ebx,4)                # 66 0f a5 5c 98 12
+shld %cl, %bx, 0x12(%eax,%ebx,4)                 # 66 0f a5 5c 98 12
+shld %cl, %ebx, %ecx                             # 0f a5 d9
+shldl %cl, %ebx, (%ebp)                          # 0f a5 5d 00
+shld %cl, %ebx, (%ebp)                           # 0f a5 5d 00
+shrd $0xfe, %bx, %cx                             # 66 0f ac d9 fe
+shrdw $0xfe, %bx, foo                            # 66 0f ac 1d 00 00 00 00 fe [R_386_32@4 foo]
+shrd $0xfe, %bx, foo                             # 66 0f ac 1d 00 00 00 00 fe [R_386_32@4 foo]
+shrd $0xfe, %ebx, %ecx                           # 0f ac d9 fe
+shrdl $0xfe, %ebx, 0x12345678(%ecx,%edx,8)       # 0f ac 9c d1 78 56 34 12 fe
+shrd $0xfe, %ebx, 0x12345678(%ecx,%edx,8)        # 0f ac 9c d1 78 56 34 12 fe
+shrd %cl, %bx, %cx                               # 66 0f ad d9
+shrdw %cl, %bx, foo+8(%eax)                      # 66 0f ad 98 08 00 00 00 [R_386_32@4 foo]
+shrd %cl, %bx, foo+8(%eax)                       # 66 0f ad 98 08 00 00 00 [R_386_32@4 foo]
+shrd %cl, %ebx, %ecx                             # 0f ad d9
+shrdl %cl, %ebx, (%ecx,%edx)                     # 0f ad 1c 11
+shrd %cl, %ebx, (%ecx,%edx)                      # 0f ad 1c 11
+mov %bl, %cl                                     # 88 d9
+movb %bl, (%si)                                  # 67 88 1c
+mov %bl, (%si)                                   # 67 88 1c
+mov %bx, %cx                                     # 66 89 d9
+movw %bx, (,%esi,2)                              # 66 89 1c 75 00 00 00 00
+mov %bx, (,%esi,2)                               # 66 89 1c 75 00 00 00 00
+mov %ebx, %ecx                                   # 89 d9
+movl %ebx, 0x80(%esi)                            # 89 9e 80 00 00 00
+mov %ebx, 0x80(%esi)                             # 89 9e 80 00 00 00
+movb (%ebp), %cl                                 # 8a 4d 00
+mov (%ebp), %cl                                  # 8a 4d 00
+movw -0x80(%esp), %cx                            # 66 8b 4c 24 80
+mov -0x80(%esp), %cx                             # 66 8b 4c 24 80
+movl foo, %ecx                                   # 8b 0d 00 00 00 00 [R_386_32@2 foo]
+mov foo, %ecx                                    # 8b 0d 00 00 00 00 [R_386_32@2 foo]
+mov %ds, %cx                                     # 66 8c d9
+movw %ds, foo+8(%eax)                            # 8c 98 08 00 00 00 [R_386_32@2 foo]
+mov %ds, foo+8(%eax)                             # 8c 98 08 00 00 00 [R_386_32@2 foo]
+mov %ds, %ecx                                    # 8c d9
+movw %bx, %es                                    # 8e c3
+movw (%si), %es                                  # 67 8e 04
+mov (%si), %es                                   # 67 8e 04
+mov %ebx, %es                                    # 8e c3
+mov 0x12345678, %al                              # a0 78 56 34 12
+mov 0x12345678, %ax                              # 66 a1 78 56 34 12
+mov 0x12345678, %eax                             # a1 78 56 34 12
+mov %al, 0x12345678                              # a2 78 56 34 12
+mov %ax, 0x12345678                              # 66 a3 78 56 34 12
+mov %eax, 0x12345678                             # a3 78 56 34 12
+mov $0xfe, %bh                                   # b7 fe
+mov $0x1234, %di                                 # 66 bf 34 12
+mov $foo, %di                                    # 66 bf 00 00 [R_386_16@2 foo]
+mov $0x12345678, %edi                            # bf 78 56 34 12
+mov $foo, %edi                                   # bf 00 00 00 00 [R_386_32@1 foo]
+movb $0xfe, %cl                                  # b1 fe
+movb $0xfe, 0x12(%eax,%ebx,4)                    # c6 44 98 12 fe
+mov $0xfe, 0x12(%eax,%ebx,4)                     # c7 44 98 12 fe 00 00 00
+movw $0x1234, %cx                                # 66 b9 34 12
+movw $0x1234, (%ebp)                             # 66 c7 45 00 34 12
+mov $0x1234, (%ebp)                              # c7 45 00 34 12 00 00
+movw $foo, %cx                                   # 66 b9 00 00 [R_386_16@2 foo]
+movl $0x12345678, %ecx                           # b9 78 56 34 12
+movl $0x12345678, -0x80(%esp)                    # c7 44 24 80 78 56 34 12
+mov $0x12345678, -0x80(%esp)                     # c7 44 24 80 78 56 34 12
+movl $foo, %ecx                                  # b9 00 00 00 00 [R_386_32@1 foo]
+movzx %bl, %cx                                   # 66 0f b6 cb
+movzbw 0x12345678(%ecx,%edx,8), %cx              # 66 0f b6 8c d1 78 56 34 12
+movzx 0x12345678(%ecx,%edx,8), %cx               # 66 0f b6 8c d1 78 56 34 12
+movzx %bl, %ecx                                  # 0f b6 cb
+movzbl 0x7f(%edi), %ecx                          # 0f b6 4f 7f
+movzx 0x7f(%edi), %ecx                           # 0f b6 4f 7f
+movzx %bx, %ecx                                  # 0f b7 cb
+movzwl (%ecx,%edx), %ecx                         # 0f b7 0c 11
+movzx (%ecx,%edx), %ecx                          # 0f b6 0c 11
+movsx %bl, %cx                                   # 66 0f be cb
+movsbw (%si), %cx                                # 67 66 0f be 0c
+movsx (%si), %cx                                 # 67 66 0f be 0c
+movsx %bl, %ecx                                  # 0f be cb
+movsbl (,%esi,2), %ecx                           # 0f be 0c 75 00 00 00 00
+movsx (,%esi,2), %ecx                            # 0f be 0c 75 00 00 00 00
+movsx %bx, %ecx                                  # 0f bf cb
+movswl 0x12(%eax,%ebx,4), %ecx                   # 0f bf 4c 98 12
+movsx 0x12(%eax,%ebx,4), %ecx                    # 0f be 4c 98 12
+xchg %di, %ax                                    # 66 97
+xchg %ax, %di                                    # 66 97
+xchg %edi, %eax                                  # 97
+xchg %eax, %edi                                  # 97
+xchg %bl, %cl                                    # 86 d9
+xchgb %bl, (%si)                                 # 67 86 1c
+xchg %bl, (%si)                                  # 67 86 1c
+xchgb (,%esi,2), %cl                             # 86 0c 75 00 00 00 00
+xchg (,%esi,2), %cl                              # 86 0c 75 00 00 00 00
+xchg %bx, %cx                                    # 66 87 d9
+xchgw %bx, 0x80(%esi)                            # 66 87 9e 80 00 00 00
+xchg %bx, 0x80(%esi)                             # 66 87 9e 80 00 00 00
+xchgw 0x12(%eax,%ebx,4), %cx                     # 66 87 4c 98 12
+xchg 0x12(%eax,%ebx,4), %cx                      # 66 87 4c 98 12
+xchg %ebx, %ecx                                  # 87 d9
+xchgl %ebx, (%ebp)                               # 87 5d 00
+xchg %ebx, (%ebp)                                # 87 5d 00
+xchgl -0x80(%esp), %ecx                          # 87 4c 24 80
+xchg -0x80(%esp), %ecx                           # 87 4c 24 80
+cmpxchg %bl, %cl                                 # 0f b0 d9
+cmpxchgb %bl, 0x7f(%edi)                         # 0f b0 5f 7f
+cmpxchg %bl, 0x7f(%edi)                          # 0f b0 5f 7f
+cmpxchg %bx, %cx                                 # 66 0f b1 d9
+cmpxchgw %bx, foo+8(%eax)                        # 66 0f b1 98 08 00 00 00 [R_386_32@4 foo]
+cmpxchg %bx, foo+8(%eax)                         # 66 0f b1 98 08 00 00 00 [R_386_32@4 foo]
+cmpxchg %ebx, %ecx                               # 0f b1 d9
+cmpxchgl %ebx, (%ecx,%edx)                       # 0f b1 1c 11
+cmpxchg %ebx, (%ecx,%edx)                        # 0f b1 1c 11
+cmpxchg8b (%si)                                  # 67 0f c7 0c
+xadd %bl, %cl                                    # 0f c0 d9
+xaddb %bl, 0x80(%esi)                            # 0f c0 9e 80 00 00 00
+xadd %bl, 0x80(%esi)                             # 0f c0 9e 80 00 00 00
+xadd %bx, %cx                                    # 66 0f c1 d9
+xaddw %bx, 0x12(%eax,%ebx,4)                     # 66 0f c1 5c 98 12
+xadd %bx, 0x12(%eax,%ebx,4)                      # 66 0f c1 5c 98 12
+xadd %ebx, %ecx                                  # 0f c1 d9
+xaddl %ebx, (%ebp)                               # 0f c1 5d 00
+xadd %ebx, (%ebp)                                # 0f c1 5d 00
+leaw foo, %cx                                    # 66 8d 0d 00 00 00 00 [R_386_32@3 foo]
+lea foo, %cx                                     # 66 8d 0d 00 00 00 00 [R_386_32@3 foo]
+leal 0x12345678(%ecx,%edx,8), %ecx               # 8d 8c d1 78 56 34 12
+lea 0x12345678(%ecx,%edx,8), %ecx                # 8d 8c d1 78 56 34 12
+movbew foo+8(%eax), %cx                          # 66 0f 38 f0 88 08 00 00 00 [R_386_32@5 foo]
+movbe foo+8(%eax), %cx                           # 66 0f 38 f0 88 08 00 00 00 [R_386_32@5 foo]
+movbel (%ecx,%edx), %ecx                         # 0f 38 f0 0c 11
+movbe (%ecx,%edx), %ecx                          # 0f 38 f0 0c 11
+movbew %bx, (%si)                                # 67 66 0f 38 f1 1c
+movbe %bx, (%si)                                 # 67 66 0f 38 f1 1c
+movbel %ebx, (,%esi,2)                           # 0f 38 f1 1c 75 00 00 00 00
+movbe %ebx, (,%esi,2)                            # 0f 38 f1 1c 75 00 00 00 00
+bswap %edi                                       # 0f cf
+cbtw                                             # 66 98
+cwtl                                             # 98
+cwtd                                             # 66 99
+cltd                                             # 99
+bt %bx, %cx                                      # 66 0f a3 d9
+btw %bx, %gs:0x14                                # 65 66 0f a3 1d 14 00 00 00
+bt %bx, %gs:0x14                                 # 65 66 0f a3 1d 14 00 00 00
+bt %ebx, %ecx                                    # 0f a3 d9
+btl %ebx, (%si)                                  # 67 0f a3 1c
+bt %ebx, (%si)                                   # 67 0f a3 1c
+btw $0xfe, %cx                                   # 66 0f ba e1 fe
+btw $0xfe, 0x80(%esi)                            # 66 0f ba a6 80 00 00 00 fe
+bt $0xfe, 0x80(%esi)                             # 0f ba a6 80 00 00 00 fe
+btl $0xfe, %ecx                                  # 0f ba e1 fe
+btl $0xfe, 0x12(%eax,%ebx,4)                     # 0f ba 64 98 12 fe
+bt $0xfe, 0x12(%eax,%ebx,4)                      # 0f ba 64 98 12 fe
+bts %bx, %cx                                     # 66 0f ab d9
+btsw %bx, -0x80(%esp)                            # 66 0f ab 5c 24 80
+bts %bx, -0x80(%esp)                             # 66 0f ab 5c 24 80
+bts %ebx, %ecx                                   # 0f ab d9
+btsl %ebx, foo                                   # 0f ab 1d 00 00 00 00 [R_386_32@3 foo]
+bts %ebx, foo                                    # 0f ab 1d 00 00 00 00 [R_386_32@3 foo]
+btsw $0xfe, %cx                                  # 66 0f ba e9 fe
+btsw $0xfe, 0x7f(%edi)                           # 66 0f ba 6f 7f fe
+bts $0xfe, 0x7f(%edi)                            # 0f ba 6f 7f fe
+btsl $0xfe, %ecx                                 # 0f ba e9 fe
+btsl $0xfe, foo+8(%eax)                          # 0f ba a8 08 00 00 00 fe [R_386_32@3 foo]
+bts $0xfe, foo+8(%eax)                           # 0f ba a8 08 00 00 00 fe [R_386_32@3 foo]
+btr %bx, %cx                                     # 66 0f b3 d9
+btrw %bx, %gs:0x14                               # 65 66 0f b3 1d 14 00 00 00
+btr %bx, %gs:0x14                                # 65 66 0f b3 1d 14 00 00 00
+btr %ebx, %ecx                                   # 0f b3 d9
+btrl %ebx, (%si)                                 # 67 0f b3 1c
+btr %ebx, (%si)                                  # 67 0f b3 1c
+btrw $0xfe, %cx                                  # 66 0f ba f1 fe
+btrw $0xfe, 0x80(%esi)                           # 66 0f ba b6 80 00 00 00 fe
+btr $0xfe, 0x80(%esi)                            # 0f ba b6 80 00 00 00 fe
+btrl $0xfe, %ecx                                 # 0f ba f1 fe
+btrl $0xfe, 0x12(%eax,%ebx,4)                    # 0f ba 74 98 12 fe
+btr $0xfe, 0x12(%eax,%ebx,4)                     # 0f ba 74 98 12 fe
+btc %bx, %cx                                     # 66 0f bb d9
+btcw %bx, -0x80(%esp)                            # 66 0f bb 5c 24 80
+btc %bx, -0x80(%esp)                             # 66 0f bb 5c 24 80
+btc %ebx, %ecx                                   # 0f bb d9
+btcl %ebx, foo                                   # 0f bb 1d 00 00 00 00 [R_386_32@3 foo]
+btc %ebx, foo                                    # 0f bb 1d 00 00 00 00 [R_386_32@3 foo]
+btcw $0xfe, %cx                                  # 66 0f ba f9 fe
+btcw $0xfe, 0x7f(%edi)                           # 66 0f ba 7f 7f fe
+btc $0xfe, 0x7f(%edi)                            # 0f ba 7f 7f fe
+btcl $0xfe, %ecx                                 # 0f ba f9 fe
+btcl $0xfe, foo+8(%eax)                          # 0f ba b8 08 00 00 00 fe [R_386_32@3 foo]
+btc $0xfe, foo+8(%eax)                           # 0f ba b8 08 00 00 00 fe [R_386_32@3 foo]
+bsf %bx, %cx                                     # 66 0f bc cb
+bsfw %gs:0x14, %cx                               # 65 66 0f bc 0d 14 00 00 00
+bsf %gs:0x14, %cx                                # 65 66 0f bc 0d 14 00 00 00
+bsf %ebx, %ecx                                   # 0f bc cb
+bsfl (%si), %ecx                                 # 67 0f bc 0c
+bsf (%si), %ecx                                  # 67 0f bc 0c
+bsr %bx, %cx                                     # 66 0f bd cb
+bsrw 0x80(%esi), %cx                             # 66 0f bd 8e 80 00 00 00
+bsr 0x80(%esi), %cx                              # 66 0f bd 8e 80 00 00 00
+bsr %ebx, %ecx                                   # 0f bd cb
+bsrl 0x12(%eax,%ebx,4), %ecx                     # 0f bd 4c 98 12
+bsr 0x12(%eax,%ebx,4), %ecx                      # 0f bd 4c 98 12
+popcnt %bx, %cx                                  # 66 f3 0f b8 cb
+popcntw -0x80(%esp), %cx                         # 66 f3 0f b8 4c 24 80
+popcnt -0x80(%esp), %cx                          # 66 f3 0f b8 4c 24 80
+popcnt %ebx, %ecx                                # f3 0f b8 cb
+popcntl foo, %ecx                                # f3 0f b8 0d 00 00 00 00 [R_386_32@4 foo]
+popcnt foo, %ecx                                 # f3 0f b8 0d 00 00 00 00 [R_386_32@4 foo]
+lzcnt %bx, %cx                                   # 66 f3 0f bd cb
+lzcntw 0x7f(%edi), %cx                           # 66 f3 0f bd 4f 7f
+lzcnt 0x7f(%edi), %cx                            # 66 f3 0f bd 4f 7f
+lzcnt %ebx, %ecx                                 # f3 0f bd cb
+lzcntl foo+8(%eax), %ecx                         # f3 0f bd 88 08 00 00 00 [R_386_32@4 foo]
+lzcnt foo+8(%eax), %ecx                          # f3 0f bd 88 08 00 00 00 [R_386_32@4 foo]
+tzcnt %bx, %cx                                   # 66 f3 0f bc cb
+tzcntw %gs:0x14, %cx                             # 65 66 f3 0f bc 0d 14 00 00 00
+tzcnt %gs:0x14, %cx                              # 65 66 f3 0f bc 0d 14 00 00 00
+tzcnt %ebx, %ecx                                 # f3 0f bc cb
+tzcntl (%si), %ecx                               # 67 f3 0f bc 0c
+tzcnt (%si), %ecx                                # 67 f3 0f bc 0c
+crc32 %bl, %ecx                                  # f2 0f 38 f0 cb
+crc32b 0x80(%esi), %ecx                          # f2 0f 38 f0 8e 80 00 00 00
+crc32 0x80(%esi), %ecx                           # f2 0f 38 f1 8e 80 00 00 00
+crc32 %bx, %ecx                                  # 66 f2 0f 38 f1 cb
+crc32w 0x12(%eax,%ebx,4), %ecx                   # 66 f2 0f 38 f1 4c 98 12
+crc32 0x12(%eax,%ebx,4), %ecx                    # f2 0f 38 f1 4c 98 12
+crc32 %ebx, %ecx                                 # f2 0f 38 f1 cb
+crc32l (%ebp), %ecx                              # f2 0f 38 f1 4d 00
+crc32 (%ebp), %ecx                               # f2 0f 38 f1 4d 00
+setob %cl                                        # 0f 90 c1
+setob 0x12345678(%ecx,%edx,8)                    # 0f 90 84 d1 78 56 34 12
+seto 0x12345678(%ecx,%edx,8)                     # 0f 90 84 d1 78 56 34 12
+setnob %cl                                       # 0f 91 c1
+setnob 0x7f(%edi)                                # 0f 91 47 7f
+setno 0x7f(%edi)                                 # 0f 91 47 7f
+setbb %cl                                        # 0f 92 c1
+setbb foo+8(%eax)                                # 0f 92 80 08 00 00 00 [R_386_32@3 foo]
+setb foo+8(%eax)                                 # 0f 92 80 08 00 00 00 [R_386_32@3 foo]
+setaeb %cl                                       # 0f 93 c1
+setaeb (%ecx,%edx)                               # 0f 93 04 11
+setae (%ecx,%edx)                                # 0f 93 04 11
+seteb %cl                                        # 0f 94 c1
+seteb %gs:0x14                                   # 65 0f 94 05 14 00 00 00
+sete %gs:0x14                                    # 65 0f 94 05 14 00 00 00
+setneb %cl                                       # 0f 95 c1
+setneb (%si)                                     # 67 0f 95 04
+setne (%si)                                      # 67 0f 95 04
+setbeb %cl                                       # 0f 96 c1
+setbeb (,%esi,2)                                 # 0f 96 04 75 00 00 00 00
+setbe (,%esi,2)                                  # 0f 96 04 75 00 00 00 00
+setab %cl                                        # 0f 97 c1
+setab 0x80(%esi)                                 # 0f 97 86 80 00 00 00
+seta 0x80(%esi)                                  # 0f 97 86 80 00 00 00
+setsb %cl                                        # 0f 98 c1
+setsb 0x12(%eax,%ebx,4)                          # 0f 98 44 98 12
+sets 0x12(%eax,%ebx,4)                           # 0f 98 44 98 12
+setnsb %cl                                       # 0f 99 c1
+setnsb (%ebp)                                    # 0f 99 45 00
+setns (%ebp)                                     # 0f 99 45 00
+setpb %cl                                        # 0f 9a c1
+setpb -0x80(%esp)                                # 0f 9a 44 24 80
+setp -0x80(%esp)                                 # 0f 9a 44 24 80
+setnpb %cl                                       # 0f 9b c1
+setnpb foo                                       # 0f 9b 05 00 00 00 00 [R_386_32@3 foo]
+setnp foo                                        # 0f 9b 05 00 00 00 00 [R_386_32@3 foo]
+setlb %cl                                        # 0f 9c c1
+setlb 0x12345678(%ecx,%edx,8)                    # 0f 9c 84 d1 78 56 34 12
+setl 0x12345678(%ecx,%edx,8)                     # 0f 9c 84 d1 78 56 34 12
+setgeb %cl                                       # 0f 9d c1
+setgeb 0x7f(%edi)                                # 0f 9d 47 7f
+setge 0x7f(%edi)                                 # 0f 9d 47 7f
+setleb %cl                                       # 0f 9e c1
+setleb foo+8(%eax)                               # 0f 9e 80 08 00 00 00 [R_386_32@3 foo]
+setle foo+8(%eax)                                # 0f 9e 80 08 00 00 00 [R_386_32@3 foo]
+setgb %cl                                        # 0f 9f c1
+setgb (%ecx,%edx)                                # 0f 9f 04 11
+setg (%ecx,%edx)                                 # 0f 9f 04 11
+cmovo %bx, %cx                                   # 66 0f 40 cb
+cmovow %gs:0x14, %cx                             # 65 66 0f 40 0d 14 00 00 00
+cmovo %gs:0x14, %cx                              # 65 66 0f 40 0d 14 00 00 00
+cmovno %bx, %cx                                  # 66 0f 41 cb
+cmovnow (%si), %cx                               # 67 66 0f 41 0c
+cmovno (%si), %cx                                # 67 66 0f 41 0c
+cmovb %bx, %cx                                   # 66 0f 42 cb
+cmovbw (,%esi,2), %cx                            # 66 0f 42 0c 75 00 00 00 00
+cmovb (,%esi,2), %cx                             # 66 0f 42 0c 75 00 00 00 00
+cmovae %bx, %cx                                  # 66 0f 43 cb
+cmovaew 0x80(%esi), %cx                          # 66 0f 43 8e 80 00 00 00
+cmovae 0x80(%esi), %cx                           # 66 0f 43 8e 80 00 00 00
+cmove %bx, %cx                                   # 66 0f 44 cb
+cmovew 0x12(%eax,%ebx,4), %cx                    # 66 0f 44 4c 98 12
+cmove 0x12(%eax,%ebx,4), %cx                     # 66 0f 44 4c 98 12
+cmovne %bx, %cx                                  # 66 0f 45 cb
+cmovnew (%ebp), %cx                              # 66 0f 45 4d 00
+cmovne (%ebp), %cx                               # 66 0f 45 4d 00
+cmovbe %bx, %cx                                  # 66 0f 46 cb
+cmovbew -0x80(%esp), %cx                         # 66 0f 46 4c 24 80
+cmovbe -0x80(%esp), %cx                          # 66 0f 46 4c 24 80
+cmova %bx, %cx                                   # 66 0f 47 cb
+cmovaw foo, %cx                                  # 66 0f 47 0d 00 00 00 00 [R_386_32@4 foo]
+cmova foo, %cx                                   # 66 0f 47 0d 00 00 00 00 [R_386_32@4 foo]
+cmovs %bx, %cx                                   # 66 0f 48 cb
+cmovsw 0x12345678(%ecx,%edx,8), %cx              # 66 0f 48 8c d1 78 56 34 12
+cmovs 0x12345678(%ecx,%edx,8), %cx               # 66 0f 48 8c d1 78 56 34 12
+cmovns %bx, %cx                                  # 66 0f 49 cb
+cmovnsw 0x7f(%edi), %cx                          # 66 0f 49 4f 7f
+cmovns 0x7f(%edi), %cx                           # 66 0f 49 4f 7f
+cmovp %bx, %cx                                   # 66 0f 4a cb
+cmovpw foo+8(%eax), %cx                          # 66 0f 4a 88 08 00 00 00 [R_386_32@4 foo]
+cmovp foo+8(%eax), %cx                           # 66 0f 4a 88 08 00 00 00 [R_386_32@4 foo]
+cmovnp %bx, %cx                                  # 66 0f 4b cb
+cmovnpw (%ecx,%edx), %cx                         # 66 0f 4b 0c 11
+cmovnp (%ecx,%edx), %cx                          # 66 0f 4b 0c 11
+cmovl %bx, %cx                                   # 66 0f 4c cb
+cmovlw %gs:0x14, %cx                             # 65 66 0f 4c 0d 14 00 00 00
+cmovl %gs:0x14, %cx                              # 65 66 0f 4c 0d 14 00 00 00
+cmovge %bx, %cx                                  # 66 0f 4d cb
+cmovgew (%si), %cx                               # 67 66 0f 4d 0c
+cmovge (%si), %cx                                # 67 66 0f 4d 0c
+cmovle %bx, %cx                                  # 66 0f 4e cb
+cmovlew (,%esi,2), %cx                           # 66 0f 4e 0c 75 00 00 00 00
+cmovle (,%esi,2), %cx                            # 66 0f 4e 0c 75 00 00 00 00
+cmovg %bx, %cx                                   # 66 0f 4f cb
+cmovgw 0x80(%esi), %cx                           # 66 0f 4f 8e 80 00 00 00
+cmovg 0x80(%esi), %cx                            # 66 0f 4f 8e 80 00 00 00
+cmovo %ebx, %ecx                                 # 0f 40 cb
+cmovol 0x12(%eax,%ebx,4), %ecx                   # 0f 40 4c 98 12
+cmovo 0x12(%eax,%ebx,4), %ecx                    # 0f 40 4c 98 12
+cmovno %ebx, %ecx                                # 0f 41 cb
+cmovnol (%ebp), %ecx                             # 0f 41 4d 00
+cmovno (%ebp), %ecx                              # 0f 41 4d 00
+cmovb %ebx, %ecx                                 # 0f 42 cb
+cmovbl -0x80(%esp), %ecx                         # 0f 42 4c 24 80
+cmovb -0x80(%esp), %ecx                          # 0f 42 4c 24 80
+cmovae %ebx, %ecx                                # 0f 43 cb
+cmovael foo, %ecx                                # 0f 43 0d 00 00 00 00 [R_386_32@3 foo]
+cmovae foo, %ecx                                 # 0f 43 0d 00 00 00 00 [R_386_32@3 foo]
+cmove %ebx, %ecx                                 # 0f 44 cb
+cmovel 0x12345678(%ecx,%edx,8), %ecx             # 0f 44 8c d1 78 56 34 12
+cmove 0x12345678(%ecx,%edx,8), %ecx              # 0f 44 8c d1 78 56 34 12
+cmovne %ebx, %ecx                                # 0f 45 cb
+cmovnel 0x7f(%edi), %ecx                         # 0f 45 4f 7f
+cmovne 0x7f(%edi), %ecx                          # 0f 45 4f 7f
+cmovbe %ebx, %ecx                                # 0f 46 cb
+cmovbel foo+8(%eax), %ecx                        # 0f 46 88 08 00 00 00 [R_386_32@3 foo]
+cmovbe foo+8(%eax), %ecx                         # 0f 46 88 08 00 00 00 [R_386_32@3 foo]
+cmova %ebx, %ecx                                 # 0f 47 cb
+cmoval (%ecx,%edx), %ecx                         # 0f 47 0c 11
+cmova (%ecx,%edx), %ecx                          # 0f 47 0c 11
+cmovs %ebx, %ecx                                 # 0f 48 cb
+cmovsl %gs:0x14, %ecx                            # 65 0f 48 0d 14 00 00 00
+cmovs %gs:0x14, %ecx                             # 65 0f 48 0d 14 00 00 00
+cmovns %ebx, %ecx                                # 0f 49 cb
+cmovnsl (%si), %ecx                              # 67 0f 49 0c
+cmovns (%si), %ecx                               # 67 0f 49 0c
+cmovp %ebx, %ecx                                 # 0f 4a cb
+cmovpl (,%esi,2), %ecx                           # 0f 4a 0c 75 00 00 00 00
+cmovp (,%esi,2), %ecx                            # 0f 4a 0c 75 00 00 00 00
+cmovnp %ebx, %ecx                                # 0f 4b cb
+cmovnpl 0x80(%esi), %ecx                         # 0f 4b 8e 80 00 00 00
+cmovnp 0x80(%esi), %ecx                          # 0f 4b 8e 80 00 00 00
+cmovl %ebx, %ecx                                 # 0f 4c cb
+cmovll 0x12(%eax,%ebx,4), %ecx                   # 0f 4c 4c 98 12
+cmovl 0x12(%eax,%ebx,4), %ecx                    # 0f 4c 4c 98 12
+cmovge %ebx, %ecx                                # 0f 4d cb
+cmovgel (%ebp), %ecx                             # 0f 4d 4d 00
+cmovge (%ebp), %ecx                              # 0f 4d 4d 00
+cmovle %ebx, %ecx                                # 0f 4e cb
+cmovlel -0x80(%esp), %ecx                        # 0f 4e 4c 24 80
+cmovle -0x80(%esp), %ecx                         # 0f 4e 4c 24 80
+cmovg %ebx, %ecx                                 # 0f 4f cb
+cmovgl foo, %ecx                                 # 0f 4f 0d 00 00 00 00 [R_386_32@3 foo]
+cmovg foo, %ecx                                  # 0f 4f 0d 00 00 00 00 [R_386_32@3 foo]
+pushw %cx                                        # 66 51
+pushw %gs:0x14                                   # 65 66 ff 35 14 00 00 00
+push %gs:0x14                                    # 65 ff 35 14 00 00 00
+pushl %ecx                                       # 51
+pushl (%si)                                      # 67 ff 34
+push (%si)                                       # 67 ff 34
+push %di                                         # 66 57
+push %edi                                        # 57
+pushw $0x7f                                      # 66 6a 7f
+pushl $0x7f                                      # 6a 7f
+pushw $0x1234                                    # 66 68 34 12
+pushw $foo                                       # 66 68 00 00 [R_386_16@2 foo]
+pushl $0x12345678                                # 68 78 56 34 12
+pushl $foo                                       # 68 00 00 00 00 [R_386_32@1 foo]
+pushw %cs                                        # 66 0e
+pushl %cs                                        # 0e
+pushw %ss                                        # 66 16
+pushl %ss                                        # 16
+pushw %ds                                        # 66 1e
+pushl %ds                                        # 1e
+pushw %es                                        # 66 06
+pushl %es                                        # 06
+pushw %fs                                        # 66 0f a0
+pushl %fs                                        # 0f a0
+pushw %gs                                        # 66 0f a8
+pushl %gs                                        # 0f a8
+popw %cx                                         # 66 59
+popw (,%esi,2)                                   # 66 8f 04 75 00 00 00 00
+pop (,%esi,2)                                    # 8f 04 75 00 00 00 00
+popl %ecx                                        # 59
+popl 0x80(%esi)                                  # 8f 86 80 00 00 00
+pop 0x80(%esi)                                   # 8f 86 80 00 00 00
+pop %di                                          # 66 5f
+pop %edi                                         # 5f
+popw %ds                                         # 66 1f
+popl %ds                                         # 1f
+popw %es                                         # 66 07
+popl %es                                         # 07
+popw %ss                                         # 66 17
+popl %ss                                         # 17
+popw %fs                                         # 66 0f a1
+popl %fs                                         # 0f a1
+popw %gs                                         # 66 0f a9
+popl %gs                                         # 0f a9
+pushaw                                           # 66 60
+pushal                                           # 60
+popaw                                            # 66 61
+popal                                            # 61
+pushfw                                           # 66 9c
+pushfl                                           # 9c
+popfw                                            # 66 9d
+popfl                                            # 9d
+enterw $0x1234, $0xfe                            # 66 c8 34 12 fe
+enterw $foo, $0xfe                               # 66 c8 00 00 fe [R_386_16@2 foo]
+enterl $0x1234, $0xfe                            # c8 34 12 fe
+enterl $foo, $0xfe                               # c8 00 00 fe [R_386_16@1 foo]
+leavew                                           # 66 c9
+leavel                                           # c9
+jmp .+0x10                                       # eb 0e
+jmp foo                                          # e9 fc ff ff ff [R_386_PC32@1 foo]
+jmpw *%cx                                        # 66 ff e1
+jmpw *0x80(%esi)                                 # 66 ff a6 80 00 00 00
+jmp *0x80(%esi)                                  # ff a6 80 00 00 00
+jmpl *%ecx                                       # ff e1
+jmpl *0x12(%eax,%ebx,4)                          # ff 64 98 12
+jmp *0x12(%eax,%ebx,4)                           # ff 64 98 12
+ljmpw $0x10, $0x1234                             # 66 ea 34 12 10 00
+ljmpl $0x10, $0x1234                             # ea 34 12 00 00 10 00
+ljmpw *0x12345678(%ecx,%edx,8)                   # 66 ff ac d1 78 56 34 12
+ljmp *0x12345678(%ecx,%edx,8)                    # ff ac d1 78 56 34 12
+ljmpl *0x7f(%edi)                                # ff 6f 7f
+ljmp *0x7f(%edi)                                 # ff 6f 7f
+jo .+0x10                                        # 70 0e
+jno .+0x10                                       # 71 0e
+jb .+0x10                                        # 72 0e
+jae .+0x10                                       # 73 0e
+je .+0x10                                        # 74 0e
+jne .+0x10                                       # 75 0e
+jbe .+0x10                                       # 76 0e
+ja .+0x10                                        # 77 0e
+js .+0x10                                        # 78 0e
+jns .+0x10                                       # 79 0e
+jp .+0x10                                        # 7a 0e
+jnp .+0x10                                       # 7b 0e
+jl .+0x10                                        # 7c 0e
+jge .+0x10                                       # 7d 0e
+jle .+0x10                                       # 7e 0e
+jg .+0x10                                        # 7f 0e
+jo foo                                           # 0f 80 fc ff ff ff [R_386_PC32@2 foo]
+jno foo                                          # 0f 81 fc ff ff ff [R_386_PC32@2 foo]
+jb foo                                           # 0f 82 fc ff ff ff [R_386_PC32@2 foo]
+jae foo                                          # 0f 83 fc ff ff ff [R_386_PC32@2 foo]
+je foo                                           # 0f 84 fc ff ff ff [R_386_PC32@2 foo]
+jne foo                                          # 0f 85 fc ff ff ff [R_386_PC32@2 foo]
+jbe foo                                          # 0f 86 fc ff ff ff [R_386_PC32@2 foo]
+ja foo                                           # 0f 87 fc ff ff ff [R_386_PC32@2 foo]
+js foo                                           # 0f 88 fc ff ff ff [R_386_PC32@2 foo]
+jns foo                                          # 0f 89 fc ff ff ff [R_386_PC32@2 foo]
+jp foo                                           # 0f 8a fc ff ff ff [R_386_PC32@2 foo]
+jnp foo                                          # 0f 8b fc ff ff ff [R_386_PC32@2 foo]
+jl foo                                           # 0f 8c fc ff ff ff [R_386_PC32@2 foo]
+jge foo                                          # 0f 8d fc ff ff ff [R_386_PC32@2 foo]
+jle foo                                          # 0f 8e fc ff ff ff [R_386_PC32@2 foo]
+jg foo                                           # 0f 8f fc ff ff ff [R_386_PC32@2 foo]
+jcxz .+0x10                                      # 67 e3 0d
+jecxz .+0x10                                     # e3 0e
+loop .+0x10                                      # e2 0e
+loope .+0x10                                     # e1 0e
+loopne .+0x10                                    # e0 0e
+call foo                                         # e8 fc ff ff ff [R_386_PC32@1 foo]
+callw *%cx                                       # 66 ff d1
+callw *-0x80(%esp)                               # 66 ff 54 24 80
+call *-0x80(%esp)                                # ff 54 24 80
+calll *%ecx                                      # ff d1
+calll *foo                                       # ff 15 00 00 00 00 [R_386_32@2 foo]
+call *foo                                        # ff 15 00 00 00 00 [R_386_32@2 foo]
+lcallw $0x10, $0x1234                            # 66 9a 34 12 10 00
+lcalll $0x10, $0x1234                            # 9a 34 12 00 00 10 00
+lcallw *(%ecx,%edx)                              # 66 ff 1c 11
+lcall *(%ecx,%edx)                               # ff 1c 11
+lcalll *%gs:0x14                                 # 65 ff 1d 14 00 00 00
+lcall *%gs:0x14                                  # 65 ff 1d 14 00 00 00
+retw                                             # 66 c3
+retl                                             # c3
+retw $0x1234                                     # 66 c2 34 12
+retw $foo                                        # 66 c2 00 00 [R_386_16@2 foo]
+retl $0x1234                                     # c2 34 12
+retl $foo                                        # c2 00 00 [R_386_16@1 foo]
+lretw                                            # 66 cb
+lretl                                            # cb
+lretw $0x1234                                    # 66 ca 34 12
+lretw $foo                                       # 66 ca 00 00 [R_386_16@2 foo]
+lretl $0x1234                                    # ca 34 12
+lretl $foo                                       # ca 00 00 [R_386_16@1 foo]
+int $3                                           # cc
+int3                                             # cc
+int $0xfe                                        # cd fe
+into                                             # ce
+int1                                             # f1
+iretw                                            # 66 cf
+iretl                                            # cf
+movsb (%esi), (%edi)                             # a4
+movsw (%esi), (%edi)                             # 66 a5
+movsl (%esi), (%edi)                             # a5
+movsb                                            # a4
+movsw                                            # 66 a5
+movsl                                            # a5
+cmpsb (%edi), (%esi)                             # a6
+cmpsw (%edi), (%esi)                             # 66 a7
+cmpsl (%edi), (%esi)                             # a7
+cmpsb                                            # a6
+cmpsw                                            # 66 a7
+cmpsl                                            # a7
+scasb (%edi)                                     # ae
+scasw (%edi)                                     # 66 af
+scasl (%edi)                                     # af
+scas (%esi), %al                                 # ae
+scas (%esi), %ax                                 # 66 af
+scas (%esi), %eax                                # af
+scasb                                            # ae
+scasw                                            # 66 af
+scasl                                            # af
+lodsb (%esi)                                     # ac
+lodsw (%esi)                                     # 66 ad
+lodsl (%esi)                                     # ad
+lods (%esi), %al                                 # ac
+lods (%esi), %ax                                 # 66 ad
+lods (%esi), %eax                                # ad
+lodsb                                            # ac
+lodsw                                            # 66 ad
+lodsl                                            # ad
+stosb (%edi)                                     # aa
+stosw (%edi)                                     # 66 ab
+stosl (%edi)                                     # ab
+stos %al, (%edi)                                 # aa
+stos %ax, (%edi)                                 # 66 ab
+stos %eax, (%edi)                                # ab
+stosb                                            # aa
+stosw                                            # 66 ab
+stosl                                            # ab
+insb %dx, (%edi)                                 # 6c
+insw %dx, (%edi)                                 # 66 6d
+insl %dx, (%edi)                                 # 6d
+insb                                             # 6c
+insw                                             # 66 6d
+insl                                             # 6d
+outsb (%esi), %dx                                # 6e
+outsw (%esi), %dx                                # 66 6f
+outsl (%esi), %dx                                # 6f
+outsb                                            # 6e
+outsw                                            # 66 6f
+outsl                                            # 6f
+xlat (%ebx)                                      # d7
+xlatb                                            # d7
+nop                                              # 90
+nopw %cx                                         # 66 0f 1f c1
+nopw 0x12(%eax,%ebx,4)                           # 66 0f 1f 44 98 12
+nop 0x12(%eax,%ebx,4)                            # 0f 1f 44 98 12
+nopl %ecx                                        # 0f 1f c1
+nopl (%ebp)                                      # 0f 1f 45 00
+nop (%ebp)                                       # 0f 1f 45 00
+pause                                            # f3 90
+ud2                                              # 0f 0b
+hlt                                              # f4
+cmc                                              # f5
+clc                                              # f8
+stc                                              # f9
+cli                                              # fa
+sti                                              # fb
+cld                                              # fc
+std                                              # fd
+sahf                                             # 9e
+lahf                                             # 9f
+fwait                                            # 9b
+aaa                                              # 37
+aas                                              # 3f
+daa                                              # 27
+das                                              # 2f
+aam                                              # d4 0a
+aam $0xfe                                        # d4 fe
+aad                                              # d5 0a
+aad $0xfe                                        # d5 fe
+boundw %bx, -0x80(%esp)                          # 66 62 5c 24 80
+bound %bx, -0x80(%esp)                           # 66 62 5c 24 80
+boundl %ebx, foo                                 # 62 1d 00 00 00 00 [R_386_32@2 foo]
+bound %ebx, foo                                  # 62 1d 00 00 00 00 [R_386_32@2 foo]
+in $0xfe, %al                                    # e4 fe
+in $0xfe, %ax                                    # 66 e5 fe
+in $0xfe, %eax                                   # e5 fe
+in %dx, %al                                      # ec
+in %dx, %ax                                      # 66 ed
+in %dx, %eax                                     # ed
+out %al, $0xfe                                   # e6 fe
+out %ax, $0xfe                                   # 66 e7 fe
+out %eax, $0xfe                                  # e7 fe
+out %al, %dx                                     # ee
+out %ax, %dx                                     # 66 ef
+out %eax, %dx                                    # ef
+cpuid                                            # 0f a2
+rdtsc                                            # 0f 31
+rdtscp                                           # 0f 01 f9
+rdpmc                                            # 0f 33
+rdmsr                                            # 0f 32
+wrmsr                                            # 0f 30
+syscall                                          # 0f 05
+sysret                                           # 0f 07
+sysenter                                         # 0f 34
+sysexit                                          # 0f 35
+mfence                                           # 0f ae f0
+lfence                                           # 0f ae e8
+sfence                                           # 0f ae f8
+clflush (%ecx,%edx)                              # 0f ae 3c 11
+clflushopt %gs:0x14                              # 65 66 0f ae 3d 14 00 00 00
+clwb (%si)                                       # 67 66 0f ae 34
+prefetchnta (,%esi,2)                            # 0f 18 04 75 00 00 00 00
+prefetcht0 0x80(%esi)                            # 0f 18 8e 80 00 00 00
+prefetcht1 0x12(%eax,%ebx,4)                     # 0f 18 54 98 12
+prefetcht2 (%ebp)                                # 0f 18 5d 00
+prefetchw -0x80(%esp)                            # 0f 0d 4c 24 80
+prefetch foo                                     # 0f 0d 05 00 00 00 00 [R_386_32@3 foo]
+monitor                                          # 0f 01 c8
+mwait                                            # 0f 01 c9
+wbinvd                                           # 0f 09
+invd                                             # 0f 08
+clts                                             # 0f 06
+rsm                                              # 0f aa
+xgetbv                                           # 0f 01 d0
+xsetbv                                           # 0f 01 d1
+stac                                             # 0f 01 cb
+clac                                             # 0f 01 ca
+invlpg foo                                       # 0f 01 3d 00 00 00 00 [R_386_32@3 foo]
+lgdtw 0x12345678(%ecx,%edx,8)                    # 66 0f 01 94 d1 78 56 34 12
+lgdt 0x12345678(%ecx,%edx,8)                     # 0f 01 94 d1 78 56 34 12
+lgdtl 0x7f(%edi)                                 # 0f 01 57 7f
+lgdt 0x7f(%edi)                                  # 0f 01 57 7f
+lidtw (%ecx,%edx)                                # 66 0f 01 1c 11
+lidt (%ecx,%edx)                                 # 0f 01 1c 11
+lidtl %gs:0x14                                   # 65 0f 01 1d 14 00 00 00
+lidt %gs:0x14                                    # 65 0f 01 1d 14 00 00 00
+sgdtw (,%esi,2)                                  # 66 0f 01 04 75 00 00 00 00
+sgdt (,%esi,2)                                   # 0f 01 04 75 00 00 00 00
+sgdtl 0x80(%esi)                                 # 0f 01 86 80 00 00 00
+sgdt 0x80(%esi)                                  # 0f 01 86 80 00 00 00
+sidtw (%ebp)                                     # 66 0f 01 4d 00
+sidt (%ebp)                                      # 0f 01 4d 00
+sidtl -0x80(%esp)                                # 0f 01 4c 24 80
+sidt -0x80(%esp)                                 # 0f 01 4c 24 80
+lldtw %cx                                        # 0f 00 d1
+lldtw 0x12345678(%ecx,%edx,8)                    # 0f 00 94 d1 78 56 34 12
+lldt 0x12345678(%ecx,%edx,8)                     # 0f 00 94 d1 78 56 34 12
+ltrw %cx                                         # 0f 00 d9
+ltrw 0x7f(%edi)                                  # 0f 00 5f 7f
+ltr 0x7f(%edi)                                   # 0f 00 5f 7f
+sldt %cx                                         # 66 0f 00 c1
+sldtw (%ecx,%edx)                                # 0f 00 04 11
+sldt (%ecx,%edx)                                 # 0f 00 04 11
+sldt %ecx                                        # 0f 00 c1
+str %cx                                          # 66 0f 00 c9
+strw 0x80(%esi)                                  # 0f 00 8e 80 00 00 00
+str 0x80(%esi)                                   # 0f 00 8e 80 00 00 00
+str %ecx                                         # 0f 00 c9
+lmsww %cx                                        # 0f 01 f1
+lmsww -0x80(%esp)                                # 0f 01 74 24 80
+lmsw -0x80(%esp)                                 # 0f 01 74 24 80
+smsw %cx                                         # 66 0f 01 e1
+smsww 0x12345678(%ecx,%edx,8)                    # 0f 01 a4 d1 78 56 34 12
+smsw 0x12345678(%ecx,%edx,8)                     # 0f 01 a4 d1 78 56 34 12
+smsw %ecx                                        # 0f 01 e1
+verrw %cx                                        # 0f 00 e1
+verrw (%ecx,%edx)                                # 0f 00 24 11
+verr (%ecx,%edx)                                 # 0f 00 24 11
+verww %cx                                        # 0f 00 e9
+verww %gs:0x14                                   # 65 0f 00 2d 14 00 00 00
+verw %gs:0x14                                    # 65 0f 00 2d 14 00 00 00
+arpl %bx, %cx                                    # 63 d9
+arplw %bx, (%si)                                 # 67 63 1c
+arpl %bx, (%si)                                  # 67 63 1c
+lar %bx, %cx                                     # 66 0f 02 cb
+larw (,%esi,2), %cx                              # 66 0f 02 0c 75 00 00 00 00
+lar (,%esi,2), %cx                               # 66 0f 02 0c 75 00 00 00 00
+lar %ebx, %ecx                                   # 0f 02 cb
+larl 0x80(%esi), %ecx                            # 0f 02 8e 80 00 00 00
+lar 0x80(%esi), %ecx                             # 0f 02 8e 80 00 00 00
+lsl %bx, %cx                                     # 66 0f 03 cb
+lslw (%ebp), %cx                                 # 66 0f 03 4d 00
+lsl (%ebp), %cx                                  # 66 0f 03 4d 00
+lsl %ebx, %ecx                                   # 0f 03 cb
+lsll -0x80(%esp), %ecx                           # 0f 03 4c 24 80
+lsl -0x80(%esp), %ecx                            # 0f 03 4c 24 80
+ldsw 0x12345678(%ecx,%edx,8), %cx                # 66 c5 8c d1 78 56 34 12
+lds 0x12345678(%ecx,%edx,8), %cx                 # 66 c5 8c d1 78 56 34 12
+ldsl 0x7f(%edi), %ecx                            # c5 4f 7f
+lds 0x7f(%edi), %ecx                             # c5 4f 7f
+lesw foo+8(%eax), %cx                            # 66 c4 88 08 00 00 00 [R_386_32@3 foo]
+les foo+8(%eax), %cx                             # 66 c4 88 08 00 00 00 [R_386_32@3 foo]
+lesl (%ecx,%edx), %ecx                           # c4 0c 11
+les (%ecx,%edx), %ecx                            # c4 0c 11
+lssw %gs:0x14, %cx                               # 65 66 0f b2 0d 14 00 00 00
+lss %gs:0x14, %cx                                # 65 66 0f b2 0d 14 00 00 00
+lssl (%si), %ecx                                 # 67 0f b2 0c
+lss (%si), %ecx                                  # 67 0f b2 0c
+lfsw (,%esi,2), %cx                              # 66 0f b4 0c 75 00 00 00 00
+lfs (,%esi,2), %cx                               # 66 0f b4 0c 75 00 00 00 00
+lfsl 0x80(%esi), %ecx                            # 0f b4 8e 80 00 00 00
+lfs 0x80(%esi), %ecx                             # 0f b4 8e 80 00 00 00
+lgsw 0x12(%eax,%ebx,4), %cx                      # 66 0f b5 4c 98 12
+lgs 0x12(%eax,%ebx,4), %cx                       # 66 0f b5 4c 98 12
+lgsl (%ebp), %ecx                                # 0f b5 4d 00
+lgs (%ebp), %ecx                                 # 0f b5 4d 00
+mov %cr0, %ecx                                   # 0f 20 c1
+mov %ebx, %cr3                                   # 0f 22 db
+mov %dr1, %ecx                                   # 0f 21 c9
+mov %ebx, %dr7                                   # 0f 23 fb
+rdrand %cx                                       # 66 0f c7 f1
+rdrand %ecx                                      # 0f c7 f1
+rdseed %cx                                       # 66 0f c7 f9
+rdseed %ecx                                      # 0f c7 f9
+endbr64                                          # f3 0f 1e fa
+endbr32                                          # f3 0f 1e fb
+xsave foo+8(%eax)                                # 0f ae a0 08 00 00 00 [R_386_32@3 foo]
+xrstor (%ecx,%edx)                               # 0f ae 2c 11
+flds (,%esi,2)                                   # d9 04 75 00 00 00 00
+fld (,%esi,2)                                    # d9 04 75 00 00 00 00
+fldl 0x80(%esi)                                  # dd 86 80 00 00 00
+fld 0x80(%esi)                                   # d9 86 80 00 00 00
+fldt 0x12(%eax,%ebx,4)                           # db 6c 98 12
+fld 0x12(%eax,%ebx,4)                            # d9 44 98 12
+fld %st(3)                                       # d9 c3
+fsts -0x80(%esp)                                 # d9 54 24 80
+fst -0x80(%esp)                                  # d9 54 24 80
+fstl foo                                         # dd 15 00 00 00 00 [R_386_32@2 foo]
+fst foo                                          # d9 15 00 00 00 00 [R_386_32@2 foo]
+fst %st(3)                                       # dd d3
+fstps 0x7f(%edi)                                 # d9 5f 7f
+fstp 0x7f(%edi)                                  # d9 5f 7f
+fstpl foo+8(%eax)                                # dd 98 08 00 00 00 [R_386_32@2 foo]
+fstp foo+8(%eax)                                 # d9 98 08 00 00 00 [R_386_32@2 foo]
+fstpt (%ecx,%edx)                                # db 3c 11
+fstp (%ecx,%edx)                                 # d9 1c 11
+fstp %st(3)                                      # dd db
+filds (%si)                                      # 67 df 04
+fild (%si)                                       # 67 df 04
+fildl (,%esi,2)                                  # db 04 75 00 00 00 00
+fild (,%esi,2)                                   # df 04 75 00 00 00 00
+fildll 0x80(%esi)                                # df ae 80 00 00 00
+fild 0x80(%esi)                                  # df 86 80 00 00 00
+fists 0x12(%eax,%ebx,4)                          # df 54 98 12
+fist 0x12(%eax,%ebx,4)                           # df 54 98 12
+fistl (%ebp)                                     # db 55 00
+fist (%ebp)                                      # df 55 00
+fistps -0x80(%esp)                               # df 5c 24 80
+fistp -0x80(%esp)                                # df 5c 24 80
+fistpl foo                                       # db 1d 00 00 00 00 [R_386_32@2 foo]
+fistp foo                                        # df 1d 00 00 00 00 [R_386_32@2 foo]
+fistpll 0x12345678(%ecx,%edx,8)                  # df bc d1 78 56 34 12
+fistp 0x12345678(%ecx,%edx,8)                    # df 9c d1 78 56 34 12
+fisttps 0x7f(%edi)                               # df 4f 7f
+fisttp 0x7f(%edi)                                # df 4f 7f
+fisttpl foo+8(%eax)                              # db 88 08 00 00 00 [R_386_32@2 foo]
+fisttp foo+8(%eax)                               # df 88 08 00 00 00 [R_386_32@2 foo]
+fisttpll (%ecx,%edx)                             # dd 0c 11
+fisttp (%ecx,%edx)                               # df 0c 11
+fbld %gs:0x14                                    # 65 df 25 14 00 00 00
+fbstp (%si)                                      # 67 df 34
+fadds (,%esi,2)                                  # d8 04 75 00 00 00 00
+fadd (,%esi,2)                                   # d8 04 75 00 00 00 00
+faddl 0x80(%esi)                                 # dc 86 80 00 00 00
+fadd 0x80(%esi)                                  # d8 86 80 00 00 00
+fadd %st(3), %st                                 # d8 c3
+fadd %st, %st(3)                                 # dc c3
+faddp %st, %st(3)                                # de c3
+faddp                                            # de c1
+fiadds 0x12345678(%ecx,%edx,8)                   # de 84 d1 78 56 34 12
+fiadd 0x12345678(%ecx,%edx,8)                    # de 84 d1 78 56 34 12
+fiaddl 0x7f(%edi)                                # da 47 7f
+fiadd 0x7f(%edi)                                 # de 47 7f
+fmuls foo+8(%eax)                                # d8 88 08 00 00 00 [R_386_32@2 foo]
+fmul foo+8(%eax)                                 # d8 88 08 00 00 00 [R_386_32@2 foo]
+fmull (%ecx,%edx)                                # dc 0c 11
+fmul (%ecx,%edx)                                 # d8 0c 11
+fmul %st(3), %st                                 # d8 cb
+fmul %st, %st(3)                                 # dc cb
+fmulp %st, %st(3)                                # de cb
+fmulp                                            # de c9
+fimuls 0x12(%eax,%ebx,4)                         # de 4c 98 12
+fimul 0x12(%eax,%ebx,4)                          # de 4c 98 12
+fimull (%ebp)                                    # da 4d 00
+fimul (%ebp)                                     # de 4d 00
+fsubs -0x80(%esp)                                # d8 64 24 80
+fsub -0x80(%esp)                                 # d8 64 24 80
+fsubl foo                                        # dc 25 00 00 00 00 [R_386_32@2 foo]
+fsub foo                                         # d8 25 00 00 00 00 [R_386_32@2 foo]
+fsub %st(3), %st                                 # d8 e3
+fsubr %st, %st(3)                                # dc eb
+fsubrp %st, %st(3)                               # de eb
+fsubrp                                           # de e9
+fisubs %gs:0x14                                  # 65 de 25 14 00 00 00
+fisub %gs:0x14                                   # 65 de 25 14 00 00 00
+fisubl (%si)                                     # 67 da 24
+fisub (%si)                                      # 67 de 24
+fsubrs (,%esi,2)                                 # d8 2c 75 00 00 00 00
+fsubr (,%esi,2)                                  # d8 2c 75 00 00 00 00
+fsubrl 0x80(%esi)                                # dc ae 80 00 00 00
+fsubr 0x80(%esi)                                 # d8 ae 80 00 00 00
+fsubr %st(3), %st                                # d8 eb
+fsub %st, %st(3)                                 # dc e3
+fsubp %st, %st(3)                                # de e3
+fsubp                                            # de e1
+fisubrs 0x12345678(%ecx,%edx,8)                  # de ac d1 78 56 34 12
+fisubr 0x12345678(%ecx,%edx,8)                   # de ac d1 78 56 34 12
+fisubrl 0x7f(%edi)                               # da 6f 7f
+fisubr 0x7f(%edi)                                # de 6f 7f
+fdivs foo+8(%eax)                                # d8 b0 08 00 00 00 [R_386_32@2 foo]
+fdiv foo+8(%eax)                                 # d8 b0 08 00 00 00 [R_386_32@2 foo]
+fdivl (%ecx,%edx)                                # dc 34 11
+fdiv (%ecx,%edx)                                 # d8 34 11
+fdiv %st(3), %st                                 # d8 f3
+fdivr %st, %st(3)                                # dc fb
+fdivrp %st, %st(3)                               # de fb
+fdivrp                                           # de f9
+fidivs 0x12(%eax,%ebx,4)                         # de 74 98 12
+fidiv 0x12(%eax,%ebx,4)                          # de 74 98 12
+fidivl (%ebp)                                    # da 75 00
+fidiv (%ebp)                                     # de 75 00
+fdivrs -0x80(%esp)                               # d8 7c 24 80
+fdivr -0x80(%esp)                                # d8 7c 24 80
+fdivrl foo                                       # dc 3d 00 00 00 00 [R_386_32@2 foo]
+fdivr foo                                        # d8 3d 00 00 00 00 [R_386_32@2 foo]
+fdivr %st(3), %st                                # d8 fb
+fdiv %st, %st(3)                                 # dc f3
+fdivp %st, %st(3)                                # de f3
+fdivp                                            # de f1
+fidivrs %gs:0x14                                 # 65 de 3d 14 00 00 00
+fidivr %gs:0x14                                  # 65 de 3d 14 00 00 00
+fidivrl (%si)                                    # 67 da 3c
+fidivr (%si)                                     # 67 de 3c
+fcoms (,%esi,2)                                  # d8 14 75 00 00 00 00
+fcom (,%esi,2)                                   # d8 14 75 00 00 00 00
+fcoml 0x80(%esi)                                 # dc 96 80 00 00 00
+fcom 0x80(%esi)                                  # d8 96 80 00 00 00
+fcom %st(3)                                      # d8 d3
+fcom                                             # d8 d1
+fcomps -0x80(%esp)                               # d8 5c 24 80
+fcomp -0x80(%esp)                                # d8 5c 24 80
+fcompl foo                                       # dc 1d 00 00 00 00 [R_386_32@2 foo]
+fcomp foo                                        # d8 1d 00 00 00 00 [R_386_32@2 foo]
+fcomp %st(3)                                     # d8 db
+fcomp                                            # d8 d9
+fcompp                                           # de d9
+fucom %st(3)                                     # dd e3
+fucom                                            # dd e1
+fucomp %st(3)                                    # dd eb
+fucomp                                           # dd e9
+fucompp                                          # da e9
+fcomi %st(3), %st                                # db f3
+fcomip %st(3), %st                               # df f3
+fucomi %st(3), %st                               # db eb
+fucomip %st(3), %st                              # df eb
+ficoms 0x12345678(%ecx,%edx,8)                   # de 94 d1 78 56 34 12
+ficom 0x12345678(%ecx,%edx,8)                    # de 94 d1 78 56 34 12
+ficoml 0x7f(%edi)                                # da 57 7f
+ficom 0x7f(%edi)                                 # de 57 7f
+ficomps foo+8(%eax)                              # de 98 08 00 00 00 [R_386_32@2 foo]
+ficomp foo+8(%eax)                               # de 98 08 00 00 00 [R_386_32@2 foo]
+ficompl (%ecx,%edx)                              # da 1c 11
+ficomp (%ecx,%edx)                               # de 1c 11
+fcmovb %st(3), %st                               # da c3
+fcmove %st(3), %st                               # da cb
+fcmovbe %st(3), %st                              # da d3
+fcmovu %st(3), %st                               # da db
+fcmovnb %st(3), %st                              # db c3
+fcmovne %st(3), %st                              # db cb
+fcmovnbe %st(3), %st                             # db d3
+fcmovnu %st(3), %st                              # db db
+fxch %st(3)                                      # d9 cb
+fxch                                             # d9 c9
+ffree %st(3)                                     # dd c3
+ffreep %st(3)                                    # df c3
+fnop                                             # d9 d0
+fchs                                             # d9 e0
+fabs                                             # d9 e1
+ftst                                             # d9 e4
+fxam                                             # d9 e5
+fld1                                             # d9 e8
+fldl2t                                           # d9 e9
+fldl2e                                           # d9 ea
+fldpi                                            # d9 eb
+fldlg2                                           # d9 ec
+fldln2                                           # d9 ed
+fldz                                             # d9 ee
+f2xm1                                            # d9 f0
+fyl2x                                            # d9 f1
+fptan                                            # d9 f2
+fpatan                                           # d9 f3
+fxtract                                          # d9 f4
+fprem1                                           # d9 f5
+fdecstp                                          # d9 f6
+fincstp                                          # d9 f7
+fprem                                            # d9 f8
+fyl2xp1                                          # d9 f9
+fsqrt                                            # d9 fa
+fsincos                                          # d9 fb
+frndint                                          # d9 fc
+fscale                                           # d9 fd
+fsin                                             # d9 fe
+fcos                                             # d9 ff
+fnstcw 0x12(%eax,%ebx,4)                         # d9 7c 98 12
+fstcw (%ebp)                                     # 9b d9 7d 00
+fldcw -0x80(%esp)                                # d9 6c 24 80
+fnstsw foo                                       # dd 3d 00 00 00 00 [R_386_32@2 foo]
+fnstsw %ax                                       # df e0
+fstsw 0x7f(%edi)                                 # 9b dd 7f 7f
+fstsw %ax                                        # 9b df e0
+fninit                                           # db e3
+finit                                            # 9b db e3
+fnclex                                           # db e2
+fclex                                            # 9b db e2
+fnstenv 0x80(%esi)                               # d9 b6 80 00 00 00
+fstenv 0x12(%eax,%ebx,4)                         # 9b d9 74 98 12
+fldenv (%ebp)                                    # d9 65 00
+fnsave -0x80(%esp)                               # dd 74 24 80
+fsave foo                                        # 9b dd 35 00 00 00 00 [R_386_32@3 foo]
+frstor 0x12345678(%ecx,%edx,8)                   # dd a4 d1 78 56 34 12
+fxsave 0x7f(%edi)                                # 0f ae 47 7f
+fxrstor foo+8(%eax)                              # 0f ae 88 08 00 00 00 [R_386_32@3 foo]
+addps %xmm6, %xmm1                               # 0f 58 ce
+addps (%si), %xmm1                               # 67 0f 58 0c
+addpd %xmm6, %xmm1                               # 66 0f 58 ce
+addpd (,%esi,2), %xmm1                           # 66 0f 58 0c 75 00 00 00 00
+addss %xmm6, %xmm1                               # f3 0f 58 ce
+addss 0x80(%esi), %xmm1                          # f3 0f 58 8e 80 00 00 00
+addsd %xmm6, %xmm1                               # f2 0f 58 ce
+addsd 0x12(%eax,%ebx,4), %xmm1                   # f2 0f 58 4c 98 12
+mulps %xmm6, %xmm1                               # 0f 59 ce
+mulps (%ebp), %xmm1                              # 0f 59 4d 00
+mulpd %xmm6, %xmm1                               # 66 0f 59 ce
+mulpd -0x80(%esp), %xmm1                         # 66 0f 59 4c 24 80
+mulss %xmm6, %xmm1                               # f3 0f 59 ce
+mulss foo, %xmm1                                 # f3 0f 59 0d 00 00 00 00 [R_386_32@4 foo]
+mulsd %xmm6, %xmm1                               # f2 0f 59 ce
+mulsd 0x12345678(%ecx,%edx,8), %xmm1             # f2 0f 59 8c d1 78 56 34 12
+subps %xmm6, %xmm1                               # 0f 5c ce
+subps 0x7f(%edi), %xmm1                          # 0f 5c 4f 7f
+subpd %xmm6, %xmm1                               # 66 0f 5c ce
+subpd foo+8(%eax), %xmm1                         # 66 0f 5c 88 08 00 00 00 [R_386_32@4 foo]
+subss %xmm6, %xmm1                               # f3 0f 5c ce
+subss (%ecx,%edx), %xmm1                         # f3 0f 5c 0c 11
+subsd %xmm6, %xmm1                               # f2 0f 5c ce
+subsd %gs:0x14, %xmm1                            # 65 f2 0f 5c 0d 14 00 00 00
+minps %xmm6, %xmm1                               # 0f 5d ce
+minps (%si), %xmm1                               # 67 0f 5d 0c
+minpd %xmm6, %xmm1                               # 66 0f 5d ce
+minpd (,%esi,2), %xmm1                           # 66 0f 5d 0c 75 00 00 00 00
+minss %xmm6, %xmm1                               # f3 0f 5d ce
+minss 0x80(%esi), %xmm1                          # f3 0f 5d 8e 80 00 00 00
+minsd %xmm6, %xmm1                               # f2 0f 5d ce
+minsd 0x12(%eax,%ebx,4), %xmm1                   # f2 0f 5d 4c 98 12
+divps %xmm6, %xmm1                               # 0f 5e ce
+divps (%ebp), %xmm1                              # 0f 5e 4d 00
+divpd %xmm6, %xmm1                               # 66 0f 5e ce
+divpd -0x80(%esp), %xmm1                         # 66 0f 5e 4c 24 80
+divss %xmm6, %xmm1                               # f3 0f 5e ce
+divss foo, %xmm1                                 # f3 0f 5e 0d 00 00 00 00 [R_386_32@4 foo]
+divsd %xmm6, %xmm1                               # f2 0f 5e ce
+divsd 0x12345678(%ecx,%edx,8), %xmm1             # f2 0f 5e 8c d1 78 56 34 12
+maxps %xmm6, %xmm1                               # 0f 5f ce
+maxps 0x7f(%edi), %xmm1                          # 0f 5f 4f 7f
+maxpd %xmm6, %xmm1                               # 66 0f 5f ce
+maxpd foo+8(%eax), %xmm1                         # 66 0f 5f 88 08 00 00 00 [R_386_32@4 foo]
+maxss %xmm6, %xmm1                               # f3 0f 5f ce
+maxss (%ecx,%edx), %xmm1                         # f3 0f 5f 0c 11
+maxsd %xmm6, %xmm1                               # f2 0f 5f ce
+maxsd %gs:0x14, %xmm1                            # 65 f2 0f 5f 0d 14 00 00 00
+sqrtps %xmm6, %xmm1                              # 0f 51 ce
+sqrtps (%si), %xmm1                              # 67 0f 51 0c
+sqrtpd %xmm6, %xmm1                              # 66 0f 51 ce
+sqrtpd (,%esi,2), %xmm1                          # 66 0f 51 0c 75 00 00 00 00
+sqrtss %xmm6, %xmm1                              # f3 0f 51 ce
+sqrtss 0x80(%esi), %xmm1                         # f3 0f 51 8e 80 00 00 00
+sqrtsd %xmm6, %xmm1                              # f2 0f 51 ce
+sqrtsd 0x12(%eax,%ebx,4), %xmm1                  # f2 0f 51 4c 98 12
+rsqrtps %xmm6, %xmm1                             # 0f 52 ce
+rsqrtps (%ebp), %xmm1                            # 0f 52 4d 00
+rsqrtss %xmm6, %xmm1                             # f3 0f 52 ce
+rsqrtss -0x80(%esp), %xmm1                       # f3 0f 52 4c 24 80
+rcpps %xmm6, %xmm1                               # 0f 53 ce
+rcpps foo, %xmm1                                 # 0f 53 0d 00 00 00 00 [R_386_32@3 foo]
+rcpss %xmm6, %xmm1                               # f3 0f 53 ce
+rcpss 0x12345678(%ecx,%edx,8), %xmm1             # f3 0f 53 8c d1 78 56 34 12
+andps %xmm6, %xmm1                               # 0f 54 ce
+andps 0x7f(%edi), %xmm1                          # 0f 54 4f 7f
+andpd %xmm6, %xmm1                               # 66 0f 54 ce
+andpd foo+8(%eax), %xmm1                         # 66 0f 54 88 08 00 00 00 [R_386_32@4 foo]
+andnps %xmm6, %xmm1                              # 0f 55 ce
+andnps (%ecx,%edx), %xmm1                        # 0f 55 0c 11
+andnpd %xmm6, %xmm1                              # 66 0f 55 ce
+andnpd %gs:0x14, %xmm1                           # 65 66 0f 55 0d 14 00 00 00
+orps %xmm6, %xmm1                                # 0f 56 ce
+orps (%si), %xmm1                                # 67 0f 56 0c
+orpd %xmm6, %xmm1                                # 66 0f 56 ce
+orpd (,%esi,2), %xmm1                            # 66 0f 56 0c 75 00 00 00 00
+xorps %xmm6, %xmm1                               # 0f 57 ce
+xorps 0x80(%esi), %xmm1                          # 0f 57 8e 80 00 00 00
+xorpd %xmm6, %xmm1                               # 66 0f 57 ce
+xorpd 0x12(%eax,%ebx,4), %xmm1                   # 66 0f 57 4c 98 12
+unpcklps %xmm6, %xmm1                            # 0f 14 ce
+unpcklps (%ebp), %xmm1                           # 0f 14 4d 00
+unpcklpd %xmm6, %xmm1                            # 66 0f 14 ce
+unpcklpd -0x80(%esp), %xmm1                      # 66 0f 14 4c 24 80
+unpckhps %xmm6, %xmm1                            # 0f 15 ce
+unpckhps foo, %xmm1                              # 0f 15 0d 00 00 00 00 [R_386_32@3 foo]
+unpckhpd %xmm6, %xmm1                            # 66 0f 15 ce
+unpckhpd 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 15 8c d1 78 56 34 12
+shufps $0xfe, %xmm6, %xmm1                       # 0f c6 ce fe
+shufps $0xfe, 0x7f(%edi), %xmm1                  # 0f c6 4f 7f fe
+shufpd $0xfe, %xmm6, %xmm1                       # 66 0f c6 ce fe
+shufpd $0xfe, foo+8(%eax), %xmm1                 # 66 0f c6 88 08 00 00 00 fe [R_386_32@4 foo]
+comiss %xmm6, %xmm1                              # 0f 2f ce
+comiss (%ecx,%edx), %xmm1                        # 0f 2f 0c 11
+comisd %xmm6, %xmm1                              # 66 0f 2f ce
+comisd %gs:0x14, %xmm1                           # 65 66 0f 2f 0d 14 00 00 00
+ucomiss %xmm6, %xmm1                             # 0f 2e ce
+ucomiss (%si), %xmm1                             # 67 0f 2e 0c
+ucomisd %xmm6, %xmm1                             # 66 0f 2e ce
+ucomisd (,%esi,2), %xmm1                         # 66 0f 2e 0c 75 00 00 00 00
+cmpps $0xfe, %xmm6, %xmm1                        # 0f c2 ce fe
+cmpps $0xfe, 0x80(%esi), %xmm1                   # 0f c2 8e 80 00 00 00 fe
+cmpeqps %xmm6, %xmm1                             # 0f c2 ce 00
+cmpeqps 0x12(%eax,%ebx,4), %xmm1                 # 0f c2 4c 98 12 00
+cmpltps %xmm6, %xmm1                             # 0f c2 ce 01
+cmpltps (%ebp), %xmm1                            # 0f c2 4d 00 01
+cmpleps %xmm6, %xmm1                             # 0f c2 ce 02
+cmpleps -0x80(%esp), %xmm1                       # 0f c2 4c 24 80 02
+cmpunordps %xmm6, %xmm1                          # 0f c2 ce 03
+cmpunordps foo, %xmm1                            # 0f c2 0d 00 00 00 00 03 [R_386_32@3 foo]
+cmpneqps %xmm6, %xmm1                            # 0f c2 ce 04
+cmpneqps 0x12345678(%ecx,%edx,8), %xmm1          # 0f c2 8c d1 78 56 34 12 04
+cmpnltps %xmm6, %xmm1                            # 0f c2 ce 05
+cmpnltps 0x7f(%edi), %xmm1                       # 0f c2 4f 7f 05
+cmpnleps %xmm6, %xmm1                            # 0f c2 ce 06
+cmpnleps foo+8(%eax), %xmm1                      # 0f c2 88 08 00 00 00 06 [R_386_32@3 foo]
+cmpordps %xmm6, %xmm1                            # 0f c2 ce 07
+cmpordps (%ecx,%edx), %xmm1                      # 0f c2 0c 11 07
+cmppd $0xfe, %xmm6, %xmm1                        # 66 0f c2 ce fe
+cmppd $0xfe, %gs:0x14, %xmm1                     # 65 66 0f c2 0d 14 00 00 00 fe
+cmpeqpd %xmm6, %xmm1                             # 66 0f c2 ce 00
+cmpeqpd (%si), %xmm1                             # 67 66 0f c2 0c 00
+cmpltpd %xmm6, %xmm1                             # 66 0f c2 ce 01
+cmpltpd (,%esi,2), %xmm1                         # 66 0f c2 0c 75 00 00 00 00 01
+cmplepd %xmm6, %xmm1                             # 66 0f c2 ce 02
+cmplepd 0x80(%esi), %xmm1                        # 66 0f c2 8e 80 00 00 00 02
+cmpunordpd %xmm6, %xmm1                          # 66 0f c2 ce 03
+cmpunordpd 0x12(%eax,%ebx,4), %xmm1              # 66 0f c2 4c 98 12 03
+cmpneqpd %xmm6, %xmm1                            # 66 0f c2 ce 04
+cmpneqpd (%ebp), %xmm1                           # 66 0f c2 4d 00 04
+cmpnltpd %xmm6, %xmm1                            # 66 0f c2 ce 05
+cmpnltpd -0x80(%esp), %xmm1                      # 66 0f c2 4c 24 80 05
+cmpnlepd %xmm6, %xmm1                            # 66 0f c2 ce 06
+cmpnlepd foo, %xmm1                              # 66 0f c2 0d 00 00 00 00 06 [R_386_32@4 foo]
+cmpordpd %xmm6, %xmm1                            # 66 0f c2 ce 07
+cmpordpd 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f c2 8c d1 78 56 34 12 07
+cmpss $0xfe, %xmm6, %xmm1                        # f3 0f c2 ce fe
+cmpss $0xfe, 0x7f(%edi), %xmm1                   # f3 0f c2 4f 7f fe
+cmpeqss %xmm6, %xmm1                             # f3 0f c2 ce 00
+cmpeqss foo+8(%eax), %xmm1                       # f3 0f c2 88 08 00 00 00 00 [R_386_32@4 foo]
+cmpltss %xmm6, %xmm1                             # f3 0f c2 ce 01
+cmpltss (%ecx,%edx), %xmm1                       # f3 0f c2 0c 11 01
+cmpless %xmm6, %xmm1                             # f3 0f c2 ce 02
+cmpless %gs:0x14, %xmm1                          # 65 f3 0f c2 0d 14 00 00 00 02
+cmpunordss %xmm6, %xmm1                          # f3 0f c2 ce 03
+cmpunordss (%si), %xmm1                          # 67 f3 0f c2 0c 03
+cmpneqss %xmm6, %xmm1                            # f3 0f c2 ce 04
+cmpneqss (,%esi,2), %xmm1                        # f3 0f c2 0c 75 00 00 00 00 04
+cmpnltss %xmm6, %xmm1                            # f3 0f c2 ce 05
+cmpnltss 0x80(%esi), %xmm1                       # f3 0f c2 8e 80 00 00 00 05
+cmpnless %xmm6, %xmm1                            # f3 0f c2 ce 06
+cmpnless 0x12(%eax,%ebx,4), %xmm1                # f3 0f c2 4c 98 12 06
+cmpordss %xmm6, %xmm1                            # f3 0f c2 ce 07
+cmpordss (%ebp), %xmm1                           # f3 0f c2 4d 00 07
+cmpsd $0xfe, %xmm6, %xmm1                        # f2 0f c2 ce fe
+cmpsd $0xfe, -0x80(%esp), %xmm1                  # f2 0f c2 4c 24 80 fe
+cmpeqsd %xmm6, %xmm1                             # f2 0f c2 ce 00
+cmpeqsd foo, %xmm1                               # f2 0f c2 0d 00 00 00 00 00 [R_386_32@4 foo]
+cmpltsd %xmm6, %xmm1                             # f2 0f c2 ce 01
+cmpltsd 0x12345678(%ecx,%edx,8), %xmm1           # f2 0f c2 8c d1 78 56 34 12 01
+cmplesd %xmm6, %xmm1                             # f2 0f c2 ce 02
+cmplesd 0x7f(%edi), %xmm1                        # f2 0f c2 4f 7f 02
+cmpunordsd %xmm6, %xmm1                          # f2 0f c2 ce 03
+cmpunordsd foo+8(%eax), %xmm1                    # f2 0f c2 88 08 00 00 00 03 [R_386_32@4 foo]
+cmpneqsd %xmm6, %xmm1                            # f2 0f c2 ce 04
+cmpneqsd (%ecx,%edx), %xmm1                      # f2 0f c2 0c 11 04
+cmpnltsd %xmm6, %xmm1                            # f2 0f c2 ce 05
+cmpnltsd %gs:0x14, %xmm1                         # 65 f2 0f c2 0d 14 00 00 00 05
+cmpnlesd %xmm6, %xmm1                            # f2 0f c2 ce 06
+cmpnlesd (%si), %xmm1                            # 67 f2 0f c2 0c 06
+cmpordsd %xmm6, %xmm1                            # f2 0f c2 ce 07
+cmpordsd (,%esi,2), %xmm1                        # f2 0f c2 0c 75 00 00 00 00 07
+movaps %xmm6, %xmm1                              # 0f 28 ce
+movaps 0x80(%esi), %xmm1                         # 0f 28 8e 80 00 00 00
+movaps %xmm6, 0x12(%eax,%ebx,4)                  # 0f 29 74 98 12
+movups %xmm6, %xmm1                              # 0f 10 ce
+movups (%ebp), %xmm1                             # 0f 10 4d 00
+movups %xmm6, -0x80(%esp)                        # 0f 11 74 24 80
+movapd %xmm6, %xmm1                              # 66 0f 28 ce
+movapd foo, %xmm1                                # 66 0f 28 0d 00 00 00 00 [R_386_32@4 foo]
+movapd %xmm6, 0x12345678(%ecx,%edx,8)            # 66 0f 29 b4 d1 78 56 34 12
+movupd %xmm6, %xmm1                              # 66 0f 10 ce
+movupd 0x7f(%edi), %xmm1                         # 66 0f 10 4f 7f
+movupd %xmm6, foo+8(%eax)                        # 66 0f 11 b0 08 00 00 00 [R_386_32@4 foo]
+movdqa %xmm6, %xmm1                              # 66 0f 6f ce
+movdqa (%ecx,%edx), %xmm1                        # 66 0f 6f 0c 11
+movdqa %xmm6, %gs:0x14                           # 65 66 0f 7f 35 14 00 00 00
+movdqu %xmm6, %xmm1                              # f3 0f 6f ce
+movdqu (%si), %xmm1                              # 67 f3 0f 6f 0c
+movdqu %xmm6, (,%esi,2)                          # f3 0f 7f 34 75 00 00 00 00
+movss %xmm6, %xmm1                               # f3 0f 10 ce
+movss 0x80(%esi), %xmm1                          # f3 0f 10 8e 80 00 00 00
+movss %xmm6, 0x12(%eax,%ebx,4)                   # f3 0f 11 74 98 12
+movsd %xmm6, %xmm1                               # f2 0f 10 ce
+movsd (%ebp), %xmm1                              # f2 0f 10 4d 00
+movsd %xmm6, -0x80(%esp)                         # f2 0f 11 74 24 80
+movlps foo, %xmm1                                # 0f 12 0d 00 00 00 00 [R_386_32@3 foo]
+movlps %xmm6, 0x12345678(%ecx,%edx,8)            # 0f 13 b4 d1 78 56 34 12
+movhps 0x7f(%edi), %xmm1                         # 0f 16 4f 7f
+movhps %xmm6, foo+8(%eax)                        # 0f 17 b0 08 00 00 00 [R_386_32@3 foo]
+movlpd (%ecx,%edx), %xmm1                        # 66 0f 12 0c 11
+movlpd %xmm6, %gs:0x14                           # 65 66 0f 13 35 14 00 00 00
+movhpd (%si), %xmm1                              # 67 66 0f 16 0c
+movhpd %xmm6, (,%esi,2)                          # 66 0f 17 34 75 00 00 00 00
+movhlps %xmm6, %xmm1                             # 0f 12 ce
+movlhps %xmm6, %xmm1                             # 0f 16 ce
+movmskps %xmm6, %ecx                             # 0f 50 ce
+movmskpd %xmm6, %ecx                             # 66 0f 50 ce
+movntps %xmm6, foo                               # 0f 2b 35 00 00 00 00 [R_386_32@3 foo]
+movntpd %xmm6, 0x12345678(%ecx,%edx,8)           # 66 0f 2b b4 d1 78 56 34 12
+movntdq %xmm6, 0x7f(%edi)                        # 66 0f e7 77 7f
+movntil %ebx, foo+8(%eax)                        # 0f c3 98 08 00 00 00 [R_386_32@3 foo]
+movnti %ebx, foo+8(%eax)                         # 0f c3 98 08 00 00 00 [R_386_32@3 foo]
+movd %ebx, %xmm1                                 # 66 0f 6e cb
+movd %gs:0x14, %xmm1                             # 65 66 0f 6e 0d 14 00 00 00
+movd %xmm6, %ecx                                 # 66 0f 7e f1
+movd %xmm6, (%si)                                # 67 66 0f 7e 34
+movd %ebx, %mm1                                  # 0f 6e cb
+movd (,%esi,2), %mm1                             # 0f 6e 0c 75 00 00 00 00
+movd %mm6, %ecx                                  # 0f 7e f1
+movd %mm6, 0x80(%esi)                            # 0f 7e b6 80 00 00 00
+movq %xmm6, %xmm1                                # f3 0f 7e ce
+movq 0x12(%eax,%ebx,4), %xmm1                    # f3 0f 7e 4c 98 12
+movq %xmm6, (%ebp)                               # 66 0f d6 75 00
+movq %mm6, %mm1                                  # 0f 6f ce
+movq 0x12345678(%ecx,%edx,8), %mm1               # 0f 6f 8c d1 78 56 34 12
+movq %mm6, 0x7f(%edi)                            # 0f 7f 77 7f
+movq2dq %mm6, %xmm1                              # f3 0f d6 ce
+movdq2q %xmm6, %mm1                              # f2 0f d6 ce
+movddup %xmm6, %xmm1                             # f2 0f 12 ce
+movddup (,%esi,2), %xmm1                         # f2 0f 12 0c 75 00 00 00 00
+movshdup %xmm6, %xmm1                            # f3 0f 16 ce
+movshdup 0x80(%esi), %xmm1                       # f3 0f 16 8e 80 00 00 00
+movsldup %xmm6, %xmm1                            # f3 0f 12 ce
+movsldup 0x12(%eax,%ebx,4), %xmm1                # f3 0f 12 4c 98 12
+lddqu (%ebp), %xmm1                              # f2 0f f0 4d 00
+movntdqa -0x80(%esp), %xmm1                      # 66 0f 38 2a 4c 24 80
+ldmxcsr foo                                      # 0f ae 15 00 00 00 00 [R_386_32@3 foo]
+stmxcsr 0x12345678(%ecx,%edx,8)                  # 0f ae 9c d1 78 56 34 12
+cvtsi2ssl %ebx, %xmm1                            # f3 0f 2a cb
+cvtsi2ssl 0x7f(%edi), %xmm1                      # f3 0f 2a 4f 7f
+cvtsi2ss 0x7f(%edi), %xmm1                       # f3 0f 2a 4f 7f
+cvtsi2sdl %ebx, %xmm1                            # f2 0f 2a cb
+cvtsi2sdl (%ecx,%edx), %xmm1                     # f2 0f 2a 0c 11
+cvtsi2sd (%ecx,%edx), %xmm1                      # f2 0f 2a 0c 11
+cvttss2si %xmm6, %ecx                            # f3 0f 2c ce
+cvttss2si (%si), %ecx                            # 67 f3 0f 2c 0c
+cvtss2si %xmm6, %ecx                             # f3 0f 2d ce
+cvtss2si 0x80(%esi), %ecx                        # f3 0f 2d 8e 80 00 00 00
+cvttsd2si %xmm6, %ecx                            # f2 0f 2c ce
+cvttsd2si (%ebp), %ecx                           # f2 0f 2c 4d 00
+cvtsd2si %xmm6, %ecx                             # f2 0f 2d ce
+cvtsd2si foo, %ecx                               # f2 0f 2d 0d 00 00 00 00 [R_386_32@4 foo]
+cvtss2sd %xmm6, %xmm1                            # f3 0f 5a ce
+cvtss2sd 0x7f(%edi), %xmm1                       # f3 0f 5a 4f 7f
+cvtsd2ss %xmm6, %xmm1                            # f2 0f 5a ce
+cvtsd2ss foo+8(%eax), %xmm1                      # f2 0f 5a 88 08 00 00 00 [R_386_32@4 foo]
+cvtps2pd %xmm6, %xmm1                            # 0f 5a ce
+cvtps2pd (%ecx,%edx), %xmm1                      # 0f 5a 0c 11
+cvtpd2ps %xmm6, %xmm1                            # 66 0f 5a ce
+cvtpd2ps %gs:0x14, %xmm1                         # 65 66 0f 5a 0d 14 00 00 00
+cvtdq2ps %xmm6, %xmm1                            # 0f 5b ce
+cvtdq2ps (%si), %xmm1                            # 67 0f 5b 0c
+cvtps2dq %xmm6, %xmm1                            # 66 0f 5b ce
+cvtps2dq (,%esi,2), %xmm1                        # 66 0f 5b 0c 75 00 00 00 00
+cvttps2dq %xmm6, %xmm1                           # f3 0f 5b ce
+cvttps2dq 0x80(%esi), %xmm1                      # f3 0f 5b 8e 80 00 00 00
+cvtdq2pd %xmm6, %xmm1                            # f3 0f e6 ce
+cvtdq2pd 0x12(%eax,%ebx,4), %xmm1                # f3 0f e6 4c 98 12
+cvtpd2dq %xmm6, %xmm1                            # f2 0f e6 ce
+cvtpd2dq (%ebp), %xmm1                           # f2 0f e6 4d 00
+cvttpd2dq %xmm6, %xmm1                           # 66 0f e6 ce
+cvttpd2dq -0x80(%esp), %xmm1                     # 66 0f e6 4c 24 80
+cvtpi2ps %mm6, %xmm1                             # 0f 2a ce
+cvtpi2ps foo, %xmm1                              # 0f 2a 0d 00 00 00 00 [R_386_32@3 foo]
+cvtps2pi %xmm6, %mm1                             # 0f 2d ce
+cvtps2pi 0x12345678(%ecx,%edx,8), %mm1           # 0f 2d 8c d1 78 56 34 12
+cvttps2pi %xmm6, %mm1                            # 0f 2c ce
+cvttps2pi 0x7f(%edi), %mm1                       # 0f 2c 4f 7f
+cvtpi2pd %mm6, %xmm1                             # 66 0f 2a ce
+cvtpi2pd foo+8(%eax), %xmm1                      # 66 0f 2a 88 08 00 00 00 [R_386_32@4 foo]
+cvtpd2pi %xmm6, %mm1                             # 66 0f 2d ce
+cvtpd2pi (%ecx,%edx), %mm1                       # 66 0f 2d 0c 11
+cvttpd2pi %xmm6, %mm1                            # 66 0f 2c ce
+cvttpd2pi %gs:0x14, %mm1                         # 65 66 0f 2c 0d 14 00 00 00
+haddps %xmm6, %xmm1                              # f2 0f 7c ce
+haddps (%si), %xmm1                              # 67 f2 0f 7c 0c
+haddpd %xmm6, %xmm1                              # 66 0f 7c ce
+haddpd (,%esi,2), %xmm1                          # 66 0f 7c 0c 75 00 00 00 00
+hsubps %xmm6, %xmm1                              # f2 0f 7d ce
+hsubps 0x80(%esi), %xmm1                         # f2 0f 7d 8e 80 00 00 00
+hsubpd %xmm6, %xmm1                              # 66 0f 7d ce
+hsubpd 0x12(%eax,%ebx,4), %xmm1                  # 66 0f 7d 4c 98 12
+addsubps %xmm6, %xmm1                            # f2 0f d0 ce
+addsubps (%ebp), %xmm1                           # f2 0f d0 4d 00
+addsubpd %xmm6, %xmm1                            # 66 0f d0 ce
+addsubpd -0x80(%esp), %xmm1                      # 66 0f d0 4c 24 80
+roundps $0xfe, %xmm6, %xmm1                      # 66 0f 3a 08 ce fe
+roundps $0xfe, foo, %xmm1                        # 66 0f 3a 08 0d 00 00 00 00 fe [R_386_32@5 foo]
+roundpd $0xfe, %xmm6, %xmm1                      # 66 0f 3a 09 ce fe
+roundpd $0xfe, 0x12345678(%ecx,%edx,8), %xmm1    # 66 0f 3a 09 8c d1 78 56 34 12 fe
+roundss $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0a ce fe
+roundss $0xfe, 0x7f(%edi), %xmm1                 # 66 0f 3a 0a 4f 7f fe
+roundsd $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0b ce fe
+roundsd $0xfe, foo+8(%eax), %xmm1                # 66 0f 3a 0b 88 08 00 00 00 fe [R_386_32@5 foo]
+blendps $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0c ce fe
+blendps $0xfe, (%ecx,%edx), %xmm1                # 66 0f 3a 0c 0c 11 fe
+blendpd $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0d ce fe
+blendpd $0xfe, %gs:0x14, %xmm1                   # 65 66 0f 3a 0d 0d 14 00 00 00 fe
+dpps $0xfe, %xmm6, %xmm1                         # 66 0f 3a 40 ce fe
+dpps $0xfe, (%si), %xmm1                         # 67 66 0f 3a 40 0c fe
+dppd $0xfe, %xmm6, %xmm1                         # 66 0f 3a 41 ce fe
+dppd $0xfe, (,%esi,2), %xmm1                     # 66 0f 3a 41 0c 75 00 00 00 00 fe
+insertps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 21 ce fe
+insertps $0xfe, 0x80(%esi), %xmm1                # 66 0f 3a 21 8e 80 00 00 00 fe
+blendvps %xmm0, %xmm6, %xmm1                     # 66 0f 38 14 ce
+blendvps %xmm0, 0x12(%eax,%ebx,4), %xmm1         # 66 0f 38 14 4c 98 12
+blendvpd %xmm0, %xmm6, %xmm1                     # 66 0f 38 15 ce
+blendvpd %xmm0, (%ebp), %xmm1                    # 66 0f 38 15 4d 00
+extractps $0xfe, %xmm6, %ecx                     # 66 0f 3a 17 f1 fe
+extractps $0xfe, %xmm6, -0x80(%esp)              # 66 0f 3a 17 74 24 80 fe
+paddb %mm6, %mm1                                 # 0f fc ce
+paddb foo, %mm1                                  # 0f fc 0d 00 00 00 00 [R_386_32@3 foo]
+paddb %xmm6, %xmm1                               # 66 0f fc ce
+paddb 0x12345678(%ecx,%edx,8), %xmm1             # 66 0f fc 8c d1 78 56 34 12
+paddw %mm6, %mm1                                 # 0f fd ce
+paddw 0x7f(%edi), %mm1                           # 0f fd 4f 7f
+paddw %xmm6, %xmm1                               # 66 0f fd ce
+paddw foo+8(%eax), %xmm1                         # 66 0f fd 88 08 00 00 00 [R_386_32@4 foo]
+paddd %mm6, %mm1                                 # 0f fe ce
+paddd (%ecx,%edx), %mm1                          # 0f fe 0c 11
+paddd %xmm6, %xmm1                               # 66 0f fe ce
+paddd %gs:0x14, %xmm1                            # 65 66 0f fe 0d 14 00 00 00
+paddq %mm6, %mm1                                 # 0f d4 ce
+paddq (%si), %mm1                                # 67 0f d4 0c
+paddq %xmm6, %xmm1                               # 66 0f d4 ce
+paddq (,%esi,2), %xmm1                           # 66 0f d4 0c 75 00 00 00 00
+paddsb %mm6, %mm1                                # 0f ec ce
+paddsb 0x80(%esi), %mm1                          # 0f ec 8e 80 00 00 00
+paddsb %xmm6, %xmm1                              # 66 0f ec ce
+paddsb 0x12(%eax,%ebx,4), %xmm1                  # 66 0f ec 4c 98 12
+paddsw %mm6, %mm1                                # 0f ed ce
+paddsw (%ebp), %mm1                              # 0f ed 4d 00
+paddsw %xmm6, %xmm1                              # 66 0f ed ce
+paddsw -0x80(%esp), %xmm1                        # 66 0f ed 4c 24 80
+paddusb %mm6, %mm1                               # 0f dc ce
+paddusb foo, %mm1                                # 0f dc 0d 00 00 00 00 [R_386_32@3 foo]
+paddusb %xmm6, %xmm1                             # 66 0f dc ce
+paddusb 0x12345678(%ecx,%edx,8), %xmm1           # 66 0f dc 8c d1 78 56 34 12
+paddusw %mm6, %mm1                               # 0f dd ce
+paddusw 0x7f(%edi), %mm1                         # 0f dd 4f 7f
+paddusw %xmm6, %xmm1                             # 66 0f dd ce
+paddusw foo+8(%eax), %xmm1                       # 66 0f dd 88 08 00 00 00 [R_386_32@4 foo]
+psubb %mm6, %mm1                                 # 0f f8 ce
+psubb (%ecx,%edx), %mm1                          # 0f f8 0c 11
+psubb %xmm6, %xmm1                               # 66 0f f8 ce
+psubb %gs:0x14, %xmm1                            # 65 66 0f f8 0d 14 00 00 00
+psubw %mm6, %mm1                                 # 0f f9 ce
+psubw (%si), %mm1                                # 67 0f f9 0c
+psubw %xmm6, %xmm1                               # 66 0f f9 ce
+psubw (,%esi,2), %xmm1                           # 66 0f f9 0c 75 00 00 00 00
+psubd %mm6, %mm1                                 # 0f fa ce
+psubd 0x80(%esi), %mm1                           # 0f fa 8e 80 00 00 00
+psubd %xmm6, %xmm1                               # 66 0f fa ce
+psubd 0x12(%eax,%ebx,4), %xmm1                   # 66 0f fa 4c 98 12
+psubq %mm6, %mm1                                 # 0f fb ce
+psubq (%ebp), %mm1                               # 0f fb 4d 00
+psubq %xmm6, %xmm1                               # 66 0f fb ce
+psubq -0x80(%esp), %xmm1                         # 66 0f fb 4c 24 80
+psubsb %mm6, %mm1                                # 0f e8 ce
+psubsb foo, %mm1                                 # 0f e8 0d 00 00 00 00 [R_386_32@3 foo]
+psubsb %xmm6, %xmm1                              # 66 0f e8 ce
+psubsb 0x12345678(%ecx,%edx,8), %xmm1            # 66 0f e8 8c d1 78 56 34 12
+psubsw %mm6, %mm1                                # 0f e9 ce
+psubsw 0x7f(%edi), %mm1                          # 0f e9 4f 7f
+psubsw %xmm6, %xmm1                              # 66 0f e9 ce
+psubsw foo+8(%eax), %xmm1                        # 66 0f e9 88 08 00 00 00 [R_386_32@4 foo]
+psubusb %mm6, %mm1                               # 0f d8 ce
+psubusb (%ecx,%edx), %mm1                        # 0f d8 0c 11
+psubusb %xmm6, %xmm1                             # 66 0f d8 ce
+psubusb %gs:0x14, %xmm1                          # 65 66 0f d8 0d 14 00 00 00
+psubusw %mm6, %mm1                               # 0f d9 ce
+psubusw (%si), %mm1                              # 67 0f d9 0c
+psubusw %xmm6, %xmm1                             # 66 0f d9 ce
+psubusw (,%esi,2), %xmm1                         # 66 0f d9 0c 75 00 00 00 00
+pmullw %mm6, %mm1                                # 0f d5 ce
+pmullw 0x80(%esi), %mm1                          # 0f d5 8e 80 00 00 00
+pmullw %xmm6, %xmm1                              # 66 0f d5 ce
+pmullw 0x12(%eax,%ebx,4), %xmm1                  # 66 0f d5 4c 98 12
+pmulhw %mm6, %mm1                                # 0f e5 ce
+pmulhw (%ebp), %mm1                              # 0f e5 4d 00
+pmulhw %xmm6, %xmm1                              # 66 0f e5 ce
+pmulhw -0x80(%esp), %xmm1                        # 66 0f e5 4c 24 80
+pmulhuw %mm6, %mm1                               # 0f e4 ce
+pmulhuw foo, %mm1                                # 0f e4 0d 00 00 00 00 [R_386_32@3 foo]
+pmulhuw %xmm6, %xmm1                             # 66 0f e4 ce
+pmulhuw 0x12345678(%ecx,%edx,8), %xmm1           # 66 0f e4 8c d1 78 56 34 12
+pmuludq %mm6, %mm1                               # 0f f4 ce
+pmuludq 0x7f(%edi), %mm1                         # 0f f4 4f 7f
+pmuludq %xmm6, %xmm1                             # 66 0f f4 ce
+pmuludq foo+8(%eax), %xmm1                       # 66 0f f4 88 08 00 00 00 [R_386_32@4 foo]
+pmaddwd %mm6, %mm1                               # 0f f5 ce
+pmaddwd (%ecx,%edx), %mm1                        # 0f f5 0c 11
+pmaddwd %xmm6, %xmm1                             # 66 0f f5 ce
+pmaddwd %gs:0x14, %xmm1                          # 65 66 0f f5 0d 14 00 00 00
+pand %mm6, %mm1                                  # 0f db ce
+pand (%si), %mm1                                 # 67 0f db 0c
+pand %xmm6, %xmm1                                # 66 0f db ce
+pand (,%esi,2), %xmm1                            # 66 0f db 0c 75 00 00 00 00
+pandn %mm6, %mm1                                 # 0f df ce
+pandn 0x80(%esi), %mm1                           # 0f df 8e 80 00 00 00
+pandn %xmm6, %xmm1                               # 66 0f df ce
+pandn 0x12(%eax,%ebx,4), %xmm1                   # 66 0f df 4c 98 12
+por %mm6, %mm1                                   # 0f eb ce
+por (%ebp), %mm1                                 # 0f eb 4d 00
+por %xmm6, %xmm1                                 # 66 0f eb ce
+por -0x80(%esp), %xmm1                           # 66 0f eb 4c 24 80
+pxor %mm6, %mm1                                  # 0f ef ce
+pxor foo, %mm1                                   # 0f ef 0d 00 00 00 00 [R_386_32@3 foo]
+pxor %xmm6, %xmm1                                # 66 0f ef ce
+pxor 0x12345678(%ecx,%edx,8), %xmm1              # 66 0f ef 8c d1 78 56 34 12
+pcmpeqb %mm6, %mm1                               # 0f 74 ce
+pcmpeqb 0x7f(%edi), %mm1                         # 0f 74 4f 7f
+pcmpeqb %xmm6, %xmm1                             # 66 0f 74 ce
+pcmpeqb foo+8(%eax), %xmm1                       # 66 0f 74 88 08 00 00 00 [R_386_32@4 foo]
+pcmpeqw %mm6, %mm1                               # 0f 75 ce
+pcmpeqw (%ecx,%edx), %mm1                        # 0f 75 0c 11
+pcmpeqw %xmm6, %xmm1                             # 66 0f 75 ce
+pcmpeqw %gs:0x14, %xmm1                          # 65 66 0f 75 0d 14 00 00 00
+pcmpeqd %mm6, %mm1                               # 0f 76 ce
+pcmpeqd (%si), %mm1                              # 67 0f 76 0c
+pcmpeqd %xmm6, %xmm1                             # 66 0f 76 ce
+pcmpeqd (,%esi,2), %xmm1                         # 66 0f 76 0c 75 00 00 00 00
+pcmpgtb %mm6, %mm1                               # 0f 64 ce
+pcmpgtb 0x80(%esi), %mm1                         # 0f 64 8e 80 00 00 00
+pcmpgtb %xmm6, %xmm1                             # 66 0f 64 ce
+pcmpgtb 0x12(%eax,%ebx,4), %xmm1                 # 66 0f 64 4c 98 12
+pcmpgtw %mm6, %mm1                               # 0f 65 ce
+pcmpgtw (%ebp), %mm1                             # 0f 65 4d 00
+pcmpgtw %xmm6, %xmm1                             # 66 0f 65 ce
+pcmpgtw -0x80(%esp), %xmm1                       # 66 0f 65 4c 24 80
+pcmpgtd %mm6, %mm1                               # 0f 66 ce
+pcmpgtd foo, %mm1                                # 0f 66 0d 00 00 00 00 [R_386_32@3 foo]
+pcmpgtd %xmm6, %xmm1                             # 66 0f 66 ce
+pcmpgtd 0x12345678(%ecx,%edx,8), %xmm1           # 66 0f 66 8c d1 78 56 34 12
+packsswb %mm6, %mm1                              # 0f 63 ce
+packsswb 0x7f(%edi), %mm1                        # 0f 63 4f 7f
+packsswb %xmm6, %xmm1                            # 66 0f 63 ce
+packsswb foo+8(%eax), %xmm1                      # 66 0f 63 88 08 00 00 00 [R_386_32@4 foo]
+packssdw %mm6, %mm1                              # 0f 6b ce
+packssdw (%ecx,%edx), %mm1                       # 0f 6b 0c 11
+packssdw %xmm6, %xmm1                            # 66 0f 6b ce
+packssdw %gs:0x14, %xmm1                         # 65 66 0f 6b 0d 14 00 00 00
+packuswb %mm6, %mm1                              # 0f 67 ce
+packuswb (%si), %mm1                             # 67 0f 67 0c
+packuswb %xmm6, %xmm1                            # 66 0f 67 ce
+packuswb (,%esi,2), %xmm1                        # 66 0f 67 0c 75 00 00 00 00
+punpcklbw %mm6, %mm1                             # 0f 60 ce
+punpcklbw 0x80(%esi), %mm1                       # 0f 60 8e 80 00 00 00
+punpcklbw %xmm6, %xmm1                           # 66 0f 60 ce
+punpcklbw 0x12(%eax,%ebx,4), %xmm1               # 66 0f 60 4c 98 12
+punpcklwd %mm6, %mm1                             # 0f 61 ce
+punpcklwd (%ebp), %mm1                           # 0f 61 4d 00
+punpcklwd %xmm6, %xmm1                           # 66 0f 61 ce
+punpcklwd -0x80(%esp), %xmm1                     # 66 0f 61 4c 24 80
+punpckldq %mm6, %mm1                             # 0f 62 ce
+punpckldq foo, %mm1                              # 0f 62 0d 00 00 00 00 [R_386_32@3 foo]
+punpckldq %xmm6, %xmm1                           # 66 0f 62 ce
+punpckldq 0x12345678(%ecx,%edx,8), %xmm1         # 66 0f 62 8c d1 78 56 34 12
+punpckhbw %mm6, %mm1                             # 0f 68 ce
+punpckhbw 0x7f(%edi), %mm1                       # 0f 68 4f 7f
+punpckhbw %xmm6, %xmm1                           # 66 0f 68 ce
+punpckhbw foo+8(%eax), %xmm1                     # 66 0f 68 88 08 00 00 00 [R_386_32@4 foo]
+punpckhwd %mm6, %mm1                             # 0f 69 ce
+punpckhwd (%ecx,%edx), %mm1                      # 0f 69 0c 11
+punpckhwd %xmm6, %xmm1                           # 66 0f 69 ce
+punpckhwd %gs:0x14, %xmm1                        # 65 66 0f 69 0d 14 00 00 00
+punpckhdq %mm6, %mm1                             # 0f 6a ce
+punpckhdq (%si), %mm1                            # 67 0f 6a 0c
+punpckhdq %xmm6, %xmm1                           # 66 0f 6a ce
+punpckhdq (,%esi,2), %xmm1                       # 66 0f 6a 0c 75 00 00 00 00
+pmaxsw %mm6, %mm1                                # 0f ee ce
+pmaxsw 0x80(%esi), %mm1                          # 0f ee 8e 80 00 00 00
+pmaxsw %xmm6, %xmm1                              # 66 0f ee ce
+pmaxsw 0x12(%eax,%ebx,4), %xmm1                  # 66 0f ee 4c 98 12
+pmaxub %mm6, %mm1                                # 0f de ce
+pmaxub (%ebp), %mm1                              # 0f de 4d 00
+pmaxub %xmm6, %xmm1                              # 66 0f de ce
+pmaxub -0x80(%esp), %xmm1                        # 66 0f de 4c 24 80
+pminsw %mm6, %mm1                                # 0f ea ce
+pminsw foo, %mm1                                 # 0f ea 0d 00 00 00 00 [R_386_32@3 foo]
+pminsw %xmm6, %xmm1                              # 66 0f ea ce
+pminsw 0x12345678(%ecx,%edx,8), %xmm1            # 66 0f ea 8c d1 78 56 34 12
+pminub %mm6, %mm1                                # 0f da ce
+pminub 0x7f(%edi), %mm1                          # 0f da 4f 7f
+pminub %xmm6, %xmm1                              # 66 0f da ce
+pminub foo+8(%eax), %xmm1                        # 66 0f da 88 08 00 00 00 [R_386_32@4 foo]
+pavgb %mm6, %mm1                                 # 0f e0 ce
+pavgb (%ecx,%edx), %mm1                          # 0f e0 0c 11
+pavgb %xmm6, %xmm1                               # 66 0f e0 ce
+pavgb %gs:0x14, %xmm1                            # 65 66 0f e0 0d 14 00 00 00
+pavgw %mm6, %mm1                                 # 0f e3 ce
+pavgw (%si), %mm1                                # 67 0f e3 0c
+pavgw %xmm6, %xmm1                               # 66 0f e3 ce
+pavgw (,%esi,2), %xmm1                           # 66 0f e3 0c 75 00 00 00 00
+psadbw %mm6, %mm1                                # 0f f6 ce
+psadbw 0x80(%esi), %mm1                          # 0f f6 8e 80 00 00 00
+psadbw %xmm6, %xmm1                              # 66 0f f6 ce
+psadbw 0x12(%eax,%ebx,4), %xmm1                  # 66 0f f6 4c 98 12
+psrlw %mm6, %mm1                                 # 0f d1 ce
+psrlw (%ebp), %mm1                               # 0f d1 4d 00
+psrlw %xmm6, %xmm1                               # 66 0f d1 ce
+psrlw -0x80(%esp), %xmm1                         # 66 0f d1 4c 24 80
+psrld %mm6, %mm1                                 # 0f d2 ce
+psrld foo, %mm1                                  # 0f d2 0d 00 00 00 00 [R_386_32@3 foo]
+psrld %xmm6, %xmm1                               # 66 0f d2 ce
+psrld 0x12345678(%ecx,%edx,8), %xmm1             # 66 0f d2 8c d1 78 56 34 12
+psrlq %mm6, %mm1                                 # 0f d3 ce
+psrlq 0x7f(%edi), %mm1                           # 0f d3 4f 7f
+psrlq %xmm6, %xmm1                               # 66 0f d3 ce
+psrlq foo+8(%eax), %xmm1                         # 66 0f d3 88 08 00 00 00 [R_386_32@4 foo]
+psraw %mm6, %mm1                                 # 0f e1 ce
+psraw (%ecx,%edx), %mm1                          # 0f e1 0c 11
+psraw %xmm6, %xmm1                               # 66 0f e1 ce
+psraw %gs:0x14, %xmm1                            # 65 66 0f e1 0d 14 00 00 00
+psrad %mm6, %mm1                                 # 0f e2 ce
+psrad (%si), %mm1                                # 67 0f e2 0c
+psrad %xmm6, %xmm1                               # 66 0f e2 ce
+psrad (,%esi,2), %xmm1                           # 66 0f e2 0c 75 00 00 00 00
+psllw %mm6, %mm1                                 # 0f f1 ce
+psllw 0x80(%esi), %mm1                           # 0f f1 8e 80 00 00 00
+psllw %xmm6, %xmm1                               # 66 0f f1 ce
+psllw 0x12(%eax,%ebx,4), %xmm1                   # 66 0f f1 4c 98 12
+pslld %mm6, %mm1                                 # 0f f2 ce
+pslld (%ebp), %mm1                               # 0f f2 4d 00
+pslld %xmm6, %xmm1                               # 66 0f f2 ce
+pslld -0x80(%esp), %xmm1                         # 66 0f f2 4c 24 80
+psllq %mm6, %mm1                                 # 0f f3 ce
+psllq foo, %mm1                                  # 0f f3 0d 00 00 00 00 [R_386_32@3 foo]
+psllq %xmm6, %xmm1                               # 66 0f f3 ce
+psllq 0x12345678(%ecx,%edx,8), %xmm1             # 66 0f f3 8c d1 78 56 34 12
+punpcklqdq %xmm6, %xmm1                          # 66 0f 6c ce
+punpcklqdq 0x7f(%edi), %xmm1                     # 66 0f 6c 4f 7f
+punpckhqdq %xmm6, %xmm1                          # 66 0f 6d ce
+punpckhqdq foo+8(%eax), %xmm1                    # 66 0f 6d 88 08 00 00 00 [R_386_32@4 foo]
+psrlw $0xfe, %mm1                                # 0f 71 d1 fe
+psrlw $0xfe, %xmm1                               # 66 0f 71 d1 fe
+psraw $0xfe, %mm1                                # 0f 71 e1 fe
+psraw $0xfe, %xmm1                               # 66 0f 71 e1 fe
+psllw $0xfe, %mm1                                # 0f 71 f1 fe
+psllw $0xfe, %xmm1                               # 66 0f 71 f1 fe
+psrld $0xfe, %mm1                                # 0f 72 d1 fe
+psrld $0xfe, %xmm1                               # 66 0f 72 d1 fe
+psrad $0xfe, %mm1                                # 0f 72 e1 fe
+psrad $0xfe, %xmm1                               # 66 0f 72 e1 fe
+pslld $0xfe, %mm1                                # 0f 72 f1 fe
+pslld $0xfe, %xmm1                               # 66 0f 72 f1 fe
+psrlq $0xfe, %mm1                                # 0f 73 d1 fe
+psrlq $0xfe, %xmm1                               # 66 0f 73 d1 fe
+psllq $0xfe, %mm1                                # 0f 73 f1 fe
+psllq $0xfe, %xmm1                               # 66 0f 73 f1 fe
+psrldq $0xfe, %xmm1                              # 66 0f 73 d9 fe
+pslldq $0xfe, %xmm1                              # 66 0f 73 f9 fe
+pshufw $0xfe, %mm6, %mm1                         # 0f 70 ce fe
+pshufw $0xfe, (%ebp), %mm1                       # 0f 70 4d 00 fe
+pshufd $0xfe, %xmm6, %xmm1                       # 66 0f 70 ce fe
+pshufd $0xfe, -0x80(%esp), %xmm1                 # 66 0f 70 4c 24 80 fe
+pshufhw $0xfe, %xmm6, %xmm1                      # f3 0f 70 ce fe
+pshufhw $0xfe, foo, %xmm1                        # f3 0f 70 0d 00 00 00 00 fe [R_386_32@4 foo]
+pshuflw $0xfe, %xmm6, %xmm1                      # f2 0f 70 ce fe
+pshuflw $0xfe, 0x12345678(%ecx,%edx,8), %xmm1    # f2 0f 70 8c d1 78 56 34 12 fe
+pmovmskb %mm6, %ecx                              # 0f d7 ce
+pmovmskb %xmm6, %ecx                             # 66 0f d7 ce
+pinsrw $0xfe, %ebx, %mm1                         # 0f c4 cb fe
+pinsrw $0xfe, (%ecx,%edx), %mm1                  # 0f c4 0c 11 fe
+pinsrw $0xfe, %ebx, %xmm1                        # 66 0f c4 cb fe
+pinsrw $0xfe, %gs:0x14, %xmm1                    # 65 66 0f c4 0d 14 00 00 00 fe
+pextrw $0xfe, %mm6, %ecx                         # 0f c5 ce fe
+pextrw $0xfe, %xmm6, %ecx                        # 66 0f c5 ce fe
+pextrw $0xfe, %xmm6, 0x80(%esi)                  # 66 0f 3a 15 b6 80 00 00 00 fe
+maskmovq %mm6, %mm1                              # 0f f7 ce
+maskmovdqu %xmm6, %xmm1                          # 66 0f f7 ce
+movntq %mm6, -0x80(%esp)                         # 0f e7 74 24 80
+emms                                             # 0f 77
+pshufb %mm6, %mm1                                # 0f 38 00 ce
+pshufb 0x12345678(%ecx,%edx,8), %mm1             # 0f 38 00 8c d1 78 56 34 12
+pshufb %xmm6, %xmm1                              # 66 0f 38 00 ce
+pshufb 0x7f(%edi), %xmm1                         # 66 0f 38 00 4f 7f
+phaddw %mm6, %mm1                                # 0f 38 01 ce
+phaddw foo+8(%eax), %mm1                         # 0f 38 01 88 08 00 00 00 [R_386_32@4 foo]
+phaddw %xmm6, %xmm1                              # 66 0f 38 01 ce
+phaddw (%ecx,%edx), %xmm1                        # 66 0f 38 01 0c 11
+phaddd %mm6, %mm1                                # 0f 38 02 ce
+phaddd %gs:0x14, %mm1                            # 65 0f 38 02 0d 14 00 00 00
+phaddd %xmm6, %xmm1                              # 66 0f 38 02 ce
+phaddd (%si), %xmm1                              # 67 66 0f 38 02 0c
+phaddsw %mm6, %mm1                               # 0f 38 03 ce
+phaddsw (,%esi,2), %mm1                          # 0f 38 03 0c 75 00 00 00 00
+phaddsw %xmm6, %xmm1                             # 66 0f 38 03 ce
+phaddsw 0x80(%esi), %xmm1                        # 66 0f 38 03 8e 80 00 00 00
+pmaddubsw %mm6, %mm1                             # 0f 38 04 ce
+pmaddubsw 0x12(%eax,%ebx,4), %mm1                # 0f 38 04 4c 98 12
+pmaddubsw %xmm6, %xmm1                           # 66 0f 38 04 ce
+pmaddubsw (%ebp), %xmm1                          # 66 0f 38 04 4d 00
+phsubw %mm6, %mm1                                # 0f 38 05 ce
+phsubw -0x80(%esp), %mm1                         # 0f 38 05 4c 24 80
+phsubw %xmm6, %xmm1                              # 66 0f 38 05 ce
+phsubw foo, %xmm1                                # 66 0f 38 05 0d 00 00 00 00 [R_386_32@5 foo]
+phsubd %mm6, %mm1                                # 0f 38 06 ce
+phsubd 0x12345678(%ecx,%edx,8), %mm1             # 0f 38 06 8c d1 78 56 34 12
+phsubd %xmm6, %xmm1                              # 66 0f 38 06 ce
+phsubd 0x7f(%edi), %xmm1                         # 66 0f 38 06 4f 7f
+phsubsw %mm6, %mm1                               # 0f 38 07 ce
+phsubsw foo+8(%eax), %mm1                        # 0f 38 07 88 08 00 00 00 [R_386_32@4 foo]
+phsubsw %xmm6, %xmm1                             # 66 0f 38 07 ce
+phsubsw (%ecx,%edx), %xmm1                       # 66 0f 38 07 0c 11
+psignb %mm6, %mm1                                # 0f 38 08 ce
+psignb %gs:0x14, %mm1                            # 65 0f 38 08 0d 14 00 00 00
+psignb %xmm6, %xmm1                              # 66 0f 38 08 ce
+psignb (%si), %xmm1                              # 67 66 0f 38 08 0c
+psignw %mm6, %mm1                                # 0f 38 09 ce
+psignw (,%esi,2), %mm1                           # 0f 38 09 0c 75 00 00 00 00
+psignw %xmm6, %xmm1                              # 66 0f 38 09 ce
+psignw 0x80(%esi), %xmm1                         # 66 0f 38 09 8e 80 00 00 00
+psignd %mm6, %mm1                                # 0f 38 0a ce
+psignd 0x12(%eax,%ebx,4), %mm1                   # 0f 38 0a 4c 98 12
+psignd %xmm6, %xmm1                              # 66 0f 38 0a ce
+psignd (%ebp), %xmm1                             # 66 0f 38 0a 4d 00
+pmulhrsw %mm6, %mm1                              # 0f 38 0b ce
+pmulhrsw -0x80(%esp), %mm1                       # 0f 38 0b 4c 24 80
+pmulhrsw %xmm6, %xmm1                            # 66 0f 38 0b ce
+pmulhrsw foo, %xmm1                              # 66 0f 38 0b 0d 00 00 00 00 [R_386_32@5 foo]
+pabsb %mm6, %mm1                                 # 0f 38 1c ce
+pabsb 0x12345678(%ecx,%edx,8), %mm1              # 0f 38 1c 8c d1 78 56 34 12
+pabsb %xmm6, %xmm1                               # 66 0f 38 1c ce
+pabsb 0x7f(%edi), %xmm1                          # 66 0f 38 1c 4f 7f
+pabsw %mm6, %mm1                                 # 0f 38 1d ce
+pabsw foo+8(%eax), %mm1                          # 0f 38 1d 88 08 00 00 00 [R_386_32@4 foo]
+pabsw %xmm6, %xmm1                               # 66 0f 38 1d ce
+pabsw (%ecx,%edx), %xmm1                         # 66 0f 38 1d 0c 11
+pabsd %mm6, %mm1                                 # 0f 38 1e ce
+pabsd %gs:0x14, %mm1                             # 65 0f 38 1e 0d 14 00 00 00
+pabsd %xmm6, %xmm1                               # 66 0f 38 1e ce
+pabsd (%si), %xmm1                               # 67 66 0f 38 1e 0c
+palignr $0xfe, %mm6, %mm1                        # 0f 3a 0f ce fe
+palignr $0xfe, (,%esi,2), %mm1                   # 0f 3a 0f 0c 75 00 00 00 00 fe
+palignr $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0f ce fe
+palignr $0xfe, 0x80(%esi), %xmm1                 # 66 0f 3a 0f 8e 80 00 00 00 fe
+pblendvb %xmm0, %xmm6, %xmm1                     # 66 0f 38 10 ce
+pblendvb %xmm0, 0x12(%eax,%ebx,4), %xmm1         # 66 0f 38 10 4c 98 12
+ptest %xmm6, %xmm1                               # 66 0f 38 17 ce
+ptest (%ebp), %xmm1                              # 66 0f 38 17 4d 00
+pmovsxbw %xmm6, %xmm1                            # 66 0f 38 20 ce
+pmovsxbw -0x80(%esp), %xmm1                      # 66 0f 38 20 4c 24 80
+pmovsxbd %xmm6, %xmm1                            # 66 0f 38 21 ce
+pmovsxbd foo, %xmm1                              # 66 0f 38 21 0d 00 00 00 00 [R_386_32@5 foo]
+pmovsxbq %xmm6, %xmm1                            # 66 0f 38 22 ce
+pmovsxbq 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 38 22 8c d1 78 56 34 12
+pmovsxwd %xmm6, %xmm1                            # 66 0f 38 23 ce
+pmovsxwd 0x7f(%edi), %xmm1                       # 66 0f 38 23 4f 7f
+pmovsxwq %xmm6, %xmm1                            # 66 0f 38 24 ce
+pmovsxwq foo+8(%eax), %xmm1                      # 66 0f 38 24 88 08 00 00 00 [R_386_32@5 foo]
+pmovsxdq %xmm6, %xmm1                            # 66 0f 38 25 ce
+pmovsxdq (%ecx,%edx), %xmm1                      # 66 0f 38 25 0c 11
+pmovzxbw %xmm6, %xmm1                            # 66 0f 38 30 ce
+pmovzxbw %gs:0x14, %xmm1                         # 65 66 0f 38 30 0d 14 00 00 00
+pmovzxbd %xmm6, %xmm1                            # 66 0f 38 31 ce
+pmovzxbd (%si), %xmm1                            # 67 66 0f 38 31 0c
+pmovzxbq %xmm6, %xmm1                            # 66 0f 38 32 ce
+pmovzxbq (,%esi,2), %xmm1                        # 66 0f 38 32 0c 75 00 00 00 00
+pmovzxwd %xmm6, %xmm1                            # 66 0f 38 33 ce
+pmovzxwd 0x80(%esi), %xmm1                       # 66 0f 38 33 8e 80 00 00 00
+pmovzxwq %xmm6, %xmm1                            # 66 0f 38 34 ce
+pmovzxwq 0x12(%eax,%ebx,4), %xmm1                # 66 0f 38 34 4c 98 12
+pmovzxdq %xmm6, %xmm1                            # 66 0f 38 35 ce
+pmovzxdq (%ebp), %xmm1                           # 66 0f 38 35 4d 00
+pmuldq %xmm6, %xmm1                              # 66 0f 38 28 ce
+pmuldq -0x80(%esp), %xmm1                        # 66 0f 38 28 4c 24 80
+pcmpeqq %xmm6, %xmm1                             # 66 0f 38 29 ce
+pcmpeqq foo, %xmm1                               # 66 0f 38 29 0d 00 00 00 00 [R_386_32@5 foo]
+packusdw %xmm6, %xmm1                            # 66 0f 38 2b ce
+packusdw 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 38 2b 8c d1 78 56 34 12
+pcmpgtq %xmm6, %xmm1                             # 66 0f 38 37 ce
+pcmpgtq 0x7f(%edi), %xmm1                        # 66 0f 38 37 4f 7f
+pminsb %xmm6, %xmm1                              # 66 0f 38 38 ce
+pminsb foo+8(%eax), %xmm1                        # 66 0f 38 38 88 08 00 00 00 [R_386_32@5 foo]
+pminsd %xmm6, %xmm1                              # 66 0f 38 39 ce
+pminsd (%ecx,%edx), %xmm1                        # 66 0f 38 39 0c 11
+pminuw %xmm6, %xmm1                              # 66 0f 38 3a ce
+pminuw %gs:0x14, %xmm1                           # 65 66 0f 38 3a 0d 14 00 00 00
+pminud %xmm6, %xmm1                              # 66 0f 38 3b ce
+pminud (%si), %xmm1                              # 67 66 0f 38 3b 0c
+pmaxsb %xmm6, %xmm1                              # 66 0f 38 3c ce
+pmaxsb (,%esi,2), %xmm1                          # 66 0f 38 3c 0c 75 00 00 00 00
+pmaxsd %xmm6, %xmm1                              # 66 0f 38 3d ce
+pmaxsd 0x80(%esi), %xmm1                         # 66 0f 38 3d 8e 80 00 00 00
+pmaxuw %xmm6, %xmm1                              # 66 0f 38 3e ce
+pmaxuw 0x12(%eax,%ebx,4), %xmm1                  # 66 0f 38 3e 4c 98 12
+pmaxud %xmm6, %xmm1                              # 66 0f 38 3f ce
+pmaxud (%ebp), %xmm1                             # 66 0f 38 3f 4d 00
+pmulld %xmm6, %xmm1                              # 66 0f 38 40 ce
+pmulld -0x80(%esp), %xmm1                        # 66 0f 38 40 4c 24 80
+phminposuw %xmm6, %xmm1                          # 66 0f 38 41 ce
+phminposuw foo, %xmm1                            # 66 0f 38 41 0d 00 00 00 00 [R_386_32@5 foo]
+pblendw $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0e ce fe
+pblendw $0xfe, 0x12345678(%ecx,%edx,8), %xmm1    # 66 0f 3a 0e 8c d1 78 56 34 12 fe
+mpsadbw $0xfe, %xmm6, %xmm1                      # 66 0f 3a 42 ce fe
+mpsadbw $0xfe, 0x7f(%edi), %xmm1                 # 66 0f 3a 42 4f 7f fe
+pextrb $0xfe, %xmm6, %ecx                        # 66 0f 3a 14 f1 fe
+pextrb $0xfe, %xmm6, foo+8(%eax)                 # 66 0f 3a 14 b0 08 00 00 00 fe [R_386_32@5 foo]
+pextrb $0xfe, %xmm6, (%ecx,%edx)                 # 66 0f 3a 14 34 11 fe
+pextrd $0xfe, %xmm6, %ecx                        # 66 0f 3a 16 f1 fe
+pextrd $0xfe, %xmm6, %gs:0x14                    # 65 66 0f 3a 16 35 14 00 00 00 fe
+pinsrb $0xfe, %ebx, %xmm1                        # 66 0f 3a 20 cb fe
+pinsrb $0xfe, (,%esi,2), %xmm1                   # 66 0f 3a 20 0c 75 00 00 00 00 fe
+pinsrd $0xfe, %ebx, %xmm1                        # 66 0f 3a 22 cb fe
+pinsrd $0xfe, 0x80(%esi), %xmm1                  # 66 0f 3a 22 8e 80 00 00 00 fe
+pcmpestrm $0xfe, %xmm6, %xmm1                    # 66 0f 3a 60 ce fe
+pcmpestrm $0xfe, (%ebp), %xmm1                   # 66 0f 3a 60 4d 00 fe
+pcmpestri $0xfe, %xmm6, %xmm1                    # 66 0f 3a 61 ce fe
+pcmpestri $0xfe, -0x80(%esp), %xmm1              # 66 0f 3a 61 4c 24 80 fe
+pcmpistrm $0xfe, %xmm6, %xmm1                    # 66 0f 3a 62 ce fe
+pcmpistrm $0xfe, foo, %xmm1                      # 66 0f 3a 62 0d 00 00 00 00 fe [R_386_32@5 foo]
+pcmpistri $0xfe, %xmm6, %xmm1                    # 66 0f 3a 63 ce fe
+pcmpistri $0xfe, 0x12345678(%ecx,%edx,8), %xmm1  # 66 0f 3a 63 8c d1 78 56 34 12 fe
+mov %eax,%ebx                                    # 89 c3
+movl %eax,%ebx                                   # 89 c3
+add %eax,%ebx                                    # 01 c3
+test %eax,%ebx                                   # 85 c3
+test %ebx,%eax                                   # 85 d8
+test $1,%al                                      # a8 01
+test $1,%bl                                      # f6 c3 01
+test $0x100,%eax                                 # a9 00 01 00 00
+testb $1,(%ebx)                                  # f6 03 01
+xchg %eax,%ebx                                   # 93
+xchg %ebx,%eax                                   # 93
+xchg %eax,%eax                                   # 90
+xchg %ax,%ax                                     # 66 90
+xchg %cx,%ax                                     # 66 91
+add $1,%eax                                      # 83 c0 01
+add $-1,%eax                                     # 83 c0 ff
+add $0x7f,%eax                                   # 83 c0 7f
+add $0x80,%eax                                   # 05 80 00 00 00
+add $-0x80,%eax                                  # 83 c0 80
+add $-0x81,%eax                                  # 05 7f ff ff ff
+add $0xffffffff,%eax                             # 83 c0 ff
+add $0xffffff80,%eax                             # 83 c0 80
+add $0xff,%al                                    # 04 ff
+add $-1,%al                                      # 04 ff
+add $1,%al                                       # 04 01
+add $1,%ax                                       # 66 83 c0 01
+add $0x100,%ax                                   # 66 05 00 01
+add $0xffff,%ax                                  # 66 83 c0 ff
+addw $0x7f,(%ebx)                                # 66 83 03 7f
+addl $0x80,(%ebx)                                # 81 03 80 00 00 00
+addb $0x80,(%ebx)                                # 80 03 80
+add $foo,%eax                                    # 05 00 00 00 00 [R_386_32@1 foo]
+add $foo,%ebx                                    # 81 c3 00 00 00 00 [R_386_32@2 foo]
+add $foo+4,%ecx                                  # 81 c1 04 00 00 00 [R_386_32@2 foo]
+addw $foo,%ax                                    # 66 05 00 00 [R_386_16@2 foo]
+cmp $foo,%al                                     # 3c 00 [R_386_8@1 foo]
+sub $-0x80,%ecx                                  # 83 e9 80
+shl %eax                                         # d1 e0
+shl $1,%eax                                      # d1 e0
+shl $2,%eax                                      # c1 e0 02
+shl %cl,%eax                                     # d3 e0
+sal $1,%eax                                      # d1 e0
+sar %cl,%dl                                      # d2 fa
+shr $1,%ax                                       # 66 d1 e8
+rol $0xff,%ebx                                   # c1 c3 ff
+rcrb $3,(%ecx)                                   # c0 19 03
+shl $foo,%eax                                    # c1 e0 00 [R_386_8@2 foo]
+shld $3,%eax,%ebx                                # 0f a4 c3 03
+shrd %cl,%eax,%ebx                               # 0f ad c3
+imul %eax                                        # f7 e8
+imul %ecx,%edx                                   # 0f af d1
+imul $3,%eax                                     # 6b c0 03
+imul $3,%ecx,%edx                                # 6b d1 03
+imul $300,%ecx,%edx                              # 69 d1 2c 01 00 00
+imul $-128,%eax,%eax                             # 6b c0 80
+imul $foo,%eax,%eax                              # 69 c0 00 00 00 00 [R_386_32@2 foo]
+mov $1,%eax                                      # b8 01 00 00 00
+mov $-1,%eax                                     # b8 ff ff ff ff
+mov $0xffffffff,%eax                             # b8 ff ff ff ff
+mov $foo,%eax                                    # b8 00 00 00 00 [R_386_32@1 foo]
+movl $1,(%ebx)                                   # c7 03 01 00 00 00
+movw $1,(%ebx)                                   # 66 c7 03 01 00
+movb $1,(%ebx)                                   # c6 03 01
+mov $1,%al                                       # b0 01
+mov $0x1234,%bx                                  # 66 bb 34 12
+mov %ds,%eax                                     # 8c d8
+mov %ds,%ax                                      # 66 8c d8
+mov %ds,(%ebx)                                   # 8c 1b
+mov %eax,%ds                                     # 8e d8
+mov %ax,%es                                      # 8e c0
+mov (%ebx),%ss                                   # 8e 13
+mov %cs,%dx                                      # 66 8c ca
+movzbl %al,%eax                                  # 0f b6 c0
+movzbl (%ebx),%ecx                               # 0f b6 0b
+movzbw %al,%ax                                   # 66 0f b6 c0
+movzwl %ax,%eax                                  # 0f b7 c0
+movzwl (%ebx),%ecx                               # 0f b7 0b
+movsbl %al,%eax                                  # 0f be c0
+movsbw %cl,%dx                                   # 66 0f be d1
+movswl (%ecx),%edx                               # 0f bf 11
+movzx %al,%eax                                   # 0f b6 c0
+movsx %al,%eax                                   # 0f be c0
+movzb %al,%eax                                   # 0f b6 c0
+movzw %ax,%eax                                   # 0f b7 c0
+movsb %al,%cx                                    # 66 0f be c8
+lea 0(%ebx),%eax                                 # 8d 03
+lea (%ebx),%eax                                  # 8d 03
+lea 4(%ebx,%ecx),%eax                            # 8d 44 0b 04
+lea 0x80(%ebx),%eax                              # 8d 83 80 00 00 00
+lea -0x80(%ebx),%eax                             # 8d 43 80
+lea -0x81(%ebx),%eax                             # 8d 83 7f ff ff ff
+lea (,%ecx,8),%eax                               # 8d 04 cd 00 00 00 00
+lea foo(,%ecx,8),%eax                            # 8d 04 cd 00 00 00 00 [R_386_32@3 foo]
+lea (%ebp),%eax                                  # 8d 45 00
+lea (%esp),%eax                                  # 8d 04 24
+lea (%esp,%ebp),%eax                             # 8d 04 2c
+lea 0xffffffff(%ebx),%eax                        # 8d 43 ff
+lea 0xffffff80(%ebx),%eax                        # 8d 43 80
+lea 0x7fffffff(%ebx),%eax                        # 8d 83 ff ff ff 7f
+lea foo-4(%ebx),%eax                             # 8d 83 fc ff ff ff [R_386_32@2 foo]
+leal (%eax,%eax,2),%eax                          # 8d 04 40
+push $1                                          # 6a 01
+push $0x80                                       # 68 80 00 00 00
+push $-1                                         # 6a ff
+push $foo                                        # 68 00 00 00 00 [R_386_32@1 foo]
+pushw $1                                         # 66 6a 01
+push (%ebx)                                      # ff 33
+push %ebx                                        # 53
+pop %ebx                                         # 5b
+pop (%ebx)                                       # 8f 03
+pushf                                            # 9c
+popf                                             # 9d
+push %fs                                         # 0f a0
+pop %gs                                          # 0f a9
+push %gs                                         # 0f a8
+leave                                            # c9
+ret                                              # c3
+ret $8                                           # c2 08 00
+lret                                             # cb
+lret $4                                          # ca 04 00
+enter $0x10,$0                                   # c8 10 00 00
+enter $foo,$1                                    # c8 00 00 01 [R_386_16@1 foo]
+int $0x80                                        # cd 80
+iret                                             # cf
+call *%eax                                       # ff d0
+call *(%eax)                                     # ff 10
+call *foo(,%eax,4)                               # ff 14 85 00 00 00 00 [R_386_32@3 foo]
+jmp *%eax                                        # ff e0
+jmp *(%eax)                                      # ff 20
+jmp *foo                                         # ff 25 00 00 00 00 [R_386_32@2 foo]
+jmp .-0x10                                       # eb ee
+jmp .+0x200                                      # e9 fb 01 00 00
+jne .+4                                          # 75 02
+jz .-0x20                                        # 74 de
+jc foo                                           # 0f 82 fc ff ff ff [R_386_PC32@2 foo]
+jnae foo                                         # 0f 82 fc ff ff ff [R_386_PC32@2 foo]
+jnb foo                                          # 0f 83 fc ff ff ff [R_386_PC32@2 foo]
+jpe foo                                          # 0f 8a fc ff ff ff [R_386_PC32@2 foo]
+jpo foo                                          # 0f 8b fc ff ff ff [R_386_PC32@2 foo]
+jnle foo                                         # 0f 8f fc ff ff ff [R_386_PC32@2 foo]
+ja .+0x1000                                      # 0f 87 fa 0f 00 00
+jmp 0x1234                                       # e9 30 12 00 00 [R_386_PC32@1 *ABS*]
+call 0x1234                                      # e8 30 12 00 00 [R_386_PC32@1 *ABS*]
+loop foo                                         # e2 ff [R_386_PC8@1 foo]
+loope .+4                                        # e1 02
+loopne .-4                                       # e0 fa
+loopz foo                                        # e1 ff [R_386_PC8@1 foo]
+loopnz foo                                       # e0 ff [R_386_PC8@1 foo]
+jecxz foo                                        # e3 ff [R_386_PC8@1 foo]
+ljmp $0x10,$0x1234                               # ea 34 12 00 00 10 00
+lcall $0x10,$foo                                 # 9a 00 00 00 00 10 00 [R_386_32@1 foo]
+ljmp *(%ebx)                                     # ff 2b
+lcall *(%ebx)                                    # ff 1b
+ljmpl *(%ebx)                                    # ff 2b
+ljmpw *(%ebx)                                    # 66 ff 2b
+lcallw *4(%ebx)                                  # 66 ff 5b 04
+rep movsb                                        # f3 a4
+rep movsl                                        # f3 a5
+rep stosb                                        # f3 aa
+rep stosl                                        # f3 ab
+repz cmpsb                                       # f3 a6
+repe cmpsw                                       # 66 f3 a7
+repnz scasb                                      # f2 ae
+repne scasl                                      # f2 af
+movsd                                            # a5
+cmpsd                                            # a7
+movsb %fs:(%esi),%es:(%edi)                      # 64 a4
+lodsl %es:(%esi),%eax                            # 26 ad
+stosb %al,%es:(%edi)                             # aa
+cmpsb %es:(%edi),(%esi)                          # a6
+movsl (%si),(%di)                                # 67 a5
+lock addl $1,(%ebx)                              # f0 83 03 01
+lock incl (%ebx)                                 # f0 ff 03
+lock xaddl %eax,(%ebx)                           # f0 0f c1 03
+lock cmpxchg %ecx,(%ebx)                         # f0 0f b1 0b
+lock cmpxchg8b (%ebx)                            # f0 0f c7 0b
+lock btsl $1,(%ebx)                              # f0 0f ba 2b 01
+lock orb $1,(%ebx)                               # f0 80 0b 01
+lock xchg %eax,(%ebx)                            # f0 87 03
+xchg (%ebx),%eax                                 # 87 03
+data16 nop                                       # 66 90
+rep nop                                          # f3 90
+in $0x60,%al                                     # e4 60
+in $0x60,%ax                                     # 66 e5 60
+in $0x60,%eax                                    # e5 60
+in %dx,%al                                       # ec
+in %dx,%ax                                       # 66 ed
+in %dx,%eax                                      # ed
+in (%dx),%al                                     # ec
+out %al,$0x80                                    # e6 80
+out %ax,$0x80                                    # 66 e7 80
+out %eax,$0x80                                   # e7 80
+out %al,%dx                                      # ee
+out %ax,%dx                                      # 66 ef
+out %eax,%dx                                     # ef
+out %al,(%dx)                                    # ee
+inb %dx,%al                                      # ec
+outl %eax,%dx                                    # ef
+nopw (%eax)                                      # 66 0f 1f 00
+nopl 0x0(%eax)                                   # 0f 1f 00
+nopl 0x0(%eax,%eax,1)                            # 0f 1f 04 00
+nopw 0x0(%eax,%eax,1)                            # 66 0f 1f 04 00
+nopw %cs:0x0(%eax,%eax,1)                        # 2e 66 0f 1f 04 00
+cbw                                              # 66 98
+cwde                                             # 98
+cwd                                              # 66 99
+cdq                                              # 99
+xlat                                             # d7
+xlat %es:(%ebx)                                  # 26 d7
+clflush (%ebx)                                   # 0f ae 3b
+prefetcht0 (%ebx)                                # 0f 18 0b
+prefetchnta 4(%ebx)                              # 0f 18 43 04
+prefetchw (%ebx)                                 # 0f 0d 0b
+lgdt (%ebx)                                      # 0f 01 13
+lidt (%ebx)                                      # 0f 01 1b
+sgdt (%ebx)                                      # 0f 01 03
+sidt (%ebx)                                      # 0f 01 0b
+lgdtl (%ebx)                                     # 0f 01 13
+lldt %ax                                         # 0f 00 d0
+lldt (%ebx)                                      # 0f 00 13
+ltr %ax                                          # 0f 00 d8
+str %ax                                          # 66 0f 00 c8
+str %eax                                         # 0f 00 c8
+sldt %eax                                        # 0f 00 c0
+sldt (%ebx)                                      # 0f 00 03
+smsw %eax                                        # 0f 01 e0
+smsw (%ebx)                                      # 0f 01 23
+lmsw %ax                                         # 0f 01 f0
+verr %ax                                         # 0f 00 e0
+verw (%ebx)                                      # 0f 00 2b
+invlpg (%ebx)                                    # 0f 01 3b
+mov %cr0,%eax                                    # 0f 20 c0
+mov %eax,%cr0                                    # 0f 22 c0
+mov %cr3,%ebx                                    # 0f 20 db
+mov %cr4,%ecx                                    # 0f 20 e1
+mov %eax,%cr3                                    # 0f 22 d8
+mov %dr7,%eax                                    # 0f 21 f8
+mov %eax,%dr0                                    # 0f 23 c0
+lar %ax,%ax                                      # 66 0f 02 c0
+lar %ecx,%eax                                    # 0f 02 c1
+lar (%ebx),%eax                                  # 0f 02 03
+lsl %ecx,%eax                                    # 0f 03 c1
+rdrand %eax                                      # 0f c7 f0
+rdrand %ax                                       # 66 0f c7 f0
+arpl %ax,%bx                                     # 63 c3
+bswap %eax                                       # 0f c8
+bt %eax,%ebx                                     # 0f a3 c3
+bt $3,%ebx                                       # 0f ba e3 03
+btl $3,(%ebx)                                    # 0f ba 23 03
+btsw $3,(%ebx)                                   # 66 0f ba 2b 03
+btr %ecx,(%ebx)                                  # 0f b3 0b
+btc $31,%eax                                     # 0f ba f8 1f
+bsf %eax,%ebx                                    # 0f bc d8
+bsr (%ebx),%ecx                                  # 0f bd 0b
+popcnt %eax,%ebx                                 # f3 0f b8 d8
+popcnt %ax,%bx                                   # 66 f3 0f b8 d8
+lzcnt %eax,%ebx                                  # f3 0f bd d8
+tzcnt (%ebx),%ecx                                # f3 0f bc 0b
+crc32b %al,%eax                                  # f2 0f 38 f0 c0
+crc32w %ax,%eax                                  # 66 f2 0f 38 f1 c0
+crc32l %eax,%eax                                 # f2 0f 38 f1 c0
+crc32b (%ebx),%eax                               # f2 0f 38 f0 03
+sete %al                                         # 0f 94 c0
+setne (%ebx)                                     # 0f 95 03
+setc %bl                                         # 0f 92 c3
+setnae %bl                                       # 0f 92 c3
+setg %dh                                         # 0f 9f c6
+cmove %eax,%ebx                                  # 0f 44 d8
+cmovnz (%ebx),%ecx                               # 0f 45 0b
+cmovbw %ax,%bx                                   # 66 0f 42 d8
+cmovael %ecx,%edx                                # 0f 43 d1
+les (%ebx),%eax                                  # c4 03
+lds (%ebx),%ax                                   # 66 c5 03
+lss (%ebx),%esp                                  # 0f b2 23
+lfs (%ebx),%eax                                  # 0f b4 03
+lgs (%ebx),%ax                                   # 66 0f b5 03
+aam $8                                           # d4 08
+bound %eax,(%ebx)                                # 62 03
+movbe (%ebx),%eax                                # 0f 38 f0 03
+movbe %ax,(%ebx)                                 # 66 0f 38 f1 03
+cmpxchg %bl,(%ecx)                               # 0f b0 19
+xadd %eax,%ebx                                   # 0f c1 c3
+div %ecx                                         # f7 f1
+idivl (%ebx)                                     # f7 3b
+mulb (%ebx)                                      # f6 23
+negw %ax                                         # 66 f7 d8
+notl (%ebx)                                      # f7 13
+incl (%ebx)                                      # ff 03
+incw %ax                                         # 66 40
+inc %eax                                         # 40
+dec %ecx                                         # 49
+decb (%ebx)                                      # fe 0b
+inc %al                                          # fe c0
+mov foo,%eax                                     # a1 00 00 00 00 [R_386_32@1 foo]
+mov foo,%al                                      # a0 00 00 00 00 [R_386_32@1 foo]
+mov %eax,foo                                     # a3 00 00 00 00 [R_386_32@1 foo]
+mov %al,foo                                      # a2 00 00 00 00 [R_386_32@1 foo]
+mov foo,%ebx                                     # 8b 1d 00 00 00 00 [R_386_32@2 foo]
+mov %es:foo,%eax                                 # 26 a1 00 00 00 00 [R_386_32@2 foo]
+mov 0x12345678,%eax                              # a1 78 56 34 12
+mov foo@GOT(%ebx),%eax                           # 8b 83 00 00 00 00 [R_386_GOT32X@2 foo]
+mov foo@GOTOFF(%ebx),%eax                        # 8b 83 00 00 00 00 [R_386_GOTOFF@2 foo]
+call foo@PLT                                     # e8 fc ff ff ff [R_386_PLT32@1 foo]
+jmp foo@PLT                                      # e9 fc ff ff ff [R_386_PLT32@1 foo]
+addl $_GLOBAL_OFFSET_TABLE_,%ebx                 # 81 c3 02 00 00 00 [R_386_GOTPC@2 _GLOBAL_OFFSET_TABLE_]
+add $_GLOBAL_OFFSET_TABLE_,%eax                  # 05 01 00 00 00 [R_386_GOTPC@1 _GLOBAL_OFFSET_TABLE_]
+lea foo@GOTOFF(%ebx),%eax                        # 8d 83 00 00 00 00 [R_386_GOTOFF@2 foo]
+call *foo@GOT(%ebx)                              # ff 93 00 00 00 00 [R_386_GOT32X@2 foo]
+test %eax,foo@GOT(%ebx)                          # 85 83 00 00 00 00 [R_386_GOT32X@2 foo]
+add foo@GOT(%ebx),%ecx                           # 03 8b 00 00 00 00 [R_386_GOT32X@2 foo]
+mov %gs:foo@NTPOFF,%eax                          # 65 a1 00 00 00 00 [R_386_TLS_LE@2 foo]
+mov foo@GOTNTPOFF(%ebx),%eax                     # 8b 83 00 00 00 00 [R_386_TLS_GOTIE@2 foo]
+mov foo@INDNTPOFF,%eax                           # a1 00 00 00 00 [R_386_TLS_IE@1 foo]
+lea foo@TLSGD(,%ebx,1),%eax                      # 8d 04 1d 00 00 00 00 [R_386_TLS_GD@3 foo]
+lea foo@TLSLDM(%ebx),%eax                        # 8d 83 00 00 00 00 [R_386_TLS_LDM@2 foo]
+lea foo@DTPOFF(%eax),%edx                        # 8d 90 00 00 00 00 [R_386_TLS_LDO_32@2 foo]
+mov $foo@TPOFF,%eax                              # b8 00 00 00 00 [R_386_TLS_LE_32@1 foo]
+mov $foo@NTPOFF,%eax                             # b8 00 00 00 00 [R_386_TLS_LE@1 foo]
+mov foo@GOTTPOFF(%ebx),%eax                      # 8b 83 00 00 00 00 [R_386_TLS_IE_32@2 foo]
+push %ds                                         # 1e
+push %cs                                         # 0e
+push %ss                                         # 16
+push %es                                         # 06
+pop %es                                          # 07
+pop %ss                                          # 17
+pop %ds                                          # 1f
+pusha                                            # 60
+popa                                             # 61
+mov 0xffffffff(%eax),%eax                        # 8b 40 ff
+call *%ax                                        # 66 ff d0
+jcxz foo                                         # 67 e3 ff [R_386_PC8@2 foo]
+ljmpw $0x10,$0x1234                              # 66 ea 34 12 10 00
+lcallw $0x10,$0x1234                             # 66 9a 34 12 10 00

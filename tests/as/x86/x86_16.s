@@ -1095,25 +1095,40 @@ jl .+0x10                                # 7c 0e
 jge .+0x10                               # 7d 0e
 jle .+0x10                               # 7e 0e
 jg .+0x10                                # 7f 0e
+jo foo                                   # 0f 80 fe ff [R_386_PC16@2 foo]
+jno foo                                  # 0f 81 fe ff [R_386_PC16@2 foo]
+jb foo                                   # 0f 82 fe ff [R_386_PC16@2 foo]
+jae foo                                  # 0f 83 fe ff [R_386_PC16@2 foo]
+je foo                                   # 0f 84 fe ff [R_386_PC16@2 foo]
+jne foo                                  # 0f 85 fe ff [R_386_PC16@2 foo]
+jbe foo                                  # 0f 86 fe ff [R_386_PC16@2 foo]
+ja foo                                   # 0f 87 fe ff [R_386_PC16@2 foo]
+js foo                                   # 0f 88 fe ff [R_386_PC16@2 foo]
+jns foo                                  # 0f 89 fe ff [R_386_PC16@2 foo]
+jp foo                                   # 0f 8a fe ff [R_386_PC16@2 foo]
+jnp foo                                  # 0f 8b fe ff [R_386_PC16@2 foo]
+jl foo                                   # 0f 8c fe ff [R_386_PC16@2 foo]
+jge foo                                  # 0f 8d fe ff [R_386_PC16@2 foo]
+jle foo                                  # 0f 8e fe ff [R_386_PC16@2 foo]
+jg foo                                   # 0f 8f fe ff [R_386_PC16@2 foo]
 jcxz .+0x10                              # e3 0e
 jecxz .+0x10                             # 67 e3 0d
 loop .+0x10                              # e2 0e
 loope .+0x10                             # e1 0e
 loopne .+0x10                            # e0 0e
-callw foo                                # e8 fe ff [R_386_PC16@1 foo]
 call foo                                 # e8 fe ff [R_386_PC16@1 foo]
 callw *%cx                               # ff d1
-callw *foo                               # ff 16 00 00 [R_386_16@2 foo]
-call *foo                                # ff 16 00 00 [R_386_16@2 foo]
+callw *-0x80(%di)                        # ff 55 80
+call *-0x80(%di)                         # ff 55 80
 calll *%ecx                              # 66 ff d1
-calll *0x1234(%bx)                       # 66 ff 97 34 12
-call *0x1234(%bx)                        # ff 97 34 12
+calll *foo                               # 66 ff 16 00 00 [R_386_16@3 foo]
+call *foo                                # ff 16 00 00 [R_386_16@2 foo]
 lcallw $0x10, $0x1234                    # 9a 34 12 10 00
 lcalll $0x10, $0x1234                    # 66 9a 34 12 00 00 10 00
-lcallw *%es:(%bx)                        # 26 ff 1f
+lcallw *foo+8(%bx,%di)                   # ff 99 08 00 [R_386_16@2 foo]
+lcall *foo+8(%bx,%di)                    # ff 99 08 00 [R_386_16@2 foo]
+lcalll *%es:(%bx)                        # 26 66 ff 1f
 lcall *%es:(%bx)                         # 26 ff 1f
-lcalll *(%eax)                           # 67 66 ff 18
-lcall *(%eax)                            # 67 ff 18
 retw                                     # c3
 retl                                     # 66 c3
 retw $0x1234                             # c2 34 12
@@ -1148,6 +1163,9 @@ cmpsl                                    # 66 a7
 scasb (%di)                              # ae
 scasw (%di)                              # af
 scasl (%di)                              # 66 af
+scas (%si), %al                          # ae
+scas (%si), %ax                          # af
+scas (%si), %eax                         # 66 af
 scasb                                    # ae
 scasw                                    # af
 scasl                                    # 66 af
@@ -1185,11 +1203,11 @@ xlat (%bx)                               # d7
 xlatb                                    # d7
 nop                                      # 90
 nopw %cx                                 # 0f 1f c1
-nopw -0x80(%di)                          # 0f 1f 45 80
-nop -0x80(%di)                           # 0f 1f 45 80
+nopw 0x12(%bx,%si)                       # 0f 1f 40 12
+nop 0x12(%bx,%si)                        # 0f 1f 40 12
 nopl %ecx                                # 66 0f 1f c1
-nopl foo                                 # 66 0f 1f 06 00 00 [R_386_16@4 foo]
-nop foo                                  # 0f 1f 06 00 00 [R_386_16@3 foo]
+nopl (%bp)                               # 66 0f 1f 46 00
+nop (%bp)                                # 0f 1f 46 00
 pause                                    # f3 90
 ud2                                      # 0f 0b
 hlt                                      # f4
@@ -1211,10 +1229,10 @@ aam                                      # d4 0a
 aam $0xfe                                # d4 fe
 aad                                      # d5 0a
 aad $0xfe                                # d5 fe
-boundw %bx, 0x1234(%bx)                  # 62 9f 34 12
-bound %bx, 0x1234(%bx)                   # 62 9f 34 12
-boundl %ebx, (%bp,%di)                   # 66 62 1b
-bound %ebx, (%bp,%di)                    # 66 62 1b
+boundw %bx, -0x80(%di)                   # 62 5d 80
+bound %bx, -0x80(%di)                    # 62 5d 80
+boundl %ebx, foo                         # 66 62 1e 00 00 [R_386_16@3 foo]
+bound %ebx, foo                          # 66 62 1e 00 00 [R_386_16@3 foo]
 in $0xfe, %al                            # e4 fe
 in $0xfe, %ax                            # e5 fe
 in $0xfe, %eax                           # 66 e5 fe
@@ -1240,15 +1258,15 @@ sysexit                                  # 0f 35
 mfence                                   # 0f ae f0
 lfence                                   # 0f ae e8
 sfence                                   # 0f ae f8
-clflush (%eax)                           # 67 0f ae 38
-clflushopt 0x80(%bp,%si)                 # 66 0f ae ba 80 00
-clwb -1(%ecx,%edx,4)                     # 67 66 0f ae 74 91 ff
-prefetchnta 0x12(%bx,%si)                # 0f 18 40 12
-prefetcht0 (%bp)                         # 0f 18 4e 00
-prefetcht1 -0x80(%di)                    # 0f 18 55 80
-prefetcht2 foo                           # 0f 18 1e 00 00 [R_386_16@3 foo]
-prefetchw 0x1234(%bx)                    # 0f 0d 8f 34 12
-prefetch (%bp,%di)                       # 0f 0d 03
+clflush foo+8(%bx,%di)                   # 0f ae b9 08 00 [R_386_16@3 foo]
+clflushopt %es:(%bx)                     # 26 66 0f ae 3f
+clwb (%eax)                              # 67 66 0f ae 30
+prefetchnta 0x80(%bp,%si)                # 0f 18 82 80 00
+prefetcht0 -1(%ecx,%edx,4)               # 67 0f 18 4c 91 ff
+prefetcht1 0x12(%bx,%si)                 # 0f 18 50 12
+prefetcht2 (%bp)                         # 0f 18 5e 00
+prefetchw -0x80(%di)                     # 0f 0d 4d 80
+prefetch foo                             # 0f 0d 06 00 00 [R_386_16@3 foo]
 monitor                                  # 0f 01 c8
 mwait                                    # 0f 01 c9
 wbinvd                                   # 0f 09
@@ -1259,85 +1277,85 @@ xgetbv                                   # 0f 01 d0
 xsetbv                                   # 0f 01 d1
 stac                                     # 0f 01 cb
 clac                                     # 0f 01 ca
-invlpg (%bp,%di)                         # 0f 01 3b
-lgdtw 0x7f(%si)                          # 0f 01 54 7f
-lgdt 0x7f(%si)                           # 0f 01 54 7f
-lgdtl foo+8(%bx,%di)                     # 66 0f 01 91 08 00 [R_386_16@4 foo]
-lgdt foo+8(%bx,%di)                      # 0f 01 91 08 00 [R_386_16@3 foo]
-lidtw (%eax)                             # 67 0f 01 18
-lidt (%eax)                              # 67 0f 01 18
-lidtl 0x80(%bp,%si)                      # 66 0f 01 9a 80 00
-lidt 0x80(%bp,%si)                       # 0f 01 9a 80 00
-sgdtw 0x12(%bx,%si)                      # 0f 01 40 12
-sgdt 0x12(%bx,%si)                       # 0f 01 40 12
-sgdtl (%bp)                              # 66 0f 01 46 00
-sgdt (%bp)                               # 0f 01 46 00
-sidtw foo                                # 0f 01 0e 00 00 [R_386_16@3 foo]
-sidt foo                                 # 0f 01 0e 00 00 [R_386_16@3 foo]
-sidtl 0x1234(%bx)                        # 66 0f 01 8f 34 12
-sidt 0x1234(%bx)                         # 0f 01 8f 34 12
+invlpg foo                               # 0f 01 3e 00 00 [R_386_16@3 foo]
+lgdtw 0x1234(%bx)                        # 0f 01 97 34 12
+lgdt 0x1234(%bx)                         # 0f 01 97 34 12
+lgdtl (%bp,%di)                          # 66 0f 01 13
+lgdt (%bp,%di)                           # 0f 01 13
+lidtw foo+8(%bx,%di)                     # 0f 01 99 08 00 [R_386_16@3 foo]
+lidt foo+8(%bx,%di)                      # 0f 01 99 08 00 [R_386_16@3 foo]
+lidtl %es:(%bx)                          # 26 66 0f 01 1f
+lidt %es:(%bx)                           # 26 0f 01 1f
+sgdtw 0x80(%bp,%si)                      # 0f 01 82 80 00
+sgdt 0x80(%bp,%si)                       # 0f 01 82 80 00
+sgdtl -1(%ecx,%edx,4)                    # 67 66 0f 01 44 91 ff
+sgdt -1(%ecx,%edx,4)                     # 67 0f 01 44 91 ff
+sidtw (%bp)                              # 0f 01 4e 00
+sidt (%bp)                               # 0f 01 4e 00
+sidtl -0x80(%di)                         # 66 0f 01 4d 80
+sidt -0x80(%di)                          # 0f 01 4d 80
 lldtw %cx                                # 0f 00 d1
-lldtw 0x7f(%si)                          # 0f 00 54 7f
-lldt 0x7f(%si)                           # 0f 00 54 7f
+lldtw 0x1234(%bx)                        # 0f 00 97 34 12
+lldt 0x1234(%bx)                         # 0f 00 97 34 12
 ltrw %cx                                 # 0f 00 d9
-ltrw foo+8(%bx,%di)                      # 0f 00 99 08 00 [R_386_16@3 foo]
-ltr foo+8(%bx,%di)                       # 0f 00 99 08 00 [R_386_16@3 foo]
+ltrw (%bp,%di)                           # 0f 00 1b
+ltr (%bp,%di)                            # 0f 00 1b
 sldt %cx                                 # 0f 00 c1
-sldtw (%eax)                             # 67 0f 00 00
-sldt (%eax)                              # 67 0f 00 00
+sldtw foo+8(%bx,%di)                     # 0f 00 81 08 00 [R_386_16@3 foo]
+sldt foo+8(%bx,%di)                      # 0f 00 81 08 00 [R_386_16@3 foo]
 sldt %ecx                                # 66 0f 00 c1
 str %cx                                  # 0f 00 c9
-strw (%bp)                               # 0f 00 4e 00
-str (%bp)                                # 0f 00 4e 00
+strw -1(%ecx,%edx,4)                     # 67 0f 00 4c 91 ff
+str -1(%ecx,%edx,4)                      # 67 0f 00 4c 91 ff
 str %ecx                                 # 66 0f 00 c9
 lmsww %cx                                # 0f 01 f1
-lmsww 0x1234(%bx)                        # 0f 01 b7 34 12
-lmsw 0x1234(%bx)                         # 0f 01 b7 34 12
+lmsww -0x80(%di)                         # 0f 01 75 80
+lmsw -0x80(%di)                          # 0f 01 75 80
 smsw %cx                                 # 0f 01 e1
-smsww 0x7f(%si)                          # 0f 01 64 7f
-smsw 0x7f(%si)                           # 0f 01 64 7f
+smsww 0x1234(%bx)                        # 0f 01 a7 34 12
+smsw 0x1234(%bx)                         # 0f 01 a7 34 12
 smsw %ecx                                # 66 0f 01 e1
 verrw %cx                                # 0f 00 e1
-verrw (%eax)                             # 67 0f 00 20
-verr (%eax)                              # 67 0f 00 20
+verrw foo+8(%bx,%di)                     # 0f 00 a1 08 00 [R_386_16@3 foo]
+verr foo+8(%bx,%di)                      # 0f 00 a1 08 00 [R_386_16@3 foo]
 verww %cx                                # 0f 00 e9
-verww 0x80(%bp,%si)                      # 0f 00 aa 80 00
-verw 0x80(%bp,%si)                       # 0f 00 aa 80 00
+verww %es:(%bx)                          # 26 0f 00 2f
+verw %es:(%bx)                           # 26 0f 00 2f
 arpl %bx, %cx                            # 63 d9
-arplw %bx, -1(%ecx,%edx,4)               # 67 63 5c 91 ff
-arpl %bx, -1(%ecx,%edx,4)                # 67 63 5c 91 ff
+arplw %bx, (%eax)                        # 67 63 18
+arpl %bx, (%eax)                         # 67 63 18
 lar %bx, %cx                             # 0f 02 cb
-larw 0x12(%bx,%si), %cx                  # 0f 02 48 12
-lar 0x12(%bx,%si), %cx                   # 0f 02 48 12
+larw 0x80(%bp,%si), %cx                  # 0f 02 8a 80 00
+lar 0x80(%bp,%si), %cx                   # 0f 02 8a 80 00
 lar %ebx, %ecx                           # 66 0f 02 cb
-larl (%bp), %ecx                         # 66 0f 02 4e 00
-lar (%bp), %ecx                          # 66 0f 02 4e 00
+larl -1(%ecx,%edx,4), %ecx               # 67 66 0f 02 4c 91 ff
+lar -1(%ecx,%edx,4), %ecx                # 67 66 0f 02 4c 91 ff
 lsl %bx, %cx                             # 0f 03 cb
-lslw foo, %cx                            # 0f 03 0e 00 00 [R_386_16@3 foo]
-lsl foo, %cx                             # 0f 03 0e 00 00 [R_386_16@3 foo]
+lslw (%bp), %cx                          # 0f 03 4e 00
+lsl (%bp), %cx                           # 0f 03 4e 00
 lsl %ebx, %ecx                           # 66 0f 03 cb
-lsll 0x1234(%bx), %ecx                   # 66 0f 03 8f 34 12
-lsl 0x1234(%bx), %ecx                    # 66 0f 03 8f 34 12
-ldsw 0x7f(%si), %cx                      # c5 4c 7f
-lds 0x7f(%si), %cx                       # c5 4c 7f
-ldsl foo+8(%bx,%di), %ecx                # 66 c5 89 08 00 [R_386_16@3 foo]
-lds foo+8(%bx,%di), %ecx                 # 66 c5 89 08 00 [R_386_16@3 foo]
-lesw %es:(%bx), %cx                      # 26 c4 0f
-les %es:(%bx), %cx                       # 26 c4 0f
-lesl (%eax), %ecx                        # 67 66 c4 08
-les (%eax), %ecx                         # 67 66 c4 08
-lssw 0x80(%bp,%si), %cx                  # 0f b2 8a 80 00
-lss 0x80(%bp,%si), %cx                   # 0f b2 8a 80 00
-lssl -1(%ecx,%edx,4), %ecx               # 67 66 0f b2 4c 91 ff
-lss -1(%ecx,%edx,4), %ecx                # 67 66 0f b2 4c 91 ff
-lfsw (%bp), %cx                          # 0f b4 4e 00
-lfs (%bp), %cx                           # 0f b4 4e 00
-lfsl -0x80(%di), %ecx                    # 66 0f b4 4d 80
-lfs -0x80(%di), %ecx                     # 66 0f b4 4d 80
-lgsw 0x1234(%bx), %cx                    # 0f b5 8f 34 12
-lgs 0x1234(%bx), %cx                     # 0f b5 8f 34 12
-lgsl (%bp,%di), %ecx                     # 66 0f b5 0b
-lgs (%bp,%di), %ecx                      # 66 0f b5 0b
+lsll -0x80(%di), %ecx                    # 66 0f 03 4d 80
+lsl -0x80(%di), %ecx                     # 66 0f 03 4d 80
+ldsw 0x1234(%bx), %cx                    # c5 8f 34 12
+lds 0x1234(%bx), %cx                     # c5 8f 34 12
+ldsl (%bp,%di), %ecx                     # 66 c5 0b
+lds (%bp,%di), %ecx                      # 66 c5 0b
+lesw 0x7f(%si), %cx                      # c4 4c 7f
+les 0x7f(%si), %cx                       # c4 4c 7f
+lesl foo+8(%bx,%di), %ecx                # 66 c4 89 08 00 [R_386_16@3 foo]
+les foo+8(%bx,%di), %ecx                 # 66 c4 89 08 00 [R_386_16@3 foo]
+lssw %es:(%bx), %cx                      # 26 0f b2 0f
+lss %es:(%bx), %cx                       # 26 0f b2 0f
+lssl (%eax), %ecx                        # 67 66 0f b2 08
+lss (%eax), %ecx                         # 67 66 0f b2 08
+lfsw 0x80(%bp,%si), %cx                  # 0f b4 8a 80 00
+lfs 0x80(%bp,%si), %cx                   # 0f b4 8a 80 00
+lfsl -1(%ecx,%edx,4), %ecx               # 67 66 0f b4 4c 91 ff
+lfs -1(%ecx,%edx,4), %ecx                # 67 66 0f b4 4c 91 ff
+lgsw 0x12(%bx,%si), %cx                  # 0f b5 48 12
+lgs 0x12(%bx,%si), %cx                   # 0f b5 48 12
+lgsl (%bp), %ecx                         # 66 0f b5 4e 00
+lgs (%bp), %ecx                          # 66 0f b5 4e 00
 mov %cr0, %ecx                           # 0f 20 c1
 mov %ebx, %cr3                           # 0f 22 db
 mov %dr1, %ecx                           # 0f 21 c9
@@ -1348,133 +1366,133 @@ rdseed %cx                               # 0f c7 f9
 rdseed %ecx                              # 66 0f c7 f9
 endbr64                                  # f3 0f 1e fa
 endbr32                                  # f3 0f 1e fb
-xsave -1(%ecx,%edx,4)                    # 67 0f ae 64 91 ff
-xrstor 0x12(%bx,%si)                     # 0f ae 68 12
-flds foo                                 # d9 06 00 00 [R_386_16@2 foo]
-fld foo                                  # d9 06 00 00 [R_386_16@2 foo]
-fldl 0x1234(%bx)                         # dd 87 34 12
-fld 0x1234(%bx)                          # d9 87 34 12
-fldt (%bp,%di)                           # db 2b
-fld (%bp,%di)                            # d9 03
+xsave 0x7f(%si)                          # 0f ae 64 7f
+xrstor foo+8(%bx,%di)                    # 0f ae a9 08 00 [R_386_16@3 foo]
+flds 0x80(%bp,%si)                       # d9 82 80 00
+fld 0x80(%bp,%si)                        # d9 82 80 00
+fldl -1(%ecx,%edx,4)                     # 67 dd 44 91 ff
+fld -1(%ecx,%edx,4)                      # 67 d9 44 91 ff
+fldt 0x12(%bx,%si)                       # db 68 12
+fld 0x12(%bx,%si)                        # d9 40 12
 fld %st(3)                               # d9 c3
-fsts foo+8(%bx,%di)                      # d9 91 08 00 [R_386_16@2 foo]
-fst foo+8(%bx,%di)                       # d9 91 08 00 [R_386_16@2 foo]
-fstl %es:(%bx)                           # 26 dd 17
-fst %es:(%bx)                            # 26 d9 17
+fsts -0x80(%di)                          # d9 55 80
+fst -0x80(%di)                           # d9 55 80
+fstl foo                                 # dd 16 00 00 [R_386_16@2 foo]
+fst foo                                  # d9 16 00 00 [R_386_16@2 foo]
 fst %st(3)                               # dd d3
-fstps 0x80(%bp,%si)                      # d9 9a 80 00
-fstp 0x80(%bp,%si)                       # d9 9a 80 00
-fstpl -1(%ecx,%edx,4)                    # 67 dd 5c 91 ff
-fstp -1(%ecx,%edx,4)                     # 67 d9 5c 91 ff
-fstpt 0x12(%bx,%si)                      # db 78 12
-fstp 0x12(%bx,%si)                       # d9 58 12
+fstps (%bp,%di)                          # d9 1b
+fstp (%bp,%di)                           # d9 1b
+fstpl 0x7f(%si)                          # dd 5c 7f
+fstp 0x7f(%si)                           # d9 5c 7f
+fstpt foo+8(%bx,%di)                     # db b9 08 00 [R_386_16@2 foo]
+fstp foo+8(%bx,%di)                      # d9 99 08 00 [R_386_16@2 foo]
 fstp %st(3)                              # dd db
-filds -0x80(%di)                         # df 45 80
-fild -0x80(%di)                          # df 45 80
-fildl foo                                # db 06 00 00 [R_386_16@2 foo]
-fild foo                                 # df 06 00 00 [R_386_16@2 foo]
-fildll 0x1234(%bx)                       # df af 34 12
-fild 0x1234(%bx)                         # df 87 34 12
-fists (%bp,%di)                          # df 13
-fist (%bp,%di)                           # df 13
-fistl 0x7f(%si)                          # db 54 7f
-fist 0x7f(%si)                           # df 54 7f
-fistps foo+8(%bx,%di)                    # df 99 08 00 [R_386_16@2 foo]
-fistp foo+8(%bx,%di)                     # df 99 08 00 [R_386_16@2 foo]
-fistpl %es:(%bx)                         # 26 db 1f
-fistp %es:(%bx)                          # 26 df 1f
-fistpll (%eax)                           # 67 df 38
-fistp (%eax)                             # 67 df 18
-fisttps 0x80(%bp,%si)                    # df 8a 80 00
-fisttp 0x80(%bp,%si)                     # df 8a 80 00
-fisttpl -1(%ecx,%edx,4)                  # 67 db 4c 91 ff
-fisttp -1(%ecx,%edx,4)                   # 67 df 4c 91 ff
-fisttpll 0x12(%bx,%si)                   # dd 48 12
-fisttp 0x12(%bx,%si)                     # df 48 12
-fbld (%bp)                               # df 66 00
-fbstp -0x80(%di)                         # df 75 80
-fadds foo                                # d8 06 00 00 [R_386_16@2 foo]
-fadd foo                                 # d8 06 00 00 [R_386_16@2 foo]
-faddl 0x1234(%bx)                        # dc 87 34 12
-fadd 0x1234(%bx)                         # d8 87 34 12
+filds (%eax)                             # 67 df 00
+fild (%eax)                              # 67 df 00
+fildl 0x80(%bp,%si)                      # db 82 80 00
+fild 0x80(%bp,%si)                       # df 82 80 00
+fildll -1(%ecx,%edx,4)                   # 67 df 6c 91 ff
+fild -1(%ecx,%edx,4)                     # 67 df 44 91 ff
+fists 0x12(%bx,%si)                      # df 50 12
+fist 0x12(%bx,%si)                       # df 50 12
+fistl (%bp)                              # db 56 00
+fist (%bp)                               # df 56 00
+fistps -0x80(%di)                        # df 5d 80
+fistp -0x80(%di)                         # df 5d 80
+fistpl foo                               # db 1e 00 00 [R_386_16@2 foo]
+fistp foo                                # df 1e 00 00 [R_386_16@2 foo]
+fistpll 0x1234(%bx)                      # df bf 34 12
+fistp 0x1234(%bx)                        # df 9f 34 12
+fisttps (%bp,%di)                        # df 0b
+fisttp (%bp,%di)                         # df 0b
+fisttpl 0x7f(%si)                        # db 4c 7f
+fisttp 0x7f(%si)                         # df 4c 7f
+fisttpll foo+8(%bx,%di)                  # dd 89 08 00 [R_386_16@2 foo]
+fisttp foo+8(%bx,%di)                    # df 89 08 00 [R_386_16@2 foo]
+fbld %es:(%bx)                           # 26 df 27
+fbstp (%eax)                             # 67 df 30
+fadds 0x80(%bp,%si)                      # d8 82 80 00
+fadd 0x80(%bp,%si)                       # d8 82 80 00
+faddl -1(%ecx,%edx,4)                    # 67 dc 44 91 ff
+fadd -1(%ecx,%edx,4)                     # 67 d8 44 91 ff
 fadd %st(3), %st                         # d8 c3
 fadd %st, %st(3)                         # dc c3
 faddp %st, %st(3)                        # de c3
 faddp                                    # de c1
-fiadds (%eax)                            # 67 de 00
-fiadd (%eax)                             # 67 de 00
-fiaddl 0x80(%bp,%si)                     # da 82 80 00
-fiadd 0x80(%bp,%si)                      # de 82 80 00
-fmuls -1(%ecx,%edx,4)                    # 67 d8 4c 91 ff
-fmul -1(%ecx,%edx,4)                     # 67 d8 4c 91 ff
-fmull 0x12(%bx,%si)                      # dc 48 12
-fmul 0x12(%bx,%si)                       # d8 48 12
+fiadds 0x1234(%bx)                       # de 87 34 12
+fiadd 0x1234(%bx)                        # de 87 34 12
+fiaddl (%bp,%di)                         # da 03
+fiadd (%bp,%di)                          # de 03
+fmuls 0x7f(%si)                          # d8 4c 7f
+fmul 0x7f(%si)                           # d8 4c 7f
+fmull foo+8(%bx,%di)                     # dc 89 08 00 [R_386_16@2 foo]
+fmul foo+8(%bx,%di)                      # d8 89 08 00 [R_386_16@2 foo]
 fmul %st(3), %st                         # d8 cb
 fmul %st, %st(3)                         # dc cb
 fmulp %st, %st(3)                        # de cb
 fmulp                                    # de c9
-fimuls (%bp,%di)                         # de 0b
-fimul (%bp,%di)                          # de 0b
-fimull 0x7f(%si)                         # da 4c 7f
-fimul 0x7f(%si)                          # de 4c 7f
-fsubs foo+8(%bx,%di)                     # d8 a1 08 00 [R_386_16@2 foo]
-fsub foo+8(%bx,%di)                      # d8 a1 08 00 [R_386_16@2 foo]
-fsubl %es:(%bx)                          # 26 dc 27
-fsub %es:(%bx)                           # 26 d8 27
+fimuls 0x12(%bx,%si)                     # de 48 12
+fimul 0x12(%bx,%si)                      # de 48 12
+fimull (%bp)                             # da 4e 00
+fimul (%bp)                              # de 4e 00
+fsubs -0x80(%di)                         # d8 65 80
+fsub -0x80(%di)                          # d8 65 80
+fsubl foo                                # dc 26 00 00 [R_386_16@2 foo]
+fsub foo                                 # d8 26 00 00 [R_386_16@2 foo]
 fsub %st(3), %st                         # d8 e3
 fsubr %st, %st(3)                        # dc eb
 fsubrp %st, %st(3)                       # de eb
 fsubrp                                   # de e9
-fisubs (%bp)                             # de 66 00
-fisub (%bp)                              # de 66 00
-fisubl -0x80(%di)                        # da 65 80
-fisub -0x80(%di)                         # de 65 80
-fsubrs foo                               # d8 2e 00 00 [R_386_16@2 foo]
-fsubr foo                                # d8 2e 00 00 [R_386_16@2 foo]
-fsubrl 0x1234(%bx)                       # dc af 34 12
-fsubr 0x1234(%bx)                        # d8 af 34 12
+fisubs %es:(%bx)                         # 26 de 27
+fisub %es:(%bx)                          # 26 de 27
+fisubl (%eax)                            # 67 da 20
+fisub (%eax)                             # 67 de 20
+fsubrs 0x80(%bp,%si)                     # d8 aa 80 00
+fsubr 0x80(%bp,%si)                      # d8 aa 80 00
+fsubrl -1(%ecx,%edx,4)                   # 67 dc 6c 91 ff
+fsubr -1(%ecx,%edx,4)                    # 67 d8 6c 91 ff
 fsubr %st(3), %st                        # d8 eb
 fsub %st, %st(3)                         # dc e3
 fsubp %st, %st(3)                        # de e3
 fsubp                                    # de e1
-fisubrs (%eax)                           # 67 de 28
-fisubr (%eax)                            # 67 de 28
-fisubrl 0x80(%bp,%si)                    # da aa 80 00
-fisubr 0x80(%bp,%si)                     # de aa 80 00
-fdivs -1(%ecx,%edx,4)                    # 67 d8 74 91 ff
-fdiv -1(%ecx,%edx,4)                     # 67 d8 74 91 ff
-fdivl 0x12(%bx,%si)                      # dc 70 12
-fdiv 0x12(%bx,%si)                       # d8 70 12
+fisubrs 0x1234(%bx)                      # de af 34 12
+fisubr 0x1234(%bx)                       # de af 34 12
+fisubrl (%bp,%di)                        # da 2b
+fisubr (%bp,%di)                         # de 2b
+fdivs 0x7f(%si)                          # d8 74 7f
+fdiv 0x7f(%si)                           # d8 74 7f
+fdivl foo+8(%bx,%di)                     # dc b1 08 00 [R_386_16@2 foo]
+fdiv foo+8(%bx,%di)                      # d8 b1 08 00 [R_386_16@2 foo]
 fdiv %st(3), %st                         # d8 f3
 fdivr %st, %st(3)                        # dc fb
 fdivrp %st, %st(3)                       # de fb
 fdivrp                                   # de f9
-fidivs (%bp,%di)                         # de 33
-fidiv (%bp,%di)                          # de 33
-fidivl 0x7f(%si)                         # da 74 7f
-fidiv 0x7f(%si)                          # de 74 7f
-fdivrs foo+8(%bx,%di)                    # d8 b9 08 00 [R_386_16@2 foo]
-fdivr foo+8(%bx,%di)                     # d8 b9 08 00 [R_386_16@2 foo]
-fdivrl %es:(%bx)                         # 26 dc 3f
-fdivr %es:(%bx)                          # 26 d8 3f
+fidivs 0x12(%bx,%si)                     # de 70 12
+fidiv 0x12(%bx,%si)                      # de 70 12
+fidivl (%bp)                             # da 76 00
+fidiv (%bp)                              # de 76 00
+fdivrs -0x80(%di)                        # d8 7d 80
+fdivr -0x80(%di)                         # d8 7d 80
+fdivrl foo                               # dc 3e 00 00 [R_386_16@2 foo]
+fdivr foo                                # d8 3e 00 00 [R_386_16@2 foo]
 fdivr %st(3), %st                        # d8 fb
 fdiv %st, %st(3)                         # dc f3
 fdivp %st, %st(3)                        # de f3
 fdivp                                    # de f1
-fidivrs (%bp)                            # de 7e 00
-fidivr (%bp)                             # de 7e 00
-fidivrl -0x80(%di)                       # da 7d 80
-fidivr -0x80(%di)                        # de 7d 80
-fcoms foo                                # d8 16 00 00 [R_386_16@2 foo]
-fcom foo                                 # d8 16 00 00 [R_386_16@2 foo]
-fcoml 0x1234(%bx)                        # dc 97 34 12
-fcom 0x1234(%bx)                         # d8 97 34 12
+fidivrs %es:(%bx)                        # 26 de 3f
+fidivr %es:(%bx)                         # 26 de 3f
+fidivrl (%eax)                           # 67 da 38
+fidivr (%eax)                            # 67 de 38
+fcoms 0x80(%bp,%si)                      # d8 92 80 00
+fcom 0x80(%bp,%si)                       # d8 92 80 00
+fcoml -1(%ecx,%edx,4)                    # 67 dc 54 91 ff
+fcom -1(%ecx,%edx,4)                     # 67 d8 54 91 ff
 fcom %st(3)                              # d8 d3
 fcom                                     # d8 d1
-fcomps foo+8(%bx,%di)                    # d8 99 08 00 [R_386_16@2 foo]
-fcomp foo+8(%bx,%di)                     # d8 99 08 00 [R_386_16@2 foo]
-fcompl %es:(%bx)                         # 26 dc 1f
-fcomp %es:(%bx)                          # 26 d8 1f
+fcomps -0x80(%di)                        # d8 5d 80
+fcomp -0x80(%di)                         # d8 5d 80
+fcompl foo                               # dc 1e 00 00 [R_386_16@2 foo]
+fcomp foo                                # d8 1e 00 00 [R_386_16@2 foo]
 fcomp %st(3)                             # d8 db
 fcomp                                    # d8 d9
 fcompp                                   # de d9
@@ -1487,14 +1505,14 @@ fcomi %st(3), %st                        # db f3
 fcomip %st(3), %st                       # df f3
 fucomi %st(3), %st                       # db eb
 fucomip %st(3), %st                      # df eb
-ficoms (%eax)                            # 67 de 10
-ficom (%eax)                             # 67 de 10
-ficoml 0x80(%bp,%si)                     # da 92 80 00
-ficom 0x80(%bp,%si)                      # de 92 80 00
-ficomps -1(%ecx,%edx,4)                  # 67 de 5c 91 ff
-ficomp -1(%ecx,%edx,4)                   # 67 de 5c 91 ff
-ficompl 0x12(%bx,%si)                    # da 58 12
-ficomp 0x12(%bx,%si)                     # de 58 12
+ficoms 0x1234(%bx)                       # de 97 34 12
+ficom 0x1234(%bx)                        # de 97 34 12
+ficoml (%bp,%di)                         # da 13
+ficom (%bp,%di)                          # de 13
+ficomps 0x7f(%si)                        # de 5c 7f
+ficomp 0x7f(%si)                         # de 5c 7f
+ficompl foo+8(%bx,%di)                   # da 99 08 00 [R_386_16@2 foo]
+ficomp foo+8(%bx,%di)                    # de 99 08 00 [R_386_16@2 foo]
 fcmovb %st(3), %st                       # da c3
 fcmove %st(3), %st                       # da cb
 fcmovbe %st(3), %st                      # da d3
@@ -1535,569 +1553,570 @@ frndint                                  # d9 fc
 fscale                                   # d9 fd
 fsin                                     # d9 fe
 fcos                                     # d9 ff
-fnstcw (%bp,%di)                         # d9 3b
-fstcw 0x7f(%si)                          # 9b d9 7c 7f
-fldcw foo+8(%bx,%di)                     # d9 a9 08 00 [R_386_16@2 foo]
-fnstsw %es:(%bx)                         # 26 dd 3f
+fnstcw 0x12(%bx,%si)                     # d9 78 12
+fstcw (%bp)                              # 9b d9 7e 00
+fldcw -0x80(%di)                         # d9 6d 80
+fnstsw foo                               # dd 3e 00 00 [R_386_16@2 foo]
 fnstsw %ax                               # df e0
-fstsw 0x80(%bp,%si)                      # 9b dd ba 80 00
+fstsw (%bp,%di)                          # 9b dd 3b
 fstsw %ax                                # 9b df e0
 fninit                                   # db e3
 finit                                    # 9b db e3
 fnclex                                   # db e2
 fclex                                    # 9b db e2
-fnstenv 0x1234(%bx)                      # d9 b7 34 12
-fstenv (%bp,%di)                         # 9b d9 33
-fldenv 0x7f(%si)                         # d9 64 7f
-fnsave foo+8(%bx,%di)                    # dd b1 08 00 [R_386_16@2 foo]
-fsave %es:(%bx)                          # 9b 26 dd 37
-frstor (%eax)                            # 67 dd 20
-fxsave 0x80(%bp,%si)                     # 0f ae 82 80 00
-fxrstor -1(%ecx,%edx,4)                  # 67 0f ae 4c 91 ff
+fnstenv -1(%ecx,%edx,4)                  # 67 d9 74 91 ff
+fstenv 0x12(%bx,%si)                     # 9b d9 70 12
+fldenv (%bp)                             # d9 66 00
+fnsave -0x80(%di)                        # dd 75 80
+fsave foo                                # 9b dd 36 00 00 [R_386_16@3 foo]
+frstor 0x1234(%bx)                       # dd a7 34 12
+fxsave (%bp,%di)                         # 0f ae 03
+fxrstor 0x7f(%si)                        # 0f ae 4c 7f
 addps %xmm6, %xmm1                       # 0f 58 ce
-addps -0x80(%di), %xmm1                  # 0f 58 4d 80
+addps (%eax), %xmm1                      # 67 0f 58 08
 addpd %xmm6, %xmm1                       # 66 0f 58 ce
-addpd foo, %xmm1                         # 66 0f 58 0e 00 00 [R_386_16@4 foo]
+addpd 0x80(%bp,%si), %xmm1               # 66 0f 58 8a 80 00
 addss %xmm6, %xmm1                       # f3 0f 58 ce
-addss 0x1234(%bx), %xmm1                 # f3 0f 58 8f 34 12
+addss -1(%ecx,%edx,4), %xmm1             # 67 f3 0f 58 4c 91 ff
 addsd %xmm6, %xmm1                       # f2 0f 58 ce
-addsd (%bp,%di), %xmm1                   # f2 0f 58 0b
+addsd 0x12(%bx,%si), %xmm1               # f2 0f 58 48 12
 mulps %xmm6, %xmm1                       # 0f 59 ce
-mulps 0x7f(%si), %xmm1                   # 0f 59 4c 7f
+mulps (%bp), %xmm1                       # 0f 59 4e 00
 mulpd %xmm6, %xmm1                       # 66 0f 59 ce
-mulpd foo+8(%bx,%di), %xmm1              # 66 0f 59 89 08 00 [R_386_16@4 foo]
+mulpd -0x80(%di), %xmm1                  # 66 0f 59 4d 80
 mulss %xmm6, %xmm1                       # f3 0f 59 ce
-mulss %es:(%bx), %xmm1                   # 26 f3 0f 59 0f
+mulss foo, %xmm1                         # f3 0f 59 0e 00 00 [R_386_16@4 foo]
 mulsd %xmm6, %xmm1                       # f2 0f 59 ce
-mulsd (%eax), %xmm1                      # 67 f2 0f 59 08
+mulsd 0x1234(%bx), %xmm1                 # f2 0f 59 8f 34 12
 subps %xmm6, %xmm1                       # 0f 5c ce
-subps 0x80(%bp,%si), %xmm1               # 0f 5c 8a 80 00
+subps (%bp,%di), %xmm1                   # 0f 5c 0b
 subpd %xmm6, %xmm1                       # 66 0f 5c ce
-subpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 5c 4c 91 ff
+subpd 0x7f(%si), %xmm1                   # 66 0f 5c 4c 7f
 subss %xmm6, %xmm1                       # f3 0f 5c ce
-subss 0x12(%bx,%si), %xmm1               # f3 0f 5c 48 12
+subss foo+8(%bx,%di), %xmm1              # f3 0f 5c 89 08 00 [R_386_16@4 foo]
 subsd %xmm6, %xmm1                       # f2 0f 5c ce
-subsd (%bp), %xmm1                       # f2 0f 5c 4e 00
+subsd %es:(%bx), %xmm1                   # 26 f2 0f 5c 0f
 minps %xmm6, %xmm1                       # 0f 5d ce
-minps -0x80(%di), %xmm1                  # 0f 5d 4d 80
+minps (%eax), %xmm1                      # 67 0f 5d 08
 minpd %xmm6, %xmm1                       # 66 0f 5d ce
-minpd foo, %xmm1                         # 66 0f 5d 0e 00 00 [R_386_16@4 foo]
+minpd 0x80(%bp,%si), %xmm1               # 66 0f 5d 8a 80 00
 minss %xmm6, %xmm1                       # f3 0f 5d ce
-minss 0x1234(%bx), %xmm1                 # f3 0f 5d 8f 34 12
+minss -1(%ecx,%edx,4), %xmm1             # 67 f3 0f 5d 4c 91 ff
 minsd %xmm6, %xmm1                       # f2 0f 5d ce
-minsd (%bp,%di), %xmm1                   # f2 0f 5d 0b
+minsd 0x12(%bx,%si), %xmm1               # f2 0f 5d 48 12
 divps %xmm6, %xmm1                       # 0f 5e ce
-divps 0x7f(%si), %xmm1                   # 0f 5e 4c 7f
+divps (%bp), %xmm1                       # 0f 5e 4e 00
 divpd %xmm6, %xmm1                       # 66 0f 5e ce
-divpd foo+8(%bx,%di), %xmm1              # 66 0f 5e 89 08 00 [R_386_16@4 foo]
+divpd -0x80(%di), %xmm1                  # 66 0f 5e 4d 80
 divss %xmm6, %xmm1                       # f3 0f 5e ce
-divss %es:(%bx), %xmm1                   # 26 f3 0f 5e 0f
+divss foo, %xmm1                         # f3 0f 5e 0e 00 00 [R_386_16@4 foo]
 divsd %xmm6, %xmm1                       # f2 0f 5e ce
-divsd (%eax), %xmm1                      # 67 f2 0f 5e 08
+divsd 0x1234(%bx), %xmm1                 # f2 0f 5e 8f 34 12
 maxps %xmm6, %xmm1                       # 0f 5f ce
-maxps 0x80(%bp,%si), %xmm1               # 0f 5f 8a 80 00
+maxps (%bp,%di), %xmm1                   # 0f 5f 0b
 maxpd %xmm6, %xmm1                       # 66 0f 5f ce
-maxpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 5f 4c 91 ff
+maxpd 0x7f(%si), %xmm1                   # 66 0f 5f 4c 7f
 maxss %xmm6, %xmm1                       # f3 0f 5f ce
-maxss 0x12(%bx,%si), %xmm1               # f3 0f 5f 48 12
+maxss foo+8(%bx,%di), %xmm1              # f3 0f 5f 89 08 00 [R_386_16@4 foo]
 maxsd %xmm6, %xmm1                       # f2 0f 5f ce
-maxsd (%bp), %xmm1                       # f2 0f 5f 4e 00
+maxsd %es:(%bx), %xmm1                   # 26 f2 0f 5f 0f
 sqrtps %xmm6, %xmm1                      # 0f 51 ce
-sqrtps -0x80(%di), %xmm1                 # 0f 51 4d 80
+sqrtps (%eax), %xmm1                     # 67 0f 51 08
 sqrtpd %xmm6, %xmm1                      # 66 0f 51 ce
-sqrtpd foo, %xmm1                        # 66 0f 51 0e 00 00 [R_386_16@4 foo]
+sqrtpd 0x80(%bp,%si), %xmm1              # 66 0f 51 8a 80 00
 sqrtss %xmm6, %xmm1                      # f3 0f 51 ce
-sqrtss 0x1234(%bx), %xmm1                # f3 0f 51 8f 34 12
+sqrtss -1(%ecx,%edx,4), %xmm1            # 67 f3 0f 51 4c 91 ff
 sqrtsd %xmm6, %xmm1                      # f2 0f 51 ce
-sqrtsd (%bp,%di), %xmm1                  # f2 0f 51 0b
+sqrtsd 0x12(%bx,%si), %xmm1              # f2 0f 51 48 12
 rsqrtps %xmm6, %xmm1                     # 0f 52 ce
-rsqrtps 0x7f(%si), %xmm1                 # 0f 52 4c 7f
+rsqrtps (%bp), %xmm1                     # 0f 52 4e 00
 rsqrtss %xmm6, %xmm1                     # f3 0f 52 ce
-rsqrtss foo+8(%bx,%di), %xmm1            # f3 0f 52 89 08 00 [R_386_16@4 foo]
+rsqrtss -0x80(%di), %xmm1                # f3 0f 52 4d 80
 rcpps %xmm6, %xmm1                       # 0f 53 ce
-rcpps %es:(%bx), %xmm1                   # 26 0f 53 0f
+rcpps foo, %xmm1                         # 0f 53 0e 00 00 [R_386_16@3 foo]
 rcpss %xmm6, %xmm1                       # f3 0f 53 ce
-rcpss (%eax), %xmm1                      # 67 f3 0f 53 08
+rcpss 0x1234(%bx), %xmm1                 # f3 0f 53 8f 34 12
 andps %xmm6, %xmm1                       # 0f 54 ce
-andps 0x80(%bp,%si), %xmm1               # 0f 54 8a 80 00
+andps (%bp,%di), %xmm1                   # 0f 54 0b
 andpd %xmm6, %xmm1                       # 66 0f 54 ce
-andpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 54 4c 91 ff
+andpd 0x7f(%si), %xmm1                   # 66 0f 54 4c 7f
 andnps %xmm6, %xmm1                      # 0f 55 ce
-andnps 0x12(%bx,%si), %xmm1              # 0f 55 48 12
+andnps foo+8(%bx,%di), %xmm1             # 0f 55 89 08 00 [R_386_16@3 foo]
 andnpd %xmm6, %xmm1                      # 66 0f 55 ce
-andnpd (%bp), %xmm1                      # 66 0f 55 4e 00
+andnpd %es:(%bx), %xmm1                  # 26 66 0f 55 0f
 orps %xmm6, %xmm1                        # 0f 56 ce
-orps -0x80(%di), %xmm1                   # 0f 56 4d 80
+orps (%eax), %xmm1                       # 67 0f 56 08
 orpd %xmm6, %xmm1                        # 66 0f 56 ce
-orpd foo, %xmm1                          # 66 0f 56 0e 00 00 [R_386_16@4 foo]
+orpd 0x80(%bp,%si), %xmm1                # 66 0f 56 8a 80 00
 xorps %xmm6, %xmm1                       # 0f 57 ce
-xorps 0x1234(%bx), %xmm1                 # 0f 57 8f 34 12
+xorps -1(%ecx,%edx,4), %xmm1             # 67 0f 57 4c 91 ff
 xorpd %xmm6, %xmm1                       # 66 0f 57 ce
-xorpd (%bp,%di), %xmm1                   # 66 0f 57 0b
+xorpd 0x12(%bx,%si), %xmm1               # 66 0f 57 48 12
 unpcklps %xmm6, %xmm1                    # 0f 14 ce
-unpcklps 0x7f(%si), %xmm1                # 0f 14 4c 7f
+unpcklps (%bp), %xmm1                    # 0f 14 4e 00
 unpcklpd %xmm6, %xmm1                    # 66 0f 14 ce
-unpcklpd foo+8(%bx,%di), %xmm1           # 66 0f 14 89 08 00 [R_386_16@4 foo]
+unpcklpd -0x80(%di), %xmm1               # 66 0f 14 4d 80
 unpckhps %xmm6, %xmm1                    # 0f 15 ce
-unpckhps %es:(%bx), %xmm1                # 26 0f 15 0f
+unpckhps foo, %xmm1                      # 0f 15 0e 00 00 [R_386_16@3 foo]
 unpckhpd %xmm6, %xmm1                    # 66 0f 15 ce
-unpckhpd (%eax), %xmm1                   # 67 66 0f 15 08
+unpckhpd 0x1234(%bx), %xmm1              # 66 0f 15 8f 34 12
 shufps $0xfe, %xmm6, %xmm1               # 0f c6 ce fe
-shufps $0xfe, 0x80(%bp,%si), %xmm1       # 0f c6 8a 80 00 fe
+shufps $0xfe, (%bp,%di), %xmm1           # 0f c6 0b fe
 shufpd $0xfe, %xmm6, %xmm1               # 66 0f c6 ce fe
-shufpd $0xfe, -1(%ecx,%edx,4), %xmm1     # 67 66 0f c6 4c 91 ff fe
+shufpd $0xfe, 0x7f(%si), %xmm1           # 66 0f c6 4c 7f fe
 comiss %xmm6, %xmm1                      # 0f 2f ce
-comiss 0x12(%bx,%si), %xmm1              # 0f 2f 48 12
+comiss foo+8(%bx,%di), %xmm1             # 0f 2f 89 08 00 [R_386_16@3 foo]
 comisd %xmm6, %xmm1                      # 66 0f 2f ce
-comisd (%bp), %xmm1                      # 66 0f 2f 4e 00
+comisd %es:(%bx), %xmm1                  # 26 66 0f 2f 0f
 ucomiss %xmm6, %xmm1                     # 0f 2e ce
-ucomiss -0x80(%di), %xmm1                # 0f 2e 4d 80
+ucomiss (%eax), %xmm1                    # 67 0f 2e 08
 ucomisd %xmm6, %xmm1                     # 66 0f 2e ce
-ucomisd foo, %xmm1                       # 66 0f 2e 0e 00 00 [R_386_16@4 foo]
+ucomisd 0x80(%bp,%si), %xmm1             # 66 0f 2e 8a 80 00
 cmpps $0xfe, %xmm6, %xmm1                # 0f c2 ce fe
-cmpps $0xfe, 0x1234(%bx), %xmm1          # 0f c2 8f 34 12 fe
+cmpps $0xfe, -1(%ecx,%edx,4), %xmm1      # 67 0f c2 4c 91 ff fe
 cmpeqps %xmm6, %xmm1                     # 0f c2 ce 00
-cmpeqps (%bp,%di), %xmm1                 # 0f c2 0b 00
+cmpeqps 0x12(%bx,%si), %xmm1             # 0f c2 48 12 00
 cmpltps %xmm6, %xmm1                     # 0f c2 ce 01
-cmpltps 0x7f(%si), %xmm1                 # 0f c2 4c 7f 01
+cmpltps (%bp), %xmm1                     # 0f c2 4e 00 01
 cmpleps %xmm6, %xmm1                     # 0f c2 ce 02
-cmpleps foo+8(%bx,%di), %xmm1            # 0f c2 89 08 00 02 [R_386_16@3 foo]
+cmpleps -0x80(%di), %xmm1                # 0f c2 4d 80 02
 cmpunordps %xmm6, %xmm1                  # 0f c2 ce 03
-cmpunordps %es:(%bx), %xmm1              # 26 0f c2 0f 03
+cmpunordps foo, %xmm1                    # 0f c2 0e 00 00 03 [R_386_16@3 foo]
 cmpneqps %xmm6, %xmm1                    # 0f c2 ce 04
-cmpneqps (%eax), %xmm1                   # 67 0f c2 08 04
+cmpneqps 0x1234(%bx), %xmm1              # 0f c2 8f 34 12 04
 cmpnltps %xmm6, %xmm1                    # 0f c2 ce 05
-cmpnltps 0x80(%bp,%si), %xmm1            # 0f c2 8a 80 00 05
+cmpnltps (%bp,%di), %xmm1                # 0f c2 0b 05
 cmpnleps %xmm6, %xmm1                    # 0f c2 ce 06
-cmpnleps -1(%ecx,%edx,4), %xmm1          # 67 0f c2 4c 91 ff 06
+cmpnleps 0x7f(%si), %xmm1                # 0f c2 4c 7f 06
 cmpordps %xmm6, %xmm1                    # 0f c2 ce 07
-cmpordps 0x12(%bx,%si), %xmm1            # 0f c2 48 12 07
+cmpordps foo+8(%bx,%di), %xmm1           # 0f c2 89 08 00 07 [R_386_16@3 foo]
 cmppd $0xfe, %xmm6, %xmm1                # 66 0f c2 ce fe
-cmppd $0xfe, (%bp), %xmm1                # 66 0f c2 4e 00 fe
+cmppd $0xfe, %es:(%bx), %xmm1            # 26 66 0f c2 0f fe
 cmpeqpd %xmm6, %xmm1                     # 66 0f c2 ce 00
-cmpeqpd -0x80(%di), %xmm1                # 66 0f c2 4d 80 00
+cmpeqpd (%eax), %xmm1                    # 67 66 0f c2 08 00
 cmpltpd %xmm6, %xmm1                     # 66 0f c2 ce 01
-cmpltpd foo, %xmm1                       # 66 0f c2 0e 00 00 01 [R_386_16@4 foo]
+cmpltpd 0x80(%bp,%si), %xmm1             # 66 0f c2 8a 80 00 01
 cmplepd %xmm6, %xmm1                     # 66 0f c2 ce 02
-cmplepd 0x1234(%bx), %xmm1               # 66 0f c2 8f 34 12 02
+cmplepd -1(%ecx,%edx,4), %xmm1           # 67 66 0f c2 4c 91 ff 02
 cmpunordpd %xmm6, %xmm1                  # 66 0f c2 ce 03
-cmpunordpd (%bp,%di), %xmm1              # 66 0f c2 0b 03
+cmpunordpd 0x12(%bx,%si), %xmm1          # 66 0f c2 48 12 03
 cmpneqpd %xmm6, %xmm1                    # 66 0f c2 ce 04
-cmpneqpd 0x7f(%si), %xmm1                # 66 0f c2 4c 7f 04
+cmpneqpd (%bp), %xmm1                    # 66 0f c2 4e 00 04
 cmpnltpd %xmm6, %xmm1                    # 66 0f c2 ce 05
-cmpnltpd foo+8(%bx,%di), %xmm1           # 66 0f c2 89 08 00 05 [R_386_16@4 foo]
+cmpnltpd -0x80(%di), %xmm1               # 66 0f c2 4d 80 05
 cmpnlepd %xmm6, %xmm1                    # 66 0f c2 ce 06
-cmpnlepd %es:(%bx), %xmm1                # 26 66 0f c2 0f 06
+cmpnlepd foo, %xmm1                      # 66 0f c2 0e 00 00 06 [R_386_16@4 foo]
 cmpordpd %xmm6, %xmm1                    # 66 0f c2 ce 07
-cmpordpd (%eax), %xmm1                   # 67 66 0f c2 08 07
+cmpordpd 0x1234(%bx), %xmm1              # 66 0f c2 8f 34 12 07
 cmpss $0xfe, %xmm6, %xmm1                # f3 0f c2 ce fe
-cmpss $0xfe, 0x80(%bp,%si), %xmm1        # f3 0f c2 8a 80 00 fe
+cmpss $0xfe, (%bp,%di), %xmm1            # f3 0f c2 0b fe
 cmpeqss %xmm6, %xmm1                     # f3 0f c2 ce 00
-cmpeqss -1(%ecx,%edx,4), %xmm1           # 67 f3 0f c2 4c 91 ff 00
+cmpeqss 0x7f(%si), %xmm1                 # f3 0f c2 4c 7f 00
 cmpltss %xmm6, %xmm1                     # f3 0f c2 ce 01
-cmpltss 0x12(%bx,%si), %xmm1             # f3 0f c2 48 12 01
+cmpltss foo+8(%bx,%di), %xmm1            # f3 0f c2 89 08 00 01 [R_386_16@4 foo]
 cmpless %xmm6, %xmm1                     # f3 0f c2 ce 02
-cmpless (%bp), %xmm1                     # f3 0f c2 4e 00 02
+cmpless %es:(%bx), %xmm1                 # 26 f3 0f c2 0f 02
 cmpunordss %xmm6, %xmm1                  # f3 0f c2 ce 03
-cmpunordss -0x80(%di), %xmm1             # f3 0f c2 4d 80 03
+cmpunordss (%eax), %xmm1                 # 67 f3 0f c2 08 03
 cmpneqss %xmm6, %xmm1                    # f3 0f c2 ce 04
-cmpneqss foo, %xmm1                      # f3 0f c2 0e 00 00 04 [R_386_16@4 foo]
+cmpneqss 0x80(%bp,%si), %xmm1            # f3 0f c2 8a 80 00 04
 cmpnltss %xmm6, %xmm1                    # f3 0f c2 ce 05
-cmpnltss 0x1234(%bx), %xmm1              # f3 0f c2 8f 34 12 05
+cmpnltss -1(%ecx,%edx,4), %xmm1          # 67 f3 0f c2 4c 91 ff 05
 cmpnless %xmm6, %xmm1                    # f3 0f c2 ce 06
-cmpnless (%bp,%di), %xmm1                # f3 0f c2 0b 06
+cmpnless 0x12(%bx,%si), %xmm1            # f3 0f c2 48 12 06
 cmpordss %xmm6, %xmm1                    # f3 0f c2 ce 07
-cmpordss 0x7f(%si), %xmm1                # f3 0f c2 4c 7f 07
+cmpordss (%bp), %xmm1                    # f3 0f c2 4e 00 07
 cmpsd $0xfe, %xmm6, %xmm1                # f2 0f c2 ce fe
-cmpsd $0xfe, foo+8(%bx,%di), %xmm1       # f2 0f c2 89 08 00 fe [R_386_16@4 foo]
+cmpsd $0xfe, -0x80(%di), %xmm1           # f2 0f c2 4d 80 fe
 cmpeqsd %xmm6, %xmm1                     # f2 0f c2 ce 00
-cmpeqsd %es:(%bx), %xmm1                 # 26 f2 0f c2 0f 00
+cmpeqsd foo, %xmm1                       # f2 0f c2 0e 00 00 00 [R_386_16@4 foo]
 cmpltsd %xmm6, %xmm1                     # f2 0f c2 ce 01
-cmpltsd (%eax), %xmm1                    # 67 f2 0f c2 08 01
+cmpltsd 0x1234(%bx), %xmm1               # f2 0f c2 8f 34 12 01
 cmplesd %xmm6, %xmm1                     # f2 0f c2 ce 02
-cmplesd 0x80(%bp,%si), %xmm1             # f2 0f c2 8a 80 00 02
+cmplesd (%bp,%di), %xmm1                 # f2 0f c2 0b 02
 cmpunordsd %xmm6, %xmm1                  # f2 0f c2 ce 03
-cmpunordsd -1(%ecx,%edx,4), %xmm1        # 67 f2 0f c2 4c 91 ff 03
+cmpunordsd 0x7f(%si), %xmm1              # f2 0f c2 4c 7f 03
 cmpneqsd %xmm6, %xmm1                    # f2 0f c2 ce 04
-cmpneqsd 0x12(%bx,%si), %xmm1            # f2 0f c2 48 12 04
+cmpneqsd foo+8(%bx,%di), %xmm1           # f2 0f c2 89 08 00 04 [R_386_16@4 foo]
 cmpnltsd %xmm6, %xmm1                    # f2 0f c2 ce 05
-cmpnltsd (%bp), %xmm1                    # f2 0f c2 4e 00 05
+cmpnltsd %es:(%bx), %xmm1                # 26 f2 0f c2 0f 05
 cmpnlesd %xmm6, %xmm1                    # f2 0f c2 ce 06
-cmpnlesd -0x80(%di), %xmm1               # f2 0f c2 4d 80 06
+cmpnlesd (%eax), %xmm1                   # 67 f2 0f c2 08 06
 cmpordsd %xmm6, %xmm1                    # f2 0f c2 ce 07
-cmpordsd foo, %xmm1                      # f2 0f c2 0e 00 00 07 [R_386_16@4 foo]
+cmpordsd 0x80(%bp,%si), %xmm1            # f2 0f c2 8a 80 00 07
 movaps %xmm6, %xmm1                      # 0f 28 ce
-movaps 0x1234(%bx), %xmm1                # 0f 28 8f 34 12
-movaps %xmm6, (%bp,%di)                  # 0f 29 33
+movaps -1(%ecx,%edx,4), %xmm1            # 67 0f 28 4c 91 ff
+movaps %xmm6, 0x12(%bx,%si)              # 0f 29 70 12
 movups %xmm6, %xmm1                      # 0f 10 ce
-movups 0x7f(%si), %xmm1                  # 0f 10 4c 7f
-movups %xmm6, foo+8(%bx,%di)             # 0f 11 b1 08 00 [R_386_16@3 foo]
+movups (%bp), %xmm1                      # 0f 10 4e 00
+movups %xmm6, -0x80(%di)                 # 0f 11 75 80
 movapd %xmm6, %xmm1                      # 66 0f 28 ce
-movapd %es:(%bx), %xmm1                  # 26 66 0f 28 0f
-movapd %xmm6, (%eax)                     # 67 66 0f 29 30
+movapd foo, %xmm1                        # 66 0f 28 0e 00 00 [R_386_16@4 foo]
+movapd %xmm6, 0x1234(%bx)                # 66 0f 29 b7 34 12
 movupd %xmm6, %xmm1                      # 66 0f 10 ce
-movupd 0x80(%bp,%si), %xmm1              # 66 0f 10 8a 80 00
-movupd %xmm6, -1(%ecx,%edx,4)            # 67 66 0f 11 74 91 ff
+movupd (%bp,%di), %xmm1                  # 66 0f 10 0b
+movupd %xmm6, 0x7f(%si)                  # 66 0f 11 74 7f
 movdqa %xmm6, %xmm1                      # 66 0f 6f ce
-movdqa 0x12(%bx,%si), %xmm1              # 66 0f 6f 48 12
-movdqa %xmm6, (%bp)                      # 66 0f 7f 76 00
+movdqa foo+8(%bx,%di), %xmm1             # 66 0f 6f 89 08 00 [R_386_16@4 foo]
+movdqa %xmm6, %es:(%bx)                  # 26 66 0f 7f 37
 movdqu %xmm6, %xmm1                      # f3 0f 6f ce
-movdqu -0x80(%di), %xmm1                 # f3 0f 6f 4d 80
-movdqu %xmm6, foo                        # f3 0f 7f 36 00 00 [R_386_16@4 foo]
+movdqu (%eax), %xmm1                     # 67 f3 0f 6f 08
+movdqu %xmm6, 0x80(%bp,%si)              # f3 0f 7f b2 80 00
 movss %xmm6, %xmm1                       # f3 0f 10 ce
-movss 0x1234(%bx), %xmm1                 # f3 0f 10 8f 34 12
-movss %xmm6, (%bp,%di)                   # f3 0f 11 33
+movss -1(%ecx,%edx,4), %xmm1             # 67 f3 0f 10 4c 91 ff
+movss %xmm6, 0x12(%bx,%si)               # f3 0f 11 70 12
 movsd %xmm6, %xmm1                       # f2 0f 10 ce
-movsd 0x7f(%si), %xmm1                   # f2 0f 10 4c 7f
-movsd %xmm6, foo+8(%bx,%di)              # f2 0f 11 b1 08 00 [R_386_16@4 foo]
-movlps %es:(%bx), %xmm1                  # 26 0f 12 0f
-movlps %xmm6, (%eax)                     # 67 0f 13 30
-movhps 0x80(%bp,%si), %xmm1              # 0f 16 8a 80 00
-movhps %xmm6, -1(%ecx,%edx,4)            # 67 0f 17 74 91 ff
-movlpd 0x12(%bx,%si), %xmm1              # 66 0f 12 48 12
-movlpd %xmm6, (%bp)                      # 66 0f 13 76 00
-movhpd -0x80(%di), %xmm1                 # 66 0f 16 4d 80
-movhpd %xmm6, foo                        # 66 0f 17 36 00 00 [R_386_16@4 foo]
+movsd (%bp), %xmm1                       # f2 0f 10 4e 00
+movsd %xmm6, -0x80(%di)                  # f2 0f 11 75 80
+movlps foo, %xmm1                        # 0f 12 0e 00 00 [R_386_16@3 foo]
+movlps %xmm6, 0x1234(%bx)                # 0f 13 b7 34 12
+movhps (%bp,%di), %xmm1                  # 0f 16 0b
+movhps %xmm6, 0x7f(%si)                  # 0f 17 74 7f
+movlpd foo+8(%bx,%di), %xmm1             # 66 0f 12 89 08 00 [R_386_16@4 foo]
+movlpd %xmm6, %es:(%bx)                  # 26 66 0f 13 37
+movhpd (%eax), %xmm1                     # 67 66 0f 16 08
+movhpd %xmm6, 0x80(%bp,%si)              # 66 0f 17 b2 80 00
 movhlps %xmm6, %xmm1                     # 0f 12 ce
 movlhps %xmm6, %xmm1                     # 0f 16 ce
 movmskps %xmm6, %ecx                     # 0f 50 ce
 movmskpd %xmm6, %ecx                     # 66 0f 50 ce
-movntps %xmm6, %es:(%bx)                 # 26 0f 2b 37
-movntpd %xmm6, (%eax)                    # 67 66 0f 2b 30
-movntdq %xmm6, 0x80(%bp,%si)             # 66 0f e7 b2 80 00
-movntil %ebx, -1(%ecx,%edx,4)            # 67 0f c3 5c 91 ff
-movnti %ebx, -1(%ecx,%edx,4)             # 67 0f c3 5c 91 ff
-movd (%bp), %xmm1                        # 66 0f 6e 4e 00
-movd %xmm6, -0x80(%di)                   # 66 0f 7e 75 80
-movd foo, %mm1                           # 0f 6e 0e 00 00 [R_386_16@3 foo]
-movd %mm6, 0x1234(%bx)                   # 0f 7e b7 34 12
+movntps %xmm6, foo                       # 0f 2b 36 00 00 [R_386_16@3 foo]
+movntpd %xmm6, 0x1234(%bx)               # 66 0f 2b b7 34 12
+movntdq %xmm6, (%bp,%di)                 # 66 0f e7 33
+movntil %ebx, 0x7f(%si)                  # 0f c3 5c 7f
+movnti %ebx, 0x7f(%si)                   # 0f c3 5c 7f
+movd %ebx, %xmm1                         # 66 0f 6e cb
+movd %es:(%bx), %xmm1                    # 26 66 0f 6e 0f
+movd %xmm6, %ecx                         # 66 0f 7e f1
+movd %xmm6, (%eax)                       # 67 66 0f 7e 30
+movd %ebx, %mm1                          # 0f 6e cb
+movd 0x80(%bp,%si), %mm1                 # 0f 6e 8a 80 00
+movd %mm6, %ecx                          # 0f 7e f1
+movd %mm6, -1(%ecx,%edx,4)               # 67 0f 7e 74 91 ff
 movq %xmm6, %xmm1                        # f3 0f 7e ce
-movq (%bp,%di), %xmm1                    # f3 0f 7e 0b
-movq %xmm6, 0x7f(%si)                    # 66 0f d6 74 7f
+movq 0x12(%bx,%si), %xmm1                # f3 0f 7e 48 12
+movq %xmm6, (%bp)                        # 66 0f d6 76 00
 movq %mm6, %mm1                          # 0f 6f ce
-movq (%eax), %mm1                        # 67 0f 6f 08
-movq %mm6, 0x80(%bp,%si)                 # 0f 7f b2 80 00
+movq 0x1234(%bx), %mm1                   # 0f 6f 8f 34 12
+movq %mm6, (%bp,%di)                     # 0f 7f 33
 movq2dq %mm6, %xmm1                      # f3 0f d6 ce
 movdq2q %xmm6, %mm1                      # f2 0f d6 ce
 movddup %xmm6, %xmm1                     # f2 0f 12 ce
-movddup foo, %xmm1                       # f2 0f 12 0e 00 00 [R_386_16@4 foo]
+movddup 0x80(%bp,%si), %xmm1             # f2 0f 12 8a 80 00
 movshdup %xmm6, %xmm1                    # f3 0f 16 ce
-movshdup 0x1234(%bx), %xmm1              # f3 0f 16 8f 34 12
+movshdup -1(%ecx,%edx,4), %xmm1          # 67 f3 0f 16 4c 91 ff
 movsldup %xmm6, %xmm1                    # f3 0f 12 ce
-movsldup (%bp,%di), %xmm1                # f3 0f 12 0b
-lddqu 0x7f(%si), %xmm1                   # f2 0f f0 4c 7f
-movntdqa foo+8(%bx,%di), %xmm1           # 66 0f 38 2a 89 08 00 [R_386_16@5 foo]
-ldmxcsr %es:(%bx)                        # 26 0f ae 17
-stmxcsr (%eax)                           # 67 0f ae 18
+movsldup 0x12(%bx,%si), %xmm1            # f3 0f 12 48 12
+lddqu (%bp), %xmm1                       # f2 0f f0 4e 00
+movntdqa -0x80(%di), %xmm1               # 66 0f 38 2a 4d 80
+ldmxcsr foo                              # 0f ae 16 00 00 [R_386_16@3 foo]
+stmxcsr 0x1234(%bx)                      # 0f ae 9f 34 12
 cvtsi2ssl %ebx, %xmm1                    # f3 0f 2a cb
-cvtsi2ssl 0x80(%bp,%si), %xmm1           # f3 0f 2a 8a 80 00
-cvtsi2ss 0x80(%bp,%si), %xmm1            # f3 0f 2a 8a 80 00
+cvtsi2ssl (%bp,%di), %xmm1               # f3 0f 2a 0b
+cvtsi2ss (%bp,%di), %xmm1                # f3 0f 2a 0b
 cvtsi2sdl %ebx, %xmm1                    # f2 0f 2a cb
-cvtsi2sdl 0x12(%bx,%si), %xmm1           # f2 0f 2a 48 12
-cvtsi2sd 0x12(%bx,%si), %xmm1            # f2 0f 2a 48 12
+cvtsi2sdl foo+8(%bx,%di), %xmm1          # f2 0f 2a 89 08 00 [R_386_16@4 foo]
+cvtsi2sd foo+8(%bx,%di), %xmm1           # f2 0f 2a 89 08 00 [R_386_16@4 foo]
 cvttss2si %xmm6, %ecx                    # f3 0f 2c ce
-cvttss2sil -0x80(%di), %ecx              # f3 0f 2c 4d 80
-cvttss2si -0x80(%di), %ecx               # f3 0f 2c 4d 80
+cvttss2si (%eax), %ecx                   # 67 f3 0f 2c 08
 cvtss2si %xmm6, %ecx                     # f3 0f 2d ce
-cvtss2sil 0x1234(%bx), %ecx              # f3 0f 2d 8f 34 12
-cvtss2si 0x1234(%bx), %ecx               # f3 0f 2d 8f 34 12
+cvtss2si -1(%ecx,%edx,4), %ecx           # 67 f3 0f 2d 4c 91 ff
 cvttsd2si %xmm6, %ecx                    # f2 0f 2c ce
-cvttsd2sil 0x7f(%si), %ecx               # f2 0f 2c 4c 7f
-cvttsd2si 0x7f(%si), %ecx                # f2 0f 2c 4c 7f
+cvttsd2si (%bp), %ecx                    # f2 0f 2c 4e 00
 cvtsd2si %xmm6, %ecx                     # f2 0f 2d ce
-cvtsd2sil %es:(%bx), %ecx                # 26 f2 0f 2d 0f
-cvtsd2si %es:(%bx), %ecx                 # 26 f2 0f 2d 0f
+cvtsd2si foo, %ecx                       # f2 0f 2d 0e 00 00 [R_386_16@4 foo]
 cvtss2sd %xmm6, %xmm1                    # f3 0f 5a ce
-cvtss2sd 0x80(%bp,%si), %xmm1            # f3 0f 5a 8a 80 00
+cvtss2sd (%bp,%di), %xmm1                # f3 0f 5a 0b
 cvtsd2ss %xmm6, %xmm1                    # f2 0f 5a ce
-cvtsd2ss -1(%ecx,%edx,4), %xmm1          # 67 f2 0f 5a 4c 91 ff
+cvtsd2ss 0x7f(%si), %xmm1                # f2 0f 5a 4c 7f
 cvtps2pd %xmm6, %xmm1                    # 0f 5a ce
-cvtps2pd 0x12(%bx,%si), %xmm1            # 0f 5a 48 12
+cvtps2pd foo+8(%bx,%di), %xmm1           # 0f 5a 89 08 00 [R_386_16@3 foo]
 cvtpd2ps %xmm6, %xmm1                    # 66 0f 5a ce
-cvtpd2ps (%bp), %xmm1                    # 66 0f 5a 4e 00
+cvtpd2ps %es:(%bx), %xmm1                # 26 66 0f 5a 0f
 cvtdq2ps %xmm6, %xmm1                    # 0f 5b ce
-cvtdq2ps -0x80(%di), %xmm1               # 0f 5b 4d 80
+cvtdq2ps (%eax), %xmm1                   # 67 0f 5b 08
 cvtps2dq %xmm6, %xmm1                    # 66 0f 5b ce
-cvtps2dq foo, %xmm1                      # 66 0f 5b 0e 00 00 [R_386_16@4 foo]
+cvtps2dq 0x80(%bp,%si), %xmm1            # 66 0f 5b 8a 80 00
 cvttps2dq %xmm6, %xmm1                   # f3 0f 5b ce
-cvttps2dq 0x1234(%bx), %xmm1             # f3 0f 5b 8f 34 12
+cvttps2dq -1(%ecx,%edx,4), %xmm1         # 67 f3 0f 5b 4c 91 ff
 cvtdq2pd %xmm6, %xmm1                    # f3 0f e6 ce
-cvtdq2pd (%bp,%di), %xmm1                # f3 0f e6 0b
+cvtdq2pd 0x12(%bx,%si), %xmm1            # f3 0f e6 48 12
 cvtpd2dq %xmm6, %xmm1                    # f2 0f e6 ce
-cvtpd2dq 0x7f(%si), %xmm1                # f2 0f e6 4c 7f
+cvtpd2dq (%bp), %xmm1                    # f2 0f e6 4e 00
 cvttpd2dq %xmm6, %xmm1                   # 66 0f e6 ce
-cvttpd2dq foo+8(%bx,%di), %xmm1          # 66 0f e6 89 08 00 [R_386_16@4 foo]
+cvttpd2dq -0x80(%di), %xmm1              # 66 0f e6 4d 80
 cvtpi2ps %mm6, %xmm1                     # 0f 2a ce
-cvtpi2ps %es:(%bx), %xmm1                # 26 0f 2a 0f
+cvtpi2ps foo, %xmm1                      # 0f 2a 0e 00 00 [R_386_16@3 foo]
 cvtps2pi %xmm6, %mm1                     # 0f 2d ce
-cvtps2pi (%eax), %mm1                    # 67 0f 2d 08
+cvtps2pi 0x1234(%bx), %mm1               # 0f 2d 8f 34 12
 cvttps2pi %xmm6, %mm1                    # 0f 2c ce
-cvttps2pi 0x80(%bp,%si), %mm1            # 0f 2c 8a 80 00
+cvttps2pi (%bp,%di), %mm1                # 0f 2c 0b
 cvtpi2pd %mm6, %xmm1                     # 66 0f 2a ce
-cvtpi2pd -1(%ecx,%edx,4), %xmm1          # 67 66 0f 2a 4c 91 ff
+cvtpi2pd 0x7f(%si), %xmm1                # 66 0f 2a 4c 7f
 cvtpd2pi %xmm6, %mm1                     # 66 0f 2d ce
-cvtpd2pi 0x12(%bx,%si), %mm1             # 66 0f 2d 48 12
+cvtpd2pi foo+8(%bx,%di), %mm1            # 66 0f 2d 89 08 00 [R_386_16@4 foo]
 cvttpd2pi %xmm6, %mm1                    # 66 0f 2c ce
-cvttpd2pi (%bp), %mm1                    # 66 0f 2c 4e 00
+cvttpd2pi %es:(%bx), %mm1                # 26 66 0f 2c 0f
 haddps %xmm6, %xmm1                      # f2 0f 7c ce
-haddps -0x80(%di), %xmm1                 # f2 0f 7c 4d 80
+haddps (%eax), %xmm1                     # 67 f2 0f 7c 08
 haddpd %xmm6, %xmm1                      # 66 0f 7c ce
-haddpd foo, %xmm1                        # 66 0f 7c 0e 00 00 [R_386_16@4 foo]
+haddpd 0x80(%bp,%si), %xmm1              # 66 0f 7c 8a 80 00
 hsubps %xmm6, %xmm1                      # f2 0f 7d ce
-hsubps 0x1234(%bx), %xmm1                # f2 0f 7d 8f 34 12
+hsubps -1(%ecx,%edx,4), %xmm1            # 67 f2 0f 7d 4c 91 ff
 hsubpd %xmm6, %xmm1                      # 66 0f 7d ce
-hsubpd (%bp,%di), %xmm1                  # 66 0f 7d 0b
+hsubpd 0x12(%bx,%si), %xmm1              # 66 0f 7d 48 12
 addsubps %xmm6, %xmm1                    # f2 0f d0 ce
-addsubps 0x7f(%si), %xmm1                # f2 0f d0 4c 7f
+addsubps (%bp), %xmm1                    # f2 0f d0 4e 00
 addsubpd %xmm6, %xmm1                    # 66 0f d0 ce
-addsubpd foo+8(%bx,%di), %xmm1           # 66 0f d0 89 08 00 [R_386_16@4 foo]
+addsubpd -0x80(%di), %xmm1               # 66 0f d0 4d 80
 roundps $0xfe, %xmm6, %xmm1              # 66 0f 3a 08 ce fe
-roundps $0xfe, %es:(%bx), %xmm1          # 26 66 0f 3a 08 0f fe
+roundps $0xfe, foo, %xmm1                # 66 0f 3a 08 0e 00 00 fe [R_386_16@5 foo]
 roundpd $0xfe, %xmm6, %xmm1              # 66 0f 3a 09 ce fe
-roundpd $0xfe, (%eax), %xmm1             # 67 66 0f 3a 09 08 fe
+roundpd $0xfe, 0x1234(%bx), %xmm1        # 66 0f 3a 09 8f 34 12 fe
 roundss $0xfe, %xmm6, %xmm1              # 66 0f 3a 0a ce fe
-roundss $0xfe, 0x80(%bp,%si), %xmm1      # 66 0f 3a 0a 8a 80 00 fe
+roundss $0xfe, (%bp,%di), %xmm1          # 66 0f 3a 0a 0b fe
 roundsd $0xfe, %xmm6, %xmm1              # 66 0f 3a 0b ce fe
-roundsd $0xfe, -1(%ecx,%edx,4), %xmm1    # 67 66 0f 3a 0b 4c 91 ff fe
+roundsd $0xfe, 0x7f(%si), %xmm1          # 66 0f 3a 0b 4c 7f fe
 blendps $0xfe, %xmm6, %xmm1              # 66 0f 3a 0c ce fe
-blendps $0xfe, 0x12(%bx,%si), %xmm1      # 66 0f 3a 0c 48 12 fe
+blendps $0xfe, foo+8(%bx,%di), %xmm1     # 66 0f 3a 0c 89 08 00 fe [R_386_16@5 foo]
 blendpd $0xfe, %xmm6, %xmm1              # 66 0f 3a 0d ce fe
-blendpd $0xfe, (%bp), %xmm1              # 66 0f 3a 0d 4e 00 fe
+blendpd $0xfe, %es:(%bx), %xmm1          # 26 66 0f 3a 0d 0f fe
 dpps $0xfe, %xmm6, %xmm1                 # 66 0f 3a 40 ce fe
-dpps $0xfe, -0x80(%di), %xmm1            # 66 0f 3a 40 4d 80 fe
+dpps $0xfe, (%eax), %xmm1                # 67 66 0f 3a 40 08 fe
 dppd $0xfe, %xmm6, %xmm1                 # 66 0f 3a 41 ce fe
-dppd $0xfe, foo, %xmm1                   # 66 0f 3a 41 0e 00 00 fe [R_386_16@5 foo]
+dppd $0xfe, 0x80(%bp,%si), %xmm1         # 66 0f 3a 41 8a 80 00 fe
 insertps $0xfe, %xmm6, %xmm1             # 66 0f 3a 21 ce fe
-insertps $0xfe, 0x1234(%bx), %xmm1       # 66 0f 3a 21 8f 34 12 fe
+insertps $0xfe, -1(%ecx,%edx,4), %xmm1   # 67 66 0f 3a 21 4c 91 ff fe
 blendvps %xmm0, %xmm6, %xmm1             # 66 0f 38 14 ce
-blendvps %xmm0, (%bp,%di), %xmm1         # 66 0f 38 14 0b
+blendvps %xmm0, 0x12(%bx,%si), %xmm1     # 66 0f 38 14 48 12
 blendvpd %xmm0, %xmm6, %xmm1             # 66 0f 38 15 ce
-blendvpd %xmm0, 0x7f(%si), %xmm1         # 66 0f 38 15 4c 7f
-extractps $0xfe, %xmm6, foo+8(%bx,%di)   # 66 0f 3a 17 b1 08 00 fe [R_386_16@5 foo]
+blendvpd %xmm0, (%bp), %xmm1             # 66 0f 38 15 4e 00
+extractps $0xfe, %xmm6, %ecx             # 66 0f 3a 17 f1 fe
+extractps $0xfe, %xmm6, -0x80(%di)       # 66 0f 3a 17 75 80 fe
 paddb %mm6, %mm1                         # 0f fc ce
-paddb %es:(%bx), %mm1                    # 26 0f fc 0f
+paddb foo, %mm1                          # 0f fc 0e 00 00 [R_386_16@3 foo]
 paddb %xmm6, %xmm1                       # 66 0f fc ce
-paddb (%eax), %xmm1                      # 67 66 0f fc 08
+paddb 0x1234(%bx), %xmm1                 # 66 0f fc 8f 34 12
 paddw %mm6, %mm1                         # 0f fd ce
-paddw 0x80(%bp,%si), %mm1                # 0f fd 8a 80 00
+paddw (%bp,%di), %mm1                    # 0f fd 0b
 paddw %xmm6, %xmm1                       # 66 0f fd ce
-paddw -1(%ecx,%edx,4), %xmm1             # 67 66 0f fd 4c 91 ff
+paddw 0x7f(%si), %xmm1                   # 66 0f fd 4c 7f
 paddd %mm6, %mm1                         # 0f fe ce
-paddd 0x12(%bx,%si), %mm1                # 0f fe 48 12
+paddd foo+8(%bx,%di), %mm1               # 0f fe 89 08 00 [R_386_16@3 foo]
 paddd %xmm6, %xmm1                       # 66 0f fe ce
-paddd (%bp), %xmm1                       # 66 0f fe 4e 00
+paddd %es:(%bx), %xmm1                   # 26 66 0f fe 0f
 paddq %mm6, %mm1                         # 0f d4 ce
-paddq -0x80(%di), %mm1                   # 0f d4 4d 80
+paddq (%eax), %mm1                       # 67 0f d4 08
 paddq %xmm6, %xmm1                       # 66 0f d4 ce
-paddq foo, %xmm1                         # 66 0f d4 0e 00 00 [R_386_16@4 foo]
+paddq 0x80(%bp,%si), %xmm1               # 66 0f d4 8a 80 00
 paddsb %mm6, %mm1                        # 0f ec ce
-paddsb 0x1234(%bx), %mm1                 # 0f ec 8f 34 12
+paddsb -1(%ecx,%edx,4), %mm1             # 67 0f ec 4c 91 ff
 paddsb %xmm6, %xmm1                      # 66 0f ec ce
-paddsb (%bp,%di), %xmm1                  # 66 0f ec 0b
+paddsb 0x12(%bx,%si), %xmm1              # 66 0f ec 48 12
 paddsw %mm6, %mm1                        # 0f ed ce
-paddsw 0x7f(%si), %mm1                   # 0f ed 4c 7f
+paddsw (%bp), %mm1                       # 0f ed 4e 00
 paddsw %xmm6, %xmm1                      # 66 0f ed ce
-paddsw foo+8(%bx,%di), %xmm1             # 66 0f ed 89 08 00 [R_386_16@4 foo]
+paddsw -0x80(%di), %xmm1                 # 66 0f ed 4d 80
 paddusb %mm6, %mm1                       # 0f dc ce
-paddusb %es:(%bx), %mm1                  # 26 0f dc 0f
+paddusb foo, %mm1                        # 0f dc 0e 00 00 [R_386_16@3 foo]
 paddusb %xmm6, %xmm1                     # 66 0f dc ce
-paddusb (%eax), %xmm1                    # 67 66 0f dc 08
+paddusb 0x1234(%bx), %xmm1               # 66 0f dc 8f 34 12
 paddusw %mm6, %mm1                       # 0f dd ce
-paddusw 0x80(%bp,%si), %mm1              # 0f dd 8a 80 00
+paddusw (%bp,%di), %mm1                  # 0f dd 0b
 paddusw %xmm6, %xmm1                     # 66 0f dd ce
-paddusw -1(%ecx,%edx,4), %xmm1           # 67 66 0f dd 4c 91 ff
+paddusw 0x7f(%si), %xmm1                 # 66 0f dd 4c 7f
 psubb %mm6, %mm1                         # 0f f8 ce
-psubb 0x12(%bx,%si), %mm1                # 0f f8 48 12
+psubb foo+8(%bx,%di), %mm1               # 0f f8 89 08 00 [R_386_16@3 foo]
 psubb %xmm6, %xmm1                       # 66 0f f8 ce
-psubb (%bp), %xmm1                       # 66 0f f8 4e 00
+psubb %es:(%bx), %xmm1                   # 26 66 0f f8 0f
 psubw %mm6, %mm1                         # 0f f9 ce
-psubw -0x80(%di), %mm1                   # 0f f9 4d 80
+psubw (%eax), %mm1                       # 67 0f f9 08
 psubw %xmm6, %xmm1                       # 66 0f f9 ce
-psubw foo, %xmm1                         # 66 0f f9 0e 00 00 [R_386_16@4 foo]
+psubw 0x80(%bp,%si), %xmm1               # 66 0f f9 8a 80 00
 psubd %mm6, %mm1                         # 0f fa ce
-psubd 0x1234(%bx), %mm1                  # 0f fa 8f 34 12
+psubd -1(%ecx,%edx,4), %mm1              # 67 0f fa 4c 91 ff
 psubd %xmm6, %xmm1                       # 66 0f fa ce
-psubd (%bp,%di), %xmm1                   # 66 0f fa 0b
+psubd 0x12(%bx,%si), %xmm1               # 66 0f fa 48 12
 psubq %mm6, %mm1                         # 0f fb ce
-psubq 0x7f(%si), %mm1                    # 0f fb 4c 7f
+psubq (%bp), %mm1                        # 0f fb 4e 00
 psubq %xmm6, %xmm1                       # 66 0f fb ce
-psubq foo+8(%bx,%di), %xmm1              # 66 0f fb 89 08 00 [R_386_16@4 foo]
+psubq -0x80(%di), %xmm1                  # 66 0f fb 4d 80
 psubsb %mm6, %mm1                        # 0f e8 ce
-psubsb %es:(%bx), %mm1                   # 26 0f e8 0f
+psubsb foo, %mm1                         # 0f e8 0e 00 00 [R_386_16@3 foo]
 psubsb %xmm6, %xmm1                      # 66 0f e8 ce
-psubsb (%eax), %xmm1                     # 67 66 0f e8 08
+psubsb 0x1234(%bx), %xmm1                # 66 0f e8 8f 34 12
 psubsw %mm6, %mm1                        # 0f e9 ce
-psubsw 0x80(%bp,%si), %mm1               # 0f e9 8a 80 00
+psubsw (%bp,%di), %mm1                   # 0f e9 0b
 psubsw %xmm6, %xmm1                      # 66 0f e9 ce
-psubsw -1(%ecx,%edx,4), %xmm1            # 67 66 0f e9 4c 91 ff
+psubsw 0x7f(%si), %xmm1                  # 66 0f e9 4c 7f
 psubusb %mm6, %mm1                       # 0f d8 ce
-psubusb 0x12(%bx,%si), %mm1              # 0f d8 48 12
+psubusb foo+8(%bx,%di), %mm1             # 0f d8 89 08 00 [R_386_16@3 foo]
 psubusb %xmm6, %xmm1                     # 66 0f d8 ce
-psubusb (%bp), %xmm1                     # 66 0f d8 4e 00
+psubusb %es:(%bx), %xmm1                 # 26 66 0f d8 0f
 psubusw %mm6, %mm1                       # 0f d9 ce
-psubusw -0x80(%di), %mm1                 # 0f d9 4d 80
+psubusw (%eax), %mm1                     # 67 0f d9 08
 psubusw %xmm6, %xmm1                     # 66 0f d9 ce
-psubusw foo, %xmm1                       # 66 0f d9 0e 00 00 [R_386_16@4 foo]
+psubusw 0x80(%bp,%si), %xmm1             # 66 0f d9 8a 80 00
 pmullw %mm6, %mm1                        # 0f d5 ce
-pmullw 0x1234(%bx), %mm1                 # 0f d5 8f 34 12
+pmullw -1(%ecx,%edx,4), %mm1             # 67 0f d5 4c 91 ff
 pmullw %xmm6, %xmm1                      # 66 0f d5 ce
-pmullw (%bp,%di), %xmm1                  # 66 0f d5 0b
+pmullw 0x12(%bx,%si), %xmm1              # 66 0f d5 48 12
 pmulhw %mm6, %mm1                        # 0f e5 ce
-pmulhw 0x7f(%si), %mm1                   # 0f e5 4c 7f
+pmulhw (%bp), %mm1                       # 0f e5 4e 00
 pmulhw %xmm6, %xmm1                      # 66 0f e5 ce
-pmulhw foo+8(%bx,%di), %xmm1             # 66 0f e5 89 08 00 [R_386_16@4 foo]
+pmulhw -0x80(%di), %xmm1                 # 66 0f e5 4d 80
 pmulhuw %mm6, %mm1                       # 0f e4 ce
-pmulhuw %es:(%bx), %mm1                  # 26 0f e4 0f
+pmulhuw foo, %mm1                        # 0f e4 0e 00 00 [R_386_16@3 foo]
 pmulhuw %xmm6, %xmm1                     # 66 0f e4 ce
-pmulhuw (%eax), %xmm1                    # 67 66 0f e4 08
+pmulhuw 0x1234(%bx), %xmm1               # 66 0f e4 8f 34 12
 pmuludq %mm6, %mm1                       # 0f f4 ce
-pmuludq 0x80(%bp,%si), %mm1              # 0f f4 8a 80 00
+pmuludq (%bp,%di), %mm1                  # 0f f4 0b
 pmuludq %xmm6, %xmm1                     # 66 0f f4 ce
-pmuludq -1(%ecx,%edx,4), %xmm1           # 67 66 0f f4 4c 91 ff
+pmuludq 0x7f(%si), %xmm1                 # 66 0f f4 4c 7f
 pmaddwd %mm6, %mm1                       # 0f f5 ce
-pmaddwd 0x12(%bx,%si), %mm1              # 0f f5 48 12
+pmaddwd foo+8(%bx,%di), %mm1             # 0f f5 89 08 00 [R_386_16@3 foo]
 pmaddwd %xmm6, %xmm1                     # 66 0f f5 ce
-pmaddwd (%bp), %xmm1                     # 66 0f f5 4e 00
+pmaddwd %es:(%bx), %xmm1                 # 26 66 0f f5 0f
 pand %mm6, %mm1                          # 0f db ce
-pand -0x80(%di), %mm1                    # 0f db 4d 80
+pand (%eax), %mm1                        # 67 0f db 08
 pand %xmm6, %xmm1                        # 66 0f db ce
-pand foo, %xmm1                          # 66 0f db 0e 00 00 [R_386_16@4 foo]
+pand 0x80(%bp,%si), %xmm1                # 66 0f db 8a 80 00
 pandn %mm6, %mm1                         # 0f df ce
-pandn 0x1234(%bx), %mm1                  # 0f df 8f 34 12
+pandn -1(%ecx,%edx,4), %mm1              # 67 0f df 4c 91 ff
 pandn %xmm6, %xmm1                       # 66 0f df ce
-pandn (%bp,%di), %xmm1                   # 66 0f df 0b
+pandn 0x12(%bx,%si), %xmm1               # 66 0f df 48 12
 por %mm6, %mm1                           # 0f eb ce
-por 0x7f(%si), %mm1                      # 0f eb 4c 7f
+por (%bp), %mm1                          # 0f eb 4e 00
 por %xmm6, %xmm1                         # 66 0f eb ce
-por foo+8(%bx,%di), %xmm1                # 66 0f eb 89 08 00 [R_386_16@4 foo]
+por -0x80(%di), %xmm1                    # 66 0f eb 4d 80
 pxor %mm6, %mm1                          # 0f ef ce
-pxor %es:(%bx), %mm1                     # 26 0f ef 0f
+pxor foo, %mm1                           # 0f ef 0e 00 00 [R_386_16@3 foo]
 pxor %xmm6, %xmm1                        # 66 0f ef ce
-pxor (%eax), %xmm1                       # 67 66 0f ef 08
+pxor 0x1234(%bx), %xmm1                  # 66 0f ef 8f 34 12
 pcmpeqb %mm6, %mm1                       # 0f 74 ce
-pcmpeqb 0x80(%bp,%si), %mm1              # 0f 74 8a 80 00
+pcmpeqb (%bp,%di), %mm1                  # 0f 74 0b
 pcmpeqb %xmm6, %xmm1                     # 66 0f 74 ce
-pcmpeqb -1(%ecx,%edx,4), %xmm1           # 67 66 0f 74 4c 91 ff
+pcmpeqb 0x7f(%si), %xmm1                 # 66 0f 74 4c 7f
 pcmpeqw %mm6, %mm1                       # 0f 75 ce
-pcmpeqw 0x12(%bx,%si), %mm1              # 0f 75 48 12
+pcmpeqw foo+8(%bx,%di), %mm1             # 0f 75 89 08 00 [R_386_16@3 foo]
 pcmpeqw %xmm6, %xmm1                     # 66 0f 75 ce
-pcmpeqw (%bp), %xmm1                     # 66 0f 75 4e 00
+pcmpeqw %es:(%bx), %xmm1                 # 26 66 0f 75 0f
 pcmpeqd %mm6, %mm1                       # 0f 76 ce
-pcmpeqd -0x80(%di), %mm1                 # 0f 76 4d 80
+pcmpeqd (%eax), %mm1                     # 67 0f 76 08
 pcmpeqd %xmm6, %xmm1                     # 66 0f 76 ce
-pcmpeqd foo, %xmm1                       # 66 0f 76 0e 00 00 [R_386_16@4 foo]
+pcmpeqd 0x80(%bp,%si), %xmm1             # 66 0f 76 8a 80 00
 pcmpgtb %mm6, %mm1                       # 0f 64 ce
-pcmpgtb 0x1234(%bx), %mm1                # 0f 64 8f 34 12
+pcmpgtb -1(%ecx,%edx,4), %mm1            # 67 0f 64 4c 91 ff
 pcmpgtb %xmm6, %xmm1                     # 66 0f 64 ce
-pcmpgtb (%bp,%di), %xmm1                 # 66 0f 64 0b
+pcmpgtb 0x12(%bx,%si), %xmm1             # 66 0f 64 48 12
 pcmpgtw %mm6, %mm1                       # 0f 65 ce
-pcmpgtw 0x7f(%si), %mm1                  # 0f 65 4c 7f
+pcmpgtw (%bp), %mm1                      # 0f 65 4e 00
 pcmpgtw %xmm6, %xmm1                     # 66 0f 65 ce
-pcmpgtw foo+8(%bx,%di), %xmm1            # 66 0f 65 89 08 00 [R_386_16@4 foo]
+pcmpgtw -0x80(%di), %xmm1                # 66 0f 65 4d 80
 pcmpgtd %mm6, %mm1                       # 0f 66 ce
-pcmpgtd %es:(%bx), %mm1                  # 26 0f 66 0f
+pcmpgtd foo, %mm1                        # 0f 66 0e 00 00 [R_386_16@3 foo]
 pcmpgtd %xmm6, %xmm1                     # 66 0f 66 ce
-pcmpgtd (%eax), %xmm1                    # 67 66 0f 66 08
+pcmpgtd 0x1234(%bx), %xmm1               # 66 0f 66 8f 34 12
 packsswb %mm6, %mm1                      # 0f 63 ce
-packsswb 0x80(%bp,%si), %mm1             # 0f 63 8a 80 00
+packsswb (%bp,%di), %mm1                 # 0f 63 0b
 packsswb %xmm6, %xmm1                    # 66 0f 63 ce
-packsswb -1(%ecx,%edx,4), %xmm1          # 67 66 0f 63 4c 91 ff
+packsswb 0x7f(%si), %xmm1                # 66 0f 63 4c 7f
 packssdw %mm6, %mm1                      # 0f 6b ce
-packssdw 0x12(%bx,%si), %mm1             # 0f 6b 48 12
+packssdw foo+8(%bx,%di), %mm1            # 0f 6b 89 08 00 [R_386_16@3 foo]
 packssdw %xmm6, %xmm1                    # 66 0f 6b ce
-packssdw (%bp), %xmm1                    # 66 0f 6b 4e 00
+packssdw %es:(%bx), %xmm1                # 26 66 0f 6b 0f
 packuswb %mm6, %mm1                      # 0f 67 ce
-packuswb -0x80(%di), %mm1                # 0f 67 4d 80
+packuswb (%eax), %mm1                    # 67 0f 67 08
 packuswb %xmm6, %xmm1                    # 66 0f 67 ce
-packuswb foo, %xmm1                      # 66 0f 67 0e 00 00 [R_386_16@4 foo]
+packuswb 0x80(%bp,%si), %xmm1            # 66 0f 67 8a 80 00
 punpcklbw %mm6, %mm1                     # 0f 60 ce
-punpcklbw 0x1234(%bx), %mm1              # 0f 60 8f 34 12
+punpcklbw -1(%ecx,%edx,4), %mm1          # 67 0f 60 4c 91 ff
 punpcklbw %xmm6, %xmm1                   # 66 0f 60 ce
-punpcklbw (%bp,%di), %xmm1               # 66 0f 60 0b
+punpcklbw 0x12(%bx,%si), %xmm1           # 66 0f 60 48 12
 punpcklwd %mm6, %mm1                     # 0f 61 ce
-punpcklwd 0x7f(%si), %mm1                # 0f 61 4c 7f
+punpcklwd (%bp), %mm1                    # 0f 61 4e 00
 punpcklwd %xmm6, %xmm1                   # 66 0f 61 ce
-punpcklwd foo+8(%bx,%di), %xmm1          # 66 0f 61 89 08 00 [R_386_16@4 foo]
+punpcklwd -0x80(%di), %xmm1              # 66 0f 61 4d 80
 punpckldq %mm6, %mm1                     # 0f 62 ce
-punpckldq %es:(%bx), %mm1                # 26 0f 62 0f
+punpckldq foo, %mm1                      # 0f 62 0e 00 00 [R_386_16@3 foo]
 punpckldq %xmm6, %xmm1                   # 66 0f 62 ce
-punpckldq (%eax), %xmm1                  # 67 66 0f 62 08
+punpckldq 0x1234(%bx), %xmm1             # 66 0f 62 8f 34 12
 punpckhbw %mm6, %mm1                     # 0f 68 ce
-punpckhbw 0x80(%bp,%si), %mm1            # 0f 68 8a 80 00
+punpckhbw (%bp,%di), %mm1                # 0f 68 0b
 punpckhbw %xmm6, %xmm1                   # 66 0f 68 ce
-punpckhbw -1(%ecx,%edx,4), %xmm1         # 67 66 0f 68 4c 91 ff
+punpckhbw 0x7f(%si), %xmm1               # 66 0f 68 4c 7f
 punpckhwd %mm6, %mm1                     # 0f 69 ce
-punpckhwd 0x12(%bx,%si), %mm1            # 0f 69 48 12
+punpckhwd foo+8(%bx,%di), %mm1           # 0f 69 89 08 00 [R_386_16@3 foo]
 punpckhwd %xmm6, %xmm1                   # 66 0f 69 ce
-punpckhwd (%bp), %xmm1                   # 66 0f 69 4e 00
+punpckhwd %es:(%bx), %xmm1               # 26 66 0f 69 0f
 punpckhdq %mm6, %mm1                     # 0f 6a ce
-punpckhdq -0x80(%di), %mm1               # 0f 6a 4d 80
+punpckhdq (%eax), %mm1                   # 67 0f 6a 08
 punpckhdq %xmm6, %xmm1                   # 66 0f 6a ce
-punpckhdq foo, %xmm1                     # 66 0f 6a 0e 00 00 [R_386_16@4 foo]
+punpckhdq 0x80(%bp,%si), %xmm1           # 66 0f 6a 8a 80 00
 pmaxsw %mm6, %mm1                        # 0f ee ce
-pmaxsw 0x1234(%bx), %mm1                 # 0f ee 8f 34 12
+pmaxsw -1(%ecx,%edx,4), %mm1             # 67 0f ee 4c 91 ff
 pmaxsw %xmm6, %xmm1                      # 66 0f ee ce
-pmaxsw (%bp,%di), %xmm1                  # 66 0f ee 0b
+pmaxsw 0x12(%bx,%si), %xmm1              # 66 0f ee 48 12
 pmaxub %mm6, %mm1                        # 0f de ce
-pmaxub 0x7f(%si), %mm1                   # 0f de 4c 7f
+pmaxub (%bp), %mm1                       # 0f de 4e 00
 pmaxub %xmm6, %xmm1                      # 66 0f de ce
-pmaxub foo+8(%bx,%di), %xmm1             # 66 0f de 89 08 00 [R_386_16@4 foo]
+pmaxub -0x80(%di), %xmm1                 # 66 0f de 4d 80
 pminsw %mm6, %mm1                        # 0f ea ce
-pminsw %es:(%bx), %mm1                   # 26 0f ea 0f
+pminsw foo, %mm1                         # 0f ea 0e 00 00 [R_386_16@3 foo]
 pminsw %xmm6, %xmm1                      # 66 0f ea ce
-pminsw (%eax), %xmm1                     # 67 66 0f ea 08
+pminsw 0x1234(%bx), %xmm1                # 66 0f ea 8f 34 12
 pminub %mm6, %mm1                        # 0f da ce
-pminub 0x80(%bp,%si), %mm1               # 0f da 8a 80 00
+pminub (%bp,%di), %mm1                   # 0f da 0b
 pminub %xmm6, %xmm1                      # 66 0f da ce
-pminub -1(%ecx,%edx,4), %xmm1            # 67 66 0f da 4c 91 ff
+pminub 0x7f(%si), %xmm1                  # 66 0f da 4c 7f
 pavgb %mm6, %mm1                         # 0f e0 ce
-pavgb 0x12(%bx,%si), %mm1                # 0f e0 48 12
+pavgb foo+8(%bx,%di), %mm1               # 0f e0 89 08 00 [R_386_16@3 foo]
 pavgb %xmm6, %xmm1                       # 66 0f e0 ce
-pavgb (%bp), %xmm1                       # 66 0f e0 4e 00
+pavgb %es:(%bx), %xmm1                   # 26 66 0f e0 0f
 pavgw %mm6, %mm1                         # 0f e3 ce
-pavgw -0x80(%di), %mm1                   # 0f e3 4d 80
+pavgw (%eax), %mm1                       # 67 0f e3 08
 pavgw %xmm6, %xmm1                       # 66 0f e3 ce
-pavgw foo, %xmm1                         # 66 0f e3 0e 00 00 [R_386_16@4 foo]
+pavgw 0x80(%bp,%si), %xmm1               # 66 0f e3 8a 80 00
 psadbw %mm6, %mm1                        # 0f f6 ce
-psadbw 0x1234(%bx), %mm1                 # 0f f6 8f 34 12
+psadbw -1(%ecx,%edx,4), %mm1             # 67 0f f6 4c 91 ff
 psadbw %xmm6, %xmm1                      # 66 0f f6 ce
-psadbw (%bp,%di), %xmm1                  # 66 0f f6 0b
+psadbw 0x12(%bx,%si), %xmm1              # 66 0f f6 48 12
 psrlw %mm6, %mm1                         # 0f d1 ce
-psrlw 0x7f(%si), %mm1                    # 0f d1 4c 7f
+psrlw (%bp), %mm1                        # 0f d1 4e 00
 psrlw %xmm6, %xmm1                       # 66 0f d1 ce
-psrlw foo+8(%bx,%di), %xmm1              # 66 0f d1 89 08 00 [R_386_16@4 foo]
+psrlw -0x80(%di), %xmm1                  # 66 0f d1 4d 80
 psrld %mm6, %mm1                         # 0f d2 ce
-psrld %es:(%bx), %mm1                    # 26 0f d2 0f
+psrld foo, %mm1                          # 0f d2 0e 00 00 [R_386_16@3 foo]
 psrld %xmm6, %xmm1                       # 66 0f d2 ce
-psrld (%eax), %xmm1                      # 67 66 0f d2 08
+psrld 0x1234(%bx), %xmm1                 # 66 0f d2 8f 34 12
 psrlq %mm6, %mm1                         # 0f d3 ce
-psrlq 0x80(%bp,%si), %mm1                # 0f d3 8a 80 00
+psrlq (%bp,%di), %mm1                    # 0f d3 0b
 psrlq %xmm6, %xmm1                       # 66 0f d3 ce
-psrlq -1(%ecx,%edx,4), %xmm1             # 67 66 0f d3 4c 91 ff
+psrlq 0x7f(%si), %xmm1                   # 66 0f d3 4c 7f
 psraw %mm6, %mm1                         # 0f e1 ce
-psraw 0x12(%bx,%si), %mm1                # 0f e1 48 12
+psraw foo+8(%bx,%di), %mm1               # 0f e1 89 08 00 [R_386_16@3 foo]
 psraw %xmm6, %xmm1                       # 66 0f e1 ce
-psraw (%bp), %xmm1                       # 66 0f e1 4e 00
+psraw %es:(%bx), %xmm1                   # 26 66 0f e1 0f
 psrad %mm6, %mm1                         # 0f e2 ce
-psrad -0x80(%di), %mm1                   # 0f e2 4d 80
+psrad (%eax), %mm1                       # 67 0f e2 08
 psrad %xmm6, %xmm1                       # 66 0f e2 ce
-psrad foo, %xmm1                         # 66 0f e2 0e 00 00 [R_386_16@4 foo]
+psrad 0x80(%bp,%si), %xmm1               # 66 0f e2 8a 80 00
 psllw %mm6, %mm1                         # 0f f1 ce
-psllw 0x1234(%bx), %mm1                  # 0f f1 8f 34 12
+psllw -1(%ecx,%edx,4), %mm1              # 67 0f f1 4c 91 ff
 psllw %xmm6, %xmm1                       # 66 0f f1 ce
-psllw (%bp,%di), %xmm1                   # 66 0f f1 0b
+psllw 0x12(%bx,%si), %xmm1               # 66 0f f1 48 12
 pslld %mm6, %mm1                         # 0f f2 ce
-pslld 0x7f(%si), %mm1                    # 0f f2 4c 7f
+pslld (%bp), %mm1                        # 0f f2 4e 00
 pslld %xmm6, %xmm1                       # 66 0f f2 ce
-pslld foo+8(%bx,%di), %xmm1              # 66 0f f2 89 08 00 [R_386_16@4 foo]
+pslld -0x80(%di), %xmm1                  # 66 0f f2 4d 80
 psllq %mm6, %mm1                         # 0f f3 ce
-psllq %es:(%bx), %mm1                    # 26 0f f3 0f
+psllq foo, %mm1                          # 0f f3 0e 00 00 [R_386_16@3 foo]
 psllq %xmm6, %xmm1                       # 66 0f f3 ce
-psllq (%eax), %xmm1                      # 67 66 0f f3 08
+psllq 0x1234(%bx), %xmm1                 # 66 0f f3 8f 34 12
 punpcklqdq %xmm6, %xmm1                  # 66 0f 6c ce
-punpcklqdq 0x80(%bp,%si), %xmm1          # 66 0f 6c 8a 80 00
+punpcklqdq (%bp,%di), %xmm1              # 66 0f 6c 0b
 punpckhqdq %xmm6, %xmm1                  # 66 0f 6d ce
-punpckhqdq -1(%ecx,%edx,4), %xmm1        # 67 66 0f 6d 4c 91 ff
+punpckhqdq 0x7f(%si), %xmm1              # 66 0f 6d 4c 7f
 psrlw $0xfe, %mm1                        # 0f 71 d1 fe
 psrlw $0xfe, %xmm1                       # 66 0f 71 d1 fe
 psraw $0xfe, %mm1                        # 0f 71 e1 fe
@@ -2117,163 +2136,167 @@ psllq $0xfe, %xmm1                       # 66 0f 73 f1 fe
 psrldq $0xfe, %xmm1                      # 66 0f 73 d9 fe
 pslldq $0xfe, %xmm1                      # 66 0f 73 f9 fe
 pshufw $0xfe, %mm6, %mm1                 # 0f 70 ce fe
-pshufw $0xfe, 0x7f(%si), %mm1            # 0f 70 4c 7f fe
+pshufw $0xfe, (%bp), %mm1                # 0f 70 4e 00 fe
 pshufd $0xfe, %xmm6, %xmm1               # 66 0f 70 ce fe
-pshufd $0xfe, foo+8(%bx,%di), %xmm1      # 66 0f 70 89 08 00 fe [R_386_16@4 foo]
+pshufd $0xfe, -0x80(%di), %xmm1          # 66 0f 70 4d 80 fe
 pshufhw $0xfe, %xmm6, %xmm1              # f3 0f 70 ce fe
-pshufhw $0xfe, %es:(%bx), %xmm1          # 26 f3 0f 70 0f fe
+pshufhw $0xfe, foo, %xmm1                # f3 0f 70 0e 00 00 fe [R_386_16@4 foo]
 pshuflw $0xfe, %xmm6, %xmm1              # f2 0f 70 ce fe
-pshuflw $0xfe, (%eax), %xmm1             # 67 f2 0f 70 08 fe
+pshuflw $0xfe, 0x1234(%bx), %xmm1        # f2 0f 70 8f 34 12 fe
 pmovmskb %mm6, %ecx                      # 0f d7 ce
 pmovmskb %xmm6, %ecx                     # 66 0f d7 ce
-pinsrwl $0xfe, %ebx, %mm1                # 0f c4 cb fe
-pinsrw $0xfe, 0x12(%bx,%si), %mm1        # 0f c4 48 12 fe
-pinsrwl $0xfe, %ebx, %xmm1               # 66 0f c4 cb fe
-pinsrw $0xfe, (%bp), %xmm1               # 66 0f c4 4e 00 fe
+pinsrw $0xfe, %ebx, %mm1                 # 0f c4 cb fe
+pinsrw $0xfe, foo+8(%bx,%di), %mm1       # 0f c4 89 08 00 fe [R_386_16@3 foo]
+pinsrw $0xfe, %ebx, %xmm1                # 66 0f c4 cb fe
+pinsrw $0xfe, %es:(%bx), %xmm1           # 26 66 0f c4 0f fe
 pextrw $0xfe, %mm6, %ecx                 # 0f c5 ce fe
 pextrw $0xfe, %xmm6, %ecx                # 66 0f c5 ce fe
-pextrw $0xfe, %xmm6, 0x1234(%bx)         # 66 0f 3a 15 b7 34 12 fe
+pextrw $0xfe, %xmm6, -1(%ecx,%edx,4)     # 67 66 0f 3a 15 74 91 ff fe
 maskmovq %mm6, %mm1                      # 0f f7 ce
 maskmovdqu %xmm6, %xmm1                  # 66 0f f7 ce
-movntq %mm6, foo+8(%bx,%di)              # 0f e7 b1 08 00 [R_386_16@3 foo]
+movntq %mm6, -0x80(%di)                  # 0f e7 75 80
 emms                                     # 0f 77
 pshufb %mm6, %mm1                        # 0f 38 00 ce
-pshufb (%eax), %mm1                      # 67 0f 38 00 08
+pshufb 0x1234(%bx), %mm1                 # 0f 38 00 8f 34 12
 pshufb %xmm6, %xmm1                      # 66 0f 38 00 ce
-pshufb 0x80(%bp,%si), %xmm1              # 66 0f 38 00 8a 80 00
+pshufb (%bp,%di), %xmm1                  # 66 0f 38 00 0b
 phaddw %mm6, %mm1                        # 0f 38 01 ce
-phaddw -1(%ecx,%edx,4), %mm1             # 67 0f 38 01 4c 91 ff
+phaddw 0x7f(%si), %mm1                   # 0f 38 01 4c 7f
 phaddw %xmm6, %xmm1                      # 66 0f 38 01 ce
-phaddw 0x12(%bx,%si), %xmm1              # 66 0f 38 01 48 12
+phaddw foo+8(%bx,%di), %xmm1             # 66 0f 38 01 89 08 00 [R_386_16@5 foo]
 phaddd %mm6, %mm1                        # 0f 38 02 ce
-phaddd (%bp), %mm1                       # 0f 38 02 4e 00
+phaddd %es:(%bx), %mm1                   # 26 0f 38 02 0f
 phaddd %xmm6, %xmm1                      # 66 0f 38 02 ce
-phaddd -0x80(%di), %xmm1                 # 66 0f 38 02 4d 80
+phaddd (%eax), %xmm1                     # 67 66 0f 38 02 08
 phaddsw %mm6, %mm1                       # 0f 38 03 ce
-phaddsw foo, %mm1                        # 0f 38 03 0e 00 00 [R_386_16@4 foo]
+phaddsw 0x80(%bp,%si), %mm1              # 0f 38 03 8a 80 00
 phaddsw %xmm6, %xmm1                     # 66 0f 38 03 ce
-phaddsw 0x1234(%bx), %xmm1               # 66 0f 38 03 8f 34 12
+phaddsw -1(%ecx,%edx,4), %xmm1           # 67 66 0f 38 03 4c 91 ff
 pmaddubsw %mm6, %mm1                     # 0f 38 04 ce
-pmaddubsw (%bp,%di), %mm1                # 0f 38 04 0b
+pmaddubsw 0x12(%bx,%si), %mm1            # 0f 38 04 48 12
 pmaddubsw %xmm6, %xmm1                   # 66 0f 38 04 ce
-pmaddubsw 0x7f(%si), %xmm1               # 66 0f 38 04 4c 7f
+pmaddubsw (%bp), %xmm1                   # 66 0f 38 04 4e 00
 phsubw %mm6, %mm1                        # 0f 38 05 ce
-phsubw foo+8(%bx,%di), %mm1              # 0f 38 05 89 08 00 [R_386_16@4 foo]
+phsubw -0x80(%di), %mm1                  # 0f 38 05 4d 80
 phsubw %xmm6, %xmm1                      # 66 0f 38 05 ce
-phsubw %es:(%bx), %xmm1                  # 26 66 0f 38 05 0f
+phsubw foo, %xmm1                        # 66 0f 38 05 0e 00 00 [R_386_16@5 foo]
 phsubd %mm6, %mm1                        # 0f 38 06 ce
-phsubd (%eax), %mm1                      # 67 0f 38 06 08
+phsubd 0x1234(%bx), %mm1                 # 0f 38 06 8f 34 12
 phsubd %xmm6, %xmm1                      # 66 0f 38 06 ce
-phsubd 0x80(%bp,%si), %xmm1              # 66 0f 38 06 8a 80 00
+phsubd (%bp,%di), %xmm1                  # 66 0f 38 06 0b
 phsubsw %mm6, %mm1                       # 0f 38 07 ce
-phsubsw -1(%ecx,%edx,4), %mm1            # 67 0f 38 07 4c 91 ff
+phsubsw 0x7f(%si), %mm1                  # 0f 38 07 4c 7f
 phsubsw %xmm6, %xmm1                     # 66 0f 38 07 ce
-phsubsw 0x12(%bx,%si), %xmm1             # 66 0f 38 07 48 12
+phsubsw foo+8(%bx,%di), %xmm1            # 66 0f 38 07 89 08 00 [R_386_16@5 foo]
 psignb %mm6, %mm1                        # 0f 38 08 ce
-psignb (%bp), %mm1                       # 0f 38 08 4e 00
+psignb %es:(%bx), %mm1                   # 26 0f 38 08 0f
 psignb %xmm6, %xmm1                      # 66 0f 38 08 ce
-psignb -0x80(%di), %xmm1                 # 66 0f 38 08 4d 80
+psignb (%eax), %xmm1                     # 67 66 0f 38 08 08
 psignw %mm6, %mm1                        # 0f 38 09 ce
-psignw foo, %mm1                         # 0f 38 09 0e 00 00 [R_386_16@4 foo]
+psignw 0x80(%bp,%si), %mm1               # 0f 38 09 8a 80 00
 psignw %xmm6, %xmm1                      # 66 0f 38 09 ce
-psignw 0x1234(%bx), %xmm1                # 66 0f 38 09 8f 34 12
+psignw -1(%ecx,%edx,4), %xmm1            # 67 66 0f 38 09 4c 91 ff
 psignd %mm6, %mm1                        # 0f 38 0a ce
-psignd (%bp,%di), %mm1                   # 0f 38 0a 0b
+psignd 0x12(%bx,%si), %mm1               # 0f 38 0a 48 12
 psignd %xmm6, %xmm1                      # 66 0f 38 0a ce
-psignd 0x7f(%si), %xmm1                  # 66 0f 38 0a 4c 7f
+psignd (%bp), %xmm1                      # 66 0f 38 0a 4e 00
 pmulhrsw %mm6, %mm1                      # 0f 38 0b ce
-pmulhrsw foo+8(%bx,%di), %mm1            # 0f 38 0b 89 08 00 [R_386_16@4 foo]
+pmulhrsw -0x80(%di), %mm1                # 0f 38 0b 4d 80
 pmulhrsw %xmm6, %xmm1                    # 66 0f 38 0b ce
-pmulhrsw %es:(%bx), %xmm1                # 26 66 0f 38 0b 0f
+pmulhrsw foo, %xmm1                      # 66 0f 38 0b 0e 00 00 [R_386_16@5 foo]
 pabsb %mm6, %mm1                         # 0f 38 1c ce
-pabsb (%eax), %mm1                       # 67 0f 38 1c 08
+pabsb 0x1234(%bx), %mm1                  # 0f 38 1c 8f 34 12
 pabsb %xmm6, %xmm1                       # 66 0f 38 1c ce
-pabsb 0x80(%bp,%si), %xmm1               # 66 0f 38 1c 8a 80 00
+pabsb (%bp,%di), %xmm1                   # 66 0f 38 1c 0b
 pabsw %mm6, %mm1                         # 0f 38 1d ce
-pabsw -1(%ecx,%edx,4), %mm1              # 67 0f 38 1d 4c 91 ff
+pabsw 0x7f(%si), %mm1                    # 0f 38 1d 4c 7f
 pabsw %xmm6, %xmm1                       # 66 0f 38 1d ce
-pabsw 0x12(%bx,%si), %xmm1               # 66 0f 38 1d 48 12
+pabsw foo+8(%bx,%di), %xmm1              # 66 0f 38 1d 89 08 00 [R_386_16@5 foo]
 pabsd %mm6, %mm1                         # 0f 38 1e ce
-pabsd (%bp), %mm1                        # 0f 38 1e 4e 00
+pabsd %es:(%bx), %mm1                    # 26 0f 38 1e 0f
 pabsd %xmm6, %xmm1                       # 66 0f 38 1e ce
-pabsd -0x80(%di), %xmm1                  # 66 0f 38 1e 4d 80
+pabsd (%eax), %xmm1                      # 67 66 0f 38 1e 08
 palignr $0xfe, %mm6, %mm1                # 0f 3a 0f ce fe
-palignr $0xfe, foo, %mm1                 # 0f 3a 0f 0e 00 00 fe [R_386_16@4 foo]
+palignr $0xfe, 0x80(%bp,%si), %mm1       # 0f 3a 0f 8a 80 00 fe
 palignr $0xfe, %xmm6, %xmm1              # 66 0f 3a 0f ce fe
-palignr $0xfe, 0x1234(%bx), %xmm1        # 66 0f 3a 0f 8f 34 12 fe
+palignr $0xfe, -1(%ecx,%edx,4), %xmm1    # 67 66 0f 3a 0f 4c 91 ff fe
 pblendvb %xmm0, %xmm6, %xmm1             # 66 0f 38 10 ce
-pblendvb %xmm0, (%bp,%di), %xmm1         # 66 0f 38 10 0b
+pblendvb %xmm0, 0x12(%bx,%si), %xmm1     # 66 0f 38 10 48 12
 ptest %xmm6, %xmm1                       # 66 0f 38 17 ce
-ptest 0x7f(%si), %xmm1                   # 66 0f 38 17 4c 7f
+ptest (%bp), %xmm1                       # 66 0f 38 17 4e 00
 pmovsxbw %xmm6, %xmm1                    # 66 0f 38 20 ce
-pmovsxbw foo+8(%bx,%di), %xmm1           # 66 0f 38 20 89 08 00 [R_386_16@5 foo]
+pmovsxbw -0x80(%di), %xmm1               # 66 0f 38 20 4d 80
 pmovsxbd %xmm6, %xmm1                    # 66 0f 38 21 ce
-pmovsxbd %es:(%bx), %xmm1                # 26 66 0f 38 21 0f
+pmovsxbd foo, %xmm1                      # 66 0f 38 21 0e 00 00 [R_386_16@5 foo]
 pmovsxbq %xmm6, %xmm1                    # 66 0f 38 22 ce
-pmovsxbq (%eax), %xmm1                   # 67 66 0f 38 22 08
+pmovsxbq 0x1234(%bx), %xmm1              # 66 0f 38 22 8f 34 12
 pmovsxwd %xmm6, %xmm1                    # 66 0f 38 23 ce
-pmovsxwd 0x80(%bp,%si), %xmm1            # 66 0f 38 23 8a 80 00
+pmovsxwd (%bp,%di), %xmm1                # 66 0f 38 23 0b
 pmovsxwq %xmm6, %xmm1                    # 66 0f 38 24 ce
-pmovsxwq -1(%ecx,%edx,4), %xmm1          # 67 66 0f 38 24 4c 91 ff
+pmovsxwq 0x7f(%si), %xmm1                # 66 0f 38 24 4c 7f
 pmovsxdq %xmm6, %xmm1                    # 66 0f 38 25 ce
-pmovsxdq 0x12(%bx,%si), %xmm1            # 66 0f 38 25 48 12
+pmovsxdq foo+8(%bx,%di), %xmm1           # 66 0f 38 25 89 08 00 [R_386_16@5 foo]
 pmovzxbw %xmm6, %xmm1                    # 66 0f 38 30 ce
-pmovzxbw (%bp), %xmm1                    # 66 0f 38 30 4e 00
+pmovzxbw %es:(%bx), %xmm1                # 26 66 0f 38 30 0f
 pmovzxbd %xmm6, %xmm1                    # 66 0f 38 31 ce
-pmovzxbd -0x80(%di), %xmm1               # 66 0f 38 31 4d 80
+pmovzxbd (%eax), %xmm1                   # 67 66 0f 38 31 08
 pmovzxbq %xmm6, %xmm1                    # 66 0f 38 32 ce
-pmovzxbq foo, %xmm1                      # 66 0f 38 32 0e 00 00 [R_386_16@5 foo]
+pmovzxbq 0x80(%bp,%si), %xmm1            # 66 0f 38 32 8a 80 00
 pmovzxwd %xmm6, %xmm1                    # 66 0f 38 33 ce
-pmovzxwd 0x1234(%bx), %xmm1              # 66 0f 38 33 8f 34 12
+pmovzxwd -1(%ecx,%edx,4), %xmm1          # 67 66 0f 38 33 4c 91 ff
 pmovzxwq %xmm6, %xmm1                    # 66 0f 38 34 ce
-pmovzxwq (%bp,%di), %xmm1                # 66 0f 38 34 0b
+pmovzxwq 0x12(%bx,%si), %xmm1            # 66 0f 38 34 48 12
 pmovzxdq %xmm6, %xmm1                    # 66 0f 38 35 ce
-pmovzxdq 0x7f(%si), %xmm1                # 66 0f 38 35 4c 7f
+pmovzxdq (%bp), %xmm1                    # 66 0f 38 35 4e 00
 pmuldq %xmm6, %xmm1                      # 66 0f 38 28 ce
-pmuldq foo+8(%bx,%di), %xmm1             # 66 0f 38 28 89 08 00 [R_386_16@5 foo]
+pmuldq -0x80(%di), %xmm1                 # 66 0f 38 28 4d 80
 pcmpeqq %xmm6, %xmm1                     # 66 0f 38 29 ce
-pcmpeqq %es:(%bx), %xmm1                 # 26 66 0f 38 29 0f
+pcmpeqq foo, %xmm1                       # 66 0f 38 29 0e 00 00 [R_386_16@5 foo]
 packusdw %xmm6, %xmm1                    # 66 0f 38 2b ce
-packusdw (%eax), %xmm1                   # 67 66 0f 38 2b 08
+packusdw 0x1234(%bx), %xmm1              # 66 0f 38 2b 8f 34 12
 pcmpgtq %xmm6, %xmm1                     # 66 0f 38 37 ce
-pcmpgtq 0x80(%bp,%si), %xmm1             # 66 0f 38 37 8a 80 00
+pcmpgtq (%bp,%di), %xmm1                 # 66 0f 38 37 0b
 pminsb %xmm6, %xmm1                      # 66 0f 38 38 ce
-pminsb -1(%ecx,%edx,4), %xmm1            # 67 66 0f 38 38 4c 91 ff
+pminsb 0x7f(%si), %xmm1                  # 66 0f 38 38 4c 7f
 pminsd %xmm6, %xmm1                      # 66 0f 38 39 ce
-pminsd 0x12(%bx,%si), %xmm1              # 66 0f 38 39 48 12
+pminsd foo+8(%bx,%di), %xmm1             # 66 0f 38 39 89 08 00 [R_386_16@5 foo]
 pminuw %xmm6, %xmm1                      # 66 0f 38 3a ce
-pminuw (%bp), %xmm1                      # 66 0f 38 3a 4e 00
+pminuw %es:(%bx), %xmm1                  # 26 66 0f 38 3a 0f
 pminud %xmm6, %xmm1                      # 66 0f 38 3b ce
-pminud -0x80(%di), %xmm1                 # 66 0f 38 3b 4d 80
+pminud (%eax), %xmm1                     # 67 66 0f 38 3b 08
 pmaxsb %xmm6, %xmm1                      # 66 0f 38 3c ce
-pmaxsb foo, %xmm1                        # 66 0f 38 3c 0e 00 00 [R_386_16@5 foo]
+pmaxsb 0x80(%bp,%si), %xmm1              # 66 0f 38 3c 8a 80 00
 pmaxsd %xmm6, %xmm1                      # 66 0f 38 3d ce
-pmaxsd 0x1234(%bx), %xmm1                # 66 0f 38 3d 8f 34 12
+pmaxsd -1(%ecx,%edx,4), %xmm1            # 67 66 0f 38 3d 4c 91 ff
 pmaxuw %xmm6, %xmm1                      # 66 0f 38 3e ce
-pmaxuw (%bp,%di), %xmm1                  # 66 0f 38 3e 0b
+pmaxuw 0x12(%bx,%si), %xmm1              # 66 0f 38 3e 48 12
 pmaxud %xmm6, %xmm1                      # 66 0f 38 3f ce
-pmaxud 0x7f(%si), %xmm1                  # 66 0f 38 3f 4c 7f
+pmaxud (%bp), %xmm1                      # 66 0f 38 3f 4e 00
 pmulld %xmm6, %xmm1                      # 66 0f 38 40 ce
-pmulld foo+8(%bx,%di), %xmm1             # 66 0f 38 40 89 08 00 [R_386_16@5 foo]
+pmulld -0x80(%di), %xmm1                 # 66 0f 38 40 4d 80
 phminposuw %xmm6, %xmm1                  # 66 0f 38 41 ce
-phminposuw %es:(%bx), %xmm1              # 26 66 0f 38 41 0f
+phminposuw foo, %xmm1                    # 66 0f 38 41 0e 00 00 [R_386_16@5 foo]
 pblendw $0xfe, %xmm6, %xmm1              # 66 0f 3a 0e ce fe
-pblendw $0xfe, (%eax), %xmm1             # 67 66 0f 3a 0e 08 fe
+pblendw $0xfe, 0x1234(%bx), %xmm1        # 66 0f 3a 0e 8f 34 12 fe
 mpsadbw $0xfe, %xmm6, %xmm1              # 66 0f 3a 42 ce fe
-mpsadbw $0xfe, 0x80(%bp,%si), %xmm1      # 66 0f 3a 42 8a 80 00 fe
-pextrb $0xfe, %xmm6, -1(%ecx,%edx,4)     # 67 66 0f 3a 14 74 91 ff fe
-pextrb $0xfe, %xmm6, 0x12(%bx,%si)       # 66 0f 3a 14 70 12 fe
-pextrd $0xfe, %xmm6, (%bp)               # 66 0f 3a 16 76 00 fe
-pinsrb $0xfe, foo, %xmm1                 # 66 0f 3a 20 0e 00 00 fe [R_386_16@5 foo]
-pinsrd $0xfe, 0x1234(%bx), %xmm1         # 66 0f 3a 22 8f 34 12 fe
+mpsadbw $0xfe, (%bp,%di), %xmm1          # 66 0f 3a 42 0b fe
+pextrb $0xfe, %xmm6, %ecx                # 66 0f 3a 14 f1 fe
+pextrb $0xfe, %xmm6, 0x7f(%si)           # 66 0f 3a 14 74 7f fe
+pextrb $0xfe, %xmm6, foo+8(%bx,%di)      # 66 0f 3a 14 b1 08 00 fe [R_386_16@5 foo]
+pextrd $0xfe, %xmm6, %ecx                # 66 0f 3a 16 f1 fe
+pextrd $0xfe, %xmm6, %es:(%bx)           # 26 66 0f 3a 16 37 fe
+pinsrb $0xfe, %ebx, %xmm1                # 66 0f 3a 20 cb fe
+pinsrb $0xfe, 0x80(%bp,%si), %xmm1       # 66 0f 3a 20 8a 80 00 fe
+pinsrd $0xfe, %ebx, %xmm1                # 66 0f 3a 22 cb fe
+pinsrd $0xfe, -1(%ecx,%edx,4), %xmm1     # 67 66 0f 3a 22 4c 91 ff fe
 pcmpestrm $0xfe, %xmm6, %xmm1            # 66 0f 3a 60 ce fe
-pcmpestrm $0xfe, 0x7f(%si), %xmm1        # 66 0f 3a 60 4c 7f fe
+pcmpestrm $0xfe, (%bp), %xmm1            # 66 0f 3a 60 4e 00 fe
 pcmpestri $0xfe, %xmm6, %xmm1            # 66 0f 3a 61 ce fe
-pcmpestri $0xfe, foo+8(%bx,%di), %xmm1   # 66 0f 3a 61 89 08 00 fe [R_386_16@5 foo]
+pcmpestri $0xfe, -0x80(%di), %xmm1       # 66 0f 3a 61 4d 80 fe
 pcmpistrm $0xfe, %xmm6, %xmm1            # 66 0f 3a 62 ce fe
-pcmpistrm $0xfe, %es:(%bx), %xmm1        # 26 66 0f 3a 62 0f fe
+pcmpistrm $0xfe, foo, %xmm1              # 66 0f 3a 62 0e 00 00 fe [R_386_16@5 foo]
 pcmpistri $0xfe, %xmm6, %xmm1            # 66 0f 3a 63 ce fe
-pcmpistri $0xfe, (%eax), %xmm1           # 67 66 0f 3a 63 08 fe
+pcmpistri $0xfe, 0x1234(%bx), %xmm1      # 66 0f 3a 63 8f 34 12 fe
 mov %eax,%ebx                            # 66 89 c3
 movl %eax,%ebx                           # 66 89 c3
 add %eax,%ebx                            # 66 01 c3
@@ -2406,7 +2429,6 @@ jmp *(%eax)                              # 67 ff 20
 jmp *foo                                 # ff 26 00 00 [R_386_16@2 foo]
 jmp .-0x10                               # eb ee
 jmp .+0x200                              # e9 fd 01
-je foo                                   # 0f 84 fe ff [R_386_PC16@2 foo]
 jne .+4                                  # 75 02
 jz .-0x20                                # 74 de
 jc foo                                   # 0f 82 fe ff [R_386_PC16@2 foo]
@@ -2671,6 +2693,7 @@ shl $3,%eax                              # 66 c1 e0 03
 imul $10,%ax,%bx                         # 6b d8 0a
 nopw (%bx)                               # 0f 1f 07
 .code16gcc
+callw foo                                # e8 fe ff [R_386_PC16@1 foo]
 pop %eax                                 # 66 58
 enter $8,$0                              # 66 c8 08 00 00
 mov 4(%esp),%eax                         # 67 66 8b 44 24 04

@@ -1860,7 +1860,6 @@ ljmpw *%fs:0x28                                 # 64 66 ff 2c 25 28 00 00 00
 ljmp *%fs:0x28                                  # 64 ff 2c 25 28 00 00 00
 ljmpl *-4(%ebp)                                 # 67 ff 6d fc
 ljmp *-4(%ebp)                                  # 67 ff 6d fc
-ljmp *(,%r11,2)                                 # 42 ff 2c 5d 00 00 00 00
 jo .+0x10                                       # 70 0e
 jno .+0x10                                      # 71 0e
 jb .+0x10                                       # 72 0e
@@ -1877,6 +1876,22 @@ jl .+0x10                                       # 7c 0e
 jge .+0x10                                      # 7d 0e
 jle .+0x10                                      # 7e 0e
 jg .+0x10                                       # 7f 0e
+jo foo                                          # 0f 80 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jno foo                                         # 0f 81 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jb foo                                          # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jae foo                                         # 0f 83 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+je foo                                          # 0f 84 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jne foo                                         # 0f 85 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jbe foo                                         # 0f 86 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+ja foo                                          # 0f 87 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+js foo                                          # 0f 88 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jns foo                                         # 0f 89 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jp foo                                          # 0f 8a 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jnp foo                                         # 0f 8b 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jl foo                                          # 0f 8c 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jge foo                                         # 0f 8d 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jle foo                                         # 0f 8e 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jg foo                                          # 0f 8f 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
 jecxz .+0x10                                    # 67 e3 0d
 jrcxz .+0x10                                    # e3 0e
 loop .+0x10                                     # e2 0e
@@ -1884,14 +1899,13 @@ loope .+0x10                                    # e1 0e
 loopne .+0x10                                   # e0 0e
 call foo                                        # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
 callq *%rcx                                     # ff d1
-callq *-4(%ebp)                                 # 67 ff 55 fc
-call *-4(%ebp)                                  # 67 ff 55 fc
+callq *%fs:0x28                                 # 64 ff 14 25 28 00 00 00
+call *%fs:0x28                                  # 64 ff 14 25 28 00 00 00
 callq *%r9                                      # 41 ff d1
-lcallw *foo                                     # 66 ff 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lcallw *0x80(%rsi)                              # 66 ff 9e 80 00 00 00
+lcall *0x80(%rsi)                               # ff 9e 80 00 00 00
+lcalll *foo                                     # ff 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
 lcall *foo                                      # ff 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-lcalll *0x12(%rax,%rbx,4)                       # ff 5c 98 12
-lcall *0x12(%rax,%rbx,4)                        # ff 5c 98 12
-lcall *(%r13)                                   # 41 ff 5d 00
 retw                                            # 66 c3
 retq                                            # c3
 retw $0x1234                                    # 66 c2 34 12
@@ -1934,6 +1948,10 @@ scasb (%rdi)                                    # ae
 scasw (%rdi)                                    # 66 af
 scasl (%rdi)                                    # af
 scasq (%rdi)                                    # 48 af
+scas (%rsi), %al                                # ae
+scas (%rsi), %ax                                # 66 af
+scas (%rsi), %eax                               # af
+scas (%rsi), %rax                               # 48 af
 scasb                                           # ae
 scasw                                           # 66 af
 scasl                                           # af
@@ -1978,16 +1996,16 @@ xlat (%rbx)                                     # d7
 xlatb                                           # d7
 nop                                             # 90
 nopw %cx                                        # 66 0f 1f c1
-nopw foo                                        # 66 0f 1f 04 25 00 00 00 00 [R_X86_64_32S@5 foo]
-nop foo                                         # 0f 1f 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+nopw (,%r11,2)                                  # 66 42 0f 1f 04 5d 00 00 00 00
+nop (,%r11,2)                                   # 42 0f 1f 04 5d 00 00 00 00
 nopw %r9w                                       # 66 41 0f 1f c1
 nopl %ecx                                       # 0f 1f c1
-nopl 0x12(%rax,%rbx,4)                          # 0f 1f 44 98 12
-nop 0x12(%rax,%rbx,4)                           # 0f 1f 44 98 12
+nopl 0x80(%rsi)                                 # 0f 1f 86 80 00 00 00
+nop 0x80(%rsi)                                  # 0f 1f 86 80 00 00 00
 nopl %r9d                                       # 41 0f 1f c1
 nopq %rcx                                       # 48 0f 1f c1
-nopq (%r13)                                     # 49 0f 1f 45 00
-nop (%r13)                                      # 41 0f 1f 45 00
+nopq foo                                        # 48 0f 1f 04 25 00 00 00 00 [R_X86_64_32S@5 foo]
+nop foo                                         # 0f 1f 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
 nopq %r9                                        # 49 0f 1f c1
 pause                                           # f3 90
 ud2                                             # 0f 0b
@@ -2029,15 +2047,15 @@ sysexitq                                        # 48 0f 35
 mfence                                          # 0f ae f0
 lfence                                          # 0f ae e8
 sfence                                          # 0f ae f8
-clflush 0x1000                                  # 0f ae 3c 25 00 10 00 00
-clflushopt %fs:0x28                             # 64 66 0f ae 3c 25 28 00 00 00
-clwb -4(%ebp)                                   # 67 66 0f ae 75 fc
-prefetchnta (,%r11,2)                           # 42 0f 18 04 5d 00 00 00 00
-prefetcht0 0x80(%rsi)                           # 0f 18 8e 80 00 00 00
-prefetcht1 foo                                  # 0f 18 14 25 00 00 00 00 [R_X86_64_32S@4 foo]
-prefetcht2 0x12(%rax,%rbx,4)                    # 0f 18 5c 98 12
-prefetchw (%r13)                                # 41 0f 0d 4d 00
-prefetch -0x80(%rsp)                            # 0f 0d 44 24 80
+clflush foo+8(%rax)                             # 0f ae b8 00 00 00 00 [R_X86_64_32S@3 foo+8]
+clflushopt (%rcx,%rdx)                          # 66 0f ae 3c 11
+clwb 0x1000                                     # 66 0f ae 34 25 00 10 00 00
+prefetchnta %fs:0x28                            # 64 0f 18 04 25 28 00 00 00
+prefetcht0 -4(%ebp)                             # 67 0f 18 4d fc
+prefetcht1 (,%r11,2)                            # 42 0f 18 14 5d 00 00 00 00
+prefetcht2 0x80(%rsi)                           # 0f 18 9e 80 00 00 00
+prefetchw foo                                   # 0f 0d 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+prefetch 0x12(%rax,%rbx,4)                      # 0f 0d 44 98 12
 monitor                                         # 0f 01 c8
 mwait                                           # 0f 01 c9
 wbinvd                                          # 0f 09
@@ -2049,95 +2067,95 @@ xgetbv                                          # 0f 01 d0
 xsetbv                                          # 0f 01 d1
 stac                                            # 0f 01 cb
 clac                                            # 0f 01 ca
-invlpg foo                                      # 0f 01 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-lgdtq -0x80(%rsp)                               # 0f 01 54 24 80
-lgdt -0x80(%rsp)                                # 0f 01 54 24 80
-lidtq (%rbp)                                    # 0f 01 5d 00
-lidt (%rbp)                                     # 0f 01 5d 00
-sgdtq (%rcx,%rdx)                               # 0f 01 04 11
-sgdt (%rcx,%rdx)                                # 0f 01 04 11
-sidtq -4(%ebp)                                  # 67 0f 01 4d fc
-sidt -4(%ebp)                                   # 67 0f 01 4d fc
+invlpg (,%r11,2)                                # 42 0f 01 3c 5d 00 00 00 00
+lgdtq 0x12(%rax,%rbx,4)                         # 0f 01 54 98 12
+lgdt 0x12(%rax,%rbx,4)                          # 0f 01 54 98 12
+lidtq foo(%rip)                                 # 0f 01 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+lidt foo(%rip)                                  # 0f 01 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+sgdtq 0x7f(%r12)                                # 41 0f 01 44 24 7f
+sgdt 0x7f(%r12)                                 # 41 0f 01 44 24 7f
+sidtq 0x1000                                    # 0f 01 0c 25 00 10 00 00
+sidt 0x1000                                     # 0f 01 0c 25 00 10 00 00
 lldtw %cx                                       # 0f 00 d1
-lldtw (,%r11,2)                                 # 42 0f 00 14 5d 00 00 00 00
-lldt (,%r11,2)                                  # 42 0f 00 14 5d 00 00 00 00
+lldtw %fs:0x28                                  # 64 0f 00 14 25 28 00 00 00
+lldt %fs:0x28                                   # 64 0f 00 14 25 28 00 00 00
 lldtw %r9w                                      # 41 0f 00 d1
 ltrw %cx                                        # 0f 00 d9
-ltrw 0x80(%rsi)                                 # 0f 00 9e 80 00 00 00
-ltr 0x80(%rsi)                                  # 0f 00 9e 80 00 00 00
+ltrw -4(%ebp)                                   # 67 0f 00 5d fc
+ltr -4(%ebp)                                    # 67 0f 00 5d fc
 ltrw %r9w                                       # 41 0f 00 d9
 sldt %cx                                        # 66 0f 00 c1
 sldt %r9w                                       # 66 41 0f 00 c1
-sldtw 0x12(%rax,%rbx,4)                         # 0f 00 44 98 12
-sldt 0x12(%rax,%rbx,4)                          # 0f 00 44 98 12
+sldtw 0x80(%rsi)                                # 0f 00 86 80 00 00 00
+sldt 0x80(%rsi)                                 # 0f 00 86 80 00 00 00
 sldt %ecx                                       # 0f 00 c1
 sldt %r9d                                       # 41 0f 00 c1
 sldt %rcx                                       # 0f 00 c1
 sldt %r9                                        # 41 0f 00 c1
 str %cx                                         # 66 0f 00 c9
 str %r9w                                        # 66 41 0f 00 c9
-strw 0x12345678(%r9,%r10,8)                     # 43 0f 00 8c d1 78 56 34 12
-str 0x12345678(%r9,%r10,8)                      # 43 0f 00 8c d1 78 56 34 12
+strw -0x80(%rsp)                                # 0f 00 4c 24 80
+str -0x80(%rsp)                                 # 0f 00 4c 24 80
 str %ecx                                        # 0f 00 c9
 str %r9d                                        # 41 0f 00 c9
 str %rcx                                        # 0f 00 c9
 str %r9                                         # 41 0f 00 c9
 lmsww %cx                                       # 0f 01 f1
-lmsww foo+8(%rax)                               # 0f 01 b0 00 00 00 00 [R_X86_64_32S@3 foo+8]
-lmsw foo+8(%rax)                                # 0f 01 b0 00 00 00 00 [R_X86_64_32S@3 foo+8]
+lmsww (%rbp)                                    # 0f 01 75 00
+lmsw (%rbp)                                     # 0f 01 75 00
 lmsww %r9w                                      # 41 0f 01 f1
 smsw %cx                                        # 66 0f 01 e1
 smsw %r9w                                       # 66 41 0f 01 e1
-smsww 0x1000                                    # 0f 01 24 25 00 10 00 00
-smsw 0x1000                                     # 0f 01 24 25 00 10 00 00
+smsww foo+8(%rax)                               # 0f 01 a0 00 00 00 00 [R_X86_64_32S@3 foo+8]
+smsw foo+8(%rax)                                # 0f 01 a0 00 00 00 00 [R_X86_64_32S@3 foo+8]
 smsw %ecx                                       # 0f 01 e1
 smsw %r9d                                       # 41 0f 01 e1
 smsw %rcx                                       # 48 0f 01 e1
 smsw %r9                                        # 49 0f 01 e1
 verrw %cx                                       # 0f 00 e1
-verrw (,%r11,2)                                 # 42 0f 00 24 5d 00 00 00 00
-verr (,%r11,2)                                  # 42 0f 00 24 5d 00 00 00 00
+verrw %fs:0x28                                  # 64 0f 00 24 25 28 00 00 00
+verr %fs:0x28                                   # 64 0f 00 24 25 28 00 00 00
 verrw %r9w                                      # 41 0f 00 e1
 verww %cx                                       # 0f 00 e9
-verww 0x80(%rsi)                                # 0f 00 ae 80 00 00 00
-verw 0x80(%rsi)                                 # 0f 00 ae 80 00 00 00
+verww -4(%ebp)                                  # 67 0f 00 6d fc
+verw -4(%ebp)                                   # 67 0f 00 6d fc
 verww %r9w                                      # 41 0f 00 e9
 lar %bx, %cx                                    # 66 0f 02 cb
-larw 0x12(%rax,%rbx,4), %cx                     # 66 0f 02 4c 98 12
-lar 0x12(%rax,%rbx,4), %cx                      # 66 0f 02 4c 98 12
+larw 0x80(%rsi), %cx                            # 66 0f 02 8e 80 00 00 00
+lar 0x80(%rsi), %cx                             # 66 0f 02 8e 80 00 00 00
 lar %r12w, %r9w                                 # 66 45 0f 02 cc
 lar %ebx, %ecx                                  # 0f 02 cb
-larl (%r13), %ecx                               # 41 0f 02 4d 00
-lar (%r13), %ecx                                # 41 0f 02 4d 00
+larl foo, %ecx                                  # 0f 02 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lar foo, %ecx                                   # 0f 02 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 lar %r12d, %r9d                                 # 45 0f 02 cc
 lar %rbx, %rcx                                  # 48 0f 02 cb
-larq -0x80(%rsp), %rcx                          # 48 0f 02 4c 24 80
-lar -0x80(%rsp), %rcx                           # 48 0f 02 4c 24 80
+larq 0x12(%rax,%rbx,4), %rcx                    # 48 0f 02 4c 98 12
+lar 0x12(%rax,%rbx,4), %rcx                     # 48 0f 02 4c 98 12
 lar %r12, %r9                                   # 4d 0f 02 cc
 lsl %bx, %cx                                    # 66 0f 03 cb
-lslw foo(%rip), %cx                             # 66 0f 03 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-lsl foo(%rip), %cx                              # 66 0f 03 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+lslw (%r13), %cx                                # 66 41 0f 03 4d 00
+lsl (%r13), %cx                                 # 66 41 0f 03 4d 00
 lsl %r12w, %r9w                                 # 66 45 0f 03 cc
 lsl %ebx, %ecx                                  # 0f 03 cb
-lsll 0x12345678(%r9,%r10,8), %ecx               # 43 0f 03 8c d1 78 56 34 12
-lsl 0x12345678(%r9,%r10,8), %ecx                # 43 0f 03 8c d1 78 56 34 12
+lsll -0x80(%rsp), %ecx                          # 0f 03 4c 24 80
+lsl -0x80(%rsp), %ecx                           # 0f 03 4c 24 80
 lsl %r12d, %r9d                                 # 45 0f 03 cc
 lsl %rbx, %rcx                                  # 48 0f 03 cb
-lslq (%rbp), %rcx                               # 48 0f 03 4d 00
-lsl (%rbp), %rcx                                # 48 0f 03 4d 00
+lslq foo(%rip), %rcx                            # 48 0f 03 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+lsl foo(%rip), %rcx                             # 48 0f 03 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 lsl %r12, %r9                                   # 4d 0f 03 cc
-lssw %fs:0x28, %cx                              # 64 66 0f b2 0c 25 28 00 00 00
-lss %fs:0x28, %cx                               # 64 66 0f b2 0c 25 28 00 00 00
-lssl -4(%ebp), %ecx                             # 67 0f b2 4d fc
-lss -4(%ebp), %ecx                              # 67 0f b2 4d fc
-lfsw 0x80(%rsi), %cx                            # 66 0f b4 8e 80 00 00 00
-lfs 0x80(%rsi), %cx                             # 66 0f b4 8e 80 00 00 00
-lfsl foo, %ecx                                  # 0f b4 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-lfs foo, %ecx                                   # 0f b4 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-lgsw (%r13), %cx                                # 66 41 0f b5 4d 00
-lgs (%r13), %cx                                 # 66 41 0f b5 4d 00
-lgsl -0x80(%rsp), %ecx                          # 0f b5 4c 24 80
-lgs -0x80(%rsp), %ecx                           # 0f b5 4c 24 80
+lssw (%rcx,%rdx), %cx                           # 66 0f b2 0c 11
+lss (%rcx,%rdx), %cx                            # 66 0f b2 0c 11
+lssl 0x1000, %ecx                               # 0f b2 0c 25 00 10 00 00
+lss 0x1000, %ecx                                # 0f b2 0c 25 00 10 00 00
+lfsw %fs:0x28, %cx                              # 64 66 0f b4 0c 25 28 00 00 00
+lfs %fs:0x28, %cx                               # 64 66 0f b4 0c 25 28 00 00 00
+lfsl -4(%ebp), %ecx                             # 67 0f b4 4d fc
+lfs -4(%ebp), %ecx                              # 67 0f b4 4d fc
+lgsw (,%r11,2), %cx                             # 66 42 0f b5 0c 5d 00 00 00 00
+lgs (,%r11,2), %cx                              # 66 42 0f b5 0c 5d 00 00 00 00
+lgsl 0x80(%rsi), %ecx                           # 0f b5 8e 80 00 00 00
+lgs 0x80(%rsi), %ecx                            # 0f b5 8e 80 00 00 00
 mov %cr0, %rcx                                  # 0f 20 c1
 mov %cr8, %r9                                   # 45 0f 20 c1
 mov %rbx, %cr3                                  # 0f 22 db
@@ -2160,135 +2178,135 @@ rdseed %rcx                                     # 48 0f c7 f9
 rdseed %r9                                      # 49 0f c7 f9
 endbr64                                         # f3 0f 1e fa
 endbr32                                         # f3 0f 1e fb
-xsave (%rbp)                                    # 0f ae 65 00
-xrstor 0x7f(%r12)                               # 41 0f ae 6c 24 7f
-xsave64 foo+8(%rax)                             # 48 0f ae a0 00 00 00 00 [R_X86_64_32S@4 foo+8]
-xrstor64 (%rcx,%rdx)                            # 48 0f ae 2c 11
-flds 0x1000                                     # d9 04 25 00 10 00 00
-fld 0x1000                                      # d9 04 25 00 10 00 00
-fldl %fs:0x28                                   # 64 dd 04 25 28 00 00 00
-fld %fs:0x28                                    # 64 d9 04 25 28 00 00 00
-fldt -4(%ebp)                                   # 67 db 6d fc
-fld -4(%ebp)                                    # 67 d9 45 fc
+xsave 0x12(%rax,%rbx,4)                         # 0f ae 64 98 12
+xrstor (%r13)                                   # 41 0f ae 6d 00
+xsave64 -0x80(%rsp)                             # 48 0f ae 64 24 80
+xrstor64 foo(%rip)                              # 48 0f ae 2d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+flds 0x12345678(%r9,%r10,8)                     # 43 d9 84 d1 78 56 34 12
+fld 0x12345678(%r9,%r10,8)                      # 43 d9 84 d1 78 56 34 12
+fldl (%rbp)                                     # dd 45 00
+fld (%rbp)                                      # d9 45 00
+fldt 0x7f(%r12)                                 # 41 db 6c 24 7f
+fld 0x7f(%r12)                                  # 41 d9 44 24 7f
 fld %st(3)                                      # d9 c3
-fsts 0x80(%rsi)                                 # d9 96 80 00 00 00
-fst 0x80(%rsi)                                  # d9 96 80 00 00 00
-fstl foo                                        # dd 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fst foo                                         # d9 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fsts (%rcx,%rdx)                                # d9 14 11
+fst (%rcx,%rdx)                                 # d9 14 11
+fstl 0x1000                                     # dd 14 25 00 10 00 00
+fst 0x1000                                      # d9 14 25 00 10 00 00
 fst %st(3)                                      # dd d3
-fstps (%r13)                                    # 41 d9 5d 00
-fstp (%r13)                                     # 41 d9 5d 00
-fstpl -0x80(%rsp)                               # dd 5c 24 80
-fstp -0x80(%rsp)                                # d9 5c 24 80
-fstpt foo(%rip)                                 # db 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fstp foo(%rip)                                  # d9 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fstps -4(%ebp)                                  # 67 d9 5d fc
+fstp -4(%ebp)                                   # 67 d9 5d fc
+fstpl (,%r11,2)                                 # 42 dd 1c 5d 00 00 00 00
+fstp (,%r11,2)                                  # 42 d9 1c 5d 00 00 00 00
+fstpt 0x80(%rsi)                                # db be 80 00 00 00
+fstp 0x80(%rsi)                                 # d9 9e 80 00 00 00
 fstp %st(3)                                     # dd db
-filds (%rbp)                                    # df 45 00
-fild (%rbp)                                     # df 45 00
-fildl 0x7f(%r12)                                # 41 db 44 24 7f
-fild 0x7f(%r12)                                 # 41 df 44 24 7f
-fildll foo+8(%rax)                              # df a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fild foo+8(%rax)                                # df 80 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fists (%rcx,%rdx)                               # df 14 11
-fist (%rcx,%rdx)                                # df 14 11
-fistl 0x1000                                    # db 14 25 00 10 00 00
-fist 0x1000                                     # df 14 25 00 10 00 00
-fistps %fs:0x28                                 # 64 df 1c 25 28 00 00 00
-fistp %fs:0x28                                  # 64 df 1c 25 28 00 00 00
-fistpl -4(%ebp)                                 # 67 db 5d fc
-fistp -4(%ebp)                                  # 67 df 5d fc
-fistpll (,%r11,2)                               # 42 df 3c 5d 00 00 00 00
-fistp (,%r11,2)                                 # 42 df 1c 5d 00 00 00 00
-fisttps 0x80(%rsi)                              # df 8e 80 00 00 00
-fisttp 0x80(%rsi)                               # df 8e 80 00 00 00
-fisttpl foo                                     # db 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fisttp foo                                      # df 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fisttpll 0x12(%rax,%rbx,4)                      # dd 4c 98 12
-fisttp 0x12(%rax,%rbx,4)                        # df 4c 98 12
-fbld (%r13)                                     # 41 df 65 00
-fbstp -0x80(%rsp)                               # df 74 24 80
-fadds foo(%rip)                                 # d8 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fadd foo(%rip)                                  # d8 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-faddl 0x12345678(%r9,%r10,8)                    # 43 dc 84 d1 78 56 34 12
-fadd 0x12345678(%r9,%r10,8)                     # 43 d8 84 d1 78 56 34 12
+filds 0x12(%rax,%rbx,4)                         # df 44 98 12
+fild 0x12(%rax,%rbx,4)                          # df 44 98 12
+fildl (%r13)                                    # 41 db 45 00
+fild (%r13)                                     # 41 df 45 00
+fildll -0x80(%rsp)                              # df 6c 24 80
+fild -0x80(%rsp)                                # df 44 24 80
+fists foo(%rip)                                 # df 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fist foo(%rip)                                  # df 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fistl 0x12345678(%r9,%r10,8)                    # 43 db 94 d1 78 56 34 12
+fist 0x12345678(%r9,%r10,8)                     # 43 df 94 d1 78 56 34 12
+fistps (%rbp)                                   # df 5d 00
+fistp (%rbp)                                    # df 5d 00
+fistpl 0x7f(%r12)                               # 41 db 5c 24 7f
+fistp 0x7f(%r12)                                # 41 df 5c 24 7f
+fistpll foo+8(%rax)                             # df b8 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fistp foo+8(%rax)                               # df 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fisttps (%rcx,%rdx)                             # df 0c 11
+fisttp (%rcx,%rdx)                              # df 0c 11
+fisttpl 0x1000                                  # db 0c 25 00 10 00 00
+fisttp 0x1000                                   # df 0c 25 00 10 00 00
+fisttpll %fs:0x28                               # 64 dd 0c 25 28 00 00 00
+fisttp %fs:0x28                                 # 64 df 0c 25 28 00 00 00
+fbld -4(%ebp)                                   # 67 df 65 fc
+fbstp (,%r11,2)                                 # 42 df 34 5d 00 00 00 00
+fadds 0x80(%rsi)                                # d8 86 80 00 00 00
+fadd 0x80(%rsi)                                 # d8 86 80 00 00 00
+faddl foo                                       # dc 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fadd foo                                        # d8 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
 fadd %st(3), %st                                # d8 c3
 fadd %st, %st(3)                                # dc c3
 faddp %st, %st(3)                               # de c3
 faddp                                           # de c1
-fiadds 0x1000                                   # de 04 25 00 10 00 00
-fiadd 0x1000                                    # de 04 25 00 10 00 00
-fiaddl %fs:0x28                                 # 64 da 04 25 28 00 00 00
-fiadd %fs:0x28                                  # 64 de 04 25 28 00 00 00
-fmuls -4(%ebp)                                  # 67 d8 4d fc
-fmul -4(%ebp)                                   # 67 d8 4d fc
-fmull (,%r11,2)                                 # 42 dc 0c 5d 00 00 00 00
-fmul (,%r11,2)                                  # 42 d8 0c 5d 00 00 00 00
+fiadds 0x12345678(%r9,%r10,8)                   # 43 de 84 d1 78 56 34 12
+fiadd 0x12345678(%r9,%r10,8)                    # 43 de 84 d1 78 56 34 12
+fiaddl (%rbp)                                   # da 45 00
+fiadd (%rbp)                                    # de 45 00
+fmuls 0x7f(%r12)                                # 41 d8 4c 24 7f
+fmul 0x7f(%r12)                                 # 41 d8 4c 24 7f
+fmull foo+8(%rax)                               # dc 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fmul foo+8(%rax)                                # d8 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
 fmul %st(3), %st                                # d8 cb
 fmul %st, %st(3)                                # dc cb
 fmulp %st, %st(3)                               # de cb
 fmulp                                           # de c9
-fimuls -0x80(%rsp)                              # de 4c 24 80
-fimul -0x80(%rsp)                               # de 4c 24 80
-fimull foo(%rip)                                # da 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fimul foo(%rip)                                 # de 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fsubs 0x12345678(%r9,%r10,8)                    # 43 d8 a4 d1 78 56 34 12
-fsub 0x12345678(%r9,%r10,8)                     # 43 d8 a4 d1 78 56 34 12
-fsubl (%rbp)                                    # dc 65 00
-fsub (%rbp)                                     # d8 65 00
+fimuls (,%r11,2)                                # 42 de 0c 5d 00 00 00 00
+fimul (,%r11,2)                                 # 42 de 0c 5d 00 00 00 00
+fimull 0x80(%rsi)                               # da 8e 80 00 00 00
+fimul 0x80(%rsi)                                # de 8e 80 00 00 00
+fsubs foo                                       # d8 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fsub foo                                        # d8 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fsubl 0x12(%rax,%rbx,4)                         # dc 64 98 12
+fsub 0x12(%rax,%rbx,4)                          # d8 64 98 12
 fsub %st(3), %st                                # d8 e3
 fsubr %st, %st(3)                               # dc eb
 fsubrp %st, %st(3)                              # de eb
 fsubrp                                          # de e9
-fisubs %fs:0x28                                 # 64 de 24 25 28 00 00 00
-fisub %fs:0x28                                  # 64 de 24 25 28 00 00 00
-fisubl -4(%ebp)                                 # 67 da 65 fc
-fisub -4(%ebp)                                  # 67 de 65 fc
-fsubrs (,%r11,2)                                # 42 d8 2c 5d 00 00 00 00
-fsubr (,%r11,2)                                 # 42 d8 2c 5d 00 00 00 00
-fsubrl 0x80(%rsi)                               # dc ae 80 00 00 00
-fsubr 0x80(%rsi)                                # d8 ae 80 00 00 00
+fisubs (%rbp)                                   # de 65 00
+fisub (%rbp)                                    # de 65 00
+fisubl 0x7f(%r12)                               # 41 da 64 24 7f
+fisub 0x7f(%r12)                                # 41 de 64 24 7f
+fsubrs foo+8(%rax)                              # d8 a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fsubr foo+8(%rax)                               # d8 a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fsubrl (%rcx,%rdx)                              # dc 2c 11
+fsubr (%rcx,%rdx)                               # d8 2c 11
 fsubr %st(3), %st                               # d8 eb
 fsub %st, %st(3)                                # dc e3
 fsubp %st, %st(3)                               # de e3
 fsubp                                           # de e1
-fisubrs foo(%rip)                               # de 2d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fisubr foo(%rip)                                # de 2d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fisubrl 0x12345678(%r9,%r10,8)                  # 43 da ac d1 78 56 34 12
-fisubr 0x12345678(%r9,%r10,8)                   # 43 de ac d1 78 56 34 12
-fdivs (%rbp)                                    # d8 75 00
-fdiv (%rbp)                                     # d8 75 00
-fdivl 0x7f(%r12)                                # 41 dc 74 24 7f
-fdiv 0x7f(%r12)                                 # 41 d8 74 24 7f
+fisubrs 0x80(%rsi)                              # de ae 80 00 00 00
+fisubr 0x80(%rsi)                               # de ae 80 00 00 00
+fisubrl foo                                     # da 2c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fisubr foo                                      # de 2c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fdivs 0x12(%rax,%rbx,4)                         # d8 74 98 12
+fdiv 0x12(%rax,%rbx,4)                          # d8 74 98 12
+fdivl (%r13)                                    # 41 dc 75 00
+fdiv (%r13)                                     # 41 d8 75 00
 fdiv %st(3), %st                                # d8 f3
 fdivr %st, %st(3)                               # dc fb
 fdivrp %st, %st(3)                              # de fb
 fdivrp                                          # de f9
-fidivs -4(%ebp)                                 # 67 de 75 fc
-fidiv -4(%ebp)                                  # 67 de 75 fc
-fidivl (,%r11,2)                                # 42 da 34 5d 00 00 00 00
-fidiv (,%r11,2)                                 # 42 de 34 5d 00 00 00 00
-fdivrs 0x80(%rsi)                               # d8 be 80 00 00 00
-fdivr 0x80(%rsi)                                # d8 be 80 00 00 00
-fdivrl foo                                      # dc 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fdivr foo                                       # d8 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fidivs 0x7f(%r12)                               # 41 de 74 24 7f
+fidiv 0x7f(%r12)                                # 41 de 74 24 7f
+fidivl foo+8(%rax)                              # da b0 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fidiv foo+8(%rax)                               # de b0 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fdivrs (%rcx,%rdx)                              # d8 3c 11
+fdivr (%rcx,%rdx)                               # d8 3c 11
+fdivrl 0x1000                                   # dc 3c 25 00 10 00 00
+fdivr 0x1000                                    # d8 3c 25 00 10 00 00
 fdivr %st(3), %st                               # d8 fb
 fdiv %st, %st(3)                                # dc f3
 fdivp %st, %st(3)                               # de f3
 fdivp                                           # de f1
-fidivrs 0x12345678(%r9,%r10,8)                  # 43 de bc d1 78 56 34 12
-fidivr 0x12345678(%r9,%r10,8)                   # 43 de bc d1 78 56 34 12
-fidivrl (%rbp)                                  # da 7d 00
-fidivr (%rbp)                                   # de 7d 00
-fcoms 0x7f(%r12)                                # 41 d8 54 24 7f
-fcom 0x7f(%r12)                                 # 41 d8 54 24 7f
-fcoml foo+8(%rax)                               # dc 90 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fcom foo+8(%rax)                                # d8 90 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fidivrs foo                                     # de 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fidivr foo                                      # de 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fidivrl 0x12(%rax,%rbx,4)                       # da 7c 98 12
+fidivr 0x12(%rax,%rbx,4)                        # de 7c 98 12
+fcoms (%r13)                                    # 41 d8 55 00
+fcom (%r13)                                     # 41 d8 55 00
+fcoml -0x80(%rsp)                               # dc 54 24 80
+fcom -0x80(%rsp)                                # d8 54 24 80
 fcom %st(3)                                     # d8 d3
 fcom                                            # d8 d1
-fcomps %fs:0x28                                 # 64 d8 1c 25 28 00 00 00
-fcomp %fs:0x28                                  # 64 d8 1c 25 28 00 00 00
-fcompl -4(%ebp)                                 # 67 dc 5d fc
-fcomp -4(%ebp)                                  # 67 d8 5d fc
+fcomps (%rbp)                                   # d8 5d 00
+fcomp (%rbp)                                    # d8 5d 00
+fcompl 0x7f(%r12)                               # 41 dc 5c 24 7f
+fcomp 0x7f(%r12)                                # 41 d8 5c 24 7f
 fcomp %st(3)                                    # d8 db
 fcomp                                           # d8 d9
 fcompp                                          # de d9
@@ -2301,14 +2319,14 @@ fcomi %st(3), %st                               # db f3
 fcomip %st(3), %st                              # df f3
 fucomi %st(3), %st                              # db eb
 fucomip %st(3), %st                             # df eb
-ficoms 0x1000                                   # de 14 25 00 10 00 00
-ficom 0x1000                                    # de 14 25 00 10 00 00
-ficoml %fs:0x28                                 # 64 da 14 25 28 00 00 00
-ficom %fs:0x28                                  # 64 de 14 25 28 00 00 00
-ficomps -4(%ebp)                                # 67 de 5d fc
-ficomp -4(%ebp)                                 # 67 de 5d fc
-ficompl (,%r11,2)                               # 42 da 1c 5d 00 00 00 00
-ficomp (,%r11,2)                                # 42 de 1c 5d 00 00 00 00
+ficoms 0x12345678(%r9,%r10,8)                   # 43 de 94 d1 78 56 34 12
+ficom 0x12345678(%r9,%r10,8)                    # 43 de 94 d1 78 56 34 12
+ficoml (%rbp)                                   # da 55 00
+ficom (%rbp)                                    # de 55 00
+ficomps 0x7f(%r12)                              # 41 de 5c 24 7f
+ficomp 0x7f(%r12)                               # 41 de 5c 24 7f
+ficompl foo+8(%rax)                             # da 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
+ficomp foo+8(%rax)                              # de 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
 fcmovb %st(3), %st                              # da c3
 fcmove %st(3), %st                              # da cb
 fcmovbe %st(3), %st                             # da d3
@@ -2349,325 +2367,325 @@ frndint                                         # d9 fc
 fscale                                          # d9 fd
 fsin                                            # d9 fe
 fcos                                            # d9 ff
-fnstcw (%rcx,%rdx)                              # d9 3c 11
-fstcw 0x1000                                    # 9b d9 3c 25 00 10 00 00
-fldcw %fs:0x28                                  # 64 d9 2c 25 28 00 00 00
-fnstsw -4(%ebp)                                 # 67 dd 7d fc
+fnstcw foo(%rip)                                # d9 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fstcw 0x12345678(%r9,%r10,8)                    # 9b 43 d9 bc d1 78 56 34 12
+fldcw (%rbp)                                    # d9 6d 00
+fnstsw 0x7f(%r12)                               # 41 dd 7c 24 7f
 fnstsw %ax                                      # df e0
-fstsw 0x80(%rsi)                                # 9b dd be 80 00 00 00
+fstsw (%rcx,%rdx)                               # 9b dd 3c 11
 fstsw %ax                                       # 9b df e0
 fninit                                          # db e3
 finit                                           # 9b db e3
 fnclex                                          # db e2
 fclex                                           # 9b db e2
-fnstenv 0x12345678(%r9,%r10,8)                  # 43 d9 b4 d1 78 56 34 12
-fstenv (%rbp)                                   # 9b d9 75 00
-fldenv 0x7f(%r12)                               # 41 d9 64 24 7f
-fnsave foo+8(%rax)                              # dd b0 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fsave (%rcx,%rdx)                               # 9b dd 34 11
-frstor 0x1000                                   # dd 24 25 00 10 00 00
-fxsave %fs:0x28                                 # 64 0f ae 04 25 28 00 00 00
-fxrstor -4(%ebp)                                # 67 0f ae 4d fc
-fxsave64 (,%r11,2)                              # 4a 0f ae 04 5d 00 00 00 00
-fxrstor64 0x80(%rsi)                            # 48 0f ae 8e 80 00 00 00
+fnstenv foo                                     # d9 34 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fstenv 0x12(%rax,%rbx,4)                        # 9b d9 74 98 12
+fldenv (%r13)                                   # 41 d9 65 00
+fnsave -0x80(%rsp)                              # dd 74 24 80
+fsave foo(%rip)                                 # 9b dd 35 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+frstor 0x12345678(%r9,%r10,8)                   # 43 dd a4 d1 78 56 34 12
+fxsave (%rbp)                                   # 0f ae 45 00
+fxrstor 0x7f(%r12)                              # 41 0f ae 4c 24 7f
+fxsave64 foo+8(%rax)                            # 48 0f ae 80 00 00 00 00 [R_X86_64_32S@4 foo+8]
+fxrstor64 (%rcx,%rdx)                           # 48 0f ae 0c 11
 addps %xmm6, %xmm1                              # 0f 58 ce
-addps foo, %xmm1                                # 0f 58 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+addps 0x1000, %xmm1                             # 0f 58 0c 25 00 10 00 00
 addps %xmm12, %xmm9                             # 45 0f 58 cc
 addpd %xmm6, %xmm1                              # 66 0f 58 ce
-addpd 0x12(%rax,%rbx,4), %xmm1                  # 66 0f 58 4c 98 12
+addpd %fs:0x28, %xmm1                           # 64 66 0f 58 0c 25 28 00 00 00
 addpd %xmm12, %xmm9                             # 66 45 0f 58 cc
 addss %xmm6, %xmm1                              # f3 0f 58 ce
-addss (%r13), %xmm1                             # f3 41 0f 58 4d 00
+addss -4(%ebp), %xmm1                           # 67 f3 0f 58 4d fc
 addss %xmm12, %xmm9                             # f3 45 0f 58 cc
 addsd %xmm6, %xmm1                              # f2 0f 58 ce
-addsd -0x80(%rsp), %xmm1                        # f2 0f 58 4c 24 80
+addsd (,%r11,2), %xmm1                          # f2 42 0f 58 0c 5d 00 00 00 00
 addsd %xmm12, %xmm9                             # f2 45 0f 58 cc
 mulps %xmm6, %xmm1                              # 0f 59 ce
-mulps foo(%rip), %xmm1                          # 0f 59 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+mulps 0x80(%rsi), %xmm1                         # 0f 59 8e 80 00 00 00
 mulps %xmm12, %xmm9                             # 45 0f 59 cc
 mulpd %xmm6, %xmm1                              # 66 0f 59 ce
-mulpd 0x12345678(%r9,%r10,8), %xmm1             # 66 43 0f 59 8c d1 78 56 34 12
+mulpd foo, %xmm1                                # 66 0f 59 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 mulpd %xmm12, %xmm9                             # 66 45 0f 59 cc
 mulss %xmm6, %xmm1                              # f3 0f 59 ce
-mulss (%rbp), %xmm1                             # f3 0f 59 4d 00
+mulss 0x12(%rax,%rbx,4), %xmm1                  # f3 0f 59 4c 98 12
 mulss %xmm12, %xmm9                             # f3 45 0f 59 cc
 mulsd %xmm6, %xmm1                              # f2 0f 59 ce
-mulsd 0x7f(%r12), %xmm1                         # f2 41 0f 59 4c 24 7f
+mulsd (%r13), %xmm1                             # f2 41 0f 59 4d 00
 mulsd %xmm12, %xmm9                             # f2 45 0f 59 cc
 subps %xmm6, %xmm1                              # 0f 5c ce
-subps foo+8(%rax), %xmm1                        # 0f 5c 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+subps -0x80(%rsp), %xmm1                        # 0f 5c 4c 24 80
 subps %xmm12, %xmm9                             # 45 0f 5c cc
 subpd %xmm6, %xmm1                              # 66 0f 5c ce
-subpd (%rcx,%rdx), %xmm1                        # 66 0f 5c 0c 11
+subpd foo(%rip), %xmm1                          # 66 0f 5c 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 subpd %xmm12, %xmm9                             # 66 45 0f 5c cc
 subss %xmm6, %xmm1                              # f3 0f 5c ce
-subss 0x1000, %xmm1                             # f3 0f 5c 0c 25 00 10 00 00
+subss 0x12345678(%r9,%r10,8), %xmm1             # f3 43 0f 5c 8c d1 78 56 34 12
 subss %xmm12, %xmm9                             # f3 45 0f 5c cc
 subsd %xmm6, %xmm1                              # f2 0f 5c ce
-subsd %fs:0x28, %xmm1                           # 64 f2 0f 5c 0c 25 28 00 00 00
+subsd (%rbp), %xmm1                             # f2 0f 5c 4d 00
 subsd %xmm12, %xmm9                             # f2 45 0f 5c cc
 minps %xmm6, %xmm1                              # 0f 5d ce
-minps -4(%ebp), %xmm1                           # 67 0f 5d 4d fc
+minps 0x7f(%r12), %xmm1                         # 41 0f 5d 4c 24 7f
 minps %xmm12, %xmm9                             # 45 0f 5d cc
 minpd %xmm6, %xmm1                              # 66 0f 5d ce
-minpd (,%r11,2), %xmm1                          # 66 42 0f 5d 0c 5d 00 00 00 00
+minpd foo+8(%rax), %xmm1                        # 66 0f 5d 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 minpd %xmm12, %xmm9                             # 66 45 0f 5d cc
 minss %xmm6, %xmm1                              # f3 0f 5d ce
-minss 0x80(%rsi), %xmm1                         # f3 0f 5d 8e 80 00 00 00
+minss (%rcx,%rdx), %xmm1                        # f3 0f 5d 0c 11
 minss %xmm12, %xmm9                             # f3 45 0f 5d cc
 minsd %xmm6, %xmm1                              # f2 0f 5d ce
-minsd foo, %xmm1                                # f2 0f 5d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+minsd 0x1000, %xmm1                             # f2 0f 5d 0c 25 00 10 00 00
 minsd %xmm12, %xmm9                             # f2 45 0f 5d cc
 divps %xmm6, %xmm1                              # 0f 5e ce
-divps 0x12(%rax,%rbx,4), %xmm1                  # 0f 5e 4c 98 12
+divps %fs:0x28, %xmm1                           # 64 0f 5e 0c 25 28 00 00 00
 divps %xmm12, %xmm9                             # 45 0f 5e cc
 divpd %xmm6, %xmm1                              # 66 0f 5e ce
-divpd (%r13), %xmm1                             # 66 41 0f 5e 4d 00
+divpd -4(%ebp), %xmm1                           # 67 66 0f 5e 4d fc
 divpd %xmm12, %xmm9                             # 66 45 0f 5e cc
 divss %xmm6, %xmm1                              # f3 0f 5e ce
-divss -0x80(%rsp), %xmm1                        # f3 0f 5e 4c 24 80
+divss (,%r11,2), %xmm1                          # f3 42 0f 5e 0c 5d 00 00 00 00
 divss %xmm12, %xmm9                             # f3 45 0f 5e cc
 divsd %xmm6, %xmm1                              # f2 0f 5e ce
-divsd foo(%rip), %xmm1                          # f2 0f 5e 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+divsd 0x80(%rsi), %xmm1                         # f2 0f 5e 8e 80 00 00 00
 divsd %xmm12, %xmm9                             # f2 45 0f 5e cc
 maxps %xmm6, %xmm1                              # 0f 5f ce
-maxps 0x12345678(%r9,%r10,8), %xmm1             # 43 0f 5f 8c d1 78 56 34 12
+maxps foo, %xmm1                                # 0f 5f 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 maxps %xmm12, %xmm9                             # 45 0f 5f cc
 maxpd %xmm6, %xmm1                              # 66 0f 5f ce
-maxpd (%rbp), %xmm1                             # 66 0f 5f 4d 00
+maxpd 0x12(%rax,%rbx,4), %xmm1                  # 66 0f 5f 4c 98 12
 maxpd %xmm12, %xmm9                             # 66 45 0f 5f cc
 maxss %xmm6, %xmm1                              # f3 0f 5f ce
-maxss 0x7f(%r12), %xmm1                         # f3 41 0f 5f 4c 24 7f
+maxss (%r13), %xmm1                             # f3 41 0f 5f 4d 00
 maxss %xmm12, %xmm9                             # f3 45 0f 5f cc
 maxsd %xmm6, %xmm1                              # f2 0f 5f ce
-maxsd foo+8(%rax), %xmm1                        # f2 0f 5f 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+maxsd -0x80(%rsp), %xmm1                        # f2 0f 5f 4c 24 80
 maxsd %xmm12, %xmm9                             # f2 45 0f 5f cc
 sqrtps %xmm6, %xmm1                             # 0f 51 ce
-sqrtps (%rcx,%rdx), %xmm1                       # 0f 51 0c 11
+sqrtps foo(%rip), %xmm1                         # 0f 51 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 sqrtps %xmm12, %xmm9                            # 45 0f 51 cc
 sqrtpd %xmm6, %xmm1                             # 66 0f 51 ce
-sqrtpd 0x1000, %xmm1                            # 66 0f 51 0c 25 00 10 00 00
+sqrtpd 0x12345678(%r9,%r10,8), %xmm1            # 66 43 0f 51 8c d1 78 56 34 12
 sqrtpd %xmm12, %xmm9                            # 66 45 0f 51 cc
 sqrtss %xmm6, %xmm1                             # f3 0f 51 ce
-sqrtss %fs:0x28, %xmm1                          # 64 f3 0f 51 0c 25 28 00 00 00
+sqrtss (%rbp), %xmm1                            # f3 0f 51 4d 00
 sqrtss %xmm12, %xmm9                            # f3 45 0f 51 cc
 sqrtsd %xmm6, %xmm1                             # f2 0f 51 ce
-sqrtsd -4(%ebp), %xmm1                          # 67 f2 0f 51 4d fc
+sqrtsd 0x7f(%r12), %xmm1                        # f2 41 0f 51 4c 24 7f
 sqrtsd %xmm12, %xmm9                            # f2 45 0f 51 cc
 rsqrtps %xmm6, %xmm1                            # 0f 52 ce
-rsqrtps (,%r11,2), %xmm1                        # 42 0f 52 0c 5d 00 00 00 00
+rsqrtps foo+8(%rax), %xmm1                      # 0f 52 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 rsqrtps %xmm12, %xmm9                           # 45 0f 52 cc
 rsqrtss %xmm6, %xmm1                            # f3 0f 52 ce
-rsqrtss 0x80(%rsi), %xmm1                       # f3 0f 52 8e 80 00 00 00
+rsqrtss (%rcx,%rdx), %xmm1                      # f3 0f 52 0c 11
 rsqrtss %xmm12, %xmm9                           # f3 45 0f 52 cc
 rcpps %xmm6, %xmm1                              # 0f 53 ce
-rcpps foo, %xmm1                                # 0f 53 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+rcpps 0x1000, %xmm1                             # 0f 53 0c 25 00 10 00 00
 rcpps %xmm12, %xmm9                             # 45 0f 53 cc
 rcpss %xmm6, %xmm1                              # f3 0f 53 ce
-rcpss 0x12(%rax,%rbx,4), %xmm1                  # f3 0f 53 4c 98 12
+rcpss %fs:0x28, %xmm1                           # 64 f3 0f 53 0c 25 28 00 00 00
 rcpss %xmm12, %xmm9                             # f3 45 0f 53 cc
 andps %xmm6, %xmm1                              # 0f 54 ce
-andps (%r13), %xmm1                             # 41 0f 54 4d 00
+andps -4(%ebp), %xmm1                           # 67 0f 54 4d fc
 andps %xmm12, %xmm9                             # 45 0f 54 cc
 andpd %xmm6, %xmm1                              # 66 0f 54 ce
-andpd -0x80(%rsp), %xmm1                        # 66 0f 54 4c 24 80
+andpd (,%r11,2), %xmm1                          # 66 42 0f 54 0c 5d 00 00 00 00
 andpd %xmm12, %xmm9                             # 66 45 0f 54 cc
 andnps %xmm6, %xmm1                             # 0f 55 ce
-andnps foo(%rip), %xmm1                         # 0f 55 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+andnps 0x80(%rsi), %xmm1                        # 0f 55 8e 80 00 00 00
 andnps %xmm12, %xmm9                            # 45 0f 55 cc
 andnpd %xmm6, %xmm1                             # 66 0f 55 ce
-andnpd 0x12345678(%r9,%r10,8), %xmm1            # 66 43 0f 55 8c d1 78 56 34 12
+andnpd foo, %xmm1                               # 66 0f 55 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 andnpd %xmm12, %xmm9                            # 66 45 0f 55 cc
 orps %xmm6, %xmm1                               # 0f 56 ce
-orps (%rbp), %xmm1                              # 0f 56 4d 00
+orps 0x12(%rax,%rbx,4), %xmm1                   # 0f 56 4c 98 12
 orps %xmm12, %xmm9                              # 45 0f 56 cc
 orpd %xmm6, %xmm1                               # 66 0f 56 ce
-orpd 0x7f(%r12), %xmm1                          # 66 41 0f 56 4c 24 7f
+orpd (%r13), %xmm1                              # 66 41 0f 56 4d 00
 orpd %xmm12, %xmm9                              # 66 45 0f 56 cc
 xorps %xmm6, %xmm1                              # 0f 57 ce
-xorps foo+8(%rax), %xmm1                        # 0f 57 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+xorps -0x80(%rsp), %xmm1                        # 0f 57 4c 24 80
 xorps %xmm12, %xmm9                             # 45 0f 57 cc
 xorpd %xmm6, %xmm1                              # 66 0f 57 ce
-xorpd (%rcx,%rdx), %xmm1                        # 66 0f 57 0c 11
+xorpd foo(%rip), %xmm1                          # 66 0f 57 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 xorpd %xmm12, %xmm9                             # 66 45 0f 57 cc
 unpcklps %xmm6, %xmm1                           # 0f 14 ce
-unpcklps 0x1000, %xmm1                          # 0f 14 0c 25 00 10 00 00
+unpcklps 0x12345678(%r9,%r10,8), %xmm1          # 43 0f 14 8c d1 78 56 34 12
 unpcklps %xmm12, %xmm9                          # 45 0f 14 cc
 unpcklpd %xmm6, %xmm1                           # 66 0f 14 ce
-unpcklpd %fs:0x28, %xmm1                        # 64 66 0f 14 0c 25 28 00 00 00
+unpcklpd (%rbp), %xmm1                          # 66 0f 14 4d 00
 unpcklpd %xmm12, %xmm9                          # 66 45 0f 14 cc
 unpckhps %xmm6, %xmm1                           # 0f 15 ce
-unpckhps -4(%ebp), %xmm1                        # 67 0f 15 4d fc
+unpckhps 0x7f(%r12), %xmm1                      # 41 0f 15 4c 24 7f
 unpckhps %xmm12, %xmm9                          # 45 0f 15 cc
 unpckhpd %xmm6, %xmm1                           # 66 0f 15 ce
-unpckhpd (,%r11,2), %xmm1                       # 66 42 0f 15 0c 5d 00 00 00 00
+unpckhpd foo+8(%rax), %xmm1                     # 66 0f 15 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 unpckhpd %xmm12, %xmm9                          # 66 45 0f 15 cc
 shufps $0xfe, %xmm6, %xmm1                      # 0f c6 ce fe
-shufps $0xfe, 0x80(%rsi), %xmm1                 # 0f c6 8e 80 00 00 00 fe
+shufps $0xfe, (%rcx,%rdx), %xmm1                # 0f c6 0c 11 fe
 shufps $0xfe, %xmm12, %xmm9                     # 45 0f c6 cc fe
 shufpd $0xfe, %xmm6, %xmm1                      # 66 0f c6 ce fe
-shufpd $0xfe, foo, %xmm1                        # 66 0f c6 0c 25 00 00 00 00 fe [R_X86_64_32S@5 foo]
+shufpd $0xfe, 0x1000, %xmm1                     # 66 0f c6 0c 25 00 10 00 00 fe
 shufpd $0xfe, %xmm12, %xmm9                     # 66 45 0f c6 cc fe
 comiss %xmm6, %xmm1                             # 0f 2f ce
-comiss 0x12(%rax,%rbx,4), %xmm1                 # 0f 2f 4c 98 12
+comiss %fs:0x28, %xmm1                          # 64 0f 2f 0c 25 28 00 00 00
 comiss %xmm12, %xmm9                            # 45 0f 2f cc
 comisd %xmm6, %xmm1                             # 66 0f 2f ce
-comisd (%r13), %xmm1                            # 66 41 0f 2f 4d 00
+comisd -4(%ebp), %xmm1                          # 67 66 0f 2f 4d fc
 comisd %xmm12, %xmm9                            # 66 45 0f 2f cc
 ucomiss %xmm6, %xmm1                            # 0f 2e ce
-ucomiss -0x80(%rsp), %xmm1                      # 0f 2e 4c 24 80
+ucomiss (,%r11,2), %xmm1                        # 42 0f 2e 0c 5d 00 00 00 00
 ucomiss %xmm12, %xmm9                           # 45 0f 2e cc
 ucomisd %xmm6, %xmm1                            # 66 0f 2e ce
-ucomisd foo(%rip), %xmm1                        # 66 0f 2e 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+ucomisd 0x80(%rsi), %xmm1                       # 66 0f 2e 8e 80 00 00 00
 ucomisd %xmm12, %xmm9                           # 66 45 0f 2e cc
 cmpps $0xfe, %xmm6, %xmm1                       # 0f c2 ce fe
-cmpps $0xfe, 0x12345678(%r9,%r10,8), %xmm1      # 43 0f c2 8c d1 78 56 34 12 fe
+cmpps $0xfe, foo, %xmm1                         # 0f c2 0c 25 00 00 00 00 fe [R_X86_64_32S@4 foo]
 cmpps $0xfe, %xmm12, %xmm9                      # 45 0f c2 cc fe
 cmpeqps %xmm6, %xmm1                            # 0f c2 ce 00
-cmpeqps (%rbp), %xmm1                           # 0f c2 4d 00 00
+cmpeqps 0x12(%rax,%rbx,4), %xmm1                # 0f c2 4c 98 12 00
 cmpeqps %xmm12, %xmm9                           # 45 0f c2 cc 00
 cmpltps %xmm6, %xmm1                            # 0f c2 ce 01
-cmpltps 0x7f(%r12), %xmm1                       # 41 0f c2 4c 24 7f 01
+cmpltps (%r13), %xmm1                           # 41 0f c2 4d 00 01
 cmpltps %xmm12, %xmm9                           # 45 0f c2 cc 01
 cmpleps %xmm6, %xmm1                            # 0f c2 ce 02
-cmpleps foo+8(%rax), %xmm1                      # 0f c2 88 00 00 00 00 02 [R_X86_64_32S@3 foo+8]
+cmpleps -0x80(%rsp), %xmm1                      # 0f c2 4c 24 80 02
 cmpleps %xmm12, %xmm9                           # 45 0f c2 cc 02
 cmpunordps %xmm6, %xmm1                         # 0f c2 ce 03
-cmpunordps (%rcx,%rdx), %xmm1                   # 0f c2 0c 11 03
+cmpunordps foo(%rip), %xmm1                     # 0f c2 0d 00 00 00 00 03 [R_X86_64_PC32@3 foo-5]
 cmpunordps %xmm12, %xmm9                        # 45 0f c2 cc 03
 cmpneqps %xmm6, %xmm1                           # 0f c2 ce 04
-cmpneqps 0x1000, %xmm1                          # 0f c2 0c 25 00 10 00 00 04
+cmpneqps 0x12345678(%r9,%r10,8), %xmm1          # 43 0f c2 8c d1 78 56 34 12 04
 cmpneqps %xmm12, %xmm9                          # 45 0f c2 cc 04
 cmpnltps %xmm6, %xmm1                           # 0f c2 ce 05
-cmpnltps %fs:0x28, %xmm1                        # 64 0f c2 0c 25 28 00 00 00 05
+cmpnltps (%rbp), %xmm1                          # 0f c2 4d 00 05
 cmpnltps %xmm12, %xmm9                          # 45 0f c2 cc 05
 cmpnleps %xmm6, %xmm1                           # 0f c2 ce 06
-cmpnleps -4(%ebp), %xmm1                        # 67 0f c2 4d fc 06
+cmpnleps 0x7f(%r12), %xmm1                      # 41 0f c2 4c 24 7f 06
 cmpnleps %xmm12, %xmm9                          # 45 0f c2 cc 06
 cmpordps %xmm6, %xmm1                           # 0f c2 ce 07
-cmpordps (,%r11,2), %xmm1                       # 42 0f c2 0c 5d 00 00 00 00 07
+cmpordps foo+8(%rax), %xmm1                     # 0f c2 88 00 00 00 00 07 [R_X86_64_32S@3 foo+8]
 cmpordps %xmm12, %xmm9                          # 45 0f c2 cc 07
 cmppd $0xfe, %xmm6, %xmm1                       # 66 0f c2 ce fe
-cmppd $0xfe, 0x80(%rsi), %xmm1                  # 66 0f c2 8e 80 00 00 00 fe
+cmppd $0xfe, (%rcx,%rdx), %xmm1                 # 66 0f c2 0c 11 fe
 cmppd $0xfe, %xmm12, %xmm9                      # 66 45 0f c2 cc fe
 cmpeqpd %xmm6, %xmm1                            # 66 0f c2 ce 00
-cmpeqpd foo, %xmm1                              # 66 0f c2 0c 25 00 00 00 00 00 [R_X86_64_32S@5 foo]
+cmpeqpd 0x1000, %xmm1                           # 66 0f c2 0c 25 00 10 00 00 00
 cmpeqpd %xmm12, %xmm9                           # 66 45 0f c2 cc 00
 cmpltpd %xmm6, %xmm1                            # 66 0f c2 ce 01
-cmpltpd 0x12(%rax,%rbx,4), %xmm1                # 66 0f c2 4c 98 12 01
+cmpltpd %fs:0x28, %xmm1                         # 64 66 0f c2 0c 25 28 00 00 00 01
 cmpltpd %xmm12, %xmm9                           # 66 45 0f c2 cc 01
 cmplepd %xmm6, %xmm1                            # 66 0f c2 ce 02
-cmplepd (%r13), %xmm1                           # 66 41 0f c2 4d 00 02
+cmplepd -4(%ebp), %xmm1                         # 67 66 0f c2 4d fc 02
 cmplepd %xmm12, %xmm9                           # 66 45 0f c2 cc 02
 cmpunordpd %xmm6, %xmm1                         # 66 0f c2 ce 03
-cmpunordpd -0x80(%rsp), %xmm1                   # 66 0f c2 4c 24 80 03
+cmpunordpd (,%r11,2), %xmm1                     # 66 42 0f c2 0c 5d 00 00 00 00 03
 cmpunordpd %xmm12, %xmm9                        # 66 45 0f c2 cc 03
 cmpneqpd %xmm6, %xmm1                           # 66 0f c2 ce 04
-cmpneqpd foo(%rip), %xmm1                       # 66 0f c2 0d 00 00 00 00 04 [R_X86_64_PC32@4 foo-5]
+cmpneqpd 0x80(%rsi), %xmm1                      # 66 0f c2 8e 80 00 00 00 04
 cmpneqpd %xmm12, %xmm9                          # 66 45 0f c2 cc 04
 cmpnltpd %xmm6, %xmm1                           # 66 0f c2 ce 05
-cmpnltpd 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f c2 8c d1 78 56 34 12 05
+cmpnltpd foo, %xmm1                             # 66 0f c2 0c 25 00 00 00 00 05 [R_X86_64_32S@5 foo]
 cmpnltpd %xmm12, %xmm9                          # 66 45 0f c2 cc 05
 cmpnlepd %xmm6, %xmm1                           # 66 0f c2 ce 06
-cmpnlepd (%rbp), %xmm1                          # 66 0f c2 4d 00 06
+cmpnlepd 0x12(%rax,%rbx,4), %xmm1               # 66 0f c2 4c 98 12 06
 cmpnlepd %xmm12, %xmm9                          # 66 45 0f c2 cc 06
 cmpordpd %xmm6, %xmm1                           # 66 0f c2 ce 07
-cmpordpd 0x7f(%r12), %xmm1                      # 66 41 0f c2 4c 24 7f 07
+cmpordpd (%r13), %xmm1                          # 66 41 0f c2 4d 00 07
 cmpordpd %xmm12, %xmm9                          # 66 45 0f c2 cc 07
 cmpss $0xfe, %xmm6, %xmm1                       # f3 0f c2 ce fe
-cmpss $0xfe, foo+8(%rax), %xmm1                 # f3 0f c2 88 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
+cmpss $0xfe, -0x80(%rsp), %xmm1                 # f3 0f c2 4c 24 80 fe
 cmpss $0xfe, %xmm12, %xmm9                      # f3 45 0f c2 cc fe
 cmpeqss %xmm6, %xmm1                            # f3 0f c2 ce 00
-cmpeqss (%rcx,%rdx), %xmm1                      # f3 0f c2 0c 11 00
+cmpeqss foo(%rip), %xmm1                        # f3 0f c2 0d 00 00 00 00 00 [R_X86_64_PC32@4 foo-5]
 cmpeqss %xmm12, %xmm9                           # f3 45 0f c2 cc 00
 cmpltss %xmm6, %xmm1                            # f3 0f c2 ce 01
-cmpltss 0x1000, %xmm1                           # f3 0f c2 0c 25 00 10 00 00 01
+cmpltss 0x12345678(%r9,%r10,8), %xmm1           # f3 43 0f c2 8c d1 78 56 34 12 01
 cmpltss %xmm12, %xmm9                           # f3 45 0f c2 cc 01
 cmpless %xmm6, %xmm1                            # f3 0f c2 ce 02
-cmpless %fs:0x28, %xmm1                         # 64 f3 0f c2 0c 25 28 00 00 00 02
+cmpless (%rbp), %xmm1                           # f3 0f c2 4d 00 02
 cmpless %xmm12, %xmm9                           # f3 45 0f c2 cc 02
 cmpunordss %xmm6, %xmm1                         # f3 0f c2 ce 03
-cmpunordss -4(%ebp), %xmm1                      # 67 f3 0f c2 4d fc 03
+cmpunordss 0x7f(%r12), %xmm1                    # f3 41 0f c2 4c 24 7f 03
 cmpunordss %xmm12, %xmm9                        # f3 45 0f c2 cc 03
 cmpneqss %xmm6, %xmm1                           # f3 0f c2 ce 04
-cmpneqss (,%r11,2), %xmm1                       # f3 42 0f c2 0c 5d 00 00 00 00 04
+cmpneqss foo+8(%rax), %xmm1                     # f3 0f c2 88 00 00 00 00 04 [R_X86_64_32S@4 foo+8]
 cmpneqss %xmm12, %xmm9                          # f3 45 0f c2 cc 04
 cmpnltss %xmm6, %xmm1                           # f3 0f c2 ce 05
-cmpnltss 0x80(%rsi), %xmm1                      # f3 0f c2 8e 80 00 00 00 05
+cmpnltss (%rcx,%rdx), %xmm1                     # f3 0f c2 0c 11 05
 cmpnltss %xmm12, %xmm9                          # f3 45 0f c2 cc 05
 cmpnless %xmm6, %xmm1                           # f3 0f c2 ce 06
-cmpnless foo, %xmm1                             # f3 0f c2 0c 25 00 00 00 00 06 [R_X86_64_32S@5 foo]
+cmpnless 0x1000, %xmm1                          # f3 0f c2 0c 25 00 10 00 00 06
 cmpnless %xmm12, %xmm9                          # f3 45 0f c2 cc 06
 cmpordss %xmm6, %xmm1                           # f3 0f c2 ce 07
-cmpordss 0x12(%rax,%rbx,4), %xmm1               # f3 0f c2 4c 98 12 07
+cmpordss %fs:0x28, %xmm1                        # 64 f3 0f c2 0c 25 28 00 00 00 07
 cmpordss %xmm12, %xmm9                          # f3 45 0f c2 cc 07
 cmpsd $0xfe, %xmm6, %xmm1                       # f2 0f c2 ce fe
-cmpsd $0xfe, (%r13), %xmm1                      # f2 41 0f c2 4d 00 fe
+cmpsd $0xfe, -4(%ebp), %xmm1                    # 67 f2 0f c2 4d fc fe
 cmpsd $0xfe, %xmm12, %xmm9                      # f2 45 0f c2 cc fe
 cmpeqsd %xmm6, %xmm1                            # f2 0f c2 ce 00
-cmpeqsd -0x80(%rsp), %xmm1                      # f2 0f c2 4c 24 80 00
+cmpeqsd (,%r11,2), %xmm1                        # f2 42 0f c2 0c 5d 00 00 00 00 00
 cmpeqsd %xmm12, %xmm9                           # f2 45 0f c2 cc 00
 cmpltsd %xmm6, %xmm1                            # f2 0f c2 ce 01
-cmpltsd foo(%rip), %xmm1                        # f2 0f c2 0d 00 00 00 00 01 [R_X86_64_PC32@4 foo-5]
+cmpltsd 0x80(%rsi), %xmm1                       # f2 0f c2 8e 80 00 00 00 01
 cmpltsd %xmm12, %xmm9                           # f2 45 0f c2 cc 01
 cmplesd %xmm6, %xmm1                            # f2 0f c2 ce 02
-cmplesd 0x12345678(%r9,%r10,8), %xmm1           # f2 43 0f c2 8c d1 78 56 34 12 02
+cmplesd foo, %xmm1                              # f2 0f c2 0c 25 00 00 00 00 02 [R_X86_64_32S@5 foo]
 cmplesd %xmm12, %xmm9                           # f2 45 0f c2 cc 02
 cmpunordsd %xmm6, %xmm1                         # f2 0f c2 ce 03
-cmpunordsd (%rbp), %xmm1                        # f2 0f c2 4d 00 03
+cmpunordsd 0x12(%rax,%rbx,4), %xmm1             # f2 0f c2 4c 98 12 03
 cmpunordsd %xmm12, %xmm9                        # f2 45 0f c2 cc 03
 cmpneqsd %xmm6, %xmm1                           # f2 0f c2 ce 04
-cmpneqsd 0x7f(%r12), %xmm1                      # f2 41 0f c2 4c 24 7f 04
+cmpneqsd (%r13), %xmm1                          # f2 41 0f c2 4d 00 04
 cmpneqsd %xmm12, %xmm9                          # f2 45 0f c2 cc 04
 cmpnltsd %xmm6, %xmm1                           # f2 0f c2 ce 05
-cmpnltsd foo+8(%rax), %xmm1                     # f2 0f c2 88 00 00 00 00 05 [R_X86_64_32S@4 foo+8]
+cmpnltsd -0x80(%rsp), %xmm1                     # f2 0f c2 4c 24 80 05
 cmpnltsd %xmm12, %xmm9                          # f2 45 0f c2 cc 05
 cmpnlesd %xmm6, %xmm1                           # f2 0f c2 ce 06
-cmpnlesd (%rcx,%rdx), %xmm1                     # f2 0f c2 0c 11 06
+cmpnlesd foo(%rip), %xmm1                       # f2 0f c2 0d 00 00 00 00 06 [R_X86_64_PC32@4 foo-5]
 cmpnlesd %xmm12, %xmm9                          # f2 45 0f c2 cc 06
 cmpordsd %xmm6, %xmm1                           # f2 0f c2 ce 07
-cmpordsd 0x1000, %xmm1                          # f2 0f c2 0c 25 00 10 00 00 07
+cmpordsd 0x12345678(%r9,%r10,8), %xmm1          # f2 43 0f c2 8c d1 78 56 34 12 07
 cmpordsd %xmm12, %xmm9                          # f2 45 0f c2 cc 07
 movaps %xmm6, %xmm1                             # 0f 28 ce
-movaps %fs:0x28, %xmm1                          # 64 0f 28 0c 25 28 00 00 00
+movaps (%rbp), %xmm1                            # 0f 28 4d 00
 movaps %xmm12, %xmm9                            # 45 0f 28 cc
-movaps %xmm6, -4(%ebp)                          # 67 0f 29 75 fc
+movaps %xmm6, 0x7f(%r12)                        # 41 0f 29 74 24 7f
 movups %xmm6, %xmm1                             # 0f 10 ce
-movups (,%r11,2), %xmm1                         # 42 0f 10 0c 5d 00 00 00 00
+movups foo+8(%rax), %xmm1                       # 0f 10 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 movups %xmm12, %xmm9                            # 45 0f 10 cc
-movups %xmm6, 0x80(%rsi)                        # 0f 11 b6 80 00 00 00
+movups %xmm6, (%rcx,%rdx)                       # 0f 11 34 11
 movapd %xmm6, %xmm1                             # 66 0f 28 ce
-movapd foo, %xmm1                               # 66 0f 28 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movapd 0x1000, %xmm1                            # 66 0f 28 0c 25 00 10 00 00
 movapd %xmm12, %xmm9                            # 66 45 0f 28 cc
-movapd %xmm6, 0x12(%rax,%rbx,4)                 # 66 0f 29 74 98 12
+movapd %xmm6, %fs:0x28                          # 64 66 0f 29 34 25 28 00 00 00
 movupd %xmm6, %xmm1                             # 66 0f 10 ce
-movupd (%r13), %xmm1                            # 66 41 0f 10 4d 00
+movupd -4(%ebp), %xmm1                          # 67 66 0f 10 4d fc
 movupd %xmm12, %xmm9                            # 66 45 0f 10 cc
-movupd %xmm6, -0x80(%rsp)                       # 66 0f 11 74 24 80
+movupd %xmm6, (,%r11,2)                         # 66 42 0f 11 34 5d 00 00 00 00
 movdqa %xmm6, %xmm1                             # 66 0f 6f ce
-movdqa foo(%rip), %xmm1                         # 66 0f 6f 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+movdqa 0x80(%rsi), %xmm1                        # 66 0f 6f 8e 80 00 00 00
 movdqa %xmm12, %xmm9                            # 66 45 0f 6f cc
-movdqa %xmm6, 0x12345678(%r9,%r10,8)            # 66 43 0f 7f b4 d1 78 56 34 12
+movdqa %xmm6, foo                               # 66 0f 7f 34 25 00 00 00 00 [R_X86_64_32S@5 foo]
 movdqu %xmm6, %xmm1                             # f3 0f 6f ce
-movdqu (%rbp), %xmm1                            # f3 0f 6f 4d 00
+movdqu 0x12(%rax,%rbx,4), %xmm1                 # f3 0f 6f 4c 98 12
 movdqu %xmm12, %xmm9                            # f3 45 0f 6f cc
-movdqu %xmm6, 0x7f(%r12)                        # f3 41 0f 7f 74 24 7f
+movdqu %xmm6, (%r13)                            # f3 41 0f 7f 75 00
 movss %xmm6, %xmm1                              # f3 0f 10 ce
-movss foo+8(%rax), %xmm1                        # f3 0f 10 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movss -0x80(%rsp), %xmm1                        # f3 0f 10 4c 24 80
 movss %xmm12, %xmm9                             # f3 45 0f 10 cc
-movss %xmm6, (%rcx,%rdx)                        # f3 0f 11 34 11
+movss %xmm6, foo(%rip)                          # f3 0f 11 35 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 movsd %xmm6, %xmm1                              # f2 0f 10 ce
-movsd 0x1000, %xmm1                             # f2 0f 10 0c 25 00 10 00 00
+movsd 0x12345678(%r9,%r10,8), %xmm1             # f2 43 0f 10 8c d1 78 56 34 12
 movsd %xmm12, %xmm9                             # f2 45 0f 10 cc
-movsd %xmm6, %fs:0x28                           # 64 f2 0f 11 34 25 28 00 00 00
-movlps -4(%ebp), %xmm1                          # 67 0f 12 4d fc
-movlps %xmm6, (,%r11,2)                         # 42 0f 13 34 5d 00 00 00 00
-movhps 0x80(%rsi), %xmm1                        # 0f 16 8e 80 00 00 00
-movhps %xmm6, foo                               # 0f 17 34 25 00 00 00 00 [R_X86_64_32S@4 foo]
-movlpd 0x12(%rax,%rbx,4), %xmm1                 # 66 0f 12 4c 98 12
-movlpd %xmm6, (%r13)                            # 66 41 0f 13 75 00
-movhpd -0x80(%rsp), %xmm1                       # 66 0f 16 4c 24 80
-movhpd %xmm6, foo(%rip)                         # 66 0f 17 35 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+movsd %xmm6, (%rbp)                             # f2 0f 11 75 00
+movlps 0x7f(%r12), %xmm1                        # 41 0f 12 4c 24 7f
+movlps %xmm6, foo+8(%rax)                       # 0f 13 b0 00 00 00 00 [R_X86_64_32S@3 foo+8]
+movhps (%rcx,%rdx), %xmm1                       # 0f 16 0c 11
+movhps %xmm6, 0x1000                            # 0f 17 34 25 00 10 00 00
+movlpd %fs:0x28, %xmm1                          # 64 66 0f 12 0c 25 28 00 00 00
+movlpd %xmm6, -4(%ebp)                          # 67 66 0f 13 75 fc
+movhpd (,%r11,2), %xmm1                         # 66 42 0f 16 0c 5d 00 00 00 00
+movhpd %xmm6, 0x80(%rsi)                        # 66 0f 17 b6 80 00 00 00
 movhlps %xmm6, %xmm1                            # 0f 12 ce
 movhlps %xmm12, %xmm9                           # 45 0f 12 cc
 movlhps %xmm6, %xmm1                            # 0f 16 ce
@@ -2676,481 +2694,483 @@ movmskps %xmm6, %ecx                            # 0f 50 ce
 movmskps %xmm12, %r9d                           # 45 0f 50 cc
 movmskpd %xmm6, %ecx                            # 66 0f 50 ce
 movmskpd %xmm12, %r9d                           # 66 45 0f 50 cc
-movntps %xmm6, (%rcx,%rdx)                      # 0f 2b 34 11
-movntpd %xmm6, 0x1000                           # 66 0f 2b 34 25 00 10 00 00
-movntdq %xmm6, %fs:0x28                         # 64 66 0f e7 34 25 28 00 00 00
-movntil %ebx, -4(%ebp)                          # 67 0f c3 5d fc
-movnti %ebx, -4(%ebp)                           # 67 0f c3 5d fc
-movntiq %rbx, (,%r11,2)                         # 4a 0f c3 1c 5d 00 00 00 00
-movnti %rbx, (,%r11,2)                          # 4a 0f c3 1c 5d 00 00 00 00
-movd 0x80(%rsi), %xmm1                          # 66 0f 6e 8e 80 00 00 00
-movd %xmm6, foo                                 # 66 0f 7e 34 25 00 00 00 00 [R_X86_64_32S@5 foo]
-movd 0x12(%rax,%rbx,4), %mm1                    # 0f 6e 4c 98 12
-movd %mm6, (%r13)                               # 41 0f 7e 75 00
+movntps %xmm6, foo(%rip)                        # 0f 2b 35 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+movntpd %xmm6, 0x12345678(%r9,%r10,8)           # 66 43 0f 2b b4 d1 78 56 34 12
+movntdq %xmm6, (%rbp)                           # 66 0f e7 75 00
+movntil %ebx, 0x7f(%r12)                        # 41 0f c3 5c 24 7f
+movnti %ebx, 0x7f(%r12)                         # 41 0f c3 5c 24 7f
+movntiq %rbx, foo+8(%rax)                       # 48 0f c3 98 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movnti %rbx, foo+8(%rax)                        # 48 0f c3 98 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movd %ebx, %xmm1                                # 66 0f 6e cb
+movd (%rcx,%rdx), %xmm1                         # 66 0f 6e 0c 11
+movd %r12d, %xmm9                               # 66 45 0f 6e cc
+movd %xmm6, %ecx                                # 66 0f 7e f1
+movd %xmm6, 0x1000                              # 66 0f 7e 34 25 00 10 00 00
+movd %xmm12, %r9d                               # 66 45 0f 7e e1
+movd %ebx, %mm1                                 # 0f 6e cb
+movd %fs:0x28, %mm1                             # 64 0f 6e 0c 25 28 00 00 00
+movd %r12d, %mm1                                # 41 0f 6e cc
+movd %mm6, %ecx                                 # 0f 7e f1
+movd %mm6, -4(%ebp)                             # 67 0f 7e 75 fc
+movd %mm6, %r9d                                 # 41 0f 7e f1
 movq %xmm6, %xmm1                               # f3 0f 7e ce
-movq -0x80(%rsp), %xmm1                         # f3 0f 7e 4c 24 80
+movq (,%r11,2), %xmm1                           # f3 42 0f 7e 0c 5d 00 00 00 00
 movq %xmm12, %xmm9                              # f3 45 0f 7e cc
-movq %xmm6, foo(%rip)                           # 66 0f d6 35 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+movq %xmm6, 0x80(%rsi)                          # 66 0f d6 b6 80 00 00 00
 movq %rbx, %xmm1                                # 66 48 0f 6e cb
-movq 0x12345678(%r9,%r10,8), %xmm1              # f3 43 0f 7e 8c d1 78 56 34 12
+movq foo, %xmm1                                 # f3 0f 7e 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 movq %r12, %xmm9                                # 66 4d 0f 6e cc
 movq %xmm6, %rcx                                # 66 48 0f 7e f1
-movq %xmm6, (%rbp)                              # 66 0f d6 75 00
+movq %xmm6, 0x12(%rax,%rbx,4)                   # 66 0f d6 74 98 12
 movq %xmm12, %r9                                # 66 4d 0f 7e e1
 movq %mm6, %mm1                                 # 0f 6f ce
-movq 0x7f(%r12), %mm1                           # 41 0f 6f 4c 24 7f
-movq %mm6, foo+8(%rax)                          # 0f 7f b0 00 00 00 00 [R_X86_64_32S@3 foo+8]
+movq (%r13), %mm1                               # 41 0f 6f 4d 00
+movq %mm6, -0x80(%rsp)                          # 0f 7f 74 24 80
 movq %rbx, %mm1                                 # 48 0f 6e cb
-movq (%rcx,%rdx), %mm1                          # 0f 6f 0c 11
+movq foo(%rip), %mm1                            # 0f 6f 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 movq %r12, %mm1                                 # 49 0f 6e cc
 movq %mm6, %rcx                                 # 48 0f 7e f1
-movq %mm6, 0x1000                               # 0f 7f 34 25 00 10 00 00
+movq %mm6, 0x12345678(%r9,%r10,8)               # 43 0f 7f b4 d1 78 56 34 12
 movq %mm6, %r9                                  # 49 0f 7e f1
 movq2dq %mm6, %xmm1                             # f3 0f d6 ce
 movq2dq %mm6, %xmm9                             # f3 44 0f d6 ce
 movdq2q %xmm6, %mm1                             # f2 0f d6 ce
 movdq2q %xmm12, %mm1                            # f2 41 0f d6 cc
 movddup %xmm6, %xmm1                            # f2 0f 12 ce
-movddup (,%r11,2), %xmm1                        # f2 42 0f 12 0c 5d 00 00 00 00
+movddup foo+8(%rax), %xmm1                      # f2 0f 12 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 movddup %xmm12, %xmm9                           # f2 45 0f 12 cc
 movshdup %xmm6, %xmm1                           # f3 0f 16 ce
-movshdup 0x80(%rsi), %xmm1                      # f3 0f 16 8e 80 00 00 00
+movshdup (%rcx,%rdx), %xmm1                     # f3 0f 16 0c 11
 movshdup %xmm12, %xmm9                          # f3 45 0f 16 cc
 movsldup %xmm6, %xmm1                           # f3 0f 12 ce
-movsldup foo, %xmm1                             # f3 0f 12 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movsldup 0x1000, %xmm1                          # f3 0f 12 0c 25 00 10 00 00
 movsldup %xmm12, %xmm9                          # f3 45 0f 12 cc
-lddqu 0x12(%rax,%rbx,4), %xmm1                  # f2 0f f0 4c 98 12
-movntdqa (%r13), %xmm1                          # 66 41 0f 38 2a 4d 00
-ldmxcsr -0x80(%rsp)                             # 0f ae 54 24 80
-stmxcsr foo(%rip)                               # 0f ae 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+lddqu %fs:0x28, %xmm1                           # 64 f2 0f f0 0c 25 28 00 00 00
+movntdqa -4(%ebp), %xmm1                        # 67 66 0f 38 2a 4d fc
+ldmxcsr (,%r11,2)                               # 42 0f ae 14 5d 00 00 00 00
+stmxcsr 0x80(%rsi)                              # 0f ae 9e 80 00 00 00
 cvtsi2ssl %ebx, %xmm1                           # f3 0f 2a cb
-cvtsi2ssl 0x12345678(%r9,%r10,8), %xmm1         # f3 43 0f 2a 8c d1 78 56 34 12
-cvtsi2ss 0x12345678(%r9,%r10,8), %xmm1          # f3 43 0f 2a 8c d1 78 56 34 12
+cvtsi2ssl foo, %xmm1                            # f3 0f 2a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cvtsi2ss foo, %xmm1                             # f3 0f 2a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 cvtsi2ssl %r12d, %xmm9                          # f3 45 0f 2a cc
 cvtsi2ssq %rbx, %xmm1                           # f3 48 0f 2a cb
-cvtsi2ssq (%rbp), %xmm1                         # f3 48 0f 2a 4d 00
-cvtsi2ss (%rbp), %xmm1                          # f3 0f 2a 4d 00
+cvtsi2ssq 0x12(%rax,%rbx,4), %xmm1              # f3 48 0f 2a 4c 98 12
+cvtsi2ss 0x12(%rax,%rbx,4), %xmm1               # f3 0f 2a 4c 98 12
 cvtsi2ssq %r12, %xmm9                           # f3 4d 0f 2a cc
 cvtsi2sdl %ebx, %xmm1                           # f2 0f 2a cb
-cvtsi2sdl 0x7f(%r12), %xmm1                     # f2 41 0f 2a 4c 24 7f
-cvtsi2sd 0x7f(%r12), %xmm1                      # f2 41 0f 2a 4c 24 7f
+cvtsi2sdl (%r13), %xmm1                         # f2 41 0f 2a 4d 00
+cvtsi2sd (%r13), %xmm1                          # f2 41 0f 2a 4d 00
 cvtsi2sdl %r12d, %xmm9                          # f2 45 0f 2a cc
 cvtsi2sdq %rbx, %xmm1                           # f2 48 0f 2a cb
-cvtsi2sdq foo+8(%rax), %xmm1                    # f2 48 0f 2a 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
-cvtsi2sd foo+8(%rax), %xmm1                     # f2 0f 2a 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cvtsi2sdq -0x80(%rsp), %xmm1                    # f2 48 0f 2a 4c 24 80
+cvtsi2sd -0x80(%rsp), %xmm1                     # f2 0f 2a 4c 24 80
 cvtsi2sdq %r12, %xmm9                           # f2 4d 0f 2a cc
 cvttss2si %xmm6, %ecx                           # f3 0f 2c ce
-cvttss2sil (%rcx,%rdx), %ecx                    # f3 0f 2c 0c 11
-cvttss2si (%rcx,%rdx), %ecx                     # f3 0f 2c 0c 11
+cvttss2si foo(%rip), %ecx                       # f3 0f 2c 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 cvttss2si %xmm12, %r9d                          # f3 45 0f 2c cc
 cvttss2si %xmm6, %rcx                           # f3 48 0f 2c ce
-cvttss2siq 0x1000, %rcx                         # f3 48 0f 2c 0c 25 00 10 00 00
-cvttss2si 0x1000, %rcx                          # f3 48 0f 2c 0c 25 00 10 00 00
+cvttss2si 0x12345678(%r9,%r10,8), %rcx          # f3 4b 0f 2c 8c d1 78 56 34 12
 cvttss2si %xmm12, %r9                           # f3 4d 0f 2c cc
 cvtss2si %xmm6, %ecx                            # f3 0f 2d ce
-cvtss2sil %fs:0x28, %ecx                        # 64 f3 0f 2d 0c 25 28 00 00 00
-cvtss2si %fs:0x28, %ecx                         # 64 f3 0f 2d 0c 25 28 00 00 00
+cvtss2si (%rbp), %ecx                           # f3 0f 2d 4d 00
 cvtss2si %xmm12, %r9d                           # f3 45 0f 2d cc
 cvtss2si %xmm6, %rcx                            # f3 48 0f 2d ce
-cvtss2siq -4(%ebp), %rcx                        # 67 f3 48 0f 2d 4d fc
-cvtss2si -4(%ebp), %rcx                         # 67 f3 48 0f 2d 4d fc
+cvtss2si 0x7f(%r12), %rcx                       # f3 49 0f 2d 4c 24 7f
 cvtss2si %xmm12, %r9                            # f3 4d 0f 2d cc
 cvttsd2si %xmm6, %ecx                           # f2 0f 2c ce
-cvttsd2sil (,%r11,2), %ecx                      # f2 42 0f 2c 0c 5d 00 00 00 00
-cvttsd2si (,%r11,2), %ecx                       # f2 42 0f 2c 0c 5d 00 00 00 00
+cvttsd2si foo+8(%rax), %ecx                     # f2 0f 2c 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 cvttsd2si %xmm12, %r9d                          # f2 45 0f 2c cc
 cvttsd2si %xmm6, %rcx                           # f2 48 0f 2c ce
-cvttsd2siq 0x80(%rsi), %rcx                     # f2 48 0f 2c 8e 80 00 00 00
-cvttsd2si 0x80(%rsi), %rcx                      # f2 48 0f 2c 8e 80 00 00 00
+cvttsd2si (%rcx,%rdx), %rcx                     # f2 48 0f 2c 0c 11
 cvttsd2si %xmm12, %r9                           # f2 4d 0f 2c cc
 cvtsd2si %xmm6, %ecx                            # f2 0f 2d ce
-cvtsd2sil foo, %ecx                             # f2 0f 2d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cvtsd2si foo, %ecx                              # f2 0f 2d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cvtsd2si 0x1000, %ecx                           # f2 0f 2d 0c 25 00 10 00 00
 cvtsd2si %xmm12, %r9d                           # f2 45 0f 2d cc
 cvtsd2si %xmm6, %rcx                            # f2 48 0f 2d ce
-cvtsd2siq 0x12(%rax,%rbx,4), %rcx               # f2 48 0f 2d 4c 98 12
-cvtsd2si 0x12(%rax,%rbx,4), %rcx                # f2 48 0f 2d 4c 98 12
+cvtsd2si %fs:0x28, %rcx                         # 64 f2 48 0f 2d 0c 25 28 00 00 00
 cvtsd2si %xmm12, %r9                            # f2 4d 0f 2d cc
 cvtss2sd %xmm6, %xmm1                           # f3 0f 5a ce
-cvtss2sd (%r13), %xmm1                          # f3 41 0f 5a 4d 00
+cvtss2sd -4(%ebp), %xmm1                        # 67 f3 0f 5a 4d fc
 cvtss2sd %xmm12, %xmm9                          # f3 45 0f 5a cc
 cvtsd2ss %xmm6, %xmm1                           # f2 0f 5a ce
-cvtsd2ss -0x80(%rsp), %xmm1                     # f2 0f 5a 4c 24 80
+cvtsd2ss (,%r11,2), %xmm1                       # f2 42 0f 5a 0c 5d 00 00 00 00
 cvtsd2ss %xmm12, %xmm9                          # f2 45 0f 5a cc
 cvtps2pd %xmm6, %xmm1                           # 0f 5a ce
-cvtps2pd foo(%rip), %xmm1                       # 0f 5a 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cvtps2pd 0x80(%rsi), %xmm1                      # 0f 5a 8e 80 00 00 00
 cvtps2pd %xmm12, %xmm9                          # 45 0f 5a cc
 cvtpd2ps %xmm6, %xmm1                           # 66 0f 5a ce
-cvtpd2ps 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f 5a 8c d1 78 56 34 12
+cvtpd2ps foo, %xmm1                             # 66 0f 5a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 cvtpd2ps %xmm12, %xmm9                          # 66 45 0f 5a cc
 cvtdq2ps %xmm6, %xmm1                           # 0f 5b ce
-cvtdq2ps (%rbp), %xmm1                          # 0f 5b 4d 00
+cvtdq2ps 0x12(%rax,%rbx,4), %xmm1               # 0f 5b 4c 98 12
 cvtdq2ps %xmm12, %xmm9                          # 45 0f 5b cc
 cvtps2dq %xmm6, %xmm1                           # 66 0f 5b ce
-cvtps2dq 0x7f(%r12), %xmm1                      # 66 41 0f 5b 4c 24 7f
+cvtps2dq (%r13), %xmm1                          # 66 41 0f 5b 4d 00
 cvtps2dq %xmm12, %xmm9                          # 66 45 0f 5b cc
 cvttps2dq %xmm6, %xmm1                          # f3 0f 5b ce
-cvttps2dq foo+8(%rax), %xmm1                    # f3 0f 5b 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cvttps2dq -0x80(%rsp), %xmm1                    # f3 0f 5b 4c 24 80
 cvttps2dq %xmm12, %xmm9                         # f3 45 0f 5b cc
 cvtdq2pd %xmm6, %xmm1                           # f3 0f e6 ce
-cvtdq2pd (%rcx,%rdx), %xmm1                     # f3 0f e6 0c 11
+cvtdq2pd foo(%rip), %xmm1                       # f3 0f e6 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 cvtdq2pd %xmm12, %xmm9                          # f3 45 0f e6 cc
 cvtpd2dq %xmm6, %xmm1                           # f2 0f e6 ce
-cvtpd2dq 0x1000, %xmm1                          # f2 0f e6 0c 25 00 10 00 00
+cvtpd2dq 0x12345678(%r9,%r10,8), %xmm1          # f2 43 0f e6 8c d1 78 56 34 12
 cvtpd2dq %xmm12, %xmm9                          # f2 45 0f e6 cc
 cvttpd2dq %xmm6, %xmm1                          # 66 0f e6 ce
-cvttpd2dq %fs:0x28, %xmm1                       # 64 66 0f e6 0c 25 28 00 00 00
+cvttpd2dq (%rbp), %xmm1                         # 66 0f e6 4d 00
 cvttpd2dq %xmm12, %xmm9                         # 66 45 0f e6 cc
 cvtpi2ps %mm6, %xmm1                            # 0f 2a ce
-cvtpi2ps -4(%ebp), %xmm1                        # 67 0f 2a 4d fc
+cvtpi2ps 0x7f(%r12), %xmm1                      # 41 0f 2a 4c 24 7f
 cvtpi2ps %mm6, %xmm9                            # 44 0f 2a ce
 cvtps2pi %xmm6, %mm1                            # 0f 2d ce
-cvtps2pi (,%r11,2), %mm1                        # 42 0f 2d 0c 5d 00 00 00 00
+cvtps2pi foo+8(%rax), %mm1                      # 0f 2d 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 cvtps2pi %xmm12, %mm1                           # 41 0f 2d cc
 cvttps2pi %xmm6, %mm1                           # 0f 2c ce
-cvttps2pi 0x80(%rsi), %mm1                      # 0f 2c 8e 80 00 00 00
+cvttps2pi (%rcx,%rdx), %mm1                     # 0f 2c 0c 11
 cvttps2pi %xmm12, %mm1                          # 41 0f 2c cc
 cvtpi2pd %mm6, %xmm1                            # 66 0f 2a ce
-cvtpi2pd foo, %xmm1                             # 66 0f 2a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cvtpi2pd 0x1000, %xmm1                          # 66 0f 2a 0c 25 00 10 00 00
 cvtpi2pd %mm6, %xmm9                            # 66 44 0f 2a ce
 cvtpd2pi %xmm6, %mm1                            # 66 0f 2d ce
-cvtpd2pi 0x12(%rax,%rbx,4), %mm1                # 66 0f 2d 4c 98 12
+cvtpd2pi %fs:0x28, %mm1                         # 64 66 0f 2d 0c 25 28 00 00 00
 cvtpd2pi %xmm12, %mm1                           # 66 41 0f 2d cc
 cvttpd2pi %xmm6, %mm1                           # 66 0f 2c ce
-cvttpd2pi (%r13), %mm1                          # 66 41 0f 2c 4d 00
+cvttpd2pi -4(%ebp), %mm1                        # 67 66 0f 2c 4d fc
 cvttpd2pi %xmm12, %mm1                          # 66 41 0f 2c cc
 haddps %xmm6, %xmm1                             # f2 0f 7c ce
-haddps -0x80(%rsp), %xmm1                       # f2 0f 7c 4c 24 80
+haddps (,%r11,2), %xmm1                         # f2 42 0f 7c 0c 5d 00 00 00 00
 haddps %xmm12, %xmm9                            # f2 45 0f 7c cc
 haddpd %xmm6, %xmm1                             # 66 0f 7c ce
-haddpd foo(%rip), %xmm1                         # 66 0f 7c 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+haddpd 0x80(%rsi), %xmm1                        # 66 0f 7c 8e 80 00 00 00
 haddpd %xmm12, %xmm9                            # 66 45 0f 7c cc
 hsubps %xmm6, %xmm1                             # f2 0f 7d ce
-hsubps 0x12345678(%r9,%r10,8), %xmm1            # f2 43 0f 7d 8c d1 78 56 34 12
+hsubps foo, %xmm1                               # f2 0f 7d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 hsubps %xmm12, %xmm9                            # f2 45 0f 7d cc
 hsubpd %xmm6, %xmm1                             # 66 0f 7d ce
-hsubpd (%rbp), %xmm1                            # 66 0f 7d 4d 00
+hsubpd 0x12(%rax,%rbx,4), %xmm1                 # 66 0f 7d 4c 98 12
 hsubpd %xmm12, %xmm9                            # 66 45 0f 7d cc
 addsubps %xmm6, %xmm1                           # f2 0f d0 ce
-addsubps 0x7f(%r12), %xmm1                      # f2 41 0f d0 4c 24 7f
+addsubps (%r13), %xmm1                          # f2 41 0f d0 4d 00
 addsubps %xmm12, %xmm9                          # f2 45 0f d0 cc
 addsubpd %xmm6, %xmm1                           # 66 0f d0 ce
-addsubpd foo+8(%rax), %xmm1                     # 66 0f d0 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+addsubpd -0x80(%rsp), %xmm1                     # 66 0f d0 4c 24 80
 addsubpd %xmm12, %xmm9                          # 66 45 0f d0 cc
 roundps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 08 ce fe
-roundps $0xfe, (%rcx,%rdx), %xmm1               # 66 0f 3a 08 0c 11 fe
+roundps $0xfe, foo(%rip), %xmm1                 # 66 0f 3a 08 0d 00 00 00 00 fe [R_X86_64_PC32@5 foo-5]
 roundps $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 08 cc fe
 roundpd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 09 ce fe
-roundpd $0xfe, 0x1000, %xmm1                    # 66 0f 3a 09 0c 25 00 10 00 00 fe
+roundpd $0xfe, 0x12345678(%r9,%r10,8), %xmm1    # 66 43 0f 3a 09 8c d1 78 56 34 12 fe
 roundpd $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 09 cc fe
 roundss $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0a ce fe
-roundss $0xfe, %fs:0x28, %xmm1                  # 64 66 0f 3a 0a 0c 25 28 00 00 00 fe
+roundss $0xfe, (%rbp), %xmm1                    # 66 0f 3a 0a 4d 00 fe
 roundss $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0a cc fe
 roundsd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0b ce fe
-roundsd $0xfe, -4(%ebp), %xmm1                  # 67 66 0f 3a 0b 4d fc fe
+roundsd $0xfe, 0x7f(%r12), %xmm1                # 66 41 0f 3a 0b 4c 24 7f fe
 roundsd $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0b cc fe
 blendps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0c ce fe
-blendps $0xfe, (,%r11,2), %xmm1                 # 66 42 0f 3a 0c 0c 5d 00 00 00 00 fe
+blendps $0xfe, foo+8(%rax), %xmm1               # 66 0f 3a 0c 88 00 00 00 00 fe [R_X86_64_32S@5 foo+8]
 blendps $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0c cc fe
 blendpd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0d ce fe
-blendpd $0xfe, 0x80(%rsi), %xmm1                # 66 0f 3a 0d 8e 80 00 00 00 fe
+blendpd $0xfe, (%rcx,%rdx), %xmm1               # 66 0f 3a 0d 0c 11 fe
 blendpd $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0d cc fe
 dpps $0xfe, %xmm6, %xmm1                        # 66 0f 3a 40 ce fe
-dpps $0xfe, foo, %xmm1                          # 66 0f 3a 40 0c 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
+dpps $0xfe, 0x1000, %xmm1                       # 66 0f 3a 40 0c 25 00 10 00 00 fe
 dpps $0xfe, %xmm12, %xmm9                       # 66 45 0f 3a 40 cc fe
 dppd $0xfe, %xmm6, %xmm1                        # 66 0f 3a 41 ce fe
-dppd $0xfe, 0x12(%rax,%rbx,4), %xmm1            # 66 0f 3a 41 4c 98 12 fe
+dppd $0xfe, %fs:0x28, %xmm1                     # 64 66 0f 3a 41 0c 25 28 00 00 00 fe
 dppd $0xfe, %xmm12, %xmm9                       # 66 45 0f 3a 41 cc fe
 insertps $0xfe, %xmm6, %xmm1                    # 66 0f 3a 21 ce fe
-insertps $0xfe, (%r13), %xmm1                   # 66 41 0f 3a 21 4d 00 fe
+insertps $0xfe, -4(%ebp), %xmm1                 # 67 66 0f 3a 21 4d fc fe
 insertps $0xfe, %xmm12, %xmm9                   # 66 45 0f 3a 21 cc fe
 blendvps %xmm0, %xmm6, %xmm1                    # 66 0f 38 14 ce
-blendvps %xmm0, -0x80(%rsp), %xmm1              # 66 0f 38 14 4c 24 80
+blendvps %xmm0, (,%r11,2), %xmm1                # 66 42 0f 38 14 0c 5d 00 00 00 00
 blendvps %xmm0, %xmm12, %xmm9                   # 66 45 0f 38 14 cc
 blendvpd %xmm0, %xmm6, %xmm1                    # 66 0f 38 15 ce
-blendvpd %xmm0, foo(%rip), %xmm1                # 66 0f 38 15 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+blendvpd %xmm0, 0x80(%rsi), %xmm1               # 66 0f 38 15 8e 80 00 00 00
 blendvpd %xmm0, %xmm12, %xmm9                   # 66 45 0f 38 15 cc
-extractps $0xfe, %xmm6, 0x12345678(%r9,%r10,8)  # 66 43 0f 3a 17 b4 d1 78 56 34 12 fe
+extractps $0xfe, %xmm6, %ecx                    # 66 0f 3a 17 f1 fe
+extractps $0xfe, %xmm6, foo                     # 66 0f 3a 17 34 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
+extractps $0xfe, %xmm12, %r9d                   # 66 45 0f 3a 17 e1 fe
 paddb %mm6, %mm1                                # 0f fc ce
-paddb (%rbp), %mm1                              # 0f fc 4d 00
+paddb 0x12(%rax,%rbx,4), %mm1                   # 0f fc 4c 98 12
 paddb %xmm6, %xmm1                              # 66 0f fc ce
-paddb 0x7f(%r12), %xmm1                         # 66 41 0f fc 4c 24 7f
+paddb (%r13), %xmm1                             # 66 41 0f fc 4d 00
 paddb %xmm12, %xmm9                             # 66 45 0f fc cc
 paddw %mm6, %mm1                                # 0f fd ce
-paddw foo+8(%rax), %mm1                         # 0f fd 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+paddw -0x80(%rsp), %mm1                         # 0f fd 4c 24 80
 paddw %xmm6, %xmm1                              # 66 0f fd ce
-paddw (%rcx,%rdx), %xmm1                        # 66 0f fd 0c 11
+paddw foo(%rip), %xmm1                          # 66 0f fd 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 paddw %xmm12, %xmm9                             # 66 45 0f fd cc
 paddd %mm6, %mm1                                # 0f fe ce
-paddd 0x1000, %mm1                              # 0f fe 0c 25 00 10 00 00
+paddd 0x12345678(%r9,%r10,8), %mm1              # 43 0f fe 8c d1 78 56 34 12
 paddd %xmm6, %xmm1                              # 66 0f fe ce
-paddd %fs:0x28, %xmm1                           # 64 66 0f fe 0c 25 28 00 00 00
+paddd (%rbp), %xmm1                             # 66 0f fe 4d 00
 paddd %xmm12, %xmm9                             # 66 45 0f fe cc
 paddq %mm6, %mm1                                # 0f d4 ce
-paddq -4(%ebp), %mm1                            # 67 0f d4 4d fc
+paddq 0x7f(%r12), %mm1                          # 41 0f d4 4c 24 7f
 paddq %xmm6, %xmm1                              # 66 0f d4 ce
-paddq (,%r11,2), %xmm1                          # 66 42 0f d4 0c 5d 00 00 00 00
+paddq foo+8(%rax), %xmm1                        # 66 0f d4 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 paddq %xmm12, %xmm9                             # 66 45 0f d4 cc
 paddsb %mm6, %mm1                               # 0f ec ce
-paddsb 0x80(%rsi), %mm1                         # 0f ec 8e 80 00 00 00
+paddsb (%rcx,%rdx), %mm1                        # 0f ec 0c 11
 paddsb %xmm6, %xmm1                             # 66 0f ec ce
-paddsb foo, %xmm1                               # 66 0f ec 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+paddsb 0x1000, %xmm1                            # 66 0f ec 0c 25 00 10 00 00
 paddsb %xmm12, %xmm9                            # 66 45 0f ec cc
 paddsw %mm6, %mm1                               # 0f ed ce
-paddsw 0x12(%rax,%rbx,4), %mm1                  # 0f ed 4c 98 12
+paddsw %fs:0x28, %mm1                           # 64 0f ed 0c 25 28 00 00 00
 paddsw %xmm6, %xmm1                             # 66 0f ed ce
-paddsw (%r13), %xmm1                            # 66 41 0f ed 4d 00
+paddsw -4(%ebp), %xmm1                          # 67 66 0f ed 4d fc
 paddsw %xmm12, %xmm9                            # 66 45 0f ed cc
 paddusb %mm6, %mm1                              # 0f dc ce
-paddusb -0x80(%rsp), %mm1                       # 0f dc 4c 24 80
+paddusb (,%r11,2), %mm1                         # 42 0f dc 0c 5d 00 00 00 00
 paddusb %xmm6, %xmm1                            # 66 0f dc ce
-paddusb foo(%rip), %xmm1                        # 66 0f dc 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+paddusb 0x80(%rsi), %xmm1                       # 66 0f dc 8e 80 00 00 00
 paddusb %xmm12, %xmm9                           # 66 45 0f dc cc
 paddusw %mm6, %mm1                              # 0f dd ce
-paddusw 0x12345678(%r9,%r10,8), %mm1            # 43 0f dd 8c d1 78 56 34 12
+paddusw foo, %mm1                               # 0f dd 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 paddusw %xmm6, %xmm1                            # 66 0f dd ce
-paddusw (%rbp), %xmm1                           # 66 0f dd 4d 00
+paddusw 0x12(%rax,%rbx,4), %xmm1                # 66 0f dd 4c 98 12
 paddusw %xmm12, %xmm9                           # 66 45 0f dd cc
 psubb %mm6, %mm1                                # 0f f8 ce
-psubb 0x7f(%r12), %mm1                          # 41 0f f8 4c 24 7f
+psubb (%r13), %mm1                              # 41 0f f8 4d 00
 psubb %xmm6, %xmm1                              # 66 0f f8 ce
-psubb foo+8(%rax), %xmm1                        # 66 0f f8 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+psubb -0x80(%rsp), %xmm1                        # 66 0f f8 4c 24 80
 psubb %xmm12, %xmm9                             # 66 45 0f f8 cc
 psubw %mm6, %mm1                                # 0f f9 ce
-psubw (%rcx,%rdx), %mm1                         # 0f f9 0c 11
+psubw foo(%rip), %mm1                           # 0f f9 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 psubw %xmm6, %xmm1                              # 66 0f f9 ce
-psubw 0x1000, %xmm1                             # 66 0f f9 0c 25 00 10 00 00
+psubw 0x12345678(%r9,%r10,8), %xmm1             # 66 43 0f f9 8c d1 78 56 34 12
 psubw %xmm12, %xmm9                             # 66 45 0f f9 cc
 psubd %mm6, %mm1                                # 0f fa ce
-psubd %fs:0x28, %mm1                            # 64 0f fa 0c 25 28 00 00 00
+psubd (%rbp), %mm1                              # 0f fa 4d 00
 psubd %xmm6, %xmm1                              # 66 0f fa ce
-psubd -4(%ebp), %xmm1                           # 67 66 0f fa 4d fc
+psubd 0x7f(%r12), %xmm1                         # 66 41 0f fa 4c 24 7f
 psubd %xmm12, %xmm9                             # 66 45 0f fa cc
 psubq %mm6, %mm1                                # 0f fb ce
-psubq (,%r11,2), %mm1                           # 42 0f fb 0c 5d 00 00 00 00
+psubq foo+8(%rax), %mm1                         # 0f fb 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 psubq %xmm6, %xmm1                              # 66 0f fb ce
-psubq 0x80(%rsi), %xmm1                         # 66 0f fb 8e 80 00 00 00
+psubq (%rcx,%rdx), %xmm1                        # 66 0f fb 0c 11
 psubq %xmm12, %xmm9                             # 66 45 0f fb cc
 psubsb %mm6, %mm1                               # 0f e8 ce
-psubsb foo, %mm1                                # 0f e8 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+psubsb 0x1000, %mm1                             # 0f e8 0c 25 00 10 00 00
 psubsb %xmm6, %xmm1                             # 66 0f e8 ce
-psubsb 0x12(%rax,%rbx,4), %xmm1                 # 66 0f e8 4c 98 12
+psubsb %fs:0x28, %xmm1                          # 64 66 0f e8 0c 25 28 00 00 00
 psubsb %xmm12, %xmm9                            # 66 45 0f e8 cc
 psubsw %mm6, %mm1                               # 0f e9 ce
-psubsw (%r13), %mm1                             # 41 0f e9 4d 00
+psubsw -4(%ebp), %mm1                           # 67 0f e9 4d fc
 psubsw %xmm6, %xmm1                             # 66 0f e9 ce
-psubsw -0x80(%rsp), %xmm1                       # 66 0f e9 4c 24 80
+psubsw (,%r11,2), %xmm1                         # 66 42 0f e9 0c 5d 00 00 00 00
 psubsw %xmm12, %xmm9                            # 66 45 0f e9 cc
 psubusb %mm6, %mm1                              # 0f d8 ce
-psubusb foo(%rip), %mm1                         # 0f d8 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+psubusb 0x80(%rsi), %mm1                        # 0f d8 8e 80 00 00 00
 psubusb %xmm6, %xmm1                            # 66 0f d8 ce
-psubusb 0x12345678(%r9,%r10,8), %xmm1           # 66 43 0f d8 8c d1 78 56 34 12
+psubusb foo, %xmm1                              # 66 0f d8 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 psubusb %xmm12, %xmm9                           # 66 45 0f d8 cc
 psubusw %mm6, %mm1                              # 0f d9 ce
-psubusw (%rbp), %mm1                            # 0f d9 4d 00
+psubusw 0x12(%rax,%rbx,4), %mm1                 # 0f d9 4c 98 12
 psubusw %xmm6, %xmm1                            # 66 0f d9 ce
-psubusw 0x7f(%r12), %xmm1                       # 66 41 0f d9 4c 24 7f
+psubusw (%r13), %xmm1                           # 66 41 0f d9 4d 00
 psubusw %xmm12, %xmm9                           # 66 45 0f d9 cc
 pmullw %mm6, %mm1                               # 0f d5 ce
-pmullw foo+8(%rax), %mm1                        # 0f d5 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+pmullw -0x80(%rsp), %mm1                        # 0f d5 4c 24 80
 pmullw %xmm6, %xmm1                             # 66 0f d5 ce
-pmullw (%rcx,%rdx), %xmm1                       # 66 0f d5 0c 11
+pmullw foo(%rip), %xmm1                         # 66 0f d5 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 pmullw %xmm12, %xmm9                            # 66 45 0f d5 cc
 pmulhw %mm6, %mm1                               # 0f e5 ce
-pmulhw 0x1000, %mm1                             # 0f e5 0c 25 00 10 00 00
+pmulhw 0x12345678(%r9,%r10,8), %mm1             # 43 0f e5 8c d1 78 56 34 12
 pmulhw %xmm6, %xmm1                             # 66 0f e5 ce
-pmulhw %fs:0x28, %xmm1                          # 64 66 0f e5 0c 25 28 00 00 00
+pmulhw (%rbp), %xmm1                            # 66 0f e5 4d 00
 pmulhw %xmm12, %xmm9                            # 66 45 0f e5 cc
 pmulhuw %mm6, %mm1                              # 0f e4 ce
-pmulhuw -4(%ebp), %mm1                          # 67 0f e4 4d fc
+pmulhuw 0x7f(%r12), %mm1                        # 41 0f e4 4c 24 7f
 pmulhuw %xmm6, %xmm1                            # 66 0f e4 ce
-pmulhuw (,%r11,2), %xmm1                        # 66 42 0f e4 0c 5d 00 00 00 00
+pmulhuw foo+8(%rax), %xmm1                      # 66 0f e4 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 pmulhuw %xmm12, %xmm9                           # 66 45 0f e4 cc
 pmuludq %mm6, %mm1                              # 0f f4 ce
-pmuludq 0x80(%rsi), %mm1                        # 0f f4 8e 80 00 00 00
+pmuludq (%rcx,%rdx), %mm1                       # 0f f4 0c 11
 pmuludq %xmm6, %xmm1                            # 66 0f f4 ce
-pmuludq foo, %xmm1                              # 66 0f f4 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+pmuludq 0x1000, %xmm1                           # 66 0f f4 0c 25 00 10 00 00
 pmuludq %xmm12, %xmm9                           # 66 45 0f f4 cc
 pmaddwd %mm6, %mm1                              # 0f f5 ce
-pmaddwd 0x12(%rax,%rbx,4), %mm1                 # 0f f5 4c 98 12
+pmaddwd %fs:0x28, %mm1                          # 64 0f f5 0c 25 28 00 00 00
 pmaddwd %xmm6, %xmm1                            # 66 0f f5 ce
-pmaddwd (%r13), %xmm1                           # 66 41 0f f5 4d 00
+pmaddwd -4(%ebp), %xmm1                         # 67 66 0f f5 4d fc
 pmaddwd %xmm12, %xmm9                           # 66 45 0f f5 cc
 pand %mm6, %mm1                                 # 0f db ce
-pand -0x80(%rsp), %mm1                          # 0f db 4c 24 80
+pand (,%r11,2), %mm1                            # 42 0f db 0c 5d 00 00 00 00
 pand %xmm6, %xmm1                               # 66 0f db ce
-pand foo(%rip), %xmm1                           # 66 0f db 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+pand 0x80(%rsi), %xmm1                          # 66 0f db 8e 80 00 00 00
 pand %xmm12, %xmm9                              # 66 45 0f db cc
 pandn %mm6, %mm1                                # 0f df ce
-pandn 0x12345678(%r9,%r10,8), %mm1              # 43 0f df 8c d1 78 56 34 12
+pandn foo, %mm1                                 # 0f df 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 pandn %xmm6, %xmm1                              # 66 0f df ce
-pandn (%rbp), %xmm1                             # 66 0f df 4d 00
+pandn 0x12(%rax,%rbx,4), %xmm1                  # 66 0f df 4c 98 12
 pandn %xmm12, %xmm9                             # 66 45 0f df cc
 por %mm6, %mm1                                  # 0f eb ce
-por 0x7f(%r12), %mm1                            # 41 0f eb 4c 24 7f
+por (%r13), %mm1                                # 41 0f eb 4d 00
 por %xmm6, %xmm1                                # 66 0f eb ce
-por foo+8(%rax), %xmm1                          # 66 0f eb 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+por -0x80(%rsp), %xmm1                          # 66 0f eb 4c 24 80
 por %xmm12, %xmm9                               # 66 45 0f eb cc
 pxor %mm6, %mm1                                 # 0f ef ce
-pxor (%rcx,%rdx), %mm1                          # 0f ef 0c 11
+pxor foo(%rip), %mm1                            # 0f ef 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 pxor %xmm6, %xmm1                               # 66 0f ef ce
-pxor 0x1000, %xmm1                              # 66 0f ef 0c 25 00 10 00 00
+pxor 0x12345678(%r9,%r10,8), %xmm1              # 66 43 0f ef 8c d1 78 56 34 12
 pxor %xmm12, %xmm9                              # 66 45 0f ef cc
 pcmpeqb %mm6, %mm1                              # 0f 74 ce
-pcmpeqb %fs:0x28, %mm1                          # 64 0f 74 0c 25 28 00 00 00
+pcmpeqb (%rbp), %mm1                            # 0f 74 4d 00
 pcmpeqb %xmm6, %xmm1                            # 66 0f 74 ce
-pcmpeqb -4(%ebp), %xmm1                         # 67 66 0f 74 4d fc
+pcmpeqb 0x7f(%r12), %xmm1                       # 66 41 0f 74 4c 24 7f
 pcmpeqb %xmm12, %xmm9                           # 66 45 0f 74 cc
 pcmpeqw %mm6, %mm1                              # 0f 75 ce
-pcmpeqw (,%r11,2), %mm1                         # 42 0f 75 0c 5d 00 00 00 00
+pcmpeqw foo+8(%rax), %mm1                       # 0f 75 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 pcmpeqw %xmm6, %xmm1                            # 66 0f 75 ce
-pcmpeqw 0x80(%rsi), %xmm1                       # 66 0f 75 8e 80 00 00 00
+pcmpeqw (%rcx,%rdx), %xmm1                      # 66 0f 75 0c 11
 pcmpeqw %xmm12, %xmm9                           # 66 45 0f 75 cc
 pcmpeqd %mm6, %mm1                              # 0f 76 ce
-pcmpeqd foo, %mm1                               # 0f 76 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+pcmpeqd 0x1000, %mm1                            # 0f 76 0c 25 00 10 00 00
 pcmpeqd %xmm6, %xmm1                            # 66 0f 76 ce
-pcmpeqd 0x12(%rax,%rbx,4), %xmm1                # 66 0f 76 4c 98 12
+pcmpeqd %fs:0x28, %xmm1                         # 64 66 0f 76 0c 25 28 00 00 00
 pcmpeqd %xmm12, %xmm9                           # 66 45 0f 76 cc
 pcmpgtb %mm6, %mm1                              # 0f 64 ce
-pcmpgtb (%r13), %mm1                            # 41 0f 64 4d 00
+pcmpgtb -4(%ebp), %mm1                          # 67 0f 64 4d fc
 pcmpgtb %xmm6, %xmm1                            # 66 0f 64 ce
-pcmpgtb -0x80(%rsp), %xmm1                      # 66 0f 64 4c 24 80
+pcmpgtb (,%r11,2), %xmm1                        # 66 42 0f 64 0c 5d 00 00 00 00
 pcmpgtb %xmm12, %xmm9                           # 66 45 0f 64 cc
 pcmpgtw %mm6, %mm1                              # 0f 65 ce
-pcmpgtw foo(%rip), %mm1                         # 0f 65 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+pcmpgtw 0x80(%rsi), %mm1                        # 0f 65 8e 80 00 00 00
 pcmpgtw %xmm6, %xmm1                            # 66 0f 65 ce
-pcmpgtw 0x12345678(%r9,%r10,8), %xmm1           # 66 43 0f 65 8c d1 78 56 34 12
+pcmpgtw foo, %xmm1                              # 66 0f 65 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 pcmpgtw %xmm12, %xmm9                           # 66 45 0f 65 cc
 pcmpgtd %mm6, %mm1                              # 0f 66 ce
-pcmpgtd (%rbp), %mm1                            # 0f 66 4d 00
+pcmpgtd 0x12(%rax,%rbx,4), %mm1                 # 0f 66 4c 98 12
 pcmpgtd %xmm6, %xmm1                            # 66 0f 66 ce
-pcmpgtd 0x7f(%r12), %xmm1                       # 66 41 0f 66 4c 24 7f
+pcmpgtd (%r13), %xmm1                           # 66 41 0f 66 4d 00
 pcmpgtd %xmm12, %xmm9                           # 66 45 0f 66 cc
 packsswb %mm6, %mm1                             # 0f 63 ce
-packsswb foo+8(%rax), %mm1                      # 0f 63 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+packsswb -0x80(%rsp), %mm1                      # 0f 63 4c 24 80
 packsswb %xmm6, %xmm1                           # 66 0f 63 ce
-packsswb (%rcx,%rdx), %xmm1                     # 66 0f 63 0c 11
+packsswb foo(%rip), %xmm1                       # 66 0f 63 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 packsswb %xmm12, %xmm9                          # 66 45 0f 63 cc
 packssdw %mm6, %mm1                             # 0f 6b ce
-packssdw 0x1000, %mm1                           # 0f 6b 0c 25 00 10 00 00
+packssdw 0x12345678(%r9,%r10,8), %mm1           # 43 0f 6b 8c d1 78 56 34 12
 packssdw %xmm6, %xmm1                           # 66 0f 6b ce
-packssdw %fs:0x28, %xmm1                        # 64 66 0f 6b 0c 25 28 00 00 00
+packssdw (%rbp), %xmm1                          # 66 0f 6b 4d 00
 packssdw %xmm12, %xmm9                          # 66 45 0f 6b cc
 packuswb %mm6, %mm1                             # 0f 67 ce
-packuswb -4(%ebp), %mm1                         # 67 0f 67 4d fc
+packuswb 0x7f(%r12), %mm1                       # 41 0f 67 4c 24 7f
 packuswb %xmm6, %xmm1                           # 66 0f 67 ce
-packuswb (,%r11,2), %xmm1                       # 66 42 0f 67 0c 5d 00 00 00 00
+packuswb foo+8(%rax), %xmm1                     # 66 0f 67 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 packuswb %xmm12, %xmm9                          # 66 45 0f 67 cc
 punpcklbw %mm6, %mm1                            # 0f 60 ce
-punpcklbw 0x80(%rsi), %mm1                      # 0f 60 8e 80 00 00 00
+punpcklbw (%rcx,%rdx), %mm1                     # 0f 60 0c 11
 punpcklbw %xmm6, %xmm1                          # 66 0f 60 ce
-punpcklbw foo, %xmm1                            # 66 0f 60 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+punpcklbw 0x1000, %xmm1                         # 66 0f 60 0c 25 00 10 00 00
 punpcklbw %xmm12, %xmm9                         # 66 45 0f 60 cc
 punpcklwd %mm6, %mm1                            # 0f 61 ce
-punpcklwd 0x12(%rax,%rbx,4), %mm1               # 0f 61 4c 98 12
+punpcklwd %fs:0x28, %mm1                        # 64 0f 61 0c 25 28 00 00 00
 punpcklwd %xmm6, %xmm1                          # 66 0f 61 ce
-punpcklwd (%r13), %xmm1                         # 66 41 0f 61 4d 00
+punpcklwd -4(%ebp), %xmm1                       # 67 66 0f 61 4d fc
 punpcklwd %xmm12, %xmm9                         # 66 45 0f 61 cc
 punpckldq %mm6, %mm1                            # 0f 62 ce
-punpckldq -0x80(%rsp), %mm1                     # 0f 62 4c 24 80
+punpckldq (,%r11,2), %mm1                       # 42 0f 62 0c 5d 00 00 00 00
 punpckldq %xmm6, %xmm1                          # 66 0f 62 ce
-punpckldq foo(%rip), %xmm1                      # 66 0f 62 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+punpckldq 0x80(%rsi), %xmm1                     # 66 0f 62 8e 80 00 00 00
 punpckldq %xmm12, %xmm9                         # 66 45 0f 62 cc
 punpckhbw %mm6, %mm1                            # 0f 68 ce
-punpckhbw 0x12345678(%r9,%r10,8), %mm1          # 43 0f 68 8c d1 78 56 34 12
+punpckhbw foo, %mm1                             # 0f 68 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 punpckhbw %xmm6, %xmm1                          # 66 0f 68 ce
-punpckhbw (%rbp), %xmm1                         # 66 0f 68 4d 00
+punpckhbw 0x12(%rax,%rbx,4), %xmm1              # 66 0f 68 4c 98 12
 punpckhbw %xmm12, %xmm9                         # 66 45 0f 68 cc
 punpckhwd %mm6, %mm1                            # 0f 69 ce
-punpckhwd 0x7f(%r12), %mm1                      # 41 0f 69 4c 24 7f
+punpckhwd (%r13), %mm1                          # 41 0f 69 4d 00
 punpckhwd %xmm6, %xmm1                          # 66 0f 69 ce
-punpckhwd foo+8(%rax), %xmm1                    # 66 0f 69 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+punpckhwd -0x80(%rsp), %xmm1                    # 66 0f 69 4c 24 80
 punpckhwd %xmm12, %xmm9                         # 66 45 0f 69 cc
 punpckhdq %mm6, %mm1                            # 0f 6a ce
-punpckhdq (%rcx,%rdx), %mm1                     # 0f 6a 0c 11
+punpckhdq foo(%rip), %mm1                       # 0f 6a 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 punpckhdq %xmm6, %xmm1                          # 66 0f 6a ce
-punpckhdq 0x1000, %xmm1                         # 66 0f 6a 0c 25 00 10 00 00
+punpckhdq 0x12345678(%r9,%r10,8), %xmm1         # 66 43 0f 6a 8c d1 78 56 34 12
 punpckhdq %xmm12, %xmm9                         # 66 45 0f 6a cc
 pmaxsw %mm6, %mm1                               # 0f ee ce
-pmaxsw %fs:0x28, %mm1                           # 64 0f ee 0c 25 28 00 00 00
+pmaxsw (%rbp), %mm1                             # 0f ee 4d 00
 pmaxsw %xmm6, %xmm1                             # 66 0f ee ce
-pmaxsw -4(%ebp), %xmm1                          # 67 66 0f ee 4d fc
+pmaxsw 0x7f(%r12), %xmm1                        # 66 41 0f ee 4c 24 7f
 pmaxsw %xmm12, %xmm9                            # 66 45 0f ee cc
 pmaxub %mm6, %mm1                               # 0f de ce
-pmaxub (,%r11,2), %mm1                          # 42 0f de 0c 5d 00 00 00 00
+pmaxub foo+8(%rax), %mm1                        # 0f de 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 pmaxub %xmm6, %xmm1                             # 66 0f de ce
-pmaxub 0x80(%rsi), %xmm1                        # 66 0f de 8e 80 00 00 00
+pmaxub (%rcx,%rdx), %xmm1                       # 66 0f de 0c 11
 pmaxub %xmm12, %xmm9                            # 66 45 0f de cc
 pminsw %mm6, %mm1                               # 0f ea ce
-pminsw foo, %mm1                                # 0f ea 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+pminsw 0x1000, %mm1                             # 0f ea 0c 25 00 10 00 00
 pminsw %xmm6, %xmm1                             # 66 0f ea ce
-pminsw 0x12(%rax,%rbx,4), %xmm1                 # 66 0f ea 4c 98 12
+pminsw %fs:0x28, %xmm1                          # 64 66 0f ea 0c 25 28 00 00 00
 pminsw %xmm12, %xmm9                            # 66 45 0f ea cc
 pminub %mm6, %mm1                               # 0f da ce
-pminub (%r13), %mm1                             # 41 0f da 4d 00
+pminub -4(%ebp), %mm1                           # 67 0f da 4d fc
 pminub %xmm6, %xmm1                             # 66 0f da ce
-pminub -0x80(%rsp), %xmm1                       # 66 0f da 4c 24 80
+pminub (,%r11,2), %xmm1                         # 66 42 0f da 0c 5d 00 00 00 00
 pminub %xmm12, %xmm9                            # 66 45 0f da cc
 pavgb %mm6, %mm1                                # 0f e0 ce
-pavgb foo(%rip), %mm1                           # 0f e0 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+pavgb 0x80(%rsi), %mm1                          # 0f e0 8e 80 00 00 00
 pavgb %xmm6, %xmm1                              # 66 0f e0 ce
-pavgb 0x12345678(%r9,%r10,8), %xmm1             # 66 43 0f e0 8c d1 78 56 34 12
+pavgb foo, %xmm1                                # 66 0f e0 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 pavgb %xmm12, %xmm9                             # 66 45 0f e0 cc
 pavgw %mm6, %mm1                                # 0f e3 ce
-pavgw (%rbp), %mm1                              # 0f e3 4d 00
+pavgw 0x12(%rax,%rbx,4), %mm1                   # 0f e3 4c 98 12
 pavgw %xmm6, %xmm1                              # 66 0f e3 ce
-pavgw 0x7f(%r12), %xmm1                         # 66 41 0f e3 4c 24 7f
+pavgw (%r13), %xmm1                             # 66 41 0f e3 4d 00
 pavgw %xmm12, %xmm9                             # 66 45 0f e3 cc
 psadbw %mm6, %mm1                               # 0f f6 ce
-psadbw foo+8(%rax), %mm1                        # 0f f6 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+psadbw -0x80(%rsp), %mm1                        # 0f f6 4c 24 80
 psadbw %xmm6, %xmm1                             # 66 0f f6 ce
-psadbw (%rcx,%rdx), %xmm1                       # 66 0f f6 0c 11
+psadbw foo(%rip), %xmm1                         # 66 0f f6 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 psadbw %xmm12, %xmm9                            # 66 45 0f f6 cc
 psrlw %mm6, %mm1                                # 0f d1 ce
-psrlw 0x1000, %mm1                              # 0f d1 0c 25 00 10 00 00
+psrlw 0x12345678(%r9,%r10,8), %mm1              # 43 0f d1 8c d1 78 56 34 12
 psrlw %xmm6, %xmm1                              # 66 0f d1 ce
-psrlw %fs:0x28, %xmm1                           # 64 66 0f d1 0c 25 28 00 00 00
+psrlw (%rbp), %xmm1                             # 66 0f d1 4d 00
 psrlw %xmm12, %xmm9                             # 66 45 0f d1 cc
 psrld %mm6, %mm1                                # 0f d2 ce
-psrld -4(%ebp), %mm1                            # 67 0f d2 4d fc
+psrld 0x7f(%r12), %mm1                          # 41 0f d2 4c 24 7f
 psrld %xmm6, %xmm1                              # 66 0f d2 ce
-psrld (,%r11,2), %xmm1                          # 66 42 0f d2 0c 5d 00 00 00 00
+psrld foo+8(%rax), %xmm1                        # 66 0f d2 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 psrld %xmm12, %xmm9                             # 66 45 0f d2 cc
 psrlq %mm6, %mm1                                # 0f d3 ce
-psrlq 0x80(%rsi), %mm1                          # 0f d3 8e 80 00 00 00
+psrlq (%rcx,%rdx), %mm1                         # 0f d3 0c 11
 psrlq %xmm6, %xmm1                              # 66 0f d3 ce
-psrlq foo, %xmm1                                # 66 0f d3 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+psrlq 0x1000, %xmm1                             # 66 0f d3 0c 25 00 10 00 00
 psrlq %xmm12, %xmm9                             # 66 45 0f d3 cc
 psraw %mm6, %mm1                                # 0f e1 ce
-psraw 0x12(%rax,%rbx,4), %mm1                   # 0f e1 4c 98 12
+psraw %fs:0x28, %mm1                            # 64 0f e1 0c 25 28 00 00 00
 psraw %xmm6, %xmm1                              # 66 0f e1 ce
-psraw (%r13), %xmm1                             # 66 41 0f e1 4d 00
+psraw -4(%ebp), %xmm1                           # 67 66 0f e1 4d fc
 psraw %xmm12, %xmm9                             # 66 45 0f e1 cc
 psrad %mm6, %mm1                                # 0f e2 ce
-psrad -0x80(%rsp), %mm1                         # 0f e2 4c 24 80
+psrad (,%r11,2), %mm1                           # 42 0f e2 0c 5d 00 00 00 00
 psrad %xmm6, %xmm1                              # 66 0f e2 ce
-psrad foo(%rip), %xmm1                          # 66 0f e2 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+psrad 0x80(%rsi), %xmm1                         # 66 0f e2 8e 80 00 00 00
 psrad %xmm12, %xmm9                             # 66 45 0f e2 cc
 psllw %mm6, %mm1                                # 0f f1 ce
-psllw 0x12345678(%r9,%r10,8), %mm1              # 43 0f f1 8c d1 78 56 34 12
+psllw foo, %mm1                                 # 0f f1 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 psllw %xmm6, %xmm1                              # 66 0f f1 ce
-psllw (%rbp), %xmm1                             # 66 0f f1 4d 00
+psllw 0x12(%rax,%rbx,4), %xmm1                  # 66 0f f1 4c 98 12
 psllw %xmm12, %xmm9                             # 66 45 0f f1 cc
 pslld %mm6, %mm1                                # 0f f2 ce
-pslld 0x7f(%r12), %mm1                          # 41 0f f2 4c 24 7f
+pslld (%r13), %mm1                              # 41 0f f2 4d 00
 pslld %xmm6, %xmm1                              # 66 0f f2 ce
-pslld foo+8(%rax), %xmm1                        # 66 0f f2 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+pslld -0x80(%rsp), %xmm1                        # 66 0f f2 4c 24 80
 pslld %xmm12, %xmm9                             # 66 45 0f f2 cc
 psllq %mm6, %mm1                                # 0f f3 ce
-psllq (%rcx,%rdx), %mm1                         # 0f f3 0c 11
+psllq foo(%rip), %mm1                           # 0f f3 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 psllq %xmm6, %xmm1                              # 66 0f f3 ce
-psllq 0x1000, %xmm1                             # 66 0f f3 0c 25 00 10 00 00
+psllq 0x12345678(%r9,%r10,8), %xmm1             # 66 43 0f f3 8c d1 78 56 34 12
 psllq %xmm12, %xmm9                             # 66 45 0f f3 cc
 punpcklqdq %xmm6, %xmm1                         # 66 0f 6c ce
-punpcklqdq %fs:0x28, %xmm1                      # 64 66 0f 6c 0c 25 28 00 00 00
+punpcklqdq (%rbp), %xmm1                        # 66 0f 6c 4d 00
 punpcklqdq %xmm12, %xmm9                        # 66 45 0f 6c cc
 punpckhqdq %xmm6, %xmm1                         # 66 0f 6d ce
-punpckhqdq -4(%ebp), %xmm1                      # 67 66 0f 6d 4d fc
+punpckhqdq 0x7f(%r12), %xmm1                    # 66 41 0f 6d 4c 24 7f
 punpckhqdq %xmm12, %xmm9                        # 66 45 0f 6d cc
 psrlw $0xfe, %mm1                               # 0f 71 d1 fe
 psrlw $0xfe, %xmm1                              # 66 0f 71 d1 fe
@@ -3181,224 +3201,238 @@ psrldq $0xfe, %xmm9                             # 66 41 0f 73 d9 fe
 pslldq $0xfe, %xmm1                             # 66 0f 73 f9 fe
 pslldq $0xfe, %xmm9                             # 66 41 0f 73 f9 fe
 pshufw $0xfe, %mm6, %mm1                        # 0f 70 ce fe
-pshufw $0xfe, 0x12(%rax,%rbx,4), %mm1           # 0f 70 4c 98 12 fe
+pshufw $0xfe, %fs:0x28, %mm1                    # 64 0f 70 0c 25 28 00 00 00 fe
 pshufd $0xfe, %xmm6, %xmm1                      # 66 0f 70 ce fe
-pshufd $0xfe, (%r13), %xmm1                     # 66 41 0f 70 4d 00 fe
+pshufd $0xfe, -4(%ebp), %xmm1                   # 67 66 0f 70 4d fc fe
 pshufd $0xfe, %xmm12, %xmm9                     # 66 45 0f 70 cc fe
 pshufhw $0xfe, %xmm6, %xmm1                     # f3 0f 70 ce fe
-pshufhw $0xfe, -0x80(%rsp), %xmm1               # f3 0f 70 4c 24 80 fe
+pshufhw $0xfe, (,%r11,2), %xmm1                 # f3 42 0f 70 0c 5d 00 00 00 00 fe
 pshufhw $0xfe, %xmm12, %xmm9                    # f3 45 0f 70 cc fe
 pshuflw $0xfe, %xmm6, %xmm1                     # f2 0f 70 ce fe
-pshuflw $0xfe, foo(%rip), %xmm1                 # f2 0f 70 0d 00 00 00 00 fe [R_X86_64_PC32@4 foo-5]
+pshuflw $0xfe, 0x80(%rsi), %xmm1                # f2 0f 70 8e 80 00 00 00 fe
 pshuflw $0xfe, %xmm12, %xmm9                    # f2 45 0f 70 cc fe
 pmovmskb %mm6, %ecx                             # 0f d7 ce
 pmovmskb %mm6, %r9d                             # 44 0f d7 ce
 pmovmskb %xmm6, %ecx                            # 66 0f d7 ce
 pmovmskb %xmm12, %r9d                           # 66 45 0f d7 cc
-pinsrwl $0xfe, %ebx, %mm1                       # 0f c4 cb fe
-pinsrw $0xfe, 0x7f(%r12), %mm1                  # 41 0f c4 4c 24 7f fe
-pinsrwl $0xfe, %r12d, %mm1                      # 41 0f c4 cc fe
-pinsrwl $0xfe, %ebx, %xmm1                      # 66 0f c4 cb fe
-pinsrw $0xfe, foo+8(%rax), %xmm1                # 66 0f c4 88 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
-pinsrwl $0xfe, %r12d, %xmm9                     # 66 45 0f c4 cc fe
+pinsrw $0xfe, %ebx, %mm1                        # 0f c4 cb fe
+pinsrw $0xfe, (%r13), %mm1                      # 41 0f c4 4d 00 fe
+pinsrw $0xfe, %r12d, %mm1                       # 41 0f c4 cc fe
+pinsrw $0xfe, %ebx, %xmm1                       # 66 0f c4 cb fe
+pinsrw $0xfe, -0x80(%rsp), %xmm1                # 66 0f c4 4c 24 80 fe
+pinsrw $0xfe, %r12d, %xmm9                      # 66 45 0f c4 cc fe
 pextrw $0xfe, %mm6, %ecx                        # 0f c5 ce fe
 pextrw $0xfe, %mm6, %r9d                        # 44 0f c5 ce fe
 pextrw $0xfe, %xmm6, %ecx                       # 66 0f c5 ce fe
 pextrw $0xfe, %xmm12, %r9d                      # 66 45 0f c5 cc fe
-pextrw $0xfe, %xmm6, %fs:0x28                   # 64 66 0f 3a 15 34 25 28 00 00 00 fe
+pextrw $0xfe, %xmm6, (%rbp)                     # 66 0f 3a 15 75 00 fe
 maskmovq %mm6, %mm1                             # 0f f7 ce
 maskmovdqu %xmm6, %xmm1                         # 66 0f f7 ce
 maskmovdqu %xmm12, %xmm9                        # 66 45 0f f7 cc
-movntq %mm6, 0x80(%rsi)                         # 0f e7 b6 80 00 00 00
+movntq %mm6, (%rcx,%rdx)                        # 0f e7 34 11
 emms                                            # 0f 77
 pshufb %mm6, %mm1                               # 0f 38 00 ce
-pshufb 0x12(%rax,%rbx,4), %mm1                  # 0f 38 00 4c 98 12
+pshufb %fs:0x28, %mm1                           # 64 0f 38 00 0c 25 28 00 00 00
 pshufb %xmm6, %xmm1                             # 66 0f 38 00 ce
-pshufb (%r13), %xmm1                            # 66 41 0f 38 00 4d 00
+pshufb -4(%ebp), %xmm1                          # 67 66 0f 38 00 4d fc
 pshufb %xmm12, %xmm9                            # 66 45 0f 38 00 cc
 phaddw %mm6, %mm1                               # 0f 38 01 ce
-phaddw -0x80(%rsp), %mm1                        # 0f 38 01 4c 24 80
+phaddw (,%r11,2), %mm1                          # 42 0f 38 01 0c 5d 00 00 00 00
 phaddw %xmm6, %xmm1                             # 66 0f 38 01 ce
-phaddw foo(%rip), %xmm1                         # 66 0f 38 01 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+phaddw 0x80(%rsi), %xmm1                        # 66 0f 38 01 8e 80 00 00 00
 phaddw %xmm12, %xmm9                            # 66 45 0f 38 01 cc
 phaddd %mm6, %mm1                               # 0f 38 02 ce
-phaddd 0x12345678(%r9,%r10,8), %mm1             # 43 0f 38 02 8c d1 78 56 34 12
+phaddd foo, %mm1                                # 0f 38 02 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 phaddd %xmm6, %xmm1                             # 66 0f 38 02 ce
-phaddd (%rbp), %xmm1                            # 66 0f 38 02 4d 00
+phaddd 0x12(%rax,%rbx,4), %xmm1                 # 66 0f 38 02 4c 98 12
 phaddd %xmm12, %xmm9                            # 66 45 0f 38 02 cc
 phaddsw %mm6, %mm1                              # 0f 38 03 ce
-phaddsw 0x7f(%r12), %mm1                        # 41 0f 38 03 4c 24 7f
+phaddsw (%r13), %mm1                            # 41 0f 38 03 4d 00
 phaddsw %xmm6, %xmm1                            # 66 0f 38 03 ce
-phaddsw foo+8(%rax), %xmm1                      # 66 0f 38 03 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+phaddsw -0x80(%rsp), %xmm1                      # 66 0f 38 03 4c 24 80
 phaddsw %xmm12, %xmm9                           # 66 45 0f 38 03 cc
 pmaddubsw %mm6, %mm1                            # 0f 38 04 ce
-pmaddubsw (%rcx,%rdx), %mm1                     # 0f 38 04 0c 11
+pmaddubsw foo(%rip), %mm1                       # 0f 38 04 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 pmaddubsw %xmm6, %xmm1                          # 66 0f 38 04 ce
-pmaddubsw 0x1000, %xmm1                         # 66 0f 38 04 0c 25 00 10 00 00
+pmaddubsw 0x12345678(%r9,%r10,8), %xmm1         # 66 43 0f 38 04 8c d1 78 56 34 12
 pmaddubsw %xmm12, %xmm9                         # 66 45 0f 38 04 cc
 phsubw %mm6, %mm1                               # 0f 38 05 ce
-phsubw %fs:0x28, %mm1                           # 64 0f 38 05 0c 25 28 00 00 00
+phsubw (%rbp), %mm1                             # 0f 38 05 4d 00
 phsubw %xmm6, %xmm1                             # 66 0f 38 05 ce
-phsubw -4(%ebp), %xmm1                          # 67 66 0f 38 05 4d fc
+phsubw 0x7f(%r12), %xmm1                        # 66 41 0f 38 05 4c 24 7f
 phsubw %xmm12, %xmm9                            # 66 45 0f 38 05 cc
 phsubd %mm6, %mm1                               # 0f 38 06 ce
-phsubd (,%r11,2), %mm1                          # 42 0f 38 06 0c 5d 00 00 00 00
+phsubd foo+8(%rax), %mm1                        # 0f 38 06 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 phsubd %xmm6, %xmm1                             # 66 0f 38 06 ce
-phsubd 0x80(%rsi), %xmm1                        # 66 0f 38 06 8e 80 00 00 00
+phsubd (%rcx,%rdx), %xmm1                       # 66 0f 38 06 0c 11
 phsubd %xmm12, %xmm9                            # 66 45 0f 38 06 cc
 phsubsw %mm6, %mm1                              # 0f 38 07 ce
-phsubsw foo, %mm1                               # 0f 38 07 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+phsubsw 0x1000, %mm1                            # 0f 38 07 0c 25 00 10 00 00
 phsubsw %xmm6, %xmm1                            # 66 0f 38 07 ce
-phsubsw 0x12(%rax,%rbx,4), %xmm1                # 66 0f 38 07 4c 98 12
+phsubsw %fs:0x28, %xmm1                         # 64 66 0f 38 07 0c 25 28 00 00 00
 phsubsw %xmm12, %xmm9                           # 66 45 0f 38 07 cc
 psignb %mm6, %mm1                               # 0f 38 08 ce
-psignb (%r13), %mm1                             # 41 0f 38 08 4d 00
+psignb -4(%ebp), %mm1                           # 67 0f 38 08 4d fc
 psignb %xmm6, %xmm1                             # 66 0f 38 08 ce
-psignb -0x80(%rsp), %xmm1                       # 66 0f 38 08 4c 24 80
+psignb (,%r11,2), %xmm1                         # 66 42 0f 38 08 0c 5d 00 00 00 00
 psignb %xmm12, %xmm9                            # 66 45 0f 38 08 cc
 psignw %mm6, %mm1                               # 0f 38 09 ce
-psignw foo(%rip), %mm1                          # 0f 38 09 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+psignw 0x80(%rsi), %mm1                         # 0f 38 09 8e 80 00 00 00
 psignw %xmm6, %xmm1                             # 66 0f 38 09 ce
-psignw 0x12345678(%r9,%r10,8), %xmm1            # 66 43 0f 38 09 8c d1 78 56 34 12
+psignw foo, %xmm1                               # 66 0f 38 09 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
 psignw %xmm12, %xmm9                            # 66 45 0f 38 09 cc
 psignd %mm6, %mm1                               # 0f 38 0a ce
-psignd (%rbp), %mm1                             # 0f 38 0a 4d 00
+psignd 0x12(%rax,%rbx,4), %mm1                  # 0f 38 0a 4c 98 12
 psignd %xmm6, %xmm1                             # 66 0f 38 0a ce
-psignd 0x7f(%r12), %xmm1                        # 66 41 0f 38 0a 4c 24 7f
+psignd (%r13), %xmm1                            # 66 41 0f 38 0a 4d 00
 psignd %xmm12, %xmm9                            # 66 45 0f 38 0a cc
 pmulhrsw %mm6, %mm1                             # 0f 38 0b ce
-pmulhrsw foo+8(%rax), %mm1                      # 0f 38 0b 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+pmulhrsw -0x80(%rsp), %mm1                      # 0f 38 0b 4c 24 80
 pmulhrsw %xmm6, %xmm1                           # 66 0f 38 0b ce
-pmulhrsw (%rcx,%rdx), %xmm1                     # 66 0f 38 0b 0c 11
+pmulhrsw foo(%rip), %xmm1                       # 66 0f 38 0b 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
 pmulhrsw %xmm12, %xmm9                          # 66 45 0f 38 0b cc
 pabsb %mm6, %mm1                                # 0f 38 1c ce
-pabsb 0x1000, %mm1                              # 0f 38 1c 0c 25 00 10 00 00
+pabsb 0x12345678(%r9,%r10,8), %mm1              # 43 0f 38 1c 8c d1 78 56 34 12
 pabsb %xmm6, %xmm1                              # 66 0f 38 1c ce
-pabsb %fs:0x28, %xmm1                           # 64 66 0f 38 1c 0c 25 28 00 00 00
+pabsb (%rbp), %xmm1                             # 66 0f 38 1c 4d 00
 pabsb %xmm12, %xmm9                             # 66 45 0f 38 1c cc
 pabsw %mm6, %mm1                                # 0f 38 1d ce
-pabsw -4(%ebp), %mm1                            # 67 0f 38 1d 4d fc
+pabsw 0x7f(%r12), %mm1                          # 41 0f 38 1d 4c 24 7f
 pabsw %xmm6, %xmm1                              # 66 0f 38 1d ce
-pabsw (,%r11,2), %xmm1                          # 66 42 0f 38 1d 0c 5d 00 00 00 00
+pabsw foo+8(%rax), %xmm1                        # 66 0f 38 1d 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
 pabsw %xmm12, %xmm9                             # 66 45 0f 38 1d cc
 pabsd %mm6, %mm1                                # 0f 38 1e ce
-pabsd 0x80(%rsi), %mm1                          # 0f 38 1e 8e 80 00 00 00
+pabsd (%rcx,%rdx), %mm1                         # 0f 38 1e 0c 11
 pabsd %xmm6, %xmm1                              # 66 0f 38 1e ce
-pabsd foo, %xmm1                                # 66 0f 38 1e 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+pabsd 0x1000, %xmm1                             # 66 0f 38 1e 0c 25 00 10 00 00
 pabsd %xmm12, %xmm9                             # 66 45 0f 38 1e cc
 palignr $0xfe, %mm6, %mm1                       # 0f 3a 0f ce fe
-palignr $0xfe, 0x12(%rax,%rbx,4), %mm1          # 0f 3a 0f 4c 98 12 fe
+palignr $0xfe, %fs:0x28, %mm1                   # 64 0f 3a 0f 0c 25 28 00 00 00 fe
 palignr $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0f ce fe
-palignr $0xfe, (%r13), %xmm1                    # 66 41 0f 3a 0f 4d 00 fe
+palignr $0xfe, -4(%ebp), %xmm1                  # 67 66 0f 3a 0f 4d fc fe
 palignr $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0f cc fe
 pblendvb %xmm0, %xmm6, %xmm1                    # 66 0f 38 10 ce
-pblendvb %xmm0, -0x80(%rsp), %xmm1              # 66 0f 38 10 4c 24 80
+pblendvb %xmm0, (,%r11,2), %xmm1                # 66 42 0f 38 10 0c 5d 00 00 00 00
 pblendvb %xmm0, %xmm12, %xmm9                   # 66 45 0f 38 10 cc
 ptest %xmm6, %xmm1                              # 66 0f 38 17 ce
-ptest foo(%rip), %xmm1                          # 66 0f 38 17 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+ptest 0x80(%rsi), %xmm1                         # 66 0f 38 17 8e 80 00 00 00
 ptest %xmm12, %xmm9                             # 66 45 0f 38 17 cc
 pmovsxbw %xmm6, %xmm1                           # 66 0f 38 20 ce
-pmovsxbw 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f 38 20 8c d1 78 56 34 12
+pmovsxbw foo, %xmm1                             # 66 0f 38 20 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
 pmovsxbw %xmm12, %xmm9                          # 66 45 0f 38 20 cc
 pmovsxbd %xmm6, %xmm1                           # 66 0f 38 21 ce
-pmovsxbd (%rbp), %xmm1                          # 66 0f 38 21 4d 00
+pmovsxbd 0x12(%rax,%rbx,4), %xmm1               # 66 0f 38 21 4c 98 12
 pmovsxbd %xmm12, %xmm9                          # 66 45 0f 38 21 cc
 pmovsxbq %xmm6, %xmm1                           # 66 0f 38 22 ce
-pmovsxbq 0x7f(%r12), %xmm1                      # 66 41 0f 38 22 4c 24 7f
+pmovsxbq (%r13), %xmm1                          # 66 41 0f 38 22 4d 00
 pmovsxbq %xmm12, %xmm9                          # 66 45 0f 38 22 cc
 pmovsxwd %xmm6, %xmm1                           # 66 0f 38 23 ce
-pmovsxwd foo+8(%rax), %xmm1                     # 66 0f 38 23 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+pmovsxwd -0x80(%rsp), %xmm1                     # 66 0f 38 23 4c 24 80
 pmovsxwd %xmm12, %xmm9                          # 66 45 0f 38 23 cc
 pmovsxwq %xmm6, %xmm1                           # 66 0f 38 24 ce
-pmovsxwq (%rcx,%rdx), %xmm1                     # 66 0f 38 24 0c 11
+pmovsxwq foo(%rip), %xmm1                       # 66 0f 38 24 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
 pmovsxwq %xmm12, %xmm9                          # 66 45 0f 38 24 cc
 pmovsxdq %xmm6, %xmm1                           # 66 0f 38 25 ce
-pmovsxdq 0x1000, %xmm1                          # 66 0f 38 25 0c 25 00 10 00 00
+pmovsxdq 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f 38 25 8c d1 78 56 34 12
 pmovsxdq %xmm12, %xmm9                          # 66 45 0f 38 25 cc
 pmovzxbw %xmm6, %xmm1                           # 66 0f 38 30 ce
-pmovzxbw %fs:0x28, %xmm1                        # 64 66 0f 38 30 0c 25 28 00 00 00
+pmovzxbw (%rbp), %xmm1                          # 66 0f 38 30 4d 00
 pmovzxbw %xmm12, %xmm9                          # 66 45 0f 38 30 cc
 pmovzxbd %xmm6, %xmm1                           # 66 0f 38 31 ce
-pmovzxbd -4(%ebp), %xmm1                        # 67 66 0f 38 31 4d fc
+pmovzxbd 0x7f(%r12), %xmm1                      # 66 41 0f 38 31 4c 24 7f
 pmovzxbd %xmm12, %xmm9                          # 66 45 0f 38 31 cc
 pmovzxbq %xmm6, %xmm1                           # 66 0f 38 32 ce
-pmovzxbq (,%r11,2), %xmm1                       # 66 42 0f 38 32 0c 5d 00 00 00 00
+pmovzxbq foo+8(%rax), %xmm1                     # 66 0f 38 32 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
 pmovzxbq %xmm12, %xmm9                          # 66 45 0f 38 32 cc
 pmovzxwd %xmm6, %xmm1                           # 66 0f 38 33 ce
-pmovzxwd 0x80(%rsi), %xmm1                      # 66 0f 38 33 8e 80 00 00 00
+pmovzxwd (%rcx,%rdx), %xmm1                     # 66 0f 38 33 0c 11
 pmovzxwd %xmm12, %xmm9                          # 66 45 0f 38 33 cc
 pmovzxwq %xmm6, %xmm1                           # 66 0f 38 34 ce
-pmovzxwq foo, %xmm1                             # 66 0f 38 34 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+pmovzxwq 0x1000, %xmm1                          # 66 0f 38 34 0c 25 00 10 00 00
 pmovzxwq %xmm12, %xmm9                          # 66 45 0f 38 34 cc
 pmovzxdq %xmm6, %xmm1                           # 66 0f 38 35 ce
-pmovzxdq 0x12(%rax,%rbx,4), %xmm1               # 66 0f 38 35 4c 98 12
+pmovzxdq %fs:0x28, %xmm1                        # 64 66 0f 38 35 0c 25 28 00 00 00
 pmovzxdq %xmm12, %xmm9                          # 66 45 0f 38 35 cc
 pmuldq %xmm6, %xmm1                             # 66 0f 38 28 ce
-pmuldq (%r13), %xmm1                            # 66 41 0f 38 28 4d 00
+pmuldq -4(%ebp), %xmm1                          # 67 66 0f 38 28 4d fc
 pmuldq %xmm12, %xmm9                            # 66 45 0f 38 28 cc
 pcmpeqq %xmm6, %xmm1                            # 66 0f 38 29 ce
-pcmpeqq -0x80(%rsp), %xmm1                      # 66 0f 38 29 4c 24 80
+pcmpeqq (,%r11,2), %xmm1                        # 66 42 0f 38 29 0c 5d 00 00 00 00
 pcmpeqq %xmm12, %xmm9                           # 66 45 0f 38 29 cc
 packusdw %xmm6, %xmm1                           # 66 0f 38 2b ce
-packusdw foo(%rip), %xmm1                       # 66 0f 38 2b 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+packusdw 0x80(%rsi), %xmm1                      # 66 0f 38 2b 8e 80 00 00 00
 packusdw %xmm12, %xmm9                          # 66 45 0f 38 2b cc
 pcmpgtq %xmm6, %xmm1                            # 66 0f 38 37 ce
-pcmpgtq 0x12345678(%r9,%r10,8), %xmm1           # 66 43 0f 38 37 8c d1 78 56 34 12
+pcmpgtq foo, %xmm1                              # 66 0f 38 37 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
 pcmpgtq %xmm12, %xmm9                           # 66 45 0f 38 37 cc
 pminsb %xmm6, %xmm1                             # 66 0f 38 38 ce
-pminsb (%rbp), %xmm1                            # 66 0f 38 38 4d 00
+pminsb 0x12(%rax,%rbx,4), %xmm1                 # 66 0f 38 38 4c 98 12
 pminsb %xmm12, %xmm9                            # 66 45 0f 38 38 cc
 pminsd %xmm6, %xmm1                             # 66 0f 38 39 ce
-pminsd 0x7f(%r12), %xmm1                        # 66 41 0f 38 39 4c 24 7f
+pminsd (%r13), %xmm1                            # 66 41 0f 38 39 4d 00
 pminsd %xmm12, %xmm9                            # 66 45 0f 38 39 cc
 pminuw %xmm6, %xmm1                             # 66 0f 38 3a ce
-pminuw foo+8(%rax), %xmm1                       # 66 0f 38 3a 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+pminuw -0x80(%rsp), %xmm1                       # 66 0f 38 3a 4c 24 80
 pminuw %xmm12, %xmm9                            # 66 45 0f 38 3a cc
 pminud %xmm6, %xmm1                             # 66 0f 38 3b ce
-pminud (%rcx,%rdx), %xmm1                       # 66 0f 38 3b 0c 11
+pminud foo(%rip), %xmm1                         # 66 0f 38 3b 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
 pminud %xmm12, %xmm9                            # 66 45 0f 38 3b cc
 pmaxsb %xmm6, %xmm1                             # 66 0f 38 3c ce
-pmaxsb 0x1000, %xmm1                            # 66 0f 38 3c 0c 25 00 10 00 00
+pmaxsb 0x12345678(%r9,%r10,8), %xmm1            # 66 43 0f 38 3c 8c d1 78 56 34 12
 pmaxsb %xmm12, %xmm9                            # 66 45 0f 38 3c cc
 pmaxsd %xmm6, %xmm1                             # 66 0f 38 3d ce
-pmaxsd %fs:0x28, %xmm1                          # 64 66 0f 38 3d 0c 25 28 00 00 00
+pmaxsd (%rbp), %xmm1                            # 66 0f 38 3d 4d 00
 pmaxsd %xmm12, %xmm9                            # 66 45 0f 38 3d cc
 pmaxuw %xmm6, %xmm1                             # 66 0f 38 3e ce
-pmaxuw -4(%ebp), %xmm1                          # 67 66 0f 38 3e 4d fc
+pmaxuw 0x7f(%r12), %xmm1                        # 66 41 0f 38 3e 4c 24 7f
 pmaxuw %xmm12, %xmm9                            # 66 45 0f 38 3e cc
 pmaxud %xmm6, %xmm1                             # 66 0f 38 3f ce
-pmaxud (,%r11,2), %xmm1                         # 66 42 0f 38 3f 0c 5d 00 00 00 00
+pmaxud foo+8(%rax), %xmm1                       # 66 0f 38 3f 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
 pmaxud %xmm12, %xmm9                            # 66 45 0f 38 3f cc
 pmulld %xmm6, %xmm1                             # 66 0f 38 40 ce
-pmulld 0x80(%rsi), %xmm1                        # 66 0f 38 40 8e 80 00 00 00
+pmulld (%rcx,%rdx), %xmm1                       # 66 0f 38 40 0c 11
 pmulld %xmm12, %xmm9                            # 66 45 0f 38 40 cc
 phminposuw %xmm6, %xmm1                         # 66 0f 38 41 ce
-phminposuw foo, %xmm1                           # 66 0f 38 41 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+phminposuw 0x1000, %xmm1                        # 66 0f 38 41 0c 25 00 10 00 00
 phminposuw %xmm12, %xmm9                        # 66 45 0f 38 41 cc
 pblendw $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0e ce fe
-pblendw $0xfe, 0x12(%rax,%rbx,4), %xmm1         # 66 0f 3a 0e 4c 98 12 fe
+pblendw $0xfe, %fs:0x28, %xmm1                  # 64 66 0f 3a 0e 0c 25 28 00 00 00 fe
 pblendw $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0e cc fe
 mpsadbw $0xfe, %xmm6, %xmm1                     # 66 0f 3a 42 ce fe
-mpsadbw $0xfe, (%r13), %xmm1                    # 66 41 0f 3a 42 4d 00 fe
+mpsadbw $0xfe, -4(%ebp), %xmm1                  # 67 66 0f 3a 42 4d fc fe
 mpsadbw $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 42 cc fe
-pextrb $0xfe, %xmm6, -0x80(%rsp)                # 66 0f 3a 14 74 24 80 fe
-pextrb $0xfe, %xmm6, foo(%rip)                  # 66 0f 3a 14 35 00 00 00 00 fe [R_X86_64_PC32@5 foo-5]
-pextrd $0xfe, %xmm6, 0x12345678(%r9,%r10,8)     # 66 43 0f 3a 16 b4 d1 78 56 34 12 fe
-pextrq $0xfe, %xmm6, (%rbp)                     # 66 48 0f 3a 16 75 00 fe
-pinsrb $0xfe, 0x7f(%r12), %xmm1                 # 66 41 0f 3a 20 4c 24 7f fe
-pinsrd $0xfe, foo+8(%rax), %xmm1                # 66 0f 3a 22 88 00 00 00 00 fe [R_X86_64_32S@5 foo+8]
-pinsrq $0xfe, (%rcx,%rdx), %xmm1                # 66 48 0f 3a 22 0c 11 fe
+pextrb $0xfe, %xmm6, %ecx                       # 66 0f 3a 14 f1 fe
+pextrb $0xfe, %xmm6, (,%r11,2)                  # 66 42 0f 3a 14 34 5d 00 00 00 00 fe
+pextrb $0xfe, %xmm12, %r9d                      # 66 45 0f 3a 14 e1 fe
+pextrb $0xfe, %xmm6, %rcx                       # 66 0f 3a 14 f1 fe
+pextrb $0xfe, %xmm6, 0x80(%rsi)                 # 66 0f 3a 14 b6 80 00 00 00 fe
+pextrb $0xfe, %xmm12, %r9                       # 66 45 0f 3a 14 e1 fe
+pextrd $0xfe, %xmm6, %ecx                       # 66 0f 3a 16 f1 fe
+pextrd $0xfe, %xmm6, foo                        # 66 0f 3a 16 34 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
+pextrd $0xfe, %xmm12, %r9d                      # 66 45 0f 3a 16 e1 fe
+pextrq $0xfe, %xmm6, %rcx                       # 66 48 0f 3a 16 f1 fe
+pextrq $0xfe, %xmm6, 0x12(%rax,%rbx,4)          # 66 48 0f 3a 16 74 98 12 fe
+pextrq $0xfe, %xmm12, %r9                       # 66 4d 0f 3a 16 e1 fe
+pinsrb $0xfe, %ebx, %xmm1                       # 66 0f 3a 20 cb fe
+pinsrb $0xfe, (%r13), %xmm1                     # 66 41 0f 3a 20 4d 00 fe
+pinsrb $0xfe, %r12d, %xmm9                      # 66 45 0f 3a 20 cc fe
+pinsrd $0xfe, %ebx, %xmm1                       # 66 0f 3a 22 cb fe
+pinsrd $0xfe, -0x80(%rsp), %xmm1                # 66 0f 3a 22 4c 24 80 fe
+pinsrd $0xfe, %r12d, %xmm9                      # 66 45 0f 3a 22 cc fe
+pinsrq $0xfe, %rbx, %xmm1                       # 66 48 0f 3a 22 cb fe
+pinsrq $0xfe, foo(%rip), %xmm1                  # 66 48 0f 3a 22 0d 00 00 00 00 fe [R_X86_64_PC32@6 foo-5]
+pinsrq $0xfe, %r12, %xmm9                       # 66 4d 0f 3a 22 cc fe
 pcmpestrm $0xfe, %xmm6, %xmm1                   # 66 0f 3a 60 ce fe
-pcmpestrm $0xfe, 0x1000, %xmm1                  # 66 0f 3a 60 0c 25 00 10 00 00 fe
+pcmpestrm $0xfe, 0x12345678(%r9,%r10,8), %xmm1  # 66 43 0f 3a 60 8c d1 78 56 34 12 fe
 pcmpestrm $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 60 cc fe
 pcmpestri $0xfe, %xmm6, %xmm1                   # 66 0f 3a 61 ce fe
-pcmpestri $0xfe, %fs:0x28, %xmm1                # 64 66 0f 3a 61 0c 25 28 00 00 00 fe
+pcmpestri $0xfe, (%rbp), %xmm1                  # 66 0f 3a 61 4d 00 fe
 pcmpestri $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 61 cc fe
 pcmpistrm $0xfe, %xmm6, %xmm1                   # 66 0f 3a 62 ce fe
-pcmpistrm $0xfe, -4(%ebp), %xmm1                # 67 66 0f 3a 62 4d fc fe
+pcmpistrm $0xfe, 0x7f(%r12), %xmm1              # 66 41 0f 3a 62 4c 24 7f fe
 pcmpistrm $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 62 cc fe
 pcmpistri $0xfe, %xmm6, %xmm1                   # 66 0f 3a 63 ce fe
-pcmpistri $0xfe, (,%r11,2), %xmm1               # 66 42 0f 3a 63 0c 5d 00 00 00 00 fe
+pcmpistri $0xfe, foo+8(%rax), %xmm1             # 66 0f 3a 63 88 00 00 00 00 fe [R_X86_64_32S@5 foo+8]
 pcmpistri $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 63 cc fe
 mov %eax,%ebx                                   # 89 c3
 movl %eax,%ebx                                  # 89 c3
@@ -3528,7 +3562,6 @@ jmp *(%eax)                                     # 67 ff 20
 jmp *foo                                        # ff 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
 jmp .-0x10                                      # eb ee
 jmp .+0x200                                     # e9 fb 01 00 00
-je foo                                          # 0f 84 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
 jne .+4                                         # 75 02
 jz .-0x20                                       # 74 de
 jc foo                                          # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]

@@ -39,3 +39,9 @@ swapgs                     # error: `swapgs' is only supported in 64-bit mode
 mov (%si,%bx), %ax         # error: `(%si,%bx,1)' is not a valid base/index expression
 mov (%bx,%si,2), %ax       # error: `(%bx,%si,2)' is not a valid base/index expression
 mov (%ax), %ax             # error: `(%ax)' is not a valid base/index expression
+.code64
+data16 nopw %cs:0x0(%rax,%rax,1)  # error: same type of prefix used twice
+lock lock addl $1, (%rax)  # error: same type of prefix used twice
+ljmpq *(%rax)              # error: no such instruction: `ljmpq'
+lss (%rax), %rsp           # error: operand type mismatch for `lss'
+jnel foo                   # error: no such instruction: `jnel'

@@ -303,6 +303,8 @@ class Encoder:
                 slot, byte = PREFIX_WORDS[w]
                 if slot == SLOT_ADDR:
                     addr_override = True
+                if slot in slots:
+                    raise _error("same type of prefix used twice", insn)
                 slots[slot] = byte
             else:
                 raise _error(f"unknown prefix `{word}'", insn)
@@ -311,6 +313,9 @@ class Encoder:
             slots[slot] = byte
         if form.sizes_by_prefix:
             if (form.opsize == 16) != (mode == 16) and form.opsize in (16, 32):
+                if SLOT_DATA in slots and any(p.lower() in ("data16", "data32")
+                                              for p in insn.prefixes):
+                    raise _error("same type of prefix used twice", insn)
                 slots[SLOT_DATA] = 0x66
 
         # Address size: from the memory operand's registers, else the mode.

@@ -71,7 +71,8 @@ FLAGS (optional)
 Mnemonics by syntax
 ===================
 Intel syntax uses the SDM mnemonic.  AT&T names are derived: the mnemonic
-in lower case, bare and with the suffix of the operand size (``b w l q``;
+in lower case, bare and with the suffix of the operand size (``b w l q``,
+not on relative branches nor MMX/SSE rows other than ``cvtsi2ss/sd``;
 for x87 memory ``s l t`` for 32/64/80-bit reals and ``s l ll q`` for 16/32/
 64-bit integers), unless the row gives ``att=`` (``movzbl``, ``cltq``,
 ``ljmp``, and gas's swapped ``fsub``/``fsubr`` of ``ST(i), ST(0)`` forms).
@@ -269,7 +270,10 @@ def _operand_size(operands: tuple[OperandType, ...], flags: frozenset[str]) -> i
 def _derived_att_names(bases: list[str], operands: tuple[OperandType, ...],
                        opsize: int | None) -> tuple[str, ...]:
     suffixes: tuple[str, ...] = ()
-    if opsize:
+    simd = any(o.cls in ("mm", "xmm") for o in operands)
+    if any(o.kind == "rel" for o in operands) or (simd and not bases[0].startswith("cvtsi2")):
+        pass                                  # jne, movd, pextrw: no suffix
+    elif opsize:
         suffixes = (_SUFFIX[opsize],)
     else:
         for o in operands:
