@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...common.diagnostics import SourceLocation, ToolchainError
-from ..expr import Constant, Expr, SymbolRef, fold_constant
+from ...common.diagnostics import ToolchainError
+from ..expr import Constant, Expr, fold_constant
 from ..instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Operand, Register
 from ..isa import EncodeContext, Encoding, Fixup
 from .opcodes import ATT_INDEX, INTEL_INDEX, Form, OperandType
@@ -350,7 +350,6 @@ class Encoder:
                 mem = mem or target
 
         body = bytearray(form.opcode_bytes)
-        tail = bytearray()
         fixups: list[Fixup] = []
         reg_bits: list[tuple[RegInfo, str]] = []   # registers and the REX bit they use
 
@@ -387,8 +386,6 @@ class Encoder:
                 modrm_bytes += mb
 
         # Immediates and other trailing fields, in row order.
-        imm_ops = [op for op, t in zip(ops, form.operands)
-                   if t.kind in ("imm", "rel", "ptr", "moffs")]
         imm_fields: list[tuple[int, Operand, OperandType, str]] = []
         tokens = iter(form.immediates)
         for op, t in zip(ops, form.operands):
@@ -397,19 +394,14 @@ class Encoder:
             elif t.kind in ("imm", "rel", "ptr"):
                 tok = next(tokens)
                 imm_fields.append((_IMM_BYTES[tok], op, t, tok))
-        del imm_ops
         imm_total = sum(size for size, _, _, _ in imm_fields) + len(form.trailing)
 
         # REX.
         for info, bit in reg_bits:
             if info.num >= 8:
                 rex |= {"R": 4, "X": 2, "B": 1}[bit]
-        needs_byte = any(info.needs_rex and info.num < 8 for info, _ in reg_bits)
-        if isinstance(ops, tuple):
-            for op in ops:
-                if isinstance(op, Register) and REGISTERS[op.name].needs_rex \
-                        and REGISTERS[op.name].num < 8:
-                    needs_byte = True
+        needs_byte = any(isinstance(op, Register) and REGISTERS[op.name].needs_rex
+                         and REGISTERS[op.name].num < 8 for op in ops)
         if rex or needs_byte or force_rex:
             rex |= 0x40
             for op in ops:
@@ -630,4 +622,4 @@ def _att_mem(m: Memory) -> str:
     return format_operand(m)
 
 
-__all__ = ["Encoder", "Match", "PREFIX_WORDS", "REX_WORDS", "SourceLocation", "SymbolRef"]
+__all__ = ["Encoder", "Match", "PREFIX_WORDS", "REX_WORDS"]

@@ -228,8 +228,6 @@ class OperandParser:
                 return None
             name = name[1:]
         info = lookup(name)
-        if info is None or info.cls == "ip" and False:
-            return None
         return Register(info.name) if info else None
 
     def _intel_memory(self, text: str, segment: Register | None, size: int | None) -> Memory:
