@@ -180,13 +180,29 @@ class Layout:
             stretched = False
             for frag in frags:
                 frag.marker ^= 1
-                was = frag.address
-                address = frag.address = was + stretch
-                growth = 0
+                address = frag.address = frag.address + stretch
                 if frag.fixed:
-                    pass
-                elif isinstance(frag, RelaxFrag):
-                    growth = self.relax_branch(frag, stretch)
+                    continue
+                growth = 0
+                if isinstance(frag, RelaxFrag):
+                    if frag.is_long:
+                        continue
+                    # write.c relax_frag, inline: grow a short branch out of reach.
+                    sym = frag.target_symbol
+                    sym_frag = sym.frag
+                    target = sym_frag.address + sym.offset + frag.target_offset
+                    if stretch and sym_frag.marker != frag.marker:
+                        if stretch < 0 or sym_frag.region == frag.region:
+                            target += stretch
+                        elif target < address + frag.field_offset:
+                            continue
+                    low, high = frag.reach
+                    if low <= target - address - frag.size <= high:
+                        continue
+                    old = frag.size
+                    self.grow(frag)
+                    frag.size = len(frag.long.data)  # type: ignore[union-attr]
+                    growth = frag.size - old
                 elif isinstance(frag, AlignFrag):
                     new = frag.padding(address)
                     growth = new - frag.size
@@ -236,9 +252,14 @@ class Layout:
 
     def estimate(self, frag: RelaxFrag, section: Section) -> None:
         """md_estimate_size_before_relax: long with a relocation unless resolvable here."""
-        if not frag.is_long and not frag.forced and not self.resolvable_here(frag, section):
-            frag.forced = True
-            self.grow(frag)
+        if not frag.is_long and not frag.forced:
+            if self.resolvable_here(frag, section):
+                add, _, const = self.final.value(frag.target)
+                frag.target_symbol, frag.target_offset = add, const
+                frag.reach = self.isa.short_branch_range(frag.insn, frag.context)
+            else:
+                frag.forced = True
+                self.grow(frag)
         frag.size = len(frag.long.data) if frag.is_long else len(frag.short.data)  # type: ignore
 
     def grow(self, frag: RelaxFrag) -> None:
@@ -266,30 +287,6 @@ class Layout:
                 return True
             return not frag.explicit_plt
         return True
-
-    def relax_branch(self, frag: RelaxFrag, stretch: int) -> int:
-        """write.c relax_frag for a short branch: grow when the target is out of reach."""
-        if frag.is_long:
-            return 0
-        add, _, const = self.final.value(frag.target)
-        target = label_address(add) + const  # type: ignore[arg-type]
-        sym_frag = add.frag  # type: ignore[union-attr]
-        if stretch and sym_frag.marker != frag.marker:
-            if stretch < 0 or sym_frag.region == frag.region:
-                target += stretch
-            elif target < frag.address + frag.field_offset:
-                return 0
-        low, high = self.short_range(frag)
-        displacement = target - (frag.address + len(frag.short.data))
-        if low <= displacement <= high:
-            return 0
-        old = frag.size
-        self.grow(frag)
-        frag.size = len(frag.long.data)  # type: ignore[union-attr]
-        return frag.size - old
-
-    def short_range(self, frag: RelaxFrag) -> tuple[int, int]:
-        return self.isa.short_branch_range(frag.insn, frag.context)
 
     def org_target(self, frag: OrgFrag, section: Section) -> int | None:
         try:

@@ -88,7 +88,8 @@ class FillFrag(Frag):
 
 class RelaxFrag(Frag):
     __slots__ = ("insn", "context", "target", "short", "long", "is_long", "forced",
-                 "location", "field_offset", "explicit_plt")
+                 "location", "field_offset", "explicit_plt", "target_symbol", "target_offset",
+                 "reach")
 
     def __init__(self, insn: Instruction, context: EncodeContext, target: Expr,
                  short: Encoding, explicit_plt: bool):
@@ -105,6 +106,11 @@ class RelaxFrag(Frag):
         self.field_offset = short.fixups[0].offset if short.fixups else len(short.data) - 1
         self.explicit_plt = explicit_plt
         self.size = len(short.data)
+        # Set by layout for a branch resolved in its section: the target label,
+        # the constant added to it, and the short form's (min, max) reach.
+        self.target_symbol = None
+        self.target_offset = 0
+        self.reach = (0, 0)
 
 
 class AlignFrag(Frag):

@@ -442,14 +442,22 @@ class ObjectStreamer:
         return sym is not None and sym.defined
 
     # --- contents --------------------------------------------------------------
-    def _bind_operands(self, insn: Instruction) -> None:
-        """Create operand symbols in source order (AT&T order for x86)."""
+    def _bind_operands(self, insn: Instruction) -> dict[int, Expr]:
+        """Create operand symbols in source order (AT&T order for x86).
+
+        Returns the bound form of each operand expression, by id, for the
+        fixups that carry the same expression objects.
+        """
         operands = list(reversed(insn.operands)) if self.x86 else insn.operands
+        bound: dict[int, Expr] = {}
         for op in operands:
+            if isinstance(op, Register):
+                continue
             if self.x86:
                 self._place_leading_symbol(op)
             for e in _operand_exprs(op):
-                self._bind(e)
+                if not isinstance(e, Constant):
+                    bound[id(e)] = self._bind(e)
         if self.x86 and insn.mnemonic == "movq" and not any(
                 isinstance(op, Register) and op.name.startswith(("xmm", "mm"))
                 for op in operands):
@@ -457,6 +465,7 @@ class ObjectStreamer:
             # again for mov with a 'q' suffix: the second parse finds them.
             for op in operands:
                 self._place_leading_symbol(op)
+        return bound
 
     def _place_leading_symbol(self, op: object) -> None:
         """tc-i386.c parse_register looks up the name an operand's text starts
@@ -469,8 +478,7 @@ class ObjectStreamer:
                 self.symtab.place(sym)
 
     def emit_instruction(self, insn: Instruction) -> None:
-        if insn.operands:
-            self._bind_operands(insn)
+        bound = self._bind_operands(insn) if insn.operands else {}
         ctx = self._context()
         try:
             target = self.isa.relaxable_target(insn)
@@ -480,7 +488,7 @@ class ObjectStreamer:
                                     ToolchainError(exc.message, insn.location))
             return
         if target is not None:
-            frag = RelaxFrag(insn, ctx, self._bind(target), encoding,
+            frag = RelaxFrag(insn, ctx, bound.get(id(target)) or self._bind(target), encoding,
                              (specifier_of(target) or "").upper() == "PLT")
             self._append_variable(frag)
             return
@@ -488,7 +496,8 @@ class ObjectStreamer:
         base = len(tail.data)
         tail.data += encoding.data
         for fixup in encoding.fixups:
-            pending = PendingFixup(base + fixup.offset, fixup, self._bind(fixup.value), False,
+            value = bound.get(id(fixup.value)) or self._bind(fixup.value)
+            pending = PendingFixup(base + fixup.offset, fixup, value, False,
                                    fixup.location or insn.location)
             pending.frag = tail
             tail.fixups.append(pending)
