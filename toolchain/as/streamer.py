@@ -305,6 +305,12 @@ class ObjectStreamer:
         bound = self._bind(value)
         if sym.defined and sym.used:
             sym = self.symtab.clone(sym)
+        # pseudo_set turns an assembler-local symbol into a full one, and
+        # copy_symbol_attributes the symbol it copies.
+        self.symtab.place(sym)
+        source = bound.left if isinstance(bound, Binary) and bound.op == "+" else bound
+        if isinstance(source, Ref):
+            self.symtab.place(source.symbol)
         try:
             add, sub, const = self.now.value(bound)
         except Unknown:
