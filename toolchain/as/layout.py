@@ -25,12 +25,11 @@ from typing import TYPE_CHECKING
 
 from ..common import elf
 from ..common.diagnostics import SourceLocation, ToolchainError
-from .isa import Fixup
 from .sections import (
     AlignFrag, DataFrag, FillFrag, OrgFrag, PendingFixup, RelaxFrag, Section, SpaceFrag,
 )
 from .symbols import (
-    COMMON, LABEL, UNDEFINED, EvalError, Evaluator, Ref, Symbol, label_address,
+    LABEL, UNDEFINED, EvalError, Evaluator, Ref, Symbol, label_address,
     section_name, specifier_of,
 )
 

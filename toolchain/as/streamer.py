@@ -25,7 +25,7 @@ from .sections import (
     parse_flags, parse_type, special_section,
 )
 from .symbols import (
-    ABSOLUTE, COMMON, EQUATED, FAKE_LABEL_NAME, LABEL, UNDEFINED, EvalError, Evaluator, Ref,
+    ABSOLUTE, COMMON, EQUATED, FAKE_LABEL_NAME, LABEL, EvalError, Evaluator, Ref,
     UNPLACED, Symbol, SymbolTable, Unknown, bind_symbols, specifier_of,
 )
 
@@ -574,7 +574,7 @@ class ObjectStreamer:
     def emit_align(self, alignment: int, fill: int | None = None, max_skip: int | None = None,
                    location: SourceLocation | None = None, fill_size: int = 1) -> None:
         if alignment <= 0 or alignment & (alignment - 1):
-            self._error(f"alignment not a power of 2", location)
+            self._error("alignment not a power of 2", location)
             return
         if alignment > self.current.alignment:
             self.current.alignment = alignment
