@@ -41,7 +41,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         params = [pytest.param(mode, index, id=f"{mode}-{x86gen.form_id(form)}")
                   for mode, bits in MODES.items()
                   for index, form in enumerate(x86gen.opcodes.FORMS)
-                  if x86gen.valid_in_mode(form, bits)]
+                  if x86gen.testable(form, bits)]
     metafunc.parametrize("mode,index", params)
 
 
@@ -75,7 +75,7 @@ def mode_results(bits: int) -> dict[int, list[tuple[str, bool, x86oracle.Encoded
     """Every row's lines in one mode, encoded by GNU as (one batch) and by pas."""
     import x86gen
     rows = [(index, form) for index, form in enumerate(x86gen.opcodes.FORMS)
-            if x86gen.valid_in_mode(form, bits)]
+            if x86gen.testable(form, bits)]
     cases = [(index, line, identifying) for index, form in rows
              for line, identifying in x86gen.lines_for_form(form, bits)]
     lines = [line for _, line, _ in cases]

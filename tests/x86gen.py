@@ -40,8 +40,6 @@ OTHER = {
     "xmm": (("xmm1", "xmm2", "xmm7", "xmm3"), ("xmm9", "xmm12", "xmm15", "xmm8")),
 }
 SUFFIX = {8: "b", 16: "w", 32: "l", 64: "q"}
-# GNU as keeps the SDM's operand order for these in AT&T syntax: `bound %cx, (%bx)`.
-NOT_REVERSED = ("BOUND",)
 BASE16 = ("bx,si", "bx,di", "bp,si", "bp,di", "si", "di", "bp", "bx")
 
 
@@ -63,6 +61,7 @@ class Variant:
 
     number: int
     calls: int = 0
+    explore = False          # the fuzzer's chooser says True: any address form, any value
 
     def choice(self, options: Sequence[T]) -> T:
         self.calls += 1
@@ -100,8 +99,43 @@ def _register(kind, bits: int, chooser: Chooser, extended: bool) -> str:
     return chooser.choice(OTHER[kind.cls])
 
 
+def hexnum(value: int) -> str:
+    return f"-{-value:#x}" if value < 0 else f"{value:#x}"
+
+
+def random_memory(bits: int, chooser: Chooser) -> str:
+    """Any memory operand the mode can address: 16/32/64-bit and rip-relative
+    addressing, absolute addresses, segment overrides, signed displacements."""
+    size = chooser.choice({16: (16, 16, 32), 32: (32, 32, 16), 64: (64, 64, 32, "rip")}[bits])
+    seg = chooser.choice(("",) * 6 + ("%es:", "%cs:", "%ss:", "%ds:", "%fs:", "%gs:"))
+    if size == "rip":
+        return f"{seg}{hexnum(chooser.integer(-2**31, 2**31 - 1))}(%rip)"
+    if size == 16:
+        pair = chooser.choice(BASE16 + ("absolute",))
+        if pair == "absolute":
+            return seg + hexnum(chooser.integer(0, 0xffff))
+        disp = chooser.choice(("", "8", "16"))
+        number = {"": "", "8": hexnum(chooser.integer(-128, 127)),
+                  "16": hexnum(chooser.integer(-0x8000, 0xffff))}[disp]
+        return f"{seg}{number}(" + ",".join("%" + r for r in pair.split(",")) + ")"
+    regs = GP[size][0] + (GP[size][1] if bits == 64 else ())
+    base = chooser.choice(regs + ("",))
+    index = chooser.choice(tuple(r for r in regs if r not in ("esp", "rsp")) + ("",) * 4)
+    disp = chooser.choice(("", "8", "32"))
+    number = {"": "", "8": hexnum(chooser.integer(-128, 127)),
+              "32": hexnum(chooser.integer(-2**31, 2**31 - 1))}[disp]
+    if not base and not index:
+        return seg + hexnum(chooser.integer(0, 2**31 - 1))
+    if index:
+        scale = chooser.choice((1, 2, 4, 8))
+        return f"{seg}{number or '0'}(%{base},%{index},{scale})".replace("(%,", "(,")
+    return f"{seg}{number}(%{base})"
+
+
 def memory(bits: int, chooser: Chooser) -> str:
     """A memory operand valid in the mode: base, index, scale, displacement (AT&T)."""
+    if getattr(chooser, "explore", False):
+        return random_memory(bits, chooser)
     disp_kind = chooser.choice(("8", "32", "", "8", "32"))
     if bits == 16 and not chooser.flag():
         base = chooser.choice(BASE16)
@@ -125,6 +159,8 @@ def memory(bits: int, chooser: Chooser) -> str:
 
 def _immediate(kind, form, chooser: Chooser) -> str:
     size = kind.size or 8
+    if getattr(chooser, "explore", False) and "sx" not in form.flags:
+        return "$" + hexnum(chooser.integer(-(1 << (size - 1)), (1 << size) - 1))
     if "sx" in form.flags:
         value = chooser.integer(-128, 127)             # hex: keystone misreads decimals
         return f"${'-' if value < 0 else ''}{abs(value):#x}"
@@ -188,9 +224,9 @@ def render(form, bits: int, chooser: Chooser, use_memory: bool = False,
     texts = [operand_text(k, form, bits, chooser, use_memory, extended, i)
              for i, k in enumerate(form.operands)]
     texts = [t for t in texts if t is not None]
-    if not all(k.kind == "imm" for k in form.operands) and form.mnemonic not in NOT_REVERSED:
+    if not all(k.kind == "imm" for k in form.operands):
         texts.reverse()                          # Intel order in the table, AT&T reversed
-    mnemonic = mnemonic or (form.att_names[0] if form.att_names else form.mnemonic.lower())
+    mnemonic = mnemonic or form.att_names[0]
     if any(k.kind == "const" and k.size == 3 for k in form.operands):
         mnemonic += "3"                          # INT 3 is int3 in AT&T (int $3 is CD 03)
     return f"{mnemonic} {', '.join(texts)}".rstrip()
@@ -200,32 +236,46 @@ def has_memory_form(form) -> bool:
     return any(k.kind == "rm" for k in form.operands) and "nomem" not in form.flags
 
 
+def identifies_row(form, name: str, use_memory: bool) -> tuple[bool, bool]:
+    """(names this row alone, size is ambiguous) for a spelling of a row.
+
+    A bare ``iret`` or ``lods (%esi)`` stands for the row of the mode's
+    default size, so only suffixed spellings of sized rows without a sizing
+    register operand name their row; with memory and no suffix GNU as only
+    guesses the size (with a warning), and keystone refuses."""
+    sizing = [k for k in form.operands if k.cls == "gp" and k.kind in ("reg", "fixed", "rm")
+              and k.fixed not in ("dx", "cl")]
+    names = form.att_names
+    suffixed = not form.opsize or name.endswith(SUFFIX[form.opsize]) or name == names[0]
+    register = any(k.kind != "rm" or not use_memory for k in sizing)
+    return suffixed or register, use_memory and not register and not suffixed
+
+
 def lines_for_form(form, bits: int) -> list[tuple[str, bool]]:
     """Representative instructions for one row in one mode, without repeats: each
     AT&T spelling of the row, with plain and extended registers, register and
-    memory forms.  Each line comes with whether it names this row alone: a bare
-    ``iret`` or ``lods (%esi)`` stands for the row of the mode's default size,
-    so only suffixed spellings of sized rows without register operands do."""
+    memory forms, each with whether it names this row alone (identifies_row)."""
     out: list[tuple[str, bool]] = []
-    sizing = [k for k in form.operands if k.cls == "gp" and k.kind in ("reg", "fixed", "rm")
-              and k.fixed not in ("dx", "cl")]
-    names = form.att_names or (form.mnemonic.lower(),)
-    for name in names:
-        suffixed = not form.opsize or name.endswith(SUFFIX[form.opsize]) or name == names[0]
+    for name in form.att_names:
         for number in (0, 1):
             for use_memory in ((False, True) if has_memory_form(form) else (False,)):
-                register = any(k.kind != "rm" or not use_memory for k in sizing)
-                if use_memory and not register and not suffixed:
-                    continue                     # ambiguous size: gas warns, keystone fails
+                identifying, ambiguous = identifies_row(form, name, use_memory)
+                if ambiguous:
+                    continue
                 text = render(form, bits, Variant(number), use_memory, number == 1, name)
                 if text not in (line for line, _ in out):
-                    out.append((text, suffixed or register))
+                    out.append((text, identifying))
     return out
 
 
+def testable(form, bits: int) -> bool:
+    """Rows that exist in the mode and have an AT&T spelling (``att=-`` rows are Intel-only)."""
+    return bool(form.att_names) and valid_in_mode(form, bits)
+
+
 def forms_for_mode(bits: int) -> list:
-    """The rows (parsed forms) that exist in a mode, in table order."""
-    return [f for f in opcodes.FORMS if valid_in_mode(f, bits)]
+    """The rows (parsed forms) with AT&T spellings that exist in a mode, in table order."""
+    return [f for f in opcodes.FORMS if testable(f, bits)]
 
 
 def form_id(form) -> str:

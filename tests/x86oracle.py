@@ -225,6 +225,9 @@ def capstone_check(data: bytes, bits: int, form) -> str | None:
     if form.opsize in SIZE_LETTER:                 # movsb/movsw, iretd, pushfd ...
         names.add(ours + SIZE_LETTER[form.opsize])
     theirs = first.mnemonic.split()[-1]
+    if ours[:3] == "cmp" and ours[-2:] in ("ss", "sd", "ps", "pd") and re.fullmatch(
+            rf"cmp[a-z]+{ours[-2:]}", theirs):
+        return None                    # cmpss $3 is read as its alias cmpunordss
     if theirs not in names:
         return f"capstone reads {data.hex()} as {first.mnemonic} {first.op_str}"
     return None
