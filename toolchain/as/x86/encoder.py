@@ -599,7 +599,11 @@ class Encoder:
     def emit_branch(self, insn: Instruction, out: bytearray, fixups: list[Fixup], size: int,
                     target: Expr) -> None:
         spec = specifier_of(target)
-        if spec is not None:
+        if spec is not None and size == 1 and (spec.specifier or "").upper() == "PLT":
+            # The short form of a relaxable "jmp foo@PLT": the streamer either
+            # resolves it in the section or relaxes it to the long form.
+            name = plain_field_reloc(self.elf64, size, True, True)
+        elif spec is not None:
             name = self.specifier_reloc(insn, spec.specifier or "", size)
         elif size == 4 and self.elf64 and target.symbols():
             name = "R_X86_64_PLT32"

@@ -119,7 +119,9 @@ class X86Isa:
         target = insn.operands[0]
         if not isinstance(target, Expr) or isinstance(target, Memory):
             return None
-        if not target.symbols() or specifier_of(target) is not None:
+        # gas relaxes "jmp foo@PLT" too; other specifiers keep the long form.
+        spec = specifier_of(target)
+        if not target.symbols() or (spec is not None and spec.specifier.upper() != "PLT"):
             return None
         return target
 

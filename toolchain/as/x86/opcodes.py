@@ -72,7 +72,8 @@ Mnemonics by syntax
 ===================
 Intel syntax uses the SDM mnemonic.  AT&T names are derived: the mnemonic
 in lower case, bare and with the suffix of the operand size (``b w l q``,
-not on relative branches nor MMX/SSE rows other than ``cvtsi2ss/sd``;
+not on relative branches nor MMX/SSE rows other than the conversions
+between a general register and a scalar (``cvtsi2sdl``, ``cvttsd2siq``);
 for x87 memory ``s l t`` for 32/64/80-bit reals and ``s l ll q`` for 16/32/
 64-bit integers), unless the row gives ``att=`` (``movzbl``, ``cltq``,
 ``ljmp``, and gas's swapped ``fsub``/``fsubr`` of ``ST(i), ST(0)`` forms).
@@ -267,11 +268,16 @@ def _operand_size(operands: tuple[OperandType, ...], flags: frozenset[str]) -> i
     return None
 
 
+# SSE conversions to or from a general register take an l/q suffix in AT&T
+# (cvtsi2sdl, cvttsd2siq); other SIMD mnemonics take none.
+_GP_CONVERSION = re.compile(r"cvtt?(si2s[sd]|s[sd]2si)$")
+
+
 def _derived_att_names(bases: list[str], operands: tuple[OperandType, ...],
                        opsize: int | None) -> tuple[str, ...]:
     suffixes: tuple[str, ...] = ()
     simd = any(o.cls in ("mm", "xmm") for o in operands)
-    if any(o.kind == "rel" for o in operands) or (simd and not bases[0].startswith("cvtsi2")):
+    if any(o.kind == "rel" for o in operands) or (simd and not _GP_CONVERSION.match(bases[0])):
         pass                                  # jne, movd, pextrw: no suffix
     elif opsize:
         suffixes = (_SUFFIX[opsize],)

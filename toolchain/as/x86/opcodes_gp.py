@@ -350,12 +350,20 @@ GP_ROWS: tuple[tuple[str, ...], ...] = (
     ("SHLD", "0F A5 /r", "r/m16, r16, CL"),
     ("SHLD", "0F A5 /r", "r/m32, r32, CL"),
     ("SHLD", "REX.W 0F A5 /r", "r/m64, r64, CL"),
+    # AT&T's two-operand form: the count is %cl implicitly (gas accepts it).
+    ("SHLD", "0F A5 /r", "r/m16, r16", "att=shld,shldw"),
+    ("SHLD", "0F A5 /r", "r/m32, r32", "att=shld,shldl"),
+    ("SHLD", "REX.W 0F A5 /r", "r/m64, r64", "att=shld,shldq"),
     ("SHRD", "0F AC /r ib", "r/m16, r16, imm8"),
     ("SHRD", "0F AC /r ib", "r/m32, r32, imm8"),
     ("SHRD", "REX.W 0F AC /r ib", "r/m64, r64, imm8"),
     ("SHRD", "0F AD /r", "r/m16, r16, CL"),
     ("SHRD", "0F AD /r", "r/m32, r32, CL"),
     ("SHRD", "REX.W 0F AD /r", "r/m64, r64, CL"),
+    # AT&T's two-operand form: the count is %cl implicitly (gas accepts it).
+    ("SHRD", "0F AD /r", "r/m16, r16", "att=shrd,shrdw"),
+    ("SHRD", "0F AD /r", "r/m32, r32", "att=shrd,shrdl"),
+    ("SHRD", "REX.W 0F AD /r", "r/m64, r64", "att=shrd,shrdq"),
 
     # -- Data movement -------------------------------------------------------
     ("MOV", "88 /r", "r/m8, r8"),
