@@ -41,12 +41,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session")
 def full(pytestconfig: pytest.Config) -> bool:
+    """Whether this is a --full run (tests scale their budgets with it)."""
     return is_full(pytestconfig)
-
-
-@pytest.fixture(scope="session")
-def seed() -> int:
-    return sample_seed()
 
 
 def _group_of(item: pytest.Item) -> str:

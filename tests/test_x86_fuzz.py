@@ -9,7 +9,7 @@ the same bytes and relocations (or reject the line too); capstone must
 decode pas's bytes as one instruction of that row.
 
 In CI: a fixed seed (derandomize) and FUZZ_EXAMPLES x BATCH instructions
-per mode.  Longer runs: ``scripts/fuzz --minutes N`` sets PCC_FUZZ_SECONDS
+per mode (four times as many under --full).  Longer runs: ``scripts/fuzz --minutes N`` sets PCC_FUZZ_SECONDS
 (per mode) and PCC_FUZZ_SEED; the test then draws fresh batches until time
 is up.  Every disagreement is listed in logs/test.log.
 """
@@ -98,7 +98,7 @@ def disagreements(bits: int, drawn: list) -> list[str]:
 
 
 @pytest.mark.parametrize("mode", list(MODES))
-def test_x86_fuzz(mode: str, record_property) -> None:
+def test_x86_fuzz(mode: str, full: bool, record_property) -> None:
     bits = MODES[mode]
     record_property("label", f"{mode} fuzz")
     try:
@@ -116,7 +116,7 @@ def test_x86_fuzz(mode: str, record_property) -> None:
     found, total, round_number = [], 0, 0
     while True:
         round_seed = None if seed is None else seed * 1000 + bits * 100 + round_number
-        drawn = draw_instructions(bits, FUZZ_EXAMPLES, round_seed)
+        drawn = draw_instructions(bits, FUZZ_EXAMPLES * (4 if full else 1), round_seed)
         total += len(drawn)
         found += disagreements(bits, drawn)
         round_number += 1

@@ -63,7 +63,7 @@ def keystone_problem(line: str, bits: int, pas: x86oracle.Encoded) -> str | None
     if isinstance(theirs, str) or not theirs:
         return None                              # keystone cannot encode it
     fields = [(o, s) for o, s, _ in pas.relocs] + pas.resolved
-    if x86oracle._masked(theirs, fields) == x86oracle._masked(pas.data, fields):
+    if x86oracle.masked(theirs, fields) == x86oracle.masked(pas.data, fields):
         return None
     if any(bits in modes and pattern.search(line) for modes, pattern, _ in keystone_known_bugs()):
         return None

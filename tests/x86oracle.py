@@ -164,7 +164,7 @@ def pas_unavailable() -> str | None:
 
 # ---- comparison ------------------------------------------------------------------
 
-def _masked(data: bytes, fields: list[tuple[int, int]]) -> bytes:
+def masked(data: bytes, fields: list[tuple[int, int]]) -> bytes:
     out = bytearray(data)
     for offset, size in fields:
         out[offset:offset + size] = b"\0" * size
@@ -180,7 +180,7 @@ def compare(gas: Encoded, pas: Encoded) -> str | None:
     if pas.error:
         return f"pas rejects it ({pas.error}); as={gas.data.hex()}"
     fields = [(o, s) for o, s, _ in gas.relocs] + [(o, s) for o, s, _ in pas.relocs] + pas.resolved
-    if len(gas.data) != len(pas.data) or _masked(gas.data, fields) != _masked(pas.data, fields):
+    if len(gas.data) != len(pas.data) or masked(gas.data, fields) != masked(pas.data, fields):
         return f"as={gas.data.hex()} pas={pas.data.hex()}"
     if sorted(gas.relocs) != sorted(pas.relocs):
         return f"relocations: as={sorted(gas.relocs)} pas={sorted(pas.relocs)} ({gas.data.hex()})"
