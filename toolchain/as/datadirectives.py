@@ -15,6 +15,7 @@ import struct
 from typing import TYPE_CHECKING, Callable
 
 from ..common.diagnostics import SourceLocation, ToolchainError
+from ..common.leb128 import leb128_bytes
 from .directives import ArgReader, string_text
 from .expr import Expr
 
@@ -176,31 +177,6 @@ def double(p: "Parser", text: str, loc: SourceLocation) -> None:
     _emit_floats(p, text, loc, 8)
 
 
-def uleb128_bytes(value: int) -> bytes:
-    out = bytearray()
-    if value < 0:
-        value &= (1 << 64) - 1
-    while True:
-        b = value & 0x7F
-        value >>= 7
-        if value:
-            out.append(b | 0x80)
-        else:
-            out.append(b)
-            return bytes(out)
-
-
-def sleb128_bytes(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        b = value & 0x7F
-        value >>= 7
-        if (value == 0 and not b & 0x40) or (value == -1 and b & 0x40):
-            out.append(b)
-            return bytes(out)
-        out.append(b | 0x80)
-
-
 def _emit_leb128(p: "Parser", text: str, loc: SourceLocation, signed: bool) -> None:
     """Known values become bytes here; others (``.uleb128 .LVL3-.LVL0`` in DWARF,
     sizes known only after layout) go to the streamer's ``emit_leb128``."""
@@ -220,7 +196,7 @@ def _emit_leb128(p: "Parser", text: str, loc: SourceLocation, signed: bool) -> N
                 value = p.absolute(e, loc)
                 if value is None:
                     raise args.error("bad or irreducible absolute expression")
-            out += sleb128_bytes(value) if signed else uleb128_bytes(value)
+            out += leb128_bytes(value, signed)
         if not args.comma():
             break
     args.expect_end()

@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING
 
 from ..common import elf
 from ..common.diagnostics import SourceLocation, ToolchainError
+from ..common.leb128 import leb128_bytes
 from .sections import (
-    AlignFrag, DataFrag, FillFrag, OrgFrag, PendingFixup, RelaxFrag, Section, SpaceFrag,
+    AlignFrag, DataFrag, FillFrag, LebFrag, OrgFrag, PendingFixup, RelaxFrag, Section,
+    SpaceFrag,
 )
 from .symbols import (
     LABEL, UNDEFINED, EvalError, Evaluator, Ref, Symbol, label_address,
@@ -167,6 +169,10 @@ class Layout:
                     frag.size = 0
                     region += 1
                 address += frag.size
+            elif isinstance(frag, LebFrag):
+                # write.c: "Initial guess is always 1", at every pass.
+                frag.size = 1
+                address += 1
             else:  # SpaceFrag
                 if not frag.dead:
                     frag.size = 0
@@ -221,6 +227,10 @@ class Layout:
                             else:
                                 growth = target - address - frag.size
                                 frag.size = target - address
+                elif isinstance(frag, LebFrag):
+                    new = len(leb128_bytes(self.leb_value(frag)[0], frag.signed))
+                    growth = new - frag.size
+                    frag.size = new
                 elif isinstance(frag, SpaceFrag):
                     if not frag.dead:
                         amount = self.space_amount(frag)
@@ -311,6 +321,23 @@ class Layout:
             return None
         return const * frag.unit
 
+    def leb_value(self, frag: LebFrag) -> tuple[int, str | None]:
+        """The value of a symbolic LEB128 at the current addresses, as GNU as's
+        S_GET_VALUE gives it (a label's offset in its section), and the error
+        to report once layout is done."""
+        try:
+            add, sub, const = self.final.value(frag.value)
+        except EvalError as exc:
+            return 0, exc.args[0]
+        if sub is not None:
+            return 0, (f"invalid operands ({section_name(add)} and {section_name(sub)} "
+                       f"sections) for `-'")
+        if add is None:
+            return const, None
+        if add.kind != LABEL:
+            return 0, f"leb128 operand is an undefined symbol: {add.name}"
+        return label_address(add) + const, None
+
     # --- contents ---------------------------------------------------------------
     def build(self, section: Section) -> None:
         frags = section.frags
@@ -340,6 +367,11 @@ class Layout:
             elif isinstance(frag, SpaceFrag):
                 reps = frag.size // len(frag.fill) + 1
                 out += (frag.fill * reps)[:frag.size]
+            elif isinstance(frag, LebFrag):
+                value, message = self.leb_value(frag)
+                if message is not None:
+                    self.error(message, frag.location)
+                out += leb128_bytes(value, frag.signed)
         self.contents[section] = out
 
     # --- fixups ----------------------------------------------------------------

@@ -11,7 +11,9 @@ Fragments follow GNU as's frag types:
 * ``AlignFrag`` -- padding to an alignment, nops in code (rs_align/_code);
 * ``OrgFrag`` -- ``.org`` and ``.lcomm`` space (rs_org);
 * ``SpaceFrag`` -- ``.skip``/``.fill`` whose count is known only after
-  layout (rs_space).
+  layout (rs_space);
+* ``LebFrag`` -- a ``.uleb128``/``.sleb128`` whose value is known only after
+  layout (rs_leb128): its size follows its value through relaxation.
 
 The tail of every subsection is always a DataFrag, so labels and bytes have
 a home.  Fixed fragments carry a *run* number: consecutive fixed fragments
@@ -155,6 +157,16 @@ class SpaceFrag(Frag):
         self.fill = fill              # one unit's bytes
         self.location = location
         self.dead = False
+
+
+class LebFrag(Frag):
+    __slots__ = ("value", "signed", "location")
+
+    def __init__(self, value: Expr, signed: bool, location: SourceLocation | None):
+        super().__init__()
+        self.value = value            # bound expression
+        self.signed = signed
+        self.location = location
 
 
 class Section:

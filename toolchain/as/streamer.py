@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from ..common import elf
 from ..common.diagnostics import Diagnostics, SourceLocation, ToolchainError
+from ..common.leb128 import leb128_bytes
 from ..common.target import Target
 from .expr import Binary, Constant, Expr, SymbolRef
 from .instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Register
 from .isa import EncodeContext, Fixup, Isa
 from .sections import (
-    AlignFrag, DataFrag, FillFrag, Frag, OrgFrag, PendingFixup, RelaxFrag, Section, SpaceFrag,
+    AlignFrag, DataFrag, FillFrag, Frag, LebFrag, OrgFrag, PendingFixup, RelaxFrag, Section,
+    SpaceFrag,
     parse_flags, parse_type, special_section,
 )
 from .symbols import (
@@ -541,6 +543,23 @@ class ObjectStreamer:
         pending.frag = tail
         tail.fixups.append(pending)
         tail.data += bytes(size)
+
+    def emit_leb128(self, value: Expr, signed: bool,
+                    location: SourceLocation | None = None) -> None:
+        """``.uleb128``/``.sleb128`` of a value known now (bytes) or after layout
+        (read.c emit_leb128_expr: an rs_leb128 fragment sized by relaxation)."""
+        bound = self._bind(value)
+        try:
+            add, sub, const = self.now.value(bound)
+        except Unknown:
+            add = sub = const = None
+        except EvalError as exc:
+            self._error(exc.args[0], location)
+            return
+        if const is not None and add is None and sub is None:
+            self.emit_bytes(leb128_bytes(const, signed), location)
+            return
+        self._append_variable(LebFrag(bound, signed, location))
 
     def emit_fill(self, count: Expr, size: int, value: int,
                   location: SourceLocation | None = None) -> None:
