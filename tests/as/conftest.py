@@ -32,12 +32,17 @@ class FakeStreamer:
         self.calls.append(call)
 
     def switch_section(self, name, flags=None, type=None, entsize=None, group=None,
-                       linkage=None, subsection=0, location=None):
-        self._rec("section", name, flags, type, entsize, group, linkage, subsection)
+                       linkage=None, subsection=0, location=None, unique=None):
+        self._rec("section", name, flags, type, entsize, group, linkage, subsection,
+                  *(() if unique is None else (unique,)))
+
+    def switch_subsection(self, number, location=None):
+        self._rec("subsection", number)
 
     def push_section(self, name, flags=None, type=None, entsize=None, group=None,
-                     linkage=None, subsection=0, location=None):
-        self._rec("push_section", name, flags, type, entsize, group, linkage, subsection)
+                     linkage=None, subsection=0, location=None, unique=None):
+        self._rec("push_section", name, flags, type, entsize, group, linkage, subsection,
+                  *(() if unique is None else (unique,)))
 
     def pop_section(self, location=None):
         self._rec("pop_section")
@@ -112,8 +117,11 @@ class FakeStreamer:
     def emit_fill(self, count, size, value, location=None):
         self._rec("fill", str(count), size, value)
 
-    def emit_align(self, alignment, fill=None, max_skip=None, location=None):
-        self._rec("align", alignment, fill, max_skip)
+    def emit_align(self, alignment, fill=None, max_skip=None, location=None, fill_size=1):
+        if fill_size > 1:
+            self._rec("align", alignment, fill, max_skip, fill_size)
+        else:
+            self._rec("align", alignment, fill, max_skip)
 
     def emit_org(self, offset, fill=0, location=None):
         self._rec("org", str(offset), fill)

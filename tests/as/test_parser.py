@@ -232,7 +232,7 @@ def test_alignment(fake):
              ".balignw 4, 0\n.p2alignl 2, 0x90909090\n")
     assert r.calls == [("align", 16, None, None), ("align", 8, 0x90, None),
                        ("align", 16, None, 10), ("align", 8, 0, None), ("align", 4, None, 3),
-                       ("align", 4, 0, None), ("align", 4, 0x90, None)]
+                       ("align", 4, 0, None, 2), ("align", 4, 0x90909090, None, 4)]
 
 
 def test_align_not_power_of_two(fake):

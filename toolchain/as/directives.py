@@ -211,8 +211,7 @@ def section_arguments(args: ArgReader) -> dict:
                 linkage = args.word(",")
                 if linkage != "comdat":
                     if linkage == "unique":
-                        args.expect_comma("unique")
-                        args.absolute()
+                        spec["unique"] = _unique_id(args)
                         args.expect_end()
                         return spec
                     raise args.error(f"unrecognized group linkage '{linkage}'")
@@ -220,8 +219,7 @@ def section_arguments(args: ArgReader) -> dict:
         if args.comma():
             if args.word(",") != "unique":
                 raise args.error("expected 'unique'")
-            args.expect_comma("unique")
-            args.absolute()
+            spec["unique"] = _unique_id(args)
     else:
         for flag, message in (("M", "entity size for SHF_MERGE not specified"),
                               ("G", "group name for SHF_GROUP not specified")):
@@ -229,6 +227,15 @@ def section_arguments(args: ArgReader) -> dict:
                 flags = _drop_flag(args, spec, flag, message)
     args.expect_end()
     return spec
+
+
+def _unique_id(args: ArgReader) -> int:
+    """The N of ``,unique,N`` (after the word ``unique``)."""
+    args.expect_comma("unique")
+    value = args.absolute()
+    if value < 0 or value >= 1 << 32:
+        raise args.error("unique section id out of range")
+    return value
 
 
 def _drop_flag(args: ArgReader, spec: dict, flag: str, message: str) -> str:
@@ -275,6 +282,13 @@ def popsection(p: "Parser", text: str, loc: SourceLocation) -> None:
 def previous(p: "Parser", text: str, loc: SourceLocation) -> None:
     ArgReader(p, text, loc).expect_end()
     p.streamer.previous_section(loc)
+
+
+def subsection(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    number = args.absolute()
+    args.expect_end()
+    p.streamer.switch_subsection(number, loc)
 
 
 def _simple_section(name: str) -> Callable[["Parser", str, SourceLocation], None]:
@@ -452,7 +466,9 @@ def weakref(p: "Parser", text: str, loc: SourceLocation) -> None:
 # Alignment and position
 
 def _align(p: "Parser", text: str, loc: SourceLocation, power_of_two: bool,
-           fill_size: int = 1) -> None:
+           fill_size: int = 0) -> None:
+    """read.c s_align; ``fill_size`` 2 or 4 for the w/l forms (a fill pattern of
+    that many bytes, whose absence GNU as warns about), 0 for the others."""
     args = ArgReader(p, text, loc)
     amount = args.absolute()
     fill_value = max_skip = None
@@ -469,14 +485,15 @@ def _align(p: "Parser", text: str, loc: SourceLocation, power_of_two: bool,
         if amount < 0 or amount & (amount - 1):
             raise args.error("alignment not a power of 2")
         alignment = max(amount, 1)
-    if fill_value is not None and fill_size > 1:
-        pattern = (fill_value & ((1 << (8 * fill_size)) - 1)).to_bytes(fill_size, "little")
-        if pattern != bytes([pattern[0]]) * fill_size:
-            raise args.error("multi-byte alignment fill patterns are not supported")
-        fill_value = pattern[0]
+    fill_size = max(fill_size, 1)
+    if fill_value is None and fill_size > 1:
+        p.warning("expected fill pattern missing", loc)
     elif fill_value is not None:
-        fill_value &= 0xFF
-    p.streamer.emit_align(alignment, fill_value, max_skip, loc)
+        fill_value &= (1 << (8 * fill_size)) - 1
+    if fill_size > 1:
+        p.streamer.emit_align(alignment, fill_value, max_skip, loc, fill_size)
+    else:
+        p.streamer.emit_align(alignment, fill_value, max_skip, loc)
 
 
 def align(p: "Parser", text: str, loc: SourceLocation) -> None:
@@ -657,7 +674,7 @@ def end(p: "Parser", text: str, loc: SourceLocation) -> None:
 DIRECTIVES: dict[str, Callable[["Parser", str, SourceLocation], None]] = {
     # sections
     "section": section, "pushsection": pushsection, "popsection": popsection,
-    "previous": previous, "text": text_, "data": data, "bss": bss, "rodata": rodata,
+    "previous": previous, "subsection": subsection, "text": text_, "data": data, "bss": bss, "rodata": rodata,
     # symbols
     "globl": globl, "global": globl, "local": local, "weak": weak, "hidden": hidden,
     "protected": protected, "internal": internal, "extern": extern, "type": type_,

@@ -120,6 +120,7 @@ class Layout:
         self.sizes: dict[Section, int] = {}
         self.relocations: dict[Section, list[Relocation]] = {}
         self._last_addresses: dict[Section, list[int]] = {}
+        self._align_reported: set[SourceLocation | None] = set()
 
     def error(self, message: str, location: SourceLocation | None) -> None:
         self.diag.error(message, location)
@@ -162,6 +163,12 @@ class Layout:
                 address += frag.size
             elif isinstance(frag, AlignFrag):
                 frag.size = frag.padding(address)
+                if frag.fill is not None and len(frag.fill) > 1 and frag.location not in \
+                        self._align_reported and frag.size != frag.padding(address, True):
+                    self._align_reported.add(frag.location)
+                    pad = frag.padding(address, True)
+                    self.error(f"alignment padding ({pad} byte{'s' if pad != 1 else ''}) "
+                               f"not a multiple of {len(frag.fill)}", frag.location)
                 address += frag.size
                 region += 1
             elif isinstance(frag, OrgFrag):

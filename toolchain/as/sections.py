@@ -127,11 +127,13 @@ class AlignFrag(Frag):
         self.context = context
         self.location = location
 
-    def padding(self, address: int) -> int:
+    def padding(self, address: int, whole: bool = False) -> int:
+        """Bytes of padding at ``address``: a whole number of fill patterns
+        unless ``whole`` (GNU as drops the remainder, with an error)."""
         pad = -address % self.alignment
         if self.max_skip and pad > self.max_skip:
             return 0
-        if self.fill is not None and len(self.fill) > 1:
+        if self.fill is not None and len(self.fill) > 1 and not whole:
             pad -= pad % len(self.fill)
         return pad
 

@@ -53,7 +53,8 @@ class ObjectStreamer:
         self.diagnostics = diagnostics
         self.symtab = SymbolTable()
         self.now = Evaluator(final=False)
-        self.sections: dict[tuple[str, str | None], Section] = {}
+        # (name, group, unique id) -> section
+        self.sections: dict[tuple[str, str | None, int | None], Section] = {}
         self.section_list: list[Section] = []
         self.code_bits = target.code_bits
         self.code16gcc = target.code16gcc
@@ -175,7 +176,7 @@ class ObjectStreamer:
 
     def _make_section(self, name: str, flags: str | None, type: str | None,
                       entsize: int | None, group: str | None, linkage: str | None,
-                      location: SourceLocation | None) -> Section:
+                      location: SourceLocation | None, unique: int | None = None) -> Section:
         sh_type, attr, size = self._section_attributes(name, flags, type, entsize, location)
         if not attr & elf.SHF_GROUP:
             group = None
@@ -187,27 +188,31 @@ class ObjectStreamer:
             attr &= ~(elf.SHF_MERGE | elf.SHF_STRINGS)
         section = Section(name, sh_type, attr & ~elf.SHF_GROUP, size, group,
                           linkage == "comdat", self.symtab.next_order(), len(self.section_list))
-        self.sections[(name, group)] = section
+        self.sections[(name, group, unique)] = section
         self.section_list.append(section)
         return section
 
     def _find_section(self, name: str, flags: str | None, type: str | None,
                       entsize: int | None, group: str | None, linkage: str | None,
-                      location: SourceLocation | None) -> Section:
+                      location: SourceLocation | None, unique: int | None = None) -> Section:
+        """The section these .section arguments name, made on first use.  With
+        ``unique`` (``,unique,N``) only the section of that id matches, and a
+        plain name never matches a unique one (obj-elf.c get_section_by_match)."""
         if flags is not None and "?" in flags and group is None:
             group = self.current.group
             if group is not None and "G" not in flags:
                 flags += "G"
         key_group = group if flags is not None and "G" in flags else None
-        section = self.sections.get((name, key_group))
-        if section is None and key_group is None:
+        section = self.sections.get((name, key_group, unique))
+        if section is None and key_group is None and unique is None:
             # A plain '.section name' re-enters the section of that name, whatever its group.
-            for s in self.section_list:
-                if s.name == name:
+            for key, s in self.sections.items():
+                if s.name == name and key[2] is None:
                     section = s
                     break
         if section is None:
-            return self._make_section(name, flags, type, entsize, group, linkage, location)
+            return self._make_section(name, flags, type, entsize, group, linkage, location,
+                                      unique)
         if flags is not None:
             sh_type, attr, _ = self._section_attributes(name, flags, type, entsize, None)
             mask = (elf.SHF_ALLOC | elf.SHF_WRITE | elf.SHF_EXECINSTR | elf.SHF_MERGE
@@ -228,18 +233,24 @@ class ObjectStreamer:
     def switch_section(self, name: str, flags: str | None = None, type: str | None = None,
                        entsize: int | None = None, group: str | None = None,
                        linkage: str | None = None, subsection: int = 0,
-                       location: SourceLocation | None = None) -> None:
-        section = self._find_section(name, flags, type, entsize, group, linkage, location)
+                       location: SourceLocation | None = None, unique: int | None = None) -> None:
+        section = self._find_section(name, flags, type, entsize, group, linkage, location,
+                                     unique)
         self._enter(section, subsection)
+
+    def switch_subsection(self, number: int, location: SourceLocation | None = None) -> None:
+        """``.subsection N``: subsection N of the current section."""
+        self._enter(self.current, number)
 
     def push_section(self, name: str, flags: str | None = None, type: str | None = None,
                      entsize: int | None = None, group: str | None = None,
                      linkage: str | None = None, subsection: int = 0,
-                     location: SourceLocation | None = None) -> None:
+                     location: SourceLocation | None = None, unique: int | None = None) -> None:
         prev = self._previous
         self._stack.append((self.current, self.subsection,
                             prev[0] if prev else None, prev[1] if prev else 0))
-        self.switch_section(name, flags, type, entsize, group, linkage, subsection, location)
+        self.switch_section(name, flags, type, entsize, group, linkage, subsection, location,
+                            unique)
 
     def pop_section(self, location: SourceLocation | None = None) -> None:
         if not self._stack:
@@ -402,7 +413,7 @@ class ObjectStreamer:
                    location: SourceLocation | None) -> None:
         """read.c bss_alloc: place the symbol in .bss subsection 1."""
         saved = (self.current, self.subsection, self._previous)
-        bss = self.sections[(".bss", None)]
+        bss = self.sections[(".bss", None, None)]
         self._enter(bss, 1)
         if alignment > 1:
             self.emit_align(alignment, 0, None, location)
@@ -599,6 +610,11 @@ class ObjectStreamer:
             self.current.alignment = alignment
         if alignment == 1:
             return
+        if fill is not None and self.current.nobits:
+            if fill & ((1 << (8 * fill_size)) - 1):
+                self.diagnostics.warning(
+                    f"ignoring fill value in section `{self.current.name}'", location)
+            fill, fill_size = 0, 1
         if fill is None:
             pattern = None if self.current.executable else b"\0"
         elif self.current.executable and fill_size == 1 and (fill & 0xFF) == 0x90:
