@@ -82,8 +82,8 @@ def valid_in_mode(form, bits: int) -> bool:
         return not ("i64" in form.flags or ("d64" in form.flags and form.opsize == 32))
     if "o64" in form.flags or form.rex_w:
         return False
-    return not any((o.cls == "gp" and o.size == 64) or o.fixed == "cr8" or o.size == 64
-                   and o.kind in ("imm", "moffs") for o in form.operands)
+    return not any((o.cls == "gp" and o.size == 64) or o.fixed == "cr8"
+                   or (o.size == 64 and o.kind in ("imm", "moffs")) for o in form.operands)
 
 
 def _register(kind, bits: int, chooser: Chooser, extended: bool) -> str:
