@@ -3,7 +3,8 @@
 For each C program of the shared corpora (c-testsuite, gcc-torture), GCC
 writes assembly (``gcc -S``) at -O0 and -O2 in three modes -- x86-64 (host
 gcc), i386 (``i686-linux-gnu-gcc``) and 16-bit (``i686-linux-gnu-gcc -m16``,
-whose output starts with ``.code16gcc``).  GNU as and pas each assemble that
+whose output starts with ``.code16gcc``) -- each in AT&T and, with
+``-masm=intel``, in Intel syntax (the ``-intel`` modes).  GNU as and pas each assemble that
 text; the two objects must agree section by section, symbol by symbol,
 relocation by relocation (tests/elfdiff.py says what is compared).
 
@@ -56,6 +57,13 @@ MODES = {
                  (("i686-linux-gnu-as", "--32"), ("as", "--32")), "i386-linux-gnu"),
     "x86_16": Mode("x86_16", ("i686-linux-gnu-gcc", "-m16"),
                    (("i686-linux-gnu-as", "--32"), ("as", "--32")), "i386-linux-gnu"),
+    # The same with GCC's Intel-syntax output (-masm=intel: .intel_syntax noprefix).
+    "x86_64-intel": Mode("x86_64-intel", ("gcc", "-masm=intel"), (("as", "--64"),),
+                         "x86_64-linux-gnu"),
+    "i386-intel": Mode("i386-intel", ("i686-linux-gnu-gcc", "-masm=intel"),
+                       (("i686-linux-gnu-as", "--32"), ("as", "--32")), "i386-linux-gnu"),
+    "x86_16-intel": Mode("x86_16-intel", ("i686-linux-gnu-gcc", "-m16", "-masm=intel"),
+                         (("i686-linux-gnu-as", "--32"), ("as", "--32")), "i386-linux-gnu"),
 }
 
 

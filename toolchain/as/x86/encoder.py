@@ -344,8 +344,7 @@ class Encoder:
                         addr_size = size
                 if target.segment is not None:
                     seg = target.segment.name
-                    if form.modrm is not None or not self._default_string_segment(
-                            form, ops.index(op), seg):
+                    if seg != self._default_segment(form, ops.index(op), target):
                         slots[SLOT_SEG] = SEGMENT_PREFIX[seg]
                 mem = mem or target
 
@@ -435,13 +434,18 @@ class Encoder:
         return Encoding(bytes(out), tuple(fixups))
 
     @staticmethod
-    def _default_string_segment(form: Form, index: int, seg: str) -> bool:
-        """Whether ``seg`` is the segment a string instruction's operand uses anyway."""
-        name = form.mnemonic
-        es_operand = {"MOVS": 0, "CMPS": 1, "SCAS": 0, "STOS": 0, "INS": 0}.get(name)
-        if es_operand == index:
-            return seg == "es"
-        return False
+    def _default_segment(form: Form, index: int, m: Memory) -> str:
+        """The segment a memory operand uses without a prefix: gas leaves out an
+        override naming it (es for a string instruction's destination, ss with
+        a bp/sp-based address, else ds)."""
+        es_operand = {"MOVS": 0, "CMPS": 1, "SCAS": 0, "STOS": 0, "INS": 0}.get(form.mnemonic)
+        if form.modrm is None and es_operand is not None:
+            return "es" if es_operand == index else "ds"
+        if form.modrm is not None and m.base is not None:
+            base = REGISTERS[m.base.name]
+            if base.cls == "gp" and (base.num & 7) in ((5,) if base.size == 16 else (4, 5)):
+                return "ss"
+        return "ds"
 
     # ---- ModRM / SIB --------------------------------------------------------
 

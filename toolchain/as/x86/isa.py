@@ -20,6 +20,7 @@ from ..expr import Expr, SymbolRef
 from ..instruction import Instruction, Memory
 from ..isa import EncodeContext, Encoding, Fixup, SyntaxState
 from .encoder import PREFIX_WORDS, REX_WORDS, Encoder
+from .intel import IntelParser
 from .opcodes import ATT_INDEX, INTEL_INDEX
 from .operands import OperandParser, format_operands
 from .relocs import relocation_number, specifier_of
@@ -82,11 +83,10 @@ class X86Isa:
         if name not in ATT_INDEX and name not in INTEL_INDEX \
                 and name not in PREFIX_WORDS and name not in REX_WORDS:
             raise ToolchainError(f"no such instruction: `{mnemonic}'", location)
-        parser = OperandParser(syntax, location)
         if syntax.intel:
-            ops = parser.intel_operands(operands)
+            name, ops = IntelParser(syntax, location).instruction(name, operands)
         else:
-            ops = parser.att_operands(name, operands)
+            ops = OperandParser(syntax, location).att_operands(name, operands)
         return Instruction(name, ops, location, tuple(p.lower() for p in prefixes))
 
     def format_instruction(self, insn: Instruction, syntax: SyntaxState) -> str:

@@ -1,4 +1,4 @@
-"""x86 operand syntax: AT&T and Intel text to operand objects, and back to AT&T.
+"""x86 operand syntax: AT&T text to operand objects, and back to AT&T.
 
 AT&T (GNU as's default)::
 
@@ -9,11 +9,7 @@ AT&T (GNU as's default)::
     memory   := [expr] '(' [base] [',' index [',' scale]] ')' | expr
     register := '%' name                          -- %eax, %st(1), %xmm0
 
-Intel (``.intel_syntax noprefix``)::
-
-    operand  := [SIZE 'PTR'] [seg ':'] '[' term (('+'|'-') term)* ']'
-              | 'OFFSET' ['FLAT:'] expr | register | expr
-    term     := register | register '*' scale | scale '*' register | expr
+Intel syntax (``.intel_syntax``) is read by intel.py.
 
 Operands come back in Intel (manual) order, destination first: the AT&T
 reader reverses what it reads (except the immediate pair of ``enter``), and
@@ -32,10 +28,6 @@ from .registers import REGISTERS, lookup
 
 FAR_BRANCHES = frozenset(("ljmp", "lcall", "ljmpw", "ljmpl", "lcallw", "lcalll",
                           "jmp", "call", "jmpl", "calll", "jmpw", "callw"))
-
-INTEL_SIZES = {"byte": 8, "word": 16, "dword": 32, "fword": 48, "qword": 64,
-               "tbyte": 80, "xword": 80, "oword": 128, "xmmword": 128, "mmword": 64}
-
 
 def split_operands(text: str) -> list[str]:
     """Split at commas outside parentheses, brackets and quotes."""
@@ -177,139 +169,6 @@ class OperandParser:
                 raise self.error(f"expecting scale factor of 1, 2, 4, or 8: got `{fields[2]}'")
             scale = value
         return Memory(base=base, index=index, scale=scale, displacement=disp, segment=segment)
-
-    # ---- Intel ------------------------------------------------------------
-
-    def intel_operands(self, text: str) -> tuple[Operand, ...]:
-        parts = split_operands(text)
-        if any(p == "" for p in parts):
-            raise self.error("expecting operand after ','; got nothing")
-        return tuple(self.intel_operand(p) for p in parts)
-
-    # operand := [SIZE PTR] [seg ':'] '[' terms ']' | OFFSET [FLAT:] expr | register | expr
-    def intel_operand(self, text: str) -> Operand:
-        words = text.split(None, 1)
-        size = None
-        if len(words) == 2 and words[0].lower() in INTEL_SIZES:
-            rest = words[1].lstrip()
-            if rest.lower().startswith("ptr"):
-                rest = rest[3:].lstrip()
-            size = INTEL_SIZES[words[0].lower()]
-            text = rest
-        lower = text.lower()
-        if lower.startswith("offset ") or lower.startswith("offset\t"):
-            body = text[7:].strip()
-            if body.lower().startswith("flat:"):
-                body = body[5:]
-            return Immediate(self.expr(body))
-        if lower.startswith("flat:"):
-            text = text[5:]
-        reg = self._intel_register(text)
-        if reg is not None and size is None:
-            return reg
-        segment = None
-        colon = text.find(":")
-        if colon > 0 and self._intel_register(text[:colon].strip()) is not None:
-            segment = self._intel_register(text[:colon].strip())
-            text = text[colon + 1:].strip()
-        if "[" in text:
-            return self._intel_memory(text, segment, size)
-        value = self.expr(text)
-        if segment is not None or size is not None:
-            return Memory(displacement=value, segment=segment, size=size)
-        if fold_constant(value) is not None:
-            return Immediate(value)
-        return value
-
-    def _intel_register(self, text: str) -> Register | None:
-        name = text.strip()
-        if self.syntax.intel_prefix:
-            if not name.startswith("%"):
-                return None
-            name = name[1:]
-        info = lookup(name)
-        return Register(info.name) if info else None
-
-    def _intel_memory(self, text: str, segment: Register | None, size: int | None) -> Memory:
-        open_ = text.find("[")
-        close = text.rfind("]")
-        if close < open_:
-            raise self.error(f"missing ']' in `{text}'")
-        outside = (text[:open_] + text[close + 1:]).strip()
-        terms = self._intel_terms(text[open_ + 1:close])
-        if outside:
-            terms.append(("+", outside))
-        base = index = None
-        scale = 1
-        disp_parts: list[str] = []
-        for sign, term in terms:
-            if "*" in term:
-                a, b = (t.strip() for t in term.split("*", 1))
-                ra, rb = self._intel_register(a), self._intel_register(b)
-                if ra is not None or rb is not None:
-                    reg = ra if ra is not None else rb
-                    factor = fold_constant(self.expr(b if ra is not None else a))
-                    if factor not in (1, 2, 4, 8) or sign == "-":
-                        raise self.error(f"scale factor of 1, 2, 4 or 8 expected in `{text}'")
-                    if index is not None:
-                        raise self.error(f"too many registers in `{text}'")
-                    index, scale = reg, factor
-                    continue
-            reg = self._intel_register(term)
-            if reg is not None:
-                if sign == "-":
-                    raise self.error(f"bad memory operand `{text}'")
-                if base is None:
-                    base = reg
-                elif index is None:
-                    index = reg
-                else:
-                    raise self.error(f"too many registers in `{text}'")
-                continue
-            disp_parts.append(("-" if sign == "-" else "+") + "(" + term + ")")
-        disp = None
-        if disp_parts:
-            joined = "".join(disp_parts)
-            disp = self.expr(joined[1:] if joined.startswith("+") else joined)
-            disp = _simplify(disp)
-        return Memory(base=base, index=index, scale=scale, displacement=disp,
-                      segment=segment, size=size)
-
-    @staticmethod
-    def _intel_terms(inner: str) -> list[tuple[str, str]]:
-        terms: list[tuple[str, str]] = []
-        depth = 0
-        sign = "+"
-        start = 0
-        for i, c in enumerate(inner):
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-            elif c in "+-" and depth == 0 and i > start and inner[start:i].strip():
-                terms.append((sign, inner[start:i].strip()))
-                sign = c
-                start = i + 1
-            elif c in "+-" and depth == 0 and not inner[start:i].strip():
-                if c == "-":
-                    sign = "-" if sign == "+" else "+"
-                start = i + 1
-        if inner[start:].strip():
-            terms.append((sign, inner[start:].strip()))
-        return terms
-
-
-def _simplify(e: Expr) -> Expr:
-    """Fold constant subtrees produced by joining Intel displacement terms."""
-    value = fold_constant(e)
-    if value is not None:
-        return Constant(value)
-    if isinstance(e, Binary):
-        left, right = _simplify(e.left), _simplify(e.right)
-        if isinstance(right, Constant) and right.value < 0 and e.op in "+-":
-            return Binary("-" if e.op == "+" else "+", left, Constant(-right.value))
-        return Binary(e.op, left, right)
-    return e
 
 
 # ---- printing (AT&T) --------------------------------------------------------
