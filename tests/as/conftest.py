@@ -78,6 +78,12 @@ class FakeStreamer:
     def set_binding(self, name, binding, location=None):
         self._rec("binding", name, binding)
 
+    def set_weakref(self, alias, target, location=None):
+        self._rec("weakref", alias, target)
+
+    def set_symver(self, name, versioned, visibility=None, location=None):
+        self._rec("symver", name, versioned, visibility)
+
     def set_visibility(self, name, visibility, location=None):
         self._rec("visibility", name, visibility)
 

@@ -398,9 +398,10 @@ def test_nops(fake):
     assert r.data() == b"\x90\x90\x90"
 
 
-def test_symver_recorded(fake):
-    r = fake(".symver foo, foo@VERS_1\n")
-    assert r.parser.symvers[0][:2] == ("foo", "foo@VERS_1")
+def test_symver_and_weakref(fake):
+    r = fake(".symver foo, foo@VERS_1\n.symver bar, bar@@V2, hidden\n.weakref a, b\n")
+    assert r.calls == [("symver", "foo", "foo@VERS_1", None),
+                       ("symver", "bar", "bar@@V2", "hidden"), ("weakref", "a", "b")]
 
 
 def test_defsym(fake):

@@ -448,18 +448,35 @@ def lcomm(p: "Parser", text: str, loc: SourceLocation) -> None:
     p.streamer.emit_common(name, nbytes, 0, True, loc)
 
 
+# .symver name, base@VERSION [, local | hidden | remove]
 def symver(p: "Parser", text: str, loc: SourceLocation) -> None:
     args = ArgReader(p, text, loc)
     name = args.symbol_name()
-    args.expect_comma(name)
-    versioned = args.rest()
-    if "@" not in versioned:
-        raise args.error("missing version name in '.symver'")
-    p.symvers.append((name, versioned, loc))
+    if not args.comma():
+        raise args.error("expected comma after name in .symver")
+    args.skip_space()
+    start = args.pos
+    while args.pos < len(args.text) and args.text[args.pos] not in ", \t":
+        args.pos += 1
+    versioned = args.text[start:args.pos]
+    visibility = None
+    if args.comma():
+        visibility = args.word()
+        if visibility not in ("local", "hidden", "remove"):
+            raise args.error(f"unknown visibility '{visibility}' in .symver")
+    args.expect_end()
+    p.streamer.set_symver(name, versioned, visibility, loc)
 
 
+# .weakref alias, target
 def weakref(p: "Parser", text: str, loc: SourceLocation) -> None:
-    raise ToolchainError("'.weakref' is not supported", loc)
+    args = ArgReader(p, text, loc)
+    alias = args.symbol_name()
+    if not args.comma():
+        raise args.error(f'expected comma after "{alias}"')
+    target = args.symbol_name()
+    args.expect_end()
+    p.streamer.set_weakref(alias, target, loc)
 
 
 # --------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..common import elf
 from ..common.elfwriter import RelocatableWriter
+from .elfsymbols import removed_by_symver
 from .layout import Layout
 from .sections import Section
 from .symbols import (
@@ -88,12 +89,34 @@ def write_object(streamer: "ObjectStreamer", layout: Layout) -> bytes:
 
     # --- symbols ---------------------------------------------------------------------
     entries: list[_Entry] = []
+    symvers = streamer.symvers
+    aliases: list[_Entry] = []
     for sym in streamer.symtab.all:
-        if sym.order == DEAD or (sym.order == UNPLACED and not sym.is_file):
+        if sym.order == DEAD or (sym.order == UNPLACED and not sym.is_file) or \
+                sym.weakref is not None:
+            continue
+        symver = symvers.get(sym) if symvers else None
+        if symver is not None and removed_by_symver(sym, symver):
             continue
         entry = _symbol_entry(sym, final, streamer, word_mask)
-        if entry is not None:
-            entries.append(entry)
+        if entry is None:
+            continue
+        entries.append(entry)
+        if symver is not None and not symver.rename:
+            # obj-elf.c elf_frob_symbol: an alias per version, at the end of the list.
+            for name in symver.names:
+                alias = _Entry(1 << 50, name, entry.value, entry.size, entry.bind,
+                               entry.type, entry.other, entry.section, entry.shndx, None)
+                aliases.append(alias)
+            if symver.visibility == "hidden":
+                entry.other = (entry.other & ~3) | elf.STV_HIDDEN
+            elif symver.visibility == "local":
+                entry.bind = elf.STB_LOCAL
+            elif symver.visibility == "remove" and not sym.used_in_reloc:
+                entries.pop()
+    for number, alias in enumerate(aliases):
+        alias.order += number
+    entries += aliases
     for section in sections:
         if section.used_in_reloc:
             entry = _Entry(section.order, "", 0, 0, elf.STB_LOCAL, elf.STT_SECTION,
@@ -202,12 +225,12 @@ def _symbol_entry(sym: Symbol, final: Evaluator, streamer: "ObjectStreamer",
 
     if sym.is_local_label and not sym.used_in_reloc:
         return None
-    if kind == UNDEFINED and sym.binding == "weak" and not sym.used:
+    if kind == UNDEFINED and (sym.binding == "weak" or sym.weakrefd) and not sym.used:
         return None
 
     if sym.binding == "global":
         bind = elf.STB_GNU_UNIQUE if sym.type == "gnu_unique_object" else elf.STB_GLOBAL
-    elif sym.binding == "weak":
+    elif sym.binding == "weak" or (sym.weakrefd and kind == UNDEFINED):
         bind = elf.STB_WEAK
     elif sym.binding == "local":
         bind = elf.STB_LOCAL

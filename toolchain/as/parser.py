@@ -280,7 +280,6 @@ class Parser:
         self.macro_counter = 0                   # GNU as's \@
         self.prefixes: list[str] = []            # x86 prefixes read in this statement
         self.prefix_location: SourceLocation | None = None
-        self.symvers: list[tuple[str, str, SourceLocation]] = []
         self.ended = False
         streamer.set_code_mode(target.code_bits, target.code16gcc)
 
@@ -430,6 +429,8 @@ class Parser:
             prefixes = tuple(self.prefixes)
             self.prefixes.clear()
         insn = self.isa.parse_instruction(mnemonic, operands, prefixes, self.state, loc)
+        if self.state.intel:
+            self.streamer.note_intel_operands(insn)
         self.streamer.emit_instruction(insn)
 
     def add_prefix(self, prefix: str, loc: SourceLocation) -> None:

@@ -21,6 +21,7 @@ from ..common.target import Target
 from .expr import Binary, Constant, Expr, SymbolRef
 from .instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Register
 from .isa import EncodeContext, Fixup, Isa
+from .elfsymbols import Symver, add_symver, prepare_symvers, set_weakref
 from .sections import (
     AlignFrag, DataFrag, FillFrag, Frag, LebFrag, OrgFrag, PendingFixup, RelaxFrag, Section,
     SpaceFrag,
@@ -67,6 +68,7 @@ class ObjectStreamer:
         self._comment: Section | None = None
         self.cfi: list[tuple[str, str, SourceLocation | None]] = []
         self.locs: list[tuple[str, SourceLocation | None]] = []
+        self.symvers: dict[Symbol, Symver] = {}
         self.x86 = target.isa == "x86"
         self.x86_64 = target.isa == "x86" and target.elf_class == 64
         # GNU as creates .text, .data and .bss first, and starts in .text.
@@ -365,6 +367,22 @@ class ObjectStreamer:
             pass  # GNU as silently takes the last binding
         sym.binding = binding
 
+    def set_weakref(self, alias: str, target: str,
+                    location: SourceLocation | None = None) -> None:
+        """``.weakref alias, target`` (elfsymbols.py)."""
+        try:
+            set_weakref(self.symtab, alias, target, location)
+        except ToolchainError as exc:
+            self.diagnostics.report(exc)
+
+    def set_symver(self, name: str, versioned: str, visibility: str | None = None,
+                   location: SourceLocation | None = None) -> None:
+        """``.symver name, base@VERSION[, local|hidden|remove]`` (elfsymbols.py)."""
+        try:
+            add_symver(self.symvers, self.symtab.lookup(name), versioned, visibility, location)
+        except ToolchainError as exc:
+            self.diagnostics.report(exc)
+
     def set_visibility(self, name: str, visibility: str,
                        location: SourceLocation | None = None) -> None:
         self.symtab.lookup(name).visibility = visibility
@@ -495,6 +513,32 @@ class ObjectStreamer:
             sym = self.symtab.get(name)
             if sym is not None and sym.order == UNPLACED:
                 self.symtab.place(sym)
+
+    def note_intel_operands(self, insn: Instruction) -> None:
+        """Create and place each symbol an Intel-syntax instruction names.
+
+        GNU as's Intel operand parser (tc-i386-intel.c) reads the value of
+        every symbol in an operand, in text order, which turns an
+        assembler-local ``.L`` symbol into a full one: it takes its place in
+        the symbol list there, with the symbols of an equated one's value
+        after it.  A relocation specifier lexed after its symbol
+        (``foo@GOTPCREL[rip]``) creates ``_GLOBAL_OFFSET_TABLE_`` after it.
+        """
+        for op in insn.operands:
+            for e in _operand_exprs(op):
+                for ref in _symbol_refs(e):
+                    sym = self.symtab.get(ref.name)
+                    if sym is not None and sym.elf_name != sym.name:
+                        continue                      # '.', a temporary label
+                    self._convert_local(self.symtab.lookup(ref.name), 0)
+                    self._note_specifier(ref)
+
+    def _convert_local(self, sym: Symbol, depth: int) -> None:
+        self.symtab.place(sym)
+        if sym.expr is not None and depth < 8:
+            for ref in _symbol_refs(sym.expr):
+                if isinstance(ref, Ref):
+                    self._convert_local(ref.symbol, depth + 1)
 
     def emit_instruction(self, insn: Instruction) -> None:
         bound = self._bind_operands(insn) if insn.operands else {}
@@ -662,6 +706,8 @@ class ObjectStreamer:
         from .objwriter import write_object
         tail = self._tail()
         tail.size = len(tail.data)
+        if self.symvers:
+            prepare_symvers(self.symvers, self.diagnostics)
         layout = Layout(self)
         layout.run()
         return write_object(self, layout)
@@ -697,6 +743,16 @@ def _operand_exprs(op: object) -> list[Expr]:
     if isinstance(op, FarPointer):
         return [op.segment, op.offset]
     return []
+
+
+def _symbol_refs(e: Expr) -> list:
+    """The SymbolRef (or bound Ref) leaves of an expression, left to right."""
+    if isinstance(e, (SymbolRef, Ref)):
+        return [e]
+    if isinstance(e, Binary):
+        return _symbol_refs(e.left) + _symbol_refs(e.right)
+    operand = getattr(e, "operand", None)
+    return _symbol_refs(operand) if isinstance(operand, Expr) else []
 
 
 def _leading_symbol(op: object) -> str | None:

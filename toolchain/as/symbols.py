@@ -48,7 +48,7 @@ class Symbol:
     __slots__ = ("name", "elf_name", "order", "kind", "section", "frag", "offset", "value",
                  "expr", "binding", "visibility", "type", "size", "used", "volatile",
                  "location", "is_file", "tls", "common_align", "resolving", "used_in_reloc",
-                 "copied_size")
+                 "copied_size", "weakref", "weakrefd")
 
     def __init__(self, name: str, order: int, elf_name: str | None = None):
         self.name = name
@@ -73,6 +73,8 @@ class Symbol:
         self.resolving = False
         self.used_in_reloc = False
         self.copied_size: Symbol | None = None   # .set alias copies the size of ...
+        self.weakref: Symbol | None = None  # .weakref alias: the symbol it stands for
+        self.weakrefd = False               # named first by .weakref: weak unless named again
 
     @property
     def defined(self) -> bool:
@@ -140,6 +142,8 @@ class SymbolTable:
             sym = Symbol(name, order)
             self.by_name[name] = sym
             self.all.append(sym)
+        elif sym.weakrefd:
+            sym.weakrefd = False     # named other than by .weakref (symbols.c symbol_find)
         return sym
 
     def place(self, sym: Symbol) -> None:
@@ -310,6 +314,9 @@ def bind_symbols(e: Expr, table: SymbolTable, on_new=None) -> Expr:
             on_new(e)
         sym = table.lookup(e.name)
         sym.used = True
+        while sym.weakref is not None:      # a .weakref alias stands for its target
+            sym = sym.weakref
+            sym.used = True
         return Ref(sym, e.specifier)
     if isinstance(e, Binary):
         left = bind_symbols(e.left, table, on_new)
