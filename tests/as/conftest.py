@@ -71,7 +71,7 @@ class FakeStreamer:
         count = self.numeric.get(number, 0) + (1 if direction == "f" else 0)
         return f"{number}\x02{count}"
 
-    def set_symbol(self, name, value, location=None, equiv=False):
+    def set_symbol(self, name, value, location=None, equiv=False, late=False):
         self.defined[name] = value
         self._rec("set", name, str(value)) if not equiv else self._rec("equiv", name, str(value))
 

@@ -412,11 +412,19 @@ def set_(p: "Parser", text: str, loc: SourceLocation) -> None:
 
 
 def equiv(p: "Parser", text: str, loc: SourceLocation) -> None:
-    """.equiv and .eqv: like .set, but an error if the symbol is already defined."""
+    """.equiv: like .set, but an error if the symbol is already defined."""
     name, value = _assignment(p, text, loc)
     if p.streamer.is_defined(name):
         raise ToolchainError(f"symbol '{name}' is already defined", loc)
     p.streamer.set_symbol(name, value, loc, equiv=True)
+
+
+def eqv(p: "Parser", text: str, loc: SourceLocation) -> None:
+    """.eqv: like .equiv, and every use takes the expression's value at that point."""
+    name, value = _assignment(p, text, loc)
+    if p.streamer.is_defined(name):
+        raise ToolchainError(f"symbol '{name}' is already defined", loc)
+    p.streamer.set_symbol(name, value, loc, equiv=True, late=True)
 
 
 def comm(p: "Parser", text: str, loc: SourceLocation) -> None:
@@ -695,7 +703,7 @@ DIRECTIVES: dict[str, Callable[["Parser", str, SourceLocation], None]] = {
     # symbols
     "globl": globl, "global": globl, "local": local, "weak": weak, "hidden": hidden,
     "protected": protected, "internal": internal, "extern": extern, "type": type_,
-    "size": size, "set": set_, "equ": set_, "equiv": equiv, "eqv": equiv,
+    "size": size, "set": set_, "equ": set_, "equiv": equiv, "eqv": eqv,
     "comm": comm, "lcomm": lcomm, "symver": symver, "weakref": weakref,
     # alignment and position
     "align": align, "balign": balign, "balignw": balignw, "balignl": balignl,

@@ -8,6 +8,7 @@ grammar::
     expression := unary (binop unary)*            -- precedence climbing
     unary      := ('-' | '~' | '!' | '+') unary | primary
     primary    := number | char | symbol ['@' SPEC] | '(' expression ')'
+                | '[' expression ']'              -- same as parentheses
                 | numeric-label-ref ('1b', '2f') | '.'
                 | '%' SPEC '(' expression ')'     -- RISC-V operators
                 | ':' SPEC ':' primary            -- AArch64 operators
@@ -41,7 +42,8 @@ class ExprParser:
     reference (``1b`` -> (1, 'b')) to the name of the label it designates.
     ``symbol_specifiers`` enables ``sym@SPEC`` (x86); ``percent_specifiers``
     enables ``%spec(expr)`` (RISC-V); ``colon_specifiers`` enables
-    ``:spec:expr`` (AArch64).
+    ``:spec:expr`` (AArch64).  ``operator_words`` are names that are binary
+    operators, not symbols (x86 Intel syntax's ``eq``, ``and``, ``mod``...).
     """
 
     text: str
@@ -51,6 +53,7 @@ class ExprParser:
     symbol_specifiers: bool = False
     percent_specifiers: bool = False
     colon_specifiers: bool = False
+    operator_words: frozenset[str] = frozenset()   # x86 Intel syntax: and, eq, mod ...
 
     def error(self, message: str) -> ToolchainError:
         return ToolchainError(message, self.location)
@@ -113,11 +116,12 @@ class ExprParser:
         if pos >= len(text):
             raise self.error("missing expression")
         c = text[pos]
-        if c == "(":
+        if c == "(" or c == "[":         # GNU as: brackets group like parentheses
             e, pos = self._binary(pos + 1, 1)
             pos = self.skip_space(pos)
-            if pos >= len(text) or text[pos] != ")":
-                raise self.error("missing ')'")
+            close = ")" if c == "(" else "]"
+            if pos >= len(text) or text[pos] != close:
+                raise self.error(f"missing '{close}'")
             return e, pos + 1
         if c.isdigit():
             return self._number(pos)
@@ -135,6 +139,8 @@ class ExprParser:
             while end < len(text) and text[end] in SYMBOL_CHARS:
                 end += 1
             name = text[pos:end]
+            if self.operator_words and name.lower() in self.operator_words:
+                raise self.error(f'invalid use of operator "{name}"')
             if name == "." and self.current_location is not None:
                 return SymbolRef(self.current_location()), end
             return self._specifier(SymbolRef(name), end)

@@ -424,6 +424,12 @@ class Layout:
         kind = self.kind_name(pending, pcrel, spec)
         if kind is None:
             return
+        if spec is not None and add is not None and sub is None and add.defined and \
+                not add.external and spec.upper() == "SIZE":
+            # tc-i386.c md_apply_fix: @SIZE of a local symbol is its size.
+            self.store(section, self.contents.get(section), where, pending,
+                       self.symbol_size(add) + const, kind, True)
+            return
         if add is not None and is_tls_reloc(kind):
             add.tls = True
         if sub is not None:
@@ -468,6 +474,19 @@ class Layout:
                                None, addend)
         relocs.append(reloc)
         self.store_addend(section, contents, where, pending, addend, kind)
+
+    def symbol_size(self, sym: Symbol) -> int:
+        """The ``.size`` of a symbol (or of the one a ``.set`` copied it from), else 0."""
+        size = sym.size
+        if size is None and sym.copied_size is not None:
+            size = sym.copied_size.size
+        if size is None:
+            return 0
+        try:
+            add, sub, const = self.final.value(size)
+        except EvalError:
+            return 0
+        return const if add is None and sub is None else 0
 
     def adjustable(self, sym: Symbol, pending: PendingFixup, const: int, kind: str,
                    pcrel: bool) -> bool:

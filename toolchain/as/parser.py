@@ -76,12 +76,18 @@ class IsaSyntax:
     symbol_specifiers: bool = False
     percent_specifiers: bool = False
     colon_specifiers: bool = False
+    intel_operator_words: frozenset[str] = frozenset()
 
+
+# Under .intel_syntax these words are operators, never symbols (tc-i386-intel.c).
+X86_INTEL_OPERATORS = frozenset(("and", "eq", "ge", "gt", "le", "lt", "mod", "ne", "or", "shl",
+                                 "shr", "xor"))
 
 ISA_SYNTAX: dict[str, IsaSyntax] = {
     # On x86 GNU/Linux '#' starts a comment anywhere and '/' only at the start
     # of a line (elsewhere it divides); '/* */' comments work everywhere.
-    "x86": IsaSyntax(("#",), ("#", "/"), ";", 2, True, X86_PREFIXES, symbol_specifiers=True),
+    "x86": IsaSyntax(("#",), ("#", "/"), ";", 2, True, X86_PREFIXES, symbol_specifiers=True,
+                     intel_operator_words=X86_INTEL_OPERATORS),
     "aarch64": IsaSyntax(("//",), ("#",), ";", 4, False, colon_specifiers=True),
     "riscv": IsaSyntax(("#",), ("#",), ";", 4, False, percent_specifiers=True),
 }
@@ -466,7 +472,7 @@ class Parser:
         elif eqv:
             if self.streamer.is_defined(name):
                 raise ToolchainError(f"symbol '{name}' is already defined", loc)
-            self.streamer.set_symbol(name, value, loc, equiv=True)
+            self.streamer.set_symbol(name, value, loc, equiv=True, late=True)
         else:
             self.streamer.set_symbol(name, value, loc)
 
@@ -488,7 +494,8 @@ class Parser:
         syntax = self.syntax
         return ExprParser(text, loc, self.state.current_location, self.state.local_label,
                           syntax.symbol_specifiers, syntax.percent_specifiers,
-                          syntax.colon_specifiers)
+                          syntax.colon_specifiers,
+                          syntax.intel_operator_words if self.state.intel else frozenset())
 
     def absolute(self, value: Expr, loc: SourceLocation) -> int | None:
         """Value of an expression that must be known now, or None."""

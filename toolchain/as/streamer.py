@@ -312,7 +312,9 @@ class ObjectStreamer:
         return numeric_label_name(number, instance)
 
     def set_symbol(self, name: str, value: Expr, location: SourceLocation | None = None,
-                   equiv: bool = False) -> None:
+                   equiv: bool = False, late: bool = False) -> None:
+        """``.set``/``=``; ``.equiv`` (``equiv``: an error if already defined);
+        ``.eqv``/``==`` (``late`` too: each use re-reads the expression)."""
         sym = self.symtab.lookup(name)
         if sym.defined and (equiv or not sym.volatile or sym.kind == COMMON):
             self._error(f"symbol `{name}' is already defined", location)
@@ -335,6 +337,7 @@ class ObjectStreamer:
             return
         sym.location = location
         sym.volatile = not equiv
+        sym.eqv = value if late else None
         sym.frag = None
         sym.section = None
         if const is not None and add is None and sub is None:

@@ -48,7 +48,7 @@ class Symbol:
     __slots__ = ("name", "elf_name", "order", "kind", "section", "frag", "offset", "value",
                  "expr", "binding", "visibility", "type", "size", "used", "volatile",
                  "location", "is_file", "tls", "common_align", "resolving", "used_in_reloc",
-                 "copied_size", "weakref", "weakrefd")
+                 "copied_size", "weakref", "weakrefd", "eqv")
 
     def __init__(self, name: str, order: int, elf_name: str | None = None):
         self.name = name
@@ -75,6 +75,7 @@ class Symbol:
         self.copied_size: Symbol | None = None   # .set alias copies the size of ...
         self.weakref: Symbol | None = None  # .weakref alias: the symbol it stands for
         self.weakrefd = False               # named first by .weakref: weak unless named again
+        self.eqv: Expr | None = None        # .eqv/==: unbound, re-bound at every use
 
     @property
     def defined(self) -> bool:
@@ -314,6 +315,9 @@ def bind_symbols(e: Expr, table: SymbolTable, on_new=None) -> Expr:
             on_new(e)
         sym = table.lookup(e.name)
         sym.used = True
+        if sym.eqv is not None and e.specifier is None:
+            # .eqv: a snapshot of the expression's current value at each use.
+            return bind_symbols(sym.eqv, table, on_new)
         while sym.weakref is not None:      # a .weakref alias stands for its target
             sym = sym.weakref
             sym.used = True
