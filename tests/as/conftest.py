@@ -132,6 +132,9 @@ class FakeStreamer:
     def emit_org(self, offset, fill=0, location=None):
         self._rec("org", str(offset), fill)
 
+    def emit_reloc(self, offset, type_name, value=None, location=None):
+        self._rec("reloc", str(offset), type_name, None if value is None else str(value))
+
     def set_code_mode(self, bits, code16gcc=False):
         self._rec("code", bits, code16gcc)
 

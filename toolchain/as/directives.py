@@ -476,6 +476,20 @@ def symver(p: "Parser", text: str, loc: SourceLocation) -> None:
     p.streamer.set_symver(name, versioned, visibility, loc)
 
 
+# .reloc offset, TYPE[, expression]
+def reloc(p: "Parser", text: str, loc: SourceLocation) -> None:
+    args = ArgReader(p, text, loc)
+    offset = args.expression()
+    if not args.comma():
+        raise args.error("missing reloc type")
+    name = args.word()
+    if not name:
+        raise args.error("missing reloc type")
+    value = args.expression() if args.comma() else None
+    args.expect_end()
+    p.streamer.emit_reloc(offset, name, value, loc)
+
+
 # .weakref alias, target
 def weakref(p: "Parser", text: str, loc: SourceLocation) -> None:
     args = ArgReader(p, text, loc)
@@ -560,13 +574,18 @@ def org(p: "Parser", text: str, loc: SourceLocation) -> None:
 def nops(p: "Parser", text: str, loc: SourceLocation) -> None:
     args = ArgReader(p, text, loc)
     count = args.absolute()
-    if args.comma():
-        args.absolute()   # the longest nop to use: ours are GNU as's defaults
+    limit = args.absolute() if args.comma() else 0
     args.expect_end()
     if count < 0:
         raise args.error(f"negative size ({count}) for .nops")
+    if limit < 0:
+        raise args.error(f"invalid single nop size: {limit} (expect within [0, 15])")
     context = EncodeContext(p.state.code_bits, p.state.code16gcc)
-    p.streamer.emit_bytes(p.isa.nop_fill(count, context), loc)
+    try:
+        nops = p.isa.nop_fill(count, context, limit) if limit else p.isa.nop_fill(count, context)
+    except ToolchainError as exc:
+        raise ToolchainError(exc.message, loc) from None
+    p.streamer.emit_bytes(nops, loc)
 
 
 # --------------------------------------------------------------------------
@@ -705,6 +724,7 @@ DIRECTIVES: dict[str, Callable[["Parser", str, SourceLocation], None]] = {
     "protected": protected, "internal": internal, "extern": extern, "type": type_,
     "size": size, "set": set_, "equ": set_, "equiv": equiv, "eqv": eqv,
     "comm": comm, "lcomm": lcomm, "symver": symver, "weakref": weakref,
+    "reloc": reloc,
     # alignment and position
     "align": align, "balign": balign, "balignw": balignw, "balignl": balignl,
     "p2align": p2align, "p2alignw": p2alignw, "p2alignl": p2alignl, "org": org,

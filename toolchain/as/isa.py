@@ -90,8 +90,9 @@ class Isa(Protocol):
     def short_branch_range(self, insn: Instruction, context: EncodeContext) -> tuple[int, int]:
         """(min, max) displacement the short form reaches, relative to its end."""
 
-    def nop_fill(self, size: int, context: EncodeContext) -> bytes:
-        """``size`` bytes of no-ops as GNU as pads code sections."""
+    def nop_fill(self, size: int, context: EncodeContext, limit: int = 0) -> bytes:
+        """``size`` bytes of no-ops as GNU as pads code sections, no single one
+        longer than ``limit`` bytes when that is given."""
 
     def apply_fixup(self, data: bytearray, offset: int, fixup: Fixup, value: int) -> str | None:
         """Pack a resolved value into ``data`` at ``offset``; returns an error text

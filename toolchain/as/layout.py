@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from ..common import elf
 from ..common.diagnostics import SourceLocation, ToolchainError
 from ..common.leb128 import leb128_bytes
+from .relocdirective import field_size, is_pcrel_name, resolve_reloc
 from .sections import (
     AlignFrag, DataFrag, FillFrag, LebFrag, OrgFrag, PendingFixup, RelaxFrag, Section,
     SpaceFrag,
@@ -134,6 +135,43 @@ class Layout:
             self.build(section)
         for section in sections:
             self.resolve(section)
+        if self.s.reloc_directives:
+            self.add_reloc_directives()
+
+    def add_reloc_directives(self) -> None:
+        """Merge the .reloc relocations into each section's list by address
+        (write.c write_relocs), writing REL addends into the fields."""
+        by_section: dict[Section, list[Relocation]] = {}
+        for d in self.s.reloc_directives:
+            got = resolve_reloc(d, self.machine, self.rela, self.final, self.error)
+            if got is None:
+                continue
+            section, reloc = got
+            if reloc.symbol is not None:
+                self.s.symtab.place(reloc.symbol)
+            by_section.setdefault(section, []).append(reloc)
+            contents = self.contents.get(section)
+            size = field_size(d.name) if not self.rela and contents is not None else 0
+            if size and reloc.offset + size <= len(contents):  # type: ignore[arg-type]
+                # bfd_install_relocation: a pc-relative REL field holds A - P.
+                value = reloc.addend - (reloc.offset if is_pcrel_name(d.name) else 0)
+                if reloc.symbol is not None and reloc.symbol.kind == LABEL:
+                    value += label_address(reloc.symbol)
+                field = (value & ((1 << (8 * size)) - 1)).to_bytes(size, "little")
+                contents[reloc.offset:reloc.offset + size] = field  # type: ignore[index]
+        for section, extra in by_section.items():
+            merged: list[Relocation] = []
+            pending = iter(extra)
+            nxt = next(pending, None)
+            for reloc in self.relocations.get(section, []):
+                while nxt is not None and nxt.offset < reloc.offset:
+                    merged.append(nxt)
+                    nxt = next(pending, None)
+                merged.append(reloc)
+            while nxt is not None:
+                merged.append(nxt)
+                nxt = next(pending, None)
+            self.relocations[section] = merged
 
     # --- relaxation -----------------------------------------------------------
     def relax(self, sections: list[Section]) -> None:

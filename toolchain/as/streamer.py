@@ -21,6 +21,7 @@ from ..common.target import Target
 from .expr import Binary, Constant, Expr, SymbolRef
 from .instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Register
 from .isa import EncodeContext, Fixup, Isa
+from .relocdirective import RelocDirective, relocation_name
 from .elfsymbols import Symver, add_symver, prepare_symvers, set_weakref
 from .sections import (
     AlignFrag, DataFrag, FillFrag, Frag, LebFrag, OrgFrag, PendingFixup, RelaxFrag, Section,
@@ -69,6 +70,7 @@ class ObjectStreamer:
         self.cfi: list[tuple[str, str, SourceLocation | None]] = []
         self.locs: list[tuple[str, SourceLocation | None]] = []
         self.symvers: dict[Symbol, Symver] = {}
+        self.reloc_directives: list[RelocDirective] = []
         self.x86 = target.isa == "x86"
         self.x86_64 = target.isa == "x86" and target.elf_class == 64
         # GNU as creates .text, .data and .bss first, and starts in .text.
@@ -684,6 +686,16 @@ class ObjectStreamer:
             self._error(f"invalid segment \"{add.section.name}\"", location)  # type: ignore
             return
         self._append_variable(OrgFrag(bound, fill, location))
+
+    def emit_reloc(self, offset: Expr, type_name: str, value: Expr | None = None,
+                   location: SourceLocation | None = None) -> None:
+        """``.reloc offset, TYPE[, value]`` (relocdirective.py)."""
+        if relocation_name(self.target.machine, type_name) is None:
+            self._error("unrecognized reloc type", location)
+            return
+        self.reloc_directives.append(RelocDirective(
+            self.current, self._bind(offset), type_name,
+            None if value is None else self._bind(value), location))
 
     def set_code_mode(self, bits: int, code16gcc: bool = False) -> None:
         self.code_bits = bits

@@ -128,7 +128,8 @@ class X86Isa:
     def short_branch_range(self, insn: Instruction, context: EncodeContext) -> tuple[int, int]:
         return (-128, 127)
 
-    def nop_fill(self, size: int, context: EncodeContext) -> bytes:
+    def nop_fill(self, size: int, context: EncodeContext, limit: int = 0) -> bytes:
+        """``limit``: the longest single nop (``.nops size, limit``), 0 for any."""
         if context.code_bits == 16:
             kind = "f16"
         elif self.target.code_bits == 64:
@@ -148,8 +149,13 @@ class X86Isa:
                 jump = b"\x66\xe9" if context.code_bits == 16 else b"\xe9"
                 count -= len(jump) + 4
                 out += jump + count.to_bytes(4, "little")
+        if limit:
+            if limit > longest:
+                raise ToolchainError(f"invalid single nop size: {limit} "
+                                     f"(expect within [0, {longest}])")
+            longest = limit
         whole, last = divmod(count, longest)
-        out += patterns[-1] * whole
+        out += patterns[longest - 1] * whole
         if last:
             out += patterns[last - 1]
         return bytes(out)

@@ -1,0 +1,2 @@
+# expect: 2: error: missing reloc type
+	.reloc 0
