@@ -134,6 +134,9 @@ class IntelParser:
             return mnemonic, (FarPointer(seg, off),)
         if far and mnemonic in _FAR_CAPABLE:
             mnemonic = "l" + mnemonic
+        if self.syntax.code_bits == 16 and not any(
+                isinstance(o, Register) or (isinstance(o, Memory) and o.size) for o in ops):
+            ops = [_word_immediate(o) for o in ops]
         return self.mnemonic(mnemonic, ops), tuple(ops)
 
     def mnemonic(self, name: str, ops: list[Operand]) -> str:
@@ -219,6 +222,17 @@ class IntelParser:
                       scale=s.scale, displacement=disp, segment=segment, size=size)
 
 
+def _word_immediate(op: Operand) -> Operand:
+    """gas's optimize_imm: with no size stated in 16-bit code a constant that
+    fits 16 bits is taken as a signed word (``push 65535`` is ``push -1``,
+    which .code16gcc then widens to 32 bits)."""
+    if isinstance(op, Immediate):
+        value = fold_constant(op.value)
+        if value is not None and 0 <= value <= 0xFFFF:
+            return Immediate(Constant((value ^ 0x8000) - 0x8000))
+    return op
+
+
 def _is_plain(op: Operand) -> bool:
     return isinstance(op, Expr)
 
@@ -273,6 +287,8 @@ class _Reader:
                     end += 1
                 name = text[i:end]
                 if end < n and text[end] == "@":      # foo@PLT
+                    if not prefix and self.register(name.lower()) is not None:
+                        raise self.error("invalid use of register")
                     end += 1
                     while end < n and (text[end].isalnum() or text[end] == "_"):
                         end += 1
