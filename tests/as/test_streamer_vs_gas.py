@@ -1,7 +1,7 @@
 """The object streamer against GNU as 2.40: same sections, symbols, relocations.
 
-Each ``tests/as/streamer/*.s`` file is assembled by GNU as (the oracle, only
-here in tests) and by pas; ``tests/elfdiff.py`` names the first difference.
+Each ``tests/as/streamer/*.s`` and ``tests/as/handwritten/*.s`` file is
+assembled by GNU as (the oracle, only here in tests) and by pas; ``tests/elfdiff.py`` names the first difference.
 A file's first line may say ``# target: i386`` (or ``x86_16``); the default
 is x86-64.  The runs skip, saying why, when ``as`` is not installed or is
 not the version the expectations were measured on.
@@ -26,7 +26,10 @@ from elfdiff import first_difference  # noqa: E402
 assembler = importlib.import_module("toolchain.as.assembler")
 
 HERE = pathlib.Path(__file__).resolve().parent / "streamer"
-CASES = sorted(HERE.glob("*.s"))
+# Hand-written sources in the style of boot code, C start-up files and libc
+# syscall/setjmp routines (written for these tests, not copied).
+HANDWRITTEN = pathlib.Path(__file__).resolve().parent / "handwritten"
+CASES = sorted(HERE.glob("*.s")) + sorted(HANDWRITTEN.glob("*.s"))
 
 
 def _gas_version() -> str | None:
@@ -66,7 +69,7 @@ def pas_object(text: str, name: str, target: str) -> tuple[bytes | None, str]:
 @pytest.mark.skipif(GAS is None, reason="GNU as is not installed (the oracle for these tests)")
 @pytest.mark.skipif(GAS is not None and "2.40" not in GAS,
                     reason=f"expectations measured on GNU as 2.40, found: {GAS}")
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+@pytest.mark.parametrize("path", CASES, ids=[f"{p.parent.name}/{p.stem}" for p in CASES])
 def test_same_object_as_gas(path: pathlib.Path, tmp_path: pathlib.Path) -> None:
     text = path.read_text()
     target = _target_of(text)

@@ -478,8 +478,14 @@ class Layout:
                 if kind is None:
                     return
             else:
-                self.error(f"can't resolve `{add.name if add else '0'}' {{{section_name(add)} "
-                           f"section}} - `{sub.name}' {{{section_name(sub)} section}}", location)
+                # write.c as_bad_subtract, after a local label became its section.
+                if add is None:
+                    name = "0"
+                elif add.kind == LABEL and not add.external:
+                    name = section_name(add)
+                else:
+                    name = add.name
+                self.error(f"can't resolve {name} - {sub.name}", location)
                 return
         contents = self.contents.get(section)
         if add is None:
