@@ -34,7 +34,9 @@ rest is the displacement.  The quirks that follow, all copied here:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ...common.diagnostics import SourceLocation, ToolchainError
 from ..expr import Binary, Constant, Expr, SymbolRef, Unary, fold_constant
@@ -42,6 +44,9 @@ from ..exprparse import SYMBOL_CHARS, SYMBOL_START, ExprParser
 from ..instruction import FarPointer, Immediate, Memory, Operand, Register
 from ..isa import SyntaxState
 from .registers import RegInfo, lookup
+
+if TYPE_CHECKING:
+    from .opcodes import OperandType
 
 # PTR types: access width in bits ("far" and "near" are handled apart).
 PTR_SIZES = {"byte": 8, "word": 16, "dword": 32, "fword": 48, "qword": 64, "tbyte": 80,
@@ -60,6 +65,9 @@ _PRECEDENCE = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<>": 3, "<": 3, ">": 3, "<="
 _PUNCT = sorted(("||", "&&", "==", "!=", "<>", "<=", ">=", "<<", ">>", "<", ">", "+", "-",
                  "|", "&", "^", "!", "*", "/", "%", "~", "[", "]", "(", ")", ":"),
                 key=len, reverse=True)
+
+# lds les lfs lgs lss: FWORD PTR is their 32-bit form, not an operand-size prefix.
+_LOAD_FAR = re.compile(r"l[defgs]s$")
 
 # Branches whose operand is a target (gas's jump / jumpdword templates).
 _FAR_CAPABLE = frozenset(("jmp", "call"))
@@ -108,6 +116,7 @@ class IntelParser:
     def __init__(self, syntax: SyntaxState, location: SourceLocation):
         self.syntax = syntax
         self.location = location
+        self.prefixes: tuple[str, ...] = ()      # prefixes an operand asks for
 
     def error(self, message: str) -> ToolchainError:
         return ToolchainError(message, self.location)
@@ -131,13 +140,40 @@ class IntelParser:
         if len(ops) == 2 and branch and all(isinstance(o, Immediate) or _is_plain(o) for o in ops):
             # jmp 0x10, 0x1000: segment, offset
             seg, off = (o.value if isinstance(o, Immediate) else o for o in ops)
-            return mnemonic, (FarPointer(seg, off),)
+            ops = [FarPointer(seg, off)]
+        if any(isinstance(o, FarPointer) for o in ops):
+            far = True
         if far and mnemonic in _FAR_CAPABLE:
             mnemonic = "l" + mnemonic
         if self.syntax.code_bits == 16 and not any(
                 isinstance(o, Register) or (isinstance(o, Memory) and o.size) for o in ops):
             ops = [_word_immediate(o) for o in ops]
-        return self.mnemonic(mnemonic, ops), tuple(ops)
+        name = self.mnemonic(mnemonic, ops)
+        if any(isinstance(o, Memory) and o.size is None for o in ops) and not branch \
+                and name != "movd":                  # movd is 32-bit, its name says so
+            self.check_size(name, ops)
+        return name, tuple(ops)
+
+    def check_size(self, name: str, ops: list[Operand]) -> None:
+        """gas's "ambiguous operand size": an unsized memory operand that rows
+        of several widths would take, nothing else deciding (``inc [rax]``).
+        Rows whose size defaults by mode (push, pop) are not ambiguous."""
+        from ..isa import EncodeContext
+        from .encoder import Encoder
+        from .opcodes import ATT_INDEX, INTEL_INDEX
+        ctx = EncodeContext(self.syntax.code_bits, self.syntax.code16gcc)
+        widths = set()
+        for form in ATT_INDEX.get(name) or INTEL_INDEX.get(name) or ():
+            if len(form.operands) != len(ops) or not Encoder.valid_in_mode(form, ctx, name):
+                continue
+            if not all(_may_match(t, op) for t, op in zip(form.operands, ops)):
+                continue
+            if form.flags & {"d64", "ds"}:
+                return
+            widths.update(t.msize for t, op in zip(form.operands, ops)
+                          if isinstance(op, Memory) and t.msize is not None)
+        if len(widths) > 1:
+            raise self.error(f"ambiguous operand size for `{name}'")
 
     def mnemonic(self, name: str, ops: list[Operand]) -> str:
         """The name the opcode index knows this Intel mnemonic by, for these operands."""
@@ -147,6 +183,9 @@ class IntelParser:
                     isinstance(first, Register) and first.name.startswith("st(")
                     and first.name != "st(0)" and len(ops) == 2):
                 return _X87_REVERSED[name]
+        if name == "bound" and len(ops) == 2:
+            ops[0], ops[1] = ops[1], ops[0]      # the table's AT&T rows: bound m, r
+            return name
         if name == "movsx" and len(ops) == 2:
             src = ops[1]
             if (isinstance(src, Register) and lookup(src.name).size == 32
@@ -160,7 +199,7 @@ class IntelParser:
     def operand(self, text: str, mnemonic: str, branch: bool) -> tuple[Operand, bool]:
         """One operand; the flag says it is a far (segment:offset) memory operand."""
         tree = _Reader(self, text).parse()
-        s = _Simplifier(self, self.syntax.code_bits)
+        s = _Simplifier(self, self.syntax.code_bits, text)
         disp = s.walk(tree, text)
         kind = s.modifier
         if s.reg is not None:
@@ -177,6 +216,8 @@ class IntelParser:
                 size = 32 if kind != "fword" and self.syntax.code_bits == 16 else 48
                 if kind == "fword" and not far:
                     size = 48
+                    if self.syntax.code_bits == 16 and not _LOAD_FAR.match(mnemonic):
+                        self.prefixes = ("data32",)     # lgdt FWORD PTR: 32-bit base
             elif kind != "near":
                 size = PTR_SIZES[kind]
         segment = s.segment
@@ -222,6 +263,23 @@ class IntelParser:
                       scale=s.scale, displacement=disp, segment=segment, size=size)
 
 
+def _may_match(t: "OperandType", op: Operand) -> bool:
+    """Whether a row's operand type could take an operand, sizes of memory aside."""
+    if isinstance(op, Register):
+        info = lookup(op.name)
+        if t.kind == "fixed":
+            return info is not None and (info.name == t.fixed or
+                                         (t.fixed == "st" and info.name == "st(0)"))
+        if t.kind not in ("reg", "rm") or info is None or info.cls != t.cls:
+            return False
+        return t.cls != "gp" or (info.size == t.size if t.size else info.size in (32, 64))
+    if isinstance(op, Memory):
+        return t.kind in ("rm", "mem", "moffs")
+    if isinstance(op, Immediate):
+        return t.kind in ("imm", "const")
+    return True
+
+
 def _word_immediate(op: Operand) -> Operand:
     """gas's optimize_imm: with no size stated in 16-bit code a constant that
     fits 16 bits is taken as a signed word (``push 65535`` is ``push -1``,
@@ -254,7 +312,13 @@ class _Reader:
     # token := ('name', text) | ('leaf', Expr) | ('reg', RegInfo) | ('op', text)
     def tokenize(self, text: str) -> list[tuple[str, object]]:
         out: list[tuple[str, object]] = []
+        self.starts: list[int] = []
         i, n = 0, len(text)
+
+        def emit(token: tuple[str, object]) -> None:
+            out.append(token)
+            self.starts.append(i)
+
         prefix = self.owner.syntax.intel_prefix
         while i < n:
             c = text[i]
@@ -263,7 +327,7 @@ class _Reader:
                 continue
             if c.isdigit() or c in "'\"":
                 end = self.leaf_end(i)
-                out.append(("leaf", self.leaf(text[i:end])))
+                emit(("leaf", self.leaf(text[i:end])))
                 i = end
                 continue
             if c == "%" and prefix:
@@ -278,7 +342,7 @@ class _Reader:
                 info = lookup(name)
                 if info is None:
                     raise self.error(f"bad register name `%{name}'")
-                out.append(("reg", info))
+                emit(("reg", info))
                 i = end
                 continue
             if c in SYMBOL_START:
@@ -292,7 +356,7 @@ class _Reader:
                     end += 1
                     while end < n and (text[end].isalnum() or text[end] == "_"):
                         end += 1
-                    out.append(("leaf", self.leaf(text[i:end])))
+                    emit(("leaf", self.leaf(text[i:end])))
                     i = end
                     continue
                 lower = name.lower()
@@ -302,27 +366,27 @@ class _Reader:
                     if inner.isdigit():
                         info = lookup(f"st({inner})")
                         if info is not None:
-                            out.append(("reg", info))
+                            emit(("reg", info))
                             i = close + 1
                             continue
                 info = None if prefix else self.register(lower)
                 if info is not None:
-                    out.append(("reg", info))
+                    emit(("reg", info))
                 elif lower == "flat" and text[end:].lstrip().startswith(":"):
-                    out.append(("flat", None))
+                    emit(("flat", None))
                 elif name == "$":
-                    out.append(("leaf", self.leaf(".")))
+                    emit(("leaf", self.leaf(".")))
                 elif lower in OPERATOR_WORDS or lower in PTR_KINDS:
-                    out.append(("name", lower))
+                    emit(("name", lower))
                 elif lower == "ptr":
-                    out.append(("name", lower))
+                    emit(("name", lower))
                 else:
-                    out.append(("leaf", self.leaf(name)))
+                    emit(("leaf", self.leaf(name)))
                 i = end
                 continue
             for p in _PUNCT:
                 if text.startswith(p, i):
-                    out.append(("op", p))
+                    emit(("op", p))
                     i += len(p)
                     break
             else:
@@ -380,28 +444,15 @@ class _Reader:
             raise self.error("invalid expression")
         tree = self.expression()
         if self.pos < len(self.tokens):
-            rest = self.text
-            raise self.error(f"junk `{self.rest_text()}' after expression" if rest else
-                             "invalid expression")
+            raise self.error(f"junk `{self.rest_text()}' after expression")
         return tree
 
     def rest_text(self) -> str:
-        # Reconstruct roughly where parsing stopped, for the message.
-        kind, value = self.tokens[self.pos]
-        if kind == "op":
-            idx = self.text.find(str(value))
-            return self.text[idx:].strip() if idx >= 0 else str(value)
-        return str(value)
+        return self.text[self.starts[self.pos]:].strip()
 
-    # expression := binary ('[' expression ']')*   -- '[' is the loosest operator
+    # expression := binary(0)
     def expression(self) -> object:
-        left = self.binary(1)
-        while self.peek() == ("op", "["):
-            self.pos += 1
-            inner = self.expression()
-            self.expect("]")
-            left = Op("[", left, inner)
-        return left
+        return self.binary(0)
 
     def expect(self, p: str) -> None:
         if self.peek() != ("op", p):
@@ -419,10 +470,19 @@ class _Reader:
             return WORD_BINARY[value]  # type: ignore[index]
         return None
 
-    # binary := unary (binop unary)*     -- precedence climbing
+    # binary := unary (binop unary | '[' expression ']')*   -- precedence climbing;
+    #           '[' is the loosest operator, its right side runs to the ']'
     def binary(self, min_prec: int) -> object:
         left = self.unary()
         while True:
+            if self.peek() == ("op", "["):
+                if min_prec > 0:
+                    return left
+                self.pos += 1
+                inner = self.expression()
+                self.expect("]")
+                left = Op("[", left, inner)
+                continue
             op = self.binary_operator()
             if op is None or _PRECEDENCE[op] < min_prec:
                 return left
@@ -503,8 +563,9 @@ class _Simplifier:
     """gas's i386_intel_simplify: collects registers, segment, size; returns the
     displacement (None when nothing but registers was there)."""
 
-    def __init__(self, owner: IntelParser, code_bits: int):
+    def __init__(self, owner: IntelParser, code_bits: int, text: str):
         self.owner = owner
+        self.text = text
         self.code_bits = code_bits
         self.reg: RegInfo | None = None          # a register operand
         self.base: RegInfo | None = None
@@ -604,8 +665,7 @@ class _Simplifier:
                 self.scale_factor *= factor if factor is not None else 0
                 if not self.in_scale:
                     if self.scale_factor not in (1, 2, 4, 8):
-                        raise self.error(f"scale factor of 1, 2, 4 or 8 expected, "
-                                         f"not {self.scale_factor}")
+                        raise self.bad_base_index()
                     self.scale = self.scale_factor
                 return None
             if left is None or right is None:
@@ -620,11 +680,11 @@ class _Simplifier:
         before = (self.reg, self.base, self.index)
         left = self.node(t.left)
         mid = (self.reg, self.base, self.index)
-        if op != "+" and op != "-" and mid != before:
-            raise self.error("invalid use of register")
+        if (op not in "+-" or self.reg is not before[0]) and mid != before:
+            raise self.error("invalid use of register")    # eax+1, [rax<<1]
         right = self.node(t.right)
-        if op != "+" and (self.reg, self.base, self.index) != mid:
-            raise self.error("invalid use of register")
+        if (op != "+" or self.reg is not mid[0]) and (self.reg, self.base, self.index) != mid:
+            raise self.error("invalid use of register")    # [rax-rbx]
         if op == "+":
             return _add(left, right)
         if op == "-":
@@ -645,12 +705,23 @@ class _Simplifier:
         elif self.base is None and not self.in_scale:
             self.base = info
         elif self.index is None:
-            if self.in_scale or info.cls == "gp":
+            if self.in_scale or _can_index(info):
                 self.index = info
             else:
                 self.index, self.base = self.base, info
         else:
-            raise self.error("invalid use of register")
+            raise self.bad_base_index()
+
+    def bad_base_index(self) -> ToolchainError:
+        return self.error(f"`{self.text.strip()}' is not a valid base/index expression")
+
+
+def _can_index(info: RegInfo) -> bool:
+    """gas's BaseIndex registers that may be an index: not esp/rsp (which
+    ``[eax+esp]`` therefore makes the base), in 16 bits only bx bp si di."""
+    if info.cls != "gp" or info.num == 4:
+        return False
+    return info.size != 16 or info.name in ("bx", "bp", "si", "di")
 
 
 def _symbolic(e: Expr) -> bool:

@@ -84,7 +84,9 @@ class X86Isa:
                 and name not in PREFIX_WORDS and name not in REX_WORDS:
             raise ToolchainError(f"no such instruction: `{mnemonic}'", location)
         if syntax.intel:
-            name, ops = IntelParser(syntax, location).instruction(name, operands)
+            intel = IntelParser(syntax, location)
+            name, ops = intel.instruction(name, operands)
+            prefixes += intel.prefixes
         else:
             ops = OperandParser(syntax, location).att_operands(name, operands)
         return Instruction(name, ops, location, tuple(p.lower() for p in prefixes))
