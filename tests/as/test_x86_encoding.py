@@ -13,7 +13,8 @@ bytes GNU as wrote in its .o (scripts/gen-x86-encoding-tests made them):
   ``.intel_syntax noprefix``/``.att_syntax`` the syntax; the round trip
   always prints AT&T.
 
-x86_errors.s holds lines that must fail, with the expected message.
+x86_errors.s and x86_intel_errors.s hold lines that must fail, with the
+expected message.
 Every mismatch is reported as one line starting with ``ERROR`` and the line
 number; a second test checks that format_instruction's text parses back to
 the same bytes.
@@ -38,8 +39,9 @@ x86_relocs = importlib.import_module("toolchain.as.x86.relocs")
 HERE = os.path.join(os.path.dirname(__file__), "x86")
 DOT = ".Ldot"
 FILES = {"x86_64.s": ("x86_64-linux-gnu", 64), "i386.s": ("i386-linux-gnu", 32),
-         "x86_64_intel.s": ("x86_64-linux-gnu", 64),
-         "x86_16.s": ("i386-none-code16", 16)}
+         "x86_64_intel.s": ("x86_64-linux-gnu", 64), "i386_intel.s": ("i386-linux-gnu", 32),
+         "x86_16.s": ("i386-none-code16", 16), "x86_16_intel.s": ("i386-none-code16", 16)}
+ERROR_FILES = ("x86_errors.s", "x86_intel_errors.s")
 
 
 def _const_part(e) -> int:
@@ -62,9 +64,11 @@ class Runner:
         self.mode = mode
         self.code16gcc = False
         self.intel = False
+        self.intel_prefix = False
 
     def syntax(self, intel: bool | None = None):
-        return isa_mod.SyntaxState(intel=self.intel if intel is None else intel,
+        intel = self.intel if intel is None else intel
+        return isa_mod.SyntaxState(intel=intel, intel_prefix=intel and self.intel_prefix,
                                    code_bits=self.mode, code16gcc=self.code16gcc,
                                    current_location=lambda: DOT)
 
@@ -77,6 +81,7 @@ class Runner:
             return True
         if word in (".intel_syntax", ".att_syntax"):
             self.intel = word == ".intel_syntax"
+            self.intel_prefix = self.intel and line.split()[1:] == ["prefix"]
             return True
         return False
 
@@ -185,8 +190,9 @@ def test_format_roundtrip(name: str) -> None:
     assert not errors, f"{len(errors)} of {count} lines wrong:\n" + "\n".join(errors)
 
 
-def test_errors() -> None:
-    path = os.path.join(HERE, "x86_errors.s")
+@pytest.mark.parametrize("name", ERROR_FILES)
+def test_errors(name: str) -> None:
+    path = os.path.join(HERE, name)
     runner = Runner("x86_64-linux-gnu", 64)
     errors = []
     count = 0
@@ -200,15 +206,15 @@ def test_errors() -> None:
             runner.assemble(insn)
         except ToolchainError as e:
             if e.message != want:
-                errors.append(f"ERROR x86_errors.s:{lineno}: {text!r}: got error {e.message!r}, "
+                errors.append(f"ERROR {name}:{lineno}: {text!r}: got error {e.message!r}, "
                               f"expected {want!r}")
             if e.location is None or e.location.line != lineno:
-                errors.append(f"ERROR x86_errors.s:{lineno}: {text!r}: error has no location")
+                errors.append(f"ERROR {name}:{lineno}: {text!r}: error has no location")
             continue
         except Exception as e:
-            errors.append(f"ERROR x86_errors.s:{lineno}: {text!r}: internal error {e!r}")
+            errors.append(f"ERROR {name}:{lineno}: {text!r}: internal error {e!r}")
             continue
-        errors.append(f"ERROR x86_errors.s:{lineno}: {text!r}: no error, expected {want!r}")
+        errors.append(f"ERROR {name}:{lineno}: {text!r}: no error, expected {want!r}")
     assert count > 10
     assert not errors, "\n".join(errors)
 

@@ -5,100 +5,379 @@
 # relocation follows as [TYPE@offset-in-instruction symbol+addend-if-RELA].
 # Branches to undefined symbols take the long form; to '.'-relative targets the
 # short form when in range.  Runner: tests/as/test_x86_encoding.py.
+# The instruction column is this file's source: add lines, then regenerate
+# (scripts/gen-x86-encoding-tests --intel); lines gas rejects are dropped.
 .intel_syntax noprefix
-mov eax, DWORD PTR [rbp-4]        # 8b 45 fc
-mov DWORD PTR [rbp-4], eax        # 89 45 fc
-mov DWORD PTR [rbp-8], 1          # c7 45 f8 01 00 00 00
-mov QWORD PTR [rsp+8], -1         # 48 c7 44 24 08 ff ff ff ff
-mov BYTE PTR [rax], 0x7f          # c6 00 7f
-mov WORD PTR [rax+rbx*2], 0x1234  # 66 c7 04 58 34 12
-mov rax, QWORD PTR [rip+foo]      # 48 8b 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-mov eax, DWORD PTR foo[rip]       # 8b 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-lea rax, [rip+foo]                # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-lea rax, [rax+rbx*4+16]           # 48 8d 44 98 10
-lea rcx, [rdx*8]                  # 48 8d 0c d5 00 00 00 00
-lea rax, [rbx+rcx]                # 48 8d 04 0b
-lea r8, [r13]                     # 4d 8d 45 00
-lea rax, [rsp-0x80]               # 48 8d 44 24 80
-mov eax, OFFSET FLAT:foo          # b8 00 00 00 00 [R_X86_64_32@1 foo]
-mov rax, OFFSET FLAT:foo          # 48 c7 c0 00 00 00 00 [R_X86_64_32S@3 foo]
-mov eax, OFFSET foo               # b8 00 00 00 00 [R_X86_64_32@1 foo]
-mov eax, 1                        # b8 01 00 00 00
-mov rax, 1                        # 48 c7 c0 01 00 00 00
-movabs rax, 0x123456789           # 48 b8 89 67 45 23 01 00 00 00
-add rax, 1                        # 48 83 c0 01
-add eax, DWORD PTR [rdi]          # 03 07
-add DWORD PTR [rdi], eax          # 01 07
-sub rsp, 24                       # 48 83 ec 18
-and eax, 0xff                     # 25 ff 00 00 00
-cmp BYTE PTR [rdi], 0             # 80 3f 00
-test eax, eax                     # 85 c0
-xor eax, eax                      # 31 c0
-imul eax, ecx, 10                 # 6b c1 0a
-imul rax, QWORD PTR [rsi]         # 48 0f af 06
-movzx eax, BYTE PTR [rdi]         # 0f b6 07
-movzx eax, WORD PTR [rdi]         # 0f b7 07
-movzx eax, al                     # 0f b6 c0
-movsx rax, BYTE PTR [rdi]         # 48 0f be 07
-movsx eax, cx                     # 0f bf c1
-movsxd rax, DWORD PTR [rdi]       # 48 63 07
-movsxd rax, ecx                   # 48 63 c1
-cdqe                              # 48 98
-cqo                               # 48 99
-cdq                               # 99
-cwde                              # 98
-push rbp                          # 55
-pop rbp                           # 5d
-push 1                            # 6a 01
-push QWORD PTR [rax]              # ff 30
-call foo                          # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
-call rax                          # ff d0
-call QWORD PTR [rax+8]            # ff 50 08
-call QWORD PTR [rip+foo]          # ff 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-jmp foo                           # e9 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
-jmp rax                           # ff e0
-jmp QWORD PTR [rax*8+foo]         # ff 24 c5 00 00 00 00 [R_X86_64_32S@3 foo]
-je foo                            # 0f 84 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jne foo                           # 0f 85 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-ret                               # c3
-leave                             # c9
-shl eax, 1                        # d1 e0
-shl eax, 3                        # c1 e0 03
-shr rax, cl                       # 48 d3 e8
-sar DWORD PTR [rax], 1            # d1 38
-mov eax, DWORD PTR fs:0x28        # 64 8b 04 25 28 00 00 00
-mov rax, QWORD PTR fs:[0]         # 64 48 8b 04 25 00 00 00 00
-mov rax, QWORD PTR fs:[rax]       # 64 48 8b 00
-movss xmm0, DWORD PTR [rip+foo]   # f3 0f 10 05 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-movsd QWORD PTR [rsp], xmm1       # f2 0f 11 0c 24
-cvtsi2sd xmm0, eax                # f2 0f 2a c0
-cvtsi2sd xmm0, rax                # f2 48 0f 2a c0
-cvtsi2sd xmm0, DWORD PTR [rax]    # f2 0f 2a 00
-cvttsd2si eax, xmm0               # f2 0f 2c c0
-addsd xmm0, QWORD PTR [rax+8]     # f2 0f 58 40 08
-pxor xmm0, xmm0                   # 66 0f ef c0
-movq xmm0, rax                    # 66 48 0f 6e c0
-movq rax, xmm0                    # 66 48 0f 7e c0
-movd xmm0, eax                    # 66 0f 6e c0
-movaps XMMWORD PTR [rsp], xmm0    # 0f 29 04 24
-pshufd xmm0, xmm1, 0x1b           # 66 0f 70 c1 1b
-fld TBYTE PTR [rax]               # db 28
-fld QWORD PTR [rax]               # dd 00
-fld DWORD PTR [rax]               # d9 00
-fild QWORD PTR [rax]              # df 28
-fistp DWORD PTR [rax]             # db 18
-fadd st, st(1)                    # d8 c1
-fadd st(1), st                    # dc c1
-faddp st(1), st                   # de c1
-fxch st(1)                        # d9 c9
-rep movsb                         # f3 a4
-rep stosq                         # f3 48 ab
-lock xadd DWORD PTR [rdi], eax    # f0 0f c1 07
-xchg rax, rbx                     # 48 93
-nop                               # 90
-nop DWORD PTR [rax+rax*1+0x0]     # 0f 1f 04 00
-nop WORD PTR cs:[rax+rax*1+0x0]   # 2e 66 0f 1f 04 00
-setne al                          # 0f 95 c0
-cmovne eax, ecx                   # 0f 45 c1
-bt eax, 3                         # 0f ba e0 03
-bsf rax, QWORD PTR [rdi]          # 48 0f bc 07
+mov eax, DWORD PTR [rbp-4]                 # 8b 45 fc
+mov DWORD PTR [rbp-4], eax                 # 89 45 fc
+mov DWORD PTR [rbp-8], 1                   # c7 45 f8 01 00 00 00
+mov QWORD PTR [rsp+8], -1                  # 48 c7 44 24 08 ff ff ff ff
+mov BYTE PTR [rax], 0x7f                   # c6 00 7f
+mov WORD PTR [rax+rbx*2], 0x1234           # 66 c7 04 58 34 12
+mov rax, QWORD PTR [rip+foo]               # 48 8b 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+mov eax, DWORD PTR foo[rip]                # 8b 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+lea rax, [rip+foo]                         # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+lea rax, [rax+rbx*4+16]                    # 48 8d 44 98 10
+lea rcx, [rdx*8]                           # 48 8d 0c d5 00 00 00 00
+lea rax, [rbx+rcx]                         # 48 8d 04 0b
+lea r8, [r13]                              # 4d 8d 45 00
+lea rax, [rsp-0x80]                        # 48 8d 44 24 80
+mov eax, OFFSET FLAT:foo                   # b8 00 00 00 00 [R_X86_64_32@1 foo]
+mov rax, OFFSET FLAT:foo                   # 48 c7 c0 00 00 00 00 [R_X86_64_32S@3 foo]
+mov eax, OFFSET foo                        # b8 00 00 00 00 [R_X86_64_32@1 foo]
+mov eax, 1                                 # b8 01 00 00 00
+mov rax, 1                                 # 48 c7 c0 01 00 00 00
+movabs rax, 0x123456789                    # 48 b8 89 67 45 23 01 00 00 00
+add rax, 1                                 # 48 83 c0 01
+add eax, DWORD PTR [rdi]                   # 03 07
+add DWORD PTR [rdi], eax                   # 01 07
+sub rsp, 24                                # 48 83 ec 18
+and eax, 0xff                              # 25 ff 00 00 00
+cmp BYTE PTR [rdi], 0                      # 80 3f 00
+test eax, eax                              # 85 c0
+xor eax, eax                               # 31 c0
+imul eax, ecx, 10                          # 6b c1 0a
+imul rax, QWORD PTR [rsi]                  # 48 0f af 06
+movzx eax, BYTE PTR [rdi]                  # 0f b6 07
+movzx eax, WORD PTR [rdi]                  # 0f b7 07
+movzx eax, al                              # 0f b6 c0
+movsx rax, BYTE PTR [rdi]                  # 48 0f be 07
+movsx eax, cx                              # 0f bf c1
+movsxd rax, DWORD PTR [rdi]                # 48 63 07
+movsxd rax, ecx                            # 48 63 c1
+cdqe                                       # 48 98
+cqo                                        # 48 99
+cdq                                        # 99
+cwde                                       # 98
+push rbp                                   # 55
+pop rbp                                    # 5d
+push 1                                     # 6a 01
+push QWORD PTR [rax]                       # ff 30
+call foo                                   # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+call rax                                   # ff d0
+call QWORD PTR [rax+8]                     # ff 50 08
+call QWORD PTR [rip+foo]                   # ff 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+jmp foo                                    # e9 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+jmp rax                                    # ff e0
+jmp QWORD PTR [rax*8+foo]                  # ff 24 c5 00 00 00 00 [R_X86_64_32S@3 foo]
+je foo                                     # 0f 84 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jne foo                                    # 0f 85 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+ret                                        # c3
+leave                                      # c9
+shl eax, 1                                 # d1 e0
+shl eax, 3                                 # c1 e0 03
+shr rax, cl                                # 48 d3 e8
+sar DWORD PTR [rax], 1                     # d1 38
+mov eax, DWORD PTR fs:0x28                 # 64 8b 04 25 28 00 00 00
+mov rax, QWORD PTR fs:[0]                  # 64 48 8b 04 25 00 00 00 00
+mov rax, QWORD PTR fs:[rax]                # 64 48 8b 00
+movss xmm0, DWORD PTR [rip+foo]            # f3 0f 10 05 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+movsd QWORD PTR [rsp], xmm1                # f2 0f 11 0c 24
+cvtsi2sd xmm0, eax                         # f2 0f 2a c0
+cvtsi2sd xmm0, rax                         # f2 48 0f 2a c0
+cvtsi2sd xmm0, DWORD PTR [rax]             # f2 0f 2a 00
+cvttsd2si eax, xmm0                        # f2 0f 2c c0
+addsd xmm0, QWORD PTR [rax+8]              # f2 0f 58 40 08
+pxor xmm0, xmm0                            # 66 0f ef c0
+movq xmm0, rax                             # 66 48 0f 6e c0
+movq rax, xmm0                             # 66 48 0f 7e c0
+movd xmm0, eax                             # 66 0f 6e c0
+movaps XMMWORD PTR [rsp], xmm0             # 0f 29 04 24
+pshufd xmm0, xmm1, 0x1b                    # 66 0f 70 c1 1b
+fld TBYTE PTR [rax]                        # db 28
+fld QWORD PTR [rax]                        # dd 00
+fld DWORD PTR [rax]                        # d9 00
+fild QWORD PTR [rax]                       # df 28
+fistp DWORD PTR [rax]                      # db 18
+fadd st, st(1)                             # d8 c1
+fadd st(1), st                             # dc c1
+faddp st(1), st                            # de c1
+fxch st(1)                                 # d9 c9
+rep movsb                                  # f3 a4
+rep stosq                                  # f3 48 ab
+lock xadd DWORD PTR [rdi], eax             # f0 0f c1 07
+xchg rax, rbx                              # 48 93
+nop                                        # 90
+nop DWORD PTR [rax+rax*1+0x0]              # 0f 1f 04 00
+nop WORD PTR cs:[rax+rax*1+0x0]            # 2e 66 0f 1f 04 00
+setne al                                   # 0f 95 c0
+cmovne eax, ecx                            # 0f 45 c1
+bt eax, 3                                  # 0f ba e0 03
+bsf rax, QWORD PTR [rdi]                   # 48 0f bc 07
+mov rax, QWORD PTR foo[rip+4]              # 48 8b 05 00 00 00 00 [R_X86_64_PC32@3 foo]
+mov rax, QWORD PTR [rip+foo+4]             # 48 8b 05 00 00 00 00 [R_X86_64_PC32@3 foo]
+mov rax, QWORD PTR foo[rip]                # 48 8b 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+mov eax, DWORD PTR [rbx+rcx*4+8]           # 8b 44 8b 08
+mov eax, DWORD PTR [rcx*4+rbx+8]           # 8b 44 8b 08
+mov eax, DWORD PTR [8+rbx+4*rcx]           # 8b 44 8b 08
+mov eax, DWORD PTR 8[rbx+rcx*4]            # 8b 44 8b 08
+mov eax, DWORD PTR 8[rbx][rcx*4]           # 8b 44 8b 08
+mov eax, DWORD PTR [rbx][rcx*4]+8          # 8b 44 8b 08
+mov eax, DWORD PTR [rbx+rcx]               # 8b 04 0b
+mov eax, DWORD PTR [rcx+rbx*1]             # 8b 04 19
+mov eax, DWORD PTR [r12]                   # 41 8b 04 24
+mov eax, DWORD PTR [r13]                   # 41 8b 45 00
+mov eax, DWORD PTR [rsp]                   # 8b 04 24
+mov eax, DWORD PTR [rbp]                   # 8b 45 00
+mov eax, DWORD PTR [rax+rax*2*2]           # 8b 04 80
+mov eax, DWORD PTR [rax+16*2-4]            # 8b 40 1c
+mov eax, DWORD PTR fs:[rax]                # 64 8b 00
+mov rax, QWORD PTR fs:0                    # 64 48 8b 04 25 00 00 00 00
+mov rax, QWORD PTR fs:0x28                 # 64 48 8b 04 25 28 00 00 00
+mov eax, DWORD PTR gs:[rax+8]              # 65 8b 40 08
+mov eax, DWORD PTR ds:[rax]                # 8b 00
+mov eax, DWORD PTR ss:[rbp-4]              # 8b 45 fc
+mov eax, DWORD PTR ss:[rax]                # 36 8b 00
+mov eax, DWORD PTR es:[rax]                # 26 8b 00
+mov eax, DWORD PTR cs:[rax]                # 2e 8b 00
+mov eax, DWORD PTR ds:0x1000               # 8b 04 25 00 10 00 00
+mov eax, DWORD PTR [0x1000]                # 8b 04 25 00 10 00 00
+mov eax, 0x1000                            # b8 00 10 00 00
+mov eax, foo                               # 8b 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov eax, foo+4                             # 8b 04 25 00 00 00 00 [R_X86_64_32S@3 foo+4]
+mov eax, OFFSET FLAT:foo+4                 # b8 00 00 00 00 [R_X86_64_32@1 foo+4]
+movabs rax, OFFSET FLAT:foo                # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_64@2 foo]
+movabs rax, foo                            # 48 a1 00 00 00 00 00 00 00 00 [R_X86_64_64@2 foo]
+movabs eax, foo                            # a1 00 00 00 00 00 00 00 00 [R_X86_64_64@1 foo]
+movabs al, ds:0x1122334455667788           # a0 88 77 66 55 44 33 22 11
+mov eax, 3 shl 2                           # b8 0c 00 00 00
+mov eax, 16 shr 2                          # b8 04 00 00 00
+mov eax, 7 mod 3                           # b8 01 00 00 00
+mov eax, 6 and 3                           # b8 02 00 00 00
+mov eax, 6 or 1                            # b8 07 00 00 00
+mov eax, 6 xor 1                           # b8 07 00 00 00
+mov eax, not 0                             # b8 ff ff ff ff
+mov eax, 1 eq 1                            # b8 ff ff ff ff
+mov eax, 2 gt 1                            # b8 ff ff ff ff
+mov eax, -1                                # b8 ff ff ff ff
+mov eax, (1+2)*3                           # b8 09 00 00 00
+mov eax, 'a'                               # b8 61 00 00 00
+mov eax, 0b101                             # b8 05 00 00 00
+mov eax, 017                               # b8 0f 00 00 00
+lea rax, foo[rip]                          # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+lea rax, [rax+rbx]                         # 48 8d 04 18
+lea eax, [rax+rbx]                         # 8d 04 18
+lea rax, [eax+ebx]                         # 67 48 8d 04 18
+lea rax, DWORD PTR [rax]                   # 48 8d 00
+lea rdi, .LC0[rip]                         # 48 8d 3d 00 00 00 00 [R_X86_64_PC32@3 .LC0-4]
+inc BYTE PTR [rax]                         # fe 00
+inc WORD PTR [rax]                         # 66 ff 00
+inc DWORD PTR [rax]                        # ff 00
+inc QWORD PTR [rax]                        # 48 ff 00
+mov BYTE PTR [rax], 1                      # c6 00 01
+mov WORD PTR [rax], 1                      # 66 c7 00 01 00
+mov QWORD PTR [rax], -1                    # 48 c7 00 ff ff ff ff
+movzx eax, BYTE PTR [rax]                  # 0f b6 00
+movzx eax, WORD PTR [rax]                  # 0f b7 00
+movzx rax, BYTE PTR [rax]                  # 48 0f b6 00
+movzx rax, WORD PTR [rax]                  # 48 0f b7 00
+movzx ax, BYTE PTR [rax]                   # 66 0f b6 00
+movzx rax, ax                              # 48 0f b7 c0
+movsx eax, BYTE PTR [rax]                  # 0f be 00
+movsx rax, WORD PTR [rax]                  # 48 0f bf 00
+movsx rax, DWORD PTR [rax]                 # 48 63 00
+movsx rax, eax                             # 48 63 c0
+movsxd rax, eax                            # 48 63 c0
+movsxd rax, DWORD PTR [rax]                # 48 63 00
+cbw                                        # 66 98
+cwd                                        # 66 99
+push OFFSET foo                            # 68 00 00 00 00 [R_X86_64_32S@1 foo]
+push OFFSET FLAT:foo                       # 68 00 00 00 00 [R_X86_64_32S@1 foo]
+push 0x1000                                # 68 00 10 00 00
+pop QWORD PTR [rax]                        # 8f 00
+call QWORD PTR [rax]                       # ff 10
+call QWORD PTR foo[rip]                    # ff 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+call foo@PLT                               # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+jmp QWORD PTR [rax]                        # ff 20
+jmp [rax]                                  # ff 20
+call [rax]                                 # ff 10
+jmp QWORD PTR [rax*8+.L4]                  # ff 24 c5 00 00 00 00 [R_X86_64_32S@3 .L4]
+jmp FAR PTR [rax]                          # ff 28
+jmp FWORD PTR [rax]                        # ff 28
+call FAR PTR [rax]                         # ff 18
+call FWORD PTR [rax]                       # ff 18
+retf                                       # cb
+retf 8                                     # ca 08 00
+ret 8                                      # c2 08 00
+iretq                                      # 48 cf
+fld st(1)                                  # d9 c1
+fld st                                     # d9 c0
+fstp st(1)                                 # dd d9
+fstp TBYTE PTR [rax]                       # db 38
+fild WORD PTR [rax]                        # df 00
+fild DWORD PTR [rax]                       # db 00
+fistp QWORD PTR [rax]                      # df 38
+fisttp QWORD PTR [rax]                     # dd 08
+fadd DWORD PTR [rax]                       # d8 00
+fadd QWORD PTR [rax]                       # dc 00
+faddp                                      # de c1
+fsub st, st(1)                             # d8 e1
+fsub st(1), st                             # dc e9
+fsubr st, st(1)                            # d8 e9
+fsubr st(1), st                            # dc e1
+fsubp st(1), st                            # de e9
+fsubrp st(1), st                           # de e1
+fsubp                                      # de e9
+fsubrp                                     # de e1
+fdiv st, st(1)                             # d8 f1
+fdiv st(1), st                             # dc f9
+fdivr st, st(1)                            # d8 f9
+fdivr st(1), st                            # dc f1
+fdivp st(1), st                            # de f9
+fdivrp st(1), st                           # de f1
+fdivp                                      # de f9
+fdivrp                                     # de f1
+fmul st, st(1)                             # d8 c9
+fmulp st(1), st                            # de c9
+fmulp                                      # de c9
+fsub DWORD PTR [rax]                       # d8 20
+fsubr QWORD PTR [rax]                      # dc 28
+fidiv DWORD PTR [rax]                      # da 30
+fidivr WORD PTR [rax]                      # de 38
+fcomi st, st(1)                            # db f1
+fucomip st, st(1)                          # df e9
+fxch                                       # d9 c9
+fnstsw ax                                  # df e0
+fstsw ax                                   # 9b df e0
+fnstcw WORD PTR [rax]                      # d9 38
+fldcw WORD PTR [rax]                       # d9 28
+fcmovne st, st(1)                          # db c9
+movs BYTE PTR es:[rdi], BYTE PTR ds:[rsi]  # a4
+movs DWORD PTR es:[rdi], DWORD PTR [rsi]   # a5
+movs QWORD PTR [rdi], QWORD PTR [rsi]      # 48 a5
+movsb                                      # a4
+movsw                                      # 66 a5
+movsd                                      # a5
+movsq                                      # 48 a5
+stos BYTE PTR es:[rdi], al                 # aa
+stos DWORD PTR [rdi], eax                  # ab
+lods al, BYTE PTR [rsi]                    # ac
+lods eax, DWORD PTR ds:[rsi]               # ad
+lods al, BYTE PTR fs:[rsi]                 # 64 ac
+scas al, BYTE PTR es:[rdi]                 # ae
+cmps BYTE PTR [rsi], BYTE PTR es:[rdi]     # a6
+cmpsb                                      # a6
+repz cmpsb                                 # f3 a6
+xlat BYTE PTR [rbx]                        # d7
+xlatb                                      # d7
+movsd xmm0, QWORD PTR [rax]                # f2 0f 10 00
+movsd xmm0, xmm1                           # f2 0f 10 c1
+cmpsd xmm0, xmm1, 1                        # f2 0f c2 c1 01
+movss xmm0, DWORD PTR [rip+.LC0]           # f3 0f 10 05 00 00 00 00 [R_X86_64_PC32@4 .LC0-4]
+movaps xmm0, XMMWORD PTR [rax]             # 0f 28 00
+movaps xmm0, OWORD PTR [rax]               # 0f 28 00
+movdqa XMMWORD PTR [rsp], xmm0             # 66 0f 7f 04 24
+movq xmm0, QWORD PTR [rax]                 # f3 0f 7e 00
+movq QWORD PTR [rax], xmm0                 # 66 0f d6 00
+movd eax, xmm0                             # 66 0f 7e c0
+cvtsi2sd xmm0, QWORD PTR [rax]             # f2 48 0f 2a 00
+cvtsi2ss xmm0, rax                         # f3 48 0f 2a c0
+cvttss2si eax, DWORD PTR [rax]             # f3 0f 2c 00
+pinsrw xmm0, WORD PTR [rax], 1             # 66 0f c4 00 01
+pinsrw xmm0, eax, 1                        # 66 0f c4 c0 01
+shl eax                                    # d1 e0
+shl DWORD PTR [rax], 1                     # d1 20
+shl DWORD PTR [rax], cl                    # d3 20
+sal eax, 2                                 # c1 e0 02
+rol BYTE PTR [rax], 3                      # c0 00 03
+xchg eax, DWORD PTR [rax]                  # 87 00
+xchg DWORD PTR [rax], eax                  # 87 00
+test DWORD PTR [rax], eax                  # 85 00
+test eax, DWORD PTR [rax]                  # 85 00
+test BYTE PTR [rax], 1                     # f6 00 01
+imul eax, DWORD PTR [rax], 10              # 6b 00 0a
+imul eax, 10                               # 6b c0 0a
+in al, dx                                  # ec
+out dx, al                                 # ee
+in eax, 0x60                               # e5 60
+bswap eax                                  # 0f c8
+cmpxchg DWORD PTR [rax], ecx               # 0f b1 08
+lock cmpxchg QWORD PTR [rax], rcx          # f0 48 0f b1 08
+sete BYTE PTR [rax]                        # 0f 94 00
+cmovge eax, DWORD PTR [rax]                # 0f 4d 00
+nop WORD PTR [rax+rax*1+0x0]               # 66 0f 1f 04 00
+jmp $+2                                    # eb 00
+jmp .+2                                    # eb 00
+loop foo                                   # e2 00 [R_X86_64_PC8@1 foo-1]
+jrcxz foo                                  # e3 00 [R_X86_64_PC8@1 foo-1]
+mov al, BYTE PTR [rax]                     # 8a 00
+mov ah, BYTE PTR [rax]                     # 8a 20
+mov r8b, BYTE PTR [rax]                    # 44 8a 00
+mov spl, 1                                 # 40 b4 01
+mov cr0, rax                               # 0f 22 c0
+mov ds, ax                                 # 8e d8
+mov ax, ds                                 # 66 8c d8
+mov WORD PTR [rax], ds                     # 8c 18
+mov ds, WORD PTR [rax]                     # 8e 18
+lgdt [rax]                                 # 0f 01 10
+sgdt [rax]                                 # 0f 01 00
+lidt [rax]                                 # 0f 01 18
+invlpg [rax]                               # 0f 01 38
+clflush BYTE PTR [rax]                     # 0f ae 38
+prefetcht0 BYTE PTR [rax]                  # 0f 18 08
+bt DWORD PTR [rax], 3                      # 0f ba 20 03
+bts QWORD PTR [rax], rcx                   # 48 0f ab 08
+enter 16, 0                                # c8 10 00 00
+hlt                                        # f4
+int 0x80                                   # cd 80
+int3                                       # cc
+syscall                                    # 0f 05
+lea rax, [rax+rcx*8]                       # 48 8d 04 c8
+mov QWORD PTR [rsp+8], OFFSET FLAT:foo     # 48 c7 44 24 08 00 00 00 00 [R_X86_64_32S@5 foo]
+mov DWORD PTR x[rip], 5                    # c7 05 00 00 00 00 05 00 00 00 [R_X86_64_PC32@2 x-8]
+add DWORD PTR x[rip], 5                    # 83 05 00 00 00 00 05 [R_X86_64_PC32@2 x-5]
+add QWORD PTR [rax], 0x7fffffff            # 48 81 00 ff ff ff 7f
+sub rsp, 8                                 # 48 83 ec 08
+and rsp, -16                               # 48 83 e4 f0
+cmp al, -1                                 # 3c ff
+cmp BYTE PTR [rax], -1                     # 80 38 ff
+mov eax, DWORD PTR [rax+rbx*8-0x80]        # 8b 44 d8 80
+mov eax, DWORD PTR [eax]                   # 67 8b 00
+mov eax, DWORD PTR [eax+ebx*2]             # 67 8b 04 58
+mov eax, DWORD PTR [eip+foo]               # 67 8b 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+lea rax, [rax]                             # 48 8d 00
+movd xmm0, [rax]                           # 66 0f 6e 00
+movq xmm0, [rax]                           # f3 0f 7e 00
+pinsrw xmm0, [rax], 1                      # 66 0f c4 00 01
+setne [rax]                                # 0f 95 00
+clflush [rax]                              # 0f ae 38
+fnstcw [rax]                               # d9 38
+fldcw [rax]                                # d9 28
+fxsave [rax]                               # 0f ae 00
+movaps xmm0, [rax]                         # 0f 28 00
+movsd xmm0, [rax]                          # f2 0f 10 00
+addsd xmm0, [rax]                          # f2 0f 58 00
+cmpxchg8b [rax]                            # 0f c7 08
+cmpxchg16b [rax]                           # 48 0f c7 08
+xchg [rax], eax                            # 87 00
+prefetcht0 [rax]                           # 0f 18 08
+mov ds, [rax]                              # 8e 18
+mov [rax], ds                              # 8c 18
+push [rax]                                 # ff 30
+pop [rax]                                  # 8f 00
+movbe eax, [rax]                           # 0f 38 f0 00
+lar eax, [rax]                             # 0f 02 00
+lsl eax, [rax]                             # 0f 03 00
+str [rax]                                  # 0f 00 08
+sldt [rax]                                 # 0f 00 00
+verr [rax]                                 # 0f 00 20
+smsw [rax]                                 # 0f 01 20
+lmsw [rax]                                 # 0f 01 30
+ldmxcsr [rax]                              # 0f ae 10
+stmxcsr [rax]                              # 0f ae 18
+fbld [rax]                                 # df 20
+fnsave [rax]                               # dd 30
+frstor [rax]                               # dd 20
+fldenv [rax]                               # d9 20
+.intel_syntax prefix
+mov %eax, DWORD PTR [%rbp-4]               # 8b 45 fc
+mov DWORD PTR [%rax+%rbx*4+8], %ecx        # 89 4c 98 08
+fadd %st, %st(1)                           # d8 c1
+fsubp %st(1), %st                          # de e9
+mov %eax, OFFSET FLAT:foo                  # b8 00 00 00 00 [R_X86_64_32@1 foo]
+lea %rax, foo[%rip]                        # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+mov %eax, eax                              # 8b 04 25 00 00 00 00 [R_X86_64_32S@3 eax]
+.att_syntax prefix
+movl %eax, %ebx                            # 89 c3
+.intel_syntax noprefix
+mov eax, ebx                               # 89 d8
