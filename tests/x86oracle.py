@@ -199,6 +199,11 @@ SIZE_LETTER = {8: "b", 16: "w", 32: "d", 64: "q"}
 CAPSTONE_KNOWN_BUGS = {
     (16, "98"): "capstone decodes 98 in 16-bit mode as cwde; it is cbw (SDM: operand size 16)",
     (16, "99"): "capstone decodes 99 in 16-bit mode as cdq; it is cwd (SDM: operand size 16)",
+    # GNU as writes 66 90 for xchg %ax,%ax (xchg %eax,%eax in .code16) too; the SDM
+    # lists the same bytes as the 2-byte NOP, the name capstone prints.
+    (16, "6690"): "capstone reads 66 90 (xchg %eax,%eax) as nop, the SDM's 2-byte NOP",
+    (32, "6690"): "capstone reads 66 90 (xchg %ax,%ax) as nop, the SDM's 2-byte NOP",
+    (64, "6690"): "capstone reads 66 90 (xchg %ax,%ax) as nop, the SDM's 2-byte NOP",
 }
 
 

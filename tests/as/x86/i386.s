@@ -2640,3 +2640,16 @@ call *%ax                                        # 66 ff d0
 jcxz foo                                         # 67 e3 ff [R_386_PC8@2 foo]
 ljmpw $0x10,$0x1234                              # 66 ea 34 12 10 00
 lcallw $0x10,$0x1234                             # 66 9a 34 12 10 00
+scasw %es:(%edi), %ax                             # 66 af
+scas %es:(%edi), %al                              # ae
+stos %al, %es:(%edi)                              # aa
+cmpsb %es:(%edi), %ds:(%esi)                      # a6
+mov %ss:4(%ebp,%eax), %eax                        # 8b 44 05 04
+mov %ss:(%eax,%ebp), %eax                         # 36 8b 04 28
+fstsww (%eax)                                     # 9b dd 38
+fnstcww (%eax)                                    # d9 38
+sysretl                                           # 0f 07
+mov 0x1234, %al                                   # a0 34 12 00 00
+push $0xffffffff                                  # 6a ff
+loopw foo                                         # 67 e2 ff [R_386_PC8@2 foo]
+loopel foo                                        # e1 ff [R_386_PC8@1 foo]

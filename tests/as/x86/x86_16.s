@@ -2708,3 +2708,17 @@ lcall $1,$2                              # 66 9a 02 00 00 00 01 00
 ljmp $1,$2                               # ea 02 00 01 00
 movzbl foo,%eax                          # 66 0f b6 06 00 00 [R_386_16@4 foo]
 .code16
+sysretl                                          # 66 0f 07
+scasb %es:(%di), %al                             # ae
+scasl %es:(%edi), %eax                           # 67 66 af
+push $0xffffffff                                 # 6a ff
+fnstsww (%eax)                                   # 67 dd 38
+fldcww (%eax)                                    # 67 d9 28
+fstcww (%bx)                                     # 9b d9 3f
+push $0x12345                                    # 68 45 23
+push $-0x12345                                   # 68 bb dc
+adc $-0x105610, %gs:(%edi)                       # 65 67 81 17 f0 a9
+add $0x10005, (%bx)                              # 81 07 05 00
+mov $0x12345, (%eax)                             # 67 c7 00 45 23
+loopl foo                                        # 67 e2 ff [R_386_PC8@2 foo]
+loopnzw foo                                      # e0 ff [R_386_PC8@1 foo]

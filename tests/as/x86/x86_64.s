@@ -3938,3 +3938,16 @@ xrstor64 (%rax)                                 # 48 0f ae 28
 movsbw (%rax),%ax                               # 66 0f be 00
 movzbw (%rax),%ax                               # 66 0f b6 00
 lfs (%rax),%eax                                 # 0f b4 00
+mov %ss:(%r13), %eax                             # 36 41 8b 45 00
+mov %ss:(%r12), %eax                             # 36 41 8b 04 24
+mov %ss:(%rbp), %eax                             # 8b 45 00
+mov %ds:(%r12), %eax                             # 41 8b 04 24
+scasq %es:(%rdi), %rax                           # 48 af
+scasb %es:(%edi), %al                            # 67 ae
+sysexitl                                         # 0f 35
+sysretl                                          # 0f 07
+movabsb 0x1234, %al                              # a0 34 12 00 00 00 00 00 00
+fnstsww (%rax)                                   # dd 38
+callq foo                                        # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+loopl foo                                        # 67 e2 00 [R_X86_64_PC8@2 foo-1]
+loopneq foo                                      # e0 00 [R_X86_64_PC8@1 foo-1]

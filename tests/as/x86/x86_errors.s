@@ -42,6 +42,30 @@ mov (%ax), %ax             # error: `(%ax)' is not a valid base/index expression
 .code64
 data16 nopw %cs:0x0(%rax,%rax,1)  # error: same type of prefix used twice
 lock lock addl $1, (%rax)  # error: same type of prefix used twice
-ljmpq *(%rax)              # error: no such instruction: `ljmpq'
+ljmpq *(%rax)              # error: invalid instruction suffix for `ljmp'
 lss (%rax), %rsp           # error: operand type mismatch for `lss'
-jnel foo                   # error: no such instruction: `jnel'
+jnel foo                   # error: invalid instruction suffix for `jne'
+stosd                      # error: no such instruction: `stosd'
+lodsd                      # error: no such instruction: `lodsd'
+scasd                      # error: no such instruction: `scasd'
+insd                       # error: no such instruction: `insd'
+outsd                      # error: no such instruction: `outsd'
+iretd                      # error: no such instruction: `iretd'
+icebp                      # error: no such instruction: `icebp'
+fcmovz %st(2), %st         # error: no such instruction: `fcmovz'
+fcmovnz %st(2), %st        # error: no such instruction: `fcmovnz'
+rdrandw %ax                # error: invalid instruction suffix for `rdrand'
+rdseedq %rax               # error: invalid instruction suffix for `rdseed'
+fstsws (%rax)              # error: invalid instruction suffix for `fstsw'
+calll foo                  # error: invalid instruction suffix for `call'
+fnstsww %ax                # error: operand type mismatch for `fnstsww'
+.code32
+sysexitl                   # error: invalid instruction suffix for `sysexit'
+sysretq                    # error: `sysretq' is only supported in 64-bit mode
+callq foo                  # error: `callq' is only supported in 64-bit mode
+rdrandq %rax               # error: `rdrandq' is only supported in 64-bit mode
+movabsb 0x1234, %al        # error: `movabsb' is only supported in 64-bit mode
+movabs %eax, 0x1234        # error: `movabs' is only supported in 64-bit mode
+.code16
+movabsl 0x1234, %eax       # error: `movabsl' is only supported in 64-bit mode
+stosd                      # error: no such instruction: `stosd'

@@ -30,13 +30,13 @@ The quirks this module exists for:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...common.diagnostics import ToolchainError
 from ..expr import Constant, Expr, fold_constant
 from ..instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Operand, Register
 from ..isa import EncodeContext, Encoding, Fixup
-from .opcodes import ATT_INDEX, INTEL_INDEX, Form, OperandType
+from .opcodes import ATT_INDEX, INTEL_INDEX, Form, OperandType, suffix_size
 from .registers import REGISTERS, RegInfo
 from .relocs import (GOT_SYMBOL, PCREL_RELOCS, plain_field_reloc, specifier_of,
                      specifier_reloc)
@@ -133,9 +133,20 @@ class Encoder:
                 ok = False        # 90 is nop, not xchg %eax,%eax, in 64-bit mode
             if ok:
                 matches.append(Match(form, ops))
+        if not any(m.form.opsize == self.default_size(m.form, ctx) for m in matches):
+            cut = self.truncated_to_default(insn, forms, ctx)
+            if cut is not None:
+                operands, imm8 = cut
+                cut_matches = [m for m in self.select(replace(insn, operands=operands), ctx, short)
+                               if imm8 or "sx" not in m.form.flags]
+                if cut_matches:
+                    return cut_matches
         if not matches:
             base = forms[0].mnemonic.lower()
-            if not any_valid and name != base and name.startswith(base) \
+            suffix = name[len(base):] if name.startswith(base) else ""
+            # gas: a q suffix outside 64-bit mode (callq) or movabs is 64-bit only.
+            if not any_valid and suffix in ("b", "w", "l", "q", "s") \
+                    and not (suffix == "q" and ctx.code_bits != 64) \
                     and any(self.valid_in_mode(f, ctx, base) for f in ATT_INDEX.get(base, ())):
                 raise _error(f"invalid instruction suffix for `{base}'", insn)
             if not any_valid:
@@ -163,6 +174,40 @@ class Encoder:
                 preferred = [m for m in matches if m.form.opsize == widest]
             matches = preferred
         return matches
+
+    def truncated_to_default(self, insn: Instruction, forms: tuple[Form, ...], ctx: EncodeContext
+                             ) -> tuple[tuple[Operand, ...], bool] | None:
+        """gas sizes an instruction with neither a suffix nor a sized operand by
+        the mode's default and cuts a wider immediate to that size (a warning
+        only): ``push $0x12345`` in .code16 is 68 45 23.  Outside 64-bit mode it
+        first takes constants modulo 2**32, so 0xffffffff is -1 and still fits
+        an imm8 row; a value cut further does not (81 /0 iw, not 83 /0 ib).
+        The operands so cut and whether imm8 rows may take them, or None."""
+        name = insn.mnemonic.lower()
+        sized = [f for f in forms if f.sizes_by_prefix and self.valid_in_mode(f, ctx, name)]
+        if not sized or any(suffix_size(name, f) for f in sized) or any(
+                isinstance(o, Register) or (isinstance(o, Memory) and o.size is not None)
+                for o in insn.operands):
+            return None
+        bits = max(self.default_size(f, ctx) for f in sized)
+        if bits == 64 or ctx.code_bits == 64:   # gas's 64-bit values fit no imm32 row
+            return None
+
+        def wrap(value: int, width: int) -> int:
+            half = 1 << (width - 1)
+            return ((value + half) & ((1 << width) - 1)) - half
+
+        out: list[Operand] = []
+        imm8 = True
+        for op in insn.operands:
+            value = fold_constant(op.value) if isinstance(op, Immediate) else None
+            if value is not None and not -(1 << (bits - 1)) <= value < (1 << bits):
+                value = wrap(value, 32)
+                if not -(1 << (bits - 1)) <= value < (1 << bits):
+                    value, imm8 = wrap(value, bits), False
+                op = Immediate(Constant(value))
+            out.append(op)
+        return (tuple(out), imm8) if out != list(insn.operands) else None
 
     @staticmethod
     def default_size(form: Form, ctx: EncodeContext) -> int:
@@ -254,9 +299,8 @@ class Encoder:
         if const is None:
             return "sx" not in form.flags
         if sign_extended:
-            width = form.opsize or 32
-            const &= (1 << width) - 1
-            if const >> (width - 1):
+            width = form.opsize or 32   # gas: 0xffff is -1 for a 16-bit operand, 0x1ffff is not
+            if 0 <= const < (1 << width) and const >> (width - 1):
                 const -= 1 << width
             return -(1 << (bits - 1)) <= const < (1 << (bits - 1))
         if -(1 << (bits - 1)) <= const < (1 << bits):
@@ -438,12 +482,13 @@ class Encoder:
         """The segment a memory operand uses without a prefix: gas leaves out an
         override naming it (es for a string instruction's destination, ss with
         a bp/sp-based address, else ds)."""
-        es_operand = {"MOVS": 0, "CMPS": 1, "SCAS": 0, "STOS": 0, "INS": 0}.get(form.mnemonic)
-        if form.modrm is None and es_operand is not None:
-            return "es" if es_operand == index else "ds"
+        es_memory = {"MOVS": 0, "CMPS": 1, "SCAS": 0, "STOS": 0, "INS": 0}.get(form.mnemonic)
+        if form.modrm is None and es_memory is not None:   # which memory operand is es:(di)
+            memories = [i for i, t in enumerate(form.operands) if t.kind == "mem"]
+            return "es" if memories[es_memory] == index else "ds"
         if form.modrm is not None and m.base is not None:
-            base = REGISTERS[m.base.name]
-            if base.cls == "gp" and (base.num & 7) in ((5,) if base.size == 16 else (4, 5)):
+            base = REGISTERS[m.base.name]   # r12/r13 are not sp/bp: gas keeps %ss there
+            if base.cls == "gp" and base.num in ((5,) if base.size == 16 else (4, 5)):
                 return "ss"
         return "ds"
 

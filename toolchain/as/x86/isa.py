@@ -57,6 +57,19 @@ def _relaxable_mnemonics() -> frozenset[str]:
 RELAXABLE = _relaxable_mnemonics()
 
 
+def _unknown_mnemonic(mnemonic: str, syntax: SyntaxState) -> str:
+    """gas's complaint about a mnemonic it has no template for: a known one with
+    a suffix letter it does not take (rdrandw, fstsws) is a bad suffix, or 64-bit
+    only for q; Intel spellings (stosd, iretd) are unknown in AT&T syntax."""
+    name = mnemonic.lower()
+    base, suffix = name[:-1], name[-1:]
+    if not syntax.intel and suffix in ("b", "w", "l", "q", "s") and base in ATT_INDEX:
+        if suffix == "q" and syntax.code_bits != 64:
+            return f"`{mnemonic}' is only supported in 64-bit mode"
+        return f"invalid instruction suffix for `{base}'"
+    return f"no such instruction: `{mnemonic}'"
+
+
 class X86Isa:
     """x86 for one target; the mode (16/32/64) comes with each call."""
 
@@ -80,9 +93,9 @@ class X86Isa:
                                               syntax, location)
             if not rest:
                 return Instruction(name, (), location, prefixes)
-        if name not in ATT_INDEX and name not in INTEL_INDEX \
-                and name not in PREFIX_WORDS and name not in REX_WORDS:
-            raise ToolchainError(f"no such instruction: `{mnemonic}'", location)
+        known = name in ATT_INDEX or (syntax.intel and name in INTEL_INDEX)
+        if not known and name not in PREFIX_WORDS and name not in REX_WORDS:
+            raise ToolchainError(_unknown_mnemonic(mnemonic, syntax), location)
         if syntax.intel:
             intel = IntelParser(syntax, location)
             name, ops = intel.instruction(name, operands)
