@@ -1,7 +1,7 @@
 """The assembler's real-world acceptance check, shared by pytest and scripts/asm-corpus.
 
 For each C program of the shared corpora (c-testsuite, gcc-torture), GCC
-writes assembly (``gcc -S``) at -O0 and -O2 in three modes -- x86-64 (host
+writes assembly (``gcc -S``) at -O0, -O2 and -O2 -g in three modes -- x86-64 (host
 gcc), i386 (``i686-linux-gnu-gcc``) and 16-bit (``i686-linux-gnu-gcc -m16``,
 whose output starts with ``.code16gcc``) -- each in AT&T and, with
 ``-masm=intel``, in Intel syntax (the ``-intel`` modes).  GNU as and pas each assemble that
@@ -35,7 +35,9 @@ from elfdiff import first_difference
 
 REPO = Path(__file__).resolve().parent.parent
 SUITES = ("c-testsuite", "gcc-torture")
-LEVELS = ("-O0", "-O2")
+# Optimisation levels; "-O2 -g" adds the debug directives (.loc with
+# views, .file N with md5, .debug_* sections of .uleb128 differences).
+LEVELS = ("-O0", "-O2", "-O2 -g")
 SAMPLE_SIZE = 40               # programs per mode and level in the fast run
 GCC_TIMEOUT = 120
 AS_TIMEOUT = 60
@@ -158,12 +160,12 @@ def _compiler_identity(compiler: str) -> str:
 
 def gcc_asm(program: Program, mode: Mode, level: str) -> Path:
     """The cached ``gcc -S`` output for a program; Unavailable if GCC rejects it."""
-    args = [*mode.gcc[1:], *program.flags, level, "-S"]
+    args = [*mode.gcc[1:], *program.flags, *level.split(), "-S"]
     digest = hashlib.sha256()
     for part in (_compiler_identity(mode.gcc[0]), " ".join(args), program.name):
         digest.update(part.encode() + b"\0")
     digest.update(program.path.read_bytes())
-    out = cache_dir() / f"{program.name.removesuffix('.c')}-{mode.name}{level}-{digest.hexdigest()[:16]}.s"
+    out = cache_dir() / f"{program.name.removesuffix('.c')}-{mode.name}{level.replace(' ', '')}-{digest.hexdigest()[:16]}.s"
     failed = out.with_suffix(".failed")
     if out.exists():
         return out

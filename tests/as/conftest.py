@@ -157,8 +157,14 @@ class FakeStreamer:
     def record_cfi(self, directive, args, location=None):
         self._rec("cfi", directive, args)
 
-    def record_loc(self, args, location=None):
-        self._rec("loc", args)
+    def dwarf_file(self, number, location=None):
+        self._rec("dwarf_file", number)
+
+    def dwarf_loc(self, file, line, view=None, location=None):
+        self._rec("loc", file, line, view)
+
+    def dwarf_mark_labels(self, on):
+        self._rec("loc_mark_labels", on)
 
     def finish(self):
         return b"ELF"

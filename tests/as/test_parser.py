@@ -368,11 +368,21 @@ def test_syntax_switch(fake):
 def test_debug_directives(fake):
     r = fake('.file "x.c"\n.file 1 "dir" "x.c"\n.loc 1 5 3 prologue_end\n'
              '.cfi_startproc\n.cfi_def_cfa_offset 16\n.cfi_endproc\n.ident "GCC"\n'
-             ".addrsig\n.addrsig_sym foo\n.loc_mark_labels 1\n")
-    assert r.calls == [("file", "x.c"), ("loc", '.file 1 "dir" "x.c"'),
-                       ("loc", "1 5 3 prologue_end"), ("cfi", ".cfi_startproc", ""),
+             ".addrsig\n.addrsig_sym foo\n.loc_mark_labels 1\n"
+             '.file 0 "/d" "x.c" md5 0x0123456789abcdef0123456789abcdef\n'
+             ".loc 1 7 is_stmt 0 discriminator 2 view .LVU3\n.loc 1 8 view -0\n")
+    assert r.calls == [("file", "x.c"), ("dwarf_file", 1),
+                       ("loc", 1, 5, None), ("cfi", ".cfi_startproc", ""),
                        ("cfi", ".cfi_def_cfa_offset", "16"), ("cfi", ".cfi_endproc", ""),
-                       ("ident", "GCC"), ("loc", ".loc_mark_labels 1")]
+                       ("ident", "GCC"), ("loc_mark_labels", True), ("dwarf_file", 0),
+                       ("loc", 1, 7, ".LVU3"), ("loc", 1, 8, "-0")]
+
+
+def test_loc_errors(fake):
+    assert fake(".loc 1 2 view 1\n").errors == [
+        "t.s:1:1: error: numeric view can only be asserted to zero"]
+    assert fake(".loc 1 2 is_stmt 2\n").errors == ["t.s:1:1: error: is_stmt value not 0 or 1"]
+    assert fake(".loc 1 2 foo\n").errors == ["t.s:1:1: error: unknown .loc sub-directive `foo'"]
 
 
 def test_arch(fake):

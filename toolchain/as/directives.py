@@ -658,7 +658,7 @@ def arch(p: "Parser", text: str, loc: SourceLocation) -> None:
 def file(p: "Parser", text: str, loc: SourceLocation) -> None:
     args = ArgReader(p, text, loc)
     if args.peek().isdigit():
-        p.streamer.record_loc(".file " + text, loc)
+        dwarf_file(p, args)
         return
     if args.at_end():
         return
@@ -667,12 +667,62 @@ def file(p: "Parser", text: str, loc: SourceLocation) -> None:
     p.streamer.set_file(name)
 
 
+# .file NUMBER ["dir"] "name" [md5 VALUE]
+def dwarf_file(p: "Parser", args: ArgReader) -> None:
+    number = args.absolute()
+    if number < 0:
+        raise args.error("file number less than one")
+    args.rest()                      # the names and md5 only matter to .debug_line
+    p.streamer.dwarf_file(number, args.loc)
+
+
+_LOC_FLAGS = ("basic_block", "prologue_end", "epilogue_begin")
+
+
+# .loc FILE LINE [COLUMN] [basic_block] [prologue_end] [epilogue_begin]
+#      [is_stmt 0|1] [isa N] [discriminator N] [view V]     (dwarf2_directive_loc)
 def loc_(p: "Parser", text: str, loc: SourceLocation) -> None:
-    p.streamer.record_loc(text, loc)
+    args = ArgReader(p, text, loc)
+    file = args.absolute()
+    line = args.absolute()
+    if file < 0:
+        raise args.error("file number less than one")
+    if args.peek().isdigit():
+        args.absolute()                               # the column
+    view = None
+    while args.peek().isalpha():
+        word = args.symbol_name()
+        if word in _LOC_FLAGS:
+            continue
+        if word not in ("is_stmt", "isa", "discriminator", "view"):
+            raise args.error(f"unknown .loc sub-directive `{word}'")
+        if word != "view":
+            value = args.absolute()
+            if word == "is_stmt" and value not in (0, 1):
+                raise args.error("is_stmt value not 0 or 1")
+            if value < 0:
+                raise args.error("isa number less than zero" if word == "isa"
+                                 else "discriminator less than zero")
+            continue
+        first = args.peek()
+        if first.isdigit() or first == "-":
+            if args.absolute() != 0:
+                raise args.error("numeric view can only be asserted to zero")
+            view = "-0" if first == "-" else "0"
+        else:
+            view = args.symbol_name()
+    args.expect_end()
+    p.streamer.dwarf_loc(file, line, view, loc)
 
 
+# .loc_mark_labels 0|1
 def loc_mark_labels(p: "Parser", text: str, loc: SourceLocation) -> None:
-    p.streamer.record_loc(".loc_mark_labels " + text, loc)
+    args = ArgReader(p, text, loc)
+    value = args.absolute()
+    if value not in (0, 1):
+        raise args.error("expected 0 or 1")
+    args.expect_end()
+    p.streamer.dwarf_mark_labels(bool(value))
 
 
 def ident(p: "Parser", text: str, loc: SourceLocation) -> None:

@@ -21,6 +21,7 @@ from ..common.target import Target
 from .expr import Binary, Constant, Expr, SymbolRef
 from .instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Register
 from .isa import EncodeContext, Fixup, Isa
+from .dwarfline import LineRows
 from .relocdirective import RelocDirective, relocation_name
 from .elfsymbols import Symver, add_symver, prepare_symvers, set_weakref
 from .sections import (
@@ -68,7 +69,7 @@ class ObjectStreamer:
         self._previous: tuple[Section, int] | None = None
         self._comment: Section | None = None
         self.cfi: list[tuple[str, str, SourceLocation | None]] = []
-        self.locs: list[tuple[str, SourceLocation | None]] = []
+        self.lines = LineRows(self)
         self.symvers: dict[Symbol, Symver] = {}
         self.reloc_directives: list[RelocDirective] = []
         self.x86 = target.isa == "x86"
@@ -295,6 +296,8 @@ class ObjectStreamer:
                 sym = self.symtab.clone(sym)
             sym.volatile = False
         self._define_here(sym, location)
+        if self.lines.mark_labels:
+            self.lines.label(sym)
 
     def temporary_label(self) -> str:
         self._temps += 1
@@ -546,6 +549,8 @@ class ObjectStreamer:
                     self._convert_local(ref.symbol, depth + 1)
 
     def emit_instruction(self, insn: Instruction) -> None:
+        if self.lines.pending:
+            self.lines.instruction()
         bound = self._bind_operands(insn) if insn.operands else {}
         ctx = self._context()
         try:
@@ -711,8 +716,19 @@ class ObjectStreamer:
     def record_cfi(self, directive: str, args: str, location: SourceLocation | None = None) -> None:
         self.cfi.append((directive, args, location))
 
-    def record_loc(self, args: str, location: SourceLocation | None = None) -> None:
-        self.locs.append((args, location))
+    def dwarf_file(self, number: int, location: SourceLocation | None = None) -> None:
+        """``.file N ...``: DWARF file number N is assigned."""
+        self.lines.file(number)
+
+    def dwarf_loc(self, file: int, line: int, view: str | None = None,
+                  location: SourceLocation | None = None) -> None:
+        """``.loc FILE LINE ... [view V]`` (dwarfline.py): a line row, with its
+        view symbol defined when ``view`` names one ("0"/"-0": asserted zero)."""
+        self.lines.loc(file, line, view, location)
+
+    def dwarf_mark_labels(self, on: bool) -> None:
+        """``.loc_mark_labels``: every code label starts a row."""
+        self.lines.mark_labels = on
 
     # --- the end -------------------------------------------------------------------
     def finish(self) -> bytes:
@@ -723,8 +739,10 @@ class ObjectStreamer:
         tail.size = len(tail.data)
         if self.symvers:
             prepare_symvers(self.symvers, self.diagnostics)
+        self.lines.finish()
         layout = Layout(self)
         layout.run()
+        self.lines.check()
         return write_object(self, layout)
 
 
