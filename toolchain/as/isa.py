@@ -117,6 +117,9 @@ class SyntaxState:
     code16gcc: bool = False
     current_location: Callable[[], str] | None = None
     local_label: Callable[[int, str], str] | None = None
+    # The value of a symbol already set to a constant, else None: GNU as reads
+    # such a symbol as its value (x86 Intel syntax: an immediate, not memory).
+    absolute_value: Callable[[str], int | None] | None = None
 
 
 def isa_for(target: "Target") -> Isa:

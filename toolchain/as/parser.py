@@ -276,7 +276,8 @@ class Parser:
         self.splitter = LineSplitter(self.syntax)
         self.state = SyntaxState(code_bits=target.code_bits, code16gcc=target.code16gcc,
                                  current_location=streamer.temporary_label,
-                                 local_label=streamer.numeric_label_ref)
+                                 local_label=streamer.numeric_label_ref,
+                                 absolute_value=getattr(streamer, "absolute_value", None))
         self.directives = DIRECTIVES
         self.inputs: list[Source] = []
         self.conds: list[CondFrame] = []

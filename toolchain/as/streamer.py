@@ -482,6 +482,11 @@ class ObjectStreamer:
         self._enter(saved[0], saved[1])
         self._previous = saved[2]
 
+    def absolute_value(self, name: str) -> int | None:
+        """The value of a symbol set to a constant so far (``.set N, 5``), else None."""
+        sym = self.symtab.get(name)
+        return sym.value if sym is not None and sym.kind == ABSOLUTE else None
+
     def is_defined(self, name: str) -> bool:
         sym = self.symtab.get(name)
         return sym is not None and sym.defined

@@ -25,5 +25,6 @@ jmp FAR PTR foo                 # error: cannot infer the segment part of the op
 call eq                         # error: invalid use of operator "eq"
 mov eax, DWORD PTR [rax]]       # error: junk `]' after expression
 mov eax, BYTE PTR [rax]         # error: operand type mismatch for `mov'
+sysret                          # error: ambiguous operand size for `sysret'
 .code32
 mov eax, DWORD PTR sI@GOTOFF[eax]  # error: invalid use of register

@@ -149,6 +149,8 @@ class IntelParser:
                 isinstance(o, Register) or (isinstance(o, Memory) and o.size) for o in ops):
             ops = [_word_immediate(o) for o in ops]
         name = self.mnemonic(mnemonic, ops)
+        if name in ("sysret", "sysexit") and not ops:    # 32- or 64-bit return: say which
+            raise self.error(f"ambiguous operand size for `{name}'")
         if any(isinstance(o, Memory) and o.size is None for o in ops) and not branch \
                 and name != "movd":                  # movd is 32-bit, its name says so
             self.check_size(name, ops)
@@ -335,6 +337,10 @@ class _Reader:
                 while end < n and text[end] in SYMBOL_CHARS:
                     end += 1
                 name = text[i + 1:end]
+                if name.lower() == "flat" and text[end:].lstrip().startswith(":"):
+                    emit(("flat", None))
+                    i = end
+                    continue
                 if name.lower() == "st" and text[end:].lstrip().startswith("("):
                     close = text.find(")", end)
                     name = "st(" + text[text.find("(", end) + 1:close].strip() + ")"
@@ -432,7 +438,13 @@ class _Reader:
         syntax = self.owner.syntax
         parser = ExprParser(text, self.owner.location, syntax.current_location,
                             syntax.local_label, symbol_specifiers=True)
-        return parser.parse_all()
+        value = parser.parse_all()
+        if isinstance(value, SymbolRef) and value.specifier is None \
+                and syntax.absolute_value is not None:
+            known = syntax.absolute_value(value.name)
+            if known is not None:
+                return Constant(known)             # .set N, 5: N is the number 5
+        return value
 
     # ---- grammar ---------------------------------------------------------------
 
