@@ -32,7 +32,7 @@ from .sections import (
     SpaceFrag,
 )
 from .symbols import (
-    LABEL, UNDEFINED, EvalError, Evaluator, Ref, Symbol, label_address,
+    EQUATED, LABEL, UNDEFINED, EvalError, Evaluator, Ref, Symbol, label_address,
     section_name, specifier_of,
 )
 
@@ -131,6 +131,7 @@ class Layout:
         for section in sections:
             section.join()
         self.relax(sections)
+        self.resolve_equates()
         for section in sections:
             self.build(section)
         for section in sections:
@@ -172,6 +173,25 @@ class Layout:
                 merged.append(nxt)
                 nxt = next(pending, None)
             self.relocations[section] = merged
+
+    def resolve_equates(self) -> None:
+        """write.c resolve_symbol_value with finalize_syms: a symbol equated to a
+        label plus a constant (``.set .LC3, .LC15+8`` before ``.LC15:``) becomes
+        a label there, so a relocation names it -- not the label it was set
+        to -- unless the relocation is adjusted to the section symbol (a local
+        symbol in a merge section keeps its own name, as does a global one).
+        A symbol equated to an undefined or common one stays equated: its
+        relocations name that symbol (symbol_equated_reloc_p)."""
+        for sym in self.s.symtab.all:
+            if sym.kind != EQUATED or sym.weakref is not None:
+                continue
+            try:
+                add, sub, const = self.final.value(sym.expr)  # type: ignore[arg-type]
+            except EvalError:
+                continue
+            if add is not None and sub is None and add.kind == LABEL:
+                sym.kind = LABEL
+                sym.section, sym.frag, sym.offset = add.section, add.frag, add.offset + const
 
     # --- relaxation -----------------------------------------------------------
     def relax(self, sections: list[Section]) -> None:
