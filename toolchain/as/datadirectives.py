@@ -47,6 +47,8 @@ def emit_data(p: "Parser", text: str, loc: SourceLocation, nbytes: int) -> None:
             values = [args.expression()]
         for value in values:
             if isinstance(value, Expr):
+                if p.state.intel:               # x86 Intel: gas simplifies data as operands
+                    streamer.note_intel_expression(value)
                 v = p.absolute_if_constant(value)
                 if v is None:
                     if packed:

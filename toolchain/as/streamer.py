@@ -539,12 +539,21 @@ class ObjectStreamer:
         """
         for op in insn.operands:
             for e in _operand_exprs(op):
-                for ref in _symbol_refs(e):
-                    sym = self.symtab.get(ref.name)
-                    if sym is not None and sym.elf_name != sym.name:
-                        continue                      # '.', a temporary label
-                    self._convert_local(self.symtab.lookup(ref.name), 0)
-                    self._note_specifier(ref)
+                self.note_intel_expression(e, got_first=False)
+
+    def note_intel_expression(self, e: Expr, got_first: bool = True) -> None:
+        """The same for one expression; data directives (x86_cons) look for
+        a relocation specifier first, so there ``_GLOBAL_OFFSET_TABLE_``
+        comes before the symbol."""
+        for ref in _symbol_refs(e):
+            sym = self.symtab.get(ref.name)
+            if sym is not None and sym.elf_name != sym.name:
+                continue                      # '.', a temporary label
+            if got_first:
+                self._note_specifier(ref)
+            self._convert_local(self.symtab.lookup(ref.name), 0)
+            if not got_first:
+                self._note_specifier(ref)
 
     def _convert_local(self, sym: Symbol, depth: int) -> None:
         self.symtab.place(sym)

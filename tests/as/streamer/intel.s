@@ -35,3 +35,11 @@ f:
 	.string	"hi"
 .LC4:
 	.long	3
+	.section	.data.rel.local,"aw"
+	.quad	.LC5
+	.quad	.LC6+8
+	.section	.rodata.cst8,"aM",@progbits,8
+.LC6:
+	.quad	8
+.LC5:
+	.quad	9
