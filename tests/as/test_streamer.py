@@ -82,9 +82,9 @@ def insn(mnemonic, *operands):
 def read(data: bytes):
     e = ELFFile(io.BytesIO(data))
     sections = {s.name: s for s in e.iter_sections()}
-    symtab = e.get_section_by_name(".symtab")
+    symtab = e.get_section_by_name(".symtab")      # none when there are no symbols
     symbols = [(s.name, s["st_value"], s["st_info"]["bind"], s["st_info"]["type"],
-                s["st_shndx"]) for s in symtab.iter_symbols()][1:]
+                s["st_shndx"]) for s in symtab.iter_symbols()][1:] if symtab else []
     relocs = {}
     for s in e.iter_sections():
         if isinstance(s, RelocationSection):

@@ -367,3 +367,18 @@ def test_same_bytes_as_gnu_as(tmp_path: Path, flag: str, source: str) -> None:
         pytest.skip(f"as {flag} failed: {gas.stderr.strip()}")
     raw = obj.read_bytes()
     assert _rebuild(raw) == raw
+
+
+def test_empty_symtab_left_out_on_request() -> None:
+    def sections(omit: bool, symbol: bool) -> list[str]:
+        w = RelocatableWriter(64, EM_X86_64, omit_empty_symtab=omit)
+        text = w.add_section(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, b"\x90")
+        if symbol:
+            w.add_symbol("f", 0, 0, STB_GLOBAL, STT_NOTYPE, 0, text)
+        elf_file = ELFFile(io.BytesIO(w.to_bytes()))
+        assert elf_file.get_section(elf_file["e_shstrndx"]).name == ".shstrtab"
+        return [s.name for s in elf_file.iter_sections()][1:]
+
+    assert sections(True, False) == [".text", ".shstrtab"]
+    assert sections(True, True) == [".text", ".symtab", ".strtab", ".shstrtab"]
+    assert sections(False, False) == [".text", ".symtab", ".strtab", ".shstrtab"]

@@ -147,7 +147,8 @@ def write_object(streamer: "ObjectStreamer", layout: Layout) -> bytes:
                           if e.symbol is not None}
 
     # --- the writer ------------------------------------------------------------------
-    writer = RelocatableWriter(target.elf_class, target.machine, target.e_flags)
+    writer = RelocatableWriter(target.elf_class, target.machine, target.e_flags,
+                               omit_empty_symtab=True)
     for name, entry in zip(groups, signature_entries):
         comdat = any(s.comdat for s in sections if s.group == name)
         members = [index[s] for s in sections if s.group == name]

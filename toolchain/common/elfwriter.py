@@ -6,6 +6,8 @@ Files": https://www.sco.com/developers/gabi/latest/ch4.intro.html):
 
 * section 0 is the null section, then the caller's sections in call order,
   then ``.symtab``, ``.strtab`` and ``.shstrtab`` -- the order GNU as uses;
+  with ``omit_empty_symtab``, an object with no symbols, relocations or
+  groups has no ``.symtab``/``.strtab`` at all (as GNU as writes it);
 * ``.symtab``'s sh_info is one past the last STB_LOCAL symbol (the gABI
   requires all locals first), its sh_link is ``.strtab``;
 * SHT_REL/SHT_RELA sections have sh_link = ``.symtab`` and sh_info = the
@@ -79,10 +81,12 @@ class _Section:
 class RelocatableWriter:
     """Collects sections, symbols and relocations; ``to_bytes()`` gives the .o file."""
 
-    def __init__(self, elf_class: int, machine: int, e_flags: int = 0):
+    def __init__(self, elf_class: int, machine: int, e_flags: int = 0,
+                 omit_empty_symtab: bool = False):
         self.bits = class_bits(elf_class)          # accepts ELFCLASS32/64 or 32/64
         self.machine = machine
         self.e_flags = e_flags
+        self.omit_empty_symtab = omit_empty_symtab
         self._sections: list[_Section] = []       # index i+1 in the file
         self._symbols: list[Symbol] = []          # index i+1 in .symtab
         self._seen_global = False
@@ -197,8 +201,14 @@ class RelocatableWriter:
     # --- output ----------------------------------------------------------------
     def to_bytes(self) -> bytes:
         count = len(self._sections)
-        symtab_index, strtab_index, shstrtab_index = count + 1, count + 2, count + 3
-        shnum = count + 4
+        with_symtab = not self.omit_empty_symtab or bool(self._symbols) or any(
+            s.relocs is not None or s.members is not None for s in self._sections)
+        if with_symtab:
+            symtab_index, strtab_index, shstrtab_index = count + 1, count + 2, count + 3
+        else:
+            symtab_index = strtab_index = 0
+            shstrtab_index = count + 1
+        shnum = shstrtab_index + 1
         if shnum >= SHN_LORESERVE:
             raise ValueError(f"{shnum} sections: extended section numbering is not supported")
         self._check(shnum)
@@ -207,7 +217,7 @@ class RelocatableWriter:
         strtab, name_offsets = string_table(s.name for s in self._symbols)
         group_flagged = self._group_flagged_sections()
         # GNU as adds section names to .shstrtab after its own three, groups last.
-        names = [".symtab", ".strtab", ".shstrtab"]
+        names = [".symtab", ".strtab", ".shstrtab"] if with_symtab else [".shstrtab"]
         names += [s.name for s in self._sections if s.sh_type != SHT_GROUP]
         names += [s.name for s in self._sections if s.sh_type == SHT_GROUP]
         shstrtab, shname_offsets = string_table(names)
@@ -221,19 +231,21 @@ class RelocatableWriter:
             link = symtab_index if s.link_is_symtab else s.link
             headers.append((s.name, s.sh_type, flags, data, size, link, s.info,
                             s.addralign, s.entsize))
-        symtab = self._symtab(name_offsets)
-        first_global = next((i for i, sym in enumerate(self._symbols, start=1)
-                             if sym.bind != STB_LOCAL), len(self._symbols) + 1)
-        headers.append((".symtab", SHT_SYMTAB, 0, symtab, len(symtab), strtab_index,
-                        first_global, word, SYM64.size if self.bits == 64 else SYM32.size))
-        headers.append((".strtab", SHT_STRTAB, 0, strtab, len(strtab), 0, 0, 1, 0))
+        if with_symtab:
+            symtab = self._symtab(name_offsets)
+            first_global = next((i for i, sym in enumerate(self._symbols, start=1)
+                                 if sym.bind != STB_LOCAL), len(self._symbols) + 1)
+            headers.append((".symtab", SHT_SYMTAB, 0, symtab, len(symtab), strtab_index,
+                            first_global, word, SYM64.size if self.bits == 64 else SYM32.size))
+            headers.append((".strtab", SHT_STRTAB, 0, strtab, len(strtab), 0, 0, 1, 0))
         headers.append((".shstrtab", SHT_STRTAB, 0, shstrtab, len(shstrtab), 0, 0, 1, 0))
 
         # File offsets, in BFD's order: contents, symtab+strtab, relocs, shstrtab.
         ehdr = EHDR64 if self.bits == 64 else EHDR32
         order = [i for i, h in enumerate(headers) if h[1] not in (SHT_REL, SHT_RELA)
-                 and i + 1 < symtab_index]
-        order += [symtab_index - 1, strtab_index - 1]
+                 and i < count]
+        if with_symtab:
+            order += [symtab_index - 1, strtab_index - 1]
         order += [i for i, h in enumerate(headers) if h[1] in (SHT_REL, SHT_RELA)]
         order += [shstrtab_index - 1]
         out = bytearray(ehdr.size)
