@@ -199,8 +199,15 @@ SIZE_LETTER = {8: "b", 16: "w", 32: "d", 64: "q"}
 CAPSTONE_KNOWN_BUGS = {
     (16, "98"): "capstone decodes 98 in 16-bit mode as cwde; it is cbw (SDM: operand size 16)",
     (16, "99"): "capstone decodes 99 in 16-bit mode as cdq; it is cwd (SDM: operand size 16)",
-    # GNU as writes 66 90 for xchg %ax,%ax (xchg %eax,%eax in .code16) too; the SDM
-    # lists the same bytes as the 2-byte NOP, the name capstone prints.
+    # GNU as writes 90 / 66 90 for xchg of the accumulator with itself too (90 for
+    # the mode's size, 66 90 for the other); the SDM lists the same bytes as NOP
+    # and the 2-byte NOP, the name capstone prints.
+    (16, "90"): "capstone reads 90 (xchg %ax,%ax) as nop, the SDM's one-byte NOP",
+    (32, "90"): "capstone reads 90 (xchg %eax,%eax) as nop, the SDM's one-byte NOP",
+    (64, "90"): "capstone reads 90 (xchg %rax,%rax) as nop, the SDM's one-byte NOP",
+    # GNU as writes callw foo in 64-bit code as 66 e8 rel16 (AMD64: 66 makes a near
+    # call 16-bit); capstone follows Intel, which ignores the 66, and wants a rel32.
+    (64, "66e80000"): "capstone decodes 66 e8 in 64-bit mode with a rel32; GNU as writes rel16",
     (16, "6690"): "capstone reads 66 90 (xchg %eax,%eax) as nop, the SDM's 2-byte NOP",
     (32, "6690"): "capstone reads 66 90 (xchg %ax,%ax) as nop, the SDM's 2-byte NOP",
     (64, "6690"): "capstone reads 66 90 (xchg %ax,%ax) as nop, the SDM's 2-byte NOP",

@@ -3951,3 +3951,11 @@ fnstsww (%rax)                                   # dd 38
 callq foo                                        # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
 loopl foo                                        # 67 e2 00 [R_X86_64_PC8@2 foo-1]
 loopneq foo                                      # e0 00 [R_X86_64_PC8@1 foo-1]
+callw foo                                        # 66 e8 00 00 [R_X86_64_PC16@2 foo-2]
+callw *%ax                                       # 66 ff d0
+call *%ax                                        # 66 ff d0
+jmpw *(%rax)                                     # 66 ff 20
+jmp *%ax                                         # 66 ff e0
+add $0xfffffffe,(%rax)                           # 81 00 fe ff ff ff
+cmp $0xffffff80,(%rax)                           # 81 38 80 ff ff ff
+addl $0xfffffffe,(%rax)                          # 83 00 fe

@@ -133,6 +133,14 @@ class Encoder:
                 ok = False        # 90 is nop, not xchg %eax,%eax, in 64-bit mode
             if ok:
                 matches.append(Match(form, ops))
+        if ctx.code_bits == 64 and any("sx" in m.form.flags for m in matches) \
+                and self.unsized(insn, forms, ctx):
+            # gas reads 0xfffffffe as -2 for an imm8 only when a suffix or register
+            # gives the size: add $0xfffffffe, (%rax) is 81 /0 id.
+            unwrapped = [m for m in matches if "sx" not in m.form.flags or all(
+                -128 <= (fold_constant(o.value) or 0) < 128
+                for o in m.operands if isinstance(o, Immediate))]
+            matches = unwrapped or matches
         if not any(m.form.opsize == self.default_size(m.form, ctx) for m in matches):
             cut = self.truncated_to_default(insn, forms, ctx)
             if cut is not None:
@@ -175,6 +183,15 @@ class Encoder:
             matches = preferred
         return matches
 
+    def unsized(self, insn: Instruction, forms: tuple[Form, ...], ctx: EncodeContext) -> bool:
+        """Whether the operand size of a GP instruction is left to the mode's
+        default: no suffix, no register, no sized memory operand."""
+        name = insn.mnemonic.lower()
+        sized = [f for f in forms if f.sizes_by_prefix and self.valid_in_mode(f, ctx, name)]
+        return bool(sized) and not any(suffix_size(name, f) for f in sized) and not any(
+            isinstance(o, Register) or (isinstance(o, Memory) and o.size is not None)
+            for o in insn.operands)
+
     def truncated_to_default(self, insn: Instruction, forms: tuple[Form, ...], ctx: EncodeContext
                              ) -> tuple[tuple[Operand, ...], bool] | None:
         """gas sizes an instruction with neither a suffix nor a sized operand by
@@ -183,13 +200,11 @@ class Encoder:
         first takes constants modulo 2**32, so 0xffffffff is -1 and still fits
         an imm8 row; a value cut further does not (81 /0 iw, not 83 /0 ib).
         The operands so cut and whether imm8 rows may take them, or None."""
-        name = insn.mnemonic.lower()
-        sized = [f for f in forms if f.sizes_by_prefix and self.valid_in_mode(f, ctx, name)]
-        if not sized or any(suffix_size(name, f) for f in sized) or any(
-                isinstance(o, Register) or (isinstance(o, Memory) and o.size is not None)
-                for o in insn.operands):
+        if not self.unsized(insn, forms, ctx):
             return None
-        bits = max(self.default_size(f, ctx) for f in sized)
+        name = insn.mnemonic.lower()
+        bits = max(self.default_size(f, ctx) for f in forms
+                   if f.sizes_by_prefix and self.valid_in_mode(f, ctx, name))
         if bits == 64 or ctx.code_bits == 64:   # gas's 64-bit values fit no imm32 row
             return None
 
