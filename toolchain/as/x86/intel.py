@@ -30,6 +30,16 @@ rest is the displacement.  The quirks that follow, all copied here:
 * Names that are registers or Intel operators (``gt``, ``and``, ``mod``...)
   cannot be used as symbols; gas reports "invalid use of register" and
   "invalid use of operator".
+* A symbol already set to a constant (``.set N, 5``) is that number:
+  ``mov eax, N`` is an immediate, ``add eax, N`` takes the imm8 form.
+* No size stated: an unsized memory operand that rows of several widths
+  would take is an error ("ambiguous operand size"), and in 16-bit code a
+  constant up to 0xFFFF is read as a signed word (``push 65535`` is
+  ``push -1``, widened to 32 bits under ``.code16gcc``).
+* Every symbol an operand (or, in data directives, an expression) names
+  becomes a full symbol there, which fixes where ``.L`` symbols of
+  mergeable sections land in the symbol table (the streamer's
+  ``note_intel_operands``).
 """
 
 from __future__ import annotations
@@ -104,10 +114,6 @@ class Op:
     left: object
     right: object
     kind: str | None = None       # the PTR type of a ``ptr`` node
-
-
-def is_operator_word(name: str) -> bool:
-    return name.lower() in OPERATOR_WORDS
 
 
 class IntelParser:
@@ -770,4 +776,4 @@ def _unary(op: str, value: Expr) -> Expr:
     return Unary(op, value)
 
 
-__all__ = ["IntelParser", "is_operator_word", "OPERATOR_WORDS", "PTR_SIZES"]
+__all__ = ["IntelParser", "OPERATOR_WORDS", "PTR_SIZES"]
