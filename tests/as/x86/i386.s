@@ -2653,3 +2653,6 @@ mov 0x1234, %al                                   # a0 34 12 00 00
 push $0xffffffff                                  # 6a ff
 loopw foo                                         # 67 e2 ff [R_386_PC8@2 foo]
 loopel foo                                        # e1 ff [R_386_PC8@1 foo]
+movsb %cs:(%esi), %es:(%edi)                      # 2e a4
+cmpsb %es:(%edi), %fs:(%esi)                      # 64 a6
+lodsb %ss:(%esi)                                  # 36 ac

@@ -69,3 +69,7 @@ movabs %eax, 0x1234        # error: `movabs' is only supported in 64-bit mode
 .code16
 movabsl 0x1234, %eax       # error: `movabsl' is only supported in 64-bit mode
 stosd                      # error: no such instruction: `stosd'
+.code32
+movsb %ds:(%esi), %ds:(%edi)  # error: `movs' operand 2 must use `%es' segment
+scasb %fs:(%edi), %al      # error: `scas' operand 1 must use `%es' segment
+stos %cs:(%edi)            # error: `stos' operand 1 must use `%es' segment

@@ -403,7 +403,12 @@ class Encoder:
                         addr_size = size
                 if target.segment is not None:
                     seg = target.segment.name
-                    if seg != self._default_segment(form, ops.index(op), target):
+                    index = ops.index(op)
+                    default = self._default_segment(form, index, target)
+                    if default == "es" and seg != "es":   # a string instruction's (e)di
+                        raise _error(f"`{form.mnemonic.lower()}' operand {len(ops) - index} "
+                                     "must use `%es' segment", insn)
+                    if seg != default:
                         slots[SLOT_SEG] = SEGMENT_PREFIX[seg]
                 mem = mem or target
 
