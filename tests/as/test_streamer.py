@@ -67,11 +67,32 @@ class FakeIsa:
     def relocation_type(self, fixup, symbol_is_local):
         return elf.RELOC_NUMBERS[elf.EM_X86_64][fixup.kind]
 
+    def data_relocation(self, size, pcrel, specifier):
+        if specifier or (size == 8 and not self.elf64):
+            return None
+        return f"{'R_X86_64' if self.elf64 else 'R_386'}_{'PC' if pcrel else ''}{8 * size}"
+
+    def local_relocation(self, kind, data):
+        return kind
+
+    def fixup_adjustable(self, kind, data, pcrel, merge):
+        return not (merge and pcrel)
+
+    def fixup_forces_relocation(self, kind):
+        return False
+
+    def relocation_is_tls(self, kind):
+        return False
+
+    def rel_addend_in_field(self, kind):
+        return True
+
 
 def make(target: str = "x86_64"):
     stream = io.StringIO()
     diagnostics = Diagnostics("pas", stream=stream)
-    s = streamer_mod.ObjectStreamer(find_target(target), FakeIsa(), diagnostics)
+    target = find_target(target)
+    s = streamer_mod.ObjectStreamer(target, FakeIsa(target.elf_class == 64), diagnostics)
     return s, diagnostics, stream
 
 

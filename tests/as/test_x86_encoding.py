@@ -27,6 +27,7 @@ import os
 
 import pytest
 
+from toolchain.common import elf
 from toolchain.common.diagnostics import SourceLocation, ToolchainError
 from toolchain.common.target import find_target
 
@@ -34,7 +35,6 @@ expr_mod = importlib.import_module("toolchain.as.expr")
 isa_mod = importlib.import_module("toolchain.as.isa")
 x86_isa = importlib.import_module("toolchain.as.x86.isa")
 x86_encoder = importlib.import_module("toolchain.as.x86.encoder")
-x86_relocs = importlib.import_module("toolchain.as.x86.relocs")
 
 HERE = os.path.join(os.path.dirname(__file__), "x86")
 DOT = ".Ldot"
@@ -122,8 +122,7 @@ class Runner:
                     return None
                 continue
             rtype = self.isa.relocation_type(fx, symbol_is_local=False)
-            names = x86_relocs.R_X86_64 if self.target.elf_class == 64 else x86_relocs.R_386
-            name = next(k for k, v in names.items() if v == rtype)
+            name = elf.RELOC_NAMES[self.target.machine][rtype]
             sym = symbols[0] if symbols else "*ABS*"
             note = f"{name}@{fx.offset} {sym}"
             addend = const + fx.addend

@@ -99,7 +99,31 @@ class Isa(Protocol):
         (e.g. "value 300 out of range for 8-bit field") or None."""
 
     def relocation_type(self, fixup: Fixup, symbol_is_local: bool) -> int:
-        """The ELF relocation type for a fixup that stays unresolved."""
+        """The ELF relocation type for a fixup that stays unresolved (against a
+        local or section symbol when ``symbol_is_local``)."""
+
+    # The choices GNU as's write.c leaves to the target (tc_fix_adjustable,
+    # tc_gen_reloc, md_apply_fix); relocations are named by psABI name.
+
+    def data_relocation(self, size: int, pcrel: bool, specifier: str | None) -> str | None:
+        """The relocation of a ``size``-byte data field (``.long sym``, ``.quad
+        sym@SPEC``, ``sym - .`` when ``pcrel``); None if the target has none."""
+
+    def local_relocation(self, kind: str, data: bool) -> str:
+        """The relocation ``kind`` becomes against a local or section symbol."""
+
+    def fixup_adjustable(self, kind: str, data: bool, pcrel: bool, merge: bool) -> bool:
+        """Whether a relocation against a local symbol may name its section
+        symbol instead (``merge``: the symbol is in an SHF_MERGE section)."""
+
+    def fixup_forces_relocation(self, kind: str) -> bool:
+        """A pc-relative relocation kept even against a label of its own section."""
+
+    def relocation_is_tls(self, kind: str) -> bool:
+        """A TLS relocation: its symbol becomes STT_TLS."""
+
+    def rel_addend_in_field(self, kind: str) -> bool:
+        """REL targets: whether the field holds the addend (else it is left zero)."""
 
 
 @dataclass

@@ -51,62 +51,6 @@ class Relocation:
     addend: int
 
 
-# Data directives: (size, pcrel) -> relocation name, per machine.
-_DATA_RELOCS: dict[int, dict[tuple[int, bool], str]] = {
-    elf.EM_X86_64: {(1, False): "R_X86_64_8", (2, False): "R_X86_64_16",
-                    (4, False): "R_X86_64_32", (8, False): "R_X86_64_64",
-                    (1, True): "R_X86_64_PC8", (2, True): "R_X86_64_PC16",
-                    (4, True): "R_X86_64_PC32", (8, True): "R_X86_64_PC64"},
-    elf.EM_386: {(1, False): "R_386_8", (2, False): "R_386_16", (4, False): "R_386_32",
-                 (1, True): "R_386_PC8", (2, True): "R_386_PC16", (4, True): "R_386_PC32"},
-}
-_DATA_SPECIFIERS: dict[int, dict[tuple[str, int], str]] = {
-    elf.EM_X86_64: {("PLT", 4): "R_X86_64_PLT32", ("GOTPCREL", 4): "R_X86_64_GOTPCREL",
-                    ("GOTPCREL", 8): "R_X86_64_GOTPCREL64", ("GOT", 4): "R_X86_64_GOT32",
-                    ("GOT", 8): "R_X86_64_GOT64", ("GOTOFF", 8): "R_X86_64_GOTOFF64",
-                    ("GOTPLT", 8): "R_X86_64_GOTPLT64", ("PLTOFF", 8): "R_X86_64_PLTOFF64",
-                    ("TPOFF", 4): "R_X86_64_TPOFF32", ("TPOFF", 8): "R_X86_64_TPOFF64",
-                    ("DTPOFF", 4): "R_X86_64_DTPOFF32", ("DTPOFF", 8): "R_X86_64_DTPOFF64",
-                    ("SIZE", 4): "R_X86_64_SIZE32", ("SIZE", 8): "R_X86_64_SIZE64",
-                    ("GOTTPOFF", 4): "R_X86_64_GOTTPOFF", ("TLSGD", 4): "R_X86_64_TLSGD",
-                    ("TLSLD", 4): "R_X86_64_TLSLD"},
-    elf.EM_386: {("PLT", 4): "R_386_PLT32", ("GOT", 4): "R_386_GOT32",
-                 ("GOTOFF", 4): "R_386_GOTOFF", ("GOTPC", 4): "R_386_GOTPC",
-                 ("TLSGD", 4): "R_386_TLS_GD", ("TLSLDM", 4): "R_386_TLS_LDM",
-                 ("DTPOFF", 4): "R_386_TLS_LDO_32", ("NTPOFF", 4): "R_386_TLS_LE",
-                 ("TPOFF", 4): "R_386_TLS_LE_32", ("GOTNTPOFF", 4): "R_386_TLS_GOTIE",
-                 ("INDNTPOFF", 4): "R_386_TLS_IE", ("GOTTPOFF", 4): "R_386_TLS_IE_32",
-                 ("SIZE", 4): "R_386_SIZE32"},
-}
-
-# i386 REL relocations whose field GNU as leaves zero (md_apply_fix: "fully
-# resolved at runtime, no addend").
-_ZERO_FIELD = frozenset({"R_386_TLS_GD", "R_386_TLS_LDM", "R_386_TLS_IE_32", "R_386_TLS_IE",
-                         "R_386_TLS_GOTIE", "R_386_TLS_GOTDESC", "R_386_TLS_DESC_CALL"})
-
-
-_PLT_TO_PC = {"R_X86_64_PLT32": "R_X86_64_PC32", "R_386_PLT32": "R_386_PC32"}
-
-
-def is_tls_reloc(name: str) -> bool:
-    return "TLS" in name or "TPOFF" in name or "TPREL" in name
-
-
-def _kind_keeps_symbol(name: str, data: bool) -> bool:
-    """Relocations GNU as never rewrites against the section symbol (tc_fix_adjustable)."""
-    if is_tls_reloc(name) or "SIZE" in name or "PLTOFF" in name or "GOTPLT" in name:
-        return True
-    if "GOT" in name and "GOTPC" != name[-5:]:
-        # i386 @GOTOFF on an instruction is adjusted, in data it is not.
-        return data or "GOTOFF" not in name
-    return False
-
-
-def _kind_forces_reloc(name: str) -> bool:
-    """PC-relative relocations kept even against a local label of the same section."""
-    return "GOT" in name or is_tls_reloc(name)
-
-
 class Layout:
     """Runs layout and fixup resolution for one streamer."""
 
@@ -488,7 +432,7 @@ class Layout:
             self.store(section, self.contents.get(section), where, pending,
                        self.symbol_size(add) + const, kind, True)
             return
-        if add is not None and is_tls_reloc(kind):
+        if add is not None and self.isa.relocation_is_tls(kind):
             add.tls = True
         if sub is not None:
             if sub.kind == LABEL and sub.section is section and not pcrel:
@@ -521,7 +465,7 @@ class Layout:
         local_label = add.kind == LABEL and add.binding not in ("global", "weak") and \
             add.type != "gnu_indirect_function"
         if add.kind == LABEL and add.section is section and pcrel and local_label and \
-                not _kind_forces_reloc(kind):
+                not self.isa.fixup_forces_relocation(kind):
             value = label_address(add) + const - where
             self.store(section, contents, where, pending, value, kind, True)
             return
@@ -554,18 +498,15 @@ class Layout:
 
     def adjustable(self, sym: Symbol, pending: PendingFixup, const: int, kind: str,
                    pcrel: bool) -> bool:
-        """Whether a relocation against local ``sym`` may use the section symbol."""
-        if _kind_keeps_symbol(kind, pending.data):
+        """Whether a relocation against local ``sym`` may use the section symbol:
+        the ISA's answer (tc_fix_adjustable), then write.c adjust_reloc_syms's."""
+        merge = sym.section is not None and bool(sym.section.flags & elf.SHF_MERGE)
+        if not self.isa.fixup_adjustable(kind, pending.data, pcrel, merge):
             return False
-        merge = sym.section is not None and sym.section.flags & elf.SHF_MERGE
-        if merge and kind == "R_386_GOTOFF":
-            return False          # measured: kept even with a zero addend
-        if sym.section is not None and sym.section.flags & elf.SHF_MERGE:
-            # tc-i386.c: never adjust pc-relative references to merge sections
-            # in 64-bit mode; write.c: nor any with an addend (GNU as's
-            # fx_offset, which excludes the -4 of an x86 pc-relative field).
-            if pcrel and self.rela:
-                return False
+        if merge:
+            # write.c: never with an addend into a merge section (GNU as's
+            # fx_offset, which leaves out the bias of a pc-relative field
+            # measured from the field's end).
             offset = const + (pending.fixup.size if pcrel and not pending.data else 0)
             if offset != 0:
                 return False
@@ -575,15 +516,15 @@ class Layout:
         fixup = pending.fixup
         if not pending.data:
             if pcrel and not fixup.pcrel:
-                return _DATA_RELOCS.get(self.machine, {}).get((fixup.size, True), fixup.kind)
+                return self.isa.data_relocation(fixup.size, True, None) or fixup.kind
             return fixup.kind
         if spec is not None:
-            name = _DATA_SPECIFIERS.get(self.machine, {}).get((spec.upper(), fixup.size))
+            name = self.isa.data_relocation(fixup.size, pcrel, spec)
             if name is None:
                 self.error(f"{fixup.size}-byte relocation cannot be applied to "
                            f"{fixup.size}-byte field", pending.location)
             return name
-        name = _DATA_RELOCS.get(self.machine, {}).get((fixup.size, pcrel))
+        name = self.isa.data_relocation(fixup.size, pcrel, None)
         if name is None:
             self.error(f"cannot represent relocation type for {fixup.size}-byte "
                        f"{'pc-relative ' if pcrel else ''}data", pending.location)
@@ -591,12 +532,9 @@ class Layout:
 
     def reloc_type(self, pending: PendingFixup, kind: str, pcrel: bool, local: bool) -> int:
         if pending.data or kind != pending.fixup.kind:
-            if kind == "R_X86_64_PLT32" and local:
-                kind = "R_X86_64_32"      # x86_cons: @PLT data against a local symbol
+            if local:
+                kind = self.isa.local_relocation(kind, True)
             return elf.RELOC_NUMBERS[self.machine][kind]
-        if kind in _PLT_TO_PC and local:
-            # tc-i386.c tc_gen_reloc: PLT32 against a section symbol becomes PC32.
-            return elf.RELOC_NUMBERS[self.machine][_PLT_TO_PC[kind]]
         fixup = pending.fixup if pending.fixup.pcrel == pcrel else replace(pending.fixup,
                                                                            pcrel=pcrel)
         return self.isa.relocation_type(fixup, local)
@@ -635,7 +573,7 @@ class Layout:
                      pending: PendingFixup, addend: int, kind: str) -> None:
         if self.rela or contents is None:
             return
-        if kind in _ZERO_FIELD:
+        if not self.isa.rel_addend_in_field(kind):
             addend = 0
         self.store(section, contents, where, pending, addend, kind, False)
 

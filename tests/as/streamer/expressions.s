@@ -42,3 +42,4 @@ h: .long h@SIZE
 	.set z, 7
 	.long zz
 	movl $[3*[4+1]], %eax
+	.long tlsvar@TLSDESC

@@ -15,3 +15,4 @@ f:
 	.size obj, 12
 obj:	.zero 12
 # i386: _GLOBAL_OFFSET_TABLE_+[.-1b], @SIZE of local and external symbols
+	.long tlsvar@TLSDESC

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from ...common.diagnostics import SourceLocation, ToolchainError
 from ...common.target import Target
-from ..expr import Expr, SymbolRef
+from ..expr import Expr
 from ..instruction import Instruction, Memory
 from ..isa import EncodeContext, Encoding, Fixup, SyntaxState
 from .encoder import PREFIX_WORDS, REX_WORDS, Encoder
 from .intel import IntelParser
 from .opcodes import ATT_INDEX, INTEL_INDEX
 from .operands import OperandParser, format_operands
+from . import relocs
 from .relocs import relocation_number, specifier_of
 
 # NOP patterns GNU as 2.40 pads code with (tc-i386.c): alt_patt for x86-64's
@@ -188,8 +189,26 @@ class X86Isa:
 
     def relocation_type(self, fixup: Fixup, symbol_is_local: bool) -> int:
         name = fixup.kind
-        if name == "R_X86_64_PLT32" and symbol_is_local:
-            spec = specifier_of(fixup.value)
-            if not (isinstance(spec, SymbolRef) and (spec.specifier or "").upper() == "PLT"):
-                name = "R_X86_64_PC32"
+        if symbol_is_local:
+            name = relocs.local_relocation(name, data=False)
         return relocation_number(self.elf64, name)
+
+    # ---- relocation choices after layout (relocs.py) ---------------------------
+
+    def data_relocation(self, size: int, pcrel: bool, specifier: str | None) -> str | None:
+        return relocs.data_relocation(self.elf64, size, pcrel, specifier)
+
+    def local_relocation(self, kind: str, data: bool) -> str:
+        return relocs.local_relocation(kind, data)
+
+    def fixup_adjustable(self, kind: str, data: bool, pcrel: bool, merge: bool) -> bool:
+        return relocs.fixup_adjustable(kind, data, pcrel, merge, self.elf64)
+
+    def fixup_forces_relocation(self, kind: str) -> bool:
+        return relocs.forces_relocation(kind)
+
+    def relocation_is_tls(self, kind: str) -> bool:
+        return relocs.is_tls(kind)
+
+    def rel_addend_in_field(self, kind: str) -> bool:
+        return relocs.rel_addend_in_field(kind)

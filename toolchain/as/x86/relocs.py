@@ -24,39 +24,28 @@ What gas picks for a field that refers to a symbol:
   ``R_X86_64_GOTPC32``, with the field's offset in the instruction added to
   the addend, so that ``addl $_GLOBAL_OFFSET_TABLE_, %ebx`` gives GOT minus
   the instruction's address.
+
+And what gas decides once layout is done (tc-i386.c):
+
+* data: ``.long foo`` is ``R_X86_64_32``/``R_386_32`` by size, pc-relative
+  when it is ``foo - .``; ``.long foo@SPEC`` takes the specifier's
+  relocation for that size (x86_cons, the tables below);
+* against a local symbol, a relocation may use the section symbol instead
+  (tc_i386_fix_adjustable) -- except TLS, @SIZE, @PLTOFF, @GOTPLT and GOT
+  loads, i386 @GOTOFF in data or into a merge section, and in 64-bit mode
+  any pc-relative reference into a merge section;
+* @PLT against a local symbol is ``PC32`` on an instruction (tc_gen_reloc)
+  and ``R_X86_64_32`` in data (x86_cons);
+* GOT and TLS relocations stay relocations even against a label of the
+  same section;
+* i386 (REL) fields of the TLS GD/LDM/IE relocations hold zero, not the
+  addend (md_apply_fix: "fully resolved at runtime, no addend").
 """
 
 from __future__ import annotations
 
+from ...common import elf
 from ..expr import Binary, Expr, SymbolRef, Unary
-
-R_X86_64: dict[str, int] = {
-    "R_X86_64_NONE": 0, "R_X86_64_64": 1, "R_X86_64_PC32": 2, "R_X86_64_GOT32": 3,
-    "R_X86_64_PLT32": 4, "R_X86_64_COPY": 5, "R_X86_64_GLOB_DAT": 6,
-    "R_X86_64_JUMP_SLOT": 7, "R_X86_64_RELATIVE": 8, "R_X86_64_GOTPCREL": 9,
-    "R_X86_64_32": 10, "R_X86_64_32S": 11, "R_X86_64_16": 12, "R_X86_64_PC16": 13,
-    "R_X86_64_8": 14, "R_X86_64_PC8": 15, "R_X86_64_DTPMOD64": 16,
-    "R_X86_64_DTPOFF64": 17, "R_X86_64_TPOFF64": 18, "R_X86_64_TLSGD": 19,
-    "R_X86_64_TLSLD": 20, "R_X86_64_DTPOFF32": 21, "R_X86_64_GOTTPOFF": 22,
-    "R_X86_64_TPOFF32": 23, "R_X86_64_PC64": 24, "R_X86_64_GOTOFF64": 25,
-    "R_X86_64_GOTPC32": 26, "R_X86_64_GOT64": 27, "R_X86_64_GOTPCREL64": 28,
-    "R_X86_64_GOTPC64": 29, "R_X86_64_GOTPLT64": 30, "R_X86_64_PLTOFF64": 31,
-    "R_X86_64_SIZE32": 32, "R_X86_64_SIZE64": 33, "R_X86_64_GOTPC32_TLSDESC": 34,
-    "R_X86_64_TLSDESC_CALL": 35, "R_X86_64_TLSDESC": 36, "R_X86_64_IRELATIVE": 37,
-    "R_X86_64_RELATIVE64": 38, "R_X86_64_GOTPCRELX": 41, "R_X86_64_REX_GOTPCRELX": 42,
-}
-
-R_386: dict[str, int] = {
-    "R_386_NONE": 0, "R_386_32": 1, "R_386_PC32": 2, "R_386_GOT32": 3, "R_386_PLT32": 4,
-    "R_386_COPY": 5, "R_386_GLOB_DAT": 6, "R_386_JMP_SLOT": 7, "R_386_RELATIVE": 8,
-    "R_386_GOTOFF": 9, "R_386_GOTPC": 10, "R_386_32PLT": 11, "R_386_TLS_TPOFF": 14,
-    "R_386_TLS_IE": 15, "R_386_TLS_GOTIE": 16, "R_386_TLS_LE": 17, "R_386_TLS_GD": 18,
-    "R_386_TLS_LDM": 19, "R_386_16": 20, "R_386_PC16": 21, "R_386_8": 22, "R_386_PC8": 23,
-    "R_386_TLS_LDO_32": 32, "R_386_TLS_IE_32": 33, "R_386_TLS_LE_32": 34,
-    "R_386_TLS_DTPMOD32": 35, "R_386_TLS_DTPOFF32": 36, "R_386_TLS_TPOFF32": 37,
-    "R_386_SIZE32": 38, "R_386_TLS_GOTDESC": 39, "R_386_TLS_DESC_CALL": 40,
-    "R_386_TLS_DESC": 41, "R_386_IRELATIVE": 42, "R_386_GOT32X": 43,
-}
 
 # Specifier -> relocation, by (field size in bytes).  A specifier missing for a
 # size is an error ("@GOTOFF" on a 4-byte field in x86-64, for example).
@@ -138,4 +127,60 @@ def specifier_reloc(elf64: bool, spec: str, size: int) -> str | None:
 
 
 def relocation_number(elf64: bool, name: str) -> int:
-    return (R_X86_64 if elf64 else R_386)[name]
+    return elf.RELOC_NUMBERS[elf.EM_X86_64 if elf64 else elf.EM_386][name]
+
+
+# --- choices after layout (the Isa hooks of x86/isa.py) ---------------------------
+
+def data_relocation(elf64: bool, size: int, pcrel: bool, spec: str | None) -> str | None:
+    """The relocation of a ``size``-byte data field; None where gas has none."""
+    if spec is not None:
+        return specifier_reloc(elf64, spec, size)
+    if size not in ((1, 2, 4, 8) if elf64 else (1, 2, 4)):
+        return None
+    return plain_field_reloc(elf64, size, pcrel, False)
+
+
+def is_tls(name: str) -> bool:
+    return "TLS" in name or "TPOFF" in name or "TPREL" in name
+
+
+def fixup_adjustable(name: str, data: bool, pcrel: bool, merge: bool, elf64: bool) -> bool:
+    """tc_i386_fix_adjustable: may a relocation against a local symbol name its
+    section symbol instead?"""
+    if is_tls(name) or "SIZE" in name or "PLTOFF" in name or "GOTPLT" in name:
+        return False
+    if "GOT" in name and "GOTPC" != name[-5:]:
+        # i386 @GOTOFF on an instruction is adjusted, in data it is not.
+        if data or "GOTOFF" not in name:
+            return False
+    if merge and name == "R_386_GOTOFF":
+        return False          # measured: kept even with a zero addend
+    if merge and pcrel and elf64:
+        return False          # no pc-relative references to merge sections in 64-bit mode
+    return True
+
+
+def forces_relocation(name: str) -> bool:
+    """GOT and TLS relocations stay, even against a label of their own section."""
+    return "GOT" in name or is_tls(name)
+
+
+_PLT_TO_PC = {"R_X86_64_PLT32": "R_X86_64_PC32", "R_386_PLT32": "R_386_PC32"}
+
+
+def local_relocation(name: str, data: bool) -> str:
+    """The relocation ``name`` becomes against a local symbol: @PLT data is an
+    absolute ``R_X86_64_32`` (x86_cons), an @PLT branch is ``PC32`` (tc_gen_reloc)."""
+    if data:
+        return "R_X86_64_32" if name == "R_X86_64_PLT32" else name
+    return _PLT_TO_PC.get(name, name)
+
+
+# i386 REL relocations whose field gas leaves zero.
+_ZERO_FIELD = frozenset({"R_386_TLS_GD", "R_386_TLS_LDM", "R_386_TLS_IE_32", "R_386_TLS_IE",
+                         "R_386_TLS_GOTIE", "R_386_TLS_GOTDESC", "R_386_TLS_DESC_CALL"})
+
+
+def rel_addend_in_field(name: str) -> bool:
+    return name not in _ZERO_FIELD
