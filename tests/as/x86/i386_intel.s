@@ -119,3 +119,9 @@ lgdt FWORD PTR [eax]                        # 0f 01 10
 sgdt FWORD PTR [rax]                        # 0f 01 05 00 00 00 00 [R_386_32@3 rax]
 lgdt [rax]                                  # 0f 01 15 00 00 00 00 [R_386_32@3 rax]
 lds eax, FWORD PTR [ebx]                    # c5 03
+jmp [foo]                                   # ff 25 00 00 00 00 [R_386_32@2 foo]
+jmp [foo+4]                                 # ff 25 04 00 00 00 [R_386_32@2 foo]
+jmp FAR PTR [foo+4]                         # ff 2d 04 00 00 00 [R_386_32@2 foo]
+call [foo]                                  # ff 15 00 00 00 00 [R_386_32@2 foo]
+jmp DWORD PTR [foo]                         # ff 25 00 00 00 00 [R_386_32@2 foo]
+jmp FAR PTR [eax]                           # ff 28

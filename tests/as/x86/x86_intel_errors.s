@@ -28,3 +28,4 @@ mov eax, BYTE PTR [rax]         # error: operand type mismatch for `mov'
 sysret                          # error: ambiguous operand size for `sysret'
 .code32
 mov eax, DWORD PTR sI@GOTOFF[eax]  # error: invalid use of register
+jmp FAR PTR [farptr]            # error: cannot infer the segment part of the operand

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 from ...common.diagnostics import SourceLocation, ToolchainError
 from ..expr import Binary, Constant, Expr, SymbolRef, Unary, fold_constant
 from ..exprparse import SYMBOL_CHARS, SYMBOL_START, ExprParser
-from ..instruction import FarPointer, Immediate, Memory, Operand, Register
+from ..instruction import FarPointer, Immediate, Indirect, Memory, Operand, Register
 from ..isa import SyntaxState
 from .registers import RegInfo, lookup
 
@@ -213,7 +213,8 @@ class IntelParser:
         if s.reg is not None:
             if s.base or s.index or s.segment is not None:
                 raise self.error("invalid operand")
-            return Register(s.reg.name), False
+            reg = Register(s.reg.name)
+            return (Indirect(reg) if branch and mnemonic in _FAR_CAPABLE else reg), False
         size = None
         far = False
         if kind is not None and mnemonic != "lea":
@@ -249,7 +250,7 @@ class IntelParser:
                 else:
                     indirect = True
             if indirect:
-                return self._memory(s, disp, size), far
+                return Indirect(self._memory(s, disp, size)), far
         if segment is not None and not isinstance(segment, Register):
             raise self.error("segment register name expected")
         if s.base is not None or s.index is not None or segment is not None or s.mem:
@@ -616,8 +617,6 @@ class _Simplifier:
 
     def node(self, t: object) -> Expr | None:
         if isinstance(t, Leaf):
-            if self.in_bracket and _symbolic(t.value) and not self.in_offset:
-                self.mem |= 2                    # a symbol in brackets: memory for sure
             return t.value
         if isinstance(t, Reg):
             self.register(t.info)
@@ -703,12 +702,13 @@ class _Simplifier:
         right = self.node(t.right)
         if (op != "+" or self.reg is not mid[0]) and (self.reg, self.base, self.index) != mid:
             raise self.error("invalid use of register")    # [rax-rbx]
-        if op == "+":
-            return _add(left, right)
-        if op == "-":
-            if right is None:
-                return left
-            return Binary("-", left or Constant(0), right)
+        if op in "+-":
+            value = _add(left, right) if op == "+" else left if right is None else \
+                Binary("-", left or Constant(0), right)
+            if self.in_bracket and not self.in_offset and value is not None \
+                    and _symbolic(value) and not isinstance(value, SymbolRef):
+                self.mem |= 2                    # [foo+4]: memory, an indirect branch
+            return value
         return Binary(op, left or Constant(0), right or Constant(0))
 
     def register(self, info: RegInfo) -> None:

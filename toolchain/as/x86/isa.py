@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from ...common.diagnostics import SourceLocation, ToolchainError
 from ...common.target import Target
-from ..expr import Expr
-from ..instruction import Instruction, Memory
+from ..expr import Binary, Expr, SymbolRef
+from ..instruction import Indirect, Instruction, Memory, Register
 from ..isa import EncodeContext, Encoding, Fixup, SyntaxState
 from .encoder import PREFIX_WORDS, REX_WORDS, Encoder
 from .intel import IntelParser
@@ -56,6 +56,26 @@ def _relaxable_mnemonics() -> frozenset[str]:
 
 
 RELAXABLE = _relaxable_mnemonics()
+
+
+# Relocation specifiers that do not make gas create _GLOBAL_OFFSET_TABLE_
+# (tc-i386.c lex_got, measured on GNU as 2.40): every other one does.
+_NO_GOT_SYMBOL_SPECIFIERS = frozenset({"PLT", "SIZE", "TLSCALL", "GOTPC"})
+
+
+def _leading_symbol(op: object) -> str | None:
+    """The symbol an AT&T operand's text starts with (``.L5+2(%rip)``, ``foo``)."""
+    if isinstance(op, Memory):
+        if op.segment is not None or op.displacement is None:
+            return None
+        e: Expr | None = op.displacement
+    elif isinstance(op, Expr):
+        e = op
+    else:
+        return None
+    while isinstance(e, Binary):
+        e = e.left
+    return e.name if isinstance(e, SymbolRef) else None
 
 
 def _unknown_mnemonic(mnemonic: str, syntax: SyntaxState) -> str:
@@ -105,9 +125,35 @@ class X86Isa:
             ops = OperandParser(syntax, location).att_operands(name, operands)
         return Instruction(name, ops, location, tuple(p.lower() for p in prefixes))
 
+    def symbols_looked_up(self, insn: Instruction) -> list[object]:
+        """The operands in AT&T (source) order, each after the name its text
+        starts with: tc-i386.c parse_register looks that name up, which turns
+        an existing ``.L`` symbol into a full one.  ``movq`` without an
+        MMX/SSE register is parsed twice (first as the SSE movq, then as mov
+        with a 'q' suffix): the second parse looks the names up again."""
+        steps: list[object] = []
+        operands = insn.operands[::-1]
+        for op in operands:
+            if isinstance(op, Register):
+                continue
+            name = _leading_symbol(op)
+            if name is not None:
+                steps.append(name)
+            steps.append(op)
+        if insn.mnemonic == "movq" and not any(
+                isinstance(op, Register) and op.name.startswith(("xmm", "mm"))
+                for op in operands):
+            steps += [name for name in map(_leading_symbol, operands) if name is not None]
+        return steps
+
+    def specifier_symbol(self, specifier: str) -> str | None:
+        return relocs.GOT_SYMBOL if specifier.upper() not in _NO_GOT_SYMBOL_SPECIFIERS \
+            else None
+
     def format_instruction(self, insn: Instruction, syntax: SyntaxState) -> str:
         mnemonic = insn.mnemonic
-        sized_memory = any(isinstance(o, Memory) and o.size is not None for o in insn.operands)
+        sized_memory = any(isinstance(o, Memory) and o.size is not None for o in
+                           (o.target if isinstance(o, Indirect) else o for o in insn.operands))
         if sized_memory or mnemonic not in ATT_INDEX:
             mnemonic = self.att_mnemonic(insn, syntax)
         text = " ".join(insn.prefixes + (mnemonic,))
