@@ -44,6 +44,9 @@ class ExprParser:
     enables ``%spec(expr)`` (RISC-V); ``colon_specifiers`` enables
     ``:spec:expr`` (AArch64).  ``operator_words`` are names that are binary
     operators, not symbols (x86 Intel syntax's ``eq``, ``and``, ``mod``...).
+    ``absolute_value`` gives the value of a symbol already set to a constant
+    (``.set N, 5``): GNU as's expr.c reads such a symbol as that number, which
+    decides encodings (``addl $N, %eax`` takes an imm8).
     """
 
     text: str
@@ -54,6 +57,7 @@ class ExprParser:
     percent_specifiers: bool = False
     colon_specifiers: bool = False
     operator_words: frozenset[str] = frozenset()   # x86 Intel syntax: and, eq, mod ...
+    absolute_value: Callable[[str], int | None] | None = None
 
     def error(self, message: str) -> ToolchainError:
         return ToolchainError(message, self.location)
@@ -143,7 +147,13 @@ class ExprParser:
                 raise self.error(f'invalid use of operator "{name}"')
             if name == "." and self.current_location is not None:
                 return SymbolRef(self.current_location()), end
-            return self._specifier(SymbolRef(name), end)
+            ref, end = self._specifier(SymbolRef(name), end)
+            if self.absolute_value is not None and isinstance(ref, SymbolRef) \
+                    and ref.specifier is None:
+                known = self.absolute_value(name)
+                if known is not None:
+                    return Constant(known), end
+            return ref, end
         raise self.error(f"bad expression at '{text[pos:]}'")
 
     def _specifier(self, ref: SymbolRef, pos: int) -> tuple[Expr, int]:

@@ -69,7 +69,8 @@ class OperandParser:
 
     def expr(self, text: str) -> Expr:
         parser = ExprParser(text, self.location, self.syntax.current_location,
-                            self.syntax.local_label, symbol_specifiers=True)
+                            self.syntax.local_label, symbol_specifiers=True,
+                            absolute_value=self.syntax.absolute_value)
         return parser.parse_all()
 
     def register(self, name: str, text: str) -> Register:
