@@ -49,6 +49,12 @@ class FakeIsa:
             return Encoding(b"\xe9" + bytes(4), (Fixup(1, 4, target, "R_X86_64_PLT32", True, -4),))
         return Encoding(b"\xeb\x00", (Fixup(1, 1, target, "R_X86_64_PC8", True, -1),))
 
+    def symbols_looked_up(self, insn):
+        return insn.operands[::-1]
+
+    def specifier_symbol(self, specifier):
+        return None
+
     def relaxable_target(self, insn):
         return insn.operands[0] if insn.mnemonic == "jmp" else None
 

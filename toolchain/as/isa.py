@@ -12,7 +12,7 @@ packed into bytes, which ELF relocation a fixup left over becomes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from ..common.diagnostics import SourceLocation, ToolchainError
@@ -80,6 +80,17 @@ class Isa(Protocol):
 
     def format_instruction(self, insn: Instruction, syntax: "SyntaxState") -> str:
         """Print an Instruction as GNU assembler text (the ``-S`` printer)."""
+
+    def symbols_looked_up(self, insn: Instruction) -> Sequence[object]:
+        """What GNU as's operand parser does to the symbol table for ``insn``,
+        in order -- the symbol list's order depends on it.  A ``str`` is a
+        name looked up among the existing symbols (an assembler-local one
+        found gets its place in the symbol list then); any other item is an
+        operand, whose symbols are created (in their order in the text)."""
+
+    def specifier_symbol(self, specifier: str) -> str | None:
+        """The symbol reading ``sym@specifier`` creates, if any (x86: the
+        GOT-relative specifiers create ``_GLOBAL_OFFSET_TABLE_``)."""
 
     def encode(self, insn: Instruction, context: EncodeContext) -> Encoding:
         """Encode one instruction; ToolchainError (at insn.location) if it cannot be."""

@@ -19,7 +19,7 @@ from ..common.diagnostics import Diagnostics, SourceLocation, ToolchainError
 from ..common.leb128 import leb128_bytes
 from ..common.target import Target
 from .expr import Binary, Constant, Expr, SymbolRef
-from .instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Register
+from .instruction import FarPointer, Immediate, Indirect, Instruction, Memory
 from .isa import EncodeContext, Fixup, Isa
 from .dwarfline import LineRows
 from .relocdirective import RelocDirective, relocation_name
@@ -33,12 +33,6 @@ from .symbols import (
     ABSOLUTE, COMMON, EQUATED, FAKE_LABEL_NAME, LABEL, EvalError, Evaluator, Ref,
     UNPLACED, Symbol, SymbolTable, Unknown, bind_symbols, specifier_of,
 )
-
-# x86 relocation specifiers that make GNU as create _GLOBAL_OFFSET_TABLE_
-# (tc-i386.c lex_got) -- before the symbol they apply to.  Measured on GNU
-# as 2.40: every specifier except these.
-_NO_GOT_SYMBOL_SPECIFIERS = frozenset({"PLT", "SIZE", "TLSCALL", "GOTPC"})
-GOT_SYMBOL_NAME = "_GLOBAL_OFFSET_TABLE_"
 
 # A constant .fill/.skip longer than this becomes a FillFrag instead of bytes.
 _INLINE_FILL_LIMIT = 4096
@@ -76,7 +70,6 @@ class ObjectStreamer(SectionSwitching):
         self.lines = LineRows(self)
         self.symvers: dict[Symbol, Symver] = {}
         self.reloc_directives: list[RelocDirective] = []
-        self.x86 = target.isa == "x86"
         self.x86_64 = target.isa == "x86" and target.elf_class == 64
         # GNU as creates .text, .data and .bss first, and starts in .text.
         self.current: Section = self._make_section(".text", None, None, None, None, None, None)
@@ -123,11 +116,15 @@ class ObjectStreamer(SectionSwitching):
         self._new_data_frag(self.frags, True)
 
     def _bind(self, e: Expr) -> Expr:
-        return bind_symbols(e, self.symtab, self._note_specifier if self.x86 else None)
+        return bind_symbols(e, self.symtab, self._note_specifier)
 
     def _note_specifier(self, ref: SymbolRef) -> None:
-        if ref.specifier is not None and ref.specifier.upper() not in _NO_GOT_SYMBOL_SPECIFIERS:
-            self.symtab.lookup(GOT_SYMBOL_NAME)
+        """A relocation specifier read with a symbol may create one (the ISA's
+        specifier_symbol) -- before the symbol it applies to."""
+        if ref.specifier is not None:
+            name = self.isa.specifier_symbol(ref.specifier)
+            if name is not None:
+                self.symtab.lookup(name)
 
     # --- symbols -----------------------------------------------------------------
     def _define_here(self, sym: Symbol, location: SourceLocation | None) -> None:
@@ -345,39 +342,24 @@ class ObjectStreamer(SectionSwitching):
 
     # --- contents --------------------------------------------------------------
     def _bind_operands(self, insn: Instruction) -> dict[int, Expr]:
-        """Create operand symbols in source order (AT&T order for x86).
+        """Create operand symbols as the ISA's parser would (symbols_looked_up):
+        names looked up place an existing assembler-local symbol; operands
+        bind their expressions.
 
         Returns the bound form of each operand expression, by id, for the
         fixups that carry the same expression objects.
         """
-        operands = list(reversed(insn.operands)) if self.x86 else insn.operands
         bound: dict[int, Expr] = {}
-        for op in operands:
-            if isinstance(op, Register):
+        for step in self.isa.symbols_looked_up(insn):
+            if isinstance(step, str):
+                sym = self.symtab.get(step)
+                if sym is not None and sym.order == UNPLACED:
+                    self.symtab.place(sym)
                 continue
-            if self.x86:
-                self._place_leading_symbol(op)
-            for e in _operand_exprs(op):
+            for e in _operand_exprs(step):
                 if not isinstance(e, Constant):
                     bound[id(e)] = self._bind(e)
-        if self.x86 and insn.mnemonic == "movq" and not any(
-                isinstance(op, Register) and op.name.startswith(("xmm", "mm"))
-                for op in operands):
-            # GNU as first tries the SSE/MMX movq, then parses the operands
-            # again for mov with a 'q' suffix: the second parse finds them.
-            for op in operands:
-                self._place_leading_symbol(op)
         return bound
-
-    def _place_leading_symbol(self, op: object) -> None:
-        """tc-i386.c parse_register looks up the name an operand's text starts
-        with; finding an existing .L symbol converts it into a full symbol,
-        which takes its place in the symbol list now."""
-        name = _leading_symbol(op)
-        if name is not None:
-            sym = self.symtab.get(name)
-            if sym is not None and sym.order == UNPLACED:
-                self.symtab.place(sym)
 
     def note_intel_operands(self, insn: Instruction) -> None:
         """Create and place each symbol an Intel-syntax instruction names.
@@ -652,21 +634,6 @@ def _symbol_refs(e: Expr) -> list:
         return _symbol_refs(e.left) + _symbol_refs(e.right)
     operand = getattr(e, "operand", None)
     return _symbol_refs(operand) if isinstance(operand, Expr) else []
-
-
-def _leading_symbol(op: object) -> str | None:
-    """The symbol an x86 AT&T operand's text starts with (``.L5+2(%rip)``, ``foo``)."""
-    if isinstance(op, Memory):
-        if op.segment is not None or op.displacement is None:
-            return None
-        e: Expr | None = op.displacement
-    elif isinstance(op, Expr):
-        e = op
-    else:
-        return None
-    while isinstance(e, Binary):
-        e = e.left
-    return e.name if isinstance(e, SymbolRef) else None
 
 
 def _self_ref(e: Expr) -> Symbol | None:
