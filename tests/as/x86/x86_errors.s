@@ -73,3 +73,15 @@ stosd                      # error: no such instruction: `stosd'
 movsb %ds:(%esi), %ds:(%edi)  # error: `movs' operand 2 must use `%es' segment
 scasb %fs:(%edi), %al      # error: `scas' operand 1 must use `%es' segment
 stos %cs:(%edi)            # error: `stos' operand 1 must use `%es' segment
+addr32 movl %eax, %ebx     # error: redundant addr32 prefix
+data32 movl %eax, %ebx     # error: redundant data32 prefix
+addr16 mov (%eax), %eax    # error: `(%eax)' is not a valid base/index expression
+.code16
+data16 movw %ax, %bx       # error: redundant data16 prefix
+addr16 nop                 # error: redundant addr16 prefix
+addr32 mov (%bx), %ax      # error: `(%bx)' is not a valid base/index expression
+.code64
+es movsb                   # error: `es' is not supported in 64-bit mode
+ss nop                     # error: `ss' is not supported in 64-bit mode
+addr16 nop                 # error: `addr16' is not supported in 64-bit mode
+data32 movl %eax, %ebx     # error: `data32' is not supported in 64-bit mode

@@ -58,6 +58,10 @@ REX_WORDS = {"rex": 0x40, "rex64": 0x48} | {
                  "wxb", "rxb", "wrxb")}
 SEGMENT_PREFIX = {"es": 0x26, "cs": 0x2E, "ss": 0x36, "ds": 0x3E, "fs": 0x64, "gs": 0x65}
 
+# Prefix words gas refuses, by mode: es, ss, data32 and addr16 do not exist in
+# 64-bit mode; a size prefix naming the mode's own size is "redundant".
+_PREFIX_WORD_MODES = {"es": (64,), "ss": (64,), "data32": (32, 64), "addr16": (16, 64),
+                      "data16": (16,), "addr32": (32,)}
 _IMM_BYTES = {"ib": 1, "iw": 2, "id": 4, "io": 8, "cb": 1, "cw": 2, "cd": 4, "cp": 6}
 _MODRM16 = {("bx", "si"): 0, ("bx", "di"): 1, ("bp", "si"): 2, ("bp", "di"): 3,
             ("si", None): 4, ("di", None): 5, ("bp", None): 6, ("bx", None): 7}
@@ -325,6 +329,12 @@ class Encoder:
     # ---- encoding -----------------------------------------------------------
 
     def encode(self, insn: Instruction, ctx: EncodeContext, short: bool = False) -> Encoding:
+        for word in insn.prefixes + (insn.mnemonic.lower(),):
+            if word in _PREFIX_WORD_MODES and ctx.code_bits in _PREFIX_WORD_MODES[word]:
+                if ctx.code_bits == 64:
+                    raise _error(f"`{word}' is not supported in 64-bit mode", insn)
+                if word in insn.prefixes:   # a bare data16 line is just the byte
+                    raise _error(f"redundant {word} prefix", insn)
         if not insn.operands and insn.mnemonic.lower() in PREFIX_WORDS | REX_WORDS:
             return Encoding(bytes(self.prefix_bytes(insn.mnemonic.lower(), ctx)))
         matches = self.select(insn, ctx, short)
@@ -396,7 +406,7 @@ class Encoder:
                 if regs:
                     size = REGISTERS[regs[0].name].size
                     if size != addr_size:
-                        if mode == 64 and size == 16:
+                        if (mode == 64 and size == 16) or (addr_override and form.modrm is not None):
                             raise _error(f"`{_att_mem(target)}' is not a valid base/index "
                                          "expression", insn)
                         slots[SLOT_ADDR] = 0x67
