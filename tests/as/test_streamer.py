@@ -32,6 +32,7 @@ LOC = SourceLocation("t.s", 7)
 
 class FakeIsa:
     name = "fake"
+    special_sections = ()
 
     def __init__(self, elf64: bool = True):
         self.elf64 = elf64
@@ -92,6 +93,9 @@ class FakeIsa:
 
     def rel_addend_in_field(self, kind):
         return True
+
+    def relocation_is_symbol_size(self, kind):
+        return False
 
 
 def make(target: str = "x86_64"):

@@ -69,6 +69,9 @@ class Isa(Protocol):
     """What one ISA package provides to the generic assembler."""
 
     name: str
+    # The target's special ELF section names (sections.py SPECIAL_SECTIONS rows),
+    # matched before the generic ones: x86-64's .lbss, .ldata, .lrodata...
+    special_sections: tuple[tuple[str, int, int, int], ...]
 
     def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
                           syntax: "SyntaxState", location: SourceLocation) -> Instruction:
@@ -135,6 +138,10 @@ class Isa(Protocol):
 
     def rel_addend_in_field(self, kind: str) -> bool:
         """REL targets: whether the field holds the addend (else it is left zero)."""
+
+    def relocation_is_symbol_size(self, kind: str) -> bool:
+        """A relocation for a symbol's size (x86 ``@SIZE``): against a defined
+        local symbol the field gets the size itself."""
 
 
 @dataclass

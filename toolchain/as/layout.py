@@ -426,8 +426,8 @@ class Layout:
         kind = self.kind_name(pending, pcrel, spec)
         if kind is None:
             return
-        if spec is not None and add is not None and sub is None and add.defined and \
-                not add.external and spec.upper() == "SIZE":
+        if add is not None and sub is None and add.defined and not add.external and \
+                self.isa.relocation_is_symbol_size(kind):
             # tc-i386.c md_apply_fix: @SIZE of a local symbol is its size.
             self.store(section, self.contents.get(section), where, pending,
                        self.symbol_size(add) + const, kind, True)

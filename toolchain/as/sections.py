@@ -226,10 +226,12 @@ TYPE_NAMES: dict[str, int] = {
 _AW = elf.SHF_ALLOC | elf.SHF_WRITE
 _AX = elf.SHF_ALLOC | elf.SHF_EXECINSTR
 
-# BFD's special sections (bfd/elf.c _bfd_elf_special_sections, and
-# elf_x86_64_special_sections): (name, match, type, flags) where match 0 is
-# the exact name, -2 the name or name + ".suffix", -1 any name with the prefix.
-SPECIAL_SECTIONS: tuple[tuple[str, int, int, int], ...] = (
+# BFD's special sections (bfd/elf.c _bfd_elf_special_sections; a target adds
+# its own first, the Isa's special_sections): (name, match, type, flags) where
+# match 0 is the exact name, -2 the name or name + ".suffix", -1 any name with
+# the prefix.
+SpecialSection = tuple[str, int, int, int]
+SPECIAL_SECTIONS: tuple[SpecialSection, ...] = (
     (".bss", -2, elf.SHT_NOBITS, _AW),
     (".comment", 0, elf.SHT_PROGBITS, 0),
     (".data1", 0, elf.SHT_PROGBITS, _AW),
@@ -263,20 +265,11 @@ SPECIAL_SECTIONS: tuple[tuple[str, int, int, int], ...] = (
     (".tdata", -2, elf.SHT_PROGBITS, _AW | elf.SHF_TLS),
 )
 
-X86_64_SPECIAL_SECTIONS: tuple[tuple[str, int, int, int], ...] = (
-    (".gnu.linkonce.lb", -2, elf.SHT_NOBITS, _AW | elf.SHF_X86_64_LARGE),
-    (".gnu.linkonce.lr", -2, elf.SHT_PROGBITS, elf.SHF_ALLOC | elf.SHF_X86_64_LARGE),
-    (".gnu.linkonce.lt", -2, elf.SHT_PROGBITS, _AX | elf.SHF_X86_64_LARGE),
-    (".lbss", -2, elf.SHT_NOBITS, _AW | elf.SHF_X86_64_LARGE),
-    (".ldata", -2, elf.SHT_PROGBITS, _AW | elf.SHF_X86_64_LARGE),
-    (".lrodata", -2, elf.SHT_PROGBITS, elf.SHF_ALLOC | elf.SHF_X86_64_LARGE),
-)
-
-
-def special_section(name: str, x86_64: bool) -> tuple[int, int, bool] | None:
-    """(type, flags, matched-as-prefix) BFD gives a section of this name, or None."""
-    tables = (X86_64_SPECIAL_SECTIONS, SPECIAL_SECTIONS) if x86_64 else (SPECIAL_SECTIONS,)
-    for table in tables:
+def special_section(name: str, target_sections: tuple[SpecialSection, ...] = ()
+                    ) -> tuple[int, int, bool] | None:
+    """(type, flags, matched-as-prefix) BFD gives a section of this name, or None;
+    ``target_sections`` are the target's own (elf_backend_special_sections)."""
+    for table in (target_sections, SPECIAL_SECTIONS):
         for prefix, match, sh_type, flags in table:
             if not name.startswith(prefix):
                 continue

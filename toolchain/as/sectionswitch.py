@@ -24,6 +24,7 @@ from .sections import Frag, Section, parse_flags, parse_type, special_section
 if TYPE_CHECKING:
     from ..common.diagnostics import Diagnostics
     from ..common.target import Target
+    from .isa import Isa
     from .symbols import SymbolTable
 
 
@@ -34,7 +35,7 @@ class SectionSwitching:
     target: "Target"
     diagnostics: "Diagnostics"
     symtab: "SymbolTable"
-    x86_64: bool
+    isa: "Isa"
     sections: dict[tuple[str, str | None, int | None], Section]
     section_list: list[Section]
     current: Section
@@ -63,7 +64,7 @@ class SectionSwitching:
                 self._error(f"unrecognized section type `{type}'", location)
             else:
                 sh_type = parsed_type
-        special = special_section(name, self.x86_64)
+        special = special_section(name, self.isa.special_sections)
         if special is not None:
             spec_type, spec_flags, prefixed = special
             if sh_type == elf.SHT_NULL:

@@ -70,7 +70,6 @@ class ObjectStreamer(SectionSwitching):
         self.lines = LineRows(self)
         self.symvers: dict[Symbol, Symver] = {}
         self.reloc_directives: list[RelocDirective] = []
-        self.x86_64 = target.isa == "x86" and target.elf_class == 64
         # GNU as creates .text, .data and .bss first, and starts in .text.
         self.current: Section = self._make_section(".text", None, None, None, None, None, None)
         self._make_section(".data", None, None, None, None, None, None)

@@ -25,6 +25,7 @@ from .opcodes import ATT_INDEX, INTEL_INDEX
 from .operands import OperandParser, format_operands
 from . import relocs
 from .relocs import relocation_number, specifier_of
+from .sections import X86_64_SPECIAL_SECTIONS
 
 # NOP patterns GNU as 2.40 pads code with (tc-i386.c): alt_patt for x86-64's
 # default tuning (and any CPU with the multi-byte 0F 1F nop), f32_patt for
@@ -100,6 +101,7 @@ class X86Isa:
         self.target = target
         self.elf64 = target.elf_class == 64
         self.encoder = Encoder(self.elf64)
+        self.special_sections = X86_64_SPECIAL_SECTIONS if self.elf64 else ()
 
     # ---- text ---------------------------------------------------------------
 
@@ -258,3 +260,6 @@ class X86Isa:
 
     def rel_addend_in_field(self, kind: str) -> bool:
         return relocs.rel_addend_in_field(kind)
+
+    def relocation_is_symbol_size(self, kind: str) -> bool:
+        return relocs.is_size(kind)

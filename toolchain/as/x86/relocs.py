@@ -182,5 +182,11 @@ _ZERO_FIELD = frozenset({"R_386_TLS_GD", "R_386_TLS_LDM", "R_386_TLS_IE_32", "R_
                          "R_386_TLS_GOTIE", "R_386_TLS_GOTDESC", "R_386_TLS_DESC_CALL"})
 
 
+def is_size(name: str) -> bool:
+    """@SIZE: against a defined local symbol gas stores the symbol's size
+    (md_apply_fix), no relocation."""
+    return "SIZE" in name
+
+
 def rel_addend_in_field(name: str) -> bool:
     return name not in _ZERO_FIELD
