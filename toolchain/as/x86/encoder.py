@@ -30,13 +30,14 @@ The quirks this module exists for:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from ...common.diagnostics import ToolchainError
 from ..expr import Constant, Expr, fold_constant
 from ..instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Operand, Register
 from ..isa import EncodeContext, Encoding, Fixup
-from .opcodes import ATT_INDEX, INTEL_INDEX, Form, OperandType, suffix_size
+from .opcodes import ATT_INDEX, FORMS, INTEL_INDEX, Form, OperandType, suffix_size
 from .registers import REGISTERS, RegInfo
 from .relocs import (GOT_SYMBOL, PCREL_RELOCS, plain_field_reloc, specifier_of,
                      specifier_reloc)
@@ -88,6 +89,9 @@ class Encoder:
 
     def __init__(self, elf64: bool):
         self.elf64 = elf64
+        # The row chosen for each instruction shape (see _shape_key) and the
+        # implicit operand it appends, if any.
+        self._choices: dict[tuple, tuple[Form, Operand | None]] = {}
 
     # ---- selection --------------------------------------------------------
 
@@ -100,16 +104,21 @@ class Encoder:
 
     def select(self, insn: Instruction, ctx: EncodeContext, short: bool) -> list[Match]:
         """The rows that can encode ``insn``, best first is decided by encode()."""
+        return self._select(insn, ctx, short)[0]
+
+    def _select(self, insn: Instruction, ctx: EncodeContext, short: bool
+                ) -> tuple[list[Match], bool]:
+        """select(), and whether the rows follow from the instruction's shape
+        (not so where gas cuts an immediate to the default operand size)."""
         self.check_registers(insn, ctx)
         forms = self.forms_for(insn)
-        operands = insn.operands
         name = insn.mnemonic.lower()
-        if name.startswith("imul") and len(operands) == 2 and isinstance(operands[1], Immediate):
-            operands = (operands[0], operands[0], operands[1])
+        operands = _row_operands(insn, name, None)
         matches: list[Match] = []
         range_error = None
         count_ok = False
         any_valid = False
+        by_shape = True
         for form in forms:
             if not self.valid_in_mode(form, ctx, name):
                 continue
@@ -148,11 +157,12 @@ class Encoder:
         if not any(m.form.opsize == self.default_size(m.form, ctx) for m in matches):
             cut = self.truncated_to_default(insn, forms, ctx)
             if cut is not None:
+                by_shape = False
                 operands, imm8 = cut
                 cut_matches = [m for m in self.select(replace(insn, operands=operands), ctx, short)
                                if imm8 or "sx" not in m.form.flags]
                 if cut_matches:
-                    return cut_matches
+                    return cut_matches, by_shape
         if not matches:
             base = forms[0].mnemonic.lower()
             suffix = name[len(base):] if name.startswith(base) else ""
@@ -169,7 +179,7 @@ class Encoder:
             if not count_ok:
                 raise _error(f"number of operands mismatch for `{insn.mnemonic}'", insn)
             raise _error(f"operand type mismatch for `{insn.mnemonic}'", insn)
-        return self.prefer(matches, ctx, short)
+        return self.prefer(matches, ctx, short), by_shape
 
     def prefer(self, matches: list[Match], ctx: EncodeContext, short: bool) -> list[Match]:
         rel = [m for m in matches if any(t.kind == "rel" for t in m.form.operands)]
@@ -312,40 +322,48 @@ class Encoder:
 
     @staticmethod
     def immediate_fits(value: Expr, t: OperandType, form: Form) -> bool | str:
-        bits = t.size or 8
+        bits, sign_extended, width = _immediate_field(t, form)
         const = fold_constant(value)
-        sign_extended = "sx" in form.flags or (bits == 32 and form.opsize == 64)
         if const is None:
             return "sx" not in form.flags
-        if sign_extended:
-            width = form.opsize or 32   # gas: 0xffff is -1 for a 16-bit operand, 0x1ffff is not
-            if 0 <= const < (1 << width) and const >> (width - 1):
-                const -= 1 << width
-            return -(1 << (bits - 1)) <= const < (1 << (bits - 1))
-        if -(1 << (bits - 1)) <= const < (1 << bits):
+        if _fits(const, bits, sign_extended, width):
             return True
+        if sign_extended:
+            return False
         return f"operand value {const} out of range for imm{bits} in `{form.mnemonic.lower()}'"
 
     # ---- encoding -----------------------------------------------------------
 
     def encode(self, insn: Instruction, ctx: EncodeContext, short: bool = False) -> Encoding:
-        for word in insn.prefixes + (insn.mnemonic.lower(),):
+        name = insn.mnemonic.lower()
+        for word in insn.prefixes + (name,):
             if word in _PREFIX_WORD_MODES and ctx.code_bits in _PREFIX_WORD_MODES[word]:
                 if ctx.code_bits == 64:
                     raise _error(f"`{word}' is not supported in 64-bit mode", insn)
                 if word in insn.prefixes:   # a bare data16 line is just the byte
                     raise _error(f"redundant {word} prefix", insn)
-        if not insn.operands and insn.mnemonic.lower() in PREFIX_WORDS | REX_WORDS:
-            return Encoding(bytes(self.prefix_bytes(insn.mnemonic.lower(), ctx)))
-        matches = self.select(insn, ctx, short)
+        if not insn.operands and (name in PREFIX_WORDS or name in REX_WORDS):
+            return Encoding(bytes(self.prefix_bytes(name, ctx)))
+        # Fast path: an instruction of a shape seen before takes the row that
+        # won then, without matching the table or encoding the losers again.
+        key = _shape_key(insn, name, ctx, short)
+        choice = self._choices.get(key) if key is not None else None
+        if choice is not None:
+            form, extra = choice
+            return self.encode_legacy(insn, Match(form, _row_operands(insn, name, extra)), ctx)
+        matches, by_shape = self._select(insn, ctx, short)
         best: Encoding | None = None
-        best_order = 0
+        best_match = matches[0]
         for m in matches:
             enc = self.encode_legacy(insn, m, ctx)
             if best is None or len(enc.data) < len(best.data) or \
-                    (len(enc.data) == len(best.data) and m.form.order < best_order):
-                best, best_order = enc, m.form.order
+                    (len(enc.data) == len(best.data) and m.form.order < best_match.form.order):
+                best, best_match = enc, m
         assert best is not None
+        if key is not None and by_shape:
+            extra = best_match.operands[-1] \
+                if len(best_match.operands) > len(_row_operands(insn, name, None)) else None
+            self._choices[key] = (best_match.form, extra)
         return best
 
     @staticmethod
@@ -690,6 +708,101 @@ class Encoder:
             name = plain_field_reloc(self.elf64, size, True, True)
         fixups.append(Fixup(len(out), size, target, name, True, -size, True, insn.location))
         out += b"\0" * size
+
+
+def _row_operands(insn: Instruction, name: str, extra: Operand | None) -> tuple[Operand, ...]:
+    """The operands a row sees: ``imul $3, %eax`` is ``imul $3, %eax, %eax``, and
+    ``extra`` is an implicit last operand (shift count 1, blendv's %xmm0)."""
+    operands = insn.operands
+    if name.startswith("imul") and len(operands) == 2 and isinstance(operands[1], Immediate):
+        operands = (operands[0], operands[0], operands[1])
+    return operands if extra is None else operands + (extra,)
+
+
+def _immediate_field(t: OperandType, form: Form) -> tuple[int, bool, int | None]:
+    """(bits, sign-extended, operand width) of an immediate operand of a row."""
+    bits = t.size or 8
+    sign_extended = "sx" in form.flags or (bits == 32 and form.opsize == 64)
+    return bits, sign_extended, (form.opsize or 32) if sign_extended else None
+
+
+def _fits(const: int, bits: int, sign_extended: bool, width: int | None) -> bool:
+    """Whether a constant fits an immediate field (gas's Imm8S, Imm32S, Imm8...)."""
+    if sign_extended:
+        # gas: 0xffff is -1 for a 16-bit operand, 0x1ffff is not
+        if 0 <= const < (1 << width) and const >> (width - 1):  # type: ignore[operator]
+            const -= 1 << width                                  # type: ignore[operator]
+        return -(1 << (bits - 1)) <= const < (1 << (bits - 1))
+    return -(1 << (bits - 1)) <= const < (1 << bits)
+
+
+# Instruction shapes
+# ------------------
+# Matching an instruction against the table and trying every matching row
+# is most of the encoder's work, yet real code repeats a few thousand
+# shapes.  A shape keeps every fact about the operands that row matching,
+# the register checks and the encoded length depend on: register names,
+# a memory operand's registers, size and displacement class, what an
+# immediate constant fits, the relocation specifier of a symbolic value.
+# Two instructions of one shape therefore match the same rows, and the
+# same row gives the shortest encoding for both (or the same error).
+
+# The immediate fields of the table: (bits, sign-extended, width), and the
+# constants of "const" operands (the 1 of shift-by-one).
+_IMMEDIATE_FIELDS = tuple(sorted({_immediate_field(t, f) for f in FORMS for t in f.operands
+                                  if t.kind == "imm"}, key=str))
+_CONST_OPERANDS = tuple(sorted({t.size for f in FORMS for t in f.operands
+                                if t.kind == "const"}))   # type: ignore[type-var]
+
+
+@functools.lru_cache(maxsize=4096)
+def _constant_class(const: int) -> tuple[bool, ...]:
+    """What matching and encoding can tell about a constant immediate or
+    displacement: which immediate fields it fits, whether it is a "const"
+    operand, and which displacement sizes (0, disp8 at 16/32/64-bit
+    addressing) it takes."""
+    return (tuple(_fits(const, *field) for field in _IMMEDIATE_FIELDS)
+            + tuple(const == c for c in _CONST_OPERANDS)
+            + (const == 0,) + tuple(-128 <= _wrap(const, bits) < 128 for bits in (16, 32, 64)))
+
+
+def _value_class(e: Expr | None) -> object:
+    if e is None:
+        return None
+    const = fold_constant(e)
+    if const is not None:
+        return _constant_class(const)
+    spec = specifier_of(e)
+    return "sym" if spec is None else (spec.specifier or "").upper()
+
+
+def _operand_shape(op: Operand) -> object:
+    """The shape of one operand (see above); None if it has no shape."""
+    kind = type(op)
+    if kind is Register:
+        return op.name                                              # type: ignore[union-attr]
+    if kind is Memory:
+        return ("mem", op.size, op.scale, op.extend, op.writeback,  # type: ignore[union-attr]
+                None if op.base is None else op.base.name,          # type: ignore[union-attr]
+                None if op.index is None else op.index.name,        # type: ignore[union-attr]
+                None if op.segment is None else op.segment.name,    # type: ignore[union-attr]
+                _value_class(op.displacement))                      # type: ignore[union-attr]
+    if kind is Immediate:
+        return ("imm", _value_class(op.value))                      # type: ignore[union-attr]
+    if kind is Indirect:
+        return ("*", _operand_shape(op.target))                     # type: ignore[union-attr]
+    if kind is FarPointer:
+        return ("far", _value_class(op.segment), _value_class(op.offset))  # type: ignore
+    if isinstance(op, Expr):
+        return ("expr", _value_class(op))
+    return None
+
+
+def _shape_key(insn: Instruction, name: str, ctx: EncodeContext, short: bool) -> tuple | None:
+    shapes = tuple(_operand_shape(op) for op in insn.operands)
+    if None in shapes:
+        return None
+    return (name, ctx.code_bits, ctx.code16gcc, short, insn.prefixes, shapes)
 
 
 def _wrap(value: int, bits: int) -> int:
