@@ -92,6 +92,7 @@ class Encoder:
         # The row chosen for each instruction shape (see _shape_key) and the
         # implicit operand it appends, if any.
         self._choices: dict[tuple, tuple[Form, Operand | None]] = {}
+        self._encodings: dict[tuple, Encoding] = {}
 
     # ---- selection --------------------------------------------------------
 
@@ -336,6 +337,18 @@ class Encoder:
 
     def encode(self, insn: Instruction, ctx: EncodeContext, short: bool = False) -> Encoding:
         name = insn.mnemonic.lower()
+        # Compiled code repeats most instructions many times (register moves,
+        # stack slots, small constants).  An encoding without fixups depends on
+        # nothing but the instruction, so each is computed once.
+        key = (name, insn.operands, insn.prefixes, ctx.code_bits, ctx.code16gcc, short)
+        encoding = self._encodings.get(key)
+        if encoding is None:
+            encoding = self._encode(insn, name, ctx, short)
+            if not encoding.fixups:
+                self._encodings[key] = encoding
+        return encoding
+
+    def _encode(self, insn: Instruction, name: str, ctx: EncodeContext, short: bool) -> Encoding:
         for word in insn.prefixes + (name,):
             if word in _PREFIX_WORD_MODES and ctx.code_bits in _PREFIX_WORD_MODES[word]:
                 if ctx.code_bits == 64:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ...common.diagnostics import SourceLocation, ToolchainError
 from ...common.target import Target
 from ..expr import Binary, Expr, SymbolRef
-from ..instruction import Indirect, Instruction, Memory, Register
+from ..instruction import Indirect, Instruction, Memory, Operand, Register
 from ..isa import EncodeContext, Encoding, Fixup, SyntaxState
 from .encoder import PREFIX_WORDS, REX_WORDS, Encoder
 from .intel import IntelParser
@@ -102,6 +102,8 @@ class X86Isa:
         self.elf64 = target.elf_class == 64
         self.encoder = Encoder(self.elf64)
         self.special_sections = X86_64_SPECIAL_SECTIONS if self.elf64 else ()
+        self._att_operands: dict[tuple[str, str], tuple[tuple[Operand, ...],
+                                                        tuple[tuple[str, int | None], ...]]] = {}
 
     # ---- text ---------------------------------------------------------------
 
@@ -124,8 +126,22 @@ class X86Isa:
             name, ops = intel.instruction(name, operands)
             prefixes += intel.prefixes
         else:
-            ops = OperandParser(syntax, location).att_operands(name, operands)
-        return Instruction(name, ops, location, tuple(p.lower() for p in prefixes))
+            # Compiled code repeats most operand texts (%rax, 8(%rsp), $1): each
+            # is parsed once, unless its meaning depends on the position ('.',
+            # 1b) or a symbol it names has been set to a constant since.
+            key = (name, operands)
+            cached = self._att_operands.get(key)
+            if cached is not None and all(syntax.absolute_value(symbol) == value  # type: ignore
+                                          for symbol, value in cached[1]):
+                ops = cached[0]
+            else:
+                parser = OperandParser(syntax, location)
+                ops = parser.att_operands(name, operands)
+                if not parser.used_position:
+                    self._att_operands[key] = (ops, tuple(parser.constants_read))
+        if prefixes:
+            prefixes = tuple(p.lower() for p in prefixes)
+        return Instruction(name, ops, location, prefixes)
 
     def symbols_looked_up(self, insn: Instruction) -> list[object]:
         """The operands in AT&T (source) order, each after the name its text

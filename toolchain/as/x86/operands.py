@@ -63,15 +63,38 @@ class OperandParser:
     def __init__(self, syntax: SyntaxState, location: SourceLocation):
         self.syntax = syntax
         self.location = location
+        # Set when an expression named '.' or a numeric label (1b, 2f): then
+        # the operands depend on where they are, not only on their text.
+        self.used_position = False
+        # The symbols read as constants so far (.set N, 5) and their values
+        # then, None for the others: the same text means the same operands
+        # while these are unchanged.
+        self.constants_read: list[tuple[str, int | None]] = []
 
     def error(self, message: str) -> ToolchainError:
         return ToolchainError(message, self.location)
 
     def expr(self, text: str) -> Expr:
-        parser = ExprParser(text, self.location, self.syntax.current_location,
-                            self.syntax.local_label, symbol_specifiers=True,
-                            absolute_value=self.syntax.absolute_value)
+        syntax = self.syntax
+        parser = ExprParser(text, self.location,
+                            self._current_location if syntax.current_location else None,
+                            self._local_label if syntax.local_label else None,
+                            symbol_specifiers=True,
+                            absolute_value=self._absolute_value if syntax.absolute_value else None)
         return parser.parse_all()
+
+    def _current_location(self) -> str:
+        self.used_position = True
+        return self.syntax.current_location()  # type: ignore[misc]
+
+    def _local_label(self, number: int, direction: str) -> str:
+        self.used_position = True
+        return self.syntax.local_label(number, direction)  # type: ignore[misc]
+
+    def _absolute_value(self, name: str) -> int | None:
+        value = self.syntax.absolute_value(name)  # type: ignore[misc]
+        self.constants_read.append((name, value))
+        return value
 
     def register(self, name: str, text: str) -> Register:
         info = lookup(name)
