@@ -28,7 +28,7 @@ from ..common.diagnostics import SourceLocation, ToolchainError
 from ..common.leb128 import leb128_bytes
 from .relocdirective import field_size, is_pcrel_name, resolve_reloc
 from .sections import (
-    AlignFrag, DataFrag, FillFrag, LebFrag, OrgFrag, PendingFixup, RelaxFrag, Section,
+    AlignFrag, DataFrag, FillFrag, Frag, LebFrag, OrgFrag, PendingFixup, RelaxFrag, Section,
     SpaceFrag,
 )
 from .symbols import (
@@ -151,16 +151,37 @@ class Layout:
                 break
 
     def relax_section(self, section: Section, pass_number: int) -> bool:
+        """write.c relax_segment: one pass over a section's fragments.
+
+        Only variable fragments (branches, alignments, .org, .space, .leb128)
+        are visited in the repeated walks.  A fixed fragment moves with the
+        variable one before it, its *leader*: the leader records the move
+        in ``shift`` and its followers' addresses catch up only when they are
+        read as a whole (``settle``), while a branch target in a fixed
+        fragment is read as its address plus its leader's shift.  This is GNU
+        as's algorithm, without touching every fixed fragment on every walk.
+        """
         frags = section.frags
         address = 0
         region = 0
-        for frag in frags:
+        variable: list[Frag] = []
+        leader = _NO_LEADER
+        for position, frag in enumerate(frags):
             frag.region = region
-            frag.marker = 0
+            frag.position = position
             frag.address = address
             if frag.fixed:
+                frag.leader = leader
+                if leader is not _NO_LEADER:
+                    leader.followers.append(frag)
                 address += frag.size
-            elif isinstance(frag, RelaxFrag):
+                continue
+            frag.leader = _NO_LEADER
+            frag.shift = 0
+            frag.followers = []
+            leader = frag
+            variable.append(frag)
+            if isinstance(frag, RelaxFrag):
                 self.estimate(frag, section)
                 address += frag.size
             elif isinstance(frag, AlignFrag):
@@ -189,84 +210,90 @@ class Layout:
 
         again = False
         iterations = len(frags)
+        moved: list[Frag] = []           # leaders whose followers owe a shift
         while True:
             stretch = 0
             stretched = False
-            for frag in frags:
-                frag.marker ^= 1
+            for frag in variable:
                 address = frag.address = frag.address + stretch
-                if frag.fixed:
-                    continue
                 growth = 0
                 if isinstance(frag, RelaxFrag):
-                    if frag.is_long:
-                        continue
-                    # write.c relax_frag, inline: grow a short branch out of reach.
-                    sym = frag.target_symbol
-                    sym_frag = sym.frag
-                    target = sym_frag.address + sym.offset + frag.target_offset
-                    if stretch and sym_frag.marker != frag.marker:
-                        if stretch < 0 or sym_frag.region == frag.region:
-                            target += stretch
-                        elif target < address + frag.field_offset:
-                            continue
-                    low, high = frag.reach
-                    if low <= target - address - frag.size <= high:
-                        continue
-                    old = frag.size
-                    self.grow(frag)
-                    frag.size = len(frag.long.data)  # type: ignore[union-attr]
-                    growth = frag.size - old
+                    if not frag.is_long:
+                        # write.c relax_frag, inline: grow a short branch out of reach.
+                        sym = frag.target_symbol
+                        sym_frag = sym.frag
+                        target = sym_frag.address + sym_frag.leader.shift + sym.offset \
+                            + frag.target_offset
+                        in_reach = False
+                        if stretch and sym_frag.position > frag.position:   # not yet moved
+                            if stretch < 0 or sym_frag.region == frag.region:
+                                target += stretch
+                            elif target < address + frag.field_offset:
+                                in_reach = True
+                        low, high = frag.reach
+                        if not in_reach and not low <= target - address - frag.size <= high:
+                            old = frag.size
+                            self.grow(frag)
+                            frag.size = len(frag.long.data)  # type: ignore[union-attr]
+                            growth = frag.size - old
                 elif isinstance(frag, AlignFrag):
-                    new = frag.padding(address)
-                    growth = new - frag.size
-                    frag.size = new
-                elif isinstance(frag, OrgFrag):
-                    if frag.error:
-                        pass
-                    else:
-                        target = self.org_target(frag, section)
-                        if target is not None:
-                            if address > target:
+                    if stretch:          # else it has not moved since its padding was set
+                        new = frag.padding(address)
+                        growth = new - frag.size
+                        frag.size = new
+                else:
+                    # .org, .leb128 and .space evaluate expressions over addresses.
+                    settle(moved)
+                    if isinstance(frag, OrgFrag):
+                        if not frag.error:
+                            target = self.org_target(frag, section)
+                            if target is not None:
+                                if address > target:
+                                    if pass_number < 2:
+                                        again = True
+                                    else:
+                                        self.error("attempt to move .org backwards",
+                                                   frag.location)
+                                        frag.error = True
+                                else:
+                                    growth = target - address - frag.size
+                                    frag.size = target - address
+                    elif isinstance(frag, LebFrag):
+                        new = len(leb128_bytes(self.leb_value(frag)[0], frag.signed))
+                        growth = new - frag.size
+                        frag.size = new
+                    elif isinstance(frag, SpaceFrag):
+                        if not frag.dead:
+                            amount = self.space_amount(frag)
+                            if amount is None:
+                                frag.dead = True
+                            elif amount < 0:
                                 if pass_number < 2:
                                     again = True
                                 else:
-                                    self.error("attempt to move .org backwards", frag.location)
-                                    frag.error = True
+                                    self.diag.warning(
+                                        ".space, .nops or .fill with negative value, ignored",
+                                        frag.location)
+                                    frag.dead = True
                             else:
-                                growth = target - address - frag.size
-                                frag.size = target - address
-                elif isinstance(frag, LebFrag):
-                    new = len(leb128_bytes(self.leb_value(frag)[0], frag.signed))
-                    growth = new - frag.size
-                    frag.size = new
-                elif isinstance(frag, SpaceFrag):
-                    if not frag.dead:
-                        amount = self.space_amount(frag)
-                        if amount is None:
-                            frag.dead = True
-                        elif amount < 0:
-                            if pass_number < 2:
-                                again = True
-                            else:
-                                self.diag.warning(
-                                    ".space, .nops or .fill with negative value, ignored",
-                                    frag.location)
-                                frag.dead = True
-                        else:
-                            growth = amount - frag.size
-                            frag.size = amount
+                                growth = amount - frag.size
+                                frag.size = amount
                 if growth:
                     stretch += growth
                     stretched = True
+                if stretch:
+                    if not frag.shift:
+                        moved.append(frag)
+                    frag.shift += stretch
             iterations -= 1
             if not stretched or iterations <= 0:
                 break
+        settle(moved)
 
         addresses = [frag.address for frag in frags]
-        moved = self._last_addresses.get(section) != addresses
+        changed = self._last_addresses.get(section) != addresses
         self._last_addresses[section] = addresses
-        return again or moved
+        return again or changed
 
     def estimate(self, frag: RelaxFrag, section: Section) -> None:
         """md_estimate_size_before_relax: long with a relocation unless resolvable here."""
@@ -576,6 +603,22 @@ class Layout:
         if not self.isa.rel_addend_in_field(kind):
             addend = 0
         self.store(section, contents, where, pending, addend, kind, False)
+
+
+# The leader of fixed fragments before any variable one, which never move,
+# and of variable fragments, whose addresses are kept up to date.
+_NO_LEADER = Frag()
+
+
+def settle(moved: list[Frag]) -> None:
+    """Move the fixed fragments after each leader in ``moved`` by the shift it recorded."""
+    for leader in moved:
+        shift = leader.shift
+        if shift:
+            for frag in leader.followers:
+                frag.address += shift
+            leader.shift = 0
+    moved.clear()
 
 
 def _first_symbol(e) -> Symbol | None:

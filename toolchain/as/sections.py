@@ -50,15 +50,19 @@ class PendingFixup:
 
 
 class Frag:
-    __slots__ = ("address", "size", "region", "marker")
+    __slots__ = ("address", "size", "region", "position", "leader", "shift", "followers")
 
     fixed = False
 
     def __init__(self) -> None:
         self.address = 0
         self.size = 0
-        self.region = 0
-        self.marker = 0
+        # Layout's bookkeeping during relaxation (layout.py relax_section).
+        self.region = 0               # alignments and .orgs before this one
+        self.position = 0             # index in the section's fragment list
+        self.leader: Frag | None = None   # fixed: the variable fragment before it
+        self.shift = 0                # variable: a move its followers still owe
+        self.followers: list[Frag] = []   # variable: the fixed fragments after it
 
 
 class DataFrag(Frag):
