@@ -772,11 +772,11 @@ _CONST_OPERANDS = tuple(sorted({t.size for f in FORMS for t in f.operands
 def _constant_class(const: int) -> tuple[bool, ...]:
     """What matching and encoding can tell about a constant immediate or
     displacement: which immediate fields it fits, whether it is a "const"
-    operand, and which displacement sizes (0, disp8 at 16/32/64-bit
-    addressing) it takes."""
+    operand, whether it is 0 or a signed byte as written, and which
+    displacement sizes it takes (disp8 at 16/32/64-bit addressing)."""
     return (tuple(_fits(const, *field) for field in _IMMEDIATE_FIELDS)
             + tuple(const == c for c in _CONST_OPERANDS)
-            + (const == 0,) + tuple(-128 <= _wrap(const, bits) < 128 for bits in (16, 32, 64)))
+            + (const == 0, -128 <= const < 128) + tuple(-128 <= _wrap(const, bits) < 128 for bits in (16, 32, 64)))
 
 
 def _value_class(e: Expr | None) -> object:
