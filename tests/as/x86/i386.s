@@ -656,40 +656,48 @@ shld %cl, %bx, 0x12(%eax,%ebx,4)                 # 66 0f a5 5c 98 12
 shld %cl, %ebx, %ecx                             # 0f a5 d9
 shldl %cl, %ebx, (%ebp)                          # 0f a5 5d 00
 shld %cl, %ebx, (%ebp)                           # 0f a5 5d 00
+shld %bx, %cx                                    # 66 0f a5 d9
+shld %bx, foo                                    # 66 0f a5 1d 00 00 00 00 [R_386_32@4 foo]
+shld %ebx, %ecx                                  # 0f a5 d9
+shld %ebx, 0x12345678(%ecx,%edx,8)               # 0f a5 9c d1 78 56 34 12
 shrd $0xfe, %bx, %cx                             # 66 0f ac d9 fe
-shrdw $0xfe, %bx, foo                            # 66 0f ac 1d 00 00 00 00 fe [R_386_32@4 foo]
-shrd $0xfe, %bx, foo                             # 66 0f ac 1d 00 00 00 00 fe [R_386_32@4 foo]
+shrdw $0xfe, %bx, foo+8(%eax)                    # 66 0f ac 98 08 00 00 00 fe [R_386_32@4 foo]
+shrd $0xfe, %bx, foo+8(%eax)                     # 66 0f ac 98 08 00 00 00 fe [R_386_32@4 foo]
 shrd $0xfe, %ebx, %ecx                           # 0f ac d9 fe
-shrdl $0xfe, %ebx, 0x12345678(%ecx,%edx,8)       # 0f ac 9c d1 78 56 34 12 fe
-shrd $0xfe, %ebx, 0x12345678(%ecx,%edx,8)        # 0f ac 9c d1 78 56 34 12 fe
+shrdl $0xfe, %ebx, (%ecx,%edx)                   # 0f ac 1c 11 fe
+shrd $0xfe, %ebx, (%ecx,%edx)                    # 0f ac 1c 11 fe
 shrd %cl, %bx, %cx                               # 66 0f ad d9
-shrdw %cl, %bx, foo+8(%eax)                      # 66 0f ad 98 08 00 00 00 [R_386_32@4 foo]
-shrd %cl, %bx, foo+8(%eax)                       # 66 0f ad 98 08 00 00 00 [R_386_32@4 foo]
+shrdw %cl, %bx, (%si)                            # 67 66 0f ad 1c
+shrd %cl, %bx, (%si)                             # 67 66 0f ad 1c
 shrd %cl, %ebx, %ecx                             # 0f ad d9
-shrdl %cl, %ebx, (%ecx,%edx)                     # 0f ad 1c 11
-shrd %cl, %ebx, (%ecx,%edx)                      # 0f ad 1c 11
+shrdl %cl, %ebx, (,%esi,2)                       # 0f ad 1c 75 00 00 00 00
+shrd %cl, %ebx, (,%esi,2)                        # 0f ad 1c 75 00 00 00 00
+shrd %bx, %cx                                    # 66 0f ad d9
+shrd %bx, 0x12(%eax,%ebx,4)                      # 66 0f ad 5c 98 12
+shrd %ebx, %ecx                                  # 0f ad d9
+shrd %ebx, (%ebp)                                # 0f ad 5d 00
 mov %bl, %cl                                     # 88 d9
-movb %bl, (%si)                                  # 67 88 1c
-mov %bl, (%si)                                   # 67 88 1c
+movb %bl, foo                                    # 88 1d 00 00 00 00 [R_386_32@2 foo]
+mov %bl, foo                                     # 88 1d 00 00 00 00 [R_386_32@2 foo]
 mov %bx, %cx                                     # 66 89 d9
-movw %bx, (,%esi,2)                              # 66 89 1c 75 00 00 00 00
-mov %bx, (,%esi,2)                               # 66 89 1c 75 00 00 00 00
+movw %bx, 0x12345678(%ecx,%edx,8)                # 66 89 9c d1 78 56 34 12
+mov %bx, 0x12345678(%ecx,%edx,8)                 # 66 89 9c d1 78 56 34 12
 mov %ebx, %ecx                                   # 89 d9
-movl %ebx, 0x80(%esi)                            # 89 9e 80 00 00 00
-mov %ebx, 0x80(%esi)                             # 89 9e 80 00 00 00
-movb (%ebp), %cl                                 # 8a 4d 00
-mov (%ebp), %cl                                  # 8a 4d 00
-movw -0x80(%esp), %cx                            # 66 8b 4c 24 80
-mov -0x80(%esp), %cx                             # 66 8b 4c 24 80
-movl foo, %ecx                                   # 8b 0d 00 00 00 00 [R_386_32@2 foo]
-mov foo, %ecx                                    # 8b 0d 00 00 00 00 [R_386_32@2 foo]
+movl %ebx, 0x7f(%edi)                            # 89 5f 7f
+mov %ebx, 0x7f(%edi)                             # 89 5f 7f
+movb (%ecx,%edx), %cl                            # 8a 0c 11
+mov (%ecx,%edx), %cl                             # 8a 0c 11
+movw %gs:0x14, %cx                               # 65 66 8b 0d 14 00 00 00
+mov %gs:0x14, %cx                                # 65 66 8b 0d 14 00 00 00
+movl (%si), %ecx                                 # 67 8b 0c
+mov (%si), %ecx                                  # 67 8b 0c
 mov %ds, %cx                                     # 66 8c d9
-movw %ds, foo+8(%eax)                            # 8c 98 08 00 00 00 [R_386_32@2 foo]
-mov %ds, foo+8(%eax)                             # 8c 98 08 00 00 00 [R_386_32@2 foo]
+movw %ds, 0x12(%eax,%ebx,4)                      # 8c 5c 98 12
+mov %ds, 0x12(%eax,%ebx,4)                       # 8c 5c 98 12
 mov %ds, %ecx                                    # 8c d9
 movw %bx, %es                                    # 8e c3
-movw (%si), %es                                  # 67 8e 04
-mov (%si), %es                                   # 67 8e 04
+movw foo, %es                                    # 8e 05 00 00 00 00 [R_386_32@2 foo]
+mov foo, %es                                     # 8e 05 00 00 00 00 [R_386_32@2 foo]
 mov %ebx, %es                                    # 8e c3
 mov 0x12345678, %al                              # a0 78 56 34 12
 mov 0x12345678, %ax                              # 66 a1 78 56 34 12
@@ -1126,19 +1134,25 @@ jecxz .+0x10                                     # e3 0e
 loop .+0x10                                      # e2 0e
 loope .+0x10                                     # e1 0e
 loopne .+0x10                                    # e0 0e
+loopw .+0x10                                     # 67 e2 0d
+loopl .+0x10                                     # e2 0e
+loopew .+0x10                                    # 67 e1 0d
+loopel .+0x10                                    # e1 0e
+loopnew .+0x10                                   # 67 e0 0d
+loopnel .+0x10                                   # e0 0e
 call foo                                         # e8 fc ff ff ff [R_386_PC32@1 foo]
 callw *%cx                                       # 66 ff d1
-callw *-0x80(%esp)                               # 66 ff 54 24 80
-call *-0x80(%esp)                                # ff 54 24 80
+callw *(%ebp)                                    # 66 ff 55 00
+call *(%ebp)                                     # ff 55 00
 calll *%ecx                                      # ff d1
-calll *foo                                       # ff 15 00 00 00 00 [R_386_32@2 foo]
-call *foo                                        # ff 15 00 00 00 00 [R_386_32@2 foo]
+calll *-0x80(%esp)                               # ff 54 24 80
+call *-0x80(%esp)                                # ff 54 24 80
 lcallw $0x10, $0x1234                            # 66 9a 34 12 10 00
 lcalll $0x10, $0x1234                            # 9a 34 12 00 00 10 00
-lcallw *(%ecx,%edx)                              # 66 ff 1c 11
+lcallw *foo+8(%eax)                              # 66 ff 98 08 00 00 00 [R_386_32@3 foo]
+lcall *foo+8(%eax)                               # ff 98 08 00 00 00 [R_386_32@2 foo]
+lcalll *(%ecx,%edx)                              # ff 1c 11
 lcall *(%ecx,%edx)                               # ff 1c 11
-lcalll *%gs:0x14                                 # 65 ff 1d 14 00 00 00
-lcall *%gs:0x14                                  # 65 ff 1d 14 00 00 00
 retw                                             # 66 c3
 retl                                             # c3
 retw $0x1234                                     # 66 c2 34 12
@@ -1213,11 +1227,11 @@ xlat (%ebx)                                      # d7
 xlatb                                            # d7
 nop                                              # 90
 nopw %cx                                         # 66 0f 1f c1
-nopw 0x12(%eax,%ebx,4)                           # 66 0f 1f 44 98 12
-nop 0x12(%eax,%ebx,4)                            # 0f 1f 44 98 12
+nopw 0x80(%esi)                                  # 66 0f 1f 86 80 00 00 00
+nop 0x80(%esi)                                   # 0f 1f 86 80 00 00 00
 nopl %ecx                                        # 0f 1f c1
-nopl (%ebp)                                      # 0f 1f 45 00
-nop (%ebp)                                       # 0f 1f 45 00
+nopl 0x12(%eax,%ebx,4)                           # 0f 1f 44 98 12
+nop 0x12(%eax,%ebx,4)                            # 0f 1f 44 98 12
 pause                                            # f3 90
 ud2                                              # 0f 0b
 hlt                                              # f4
@@ -1239,10 +1253,10 @@ aam                                              # d4 0a
 aam $0xfe                                        # d4 fe
 aad                                              # d5 0a
 aad $0xfe                                        # d5 fe
-boundw %bx, -0x80(%esp)                          # 66 62 5c 24 80
-bound %bx, -0x80(%esp)                           # 66 62 5c 24 80
-boundl %ebx, foo                                 # 62 1d 00 00 00 00 [R_386_32@2 foo]
-bound %ebx, foo                                  # 62 1d 00 00 00 00 [R_386_32@2 foo]
+boundw %bx, (%ebp)                               # 66 62 5d 00
+bound %bx, (%ebp)                                # 66 62 5d 00
+boundl %ebx, -0x80(%esp)                         # 62 5c 24 80
+bound %ebx, -0x80(%esp)                          # 62 5c 24 80
 in $0xfe, %al                                    # e4 fe
 in $0xfe, %ax                                    # 66 e5 fe
 in $0xfe, %eax                                   # e5 fe
@@ -1263,20 +1277,21 @@ rdmsr                                            # 0f 32
 wrmsr                                            # 0f 30
 syscall                                          # 0f 05
 sysret                                           # 0f 07
+sysretl                                          # 0f 07
 sysenter                                         # 0f 34
 sysexit                                          # 0f 35
 mfence                                           # 0f ae f0
 lfence                                           # 0f ae e8
 sfence                                           # 0f ae f8
-clflush (%ecx,%edx)                              # 0f ae 3c 11
-clflushopt %gs:0x14                              # 65 66 0f ae 3d 14 00 00 00
-clwb (%si)                                       # 67 66 0f ae 34
-prefetchnta (,%esi,2)                            # 0f 18 04 75 00 00 00 00
-prefetcht0 0x80(%esi)                            # 0f 18 8e 80 00 00 00
-prefetcht1 0x12(%eax,%ebx,4)                     # 0f 18 54 98 12
-prefetcht2 (%ebp)                                # 0f 18 5d 00
-prefetchw -0x80(%esp)                            # 0f 0d 4c 24 80
-prefetch foo                                     # 0f 0d 05 00 00 00 00 [R_386_32@3 foo]
+clflush %gs:0x14                                 # 65 0f ae 3d 14 00 00 00
+clflushopt (%si)                                 # 67 66 0f ae 3c
+clwb (,%esi,2)                                   # 66 0f ae 34 75 00 00 00 00
+prefetchnta 0x80(%esi)                           # 0f 18 86 80 00 00 00
+prefetcht0 0x12(%eax,%ebx,4)                     # 0f 18 4c 98 12
+prefetcht1 (%ebp)                                # 0f 18 55 00
+prefetcht2 -0x80(%esp)                           # 0f 18 5c 24 80
+prefetchw foo                                    # 0f 0d 0d 00 00 00 00 [R_386_32@3 foo]
+prefetch 0x12345678(%ecx,%edx,8)                 # 0f 0d 84 d1 78 56 34 12
 monitor                                          # 0f 01 c8
 mwait                                            # 0f 01 c9
 wbinvd                                           # 0f 09
@@ -1287,85 +1302,85 @@ xgetbv                                           # 0f 01 d0
 xsetbv                                           # 0f 01 d1
 stac                                             # 0f 01 cb
 clac                                             # 0f 01 ca
-invlpg foo                                       # 0f 01 3d 00 00 00 00 [R_386_32@3 foo]
-lgdtw 0x12345678(%ecx,%edx,8)                    # 66 0f 01 94 d1 78 56 34 12
-lgdt 0x12345678(%ecx,%edx,8)                     # 0f 01 94 d1 78 56 34 12
-lgdtl 0x7f(%edi)                                 # 0f 01 57 7f
+invlpg 0x12345678(%ecx,%edx,8)                   # 0f 01 bc d1 78 56 34 12
+lgdtw 0x7f(%edi)                                 # 66 0f 01 57 7f
 lgdt 0x7f(%edi)                                  # 0f 01 57 7f
-lidtw (%ecx,%edx)                                # 66 0f 01 1c 11
-lidt (%ecx,%edx)                                 # 0f 01 1c 11
-lidtl %gs:0x14                                   # 65 0f 01 1d 14 00 00 00
+lgdtl foo+8(%eax)                                # 0f 01 90 08 00 00 00 [R_386_32@3 foo]
+lgdt foo+8(%eax)                                 # 0f 01 90 08 00 00 00 [R_386_32@3 foo]
+lidtw %gs:0x14                                   # 65 66 0f 01 1d 14 00 00 00
 lidt %gs:0x14                                    # 65 0f 01 1d 14 00 00 00
-sgdtw (,%esi,2)                                  # 66 0f 01 04 75 00 00 00 00
-sgdt (,%esi,2)                                   # 0f 01 04 75 00 00 00 00
-sgdtl 0x80(%esi)                                 # 0f 01 86 80 00 00 00
+lidtl (%si)                                      # 67 0f 01 1c
+lidt (%si)                                       # 67 0f 01 1c
+sgdtw 0x80(%esi)                                 # 66 0f 01 86 80 00 00 00
 sgdt 0x80(%esi)                                  # 0f 01 86 80 00 00 00
-sidtw (%ebp)                                     # 66 0f 01 4d 00
-sidt (%ebp)                                      # 0f 01 4d 00
-sidtl -0x80(%esp)                                # 0f 01 4c 24 80
+sgdtl 0x12(%eax,%ebx,4)                          # 0f 01 44 98 12
+sgdt 0x12(%eax,%ebx,4)                           # 0f 01 44 98 12
+sidtw -0x80(%esp)                                # 66 0f 01 4c 24 80
 sidt -0x80(%esp)                                 # 0f 01 4c 24 80
+sidtl foo                                        # 0f 01 0d 00 00 00 00 [R_386_32@3 foo]
+sidt foo                                         # 0f 01 0d 00 00 00 00 [R_386_32@3 foo]
 lldtw %cx                                        # 0f 00 d1
-lldtw 0x12345678(%ecx,%edx,8)                    # 0f 00 94 d1 78 56 34 12
-lldt 0x12345678(%ecx,%edx,8)                     # 0f 00 94 d1 78 56 34 12
+lldtw 0x7f(%edi)                                 # 0f 00 57 7f
+lldt 0x7f(%edi)                                  # 0f 00 57 7f
 ltrw %cx                                         # 0f 00 d9
-ltrw 0x7f(%edi)                                  # 0f 00 5f 7f
-ltr 0x7f(%edi)                                   # 0f 00 5f 7f
+ltrw foo+8(%eax)                                 # 0f 00 98 08 00 00 00 [R_386_32@3 foo]
+ltr foo+8(%eax)                                  # 0f 00 98 08 00 00 00 [R_386_32@3 foo]
 sldt %cx                                         # 66 0f 00 c1
-sldtw (%ecx,%edx)                                # 0f 00 04 11
-sldt (%ecx,%edx)                                 # 0f 00 04 11
+sldtw %gs:0x14                                   # 65 0f 00 05 14 00 00 00
+sldt %gs:0x14                                    # 65 0f 00 05 14 00 00 00
 sldt %ecx                                        # 0f 00 c1
 str %cx                                          # 66 0f 00 c9
-strw 0x80(%esi)                                  # 0f 00 8e 80 00 00 00
-str 0x80(%esi)                                   # 0f 00 8e 80 00 00 00
+strw 0x12(%eax,%ebx,4)                           # 0f 00 4c 98 12
+str 0x12(%eax,%ebx,4)                            # 0f 00 4c 98 12
 str %ecx                                         # 0f 00 c9
 lmsww %cx                                        # 0f 01 f1
-lmsww -0x80(%esp)                                # 0f 01 74 24 80
-lmsw -0x80(%esp)                                 # 0f 01 74 24 80
+lmsww foo                                        # 0f 01 35 00 00 00 00 [R_386_32@3 foo]
+lmsw foo                                         # 0f 01 35 00 00 00 00 [R_386_32@3 foo]
 smsw %cx                                         # 66 0f 01 e1
-smsww 0x12345678(%ecx,%edx,8)                    # 0f 01 a4 d1 78 56 34 12
-smsw 0x12345678(%ecx,%edx,8)                     # 0f 01 a4 d1 78 56 34 12
+smsww 0x7f(%edi)                                 # 0f 01 67 7f
+smsw 0x7f(%edi)                                  # 0f 01 67 7f
 smsw %ecx                                        # 0f 01 e1
 verrw %cx                                        # 0f 00 e1
-verrw (%ecx,%edx)                                # 0f 00 24 11
-verr (%ecx,%edx)                                 # 0f 00 24 11
+verrw %gs:0x14                                   # 65 0f 00 25 14 00 00 00
+verr %gs:0x14                                    # 65 0f 00 25 14 00 00 00
 verww %cx                                        # 0f 00 e9
-verww %gs:0x14                                   # 65 0f 00 2d 14 00 00 00
-verw %gs:0x14                                    # 65 0f 00 2d 14 00 00 00
+verww (%si)                                      # 67 0f 00 2c
+verw (%si)                                       # 67 0f 00 2c
 arpl %bx, %cx                                    # 63 d9
-arplw %bx, (%si)                                 # 67 63 1c
-arpl %bx, (%si)                                  # 67 63 1c
+arplw %bx, (,%esi,2)                             # 63 1c 75 00 00 00 00
+arpl %bx, (,%esi,2)                              # 63 1c 75 00 00 00 00
 lar %bx, %cx                                     # 66 0f 02 cb
-larw (,%esi,2), %cx                              # 66 0f 02 0c 75 00 00 00 00
-lar (,%esi,2), %cx                               # 66 0f 02 0c 75 00 00 00 00
+larw 0x80(%esi), %cx                             # 66 0f 02 8e 80 00 00 00
+lar 0x80(%esi), %cx                              # 66 0f 02 8e 80 00 00 00
 lar %ebx, %ecx                                   # 0f 02 cb
-larl 0x80(%esi), %ecx                            # 0f 02 8e 80 00 00 00
-lar 0x80(%esi), %ecx                             # 0f 02 8e 80 00 00 00
+larl 0x12(%eax,%ebx,4), %ecx                     # 0f 02 4c 98 12
+lar 0x12(%eax,%ebx,4), %ecx                      # 0f 02 4c 98 12
 lsl %bx, %cx                                     # 66 0f 03 cb
-lslw (%ebp), %cx                                 # 66 0f 03 4d 00
-lsl (%ebp), %cx                                  # 66 0f 03 4d 00
+lslw -0x80(%esp), %cx                            # 66 0f 03 4c 24 80
+lsl -0x80(%esp), %cx                             # 66 0f 03 4c 24 80
 lsl %ebx, %ecx                                   # 0f 03 cb
-lsll -0x80(%esp), %ecx                           # 0f 03 4c 24 80
-lsl -0x80(%esp), %ecx                            # 0f 03 4c 24 80
-ldsw 0x12345678(%ecx,%edx,8), %cx                # 66 c5 8c d1 78 56 34 12
-lds 0x12345678(%ecx,%edx,8), %cx                 # 66 c5 8c d1 78 56 34 12
-ldsl 0x7f(%edi), %ecx                            # c5 4f 7f
-lds 0x7f(%edi), %ecx                             # c5 4f 7f
-lesw foo+8(%eax), %cx                            # 66 c4 88 08 00 00 00 [R_386_32@3 foo]
-les foo+8(%eax), %cx                             # 66 c4 88 08 00 00 00 [R_386_32@3 foo]
-lesl (%ecx,%edx), %ecx                           # c4 0c 11
-les (%ecx,%edx), %ecx                            # c4 0c 11
-lssw %gs:0x14, %cx                               # 65 66 0f b2 0d 14 00 00 00
-lss %gs:0x14, %cx                                # 65 66 0f b2 0d 14 00 00 00
-lssl (%si), %ecx                                 # 67 0f b2 0c
-lss (%si), %ecx                                  # 67 0f b2 0c
-lfsw (,%esi,2), %cx                              # 66 0f b4 0c 75 00 00 00 00
-lfs (,%esi,2), %cx                               # 66 0f b4 0c 75 00 00 00 00
-lfsl 0x80(%esi), %ecx                            # 0f b4 8e 80 00 00 00
-lfs 0x80(%esi), %ecx                             # 0f b4 8e 80 00 00 00
-lgsw 0x12(%eax,%ebx,4), %cx                      # 66 0f b5 4c 98 12
-lgs 0x12(%eax,%ebx,4), %cx                       # 66 0f b5 4c 98 12
-lgsl (%ebp), %ecx                                # 0f b5 4d 00
-lgs (%ebp), %ecx                                 # 0f b5 4d 00
+lsll foo, %ecx                                   # 0f 03 0d 00 00 00 00 [R_386_32@3 foo]
+lsl foo, %ecx                                    # 0f 03 0d 00 00 00 00 [R_386_32@3 foo]
+ldsw 0x7f(%edi), %cx                             # 66 c5 4f 7f
+lds 0x7f(%edi), %cx                              # 66 c5 4f 7f
+ldsl foo+8(%eax), %ecx                           # c5 88 08 00 00 00 [R_386_32@2 foo]
+lds foo+8(%eax), %ecx                            # c5 88 08 00 00 00 [R_386_32@2 foo]
+lesw (%ecx,%edx), %cx                            # 66 c4 0c 11
+les (%ecx,%edx), %cx                             # 66 c4 0c 11
+lesl %gs:0x14, %ecx                              # 65 c4 0d 14 00 00 00
+les %gs:0x14, %ecx                               # 65 c4 0d 14 00 00 00
+lssw (%si), %cx                                  # 67 66 0f b2 0c
+lss (%si), %cx                                   # 67 66 0f b2 0c
+lssl (,%esi,2), %ecx                             # 0f b2 0c 75 00 00 00 00
+lss (,%esi,2), %ecx                              # 0f b2 0c 75 00 00 00 00
+lfsw 0x80(%esi), %cx                             # 66 0f b4 8e 80 00 00 00
+lfs 0x80(%esi), %cx                              # 66 0f b4 8e 80 00 00 00
+lfsl 0x12(%eax,%ebx,4), %ecx                     # 0f b4 4c 98 12
+lfs 0x12(%eax,%ebx,4), %ecx                      # 0f b4 4c 98 12
+lgsw (%ebp), %cx                                 # 66 0f b5 4d 00
+lgs (%ebp), %cx                                  # 66 0f b5 4d 00
+lgsl -0x80(%esp), %ecx                           # 0f b5 4c 24 80
+lgs -0x80(%esp), %ecx                            # 0f b5 4c 24 80
 mov %cr0, %ecx                                   # 0f 20 c1
 mov %ebx, %cr3                                   # 0f 22 db
 mov %dr1, %ecx                                   # 0f 21 c9
@@ -1376,133 +1391,133 @@ rdseed %cx                                       # 66 0f c7 f9
 rdseed %ecx                                      # 0f c7 f9
 endbr64                                          # f3 0f 1e fa
 endbr32                                          # f3 0f 1e fb
-xsave foo+8(%eax)                                # 0f ae a0 08 00 00 00 [R_386_32@3 foo]
-xrstor (%ecx,%edx)                               # 0f ae 2c 11
-flds (,%esi,2)                                   # d9 04 75 00 00 00 00
-fld (,%esi,2)                                    # d9 04 75 00 00 00 00
-fldl 0x80(%esi)                                  # dd 86 80 00 00 00
+xsave (%ecx,%edx)                                # 0f ae 24 11
+xrstor %gs:0x14                                  # 65 0f ae 2d 14 00 00 00
+flds 0x80(%esi)                                  # d9 86 80 00 00 00
 fld 0x80(%esi)                                   # d9 86 80 00 00 00
-fldt 0x12(%eax,%ebx,4)                           # db 6c 98 12
+fldl 0x12(%eax,%ebx,4)                           # dd 44 98 12
 fld 0x12(%eax,%ebx,4)                            # d9 44 98 12
+fldt (%ebp)                                      # db 6d 00
+fld (%ebp)                                       # d9 45 00
 fld %st(3)                                       # d9 c3
-fsts -0x80(%esp)                                 # d9 54 24 80
-fst -0x80(%esp)                                  # d9 54 24 80
-fstl foo                                         # dd 15 00 00 00 00 [R_386_32@2 foo]
+fsts foo                                         # d9 15 00 00 00 00 [R_386_32@2 foo]
 fst foo                                          # d9 15 00 00 00 00 [R_386_32@2 foo]
+fstl 0x12345678(%ecx,%edx,8)                     # dd 94 d1 78 56 34 12
+fst 0x12345678(%ecx,%edx,8)                      # d9 94 d1 78 56 34 12
 fst %st(3)                                       # dd d3
-fstps 0x7f(%edi)                                 # d9 5f 7f
-fstp 0x7f(%edi)                                  # d9 5f 7f
-fstpl foo+8(%eax)                                # dd 98 08 00 00 00 [R_386_32@2 foo]
+fstps foo+8(%eax)                                # d9 98 08 00 00 00 [R_386_32@2 foo]
 fstp foo+8(%eax)                                 # d9 98 08 00 00 00 [R_386_32@2 foo]
-fstpt (%ecx,%edx)                                # db 3c 11
+fstpl (%ecx,%edx)                                # dd 1c 11
 fstp (%ecx,%edx)                                 # d9 1c 11
+fstpt %gs:0x14                                   # 65 db 3d 14 00 00 00
+fstp %gs:0x14                                    # 65 d9 1d 14 00 00 00
 fstp %st(3)                                      # dd db
-filds (%si)                                      # 67 df 04
-fild (%si)                                       # 67 df 04
-fildl (,%esi,2)                                  # db 04 75 00 00 00 00
+filds (,%esi,2)                                  # df 04 75 00 00 00 00
 fild (,%esi,2)                                   # df 04 75 00 00 00 00
-fildll 0x80(%esi)                                # df ae 80 00 00 00
+fildl 0x80(%esi)                                 # db 86 80 00 00 00
 fild 0x80(%esi)                                  # df 86 80 00 00 00
-fists 0x12(%eax,%ebx,4)                          # df 54 98 12
-fist 0x12(%eax,%ebx,4)                           # df 54 98 12
-fistl (%ebp)                                     # db 55 00
+fildll 0x12(%eax,%ebx,4)                         # df 6c 98 12
+fild 0x12(%eax,%ebx,4)                           # df 44 98 12
+fists (%ebp)                                     # df 55 00
 fist (%ebp)                                      # df 55 00
-fistps -0x80(%esp)                               # df 5c 24 80
-fistp -0x80(%esp)                                # df 5c 24 80
-fistpl foo                                       # db 1d 00 00 00 00 [R_386_32@2 foo]
+fistl -0x80(%esp)                                # db 54 24 80
+fist -0x80(%esp)                                 # df 54 24 80
+fistps foo                                       # df 1d 00 00 00 00 [R_386_32@2 foo]
 fistp foo                                        # df 1d 00 00 00 00 [R_386_32@2 foo]
-fistpll 0x12345678(%ecx,%edx,8)                  # df bc d1 78 56 34 12
+fistpl 0x12345678(%ecx,%edx,8)                   # db 9c d1 78 56 34 12
 fistp 0x12345678(%ecx,%edx,8)                    # df 9c d1 78 56 34 12
-fisttps 0x7f(%edi)                               # df 4f 7f
-fisttp 0x7f(%edi)                                # df 4f 7f
-fisttpl foo+8(%eax)                              # db 88 08 00 00 00 [R_386_32@2 foo]
+fistpll 0x7f(%edi)                               # df 7f 7f
+fistp 0x7f(%edi)                                 # df 5f 7f
+fisttps foo+8(%eax)                              # df 88 08 00 00 00 [R_386_32@2 foo]
 fisttp foo+8(%eax)                               # df 88 08 00 00 00 [R_386_32@2 foo]
-fisttpll (%ecx,%edx)                             # dd 0c 11
+fisttpl (%ecx,%edx)                              # db 0c 11
 fisttp (%ecx,%edx)                               # df 0c 11
-fbld %gs:0x14                                    # 65 df 25 14 00 00 00
-fbstp (%si)                                      # 67 df 34
-fadds (,%esi,2)                                  # d8 04 75 00 00 00 00
-fadd (,%esi,2)                                   # d8 04 75 00 00 00 00
-faddl 0x80(%esi)                                 # dc 86 80 00 00 00
+fisttpll %gs:0x14                                # 65 dd 0d 14 00 00 00
+fisttp %gs:0x14                                  # 65 df 0d 14 00 00 00
+fbld (%si)                                       # 67 df 24
+fbstp (,%esi,2)                                  # df 34 75 00 00 00 00
+fadds 0x80(%esi)                                 # d8 86 80 00 00 00
 fadd 0x80(%esi)                                  # d8 86 80 00 00 00
+faddl 0x12(%eax,%ebx,4)                          # dc 44 98 12
+fadd 0x12(%eax,%ebx,4)                           # d8 44 98 12
 fadd %st(3), %st                                 # d8 c3
 fadd %st, %st(3)                                 # dc c3
 faddp %st, %st(3)                                # de c3
 faddp                                            # de c1
-fiadds 0x12345678(%ecx,%edx,8)                   # de 84 d1 78 56 34 12
-fiadd 0x12345678(%ecx,%edx,8)                    # de 84 d1 78 56 34 12
-fiaddl 0x7f(%edi)                                # da 47 7f
+fiadds 0x7f(%edi)                                # de 47 7f
 fiadd 0x7f(%edi)                                 # de 47 7f
-fmuls foo+8(%eax)                                # d8 88 08 00 00 00 [R_386_32@2 foo]
-fmul foo+8(%eax)                                 # d8 88 08 00 00 00 [R_386_32@2 foo]
-fmull (%ecx,%edx)                                # dc 0c 11
+fiaddl foo+8(%eax)                               # da 80 08 00 00 00 [R_386_32@2 foo]
+fiadd foo+8(%eax)                                # de 80 08 00 00 00 [R_386_32@2 foo]
+fmuls (%ecx,%edx)                                # d8 0c 11
 fmul (%ecx,%edx)                                 # d8 0c 11
+fmull %gs:0x14                                   # 65 dc 0d 14 00 00 00
+fmul %gs:0x14                                    # 65 d8 0d 14 00 00 00
 fmul %st(3), %st                                 # d8 cb
 fmul %st, %st(3)                                 # dc cb
 fmulp %st, %st(3)                                # de cb
 fmulp                                            # de c9
-fimuls 0x12(%eax,%ebx,4)                         # de 4c 98 12
-fimul 0x12(%eax,%ebx,4)                          # de 4c 98 12
-fimull (%ebp)                                    # da 4d 00
+fimuls (%ebp)                                    # de 4d 00
 fimul (%ebp)                                     # de 4d 00
-fsubs -0x80(%esp)                                # d8 64 24 80
-fsub -0x80(%esp)                                 # d8 64 24 80
-fsubl foo                                        # dc 25 00 00 00 00 [R_386_32@2 foo]
+fimull -0x80(%esp)                               # da 4c 24 80
+fimul -0x80(%esp)                                # de 4c 24 80
+fsubs foo                                        # d8 25 00 00 00 00 [R_386_32@2 foo]
 fsub foo                                         # d8 25 00 00 00 00 [R_386_32@2 foo]
+fsubl 0x12345678(%ecx,%edx,8)                    # dc a4 d1 78 56 34 12
+fsub 0x12345678(%ecx,%edx,8)                     # d8 a4 d1 78 56 34 12
 fsub %st(3), %st                                 # d8 e3
 fsubr %st, %st(3)                                # dc eb
 fsubrp %st, %st(3)                               # de eb
 fsubrp                                           # de e9
-fisubs %gs:0x14                                  # 65 de 25 14 00 00 00
-fisub %gs:0x14                                   # 65 de 25 14 00 00 00
-fisubl (%si)                                     # 67 da 24
+fisubs (%si)                                     # 67 de 24
 fisub (%si)                                      # 67 de 24
-fsubrs (,%esi,2)                                 # d8 2c 75 00 00 00 00
-fsubr (,%esi,2)                                  # d8 2c 75 00 00 00 00
-fsubrl 0x80(%esi)                                # dc ae 80 00 00 00
+fisubl (,%esi,2)                                 # da 24 75 00 00 00 00
+fisub (,%esi,2)                                  # de 24 75 00 00 00 00
+fsubrs 0x80(%esi)                                # d8 ae 80 00 00 00
 fsubr 0x80(%esi)                                 # d8 ae 80 00 00 00
+fsubrl 0x12(%eax,%ebx,4)                         # dc 6c 98 12
+fsubr 0x12(%eax,%ebx,4)                          # d8 6c 98 12
 fsubr %st(3), %st                                # d8 eb
 fsub %st, %st(3)                                 # dc e3
 fsubp %st, %st(3)                                # de e3
 fsubp                                            # de e1
-fisubrs 0x12345678(%ecx,%edx,8)                  # de ac d1 78 56 34 12
-fisubr 0x12345678(%ecx,%edx,8)                   # de ac d1 78 56 34 12
-fisubrl 0x7f(%edi)                               # da 6f 7f
+fisubrs 0x7f(%edi)                               # de 6f 7f
 fisubr 0x7f(%edi)                                # de 6f 7f
-fdivs foo+8(%eax)                                # d8 b0 08 00 00 00 [R_386_32@2 foo]
-fdiv foo+8(%eax)                                 # d8 b0 08 00 00 00 [R_386_32@2 foo]
-fdivl (%ecx,%edx)                                # dc 34 11
+fisubrl foo+8(%eax)                              # da a8 08 00 00 00 [R_386_32@2 foo]
+fisubr foo+8(%eax)                               # de a8 08 00 00 00 [R_386_32@2 foo]
+fdivs (%ecx,%edx)                                # d8 34 11
 fdiv (%ecx,%edx)                                 # d8 34 11
+fdivl %gs:0x14                                   # 65 dc 35 14 00 00 00
+fdiv %gs:0x14                                    # 65 d8 35 14 00 00 00
 fdiv %st(3), %st                                 # d8 f3
 fdivr %st, %st(3)                                # dc fb
 fdivrp %st, %st(3)                               # de fb
 fdivrp                                           # de f9
-fidivs 0x12(%eax,%ebx,4)                         # de 74 98 12
-fidiv 0x12(%eax,%ebx,4)                          # de 74 98 12
-fidivl (%ebp)                                    # da 75 00
+fidivs (%ebp)                                    # de 75 00
 fidiv (%ebp)                                     # de 75 00
-fdivrs -0x80(%esp)                               # d8 7c 24 80
-fdivr -0x80(%esp)                                # d8 7c 24 80
-fdivrl foo                                       # dc 3d 00 00 00 00 [R_386_32@2 foo]
+fidivl -0x80(%esp)                               # da 74 24 80
+fidiv -0x80(%esp)                                # de 74 24 80
+fdivrs foo                                       # d8 3d 00 00 00 00 [R_386_32@2 foo]
 fdivr foo                                        # d8 3d 00 00 00 00 [R_386_32@2 foo]
+fdivrl 0x12345678(%ecx,%edx,8)                   # dc bc d1 78 56 34 12
+fdivr 0x12345678(%ecx,%edx,8)                    # d8 bc d1 78 56 34 12
 fdivr %st(3), %st                                # d8 fb
 fdiv %st, %st(3)                                 # dc f3
 fdivp %st, %st(3)                                # de f3
 fdivp                                            # de f1
-fidivrs %gs:0x14                                 # 65 de 3d 14 00 00 00
-fidivr %gs:0x14                                  # 65 de 3d 14 00 00 00
-fidivrl (%si)                                    # 67 da 3c
+fidivrs (%si)                                    # 67 de 3c
 fidivr (%si)                                     # 67 de 3c
-fcoms (,%esi,2)                                  # d8 14 75 00 00 00 00
-fcom (,%esi,2)                                   # d8 14 75 00 00 00 00
-fcoml 0x80(%esi)                                 # dc 96 80 00 00 00
+fidivrl (,%esi,2)                                # da 3c 75 00 00 00 00
+fidivr (,%esi,2)                                 # de 3c 75 00 00 00 00
+fcoms 0x80(%esi)                                 # d8 96 80 00 00 00
 fcom 0x80(%esi)                                  # d8 96 80 00 00 00
+fcoml 0x12(%eax,%ebx,4)                          # dc 54 98 12
+fcom 0x12(%eax,%ebx,4)                           # d8 54 98 12
 fcom %st(3)                                      # d8 d3
 fcom                                             # d8 d1
-fcomps -0x80(%esp)                               # d8 5c 24 80
-fcomp -0x80(%esp)                                # d8 5c 24 80
-fcompl foo                                       # dc 1d 00 00 00 00 [R_386_32@2 foo]
+fcomps foo                                       # d8 1d 00 00 00 00 [R_386_32@2 foo]
 fcomp foo                                        # d8 1d 00 00 00 00 [R_386_32@2 foo]
+fcompl 0x12345678(%ecx,%edx,8)                   # dc 9c d1 78 56 34 12
+fcomp 0x12345678(%ecx,%edx,8)                    # d8 9c d1 78 56 34 12
 fcomp %st(3)                                     # d8 db
 fcomp                                            # d8 d9
 fcompp                                           # de d9
@@ -1515,14 +1530,14 @@ fcomi %st(3), %st                                # db f3
 fcomip %st(3), %st                               # df f3
 fucomi %st(3), %st                               # db eb
 fucomip %st(3), %st                              # df eb
-ficoms 0x12345678(%ecx,%edx,8)                   # de 94 d1 78 56 34 12
-ficom 0x12345678(%ecx,%edx,8)                    # de 94 d1 78 56 34 12
-ficoml 0x7f(%edi)                                # da 57 7f
+ficoms 0x7f(%edi)                                # de 57 7f
 ficom 0x7f(%edi)                                 # de 57 7f
-ficomps foo+8(%eax)                              # de 98 08 00 00 00 [R_386_32@2 foo]
-ficomp foo+8(%eax)                               # de 98 08 00 00 00 [R_386_32@2 foo]
-ficompl (%ecx,%edx)                              # da 1c 11
+ficoml foo+8(%eax)                               # da 90 08 00 00 00 [R_386_32@2 foo]
+ficom foo+8(%eax)                                # de 90 08 00 00 00 [R_386_32@2 foo]
+ficomps (%ecx,%edx)                              # de 1c 11
 ficomp (%ecx,%edx)                               # de 1c 11
+ficompl %gs:0x14                                 # 65 da 1d 14 00 00 00
+ficomp %gs:0x14                                  # 65 de 1d 14 00 00 00
 fcmovb %st(3), %st                               # da c3
 fcmove %st(3), %st                               # da cb
 fcmovbe %st(3), %st                              # da d3
@@ -1563,570 +1578,574 @@ frndint                                          # d9 fc
 fscale                                           # d9 fd
 fsin                                             # d9 fe
 fcos                                             # d9 ff
-fnstcw 0x12(%eax,%ebx,4)                         # d9 7c 98 12
-fstcw (%ebp)                                     # 9b d9 7d 00
-fldcw -0x80(%esp)                                # d9 6c 24 80
-fnstsw foo                                       # dd 3d 00 00 00 00 [R_386_32@2 foo]
+fnstcw (%ebp)                                    # d9 7d 00
+fstcw -0x80(%esp)                                # 9b d9 7c 24 80
+fldcw foo                                        # d9 2d 00 00 00 00 [R_386_32@2 foo]
+fnstsw 0x12345678(%ecx,%edx,8)                   # dd bc d1 78 56 34 12
 fnstsw %ax                                       # df e0
-fstsw 0x7f(%edi)                                 # 9b dd 7f 7f
+fstsw foo+8(%eax)                                # 9b dd b8 08 00 00 00 [R_386_32@3 foo]
 fstsw %ax                                        # 9b df e0
 fninit                                           # db e3
 finit                                            # 9b db e3
 fnclex                                           # db e2
 fclex                                            # 9b db e2
-fnstenv 0x80(%esi)                               # d9 b6 80 00 00 00
-fstenv 0x12(%eax,%ebx,4)                         # 9b d9 74 98 12
-fldenv (%ebp)                                    # d9 65 00
-fnsave -0x80(%esp)                               # dd 74 24 80
-fsave foo                                        # 9b dd 35 00 00 00 00 [R_386_32@3 foo]
-frstor 0x12345678(%ecx,%edx,8)                   # dd a4 d1 78 56 34 12
-fxsave 0x7f(%edi)                                # 0f ae 47 7f
-fxrstor foo+8(%eax)                              # 0f ae 88 08 00 00 00 [R_386_32@3 foo]
+fnstenv 0x12(%eax,%ebx,4)                        # d9 74 98 12
+fstenv (%ebp)                                    # 9b d9 75 00
+fldenv -0x80(%esp)                               # d9 64 24 80
+fnsave foo                                       # dd 35 00 00 00 00 [R_386_32@2 foo]
+fsave 0x12345678(%ecx,%edx,8)                    # 9b dd b4 d1 78 56 34 12
+frstor 0x7f(%edi)                                # dd 67 7f
+fxsave foo+8(%eax)                               # 0f ae 80 08 00 00 00 [R_386_32@3 foo]
+fxrstor (%ecx,%edx)                              # 0f ae 0c 11
 addps %xmm6, %xmm1                               # 0f 58 ce
-addps (%si), %xmm1                               # 67 0f 58 0c
+addps (,%esi,2), %xmm1                           # 0f 58 0c 75 00 00 00 00
 addpd %xmm6, %xmm1                               # 66 0f 58 ce
-addpd (,%esi,2), %xmm1                           # 66 0f 58 0c 75 00 00 00 00
+addpd 0x80(%esi), %xmm1                          # 66 0f 58 8e 80 00 00 00
 addss %xmm6, %xmm1                               # f3 0f 58 ce
-addss 0x80(%esi), %xmm1                          # f3 0f 58 8e 80 00 00 00
+addss 0x12(%eax,%ebx,4), %xmm1                   # f3 0f 58 4c 98 12
 addsd %xmm6, %xmm1                               # f2 0f 58 ce
-addsd 0x12(%eax,%ebx,4), %xmm1                   # f2 0f 58 4c 98 12
+addsd (%ebp), %xmm1                              # f2 0f 58 4d 00
 mulps %xmm6, %xmm1                               # 0f 59 ce
-mulps (%ebp), %xmm1                              # 0f 59 4d 00
+mulps -0x80(%esp), %xmm1                         # 0f 59 4c 24 80
 mulpd %xmm6, %xmm1                               # 66 0f 59 ce
-mulpd -0x80(%esp), %xmm1                         # 66 0f 59 4c 24 80
+mulpd foo, %xmm1                                 # 66 0f 59 0d 00 00 00 00 [R_386_32@4 foo]
 mulss %xmm6, %xmm1                               # f3 0f 59 ce
-mulss foo, %xmm1                                 # f3 0f 59 0d 00 00 00 00 [R_386_32@4 foo]
+mulss 0x12345678(%ecx,%edx,8), %xmm1             # f3 0f 59 8c d1 78 56 34 12
 mulsd %xmm6, %xmm1                               # f2 0f 59 ce
-mulsd 0x12345678(%ecx,%edx,8), %xmm1             # f2 0f 59 8c d1 78 56 34 12
+mulsd 0x7f(%edi), %xmm1                          # f2 0f 59 4f 7f
 subps %xmm6, %xmm1                               # 0f 5c ce
-subps 0x7f(%edi), %xmm1                          # 0f 5c 4f 7f
+subps foo+8(%eax), %xmm1                         # 0f 5c 88 08 00 00 00 [R_386_32@3 foo]
 subpd %xmm6, %xmm1                               # 66 0f 5c ce
-subpd foo+8(%eax), %xmm1                         # 66 0f 5c 88 08 00 00 00 [R_386_32@4 foo]
+subpd (%ecx,%edx), %xmm1                         # 66 0f 5c 0c 11
 subss %xmm6, %xmm1                               # f3 0f 5c ce
-subss (%ecx,%edx), %xmm1                         # f3 0f 5c 0c 11
+subss %gs:0x14, %xmm1                            # 65 f3 0f 5c 0d 14 00 00 00
 subsd %xmm6, %xmm1                               # f2 0f 5c ce
-subsd %gs:0x14, %xmm1                            # 65 f2 0f 5c 0d 14 00 00 00
+subsd (%si), %xmm1                               # 67 f2 0f 5c 0c
 minps %xmm6, %xmm1                               # 0f 5d ce
-minps (%si), %xmm1                               # 67 0f 5d 0c
+minps (,%esi,2), %xmm1                           # 0f 5d 0c 75 00 00 00 00
 minpd %xmm6, %xmm1                               # 66 0f 5d ce
-minpd (,%esi,2), %xmm1                           # 66 0f 5d 0c 75 00 00 00 00
+minpd 0x80(%esi), %xmm1                          # 66 0f 5d 8e 80 00 00 00
 minss %xmm6, %xmm1                               # f3 0f 5d ce
-minss 0x80(%esi), %xmm1                          # f3 0f 5d 8e 80 00 00 00
+minss 0x12(%eax,%ebx,4), %xmm1                   # f3 0f 5d 4c 98 12
 minsd %xmm6, %xmm1                               # f2 0f 5d ce
-minsd 0x12(%eax,%ebx,4), %xmm1                   # f2 0f 5d 4c 98 12
+minsd (%ebp), %xmm1                              # f2 0f 5d 4d 00
 divps %xmm6, %xmm1                               # 0f 5e ce
-divps (%ebp), %xmm1                              # 0f 5e 4d 00
+divps -0x80(%esp), %xmm1                         # 0f 5e 4c 24 80
 divpd %xmm6, %xmm1                               # 66 0f 5e ce
-divpd -0x80(%esp), %xmm1                         # 66 0f 5e 4c 24 80
+divpd foo, %xmm1                                 # 66 0f 5e 0d 00 00 00 00 [R_386_32@4 foo]
 divss %xmm6, %xmm1                               # f3 0f 5e ce
-divss foo, %xmm1                                 # f3 0f 5e 0d 00 00 00 00 [R_386_32@4 foo]
+divss 0x12345678(%ecx,%edx,8), %xmm1             # f3 0f 5e 8c d1 78 56 34 12
 divsd %xmm6, %xmm1                               # f2 0f 5e ce
-divsd 0x12345678(%ecx,%edx,8), %xmm1             # f2 0f 5e 8c d1 78 56 34 12
+divsd 0x7f(%edi), %xmm1                          # f2 0f 5e 4f 7f
 maxps %xmm6, %xmm1                               # 0f 5f ce
-maxps 0x7f(%edi), %xmm1                          # 0f 5f 4f 7f
+maxps foo+8(%eax), %xmm1                         # 0f 5f 88 08 00 00 00 [R_386_32@3 foo]
 maxpd %xmm6, %xmm1                               # 66 0f 5f ce
-maxpd foo+8(%eax), %xmm1                         # 66 0f 5f 88 08 00 00 00 [R_386_32@4 foo]
+maxpd (%ecx,%edx), %xmm1                         # 66 0f 5f 0c 11
 maxss %xmm6, %xmm1                               # f3 0f 5f ce
-maxss (%ecx,%edx), %xmm1                         # f3 0f 5f 0c 11
+maxss %gs:0x14, %xmm1                            # 65 f3 0f 5f 0d 14 00 00 00
 maxsd %xmm6, %xmm1                               # f2 0f 5f ce
-maxsd %gs:0x14, %xmm1                            # 65 f2 0f 5f 0d 14 00 00 00
+maxsd (%si), %xmm1                               # 67 f2 0f 5f 0c
 sqrtps %xmm6, %xmm1                              # 0f 51 ce
-sqrtps (%si), %xmm1                              # 67 0f 51 0c
+sqrtps (,%esi,2), %xmm1                          # 0f 51 0c 75 00 00 00 00
 sqrtpd %xmm6, %xmm1                              # 66 0f 51 ce
-sqrtpd (,%esi,2), %xmm1                          # 66 0f 51 0c 75 00 00 00 00
+sqrtpd 0x80(%esi), %xmm1                         # 66 0f 51 8e 80 00 00 00
 sqrtss %xmm6, %xmm1                              # f3 0f 51 ce
-sqrtss 0x80(%esi), %xmm1                         # f3 0f 51 8e 80 00 00 00
+sqrtss 0x12(%eax,%ebx,4), %xmm1                  # f3 0f 51 4c 98 12
 sqrtsd %xmm6, %xmm1                              # f2 0f 51 ce
-sqrtsd 0x12(%eax,%ebx,4), %xmm1                  # f2 0f 51 4c 98 12
+sqrtsd (%ebp), %xmm1                             # f2 0f 51 4d 00
 rsqrtps %xmm6, %xmm1                             # 0f 52 ce
-rsqrtps (%ebp), %xmm1                            # 0f 52 4d 00
+rsqrtps -0x80(%esp), %xmm1                       # 0f 52 4c 24 80
 rsqrtss %xmm6, %xmm1                             # f3 0f 52 ce
-rsqrtss -0x80(%esp), %xmm1                       # f3 0f 52 4c 24 80
+rsqrtss foo, %xmm1                               # f3 0f 52 0d 00 00 00 00 [R_386_32@4 foo]
 rcpps %xmm6, %xmm1                               # 0f 53 ce
-rcpps foo, %xmm1                                 # 0f 53 0d 00 00 00 00 [R_386_32@3 foo]
+rcpps 0x12345678(%ecx,%edx,8), %xmm1             # 0f 53 8c d1 78 56 34 12
 rcpss %xmm6, %xmm1                               # f3 0f 53 ce
-rcpss 0x12345678(%ecx,%edx,8), %xmm1             # f3 0f 53 8c d1 78 56 34 12
+rcpss 0x7f(%edi), %xmm1                          # f3 0f 53 4f 7f
 andps %xmm6, %xmm1                               # 0f 54 ce
-andps 0x7f(%edi), %xmm1                          # 0f 54 4f 7f
+andps foo+8(%eax), %xmm1                         # 0f 54 88 08 00 00 00 [R_386_32@3 foo]
 andpd %xmm6, %xmm1                               # 66 0f 54 ce
-andpd foo+8(%eax), %xmm1                         # 66 0f 54 88 08 00 00 00 [R_386_32@4 foo]
+andpd (%ecx,%edx), %xmm1                         # 66 0f 54 0c 11
 andnps %xmm6, %xmm1                              # 0f 55 ce
-andnps (%ecx,%edx), %xmm1                        # 0f 55 0c 11
+andnps %gs:0x14, %xmm1                           # 65 0f 55 0d 14 00 00 00
 andnpd %xmm6, %xmm1                              # 66 0f 55 ce
-andnpd %gs:0x14, %xmm1                           # 65 66 0f 55 0d 14 00 00 00
+andnpd (%si), %xmm1                              # 67 66 0f 55 0c
 orps %xmm6, %xmm1                                # 0f 56 ce
-orps (%si), %xmm1                                # 67 0f 56 0c
+orps (,%esi,2), %xmm1                            # 0f 56 0c 75 00 00 00 00
 orpd %xmm6, %xmm1                                # 66 0f 56 ce
-orpd (,%esi,2), %xmm1                            # 66 0f 56 0c 75 00 00 00 00
+orpd 0x80(%esi), %xmm1                           # 66 0f 56 8e 80 00 00 00
 xorps %xmm6, %xmm1                               # 0f 57 ce
-xorps 0x80(%esi), %xmm1                          # 0f 57 8e 80 00 00 00
+xorps 0x12(%eax,%ebx,4), %xmm1                   # 0f 57 4c 98 12
 xorpd %xmm6, %xmm1                               # 66 0f 57 ce
-xorpd 0x12(%eax,%ebx,4), %xmm1                   # 66 0f 57 4c 98 12
+xorpd (%ebp), %xmm1                              # 66 0f 57 4d 00
 unpcklps %xmm6, %xmm1                            # 0f 14 ce
-unpcklps (%ebp), %xmm1                           # 0f 14 4d 00
+unpcklps -0x80(%esp), %xmm1                      # 0f 14 4c 24 80
 unpcklpd %xmm6, %xmm1                            # 66 0f 14 ce
-unpcklpd -0x80(%esp), %xmm1                      # 66 0f 14 4c 24 80
+unpcklpd foo, %xmm1                              # 66 0f 14 0d 00 00 00 00 [R_386_32@4 foo]
 unpckhps %xmm6, %xmm1                            # 0f 15 ce
-unpckhps foo, %xmm1                              # 0f 15 0d 00 00 00 00 [R_386_32@3 foo]
+unpckhps 0x12345678(%ecx,%edx,8), %xmm1          # 0f 15 8c d1 78 56 34 12
 unpckhpd %xmm6, %xmm1                            # 66 0f 15 ce
-unpckhpd 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 15 8c d1 78 56 34 12
+unpckhpd 0x7f(%edi), %xmm1                       # 66 0f 15 4f 7f
 shufps $0xfe, %xmm6, %xmm1                       # 0f c6 ce fe
-shufps $0xfe, 0x7f(%edi), %xmm1                  # 0f c6 4f 7f fe
+shufps $0xfe, foo+8(%eax), %xmm1                 # 0f c6 88 08 00 00 00 fe [R_386_32@3 foo]
 shufpd $0xfe, %xmm6, %xmm1                       # 66 0f c6 ce fe
-shufpd $0xfe, foo+8(%eax), %xmm1                 # 66 0f c6 88 08 00 00 00 fe [R_386_32@4 foo]
+shufpd $0xfe, (%ecx,%edx), %xmm1                 # 66 0f c6 0c 11 fe
 comiss %xmm6, %xmm1                              # 0f 2f ce
-comiss (%ecx,%edx), %xmm1                        # 0f 2f 0c 11
+comiss %gs:0x14, %xmm1                           # 65 0f 2f 0d 14 00 00 00
 comisd %xmm6, %xmm1                              # 66 0f 2f ce
-comisd %gs:0x14, %xmm1                           # 65 66 0f 2f 0d 14 00 00 00
+comisd (%si), %xmm1                              # 67 66 0f 2f 0c
 ucomiss %xmm6, %xmm1                             # 0f 2e ce
-ucomiss (%si), %xmm1                             # 67 0f 2e 0c
+ucomiss (,%esi,2), %xmm1                         # 0f 2e 0c 75 00 00 00 00
 ucomisd %xmm6, %xmm1                             # 66 0f 2e ce
-ucomisd (,%esi,2), %xmm1                         # 66 0f 2e 0c 75 00 00 00 00
+ucomisd 0x80(%esi), %xmm1                        # 66 0f 2e 8e 80 00 00 00
 cmpps $0xfe, %xmm6, %xmm1                        # 0f c2 ce fe
-cmpps $0xfe, 0x80(%esi), %xmm1                   # 0f c2 8e 80 00 00 00 fe
+cmpps $0xfe, 0x12(%eax,%ebx,4), %xmm1            # 0f c2 4c 98 12 fe
 cmpeqps %xmm6, %xmm1                             # 0f c2 ce 00
-cmpeqps 0x12(%eax,%ebx,4), %xmm1                 # 0f c2 4c 98 12 00
+cmpeqps (%ebp), %xmm1                            # 0f c2 4d 00 00
 cmpltps %xmm6, %xmm1                             # 0f c2 ce 01
-cmpltps (%ebp), %xmm1                            # 0f c2 4d 00 01
+cmpltps -0x80(%esp), %xmm1                       # 0f c2 4c 24 80 01
 cmpleps %xmm6, %xmm1                             # 0f c2 ce 02
-cmpleps -0x80(%esp), %xmm1                       # 0f c2 4c 24 80 02
+cmpleps foo, %xmm1                               # 0f c2 0d 00 00 00 00 02 [R_386_32@3 foo]
 cmpunordps %xmm6, %xmm1                          # 0f c2 ce 03
-cmpunordps foo, %xmm1                            # 0f c2 0d 00 00 00 00 03 [R_386_32@3 foo]
+cmpunordps 0x12345678(%ecx,%edx,8), %xmm1        # 0f c2 8c d1 78 56 34 12 03
 cmpneqps %xmm6, %xmm1                            # 0f c2 ce 04
-cmpneqps 0x12345678(%ecx,%edx,8), %xmm1          # 0f c2 8c d1 78 56 34 12 04
+cmpneqps 0x7f(%edi), %xmm1                       # 0f c2 4f 7f 04
 cmpnltps %xmm6, %xmm1                            # 0f c2 ce 05
-cmpnltps 0x7f(%edi), %xmm1                       # 0f c2 4f 7f 05
+cmpnltps foo+8(%eax), %xmm1                      # 0f c2 88 08 00 00 00 05 [R_386_32@3 foo]
 cmpnleps %xmm6, %xmm1                            # 0f c2 ce 06
-cmpnleps foo+8(%eax), %xmm1                      # 0f c2 88 08 00 00 00 06 [R_386_32@3 foo]
+cmpnleps (%ecx,%edx), %xmm1                      # 0f c2 0c 11 06
 cmpordps %xmm6, %xmm1                            # 0f c2 ce 07
-cmpordps (%ecx,%edx), %xmm1                      # 0f c2 0c 11 07
+cmpordps %gs:0x14, %xmm1                         # 65 0f c2 0d 14 00 00 00 07
 cmppd $0xfe, %xmm6, %xmm1                        # 66 0f c2 ce fe
-cmppd $0xfe, %gs:0x14, %xmm1                     # 65 66 0f c2 0d 14 00 00 00 fe
+cmppd $0xfe, (%si), %xmm1                        # 67 66 0f c2 0c fe
 cmpeqpd %xmm6, %xmm1                             # 66 0f c2 ce 00
-cmpeqpd (%si), %xmm1                             # 67 66 0f c2 0c 00
+cmpeqpd (,%esi,2), %xmm1                         # 66 0f c2 0c 75 00 00 00 00 00
 cmpltpd %xmm6, %xmm1                             # 66 0f c2 ce 01
-cmpltpd (,%esi,2), %xmm1                         # 66 0f c2 0c 75 00 00 00 00 01
+cmpltpd 0x80(%esi), %xmm1                        # 66 0f c2 8e 80 00 00 00 01
 cmplepd %xmm6, %xmm1                             # 66 0f c2 ce 02
-cmplepd 0x80(%esi), %xmm1                        # 66 0f c2 8e 80 00 00 00 02
+cmplepd 0x12(%eax,%ebx,4), %xmm1                 # 66 0f c2 4c 98 12 02
 cmpunordpd %xmm6, %xmm1                          # 66 0f c2 ce 03
-cmpunordpd 0x12(%eax,%ebx,4), %xmm1              # 66 0f c2 4c 98 12 03
+cmpunordpd (%ebp), %xmm1                         # 66 0f c2 4d 00 03
 cmpneqpd %xmm6, %xmm1                            # 66 0f c2 ce 04
-cmpneqpd (%ebp), %xmm1                           # 66 0f c2 4d 00 04
+cmpneqpd -0x80(%esp), %xmm1                      # 66 0f c2 4c 24 80 04
 cmpnltpd %xmm6, %xmm1                            # 66 0f c2 ce 05
-cmpnltpd -0x80(%esp), %xmm1                      # 66 0f c2 4c 24 80 05
+cmpnltpd foo, %xmm1                              # 66 0f c2 0d 00 00 00 00 05 [R_386_32@4 foo]
 cmpnlepd %xmm6, %xmm1                            # 66 0f c2 ce 06
-cmpnlepd foo, %xmm1                              # 66 0f c2 0d 00 00 00 00 06 [R_386_32@4 foo]
+cmpnlepd 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f c2 8c d1 78 56 34 12 06
 cmpordpd %xmm6, %xmm1                            # 66 0f c2 ce 07
-cmpordpd 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f c2 8c d1 78 56 34 12 07
+cmpordpd 0x7f(%edi), %xmm1                       # 66 0f c2 4f 7f 07
 cmpss $0xfe, %xmm6, %xmm1                        # f3 0f c2 ce fe
-cmpss $0xfe, 0x7f(%edi), %xmm1                   # f3 0f c2 4f 7f fe
+cmpss $0xfe, foo+8(%eax), %xmm1                  # f3 0f c2 88 08 00 00 00 fe [R_386_32@4 foo]
 cmpeqss %xmm6, %xmm1                             # f3 0f c2 ce 00
-cmpeqss foo+8(%eax), %xmm1                       # f3 0f c2 88 08 00 00 00 00 [R_386_32@4 foo]
+cmpeqss (%ecx,%edx), %xmm1                       # f3 0f c2 0c 11 00
 cmpltss %xmm6, %xmm1                             # f3 0f c2 ce 01
-cmpltss (%ecx,%edx), %xmm1                       # f3 0f c2 0c 11 01
+cmpltss %gs:0x14, %xmm1                          # 65 f3 0f c2 0d 14 00 00 00 01
 cmpless %xmm6, %xmm1                             # f3 0f c2 ce 02
-cmpless %gs:0x14, %xmm1                          # 65 f3 0f c2 0d 14 00 00 00 02
+cmpless (%si), %xmm1                             # 67 f3 0f c2 0c 02
 cmpunordss %xmm6, %xmm1                          # f3 0f c2 ce 03
-cmpunordss (%si), %xmm1                          # 67 f3 0f c2 0c 03
+cmpunordss (,%esi,2), %xmm1                      # f3 0f c2 0c 75 00 00 00 00 03
 cmpneqss %xmm6, %xmm1                            # f3 0f c2 ce 04
-cmpneqss (,%esi,2), %xmm1                        # f3 0f c2 0c 75 00 00 00 00 04
+cmpneqss 0x80(%esi), %xmm1                       # f3 0f c2 8e 80 00 00 00 04
 cmpnltss %xmm6, %xmm1                            # f3 0f c2 ce 05
-cmpnltss 0x80(%esi), %xmm1                       # f3 0f c2 8e 80 00 00 00 05
+cmpnltss 0x12(%eax,%ebx,4), %xmm1                # f3 0f c2 4c 98 12 05
 cmpnless %xmm6, %xmm1                            # f3 0f c2 ce 06
-cmpnless 0x12(%eax,%ebx,4), %xmm1                # f3 0f c2 4c 98 12 06
+cmpnless (%ebp), %xmm1                           # f3 0f c2 4d 00 06
 cmpordss %xmm6, %xmm1                            # f3 0f c2 ce 07
-cmpordss (%ebp), %xmm1                           # f3 0f c2 4d 00 07
+cmpordss -0x80(%esp), %xmm1                      # f3 0f c2 4c 24 80 07
 cmpsd $0xfe, %xmm6, %xmm1                        # f2 0f c2 ce fe
-cmpsd $0xfe, -0x80(%esp), %xmm1                  # f2 0f c2 4c 24 80 fe
+cmpsd $0xfe, foo, %xmm1                          # f2 0f c2 0d 00 00 00 00 fe [R_386_32@4 foo]
 cmpeqsd %xmm6, %xmm1                             # f2 0f c2 ce 00
-cmpeqsd foo, %xmm1                               # f2 0f c2 0d 00 00 00 00 00 [R_386_32@4 foo]
+cmpeqsd 0x12345678(%ecx,%edx,8), %xmm1           # f2 0f c2 8c d1 78 56 34 12 00
 cmpltsd %xmm6, %xmm1                             # f2 0f c2 ce 01
-cmpltsd 0x12345678(%ecx,%edx,8), %xmm1           # f2 0f c2 8c d1 78 56 34 12 01
+cmpltsd 0x7f(%edi), %xmm1                        # f2 0f c2 4f 7f 01
 cmplesd %xmm6, %xmm1                             # f2 0f c2 ce 02
-cmplesd 0x7f(%edi), %xmm1                        # f2 0f c2 4f 7f 02
+cmplesd foo+8(%eax), %xmm1                       # f2 0f c2 88 08 00 00 00 02 [R_386_32@4 foo]
 cmpunordsd %xmm6, %xmm1                          # f2 0f c2 ce 03
-cmpunordsd foo+8(%eax), %xmm1                    # f2 0f c2 88 08 00 00 00 03 [R_386_32@4 foo]
+cmpunordsd (%ecx,%edx), %xmm1                    # f2 0f c2 0c 11 03
 cmpneqsd %xmm6, %xmm1                            # f2 0f c2 ce 04
-cmpneqsd (%ecx,%edx), %xmm1                      # f2 0f c2 0c 11 04
+cmpneqsd %gs:0x14, %xmm1                         # 65 f2 0f c2 0d 14 00 00 00 04
 cmpnltsd %xmm6, %xmm1                            # f2 0f c2 ce 05
-cmpnltsd %gs:0x14, %xmm1                         # 65 f2 0f c2 0d 14 00 00 00 05
+cmpnltsd (%si), %xmm1                            # 67 f2 0f c2 0c 05
 cmpnlesd %xmm6, %xmm1                            # f2 0f c2 ce 06
-cmpnlesd (%si), %xmm1                            # 67 f2 0f c2 0c 06
+cmpnlesd (,%esi,2), %xmm1                        # f2 0f c2 0c 75 00 00 00 00 06
 cmpordsd %xmm6, %xmm1                            # f2 0f c2 ce 07
-cmpordsd (,%esi,2), %xmm1                        # f2 0f c2 0c 75 00 00 00 00 07
+cmpordsd 0x80(%esi), %xmm1                       # f2 0f c2 8e 80 00 00 00 07
 movaps %xmm6, %xmm1                              # 0f 28 ce
-movaps 0x80(%esi), %xmm1                         # 0f 28 8e 80 00 00 00
-movaps %xmm6, 0x12(%eax,%ebx,4)                  # 0f 29 74 98 12
+movaps 0x12(%eax,%ebx,4), %xmm1                  # 0f 28 4c 98 12
+movaps %xmm6, (%ebp)                             # 0f 29 75 00
 movups %xmm6, %xmm1                              # 0f 10 ce
-movups (%ebp), %xmm1                             # 0f 10 4d 00
-movups %xmm6, -0x80(%esp)                        # 0f 11 74 24 80
+movups -0x80(%esp), %xmm1                        # 0f 10 4c 24 80
+movups %xmm6, foo                                # 0f 11 35 00 00 00 00 [R_386_32@3 foo]
 movapd %xmm6, %xmm1                              # 66 0f 28 ce
-movapd foo, %xmm1                                # 66 0f 28 0d 00 00 00 00 [R_386_32@4 foo]
-movapd %xmm6, 0x12345678(%ecx,%edx,8)            # 66 0f 29 b4 d1 78 56 34 12
+movapd 0x12345678(%ecx,%edx,8), %xmm1            # 66 0f 28 8c d1 78 56 34 12
+movapd %xmm6, 0x7f(%edi)                         # 66 0f 29 77 7f
 movupd %xmm6, %xmm1                              # 66 0f 10 ce
-movupd 0x7f(%edi), %xmm1                         # 66 0f 10 4f 7f
-movupd %xmm6, foo+8(%eax)                        # 66 0f 11 b0 08 00 00 00 [R_386_32@4 foo]
+movupd foo+8(%eax), %xmm1                        # 66 0f 10 88 08 00 00 00 [R_386_32@4 foo]
+movupd %xmm6, (%ecx,%edx)                        # 66 0f 11 34 11
 movdqa %xmm6, %xmm1                              # 66 0f 6f ce
-movdqa (%ecx,%edx), %xmm1                        # 66 0f 6f 0c 11
-movdqa %xmm6, %gs:0x14                           # 65 66 0f 7f 35 14 00 00 00
+movdqa %gs:0x14, %xmm1                           # 65 66 0f 6f 0d 14 00 00 00
+movdqa %xmm6, (%si)                              # 67 66 0f 7f 34
 movdqu %xmm6, %xmm1                              # f3 0f 6f ce
-movdqu (%si), %xmm1                              # 67 f3 0f 6f 0c
-movdqu %xmm6, (,%esi,2)                          # f3 0f 7f 34 75 00 00 00 00
+movdqu (,%esi,2), %xmm1                          # f3 0f 6f 0c 75 00 00 00 00
+movdqu %xmm6, 0x80(%esi)                         # f3 0f 7f b6 80 00 00 00
 movss %xmm6, %xmm1                               # f3 0f 10 ce
-movss 0x80(%esi), %xmm1                          # f3 0f 10 8e 80 00 00 00
-movss %xmm6, 0x12(%eax,%ebx,4)                   # f3 0f 11 74 98 12
+movss 0x12(%eax,%ebx,4), %xmm1                   # f3 0f 10 4c 98 12
+movss %xmm6, (%ebp)                              # f3 0f 11 75 00
 movsd %xmm6, %xmm1                               # f2 0f 10 ce
-movsd (%ebp), %xmm1                              # f2 0f 10 4d 00
-movsd %xmm6, -0x80(%esp)                         # f2 0f 11 74 24 80
-movlps foo, %xmm1                                # 0f 12 0d 00 00 00 00 [R_386_32@3 foo]
-movlps %xmm6, 0x12345678(%ecx,%edx,8)            # 0f 13 b4 d1 78 56 34 12
-movhps 0x7f(%edi), %xmm1                         # 0f 16 4f 7f
-movhps %xmm6, foo+8(%eax)                        # 0f 17 b0 08 00 00 00 [R_386_32@3 foo]
-movlpd (%ecx,%edx), %xmm1                        # 66 0f 12 0c 11
-movlpd %xmm6, %gs:0x14                           # 65 66 0f 13 35 14 00 00 00
-movhpd (%si), %xmm1                              # 67 66 0f 16 0c
-movhpd %xmm6, (,%esi,2)                          # 66 0f 17 34 75 00 00 00 00
+movsd -0x80(%esp), %xmm1                         # f2 0f 10 4c 24 80
+movsd %xmm6, foo                                 # f2 0f 11 35 00 00 00 00 [R_386_32@4 foo]
+movlps 0x12345678(%ecx,%edx,8), %xmm1            # 0f 12 8c d1 78 56 34 12
+movlps %xmm6, 0x7f(%edi)                         # 0f 13 77 7f
+movhps foo+8(%eax), %xmm1                        # 0f 16 88 08 00 00 00 [R_386_32@3 foo]
+movhps %xmm6, (%ecx,%edx)                        # 0f 17 34 11
+movlpd %gs:0x14, %xmm1                           # 65 66 0f 12 0d 14 00 00 00
+movlpd %xmm6, (%si)                              # 67 66 0f 13 34
+movhpd (,%esi,2), %xmm1                          # 66 0f 16 0c 75 00 00 00 00
+movhpd %xmm6, 0x80(%esi)                         # 66 0f 17 b6 80 00 00 00
 movhlps %xmm6, %xmm1                             # 0f 12 ce
 movlhps %xmm6, %xmm1                             # 0f 16 ce
 movmskps %xmm6, %ecx                             # 0f 50 ce
 movmskpd %xmm6, %ecx                             # 66 0f 50 ce
-movntps %xmm6, foo                               # 0f 2b 35 00 00 00 00 [R_386_32@3 foo]
-movntpd %xmm6, 0x12345678(%ecx,%edx,8)           # 66 0f 2b b4 d1 78 56 34 12
-movntdq %xmm6, 0x7f(%edi)                        # 66 0f e7 77 7f
-movntil %ebx, foo+8(%eax)                        # 0f c3 98 08 00 00 00 [R_386_32@3 foo]
-movnti %ebx, foo+8(%eax)                         # 0f c3 98 08 00 00 00 [R_386_32@3 foo]
+movntps %xmm6, 0x12345678(%ecx,%edx,8)           # 0f 2b b4 d1 78 56 34 12
+movntpd %xmm6, 0x7f(%edi)                        # 66 0f 2b 77 7f
+movntdq %xmm6, foo+8(%eax)                       # 66 0f e7 b0 08 00 00 00 [R_386_32@4 foo]
+movntil %ebx, (%ecx,%edx)                        # 0f c3 1c 11
+movnti %ebx, (%ecx,%edx)                         # 0f c3 1c 11
 movd %ebx, %xmm1                                 # 66 0f 6e cb
-movd %gs:0x14, %xmm1                             # 65 66 0f 6e 0d 14 00 00 00
+movd (%si), %xmm1                                # 67 66 0f 6e 0c
 movd %xmm6, %ecx                                 # 66 0f 7e f1
-movd %xmm6, (%si)                                # 67 66 0f 7e 34
+movd %xmm6, (,%esi,2)                            # 66 0f 7e 34 75 00 00 00 00
 movd %ebx, %mm1                                  # 0f 6e cb
-movd (,%esi,2), %mm1                             # 0f 6e 0c 75 00 00 00 00
+movd 0x80(%esi), %mm1                            # 0f 6e 8e 80 00 00 00
 movd %mm6, %ecx                                  # 0f 7e f1
-movd %mm6, 0x80(%esi)                            # 0f 7e b6 80 00 00 00
+movd %mm6, 0x12(%eax,%ebx,4)                     # 0f 7e 74 98 12
 movq %xmm6, %xmm1                                # f3 0f 7e ce
-movq 0x12(%eax,%ebx,4), %xmm1                    # f3 0f 7e 4c 98 12
-movq %xmm6, (%ebp)                               # 66 0f d6 75 00
+movq (%ebp), %xmm1                               # f3 0f 7e 4d 00
+movq %xmm6, -0x80(%esp)                          # 66 0f d6 74 24 80
 movq %mm6, %mm1                                  # 0f 6f ce
-movq 0x12345678(%ecx,%edx,8), %mm1               # 0f 6f 8c d1 78 56 34 12
-movq %mm6, 0x7f(%edi)                            # 0f 7f 77 7f
+movq 0x7f(%edi), %mm1                            # 0f 6f 4f 7f
+movq %mm6, foo+8(%eax)                           # 0f 7f b0 08 00 00 00 [R_386_32@3 foo]
 movq2dq %mm6, %xmm1                              # f3 0f d6 ce
 movdq2q %xmm6, %mm1                              # f2 0f d6 ce
 movddup %xmm6, %xmm1                             # f2 0f 12 ce
-movddup (,%esi,2), %xmm1                         # f2 0f 12 0c 75 00 00 00 00
+movddup 0x80(%esi), %xmm1                        # f2 0f 12 8e 80 00 00 00
 movshdup %xmm6, %xmm1                            # f3 0f 16 ce
-movshdup 0x80(%esi), %xmm1                       # f3 0f 16 8e 80 00 00 00
+movshdup 0x12(%eax,%ebx,4), %xmm1                # f3 0f 16 4c 98 12
 movsldup %xmm6, %xmm1                            # f3 0f 12 ce
-movsldup 0x12(%eax,%ebx,4), %xmm1                # f3 0f 12 4c 98 12
-lddqu (%ebp), %xmm1                              # f2 0f f0 4d 00
-movntdqa -0x80(%esp), %xmm1                      # 66 0f 38 2a 4c 24 80
-ldmxcsr foo                                      # 0f ae 15 00 00 00 00 [R_386_32@3 foo]
-stmxcsr 0x12345678(%ecx,%edx,8)                  # 0f ae 9c d1 78 56 34 12
+movsldup (%ebp), %xmm1                           # f3 0f 12 4d 00
+lddqu -0x80(%esp), %xmm1                         # f2 0f f0 4c 24 80
+movntdqa foo, %xmm1                              # 66 0f 38 2a 0d 00 00 00 00 [R_386_32@5 foo]
+ldmxcsr 0x12345678(%ecx,%edx,8)                  # 0f ae 94 d1 78 56 34 12
+stmxcsr 0x7f(%edi)                               # 0f ae 5f 7f
 cvtsi2ssl %ebx, %xmm1                            # f3 0f 2a cb
-cvtsi2ssl 0x7f(%edi), %xmm1                      # f3 0f 2a 4f 7f
-cvtsi2ss 0x7f(%edi), %xmm1                       # f3 0f 2a 4f 7f
+cvtsi2ssl foo+8(%eax), %xmm1                     # f3 0f 2a 88 08 00 00 00 [R_386_32@4 foo]
+cvtsi2ss foo+8(%eax), %xmm1                      # f3 0f 2a 88 08 00 00 00 [R_386_32@4 foo]
 cvtsi2sdl %ebx, %xmm1                            # f2 0f 2a cb
-cvtsi2sdl (%ecx,%edx), %xmm1                     # f2 0f 2a 0c 11
-cvtsi2sd (%ecx,%edx), %xmm1                      # f2 0f 2a 0c 11
+cvtsi2sdl %gs:0x14, %xmm1                        # 65 f2 0f 2a 0d 14 00 00 00
+cvtsi2sd %gs:0x14, %xmm1                         # 65 f2 0f 2a 0d 14 00 00 00
 cvttss2si %xmm6, %ecx                            # f3 0f 2c ce
-cvttss2si (%si), %ecx                            # 67 f3 0f 2c 0c
+cvttss2sil (,%esi,2), %ecx                       # f3 0f 2c 0c 75 00 00 00 00
+cvttss2si (,%esi,2), %ecx                        # f3 0f 2c 0c 75 00 00 00 00
 cvtss2si %xmm6, %ecx                             # f3 0f 2d ce
-cvtss2si 0x80(%esi), %ecx                        # f3 0f 2d 8e 80 00 00 00
+cvtss2sil 0x12(%eax,%ebx,4), %ecx                # f3 0f 2d 4c 98 12
+cvtss2si 0x12(%eax,%ebx,4), %ecx                 # f3 0f 2d 4c 98 12
 cvttsd2si %xmm6, %ecx                            # f2 0f 2c ce
-cvttsd2si (%ebp), %ecx                           # f2 0f 2c 4d 00
+cvttsd2sil -0x80(%esp), %ecx                     # f2 0f 2c 4c 24 80
+cvttsd2si -0x80(%esp), %ecx                      # f2 0f 2c 4c 24 80
 cvtsd2si %xmm6, %ecx                             # f2 0f 2d ce
-cvtsd2si foo, %ecx                               # f2 0f 2d 0d 00 00 00 00 [R_386_32@4 foo]
+cvtsd2sil 0x12345678(%ecx,%edx,8), %ecx          # f2 0f 2d 8c d1 78 56 34 12
+cvtsd2si 0x12345678(%ecx,%edx,8), %ecx           # f2 0f 2d 8c d1 78 56 34 12
 cvtss2sd %xmm6, %xmm1                            # f3 0f 5a ce
-cvtss2sd 0x7f(%edi), %xmm1                       # f3 0f 5a 4f 7f
+cvtss2sd foo+8(%eax), %xmm1                      # f3 0f 5a 88 08 00 00 00 [R_386_32@4 foo]
 cvtsd2ss %xmm6, %xmm1                            # f2 0f 5a ce
-cvtsd2ss foo+8(%eax), %xmm1                      # f2 0f 5a 88 08 00 00 00 [R_386_32@4 foo]
+cvtsd2ss (%ecx,%edx), %xmm1                      # f2 0f 5a 0c 11
 cvtps2pd %xmm6, %xmm1                            # 0f 5a ce
-cvtps2pd (%ecx,%edx), %xmm1                      # 0f 5a 0c 11
+cvtps2pd %gs:0x14, %xmm1                         # 65 0f 5a 0d 14 00 00 00
 cvtpd2ps %xmm6, %xmm1                            # 66 0f 5a ce
-cvtpd2ps %gs:0x14, %xmm1                         # 65 66 0f 5a 0d 14 00 00 00
+cvtpd2ps (%si), %xmm1                            # 67 66 0f 5a 0c
 cvtdq2ps %xmm6, %xmm1                            # 0f 5b ce
-cvtdq2ps (%si), %xmm1                            # 67 0f 5b 0c
+cvtdq2ps (,%esi,2), %xmm1                        # 0f 5b 0c 75 00 00 00 00
 cvtps2dq %xmm6, %xmm1                            # 66 0f 5b ce
-cvtps2dq (,%esi,2), %xmm1                        # 66 0f 5b 0c 75 00 00 00 00
+cvtps2dq 0x80(%esi), %xmm1                       # 66 0f 5b 8e 80 00 00 00
 cvttps2dq %xmm6, %xmm1                           # f3 0f 5b ce
-cvttps2dq 0x80(%esi), %xmm1                      # f3 0f 5b 8e 80 00 00 00
+cvttps2dq 0x12(%eax,%ebx,4), %xmm1               # f3 0f 5b 4c 98 12
 cvtdq2pd %xmm6, %xmm1                            # f3 0f e6 ce
-cvtdq2pd 0x12(%eax,%ebx,4), %xmm1                # f3 0f e6 4c 98 12
+cvtdq2pd (%ebp), %xmm1                           # f3 0f e6 4d 00
 cvtpd2dq %xmm6, %xmm1                            # f2 0f e6 ce
-cvtpd2dq (%ebp), %xmm1                           # f2 0f e6 4d 00
+cvtpd2dq -0x80(%esp), %xmm1                      # f2 0f e6 4c 24 80
 cvttpd2dq %xmm6, %xmm1                           # 66 0f e6 ce
-cvttpd2dq -0x80(%esp), %xmm1                     # 66 0f e6 4c 24 80
+cvttpd2dq foo, %xmm1                             # 66 0f e6 0d 00 00 00 00 [R_386_32@4 foo]
 cvtpi2ps %mm6, %xmm1                             # 0f 2a ce
-cvtpi2ps foo, %xmm1                              # 0f 2a 0d 00 00 00 00 [R_386_32@3 foo]
+cvtpi2ps 0x12345678(%ecx,%edx,8), %xmm1          # 0f 2a 8c d1 78 56 34 12
 cvtps2pi %xmm6, %mm1                             # 0f 2d ce
-cvtps2pi 0x12345678(%ecx,%edx,8), %mm1           # 0f 2d 8c d1 78 56 34 12
+cvtps2pi 0x7f(%edi), %mm1                        # 0f 2d 4f 7f
 cvttps2pi %xmm6, %mm1                            # 0f 2c ce
-cvttps2pi 0x7f(%edi), %mm1                       # 0f 2c 4f 7f
+cvttps2pi foo+8(%eax), %mm1                      # 0f 2c 88 08 00 00 00 [R_386_32@3 foo]
 cvtpi2pd %mm6, %xmm1                             # 66 0f 2a ce
-cvtpi2pd foo+8(%eax), %xmm1                      # 66 0f 2a 88 08 00 00 00 [R_386_32@4 foo]
+cvtpi2pd (%ecx,%edx), %xmm1                      # 66 0f 2a 0c 11
 cvtpd2pi %xmm6, %mm1                             # 66 0f 2d ce
-cvtpd2pi (%ecx,%edx), %mm1                       # 66 0f 2d 0c 11
+cvtpd2pi %gs:0x14, %mm1                          # 65 66 0f 2d 0d 14 00 00 00
 cvttpd2pi %xmm6, %mm1                            # 66 0f 2c ce
-cvttpd2pi %gs:0x14, %mm1                         # 65 66 0f 2c 0d 14 00 00 00
+cvttpd2pi (%si), %mm1                            # 67 66 0f 2c 0c
 haddps %xmm6, %xmm1                              # f2 0f 7c ce
-haddps (%si), %xmm1                              # 67 f2 0f 7c 0c
+haddps (,%esi,2), %xmm1                          # f2 0f 7c 0c 75 00 00 00 00
 haddpd %xmm6, %xmm1                              # 66 0f 7c ce
-haddpd (,%esi,2), %xmm1                          # 66 0f 7c 0c 75 00 00 00 00
+haddpd 0x80(%esi), %xmm1                         # 66 0f 7c 8e 80 00 00 00
 hsubps %xmm6, %xmm1                              # f2 0f 7d ce
-hsubps 0x80(%esi), %xmm1                         # f2 0f 7d 8e 80 00 00 00
+hsubps 0x12(%eax,%ebx,4), %xmm1                  # f2 0f 7d 4c 98 12
 hsubpd %xmm6, %xmm1                              # 66 0f 7d ce
-hsubpd 0x12(%eax,%ebx,4), %xmm1                  # 66 0f 7d 4c 98 12
+hsubpd (%ebp), %xmm1                             # 66 0f 7d 4d 00
 addsubps %xmm6, %xmm1                            # f2 0f d0 ce
-addsubps (%ebp), %xmm1                           # f2 0f d0 4d 00
+addsubps -0x80(%esp), %xmm1                      # f2 0f d0 4c 24 80
 addsubpd %xmm6, %xmm1                            # 66 0f d0 ce
-addsubpd -0x80(%esp), %xmm1                      # 66 0f d0 4c 24 80
+addsubpd foo, %xmm1                              # 66 0f d0 0d 00 00 00 00 [R_386_32@4 foo]
 roundps $0xfe, %xmm6, %xmm1                      # 66 0f 3a 08 ce fe
-roundps $0xfe, foo, %xmm1                        # 66 0f 3a 08 0d 00 00 00 00 fe [R_386_32@5 foo]
+roundps $0xfe, 0x12345678(%ecx,%edx,8), %xmm1    # 66 0f 3a 08 8c d1 78 56 34 12 fe
 roundpd $0xfe, %xmm6, %xmm1                      # 66 0f 3a 09 ce fe
-roundpd $0xfe, 0x12345678(%ecx,%edx,8), %xmm1    # 66 0f 3a 09 8c d1 78 56 34 12 fe
+roundpd $0xfe, 0x7f(%edi), %xmm1                 # 66 0f 3a 09 4f 7f fe
 roundss $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0a ce fe
-roundss $0xfe, 0x7f(%edi), %xmm1                 # 66 0f 3a 0a 4f 7f fe
+roundss $0xfe, foo+8(%eax), %xmm1                # 66 0f 3a 0a 88 08 00 00 00 fe [R_386_32@5 foo]
 roundsd $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0b ce fe
-roundsd $0xfe, foo+8(%eax), %xmm1                # 66 0f 3a 0b 88 08 00 00 00 fe [R_386_32@5 foo]
+roundsd $0xfe, (%ecx,%edx), %xmm1                # 66 0f 3a 0b 0c 11 fe
 blendps $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0c ce fe
-blendps $0xfe, (%ecx,%edx), %xmm1                # 66 0f 3a 0c 0c 11 fe
+blendps $0xfe, %gs:0x14, %xmm1                   # 65 66 0f 3a 0c 0d 14 00 00 00 fe
 blendpd $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0d ce fe
-blendpd $0xfe, %gs:0x14, %xmm1                   # 65 66 0f 3a 0d 0d 14 00 00 00 fe
+blendpd $0xfe, (%si), %xmm1                      # 67 66 0f 3a 0d 0c fe
 dpps $0xfe, %xmm6, %xmm1                         # 66 0f 3a 40 ce fe
-dpps $0xfe, (%si), %xmm1                         # 67 66 0f 3a 40 0c fe
+dpps $0xfe, (,%esi,2), %xmm1                     # 66 0f 3a 40 0c 75 00 00 00 00 fe
 dppd $0xfe, %xmm6, %xmm1                         # 66 0f 3a 41 ce fe
-dppd $0xfe, (,%esi,2), %xmm1                     # 66 0f 3a 41 0c 75 00 00 00 00 fe
+dppd $0xfe, 0x80(%esi), %xmm1                    # 66 0f 3a 41 8e 80 00 00 00 fe
 insertps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 21 ce fe
-insertps $0xfe, 0x80(%esi), %xmm1                # 66 0f 3a 21 8e 80 00 00 00 fe
+insertps $0xfe, 0x12(%eax,%ebx,4), %xmm1         # 66 0f 3a 21 4c 98 12 fe
 blendvps %xmm0, %xmm6, %xmm1                     # 66 0f 38 14 ce
-blendvps %xmm0, 0x12(%eax,%ebx,4), %xmm1         # 66 0f 38 14 4c 98 12
+blendvps %xmm0, (%ebp), %xmm1                    # 66 0f 38 14 4d 00
 blendvpd %xmm0, %xmm6, %xmm1                     # 66 0f 38 15 ce
-blendvpd %xmm0, (%ebp), %xmm1                    # 66 0f 38 15 4d 00
+blendvpd %xmm0, -0x80(%esp), %xmm1               # 66 0f 38 15 4c 24 80
 extractps $0xfe, %xmm6, %ecx                     # 66 0f 3a 17 f1 fe
-extractps $0xfe, %xmm6, -0x80(%esp)              # 66 0f 3a 17 74 24 80 fe
+extractps $0xfe, %xmm6, foo                      # 66 0f 3a 17 35 00 00 00 00 fe [R_386_32@5 foo]
 paddb %mm6, %mm1                                 # 0f fc ce
-paddb foo, %mm1                                  # 0f fc 0d 00 00 00 00 [R_386_32@3 foo]
+paddb 0x12345678(%ecx,%edx,8), %mm1              # 0f fc 8c d1 78 56 34 12
 paddb %xmm6, %xmm1                               # 66 0f fc ce
-paddb 0x12345678(%ecx,%edx,8), %xmm1             # 66 0f fc 8c d1 78 56 34 12
+paddb 0x7f(%edi), %xmm1                          # 66 0f fc 4f 7f
 paddw %mm6, %mm1                                 # 0f fd ce
-paddw 0x7f(%edi), %mm1                           # 0f fd 4f 7f
+paddw foo+8(%eax), %mm1                          # 0f fd 88 08 00 00 00 [R_386_32@3 foo]
 paddw %xmm6, %xmm1                               # 66 0f fd ce
-paddw foo+8(%eax), %xmm1                         # 66 0f fd 88 08 00 00 00 [R_386_32@4 foo]
+paddw (%ecx,%edx), %xmm1                         # 66 0f fd 0c 11
 paddd %mm6, %mm1                                 # 0f fe ce
-paddd (%ecx,%edx), %mm1                          # 0f fe 0c 11
+paddd %gs:0x14, %mm1                             # 65 0f fe 0d 14 00 00 00
 paddd %xmm6, %xmm1                               # 66 0f fe ce
-paddd %gs:0x14, %xmm1                            # 65 66 0f fe 0d 14 00 00 00
+paddd (%si), %xmm1                               # 67 66 0f fe 0c
 paddq %mm6, %mm1                                 # 0f d4 ce
-paddq (%si), %mm1                                # 67 0f d4 0c
+paddq (,%esi,2), %mm1                            # 0f d4 0c 75 00 00 00 00
 paddq %xmm6, %xmm1                               # 66 0f d4 ce
-paddq (,%esi,2), %xmm1                           # 66 0f d4 0c 75 00 00 00 00
+paddq 0x80(%esi), %xmm1                          # 66 0f d4 8e 80 00 00 00
 paddsb %mm6, %mm1                                # 0f ec ce
-paddsb 0x80(%esi), %mm1                          # 0f ec 8e 80 00 00 00
+paddsb 0x12(%eax,%ebx,4), %mm1                   # 0f ec 4c 98 12
 paddsb %xmm6, %xmm1                              # 66 0f ec ce
-paddsb 0x12(%eax,%ebx,4), %xmm1                  # 66 0f ec 4c 98 12
+paddsb (%ebp), %xmm1                             # 66 0f ec 4d 00
 paddsw %mm6, %mm1                                # 0f ed ce
-paddsw (%ebp), %mm1                              # 0f ed 4d 00
+paddsw -0x80(%esp), %mm1                         # 0f ed 4c 24 80
 paddsw %xmm6, %xmm1                              # 66 0f ed ce
-paddsw -0x80(%esp), %xmm1                        # 66 0f ed 4c 24 80
+paddsw foo, %xmm1                                # 66 0f ed 0d 00 00 00 00 [R_386_32@4 foo]
 paddusb %mm6, %mm1                               # 0f dc ce
-paddusb foo, %mm1                                # 0f dc 0d 00 00 00 00 [R_386_32@3 foo]
+paddusb 0x12345678(%ecx,%edx,8), %mm1            # 0f dc 8c d1 78 56 34 12
 paddusb %xmm6, %xmm1                             # 66 0f dc ce
-paddusb 0x12345678(%ecx,%edx,8), %xmm1           # 66 0f dc 8c d1 78 56 34 12
+paddusb 0x7f(%edi), %xmm1                        # 66 0f dc 4f 7f
 paddusw %mm6, %mm1                               # 0f dd ce
-paddusw 0x7f(%edi), %mm1                         # 0f dd 4f 7f
+paddusw foo+8(%eax), %mm1                        # 0f dd 88 08 00 00 00 [R_386_32@3 foo]
 paddusw %xmm6, %xmm1                             # 66 0f dd ce
-paddusw foo+8(%eax), %xmm1                       # 66 0f dd 88 08 00 00 00 [R_386_32@4 foo]
+paddusw (%ecx,%edx), %xmm1                       # 66 0f dd 0c 11
 psubb %mm6, %mm1                                 # 0f f8 ce
-psubb (%ecx,%edx), %mm1                          # 0f f8 0c 11
+psubb %gs:0x14, %mm1                             # 65 0f f8 0d 14 00 00 00
 psubb %xmm6, %xmm1                               # 66 0f f8 ce
-psubb %gs:0x14, %xmm1                            # 65 66 0f f8 0d 14 00 00 00
+psubb (%si), %xmm1                               # 67 66 0f f8 0c
 psubw %mm6, %mm1                                 # 0f f9 ce
-psubw (%si), %mm1                                # 67 0f f9 0c
+psubw (,%esi,2), %mm1                            # 0f f9 0c 75 00 00 00 00
 psubw %xmm6, %xmm1                               # 66 0f f9 ce
-psubw (,%esi,2), %xmm1                           # 66 0f f9 0c 75 00 00 00 00
+psubw 0x80(%esi), %xmm1                          # 66 0f f9 8e 80 00 00 00
 psubd %mm6, %mm1                                 # 0f fa ce
-psubd 0x80(%esi), %mm1                           # 0f fa 8e 80 00 00 00
+psubd 0x12(%eax,%ebx,4), %mm1                    # 0f fa 4c 98 12
 psubd %xmm6, %xmm1                               # 66 0f fa ce
-psubd 0x12(%eax,%ebx,4), %xmm1                   # 66 0f fa 4c 98 12
+psubd (%ebp), %xmm1                              # 66 0f fa 4d 00
 psubq %mm6, %mm1                                 # 0f fb ce
-psubq (%ebp), %mm1                               # 0f fb 4d 00
+psubq -0x80(%esp), %mm1                          # 0f fb 4c 24 80
 psubq %xmm6, %xmm1                               # 66 0f fb ce
-psubq -0x80(%esp), %xmm1                         # 66 0f fb 4c 24 80
+psubq foo, %xmm1                                 # 66 0f fb 0d 00 00 00 00 [R_386_32@4 foo]
 psubsb %mm6, %mm1                                # 0f e8 ce
-psubsb foo, %mm1                                 # 0f e8 0d 00 00 00 00 [R_386_32@3 foo]
+psubsb 0x12345678(%ecx,%edx,8), %mm1             # 0f e8 8c d1 78 56 34 12
 psubsb %xmm6, %xmm1                              # 66 0f e8 ce
-psubsb 0x12345678(%ecx,%edx,8), %xmm1            # 66 0f e8 8c d1 78 56 34 12
+psubsb 0x7f(%edi), %xmm1                         # 66 0f e8 4f 7f
 psubsw %mm6, %mm1                                # 0f e9 ce
-psubsw 0x7f(%edi), %mm1                          # 0f e9 4f 7f
+psubsw foo+8(%eax), %mm1                         # 0f e9 88 08 00 00 00 [R_386_32@3 foo]
 psubsw %xmm6, %xmm1                              # 66 0f e9 ce
-psubsw foo+8(%eax), %xmm1                        # 66 0f e9 88 08 00 00 00 [R_386_32@4 foo]
+psubsw (%ecx,%edx), %xmm1                        # 66 0f e9 0c 11
 psubusb %mm6, %mm1                               # 0f d8 ce
-psubusb (%ecx,%edx), %mm1                        # 0f d8 0c 11
+psubusb %gs:0x14, %mm1                           # 65 0f d8 0d 14 00 00 00
 psubusb %xmm6, %xmm1                             # 66 0f d8 ce
-psubusb %gs:0x14, %xmm1                          # 65 66 0f d8 0d 14 00 00 00
+psubusb (%si), %xmm1                             # 67 66 0f d8 0c
 psubusw %mm6, %mm1                               # 0f d9 ce
-psubusw (%si), %mm1                              # 67 0f d9 0c
+psubusw (,%esi,2), %mm1                          # 0f d9 0c 75 00 00 00 00
 psubusw %xmm6, %xmm1                             # 66 0f d9 ce
-psubusw (,%esi,2), %xmm1                         # 66 0f d9 0c 75 00 00 00 00
+psubusw 0x80(%esi), %xmm1                        # 66 0f d9 8e 80 00 00 00
 pmullw %mm6, %mm1                                # 0f d5 ce
-pmullw 0x80(%esi), %mm1                          # 0f d5 8e 80 00 00 00
+pmullw 0x12(%eax,%ebx,4), %mm1                   # 0f d5 4c 98 12
 pmullw %xmm6, %xmm1                              # 66 0f d5 ce
-pmullw 0x12(%eax,%ebx,4), %xmm1                  # 66 0f d5 4c 98 12
+pmullw (%ebp), %xmm1                             # 66 0f d5 4d 00
 pmulhw %mm6, %mm1                                # 0f e5 ce
-pmulhw (%ebp), %mm1                              # 0f e5 4d 00
+pmulhw -0x80(%esp), %mm1                         # 0f e5 4c 24 80
 pmulhw %xmm6, %xmm1                              # 66 0f e5 ce
-pmulhw -0x80(%esp), %xmm1                        # 66 0f e5 4c 24 80
+pmulhw foo, %xmm1                                # 66 0f e5 0d 00 00 00 00 [R_386_32@4 foo]
 pmulhuw %mm6, %mm1                               # 0f e4 ce
-pmulhuw foo, %mm1                                # 0f e4 0d 00 00 00 00 [R_386_32@3 foo]
+pmulhuw 0x12345678(%ecx,%edx,8), %mm1            # 0f e4 8c d1 78 56 34 12
 pmulhuw %xmm6, %xmm1                             # 66 0f e4 ce
-pmulhuw 0x12345678(%ecx,%edx,8), %xmm1           # 66 0f e4 8c d1 78 56 34 12
+pmulhuw 0x7f(%edi), %xmm1                        # 66 0f e4 4f 7f
 pmuludq %mm6, %mm1                               # 0f f4 ce
-pmuludq 0x7f(%edi), %mm1                         # 0f f4 4f 7f
+pmuludq foo+8(%eax), %mm1                        # 0f f4 88 08 00 00 00 [R_386_32@3 foo]
 pmuludq %xmm6, %xmm1                             # 66 0f f4 ce
-pmuludq foo+8(%eax), %xmm1                       # 66 0f f4 88 08 00 00 00 [R_386_32@4 foo]
+pmuludq (%ecx,%edx), %xmm1                       # 66 0f f4 0c 11
 pmaddwd %mm6, %mm1                               # 0f f5 ce
-pmaddwd (%ecx,%edx), %mm1                        # 0f f5 0c 11
+pmaddwd %gs:0x14, %mm1                           # 65 0f f5 0d 14 00 00 00
 pmaddwd %xmm6, %xmm1                             # 66 0f f5 ce
-pmaddwd %gs:0x14, %xmm1                          # 65 66 0f f5 0d 14 00 00 00
+pmaddwd (%si), %xmm1                             # 67 66 0f f5 0c
 pand %mm6, %mm1                                  # 0f db ce
-pand (%si), %mm1                                 # 67 0f db 0c
+pand (,%esi,2), %mm1                             # 0f db 0c 75 00 00 00 00
 pand %xmm6, %xmm1                                # 66 0f db ce
-pand (,%esi,2), %xmm1                            # 66 0f db 0c 75 00 00 00 00
+pand 0x80(%esi), %xmm1                           # 66 0f db 8e 80 00 00 00
 pandn %mm6, %mm1                                 # 0f df ce
-pandn 0x80(%esi), %mm1                           # 0f df 8e 80 00 00 00
+pandn 0x12(%eax,%ebx,4), %mm1                    # 0f df 4c 98 12
 pandn %xmm6, %xmm1                               # 66 0f df ce
-pandn 0x12(%eax,%ebx,4), %xmm1                   # 66 0f df 4c 98 12
+pandn (%ebp), %xmm1                              # 66 0f df 4d 00
 por %mm6, %mm1                                   # 0f eb ce
-por (%ebp), %mm1                                 # 0f eb 4d 00
+por -0x80(%esp), %mm1                            # 0f eb 4c 24 80
 por %xmm6, %xmm1                                 # 66 0f eb ce
-por -0x80(%esp), %xmm1                           # 66 0f eb 4c 24 80
+por foo, %xmm1                                   # 66 0f eb 0d 00 00 00 00 [R_386_32@4 foo]
 pxor %mm6, %mm1                                  # 0f ef ce
-pxor foo, %mm1                                   # 0f ef 0d 00 00 00 00 [R_386_32@3 foo]
+pxor 0x12345678(%ecx,%edx,8), %mm1               # 0f ef 8c d1 78 56 34 12
 pxor %xmm6, %xmm1                                # 66 0f ef ce
-pxor 0x12345678(%ecx,%edx,8), %xmm1              # 66 0f ef 8c d1 78 56 34 12
+pxor 0x7f(%edi), %xmm1                           # 66 0f ef 4f 7f
 pcmpeqb %mm6, %mm1                               # 0f 74 ce
-pcmpeqb 0x7f(%edi), %mm1                         # 0f 74 4f 7f
+pcmpeqb foo+8(%eax), %mm1                        # 0f 74 88 08 00 00 00 [R_386_32@3 foo]
 pcmpeqb %xmm6, %xmm1                             # 66 0f 74 ce
-pcmpeqb foo+8(%eax), %xmm1                       # 66 0f 74 88 08 00 00 00 [R_386_32@4 foo]
+pcmpeqb (%ecx,%edx), %xmm1                       # 66 0f 74 0c 11
 pcmpeqw %mm6, %mm1                               # 0f 75 ce
-pcmpeqw (%ecx,%edx), %mm1                        # 0f 75 0c 11
+pcmpeqw %gs:0x14, %mm1                           # 65 0f 75 0d 14 00 00 00
 pcmpeqw %xmm6, %xmm1                             # 66 0f 75 ce
-pcmpeqw %gs:0x14, %xmm1                          # 65 66 0f 75 0d 14 00 00 00
+pcmpeqw (%si), %xmm1                             # 67 66 0f 75 0c
 pcmpeqd %mm6, %mm1                               # 0f 76 ce
-pcmpeqd (%si), %mm1                              # 67 0f 76 0c
+pcmpeqd (,%esi,2), %mm1                          # 0f 76 0c 75 00 00 00 00
 pcmpeqd %xmm6, %xmm1                             # 66 0f 76 ce
-pcmpeqd (,%esi,2), %xmm1                         # 66 0f 76 0c 75 00 00 00 00
+pcmpeqd 0x80(%esi), %xmm1                        # 66 0f 76 8e 80 00 00 00
 pcmpgtb %mm6, %mm1                               # 0f 64 ce
-pcmpgtb 0x80(%esi), %mm1                         # 0f 64 8e 80 00 00 00
+pcmpgtb 0x12(%eax,%ebx,4), %mm1                  # 0f 64 4c 98 12
 pcmpgtb %xmm6, %xmm1                             # 66 0f 64 ce
-pcmpgtb 0x12(%eax,%ebx,4), %xmm1                 # 66 0f 64 4c 98 12
+pcmpgtb (%ebp), %xmm1                            # 66 0f 64 4d 00
 pcmpgtw %mm6, %mm1                               # 0f 65 ce
-pcmpgtw (%ebp), %mm1                             # 0f 65 4d 00
+pcmpgtw -0x80(%esp), %mm1                        # 0f 65 4c 24 80
 pcmpgtw %xmm6, %xmm1                             # 66 0f 65 ce
-pcmpgtw -0x80(%esp), %xmm1                       # 66 0f 65 4c 24 80
+pcmpgtw foo, %xmm1                               # 66 0f 65 0d 00 00 00 00 [R_386_32@4 foo]
 pcmpgtd %mm6, %mm1                               # 0f 66 ce
-pcmpgtd foo, %mm1                                # 0f 66 0d 00 00 00 00 [R_386_32@3 foo]
+pcmpgtd 0x12345678(%ecx,%edx,8), %mm1            # 0f 66 8c d1 78 56 34 12
 pcmpgtd %xmm6, %xmm1                             # 66 0f 66 ce
-pcmpgtd 0x12345678(%ecx,%edx,8), %xmm1           # 66 0f 66 8c d1 78 56 34 12
+pcmpgtd 0x7f(%edi), %xmm1                        # 66 0f 66 4f 7f
 packsswb %mm6, %mm1                              # 0f 63 ce
-packsswb 0x7f(%edi), %mm1                        # 0f 63 4f 7f
+packsswb foo+8(%eax), %mm1                       # 0f 63 88 08 00 00 00 [R_386_32@3 foo]
 packsswb %xmm6, %xmm1                            # 66 0f 63 ce
-packsswb foo+8(%eax), %xmm1                      # 66 0f 63 88 08 00 00 00 [R_386_32@4 foo]
+packsswb (%ecx,%edx), %xmm1                      # 66 0f 63 0c 11
 packssdw %mm6, %mm1                              # 0f 6b ce
-packssdw (%ecx,%edx), %mm1                       # 0f 6b 0c 11
+packssdw %gs:0x14, %mm1                          # 65 0f 6b 0d 14 00 00 00
 packssdw %xmm6, %xmm1                            # 66 0f 6b ce
-packssdw %gs:0x14, %xmm1                         # 65 66 0f 6b 0d 14 00 00 00
+packssdw (%si), %xmm1                            # 67 66 0f 6b 0c
 packuswb %mm6, %mm1                              # 0f 67 ce
-packuswb (%si), %mm1                             # 67 0f 67 0c
+packuswb (,%esi,2), %mm1                         # 0f 67 0c 75 00 00 00 00
 packuswb %xmm6, %xmm1                            # 66 0f 67 ce
-packuswb (,%esi,2), %xmm1                        # 66 0f 67 0c 75 00 00 00 00
+packuswb 0x80(%esi), %xmm1                       # 66 0f 67 8e 80 00 00 00
 punpcklbw %mm6, %mm1                             # 0f 60 ce
-punpcklbw 0x80(%esi), %mm1                       # 0f 60 8e 80 00 00 00
+punpcklbw 0x12(%eax,%ebx,4), %mm1                # 0f 60 4c 98 12
 punpcklbw %xmm6, %xmm1                           # 66 0f 60 ce
-punpcklbw 0x12(%eax,%ebx,4), %xmm1               # 66 0f 60 4c 98 12
+punpcklbw (%ebp), %xmm1                          # 66 0f 60 4d 00
 punpcklwd %mm6, %mm1                             # 0f 61 ce
-punpcklwd (%ebp), %mm1                           # 0f 61 4d 00
+punpcklwd -0x80(%esp), %mm1                      # 0f 61 4c 24 80
 punpcklwd %xmm6, %xmm1                           # 66 0f 61 ce
-punpcklwd -0x80(%esp), %xmm1                     # 66 0f 61 4c 24 80
+punpcklwd foo, %xmm1                             # 66 0f 61 0d 00 00 00 00 [R_386_32@4 foo]
 punpckldq %mm6, %mm1                             # 0f 62 ce
-punpckldq foo, %mm1                              # 0f 62 0d 00 00 00 00 [R_386_32@3 foo]
+punpckldq 0x12345678(%ecx,%edx,8), %mm1          # 0f 62 8c d1 78 56 34 12
 punpckldq %xmm6, %xmm1                           # 66 0f 62 ce
-punpckldq 0x12345678(%ecx,%edx,8), %xmm1         # 66 0f 62 8c d1 78 56 34 12
+punpckldq 0x7f(%edi), %xmm1                      # 66 0f 62 4f 7f
 punpckhbw %mm6, %mm1                             # 0f 68 ce
-punpckhbw 0x7f(%edi), %mm1                       # 0f 68 4f 7f
+punpckhbw foo+8(%eax), %mm1                      # 0f 68 88 08 00 00 00 [R_386_32@3 foo]
 punpckhbw %xmm6, %xmm1                           # 66 0f 68 ce
-punpckhbw foo+8(%eax), %xmm1                     # 66 0f 68 88 08 00 00 00 [R_386_32@4 foo]
+punpckhbw (%ecx,%edx), %xmm1                     # 66 0f 68 0c 11
 punpckhwd %mm6, %mm1                             # 0f 69 ce
-punpckhwd (%ecx,%edx), %mm1                      # 0f 69 0c 11
+punpckhwd %gs:0x14, %mm1                         # 65 0f 69 0d 14 00 00 00
 punpckhwd %xmm6, %xmm1                           # 66 0f 69 ce
-punpckhwd %gs:0x14, %xmm1                        # 65 66 0f 69 0d 14 00 00 00
+punpckhwd (%si), %xmm1                           # 67 66 0f 69 0c
 punpckhdq %mm6, %mm1                             # 0f 6a ce
-punpckhdq (%si), %mm1                            # 67 0f 6a 0c
+punpckhdq (,%esi,2), %mm1                        # 0f 6a 0c 75 00 00 00 00
 punpckhdq %xmm6, %xmm1                           # 66 0f 6a ce
-punpckhdq (,%esi,2), %xmm1                       # 66 0f 6a 0c 75 00 00 00 00
+punpckhdq 0x80(%esi), %xmm1                      # 66 0f 6a 8e 80 00 00 00
 pmaxsw %mm6, %mm1                                # 0f ee ce
-pmaxsw 0x80(%esi), %mm1                          # 0f ee 8e 80 00 00 00
+pmaxsw 0x12(%eax,%ebx,4), %mm1                   # 0f ee 4c 98 12
 pmaxsw %xmm6, %xmm1                              # 66 0f ee ce
-pmaxsw 0x12(%eax,%ebx,4), %xmm1                  # 66 0f ee 4c 98 12
+pmaxsw (%ebp), %xmm1                             # 66 0f ee 4d 00
 pmaxub %mm6, %mm1                                # 0f de ce
-pmaxub (%ebp), %mm1                              # 0f de 4d 00
+pmaxub -0x80(%esp), %mm1                         # 0f de 4c 24 80
 pmaxub %xmm6, %xmm1                              # 66 0f de ce
-pmaxub -0x80(%esp), %xmm1                        # 66 0f de 4c 24 80
+pmaxub foo, %xmm1                                # 66 0f de 0d 00 00 00 00 [R_386_32@4 foo]
 pminsw %mm6, %mm1                                # 0f ea ce
-pminsw foo, %mm1                                 # 0f ea 0d 00 00 00 00 [R_386_32@3 foo]
+pminsw 0x12345678(%ecx,%edx,8), %mm1             # 0f ea 8c d1 78 56 34 12
 pminsw %xmm6, %xmm1                              # 66 0f ea ce
-pminsw 0x12345678(%ecx,%edx,8), %xmm1            # 66 0f ea 8c d1 78 56 34 12
+pminsw 0x7f(%edi), %xmm1                         # 66 0f ea 4f 7f
 pminub %mm6, %mm1                                # 0f da ce
-pminub 0x7f(%edi), %mm1                          # 0f da 4f 7f
+pminub foo+8(%eax), %mm1                         # 0f da 88 08 00 00 00 [R_386_32@3 foo]
 pminub %xmm6, %xmm1                              # 66 0f da ce
-pminub foo+8(%eax), %xmm1                        # 66 0f da 88 08 00 00 00 [R_386_32@4 foo]
+pminub (%ecx,%edx), %xmm1                        # 66 0f da 0c 11
 pavgb %mm6, %mm1                                 # 0f e0 ce
-pavgb (%ecx,%edx), %mm1                          # 0f e0 0c 11
+pavgb %gs:0x14, %mm1                             # 65 0f e0 0d 14 00 00 00
 pavgb %xmm6, %xmm1                               # 66 0f e0 ce
-pavgb %gs:0x14, %xmm1                            # 65 66 0f e0 0d 14 00 00 00
+pavgb (%si), %xmm1                               # 67 66 0f e0 0c
 pavgw %mm6, %mm1                                 # 0f e3 ce
-pavgw (%si), %mm1                                # 67 0f e3 0c
+pavgw (,%esi,2), %mm1                            # 0f e3 0c 75 00 00 00 00
 pavgw %xmm6, %xmm1                               # 66 0f e3 ce
-pavgw (,%esi,2), %xmm1                           # 66 0f e3 0c 75 00 00 00 00
+pavgw 0x80(%esi), %xmm1                          # 66 0f e3 8e 80 00 00 00
 psadbw %mm6, %mm1                                # 0f f6 ce
-psadbw 0x80(%esi), %mm1                          # 0f f6 8e 80 00 00 00
+psadbw 0x12(%eax,%ebx,4), %mm1                   # 0f f6 4c 98 12
 psadbw %xmm6, %xmm1                              # 66 0f f6 ce
-psadbw 0x12(%eax,%ebx,4), %xmm1                  # 66 0f f6 4c 98 12
+psadbw (%ebp), %xmm1                             # 66 0f f6 4d 00
 psrlw %mm6, %mm1                                 # 0f d1 ce
-psrlw (%ebp), %mm1                               # 0f d1 4d 00
+psrlw -0x80(%esp), %mm1                          # 0f d1 4c 24 80
 psrlw %xmm6, %xmm1                               # 66 0f d1 ce
-psrlw -0x80(%esp), %xmm1                         # 66 0f d1 4c 24 80
+psrlw foo, %xmm1                                 # 66 0f d1 0d 00 00 00 00 [R_386_32@4 foo]
 psrld %mm6, %mm1                                 # 0f d2 ce
-psrld foo, %mm1                                  # 0f d2 0d 00 00 00 00 [R_386_32@3 foo]
+psrld 0x12345678(%ecx,%edx,8), %mm1              # 0f d2 8c d1 78 56 34 12
 psrld %xmm6, %xmm1                               # 66 0f d2 ce
-psrld 0x12345678(%ecx,%edx,8), %xmm1             # 66 0f d2 8c d1 78 56 34 12
+psrld 0x7f(%edi), %xmm1                          # 66 0f d2 4f 7f
 psrlq %mm6, %mm1                                 # 0f d3 ce
-psrlq 0x7f(%edi), %mm1                           # 0f d3 4f 7f
+psrlq foo+8(%eax), %mm1                          # 0f d3 88 08 00 00 00 [R_386_32@3 foo]
 psrlq %xmm6, %xmm1                               # 66 0f d3 ce
-psrlq foo+8(%eax), %xmm1                         # 66 0f d3 88 08 00 00 00 [R_386_32@4 foo]
+psrlq (%ecx,%edx), %xmm1                         # 66 0f d3 0c 11
 psraw %mm6, %mm1                                 # 0f e1 ce
-psraw (%ecx,%edx), %mm1                          # 0f e1 0c 11
+psraw %gs:0x14, %mm1                             # 65 0f e1 0d 14 00 00 00
 psraw %xmm6, %xmm1                               # 66 0f e1 ce
-psraw %gs:0x14, %xmm1                            # 65 66 0f e1 0d 14 00 00 00
+psraw (%si), %xmm1                               # 67 66 0f e1 0c
 psrad %mm6, %mm1                                 # 0f e2 ce
-psrad (%si), %mm1                                # 67 0f e2 0c
+psrad (,%esi,2), %mm1                            # 0f e2 0c 75 00 00 00 00
 psrad %xmm6, %xmm1                               # 66 0f e2 ce
-psrad (,%esi,2), %xmm1                           # 66 0f e2 0c 75 00 00 00 00
+psrad 0x80(%esi), %xmm1                          # 66 0f e2 8e 80 00 00 00
 psllw %mm6, %mm1                                 # 0f f1 ce
-psllw 0x80(%esi), %mm1                           # 0f f1 8e 80 00 00 00
+psllw 0x12(%eax,%ebx,4), %mm1                    # 0f f1 4c 98 12
 psllw %xmm6, %xmm1                               # 66 0f f1 ce
-psllw 0x12(%eax,%ebx,4), %xmm1                   # 66 0f f1 4c 98 12
+psllw (%ebp), %xmm1                              # 66 0f f1 4d 00
 pslld %mm6, %mm1                                 # 0f f2 ce
-pslld (%ebp), %mm1                               # 0f f2 4d 00
+pslld -0x80(%esp), %mm1                          # 0f f2 4c 24 80
 pslld %xmm6, %xmm1                               # 66 0f f2 ce
-pslld -0x80(%esp), %xmm1                         # 66 0f f2 4c 24 80
+pslld foo, %xmm1                                 # 66 0f f2 0d 00 00 00 00 [R_386_32@4 foo]
 psllq %mm6, %mm1                                 # 0f f3 ce
-psllq foo, %mm1                                  # 0f f3 0d 00 00 00 00 [R_386_32@3 foo]
+psllq 0x12345678(%ecx,%edx,8), %mm1              # 0f f3 8c d1 78 56 34 12
 psllq %xmm6, %xmm1                               # 66 0f f3 ce
-psllq 0x12345678(%ecx,%edx,8), %xmm1             # 66 0f f3 8c d1 78 56 34 12
+psllq 0x7f(%edi), %xmm1                          # 66 0f f3 4f 7f
 punpcklqdq %xmm6, %xmm1                          # 66 0f 6c ce
-punpcklqdq 0x7f(%edi), %xmm1                     # 66 0f 6c 4f 7f
+punpcklqdq foo+8(%eax), %xmm1                    # 66 0f 6c 88 08 00 00 00 [R_386_32@4 foo]
 punpckhqdq %xmm6, %xmm1                          # 66 0f 6d ce
-punpckhqdq foo+8(%eax), %xmm1                    # 66 0f 6d 88 08 00 00 00 [R_386_32@4 foo]
+punpckhqdq (%ecx,%edx), %xmm1                    # 66 0f 6d 0c 11
 psrlw $0xfe, %mm1                                # 0f 71 d1 fe
 psrlw $0xfe, %xmm1                               # 66 0f 71 d1 fe
 psraw $0xfe, %mm1                                # 0f 71 e1 fe
@@ -2146,167 +2165,167 @@ psllq $0xfe, %xmm1                               # 66 0f 73 f1 fe
 psrldq $0xfe, %xmm1                              # 66 0f 73 d9 fe
 pslldq $0xfe, %xmm1                              # 66 0f 73 f9 fe
 pshufw $0xfe, %mm6, %mm1                         # 0f 70 ce fe
-pshufw $0xfe, (%ebp), %mm1                       # 0f 70 4d 00 fe
+pshufw $0xfe, -0x80(%esp), %mm1                  # 0f 70 4c 24 80 fe
 pshufd $0xfe, %xmm6, %xmm1                       # 66 0f 70 ce fe
-pshufd $0xfe, -0x80(%esp), %xmm1                 # 66 0f 70 4c 24 80 fe
+pshufd $0xfe, foo, %xmm1                         # 66 0f 70 0d 00 00 00 00 fe [R_386_32@4 foo]
 pshufhw $0xfe, %xmm6, %xmm1                      # f3 0f 70 ce fe
-pshufhw $0xfe, foo, %xmm1                        # f3 0f 70 0d 00 00 00 00 fe [R_386_32@4 foo]
+pshufhw $0xfe, 0x12345678(%ecx,%edx,8), %xmm1    # f3 0f 70 8c d1 78 56 34 12 fe
 pshuflw $0xfe, %xmm6, %xmm1                      # f2 0f 70 ce fe
-pshuflw $0xfe, 0x12345678(%ecx,%edx,8), %xmm1    # f2 0f 70 8c d1 78 56 34 12 fe
+pshuflw $0xfe, 0x7f(%edi), %xmm1                 # f2 0f 70 4f 7f fe
 pmovmskb %mm6, %ecx                              # 0f d7 ce
 pmovmskb %xmm6, %ecx                             # 66 0f d7 ce
 pinsrw $0xfe, %ebx, %mm1                         # 0f c4 cb fe
-pinsrw $0xfe, (%ecx,%edx), %mm1                  # 0f c4 0c 11 fe
+pinsrw $0xfe, %gs:0x14, %mm1                     # 65 0f c4 0d 14 00 00 00 fe
 pinsrw $0xfe, %ebx, %xmm1                        # 66 0f c4 cb fe
-pinsrw $0xfe, %gs:0x14, %xmm1                    # 65 66 0f c4 0d 14 00 00 00 fe
+pinsrw $0xfe, (%si), %xmm1                       # 67 66 0f c4 0c fe
 pextrw $0xfe, %mm6, %ecx                         # 0f c5 ce fe
 pextrw $0xfe, %xmm6, %ecx                        # 66 0f c5 ce fe
-pextrw $0xfe, %xmm6, 0x80(%esi)                  # 66 0f 3a 15 b6 80 00 00 00 fe
+pextrw $0xfe, %xmm6, 0x12(%eax,%ebx,4)           # 66 0f 3a 15 74 98 12 fe
 maskmovq %mm6, %mm1                              # 0f f7 ce
 maskmovdqu %xmm6, %xmm1                          # 66 0f f7 ce
-movntq %mm6, -0x80(%esp)                         # 0f e7 74 24 80
+movntq %mm6, foo                                 # 0f e7 35 00 00 00 00 [R_386_32@3 foo]
 emms                                             # 0f 77
 pshufb %mm6, %mm1                                # 0f 38 00 ce
-pshufb 0x12345678(%ecx,%edx,8), %mm1             # 0f 38 00 8c d1 78 56 34 12
+pshufb 0x7f(%edi), %mm1                          # 0f 38 00 4f 7f
 pshufb %xmm6, %xmm1                              # 66 0f 38 00 ce
-pshufb 0x7f(%edi), %xmm1                         # 66 0f 38 00 4f 7f
+pshufb foo+8(%eax), %xmm1                        # 66 0f 38 00 88 08 00 00 00 [R_386_32@5 foo]
 phaddw %mm6, %mm1                                # 0f 38 01 ce
-phaddw foo+8(%eax), %mm1                         # 0f 38 01 88 08 00 00 00 [R_386_32@4 foo]
+phaddw (%ecx,%edx), %mm1                         # 0f 38 01 0c 11
 phaddw %xmm6, %xmm1                              # 66 0f 38 01 ce
-phaddw (%ecx,%edx), %xmm1                        # 66 0f 38 01 0c 11
+phaddw %gs:0x14, %xmm1                           # 65 66 0f 38 01 0d 14 00 00 00
 phaddd %mm6, %mm1                                # 0f 38 02 ce
-phaddd %gs:0x14, %mm1                            # 65 0f 38 02 0d 14 00 00 00
+phaddd (%si), %mm1                               # 67 0f 38 02 0c
 phaddd %xmm6, %xmm1                              # 66 0f 38 02 ce
-phaddd (%si), %xmm1                              # 67 66 0f 38 02 0c
+phaddd (,%esi,2), %xmm1                          # 66 0f 38 02 0c 75 00 00 00 00
 phaddsw %mm6, %mm1                               # 0f 38 03 ce
-phaddsw (,%esi,2), %mm1                          # 0f 38 03 0c 75 00 00 00 00
+phaddsw 0x80(%esi), %mm1                         # 0f 38 03 8e 80 00 00 00
 phaddsw %xmm6, %xmm1                             # 66 0f 38 03 ce
-phaddsw 0x80(%esi), %xmm1                        # 66 0f 38 03 8e 80 00 00 00
+phaddsw 0x12(%eax,%ebx,4), %xmm1                 # 66 0f 38 03 4c 98 12
 pmaddubsw %mm6, %mm1                             # 0f 38 04 ce
-pmaddubsw 0x12(%eax,%ebx,4), %mm1                # 0f 38 04 4c 98 12
+pmaddubsw (%ebp), %mm1                           # 0f 38 04 4d 00
 pmaddubsw %xmm6, %xmm1                           # 66 0f 38 04 ce
-pmaddubsw (%ebp), %xmm1                          # 66 0f 38 04 4d 00
+pmaddubsw -0x80(%esp), %xmm1                     # 66 0f 38 04 4c 24 80
 phsubw %mm6, %mm1                                # 0f 38 05 ce
-phsubw -0x80(%esp), %mm1                         # 0f 38 05 4c 24 80
+phsubw foo, %mm1                                 # 0f 38 05 0d 00 00 00 00 [R_386_32@4 foo]
 phsubw %xmm6, %xmm1                              # 66 0f 38 05 ce
-phsubw foo, %xmm1                                # 66 0f 38 05 0d 00 00 00 00 [R_386_32@5 foo]
+phsubw 0x12345678(%ecx,%edx,8), %xmm1            # 66 0f 38 05 8c d1 78 56 34 12
 phsubd %mm6, %mm1                                # 0f 38 06 ce
-phsubd 0x12345678(%ecx,%edx,8), %mm1             # 0f 38 06 8c d1 78 56 34 12
+phsubd 0x7f(%edi), %mm1                          # 0f 38 06 4f 7f
 phsubd %xmm6, %xmm1                              # 66 0f 38 06 ce
-phsubd 0x7f(%edi), %xmm1                         # 66 0f 38 06 4f 7f
+phsubd foo+8(%eax), %xmm1                        # 66 0f 38 06 88 08 00 00 00 [R_386_32@5 foo]
 phsubsw %mm6, %mm1                               # 0f 38 07 ce
-phsubsw foo+8(%eax), %mm1                        # 0f 38 07 88 08 00 00 00 [R_386_32@4 foo]
+phsubsw (%ecx,%edx), %mm1                        # 0f 38 07 0c 11
 phsubsw %xmm6, %xmm1                             # 66 0f 38 07 ce
-phsubsw (%ecx,%edx), %xmm1                       # 66 0f 38 07 0c 11
+phsubsw %gs:0x14, %xmm1                          # 65 66 0f 38 07 0d 14 00 00 00
 psignb %mm6, %mm1                                # 0f 38 08 ce
-psignb %gs:0x14, %mm1                            # 65 0f 38 08 0d 14 00 00 00
+psignb (%si), %mm1                               # 67 0f 38 08 0c
 psignb %xmm6, %xmm1                              # 66 0f 38 08 ce
-psignb (%si), %xmm1                              # 67 66 0f 38 08 0c
+psignb (,%esi,2), %xmm1                          # 66 0f 38 08 0c 75 00 00 00 00
 psignw %mm6, %mm1                                # 0f 38 09 ce
-psignw (,%esi,2), %mm1                           # 0f 38 09 0c 75 00 00 00 00
+psignw 0x80(%esi), %mm1                          # 0f 38 09 8e 80 00 00 00
 psignw %xmm6, %xmm1                              # 66 0f 38 09 ce
-psignw 0x80(%esi), %xmm1                         # 66 0f 38 09 8e 80 00 00 00
+psignw 0x12(%eax,%ebx,4), %xmm1                  # 66 0f 38 09 4c 98 12
 psignd %mm6, %mm1                                # 0f 38 0a ce
-psignd 0x12(%eax,%ebx,4), %mm1                   # 0f 38 0a 4c 98 12
+psignd (%ebp), %mm1                              # 0f 38 0a 4d 00
 psignd %xmm6, %xmm1                              # 66 0f 38 0a ce
-psignd (%ebp), %xmm1                             # 66 0f 38 0a 4d 00
+psignd -0x80(%esp), %xmm1                        # 66 0f 38 0a 4c 24 80
 pmulhrsw %mm6, %mm1                              # 0f 38 0b ce
-pmulhrsw -0x80(%esp), %mm1                       # 0f 38 0b 4c 24 80
+pmulhrsw foo, %mm1                               # 0f 38 0b 0d 00 00 00 00 [R_386_32@4 foo]
 pmulhrsw %xmm6, %xmm1                            # 66 0f 38 0b ce
-pmulhrsw foo, %xmm1                              # 66 0f 38 0b 0d 00 00 00 00 [R_386_32@5 foo]
+pmulhrsw 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 38 0b 8c d1 78 56 34 12
 pabsb %mm6, %mm1                                 # 0f 38 1c ce
-pabsb 0x12345678(%ecx,%edx,8), %mm1              # 0f 38 1c 8c d1 78 56 34 12
+pabsb 0x7f(%edi), %mm1                           # 0f 38 1c 4f 7f
 pabsb %xmm6, %xmm1                               # 66 0f 38 1c ce
-pabsb 0x7f(%edi), %xmm1                          # 66 0f 38 1c 4f 7f
+pabsb foo+8(%eax), %xmm1                         # 66 0f 38 1c 88 08 00 00 00 [R_386_32@5 foo]
 pabsw %mm6, %mm1                                 # 0f 38 1d ce
-pabsw foo+8(%eax), %mm1                          # 0f 38 1d 88 08 00 00 00 [R_386_32@4 foo]
+pabsw (%ecx,%edx), %mm1                          # 0f 38 1d 0c 11
 pabsw %xmm6, %xmm1                               # 66 0f 38 1d ce
-pabsw (%ecx,%edx), %xmm1                         # 66 0f 38 1d 0c 11
+pabsw %gs:0x14, %xmm1                            # 65 66 0f 38 1d 0d 14 00 00 00
 pabsd %mm6, %mm1                                 # 0f 38 1e ce
-pabsd %gs:0x14, %mm1                             # 65 0f 38 1e 0d 14 00 00 00
+pabsd (%si), %mm1                                # 67 0f 38 1e 0c
 pabsd %xmm6, %xmm1                               # 66 0f 38 1e ce
-pabsd (%si), %xmm1                               # 67 66 0f 38 1e 0c
+pabsd (,%esi,2), %xmm1                           # 66 0f 38 1e 0c 75 00 00 00 00
 palignr $0xfe, %mm6, %mm1                        # 0f 3a 0f ce fe
-palignr $0xfe, (,%esi,2), %mm1                   # 0f 3a 0f 0c 75 00 00 00 00 fe
+palignr $0xfe, 0x80(%esi), %mm1                  # 0f 3a 0f 8e 80 00 00 00 fe
 palignr $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0f ce fe
-palignr $0xfe, 0x80(%esi), %xmm1                 # 66 0f 3a 0f 8e 80 00 00 00 fe
+palignr $0xfe, 0x12(%eax,%ebx,4), %xmm1          # 66 0f 3a 0f 4c 98 12 fe
 pblendvb %xmm0, %xmm6, %xmm1                     # 66 0f 38 10 ce
-pblendvb %xmm0, 0x12(%eax,%ebx,4), %xmm1         # 66 0f 38 10 4c 98 12
+pblendvb %xmm0, (%ebp), %xmm1                    # 66 0f 38 10 4d 00
 ptest %xmm6, %xmm1                               # 66 0f 38 17 ce
-ptest (%ebp), %xmm1                              # 66 0f 38 17 4d 00
+ptest -0x80(%esp), %xmm1                         # 66 0f 38 17 4c 24 80
 pmovsxbw %xmm6, %xmm1                            # 66 0f 38 20 ce
-pmovsxbw -0x80(%esp), %xmm1                      # 66 0f 38 20 4c 24 80
+pmovsxbw foo, %xmm1                              # 66 0f 38 20 0d 00 00 00 00 [R_386_32@5 foo]
 pmovsxbd %xmm6, %xmm1                            # 66 0f 38 21 ce
-pmovsxbd foo, %xmm1                              # 66 0f 38 21 0d 00 00 00 00 [R_386_32@5 foo]
+pmovsxbd 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 38 21 8c d1 78 56 34 12
 pmovsxbq %xmm6, %xmm1                            # 66 0f 38 22 ce
-pmovsxbq 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 38 22 8c d1 78 56 34 12
+pmovsxbq 0x7f(%edi), %xmm1                       # 66 0f 38 22 4f 7f
 pmovsxwd %xmm6, %xmm1                            # 66 0f 38 23 ce
-pmovsxwd 0x7f(%edi), %xmm1                       # 66 0f 38 23 4f 7f
+pmovsxwd foo+8(%eax), %xmm1                      # 66 0f 38 23 88 08 00 00 00 [R_386_32@5 foo]
 pmovsxwq %xmm6, %xmm1                            # 66 0f 38 24 ce
-pmovsxwq foo+8(%eax), %xmm1                      # 66 0f 38 24 88 08 00 00 00 [R_386_32@5 foo]
+pmovsxwq (%ecx,%edx), %xmm1                      # 66 0f 38 24 0c 11
 pmovsxdq %xmm6, %xmm1                            # 66 0f 38 25 ce
-pmovsxdq (%ecx,%edx), %xmm1                      # 66 0f 38 25 0c 11
+pmovsxdq %gs:0x14, %xmm1                         # 65 66 0f 38 25 0d 14 00 00 00
 pmovzxbw %xmm6, %xmm1                            # 66 0f 38 30 ce
-pmovzxbw %gs:0x14, %xmm1                         # 65 66 0f 38 30 0d 14 00 00 00
+pmovzxbw (%si), %xmm1                            # 67 66 0f 38 30 0c
 pmovzxbd %xmm6, %xmm1                            # 66 0f 38 31 ce
-pmovzxbd (%si), %xmm1                            # 67 66 0f 38 31 0c
+pmovzxbd (,%esi,2), %xmm1                        # 66 0f 38 31 0c 75 00 00 00 00
 pmovzxbq %xmm6, %xmm1                            # 66 0f 38 32 ce
-pmovzxbq (,%esi,2), %xmm1                        # 66 0f 38 32 0c 75 00 00 00 00
+pmovzxbq 0x80(%esi), %xmm1                       # 66 0f 38 32 8e 80 00 00 00
 pmovzxwd %xmm6, %xmm1                            # 66 0f 38 33 ce
-pmovzxwd 0x80(%esi), %xmm1                       # 66 0f 38 33 8e 80 00 00 00
+pmovzxwd 0x12(%eax,%ebx,4), %xmm1                # 66 0f 38 33 4c 98 12
 pmovzxwq %xmm6, %xmm1                            # 66 0f 38 34 ce
-pmovzxwq 0x12(%eax,%ebx,4), %xmm1                # 66 0f 38 34 4c 98 12
+pmovzxwq (%ebp), %xmm1                           # 66 0f 38 34 4d 00
 pmovzxdq %xmm6, %xmm1                            # 66 0f 38 35 ce
-pmovzxdq (%ebp), %xmm1                           # 66 0f 38 35 4d 00
+pmovzxdq -0x80(%esp), %xmm1                      # 66 0f 38 35 4c 24 80
 pmuldq %xmm6, %xmm1                              # 66 0f 38 28 ce
-pmuldq -0x80(%esp), %xmm1                        # 66 0f 38 28 4c 24 80
+pmuldq foo, %xmm1                                # 66 0f 38 28 0d 00 00 00 00 [R_386_32@5 foo]
 pcmpeqq %xmm6, %xmm1                             # 66 0f 38 29 ce
-pcmpeqq foo, %xmm1                               # 66 0f 38 29 0d 00 00 00 00 [R_386_32@5 foo]
+pcmpeqq 0x12345678(%ecx,%edx,8), %xmm1           # 66 0f 38 29 8c d1 78 56 34 12
 packusdw %xmm6, %xmm1                            # 66 0f 38 2b ce
-packusdw 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 38 2b 8c d1 78 56 34 12
+packusdw 0x7f(%edi), %xmm1                       # 66 0f 38 2b 4f 7f
 pcmpgtq %xmm6, %xmm1                             # 66 0f 38 37 ce
-pcmpgtq 0x7f(%edi), %xmm1                        # 66 0f 38 37 4f 7f
+pcmpgtq foo+8(%eax), %xmm1                       # 66 0f 38 37 88 08 00 00 00 [R_386_32@5 foo]
 pminsb %xmm6, %xmm1                              # 66 0f 38 38 ce
-pminsb foo+8(%eax), %xmm1                        # 66 0f 38 38 88 08 00 00 00 [R_386_32@5 foo]
+pminsb (%ecx,%edx), %xmm1                        # 66 0f 38 38 0c 11
 pminsd %xmm6, %xmm1                              # 66 0f 38 39 ce
-pminsd (%ecx,%edx), %xmm1                        # 66 0f 38 39 0c 11
+pminsd %gs:0x14, %xmm1                           # 65 66 0f 38 39 0d 14 00 00 00
 pminuw %xmm6, %xmm1                              # 66 0f 38 3a ce
-pminuw %gs:0x14, %xmm1                           # 65 66 0f 38 3a 0d 14 00 00 00
+pminuw (%si), %xmm1                              # 67 66 0f 38 3a 0c
 pminud %xmm6, %xmm1                              # 66 0f 38 3b ce
-pminud (%si), %xmm1                              # 67 66 0f 38 3b 0c
+pminud (,%esi,2), %xmm1                          # 66 0f 38 3b 0c 75 00 00 00 00
 pmaxsb %xmm6, %xmm1                              # 66 0f 38 3c ce
-pmaxsb (,%esi,2), %xmm1                          # 66 0f 38 3c 0c 75 00 00 00 00
+pmaxsb 0x80(%esi), %xmm1                         # 66 0f 38 3c 8e 80 00 00 00
 pmaxsd %xmm6, %xmm1                              # 66 0f 38 3d ce
-pmaxsd 0x80(%esi), %xmm1                         # 66 0f 38 3d 8e 80 00 00 00
+pmaxsd 0x12(%eax,%ebx,4), %xmm1                  # 66 0f 38 3d 4c 98 12
 pmaxuw %xmm6, %xmm1                              # 66 0f 38 3e ce
-pmaxuw 0x12(%eax,%ebx,4), %xmm1                  # 66 0f 38 3e 4c 98 12
+pmaxuw (%ebp), %xmm1                             # 66 0f 38 3e 4d 00
 pmaxud %xmm6, %xmm1                              # 66 0f 38 3f ce
-pmaxud (%ebp), %xmm1                             # 66 0f 38 3f 4d 00
+pmaxud -0x80(%esp), %xmm1                        # 66 0f 38 3f 4c 24 80
 pmulld %xmm6, %xmm1                              # 66 0f 38 40 ce
-pmulld -0x80(%esp), %xmm1                        # 66 0f 38 40 4c 24 80
+pmulld foo, %xmm1                                # 66 0f 38 40 0d 00 00 00 00 [R_386_32@5 foo]
 phminposuw %xmm6, %xmm1                          # 66 0f 38 41 ce
-phminposuw foo, %xmm1                            # 66 0f 38 41 0d 00 00 00 00 [R_386_32@5 foo]
+phminposuw 0x12345678(%ecx,%edx,8), %xmm1        # 66 0f 38 41 8c d1 78 56 34 12
 pblendw $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0e ce fe
-pblendw $0xfe, 0x12345678(%ecx,%edx,8), %xmm1    # 66 0f 3a 0e 8c d1 78 56 34 12 fe
+pblendw $0xfe, 0x7f(%edi), %xmm1                 # 66 0f 3a 0e 4f 7f fe
 mpsadbw $0xfe, %xmm6, %xmm1                      # 66 0f 3a 42 ce fe
-mpsadbw $0xfe, 0x7f(%edi), %xmm1                 # 66 0f 3a 42 4f 7f fe
+mpsadbw $0xfe, foo+8(%eax), %xmm1                # 66 0f 3a 42 88 08 00 00 00 fe [R_386_32@5 foo]
 pextrb $0xfe, %xmm6, %ecx                        # 66 0f 3a 14 f1 fe
-pextrb $0xfe, %xmm6, foo+8(%eax)                 # 66 0f 3a 14 b0 08 00 00 00 fe [R_386_32@5 foo]
 pextrb $0xfe, %xmm6, (%ecx,%edx)                 # 66 0f 3a 14 34 11 fe
+pextrb $0xfe, %xmm6, %gs:0x14                    # 65 66 0f 3a 14 35 14 00 00 00 fe
 pextrd $0xfe, %xmm6, %ecx                        # 66 0f 3a 16 f1 fe
-pextrd $0xfe, %xmm6, %gs:0x14                    # 65 66 0f 3a 16 35 14 00 00 00 fe
+pextrd $0xfe, %xmm6, (%si)                       # 67 66 0f 3a 16 34 fe
 pinsrb $0xfe, %ebx, %xmm1                        # 66 0f 3a 20 cb fe
-pinsrb $0xfe, (,%esi,2), %xmm1                   # 66 0f 3a 20 0c 75 00 00 00 00 fe
+pinsrb $0xfe, 0x80(%esi), %xmm1                  # 66 0f 3a 20 8e 80 00 00 00 fe
 pinsrd $0xfe, %ebx, %xmm1                        # 66 0f 3a 22 cb fe
-pinsrd $0xfe, 0x80(%esi), %xmm1                  # 66 0f 3a 22 8e 80 00 00 00 fe
+pinsrd $0xfe, 0x12(%eax,%ebx,4), %xmm1           # 66 0f 3a 22 4c 98 12 fe
 pcmpestrm $0xfe, %xmm6, %xmm1                    # 66 0f 3a 60 ce fe
-pcmpestrm $0xfe, (%ebp), %xmm1                   # 66 0f 3a 60 4d 00 fe
+pcmpestrm $0xfe, -0x80(%esp), %xmm1              # 66 0f 3a 60 4c 24 80 fe
 pcmpestri $0xfe, %xmm6, %xmm1                    # 66 0f 3a 61 ce fe
-pcmpestri $0xfe, -0x80(%esp), %xmm1              # 66 0f 3a 61 4c 24 80 fe
+pcmpestri $0xfe, foo, %xmm1                      # 66 0f 3a 61 0d 00 00 00 00 fe [R_386_32@5 foo]
 pcmpistrm $0xfe, %xmm6, %xmm1                    # 66 0f 3a 62 ce fe
-pcmpistrm $0xfe, foo, %xmm1                      # 66 0f 3a 62 0d 00 00 00 00 fe [R_386_32@5 foo]
+pcmpistrm $0xfe, 0x12345678(%ecx,%edx,8), %xmm1  # 66 0f 3a 62 8c d1 78 56 34 12 fe
 pcmpistri $0xfe, %xmm6, %xmm1                    # 66 0f 3a 63 ce fe
-pcmpistri $0xfe, 0x12345678(%ecx,%edx,8), %xmm1  # 66 0f 3a 63 8c d1 78 56 34 12 fe
+pcmpistri $0xfe, 0x7f(%edi), %xmm1               # 66 0f 3a 63 4f 7f fe
 mov %eax,%ebx                                    # 89 c3
 movl %eax,%ebx                                   # 89 c3
 add %eax,%ebx                                    # 01 c3
@@ -2640,19 +2659,18 @@ call *%ax                                        # 66 ff d0
 jcxz foo                                         # 67 e3 ff [R_386_PC8@2 foo]
 ljmpw $0x10,$0x1234                              # 66 ea 34 12 10 00
 lcallw $0x10,$0x1234                             # 66 9a 34 12 10 00
-scasw %es:(%edi), %ax                             # 66 af
-scas %es:(%edi), %al                              # ae
-stos %al, %es:(%edi)                              # aa
-cmpsb %es:(%edi), %ds:(%esi)                      # a6
-mov %ss:4(%ebp,%eax), %eax                        # 8b 44 05 04
-mov %ss:(%eax,%ebp), %eax                         # 36 8b 04 28
-fstsww (%eax)                                     # 9b dd 38
-fnstcww (%eax)                                    # d9 38
-sysretl                                           # 0f 07
-mov 0x1234, %al                                   # a0 34 12 00 00
-push $0xffffffff                                  # 6a ff
-loopw foo                                         # 67 e2 ff [R_386_PC8@2 foo]
-loopel foo                                        # e1 ff [R_386_PC8@1 foo]
-movsb %cs:(%esi), %es:(%edi)                      # 2e a4
-cmpsb %es:(%edi), %fs:(%esi)                      # 64 a6
-lodsb %ss:(%esi)                                  # 36 ac
+scasw %es:(%edi), %ax                            # 66 af
+scas %es:(%edi), %al                             # ae
+stos %al, %es:(%edi)                             # aa
+cmpsb %es:(%edi), %ds:(%esi)                     # a6
+mov %ss:4(%ebp,%eax), %eax                       # 8b 44 05 04
+mov %ss:(%eax,%ebp), %eax                        # 36 8b 04 28
+fstsww (%eax)                                    # 9b dd 38
+fnstcww (%eax)                                   # d9 38
+mov 0x1234, %al                                  # a0 34 12 00 00
+push $0xffffffff                                 # 6a ff
+loopw foo                                        # 67 e2 ff [R_386_PC8@2 foo]
+loopel foo                                       # e1 ff [R_386_PC8@1 foo]
+movsb %cs:(%esi), %es:(%edi)                     # 2e a4
+cmpsb %es:(%edi), %fs:(%esi)                     # 64 a6
+lodsb %ss:(%esi)                                 # 36 ac

@@ -647,40 +647,48 @@ shld %cl, %bx, 0x12(%bx,%si)             # 0f a5 58 12
 shld %cl, %ebx, %ecx                     # 66 0f a5 d9
 shldl %cl, %ebx, (%bp)                   # 66 0f a5 5e 00
 shld %cl, %ebx, (%bp)                    # 66 0f a5 5e 00
+shld %bx, %cx                            # 0f a5 d9
+shld %bx, foo                            # 0f a5 1e 00 00 [R_386_16@3 foo]
+shld %ebx, %ecx                          # 66 0f a5 d9
+shld %ebx, 0x1234(%bx)                   # 66 0f a5 9f 34 12
 shrd $0xfe, %bx, %cx                     # 0f ac d9 fe
-shrdw $0xfe, %bx, foo                    # 0f ac 1e 00 00 fe [R_386_16@3 foo]
-shrd $0xfe, %bx, foo                     # 0f ac 1e 00 00 fe [R_386_16@3 foo]
+shrdw $0xfe, %bx, 0x7f(%si)              # 0f ac 5c 7f fe
+shrd $0xfe, %bx, 0x7f(%si)               # 0f ac 5c 7f fe
 shrd $0xfe, %ebx, %ecx                   # 66 0f ac d9 fe
-shrdl $0xfe, %ebx, 0x1234(%bx)           # 66 0f ac 9f 34 12 fe
-shrd $0xfe, %ebx, 0x1234(%bx)            # 66 0f ac 9f 34 12 fe
+shrdl $0xfe, %ebx, foo+8(%bx,%di)        # 66 0f ac 99 08 00 fe [R_386_16@4 foo]
+shrd $0xfe, %ebx, foo+8(%bx,%di)         # 66 0f ac 99 08 00 fe [R_386_16@4 foo]
 shrd %cl, %bx, %cx                       # 0f ad d9
-shrdw %cl, %bx, 0x7f(%si)                # 0f ad 5c 7f
-shrd %cl, %bx, 0x7f(%si)                 # 0f ad 5c 7f
+shrdw %cl, %bx, (%eax)                   # 67 0f ad 18
+shrd %cl, %bx, (%eax)                    # 67 0f ad 18
 shrd %cl, %ebx, %ecx                     # 66 0f ad d9
-shrdl %cl, %ebx, foo+8(%bx,%di)          # 66 0f ad 99 08 00 [R_386_16@4 foo]
-shrd %cl, %ebx, foo+8(%bx,%di)           # 66 0f ad 99 08 00 [R_386_16@4 foo]
+shrdl %cl, %ebx, 0x80(%bp,%si)           # 66 0f ad 9a 80 00
+shrd %cl, %ebx, 0x80(%bp,%si)            # 66 0f ad 9a 80 00
+shrd %bx, %cx                            # 0f ad d9
+shrd %bx, 0x12(%bx,%si)                  # 0f ad 58 12
+shrd %ebx, %ecx                          # 66 0f ad d9
+shrd %ebx, (%bp)                         # 66 0f ad 5e 00
 mov %bl, %cl                             # 88 d9
-movb %bl, (%eax)                         # 67 88 18
-mov %bl, (%eax)                          # 67 88 18
+movb %bl, foo                            # 88 1e 00 00 [R_386_16@2 foo]
+mov %bl, foo                             # 88 1e 00 00 [R_386_16@2 foo]
 mov %bx, %cx                             # 89 d9
-movw %bx, 0x80(%bp,%si)                  # 89 9a 80 00
-mov %bx, 0x80(%bp,%si)                   # 89 9a 80 00
+movw %bx, 0x1234(%bx)                    # 89 9f 34 12
+mov %bx, 0x1234(%bx)                     # 89 9f 34 12
 mov %ebx, %ecx                           # 66 89 d9
-movl %ebx, -1(%ecx,%edx,4)               # 67 66 89 5c 91 ff
-mov %ebx, -1(%ecx,%edx,4)                # 67 66 89 5c 91 ff
-movb (%bp), %cl                          # 8a 4e 00
-mov (%bp), %cl                           # 8a 4e 00
-movw -0x80(%di), %cx                     # 8b 4d 80
-mov -0x80(%di), %cx                      # 8b 4d 80
-movl foo, %ecx                           # 66 8b 0e 00 00 [R_386_16@3 foo]
-mov foo, %ecx                            # 66 8b 0e 00 00 [R_386_16@3 foo]
+movl %ebx, (%bp,%di)                     # 66 89 1b
+mov %ebx, (%bp,%di)                      # 66 89 1b
+movb foo+8(%bx,%di), %cl                 # 8a 89 08 00 [R_386_16@2 foo]
+mov foo+8(%bx,%di), %cl                  # 8a 89 08 00 [R_386_16@2 foo]
+movw %es:(%bx), %cx                      # 26 8b 0f
+mov %es:(%bx), %cx                       # 26 8b 0f
+movl (%eax), %ecx                        # 67 66 8b 08
+mov (%eax), %ecx                         # 67 66 8b 08
 mov %ds, %cx                             # 8c d9
-movw %ds, 0x7f(%si)                      # 8c 5c 7f
-mov %ds, 0x7f(%si)                       # 8c 5c 7f
+movw %ds, 0x12(%bx,%si)                  # 8c 58 12
+mov %ds, 0x12(%bx,%si)                   # 8c 58 12
 mov %ds, %ecx                            # 66 8c d9
 movw %bx, %es                            # 8e c3
-movw (%eax), %es                         # 67 8e 00
-mov (%eax), %es                          # 67 8e 00
+movw foo, %es                            # 8e 06 00 00 [R_386_16@2 foo]
+mov foo, %es                             # 8e 06 00 00 [R_386_16@2 foo]
 mov %ebx, %es                            # 8e c3
 mov 0x1234, %al                          # a0 34 12
 mov 0x1234, %ax                          # a1 34 12
@@ -1116,19 +1124,25 @@ jecxz .+0x10                             # 67 e3 0d
 loop .+0x10                              # e2 0e
 loope .+0x10                             # e1 0e
 loopne .+0x10                            # e0 0e
+loopw .+0x10                             # e2 0e
+loopl .+0x10                             # 67 e2 0d
+loopew .+0x10                            # e1 0e
+loopel .+0x10                            # 67 e1 0d
+loopnew .+0x10                           # e0 0e
+loopnel .+0x10                           # 67 e0 0d
 call foo                                 # e8 fe ff [R_386_PC16@1 foo]
 callw *%cx                               # ff d1
-callw *-0x80(%di)                        # ff 55 80
-call *-0x80(%di)                         # ff 55 80
+callw *(%bp)                             # ff 56 00
+call *(%bp)                              # ff 56 00
 calll *%ecx                              # 66 ff d1
-calll *foo                               # 66 ff 16 00 00 [R_386_16@3 foo]
-call *foo                                # ff 16 00 00 [R_386_16@2 foo]
+calll *-0x80(%di)                        # 66 ff 55 80
+call *-0x80(%di)                         # ff 55 80
 lcallw $0x10, $0x1234                    # 9a 34 12 10 00
 lcalll $0x10, $0x1234                    # 66 9a 34 12 00 00 10 00
-lcallw *foo+8(%bx,%di)                   # ff 99 08 00 [R_386_16@2 foo]
+lcallw *0x7f(%si)                        # ff 5c 7f
+lcall *0x7f(%si)                         # ff 5c 7f
+lcalll *foo+8(%bx,%di)                   # 66 ff 99 08 00 [R_386_16@3 foo]
 lcall *foo+8(%bx,%di)                    # ff 99 08 00 [R_386_16@2 foo]
-lcalll *%es:(%bx)                        # 26 66 ff 1f
-lcall *%es:(%bx)                         # 26 ff 1f
 retw                                     # c3
 retl                                     # 66 c3
 retw $0x1234                             # c2 34 12
@@ -1203,11 +1217,11 @@ xlat (%bx)                               # d7
 xlatb                                    # d7
 nop                                      # 90
 nopw %cx                                 # 0f 1f c1
-nopw 0x12(%bx,%si)                       # 0f 1f 40 12
-nop 0x12(%bx,%si)                        # 0f 1f 40 12
+nopw -1(%ecx,%edx,4)                     # 67 0f 1f 44 91 ff
+nop -1(%ecx,%edx,4)                      # 67 0f 1f 44 91 ff
 nopl %ecx                                # 66 0f 1f c1
-nopl (%bp)                               # 66 0f 1f 46 00
-nop (%bp)                                # 0f 1f 46 00
+nopl 0x12(%bx,%si)                       # 66 0f 1f 40 12
+nop 0x12(%bx,%si)                        # 0f 1f 40 12
 pause                                    # f3 90
 ud2                                      # 0f 0b
 hlt                                      # f4
@@ -1229,10 +1243,10 @@ aam                                      # d4 0a
 aam $0xfe                                # d4 fe
 aad                                      # d5 0a
 aad $0xfe                                # d5 fe
-boundw %bx, -0x80(%di)                   # 62 5d 80
-bound %bx, -0x80(%di)                    # 62 5d 80
-boundl %ebx, foo                         # 66 62 1e 00 00 [R_386_16@3 foo]
-bound %ebx, foo                          # 66 62 1e 00 00 [R_386_16@3 foo]
+boundw %bx, (%bp)                        # 62 5e 00
+bound %bx, (%bp)                         # 62 5e 00
+boundl %ebx, -0x80(%di)                  # 66 62 5d 80
+bound %ebx, -0x80(%di)                   # 66 62 5d 80
 in $0xfe, %al                            # e4 fe
 in $0xfe, %ax                            # e5 fe
 in $0xfe, %eax                           # 66 e5 fe
@@ -1253,20 +1267,21 @@ rdmsr                                    # 0f 32
 wrmsr                                    # 0f 30
 syscall                                  # 0f 05
 sysret                                   # 0f 07
+sysretl                                  # 66 0f 07
 sysenter                                 # 0f 34
 sysexit                                  # 0f 35
 mfence                                   # 0f ae f0
 lfence                                   # 0f ae e8
 sfence                                   # 0f ae f8
-clflush foo+8(%bx,%di)                   # 0f ae b9 08 00 [R_386_16@3 foo]
-clflushopt %es:(%bx)                     # 26 66 0f ae 3f
-clwb (%eax)                              # 67 66 0f ae 30
-prefetchnta 0x80(%bp,%si)                # 0f 18 82 80 00
-prefetcht0 -1(%ecx,%edx,4)               # 67 0f 18 4c 91 ff
-prefetcht1 0x12(%bx,%si)                 # 0f 18 50 12
-prefetcht2 (%bp)                         # 0f 18 5e 00
-prefetchw -0x80(%di)                     # 0f 0d 4d 80
-prefetch foo                             # 0f 0d 06 00 00 [R_386_16@3 foo]
+clflush %es:(%bx)                        # 26 0f ae 3f
+clflushopt (%eax)                        # 67 66 0f ae 38
+clwb 0x80(%bp,%si)                       # 66 0f ae b2 80 00
+prefetchnta -1(%ecx,%edx,4)              # 67 0f 18 44 91 ff
+prefetcht0 0x12(%bx,%si)                 # 0f 18 48 12
+prefetcht1 (%bp)                         # 0f 18 56 00
+prefetcht2 -0x80(%di)                    # 0f 18 5d 80
+prefetchw foo                            # 0f 0d 0e 00 00 [R_386_16@3 foo]
+prefetch 0x1234(%bx)                     # 0f 0d 87 34 12
 monitor                                  # 0f 01 c8
 mwait                                    # 0f 01 c9
 wbinvd                                   # 0f 09
@@ -1277,85 +1292,85 @@ xgetbv                                   # 0f 01 d0
 xsetbv                                   # 0f 01 d1
 stac                                     # 0f 01 cb
 clac                                     # 0f 01 ca
-invlpg foo                               # 0f 01 3e 00 00 [R_386_16@3 foo]
-lgdtw 0x1234(%bx)                        # 0f 01 97 34 12
-lgdt 0x1234(%bx)                         # 0f 01 97 34 12
-lgdtl (%bp,%di)                          # 66 0f 01 13
+invlpg 0x1234(%bx)                       # 0f 01 bf 34 12
+lgdtw (%bp,%di)                          # 0f 01 13
 lgdt (%bp,%di)                           # 0f 01 13
-lidtw foo+8(%bx,%di)                     # 0f 01 99 08 00 [R_386_16@3 foo]
-lidt foo+8(%bx,%di)                      # 0f 01 99 08 00 [R_386_16@3 foo]
-lidtl %es:(%bx)                          # 26 66 0f 01 1f
+lgdtl 0x7f(%si)                          # 66 0f 01 54 7f
+lgdt 0x7f(%si)                           # 0f 01 54 7f
+lidtw %es:(%bx)                          # 26 0f 01 1f
 lidt %es:(%bx)                           # 26 0f 01 1f
-sgdtw 0x80(%bp,%si)                      # 0f 01 82 80 00
-sgdt 0x80(%bp,%si)                       # 0f 01 82 80 00
-sgdtl -1(%ecx,%edx,4)                    # 67 66 0f 01 44 91 ff
+lidtl (%eax)                             # 67 66 0f 01 18
+lidt (%eax)                              # 67 0f 01 18
+sgdtw -1(%ecx,%edx,4)                    # 67 0f 01 44 91 ff
 sgdt -1(%ecx,%edx,4)                     # 67 0f 01 44 91 ff
-sidtw (%bp)                              # 0f 01 4e 00
-sidt (%bp)                               # 0f 01 4e 00
-sidtl -0x80(%di)                         # 66 0f 01 4d 80
+sgdtl 0x12(%bx,%si)                      # 66 0f 01 40 12
+sgdt 0x12(%bx,%si)                       # 0f 01 40 12
+sidtw -0x80(%di)                         # 0f 01 4d 80
 sidt -0x80(%di)                          # 0f 01 4d 80
+sidtl foo                                # 66 0f 01 0e 00 00 [R_386_16@4 foo]
+sidt foo                                 # 0f 01 0e 00 00 [R_386_16@3 foo]
 lldtw %cx                                # 0f 00 d1
-lldtw 0x1234(%bx)                        # 0f 00 97 34 12
-lldt 0x1234(%bx)                         # 0f 00 97 34 12
+lldtw (%bp,%di)                          # 0f 00 13
+lldt (%bp,%di)                           # 0f 00 13
 ltrw %cx                                 # 0f 00 d9
-ltrw (%bp,%di)                           # 0f 00 1b
-ltr (%bp,%di)                            # 0f 00 1b
+ltrw 0x7f(%si)                           # 0f 00 5c 7f
+ltr 0x7f(%si)                            # 0f 00 5c 7f
 sldt %cx                                 # 0f 00 c1
-sldtw foo+8(%bx,%di)                     # 0f 00 81 08 00 [R_386_16@3 foo]
-sldt foo+8(%bx,%di)                      # 0f 00 81 08 00 [R_386_16@3 foo]
+sldtw %es:(%bx)                          # 26 0f 00 07
+sldt %es:(%bx)                           # 26 0f 00 07
 sldt %ecx                                # 66 0f 00 c1
 str %cx                                  # 0f 00 c9
-strw -1(%ecx,%edx,4)                     # 67 0f 00 4c 91 ff
-str -1(%ecx,%edx,4)                      # 67 0f 00 4c 91 ff
+strw 0x12(%bx,%si)                       # 0f 00 48 12
+str 0x12(%bx,%si)                        # 0f 00 48 12
 str %ecx                                 # 66 0f 00 c9
 lmsww %cx                                # 0f 01 f1
-lmsww -0x80(%di)                         # 0f 01 75 80
-lmsw -0x80(%di)                          # 0f 01 75 80
+lmsww foo                                # 0f 01 36 00 00 [R_386_16@3 foo]
+lmsw foo                                 # 0f 01 36 00 00 [R_386_16@3 foo]
 smsw %cx                                 # 0f 01 e1
-smsww 0x1234(%bx)                        # 0f 01 a7 34 12
-smsw 0x1234(%bx)                         # 0f 01 a7 34 12
+smsww (%bp,%di)                          # 0f 01 23
+smsw (%bp,%di)                           # 0f 01 23
 smsw %ecx                                # 66 0f 01 e1
 verrw %cx                                # 0f 00 e1
-verrw foo+8(%bx,%di)                     # 0f 00 a1 08 00 [R_386_16@3 foo]
-verr foo+8(%bx,%di)                      # 0f 00 a1 08 00 [R_386_16@3 foo]
+verrw %es:(%bx)                          # 26 0f 00 27
+verr %es:(%bx)                           # 26 0f 00 27
 verww %cx                                # 0f 00 e9
-verww %es:(%bx)                          # 26 0f 00 2f
-verw %es:(%bx)                           # 26 0f 00 2f
+verww (%eax)                             # 67 0f 00 28
+verw (%eax)                              # 67 0f 00 28
 arpl %bx, %cx                            # 63 d9
-arplw %bx, (%eax)                        # 67 63 18
-arpl %bx, (%eax)                         # 67 63 18
+arplw %bx, 0x80(%bp,%si)                 # 63 9a 80 00
+arpl %bx, 0x80(%bp,%si)                  # 63 9a 80 00
 lar %bx, %cx                             # 0f 02 cb
-larw 0x80(%bp,%si), %cx                  # 0f 02 8a 80 00
-lar 0x80(%bp,%si), %cx                   # 0f 02 8a 80 00
+larw -1(%ecx,%edx,4), %cx                # 67 0f 02 4c 91 ff
+lar -1(%ecx,%edx,4), %cx                 # 67 0f 02 4c 91 ff
 lar %ebx, %ecx                           # 66 0f 02 cb
-larl -1(%ecx,%edx,4), %ecx               # 67 66 0f 02 4c 91 ff
-lar -1(%ecx,%edx,4), %ecx                # 67 66 0f 02 4c 91 ff
+larl 0x12(%bx,%si), %ecx                 # 66 0f 02 48 12
+lar 0x12(%bx,%si), %ecx                  # 66 0f 02 48 12
 lsl %bx, %cx                             # 0f 03 cb
-lslw (%bp), %cx                          # 0f 03 4e 00
-lsl (%bp), %cx                           # 0f 03 4e 00
+lslw -0x80(%di), %cx                     # 0f 03 4d 80
+lsl -0x80(%di), %cx                      # 0f 03 4d 80
 lsl %ebx, %ecx                           # 66 0f 03 cb
-lsll -0x80(%di), %ecx                    # 66 0f 03 4d 80
-lsl -0x80(%di), %ecx                     # 66 0f 03 4d 80
-ldsw 0x1234(%bx), %cx                    # c5 8f 34 12
-lds 0x1234(%bx), %cx                     # c5 8f 34 12
-ldsl (%bp,%di), %ecx                     # 66 c5 0b
-lds (%bp,%di), %ecx                      # 66 c5 0b
-lesw 0x7f(%si), %cx                      # c4 4c 7f
-les 0x7f(%si), %cx                       # c4 4c 7f
-lesl foo+8(%bx,%di), %ecx                # 66 c4 89 08 00 [R_386_16@3 foo]
-les foo+8(%bx,%di), %ecx                 # 66 c4 89 08 00 [R_386_16@3 foo]
-lssw %es:(%bx), %cx                      # 26 0f b2 0f
-lss %es:(%bx), %cx                       # 26 0f b2 0f
-lssl (%eax), %ecx                        # 67 66 0f b2 08
-lss (%eax), %ecx                         # 67 66 0f b2 08
-lfsw 0x80(%bp,%si), %cx                  # 0f b4 8a 80 00
-lfs 0x80(%bp,%si), %cx                   # 0f b4 8a 80 00
-lfsl -1(%ecx,%edx,4), %ecx               # 67 66 0f b4 4c 91 ff
-lfs -1(%ecx,%edx,4), %ecx                # 67 66 0f b4 4c 91 ff
-lgsw 0x12(%bx,%si), %cx                  # 0f b5 48 12
-lgs 0x12(%bx,%si), %cx                   # 0f b5 48 12
-lgsl (%bp), %ecx                         # 66 0f b5 4e 00
-lgs (%bp), %ecx                          # 66 0f b5 4e 00
+lsll foo, %ecx                           # 66 0f 03 0e 00 00 [R_386_16@4 foo]
+lsl foo, %ecx                            # 66 0f 03 0e 00 00 [R_386_16@4 foo]
+ldsw (%bp,%di), %cx                      # c5 0b
+lds (%bp,%di), %cx                       # c5 0b
+ldsl 0x7f(%si), %ecx                     # 66 c5 4c 7f
+lds 0x7f(%si), %ecx                      # 66 c5 4c 7f
+lesw foo+8(%bx,%di), %cx                 # c4 89 08 00 [R_386_16@2 foo]
+les foo+8(%bx,%di), %cx                  # c4 89 08 00 [R_386_16@2 foo]
+lesl %es:(%bx), %ecx                     # 26 66 c4 0f
+les %es:(%bx), %ecx                      # 26 66 c4 0f
+lssw (%eax), %cx                         # 67 0f b2 08
+lss (%eax), %cx                          # 67 0f b2 08
+lssl 0x80(%bp,%si), %ecx                 # 66 0f b2 8a 80 00
+lss 0x80(%bp,%si), %ecx                  # 66 0f b2 8a 80 00
+lfsw -1(%ecx,%edx,4), %cx                # 67 0f b4 4c 91 ff
+lfs -1(%ecx,%edx,4), %cx                 # 67 0f b4 4c 91 ff
+lfsl 0x12(%bx,%si), %ecx                 # 66 0f b4 48 12
+lfs 0x12(%bx,%si), %ecx                  # 66 0f b4 48 12
+lgsw (%bp), %cx                          # 0f b5 4e 00
+lgs (%bp), %cx                           # 0f b5 4e 00
+lgsl -0x80(%di), %ecx                    # 66 0f b5 4d 80
+lgs -0x80(%di), %ecx                     # 66 0f b5 4d 80
 mov %cr0, %ecx                           # 0f 20 c1
 mov %ebx, %cr3                           # 0f 22 db
 mov %dr1, %ecx                           # 0f 21 c9
@@ -1366,133 +1381,133 @@ rdseed %cx                               # 0f c7 f9
 rdseed %ecx                              # 66 0f c7 f9
 endbr64                                  # f3 0f 1e fa
 endbr32                                  # f3 0f 1e fb
-xsave 0x7f(%si)                          # 0f ae 64 7f
-xrstor foo+8(%bx,%di)                    # 0f ae a9 08 00 [R_386_16@3 foo]
-flds 0x80(%bp,%si)                       # d9 82 80 00
-fld 0x80(%bp,%si)                        # d9 82 80 00
-fldl -1(%ecx,%edx,4)                     # 67 dd 44 91 ff
+xsave foo+8(%bx,%di)                     # 0f ae a1 08 00 [R_386_16@3 foo]
+xrstor %es:(%bx)                         # 26 0f ae 2f
+flds -1(%ecx,%edx,4)                     # 67 d9 44 91 ff
 fld -1(%ecx,%edx,4)                      # 67 d9 44 91 ff
-fldt 0x12(%bx,%si)                       # db 68 12
+fldl 0x12(%bx,%si)                       # dd 40 12
 fld 0x12(%bx,%si)                        # d9 40 12
+fldt (%bp)                               # db 6e 00
+fld (%bp)                                # d9 46 00
 fld %st(3)                               # d9 c3
-fsts -0x80(%di)                          # d9 55 80
-fst -0x80(%di)                           # d9 55 80
-fstl foo                                 # dd 16 00 00 [R_386_16@2 foo]
+fsts foo                                 # d9 16 00 00 [R_386_16@2 foo]
 fst foo                                  # d9 16 00 00 [R_386_16@2 foo]
+fstl 0x1234(%bx)                         # dd 97 34 12
+fst 0x1234(%bx)                          # d9 97 34 12
 fst %st(3)                               # dd d3
-fstps (%bp,%di)                          # d9 1b
-fstp (%bp,%di)                           # d9 1b
-fstpl 0x7f(%si)                          # dd 5c 7f
+fstps 0x7f(%si)                          # d9 5c 7f
 fstp 0x7f(%si)                           # d9 5c 7f
-fstpt foo+8(%bx,%di)                     # db b9 08 00 [R_386_16@2 foo]
+fstpl foo+8(%bx,%di)                     # dd 99 08 00 [R_386_16@2 foo]
 fstp foo+8(%bx,%di)                      # d9 99 08 00 [R_386_16@2 foo]
+fstpt %es:(%bx)                          # 26 db 3f
+fstp %es:(%bx)                           # 26 d9 1f
 fstp %st(3)                              # dd db
-filds (%eax)                             # 67 df 00
-fild (%eax)                              # 67 df 00
-fildl 0x80(%bp,%si)                      # db 82 80 00
+filds 0x80(%bp,%si)                      # df 82 80 00
 fild 0x80(%bp,%si)                       # df 82 80 00
-fildll -1(%ecx,%edx,4)                   # 67 df 6c 91 ff
+fildl -1(%ecx,%edx,4)                    # 67 db 44 91 ff
 fild -1(%ecx,%edx,4)                     # 67 df 44 91 ff
-fists 0x12(%bx,%si)                      # df 50 12
-fist 0x12(%bx,%si)                       # df 50 12
-fistl (%bp)                              # db 56 00
+fildll 0x12(%bx,%si)                     # df 68 12
+fild 0x12(%bx,%si)                       # df 40 12
+fists (%bp)                              # df 56 00
 fist (%bp)                               # df 56 00
-fistps -0x80(%di)                        # df 5d 80
-fistp -0x80(%di)                         # df 5d 80
-fistpl foo                               # db 1e 00 00 [R_386_16@2 foo]
+fistl -0x80(%di)                         # db 55 80
+fist -0x80(%di)                          # df 55 80
+fistps foo                               # df 1e 00 00 [R_386_16@2 foo]
 fistp foo                                # df 1e 00 00 [R_386_16@2 foo]
-fistpll 0x1234(%bx)                      # df bf 34 12
+fistpl 0x1234(%bx)                       # db 9f 34 12
 fistp 0x1234(%bx)                        # df 9f 34 12
-fisttps (%bp,%di)                        # df 0b
-fisttp (%bp,%di)                         # df 0b
-fisttpl 0x7f(%si)                        # db 4c 7f
+fistpll (%bp,%di)                        # df 3b
+fistp (%bp,%di)                          # df 1b
+fisttps 0x7f(%si)                        # df 4c 7f
 fisttp 0x7f(%si)                         # df 4c 7f
-fisttpll foo+8(%bx,%di)                  # dd 89 08 00 [R_386_16@2 foo]
+fisttpl foo+8(%bx,%di)                   # db 89 08 00 [R_386_16@2 foo]
 fisttp foo+8(%bx,%di)                    # df 89 08 00 [R_386_16@2 foo]
-fbld %es:(%bx)                           # 26 df 27
-fbstp (%eax)                             # 67 df 30
-fadds 0x80(%bp,%si)                      # d8 82 80 00
-fadd 0x80(%bp,%si)                       # d8 82 80 00
-faddl -1(%ecx,%edx,4)                    # 67 dc 44 91 ff
+fisttpll %es:(%bx)                       # 26 dd 0f
+fisttp %es:(%bx)                         # 26 df 0f
+fbld (%eax)                              # 67 df 20
+fbstp 0x80(%bp,%si)                      # df b2 80 00
+fadds -1(%ecx,%edx,4)                    # 67 d8 44 91 ff
 fadd -1(%ecx,%edx,4)                     # 67 d8 44 91 ff
+faddl 0x12(%bx,%si)                      # dc 40 12
+fadd 0x12(%bx,%si)                       # d8 40 12
 fadd %st(3), %st                         # d8 c3
 fadd %st, %st(3)                         # dc c3
 faddp %st, %st(3)                        # de c3
 faddp                                    # de c1
-fiadds 0x1234(%bx)                       # de 87 34 12
-fiadd 0x1234(%bx)                        # de 87 34 12
-fiaddl (%bp,%di)                         # da 03
+fiadds (%bp,%di)                         # de 03
 fiadd (%bp,%di)                          # de 03
-fmuls 0x7f(%si)                          # d8 4c 7f
-fmul 0x7f(%si)                           # d8 4c 7f
-fmull foo+8(%bx,%di)                     # dc 89 08 00 [R_386_16@2 foo]
+fiaddl 0x7f(%si)                         # da 44 7f
+fiadd 0x7f(%si)                          # de 44 7f
+fmuls foo+8(%bx,%di)                     # d8 89 08 00 [R_386_16@2 foo]
 fmul foo+8(%bx,%di)                      # d8 89 08 00 [R_386_16@2 foo]
+fmull %es:(%bx)                          # 26 dc 0f
+fmul %es:(%bx)                           # 26 d8 0f
 fmul %st(3), %st                         # d8 cb
 fmul %st, %st(3)                         # dc cb
 fmulp %st, %st(3)                        # de cb
 fmulp                                    # de c9
-fimuls 0x12(%bx,%si)                     # de 48 12
-fimul 0x12(%bx,%si)                      # de 48 12
-fimull (%bp)                             # da 4e 00
+fimuls (%bp)                             # de 4e 00
 fimul (%bp)                              # de 4e 00
-fsubs -0x80(%di)                         # d8 65 80
-fsub -0x80(%di)                          # d8 65 80
-fsubl foo                                # dc 26 00 00 [R_386_16@2 foo]
+fimull -0x80(%di)                        # da 4d 80
+fimul -0x80(%di)                         # de 4d 80
+fsubs foo                                # d8 26 00 00 [R_386_16@2 foo]
 fsub foo                                 # d8 26 00 00 [R_386_16@2 foo]
+fsubl 0x1234(%bx)                        # dc a7 34 12
+fsub 0x1234(%bx)                         # d8 a7 34 12
 fsub %st(3), %st                         # d8 e3
 fsubr %st, %st(3)                        # dc eb
 fsubrp %st, %st(3)                       # de eb
 fsubrp                                   # de e9
-fisubs %es:(%bx)                         # 26 de 27
-fisub %es:(%bx)                          # 26 de 27
-fisubl (%eax)                            # 67 da 20
+fisubs (%eax)                            # 67 de 20
 fisub (%eax)                             # 67 de 20
-fsubrs 0x80(%bp,%si)                     # d8 aa 80 00
-fsubr 0x80(%bp,%si)                      # d8 aa 80 00
-fsubrl -1(%ecx,%edx,4)                   # 67 dc 6c 91 ff
+fisubl 0x80(%bp,%si)                     # da a2 80 00
+fisub 0x80(%bp,%si)                      # de a2 80 00
+fsubrs -1(%ecx,%edx,4)                   # 67 d8 6c 91 ff
 fsubr -1(%ecx,%edx,4)                    # 67 d8 6c 91 ff
+fsubrl 0x12(%bx,%si)                     # dc 68 12
+fsubr 0x12(%bx,%si)                      # d8 68 12
 fsubr %st(3), %st                        # d8 eb
 fsub %st, %st(3)                         # dc e3
 fsubp %st, %st(3)                        # de e3
 fsubp                                    # de e1
-fisubrs 0x1234(%bx)                      # de af 34 12
-fisubr 0x1234(%bx)                       # de af 34 12
-fisubrl (%bp,%di)                        # da 2b
+fisubrs (%bp,%di)                        # de 2b
 fisubr (%bp,%di)                         # de 2b
-fdivs 0x7f(%si)                          # d8 74 7f
-fdiv 0x7f(%si)                           # d8 74 7f
-fdivl foo+8(%bx,%di)                     # dc b1 08 00 [R_386_16@2 foo]
+fisubrl 0x7f(%si)                        # da 6c 7f
+fisubr 0x7f(%si)                         # de 6c 7f
+fdivs foo+8(%bx,%di)                     # d8 b1 08 00 [R_386_16@2 foo]
 fdiv foo+8(%bx,%di)                      # d8 b1 08 00 [R_386_16@2 foo]
+fdivl %es:(%bx)                          # 26 dc 37
+fdiv %es:(%bx)                           # 26 d8 37
 fdiv %st(3), %st                         # d8 f3
 fdivr %st, %st(3)                        # dc fb
 fdivrp %st, %st(3)                       # de fb
 fdivrp                                   # de f9
-fidivs 0x12(%bx,%si)                     # de 70 12
-fidiv 0x12(%bx,%si)                      # de 70 12
-fidivl (%bp)                             # da 76 00
+fidivs (%bp)                             # de 76 00
 fidiv (%bp)                              # de 76 00
-fdivrs -0x80(%di)                        # d8 7d 80
-fdivr -0x80(%di)                         # d8 7d 80
-fdivrl foo                               # dc 3e 00 00 [R_386_16@2 foo]
+fidivl -0x80(%di)                        # da 75 80
+fidiv -0x80(%di)                         # de 75 80
+fdivrs foo                               # d8 3e 00 00 [R_386_16@2 foo]
 fdivr foo                                # d8 3e 00 00 [R_386_16@2 foo]
+fdivrl 0x1234(%bx)                       # dc bf 34 12
+fdivr 0x1234(%bx)                        # d8 bf 34 12
 fdivr %st(3), %st                        # d8 fb
 fdiv %st, %st(3)                         # dc f3
 fdivp %st, %st(3)                        # de f3
 fdivp                                    # de f1
-fidivrs %es:(%bx)                        # 26 de 3f
-fidivr %es:(%bx)                         # 26 de 3f
-fidivrl (%eax)                           # 67 da 38
+fidivrs (%eax)                           # 67 de 38
 fidivr (%eax)                            # 67 de 38
-fcoms 0x80(%bp,%si)                      # d8 92 80 00
-fcom 0x80(%bp,%si)                       # d8 92 80 00
-fcoml -1(%ecx,%edx,4)                    # 67 dc 54 91 ff
+fidivrl 0x80(%bp,%si)                    # da ba 80 00
+fidivr 0x80(%bp,%si)                     # de ba 80 00
+fcoms -1(%ecx,%edx,4)                    # 67 d8 54 91 ff
 fcom -1(%ecx,%edx,4)                     # 67 d8 54 91 ff
+fcoml 0x12(%bx,%si)                      # dc 50 12
+fcom 0x12(%bx,%si)                       # d8 50 12
 fcom %st(3)                              # d8 d3
 fcom                                     # d8 d1
-fcomps -0x80(%di)                        # d8 5d 80
-fcomp -0x80(%di)                         # d8 5d 80
-fcompl foo                               # dc 1e 00 00 [R_386_16@2 foo]
+fcomps foo                               # d8 1e 00 00 [R_386_16@2 foo]
 fcomp foo                                # d8 1e 00 00 [R_386_16@2 foo]
+fcompl 0x1234(%bx)                       # dc 9f 34 12
+fcomp 0x1234(%bx)                        # d8 9f 34 12
 fcomp %st(3)                             # d8 db
 fcomp                                    # d8 d9
 fcompp                                   # de d9
@@ -1505,14 +1520,14 @@ fcomi %st(3), %st                        # db f3
 fcomip %st(3), %st                       # df f3
 fucomi %st(3), %st                       # db eb
 fucomip %st(3), %st                      # df eb
-ficoms 0x1234(%bx)                       # de 97 34 12
-ficom 0x1234(%bx)                        # de 97 34 12
-ficoml (%bp,%di)                         # da 13
+ficoms (%bp,%di)                         # de 13
 ficom (%bp,%di)                          # de 13
-ficomps 0x7f(%si)                        # de 5c 7f
-ficomp 0x7f(%si)                         # de 5c 7f
-ficompl foo+8(%bx,%di)                   # da 99 08 00 [R_386_16@2 foo]
+ficoml 0x7f(%si)                         # da 54 7f
+ficom 0x7f(%si)                          # de 54 7f
+ficomps foo+8(%bx,%di)                   # de 99 08 00 [R_386_16@2 foo]
 ficomp foo+8(%bx,%di)                    # de 99 08 00 [R_386_16@2 foo]
+ficompl %es:(%bx)                        # 26 da 1f
+ficomp %es:(%bx)                         # 26 de 1f
 fcmovb %st(3), %st                       # da c3
 fcmove %st(3), %st                       # da cb
 fcmovbe %st(3), %st                      # da d3
@@ -1553,570 +1568,574 @@ frndint                                  # d9 fc
 fscale                                   # d9 fd
 fsin                                     # d9 fe
 fcos                                     # d9 ff
-fnstcw 0x12(%bx,%si)                     # d9 78 12
-fstcw (%bp)                              # 9b d9 7e 00
-fldcw -0x80(%di)                         # d9 6d 80
-fnstsw foo                               # dd 3e 00 00 [R_386_16@2 foo]
+fnstcw (%bp)                             # d9 7e 00
+fstcw -0x80(%di)                         # 9b d9 7d 80
+fldcw foo                                # d9 2e 00 00 [R_386_16@2 foo]
+fnstsw 0x1234(%bx)                       # dd bf 34 12
 fnstsw %ax                               # df e0
-fstsw (%bp,%di)                          # 9b dd 3b
+fstsw 0x7f(%si)                          # 9b dd 7c 7f
 fstsw %ax                                # 9b df e0
 fninit                                   # db e3
 finit                                    # 9b db e3
 fnclex                                   # db e2
 fclex                                    # 9b db e2
-fnstenv -1(%ecx,%edx,4)                  # 67 d9 74 91 ff
-fstenv 0x12(%bx,%si)                     # 9b d9 70 12
-fldenv (%bp)                             # d9 66 00
-fnsave -0x80(%di)                        # dd 75 80
-fsave foo                                # 9b dd 36 00 00 [R_386_16@3 foo]
-frstor 0x1234(%bx)                       # dd a7 34 12
-fxsave (%bp,%di)                         # 0f ae 03
-fxrstor 0x7f(%si)                        # 0f ae 4c 7f
+fnstenv 0x12(%bx,%si)                    # d9 70 12
+fstenv (%bp)                             # 9b d9 76 00
+fldenv -0x80(%di)                        # d9 65 80
+fnsave foo                               # dd 36 00 00 [R_386_16@2 foo]
+fsave 0x1234(%bx)                        # 9b dd b7 34 12
+frstor (%bp,%di)                         # dd 23
+fxsave 0x7f(%si)                         # 0f ae 44 7f
+fxrstor foo+8(%bx,%di)                   # 0f ae 89 08 00 [R_386_16@3 foo]
 addps %xmm6, %xmm1                       # 0f 58 ce
-addps (%eax), %xmm1                      # 67 0f 58 08
+addps 0x80(%bp,%si), %xmm1               # 0f 58 8a 80 00
 addpd %xmm6, %xmm1                       # 66 0f 58 ce
-addpd 0x80(%bp,%si), %xmm1               # 66 0f 58 8a 80 00
+addpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 58 4c 91 ff
 addss %xmm6, %xmm1                       # f3 0f 58 ce
-addss -1(%ecx,%edx,4), %xmm1             # 67 f3 0f 58 4c 91 ff
+addss 0x12(%bx,%si), %xmm1               # f3 0f 58 48 12
 addsd %xmm6, %xmm1                       # f2 0f 58 ce
-addsd 0x12(%bx,%si), %xmm1               # f2 0f 58 48 12
+addsd (%bp), %xmm1                       # f2 0f 58 4e 00
 mulps %xmm6, %xmm1                       # 0f 59 ce
-mulps (%bp), %xmm1                       # 0f 59 4e 00
+mulps -0x80(%di), %xmm1                  # 0f 59 4d 80
 mulpd %xmm6, %xmm1                       # 66 0f 59 ce
-mulpd -0x80(%di), %xmm1                  # 66 0f 59 4d 80
+mulpd foo, %xmm1                         # 66 0f 59 0e 00 00 [R_386_16@4 foo]
 mulss %xmm6, %xmm1                       # f3 0f 59 ce
-mulss foo, %xmm1                         # f3 0f 59 0e 00 00 [R_386_16@4 foo]
+mulss 0x1234(%bx), %xmm1                 # f3 0f 59 8f 34 12
 mulsd %xmm6, %xmm1                       # f2 0f 59 ce
-mulsd 0x1234(%bx), %xmm1                 # f2 0f 59 8f 34 12
+mulsd (%bp,%di), %xmm1                   # f2 0f 59 0b
 subps %xmm6, %xmm1                       # 0f 5c ce
-subps (%bp,%di), %xmm1                   # 0f 5c 0b
+subps 0x7f(%si), %xmm1                   # 0f 5c 4c 7f
 subpd %xmm6, %xmm1                       # 66 0f 5c ce
-subpd 0x7f(%si), %xmm1                   # 66 0f 5c 4c 7f
+subpd foo+8(%bx,%di), %xmm1              # 66 0f 5c 89 08 00 [R_386_16@4 foo]
 subss %xmm6, %xmm1                       # f3 0f 5c ce
-subss foo+8(%bx,%di), %xmm1              # f3 0f 5c 89 08 00 [R_386_16@4 foo]
+subss %es:(%bx), %xmm1                   # 26 f3 0f 5c 0f
 subsd %xmm6, %xmm1                       # f2 0f 5c ce
-subsd %es:(%bx), %xmm1                   # 26 f2 0f 5c 0f
+subsd (%eax), %xmm1                      # 67 f2 0f 5c 08
 minps %xmm6, %xmm1                       # 0f 5d ce
-minps (%eax), %xmm1                      # 67 0f 5d 08
+minps 0x80(%bp,%si), %xmm1               # 0f 5d 8a 80 00
 minpd %xmm6, %xmm1                       # 66 0f 5d ce
-minpd 0x80(%bp,%si), %xmm1               # 66 0f 5d 8a 80 00
+minpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 5d 4c 91 ff
 minss %xmm6, %xmm1                       # f3 0f 5d ce
-minss -1(%ecx,%edx,4), %xmm1             # 67 f3 0f 5d 4c 91 ff
+minss 0x12(%bx,%si), %xmm1               # f3 0f 5d 48 12
 minsd %xmm6, %xmm1                       # f2 0f 5d ce
-minsd 0x12(%bx,%si), %xmm1               # f2 0f 5d 48 12
+minsd (%bp), %xmm1                       # f2 0f 5d 4e 00
 divps %xmm6, %xmm1                       # 0f 5e ce
-divps (%bp), %xmm1                       # 0f 5e 4e 00
+divps -0x80(%di), %xmm1                  # 0f 5e 4d 80
 divpd %xmm6, %xmm1                       # 66 0f 5e ce
-divpd -0x80(%di), %xmm1                  # 66 0f 5e 4d 80
+divpd foo, %xmm1                         # 66 0f 5e 0e 00 00 [R_386_16@4 foo]
 divss %xmm6, %xmm1                       # f3 0f 5e ce
-divss foo, %xmm1                         # f3 0f 5e 0e 00 00 [R_386_16@4 foo]
+divss 0x1234(%bx), %xmm1                 # f3 0f 5e 8f 34 12
 divsd %xmm6, %xmm1                       # f2 0f 5e ce
-divsd 0x1234(%bx), %xmm1                 # f2 0f 5e 8f 34 12
+divsd (%bp,%di), %xmm1                   # f2 0f 5e 0b
 maxps %xmm6, %xmm1                       # 0f 5f ce
-maxps (%bp,%di), %xmm1                   # 0f 5f 0b
+maxps 0x7f(%si), %xmm1                   # 0f 5f 4c 7f
 maxpd %xmm6, %xmm1                       # 66 0f 5f ce
-maxpd 0x7f(%si), %xmm1                   # 66 0f 5f 4c 7f
+maxpd foo+8(%bx,%di), %xmm1              # 66 0f 5f 89 08 00 [R_386_16@4 foo]
 maxss %xmm6, %xmm1                       # f3 0f 5f ce
-maxss foo+8(%bx,%di), %xmm1              # f3 0f 5f 89 08 00 [R_386_16@4 foo]
+maxss %es:(%bx), %xmm1                   # 26 f3 0f 5f 0f
 maxsd %xmm6, %xmm1                       # f2 0f 5f ce
-maxsd %es:(%bx), %xmm1                   # 26 f2 0f 5f 0f
+maxsd (%eax), %xmm1                      # 67 f2 0f 5f 08
 sqrtps %xmm6, %xmm1                      # 0f 51 ce
-sqrtps (%eax), %xmm1                     # 67 0f 51 08
+sqrtps 0x80(%bp,%si), %xmm1              # 0f 51 8a 80 00
 sqrtpd %xmm6, %xmm1                      # 66 0f 51 ce
-sqrtpd 0x80(%bp,%si), %xmm1              # 66 0f 51 8a 80 00
+sqrtpd -1(%ecx,%edx,4), %xmm1            # 67 66 0f 51 4c 91 ff
 sqrtss %xmm6, %xmm1                      # f3 0f 51 ce
-sqrtss -1(%ecx,%edx,4), %xmm1            # 67 f3 0f 51 4c 91 ff
+sqrtss 0x12(%bx,%si), %xmm1              # f3 0f 51 48 12
 sqrtsd %xmm6, %xmm1                      # f2 0f 51 ce
-sqrtsd 0x12(%bx,%si), %xmm1              # f2 0f 51 48 12
+sqrtsd (%bp), %xmm1                      # f2 0f 51 4e 00
 rsqrtps %xmm6, %xmm1                     # 0f 52 ce
-rsqrtps (%bp), %xmm1                     # 0f 52 4e 00
+rsqrtps -0x80(%di), %xmm1                # 0f 52 4d 80
 rsqrtss %xmm6, %xmm1                     # f3 0f 52 ce
-rsqrtss -0x80(%di), %xmm1                # f3 0f 52 4d 80
+rsqrtss foo, %xmm1                       # f3 0f 52 0e 00 00 [R_386_16@4 foo]
 rcpps %xmm6, %xmm1                       # 0f 53 ce
-rcpps foo, %xmm1                         # 0f 53 0e 00 00 [R_386_16@3 foo]
+rcpps 0x1234(%bx), %xmm1                 # 0f 53 8f 34 12
 rcpss %xmm6, %xmm1                       # f3 0f 53 ce
-rcpss 0x1234(%bx), %xmm1                 # f3 0f 53 8f 34 12
+rcpss (%bp,%di), %xmm1                   # f3 0f 53 0b
 andps %xmm6, %xmm1                       # 0f 54 ce
-andps (%bp,%di), %xmm1                   # 0f 54 0b
+andps 0x7f(%si), %xmm1                   # 0f 54 4c 7f
 andpd %xmm6, %xmm1                       # 66 0f 54 ce
-andpd 0x7f(%si), %xmm1                   # 66 0f 54 4c 7f
+andpd foo+8(%bx,%di), %xmm1              # 66 0f 54 89 08 00 [R_386_16@4 foo]
 andnps %xmm6, %xmm1                      # 0f 55 ce
-andnps foo+8(%bx,%di), %xmm1             # 0f 55 89 08 00 [R_386_16@3 foo]
+andnps %es:(%bx), %xmm1                  # 26 0f 55 0f
 andnpd %xmm6, %xmm1                      # 66 0f 55 ce
-andnpd %es:(%bx), %xmm1                  # 26 66 0f 55 0f
+andnpd (%eax), %xmm1                     # 67 66 0f 55 08
 orps %xmm6, %xmm1                        # 0f 56 ce
-orps (%eax), %xmm1                       # 67 0f 56 08
+orps 0x80(%bp,%si), %xmm1                # 0f 56 8a 80 00
 orpd %xmm6, %xmm1                        # 66 0f 56 ce
-orpd 0x80(%bp,%si), %xmm1                # 66 0f 56 8a 80 00
+orpd -1(%ecx,%edx,4), %xmm1              # 67 66 0f 56 4c 91 ff
 xorps %xmm6, %xmm1                       # 0f 57 ce
-xorps -1(%ecx,%edx,4), %xmm1             # 67 0f 57 4c 91 ff
+xorps 0x12(%bx,%si), %xmm1               # 0f 57 48 12
 xorpd %xmm6, %xmm1                       # 66 0f 57 ce
-xorpd 0x12(%bx,%si), %xmm1               # 66 0f 57 48 12
+xorpd (%bp), %xmm1                       # 66 0f 57 4e 00
 unpcklps %xmm6, %xmm1                    # 0f 14 ce
-unpcklps (%bp), %xmm1                    # 0f 14 4e 00
+unpcklps -0x80(%di), %xmm1               # 0f 14 4d 80
 unpcklpd %xmm6, %xmm1                    # 66 0f 14 ce
-unpcklpd -0x80(%di), %xmm1               # 66 0f 14 4d 80
+unpcklpd foo, %xmm1                      # 66 0f 14 0e 00 00 [R_386_16@4 foo]
 unpckhps %xmm6, %xmm1                    # 0f 15 ce
-unpckhps foo, %xmm1                      # 0f 15 0e 00 00 [R_386_16@3 foo]
+unpckhps 0x1234(%bx), %xmm1              # 0f 15 8f 34 12
 unpckhpd %xmm6, %xmm1                    # 66 0f 15 ce
-unpckhpd 0x1234(%bx), %xmm1              # 66 0f 15 8f 34 12
+unpckhpd (%bp,%di), %xmm1                # 66 0f 15 0b
 shufps $0xfe, %xmm6, %xmm1               # 0f c6 ce fe
-shufps $0xfe, (%bp,%di), %xmm1           # 0f c6 0b fe
+shufps $0xfe, 0x7f(%si), %xmm1           # 0f c6 4c 7f fe
 shufpd $0xfe, %xmm6, %xmm1               # 66 0f c6 ce fe
-shufpd $0xfe, 0x7f(%si), %xmm1           # 66 0f c6 4c 7f fe
+shufpd $0xfe, foo+8(%bx,%di), %xmm1      # 66 0f c6 89 08 00 fe [R_386_16@4 foo]
 comiss %xmm6, %xmm1                      # 0f 2f ce
-comiss foo+8(%bx,%di), %xmm1             # 0f 2f 89 08 00 [R_386_16@3 foo]
+comiss %es:(%bx), %xmm1                  # 26 0f 2f 0f
 comisd %xmm6, %xmm1                      # 66 0f 2f ce
-comisd %es:(%bx), %xmm1                  # 26 66 0f 2f 0f
+comisd (%eax), %xmm1                     # 67 66 0f 2f 08
 ucomiss %xmm6, %xmm1                     # 0f 2e ce
-ucomiss (%eax), %xmm1                    # 67 0f 2e 08
+ucomiss 0x80(%bp,%si), %xmm1             # 0f 2e 8a 80 00
 ucomisd %xmm6, %xmm1                     # 66 0f 2e ce
-ucomisd 0x80(%bp,%si), %xmm1             # 66 0f 2e 8a 80 00
+ucomisd -1(%ecx,%edx,4), %xmm1           # 67 66 0f 2e 4c 91 ff
 cmpps $0xfe, %xmm6, %xmm1                # 0f c2 ce fe
-cmpps $0xfe, -1(%ecx,%edx,4), %xmm1      # 67 0f c2 4c 91 ff fe
+cmpps $0xfe, 0x12(%bx,%si), %xmm1        # 0f c2 48 12 fe
 cmpeqps %xmm6, %xmm1                     # 0f c2 ce 00
-cmpeqps 0x12(%bx,%si), %xmm1             # 0f c2 48 12 00
+cmpeqps (%bp), %xmm1                     # 0f c2 4e 00 00
 cmpltps %xmm6, %xmm1                     # 0f c2 ce 01
-cmpltps (%bp), %xmm1                     # 0f c2 4e 00 01
+cmpltps -0x80(%di), %xmm1                # 0f c2 4d 80 01
 cmpleps %xmm6, %xmm1                     # 0f c2 ce 02
-cmpleps -0x80(%di), %xmm1                # 0f c2 4d 80 02
+cmpleps foo, %xmm1                       # 0f c2 0e 00 00 02 [R_386_16@3 foo]
 cmpunordps %xmm6, %xmm1                  # 0f c2 ce 03
-cmpunordps foo, %xmm1                    # 0f c2 0e 00 00 03 [R_386_16@3 foo]
+cmpunordps 0x1234(%bx), %xmm1            # 0f c2 8f 34 12 03
 cmpneqps %xmm6, %xmm1                    # 0f c2 ce 04
-cmpneqps 0x1234(%bx), %xmm1              # 0f c2 8f 34 12 04
+cmpneqps (%bp,%di), %xmm1                # 0f c2 0b 04
 cmpnltps %xmm6, %xmm1                    # 0f c2 ce 05
-cmpnltps (%bp,%di), %xmm1                # 0f c2 0b 05
+cmpnltps 0x7f(%si), %xmm1                # 0f c2 4c 7f 05
 cmpnleps %xmm6, %xmm1                    # 0f c2 ce 06
-cmpnleps 0x7f(%si), %xmm1                # 0f c2 4c 7f 06
+cmpnleps foo+8(%bx,%di), %xmm1           # 0f c2 89 08 00 06 [R_386_16@3 foo]
 cmpordps %xmm6, %xmm1                    # 0f c2 ce 07
-cmpordps foo+8(%bx,%di), %xmm1           # 0f c2 89 08 00 07 [R_386_16@3 foo]
+cmpordps %es:(%bx), %xmm1                # 26 0f c2 0f 07
 cmppd $0xfe, %xmm6, %xmm1                # 66 0f c2 ce fe
-cmppd $0xfe, %es:(%bx), %xmm1            # 26 66 0f c2 0f fe
+cmppd $0xfe, (%eax), %xmm1               # 67 66 0f c2 08 fe
 cmpeqpd %xmm6, %xmm1                     # 66 0f c2 ce 00
-cmpeqpd (%eax), %xmm1                    # 67 66 0f c2 08 00
+cmpeqpd 0x80(%bp,%si), %xmm1             # 66 0f c2 8a 80 00 00
 cmpltpd %xmm6, %xmm1                     # 66 0f c2 ce 01
-cmpltpd 0x80(%bp,%si), %xmm1             # 66 0f c2 8a 80 00 01
+cmpltpd -1(%ecx,%edx,4), %xmm1           # 67 66 0f c2 4c 91 ff 01
 cmplepd %xmm6, %xmm1                     # 66 0f c2 ce 02
-cmplepd -1(%ecx,%edx,4), %xmm1           # 67 66 0f c2 4c 91 ff 02
+cmplepd 0x12(%bx,%si), %xmm1             # 66 0f c2 48 12 02
 cmpunordpd %xmm6, %xmm1                  # 66 0f c2 ce 03
-cmpunordpd 0x12(%bx,%si), %xmm1          # 66 0f c2 48 12 03
+cmpunordpd (%bp), %xmm1                  # 66 0f c2 4e 00 03
 cmpneqpd %xmm6, %xmm1                    # 66 0f c2 ce 04
-cmpneqpd (%bp), %xmm1                    # 66 0f c2 4e 00 04
+cmpneqpd -0x80(%di), %xmm1               # 66 0f c2 4d 80 04
 cmpnltpd %xmm6, %xmm1                    # 66 0f c2 ce 05
-cmpnltpd -0x80(%di), %xmm1               # 66 0f c2 4d 80 05
+cmpnltpd foo, %xmm1                      # 66 0f c2 0e 00 00 05 [R_386_16@4 foo]
 cmpnlepd %xmm6, %xmm1                    # 66 0f c2 ce 06
-cmpnlepd foo, %xmm1                      # 66 0f c2 0e 00 00 06 [R_386_16@4 foo]
+cmpnlepd 0x1234(%bx), %xmm1              # 66 0f c2 8f 34 12 06
 cmpordpd %xmm6, %xmm1                    # 66 0f c2 ce 07
-cmpordpd 0x1234(%bx), %xmm1              # 66 0f c2 8f 34 12 07
+cmpordpd (%bp,%di), %xmm1                # 66 0f c2 0b 07
 cmpss $0xfe, %xmm6, %xmm1                # f3 0f c2 ce fe
-cmpss $0xfe, (%bp,%di), %xmm1            # f3 0f c2 0b fe
+cmpss $0xfe, 0x7f(%si), %xmm1            # f3 0f c2 4c 7f fe
 cmpeqss %xmm6, %xmm1                     # f3 0f c2 ce 00
-cmpeqss 0x7f(%si), %xmm1                 # f3 0f c2 4c 7f 00
+cmpeqss foo+8(%bx,%di), %xmm1            # f3 0f c2 89 08 00 00 [R_386_16@4 foo]
 cmpltss %xmm6, %xmm1                     # f3 0f c2 ce 01
-cmpltss foo+8(%bx,%di), %xmm1            # f3 0f c2 89 08 00 01 [R_386_16@4 foo]
+cmpltss %es:(%bx), %xmm1                 # 26 f3 0f c2 0f 01
 cmpless %xmm6, %xmm1                     # f3 0f c2 ce 02
-cmpless %es:(%bx), %xmm1                 # 26 f3 0f c2 0f 02
+cmpless (%eax), %xmm1                    # 67 f3 0f c2 08 02
 cmpunordss %xmm6, %xmm1                  # f3 0f c2 ce 03
-cmpunordss (%eax), %xmm1                 # 67 f3 0f c2 08 03
+cmpunordss 0x80(%bp,%si), %xmm1          # f3 0f c2 8a 80 00 03
 cmpneqss %xmm6, %xmm1                    # f3 0f c2 ce 04
-cmpneqss 0x80(%bp,%si), %xmm1            # f3 0f c2 8a 80 00 04
+cmpneqss -1(%ecx,%edx,4), %xmm1          # 67 f3 0f c2 4c 91 ff 04
 cmpnltss %xmm6, %xmm1                    # f3 0f c2 ce 05
-cmpnltss -1(%ecx,%edx,4), %xmm1          # 67 f3 0f c2 4c 91 ff 05
+cmpnltss 0x12(%bx,%si), %xmm1            # f3 0f c2 48 12 05
 cmpnless %xmm6, %xmm1                    # f3 0f c2 ce 06
-cmpnless 0x12(%bx,%si), %xmm1            # f3 0f c2 48 12 06
+cmpnless (%bp), %xmm1                    # f3 0f c2 4e 00 06
 cmpordss %xmm6, %xmm1                    # f3 0f c2 ce 07
-cmpordss (%bp), %xmm1                    # f3 0f c2 4e 00 07
+cmpordss -0x80(%di), %xmm1               # f3 0f c2 4d 80 07
 cmpsd $0xfe, %xmm6, %xmm1                # f2 0f c2 ce fe
-cmpsd $0xfe, -0x80(%di), %xmm1           # f2 0f c2 4d 80 fe
+cmpsd $0xfe, foo, %xmm1                  # f2 0f c2 0e 00 00 fe [R_386_16@4 foo]
 cmpeqsd %xmm6, %xmm1                     # f2 0f c2 ce 00
-cmpeqsd foo, %xmm1                       # f2 0f c2 0e 00 00 00 [R_386_16@4 foo]
+cmpeqsd 0x1234(%bx), %xmm1               # f2 0f c2 8f 34 12 00
 cmpltsd %xmm6, %xmm1                     # f2 0f c2 ce 01
-cmpltsd 0x1234(%bx), %xmm1               # f2 0f c2 8f 34 12 01
+cmpltsd (%bp,%di), %xmm1                 # f2 0f c2 0b 01
 cmplesd %xmm6, %xmm1                     # f2 0f c2 ce 02
-cmplesd (%bp,%di), %xmm1                 # f2 0f c2 0b 02
+cmplesd 0x7f(%si), %xmm1                 # f2 0f c2 4c 7f 02
 cmpunordsd %xmm6, %xmm1                  # f2 0f c2 ce 03
-cmpunordsd 0x7f(%si), %xmm1              # f2 0f c2 4c 7f 03
+cmpunordsd foo+8(%bx,%di), %xmm1         # f2 0f c2 89 08 00 03 [R_386_16@4 foo]
 cmpneqsd %xmm6, %xmm1                    # f2 0f c2 ce 04
-cmpneqsd foo+8(%bx,%di), %xmm1           # f2 0f c2 89 08 00 04 [R_386_16@4 foo]
+cmpneqsd %es:(%bx), %xmm1                # 26 f2 0f c2 0f 04
 cmpnltsd %xmm6, %xmm1                    # f2 0f c2 ce 05
-cmpnltsd %es:(%bx), %xmm1                # 26 f2 0f c2 0f 05
+cmpnltsd (%eax), %xmm1                   # 67 f2 0f c2 08 05
 cmpnlesd %xmm6, %xmm1                    # f2 0f c2 ce 06
-cmpnlesd (%eax), %xmm1                   # 67 f2 0f c2 08 06
+cmpnlesd 0x80(%bp,%si), %xmm1            # f2 0f c2 8a 80 00 06
 cmpordsd %xmm6, %xmm1                    # f2 0f c2 ce 07
-cmpordsd 0x80(%bp,%si), %xmm1            # f2 0f c2 8a 80 00 07
+cmpordsd -1(%ecx,%edx,4), %xmm1          # 67 f2 0f c2 4c 91 ff 07
 movaps %xmm6, %xmm1                      # 0f 28 ce
-movaps -1(%ecx,%edx,4), %xmm1            # 67 0f 28 4c 91 ff
-movaps %xmm6, 0x12(%bx,%si)              # 0f 29 70 12
+movaps 0x12(%bx,%si), %xmm1              # 0f 28 48 12
+movaps %xmm6, (%bp)                      # 0f 29 76 00
 movups %xmm6, %xmm1                      # 0f 10 ce
-movups (%bp), %xmm1                      # 0f 10 4e 00
-movups %xmm6, -0x80(%di)                 # 0f 11 75 80
+movups -0x80(%di), %xmm1                 # 0f 10 4d 80
+movups %xmm6, foo                        # 0f 11 36 00 00 [R_386_16@3 foo]
 movapd %xmm6, %xmm1                      # 66 0f 28 ce
-movapd foo, %xmm1                        # 66 0f 28 0e 00 00 [R_386_16@4 foo]
-movapd %xmm6, 0x1234(%bx)                # 66 0f 29 b7 34 12
+movapd 0x1234(%bx), %xmm1                # 66 0f 28 8f 34 12
+movapd %xmm6, (%bp,%di)                  # 66 0f 29 33
 movupd %xmm6, %xmm1                      # 66 0f 10 ce
-movupd (%bp,%di), %xmm1                  # 66 0f 10 0b
-movupd %xmm6, 0x7f(%si)                  # 66 0f 11 74 7f
+movupd 0x7f(%si), %xmm1                  # 66 0f 10 4c 7f
+movupd %xmm6, foo+8(%bx,%di)             # 66 0f 11 b1 08 00 [R_386_16@4 foo]
 movdqa %xmm6, %xmm1                      # 66 0f 6f ce
-movdqa foo+8(%bx,%di), %xmm1             # 66 0f 6f 89 08 00 [R_386_16@4 foo]
-movdqa %xmm6, %es:(%bx)                  # 26 66 0f 7f 37
+movdqa %es:(%bx), %xmm1                  # 26 66 0f 6f 0f
+movdqa %xmm6, (%eax)                     # 67 66 0f 7f 30
 movdqu %xmm6, %xmm1                      # f3 0f 6f ce
-movdqu (%eax), %xmm1                     # 67 f3 0f 6f 08
-movdqu %xmm6, 0x80(%bp,%si)              # f3 0f 7f b2 80 00
+movdqu 0x80(%bp,%si), %xmm1              # f3 0f 6f 8a 80 00
+movdqu %xmm6, -1(%ecx,%edx,4)            # 67 f3 0f 7f 74 91 ff
 movss %xmm6, %xmm1                       # f3 0f 10 ce
-movss -1(%ecx,%edx,4), %xmm1             # 67 f3 0f 10 4c 91 ff
-movss %xmm6, 0x12(%bx,%si)               # f3 0f 11 70 12
+movss 0x12(%bx,%si), %xmm1               # f3 0f 10 48 12
+movss %xmm6, (%bp)                       # f3 0f 11 76 00
 movsd %xmm6, %xmm1                       # f2 0f 10 ce
-movsd (%bp), %xmm1                       # f2 0f 10 4e 00
-movsd %xmm6, -0x80(%di)                  # f2 0f 11 75 80
-movlps foo, %xmm1                        # 0f 12 0e 00 00 [R_386_16@3 foo]
-movlps %xmm6, 0x1234(%bx)                # 0f 13 b7 34 12
-movhps (%bp,%di), %xmm1                  # 0f 16 0b
-movhps %xmm6, 0x7f(%si)                  # 0f 17 74 7f
-movlpd foo+8(%bx,%di), %xmm1             # 66 0f 12 89 08 00 [R_386_16@4 foo]
-movlpd %xmm6, %es:(%bx)                  # 26 66 0f 13 37
-movhpd (%eax), %xmm1                     # 67 66 0f 16 08
-movhpd %xmm6, 0x80(%bp,%si)              # 66 0f 17 b2 80 00
+movsd -0x80(%di), %xmm1                  # f2 0f 10 4d 80
+movsd %xmm6, foo                         # f2 0f 11 36 00 00 [R_386_16@4 foo]
+movlps 0x1234(%bx), %xmm1                # 0f 12 8f 34 12
+movlps %xmm6, (%bp,%di)                  # 0f 13 33
+movhps 0x7f(%si), %xmm1                  # 0f 16 4c 7f
+movhps %xmm6, foo+8(%bx,%di)             # 0f 17 b1 08 00 [R_386_16@3 foo]
+movlpd %es:(%bx), %xmm1                  # 26 66 0f 12 0f
+movlpd %xmm6, (%eax)                     # 67 66 0f 13 30
+movhpd 0x80(%bp,%si), %xmm1              # 66 0f 16 8a 80 00
+movhpd %xmm6, -1(%ecx,%edx,4)            # 67 66 0f 17 74 91 ff
 movhlps %xmm6, %xmm1                     # 0f 12 ce
 movlhps %xmm6, %xmm1                     # 0f 16 ce
 movmskps %xmm6, %ecx                     # 0f 50 ce
 movmskpd %xmm6, %ecx                     # 66 0f 50 ce
-movntps %xmm6, foo                       # 0f 2b 36 00 00 [R_386_16@3 foo]
-movntpd %xmm6, 0x1234(%bx)               # 66 0f 2b b7 34 12
-movntdq %xmm6, (%bp,%di)                 # 66 0f e7 33
-movntil %ebx, 0x7f(%si)                  # 0f c3 5c 7f
-movnti %ebx, 0x7f(%si)                   # 0f c3 5c 7f
+movntps %xmm6, 0x1234(%bx)               # 0f 2b b7 34 12
+movntpd %xmm6, (%bp,%di)                 # 66 0f 2b 33
+movntdq %xmm6, 0x7f(%si)                 # 66 0f e7 74 7f
+movntil %ebx, foo+8(%bx,%di)             # 0f c3 99 08 00 [R_386_16@3 foo]
+movnti %ebx, foo+8(%bx,%di)              # 0f c3 99 08 00 [R_386_16@3 foo]
 movd %ebx, %xmm1                         # 66 0f 6e cb
-movd %es:(%bx), %xmm1                    # 26 66 0f 6e 0f
+movd (%eax), %xmm1                       # 67 66 0f 6e 08
 movd %xmm6, %ecx                         # 66 0f 7e f1
-movd %xmm6, (%eax)                       # 67 66 0f 7e 30
+movd %xmm6, 0x80(%bp,%si)                # 66 0f 7e b2 80 00
 movd %ebx, %mm1                          # 0f 6e cb
-movd 0x80(%bp,%si), %mm1                 # 0f 6e 8a 80 00
+movd -1(%ecx,%edx,4), %mm1               # 67 0f 6e 4c 91 ff
 movd %mm6, %ecx                          # 0f 7e f1
-movd %mm6, -1(%ecx,%edx,4)               # 67 0f 7e 74 91 ff
+movd %mm6, 0x12(%bx,%si)                 # 0f 7e 70 12
 movq %xmm6, %xmm1                        # f3 0f 7e ce
-movq 0x12(%bx,%si), %xmm1                # f3 0f 7e 48 12
-movq %xmm6, (%bp)                        # 66 0f d6 76 00
+movq (%bp), %xmm1                        # f3 0f 7e 4e 00
+movq %xmm6, -0x80(%di)                   # 66 0f d6 75 80
 movq %mm6, %mm1                          # 0f 6f ce
-movq 0x1234(%bx), %mm1                   # 0f 6f 8f 34 12
-movq %mm6, (%bp,%di)                     # 0f 7f 33
+movq (%bp,%di), %mm1                     # 0f 6f 0b
+movq %mm6, 0x7f(%si)                     # 0f 7f 74 7f
 movq2dq %mm6, %xmm1                      # f3 0f d6 ce
 movdq2q %xmm6, %mm1                      # f2 0f d6 ce
 movddup %xmm6, %xmm1                     # f2 0f 12 ce
-movddup 0x80(%bp,%si), %xmm1             # f2 0f 12 8a 80 00
+movddup -1(%ecx,%edx,4), %xmm1           # 67 f2 0f 12 4c 91 ff
 movshdup %xmm6, %xmm1                    # f3 0f 16 ce
-movshdup -1(%ecx,%edx,4), %xmm1          # 67 f3 0f 16 4c 91 ff
+movshdup 0x12(%bx,%si), %xmm1            # f3 0f 16 48 12
 movsldup %xmm6, %xmm1                    # f3 0f 12 ce
-movsldup 0x12(%bx,%si), %xmm1            # f3 0f 12 48 12
-lddqu (%bp), %xmm1                       # f2 0f f0 4e 00
-movntdqa -0x80(%di), %xmm1               # 66 0f 38 2a 4d 80
-ldmxcsr foo                              # 0f ae 16 00 00 [R_386_16@3 foo]
-stmxcsr 0x1234(%bx)                      # 0f ae 9f 34 12
+movsldup (%bp), %xmm1                    # f3 0f 12 4e 00
+lddqu -0x80(%di), %xmm1                  # f2 0f f0 4d 80
+movntdqa foo, %xmm1                      # 66 0f 38 2a 0e 00 00 [R_386_16@5 foo]
+ldmxcsr 0x1234(%bx)                      # 0f ae 97 34 12
+stmxcsr (%bp,%di)                        # 0f ae 1b
 cvtsi2ssl %ebx, %xmm1                    # f3 0f 2a cb
-cvtsi2ssl (%bp,%di), %xmm1               # f3 0f 2a 0b
-cvtsi2ss (%bp,%di), %xmm1                # f3 0f 2a 0b
+cvtsi2ssl 0x7f(%si), %xmm1               # f3 0f 2a 4c 7f
+cvtsi2ss 0x7f(%si), %xmm1                # f3 0f 2a 4c 7f
 cvtsi2sdl %ebx, %xmm1                    # f2 0f 2a cb
-cvtsi2sdl foo+8(%bx,%di), %xmm1          # f2 0f 2a 89 08 00 [R_386_16@4 foo]
-cvtsi2sd foo+8(%bx,%di), %xmm1           # f2 0f 2a 89 08 00 [R_386_16@4 foo]
+cvtsi2sdl %es:(%bx), %xmm1               # 26 f2 0f 2a 0f
+cvtsi2sd %es:(%bx), %xmm1                # 26 f2 0f 2a 0f
 cvttss2si %xmm6, %ecx                    # f3 0f 2c ce
-cvttss2si (%eax), %ecx                   # 67 f3 0f 2c 08
+cvttss2sil 0x80(%bp,%si), %ecx           # f3 0f 2c 8a 80 00
+cvttss2si 0x80(%bp,%si), %ecx            # f3 0f 2c 8a 80 00
 cvtss2si %xmm6, %ecx                     # f3 0f 2d ce
-cvtss2si -1(%ecx,%edx,4), %ecx           # 67 f3 0f 2d 4c 91 ff
+cvtss2sil 0x12(%bx,%si), %ecx            # f3 0f 2d 48 12
+cvtss2si 0x12(%bx,%si), %ecx             # f3 0f 2d 48 12
 cvttsd2si %xmm6, %ecx                    # f2 0f 2c ce
-cvttsd2si (%bp), %ecx                    # f2 0f 2c 4e 00
+cvttsd2sil -0x80(%di), %ecx              # f2 0f 2c 4d 80
+cvttsd2si -0x80(%di), %ecx               # f2 0f 2c 4d 80
 cvtsd2si %xmm6, %ecx                     # f2 0f 2d ce
-cvtsd2si foo, %ecx                       # f2 0f 2d 0e 00 00 [R_386_16@4 foo]
+cvtsd2sil 0x1234(%bx), %ecx              # f2 0f 2d 8f 34 12
+cvtsd2si 0x1234(%bx), %ecx               # f2 0f 2d 8f 34 12
 cvtss2sd %xmm6, %xmm1                    # f3 0f 5a ce
-cvtss2sd (%bp,%di), %xmm1                # f3 0f 5a 0b
+cvtss2sd 0x7f(%si), %xmm1                # f3 0f 5a 4c 7f
 cvtsd2ss %xmm6, %xmm1                    # f2 0f 5a ce
-cvtsd2ss 0x7f(%si), %xmm1                # f2 0f 5a 4c 7f
+cvtsd2ss foo+8(%bx,%di), %xmm1           # f2 0f 5a 89 08 00 [R_386_16@4 foo]
 cvtps2pd %xmm6, %xmm1                    # 0f 5a ce
-cvtps2pd foo+8(%bx,%di), %xmm1           # 0f 5a 89 08 00 [R_386_16@3 foo]
+cvtps2pd %es:(%bx), %xmm1                # 26 0f 5a 0f
 cvtpd2ps %xmm6, %xmm1                    # 66 0f 5a ce
-cvtpd2ps %es:(%bx), %xmm1                # 26 66 0f 5a 0f
+cvtpd2ps (%eax), %xmm1                   # 67 66 0f 5a 08
 cvtdq2ps %xmm6, %xmm1                    # 0f 5b ce
-cvtdq2ps (%eax), %xmm1                   # 67 0f 5b 08
+cvtdq2ps 0x80(%bp,%si), %xmm1            # 0f 5b 8a 80 00
 cvtps2dq %xmm6, %xmm1                    # 66 0f 5b ce
-cvtps2dq 0x80(%bp,%si), %xmm1            # 66 0f 5b 8a 80 00
+cvtps2dq -1(%ecx,%edx,4), %xmm1          # 67 66 0f 5b 4c 91 ff
 cvttps2dq %xmm6, %xmm1                   # f3 0f 5b ce
-cvttps2dq -1(%ecx,%edx,4), %xmm1         # 67 f3 0f 5b 4c 91 ff
+cvttps2dq 0x12(%bx,%si), %xmm1           # f3 0f 5b 48 12
 cvtdq2pd %xmm6, %xmm1                    # f3 0f e6 ce
-cvtdq2pd 0x12(%bx,%si), %xmm1            # f3 0f e6 48 12
+cvtdq2pd (%bp), %xmm1                    # f3 0f e6 4e 00
 cvtpd2dq %xmm6, %xmm1                    # f2 0f e6 ce
-cvtpd2dq (%bp), %xmm1                    # f2 0f e6 4e 00
+cvtpd2dq -0x80(%di), %xmm1               # f2 0f e6 4d 80
 cvttpd2dq %xmm6, %xmm1                   # 66 0f e6 ce
-cvttpd2dq -0x80(%di), %xmm1              # 66 0f e6 4d 80
+cvttpd2dq foo, %xmm1                     # 66 0f e6 0e 00 00 [R_386_16@4 foo]
 cvtpi2ps %mm6, %xmm1                     # 0f 2a ce
-cvtpi2ps foo, %xmm1                      # 0f 2a 0e 00 00 [R_386_16@3 foo]
+cvtpi2ps 0x1234(%bx), %xmm1              # 0f 2a 8f 34 12
 cvtps2pi %xmm6, %mm1                     # 0f 2d ce
-cvtps2pi 0x1234(%bx), %mm1               # 0f 2d 8f 34 12
+cvtps2pi (%bp,%di), %mm1                 # 0f 2d 0b
 cvttps2pi %xmm6, %mm1                    # 0f 2c ce
-cvttps2pi (%bp,%di), %mm1                # 0f 2c 0b
+cvttps2pi 0x7f(%si), %mm1                # 0f 2c 4c 7f
 cvtpi2pd %mm6, %xmm1                     # 66 0f 2a ce
-cvtpi2pd 0x7f(%si), %xmm1                # 66 0f 2a 4c 7f
+cvtpi2pd foo+8(%bx,%di), %xmm1           # 66 0f 2a 89 08 00 [R_386_16@4 foo]
 cvtpd2pi %xmm6, %mm1                     # 66 0f 2d ce
-cvtpd2pi foo+8(%bx,%di), %mm1            # 66 0f 2d 89 08 00 [R_386_16@4 foo]
+cvtpd2pi %es:(%bx), %mm1                 # 26 66 0f 2d 0f
 cvttpd2pi %xmm6, %mm1                    # 66 0f 2c ce
-cvttpd2pi %es:(%bx), %mm1                # 26 66 0f 2c 0f
+cvttpd2pi (%eax), %mm1                   # 67 66 0f 2c 08
 haddps %xmm6, %xmm1                      # f2 0f 7c ce
-haddps (%eax), %xmm1                     # 67 f2 0f 7c 08
+haddps 0x80(%bp,%si), %xmm1              # f2 0f 7c 8a 80 00
 haddpd %xmm6, %xmm1                      # 66 0f 7c ce
-haddpd 0x80(%bp,%si), %xmm1              # 66 0f 7c 8a 80 00
+haddpd -1(%ecx,%edx,4), %xmm1            # 67 66 0f 7c 4c 91 ff
 hsubps %xmm6, %xmm1                      # f2 0f 7d ce
-hsubps -1(%ecx,%edx,4), %xmm1            # 67 f2 0f 7d 4c 91 ff
+hsubps 0x12(%bx,%si), %xmm1              # f2 0f 7d 48 12
 hsubpd %xmm6, %xmm1                      # 66 0f 7d ce
-hsubpd 0x12(%bx,%si), %xmm1              # 66 0f 7d 48 12
+hsubpd (%bp), %xmm1                      # 66 0f 7d 4e 00
 addsubps %xmm6, %xmm1                    # f2 0f d0 ce
-addsubps (%bp), %xmm1                    # f2 0f d0 4e 00
+addsubps -0x80(%di), %xmm1               # f2 0f d0 4d 80
 addsubpd %xmm6, %xmm1                    # 66 0f d0 ce
-addsubpd -0x80(%di), %xmm1               # 66 0f d0 4d 80
+addsubpd foo, %xmm1                      # 66 0f d0 0e 00 00 [R_386_16@4 foo]
 roundps $0xfe, %xmm6, %xmm1              # 66 0f 3a 08 ce fe
-roundps $0xfe, foo, %xmm1                # 66 0f 3a 08 0e 00 00 fe [R_386_16@5 foo]
+roundps $0xfe, 0x1234(%bx), %xmm1        # 66 0f 3a 08 8f 34 12 fe
 roundpd $0xfe, %xmm6, %xmm1              # 66 0f 3a 09 ce fe
-roundpd $0xfe, 0x1234(%bx), %xmm1        # 66 0f 3a 09 8f 34 12 fe
+roundpd $0xfe, (%bp,%di), %xmm1          # 66 0f 3a 09 0b fe
 roundss $0xfe, %xmm6, %xmm1              # 66 0f 3a 0a ce fe
-roundss $0xfe, (%bp,%di), %xmm1          # 66 0f 3a 0a 0b fe
+roundss $0xfe, 0x7f(%si), %xmm1          # 66 0f 3a 0a 4c 7f fe
 roundsd $0xfe, %xmm6, %xmm1              # 66 0f 3a 0b ce fe
-roundsd $0xfe, 0x7f(%si), %xmm1          # 66 0f 3a 0b 4c 7f fe
+roundsd $0xfe, foo+8(%bx,%di), %xmm1     # 66 0f 3a 0b 89 08 00 fe [R_386_16@5 foo]
 blendps $0xfe, %xmm6, %xmm1              # 66 0f 3a 0c ce fe
-blendps $0xfe, foo+8(%bx,%di), %xmm1     # 66 0f 3a 0c 89 08 00 fe [R_386_16@5 foo]
+blendps $0xfe, %es:(%bx), %xmm1          # 26 66 0f 3a 0c 0f fe
 blendpd $0xfe, %xmm6, %xmm1              # 66 0f 3a 0d ce fe
-blendpd $0xfe, %es:(%bx), %xmm1          # 26 66 0f 3a 0d 0f fe
+blendpd $0xfe, (%eax), %xmm1             # 67 66 0f 3a 0d 08 fe
 dpps $0xfe, %xmm6, %xmm1                 # 66 0f 3a 40 ce fe
-dpps $0xfe, (%eax), %xmm1                # 67 66 0f 3a 40 08 fe
+dpps $0xfe, 0x80(%bp,%si), %xmm1         # 66 0f 3a 40 8a 80 00 fe
 dppd $0xfe, %xmm6, %xmm1                 # 66 0f 3a 41 ce fe
-dppd $0xfe, 0x80(%bp,%si), %xmm1         # 66 0f 3a 41 8a 80 00 fe
+dppd $0xfe, -1(%ecx,%edx,4), %xmm1       # 67 66 0f 3a 41 4c 91 ff fe
 insertps $0xfe, %xmm6, %xmm1             # 66 0f 3a 21 ce fe
-insertps $0xfe, -1(%ecx,%edx,4), %xmm1   # 67 66 0f 3a 21 4c 91 ff fe
+insertps $0xfe, 0x12(%bx,%si), %xmm1     # 66 0f 3a 21 48 12 fe
 blendvps %xmm0, %xmm6, %xmm1             # 66 0f 38 14 ce
-blendvps %xmm0, 0x12(%bx,%si), %xmm1     # 66 0f 38 14 48 12
+blendvps %xmm0, (%bp), %xmm1             # 66 0f 38 14 4e 00
 blendvpd %xmm0, %xmm6, %xmm1             # 66 0f 38 15 ce
-blendvpd %xmm0, (%bp), %xmm1             # 66 0f 38 15 4e 00
+blendvpd %xmm0, -0x80(%di), %xmm1        # 66 0f 38 15 4d 80
 extractps $0xfe, %xmm6, %ecx             # 66 0f 3a 17 f1 fe
-extractps $0xfe, %xmm6, -0x80(%di)       # 66 0f 3a 17 75 80 fe
+extractps $0xfe, %xmm6, foo              # 66 0f 3a 17 36 00 00 fe [R_386_16@5 foo]
 paddb %mm6, %mm1                         # 0f fc ce
-paddb foo, %mm1                          # 0f fc 0e 00 00 [R_386_16@3 foo]
+paddb 0x1234(%bx), %mm1                  # 0f fc 8f 34 12
 paddb %xmm6, %xmm1                       # 66 0f fc ce
-paddb 0x1234(%bx), %xmm1                 # 66 0f fc 8f 34 12
+paddb (%bp,%di), %xmm1                   # 66 0f fc 0b
 paddw %mm6, %mm1                         # 0f fd ce
-paddw (%bp,%di), %mm1                    # 0f fd 0b
+paddw 0x7f(%si), %mm1                    # 0f fd 4c 7f
 paddw %xmm6, %xmm1                       # 66 0f fd ce
-paddw 0x7f(%si), %xmm1                   # 66 0f fd 4c 7f
+paddw foo+8(%bx,%di), %xmm1              # 66 0f fd 89 08 00 [R_386_16@4 foo]
 paddd %mm6, %mm1                         # 0f fe ce
-paddd foo+8(%bx,%di), %mm1               # 0f fe 89 08 00 [R_386_16@3 foo]
+paddd %es:(%bx), %mm1                    # 26 0f fe 0f
 paddd %xmm6, %xmm1                       # 66 0f fe ce
-paddd %es:(%bx), %xmm1                   # 26 66 0f fe 0f
+paddd (%eax), %xmm1                      # 67 66 0f fe 08
 paddq %mm6, %mm1                         # 0f d4 ce
-paddq (%eax), %mm1                       # 67 0f d4 08
+paddq 0x80(%bp,%si), %mm1                # 0f d4 8a 80 00
 paddq %xmm6, %xmm1                       # 66 0f d4 ce
-paddq 0x80(%bp,%si), %xmm1               # 66 0f d4 8a 80 00
+paddq -1(%ecx,%edx,4), %xmm1             # 67 66 0f d4 4c 91 ff
 paddsb %mm6, %mm1                        # 0f ec ce
-paddsb -1(%ecx,%edx,4), %mm1             # 67 0f ec 4c 91 ff
+paddsb 0x12(%bx,%si), %mm1               # 0f ec 48 12
 paddsb %xmm6, %xmm1                      # 66 0f ec ce
-paddsb 0x12(%bx,%si), %xmm1              # 66 0f ec 48 12
+paddsb (%bp), %xmm1                      # 66 0f ec 4e 00
 paddsw %mm6, %mm1                        # 0f ed ce
-paddsw (%bp), %mm1                       # 0f ed 4e 00
+paddsw -0x80(%di), %mm1                  # 0f ed 4d 80
 paddsw %xmm6, %xmm1                      # 66 0f ed ce
-paddsw -0x80(%di), %xmm1                 # 66 0f ed 4d 80
+paddsw foo, %xmm1                        # 66 0f ed 0e 00 00 [R_386_16@4 foo]
 paddusb %mm6, %mm1                       # 0f dc ce
-paddusb foo, %mm1                        # 0f dc 0e 00 00 [R_386_16@3 foo]
+paddusb 0x1234(%bx), %mm1                # 0f dc 8f 34 12
 paddusb %xmm6, %xmm1                     # 66 0f dc ce
-paddusb 0x1234(%bx), %xmm1               # 66 0f dc 8f 34 12
+paddusb (%bp,%di), %xmm1                 # 66 0f dc 0b
 paddusw %mm6, %mm1                       # 0f dd ce
-paddusw (%bp,%di), %mm1                  # 0f dd 0b
+paddusw 0x7f(%si), %mm1                  # 0f dd 4c 7f
 paddusw %xmm6, %xmm1                     # 66 0f dd ce
-paddusw 0x7f(%si), %xmm1                 # 66 0f dd 4c 7f
+paddusw foo+8(%bx,%di), %xmm1            # 66 0f dd 89 08 00 [R_386_16@4 foo]
 psubb %mm6, %mm1                         # 0f f8 ce
-psubb foo+8(%bx,%di), %mm1               # 0f f8 89 08 00 [R_386_16@3 foo]
+psubb %es:(%bx), %mm1                    # 26 0f f8 0f
 psubb %xmm6, %xmm1                       # 66 0f f8 ce
-psubb %es:(%bx), %xmm1                   # 26 66 0f f8 0f
+psubb (%eax), %xmm1                      # 67 66 0f f8 08
 psubw %mm6, %mm1                         # 0f f9 ce
-psubw (%eax), %mm1                       # 67 0f f9 08
+psubw 0x80(%bp,%si), %mm1                # 0f f9 8a 80 00
 psubw %xmm6, %xmm1                       # 66 0f f9 ce
-psubw 0x80(%bp,%si), %xmm1               # 66 0f f9 8a 80 00
+psubw -1(%ecx,%edx,4), %xmm1             # 67 66 0f f9 4c 91 ff
 psubd %mm6, %mm1                         # 0f fa ce
-psubd -1(%ecx,%edx,4), %mm1              # 67 0f fa 4c 91 ff
+psubd 0x12(%bx,%si), %mm1                # 0f fa 48 12
 psubd %xmm6, %xmm1                       # 66 0f fa ce
-psubd 0x12(%bx,%si), %xmm1               # 66 0f fa 48 12
+psubd (%bp), %xmm1                       # 66 0f fa 4e 00
 psubq %mm6, %mm1                         # 0f fb ce
-psubq (%bp), %mm1                        # 0f fb 4e 00
+psubq -0x80(%di), %mm1                   # 0f fb 4d 80
 psubq %xmm6, %xmm1                       # 66 0f fb ce
-psubq -0x80(%di), %xmm1                  # 66 0f fb 4d 80
+psubq foo, %xmm1                         # 66 0f fb 0e 00 00 [R_386_16@4 foo]
 psubsb %mm6, %mm1                        # 0f e8 ce
-psubsb foo, %mm1                         # 0f e8 0e 00 00 [R_386_16@3 foo]
+psubsb 0x1234(%bx), %mm1                 # 0f e8 8f 34 12
 psubsb %xmm6, %xmm1                      # 66 0f e8 ce
-psubsb 0x1234(%bx), %xmm1                # 66 0f e8 8f 34 12
+psubsb (%bp,%di), %xmm1                  # 66 0f e8 0b
 psubsw %mm6, %mm1                        # 0f e9 ce
-psubsw (%bp,%di), %mm1                   # 0f e9 0b
+psubsw 0x7f(%si), %mm1                   # 0f e9 4c 7f
 psubsw %xmm6, %xmm1                      # 66 0f e9 ce
-psubsw 0x7f(%si), %xmm1                  # 66 0f e9 4c 7f
+psubsw foo+8(%bx,%di), %xmm1             # 66 0f e9 89 08 00 [R_386_16@4 foo]
 psubusb %mm6, %mm1                       # 0f d8 ce
-psubusb foo+8(%bx,%di), %mm1             # 0f d8 89 08 00 [R_386_16@3 foo]
+psubusb %es:(%bx), %mm1                  # 26 0f d8 0f
 psubusb %xmm6, %xmm1                     # 66 0f d8 ce
-psubusb %es:(%bx), %xmm1                 # 26 66 0f d8 0f
+psubusb (%eax), %xmm1                    # 67 66 0f d8 08
 psubusw %mm6, %mm1                       # 0f d9 ce
-psubusw (%eax), %mm1                     # 67 0f d9 08
+psubusw 0x80(%bp,%si), %mm1              # 0f d9 8a 80 00
 psubusw %xmm6, %xmm1                     # 66 0f d9 ce
-psubusw 0x80(%bp,%si), %xmm1             # 66 0f d9 8a 80 00
+psubusw -1(%ecx,%edx,4), %xmm1           # 67 66 0f d9 4c 91 ff
 pmullw %mm6, %mm1                        # 0f d5 ce
-pmullw -1(%ecx,%edx,4), %mm1             # 67 0f d5 4c 91 ff
+pmullw 0x12(%bx,%si), %mm1               # 0f d5 48 12
 pmullw %xmm6, %xmm1                      # 66 0f d5 ce
-pmullw 0x12(%bx,%si), %xmm1              # 66 0f d5 48 12
+pmullw (%bp), %xmm1                      # 66 0f d5 4e 00
 pmulhw %mm6, %mm1                        # 0f e5 ce
-pmulhw (%bp), %mm1                       # 0f e5 4e 00
+pmulhw -0x80(%di), %mm1                  # 0f e5 4d 80
 pmulhw %xmm6, %xmm1                      # 66 0f e5 ce
-pmulhw -0x80(%di), %xmm1                 # 66 0f e5 4d 80
+pmulhw foo, %xmm1                        # 66 0f e5 0e 00 00 [R_386_16@4 foo]
 pmulhuw %mm6, %mm1                       # 0f e4 ce
-pmulhuw foo, %mm1                        # 0f e4 0e 00 00 [R_386_16@3 foo]
+pmulhuw 0x1234(%bx), %mm1                # 0f e4 8f 34 12
 pmulhuw %xmm6, %xmm1                     # 66 0f e4 ce
-pmulhuw 0x1234(%bx), %xmm1               # 66 0f e4 8f 34 12
+pmulhuw (%bp,%di), %xmm1                 # 66 0f e4 0b
 pmuludq %mm6, %mm1                       # 0f f4 ce
-pmuludq (%bp,%di), %mm1                  # 0f f4 0b
+pmuludq 0x7f(%si), %mm1                  # 0f f4 4c 7f
 pmuludq %xmm6, %xmm1                     # 66 0f f4 ce
-pmuludq 0x7f(%si), %xmm1                 # 66 0f f4 4c 7f
+pmuludq foo+8(%bx,%di), %xmm1            # 66 0f f4 89 08 00 [R_386_16@4 foo]
 pmaddwd %mm6, %mm1                       # 0f f5 ce
-pmaddwd foo+8(%bx,%di), %mm1             # 0f f5 89 08 00 [R_386_16@3 foo]
+pmaddwd %es:(%bx), %mm1                  # 26 0f f5 0f
 pmaddwd %xmm6, %xmm1                     # 66 0f f5 ce
-pmaddwd %es:(%bx), %xmm1                 # 26 66 0f f5 0f
+pmaddwd (%eax), %xmm1                    # 67 66 0f f5 08
 pand %mm6, %mm1                          # 0f db ce
-pand (%eax), %mm1                        # 67 0f db 08
+pand 0x80(%bp,%si), %mm1                 # 0f db 8a 80 00
 pand %xmm6, %xmm1                        # 66 0f db ce
-pand 0x80(%bp,%si), %xmm1                # 66 0f db 8a 80 00
+pand -1(%ecx,%edx,4), %xmm1              # 67 66 0f db 4c 91 ff
 pandn %mm6, %mm1                         # 0f df ce
-pandn -1(%ecx,%edx,4), %mm1              # 67 0f df 4c 91 ff
+pandn 0x12(%bx,%si), %mm1                # 0f df 48 12
 pandn %xmm6, %xmm1                       # 66 0f df ce
-pandn 0x12(%bx,%si), %xmm1               # 66 0f df 48 12
+pandn (%bp), %xmm1                       # 66 0f df 4e 00
 por %mm6, %mm1                           # 0f eb ce
-por (%bp), %mm1                          # 0f eb 4e 00
+por -0x80(%di), %mm1                     # 0f eb 4d 80
 por %xmm6, %xmm1                         # 66 0f eb ce
-por -0x80(%di), %xmm1                    # 66 0f eb 4d 80
+por foo, %xmm1                           # 66 0f eb 0e 00 00 [R_386_16@4 foo]
 pxor %mm6, %mm1                          # 0f ef ce
-pxor foo, %mm1                           # 0f ef 0e 00 00 [R_386_16@3 foo]
+pxor 0x1234(%bx), %mm1                   # 0f ef 8f 34 12
 pxor %xmm6, %xmm1                        # 66 0f ef ce
-pxor 0x1234(%bx), %xmm1                  # 66 0f ef 8f 34 12
+pxor (%bp,%di), %xmm1                    # 66 0f ef 0b
 pcmpeqb %mm6, %mm1                       # 0f 74 ce
-pcmpeqb (%bp,%di), %mm1                  # 0f 74 0b
+pcmpeqb 0x7f(%si), %mm1                  # 0f 74 4c 7f
 pcmpeqb %xmm6, %xmm1                     # 66 0f 74 ce
-pcmpeqb 0x7f(%si), %xmm1                 # 66 0f 74 4c 7f
+pcmpeqb foo+8(%bx,%di), %xmm1            # 66 0f 74 89 08 00 [R_386_16@4 foo]
 pcmpeqw %mm6, %mm1                       # 0f 75 ce
-pcmpeqw foo+8(%bx,%di), %mm1             # 0f 75 89 08 00 [R_386_16@3 foo]
+pcmpeqw %es:(%bx), %mm1                  # 26 0f 75 0f
 pcmpeqw %xmm6, %xmm1                     # 66 0f 75 ce
-pcmpeqw %es:(%bx), %xmm1                 # 26 66 0f 75 0f
+pcmpeqw (%eax), %xmm1                    # 67 66 0f 75 08
 pcmpeqd %mm6, %mm1                       # 0f 76 ce
-pcmpeqd (%eax), %mm1                     # 67 0f 76 08
+pcmpeqd 0x80(%bp,%si), %mm1              # 0f 76 8a 80 00
 pcmpeqd %xmm6, %xmm1                     # 66 0f 76 ce
-pcmpeqd 0x80(%bp,%si), %xmm1             # 66 0f 76 8a 80 00
+pcmpeqd -1(%ecx,%edx,4), %xmm1           # 67 66 0f 76 4c 91 ff
 pcmpgtb %mm6, %mm1                       # 0f 64 ce
-pcmpgtb -1(%ecx,%edx,4), %mm1            # 67 0f 64 4c 91 ff
+pcmpgtb 0x12(%bx,%si), %mm1              # 0f 64 48 12
 pcmpgtb %xmm6, %xmm1                     # 66 0f 64 ce
-pcmpgtb 0x12(%bx,%si), %xmm1             # 66 0f 64 48 12
+pcmpgtb (%bp), %xmm1                     # 66 0f 64 4e 00
 pcmpgtw %mm6, %mm1                       # 0f 65 ce
-pcmpgtw (%bp), %mm1                      # 0f 65 4e 00
+pcmpgtw -0x80(%di), %mm1                 # 0f 65 4d 80
 pcmpgtw %xmm6, %xmm1                     # 66 0f 65 ce
-pcmpgtw -0x80(%di), %xmm1                # 66 0f 65 4d 80
+pcmpgtw foo, %xmm1                       # 66 0f 65 0e 00 00 [R_386_16@4 foo]
 pcmpgtd %mm6, %mm1                       # 0f 66 ce
-pcmpgtd foo, %mm1                        # 0f 66 0e 00 00 [R_386_16@3 foo]
+pcmpgtd 0x1234(%bx), %mm1                # 0f 66 8f 34 12
 pcmpgtd %xmm6, %xmm1                     # 66 0f 66 ce
-pcmpgtd 0x1234(%bx), %xmm1               # 66 0f 66 8f 34 12
+pcmpgtd (%bp,%di), %xmm1                 # 66 0f 66 0b
 packsswb %mm6, %mm1                      # 0f 63 ce
-packsswb (%bp,%di), %mm1                 # 0f 63 0b
+packsswb 0x7f(%si), %mm1                 # 0f 63 4c 7f
 packsswb %xmm6, %xmm1                    # 66 0f 63 ce
-packsswb 0x7f(%si), %xmm1                # 66 0f 63 4c 7f
+packsswb foo+8(%bx,%di), %xmm1           # 66 0f 63 89 08 00 [R_386_16@4 foo]
 packssdw %mm6, %mm1                      # 0f 6b ce
-packssdw foo+8(%bx,%di), %mm1            # 0f 6b 89 08 00 [R_386_16@3 foo]
+packssdw %es:(%bx), %mm1                 # 26 0f 6b 0f
 packssdw %xmm6, %xmm1                    # 66 0f 6b ce
-packssdw %es:(%bx), %xmm1                # 26 66 0f 6b 0f
+packssdw (%eax), %xmm1                   # 67 66 0f 6b 08
 packuswb %mm6, %mm1                      # 0f 67 ce
-packuswb (%eax), %mm1                    # 67 0f 67 08
+packuswb 0x80(%bp,%si), %mm1             # 0f 67 8a 80 00
 packuswb %xmm6, %xmm1                    # 66 0f 67 ce
-packuswb 0x80(%bp,%si), %xmm1            # 66 0f 67 8a 80 00
+packuswb -1(%ecx,%edx,4), %xmm1          # 67 66 0f 67 4c 91 ff
 punpcklbw %mm6, %mm1                     # 0f 60 ce
-punpcklbw -1(%ecx,%edx,4), %mm1          # 67 0f 60 4c 91 ff
+punpcklbw 0x12(%bx,%si), %mm1            # 0f 60 48 12
 punpcklbw %xmm6, %xmm1                   # 66 0f 60 ce
-punpcklbw 0x12(%bx,%si), %xmm1           # 66 0f 60 48 12
+punpcklbw (%bp), %xmm1                   # 66 0f 60 4e 00
 punpcklwd %mm6, %mm1                     # 0f 61 ce
-punpcklwd (%bp), %mm1                    # 0f 61 4e 00
+punpcklwd -0x80(%di), %mm1               # 0f 61 4d 80
 punpcklwd %xmm6, %xmm1                   # 66 0f 61 ce
-punpcklwd -0x80(%di), %xmm1              # 66 0f 61 4d 80
+punpcklwd foo, %xmm1                     # 66 0f 61 0e 00 00 [R_386_16@4 foo]
 punpckldq %mm6, %mm1                     # 0f 62 ce
-punpckldq foo, %mm1                      # 0f 62 0e 00 00 [R_386_16@3 foo]
+punpckldq 0x1234(%bx), %mm1              # 0f 62 8f 34 12
 punpckldq %xmm6, %xmm1                   # 66 0f 62 ce
-punpckldq 0x1234(%bx), %xmm1             # 66 0f 62 8f 34 12
+punpckldq (%bp,%di), %xmm1               # 66 0f 62 0b
 punpckhbw %mm6, %mm1                     # 0f 68 ce
-punpckhbw (%bp,%di), %mm1                # 0f 68 0b
+punpckhbw 0x7f(%si), %mm1                # 0f 68 4c 7f
 punpckhbw %xmm6, %xmm1                   # 66 0f 68 ce
-punpckhbw 0x7f(%si), %xmm1               # 66 0f 68 4c 7f
+punpckhbw foo+8(%bx,%di), %xmm1          # 66 0f 68 89 08 00 [R_386_16@4 foo]
 punpckhwd %mm6, %mm1                     # 0f 69 ce
-punpckhwd foo+8(%bx,%di), %mm1           # 0f 69 89 08 00 [R_386_16@3 foo]
+punpckhwd %es:(%bx), %mm1                # 26 0f 69 0f
 punpckhwd %xmm6, %xmm1                   # 66 0f 69 ce
-punpckhwd %es:(%bx), %xmm1               # 26 66 0f 69 0f
+punpckhwd (%eax), %xmm1                  # 67 66 0f 69 08
 punpckhdq %mm6, %mm1                     # 0f 6a ce
-punpckhdq (%eax), %mm1                   # 67 0f 6a 08
+punpckhdq 0x80(%bp,%si), %mm1            # 0f 6a 8a 80 00
 punpckhdq %xmm6, %xmm1                   # 66 0f 6a ce
-punpckhdq 0x80(%bp,%si), %xmm1           # 66 0f 6a 8a 80 00
+punpckhdq -1(%ecx,%edx,4), %xmm1         # 67 66 0f 6a 4c 91 ff
 pmaxsw %mm6, %mm1                        # 0f ee ce
-pmaxsw -1(%ecx,%edx,4), %mm1             # 67 0f ee 4c 91 ff
+pmaxsw 0x12(%bx,%si), %mm1               # 0f ee 48 12
 pmaxsw %xmm6, %xmm1                      # 66 0f ee ce
-pmaxsw 0x12(%bx,%si), %xmm1              # 66 0f ee 48 12
+pmaxsw (%bp), %xmm1                      # 66 0f ee 4e 00
 pmaxub %mm6, %mm1                        # 0f de ce
-pmaxub (%bp), %mm1                       # 0f de 4e 00
+pmaxub -0x80(%di), %mm1                  # 0f de 4d 80
 pmaxub %xmm6, %xmm1                      # 66 0f de ce
-pmaxub -0x80(%di), %xmm1                 # 66 0f de 4d 80
+pmaxub foo, %xmm1                        # 66 0f de 0e 00 00 [R_386_16@4 foo]
 pminsw %mm6, %mm1                        # 0f ea ce
-pminsw foo, %mm1                         # 0f ea 0e 00 00 [R_386_16@3 foo]
+pminsw 0x1234(%bx), %mm1                 # 0f ea 8f 34 12
 pminsw %xmm6, %xmm1                      # 66 0f ea ce
-pminsw 0x1234(%bx), %xmm1                # 66 0f ea 8f 34 12
+pminsw (%bp,%di), %xmm1                  # 66 0f ea 0b
 pminub %mm6, %mm1                        # 0f da ce
-pminub (%bp,%di), %mm1                   # 0f da 0b
+pminub 0x7f(%si), %mm1                   # 0f da 4c 7f
 pminub %xmm6, %xmm1                      # 66 0f da ce
-pminub 0x7f(%si), %xmm1                  # 66 0f da 4c 7f
+pminub foo+8(%bx,%di), %xmm1             # 66 0f da 89 08 00 [R_386_16@4 foo]
 pavgb %mm6, %mm1                         # 0f e0 ce
-pavgb foo+8(%bx,%di), %mm1               # 0f e0 89 08 00 [R_386_16@3 foo]
+pavgb %es:(%bx), %mm1                    # 26 0f e0 0f
 pavgb %xmm6, %xmm1                       # 66 0f e0 ce
-pavgb %es:(%bx), %xmm1                   # 26 66 0f e0 0f
+pavgb (%eax), %xmm1                      # 67 66 0f e0 08
 pavgw %mm6, %mm1                         # 0f e3 ce
-pavgw (%eax), %mm1                       # 67 0f e3 08
+pavgw 0x80(%bp,%si), %mm1                # 0f e3 8a 80 00
 pavgw %xmm6, %xmm1                       # 66 0f e3 ce
-pavgw 0x80(%bp,%si), %xmm1               # 66 0f e3 8a 80 00
+pavgw -1(%ecx,%edx,4), %xmm1             # 67 66 0f e3 4c 91 ff
 psadbw %mm6, %mm1                        # 0f f6 ce
-psadbw -1(%ecx,%edx,4), %mm1             # 67 0f f6 4c 91 ff
+psadbw 0x12(%bx,%si), %mm1               # 0f f6 48 12
 psadbw %xmm6, %xmm1                      # 66 0f f6 ce
-psadbw 0x12(%bx,%si), %xmm1              # 66 0f f6 48 12
+psadbw (%bp), %xmm1                      # 66 0f f6 4e 00
 psrlw %mm6, %mm1                         # 0f d1 ce
-psrlw (%bp), %mm1                        # 0f d1 4e 00
+psrlw -0x80(%di), %mm1                   # 0f d1 4d 80
 psrlw %xmm6, %xmm1                       # 66 0f d1 ce
-psrlw -0x80(%di), %xmm1                  # 66 0f d1 4d 80
+psrlw foo, %xmm1                         # 66 0f d1 0e 00 00 [R_386_16@4 foo]
 psrld %mm6, %mm1                         # 0f d2 ce
-psrld foo, %mm1                          # 0f d2 0e 00 00 [R_386_16@3 foo]
+psrld 0x1234(%bx), %mm1                  # 0f d2 8f 34 12
 psrld %xmm6, %xmm1                       # 66 0f d2 ce
-psrld 0x1234(%bx), %xmm1                 # 66 0f d2 8f 34 12
+psrld (%bp,%di), %xmm1                   # 66 0f d2 0b
 psrlq %mm6, %mm1                         # 0f d3 ce
-psrlq (%bp,%di), %mm1                    # 0f d3 0b
+psrlq 0x7f(%si), %mm1                    # 0f d3 4c 7f
 psrlq %xmm6, %xmm1                       # 66 0f d3 ce
-psrlq 0x7f(%si), %xmm1                   # 66 0f d3 4c 7f
+psrlq foo+8(%bx,%di), %xmm1              # 66 0f d3 89 08 00 [R_386_16@4 foo]
 psraw %mm6, %mm1                         # 0f e1 ce
-psraw foo+8(%bx,%di), %mm1               # 0f e1 89 08 00 [R_386_16@3 foo]
+psraw %es:(%bx), %mm1                    # 26 0f e1 0f
 psraw %xmm6, %xmm1                       # 66 0f e1 ce
-psraw %es:(%bx), %xmm1                   # 26 66 0f e1 0f
+psraw (%eax), %xmm1                      # 67 66 0f e1 08
 psrad %mm6, %mm1                         # 0f e2 ce
-psrad (%eax), %mm1                       # 67 0f e2 08
+psrad 0x80(%bp,%si), %mm1                # 0f e2 8a 80 00
 psrad %xmm6, %xmm1                       # 66 0f e2 ce
-psrad 0x80(%bp,%si), %xmm1               # 66 0f e2 8a 80 00
+psrad -1(%ecx,%edx,4), %xmm1             # 67 66 0f e2 4c 91 ff
 psllw %mm6, %mm1                         # 0f f1 ce
-psllw -1(%ecx,%edx,4), %mm1              # 67 0f f1 4c 91 ff
+psllw 0x12(%bx,%si), %mm1                # 0f f1 48 12
 psllw %xmm6, %xmm1                       # 66 0f f1 ce
-psllw 0x12(%bx,%si), %xmm1               # 66 0f f1 48 12
+psllw (%bp), %xmm1                       # 66 0f f1 4e 00
 pslld %mm6, %mm1                         # 0f f2 ce
-pslld (%bp), %mm1                        # 0f f2 4e 00
+pslld -0x80(%di), %mm1                   # 0f f2 4d 80
 pslld %xmm6, %xmm1                       # 66 0f f2 ce
-pslld -0x80(%di), %xmm1                  # 66 0f f2 4d 80
+pslld foo, %xmm1                         # 66 0f f2 0e 00 00 [R_386_16@4 foo]
 psllq %mm6, %mm1                         # 0f f3 ce
-psllq foo, %mm1                          # 0f f3 0e 00 00 [R_386_16@3 foo]
+psllq 0x1234(%bx), %mm1                  # 0f f3 8f 34 12
 psllq %xmm6, %xmm1                       # 66 0f f3 ce
-psllq 0x1234(%bx), %xmm1                 # 66 0f f3 8f 34 12
+psllq (%bp,%di), %xmm1                   # 66 0f f3 0b
 punpcklqdq %xmm6, %xmm1                  # 66 0f 6c ce
-punpcklqdq (%bp,%di), %xmm1              # 66 0f 6c 0b
+punpcklqdq 0x7f(%si), %xmm1              # 66 0f 6c 4c 7f
 punpckhqdq %xmm6, %xmm1                  # 66 0f 6d ce
-punpckhqdq 0x7f(%si), %xmm1              # 66 0f 6d 4c 7f
+punpckhqdq foo+8(%bx,%di), %xmm1         # 66 0f 6d 89 08 00 [R_386_16@4 foo]
 psrlw $0xfe, %mm1                        # 0f 71 d1 fe
 psrlw $0xfe, %xmm1                       # 66 0f 71 d1 fe
 psraw $0xfe, %mm1                        # 0f 71 e1 fe
@@ -2136,167 +2155,167 @@ psllq $0xfe, %xmm1                       # 66 0f 73 f1 fe
 psrldq $0xfe, %xmm1                      # 66 0f 73 d9 fe
 pslldq $0xfe, %xmm1                      # 66 0f 73 f9 fe
 pshufw $0xfe, %mm6, %mm1                 # 0f 70 ce fe
-pshufw $0xfe, (%bp), %mm1                # 0f 70 4e 00 fe
+pshufw $0xfe, -0x80(%di), %mm1           # 0f 70 4d 80 fe
 pshufd $0xfe, %xmm6, %xmm1               # 66 0f 70 ce fe
-pshufd $0xfe, -0x80(%di), %xmm1          # 66 0f 70 4d 80 fe
+pshufd $0xfe, foo, %xmm1                 # 66 0f 70 0e 00 00 fe [R_386_16@4 foo]
 pshufhw $0xfe, %xmm6, %xmm1              # f3 0f 70 ce fe
-pshufhw $0xfe, foo, %xmm1                # f3 0f 70 0e 00 00 fe [R_386_16@4 foo]
+pshufhw $0xfe, 0x1234(%bx), %xmm1        # f3 0f 70 8f 34 12 fe
 pshuflw $0xfe, %xmm6, %xmm1              # f2 0f 70 ce fe
-pshuflw $0xfe, 0x1234(%bx), %xmm1        # f2 0f 70 8f 34 12 fe
+pshuflw $0xfe, (%bp,%di), %xmm1          # f2 0f 70 0b fe
 pmovmskb %mm6, %ecx                      # 0f d7 ce
 pmovmskb %xmm6, %ecx                     # 66 0f d7 ce
 pinsrw $0xfe, %ebx, %mm1                 # 0f c4 cb fe
-pinsrw $0xfe, foo+8(%bx,%di), %mm1       # 0f c4 89 08 00 fe [R_386_16@3 foo]
+pinsrw $0xfe, %es:(%bx), %mm1            # 26 0f c4 0f fe
 pinsrw $0xfe, %ebx, %xmm1                # 66 0f c4 cb fe
-pinsrw $0xfe, %es:(%bx), %xmm1           # 26 66 0f c4 0f fe
+pinsrw $0xfe, (%eax), %xmm1              # 67 66 0f c4 08 fe
 pextrw $0xfe, %mm6, %ecx                 # 0f c5 ce fe
 pextrw $0xfe, %xmm6, %ecx                # 66 0f c5 ce fe
-pextrw $0xfe, %xmm6, -1(%ecx,%edx,4)     # 67 66 0f 3a 15 74 91 ff fe
+pextrw $0xfe, %xmm6, 0x12(%bx,%si)       # 66 0f 3a 15 70 12 fe
 maskmovq %mm6, %mm1                      # 0f f7 ce
 maskmovdqu %xmm6, %xmm1                  # 66 0f f7 ce
-movntq %mm6, -0x80(%di)                  # 0f e7 75 80
+movntq %mm6, foo                         # 0f e7 36 00 00 [R_386_16@3 foo]
 emms                                     # 0f 77
 pshufb %mm6, %mm1                        # 0f 38 00 ce
-pshufb 0x1234(%bx), %mm1                 # 0f 38 00 8f 34 12
+pshufb (%bp,%di), %mm1                   # 0f 38 00 0b
 pshufb %xmm6, %xmm1                      # 66 0f 38 00 ce
-pshufb (%bp,%di), %xmm1                  # 66 0f 38 00 0b
+pshufb 0x7f(%si), %xmm1                  # 66 0f 38 00 4c 7f
 phaddw %mm6, %mm1                        # 0f 38 01 ce
-phaddw 0x7f(%si), %mm1                   # 0f 38 01 4c 7f
+phaddw foo+8(%bx,%di), %mm1              # 0f 38 01 89 08 00 [R_386_16@4 foo]
 phaddw %xmm6, %xmm1                      # 66 0f 38 01 ce
-phaddw foo+8(%bx,%di), %xmm1             # 66 0f 38 01 89 08 00 [R_386_16@5 foo]
+phaddw %es:(%bx), %xmm1                  # 26 66 0f 38 01 0f
 phaddd %mm6, %mm1                        # 0f 38 02 ce
-phaddd %es:(%bx), %mm1                   # 26 0f 38 02 0f
+phaddd (%eax), %mm1                      # 67 0f 38 02 08
 phaddd %xmm6, %xmm1                      # 66 0f 38 02 ce
-phaddd (%eax), %xmm1                     # 67 66 0f 38 02 08
+phaddd 0x80(%bp,%si), %xmm1              # 66 0f 38 02 8a 80 00
 phaddsw %mm6, %mm1                       # 0f 38 03 ce
-phaddsw 0x80(%bp,%si), %mm1              # 0f 38 03 8a 80 00
+phaddsw -1(%ecx,%edx,4), %mm1            # 67 0f 38 03 4c 91 ff
 phaddsw %xmm6, %xmm1                     # 66 0f 38 03 ce
-phaddsw -1(%ecx,%edx,4), %xmm1           # 67 66 0f 38 03 4c 91 ff
+phaddsw 0x12(%bx,%si), %xmm1             # 66 0f 38 03 48 12
 pmaddubsw %mm6, %mm1                     # 0f 38 04 ce
-pmaddubsw 0x12(%bx,%si), %mm1            # 0f 38 04 48 12
+pmaddubsw (%bp), %mm1                    # 0f 38 04 4e 00
 pmaddubsw %xmm6, %xmm1                   # 66 0f 38 04 ce
-pmaddubsw (%bp), %xmm1                   # 66 0f 38 04 4e 00
+pmaddubsw -0x80(%di), %xmm1              # 66 0f 38 04 4d 80
 phsubw %mm6, %mm1                        # 0f 38 05 ce
-phsubw -0x80(%di), %mm1                  # 0f 38 05 4d 80
+phsubw foo, %mm1                         # 0f 38 05 0e 00 00 [R_386_16@4 foo]
 phsubw %xmm6, %xmm1                      # 66 0f 38 05 ce
-phsubw foo, %xmm1                        # 66 0f 38 05 0e 00 00 [R_386_16@5 foo]
+phsubw 0x1234(%bx), %xmm1                # 66 0f 38 05 8f 34 12
 phsubd %mm6, %mm1                        # 0f 38 06 ce
-phsubd 0x1234(%bx), %mm1                 # 0f 38 06 8f 34 12
+phsubd (%bp,%di), %mm1                   # 0f 38 06 0b
 phsubd %xmm6, %xmm1                      # 66 0f 38 06 ce
-phsubd (%bp,%di), %xmm1                  # 66 0f 38 06 0b
+phsubd 0x7f(%si), %xmm1                  # 66 0f 38 06 4c 7f
 phsubsw %mm6, %mm1                       # 0f 38 07 ce
-phsubsw 0x7f(%si), %mm1                  # 0f 38 07 4c 7f
+phsubsw foo+8(%bx,%di), %mm1             # 0f 38 07 89 08 00 [R_386_16@4 foo]
 phsubsw %xmm6, %xmm1                     # 66 0f 38 07 ce
-phsubsw foo+8(%bx,%di), %xmm1            # 66 0f 38 07 89 08 00 [R_386_16@5 foo]
+phsubsw %es:(%bx), %xmm1                 # 26 66 0f 38 07 0f
 psignb %mm6, %mm1                        # 0f 38 08 ce
-psignb %es:(%bx), %mm1                   # 26 0f 38 08 0f
+psignb (%eax), %mm1                      # 67 0f 38 08 08
 psignb %xmm6, %xmm1                      # 66 0f 38 08 ce
-psignb (%eax), %xmm1                     # 67 66 0f 38 08 08
+psignb 0x80(%bp,%si), %xmm1              # 66 0f 38 08 8a 80 00
 psignw %mm6, %mm1                        # 0f 38 09 ce
-psignw 0x80(%bp,%si), %mm1               # 0f 38 09 8a 80 00
+psignw -1(%ecx,%edx,4), %mm1             # 67 0f 38 09 4c 91 ff
 psignw %xmm6, %xmm1                      # 66 0f 38 09 ce
-psignw -1(%ecx,%edx,4), %xmm1            # 67 66 0f 38 09 4c 91 ff
+psignw 0x12(%bx,%si), %xmm1              # 66 0f 38 09 48 12
 psignd %mm6, %mm1                        # 0f 38 0a ce
-psignd 0x12(%bx,%si), %mm1               # 0f 38 0a 48 12
+psignd (%bp), %mm1                       # 0f 38 0a 4e 00
 psignd %xmm6, %xmm1                      # 66 0f 38 0a ce
-psignd (%bp), %xmm1                      # 66 0f 38 0a 4e 00
+psignd -0x80(%di), %xmm1                 # 66 0f 38 0a 4d 80
 pmulhrsw %mm6, %mm1                      # 0f 38 0b ce
-pmulhrsw -0x80(%di), %mm1                # 0f 38 0b 4d 80
+pmulhrsw foo, %mm1                       # 0f 38 0b 0e 00 00 [R_386_16@4 foo]
 pmulhrsw %xmm6, %xmm1                    # 66 0f 38 0b ce
-pmulhrsw foo, %xmm1                      # 66 0f 38 0b 0e 00 00 [R_386_16@5 foo]
+pmulhrsw 0x1234(%bx), %xmm1              # 66 0f 38 0b 8f 34 12
 pabsb %mm6, %mm1                         # 0f 38 1c ce
-pabsb 0x1234(%bx), %mm1                  # 0f 38 1c 8f 34 12
+pabsb (%bp,%di), %mm1                    # 0f 38 1c 0b
 pabsb %xmm6, %xmm1                       # 66 0f 38 1c ce
-pabsb (%bp,%di), %xmm1                   # 66 0f 38 1c 0b
+pabsb 0x7f(%si), %xmm1                   # 66 0f 38 1c 4c 7f
 pabsw %mm6, %mm1                         # 0f 38 1d ce
-pabsw 0x7f(%si), %mm1                    # 0f 38 1d 4c 7f
+pabsw foo+8(%bx,%di), %mm1               # 0f 38 1d 89 08 00 [R_386_16@4 foo]
 pabsw %xmm6, %xmm1                       # 66 0f 38 1d ce
-pabsw foo+8(%bx,%di), %xmm1              # 66 0f 38 1d 89 08 00 [R_386_16@5 foo]
+pabsw %es:(%bx), %xmm1                   # 26 66 0f 38 1d 0f
 pabsd %mm6, %mm1                         # 0f 38 1e ce
-pabsd %es:(%bx), %mm1                    # 26 0f 38 1e 0f
+pabsd (%eax), %mm1                       # 67 0f 38 1e 08
 pabsd %xmm6, %xmm1                       # 66 0f 38 1e ce
-pabsd (%eax), %xmm1                      # 67 66 0f 38 1e 08
+pabsd 0x80(%bp,%si), %xmm1               # 66 0f 38 1e 8a 80 00
 palignr $0xfe, %mm6, %mm1                # 0f 3a 0f ce fe
-palignr $0xfe, 0x80(%bp,%si), %mm1       # 0f 3a 0f 8a 80 00 fe
+palignr $0xfe, -1(%ecx,%edx,4), %mm1     # 67 0f 3a 0f 4c 91 ff fe
 palignr $0xfe, %xmm6, %xmm1              # 66 0f 3a 0f ce fe
-palignr $0xfe, -1(%ecx,%edx,4), %xmm1    # 67 66 0f 3a 0f 4c 91 ff fe
+palignr $0xfe, 0x12(%bx,%si), %xmm1      # 66 0f 3a 0f 48 12 fe
 pblendvb %xmm0, %xmm6, %xmm1             # 66 0f 38 10 ce
-pblendvb %xmm0, 0x12(%bx,%si), %xmm1     # 66 0f 38 10 48 12
+pblendvb %xmm0, (%bp), %xmm1             # 66 0f 38 10 4e 00
 ptest %xmm6, %xmm1                       # 66 0f 38 17 ce
-ptest (%bp), %xmm1                       # 66 0f 38 17 4e 00
+ptest -0x80(%di), %xmm1                  # 66 0f 38 17 4d 80
 pmovsxbw %xmm6, %xmm1                    # 66 0f 38 20 ce
-pmovsxbw -0x80(%di), %xmm1               # 66 0f 38 20 4d 80
+pmovsxbw foo, %xmm1                      # 66 0f 38 20 0e 00 00 [R_386_16@5 foo]
 pmovsxbd %xmm6, %xmm1                    # 66 0f 38 21 ce
-pmovsxbd foo, %xmm1                      # 66 0f 38 21 0e 00 00 [R_386_16@5 foo]
+pmovsxbd 0x1234(%bx), %xmm1              # 66 0f 38 21 8f 34 12
 pmovsxbq %xmm6, %xmm1                    # 66 0f 38 22 ce
-pmovsxbq 0x1234(%bx), %xmm1              # 66 0f 38 22 8f 34 12
+pmovsxbq (%bp,%di), %xmm1                # 66 0f 38 22 0b
 pmovsxwd %xmm6, %xmm1                    # 66 0f 38 23 ce
-pmovsxwd (%bp,%di), %xmm1                # 66 0f 38 23 0b
+pmovsxwd 0x7f(%si), %xmm1                # 66 0f 38 23 4c 7f
 pmovsxwq %xmm6, %xmm1                    # 66 0f 38 24 ce
-pmovsxwq 0x7f(%si), %xmm1                # 66 0f 38 24 4c 7f
+pmovsxwq foo+8(%bx,%di), %xmm1           # 66 0f 38 24 89 08 00 [R_386_16@5 foo]
 pmovsxdq %xmm6, %xmm1                    # 66 0f 38 25 ce
-pmovsxdq foo+8(%bx,%di), %xmm1           # 66 0f 38 25 89 08 00 [R_386_16@5 foo]
+pmovsxdq %es:(%bx), %xmm1                # 26 66 0f 38 25 0f
 pmovzxbw %xmm6, %xmm1                    # 66 0f 38 30 ce
-pmovzxbw %es:(%bx), %xmm1                # 26 66 0f 38 30 0f
+pmovzxbw (%eax), %xmm1                   # 67 66 0f 38 30 08
 pmovzxbd %xmm6, %xmm1                    # 66 0f 38 31 ce
-pmovzxbd (%eax), %xmm1                   # 67 66 0f 38 31 08
+pmovzxbd 0x80(%bp,%si), %xmm1            # 66 0f 38 31 8a 80 00
 pmovzxbq %xmm6, %xmm1                    # 66 0f 38 32 ce
-pmovzxbq 0x80(%bp,%si), %xmm1            # 66 0f 38 32 8a 80 00
+pmovzxbq -1(%ecx,%edx,4), %xmm1          # 67 66 0f 38 32 4c 91 ff
 pmovzxwd %xmm6, %xmm1                    # 66 0f 38 33 ce
-pmovzxwd -1(%ecx,%edx,4), %xmm1          # 67 66 0f 38 33 4c 91 ff
+pmovzxwd 0x12(%bx,%si), %xmm1            # 66 0f 38 33 48 12
 pmovzxwq %xmm6, %xmm1                    # 66 0f 38 34 ce
-pmovzxwq 0x12(%bx,%si), %xmm1            # 66 0f 38 34 48 12
+pmovzxwq (%bp), %xmm1                    # 66 0f 38 34 4e 00
 pmovzxdq %xmm6, %xmm1                    # 66 0f 38 35 ce
-pmovzxdq (%bp), %xmm1                    # 66 0f 38 35 4e 00
+pmovzxdq -0x80(%di), %xmm1               # 66 0f 38 35 4d 80
 pmuldq %xmm6, %xmm1                      # 66 0f 38 28 ce
-pmuldq -0x80(%di), %xmm1                 # 66 0f 38 28 4d 80
+pmuldq foo, %xmm1                        # 66 0f 38 28 0e 00 00 [R_386_16@5 foo]
 pcmpeqq %xmm6, %xmm1                     # 66 0f 38 29 ce
-pcmpeqq foo, %xmm1                       # 66 0f 38 29 0e 00 00 [R_386_16@5 foo]
+pcmpeqq 0x1234(%bx), %xmm1               # 66 0f 38 29 8f 34 12
 packusdw %xmm6, %xmm1                    # 66 0f 38 2b ce
-packusdw 0x1234(%bx), %xmm1              # 66 0f 38 2b 8f 34 12
+packusdw (%bp,%di), %xmm1                # 66 0f 38 2b 0b
 pcmpgtq %xmm6, %xmm1                     # 66 0f 38 37 ce
-pcmpgtq (%bp,%di), %xmm1                 # 66 0f 38 37 0b
+pcmpgtq 0x7f(%si), %xmm1                 # 66 0f 38 37 4c 7f
 pminsb %xmm6, %xmm1                      # 66 0f 38 38 ce
-pminsb 0x7f(%si), %xmm1                  # 66 0f 38 38 4c 7f
+pminsb foo+8(%bx,%di), %xmm1             # 66 0f 38 38 89 08 00 [R_386_16@5 foo]
 pminsd %xmm6, %xmm1                      # 66 0f 38 39 ce
-pminsd foo+8(%bx,%di), %xmm1             # 66 0f 38 39 89 08 00 [R_386_16@5 foo]
+pminsd %es:(%bx), %xmm1                  # 26 66 0f 38 39 0f
 pminuw %xmm6, %xmm1                      # 66 0f 38 3a ce
-pminuw %es:(%bx), %xmm1                  # 26 66 0f 38 3a 0f
+pminuw (%eax), %xmm1                     # 67 66 0f 38 3a 08
 pminud %xmm6, %xmm1                      # 66 0f 38 3b ce
-pminud (%eax), %xmm1                     # 67 66 0f 38 3b 08
+pminud 0x80(%bp,%si), %xmm1              # 66 0f 38 3b 8a 80 00
 pmaxsb %xmm6, %xmm1                      # 66 0f 38 3c ce
-pmaxsb 0x80(%bp,%si), %xmm1              # 66 0f 38 3c 8a 80 00
+pmaxsb -1(%ecx,%edx,4), %xmm1            # 67 66 0f 38 3c 4c 91 ff
 pmaxsd %xmm6, %xmm1                      # 66 0f 38 3d ce
-pmaxsd -1(%ecx,%edx,4), %xmm1            # 67 66 0f 38 3d 4c 91 ff
+pmaxsd 0x12(%bx,%si), %xmm1              # 66 0f 38 3d 48 12
 pmaxuw %xmm6, %xmm1                      # 66 0f 38 3e ce
-pmaxuw 0x12(%bx,%si), %xmm1              # 66 0f 38 3e 48 12
+pmaxuw (%bp), %xmm1                      # 66 0f 38 3e 4e 00
 pmaxud %xmm6, %xmm1                      # 66 0f 38 3f ce
-pmaxud (%bp), %xmm1                      # 66 0f 38 3f 4e 00
+pmaxud -0x80(%di), %xmm1                 # 66 0f 38 3f 4d 80
 pmulld %xmm6, %xmm1                      # 66 0f 38 40 ce
-pmulld -0x80(%di), %xmm1                 # 66 0f 38 40 4d 80
+pmulld foo, %xmm1                        # 66 0f 38 40 0e 00 00 [R_386_16@5 foo]
 phminposuw %xmm6, %xmm1                  # 66 0f 38 41 ce
-phminposuw foo, %xmm1                    # 66 0f 38 41 0e 00 00 [R_386_16@5 foo]
+phminposuw 0x1234(%bx), %xmm1            # 66 0f 38 41 8f 34 12
 pblendw $0xfe, %xmm6, %xmm1              # 66 0f 3a 0e ce fe
-pblendw $0xfe, 0x1234(%bx), %xmm1        # 66 0f 3a 0e 8f 34 12 fe
+pblendw $0xfe, (%bp,%di), %xmm1          # 66 0f 3a 0e 0b fe
 mpsadbw $0xfe, %xmm6, %xmm1              # 66 0f 3a 42 ce fe
-mpsadbw $0xfe, (%bp,%di), %xmm1          # 66 0f 3a 42 0b fe
+mpsadbw $0xfe, 0x7f(%si), %xmm1          # 66 0f 3a 42 4c 7f fe
 pextrb $0xfe, %xmm6, %ecx                # 66 0f 3a 14 f1 fe
-pextrb $0xfe, %xmm6, 0x7f(%si)           # 66 0f 3a 14 74 7f fe
 pextrb $0xfe, %xmm6, foo+8(%bx,%di)      # 66 0f 3a 14 b1 08 00 fe [R_386_16@5 foo]
+pextrb $0xfe, %xmm6, %es:(%bx)           # 26 66 0f 3a 14 37 fe
 pextrd $0xfe, %xmm6, %ecx                # 66 0f 3a 16 f1 fe
-pextrd $0xfe, %xmm6, %es:(%bx)           # 26 66 0f 3a 16 37 fe
+pextrd $0xfe, %xmm6, (%eax)              # 67 66 0f 3a 16 30 fe
 pinsrb $0xfe, %ebx, %xmm1                # 66 0f 3a 20 cb fe
-pinsrb $0xfe, 0x80(%bp,%si), %xmm1       # 66 0f 3a 20 8a 80 00 fe
+pinsrb $0xfe, -1(%ecx,%edx,4), %xmm1     # 67 66 0f 3a 20 4c 91 ff fe
 pinsrd $0xfe, %ebx, %xmm1                # 66 0f 3a 22 cb fe
-pinsrd $0xfe, -1(%ecx,%edx,4), %xmm1     # 67 66 0f 3a 22 4c 91 ff fe
+pinsrd $0xfe, 0x12(%bx,%si), %xmm1       # 66 0f 3a 22 48 12 fe
 pcmpestrm $0xfe, %xmm6, %xmm1            # 66 0f 3a 60 ce fe
-pcmpestrm $0xfe, (%bp), %xmm1            # 66 0f 3a 60 4e 00 fe
+pcmpestrm $0xfe, -0x80(%di), %xmm1       # 66 0f 3a 60 4d 80 fe
 pcmpestri $0xfe, %xmm6, %xmm1            # 66 0f 3a 61 ce fe
-pcmpestri $0xfe, -0x80(%di), %xmm1       # 66 0f 3a 61 4d 80 fe
+pcmpestri $0xfe, foo, %xmm1              # 66 0f 3a 61 0e 00 00 fe [R_386_16@5 foo]
 pcmpistrm $0xfe, %xmm6, %xmm1            # 66 0f 3a 62 ce fe
-pcmpistrm $0xfe, foo, %xmm1              # 66 0f 3a 62 0e 00 00 fe [R_386_16@5 foo]
+pcmpistrm $0xfe, 0x1234(%bx), %xmm1      # 66 0f 3a 62 8f 34 12 fe
 pcmpistri $0xfe, %xmm6, %xmm1            # 66 0f 3a 63 ce fe
-pcmpistri $0xfe, 0x1234(%bx), %xmm1      # 66 0f 3a 63 8f 34 12 fe
+pcmpistri $0xfe, (%bp,%di), %xmm1        # 66 0f 3a 63 0b fe
 mov %eax,%ebx                            # 66 89 c3
 movl %eax,%ebx                           # 66 89 c3
 add %eax,%ebx                            # 66 01 c3
@@ -2708,17 +2727,16 @@ lcall $1,$2                              # 66 9a 02 00 00 00 01 00
 ljmp $1,$2                               # ea 02 00 01 00
 movzbl foo,%eax                          # 66 0f b6 06 00 00 [R_386_16@4 foo]
 .code16
-sysretl                                          # 66 0f 07
-scasb %es:(%di), %al                             # ae
-scasl %es:(%edi), %eax                           # 67 66 af
-push $0xffffffff                                 # 6a ff
-fnstsww (%eax)                                   # 67 dd 38
-fldcww (%eax)                                    # 67 d9 28
-fstcww (%bx)                                     # 9b d9 3f
-push $0x12345                                    # 68 45 23
-push $-0x12345                                   # 68 bb dc
-adc $-0x105610, %gs:(%edi)                       # 65 67 81 17 f0 a9
-add $0x10005, (%bx)                              # 81 07 05 00
-mov $0x12345, (%eax)                             # 67 c7 00 45 23
-loopl foo                                        # 67 e2 ff [R_386_PC8@2 foo]
-loopnzw foo                                      # e0 ff [R_386_PC8@1 foo]
+scasb %es:(%di), %al                     # ae
+scasl %es:(%edi), %eax                   # 67 66 af
+push $0xffffffff                         # 6a ff
+fnstsww (%eax)                           # 67 dd 38
+fldcww (%eax)                            # 67 d9 28
+fstcww (%bx)                             # 9b d9 3f
+push $0x12345                            # 68 45 23
+push $-0x12345                           # 68 bb dc
+adc $-0x105610, %gs:(%edi)               # 65 67 81 17 f0 a9
+add $0x10005, (%bx)                      # 81 07 05 00
+mov $0x12345, (%eax)                     # 67 c7 00 45 23
+loopl foo                                # 67 e2 ff [R_386_PC8@2 foo]
+loopnzw foo                              # e0 ff [R_386_PC8@1 foo]

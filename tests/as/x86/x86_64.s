@@ -5,3957 +5,4001 @@
 # relocation follows as [TYPE@offset-in-instruction symbol+addend-if-RELA].
 # Branches to undefined symbols take the long form; to '.'-relative targets the
 # short form when in range.  Runner: tests/as/test_x86_encoding.py.
-add %bl, %cl                                    # 00 d9
-addb %bl, 0x12(%rax,%rbx,4)                     # 00 5c 98 12
-add %bl, 0x12(%rax,%rbx,4)                      # 00 5c 98 12
-add %r12b, %r9b                                 # 45 00 e1
-add %bx, %cx                                    # 66 01 d9
-addw %bx, (%r13)                                # 66 41 01 5d 00
-add %bx, (%r13)                                 # 66 41 01 5d 00
-add %r12w, %r9w                                 # 66 45 01 e1
-add %ebx, %ecx                                  # 01 d9
-addl %ebx, -0x80(%rsp)                          # 01 5c 24 80
-add %ebx, -0x80(%rsp)                           # 01 5c 24 80
-add %r12d, %r9d                                 # 45 01 e1
-add %rbx, %rcx                                  # 48 01 d9
-addq %rbx, foo(%rip)                            # 48 01 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-add %rbx, foo(%rip)                             # 48 01 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-add %r12, %r9                                   # 4d 01 e1
-addb 0x12345678(%r9,%r10,8), %cl                # 43 02 8c d1 78 56 34 12
-add 0x12345678(%r9,%r10,8), %cl                 # 43 02 8c d1 78 56 34 12
-addw (%rbp), %cx                                # 66 03 4d 00
-add (%rbp), %cx                                 # 66 03 4d 00
-addl 0x7f(%r12), %ecx                           # 41 03 4c 24 7f
-add 0x7f(%r12), %ecx                            # 41 03 4c 24 7f
-addq foo+8(%rax), %rcx                          # 48 03 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-add foo+8(%rax), %rcx                           # 48 03 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-addw $0x7f, %cx                                 # 66 83 c1 7f
-addw $0x7f, (%rcx,%rdx)                         # 66 83 04 11 7f
-add $0x7f, (%rcx,%rdx)                          # 83 04 11 7f
-addw $0x7f, %r9w                                # 66 41 83 c1 7f
-addl $0x7f, %ecx                                # 83 c1 7f
-addl $0x7f, 0x1000                              # 83 04 25 00 10 00 00 7f
-add $0x7f, 0x1000                               # 83 04 25 00 10 00 00 7f
-addl $0x7f, %r9d                                # 41 83 c1 7f
-addq $0x7f, %rcx                                # 48 83 c1 7f
-addq $0x7f, %fs:0x28                            # 64 48 83 04 25 28 00 00 00 7f
-add $0x7f, %fs:0x28                             # 64 83 04 25 28 00 00 00 7f
-addq $0x7f, %r9                                 # 49 83 c1 7f
-add $0xfe, %al                                  # 04 fe
-add $0x1234, %ax                                # 66 05 34 12
-add $foo, %ax                                   # 66 05 00 00 [R_X86_64_16@2 foo]
-add $0x12345678, %eax                           # 05 78 56 34 12
-add $foo, %eax                                  # 05 00 00 00 00 [R_X86_64_32@1 foo]
-add $0x12345678, %rax                           # 48 05 78 56 34 12
-add $foo, %rax                                  # 48 05 00 00 00 00 [R_X86_64_32S@2 foo]
-addb $0xfe, %cl                                 # 80 c1 fe
-addb $0xfe, 0x12(%rax,%rbx,4)                   # 80 44 98 12 fe
-add $0xfe, 0x12(%rax,%rbx,4)                    # 81 44 98 12 fe 00 00 00
-addb $0xfe, %r9b                                # 41 80 c1 fe
-addw $0x1234, %cx                               # 66 81 c1 34 12
-addw $0x1234, (%r13)                            # 66 41 81 45 00 34 12
-add $0x1234, (%r13)                             # 41 81 45 00 34 12 00 00
-addw $0x1234, %r9w                              # 66 41 81 c1 34 12
-addw $foo, %cx                                  # 66 81 c1 00 00 [R_X86_64_16@3 foo]
-addl $0x12345678, %ecx                          # 81 c1 78 56 34 12
-addl $0x12345678, -0x80(%rsp)                   # 81 44 24 80 78 56 34 12
-add $0x12345678, -0x80(%rsp)                    # 81 44 24 80 78 56 34 12
-addl $0x12345678, %r9d                          # 41 81 c1 78 56 34 12
-addl $foo, %ecx                                 # 81 c1 00 00 00 00 [R_X86_64_32@2 foo]
-addq $0x12345678, %rcx                          # 48 81 c1 78 56 34 12
-addq $0x12345678, foo(%rip)                     # 48 81 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@3 foo-8]
-add $0x12345678, foo(%rip)                      # 81 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
-addq $0x12345678, %r9                           # 49 81 c1 78 56 34 12
-addq $foo, %rcx                                 # 48 81 c1 00 00 00 00 [R_X86_64_32S@3 foo]
-or %bl, %cl                                     # 08 d9
-orb %bl, 0x12345678(%r9,%r10,8)                 # 43 08 9c d1 78 56 34 12
-or %bl, 0x12345678(%r9,%r10,8)                  # 43 08 9c d1 78 56 34 12
-or %r12b, %r9b                                  # 45 08 e1
-or %bx, %cx                                     # 66 09 d9
-orw %bx, (%rbp)                                 # 66 09 5d 00
-or %bx, (%rbp)                                  # 66 09 5d 00
-or %r12w, %r9w                                  # 66 45 09 e1
-or %ebx, %ecx                                   # 09 d9
-orl %ebx, 0x7f(%r12)                            # 41 09 5c 24 7f
-or %ebx, 0x7f(%r12)                             # 41 09 5c 24 7f
-or %r12d, %r9d                                  # 45 09 e1
-or %rbx, %rcx                                   # 48 09 d9
-orq %rbx, foo+8(%rax)                           # 48 09 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
-or %rbx, foo+8(%rax)                            # 48 09 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
-or %r12, %r9                                    # 4d 09 e1
-orb (%rcx,%rdx), %cl                            # 0a 0c 11
-or (%rcx,%rdx), %cl                             # 0a 0c 11
-orw 0x1000, %cx                                 # 66 0b 0c 25 00 10 00 00
-or 0x1000, %cx                                  # 66 0b 0c 25 00 10 00 00
-orl %fs:0x28, %ecx                              # 64 0b 0c 25 28 00 00 00
-or %fs:0x28, %ecx                               # 64 0b 0c 25 28 00 00 00
-orq -4(%ebp), %rcx                              # 67 48 0b 4d fc
-or -4(%ebp), %rcx                               # 67 48 0b 4d fc
-orw $0x7f, %cx                                  # 66 83 c9 7f
-orw $0x7f, (,%r11,2)                            # 66 42 83 0c 5d 00 00 00 00 7f
-or $0x7f, (,%r11,2)                             # 42 83 0c 5d 00 00 00 00 7f
-orw $0x7f, %r9w                                 # 66 41 83 c9 7f
-orl $0x7f, %ecx                                 # 83 c9 7f
-orl $0x7f, 0x80(%rsi)                           # 83 8e 80 00 00 00 7f
-or $0x7f, 0x80(%rsi)                            # 83 8e 80 00 00 00 7f
-orl $0x7f, %r9d                                 # 41 83 c9 7f
-orq $0x7f, %rcx                                 # 48 83 c9 7f
-orq $0x7f, foo                                  # 48 83 0c 25 00 00 00 00 7f [R_X86_64_32S@4 foo]
-or $0x7f, foo                                   # 83 0c 25 00 00 00 00 7f [R_X86_64_32S@3 foo]
-orq $0x7f, %r9                                  # 49 83 c9 7f
-or $0xfe, %al                                   # 0c fe
-or $0x1234, %ax                                 # 66 0d 34 12
-or $foo, %ax                                    # 66 0d 00 00 [R_X86_64_16@2 foo]
-or $0x12345678, %eax                            # 0d 78 56 34 12
-or $foo, %eax                                   # 0d 00 00 00 00 [R_X86_64_32@1 foo]
-or $0x12345678, %rax                            # 48 0d 78 56 34 12
-or $foo, %rax                                   # 48 0d 00 00 00 00 [R_X86_64_32S@2 foo]
-orb $0xfe, %cl                                  # 80 c9 fe
-orb $0xfe, 0x12345678(%r9,%r10,8)               # 43 80 8c d1 78 56 34 12 fe
-or $0xfe, 0x12345678(%r9,%r10,8)                # 43 81 8c d1 78 56 34 12 fe 00 00 00
-orb $0xfe, %r9b                                 # 41 80 c9 fe
-orw $0x1234, %cx                                # 66 81 c9 34 12
-orw $0x1234, (%rbp)                             # 66 81 4d 00 34 12
-or $0x1234, (%rbp)                              # 81 4d 00 34 12 00 00
-orw $0x1234, %r9w                               # 66 41 81 c9 34 12
-orw $foo, %cx                                   # 66 81 c9 00 00 [R_X86_64_16@3 foo]
-orl $0x12345678, %ecx                           # 81 c9 78 56 34 12
-orl $0x12345678, 0x7f(%r12)                     # 41 81 4c 24 7f 78 56 34 12
-or $0x12345678, 0x7f(%r12)                      # 41 81 4c 24 7f 78 56 34 12
-orl $0x12345678, %r9d                           # 41 81 c9 78 56 34 12
-orl $foo, %ecx                                  # 81 c9 00 00 00 00 [R_X86_64_32@2 foo]
-orq $0x12345678, %rcx                           # 48 81 c9 78 56 34 12
-orq $0x12345678, foo+8(%rax)                    # 48 81 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@3 foo+8]
-or $0x12345678, foo+8(%rax)                     # 81 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
-orq $0x12345678, %r9                            # 49 81 c9 78 56 34 12
-orq $foo, %rcx                                  # 48 81 c9 00 00 00 00 [R_X86_64_32S@3 foo]
-adc %bl, %cl                                    # 10 d9
-adcb %bl, (%rcx,%rdx)                           # 10 1c 11
-adc %bl, (%rcx,%rdx)                            # 10 1c 11
-adc %r12b, %r9b                                 # 45 10 e1
-adc %bx, %cx                                    # 66 11 d9
-adcw %bx, 0x1000                                # 66 11 1c 25 00 10 00 00
-adc %bx, 0x1000                                 # 66 11 1c 25 00 10 00 00
-adc %r12w, %r9w                                 # 66 45 11 e1
-adc %ebx, %ecx                                  # 11 d9
-adcl %ebx, %fs:0x28                             # 64 11 1c 25 28 00 00 00
-adc %ebx, %fs:0x28                              # 64 11 1c 25 28 00 00 00
-adc %r12d, %r9d                                 # 45 11 e1
-adc %rbx, %rcx                                  # 48 11 d9
-adcq %rbx, -4(%ebp)                             # 67 48 11 5d fc
-adc %rbx, -4(%ebp)                              # 67 48 11 5d fc
-adc %r12, %r9                                   # 4d 11 e1
-adcb (,%r11,2), %cl                             # 42 12 0c 5d 00 00 00 00
-adc (,%r11,2), %cl                              # 42 12 0c 5d 00 00 00 00
-adcw 0x80(%rsi), %cx                            # 66 13 8e 80 00 00 00
-adc 0x80(%rsi), %cx                             # 66 13 8e 80 00 00 00
-adcl foo, %ecx                                  # 13 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-adc foo, %ecx                                   # 13 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-adcq 0x12(%rax,%rbx,4), %rcx                    # 48 13 4c 98 12
-adc 0x12(%rax,%rbx,4), %rcx                     # 48 13 4c 98 12
-adcw $0x7f, %cx                                 # 66 83 d1 7f
-adcw $0x7f, (%r13)                              # 66 41 83 55 00 7f
-adc $0x7f, (%r13)                               # 41 83 55 00 7f
-adcw $0x7f, %r9w                                # 66 41 83 d1 7f
-adcl $0x7f, %ecx                                # 83 d1 7f
-adcl $0x7f, -0x80(%rsp)                         # 83 54 24 80 7f
-adc $0x7f, -0x80(%rsp)                          # 83 54 24 80 7f
-adcl $0x7f, %r9d                                # 41 83 d1 7f
-adcq $0x7f, %rcx                                # 48 83 d1 7f
-adcq $0x7f, foo(%rip)                           # 48 83 15 00 00 00 00 7f [R_X86_64_PC32@3 foo-5]
-adc $0x7f, foo(%rip)                            # 83 15 00 00 00 00 7f [R_X86_64_PC32@2 foo-5]
-adcq $0x7f, %r9                                 # 49 83 d1 7f
-adc $0xfe, %al                                  # 14 fe
-adc $0x1234, %ax                                # 66 15 34 12
-adc $foo, %ax                                   # 66 15 00 00 [R_X86_64_16@2 foo]
-adc $0x12345678, %eax                           # 15 78 56 34 12
-adc $foo, %eax                                  # 15 00 00 00 00 [R_X86_64_32@1 foo]
-adc $0x12345678, %rax                           # 48 15 78 56 34 12
-adc $foo, %rax                                  # 48 15 00 00 00 00 [R_X86_64_32S@2 foo]
-adcb $0xfe, %cl                                 # 80 d1 fe
-adcb $0xfe, (%rcx,%rdx)                         # 80 14 11 fe
-adc $0xfe, (%rcx,%rdx)                          # 81 14 11 fe 00 00 00
-adcb $0xfe, %r9b                                # 41 80 d1 fe
-adcw $0x1234, %cx                               # 66 81 d1 34 12
-adcw $0x1234, 0x1000                            # 66 81 14 25 00 10 00 00 34 12
-adc $0x1234, 0x1000                             # 81 14 25 00 10 00 00 34 12 00 00
-adcw $0x1234, %r9w                              # 66 41 81 d1 34 12
-adcw $foo, %cx                                  # 66 81 d1 00 00 [R_X86_64_16@3 foo]
-adcl $0x12345678, %ecx                          # 81 d1 78 56 34 12
-adcl $0x12345678, %fs:0x28                      # 64 81 14 25 28 00 00 00 78 56 34 12
-adc $0x12345678, %fs:0x28                       # 64 81 14 25 28 00 00 00 78 56 34 12
-adcl $0x12345678, %r9d                          # 41 81 d1 78 56 34 12
-adcl $foo, %ecx                                 # 81 d1 00 00 00 00 [R_X86_64_32@2 foo]
-adcq $0x12345678, %rcx                          # 48 81 d1 78 56 34 12
-adcq $0x12345678, -4(%ebp)                      # 67 48 81 55 fc 78 56 34 12
-adc $0x12345678, -4(%ebp)                       # 67 81 55 fc 78 56 34 12
-adcq $0x12345678, %r9                           # 49 81 d1 78 56 34 12
-adcq $foo, %rcx                                 # 48 81 d1 00 00 00 00 [R_X86_64_32S@3 foo]
-sbb %bl, %cl                                    # 18 d9
-sbbb %bl, (,%r11,2)                             # 42 18 1c 5d 00 00 00 00
-sbb %bl, (,%r11,2)                              # 42 18 1c 5d 00 00 00 00
-sbb %r12b, %r9b                                 # 45 18 e1
-sbb %bx, %cx                                    # 66 19 d9
-sbbw %bx, 0x80(%rsi)                            # 66 19 9e 80 00 00 00
-sbb %bx, 0x80(%rsi)                             # 66 19 9e 80 00 00 00
-sbb %r12w, %r9w                                 # 66 45 19 e1
-sbb %ebx, %ecx                                  # 19 d9
-sbbl %ebx, foo                                  # 19 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-sbb %ebx, foo                                   # 19 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-sbb %r12d, %r9d                                 # 45 19 e1
-sbb %rbx, %rcx                                  # 48 19 d9
-sbbq %rbx, 0x12(%rax,%rbx,4)                    # 48 19 5c 98 12
-sbb %rbx, 0x12(%rax,%rbx,4)                     # 48 19 5c 98 12
-sbb %r12, %r9                                   # 4d 19 e1
-sbbb (%r13), %cl                                # 41 1a 4d 00
-sbb (%r13), %cl                                 # 41 1a 4d 00
-sbbw -0x80(%rsp), %cx                           # 66 1b 4c 24 80
-sbb -0x80(%rsp), %cx                            # 66 1b 4c 24 80
-sbbl foo(%rip), %ecx                            # 1b 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-sbb foo(%rip), %ecx                             # 1b 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-sbbq 0x12345678(%r9,%r10,8), %rcx               # 4b 1b 8c d1 78 56 34 12
-sbb 0x12345678(%r9,%r10,8), %rcx                # 4b 1b 8c d1 78 56 34 12
-sbbw $0x7f, %cx                                 # 66 83 d9 7f
-sbbw $0x7f, (%rbp)                              # 66 83 5d 00 7f
-sbb $0x7f, (%rbp)                               # 83 5d 00 7f
-sbbw $0x7f, %r9w                                # 66 41 83 d9 7f
-sbbl $0x7f, %ecx                                # 83 d9 7f
-sbbl $0x7f, 0x7f(%r12)                          # 41 83 5c 24 7f 7f
-sbb $0x7f, 0x7f(%r12)                           # 41 83 5c 24 7f 7f
-sbbl $0x7f, %r9d                                # 41 83 d9 7f
-sbbq $0x7f, %rcx                                # 48 83 d9 7f
-sbbq $0x7f, foo+8(%rax)                         # 48 83 98 00 00 00 00 7f [R_X86_64_32S@3 foo+8]
-sbb $0x7f, foo+8(%rax)                          # 83 98 00 00 00 00 7f [R_X86_64_32S@2 foo+8]
-sbbq $0x7f, %r9                                 # 49 83 d9 7f
-sbb $0xfe, %al                                  # 1c fe
-sbb $0x1234, %ax                                # 66 1d 34 12
-sbb $foo, %ax                                   # 66 1d 00 00 [R_X86_64_16@2 foo]
-sbb $0x12345678, %eax                           # 1d 78 56 34 12
-sbb $foo, %eax                                  # 1d 00 00 00 00 [R_X86_64_32@1 foo]
-sbb $0x12345678, %rax                           # 48 1d 78 56 34 12
-sbb $foo, %rax                                  # 48 1d 00 00 00 00 [R_X86_64_32S@2 foo]
-sbbb $0xfe, %cl                                 # 80 d9 fe
-sbbb $0xfe, (,%r11,2)                           # 42 80 1c 5d 00 00 00 00 fe
-sbb $0xfe, (,%r11,2)                            # 42 81 1c 5d 00 00 00 00 fe 00 00 00
-sbbb $0xfe, %r9b                                # 41 80 d9 fe
-sbbw $0x1234, %cx                               # 66 81 d9 34 12
-sbbw $0x1234, 0x80(%rsi)                        # 66 81 9e 80 00 00 00 34 12
-sbb $0x1234, 0x80(%rsi)                         # 81 9e 80 00 00 00 34 12 00 00
-sbbw $0x1234, %r9w                              # 66 41 81 d9 34 12
-sbbw $foo, %cx                                  # 66 81 d9 00 00 [R_X86_64_16@3 foo]
-sbbl $0x12345678, %ecx                          # 81 d9 78 56 34 12
-sbbl $0x12345678, foo                           # 81 1c 25 00 00 00 00 78 56 34 12 [R_X86_64_32S@3 foo]
-sbb $0x12345678, foo                            # 81 1c 25 00 00 00 00 78 56 34 12 [R_X86_64_32S@3 foo]
-sbbl $0x12345678, %r9d                          # 41 81 d9 78 56 34 12
-sbbl $foo, %ecx                                 # 81 d9 00 00 00 00 [R_X86_64_32@2 foo]
-sbbq $0x12345678, %rcx                          # 48 81 d9 78 56 34 12
-sbbq $0x12345678, 0x12(%rax,%rbx,4)             # 48 81 5c 98 12 78 56 34 12
-sbb $0x12345678, 0x12(%rax,%rbx,4)              # 81 5c 98 12 78 56 34 12
-sbbq $0x12345678, %r9                           # 49 81 d9 78 56 34 12
-sbbq $foo, %rcx                                 # 48 81 d9 00 00 00 00 [R_X86_64_32S@3 foo]
-and %bl, %cl                                    # 20 d9
-andb %bl, (%r13)                                # 41 20 5d 00
-and %bl, (%r13)                                 # 41 20 5d 00
-and %r12b, %r9b                                 # 45 20 e1
-and %bx, %cx                                    # 66 21 d9
-andw %bx, -0x80(%rsp)                           # 66 21 5c 24 80
-and %bx, -0x80(%rsp)                            # 66 21 5c 24 80
-and %r12w, %r9w                                 # 66 45 21 e1
-and %ebx, %ecx                                  # 21 d9
-andl %ebx, foo(%rip)                            # 21 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-and %ebx, foo(%rip)                             # 21 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-and %r12d, %r9d                                 # 45 21 e1
-and %rbx, %rcx                                  # 48 21 d9
-andq %rbx, 0x12345678(%r9,%r10,8)               # 4b 21 9c d1 78 56 34 12
-and %rbx, 0x12345678(%r9,%r10,8)                # 4b 21 9c d1 78 56 34 12
-and %r12, %r9                                   # 4d 21 e1
-andb (%rbp), %cl                                # 22 4d 00
-and (%rbp), %cl                                 # 22 4d 00
-andw 0x7f(%r12), %cx                            # 66 41 23 4c 24 7f
-and 0x7f(%r12), %cx                             # 66 41 23 4c 24 7f
-andl foo+8(%rax), %ecx                          # 23 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
-and foo+8(%rax), %ecx                           # 23 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
-andq (%rcx,%rdx), %rcx                          # 48 23 0c 11
-and (%rcx,%rdx), %rcx                           # 48 23 0c 11
-andw $0x7f, %cx                                 # 66 83 e1 7f
-andw $0x7f, 0x1000                              # 66 83 24 25 00 10 00 00 7f
-and $0x7f, 0x1000                               # 83 24 25 00 10 00 00 7f
-andw $0x7f, %r9w                                # 66 41 83 e1 7f
-andl $0x7f, %ecx                                # 83 e1 7f
-andl $0x7f, %fs:0x28                            # 64 83 24 25 28 00 00 00 7f
-and $0x7f, %fs:0x28                             # 64 83 24 25 28 00 00 00 7f
-andl $0x7f, %r9d                                # 41 83 e1 7f
-andq $0x7f, %rcx                                # 48 83 e1 7f
-andq $0x7f, -4(%ebp)                            # 67 48 83 65 fc 7f
-and $0x7f, -4(%ebp)                             # 67 83 65 fc 7f
-andq $0x7f, %r9                                 # 49 83 e1 7f
-and $0xfe, %al                                  # 24 fe
-and $0x1234, %ax                                # 66 25 34 12
-and $foo, %ax                                   # 66 25 00 00 [R_X86_64_16@2 foo]
-and $0x12345678, %eax                           # 25 78 56 34 12
-and $foo, %eax                                  # 25 00 00 00 00 [R_X86_64_32@1 foo]
-and $0x12345678, %rax                           # 48 25 78 56 34 12
-and $foo, %rax                                  # 48 25 00 00 00 00 [R_X86_64_32S@2 foo]
-andb $0xfe, %cl                                 # 80 e1 fe
-andb $0xfe, (%r13)                              # 41 80 65 00 fe
-and $0xfe, (%r13)                               # 41 81 65 00 fe 00 00 00
-andb $0xfe, %r9b                                # 41 80 e1 fe
-andw $0x1234, %cx                               # 66 81 e1 34 12
-andw $0x1234, -0x80(%rsp)                       # 66 81 64 24 80 34 12
-and $0x1234, -0x80(%rsp)                        # 81 64 24 80 34 12 00 00
-andw $0x1234, %r9w                              # 66 41 81 e1 34 12
-andw $foo, %cx                                  # 66 81 e1 00 00 [R_X86_64_16@3 foo]
-andl $0x12345678, %ecx                          # 81 e1 78 56 34 12
-andl $0x12345678, foo(%rip)                     # 81 25 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
-and $0x12345678, foo(%rip)                      # 81 25 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
-andl $0x12345678, %r9d                          # 41 81 e1 78 56 34 12
-andl $foo, %ecx                                 # 81 e1 00 00 00 00 [R_X86_64_32@2 foo]
-andq $0x12345678, %rcx                          # 48 81 e1 78 56 34 12
-andq $0x12345678, 0x12345678(%r9,%r10,8)        # 4b 81 a4 d1 78 56 34 12 78 56 34 12
-and $0x12345678, 0x12345678(%r9,%r10,8)         # 43 81 a4 d1 78 56 34 12 78 56 34 12
-andq $0x12345678, %r9                           # 49 81 e1 78 56 34 12
-andq $foo, %rcx                                 # 48 81 e1 00 00 00 00 [R_X86_64_32S@3 foo]
-sub %bl, %cl                                    # 28 d9
-subb %bl, (%rbp)                                # 28 5d 00
-sub %bl, (%rbp)                                 # 28 5d 00
-sub %r12b, %r9b                                 # 45 28 e1
-sub %bx, %cx                                    # 66 29 d9
-subw %bx, 0x7f(%r12)                            # 66 41 29 5c 24 7f
-sub %bx, 0x7f(%r12)                             # 66 41 29 5c 24 7f
-sub %r12w, %r9w                                 # 66 45 29 e1
-sub %ebx, %ecx                                  # 29 d9
-subl %ebx, foo+8(%rax)                          # 29 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
-sub %ebx, foo+8(%rax)                           # 29 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
-sub %r12d, %r9d                                 # 45 29 e1
-sub %rbx, %rcx                                  # 48 29 d9
-subq %rbx, (%rcx,%rdx)                          # 48 29 1c 11
-sub %rbx, (%rcx,%rdx)                           # 48 29 1c 11
-sub %r12, %r9                                   # 4d 29 e1
-subb 0x1000, %cl                                # 2a 0c 25 00 10 00 00
-sub 0x1000, %cl                                 # 2a 0c 25 00 10 00 00
-subw %fs:0x28, %cx                              # 64 66 2b 0c 25 28 00 00 00
-sub %fs:0x28, %cx                               # 64 66 2b 0c 25 28 00 00 00
-subl -4(%ebp), %ecx                             # 67 2b 4d fc
-sub -4(%ebp), %ecx                              # 67 2b 4d fc
-subq (,%r11,2), %rcx                            # 4a 2b 0c 5d 00 00 00 00
-sub (,%r11,2), %rcx                             # 4a 2b 0c 5d 00 00 00 00
-subw $0x7f, %cx                                 # 66 83 e9 7f
-subw $0x7f, 0x80(%rsi)                          # 66 83 ae 80 00 00 00 7f
-sub $0x7f, 0x80(%rsi)                           # 83 ae 80 00 00 00 7f
-subw $0x7f, %r9w                                # 66 41 83 e9 7f
-subl $0x7f, %ecx                                # 83 e9 7f
-subl $0x7f, foo                                 # 83 2c 25 00 00 00 00 7f [R_X86_64_32S@3 foo]
-sub $0x7f, foo                                  # 83 2c 25 00 00 00 00 7f [R_X86_64_32S@3 foo]
-subl $0x7f, %r9d                                # 41 83 e9 7f
-subq $0x7f, %rcx                                # 48 83 e9 7f
-subq $0x7f, 0x12(%rax,%rbx,4)                   # 48 83 6c 98 12 7f
-sub $0x7f, 0x12(%rax,%rbx,4)                    # 83 6c 98 12 7f
-subq $0x7f, %r9                                 # 49 83 e9 7f
-sub $0xfe, %al                                  # 2c fe
-sub $0x1234, %ax                                # 66 2d 34 12
-sub $foo, %ax                                   # 66 2d 00 00 [R_X86_64_16@2 foo]
-sub $0x12345678, %eax                           # 2d 78 56 34 12
-sub $foo, %eax                                  # 2d 00 00 00 00 [R_X86_64_32@1 foo]
-sub $0x12345678, %rax                           # 48 2d 78 56 34 12
-sub $foo, %rax                                  # 48 2d 00 00 00 00 [R_X86_64_32S@2 foo]
-subb $0xfe, %cl                                 # 80 e9 fe
-subb $0xfe, (%rbp)                              # 80 6d 00 fe
-sub $0xfe, (%rbp)                               # 81 6d 00 fe 00 00 00
-subb $0xfe, %r9b                                # 41 80 e9 fe
-subw $0x1234, %cx                               # 66 81 e9 34 12
-subw $0x1234, 0x7f(%r12)                        # 66 41 81 6c 24 7f 34 12
-sub $0x1234, 0x7f(%r12)                         # 41 81 6c 24 7f 34 12 00 00
-subw $0x1234, %r9w                              # 66 41 81 e9 34 12
-subw $foo, %cx                                  # 66 81 e9 00 00 [R_X86_64_16@3 foo]
-subl $0x12345678, %ecx                          # 81 e9 78 56 34 12
-subl $0x12345678, foo+8(%rax)                   # 81 a8 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
-sub $0x12345678, foo+8(%rax)                    # 81 a8 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
-subl $0x12345678, %r9d                          # 41 81 e9 78 56 34 12
-subl $foo, %ecx                                 # 81 e9 00 00 00 00 [R_X86_64_32@2 foo]
-subq $0x12345678, %rcx                          # 48 81 e9 78 56 34 12
-subq $0x12345678, (%rcx,%rdx)                   # 48 81 2c 11 78 56 34 12
-sub $0x12345678, (%rcx,%rdx)                    # 81 2c 11 78 56 34 12
-subq $0x12345678, %r9                           # 49 81 e9 78 56 34 12
-subq $foo, %rcx                                 # 48 81 e9 00 00 00 00 [R_X86_64_32S@3 foo]
-xor %bl, %cl                                    # 30 d9
-xorb %bl, 0x1000                                # 30 1c 25 00 10 00 00
-xor %bl, 0x1000                                 # 30 1c 25 00 10 00 00
-xor %r12b, %r9b                                 # 45 30 e1
-xor %bx, %cx                                    # 66 31 d9
-xorw %bx, %fs:0x28                              # 64 66 31 1c 25 28 00 00 00
-xor %bx, %fs:0x28                               # 64 66 31 1c 25 28 00 00 00
-xor %r12w, %r9w                                 # 66 45 31 e1
-xor %ebx, %ecx                                  # 31 d9
-xorl %ebx, -4(%ebp)                             # 67 31 5d fc
-xor %ebx, -4(%ebp)                              # 67 31 5d fc
-xor %r12d, %r9d                                 # 45 31 e1
-xor %rbx, %rcx                                  # 48 31 d9
-xorq %rbx, (,%r11,2)                            # 4a 31 1c 5d 00 00 00 00
-xor %rbx, (,%r11,2)                             # 4a 31 1c 5d 00 00 00 00
-xor %r12, %r9                                   # 4d 31 e1
-xorb 0x80(%rsi), %cl                            # 32 8e 80 00 00 00
-xor 0x80(%rsi), %cl                             # 32 8e 80 00 00 00
-xorw foo, %cx                                   # 66 33 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-xor foo, %cx                                    # 66 33 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-xorl 0x12(%rax,%rbx,4), %ecx                    # 33 4c 98 12
-xor 0x12(%rax,%rbx,4), %ecx                     # 33 4c 98 12
-xorq (%r13), %rcx                               # 49 33 4d 00
-xor (%r13), %rcx                                # 49 33 4d 00
-xorw $0x7f, %cx                                 # 66 83 f1 7f
-xorw $0x7f, -0x80(%rsp)                         # 66 83 74 24 80 7f
-xor $0x7f, -0x80(%rsp)                          # 83 74 24 80 7f
-xorw $0x7f, %r9w                                # 66 41 83 f1 7f
-xorl $0x7f, %ecx                                # 83 f1 7f
-xorl $0x7f, foo(%rip)                           # 83 35 00 00 00 00 7f [R_X86_64_PC32@2 foo-5]
-xor $0x7f, foo(%rip)                            # 83 35 00 00 00 00 7f [R_X86_64_PC32@2 foo-5]
-xorl $0x7f, %r9d                                # 41 83 f1 7f
-xorq $0x7f, %rcx                                # 48 83 f1 7f
-xorq $0x7f, 0x12345678(%r9,%r10,8)              # 4b 83 b4 d1 78 56 34 12 7f
-xor $0x7f, 0x12345678(%r9,%r10,8)               # 43 83 b4 d1 78 56 34 12 7f
-xorq $0x7f, %r9                                 # 49 83 f1 7f
-xor $0xfe, %al                                  # 34 fe
-xor $0x1234, %ax                                # 66 35 34 12
-xor $foo, %ax                                   # 66 35 00 00 [R_X86_64_16@2 foo]
-xor $0x12345678, %eax                           # 35 78 56 34 12
-xor $foo, %eax                                  # 35 00 00 00 00 [R_X86_64_32@1 foo]
-xor $0x12345678, %rax                           # 48 35 78 56 34 12
-xor $foo, %rax                                  # 48 35 00 00 00 00 [R_X86_64_32S@2 foo]
-xorb $0xfe, %cl                                 # 80 f1 fe
-xorb $0xfe, 0x1000                              # 80 34 25 00 10 00 00 fe
-xor $0xfe, 0x1000                               # 81 34 25 00 10 00 00 fe 00 00 00
-xorb $0xfe, %r9b                                # 41 80 f1 fe
-xorw $0x1234, %cx                               # 66 81 f1 34 12
-xorw $0x1234, %fs:0x28                          # 64 66 81 34 25 28 00 00 00 34 12
-xor $0x1234, %fs:0x28                           # 64 81 34 25 28 00 00 00 34 12 00 00
-xorw $0x1234, %r9w                              # 66 41 81 f1 34 12
-xorw $foo, %cx                                  # 66 81 f1 00 00 [R_X86_64_16@3 foo]
-xorl $0x12345678, %ecx                          # 81 f1 78 56 34 12
-xorl $0x12345678, -4(%ebp)                      # 67 81 75 fc 78 56 34 12
-xor $0x12345678, -4(%ebp)                       # 67 81 75 fc 78 56 34 12
-xorl $0x12345678, %r9d                          # 41 81 f1 78 56 34 12
-xorl $foo, %ecx                                 # 81 f1 00 00 00 00 [R_X86_64_32@2 foo]
-xorq $0x12345678, %rcx                          # 48 81 f1 78 56 34 12
-xorq $0x12345678, (,%r11,2)                     # 4a 81 34 5d 00 00 00 00 78 56 34 12
-xor $0x12345678, (,%r11,2)                      # 42 81 34 5d 00 00 00 00 78 56 34 12
-xorq $0x12345678, %r9                           # 49 81 f1 78 56 34 12
-xorq $foo, %rcx                                 # 48 81 f1 00 00 00 00 [R_X86_64_32S@3 foo]
-cmp %bl, %cl                                    # 38 d9
-cmpb %bl, 0x80(%rsi)                            # 38 9e 80 00 00 00
-cmp %bl, 0x80(%rsi)                             # 38 9e 80 00 00 00
-cmp %r12b, %r9b                                 # 45 38 e1
-cmp %bx, %cx                                    # 66 39 d9
-cmpw %bx, foo                                   # 66 39 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-cmp %bx, foo                                    # 66 39 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-cmp %r12w, %r9w                                 # 66 45 39 e1
-cmp %ebx, %ecx                                  # 39 d9
-cmpl %ebx, 0x12(%rax,%rbx,4)                    # 39 5c 98 12
-cmp %ebx, 0x12(%rax,%rbx,4)                     # 39 5c 98 12
-cmp %r12d, %r9d                                 # 45 39 e1
-cmp %rbx, %rcx                                  # 48 39 d9
-cmpq %rbx, (%r13)                               # 49 39 5d 00
-cmp %rbx, (%r13)                                # 49 39 5d 00
-cmp %r12, %r9                                   # 4d 39 e1
-cmpb -0x80(%rsp), %cl                           # 3a 4c 24 80
-cmp -0x80(%rsp), %cl                            # 3a 4c 24 80
-cmpw foo(%rip), %cx                             # 66 3b 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-cmp foo(%rip), %cx                              # 66 3b 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-cmpl 0x12345678(%r9,%r10,8), %ecx               # 43 3b 8c d1 78 56 34 12
-cmp 0x12345678(%r9,%r10,8), %ecx                # 43 3b 8c d1 78 56 34 12
-cmpq (%rbp), %rcx                               # 48 3b 4d 00
-cmp (%rbp), %rcx                                # 48 3b 4d 00
-cmpw $0x7f, %cx                                 # 66 83 f9 7f
-cmpw $0x7f, 0x7f(%r12)                          # 66 41 83 7c 24 7f 7f
-cmp $0x7f, 0x7f(%r12)                           # 41 83 7c 24 7f 7f
-cmpw $0x7f, %r9w                                # 66 41 83 f9 7f
-cmpl $0x7f, %ecx                                # 83 f9 7f
-cmpl $0x7f, foo+8(%rax)                         # 83 b8 00 00 00 00 7f [R_X86_64_32S@2 foo+8]
-cmp $0x7f, foo+8(%rax)                          # 83 b8 00 00 00 00 7f [R_X86_64_32S@2 foo+8]
-cmpl $0x7f, %r9d                                # 41 83 f9 7f
-cmpq $0x7f, %rcx                                # 48 83 f9 7f
-cmpq $0x7f, (%rcx,%rdx)                         # 48 83 3c 11 7f
-cmp $0x7f, (%rcx,%rdx)                          # 83 3c 11 7f
-cmpq $0x7f, %r9                                 # 49 83 f9 7f
-cmp $0xfe, %al                                  # 3c fe
-cmp $0x1234, %ax                                # 66 3d 34 12
-cmp $foo, %ax                                   # 66 3d 00 00 [R_X86_64_16@2 foo]
-cmp $0x12345678, %eax                           # 3d 78 56 34 12
-cmp $foo, %eax                                  # 3d 00 00 00 00 [R_X86_64_32@1 foo]
-cmp $0x12345678, %rax                           # 48 3d 78 56 34 12
-cmp $foo, %rax                                  # 48 3d 00 00 00 00 [R_X86_64_32S@2 foo]
-cmpb $0xfe, %cl                                 # 80 f9 fe
-cmpb $0xfe, 0x80(%rsi)                          # 80 be 80 00 00 00 fe
-cmp $0xfe, 0x80(%rsi)                           # 81 be 80 00 00 00 fe 00 00 00
-cmpb $0xfe, %r9b                                # 41 80 f9 fe
-cmpw $0x1234, %cx                               # 66 81 f9 34 12
-cmpw $0x1234, foo                               # 66 81 3c 25 00 00 00 00 34 12 [R_X86_64_32S@4 foo]
-cmp $0x1234, foo                                # 81 3c 25 00 00 00 00 34 12 00 00 [R_X86_64_32S@3 foo]
-cmpw $0x1234, %r9w                              # 66 41 81 f9 34 12
-cmpw $foo, %cx                                  # 66 81 f9 00 00 [R_X86_64_16@3 foo]
-cmpl $0x12345678, %ecx                          # 81 f9 78 56 34 12
-cmpl $0x12345678, 0x12(%rax,%rbx,4)             # 81 7c 98 12 78 56 34 12
-cmp $0x12345678, 0x12(%rax,%rbx,4)              # 81 7c 98 12 78 56 34 12
-cmpl $0x12345678, %r9d                          # 41 81 f9 78 56 34 12
-cmpl $foo, %ecx                                 # 81 f9 00 00 00 00 [R_X86_64_32@2 foo]
-cmpq $0x12345678, %rcx                          # 48 81 f9 78 56 34 12
-cmpq $0x12345678, (%r13)                        # 49 81 7d 00 78 56 34 12
-cmp $0x12345678, (%r13)                         # 41 81 7d 00 78 56 34 12
-cmpq $0x12345678, %r9                           # 49 81 f9 78 56 34 12
-cmpq $foo, %rcx                                 # 48 81 f9 00 00 00 00 [R_X86_64_32S@3 foo]
-rolb $1, %cl                                    # d0 c1
-rolb $1, -0x80(%rsp)                            # d0 44 24 80
-rol $1, -0x80(%rsp)                             # d1 44 24 80
-rolb $1, %r9b                                   # 41 d0 c1
-rol %cl, %cl                                    # d2 c1
-rolb %cl, foo(%rip)                             # d2 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-rol %cl, foo(%rip)                              # d3 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-rol %cl, %r9b                                   # 41 d2 c1
-rolb $0xfe, %cl                                 # c0 c1 fe
-rolb $0xfe, 0x12345678(%r9,%r10,8)              # 43 c0 84 d1 78 56 34 12 fe
-rol $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 84 d1 78 56 34 12 fe
-rolb $0xfe, %r9b                                # 41 c0 c1 fe
-rolw $1, %cx                                    # 66 d1 c1
-rolw $1, (%rbp)                                 # 66 d1 45 00
-rol $1, (%rbp)                                  # d1 45 00
-rolw $1, %r9w                                   # 66 41 d1 c1
-rol %cl, %cx                                    # 66 d3 c1
-rolw %cl, 0x7f(%r12)                            # 66 41 d3 44 24 7f
-rol %cl, 0x7f(%r12)                             # 41 d3 44 24 7f
-rol %cl, %r9w                                   # 66 41 d3 c1
-rolw $0xfe, %cx                                 # 66 c1 c1 fe
-rolw $0xfe, foo+8(%rax)                         # 66 c1 80 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
-rol $0xfe, foo+8(%rax)                          # c1 80 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-rolw $0xfe, %r9w                                # 66 41 c1 c1 fe
-roll $1, %ecx                                   # d1 c1
-roll $1, (%rcx,%rdx)                            # d1 04 11
-rol $1, (%rcx,%rdx)                             # d1 04 11
-roll $1, %r9d                                   # 41 d1 c1
-rol %cl, %ecx                                   # d3 c1
-roll %cl, 0x1000                                # d3 04 25 00 10 00 00
-rol %cl, 0x1000                                 # d3 04 25 00 10 00 00
-rol %cl, %r9d                                   # 41 d3 c1
-roll $0xfe, %ecx                                # c1 c1 fe
-roll $0xfe, %fs:0x28                            # 64 c1 04 25 28 00 00 00 fe
-rol $0xfe, %fs:0x28                             # 64 c1 04 25 28 00 00 00 fe
-roll $0xfe, %r9d                                # 41 c1 c1 fe
-rolq $1, %rcx                                   # 48 d1 c1
-rolq $1, -4(%ebp)                               # 67 48 d1 45 fc
-rol $1, -4(%ebp)                                # 67 d1 45 fc
-rolq $1, %r9                                    # 49 d1 c1
-rol %cl, %rcx                                   # 48 d3 c1
-rolq %cl, (,%r11,2)                             # 4a d3 04 5d 00 00 00 00
-rol %cl, (,%r11,2)                              # 42 d3 04 5d 00 00 00 00
-rol %cl, %r9                                    # 49 d3 c1
-rolq $0xfe, %rcx                                # 48 c1 c1 fe
-rolq $0xfe, 0x80(%rsi)                          # 48 c1 86 80 00 00 00 fe
-rol $0xfe, 0x80(%rsi)                           # c1 86 80 00 00 00 fe
-rolq $0xfe, %r9                                 # 49 c1 c1 fe
-rorb $1, %cl                                    # d0 c9
-rorb $1, foo                                    # d0 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-ror $1, foo                                     # d1 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-rorb $1, %r9b                                   # 41 d0 c9
-ror %cl, %cl                                    # d2 c9
-rorb %cl, 0x12(%rax,%rbx,4)                     # d2 4c 98 12
-ror %cl, 0x12(%rax,%rbx,4)                      # d3 4c 98 12
-ror %cl, %r9b                                   # 41 d2 c9
-rorb $0xfe, %cl                                 # c0 c9 fe
-rorb $0xfe, (%r13)                              # 41 c0 4d 00 fe
-ror $0xfe, (%r13)                               # 41 c1 4d 00 fe
-rorb $0xfe, %r9b                                # 41 c0 c9 fe
-rorw $1, %cx                                    # 66 d1 c9
-rorw $1, -0x80(%rsp)                            # 66 d1 4c 24 80
-ror $1, -0x80(%rsp)                             # d1 4c 24 80
-rorw $1, %r9w                                   # 66 41 d1 c9
-ror %cl, %cx                                    # 66 d3 c9
-rorw %cl, foo(%rip)                             # 66 d3 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-ror %cl, foo(%rip)                              # d3 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-ror %cl, %r9w                                   # 66 41 d3 c9
-rorw $0xfe, %cx                                 # 66 c1 c9 fe
-rorw $0xfe, 0x12345678(%r9,%r10,8)              # 66 43 c1 8c d1 78 56 34 12 fe
-ror $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 8c d1 78 56 34 12 fe
-rorw $0xfe, %r9w                                # 66 41 c1 c9 fe
-rorl $1, %ecx                                   # d1 c9
-rorl $1, (%rbp)                                 # d1 4d 00
-ror $1, (%rbp)                                  # d1 4d 00
-rorl $1, %r9d                                   # 41 d1 c9
-ror %cl, %ecx                                   # d3 c9
-rorl %cl, 0x7f(%r12)                            # 41 d3 4c 24 7f
-ror %cl, 0x7f(%r12)                             # 41 d3 4c 24 7f
-ror %cl, %r9d                                   # 41 d3 c9
-rorl $0xfe, %ecx                                # c1 c9 fe
-rorl $0xfe, foo+8(%rax)                         # c1 88 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-ror $0xfe, foo+8(%rax)                          # c1 88 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-rorl $0xfe, %r9d                                # 41 c1 c9 fe
-rorq $1, %rcx                                   # 48 d1 c9
-rorq $1, (%rcx,%rdx)                            # 48 d1 0c 11
-ror $1, (%rcx,%rdx)                             # d1 0c 11
-rorq $1, %r9                                    # 49 d1 c9
-ror %cl, %rcx                                   # 48 d3 c9
-rorq %cl, 0x1000                                # 48 d3 0c 25 00 10 00 00
-ror %cl, 0x1000                                 # d3 0c 25 00 10 00 00
-ror %cl, %r9                                    # 49 d3 c9
-rorq $0xfe, %rcx                                # 48 c1 c9 fe
-rorq $0xfe, %fs:0x28                            # 64 48 c1 0c 25 28 00 00 00 fe
-ror $0xfe, %fs:0x28                             # 64 c1 0c 25 28 00 00 00 fe
-rorq $0xfe, %r9                                 # 49 c1 c9 fe
-rclb $1, %cl                                    # d0 d1
-rclb $1, -4(%ebp)                               # 67 d0 55 fc
-rcl $1, -4(%ebp)                                # 67 d1 55 fc
-rclb $1, %r9b                                   # 41 d0 d1
-rcl %cl, %cl                                    # d2 d1
-rclb %cl, (,%r11,2)                             # 42 d2 14 5d 00 00 00 00
-rcl %cl, (,%r11,2)                              # 42 d3 14 5d 00 00 00 00
-rcl %cl, %r9b                                   # 41 d2 d1
-rclb $0xfe, %cl                                 # c0 d1 fe
-rclb $0xfe, 0x80(%rsi)                          # c0 96 80 00 00 00 fe
-rcl $0xfe, 0x80(%rsi)                           # c1 96 80 00 00 00 fe
-rclb $0xfe, %r9b                                # 41 c0 d1 fe
-rclw $1, %cx                                    # 66 d1 d1
-rclw $1, foo                                    # 66 d1 14 25 00 00 00 00 [R_X86_64_32S@4 foo]
-rcl $1, foo                                     # d1 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
-rclw $1, %r9w                                   # 66 41 d1 d1
-rcl %cl, %cx                                    # 66 d3 d1
-rclw %cl, 0x12(%rax,%rbx,4)                     # 66 d3 54 98 12
-rcl %cl, 0x12(%rax,%rbx,4)                      # d3 54 98 12
-rcl %cl, %r9w                                   # 66 41 d3 d1
-rclw $0xfe, %cx                                 # 66 c1 d1 fe
-rclw $0xfe, (%r13)                              # 66 41 c1 55 00 fe
-rcl $0xfe, (%r13)                               # 41 c1 55 00 fe
-rclw $0xfe, %r9w                                # 66 41 c1 d1 fe
-rcll $1, %ecx                                   # d1 d1
-rcll $1, -0x80(%rsp)                            # d1 54 24 80
-rcl $1, -0x80(%rsp)                             # d1 54 24 80
-rcll $1, %r9d                                   # 41 d1 d1
-rcl %cl, %ecx                                   # d3 d1
-rcll %cl, foo(%rip)                             # d3 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-rcl %cl, foo(%rip)                              # d3 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-rcl %cl, %r9d                                   # 41 d3 d1
-rcll $0xfe, %ecx                                # c1 d1 fe
-rcll $0xfe, 0x12345678(%r9,%r10,8)              # 43 c1 94 d1 78 56 34 12 fe
-rcl $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 94 d1 78 56 34 12 fe
-rcll $0xfe, %r9d                                # 41 c1 d1 fe
-rclq $1, %rcx                                   # 48 d1 d1
-rclq $1, (%rbp)                                 # 48 d1 55 00
-rcl $1, (%rbp)                                  # d1 55 00
-rclq $1, %r9                                    # 49 d1 d1
-rcl %cl, %rcx                                   # 48 d3 d1
-rclq %cl, 0x7f(%r12)                            # 49 d3 54 24 7f
-rcl %cl, 0x7f(%r12)                             # 41 d3 54 24 7f
-rcl %cl, %r9                                    # 49 d3 d1
-rclq $0xfe, %rcx                                # 48 c1 d1 fe
-rclq $0xfe, foo+8(%rax)                         # 48 c1 90 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
-rcl $0xfe, foo+8(%rax)                          # c1 90 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-rclq $0xfe, %r9                                 # 49 c1 d1 fe
-rcrb $1, %cl                                    # d0 d9
-rcrb $1, (%rcx,%rdx)                            # d0 1c 11
-rcr $1, (%rcx,%rdx)                             # d1 1c 11
-rcrb $1, %r9b                                   # 41 d0 d9
-rcr %cl, %cl                                    # d2 d9
-rcrb %cl, 0x1000                                # d2 1c 25 00 10 00 00
-rcr %cl, 0x1000                                 # d3 1c 25 00 10 00 00
-rcr %cl, %r9b                                   # 41 d2 d9
-rcrb $0xfe, %cl                                 # c0 d9 fe
-rcrb $0xfe, %fs:0x28                            # 64 c0 1c 25 28 00 00 00 fe
-rcr $0xfe, %fs:0x28                             # 64 c1 1c 25 28 00 00 00 fe
-rcrb $0xfe, %r9b                                # 41 c0 d9 fe
-rcrw $1, %cx                                    # 66 d1 d9
-rcrw $1, -4(%ebp)                               # 67 66 d1 5d fc
-rcr $1, -4(%ebp)                                # 67 d1 5d fc
-rcrw $1, %r9w                                   # 66 41 d1 d9
-rcr %cl, %cx                                    # 66 d3 d9
-rcrw %cl, (,%r11,2)                             # 66 42 d3 1c 5d 00 00 00 00
-rcr %cl, (,%r11,2)                              # 42 d3 1c 5d 00 00 00 00
-rcr %cl, %r9w                                   # 66 41 d3 d9
-rcrw $0xfe, %cx                                 # 66 c1 d9 fe
-rcrw $0xfe, 0x80(%rsi)                          # 66 c1 9e 80 00 00 00 fe
-rcr $0xfe, 0x80(%rsi)                           # c1 9e 80 00 00 00 fe
-rcrw $0xfe, %r9w                                # 66 41 c1 d9 fe
-rcrl $1, %ecx                                   # d1 d9
-rcrl $1, foo                                    # d1 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-rcr $1, foo                                     # d1 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-rcrl $1, %r9d                                   # 41 d1 d9
-rcr %cl, %ecx                                   # d3 d9
-rcrl %cl, 0x12(%rax,%rbx,4)                     # d3 5c 98 12
-rcr %cl, 0x12(%rax,%rbx,4)                      # d3 5c 98 12
-rcr %cl, %r9d                                   # 41 d3 d9
-rcrl $0xfe, %ecx                                # c1 d9 fe
-rcrl $0xfe, (%r13)                              # 41 c1 5d 00 fe
-rcr $0xfe, (%r13)                               # 41 c1 5d 00 fe
-rcrl $0xfe, %r9d                                # 41 c1 d9 fe
-rcrq $1, %rcx                                   # 48 d1 d9
-rcrq $1, -0x80(%rsp)                            # 48 d1 5c 24 80
-rcr $1, -0x80(%rsp)                             # d1 5c 24 80
-rcrq $1, %r9                                    # 49 d1 d9
-rcr %cl, %rcx                                   # 48 d3 d9
-rcrq %cl, foo(%rip)                             # 48 d3 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-rcr %cl, foo(%rip)                              # d3 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-rcr %cl, %r9                                    # 49 d3 d9
-rcrq $0xfe, %rcx                                # 48 c1 d9 fe
-rcrq $0xfe, 0x12345678(%r9,%r10,8)              # 4b c1 9c d1 78 56 34 12 fe
-rcr $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 9c d1 78 56 34 12 fe
-rcrq $0xfe, %r9                                 # 49 c1 d9 fe
-shlb $1, %cl                                    # d0 e1
-shlb $1, (%rbp)                                 # d0 65 00
-shl $1, (%rbp)                                  # d1 65 00
-shlb $1, %r9b                                   # 41 d0 e1
-shl %cl, %cl                                    # d2 e1
-shlb %cl, 0x7f(%r12)                            # 41 d2 64 24 7f
-shl %cl, 0x7f(%r12)                             # 41 d3 64 24 7f
-shl %cl, %r9b                                   # 41 d2 e1
-shlb $0xfe, %cl                                 # c0 e1 fe
-shlb $0xfe, foo+8(%rax)                         # c0 a0 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-shl $0xfe, foo+8(%rax)                          # c1 a0 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-shlb $0xfe, %r9b                                # 41 c0 e1 fe
-shlw $1, %cx                                    # 66 d1 e1
-shlw $1, (%rcx,%rdx)                            # 66 d1 24 11
-shl $1, (%rcx,%rdx)                             # d1 24 11
-shlw $1, %r9w                                   # 66 41 d1 e1
-shl %cl, %cx                                    # 66 d3 e1
-shlw %cl, 0x1000                                # 66 d3 24 25 00 10 00 00
-shl %cl, 0x1000                                 # d3 24 25 00 10 00 00
-shl %cl, %r9w                                   # 66 41 d3 e1
-shlw $0xfe, %cx                                 # 66 c1 e1 fe
-shlw $0xfe, %fs:0x28                            # 64 66 c1 24 25 28 00 00 00 fe
-shl $0xfe, %fs:0x28                             # 64 c1 24 25 28 00 00 00 fe
-shlw $0xfe, %r9w                                # 66 41 c1 e1 fe
-shll $1, %ecx                                   # d1 e1
-shll $1, -4(%ebp)                               # 67 d1 65 fc
-shl $1, -4(%ebp)                                # 67 d1 65 fc
-shll $1, %r9d                                   # 41 d1 e1
-shl %cl, %ecx                                   # d3 e1
-shll %cl, (,%r11,2)                             # 42 d3 24 5d 00 00 00 00
-shl %cl, (,%r11,2)                              # 42 d3 24 5d 00 00 00 00
-shl %cl, %r9d                                   # 41 d3 e1
-shll $0xfe, %ecx                                # c1 e1 fe
-shll $0xfe, 0x80(%rsi)                          # c1 a6 80 00 00 00 fe
-shl $0xfe, 0x80(%rsi)                           # c1 a6 80 00 00 00 fe
-shll $0xfe, %r9d                                # 41 c1 e1 fe
-shlq $1, %rcx                                   # 48 d1 e1
-shlq $1, foo                                    # 48 d1 24 25 00 00 00 00 [R_X86_64_32S@4 foo]
-shl $1, foo                                     # d1 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
-shlq $1, %r9                                    # 49 d1 e1
-shl %cl, %rcx                                   # 48 d3 e1
-shlq %cl, 0x12(%rax,%rbx,4)                     # 48 d3 64 98 12
-shl %cl, 0x12(%rax,%rbx,4)                      # d3 64 98 12
-shl %cl, %r9                                    # 49 d3 e1
-shlq $0xfe, %rcx                                # 48 c1 e1 fe
-shlq $0xfe, (%r13)                              # 49 c1 65 00 fe
-shl $0xfe, (%r13)                               # 41 c1 65 00 fe
-shlq $0xfe, %r9                                 # 49 c1 e1 fe
-salb $1, %cl                                    # d0 e1
-salb $1, -0x80(%rsp)                            # d0 64 24 80
-sal $1, -0x80(%rsp)                             # d1 64 24 80
-salb $1, %r9b                                   # 41 d0 e1
-sal %cl, %cl                                    # d2 e1
-salb %cl, foo(%rip)                             # d2 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-sal %cl, foo(%rip)                              # d3 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-sal %cl, %r9b                                   # 41 d2 e1
-salb $0xfe, %cl                                 # c0 e1 fe
-salb $0xfe, 0x12345678(%r9,%r10,8)              # 43 c0 a4 d1 78 56 34 12 fe
-sal $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 a4 d1 78 56 34 12 fe
-salb $0xfe, %r9b                                # 41 c0 e1 fe
-salw $1, %cx                                    # 66 d1 e1
-salw $1, (%rbp)                                 # 66 d1 65 00
-sal $1, (%rbp)                                  # d1 65 00
-salw $1, %r9w                                   # 66 41 d1 e1
-sal %cl, %cx                                    # 66 d3 e1
-salw %cl, 0x7f(%r12)                            # 66 41 d3 64 24 7f
-sal %cl, 0x7f(%r12)                             # 41 d3 64 24 7f
-sal %cl, %r9w                                   # 66 41 d3 e1
-salw $0xfe, %cx                                 # 66 c1 e1 fe
-salw $0xfe, foo+8(%rax)                         # 66 c1 a0 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
-sal $0xfe, foo+8(%rax)                          # c1 a0 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-salw $0xfe, %r9w                                # 66 41 c1 e1 fe
-sall $1, %ecx                                   # d1 e1
-sall $1, (%rcx,%rdx)                            # d1 24 11
-sal $1, (%rcx,%rdx)                             # d1 24 11
-sall $1, %r9d                                   # 41 d1 e1
-sal %cl, %ecx                                   # d3 e1
-sall %cl, 0x1000                                # d3 24 25 00 10 00 00
-sal %cl, 0x1000                                 # d3 24 25 00 10 00 00
-sal %cl, %r9d                                   # 41 d3 e1
-sall $0xfe, %ecx                                # c1 e1 fe
-sall $0xfe, %fs:0x28                            # 64 c1 24 25 28 00 00 00 fe
-sal $0xfe, %fs:0x28                             # 64 c1 24 25 28 00 00 00 fe
-sall $0xfe, %r9d                                # 41 c1 e1 fe
-salq $1, %rcx                                   # 48 d1 e1
-salq $1, -4(%ebp)                               # 67 48 d1 65 fc
-sal $1, -4(%ebp)                                # 67 d1 65 fc
-salq $1, %r9                                    # 49 d1 e1
-sal %cl, %rcx                                   # 48 d3 e1
-salq %cl, (,%r11,2)                             # 4a d3 24 5d 00 00 00 00
-sal %cl, (,%r11,2)                              # 42 d3 24 5d 00 00 00 00
-sal %cl, %r9                                    # 49 d3 e1
-salq $0xfe, %rcx                                # 48 c1 e1 fe
-salq $0xfe, 0x80(%rsi)                          # 48 c1 a6 80 00 00 00 fe
-sal $0xfe, 0x80(%rsi)                           # c1 a6 80 00 00 00 fe
-salq $0xfe, %r9                                 # 49 c1 e1 fe
-shrb $1, %cl                                    # d0 e9
-shrb $1, foo                                    # d0 2c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-shr $1, foo                                     # d1 2c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-shrb $1, %r9b                                   # 41 d0 e9
-shr %cl, %cl                                    # d2 e9
-shrb %cl, 0x12(%rax,%rbx,4)                     # d2 6c 98 12
-shr %cl, 0x12(%rax,%rbx,4)                      # d3 6c 98 12
-shr %cl, %r9b                                   # 41 d2 e9
-shrb $0xfe, %cl                                 # c0 e9 fe
-shrb $0xfe, (%r13)                              # 41 c0 6d 00 fe
-shr $0xfe, (%r13)                               # 41 c1 6d 00 fe
-shrb $0xfe, %r9b                                # 41 c0 e9 fe
-shrw $1, %cx                                    # 66 d1 e9
-shrw $1, -0x80(%rsp)                            # 66 d1 6c 24 80
-shr $1, -0x80(%rsp)                             # d1 6c 24 80
-shrw $1, %r9w                                   # 66 41 d1 e9
-shr %cl, %cx                                    # 66 d3 e9
-shrw %cl, foo(%rip)                             # 66 d3 2d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-shr %cl, foo(%rip)                              # d3 2d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-shr %cl, %r9w                                   # 66 41 d3 e9
-shrw $0xfe, %cx                                 # 66 c1 e9 fe
-shrw $0xfe, 0x12345678(%r9,%r10,8)              # 66 43 c1 ac d1 78 56 34 12 fe
-shr $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 ac d1 78 56 34 12 fe
-shrw $0xfe, %r9w                                # 66 41 c1 e9 fe
-shrl $1, %ecx                                   # d1 e9
-shrl $1, (%rbp)                                 # d1 6d 00
-shr $1, (%rbp)                                  # d1 6d 00
-shrl $1, %r9d                                   # 41 d1 e9
-shr %cl, %ecx                                   # d3 e9
-shrl %cl, 0x7f(%r12)                            # 41 d3 6c 24 7f
-shr %cl, 0x7f(%r12)                             # 41 d3 6c 24 7f
-shr %cl, %r9d                                   # 41 d3 e9
-shrl $0xfe, %ecx                                # c1 e9 fe
-shrl $0xfe, foo+8(%rax)                         # c1 a8 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-shr $0xfe, foo+8(%rax)                          # c1 a8 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-shrl $0xfe, %r9d                                # 41 c1 e9 fe
-shrq $1, %rcx                                   # 48 d1 e9
-shrq $1, (%rcx,%rdx)                            # 48 d1 2c 11
-shr $1, (%rcx,%rdx)                             # d1 2c 11
-shrq $1, %r9                                    # 49 d1 e9
-shr %cl, %rcx                                   # 48 d3 e9
-shrq %cl, 0x1000                                # 48 d3 2c 25 00 10 00 00
-shr %cl, 0x1000                                 # d3 2c 25 00 10 00 00
-shr %cl, %r9                                    # 49 d3 e9
-shrq $0xfe, %rcx                                # 48 c1 e9 fe
-shrq $0xfe, %fs:0x28                            # 64 48 c1 2c 25 28 00 00 00 fe
-shr $0xfe, %fs:0x28                             # 64 c1 2c 25 28 00 00 00 fe
-shrq $0xfe, %r9                                 # 49 c1 e9 fe
-sarb $1, %cl                                    # d0 f9
-sarb $1, -4(%ebp)                               # 67 d0 7d fc
-sar $1, -4(%ebp)                                # 67 d1 7d fc
-sarb $1, %r9b                                   # 41 d0 f9
-sar %cl, %cl                                    # d2 f9
-sarb %cl, (,%r11,2)                             # 42 d2 3c 5d 00 00 00 00
-sar %cl, (,%r11,2)                              # 42 d3 3c 5d 00 00 00 00
-sar %cl, %r9b                                   # 41 d2 f9
-sarb $0xfe, %cl                                 # c0 f9 fe
-sarb $0xfe, 0x80(%rsi)                          # c0 be 80 00 00 00 fe
-sar $0xfe, 0x80(%rsi)                           # c1 be 80 00 00 00 fe
-sarb $0xfe, %r9b                                # 41 c0 f9 fe
-sarw $1, %cx                                    # 66 d1 f9
-sarw $1, foo                                    # 66 d1 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-sar $1, foo                                     # d1 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-sarw $1, %r9w                                   # 66 41 d1 f9
-sar %cl, %cx                                    # 66 d3 f9
-sarw %cl, 0x12(%rax,%rbx,4)                     # 66 d3 7c 98 12
-sar %cl, 0x12(%rax,%rbx,4)                      # d3 7c 98 12
-sar %cl, %r9w                                   # 66 41 d3 f9
-sarw $0xfe, %cx                                 # 66 c1 f9 fe
-sarw $0xfe, (%r13)                              # 66 41 c1 7d 00 fe
-sar $0xfe, (%r13)                               # 41 c1 7d 00 fe
-sarw $0xfe, %r9w                                # 66 41 c1 f9 fe
-sarl $1, %ecx                                   # d1 f9
-sarl $1, -0x80(%rsp)                            # d1 7c 24 80
-sar $1, -0x80(%rsp)                             # d1 7c 24 80
-sarl $1, %r9d                                   # 41 d1 f9
-sar %cl, %ecx                                   # d3 f9
-sarl %cl, foo(%rip)                             # d3 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-sar %cl, foo(%rip)                              # d3 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-sar %cl, %r9d                                   # 41 d3 f9
-sarl $0xfe, %ecx                                # c1 f9 fe
-sarl $0xfe, 0x12345678(%r9,%r10,8)              # 43 c1 bc d1 78 56 34 12 fe
-sar $0xfe, 0x12345678(%r9,%r10,8)               # 43 c1 bc d1 78 56 34 12 fe
-sarl $0xfe, %r9d                                # 41 c1 f9 fe
-sarq $1, %rcx                                   # 48 d1 f9
-sarq $1, (%rbp)                                 # 48 d1 7d 00
-sar $1, (%rbp)                                  # d1 7d 00
-sarq $1, %r9                                    # 49 d1 f9
-sar %cl, %rcx                                   # 48 d3 f9
-sarq %cl, 0x7f(%r12)                            # 49 d3 7c 24 7f
-sar %cl, 0x7f(%r12)                             # 41 d3 7c 24 7f
-sar %cl, %r9                                    # 49 d3 f9
-sarq $0xfe, %rcx                                # 48 c1 f9 fe
-sarq $0xfe, foo+8(%rax)                         # 48 c1 b8 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
-sar $0xfe, foo+8(%rax)                          # c1 b8 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
-sarq $0xfe, %r9                                 # 49 c1 f9 fe
-notb %cl                                        # f6 d1
-notb (%rcx,%rdx)                                # f6 14 11
-not (%rcx,%rdx)                                 # f7 14 11
-notb %r9b                                       # 41 f6 d1
-notw %cx                                        # 66 f7 d1
-notw 0x1000                                     # 66 f7 14 25 00 10 00 00
-not 0x1000                                      # f7 14 25 00 10 00 00
-notw %r9w                                       # 66 41 f7 d1
-notl %ecx                                       # f7 d1
-notl %fs:0x28                                   # 64 f7 14 25 28 00 00 00
-not %fs:0x28                                    # 64 f7 14 25 28 00 00 00
-notl %r9d                                       # 41 f7 d1
-notq %rcx                                       # 48 f7 d1
-notq -4(%ebp)                                   # 67 48 f7 55 fc
-not -4(%ebp)                                    # 67 f7 55 fc
-notq %r9                                        # 49 f7 d1
-negb %cl                                        # f6 d9
-negb (,%r11,2)                                  # 42 f6 1c 5d 00 00 00 00
-neg (,%r11,2)                                   # 42 f7 1c 5d 00 00 00 00
-negb %r9b                                       # 41 f6 d9
-negw %cx                                        # 66 f7 d9
-negw 0x80(%rsi)                                 # 66 f7 9e 80 00 00 00
-neg 0x80(%rsi)                                  # f7 9e 80 00 00 00
-negw %r9w                                       # 66 41 f7 d9
-negl %ecx                                       # f7 d9
-negl foo                                        # f7 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-neg foo                                         # f7 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-negl %r9d                                       # 41 f7 d9
-negq %rcx                                       # 48 f7 d9
-negq 0x12(%rax,%rbx,4)                          # 48 f7 5c 98 12
-neg 0x12(%rax,%rbx,4)                           # f7 5c 98 12
-negq %r9                                        # 49 f7 d9
-mulb %cl                                        # f6 e1
-mulb (%r13)                                     # 41 f6 65 00
-mul (%r13)                                      # 41 f7 65 00
-mulb %r9b                                       # 41 f6 e1
-mulw %cx                                        # 66 f7 e1
-mulw -0x80(%rsp)                                # 66 f7 64 24 80
-mul -0x80(%rsp)                                 # f7 64 24 80
-mulw %r9w                                       # 66 41 f7 e1
-mull %ecx                                       # f7 e1
-mull foo(%rip)                                  # f7 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-mul foo(%rip)                                   # f7 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-mull %r9d                                       # 41 f7 e1
-mulq %rcx                                       # 48 f7 e1
-mulq 0x12345678(%r9,%r10,8)                     # 4b f7 a4 d1 78 56 34 12
-mul 0x12345678(%r9,%r10,8)                      # 43 f7 a4 d1 78 56 34 12
-mulq %r9                                        # 49 f7 e1
-imulb %cl                                       # f6 e9
-imulb (%rbp)                                    # f6 6d 00
-imul (%rbp)                                     # f7 6d 00
-imulb %r9b                                      # 41 f6 e9
-imulw %cx                                       # 66 f7 e9
-imulw 0x7f(%r12)                                # 66 41 f7 6c 24 7f
-imul 0x7f(%r12)                                 # 41 f7 6c 24 7f
-imulw %r9w                                      # 66 41 f7 e9
-imull %ecx                                      # f7 e9
-imull foo+8(%rax)                               # f7 a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
-imul foo+8(%rax)                                # f7 a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
-imull %r9d                                      # 41 f7 e9
-imulq %rcx                                      # 48 f7 e9
-imulq (%rcx,%rdx)                               # 48 f7 2c 11
-imul (%rcx,%rdx)                                # f7 2c 11
-imulq %r9                                       # 49 f7 e9
-divb %cl                                        # f6 f1
-divb 0x1000                                     # f6 34 25 00 10 00 00
-div 0x1000                                      # f7 34 25 00 10 00 00
-divb %r9b                                       # 41 f6 f1
-divw %cx                                        # 66 f7 f1
-divw %fs:0x28                                   # 64 66 f7 34 25 28 00 00 00
-div %fs:0x28                                    # 64 f7 34 25 28 00 00 00
-divw %r9w                                       # 66 41 f7 f1
-divl %ecx                                       # f7 f1
-divl -4(%ebp)                                   # 67 f7 75 fc
-div -4(%ebp)                                    # 67 f7 75 fc
-divl %r9d                                       # 41 f7 f1
-divq %rcx                                       # 48 f7 f1
-divq (,%r11,2)                                  # 4a f7 34 5d 00 00 00 00
-div (,%r11,2)                                   # 42 f7 34 5d 00 00 00 00
-divq %r9                                        # 49 f7 f1
-idivb %cl                                       # f6 f9
-idivb 0x80(%rsi)                                # f6 be 80 00 00 00
-idiv 0x80(%rsi)                                 # f7 be 80 00 00 00
-idivb %r9b                                      # 41 f6 f9
-idivw %cx                                       # 66 f7 f9
-idivw foo                                       # 66 f7 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-idiv foo                                        # f7 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-idivw %r9w                                      # 66 41 f7 f9
-idivl %ecx                                      # f7 f9
-idivl 0x12(%rax,%rbx,4)                         # f7 7c 98 12
-idiv 0x12(%rax,%rbx,4)                          # f7 7c 98 12
-idivl %r9d                                      # 41 f7 f9
-idivq %rcx                                      # 48 f7 f9
-idivq (%r13)                                    # 49 f7 7d 00
-idiv (%r13)                                     # 41 f7 7d 00
-idivq %r9                                       # 49 f7 f9
-test %bl, %cl                                   # 84 d9
-testb %bl, -0x80(%rsp)                          # 84 5c 24 80
-test %bl, -0x80(%rsp)                           # 84 5c 24 80
-test %r12b, %r9b                                # 45 84 e1
-test %bx, %cx                                   # 66 85 d9
-testw %bx, foo(%rip)                            # 66 85 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-test %bx, foo(%rip)                             # 66 85 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-test %r12w, %r9w                                # 66 45 85 e1
-test %ebx, %ecx                                 # 85 d9
-testl %ebx, 0x12345678(%r9,%r10,8)              # 43 85 9c d1 78 56 34 12
-test %ebx, 0x12345678(%r9,%r10,8)               # 43 85 9c d1 78 56 34 12
-test %r12d, %r9d                                # 45 85 e1
-test %rbx, %rcx                                 # 48 85 d9
-testq %rbx, (%rbp)                              # 48 85 5d 00
-test %rbx, (%rbp)                               # 48 85 5d 00
-test %r12, %r9                                  # 4d 85 e1
-testb 0x7f(%r12), %cl                           # 41 84 4c 24 7f
-test 0x7f(%r12), %cl                            # 41 84 4c 24 7f
-testw foo+8(%rax), %cx                          # 66 85 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-test foo+8(%rax), %cx                           # 66 85 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-testl (%rcx,%rdx), %ecx                         # 85 0c 11
-test (%rcx,%rdx), %ecx                          # 85 0c 11
-testq 0x1000, %rcx                              # 48 85 0c 25 00 10 00 00
-test 0x1000, %rcx                               # 48 85 0c 25 00 10 00 00
-test $0xfe, %al                                 # a8 fe
-test $0x1234, %ax                               # 66 a9 34 12
-test $foo, %ax                                  # 66 a9 00 00 [R_X86_64_16@2 foo]
-test $0x12345678, %eax                          # a9 78 56 34 12
-test $foo, %eax                                 # a9 00 00 00 00 [R_X86_64_32@1 foo]
-test $0x12345678, %rax                          # 48 a9 78 56 34 12
-test $foo, %rax                                 # 48 a9 00 00 00 00 [R_X86_64_32S@2 foo]
-testb $0xfe, %cl                                # f6 c1 fe
-testb $0xfe, foo                                # f6 04 25 00 00 00 00 fe [R_X86_64_32S@3 foo]
-test $0xfe, foo                                 # f7 04 25 00 00 00 00 fe 00 00 00 [R_X86_64_32S@3 foo]
-testb $0xfe, %r9b                               # 41 f6 c1 fe
-testw $0x1234, %cx                              # 66 f7 c1 34 12
-testw $0x1234, 0x12(%rax,%rbx,4)                # 66 f7 44 98 12 34 12
-test $0x1234, 0x12(%rax,%rbx,4)                 # f7 44 98 12 34 12 00 00
-testw $0x1234, %r9w                             # 66 41 f7 c1 34 12
-testw $foo, %cx                                 # 66 f7 c1 00 00 [R_X86_64_16@3 foo]
-testl $0x12345678, %ecx                         # f7 c1 78 56 34 12
-testl $0x12345678, (%r13)                       # 41 f7 45 00 78 56 34 12
-test $0x12345678, (%r13)                        # 41 f7 45 00 78 56 34 12
-testl $0x12345678, %r9d                         # 41 f7 c1 78 56 34 12
-testl $foo, %ecx                                # f7 c1 00 00 00 00 [R_X86_64_32@2 foo]
-testq $0x12345678, %rcx                         # 48 f7 c1 78 56 34 12
-testq $0x12345678, -0x80(%rsp)                  # 48 f7 44 24 80 78 56 34 12
-test $0x12345678, -0x80(%rsp)                   # f7 44 24 80 78 56 34 12
-testq $0x12345678, %r9                          # 49 f7 c1 78 56 34 12
-testq $foo, %rcx                                # 48 f7 c1 00 00 00 00 [R_X86_64_32S@3 foo]
-incb %cl                                        # fe c1
-incb foo(%rip)                                  # fe 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-inc foo(%rip)                                   # ff 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-incb %r9b                                       # 41 fe c1
-incw %cx                                        # 66 ff c1
-incw 0x12345678(%r9,%r10,8)                     # 66 43 ff 84 d1 78 56 34 12
-inc 0x12345678(%r9,%r10,8)                      # 43 ff 84 d1 78 56 34 12
-incw %r9w                                       # 66 41 ff c1
-incl %ecx                                       # ff c1
-incl (%rbp)                                     # ff 45 00
-inc (%rbp)                                      # ff 45 00
-incl %r9d                                       # 41 ff c1
-incq %rcx                                       # 48 ff c1
-incq 0x7f(%r12)                                 # 49 ff 44 24 7f
-inc 0x7f(%r12)                                  # 41 ff 44 24 7f
-incq %r9                                        # 49 ff c1
-decb %cl                                        # fe c9
-decb 0x1000                                     # fe 0c 25 00 10 00 00
-dec 0x1000                                      # ff 0c 25 00 10 00 00
-decb %r9b                                       # 41 fe c9
-decw %cx                                        # 66 ff c9
-decw %fs:0x28                                   # 64 66 ff 0c 25 28 00 00 00
-dec %fs:0x28                                    # 64 ff 0c 25 28 00 00 00
-decw %r9w                                       # 66 41 ff c9
-decl %ecx                                       # ff c9
-decl -4(%ebp)                                   # 67 ff 4d fc
-dec -4(%ebp)                                    # 67 ff 4d fc
-decl %r9d                                       # 41 ff c9
-decq %rcx                                       # 48 ff c9
-decq (,%r11,2)                                  # 4a ff 0c 5d 00 00 00 00
-dec (,%r11,2)                                   # 42 ff 0c 5d 00 00 00 00
-decq %r9                                        # 49 ff c9
-imul %bx, %cx                                   # 66 0f af cb
-imulw 0x12(%rax,%rbx,4), %cx                    # 66 0f af 4c 98 12
-imul 0x12(%rax,%rbx,4), %cx                     # 66 0f af 4c 98 12
-imul %r12w, %r9w                                # 66 45 0f af cc
-imul %ebx, %ecx                                 # 0f af cb
-imull (%r13), %ecx                              # 41 0f af 4d 00
-imul (%r13), %ecx                               # 41 0f af 4d 00
-imul %r12d, %r9d                                # 45 0f af cc
-imul %rbx, %rcx                                 # 48 0f af cb
-imulq -0x80(%rsp), %rcx                         # 48 0f af 4c 24 80
-imul -0x80(%rsp), %rcx                          # 48 0f af 4c 24 80
-imul %r12, %r9                                  # 4d 0f af cc
-imul $0x7f, %bx, %cx                            # 66 6b cb 7f
-imulw $0x7f, foo(%rip), %cx                     # 66 6b 0d 00 00 00 00 7f [R_X86_64_PC32@3 foo-5]
-imul $0x7f, foo(%rip), %cx                      # 66 6b 0d 00 00 00 00 7f [R_X86_64_PC32@3 foo-5]
-imul $0x7f, %r12w, %r9w                         # 66 45 6b cc 7f
-imul $0x7f, %ebx, %ecx                          # 6b cb 7f
-imull $0x7f, 0x12345678(%r9,%r10,8), %ecx       # 43 6b 8c d1 78 56 34 12 7f
-imul $0x7f, 0x12345678(%r9,%r10,8), %ecx        # 43 6b 8c d1 78 56 34 12 7f
-imul $0x7f, %r12d, %r9d                         # 45 6b cc 7f
-imul $0x7f, %rbx, %rcx                          # 48 6b cb 7f
-imulq $0x7f, (%rbp), %rcx                       # 48 6b 4d 00 7f
-imul $0x7f, (%rbp), %rcx                        # 48 6b 4d 00 7f
-imul $0x7f, %r12, %r9                           # 4d 6b cc 7f
-imul $0x1234, %bx, %cx                          # 66 69 cb 34 12
-imulw $0x1234, 0x7f(%r12), %cx                  # 66 41 69 4c 24 7f 34 12
-imul $0x1234, 0x7f(%r12), %cx                   # 66 41 69 4c 24 7f 34 12
-imul $0x1234, %r12w, %r9w                       # 66 45 69 cc 34 12
-imul $foo, %bx, %cx                             # 66 69 cb 00 00 [R_X86_64_16@3 foo]
-imul $0x12345678, %ebx, %ecx                    # 69 cb 78 56 34 12
-imull $0x12345678, foo+8(%rax), %ecx            # 69 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
-imul $0x12345678, foo+8(%rax), %ecx             # 69 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
-imul $0x12345678, %r12d, %r9d                   # 45 69 cc 78 56 34 12
-imul $foo, %ebx, %ecx                           # 69 cb 00 00 00 00 [R_X86_64_32@2 foo]
-imul $0x12345678, %rbx, %rcx                    # 48 69 cb 78 56 34 12
-imulq $0x12345678, (%rcx,%rdx), %rcx            # 48 69 0c 11 78 56 34 12
-imul $0x12345678, (%rcx,%rdx), %rcx             # 48 69 0c 11 78 56 34 12
-imul $0x12345678, %r12, %r9                     # 4d 69 cc 78 56 34 12
-imul $foo, %rbx, %rcx                           # 48 69 cb 00 00 00 00 [R_X86_64_32S@3 foo]
-shld $0xfe, %bx, %cx                            # 66 0f a4 d9 fe
-shldw $0xfe, %bx, 0x1000                        # 66 0f a4 1c 25 00 10 00 00 fe
-shld $0xfe, %bx, 0x1000                         # 66 0f a4 1c 25 00 10 00 00 fe
-shld $0xfe, %r12w, %r9w                         # 66 45 0f a4 e1 fe
-shld $0xfe, %ebx, %ecx                          # 0f a4 d9 fe
-shldl $0xfe, %ebx, %fs:0x28                     # 64 0f a4 1c 25 28 00 00 00 fe
-shld $0xfe, %ebx, %fs:0x28                      # 64 0f a4 1c 25 28 00 00 00 fe
-shld $0xfe, %r12d, %r9d                         # 45 0f a4 e1 fe
-shld $0xfe, %rbx, %rcx                          # 48 0f a4 d9 fe
-shldq $0xfe, %rbx, -4(%ebp)                     # 67 48 0f a4 5d fc fe
-shld $0xfe, %rbx, -4(%ebp)                      # 67 48 0f a4 5d fc fe
-shld $0xfe, %r12, %r9                           # 4d 0f a4 e1 fe
-shld %cl, %bx, %cx                              # 66 0f a5 d9
-shldw %cl, %bx, (,%r11,2)                       # 66 42 0f a5 1c 5d 00 00 00 00
-shld %cl, %bx, (,%r11,2)                        # 66 42 0f a5 1c 5d 00 00 00 00
-shld %cl, %r12w, %r9w                           # 66 45 0f a5 e1
-shld %cl, %ebx, %ecx                            # 0f a5 d9
-shldl %cl, %ebx, 0x80(%rsi)                     # 0f a5 9e 80 00 00 00
-shld %cl, %ebx, 0x80(%rsi)                      # 0f a5 9e 80 00 00 00
-shld %cl, %r12d, %r9d                           # 45 0f a5 e1
-shld %cl, %rbx, %rcx                            # 48 0f a5 d9
-shldq %cl, %rbx, foo                            # 48 0f a5 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-shld %cl, %rbx, foo                             # 48 0f a5 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-shld %cl, %r12, %r9                             # 4d 0f a5 e1
-shrd $0xfe, %bx, %cx                            # 66 0f ac d9 fe
-shrdw $0xfe, %bx, 0x12(%rax,%rbx,4)             # 66 0f ac 5c 98 12 fe
-shrd $0xfe, %bx, 0x12(%rax,%rbx,4)              # 66 0f ac 5c 98 12 fe
-shrd $0xfe, %r12w, %r9w                         # 66 45 0f ac e1 fe
-shrd $0xfe, %ebx, %ecx                          # 0f ac d9 fe
-shrdl $0xfe, %ebx, (%r13)                       # 41 0f ac 5d 00 fe
-shrd $0xfe, %ebx, (%r13)                        # 41 0f ac 5d 00 fe
-shrd $0xfe, %r12d, %r9d                         # 45 0f ac e1 fe
-shrd $0xfe, %rbx, %rcx                          # 48 0f ac d9 fe
-shrdq $0xfe, %rbx, -0x80(%rsp)                  # 48 0f ac 5c 24 80 fe
-shrd $0xfe, %rbx, -0x80(%rsp)                   # 48 0f ac 5c 24 80 fe
-shrd $0xfe, %r12, %r9                           # 4d 0f ac e1 fe
-shrd %cl, %bx, %cx                              # 66 0f ad d9
-shrdw %cl, %bx, foo(%rip)                       # 66 0f ad 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-shrd %cl, %bx, foo(%rip)                        # 66 0f ad 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-shrd %cl, %r12w, %r9w                           # 66 45 0f ad e1
-shrd %cl, %ebx, %ecx                            # 0f ad d9
-shrdl %cl, %ebx, 0x12345678(%r9,%r10,8)         # 43 0f ad 9c d1 78 56 34 12
-shrd %cl, %ebx, 0x12345678(%r9,%r10,8)          # 43 0f ad 9c d1 78 56 34 12
-shrd %cl, %r12d, %r9d                           # 45 0f ad e1
-shrd %cl, %rbx, %rcx                            # 48 0f ad d9
-shrdq %cl, %rbx, (%rbp)                         # 48 0f ad 5d 00
-shrd %cl, %rbx, (%rbp)                          # 48 0f ad 5d 00
-shrd %cl, %r12, %r9                             # 4d 0f ad e1
-mov %bl, %cl                                    # 88 d9
-movb %bl, 0x7f(%r12)                            # 41 88 5c 24 7f
-mov %bl, 0x7f(%r12)                             # 41 88 5c 24 7f
-mov %r12b, %r9b                                 # 45 88 e1
-mov %bx, %cx                                    # 66 89 d9
-movw %bx, foo+8(%rax)                           # 66 89 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
-mov %bx, foo+8(%rax)                            # 66 89 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
-mov %r12w, %r9w                                 # 66 45 89 e1
-mov %ebx, %ecx                                  # 89 d9
-movl %ebx, (%rcx,%rdx)                          # 89 1c 11
-mov %ebx, (%rcx,%rdx)                           # 89 1c 11
-mov %r12d, %r9d                                 # 45 89 e1
-mov %rbx, %rcx                                  # 48 89 d9
-movq %rbx, 0x1000                               # 48 89 1c 25 00 10 00 00
-mov %rbx, 0x1000                                # 48 89 1c 25 00 10 00 00
-mov %r12, %r9                                   # 4d 89 e1
-movb %fs:0x28, %cl                              # 64 8a 0c 25 28 00 00 00
-mov %fs:0x28, %cl                               # 64 8a 0c 25 28 00 00 00
-movw -4(%ebp), %cx                              # 67 66 8b 4d fc
-mov -4(%ebp), %cx                               # 67 66 8b 4d fc
-movl (,%r11,2), %ecx                            # 42 8b 0c 5d 00 00 00 00
-mov (,%r11,2), %ecx                             # 42 8b 0c 5d 00 00 00 00
-movq 0x80(%rsi), %rcx                           # 48 8b 8e 80 00 00 00
-mov 0x80(%rsi), %rcx                            # 48 8b 8e 80 00 00 00
-mov %ds, %cx                                    # 66 8c d9
-mov %ds, %r9w                                   # 66 41 8c d9
-movw %ds, 0x12(%rax,%rbx,4)                     # 8c 5c 98 12
-mov %ds, 0x12(%rax,%rbx,4)                      # 8c 5c 98 12
-mov %ds, %ecx                                   # 8c d9
-mov %ds, %r9d                                   # 41 8c d9
-mov %ds, %rcx                                   # 8c d9
-mov %ds, %r9                                    # 41 8c d9
-movw %bx, %es                                   # 8e c3
-movw foo(%rip), %es                             # 8e 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-mov foo(%rip), %es                              # 8e 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-movw %r12w, %es                                 # 41 8e c4
-mov %ebx, %es                                   # 8e c3
-mov %r12d, %es                                  # 41 8e c4
-mov %rbx, %es                                   # 8e c3
-mov %r12, %es                                   # 41 8e c4
-movabsb 0x1122334455667788, %al                 # a0 88 77 66 55 44 33 22 11
-movabsw 0x1122334455667788, %ax                 # 66 a1 88 77 66 55 44 33 22 11
-movabsl 0x1122334455667788, %eax                # a1 88 77 66 55 44 33 22 11
-movabsq 0x1122334455667788, %rax                # 48 a1 88 77 66 55 44 33 22 11
-movabsb %al, 0x1122334455667788                 # a2 88 77 66 55 44 33 22 11
-movabsw %ax, 0x1122334455667788                 # 66 a3 88 77 66 55 44 33 22 11
-movabsl %eax, 0x1122334455667788                # a3 88 77 66 55 44 33 22 11
-movabsq %rax, 0x1122334455667788                # 48 a3 88 77 66 55 44 33 22 11
-mov $0xfe, %bh                                  # b7 fe
-mov $0xfe, %r15b                                # 41 b7 fe
-mov $0x1234, %di                                # 66 bf 34 12
-mov $0x1234, %r15w                              # 66 41 bf 34 12
-mov $foo, %di                                   # 66 bf 00 00 [R_X86_64_16@2 foo]
-mov $0x12345678, %edi                           # bf 78 56 34 12
-mov $0x12345678, %r15d                          # 41 bf 78 56 34 12
-mov $foo, %edi                                  # bf 00 00 00 00 [R_X86_64_32@1 foo]
-mov $0x123456789abcdef0, %rdi                   # 48 bf f0 de bc 9a 78 56 34 12
-mov $0x123456789abcdef0, %r15                   # 49 bf f0 de bc 9a 78 56 34 12
-mov $foo, %rdi                                  # 48 c7 c7 00 00 00 00 [R_X86_64_32S@3 foo]
-movb $0xfe, %cl                                 # b1 fe
-movb $0xfe, foo(%rip)                           # c6 05 00 00 00 00 fe [R_X86_64_PC32@2 foo-5]
-mov $0xfe, foo(%rip)                            # c7 05 00 00 00 00 fe 00 00 00 [R_X86_64_PC32@2 foo-8]
-movb $0xfe, %r9b                                # 41 b1 fe
-movw $0x1234, %cx                               # 66 b9 34 12
-movw $0x1234, 0x12345678(%r9,%r10,8)            # 66 43 c7 84 d1 78 56 34 12 34 12
-mov $0x1234, 0x12345678(%r9,%r10,8)             # 43 c7 84 d1 78 56 34 12 34 12 00 00
-movw $0x1234, %r9w                              # 66 41 b9 34 12
-movw $foo, %cx                                  # 66 b9 00 00 [R_X86_64_16@2 foo]
-movl $0x12345678, %ecx                          # b9 78 56 34 12
-movl $0x12345678, (%rbp)                        # c7 45 00 78 56 34 12
-mov $0x12345678, (%rbp)                         # c7 45 00 78 56 34 12
-movl $0x12345678, %r9d                          # 41 b9 78 56 34 12
-movl $foo, %ecx                                 # b9 00 00 00 00 [R_X86_64_32@1 foo]
-movq $0x12345678, %rcx                          # 48 c7 c1 78 56 34 12
-movq $0x12345678, 0x7f(%r12)                    # 49 c7 44 24 7f 78 56 34 12
-mov $0x12345678, 0x7f(%r12)                     # 41 c7 44 24 7f 78 56 34 12
-movq $0x12345678, %r9                           # 49 c7 c1 78 56 34 12
-movq $foo, %rcx                                 # 48 c7 c1 00 00 00 00 [R_X86_64_32S@3 foo]
-movzx %bl, %cx                                  # 66 0f b6 cb
-movzbw foo+8(%rax), %cx                         # 66 0f b6 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-movzx foo+8(%rax), %cx                          # 66 0f b6 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-movzx %r12b, %r9w                               # 66 45 0f b6 cc
-movzx %bl, %ecx                                 # 0f b6 cb
-movzbl (%rcx,%rdx), %ecx                        # 0f b6 0c 11
-movzx (%rcx,%rdx), %ecx                         # 0f b6 0c 11
-movzx %r12b, %r9d                               # 45 0f b6 cc
-movzx %bl, %rcx                                 # 48 0f b6 cb
-movzbq 0x1000, %rcx                             # 48 0f b6 0c 25 00 10 00 00
-movzx 0x1000, %rcx                              # 48 0f b6 0c 25 00 10 00 00
-movzx %r12b, %r9                                # 4d 0f b6 cc
-movzx %bx, %ecx                                 # 0f b7 cb
-movzwl %fs:0x28, %ecx                           # 64 0f b7 0c 25 28 00 00 00
-movzx %fs:0x28, %ecx                            # 64 0f b6 0c 25 28 00 00 00
-movzx %r12w, %r9d                               # 45 0f b7 cc
-movzx %bx, %rcx                                 # 48 0f b7 cb
-movzwq -4(%ebp), %rcx                           # 67 48 0f b7 4d fc
-movzx -4(%ebp), %rcx                            # 67 48 0f b6 4d fc
-movzx %r12w, %r9                                # 4d 0f b7 cc
-movsx %bl, %cx                                  # 66 0f be cb
-movsbw (,%r11,2), %cx                           # 66 42 0f be 0c 5d 00 00 00 00
-movsx (,%r11,2), %cx                            # 66 42 0f be 0c 5d 00 00 00 00
-movsx %r12b, %r9w                               # 66 45 0f be cc
-movsx %bl, %ecx                                 # 0f be cb
-movsbl 0x80(%rsi), %ecx                         # 0f be 8e 80 00 00 00
-movsx 0x80(%rsi), %ecx                          # 0f be 8e 80 00 00 00
-movsx %r12b, %r9d                               # 45 0f be cc
-movsx %bl, %rcx                                 # 48 0f be cb
-movsbq foo, %rcx                                # 48 0f be 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-movsx foo, %rcx                                 # 48 0f be 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-movsx %r12b, %r9                                # 4d 0f be cc
-movsx %bx, %ecx                                 # 0f bf cb
-movswl 0x12(%rax,%rbx,4), %ecx                  # 0f bf 4c 98 12
-movsx 0x12(%rax,%rbx,4), %ecx                   # 0f be 4c 98 12
-movsx %r12w, %r9d                               # 45 0f bf cc
-movsx %bx, %rcx                                 # 48 0f bf cb
-movswq (%r13), %rcx                             # 49 0f bf 4d 00
-movsx (%r13), %rcx                              # 49 0f be 4d 00
-movsx %r12w, %r9                                # 4d 0f bf cc
-movsxd %ebx, %rcx                               # 48 63 cb
-movslq -0x80(%rsp), %rcx                        # 48 63 4c 24 80
-movsxd -0x80(%rsp), %rcx                        # 48 63 4c 24 80
-movsxd %r12d, %r9                               # 4d 63 cc
-xchg %di, %ax                                   # 66 97
-xchg %r15w, %ax                                 # 66 41 97
-xchg %ax, %di                                   # 66 97
-xchg %ax, %r15w                                 # 66 41 97
-xchg %edi, %eax                                 # 97
-xchg %r15d, %eax                                # 41 97
-xchg %eax, %edi                                 # 97
-xchg %eax, %r15d                                # 41 97
-xchg %rdi, %rax                                 # 48 97
-xchg %r15, %rax                                 # 49 97
-xchg %rax, %rdi                                 # 48 97
-xchg %rax, %r15                                 # 49 97
-xchg %bl, %cl                                   # 86 d9
-xchgb %bl, 0x1000                               # 86 1c 25 00 10 00 00
-xchg %bl, 0x1000                                # 86 1c 25 00 10 00 00
-xchg %r12b, %r9b                                # 45 86 e1
-xchgb %fs:0x28, %cl                             # 64 86 0c 25 28 00 00 00
-xchg %fs:0x28, %cl                              # 64 86 0c 25 28 00 00 00
-xchg %bx, %cx                                   # 66 87 d9
-xchgw %bx, -4(%ebp)                             # 67 66 87 5d fc
-xchg %bx, -4(%ebp)                              # 67 66 87 5d fc
-xchg %r12w, %r9w                                # 66 45 87 e1
-xchgw (,%r11,2), %cx                            # 66 42 87 0c 5d 00 00 00 00
-xchg (,%r11,2), %cx                             # 66 42 87 0c 5d 00 00 00 00
-xchg %ebx, %ecx                                 # 87 d9
-xchgl %ebx, 0x80(%rsi)                          # 87 9e 80 00 00 00
-xchg %ebx, 0x80(%rsi)                           # 87 9e 80 00 00 00
-xchg %r12d, %r9d                                # 45 87 e1
-xchgl foo, %ecx                                 # 87 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-xchg foo, %ecx                                  # 87 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-xchg %rbx, %rcx                                 # 48 87 d9
-xchgq %rbx, 0x12(%rax,%rbx,4)                   # 48 87 5c 98 12
-xchg %rbx, 0x12(%rax,%rbx,4)                    # 48 87 5c 98 12
-xchg %r12, %r9                                  # 4d 87 e1
-xchgq (%r13), %rcx                              # 49 87 4d 00
-xchg (%r13), %rcx                               # 49 87 4d 00
-cmpxchg %bl, %cl                                # 0f b0 d9
-cmpxchgb %bl, -0x80(%rsp)                       # 0f b0 5c 24 80
-cmpxchg %bl, -0x80(%rsp)                        # 0f b0 5c 24 80
-cmpxchg %r12b, %r9b                             # 45 0f b0 e1
-cmpxchg %bx, %cx                                # 66 0f b1 d9
-cmpxchgw %bx, foo(%rip)                         # 66 0f b1 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cmpxchg %bx, foo(%rip)                          # 66 0f b1 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cmpxchg %r12w, %r9w                             # 66 45 0f b1 e1
-cmpxchg %ebx, %ecx                              # 0f b1 d9
-cmpxchgl %ebx, 0x12345678(%r9,%r10,8)           # 43 0f b1 9c d1 78 56 34 12
-cmpxchg %ebx, 0x12345678(%r9,%r10,8)            # 43 0f b1 9c d1 78 56 34 12
-cmpxchg %r12d, %r9d                             # 45 0f b1 e1
-cmpxchg %rbx, %rcx                              # 48 0f b1 d9
-cmpxchgq %rbx, (%rbp)                           # 48 0f b1 5d 00
-cmpxchg %rbx, (%rbp)                            # 48 0f b1 5d 00
-cmpxchg %r12, %r9                               # 4d 0f b1 e1
-cmpxchg8b 0x7f(%r12)                            # 41 0f c7 4c 24 7f
-cmpxchg16b foo+8(%rax)                          # 48 0f c7 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-xadd %bl, %cl                                   # 0f c0 d9
-xaddb %bl, (%rcx,%rdx)                          # 0f c0 1c 11
-xadd %bl, (%rcx,%rdx)                           # 0f c0 1c 11
-xadd %r12b, %r9b                                # 45 0f c0 e1
-xadd %bx, %cx                                   # 66 0f c1 d9
-xaddw %bx, 0x1000                               # 66 0f c1 1c 25 00 10 00 00
-xadd %bx, 0x1000                                # 66 0f c1 1c 25 00 10 00 00
-xadd %r12w, %r9w                                # 66 45 0f c1 e1
-xadd %ebx, %ecx                                 # 0f c1 d9
-xaddl %ebx, %fs:0x28                            # 64 0f c1 1c 25 28 00 00 00
-xadd %ebx, %fs:0x28                             # 64 0f c1 1c 25 28 00 00 00
-xadd %r12d, %r9d                                # 45 0f c1 e1
-xadd %rbx, %rcx                                 # 48 0f c1 d9
-xaddq %rbx, -4(%ebp)                            # 67 48 0f c1 5d fc
-xadd %rbx, -4(%ebp)                             # 67 48 0f c1 5d fc
-xadd %r12, %r9                                  # 4d 0f c1 e1
-leaw (,%r11,2), %cx                             # 66 42 8d 0c 5d 00 00 00 00
-lea (,%r11,2), %cx                              # 66 42 8d 0c 5d 00 00 00 00
-leal 0x80(%rsi), %ecx                           # 8d 8e 80 00 00 00
-lea 0x80(%rsi), %ecx                            # 8d 8e 80 00 00 00
-leaq foo, %rcx                                  # 48 8d 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-lea foo, %rcx                                   # 48 8d 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-movbew 0x12(%rax,%rbx,4), %cx                   # 66 0f 38 f0 4c 98 12
-movbe 0x12(%rax,%rbx,4), %cx                    # 66 0f 38 f0 4c 98 12
-movbel (%r13), %ecx                             # 41 0f 38 f0 4d 00
-movbe (%r13), %ecx                              # 41 0f 38 f0 4d 00
-movbeq -0x80(%rsp), %rcx                        # 48 0f 38 f0 4c 24 80
-movbe -0x80(%rsp), %rcx                         # 48 0f 38 f0 4c 24 80
-movbew %bx, foo(%rip)                           # 66 0f 38 f1 1d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
-movbe %bx, foo(%rip)                            # 66 0f 38 f1 1d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
-movbel %ebx, 0x12345678(%r9,%r10,8)             # 43 0f 38 f1 9c d1 78 56 34 12
-movbe %ebx, 0x12345678(%r9,%r10,8)              # 43 0f 38 f1 9c d1 78 56 34 12
-movbeq %rbx, (%rbp)                             # 48 0f 38 f1 5d 00
-movbe %rbx, (%rbp)                              # 48 0f 38 f1 5d 00
-bswap %edi                                      # 0f cf
-bswap %r15d                                     # 41 0f cf
-bswap %rdi                                      # 48 0f cf
-bswap %r15                                      # 49 0f cf
-cbtw                                            # 66 98
-cwtl                                            # 98
-cltq                                            # 48 98
-cwtd                                            # 66 99
-cltd                                            # 99
-cqto                                            # 48 99
-bt %bx, %cx                                     # 66 0f a3 d9
-btw %bx, foo                                    # 66 0f a3 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-bt %bx, foo                                     # 66 0f a3 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-bt %r12w, %r9w                                  # 66 45 0f a3 e1
-bt %ebx, %ecx                                   # 0f a3 d9
-btl %ebx, 0x12(%rax,%rbx,4)                     # 0f a3 5c 98 12
-bt %ebx, 0x12(%rax,%rbx,4)                      # 0f a3 5c 98 12
-bt %r12d, %r9d                                  # 45 0f a3 e1
-bt %rbx, %rcx                                   # 48 0f a3 d9
-btq %rbx, (%r13)                                # 49 0f a3 5d 00
-bt %rbx, (%r13)                                 # 49 0f a3 5d 00
-bt %r12, %r9                                    # 4d 0f a3 e1
-btw $0xfe, %cx                                  # 66 0f ba e1 fe
-btw $0xfe, -0x80(%rsp)                          # 66 0f ba 64 24 80 fe
-bt $0xfe, -0x80(%rsp)                           # 0f ba 64 24 80 fe
-btw $0xfe, %r9w                                 # 66 41 0f ba e1 fe
-btl $0xfe, %ecx                                 # 0f ba e1 fe
-btl $0xfe, foo(%rip)                            # 0f ba 25 00 00 00 00 fe [R_X86_64_PC32@3 foo-5]
-bt $0xfe, foo(%rip)                             # 0f ba 25 00 00 00 00 fe [R_X86_64_PC32@3 foo-5]
-btl $0xfe, %r9d                                 # 41 0f ba e1 fe
-btq $0xfe, %rcx                                 # 48 0f ba e1 fe
-btq $0xfe, 0x12345678(%r9,%r10,8)               # 4b 0f ba a4 d1 78 56 34 12 fe
-bt $0xfe, 0x12345678(%r9,%r10,8)                # 43 0f ba a4 d1 78 56 34 12 fe
-btq $0xfe, %r9                                  # 49 0f ba e1 fe
-bts %bx, %cx                                    # 66 0f ab d9
-btsw %bx, (%rbp)                                # 66 0f ab 5d 00
-bts %bx, (%rbp)                                 # 66 0f ab 5d 00
-bts %r12w, %r9w                                 # 66 45 0f ab e1
-bts %ebx, %ecx                                  # 0f ab d9
-btsl %ebx, 0x7f(%r12)                           # 41 0f ab 5c 24 7f
-bts %ebx, 0x7f(%r12)                            # 41 0f ab 5c 24 7f
-bts %r12d, %r9d                                 # 45 0f ab e1
-bts %rbx, %rcx                                  # 48 0f ab d9
-btsq %rbx, foo+8(%rax)                          # 48 0f ab 98 00 00 00 00 [R_X86_64_32S@4 foo+8]
-bts %rbx, foo+8(%rax)                           # 48 0f ab 98 00 00 00 00 [R_X86_64_32S@4 foo+8]
-bts %r12, %r9                                   # 4d 0f ab e1
-btsw $0xfe, %cx                                 # 66 0f ba e9 fe
-btsw $0xfe, (%rcx,%rdx)                         # 66 0f ba 2c 11 fe
-bts $0xfe, (%rcx,%rdx)                          # 0f ba 2c 11 fe
-btsw $0xfe, %r9w                                # 66 41 0f ba e9 fe
-btsl $0xfe, %ecx                                # 0f ba e9 fe
-btsl $0xfe, 0x1000                              # 0f ba 2c 25 00 10 00 00 fe
-bts $0xfe, 0x1000                               # 0f ba 2c 25 00 10 00 00 fe
-btsl $0xfe, %r9d                                # 41 0f ba e9 fe
-btsq $0xfe, %rcx                                # 48 0f ba e9 fe
-btsq $0xfe, %fs:0x28                            # 64 48 0f ba 2c 25 28 00 00 00 fe
-bts $0xfe, %fs:0x28                             # 64 0f ba 2c 25 28 00 00 00 fe
-btsq $0xfe, %r9                                 # 49 0f ba e9 fe
-btr %bx, %cx                                    # 66 0f b3 d9
-btrw %bx, -4(%ebp)                              # 67 66 0f b3 5d fc
-btr %bx, -4(%ebp)                               # 67 66 0f b3 5d fc
-btr %r12w, %r9w                                 # 66 45 0f b3 e1
-btr %ebx, %ecx                                  # 0f b3 d9
-btrl %ebx, (,%r11,2)                            # 42 0f b3 1c 5d 00 00 00 00
-btr %ebx, (,%r11,2)                             # 42 0f b3 1c 5d 00 00 00 00
-btr %r12d, %r9d                                 # 45 0f b3 e1
-btr %rbx, %rcx                                  # 48 0f b3 d9
-btrq %rbx, 0x80(%rsi)                           # 48 0f b3 9e 80 00 00 00
-btr %rbx, 0x80(%rsi)                            # 48 0f b3 9e 80 00 00 00
-btr %r12, %r9                                   # 4d 0f b3 e1
-btrw $0xfe, %cx                                 # 66 0f ba f1 fe
-btrw $0xfe, foo                                 # 66 0f ba 34 25 00 00 00 00 fe [R_X86_64_32S@5 foo]
-btr $0xfe, foo                                  # 0f ba 34 25 00 00 00 00 fe [R_X86_64_32S@4 foo]
-btrw $0xfe, %r9w                                # 66 41 0f ba f1 fe
-btrl $0xfe, %ecx                                # 0f ba f1 fe
-btrl $0xfe, 0x12(%rax,%rbx,4)                   # 0f ba 74 98 12 fe
-btr $0xfe, 0x12(%rax,%rbx,4)                    # 0f ba 74 98 12 fe
-btrl $0xfe, %r9d                                # 41 0f ba f1 fe
-btrq $0xfe, %rcx                                # 48 0f ba f1 fe
-btrq $0xfe, (%r13)                              # 49 0f ba 75 00 fe
-btr $0xfe, (%r13)                               # 41 0f ba 75 00 fe
-btrq $0xfe, %r9                                 # 49 0f ba f1 fe
-btc %bx, %cx                                    # 66 0f bb d9
-btcw %bx, -0x80(%rsp)                           # 66 0f bb 5c 24 80
-btc %bx, -0x80(%rsp)                            # 66 0f bb 5c 24 80
-btc %r12w, %r9w                                 # 66 45 0f bb e1
-btc %ebx, %ecx                                  # 0f bb d9
-btcl %ebx, foo(%rip)                            # 0f bb 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-btc %ebx, foo(%rip)                             # 0f bb 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-btc %r12d, %r9d                                 # 45 0f bb e1
-btc %rbx, %rcx                                  # 48 0f bb d9
-btcq %rbx, 0x12345678(%r9,%r10,8)               # 4b 0f bb 9c d1 78 56 34 12
-btc %rbx, 0x12345678(%r9,%r10,8)                # 4b 0f bb 9c d1 78 56 34 12
-btc %r12, %r9                                   # 4d 0f bb e1
-btcw $0xfe, %cx                                 # 66 0f ba f9 fe
-btcw $0xfe, (%rbp)                              # 66 0f ba 7d 00 fe
-btc $0xfe, (%rbp)                               # 0f ba 7d 00 fe
-btcw $0xfe, %r9w                                # 66 41 0f ba f9 fe
-btcl $0xfe, %ecx                                # 0f ba f9 fe
-btcl $0xfe, 0x7f(%r12)                          # 41 0f ba 7c 24 7f fe
-btc $0xfe, 0x7f(%r12)                           # 41 0f ba 7c 24 7f fe
-btcl $0xfe, %r9d                                # 41 0f ba f9 fe
-btcq $0xfe, %rcx                                # 48 0f ba f9 fe
-btcq $0xfe, foo+8(%rax)                         # 48 0f ba b8 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
-btc $0xfe, foo+8(%rax)                          # 0f ba b8 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
-btcq $0xfe, %r9                                 # 49 0f ba f9 fe
-bsf %bx, %cx                                    # 66 0f bc cb
-bsfw (%rcx,%rdx), %cx                           # 66 0f bc 0c 11
-bsf (%rcx,%rdx), %cx                            # 66 0f bc 0c 11
-bsf %r12w, %r9w                                 # 66 45 0f bc cc
-bsf %ebx, %ecx                                  # 0f bc cb
-bsfl 0x1000, %ecx                               # 0f bc 0c 25 00 10 00 00
-bsf 0x1000, %ecx                                # 0f bc 0c 25 00 10 00 00
-bsf %r12d, %r9d                                 # 45 0f bc cc
-bsf %rbx, %rcx                                  # 48 0f bc cb
-bsfq %fs:0x28, %rcx                             # 64 48 0f bc 0c 25 28 00 00 00
-bsf %fs:0x28, %rcx                              # 64 48 0f bc 0c 25 28 00 00 00
-bsf %r12, %r9                                   # 4d 0f bc cc
-bsr %bx, %cx                                    # 66 0f bd cb
-bsrw -4(%ebp), %cx                              # 67 66 0f bd 4d fc
-bsr -4(%ebp), %cx                               # 67 66 0f bd 4d fc
-bsr %r12w, %r9w                                 # 66 45 0f bd cc
-bsr %ebx, %ecx                                  # 0f bd cb
-bsrl (,%r11,2), %ecx                            # 42 0f bd 0c 5d 00 00 00 00
-bsr (,%r11,2), %ecx                             # 42 0f bd 0c 5d 00 00 00 00
-bsr %r12d, %r9d                                 # 45 0f bd cc
-bsr %rbx, %rcx                                  # 48 0f bd cb
-bsrq 0x80(%rsi), %rcx                           # 48 0f bd 8e 80 00 00 00
-bsr 0x80(%rsi), %rcx                            # 48 0f bd 8e 80 00 00 00
-bsr %r12, %r9                                   # 4d 0f bd cc
-popcnt %bx, %cx                                 # 66 f3 0f b8 cb
-popcntw foo, %cx                                # 66 f3 0f b8 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
-popcnt foo, %cx                                 # 66 f3 0f b8 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
-popcnt %r12w, %r9w                              # 66 f3 45 0f b8 cc
-popcnt %ebx, %ecx                               # f3 0f b8 cb
-popcntl 0x12(%rax,%rbx,4), %ecx                 # f3 0f b8 4c 98 12
-popcnt 0x12(%rax,%rbx,4), %ecx                  # f3 0f b8 4c 98 12
-popcnt %r12d, %r9d                              # f3 45 0f b8 cc
-popcnt %rbx, %rcx                               # f3 48 0f b8 cb
-popcntq (%r13), %rcx                            # f3 49 0f b8 4d 00
-popcnt (%r13), %rcx                             # f3 49 0f b8 4d 00
-popcnt %r12, %r9                                # f3 4d 0f b8 cc
-lzcnt %bx, %cx                                  # 66 f3 0f bd cb
-lzcntw -0x80(%rsp), %cx                         # 66 f3 0f bd 4c 24 80
-lzcnt -0x80(%rsp), %cx                          # 66 f3 0f bd 4c 24 80
-lzcnt %r12w, %r9w                               # 66 f3 45 0f bd cc
-lzcnt %ebx, %ecx                                # f3 0f bd cb
-lzcntl foo(%rip), %ecx                          # f3 0f bd 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-lzcnt foo(%rip), %ecx                           # f3 0f bd 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-lzcnt %r12d, %r9d                               # f3 45 0f bd cc
-lzcnt %rbx, %rcx                                # f3 48 0f bd cb
-lzcntq 0x12345678(%r9,%r10,8), %rcx             # f3 4b 0f bd 8c d1 78 56 34 12
-lzcnt 0x12345678(%r9,%r10,8), %rcx              # f3 4b 0f bd 8c d1 78 56 34 12
-lzcnt %r12, %r9                                 # f3 4d 0f bd cc
-tzcnt %bx, %cx                                  # 66 f3 0f bc cb
-tzcntw (%rbp), %cx                              # 66 f3 0f bc 4d 00
-tzcnt (%rbp), %cx                               # 66 f3 0f bc 4d 00
-tzcnt %r12w, %r9w                               # 66 f3 45 0f bc cc
-tzcnt %ebx, %ecx                                # f3 0f bc cb
-tzcntl 0x7f(%r12), %ecx                         # f3 41 0f bc 4c 24 7f
-tzcnt 0x7f(%r12), %ecx                          # f3 41 0f bc 4c 24 7f
-tzcnt %r12d, %r9d                               # f3 45 0f bc cc
-tzcnt %rbx, %rcx                                # f3 48 0f bc cb
-tzcntq foo+8(%rax), %rcx                        # f3 48 0f bc 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
-tzcnt foo+8(%rax), %rcx                         # f3 48 0f bc 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
-tzcnt %r12, %r9                                 # f3 4d 0f bc cc
-crc32 %bl, %ecx                                 # f2 0f 38 f0 cb
-crc32b (%rcx,%rdx), %ecx                        # f2 0f 38 f0 0c 11
-crc32 (%rcx,%rdx), %ecx                         # f2 0f 38 f1 0c 11
-crc32 %r12b, %r9d                               # f2 45 0f 38 f0 cc
-crc32 %bx, %ecx                                 # 66 f2 0f 38 f1 cb
-crc32w 0x1000, %ecx                             # 66 f2 0f 38 f1 0c 25 00 10 00 00
-crc32 0x1000, %ecx                              # f2 0f 38 f1 0c 25 00 10 00 00
-crc32 %r12w, %r9d                               # 66 f2 45 0f 38 f1 cc
-crc32 %ebx, %ecx                                # f2 0f 38 f1 cb
-crc32l %fs:0x28, %ecx                           # 64 f2 0f 38 f1 0c 25 28 00 00 00
-crc32 %fs:0x28, %ecx                            # 64 f2 0f 38 f1 0c 25 28 00 00 00
-crc32 %r12d, %r9d                               # f2 45 0f 38 f1 cc
-crc32 %bl, %rcx                                 # f2 48 0f 38 f0 cb
-crc32b -4(%ebp), %rcx                           # 67 f2 48 0f 38 f0 4d fc
-crc32 -4(%ebp), %rcx                            # 67 f2 48 0f 38 f1 4d fc
-crc32 %r12b, %r9                                # f2 4d 0f 38 f0 cc
-crc32 %rbx, %rcx                                # f2 48 0f 38 f1 cb
-crc32q (,%r11,2), %rcx                          # f2 4a 0f 38 f1 0c 5d 00 00 00 00
-crc32 (,%r11,2), %rcx                           # f2 4a 0f 38 f1 0c 5d 00 00 00 00
-crc32 %r12, %r9                                 # f2 4d 0f 38 f1 cc
-setob %cl                                       # 0f 90 c1
-setob 0x80(%rsi)                                # 0f 90 86 80 00 00 00
-seto 0x80(%rsi)                                 # 0f 90 86 80 00 00 00
-setob %r9b                                      # 41 0f 90 c1
-setnob %cl                                      # 0f 91 c1
-setnob foo                                      # 0f 91 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
-setno foo                                       # 0f 91 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
-setnob %r9b                                     # 41 0f 91 c1
-setbb %cl                                       # 0f 92 c1
-setbb 0x12(%rax,%rbx,4)                         # 0f 92 44 98 12
-setb 0x12(%rax,%rbx,4)                          # 0f 92 44 98 12
-setbb %r9b                                      # 41 0f 92 c1
-setaeb %cl                                      # 0f 93 c1
-setaeb (%r13)                                   # 41 0f 93 45 00
-setae (%r13)                                    # 41 0f 93 45 00
-setaeb %r9b                                     # 41 0f 93 c1
-seteb %cl                                       # 0f 94 c1
-seteb -0x80(%rsp)                               # 0f 94 44 24 80
-sete -0x80(%rsp)                                # 0f 94 44 24 80
-seteb %r9b                                      # 41 0f 94 c1
-setneb %cl                                      # 0f 95 c1
-setneb foo(%rip)                                # 0f 95 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-setne foo(%rip)                                 # 0f 95 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-setneb %r9b                                     # 41 0f 95 c1
-setbeb %cl                                      # 0f 96 c1
-setbeb 0x12345678(%r9,%r10,8)                   # 43 0f 96 84 d1 78 56 34 12
-setbe 0x12345678(%r9,%r10,8)                    # 43 0f 96 84 d1 78 56 34 12
-setbeb %r9b                                     # 41 0f 96 c1
-setab %cl                                       # 0f 97 c1
-setab (%rbp)                                    # 0f 97 45 00
-seta (%rbp)                                     # 0f 97 45 00
-setab %r9b                                      # 41 0f 97 c1
-setsb %cl                                       # 0f 98 c1
-setsb 0x7f(%r12)                                # 41 0f 98 44 24 7f
-sets 0x7f(%r12)                                 # 41 0f 98 44 24 7f
-setsb %r9b                                      # 41 0f 98 c1
-setnsb %cl                                      # 0f 99 c1
-setnsb foo+8(%rax)                              # 0f 99 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
-setns foo+8(%rax)                               # 0f 99 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
-setnsb %r9b                                     # 41 0f 99 c1
-setpb %cl                                       # 0f 9a c1
-setpb (%rcx,%rdx)                               # 0f 9a 04 11
-setp (%rcx,%rdx)                                # 0f 9a 04 11
-setpb %r9b                                      # 41 0f 9a c1
-setnpb %cl                                      # 0f 9b c1
-setnpb 0x1000                                   # 0f 9b 04 25 00 10 00 00
-setnp 0x1000                                    # 0f 9b 04 25 00 10 00 00
-setnpb %r9b                                     # 41 0f 9b c1
-setlb %cl                                       # 0f 9c c1
-setlb %fs:0x28                                  # 64 0f 9c 04 25 28 00 00 00
-setl %fs:0x28                                   # 64 0f 9c 04 25 28 00 00 00
-setlb %r9b                                      # 41 0f 9c c1
-setgeb %cl                                      # 0f 9d c1
-setgeb -4(%ebp)                                 # 67 0f 9d 45 fc
-setge -4(%ebp)                                  # 67 0f 9d 45 fc
-setgeb %r9b                                     # 41 0f 9d c1
-setleb %cl                                      # 0f 9e c1
-setleb (,%r11,2)                                # 42 0f 9e 04 5d 00 00 00 00
-setle (,%r11,2)                                 # 42 0f 9e 04 5d 00 00 00 00
-setleb %r9b                                     # 41 0f 9e c1
-setgb %cl                                       # 0f 9f c1
-setgb 0x80(%rsi)                                # 0f 9f 86 80 00 00 00
-setg 0x80(%rsi)                                 # 0f 9f 86 80 00 00 00
-setgb %r9b                                      # 41 0f 9f c1
-cmovo %bx, %cx                                  # 66 0f 40 cb
-cmovow foo, %cx                                 # 66 0f 40 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cmovo foo, %cx                                  # 66 0f 40 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cmovo %r12w, %r9w                               # 66 45 0f 40 cc
-cmovno %bx, %cx                                 # 66 0f 41 cb
-cmovnow 0x12(%rax,%rbx,4), %cx                  # 66 0f 41 4c 98 12
-cmovno 0x12(%rax,%rbx,4), %cx                   # 66 0f 41 4c 98 12
-cmovno %r12w, %r9w                              # 66 45 0f 41 cc
-cmovb %bx, %cx                                  # 66 0f 42 cb
-cmovbw (%r13), %cx                              # 66 41 0f 42 4d 00
-cmovb (%r13), %cx                               # 66 41 0f 42 4d 00
-cmovb %r12w, %r9w                               # 66 45 0f 42 cc
-cmovae %bx, %cx                                 # 66 0f 43 cb
-cmovaew -0x80(%rsp), %cx                        # 66 0f 43 4c 24 80
-cmovae -0x80(%rsp), %cx                         # 66 0f 43 4c 24 80
-cmovae %r12w, %r9w                              # 66 45 0f 43 cc
-cmove %bx, %cx                                  # 66 0f 44 cb
-cmovew foo(%rip), %cx                           # 66 0f 44 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cmove foo(%rip), %cx                            # 66 0f 44 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cmove %r12w, %r9w                               # 66 45 0f 44 cc
-cmovne %bx, %cx                                 # 66 0f 45 cb
-cmovnew 0x12345678(%r9,%r10,8), %cx             # 66 43 0f 45 8c d1 78 56 34 12
-cmovne 0x12345678(%r9,%r10,8), %cx              # 66 43 0f 45 8c d1 78 56 34 12
-cmovne %r12w, %r9w                              # 66 45 0f 45 cc
-cmovbe %bx, %cx                                 # 66 0f 46 cb
-cmovbew (%rbp), %cx                             # 66 0f 46 4d 00
-cmovbe (%rbp), %cx                              # 66 0f 46 4d 00
-cmovbe %r12w, %r9w                              # 66 45 0f 46 cc
-cmova %bx, %cx                                  # 66 0f 47 cb
-cmovaw 0x7f(%r12), %cx                          # 66 41 0f 47 4c 24 7f
-cmova 0x7f(%r12), %cx                           # 66 41 0f 47 4c 24 7f
-cmova %r12w, %r9w                               # 66 45 0f 47 cc
-cmovs %bx, %cx                                  # 66 0f 48 cb
-cmovsw foo+8(%rax), %cx                         # 66 0f 48 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-cmovs foo+8(%rax), %cx                          # 66 0f 48 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-cmovs %r12w, %r9w                               # 66 45 0f 48 cc
-cmovns %bx, %cx                                 # 66 0f 49 cb
-cmovnsw (%rcx,%rdx), %cx                        # 66 0f 49 0c 11
-cmovns (%rcx,%rdx), %cx                         # 66 0f 49 0c 11
-cmovns %r12w, %r9w                              # 66 45 0f 49 cc
-cmovp %bx, %cx                                  # 66 0f 4a cb
-cmovpw 0x1000, %cx                              # 66 0f 4a 0c 25 00 10 00 00
-cmovp 0x1000, %cx                               # 66 0f 4a 0c 25 00 10 00 00
-cmovp %r12w, %r9w                               # 66 45 0f 4a cc
-cmovnp %bx, %cx                                 # 66 0f 4b cb
-cmovnpw %fs:0x28, %cx                           # 64 66 0f 4b 0c 25 28 00 00 00
-cmovnp %fs:0x28, %cx                            # 64 66 0f 4b 0c 25 28 00 00 00
-cmovnp %r12w, %r9w                              # 66 45 0f 4b cc
-cmovl %bx, %cx                                  # 66 0f 4c cb
-cmovlw -4(%ebp), %cx                            # 67 66 0f 4c 4d fc
-cmovl -4(%ebp), %cx                             # 67 66 0f 4c 4d fc
-cmovl %r12w, %r9w                               # 66 45 0f 4c cc
-cmovge %bx, %cx                                 # 66 0f 4d cb
-cmovgew (,%r11,2), %cx                          # 66 42 0f 4d 0c 5d 00 00 00 00
-cmovge (,%r11,2), %cx                           # 66 42 0f 4d 0c 5d 00 00 00 00
-cmovge %r12w, %r9w                              # 66 45 0f 4d cc
-cmovle %bx, %cx                                 # 66 0f 4e cb
-cmovlew 0x80(%rsi), %cx                         # 66 0f 4e 8e 80 00 00 00
-cmovle 0x80(%rsi), %cx                          # 66 0f 4e 8e 80 00 00 00
-cmovle %r12w, %r9w                              # 66 45 0f 4e cc
-cmovg %bx, %cx                                  # 66 0f 4f cb
-cmovgw foo, %cx                                 # 66 0f 4f 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cmovg foo, %cx                                  # 66 0f 4f 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cmovg %r12w, %r9w                               # 66 45 0f 4f cc
-cmovo %ebx, %ecx                                # 0f 40 cb
-cmovol 0x12(%rax,%rbx,4), %ecx                  # 0f 40 4c 98 12
-cmovo 0x12(%rax,%rbx,4), %ecx                   # 0f 40 4c 98 12
-cmovo %r12d, %r9d                               # 45 0f 40 cc
-cmovno %ebx, %ecx                               # 0f 41 cb
-cmovnol (%r13), %ecx                            # 41 0f 41 4d 00
-cmovno (%r13), %ecx                             # 41 0f 41 4d 00
-cmovno %r12d, %r9d                              # 45 0f 41 cc
-cmovb %ebx, %ecx                                # 0f 42 cb
-cmovbl -0x80(%rsp), %ecx                        # 0f 42 4c 24 80
-cmovb -0x80(%rsp), %ecx                         # 0f 42 4c 24 80
-cmovb %r12d, %r9d                               # 45 0f 42 cc
-cmovae %ebx, %ecx                               # 0f 43 cb
-cmovael foo(%rip), %ecx                         # 0f 43 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-cmovae foo(%rip), %ecx                          # 0f 43 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-cmovae %r12d, %r9d                              # 45 0f 43 cc
-cmove %ebx, %ecx                                # 0f 44 cb
-cmovel 0x12345678(%r9,%r10,8), %ecx             # 43 0f 44 8c d1 78 56 34 12
-cmove 0x12345678(%r9,%r10,8), %ecx              # 43 0f 44 8c d1 78 56 34 12
-cmove %r12d, %r9d                               # 45 0f 44 cc
-cmovne %ebx, %ecx                               # 0f 45 cb
-cmovnel (%rbp), %ecx                            # 0f 45 4d 00
-cmovne (%rbp), %ecx                             # 0f 45 4d 00
-cmovne %r12d, %r9d                              # 45 0f 45 cc
-cmovbe %ebx, %ecx                               # 0f 46 cb
-cmovbel 0x7f(%r12), %ecx                        # 41 0f 46 4c 24 7f
-cmovbe 0x7f(%r12), %ecx                         # 41 0f 46 4c 24 7f
-cmovbe %r12d, %r9d                              # 45 0f 46 cc
-cmova %ebx, %ecx                                # 0f 47 cb
-cmoval foo+8(%rax), %ecx                        # 0f 47 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-cmova foo+8(%rax), %ecx                         # 0f 47 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-cmova %r12d, %r9d                               # 45 0f 47 cc
-cmovs %ebx, %ecx                                # 0f 48 cb
-cmovsl (%rcx,%rdx), %ecx                        # 0f 48 0c 11
-cmovs (%rcx,%rdx), %ecx                         # 0f 48 0c 11
-cmovs %r12d, %r9d                               # 45 0f 48 cc
-cmovns %ebx, %ecx                               # 0f 49 cb
-cmovnsl 0x1000, %ecx                            # 0f 49 0c 25 00 10 00 00
-cmovns 0x1000, %ecx                             # 0f 49 0c 25 00 10 00 00
-cmovns %r12d, %r9d                              # 45 0f 49 cc
-cmovp %ebx, %ecx                                # 0f 4a cb
-cmovpl %fs:0x28, %ecx                           # 64 0f 4a 0c 25 28 00 00 00
-cmovp %fs:0x28, %ecx                            # 64 0f 4a 0c 25 28 00 00 00
-cmovp %r12d, %r9d                               # 45 0f 4a cc
-cmovnp %ebx, %ecx                               # 0f 4b cb
-cmovnpl -4(%ebp), %ecx                          # 67 0f 4b 4d fc
-cmovnp -4(%ebp), %ecx                           # 67 0f 4b 4d fc
-cmovnp %r12d, %r9d                              # 45 0f 4b cc
-cmovl %ebx, %ecx                                # 0f 4c cb
-cmovll (,%r11,2), %ecx                          # 42 0f 4c 0c 5d 00 00 00 00
-cmovl (,%r11,2), %ecx                           # 42 0f 4c 0c 5d 00 00 00 00
-cmovl %r12d, %r9d                               # 45 0f 4c cc
-cmovge %ebx, %ecx                               # 0f 4d cb
-cmovgel 0x80(%rsi), %ecx                        # 0f 4d 8e 80 00 00 00
-cmovge 0x80(%rsi), %ecx                         # 0f 4d 8e 80 00 00 00
-cmovge %r12d, %r9d                              # 45 0f 4d cc
-cmovle %ebx, %ecx                               # 0f 4e cb
-cmovlel foo, %ecx                               # 0f 4e 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-cmovle foo, %ecx                                # 0f 4e 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-cmovle %r12d, %r9d                              # 45 0f 4e cc
-cmovg %ebx, %ecx                                # 0f 4f cb
-cmovgl 0x12(%rax,%rbx,4), %ecx                  # 0f 4f 4c 98 12
-cmovg 0x12(%rax,%rbx,4), %ecx                   # 0f 4f 4c 98 12
-cmovg %r12d, %r9d                               # 45 0f 4f cc
-cmovo %rbx, %rcx                                # 48 0f 40 cb
-cmovoq (%r13), %rcx                             # 49 0f 40 4d 00
-cmovo (%r13), %rcx                              # 49 0f 40 4d 00
-cmovo %r12, %r9                                 # 4d 0f 40 cc
-cmovno %rbx, %rcx                               # 48 0f 41 cb
-cmovnoq -0x80(%rsp), %rcx                       # 48 0f 41 4c 24 80
-cmovno -0x80(%rsp), %rcx                        # 48 0f 41 4c 24 80
-cmovno %r12, %r9                                # 4d 0f 41 cc
-cmovb %rbx, %rcx                                # 48 0f 42 cb
-cmovbq foo(%rip), %rcx                          # 48 0f 42 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cmovb foo(%rip), %rcx                           # 48 0f 42 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cmovb %r12, %r9                                 # 4d 0f 42 cc
-cmovae %rbx, %rcx                               # 48 0f 43 cb
-cmovaeq 0x12345678(%r9,%r10,8), %rcx            # 4b 0f 43 8c d1 78 56 34 12
-cmovae 0x12345678(%r9,%r10,8), %rcx             # 4b 0f 43 8c d1 78 56 34 12
-cmovae %r12, %r9                                # 4d 0f 43 cc
-cmove %rbx, %rcx                                # 48 0f 44 cb
-cmoveq (%rbp), %rcx                             # 48 0f 44 4d 00
-cmove (%rbp), %rcx                              # 48 0f 44 4d 00
-cmove %r12, %r9                                 # 4d 0f 44 cc
-cmovne %rbx, %rcx                               # 48 0f 45 cb
-cmovneq 0x7f(%r12), %rcx                        # 49 0f 45 4c 24 7f
-cmovne 0x7f(%r12), %rcx                         # 49 0f 45 4c 24 7f
-cmovne %r12, %r9                                # 4d 0f 45 cc
-cmovbe %rbx, %rcx                               # 48 0f 46 cb
-cmovbeq foo+8(%rax), %rcx                       # 48 0f 46 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-cmovbe foo+8(%rax), %rcx                        # 48 0f 46 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-cmovbe %r12, %r9                                # 4d 0f 46 cc
-cmova %rbx, %rcx                                # 48 0f 47 cb
-cmovaq (%rcx,%rdx), %rcx                        # 48 0f 47 0c 11
-cmova (%rcx,%rdx), %rcx                         # 48 0f 47 0c 11
-cmova %r12, %r9                                 # 4d 0f 47 cc
-cmovs %rbx, %rcx                                # 48 0f 48 cb
-cmovsq 0x1000, %rcx                             # 48 0f 48 0c 25 00 10 00 00
-cmovs 0x1000, %rcx                              # 48 0f 48 0c 25 00 10 00 00
-cmovs %r12, %r9                                 # 4d 0f 48 cc
-cmovns %rbx, %rcx                               # 48 0f 49 cb
-cmovnsq %fs:0x28, %rcx                          # 64 48 0f 49 0c 25 28 00 00 00
-cmovns %fs:0x28, %rcx                           # 64 48 0f 49 0c 25 28 00 00 00
-cmovns %r12, %r9                                # 4d 0f 49 cc
-cmovp %rbx, %rcx                                # 48 0f 4a cb
-cmovpq -4(%ebp), %rcx                           # 67 48 0f 4a 4d fc
-cmovp -4(%ebp), %rcx                            # 67 48 0f 4a 4d fc
-cmovp %r12, %r9                                 # 4d 0f 4a cc
-cmovnp %rbx, %rcx                               # 48 0f 4b cb
-cmovnpq (,%r11,2), %rcx                         # 4a 0f 4b 0c 5d 00 00 00 00
-cmovnp (,%r11,2), %rcx                          # 4a 0f 4b 0c 5d 00 00 00 00
-cmovnp %r12, %r9                                # 4d 0f 4b cc
-cmovl %rbx, %rcx                                # 48 0f 4c cb
-cmovlq 0x80(%rsi), %rcx                         # 48 0f 4c 8e 80 00 00 00
-cmovl 0x80(%rsi), %rcx                          # 48 0f 4c 8e 80 00 00 00
-cmovl %r12, %r9                                 # 4d 0f 4c cc
-cmovge %rbx, %rcx                               # 48 0f 4d cb
-cmovgeq foo, %rcx                               # 48 0f 4d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cmovge foo, %rcx                                # 48 0f 4d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cmovge %r12, %r9                                # 4d 0f 4d cc
-cmovle %rbx, %rcx                               # 48 0f 4e cb
-cmovleq 0x12(%rax,%rbx,4), %rcx                 # 48 0f 4e 4c 98 12
-cmovle 0x12(%rax,%rbx,4), %rcx                  # 48 0f 4e 4c 98 12
-cmovle %r12, %r9                                # 4d 0f 4e cc
-cmovg %rbx, %rcx                                # 48 0f 4f cb
-cmovgq (%r13), %rcx                             # 49 0f 4f 4d 00
-cmovg (%r13), %rcx                              # 49 0f 4f 4d 00
-cmovg %r12, %r9                                 # 4d 0f 4f cc
-pushw %cx                                       # 66 51
-pushw -0x80(%rsp)                               # 66 ff 74 24 80
-push -0x80(%rsp)                                # ff 74 24 80
-pushw %r9w                                      # 66 41 51
-pushq %rcx                                      # 51
-pushq 0x12345678(%r9,%r10,8)                    # 43 ff b4 d1 78 56 34 12
-push 0x12345678(%r9,%r10,8)                     # 43 ff b4 d1 78 56 34 12
-pushq %r9                                       # 41 51
-push %di                                        # 66 57
-push %r15w                                      # 66 41 57
-push %rdi                                       # 57
-push %r15                                       # 41 57
-pushw $0x7f                                     # 66 6a 7f
-pushq $0x7f                                     # 6a 7f
-pushw $0x1234                                   # 66 68 34 12
-pushw $foo                                      # 66 68 00 00 [R_X86_64_16@2 foo]
-pushq $0x12345678                               # 68 78 56 34 12
-pushq $foo                                      # 68 00 00 00 00 [R_X86_64_32S@1 foo]
-pushw %fs                                       # 66 0f a0
-pushq %fs                                       # 0f a0
-pushw %gs                                       # 66 0f a8
-pushq %gs                                       # 0f a8
-popw %cx                                        # 66 59
-popw 0x80(%rsi)                                 # 66 8f 86 80 00 00 00
-pop 0x80(%rsi)                                  # 8f 86 80 00 00 00
-popw %r9w                                       # 66 41 59
-popq %rcx                                       # 59
-popq 0x12(%rax,%rbx,4)                          # 8f 44 98 12
-pop 0x12(%rax,%rbx,4)                           # 8f 44 98 12
-popq %r9                                        # 41 59
-pop %di                                         # 66 5f
-pop %r15w                                       # 66 41 5f
-pop %rdi                                        # 5f
-pop %r15                                        # 41 5f
-popw %fs                                        # 66 0f a1
-popq %fs                                        # 0f a1
-popw %gs                                        # 66 0f a9
-popq %gs                                        # 0f a9
-pushfw                                          # 66 9c
-pushfq                                          # 9c
-popfw                                           # 66 9d
-popfq                                           # 9d
-enterw $0x1234, $0xfe                           # 66 c8 34 12 fe
-enterw $foo, $0xfe                              # 66 c8 00 00 fe [R_X86_64_16@2 foo]
-enterq $0x1234, $0xfe                           # c8 34 12 fe
-enterq $foo, $0xfe                              # c8 00 00 fe [R_X86_64_16@1 foo]
-leavew                                          # 66 c9
-leaveq                                          # c9
-jmp .+0x10                                      # eb 0e
-jmp foo                                         # e9 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
-jmpq *%rcx                                      # ff e1
-jmpq *foo+8(%rax)                               # ff a0 00 00 00 00 [R_X86_64_32S@2 foo+8]
-jmp *foo+8(%rax)                                # ff a0 00 00 00 00 [R_X86_64_32S@2 foo+8]
-jmpq *%r9                                       # 41 ff e1
-ljmpw *%fs:0x28                                 # 64 66 ff 2c 25 28 00 00 00
-ljmp *%fs:0x28                                  # 64 ff 2c 25 28 00 00 00
-ljmpl *-4(%ebp)                                 # 67 ff 6d fc
-ljmp *-4(%ebp)                                  # 67 ff 6d fc
-jo .+0x10                                       # 70 0e
-jno .+0x10                                      # 71 0e
-jb .+0x10                                       # 72 0e
-jae .+0x10                                      # 73 0e
-je .+0x10                                       # 74 0e
-jne .+0x10                                      # 75 0e
-jbe .+0x10                                      # 76 0e
-ja .+0x10                                       # 77 0e
-js .+0x10                                       # 78 0e
-jns .+0x10                                      # 79 0e
-jp .+0x10                                       # 7a 0e
-jnp .+0x10                                      # 7b 0e
-jl .+0x10                                       # 7c 0e
-jge .+0x10                                      # 7d 0e
-jle .+0x10                                      # 7e 0e
-jg .+0x10                                       # 7f 0e
-jo foo                                          # 0f 80 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jno foo                                         # 0f 81 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jb foo                                          # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jae foo                                         # 0f 83 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-je foo                                          # 0f 84 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jne foo                                         # 0f 85 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jbe foo                                         # 0f 86 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-ja foo                                          # 0f 87 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-js foo                                          # 0f 88 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jns foo                                         # 0f 89 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jp foo                                          # 0f 8a 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jnp foo                                         # 0f 8b 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jl foo                                          # 0f 8c 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jge foo                                         # 0f 8d 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jle foo                                         # 0f 8e 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jg foo                                          # 0f 8f 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jecxz .+0x10                                    # 67 e3 0d
-jrcxz .+0x10                                    # e3 0e
-loop .+0x10                                     # e2 0e
-loope .+0x10                                    # e1 0e
-loopne .+0x10                                   # e0 0e
-call foo                                        # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
-callq *%rcx                                     # ff d1
-callq *%fs:0x28                                 # 64 ff 14 25 28 00 00 00
-call *%fs:0x28                                  # 64 ff 14 25 28 00 00 00
-callq *%r9                                      # 41 ff d1
-lcallw *0x80(%rsi)                              # 66 ff 9e 80 00 00 00
-lcall *0x80(%rsi)                               # ff 9e 80 00 00 00
-lcalll *foo                                     # ff 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-lcall *foo                                      # ff 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-retw                                            # 66 c3
-retq                                            # c3
-retw $0x1234                                    # 66 c2 34 12
-retw $foo                                       # 66 c2 00 00 [R_X86_64_16@2 foo]
-retq $0x1234                                    # c2 34 12
-retq $foo                                       # c2 00 00 [R_X86_64_16@1 foo]
-lretw                                           # 66 cb
-lretl                                           # cb
-lretq                                           # 48 cb
-lretw $0x1234                                   # 66 ca 34 12
-lretw $foo                                      # 66 ca 00 00 [R_X86_64_16@2 foo]
-lretl $0x1234                                   # ca 34 12
-lretl $foo                                      # ca 00 00 [R_X86_64_16@1 foo]
-lretq $0x1234                                   # 48 ca 34 12
-lretq $foo                                      # 48 ca 00 00 [R_X86_64_16@2 foo]
-int $3                                          # cc
-int3                                            # cc
-int $0xfe                                       # cd fe
-int1                                            # f1
-iretw                                           # 66 cf
-iretl                                           # cf
-iretq                                           # 48 cf
-movsb (%rsi), (%rdi)                            # a4
-movsw (%rsi), (%rdi)                            # 66 a5
-movsl (%rsi), (%rdi)                            # a5
-movsq (%rsi), (%rdi)                            # 48 a5
-movsb                                           # a4
-movsw                                           # 66 a5
-movsl                                           # a5
-movsq                                           # 48 a5
-cmpsb (%rdi), (%rsi)                            # a6
-cmpsw (%rdi), (%rsi)                            # 66 a7
-cmpsl (%rdi), (%rsi)                            # a7
-cmpsq (%rdi), (%rsi)                            # 48 a7
-cmpsb                                           # a6
-cmpsw                                           # 66 a7
-cmpsl                                           # a7
-cmpsq                                           # 48 a7
-scasb (%rdi)                                    # ae
-scasw (%rdi)                                    # 66 af
-scasl (%rdi)                                    # af
-scasq (%rdi)                                    # 48 af
-scas (%rsi), %al                                # ae
-scas (%rsi), %ax                                # 66 af
-scas (%rsi), %eax                               # af
-scas (%rsi), %rax                               # 48 af
-scasb                                           # ae
-scasw                                           # 66 af
-scasl                                           # af
-scasq                                           # 48 af
-lodsb (%rsi)                                    # ac
-lodsw (%rsi)                                    # 66 ad
-lodsl (%rsi)                                    # ad
-lodsq (%rsi)                                    # 48 ad
-lods (%rsi), %al                                # ac
-lods (%rsi), %ax                                # 66 ad
-lods (%rsi), %eax                               # ad
-lods (%rsi), %rax                               # 48 ad
-lodsb                                           # ac
-lodsw                                           # 66 ad
-lodsl                                           # ad
-lodsq                                           # 48 ad
-stosb (%rdi)                                    # aa
-stosw (%rdi)                                    # 66 ab
-stosl (%rdi)                                    # ab
-stosq (%rdi)                                    # 48 ab
-stos %al, (%rdi)                                # aa
-stos %ax, (%rdi)                                # 66 ab
-stos %eax, (%rdi)                               # ab
-stos %rax, (%rdi)                               # 48 ab
-stosb                                           # aa
-stosw                                           # 66 ab
-stosl                                           # ab
-stosq                                           # 48 ab
-insb %dx, (%rdi)                                # 6c
-insw %dx, (%rdi)                                # 66 6d
-insl %dx, (%rdi)                                # 6d
-insb                                            # 6c
-insw                                            # 66 6d
-insl                                            # 6d
-outsb (%rsi), %dx                               # 6e
-outsw (%rsi), %dx                               # 66 6f
-outsl (%rsi), %dx                               # 6f
-outsb                                           # 6e
-outsw                                           # 66 6f
-outsl                                           # 6f
-xlat (%rbx)                                     # d7
-xlatb                                           # d7
-nop                                             # 90
-nopw %cx                                        # 66 0f 1f c1
-nopw (,%r11,2)                                  # 66 42 0f 1f 04 5d 00 00 00 00
-nop (,%r11,2)                                   # 42 0f 1f 04 5d 00 00 00 00
-nopw %r9w                                       # 66 41 0f 1f c1
-nopl %ecx                                       # 0f 1f c1
-nopl 0x80(%rsi)                                 # 0f 1f 86 80 00 00 00
-nop 0x80(%rsi)                                  # 0f 1f 86 80 00 00 00
-nopl %r9d                                       # 41 0f 1f c1
-nopq %rcx                                       # 48 0f 1f c1
-nopq foo                                        # 48 0f 1f 04 25 00 00 00 00 [R_X86_64_32S@5 foo]
-nop foo                                         # 0f 1f 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
-nopq %r9                                        # 49 0f 1f c1
-pause                                           # f3 90
-ud2                                             # 0f 0b
-hlt                                             # f4
-cmc                                             # f5
-clc                                             # f8
-stc                                             # f9
-cli                                             # fa
-sti                                             # fb
-cld                                             # fc
-std                                             # fd
-sahf                                            # 9e
-lahf                                            # 9f
-fwait                                           # 9b
-in $0xfe, %al                                   # e4 fe
-in $0xfe, %ax                                   # 66 e5 fe
-in $0xfe, %eax                                  # e5 fe
-in %dx, %al                                     # ec
-in %dx, %ax                                     # 66 ed
-in %dx, %eax                                    # ed
-out %al, $0xfe                                  # e6 fe
-out %ax, $0xfe                                  # 66 e7 fe
-out %eax, $0xfe                                 # e7 fe
-out %al, %dx                                    # ee
-out %ax, %dx                                    # 66 ef
-out %eax, %dx                                   # ef
-cpuid                                           # 0f a2
-rdtsc                                           # 0f 31
-rdtscp                                          # 0f 01 f9
-rdpmc                                           # 0f 33
-rdmsr                                           # 0f 32
-wrmsr                                           # 0f 30
-syscall                                         # 0f 05
-sysret                                          # 0f 07
-sysretq                                         # 48 0f 07
-sysenter                                        # 0f 34
-sysexit                                         # 0f 35
-sysexitq                                        # 48 0f 35
-mfence                                          # 0f ae f0
-lfence                                          # 0f ae e8
-sfence                                          # 0f ae f8
-clflush foo+8(%rax)                             # 0f ae b8 00 00 00 00 [R_X86_64_32S@3 foo+8]
-clflushopt (%rcx,%rdx)                          # 66 0f ae 3c 11
-clwb 0x1000                                     # 66 0f ae 34 25 00 10 00 00
-prefetchnta %fs:0x28                            # 64 0f 18 04 25 28 00 00 00
-prefetcht0 -4(%ebp)                             # 67 0f 18 4d fc
-prefetcht1 (,%r11,2)                            # 42 0f 18 14 5d 00 00 00 00
-prefetcht2 0x80(%rsi)                           # 0f 18 9e 80 00 00 00
-prefetchw foo                                   # 0f 0d 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-prefetch 0x12(%rax,%rbx,4)                      # 0f 0d 44 98 12
-monitor                                         # 0f 01 c8
-mwait                                           # 0f 01 c9
-wbinvd                                          # 0f 09
-invd                                            # 0f 08
-clts                                            # 0f 06
-rsm                                             # 0f aa
-swapgs                                          # 0f 01 f8
-xgetbv                                          # 0f 01 d0
-xsetbv                                          # 0f 01 d1
-stac                                            # 0f 01 cb
-clac                                            # 0f 01 ca
-invlpg (,%r11,2)                                # 42 0f 01 3c 5d 00 00 00 00
-lgdtq 0x12(%rax,%rbx,4)                         # 0f 01 54 98 12
-lgdt 0x12(%rax,%rbx,4)                          # 0f 01 54 98 12
-lidtq foo(%rip)                                 # 0f 01 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-lidt foo(%rip)                                  # 0f 01 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-sgdtq 0x7f(%r12)                                # 41 0f 01 44 24 7f
-sgdt 0x7f(%r12)                                 # 41 0f 01 44 24 7f
-sidtq 0x1000                                    # 0f 01 0c 25 00 10 00 00
-sidt 0x1000                                     # 0f 01 0c 25 00 10 00 00
-lldtw %cx                                       # 0f 00 d1
-lldtw %fs:0x28                                  # 64 0f 00 14 25 28 00 00 00
-lldt %fs:0x28                                   # 64 0f 00 14 25 28 00 00 00
-lldtw %r9w                                      # 41 0f 00 d1
-ltrw %cx                                        # 0f 00 d9
-ltrw -4(%ebp)                                   # 67 0f 00 5d fc
-ltr -4(%ebp)                                    # 67 0f 00 5d fc
-ltrw %r9w                                       # 41 0f 00 d9
-sldt %cx                                        # 66 0f 00 c1
-sldt %r9w                                       # 66 41 0f 00 c1
-sldtw 0x80(%rsi)                                # 0f 00 86 80 00 00 00
-sldt 0x80(%rsi)                                 # 0f 00 86 80 00 00 00
-sldt %ecx                                       # 0f 00 c1
-sldt %r9d                                       # 41 0f 00 c1
-sldt %rcx                                       # 0f 00 c1
-sldt %r9                                        # 41 0f 00 c1
-str %cx                                         # 66 0f 00 c9
-str %r9w                                        # 66 41 0f 00 c9
-strw -0x80(%rsp)                                # 0f 00 4c 24 80
-str -0x80(%rsp)                                 # 0f 00 4c 24 80
-str %ecx                                        # 0f 00 c9
-str %r9d                                        # 41 0f 00 c9
-str %rcx                                        # 0f 00 c9
-str %r9                                         # 41 0f 00 c9
-lmsww %cx                                       # 0f 01 f1
-lmsww (%rbp)                                    # 0f 01 75 00
-lmsw (%rbp)                                     # 0f 01 75 00
-lmsww %r9w                                      # 41 0f 01 f1
-smsw %cx                                        # 66 0f 01 e1
-smsw %r9w                                       # 66 41 0f 01 e1
-smsww foo+8(%rax)                               # 0f 01 a0 00 00 00 00 [R_X86_64_32S@3 foo+8]
-smsw foo+8(%rax)                                # 0f 01 a0 00 00 00 00 [R_X86_64_32S@3 foo+8]
-smsw %ecx                                       # 0f 01 e1
-smsw %r9d                                       # 41 0f 01 e1
-smsw %rcx                                       # 48 0f 01 e1
-smsw %r9                                        # 49 0f 01 e1
-verrw %cx                                       # 0f 00 e1
-verrw %fs:0x28                                  # 64 0f 00 24 25 28 00 00 00
-verr %fs:0x28                                   # 64 0f 00 24 25 28 00 00 00
-verrw %r9w                                      # 41 0f 00 e1
-verww %cx                                       # 0f 00 e9
-verww -4(%ebp)                                  # 67 0f 00 6d fc
-verw -4(%ebp)                                   # 67 0f 00 6d fc
-verww %r9w                                      # 41 0f 00 e9
-lar %bx, %cx                                    # 66 0f 02 cb
-larw 0x80(%rsi), %cx                            # 66 0f 02 8e 80 00 00 00
-lar 0x80(%rsi), %cx                             # 66 0f 02 8e 80 00 00 00
-lar %r12w, %r9w                                 # 66 45 0f 02 cc
-lar %ebx, %ecx                                  # 0f 02 cb
-larl foo, %ecx                                  # 0f 02 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-lar foo, %ecx                                   # 0f 02 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-lar %r12d, %r9d                                 # 45 0f 02 cc
-lar %rbx, %rcx                                  # 48 0f 02 cb
-larq 0x12(%rax,%rbx,4), %rcx                    # 48 0f 02 4c 98 12
-lar 0x12(%rax,%rbx,4), %rcx                     # 48 0f 02 4c 98 12
-lar %r12, %r9                                   # 4d 0f 02 cc
-lsl %bx, %cx                                    # 66 0f 03 cb
-lslw (%r13), %cx                                # 66 41 0f 03 4d 00
-lsl (%r13), %cx                                 # 66 41 0f 03 4d 00
-lsl %r12w, %r9w                                 # 66 45 0f 03 cc
-lsl %ebx, %ecx                                  # 0f 03 cb
-lsll -0x80(%rsp), %ecx                          # 0f 03 4c 24 80
-lsl -0x80(%rsp), %ecx                           # 0f 03 4c 24 80
-lsl %r12d, %r9d                                 # 45 0f 03 cc
-lsl %rbx, %rcx                                  # 48 0f 03 cb
-lslq foo(%rip), %rcx                            # 48 0f 03 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-lsl foo(%rip), %rcx                             # 48 0f 03 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-lsl %r12, %r9                                   # 4d 0f 03 cc
-lssw (%rcx,%rdx), %cx                           # 66 0f b2 0c 11
-lss (%rcx,%rdx), %cx                            # 66 0f b2 0c 11
-lssl 0x1000, %ecx                               # 0f b2 0c 25 00 10 00 00
-lss 0x1000, %ecx                                # 0f b2 0c 25 00 10 00 00
-lfsw %fs:0x28, %cx                              # 64 66 0f b4 0c 25 28 00 00 00
-lfs %fs:0x28, %cx                               # 64 66 0f b4 0c 25 28 00 00 00
-lfsl -4(%ebp), %ecx                             # 67 0f b4 4d fc
-lfs -4(%ebp), %ecx                              # 67 0f b4 4d fc
-lgsw (,%r11,2), %cx                             # 66 42 0f b5 0c 5d 00 00 00 00
-lgs (,%r11,2), %cx                              # 66 42 0f b5 0c 5d 00 00 00 00
-lgsl 0x80(%rsi), %ecx                           # 0f b5 8e 80 00 00 00
-lgs 0x80(%rsi), %ecx                            # 0f b5 8e 80 00 00 00
-mov %cr0, %rcx                                  # 0f 20 c1
-mov %cr8, %r9                                   # 45 0f 20 c1
-mov %rbx, %cr3                                  # 0f 22 db
-mov %r12, %cr8                                  # 45 0f 22 c4
-mov %dr1, %rcx                                  # 0f 21 c9
-mov %dr1, %r9                                   # 41 0f 21 c9
-mov %rbx, %dr7                                  # 0f 23 fb
-mov %r12, %dr7                                  # 41 0f 23 fc
-rdrand %cx                                      # 66 0f c7 f1
-rdrand %r9w                                     # 66 41 0f c7 f1
-rdrand %ecx                                     # 0f c7 f1
-rdrand %r9d                                     # 41 0f c7 f1
-rdrand %rcx                                     # 48 0f c7 f1
-rdrand %r9                                      # 49 0f c7 f1
-rdseed %cx                                      # 66 0f c7 f9
-rdseed %r9w                                     # 66 41 0f c7 f9
-rdseed %ecx                                     # 0f c7 f9
-rdseed %r9d                                     # 41 0f c7 f9
-rdseed %rcx                                     # 48 0f c7 f9
-rdseed %r9                                      # 49 0f c7 f9
-endbr64                                         # f3 0f 1e fa
-endbr32                                         # f3 0f 1e fb
-xsave 0x12(%rax,%rbx,4)                         # 0f ae 64 98 12
-xrstor (%r13)                                   # 41 0f ae 6d 00
-xsave64 -0x80(%rsp)                             # 48 0f ae 64 24 80
-xrstor64 foo(%rip)                              # 48 0f ae 2d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-flds 0x12345678(%r9,%r10,8)                     # 43 d9 84 d1 78 56 34 12
-fld 0x12345678(%r9,%r10,8)                      # 43 d9 84 d1 78 56 34 12
-fldl (%rbp)                                     # dd 45 00
-fld (%rbp)                                      # d9 45 00
-fldt 0x7f(%r12)                                 # 41 db 6c 24 7f
-fld 0x7f(%r12)                                  # 41 d9 44 24 7f
-fld %st(3)                                      # d9 c3
-fsts (%rcx,%rdx)                                # d9 14 11
-fst (%rcx,%rdx)                                 # d9 14 11
-fstl 0x1000                                     # dd 14 25 00 10 00 00
-fst 0x1000                                      # d9 14 25 00 10 00 00
-fst %st(3)                                      # dd d3
-fstps -4(%ebp)                                  # 67 d9 5d fc
-fstp -4(%ebp)                                   # 67 d9 5d fc
-fstpl (,%r11,2)                                 # 42 dd 1c 5d 00 00 00 00
-fstp (,%r11,2)                                  # 42 d9 1c 5d 00 00 00 00
-fstpt 0x80(%rsi)                                # db be 80 00 00 00
-fstp 0x80(%rsi)                                 # d9 9e 80 00 00 00
-fstp %st(3)                                     # dd db
-filds 0x12(%rax,%rbx,4)                         # df 44 98 12
-fild 0x12(%rax,%rbx,4)                          # df 44 98 12
-fildl (%r13)                                    # 41 db 45 00
-fild (%r13)                                     # 41 df 45 00
-fildll -0x80(%rsp)                              # df 6c 24 80
-fild -0x80(%rsp)                                # df 44 24 80
-fists foo(%rip)                                 # df 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fist foo(%rip)                                  # df 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fistl 0x12345678(%r9,%r10,8)                    # 43 db 94 d1 78 56 34 12
-fist 0x12345678(%r9,%r10,8)                     # 43 df 94 d1 78 56 34 12
-fistps (%rbp)                                   # df 5d 00
-fistp (%rbp)                                    # df 5d 00
-fistpl 0x7f(%r12)                               # 41 db 5c 24 7f
-fistp 0x7f(%r12)                                # 41 df 5c 24 7f
-fistpll foo+8(%rax)                             # df b8 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fistp foo+8(%rax)                               # df 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fisttps (%rcx,%rdx)                             # df 0c 11
-fisttp (%rcx,%rdx)                              # df 0c 11
-fisttpl 0x1000                                  # db 0c 25 00 10 00 00
-fisttp 0x1000                                   # df 0c 25 00 10 00 00
-fisttpll %fs:0x28                               # 64 dd 0c 25 28 00 00 00
-fisttp %fs:0x28                                 # 64 df 0c 25 28 00 00 00
-fbld -4(%ebp)                                   # 67 df 65 fc
-fbstp (,%r11,2)                                 # 42 df 34 5d 00 00 00 00
-fadds 0x80(%rsi)                                # d8 86 80 00 00 00
-fadd 0x80(%rsi)                                 # d8 86 80 00 00 00
-faddl foo                                       # dc 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fadd foo                                        # d8 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fadd %st(3), %st                                # d8 c3
-fadd %st, %st(3)                                # dc c3
-faddp %st, %st(3)                               # de c3
-faddp                                           # de c1
-fiadds 0x12345678(%r9,%r10,8)                   # 43 de 84 d1 78 56 34 12
-fiadd 0x12345678(%r9,%r10,8)                    # 43 de 84 d1 78 56 34 12
-fiaddl (%rbp)                                   # da 45 00
-fiadd (%rbp)                                    # de 45 00
-fmuls 0x7f(%r12)                                # 41 d8 4c 24 7f
-fmul 0x7f(%r12)                                 # 41 d8 4c 24 7f
-fmull foo+8(%rax)                               # dc 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fmul foo+8(%rax)                                # d8 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fmul %st(3), %st                                # d8 cb
-fmul %st, %st(3)                                # dc cb
-fmulp %st, %st(3)                               # de cb
-fmulp                                           # de c9
-fimuls (,%r11,2)                                # 42 de 0c 5d 00 00 00 00
-fimul (,%r11,2)                                 # 42 de 0c 5d 00 00 00 00
-fimull 0x80(%rsi)                               # da 8e 80 00 00 00
-fimul 0x80(%rsi)                                # de 8e 80 00 00 00
-fsubs foo                                       # d8 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fsub foo                                        # d8 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fsubl 0x12(%rax,%rbx,4)                         # dc 64 98 12
-fsub 0x12(%rax,%rbx,4)                          # d8 64 98 12
-fsub %st(3), %st                                # d8 e3
-fsubr %st, %st(3)                               # dc eb
-fsubrp %st, %st(3)                              # de eb
-fsubrp                                          # de e9
-fisubs (%rbp)                                   # de 65 00
-fisub (%rbp)                                    # de 65 00
-fisubl 0x7f(%r12)                               # 41 da 64 24 7f
-fisub 0x7f(%r12)                                # 41 de 64 24 7f
-fsubrs foo+8(%rax)                              # d8 a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fsubr foo+8(%rax)                               # d8 a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fsubrl (%rcx,%rdx)                              # dc 2c 11
-fsubr (%rcx,%rdx)                               # d8 2c 11
-fsubr %st(3), %st                               # d8 eb
-fsub %st, %st(3)                                # dc e3
-fsubp %st, %st(3)                               # de e3
-fsubp                                           # de e1
-fisubrs 0x80(%rsi)                              # de ae 80 00 00 00
-fisubr 0x80(%rsi)                               # de ae 80 00 00 00
-fisubrl foo                                     # da 2c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fisubr foo                                      # de 2c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fdivs 0x12(%rax,%rbx,4)                         # d8 74 98 12
-fdiv 0x12(%rax,%rbx,4)                          # d8 74 98 12
-fdivl (%r13)                                    # 41 dc 75 00
-fdiv (%r13)                                     # 41 d8 75 00
-fdiv %st(3), %st                                # d8 f3
-fdivr %st, %st(3)                               # dc fb
-fdivrp %st, %st(3)                              # de fb
-fdivrp                                          # de f9
-fidivs 0x7f(%r12)                               # 41 de 74 24 7f
-fidiv 0x7f(%r12)                                # 41 de 74 24 7f
-fidivl foo+8(%rax)                              # da b0 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fidiv foo+8(%rax)                               # de b0 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fdivrs (%rcx,%rdx)                              # d8 3c 11
-fdivr (%rcx,%rdx)                               # d8 3c 11
-fdivrl 0x1000                                   # dc 3c 25 00 10 00 00
-fdivr 0x1000                                    # d8 3c 25 00 10 00 00
-fdivr %st(3), %st                               # d8 fb
-fdiv %st, %st(3)                                # dc f3
-fdivp %st, %st(3)                               # de f3
-fdivp                                           # de f1
-fidivrs foo                                     # de 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fidivr foo                                      # de 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fidivrl 0x12(%rax,%rbx,4)                       # da 7c 98 12
-fidivr 0x12(%rax,%rbx,4)                        # de 7c 98 12
-fcoms (%r13)                                    # 41 d8 55 00
-fcom (%r13)                                     # 41 d8 55 00
-fcoml -0x80(%rsp)                               # dc 54 24 80
-fcom -0x80(%rsp)                                # d8 54 24 80
-fcom %st(3)                                     # d8 d3
-fcom                                            # d8 d1
-fcomps (%rbp)                                   # d8 5d 00
-fcomp (%rbp)                                    # d8 5d 00
-fcompl 0x7f(%r12)                               # 41 dc 5c 24 7f
-fcomp 0x7f(%r12)                                # 41 d8 5c 24 7f
-fcomp %st(3)                                    # d8 db
-fcomp                                           # d8 d9
-fcompp                                          # de d9
-fucom %st(3)                                    # dd e3
-fucom                                           # dd e1
-fucomp %st(3)                                   # dd eb
-fucomp                                          # dd e9
-fucompp                                         # da e9
-fcomi %st(3), %st                               # db f3
-fcomip %st(3), %st                              # df f3
-fucomi %st(3), %st                              # db eb
-fucomip %st(3), %st                             # df eb
-ficoms 0x12345678(%r9,%r10,8)                   # 43 de 94 d1 78 56 34 12
-ficom 0x12345678(%r9,%r10,8)                    # 43 de 94 d1 78 56 34 12
-ficoml (%rbp)                                   # da 55 00
-ficom (%rbp)                                    # de 55 00
-ficomps 0x7f(%r12)                              # 41 de 5c 24 7f
-ficomp 0x7f(%r12)                               # 41 de 5c 24 7f
-ficompl foo+8(%rax)                             # da 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
-ficomp foo+8(%rax)                              # de 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fcmovb %st(3), %st                              # da c3
-fcmove %st(3), %st                              # da cb
-fcmovbe %st(3), %st                             # da d3
-fcmovu %st(3), %st                              # da db
-fcmovnb %st(3), %st                             # db c3
-fcmovne %st(3), %st                             # db cb
-fcmovnbe %st(3), %st                            # db d3
-fcmovnu %st(3), %st                             # db db
-fxch %st(3)                                     # d9 cb
-fxch                                            # d9 c9
-ffree %st(3)                                    # dd c3
-ffreep %st(3)                                   # df c3
-fnop                                            # d9 d0
-fchs                                            # d9 e0
-fabs                                            # d9 e1
-ftst                                            # d9 e4
-fxam                                            # d9 e5
-fld1                                            # d9 e8
-fldl2t                                          # d9 e9
-fldl2e                                          # d9 ea
-fldpi                                           # d9 eb
-fldlg2                                          # d9 ec
-fldln2                                          # d9 ed
-fldz                                            # d9 ee
-f2xm1                                           # d9 f0
-fyl2x                                           # d9 f1
-fptan                                           # d9 f2
-fpatan                                          # d9 f3
-fxtract                                         # d9 f4
-fprem1                                          # d9 f5
-fdecstp                                         # d9 f6
-fincstp                                         # d9 f7
-fprem                                           # d9 f8
-fyl2xp1                                         # d9 f9
-fsqrt                                           # d9 fa
-fsincos                                         # d9 fb
-frndint                                         # d9 fc
-fscale                                          # d9 fd
-fsin                                            # d9 fe
-fcos                                            # d9 ff
-fnstcw foo(%rip)                                # d9 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fstcw 0x12345678(%r9,%r10,8)                    # 9b 43 d9 bc d1 78 56 34 12
-fldcw (%rbp)                                    # d9 6d 00
-fnstsw 0x7f(%r12)                               # 41 dd 7c 24 7f
-fnstsw %ax                                      # df e0
-fstsw (%rcx,%rdx)                               # 9b dd 3c 11
-fstsw %ax                                       # 9b df e0
-fninit                                          # db e3
-finit                                           # 9b db e3
-fnclex                                          # db e2
-fclex                                           # 9b db e2
-fnstenv foo                                     # d9 34 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fstenv 0x12(%rax,%rbx,4)                        # 9b d9 74 98 12
-fldenv (%r13)                                   # 41 d9 65 00
-fnsave -0x80(%rsp)                              # dd 74 24 80
-fsave foo(%rip)                                 # 9b dd 35 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-frstor 0x12345678(%r9,%r10,8)                   # 43 dd a4 d1 78 56 34 12
-fxsave (%rbp)                                   # 0f ae 45 00
-fxrstor 0x7f(%r12)                              # 41 0f ae 4c 24 7f
-fxsave64 foo+8(%rax)                            # 48 0f ae 80 00 00 00 00 [R_X86_64_32S@4 foo+8]
-fxrstor64 (%rcx,%rdx)                           # 48 0f ae 0c 11
-addps %xmm6, %xmm1                              # 0f 58 ce
-addps 0x1000, %xmm1                             # 0f 58 0c 25 00 10 00 00
-addps %xmm12, %xmm9                             # 45 0f 58 cc
-addpd %xmm6, %xmm1                              # 66 0f 58 ce
-addpd %fs:0x28, %xmm1                           # 64 66 0f 58 0c 25 28 00 00 00
-addpd %xmm12, %xmm9                             # 66 45 0f 58 cc
-addss %xmm6, %xmm1                              # f3 0f 58 ce
-addss -4(%ebp), %xmm1                           # 67 f3 0f 58 4d fc
-addss %xmm12, %xmm9                             # f3 45 0f 58 cc
-addsd %xmm6, %xmm1                              # f2 0f 58 ce
-addsd (,%r11,2), %xmm1                          # f2 42 0f 58 0c 5d 00 00 00 00
-addsd %xmm12, %xmm9                             # f2 45 0f 58 cc
-mulps %xmm6, %xmm1                              # 0f 59 ce
-mulps 0x80(%rsi), %xmm1                         # 0f 59 8e 80 00 00 00
-mulps %xmm12, %xmm9                             # 45 0f 59 cc
-mulpd %xmm6, %xmm1                              # 66 0f 59 ce
-mulpd foo, %xmm1                                # 66 0f 59 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-mulpd %xmm12, %xmm9                             # 66 45 0f 59 cc
-mulss %xmm6, %xmm1                              # f3 0f 59 ce
-mulss 0x12(%rax,%rbx,4), %xmm1                  # f3 0f 59 4c 98 12
-mulss %xmm12, %xmm9                             # f3 45 0f 59 cc
-mulsd %xmm6, %xmm1                              # f2 0f 59 ce
-mulsd (%r13), %xmm1                             # f2 41 0f 59 4d 00
-mulsd %xmm12, %xmm9                             # f2 45 0f 59 cc
-subps %xmm6, %xmm1                              # 0f 5c ce
-subps -0x80(%rsp), %xmm1                        # 0f 5c 4c 24 80
-subps %xmm12, %xmm9                             # 45 0f 5c cc
-subpd %xmm6, %xmm1                              # 66 0f 5c ce
-subpd foo(%rip), %xmm1                          # 66 0f 5c 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-subpd %xmm12, %xmm9                             # 66 45 0f 5c cc
-subss %xmm6, %xmm1                              # f3 0f 5c ce
-subss 0x12345678(%r9,%r10,8), %xmm1             # f3 43 0f 5c 8c d1 78 56 34 12
-subss %xmm12, %xmm9                             # f3 45 0f 5c cc
-subsd %xmm6, %xmm1                              # f2 0f 5c ce
-subsd (%rbp), %xmm1                             # f2 0f 5c 4d 00
-subsd %xmm12, %xmm9                             # f2 45 0f 5c cc
-minps %xmm6, %xmm1                              # 0f 5d ce
-minps 0x7f(%r12), %xmm1                         # 41 0f 5d 4c 24 7f
-minps %xmm12, %xmm9                             # 45 0f 5d cc
-minpd %xmm6, %xmm1                              # 66 0f 5d ce
-minpd foo+8(%rax), %xmm1                        # 66 0f 5d 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-minpd %xmm12, %xmm9                             # 66 45 0f 5d cc
-minss %xmm6, %xmm1                              # f3 0f 5d ce
-minss (%rcx,%rdx), %xmm1                        # f3 0f 5d 0c 11
-minss %xmm12, %xmm9                             # f3 45 0f 5d cc
-minsd %xmm6, %xmm1                              # f2 0f 5d ce
-minsd 0x1000, %xmm1                             # f2 0f 5d 0c 25 00 10 00 00
-minsd %xmm12, %xmm9                             # f2 45 0f 5d cc
-divps %xmm6, %xmm1                              # 0f 5e ce
-divps %fs:0x28, %xmm1                           # 64 0f 5e 0c 25 28 00 00 00
-divps %xmm12, %xmm9                             # 45 0f 5e cc
-divpd %xmm6, %xmm1                              # 66 0f 5e ce
-divpd -4(%ebp), %xmm1                           # 67 66 0f 5e 4d fc
-divpd %xmm12, %xmm9                             # 66 45 0f 5e cc
-divss %xmm6, %xmm1                              # f3 0f 5e ce
-divss (,%r11,2), %xmm1                          # f3 42 0f 5e 0c 5d 00 00 00 00
-divss %xmm12, %xmm9                             # f3 45 0f 5e cc
-divsd %xmm6, %xmm1                              # f2 0f 5e ce
-divsd 0x80(%rsi), %xmm1                         # f2 0f 5e 8e 80 00 00 00
-divsd %xmm12, %xmm9                             # f2 45 0f 5e cc
-maxps %xmm6, %xmm1                              # 0f 5f ce
-maxps foo, %xmm1                                # 0f 5f 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-maxps %xmm12, %xmm9                             # 45 0f 5f cc
-maxpd %xmm6, %xmm1                              # 66 0f 5f ce
-maxpd 0x12(%rax,%rbx,4), %xmm1                  # 66 0f 5f 4c 98 12
-maxpd %xmm12, %xmm9                             # 66 45 0f 5f cc
-maxss %xmm6, %xmm1                              # f3 0f 5f ce
-maxss (%r13), %xmm1                             # f3 41 0f 5f 4d 00
-maxss %xmm12, %xmm9                             # f3 45 0f 5f cc
-maxsd %xmm6, %xmm1                              # f2 0f 5f ce
-maxsd -0x80(%rsp), %xmm1                        # f2 0f 5f 4c 24 80
-maxsd %xmm12, %xmm9                             # f2 45 0f 5f cc
-sqrtps %xmm6, %xmm1                             # 0f 51 ce
-sqrtps foo(%rip), %xmm1                         # 0f 51 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-sqrtps %xmm12, %xmm9                            # 45 0f 51 cc
-sqrtpd %xmm6, %xmm1                             # 66 0f 51 ce
-sqrtpd 0x12345678(%r9,%r10,8), %xmm1            # 66 43 0f 51 8c d1 78 56 34 12
-sqrtpd %xmm12, %xmm9                            # 66 45 0f 51 cc
-sqrtss %xmm6, %xmm1                             # f3 0f 51 ce
-sqrtss (%rbp), %xmm1                            # f3 0f 51 4d 00
-sqrtss %xmm12, %xmm9                            # f3 45 0f 51 cc
-sqrtsd %xmm6, %xmm1                             # f2 0f 51 ce
-sqrtsd 0x7f(%r12), %xmm1                        # f2 41 0f 51 4c 24 7f
-sqrtsd %xmm12, %xmm9                            # f2 45 0f 51 cc
-rsqrtps %xmm6, %xmm1                            # 0f 52 ce
-rsqrtps foo+8(%rax), %xmm1                      # 0f 52 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-rsqrtps %xmm12, %xmm9                           # 45 0f 52 cc
-rsqrtss %xmm6, %xmm1                            # f3 0f 52 ce
-rsqrtss (%rcx,%rdx), %xmm1                      # f3 0f 52 0c 11
-rsqrtss %xmm12, %xmm9                           # f3 45 0f 52 cc
-rcpps %xmm6, %xmm1                              # 0f 53 ce
-rcpps 0x1000, %xmm1                             # 0f 53 0c 25 00 10 00 00
-rcpps %xmm12, %xmm9                             # 45 0f 53 cc
-rcpss %xmm6, %xmm1                              # f3 0f 53 ce
-rcpss %fs:0x28, %xmm1                           # 64 f3 0f 53 0c 25 28 00 00 00
-rcpss %xmm12, %xmm9                             # f3 45 0f 53 cc
-andps %xmm6, %xmm1                              # 0f 54 ce
-andps -4(%ebp), %xmm1                           # 67 0f 54 4d fc
-andps %xmm12, %xmm9                             # 45 0f 54 cc
-andpd %xmm6, %xmm1                              # 66 0f 54 ce
-andpd (,%r11,2), %xmm1                          # 66 42 0f 54 0c 5d 00 00 00 00
-andpd %xmm12, %xmm9                             # 66 45 0f 54 cc
-andnps %xmm6, %xmm1                             # 0f 55 ce
-andnps 0x80(%rsi), %xmm1                        # 0f 55 8e 80 00 00 00
-andnps %xmm12, %xmm9                            # 45 0f 55 cc
-andnpd %xmm6, %xmm1                             # 66 0f 55 ce
-andnpd foo, %xmm1                               # 66 0f 55 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-andnpd %xmm12, %xmm9                            # 66 45 0f 55 cc
-orps %xmm6, %xmm1                               # 0f 56 ce
-orps 0x12(%rax,%rbx,4), %xmm1                   # 0f 56 4c 98 12
-orps %xmm12, %xmm9                              # 45 0f 56 cc
-orpd %xmm6, %xmm1                               # 66 0f 56 ce
-orpd (%r13), %xmm1                              # 66 41 0f 56 4d 00
-orpd %xmm12, %xmm9                              # 66 45 0f 56 cc
-xorps %xmm6, %xmm1                              # 0f 57 ce
-xorps -0x80(%rsp), %xmm1                        # 0f 57 4c 24 80
-xorps %xmm12, %xmm9                             # 45 0f 57 cc
-xorpd %xmm6, %xmm1                              # 66 0f 57 ce
-xorpd foo(%rip), %xmm1                          # 66 0f 57 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-xorpd %xmm12, %xmm9                             # 66 45 0f 57 cc
-unpcklps %xmm6, %xmm1                           # 0f 14 ce
-unpcklps 0x12345678(%r9,%r10,8), %xmm1          # 43 0f 14 8c d1 78 56 34 12
-unpcklps %xmm12, %xmm9                          # 45 0f 14 cc
-unpcklpd %xmm6, %xmm1                           # 66 0f 14 ce
-unpcklpd (%rbp), %xmm1                          # 66 0f 14 4d 00
-unpcklpd %xmm12, %xmm9                          # 66 45 0f 14 cc
-unpckhps %xmm6, %xmm1                           # 0f 15 ce
-unpckhps 0x7f(%r12), %xmm1                      # 41 0f 15 4c 24 7f
-unpckhps %xmm12, %xmm9                          # 45 0f 15 cc
-unpckhpd %xmm6, %xmm1                           # 66 0f 15 ce
-unpckhpd foo+8(%rax), %xmm1                     # 66 0f 15 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-unpckhpd %xmm12, %xmm9                          # 66 45 0f 15 cc
-shufps $0xfe, %xmm6, %xmm1                      # 0f c6 ce fe
-shufps $0xfe, (%rcx,%rdx), %xmm1                # 0f c6 0c 11 fe
-shufps $0xfe, %xmm12, %xmm9                     # 45 0f c6 cc fe
-shufpd $0xfe, %xmm6, %xmm1                      # 66 0f c6 ce fe
-shufpd $0xfe, 0x1000, %xmm1                     # 66 0f c6 0c 25 00 10 00 00 fe
-shufpd $0xfe, %xmm12, %xmm9                     # 66 45 0f c6 cc fe
-comiss %xmm6, %xmm1                             # 0f 2f ce
-comiss %fs:0x28, %xmm1                          # 64 0f 2f 0c 25 28 00 00 00
-comiss %xmm12, %xmm9                            # 45 0f 2f cc
-comisd %xmm6, %xmm1                             # 66 0f 2f ce
-comisd -4(%ebp), %xmm1                          # 67 66 0f 2f 4d fc
-comisd %xmm12, %xmm9                            # 66 45 0f 2f cc
-ucomiss %xmm6, %xmm1                            # 0f 2e ce
-ucomiss (,%r11,2), %xmm1                        # 42 0f 2e 0c 5d 00 00 00 00
-ucomiss %xmm12, %xmm9                           # 45 0f 2e cc
-ucomisd %xmm6, %xmm1                            # 66 0f 2e ce
-ucomisd 0x80(%rsi), %xmm1                       # 66 0f 2e 8e 80 00 00 00
-ucomisd %xmm12, %xmm9                           # 66 45 0f 2e cc
-cmpps $0xfe, %xmm6, %xmm1                       # 0f c2 ce fe
-cmpps $0xfe, foo, %xmm1                         # 0f c2 0c 25 00 00 00 00 fe [R_X86_64_32S@4 foo]
-cmpps $0xfe, %xmm12, %xmm9                      # 45 0f c2 cc fe
-cmpeqps %xmm6, %xmm1                            # 0f c2 ce 00
-cmpeqps 0x12(%rax,%rbx,4), %xmm1                # 0f c2 4c 98 12 00
-cmpeqps %xmm12, %xmm9                           # 45 0f c2 cc 00
-cmpltps %xmm6, %xmm1                            # 0f c2 ce 01
-cmpltps (%r13), %xmm1                           # 41 0f c2 4d 00 01
-cmpltps %xmm12, %xmm9                           # 45 0f c2 cc 01
-cmpleps %xmm6, %xmm1                            # 0f c2 ce 02
-cmpleps -0x80(%rsp), %xmm1                      # 0f c2 4c 24 80 02
-cmpleps %xmm12, %xmm9                           # 45 0f c2 cc 02
-cmpunordps %xmm6, %xmm1                         # 0f c2 ce 03
-cmpunordps foo(%rip), %xmm1                     # 0f c2 0d 00 00 00 00 03 [R_X86_64_PC32@3 foo-5]
-cmpunordps %xmm12, %xmm9                        # 45 0f c2 cc 03
-cmpneqps %xmm6, %xmm1                           # 0f c2 ce 04
-cmpneqps 0x12345678(%r9,%r10,8), %xmm1          # 43 0f c2 8c d1 78 56 34 12 04
-cmpneqps %xmm12, %xmm9                          # 45 0f c2 cc 04
-cmpnltps %xmm6, %xmm1                           # 0f c2 ce 05
-cmpnltps (%rbp), %xmm1                          # 0f c2 4d 00 05
-cmpnltps %xmm12, %xmm9                          # 45 0f c2 cc 05
-cmpnleps %xmm6, %xmm1                           # 0f c2 ce 06
-cmpnleps 0x7f(%r12), %xmm1                      # 41 0f c2 4c 24 7f 06
-cmpnleps %xmm12, %xmm9                          # 45 0f c2 cc 06
-cmpordps %xmm6, %xmm1                           # 0f c2 ce 07
-cmpordps foo+8(%rax), %xmm1                     # 0f c2 88 00 00 00 00 07 [R_X86_64_32S@3 foo+8]
-cmpordps %xmm12, %xmm9                          # 45 0f c2 cc 07
-cmppd $0xfe, %xmm6, %xmm1                       # 66 0f c2 ce fe
-cmppd $0xfe, (%rcx,%rdx), %xmm1                 # 66 0f c2 0c 11 fe
-cmppd $0xfe, %xmm12, %xmm9                      # 66 45 0f c2 cc fe
-cmpeqpd %xmm6, %xmm1                            # 66 0f c2 ce 00
-cmpeqpd 0x1000, %xmm1                           # 66 0f c2 0c 25 00 10 00 00 00
-cmpeqpd %xmm12, %xmm9                           # 66 45 0f c2 cc 00
-cmpltpd %xmm6, %xmm1                            # 66 0f c2 ce 01
-cmpltpd %fs:0x28, %xmm1                         # 64 66 0f c2 0c 25 28 00 00 00 01
-cmpltpd %xmm12, %xmm9                           # 66 45 0f c2 cc 01
-cmplepd %xmm6, %xmm1                            # 66 0f c2 ce 02
-cmplepd -4(%ebp), %xmm1                         # 67 66 0f c2 4d fc 02
-cmplepd %xmm12, %xmm9                           # 66 45 0f c2 cc 02
-cmpunordpd %xmm6, %xmm1                         # 66 0f c2 ce 03
-cmpunordpd (,%r11,2), %xmm1                     # 66 42 0f c2 0c 5d 00 00 00 00 03
-cmpunordpd %xmm12, %xmm9                        # 66 45 0f c2 cc 03
-cmpneqpd %xmm6, %xmm1                           # 66 0f c2 ce 04
-cmpneqpd 0x80(%rsi), %xmm1                      # 66 0f c2 8e 80 00 00 00 04
-cmpneqpd %xmm12, %xmm9                          # 66 45 0f c2 cc 04
-cmpnltpd %xmm6, %xmm1                           # 66 0f c2 ce 05
-cmpnltpd foo, %xmm1                             # 66 0f c2 0c 25 00 00 00 00 05 [R_X86_64_32S@5 foo]
-cmpnltpd %xmm12, %xmm9                          # 66 45 0f c2 cc 05
-cmpnlepd %xmm6, %xmm1                           # 66 0f c2 ce 06
-cmpnlepd 0x12(%rax,%rbx,4), %xmm1               # 66 0f c2 4c 98 12 06
-cmpnlepd %xmm12, %xmm9                          # 66 45 0f c2 cc 06
-cmpordpd %xmm6, %xmm1                           # 66 0f c2 ce 07
-cmpordpd (%r13), %xmm1                          # 66 41 0f c2 4d 00 07
-cmpordpd %xmm12, %xmm9                          # 66 45 0f c2 cc 07
-cmpss $0xfe, %xmm6, %xmm1                       # f3 0f c2 ce fe
-cmpss $0xfe, -0x80(%rsp), %xmm1                 # f3 0f c2 4c 24 80 fe
-cmpss $0xfe, %xmm12, %xmm9                      # f3 45 0f c2 cc fe
-cmpeqss %xmm6, %xmm1                            # f3 0f c2 ce 00
-cmpeqss foo(%rip), %xmm1                        # f3 0f c2 0d 00 00 00 00 00 [R_X86_64_PC32@4 foo-5]
-cmpeqss %xmm12, %xmm9                           # f3 45 0f c2 cc 00
-cmpltss %xmm6, %xmm1                            # f3 0f c2 ce 01
-cmpltss 0x12345678(%r9,%r10,8), %xmm1           # f3 43 0f c2 8c d1 78 56 34 12 01
-cmpltss %xmm12, %xmm9                           # f3 45 0f c2 cc 01
-cmpless %xmm6, %xmm1                            # f3 0f c2 ce 02
-cmpless (%rbp), %xmm1                           # f3 0f c2 4d 00 02
-cmpless %xmm12, %xmm9                           # f3 45 0f c2 cc 02
-cmpunordss %xmm6, %xmm1                         # f3 0f c2 ce 03
-cmpunordss 0x7f(%r12), %xmm1                    # f3 41 0f c2 4c 24 7f 03
-cmpunordss %xmm12, %xmm9                        # f3 45 0f c2 cc 03
-cmpneqss %xmm6, %xmm1                           # f3 0f c2 ce 04
-cmpneqss foo+8(%rax), %xmm1                     # f3 0f c2 88 00 00 00 00 04 [R_X86_64_32S@4 foo+8]
-cmpneqss %xmm12, %xmm9                          # f3 45 0f c2 cc 04
-cmpnltss %xmm6, %xmm1                           # f3 0f c2 ce 05
-cmpnltss (%rcx,%rdx), %xmm1                     # f3 0f c2 0c 11 05
-cmpnltss %xmm12, %xmm9                          # f3 45 0f c2 cc 05
-cmpnless %xmm6, %xmm1                           # f3 0f c2 ce 06
-cmpnless 0x1000, %xmm1                          # f3 0f c2 0c 25 00 10 00 00 06
-cmpnless %xmm12, %xmm9                          # f3 45 0f c2 cc 06
-cmpordss %xmm6, %xmm1                           # f3 0f c2 ce 07
-cmpordss %fs:0x28, %xmm1                        # 64 f3 0f c2 0c 25 28 00 00 00 07
-cmpordss %xmm12, %xmm9                          # f3 45 0f c2 cc 07
-cmpsd $0xfe, %xmm6, %xmm1                       # f2 0f c2 ce fe
-cmpsd $0xfe, -4(%ebp), %xmm1                    # 67 f2 0f c2 4d fc fe
-cmpsd $0xfe, %xmm12, %xmm9                      # f2 45 0f c2 cc fe
-cmpeqsd %xmm6, %xmm1                            # f2 0f c2 ce 00
-cmpeqsd (,%r11,2), %xmm1                        # f2 42 0f c2 0c 5d 00 00 00 00 00
-cmpeqsd %xmm12, %xmm9                           # f2 45 0f c2 cc 00
-cmpltsd %xmm6, %xmm1                            # f2 0f c2 ce 01
-cmpltsd 0x80(%rsi), %xmm1                       # f2 0f c2 8e 80 00 00 00 01
-cmpltsd %xmm12, %xmm9                           # f2 45 0f c2 cc 01
-cmplesd %xmm6, %xmm1                            # f2 0f c2 ce 02
-cmplesd foo, %xmm1                              # f2 0f c2 0c 25 00 00 00 00 02 [R_X86_64_32S@5 foo]
-cmplesd %xmm12, %xmm9                           # f2 45 0f c2 cc 02
-cmpunordsd %xmm6, %xmm1                         # f2 0f c2 ce 03
-cmpunordsd 0x12(%rax,%rbx,4), %xmm1             # f2 0f c2 4c 98 12 03
-cmpunordsd %xmm12, %xmm9                        # f2 45 0f c2 cc 03
-cmpneqsd %xmm6, %xmm1                           # f2 0f c2 ce 04
-cmpneqsd (%r13), %xmm1                          # f2 41 0f c2 4d 00 04
-cmpneqsd %xmm12, %xmm9                          # f2 45 0f c2 cc 04
-cmpnltsd %xmm6, %xmm1                           # f2 0f c2 ce 05
-cmpnltsd -0x80(%rsp), %xmm1                     # f2 0f c2 4c 24 80 05
-cmpnltsd %xmm12, %xmm9                          # f2 45 0f c2 cc 05
-cmpnlesd %xmm6, %xmm1                           # f2 0f c2 ce 06
-cmpnlesd foo(%rip), %xmm1                       # f2 0f c2 0d 00 00 00 00 06 [R_X86_64_PC32@4 foo-5]
-cmpnlesd %xmm12, %xmm9                          # f2 45 0f c2 cc 06
-cmpordsd %xmm6, %xmm1                           # f2 0f c2 ce 07
-cmpordsd 0x12345678(%r9,%r10,8), %xmm1          # f2 43 0f c2 8c d1 78 56 34 12 07
-cmpordsd %xmm12, %xmm9                          # f2 45 0f c2 cc 07
-movaps %xmm6, %xmm1                             # 0f 28 ce
-movaps (%rbp), %xmm1                            # 0f 28 4d 00
-movaps %xmm12, %xmm9                            # 45 0f 28 cc
-movaps %xmm6, 0x7f(%r12)                        # 41 0f 29 74 24 7f
-movups %xmm6, %xmm1                             # 0f 10 ce
-movups foo+8(%rax), %xmm1                       # 0f 10 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-movups %xmm12, %xmm9                            # 45 0f 10 cc
-movups %xmm6, (%rcx,%rdx)                       # 0f 11 34 11
-movapd %xmm6, %xmm1                             # 66 0f 28 ce
-movapd 0x1000, %xmm1                            # 66 0f 28 0c 25 00 10 00 00
-movapd %xmm12, %xmm9                            # 66 45 0f 28 cc
-movapd %xmm6, %fs:0x28                          # 64 66 0f 29 34 25 28 00 00 00
-movupd %xmm6, %xmm1                             # 66 0f 10 ce
-movupd -4(%ebp), %xmm1                          # 67 66 0f 10 4d fc
-movupd %xmm12, %xmm9                            # 66 45 0f 10 cc
-movupd %xmm6, (,%r11,2)                         # 66 42 0f 11 34 5d 00 00 00 00
-movdqa %xmm6, %xmm1                             # 66 0f 6f ce
-movdqa 0x80(%rsi), %xmm1                        # 66 0f 6f 8e 80 00 00 00
-movdqa %xmm12, %xmm9                            # 66 45 0f 6f cc
-movdqa %xmm6, foo                               # 66 0f 7f 34 25 00 00 00 00 [R_X86_64_32S@5 foo]
-movdqu %xmm6, %xmm1                             # f3 0f 6f ce
-movdqu 0x12(%rax,%rbx,4), %xmm1                 # f3 0f 6f 4c 98 12
-movdqu %xmm12, %xmm9                            # f3 45 0f 6f cc
-movdqu %xmm6, (%r13)                            # f3 41 0f 7f 75 00
-movss %xmm6, %xmm1                              # f3 0f 10 ce
-movss -0x80(%rsp), %xmm1                        # f3 0f 10 4c 24 80
-movss %xmm12, %xmm9                             # f3 45 0f 10 cc
-movss %xmm6, foo(%rip)                          # f3 0f 11 35 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-movsd %xmm6, %xmm1                              # f2 0f 10 ce
-movsd 0x12345678(%r9,%r10,8), %xmm1             # f2 43 0f 10 8c d1 78 56 34 12
-movsd %xmm12, %xmm9                             # f2 45 0f 10 cc
-movsd %xmm6, (%rbp)                             # f2 0f 11 75 00
-movlps 0x7f(%r12), %xmm1                        # 41 0f 12 4c 24 7f
-movlps %xmm6, foo+8(%rax)                       # 0f 13 b0 00 00 00 00 [R_X86_64_32S@3 foo+8]
-movhps (%rcx,%rdx), %xmm1                       # 0f 16 0c 11
-movhps %xmm6, 0x1000                            # 0f 17 34 25 00 10 00 00
-movlpd %fs:0x28, %xmm1                          # 64 66 0f 12 0c 25 28 00 00 00
-movlpd %xmm6, -4(%ebp)                          # 67 66 0f 13 75 fc
-movhpd (,%r11,2), %xmm1                         # 66 42 0f 16 0c 5d 00 00 00 00
-movhpd %xmm6, 0x80(%rsi)                        # 66 0f 17 b6 80 00 00 00
-movhlps %xmm6, %xmm1                            # 0f 12 ce
-movhlps %xmm12, %xmm9                           # 45 0f 12 cc
-movlhps %xmm6, %xmm1                            # 0f 16 ce
-movlhps %xmm12, %xmm9                           # 45 0f 16 cc
-movmskps %xmm6, %ecx                            # 0f 50 ce
-movmskps %xmm12, %r9d                           # 45 0f 50 cc
-movmskpd %xmm6, %ecx                            # 66 0f 50 ce
-movmskpd %xmm12, %r9d                           # 66 45 0f 50 cc
-movntps %xmm6, foo(%rip)                        # 0f 2b 35 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-movntpd %xmm6, 0x12345678(%r9,%r10,8)           # 66 43 0f 2b b4 d1 78 56 34 12
-movntdq %xmm6, (%rbp)                           # 66 0f e7 75 00
-movntil %ebx, 0x7f(%r12)                        # 41 0f c3 5c 24 7f
-movnti %ebx, 0x7f(%r12)                         # 41 0f c3 5c 24 7f
-movntiq %rbx, foo+8(%rax)                       # 48 0f c3 98 00 00 00 00 [R_X86_64_32S@4 foo+8]
-movnti %rbx, foo+8(%rax)                        # 48 0f c3 98 00 00 00 00 [R_X86_64_32S@4 foo+8]
-movd %ebx, %xmm1                                # 66 0f 6e cb
-movd (%rcx,%rdx), %xmm1                         # 66 0f 6e 0c 11
-movd %r12d, %xmm9                               # 66 45 0f 6e cc
-movd %xmm6, %ecx                                # 66 0f 7e f1
-movd %xmm6, 0x1000                              # 66 0f 7e 34 25 00 10 00 00
-movd %xmm12, %r9d                               # 66 45 0f 7e e1
-movd %ebx, %mm1                                 # 0f 6e cb
-movd %fs:0x28, %mm1                             # 64 0f 6e 0c 25 28 00 00 00
-movd %r12d, %mm1                                # 41 0f 6e cc
-movd %mm6, %ecx                                 # 0f 7e f1
-movd %mm6, -4(%ebp)                             # 67 0f 7e 75 fc
-movd %mm6, %r9d                                 # 41 0f 7e f1
-movq %xmm6, %xmm1                               # f3 0f 7e ce
-movq (,%r11,2), %xmm1                           # f3 42 0f 7e 0c 5d 00 00 00 00
-movq %xmm12, %xmm9                              # f3 45 0f 7e cc
-movq %xmm6, 0x80(%rsi)                          # 66 0f d6 b6 80 00 00 00
-movq %rbx, %xmm1                                # 66 48 0f 6e cb
-movq foo, %xmm1                                 # f3 0f 7e 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-movq %r12, %xmm9                                # 66 4d 0f 6e cc
-movq %xmm6, %rcx                                # 66 48 0f 7e f1
-movq %xmm6, 0x12(%rax,%rbx,4)                   # 66 0f d6 74 98 12
-movq %xmm12, %r9                                # 66 4d 0f 7e e1
-movq %mm6, %mm1                                 # 0f 6f ce
-movq (%r13), %mm1                               # 41 0f 6f 4d 00
-movq %mm6, -0x80(%rsp)                          # 0f 7f 74 24 80
-movq %rbx, %mm1                                 # 48 0f 6e cb
-movq foo(%rip), %mm1                            # 0f 6f 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-movq %r12, %mm1                                 # 49 0f 6e cc
-movq %mm6, %rcx                                 # 48 0f 7e f1
-movq %mm6, 0x12345678(%r9,%r10,8)               # 43 0f 7f b4 d1 78 56 34 12
-movq %mm6, %r9                                  # 49 0f 7e f1
-movq2dq %mm6, %xmm1                             # f3 0f d6 ce
-movq2dq %mm6, %xmm9                             # f3 44 0f d6 ce
-movdq2q %xmm6, %mm1                             # f2 0f d6 ce
-movdq2q %xmm12, %mm1                            # f2 41 0f d6 cc
-movddup %xmm6, %xmm1                            # f2 0f 12 ce
-movddup foo+8(%rax), %xmm1                      # f2 0f 12 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-movddup %xmm12, %xmm9                           # f2 45 0f 12 cc
-movshdup %xmm6, %xmm1                           # f3 0f 16 ce
-movshdup (%rcx,%rdx), %xmm1                     # f3 0f 16 0c 11
-movshdup %xmm12, %xmm9                          # f3 45 0f 16 cc
-movsldup %xmm6, %xmm1                           # f3 0f 12 ce
-movsldup 0x1000, %xmm1                          # f3 0f 12 0c 25 00 10 00 00
-movsldup %xmm12, %xmm9                          # f3 45 0f 12 cc
-lddqu %fs:0x28, %xmm1                           # 64 f2 0f f0 0c 25 28 00 00 00
-movntdqa -4(%ebp), %xmm1                        # 67 66 0f 38 2a 4d fc
-ldmxcsr (,%r11,2)                               # 42 0f ae 14 5d 00 00 00 00
-stmxcsr 0x80(%rsi)                              # 0f ae 9e 80 00 00 00
-cvtsi2ssl %ebx, %xmm1                           # f3 0f 2a cb
-cvtsi2ssl foo, %xmm1                            # f3 0f 2a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cvtsi2ss foo, %xmm1                             # f3 0f 2a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cvtsi2ssl %r12d, %xmm9                          # f3 45 0f 2a cc
-cvtsi2ssq %rbx, %xmm1                           # f3 48 0f 2a cb
-cvtsi2ssq 0x12(%rax,%rbx,4), %xmm1              # f3 48 0f 2a 4c 98 12
-cvtsi2ss 0x12(%rax,%rbx,4), %xmm1               # f3 0f 2a 4c 98 12
-cvtsi2ssq %r12, %xmm9                           # f3 4d 0f 2a cc
-cvtsi2sdl %ebx, %xmm1                           # f2 0f 2a cb
-cvtsi2sdl (%r13), %xmm1                         # f2 41 0f 2a 4d 00
-cvtsi2sd (%r13), %xmm1                          # f2 41 0f 2a 4d 00
-cvtsi2sdl %r12d, %xmm9                          # f2 45 0f 2a cc
-cvtsi2sdq %rbx, %xmm1                           # f2 48 0f 2a cb
-cvtsi2sdq -0x80(%rsp), %xmm1                    # f2 48 0f 2a 4c 24 80
-cvtsi2sd -0x80(%rsp), %xmm1                     # f2 0f 2a 4c 24 80
-cvtsi2sdq %r12, %xmm9                           # f2 4d 0f 2a cc
-cvttss2si %xmm6, %ecx                           # f3 0f 2c ce
-cvttss2si foo(%rip), %ecx                       # f3 0f 2c 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cvttss2si %xmm12, %r9d                          # f3 45 0f 2c cc
-cvttss2si %xmm6, %rcx                           # f3 48 0f 2c ce
-cvttss2si 0x12345678(%r9,%r10,8), %rcx          # f3 4b 0f 2c 8c d1 78 56 34 12
-cvttss2si %xmm12, %r9                           # f3 4d 0f 2c cc
-cvtss2si %xmm6, %ecx                            # f3 0f 2d ce
-cvtss2si (%rbp), %ecx                           # f3 0f 2d 4d 00
-cvtss2si %xmm12, %r9d                           # f3 45 0f 2d cc
-cvtss2si %xmm6, %rcx                            # f3 48 0f 2d ce
-cvtss2si 0x7f(%r12), %rcx                       # f3 49 0f 2d 4c 24 7f
-cvtss2si %xmm12, %r9                            # f3 4d 0f 2d cc
-cvttsd2si %xmm6, %ecx                           # f2 0f 2c ce
-cvttsd2si foo+8(%rax), %ecx                     # f2 0f 2c 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-cvttsd2si %xmm12, %r9d                          # f2 45 0f 2c cc
-cvttsd2si %xmm6, %rcx                           # f2 48 0f 2c ce
-cvttsd2si (%rcx,%rdx), %rcx                     # f2 48 0f 2c 0c 11
-cvttsd2si %xmm12, %r9                           # f2 4d 0f 2c cc
-cvtsd2si %xmm6, %ecx                            # f2 0f 2d ce
-cvtsd2si 0x1000, %ecx                           # f2 0f 2d 0c 25 00 10 00 00
-cvtsd2si %xmm12, %r9d                           # f2 45 0f 2d cc
-cvtsd2si %xmm6, %rcx                            # f2 48 0f 2d ce
-cvtsd2si %fs:0x28, %rcx                         # 64 f2 48 0f 2d 0c 25 28 00 00 00
-cvtsd2si %xmm12, %r9                            # f2 4d 0f 2d cc
-cvtss2sd %xmm6, %xmm1                           # f3 0f 5a ce
-cvtss2sd -4(%ebp), %xmm1                        # 67 f3 0f 5a 4d fc
-cvtss2sd %xmm12, %xmm9                          # f3 45 0f 5a cc
-cvtsd2ss %xmm6, %xmm1                           # f2 0f 5a ce
-cvtsd2ss (,%r11,2), %xmm1                       # f2 42 0f 5a 0c 5d 00 00 00 00
-cvtsd2ss %xmm12, %xmm9                          # f2 45 0f 5a cc
-cvtps2pd %xmm6, %xmm1                           # 0f 5a ce
-cvtps2pd 0x80(%rsi), %xmm1                      # 0f 5a 8e 80 00 00 00
-cvtps2pd %xmm12, %xmm9                          # 45 0f 5a cc
-cvtpd2ps %xmm6, %xmm1                           # 66 0f 5a ce
-cvtpd2ps foo, %xmm1                             # 66 0f 5a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cvtpd2ps %xmm12, %xmm9                          # 66 45 0f 5a cc
-cvtdq2ps %xmm6, %xmm1                           # 0f 5b ce
-cvtdq2ps 0x12(%rax,%rbx,4), %xmm1               # 0f 5b 4c 98 12
-cvtdq2ps %xmm12, %xmm9                          # 45 0f 5b cc
-cvtps2dq %xmm6, %xmm1                           # 66 0f 5b ce
-cvtps2dq (%r13), %xmm1                          # 66 41 0f 5b 4d 00
-cvtps2dq %xmm12, %xmm9                          # 66 45 0f 5b cc
-cvttps2dq %xmm6, %xmm1                          # f3 0f 5b ce
-cvttps2dq -0x80(%rsp), %xmm1                    # f3 0f 5b 4c 24 80
-cvttps2dq %xmm12, %xmm9                         # f3 45 0f 5b cc
-cvtdq2pd %xmm6, %xmm1                           # f3 0f e6 ce
-cvtdq2pd foo(%rip), %xmm1                       # f3 0f e6 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cvtdq2pd %xmm12, %xmm9                          # f3 45 0f e6 cc
-cvtpd2dq %xmm6, %xmm1                           # f2 0f e6 ce
-cvtpd2dq 0x12345678(%r9,%r10,8), %xmm1          # f2 43 0f e6 8c d1 78 56 34 12
-cvtpd2dq %xmm12, %xmm9                          # f2 45 0f e6 cc
-cvttpd2dq %xmm6, %xmm1                          # 66 0f e6 ce
-cvttpd2dq (%rbp), %xmm1                         # 66 0f e6 4d 00
-cvttpd2dq %xmm12, %xmm9                         # 66 45 0f e6 cc
-cvtpi2ps %mm6, %xmm1                            # 0f 2a ce
-cvtpi2ps 0x7f(%r12), %xmm1                      # 41 0f 2a 4c 24 7f
-cvtpi2ps %mm6, %xmm9                            # 44 0f 2a ce
-cvtps2pi %xmm6, %mm1                            # 0f 2d ce
-cvtps2pi foo+8(%rax), %mm1                      # 0f 2d 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-cvtps2pi %xmm12, %mm1                           # 41 0f 2d cc
-cvttps2pi %xmm6, %mm1                           # 0f 2c ce
-cvttps2pi (%rcx,%rdx), %mm1                     # 0f 2c 0c 11
-cvttps2pi %xmm12, %mm1                          # 41 0f 2c cc
-cvtpi2pd %mm6, %xmm1                            # 66 0f 2a ce
-cvtpi2pd 0x1000, %xmm1                          # 66 0f 2a 0c 25 00 10 00 00
-cvtpi2pd %mm6, %xmm9                            # 66 44 0f 2a ce
-cvtpd2pi %xmm6, %mm1                            # 66 0f 2d ce
-cvtpd2pi %fs:0x28, %mm1                         # 64 66 0f 2d 0c 25 28 00 00 00
-cvtpd2pi %xmm12, %mm1                           # 66 41 0f 2d cc
-cvttpd2pi %xmm6, %mm1                           # 66 0f 2c ce
-cvttpd2pi -4(%ebp), %mm1                        # 67 66 0f 2c 4d fc
-cvttpd2pi %xmm12, %mm1                          # 66 41 0f 2c cc
-haddps %xmm6, %xmm1                             # f2 0f 7c ce
-haddps (,%r11,2), %xmm1                         # f2 42 0f 7c 0c 5d 00 00 00 00
-haddps %xmm12, %xmm9                            # f2 45 0f 7c cc
-haddpd %xmm6, %xmm1                             # 66 0f 7c ce
-haddpd 0x80(%rsi), %xmm1                        # 66 0f 7c 8e 80 00 00 00
-haddpd %xmm12, %xmm9                            # 66 45 0f 7c cc
-hsubps %xmm6, %xmm1                             # f2 0f 7d ce
-hsubps foo, %xmm1                               # f2 0f 7d 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-hsubps %xmm12, %xmm9                            # f2 45 0f 7d cc
-hsubpd %xmm6, %xmm1                             # 66 0f 7d ce
-hsubpd 0x12(%rax,%rbx,4), %xmm1                 # 66 0f 7d 4c 98 12
-hsubpd %xmm12, %xmm9                            # 66 45 0f 7d cc
-addsubps %xmm6, %xmm1                           # f2 0f d0 ce
-addsubps (%r13), %xmm1                          # f2 41 0f d0 4d 00
-addsubps %xmm12, %xmm9                          # f2 45 0f d0 cc
-addsubpd %xmm6, %xmm1                           # 66 0f d0 ce
-addsubpd -0x80(%rsp), %xmm1                     # 66 0f d0 4c 24 80
-addsubpd %xmm12, %xmm9                          # 66 45 0f d0 cc
-roundps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 08 ce fe
-roundps $0xfe, foo(%rip), %xmm1                 # 66 0f 3a 08 0d 00 00 00 00 fe [R_X86_64_PC32@5 foo-5]
-roundps $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 08 cc fe
-roundpd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 09 ce fe
-roundpd $0xfe, 0x12345678(%r9,%r10,8), %xmm1    # 66 43 0f 3a 09 8c d1 78 56 34 12 fe
-roundpd $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 09 cc fe
-roundss $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0a ce fe
-roundss $0xfe, (%rbp), %xmm1                    # 66 0f 3a 0a 4d 00 fe
-roundss $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0a cc fe
-roundsd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0b ce fe
-roundsd $0xfe, 0x7f(%r12), %xmm1                # 66 41 0f 3a 0b 4c 24 7f fe
-roundsd $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0b cc fe
-blendps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0c ce fe
-blendps $0xfe, foo+8(%rax), %xmm1               # 66 0f 3a 0c 88 00 00 00 00 fe [R_X86_64_32S@5 foo+8]
-blendps $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0c cc fe
-blendpd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0d ce fe
-blendpd $0xfe, (%rcx,%rdx), %xmm1               # 66 0f 3a 0d 0c 11 fe
-blendpd $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0d cc fe
-dpps $0xfe, %xmm6, %xmm1                        # 66 0f 3a 40 ce fe
-dpps $0xfe, 0x1000, %xmm1                       # 66 0f 3a 40 0c 25 00 10 00 00 fe
-dpps $0xfe, %xmm12, %xmm9                       # 66 45 0f 3a 40 cc fe
-dppd $0xfe, %xmm6, %xmm1                        # 66 0f 3a 41 ce fe
-dppd $0xfe, %fs:0x28, %xmm1                     # 64 66 0f 3a 41 0c 25 28 00 00 00 fe
-dppd $0xfe, %xmm12, %xmm9                       # 66 45 0f 3a 41 cc fe
-insertps $0xfe, %xmm6, %xmm1                    # 66 0f 3a 21 ce fe
-insertps $0xfe, -4(%ebp), %xmm1                 # 67 66 0f 3a 21 4d fc fe
-insertps $0xfe, %xmm12, %xmm9                   # 66 45 0f 3a 21 cc fe
-blendvps %xmm0, %xmm6, %xmm1                    # 66 0f 38 14 ce
-blendvps %xmm0, (,%r11,2), %xmm1                # 66 42 0f 38 14 0c 5d 00 00 00 00
-blendvps %xmm0, %xmm12, %xmm9                   # 66 45 0f 38 14 cc
-blendvpd %xmm0, %xmm6, %xmm1                    # 66 0f 38 15 ce
-blendvpd %xmm0, 0x80(%rsi), %xmm1               # 66 0f 38 15 8e 80 00 00 00
-blendvpd %xmm0, %xmm12, %xmm9                   # 66 45 0f 38 15 cc
-extractps $0xfe, %xmm6, %ecx                    # 66 0f 3a 17 f1 fe
-extractps $0xfe, %xmm6, foo                     # 66 0f 3a 17 34 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
-extractps $0xfe, %xmm12, %r9d                   # 66 45 0f 3a 17 e1 fe
-paddb %mm6, %mm1                                # 0f fc ce
-paddb 0x12(%rax,%rbx,4), %mm1                   # 0f fc 4c 98 12
-paddb %xmm6, %xmm1                              # 66 0f fc ce
-paddb (%r13), %xmm1                             # 66 41 0f fc 4d 00
-paddb %xmm12, %xmm9                             # 66 45 0f fc cc
-paddw %mm6, %mm1                                # 0f fd ce
-paddw -0x80(%rsp), %mm1                         # 0f fd 4c 24 80
-paddw %xmm6, %xmm1                              # 66 0f fd ce
-paddw foo(%rip), %xmm1                          # 66 0f fd 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-paddw %xmm12, %xmm9                             # 66 45 0f fd cc
-paddd %mm6, %mm1                                # 0f fe ce
-paddd 0x12345678(%r9,%r10,8), %mm1              # 43 0f fe 8c d1 78 56 34 12
-paddd %xmm6, %xmm1                              # 66 0f fe ce
-paddd (%rbp), %xmm1                             # 66 0f fe 4d 00
-paddd %xmm12, %xmm9                             # 66 45 0f fe cc
-paddq %mm6, %mm1                                # 0f d4 ce
-paddq 0x7f(%r12), %mm1                          # 41 0f d4 4c 24 7f
-paddq %xmm6, %xmm1                              # 66 0f d4 ce
-paddq foo+8(%rax), %xmm1                        # 66 0f d4 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-paddq %xmm12, %xmm9                             # 66 45 0f d4 cc
-paddsb %mm6, %mm1                               # 0f ec ce
-paddsb (%rcx,%rdx), %mm1                        # 0f ec 0c 11
-paddsb %xmm6, %xmm1                             # 66 0f ec ce
-paddsb 0x1000, %xmm1                            # 66 0f ec 0c 25 00 10 00 00
-paddsb %xmm12, %xmm9                            # 66 45 0f ec cc
-paddsw %mm6, %mm1                               # 0f ed ce
-paddsw %fs:0x28, %mm1                           # 64 0f ed 0c 25 28 00 00 00
-paddsw %xmm6, %xmm1                             # 66 0f ed ce
-paddsw -4(%ebp), %xmm1                          # 67 66 0f ed 4d fc
-paddsw %xmm12, %xmm9                            # 66 45 0f ed cc
-paddusb %mm6, %mm1                              # 0f dc ce
-paddusb (,%r11,2), %mm1                         # 42 0f dc 0c 5d 00 00 00 00
-paddusb %xmm6, %xmm1                            # 66 0f dc ce
-paddusb 0x80(%rsi), %xmm1                       # 66 0f dc 8e 80 00 00 00
-paddusb %xmm12, %xmm9                           # 66 45 0f dc cc
-paddusw %mm6, %mm1                              # 0f dd ce
-paddusw foo, %mm1                               # 0f dd 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-paddusw %xmm6, %xmm1                            # 66 0f dd ce
-paddusw 0x12(%rax,%rbx,4), %xmm1                # 66 0f dd 4c 98 12
-paddusw %xmm12, %xmm9                           # 66 45 0f dd cc
-psubb %mm6, %mm1                                # 0f f8 ce
-psubb (%r13), %mm1                              # 41 0f f8 4d 00
-psubb %xmm6, %xmm1                              # 66 0f f8 ce
-psubb -0x80(%rsp), %xmm1                        # 66 0f f8 4c 24 80
-psubb %xmm12, %xmm9                             # 66 45 0f f8 cc
-psubw %mm6, %mm1                                # 0f f9 ce
-psubw foo(%rip), %mm1                           # 0f f9 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-psubw %xmm6, %xmm1                              # 66 0f f9 ce
-psubw 0x12345678(%r9,%r10,8), %xmm1             # 66 43 0f f9 8c d1 78 56 34 12
-psubw %xmm12, %xmm9                             # 66 45 0f f9 cc
-psubd %mm6, %mm1                                # 0f fa ce
-psubd (%rbp), %mm1                              # 0f fa 4d 00
-psubd %xmm6, %xmm1                              # 66 0f fa ce
-psubd 0x7f(%r12), %xmm1                         # 66 41 0f fa 4c 24 7f
-psubd %xmm12, %xmm9                             # 66 45 0f fa cc
-psubq %mm6, %mm1                                # 0f fb ce
-psubq foo+8(%rax), %mm1                         # 0f fb 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-psubq %xmm6, %xmm1                              # 66 0f fb ce
-psubq (%rcx,%rdx), %xmm1                        # 66 0f fb 0c 11
-psubq %xmm12, %xmm9                             # 66 45 0f fb cc
-psubsb %mm6, %mm1                               # 0f e8 ce
-psubsb 0x1000, %mm1                             # 0f e8 0c 25 00 10 00 00
-psubsb %xmm6, %xmm1                             # 66 0f e8 ce
-psubsb %fs:0x28, %xmm1                          # 64 66 0f e8 0c 25 28 00 00 00
-psubsb %xmm12, %xmm9                            # 66 45 0f e8 cc
-psubsw %mm6, %mm1                               # 0f e9 ce
-psubsw -4(%ebp), %mm1                           # 67 0f e9 4d fc
-psubsw %xmm6, %xmm1                             # 66 0f e9 ce
-psubsw (,%r11,2), %xmm1                         # 66 42 0f e9 0c 5d 00 00 00 00
-psubsw %xmm12, %xmm9                            # 66 45 0f e9 cc
-psubusb %mm6, %mm1                              # 0f d8 ce
-psubusb 0x80(%rsi), %mm1                        # 0f d8 8e 80 00 00 00
-psubusb %xmm6, %xmm1                            # 66 0f d8 ce
-psubusb foo, %xmm1                              # 66 0f d8 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-psubusb %xmm12, %xmm9                           # 66 45 0f d8 cc
-psubusw %mm6, %mm1                              # 0f d9 ce
-psubusw 0x12(%rax,%rbx,4), %mm1                 # 0f d9 4c 98 12
-psubusw %xmm6, %xmm1                            # 66 0f d9 ce
-psubusw (%r13), %xmm1                           # 66 41 0f d9 4d 00
-psubusw %xmm12, %xmm9                           # 66 45 0f d9 cc
-pmullw %mm6, %mm1                               # 0f d5 ce
-pmullw -0x80(%rsp), %mm1                        # 0f d5 4c 24 80
-pmullw %xmm6, %xmm1                             # 66 0f d5 ce
-pmullw foo(%rip), %xmm1                         # 66 0f d5 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-pmullw %xmm12, %xmm9                            # 66 45 0f d5 cc
-pmulhw %mm6, %mm1                               # 0f e5 ce
-pmulhw 0x12345678(%r9,%r10,8), %mm1             # 43 0f e5 8c d1 78 56 34 12
-pmulhw %xmm6, %xmm1                             # 66 0f e5 ce
-pmulhw (%rbp), %xmm1                            # 66 0f e5 4d 00
-pmulhw %xmm12, %xmm9                            # 66 45 0f e5 cc
-pmulhuw %mm6, %mm1                              # 0f e4 ce
-pmulhuw 0x7f(%r12), %mm1                        # 41 0f e4 4c 24 7f
-pmulhuw %xmm6, %xmm1                            # 66 0f e4 ce
-pmulhuw foo+8(%rax), %xmm1                      # 66 0f e4 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-pmulhuw %xmm12, %xmm9                           # 66 45 0f e4 cc
-pmuludq %mm6, %mm1                              # 0f f4 ce
-pmuludq (%rcx,%rdx), %mm1                       # 0f f4 0c 11
-pmuludq %xmm6, %xmm1                            # 66 0f f4 ce
-pmuludq 0x1000, %xmm1                           # 66 0f f4 0c 25 00 10 00 00
-pmuludq %xmm12, %xmm9                           # 66 45 0f f4 cc
-pmaddwd %mm6, %mm1                              # 0f f5 ce
-pmaddwd %fs:0x28, %mm1                          # 64 0f f5 0c 25 28 00 00 00
-pmaddwd %xmm6, %xmm1                            # 66 0f f5 ce
-pmaddwd -4(%ebp), %xmm1                         # 67 66 0f f5 4d fc
-pmaddwd %xmm12, %xmm9                           # 66 45 0f f5 cc
-pand %mm6, %mm1                                 # 0f db ce
-pand (,%r11,2), %mm1                            # 42 0f db 0c 5d 00 00 00 00
-pand %xmm6, %xmm1                               # 66 0f db ce
-pand 0x80(%rsi), %xmm1                          # 66 0f db 8e 80 00 00 00
-pand %xmm12, %xmm9                              # 66 45 0f db cc
-pandn %mm6, %mm1                                # 0f df ce
-pandn foo, %mm1                                 # 0f df 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-pandn %xmm6, %xmm1                              # 66 0f df ce
-pandn 0x12(%rax,%rbx,4), %xmm1                  # 66 0f df 4c 98 12
-pandn %xmm12, %xmm9                             # 66 45 0f df cc
-por %mm6, %mm1                                  # 0f eb ce
-por (%r13), %mm1                                # 41 0f eb 4d 00
-por %xmm6, %xmm1                                # 66 0f eb ce
-por -0x80(%rsp), %xmm1                          # 66 0f eb 4c 24 80
-por %xmm12, %xmm9                               # 66 45 0f eb cc
-pxor %mm6, %mm1                                 # 0f ef ce
-pxor foo(%rip), %mm1                            # 0f ef 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-pxor %xmm6, %xmm1                               # 66 0f ef ce
-pxor 0x12345678(%r9,%r10,8), %xmm1              # 66 43 0f ef 8c d1 78 56 34 12
-pxor %xmm12, %xmm9                              # 66 45 0f ef cc
-pcmpeqb %mm6, %mm1                              # 0f 74 ce
-pcmpeqb (%rbp), %mm1                            # 0f 74 4d 00
-pcmpeqb %xmm6, %xmm1                            # 66 0f 74 ce
-pcmpeqb 0x7f(%r12), %xmm1                       # 66 41 0f 74 4c 24 7f
-pcmpeqb %xmm12, %xmm9                           # 66 45 0f 74 cc
-pcmpeqw %mm6, %mm1                              # 0f 75 ce
-pcmpeqw foo+8(%rax), %mm1                       # 0f 75 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-pcmpeqw %xmm6, %xmm1                            # 66 0f 75 ce
-pcmpeqw (%rcx,%rdx), %xmm1                      # 66 0f 75 0c 11
-pcmpeqw %xmm12, %xmm9                           # 66 45 0f 75 cc
-pcmpeqd %mm6, %mm1                              # 0f 76 ce
-pcmpeqd 0x1000, %mm1                            # 0f 76 0c 25 00 10 00 00
-pcmpeqd %xmm6, %xmm1                            # 66 0f 76 ce
-pcmpeqd %fs:0x28, %xmm1                         # 64 66 0f 76 0c 25 28 00 00 00
-pcmpeqd %xmm12, %xmm9                           # 66 45 0f 76 cc
-pcmpgtb %mm6, %mm1                              # 0f 64 ce
-pcmpgtb -4(%ebp), %mm1                          # 67 0f 64 4d fc
-pcmpgtb %xmm6, %xmm1                            # 66 0f 64 ce
-pcmpgtb (,%r11,2), %xmm1                        # 66 42 0f 64 0c 5d 00 00 00 00
-pcmpgtb %xmm12, %xmm9                           # 66 45 0f 64 cc
-pcmpgtw %mm6, %mm1                              # 0f 65 ce
-pcmpgtw 0x80(%rsi), %mm1                        # 0f 65 8e 80 00 00 00
-pcmpgtw %xmm6, %xmm1                            # 66 0f 65 ce
-pcmpgtw foo, %xmm1                              # 66 0f 65 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-pcmpgtw %xmm12, %xmm9                           # 66 45 0f 65 cc
-pcmpgtd %mm6, %mm1                              # 0f 66 ce
-pcmpgtd 0x12(%rax,%rbx,4), %mm1                 # 0f 66 4c 98 12
-pcmpgtd %xmm6, %xmm1                            # 66 0f 66 ce
-pcmpgtd (%r13), %xmm1                           # 66 41 0f 66 4d 00
-pcmpgtd %xmm12, %xmm9                           # 66 45 0f 66 cc
-packsswb %mm6, %mm1                             # 0f 63 ce
-packsswb -0x80(%rsp), %mm1                      # 0f 63 4c 24 80
-packsswb %xmm6, %xmm1                           # 66 0f 63 ce
-packsswb foo(%rip), %xmm1                       # 66 0f 63 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-packsswb %xmm12, %xmm9                          # 66 45 0f 63 cc
-packssdw %mm6, %mm1                             # 0f 6b ce
-packssdw 0x12345678(%r9,%r10,8), %mm1           # 43 0f 6b 8c d1 78 56 34 12
-packssdw %xmm6, %xmm1                           # 66 0f 6b ce
-packssdw (%rbp), %xmm1                          # 66 0f 6b 4d 00
-packssdw %xmm12, %xmm9                          # 66 45 0f 6b cc
-packuswb %mm6, %mm1                             # 0f 67 ce
-packuswb 0x7f(%r12), %mm1                       # 41 0f 67 4c 24 7f
-packuswb %xmm6, %xmm1                           # 66 0f 67 ce
-packuswb foo+8(%rax), %xmm1                     # 66 0f 67 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-packuswb %xmm12, %xmm9                          # 66 45 0f 67 cc
-punpcklbw %mm6, %mm1                            # 0f 60 ce
-punpcklbw (%rcx,%rdx), %mm1                     # 0f 60 0c 11
-punpcklbw %xmm6, %xmm1                          # 66 0f 60 ce
-punpcklbw 0x1000, %xmm1                         # 66 0f 60 0c 25 00 10 00 00
-punpcklbw %xmm12, %xmm9                         # 66 45 0f 60 cc
-punpcklwd %mm6, %mm1                            # 0f 61 ce
-punpcklwd %fs:0x28, %mm1                        # 64 0f 61 0c 25 28 00 00 00
-punpcklwd %xmm6, %xmm1                          # 66 0f 61 ce
-punpcklwd -4(%ebp), %xmm1                       # 67 66 0f 61 4d fc
-punpcklwd %xmm12, %xmm9                         # 66 45 0f 61 cc
-punpckldq %mm6, %mm1                            # 0f 62 ce
-punpckldq (,%r11,2), %mm1                       # 42 0f 62 0c 5d 00 00 00 00
-punpckldq %xmm6, %xmm1                          # 66 0f 62 ce
-punpckldq 0x80(%rsi), %xmm1                     # 66 0f 62 8e 80 00 00 00
-punpckldq %xmm12, %xmm9                         # 66 45 0f 62 cc
-punpckhbw %mm6, %mm1                            # 0f 68 ce
-punpckhbw foo, %mm1                             # 0f 68 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-punpckhbw %xmm6, %xmm1                          # 66 0f 68 ce
-punpckhbw 0x12(%rax,%rbx,4), %xmm1              # 66 0f 68 4c 98 12
-punpckhbw %xmm12, %xmm9                         # 66 45 0f 68 cc
-punpckhwd %mm6, %mm1                            # 0f 69 ce
-punpckhwd (%r13), %mm1                          # 41 0f 69 4d 00
-punpckhwd %xmm6, %xmm1                          # 66 0f 69 ce
-punpckhwd -0x80(%rsp), %xmm1                    # 66 0f 69 4c 24 80
-punpckhwd %xmm12, %xmm9                         # 66 45 0f 69 cc
-punpckhdq %mm6, %mm1                            # 0f 6a ce
-punpckhdq foo(%rip), %mm1                       # 0f 6a 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-punpckhdq %xmm6, %xmm1                          # 66 0f 6a ce
-punpckhdq 0x12345678(%r9,%r10,8), %xmm1         # 66 43 0f 6a 8c d1 78 56 34 12
-punpckhdq %xmm12, %xmm9                         # 66 45 0f 6a cc
-pmaxsw %mm6, %mm1                               # 0f ee ce
-pmaxsw (%rbp), %mm1                             # 0f ee 4d 00
-pmaxsw %xmm6, %xmm1                             # 66 0f ee ce
-pmaxsw 0x7f(%r12), %xmm1                        # 66 41 0f ee 4c 24 7f
-pmaxsw %xmm12, %xmm9                            # 66 45 0f ee cc
-pmaxub %mm6, %mm1                               # 0f de ce
-pmaxub foo+8(%rax), %mm1                        # 0f de 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-pmaxub %xmm6, %xmm1                             # 66 0f de ce
-pmaxub (%rcx,%rdx), %xmm1                       # 66 0f de 0c 11
-pmaxub %xmm12, %xmm9                            # 66 45 0f de cc
-pminsw %mm6, %mm1                               # 0f ea ce
-pminsw 0x1000, %mm1                             # 0f ea 0c 25 00 10 00 00
-pminsw %xmm6, %xmm1                             # 66 0f ea ce
-pminsw %fs:0x28, %xmm1                          # 64 66 0f ea 0c 25 28 00 00 00
-pminsw %xmm12, %xmm9                            # 66 45 0f ea cc
-pminub %mm6, %mm1                               # 0f da ce
-pminub -4(%ebp), %mm1                           # 67 0f da 4d fc
-pminub %xmm6, %xmm1                             # 66 0f da ce
-pminub (,%r11,2), %xmm1                         # 66 42 0f da 0c 5d 00 00 00 00
-pminub %xmm12, %xmm9                            # 66 45 0f da cc
-pavgb %mm6, %mm1                                # 0f e0 ce
-pavgb 0x80(%rsi), %mm1                          # 0f e0 8e 80 00 00 00
-pavgb %xmm6, %xmm1                              # 66 0f e0 ce
-pavgb foo, %xmm1                                # 66 0f e0 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-pavgb %xmm12, %xmm9                             # 66 45 0f e0 cc
-pavgw %mm6, %mm1                                # 0f e3 ce
-pavgw 0x12(%rax,%rbx,4), %mm1                   # 0f e3 4c 98 12
-pavgw %xmm6, %xmm1                              # 66 0f e3 ce
-pavgw (%r13), %xmm1                             # 66 41 0f e3 4d 00
-pavgw %xmm12, %xmm9                             # 66 45 0f e3 cc
-psadbw %mm6, %mm1                               # 0f f6 ce
-psadbw -0x80(%rsp), %mm1                        # 0f f6 4c 24 80
-psadbw %xmm6, %xmm1                             # 66 0f f6 ce
-psadbw foo(%rip), %xmm1                         # 66 0f f6 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-psadbw %xmm12, %xmm9                            # 66 45 0f f6 cc
-psrlw %mm6, %mm1                                # 0f d1 ce
-psrlw 0x12345678(%r9,%r10,8), %mm1              # 43 0f d1 8c d1 78 56 34 12
-psrlw %xmm6, %xmm1                              # 66 0f d1 ce
-psrlw (%rbp), %xmm1                             # 66 0f d1 4d 00
-psrlw %xmm12, %xmm9                             # 66 45 0f d1 cc
-psrld %mm6, %mm1                                # 0f d2 ce
-psrld 0x7f(%r12), %mm1                          # 41 0f d2 4c 24 7f
-psrld %xmm6, %xmm1                              # 66 0f d2 ce
-psrld foo+8(%rax), %xmm1                        # 66 0f d2 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-psrld %xmm12, %xmm9                             # 66 45 0f d2 cc
-psrlq %mm6, %mm1                                # 0f d3 ce
-psrlq (%rcx,%rdx), %mm1                         # 0f d3 0c 11
-psrlq %xmm6, %xmm1                              # 66 0f d3 ce
-psrlq 0x1000, %xmm1                             # 66 0f d3 0c 25 00 10 00 00
-psrlq %xmm12, %xmm9                             # 66 45 0f d3 cc
-psraw %mm6, %mm1                                # 0f e1 ce
-psraw %fs:0x28, %mm1                            # 64 0f e1 0c 25 28 00 00 00
-psraw %xmm6, %xmm1                              # 66 0f e1 ce
-psraw -4(%ebp), %xmm1                           # 67 66 0f e1 4d fc
-psraw %xmm12, %xmm9                             # 66 45 0f e1 cc
-psrad %mm6, %mm1                                # 0f e2 ce
-psrad (,%r11,2), %mm1                           # 42 0f e2 0c 5d 00 00 00 00
-psrad %xmm6, %xmm1                              # 66 0f e2 ce
-psrad 0x80(%rsi), %xmm1                         # 66 0f e2 8e 80 00 00 00
-psrad %xmm12, %xmm9                             # 66 45 0f e2 cc
-psllw %mm6, %mm1                                # 0f f1 ce
-psllw foo, %mm1                                 # 0f f1 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-psllw %xmm6, %xmm1                              # 66 0f f1 ce
-psllw 0x12(%rax,%rbx,4), %xmm1                  # 66 0f f1 4c 98 12
-psllw %xmm12, %xmm9                             # 66 45 0f f1 cc
-pslld %mm6, %mm1                                # 0f f2 ce
-pslld (%r13), %mm1                              # 41 0f f2 4d 00
-pslld %xmm6, %xmm1                              # 66 0f f2 ce
-pslld -0x80(%rsp), %xmm1                        # 66 0f f2 4c 24 80
-pslld %xmm12, %xmm9                             # 66 45 0f f2 cc
-psllq %mm6, %mm1                                # 0f f3 ce
-psllq foo(%rip), %mm1                           # 0f f3 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-psllq %xmm6, %xmm1                              # 66 0f f3 ce
-psllq 0x12345678(%r9,%r10,8), %xmm1             # 66 43 0f f3 8c d1 78 56 34 12
-psllq %xmm12, %xmm9                             # 66 45 0f f3 cc
-punpcklqdq %xmm6, %xmm1                         # 66 0f 6c ce
-punpcklqdq (%rbp), %xmm1                        # 66 0f 6c 4d 00
-punpcklqdq %xmm12, %xmm9                        # 66 45 0f 6c cc
-punpckhqdq %xmm6, %xmm1                         # 66 0f 6d ce
-punpckhqdq 0x7f(%r12), %xmm1                    # 66 41 0f 6d 4c 24 7f
-punpckhqdq %xmm12, %xmm9                        # 66 45 0f 6d cc
-psrlw $0xfe, %mm1                               # 0f 71 d1 fe
-psrlw $0xfe, %xmm1                              # 66 0f 71 d1 fe
-psrlw $0xfe, %xmm9                              # 66 41 0f 71 d1 fe
-psraw $0xfe, %mm1                               # 0f 71 e1 fe
-psraw $0xfe, %xmm1                              # 66 0f 71 e1 fe
-psraw $0xfe, %xmm9                              # 66 41 0f 71 e1 fe
-psllw $0xfe, %mm1                               # 0f 71 f1 fe
-psllw $0xfe, %xmm1                              # 66 0f 71 f1 fe
-psllw $0xfe, %xmm9                              # 66 41 0f 71 f1 fe
-psrld $0xfe, %mm1                               # 0f 72 d1 fe
-psrld $0xfe, %xmm1                              # 66 0f 72 d1 fe
-psrld $0xfe, %xmm9                              # 66 41 0f 72 d1 fe
-psrad $0xfe, %mm1                               # 0f 72 e1 fe
-psrad $0xfe, %xmm1                              # 66 0f 72 e1 fe
-psrad $0xfe, %xmm9                              # 66 41 0f 72 e1 fe
-pslld $0xfe, %mm1                               # 0f 72 f1 fe
-pslld $0xfe, %xmm1                              # 66 0f 72 f1 fe
-pslld $0xfe, %xmm9                              # 66 41 0f 72 f1 fe
-psrlq $0xfe, %mm1                               # 0f 73 d1 fe
-psrlq $0xfe, %xmm1                              # 66 0f 73 d1 fe
-psrlq $0xfe, %xmm9                              # 66 41 0f 73 d1 fe
-psllq $0xfe, %mm1                               # 0f 73 f1 fe
-psllq $0xfe, %xmm1                              # 66 0f 73 f1 fe
-psllq $0xfe, %xmm9                              # 66 41 0f 73 f1 fe
-psrldq $0xfe, %xmm1                             # 66 0f 73 d9 fe
-psrldq $0xfe, %xmm9                             # 66 41 0f 73 d9 fe
-pslldq $0xfe, %xmm1                             # 66 0f 73 f9 fe
-pslldq $0xfe, %xmm9                             # 66 41 0f 73 f9 fe
-pshufw $0xfe, %mm6, %mm1                        # 0f 70 ce fe
-pshufw $0xfe, %fs:0x28, %mm1                    # 64 0f 70 0c 25 28 00 00 00 fe
-pshufd $0xfe, %xmm6, %xmm1                      # 66 0f 70 ce fe
-pshufd $0xfe, -4(%ebp), %xmm1                   # 67 66 0f 70 4d fc fe
-pshufd $0xfe, %xmm12, %xmm9                     # 66 45 0f 70 cc fe
-pshufhw $0xfe, %xmm6, %xmm1                     # f3 0f 70 ce fe
-pshufhw $0xfe, (,%r11,2), %xmm1                 # f3 42 0f 70 0c 5d 00 00 00 00 fe
-pshufhw $0xfe, %xmm12, %xmm9                    # f3 45 0f 70 cc fe
-pshuflw $0xfe, %xmm6, %xmm1                     # f2 0f 70 ce fe
-pshuflw $0xfe, 0x80(%rsi), %xmm1                # f2 0f 70 8e 80 00 00 00 fe
-pshuflw $0xfe, %xmm12, %xmm9                    # f2 45 0f 70 cc fe
-pmovmskb %mm6, %ecx                             # 0f d7 ce
-pmovmskb %mm6, %r9d                             # 44 0f d7 ce
-pmovmskb %xmm6, %ecx                            # 66 0f d7 ce
-pmovmskb %xmm12, %r9d                           # 66 45 0f d7 cc
-pinsrw $0xfe, %ebx, %mm1                        # 0f c4 cb fe
-pinsrw $0xfe, (%r13), %mm1                      # 41 0f c4 4d 00 fe
-pinsrw $0xfe, %r12d, %mm1                       # 41 0f c4 cc fe
-pinsrw $0xfe, %ebx, %xmm1                       # 66 0f c4 cb fe
-pinsrw $0xfe, -0x80(%rsp), %xmm1                # 66 0f c4 4c 24 80 fe
-pinsrw $0xfe, %r12d, %xmm9                      # 66 45 0f c4 cc fe
-pextrw $0xfe, %mm6, %ecx                        # 0f c5 ce fe
-pextrw $0xfe, %mm6, %r9d                        # 44 0f c5 ce fe
-pextrw $0xfe, %xmm6, %ecx                       # 66 0f c5 ce fe
-pextrw $0xfe, %xmm12, %r9d                      # 66 45 0f c5 cc fe
-pextrw $0xfe, %xmm6, (%rbp)                     # 66 0f 3a 15 75 00 fe
-maskmovq %mm6, %mm1                             # 0f f7 ce
-maskmovdqu %xmm6, %xmm1                         # 66 0f f7 ce
-maskmovdqu %xmm12, %xmm9                        # 66 45 0f f7 cc
-movntq %mm6, (%rcx,%rdx)                        # 0f e7 34 11
-emms                                            # 0f 77
-pshufb %mm6, %mm1                               # 0f 38 00 ce
-pshufb %fs:0x28, %mm1                           # 64 0f 38 00 0c 25 28 00 00 00
-pshufb %xmm6, %xmm1                             # 66 0f 38 00 ce
-pshufb -4(%ebp), %xmm1                          # 67 66 0f 38 00 4d fc
-pshufb %xmm12, %xmm9                            # 66 45 0f 38 00 cc
-phaddw %mm6, %mm1                               # 0f 38 01 ce
-phaddw (,%r11,2), %mm1                          # 42 0f 38 01 0c 5d 00 00 00 00
-phaddw %xmm6, %xmm1                             # 66 0f 38 01 ce
-phaddw 0x80(%rsi), %xmm1                        # 66 0f 38 01 8e 80 00 00 00
-phaddw %xmm12, %xmm9                            # 66 45 0f 38 01 cc
-phaddd %mm6, %mm1                               # 0f 38 02 ce
-phaddd foo, %mm1                                # 0f 38 02 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-phaddd %xmm6, %xmm1                             # 66 0f 38 02 ce
-phaddd 0x12(%rax,%rbx,4), %xmm1                 # 66 0f 38 02 4c 98 12
-phaddd %xmm12, %xmm9                            # 66 45 0f 38 02 cc
-phaddsw %mm6, %mm1                              # 0f 38 03 ce
-phaddsw (%r13), %mm1                            # 41 0f 38 03 4d 00
-phaddsw %xmm6, %xmm1                            # 66 0f 38 03 ce
-phaddsw -0x80(%rsp), %xmm1                      # 66 0f 38 03 4c 24 80
-phaddsw %xmm12, %xmm9                           # 66 45 0f 38 03 cc
-pmaddubsw %mm6, %mm1                            # 0f 38 04 ce
-pmaddubsw foo(%rip), %mm1                       # 0f 38 04 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-pmaddubsw %xmm6, %xmm1                          # 66 0f 38 04 ce
-pmaddubsw 0x12345678(%r9,%r10,8), %xmm1         # 66 43 0f 38 04 8c d1 78 56 34 12
-pmaddubsw %xmm12, %xmm9                         # 66 45 0f 38 04 cc
-phsubw %mm6, %mm1                               # 0f 38 05 ce
-phsubw (%rbp), %mm1                             # 0f 38 05 4d 00
-phsubw %xmm6, %xmm1                             # 66 0f 38 05 ce
-phsubw 0x7f(%r12), %xmm1                        # 66 41 0f 38 05 4c 24 7f
-phsubw %xmm12, %xmm9                            # 66 45 0f 38 05 cc
-phsubd %mm6, %mm1                               # 0f 38 06 ce
-phsubd foo+8(%rax), %mm1                        # 0f 38 06 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-phsubd %xmm6, %xmm1                             # 66 0f 38 06 ce
-phsubd (%rcx,%rdx), %xmm1                       # 66 0f 38 06 0c 11
-phsubd %xmm12, %xmm9                            # 66 45 0f 38 06 cc
-phsubsw %mm6, %mm1                              # 0f 38 07 ce
-phsubsw 0x1000, %mm1                            # 0f 38 07 0c 25 00 10 00 00
-phsubsw %xmm6, %xmm1                            # 66 0f 38 07 ce
-phsubsw %fs:0x28, %xmm1                         # 64 66 0f 38 07 0c 25 28 00 00 00
-phsubsw %xmm12, %xmm9                           # 66 45 0f 38 07 cc
-psignb %mm6, %mm1                               # 0f 38 08 ce
-psignb -4(%ebp), %mm1                           # 67 0f 38 08 4d fc
-psignb %xmm6, %xmm1                             # 66 0f 38 08 ce
-psignb (,%r11,2), %xmm1                         # 66 42 0f 38 08 0c 5d 00 00 00 00
-psignb %xmm12, %xmm9                            # 66 45 0f 38 08 cc
-psignw %mm6, %mm1                               # 0f 38 09 ce
-psignw 0x80(%rsi), %mm1                         # 0f 38 09 8e 80 00 00 00
-psignw %xmm6, %xmm1                             # 66 0f 38 09 ce
-psignw foo, %xmm1                               # 66 0f 38 09 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
-psignw %xmm12, %xmm9                            # 66 45 0f 38 09 cc
-psignd %mm6, %mm1                               # 0f 38 0a ce
-psignd 0x12(%rax,%rbx,4), %mm1                  # 0f 38 0a 4c 98 12
-psignd %xmm6, %xmm1                             # 66 0f 38 0a ce
-psignd (%r13), %xmm1                            # 66 41 0f 38 0a 4d 00
-psignd %xmm12, %xmm9                            # 66 45 0f 38 0a cc
-pmulhrsw %mm6, %mm1                             # 0f 38 0b ce
-pmulhrsw -0x80(%rsp), %mm1                      # 0f 38 0b 4c 24 80
-pmulhrsw %xmm6, %xmm1                           # 66 0f 38 0b ce
-pmulhrsw foo(%rip), %xmm1                       # 66 0f 38 0b 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
-pmulhrsw %xmm12, %xmm9                          # 66 45 0f 38 0b cc
-pabsb %mm6, %mm1                                # 0f 38 1c ce
-pabsb 0x12345678(%r9,%r10,8), %mm1              # 43 0f 38 1c 8c d1 78 56 34 12
-pabsb %xmm6, %xmm1                              # 66 0f 38 1c ce
-pabsb (%rbp), %xmm1                             # 66 0f 38 1c 4d 00
-pabsb %xmm12, %xmm9                             # 66 45 0f 38 1c cc
-pabsw %mm6, %mm1                                # 0f 38 1d ce
-pabsw 0x7f(%r12), %mm1                          # 41 0f 38 1d 4c 24 7f
-pabsw %xmm6, %xmm1                              # 66 0f 38 1d ce
-pabsw foo+8(%rax), %xmm1                        # 66 0f 38 1d 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
-pabsw %xmm12, %xmm9                             # 66 45 0f 38 1d cc
-pabsd %mm6, %mm1                                # 0f 38 1e ce
-pabsd (%rcx,%rdx), %mm1                         # 0f 38 1e 0c 11
-pabsd %xmm6, %xmm1                              # 66 0f 38 1e ce
-pabsd 0x1000, %xmm1                             # 66 0f 38 1e 0c 25 00 10 00 00
-pabsd %xmm12, %xmm9                             # 66 45 0f 38 1e cc
-palignr $0xfe, %mm6, %mm1                       # 0f 3a 0f ce fe
-palignr $0xfe, %fs:0x28, %mm1                   # 64 0f 3a 0f 0c 25 28 00 00 00 fe
-palignr $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0f ce fe
-palignr $0xfe, -4(%ebp), %xmm1                  # 67 66 0f 3a 0f 4d fc fe
-palignr $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0f cc fe
-pblendvb %xmm0, %xmm6, %xmm1                    # 66 0f 38 10 ce
-pblendvb %xmm0, (,%r11,2), %xmm1                # 66 42 0f 38 10 0c 5d 00 00 00 00
-pblendvb %xmm0, %xmm12, %xmm9                   # 66 45 0f 38 10 cc
-ptest %xmm6, %xmm1                              # 66 0f 38 17 ce
-ptest 0x80(%rsi), %xmm1                         # 66 0f 38 17 8e 80 00 00 00
-ptest %xmm12, %xmm9                             # 66 45 0f 38 17 cc
-pmovsxbw %xmm6, %xmm1                           # 66 0f 38 20 ce
-pmovsxbw foo, %xmm1                             # 66 0f 38 20 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
-pmovsxbw %xmm12, %xmm9                          # 66 45 0f 38 20 cc
-pmovsxbd %xmm6, %xmm1                           # 66 0f 38 21 ce
-pmovsxbd 0x12(%rax,%rbx,4), %xmm1               # 66 0f 38 21 4c 98 12
-pmovsxbd %xmm12, %xmm9                          # 66 45 0f 38 21 cc
-pmovsxbq %xmm6, %xmm1                           # 66 0f 38 22 ce
-pmovsxbq (%r13), %xmm1                          # 66 41 0f 38 22 4d 00
-pmovsxbq %xmm12, %xmm9                          # 66 45 0f 38 22 cc
-pmovsxwd %xmm6, %xmm1                           # 66 0f 38 23 ce
-pmovsxwd -0x80(%rsp), %xmm1                     # 66 0f 38 23 4c 24 80
-pmovsxwd %xmm12, %xmm9                          # 66 45 0f 38 23 cc
-pmovsxwq %xmm6, %xmm1                           # 66 0f 38 24 ce
-pmovsxwq foo(%rip), %xmm1                       # 66 0f 38 24 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
-pmovsxwq %xmm12, %xmm9                          # 66 45 0f 38 24 cc
-pmovsxdq %xmm6, %xmm1                           # 66 0f 38 25 ce
-pmovsxdq 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f 38 25 8c d1 78 56 34 12
-pmovsxdq %xmm12, %xmm9                          # 66 45 0f 38 25 cc
-pmovzxbw %xmm6, %xmm1                           # 66 0f 38 30 ce
-pmovzxbw (%rbp), %xmm1                          # 66 0f 38 30 4d 00
-pmovzxbw %xmm12, %xmm9                          # 66 45 0f 38 30 cc
-pmovzxbd %xmm6, %xmm1                           # 66 0f 38 31 ce
-pmovzxbd 0x7f(%r12), %xmm1                      # 66 41 0f 38 31 4c 24 7f
-pmovzxbd %xmm12, %xmm9                          # 66 45 0f 38 31 cc
-pmovzxbq %xmm6, %xmm1                           # 66 0f 38 32 ce
-pmovzxbq foo+8(%rax), %xmm1                     # 66 0f 38 32 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
-pmovzxbq %xmm12, %xmm9                          # 66 45 0f 38 32 cc
-pmovzxwd %xmm6, %xmm1                           # 66 0f 38 33 ce
-pmovzxwd (%rcx,%rdx), %xmm1                     # 66 0f 38 33 0c 11
-pmovzxwd %xmm12, %xmm9                          # 66 45 0f 38 33 cc
-pmovzxwq %xmm6, %xmm1                           # 66 0f 38 34 ce
-pmovzxwq 0x1000, %xmm1                          # 66 0f 38 34 0c 25 00 10 00 00
-pmovzxwq %xmm12, %xmm9                          # 66 45 0f 38 34 cc
-pmovzxdq %xmm6, %xmm1                           # 66 0f 38 35 ce
-pmovzxdq %fs:0x28, %xmm1                        # 64 66 0f 38 35 0c 25 28 00 00 00
-pmovzxdq %xmm12, %xmm9                          # 66 45 0f 38 35 cc
-pmuldq %xmm6, %xmm1                             # 66 0f 38 28 ce
-pmuldq -4(%ebp), %xmm1                          # 67 66 0f 38 28 4d fc
-pmuldq %xmm12, %xmm9                            # 66 45 0f 38 28 cc
-pcmpeqq %xmm6, %xmm1                            # 66 0f 38 29 ce
-pcmpeqq (,%r11,2), %xmm1                        # 66 42 0f 38 29 0c 5d 00 00 00 00
-pcmpeqq %xmm12, %xmm9                           # 66 45 0f 38 29 cc
-packusdw %xmm6, %xmm1                           # 66 0f 38 2b ce
-packusdw 0x80(%rsi), %xmm1                      # 66 0f 38 2b 8e 80 00 00 00
-packusdw %xmm12, %xmm9                          # 66 45 0f 38 2b cc
-pcmpgtq %xmm6, %xmm1                            # 66 0f 38 37 ce
-pcmpgtq foo, %xmm1                              # 66 0f 38 37 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
-pcmpgtq %xmm12, %xmm9                           # 66 45 0f 38 37 cc
-pminsb %xmm6, %xmm1                             # 66 0f 38 38 ce
-pminsb 0x12(%rax,%rbx,4), %xmm1                 # 66 0f 38 38 4c 98 12
-pminsb %xmm12, %xmm9                            # 66 45 0f 38 38 cc
-pminsd %xmm6, %xmm1                             # 66 0f 38 39 ce
-pminsd (%r13), %xmm1                            # 66 41 0f 38 39 4d 00
-pminsd %xmm12, %xmm9                            # 66 45 0f 38 39 cc
-pminuw %xmm6, %xmm1                             # 66 0f 38 3a ce
-pminuw -0x80(%rsp), %xmm1                       # 66 0f 38 3a 4c 24 80
-pminuw %xmm12, %xmm9                            # 66 45 0f 38 3a cc
-pminud %xmm6, %xmm1                             # 66 0f 38 3b ce
-pminud foo(%rip), %xmm1                         # 66 0f 38 3b 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
-pminud %xmm12, %xmm9                            # 66 45 0f 38 3b cc
-pmaxsb %xmm6, %xmm1                             # 66 0f 38 3c ce
-pmaxsb 0x12345678(%r9,%r10,8), %xmm1            # 66 43 0f 38 3c 8c d1 78 56 34 12
-pmaxsb %xmm12, %xmm9                            # 66 45 0f 38 3c cc
-pmaxsd %xmm6, %xmm1                             # 66 0f 38 3d ce
-pmaxsd (%rbp), %xmm1                            # 66 0f 38 3d 4d 00
-pmaxsd %xmm12, %xmm9                            # 66 45 0f 38 3d cc
-pmaxuw %xmm6, %xmm1                             # 66 0f 38 3e ce
-pmaxuw 0x7f(%r12), %xmm1                        # 66 41 0f 38 3e 4c 24 7f
-pmaxuw %xmm12, %xmm9                            # 66 45 0f 38 3e cc
-pmaxud %xmm6, %xmm1                             # 66 0f 38 3f ce
-pmaxud foo+8(%rax), %xmm1                       # 66 0f 38 3f 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
-pmaxud %xmm12, %xmm9                            # 66 45 0f 38 3f cc
-pmulld %xmm6, %xmm1                             # 66 0f 38 40 ce
-pmulld (%rcx,%rdx), %xmm1                       # 66 0f 38 40 0c 11
-pmulld %xmm12, %xmm9                            # 66 45 0f 38 40 cc
-phminposuw %xmm6, %xmm1                         # 66 0f 38 41 ce
-phminposuw 0x1000, %xmm1                        # 66 0f 38 41 0c 25 00 10 00 00
-phminposuw %xmm12, %xmm9                        # 66 45 0f 38 41 cc
-pblendw $0xfe, %xmm6, %xmm1                     # 66 0f 3a 0e ce fe
-pblendw $0xfe, %fs:0x28, %xmm1                  # 64 66 0f 3a 0e 0c 25 28 00 00 00 fe
-pblendw $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 0e cc fe
-mpsadbw $0xfe, %xmm6, %xmm1                     # 66 0f 3a 42 ce fe
-mpsadbw $0xfe, -4(%ebp), %xmm1                  # 67 66 0f 3a 42 4d fc fe
-mpsadbw $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 42 cc fe
-pextrb $0xfe, %xmm6, %ecx                       # 66 0f 3a 14 f1 fe
-pextrb $0xfe, %xmm6, (,%r11,2)                  # 66 42 0f 3a 14 34 5d 00 00 00 00 fe
-pextrb $0xfe, %xmm12, %r9d                      # 66 45 0f 3a 14 e1 fe
-pextrb $0xfe, %xmm6, %rcx                       # 66 0f 3a 14 f1 fe
-pextrb $0xfe, %xmm6, 0x80(%rsi)                 # 66 0f 3a 14 b6 80 00 00 00 fe
-pextrb $0xfe, %xmm12, %r9                       # 66 45 0f 3a 14 e1 fe
-pextrd $0xfe, %xmm6, %ecx                       # 66 0f 3a 16 f1 fe
-pextrd $0xfe, %xmm6, foo                        # 66 0f 3a 16 34 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
-pextrd $0xfe, %xmm12, %r9d                      # 66 45 0f 3a 16 e1 fe
-pextrq $0xfe, %xmm6, %rcx                       # 66 48 0f 3a 16 f1 fe
-pextrq $0xfe, %xmm6, 0x12(%rax,%rbx,4)          # 66 48 0f 3a 16 74 98 12 fe
-pextrq $0xfe, %xmm12, %r9                       # 66 4d 0f 3a 16 e1 fe
-pinsrb $0xfe, %ebx, %xmm1                       # 66 0f 3a 20 cb fe
-pinsrb $0xfe, (%r13), %xmm1                     # 66 41 0f 3a 20 4d 00 fe
-pinsrb $0xfe, %r12d, %xmm9                      # 66 45 0f 3a 20 cc fe
-pinsrd $0xfe, %ebx, %xmm1                       # 66 0f 3a 22 cb fe
-pinsrd $0xfe, -0x80(%rsp), %xmm1                # 66 0f 3a 22 4c 24 80 fe
-pinsrd $0xfe, %r12d, %xmm9                      # 66 45 0f 3a 22 cc fe
-pinsrq $0xfe, %rbx, %xmm1                       # 66 48 0f 3a 22 cb fe
-pinsrq $0xfe, foo(%rip), %xmm1                  # 66 48 0f 3a 22 0d 00 00 00 00 fe [R_X86_64_PC32@6 foo-5]
-pinsrq $0xfe, %r12, %xmm9                       # 66 4d 0f 3a 22 cc fe
-pcmpestrm $0xfe, %xmm6, %xmm1                   # 66 0f 3a 60 ce fe
-pcmpestrm $0xfe, 0x12345678(%r9,%r10,8), %xmm1  # 66 43 0f 3a 60 8c d1 78 56 34 12 fe
-pcmpestrm $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 60 cc fe
-pcmpestri $0xfe, %xmm6, %xmm1                   # 66 0f 3a 61 ce fe
-pcmpestri $0xfe, (%rbp), %xmm1                  # 66 0f 3a 61 4d 00 fe
-pcmpestri $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 61 cc fe
-pcmpistrm $0xfe, %xmm6, %xmm1                   # 66 0f 3a 62 ce fe
-pcmpistrm $0xfe, 0x7f(%r12), %xmm1              # 66 41 0f 3a 62 4c 24 7f fe
-pcmpistrm $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 62 cc fe
-pcmpistri $0xfe, %xmm6, %xmm1                   # 66 0f 3a 63 ce fe
-pcmpistri $0xfe, foo+8(%rax), %xmm1             # 66 0f 3a 63 88 00 00 00 00 fe [R_X86_64_32S@5 foo+8]
-pcmpistri $0xfe, %xmm12, %xmm9                  # 66 45 0f 3a 63 cc fe
-mov %eax,%ebx                                   # 89 c3
-movl %eax,%ebx                                  # 89 c3
-add %eax,%ebx                                   # 01 c3
-test %eax,%ebx                                  # 85 c3
-test %ebx,%eax                                  # 85 d8
-test $1,%al                                     # a8 01
-test $1,%bl                                     # f6 c3 01
-test $0x100,%eax                                # a9 00 01 00 00
-testb $1,(%ebx)                                 # 67 f6 03 01
-xchg %eax,%ebx                                  # 93
-xchg %ebx,%eax                                  # 93
-xchg %eax,%eax                                  # 87 c0
-xchg %ax,%ax                                    # 66 90
-xchg %cx,%ax                                    # 66 91
-add $1,%eax                                     # 83 c0 01
-add $-1,%eax                                    # 83 c0 ff
-add $0x7f,%eax                                  # 83 c0 7f
-add $0x80,%eax                                  # 05 80 00 00 00
-add $-0x80,%eax                                 # 83 c0 80
-add $-0x81,%eax                                 # 05 7f ff ff ff
-add $0xffffffff,%eax                            # 83 c0 ff
-add $0xffffff80,%eax                            # 83 c0 80
-add $0xff,%al                                   # 04 ff
-add $-1,%al                                     # 04 ff
-add $1,%al                                      # 04 01
-add $1,%ax                                      # 66 83 c0 01
-add $0x100,%ax                                  # 66 05 00 01
-add $0xffff,%ax                                 # 66 83 c0 ff
-addw $0x7f,(%ebx)                               # 67 66 83 03 7f
-addl $0x80,(%ebx)                               # 67 81 03 80 00 00 00
-addb $0x80,(%ebx)                               # 67 80 03 80
-add $foo,%eax                                   # 05 00 00 00 00 [R_X86_64_32@1 foo]
-add $foo,%ebx                                   # 81 c3 00 00 00 00 [R_X86_64_32@2 foo]
-add $foo+4,%ecx                                 # 81 c1 00 00 00 00 [R_X86_64_32@2 foo+4]
-addw $foo,%ax                                   # 66 05 00 00 [R_X86_64_16@2 foo]
-cmp $foo,%al                                    # 3c 00 [R_X86_64_8@1 foo]
-sub $-0x80,%ecx                                 # 83 e9 80
-shl %eax                                        # d1 e0
-shl $1,%eax                                     # d1 e0
-shl $2,%eax                                     # c1 e0 02
-shl %cl,%eax                                    # d3 e0
-sal $1,%eax                                     # d1 e0
-sar %cl,%dl                                     # d2 fa
-shr $1,%ax                                      # 66 d1 e8
-rol $0xff,%ebx                                  # c1 c3 ff
-rcrb $3,(%ecx)                                  # 67 c0 19 03
-shl $foo,%eax                                   # c1 e0 00 [R_X86_64_8@2 foo]
-shld $3,%eax,%ebx                               # 0f a4 c3 03
-shrd %cl,%eax,%ebx                              # 0f ad c3
-imul %eax                                       # f7 e8
-imul %ecx,%edx                                  # 0f af d1
-imul $3,%eax                                    # 6b c0 03
-imul $3,%ecx,%edx                               # 6b d1 03
-imul $300,%ecx,%edx                             # 69 d1 2c 01 00 00
-imul $-128,%eax,%eax                            # 6b c0 80
-imul $foo,%eax,%eax                             # 69 c0 00 00 00 00 [R_X86_64_32@2 foo]
-mov $1,%eax                                     # b8 01 00 00 00
-mov $-1,%eax                                    # b8 ff ff ff ff
-mov $0xffffffff,%eax                            # b8 ff ff ff ff
-mov $foo,%eax                                   # b8 00 00 00 00 [R_X86_64_32@1 foo]
-movl $1,(%ebx)                                  # 67 c7 03 01 00 00 00
-movw $1,(%ebx)                                  # 67 66 c7 03 01 00
-movb $1,(%ebx)                                  # 67 c6 03 01
-mov $1,%al                                      # b0 01
-mov $0x1234,%bx                                 # 66 bb 34 12
-mov %ds,%eax                                    # 8c d8
-mov %ds,%ax                                     # 66 8c d8
-mov %ds,(%ebx)                                  # 67 8c 1b
-mov %eax,%ds                                    # 8e d8
-mov %ax,%es                                     # 8e c0
-mov (%ebx),%ss                                  # 67 8e 13
-mov %cs,%dx                                     # 66 8c ca
-movzbl %al,%eax                                 # 0f b6 c0
-movzbl (%ebx),%ecx                              # 67 0f b6 0b
-movzbw %al,%ax                                  # 66 0f b6 c0
-movzwl %ax,%eax                                 # 0f b7 c0
-movzwl (%ebx),%ecx                              # 67 0f b7 0b
-movsbl %al,%eax                                 # 0f be c0
-movsbw %cl,%dx                                  # 66 0f be d1
-movswl (%ecx),%edx                              # 67 0f bf 11
-movzx %al,%eax                                  # 0f b6 c0
-movsx %al,%eax                                  # 0f be c0
-movzb %al,%eax                                  # 0f b6 c0
-movzw %ax,%eax                                  # 0f b7 c0
-movsb %al,%cx                                   # 66 0f be c8
-lea 0(%ebx),%eax                                # 67 8d 03
-lea (%ebx),%eax                                 # 67 8d 03
-lea 4(%ebx,%ecx),%eax                           # 67 8d 44 0b 04
-lea 0x80(%ebx),%eax                             # 67 8d 83 80 00 00 00
-lea -0x80(%ebx),%eax                            # 67 8d 43 80
-lea -0x81(%ebx),%eax                            # 67 8d 83 7f ff ff ff
-lea (,%ecx,8),%eax                              # 67 8d 04 cd 00 00 00 00
-lea foo(,%ecx,8),%eax                           # 67 8d 04 cd 00 00 00 00 [R_X86_64_32@4 foo]
-lea (%ebp),%eax                                 # 67 8d 45 00
-lea (%esp),%eax                                 # 67 8d 04 24
-lea (%esp,%ebp),%eax                            # 67 8d 04 2c
-lea 0xffffffff(%ebx),%eax                       # 67 8d 43 ff
-lea 0xffffff80(%ebx),%eax                       # 67 8d 43 80
-lea 0x7fffffff(%ebx),%eax                       # 67 8d 83 ff ff ff 7f
-lea foo-4(%ebx),%eax                            # 67 8d 83 00 00 00 00 [R_X86_64_32@3 foo-4]
-leal (%eax,%eax,2),%eax                         # 67 8d 04 40
-push $1                                         # 6a 01
-push $0x80                                      # 68 80 00 00 00
-push $-1                                        # 6a ff
-push $foo                                       # 68 00 00 00 00 [R_X86_64_32S@1 foo]
-pushw $1                                        # 66 6a 01
-push (%ebx)                                     # 67 ff 33
-pop (%ebx)                                      # 67 8f 03
-pushf                                           # 9c
-popf                                            # 9d
-push %fs                                        # 0f a0
-pop %gs                                         # 0f a9
-push %gs                                        # 0f a8
-leave                                           # c9
-ret                                             # c3
-ret $8                                          # c2 08 00
-lret                                            # cb
-lret $4                                         # ca 04 00
-enter $0x10,$0                                  # c8 10 00 00
-enter $foo,$1                                   # c8 00 00 01 [R_X86_64_16@1 foo]
-int $0x80                                       # cd 80
-iret                                            # cf
-call *(%eax)                                    # 67 ff 10
-call *foo(,%eax,4)                              # 67 ff 14 85 00 00 00 00 [R_X86_64_32@4 foo]
-jmp *(%eax)                                     # 67 ff 20
-jmp *foo                                        # ff 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
-jmp .-0x10                                      # eb ee
-jmp .+0x200                                     # e9 fb 01 00 00
-jne .+4                                         # 75 02
-jz .-0x20                                       # 74 de
-jc foo                                          # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jnae foo                                        # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jnb foo                                         # 0f 83 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jpe foo                                         # 0f 8a 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jpo foo                                         # 0f 8b 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-jnle foo                                        # 0f 8f 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
-ja .+0x1000                                     # 0f 87 fa 0f 00 00
-jmp 0x1234                                      # e9 00 00 00 00 [R_X86_64_PC32@1 *ABS*+4656]
-call 0x1234                                     # e8 00 00 00 00 [R_X86_64_PC32@1 *ABS*+4656]
-loop foo                                        # e2 00 [R_X86_64_PC8@1 foo-1]
-loope .+4                                       # e1 02
-loopne .-4                                      # e0 fa
-loopz foo                                       # e1 00 [R_X86_64_PC8@1 foo-1]
-loopnz foo                                      # e0 00 [R_X86_64_PC8@1 foo-1]
-jecxz foo                                       # 67 e3 00 [R_X86_64_PC8@2 foo-1]
-ljmp *(%ebx)                                    # 67 ff 2b
-lcall *(%ebx)                                   # 67 ff 1b
-ljmpl *(%ebx)                                   # 67 ff 2b
-ljmpw *(%ebx)                                   # 67 66 ff 2b
-lcallw *4(%ebx)                                 # 67 66 ff 5b 04
-rep movsb                                       # f3 a4
-rep movsl                                       # f3 a5
-rep stosb                                       # f3 aa
-rep stosl                                       # f3 ab
-repz cmpsb                                      # f3 a6
-repe cmpsw                                      # 66 f3 a7
-repnz scasb                                     # f2 ae
-repne scasl                                     # f2 af
-movsd                                           # a5
-cmpsd                                           # a7
-movsb %fs:(%esi),%es:(%edi)                     # 64 67 a4
-lodsl %es:(%esi),%eax                           # 26 67 ad
-stosb %al,%es:(%edi)                            # 67 aa
-cmpsb %es:(%edi),(%esi)                         # 67 a6
-lock addl $1,(%ebx)                             # 67 f0 83 03 01
-lock incl (%ebx)                                # 67 f0 ff 03
-lock xaddl %eax,(%ebx)                          # 67 f0 0f c1 03
-lock cmpxchg %ecx,(%ebx)                        # 67 f0 0f b1 0b
-lock cmpxchg8b (%ebx)                           # 67 f0 0f c7 0b
-lock btsl $1,(%ebx)                             # 67 f0 0f ba 2b 01
-lock orb $1,(%ebx)                              # 67 f0 80 0b 01
-lock xchg %eax,(%ebx)                           # 67 f0 87 03
-xchg (%ebx),%eax                                # 67 87 03
-data16 nop                                      # 66 90
-addr32 nop                                      # 67 90
-rep nop                                         # f3 90
-in $0x60,%al                                    # e4 60
-in $0x60,%ax                                    # 66 e5 60
-in $0x60,%eax                                   # e5 60
-in %dx,%al                                      # ec
-in %dx,%ax                                      # 66 ed
-in %dx,%eax                                     # ed
-in (%dx),%al                                    # ec
-out %al,$0x80                                   # e6 80
-out %ax,$0x80                                   # 66 e7 80
-out %eax,$0x80                                  # e7 80
-out %al,%dx                                     # ee
-out %ax,%dx                                     # 66 ef
-out %eax,%dx                                    # ef
-out %al,(%dx)                                   # ee
-inb %dx,%al                                     # ec
-outl %eax,%dx                                   # ef
-nopw (%eax)                                     # 67 66 0f 1f 00
-nopl 0x0(%eax)                                  # 67 0f 1f 00
-nopl 0x0(%eax,%eax,1)                           # 67 0f 1f 04 00
-nopw 0x0(%eax,%eax,1)                           # 67 66 0f 1f 04 00
-nopw %cs:0x0(%eax,%eax,1)                       # 2e 67 66 0f 1f 04 00
-cbw                                             # 66 98
-cwde                                            # 98
-cwd                                             # 66 99
-cdq                                             # 99
-xlat                                            # d7
-xlat %es:(%ebx)                                 # 26 67 d7
-clflush (%ebx)                                  # 67 0f ae 3b
-prefetcht0 (%ebx)                               # 67 0f 18 0b
-prefetchnta 4(%ebx)                             # 67 0f 18 43 04
-prefetchw (%ebx)                                # 67 0f 0d 0b
-lgdt (%ebx)                                     # 67 0f 01 13
-lidt (%ebx)                                     # 67 0f 01 1b
-sgdt (%ebx)                                     # 67 0f 01 03
-sidt (%ebx)                                     # 67 0f 01 0b
-lldt %ax                                        # 0f 00 d0
-lldt (%ebx)                                     # 67 0f 00 13
-ltr %ax                                         # 0f 00 d8
-str %ax                                         # 66 0f 00 c8
-str %eax                                        # 0f 00 c8
-sldt %eax                                       # 0f 00 c0
-sldt (%ebx)                                     # 67 0f 00 03
-smsw %eax                                       # 0f 01 e0
-smsw (%ebx)                                     # 67 0f 01 23
-lmsw %ax                                        # 0f 01 f0
-verr %ax                                        # 0f 00 e0
-verw (%ebx)                                     # 67 0f 00 2b
-invlpg (%ebx)                                   # 67 0f 01 3b
-lar %ax,%ax                                     # 66 0f 02 c0
-lar %ecx,%eax                                   # 0f 02 c1
-lar (%ebx),%eax                                 # 67 0f 02 03
-lsl %ecx,%eax                                   # 0f 03 c1
-rdrand %eax                                     # 0f c7 f0
-rdrand %ax                                      # 66 0f c7 f0
-bswap %eax                                      # 0f c8
-bt %eax,%ebx                                    # 0f a3 c3
-bt $3,%ebx                                      # 0f ba e3 03
-btl $3,(%ebx)                                   # 67 0f ba 23 03
-btsw $3,(%ebx)                                  # 67 66 0f ba 2b 03
-btr %ecx,(%ebx)                                 # 67 0f b3 0b
-btc $31,%eax                                    # 0f ba f8 1f
-bsf %eax,%ebx                                   # 0f bc d8
-bsr (%ebx),%ecx                                 # 67 0f bd 0b
-popcnt %eax,%ebx                                # f3 0f b8 d8
-popcnt %ax,%bx                                  # 66 f3 0f b8 d8
-lzcnt %eax,%ebx                                 # f3 0f bd d8
-tzcnt (%ebx),%ecx                               # 67 f3 0f bc 0b
-crc32b %al,%eax                                 # f2 0f 38 f0 c0
-crc32w %ax,%eax                                 # 66 f2 0f 38 f1 c0
-crc32l %eax,%eax                                # f2 0f 38 f1 c0
-crc32b (%ebx),%eax                              # 67 f2 0f 38 f0 03
-sete %al                                        # 0f 94 c0
-setne (%ebx)                                    # 67 0f 95 03
-setc %bl                                        # 0f 92 c3
-setnae %bl                                      # 0f 92 c3
-setg %dh                                        # 0f 9f c6
-cmove %eax,%ebx                                 # 0f 44 d8
-cmovnz (%ebx),%ecx                              # 67 0f 45 0b
-cmovbw %ax,%bx                                  # 66 0f 42 d8
-cmovael %ecx,%edx                               # 0f 43 d1
-lss (%ebx),%esp                                 # 67 0f b2 23
-lfs (%ebx),%eax                                 # 67 0f b4 03
-lgs (%ebx),%ax                                  # 67 66 0f b5 03
-movbe (%ebx),%eax                               # 67 0f 38 f0 03
-movbe %ax,(%ebx)                                # 67 66 0f 38 f1 03
-cmpxchg %bl,(%ecx)                              # 67 0f b0 19
-xadd %eax,%ebx                                  # 0f c1 c3
-div %ecx                                        # f7 f1
-idivl (%ebx)                                    # 67 f7 3b
-mulb (%ebx)                                     # 67 f6 23
-negw %ax                                        # 66 f7 d8
-notl (%ebx)                                     # 67 f7 13
-incl (%ebx)                                     # 67 ff 03
-incw %ax                                        # 66 ff c0
-inc %eax                                        # ff c0
-dec %ecx                                        # ff c9
-decb (%ebx)                                     # 67 fe 0b
-inc %al                                         # fe c0
-mov foo,%eax                                    # 8b 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-mov foo,%al                                     # 8a 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-mov %eax,foo                                    # 89 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-mov %al,foo                                     # 88 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-mov foo,%ebx                                    # 8b 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
-mov %es:foo,%eax                                # 26 8b 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
-mov 0x12345678,%eax                             # 8b 04 25 78 56 34 12
-call foo@PLT                                    # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
-jmp foo@PLT                                     # e9 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
-addl $_GLOBAL_OFFSET_TABLE_,%ebx                # 81 c3 00 00 00 00 [R_X86_64_GOTPC32@2 _GLOBAL_OFFSET_TABLE_+2]
-add $_GLOBAL_OFFSET_TABLE_,%eax                 # 05 00 00 00 00 [R_X86_64_GOTPC32@1 _GLOBAL_OFFSET_TABLE_+1]
-mov %rax,%rbx                                   # 48 89 c3
-mov %r8,%r15                                    # 4d 89 c7
-mov %r8d,%eax                                   # 44 89 c0
-mov %al,%sil                                    # 40 88 c6
-mov %spl,%bpl                                   # 40 88 e5
-mov %dil,%r8b                                   # 41 88 f8
-movb $1,%sil                                    # 40 b6 01
-mov %ah,%al                                     # 88 e0
-mov %ah,%bh                                     # 88 e7
-add $1,%rax                                     # 48 83 c0 01
-add $-1,%rax                                    # 48 83 c0 ff
-add $0x7f,%rax                                  # 48 83 c0 7f
-add $0x80,%rax                                  # 48 05 80 00 00 00
-add $0x7fffffff,%rax                            # 48 05 ff ff ff 7f
-add $-0x80000000,%rax                           # 48 05 00 00 00 80
-add $0xffffffffffffff80,%rax                    # 48 83 c0 80
-addq $1,(%rax)                                  # 48 83 00 01
-add $1,%r8                                      # 49 83 c0 01
-add $1,%r8b                                     # 41 80 c0 01
-add $1,%spl                                     # 40 80 c4 01
-add %r12,(%r13)                                 # 4d 01 65 00
-add (%r12),%r13                                 # 4d 03 2c 24
-add %rax,0x10(%rsp)                             # 48 01 44 24 10
-add foo(%rip),%rax                              # 48 03 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-add $1,foo(%rip)                                # 83 05 00 00 00 00 01 [R_X86_64_PC32@2 foo-5]
-addl $1,foo(%rip)                               # 83 05 00 00 00 00 01 [R_X86_64_PC32@2 foo-5]
-addw $0x1234,foo(%rip)                          # 66 81 05 00 00 00 00 34 12 [R_X86_64_PC32@3 foo-6]
-addq $0x12345678,foo(%rip)                      # 48 81 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@3 foo-8]
-cmpb $1,foo+4(%rip)                             # 80 3d 00 00 00 00 01 [R_X86_64_PC32@2 foo-1]
-mov foo(%rip),%eax                              # 8b 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-lea foo(%rip),%rax                              # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-lea foo+8(%rip),%rax                            # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo+4]
-lea foo-8(%rip),%rax                            # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-12]
-lea 0x10(%rip),%rax                             # 48 8d 05 10 00 00 00
-lea (%rip),%rax                                 # 48 8d 05 00 00 00 00
-lea foo(%eip),%eax                              # 67 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-lea 0(%rip),%rax                                # 48 8d 05 00 00 00 00
-lea (%rax),%rax                                 # 48 8d 00
-lea (%eax),%eax                                 # 67 8d 00
-lea (%r12),%rax                                 # 49 8d 04 24
-lea (%r13),%rax                                 # 49 8d 45 00
-lea 0(%r13),%rax                                # 49 8d 45 00
-lea (%rsp),%rax                                 # 48 8d 04 24
-lea (%r12,%r13),%rax                            # 4b 8d 04 2c
-lea (%r13,%r12),%rax                            # 4b 8d 44 25 00
-lea (,%r12,4),%rax                              # 4a 8d 04 a5 00 00 00 00
-lea (%rax,%r12,2),%r9                           # 4e 8d 0c 60
-lea -0x80(%rbp),%rax                            # 48 8d 45 80
-lea 0x7fffffff(%rax),%rax                       # 48 8d 80 ff ff ff 7f
-lea -0x80000000(%rax),%rax                      # 48 8d 80 00 00 00 80
-lea 0x12345678,%rax                             # 48 8d 04 25 78 56 34 12
-lea foo,%rax                                    # 48 8d 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
-lea foo(,%rax,8),%rax                           # 48 8d 04 c5 00 00 00 00 [R_X86_64_32S@4 foo]
-lea foo(%rax),%rax                              # 48 8d 80 00 00 00 00 [R_X86_64_32S@3 foo]
-movq $-1,%rax                                   # 48 c7 c0 ff ff ff ff
-movq $0x7fffffff,%rax                           # 48 c7 c0 ff ff ff 7f
-movq $-0x80000000,%rax                          # 48 c7 c0 00 00 00 80
-mov $0x80000000,%rax                            # 48 b8 00 00 00 80 00 00 00 00
-mov $0xffffffff,%rax                            # 48 b8 ff ff ff ff 00 00 00 00
-mov $0x123456789,%rax                           # 48 b8 89 67 45 23 01 00 00 00
-mov $foo,%rax                                   # 48 c7 c0 00 00 00 00 [R_X86_64_32S@3 foo]
-movq $foo,(%rax)                                # 48 c7 00 00 00 00 00 [R_X86_64_32S@3 foo]
-movabs $1,%rax                                  # 48 b8 01 00 00 00 00 00 00 00
-movabs $foo,%rax                                # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_64@2 foo]
-movabs $0x1122334455667788,%r9                  # 49 b9 88 77 66 55 44 33 22 11
-movabs 0x1122334455667788,%al                   # a0 88 77 66 55 44 33 22 11
-movabs 0x1122334455667788,%rax                  # 48 a1 88 77 66 55 44 33 22 11
-movabs %eax,0x1122334455667788                  # a3 88 77 66 55 44 33 22 11
-movabs foo,%eax                                 # a1 00 00 00 00 00 00 00 00 [R_X86_64_64@1 foo]
-mov 0x1000,%rax                                 # 48 8b 04 25 00 10 00 00
-mov %fs:0x28,%rax                               # 64 48 8b 04 25 28 00 00 00
-mov %fs:0,%rax                                  # 64 48 8b 04 25 00 00 00 00
-mov %gs:(%rax),%rax                             # 65 48 8b 00
-mov %fs:foo@TPOFF,%rax                          # 64 48 8b 04 25 00 00 00 00 [R_X86_64_TPOFF32@5 foo]
-movq foo@GOTTPOFF(%rip),%rax                    # 48 8b 05 00 00 00 00 [R_X86_64_GOTTPOFF@3 foo-4]
-mov foo@GOTPCREL(%rip),%rax                     # 48 8b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
-mov foo@GOTPCREL(%rip),%eax                     # 8b 05 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
-mov foo@GOTPCREL(%rip),%r8                      # 4c 8b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
-add foo@GOTPCREL(%rip),%rax                     # 48 03 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
-test %rax,foo@GOTPCREL(%rip)                    # 48 85 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
-cmp foo@GOTPCREL(%rip),%rax                     # 48 3b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
-lea foo@GOTPCREL(%rip),%rax                     # 48 8d 05 00 00 00 00 [R_X86_64_GOTPCREL@3 foo-4]
-call *foo@GOTPCREL(%rip)                        # ff 15 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
-jmp *foo@GOTPCREL(%rip)                         # ff 25 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
-push foo@GOTPCREL(%rip)                         # ff 35 00 00 00 00 [R_X86_64_GOTPCREL@2 foo-4]
-lea foo@TLSGD(%rip),%rdi                        # 48 8d 3d 00 00 00 00 [R_X86_64_TLSGD@3 foo-4]
-lea foo@TLSLD(%rip),%rdi                        # 48 8d 3d 00 00 00 00 [R_X86_64_TLSLD@3 foo-4]
-lea foo@DTPOFF(%rax),%rdx                       # 48 8d 90 00 00 00 00 [R_X86_64_DTPOFF32@3 foo]
-movq $foo@TPOFF,%rax                            # 48 c7 c0 00 00 00 00 [R_X86_64_TPOFF32@3 foo]
-lea _GLOBAL_OFFSET_TABLE_(%rip),%rbx            # 48 8d 1d 00 00 00 00 [R_X86_64_GOTPC32@3 _GLOBAL_OFFSET_TABLE_-4]
-movabs $foo@GOTOFF,%rax                         # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_GOTOFF64@2 foo]
-movabs $foo@GOT,%rax                            # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_GOT64@2 foo]
-movabs $foo@PLTOFF,%rax                         # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_PLTOFF64@2 foo]
-movabs $_GLOBAL_OFFSET_TABLE_,%r11              # 49 bb 00 00 00 00 00 00 00 00 [R_X86_64_GOTPC64@2 _GLOBAL_OFFSET_TABLE_+2]
-call *%rax                                      # ff d0
-call *%r11                                      # 41 ff d3
-call *(%rax)                                    # ff 10
-call *foo(%rip)                                 # ff 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-callq *(%rax)                                   # ff 10
-jmp *%rax                                       # ff e0
-jmp *%r8                                        # 41 ff e0
-jmpq *(%rax,%rbx,8)                             # ff 24 d8
-jmp *foo(,%rax,8)                               # ff 24 c5 00 00 00 00 [R_X86_64_32S@3 foo]
-jrcxz foo                                       # e3 00 [R_X86_64_PC8@1 foo-1]
-ljmp *(%rax)                                    # ff 28
-lcall *(%rax)                                   # ff 18
-push %rax                                       # 50
-push %r12                                       # 41 54
-pushq (%rax)                                    # ff 30
-pushw (%rax)                                    # 66 ff 30
-pushq $0x1000                                   # 68 00 10 00 00
-pop %rax                                        # 58
-popq (%rax)                                     # 8f 00
-pop %fs                                         # 0f a1
-ret $16                                         # c2 10 00
-enter $16,$0                                    # c8 10 00 00
-sysretl                                         # 0f 07
-cdqe                                            # 48 98
-cqo                                             # 48 99
-movslq %eax,%rax                                # 48 63 c0
-movslq (%rax),%r8                               # 4c 63 00
-movsxd %eax,%rax                                # 48 63 c0
-movsbq %al,%rax                                 # 48 0f be c0
-movswq %ax,%rax                                 # 48 0f bf c0
-movzbq %al,%rax                                 # 48 0f b6 c0
-movzwq (%rax),%rax                              # 48 0f b7 00
-movsbl %sil,%eax                                # 40 0f be c6
-movzbl %r8b,%eax                                # 41 0f b6 c0
-movzx %r9b,%r10d                                # 45 0f b6 d1
-movzwl %r9w,%r10d                               # 45 0f b7 d1
-bswap %rax                                      # 48 0f c8
-bswap %r8                                       # 49 0f c8
-bswap %r8d                                      # 41 0f c8
-xchg %rax,%rax                                  # 90
-xchg %rax,%r8                                   # 49 90
-xchg %r8,%rax                                   # 49 90
-xchg %eax,%r8d                                  # 41 90
-xchg %r8d,%eax                                  # 41 90
-xchg %ax,%r8w                                   # 66 41 90
-xchg %r8,%r9                                    # 4d 87 c1
-xchg %rax,(%rbx)                                # 48 87 03
-cmpxchg16b (%rax)                               # 48 0f c7 08
-lock cmpxchg16b (%rax)                          # f0 48 0f c7 08
-cmpxchg8b (%rax)                                # 0f c7 08
-lock cmpxchg %r8,(%rax)                         # f0 4c 0f b1 00
-rex.w nop                                       # 48 90
-rex64 nop                                       # 48 90
-shl %rax                                        # 48 d1 e0
-shl $1,%r8                                      # 49 d1 e0
-shl $63,%rax                                    # 48 c1 e0 3f
-sar %cl,%r9                                     # 49 d3 f9
-shld $1,%rax,%rbx                               # 48 0f a4 c3 01
-imul $3,%rax                                    # 48 6b c0 03
-imul $1000,%r8,%r9                              # 4d 69 c8 e8 03 00 00
-imul %r8                                        # 49 f7 e8
-imul (%rax),%rax                                # 48 0f af 00
-div %r8                                         # 49 f7 f0
-popcnt %rax,%rbx                                # f3 48 0f b8 d8
-popcnt %r8,%rax                                 # f3 49 0f b8 c0
-lzcnt %rax,%rbx                                 # f3 48 0f bd d8
-tzcnt %r8w,%r9w                                 # 66 f3 45 0f bc c8
-crc32q %rax,%rbx                                # f2 48 0f 38 f1 d8
-crc32b %al,%rax                                 # f2 48 0f 38 f0 c0
-crc32b %r8b,%r9                                 # f2 4d 0f 38 f0 c8
-bt $63,%rax                                     # 48 0f ba e0 3f
-btsq $63,(%rax)                                 # 48 0f ba 28 3f
-sete %sil                                       # 40 0f 94 c6
-sete %r8b                                       # 41 0f 94 c0
-cmovne %r8,%r9                                  # 4d 0f 45 c8
-cmovl (%rax),%eax                               # 0f 4c 00
-mov %cr0,%rax                                   # 0f 20 c0
-mov %rax,%cr3                                   # 0f 22 d8
-mov %cr8,%rax                                   # 44 0f 20 c0
-mov %rax,%cr8                                   # 44 0f 22 c0
-mov %dr7,%rax                                   # 0f 21 f8
-mov %rax,%dr7                                   # 0f 23 f8
-mov %ds,%rax                                    # 8c d8
-mov %rax,%ds                                    # 8e d8
-mov %eax,%es                                    # 8e c0
-mov %r8d,%fs                                    # 41 8e e0
-mov %fs,%r9                                     # 41 8c e1
-mov %fs,%r9d                                    # 41 8c e1
-mov %fs,%r9w                                    # 66 41 8c e1
-sldt %rax                                       # 0f 00 c0
-str %rax                                        # 0f 00 c8
-smsw %rax                                       # 48 0f 01 e0
-lar %rax,%rbx                                   # 48 0f 02 d8
-lsl %eax,%r8d                                   # 44 0f 03 c0
-rdrand %rax                                     # 48 0f c7 f0
-rdrand %r8                                      # 49 0f c7 f0
-movbe (%rax),%r8                                # 4c 0f 38 f0 00
-movbe %r8w,(%rax)                               # 66 44 0f 38 f1 00
-nopw 0x0(%rax,%rax,1)                           # 66 0f 1f 04 00
-nopw %cs:0x0(%rax,%rax,1)                       # 2e 66 0f 1f 04 00
-nopl 0x0(%rax)                                  # 0f 1f 00
-nopl 0x0(%rax,%rax,1)                           # 0f 1f 04 00
-nopq (%rax)                                     # 48 0f 1f 00
-rep stosq                                       # f3 48 ab
-rep movsq                                       # f3 48 a5
-stosq %rax,%es:(%rdi)                           # 48 ab
-movsq (%rsi),(%rdi)                             # 48 a5
-movsl (%esi),(%edi)                             # 67 a5
-movsb %fs:(%rsi),%es:(%rdi)                     # 64 a4
-lgdt (%rax)                                     # 0f 01 10
-lidt (%rax)                                     # 0f 01 18
-sgdtq (%rax)                                    # 0f 01 00
-invlpg (%rax)                                   # 0f 01 38
-clflush (%rax)                                  # 0f ae 38
-clflushopt (%rax)                               # 66 0f ae 38
-clwb (%rax)                                     # 66 0f ae 30
-prefetcht1 (%r8)                                # 41 0f 18 10
-prefetcht2 0x10(%rax)                           # 0f 18 58 10
-xsave (%rax)                                    # 0f ae 20
-xrstor (%rax)                                   # 0f ae 28
-xsave64 (%rax)                                  # 48 0f ae 20
-xrstor64 (%rax)                                 # 48 0f ae 28
-movsbw (%rax),%ax                               # 66 0f be 00
-movzbw (%rax),%ax                               # 66 0f b6 00
-lfs (%rax),%eax                                 # 0f b4 00
-mov %ss:(%r13), %eax                             # 36 41 8b 45 00
-mov %ss:(%r12), %eax                             # 36 41 8b 04 24
-mov %ss:(%rbp), %eax                             # 8b 45 00
-mov %ds:(%r12), %eax                             # 41 8b 04 24
-scasq %es:(%rdi), %rax                           # 48 af
-scasb %es:(%edi), %al                            # 67 ae
-sysexitl                                         # 0f 35
-sysretl                                          # 0f 07
-movabsb 0x1234, %al                              # a0 34 12 00 00 00 00 00 00
-fnstsww (%rax)                                   # dd 38
-callq foo                                        # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
-loopl foo                                        # 67 e2 00 [R_X86_64_PC8@2 foo-1]
-loopneq foo                                      # e0 00 [R_X86_64_PC8@1 foo-1]
-callw foo                                        # 66 e8 00 00 [R_X86_64_PC16@2 foo-2]
-callw *%ax                                       # 66 ff d0
-call *%ax                                        # 66 ff d0
-jmpw *(%rax)                                     # 66 ff 20
-jmp *%ax                                         # 66 ff e0
-add $0xfffffffe,(%rax)                           # 81 00 fe ff ff ff
-cmp $0xffffff80,(%rax)                           # 81 38 80 ff ff ff
-addl $0xfffffffe,(%rax)                          # 83 00 fe
+add %bl, %cl                                 # 00 d9
+addb %bl, 0x12(%rax,%rbx,4)                  # 00 5c 98 12
+add %bl, 0x12(%rax,%rbx,4)                   # 00 5c 98 12
+add %r12b, %r9b                              # 45 00 e1
+add %bx, %cx                                 # 66 01 d9
+addw %bx, (%r13)                             # 66 41 01 5d 00
+add %bx, (%r13)                              # 66 41 01 5d 00
+add %r12w, %r9w                              # 66 45 01 e1
+add %ebx, %ecx                               # 01 d9
+addl %ebx, -0x80(%rsp)                       # 01 5c 24 80
+add %ebx, -0x80(%rsp)                        # 01 5c 24 80
+add %r12d, %r9d                              # 45 01 e1
+add %rbx, %rcx                               # 48 01 d9
+addq %rbx, foo(%rip)                         # 48 01 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+add %rbx, foo(%rip)                          # 48 01 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+add %r12, %r9                                # 4d 01 e1
+addb 0x12345678(%r9,%r10,8), %cl             # 43 02 8c d1 78 56 34 12
+add 0x12345678(%r9,%r10,8), %cl              # 43 02 8c d1 78 56 34 12
+addw (%rbp), %cx                             # 66 03 4d 00
+add (%rbp), %cx                              # 66 03 4d 00
+addl 0x7f(%r12), %ecx                        # 41 03 4c 24 7f
+add 0x7f(%r12), %ecx                         # 41 03 4c 24 7f
+addq foo+8(%rax), %rcx                       # 48 03 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+add foo+8(%rax), %rcx                        # 48 03 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+addw $0x7f, %cx                              # 66 83 c1 7f
+addw $0x7f, (%rcx,%rdx)                      # 66 83 04 11 7f
+add $0x7f, (%rcx,%rdx)                       # 83 04 11 7f
+addw $0x7f, %r9w                             # 66 41 83 c1 7f
+addl $0x7f, %ecx                             # 83 c1 7f
+addl $0x7f, 0x1000                           # 83 04 25 00 10 00 00 7f
+add $0x7f, 0x1000                            # 83 04 25 00 10 00 00 7f
+addl $0x7f, %r9d                             # 41 83 c1 7f
+addq $0x7f, %rcx                             # 48 83 c1 7f
+addq $0x7f, %fs:0x28                         # 64 48 83 04 25 28 00 00 00 7f
+add $0x7f, %fs:0x28                          # 64 83 04 25 28 00 00 00 7f
+addq $0x7f, %r9                              # 49 83 c1 7f
+add $0xfe, %al                               # 04 fe
+add $0x1234, %ax                             # 66 05 34 12
+add $foo, %ax                                # 66 05 00 00 [R_X86_64_16@2 foo]
+add $0x12345678, %eax                        # 05 78 56 34 12
+add $foo, %eax                               # 05 00 00 00 00 [R_X86_64_32@1 foo]
+add $0x12345678, %rax                        # 48 05 78 56 34 12
+add $foo, %rax                               # 48 05 00 00 00 00 [R_X86_64_32S@2 foo]
+addb $0xfe, %cl                              # 80 c1 fe
+addb $0xfe, 0x12(%rax,%rbx,4)                # 80 44 98 12 fe
+add $0xfe, 0x12(%rax,%rbx,4)                 # 81 44 98 12 fe 00 00 00
+addb $0xfe, %r9b                             # 41 80 c1 fe
+addw $0x1234, %cx                            # 66 81 c1 34 12
+addw $0x1234, (%r13)                         # 66 41 81 45 00 34 12
+add $0x1234, (%r13)                          # 41 81 45 00 34 12 00 00
+addw $0x1234, %r9w                           # 66 41 81 c1 34 12
+addw $foo, %cx                               # 66 81 c1 00 00 [R_X86_64_16@3 foo]
+addl $0x12345678, %ecx                       # 81 c1 78 56 34 12
+addl $0x12345678, -0x80(%rsp)                # 81 44 24 80 78 56 34 12
+add $0x12345678, -0x80(%rsp)                 # 81 44 24 80 78 56 34 12
+addl $0x12345678, %r9d                       # 41 81 c1 78 56 34 12
+addl $foo, %ecx                              # 81 c1 00 00 00 00 [R_X86_64_32@2 foo]
+addq $0x12345678, %rcx                       # 48 81 c1 78 56 34 12
+addq $0x12345678, foo(%rip)                  # 48 81 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@3 foo-8]
+add $0x12345678, foo(%rip)                   # 81 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
+addq $0x12345678, %r9                        # 49 81 c1 78 56 34 12
+addq $foo, %rcx                              # 48 81 c1 00 00 00 00 [R_X86_64_32S@3 foo]
+or %bl, %cl                                  # 08 d9
+orb %bl, 0x12345678(%r9,%r10,8)              # 43 08 9c d1 78 56 34 12
+or %bl, 0x12345678(%r9,%r10,8)               # 43 08 9c d1 78 56 34 12
+or %r12b, %r9b                               # 45 08 e1
+or %bx, %cx                                  # 66 09 d9
+orw %bx, (%rbp)                              # 66 09 5d 00
+or %bx, (%rbp)                               # 66 09 5d 00
+or %r12w, %r9w                               # 66 45 09 e1
+or %ebx, %ecx                                # 09 d9
+orl %ebx, 0x7f(%r12)                         # 41 09 5c 24 7f
+or %ebx, 0x7f(%r12)                          # 41 09 5c 24 7f
+or %r12d, %r9d                               # 45 09 e1
+or %rbx, %rcx                                # 48 09 d9
+orq %rbx, foo+8(%rax)                        # 48 09 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+or %rbx, foo+8(%rax)                         # 48 09 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+or %r12, %r9                                 # 4d 09 e1
+orb (%rcx,%rdx), %cl                         # 0a 0c 11
+or (%rcx,%rdx), %cl                          # 0a 0c 11
+orw 0x1000, %cx                              # 66 0b 0c 25 00 10 00 00
+or 0x1000, %cx                               # 66 0b 0c 25 00 10 00 00
+orl %fs:0x28, %ecx                           # 64 0b 0c 25 28 00 00 00
+or %fs:0x28, %ecx                            # 64 0b 0c 25 28 00 00 00
+orq -4(%ebp), %rcx                           # 67 48 0b 4d fc
+or -4(%ebp), %rcx                            # 67 48 0b 4d fc
+orw $0x7f, %cx                               # 66 83 c9 7f
+orw $0x7f, (,%r11,2)                         # 66 42 83 0c 5d 00 00 00 00 7f
+or $0x7f, (,%r11,2)                          # 42 83 0c 5d 00 00 00 00 7f
+orw $0x7f, %r9w                              # 66 41 83 c9 7f
+orl $0x7f, %ecx                              # 83 c9 7f
+orl $0x7f, 0x80(%rsi)                        # 83 8e 80 00 00 00 7f
+or $0x7f, 0x80(%rsi)                         # 83 8e 80 00 00 00 7f
+orl $0x7f, %r9d                              # 41 83 c9 7f
+orq $0x7f, %rcx                              # 48 83 c9 7f
+orq $0x7f, foo                               # 48 83 0c 25 00 00 00 00 7f [R_X86_64_32S@4 foo]
+or $0x7f, foo                                # 83 0c 25 00 00 00 00 7f [R_X86_64_32S@3 foo]
+orq $0x7f, %r9                               # 49 83 c9 7f
+or $0xfe, %al                                # 0c fe
+or $0x1234, %ax                              # 66 0d 34 12
+or $foo, %ax                                 # 66 0d 00 00 [R_X86_64_16@2 foo]
+or $0x12345678, %eax                         # 0d 78 56 34 12
+or $foo, %eax                                # 0d 00 00 00 00 [R_X86_64_32@1 foo]
+or $0x12345678, %rax                         # 48 0d 78 56 34 12
+or $foo, %rax                                # 48 0d 00 00 00 00 [R_X86_64_32S@2 foo]
+orb $0xfe, %cl                               # 80 c9 fe
+orb $0xfe, 0x12345678(%r9,%r10,8)            # 43 80 8c d1 78 56 34 12 fe
+or $0xfe, 0x12345678(%r9,%r10,8)             # 43 81 8c d1 78 56 34 12 fe 00 00 00
+orb $0xfe, %r9b                              # 41 80 c9 fe
+orw $0x1234, %cx                             # 66 81 c9 34 12
+orw $0x1234, (%rbp)                          # 66 81 4d 00 34 12
+or $0x1234, (%rbp)                           # 81 4d 00 34 12 00 00
+orw $0x1234, %r9w                            # 66 41 81 c9 34 12
+orw $foo, %cx                                # 66 81 c9 00 00 [R_X86_64_16@3 foo]
+orl $0x12345678, %ecx                        # 81 c9 78 56 34 12
+orl $0x12345678, 0x7f(%r12)                  # 41 81 4c 24 7f 78 56 34 12
+or $0x12345678, 0x7f(%r12)                   # 41 81 4c 24 7f 78 56 34 12
+orl $0x12345678, %r9d                        # 41 81 c9 78 56 34 12
+orl $foo, %ecx                               # 81 c9 00 00 00 00 [R_X86_64_32@2 foo]
+orq $0x12345678, %rcx                        # 48 81 c9 78 56 34 12
+orq $0x12345678, foo+8(%rax)                 # 48 81 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@3 foo+8]
+or $0x12345678, foo+8(%rax)                  # 81 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
+orq $0x12345678, %r9                         # 49 81 c9 78 56 34 12
+orq $foo, %rcx                               # 48 81 c9 00 00 00 00 [R_X86_64_32S@3 foo]
+adc %bl, %cl                                 # 10 d9
+adcb %bl, (%rcx,%rdx)                        # 10 1c 11
+adc %bl, (%rcx,%rdx)                         # 10 1c 11
+adc %r12b, %r9b                              # 45 10 e1
+adc %bx, %cx                                 # 66 11 d9
+adcw %bx, 0x1000                             # 66 11 1c 25 00 10 00 00
+adc %bx, 0x1000                              # 66 11 1c 25 00 10 00 00
+adc %r12w, %r9w                              # 66 45 11 e1
+adc %ebx, %ecx                               # 11 d9
+adcl %ebx, %fs:0x28                          # 64 11 1c 25 28 00 00 00
+adc %ebx, %fs:0x28                           # 64 11 1c 25 28 00 00 00
+adc %r12d, %r9d                              # 45 11 e1
+adc %rbx, %rcx                               # 48 11 d9
+adcq %rbx, -4(%ebp)                          # 67 48 11 5d fc
+adc %rbx, -4(%ebp)                           # 67 48 11 5d fc
+adc %r12, %r9                                # 4d 11 e1
+adcb (,%r11,2), %cl                          # 42 12 0c 5d 00 00 00 00
+adc (,%r11,2), %cl                           # 42 12 0c 5d 00 00 00 00
+adcw 0x80(%rsi), %cx                         # 66 13 8e 80 00 00 00
+adc 0x80(%rsi), %cx                          # 66 13 8e 80 00 00 00
+adcl foo, %ecx                               # 13 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+adc foo, %ecx                                # 13 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+adcq 0x12(%rax,%rbx,4), %rcx                 # 48 13 4c 98 12
+adc 0x12(%rax,%rbx,4), %rcx                  # 48 13 4c 98 12
+adcw $0x7f, %cx                              # 66 83 d1 7f
+adcw $0x7f, (%r13)                           # 66 41 83 55 00 7f
+adc $0x7f, (%r13)                            # 41 83 55 00 7f
+adcw $0x7f, %r9w                             # 66 41 83 d1 7f
+adcl $0x7f, %ecx                             # 83 d1 7f
+adcl $0x7f, -0x80(%rsp)                      # 83 54 24 80 7f
+adc $0x7f, -0x80(%rsp)                       # 83 54 24 80 7f
+adcl $0x7f, %r9d                             # 41 83 d1 7f
+adcq $0x7f, %rcx                             # 48 83 d1 7f
+adcq $0x7f, foo(%rip)                        # 48 83 15 00 00 00 00 7f [R_X86_64_PC32@3 foo-5]
+adc $0x7f, foo(%rip)                         # 83 15 00 00 00 00 7f [R_X86_64_PC32@2 foo-5]
+adcq $0x7f, %r9                              # 49 83 d1 7f
+adc $0xfe, %al                               # 14 fe
+adc $0x1234, %ax                             # 66 15 34 12
+adc $foo, %ax                                # 66 15 00 00 [R_X86_64_16@2 foo]
+adc $0x12345678, %eax                        # 15 78 56 34 12
+adc $foo, %eax                               # 15 00 00 00 00 [R_X86_64_32@1 foo]
+adc $0x12345678, %rax                        # 48 15 78 56 34 12
+adc $foo, %rax                               # 48 15 00 00 00 00 [R_X86_64_32S@2 foo]
+adcb $0xfe, %cl                              # 80 d1 fe
+adcb $0xfe, (%rcx,%rdx)                      # 80 14 11 fe
+adc $0xfe, (%rcx,%rdx)                       # 81 14 11 fe 00 00 00
+adcb $0xfe, %r9b                             # 41 80 d1 fe
+adcw $0x1234, %cx                            # 66 81 d1 34 12
+adcw $0x1234, 0x1000                         # 66 81 14 25 00 10 00 00 34 12
+adc $0x1234, 0x1000                          # 81 14 25 00 10 00 00 34 12 00 00
+adcw $0x1234, %r9w                           # 66 41 81 d1 34 12
+adcw $foo, %cx                               # 66 81 d1 00 00 [R_X86_64_16@3 foo]
+adcl $0x12345678, %ecx                       # 81 d1 78 56 34 12
+adcl $0x12345678, %fs:0x28                   # 64 81 14 25 28 00 00 00 78 56 34 12
+adc $0x12345678, %fs:0x28                    # 64 81 14 25 28 00 00 00 78 56 34 12
+adcl $0x12345678, %r9d                       # 41 81 d1 78 56 34 12
+adcl $foo, %ecx                              # 81 d1 00 00 00 00 [R_X86_64_32@2 foo]
+adcq $0x12345678, %rcx                       # 48 81 d1 78 56 34 12
+adcq $0x12345678, -4(%ebp)                   # 67 48 81 55 fc 78 56 34 12
+adc $0x12345678, -4(%ebp)                    # 67 81 55 fc 78 56 34 12
+adcq $0x12345678, %r9                        # 49 81 d1 78 56 34 12
+adcq $foo, %rcx                              # 48 81 d1 00 00 00 00 [R_X86_64_32S@3 foo]
+sbb %bl, %cl                                 # 18 d9
+sbbb %bl, (,%r11,2)                          # 42 18 1c 5d 00 00 00 00
+sbb %bl, (,%r11,2)                           # 42 18 1c 5d 00 00 00 00
+sbb %r12b, %r9b                              # 45 18 e1
+sbb %bx, %cx                                 # 66 19 d9
+sbbw %bx, 0x80(%rsi)                         # 66 19 9e 80 00 00 00
+sbb %bx, 0x80(%rsi)                          # 66 19 9e 80 00 00 00
+sbb %r12w, %r9w                              # 66 45 19 e1
+sbb %ebx, %ecx                               # 19 d9
+sbbl %ebx, foo                               # 19 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+sbb %ebx, foo                                # 19 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+sbb %r12d, %r9d                              # 45 19 e1
+sbb %rbx, %rcx                               # 48 19 d9
+sbbq %rbx, 0x12(%rax,%rbx,4)                 # 48 19 5c 98 12
+sbb %rbx, 0x12(%rax,%rbx,4)                  # 48 19 5c 98 12
+sbb %r12, %r9                                # 4d 19 e1
+sbbb (%r13), %cl                             # 41 1a 4d 00
+sbb (%r13), %cl                              # 41 1a 4d 00
+sbbw -0x80(%rsp), %cx                        # 66 1b 4c 24 80
+sbb -0x80(%rsp), %cx                         # 66 1b 4c 24 80
+sbbl foo(%rip), %ecx                         # 1b 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sbb foo(%rip), %ecx                          # 1b 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sbbq 0x12345678(%r9,%r10,8), %rcx            # 4b 1b 8c d1 78 56 34 12
+sbb 0x12345678(%r9,%r10,8), %rcx             # 4b 1b 8c d1 78 56 34 12
+sbbw $0x7f, %cx                              # 66 83 d9 7f
+sbbw $0x7f, (%rbp)                           # 66 83 5d 00 7f
+sbb $0x7f, (%rbp)                            # 83 5d 00 7f
+sbbw $0x7f, %r9w                             # 66 41 83 d9 7f
+sbbl $0x7f, %ecx                             # 83 d9 7f
+sbbl $0x7f, 0x7f(%r12)                       # 41 83 5c 24 7f 7f
+sbb $0x7f, 0x7f(%r12)                        # 41 83 5c 24 7f 7f
+sbbl $0x7f, %r9d                             # 41 83 d9 7f
+sbbq $0x7f, %rcx                             # 48 83 d9 7f
+sbbq $0x7f, foo+8(%rax)                      # 48 83 98 00 00 00 00 7f [R_X86_64_32S@3 foo+8]
+sbb $0x7f, foo+8(%rax)                       # 83 98 00 00 00 00 7f [R_X86_64_32S@2 foo+8]
+sbbq $0x7f, %r9                              # 49 83 d9 7f
+sbb $0xfe, %al                               # 1c fe
+sbb $0x1234, %ax                             # 66 1d 34 12
+sbb $foo, %ax                                # 66 1d 00 00 [R_X86_64_16@2 foo]
+sbb $0x12345678, %eax                        # 1d 78 56 34 12
+sbb $foo, %eax                               # 1d 00 00 00 00 [R_X86_64_32@1 foo]
+sbb $0x12345678, %rax                        # 48 1d 78 56 34 12
+sbb $foo, %rax                               # 48 1d 00 00 00 00 [R_X86_64_32S@2 foo]
+sbbb $0xfe, %cl                              # 80 d9 fe
+sbbb $0xfe, (,%r11,2)                        # 42 80 1c 5d 00 00 00 00 fe
+sbb $0xfe, (,%r11,2)                         # 42 81 1c 5d 00 00 00 00 fe 00 00 00
+sbbb $0xfe, %r9b                             # 41 80 d9 fe
+sbbw $0x1234, %cx                            # 66 81 d9 34 12
+sbbw $0x1234, 0x80(%rsi)                     # 66 81 9e 80 00 00 00 34 12
+sbb $0x1234, 0x80(%rsi)                      # 81 9e 80 00 00 00 34 12 00 00
+sbbw $0x1234, %r9w                           # 66 41 81 d9 34 12
+sbbw $foo, %cx                               # 66 81 d9 00 00 [R_X86_64_16@3 foo]
+sbbl $0x12345678, %ecx                       # 81 d9 78 56 34 12
+sbbl $0x12345678, foo                        # 81 1c 25 00 00 00 00 78 56 34 12 [R_X86_64_32S@3 foo]
+sbb $0x12345678, foo                         # 81 1c 25 00 00 00 00 78 56 34 12 [R_X86_64_32S@3 foo]
+sbbl $0x12345678, %r9d                       # 41 81 d9 78 56 34 12
+sbbl $foo, %ecx                              # 81 d9 00 00 00 00 [R_X86_64_32@2 foo]
+sbbq $0x12345678, %rcx                       # 48 81 d9 78 56 34 12
+sbbq $0x12345678, 0x12(%rax,%rbx,4)          # 48 81 5c 98 12 78 56 34 12
+sbb $0x12345678, 0x12(%rax,%rbx,4)           # 81 5c 98 12 78 56 34 12
+sbbq $0x12345678, %r9                        # 49 81 d9 78 56 34 12
+sbbq $foo, %rcx                              # 48 81 d9 00 00 00 00 [R_X86_64_32S@3 foo]
+and %bl, %cl                                 # 20 d9
+andb %bl, (%r13)                             # 41 20 5d 00
+and %bl, (%r13)                              # 41 20 5d 00
+and %r12b, %r9b                              # 45 20 e1
+and %bx, %cx                                 # 66 21 d9
+andw %bx, -0x80(%rsp)                        # 66 21 5c 24 80
+and %bx, -0x80(%rsp)                         # 66 21 5c 24 80
+and %r12w, %r9w                              # 66 45 21 e1
+and %ebx, %ecx                               # 21 d9
+andl %ebx, foo(%rip)                         # 21 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+and %ebx, foo(%rip)                          # 21 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+and %r12d, %r9d                              # 45 21 e1
+and %rbx, %rcx                               # 48 21 d9
+andq %rbx, 0x12345678(%r9,%r10,8)            # 4b 21 9c d1 78 56 34 12
+and %rbx, 0x12345678(%r9,%r10,8)             # 4b 21 9c d1 78 56 34 12
+and %r12, %r9                                # 4d 21 e1
+andb (%rbp), %cl                             # 22 4d 00
+and (%rbp), %cl                              # 22 4d 00
+andw 0x7f(%r12), %cx                         # 66 41 23 4c 24 7f
+and 0x7f(%r12), %cx                          # 66 41 23 4c 24 7f
+andl foo+8(%rax), %ecx                       # 23 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
+and foo+8(%rax), %ecx                        # 23 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
+andq (%rcx,%rdx), %rcx                       # 48 23 0c 11
+and (%rcx,%rdx), %rcx                        # 48 23 0c 11
+andw $0x7f, %cx                              # 66 83 e1 7f
+andw $0x7f, 0x1000                           # 66 83 24 25 00 10 00 00 7f
+and $0x7f, 0x1000                            # 83 24 25 00 10 00 00 7f
+andw $0x7f, %r9w                             # 66 41 83 e1 7f
+andl $0x7f, %ecx                             # 83 e1 7f
+andl $0x7f, %fs:0x28                         # 64 83 24 25 28 00 00 00 7f
+and $0x7f, %fs:0x28                          # 64 83 24 25 28 00 00 00 7f
+andl $0x7f, %r9d                             # 41 83 e1 7f
+andq $0x7f, %rcx                             # 48 83 e1 7f
+andq $0x7f, -4(%ebp)                         # 67 48 83 65 fc 7f
+and $0x7f, -4(%ebp)                          # 67 83 65 fc 7f
+andq $0x7f, %r9                              # 49 83 e1 7f
+and $0xfe, %al                               # 24 fe
+and $0x1234, %ax                             # 66 25 34 12
+and $foo, %ax                                # 66 25 00 00 [R_X86_64_16@2 foo]
+and $0x12345678, %eax                        # 25 78 56 34 12
+and $foo, %eax                               # 25 00 00 00 00 [R_X86_64_32@1 foo]
+and $0x12345678, %rax                        # 48 25 78 56 34 12
+and $foo, %rax                               # 48 25 00 00 00 00 [R_X86_64_32S@2 foo]
+andb $0xfe, %cl                              # 80 e1 fe
+andb $0xfe, (%r13)                           # 41 80 65 00 fe
+and $0xfe, (%r13)                            # 41 81 65 00 fe 00 00 00
+andb $0xfe, %r9b                             # 41 80 e1 fe
+andw $0x1234, %cx                            # 66 81 e1 34 12
+andw $0x1234, -0x80(%rsp)                    # 66 81 64 24 80 34 12
+and $0x1234, -0x80(%rsp)                     # 81 64 24 80 34 12 00 00
+andw $0x1234, %r9w                           # 66 41 81 e1 34 12
+andw $foo, %cx                               # 66 81 e1 00 00 [R_X86_64_16@3 foo]
+andl $0x12345678, %ecx                       # 81 e1 78 56 34 12
+andl $0x12345678, foo(%rip)                  # 81 25 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
+and $0x12345678, foo(%rip)                   # 81 25 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
+andl $0x12345678, %r9d                       # 41 81 e1 78 56 34 12
+andl $foo, %ecx                              # 81 e1 00 00 00 00 [R_X86_64_32@2 foo]
+andq $0x12345678, %rcx                       # 48 81 e1 78 56 34 12
+andq $0x12345678, 0x12345678(%r9,%r10,8)     # 4b 81 a4 d1 78 56 34 12 78 56 34 12
+and $0x12345678, 0x12345678(%r9,%r10,8)      # 43 81 a4 d1 78 56 34 12 78 56 34 12
+andq $0x12345678, %r9                        # 49 81 e1 78 56 34 12
+andq $foo, %rcx                              # 48 81 e1 00 00 00 00 [R_X86_64_32S@3 foo]
+sub %bl, %cl                                 # 28 d9
+subb %bl, (%rbp)                             # 28 5d 00
+sub %bl, (%rbp)                              # 28 5d 00
+sub %r12b, %r9b                              # 45 28 e1
+sub %bx, %cx                                 # 66 29 d9
+subw %bx, 0x7f(%r12)                         # 66 41 29 5c 24 7f
+sub %bx, 0x7f(%r12)                          # 66 41 29 5c 24 7f
+sub %r12w, %r9w                              # 66 45 29 e1
+sub %ebx, %ecx                               # 29 d9
+subl %ebx, foo+8(%rax)                       # 29 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
+sub %ebx, foo+8(%rax)                        # 29 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
+sub %r12d, %r9d                              # 45 29 e1
+sub %rbx, %rcx                               # 48 29 d9
+subq %rbx, (%rcx,%rdx)                       # 48 29 1c 11
+sub %rbx, (%rcx,%rdx)                        # 48 29 1c 11
+sub %r12, %r9                                # 4d 29 e1
+subb 0x1000, %cl                             # 2a 0c 25 00 10 00 00
+sub 0x1000, %cl                              # 2a 0c 25 00 10 00 00
+subw %fs:0x28, %cx                           # 64 66 2b 0c 25 28 00 00 00
+sub %fs:0x28, %cx                            # 64 66 2b 0c 25 28 00 00 00
+subl -4(%ebp), %ecx                          # 67 2b 4d fc
+sub -4(%ebp), %ecx                           # 67 2b 4d fc
+subq (,%r11,2), %rcx                         # 4a 2b 0c 5d 00 00 00 00
+sub (,%r11,2), %rcx                          # 4a 2b 0c 5d 00 00 00 00
+subw $0x7f, %cx                              # 66 83 e9 7f
+subw $0x7f, 0x80(%rsi)                       # 66 83 ae 80 00 00 00 7f
+sub $0x7f, 0x80(%rsi)                        # 83 ae 80 00 00 00 7f
+subw $0x7f, %r9w                             # 66 41 83 e9 7f
+subl $0x7f, %ecx                             # 83 e9 7f
+subl $0x7f, foo                              # 83 2c 25 00 00 00 00 7f [R_X86_64_32S@3 foo]
+sub $0x7f, foo                               # 83 2c 25 00 00 00 00 7f [R_X86_64_32S@3 foo]
+subl $0x7f, %r9d                             # 41 83 e9 7f
+subq $0x7f, %rcx                             # 48 83 e9 7f
+subq $0x7f, 0x12(%rax,%rbx,4)                # 48 83 6c 98 12 7f
+sub $0x7f, 0x12(%rax,%rbx,4)                 # 83 6c 98 12 7f
+subq $0x7f, %r9                              # 49 83 e9 7f
+sub $0xfe, %al                               # 2c fe
+sub $0x1234, %ax                             # 66 2d 34 12
+sub $foo, %ax                                # 66 2d 00 00 [R_X86_64_16@2 foo]
+sub $0x12345678, %eax                        # 2d 78 56 34 12
+sub $foo, %eax                               # 2d 00 00 00 00 [R_X86_64_32@1 foo]
+sub $0x12345678, %rax                        # 48 2d 78 56 34 12
+sub $foo, %rax                               # 48 2d 00 00 00 00 [R_X86_64_32S@2 foo]
+subb $0xfe, %cl                              # 80 e9 fe
+subb $0xfe, (%rbp)                           # 80 6d 00 fe
+sub $0xfe, (%rbp)                            # 81 6d 00 fe 00 00 00
+subb $0xfe, %r9b                             # 41 80 e9 fe
+subw $0x1234, %cx                            # 66 81 e9 34 12
+subw $0x1234, 0x7f(%r12)                     # 66 41 81 6c 24 7f 34 12
+sub $0x1234, 0x7f(%r12)                      # 41 81 6c 24 7f 34 12 00 00
+subw $0x1234, %r9w                           # 66 41 81 e9 34 12
+subw $foo, %cx                               # 66 81 e9 00 00 [R_X86_64_16@3 foo]
+subl $0x12345678, %ecx                       # 81 e9 78 56 34 12
+subl $0x12345678, foo+8(%rax)                # 81 a8 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
+sub $0x12345678, foo+8(%rax)                 # 81 a8 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
+subl $0x12345678, %r9d                       # 41 81 e9 78 56 34 12
+subl $foo, %ecx                              # 81 e9 00 00 00 00 [R_X86_64_32@2 foo]
+subq $0x12345678, %rcx                       # 48 81 e9 78 56 34 12
+subq $0x12345678, (%rcx,%rdx)                # 48 81 2c 11 78 56 34 12
+sub $0x12345678, (%rcx,%rdx)                 # 81 2c 11 78 56 34 12
+subq $0x12345678, %r9                        # 49 81 e9 78 56 34 12
+subq $foo, %rcx                              # 48 81 e9 00 00 00 00 [R_X86_64_32S@3 foo]
+xor %bl, %cl                                 # 30 d9
+xorb %bl, 0x1000                             # 30 1c 25 00 10 00 00
+xor %bl, 0x1000                              # 30 1c 25 00 10 00 00
+xor %r12b, %r9b                              # 45 30 e1
+xor %bx, %cx                                 # 66 31 d9
+xorw %bx, %fs:0x28                           # 64 66 31 1c 25 28 00 00 00
+xor %bx, %fs:0x28                            # 64 66 31 1c 25 28 00 00 00
+xor %r12w, %r9w                              # 66 45 31 e1
+xor %ebx, %ecx                               # 31 d9
+xorl %ebx, -4(%ebp)                          # 67 31 5d fc
+xor %ebx, -4(%ebp)                           # 67 31 5d fc
+xor %r12d, %r9d                              # 45 31 e1
+xor %rbx, %rcx                               # 48 31 d9
+xorq %rbx, (,%r11,2)                         # 4a 31 1c 5d 00 00 00 00
+xor %rbx, (,%r11,2)                          # 4a 31 1c 5d 00 00 00 00
+xor %r12, %r9                                # 4d 31 e1
+xorb 0x80(%rsi), %cl                         # 32 8e 80 00 00 00
+xor 0x80(%rsi), %cl                          # 32 8e 80 00 00 00
+xorw foo, %cx                                # 66 33 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+xor foo, %cx                                 # 66 33 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+xorl 0x12(%rax,%rbx,4), %ecx                 # 33 4c 98 12
+xor 0x12(%rax,%rbx,4), %ecx                  # 33 4c 98 12
+xorq (%r13), %rcx                            # 49 33 4d 00
+xor (%r13), %rcx                             # 49 33 4d 00
+xorw $0x7f, %cx                              # 66 83 f1 7f
+xorw $0x7f, -0x80(%rsp)                      # 66 83 74 24 80 7f
+xor $0x7f, -0x80(%rsp)                       # 83 74 24 80 7f
+xorw $0x7f, %r9w                             # 66 41 83 f1 7f
+xorl $0x7f, %ecx                             # 83 f1 7f
+xorl $0x7f, foo(%rip)                        # 83 35 00 00 00 00 7f [R_X86_64_PC32@2 foo-5]
+xor $0x7f, foo(%rip)                         # 83 35 00 00 00 00 7f [R_X86_64_PC32@2 foo-5]
+xorl $0x7f, %r9d                             # 41 83 f1 7f
+xorq $0x7f, %rcx                             # 48 83 f1 7f
+xorq $0x7f, 0x12345678(%r9,%r10,8)           # 4b 83 b4 d1 78 56 34 12 7f
+xor $0x7f, 0x12345678(%r9,%r10,8)            # 43 83 b4 d1 78 56 34 12 7f
+xorq $0x7f, %r9                              # 49 83 f1 7f
+xor $0xfe, %al                               # 34 fe
+xor $0x1234, %ax                             # 66 35 34 12
+xor $foo, %ax                                # 66 35 00 00 [R_X86_64_16@2 foo]
+xor $0x12345678, %eax                        # 35 78 56 34 12
+xor $foo, %eax                               # 35 00 00 00 00 [R_X86_64_32@1 foo]
+xor $0x12345678, %rax                        # 48 35 78 56 34 12
+xor $foo, %rax                               # 48 35 00 00 00 00 [R_X86_64_32S@2 foo]
+xorb $0xfe, %cl                              # 80 f1 fe
+xorb $0xfe, 0x1000                           # 80 34 25 00 10 00 00 fe
+xor $0xfe, 0x1000                            # 81 34 25 00 10 00 00 fe 00 00 00
+xorb $0xfe, %r9b                             # 41 80 f1 fe
+xorw $0x1234, %cx                            # 66 81 f1 34 12
+xorw $0x1234, %fs:0x28                       # 64 66 81 34 25 28 00 00 00 34 12
+xor $0x1234, %fs:0x28                        # 64 81 34 25 28 00 00 00 34 12 00 00
+xorw $0x1234, %r9w                           # 66 41 81 f1 34 12
+xorw $foo, %cx                               # 66 81 f1 00 00 [R_X86_64_16@3 foo]
+xorl $0x12345678, %ecx                       # 81 f1 78 56 34 12
+xorl $0x12345678, -4(%ebp)                   # 67 81 75 fc 78 56 34 12
+xor $0x12345678, -4(%ebp)                    # 67 81 75 fc 78 56 34 12
+xorl $0x12345678, %r9d                       # 41 81 f1 78 56 34 12
+xorl $foo, %ecx                              # 81 f1 00 00 00 00 [R_X86_64_32@2 foo]
+xorq $0x12345678, %rcx                       # 48 81 f1 78 56 34 12
+xorq $0x12345678, (,%r11,2)                  # 4a 81 34 5d 00 00 00 00 78 56 34 12
+xor $0x12345678, (,%r11,2)                   # 42 81 34 5d 00 00 00 00 78 56 34 12
+xorq $0x12345678, %r9                        # 49 81 f1 78 56 34 12
+xorq $foo, %rcx                              # 48 81 f1 00 00 00 00 [R_X86_64_32S@3 foo]
+cmp %bl, %cl                                 # 38 d9
+cmpb %bl, 0x80(%rsi)                         # 38 9e 80 00 00 00
+cmp %bl, 0x80(%rsi)                          # 38 9e 80 00 00 00
+cmp %r12b, %r9b                              # 45 38 e1
+cmp %bx, %cx                                 # 66 39 d9
+cmpw %bx, foo                                # 66 39 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmp %bx, foo                                 # 66 39 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmp %r12w, %r9w                              # 66 45 39 e1
+cmp %ebx, %ecx                               # 39 d9
+cmpl %ebx, 0x12(%rax,%rbx,4)                 # 39 5c 98 12
+cmp %ebx, 0x12(%rax,%rbx,4)                  # 39 5c 98 12
+cmp %r12d, %r9d                              # 45 39 e1
+cmp %rbx, %rcx                               # 48 39 d9
+cmpq %rbx, (%r13)                            # 49 39 5d 00
+cmp %rbx, (%r13)                             # 49 39 5d 00
+cmp %r12, %r9                                # 4d 39 e1
+cmpb -0x80(%rsp), %cl                        # 3a 4c 24 80
+cmp -0x80(%rsp), %cl                         # 3a 4c 24 80
+cmpw foo(%rip), %cx                          # 66 3b 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cmp foo(%rip), %cx                           # 66 3b 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cmpl 0x12345678(%r9,%r10,8), %ecx            # 43 3b 8c d1 78 56 34 12
+cmp 0x12345678(%r9,%r10,8), %ecx             # 43 3b 8c d1 78 56 34 12
+cmpq (%rbp), %rcx                            # 48 3b 4d 00
+cmp (%rbp), %rcx                             # 48 3b 4d 00
+cmpw $0x7f, %cx                              # 66 83 f9 7f
+cmpw $0x7f, 0x7f(%r12)                       # 66 41 83 7c 24 7f 7f
+cmp $0x7f, 0x7f(%r12)                        # 41 83 7c 24 7f 7f
+cmpw $0x7f, %r9w                             # 66 41 83 f9 7f
+cmpl $0x7f, %ecx                             # 83 f9 7f
+cmpl $0x7f, foo+8(%rax)                      # 83 b8 00 00 00 00 7f [R_X86_64_32S@2 foo+8]
+cmp $0x7f, foo+8(%rax)                       # 83 b8 00 00 00 00 7f [R_X86_64_32S@2 foo+8]
+cmpl $0x7f, %r9d                             # 41 83 f9 7f
+cmpq $0x7f, %rcx                             # 48 83 f9 7f
+cmpq $0x7f, (%rcx,%rdx)                      # 48 83 3c 11 7f
+cmp $0x7f, (%rcx,%rdx)                       # 83 3c 11 7f
+cmpq $0x7f, %r9                              # 49 83 f9 7f
+cmp $0xfe, %al                               # 3c fe
+cmp $0x1234, %ax                             # 66 3d 34 12
+cmp $foo, %ax                                # 66 3d 00 00 [R_X86_64_16@2 foo]
+cmp $0x12345678, %eax                        # 3d 78 56 34 12
+cmp $foo, %eax                               # 3d 00 00 00 00 [R_X86_64_32@1 foo]
+cmp $0x12345678, %rax                        # 48 3d 78 56 34 12
+cmp $foo, %rax                               # 48 3d 00 00 00 00 [R_X86_64_32S@2 foo]
+cmpb $0xfe, %cl                              # 80 f9 fe
+cmpb $0xfe, 0x80(%rsi)                       # 80 be 80 00 00 00 fe
+cmp $0xfe, 0x80(%rsi)                        # 81 be 80 00 00 00 fe 00 00 00
+cmpb $0xfe, %r9b                             # 41 80 f9 fe
+cmpw $0x1234, %cx                            # 66 81 f9 34 12
+cmpw $0x1234, foo                            # 66 81 3c 25 00 00 00 00 34 12 [R_X86_64_32S@4 foo]
+cmp $0x1234, foo                             # 81 3c 25 00 00 00 00 34 12 00 00 [R_X86_64_32S@3 foo]
+cmpw $0x1234, %r9w                           # 66 41 81 f9 34 12
+cmpw $foo, %cx                               # 66 81 f9 00 00 [R_X86_64_16@3 foo]
+cmpl $0x12345678, %ecx                       # 81 f9 78 56 34 12
+cmpl $0x12345678, 0x12(%rax,%rbx,4)          # 81 7c 98 12 78 56 34 12
+cmp $0x12345678, 0x12(%rax,%rbx,4)           # 81 7c 98 12 78 56 34 12
+cmpl $0x12345678, %r9d                       # 41 81 f9 78 56 34 12
+cmpl $foo, %ecx                              # 81 f9 00 00 00 00 [R_X86_64_32@2 foo]
+cmpq $0x12345678, %rcx                       # 48 81 f9 78 56 34 12
+cmpq $0x12345678, (%r13)                     # 49 81 7d 00 78 56 34 12
+cmp $0x12345678, (%r13)                      # 41 81 7d 00 78 56 34 12
+cmpq $0x12345678, %r9                        # 49 81 f9 78 56 34 12
+cmpq $foo, %rcx                              # 48 81 f9 00 00 00 00 [R_X86_64_32S@3 foo]
+rolb $1, %cl                                 # d0 c1
+rolb $1, -0x80(%rsp)                         # d0 44 24 80
+rol $1, -0x80(%rsp)                          # d1 44 24 80
+rolb $1, %r9b                                # 41 d0 c1
+rol %cl, %cl                                 # d2 c1
+rolb %cl, foo(%rip)                          # d2 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+rol %cl, foo(%rip)                           # d3 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+rol %cl, %r9b                                # 41 d2 c1
+rolb $0xfe, %cl                              # c0 c1 fe
+rolb $0xfe, 0x12345678(%r9,%r10,8)           # 43 c0 84 d1 78 56 34 12 fe
+rol $0xfe, 0x12345678(%r9,%r10,8)            # 43 c1 84 d1 78 56 34 12 fe
+rolb $0xfe, %r9b                             # 41 c0 c1 fe
+rolw $1, %cx                                 # 66 d1 c1
+rolw $1, (%rbp)                              # 66 d1 45 00
+rol $1, (%rbp)                               # d1 45 00
+rolw $1, %r9w                                # 66 41 d1 c1
+rol %cl, %cx                                 # 66 d3 c1
+rolw %cl, 0x7f(%r12)                         # 66 41 d3 44 24 7f
+rol %cl, 0x7f(%r12)                          # 41 d3 44 24 7f
+rol %cl, %r9w                                # 66 41 d3 c1
+rolw $0xfe, %cx                              # 66 c1 c1 fe
+rolw $0xfe, foo+8(%rax)                      # 66 c1 80 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
+rol $0xfe, foo+8(%rax)                       # c1 80 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+rolw $0xfe, %r9w                             # 66 41 c1 c1 fe
+roll $1, %ecx                                # d1 c1
+roll $1, (%rcx,%rdx)                         # d1 04 11
+rol $1, (%rcx,%rdx)                          # d1 04 11
+roll $1, %r9d                                # 41 d1 c1
+rol %cl, %ecx                                # d3 c1
+roll %cl, 0x1000                             # d3 04 25 00 10 00 00
+rol %cl, 0x1000                              # d3 04 25 00 10 00 00
+rol %cl, %r9d                                # 41 d3 c1
+roll $0xfe, %ecx                             # c1 c1 fe
+roll $0xfe, %fs:0x28                         # 64 c1 04 25 28 00 00 00 fe
+rol $0xfe, %fs:0x28                          # 64 c1 04 25 28 00 00 00 fe
+roll $0xfe, %r9d                             # 41 c1 c1 fe
+rolq $1, %rcx                                # 48 d1 c1
+rolq $1, -4(%ebp)                            # 67 48 d1 45 fc
+rol $1, -4(%ebp)                             # 67 d1 45 fc
+rolq $1, %r9                                 # 49 d1 c1
+rol %cl, %rcx                                # 48 d3 c1
+rolq %cl, (,%r11,2)                          # 4a d3 04 5d 00 00 00 00
+rol %cl, (,%r11,2)                           # 42 d3 04 5d 00 00 00 00
+rol %cl, %r9                                 # 49 d3 c1
+rolq $0xfe, %rcx                             # 48 c1 c1 fe
+rolq $0xfe, 0x80(%rsi)                       # 48 c1 86 80 00 00 00 fe
+rol $0xfe, 0x80(%rsi)                        # c1 86 80 00 00 00 fe
+rolq $0xfe, %r9                              # 49 c1 c1 fe
+rorb $1, %cl                                 # d0 c9
+rorb $1, foo                                 # d0 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+ror $1, foo                                  # d1 0c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+rorb $1, %r9b                                # 41 d0 c9
+ror %cl, %cl                                 # d2 c9
+rorb %cl, 0x12(%rax,%rbx,4)                  # d2 4c 98 12
+ror %cl, 0x12(%rax,%rbx,4)                   # d3 4c 98 12
+ror %cl, %r9b                                # 41 d2 c9
+rorb $0xfe, %cl                              # c0 c9 fe
+rorb $0xfe, (%r13)                           # 41 c0 4d 00 fe
+ror $0xfe, (%r13)                            # 41 c1 4d 00 fe
+rorb $0xfe, %r9b                             # 41 c0 c9 fe
+rorw $1, %cx                                 # 66 d1 c9
+rorw $1, -0x80(%rsp)                         # 66 d1 4c 24 80
+ror $1, -0x80(%rsp)                          # d1 4c 24 80
+rorw $1, %r9w                                # 66 41 d1 c9
+ror %cl, %cx                                 # 66 d3 c9
+rorw %cl, foo(%rip)                          # 66 d3 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+ror %cl, foo(%rip)                           # d3 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+ror %cl, %r9w                                # 66 41 d3 c9
+rorw $0xfe, %cx                              # 66 c1 c9 fe
+rorw $0xfe, 0x12345678(%r9,%r10,8)           # 66 43 c1 8c d1 78 56 34 12 fe
+ror $0xfe, 0x12345678(%r9,%r10,8)            # 43 c1 8c d1 78 56 34 12 fe
+rorw $0xfe, %r9w                             # 66 41 c1 c9 fe
+rorl $1, %ecx                                # d1 c9
+rorl $1, (%rbp)                              # d1 4d 00
+ror $1, (%rbp)                               # d1 4d 00
+rorl $1, %r9d                                # 41 d1 c9
+ror %cl, %ecx                                # d3 c9
+rorl %cl, 0x7f(%r12)                         # 41 d3 4c 24 7f
+ror %cl, 0x7f(%r12)                          # 41 d3 4c 24 7f
+ror %cl, %r9d                                # 41 d3 c9
+rorl $0xfe, %ecx                             # c1 c9 fe
+rorl $0xfe, foo+8(%rax)                      # c1 88 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+ror $0xfe, foo+8(%rax)                       # c1 88 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+rorl $0xfe, %r9d                             # 41 c1 c9 fe
+rorq $1, %rcx                                # 48 d1 c9
+rorq $1, (%rcx,%rdx)                         # 48 d1 0c 11
+ror $1, (%rcx,%rdx)                          # d1 0c 11
+rorq $1, %r9                                 # 49 d1 c9
+ror %cl, %rcx                                # 48 d3 c9
+rorq %cl, 0x1000                             # 48 d3 0c 25 00 10 00 00
+ror %cl, 0x1000                              # d3 0c 25 00 10 00 00
+ror %cl, %r9                                 # 49 d3 c9
+rorq $0xfe, %rcx                             # 48 c1 c9 fe
+rorq $0xfe, %fs:0x28                         # 64 48 c1 0c 25 28 00 00 00 fe
+ror $0xfe, %fs:0x28                          # 64 c1 0c 25 28 00 00 00 fe
+rorq $0xfe, %r9                              # 49 c1 c9 fe
+rclb $1, %cl                                 # d0 d1
+rclb $1, -4(%ebp)                            # 67 d0 55 fc
+rcl $1, -4(%ebp)                             # 67 d1 55 fc
+rclb $1, %r9b                                # 41 d0 d1
+rcl %cl, %cl                                 # d2 d1
+rclb %cl, (,%r11,2)                          # 42 d2 14 5d 00 00 00 00
+rcl %cl, (,%r11,2)                           # 42 d3 14 5d 00 00 00 00
+rcl %cl, %r9b                                # 41 d2 d1
+rclb $0xfe, %cl                              # c0 d1 fe
+rclb $0xfe, 0x80(%rsi)                       # c0 96 80 00 00 00 fe
+rcl $0xfe, 0x80(%rsi)                        # c1 96 80 00 00 00 fe
+rclb $0xfe, %r9b                             # 41 c0 d1 fe
+rclw $1, %cx                                 # 66 d1 d1
+rclw $1, foo                                 # 66 d1 14 25 00 00 00 00 [R_X86_64_32S@4 foo]
+rcl $1, foo                                  # d1 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
+rclw $1, %r9w                                # 66 41 d1 d1
+rcl %cl, %cx                                 # 66 d3 d1
+rclw %cl, 0x12(%rax,%rbx,4)                  # 66 d3 54 98 12
+rcl %cl, 0x12(%rax,%rbx,4)                   # d3 54 98 12
+rcl %cl, %r9w                                # 66 41 d3 d1
+rclw $0xfe, %cx                              # 66 c1 d1 fe
+rclw $0xfe, (%r13)                           # 66 41 c1 55 00 fe
+rcl $0xfe, (%r13)                            # 41 c1 55 00 fe
+rclw $0xfe, %r9w                             # 66 41 c1 d1 fe
+rcll $1, %ecx                                # d1 d1
+rcll $1, -0x80(%rsp)                         # d1 54 24 80
+rcl $1, -0x80(%rsp)                          # d1 54 24 80
+rcll $1, %r9d                                # 41 d1 d1
+rcl %cl, %ecx                                # d3 d1
+rcll %cl, foo(%rip)                          # d3 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+rcl %cl, foo(%rip)                           # d3 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+rcl %cl, %r9d                                # 41 d3 d1
+rcll $0xfe, %ecx                             # c1 d1 fe
+rcll $0xfe, 0x12345678(%r9,%r10,8)           # 43 c1 94 d1 78 56 34 12 fe
+rcl $0xfe, 0x12345678(%r9,%r10,8)            # 43 c1 94 d1 78 56 34 12 fe
+rcll $0xfe, %r9d                             # 41 c1 d1 fe
+rclq $1, %rcx                                # 48 d1 d1
+rclq $1, (%rbp)                              # 48 d1 55 00
+rcl $1, (%rbp)                               # d1 55 00
+rclq $1, %r9                                 # 49 d1 d1
+rcl %cl, %rcx                                # 48 d3 d1
+rclq %cl, 0x7f(%r12)                         # 49 d3 54 24 7f
+rcl %cl, 0x7f(%r12)                          # 41 d3 54 24 7f
+rcl %cl, %r9                                 # 49 d3 d1
+rclq $0xfe, %rcx                             # 48 c1 d1 fe
+rclq $0xfe, foo+8(%rax)                      # 48 c1 90 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
+rcl $0xfe, foo+8(%rax)                       # c1 90 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+rclq $0xfe, %r9                              # 49 c1 d1 fe
+rcrb $1, %cl                                 # d0 d9
+rcrb $1, (%rcx,%rdx)                         # d0 1c 11
+rcr $1, (%rcx,%rdx)                          # d1 1c 11
+rcrb $1, %r9b                                # 41 d0 d9
+rcr %cl, %cl                                 # d2 d9
+rcrb %cl, 0x1000                             # d2 1c 25 00 10 00 00
+rcr %cl, 0x1000                              # d3 1c 25 00 10 00 00
+rcr %cl, %r9b                                # 41 d2 d9
+rcrb $0xfe, %cl                              # c0 d9 fe
+rcrb $0xfe, %fs:0x28                         # 64 c0 1c 25 28 00 00 00 fe
+rcr $0xfe, %fs:0x28                          # 64 c1 1c 25 28 00 00 00 fe
+rcrb $0xfe, %r9b                             # 41 c0 d9 fe
+rcrw $1, %cx                                 # 66 d1 d9
+rcrw $1, -4(%ebp)                            # 67 66 d1 5d fc
+rcr $1, -4(%ebp)                             # 67 d1 5d fc
+rcrw $1, %r9w                                # 66 41 d1 d9
+rcr %cl, %cx                                 # 66 d3 d9
+rcrw %cl, (,%r11,2)                          # 66 42 d3 1c 5d 00 00 00 00
+rcr %cl, (,%r11,2)                           # 42 d3 1c 5d 00 00 00 00
+rcr %cl, %r9w                                # 66 41 d3 d9
+rcrw $0xfe, %cx                              # 66 c1 d9 fe
+rcrw $0xfe, 0x80(%rsi)                       # 66 c1 9e 80 00 00 00 fe
+rcr $0xfe, 0x80(%rsi)                        # c1 9e 80 00 00 00 fe
+rcrw $0xfe, %r9w                             # 66 41 c1 d9 fe
+rcrl $1, %ecx                                # d1 d9
+rcrl $1, foo                                 # d1 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+rcr $1, foo                                  # d1 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+rcrl $1, %r9d                                # 41 d1 d9
+rcr %cl, %ecx                                # d3 d9
+rcrl %cl, 0x12(%rax,%rbx,4)                  # d3 5c 98 12
+rcr %cl, 0x12(%rax,%rbx,4)                   # d3 5c 98 12
+rcr %cl, %r9d                                # 41 d3 d9
+rcrl $0xfe, %ecx                             # c1 d9 fe
+rcrl $0xfe, (%r13)                           # 41 c1 5d 00 fe
+rcr $0xfe, (%r13)                            # 41 c1 5d 00 fe
+rcrl $0xfe, %r9d                             # 41 c1 d9 fe
+rcrq $1, %rcx                                # 48 d1 d9
+rcrq $1, -0x80(%rsp)                         # 48 d1 5c 24 80
+rcr $1, -0x80(%rsp)                          # d1 5c 24 80
+rcrq $1, %r9                                 # 49 d1 d9
+rcr %cl, %rcx                                # 48 d3 d9
+rcrq %cl, foo(%rip)                          # 48 d3 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+rcr %cl, foo(%rip)                           # d3 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+rcr %cl, %r9                                 # 49 d3 d9
+rcrq $0xfe, %rcx                             # 48 c1 d9 fe
+rcrq $0xfe, 0x12345678(%r9,%r10,8)           # 4b c1 9c d1 78 56 34 12 fe
+rcr $0xfe, 0x12345678(%r9,%r10,8)            # 43 c1 9c d1 78 56 34 12 fe
+rcrq $0xfe, %r9                              # 49 c1 d9 fe
+shlb $1, %cl                                 # d0 e1
+shlb $1, (%rbp)                              # d0 65 00
+shl $1, (%rbp)                               # d1 65 00
+shlb $1, %r9b                                # 41 d0 e1
+shl %cl, %cl                                 # d2 e1
+shlb %cl, 0x7f(%r12)                         # 41 d2 64 24 7f
+shl %cl, 0x7f(%r12)                          # 41 d3 64 24 7f
+shl %cl, %r9b                                # 41 d2 e1
+shlb $0xfe, %cl                              # c0 e1 fe
+shlb $0xfe, foo+8(%rax)                      # c0 a0 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+shl $0xfe, foo+8(%rax)                       # c1 a0 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+shlb $0xfe, %r9b                             # 41 c0 e1 fe
+shlw $1, %cx                                 # 66 d1 e1
+shlw $1, (%rcx,%rdx)                         # 66 d1 24 11
+shl $1, (%rcx,%rdx)                          # d1 24 11
+shlw $1, %r9w                                # 66 41 d1 e1
+shl %cl, %cx                                 # 66 d3 e1
+shlw %cl, 0x1000                             # 66 d3 24 25 00 10 00 00
+shl %cl, 0x1000                              # d3 24 25 00 10 00 00
+shl %cl, %r9w                                # 66 41 d3 e1
+shlw $0xfe, %cx                              # 66 c1 e1 fe
+shlw $0xfe, %fs:0x28                         # 64 66 c1 24 25 28 00 00 00 fe
+shl $0xfe, %fs:0x28                          # 64 c1 24 25 28 00 00 00 fe
+shlw $0xfe, %r9w                             # 66 41 c1 e1 fe
+shll $1, %ecx                                # d1 e1
+shll $1, -4(%ebp)                            # 67 d1 65 fc
+shl $1, -4(%ebp)                             # 67 d1 65 fc
+shll $1, %r9d                                # 41 d1 e1
+shl %cl, %ecx                                # d3 e1
+shll %cl, (,%r11,2)                          # 42 d3 24 5d 00 00 00 00
+shl %cl, (,%r11,2)                           # 42 d3 24 5d 00 00 00 00
+shl %cl, %r9d                                # 41 d3 e1
+shll $0xfe, %ecx                             # c1 e1 fe
+shll $0xfe, 0x80(%rsi)                       # c1 a6 80 00 00 00 fe
+shl $0xfe, 0x80(%rsi)                        # c1 a6 80 00 00 00 fe
+shll $0xfe, %r9d                             # 41 c1 e1 fe
+shlq $1, %rcx                                # 48 d1 e1
+shlq $1, foo                                 # 48 d1 24 25 00 00 00 00 [R_X86_64_32S@4 foo]
+shl $1, foo                                  # d1 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
+shlq $1, %r9                                 # 49 d1 e1
+shl %cl, %rcx                                # 48 d3 e1
+shlq %cl, 0x12(%rax,%rbx,4)                  # 48 d3 64 98 12
+shl %cl, 0x12(%rax,%rbx,4)                   # d3 64 98 12
+shl %cl, %r9                                 # 49 d3 e1
+shlq $0xfe, %rcx                             # 48 c1 e1 fe
+shlq $0xfe, (%r13)                           # 49 c1 65 00 fe
+shl $0xfe, (%r13)                            # 41 c1 65 00 fe
+shlq $0xfe, %r9                              # 49 c1 e1 fe
+salb $1, %cl                                 # d0 e1
+salb $1, -0x80(%rsp)                         # d0 64 24 80
+sal $1, -0x80(%rsp)                          # d1 64 24 80
+salb $1, %r9b                                # 41 d0 e1
+sal %cl, %cl                                 # d2 e1
+salb %cl, foo(%rip)                          # d2 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sal %cl, foo(%rip)                           # d3 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sal %cl, %r9b                                # 41 d2 e1
+salb $0xfe, %cl                              # c0 e1 fe
+salb $0xfe, 0x12345678(%r9,%r10,8)           # 43 c0 a4 d1 78 56 34 12 fe
+sal $0xfe, 0x12345678(%r9,%r10,8)            # 43 c1 a4 d1 78 56 34 12 fe
+salb $0xfe, %r9b                             # 41 c0 e1 fe
+salw $1, %cx                                 # 66 d1 e1
+salw $1, (%rbp)                              # 66 d1 65 00
+sal $1, (%rbp)                               # d1 65 00
+salw $1, %r9w                                # 66 41 d1 e1
+sal %cl, %cx                                 # 66 d3 e1
+salw %cl, 0x7f(%r12)                         # 66 41 d3 64 24 7f
+sal %cl, 0x7f(%r12)                          # 41 d3 64 24 7f
+sal %cl, %r9w                                # 66 41 d3 e1
+salw $0xfe, %cx                              # 66 c1 e1 fe
+salw $0xfe, foo+8(%rax)                      # 66 c1 a0 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
+sal $0xfe, foo+8(%rax)                       # c1 a0 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+salw $0xfe, %r9w                             # 66 41 c1 e1 fe
+sall $1, %ecx                                # d1 e1
+sall $1, (%rcx,%rdx)                         # d1 24 11
+sal $1, (%rcx,%rdx)                          # d1 24 11
+sall $1, %r9d                                # 41 d1 e1
+sal %cl, %ecx                                # d3 e1
+sall %cl, 0x1000                             # d3 24 25 00 10 00 00
+sal %cl, 0x1000                              # d3 24 25 00 10 00 00
+sal %cl, %r9d                                # 41 d3 e1
+sall $0xfe, %ecx                             # c1 e1 fe
+sall $0xfe, %fs:0x28                         # 64 c1 24 25 28 00 00 00 fe
+sal $0xfe, %fs:0x28                          # 64 c1 24 25 28 00 00 00 fe
+sall $0xfe, %r9d                             # 41 c1 e1 fe
+salq $1, %rcx                                # 48 d1 e1
+salq $1, -4(%ebp)                            # 67 48 d1 65 fc
+sal $1, -4(%ebp)                             # 67 d1 65 fc
+salq $1, %r9                                 # 49 d1 e1
+sal %cl, %rcx                                # 48 d3 e1
+salq %cl, (,%r11,2)                          # 4a d3 24 5d 00 00 00 00
+sal %cl, (,%r11,2)                           # 42 d3 24 5d 00 00 00 00
+sal %cl, %r9                                 # 49 d3 e1
+salq $0xfe, %rcx                             # 48 c1 e1 fe
+salq $0xfe, 0x80(%rsi)                       # 48 c1 a6 80 00 00 00 fe
+sal $0xfe, 0x80(%rsi)                        # c1 a6 80 00 00 00 fe
+salq $0xfe, %r9                              # 49 c1 e1 fe
+shrb $1, %cl                                 # d0 e9
+shrb $1, foo                                 # d0 2c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+shr $1, foo                                  # d1 2c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+shrb $1, %r9b                                # 41 d0 e9
+shr %cl, %cl                                 # d2 e9
+shrb %cl, 0x12(%rax,%rbx,4)                  # d2 6c 98 12
+shr %cl, 0x12(%rax,%rbx,4)                   # d3 6c 98 12
+shr %cl, %r9b                                # 41 d2 e9
+shrb $0xfe, %cl                              # c0 e9 fe
+shrb $0xfe, (%r13)                           # 41 c0 6d 00 fe
+shr $0xfe, (%r13)                            # 41 c1 6d 00 fe
+shrb $0xfe, %r9b                             # 41 c0 e9 fe
+shrw $1, %cx                                 # 66 d1 e9
+shrw $1, -0x80(%rsp)                         # 66 d1 6c 24 80
+shr $1, -0x80(%rsp)                          # d1 6c 24 80
+shrw $1, %r9w                                # 66 41 d1 e9
+shr %cl, %cx                                 # 66 d3 e9
+shrw %cl, foo(%rip)                          # 66 d3 2d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+shr %cl, foo(%rip)                           # d3 2d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+shr %cl, %r9w                                # 66 41 d3 e9
+shrw $0xfe, %cx                              # 66 c1 e9 fe
+shrw $0xfe, 0x12345678(%r9,%r10,8)           # 66 43 c1 ac d1 78 56 34 12 fe
+shr $0xfe, 0x12345678(%r9,%r10,8)            # 43 c1 ac d1 78 56 34 12 fe
+shrw $0xfe, %r9w                             # 66 41 c1 e9 fe
+shrl $1, %ecx                                # d1 e9
+shrl $1, (%rbp)                              # d1 6d 00
+shr $1, (%rbp)                               # d1 6d 00
+shrl $1, %r9d                                # 41 d1 e9
+shr %cl, %ecx                                # d3 e9
+shrl %cl, 0x7f(%r12)                         # 41 d3 6c 24 7f
+shr %cl, 0x7f(%r12)                          # 41 d3 6c 24 7f
+shr %cl, %r9d                                # 41 d3 e9
+shrl $0xfe, %ecx                             # c1 e9 fe
+shrl $0xfe, foo+8(%rax)                      # c1 a8 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+shr $0xfe, foo+8(%rax)                       # c1 a8 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+shrl $0xfe, %r9d                             # 41 c1 e9 fe
+shrq $1, %rcx                                # 48 d1 e9
+shrq $1, (%rcx,%rdx)                         # 48 d1 2c 11
+shr $1, (%rcx,%rdx)                          # d1 2c 11
+shrq $1, %r9                                 # 49 d1 e9
+shr %cl, %rcx                                # 48 d3 e9
+shrq %cl, 0x1000                             # 48 d3 2c 25 00 10 00 00
+shr %cl, 0x1000                              # d3 2c 25 00 10 00 00
+shr %cl, %r9                                 # 49 d3 e9
+shrq $0xfe, %rcx                             # 48 c1 e9 fe
+shrq $0xfe, %fs:0x28                         # 64 48 c1 2c 25 28 00 00 00 fe
+shr $0xfe, %fs:0x28                          # 64 c1 2c 25 28 00 00 00 fe
+shrq $0xfe, %r9                              # 49 c1 e9 fe
+sarb $1, %cl                                 # d0 f9
+sarb $1, -4(%ebp)                            # 67 d0 7d fc
+sar $1, -4(%ebp)                             # 67 d1 7d fc
+sarb $1, %r9b                                # 41 d0 f9
+sar %cl, %cl                                 # d2 f9
+sarb %cl, (,%r11,2)                          # 42 d2 3c 5d 00 00 00 00
+sar %cl, (,%r11,2)                           # 42 d3 3c 5d 00 00 00 00
+sar %cl, %r9b                                # 41 d2 f9
+sarb $0xfe, %cl                              # c0 f9 fe
+sarb $0xfe, 0x80(%rsi)                       # c0 be 80 00 00 00 fe
+sar $0xfe, 0x80(%rsi)                        # c1 be 80 00 00 00 fe
+sarb $0xfe, %r9b                             # 41 c0 f9 fe
+sarw $1, %cx                                 # 66 d1 f9
+sarw $1, foo                                 # 66 d1 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+sar $1, foo                                  # d1 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+sarw $1, %r9w                                # 66 41 d1 f9
+sar %cl, %cx                                 # 66 d3 f9
+sarw %cl, 0x12(%rax,%rbx,4)                  # 66 d3 7c 98 12
+sar %cl, 0x12(%rax,%rbx,4)                   # d3 7c 98 12
+sar %cl, %r9w                                # 66 41 d3 f9
+sarw $0xfe, %cx                              # 66 c1 f9 fe
+sarw $0xfe, (%r13)                           # 66 41 c1 7d 00 fe
+sar $0xfe, (%r13)                            # 41 c1 7d 00 fe
+sarw $0xfe, %r9w                             # 66 41 c1 f9 fe
+sarl $1, %ecx                                # d1 f9
+sarl $1, -0x80(%rsp)                         # d1 7c 24 80
+sar $1, -0x80(%rsp)                          # d1 7c 24 80
+sarl $1, %r9d                                # 41 d1 f9
+sar %cl, %ecx                                # d3 f9
+sarl %cl, foo(%rip)                          # d3 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sar %cl, foo(%rip)                           # d3 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+sar %cl, %r9d                                # 41 d3 f9
+sarl $0xfe, %ecx                             # c1 f9 fe
+sarl $0xfe, 0x12345678(%r9,%r10,8)           # 43 c1 bc d1 78 56 34 12 fe
+sar $0xfe, 0x12345678(%r9,%r10,8)            # 43 c1 bc d1 78 56 34 12 fe
+sarl $0xfe, %r9d                             # 41 c1 f9 fe
+sarq $1, %rcx                                # 48 d1 f9
+sarq $1, (%rbp)                              # 48 d1 7d 00
+sar $1, (%rbp)                               # d1 7d 00
+sarq $1, %r9                                 # 49 d1 f9
+sar %cl, %rcx                                # 48 d3 f9
+sarq %cl, 0x7f(%r12)                         # 49 d3 7c 24 7f
+sar %cl, 0x7f(%r12)                          # 41 d3 7c 24 7f
+sar %cl, %r9                                 # 49 d3 f9
+sarq $0xfe, %rcx                             # 48 c1 f9 fe
+sarq $0xfe, foo+8(%rax)                      # 48 c1 b8 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
+sar $0xfe, foo+8(%rax)                       # c1 b8 00 00 00 00 fe [R_X86_64_32S@2 foo+8]
+sarq $0xfe, %r9                              # 49 c1 f9 fe
+notb %cl                                     # f6 d1
+notb (%rcx,%rdx)                             # f6 14 11
+not (%rcx,%rdx)                              # f7 14 11
+notb %r9b                                    # 41 f6 d1
+notw %cx                                     # 66 f7 d1
+notw 0x1000                                  # 66 f7 14 25 00 10 00 00
+not 0x1000                                   # f7 14 25 00 10 00 00
+notw %r9w                                    # 66 41 f7 d1
+notl %ecx                                    # f7 d1
+notl %fs:0x28                                # 64 f7 14 25 28 00 00 00
+not %fs:0x28                                 # 64 f7 14 25 28 00 00 00
+notl %r9d                                    # 41 f7 d1
+notq %rcx                                    # 48 f7 d1
+notq -4(%ebp)                                # 67 48 f7 55 fc
+not -4(%ebp)                                 # 67 f7 55 fc
+notq %r9                                     # 49 f7 d1
+negb %cl                                     # f6 d9
+negb (,%r11,2)                               # 42 f6 1c 5d 00 00 00 00
+neg (,%r11,2)                                # 42 f7 1c 5d 00 00 00 00
+negb %r9b                                    # 41 f6 d9
+negw %cx                                     # 66 f7 d9
+negw 0x80(%rsi)                              # 66 f7 9e 80 00 00 00
+neg 0x80(%rsi)                               # f7 9e 80 00 00 00
+negw %r9w                                    # 66 41 f7 d9
+negl %ecx                                    # f7 d9
+negl foo                                     # f7 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+neg foo                                      # f7 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+negl %r9d                                    # 41 f7 d9
+negq %rcx                                    # 48 f7 d9
+negq 0x12(%rax,%rbx,4)                       # 48 f7 5c 98 12
+neg 0x12(%rax,%rbx,4)                        # f7 5c 98 12
+negq %r9                                     # 49 f7 d9
+mulb %cl                                     # f6 e1
+mulb (%r13)                                  # 41 f6 65 00
+mul (%r13)                                   # 41 f7 65 00
+mulb %r9b                                    # 41 f6 e1
+mulw %cx                                     # 66 f7 e1
+mulw -0x80(%rsp)                             # 66 f7 64 24 80
+mul -0x80(%rsp)                              # f7 64 24 80
+mulw %r9w                                    # 66 41 f7 e1
+mull %ecx                                    # f7 e1
+mull foo(%rip)                               # f7 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+mul foo(%rip)                                # f7 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+mull %r9d                                    # 41 f7 e1
+mulq %rcx                                    # 48 f7 e1
+mulq 0x12345678(%r9,%r10,8)                  # 4b f7 a4 d1 78 56 34 12
+mul 0x12345678(%r9,%r10,8)                   # 43 f7 a4 d1 78 56 34 12
+mulq %r9                                     # 49 f7 e1
+imulb %cl                                    # f6 e9
+imulb (%rbp)                                 # f6 6d 00
+imul (%rbp)                                  # f7 6d 00
+imulb %r9b                                   # 41 f6 e9
+imulw %cx                                    # 66 f7 e9
+imulw 0x7f(%r12)                             # 66 41 f7 6c 24 7f
+imul 0x7f(%r12)                              # 41 f7 6c 24 7f
+imulw %r9w                                   # 66 41 f7 e9
+imull %ecx                                   # f7 e9
+imull foo+8(%rax)                            # f7 a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
+imul foo+8(%rax)                             # f7 a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
+imull %r9d                                   # 41 f7 e9
+imulq %rcx                                   # 48 f7 e9
+imulq (%rcx,%rdx)                            # 48 f7 2c 11
+imul (%rcx,%rdx)                             # f7 2c 11
+imulq %r9                                    # 49 f7 e9
+divb %cl                                     # f6 f1
+divb 0x1000                                  # f6 34 25 00 10 00 00
+div 0x1000                                   # f7 34 25 00 10 00 00
+divb %r9b                                    # 41 f6 f1
+divw %cx                                     # 66 f7 f1
+divw %fs:0x28                                # 64 66 f7 34 25 28 00 00 00
+div %fs:0x28                                 # 64 f7 34 25 28 00 00 00
+divw %r9w                                    # 66 41 f7 f1
+divl %ecx                                    # f7 f1
+divl -4(%ebp)                                # 67 f7 75 fc
+div -4(%ebp)                                 # 67 f7 75 fc
+divl %r9d                                    # 41 f7 f1
+divq %rcx                                    # 48 f7 f1
+divq (,%r11,2)                               # 4a f7 34 5d 00 00 00 00
+div (,%r11,2)                                # 42 f7 34 5d 00 00 00 00
+divq %r9                                     # 49 f7 f1
+idivb %cl                                    # f6 f9
+idivb 0x80(%rsi)                             # f6 be 80 00 00 00
+idiv 0x80(%rsi)                              # f7 be 80 00 00 00
+idivb %r9b                                   # 41 f6 f9
+idivw %cx                                    # 66 f7 f9
+idivw foo                                    # 66 f7 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+idiv foo                                     # f7 3c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+idivw %r9w                                   # 66 41 f7 f9
+idivl %ecx                                   # f7 f9
+idivl 0x12(%rax,%rbx,4)                      # f7 7c 98 12
+idiv 0x12(%rax,%rbx,4)                       # f7 7c 98 12
+idivl %r9d                                   # 41 f7 f9
+idivq %rcx                                   # 48 f7 f9
+idivq (%r13)                                 # 49 f7 7d 00
+idiv (%r13)                                  # 41 f7 7d 00
+idivq %r9                                    # 49 f7 f9
+test %bl, %cl                                # 84 d9
+testb %bl, -0x80(%rsp)                       # 84 5c 24 80
+test %bl, -0x80(%rsp)                        # 84 5c 24 80
+test %r12b, %r9b                             # 45 84 e1
+test %bx, %cx                                # 66 85 d9
+testw %bx, foo(%rip)                         # 66 85 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+test %bx, foo(%rip)                          # 66 85 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+test %r12w, %r9w                             # 66 45 85 e1
+test %ebx, %ecx                              # 85 d9
+testl %ebx, 0x12345678(%r9,%r10,8)           # 43 85 9c d1 78 56 34 12
+test %ebx, 0x12345678(%r9,%r10,8)            # 43 85 9c d1 78 56 34 12
+test %r12d, %r9d                             # 45 85 e1
+test %rbx, %rcx                              # 48 85 d9
+testq %rbx, (%rbp)                           # 48 85 5d 00
+test %rbx, (%rbp)                            # 48 85 5d 00
+test %r12, %r9                               # 4d 85 e1
+testb 0x7f(%r12), %cl                        # 41 84 4c 24 7f
+test 0x7f(%r12), %cl                         # 41 84 4c 24 7f
+testw foo+8(%rax), %cx                       # 66 85 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+test foo+8(%rax), %cx                        # 66 85 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+testl (%rcx,%rdx), %ecx                      # 85 0c 11
+test (%rcx,%rdx), %ecx                       # 85 0c 11
+testq 0x1000, %rcx                           # 48 85 0c 25 00 10 00 00
+test 0x1000, %rcx                            # 48 85 0c 25 00 10 00 00
+test $0xfe, %al                              # a8 fe
+test $0x1234, %ax                            # 66 a9 34 12
+test $foo, %ax                               # 66 a9 00 00 [R_X86_64_16@2 foo]
+test $0x12345678, %eax                       # a9 78 56 34 12
+test $foo, %eax                              # a9 00 00 00 00 [R_X86_64_32@1 foo]
+test $0x12345678, %rax                       # 48 a9 78 56 34 12
+test $foo, %rax                              # 48 a9 00 00 00 00 [R_X86_64_32S@2 foo]
+testb $0xfe, %cl                             # f6 c1 fe
+testb $0xfe, foo                             # f6 04 25 00 00 00 00 fe [R_X86_64_32S@3 foo]
+test $0xfe, foo                              # f7 04 25 00 00 00 00 fe 00 00 00 [R_X86_64_32S@3 foo]
+testb $0xfe, %r9b                            # 41 f6 c1 fe
+testw $0x1234, %cx                           # 66 f7 c1 34 12
+testw $0x1234, 0x12(%rax,%rbx,4)             # 66 f7 44 98 12 34 12
+test $0x1234, 0x12(%rax,%rbx,4)              # f7 44 98 12 34 12 00 00
+testw $0x1234, %r9w                          # 66 41 f7 c1 34 12
+testw $foo, %cx                              # 66 f7 c1 00 00 [R_X86_64_16@3 foo]
+testl $0x12345678, %ecx                      # f7 c1 78 56 34 12
+testl $0x12345678, (%r13)                    # 41 f7 45 00 78 56 34 12
+test $0x12345678, (%r13)                     # 41 f7 45 00 78 56 34 12
+testl $0x12345678, %r9d                      # 41 f7 c1 78 56 34 12
+testl $foo, %ecx                             # f7 c1 00 00 00 00 [R_X86_64_32@2 foo]
+testq $0x12345678, %rcx                      # 48 f7 c1 78 56 34 12
+testq $0x12345678, -0x80(%rsp)               # 48 f7 44 24 80 78 56 34 12
+test $0x12345678, -0x80(%rsp)                # f7 44 24 80 78 56 34 12
+testq $0x12345678, %r9                       # 49 f7 c1 78 56 34 12
+testq $foo, %rcx                             # 48 f7 c1 00 00 00 00 [R_X86_64_32S@3 foo]
+incb %cl                                     # fe c1
+incb foo(%rip)                               # fe 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+inc foo(%rip)                                # ff 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+incb %r9b                                    # 41 fe c1
+incw %cx                                     # 66 ff c1
+incw 0x12345678(%r9,%r10,8)                  # 66 43 ff 84 d1 78 56 34 12
+inc 0x12345678(%r9,%r10,8)                   # 43 ff 84 d1 78 56 34 12
+incw %r9w                                    # 66 41 ff c1
+incl %ecx                                    # ff c1
+incl (%rbp)                                  # ff 45 00
+inc (%rbp)                                   # ff 45 00
+incl %r9d                                    # 41 ff c1
+incq %rcx                                    # 48 ff c1
+incq 0x7f(%r12)                              # 49 ff 44 24 7f
+inc 0x7f(%r12)                               # 41 ff 44 24 7f
+incq %r9                                     # 49 ff c1
+decb %cl                                     # fe c9
+decb 0x1000                                  # fe 0c 25 00 10 00 00
+dec 0x1000                                   # ff 0c 25 00 10 00 00
+decb %r9b                                    # 41 fe c9
+decw %cx                                     # 66 ff c9
+decw %fs:0x28                                # 64 66 ff 0c 25 28 00 00 00
+dec %fs:0x28                                 # 64 ff 0c 25 28 00 00 00
+decw %r9w                                    # 66 41 ff c9
+decl %ecx                                    # ff c9
+decl -4(%ebp)                                # 67 ff 4d fc
+dec -4(%ebp)                                 # 67 ff 4d fc
+decl %r9d                                    # 41 ff c9
+decq %rcx                                    # 48 ff c9
+decq (,%r11,2)                               # 4a ff 0c 5d 00 00 00 00
+dec (,%r11,2)                                # 42 ff 0c 5d 00 00 00 00
+decq %r9                                     # 49 ff c9
+imul %bx, %cx                                # 66 0f af cb
+imulw 0x12(%rax,%rbx,4), %cx                 # 66 0f af 4c 98 12
+imul 0x12(%rax,%rbx,4), %cx                  # 66 0f af 4c 98 12
+imul %r12w, %r9w                             # 66 45 0f af cc
+imul %ebx, %ecx                              # 0f af cb
+imull (%r13), %ecx                           # 41 0f af 4d 00
+imul (%r13), %ecx                            # 41 0f af 4d 00
+imul %r12d, %r9d                             # 45 0f af cc
+imul %rbx, %rcx                              # 48 0f af cb
+imulq -0x80(%rsp), %rcx                      # 48 0f af 4c 24 80
+imul -0x80(%rsp), %rcx                       # 48 0f af 4c 24 80
+imul %r12, %r9                               # 4d 0f af cc
+imul $0x7f, %bx, %cx                         # 66 6b cb 7f
+imulw $0x7f, foo(%rip), %cx                  # 66 6b 0d 00 00 00 00 7f [R_X86_64_PC32@3 foo-5]
+imul $0x7f, foo(%rip), %cx                   # 66 6b 0d 00 00 00 00 7f [R_X86_64_PC32@3 foo-5]
+imul $0x7f, %r12w, %r9w                      # 66 45 6b cc 7f
+imul $0x7f, %ebx, %ecx                       # 6b cb 7f
+imull $0x7f, 0x12345678(%r9,%r10,8), %ecx    # 43 6b 8c d1 78 56 34 12 7f
+imul $0x7f, 0x12345678(%r9,%r10,8), %ecx     # 43 6b 8c d1 78 56 34 12 7f
+imul $0x7f, %r12d, %r9d                      # 45 6b cc 7f
+imul $0x7f, %rbx, %rcx                       # 48 6b cb 7f
+imulq $0x7f, (%rbp), %rcx                    # 48 6b 4d 00 7f
+imul $0x7f, (%rbp), %rcx                     # 48 6b 4d 00 7f
+imul $0x7f, %r12, %r9                        # 4d 6b cc 7f
+imul $0x1234, %bx, %cx                       # 66 69 cb 34 12
+imulw $0x1234, 0x7f(%r12), %cx               # 66 41 69 4c 24 7f 34 12
+imul $0x1234, 0x7f(%r12), %cx                # 66 41 69 4c 24 7f 34 12
+imul $0x1234, %r12w, %r9w                    # 66 45 69 cc 34 12
+imul $foo, %bx, %cx                          # 66 69 cb 00 00 [R_X86_64_16@3 foo]
+imul $0x12345678, %ebx, %ecx                 # 69 cb 78 56 34 12
+imull $0x12345678, foo+8(%rax), %ecx         # 69 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
+imul $0x12345678, foo+8(%rax), %ecx          # 69 88 00 00 00 00 78 56 34 12 [R_X86_64_32S@2 foo+8]
+imul $0x12345678, %r12d, %r9d                # 45 69 cc 78 56 34 12
+imul $foo, %ebx, %ecx                        # 69 cb 00 00 00 00 [R_X86_64_32@2 foo]
+imul $0x12345678, %rbx, %rcx                 # 48 69 cb 78 56 34 12
+imulq $0x12345678, (%rcx,%rdx), %rcx         # 48 69 0c 11 78 56 34 12
+imul $0x12345678, (%rcx,%rdx), %rcx          # 48 69 0c 11 78 56 34 12
+imul $0x12345678, %r12, %r9                  # 4d 69 cc 78 56 34 12
+imul $foo, %rbx, %rcx                        # 48 69 cb 00 00 00 00 [R_X86_64_32S@3 foo]
+shld $0xfe, %bx, %cx                         # 66 0f a4 d9 fe
+shldw $0xfe, %bx, 0x1000                     # 66 0f a4 1c 25 00 10 00 00 fe
+shld $0xfe, %bx, 0x1000                      # 66 0f a4 1c 25 00 10 00 00 fe
+shld $0xfe, %r12w, %r9w                      # 66 45 0f a4 e1 fe
+shld $0xfe, %ebx, %ecx                       # 0f a4 d9 fe
+shldl $0xfe, %ebx, %fs:0x28                  # 64 0f a4 1c 25 28 00 00 00 fe
+shld $0xfe, %ebx, %fs:0x28                   # 64 0f a4 1c 25 28 00 00 00 fe
+shld $0xfe, %r12d, %r9d                      # 45 0f a4 e1 fe
+shld $0xfe, %rbx, %rcx                       # 48 0f a4 d9 fe
+shldq $0xfe, %rbx, -4(%ebp)                  # 67 48 0f a4 5d fc fe
+shld $0xfe, %rbx, -4(%ebp)                   # 67 48 0f a4 5d fc fe
+shld $0xfe, %r12, %r9                        # 4d 0f a4 e1 fe
+shld %cl, %bx, %cx                           # 66 0f a5 d9
+shldw %cl, %bx, (,%r11,2)                    # 66 42 0f a5 1c 5d 00 00 00 00
+shld %cl, %bx, (,%r11,2)                     # 66 42 0f a5 1c 5d 00 00 00 00
+shld %cl, %r12w, %r9w                        # 66 45 0f a5 e1
+shld %cl, %ebx, %ecx                         # 0f a5 d9
+shldl %cl, %ebx, 0x80(%rsi)                  # 0f a5 9e 80 00 00 00
+shld %cl, %ebx, 0x80(%rsi)                   # 0f a5 9e 80 00 00 00
+shld %cl, %r12d, %r9d                        # 45 0f a5 e1
+shld %cl, %rbx, %rcx                         # 48 0f a5 d9
+shldq %cl, %rbx, foo                         # 48 0f a5 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+shld %cl, %rbx, foo                          # 48 0f a5 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+shld %cl, %r12, %r9                          # 4d 0f a5 e1
+shld %bx, %cx                                # 66 0f a5 d9
+shld %bx, 0x12(%rax,%rbx,4)                  # 66 0f a5 5c 98 12
+shld %r12w, %r9w                             # 66 45 0f a5 e1
+shld %ebx, %ecx                              # 0f a5 d9
+shld %ebx, (%r13)                            # 41 0f a5 5d 00
+shld %r12d, %r9d                             # 45 0f a5 e1
+shld %rbx, %rcx                              # 48 0f a5 d9
+shld %rbx, -0x80(%rsp)                       # 48 0f a5 5c 24 80
+shld %r12, %r9                               # 4d 0f a5 e1
+shrd $0xfe, %bx, %cx                         # 66 0f ac d9 fe
+shrdw $0xfe, %bx, foo(%rip)                  # 66 0f ac 1d 00 00 00 00 fe [R_X86_64_PC32@4 foo-5]
+shrd $0xfe, %bx, foo(%rip)                   # 66 0f ac 1d 00 00 00 00 fe [R_X86_64_PC32@4 foo-5]
+shrd $0xfe, %r12w, %r9w                      # 66 45 0f ac e1 fe
+shrd $0xfe, %ebx, %ecx                       # 0f ac d9 fe
+shrdl $0xfe, %ebx, 0x12345678(%r9,%r10,8)    # 43 0f ac 9c d1 78 56 34 12 fe
+shrd $0xfe, %ebx, 0x12345678(%r9,%r10,8)     # 43 0f ac 9c d1 78 56 34 12 fe
+shrd $0xfe, %r12d, %r9d                      # 45 0f ac e1 fe
+shrd $0xfe, %rbx, %rcx                       # 48 0f ac d9 fe
+shrdq $0xfe, %rbx, (%rbp)                    # 48 0f ac 5d 00 fe
+shrd $0xfe, %rbx, (%rbp)                     # 48 0f ac 5d 00 fe
+shrd $0xfe, %r12, %r9                        # 4d 0f ac e1 fe
+shrd %cl, %bx, %cx                           # 66 0f ad d9
+shrdw %cl, %bx, 0x7f(%r12)                   # 66 41 0f ad 5c 24 7f
+shrd %cl, %bx, 0x7f(%r12)                    # 66 41 0f ad 5c 24 7f
+shrd %cl, %r12w, %r9w                        # 66 45 0f ad e1
+shrd %cl, %ebx, %ecx                         # 0f ad d9
+shrdl %cl, %ebx, foo+8(%rax)                 # 0f ad 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+shrd %cl, %ebx, foo+8(%rax)                  # 0f ad 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+shrd %cl, %r12d, %r9d                        # 45 0f ad e1
+shrd %cl, %rbx, %rcx                         # 48 0f ad d9
+shrdq %cl, %rbx, (%rcx,%rdx)                 # 48 0f ad 1c 11
+shrd %cl, %rbx, (%rcx,%rdx)                  # 48 0f ad 1c 11
+shrd %cl, %r12, %r9                          # 4d 0f ad e1
+shrd %bx, %cx                                # 66 0f ad d9
+shrd %bx, 0x1000                             # 66 0f ad 1c 25 00 10 00 00
+shrd %r12w, %r9w                             # 66 45 0f ad e1
+shrd %ebx, %ecx                              # 0f ad d9
+shrd %ebx, %fs:0x28                          # 64 0f ad 1c 25 28 00 00 00
+shrd %r12d, %r9d                             # 45 0f ad e1
+shrd %rbx, %rcx                              # 48 0f ad d9
+shrd %rbx, -4(%ebp)                          # 67 48 0f ad 5d fc
+shrd %r12, %r9                               # 4d 0f ad e1
+mov %bl, %cl                                 # 88 d9
+movb %bl, (,%r11,2)                          # 42 88 1c 5d 00 00 00 00
+mov %bl, (,%r11,2)                           # 42 88 1c 5d 00 00 00 00
+mov %r12b, %r9b                              # 45 88 e1
+mov %bx, %cx                                 # 66 89 d9
+movw %bx, 0x80(%rsi)                         # 66 89 9e 80 00 00 00
+mov %bx, 0x80(%rsi)                          # 66 89 9e 80 00 00 00
+mov %r12w, %r9w                              # 66 45 89 e1
+mov %ebx, %ecx                               # 89 d9
+movl %ebx, foo                               # 89 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov %ebx, foo                                # 89 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov %r12d, %r9d                              # 45 89 e1
+mov %rbx, %rcx                               # 48 89 d9
+movq %rbx, 0x12(%rax,%rbx,4)                 # 48 89 5c 98 12
+mov %rbx, 0x12(%rax,%rbx,4)                  # 48 89 5c 98 12
+mov %r12, %r9                                # 4d 89 e1
+movb (%r13), %cl                             # 41 8a 4d 00
+mov (%r13), %cl                              # 41 8a 4d 00
+movw -0x80(%rsp), %cx                        # 66 8b 4c 24 80
+mov -0x80(%rsp), %cx                         # 66 8b 4c 24 80
+movl foo(%rip), %ecx                         # 8b 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+mov foo(%rip), %ecx                          # 8b 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+movq 0x12345678(%r9,%r10,8), %rcx            # 4b 8b 8c d1 78 56 34 12
+mov 0x12345678(%r9,%r10,8), %rcx             # 4b 8b 8c d1 78 56 34 12
+mov %ds, %cx                                 # 66 8c d9
+mov %ds, %r9w                                # 66 41 8c d9
+movw %ds, 0x7f(%r12)                         # 41 8c 5c 24 7f
+mov %ds, 0x7f(%r12)                          # 41 8c 5c 24 7f
+mov %ds, %ecx                                # 8c d9
+mov %ds, %r9d                                # 41 8c d9
+mov %ds, %rcx                                # 8c d9
+mov %ds, %r9                                 # 41 8c d9
+movw %bx, %es                                # 8e c3
+movw 0x1000, %es                             # 8e 04 25 00 10 00 00
+mov 0x1000, %es                              # 8e 04 25 00 10 00 00
+movw %r12w, %es                              # 41 8e c4
+mov %ebx, %es                                # 8e c3
+mov %r12d, %es                               # 41 8e c4
+mov %rbx, %es                                # 8e c3
+mov %r12, %es                                # 41 8e c4
+movb 0x1122334455667788, %al                 # a0 88 77 66 55 44 33 22 11
+movw 0x1122334455667788, %ax                 # 66 a1 88 77 66 55 44 33 22 11
+movl 0x1122334455667788, %eax                # a1 88 77 66 55 44 33 22 11
+movb %al, 0x1122334455667788                 # a2 88 77 66 55 44 33 22 11
+movw %ax, 0x1122334455667788                 # 66 a3 88 77 66 55 44 33 22 11
+movl %eax, 0x1122334455667788                # a3 88 77 66 55 44 33 22 11
+movabsb 0x1122334455667788, %al              # a0 88 77 66 55 44 33 22 11
+movabsw 0x1122334455667788, %ax              # 66 a1 88 77 66 55 44 33 22 11
+movabsl 0x1122334455667788, %eax             # a1 88 77 66 55 44 33 22 11
+movabsq 0x1122334455667788, %rax             # 48 a1 88 77 66 55 44 33 22 11
+movabsb %al, 0x1122334455667788              # a2 88 77 66 55 44 33 22 11
+movabsw %ax, 0x1122334455667788              # 66 a3 88 77 66 55 44 33 22 11
+movabsl %eax, 0x1122334455667788             # a3 88 77 66 55 44 33 22 11
+movabsq %rax, 0x1122334455667788             # 48 a3 88 77 66 55 44 33 22 11
+mov $0xfe, %bh                               # b7 fe
+mov $0xfe, %r15b                             # 41 b7 fe
+mov $0x1234, %di                             # 66 bf 34 12
+mov $0x1234, %r15w                           # 66 41 bf 34 12
+mov $foo, %di                                # 66 bf 00 00 [R_X86_64_16@2 foo]
+mov $0x12345678, %edi                        # bf 78 56 34 12
+mov $0x12345678, %r15d                       # 41 bf 78 56 34 12
+mov $foo, %edi                               # bf 00 00 00 00 [R_X86_64_32@1 foo]
+mov $0x123456789abcdef0, %rdi                # 48 bf f0 de bc 9a 78 56 34 12
+mov $0x123456789abcdef0, %r15                # 49 bf f0 de bc 9a 78 56 34 12
+mov $foo, %rdi                               # 48 c7 c7 00 00 00 00 [R_X86_64_32S@3 foo]
+movb $0xfe, %cl                              # b1 fe
+movb $0xfe, 0x12(%rax,%rbx,4)                # c6 44 98 12 fe
+mov $0xfe, 0x12(%rax,%rbx,4)                 # c7 44 98 12 fe 00 00 00
+movb $0xfe, %r9b                             # 41 b1 fe
+movw $0x1234, %cx                            # 66 b9 34 12
+movw $0x1234, (%r13)                         # 66 41 c7 45 00 34 12
+mov $0x1234, (%r13)                          # 41 c7 45 00 34 12 00 00
+movw $0x1234, %r9w                           # 66 41 b9 34 12
+movw $foo, %cx                               # 66 b9 00 00 [R_X86_64_16@2 foo]
+movl $0x12345678, %ecx                       # b9 78 56 34 12
+movl $0x12345678, -0x80(%rsp)                # c7 44 24 80 78 56 34 12
+mov $0x12345678, -0x80(%rsp)                 # c7 44 24 80 78 56 34 12
+movl $0x12345678, %r9d                       # 41 b9 78 56 34 12
+movl $foo, %ecx                              # b9 00 00 00 00 [R_X86_64_32@1 foo]
+movq $0x12345678, %rcx                       # 48 c7 c1 78 56 34 12
+movq $0x12345678, foo(%rip)                  # 48 c7 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@3 foo-8]
+mov $0x12345678, foo(%rip)                   # c7 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
+movq $0x12345678, %r9                        # 49 c7 c1 78 56 34 12
+movq $foo, %rcx                              # 48 c7 c1 00 00 00 00 [R_X86_64_32S@3 foo]
+movzx %bl, %cx                               # 66 0f b6 cb
+movzbw 0x12345678(%r9,%r10,8), %cx           # 66 43 0f b6 8c d1 78 56 34 12
+movzx 0x12345678(%r9,%r10,8), %cx            # 66 43 0f b6 8c d1 78 56 34 12
+movzx %r12b, %r9w                            # 66 45 0f b6 cc
+movzx %bl, %ecx                              # 0f b6 cb
+movzbl (%rbp), %ecx                          # 0f b6 4d 00
+movzx (%rbp), %ecx                           # 0f b6 4d 00
+movzx %r12b, %r9d                            # 45 0f b6 cc
+movzx %bl, %rcx                              # 48 0f b6 cb
+movzbq 0x7f(%r12), %rcx                      # 49 0f b6 4c 24 7f
+movzx 0x7f(%r12), %rcx                       # 49 0f b6 4c 24 7f
+movzx %r12b, %r9                             # 4d 0f b6 cc
+movzx %bx, %ecx                              # 0f b7 cb
+movzwl foo+8(%rax), %ecx                     # 0f b7 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+movzx foo+8(%rax), %ecx                      # 0f b6 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+movzx %r12w, %r9d                            # 45 0f b7 cc
+movzx %bx, %rcx                              # 48 0f b7 cb
+movzwq (%rcx,%rdx), %rcx                     # 48 0f b7 0c 11
+movzx (%rcx,%rdx), %rcx                      # 48 0f b6 0c 11
+movzx %r12w, %r9                             # 4d 0f b7 cc
+movsx %bl, %cx                               # 66 0f be cb
+movsbw 0x1000, %cx                           # 66 0f be 0c 25 00 10 00 00
+movsx 0x1000, %cx                            # 66 0f be 0c 25 00 10 00 00
+movsx %r12b, %r9w                            # 66 45 0f be cc
+movsx %bl, %ecx                              # 0f be cb
+movsbl %fs:0x28, %ecx                        # 64 0f be 0c 25 28 00 00 00
+movsx %fs:0x28, %ecx                         # 64 0f be 0c 25 28 00 00 00
+movsx %r12b, %r9d                            # 45 0f be cc
+movsx %bl, %rcx                              # 48 0f be cb
+movsbq -4(%ebp), %rcx                        # 67 48 0f be 4d fc
+movsx -4(%ebp), %rcx                         # 67 48 0f be 4d fc
+movsx %r12b, %r9                             # 4d 0f be cc
+movsx %bx, %ecx                              # 0f bf cb
+movswl (,%r11,2), %ecx                       # 42 0f bf 0c 5d 00 00 00 00
+movsx (,%r11,2), %ecx                        # 42 0f be 0c 5d 00 00 00 00
+movsx %r12w, %r9d                            # 45 0f bf cc
+movsx %bx, %rcx                              # 48 0f bf cb
+movswq 0x80(%rsi), %rcx                      # 48 0f bf 8e 80 00 00 00
+movsx 0x80(%rsi), %rcx                       # 48 0f be 8e 80 00 00 00
+movsx %r12w, %r9                             # 4d 0f bf cc
+movsxd %ebx, %rcx                            # 48 63 cb
+movslq foo, %rcx                             # 48 63 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+movsxd foo, %rcx                             # 48 63 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+movsxd %r12d, %r9                            # 4d 63 cc
+xchg %di, %ax                                # 66 97
+xchg %r15w, %ax                              # 66 41 97
+xchg %ax, %di                                # 66 97
+xchg %ax, %r15w                              # 66 41 97
+xchg %edi, %eax                              # 97
+xchg %r15d, %eax                             # 41 97
+xchg %eax, %edi                              # 97
+xchg %eax, %r15d                             # 41 97
+xchg %rdi, %rax                              # 48 97
+xchg %r15, %rax                              # 49 97
+xchg %rax, %rdi                              # 48 97
+xchg %rax, %r15                              # 49 97
+xchg %bl, %cl                                # 86 d9
+xchgb %bl, 0x7f(%r12)                        # 41 86 5c 24 7f
+xchg %bl, 0x7f(%r12)                         # 41 86 5c 24 7f
+xchg %r12b, %r9b                             # 45 86 e1
+xchgb foo+8(%rax), %cl                       # 86 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
+xchg foo+8(%rax), %cl                        # 86 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
+xchg %bx, %cx                                # 66 87 d9
+xchgw %bx, (%rcx,%rdx)                       # 66 87 1c 11
+xchg %bx, (%rcx,%rdx)                        # 66 87 1c 11
+xchg %r12w, %r9w                             # 66 45 87 e1
+xchgw 0x1000, %cx                            # 66 87 0c 25 00 10 00 00
+xchg 0x1000, %cx                             # 66 87 0c 25 00 10 00 00
+xchg %ebx, %ecx                              # 87 d9
+xchgl %ebx, %fs:0x28                         # 64 87 1c 25 28 00 00 00
+xchg %ebx, %fs:0x28                          # 64 87 1c 25 28 00 00 00
+xchg %r12d, %r9d                             # 45 87 e1
+xchgl -4(%ebp), %ecx                         # 67 87 4d fc
+xchg -4(%ebp), %ecx                          # 67 87 4d fc
+xchg %rbx, %rcx                              # 48 87 d9
+xchgq %rbx, (,%r11,2)                        # 4a 87 1c 5d 00 00 00 00
+xchg %rbx, (,%r11,2)                         # 4a 87 1c 5d 00 00 00 00
+xchg %r12, %r9                               # 4d 87 e1
+xchgq 0x80(%rsi), %rcx                       # 48 87 8e 80 00 00 00
+xchg 0x80(%rsi), %rcx                        # 48 87 8e 80 00 00 00
+cmpxchg %bl, %cl                             # 0f b0 d9
+cmpxchgb %bl, foo                            # 0f b0 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmpxchg %bl, foo                             # 0f b0 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmpxchg %r12b, %r9b                          # 45 0f b0 e1
+cmpxchg %bx, %cx                             # 66 0f b1 d9
+cmpxchgw %bx, 0x12(%rax,%rbx,4)              # 66 0f b1 5c 98 12
+cmpxchg %bx, 0x12(%rax,%rbx,4)               # 66 0f b1 5c 98 12
+cmpxchg %r12w, %r9w                          # 66 45 0f b1 e1
+cmpxchg %ebx, %ecx                           # 0f b1 d9
+cmpxchgl %ebx, (%r13)                        # 41 0f b1 5d 00
+cmpxchg %ebx, (%r13)                         # 41 0f b1 5d 00
+cmpxchg %r12d, %r9d                          # 45 0f b1 e1
+cmpxchg %rbx, %rcx                           # 48 0f b1 d9
+cmpxchgq %rbx, -0x80(%rsp)                   # 48 0f b1 5c 24 80
+cmpxchg %rbx, -0x80(%rsp)                    # 48 0f b1 5c 24 80
+cmpxchg %r12, %r9                            # 4d 0f b1 e1
+cmpxchg8b foo(%rip)                          # 0f c7 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cmpxchg16b 0x12345678(%r9,%r10,8)            # 4b 0f c7 8c d1 78 56 34 12
+xadd %bl, %cl                                # 0f c0 d9
+xaddb %bl, (%rbp)                            # 0f c0 5d 00
+xadd %bl, (%rbp)                             # 0f c0 5d 00
+xadd %r12b, %r9b                             # 45 0f c0 e1
+xadd %bx, %cx                                # 66 0f c1 d9
+xaddw %bx, 0x7f(%r12)                        # 66 41 0f c1 5c 24 7f
+xadd %bx, 0x7f(%r12)                         # 66 41 0f c1 5c 24 7f
+xadd %r12w, %r9w                             # 66 45 0f c1 e1
+xadd %ebx, %ecx                              # 0f c1 d9
+xaddl %ebx, foo+8(%rax)                      # 0f c1 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+xadd %ebx, foo+8(%rax)                       # 0f c1 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+xadd %r12d, %r9d                             # 45 0f c1 e1
+xadd %rbx, %rcx                              # 48 0f c1 d9
+xaddq %rbx, (%rcx,%rdx)                      # 48 0f c1 1c 11
+xadd %rbx, (%rcx,%rdx)                       # 48 0f c1 1c 11
+xadd %r12, %r9                               # 4d 0f c1 e1
+leaw 0x1000, %cx                             # 66 8d 0c 25 00 10 00 00
+lea 0x1000, %cx                              # 66 8d 0c 25 00 10 00 00
+leal %fs:0x28, %ecx                          # 64 8d 0c 25 28 00 00 00
+lea %fs:0x28, %ecx                           # 64 8d 0c 25 28 00 00 00
+leaq -4(%ebp), %rcx                          # 67 48 8d 4d fc
+lea -4(%ebp), %rcx                           # 67 48 8d 4d fc
+movbew (,%r11,2), %cx                        # 66 42 0f 38 f0 0c 5d 00 00 00 00
+movbe (,%r11,2), %cx                         # 66 42 0f 38 f0 0c 5d 00 00 00 00
+movbel 0x80(%rsi), %ecx                      # 0f 38 f0 8e 80 00 00 00
+movbe 0x80(%rsi), %ecx                       # 0f 38 f0 8e 80 00 00 00
+movbeq foo, %rcx                             # 48 0f 38 f0 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+movbe foo, %rcx                              # 48 0f 38 f0 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+movbew %bx, 0x12(%rax,%rbx,4)                # 66 0f 38 f1 5c 98 12
+movbe %bx, 0x12(%rax,%rbx,4)                 # 66 0f 38 f1 5c 98 12
+movbel %ebx, (%r13)                          # 41 0f 38 f1 5d 00
+movbe %ebx, (%r13)                           # 41 0f 38 f1 5d 00
+movbeq %rbx, -0x80(%rsp)                     # 48 0f 38 f1 5c 24 80
+movbe %rbx, -0x80(%rsp)                      # 48 0f 38 f1 5c 24 80
+bswap %edi                                   # 0f cf
+bswap %r15d                                  # 41 0f cf
+bswap %rdi                                   # 48 0f cf
+bswap %r15                                   # 49 0f cf
+cbtw                                         # 66 98
+cwtl                                         # 98
+cltq                                         # 48 98
+cwtd                                         # 66 99
+cltd                                         # 99
+cqto                                         # 48 99
+bt %bx, %cx                                  # 66 0f a3 d9
+btw %bx, -4(%ebp)                            # 67 66 0f a3 5d fc
+bt %bx, -4(%ebp)                             # 67 66 0f a3 5d fc
+bt %r12w, %r9w                               # 66 45 0f a3 e1
+bt %ebx, %ecx                                # 0f a3 d9
+btl %ebx, (,%r11,2)                          # 42 0f a3 1c 5d 00 00 00 00
+bt %ebx, (,%r11,2)                           # 42 0f a3 1c 5d 00 00 00 00
+bt %r12d, %r9d                               # 45 0f a3 e1
+bt %rbx, %rcx                                # 48 0f a3 d9
+btq %rbx, 0x80(%rsi)                         # 48 0f a3 9e 80 00 00 00
+bt %rbx, 0x80(%rsi)                          # 48 0f a3 9e 80 00 00 00
+bt %r12, %r9                                 # 4d 0f a3 e1
+btw $0xfe, %cx                               # 66 0f ba e1 fe
+btw $0xfe, foo                               # 66 0f ba 24 25 00 00 00 00 fe [R_X86_64_32S@5 foo]
+bt $0xfe, foo                                # 0f ba 24 25 00 00 00 00 fe [R_X86_64_32S@4 foo]
+btw $0xfe, %r9w                              # 66 41 0f ba e1 fe
+btl $0xfe, %ecx                              # 0f ba e1 fe
+btl $0xfe, 0x12(%rax,%rbx,4)                 # 0f ba 64 98 12 fe
+bt $0xfe, 0x12(%rax,%rbx,4)                  # 0f ba 64 98 12 fe
+btl $0xfe, %r9d                              # 41 0f ba e1 fe
+btq $0xfe, %rcx                              # 48 0f ba e1 fe
+btq $0xfe, (%r13)                            # 49 0f ba 65 00 fe
+bt $0xfe, (%r13)                             # 41 0f ba 65 00 fe
+btq $0xfe, %r9                               # 49 0f ba e1 fe
+bts %bx, %cx                                 # 66 0f ab d9
+btsw %bx, -0x80(%rsp)                        # 66 0f ab 5c 24 80
+bts %bx, -0x80(%rsp)                         # 66 0f ab 5c 24 80
+bts %r12w, %r9w                              # 66 45 0f ab e1
+bts %ebx, %ecx                               # 0f ab d9
+btsl %ebx, foo(%rip)                         # 0f ab 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+bts %ebx, foo(%rip)                          # 0f ab 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+bts %r12d, %r9d                              # 45 0f ab e1
+bts %rbx, %rcx                               # 48 0f ab d9
+btsq %rbx, 0x12345678(%r9,%r10,8)            # 4b 0f ab 9c d1 78 56 34 12
+bts %rbx, 0x12345678(%r9,%r10,8)             # 4b 0f ab 9c d1 78 56 34 12
+bts %r12, %r9                                # 4d 0f ab e1
+btsw $0xfe, %cx                              # 66 0f ba e9 fe
+btsw $0xfe, (%rbp)                           # 66 0f ba 6d 00 fe
+bts $0xfe, (%rbp)                            # 0f ba 6d 00 fe
+btsw $0xfe, %r9w                             # 66 41 0f ba e9 fe
+btsl $0xfe, %ecx                             # 0f ba e9 fe
+btsl $0xfe, 0x7f(%r12)                       # 41 0f ba 6c 24 7f fe
+bts $0xfe, 0x7f(%r12)                        # 41 0f ba 6c 24 7f fe
+btsl $0xfe, %r9d                             # 41 0f ba e9 fe
+btsq $0xfe, %rcx                             # 48 0f ba e9 fe
+btsq $0xfe, foo+8(%rax)                      # 48 0f ba a8 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
+bts $0xfe, foo+8(%rax)                       # 0f ba a8 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
+btsq $0xfe, %r9                              # 49 0f ba e9 fe
+btr %bx, %cx                                 # 66 0f b3 d9
+btrw %bx, (%rcx,%rdx)                        # 66 0f b3 1c 11
+btr %bx, (%rcx,%rdx)                         # 66 0f b3 1c 11
+btr %r12w, %r9w                              # 66 45 0f b3 e1
+btr %ebx, %ecx                               # 0f b3 d9
+btrl %ebx, 0x1000                            # 0f b3 1c 25 00 10 00 00
+btr %ebx, 0x1000                             # 0f b3 1c 25 00 10 00 00
+btr %r12d, %r9d                              # 45 0f b3 e1
+btr %rbx, %rcx                               # 48 0f b3 d9
+btrq %rbx, %fs:0x28                          # 64 48 0f b3 1c 25 28 00 00 00
+btr %rbx, %fs:0x28                           # 64 48 0f b3 1c 25 28 00 00 00
+btr %r12, %r9                                # 4d 0f b3 e1
+btrw $0xfe, %cx                              # 66 0f ba f1 fe
+btrw $0xfe, -4(%ebp)                         # 67 66 0f ba 75 fc fe
+btr $0xfe, -4(%ebp)                          # 67 0f ba 75 fc fe
+btrw $0xfe, %r9w                             # 66 41 0f ba f1 fe
+btrl $0xfe, %ecx                             # 0f ba f1 fe
+btrl $0xfe, (,%r11,2)                        # 42 0f ba 34 5d 00 00 00 00 fe
+btr $0xfe, (,%r11,2)                         # 42 0f ba 34 5d 00 00 00 00 fe
+btrl $0xfe, %r9d                             # 41 0f ba f1 fe
+btrq $0xfe, %rcx                             # 48 0f ba f1 fe
+btrq $0xfe, 0x80(%rsi)                       # 48 0f ba b6 80 00 00 00 fe
+btr $0xfe, 0x80(%rsi)                        # 0f ba b6 80 00 00 00 fe
+btrq $0xfe, %r9                              # 49 0f ba f1 fe
+btc %bx, %cx                                 # 66 0f bb d9
+btcw %bx, foo                                # 66 0f bb 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+btc %bx, foo                                 # 66 0f bb 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+btc %r12w, %r9w                              # 66 45 0f bb e1
+btc %ebx, %ecx                               # 0f bb d9
+btcl %ebx, 0x12(%rax,%rbx,4)                 # 0f bb 5c 98 12
+btc %ebx, 0x12(%rax,%rbx,4)                  # 0f bb 5c 98 12
+btc %r12d, %r9d                              # 45 0f bb e1
+btc %rbx, %rcx                               # 48 0f bb d9
+btcq %rbx, (%r13)                            # 49 0f bb 5d 00
+btc %rbx, (%r13)                             # 49 0f bb 5d 00
+btc %r12, %r9                                # 4d 0f bb e1
+btcw $0xfe, %cx                              # 66 0f ba f9 fe
+btcw $0xfe, -0x80(%rsp)                      # 66 0f ba 7c 24 80 fe
+btc $0xfe, -0x80(%rsp)                       # 0f ba 7c 24 80 fe
+btcw $0xfe, %r9w                             # 66 41 0f ba f9 fe
+btcl $0xfe, %ecx                             # 0f ba f9 fe
+btcl $0xfe, foo(%rip)                        # 0f ba 3d 00 00 00 00 fe [R_X86_64_PC32@3 foo-5]
+btc $0xfe, foo(%rip)                         # 0f ba 3d 00 00 00 00 fe [R_X86_64_PC32@3 foo-5]
+btcl $0xfe, %r9d                             # 41 0f ba f9 fe
+btcq $0xfe, %rcx                             # 48 0f ba f9 fe
+btcq $0xfe, 0x12345678(%r9,%r10,8)           # 4b 0f ba bc d1 78 56 34 12 fe
+btc $0xfe, 0x12345678(%r9,%r10,8)            # 43 0f ba bc d1 78 56 34 12 fe
+btcq $0xfe, %r9                              # 49 0f ba f9 fe
+bsf %bx, %cx                                 # 66 0f bc cb
+bsfw (%rbp), %cx                             # 66 0f bc 4d 00
+bsf (%rbp), %cx                              # 66 0f bc 4d 00
+bsf %r12w, %r9w                              # 66 45 0f bc cc
+bsf %ebx, %ecx                               # 0f bc cb
+bsfl 0x7f(%r12), %ecx                        # 41 0f bc 4c 24 7f
+bsf 0x7f(%r12), %ecx                         # 41 0f bc 4c 24 7f
+bsf %r12d, %r9d                              # 45 0f bc cc
+bsf %rbx, %rcx                               # 48 0f bc cb
+bsfq foo+8(%rax), %rcx                       # 48 0f bc 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+bsf foo+8(%rax), %rcx                        # 48 0f bc 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+bsf %r12, %r9                                # 4d 0f bc cc
+bsr %bx, %cx                                 # 66 0f bd cb
+bsrw (%rcx,%rdx), %cx                        # 66 0f bd 0c 11
+bsr (%rcx,%rdx), %cx                         # 66 0f bd 0c 11
+bsr %r12w, %r9w                              # 66 45 0f bd cc
+bsr %ebx, %ecx                               # 0f bd cb
+bsrl 0x1000, %ecx                            # 0f bd 0c 25 00 10 00 00
+bsr 0x1000, %ecx                             # 0f bd 0c 25 00 10 00 00
+bsr %r12d, %r9d                              # 45 0f bd cc
+bsr %rbx, %rcx                               # 48 0f bd cb
+bsrq %fs:0x28, %rcx                          # 64 48 0f bd 0c 25 28 00 00 00
+bsr %fs:0x28, %rcx                           # 64 48 0f bd 0c 25 28 00 00 00
+bsr %r12, %r9                                # 4d 0f bd cc
+popcnt %bx, %cx                              # 66 f3 0f b8 cb
+popcntw -4(%ebp), %cx                        # 67 66 f3 0f b8 4d fc
+popcnt -4(%ebp), %cx                         # 67 66 f3 0f b8 4d fc
+popcnt %r12w, %r9w                           # 66 f3 45 0f b8 cc
+popcnt %ebx, %ecx                            # f3 0f b8 cb
+popcntl (,%r11,2), %ecx                      # f3 42 0f b8 0c 5d 00 00 00 00
+popcnt (,%r11,2), %ecx                       # f3 42 0f b8 0c 5d 00 00 00 00
+popcnt %r12d, %r9d                           # f3 45 0f b8 cc
+popcnt %rbx, %rcx                            # f3 48 0f b8 cb
+popcntq 0x80(%rsi), %rcx                     # f3 48 0f b8 8e 80 00 00 00
+popcnt 0x80(%rsi), %rcx                      # f3 48 0f b8 8e 80 00 00 00
+popcnt %r12, %r9                             # f3 4d 0f b8 cc
+lzcnt %bx, %cx                               # 66 f3 0f bd cb
+lzcntw foo, %cx                              # 66 f3 0f bd 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+lzcnt foo, %cx                               # 66 f3 0f bd 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+lzcnt %r12w, %r9w                            # 66 f3 45 0f bd cc
+lzcnt %ebx, %ecx                             # f3 0f bd cb
+lzcntl 0x12(%rax,%rbx,4), %ecx               # f3 0f bd 4c 98 12
+lzcnt 0x12(%rax,%rbx,4), %ecx                # f3 0f bd 4c 98 12
+lzcnt %r12d, %r9d                            # f3 45 0f bd cc
+lzcnt %rbx, %rcx                             # f3 48 0f bd cb
+lzcntq (%r13), %rcx                          # f3 49 0f bd 4d 00
+lzcnt (%r13), %rcx                           # f3 49 0f bd 4d 00
+lzcnt %r12, %r9                              # f3 4d 0f bd cc
+tzcnt %bx, %cx                               # 66 f3 0f bc cb
+tzcntw -0x80(%rsp), %cx                      # 66 f3 0f bc 4c 24 80
+tzcnt -0x80(%rsp), %cx                       # 66 f3 0f bc 4c 24 80
+tzcnt %r12w, %r9w                            # 66 f3 45 0f bc cc
+tzcnt %ebx, %ecx                             # f3 0f bc cb
+tzcntl foo(%rip), %ecx                       # f3 0f bc 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+tzcnt foo(%rip), %ecx                        # f3 0f bc 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+tzcnt %r12d, %r9d                            # f3 45 0f bc cc
+tzcnt %rbx, %rcx                             # f3 48 0f bc cb
+tzcntq 0x12345678(%r9,%r10,8), %rcx          # f3 4b 0f bc 8c d1 78 56 34 12
+tzcnt 0x12345678(%r9,%r10,8), %rcx           # f3 4b 0f bc 8c d1 78 56 34 12
+tzcnt %r12, %r9                              # f3 4d 0f bc cc
+crc32 %bl, %ecx                              # f2 0f 38 f0 cb
+crc32b (%rbp), %ecx                          # f2 0f 38 f0 4d 00
+crc32 (%rbp), %ecx                           # f2 0f 38 f1 4d 00
+crc32 %r12b, %r9d                            # f2 45 0f 38 f0 cc
+crc32 %bx, %ecx                              # 66 f2 0f 38 f1 cb
+crc32w 0x7f(%r12), %ecx                      # 66 f2 41 0f 38 f1 4c 24 7f
+crc32 0x7f(%r12), %ecx                       # f2 41 0f 38 f1 4c 24 7f
+crc32 %r12w, %r9d                            # 66 f2 45 0f 38 f1 cc
+crc32 %ebx, %ecx                             # f2 0f 38 f1 cb
+crc32l foo+8(%rax), %ecx                     # f2 0f 38 f1 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+crc32 foo+8(%rax), %ecx                      # f2 0f 38 f1 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+crc32 %r12d, %r9d                            # f2 45 0f 38 f1 cc
+crc32 %bl, %rcx                              # f2 48 0f 38 f0 cb
+crc32b (%rcx,%rdx), %rcx                     # f2 48 0f 38 f0 0c 11
+crc32 (%rcx,%rdx), %rcx                      # f2 48 0f 38 f1 0c 11
+crc32 %r12b, %r9                             # f2 4d 0f 38 f0 cc
+crc32 %rbx, %rcx                             # f2 48 0f 38 f1 cb
+crc32q 0x1000, %rcx                          # f2 48 0f 38 f1 0c 25 00 10 00 00
+crc32 0x1000, %rcx                           # f2 48 0f 38 f1 0c 25 00 10 00 00
+crc32 %r12, %r9                              # f2 4d 0f 38 f1 cc
+setob %cl                                    # 0f 90 c1
+setob %fs:0x28                               # 64 0f 90 04 25 28 00 00 00
+seto %fs:0x28                                # 64 0f 90 04 25 28 00 00 00
+setob %r9b                                   # 41 0f 90 c1
+setnob %cl                                   # 0f 91 c1
+setnob -4(%ebp)                              # 67 0f 91 45 fc
+setno -4(%ebp)                               # 67 0f 91 45 fc
+setnob %r9b                                  # 41 0f 91 c1
+setbb %cl                                    # 0f 92 c1
+setbb (,%r11,2)                              # 42 0f 92 04 5d 00 00 00 00
+setb (,%r11,2)                               # 42 0f 92 04 5d 00 00 00 00
+setbb %r9b                                   # 41 0f 92 c1
+setaeb %cl                                   # 0f 93 c1
+setaeb 0x80(%rsi)                            # 0f 93 86 80 00 00 00
+setae 0x80(%rsi)                             # 0f 93 86 80 00 00 00
+setaeb %r9b                                  # 41 0f 93 c1
+seteb %cl                                    # 0f 94 c1
+seteb foo                                    # 0f 94 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+sete foo                                     # 0f 94 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+seteb %r9b                                   # 41 0f 94 c1
+setneb %cl                                   # 0f 95 c1
+setneb 0x12(%rax,%rbx,4)                     # 0f 95 44 98 12
+setne 0x12(%rax,%rbx,4)                      # 0f 95 44 98 12
+setneb %r9b                                  # 41 0f 95 c1
+setbeb %cl                                   # 0f 96 c1
+setbeb (%r13)                                # 41 0f 96 45 00
+setbe (%r13)                                 # 41 0f 96 45 00
+setbeb %r9b                                  # 41 0f 96 c1
+setab %cl                                    # 0f 97 c1
+setab -0x80(%rsp)                            # 0f 97 44 24 80
+seta -0x80(%rsp)                             # 0f 97 44 24 80
+setab %r9b                                   # 41 0f 97 c1
+setsb %cl                                    # 0f 98 c1
+setsb foo(%rip)                              # 0f 98 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+sets foo(%rip)                               # 0f 98 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+setsb %r9b                                   # 41 0f 98 c1
+setnsb %cl                                   # 0f 99 c1
+setnsb 0x12345678(%r9,%r10,8)                # 43 0f 99 84 d1 78 56 34 12
+setns 0x12345678(%r9,%r10,8)                 # 43 0f 99 84 d1 78 56 34 12
+setnsb %r9b                                  # 41 0f 99 c1
+setpb %cl                                    # 0f 9a c1
+setpb (%rbp)                                 # 0f 9a 45 00
+setp (%rbp)                                  # 0f 9a 45 00
+setpb %r9b                                   # 41 0f 9a c1
+setnpb %cl                                   # 0f 9b c1
+setnpb 0x7f(%r12)                            # 41 0f 9b 44 24 7f
+setnp 0x7f(%r12)                             # 41 0f 9b 44 24 7f
+setnpb %r9b                                  # 41 0f 9b c1
+setlb %cl                                    # 0f 9c c1
+setlb foo+8(%rax)                            # 0f 9c 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
+setl foo+8(%rax)                             # 0f 9c 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
+setlb %r9b                                   # 41 0f 9c c1
+setgeb %cl                                   # 0f 9d c1
+setgeb (%rcx,%rdx)                           # 0f 9d 04 11
+setge (%rcx,%rdx)                            # 0f 9d 04 11
+setgeb %r9b                                  # 41 0f 9d c1
+setleb %cl                                   # 0f 9e c1
+setleb 0x1000                                # 0f 9e 04 25 00 10 00 00
+setle 0x1000                                 # 0f 9e 04 25 00 10 00 00
+setleb %r9b                                  # 41 0f 9e c1
+setgb %cl                                    # 0f 9f c1
+setgb %fs:0x28                               # 64 0f 9f 04 25 28 00 00 00
+setg %fs:0x28                                # 64 0f 9f 04 25 28 00 00 00
+setgb %r9b                                   # 41 0f 9f c1
+cmovo %bx, %cx                               # 66 0f 40 cb
+cmovow -4(%ebp), %cx                         # 67 66 0f 40 4d fc
+cmovo -4(%ebp), %cx                          # 67 66 0f 40 4d fc
+cmovo %r12w, %r9w                            # 66 45 0f 40 cc
+cmovno %bx, %cx                              # 66 0f 41 cb
+cmovnow (,%r11,2), %cx                       # 66 42 0f 41 0c 5d 00 00 00 00
+cmovno (,%r11,2), %cx                        # 66 42 0f 41 0c 5d 00 00 00 00
+cmovno %r12w, %r9w                           # 66 45 0f 41 cc
+cmovb %bx, %cx                               # 66 0f 42 cb
+cmovbw 0x80(%rsi), %cx                       # 66 0f 42 8e 80 00 00 00
+cmovb 0x80(%rsi), %cx                        # 66 0f 42 8e 80 00 00 00
+cmovb %r12w, %r9w                            # 66 45 0f 42 cc
+cmovae %bx, %cx                              # 66 0f 43 cb
+cmovaew foo, %cx                             # 66 0f 43 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovae foo, %cx                              # 66 0f 43 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovae %r12w, %r9w                           # 66 45 0f 43 cc
+cmove %bx, %cx                               # 66 0f 44 cb
+cmovew 0x12(%rax,%rbx,4), %cx                # 66 0f 44 4c 98 12
+cmove 0x12(%rax,%rbx,4), %cx                 # 66 0f 44 4c 98 12
+cmove %r12w, %r9w                            # 66 45 0f 44 cc
+cmovne %bx, %cx                              # 66 0f 45 cb
+cmovnew (%r13), %cx                          # 66 41 0f 45 4d 00
+cmovne (%r13), %cx                           # 66 41 0f 45 4d 00
+cmovne %r12w, %r9w                           # 66 45 0f 45 cc
+cmovbe %bx, %cx                              # 66 0f 46 cb
+cmovbew -0x80(%rsp), %cx                     # 66 0f 46 4c 24 80
+cmovbe -0x80(%rsp), %cx                      # 66 0f 46 4c 24 80
+cmovbe %r12w, %r9w                           # 66 45 0f 46 cc
+cmova %bx, %cx                               # 66 0f 47 cb
+cmovaw foo(%rip), %cx                        # 66 0f 47 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmova foo(%rip), %cx                         # 66 0f 47 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmova %r12w, %r9w                            # 66 45 0f 47 cc
+cmovs %bx, %cx                               # 66 0f 48 cb
+cmovsw 0x12345678(%r9,%r10,8), %cx           # 66 43 0f 48 8c d1 78 56 34 12
+cmovs 0x12345678(%r9,%r10,8), %cx            # 66 43 0f 48 8c d1 78 56 34 12
+cmovs %r12w, %r9w                            # 66 45 0f 48 cc
+cmovns %bx, %cx                              # 66 0f 49 cb
+cmovnsw (%rbp), %cx                          # 66 0f 49 4d 00
+cmovns (%rbp), %cx                           # 66 0f 49 4d 00
+cmovns %r12w, %r9w                           # 66 45 0f 49 cc
+cmovp %bx, %cx                               # 66 0f 4a cb
+cmovpw 0x7f(%r12), %cx                       # 66 41 0f 4a 4c 24 7f
+cmovp 0x7f(%r12), %cx                        # 66 41 0f 4a 4c 24 7f
+cmovp %r12w, %r9w                            # 66 45 0f 4a cc
+cmovnp %bx, %cx                              # 66 0f 4b cb
+cmovnpw foo+8(%rax), %cx                     # 66 0f 4b 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovnp foo+8(%rax), %cx                      # 66 0f 4b 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovnp %r12w, %r9w                           # 66 45 0f 4b cc
+cmovl %bx, %cx                               # 66 0f 4c cb
+cmovlw (%rcx,%rdx), %cx                      # 66 0f 4c 0c 11
+cmovl (%rcx,%rdx), %cx                       # 66 0f 4c 0c 11
+cmovl %r12w, %r9w                            # 66 45 0f 4c cc
+cmovge %bx, %cx                              # 66 0f 4d cb
+cmovgew 0x1000, %cx                          # 66 0f 4d 0c 25 00 10 00 00
+cmovge 0x1000, %cx                           # 66 0f 4d 0c 25 00 10 00 00
+cmovge %r12w, %r9w                           # 66 45 0f 4d cc
+cmovle %bx, %cx                              # 66 0f 4e cb
+cmovlew %fs:0x28, %cx                        # 64 66 0f 4e 0c 25 28 00 00 00
+cmovle %fs:0x28, %cx                         # 64 66 0f 4e 0c 25 28 00 00 00
+cmovle %r12w, %r9w                           # 66 45 0f 4e cc
+cmovg %bx, %cx                               # 66 0f 4f cb
+cmovgw -4(%ebp), %cx                         # 67 66 0f 4f 4d fc
+cmovg -4(%ebp), %cx                          # 67 66 0f 4f 4d fc
+cmovg %r12w, %r9w                            # 66 45 0f 4f cc
+cmovo %ebx, %ecx                             # 0f 40 cb
+cmovol (,%r11,2), %ecx                       # 42 0f 40 0c 5d 00 00 00 00
+cmovo (,%r11,2), %ecx                        # 42 0f 40 0c 5d 00 00 00 00
+cmovo %r12d, %r9d                            # 45 0f 40 cc
+cmovno %ebx, %ecx                            # 0f 41 cb
+cmovnol 0x80(%rsi), %ecx                     # 0f 41 8e 80 00 00 00
+cmovno 0x80(%rsi), %ecx                      # 0f 41 8e 80 00 00 00
+cmovno %r12d, %r9d                           # 45 0f 41 cc
+cmovb %ebx, %ecx                             # 0f 42 cb
+cmovbl foo, %ecx                             # 0f 42 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmovb foo, %ecx                              # 0f 42 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmovb %r12d, %r9d                            # 45 0f 42 cc
+cmovae %ebx, %ecx                            # 0f 43 cb
+cmovael 0x12(%rax,%rbx,4), %ecx              # 0f 43 4c 98 12
+cmovae 0x12(%rax,%rbx,4), %ecx               # 0f 43 4c 98 12
+cmovae %r12d, %r9d                           # 45 0f 43 cc
+cmove %ebx, %ecx                             # 0f 44 cb
+cmovel (%r13), %ecx                          # 41 0f 44 4d 00
+cmove (%r13), %ecx                           # 41 0f 44 4d 00
+cmove %r12d, %r9d                            # 45 0f 44 cc
+cmovne %ebx, %ecx                            # 0f 45 cb
+cmovnel -0x80(%rsp), %ecx                    # 0f 45 4c 24 80
+cmovne -0x80(%rsp), %ecx                     # 0f 45 4c 24 80
+cmovne %r12d, %r9d                           # 45 0f 45 cc
+cmovbe %ebx, %ecx                            # 0f 46 cb
+cmovbel foo(%rip), %ecx                      # 0f 46 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cmovbe foo(%rip), %ecx                       # 0f 46 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cmovbe %r12d, %r9d                           # 45 0f 46 cc
+cmova %ebx, %ecx                             # 0f 47 cb
+cmoval 0x12345678(%r9,%r10,8), %ecx          # 43 0f 47 8c d1 78 56 34 12
+cmova 0x12345678(%r9,%r10,8), %ecx           # 43 0f 47 8c d1 78 56 34 12
+cmova %r12d, %r9d                            # 45 0f 47 cc
+cmovs %ebx, %ecx                             # 0f 48 cb
+cmovsl (%rbp), %ecx                          # 0f 48 4d 00
+cmovs (%rbp), %ecx                           # 0f 48 4d 00
+cmovs %r12d, %r9d                            # 45 0f 48 cc
+cmovns %ebx, %ecx                            # 0f 49 cb
+cmovnsl 0x7f(%r12), %ecx                     # 41 0f 49 4c 24 7f
+cmovns 0x7f(%r12), %ecx                      # 41 0f 49 4c 24 7f
+cmovns %r12d, %r9d                           # 45 0f 49 cc
+cmovp %ebx, %ecx                             # 0f 4a cb
+cmovpl foo+8(%rax), %ecx                     # 0f 4a 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+cmovp foo+8(%rax), %ecx                      # 0f 4a 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+cmovp %r12d, %r9d                            # 45 0f 4a cc
+cmovnp %ebx, %ecx                            # 0f 4b cb
+cmovnpl (%rcx,%rdx), %ecx                    # 0f 4b 0c 11
+cmovnp (%rcx,%rdx), %ecx                     # 0f 4b 0c 11
+cmovnp %r12d, %r9d                           # 45 0f 4b cc
+cmovl %ebx, %ecx                             # 0f 4c cb
+cmovll 0x1000, %ecx                          # 0f 4c 0c 25 00 10 00 00
+cmovl 0x1000, %ecx                           # 0f 4c 0c 25 00 10 00 00
+cmovl %r12d, %r9d                            # 45 0f 4c cc
+cmovge %ebx, %ecx                            # 0f 4d cb
+cmovgel %fs:0x28, %ecx                       # 64 0f 4d 0c 25 28 00 00 00
+cmovge %fs:0x28, %ecx                        # 64 0f 4d 0c 25 28 00 00 00
+cmovge %r12d, %r9d                           # 45 0f 4d cc
+cmovle %ebx, %ecx                            # 0f 4e cb
+cmovlel -4(%ebp), %ecx                       # 67 0f 4e 4d fc
+cmovle -4(%ebp), %ecx                        # 67 0f 4e 4d fc
+cmovle %r12d, %r9d                           # 45 0f 4e cc
+cmovg %ebx, %ecx                             # 0f 4f cb
+cmovgl (,%r11,2), %ecx                       # 42 0f 4f 0c 5d 00 00 00 00
+cmovg (,%r11,2), %ecx                        # 42 0f 4f 0c 5d 00 00 00 00
+cmovg %r12d, %r9d                            # 45 0f 4f cc
+cmovo %rbx, %rcx                             # 48 0f 40 cb
+cmovoq 0x80(%rsi), %rcx                      # 48 0f 40 8e 80 00 00 00
+cmovo 0x80(%rsi), %rcx                       # 48 0f 40 8e 80 00 00 00
+cmovo %r12, %r9                              # 4d 0f 40 cc
+cmovno %rbx, %rcx                            # 48 0f 41 cb
+cmovnoq foo, %rcx                            # 48 0f 41 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovno foo, %rcx                             # 48 0f 41 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovno %r12, %r9                             # 4d 0f 41 cc
+cmovb %rbx, %rcx                             # 48 0f 42 cb
+cmovbq 0x12(%rax,%rbx,4), %rcx               # 48 0f 42 4c 98 12
+cmovb 0x12(%rax,%rbx,4), %rcx                # 48 0f 42 4c 98 12
+cmovb %r12, %r9                              # 4d 0f 42 cc
+cmovae %rbx, %rcx                            # 48 0f 43 cb
+cmovaeq (%r13), %rcx                         # 49 0f 43 4d 00
+cmovae (%r13), %rcx                          # 49 0f 43 4d 00
+cmovae %r12, %r9                             # 4d 0f 43 cc
+cmove %rbx, %rcx                             # 48 0f 44 cb
+cmoveq -0x80(%rsp), %rcx                     # 48 0f 44 4c 24 80
+cmove -0x80(%rsp), %rcx                      # 48 0f 44 4c 24 80
+cmove %r12, %r9                              # 4d 0f 44 cc
+cmovne %rbx, %rcx                            # 48 0f 45 cb
+cmovneq foo(%rip), %rcx                      # 48 0f 45 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmovne foo(%rip), %rcx                       # 48 0f 45 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmovne %r12, %r9                             # 4d 0f 45 cc
+cmovbe %rbx, %rcx                            # 48 0f 46 cb
+cmovbeq 0x12345678(%r9,%r10,8), %rcx         # 4b 0f 46 8c d1 78 56 34 12
+cmovbe 0x12345678(%r9,%r10,8), %rcx          # 4b 0f 46 8c d1 78 56 34 12
+cmovbe %r12, %r9                             # 4d 0f 46 cc
+cmova %rbx, %rcx                             # 48 0f 47 cb
+cmovaq (%rbp), %rcx                          # 48 0f 47 4d 00
+cmova (%rbp), %rcx                           # 48 0f 47 4d 00
+cmova %r12, %r9                              # 4d 0f 47 cc
+cmovs %rbx, %rcx                             # 48 0f 48 cb
+cmovsq 0x7f(%r12), %rcx                      # 49 0f 48 4c 24 7f
+cmovs 0x7f(%r12), %rcx                       # 49 0f 48 4c 24 7f
+cmovs %r12, %r9                              # 4d 0f 48 cc
+cmovns %rbx, %rcx                            # 48 0f 49 cb
+cmovnsq foo+8(%rax), %rcx                    # 48 0f 49 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovns foo+8(%rax), %rcx                     # 48 0f 49 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovns %r12, %r9                             # 4d 0f 49 cc
+cmovp %rbx, %rcx                             # 48 0f 4a cb
+cmovpq (%rcx,%rdx), %rcx                     # 48 0f 4a 0c 11
+cmovp (%rcx,%rdx), %rcx                      # 48 0f 4a 0c 11
+cmovp %r12, %r9                              # 4d 0f 4a cc
+cmovnp %rbx, %rcx                            # 48 0f 4b cb
+cmovnpq 0x1000, %rcx                         # 48 0f 4b 0c 25 00 10 00 00
+cmovnp 0x1000, %rcx                          # 48 0f 4b 0c 25 00 10 00 00
+cmovnp %r12, %r9                             # 4d 0f 4b cc
+cmovl %rbx, %rcx                             # 48 0f 4c cb
+cmovlq %fs:0x28, %rcx                        # 64 48 0f 4c 0c 25 28 00 00 00
+cmovl %fs:0x28, %rcx                         # 64 48 0f 4c 0c 25 28 00 00 00
+cmovl %r12, %r9                              # 4d 0f 4c cc
+cmovge %rbx, %rcx                            # 48 0f 4d cb
+cmovgeq -4(%ebp), %rcx                       # 67 48 0f 4d 4d fc
+cmovge -4(%ebp), %rcx                        # 67 48 0f 4d 4d fc
+cmovge %r12, %r9                             # 4d 0f 4d cc
+cmovle %rbx, %rcx                            # 48 0f 4e cb
+cmovleq (,%r11,2), %rcx                      # 4a 0f 4e 0c 5d 00 00 00 00
+cmovle (,%r11,2), %rcx                       # 4a 0f 4e 0c 5d 00 00 00 00
+cmovle %r12, %r9                             # 4d 0f 4e cc
+cmovg %rbx, %rcx                             # 48 0f 4f cb
+cmovgq 0x80(%rsi), %rcx                      # 48 0f 4f 8e 80 00 00 00
+cmovg 0x80(%rsi), %rcx                       # 48 0f 4f 8e 80 00 00 00
+cmovg %r12, %r9                              # 4d 0f 4f cc
+pushw %cx                                    # 66 51
+pushw foo                                    # 66 ff 34 25 00 00 00 00 [R_X86_64_32S@4 foo]
+push foo                                     # ff 34 25 00 00 00 00 [R_X86_64_32S@3 foo]
+pushw %r9w                                   # 66 41 51
+pushq %rcx                                   # 51
+pushq (%r13)                                 # 41 ff 75 00
+push (%r13)                                  # 41 ff 75 00
+pushq %r9                                    # 41 51
+push %di                                     # 66 57
+push %r15w                                   # 66 41 57
+push %rdi                                    # 57
+push %r15                                    # 41 57
+pushw $0x7f                                  # 66 6a 7f
+pushq $0x7f                                  # 6a 7f
+pushw $0x1234                                # 66 68 34 12
+pushw $foo                                   # 66 68 00 00 [R_X86_64_16@2 foo]
+pushq $0x12345678                            # 68 78 56 34 12
+pushq $foo                                   # 68 00 00 00 00 [R_X86_64_32S@1 foo]
+pushw %fs                                    # 66 0f a0
+pushq %fs                                    # 0f a0
+pushw %gs                                    # 66 0f a8
+pushq %gs                                    # 0f a8
+popw %cx                                     # 66 59
+popw %fs:0x28                                # 64 66 8f 04 25 28 00 00 00
+pop %fs:0x28                                 # 64 8f 04 25 28 00 00 00
+popw %r9w                                    # 66 41 59
+popq %rcx                                    # 59
+popq (,%r11,2)                               # 42 8f 04 5d 00 00 00 00
+pop (,%r11,2)                                # 42 8f 04 5d 00 00 00 00
+popq %r9                                     # 41 59
+pop %di                                      # 66 5f
+pop %r15w                                    # 66 41 5f
+pop %rdi                                     # 5f
+pop %r15                                     # 41 5f
+popw %fs                                     # 66 0f a1
+popq %fs                                     # 0f a1
+popw %gs                                     # 66 0f a9
+popq %gs                                     # 0f a9
+pushfw                                       # 66 9c
+pushfq                                       # 9c
+popfw                                        # 66 9d
+popfq                                        # 9d
+enterw $0x1234, $0xfe                        # 66 c8 34 12 fe
+enterw $foo, $0xfe                           # 66 c8 00 00 fe [R_X86_64_16@2 foo]
+enterq $0x1234, $0xfe                        # c8 34 12 fe
+enterq $foo, $0xfe                           # c8 00 00 fe [R_X86_64_16@1 foo]
+leavew                                       # 66 c9
+leaveq                                       # c9
+jmp .+0x10                                   # eb 0e
+jmp foo                                      # e9 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+jmpw *%cx                                    # 66 ff e1
+jmpw *-0x80(%rsp)                            # 66 ff 64 24 80
+jmp *-0x80(%rsp)                             # ff 64 24 80
+jmpw *%r9w                                   # 66 41 ff e1
+jmpq *%rcx                                   # ff e1
+jmpq *0x12345678(%r9,%r10,8)                 # 43 ff a4 d1 78 56 34 12
+jmp *0x12345678(%r9,%r10,8)                  # 43 ff a4 d1 78 56 34 12
+jmpq *%r9                                    # 41 ff e1
+ljmpw *foo+8(%rax)                           # 66 ff a8 00 00 00 00 [R_X86_64_32S@3 foo+8]
+ljmp *foo+8(%rax)                            # ff a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
+ljmpl *(%rcx,%rdx)                           # ff 2c 11
+ljmp *(%rcx,%rdx)                            # ff 2c 11
+jo .+0x10                                    # 70 0e
+jno .+0x10                                   # 71 0e
+jb .+0x10                                    # 72 0e
+jae .+0x10                                   # 73 0e
+je .+0x10                                    # 74 0e
+jne .+0x10                                   # 75 0e
+jbe .+0x10                                   # 76 0e
+ja .+0x10                                    # 77 0e
+js .+0x10                                    # 78 0e
+jns .+0x10                                   # 79 0e
+jp .+0x10                                    # 7a 0e
+jnp .+0x10                                   # 7b 0e
+jl .+0x10                                    # 7c 0e
+jge .+0x10                                   # 7d 0e
+jle .+0x10                                   # 7e 0e
+jg .+0x10                                    # 7f 0e
+jo foo                                       # 0f 80 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jno foo                                      # 0f 81 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jb foo                                       # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jae foo                                      # 0f 83 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+je foo                                       # 0f 84 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jne foo                                      # 0f 85 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jbe foo                                      # 0f 86 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+ja foo                                       # 0f 87 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+js foo                                       # 0f 88 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jns foo                                      # 0f 89 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jp foo                                       # 0f 8a 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jnp foo                                      # 0f 8b 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jl foo                                       # 0f 8c 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jge foo                                      # 0f 8d 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jle foo                                      # 0f 8e 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jg foo                                       # 0f 8f 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jecxz .+0x10                                 # 67 e3 0d
+jrcxz .+0x10                                 # e3 0e
+loop .+0x10                                  # e2 0e
+loope .+0x10                                 # e1 0e
+loopne .+0x10                                # e0 0e
+loopl .+0x10                                 # 67 e2 0d
+loopq .+0x10                                 # e2 0e
+loopel .+0x10                                # 67 e1 0d
+loopeq .+0x10                                # e1 0e
+loopnel .+0x10                               # 67 e0 0d
+loopneq .+0x10                               # e0 0e
+callw foo                                    # 66 e8 00 00 [R_X86_64_PC16@2 foo-2]
+call foo                                     # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+callw *%cx                                   # 66 ff d1
+callw *(%r13)                                # 66 41 ff 55 00
+call *(%r13)                                 # 41 ff 55 00
+callw *%r9w                                  # 66 41 ff d1
+callq *%rcx                                  # ff d1
+callq *foo(%rip)                             # ff 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+call *foo(%rip)                              # ff 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+callq *%r9                                   # 41 ff d1
+lcallw *0x7f(%r12)                           # 66 41 ff 5c 24 7f
+lcall *0x7f(%r12)                            # 41 ff 5c 24 7f
+lcalll *foo+8(%rax)                          # ff 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
+lcall *foo+8(%rax)                           # ff 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
+retw                                         # 66 c3
+retq                                         # c3
+retw $0x1234                                 # 66 c2 34 12
+retw $foo                                    # 66 c2 00 00 [R_X86_64_16@2 foo]
+retq $0x1234                                 # c2 34 12
+retq $foo                                    # c2 00 00 [R_X86_64_16@1 foo]
+lretw                                        # 66 cb
+lretl                                        # cb
+lretq                                        # 48 cb
+lretw $0x1234                                # 66 ca 34 12
+lretw $foo                                   # 66 ca 00 00 [R_X86_64_16@2 foo]
+lretl $0x1234                                # ca 34 12
+lretl $foo                                   # ca 00 00 [R_X86_64_16@1 foo]
+lretq $0x1234                                # 48 ca 34 12
+lretq $foo                                   # 48 ca 00 00 [R_X86_64_16@2 foo]
+int $3                                       # cc
+int3                                         # cc
+int $0xfe                                    # cd fe
+int1                                         # f1
+iretw                                        # 66 cf
+iretl                                        # cf
+iretq                                        # 48 cf
+movsb (%rsi), (%rdi)                         # a4
+movsw (%rsi), (%rdi)                         # 66 a5
+movsl (%rsi), (%rdi)                         # a5
+movsq (%rsi), (%rdi)                         # 48 a5
+movsb                                        # a4
+movsw                                        # 66 a5
+movsl                                        # a5
+movsq                                        # 48 a5
+cmpsb (%rdi), (%rsi)                         # a6
+cmpsw (%rdi), (%rsi)                         # 66 a7
+cmpsl (%rdi), (%rsi)                         # a7
+cmpsq (%rdi), (%rsi)                         # 48 a7
+cmpsb                                        # a6
+cmpsw                                        # 66 a7
+cmpsl                                        # a7
+cmpsq                                        # 48 a7
+scasb (%rdi)                                 # ae
+scasw (%rdi)                                 # 66 af
+scasl (%rdi)                                 # af
+scasq (%rdi)                                 # 48 af
+scas (%rsi), %al                             # ae
+scas (%rsi), %ax                             # 66 af
+scas (%rsi), %eax                            # af
+scas (%rsi), %rax                            # 48 af
+scasb                                        # ae
+scasw                                        # 66 af
+scasl                                        # af
+scasq                                        # 48 af
+lodsb (%rsi)                                 # ac
+lodsw (%rsi)                                 # 66 ad
+lodsl (%rsi)                                 # ad
+lodsq (%rsi)                                 # 48 ad
+lods (%rsi), %al                             # ac
+lods (%rsi), %ax                             # 66 ad
+lods (%rsi), %eax                            # ad
+lods (%rsi), %rax                            # 48 ad
+lodsb                                        # ac
+lodsw                                        # 66 ad
+lodsl                                        # ad
+lodsq                                        # 48 ad
+stosb (%rdi)                                 # aa
+stosw (%rdi)                                 # 66 ab
+stosl (%rdi)                                 # ab
+stosq (%rdi)                                 # 48 ab
+stos %al, (%rdi)                             # aa
+stos %ax, (%rdi)                             # 66 ab
+stos %eax, (%rdi)                            # ab
+stos %rax, (%rdi)                            # 48 ab
+stosb                                        # aa
+stosw                                        # 66 ab
+stosl                                        # ab
+stosq                                        # 48 ab
+insb %dx, (%rdi)                             # 6c
+insw %dx, (%rdi)                             # 66 6d
+insl %dx, (%rdi)                             # 6d
+insb                                         # 6c
+insw                                         # 66 6d
+insl                                         # 6d
+outsb (%rsi), %dx                            # 6e
+outsw (%rsi), %dx                            # 66 6f
+outsl (%rsi), %dx                            # 6f
+outsb                                        # 6e
+outsw                                        # 66 6f
+outsl                                        # 6f
+xlat (%rbx)                                  # d7
+xlatb                                        # d7
+nop                                          # 90
+nopw %cx                                     # 66 0f 1f c1
+nopw (%rbp)                                  # 66 0f 1f 45 00
+nop (%rbp)                                   # 0f 1f 45 00
+nopw %r9w                                    # 66 41 0f 1f c1
+nopl %ecx                                    # 0f 1f c1
+nopl 0x7f(%r12)                              # 41 0f 1f 44 24 7f
+nop 0x7f(%r12)                               # 41 0f 1f 44 24 7f
+nopl %r9d                                    # 41 0f 1f c1
+nopq %rcx                                    # 48 0f 1f c1
+nopq foo+8(%rax)                             # 48 0f 1f 80 00 00 00 00 [R_X86_64_32S@4 foo+8]
+nop foo+8(%rax)                              # 0f 1f 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
+nopq %r9                                     # 49 0f 1f c1
+pause                                        # f3 90
+ud2                                          # 0f 0b
+hlt                                          # f4
+cmc                                          # f5
+clc                                          # f8
+stc                                          # f9
+cli                                          # fa
+sti                                          # fb
+cld                                          # fc
+std                                          # fd
+sahf                                         # 9e
+lahf                                         # 9f
+fwait                                        # 9b
+in $0xfe, %al                                # e4 fe
+in $0xfe, %ax                                # 66 e5 fe
+in $0xfe, %eax                               # e5 fe
+in %dx, %al                                  # ec
+in %dx, %ax                                  # 66 ed
+in %dx, %eax                                 # ed
+out %al, $0xfe                               # e6 fe
+out %ax, $0xfe                               # 66 e7 fe
+out %eax, $0xfe                              # e7 fe
+out %al, %dx                                 # ee
+out %ax, %dx                                 # 66 ef
+out %eax, %dx                                # ef
+cpuid                                        # 0f a2
+rdtsc                                        # 0f 31
+rdtscp                                       # 0f 01 f9
+rdpmc                                        # 0f 33
+rdmsr                                        # 0f 32
+wrmsr                                        # 0f 30
+syscall                                      # 0f 05
+sysret                                       # 0f 07
+sysretl                                      # 0f 07
+sysretq                                      # 48 0f 07
+sysenter                                     # 0f 34
+sysexit                                      # 0f 35
+sysexitl                                     # 0f 35
+sysexitq                                     # 48 0f 35
+mfence                                       # 0f ae f0
+lfence                                       # 0f ae e8
+sfence                                       # 0f ae f8
+clflush -0x80(%rsp)                          # 0f ae 7c 24 80
+clflushopt foo(%rip)                         # 66 0f ae 3d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+clwb 0x12345678(%r9,%r10,8)                  # 66 43 0f ae b4 d1 78 56 34 12
+prefetchnta (%rbp)                           # 0f 18 45 00
+prefetcht0 0x7f(%r12)                        # 41 0f 18 4c 24 7f
+prefetcht1 foo+8(%rax)                       # 0f 18 90 00 00 00 00 [R_X86_64_32S@3 foo+8]
+prefetcht2 (%rcx,%rdx)                       # 0f 18 1c 11
+prefetchw 0x1000                             # 0f 0d 0c 25 00 10 00 00
+prefetch %fs:0x28                            # 64 0f 0d 04 25 28 00 00 00
+monitor                                      # 0f 01 c8
+mwait                                        # 0f 01 c9
+wbinvd                                       # 0f 09
+invd                                         # 0f 08
+clts                                         # 0f 06
+rsm                                          # 0f aa
+swapgs                                       # 0f 01 f8
+xgetbv                                       # 0f 01 d0
+xsetbv                                       # 0f 01 d1
+stac                                         # 0f 01 cb
+clac                                         # 0f 01 ca
+invlpg foo+8(%rax)                           # 0f 01 b8 00 00 00 00 [R_X86_64_32S@3 foo+8]
+lgdtq %fs:0x28                               # 64 0f 01 14 25 28 00 00 00
+lgdt %fs:0x28                                # 64 0f 01 14 25 28 00 00 00
+lidtq 0x80(%rsi)                             # 0f 01 9e 80 00 00 00
+lidt 0x80(%rsi)                              # 0f 01 9e 80 00 00 00
+sgdtq (%r13)                                 # 41 0f 01 45 00
+sgdt (%r13)                                  # 41 0f 01 45 00
+sidtq 0x12345678(%r9,%r10,8)                 # 43 0f 01 8c d1 78 56 34 12
+sidt 0x12345678(%r9,%r10,8)                  # 43 0f 01 8c d1 78 56 34 12
+lldtw %cx                                    # 0f 00 d1
+lldtw (%rbp)                                 # 0f 00 55 00
+lldt (%rbp)                                  # 0f 00 55 00
+lldtw %r9w                                   # 41 0f 00 d1
+ltrw %cx                                     # 0f 00 d9
+ltrw 0x7f(%r12)                              # 41 0f 00 5c 24 7f
+ltr 0x7f(%r12)                               # 41 0f 00 5c 24 7f
+ltrw %r9w                                    # 41 0f 00 d9
+sldt %cx                                     # 66 0f 00 c1
+sldt %r9w                                    # 66 41 0f 00 c1
+sldtw (%rcx,%rdx)                            # 0f 00 04 11
+sldt (%rcx,%rdx)                             # 0f 00 04 11
+sldt %ecx                                    # 0f 00 c1
+sldt %r9d                                    # 41 0f 00 c1
+sldt %rcx                                    # 0f 00 c1
+sldt %r9                                     # 41 0f 00 c1
+str %cx                                      # 66 0f 00 c9
+str %r9w                                     # 66 41 0f 00 c9
+strw (,%r11,2)                               # 42 0f 00 0c 5d 00 00 00 00
+str (,%r11,2)                                # 42 0f 00 0c 5d 00 00 00 00
+str %ecx                                     # 0f 00 c9
+str %r9d                                     # 41 0f 00 c9
+str %rcx                                     # 0f 00 c9
+str %r9                                      # 41 0f 00 c9
+lmsww %cx                                    # 0f 01 f1
+lmsww 0x12(%rax,%rbx,4)                      # 0f 01 74 98 12
+lmsw 0x12(%rax,%rbx,4)                       # 0f 01 74 98 12
+lmsww %r9w                                   # 41 0f 01 f1
+smsw %cx                                     # 66 0f 01 e1
+smsw %r9w                                    # 66 41 0f 01 e1
+smsww -0x80(%rsp)                            # 0f 01 64 24 80
+smsw -0x80(%rsp)                             # 0f 01 64 24 80
+smsw %ecx                                    # 0f 01 e1
+smsw %r9d                                    # 41 0f 01 e1
+smsw %rcx                                    # 48 0f 01 e1
+smsw %r9                                     # 49 0f 01 e1
+verrw %cx                                    # 0f 00 e1
+verrw (%rbp)                                 # 0f 00 65 00
+verr (%rbp)                                  # 0f 00 65 00
+verrw %r9w                                   # 41 0f 00 e1
+verww %cx                                    # 0f 00 e9
+verww 0x7f(%r12)                             # 41 0f 00 6c 24 7f
+verw 0x7f(%r12)                              # 41 0f 00 6c 24 7f
+verww %r9w                                   # 41 0f 00 e9
+lar %bx, %cx                                 # 66 0f 02 cb
+larw (%rcx,%rdx), %cx                        # 66 0f 02 0c 11
+lar (%rcx,%rdx), %cx                         # 66 0f 02 0c 11
+lar %r12w, %r9w                              # 66 45 0f 02 cc
+lar %ebx, %ecx                               # 0f 02 cb
+larl 0x1000, %ecx                            # 0f 02 0c 25 00 10 00 00
+lar 0x1000, %ecx                             # 0f 02 0c 25 00 10 00 00
+lar %r12d, %r9d                              # 45 0f 02 cc
+lar %rbx, %rcx                               # 48 0f 02 cb
+larq %fs:0x28, %rcx                          # 64 48 0f 02 0c 25 28 00 00 00
+lar %fs:0x28, %rcx                           # 64 48 0f 02 0c 25 28 00 00 00
+lar %r12, %r9                                # 4d 0f 02 cc
+lsl %bx, %cx                                 # 66 0f 03 cb
+lslw -4(%ebp), %cx                           # 67 66 0f 03 4d fc
+lsl -4(%ebp), %cx                            # 67 66 0f 03 4d fc
+lsl %r12w, %r9w                              # 66 45 0f 03 cc
+lsl %ebx, %ecx                               # 0f 03 cb
+lsll (,%r11,2), %ecx                         # 42 0f 03 0c 5d 00 00 00 00
+lsl (,%r11,2), %ecx                          # 42 0f 03 0c 5d 00 00 00 00
+lsl %r12d, %r9d                              # 45 0f 03 cc
+lsl %rbx, %rcx                               # 48 0f 03 cb
+lslq 0x80(%rsi), %rcx                        # 48 0f 03 8e 80 00 00 00
+lsl 0x80(%rsi), %rcx                         # 48 0f 03 8e 80 00 00 00
+lsl %r12, %r9                                # 4d 0f 03 cc
+lssw foo(%rip), %cx                          # 66 0f b2 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+lss foo(%rip), %cx                           # 66 0f b2 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+lssl 0x12345678(%r9,%r10,8), %ecx            # 43 0f b2 8c d1 78 56 34 12
+lss 0x12345678(%r9,%r10,8), %ecx             # 43 0f b2 8c d1 78 56 34 12
+lfsw (%rbp), %cx                             # 66 0f b4 4d 00
+lfs (%rbp), %cx                              # 66 0f b4 4d 00
+lfsl 0x7f(%r12), %ecx                        # 41 0f b4 4c 24 7f
+lfs 0x7f(%r12), %ecx                         # 41 0f b4 4c 24 7f
+lgsw foo+8(%rax), %cx                        # 66 0f b5 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+lgs foo+8(%rax), %cx                         # 66 0f b5 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+lgsl (%rcx,%rdx), %ecx                       # 0f b5 0c 11
+lgs (%rcx,%rdx), %ecx                        # 0f b5 0c 11
+mov %cr0, %rcx                               # 0f 20 c1
+mov %cr8, %r9                                # 45 0f 20 c1
+mov %rbx, %cr3                               # 0f 22 db
+mov %r12, %cr8                               # 45 0f 22 c4
+mov %dr1, %rcx                               # 0f 21 c9
+mov %dr1, %r9                                # 41 0f 21 c9
+mov %rbx, %dr7                               # 0f 23 fb
+mov %r12, %dr7                               # 41 0f 23 fc
+rdrand %cx                                   # 66 0f c7 f1
+rdrand %r9w                                  # 66 41 0f c7 f1
+rdrand %ecx                                  # 0f c7 f1
+rdrand %r9d                                  # 41 0f c7 f1
+rdrand %rcx                                  # 48 0f c7 f1
+rdrand %r9                                   # 49 0f c7 f1
+rdseed %cx                                   # 66 0f c7 f9
+rdseed %r9w                                  # 66 41 0f c7 f9
+rdseed %ecx                                  # 0f c7 f9
+rdseed %r9d                                  # 41 0f c7 f9
+rdseed %rcx                                  # 48 0f c7 f9
+rdseed %r9                                   # 49 0f c7 f9
+endbr64                                      # f3 0f 1e fa
+endbr32                                      # f3 0f 1e fb
+xsave %fs:0x28                               # 64 0f ae 24 25 28 00 00 00
+xrstor -4(%ebp)                              # 67 0f ae 6d fc
+xsave64 (,%r11,2)                            # 4a 0f ae 24 5d 00 00 00 00
+xrstor64 0x80(%rsi)                          # 48 0f ae ae 80 00 00 00
+flds foo                                     # d9 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fld foo                                      # d9 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fldl 0x12(%rax,%rbx,4)                       # dd 44 98 12
+fld 0x12(%rax,%rbx,4)                        # d9 44 98 12
+fldt (%r13)                                  # 41 db 6d 00
+fld (%r13)                                   # 41 d9 45 00
+fld %st(3)                                   # d9 c3
+fsts foo(%rip)                               # d9 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fst foo(%rip)                                # d9 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fstl 0x12345678(%r9,%r10,8)                  # 43 dd 94 d1 78 56 34 12
+fst 0x12345678(%r9,%r10,8)                   # 43 d9 94 d1 78 56 34 12
+fst %st(3)                                   # dd d3
+fstps 0x7f(%r12)                             # 41 d9 5c 24 7f
+fstp 0x7f(%r12)                              # 41 d9 5c 24 7f
+fstpl foo+8(%rax)                            # dd 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fstp foo+8(%rax)                             # d9 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fstpt (%rcx,%rdx)                            # db 3c 11
+fstp (%rcx,%rdx)                             # d9 1c 11
+fstp %st(3)                                  # dd db
+filds %fs:0x28                               # 64 df 04 25 28 00 00 00
+fild %fs:0x28                                # 64 df 04 25 28 00 00 00
+fildl -4(%ebp)                               # 67 db 45 fc
+fild -4(%ebp)                                # 67 df 45 fc
+fildll (,%r11,2)                             # 42 df 2c 5d 00 00 00 00
+fild (,%r11,2)                               # 42 df 04 5d 00 00 00 00
+fists 0x80(%rsi)                             # df 96 80 00 00 00
+fist 0x80(%rsi)                              # df 96 80 00 00 00
+fistl foo                                    # db 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fist foo                                     # df 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fistps 0x12(%rax,%rbx,4)                     # df 5c 98 12
+fistp 0x12(%rax,%rbx,4)                      # df 5c 98 12
+fistpl (%r13)                                # 41 db 5d 00
+fistp (%r13)                                 # 41 df 5d 00
+fistpll -0x80(%rsp)                          # df 7c 24 80
+fistp -0x80(%rsp)                            # df 5c 24 80
+fisttps foo(%rip)                            # df 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fisttp foo(%rip)                             # df 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fisttpl 0x12345678(%r9,%r10,8)               # 43 db 8c d1 78 56 34 12
+fisttp 0x12345678(%r9,%r10,8)                # 43 df 8c d1 78 56 34 12
+fisttpll (%rbp)                              # dd 4d 00
+fisttp (%rbp)                                # df 4d 00
+fbld 0x7f(%r12)                              # 41 df 64 24 7f
+fbstp foo+8(%rax)                            # df b0 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fadds (%rcx,%rdx)                            # d8 04 11
+fadd (%rcx,%rdx)                             # d8 04 11
+faddl 0x1000                                 # dc 04 25 00 10 00 00
+fadd 0x1000                                  # d8 04 25 00 10 00 00
+fadd %st(3), %st                             # d8 c3
+fadd %st, %st(3)                             # dc c3
+faddp %st, %st(3)                            # de c3
+faddp                                        # de c1
+fiadds foo                                   # de 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fiadd foo                                    # de 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fiaddl 0x12(%rax,%rbx,4)                     # da 44 98 12
+fiadd 0x12(%rax,%rbx,4)                      # de 44 98 12
+fmuls (%r13)                                 # 41 d8 4d 00
+fmul (%r13)                                  # 41 d8 4d 00
+fmull -0x80(%rsp)                            # dc 4c 24 80
+fmul -0x80(%rsp)                             # d8 4c 24 80
+fmul %st(3), %st                             # d8 cb
+fmul %st, %st(3)                             # dc cb
+fmulp %st, %st(3)                            # de cb
+fmulp                                        # de c9
+fimuls foo+8(%rax)                           # de 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fimul foo+8(%rax)                            # de 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fimull (%rcx,%rdx)                           # da 0c 11
+fimul (%rcx,%rdx)                            # de 0c 11
+fsubs 0x1000                                 # d8 24 25 00 10 00 00
+fsub 0x1000                                  # d8 24 25 00 10 00 00
+fsubl %fs:0x28                               # 64 dc 24 25 28 00 00 00
+fsub %fs:0x28                                # 64 d8 24 25 28 00 00 00
+fsub %st(3), %st                             # d8 e3
+fsubr %st, %st(3)                            # dc eb
+fsubrp %st, %st(3)                           # de eb
+fsubrp                                       # de e9
+fisubs 0x12(%rax,%rbx,4)                     # de 64 98 12
+fisub 0x12(%rax,%rbx,4)                      # de 64 98 12
+fisubl (%r13)                                # 41 da 65 00
+fisub (%r13)                                 # 41 de 65 00
+fsubrs -0x80(%rsp)                           # d8 6c 24 80
+fsubr -0x80(%rsp)                            # d8 6c 24 80
+fsubrl foo(%rip)                             # dc 2d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fsubr foo(%rip)                              # d8 2d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fsubr %st(3), %st                            # d8 eb
+fsub %st, %st(3)                             # dc e3
+fsubp %st, %st(3)                            # de e3
+fsubp                                        # de e1
+fisubrs (%rcx,%rdx)                          # de 2c 11
+fisubr (%rcx,%rdx)                           # de 2c 11
+fisubrl 0x1000                               # da 2c 25 00 10 00 00
+fisubr 0x1000                                # de 2c 25 00 10 00 00
+fdivs %fs:0x28                               # 64 d8 34 25 28 00 00 00
+fdiv %fs:0x28                                # 64 d8 34 25 28 00 00 00
+fdivl -4(%ebp)                               # 67 dc 75 fc
+fdiv -4(%ebp)                                # 67 d8 75 fc
+fdiv %st(3), %st                             # d8 f3
+fdivr %st, %st(3)                            # dc fb
+fdivrp %st, %st(3)                           # de fb
+fdivrp                                       # de f9
+fidivs (%r13)                                # 41 de 75 00
+fidiv (%r13)                                 # 41 de 75 00
+fidivl -0x80(%rsp)                           # da 74 24 80
+fidiv -0x80(%rsp)                            # de 74 24 80
+fdivrs foo(%rip)                             # d8 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fdivr foo(%rip)                              # d8 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fdivrl 0x12345678(%r9,%r10,8)                # 43 dc bc d1 78 56 34 12
+fdivr 0x12345678(%r9,%r10,8)                 # 43 d8 bc d1 78 56 34 12
+fdivr %st(3), %st                            # d8 fb
+fdiv %st, %st(3)                             # dc f3
+fdivp %st, %st(3)                            # de f3
+fdivp                                        # de f1
+fidivrs 0x1000                               # de 3c 25 00 10 00 00
+fidivr 0x1000                                # de 3c 25 00 10 00 00
+fidivrl %fs:0x28                             # 64 da 3c 25 28 00 00 00
+fidivr %fs:0x28                              # 64 de 3c 25 28 00 00 00
+fcoms -4(%ebp)                               # 67 d8 55 fc
+fcom -4(%ebp)                                # 67 d8 55 fc
+fcoml (,%r11,2)                              # 42 dc 14 5d 00 00 00 00
+fcom (,%r11,2)                               # 42 d8 14 5d 00 00 00 00
+fcom %st(3)                                  # d8 d3
+fcom                                         # d8 d1
+fcomps 0x12(%rax,%rbx,4)                     # d8 5c 98 12
+fcomp 0x12(%rax,%rbx,4)                      # d8 5c 98 12
+fcompl (%r13)                                # 41 dc 5d 00
+fcomp (%r13)                                 # 41 d8 5d 00
+fcomp %st(3)                                 # d8 db
+fcomp                                        # d8 d9
+fcompp                                       # de d9
+fucom %st(3)                                 # dd e3
+fucom                                        # dd e1
+fucomp %st(3)                                # dd eb
+fucomp                                       # dd e9
+fucompp                                      # da e9
+fcomi %st(3), %st                            # db f3
+fcomip %st(3), %st                           # df f3
+fucomi %st(3), %st                           # db eb
+fucomip %st(3), %st                          # df eb
+ficoms foo                                   # de 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
+ficom foo                                    # de 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
+ficoml 0x12(%rax,%rbx,4)                     # da 54 98 12
+ficom 0x12(%rax,%rbx,4)                      # de 54 98 12
+ficomps (%r13)                               # 41 de 5d 00
+ficomp (%r13)                                # 41 de 5d 00
+ficompl -0x80(%rsp)                          # da 5c 24 80
+ficomp -0x80(%rsp)                           # de 5c 24 80
+fcmovb %st(3), %st                           # da c3
+fcmove %st(3), %st                           # da cb
+fcmovbe %st(3), %st                          # da d3
+fcmovu %st(3), %st                           # da db
+fcmovnb %st(3), %st                          # db c3
+fcmovne %st(3), %st                          # db cb
+fcmovnbe %st(3), %st                         # db d3
+fcmovnu %st(3), %st                          # db db
+fxch %st(3)                                  # d9 cb
+fxch                                         # d9 c9
+ffree %st(3)                                 # dd c3
+ffreep %st(3)                                # df c3
+fnop                                         # d9 d0
+fchs                                         # d9 e0
+fabs                                         # d9 e1
+ftst                                         # d9 e4
+fxam                                         # d9 e5
+fld1                                         # d9 e8
+fldl2t                                       # d9 e9
+fldl2e                                       # d9 ea
+fldpi                                        # d9 eb
+fldlg2                                       # d9 ec
+fldln2                                       # d9 ed
+fldz                                         # d9 ee
+f2xm1                                        # d9 f0
+fyl2x                                        # d9 f1
+fptan                                        # d9 f2
+fpatan                                       # d9 f3
+fxtract                                      # d9 f4
+fprem1                                       # d9 f5
+fdecstp                                      # d9 f6
+fincstp                                      # d9 f7
+fprem                                        # d9 f8
+fyl2xp1                                      # d9 f9
+fsqrt                                        # d9 fa
+fsincos                                      # d9 fb
+frndint                                      # d9 fc
+fscale                                       # d9 fd
+fsin                                         # d9 fe
+fcos                                         # d9 ff
+fnstcw 0x80(%rsi)                            # d9 be 80 00 00 00
+fstcw foo                                    # 9b d9 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+fldcw 0x12(%rax,%rbx,4)                      # d9 6c 98 12
+fnstsw (%r13)                                # 41 dd 7d 00
+fnstsw %ax                                   # df e0
+fstsw foo(%rip)                              # 9b dd 3d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+fstsw %ax                                    # 9b df e0
+fninit                                       # db e3
+finit                                        # 9b db e3
+fnclex                                       # db e2
+fclex                                        # 9b db e2
+fnstenv 0x1000                               # d9 34 25 00 10 00 00
+fstenv %fs:0x28                              # 9b 64 d9 34 25 28 00 00 00
+fldenv -4(%ebp)                              # 67 d9 65 fc
+fnsave (,%r11,2)                             # 42 dd 34 5d 00 00 00 00
+fsave 0x80(%rsi)                             # 9b dd b6 80 00 00 00
+frstor foo                                   # dd 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fxsave 0x12(%rax,%rbx,4)                     # 0f ae 44 98 12
+fxrstor (%r13)                               # 41 0f ae 4d 00
+fxsave64 -0x80(%rsp)                         # 48 0f ae 44 24 80
+fxrstor64 foo(%rip)                          # 48 0f ae 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+addps %xmm6, %xmm1                           # 0f 58 ce
+addps 0x12345678(%r9,%r10,8), %xmm1          # 43 0f 58 8c d1 78 56 34 12
+addps %xmm12, %xmm9                          # 45 0f 58 cc
+addpd %xmm6, %xmm1                           # 66 0f 58 ce
+addpd (%rbp), %xmm1                          # 66 0f 58 4d 00
+addpd %xmm12, %xmm9                          # 66 45 0f 58 cc
+addss %xmm6, %xmm1                           # f3 0f 58 ce
+addss 0x7f(%r12), %xmm1                      # f3 41 0f 58 4c 24 7f
+addss %xmm12, %xmm9                          # f3 45 0f 58 cc
+addsd %xmm6, %xmm1                           # f2 0f 58 ce
+addsd foo+8(%rax), %xmm1                     # f2 0f 58 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+addsd %xmm12, %xmm9                          # f2 45 0f 58 cc
+mulps %xmm6, %xmm1                           # 0f 59 ce
+mulps (%rcx,%rdx), %xmm1                     # 0f 59 0c 11
+mulps %xmm12, %xmm9                          # 45 0f 59 cc
+mulpd %xmm6, %xmm1                           # 66 0f 59 ce
+mulpd 0x1000, %xmm1                          # 66 0f 59 0c 25 00 10 00 00
+mulpd %xmm12, %xmm9                          # 66 45 0f 59 cc
+mulss %xmm6, %xmm1                           # f3 0f 59 ce
+mulss %fs:0x28, %xmm1                        # 64 f3 0f 59 0c 25 28 00 00 00
+mulss %xmm12, %xmm9                          # f3 45 0f 59 cc
+mulsd %xmm6, %xmm1                           # f2 0f 59 ce
+mulsd -4(%ebp), %xmm1                        # 67 f2 0f 59 4d fc
+mulsd %xmm12, %xmm9                          # f2 45 0f 59 cc
+subps %xmm6, %xmm1                           # 0f 5c ce
+subps (,%r11,2), %xmm1                       # 42 0f 5c 0c 5d 00 00 00 00
+subps %xmm12, %xmm9                          # 45 0f 5c cc
+subpd %xmm6, %xmm1                           # 66 0f 5c ce
+subpd 0x80(%rsi), %xmm1                      # 66 0f 5c 8e 80 00 00 00
+subpd %xmm12, %xmm9                          # 66 45 0f 5c cc
+subss %xmm6, %xmm1                           # f3 0f 5c ce
+subss foo, %xmm1                             # f3 0f 5c 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+subss %xmm12, %xmm9                          # f3 45 0f 5c cc
+subsd %xmm6, %xmm1                           # f2 0f 5c ce
+subsd 0x12(%rax,%rbx,4), %xmm1               # f2 0f 5c 4c 98 12
+subsd %xmm12, %xmm9                          # f2 45 0f 5c cc
+minps %xmm6, %xmm1                           # 0f 5d ce
+minps (%r13), %xmm1                          # 41 0f 5d 4d 00
+minps %xmm12, %xmm9                          # 45 0f 5d cc
+minpd %xmm6, %xmm1                           # 66 0f 5d ce
+minpd -0x80(%rsp), %xmm1                     # 66 0f 5d 4c 24 80
+minpd %xmm12, %xmm9                          # 66 45 0f 5d cc
+minss %xmm6, %xmm1                           # f3 0f 5d ce
+minss foo(%rip), %xmm1                       # f3 0f 5d 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+minss %xmm12, %xmm9                          # f3 45 0f 5d cc
+minsd %xmm6, %xmm1                           # f2 0f 5d ce
+minsd 0x12345678(%r9,%r10,8), %xmm1          # f2 43 0f 5d 8c d1 78 56 34 12
+minsd %xmm12, %xmm9                          # f2 45 0f 5d cc
+divps %xmm6, %xmm1                           # 0f 5e ce
+divps (%rbp), %xmm1                          # 0f 5e 4d 00
+divps %xmm12, %xmm9                          # 45 0f 5e cc
+divpd %xmm6, %xmm1                           # 66 0f 5e ce
+divpd 0x7f(%r12), %xmm1                      # 66 41 0f 5e 4c 24 7f
+divpd %xmm12, %xmm9                          # 66 45 0f 5e cc
+divss %xmm6, %xmm1                           # f3 0f 5e ce
+divss foo+8(%rax), %xmm1                     # f3 0f 5e 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+divss %xmm12, %xmm9                          # f3 45 0f 5e cc
+divsd %xmm6, %xmm1                           # f2 0f 5e ce
+divsd (%rcx,%rdx), %xmm1                     # f2 0f 5e 0c 11
+divsd %xmm12, %xmm9                          # f2 45 0f 5e cc
+maxps %xmm6, %xmm1                           # 0f 5f ce
+maxps 0x1000, %xmm1                          # 0f 5f 0c 25 00 10 00 00
+maxps %xmm12, %xmm9                          # 45 0f 5f cc
+maxpd %xmm6, %xmm1                           # 66 0f 5f ce
+maxpd %fs:0x28, %xmm1                        # 64 66 0f 5f 0c 25 28 00 00 00
+maxpd %xmm12, %xmm9                          # 66 45 0f 5f cc
+maxss %xmm6, %xmm1                           # f3 0f 5f ce
+maxss -4(%ebp), %xmm1                        # 67 f3 0f 5f 4d fc
+maxss %xmm12, %xmm9                          # f3 45 0f 5f cc
+maxsd %xmm6, %xmm1                           # f2 0f 5f ce
+maxsd (,%r11,2), %xmm1                       # f2 42 0f 5f 0c 5d 00 00 00 00
+maxsd %xmm12, %xmm9                          # f2 45 0f 5f cc
+sqrtps %xmm6, %xmm1                          # 0f 51 ce
+sqrtps 0x80(%rsi), %xmm1                     # 0f 51 8e 80 00 00 00
+sqrtps %xmm12, %xmm9                         # 45 0f 51 cc
+sqrtpd %xmm6, %xmm1                          # 66 0f 51 ce
+sqrtpd foo, %xmm1                            # 66 0f 51 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+sqrtpd %xmm12, %xmm9                         # 66 45 0f 51 cc
+sqrtss %xmm6, %xmm1                          # f3 0f 51 ce
+sqrtss 0x12(%rax,%rbx,4), %xmm1              # f3 0f 51 4c 98 12
+sqrtss %xmm12, %xmm9                         # f3 45 0f 51 cc
+sqrtsd %xmm6, %xmm1                          # f2 0f 51 ce
+sqrtsd (%r13), %xmm1                         # f2 41 0f 51 4d 00
+sqrtsd %xmm12, %xmm9                         # f2 45 0f 51 cc
+rsqrtps %xmm6, %xmm1                         # 0f 52 ce
+rsqrtps -0x80(%rsp), %xmm1                   # 0f 52 4c 24 80
+rsqrtps %xmm12, %xmm9                        # 45 0f 52 cc
+rsqrtss %xmm6, %xmm1                         # f3 0f 52 ce
+rsqrtss foo(%rip), %xmm1                     # f3 0f 52 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+rsqrtss %xmm12, %xmm9                        # f3 45 0f 52 cc
+rcpps %xmm6, %xmm1                           # 0f 53 ce
+rcpps 0x12345678(%r9,%r10,8), %xmm1          # 43 0f 53 8c d1 78 56 34 12
+rcpps %xmm12, %xmm9                          # 45 0f 53 cc
+rcpss %xmm6, %xmm1                           # f3 0f 53 ce
+rcpss (%rbp), %xmm1                          # f3 0f 53 4d 00
+rcpss %xmm12, %xmm9                          # f3 45 0f 53 cc
+andps %xmm6, %xmm1                           # 0f 54 ce
+andps 0x7f(%r12), %xmm1                      # 41 0f 54 4c 24 7f
+andps %xmm12, %xmm9                          # 45 0f 54 cc
+andpd %xmm6, %xmm1                           # 66 0f 54 ce
+andpd foo+8(%rax), %xmm1                     # 66 0f 54 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+andpd %xmm12, %xmm9                          # 66 45 0f 54 cc
+andnps %xmm6, %xmm1                          # 0f 55 ce
+andnps (%rcx,%rdx), %xmm1                    # 0f 55 0c 11
+andnps %xmm12, %xmm9                         # 45 0f 55 cc
+andnpd %xmm6, %xmm1                          # 66 0f 55 ce
+andnpd 0x1000, %xmm1                         # 66 0f 55 0c 25 00 10 00 00
+andnpd %xmm12, %xmm9                         # 66 45 0f 55 cc
+orps %xmm6, %xmm1                            # 0f 56 ce
+orps %fs:0x28, %xmm1                         # 64 0f 56 0c 25 28 00 00 00
+orps %xmm12, %xmm9                           # 45 0f 56 cc
+orpd %xmm6, %xmm1                            # 66 0f 56 ce
+orpd -4(%ebp), %xmm1                         # 67 66 0f 56 4d fc
+orpd %xmm12, %xmm9                           # 66 45 0f 56 cc
+xorps %xmm6, %xmm1                           # 0f 57 ce
+xorps (,%r11,2), %xmm1                       # 42 0f 57 0c 5d 00 00 00 00
+xorps %xmm12, %xmm9                          # 45 0f 57 cc
+xorpd %xmm6, %xmm1                           # 66 0f 57 ce
+xorpd 0x80(%rsi), %xmm1                      # 66 0f 57 8e 80 00 00 00
+xorpd %xmm12, %xmm9                          # 66 45 0f 57 cc
+unpcklps %xmm6, %xmm1                        # 0f 14 ce
+unpcklps foo, %xmm1                          # 0f 14 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+unpcklps %xmm12, %xmm9                       # 45 0f 14 cc
+unpcklpd %xmm6, %xmm1                        # 66 0f 14 ce
+unpcklpd 0x12(%rax,%rbx,4), %xmm1            # 66 0f 14 4c 98 12
+unpcklpd %xmm12, %xmm9                       # 66 45 0f 14 cc
+unpckhps %xmm6, %xmm1                        # 0f 15 ce
+unpckhps (%r13), %xmm1                       # 41 0f 15 4d 00
+unpckhps %xmm12, %xmm9                       # 45 0f 15 cc
+unpckhpd %xmm6, %xmm1                        # 66 0f 15 ce
+unpckhpd -0x80(%rsp), %xmm1                  # 66 0f 15 4c 24 80
+unpckhpd %xmm12, %xmm9                       # 66 45 0f 15 cc
+shufps $0xfe, %xmm6, %xmm1                   # 0f c6 ce fe
+shufps $0xfe, foo(%rip), %xmm1               # 0f c6 0d 00 00 00 00 fe [R_X86_64_PC32@3 foo-5]
+shufps $0xfe, %xmm12, %xmm9                  # 45 0f c6 cc fe
+shufpd $0xfe, %xmm6, %xmm1                   # 66 0f c6 ce fe
+shufpd $0xfe, 0x12345678(%r9,%r10,8), %xmm1  # 66 43 0f c6 8c d1 78 56 34 12 fe
+shufpd $0xfe, %xmm12, %xmm9                  # 66 45 0f c6 cc fe
+comiss %xmm6, %xmm1                          # 0f 2f ce
+comiss (%rbp), %xmm1                         # 0f 2f 4d 00
+comiss %xmm12, %xmm9                         # 45 0f 2f cc
+comisd %xmm6, %xmm1                          # 66 0f 2f ce
+comisd 0x7f(%r12), %xmm1                     # 66 41 0f 2f 4c 24 7f
+comisd %xmm12, %xmm9                         # 66 45 0f 2f cc
+ucomiss %xmm6, %xmm1                         # 0f 2e ce
+ucomiss foo+8(%rax), %xmm1                   # 0f 2e 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+ucomiss %xmm12, %xmm9                        # 45 0f 2e cc
+ucomisd %xmm6, %xmm1                         # 66 0f 2e ce
+ucomisd (%rcx,%rdx), %xmm1                   # 66 0f 2e 0c 11
+ucomisd %xmm12, %xmm9                        # 66 45 0f 2e cc
+cmpps $0xfe, %xmm6, %xmm1                    # 0f c2 ce fe
+cmpps $0xfe, 0x1000, %xmm1                   # 0f c2 0c 25 00 10 00 00 fe
+cmpps $0xfe, %xmm12, %xmm9                   # 45 0f c2 cc fe
+cmpeqps %xmm6, %xmm1                         # 0f c2 ce 00
+cmpeqps %fs:0x28, %xmm1                      # 64 0f c2 0c 25 28 00 00 00 00
+cmpeqps %xmm12, %xmm9                        # 45 0f c2 cc 00
+cmpltps %xmm6, %xmm1                         # 0f c2 ce 01
+cmpltps -4(%ebp), %xmm1                      # 67 0f c2 4d fc 01
+cmpltps %xmm12, %xmm9                        # 45 0f c2 cc 01
+cmpleps %xmm6, %xmm1                         # 0f c2 ce 02
+cmpleps (,%r11,2), %xmm1                     # 42 0f c2 0c 5d 00 00 00 00 02
+cmpleps %xmm12, %xmm9                        # 45 0f c2 cc 02
+cmpunordps %xmm6, %xmm1                      # 0f c2 ce 03
+cmpunordps 0x80(%rsi), %xmm1                 # 0f c2 8e 80 00 00 00 03
+cmpunordps %xmm12, %xmm9                     # 45 0f c2 cc 03
+cmpneqps %xmm6, %xmm1                        # 0f c2 ce 04
+cmpneqps foo, %xmm1                          # 0f c2 0c 25 00 00 00 00 04 [R_X86_64_32S@4 foo]
+cmpneqps %xmm12, %xmm9                       # 45 0f c2 cc 04
+cmpnltps %xmm6, %xmm1                        # 0f c2 ce 05
+cmpnltps 0x12(%rax,%rbx,4), %xmm1            # 0f c2 4c 98 12 05
+cmpnltps %xmm12, %xmm9                       # 45 0f c2 cc 05
+cmpnleps %xmm6, %xmm1                        # 0f c2 ce 06
+cmpnleps (%r13), %xmm1                       # 41 0f c2 4d 00 06
+cmpnleps %xmm12, %xmm9                       # 45 0f c2 cc 06
+cmpordps %xmm6, %xmm1                        # 0f c2 ce 07
+cmpordps -0x80(%rsp), %xmm1                  # 0f c2 4c 24 80 07
+cmpordps %xmm12, %xmm9                       # 45 0f c2 cc 07
+cmppd $0xfe, %xmm6, %xmm1                    # 66 0f c2 ce fe
+cmppd $0xfe, foo(%rip), %xmm1                # 66 0f c2 0d 00 00 00 00 fe [R_X86_64_PC32@4 foo-5]
+cmppd $0xfe, %xmm12, %xmm9                   # 66 45 0f c2 cc fe
+cmpeqpd %xmm6, %xmm1                         # 66 0f c2 ce 00
+cmpeqpd 0x12345678(%r9,%r10,8), %xmm1        # 66 43 0f c2 8c d1 78 56 34 12 00
+cmpeqpd %xmm12, %xmm9                        # 66 45 0f c2 cc 00
+cmpltpd %xmm6, %xmm1                         # 66 0f c2 ce 01
+cmpltpd (%rbp), %xmm1                        # 66 0f c2 4d 00 01
+cmpltpd %xmm12, %xmm9                        # 66 45 0f c2 cc 01
+cmplepd %xmm6, %xmm1                         # 66 0f c2 ce 02
+cmplepd 0x7f(%r12), %xmm1                    # 66 41 0f c2 4c 24 7f 02
+cmplepd %xmm12, %xmm9                        # 66 45 0f c2 cc 02
+cmpunordpd %xmm6, %xmm1                      # 66 0f c2 ce 03
+cmpunordpd foo+8(%rax), %xmm1                # 66 0f c2 88 00 00 00 00 03 [R_X86_64_32S@4 foo+8]
+cmpunordpd %xmm12, %xmm9                     # 66 45 0f c2 cc 03
+cmpneqpd %xmm6, %xmm1                        # 66 0f c2 ce 04
+cmpneqpd (%rcx,%rdx), %xmm1                  # 66 0f c2 0c 11 04
+cmpneqpd %xmm12, %xmm9                       # 66 45 0f c2 cc 04
+cmpnltpd %xmm6, %xmm1                        # 66 0f c2 ce 05
+cmpnltpd 0x1000, %xmm1                       # 66 0f c2 0c 25 00 10 00 00 05
+cmpnltpd %xmm12, %xmm9                       # 66 45 0f c2 cc 05
+cmpnlepd %xmm6, %xmm1                        # 66 0f c2 ce 06
+cmpnlepd %fs:0x28, %xmm1                     # 64 66 0f c2 0c 25 28 00 00 00 06
+cmpnlepd %xmm12, %xmm9                       # 66 45 0f c2 cc 06
+cmpordpd %xmm6, %xmm1                        # 66 0f c2 ce 07
+cmpordpd -4(%ebp), %xmm1                     # 67 66 0f c2 4d fc 07
+cmpordpd %xmm12, %xmm9                       # 66 45 0f c2 cc 07
+cmpss $0xfe, %xmm6, %xmm1                    # f3 0f c2 ce fe
+cmpss $0xfe, (,%r11,2), %xmm1                # f3 42 0f c2 0c 5d 00 00 00 00 fe
+cmpss $0xfe, %xmm12, %xmm9                   # f3 45 0f c2 cc fe
+cmpeqss %xmm6, %xmm1                         # f3 0f c2 ce 00
+cmpeqss 0x80(%rsi), %xmm1                    # f3 0f c2 8e 80 00 00 00 00
+cmpeqss %xmm12, %xmm9                        # f3 45 0f c2 cc 00
+cmpltss %xmm6, %xmm1                         # f3 0f c2 ce 01
+cmpltss foo, %xmm1                           # f3 0f c2 0c 25 00 00 00 00 01 [R_X86_64_32S@5 foo]
+cmpltss %xmm12, %xmm9                        # f3 45 0f c2 cc 01
+cmpless %xmm6, %xmm1                         # f3 0f c2 ce 02
+cmpless 0x12(%rax,%rbx,4), %xmm1             # f3 0f c2 4c 98 12 02
+cmpless %xmm12, %xmm9                        # f3 45 0f c2 cc 02
+cmpunordss %xmm6, %xmm1                      # f3 0f c2 ce 03
+cmpunordss (%r13), %xmm1                     # f3 41 0f c2 4d 00 03
+cmpunordss %xmm12, %xmm9                     # f3 45 0f c2 cc 03
+cmpneqss %xmm6, %xmm1                        # f3 0f c2 ce 04
+cmpneqss -0x80(%rsp), %xmm1                  # f3 0f c2 4c 24 80 04
+cmpneqss %xmm12, %xmm9                       # f3 45 0f c2 cc 04
+cmpnltss %xmm6, %xmm1                        # f3 0f c2 ce 05
+cmpnltss foo(%rip), %xmm1                    # f3 0f c2 0d 00 00 00 00 05 [R_X86_64_PC32@4 foo-5]
+cmpnltss %xmm12, %xmm9                       # f3 45 0f c2 cc 05
+cmpnless %xmm6, %xmm1                        # f3 0f c2 ce 06
+cmpnless 0x12345678(%r9,%r10,8), %xmm1       # f3 43 0f c2 8c d1 78 56 34 12 06
+cmpnless %xmm12, %xmm9                       # f3 45 0f c2 cc 06
+cmpordss %xmm6, %xmm1                        # f3 0f c2 ce 07
+cmpordss (%rbp), %xmm1                       # f3 0f c2 4d 00 07
+cmpordss %xmm12, %xmm9                       # f3 45 0f c2 cc 07
+cmpsd $0xfe, %xmm6, %xmm1                    # f2 0f c2 ce fe
+cmpsd $0xfe, 0x7f(%r12), %xmm1               # f2 41 0f c2 4c 24 7f fe
+cmpsd $0xfe, %xmm12, %xmm9                   # f2 45 0f c2 cc fe
+cmpeqsd %xmm6, %xmm1                         # f2 0f c2 ce 00
+cmpeqsd foo+8(%rax), %xmm1                   # f2 0f c2 88 00 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmpeqsd %xmm12, %xmm9                        # f2 45 0f c2 cc 00
+cmpltsd %xmm6, %xmm1                         # f2 0f c2 ce 01
+cmpltsd (%rcx,%rdx), %xmm1                   # f2 0f c2 0c 11 01
+cmpltsd %xmm12, %xmm9                        # f2 45 0f c2 cc 01
+cmplesd %xmm6, %xmm1                         # f2 0f c2 ce 02
+cmplesd 0x1000, %xmm1                        # f2 0f c2 0c 25 00 10 00 00 02
+cmplesd %xmm12, %xmm9                        # f2 45 0f c2 cc 02
+cmpunordsd %xmm6, %xmm1                      # f2 0f c2 ce 03
+cmpunordsd %fs:0x28, %xmm1                   # 64 f2 0f c2 0c 25 28 00 00 00 03
+cmpunordsd %xmm12, %xmm9                     # f2 45 0f c2 cc 03
+cmpneqsd %xmm6, %xmm1                        # f2 0f c2 ce 04
+cmpneqsd -4(%ebp), %xmm1                     # 67 f2 0f c2 4d fc 04
+cmpneqsd %xmm12, %xmm9                       # f2 45 0f c2 cc 04
+cmpnltsd %xmm6, %xmm1                        # f2 0f c2 ce 05
+cmpnltsd (,%r11,2), %xmm1                    # f2 42 0f c2 0c 5d 00 00 00 00 05
+cmpnltsd %xmm12, %xmm9                       # f2 45 0f c2 cc 05
+cmpnlesd %xmm6, %xmm1                        # f2 0f c2 ce 06
+cmpnlesd 0x80(%rsi), %xmm1                   # f2 0f c2 8e 80 00 00 00 06
+cmpnlesd %xmm12, %xmm9                       # f2 45 0f c2 cc 06
+cmpordsd %xmm6, %xmm1                        # f2 0f c2 ce 07
+cmpordsd foo, %xmm1                          # f2 0f c2 0c 25 00 00 00 00 07 [R_X86_64_32S@5 foo]
+cmpordsd %xmm12, %xmm9                       # f2 45 0f c2 cc 07
+movaps %xmm6, %xmm1                          # 0f 28 ce
+movaps 0x12(%rax,%rbx,4), %xmm1              # 0f 28 4c 98 12
+movaps %xmm12, %xmm9                         # 45 0f 28 cc
+movaps %xmm6, (%r13)                         # 41 0f 29 75 00
+movups %xmm6, %xmm1                          # 0f 10 ce
+movups -0x80(%rsp), %xmm1                    # 0f 10 4c 24 80
+movups %xmm12, %xmm9                         # 45 0f 10 cc
+movups %xmm6, foo(%rip)                      # 0f 11 35 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+movapd %xmm6, %xmm1                          # 66 0f 28 ce
+movapd 0x12345678(%r9,%r10,8), %xmm1         # 66 43 0f 28 8c d1 78 56 34 12
+movapd %xmm12, %xmm9                         # 66 45 0f 28 cc
+movapd %xmm6, (%rbp)                         # 66 0f 29 75 00
+movupd %xmm6, %xmm1                          # 66 0f 10 ce
+movupd 0x7f(%r12), %xmm1                     # 66 41 0f 10 4c 24 7f
+movupd %xmm12, %xmm9                         # 66 45 0f 10 cc
+movupd %xmm6, foo+8(%rax)                    # 66 0f 11 b0 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movdqa %xmm6, %xmm1                          # 66 0f 6f ce
+movdqa (%rcx,%rdx), %xmm1                    # 66 0f 6f 0c 11
+movdqa %xmm12, %xmm9                         # 66 45 0f 6f cc
+movdqa %xmm6, 0x1000                         # 66 0f 7f 34 25 00 10 00 00
+movdqu %xmm6, %xmm1                          # f3 0f 6f ce
+movdqu %fs:0x28, %xmm1                       # 64 f3 0f 6f 0c 25 28 00 00 00
+movdqu %xmm12, %xmm9                         # f3 45 0f 6f cc
+movdqu %xmm6, -4(%ebp)                       # 67 f3 0f 7f 75 fc
+movss %xmm6, %xmm1                           # f3 0f 10 ce
+movss (,%r11,2), %xmm1                       # f3 42 0f 10 0c 5d 00 00 00 00
+movss %xmm12, %xmm9                          # f3 45 0f 10 cc
+movss %xmm6, 0x80(%rsi)                      # f3 0f 11 b6 80 00 00 00
+movsd %xmm6, %xmm1                           # f2 0f 10 ce
+movsd foo, %xmm1                             # f2 0f 10 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movsd %xmm12, %xmm9                          # f2 45 0f 10 cc
+movsd %xmm6, 0x12(%rax,%rbx,4)               # f2 0f 11 74 98 12
+movlps (%r13), %xmm1                         # 41 0f 12 4d 00
+movlps %xmm6, -0x80(%rsp)                    # 0f 13 74 24 80
+movhps foo(%rip), %xmm1                      # 0f 16 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+movhps %xmm6, 0x12345678(%r9,%r10,8)         # 43 0f 17 b4 d1 78 56 34 12
+movlpd (%rbp), %xmm1                         # 66 0f 12 4d 00
+movlpd %xmm6, 0x7f(%r12)                     # 66 41 0f 13 74 24 7f
+movhpd foo+8(%rax), %xmm1                    # 66 0f 16 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movhpd %xmm6, (%rcx,%rdx)                    # 66 0f 17 34 11
+movhlps %xmm6, %xmm1                         # 0f 12 ce
+movhlps %xmm12, %xmm9                        # 45 0f 12 cc
+movlhps %xmm6, %xmm1                         # 0f 16 ce
+movlhps %xmm12, %xmm9                        # 45 0f 16 cc
+movmskps %xmm6, %ecx                         # 0f 50 ce
+movmskps %xmm12, %r9d                        # 45 0f 50 cc
+movmskpd %xmm6, %ecx                         # 66 0f 50 ce
+movmskpd %xmm12, %r9d                        # 66 45 0f 50 cc
+movntps %xmm6, 0x80(%rsi)                    # 0f 2b b6 80 00 00 00
+movntpd %xmm6, foo                           # 66 0f 2b 34 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movntdq %xmm6, 0x12(%rax,%rbx,4)             # 66 0f e7 74 98 12
+movntil %ebx, (%r13)                         # 41 0f c3 5d 00
+movnti %ebx, (%r13)                          # 41 0f c3 5d 00
+movntiq %rbx, -0x80(%rsp)                    # 48 0f c3 5c 24 80
+movnti %rbx, -0x80(%rsp)                     # 48 0f c3 5c 24 80
+movd %ebx, %xmm1                             # 66 0f 6e cb
+movd foo(%rip), %xmm1                        # 66 0f 6e 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+movd %r12d, %xmm9                            # 66 45 0f 6e cc
+movd %xmm6, %ecx                             # 66 0f 7e f1
+movd %xmm6, 0x12345678(%r9,%r10,8)           # 66 43 0f 7e b4 d1 78 56 34 12
+movd %xmm12, %r9d                            # 66 45 0f 7e e1
+movd %ebx, %mm1                              # 0f 6e cb
+movd (%rbp), %mm1                            # 0f 6e 4d 00
+movd %r12d, %mm1                             # 41 0f 6e cc
+movd %mm6, %ecx                              # 0f 7e f1
+movd %mm6, 0x7f(%r12)                        # 41 0f 7e 74 24 7f
+movd %mm6, %r9d                              # 41 0f 7e f1
+movq %xmm6, %xmm1                            # f3 0f 7e ce
+movq foo+8(%rax), %xmm1                      # f3 0f 7e 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movq %xmm12, %xmm9                           # f3 45 0f 7e cc
+movq %xmm6, (%rcx,%rdx)                      # 66 0f d6 34 11
+movq %rbx, %xmm1                             # 66 48 0f 6e cb
+movq 0x1000, %xmm1                           # f3 0f 7e 0c 25 00 10 00 00
+movq %r12, %xmm9                             # 66 4d 0f 6e cc
+movq %xmm6, %rcx                             # 66 48 0f 7e f1
+movq %xmm6, %fs:0x28                         # 64 66 0f d6 34 25 28 00 00 00
+movq %xmm12, %r9                             # 66 4d 0f 7e e1
+movq %mm6, %mm1                              # 0f 6f ce
+movq -4(%ebp), %mm1                          # 67 0f 6f 4d fc
+movq %mm6, (,%r11,2)                         # 42 0f 7f 34 5d 00 00 00 00
+movq %rbx, %mm1                              # 48 0f 6e cb
+movq 0x80(%rsi), %mm1                        # 0f 6f 8e 80 00 00 00
+movq %r12, %mm1                              # 49 0f 6e cc
+movq %mm6, %rcx                              # 48 0f 7e f1
+movq %mm6, foo                               # 0f 7f 34 25 00 00 00 00 [R_X86_64_32S@4 foo]
+movq %mm6, %r9                               # 49 0f 7e f1
+movq2dq %mm6, %xmm1                          # f3 0f d6 ce
+movq2dq %mm6, %xmm9                          # f3 44 0f d6 ce
+movdq2q %xmm6, %mm1                          # f2 0f d6 ce
+movdq2q %xmm12, %mm1                         # f2 41 0f d6 cc
+movddup %xmm6, %xmm1                         # f2 0f 12 ce
+movddup -0x80(%rsp), %xmm1                   # f2 0f 12 4c 24 80
+movddup %xmm12, %xmm9                        # f2 45 0f 12 cc
+movshdup %xmm6, %xmm1                        # f3 0f 16 ce
+movshdup foo(%rip), %xmm1                    # f3 0f 16 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+movshdup %xmm12, %xmm9                       # f3 45 0f 16 cc
+movsldup %xmm6, %xmm1                        # f3 0f 12 ce
+movsldup 0x12345678(%r9,%r10,8), %xmm1       # f3 43 0f 12 8c d1 78 56 34 12
+movsldup %xmm12, %xmm9                       # f3 45 0f 12 cc
+lddqu (%rbp), %xmm1                          # f2 0f f0 4d 00
+movntdqa 0x7f(%r12), %xmm1                   # 66 41 0f 38 2a 4c 24 7f
+ldmxcsr foo+8(%rax)                          # 0f ae 90 00 00 00 00 [R_X86_64_32S@3 foo+8]
+stmxcsr (%rcx,%rdx)                          # 0f ae 1c 11
+cvtsi2ssl %ebx, %xmm1                        # f3 0f 2a cb
+cvtsi2ssl 0x1000, %xmm1                      # f3 0f 2a 0c 25 00 10 00 00
+cvtsi2ss 0x1000, %xmm1                       # f3 0f 2a 0c 25 00 10 00 00
+cvtsi2ssl %r12d, %xmm9                       # f3 45 0f 2a cc
+cvtsi2ssq %rbx, %xmm1                        # f3 48 0f 2a cb
+cvtsi2ssq %fs:0x28, %xmm1                    # 64 f3 48 0f 2a 0c 25 28 00 00 00
+cvtsi2ss %fs:0x28, %xmm1                     # 64 f3 0f 2a 0c 25 28 00 00 00
+cvtsi2ssq %r12, %xmm9                        # f3 4d 0f 2a cc
+cvtsi2sdl %ebx, %xmm1                        # f2 0f 2a cb
+cvtsi2sdl -4(%ebp), %xmm1                    # 67 f2 0f 2a 4d fc
+cvtsi2sd -4(%ebp), %xmm1                     # 67 f2 0f 2a 4d fc
+cvtsi2sdl %r12d, %xmm9                       # f2 45 0f 2a cc
+cvtsi2sdq %rbx, %xmm1                        # f2 48 0f 2a cb
+cvtsi2sdq (,%r11,2), %xmm1                   # f2 4a 0f 2a 0c 5d 00 00 00 00
+cvtsi2sd (,%r11,2), %xmm1                    # f2 42 0f 2a 0c 5d 00 00 00 00
+cvtsi2sdq %r12, %xmm9                        # f2 4d 0f 2a cc
+cvttss2si %xmm6, %ecx                        # f3 0f 2c ce
+cvttss2sil 0x80(%rsi), %ecx                  # f3 0f 2c 8e 80 00 00 00
+cvttss2si 0x80(%rsi), %ecx                   # f3 0f 2c 8e 80 00 00 00
+cvttss2si %xmm12, %r9d                       # f3 45 0f 2c cc
+cvttss2si %xmm6, %rcx                        # f3 48 0f 2c ce
+cvttss2siq foo, %rcx                         # f3 48 0f 2c 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+cvttss2si foo, %rcx                          # f3 48 0f 2c 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+cvttss2si %xmm12, %r9                        # f3 4d 0f 2c cc
+cvtss2si %xmm6, %ecx                         # f3 0f 2d ce
+cvtss2sil 0x12(%rax,%rbx,4), %ecx            # f3 0f 2d 4c 98 12
+cvtss2si 0x12(%rax,%rbx,4), %ecx             # f3 0f 2d 4c 98 12
+cvtss2si %xmm12, %r9d                        # f3 45 0f 2d cc
+cvtss2si %xmm6, %rcx                         # f3 48 0f 2d ce
+cvtss2siq (%r13), %rcx                       # f3 49 0f 2d 4d 00
+cvtss2si (%r13), %rcx                        # f3 49 0f 2d 4d 00
+cvtss2si %xmm12, %r9                         # f3 4d 0f 2d cc
+cvttsd2si %xmm6, %ecx                        # f2 0f 2c ce
+cvttsd2sil -0x80(%rsp), %ecx                 # f2 0f 2c 4c 24 80
+cvttsd2si -0x80(%rsp), %ecx                  # f2 0f 2c 4c 24 80
+cvttsd2si %xmm12, %r9d                       # f2 45 0f 2c cc
+cvttsd2si %xmm6, %rcx                        # f2 48 0f 2c ce
+cvttsd2siq foo(%rip), %rcx                   # f2 48 0f 2c 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+cvttsd2si foo(%rip), %rcx                    # f2 48 0f 2c 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+cvttsd2si %xmm12, %r9                        # f2 4d 0f 2c cc
+cvtsd2si %xmm6, %ecx                         # f2 0f 2d ce
+cvtsd2sil 0x12345678(%r9,%r10,8), %ecx       # f2 43 0f 2d 8c d1 78 56 34 12
+cvtsd2si 0x12345678(%r9,%r10,8), %ecx        # f2 43 0f 2d 8c d1 78 56 34 12
+cvtsd2si %xmm12, %r9d                        # f2 45 0f 2d cc
+cvtsd2si %xmm6, %rcx                         # f2 48 0f 2d ce
+cvtsd2siq (%rbp), %rcx                       # f2 48 0f 2d 4d 00
+cvtsd2si (%rbp), %rcx                        # f2 48 0f 2d 4d 00
+cvtsd2si %xmm12, %r9                         # f2 4d 0f 2d cc
+cvtss2sd %xmm6, %xmm1                        # f3 0f 5a ce
+cvtss2sd 0x7f(%r12), %xmm1                   # f3 41 0f 5a 4c 24 7f
+cvtss2sd %xmm12, %xmm9                       # f3 45 0f 5a cc
+cvtsd2ss %xmm6, %xmm1                        # f2 0f 5a ce
+cvtsd2ss foo+8(%rax), %xmm1                  # f2 0f 5a 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cvtsd2ss %xmm12, %xmm9                       # f2 45 0f 5a cc
+cvtps2pd %xmm6, %xmm1                        # 0f 5a ce
+cvtps2pd (%rcx,%rdx), %xmm1                  # 0f 5a 0c 11
+cvtps2pd %xmm12, %xmm9                       # 45 0f 5a cc
+cvtpd2ps %xmm6, %xmm1                        # 66 0f 5a ce
+cvtpd2ps 0x1000, %xmm1                       # 66 0f 5a 0c 25 00 10 00 00
+cvtpd2ps %xmm12, %xmm9                       # 66 45 0f 5a cc
+cvtdq2ps %xmm6, %xmm1                        # 0f 5b ce
+cvtdq2ps %fs:0x28, %xmm1                     # 64 0f 5b 0c 25 28 00 00 00
+cvtdq2ps %xmm12, %xmm9                       # 45 0f 5b cc
+cvtps2dq %xmm6, %xmm1                        # 66 0f 5b ce
+cvtps2dq -4(%ebp), %xmm1                     # 67 66 0f 5b 4d fc
+cvtps2dq %xmm12, %xmm9                       # 66 45 0f 5b cc
+cvttps2dq %xmm6, %xmm1                       # f3 0f 5b ce
+cvttps2dq (,%r11,2), %xmm1                   # f3 42 0f 5b 0c 5d 00 00 00 00
+cvttps2dq %xmm12, %xmm9                      # f3 45 0f 5b cc
+cvtdq2pd %xmm6, %xmm1                        # f3 0f e6 ce
+cvtdq2pd 0x80(%rsi), %xmm1                   # f3 0f e6 8e 80 00 00 00
+cvtdq2pd %xmm12, %xmm9                       # f3 45 0f e6 cc
+cvtpd2dq %xmm6, %xmm1                        # f2 0f e6 ce
+cvtpd2dq foo, %xmm1                          # f2 0f e6 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cvtpd2dq %xmm12, %xmm9                       # f2 45 0f e6 cc
+cvttpd2dq %xmm6, %xmm1                       # 66 0f e6 ce
+cvttpd2dq 0x12(%rax,%rbx,4), %xmm1           # 66 0f e6 4c 98 12
+cvttpd2dq %xmm12, %xmm9                      # 66 45 0f e6 cc
+cvtpi2ps %mm6, %xmm1                         # 0f 2a ce
+cvtpi2ps (%r13), %xmm1                       # 41 0f 2a 4d 00
+cvtpi2ps %mm6, %xmm9                         # 44 0f 2a ce
+cvtps2pi %xmm6, %mm1                         # 0f 2d ce
+cvtps2pi -0x80(%rsp), %mm1                   # 0f 2d 4c 24 80
+cvtps2pi %xmm12, %mm1                        # 41 0f 2d cc
+cvttps2pi %xmm6, %mm1                        # 0f 2c ce
+cvttps2pi foo(%rip), %mm1                    # 0f 2c 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cvttps2pi %xmm12, %mm1                       # 41 0f 2c cc
+cvtpi2pd %mm6, %xmm1                         # 66 0f 2a ce
+cvtpi2pd 0x12345678(%r9,%r10,8), %xmm1       # 66 43 0f 2a 8c d1 78 56 34 12
+cvtpi2pd %mm6, %xmm9                         # 66 44 0f 2a ce
+cvtpd2pi %xmm6, %mm1                         # 66 0f 2d ce
+cvtpd2pi (%rbp), %mm1                        # 66 0f 2d 4d 00
+cvtpd2pi %xmm12, %mm1                        # 66 41 0f 2d cc
+cvttpd2pi %xmm6, %mm1                        # 66 0f 2c ce
+cvttpd2pi 0x7f(%r12), %mm1                   # 66 41 0f 2c 4c 24 7f
+cvttpd2pi %xmm12, %mm1                       # 66 41 0f 2c cc
+haddps %xmm6, %xmm1                          # f2 0f 7c ce
+haddps foo+8(%rax), %xmm1                    # f2 0f 7c 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+haddps %xmm12, %xmm9                         # f2 45 0f 7c cc
+haddpd %xmm6, %xmm1                          # 66 0f 7c ce
+haddpd (%rcx,%rdx), %xmm1                    # 66 0f 7c 0c 11
+haddpd %xmm12, %xmm9                         # 66 45 0f 7c cc
+hsubps %xmm6, %xmm1                          # f2 0f 7d ce
+hsubps 0x1000, %xmm1                         # f2 0f 7d 0c 25 00 10 00 00
+hsubps %xmm12, %xmm9                         # f2 45 0f 7d cc
+hsubpd %xmm6, %xmm1                          # 66 0f 7d ce
+hsubpd %fs:0x28, %xmm1                       # 64 66 0f 7d 0c 25 28 00 00 00
+hsubpd %xmm12, %xmm9                         # 66 45 0f 7d cc
+addsubps %xmm6, %xmm1                        # f2 0f d0 ce
+addsubps -4(%ebp), %xmm1                     # 67 f2 0f d0 4d fc
+addsubps %xmm12, %xmm9                       # f2 45 0f d0 cc
+addsubpd %xmm6, %xmm1                        # 66 0f d0 ce
+addsubpd (,%r11,2), %xmm1                    # 66 42 0f d0 0c 5d 00 00 00 00
+addsubpd %xmm12, %xmm9                       # 66 45 0f d0 cc
+roundps $0xfe, %xmm6, %xmm1                  # 66 0f 3a 08 ce fe
+roundps $0xfe, 0x80(%rsi), %xmm1             # 66 0f 3a 08 8e 80 00 00 00 fe
+roundps $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 08 cc fe
+roundpd $0xfe, %xmm6, %xmm1                  # 66 0f 3a 09 ce fe
+roundpd $0xfe, foo, %xmm1                    # 66 0f 3a 09 0c 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
+roundpd $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 09 cc fe
+roundss $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0a ce fe
+roundss $0xfe, 0x12(%rax,%rbx,4), %xmm1      # 66 0f 3a 0a 4c 98 12 fe
+roundss $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0a cc fe
+roundsd $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0b ce fe
+roundsd $0xfe, (%r13), %xmm1                 # 66 41 0f 3a 0b 4d 00 fe
+roundsd $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0b cc fe
+blendps $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0c ce fe
+blendps $0xfe, -0x80(%rsp), %xmm1            # 66 0f 3a 0c 4c 24 80 fe
+blendps $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0c cc fe
+blendpd $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0d ce fe
+blendpd $0xfe, foo(%rip), %xmm1              # 66 0f 3a 0d 0d 00 00 00 00 fe [R_X86_64_PC32@5 foo-5]
+blendpd $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0d cc fe
+dpps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 40 ce fe
+dpps $0xfe, 0x12345678(%r9,%r10,8), %xmm1    # 66 43 0f 3a 40 8c d1 78 56 34 12 fe
+dpps $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 40 cc fe
+dppd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 41 ce fe
+dppd $0xfe, (%rbp), %xmm1                    # 66 0f 3a 41 4d 00 fe
+dppd $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 41 cc fe
+insertps $0xfe, %xmm6, %xmm1                 # 66 0f 3a 21 ce fe
+insertps $0xfe, 0x7f(%r12), %xmm1            # 66 41 0f 3a 21 4c 24 7f fe
+insertps $0xfe, %xmm12, %xmm9                # 66 45 0f 3a 21 cc fe
+blendvps %xmm0, %xmm6, %xmm1                 # 66 0f 38 14 ce
+blendvps %xmm0, foo+8(%rax), %xmm1           # 66 0f 38 14 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+blendvps %xmm0, %xmm12, %xmm9                # 66 45 0f 38 14 cc
+blendvpd %xmm0, %xmm6, %xmm1                 # 66 0f 38 15 ce
+blendvpd %xmm0, (%rcx,%rdx), %xmm1           # 66 0f 38 15 0c 11
+blendvpd %xmm0, %xmm12, %xmm9                # 66 45 0f 38 15 cc
+extractps $0xfe, %xmm6, %ecx                 # 66 0f 3a 17 f1 fe
+extractps $0xfe, %xmm6, 0x1000               # 66 0f 3a 17 34 25 00 10 00 00 fe
+extractps $0xfe, %xmm12, %r9d                # 66 45 0f 3a 17 e1 fe
+paddb %mm6, %mm1                             # 0f fc ce
+paddb %fs:0x28, %mm1                         # 64 0f fc 0c 25 28 00 00 00
+paddb %xmm6, %xmm1                           # 66 0f fc ce
+paddb -4(%ebp), %xmm1                        # 67 66 0f fc 4d fc
+paddb %xmm12, %xmm9                          # 66 45 0f fc cc
+paddw %mm6, %mm1                             # 0f fd ce
+paddw (,%r11,2), %mm1                        # 42 0f fd 0c 5d 00 00 00 00
+paddw %xmm6, %xmm1                           # 66 0f fd ce
+paddw 0x80(%rsi), %xmm1                      # 66 0f fd 8e 80 00 00 00
+paddw %xmm12, %xmm9                          # 66 45 0f fd cc
+paddd %mm6, %mm1                             # 0f fe ce
+paddd foo, %mm1                              # 0f fe 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+paddd %xmm6, %xmm1                           # 66 0f fe ce
+paddd 0x12(%rax,%rbx,4), %xmm1               # 66 0f fe 4c 98 12
+paddd %xmm12, %xmm9                          # 66 45 0f fe cc
+paddq %mm6, %mm1                             # 0f d4 ce
+paddq (%r13), %mm1                           # 41 0f d4 4d 00
+paddq %xmm6, %xmm1                           # 66 0f d4 ce
+paddq -0x80(%rsp), %xmm1                     # 66 0f d4 4c 24 80
+paddq %xmm12, %xmm9                          # 66 45 0f d4 cc
+paddsb %mm6, %mm1                            # 0f ec ce
+paddsb foo(%rip), %mm1                       # 0f ec 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+paddsb %xmm6, %xmm1                          # 66 0f ec ce
+paddsb 0x12345678(%r9,%r10,8), %xmm1         # 66 43 0f ec 8c d1 78 56 34 12
+paddsb %xmm12, %xmm9                         # 66 45 0f ec cc
+paddsw %mm6, %mm1                            # 0f ed ce
+paddsw (%rbp), %mm1                          # 0f ed 4d 00
+paddsw %xmm6, %xmm1                          # 66 0f ed ce
+paddsw 0x7f(%r12), %xmm1                     # 66 41 0f ed 4c 24 7f
+paddsw %xmm12, %xmm9                         # 66 45 0f ed cc
+paddusb %mm6, %mm1                           # 0f dc ce
+paddusb foo+8(%rax), %mm1                    # 0f dc 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+paddusb %xmm6, %xmm1                         # 66 0f dc ce
+paddusb (%rcx,%rdx), %xmm1                   # 66 0f dc 0c 11
+paddusb %xmm12, %xmm9                        # 66 45 0f dc cc
+paddusw %mm6, %mm1                           # 0f dd ce
+paddusw 0x1000, %mm1                         # 0f dd 0c 25 00 10 00 00
+paddusw %xmm6, %xmm1                         # 66 0f dd ce
+paddusw %fs:0x28, %xmm1                      # 64 66 0f dd 0c 25 28 00 00 00
+paddusw %xmm12, %xmm9                        # 66 45 0f dd cc
+psubb %mm6, %mm1                             # 0f f8 ce
+psubb -4(%ebp), %mm1                         # 67 0f f8 4d fc
+psubb %xmm6, %xmm1                           # 66 0f f8 ce
+psubb (,%r11,2), %xmm1                       # 66 42 0f f8 0c 5d 00 00 00 00
+psubb %xmm12, %xmm9                          # 66 45 0f f8 cc
+psubw %mm6, %mm1                             # 0f f9 ce
+psubw 0x80(%rsi), %mm1                       # 0f f9 8e 80 00 00 00
+psubw %xmm6, %xmm1                           # 66 0f f9 ce
+psubw foo, %xmm1                             # 66 0f f9 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+psubw %xmm12, %xmm9                          # 66 45 0f f9 cc
+psubd %mm6, %mm1                             # 0f fa ce
+psubd 0x12(%rax,%rbx,4), %mm1                # 0f fa 4c 98 12
+psubd %xmm6, %xmm1                           # 66 0f fa ce
+psubd (%r13), %xmm1                          # 66 41 0f fa 4d 00
+psubd %xmm12, %xmm9                          # 66 45 0f fa cc
+psubq %mm6, %mm1                             # 0f fb ce
+psubq -0x80(%rsp), %mm1                      # 0f fb 4c 24 80
+psubq %xmm6, %xmm1                           # 66 0f fb ce
+psubq foo(%rip), %xmm1                       # 66 0f fb 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+psubq %xmm12, %xmm9                          # 66 45 0f fb cc
+psubsb %mm6, %mm1                            # 0f e8 ce
+psubsb 0x12345678(%r9,%r10,8), %mm1          # 43 0f e8 8c d1 78 56 34 12
+psubsb %xmm6, %xmm1                          # 66 0f e8 ce
+psubsb (%rbp), %xmm1                         # 66 0f e8 4d 00
+psubsb %xmm12, %xmm9                         # 66 45 0f e8 cc
+psubsw %mm6, %mm1                            # 0f e9 ce
+psubsw 0x7f(%r12), %mm1                      # 41 0f e9 4c 24 7f
+psubsw %xmm6, %xmm1                          # 66 0f e9 ce
+psubsw foo+8(%rax), %xmm1                    # 66 0f e9 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+psubsw %xmm12, %xmm9                         # 66 45 0f e9 cc
+psubusb %mm6, %mm1                           # 0f d8 ce
+psubusb (%rcx,%rdx), %mm1                    # 0f d8 0c 11
+psubusb %xmm6, %xmm1                         # 66 0f d8 ce
+psubusb 0x1000, %xmm1                        # 66 0f d8 0c 25 00 10 00 00
+psubusb %xmm12, %xmm9                        # 66 45 0f d8 cc
+psubusw %mm6, %mm1                           # 0f d9 ce
+psubusw %fs:0x28, %mm1                       # 64 0f d9 0c 25 28 00 00 00
+psubusw %xmm6, %xmm1                         # 66 0f d9 ce
+psubusw -4(%ebp), %xmm1                      # 67 66 0f d9 4d fc
+psubusw %xmm12, %xmm9                        # 66 45 0f d9 cc
+pmullw %mm6, %mm1                            # 0f d5 ce
+pmullw (,%r11,2), %mm1                       # 42 0f d5 0c 5d 00 00 00 00
+pmullw %xmm6, %xmm1                          # 66 0f d5 ce
+pmullw 0x80(%rsi), %xmm1                     # 66 0f d5 8e 80 00 00 00
+pmullw %xmm12, %xmm9                         # 66 45 0f d5 cc
+pmulhw %mm6, %mm1                            # 0f e5 ce
+pmulhw foo, %mm1                             # 0f e5 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+pmulhw %xmm6, %xmm1                          # 66 0f e5 ce
+pmulhw 0x12(%rax,%rbx,4), %xmm1              # 66 0f e5 4c 98 12
+pmulhw %xmm12, %xmm9                         # 66 45 0f e5 cc
+pmulhuw %mm6, %mm1                           # 0f e4 ce
+pmulhuw (%r13), %mm1                         # 41 0f e4 4d 00
+pmulhuw %xmm6, %xmm1                         # 66 0f e4 ce
+pmulhuw -0x80(%rsp), %xmm1                   # 66 0f e4 4c 24 80
+pmulhuw %xmm12, %xmm9                        # 66 45 0f e4 cc
+pmuludq %mm6, %mm1                           # 0f f4 ce
+pmuludq foo(%rip), %mm1                      # 0f f4 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+pmuludq %xmm6, %xmm1                         # 66 0f f4 ce
+pmuludq 0x12345678(%r9,%r10,8), %xmm1        # 66 43 0f f4 8c d1 78 56 34 12
+pmuludq %xmm12, %xmm9                        # 66 45 0f f4 cc
+pmaddwd %mm6, %mm1                           # 0f f5 ce
+pmaddwd (%rbp), %mm1                         # 0f f5 4d 00
+pmaddwd %xmm6, %xmm1                         # 66 0f f5 ce
+pmaddwd 0x7f(%r12), %xmm1                    # 66 41 0f f5 4c 24 7f
+pmaddwd %xmm12, %xmm9                        # 66 45 0f f5 cc
+pand %mm6, %mm1                              # 0f db ce
+pand foo+8(%rax), %mm1                       # 0f db 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+pand %xmm6, %xmm1                            # 66 0f db ce
+pand (%rcx,%rdx), %xmm1                      # 66 0f db 0c 11
+pand %xmm12, %xmm9                           # 66 45 0f db cc
+pandn %mm6, %mm1                             # 0f df ce
+pandn 0x1000, %mm1                           # 0f df 0c 25 00 10 00 00
+pandn %xmm6, %xmm1                           # 66 0f df ce
+pandn %fs:0x28, %xmm1                        # 64 66 0f df 0c 25 28 00 00 00
+pandn %xmm12, %xmm9                          # 66 45 0f df cc
+por %mm6, %mm1                               # 0f eb ce
+por -4(%ebp), %mm1                           # 67 0f eb 4d fc
+por %xmm6, %xmm1                             # 66 0f eb ce
+por (,%r11,2), %xmm1                         # 66 42 0f eb 0c 5d 00 00 00 00
+por %xmm12, %xmm9                            # 66 45 0f eb cc
+pxor %mm6, %mm1                              # 0f ef ce
+pxor 0x80(%rsi), %mm1                        # 0f ef 8e 80 00 00 00
+pxor %xmm6, %xmm1                            # 66 0f ef ce
+pxor foo, %xmm1                              # 66 0f ef 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+pxor %xmm12, %xmm9                           # 66 45 0f ef cc
+pcmpeqb %mm6, %mm1                           # 0f 74 ce
+pcmpeqb 0x12(%rax,%rbx,4), %mm1              # 0f 74 4c 98 12
+pcmpeqb %xmm6, %xmm1                         # 66 0f 74 ce
+pcmpeqb (%r13), %xmm1                        # 66 41 0f 74 4d 00
+pcmpeqb %xmm12, %xmm9                        # 66 45 0f 74 cc
+pcmpeqw %mm6, %mm1                           # 0f 75 ce
+pcmpeqw -0x80(%rsp), %mm1                    # 0f 75 4c 24 80
+pcmpeqw %xmm6, %xmm1                         # 66 0f 75 ce
+pcmpeqw foo(%rip), %xmm1                     # 66 0f 75 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+pcmpeqw %xmm12, %xmm9                        # 66 45 0f 75 cc
+pcmpeqd %mm6, %mm1                           # 0f 76 ce
+pcmpeqd 0x12345678(%r9,%r10,8), %mm1         # 43 0f 76 8c d1 78 56 34 12
+pcmpeqd %xmm6, %xmm1                         # 66 0f 76 ce
+pcmpeqd (%rbp), %xmm1                        # 66 0f 76 4d 00
+pcmpeqd %xmm12, %xmm9                        # 66 45 0f 76 cc
+pcmpgtb %mm6, %mm1                           # 0f 64 ce
+pcmpgtb 0x7f(%r12), %mm1                     # 41 0f 64 4c 24 7f
+pcmpgtb %xmm6, %xmm1                         # 66 0f 64 ce
+pcmpgtb foo+8(%rax), %xmm1                   # 66 0f 64 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+pcmpgtb %xmm12, %xmm9                        # 66 45 0f 64 cc
+pcmpgtw %mm6, %mm1                           # 0f 65 ce
+pcmpgtw (%rcx,%rdx), %mm1                    # 0f 65 0c 11
+pcmpgtw %xmm6, %xmm1                         # 66 0f 65 ce
+pcmpgtw 0x1000, %xmm1                        # 66 0f 65 0c 25 00 10 00 00
+pcmpgtw %xmm12, %xmm9                        # 66 45 0f 65 cc
+pcmpgtd %mm6, %mm1                           # 0f 66 ce
+pcmpgtd %fs:0x28, %mm1                       # 64 0f 66 0c 25 28 00 00 00
+pcmpgtd %xmm6, %xmm1                         # 66 0f 66 ce
+pcmpgtd -4(%ebp), %xmm1                      # 67 66 0f 66 4d fc
+pcmpgtd %xmm12, %xmm9                        # 66 45 0f 66 cc
+packsswb %mm6, %mm1                          # 0f 63 ce
+packsswb (,%r11,2), %mm1                     # 42 0f 63 0c 5d 00 00 00 00
+packsswb %xmm6, %xmm1                        # 66 0f 63 ce
+packsswb 0x80(%rsi), %xmm1                   # 66 0f 63 8e 80 00 00 00
+packsswb %xmm12, %xmm9                       # 66 45 0f 63 cc
+packssdw %mm6, %mm1                          # 0f 6b ce
+packssdw foo, %mm1                           # 0f 6b 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+packssdw %xmm6, %xmm1                        # 66 0f 6b ce
+packssdw 0x12(%rax,%rbx,4), %xmm1            # 66 0f 6b 4c 98 12
+packssdw %xmm12, %xmm9                       # 66 45 0f 6b cc
+packuswb %mm6, %mm1                          # 0f 67 ce
+packuswb (%r13), %mm1                        # 41 0f 67 4d 00
+packuswb %xmm6, %xmm1                        # 66 0f 67 ce
+packuswb -0x80(%rsp), %xmm1                  # 66 0f 67 4c 24 80
+packuswb %xmm12, %xmm9                       # 66 45 0f 67 cc
+punpcklbw %mm6, %mm1                         # 0f 60 ce
+punpcklbw foo(%rip), %mm1                    # 0f 60 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+punpcklbw %xmm6, %xmm1                       # 66 0f 60 ce
+punpcklbw 0x12345678(%r9,%r10,8), %xmm1      # 66 43 0f 60 8c d1 78 56 34 12
+punpcklbw %xmm12, %xmm9                      # 66 45 0f 60 cc
+punpcklwd %mm6, %mm1                         # 0f 61 ce
+punpcklwd (%rbp), %mm1                       # 0f 61 4d 00
+punpcklwd %xmm6, %xmm1                       # 66 0f 61 ce
+punpcklwd 0x7f(%r12), %xmm1                  # 66 41 0f 61 4c 24 7f
+punpcklwd %xmm12, %xmm9                      # 66 45 0f 61 cc
+punpckldq %mm6, %mm1                         # 0f 62 ce
+punpckldq foo+8(%rax), %mm1                  # 0f 62 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+punpckldq %xmm6, %xmm1                       # 66 0f 62 ce
+punpckldq (%rcx,%rdx), %xmm1                 # 66 0f 62 0c 11
+punpckldq %xmm12, %xmm9                      # 66 45 0f 62 cc
+punpckhbw %mm6, %mm1                         # 0f 68 ce
+punpckhbw 0x1000, %mm1                       # 0f 68 0c 25 00 10 00 00
+punpckhbw %xmm6, %xmm1                       # 66 0f 68 ce
+punpckhbw %fs:0x28, %xmm1                    # 64 66 0f 68 0c 25 28 00 00 00
+punpckhbw %xmm12, %xmm9                      # 66 45 0f 68 cc
+punpckhwd %mm6, %mm1                         # 0f 69 ce
+punpckhwd -4(%ebp), %mm1                     # 67 0f 69 4d fc
+punpckhwd %xmm6, %xmm1                       # 66 0f 69 ce
+punpckhwd (,%r11,2), %xmm1                   # 66 42 0f 69 0c 5d 00 00 00 00
+punpckhwd %xmm12, %xmm9                      # 66 45 0f 69 cc
+punpckhdq %mm6, %mm1                         # 0f 6a ce
+punpckhdq 0x80(%rsi), %mm1                   # 0f 6a 8e 80 00 00 00
+punpckhdq %xmm6, %xmm1                       # 66 0f 6a ce
+punpckhdq foo, %xmm1                         # 66 0f 6a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+punpckhdq %xmm12, %xmm9                      # 66 45 0f 6a cc
+pmaxsw %mm6, %mm1                            # 0f ee ce
+pmaxsw 0x12(%rax,%rbx,4), %mm1               # 0f ee 4c 98 12
+pmaxsw %xmm6, %xmm1                          # 66 0f ee ce
+pmaxsw (%r13), %xmm1                         # 66 41 0f ee 4d 00
+pmaxsw %xmm12, %xmm9                         # 66 45 0f ee cc
+pmaxub %mm6, %mm1                            # 0f de ce
+pmaxub -0x80(%rsp), %mm1                     # 0f de 4c 24 80
+pmaxub %xmm6, %xmm1                          # 66 0f de ce
+pmaxub foo(%rip), %xmm1                      # 66 0f de 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+pmaxub %xmm12, %xmm9                         # 66 45 0f de cc
+pminsw %mm6, %mm1                            # 0f ea ce
+pminsw 0x12345678(%r9,%r10,8), %mm1          # 43 0f ea 8c d1 78 56 34 12
+pminsw %xmm6, %xmm1                          # 66 0f ea ce
+pminsw (%rbp), %xmm1                         # 66 0f ea 4d 00
+pminsw %xmm12, %xmm9                         # 66 45 0f ea cc
+pminub %mm6, %mm1                            # 0f da ce
+pminub 0x7f(%r12), %mm1                      # 41 0f da 4c 24 7f
+pminub %xmm6, %xmm1                          # 66 0f da ce
+pminub foo+8(%rax), %xmm1                    # 66 0f da 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+pminub %xmm12, %xmm9                         # 66 45 0f da cc
+pavgb %mm6, %mm1                             # 0f e0 ce
+pavgb (%rcx,%rdx), %mm1                      # 0f e0 0c 11
+pavgb %xmm6, %xmm1                           # 66 0f e0 ce
+pavgb 0x1000, %xmm1                          # 66 0f e0 0c 25 00 10 00 00
+pavgb %xmm12, %xmm9                          # 66 45 0f e0 cc
+pavgw %mm6, %mm1                             # 0f e3 ce
+pavgw %fs:0x28, %mm1                         # 64 0f e3 0c 25 28 00 00 00
+pavgw %xmm6, %xmm1                           # 66 0f e3 ce
+pavgw -4(%ebp), %xmm1                        # 67 66 0f e3 4d fc
+pavgw %xmm12, %xmm9                          # 66 45 0f e3 cc
+psadbw %mm6, %mm1                            # 0f f6 ce
+psadbw (,%r11,2), %mm1                       # 42 0f f6 0c 5d 00 00 00 00
+psadbw %xmm6, %xmm1                          # 66 0f f6 ce
+psadbw 0x80(%rsi), %xmm1                     # 66 0f f6 8e 80 00 00 00
+psadbw %xmm12, %xmm9                         # 66 45 0f f6 cc
+psrlw %mm6, %mm1                             # 0f d1 ce
+psrlw foo, %mm1                              # 0f d1 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+psrlw %xmm6, %xmm1                           # 66 0f d1 ce
+psrlw 0x12(%rax,%rbx,4), %xmm1               # 66 0f d1 4c 98 12
+psrlw %xmm12, %xmm9                          # 66 45 0f d1 cc
+psrld %mm6, %mm1                             # 0f d2 ce
+psrld (%r13), %mm1                           # 41 0f d2 4d 00
+psrld %xmm6, %xmm1                           # 66 0f d2 ce
+psrld -0x80(%rsp), %xmm1                     # 66 0f d2 4c 24 80
+psrld %xmm12, %xmm9                          # 66 45 0f d2 cc
+psrlq %mm6, %mm1                             # 0f d3 ce
+psrlq foo(%rip), %mm1                        # 0f d3 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+psrlq %xmm6, %xmm1                           # 66 0f d3 ce
+psrlq 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f d3 8c d1 78 56 34 12
+psrlq %xmm12, %xmm9                          # 66 45 0f d3 cc
+psraw %mm6, %mm1                             # 0f e1 ce
+psraw (%rbp), %mm1                           # 0f e1 4d 00
+psraw %xmm6, %xmm1                           # 66 0f e1 ce
+psraw 0x7f(%r12), %xmm1                      # 66 41 0f e1 4c 24 7f
+psraw %xmm12, %xmm9                          # 66 45 0f e1 cc
+psrad %mm6, %mm1                             # 0f e2 ce
+psrad foo+8(%rax), %mm1                      # 0f e2 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+psrad %xmm6, %xmm1                           # 66 0f e2 ce
+psrad (%rcx,%rdx), %xmm1                     # 66 0f e2 0c 11
+psrad %xmm12, %xmm9                          # 66 45 0f e2 cc
+psllw %mm6, %mm1                             # 0f f1 ce
+psllw 0x1000, %mm1                           # 0f f1 0c 25 00 10 00 00
+psllw %xmm6, %xmm1                           # 66 0f f1 ce
+psllw %fs:0x28, %xmm1                        # 64 66 0f f1 0c 25 28 00 00 00
+psllw %xmm12, %xmm9                          # 66 45 0f f1 cc
+pslld %mm6, %mm1                             # 0f f2 ce
+pslld -4(%ebp), %mm1                         # 67 0f f2 4d fc
+pslld %xmm6, %xmm1                           # 66 0f f2 ce
+pslld (,%r11,2), %xmm1                       # 66 42 0f f2 0c 5d 00 00 00 00
+pslld %xmm12, %xmm9                          # 66 45 0f f2 cc
+psllq %mm6, %mm1                             # 0f f3 ce
+psllq 0x80(%rsi), %mm1                       # 0f f3 8e 80 00 00 00
+psllq %xmm6, %xmm1                           # 66 0f f3 ce
+psllq foo, %xmm1                             # 66 0f f3 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+psllq %xmm12, %xmm9                          # 66 45 0f f3 cc
+punpcklqdq %xmm6, %xmm1                      # 66 0f 6c ce
+punpcklqdq 0x12(%rax,%rbx,4), %xmm1          # 66 0f 6c 4c 98 12
+punpcklqdq %xmm12, %xmm9                     # 66 45 0f 6c cc
+punpckhqdq %xmm6, %xmm1                      # 66 0f 6d ce
+punpckhqdq (%r13), %xmm1                     # 66 41 0f 6d 4d 00
+punpckhqdq %xmm12, %xmm9                     # 66 45 0f 6d cc
+psrlw $0xfe, %mm1                            # 0f 71 d1 fe
+psrlw $0xfe, %xmm1                           # 66 0f 71 d1 fe
+psrlw $0xfe, %xmm9                           # 66 41 0f 71 d1 fe
+psraw $0xfe, %mm1                            # 0f 71 e1 fe
+psraw $0xfe, %xmm1                           # 66 0f 71 e1 fe
+psraw $0xfe, %xmm9                           # 66 41 0f 71 e1 fe
+psllw $0xfe, %mm1                            # 0f 71 f1 fe
+psllw $0xfe, %xmm1                           # 66 0f 71 f1 fe
+psllw $0xfe, %xmm9                           # 66 41 0f 71 f1 fe
+psrld $0xfe, %mm1                            # 0f 72 d1 fe
+psrld $0xfe, %xmm1                           # 66 0f 72 d1 fe
+psrld $0xfe, %xmm9                           # 66 41 0f 72 d1 fe
+psrad $0xfe, %mm1                            # 0f 72 e1 fe
+psrad $0xfe, %xmm1                           # 66 0f 72 e1 fe
+psrad $0xfe, %xmm9                           # 66 41 0f 72 e1 fe
+pslld $0xfe, %mm1                            # 0f 72 f1 fe
+pslld $0xfe, %xmm1                           # 66 0f 72 f1 fe
+pslld $0xfe, %xmm9                           # 66 41 0f 72 f1 fe
+psrlq $0xfe, %mm1                            # 0f 73 d1 fe
+psrlq $0xfe, %xmm1                           # 66 0f 73 d1 fe
+psrlq $0xfe, %xmm9                           # 66 41 0f 73 d1 fe
+psllq $0xfe, %mm1                            # 0f 73 f1 fe
+psllq $0xfe, %xmm1                           # 66 0f 73 f1 fe
+psllq $0xfe, %xmm9                           # 66 41 0f 73 f1 fe
+psrldq $0xfe, %xmm1                          # 66 0f 73 d9 fe
+psrldq $0xfe, %xmm9                          # 66 41 0f 73 d9 fe
+pslldq $0xfe, %xmm1                          # 66 0f 73 f9 fe
+pslldq $0xfe, %xmm9                          # 66 41 0f 73 f9 fe
+pshufw $0xfe, %mm6, %mm1                     # 0f 70 ce fe
+pshufw $0xfe, (%rbp), %mm1                   # 0f 70 4d 00 fe
+pshufd $0xfe, %xmm6, %xmm1                   # 66 0f 70 ce fe
+pshufd $0xfe, 0x7f(%r12), %xmm1              # 66 41 0f 70 4c 24 7f fe
+pshufd $0xfe, %xmm12, %xmm9                  # 66 45 0f 70 cc fe
+pshufhw $0xfe, %xmm6, %xmm1                  # f3 0f 70 ce fe
+pshufhw $0xfe, foo+8(%rax), %xmm1            # f3 0f 70 88 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
+pshufhw $0xfe, %xmm12, %xmm9                 # f3 45 0f 70 cc fe
+pshuflw $0xfe, %xmm6, %xmm1                  # f2 0f 70 ce fe
+pshuflw $0xfe, (%rcx,%rdx), %xmm1            # f2 0f 70 0c 11 fe
+pshuflw $0xfe, %xmm12, %xmm9                 # f2 45 0f 70 cc fe
+pmovmskb %mm6, %ecx                          # 0f d7 ce
+pmovmskb %mm6, %r9d                          # 44 0f d7 ce
+pmovmskb %xmm6, %ecx                         # 66 0f d7 ce
+pmovmskb %xmm12, %r9d                        # 66 45 0f d7 cc
+pinsrw $0xfe, %ebx, %mm1                     # 0f c4 cb fe
+pinsrw $0xfe, -4(%ebp), %mm1                 # 67 0f c4 4d fc fe
+pinsrw $0xfe, %r12d, %mm1                    # 41 0f c4 cc fe
+pinsrw $0xfe, %ebx, %xmm1                    # 66 0f c4 cb fe
+pinsrw $0xfe, (,%r11,2), %xmm1               # 66 42 0f c4 0c 5d 00 00 00 00 fe
+pinsrw $0xfe, %r12d, %xmm9                   # 66 45 0f c4 cc fe
+pextrw $0xfe, %mm6, %ecx                     # 0f c5 ce fe
+pextrw $0xfe, %mm6, %r9d                     # 44 0f c5 ce fe
+pextrw $0xfe, %xmm6, %ecx                    # 66 0f c5 ce fe
+pextrw $0xfe, %xmm12, %r9d                   # 66 45 0f c5 cc fe
+pextrw $0xfe, %xmm6, 0x12(%rax,%rbx,4)       # 66 0f 3a 15 74 98 12 fe
+maskmovq %mm6, %mm1                          # 0f f7 ce
+maskmovdqu %xmm6, %xmm1                      # 66 0f f7 ce
+maskmovdqu %xmm12, %xmm9                     # 66 45 0f f7 cc
+movntq %mm6, foo(%rip)                       # 0f e7 35 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+emms                                         # 0f 77
+pshufb %mm6, %mm1                            # 0f 38 00 ce
+pshufb (%rbp), %mm1                          # 0f 38 00 4d 00
+pshufb %xmm6, %xmm1                          # 66 0f 38 00 ce
+pshufb 0x7f(%r12), %xmm1                     # 66 41 0f 38 00 4c 24 7f
+pshufb %xmm12, %xmm9                         # 66 45 0f 38 00 cc
+phaddw %mm6, %mm1                            # 0f 38 01 ce
+phaddw foo+8(%rax), %mm1                     # 0f 38 01 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+phaddw %xmm6, %xmm1                          # 66 0f 38 01 ce
+phaddw (%rcx,%rdx), %xmm1                    # 66 0f 38 01 0c 11
+phaddw %xmm12, %xmm9                         # 66 45 0f 38 01 cc
+phaddd %mm6, %mm1                            # 0f 38 02 ce
+phaddd 0x1000, %mm1                          # 0f 38 02 0c 25 00 10 00 00
+phaddd %xmm6, %xmm1                          # 66 0f 38 02 ce
+phaddd %fs:0x28, %xmm1                       # 64 66 0f 38 02 0c 25 28 00 00 00
+phaddd %xmm12, %xmm9                         # 66 45 0f 38 02 cc
+phaddsw %mm6, %mm1                           # 0f 38 03 ce
+phaddsw -4(%ebp), %mm1                       # 67 0f 38 03 4d fc
+phaddsw %xmm6, %xmm1                         # 66 0f 38 03 ce
+phaddsw (,%r11,2), %xmm1                     # 66 42 0f 38 03 0c 5d 00 00 00 00
+phaddsw %xmm12, %xmm9                        # 66 45 0f 38 03 cc
+pmaddubsw %mm6, %mm1                         # 0f 38 04 ce
+pmaddubsw 0x80(%rsi), %mm1                   # 0f 38 04 8e 80 00 00 00
+pmaddubsw %xmm6, %xmm1                       # 66 0f 38 04 ce
+pmaddubsw foo, %xmm1                         # 66 0f 38 04 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+pmaddubsw %xmm12, %xmm9                      # 66 45 0f 38 04 cc
+phsubw %mm6, %mm1                            # 0f 38 05 ce
+phsubw 0x12(%rax,%rbx,4), %mm1               # 0f 38 05 4c 98 12
+phsubw %xmm6, %xmm1                          # 66 0f 38 05 ce
+phsubw (%r13), %xmm1                         # 66 41 0f 38 05 4d 00
+phsubw %xmm12, %xmm9                         # 66 45 0f 38 05 cc
+phsubd %mm6, %mm1                            # 0f 38 06 ce
+phsubd -0x80(%rsp), %mm1                     # 0f 38 06 4c 24 80
+phsubd %xmm6, %xmm1                          # 66 0f 38 06 ce
+phsubd foo(%rip), %xmm1                      # 66 0f 38 06 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+phsubd %xmm12, %xmm9                         # 66 45 0f 38 06 cc
+phsubsw %mm6, %mm1                           # 0f 38 07 ce
+phsubsw 0x12345678(%r9,%r10,8), %mm1         # 43 0f 38 07 8c d1 78 56 34 12
+phsubsw %xmm6, %xmm1                         # 66 0f 38 07 ce
+phsubsw (%rbp), %xmm1                        # 66 0f 38 07 4d 00
+phsubsw %xmm12, %xmm9                        # 66 45 0f 38 07 cc
+psignb %mm6, %mm1                            # 0f 38 08 ce
+psignb 0x7f(%r12), %mm1                      # 41 0f 38 08 4c 24 7f
+psignb %xmm6, %xmm1                          # 66 0f 38 08 ce
+psignb foo+8(%rax), %xmm1                    # 66 0f 38 08 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+psignb %xmm12, %xmm9                         # 66 45 0f 38 08 cc
+psignw %mm6, %mm1                            # 0f 38 09 ce
+psignw (%rcx,%rdx), %mm1                     # 0f 38 09 0c 11
+psignw %xmm6, %xmm1                          # 66 0f 38 09 ce
+psignw 0x1000, %xmm1                         # 66 0f 38 09 0c 25 00 10 00 00
+psignw %xmm12, %xmm9                         # 66 45 0f 38 09 cc
+psignd %mm6, %mm1                            # 0f 38 0a ce
+psignd %fs:0x28, %mm1                        # 64 0f 38 0a 0c 25 28 00 00 00
+psignd %xmm6, %xmm1                          # 66 0f 38 0a ce
+psignd -4(%ebp), %xmm1                       # 67 66 0f 38 0a 4d fc
+psignd %xmm12, %xmm9                         # 66 45 0f 38 0a cc
+pmulhrsw %mm6, %mm1                          # 0f 38 0b ce
+pmulhrsw (,%r11,2), %mm1                     # 42 0f 38 0b 0c 5d 00 00 00 00
+pmulhrsw %xmm6, %xmm1                        # 66 0f 38 0b ce
+pmulhrsw 0x80(%rsi), %xmm1                   # 66 0f 38 0b 8e 80 00 00 00
+pmulhrsw %xmm12, %xmm9                       # 66 45 0f 38 0b cc
+pabsb %mm6, %mm1                             # 0f 38 1c ce
+pabsb foo, %mm1                              # 0f 38 1c 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+pabsb %xmm6, %xmm1                           # 66 0f 38 1c ce
+pabsb 0x12(%rax,%rbx,4), %xmm1               # 66 0f 38 1c 4c 98 12
+pabsb %xmm12, %xmm9                          # 66 45 0f 38 1c cc
+pabsw %mm6, %mm1                             # 0f 38 1d ce
+pabsw (%r13), %mm1                           # 41 0f 38 1d 4d 00
+pabsw %xmm6, %xmm1                           # 66 0f 38 1d ce
+pabsw -0x80(%rsp), %xmm1                     # 66 0f 38 1d 4c 24 80
+pabsw %xmm12, %xmm9                          # 66 45 0f 38 1d cc
+pabsd %mm6, %mm1                             # 0f 38 1e ce
+pabsd foo(%rip), %mm1                        # 0f 38 1e 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+pabsd %xmm6, %xmm1                           # 66 0f 38 1e ce
+pabsd 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f 38 1e 8c d1 78 56 34 12
+pabsd %xmm12, %xmm9                          # 66 45 0f 38 1e cc
+palignr $0xfe, %mm6, %mm1                    # 0f 3a 0f ce fe
+palignr $0xfe, (%rbp), %mm1                  # 0f 3a 0f 4d 00 fe
+palignr $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0f ce fe
+palignr $0xfe, 0x7f(%r12), %xmm1             # 66 41 0f 3a 0f 4c 24 7f fe
+palignr $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0f cc fe
+pblendvb %xmm0, %xmm6, %xmm1                 # 66 0f 38 10 ce
+pblendvb %xmm0, foo+8(%rax), %xmm1           # 66 0f 38 10 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+pblendvb %xmm0, %xmm12, %xmm9                # 66 45 0f 38 10 cc
+ptest %xmm6, %xmm1                           # 66 0f 38 17 ce
+ptest (%rcx,%rdx), %xmm1                     # 66 0f 38 17 0c 11
+ptest %xmm12, %xmm9                          # 66 45 0f 38 17 cc
+pmovsxbw %xmm6, %xmm1                        # 66 0f 38 20 ce
+pmovsxbw 0x1000, %xmm1                       # 66 0f 38 20 0c 25 00 10 00 00
+pmovsxbw %xmm12, %xmm9                       # 66 45 0f 38 20 cc
+pmovsxbd %xmm6, %xmm1                        # 66 0f 38 21 ce
+pmovsxbd %fs:0x28, %xmm1                     # 64 66 0f 38 21 0c 25 28 00 00 00
+pmovsxbd %xmm12, %xmm9                       # 66 45 0f 38 21 cc
+pmovsxbq %xmm6, %xmm1                        # 66 0f 38 22 ce
+pmovsxbq -4(%ebp), %xmm1                     # 67 66 0f 38 22 4d fc
+pmovsxbq %xmm12, %xmm9                       # 66 45 0f 38 22 cc
+pmovsxwd %xmm6, %xmm1                        # 66 0f 38 23 ce
+pmovsxwd (,%r11,2), %xmm1                    # 66 42 0f 38 23 0c 5d 00 00 00 00
+pmovsxwd %xmm12, %xmm9                       # 66 45 0f 38 23 cc
+pmovsxwq %xmm6, %xmm1                        # 66 0f 38 24 ce
+pmovsxwq 0x80(%rsi), %xmm1                   # 66 0f 38 24 8e 80 00 00 00
+pmovsxwq %xmm12, %xmm9                       # 66 45 0f 38 24 cc
+pmovsxdq %xmm6, %xmm1                        # 66 0f 38 25 ce
+pmovsxdq foo, %xmm1                          # 66 0f 38 25 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+pmovsxdq %xmm12, %xmm9                       # 66 45 0f 38 25 cc
+pmovzxbw %xmm6, %xmm1                        # 66 0f 38 30 ce
+pmovzxbw 0x12(%rax,%rbx,4), %xmm1            # 66 0f 38 30 4c 98 12
+pmovzxbw %xmm12, %xmm9                       # 66 45 0f 38 30 cc
+pmovzxbd %xmm6, %xmm1                        # 66 0f 38 31 ce
+pmovzxbd (%r13), %xmm1                       # 66 41 0f 38 31 4d 00
+pmovzxbd %xmm12, %xmm9                       # 66 45 0f 38 31 cc
+pmovzxbq %xmm6, %xmm1                        # 66 0f 38 32 ce
+pmovzxbq -0x80(%rsp), %xmm1                  # 66 0f 38 32 4c 24 80
+pmovzxbq %xmm12, %xmm9                       # 66 45 0f 38 32 cc
+pmovzxwd %xmm6, %xmm1                        # 66 0f 38 33 ce
+pmovzxwd foo(%rip), %xmm1                    # 66 0f 38 33 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+pmovzxwd %xmm12, %xmm9                       # 66 45 0f 38 33 cc
+pmovzxwq %xmm6, %xmm1                        # 66 0f 38 34 ce
+pmovzxwq 0x12345678(%r9,%r10,8), %xmm1       # 66 43 0f 38 34 8c d1 78 56 34 12
+pmovzxwq %xmm12, %xmm9                       # 66 45 0f 38 34 cc
+pmovzxdq %xmm6, %xmm1                        # 66 0f 38 35 ce
+pmovzxdq (%rbp), %xmm1                       # 66 0f 38 35 4d 00
+pmovzxdq %xmm12, %xmm9                       # 66 45 0f 38 35 cc
+pmuldq %xmm6, %xmm1                          # 66 0f 38 28 ce
+pmuldq 0x7f(%r12), %xmm1                     # 66 41 0f 38 28 4c 24 7f
+pmuldq %xmm12, %xmm9                         # 66 45 0f 38 28 cc
+pcmpeqq %xmm6, %xmm1                         # 66 0f 38 29 ce
+pcmpeqq foo+8(%rax), %xmm1                   # 66 0f 38 29 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+pcmpeqq %xmm12, %xmm9                        # 66 45 0f 38 29 cc
+packusdw %xmm6, %xmm1                        # 66 0f 38 2b ce
+packusdw (%rcx,%rdx), %xmm1                  # 66 0f 38 2b 0c 11
+packusdw %xmm12, %xmm9                       # 66 45 0f 38 2b cc
+pcmpgtq %xmm6, %xmm1                         # 66 0f 38 37 ce
+pcmpgtq 0x1000, %xmm1                        # 66 0f 38 37 0c 25 00 10 00 00
+pcmpgtq %xmm12, %xmm9                        # 66 45 0f 38 37 cc
+pminsb %xmm6, %xmm1                          # 66 0f 38 38 ce
+pminsb %fs:0x28, %xmm1                       # 64 66 0f 38 38 0c 25 28 00 00 00
+pminsb %xmm12, %xmm9                         # 66 45 0f 38 38 cc
+pminsd %xmm6, %xmm1                          # 66 0f 38 39 ce
+pminsd -4(%ebp), %xmm1                       # 67 66 0f 38 39 4d fc
+pminsd %xmm12, %xmm9                         # 66 45 0f 38 39 cc
+pminuw %xmm6, %xmm1                          # 66 0f 38 3a ce
+pminuw (,%r11,2), %xmm1                      # 66 42 0f 38 3a 0c 5d 00 00 00 00
+pminuw %xmm12, %xmm9                         # 66 45 0f 38 3a cc
+pminud %xmm6, %xmm1                          # 66 0f 38 3b ce
+pminud 0x80(%rsi), %xmm1                     # 66 0f 38 3b 8e 80 00 00 00
+pminud %xmm12, %xmm9                         # 66 45 0f 38 3b cc
+pmaxsb %xmm6, %xmm1                          # 66 0f 38 3c ce
+pmaxsb foo, %xmm1                            # 66 0f 38 3c 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+pmaxsb %xmm12, %xmm9                         # 66 45 0f 38 3c cc
+pmaxsd %xmm6, %xmm1                          # 66 0f 38 3d ce
+pmaxsd 0x12(%rax,%rbx,4), %xmm1              # 66 0f 38 3d 4c 98 12
+pmaxsd %xmm12, %xmm9                         # 66 45 0f 38 3d cc
+pmaxuw %xmm6, %xmm1                          # 66 0f 38 3e ce
+pmaxuw (%r13), %xmm1                         # 66 41 0f 38 3e 4d 00
+pmaxuw %xmm12, %xmm9                         # 66 45 0f 38 3e cc
+pmaxud %xmm6, %xmm1                          # 66 0f 38 3f ce
+pmaxud -0x80(%rsp), %xmm1                    # 66 0f 38 3f 4c 24 80
+pmaxud %xmm12, %xmm9                         # 66 45 0f 38 3f cc
+pmulld %xmm6, %xmm1                          # 66 0f 38 40 ce
+pmulld foo(%rip), %xmm1                      # 66 0f 38 40 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+pmulld %xmm12, %xmm9                         # 66 45 0f 38 40 cc
+phminposuw %xmm6, %xmm1                      # 66 0f 38 41 ce
+phminposuw 0x12345678(%r9,%r10,8), %xmm1     # 66 43 0f 38 41 8c d1 78 56 34 12
+phminposuw %xmm12, %xmm9                     # 66 45 0f 38 41 cc
+pblendw $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0e ce fe
+pblendw $0xfe, (%rbp), %xmm1                 # 66 0f 3a 0e 4d 00 fe
+pblendw $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0e cc fe
+mpsadbw $0xfe, %xmm6, %xmm1                  # 66 0f 3a 42 ce fe
+mpsadbw $0xfe, 0x7f(%r12), %xmm1             # 66 41 0f 3a 42 4c 24 7f fe
+mpsadbw $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 42 cc fe
+pextrb $0xfe, %xmm6, %ecx                    # 66 0f 3a 14 f1 fe
+pextrb $0xfe, %xmm6, foo+8(%rax)             # 66 0f 3a 14 b0 00 00 00 00 fe [R_X86_64_32S@5 foo+8]
+pextrb $0xfe, %xmm12, %r9d                   # 66 45 0f 3a 14 e1 fe
+pextrb $0xfe, %xmm6, %rcx                    # 66 0f 3a 14 f1 fe
+pextrb $0xfe, %xmm6, (%rcx,%rdx)             # 66 0f 3a 14 34 11 fe
+pextrb $0xfe, %xmm12, %r9                    # 66 45 0f 3a 14 e1 fe
+pextrd $0xfe, %xmm6, %ecx                    # 66 0f 3a 16 f1 fe
+pextrd $0xfe, %xmm6, 0x1000                  # 66 0f 3a 16 34 25 00 10 00 00 fe
+pextrd $0xfe, %xmm12, %r9d                   # 66 45 0f 3a 16 e1 fe
+pextrq $0xfe, %xmm6, %rcx                    # 66 48 0f 3a 16 f1 fe
+pextrq $0xfe, %xmm6, %fs:0x28                # 64 66 48 0f 3a 16 34 25 28 00 00 00 fe
+pextrq $0xfe, %xmm12, %r9                    # 66 4d 0f 3a 16 e1 fe
+pinsrb $0xfe, %ebx, %xmm1                    # 66 0f 3a 20 cb fe
+pinsrb $0xfe, -4(%ebp), %xmm1                # 67 66 0f 3a 20 4d fc fe
+pinsrb $0xfe, %r12d, %xmm9                   # 66 45 0f 3a 20 cc fe
+pinsrd $0xfe, %ebx, %xmm1                    # 66 0f 3a 22 cb fe
+pinsrd $0xfe, (,%r11,2), %xmm1               # 66 42 0f 3a 22 0c 5d 00 00 00 00 fe
+pinsrd $0xfe, %r12d, %xmm9                   # 66 45 0f 3a 22 cc fe
+pinsrq $0xfe, %rbx, %xmm1                    # 66 48 0f 3a 22 cb fe
+pinsrq $0xfe, 0x80(%rsi), %xmm1              # 66 48 0f 3a 22 8e 80 00 00 00 fe
+pinsrq $0xfe, %r12, %xmm9                    # 66 4d 0f 3a 22 cc fe
+pcmpestrm $0xfe, %xmm6, %xmm1                # 66 0f 3a 60 ce fe
+pcmpestrm $0xfe, foo, %xmm1                  # 66 0f 3a 60 0c 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
+pcmpestrm $0xfe, %xmm12, %xmm9               # 66 45 0f 3a 60 cc fe
+pcmpestri $0xfe, %xmm6, %xmm1                # 66 0f 3a 61 ce fe
+pcmpestri $0xfe, 0x12(%rax,%rbx,4), %xmm1    # 66 0f 3a 61 4c 98 12 fe
+pcmpestri $0xfe, %xmm12, %xmm9               # 66 45 0f 3a 61 cc fe
+pcmpistrm $0xfe, %xmm6, %xmm1                # 66 0f 3a 62 ce fe
+pcmpistrm $0xfe, (%r13), %xmm1               # 66 41 0f 3a 62 4d 00 fe
+pcmpistrm $0xfe, %xmm12, %xmm9               # 66 45 0f 3a 62 cc fe
+pcmpistri $0xfe, %xmm6, %xmm1                # 66 0f 3a 63 ce fe
+pcmpistri $0xfe, -0x80(%rsp), %xmm1          # 66 0f 3a 63 4c 24 80 fe
+pcmpistri $0xfe, %xmm12, %xmm9               # 66 45 0f 3a 63 cc fe
+mov %eax,%ebx                                # 89 c3
+movl %eax,%ebx                               # 89 c3
+add %eax,%ebx                                # 01 c3
+test %eax,%ebx                               # 85 c3
+test %ebx,%eax                               # 85 d8
+test $1,%al                                  # a8 01
+test $1,%bl                                  # f6 c3 01
+test $0x100,%eax                             # a9 00 01 00 00
+testb $1,(%ebx)                              # 67 f6 03 01
+xchg %eax,%ebx                               # 93
+xchg %ebx,%eax                               # 93
+xchg %eax,%eax                               # 87 c0
+xchg %ax,%ax                                 # 66 90
+xchg %cx,%ax                                 # 66 91
+add $1,%eax                                  # 83 c0 01
+add $-1,%eax                                 # 83 c0 ff
+add $0x7f,%eax                               # 83 c0 7f
+add $0x80,%eax                               # 05 80 00 00 00
+add $-0x80,%eax                              # 83 c0 80
+add $-0x81,%eax                              # 05 7f ff ff ff
+add $0xffffffff,%eax                         # 83 c0 ff
+add $0xffffff80,%eax                         # 83 c0 80
+add $0xff,%al                                # 04 ff
+add $-1,%al                                  # 04 ff
+add $1,%al                                   # 04 01
+add $1,%ax                                   # 66 83 c0 01
+add $0x100,%ax                               # 66 05 00 01
+add $0xffff,%ax                              # 66 83 c0 ff
+addw $0x7f,(%ebx)                            # 67 66 83 03 7f
+addl $0x80,(%ebx)                            # 67 81 03 80 00 00 00
+addb $0x80,(%ebx)                            # 67 80 03 80
+add $foo,%eax                                # 05 00 00 00 00 [R_X86_64_32@1 foo]
+add $foo,%ebx                                # 81 c3 00 00 00 00 [R_X86_64_32@2 foo]
+add $foo+4,%ecx                              # 81 c1 00 00 00 00 [R_X86_64_32@2 foo+4]
+addw $foo,%ax                                # 66 05 00 00 [R_X86_64_16@2 foo]
+cmp $foo,%al                                 # 3c 00 [R_X86_64_8@1 foo]
+sub $-0x80,%ecx                              # 83 e9 80
+shl %eax                                     # d1 e0
+shl $1,%eax                                  # d1 e0
+shl $2,%eax                                  # c1 e0 02
+shl %cl,%eax                                 # d3 e0
+sal $1,%eax                                  # d1 e0
+sar %cl,%dl                                  # d2 fa
+shr $1,%ax                                   # 66 d1 e8
+rol $0xff,%ebx                               # c1 c3 ff
+rcrb $3,(%ecx)                               # 67 c0 19 03
+shl $foo,%eax                                # c1 e0 00 [R_X86_64_8@2 foo]
+shld $3,%eax,%ebx                            # 0f a4 c3 03
+shrd %cl,%eax,%ebx                           # 0f ad c3
+imul %eax                                    # f7 e8
+imul %ecx,%edx                               # 0f af d1
+imul $3,%eax                                 # 6b c0 03
+imul $3,%ecx,%edx                            # 6b d1 03
+imul $300,%ecx,%edx                          # 69 d1 2c 01 00 00
+imul $-128,%eax,%eax                         # 6b c0 80
+imul $foo,%eax,%eax                          # 69 c0 00 00 00 00 [R_X86_64_32@2 foo]
+mov $1,%eax                                  # b8 01 00 00 00
+mov $-1,%eax                                 # b8 ff ff ff ff
+mov $0xffffffff,%eax                         # b8 ff ff ff ff
+mov $foo,%eax                                # b8 00 00 00 00 [R_X86_64_32@1 foo]
+movl $1,(%ebx)                               # 67 c7 03 01 00 00 00
+movw $1,(%ebx)                               # 67 66 c7 03 01 00
+movb $1,(%ebx)                               # 67 c6 03 01
+mov $1,%al                                   # b0 01
+mov $0x1234,%bx                              # 66 bb 34 12
+mov %ds,%eax                                 # 8c d8
+mov %ds,%ax                                  # 66 8c d8
+mov %ds,(%ebx)                               # 67 8c 1b
+mov %eax,%ds                                 # 8e d8
+mov %ax,%es                                  # 8e c0
+mov (%ebx),%ss                               # 67 8e 13
+mov %cs,%dx                                  # 66 8c ca
+movzbl %al,%eax                              # 0f b6 c0
+movzbl (%ebx),%ecx                           # 67 0f b6 0b
+movzbw %al,%ax                               # 66 0f b6 c0
+movzwl %ax,%eax                              # 0f b7 c0
+movzwl (%ebx),%ecx                           # 67 0f b7 0b
+movsbl %al,%eax                              # 0f be c0
+movsbw %cl,%dx                               # 66 0f be d1
+movswl (%ecx),%edx                           # 67 0f bf 11
+movzx %al,%eax                               # 0f b6 c0
+movsx %al,%eax                               # 0f be c0
+movzb %al,%eax                               # 0f b6 c0
+movzw %ax,%eax                               # 0f b7 c0
+movsb %al,%cx                                # 66 0f be c8
+lea 0(%ebx),%eax                             # 67 8d 03
+lea (%ebx),%eax                              # 67 8d 03
+lea 4(%ebx,%ecx),%eax                        # 67 8d 44 0b 04
+lea 0x80(%ebx),%eax                          # 67 8d 83 80 00 00 00
+lea -0x80(%ebx),%eax                         # 67 8d 43 80
+lea -0x81(%ebx),%eax                         # 67 8d 83 7f ff ff ff
+lea (,%ecx,8),%eax                           # 67 8d 04 cd 00 00 00 00
+lea foo(,%ecx,8),%eax                        # 67 8d 04 cd 00 00 00 00 [R_X86_64_32@4 foo]
+lea (%ebp),%eax                              # 67 8d 45 00
+lea (%esp),%eax                              # 67 8d 04 24
+lea (%esp,%ebp),%eax                         # 67 8d 04 2c
+lea 0xffffffff(%ebx),%eax                    # 67 8d 43 ff
+lea 0xffffff80(%ebx),%eax                    # 67 8d 43 80
+lea 0x7fffffff(%ebx),%eax                    # 67 8d 83 ff ff ff 7f
+lea foo-4(%ebx),%eax                         # 67 8d 83 00 00 00 00 [R_X86_64_32@3 foo-4]
+leal (%eax,%eax,2),%eax                      # 67 8d 04 40
+push $1                                      # 6a 01
+push $0x80                                   # 68 80 00 00 00
+push $-1                                     # 6a ff
+push $foo                                    # 68 00 00 00 00 [R_X86_64_32S@1 foo]
+pushw $1                                     # 66 6a 01
+push (%ebx)                                  # 67 ff 33
+pop (%ebx)                                   # 67 8f 03
+pushf                                        # 9c
+popf                                         # 9d
+push %fs                                     # 0f a0
+pop %gs                                      # 0f a9
+push %gs                                     # 0f a8
+leave                                        # c9
+ret                                          # c3
+ret $8                                       # c2 08 00
+lret                                         # cb
+lret $4                                      # ca 04 00
+enter $0x10,$0                               # c8 10 00 00
+enter $foo,$1                                # c8 00 00 01 [R_X86_64_16@1 foo]
+int $0x80                                    # cd 80
+iret                                         # cf
+call *(%eax)                                 # 67 ff 10
+call *foo(,%eax,4)                           # 67 ff 14 85 00 00 00 00 [R_X86_64_32@4 foo]
+jmp *(%eax)                                  # 67 ff 20
+jmp *foo                                     # ff 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
+jmp .-0x10                                   # eb ee
+jmp .+0x200                                  # e9 fb 01 00 00
+jne .+4                                      # 75 02
+jz .-0x20                                    # 74 de
+jc foo                                       # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jnae foo                                     # 0f 82 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jnb foo                                      # 0f 83 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jpe foo                                      # 0f 8a 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jpo foo                                      # 0f 8b 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+jnle foo                                     # 0f 8f 00 00 00 00 [R_X86_64_PLT32@2 foo-4]
+ja .+0x1000                                  # 0f 87 fa 0f 00 00
+jmp 0x1234                                   # e9 00 00 00 00 [R_X86_64_PC32@1 *ABS*+4656]
+call 0x1234                                  # e8 00 00 00 00 [R_X86_64_PC32@1 *ABS*+4656]
+loop foo                                     # e2 00 [R_X86_64_PC8@1 foo-1]
+loope .+4                                    # e1 02
+loopne .-4                                   # e0 fa
+loopz foo                                    # e1 00 [R_X86_64_PC8@1 foo-1]
+loopnz foo                                   # e0 00 [R_X86_64_PC8@1 foo-1]
+jecxz foo                                    # 67 e3 00 [R_X86_64_PC8@2 foo-1]
+ljmp *(%ebx)                                 # 67 ff 2b
+lcall *(%ebx)                                # 67 ff 1b
+ljmpl *(%ebx)                                # 67 ff 2b
+ljmpw *(%ebx)                                # 67 66 ff 2b
+lcallw *4(%ebx)                              # 67 66 ff 5b 04
+rep movsb                                    # f3 a4
+rep movsl                                    # f3 a5
+rep stosb                                    # f3 aa
+rep stosl                                    # f3 ab
+repz cmpsb                                   # f3 a6
+repe cmpsw                                   # 66 f3 a7
+repnz scasb                                  # f2 ae
+repne scasl                                  # f2 af
+movsd                                        # a5
+cmpsd                                        # a7
+movsb %fs:(%esi),%es:(%edi)                  # 64 67 a4
+lodsl %es:(%esi),%eax                        # 26 67 ad
+stosb %al,%es:(%edi)                         # 67 aa
+cmpsb %es:(%edi),(%esi)                      # 67 a6
+lock addl $1,(%ebx)                          # 67 f0 83 03 01
+lock incl (%ebx)                             # 67 f0 ff 03
+lock xaddl %eax,(%ebx)                       # 67 f0 0f c1 03
+lock cmpxchg %ecx,(%ebx)                     # 67 f0 0f b1 0b
+lock cmpxchg8b (%ebx)                        # 67 f0 0f c7 0b
+lock btsl $1,(%ebx)                          # 67 f0 0f ba 2b 01
+lock orb $1,(%ebx)                           # 67 f0 80 0b 01
+lock xchg %eax,(%ebx)                        # 67 f0 87 03
+xchg (%ebx),%eax                             # 67 87 03
+data16 nop                                   # 66 90
+addr32 nop                                   # 67 90
+rep nop                                      # f3 90
+in $0x60,%al                                 # e4 60
+in $0x60,%ax                                 # 66 e5 60
+in $0x60,%eax                                # e5 60
+in %dx,%al                                   # ec
+in %dx,%ax                                   # 66 ed
+in %dx,%eax                                  # ed
+in (%dx),%al                                 # ec
+out %al,$0x80                                # e6 80
+out %ax,$0x80                                # 66 e7 80
+out %eax,$0x80                               # e7 80
+out %al,%dx                                  # ee
+out %ax,%dx                                  # 66 ef
+out %eax,%dx                                 # ef
+out %al,(%dx)                                # ee
+inb %dx,%al                                  # ec
+outl %eax,%dx                                # ef
+nopw (%eax)                                  # 67 66 0f 1f 00
+nopl 0x0(%eax)                               # 67 0f 1f 00
+nopl 0x0(%eax,%eax,1)                        # 67 0f 1f 04 00
+nopw 0x0(%eax,%eax,1)                        # 67 66 0f 1f 04 00
+nopw %cs:0x0(%eax,%eax,1)                    # 2e 67 66 0f 1f 04 00
+cbw                                          # 66 98
+cwde                                         # 98
+cwd                                          # 66 99
+cdq                                          # 99
+xlat                                         # d7
+xlat %es:(%ebx)                              # 26 67 d7
+clflush (%ebx)                               # 67 0f ae 3b
+prefetcht0 (%ebx)                            # 67 0f 18 0b
+prefetchnta 4(%ebx)                          # 67 0f 18 43 04
+prefetchw (%ebx)                             # 67 0f 0d 0b
+lgdt (%ebx)                                  # 67 0f 01 13
+lidt (%ebx)                                  # 67 0f 01 1b
+sgdt (%ebx)                                  # 67 0f 01 03
+sidt (%ebx)                                  # 67 0f 01 0b
+lldt %ax                                     # 0f 00 d0
+lldt (%ebx)                                  # 67 0f 00 13
+ltr %ax                                      # 0f 00 d8
+str %ax                                      # 66 0f 00 c8
+str %eax                                     # 0f 00 c8
+sldt %eax                                    # 0f 00 c0
+sldt (%ebx)                                  # 67 0f 00 03
+smsw %eax                                    # 0f 01 e0
+smsw (%ebx)                                  # 67 0f 01 23
+lmsw %ax                                     # 0f 01 f0
+verr %ax                                     # 0f 00 e0
+verw (%ebx)                                  # 67 0f 00 2b
+invlpg (%ebx)                                # 67 0f 01 3b
+lar %ax,%ax                                  # 66 0f 02 c0
+lar %ecx,%eax                                # 0f 02 c1
+lar (%ebx),%eax                              # 67 0f 02 03
+lsl %ecx,%eax                                # 0f 03 c1
+rdrand %eax                                  # 0f c7 f0
+rdrand %ax                                   # 66 0f c7 f0
+bswap %eax                                   # 0f c8
+bt %eax,%ebx                                 # 0f a3 c3
+bt $3,%ebx                                   # 0f ba e3 03
+btl $3,(%ebx)                                # 67 0f ba 23 03
+btsw $3,(%ebx)                               # 67 66 0f ba 2b 03
+btr %ecx,(%ebx)                              # 67 0f b3 0b
+btc $31,%eax                                 # 0f ba f8 1f
+bsf %eax,%ebx                                # 0f bc d8
+bsr (%ebx),%ecx                              # 67 0f bd 0b
+popcnt %eax,%ebx                             # f3 0f b8 d8
+popcnt %ax,%bx                               # 66 f3 0f b8 d8
+lzcnt %eax,%ebx                              # f3 0f bd d8
+tzcnt (%ebx),%ecx                            # 67 f3 0f bc 0b
+crc32b %al,%eax                              # f2 0f 38 f0 c0
+crc32w %ax,%eax                              # 66 f2 0f 38 f1 c0
+crc32l %eax,%eax                             # f2 0f 38 f1 c0
+crc32b (%ebx),%eax                           # 67 f2 0f 38 f0 03
+sete %al                                     # 0f 94 c0
+setne (%ebx)                                 # 67 0f 95 03
+setc %bl                                     # 0f 92 c3
+setnae %bl                                   # 0f 92 c3
+setg %dh                                     # 0f 9f c6
+cmove %eax,%ebx                              # 0f 44 d8
+cmovnz (%ebx),%ecx                           # 67 0f 45 0b
+cmovbw %ax,%bx                               # 66 0f 42 d8
+cmovael %ecx,%edx                            # 0f 43 d1
+lss (%ebx),%esp                              # 67 0f b2 23
+lfs (%ebx),%eax                              # 67 0f b4 03
+lgs (%ebx),%ax                               # 67 66 0f b5 03
+movbe (%ebx),%eax                            # 67 0f 38 f0 03
+movbe %ax,(%ebx)                             # 67 66 0f 38 f1 03
+cmpxchg %bl,(%ecx)                           # 67 0f b0 19
+xadd %eax,%ebx                               # 0f c1 c3
+div %ecx                                     # f7 f1
+idivl (%ebx)                                 # 67 f7 3b
+mulb (%ebx)                                  # 67 f6 23
+negw %ax                                     # 66 f7 d8
+notl (%ebx)                                  # 67 f7 13
+incl (%ebx)                                  # 67 ff 03
+incw %ax                                     # 66 ff c0
+inc %eax                                     # ff c0
+dec %ecx                                     # ff c9
+decb (%ebx)                                  # 67 fe 0b
+inc %al                                      # fe c0
+mov foo,%eax                                 # 8b 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov foo,%al                                  # 8a 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov %eax,foo                                 # 89 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov %al,foo                                  # 88 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov foo,%ebx                                 # 8b 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+mov %es:foo,%eax                             # 26 8b 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+mov 0x12345678,%eax                          # 8b 04 25 78 56 34 12
+call foo@PLT                                 # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+jmp foo@PLT                                  # e9 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+addl $_GLOBAL_OFFSET_TABLE_,%ebx             # 81 c3 00 00 00 00 [R_X86_64_GOTPC32@2 _GLOBAL_OFFSET_TABLE_+2]
+add $_GLOBAL_OFFSET_TABLE_,%eax              # 05 00 00 00 00 [R_X86_64_GOTPC32@1 _GLOBAL_OFFSET_TABLE_+1]
+mov %rax,%rbx                                # 48 89 c3
+mov %r8,%r15                                 # 4d 89 c7
+mov %r8d,%eax                                # 44 89 c0
+mov %al,%sil                                 # 40 88 c6
+mov %spl,%bpl                                # 40 88 e5
+mov %dil,%r8b                                # 41 88 f8
+movb $1,%sil                                 # 40 b6 01
+mov %ah,%al                                  # 88 e0
+mov %ah,%bh                                  # 88 e7
+add $1,%rax                                  # 48 83 c0 01
+add $-1,%rax                                 # 48 83 c0 ff
+add $0x7f,%rax                               # 48 83 c0 7f
+add $0x80,%rax                               # 48 05 80 00 00 00
+add $0x7fffffff,%rax                         # 48 05 ff ff ff 7f
+add $-0x80000000,%rax                        # 48 05 00 00 00 80
+add $0xffffffffffffff80,%rax                 # 48 83 c0 80
+addq $1,(%rax)                               # 48 83 00 01
+add $1,%r8                                   # 49 83 c0 01
+add $1,%r8b                                  # 41 80 c0 01
+add $1,%spl                                  # 40 80 c4 01
+add %r12,(%r13)                              # 4d 01 65 00
+add (%r12),%r13                              # 4d 03 2c 24
+add %rax,0x10(%rsp)                          # 48 01 44 24 10
+add foo(%rip),%rax                           # 48 03 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+add $1,foo(%rip)                             # 83 05 00 00 00 00 01 [R_X86_64_PC32@2 foo-5]
+addl $1,foo(%rip)                            # 83 05 00 00 00 00 01 [R_X86_64_PC32@2 foo-5]
+addw $0x1234,foo(%rip)                       # 66 81 05 00 00 00 00 34 12 [R_X86_64_PC32@3 foo-6]
+addq $0x12345678,foo(%rip)                   # 48 81 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@3 foo-8]
+cmpb $1,foo+4(%rip)                          # 80 3d 00 00 00 00 01 [R_X86_64_PC32@2 foo-1]
+mov foo(%rip),%eax                           # 8b 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+lea foo(%rip),%rax                           # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+lea foo+8(%rip),%rax                         # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo+4]
+lea foo-8(%rip),%rax                         # 48 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-12]
+lea 0x10(%rip),%rax                          # 48 8d 05 10 00 00 00
+lea (%rip),%rax                              # 48 8d 05 00 00 00 00
+lea foo(%eip),%eax                           # 67 8d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+lea 0(%rip),%rax                             # 48 8d 05 00 00 00 00
+lea (%rax),%rax                              # 48 8d 00
+lea (%eax),%eax                              # 67 8d 00
+lea (%r12),%rax                              # 49 8d 04 24
+lea (%r13),%rax                              # 49 8d 45 00
+lea 0(%r13),%rax                             # 49 8d 45 00
+lea (%rsp),%rax                              # 48 8d 04 24
+lea (%r12,%r13),%rax                         # 4b 8d 04 2c
+lea (%r13,%r12),%rax                         # 4b 8d 44 25 00
+lea (,%r12,4),%rax                           # 4a 8d 04 a5 00 00 00 00
+lea (%rax,%r12,2),%r9                        # 4e 8d 0c 60
+lea -0x80(%rbp),%rax                         # 48 8d 45 80
+lea 0x7fffffff(%rax),%rax                    # 48 8d 80 ff ff ff 7f
+lea -0x80000000(%rax),%rax                   # 48 8d 80 00 00 00 80
+lea 0x12345678,%rax                          # 48 8d 04 25 78 56 34 12
+lea foo,%rax                                 # 48 8d 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lea foo(,%rax,8),%rax                        # 48 8d 04 c5 00 00 00 00 [R_X86_64_32S@4 foo]
+lea foo(%rax),%rax                           # 48 8d 80 00 00 00 00 [R_X86_64_32S@3 foo]
+movq $-1,%rax                                # 48 c7 c0 ff ff ff ff
+movq $0x7fffffff,%rax                        # 48 c7 c0 ff ff ff 7f
+movq $-0x80000000,%rax                       # 48 c7 c0 00 00 00 80
+mov $0x80000000,%rax                         # 48 b8 00 00 00 80 00 00 00 00
+mov $0xffffffff,%rax                         # 48 b8 ff ff ff ff 00 00 00 00
+mov $0x123456789,%rax                        # 48 b8 89 67 45 23 01 00 00 00
+mov $foo,%rax                                # 48 c7 c0 00 00 00 00 [R_X86_64_32S@3 foo]
+movq $foo,(%rax)                             # 48 c7 00 00 00 00 00 [R_X86_64_32S@3 foo]
+movabs $1,%rax                               # 48 b8 01 00 00 00 00 00 00 00
+movabs $foo,%rax                             # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_64@2 foo]
+movabs $0x1122334455667788,%r9               # 49 b9 88 77 66 55 44 33 22 11
+movabs 0x1122334455667788,%al                # a0 88 77 66 55 44 33 22 11
+movabs 0x1122334455667788,%rax               # 48 a1 88 77 66 55 44 33 22 11
+movabs %eax,0x1122334455667788               # a3 88 77 66 55 44 33 22 11
+movabs foo,%eax                              # a1 00 00 00 00 00 00 00 00 [R_X86_64_64@1 foo]
+mov 0x1000,%rax                              # 48 8b 04 25 00 10 00 00
+mov %fs:0x28,%rax                            # 64 48 8b 04 25 28 00 00 00
+mov %fs:0,%rax                               # 64 48 8b 04 25 00 00 00 00
+mov %gs:(%rax),%rax                          # 65 48 8b 00
+mov %fs:foo@TPOFF,%rax                       # 64 48 8b 04 25 00 00 00 00 [R_X86_64_TPOFF32@5 foo]
+movq foo@GOTTPOFF(%rip),%rax                 # 48 8b 05 00 00 00 00 [R_X86_64_GOTTPOFF@3 foo-4]
+mov foo@GOTPCREL(%rip),%rax                  # 48 8b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
+mov foo@GOTPCREL(%rip),%eax                  # 8b 05 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
+mov foo@GOTPCREL(%rip),%r8                   # 4c 8b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
+add foo@GOTPCREL(%rip),%rax                  # 48 03 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
+test %rax,foo@GOTPCREL(%rip)                 # 48 85 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
+cmp foo@GOTPCREL(%rip),%rax                  # 48 3b 05 00 00 00 00 [R_X86_64_REX_GOTPCRELX@3 foo-4]
+lea foo@GOTPCREL(%rip),%rax                  # 48 8d 05 00 00 00 00 [R_X86_64_GOTPCREL@3 foo-4]
+call *foo@GOTPCREL(%rip)                     # ff 15 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
+jmp *foo@GOTPCREL(%rip)                      # ff 25 00 00 00 00 [R_X86_64_GOTPCRELX@2 foo-4]
+push foo@GOTPCREL(%rip)                      # ff 35 00 00 00 00 [R_X86_64_GOTPCREL@2 foo-4]
+lea foo@TLSGD(%rip),%rdi                     # 48 8d 3d 00 00 00 00 [R_X86_64_TLSGD@3 foo-4]
+lea foo@TLSLD(%rip),%rdi                     # 48 8d 3d 00 00 00 00 [R_X86_64_TLSLD@3 foo-4]
+lea foo@DTPOFF(%rax),%rdx                    # 48 8d 90 00 00 00 00 [R_X86_64_DTPOFF32@3 foo]
+movq $foo@TPOFF,%rax                         # 48 c7 c0 00 00 00 00 [R_X86_64_TPOFF32@3 foo]
+lea _GLOBAL_OFFSET_TABLE_(%rip),%rbx         # 48 8d 1d 00 00 00 00 [R_X86_64_GOTPC32@3 _GLOBAL_OFFSET_TABLE_-4]
+movabs $foo@GOTOFF,%rax                      # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_GOTOFF64@2 foo]
+movabs $foo@GOT,%rax                         # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_GOT64@2 foo]
+movabs $foo@PLTOFF,%rax                      # 48 b8 00 00 00 00 00 00 00 00 [R_X86_64_PLTOFF64@2 foo]
+movabs $_GLOBAL_OFFSET_TABLE_,%r11           # 49 bb 00 00 00 00 00 00 00 00 [R_X86_64_GOTPC64@2 _GLOBAL_OFFSET_TABLE_+2]
+call *%rax                                   # ff d0
+call *%r11                                   # 41 ff d3
+call *(%rax)                                 # ff 10
+callq *(%rax)                                # ff 10
+jmp *%rax                                    # ff e0
+jmp *%r8                                     # 41 ff e0
+jmpq *(%rax,%rbx,8)                          # ff 24 d8
+jmp *foo(,%rax,8)                            # ff 24 c5 00 00 00 00 [R_X86_64_32S@3 foo]
+jrcxz foo                                    # e3 00 [R_X86_64_PC8@1 foo-1]
+ljmp *(%rax)                                 # ff 28
+lcall *(%rax)                                # ff 18
+push %rax                                    # 50
+push %r12                                    # 41 54
+pushq (%rax)                                 # ff 30
+pushw (%rax)                                 # 66 ff 30
+pushq $0x1000                                # 68 00 10 00 00
+pop %rax                                     # 58
+popq (%rax)                                  # 8f 00
+pop %fs                                      # 0f a1
+ret $16                                      # c2 10 00
+enter $16,$0                                 # c8 10 00 00
+cdqe                                         # 48 98
+cqo                                          # 48 99
+movslq %eax,%rax                             # 48 63 c0
+movslq (%rax),%r8                            # 4c 63 00
+movsxd %eax,%rax                             # 48 63 c0
+movsbq %al,%rax                              # 48 0f be c0
+movswq %ax,%rax                              # 48 0f bf c0
+movzbq %al,%rax                              # 48 0f b6 c0
+movzwq (%rax),%rax                           # 48 0f b7 00
+movsbl %sil,%eax                             # 40 0f be c6
+movzbl %r8b,%eax                             # 41 0f b6 c0
+movzx %r9b,%r10d                             # 45 0f b6 d1
+movzwl %r9w,%r10d                            # 45 0f b7 d1
+bswap %rax                                   # 48 0f c8
+bswap %r8                                    # 49 0f c8
+bswap %r8d                                   # 41 0f c8
+xchg %rax,%rax                               # 90
+xchg %rax,%r8                                # 49 90
+xchg %r8,%rax                                # 49 90
+xchg %eax,%r8d                               # 41 90
+xchg %r8d,%eax                               # 41 90
+xchg %ax,%r8w                                # 66 41 90
+xchg %r8,%r9                                 # 4d 87 c1
+xchg %rax,(%rbx)                             # 48 87 03
+cmpxchg16b (%rax)                            # 48 0f c7 08
+lock cmpxchg16b (%rax)                       # f0 48 0f c7 08
+cmpxchg8b (%rax)                             # 0f c7 08
+lock cmpxchg %r8,(%rax)                      # f0 4c 0f b1 00
+rex.w nop                                    # 48 90
+rex64 nop                                    # 48 90
+shl %rax                                     # 48 d1 e0
+shl $1,%r8                                   # 49 d1 e0
+shl $63,%rax                                 # 48 c1 e0 3f
+sar %cl,%r9                                  # 49 d3 f9
+shld $1,%rax,%rbx                            # 48 0f a4 c3 01
+imul $3,%rax                                 # 48 6b c0 03
+imul $1000,%r8,%r9                           # 4d 69 c8 e8 03 00 00
+imul %r8                                     # 49 f7 e8
+imul (%rax),%rax                             # 48 0f af 00
+div %r8                                      # 49 f7 f0
+popcnt %rax,%rbx                             # f3 48 0f b8 d8
+popcnt %r8,%rax                              # f3 49 0f b8 c0
+lzcnt %rax,%rbx                              # f3 48 0f bd d8
+tzcnt %r8w,%r9w                              # 66 f3 45 0f bc c8
+crc32q %rax,%rbx                             # f2 48 0f 38 f1 d8
+crc32b %al,%rax                              # f2 48 0f 38 f0 c0
+crc32b %r8b,%r9                              # f2 4d 0f 38 f0 c8
+bt $63,%rax                                  # 48 0f ba e0 3f
+btsq $63,(%rax)                              # 48 0f ba 28 3f
+sete %sil                                    # 40 0f 94 c6
+sete %r8b                                    # 41 0f 94 c0
+cmovne %r8,%r9                               # 4d 0f 45 c8
+cmovl (%rax),%eax                            # 0f 4c 00
+mov %cr0,%rax                                # 0f 20 c0
+mov %rax,%cr3                                # 0f 22 d8
+mov %cr8,%rax                                # 44 0f 20 c0
+mov %rax,%cr8                                # 44 0f 22 c0
+mov %dr7,%rax                                # 0f 21 f8
+mov %rax,%dr7                                # 0f 23 f8
+mov %ds,%rax                                 # 8c d8
+mov %rax,%ds                                 # 8e d8
+mov %eax,%es                                 # 8e c0
+mov %r8d,%fs                                 # 41 8e e0
+mov %fs,%r9                                  # 41 8c e1
+mov %fs,%r9d                                 # 41 8c e1
+mov %fs,%r9w                                 # 66 41 8c e1
+sldt %rax                                    # 0f 00 c0
+str %rax                                     # 0f 00 c8
+smsw %rax                                    # 48 0f 01 e0
+lar %rax,%rbx                                # 48 0f 02 d8
+lsl %eax,%r8d                                # 44 0f 03 c0
+rdrand %rax                                  # 48 0f c7 f0
+rdrand %r8                                   # 49 0f c7 f0
+movbe (%rax),%r8                             # 4c 0f 38 f0 00
+movbe %r8w,(%rax)                            # 66 44 0f 38 f1 00
+nopw 0x0(%rax,%rax,1)                        # 66 0f 1f 04 00
+nopw %cs:0x0(%rax,%rax,1)                    # 2e 66 0f 1f 04 00
+nopl 0x0(%rax)                               # 0f 1f 00
+nopl 0x0(%rax,%rax,1)                        # 0f 1f 04 00
+nopq (%rax)                                  # 48 0f 1f 00
+rep stosq                                    # f3 48 ab
+rep movsq                                    # f3 48 a5
+stosq %rax,%es:(%rdi)                        # 48 ab
+movsq (%rsi),(%rdi)                          # 48 a5
+movsl (%esi),(%edi)                          # 67 a5
+movsb %fs:(%rsi),%es:(%rdi)                  # 64 a4
+lgdt (%rax)                                  # 0f 01 10
+lidt (%rax)                                  # 0f 01 18
+sgdtq (%rax)                                 # 0f 01 00
+invlpg (%rax)                                # 0f 01 38
+clflush (%rax)                               # 0f ae 38
+clflushopt (%rax)                            # 66 0f ae 38
+clwb (%rax)                                  # 66 0f ae 30
+prefetcht1 (%r8)                             # 41 0f 18 10
+prefetcht2 0x10(%rax)                        # 0f 18 58 10
+xsave (%rax)                                 # 0f ae 20
+xrstor (%rax)                                # 0f ae 28
+xsave64 (%rax)                               # 48 0f ae 20
+xrstor64 (%rax)                              # 48 0f ae 28
+movsbw (%rax),%ax                            # 66 0f be 00
+movzbw (%rax),%ax                            # 66 0f b6 00
+lfs (%rax),%eax                              # 0f b4 00
+mov %ss:(%r13), %eax                         # 36 41 8b 45 00
+mov %ss:(%r12), %eax                         # 36 41 8b 04 24
+mov %ss:(%rbp), %eax                         # 8b 45 00
+mov %ds:(%r12), %eax                         # 41 8b 04 24
+scasq %es:(%rdi), %rax                       # 48 af
+scasb %es:(%edi), %al                        # 67 ae
+movabsb 0x1234, %al                          # a0 34 12 00 00 00 00 00 00
+fnstsww (%rax)                               # dd 38
+callq foo                                    # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
+loopl foo                                    # 67 e2 00 [R_X86_64_PC8@2 foo-1]
+loopneq foo                                  # e0 00 [R_X86_64_PC8@1 foo-1]
+callw *%ax                                   # 66 ff d0
+call *%ax                                    # 66 ff d0
+jmpw *(%rax)                                 # 66 ff 20
+jmp *%ax                                     # 66 ff e0
+add $0xfffffffe,(%rax)                       # 81 00 fe ff ff ff
+cmp $0xffffff80,(%rax)                       # 81 38 80 ff ff ff
+addl $0xfffffffe,(%rax)                      # 83 00 fe

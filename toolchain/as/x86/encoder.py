@@ -147,6 +147,8 @@ class Encoder:
                 ok = False        # 90 is nop, not xchg %eax,%eax, in 64-bit mode
             if ok:
                 matches.append(Match(form, ops))
+        if any("abs64" in m.form.flags for m in matches):
+            matches = [m for m in matches if "abs64" in m.form.flags]
         if ctx.code_bits == 64 and any("sx" in m.form.flags for m in matches) \
                 and self.unsized(insn, forms, ctx):
             # gas reads 0xfffffffe as -2 for an imm8 only when a suffix or register
@@ -253,7 +255,8 @@ class Encoder:
         if ctx.code_bits == 64:
             if "i64" in flags or ("d64" in flags and form.opsize == 32):
                 return False
-            if any(t.kind == "moffs" for t in form.operands) and not name.startswith("movabs"):
+            if any(t.kind == "moffs" for t in form.operands) and not name.startswith("movabs") \
+                    and "abs64" not in flags:
                 return False
             return True
         if form.rex_w or "o64" in flags:
@@ -301,6 +304,9 @@ class Encoder:
             if kind == "fixed" and t.fixed == "dx":   # in/out (%dx)
                 return op.base == Register("dx") and op.index is None and op.displacement is None
             if kind == "moffs":
+                if "abs64" in form.flags:
+                    return _beyond_disp32(op.displacement) and op.base is None \
+                        and op.index is None
                 return op.base is None and op.index is None
             if kind not in ("rm", "mem") or "nomem" in form.flags:
                 return False
@@ -318,6 +324,8 @@ class Encoder:
         if isinstance(op, Expr):
             if form.branch:   # a target; or ljmp foo, a far pointer in memory
                 return kind == "rel" or t.mtype == "far"
+            if "abs64" in form.flags:
+                return kind == "moffs" and _beyond_disp32(op)
             return kind in ("mem", "rm", "moffs") and "nomem" not in form.flags
         return False
 
@@ -772,11 +780,13 @@ _CONST_OPERANDS = tuple(sorted({t.size for f in FORMS for t in f.operands
 def _constant_class(const: int) -> tuple[bool, ...]:
     """What matching and encoding can tell about a constant immediate or
     displacement: which immediate fields it fits, whether it is a "const"
-    operand, whether it is 0 or a signed byte as written, and which
+    operand, whether it is 0, a signed byte or a signed 32-bit value as
+    written (the last decides 64-bit moffs forms, ``abs64``), and which
     displacement sizes it takes (disp8 at 16/32/64-bit addressing)."""
     return (tuple(_fits(const, *field) for field in _IMMEDIATE_FIELDS)
             + tuple(const == c for c in _CONST_OPERANDS)
-            + (const == 0, -128 <= const < 128) + tuple(-128 <= _wrap(const, bits) < 128 for bits in (16, 32, 64)))
+            + (const == 0, -128 <= const < 128, -(1 << 31) <= const < (1 << 31))
+            + tuple(-128 <= _wrap(const, bits) < 128 for bits in (16, 32, 64)))
 
 
 def _value_class(e: Expr | None) -> object:
@@ -816,6 +826,12 @@ def _shape_key(insn: Instruction, name: str, ctx: EncodeContext, short: bool) ->
     if None in shapes:
         return None
     return (name, ctx.code_bits, ctx.code16gcc, short, insn.prefixes, shapes)
+
+
+def _beyond_disp32(address: Expr | None) -> bool:
+    """A constant address that a 32-bit displacement cannot hold."""
+    const = None if address is None else fold_constant(address)
+    return const is not None and not -(1 << 31) <= const < (1 << 31)
 
 
 def _wrap(value: int, bits: int) -> int:

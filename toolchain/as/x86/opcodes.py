@@ -67,6 +67,9 @@ FLAGS (optional)
                (``att=-``: none, an Intel-only row).
     ``intel=a,b``  extra Intel-syntax mnemonics.
     ``nomem``  ``/r`` row whose r/m operand must be a register.
+    ``abs64``  64-bit moffs row under a plain ``mov`` name: it matches only a
+               constant address that does not fit in 32 signed bits, and
+               then wins over every ModRM form (gas's choice).
 
 Mnemonics by syntax
 ===================
