@@ -5,2672 +5,2672 @@
 # relocation follows as [TYPE@offset-in-instruction symbol+addend-if-RELA].
 # Branches to undefined symbols take the long form; to '.'-relative targets the
 # short form when in range.  Runner: tests/as/test_x86_encoding.py.
-add %bl, %cl                                     # 00 d9
-addb %bl, 0x12(%eax,%ebx,4)                      # 00 5c 98 12
-add %bl, 0x12(%eax,%ebx,4)                       # 00 5c 98 12
-add %bx, %cx                                     # 66 01 d9
-addw %bx, (%ebp)                                 # 66 01 5d 00
-add %bx, (%ebp)                                  # 66 01 5d 00
-add %ebx, %ecx                                   # 01 d9
-addl %ebx, -0x80(%esp)                           # 01 5c 24 80
-add %ebx, -0x80(%esp)                            # 01 5c 24 80
-addb 0x12345678(%ecx,%edx,8), %cl                # 02 8c d1 78 56 34 12
-add 0x12345678(%ecx,%edx,8), %cl                 # 02 8c d1 78 56 34 12
-addw 0x7f(%edi), %cx                             # 66 03 4f 7f
-add 0x7f(%edi), %cx                              # 66 03 4f 7f
-addl foo+8(%eax), %ecx                           # 03 88 08 00 00 00 [R_386_32@2 foo]
-add foo+8(%eax), %ecx                            # 03 88 08 00 00 00 [R_386_32@2 foo]
-addw $0x7f, %cx                                  # 66 83 c1 7f
-addw $0x7f, %gs:0x14                             # 65 66 83 05 14 00 00 00 7f
-add $0x7f, %gs:0x14                              # 65 83 05 14 00 00 00 7f
-addl $0x7f, %ecx                                 # 83 c1 7f
-addl $0x7f, (%si)                                # 67 83 04 7f
-add $0x7f, (%si)                                 # 67 83 04 7f
-add $0xfe, %al                                   # 04 fe
-add $0x1234, %ax                                 # 66 05 34 12
-add $foo, %ax                                    # 66 05 00 00 [R_386_16@2 foo]
-add $0x12345678, %eax                            # 05 78 56 34 12
-add $foo, %eax                                   # 05 00 00 00 00 [R_386_32@1 foo]
-addb $0xfe, %cl                                  # 80 c1 fe
-addb $0xfe, foo                                  # 80 05 00 00 00 00 fe [R_386_32@2 foo]
-add $0xfe, foo                                   # 81 05 00 00 00 00 fe 00 00 00 [R_386_32@2 foo]
-addw $0x1234, %cx                                # 66 81 c1 34 12
-addw $0x1234, 0x12345678(%ecx,%edx,8)            # 66 81 84 d1 78 56 34 12 34 12
-add $0x1234, 0x12345678(%ecx,%edx,8)             # 81 84 d1 78 56 34 12 34 12 00 00
-addw $foo, %cx                                   # 66 81 c1 00 00 [R_386_16@3 foo]
-addl $0x12345678, %ecx                           # 81 c1 78 56 34 12
-addl $0x12345678, 0x7f(%edi)                     # 81 47 7f 78 56 34 12
-add $0x12345678, 0x7f(%edi)                      # 81 47 7f 78 56 34 12
-addl $foo, %ecx                                  # 81 c1 00 00 00 00 [R_386_32@2 foo]
-or %bl, %cl                                      # 08 d9
-orb %bl, (%ecx,%edx)                             # 08 1c 11
-or %bl, (%ecx,%edx)                              # 08 1c 11
-or %bx, %cx                                      # 66 09 d9
-orw %bx, %gs:0x14                                # 65 66 09 1d 14 00 00 00
-or %bx, %gs:0x14                                 # 65 66 09 1d 14 00 00 00
-or %ebx, %ecx                                    # 09 d9
-orl %ebx, (%si)                                  # 67 09 1c
-or %ebx, (%si)                                   # 67 09 1c
-orb 0x80(%esi), %cl                              # 0a 8e 80 00 00 00
-or 0x80(%esi), %cl                               # 0a 8e 80 00 00 00
-orw 0x12(%eax,%ebx,4), %cx                       # 66 0b 4c 98 12
-or 0x12(%eax,%ebx,4), %cx                        # 66 0b 4c 98 12
-orl (%ebp), %ecx                                 # 0b 4d 00
-or (%ebp), %ecx                                  # 0b 4d 00
-orw $0x7f, %cx                                   # 66 83 c9 7f
-orw $0x7f, foo                                   # 66 83 0d 00 00 00 00 7f [R_386_32@3 foo]
-or $0x7f, foo                                    # 83 0d 00 00 00 00 7f [R_386_32@2 foo]
-orl $0x7f, %ecx                                  # 83 c9 7f
-orl $0x7f, 0x12345678(%ecx,%edx,8)               # 83 8c d1 78 56 34 12 7f
-or $0x7f, 0x12345678(%ecx,%edx,8)                # 83 8c d1 78 56 34 12 7f
-or $0xfe, %al                                    # 0c fe
-or $0x1234, %ax                                  # 66 0d 34 12
-or $foo, %ax                                     # 66 0d 00 00 [R_386_16@2 foo]
-or $0x12345678, %eax                             # 0d 78 56 34 12
-or $foo, %eax                                    # 0d 00 00 00 00 [R_386_32@1 foo]
-orb $0xfe, %cl                                   # 80 c9 fe
-orb $0xfe, (,%esi,2)                             # 80 0c 75 00 00 00 00 fe
-or $0xfe, (,%esi,2)                              # 81 0c 75 00 00 00 00 fe 00 00 00
-orw $0x1234, %cx                                 # 66 81 c9 34 12
-orw $0x1234, 0x80(%esi)                          # 66 81 8e 80 00 00 00 34 12
-or $0x1234, 0x80(%esi)                           # 81 8e 80 00 00 00 34 12 00 00
-orw $foo, %cx                                    # 66 81 c9 00 00 [R_386_16@3 foo]
-orl $0x12345678, %ecx                            # 81 c9 78 56 34 12
-orl $0x12345678, 0x12(%eax,%ebx,4)               # 81 4c 98 12 78 56 34 12
-or $0x12345678, 0x12(%eax,%ebx,4)                # 81 4c 98 12 78 56 34 12
-orl $foo, %ecx                                   # 81 c9 00 00 00 00 [R_386_32@2 foo]
-adc %bl, %cl                                     # 10 d9
-adcb %bl, -0x80(%esp)                            # 10 5c 24 80
-adc %bl, -0x80(%esp)                             # 10 5c 24 80
-adc %bx, %cx                                     # 66 11 d9
-adcw %bx, foo                                    # 66 11 1d 00 00 00 00 [R_386_32@3 foo]
-adc %bx, foo                                     # 66 11 1d 00 00 00 00 [R_386_32@3 foo]
-adc %ebx, %ecx                                   # 11 d9
-adcl %ebx, 0x12345678(%ecx,%edx,8)               # 11 9c d1 78 56 34 12
-adc %ebx, 0x12345678(%ecx,%edx,8)                # 11 9c d1 78 56 34 12
-adcb foo+8(%eax), %cl                            # 12 88 08 00 00 00 [R_386_32@2 foo]
-adc foo+8(%eax), %cl                             # 12 88 08 00 00 00 [R_386_32@2 foo]
-adcw (%ecx,%edx), %cx                            # 66 13 0c 11
-adc (%ecx,%edx), %cx                             # 66 13 0c 11
-adcl %gs:0x14, %ecx                              # 65 13 0d 14 00 00 00
-adc %gs:0x14, %ecx                               # 65 13 0d 14 00 00 00
-adcw $0x7f, %cx                                  # 66 83 d1 7f
-adcw $0x7f, (,%esi,2)                            # 66 83 14 75 00 00 00 00 7f
-adc $0x7f, (,%esi,2)                             # 83 14 75 00 00 00 00 7f
-adcl $0x7f, %ecx                                 # 83 d1 7f
-adcl $0x7f, 0x80(%esi)                           # 83 96 80 00 00 00 7f
-adc $0x7f, 0x80(%esi)                            # 83 96 80 00 00 00 7f
-adc $0xfe, %al                                   # 14 fe
-adc $0x1234, %ax                                 # 66 15 34 12
-adc $foo, %ax                                    # 66 15 00 00 [R_386_16@2 foo]
-adc $0x12345678, %eax                            # 15 78 56 34 12
-adc $foo, %eax                                   # 15 00 00 00 00 [R_386_32@1 foo]
-adcb $0xfe, %cl                                  # 80 d1 fe
-adcb $0xfe, 0x7f(%edi)                           # 80 57 7f fe
-adc $0xfe, 0x7f(%edi)                            # 81 57 7f fe 00 00 00
-adcw $0x1234, %cx                                # 66 81 d1 34 12
-adcw $0x1234, foo+8(%eax)                        # 66 81 90 08 00 00 00 34 12 [R_386_32@3 foo]
-adc $0x1234, foo+8(%eax)                         # 81 90 08 00 00 00 34 12 00 00 [R_386_32@2 foo]
-adcw $foo, %cx                                   # 66 81 d1 00 00 [R_386_16@3 foo]
-adcl $0x12345678, %ecx                           # 81 d1 78 56 34 12
-adcl $0x12345678, (%ecx,%edx)                    # 81 14 11 78 56 34 12
-adc $0x12345678, (%ecx,%edx)                     # 81 14 11 78 56 34 12
-adcl $foo, %ecx                                  # 81 d1 00 00 00 00 [R_386_32@2 foo]
-sbb %bl, %cl                                     # 18 d9
-sbbb %bl, (%si)                                  # 67 18 1c
-sbb %bl, (%si)                                   # 67 18 1c
-sbb %bx, %cx                                     # 66 19 d9
-sbbw %bx, (,%esi,2)                              # 66 19 1c 75 00 00 00 00
-sbb %bx, (,%esi,2)                               # 66 19 1c 75 00 00 00 00
-sbb %ebx, %ecx                                   # 19 d9
-sbbl %ebx, 0x80(%esi)                            # 19 9e 80 00 00 00
-sbb %ebx, 0x80(%esi)                             # 19 9e 80 00 00 00
-sbbb (%ebp), %cl                                 # 1a 4d 00
-sbb (%ebp), %cl                                  # 1a 4d 00
-sbbw -0x80(%esp), %cx                            # 66 1b 4c 24 80
-sbb -0x80(%esp), %cx                             # 66 1b 4c 24 80
-sbbl foo, %ecx                                   # 1b 0d 00 00 00 00 [R_386_32@2 foo]
-sbb foo, %ecx                                    # 1b 0d 00 00 00 00 [R_386_32@2 foo]
-sbbw $0x7f, %cx                                  # 66 83 d9 7f
-sbbw $0x7f, 0x7f(%edi)                           # 66 83 5f 7f 7f
-sbb $0x7f, 0x7f(%edi)                            # 83 5f 7f 7f
-sbbl $0x7f, %ecx                                 # 83 d9 7f
-sbbl $0x7f, foo+8(%eax)                          # 83 98 08 00 00 00 7f [R_386_32@2 foo]
-sbb $0x7f, foo+8(%eax)                           # 83 98 08 00 00 00 7f [R_386_32@2 foo]
-sbb $0xfe, %al                                   # 1c fe
-sbb $0x1234, %ax                                 # 66 1d 34 12
-sbb $foo, %ax                                    # 66 1d 00 00 [R_386_16@2 foo]
-sbb $0x12345678, %eax                            # 1d 78 56 34 12
-sbb $foo, %eax                                   # 1d 00 00 00 00 [R_386_32@1 foo]
-sbbb $0xfe, %cl                                  # 80 d9 fe
-sbbb $0xfe, 0x12(%eax,%ebx,4)                    # 80 5c 98 12 fe
-sbb $0xfe, 0x12(%eax,%ebx,4)                     # 81 5c 98 12 fe 00 00 00
-sbbw $0x1234, %cx                                # 66 81 d9 34 12
-sbbw $0x1234, (%ebp)                             # 66 81 5d 00 34 12
-sbb $0x1234, (%ebp)                              # 81 5d 00 34 12 00 00
-sbbw $foo, %cx                                   # 66 81 d9 00 00 [R_386_16@3 foo]
-sbbl $0x12345678, %ecx                           # 81 d9 78 56 34 12
-sbbl $0x12345678, -0x80(%esp)                    # 81 5c 24 80 78 56 34 12
-sbb $0x12345678, -0x80(%esp)                     # 81 5c 24 80 78 56 34 12
-sbbl $foo, %ecx                                  # 81 d9 00 00 00 00 [R_386_32@2 foo]
-and %bl, %cl                                     # 20 d9
-andb %bl, 0x12345678(%ecx,%edx,8)                # 20 9c d1 78 56 34 12
-and %bl, 0x12345678(%ecx,%edx,8)                 # 20 9c d1 78 56 34 12
-and %bx, %cx                                     # 66 21 d9
-andw %bx, 0x7f(%edi)                             # 66 21 5f 7f
-and %bx, 0x7f(%edi)                              # 66 21 5f 7f
-and %ebx, %ecx                                   # 21 d9
-andl %ebx, foo+8(%eax)                           # 21 98 08 00 00 00 [R_386_32@2 foo]
-and %ebx, foo+8(%eax)                            # 21 98 08 00 00 00 [R_386_32@2 foo]
-andb %gs:0x14, %cl                               # 65 22 0d 14 00 00 00
-and %gs:0x14, %cl                                # 65 22 0d 14 00 00 00
-andw (%si), %cx                                  # 67 66 23 0c
-and (%si), %cx                                   # 67 66 23 0c
-andl (,%esi,2), %ecx                             # 23 0c 75 00 00 00 00
-and (,%esi,2), %ecx                              # 23 0c 75 00 00 00 00
-andw $0x7f, %cx                                  # 66 83 e1 7f
-andw $0x7f, 0x12(%eax,%ebx,4)                    # 66 83 64 98 12 7f
-and $0x7f, 0x12(%eax,%ebx,4)                     # 83 64 98 12 7f
-andl $0x7f, %ecx                                 # 83 e1 7f
-andl $0x7f, (%ebp)                               # 83 65 00 7f
-and $0x7f, (%ebp)                                # 83 65 00 7f
-and $0xfe, %al                                   # 24 fe
-and $0x1234, %ax                                 # 66 25 34 12
-and $foo, %ax                                    # 66 25 00 00 [R_386_16@2 foo]
-and $0x12345678, %eax                            # 25 78 56 34 12
-and $foo, %eax                                   # 25 00 00 00 00 [R_386_32@1 foo]
-andb $0xfe, %cl                                  # 80 e1 fe
-andb $0xfe, (%ecx,%edx)                          # 80 24 11 fe
-and $0xfe, (%ecx,%edx)                           # 81 24 11 fe 00 00 00
-andw $0x1234, %cx                                # 66 81 e1 34 12
-andw $0x1234, %gs:0x14                           # 65 66 81 25 14 00 00 00 34 12
-and $0x1234, %gs:0x14                            # 65 81 25 14 00 00 00 34 12 00 00
-andw $foo, %cx                                   # 66 81 e1 00 00 [R_386_16@3 foo]
-andl $0x12345678, %ecx                           # 81 e1 78 56 34 12
-andl $0x12345678, (%si)                          # 67 81 24 78 56 34 12
-and $0x12345678, (%si)                           # 67 81 24 78 56 34 12
-andl $foo, %ecx                                  # 81 e1 00 00 00 00 [R_386_32@2 foo]
-sub %bl, %cl                                     # 28 d9
-subb %bl, 0x80(%esi)                             # 28 9e 80 00 00 00
-sub %bl, 0x80(%esi)                              # 28 9e 80 00 00 00
-sub %bx, %cx                                     # 66 29 d9
-subw %bx, 0x12(%eax,%ebx,4)                      # 66 29 5c 98 12
-sub %bx, 0x12(%eax,%ebx,4)                       # 66 29 5c 98 12
-sub %ebx, %ecx                                   # 29 d9
-subl %ebx, (%ebp)                                # 29 5d 00
-sub %ebx, (%ebp)                                 # 29 5d 00
-subb foo, %cl                                    # 2a 0d 00 00 00 00 [R_386_32@2 foo]
-sub foo, %cl                                     # 2a 0d 00 00 00 00 [R_386_32@2 foo]
-subw 0x12345678(%ecx,%edx,8), %cx                # 66 2b 8c d1 78 56 34 12
-sub 0x12345678(%ecx,%edx,8), %cx                 # 66 2b 8c d1 78 56 34 12
-subl 0x7f(%edi), %ecx                            # 2b 4f 7f
-sub 0x7f(%edi), %ecx                             # 2b 4f 7f
-subw $0x7f, %cx                                  # 66 83 e9 7f
-subw $0x7f, (%ecx,%edx)                          # 66 83 2c 11 7f
-sub $0x7f, (%ecx,%edx)                           # 83 2c 11 7f
-subl $0x7f, %ecx                                 # 83 e9 7f
-subl $0x7f, %gs:0x14                             # 65 83 2d 14 00 00 00 7f
-sub $0x7f, %gs:0x14                              # 65 83 2d 14 00 00 00 7f
-sub $0xfe, %al                                   # 2c fe
-sub $0x1234, %ax                                 # 66 2d 34 12
-sub $foo, %ax                                    # 66 2d 00 00 [R_386_16@2 foo]
-sub $0x12345678, %eax                            # 2d 78 56 34 12
-sub $foo, %eax                                   # 2d 00 00 00 00 [R_386_32@1 foo]
-subb $0xfe, %cl                                  # 80 e9 fe
-subb $0xfe, -0x80(%esp)                          # 80 6c 24 80 fe
-sub $0xfe, -0x80(%esp)                           # 81 6c 24 80 fe 00 00 00
-subw $0x1234, %cx                                # 66 81 e9 34 12
-subw $0x1234, foo                                # 66 81 2d 00 00 00 00 34 12 [R_386_32@3 foo]
-sub $0x1234, foo                                 # 81 2d 00 00 00 00 34 12 00 00 [R_386_32@2 foo]
-subw $foo, %cx                                   # 66 81 e9 00 00 [R_386_16@3 foo]
-subl $0x12345678, %ecx                           # 81 e9 78 56 34 12
-subl $0x12345678, 0x12345678(%ecx,%edx,8)        # 81 ac d1 78 56 34 12 78 56 34 12
-sub $0x12345678, 0x12345678(%ecx,%edx,8)         # 81 ac d1 78 56 34 12 78 56 34 12
-subl $foo, %ecx                                  # 81 e9 00 00 00 00 [R_386_32@2 foo]
-xor %bl, %cl                                     # 30 d9
-xorb %bl, foo+8(%eax)                            # 30 98 08 00 00 00 [R_386_32@2 foo]
-xor %bl, foo+8(%eax)                             # 30 98 08 00 00 00 [R_386_32@2 foo]
-xor %bx, %cx                                     # 66 31 d9
-xorw %bx, (%ecx,%edx)                            # 66 31 1c 11
-xor %bx, (%ecx,%edx)                             # 66 31 1c 11
-xor %ebx, %ecx                                   # 31 d9
-xorl %ebx, %gs:0x14                              # 65 31 1d 14 00 00 00
-xor %ebx, %gs:0x14                               # 65 31 1d 14 00 00 00
-xorb (,%esi,2), %cl                              # 32 0c 75 00 00 00 00
-xor (,%esi,2), %cl                               # 32 0c 75 00 00 00 00
-xorw 0x80(%esi), %cx                             # 66 33 8e 80 00 00 00
-xor 0x80(%esi), %cx                              # 66 33 8e 80 00 00 00
-xorl 0x12(%eax,%ebx,4), %ecx                     # 33 4c 98 12
-xor 0x12(%eax,%ebx,4), %ecx                      # 33 4c 98 12
-xorw $0x7f, %cx                                  # 66 83 f1 7f
-xorw $0x7f, -0x80(%esp)                          # 66 83 74 24 80 7f
-xor $0x7f, -0x80(%esp)                           # 83 74 24 80 7f
-xorl $0x7f, %ecx                                 # 83 f1 7f
-xorl $0x7f, foo                                  # 83 35 00 00 00 00 7f [R_386_32@2 foo]
-xor $0x7f, foo                                   # 83 35 00 00 00 00 7f [R_386_32@2 foo]
-xor $0xfe, %al                                   # 34 fe
-xor $0x1234, %ax                                 # 66 35 34 12
-xor $foo, %ax                                    # 66 35 00 00 [R_386_16@2 foo]
-xor $0x12345678, %eax                            # 35 78 56 34 12
-xor $foo, %eax                                   # 35 00 00 00 00 [R_386_32@1 foo]
-xorb $0xfe, %cl                                  # 80 f1 fe
-xorb $0xfe, (%si)                                # 67 80 34 fe
-xor $0xfe, (%si)                                 # 67 81 34 fe 00 00 00
-xorw $0x1234, %cx                                # 66 81 f1 34 12
-xorw $0x1234, (,%esi,2)                          # 66 81 34 75 00 00 00 00 34 12
-xor $0x1234, (,%esi,2)                           # 81 34 75 00 00 00 00 34 12 00 00
-xorw $foo, %cx                                   # 66 81 f1 00 00 [R_386_16@3 foo]
-xorl $0x12345678, %ecx                           # 81 f1 78 56 34 12
-xorl $0x12345678, 0x80(%esi)                     # 81 b6 80 00 00 00 78 56 34 12
-xor $0x12345678, 0x80(%esi)                      # 81 b6 80 00 00 00 78 56 34 12
-xorl $foo, %ecx                                  # 81 f1 00 00 00 00 [R_386_32@2 foo]
-cmp %bl, %cl                                     # 38 d9
-cmpb %bl, (%ebp)                                 # 38 5d 00
-cmp %bl, (%ebp)                                  # 38 5d 00
-cmp %bx, %cx                                     # 66 39 d9
-cmpw %bx, -0x80(%esp)                            # 66 39 5c 24 80
-cmp %bx, -0x80(%esp)                             # 66 39 5c 24 80
-cmp %ebx, %ecx                                   # 39 d9
-cmpl %ebx, foo                                   # 39 1d 00 00 00 00 [R_386_32@2 foo]
-cmp %ebx, foo                                    # 39 1d 00 00 00 00 [R_386_32@2 foo]
-cmpb 0x7f(%edi), %cl                             # 3a 4f 7f
-cmp 0x7f(%edi), %cl                              # 3a 4f 7f
-cmpw foo+8(%eax), %cx                            # 66 3b 88 08 00 00 00 [R_386_32@3 foo]
-cmp foo+8(%eax), %cx                             # 66 3b 88 08 00 00 00 [R_386_32@3 foo]
-cmpl (%ecx,%edx), %ecx                           # 3b 0c 11
-cmp (%ecx,%edx), %ecx                            # 3b 0c 11
-cmpw $0x7f, %cx                                  # 66 83 f9 7f
-cmpw $0x7f, (%si)                                # 67 66 83 3c 7f
-cmp $0x7f, (%si)                                 # 67 83 3c 7f
-cmpl $0x7f, %ecx                                 # 83 f9 7f
-cmpl $0x7f, (,%esi,2)                            # 83 3c 75 00 00 00 00 7f
-cmp $0x7f, (,%esi,2)                             # 83 3c 75 00 00 00 00 7f
-cmp $0xfe, %al                                   # 3c fe
-cmp $0x1234, %ax                                 # 66 3d 34 12
-cmp $foo, %ax                                    # 66 3d 00 00 [R_386_16@2 foo]
-cmp $0x12345678, %eax                            # 3d 78 56 34 12
-cmp $foo, %eax                                   # 3d 00 00 00 00 [R_386_32@1 foo]
-cmpb $0xfe, %cl                                  # 80 f9 fe
-cmpb $0xfe, 0x12345678(%ecx,%edx,8)              # 80 bc d1 78 56 34 12 fe
-cmp $0xfe, 0x12345678(%ecx,%edx,8)               # 81 bc d1 78 56 34 12 fe 00 00 00
-cmpw $0x1234, %cx                                # 66 81 f9 34 12
-cmpw $0x1234, 0x7f(%edi)                         # 66 81 7f 7f 34 12
-cmp $0x1234, 0x7f(%edi)                          # 81 7f 7f 34 12 00 00
-cmpw $foo, %cx                                   # 66 81 f9 00 00 [R_386_16@3 foo]
-cmpl $0x12345678, %ecx                           # 81 f9 78 56 34 12
-cmpl $0x12345678, foo+8(%eax)                    # 81 b8 08 00 00 00 78 56 34 12 [R_386_32@2 foo]
-cmp $0x12345678, foo+8(%eax)                     # 81 b8 08 00 00 00 78 56 34 12 [R_386_32@2 foo]
-cmpl $foo, %ecx                                  # 81 f9 00 00 00 00 [R_386_32@2 foo]
-rolb $1, %cl                                     # d0 c1
-rolb $1, %gs:0x14                                # 65 d0 05 14 00 00 00
-rol $1, %gs:0x14                                 # 65 d1 05 14 00 00 00
-rol %cl, %cl                                     # d2 c1
-rolb %cl, (%si)                                  # 67 d2 04
-rol %cl, (%si)                                   # 67 d3 04
-rolb $0xfe, %cl                                  # c0 c1 fe
-rolb $0xfe, (,%esi,2)                            # c0 04 75 00 00 00 00 fe
-rol $0xfe, (,%esi,2)                             # c1 04 75 00 00 00 00 fe
-rolw $1, %cx                                     # 66 d1 c1
-rolw $1, 0x80(%esi)                              # 66 d1 86 80 00 00 00
-rol $1, 0x80(%esi)                               # d1 86 80 00 00 00
-rol %cl, %cx                                     # 66 d3 c1
-rolw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 44 98 12
-rol %cl, 0x12(%eax,%ebx,4)                       # d3 44 98 12
-rolw $0xfe, %cx                                  # 66 c1 c1 fe
-rolw $0xfe, (%ebp)                               # 66 c1 45 00 fe
-rol $0xfe, (%ebp)                                # c1 45 00 fe
-roll $1, %ecx                                    # d1 c1
-roll $1, -0x80(%esp)                             # d1 44 24 80
-rol $1, -0x80(%esp)                              # d1 44 24 80
-rol %cl, %ecx                                    # d3 c1
-roll %cl, foo                                    # d3 05 00 00 00 00 [R_386_32@2 foo]
-rol %cl, foo                                     # d3 05 00 00 00 00 [R_386_32@2 foo]
-roll $0xfe, %ecx                                 # c1 c1 fe
-roll $0xfe, 0x12345678(%ecx,%edx,8)              # c1 84 d1 78 56 34 12 fe
-rol $0xfe, 0x12345678(%ecx,%edx,8)               # c1 84 d1 78 56 34 12 fe
-rorb $1, %cl                                     # d0 c9
-rorb $1, %gs:0x14                                # 65 d0 0d 14 00 00 00
-ror $1, %gs:0x14                                 # 65 d1 0d 14 00 00 00
-ror %cl, %cl                                     # d2 c9
-rorb %cl, (%si)                                  # 67 d2 0c
-ror %cl, (%si)                                   # 67 d3 0c
-rorb $0xfe, %cl                                  # c0 c9 fe
-rorb $0xfe, (,%esi,2)                            # c0 0c 75 00 00 00 00 fe
-ror $0xfe, (,%esi,2)                             # c1 0c 75 00 00 00 00 fe
-rorw $1, %cx                                     # 66 d1 c9
-rorw $1, 0x80(%esi)                              # 66 d1 8e 80 00 00 00
-ror $1, 0x80(%esi)                               # d1 8e 80 00 00 00
-ror %cl, %cx                                     # 66 d3 c9
-rorw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 4c 98 12
-ror %cl, 0x12(%eax,%ebx,4)                       # d3 4c 98 12
-rorw $0xfe, %cx                                  # 66 c1 c9 fe
-rorw $0xfe, (%ebp)                               # 66 c1 4d 00 fe
-ror $0xfe, (%ebp)                                # c1 4d 00 fe
-rorl $1, %ecx                                    # d1 c9
-rorl $1, -0x80(%esp)                             # d1 4c 24 80
-ror $1, -0x80(%esp)                              # d1 4c 24 80
-ror %cl, %ecx                                    # d3 c9
-rorl %cl, foo                                    # d3 0d 00 00 00 00 [R_386_32@2 foo]
-ror %cl, foo                                     # d3 0d 00 00 00 00 [R_386_32@2 foo]
-rorl $0xfe, %ecx                                 # c1 c9 fe
-rorl $0xfe, 0x12345678(%ecx,%edx,8)              # c1 8c d1 78 56 34 12 fe
-ror $0xfe, 0x12345678(%ecx,%edx,8)               # c1 8c d1 78 56 34 12 fe
-rclb $1, %cl                                     # d0 d1
-rclb $1, %gs:0x14                                # 65 d0 15 14 00 00 00
-rcl $1, %gs:0x14                                 # 65 d1 15 14 00 00 00
-rcl %cl, %cl                                     # d2 d1
-rclb %cl, (%si)                                  # 67 d2 14
-rcl %cl, (%si)                                   # 67 d3 14
-rclb $0xfe, %cl                                  # c0 d1 fe
-rclb $0xfe, (,%esi,2)                            # c0 14 75 00 00 00 00 fe
-rcl $0xfe, (,%esi,2)                             # c1 14 75 00 00 00 00 fe
-rclw $1, %cx                                     # 66 d1 d1
-rclw $1, 0x80(%esi)                              # 66 d1 96 80 00 00 00
-rcl $1, 0x80(%esi)                               # d1 96 80 00 00 00
-rcl %cl, %cx                                     # 66 d3 d1
-rclw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 54 98 12
-rcl %cl, 0x12(%eax,%ebx,4)                       # d3 54 98 12
-rclw $0xfe, %cx                                  # 66 c1 d1 fe
-rclw $0xfe, (%ebp)                               # 66 c1 55 00 fe
-rcl $0xfe, (%ebp)                                # c1 55 00 fe
-rcll $1, %ecx                                    # d1 d1
-rcll $1, -0x80(%esp)                             # d1 54 24 80
-rcl $1, -0x80(%esp)                              # d1 54 24 80
-rcl %cl, %ecx                                    # d3 d1
-rcll %cl, foo                                    # d3 15 00 00 00 00 [R_386_32@2 foo]
-rcl %cl, foo                                     # d3 15 00 00 00 00 [R_386_32@2 foo]
-rcll $0xfe, %ecx                                 # c1 d1 fe
-rcll $0xfe, 0x12345678(%ecx,%edx,8)              # c1 94 d1 78 56 34 12 fe
-rcl $0xfe, 0x12345678(%ecx,%edx,8)               # c1 94 d1 78 56 34 12 fe
-rcrb $1, %cl                                     # d0 d9
-rcrb $1, %gs:0x14                                # 65 d0 1d 14 00 00 00
-rcr $1, %gs:0x14                                 # 65 d1 1d 14 00 00 00
-rcr %cl, %cl                                     # d2 d9
-rcrb %cl, (%si)                                  # 67 d2 1c
-rcr %cl, (%si)                                   # 67 d3 1c
-rcrb $0xfe, %cl                                  # c0 d9 fe
-rcrb $0xfe, (,%esi,2)                            # c0 1c 75 00 00 00 00 fe
-rcr $0xfe, (,%esi,2)                             # c1 1c 75 00 00 00 00 fe
-rcrw $1, %cx                                     # 66 d1 d9
-rcrw $1, 0x80(%esi)                              # 66 d1 9e 80 00 00 00
-rcr $1, 0x80(%esi)                               # d1 9e 80 00 00 00
-rcr %cl, %cx                                     # 66 d3 d9
-rcrw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 5c 98 12
-rcr %cl, 0x12(%eax,%ebx,4)                       # d3 5c 98 12
-rcrw $0xfe, %cx                                  # 66 c1 d9 fe
-rcrw $0xfe, (%ebp)                               # 66 c1 5d 00 fe
-rcr $0xfe, (%ebp)                                # c1 5d 00 fe
-rcrl $1, %ecx                                    # d1 d9
-rcrl $1, -0x80(%esp)                             # d1 5c 24 80
-rcr $1, -0x80(%esp)                              # d1 5c 24 80
-rcr %cl, %ecx                                    # d3 d9
-rcrl %cl, foo                                    # d3 1d 00 00 00 00 [R_386_32@2 foo]
-rcr %cl, foo                                     # d3 1d 00 00 00 00 [R_386_32@2 foo]
-rcrl $0xfe, %ecx                                 # c1 d9 fe
-rcrl $0xfe, 0x12345678(%ecx,%edx,8)              # c1 9c d1 78 56 34 12 fe
-rcr $0xfe, 0x12345678(%ecx,%edx,8)               # c1 9c d1 78 56 34 12 fe
-shlb $1, %cl                                     # d0 e1
-shlb $1, %gs:0x14                                # 65 d0 25 14 00 00 00
-shl $1, %gs:0x14                                 # 65 d1 25 14 00 00 00
-shl %cl, %cl                                     # d2 e1
-shlb %cl, (%si)                                  # 67 d2 24
-shl %cl, (%si)                                   # 67 d3 24
-shlb $0xfe, %cl                                  # c0 e1 fe
-shlb $0xfe, (,%esi,2)                            # c0 24 75 00 00 00 00 fe
-shl $0xfe, (,%esi,2)                             # c1 24 75 00 00 00 00 fe
-shlw $1, %cx                                     # 66 d1 e1
-shlw $1, 0x80(%esi)                              # 66 d1 a6 80 00 00 00
-shl $1, 0x80(%esi)                               # d1 a6 80 00 00 00
-shl %cl, %cx                                     # 66 d3 e1
-shlw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 64 98 12
-shl %cl, 0x12(%eax,%ebx,4)                       # d3 64 98 12
-shlw $0xfe, %cx                                  # 66 c1 e1 fe
-shlw $0xfe, (%ebp)                               # 66 c1 65 00 fe
-shl $0xfe, (%ebp)                                # c1 65 00 fe
-shll $1, %ecx                                    # d1 e1
-shll $1, -0x80(%esp)                             # d1 64 24 80
-shl $1, -0x80(%esp)                              # d1 64 24 80
-shl %cl, %ecx                                    # d3 e1
-shll %cl, foo                                    # d3 25 00 00 00 00 [R_386_32@2 foo]
-shl %cl, foo                                     # d3 25 00 00 00 00 [R_386_32@2 foo]
-shll $0xfe, %ecx                                 # c1 e1 fe
-shll $0xfe, 0x12345678(%ecx,%edx,8)              # c1 a4 d1 78 56 34 12 fe
-shl $0xfe, 0x12345678(%ecx,%edx,8)               # c1 a4 d1 78 56 34 12 fe
-salb $1, %cl                                     # d0 e1
-salb $1, %gs:0x14                                # 65 d0 25 14 00 00 00
-sal $1, %gs:0x14                                 # 65 d1 25 14 00 00 00
-sal %cl, %cl                                     # d2 e1
-salb %cl, (%si)                                  # 67 d2 24
-sal %cl, (%si)                                   # 67 d3 24
-salb $0xfe, %cl                                  # c0 e1 fe
-salb $0xfe, (,%esi,2)                            # c0 24 75 00 00 00 00 fe
-sal $0xfe, (,%esi,2)                             # c1 24 75 00 00 00 00 fe
-salw $1, %cx                                     # 66 d1 e1
-salw $1, 0x80(%esi)                              # 66 d1 a6 80 00 00 00
-sal $1, 0x80(%esi)                               # d1 a6 80 00 00 00
-sal %cl, %cx                                     # 66 d3 e1
-salw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 64 98 12
-sal %cl, 0x12(%eax,%ebx,4)                       # d3 64 98 12
-salw $0xfe, %cx                                  # 66 c1 e1 fe
-salw $0xfe, (%ebp)                               # 66 c1 65 00 fe
-sal $0xfe, (%ebp)                                # c1 65 00 fe
-sall $1, %ecx                                    # d1 e1
-sall $1, -0x80(%esp)                             # d1 64 24 80
-sal $1, -0x80(%esp)                              # d1 64 24 80
-sal %cl, %ecx                                    # d3 e1
-sall %cl, foo                                    # d3 25 00 00 00 00 [R_386_32@2 foo]
-sal %cl, foo                                     # d3 25 00 00 00 00 [R_386_32@2 foo]
-sall $0xfe, %ecx                                 # c1 e1 fe
-sall $0xfe, 0x12345678(%ecx,%edx,8)              # c1 a4 d1 78 56 34 12 fe
-sal $0xfe, 0x12345678(%ecx,%edx,8)               # c1 a4 d1 78 56 34 12 fe
-shrb $1, %cl                                     # d0 e9
-shrb $1, %gs:0x14                                # 65 d0 2d 14 00 00 00
-shr $1, %gs:0x14                                 # 65 d1 2d 14 00 00 00
-shr %cl, %cl                                     # d2 e9
-shrb %cl, (%si)                                  # 67 d2 2c
-shr %cl, (%si)                                   # 67 d3 2c
-shrb $0xfe, %cl                                  # c0 e9 fe
-shrb $0xfe, (,%esi,2)                            # c0 2c 75 00 00 00 00 fe
-shr $0xfe, (,%esi,2)                             # c1 2c 75 00 00 00 00 fe
-shrw $1, %cx                                     # 66 d1 e9
-shrw $1, 0x80(%esi)                              # 66 d1 ae 80 00 00 00
-shr $1, 0x80(%esi)                               # d1 ae 80 00 00 00
-shr %cl, %cx                                     # 66 d3 e9
-shrw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 6c 98 12
-shr %cl, 0x12(%eax,%ebx,4)                       # d3 6c 98 12
-shrw $0xfe, %cx                                  # 66 c1 e9 fe
-shrw $0xfe, (%ebp)                               # 66 c1 6d 00 fe
-shr $0xfe, (%ebp)                                # c1 6d 00 fe
-shrl $1, %ecx                                    # d1 e9
-shrl $1, -0x80(%esp)                             # d1 6c 24 80
-shr $1, -0x80(%esp)                              # d1 6c 24 80
-shr %cl, %ecx                                    # d3 e9
-shrl %cl, foo                                    # d3 2d 00 00 00 00 [R_386_32@2 foo]
-shr %cl, foo                                     # d3 2d 00 00 00 00 [R_386_32@2 foo]
-shrl $0xfe, %ecx                                 # c1 e9 fe
-shrl $0xfe, 0x12345678(%ecx,%edx,8)              # c1 ac d1 78 56 34 12 fe
-shr $0xfe, 0x12345678(%ecx,%edx,8)               # c1 ac d1 78 56 34 12 fe
-sarb $1, %cl                                     # d0 f9
-sarb $1, %gs:0x14                                # 65 d0 3d 14 00 00 00
-sar $1, %gs:0x14                                 # 65 d1 3d 14 00 00 00
-sar %cl, %cl                                     # d2 f9
-sarb %cl, (%si)                                  # 67 d2 3c
-sar %cl, (%si)                                   # 67 d3 3c
-sarb $0xfe, %cl                                  # c0 f9 fe
-sarb $0xfe, (,%esi,2)                            # c0 3c 75 00 00 00 00 fe
-sar $0xfe, (,%esi,2)                             # c1 3c 75 00 00 00 00 fe
-sarw $1, %cx                                     # 66 d1 f9
-sarw $1, 0x80(%esi)                              # 66 d1 be 80 00 00 00
-sar $1, 0x80(%esi)                               # d1 be 80 00 00 00
-sar %cl, %cx                                     # 66 d3 f9
-sarw %cl, 0x12(%eax,%ebx,4)                      # 66 d3 7c 98 12
-sar %cl, 0x12(%eax,%ebx,4)                       # d3 7c 98 12
-sarw $0xfe, %cx                                  # 66 c1 f9 fe
-sarw $0xfe, (%ebp)                               # 66 c1 7d 00 fe
-sar $0xfe, (%ebp)                                # c1 7d 00 fe
-sarl $1, %ecx                                    # d1 f9
-sarl $1, -0x80(%esp)                             # d1 7c 24 80
-sar $1, -0x80(%esp)                              # d1 7c 24 80
-sar %cl, %ecx                                    # d3 f9
-sarl %cl, foo                                    # d3 3d 00 00 00 00 [R_386_32@2 foo]
-sar %cl, foo                                     # d3 3d 00 00 00 00 [R_386_32@2 foo]
-sarl $0xfe, %ecx                                 # c1 f9 fe
-sarl $0xfe, 0x12345678(%ecx,%edx,8)              # c1 bc d1 78 56 34 12 fe
-sar $0xfe, 0x12345678(%ecx,%edx,8)               # c1 bc d1 78 56 34 12 fe
-notb %cl                                         # f6 d1
-notb %gs:0x14                                    # 65 f6 15 14 00 00 00
-not %gs:0x14                                     # 65 f7 15 14 00 00 00
-notw %cx                                         # 66 f7 d1
-notw (%si)                                       # 67 66 f7 14
-not (%si)                                        # 67 f7 14
-notl %ecx                                        # f7 d1
-notl (,%esi,2)                                   # f7 14 75 00 00 00 00
-not (,%esi,2)                                    # f7 14 75 00 00 00 00
-negb %cl                                         # f6 d9
-negb 0x12(%eax,%ebx,4)                           # f6 5c 98 12
-neg 0x12(%eax,%ebx,4)                            # f7 5c 98 12
-negw %cx                                         # 66 f7 d9
-negw (%ebp)                                      # 66 f7 5d 00
-neg (%ebp)                                       # f7 5d 00
-negl %ecx                                        # f7 d9
-negl -0x80(%esp)                                 # f7 5c 24 80
-neg -0x80(%esp)                                  # f7 5c 24 80
-mulb %cl                                         # f6 e1
-mulb 0x12345678(%ecx,%edx,8)                     # f6 a4 d1 78 56 34 12
-mul 0x12345678(%ecx,%edx,8)                      # f7 a4 d1 78 56 34 12
-mulw %cx                                         # 66 f7 e1
-mulw 0x7f(%edi)                                  # 66 f7 67 7f
-mul 0x7f(%edi)                                   # f7 67 7f
-mull %ecx                                        # f7 e1
-mull foo+8(%eax)                                 # f7 a0 08 00 00 00 [R_386_32@2 foo]
-mul foo+8(%eax)                                  # f7 a0 08 00 00 00 [R_386_32@2 foo]
-imulb %cl                                        # f6 e9
-imulb %gs:0x14                                   # 65 f6 2d 14 00 00 00
-imul %gs:0x14                                    # 65 f7 2d 14 00 00 00
-imulw %cx                                        # 66 f7 e9
-imulw (%si)                                      # 67 66 f7 2c
-imul (%si)                                       # 67 f7 2c
-imull %ecx                                       # f7 e9
-imull (,%esi,2)                                  # f7 2c 75 00 00 00 00
-imul (,%esi,2)                                   # f7 2c 75 00 00 00 00
-divb %cl                                         # f6 f1
-divb 0x12(%eax,%ebx,4)                           # f6 74 98 12
-div 0x12(%eax,%ebx,4)                            # f7 74 98 12
-divw %cx                                         # 66 f7 f1
-divw (%ebp)                                      # 66 f7 75 00
-div (%ebp)                                       # f7 75 00
-divl %ecx                                        # f7 f1
-divl -0x80(%esp)                                 # f7 74 24 80
-div -0x80(%esp)                                  # f7 74 24 80
-idivb %cl                                        # f6 f9
-idivb 0x12345678(%ecx,%edx,8)                    # f6 bc d1 78 56 34 12
-idiv 0x12345678(%ecx,%edx,8)                     # f7 bc d1 78 56 34 12
-idivw %cx                                        # 66 f7 f9
-idivw 0x7f(%edi)                                 # 66 f7 7f 7f
-idiv 0x7f(%edi)                                  # f7 7f 7f
-idivl %ecx                                       # f7 f9
-idivl foo+8(%eax)                                # f7 b8 08 00 00 00 [R_386_32@2 foo]
-idiv foo+8(%eax)                                 # f7 b8 08 00 00 00 [R_386_32@2 foo]
-test %bl, %cl                                    # 84 d9
-testb %bl, %gs:0x14                              # 65 84 1d 14 00 00 00
-test %bl, %gs:0x14                               # 65 84 1d 14 00 00 00
-test %bx, %cx                                    # 66 85 d9
-testw %bx, (%si)                                 # 67 66 85 1c
-test %bx, (%si)                                  # 67 66 85 1c
-test %ebx, %ecx                                  # 85 d9
-testl %ebx, (,%esi,2)                            # 85 1c 75 00 00 00 00
-test %ebx, (,%esi,2)                             # 85 1c 75 00 00 00 00
-testb 0x12(%eax,%ebx,4), %cl                     # 84 4c 98 12
-test 0x12(%eax,%ebx,4), %cl                      # 84 4c 98 12
-testw (%ebp), %cx                                # 66 85 4d 00
-test (%ebp), %cx                                 # 66 85 4d 00
-testl -0x80(%esp), %ecx                          # 85 4c 24 80
-test -0x80(%esp), %ecx                           # 85 4c 24 80
-test $0xfe, %al                                  # a8 fe
-test $0x1234, %ax                                # 66 a9 34 12
-test $foo, %ax                                   # 66 a9 00 00 [R_386_16@2 foo]
-test $0x12345678, %eax                           # a9 78 56 34 12
-test $foo, %eax                                  # a9 00 00 00 00 [R_386_32@1 foo]
-testb $0xfe, %cl                                 # f6 c1 fe
-testb $0xfe, %gs:0x14                            # 65 f6 05 14 00 00 00 fe
-test $0xfe, %gs:0x14                             # 65 f7 05 14 00 00 00 fe 00 00 00
-testw $0x1234, %cx                               # 66 f7 c1 34 12
-testw $0x1234, (%si)                             # 67 66 f7 04 34 12
-test $0x1234, (%si)                              # 67 f7 04 34 12 00 00
-testw $foo, %cx                                  # 66 f7 c1 00 00 [R_386_16@3 foo]
-testl $0x12345678, %ecx                          # f7 c1 78 56 34 12
-testl $0x12345678, (,%esi,2)                     # f7 04 75 00 00 00 00 78 56 34 12
-test $0x12345678, (,%esi,2)                      # f7 04 75 00 00 00 00 78 56 34 12
-testl $foo, %ecx                                 # f7 c1 00 00 00 00 [R_386_32@2 foo]
-incb %cl                                         # fe c1
-incb 0x12(%eax,%ebx,4)                           # fe 44 98 12
-inc 0x12(%eax,%ebx,4)                            # ff 44 98 12
-incw %cx                                         # 66 41
-incw (%ebp)                                      # 66 ff 45 00
-inc (%ebp)                                       # ff 45 00
-incl %ecx                                        # 41
-incl -0x80(%esp)                                 # ff 44 24 80
-inc -0x80(%esp)                                  # ff 44 24 80
-inc %di                                          # 66 47
-inc %edi                                         # 47
-decb %cl                                         # fe c9
-decb foo+8(%eax)                                 # fe 88 08 00 00 00 [R_386_32@2 foo]
-dec foo+8(%eax)                                  # ff 88 08 00 00 00 [R_386_32@2 foo]
-decw %cx                                         # 66 49
-decw (%ecx,%edx)                                 # 66 ff 0c 11
-dec (%ecx,%edx)                                  # ff 0c 11
-decl %ecx                                        # 49
-decl %gs:0x14                                    # 65 ff 0d 14 00 00 00
-dec %gs:0x14                                     # 65 ff 0d 14 00 00 00
-dec %di                                          # 66 4f
-dec %edi                                         # 4f
-imul %bx, %cx                                    # 66 0f af cb
-imulw 0x12(%eax,%ebx,4), %cx                     # 66 0f af 4c 98 12
-imul 0x12(%eax,%ebx,4), %cx                      # 66 0f af 4c 98 12
-imul %ebx, %ecx                                  # 0f af cb
-imull (%ebp), %ecx                               # 0f af 4d 00
-imul (%ebp), %ecx                                # 0f af 4d 00
-imul $0x7f, %bx, %cx                             # 66 6b cb 7f
-imulw $0x7f, foo, %cx                            # 66 6b 0d 00 00 00 00 7f [R_386_32@3 foo]
-imul $0x7f, foo, %cx                             # 66 6b 0d 00 00 00 00 7f [R_386_32@3 foo]
-imul $0x7f, %ebx, %ecx                           # 6b cb 7f
-imull $0x7f, 0x12345678(%ecx,%edx,8), %ecx       # 6b 8c d1 78 56 34 12 7f
-imul $0x7f, 0x12345678(%ecx,%edx,8), %ecx        # 6b 8c d1 78 56 34 12 7f
-imul $0x1234, %bx, %cx                           # 66 69 cb 34 12
-imulw $0x1234, foo+8(%eax), %cx                  # 66 69 88 08 00 00 00 34 12 [R_386_32@3 foo]
-imul $0x1234, foo+8(%eax), %cx                   # 66 69 88 08 00 00 00 34 12 [R_386_32@3 foo]
-imul $foo, %bx, %cx                              # 66 69 cb 00 00 [R_386_16@3 foo]
-imul $0x12345678, %ebx, %ecx                     # 69 cb 78 56 34 12
-imull $0x12345678, (%ecx,%edx), %ecx             # 69 0c 11 78 56 34 12
-imul $0x12345678, (%ecx,%edx), %ecx              # 69 0c 11 78 56 34 12
-imul $foo, %ebx, %ecx                            # 69 cb 00 00 00 00 [R_386_32@2 foo]
-shld $0xfe, %bx, %cx                             # 66 0f a4 d9 fe
-shldw $0xfe, %bx, (%si)                          # 67 66 0f a4 1c fe
-shld $0xfe, %bx, (%si)                           # 67 66 0f a4 1c fe
-shld $0xfe, %ebx, %ecx                           # 0f a4 d9 fe
-shldl $0xfe, %ebx, (,%esi,2)                     # 0f a4 1c 75 00 00 00 00 fe
-shld $0xfe, %ebx, (,%esi,2)                      # 0f a4 1c 75 00 00 00 00 fe
-shld %cl, %bx, %cx                               # 66 0f a5 d9
-shldw %cl, %bx, 0x12(%eax,%ebx,4)                # 66 0f a5 5c 98 12
-shld %cl, %bx, 0x12(%eax,%ebx,4)                 # 66 0f a5 5c 98 12
-shld %cl, %ebx, %ecx                             # 0f a5 d9
-shldl %cl, %ebx, (%ebp)                          # 0f a5 5d 00
-shld %cl, %ebx, (%ebp)                           # 0f a5 5d 00
-shld %bx, %cx                                    # 66 0f a5 d9
-shld %bx, foo                                    # 66 0f a5 1d 00 00 00 00 [R_386_32@4 foo]
-shld %ebx, %ecx                                  # 0f a5 d9
-shld %ebx, 0x12345678(%ecx,%edx,8)               # 0f a5 9c d1 78 56 34 12
-shrd $0xfe, %bx, %cx                             # 66 0f ac d9 fe
-shrdw $0xfe, %bx, foo+8(%eax)                    # 66 0f ac 98 08 00 00 00 fe [R_386_32@4 foo]
-shrd $0xfe, %bx, foo+8(%eax)                     # 66 0f ac 98 08 00 00 00 fe [R_386_32@4 foo]
-shrd $0xfe, %ebx, %ecx                           # 0f ac d9 fe
-shrdl $0xfe, %ebx, (%ecx,%edx)                   # 0f ac 1c 11 fe
-shrd $0xfe, %ebx, (%ecx,%edx)                    # 0f ac 1c 11 fe
-shrd %cl, %bx, %cx                               # 66 0f ad d9
-shrdw %cl, %bx, (%si)                            # 67 66 0f ad 1c
-shrd %cl, %bx, (%si)                             # 67 66 0f ad 1c
-shrd %cl, %ebx, %ecx                             # 0f ad d9
-shrdl %cl, %ebx, (,%esi,2)                       # 0f ad 1c 75 00 00 00 00
-shrd %cl, %ebx, (,%esi,2)                        # 0f ad 1c 75 00 00 00 00
-shrd %bx, %cx                                    # 66 0f ad d9
-shrd %bx, 0x12(%eax,%ebx,4)                      # 66 0f ad 5c 98 12
-shrd %ebx, %ecx                                  # 0f ad d9
-shrd %ebx, (%ebp)                                # 0f ad 5d 00
-mov %bl, %cl                                     # 88 d9
-movb %bl, foo                                    # 88 1d 00 00 00 00 [R_386_32@2 foo]
-mov %bl, foo                                     # 88 1d 00 00 00 00 [R_386_32@2 foo]
-mov %bx, %cx                                     # 66 89 d9
-movw %bx, 0x12345678(%ecx,%edx,8)                # 66 89 9c d1 78 56 34 12
-mov %bx, 0x12345678(%ecx,%edx,8)                 # 66 89 9c d1 78 56 34 12
-mov %ebx, %ecx                                   # 89 d9
-movl %ebx, 0x7f(%edi)                            # 89 5f 7f
-mov %ebx, 0x7f(%edi)                             # 89 5f 7f
-movb (%ecx,%edx), %cl                            # 8a 0c 11
-mov (%ecx,%edx), %cl                             # 8a 0c 11
-movw %gs:0x14, %cx                               # 65 66 8b 0d 14 00 00 00
-mov %gs:0x14, %cx                                # 65 66 8b 0d 14 00 00 00
-movl (%si), %ecx                                 # 67 8b 0c
-mov (%si), %ecx                                  # 67 8b 0c
-mov %ds, %cx                                     # 66 8c d9
-movw %ds, 0x12(%eax,%ebx,4)                      # 8c 5c 98 12
-mov %ds, 0x12(%eax,%ebx,4)                       # 8c 5c 98 12
-mov %ds, %ecx                                    # 8c d9
-movw %bx, %es                                    # 8e c3
-movw foo, %es                                    # 8e 05 00 00 00 00 [R_386_32@2 foo]
-mov foo, %es                                     # 8e 05 00 00 00 00 [R_386_32@2 foo]
-mov %ebx, %es                                    # 8e c3
-mov 0x12345678, %al                              # a0 78 56 34 12
-mov 0x12345678, %ax                              # 66 a1 78 56 34 12
-mov 0x12345678, %eax                             # a1 78 56 34 12
-mov %al, 0x12345678                              # a2 78 56 34 12
-mov %ax, 0x12345678                              # 66 a3 78 56 34 12
-mov %eax, 0x12345678                             # a3 78 56 34 12
-mov $0xfe, %bh                                   # b7 fe
-mov $0x1234, %di                                 # 66 bf 34 12
-mov $foo, %di                                    # 66 bf 00 00 [R_386_16@2 foo]
-mov $0x12345678, %edi                            # bf 78 56 34 12
-mov $foo, %edi                                   # bf 00 00 00 00 [R_386_32@1 foo]
-movb $0xfe, %cl                                  # b1 fe
-movb $0xfe, 0x12(%eax,%ebx,4)                    # c6 44 98 12 fe
-mov $0xfe, 0x12(%eax,%ebx,4)                     # c7 44 98 12 fe 00 00 00
-movw $0x1234, %cx                                # 66 b9 34 12
-movw $0x1234, (%ebp)                             # 66 c7 45 00 34 12
-mov $0x1234, (%ebp)                              # c7 45 00 34 12 00 00
-movw $foo, %cx                                   # 66 b9 00 00 [R_386_16@2 foo]
-movl $0x12345678, %ecx                           # b9 78 56 34 12
-movl $0x12345678, -0x80(%esp)                    # c7 44 24 80 78 56 34 12
-mov $0x12345678, -0x80(%esp)                     # c7 44 24 80 78 56 34 12
-movl $foo, %ecx                                  # b9 00 00 00 00 [R_386_32@1 foo]
-movzx %bl, %cx                                   # 66 0f b6 cb
-movzbw 0x12345678(%ecx,%edx,8), %cx              # 66 0f b6 8c d1 78 56 34 12
-movzx 0x12345678(%ecx,%edx,8), %cx               # 66 0f b6 8c d1 78 56 34 12
-movzx %bl, %ecx                                  # 0f b6 cb
-movzbl 0x7f(%edi), %ecx                          # 0f b6 4f 7f
-movzx 0x7f(%edi), %ecx                           # 0f b6 4f 7f
-movzx %bx, %ecx                                  # 0f b7 cb
-movzwl (%ecx,%edx), %ecx                         # 0f b7 0c 11
-movzx (%ecx,%edx), %ecx                          # 0f b6 0c 11
-movsx %bl, %cx                                   # 66 0f be cb
-movsbw (%si), %cx                                # 67 66 0f be 0c
-movsx (%si), %cx                                 # 67 66 0f be 0c
-movsx %bl, %ecx                                  # 0f be cb
-movsbl (,%esi,2), %ecx                           # 0f be 0c 75 00 00 00 00
-movsx (,%esi,2), %ecx                            # 0f be 0c 75 00 00 00 00
-movsx %bx, %ecx                                  # 0f bf cb
-movswl 0x12(%eax,%ebx,4), %ecx                   # 0f bf 4c 98 12
-movsx 0x12(%eax,%ebx,4), %ecx                    # 0f be 4c 98 12
-xchg %di, %ax                                    # 66 97
-xchg %ax, %di                                    # 66 97
-xchg %edi, %eax                                  # 97
-xchg %eax, %edi                                  # 97
-xchg %bl, %cl                                    # 86 d9
-xchgb %bl, (%si)                                 # 67 86 1c
-xchg %bl, (%si)                                  # 67 86 1c
-xchgb (,%esi,2), %cl                             # 86 0c 75 00 00 00 00
-xchg (,%esi,2), %cl                              # 86 0c 75 00 00 00 00
-xchg %bx, %cx                                    # 66 87 d9
-xchgw %bx, 0x80(%esi)                            # 66 87 9e 80 00 00 00
-xchg %bx, 0x80(%esi)                             # 66 87 9e 80 00 00 00
-xchgw 0x12(%eax,%ebx,4), %cx                     # 66 87 4c 98 12
-xchg 0x12(%eax,%ebx,4), %cx                      # 66 87 4c 98 12
-xchg %ebx, %ecx                                  # 87 d9
-xchgl %ebx, (%ebp)                               # 87 5d 00
-xchg %ebx, (%ebp)                                # 87 5d 00
-xchgl -0x80(%esp), %ecx                          # 87 4c 24 80
-xchg -0x80(%esp), %ecx                           # 87 4c 24 80
-cmpxchg %bl, %cl                                 # 0f b0 d9
-cmpxchgb %bl, 0x7f(%edi)                         # 0f b0 5f 7f
-cmpxchg %bl, 0x7f(%edi)                          # 0f b0 5f 7f
-cmpxchg %bx, %cx                                 # 66 0f b1 d9
-cmpxchgw %bx, foo+8(%eax)                        # 66 0f b1 98 08 00 00 00 [R_386_32@4 foo]
-cmpxchg %bx, foo+8(%eax)                         # 66 0f b1 98 08 00 00 00 [R_386_32@4 foo]
-cmpxchg %ebx, %ecx                               # 0f b1 d9
-cmpxchgl %ebx, (%ecx,%edx)                       # 0f b1 1c 11
-cmpxchg %ebx, (%ecx,%edx)                        # 0f b1 1c 11
-cmpxchg8b (%si)                                  # 67 0f c7 0c
-xadd %bl, %cl                                    # 0f c0 d9
-xaddb %bl, 0x80(%esi)                            # 0f c0 9e 80 00 00 00
-xadd %bl, 0x80(%esi)                             # 0f c0 9e 80 00 00 00
-xadd %bx, %cx                                    # 66 0f c1 d9
-xaddw %bx, 0x12(%eax,%ebx,4)                     # 66 0f c1 5c 98 12
-xadd %bx, 0x12(%eax,%ebx,4)                      # 66 0f c1 5c 98 12
-xadd %ebx, %ecx                                  # 0f c1 d9
-xaddl %ebx, (%ebp)                               # 0f c1 5d 00
-xadd %ebx, (%ebp)                                # 0f c1 5d 00
-leaw foo, %cx                                    # 66 8d 0d 00 00 00 00 [R_386_32@3 foo]
-lea foo, %cx                                     # 66 8d 0d 00 00 00 00 [R_386_32@3 foo]
-leal 0x12345678(%ecx,%edx,8), %ecx               # 8d 8c d1 78 56 34 12
-lea 0x12345678(%ecx,%edx,8), %ecx                # 8d 8c d1 78 56 34 12
-movbew foo+8(%eax), %cx                          # 66 0f 38 f0 88 08 00 00 00 [R_386_32@5 foo]
-movbe foo+8(%eax), %cx                           # 66 0f 38 f0 88 08 00 00 00 [R_386_32@5 foo]
-movbel (%ecx,%edx), %ecx                         # 0f 38 f0 0c 11
-movbe (%ecx,%edx), %ecx                          # 0f 38 f0 0c 11
-movbew %bx, (%si)                                # 67 66 0f 38 f1 1c
-movbe %bx, (%si)                                 # 67 66 0f 38 f1 1c
-movbel %ebx, (,%esi,2)                           # 0f 38 f1 1c 75 00 00 00 00
-movbe %ebx, (,%esi,2)                            # 0f 38 f1 1c 75 00 00 00 00
-bswap %edi                                       # 0f cf
-cbtw                                             # 66 98
-cwtl                                             # 98
-cwtd                                             # 66 99
-cltd                                             # 99
-bt %bx, %cx                                      # 66 0f a3 d9
-btw %bx, %gs:0x14                                # 65 66 0f a3 1d 14 00 00 00
-bt %bx, %gs:0x14                                 # 65 66 0f a3 1d 14 00 00 00
-bt %ebx, %ecx                                    # 0f a3 d9
-btl %ebx, (%si)                                  # 67 0f a3 1c
-bt %ebx, (%si)                                   # 67 0f a3 1c
-btw $0xfe, %cx                                   # 66 0f ba e1 fe
-btw $0xfe, 0x80(%esi)                            # 66 0f ba a6 80 00 00 00 fe
-bt $0xfe, 0x80(%esi)                             # 0f ba a6 80 00 00 00 fe
-btl $0xfe, %ecx                                  # 0f ba e1 fe
-btl $0xfe, 0x12(%eax,%ebx,4)                     # 0f ba 64 98 12 fe
-bt $0xfe, 0x12(%eax,%ebx,4)                      # 0f ba 64 98 12 fe
-bts %bx, %cx                                     # 66 0f ab d9
-btsw %bx, -0x80(%esp)                            # 66 0f ab 5c 24 80
-bts %bx, -0x80(%esp)                             # 66 0f ab 5c 24 80
-bts %ebx, %ecx                                   # 0f ab d9
-btsl %ebx, foo                                   # 0f ab 1d 00 00 00 00 [R_386_32@3 foo]
-bts %ebx, foo                                    # 0f ab 1d 00 00 00 00 [R_386_32@3 foo]
-btsw $0xfe, %cx                                  # 66 0f ba e9 fe
-btsw $0xfe, 0x7f(%edi)                           # 66 0f ba 6f 7f fe
-bts $0xfe, 0x7f(%edi)                            # 0f ba 6f 7f fe
-btsl $0xfe, %ecx                                 # 0f ba e9 fe
-btsl $0xfe, foo+8(%eax)                          # 0f ba a8 08 00 00 00 fe [R_386_32@3 foo]
-bts $0xfe, foo+8(%eax)                           # 0f ba a8 08 00 00 00 fe [R_386_32@3 foo]
-btr %bx, %cx                                     # 66 0f b3 d9
-btrw %bx, %gs:0x14                               # 65 66 0f b3 1d 14 00 00 00
-btr %bx, %gs:0x14                                # 65 66 0f b3 1d 14 00 00 00
-btr %ebx, %ecx                                   # 0f b3 d9
-btrl %ebx, (%si)                                 # 67 0f b3 1c
-btr %ebx, (%si)                                  # 67 0f b3 1c
-btrw $0xfe, %cx                                  # 66 0f ba f1 fe
-btrw $0xfe, 0x80(%esi)                           # 66 0f ba b6 80 00 00 00 fe
-btr $0xfe, 0x80(%esi)                            # 0f ba b6 80 00 00 00 fe
-btrl $0xfe, %ecx                                 # 0f ba f1 fe
-btrl $0xfe, 0x12(%eax,%ebx,4)                    # 0f ba 74 98 12 fe
-btr $0xfe, 0x12(%eax,%ebx,4)                     # 0f ba 74 98 12 fe
-btc %bx, %cx                                     # 66 0f bb d9
-btcw %bx, -0x80(%esp)                            # 66 0f bb 5c 24 80
-btc %bx, -0x80(%esp)                             # 66 0f bb 5c 24 80
-btc %ebx, %ecx                                   # 0f bb d9
-btcl %ebx, foo                                   # 0f bb 1d 00 00 00 00 [R_386_32@3 foo]
-btc %ebx, foo                                    # 0f bb 1d 00 00 00 00 [R_386_32@3 foo]
-btcw $0xfe, %cx                                  # 66 0f ba f9 fe
-btcw $0xfe, 0x7f(%edi)                           # 66 0f ba 7f 7f fe
-btc $0xfe, 0x7f(%edi)                            # 0f ba 7f 7f fe
-btcl $0xfe, %ecx                                 # 0f ba f9 fe
-btcl $0xfe, foo+8(%eax)                          # 0f ba b8 08 00 00 00 fe [R_386_32@3 foo]
-btc $0xfe, foo+8(%eax)                           # 0f ba b8 08 00 00 00 fe [R_386_32@3 foo]
-bsf %bx, %cx                                     # 66 0f bc cb
-bsfw %gs:0x14, %cx                               # 65 66 0f bc 0d 14 00 00 00
-bsf %gs:0x14, %cx                                # 65 66 0f bc 0d 14 00 00 00
-bsf %ebx, %ecx                                   # 0f bc cb
-bsfl (%si), %ecx                                 # 67 0f bc 0c
-bsf (%si), %ecx                                  # 67 0f bc 0c
-bsr %bx, %cx                                     # 66 0f bd cb
-bsrw 0x80(%esi), %cx                             # 66 0f bd 8e 80 00 00 00
-bsr 0x80(%esi), %cx                              # 66 0f bd 8e 80 00 00 00
-bsr %ebx, %ecx                                   # 0f bd cb
-bsrl 0x12(%eax,%ebx,4), %ecx                     # 0f bd 4c 98 12
-bsr 0x12(%eax,%ebx,4), %ecx                      # 0f bd 4c 98 12
-popcnt %bx, %cx                                  # 66 f3 0f b8 cb
-popcntw -0x80(%esp), %cx                         # 66 f3 0f b8 4c 24 80
-popcnt -0x80(%esp), %cx                          # 66 f3 0f b8 4c 24 80
-popcnt %ebx, %ecx                                # f3 0f b8 cb
-popcntl foo, %ecx                                # f3 0f b8 0d 00 00 00 00 [R_386_32@4 foo]
-popcnt foo, %ecx                                 # f3 0f b8 0d 00 00 00 00 [R_386_32@4 foo]
-lzcnt %bx, %cx                                   # 66 f3 0f bd cb
-lzcntw 0x7f(%edi), %cx                           # 66 f3 0f bd 4f 7f
-lzcnt 0x7f(%edi), %cx                            # 66 f3 0f bd 4f 7f
-lzcnt %ebx, %ecx                                 # f3 0f bd cb
-lzcntl foo+8(%eax), %ecx                         # f3 0f bd 88 08 00 00 00 [R_386_32@4 foo]
-lzcnt foo+8(%eax), %ecx                          # f3 0f bd 88 08 00 00 00 [R_386_32@4 foo]
-tzcnt %bx, %cx                                   # 66 f3 0f bc cb
-tzcntw %gs:0x14, %cx                             # 65 66 f3 0f bc 0d 14 00 00 00
-tzcnt %gs:0x14, %cx                              # 65 66 f3 0f bc 0d 14 00 00 00
-tzcnt %ebx, %ecx                                 # f3 0f bc cb
-tzcntl (%si), %ecx                               # 67 f3 0f bc 0c
-tzcnt (%si), %ecx                                # 67 f3 0f bc 0c
-crc32 %bl, %ecx                                  # f2 0f 38 f0 cb
-crc32b 0x80(%esi), %ecx                          # f2 0f 38 f0 8e 80 00 00 00
-crc32 0x80(%esi), %ecx                           # f2 0f 38 f1 8e 80 00 00 00
-crc32 %bx, %ecx                                  # 66 f2 0f 38 f1 cb
-crc32w 0x12(%eax,%ebx,4), %ecx                   # 66 f2 0f 38 f1 4c 98 12
-crc32 0x12(%eax,%ebx,4), %ecx                    # f2 0f 38 f1 4c 98 12
-crc32 %ebx, %ecx                                 # f2 0f 38 f1 cb
-crc32l (%ebp), %ecx                              # f2 0f 38 f1 4d 00
-crc32 (%ebp), %ecx                               # f2 0f 38 f1 4d 00
-setob %cl                                        # 0f 90 c1
-setob 0x12345678(%ecx,%edx,8)                    # 0f 90 84 d1 78 56 34 12
-seto 0x12345678(%ecx,%edx,8)                     # 0f 90 84 d1 78 56 34 12
-setnob %cl                                       # 0f 91 c1
-setnob 0x7f(%edi)                                # 0f 91 47 7f
-setno 0x7f(%edi)                                 # 0f 91 47 7f
-setbb %cl                                        # 0f 92 c1
-setbb foo+8(%eax)                                # 0f 92 80 08 00 00 00 [R_386_32@3 foo]
-setb foo+8(%eax)                                 # 0f 92 80 08 00 00 00 [R_386_32@3 foo]
-setaeb %cl                                       # 0f 93 c1
-setaeb (%ecx,%edx)                               # 0f 93 04 11
-setae (%ecx,%edx)                                # 0f 93 04 11
-seteb %cl                                        # 0f 94 c1
-seteb %gs:0x14                                   # 65 0f 94 05 14 00 00 00
-sete %gs:0x14                                    # 65 0f 94 05 14 00 00 00
-setneb %cl                                       # 0f 95 c1
-setneb (%si)                                     # 67 0f 95 04
-setne (%si)                                      # 67 0f 95 04
-setbeb %cl                                       # 0f 96 c1
-setbeb (,%esi,2)                                 # 0f 96 04 75 00 00 00 00
-setbe (,%esi,2)                                  # 0f 96 04 75 00 00 00 00
-setab %cl                                        # 0f 97 c1
-setab 0x80(%esi)                                 # 0f 97 86 80 00 00 00
-seta 0x80(%esi)                                  # 0f 97 86 80 00 00 00
-setsb %cl                                        # 0f 98 c1
-setsb 0x12(%eax,%ebx,4)                          # 0f 98 44 98 12
-sets 0x12(%eax,%ebx,4)                           # 0f 98 44 98 12
-setnsb %cl                                       # 0f 99 c1
-setnsb (%ebp)                                    # 0f 99 45 00
-setns (%ebp)                                     # 0f 99 45 00
-setpb %cl                                        # 0f 9a c1
-setpb -0x80(%esp)                                # 0f 9a 44 24 80
-setp -0x80(%esp)                                 # 0f 9a 44 24 80
-setnpb %cl                                       # 0f 9b c1
-setnpb foo                                       # 0f 9b 05 00 00 00 00 [R_386_32@3 foo]
-setnp foo                                        # 0f 9b 05 00 00 00 00 [R_386_32@3 foo]
-setlb %cl                                        # 0f 9c c1
-setlb 0x12345678(%ecx,%edx,8)                    # 0f 9c 84 d1 78 56 34 12
-setl 0x12345678(%ecx,%edx,8)                     # 0f 9c 84 d1 78 56 34 12
-setgeb %cl                                       # 0f 9d c1
-setgeb 0x7f(%edi)                                # 0f 9d 47 7f
-setge 0x7f(%edi)                                 # 0f 9d 47 7f
-setleb %cl                                       # 0f 9e c1
-setleb foo+8(%eax)                               # 0f 9e 80 08 00 00 00 [R_386_32@3 foo]
-setle foo+8(%eax)                                # 0f 9e 80 08 00 00 00 [R_386_32@3 foo]
-setgb %cl                                        # 0f 9f c1
-setgb (%ecx,%edx)                                # 0f 9f 04 11
-setg (%ecx,%edx)                                 # 0f 9f 04 11
-cmovo %bx, %cx                                   # 66 0f 40 cb
-cmovow %gs:0x14, %cx                             # 65 66 0f 40 0d 14 00 00 00
-cmovo %gs:0x14, %cx                              # 65 66 0f 40 0d 14 00 00 00
-cmovno %bx, %cx                                  # 66 0f 41 cb
-cmovnow (%si), %cx                               # 67 66 0f 41 0c
-cmovno (%si), %cx                                # 67 66 0f 41 0c
-cmovb %bx, %cx                                   # 66 0f 42 cb
-cmovbw (,%esi,2), %cx                            # 66 0f 42 0c 75 00 00 00 00
-cmovb (,%esi,2), %cx                             # 66 0f 42 0c 75 00 00 00 00
-cmovae %bx, %cx                                  # 66 0f 43 cb
-cmovaew 0x80(%esi), %cx                          # 66 0f 43 8e 80 00 00 00
-cmovae 0x80(%esi), %cx                           # 66 0f 43 8e 80 00 00 00
-cmove %bx, %cx                                   # 66 0f 44 cb
-cmovew 0x12(%eax,%ebx,4), %cx                    # 66 0f 44 4c 98 12
-cmove 0x12(%eax,%ebx,4), %cx                     # 66 0f 44 4c 98 12
-cmovne %bx, %cx                                  # 66 0f 45 cb
-cmovnew (%ebp), %cx                              # 66 0f 45 4d 00
-cmovne (%ebp), %cx                               # 66 0f 45 4d 00
-cmovbe %bx, %cx                                  # 66 0f 46 cb
-cmovbew -0x80(%esp), %cx                         # 66 0f 46 4c 24 80
-cmovbe -0x80(%esp), %cx                          # 66 0f 46 4c 24 80
-cmova %bx, %cx                                   # 66 0f 47 cb
-cmovaw foo, %cx                                  # 66 0f 47 0d 00 00 00 00 [R_386_32@4 foo]
-cmova foo, %cx                                   # 66 0f 47 0d 00 00 00 00 [R_386_32@4 foo]
-cmovs %bx, %cx                                   # 66 0f 48 cb
-cmovsw 0x12345678(%ecx,%edx,8), %cx              # 66 0f 48 8c d1 78 56 34 12
-cmovs 0x12345678(%ecx,%edx,8), %cx               # 66 0f 48 8c d1 78 56 34 12
-cmovns %bx, %cx                                  # 66 0f 49 cb
-cmovnsw 0x7f(%edi), %cx                          # 66 0f 49 4f 7f
-cmovns 0x7f(%edi), %cx                           # 66 0f 49 4f 7f
-cmovp %bx, %cx                                   # 66 0f 4a cb
-cmovpw foo+8(%eax), %cx                          # 66 0f 4a 88 08 00 00 00 [R_386_32@4 foo]
-cmovp foo+8(%eax), %cx                           # 66 0f 4a 88 08 00 00 00 [R_386_32@4 foo]
-cmovnp %bx, %cx                                  # 66 0f 4b cb
-cmovnpw (%ecx,%edx), %cx                         # 66 0f 4b 0c 11
-cmovnp (%ecx,%edx), %cx                          # 66 0f 4b 0c 11
-cmovl %bx, %cx                                   # 66 0f 4c cb
-cmovlw %gs:0x14, %cx                             # 65 66 0f 4c 0d 14 00 00 00
-cmovl %gs:0x14, %cx                              # 65 66 0f 4c 0d 14 00 00 00
-cmovge %bx, %cx                                  # 66 0f 4d cb
-cmovgew (%si), %cx                               # 67 66 0f 4d 0c
-cmovge (%si), %cx                                # 67 66 0f 4d 0c
-cmovle %bx, %cx                                  # 66 0f 4e cb
-cmovlew (,%esi,2), %cx                           # 66 0f 4e 0c 75 00 00 00 00
-cmovle (,%esi,2), %cx                            # 66 0f 4e 0c 75 00 00 00 00
-cmovg %bx, %cx                                   # 66 0f 4f cb
-cmovgw 0x80(%esi), %cx                           # 66 0f 4f 8e 80 00 00 00
-cmovg 0x80(%esi), %cx                            # 66 0f 4f 8e 80 00 00 00
-cmovo %ebx, %ecx                                 # 0f 40 cb
-cmovol 0x12(%eax,%ebx,4), %ecx                   # 0f 40 4c 98 12
-cmovo 0x12(%eax,%ebx,4), %ecx                    # 0f 40 4c 98 12
-cmovno %ebx, %ecx                                # 0f 41 cb
-cmovnol (%ebp), %ecx                             # 0f 41 4d 00
-cmovno (%ebp), %ecx                              # 0f 41 4d 00
-cmovb %ebx, %ecx                                 # 0f 42 cb
-cmovbl -0x80(%esp), %ecx                         # 0f 42 4c 24 80
-cmovb -0x80(%esp), %ecx                          # 0f 42 4c 24 80
-cmovae %ebx, %ecx                                # 0f 43 cb
-cmovael foo, %ecx                                # 0f 43 0d 00 00 00 00 [R_386_32@3 foo]
-cmovae foo, %ecx                                 # 0f 43 0d 00 00 00 00 [R_386_32@3 foo]
-cmove %ebx, %ecx                                 # 0f 44 cb
-cmovel 0x12345678(%ecx,%edx,8), %ecx             # 0f 44 8c d1 78 56 34 12
-cmove 0x12345678(%ecx,%edx,8), %ecx              # 0f 44 8c d1 78 56 34 12
-cmovne %ebx, %ecx                                # 0f 45 cb
-cmovnel 0x7f(%edi), %ecx                         # 0f 45 4f 7f
-cmovne 0x7f(%edi), %ecx                          # 0f 45 4f 7f
-cmovbe %ebx, %ecx                                # 0f 46 cb
-cmovbel foo+8(%eax), %ecx                        # 0f 46 88 08 00 00 00 [R_386_32@3 foo]
-cmovbe foo+8(%eax), %ecx                         # 0f 46 88 08 00 00 00 [R_386_32@3 foo]
-cmova %ebx, %ecx                                 # 0f 47 cb
-cmoval (%ecx,%edx), %ecx                         # 0f 47 0c 11
-cmova (%ecx,%edx), %ecx                          # 0f 47 0c 11
-cmovs %ebx, %ecx                                 # 0f 48 cb
-cmovsl %gs:0x14, %ecx                            # 65 0f 48 0d 14 00 00 00
-cmovs %gs:0x14, %ecx                             # 65 0f 48 0d 14 00 00 00
-cmovns %ebx, %ecx                                # 0f 49 cb
-cmovnsl (%si), %ecx                              # 67 0f 49 0c
-cmovns (%si), %ecx                               # 67 0f 49 0c
-cmovp %ebx, %ecx                                 # 0f 4a cb
-cmovpl (,%esi,2), %ecx                           # 0f 4a 0c 75 00 00 00 00
-cmovp (,%esi,2), %ecx                            # 0f 4a 0c 75 00 00 00 00
-cmovnp %ebx, %ecx                                # 0f 4b cb
-cmovnpl 0x80(%esi), %ecx                         # 0f 4b 8e 80 00 00 00
-cmovnp 0x80(%esi), %ecx                          # 0f 4b 8e 80 00 00 00
-cmovl %ebx, %ecx                                 # 0f 4c cb
-cmovll 0x12(%eax,%ebx,4), %ecx                   # 0f 4c 4c 98 12
-cmovl 0x12(%eax,%ebx,4), %ecx                    # 0f 4c 4c 98 12
-cmovge %ebx, %ecx                                # 0f 4d cb
-cmovgel (%ebp), %ecx                             # 0f 4d 4d 00
-cmovge (%ebp), %ecx                              # 0f 4d 4d 00
-cmovle %ebx, %ecx                                # 0f 4e cb
-cmovlel -0x80(%esp), %ecx                        # 0f 4e 4c 24 80
-cmovle -0x80(%esp), %ecx                         # 0f 4e 4c 24 80
-cmovg %ebx, %ecx                                 # 0f 4f cb
-cmovgl foo, %ecx                                 # 0f 4f 0d 00 00 00 00 [R_386_32@3 foo]
-cmovg foo, %ecx                                  # 0f 4f 0d 00 00 00 00 [R_386_32@3 foo]
-pushw %cx                                        # 66 51
-pushw %gs:0x14                                   # 65 66 ff 35 14 00 00 00
-push %gs:0x14                                    # 65 ff 35 14 00 00 00
-pushl %ecx                                       # 51
-pushl (%si)                                      # 67 ff 34
-push (%si)                                       # 67 ff 34
-push %di                                         # 66 57
-push %edi                                        # 57
-pushw $0x7f                                      # 66 6a 7f
-pushl $0x7f                                      # 6a 7f
-pushw $0x1234                                    # 66 68 34 12
-pushw $foo                                       # 66 68 00 00 [R_386_16@2 foo]
-pushl $0x12345678                                # 68 78 56 34 12
-pushl $foo                                       # 68 00 00 00 00 [R_386_32@1 foo]
-pushw %cs                                        # 66 0e
-pushl %cs                                        # 0e
-pushw %ss                                        # 66 16
-pushl %ss                                        # 16
-pushw %ds                                        # 66 1e
-pushl %ds                                        # 1e
-pushw %es                                        # 66 06
-pushl %es                                        # 06
-pushw %fs                                        # 66 0f a0
-pushl %fs                                        # 0f a0
-pushw %gs                                        # 66 0f a8
-pushl %gs                                        # 0f a8
-popw %cx                                         # 66 59
-popw (,%esi,2)                                   # 66 8f 04 75 00 00 00 00
-pop (,%esi,2)                                    # 8f 04 75 00 00 00 00
-popl %ecx                                        # 59
-popl 0x80(%esi)                                  # 8f 86 80 00 00 00
-pop 0x80(%esi)                                   # 8f 86 80 00 00 00
-pop %di                                          # 66 5f
-pop %edi                                         # 5f
-popw %ds                                         # 66 1f
-popl %ds                                         # 1f
-popw %es                                         # 66 07
-popl %es                                         # 07
-popw %ss                                         # 66 17
-popl %ss                                         # 17
-popw %fs                                         # 66 0f a1
-popl %fs                                         # 0f a1
-popw %gs                                         # 66 0f a9
-popl %gs                                         # 0f a9
-pushaw                                           # 66 60
-pushal                                           # 60
-popaw                                            # 66 61
-popal                                            # 61
-pushfw                                           # 66 9c
-pushfl                                           # 9c
-popfw                                            # 66 9d
-popfl                                            # 9d
-enterw $0x1234, $0xfe                            # 66 c8 34 12 fe
-enterw $foo, $0xfe                               # 66 c8 00 00 fe [R_386_16@2 foo]
-enterl $0x1234, $0xfe                            # c8 34 12 fe
-enterl $foo, $0xfe                               # c8 00 00 fe [R_386_16@1 foo]
-leavew                                           # 66 c9
-leavel                                           # c9
-jmp .+0x10                                       # eb 0e
-jmp foo                                          # e9 fc ff ff ff [R_386_PC32@1 foo]
-jmpw *%cx                                        # 66 ff e1
-jmpw *0x80(%esi)                                 # 66 ff a6 80 00 00 00
-jmp *0x80(%esi)                                  # ff a6 80 00 00 00
-jmpl *%ecx                                       # ff e1
-jmpl *0x12(%eax,%ebx,4)                          # ff 64 98 12
-jmp *0x12(%eax,%ebx,4)                           # ff 64 98 12
-ljmpw $0x10, $0x1234                             # 66 ea 34 12 10 00
-ljmpl $0x10, $0x1234                             # ea 34 12 00 00 10 00
-ljmpw *0x12345678(%ecx,%edx,8)                   # 66 ff ac d1 78 56 34 12
-ljmp *0x12345678(%ecx,%edx,8)                    # ff ac d1 78 56 34 12
-ljmpl *0x7f(%edi)                                # ff 6f 7f
-ljmp *0x7f(%edi)                                 # ff 6f 7f
-jo .+0x10                                        # 70 0e
-jno .+0x10                                       # 71 0e
-jb .+0x10                                        # 72 0e
-jae .+0x10                                       # 73 0e
-je .+0x10                                        # 74 0e
-jne .+0x10                                       # 75 0e
-jbe .+0x10                                       # 76 0e
-ja .+0x10                                        # 77 0e
-js .+0x10                                        # 78 0e
-jns .+0x10                                       # 79 0e
-jp .+0x10                                        # 7a 0e
-jnp .+0x10                                       # 7b 0e
-jl .+0x10                                        # 7c 0e
-jge .+0x10                                       # 7d 0e
-jle .+0x10                                       # 7e 0e
-jg .+0x10                                        # 7f 0e
-jo foo                                           # 0f 80 fc ff ff ff [R_386_PC32@2 foo]
-jno foo                                          # 0f 81 fc ff ff ff [R_386_PC32@2 foo]
-jb foo                                           # 0f 82 fc ff ff ff [R_386_PC32@2 foo]
-jae foo                                          # 0f 83 fc ff ff ff [R_386_PC32@2 foo]
-je foo                                           # 0f 84 fc ff ff ff [R_386_PC32@2 foo]
-jne foo                                          # 0f 85 fc ff ff ff [R_386_PC32@2 foo]
-jbe foo                                          # 0f 86 fc ff ff ff [R_386_PC32@2 foo]
-ja foo                                           # 0f 87 fc ff ff ff [R_386_PC32@2 foo]
-js foo                                           # 0f 88 fc ff ff ff [R_386_PC32@2 foo]
-jns foo                                          # 0f 89 fc ff ff ff [R_386_PC32@2 foo]
-jp foo                                           # 0f 8a fc ff ff ff [R_386_PC32@2 foo]
-jnp foo                                          # 0f 8b fc ff ff ff [R_386_PC32@2 foo]
-jl foo                                           # 0f 8c fc ff ff ff [R_386_PC32@2 foo]
-jge foo                                          # 0f 8d fc ff ff ff [R_386_PC32@2 foo]
-jle foo                                          # 0f 8e fc ff ff ff [R_386_PC32@2 foo]
-jg foo                                           # 0f 8f fc ff ff ff [R_386_PC32@2 foo]
-jcxz .+0x10                                      # 67 e3 0d
-jecxz .+0x10                                     # e3 0e
-loop .+0x10                                      # e2 0e
-loope .+0x10                                     # e1 0e
-loopne .+0x10                                    # e0 0e
-loopw .+0x10                                     # 67 e2 0d
-loopl .+0x10                                     # e2 0e
-loopew .+0x10                                    # 67 e1 0d
-loopel .+0x10                                    # e1 0e
-loopnew .+0x10                                   # 67 e0 0d
-loopnel .+0x10                                   # e0 0e
-call foo                                         # e8 fc ff ff ff [R_386_PC32@1 foo]
-callw *%cx                                       # 66 ff d1
-callw *(%ebp)                                    # 66 ff 55 00
-call *(%ebp)                                     # ff 55 00
-calll *%ecx                                      # ff d1
-calll *-0x80(%esp)                               # ff 54 24 80
-call *-0x80(%esp)                                # ff 54 24 80
-lcallw $0x10, $0x1234                            # 66 9a 34 12 10 00
-lcalll $0x10, $0x1234                            # 9a 34 12 00 00 10 00
-lcallw *foo+8(%eax)                              # 66 ff 98 08 00 00 00 [R_386_32@3 foo]
-lcall *foo+8(%eax)                               # ff 98 08 00 00 00 [R_386_32@2 foo]
-lcalll *(%ecx,%edx)                              # ff 1c 11
-lcall *(%ecx,%edx)                               # ff 1c 11
-retw                                             # 66 c3
-retl                                             # c3
-retw $0x1234                                     # 66 c2 34 12
-retw $foo                                        # 66 c2 00 00 [R_386_16@2 foo]
-retl $0x1234                                     # c2 34 12
-retl $foo                                        # c2 00 00 [R_386_16@1 foo]
-lretw                                            # 66 cb
-lretl                                            # cb
-lretw $0x1234                                    # 66 ca 34 12
-lretw $foo                                       # 66 ca 00 00 [R_386_16@2 foo]
-lretl $0x1234                                    # ca 34 12
-lretl $foo                                       # ca 00 00 [R_386_16@1 foo]
-int $3                                           # cc
-int3                                             # cc
-int $0xfe                                        # cd fe
-into                                             # ce
-int1                                             # f1
-iretw                                            # 66 cf
-iretl                                            # cf
-movsb (%esi), (%edi)                             # a4
-movsw (%esi), (%edi)                             # 66 a5
-movsl (%esi), (%edi)                             # a5
-movsb                                            # a4
-movsw                                            # 66 a5
-movsl                                            # a5
-cmpsb (%edi), (%esi)                             # a6
-cmpsw (%edi), (%esi)                             # 66 a7
-cmpsl (%edi), (%esi)                             # a7
-cmpsb                                            # a6
-cmpsw                                            # 66 a7
-cmpsl                                            # a7
-scasb (%edi)                                     # ae
-scasw (%edi)                                     # 66 af
-scasl (%edi)                                     # af
-scas (%esi), %al                                 # ae
-scas (%esi), %ax                                 # 66 af
-scas (%esi), %eax                                # af
-scasb                                            # ae
-scasw                                            # 66 af
-scasl                                            # af
-lodsb (%esi)                                     # ac
-lodsw (%esi)                                     # 66 ad
-lodsl (%esi)                                     # ad
-lods (%esi), %al                                 # ac
-lods (%esi), %ax                                 # 66 ad
-lods (%esi), %eax                                # ad
-lodsb                                            # ac
-lodsw                                            # 66 ad
-lodsl                                            # ad
-stosb (%edi)                                     # aa
-stosw (%edi)                                     # 66 ab
-stosl (%edi)                                     # ab
-stos %al, (%edi)                                 # aa
-stos %ax, (%edi)                                 # 66 ab
-stos %eax, (%edi)                                # ab
-stosb                                            # aa
-stosw                                            # 66 ab
-stosl                                            # ab
-insb %dx, (%edi)                                 # 6c
-insw %dx, (%edi)                                 # 66 6d
-insl %dx, (%edi)                                 # 6d
-insb                                             # 6c
-insw                                             # 66 6d
-insl                                             # 6d
-outsb (%esi), %dx                                # 6e
-outsw (%esi), %dx                                # 66 6f
-outsl (%esi), %dx                                # 6f
-outsb                                            # 6e
-outsw                                            # 66 6f
-outsl                                            # 6f
-xlat (%ebx)                                      # d7
-xlatb                                            # d7
-nop                                              # 90
-nopw %cx                                         # 66 0f 1f c1
-nopw 0x80(%esi)                                  # 66 0f 1f 86 80 00 00 00
-nop 0x80(%esi)                                   # 0f 1f 86 80 00 00 00
-nopl %ecx                                        # 0f 1f c1
-nopl 0x12(%eax,%ebx,4)                           # 0f 1f 44 98 12
-nop 0x12(%eax,%ebx,4)                            # 0f 1f 44 98 12
-pause                                            # f3 90
-ud2                                              # 0f 0b
-hlt                                              # f4
-cmc                                              # f5
-clc                                              # f8
-stc                                              # f9
-cli                                              # fa
-sti                                              # fb
-cld                                              # fc
-std                                              # fd
-sahf                                             # 9e
-lahf                                             # 9f
-fwait                                            # 9b
-aaa                                              # 37
-aas                                              # 3f
-daa                                              # 27
-das                                              # 2f
-aam                                              # d4 0a
-aam $0xfe                                        # d4 fe
-aad                                              # d5 0a
-aad $0xfe                                        # d5 fe
-boundw %bx, (%ebp)                               # 66 62 5d 00
-bound %bx, (%ebp)                                # 66 62 5d 00
-boundl %ebx, -0x80(%esp)                         # 62 5c 24 80
-bound %ebx, -0x80(%esp)                          # 62 5c 24 80
-in $0xfe, %al                                    # e4 fe
-in $0xfe, %ax                                    # 66 e5 fe
-in $0xfe, %eax                                   # e5 fe
-in %dx, %al                                      # ec
-in %dx, %ax                                      # 66 ed
-in %dx, %eax                                     # ed
-out %al, $0xfe                                   # e6 fe
-out %ax, $0xfe                                   # 66 e7 fe
-out %eax, $0xfe                                  # e7 fe
-out %al, %dx                                     # ee
-out %ax, %dx                                     # 66 ef
-out %eax, %dx                                    # ef
-cpuid                                            # 0f a2
-rdtsc                                            # 0f 31
-rdtscp                                           # 0f 01 f9
-rdpmc                                            # 0f 33
-rdmsr                                            # 0f 32
-wrmsr                                            # 0f 30
-syscall                                          # 0f 05
-sysret                                           # 0f 07
-sysretl                                          # 0f 07
-sysenter                                         # 0f 34
-sysexit                                          # 0f 35
-mfence                                           # 0f ae f0
-lfence                                           # 0f ae e8
-sfence                                           # 0f ae f8
-clflush %gs:0x14                                 # 65 0f ae 3d 14 00 00 00
-clflushopt (%si)                                 # 67 66 0f ae 3c
-clwb (,%esi,2)                                   # 66 0f ae 34 75 00 00 00 00
-prefetchnta 0x80(%esi)                           # 0f 18 86 80 00 00 00
-prefetcht0 0x12(%eax,%ebx,4)                     # 0f 18 4c 98 12
-prefetcht1 (%ebp)                                # 0f 18 55 00
-prefetcht2 -0x80(%esp)                           # 0f 18 5c 24 80
-prefetchw foo                                    # 0f 0d 0d 00 00 00 00 [R_386_32@3 foo]
-prefetch 0x12345678(%ecx,%edx,8)                 # 0f 0d 84 d1 78 56 34 12
-monitor                                          # 0f 01 c8
-mwait                                            # 0f 01 c9
-wbinvd                                           # 0f 09
-invd                                             # 0f 08
-clts                                             # 0f 06
-rsm                                              # 0f aa
-xgetbv                                           # 0f 01 d0
-xsetbv                                           # 0f 01 d1
-stac                                             # 0f 01 cb
-clac                                             # 0f 01 ca
-invlpg 0x12345678(%ecx,%edx,8)                   # 0f 01 bc d1 78 56 34 12
-lgdtw 0x7f(%edi)                                 # 66 0f 01 57 7f
-lgdt 0x7f(%edi)                                  # 0f 01 57 7f
-lgdtl foo+8(%eax)                                # 0f 01 90 08 00 00 00 [R_386_32@3 foo]
-lgdt foo+8(%eax)                                 # 0f 01 90 08 00 00 00 [R_386_32@3 foo]
-lidtw %gs:0x14                                   # 65 66 0f 01 1d 14 00 00 00
-lidt %gs:0x14                                    # 65 0f 01 1d 14 00 00 00
-lidtl (%si)                                      # 67 0f 01 1c
-lidt (%si)                                       # 67 0f 01 1c
-sgdtw 0x80(%esi)                                 # 66 0f 01 86 80 00 00 00
-sgdt 0x80(%esi)                                  # 0f 01 86 80 00 00 00
-sgdtl 0x12(%eax,%ebx,4)                          # 0f 01 44 98 12
-sgdt 0x12(%eax,%ebx,4)                           # 0f 01 44 98 12
-sidtw -0x80(%esp)                                # 66 0f 01 4c 24 80
-sidt -0x80(%esp)                                 # 0f 01 4c 24 80
-sidtl foo                                        # 0f 01 0d 00 00 00 00 [R_386_32@3 foo]
-sidt foo                                         # 0f 01 0d 00 00 00 00 [R_386_32@3 foo]
-lldtw %cx                                        # 0f 00 d1
-lldtw 0x7f(%edi)                                 # 0f 00 57 7f
-lldt 0x7f(%edi)                                  # 0f 00 57 7f
-ltrw %cx                                         # 0f 00 d9
-ltrw foo+8(%eax)                                 # 0f 00 98 08 00 00 00 [R_386_32@3 foo]
-ltr foo+8(%eax)                                  # 0f 00 98 08 00 00 00 [R_386_32@3 foo]
-sldt %cx                                         # 66 0f 00 c1
-sldtw %gs:0x14                                   # 65 0f 00 05 14 00 00 00
-sldt %gs:0x14                                    # 65 0f 00 05 14 00 00 00
-sldt %ecx                                        # 0f 00 c1
-str %cx                                          # 66 0f 00 c9
-strw 0x12(%eax,%ebx,4)                           # 0f 00 4c 98 12
-str 0x12(%eax,%ebx,4)                            # 0f 00 4c 98 12
-str %ecx                                         # 0f 00 c9
-lmsww %cx                                        # 0f 01 f1
-lmsww foo                                        # 0f 01 35 00 00 00 00 [R_386_32@3 foo]
-lmsw foo                                         # 0f 01 35 00 00 00 00 [R_386_32@3 foo]
-smsw %cx                                         # 66 0f 01 e1
-smsww 0x7f(%edi)                                 # 0f 01 67 7f
-smsw 0x7f(%edi)                                  # 0f 01 67 7f
-smsw %ecx                                        # 0f 01 e1
-verrw %cx                                        # 0f 00 e1
-verrw %gs:0x14                                   # 65 0f 00 25 14 00 00 00
-verr %gs:0x14                                    # 65 0f 00 25 14 00 00 00
-verww %cx                                        # 0f 00 e9
-verww (%si)                                      # 67 0f 00 2c
-verw (%si)                                       # 67 0f 00 2c
-arpl %bx, %cx                                    # 63 d9
-arplw %bx, (,%esi,2)                             # 63 1c 75 00 00 00 00
-arpl %bx, (,%esi,2)                              # 63 1c 75 00 00 00 00
-lar %bx, %cx                                     # 66 0f 02 cb
-larw 0x80(%esi), %cx                             # 66 0f 02 8e 80 00 00 00
-lar 0x80(%esi), %cx                              # 66 0f 02 8e 80 00 00 00
-lar %ebx, %ecx                                   # 0f 02 cb
-larl 0x12(%eax,%ebx,4), %ecx                     # 0f 02 4c 98 12
-lar 0x12(%eax,%ebx,4), %ecx                      # 0f 02 4c 98 12
-lsl %bx, %cx                                     # 66 0f 03 cb
-lslw -0x80(%esp), %cx                            # 66 0f 03 4c 24 80
-lsl -0x80(%esp), %cx                             # 66 0f 03 4c 24 80
-lsl %ebx, %ecx                                   # 0f 03 cb
-lsll foo, %ecx                                   # 0f 03 0d 00 00 00 00 [R_386_32@3 foo]
-lsl foo, %ecx                                    # 0f 03 0d 00 00 00 00 [R_386_32@3 foo]
-ldsw 0x7f(%edi), %cx                             # 66 c5 4f 7f
-lds 0x7f(%edi), %cx                              # 66 c5 4f 7f
-ldsl foo+8(%eax), %ecx                           # c5 88 08 00 00 00 [R_386_32@2 foo]
-lds foo+8(%eax), %ecx                            # c5 88 08 00 00 00 [R_386_32@2 foo]
-lesw (%ecx,%edx), %cx                            # 66 c4 0c 11
-les (%ecx,%edx), %cx                             # 66 c4 0c 11
-lesl %gs:0x14, %ecx                              # 65 c4 0d 14 00 00 00
-les %gs:0x14, %ecx                               # 65 c4 0d 14 00 00 00
-lssw (%si), %cx                                  # 67 66 0f b2 0c
-lss (%si), %cx                                   # 67 66 0f b2 0c
-lssl (,%esi,2), %ecx                             # 0f b2 0c 75 00 00 00 00
-lss (,%esi,2), %ecx                              # 0f b2 0c 75 00 00 00 00
-lfsw 0x80(%esi), %cx                             # 66 0f b4 8e 80 00 00 00
-lfs 0x80(%esi), %cx                              # 66 0f b4 8e 80 00 00 00
-lfsl 0x12(%eax,%ebx,4), %ecx                     # 0f b4 4c 98 12
-lfs 0x12(%eax,%ebx,4), %ecx                      # 0f b4 4c 98 12
-lgsw (%ebp), %cx                                 # 66 0f b5 4d 00
-lgs (%ebp), %cx                                  # 66 0f b5 4d 00
-lgsl -0x80(%esp), %ecx                           # 0f b5 4c 24 80
-lgs -0x80(%esp), %ecx                            # 0f b5 4c 24 80
-mov %cr0, %ecx                                   # 0f 20 c1
-mov %ebx, %cr3                                   # 0f 22 db
-mov %dr1, %ecx                                   # 0f 21 c9
-mov %ebx, %dr7                                   # 0f 23 fb
-rdrand %cx                                       # 66 0f c7 f1
-rdrand %ecx                                      # 0f c7 f1
-rdseed %cx                                       # 66 0f c7 f9
-rdseed %ecx                                      # 0f c7 f9
-endbr64                                          # f3 0f 1e fa
-endbr32                                          # f3 0f 1e fb
-xsave (%ecx,%edx)                                # 0f ae 24 11
-xrstor %gs:0x14                                  # 65 0f ae 2d 14 00 00 00
-flds 0x80(%esi)                                  # d9 86 80 00 00 00
-fld 0x80(%esi)                                   # d9 86 80 00 00 00
-fldl 0x12(%eax,%ebx,4)                           # dd 44 98 12
-fld 0x12(%eax,%ebx,4)                            # d9 44 98 12
-fldt (%ebp)                                      # db 6d 00
-fld (%ebp)                                       # d9 45 00
-fld %st(3)                                       # d9 c3
-fsts foo                                         # d9 15 00 00 00 00 [R_386_32@2 foo]
-fst foo                                          # d9 15 00 00 00 00 [R_386_32@2 foo]
-fstl 0x12345678(%ecx,%edx,8)                     # dd 94 d1 78 56 34 12
-fst 0x12345678(%ecx,%edx,8)                      # d9 94 d1 78 56 34 12
-fst %st(3)                                       # dd d3
-fstps foo+8(%eax)                                # d9 98 08 00 00 00 [R_386_32@2 foo]
-fstp foo+8(%eax)                                 # d9 98 08 00 00 00 [R_386_32@2 foo]
-fstpl (%ecx,%edx)                                # dd 1c 11
-fstp (%ecx,%edx)                                 # d9 1c 11
-fstpt %gs:0x14                                   # 65 db 3d 14 00 00 00
-fstp %gs:0x14                                    # 65 d9 1d 14 00 00 00
-fstp %st(3)                                      # dd db
-filds (,%esi,2)                                  # df 04 75 00 00 00 00
-fild (,%esi,2)                                   # df 04 75 00 00 00 00
-fildl 0x80(%esi)                                 # db 86 80 00 00 00
-fild 0x80(%esi)                                  # df 86 80 00 00 00
-fildll 0x12(%eax,%ebx,4)                         # df 6c 98 12
-fild 0x12(%eax,%ebx,4)                           # df 44 98 12
-fists (%ebp)                                     # df 55 00
-fist (%ebp)                                      # df 55 00
-fistl -0x80(%esp)                                # db 54 24 80
-fist -0x80(%esp)                                 # df 54 24 80
-fistps foo                                       # df 1d 00 00 00 00 [R_386_32@2 foo]
-fistp foo                                        # df 1d 00 00 00 00 [R_386_32@2 foo]
-fistpl 0x12345678(%ecx,%edx,8)                   # db 9c d1 78 56 34 12
-fistp 0x12345678(%ecx,%edx,8)                    # df 9c d1 78 56 34 12
-fistpll 0x7f(%edi)                               # df 7f 7f
-fistp 0x7f(%edi)                                 # df 5f 7f
-fisttps foo+8(%eax)                              # df 88 08 00 00 00 [R_386_32@2 foo]
-fisttp foo+8(%eax)                               # df 88 08 00 00 00 [R_386_32@2 foo]
-fisttpl (%ecx,%edx)                              # db 0c 11
-fisttp (%ecx,%edx)                               # df 0c 11
-fisttpll %gs:0x14                                # 65 dd 0d 14 00 00 00
-fisttp %gs:0x14                                  # 65 df 0d 14 00 00 00
-fbld (%si)                                       # 67 df 24
-fbstp (,%esi,2)                                  # df 34 75 00 00 00 00
-fadds 0x80(%esi)                                 # d8 86 80 00 00 00
-fadd 0x80(%esi)                                  # d8 86 80 00 00 00
-faddl 0x12(%eax,%ebx,4)                          # dc 44 98 12
-fadd 0x12(%eax,%ebx,4)                           # d8 44 98 12
-fadd %st(3), %st                                 # d8 c3
-fadd %st, %st(3)                                 # dc c3
-faddp %st, %st(3)                                # de c3
-faddp                                            # de c1
-fiadds 0x7f(%edi)                                # de 47 7f
-fiadd 0x7f(%edi)                                 # de 47 7f
-fiaddl foo+8(%eax)                               # da 80 08 00 00 00 [R_386_32@2 foo]
-fiadd foo+8(%eax)                                # de 80 08 00 00 00 [R_386_32@2 foo]
-fmuls (%ecx,%edx)                                # d8 0c 11
-fmul (%ecx,%edx)                                 # d8 0c 11
-fmull %gs:0x14                                   # 65 dc 0d 14 00 00 00
-fmul %gs:0x14                                    # 65 d8 0d 14 00 00 00
-fmul %st(3), %st                                 # d8 cb
-fmul %st, %st(3)                                 # dc cb
-fmulp %st, %st(3)                                # de cb
-fmulp                                            # de c9
-fimuls (%ebp)                                    # de 4d 00
-fimul (%ebp)                                     # de 4d 00
-fimull -0x80(%esp)                               # da 4c 24 80
-fimul -0x80(%esp)                                # de 4c 24 80
-fsubs foo                                        # d8 25 00 00 00 00 [R_386_32@2 foo]
-fsub foo                                         # d8 25 00 00 00 00 [R_386_32@2 foo]
-fsubl 0x12345678(%ecx,%edx,8)                    # dc a4 d1 78 56 34 12
-fsub 0x12345678(%ecx,%edx,8)                     # d8 a4 d1 78 56 34 12
-fsub %st(3), %st                                 # d8 e3
-fsubr %st, %st(3)                                # dc eb
-fsubrp %st, %st(3)                               # de eb
-fsubrp                                           # de e9
-fisubs (%si)                                     # 67 de 24
-fisub (%si)                                      # 67 de 24
-fisubl (,%esi,2)                                 # da 24 75 00 00 00 00
-fisub (,%esi,2)                                  # de 24 75 00 00 00 00
-fsubrs 0x80(%esi)                                # d8 ae 80 00 00 00
-fsubr 0x80(%esi)                                 # d8 ae 80 00 00 00
-fsubrl 0x12(%eax,%ebx,4)                         # dc 6c 98 12
-fsubr 0x12(%eax,%ebx,4)                          # d8 6c 98 12
-fsubr %st(3), %st                                # d8 eb
-fsub %st, %st(3)                                 # dc e3
-fsubp %st, %st(3)                                # de e3
-fsubp                                            # de e1
-fisubrs 0x7f(%edi)                               # de 6f 7f
-fisubr 0x7f(%edi)                                # de 6f 7f
-fisubrl foo+8(%eax)                              # da a8 08 00 00 00 [R_386_32@2 foo]
-fisubr foo+8(%eax)                               # de a8 08 00 00 00 [R_386_32@2 foo]
-fdivs (%ecx,%edx)                                # d8 34 11
-fdiv (%ecx,%edx)                                 # d8 34 11
-fdivl %gs:0x14                                   # 65 dc 35 14 00 00 00
-fdiv %gs:0x14                                    # 65 d8 35 14 00 00 00
-fdiv %st(3), %st                                 # d8 f3
-fdivr %st, %st(3)                                # dc fb
-fdivrp %st, %st(3)                               # de fb
-fdivrp                                           # de f9
-fidivs (%ebp)                                    # de 75 00
-fidiv (%ebp)                                     # de 75 00
-fidivl -0x80(%esp)                               # da 74 24 80
-fidiv -0x80(%esp)                                # de 74 24 80
-fdivrs foo                                       # d8 3d 00 00 00 00 [R_386_32@2 foo]
-fdivr foo                                        # d8 3d 00 00 00 00 [R_386_32@2 foo]
-fdivrl 0x12345678(%ecx,%edx,8)                   # dc bc d1 78 56 34 12
-fdivr 0x12345678(%ecx,%edx,8)                    # d8 bc d1 78 56 34 12
-fdivr %st(3), %st                                # d8 fb
-fdiv %st, %st(3)                                 # dc f3
-fdivp %st, %st(3)                                # de f3
-fdivp                                            # de f1
-fidivrs (%si)                                    # 67 de 3c
-fidivr (%si)                                     # 67 de 3c
-fidivrl (,%esi,2)                                # da 3c 75 00 00 00 00
-fidivr (,%esi,2)                                 # de 3c 75 00 00 00 00
-fcoms 0x80(%esi)                                 # d8 96 80 00 00 00
-fcom 0x80(%esi)                                  # d8 96 80 00 00 00
-fcoml 0x12(%eax,%ebx,4)                          # dc 54 98 12
-fcom 0x12(%eax,%ebx,4)                           # d8 54 98 12
-fcom %st(3)                                      # d8 d3
-fcom                                             # d8 d1
-fcomps foo                                       # d8 1d 00 00 00 00 [R_386_32@2 foo]
-fcomp foo                                        # d8 1d 00 00 00 00 [R_386_32@2 foo]
-fcompl 0x12345678(%ecx,%edx,8)                   # dc 9c d1 78 56 34 12
-fcomp 0x12345678(%ecx,%edx,8)                    # d8 9c d1 78 56 34 12
-fcomp %st(3)                                     # d8 db
-fcomp                                            # d8 d9
-fcompp                                           # de d9
-fucom %st(3)                                     # dd e3
-fucom                                            # dd e1
-fucomp %st(3)                                    # dd eb
-fucomp                                           # dd e9
-fucompp                                          # da e9
-fcomi %st(3), %st                                # db f3
-fcomip %st(3), %st                               # df f3
-fucomi %st(3), %st                               # db eb
-fucomip %st(3), %st                              # df eb
-ficoms 0x7f(%edi)                                # de 57 7f
-ficom 0x7f(%edi)                                 # de 57 7f
-ficoml foo+8(%eax)                               # da 90 08 00 00 00 [R_386_32@2 foo]
-ficom foo+8(%eax)                                # de 90 08 00 00 00 [R_386_32@2 foo]
-ficomps (%ecx,%edx)                              # de 1c 11
-ficomp (%ecx,%edx)                               # de 1c 11
-ficompl %gs:0x14                                 # 65 da 1d 14 00 00 00
-ficomp %gs:0x14                                  # 65 de 1d 14 00 00 00
-fcmovb %st(3), %st                               # da c3
-fcmove %st(3), %st                               # da cb
-fcmovbe %st(3), %st                              # da d3
-fcmovu %st(3), %st                               # da db
-fcmovnb %st(3), %st                              # db c3
-fcmovne %st(3), %st                              # db cb
-fcmovnbe %st(3), %st                             # db d3
-fcmovnu %st(3), %st                              # db db
-fxch %st(3)                                      # d9 cb
-fxch                                             # d9 c9
-ffree %st(3)                                     # dd c3
-ffreep %st(3)                                    # df c3
-fnop                                             # d9 d0
-fchs                                             # d9 e0
-fabs                                             # d9 e1
-ftst                                             # d9 e4
-fxam                                             # d9 e5
-fld1                                             # d9 e8
-fldl2t                                           # d9 e9
-fldl2e                                           # d9 ea
-fldpi                                            # d9 eb
-fldlg2                                           # d9 ec
-fldln2                                           # d9 ed
-fldz                                             # d9 ee
-f2xm1                                            # d9 f0
-fyl2x                                            # d9 f1
-fptan                                            # d9 f2
-fpatan                                           # d9 f3
-fxtract                                          # d9 f4
-fprem1                                           # d9 f5
-fdecstp                                          # d9 f6
-fincstp                                          # d9 f7
-fprem                                            # d9 f8
-fyl2xp1                                          # d9 f9
-fsqrt                                            # d9 fa
-fsincos                                          # d9 fb
-frndint                                          # d9 fc
-fscale                                           # d9 fd
-fsin                                             # d9 fe
-fcos                                             # d9 ff
-fnstcw (%ebp)                                    # d9 7d 00
-fstcw -0x80(%esp)                                # 9b d9 7c 24 80
-fldcw foo                                        # d9 2d 00 00 00 00 [R_386_32@2 foo]
-fnstsw 0x12345678(%ecx,%edx,8)                   # dd bc d1 78 56 34 12
-fnstsw %ax                                       # df e0
-fstsw foo+8(%eax)                                # 9b dd b8 08 00 00 00 [R_386_32@3 foo]
-fstsw %ax                                        # 9b df e0
-fninit                                           # db e3
-finit                                            # 9b db e3
-fnclex                                           # db e2
-fclex                                            # 9b db e2
-fnstenv 0x12(%eax,%ebx,4)                        # d9 74 98 12
-fstenv (%ebp)                                    # 9b d9 75 00
-fldenv -0x80(%esp)                               # d9 64 24 80
-fnsave foo                                       # dd 35 00 00 00 00 [R_386_32@2 foo]
-fsave 0x12345678(%ecx,%edx,8)                    # 9b dd b4 d1 78 56 34 12
-frstor 0x7f(%edi)                                # dd 67 7f
-fxsave foo+8(%eax)                               # 0f ae 80 08 00 00 00 [R_386_32@3 foo]
-fxrstor (%ecx,%edx)                              # 0f ae 0c 11
-addps %xmm6, %xmm1                               # 0f 58 ce
-addps (,%esi,2), %xmm1                           # 0f 58 0c 75 00 00 00 00
-addpd %xmm6, %xmm1                               # 66 0f 58 ce
-addpd 0x80(%esi), %xmm1                          # 66 0f 58 8e 80 00 00 00
-addss %xmm6, %xmm1                               # f3 0f 58 ce
-addss 0x12(%eax,%ebx,4), %xmm1                   # f3 0f 58 4c 98 12
-addsd %xmm6, %xmm1                               # f2 0f 58 ce
-addsd (%ebp), %xmm1                              # f2 0f 58 4d 00
-mulps %xmm6, %xmm1                               # 0f 59 ce
-mulps -0x80(%esp), %xmm1                         # 0f 59 4c 24 80
-mulpd %xmm6, %xmm1                               # 66 0f 59 ce
-mulpd foo, %xmm1                                 # 66 0f 59 0d 00 00 00 00 [R_386_32@4 foo]
-mulss %xmm6, %xmm1                               # f3 0f 59 ce
-mulss 0x12345678(%ecx,%edx,8), %xmm1             # f3 0f 59 8c d1 78 56 34 12
-mulsd %xmm6, %xmm1                               # f2 0f 59 ce
-mulsd 0x7f(%edi), %xmm1                          # f2 0f 59 4f 7f
-subps %xmm6, %xmm1                               # 0f 5c ce
-subps foo+8(%eax), %xmm1                         # 0f 5c 88 08 00 00 00 [R_386_32@3 foo]
-subpd %xmm6, %xmm1                               # 66 0f 5c ce
-subpd (%ecx,%edx), %xmm1                         # 66 0f 5c 0c 11
-subss %xmm6, %xmm1                               # f3 0f 5c ce
-subss %gs:0x14, %xmm1                            # 65 f3 0f 5c 0d 14 00 00 00
-subsd %xmm6, %xmm1                               # f2 0f 5c ce
-subsd (%si), %xmm1                               # 67 f2 0f 5c 0c
-minps %xmm6, %xmm1                               # 0f 5d ce
-minps (,%esi,2), %xmm1                           # 0f 5d 0c 75 00 00 00 00
-minpd %xmm6, %xmm1                               # 66 0f 5d ce
-minpd 0x80(%esi), %xmm1                          # 66 0f 5d 8e 80 00 00 00
-minss %xmm6, %xmm1                               # f3 0f 5d ce
-minss 0x12(%eax,%ebx,4), %xmm1                   # f3 0f 5d 4c 98 12
-minsd %xmm6, %xmm1                               # f2 0f 5d ce
-minsd (%ebp), %xmm1                              # f2 0f 5d 4d 00
-divps %xmm6, %xmm1                               # 0f 5e ce
-divps -0x80(%esp), %xmm1                         # 0f 5e 4c 24 80
-divpd %xmm6, %xmm1                               # 66 0f 5e ce
-divpd foo, %xmm1                                 # 66 0f 5e 0d 00 00 00 00 [R_386_32@4 foo]
-divss %xmm6, %xmm1                               # f3 0f 5e ce
-divss 0x12345678(%ecx,%edx,8), %xmm1             # f3 0f 5e 8c d1 78 56 34 12
-divsd %xmm6, %xmm1                               # f2 0f 5e ce
-divsd 0x7f(%edi), %xmm1                          # f2 0f 5e 4f 7f
-maxps %xmm6, %xmm1                               # 0f 5f ce
-maxps foo+8(%eax), %xmm1                         # 0f 5f 88 08 00 00 00 [R_386_32@3 foo]
-maxpd %xmm6, %xmm1                               # 66 0f 5f ce
-maxpd (%ecx,%edx), %xmm1                         # 66 0f 5f 0c 11
-maxss %xmm6, %xmm1                               # f3 0f 5f ce
-maxss %gs:0x14, %xmm1                            # 65 f3 0f 5f 0d 14 00 00 00
-maxsd %xmm6, %xmm1                               # f2 0f 5f ce
-maxsd (%si), %xmm1                               # 67 f2 0f 5f 0c
-sqrtps %xmm6, %xmm1                              # 0f 51 ce
-sqrtps (,%esi,2), %xmm1                          # 0f 51 0c 75 00 00 00 00
-sqrtpd %xmm6, %xmm1                              # 66 0f 51 ce
-sqrtpd 0x80(%esi), %xmm1                         # 66 0f 51 8e 80 00 00 00
-sqrtss %xmm6, %xmm1                              # f3 0f 51 ce
-sqrtss 0x12(%eax,%ebx,4), %xmm1                  # f3 0f 51 4c 98 12
-sqrtsd %xmm6, %xmm1                              # f2 0f 51 ce
-sqrtsd (%ebp), %xmm1                             # f2 0f 51 4d 00
-rsqrtps %xmm6, %xmm1                             # 0f 52 ce
-rsqrtps -0x80(%esp), %xmm1                       # 0f 52 4c 24 80
-rsqrtss %xmm6, %xmm1                             # f3 0f 52 ce
-rsqrtss foo, %xmm1                               # f3 0f 52 0d 00 00 00 00 [R_386_32@4 foo]
-rcpps %xmm6, %xmm1                               # 0f 53 ce
-rcpps 0x12345678(%ecx,%edx,8), %xmm1             # 0f 53 8c d1 78 56 34 12
-rcpss %xmm6, %xmm1                               # f3 0f 53 ce
-rcpss 0x7f(%edi), %xmm1                          # f3 0f 53 4f 7f
-andps %xmm6, %xmm1                               # 0f 54 ce
-andps foo+8(%eax), %xmm1                         # 0f 54 88 08 00 00 00 [R_386_32@3 foo]
-andpd %xmm6, %xmm1                               # 66 0f 54 ce
-andpd (%ecx,%edx), %xmm1                         # 66 0f 54 0c 11
-andnps %xmm6, %xmm1                              # 0f 55 ce
-andnps %gs:0x14, %xmm1                           # 65 0f 55 0d 14 00 00 00
-andnpd %xmm6, %xmm1                              # 66 0f 55 ce
-andnpd (%si), %xmm1                              # 67 66 0f 55 0c
-orps %xmm6, %xmm1                                # 0f 56 ce
-orps (,%esi,2), %xmm1                            # 0f 56 0c 75 00 00 00 00
-orpd %xmm6, %xmm1                                # 66 0f 56 ce
-orpd 0x80(%esi), %xmm1                           # 66 0f 56 8e 80 00 00 00
-xorps %xmm6, %xmm1                               # 0f 57 ce
-xorps 0x12(%eax,%ebx,4), %xmm1                   # 0f 57 4c 98 12
-xorpd %xmm6, %xmm1                               # 66 0f 57 ce
-xorpd (%ebp), %xmm1                              # 66 0f 57 4d 00
-unpcklps %xmm6, %xmm1                            # 0f 14 ce
-unpcklps -0x80(%esp), %xmm1                      # 0f 14 4c 24 80
-unpcklpd %xmm6, %xmm1                            # 66 0f 14 ce
-unpcklpd foo, %xmm1                              # 66 0f 14 0d 00 00 00 00 [R_386_32@4 foo]
-unpckhps %xmm6, %xmm1                            # 0f 15 ce
-unpckhps 0x12345678(%ecx,%edx,8), %xmm1          # 0f 15 8c d1 78 56 34 12
-unpckhpd %xmm6, %xmm1                            # 66 0f 15 ce
-unpckhpd 0x7f(%edi), %xmm1                       # 66 0f 15 4f 7f
-shufps $0xfe, %xmm6, %xmm1                       # 0f c6 ce fe
-shufps $0xfe, foo+8(%eax), %xmm1                 # 0f c6 88 08 00 00 00 fe [R_386_32@3 foo]
-shufpd $0xfe, %xmm6, %xmm1                       # 66 0f c6 ce fe
-shufpd $0xfe, (%ecx,%edx), %xmm1                 # 66 0f c6 0c 11 fe
-comiss %xmm6, %xmm1                              # 0f 2f ce
-comiss %gs:0x14, %xmm1                           # 65 0f 2f 0d 14 00 00 00
-comisd %xmm6, %xmm1                              # 66 0f 2f ce
-comisd (%si), %xmm1                              # 67 66 0f 2f 0c
-ucomiss %xmm6, %xmm1                             # 0f 2e ce
-ucomiss (,%esi,2), %xmm1                         # 0f 2e 0c 75 00 00 00 00
-ucomisd %xmm6, %xmm1                             # 66 0f 2e ce
-ucomisd 0x80(%esi), %xmm1                        # 66 0f 2e 8e 80 00 00 00
-cmpps $0xfe, %xmm6, %xmm1                        # 0f c2 ce fe
-cmpps $0xfe, 0x12(%eax,%ebx,4), %xmm1            # 0f c2 4c 98 12 fe
-cmpeqps %xmm6, %xmm1                             # 0f c2 ce 00
-cmpeqps (%ebp), %xmm1                            # 0f c2 4d 00 00
-cmpltps %xmm6, %xmm1                             # 0f c2 ce 01
-cmpltps -0x80(%esp), %xmm1                       # 0f c2 4c 24 80 01
-cmpleps %xmm6, %xmm1                             # 0f c2 ce 02
-cmpleps foo, %xmm1                               # 0f c2 0d 00 00 00 00 02 [R_386_32@3 foo]
-cmpunordps %xmm6, %xmm1                          # 0f c2 ce 03
-cmpunordps 0x12345678(%ecx,%edx,8), %xmm1        # 0f c2 8c d1 78 56 34 12 03
-cmpneqps %xmm6, %xmm1                            # 0f c2 ce 04
-cmpneqps 0x7f(%edi), %xmm1                       # 0f c2 4f 7f 04
-cmpnltps %xmm6, %xmm1                            # 0f c2 ce 05
-cmpnltps foo+8(%eax), %xmm1                      # 0f c2 88 08 00 00 00 05 [R_386_32@3 foo]
-cmpnleps %xmm6, %xmm1                            # 0f c2 ce 06
-cmpnleps (%ecx,%edx), %xmm1                      # 0f c2 0c 11 06
-cmpordps %xmm6, %xmm1                            # 0f c2 ce 07
-cmpordps %gs:0x14, %xmm1                         # 65 0f c2 0d 14 00 00 00 07
-cmppd $0xfe, %xmm6, %xmm1                        # 66 0f c2 ce fe
-cmppd $0xfe, (%si), %xmm1                        # 67 66 0f c2 0c fe
-cmpeqpd %xmm6, %xmm1                             # 66 0f c2 ce 00
-cmpeqpd (,%esi,2), %xmm1                         # 66 0f c2 0c 75 00 00 00 00 00
-cmpltpd %xmm6, %xmm1                             # 66 0f c2 ce 01
-cmpltpd 0x80(%esi), %xmm1                        # 66 0f c2 8e 80 00 00 00 01
-cmplepd %xmm6, %xmm1                             # 66 0f c2 ce 02
-cmplepd 0x12(%eax,%ebx,4), %xmm1                 # 66 0f c2 4c 98 12 02
-cmpunordpd %xmm6, %xmm1                          # 66 0f c2 ce 03
-cmpunordpd (%ebp), %xmm1                         # 66 0f c2 4d 00 03
-cmpneqpd %xmm6, %xmm1                            # 66 0f c2 ce 04
-cmpneqpd -0x80(%esp), %xmm1                      # 66 0f c2 4c 24 80 04
-cmpnltpd %xmm6, %xmm1                            # 66 0f c2 ce 05
-cmpnltpd foo, %xmm1                              # 66 0f c2 0d 00 00 00 00 05 [R_386_32@4 foo]
-cmpnlepd %xmm6, %xmm1                            # 66 0f c2 ce 06
-cmpnlepd 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f c2 8c d1 78 56 34 12 06
-cmpordpd %xmm6, %xmm1                            # 66 0f c2 ce 07
-cmpordpd 0x7f(%edi), %xmm1                       # 66 0f c2 4f 7f 07
-cmpss $0xfe, %xmm6, %xmm1                        # f3 0f c2 ce fe
-cmpss $0xfe, foo+8(%eax), %xmm1                  # f3 0f c2 88 08 00 00 00 fe [R_386_32@4 foo]
-cmpeqss %xmm6, %xmm1                             # f3 0f c2 ce 00
-cmpeqss (%ecx,%edx), %xmm1                       # f3 0f c2 0c 11 00
-cmpltss %xmm6, %xmm1                             # f3 0f c2 ce 01
-cmpltss %gs:0x14, %xmm1                          # 65 f3 0f c2 0d 14 00 00 00 01
-cmpless %xmm6, %xmm1                             # f3 0f c2 ce 02
-cmpless (%si), %xmm1                             # 67 f3 0f c2 0c 02
-cmpunordss %xmm6, %xmm1                          # f3 0f c2 ce 03
-cmpunordss (,%esi,2), %xmm1                      # f3 0f c2 0c 75 00 00 00 00 03
-cmpneqss %xmm6, %xmm1                            # f3 0f c2 ce 04
-cmpneqss 0x80(%esi), %xmm1                       # f3 0f c2 8e 80 00 00 00 04
-cmpnltss %xmm6, %xmm1                            # f3 0f c2 ce 05
-cmpnltss 0x12(%eax,%ebx,4), %xmm1                # f3 0f c2 4c 98 12 05
-cmpnless %xmm6, %xmm1                            # f3 0f c2 ce 06
-cmpnless (%ebp), %xmm1                           # f3 0f c2 4d 00 06
-cmpordss %xmm6, %xmm1                            # f3 0f c2 ce 07
-cmpordss -0x80(%esp), %xmm1                      # f3 0f c2 4c 24 80 07
-cmpsd $0xfe, %xmm6, %xmm1                        # f2 0f c2 ce fe
-cmpsd $0xfe, foo, %xmm1                          # f2 0f c2 0d 00 00 00 00 fe [R_386_32@4 foo]
-cmpeqsd %xmm6, %xmm1                             # f2 0f c2 ce 00
-cmpeqsd 0x12345678(%ecx,%edx,8), %xmm1           # f2 0f c2 8c d1 78 56 34 12 00
-cmpltsd %xmm6, %xmm1                             # f2 0f c2 ce 01
-cmpltsd 0x7f(%edi), %xmm1                        # f2 0f c2 4f 7f 01
-cmplesd %xmm6, %xmm1                             # f2 0f c2 ce 02
-cmplesd foo+8(%eax), %xmm1                       # f2 0f c2 88 08 00 00 00 02 [R_386_32@4 foo]
-cmpunordsd %xmm6, %xmm1                          # f2 0f c2 ce 03
-cmpunordsd (%ecx,%edx), %xmm1                    # f2 0f c2 0c 11 03
-cmpneqsd %xmm6, %xmm1                            # f2 0f c2 ce 04
-cmpneqsd %gs:0x14, %xmm1                         # 65 f2 0f c2 0d 14 00 00 00 04
-cmpnltsd %xmm6, %xmm1                            # f2 0f c2 ce 05
-cmpnltsd (%si), %xmm1                            # 67 f2 0f c2 0c 05
-cmpnlesd %xmm6, %xmm1                            # f2 0f c2 ce 06
-cmpnlesd (,%esi,2), %xmm1                        # f2 0f c2 0c 75 00 00 00 00 06
-cmpordsd %xmm6, %xmm1                            # f2 0f c2 ce 07
-cmpordsd 0x80(%esi), %xmm1                       # f2 0f c2 8e 80 00 00 00 07
-movaps %xmm6, %xmm1                              # 0f 28 ce
-movaps 0x12(%eax,%ebx,4), %xmm1                  # 0f 28 4c 98 12
-movaps %xmm6, (%ebp)                             # 0f 29 75 00
-movups %xmm6, %xmm1                              # 0f 10 ce
-movups -0x80(%esp), %xmm1                        # 0f 10 4c 24 80
-movups %xmm6, foo                                # 0f 11 35 00 00 00 00 [R_386_32@3 foo]
-movapd %xmm6, %xmm1                              # 66 0f 28 ce
-movapd 0x12345678(%ecx,%edx,8), %xmm1            # 66 0f 28 8c d1 78 56 34 12
-movapd %xmm6, 0x7f(%edi)                         # 66 0f 29 77 7f
-movupd %xmm6, %xmm1                              # 66 0f 10 ce
-movupd foo+8(%eax), %xmm1                        # 66 0f 10 88 08 00 00 00 [R_386_32@4 foo]
-movupd %xmm6, (%ecx,%edx)                        # 66 0f 11 34 11
-movdqa %xmm6, %xmm1                              # 66 0f 6f ce
-movdqa %gs:0x14, %xmm1                           # 65 66 0f 6f 0d 14 00 00 00
-movdqa %xmm6, (%si)                              # 67 66 0f 7f 34
-movdqu %xmm6, %xmm1                              # f3 0f 6f ce
-movdqu (,%esi,2), %xmm1                          # f3 0f 6f 0c 75 00 00 00 00
-movdqu %xmm6, 0x80(%esi)                         # f3 0f 7f b6 80 00 00 00
-movss %xmm6, %xmm1                               # f3 0f 10 ce
-movss 0x12(%eax,%ebx,4), %xmm1                   # f3 0f 10 4c 98 12
-movss %xmm6, (%ebp)                              # f3 0f 11 75 00
-movsd %xmm6, %xmm1                               # f2 0f 10 ce
-movsd -0x80(%esp), %xmm1                         # f2 0f 10 4c 24 80
-movsd %xmm6, foo                                 # f2 0f 11 35 00 00 00 00 [R_386_32@4 foo]
-movlps 0x12345678(%ecx,%edx,8), %xmm1            # 0f 12 8c d1 78 56 34 12
-movlps %xmm6, 0x7f(%edi)                         # 0f 13 77 7f
-movhps foo+8(%eax), %xmm1                        # 0f 16 88 08 00 00 00 [R_386_32@3 foo]
-movhps %xmm6, (%ecx,%edx)                        # 0f 17 34 11
-movlpd %gs:0x14, %xmm1                           # 65 66 0f 12 0d 14 00 00 00
-movlpd %xmm6, (%si)                              # 67 66 0f 13 34
-movhpd (,%esi,2), %xmm1                          # 66 0f 16 0c 75 00 00 00 00
-movhpd %xmm6, 0x80(%esi)                         # 66 0f 17 b6 80 00 00 00
-movhlps %xmm6, %xmm1                             # 0f 12 ce
-movlhps %xmm6, %xmm1                             # 0f 16 ce
-movmskps %xmm6, %ecx                             # 0f 50 ce
-movmskpd %xmm6, %ecx                             # 66 0f 50 ce
-movntps %xmm6, 0x12345678(%ecx,%edx,8)           # 0f 2b b4 d1 78 56 34 12
-movntpd %xmm6, 0x7f(%edi)                        # 66 0f 2b 77 7f
-movntdq %xmm6, foo+8(%eax)                       # 66 0f e7 b0 08 00 00 00 [R_386_32@4 foo]
-movntil %ebx, (%ecx,%edx)                        # 0f c3 1c 11
-movnti %ebx, (%ecx,%edx)                         # 0f c3 1c 11
-movd %ebx, %xmm1                                 # 66 0f 6e cb
-movd (%si), %xmm1                                # 67 66 0f 6e 0c
-movd %xmm6, %ecx                                 # 66 0f 7e f1
-movd %xmm6, (,%esi,2)                            # 66 0f 7e 34 75 00 00 00 00
-movd %ebx, %mm1                                  # 0f 6e cb
-movd 0x80(%esi), %mm1                            # 0f 6e 8e 80 00 00 00
-movd %mm6, %ecx                                  # 0f 7e f1
-movd %mm6, 0x12(%eax,%ebx,4)                     # 0f 7e 74 98 12
-movq %xmm6, %xmm1                                # f3 0f 7e ce
-movq (%ebp), %xmm1                               # f3 0f 7e 4d 00
-movq %xmm6, -0x80(%esp)                          # 66 0f d6 74 24 80
-movq %mm6, %mm1                                  # 0f 6f ce
-movq 0x7f(%edi), %mm1                            # 0f 6f 4f 7f
-movq %mm6, foo+8(%eax)                           # 0f 7f b0 08 00 00 00 [R_386_32@3 foo]
-movq2dq %mm6, %xmm1                              # f3 0f d6 ce
-movdq2q %xmm6, %mm1                              # f2 0f d6 ce
-movddup %xmm6, %xmm1                             # f2 0f 12 ce
-movddup 0x80(%esi), %xmm1                        # f2 0f 12 8e 80 00 00 00
-movshdup %xmm6, %xmm1                            # f3 0f 16 ce
-movshdup 0x12(%eax,%ebx,4), %xmm1                # f3 0f 16 4c 98 12
-movsldup %xmm6, %xmm1                            # f3 0f 12 ce
-movsldup (%ebp), %xmm1                           # f3 0f 12 4d 00
-lddqu -0x80(%esp), %xmm1                         # f2 0f f0 4c 24 80
-movntdqa foo, %xmm1                              # 66 0f 38 2a 0d 00 00 00 00 [R_386_32@5 foo]
-ldmxcsr 0x12345678(%ecx,%edx,8)                  # 0f ae 94 d1 78 56 34 12
-stmxcsr 0x7f(%edi)                               # 0f ae 5f 7f
-cvtsi2ssl %ebx, %xmm1                            # f3 0f 2a cb
-cvtsi2ssl foo+8(%eax), %xmm1                     # f3 0f 2a 88 08 00 00 00 [R_386_32@4 foo]
-cvtsi2ss foo+8(%eax), %xmm1                      # f3 0f 2a 88 08 00 00 00 [R_386_32@4 foo]
-cvtsi2sdl %ebx, %xmm1                            # f2 0f 2a cb
-cvtsi2sdl %gs:0x14, %xmm1                        # 65 f2 0f 2a 0d 14 00 00 00
-cvtsi2sd %gs:0x14, %xmm1                         # 65 f2 0f 2a 0d 14 00 00 00
-cvttss2si %xmm6, %ecx                            # f3 0f 2c ce
-cvttss2sil (,%esi,2), %ecx                       # f3 0f 2c 0c 75 00 00 00 00
-cvttss2si (,%esi,2), %ecx                        # f3 0f 2c 0c 75 00 00 00 00
-cvtss2si %xmm6, %ecx                             # f3 0f 2d ce
-cvtss2sil 0x12(%eax,%ebx,4), %ecx                # f3 0f 2d 4c 98 12
-cvtss2si 0x12(%eax,%ebx,4), %ecx                 # f3 0f 2d 4c 98 12
-cvttsd2si %xmm6, %ecx                            # f2 0f 2c ce
-cvttsd2sil -0x80(%esp), %ecx                     # f2 0f 2c 4c 24 80
-cvttsd2si -0x80(%esp), %ecx                      # f2 0f 2c 4c 24 80
-cvtsd2si %xmm6, %ecx                             # f2 0f 2d ce
-cvtsd2sil 0x12345678(%ecx,%edx,8), %ecx          # f2 0f 2d 8c d1 78 56 34 12
-cvtsd2si 0x12345678(%ecx,%edx,8), %ecx           # f2 0f 2d 8c d1 78 56 34 12
-cvtss2sd %xmm6, %xmm1                            # f3 0f 5a ce
-cvtss2sd foo+8(%eax), %xmm1                      # f3 0f 5a 88 08 00 00 00 [R_386_32@4 foo]
-cvtsd2ss %xmm6, %xmm1                            # f2 0f 5a ce
-cvtsd2ss (%ecx,%edx), %xmm1                      # f2 0f 5a 0c 11
-cvtps2pd %xmm6, %xmm1                            # 0f 5a ce
-cvtps2pd %gs:0x14, %xmm1                         # 65 0f 5a 0d 14 00 00 00
-cvtpd2ps %xmm6, %xmm1                            # 66 0f 5a ce
-cvtpd2ps (%si), %xmm1                            # 67 66 0f 5a 0c
-cvtdq2ps %xmm6, %xmm1                            # 0f 5b ce
-cvtdq2ps (,%esi,2), %xmm1                        # 0f 5b 0c 75 00 00 00 00
-cvtps2dq %xmm6, %xmm1                            # 66 0f 5b ce
-cvtps2dq 0x80(%esi), %xmm1                       # 66 0f 5b 8e 80 00 00 00
-cvttps2dq %xmm6, %xmm1                           # f3 0f 5b ce
-cvttps2dq 0x12(%eax,%ebx,4), %xmm1               # f3 0f 5b 4c 98 12
-cvtdq2pd %xmm6, %xmm1                            # f3 0f e6 ce
-cvtdq2pd (%ebp), %xmm1                           # f3 0f e6 4d 00
-cvtpd2dq %xmm6, %xmm1                            # f2 0f e6 ce
-cvtpd2dq -0x80(%esp), %xmm1                      # f2 0f e6 4c 24 80
-cvttpd2dq %xmm6, %xmm1                           # 66 0f e6 ce
-cvttpd2dq foo, %xmm1                             # 66 0f e6 0d 00 00 00 00 [R_386_32@4 foo]
-cvtpi2ps %mm6, %xmm1                             # 0f 2a ce
-cvtpi2ps 0x12345678(%ecx,%edx,8), %xmm1          # 0f 2a 8c d1 78 56 34 12
-cvtps2pi %xmm6, %mm1                             # 0f 2d ce
-cvtps2pi 0x7f(%edi), %mm1                        # 0f 2d 4f 7f
-cvttps2pi %xmm6, %mm1                            # 0f 2c ce
-cvttps2pi foo+8(%eax), %mm1                      # 0f 2c 88 08 00 00 00 [R_386_32@3 foo]
-cvtpi2pd %mm6, %xmm1                             # 66 0f 2a ce
-cvtpi2pd (%ecx,%edx), %xmm1                      # 66 0f 2a 0c 11
-cvtpd2pi %xmm6, %mm1                             # 66 0f 2d ce
-cvtpd2pi %gs:0x14, %mm1                          # 65 66 0f 2d 0d 14 00 00 00
-cvttpd2pi %xmm6, %mm1                            # 66 0f 2c ce
-cvttpd2pi (%si), %mm1                            # 67 66 0f 2c 0c
-haddps %xmm6, %xmm1                              # f2 0f 7c ce
-haddps (,%esi,2), %xmm1                          # f2 0f 7c 0c 75 00 00 00 00
-haddpd %xmm6, %xmm1                              # 66 0f 7c ce
-haddpd 0x80(%esi), %xmm1                         # 66 0f 7c 8e 80 00 00 00
-hsubps %xmm6, %xmm1                              # f2 0f 7d ce
-hsubps 0x12(%eax,%ebx,4), %xmm1                  # f2 0f 7d 4c 98 12
-hsubpd %xmm6, %xmm1                              # 66 0f 7d ce
-hsubpd (%ebp), %xmm1                             # 66 0f 7d 4d 00
-addsubps %xmm6, %xmm1                            # f2 0f d0 ce
-addsubps -0x80(%esp), %xmm1                      # f2 0f d0 4c 24 80
-addsubpd %xmm6, %xmm1                            # 66 0f d0 ce
-addsubpd foo, %xmm1                              # 66 0f d0 0d 00 00 00 00 [R_386_32@4 foo]
-roundps $0xfe, %xmm6, %xmm1                      # 66 0f 3a 08 ce fe
-roundps $0xfe, 0x12345678(%ecx,%edx,8), %xmm1    # 66 0f 3a 08 8c d1 78 56 34 12 fe
-roundpd $0xfe, %xmm6, %xmm1                      # 66 0f 3a 09 ce fe
-roundpd $0xfe, 0x7f(%edi), %xmm1                 # 66 0f 3a 09 4f 7f fe
-roundss $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0a ce fe
-roundss $0xfe, foo+8(%eax), %xmm1                # 66 0f 3a 0a 88 08 00 00 00 fe [R_386_32@5 foo]
-roundsd $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0b ce fe
-roundsd $0xfe, (%ecx,%edx), %xmm1                # 66 0f 3a 0b 0c 11 fe
-blendps $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0c ce fe
-blendps $0xfe, %gs:0x14, %xmm1                   # 65 66 0f 3a 0c 0d 14 00 00 00 fe
-blendpd $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0d ce fe
-blendpd $0xfe, (%si), %xmm1                      # 67 66 0f 3a 0d 0c fe
-dpps $0xfe, %xmm6, %xmm1                         # 66 0f 3a 40 ce fe
-dpps $0xfe, (,%esi,2), %xmm1                     # 66 0f 3a 40 0c 75 00 00 00 00 fe
-dppd $0xfe, %xmm6, %xmm1                         # 66 0f 3a 41 ce fe
-dppd $0xfe, 0x80(%esi), %xmm1                    # 66 0f 3a 41 8e 80 00 00 00 fe
-insertps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 21 ce fe
-insertps $0xfe, 0x12(%eax,%ebx,4), %xmm1         # 66 0f 3a 21 4c 98 12 fe
-blendvps %xmm0, %xmm6, %xmm1                     # 66 0f 38 14 ce
-blendvps %xmm0, (%ebp), %xmm1                    # 66 0f 38 14 4d 00
-blendvpd %xmm0, %xmm6, %xmm1                     # 66 0f 38 15 ce
-blendvpd %xmm0, -0x80(%esp), %xmm1               # 66 0f 38 15 4c 24 80
-extractps $0xfe, %xmm6, %ecx                     # 66 0f 3a 17 f1 fe
-extractps $0xfe, %xmm6, foo                      # 66 0f 3a 17 35 00 00 00 00 fe [R_386_32@5 foo]
-paddb %mm6, %mm1                                 # 0f fc ce
-paddb 0x12345678(%ecx,%edx,8), %mm1              # 0f fc 8c d1 78 56 34 12
-paddb %xmm6, %xmm1                               # 66 0f fc ce
-paddb 0x7f(%edi), %xmm1                          # 66 0f fc 4f 7f
-paddw %mm6, %mm1                                 # 0f fd ce
-paddw foo+8(%eax), %mm1                          # 0f fd 88 08 00 00 00 [R_386_32@3 foo]
-paddw %xmm6, %xmm1                               # 66 0f fd ce
-paddw (%ecx,%edx), %xmm1                         # 66 0f fd 0c 11
-paddd %mm6, %mm1                                 # 0f fe ce
-paddd %gs:0x14, %mm1                             # 65 0f fe 0d 14 00 00 00
-paddd %xmm6, %xmm1                               # 66 0f fe ce
-paddd (%si), %xmm1                               # 67 66 0f fe 0c
-paddq %mm6, %mm1                                 # 0f d4 ce
-paddq (,%esi,2), %mm1                            # 0f d4 0c 75 00 00 00 00
-paddq %xmm6, %xmm1                               # 66 0f d4 ce
-paddq 0x80(%esi), %xmm1                          # 66 0f d4 8e 80 00 00 00
-paddsb %mm6, %mm1                                # 0f ec ce
-paddsb 0x12(%eax,%ebx,4), %mm1                   # 0f ec 4c 98 12
-paddsb %xmm6, %xmm1                              # 66 0f ec ce
-paddsb (%ebp), %xmm1                             # 66 0f ec 4d 00
-paddsw %mm6, %mm1                                # 0f ed ce
-paddsw -0x80(%esp), %mm1                         # 0f ed 4c 24 80
-paddsw %xmm6, %xmm1                              # 66 0f ed ce
-paddsw foo, %xmm1                                # 66 0f ed 0d 00 00 00 00 [R_386_32@4 foo]
-paddusb %mm6, %mm1                               # 0f dc ce
-paddusb 0x12345678(%ecx,%edx,8), %mm1            # 0f dc 8c d1 78 56 34 12
-paddusb %xmm6, %xmm1                             # 66 0f dc ce
-paddusb 0x7f(%edi), %xmm1                        # 66 0f dc 4f 7f
-paddusw %mm6, %mm1                               # 0f dd ce
-paddusw foo+8(%eax), %mm1                        # 0f dd 88 08 00 00 00 [R_386_32@3 foo]
-paddusw %xmm6, %xmm1                             # 66 0f dd ce
-paddusw (%ecx,%edx), %xmm1                       # 66 0f dd 0c 11
-psubb %mm6, %mm1                                 # 0f f8 ce
-psubb %gs:0x14, %mm1                             # 65 0f f8 0d 14 00 00 00
-psubb %xmm6, %xmm1                               # 66 0f f8 ce
-psubb (%si), %xmm1                               # 67 66 0f f8 0c
-psubw %mm6, %mm1                                 # 0f f9 ce
-psubw (,%esi,2), %mm1                            # 0f f9 0c 75 00 00 00 00
-psubw %xmm6, %xmm1                               # 66 0f f9 ce
-psubw 0x80(%esi), %xmm1                          # 66 0f f9 8e 80 00 00 00
-psubd %mm6, %mm1                                 # 0f fa ce
-psubd 0x12(%eax,%ebx,4), %mm1                    # 0f fa 4c 98 12
-psubd %xmm6, %xmm1                               # 66 0f fa ce
-psubd (%ebp), %xmm1                              # 66 0f fa 4d 00
-psubq %mm6, %mm1                                 # 0f fb ce
-psubq -0x80(%esp), %mm1                          # 0f fb 4c 24 80
-psubq %xmm6, %xmm1                               # 66 0f fb ce
-psubq foo, %xmm1                                 # 66 0f fb 0d 00 00 00 00 [R_386_32@4 foo]
-psubsb %mm6, %mm1                                # 0f e8 ce
-psubsb 0x12345678(%ecx,%edx,8), %mm1             # 0f e8 8c d1 78 56 34 12
-psubsb %xmm6, %xmm1                              # 66 0f e8 ce
-psubsb 0x7f(%edi), %xmm1                         # 66 0f e8 4f 7f
-psubsw %mm6, %mm1                                # 0f e9 ce
-psubsw foo+8(%eax), %mm1                         # 0f e9 88 08 00 00 00 [R_386_32@3 foo]
-psubsw %xmm6, %xmm1                              # 66 0f e9 ce
-psubsw (%ecx,%edx), %xmm1                        # 66 0f e9 0c 11
-psubusb %mm6, %mm1                               # 0f d8 ce
-psubusb %gs:0x14, %mm1                           # 65 0f d8 0d 14 00 00 00
-psubusb %xmm6, %xmm1                             # 66 0f d8 ce
-psubusb (%si), %xmm1                             # 67 66 0f d8 0c
-psubusw %mm6, %mm1                               # 0f d9 ce
-psubusw (,%esi,2), %mm1                          # 0f d9 0c 75 00 00 00 00
-psubusw %xmm6, %xmm1                             # 66 0f d9 ce
-psubusw 0x80(%esi), %xmm1                        # 66 0f d9 8e 80 00 00 00
-pmullw %mm6, %mm1                                # 0f d5 ce
-pmullw 0x12(%eax,%ebx,4), %mm1                   # 0f d5 4c 98 12
-pmullw %xmm6, %xmm1                              # 66 0f d5 ce
-pmullw (%ebp), %xmm1                             # 66 0f d5 4d 00
-pmulhw %mm6, %mm1                                # 0f e5 ce
-pmulhw -0x80(%esp), %mm1                         # 0f e5 4c 24 80
-pmulhw %xmm6, %xmm1                              # 66 0f e5 ce
-pmulhw foo, %xmm1                                # 66 0f e5 0d 00 00 00 00 [R_386_32@4 foo]
-pmulhuw %mm6, %mm1                               # 0f e4 ce
-pmulhuw 0x12345678(%ecx,%edx,8), %mm1            # 0f e4 8c d1 78 56 34 12
-pmulhuw %xmm6, %xmm1                             # 66 0f e4 ce
-pmulhuw 0x7f(%edi), %xmm1                        # 66 0f e4 4f 7f
-pmuludq %mm6, %mm1                               # 0f f4 ce
-pmuludq foo+8(%eax), %mm1                        # 0f f4 88 08 00 00 00 [R_386_32@3 foo]
-pmuludq %xmm6, %xmm1                             # 66 0f f4 ce
-pmuludq (%ecx,%edx), %xmm1                       # 66 0f f4 0c 11
-pmaddwd %mm6, %mm1                               # 0f f5 ce
-pmaddwd %gs:0x14, %mm1                           # 65 0f f5 0d 14 00 00 00
-pmaddwd %xmm6, %xmm1                             # 66 0f f5 ce
-pmaddwd (%si), %xmm1                             # 67 66 0f f5 0c
-pand %mm6, %mm1                                  # 0f db ce
-pand (,%esi,2), %mm1                             # 0f db 0c 75 00 00 00 00
-pand %xmm6, %xmm1                                # 66 0f db ce
-pand 0x80(%esi), %xmm1                           # 66 0f db 8e 80 00 00 00
-pandn %mm6, %mm1                                 # 0f df ce
-pandn 0x12(%eax,%ebx,4), %mm1                    # 0f df 4c 98 12
-pandn %xmm6, %xmm1                               # 66 0f df ce
-pandn (%ebp), %xmm1                              # 66 0f df 4d 00
-por %mm6, %mm1                                   # 0f eb ce
-por -0x80(%esp), %mm1                            # 0f eb 4c 24 80
-por %xmm6, %xmm1                                 # 66 0f eb ce
-por foo, %xmm1                                   # 66 0f eb 0d 00 00 00 00 [R_386_32@4 foo]
-pxor %mm6, %mm1                                  # 0f ef ce
-pxor 0x12345678(%ecx,%edx,8), %mm1               # 0f ef 8c d1 78 56 34 12
-pxor %xmm6, %xmm1                                # 66 0f ef ce
-pxor 0x7f(%edi), %xmm1                           # 66 0f ef 4f 7f
-pcmpeqb %mm6, %mm1                               # 0f 74 ce
-pcmpeqb foo+8(%eax), %mm1                        # 0f 74 88 08 00 00 00 [R_386_32@3 foo]
-pcmpeqb %xmm6, %xmm1                             # 66 0f 74 ce
-pcmpeqb (%ecx,%edx), %xmm1                       # 66 0f 74 0c 11
-pcmpeqw %mm6, %mm1                               # 0f 75 ce
-pcmpeqw %gs:0x14, %mm1                           # 65 0f 75 0d 14 00 00 00
-pcmpeqw %xmm6, %xmm1                             # 66 0f 75 ce
-pcmpeqw (%si), %xmm1                             # 67 66 0f 75 0c
-pcmpeqd %mm6, %mm1                               # 0f 76 ce
-pcmpeqd (,%esi,2), %mm1                          # 0f 76 0c 75 00 00 00 00
-pcmpeqd %xmm6, %xmm1                             # 66 0f 76 ce
-pcmpeqd 0x80(%esi), %xmm1                        # 66 0f 76 8e 80 00 00 00
-pcmpgtb %mm6, %mm1                               # 0f 64 ce
-pcmpgtb 0x12(%eax,%ebx,4), %mm1                  # 0f 64 4c 98 12
-pcmpgtb %xmm6, %xmm1                             # 66 0f 64 ce
-pcmpgtb (%ebp), %xmm1                            # 66 0f 64 4d 00
-pcmpgtw %mm6, %mm1                               # 0f 65 ce
-pcmpgtw -0x80(%esp), %mm1                        # 0f 65 4c 24 80
-pcmpgtw %xmm6, %xmm1                             # 66 0f 65 ce
-pcmpgtw foo, %xmm1                               # 66 0f 65 0d 00 00 00 00 [R_386_32@4 foo]
-pcmpgtd %mm6, %mm1                               # 0f 66 ce
-pcmpgtd 0x12345678(%ecx,%edx,8), %mm1            # 0f 66 8c d1 78 56 34 12
-pcmpgtd %xmm6, %xmm1                             # 66 0f 66 ce
-pcmpgtd 0x7f(%edi), %xmm1                        # 66 0f 66 4f 7f
-packsswb %mm6, %mm1                              # 0f 63 ce
-packsswb foo+8(%eax), %mm1                       # 0f 63 88 08 00 00 00 [R_386_32@3 foo]
-packsswb %xmm6, %xmm1                            # 66 0f 63 ce
-packsswb (%ecx,%edx), %xmm1                      # 66 0f 63 0c 11
-packssdw %mm6, %mm1                              # 0f 6b ce
-packssdw %gs:0x14, %mm1                          # 65 0f 6b 0d 14 00 00 00
-packssdw %xmm6, %xmm1                            # 66 0f 6b ce
-packssdw (%si), %xmm1                            # 67 66 0f 6b 0c
-packuswb %mm6, %mm1                              # 0f 67 ce
-packuswb (,%esi,2), %mm1                         # 0f 67 0c 75 00 00 00 00
-packuswb %xmm6, %xmm1                            # 66 0f 67 ce
-packuswb 0x80(%esi), %xmm1                       # 66 0f 67 8e 80 00 00 00
-punpcklbw %mm6, %mm1                             # 0f 60 ce
-punpcklbw 0x12(%eax,%ebx,4), %mm1                # 0f 60 4c 98 12
-punpcklbw %xmm6, %xmm1                           # 66 0f 60 ce
-punpcklbw (%ebp), %xmm1                          # 66 0f 60 4d 00
-punpcklwd %mm6, %mm1                             # 0f 61 ce
-punpcklwd -0x80(%esp), %mm1                      # 0f 61 4c 24 80
-punpcklwd %xmm6, %xmm1                           # 66 0f 61 ce
-punpcklwd foo, %xmm1                             # 66 0f 61 0d 00 00 00 00 [R_386_32@4 foo]
-punpckldq %mm6, %mm1                             # 0f 62 ce
-punpckldq 0x12345678(%ecx,%edx,8), %mm1          # 0f 62 8c d1 78 56 34 12
-punpckldq %xmm6, %xmm1                           # 66 0f 62 ce
-punpckldq 0x7f(%edi), %xmm1                      # 66 0f 62 4f 7f
-punpckhbw %mm6, %mm1                             # 0f 68 ce
-punpckhbw foo+8(%eax), %mm1                      # 0f 68 88 08 00 00 00 [R_386_32@3 foo]
-punpckhbw %xmm6, %xmm1                           # 66 0f 68 ce
-punpckhbw (%ecx,%edx), %xmm1                     # 66 0f 68 0c 11
-punpckhwd %mm6, %mm1                             # 0f 69 ce
-punpckhwd %gs:0x14, %mm1                         # 65 0f 69 0d 14 00 00 00
-punpckhwd %xmm6, %xmm1                           # 66 0f 69 ce
-punpckhwd (%si), %xmm1                           # 67 66 0f 69 0c
-punpckhdq %mm6, %mm1                             # 0f 6a ce
-punpckhdq (,%esi,2), %mm1                        # 0f 6a 0c 75 00 00 00 00
-punpckhdq %xmm6, %xmm1                           # 66 0f 6a ce
-punpckhdq 0x80(%esi), %xmm1                      # 66 0f 6a 8e 80 00 00 00
-pmaxsw %mm6, %mm1                                # 0f ee ce
-pmaxsw 0x12(%eax,%ebx,4), %mm1                   # 0f ee 4c 98 12
-pmaxsw %xmm6, %xmm1                              # 66 0f ee ce
-pmaxsw (%ebp), %xmm1                             # 66 0f ee 4d 00
-pmaxub %mm6, %mm1                                # 0f de ce
-pmaxub -0x80(%esp), %mm1                         # 0f de 4c 24 80
-pmaxub %xmm6, %xmm1                              # 66 0f de ce
-pmaxub foo, %xmm1                                # 66 0f de 0d 00 00 00 00 [R_386_32@4 foo]
-pminsw %mm6, %mm1                                # 0f ea ce
-pminsw 0x12345678(%ecx,%edx,8), %mm1             # 0f ea 8c d1 78 56 34 12
-pminsw %xmm6, %xmm1                              # 66 0f ea ce
-pminsw 0x7f(%edi), %xmm1                         # 66 0f ea 4f 7f
-pminub %mm6, %mm1                                # 0f da ce
-pminub foo+8(%eax), %mm1                         # 0f da 88 08 00 00 00 [R_386_32@3 foo]
-pminub %xmm6, %xmm1                              # 66 0f da ce
-pminub (%ecx,%edx), %xmm1                        # 66 0f da 0c 11
-pavgb %mm6, %mm1                                 # 0f e0 ce
-pavgb %gs:0x14, %mm1                             # 65 0f e0 0d 14 00 00 00
-pavgb %xmm6, %xmm1                               # 66 0f e0 ce
-pavgb (%si), %xmm1                               # 67 66 0f e0 0c
-pavgw %mm6, %mm1                                 # 0f e3 ce
-pavgw (,%esi,2), %mm1                            # 0f e3 0c 75 00 00 00 00
-pavgw %xmm6, %xmm1                               # 66 0f e3 ce
-pavgw 0x80(%esi), %xmm1                          # 66 0f e3 8e 80 00 00 00
-psadbw %mm6, %mm1                                # 0f f6 ce
-psadbw 0x12(%eax,%ebx,4), %mm1                   # 0f f6 4c 98 12
-psadbw %xmm6, %xmm1                              # 66 0f f6 ce
-psadbw (%ebp), %xmm1                             # 66 0f f6 4d 00
-psrlw %mm6, %mm1                                 # 0f d1 ce
-psrlw -0x80(%esp), %mm1                          # 0f d1 4c 24 80
-psrlw %xmm6, %xmm1                               # 66 0f d1 ce
-psrlw foo, %xmm1                                 # 66 0f d1 0d 00 00 00 00 [R_386_32@4 foo]
-psrld %mm6, %mm1                                 # 0f d2 ce
-psrld 0x12345678(%ecx,%edx,8), %mm1              # 0f d2 8c d1 78 56 34 12
-psrld %xmm6, %xmm1                               # 66 0f d2 ce
-psrld 0x7f(%edi), %xmm1                          # 66 0f d2 4f 7f
-psrlq %mm6, %mm1                                 # 0f d3 ce
-psrlq foo+8(%eax), %mm1                          # 0f d3 88 08 00 00 00 [R_386_32@3 foo]
-psrlq %xmm6, %xmm1                               # 66 0f d3 ce
-psrlq (%ecx,%edx), %xmm1                         # 66 0f d3 0c 11
-psraw %mm6, %mm1                                 # 0f e1 ce
-psraw %gs:0x14, %mm1                             # 65 0f e1 0d 14 00 00 00
-psraw %xmm6, %xmm1                               # 66 0f e1 ce
-psraw (%si), %xmm1                               # 67 66 0f e1 0c
-psrad %mm6, %mm1                                 # 0f e2 ce
-psrad (,%esi,2), %mm1                            # 0f e2 0c 75 00 00 00 00
-psrad %xmm6, %xmm1                               # 66 0f e2 ce
-psrad 0x80(%esi), %xmm1                          # 66 0f e2 8e 80 00 00 00
-psllw %mm6, %mm1                                 # 0f f1 ce
-psllw 0x12(%eax,%ebx,4), %mm1                    # 0f f1 4c 98 12
-psllw %xmm6, %xmm1                               # 66 0f f1 ce
-psllw (%ebp), %xmm1                              # 66 0f f1 4d 00
-pslld %mm6, %mm1                                 # 0f f2 ce
-pslld -0x80(%esp), %mm1                          # 0f f2 4c 24 80
-pslld %xmm6, %xmm1                               # 66 0f f2 ce
-pslld foo, %xmm1                                 # 66 0f f2 0d 00 00 00 00 [R_386_32@4 foo]
-psllq %mm6, %mm1                                 # 0f f3 ce
-psllq 0x12345678(%ecx,%edx,8), %mm1              # 0f f3 8c d1 78 56 34 12
-psllq %xmm6, %xmm1                               # 66 0f f3 ce
-psllq 0x7f(%edi), %xmm1                          # 66 0f f3 4f 7f
-punpcklqdq %xmm6, %xmm1                          # 66 0f 6c ce
-punpcklqdq foo+8(%eax), %xmm1                    # 66 0f 6c 88 08 00 00 00 [R_386_32@4 foo]
-punpckhqdq %xmm6, %xmm1                          # 66 0f 6d ce
-punpckhqdq (%ecx,%edx), %xmm1                    # 66 0f 6d 0c 11
-psrlw $0xfe, %mm1                                # 0f 71 d1 fe
-psrlw $0xfe, %xmm1                               # 66 0f 71 d1 fe
-psraw $0xfe, %mm1                                # 0f 71 e1 fe
-psraw $0xfe, %xmm1                               # 66 0f 71 e1 fe
-psllw $0xfe, %mm1                                # 0f 71 f1 fe
-psllw $0xfe, %xmm1                               # 66 0f 71 f1 fe
-psrld $0xfe, %mm1                                # 0f 72 d1 fe
-psrld $0xfe, %xmm1                               # 66 0f 72 d1 fe
-psrad $0xfe, %mm1                                # 0f 72 e1 fe
-psrad $0xfe, %xmm1                               # 66 0f 72 e1 fe
-pslld $0xfe, %mm1                                # 0f 72 f1 fe
-pslld $0xfe, %xmm1                               # 66 0f 72 f1 fe
-psrlq $0xfe, %mm1                                # 0f 73 d1 fe
-psrlq $0xfe, %xmm1                               # 66 0f 73 d1 fe
-psllq $0xfe, %mm1                                # 0f 73 f1 fe
-psllq $0xfe, %xmm1                               # 66 0f 73 f1 fe
-psrldq $0xfe, %xmm1                              # 66 0f 73 d9 fe
-pslldq $0xfe, %xmm1                              # 66 0f 73 f9 fe
-pshufw $0xfe, %mm6, %mm1                         # 0f 70 ce fe
-pshufw $0xfe, -0x80(%esp), %mm1                  # 0f 70 4c 24 80 fe
-pshufd $0xfe, %xmm6, %xmm1                       # 66 0f 70 ce fe
-pshufd $0xfe, foo, %xmm1                         # 66 0f 70 0d 00 00 00 00 fe [R_386_32@4 foo]
-pshufhw $0xfe, %xmm6, %xmm1                      # f3 0f 70 ce fe
-pshufhw $0xfe, 0x12345678(%ecx,%edx,8), %xmm1    # f3 0f 70 8c d1 78 56 34 12 fe
-pshuflw $0xfe, %xmm6, %xmm1                      # f2 0f 70 ce fe
-pshuflw $0xfe, 0x7f(%edi), %xmm1                 # f2 0f 70 4f 7f fe
-pmovmskb %mm6, %ecx                              # 0f d7 ce
-pmovmskb %xmm6, %ecx                             # 66 0f d7 ce
-pinsrw $0xfe, %ebx, %mm1                         # 0f c4 cb fe
-pinsrw $0xfe, %gs:0x14, %mm1                     # 65 0f c4 0d 14 00 00 00 fe
-pinsrw $0xfe, %ebx, %xmm1                        # 66 0f c4 cb fe
-pinsrw $0xfe, (%si), %xmm1                       # 67 66 0f c4 0c fe
-pextrw $0xfe, %mm6, %ecx                         # 0f c5 ce fe
-pextrw $0xfe, %xmm6, %ecx                        # 66 0f c5 ce fe
-pextrw $0xfe, %xmm6, 0x12(%eax,%ebx,4)           # 66 0f 3a 15 74 98 12 fe
-maskmovq %mm6, %mm1                              # 0f f7 ce
-maskmovdqu %xmm6, %xmm1                          # 66 0f f7 ce
-movntq %mm6, foo                                 # 0f e7 35 00 00 00 00 [R_386_32@3 foo]
-emms                                             # 0f 77
-pshufb %mm6, %mm1                                # 0f 38 00 ce
-pshufb 0x7f(%edi), %mm1                          # 0f 38 00 4f 7f
-pshufb %xmm6, %xmm1                              # 66 0f 38 00 ce
-pshufb foo+8(%eax), %xmm1                        # 66 0f 38 00 88 08 00 00 00 [R_386_32@5 foo]
-phaddw %mm6, %mm1                                # 0f 38 01 ce
-phaddw (%ecx,%edx), %mm1                         # 0f 38 01 0c 11
-phaddw %xmm6, %xmm1                              # 66 0f 38 01 ce
-phaddw %gs:0x14, %xmm1                           # 65 66 0f 38 01 0d 14 00 00 00
-phaddd %mm6, %mm1                                # 0f 38 02 ce
-phaddd (%si), %mm1                               # 67 0f 38 02 0c
-phaddd %xmm6, %xmm1                              # 66 0f 38 02 ce
-phaddd (,%esi,2), %xmm1                          # 66 0f 38 02 0c 75 00 00 00 00
-phaddsw %mm6, %mm1                               # 0f 38 03 ce
-phaddsw 0x80(%esi), %mm1                         # 0f 38 03 8e 80 00 00 00
-phaddsw %xmm6, %xmm1                             # 66 0f 38 03 ce
-phaddsw 0x12(%eax,%ebx,4), %xmm1                 # 66 0f 38 03 4c 98 12
-pmaddubsw %mm6, %mm1                             # 0f 38 04 ce
-pmaddubsw (%ebp), %mm1                           # 0f 38 04 4d 00
-pmaddubsw %xmm6, %xmm1                           # 66 0f 38 04 ce
-pmaddubsw -0x80(%esp), %xmm1                     # 66 0f 38 04 4c 24 80
-phsubw %mm6, %mm1                                # 0f 38 05 ce
-phsubw foo, %mm1                                 # 0f 38 05 0d 00 00 00 00 [R_386_32@4 foo]
-phsubw %xmm6, %xmm1                              # 66 0f 38 05 ce
-phsubw 0x12345678(%ecx,%edx,8), %xmm1            # 66 0f 38 05 8c d1 78 56 34 12
-phsubd %mm6, %mm1                                # 0f 38 06 ce
-phsubd 0x7f(%edi), %mm1                          # 0f 38 06 4f 7f
-phsubd %xmm6, %xmm1                              # 66 0f 38 06 ce
-phsubd foo+8(%eax), %xmm1                        # 66 0f 38 06 88 08 00 00 00 [R_386_32@5 foo]
-phsubsw %mm6, %mm1                               # 0f 38 07 ce
-phsubsw (%ecx,%edx), %mm1                        # 0f 38 07 0c 11
-phsubsw %xmm6, %xmm1                             # 66 0f 38 07 ce
-phsubsw %gs:0x14, %xmm1                          # 65 66 0f 38 07 0d 14 00 00 00
-psignb %mm6, %mm1                                # 0f 38 08 ce
-psignb (%si), %mm1                               # 67 0f 38 08 0c
-psignb %xmm6, %xmm1                              # 66 0f 38 08 ce
-psignb (,%esi,2), %xmm1                          # 66 0f 38 08 0c 75 00 00 00 00
-psignw %mm6, %mm1                                # 0f 38 09 ce
-psignw 0x80(%esi), %mm1                          # 0f 38 09 8e 80 00 00 00
-psignw %xmm6, %xmm1                              # 66 0f 38 09 ce
-psignw 0x12(%eax,%ebx,4), %xmm1                  # 66 0f 38 09 4c 98 12
-psignd %mm6, %mm1                                # 0f 38 0a ce
-psignd (%ebp), %mm1                              # 0f 38 0a 4d 00
-psignd %xmm6, %xmm1                              # 66 0f 38 0a ce
-psignd -0x80(%esp), %xmm1                        # 66 0f 38 0a 4c 24 80
-pmulhrsw %mm6, %mm1                              # 0f 38 0b ce
-pmulhrsw foo, %mm1                               # 0f 38 0b 0d 00 00 00 00 [R_386_32@4 foo]
-pmulhrsw %xmm6, %xmm1                            # 66 0f 38 0b ce
-pmulhrsw 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 38 0b 8c d1 78 56 34 12
-pabsb %mm6, %mm1                                 # 0f 38 1c ce
-pabsb 0x7f(%edi), %mm1                           # 0f 38 1c 4f 7f
-pabsb %xmm6, %xmm1                               # 66 0f 38 1c ce
-pabsb foo+8(%eax), %xmm1                         # 66 0f 38 1c 88 08 00 00 00 [R_386_32@5 foo]
-pabsw %mm6, %mm1                                 # 0f 38 1d ce
-pabsw (%ecx,%edx), %mm1                          # 0f 38 1d 0c 11
-pabsw %xmm6, %xmm1                               # 66 0f 38 1d ce
-pabsw %gs:0x14, %xmm1                            # 65 66 0f 38 1d 0d 14 00 00 00
-pabsd %mm6, %mm1                                 # 0f 38 1e ce
-pabsd (%si), %mm1                                # 67 0f 38 1e 0c
-pabsd %xmm6, %xmm1                               # 66 0f 38 1e ce
-pabsd (,%esi,2), %xmm1                           # 66 0f 38 1e 0c 75 00 00 00 00
-palignr $0xfe, %mm6, %mm1                        # 0f 3a 0f ce fe
-palignr $0xfe, 0x80(%esi), %mm1                  # 0f 3a 0f 8e 80 00 00 00 fe
-palignr $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0f ce fe
-palignr $0xfe, 0x12(%eax,%ebx,4), %xmm1          # 66 0f 3a 0f 4c 98 12 fe
-pblendvb %xmm0, %xmm6, %xmm1                     # 66 0f 38 10 ce
-pblendvb %xmm0, (%ebp), %xmm1                    # 66 0f 38 10 4d 00
-ptest %xmm6, %xmm1                               # 66 0f 38 17 ce
-ptest -0x80(%esp), %xmm1                         # 66 0f 38 17 4c 24 80
-pmovsxbw %xmm6, %xmm1                            # 66 0f 38 20 ce
-pmovsxbw foo, %xmm1                              # 66 0f 38 20 0d 00 00 00 00 [R_386_32@5 foo]
-pmovsxbd %xmm6, %xmm1                            # 66 0f 38 21 ce
-pmovsxbd 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 38 21 8c d1 78 56 34 12
-pmovsxbq %xmm6, %xmm1                            # 66 0f 38 22 ce
-pmovsxbq 0x7f(%edi), %xmm1                       # 66 0f 38 22 4f 7f
-pmovsxwd %xmm6, %xmm1                            # 66 0f 38 23 ce
-pmovsxwd foo+8(%eax), %xmm1                      # 66 0f 38 23 88 08 00 00 00 [R_386_32@5 foo]
-pmovsxwq %xmm6, %xmm1                            # 66 0f 38 24 ce
-pmovsxwq (%ecx,%edx), %xmm1                      # 66 0f 38 24 0c 11
-pmovsxdq %xmm6, %xmm1                            # 66 0f 38 25 ce
-pmovsxdq %gs:0x14, %xmm1                         # 65 66 0f 38 25 0d 14 00 00 00
-pmovzxbw %xmm6, %xmm1                            # 66 0f 38 30 ce
-pmovzxbw (%si), %xmm1                            # 67 66 0f 38 30 0c
-pmovzxbd %xmm6, %xmm1                            # 66 0f 38 31 ce
-pmovzxbd (,%esi,2), %xmm1                        # 66 0f 38 31 0c 75 00 00 00 00
-pmovzxbq %xmm6, %xmm1                            # 66 0f 38 32 ce
-pmovzxbq 0x80(%esi), %xmm1                       # 66 0f 38 32 8e 80 00 00 00
-pmovzxwd %xmm6, %xmm1                            # 66 0f 38 33 ce
-pmovzxwd 0x12(%eax,%ebx,4), %xmm1                # 66 0f 38 33 4c 98 12
-pmovzxwq %xmm6, %xmm1                            # 66 0f 38 34 ce
-pmovzxwq (%ebp), %xmm1                           # 66 0f 38 34 4d 00
-pmovzxdq %xmm6, %xmm1                            # 66 0f 38 35 ce
-pmovzxdq -0x80(%esp), %xmm1                      # 66 0f 38 35 4c 24 80
-pmuldq %xmm6, %xmm1                              # 66 0f 38 28 ce
-pmuldq foo, %xmm1                                # 66 0f 38 28 0d 00 00 00 00 [R_386_32@5 foo]
-pcmpeqq %xmm6, %xmm1                             # 66 0f 38 29 ce
-pcmpeqq 0x12345678(%ecx,%edx,8), %xmm1           # 66 0f 38 29 8c d1 78 56 34 12
-packusdw %xmm6, %xmm1                            # 66 0f 38 2b ce
-packusdw 0x7f(%edi), %xmm1                       # 66 0f 38 2b 4f 7f
-pcmpgtq %xmm6, %xmm1                             # 66 0f 38 37 ce
-pcmpgtq foo+8(%eax), %xmm1                       # 66 0f 38 37 88 08 00 00 00 [R_386_32@5 foo]
-pminsb %xmm6, %xmm1                              # 66 0f 38 38 ce
-pminsb (%ecx,%edx), %xmm1                        # 66 0f 38 38 0c 11
-pminsd %xmm6, %xmm1                              # 66 0f 38 39 ce
-pminsd %gs:0x14, %xmm1                           # 65 66 0f 38 39 0d 14 00 00 00
-pminuw %xmm6, %xmm1                              # 66 0f 38 3a ce
-pminuw (%si), %xmm1                              # 67 66 0f 38 3a 0c
-pminud %xmm6, %xmm1                              # 66 0f 38 3b ce
-pminud (,%esi,2), %xmm1                          # 66 0f 38 3b 0c 75 00 00 00 00
-pmaxsb %xmm6, %xmm1                              # 66 0f 38 3c ce
-pmaxsb 0x80(%esi), %xmm1                         # 66 0f 38 3c 8e 80 00 00 00
-pmaxsd %xmm6, %xmm1                              # 66 0f 38 3d ce
-pmaxsd 0x12(%eax,%ebx,4), %xmm1                  # 66 0f 38 3d 4c 98 12
-pmaxuw %xmm6, %xmm1                              # 66 0f 38 3e ce
-pmaxuw (%ebp), %xmm1                             # 66 0f 38 3e 4d 00
-pmaxud %xmm6, %xmm1                              # 66 0f 38 3f ce
-pmaxud -0x80(%esp), %xmm1                        # 66 0f 38 3f 4c 24 80
-pmulld %xmm6, %xmm1                              # 66 0f 38 40 ce
-pmulld foo, %xmm1                                # 66 0f 38 40 0d 00 00 00 00 [R_386_32@5 foo]
-phminposuw %xmm6, %xmm1                          # 66 0f 38 41 ce
-phminposuw 0x12345678(%ecx,%edx,8), %xmm1        # 66 0f 38 41 8c d1 78 56 34 12
-pblendw $0xfe, %xmm6, %xmm1                      # 66 0f 3a 0e ce fe
-pblendw $0xfe, 0x7f(%edi), %xmm1                 # 66 0f 3a 0e 4f 7f fe
-mpsadbw $0xfe, %xmm6, %xmm1                      # 66 0f 3a 42 ce fe
-mpsadbw $0xfe, foo+8(%eax), %xmm1                # 66 0f 3a 42 88 08 00 00 00 fe [R_386_32@5 foo]
-pextrb $0xfe, %xmm6, %ecx                        # 66 0f 3a 14 f1 fe
-pextrb $0xfe, %xmm6, (%ecx,%edx)                 # 66 0f 3a 14 34 11 fe
-pextrb $0xfe, %xmm6, %gs:0x14                    # 65 66 0f 3a 14 35 14 00 00 00 fe
-pextrd $0xfe, %xmm6, %ecx                        # 66 0f 3a 16 f1 fe
-pextrd $0xfe, %xmm6, (%si)                       # 67 66 0f 3a 16 34 fe
-pinsrb $0xfe, %ebx, %xmm1                        # 66 0f 3a 20 cb fe
-pinsrb $0xfe, 0x80(%esi), %xmm1                  # 66 0f 3a 20 8e 80 00 00 00 fe
-pinsrd $0xfe, %ebx, %xmm1                        # 66 0f 3a 22 cb fe
-pinsrd $0xfe, 0x12(%eax,%ebx,4), %xmm1           # 66 0f 3a 22 4c 98 12 fe
-pcmpestrm $0xfe, %xmm6, %xmm1                    # 66 0f 3a 60 ce fe
-pcmpestrm $0xfe, -0x80(%esp), %xmm1              # 66 0f 3a 60 4c 24 80 fe
-pcmpestri $0xfe, %xmm6, %xmm1                    # 66 0f 3a 61 ce fe
-pcmpestri $0xfe, foo, %xmm1                      # 66 0f 3a 61 0d 00 00 00 00 fe [R_386_32@5 foo]
-pcmpistrm $0xfe, %xmm6, %xmm1                    # 66 0f 3a 62 ce fe
-pcmpistrm $0xfe, 0x12345678(%ecx,%edx,8), %xmm1  # 66 0f 3a 62 8c d1 78 56 34 12 fe
-pcmpistri $0xfe, %xmm6, %xmm1                    # 66 0f 3a 63 ce fe
-pcmpistri $0xfe, 0x7f(%edi), %xmm1               # 66 0f 3a 63 4f 7f fe
-mov %eax,%ebx                                    # 89 c3
-movl %eax,%ebx                                   # 89 c3
-add %eax,%ebx                                    # 01 c3
-test %eax,%ebx                                   # 85 c3
-test %ebx,%eax                                   # 85 d8
-test $1,%al                                      # a8 01
-test $1,%bl                                      # f6 c3 01
-test $0x100,%eax                                 # a9 00 01 00 00
-testb $1,(%ebx)                                  # f6 03 01
-xchg %eax,%ebx                                   # 93
-xchg %ebx,%eax                                   # 93
-xchg %eax,%eax                                   # 90
-xchg %ax,%ax                                     # 66 90
-xchg %cx,%ax                                     # 66 91
-add $1,%eax                                      # 83 c0 01
-add $-1,%eax                                     # 83 c0 ff
-add $0x7f,%eax                                   # 83 c0 7f
-add $0x80,%eax                                   # 05 80 00 00 00
-add $-0x80,%eax                                  # 83 c0 80
-add $-0x81,%eax                                  # 05 7f ff ff ff
-add $0xffffffff,%eax                             # 83 c0 ff
-add $0xffffff80,%eax                             # 83 c0 80
-add $0xff,%al                                    # 04 ff
-add $-1,%al                                      # 04 ff
-add $1,%al                                       # 04 01
-add $1,%ax                                       # 66 83 c0 01
-add $0x100,%ax                                   # 66 05 00 01
-add $0xffff,%ax                                  # 66 83 c0 ff
-addw $0x7f,(%ebx)                                # 66 83 03 7f
-addl $0x80,(%ebx)                                # 81 03 80 00 00 00
-addb $0x80,(%ebx)                                # 80 03 80
-add $foo,%eax                                    # 05 00 00 00 00 [R_386_32@1 foo]
-add $foo,%ebx                                    # 81 c3 00 00 00 00 [R_386_32@2 foo]
-add $foo+4,%ecx                                  # 81 c1 04 00 00 00 [R_386_32@2 foo]
-addw $foo,%ax                                    # 66 05 00 00 [R_386_16@2 foo]
-cmp $foo,%al                                     # 3c 00 [R_386_8@1 foo]
-sub $-0x80,%ecx                                  # 83 e9 80
-shl %eax                                         # d1 e0
-shl $1,%eax                                      # d1 e0
-shl $2,%eax                                      # c1 e0 02
-shl %cl,%eax                                     # d3 e0
-sal $1,%eax                                      # d1 e0
-sar %cl,%dl                                      # d2 fa
-shr $1,%ax                                       # 66 d1 e8
-rol $0xff,%ebx                                   # c1 c3 ff
-rcrb $3,(%ecx)                                   # c0 19 03
-shl $foo,%eax                                    # c1 e0 00 [R_386_8@2 foo]
-shld $3,%eax,%ebx                                # 0f a4 c3 03
-shrd %cl,%eax,%ebx                               # 0f ad c3
-imul %eax                                        # f7 e8
-imul %ecx,%edx                                   # 0f af d1
-imul $3,%eax                                     # 6b c0 03
-imul $3,%ecx,%edx                                # 6b d1 03
-imul $300,%ecx,%edx                              # 69 d1 2c 01 00 00
-imul $-128,%eax,%eax                             # 6b c0 80
-imul $foo,%eax,%eax                              # 69 c0 00 00 00 00 [R_386_32@2 foo]
-mov $1,%eax                                      # b8 01 00 00 00
-mov $-1,%eax                                     # b8 ff ff ff ff
-mov $0xffffffff,%eax                             # b8 ff ff ff ff
-mov $foo,%eax                                    # b8 00 00 00 00 [R_386_32@1 foo]
-movl $1,(%ebx)                                   # c7 03 01 00 00 00
-movw $1,(%ebx)                                   # 66 c7 03 01 00
-movb $1,(%ebx)                                   # c6 03 01
-mov $1,%al                                       # b0 01
-mov $0x1234,%bx                                  # 66 bb 34 12
-mov %ds,%eax                                     # 8c d8
-mov %ds,%ax                                      # 66 8c d8
-mov %ds,(%ebx)                                   # 8c 1b
-mov %eax,%ds                                     # 8e d8
-mov %ax,%es                                      # 8e c0
-mov (%ebx),%ss                                   # 8e 13
-mov %cs,%dx                                      # 66 8c ca
-movzbl %al,%eax                                  # 0f b6 c0
-movzbl (%ebx),%ecx                               # 0f b6 0b
-movzbw %al,%ax                                   # 66 0f b6 c0
-movzwl %ax,%eax                                  # 0f b7 c0
-movzwl (%ebx),%ecx                               # 0f b7 0b
-movsbl %al,%eax                                  # 0f be c0
-movsbw %cl,%dx                                   # 66 0f be d1
-movswl (%ecx),%edx                               # 0f bf 11
-movzx %al,%eax                                   # 0f b6 c0
-movsx %al,%eax                                   # 0f be c0
-movzb %al,%eax                                   # 0f b6 c0
-movzw %ax,%eax                                   # 0f b7 c0
-movsb %al,%cx                                    # 66 0f be c8
-lea 0(%ebx),%eax                                 # 8d 03
-lea (%ebx),%eax                                  # 8d 03
-lea 4(%ebx,%ecx),%eax                            # 8d 44 0b 04
-lea 0x80(%ebx),%eax                              # 8d 83 80 00 00 00
-lea -0x80(%ebx),%eax                             # 8d 43 80
-lea -0x81(%ebx),%eax                             # 8d 83 7f ff ff ff
-lea (,%ecx,8),%eax                               # 8d 04 cd 00 00 00 00
-lea foo(,%ecx,8),%eax                            # 8d 04 cd 00 00 00 00 [R_386_32@3 foo]
-lea (%ebp),%eax                                  # 8d 45 00
-lea (%esp),%eax                                  # 8d 04 24
-lea (%esp,%ebp),%eax                             # 8d 04 2c
-lea 0xffffffff(%ebx),%eax                        # 8d 43 ff
-lea 0xffffff80(%ebx),%eax                        # 8d 43 80
-lea 0x7fffffff(%ebx),%eax                        # 8d 83 ff ff ff 7f
-lea foo-4(%ebx),%eax                             # 8d 83 fc ff ff ff [R_386_32@2 foo]
-leal (%eax,%eax,2),%eax                          # 8d 04 40
-push $1                                          # 6a 01
-push $0x80                                       # 68 80 00 00 00
-push $-1                                         # 6a ff
-push $foo                                        # 68 00 00 00 00 [R_386_32@1 foo]
-pushw $1                                         # 66 6a 01
-push (%ebx)                                      # ff 33
-push %ebx                                        # 53
-pop %ebx                                         # 5b
-pop (%ebx)                                       # 8f 03
-pushf                                            # 9c
-popf                                             # 9d
-push %fs                                         # 0f a0
-pop %gs                                          # 0f a9
-push %gs                                         # 0f a8
-leave                                            # c9
-ret                                              # c3
-ret $8                                           # c2 08 00
-lret                                             # cb
-lret $4                                          # ca 04 00
-enter $0x10,$0                                   # c8 10 00 00
-enter $foo,$1                                    # c8 00 00 01 [R_386_16@1 foo]
-int $0x80                                        # cd 80
-iret                                             # cf
-call *%eax                                       # ff d0
-call *(%eax)                                     # ff 10
-call *foo(,%eax,4)                               # ff 14 85 00 00 00 00 [R_386_32@3 foo]
-jmp *%eax                                        # ff e0
-jmp *(%eax)                                      # ff 20
-jmp *foo                                         # ff 25 00 00 00 00 [R_386_32@2 foo]
-jmp .-0x10                                       # eb ee
-jmp .+0x200                                      # e9 fb 01 00 00
-jne .+4                                          # 75 02
-jz .-0x20                                        # 74 de
-jc foo                                           # 0f 82 fc ff ff ff [R_386_PC32@2 foo]
-jnae foo                                         # 0f 82 fc ff ff ff [R_386_PC32@2 foo]
-jnb foo                                          # 0f 83 fc ff ff ff [R_386_PC32@2 foo]
-jpe foo                                          # 0f 8a fc ff ff ff [R_386_PC32@2 foo]
-jpo foo                                          # 0f 8b fc ff ff ff [R_386_PC32@2 foo]
-jnle foo                                         # 0f 8f fc ff ff ff [R_386_PC32@2 foo]
-ja .+0x1000                                      # 0f 87 fa 0f 00 00
-jmp 0x1234                                       # e9 30 12 00 00 [R_386_PC32@1 *ABS*]
-call 0x1234                                      # e8 30 12 00 00 [R_386_PC32@1 *ABS*]
-loop foo                                         # e2 ff [R_386_PC8@1 foo]
-loope .+4                                        # e1 02
-loopne .-4                                       # e0 fa
-loopz foo                                        # e1 ff [R_386_PC8@1 foo]
-loopnz foo                                       # e0 ff [R_386_PC8@1 foo]
-jecxz foo                                        # e3 ff [R_386_PC8@1 foo]
-ljmp $0x10,$0x1234                               # ea 34 12 00 00 10 00
-lcall $0x10,$foo                                 # 9a 00 00 00 00 10 00 [R_386_32@1 foo]
-ljmp *(%ebx)                                     # ff 2b
-lcall *(%ebx)                                    # ff 1b
-ljmpl *(%ebx)                                    # ff 2b
-ljmpw *(%ebx)                                    # 66 ff 2b
-lcallw *4(%ebx)                                  # 66 ff 5b 04
-rep movsb                                        # f3 a4
-rep movsl                                        # f3 a5
-rep stosb                                        # f3 aa
-rep stosl                                        # f3 ab
-repz cmpsb                                       # f3 a6
-repe cmpsw                                       # 66 f3 a7
-repnz scasb                                      # f2 ae
-repne scasl                                      # f2 af
-movsd                                            # a5
-cmpsd                                            # a7
-movsb %fs:(%esi),%es:(%edi)                      # 64 a4
-lodsl %es:(%esi),%eax                            # 26 ad
-stosb %al,%es:(%edi)                             # aa
-cmpsb %es:(%edi),(%esi)                          # a6
-movsl (%si),(%di)                                # 67 a5
-lock addl $1,(%ebx)                              # f0 83 03 01
-lock incl (%ebx)                                 # f0 ff 03
-lock xaddl %eax,(%ebx)                           # f0 0f c1 03
-lock cmpxchg %ecx,(%ebx)                         # f0 0f b1 0b
-lock cmpxchg8b (%ebx)                            # f0 0f c7 0b
-lock btsl $1,(%ebx)                              # f0 0f ba 2b 01
-lock orb $1,(%ebx)                               # f0 80 0b 01
-lock xchg %eax,(%ebx)                            # f0 87 03
-xchg (%ebx),%eax                                 # 87 03
-data16 nop                                       # 66 90
-rep nop                                          # f3 90
-in $0x60,%al                                     # e4 60
-in $0x60,%ax                                     # 66 e5 60
-in $0x60,%eax                                    # e5 60
-in %dx,%al                                       # ec
-in %dx,%ax                                       # 66 ed
-in %dx,%eax                                      # ed
-in (%dx),%al                                     # ec
-out %al,$0x80                                    # e6 80
-out %ax,$0x80                                    # 66 e7 80
-out %eax,$0x80                                   # e7 80
-out %al,%dx                                      # ee
-out %ax,%dx                                      # 66 ef
-out %eax,%dx                                     # ef
-out %al,(%dx)                                    # ee
-inb %dx,%al                                      # ec
-outl %eax,%dx                                    # ef
-nopw (%eax)                                      # 66 0f 1f 00
-nopl 0x0(%eax)                                   # 0f 1f 00
-nopl 0x0(%eax,%eax,1)                            # 0f 1f 04 00
-nopw 0x0(%eax,%eax,1)                            # 66 0f 1f 04 00
-nopw %cs:0x0(%eax,%eax,1)                        # 2e 66 0f 1f 04 00
-cbw                                              # 66 98
-cwde                                             # 98
-cwd                                              # 66 99
-cdq                                              # 99
-xlat                                             # d7
-xlat %es:(%ebx)                                  # 26 d7
-clflush (%ebx)                                   # 0f ae 3b
-prefetcht0 (%ebx)                                # 0f 18 0b
-prefetchnta 4(%ebx)                              # 0f 18 43 04
-prefetchw (%ebx)                                 # 0f 0d 0b
-lgdt (%ebx)                                      # 0f 01 13
-lidt (%ebx)                                      # 0f 01 1b
-sgdt (%ebx)                                      # 0f 01 03
-sidt (%ebx)                                      # 0f 01 0b
-lgdtl (%ebx)                                     # 0f 01 13
-lldt %ax                                         # 0f 00 d0
-lldt (%ebx)                                      # 0f 00 13
-ltr %ax                                          # 0f 00 d8
-str %ax                                          # 66 0f 00 c8
-str %eax                                         # 0f 00 c8
-sldt %eax                                        # 0f 00 c0
-sldt (%ebx)                                      # 0f 00 03
-smsw %eax                                        # 0f 01 e0
-smsw (%ebx)                                      # 0f 01 23
-lmsw %ax                                         # 0f 01 f0
-verr %ax                                         # 0f 00 e0
-verw (%ebx)                                      # 0f 00 2b
-invlpg (%ebx)                                    # 0f 01 3b
-mov %cr0,%eax                                    # 0f 20 c0
-mov %eax,%cr0                                    # 0f 22 c0
-mov %cr3,%ebx                                    # 0f 20 db
-mov %cr4,%ecx                                    # 0f 20 e1
-mov %eax,%cr3                                    # 0f 22 d8
-mov %dr7,%eax                                    # 0f 21 f8
-mov %eax,%dr0                                    # 0f 23 c0
-lar %ax,%ax                                      # 66 0f 02 c0
-lar %ecx,%eax                                    # 0f 02 c1
-lar (%ebx),%eax                                  # 0f 02 03
-lsl %ecx,%eax                                    # 0f 03 c1
-rdrand %eax                                      # 0f c7 f0
-rdrand %ax                                       # 66 0f c7 f0
-arpl %ax,%bx                                     # 63 c3
-bswap %eax                                       # 0f c8
-bt %eax,%ebx                                     # 0f a3 c3
-bt $3,%ebx                                       # 0f ba e3 03
-btl $3,(%ebx)                                    # 0f ba 23 03
-btsw $3,(%ebx)                                   # 66 0f ba 2b 03
-btr %ecx,(%ebx)                                  # 0f b3 0b
-btc $31,%eax                                     # 0f ba f8 1f
-bsf %eax,%ebx                                    # 0f bc d8
-bsr (%ebx),%ecx                                  # 0f bd 0b
-popcnt %eax,%ebx                                 # f3 0f b8 d8
-popcnt %ax,%bx                                   # 66 f3 0f b8 d8
-lzcnt %eax,%ebx                                  # f3 0f bd d8
-tzcnt (%ebx),%ecx                                # f3 0f bc 0b
-crc32b %al,%eax                                  # f2 0f 38 f0 c0
-crc32w %ax,%eax                                  # 66 f2 0f 38 f1 c0
-crc32l %eax,%eax                                 # f2 0f 38 f1 c0
-crc32b (%ebx),%eax                               # f2 0f 38 f0 03
-sete %al                                         # 0f 94 c0
-setne (%ebx)                                     # 0f 95 03
-setc %bl                                         # 0f 92 c3
-setnae %bl                                       # 0f 92 c3
-setg %dh                                         # 0f 9f c6
-cmove %eax,%ebx                                  # 0f 44 d8
-cmovnz (%ebx),%ecx                               # 0f 45 0b
-cmovbw %ax,%bx                                   # 66 0f 42 d8
-cmovael %ecx,%edx                                # 0f 43 d1
-les (%ebx),%eax                                  # c4 03
-lds (%ebx),%ax                                   # 66 c5 03
-lss (%ebx),%esp                                  # 0f b2 23
-lfs (%ebx),%eax                                  # 0f b4 03
-lgs (%ebx),%ax                                   # 66 0f b5 03
-aam $8                                           # d4 08
-bound %eax,(%ebx)                                # 62 03
-movbe (%ebx),%eax                                # 0f 38 f0 03
-movbe %ax,(%ebx)                                 # 66 0f 38 f1 03
-cmpxchg %bl,(%ecx)                               # 0f b0 19
-xadd %eax,%ebx                                   # 0f c1 c3
-div %ecx                                         # f7 f1
-idivl (%ebx)                                     # f7 3b
-mulb (%ebx)                                      # f6 23
-negw %ax                                         # 66 f7 d8
-notl (%ebx)                                      # f7 13
-incl (%ebx)                                      # ff 03
-incw %ax                                         # 66 40
-inc %eax                                         # 40
-dec %ecx                                         # 49
-decb (%ebx)                                      # fe 0b
-inc %al                                          # fe c0
-mov foo,%eax                                     # a1 00 00 00 00 [R_386_32@1 foo]
-mov foo,%al                                      # a0 00 00 00 00 [R_386_32@1 foo]
-mov %eax,foo                                     # a3 00 00 00 00 [R_386_32@1 foo]
-mov %al,foo                                      # a2 00 00 00 00 [R_386_32@1 foo]
-mov foo,%ebx                                     # 8b 1d 00 00 00 00 [R_386_32@2 foo]
-mov %es:foo,%eax                                 # 26 a1 00 00 00 00 [R_386_32@2 foo]
-mov 0x12345678,%eax                              # a1 78 56 34 12
-mov foo@GOT(%ebx),%eax                           # 8b 83 00 00 00 00 [R_386_GOT32X@2 foo]
-mov foo@GOTOFF(%ebx),%eax                        # 8b 83 00 00 00 00 [R_386_GOTOFF@2 foo]
-call foo@PLT                                     # e8 fc ff ff ff [R_386_PLT32@1 foo]
-jmp foo@PLT                                      # e9 fc ff ff ff [R_386_PLT32@1 foo]
-addl $_GLOBAL_OFFSET_TABLE_,%ebx                 # 81 c3 02 00 00 00 [R_386_GOTPC@2 _GLOBAL_OFFSET_TABLE_]
-add $_GLOBAL_OFFSET_TABLE_,%eax                  # 05 01 00 00 00 [R_386_GOTPC@1 _GLOBAL_OFFSET_TABLE_]
-lea foo@GOTOFF(%ebx),%eax                        # 8d 83 00 00 00 00 [R_386_GOTOFF@2 foo]
-call *foo@GOT(%ebx)                              # ff 93 00 00 00 00 [R_386_GOT32X@2 foo]
-test %eax,foo@GOT(%ebx)                          # 85 83 00 00 00 00 [R_386_GOT32X@2 foo]
-add foo@GOT(%ebx),%ecx                           # 03 8b 00 00 00 00 [R_386_GOT32X@2 foo]
-mov %gs:foo@NTPOFF,%eax                          # 65 a1 00 00 00 00 [R_386_TLS_LE@2 foo]
-mov foo@GOTNTPOFF(%ebx),%eax                     # 8b 83 00 00 00 00 [R_386_TLS_GOTIE@2 foo]
-mov foo@INDNTPOFF,%eax                           # a1 00 00 00 00 [R_386_TLS_IE@1 foo]
-lea foo@TLSGD(,%ebx,1),%eax                      # 8d 04 1d 00 00 00 00 [R_386_TLS_GD@3 foo]
-lea foo@TLSLDM(%ebx),%eax                        # 8d 83 00 00 00 00 [R_386_TLS_LDM@2 foo]
-lea foo@DTPOFF(%eax),%edx                        # 8d 90 00 00 00 00 [R_386_TLS_LDO_32@2 foo]
-mov $foo@TPOFF,%eax                              # b8 00 00 00 00 [R_386_TLS_LE_32@1 foo]
-mov $foo@NTPOFF,%eax                             # b8 00 00 00 00 [R_386_TLS_LE@1 foo]
-mov foo@GOTTPOFF(%ebx),%eax                      # 8b 83 00 00 00 00 [R_386_TLS_IE_32@2 foo]
-push %ds                                         # 1e
-push %cs                                         # 0e
-push %ss                                         # 16
-push %es                                         # 06
-pop %es                                          # 07
-pop %ss                                          # 17
-pop %ds                                          # 1f
-pusha                                            # 60
-popa                                             # 61
-mov 0xffffffff(%eax),%eax                        # 8b 40 ff
-call *%ax                                        # 66 ff d0
-jcxz foo                                         # 67 e3 ff [R_386_PC8@2 foo]
-ljmpw $0x10,$0x1234                              # 66 ea 34 12 10 00
-lcallw $0x10,$0x1234                             # 66 9a 34 12 10 00
-scasw %es:(%edi), %ax                            # 66 af
-scas %es:(%edi), %al                             # ae
-stos %al, %es:(%edi)                             # aa
-cmpsb %es:(%edi), %ds:(%esi)                     # a6
-mov %ss:4(%ebp,%eax), %eax                       # 8b 44 05 04
-mov %ss:(%eax,%ebp), %eax                        # 36 8b 04 28
-fstsww (%eax)                                    # 9b dd 38
-fnstcww (%eax)                                   # d9 38
-mov 0x1234, %al                                  # a0 34 12 00 00
-push $0xffffffff                                 # 6a ff
-loopw foo                                        # 67 e2 ff [R_386_PC8@2 foo]
-loopel foo                                       # e1 ff [R_386_PC8@1 foo]
-movsb %cs:(%esi), %es:(%edi)                     # 2e a4
-cmpsb %es:(%edi), %fs:(%esi)                     # 64 a6
-lodsb %ss:(%esi)                                 # 36 ac
+add %bl, %cl                                   # 00 d9
+addb %bl, 0x12(%eax,%ebx,4)                    # 00 5c 98 12
+add %bl, 0x12(%eax,%ebx,4)                     # 00 5c 98 12
+add %bx, %cx                                   # 66 01 d9
+addw %bx, (%ebp)                               # 66 01 5d 00
+add %bx, (%ebp)                                # 66 01 5d 00
+add %ebx, %ecx                                 # 01 d9
+addl %ebx, -0x80(%esp)                         # 01 5c 24 80
+add %ebx, -0x80(%esp)                          # 01 5c 24 80
+addb 0x12345678(%ecx,%edx,8), %cl              # 02 8c d1 78 56 34 12
+add 0x12345678(%ecx,%edx,8), %cl               # 02 8c d1 78 56 34 12
+addw 0x7f(%edi), %cx                           # 66 03 4f 7f
+add 0x7f(%edi), %cx                            # 66 03 4f 7f
+addl foo+8(%eax), %ecx                         # 03 88 08 00 00 00 [R_386_32@2 foo]
+add foo+8(%eax), %ecx                          # 03 88 08 00 00 00 [R_386_32@2 foo]
+addw $0x7f, %cx                                # 66 83 c1 7f
+addw $0x7f, %gs:0x14                           # 65 66 83 05 14 00 00 00 7f
+add $0x7f, %gs:0x14                            # 65 83 05 14 00 00 00 7f
+addl $0x7f, %ecx                               # 83 c1 7f
+addl $0x7f, (%si)                              # 67 83 04 7f
+add $0x7f, (%si)                               # 67 83 04 7f
+add $0xfe, %al                                 # 04 fe
+add $0x1234, %ax                               # 66 05 34 12
+add $foo, %ax                                  # 66 05 00 00 [R_386_16@2 foo]
+add $0x12345678, %eax                          # 05 78 56 34 12
+add $foo, %eax                                 # 05 00 00 00 00 [R_386_32@1 foo]
+addb $0xfe, %cl                                # 80 c1 fe
+addb $0xfe, foo                                # 80 05 00 00 00 00 fe [R_386_32@2 foo]
+add $0xfe, foo                                 # 81 05 00 00 00 00 fe 00 00 00 [R_386_32@2 foo]
+addw $0x1234, %cx                              # 66 81 c1 34 12
+addw $0x1234, 0x12345678(%ecx,%edx,8)          # 66 81 84 d1 78 56 34 12 34 12
+add $0x1234, 0x12345678(%ecx,%edx,8)           # 81 84 d1 78 56 34 12 34 12 00 00
+addw $foo, %cx                                 # 66 81 c1 00 00 [R_386_16@3 foo]
+addl $0x12345678, %ecx                         # 81 c1 78 56 34 12
+addl $0x12345678, 0x7f(%edi)                   # 81 47 7f 78 56 34 12
+add $0x12345678, 0x7f(%edi)                    # 81 47 7f 78 56 34 12
+addl $foo, %ecx                                # 81 c1 00 00 00 00 [R_386_32@2 foo]
+or %bl, %cl                                    # 08 d9
+orb %bl, (%ecx,%edx)                           # 08 1c 11
+or %bl, (%ecx,%edx)                            # 08 1c 11
+or %bx, %cx                                    # 66 09 d9
+orw %bx, %gs:0x14                              # 65 66 09 1d 14 00 00 00
+or %bx, %gs:0x14                               # 65 66 09 1d 14 00 00 00
+or %ebx, %ecx                                  # 09 d9
+orl %ebx, (%si)                                # 67 09 1c
+or %ebx, (%si)                                 # 67 09 1c
+orb 0x80(%esi), %cl                            # 0a 8e 80 00 00 00
+or 0x80(%esi), %cl                             # 0a 8e 80 00 00 00
+orw 0x12(%eax,%ebx,4), %cx                     # 66 0b 4c 98 12
+or 0x12(%eax,%ebx,4), %cx                      # 66 0b 4c 98 12
+orl (%ebp), %ecx                               # 0b 4d 00
+or (%ebp), %ecx                                # 0b 4d 00
+orw $0x7f, %cx                                 # 66 83 c9 7f
+orw $0x7f, foo                                 # 66 83 0d 00 00 00 00 7f [R_386_32@3 foo]
+or $0x7f, foo                                  # 83 0d 00 00 00 00 7f [R_386_32@2 foo]
+orl $0x7f, %ecx                                # 83 c9 7f
+orl $0x7f, 0x12345678(%ecx,%edx,8)             # 83 8c d1 78 56 34 12 7f
+or $0x7f, 0x12345678(%ecx,%edx,8)              # 83 8c d1 78 56 34 12 7f
+or $0xfe, %al                                  # 0c fe
+or $0x1234, %ax                                # 66 0d 34 12
+or $foo, %ax                                   # 66 0d 00 00 [R_386_16@2 foo]
+or $0x12345678, %eax                           # 0d 78 56 34 12
+or $foo, %eax                                  # 0d 00 00 00 00 [R_386_32@1 foo]
+orb $0xfe, %cl                                 # 80 c9 fe
+orb $0xfe, (,%esi,2)                           # 80 0c 75 00 00 00 00 fe
+or $0xfe, (,%esi,2)                            # 81 0c 75 00 00 00 00 fe 00 00 00
+orw $0x1234, %cx                               # 66 81 c9 34 12
+orw $0x1234, 0x80(%esi)                        # 66 81 8e 80 00 00 00 34 12
+or $0x1234, 0x80(%esi)                         # 81 8e 80 00 00 00 34 12 00 00
+orw $foo, %cx                                  # 66 81 c9 00 00 [R_386_16@3 foo]
+orl $0x12345678, %ecx                          # 81 c9 78 56 34 12
+orl $0x12345678, 0x12(%eax,%ebx,4)             # 81 4c 98 12 78 56 34 12
+or $0x12345678, 0x12(%eax,%ebx,4)              # 81 4c 98 12 78 56 34 12
+orl $foo, %ecx                                 # 81 c9 00 00 00 00 [R_386_32@2 foo]
+adc %bl, %cl                                   # 10 d9
+adcb %bl, -0x80(%esp)                          # 10 5c 24 80
+adc %bl, -0x80(%esp)                           # 10 5c 24 80
+adc %bx, %cx                                   # 66 11 d9
+adcw %bx, foo                                  # 66 11 1d 00 00 00 00 [R_386_32@3 foo]
+adc %bx, foo                                   # 66 11 1d 00 00 00 00 [R_386_32@3 foo]
+adc %ebx, %ecx                                 # 11 d9
+adcl %ebx, 0x12345678(%ecx,%edx,8)             # 11 9c d1 78 56 34 12
+adc %ebx, 0x12345678(%ecx,%edx,8)              # 11 9c d1 78 56 34 12
+adcb foo+8(%eax), %cl                          # 12 88 08 00 00 00 [R_386_32@2 foo]
+adc foo+8(%eax), %cl                           # 12 88 08 00 00 00 [R_386_32@2 foo]
+adcw (%ecx,%edx), %cx                          # 66 13 0c 11
+adc (%ecx,%edx), %cx                           # 66 13 0c 11
+adcl %gs:0x14, %ecx                            # 65 13 0d 14 00 00 00
+adc %gs:0x14, %ecx                             # 65 13 0d 14 00 00 00
+adcw $0x7f, %cx                                # 66 83 d1 7f
+adcw $0x7f, (,%esi,2)                          # 66 83 14 75 00 00 00 00 7f
+adc $0x7f, (,%esi,2)                           # 83 14 75 00 00 00 00 7f
+adcl $0x7f, %ecx                               # 83 d1 7f
+adcl $0x7f, 0x80(%esi)                         # 83 96 80 00 00 00 7f
+adc $0x7f, 0x80(%esi)                          # 83 96 80 00 00 00 7f
+adc $0xfe, %al                                 # 14 fe
+adc $0x1234, %ax                               # 66 15 34 12
+adc $foo, %ax                                  # 66 15 00 00 [R_386_16@2 foo]
+adc $0x12345678, %eax                          # 15 78 56 34 12
+adc $foo, %eax                                 # 15 00 00 00 00 [R_386_32@1 foo]
+adcb $0xfe, %cl                                # 80 d1 fe
+adcb $0xfe, 0x7f(%edi)                         # 80 57 7f fe
+adc $0xfe, 0x7f(%edi)                          # 81 57 7f fe 00 00 00
+adcw $0x1234, %cx                              # 66 81 d1 34 12
+adcw $0x1234, foo+8(%eax)                      # 66 81 90 08 00 00 00 34 12 [R_386_32@3 foo]
+adc $0x1234, foo+8(%eax)                       # 81 90 08 00 00 00 34 12 00 00 [R_386_32@2 foo]
+adcw $foo, %cx                                 # 66 81 d1 00 00 [R_386_16@3 foo]
+adcl $0x12345678, %ecx                         # 81 d1 78 56 34 12
+adcl $0x12345678, (%ecx,%edx)                  # 81 14 11 78 56 34 12
+adc $0x12345678, (%ecx,%edx)                   # 81 14 11 78 56 34 12
+adcl $foo, %ecx                                # 81 d1 00 00 00 00 [R_386_32@2 foo]
+sbb %bl, %cl                                   # 18 d9
+sbbb %bl, (%si)                                # 67 18 1c
+sbb %bl, (%si)                                 # 67 18 1c
+sbb %bx, %cx                                   # 66 19 d9
+sbbw %bx, (,%esi,2)                            # 66 19 1c 75 00 00 00 00
+sbb %bx, (,%esi,2)                             # 66 19 1c 75 00 00 00 00
+sbb %ebx, %ecx                                 # 19 d9
+sbbl %ebx, 0x80(%esi)                          # 19 9e 80 00 00 00
+sbb %ebx, 0x80(%esi)                           # 19 9e 80 00 00 00
+sbbb (%ebp), %cl                               # 1a 4d 00
+sbb (%ebp), %cl                                # 1a 4d 00
+sbbw -0x80(%esp), %cx                          # 66 1b 4c 24 80
+sbb -0x80(%esp), %cx                           # 66 1b 4c 24 80
+sbbl foo, %ecx                                 # 1b 0d 00 00 00 00 [R_386_32@2 foo]
+sbb foo, %ecx                                  # 1b 0d 00 00 00 00 [R_386_32@2 foo]
+sbbw $0x7f, %cx                                # 66 83 d9 7f
+sbbw $0x7f, 0x7f(%edi)                         # 66 83 5f 7f 7f
+sbb $0x7f, 0x7f(%edi)                          # 83 5f 7f 7f
+sbbl $0x7f, %ecx                               # 83 d9 7f
+sbbl $0x7f, foo+8(%eax)                        # 83 98 08 00 00 00 7f [R_386_32@2 foo]
+sbb $0x7f, foo+8(%eax)                         # 83 98 08 00 00 00 7f [R_386_32@2 foo]
+sbb $0xfe, %al                                 # 1c fe
+sbb $0x1234, %ax                               # 66 1d 34 12
+sbb $foo, %ax                                  # 66 1d 00 00 [R_386_16@2 foo]
+sbb $0x12345678, %eax                          # 1d 78 56 34 12
+sbb $foo, %eax                                 # 1d 00 00 00 00 [R_386_32@1 foo]
+sbbb $0xfe, %cl                                # 80 d9 fe
+sbbb $0xfe, 0x12(%eax,%ebx,4)                  # 80 5c 98 12 fe
+sbb $0xfe, 0x12(%eax,%ebx,4)                   # 81 5c 98 12 fe 00 00 00
+sbbw $0x1234, %cx                              # 66 81 d9 34 12
+sbbw $0x1234, (%ebp)                           # 66 81 5d 00 34 12
+sbb $0x1234, (%ebp)                            # 81 5d 00 34 12 00 00
+sbbw $foo, %cx                                 # 66 81 d9 00 00 [R_386_16@3 foo]
+sbbl $0x12345678, %ecx                         # 81 d9 78 56 34 12
+sbbl $0x12345678, -0x80(%esp)                  # 81 5c 24 80 78 56 34 12
+sbb $0x12345678, -0x80(%esp)                   # 81 5c 24 80 78 56 34 12
+sbbl $foo, %ecx                                # 81 d9 00 00 00 00 [R_386_32@2 foo]
+and %bl, %cl                                   # 20 d9
+andb %bl, 0x12345678(%ecx,%edx,8)              # 20 9c d1 78 56 34 12
+and %bl, 0x12345678(%ecx,%edx,8)               # 20 9c d1 78 56 34 12
+and %bx, %cx                                   # 66 21 d9
+andw %bx, 0x7f(%edi)                           # 66 21 5f 7f
+and %bx, 0x7f(%edi)                            # 66 21 5f 7f
+and %ebx, %ecx                                 # 21 d9
+andl %ebx, foo+8(%eax)                         # 21 98 08 00 00 00 [R_386_32@2 foo]
+and %ebx, foo+8(%eax)                          # 21 98 08 00 00 00 [R_386_32@2 foo]
+andb %gs:0x14, %cl                             # 65 22 0d 14 00 00 00
+and %gs:0x14, %cl                              # 65 22 0d 14 00 00 00
+andw (%si), %cx                                # 67 66 23 0c
+and (%si), %cx                                 # 67 66 23 0c
+andl (,%esi,2), %ecx                           # 23 0c 75 00 00 00 00
+and (,%esi,2), %ecx                            # 23 0c 75 00 00 00 00
+andw $0x7f, %cx                                # 66 83 e1 7f
+andw $0x7f, 0x12(%eax,%ebx,4)                  # 66 83 64 98 12 7f
+and $0x7f, 0x12(%eax,%ebx,4)                   # 83 64 98 12 7f
+andl $0x7f, %ecx                               # 83 e1 7f
+andl $0x7f, (%ebp)                             # 83 65 00 7f
+and $0x7f, (%ebp)                              # 83 65 00 7f
+and $0xfe, %al                                 # 24 fe
+and $0x1234, %ax                               # 66 25 34 12
+and $foo, %ax                                  # 66 25 00 00 [R_386_16@2 foo]
+and $0x12345678, %eax                          # 25 78 56 34 12
+and $foo, %eax                                 # 25 00 00 00 00 [R_386_32@1 foo]
+andb $0xfe, %cl                                # 80 e1 fe
+andb $0xfe, (%ecx,%edx)                        # 80 24 11 fe
+and $0xfe, (%ecx,%edx)                         # 81 24 11 fe 00 00 00
+andw $0x1234, %cx                              # 66 81 e1 34 12
+andw $0x1234, %gs:0x14                         # 65 66 81 25 14 00 00 00 34 12
+and $0x1234, %gs:0x14                          # 65 81 25 14 00 00 00 34 12 00 00
+andw $foo, %cx                                 # 66 81 e1 00 00 [R_386_16@3 foo]
+andl $0x12345678, %ecx                         # 81 e1 78 56 34 12
+andl $0x12345678, (%si)                        # 67 81 24 78 56 34 12
+and $0x12345678, (%si)                         # 67 81 24 78 56 34 12
+andl $foo, %ecx                                # 81 e1 00 00 00 00 [R_386_32@2 foo]
+sub %bl, %cl                                   # 28 d9
+subb %bl, 0x80(%esi)                           # 28 9e 80 00 00 00
+sub %bl, 0x80(%esi)                            # 28 9e 80 00 00 00
+sub %bx, %cx                                   # 66 29 d9
+subw %bx, 0x12(%eax,%ebx,4)                    # 66 29 5c 98 12
+sub %bx, 0x12(%eax,%ebx,4)                     # 66 29 5c 98 12
+sub %ebx, %ecx                                 # 29 d9
+subl %ebx, (%ebp)                              # 29 5d 00
+sub %ebx, (%ebp)                               # 29 5d 00
+subb foo, %cl                                  # 2a 0d 00 00 00 00 [R_386_32@2 foo]
+sub foo, %cl                                   # 2a 0d 00 00 00 00 [R_386_32@2 foo]
+subw 0x12345678(%ecx,%edx,8), %cx              # 66 2b 8c d1 78 56 34 12
+sub 0x12345678(%ecx,%edx,8), %cx               # 66 2b 8c d1 78 56 34 12
+subl 0x7f(%edi), %ecx                          # 2b 4f 7f
+sub 0x7f(%edi), %ecx                           # 2b 4f 7f
+subw $0x7f, %cx                                # 66 83 e9 7f
+subw $0x7f, (%ecx,%edx)                        # 66 83 2c 11 7f
+sub $0x7f, (%ecx,%edx)                         # 83 2c 11 7f
+subl $0x7f, %ecx                               # 83 e9 7f
+subl $0x7f, %gs:0x14                           # 65 83 2d 14 00 00 00 7f
+sub $0x7f, %gs:0x14                            # 65 83 2d 14 00 00 00 7f
+sub $0xfe, %al                                 # 2c fe
+sub $0x1234, %ax                               # 66 2d 34 12
+sub $foo, %ax                                  # 66 2d 00 00 [R_386_16@2 foo]
+sub $0x12345678, %eax                          # 2d 78 56 34 12
+sub $foo, %eax                                 # 2d 00 00 00 00 [R_386_32@1 foo]
+subb $0xfe, %cl                                # 80 e9 fe
+subb $0xfe, -0x80(%esp)                        # 80 6c 24 80 fe
+sub $0xfe, -0x80(%esp)                         # 81 6c 24 80 fe 00 00 00
+subw $0x1234, %cx                              # 66 81 e9 34 12
+subw $0x1234, foo                              # 66 81 2d 00 00 00 00 34 12 [R_386_32@3 foo]
+sub $0x1234, foo                               # 81 2d 00 00 00 00 34 12 00 00 [R_386_32@2 foo]
+subw $foo, %cx                                 # 66 81 e9 00 00 [R_386_16@3 foo]
+subl $0x12345678, %ecx                         # 81 e9 78 56 34 12
+subl $0x12345678, 0x12345678(%ecx,%edx,8)      # 81 ac d1 78 56 34 12 78 56 34 12
+sub $0x12345678, 0x12345678(%ecx,%edx,8)       # 81 ac d1 78 56 34 12 78 56 34 12
+subl $foo, %ecx                                # 81 e9 00 00 00 00 [R_386_32@2 foo]
+xor %bl, %cl                                   # 30 d9
+xorb %bl, foo+8(%eax)                          # 30 98 08 00 00 00 [R_386_32@2 foo]
+xor %bl, foo+8(%eax)                           # 30 98 08 00 00 00 [R_386_32@2 foo]
+xor %bx, %cx                                   # 66 31 d9
+xorw %bx, (%ecx,%edx)                          # 66 31 1c 11
+xor %bx, (%ecx,%edx)                           # 66 31 1c 11
+xor %ebx, %ecx                                 # 31 d9
+xorl %ebx, %gs:0x14                            # 65 31 1d 14 00 00 00
+xor %ebx, %gs:0x14                             # 65 31 1d 14 00 00 00
+xorb (,%esi,2), %cl                            # 32 0c 75 00 00 00 00
+xor (,%esi,2), %cl                             # 32 0c 75 00 00 00 00
+xorw 0x80(%esi), %cx                           # 66 33 8e 80 00 00 00
+xor 0x80(%esi), %cx                            # 66 33 8e 80 00 00 00
+xorl 0x12(%eax,%ebx,4), %ecx                   # 33 4c 98 12
+xor 0x12(%eax,%ebx,4), %ecx                    # 33 4c 98 12
+xorw $0x7f, %cx                                # 66 83 f1 7f
+xorw $0x7f, -0x80(%esp)                        # 66 83 74 24 80 7f
+xor $0x7f, -0x80(%esp)                         # 83 74 24 80 7f
+xorl $0x7f, %ecx                               # 83 f1 7f
+xorl $0x7f, foo                                # 83 35 00 00 00 00 7f [R_386_32@2 foo]
+xor $0x7f, foo                                 # 83 35 00 00 00 00 7f [R_386_32@2 foo]
+xor $0xfe, %al                                 # 34 fe
+xor $0x1234, %ax                               # 66 35 34 12
+xor $foo, %ax                                  # 66 35 00 00 [R_386_16@2 foo]
+xor $0x12345678, %eax                          # 35 78 56 34 12
+xor $foo, %eax                                 # 35 00 00 00 00 [R_386_32@1 foo]
+xorb $0xfe, %cl                                # 80 f1 fe
+xorb $0xfe, (%si)                              # 67 80 34 fe
+xor $0xfe, (%si)                               # 67 81 34 fe 00 00 00
+xorw $0x1234, %cx                              # 66 81 f1 34 12
+xorw $0x1234, (,%esi,2)                        # 66 81 34 75 00 00 00 00 34 12
+xor $0x1234, (,%esi,2)                         # 81 34 75 00 00 00 00 34 12 00 00
+xorw $foo, %cx                                 # 66 81 f1 00 00 [R_386_16@3 foo]
+xorl $0x12345678, %ecx                         # 81 f1 78 56 34 12
+xorl $0x12345678, 0x80(%esi)                   # 81 b6 80 00 00 00 78 56 34 12
+xor $0x12345678, 0x80(%esi)                    # 81 b6 80 00 00 00 78 56 34 12
+xorl $foo, %ecx                                # 81 f1 00 00 00 00 [R_386_32@2 foo]
+cmp %bl, %cl                                   # 38 d9
+cmpb %bl, (%ebp)                               # 38 5d 00
+cmp %bl, (%ebp)                                # 38 5d 00
+cmp %bx, %cx                                   # 66 39 d9
+cmpw %bx, -0x80(%esp)                          # 66 39 5c 24 80
+cmp %bx, -0x80(%esp)                           # 66 39 5c 24 80
+cmp %ebx, %ecx                                 # 39 d9
+cmpl %ebx, foo                                 # 39 1d 00 00 00 00 [R_386_32@2 foo]
+cmp %ebx, foo                                  # 39 1d 00 00 00 00 [R_386_32@2 foo]
+cmpb 0x7f(%edi), %cl                           # 3a 4f 7f
+cmp 0x7f(%edi), %cl                            # 3a 4f 7f
+cmpw foo+8(%eax), %cx                          # 66 3b 88 08 00 00 00 [R_386_32@3 foo]
+cmp foo+8(%eax), %cx                           # 66 3b 88 08 00 00 00 [R_386_32@3 foo]
+cmpl (%ecx,%edx), %ecx                         # 3b 0c 11
+cmp (%ecx,%edx), %ecx                          # 3b 0c 11
+cmpw $0x7f, %cx                                # 66 83 f9 7f
+cmpw $0x7f, (%si)                              # 67 66 83 3c 7f
+cmp $0x7f, (%si)                               # 67 83 3c 7f
+cmpl $0x7f, %ecx                               # 83 f9 7f
+cmpl $0x7f, (,%esi,2)                          # 83 3c 75 00 00 00 00 7f
+cmp $0x7f, (,%esi,2)                           # 83 3c 75 00 00 00 00 7f
+cmp $0xfe, %al                                 # 3c fe
+cmp $0x1234, %ax                               # 66 3d 34 12
+cmp $foo, %ax                                  # 66 3d 00 00 [R_386_16@2 foo]
+cmp $0x12345678, %eax                          # 3d 78 56 34 12
+cmp $foo, %eax                                 # 3d 00 00 00 00 [R_386_32@1 foo]
+cmpb $0xfe, %cl                                # 80 f9 fe
+cmpb $0xfe, 0x12345678(%ecx,%edx,8)            # 80 bc d1 78 56 34 12 fe
+cmp $0xfe, 0x12345678(%ecx,%edx,8)             # 81 bc d1 78 56 34 12 fe 00 00 00
+cmpw $0x1234, %cx                              # 66 81 f9 34 12
+cmpw $0x1234, 0x7f(%edi)                       # 66 81 7f 7f 34 12
+cmp $0x1234, 0x7f(%edi)                        # 81 7f 7f 34 12 00 00
+cmpw $foo, %cx                                 # 66 81 f9 00 00 [R_386_16@3 foo]
+cmpl $0x12345678, %ecx                         # 81 f9 78 56 34 12
+cmpl $0x12345678, foo+8(%eax)                  # 81 b8 08 00 00 00 78 56 34 12 [R_386_32@2 foo]
+cmp $0x12345678, foo+8(%eax)                   # 81 b8 08 00 00 00 78 56 34 12 [R_386_32@2 foo]
+cmpl $foo, %ecx                                # 81 f9 00 00 00 00 [R_386_32@2 foo]
+rolb $1, %cl                                   # d0 c1
+rolb $1, %gs:0x14                              # 65 d0 05 14 00 00 00
+rol $1, %gs:0x14                               # 65 d1 05 14 00 00 00
+rol %cl, %cl                                   # d2 c1
+rolb %cl, (%si)                                # 67 d2 04
+rol %cl, (%si)                                 # 67 d3 04
+rolb $0xfe, %cl                                # c0 c1 fe
+rolb $0xfe, (,%esi,2)                          # c0 04 75 00 00 00 00 fe
+rol $0xfe, (,%esi,2)                           # c1 04 75 00 00 00 00 fe
+rolw $1, %cx                                   # 66 d1 c1
+rolw $1, 0x80(%esi)                            # 66 d1 86 80 00 00 00
+rol $1, 0x80(%esi)                             # d1 86 80 00 00 00
+rol %cl, %cx                                   # 66 d3 c1
+rolw %cl, 0x12(%eax,%ebx,4)                    # 66 d3 44 98 12
+rol %cl, 0x12(%eax,%ebx,4)                     # d3 44 98 12
+rolw $0xfe, %cx                                # 66 c1 c1 fe
+rolw $0xfe, (%ebp)                             # 66 c1 45 00 fe
+rol $0xfe, (%ebp)                              # c1 45 00 fe
+roll $1, %ecx                                  # d1 c1
+roll $1, -0x80(%esp)                           # d1 44 24 80
+rol $1, -0x80(%esp)                            # d1 44 24 80
+rol %cl, %ecx                                  # d3 c1
+roll %cl, foo                                  # d3 05 00 00 00 00 [R_386_32@2 foo]
+rol %cl, foo                                   # d3 05 00 00 00 00 [R_386_32@2 foo]
+roll $0xfe, %ecx                               # c1 c1 fe
+roll $0xfe, 0x12345678(%ecx,%edx,8)            # c1 84 d1 78 56 34 12 fe
+rol $0xfe, 0x12345678(%ecx,%edx,8)             # c1 84 d1 78 56 34 12 fe
+rorb $1, %cl                                   # d0 c9
+rorb $1, %gs:0x14                              # 65 d0 0d 14 00 00 00
+ror $1, %gs:0x14                               # 65 d1 0d 14 00 00 00
+ror %cl, %cl                                   # d2 c9
+rorb %cl, (%si)                                # 67 d2 0c
+ror %cl, (%si)                                 # 67 d3 0c
+rorb $0xfe, %cl                                # c0 c9 fe
+rorb $0xfe, (,%esi,2)                          # c0 0c 75 00 00 00 00 fe
+ror $0xfe, (,%esi,2)                           # c1 0c 75 00 00 00 00 fe
+rorw $1, %cx                                   # 66 d1 c9
+rorw $1, 0x80(%esi)                            # 66 d1 8e 80 00 00 00
+ror $1, 0x80(%esi)                             # d1 8e 80 00 00 00
+ror %cl, %cx                                   # 66 d3 c9
+rorw %cl, 0x12(%eax,%ebx,4)                    # 66 d3 4c 98 12
+ror %cl, 0x12(%eax,%ebx,4)                     # d3 4c 98 12
+rorw $0xfe, %cx                                # 66 c1 c9 fe
+rorw $0xfe, (%ebp)                             # 66 c1 4d 00 fe
+ror $0xfe, (%ebp)                              # c1 4d 00 fe
+rorl $1, %ecx                                  # d1 c9
+rorl $1, -0x80(%esp)                           # d1 4c 24 80
+ror $1, -0x80(%esp)                            # d1 4c 24 80
+ror %cl, %ecx                                  # d3 c9
+rorl %cl, foo                                  # d3 0d 00 00 00 00 [R_386_32@2 foo]
+ror %cl, foo                                   # d3 0d 00 00 00 00 [R_386_32@2 foo]
+rorl $0xfe, %ecx                               # c1 c9 fe
+rorl $0xfe, 0x12345678(%ecx,%edx,8)            # c1 8c d1 78 56 34 12 fe
+ror $0xfe, 0x12345678(%ecx,%edx,8)             # c1 8c d1 78 56 34 12 fe
+rclb $1, %cl                                   # d0 d1
+rclb $1, %gs:0x14                              # 65 d0 15 14 00 00 00
+rcl $1, %gs:0x14                               # 65 d1 15 14 00 00 00
+rcl %cl, %cl                                   # d2 d1
+rclb %cl, (%si)                                # 67 d2 14
+rcl %cl, (%si)                                 # 67 d3 14
+rclb $0xfe, %cl                                # c0 d1 fe
+rclb $0xfe, (,%esi,2)                          # c0 14 75 00 00 00 00 fe
+rcl $0xfe, (,%esi,2)                           # c1 14 75 00 00 00 00 fe
+rclw $1, %cx                                   # 66 d1 d1
+rclw $1, 0x80(%esi)                            # 66 d1 96 80 00 00 00
+rcl $1, 0x80(%esi)                             # d1 96 80 00 00 00
+rcl %cl, %cx                                   # 66 d3 d1
+rclw %cl, 0x12(%eax,%ebx,4)                    # 66 d3 54 98 12
+rcl %cl, 0x12(%eax,%ebx,4)                     # d3 54 98 12
+rclw $0xfe, %cx                                # 66 c1 d1 fe
+rclw $0xfe, (%ebp)                             # 66 c1 55 00 fe
+rcl $0xfe, (%ebp)                              # c1 55 00 fe
+rcll $1, %ecx                                  # d1 d1
+rcll $1, -0x80(%esp)                           # d1 54 24 80
+rcl $1, -0x80(%esp)                            # d1 54 24 80
+rcl %cl, %ecx                                  # d3 d1
+rcll %cl, foo                                  # d3 15 00 00 00 00 [R_386_32@2 foo]
+rcl %cl, foo                                   # d3 15 00 00 00 00 [R_386_32@2 foo]
+rcll $0xfe, %ecx                               # c1 d1 fe
+rcll $0xfe, 0x12345678(%ecx,%edx,8)            # c1 94 d1 78 56 34 12 fe
+rcl $0xfe, 0x12345678(%ecx,%edx,8)             # c1 94 d1 78 56 34 12 fe
+rcrb $1, %cl                                   # d0 d9
+rcrb $1, %gs:0x14                              # 65 d0 1d 14 00 00 00
+rcr $1, %gs:0x14                               # 65 d1 1d 14 00 00 00
+rcr %cl, %cl                                   # d2 d9
+rcrb %cl, (%si)                                # 67 d2 1c
+rcr %cl, (%si)                                 # 67 d3 1c
+rcrb $0xfe, %cl                                # c0 d9 fe
+rcrb $0xfe, (,%esi,2)                          # c0 1c 75 00 00 00 00 fe
+rcr $0xfe, (,%esi,2)                           # c1 1c 75 00 00 00 00 fe
+rcrw $1, %cx                                   # 66 d1 d9
+rcrw $1, 0x80(%esi)                            # 66 d1 9e 80 00 00 00
+rcr $1, 0x80(%esi)                             # d1 9e 80 00 00 00
+rcr %cl, %cx                                   # 66 d3 d9
+rcrw %cl, 0x12(%eax,%ebx,4)                    # 66 d3 5c 98 12
+rcr %cl, 0x12(%eax,%ebx,4)                     # d3 5c 98 12
+rcrw $0xfe, %cx                                # 66 c1 d9 fe
+rcrw $0xfe, (%ebp)                             # 66 c1 5d 00 fe
+rcr $0xfe, (%ebp)                              # c1 5d 00 fe
+rcrl $1, %ecx                                  # d1 d9
+rcrl $1, -0x80(%esp)                           # d1 5c 24 80
+rcr $1, -0x80(%esp)                            # d1 5c 24 80
+rcr %cl, %ecx                                  # d3 d9
+rcrl %cl, foo                                  # d3 1d 00 00 00 00 [R_386_32@2 foo]
+rcr %cl, foo                                   # d3 1d 00 00 00 00 [R_386_32@2 foo]
+rcrl $0xfe, %ecx                               # c1 d9 fe
+rcrl $0xfe, 0x12345678(%ecx,%edx,8)            # c1 9c d1 78 56 34 12 fe
+rcr $0xfe, 0x12345678(%ecx,%edx,8)             # c1 9c d1 78 56 34 12 fe
+shlb $1, %cl                                   # d0 e1
+shlb $1, %gs:0x14                              # 65 d0 25 14 00 00 00
+shl $1, %gs:0x14                               # 65 d1 25 14 00 00 00
+shl %cl, %cl                                   # d2 e1
+shlb %cl, (%si)                                # 67 d2 24
+shl %cl, (%si)                                 # 67 d3 24
+shlb $0xfe, %cl                                # c0 e1 fe
+shlb $0xfe, (,%esi,2)                          # c0 24 75 00 00 00 00 fe
+shl $0xfe, (,%esi,2)                           # c1 24 75 00 00 00 00 fe
+shlw $1, %cx                                   # 66 d1 e1
+shlw $1, 0x80(%esi)                            # 66 d1 a6 80 00 00 00
+shl $1, 0x80(%esi)                             # d1 a6 80 00 00 00
+shl %cl, %cx                                   # 66 d3 e1
+shlw %cl, 0x12(%eax,%ebx,4)                    # 66 d3 64 98 12
+shl %cl, 0x12(%eax,%ebx,4)                     # d3 64 98 12
+shlw $0xfe, %cx                                # 66 c1 e1 fe
+shlw $0xfe, (%ebp)                             # 66 c1 65 00 fe
+shl $0xfe, (%ebp)                              # c1 65 00 fe
+shll $1, %ecx                                  # d1 e1
+shll $1, -0x80(%esp)                           # d1 64 24 80
+shl $1, -0x80(%esp)                            # d1 64 24 80
+shl %cl, %ecx                                  # d3 e1
+shll %cl, foo                                  # d3 25 00 00 00 00 [R_386_32@2 foo]
+shl %cl, foo                                   # d3 25 00 00 00 00 [R_386_32@2 foo]
+shll $0xfe, %ecx                               # c1 e1 fe
+shll $0xfe, 0x12345678(%ecx,%edx,8)            # c1 a4 d1 78 56 34 12 fe
+shl $0xfe, 0x12345678(%ecx,%edx,8)             # c1 a4 d1 78 56 34 12 fe
+salb $1, %cl                                   # d0 e1
+salb $1, %gs:0x14                              # 65 d0 25 14 00 00 00
+sal $1, %gs:0x14                               # 65 d1 25 14 00 00 00
+sal %cl, %cl                                   # d2 e1
+salb %cl, (%si)                                # 67 d2 24
+sal %cl, (%si)                                 # 67 d3 24
+salb $0xfe, %cl                                # c0 e1 fe
+salb $0xfe, (,%esi,2)                          # c0 24 75 00 00 00 00 fe
+sal $0xfe, (,%esi,2)                           # c1 24 75 00 00 00 00 fe
+salw $1, %cx                                   # 66 d1 e1
+salw $1, 0x80(%esi)                            # 66 d1 a6 80 00 00 00
+sal $1, 0x80(%esi)                             # d1 a6 80 00 00 00
+sal %cl, %cx                                   # 66 d3 e1
+salw %cl, 0x12(%eax,%ebx,4)                    # 66 d3 64 98 12
+sal %cl, 0x12(%eax,%ebx,4)                     # d3 64 98 12
+salw $0xfe, %cx                                # 66 c1 e1 fe
+salw $0xfe, (%ebp)                             # 66 c1 65 00 fe
+sal $0xfe, (%ebp)                              # c1 65 00 fe
+sall $1, %ecx                                  # d1 e1
+sall $1, -0x80(%esp)                           # d1 64 24 80
+sal $1, -0x80(%esp)                            # d1 64 24 80
+sal %cl, %ecx                                  # d3 e1
+sall %cl, foo                                  # d3 25 00 00 00 00 [R_386_32@2 foo]
+sal %cl, foo                                   # d3 25 00 00 00 00 [R_386_32@2 foo]
+sall $0xfe, %ecx                               # c1 e1 fe
+sall $0xfe, 0x12345678(%ecx,%edx,8)            # c1 a4 d1 78 56 34 12 fe
+sal $0xfe, 0x12345678(%ecx,%edx,8)             # c1 a4 d1 78 56 34 12 fe
+shrb $1, %cl                                   # d0 e9
+shrb $1, %gs:0x14                              # 65 d0 2d 14 00 00 00
+shr $1, %gs:0x14                               # 65 d1 2d 14 00 00 00
+shr %cl, %cl                                   # d2 e9
+shrb %cl, (%si)                                # 67 d2 2c
+shr %cl, (%si)                                 # 67 d3 2c
+shrb $0xfe, %cl                                # c0 e9 fe
+shrb $0xfe, (,%esi,2)                          # c0 2c 75 00 00 00 00 fe
+shr $0xfe, (,%esi,2)                           # c1 2c 75 00 00 00 00 fe
+shrw $1, %cx                                   # 66 d1 e9
+shrw $1, 0x80(%esi)                            # 66 d1 ae 80 00 00 00
+shr $1, 0x80(%esi)                             # d1 ae 80 00 00 00
+shr %cl, %cx                                   # 66 d3 e9
+shrw %cl, 0x12(%eax,%ebx,4)                    # 66 d3 6c 98 12
+shr %cl, 0x12(%eax,%ebx,4)                     # d3 6c 98 12
+shrw $0xfe, %cx                                # 66 c1 e9 fe
+shrw $0xfe, (%ebp)                             # 66 c1 6d 00 fe
+shr $0xfe, (%ebp)                              # c1 6d 00 fe
+shrl $1, %ecx                                  # d1 e9
+shrl $1, -0x80(%esp)                           # d1 6c 24 80
+shr $1, -0x80(%esp)                            # d1 6c 24 80
+shr %cl, %ecx                                  # d3 e9
+shrl %cl, foo                                  # d3 2d 00 00 00 00 [R_386_32@2 foo]
+shr %cl, foo                                   # d3 2d 00 00 00 00 [R_386_32@2 foo]
+shrl $0xfe, %ecx                               # c1 e9 fe
+shrl $0xfe, 0x12345678(%ecx,%edx,8)            # c1 ac d1 78 56 34 12 fe
+shr $0xfe, 0x12345678(%ecx,%edx,8)             # c1 ac d1 78 56 34 12 fe
+sarb $1, %cl                                   # d0 f9
+sarb $1, %gs:0x14                              # 65 d0 3d 14 00 00 00
+sar $1, %gs:0x14                               # 65 d1 3d 14 00 00 00
+sar %cl, %cl                                   # d2 f9
+sarb %cl, (%si)                                # 67 d2 3c
+sar %cl, (%si)                                 # 67 d3 3c
+sarb $0xfe, %cl                                # c0 f9 fe
+sarb $0xfe, (,%esi,2)                          # c0 3c 75 00 00 00 00 fe
+sar $0xfe, (,%esi,2)                           # c1 3c 75 00 00 00 00 fe
+sarw $1, %cx                                   # 66 d1 f9
+sarw $1, 0x80(%esi)                            # 66 d1 be 80 00 00 00
+sar $1, 0x80(%esi)                             # d1 be 80 00 00 00
+sar %cl, %cx                                   # 66 d3 f9
+sarw %cl, 0x12(%eax,%ebx,4)                    # 66 d3 7c 98 12
+sar %cl, 0x12(%eax,%ebx,4)                     # d3 7c 98 12
+sarw $0xfe, %cx                                # 66 c1 f9 fe
+sarw $0xfe, (%ebp)                             # 66 c1 7d 00 fe
+sar $0xfe, (%ebp)                              # c1 7d 00 fe
+sarl $1, %ecx                                  # d1 f9
+sarl $1, -0x80(%esp)                           # d1 7c 24 80
+sar $1, -0x80(%esp)                            # d1 7c 24 80
+sar %cl, %ecx                                  # d3 f9
+sarl %cl, foo                                  # d3 3d 00 00 00 00 [R_386_32@2 foo]
+sar %cl, foo                                   # d3 3d 00 00 00 00 [R_386_32@2 foo]
+sarl $0xfe, %ecx                               # c1 f9 fe
+sarl $0xfe, 0x12345678(%ecx,%edx,8)            # c1 bc d1 78 56 34 12 fe
+sar $0xfe, 0x12345678(%ecx,%edx,8)             # c1 bc d1 78 56 34 12 fe
+notb %cl                                       # f6 d1
+notb %gs:0x14                                  # 65 f6 15 14 00 00 00
+not %gs:0x14                                   # 65 f7 15 14 00 00 00
+notw %cx                                       # 66 f7 d1
+notw (%si)                                     # 67 66 f7 14
+not (%si)                                      # 67 f7 14
+notl %ecx                                      # f7 d1
+notl (,%esi,2)                                 # f7 14 75 00 00 00 00
+not (,%esi,2)                                  # f7 14 75 00 00 00 00
+negb %cl                                       # f6 d9
+negb 0x12(%eax,%ebx,4)                         # f6 5c 98 12
+neg 0x12(%eax,%ebx,4)                          # f7 5c 98 12
+negw %cx                                       # 66 f7 d9
+negw (%ebp)                                    # 66 f7 5d 00
+neg (%ebp)                                     # f7 5d 00
+negl %ecx                                      # f7 d9
+negl -0x80(%esp)                               # f7 5c 24 80
+neg -0x80(%esp)                                # f7 5c 24 80
+mulb %cl                                       # f6 e1
+mulb 0x12345678(%ecx,%edx,8)                   # f6 a4 d1 78 56 34 12
+mul 0x12345678(%ecx,%edx,8)                    # f7 a4 d1 78 56 34 12
+mulw %cx                                       # 66 f7 e1
+mulw 0x7f(%edi)                                # 66 f7 67 7f
+mul 0x7f(%edi)                                 # f7 67 7f
+mull %ecx                                      # f7 e1
+mull foo+8(%eax)                               # f7 a0 08 00 00 00 [R_386_32@2 foo]
+mul foo+8(%eax)                                # f7 a0 08 00 00 00 [R_386_32@2 foo]
+imulb %cl                                      # f6 e9
+imulb %gs:0x14                                 # 65 f6 2d 14 00 00 00
+imul %gs:0x14                                  # 65 f7 2d 14 00 00 00
+imulw %cx                                      # 66 f7 e9
+imulw (%si)                                    # 67 66 f7 2c
+imul (%si)                                     # 67 f7 2c
+imull %ecx                                     # f7 e9
+imull (,%esi,2)                                # f7 2c 75 00 00 00 00
+imul (,%esi,2)                                 # f7 2c 75 00 00 00 00
+divb %cl                                       # f6 f1
+divb 0x12(%eax,%ebx,4)                         # f6 74 98 12
+div 0x12(%eax,%ebx,4)                          # f7 74 98 12
+divw %cx                                       # 66 f7 f1
+divw (%ebp)                                    # 66 f7 75 00
+div (%ebp)                                     # f7 75 00
+divl %ecx                                      # f7 f1
+divl -0x80(%esp)                               # f7 74 24 80
+div -0x80(%esp)                                # f7 74 24 80
+idivb %cl                                      # f6 f9
+idivb 0x12345678(%ecx,%edx,8)                  # f6 bc d1 78 56 34 12
+idiv 0x12345678(%ecx,%edx,8)                   # f7 bc d1 78 56 34 12
+idivw %cx                                      # 66 f7 f9
+idivw 0x7f(%edi)                               # 66 f7 7f 7f
+idiv 0x7f(%edi)                                # f7 7f 7f
+idivl %ecx                                     # f7 f9
+idivl foo+8(%eax)                              # f7 b8 08 00 00 00 [R_386_32@2 foo]
+idiv foo+8(%eax)                               # f7 b8 08 00 00 00 [R_386_32@2 foo]
+test %bl, %cl                                  # 84 d9
+testb %bl, %gs:0x14                            # 65 84 1d 14 00 00 00
+test %bl, %gs:0x14                             # 65 84 1d 14 00 00 00
+test %bx, %cx                                  # 66 85 d9
+testw %bx, (%si)                               # 67 66 85 1c
+test %bx, (%si)                                # 67 66 85 1c
+test %ebx, %ecx                                # 85 d9
+testl %ebx, (,%esi,2)                          # 85 1c 75 00 00 00 00
+test %ebx, (,%esi,2)                           # 85 1c 75 00 00 00 00
+testb 0x12(%eax,%ebx,4), %cl                   # 84 4c 98 12
+test 0x12(%eax,%ebx,4), %cl                    # 84 4c 98 12
+testw (%ebp), %cx                              # 66 85 4d 00
+test (%ebp), %cx                               # 66 85 4d 00
+testl -0x80(%esp), %ecx                        # 85 4c 24 80
+test -0x80(%esp), %ecx                         # 85 4c 24 80
+test $0xfe, %al                                # a8 fe
+test $0x1234, %ax                              # 66 a9 34 12
+test $foo, %ax                                 # 66 a9 00 00 [R_386_16@2 foo]
+test $0x12345678, %eax                         # a9 78 56 34 12
+test $foo, %eax                                # a9 00 00 00 00 [R_386_32@1 foo]
+testb $0xfe, %cl                               # f6 c1 fe
+testb $0xfe, %gs:0x14                          # 65 f6 05 14 00 00 00 fe
+test $0xfe, %gs:0x14                           # 65 f7 05 14 00 00 00 fe 00 00 00
+testw $0x1234, %cx                             # 66 f7 c1 34 12
+testw $0x1234, (%si)                           # 67 66 f7 04 34 12
+test $0x1234, (%si)                            # 67 f7 04 34 12 00 00
+testw $foo, %cx                                # 66 f7 c1 00 00 [R_386_16@3 foo]
+testl $0x12345678, %ecx                        # f7 c1 78 56 34 12
+testl $0x12345678, (,%esi,2)                   # f7 04 75 00 00 00 00 78 56 34 12
+test $0x12345678, (,%esi,2)                    # f7 04 75 00 00 00 00 78 56 34 12
+testl $foo, %ecx                               # f7 c1 00 00 00 00 [R_386_32@2 foo]
+incb %cl                                       # fe c1
+incb 0x12(%eax,%ebx,4)                         # fe 44 98 12
+inc 0x12(%eax,%ebx,4)                          # ff 44 98 12
+incw %cx                                       # 66 41
+incw (%ebp)                                    # 66 ff 45 00
+inc (%ebp)                                     # ff 45 00
+incl %ecx                                      # 41
+incl -0x80(%esp)                               # ff 44 24 80
+inc -0x80(%esp)                                # ff 44 24 80
+inc %di                                        # 66 47
+inc %edi                                       # 47
+decb %cl                                       # fe c9
+decb foo+8(%eax)                               # fe 88 08 00 00 00 [R_386_32@2 foo]
+dec foo+8(%eax)                                # ff 88 08 00 00 00 [R_386_32@2 foo]
+decw %cx                                       # 66 49
+decw (%ecx,%edx)                               # 66 ff 0c 11
+dec (%ecx,%edx)                                # ff 0c 11
+decl %ecx                                      # 49
+decl %gs:0x14                                  # 65 ff 0d 14 00 00 00
+dec %gs:0x14                                   # 65 ff 0d 14 00 00 00
+dec %di                                        # 66 4f
+dec %edi                                       # 4f
+imul %bx, %cx                                  # 66 0f af cb
+imulw 0x12(%eax,%ebx,4), %cx                   # 66 0f af 4c 98 12
+imul 0x12(%eax,%ebx,4), %cx                    # 66 0f af 4c 98 12
+imul %ebx, %ecx                                # 0f af cb
+imull (%ebp), %ecx                             # 0f af 4d 00
+imul (%ebp), %ecx                              # 0f af 4d 00
+imul $0x7f, %bx, %cx                           # 66 6b cb 7f
+imulw $0x7f, foo, %cx                          # 66 6b 0d 00 00 00 00 7f [R_386_32@3 foo]
+imul $0x7f, foo, %cx                           # 66 6b 0d 00 00 00 00 7f [R_386_32@3 foo]
+imul $0x7f, %ebx, %ecx                         # 6b cb 7f
+imull $0x7f, 0x12345678(%ecx,%edx,8), %ecx     # 6b 8c d1 78 56 34 12 7f
+imul $0x7f, 0x12345678(%ecx,%edx,8), %ecx      # 6b 8c d1 78 56 34 12 7f
+imul $0x1234, %bx, %cx                         # 66 69 cb 34 12
+imulw $0x1234, foo+8(%eax), %cx                # 66 69 88 08 00 00 00 34 12 [R_386_32@3 foo]
+imul $0x1234, foo+8(%eax), %cx                 # 66 69 88 08 00 00 00 34 12 [R_386_32@3 foo]
+imul $foo, %bx, %cx                            # 66 69 cb 00 00 [R_386_16@3 foo]
+imul $0x12345678, %ebx, %ecx                   # 69 cb 78 56 34 12
+imull $0x12345678, (%ecx,%edx), %ecx           # 69 0c 11 78 56 34 12
+imul $0x12345678, (%ecx,%edx), %ecx            # 69 0c 11 78 56 34 12
+imul $foo, %ebx, %ecx                          # 69 cb 00 00 00 00 [R_386_32@2 foo]
+shld $0xfe, %bx, %cx                           # 66 0f a4 d9 fe
+shldw $0xfe, %bx, (%si)                        # 67 66 0f a4 1c fe
+shld $0xfe, %bx, (%si)                         # 67 66 0f a4 1c fe
+shld $0xfe, %ebx, %ecx                         # 0f a4 d9 fe
+shldl $0xfe, %ebx, (,%esi,2)                   # 0f a4 1c 75 00 00 00 00 fe
+shld $0xfe, %ebx, (,%esi,2)                    # 0f a4 1c 75 00 00 00 00 fe
+shld %cl, %bx, %cx                             # 66 0f a5 d9
+shldw %cl, %bx, 0x12(%eax,%ebx,4)              # 66 0f a5 5c 98 12
+shld %cl, %bx, 0x12(%eax,%ebx,4)               # 66 0f a5 5c 98 12
+shld %cl, %ebx, %ecx                           # 0f a5 d9
+shldl %cl, %ebx, (%ebp)                        # 0f a5 5d 00
+shld %cl, %ebx, (%ebp)                         # 0f a5 5d 00
+shld %bx, %cx                                  # 66 0f a5 d9
+shld %bx, foo                                  # 66 0f a5 1d 00 00 00 00 [R_386_32@4 foo]
+shld %ebx, %ecx                                # 0f a5 d9
+shld %ebx, 0x12345678(%ecx,%edx,8)             # 0f a5 9c d1 78 56 34 12
+shrd $0xfe, %bx, %cx                           # 66 0f ac d9 fe
+shrdw $0xfe, %bx, foo+8(%eax)                  # 66 0f ac 98 08 00 00 00 fe [R_386_32@4 foo]
+shrd $0xfe, %bx, foo+8(%eax)                   # 66 0f ac 98 08 00 00 00 fe [R_386_32@4 foo]
+shrd $0xfe, %ebx, %ecx                         # 0f ac d9 fe
+shrdl $0xfe, %ebx, (%ecx,%edx)                 # 0f ac 1c 11 fe
+shrd $0xfe, %ebx, (%ecx,%edx)                  # 0f ac 1c 11 fe
+shrd %cl, %bx, %cx                             # 66 0f ad d9
+shrdw %cl, %bx, (%si)                          # 67 66 0f ad 1c
+shrd %cl, %bx, (%si)                           # 67 66 0f ad 1c
+shrd %cl, %ebx, %ecx                           # 0f ad d9
+shrdl %cl, %ebx, (,%esi,2)                     # 0f ad 1c 75 00 00 00 00
+shrd %cl, %ebx, (,%esi,2)                      # 0f ad 1c 75 00 00 00 00
+shrd %bx, %cx                                  # 66 0f ad d9
+shrd %bx, 0x12(%eax,%ebx,4)                    # 66 0f ad 5c 98 12
+shrd %ebx, %ecx                                # 0f ad d9
+shrd %ebx, (%ebp)                              # 0f ad 5d 00
+mov %bl, %cl                                   # 88 d9
+movb %bl, foo                                  # 88 1d 00 00 00 00 [R_386_32@2 foo]
+mov %bl, foo                                   # 88 1d 00 00 00 00 [R_386_32@2 foo]
+mov %bx, %cx                                   # 66 89 d9
+movw %bx, 0x12345678(%ecx,%edx,8)              # 66 89 9c d1 78 56 34 12
+mov %bx, 0x12345678(%ecx,%edx,8)               # 66 89 9c d1 78 56 34 12
+mov %ebx, %ecx                                 # 89 d9
+movl %ebx, 0x7f(%edi)                          # 89 5f 7f
+mov %ebx, 0x7f(%edi)                           # 89 5f 7f
+movb (%ecx,%edx), %cl                          # 8a 0c 11
+mov (%ecx,%edx), %cl                           # 8a 0c 11
+movw %gs:0x14, %cx                             # 65 66 8b 0d 14 00 00 00
+mov %gs:0x14, %cx                              # 65 66 8b 0d 14 00 00 00
+movl (%si), %ecx                               # 67 8b 0c
+mov (%si), %ecx                                # 67 8b 0c
+mov %ds, %cx                                   # 66 8c d9
+movw %ds, 0x12(%eax,%ebx,4)                    # 8c 5c 98 12
+mov %ds, 0x12(%eax,%ebx,4)                     # 8c 5c 98 12
+mov %ds, %ecx                                  # 8c d9
+movw %bx, %es                                  # 8e c3
+movw foo, %es                                  # 8e 05 00 00 00 00 [R_386_32@2 foo]
+mov foo, %es                                   # 8e 05 00 00 00 00 [R_386_32@2 foo]
+mov %ebx, %es                                  # 8e c3
+mov 0x12345678, %al                            # a0 78 56 34 12
+mov 0x12345678, %ax                            # 66 a1 78 56 34 12
+mov 0x12345678, %eax                           # a1 78 56 34 12
+mov %al, 0x12345678                            # a2 78 56 34 12
+mov %ax, 0x12345678                            # 66 a3 78 56 34 12
+mov %eax, 0x12345678                           # a3 78 56 34 12
+mov $0xfe, %bh                                 # b7 fe
+mov $0x1234, %di                               # 66 bf 34 12
+mov $foo, %di                                  # 66 bf 00 00 [R_386_16@2 foo]
+mov $0x12345678, %edi                          # bf 78 56 34 12
+mov $foo, %edi                                 # bf 00 00 00 00 [R_386_32@1 foo]
+movb $0xfe, %cl                                # b1 fe
+movb $0xfe, %gs:0x14                           # 65 c6 05 14 00 00 00 fe
+mov $0xfe, %gs:0x14                            # 65 c7 05 14 00 00 00 fe 00 00 00
+movw $0x1234, %cx                              # 66 b9 34 12
+movw $0x1234, (%si)                            # 67 66 c7 04 34 12
+mov $0x1234, (%si)                             # 67 c7 04 34 12 00 00
+movw $foo, %cx                                 # 66 b9 00 00 [R_386_16@2 foo]
+movl $0x12345678, %ecx                         # b9 78 56 34 12
+movl $0x12345678, (,%esi,2)                    # c7 04 75 00 00 00 00 78 56 34 12
+mov $0x12345678, (,%esi,2)                     # c7 04 75 00 00 00 00 78 56 34 12
+movl $foo, %ecx                                # b9 00 00 00 00 [R_386_32@1 foo]
+movzx %bl, %cx                                 # 66 0f b6 cb
+movzbw 0x12(%eax,%ebx,4), %cx                  # 66 0f b6 4c 98 12
+movzx 0x12(%eax,%ebx,4), %cx                   # 66 0f b6 4c 98 12
+movzx %bl, %ecx                                # 0f b6 cb
+movzbl (%ebp), %ecx                            # 0f b6 4d 00
+movzx (%ebp), %ecx                             # 0f b6 4d 00
+movzx %bx, %ecx                                # 0f b7 cb
+movzwl foo, %ecx                               # 0f b7 0d 00 00 00 00 [R_386_32@3 foo]
+movzx foo, %ecx                                # 0f b6 0d 00 00 00 00 [R_386_32@3 foo]
+movsx %bl, %cx                                 # 66 0f be cb
+movsbw 0x7f(%edi), %cx                         # 66 0f be 4f 7f
+movsx 0x7f(%edi), %cx                          # 66 0f be 4f 7f
+movsx %bl, %ecx                                # 0f be cb
+movsbl foo+8(%eax), %ecx                       # 0f be 88 08 00 00 00 [R_386_32@3 foo]
+movsx foo+8(%eax), %ecx                        # 0f be 88 08 00 00 00 [R_386_32@3 foo]
+movsx %bx, %ecx                                # 0f bf cb
+movswl %gs:0x14, %ecx                          # 65 0f bf 0d 14 00 00 00
+movsx %gs:0x14, %ecx                           # 65 0f be 0d 14 00 00 00
+xchg %di, %ax                                  # 66 97
+xchg %ax, %di                                  # 66 97
+xchg %edi, %eax                                # 97
+xchg %eax, %edi                                # 97
+xchg %bl, %cl                                  # 86 d9
+xchgb %bl, 0x7f(%edi)                          # 86 5f 7f
+xchg %bl, 0x7f(%edi)                           # 86 5f 7f
+xchgb foo+8(%eax), %cl                         # 86 88 08 00 00 00 [R_386_32@2 foo]
+xchg foo+8(%eax), %cl                          # 86 88 08 00 00 00 [R_386_32@2 foo]
+xchg %bx, %cx                                  # 66 87 d9
+xchgw %bx, (%ecx,%edx)                         # 66 87 1c 11
+xchg %bx, (%ecx,%edx)                          # 66 87 1c 11
+xchgw %gs:0x14, %cx                            # 65 66 87 0d 14 00 00 00
+xchg %gs:0x14, %cx                             # 65 66 87 0d 14 00 00 00
+xchg %ebx, %ecx                                # 87 d9
+xchgl %ebx, (%si)                              # 67 87 1c
+xchg %ebx, (%si)                               # 67 87 1c
+xchgl (,%esi,2), %ecx                          # 87 0c 75 00 00 00 00
+xchg (,%esi,2), %ecx                           # 87 0c 75 00 00 00 00
+cmpxchg %bl, %cl                               # 0f b0 d9
+cmpxchgb %bl, (%ebp)                           # 0f b0 5d 00
+cmpxchg %bl, (%ebp)                            # 0f b0 5d 00
+cmpxchg %bx, %cx                               # 66 0f b1 d9
+cmpxchgw %bx, -0x80(%esp)                      # 66 0f b1 5c 24 80
+cmpxchg %bx, -0x80(%esp)                       # 66 0f b1 5c 24 80
+cmpxchg %ebx, %ecx                             # 0f b1 d9
+cmpxchgl %ebx, foo                             # 0f b1 1d 00 00 00 00 [R_386_32@3 foo]
+cmpxchg %ebx, foo                              # 0f b1 1d 00 00 00 00 [R_386_32@3 foo]
+cmpxchg8b 0x7f(%edi)                           # 0f c7 4f 7f
+xadd %bl, %cl                                  # 0f c0 d9
+xaddb %bl, (%ecx,%edx)                         # 0f c0 1c 11
+xadd %bl, (%ecx,%edx)                          # 0f c0 1c 11
+xadd %bx, %cx                                  # 66 0f c1 d9
+xaddw %bx, %gs:0x14                            # 65 66 0f c1 1d 14 00 00 00
+xadd %bx, %gs:0x14                             # 65 66 0f c1 1d 14 00 00 00
+xadd %ebx, %ecx                                # 0f c1 d9
+xaddl %ebx, (%si)                              # 67 0f c1 1c
+xadd %ebx, (%si)                               # 67 0f c1 1c
+leaw 0x80(%esi), %cx                           # 66 8d 8e 80 00 00 00
+lea 0x80(%esi), %cx                            # 66 8d 8e 80 00 00 00
+leal 0x12(%eax,%ebx,4), %ecx                   # 8d 4c 98 12
+lea 0x12(%eax,%ebx,4), %ecx                    # 8d 4c 98 12
+movbew -0x80(%esp), %cx                        # 66 0f 38 f0 4c 24 80
+movbe -0x80(%esp), %cx                         # 66 0f 38 f0 4c 24 80
+movbel foo, %ecx                               # 0f 38 f0 0d 00 00 00 00 [R_386_32@4 foo]
+movbe foo, %ecx                                # 0f 38 f0 0d 00 00 00 00 [R_386_32@4 foo]
+movbew %bx, 0x7f(%edi)                         # 66 0f 38 f1 5f 7f
+movbe %bx, 0x7f(%edi)                          # 66 0f 38 f1 5f 7f
+movbel %ebx, foo+8(%eax)                       # 0f 38 f1 98 08 00 00 00 [R_386_32@4 foo]
+movbe %ebx, foo+8(%eax)                        # 0f 38 f1 98 08 00 00 00 [R_386_32@4 foo]
+bswap %edi                                     # 0f cf
+cbtw                                           # 66 98
+cwtl                                           # 98
+cwtd                                           # 66 99
+cltd                                           # 99
+bt %bx, %cx                                    # 66 0f a3 d9
+btw %bx, 0x12345678(%ecx,%edx,8)               # 66 0f a3 9c d1 78 56 34 12
+bt %bx, 0x12345678(%ecx,%edx,8)                # 66 0f a3 9c d1 78 56 34 12
+bt %ebx, %ecx                                  # 0f a3 d9
+btl %ebx, 0x7f(%edi)                           # 0f a3 5f 7f
+bt %ebx, 0x7f(%edi)                            # 0f a3 5f 7f
+btw $0xfe, %cx                                 # 66 0f ba e1 fe
+btw $0xfe, (%ecx,%edx)                         # 66 0f ba 24 11 fe
+bt $0xfe, (%ecx,%edx)                          # 0f ba 24 11 fe
+btl $0xfe, %ecx                                # 0f ba e1 fe
+btl $0xfe, %gs:0x14                            # 65 0f ba 25 14 00 00 00 fe
+bt $0xfe, %gs:0x14                             # 65 0f ba 25 14 00 00 00 fe
+bts %bx, %cx                                   # 66 0f ab d9
+btsw %bx, (,%esi,2)                            # 66 0f ab 1c 75 00 00 00 00
+bts %bx, (,%esi,2)                             # 66 0f ab 1c 75 00 00 00 00
+bts %ebx, %ecx                                 # 0f ab d9
+btsl %ebx, 0x80(%esi)                          # 0f ab 9e 80 00 00 00
+bts %ebx, 0x80(%esi)                           # 0f ab 9e 80 00 00 00
+btsw $0xfe, %cx                                # 66 0f ba e9 fe
+btsw $0xfe, (%ebp)                             # 66 0f ba 6d 00 fe
+bts $0xfe, (%ebp)                              # 0f ba 6d 00 fe
+btsl $0xfe, %ecx                               # 0f ba e9 fe
+btsl $0xfe, -0x80(%esp)                        # 0f ba 6c 24 80 fe
+bts $0xfe, -0x80(%esp)                         # 0f ba 6c 24 80 fe
+btr %bx, %cx                                   # 66 0f b3 d9
+btrw %bx, 0x12345678(%ecx,%edx,8)              # 66 0f b3 9c d1 78 56 34 12
+btr %bx, 0x12345678(%ecx,%edx,8)               # 66 0f b3 9c d1 78 56 34 12
+btr %ebx, %ecx                                 # 0f b3 d9
+btrl %ebx, 0x7f(%edi)                          # 0f b3 5f 7f
+btr %ebx, 0x7f(%edi)                           # 0f b3 5f 7f
+btrw $0xfe, %cx                                # 66 0f ba f1 fe
+btrw $0xfe, (%ecx,%edx)                        # 66 0f ba 34 11 fe
+btr $0xfe, (%ecx,%edx)                         # 0f ba 34 11 fe
+btrl $0xfe, %ecx                               # 0f ba f1 fe
+btrl $0xfe, %gs:0x14                           # 65 0f ba 35 14 00 00 00 fe
+btr $0xfe, %gs:0x14                            # 65 0f ba 35 14 00 00 00 fe
+btc %bx, %cx                                   # 66 0f bb d9
+btcw %bx, (,%esi,2)                            # 66 0f bb 1c 75 00 00 00 00
+btc %bx, (,%esi,2)                             # 66 0f bb 1c 75 00 00 00 00
+btc %ebx, %ecx                                 # 0f bb d9
+btcl %ebx, 0x80(%esi)                          # 0f bb 9e 80 00 00 00
+btc %ebx, 0x80(%esi)                           # 0f bb 9e 80 00 00 00
+btcw $0xfe, %cx                                # 66 0f ba f9 fe
+btcw $0xfe, (%ebp)                             # 66 0f ba 7d 00 fe
+btc $0xfe, (%ebp)                              # 0f ba 7d 00 fe
+btcl $0xfe, %ecx                               # 0f ba f9 fe
+btcl $0xfe, -0x80(%esp)                        # 0f ba 7c 24 80 fe
+btc $0xfe, -0x80(%esp)                         # 0f ba 7c 24 80 fe
+bsf %bx, %cx                                   # 66 0f bc cb
+bsfw 0x12345678(%ecx,%edx,8), %cx              # 66 0f bc 8c d1 78 56 34 12
+bsf 0x12345678(%ecx,%edx,8), %cx               # 66 0f bc 8c d1 78 56 34 12
+bsf %ebx, %ecx                                 # 0f bc cb
+bsfl 0x7f(%edi), %ecx                          # 0f bc 4f 7f
+bsf 0x7f(%edi), %ecx                           # 0f bc 4f 7f
+bsr %bx, %cx                                   # 66 0f bd cb
+bsrw (%ecx,%edx), %cx                          # 66 0f bd 0c 11
+bsr (%ecx,%edx), %cx                           # 66 0f bd 0c 11
+bsr %ebx, %ecx                                 # 0f bd cb
+bsrl %gs:0x14, %ecx                            # 65 0f bd 0d 14 00 00 00
+bsr %gs:0x14, %ecx                             # 65 0f bd 0d 14 00 00 00
+popcnt %bx, %cx                                # 66 f3 0f b8 cb
+popcntw (,%esi,2), %cx                         # 66 f3 0f b8 0c 75 00 00 00 00
+popcnt (,%esi,2), %cx                          # 66 f3 0f b8 0c 75 00 00 00 00
+popcnt %ebx, %ecx                              # f3 0f b8 cb
+popcntl 0x80(%esi), %ecx                       # f3 0f b8 8e 80 00 00 00
+popcnt 0x80(%esi), %ecx                        # f3 0f b8 8e 80 00 00 00
+lzcnt %bx, %cx                                 # 66 f3 0f bd cb
+lzcntw (%ebp), %cx                             # 66 f3 0f bd 4d 00
+lzcnt (%ebp), %cx                              # 66 f3 0f bd 4d 00
+lzcnt %ebx, %ecx                               # f3 0f bd cb
+lzcntl -0x80(%esp), %ecx                       # f3 0f bd 4c 24 80
+lzcnt -0x80(%esp), %ecx                        # f3 0f bd 4c 24 80
+tzcnt %bx, %cx                                 # 66 f3 0f bc cb
+tzcntw 0x12345678(%ecx,%edx,8), %cx            # 66 f3 0f bc 8c d1 78 56 34 12
+tzcnt 0x12345678(%ecx,%edx,8), %cx             # 66 f3 0f bc 8c d1 78 56 34 12
+tzcnt %ebx, %ecx                               # f3 0f bc cb
+tzcntl 0x7f(%edi), %ecx                        # f3 0f bc 4f 7f
+tzcnt 0x7f(%edi), %ecx                         # f3 0f bc 4f 7f
+crc32 %bl, %ecx                                # f2 0f 38 f0 cb
+crc32b (%ecx,%edx), %ecx                       # f2 0f 38 f0 0c 11
+crc32 (%ecx,%edx), %ecx                        # f2 0f 38 f1 0c 11
+crc32 %bx, %ecx                                # 66 f2 0f 38 f1 cb
+crc32w %gs:0x14, %ecx                          # 65 66 f2 0f 38 f1 0d 14 00 00 00
+crc32 %gs:0x14, %ecx                           # 65 f2 0f 38 f1 0d 14 00 00 00
+crc32 %ebx, %ecx                               # f2 0f 38 f1 cb
+crc32l (%si), %ecx                             # 67 f2 0f 38 f1 0c
+crc32 (%si), %ecx                              # 67 f2 0f 38 f1 0c
+setob %cl                                      # 0f 90 c1
+setob 0x12(%eax,%ebx,4)                        # 0f 90 44 98 12
+seto 0x12(%eax,%ebx,4)                         # 0f 90 44 98 12
+setnob %cl                                     # 0f 91 c1
+setnob (%ebp)                                  # 0f 91 45 00
+setno (%ebp)                                   # 0f 91 45 00
+setbb %cl                                      # 0f 92 c1
+setbb -0x80(%esp)                              # 0f 92 44 24 80
+setb -0x80(%esp)                               # 0f 92 44 24 80
+setaeb %cl                                     # 0f 93 c1
+setaeb foo                                     # 0f 93 05 00 00 00 00 [R_386_32@3 foo]
+setae foo                                      # 0f 93 05 00 00 00 00 [R_386_32@3 foo]
+seteb %cl                                      # 0f 94 c1
+seteb 0x12345678(%ecx,%edx,8)                  # 0f 94 84 d1 78 56 34 12
+sete 0x12345678(%ecx,%edx,8)                   # 0f 94 84 d1 78 56 34 12
+setneb %cl                                     # 0f 95 c1
+setneb 0x7f(%edi)                              # 0f 95 47 7f
+setne 0x7f(%edi)                               # 0f 95 47 7f
+setbeb %cl                                     # 0f 96 c1
+setbeb foo+8(%eax)                             # 0f 96 80 08 00 00 00 [R_386_32@3 foo]
+setbe foo+8(%eax)                              # 0f 96 80 08 00 00 00 [R_386_32@3 foo]
+setab %cl                                      # 0f 97 c1
+setab (%ecx,%edx)                              # 0f 97 04 11
+seta (%ecx,%edx)                               # 0f 97 04 11
+setsb %cl                                      # 0f 98 c1
+setsb %gs:0x14                                 # 65 0f 98 05 14 00 00 00
+sets %gs:0x14                                  # 65 0f 98 05 14 00 00 00
+setnsb %cl                                     # 0f 99 c1
+setnsb (%si)                                   # 67 0f 99 04
+setns (%si)                                    # 67 0f 99 04
+setpb %cl                                      # 0f 9a c1
+setpb (,%esi,2)                                # 0f 9a 04 75 00 00 00 00
+setp (,%esi,2)                                 # 0f 9a 04 75 00 00 00 00
+setnpb %cl                                     # 0f 9b c1
+setnpb 0x80(%esi)                              # 0f 9b 86 80 00 00 00
+setnp 0x80(%esi)                               # 0f 9b 86 80 00 00 00
+setlb %cl                                      # 0f 9c c1
+setlb 0x12(%eax,%ebx,4)                        # 0f 9c 44 98 12
+setl 0x12(%eax,%ebx,4)                         # 0f 9c 44 98 12
+setgeb %cl                                     # 0f 9d c1
+setgeb (%ebp)                                  # 0f 9d 45 00
+setge (%ebp)                                   # 0f 9d 45 00
+setleb %cl                                     # 0f 9e c1
+setleb -0x80(%esp)                             # 0f 9e 44 24 80
+setle -0x80(%esp)                              # 0f 9e 44 24 80
+setgb %cl                                      # 0f 9f c1
+setgb foo                                      # 0f 9f 05 00 00 00 00 [R_386_32@3 foo]
+setg foo                                       # 0f 9f 05 00 00 00 00 [R_386_32@3 foo]
+cmovo %bx, %cx                                 # 66 0f 40 cb
+cmovow 0x12345678(%ecx,%edx,8), %cx            # 66 0f 40 8c d1 78 56 34 12
+cmovo 0x12345678(%ecx,%edx,8), %cx             # 66 0f 40 8c d1 78 56 34 12
+cmovno %bx, %cx                                # 66 0f 41 cb
+cmovnow 0x7f(%edi), %cx                        # 66 0f 41 4f 7f
+cmovno 0x7f(%edi), %cx                         # 66 0f 41 4f 7f
+cmovb %bx, %cx                                 # 66 0f 42 cb
+cmovbw foo+8(%eax), %cx                        # 66 0f 42 88 08 00 00 00 [R_386_32@4 foo]
+cmovb foo+8(%eax), %cx                         # 66 0f 42 88 08 00 00 00 [R_386_32@4 foo]
+cmovae %bx, %cx                                # 66 0f 43 cb
+cmovaew (%ecx,%edx), %cx                       # 66 0f 43 0c 11
+cmovae (%ecx,%edx), %cx                        # 66 0f 43 0c 11
+cmove %bx, %cx                                 # 66 0f 44 cb
+cmovew %gs:0x14, %cx                           # 65 66 0f 44 0d 14 00 00 00
+cmove %gs:0x14, %cx                            # 65 66 0f 44 0d 14 00 00 00
+cmovne %bx, %cx                                # 66 0f 45 cb
+cmovnew (%si), %cx                             # 67 66 0f 45 0c
+cmovne (%si), %cx                              # 67 66 0f 45 0c
+cmovbe %bx, %cx                                # 66 0f 46 cb
+cmovbew (,%esi,2), %cx                         # 66 0f 46 0c 75 00 00 00 00
+cmovbe (,%esi,2), %cx                          # 66 0f 46 0c 75 00 00 00 00
+cmova %bx, %cx                                 # 66 0f 47 cb
+cmovaw 0x80(%esi), %cx                         # 66 0f 47 8e 80 00 00 00
+cmova 0x80(%esi), %cx                          # 66 0f 47 8e 80 00 00 00
+cmovs %bx, %cx                                 # 66 0f 48 cb
+cmovsw 0x12(%eax,%ebx,4), %cx                  # 66 0f 48 4c 98 12
+cmovs 0x12(%eax,%ebx,4), %cx                   # 66 0f 48 4c 98 12
+cmovns %bx, %cx                                # 66 0f 49 cb
+cmovnsw (%ebp), %cx                            # 66 0f 49 4d 00
+cmovns (%ebp), %cx                             # 66 0f 49 4d 00
+cmovp %bx, %cx                                 # 66 0f 4a cb
+cmovpw -0x80(%esp), %cx                        # 66 0f 4a 4c 24 80
+cmovp -0x80(%esp), %cx                         # 66 0f 4a 4c 24 80
+cmovnp %bx, %cx                                # 66 0f 4b cb
+cmovnpw foo, %cx                               # 66 0f 4b 0d 00 00 00 00 [R_386_32@4 foo]
+cmovnp foo, %cx                                # 66 0f 4b 0d 00 00 00 00 [R_386_32@4 foo]
+cmovl %bx, %cx                                 # 66 0f 4c cb
+cmovlw 0x12345678(%ecx,%edx,8), %cx            # 66 0f 4c 8c d1 78 56 34 12
+cmovl 0x12345678(%ecx,%edx,8), %cx             # 66 0f 4c 8c d1 78 56 34 12
+cmovge %bx, %cx                                # 66 0f 4d cb
+cmovgew 0x7f(%edi), %cx                        # 66 0f 4d 4f 7f
+cmovge 0x7f(%edi), %cx                         # 66 0f 4d 4f 7f
+cmovle %bx, %cx                                # 66 0f 4e cb
+cmovlew foo+8(%eax), %cx                       # 66 0f 4e 88 08 00 00 00 [R_386_32@4 foo]
+cmovle foo+8(%eax), %cx                        # 66 0f 4e 88 08 00 00 00 [R_386_32@4 foo]
+cmovg %bx, %cx                                 # 66 0f 4f cb
+cmovgw (%ecx,%edx), %cx                        # 66 0f 4f 0c 11
+cmovg (%ecx,%edx), %cx                         # 66 0f 4f 0c 11
+cmovo %ebx, %ecx                               # 0f 40 cb
+cmovol %gs:0x14, %ecx                          # 65 0f 40 0d 14 00 00 00
+cmovo %gs:0x14, %ecx                           # 65 0f 40 0d 14 00 00 00
+cmovno %ebx, %ecx                              # 0f 41 cb
+cmovnol (%si), %ecx                            # 67 0f 41 0c
+cmovno (%si), %ecx                             # 67 0f 41 0c
+cmovb %ebx, %ecx                               # 0f 42 cb
+cmovbl (,%esi,2), %ecx                         # 0f 42 0c 75 00 00 00 00
+cmovb (,%esi,2), %ecx                          # 0f 42 0c 75 00 00 00 00
+cmovae %ebx, %ecx                              # 0f 43 cb
+cmovael 0x80(%esi), %ecx                       # 0f 43 8e 80 00 00 00
+cmovae 0x80(%esi), %ecx                        # 0f 43 8e 80 00 00 00
+cmove %ebx, %ecx                               # 0f 44 cb
+cmovel 0x12(%eax,%ebx,4), %ecx                 # 0f 44 4c 98 12
+cmove 0x12(%eax,%ebx,4), %ecx                  # 0f 44 4c 98 12
+cmovne %ebx, %ecx                              # 0f 45 cb
+cmovnel (%ebp), %ecx                           # 0f 45 4d 00
+cmovne (%ebp), %ecx                            # 0f 45 4d 00
+cmovbe %ebx, %ecx                              # 0f 46 cb
+cmovbel -0x80(%esp), %ecx                      # 0f 46 4c 24 80
+cmovbe -0x80(%esp), %ecx                       # 0f 46 4c 24 80
+cmova %ebx, %ecx                               # 0f 47 cb
+cmoval foo, %ecx                               # 0f 47 0d 00 00 00 00 [R_386_32@3 foo]
+cmova foo, %ecx                                # 0f 47 0d 00 00 00 00 [R_386_32@3 foo]
+cmovs %ebx, %ecx                               # 0f 48 cb
+cmovsl 0x12345678(%ecx,%edx,8), %ecx           # 0f 48 8c d1 78 56 34 12
+cmovs 0x12345678(%ecx,%edx,8), %ecx            # 0f 48 8c d1 78 56 34 12
+cmovns %ebx, %ecx                              # 0f 49 cb
+cmovnsl 0x7f(%edi), %ecx                       # 0f 49 4f 7f
+cmovns 0x7f(%edi), %ecx                        # 0f 49 4f 7f
+cmovp %ebx, %ecx                               # 0f 4a cb
+cmovpl foo+8(%eax), %ecx                       # 0f 4a 88 08 00 00 00 [R_386_32@3 foo]
+cmovp foo+8(%eax), %ecx                        # 0f 4a 88 08 00 00 00 [R_386_32@3 foo]
+cmovnp %ebx, %ecx                              # 0f 4b cb
+cmovnpl (%ecx,%edx), %ecx                      # 0f 4b 0c 11
+cmovnp (%ecx,%edx), %ecx                       # 0f 4b 0c 11
+cmovl %ebx, %ecx                               # 0f 4c cb
+cmovll %gs:0x14, %ecx                          # 65 0f 4c 0d 14 00 00 00
+cmovl %gs:0x14, %ecx                           # 65 0f 4c 0d 14 00 00 00
+cmovge %ebx, %ecx                              # 0f 4d cb
+cmovgel (%si), %ecx                            # 67 0f 4d 0c
+cmovge (%si), %ecx                             # 67 0f 4d 0c
+cmovle %ebx, %ecx                              # 0f 4e cb
+cmovlel (,%esi,2), %ecx                        # 0f 4e 0c 75 00 00 00 00
+cmovle (,%esi,2), %ecx                         # 0f 4e 0c 75 00 00 00 00
+cmovg %ebx, %ecx                               # 0f 4f cb
+cmovgl 0x80(%esi), %ecx                        # 0f 4f 8e 80 00 00 00
+cmovg 0x80(%esi), %ecx                         # 0f 4f 8e 80 00 00 00
+pushw %cx                                      # 66 51
+pushw 0x12345678(%ecx,%edx,8)                  # 66 ff b4 d1 78 56 34 12
+push 0x12345678(%ecx,%edx,8)                   # ff b4 d1 78 56 34 12
+pushl %ecx                                     # 51
+pushl 0x7f(%edi)                               # ff 77 7f
+push 0x7f(%edi)                                # ff 77 7f
+push %di                                       # 66 57
+push %edi                                      # 57
+pushw $0x7f                                    # 66 6a 7f
+pushl $0x7f                                    # 6a 7f
+pushw $0x1234                                  # 66 68 34 12
+pushw $foo                                     # 66 68 00 00 [R_386_16@2 foo]
+pushl $0x12345678                              # 68 78 56 34 12
+pushl $foo                                     # 68 00 00 00 00 [R_386_32@1 foo]
+pushw %cs                                      # 66 0e
+pushl %cs                                      # 0e
+pushw %ss                                      # 66 16
+pushl %ss                                      # 16
+pushw %ds                                      # 66 1e
+pushl %ds                                      # 1e
+pushw %es                                      # 66 06
+pushl %es                                      # 06
+pushw %fs                                      # 66 0f a0
+pushl %fs                                      # 0f a0
+pushw %gs                                      # 66 0f a8
+pushl %gs                                      # 0f a8
+popw %cx                                       # 66 59
+popw foo+8(%eax)                               # 66 8f 80 08 00 00 00 [R_386_32@3 foo]
+pop foo+8(%eax)                                # 8f 80 08 00 00 00 [R_386_32@2 foo]
+popl %ecx                                      # 59
+popl (%ecx,%edx)                               # 8f 04 11
+pop (%ecx,%edx)                                # 8f 04 11
+pop %di                                        # 66 5f
+pop %edi                                       # 5f
+popw %ds                                       # 66 1f
+popl %ds                                       # 1f
+popw %es                                       # 66 07
+popl %es                                       # 07
+popw %ss                                       # 66 17
+popl %ss                                       # 17
+popw %fs                                       # 66 0f a1
+popl %fs                                       # 0f a1
+popw %gs                                       # 66 0f a9
+popl %gs                                       # 0f a9
+pushaw                                         # 66 60
+pushal                                         # 60
+popaw                                          # 66 61
+popal                                          # 61
+pushfw                                         # 66 9c
+pushfl                                         # 9c
+popfw                                          # 66 9d
+popfl                                          # 9d
+enterw $0x1234, $0xfe                          # 66 c8 34 12 fe
+enterw $foo, $0xfe                             # 66 c8 00 00 fe [R_386_16@2 foo]
+enterl $0x1234, $0xfe                          # c8 34 12 fe
+enterl $foo, $0xfe                             # c8 00 00 fe [R_386_16@1 foo]
+leavew                                         # 66 c9
+leavel                                         # c9
+jmp .+0x10                                     # eb 0e
+jmp foo                                        # e9 fc ff ff ff [R_386_PC32@1 foo]
+jmpw *%cx                                      # 66 ff e1
+jmpw *(%ecx,%edx)                              # 66 ff 24 11
+jmp *(%ecx,%edx)                               # ff 24 11
+jmpl *%ecx                                     # ff e1
+jmpl *%gs:0x14                                 # 65 ff 25 14 00 00 00
+jmp *%gs:0x14                                  # 65 ff 25 14 00 00 00
+ljmpw $0x10, $0x1234                           # 66 ea 34 12 10 00
+ljmpl $0x10, $0x1234                           # ea 34 12 00 00 10 00
+ljmpw *0x12(%eax,%ebx,4)                       # 66 ff 6c 98 12
+ljmp *0x12(%eax,%ebx,4)                        # ff 6c 98 12
+ljmpl *(%ebp)                                  # ff 6d 00
+ljmp *(%ebp)                                   # ff 6d 00
+jo .+0x10                                      # 70 0e
+jno .+0x10                                     # 71 0e
+jb .+0x10                                      # 72 0e
+jae .+0x10                                     # 73 0e
+je .+0x10                                      # 74 0e
+jne .+0x10                                     # 75 0e
+jbe .+0x10                                     # 76 0e
+ja .+0x10                                      # 77 0e
+js .+0x10                                      # 78 0e
+jns .+0x10                                     # 79 0e
+jp .+0x10                                      # 7a 0e
+jnp .+0x10                                     # 7b 0e
+jl .+0x10                                      # 7c 0e
+jge .+0x10                                     # 7d 0e
+jle .+0x10                                     # 7e 0e
+jg .+0x10                                      # 7f 0e
+jo foo                                         # 0f 80 fc ff ff ff [R_386_PC32@2 foo]
+jno foo                                        # 0f 81 fc ff ff ff [R_386_PC32@2 foo]
+jb foo                                         # 0f 82 fc ff ff ff [R_386_PC32@2 foo]
+jae foo                                        # 0f 83 fc ff ff ff [R_386_PC32@2 foo]
+je foo                                         # 0f 84 fc ff ff ff [R_386_PC32@2 foo]
+jne foo                                        # 0f 85 fc ff ff ff [R_386_PC32@2 foo]
+jbe foo                                        # 0f 86 fc ff ff ff [R_386_PC32@2 foo]
+ja foo                                         # 0f 87 fc ff ff ff [R_386_PC32@2 foo]
+js foo                                         # 0f 88 fc ff ff ff [R_386_PC32@2 foo]
+jns foo                                        # 0f 89 fc ff ff ff [R_386_PC32@2 foo]
+jp foo                                         # 0f 8a fc ff ff ff [R_386_PC32@2 foo]
+jnp foo                                        # 0f 8b fc ff ff ff [R_386_PC32@2 foo]
+jl foo                                         # 0f 8c fc ff ff ff [R_386_PC32@2 foo]
+jge foo                                        # 0f 8d fc ff ff ff [R_386_PC32@2 foo]
+jle foo                                        # 0f 8e fc ff ff ff [R_386_PC32@2 foo]
+jg foo                                         # 0f 8f fc ff ff ff [R_386_PC32@2 foo]
+jcxz .+0x10                                    # 67 e3 0d
+jecxz .+0x10                                   # e3 0e
+loop .+0x10                                    # e2 0e
+loope .+0x10                                   # e1 0e
+loopne .+0x10                                  # e0 0e
+loopw .+0x10                                   # 67 e2 0d
+loopl .+0x10                                   # e2 0e
+loopew .+0x10                                  # 67 e1 0d
+loopel .+0x10                                  # e1 0e
+loopnew .+0x10                                 # 67 e0 0d
+loopnel .+0x10                                 # e0 0e
+call foo                                       # e8 fc ff ff ff [R_386_PC32@1 foo]
+callw *%cx                                     # 66 ff d1
+callw *(%si)                                   # 67 66 ff 14
+call *(%si)                                    # 67 ff 14
+calll *%ecx                                    # ff d1
+calll *(,%esi,2)                               # ff 14 75 00 00 00 00
+call *(,%esi,2)                                # ff 14 75 00 00 00 00
+lcallw $0x10, $0x1234                          # 66 9a 34 12 10 00
+lcalll $0x10, $0x1234                          # 9a 34 12 00 00 10 00
+lcallw *-0x80(%esp)                            # 66 ff 5c 24 80
+lcall *-0x80(%esp)                             # ff 5c 24 80
+lcalll *foo                                    # ff 1d 00 00 00 00 [R_386_32@2 foo]
+lcall *foo                                     # ff 1d 00 00 00 00 [R_386_32@2 foo]
+retw                                           # 66 c3
+retl                                           # c3
+retw $0x1234                                   # 66 c2 34 12
+retw $foo                                      # 66 c2 00 00 [R_386_16@2 foo]
+retl $0x1234                                   # c2 34 12
+retl $foo                                      # c2 00 00 [R_386_16@1 foo]
+lretw                                          # 66 cb
+lretl                                          # cb
+lretw $0x1234                                  # 66 ca 34 12
+lretw $foo                                     # 66 ca 00 00 [R_386_16@2 foo]
+lretl $0x1234                                  # ca 34 12
+lretl $foo                                     # ca 00 00 [R_386_16@1 foo]
+int $3                                         # cc
+int3                                           # cc
+int $0xfe                                      # cd fe
+into                                           # ce
+int1                                           # f1
+iretw                                          # 66 cf
+iretl                                          # cf
+movsb (%esi), (%edi)                           # a4
+movsw (%esi), (%edi)                           # 66 a5
+movsl (%esi), (%edi)                           # a5
+movsb                                          # a4
+movsw                                          # 66 a5
+movsl                                          # a5
+cmpsb (%edi), (%esi)                           # a6
+cmpsw (%edi), (%esi)                           # 66 a7
+cmpsl (%edi), (%esi)                           # a7
+cmpsb                                          # a6
+cmpsw                                          # 66 a7
+cmpsl                                          # a7
+scasb (%edi)                                   # ae
+scasw (%edi)                                   # 66 af
+scasl (%edi)                                   # af
+scas (%esi), %al                               # ae
+scas (%esi), %ax                               # 66 af
+scas (%esi), %eax                              # af
+scasb                                          # ae
+scasw                                          # 66 af
+scasl                                          # af
+lodsb (%esi)                                   # ac
+lodsw (%esi)                                   # 66 ad
+lodsl (%esi)                                   # ad
+lods (%esi), %al                               # ac
+lods (%esi), %ax                               # 66 ad
+lods (%esi), %eax                              # ad
+lodsb                                          # ac
+lodsw                                          # 66 ad
+lodsl                                          # ad
+stosb (%edi)                                   # aa
+stosw (%edi)                                   # 66 ab
+stosl (%edi)                                   # ab
+stos %al, (%edi)                               # aa
+stos %ax, (%edi)                               # 66 ab
+stos %eax, (%edi)                              # ab
+stosb                                          # aa
+stosw                                          # 66 ab
+stosl                                          # ab
+insb %dx, (%edi)                               # 6c
+insw %dx, (%edi)                               # 66 6d
+insl %dx, (%edi)                               # 6d
+insb                                           # 6c
+insw                                           # 66 6d
+insl                                           # 6d
+outsb (%esi), %dx                              # 6e
+outsw (%esi), %dx                              # 66 6f
+outsl (%esi), %dx                              # 6f
+outsb                                          # 6e
+outsw                                          # 66 6f
+outsl                                          # 6f
+xlat (%ebx)                                    # d7
+xlatb                                          # d7
+nop                                            # 90
+nopw %cx                                       # 66 0f 1f c1
+nopw (%ecx,%edx)                               # 66 0f 1f 04 11
+nop (%ecx,%edx)                                # 0f 1f 04 11
+nopl %ecx                                      # 0f 1f c1
+nopl %gs:0x14                                  # 65 0f 1f 05 14 00 00 00
+nop %gs:0x14                                   # 65 0f 1f 05 14 00 00 00
+pause                                          # f3 90
+ud2                                            # 0f 0b
+hlt                                            # f4
+cmc                                            # f5
+clc                                            # f8
+stc                                            # f9
+cli                                            # fa
+sti                                            # fb
+cld                                            # fc
+std                                            # fd
+sahf                                           # 9e
+lahf                                           # 9f
+fwait                                          # 9b
+aaa                                            # 37
+aas                                            # 3f
+daa                                            # 27
+das                                            # 2f
+aam                                            # d4 0a
+aam $0xfe                                      # d4 fe
+aad                                            # d5 0a
+aad $0xfe                                      # d5 fe
+boundw %bx, (%si)                              # 67 66 62 1c
+bound %bx, (%si)                               # 67 66 62 1c
+boundl %ebx, (,%esi,2)                         # 62 1c 75 00 00 00 00
+bound %ebx, (,%esi,2)                          # 62 1c 75 00 00 00 00
+in $0xfe, %al                                  # e4 fe
+in $0xfe, %ax                                  # 66 e5 fe
+in $0xfe, %eax                                 # e5 fe
+in %dx, %al                                    # ec
+in %dx, %ax                                    # 66 ed
+in %dx, %eax                                   # ed
+out %al, $0xfe                                 # e6 fe
+out %ax, $0xfe                                 # 66 e7 fe
+out %eax, $0xfe                                # e7 fe
+out %al, %dx                                   # ee
+out %ax, %dx                                   # 66 ef
+out %eax, %dx                                  # ef
+cpuid                                          # 0f a2
+rdtsc                                          # 0f 31
+rdtscp                                         # 0f 01 f9
+rdpmc                                          # 0f 33
+rdmsr                                          # 0f 32
+wrmsr                                          # 0f 30
+syscall                                        # 0f 05
+sysret                                         # 0f 07
+sysretl                                        # 0f 07
+sysenter                                       # 0f 34
+sysexit                                        # 0f 35
+mfence                                         # 0f ae f0
+lfence                                         # 0f ae e8
+sfence                                         # 0f ae f8
+clflush 0x12345678(%ecx,%edx,8)                # 0f ae bc d1 78 56 34 12
+clflushopt 0x7f(%edi)                          # 66 0f ae 7f 7f
+clwb foo+8(%eax)                               # 66 0f ae b0 08 00 00 00 [R_386_32@4 foo]
+prefetchnta (%ecx,%edx)                        # 0f 18 04 11
+prefetcht0 %gs:0x14                            # 65 0f 18 0d 14 00 00 00
+prefetcht1 (%si)                               # 67 0f 18 14
+prefetcht2 (,%esi,2)                           # 0f 18 1c 75 00 00 00 00
+prefetchw 0x80(%esi)                           # 0f 0d 8e 80 00 00 00
+prefetch 0x12(%eax,%ebx,4)                     # 0f 0d 44 98 12
+monitor                                        # 0f 01 c8
+mwait                                          # 0f 01 c9
+wbinvd                                         # 0f 09
+invd                                           # 0f 08
+clts                                           # 0f 06
+rsm                                            # 0f aa
+xgetbv                                         # 0f 01 d0
+xsetbv                                         # 0f 01 d1
+stac                                           # 0f 01 cb
+clac                                           # 0f 01 ca
+invlpg 0x12(%eax,%ebx,4)                       # 0f 01 7c 98 12
+lgdtw (%ebp)                                   # 66 0f 01 55 00
+lgdt (%ebp)                                    # 0f 01 55 00
+lgdtl -0x80(%esp)                              # 0f 01 54 24 80
+lgdt -0x80(%esp)                               # 0f 01 54 24 80
+lidtw 0x12345678(%ecx,%edx,8)                  # 66 0f 01 9c d1 78 56 34 12
+lidt 0x12345678(%ecx,%edx,8)                   # 0f 01 9c d1 78 56 34 12
+lidtl 0x7f(%edi)                               # 0f 01 5f 7f
+lidt 0x7f(%edi)                                # 0f 01 5f 7f
+sgdtw (%ecx,%edx)                              # 66 0f 01 04 11
+sgdt (%ecx,%edx)                               # 0f 01 04 11
+sgdtl %gs:0x14                                 # 65 0f 01 05 14 00 00 00
+sgdt %gs:0x14                                  # 65 0f 01 05 14 00 00 00
+sidtw (,%esi,2)                                # 66 0f 01 0c 75 00 00 00 00
+sidt (,%esi,2)                                 # 0f 01 0c 75 00 00 00 00
+sidtl 0x80(%esi)                               # 0f 01 8e 80 00 00 00
+sidt 0x80(%esi)                                # 0f 01 8e 80 00 00 00
+lldtw %cx                                      # 0f 00 d1
+lldtw (%ebp)                                   # 0f 00 55 00
+lldt (%ebp)                                    # 0f 00 55 00
+ltrw %cx                                       # 0f 00 d9
+ltrw -0x80(%esp)                               # 0f 00 5c 24 80
+ltr -0x80(%esp)                                # 0f 00 5c 24 80
+sldt %cx                                       # 66 0f 00 c1
+sldtw 0x12345678(%ecx,%edx,8)                  # 0f 00 84 d1 78 56 34 12
+sldt 0x12345678(%ecx,%edx,8)                   # 0f 00 84 d1 78 56 34 12
+sldt %ecx                                      # 0f 00 c1
+str %cx                                        # 66 0f 00 c9
+strw %gs:0x14                                  # 65 0f 00 0d 14 00 00 00
+str %gs:0x14                                   # 65 0f 00 0d 14 00 00 00
+str %ecx                                       # 0f 00 c9
+lmsww %cx                                      # 0f 01 f1
+lmsww 0x80(%esi)                               # 0f 01 b6 80 00 00 00
+lmsw 0x80(%esi)                                # 0f 01 b6 80 00 00 00
+smsw %cx                                       # 66 0f 01 e1
+smsww (%ebp)                                   # 0f 01 65 00
+smsw (%ebp)                                    # 0f 01 65 00
+smsw %ecx                                      # 0f 01 e1
+verrw %cx                                      # 0f 00 e1
+verrw 0x12345678(%ecx,%edx,8)                  # 0f 00 a4 d1 78 56 34 12
+verr 0x12345678(%ecx,%edx,8)                   # 0f 00 a4 d1 78 56 34 12
+verww %cx                                      # 0f 00 e9
+verww 0x7f(%edi)                               # 0f 00 6f 7f
+verw 0x7f(%edi)                                # 0f 00 6f 7f
+arpl %bx, %cx                                  # 63 d9
+arplw %bx, foo+8(%eax)                         # 63 98 08 00 00 00 [R_386_32@2 foo]
+arpl %bx, foo+8(%eax)                          # 63 98 08 00 00 00 [R_386_32@2 foo]
+lar %bx, %cx                                   # 66 0f 02 cb
+larw (%ecx,%edx), %cx                          # 66 0f 02 0c 11
+lar (%ecx,%edx), %cx                           # 66 0f 02 0c 11
+lar %ebx, %ecx                                 # 0f 02 cb
+larl %gs:0x14, %ecx                            # 65 0f 02 0d 14 00 00 00
+lar %gs:0x14, %ecx                             # 65 0f 02 0d 14 00 00 00
+lsl %bx, %cx                                   # 66 0f 03 cb
+lslw (,%esi,2), %cx                            # 66 0f 03 0c 75 00 00 00 00
+lsl (,%esi,2), %cx                             # 66 0f 03 0c 75 00 00 00 00
+lsl %ebx, %ecx                                 # 0f 03 cb
+lsll 0x80(%esi), %ecx                          # 0f 03 8e 80 00 00 00
+lsl 0x80(%esi), %ecx                           # 0f 03 8e 80 00 00 00
+ldsw (%ebp), %cx                               # 66 c5 4d 00
+lds (%ebp), %cx                                # 66 c5 4d 00
+ldsl -0x80(%esp), %ecx                         # c5 4c 24 80
+lds -0x80(%esp), %ecx                          # c5 4c 24 80
+lesw foo, %cx                                  # 66 c4 0d 00 00 00 00 [R_386_32@3 foo]
+les foo, %cx                                   # 66 c4 0d 00 00 00 00 [R_386_32@3 foo]
+lesl 0x12345678(%ecx,%edx,8), %ecx             # c4 8c d1 78 56 34 12
+les 0x12345678(%ecx,%edx,8), %ecx              # c4 8c d1 78 56 34 12
+lssw 0x7f(%edi), %cx                           # 66 0f b2 4f 7f
+lss 0x7f(%edi), %cx                            # 66 0f b2 4f 7f
+lssl foo+8(%eax), %ecx                         # 0f b2 88 08 00 00 00 [R_386_32@3 foo]
+lss foo+8(%eax), %ecx                          # 0f b2 88 08 00 00 00 [R_386_32@3 foo]
+lfsw (%ecx,%edx), %cx                          # 66 0f b4 0c 11
+lfs (%ecx,%edx), %cx                           # 66 0f b4 0c 11
+lfsl %gs:0x14, %ecx                            # 65 0f b4 0d 14 00 00 00
+lfs %gs:0x14, %ecx                             # 65 0f b4 0d 14 00 00 00
+lgsw (%si), %cx                                # 67 66 0f b5 0c
+lgs (%si), %cx                                 # 67 66 0f b5 0c
+lgsl (,%esi,2), %ecx                           # 0f b5 0c 75 00 00 00 00
+lgs (,%esi,2), %ecx                            # 0f b5 0c 75 00 00 00 00
+mov %cr0, %ecx                                 # 0f 20 c1
+mov %ebx, %cr3                                 # 0f 22 db
+mov %dr1, %ecx                                 # 0f 21 c9
+mov %ebx, %dr7                                 # 0f 23 fb
+rdrand %cx                                     # 66 0f c7 f1
+rdrand %ecx                                    # 0f c7 f1
+rdseed %cx                                     # 66 0f c7 f9
+rdseed %ecx                                    # 0f c7 f9
+endbr64                                        # f3 0f 1e fa
+endbr32                                        # f3 0f 1e fb
+xsave foo                                      # 0f ae 25 00 00 00 00 [R_386_32@3 foo]
+xrstor 0x12345678(%ecx,%edx,8)                 # 0f ae ac d1 78 56 34 12
+flds (%ecx,%edx)                               # d9 04 11
+fld (%ecx,%edx)                                # d9 04 11
+fldl %gs:0x14                                  # 65 dd 05 14 00 00 00
+fld %gs:0x14                                   # 65 d9 05 14 00 00 00
+fldt (%si)                                     # 67 db 2c
+fld (%si)                                      # 67 d9 04
+fld %st(3)                                     # d9 c3
+fsts 0x80(%esi)                                # d9 96 80 00 00 00
+fst 0x80(%esi)                                 # d9 96 80 00 00 00
+fstl 0x12(%eax,%ebx,4)                         # dd 54 98 12
+fst 0x12(%eax,%ebx,4)                          # d9 54 98 12
+fst %st(3)                                     # dd d3
+fstps -0x80(%esp)                              # d9 5c 24 80
+fstp -0x80(%esp)                               # d9 5c 24 80
+fstpl foo                                      # dd 1d 00 00 00 00 [R_386_32@2 foo]
+fstp foo                                       # d9 1d 00 00 00 00 [R_386_32@2 foo]
+fstpt 0x12345678(%ecx,%edx,8)                  # db bc d1 78 56 34 12
+fstp 0x12345678(%ecx,%edx,8)                   # d9 9c d1 78 56 34 12
+fstp %st(3)                                    # dd db
+filds foo+8(%eax)                              # df 80 08 00 00 00 [R_386_32@2 foo]
+fild foo+8(%eax)                               # df 80 08 00 00 00 [R_386_32@2 foo]
+fildl (%ecx,%edx)                              # db 04 11
+fild (%ecx,%edx)                               # df 04 11
+fildll %gs:0x14                                # 65 df 2d 14 00 00 00
+fild %gs:0x14                                  # 65 df 05 14 00 00 00
+fists (%si)                                    # 67 df 14
+fist (%si)                                     # 67 df 14
+fistl (,%esi,2)                                # db 14 75 00 00 00 00
+fist (,%esi,2)                                 # df 14 75 00 00 00 00
+fistps 0x80(%esi)                              # df 9e 80 00 00 00
+fistp 0x80(%esi)                               # df 9e 80 00 00 00
+fistpl 0x12(%eax,%ebx,4)                       # db 5c 98 12
+fistp 0x12(%eax,%ebx,4)                        # df 5c 98 12
+fistpll (%ebp)                                 # df 7d 00
+fistp (%ebp)                                   # df 5d 00
+fisttps -0x80(%esp)                            # df 4c 24 80
+fisttp -0x80(%esp)                             # df 4c 24 80
+fisttpl foo                                    # db 0d 00 00 00 00 [R_386_32@2 foo]
+fisttp foo                                     # df 0d 00 00 00 00 [R_386_32@2 foo]
+fisttpll 0x12345678(%ecx,%edx,8)               # dd 8c d1 78 56 34 12
+fisttp 0x12345678(%ecx,%edx,8)                 # df 8c d1 78 56 34 12
+fbld 0x7f(%edi)                                # df 67 7f
+fbstp foo+8(%eax)                              # df b0 08 00 00 00 [R_386_32@2 foo]
+fadds (%ecx,%edx)                              # d8 04 11
+fadd (%ecx,%edx)                               # d8 04 11
+faddl %gs:0x14                                 # 65 dc 05 14 00 00 00
+fadd %gs:0x14                                  # 65 d8 05 14 00 00 00
+fadd %st(3), %st                               # d8 c3
+fadd %st, %st(3)                               # dc c3
+faddp %st, %st(3)                              # de c3
+faddp                                          # de c1
+fiadds (%ebp)                                  # de 45 00
+fiadd (%ebp)                                   # de 45 00
+fiaddl -0x80(%esp)                             # da 44 24 80
+fiadd -0x80(%esp)                              # de 44 24 80
+fmuls foo                                      # d8 0d 00 00 00 00 [R_386_32@2 foo]
+fmul foo                                       # d8 0d 00 00 00 00 [R_386_32@2 foo]
+fmull 0x12345678(%ecx,%edx,8)                  # dc 8c d1 78 56 34 12
+fmul 0x12345678(%ecx,%edx,8)                   # d8 8c d1 78 56 34 12
+fmul %st(3), %st                               # d8 cb
+fmul %st, %st(3)                               # dc cb
+fmulp %st, %st(3)                              # de cb
+fmulp                                          # de c9
+fimuls (%si)                                   # 67 de 0c
+fimul (%si)                                    # 67 de 0c
+fimull (,%esi,2)                               # da 0c 75 00 00 00 00
+fimul (,%esi,2)                                # de 0c 75 00 00 00 00
+fsubs 0x80(%esi)                               # d8 a6 80 00 00 00
+fsub 0x80(%esi)                                # d8 a6 80 00 00 00
+fsubl 0x12(%eax,%ebx,4)                        # dc 64 98 12
+fsub 0x12(%eax,%ebx,4)                         # d8 64 98 12
+fsub %st(3), %st                               # d8 e3
+fsubr %st, %st(3)                              # dc eb
+fsubrp %st, %st(3)                             # de eb
+fsubrp                                         # de e9
+fisubs 0x7f(%edi)                              # de 67 7f
+fisub 0x7f(%edi)                               # de 67 7f
+fisubl foo+8(%eax)                             # da a0 08 00 00 00 [R_386_32@2 foo]
+fisub foo+8(%eax)                              # de a0 08 00 00 00 [R_386_32@2 foo]
+fsubrs (%ecx,%edx)                             # d8 2c 11
+fsubr (%ecx,%edx)                              # d8 2c 11
+fsubrl %gs:0x14                                # 65 dc 2d 14 00 00 00
+fsubr %gs:0x14                                 # 65 d8 2d 14 00 00 00
+fsubr %st(3), %st                              # d8 eb
+fsub %st, %st(3)                               # dc e3
+fsubp %st, %st(3)                              # de e3
+fsubp                                          # de e1
+fisubrs (%ebp)                                 # de 6d 00
+fisubr (%ebp)                                  # de 6d 00
+fisubrl -0x80(%esp)                            # da 6c 24 80
+fisubr -0x80(%esp)                             # de 6c 24 80
+fdivs foo                                      # d8 35 00 00 00 00 [R_386_32@2 foo]
+fdiv foo                                       # d8 35 00 00 00 00 [R_386_32@2 foo]
+fdivl 0x12345678(%ecx,%edx,8)                  # dc b4 d1 78 56 34 12
+fdiv 0x12345678(%ecx,%edx,8)                   # d8 b4 d1 78 56 34 12
+fdiv %st(3), %st                               # d8 f3
+fdivr %st, %st(3)                              # dc fb
+fdivrp %st, %st(3)                             # de fb
+fdivrp                                         # de f9
+fidivs (%si)                                   # 67 de 34
+fidiv (%si)                                    # 67 de 34
+fidivl (,%esi,2)                               # da 34 75 00 00 00 00
+fidiv (,%esi,2)                                # de 34 75 00 00 00 00
+fdivrs 0x80(%esi)                              # d8 be 80 00 00 00
+fdivr 0x80(%esi)                               # d8 be 80 00 00 00
+fdivrl 0x12(%eax,%ebx,4)                       # dc 7c 98 12
+fdivr 0x12(%eax,%ebx,4)                        # d8 7c 98 12
+fdivr %st(3), %st                              # d8 fb
+fdiv %st, %st(3)                               # dc f3
+fdivp %st, %st(3)                              # de f3
+fdivp                                          # de f1
+fidivrs 0x7f(%edi)                             # de 7f 7f
+fidivr 0x7f(%edi)                              # de 7f 7f
+fidivrl foo+8(%eax)                            # da b8 08 00 00 00 [R_386_32@2 foo]
+fidivr foo+8(%eax)                             # de b8 08 00 00 00 [R_386_32@2 foo]
+fcoms (%ecx,%edx)                              # d8 14 11
+fcom (%ecx,%edx)                               # d8 14 11
+fcoml %gs:0x14                                 # 65 dc 15 14 00 00 00
+fcom %gs:0x14                                  # 65 d8 15 14 00 00 00
+fcom %st(3)                                    # d8 d3
+fcom                                           # d8 d1
+fcomps 0x80(%esi)                              # d8 9e 80 00 00 00
+fcomp 0x80(%esi)                               # d8 9e 80 00 00 00
+fcompl 0x12(%eax,%ebx,4)                       # dc 5c 98 12
+fcomp 0x12(%eax,%ebx,4)                        # d8 5c 98 12
+fcomp %st(3)                                   # d8 db
+fcomp                                          # d8 d9
+fcompp                                         # de d9
+fucom %st(3)                                   # dd e3
+fucom                                          # dd e1
+fucomp %st(3)                                  # dd eb
+fucomp                                         # dd e9
+fucompp                                        # da e9
+fcomi %st(3), %st                              # db f3
+fcomip %st(3), %st                             # df f3
+fucomi %st(3), %st                             # db eb
+fucomip %st(3), %st                            # df eb
+ficoms (%ebp)                                  # de 55 00
+ficom (%ebp)                                   # de 55 00
+ficoml -0x80(%esp)                             # da 54 24 80
+ficom -0x80(%esp)                              # de 54 24 80
+ficomps foo                                    # de 1d 00 00 00 00 [R_386_32@2 foo]
+ficomp foo                                     # de 1d 00 00 00 00 [R_386_32@2 foo]
+ficompl 0x12345678(%ecx,%edx,8)                # da 9c d1 78 56 34 12
+ficomp 0x12345678(%ecx,%edx,8)                 # de 9c d1 78 56 34 12
+fcmovb %st(3), %st                             # da c3
+fcmove %st(3), %st                             # da cb
+fcmovbe %st(3), %st                            # da d3
+fcmovu %st(3), %st                             # da db
+fcmovnb %st(3), %st                            # db c3
+fcmovne %st(3), %st                            # db cb
+fcmovnbe %st(3), %st                           # db d3
+fcmovnu %st(3), %st                            # db db
+fxch %st(3)                                    # d9 cb
+fxch                                           # d9 c9
+ffree %st(3)                                   # dd c3
+ffreep %st(3)                                  # df c3
+fnop                                           # d9 d0
+fchs                                           # d9 e0
+fabs                                           # d9 e1
+ftst                                           # d9 e4
+fxam                                           # d9 e5
+fld1                                           # d9 e8
+fldl2t                                         # d9 e9
+fldl2e                                         # d9 ea
+fldpi                                          # d9 eb
+fldlg2                                         # d9 ec
+fldln2                                         # d9 ed
+fldz                                           # d9 ee
+f2xm1                                          # d9 f0
+fyl2x                                          # d9 f1
+fptan                                          # d9 f2
+fpatan                                         # d9 f3
+fxtract                                        # d9 f4
+fprem1                                         # d9 f5
+fdecstp                                        # d9 f6
+fincstp                                        # d9 f7
+fprem                                          # d9 f8
+fyl2xp1                                        # d9 f9
+fsqrt                                          # d9 fa
+fsincos                                        # d9 fb
+frndint                                        # d9 fc
+fscale                                         # d9 fd
+fsin                                           # d9 fe
+fcos                                           # d9 ff
+fnstcw (%si)                                   # 67 d9 3c
+fstcw (,%esi,2)                                # 9b d9 3c 75 00 00 00 00
+fldcw 0x80(%esi)                               # d9 ae 80 00 00 00
+fnstsw 0x12(%eax,%ebx,4)                       # dd 7c 98 12
+fnstsw %ax                                     # df e0
+fstsw -0x80(%esp)                              # 9b dd 7c 24 80
+fstsw %ax                                      # 9b df e0
+fninit                                         # db e3
+finit                                          # 9b db e3
+fnclex                                         # db e2
+fclex                                          # 9b db e2
+fnstenv %gs:0x14                               # 65 d9 35 14 00 00 00
+fstenv (%si)                                   # 9b 67 d9 34
+fldenv (,%esi,2)                               # d9 24 75 00 00 00 00
+fnsave 0x80(%esi)                              # dd b6 80 00 00 00
+fsave 0x12(%eax,%ebx,4)                        # 9b dd 74 98 12
+frstor (%ebp)                                  # dd 65 00
+fxsave -0x80(%esp)                             # 0f ae 44 24 80
+fxrstor foo                                    # 0f ae 0d 00 00 00 00 [R_386_32@3 foo]
+addps %xmm6, %xmm1                             # 0f 58 ce
+addps foo+8(%eax), %xmm1                       # 0f 58 88 08 00 00 00 [R_386_32@3 foo]
+addpd %xmm6, %xmm1                             # 66 0f 58 ce
+addpd (%ecx,%edx), %xmm1                       # 66 0f 58 0c 11
+addss %xmm6, %xmm1                             # f3 0f 58 ce
+addss %gs:0x14, %xmm1                          # 65 f3 0f 58 0d 14 00 00 00
+addsd %xmm6, %xmm1                             # f2 0f 58 ce
+addsd (%si), %xmm1                             # 67 f2 0f 58 0c
+mulps %xmm6, %xmm1                             # 0f 59 ce
+mulps (,%esi,2), %xmm1                         # 0f 59 0c 75 00 00 00 00
+mulpd %xmm6, %xmm1                             # 66 0f 59 ce
+mulpd 0x80(%esi), %xmm1                        # 66 0f 59 8e 80 00 00 00
+mulss %xmm6, %xmm1                             # f3 0f 59 ce
+mulss 0x12(%eax,%ebx,4), %xmm1                 # f3 0f 59 4c 98 12
+mulsd %xmm6, %xmm1                             # f2 0f 59 ce
+mulsd (%ebp), %xmm1                            # f2 0f 59 4d 00
+subps %xmm6, %xmm1                             # 0f 5c ce
+subps -0x80(%esp), %xmm1                       # 0f 5c 4c 24 80
+subpd %xmm6, %xmm1                             # 66 0f 5c ce
+subpd foo, %xmm1                               # 66 0f 5c 0d 00 00 00 00 [R_386_32@4 foo]
+subss %xmm6, %xmm1                             # f3 0f 5c ce
+subss 0x12345678(%ecx,%edx,8), %xmm1           # f3 0f 5c 8c d1 78 56 34 12
+subsd %xmm6, %xmm1                             # f2 0f 5c ce
+subsd 0x7f(%edi), %xmm1                        # f2 0f 5c 4f 7f
+minps %xmm6, %xmm1                             # 0f 5d ce
+minps foo+8(%eax), %xmm1                       # 0f 5d 88 08 00 00 00 [R_386_32@3 foo]
+minpd %xmm6, %xmm1                             # 66 0f 5d ce
+minpd (%ecx,%edx), %xmm1                       # 66 0f 5d 0c 11
+minss %xmm6, %xmm1                             # f3 0f 5d ce
+minss %gs:0x14, %xmm1                          # 65 f3 0f 5d 0d 14 00 00 00
+minsd %xmm6, %xmm1                             # f2 0f 5d ce
+minsd (%si), %xmm1                             # 67 f2 0f 5d 0c
+divps %xmm6, %xmm1                             # 0f 5e ce
+divps (,%esi,2), %xmm1                         # 0f 5e 0c 75 00 00 00 00
+divpd %xmm6, %xmm1                             # 66 0f 5e ce
+divpd 0x80(%esi), %xmm1                        # 66 0f 5e 8e 80 00 00 00
+divss %xmm6, %xmm1                             # f3 0f 5e ce
+divss 0x12(%eax,%ebx,4), %xmm1                 # f3 0f 5e 4c 98 12
+divsd %xmm6, %xmm1                             # f2 0f 5e ce
+divsd (%ebp), %xmm1                            # f2 0f 5e 4d 00
+maxps %xmm6, %xmm1                             # 0f 5f ce
+maxps -0x80(%esp), %xmm1                       # 0f 5f 4c 24 80
+maxpd %xmm6, %xmm1                             # 66 0f 5f ce
+maxpd foo, %xmm1                               # 66 0f 5f 0d 00 00 00 00 [R_386_32@4 foo]
+maxss %xmm6, %xmm1                             # f3 0f 5f ce
+maxss 0x12345678(%ecx,%edx,8), %xmm1           # f3 0f 5f 8c d1 78 56 34 12
+maxsd %xmm6, %xmm1                             # f2 0f 5f ce
+maxsd 0x7f(%edi), %xmm1                        # f2 0f 5f 4f 7f
+sqrtps %xmm6, %xmm1                            # 0f 51 ce
+sqrtps foo+8(%eax), %xmm1                      # 0f 51 88 08 00 00 00 [R_386_32@3 foo]
+sqrtpd %xmm6, %xmm1                            # 66 0f 51 ce
+sqrtpd (%ecx,%edx), %xmm1                      # 66 0f 51 0c 11
+sqrtss %xmm6, %xmm1                            # f3 0f 51 ce
+sqrtss %gs:0x14, %xmm1                         # 65 f3 0f 51 0d 14 00 00 00
+sqrtsd %xmm6, %xmm1                            # f2 0f 51 ce
+sqrtsd (%si), %xmm1                            # 67 f2 0f 51 0c
+rsqrtps %xmm6, %xmm1                           # 0f 52 ce
+rsqrtps (,%esi,2), %xmm1                       # 0f 52 0c 75 00 00 00 00
+rsqrtss %xmm6, %xmm1                           # f3 0f 52 ce
+rsqrtss 0x80(%esi), %xmm1                      # f3 0f 52 8e 80 00 00 00
+rcpps %xmm6, %xmm1                             # 0f 53 ce
+rcpps 0x12(%eax,%ebx,4), %xmm1                 # 0f 53 4c 98 12
+rcpss %xmm6, %xmm1                             # f3 0f 53 ce
+rcpss (%ebp), %xmm1                            # f3 0f 53 4d 00
+andps %xmm6, %xmm1                             # 0f 54 ce
+andps -0x80(%esp), %xmm1                       # 0f 54 4c 24 80
+andpd %xmm6, %xmm1                             # 66 0f 54 ce
+andpd foo, %xmm1                               # 66 0f 54 0d 00 00 00 00 [R_386_32@4 foo]
+andnps %xmm6, %xmm1                            # 0f 55 ce
+andnps 0x12345678(%ecx,%edx,8), %xmm1          # 0f 55 8c d1 78 56 34 12
+andnpd %xmm6, %xmm1                            # 66 0f 55 ce
+andnpd 0x7f(%edi), %xmm1                       # 66 0f 55 4f 7f
+orps %xmm6, %xmm1                              # 0f 56 ce
+orps foo+8(%eax), %xmm1                        # 0f 56 88 08 00 00 00 [R_386_32@3 foo]
+orpd %xmm6, %xmm1                              # 66 0f 56 ce
+orpd (%ecx,%edx), %xmm1                        # 66 0f 56 0c 11
+xorps %xmm6, %xmm1                             # 0f 57 ce
+xorps %gs:0x14, %xmm1                          # 65 0f 57 0d 14 00 00 00
+xorpd %xmm6, %xmm1                             # 66 0f 57 ce
+xorpd (%si), %xmm1                             # 67 66 0f 57 0c
+unpcklps %xmm6, %xmm1                          # 0f 14 ce
+unpcklps (,%esi,2), %xmm1                      # 0f 14 0c 75 00 00 00 00
+unpcklpd %xmm6, %xmm1                          # 66 0f 14 ce
+unpcklpd 0x80(%esi), %xmm1                     # 66 0f 14 8e 80 00 00 00
+unpckhps %xmm6, %xmm1                          # 0f 15 ce
+unpckhps 0x12(%eax,%ebx,4), %xmm1              # 0f 15 4c 98 12
+unpckhpd %xmm6, %xmm1                          # 66 0f 15 ce
+unpckhpd (%ebp), %xmm1                         # 66 0f 15 4d 00
+shufps $0xfe, %xmm6, %xmm1                     # 0f c6 ce fe
+shufps $0xfe, -0x80(%esp), %xmm1               # 0f c6 4c 24 80 fe
+shufpd $0xfe, %xmm6, %xmm1                     # 66 0f c6 ce fe
+shufpd $0xfe, foo, %xmm1                       # 66 0f c6 0d 00 00 00 00 fe [R_386_32@4 foo]
+comiss %xmm6, %xmm1                            # 0f 2f ce
+comiss 0x12345678(%ecx,%edx,8), %xmm1          # 0f 2f 8c d1 78 56 34 12
+comisd %xmm6, %xmm1                            # 66 0f 2f ce
+comisd 0x7f(%edi), %xmm1                       # 66 0f 2f 4f 7f
+ucomiss %xmm6, %xmm1                           # 0f 2e ce
+ucomiss foo+8(%eax), %xmm1                     # 0f 2e 88 08 00 00 00 [R_386_32@3 foo]
+ucomisd %xmm6, %xmm1                           # 66 0f 2e ce
+ucomisd (%ecx,%edx), %xmm1                     # 66 0f 2e 0c 11
+cmpps $0xfe, %xmm6, %xmm1                      # 0f c2 ce fe
+cmpps $0xfe, %gs:0x14, %xmm1                   # 65 0f c2 0d 14 00 00 00 fe
+cmpeqps %xmm6, %xmm1                           # 0f c2 ce 00
+cmpeqps (%si), %xmm1                           # 67 0f c2 0c 00
+cmpltps %xmm6, %xmm1                           # 0f c2 ce 01
+cmpltps (,%esi,2), %xmm1                       # 0f c2 0c 75 00 00 00 00 01
+cmpleps %xmm6, %xmm1                           # 0f c2 ce 02
+cmpleps 0x80(%esi), %xmm1                      # 0f c2 8e 80 00 00 00 02
+cmpunordps %xmm6, %xmm1                        # 0f c2 ce 03
+cmpunordps 0x12(%eax,%ebx,4), %xmm1            # 0f c2 4c 98 12 03
+cmpneqps %xmm6, %xmm1                          # 0f c2 ce 04
+cmpneqps (%ebp), %xmm1                         # 0f c2 4d 00 04
+cmpnltps %xmm6, %xmm1                          # 0f c2 ce 05
+cmpnltps -0x80(%esp), %xmm1                    # 0f c2 4c 24 80 05
+cmpnleps %xmm6, %xmm1                          # 0f c2 ce 06
+cmpnleps foo, %xmm1                            # 0f c2 0d 00 00 00 00 06 [R_386_32@3 foo]
+cmpordps %xmm6, %xmm1                          # 0f c2 ce 07
+cmpordps 0x12345678(%ecx,%edx,8), %xmm1        # 0f c2 8c d1 78 56 34 12 07
+cmppd $0xfe, %xmm6, %xmm1                      # 66 0f c2 ce fe
+cmppd $0xfe, 0x7f(%edi), %xmm1                 # 66 0f c2 4f 7f fe
+cmpeqpd %xmm6, %xmm1                           # 66 0f c2 ce 00
+cmpeqpd foo+8(%eax), %xmm1                     # 66 0f c2 88 08 00 00 00 00 [R_386_32@4 foo]
+cmpltpd %xmm6, %xmm1                           # 66 0f c2 ce 01
+cmpltpd (%ecx,%edx), %xmm1                     # 66 0f c2 0c 11 01
+cmplepd %xmm6, %xmm1                           # 66 0f c2 ce 02
+cmplepd %gs:0x14, %xmm1                        # 65 66 0f c2 0d 14 00 00 00 02
+cmpunordpd %xmm6, %xmm1                        # 66 0f c2 ce 03
+cmpunordpd (%si), %xmm1                        # 67 66 0f c2 0c 03
+cmpneqpd %xmm6, %xmm1                          # 66 0f c2 ce 04
+cmpneqpd (,%esi,2), %xmm1                      # 66 0f c2 0c 75 00 00 00 00 04
+cmpnltpd %xmm6, %xmm1                          # 66 0f c2 ce 05
+cmpnltpd 0x80(%esi), %xmm1                     # 66 0f c2 8e 80 00 00 00 05
+cmpnlepd %xmm6, %xmm1                          # 66 0f c2 ce 06
+cmpnlepd 0x12(%eax,%ebx,4), %xmm1              # 66 0f c2 4c 98 12 06
+cmpordpd %xmm6, %xmm1                          # 66 0f c2 ce 07
+cmpordpd (%ebp), %xmm1                         # 66 0f c2 4d 00 07
+cmpss $0xfe, %xmm6, %xmm1                      # f3 0f c2 ce fe
+cmpss $0xfe, -0x80(%esp), %xmm1                # f3 0f c2 4c 24 80 fe
+cmpeqss %xmm6, %xmm1                           # f3 0f c2 ce 00
+cmpeqss foo, %xmm1                             # f3 0f c2 0d 00 00 00 00 00 [R_386_32@4 foo]
+cmpltss %xmm6, %xmm1                           # f3 0f c2 ce 01
+cmpltss 0x12345678(%ecx,%edx,8), %xmm1         # f3 0f c2 8c d1 78 56 34 12 01
+cmpless %xmm6, %xmm1                           # f3 0f c2 ce 02
+cmpless 0x7f(%edi), %xmm1                      # f3 0f c2 4f 7f 02
+cmpunordss %xmm6, %xmm1                        # f3 0f c2 ce 03
+cmpunordss foo+8(%eax), %xmm1                  # f3 0f c2 88 08 00 00 00 03 [R_386_32@4 foo]
+cmpneqss %xmm6, %xmm1                          # f3 0f c2 ce 04
+cmpneqss (%ecx,%edx), %xmm1                    # f3 0f c2 0c 11 04
+cmpnltss %xmm6, %xmm1                          # f3 0f c2 ce 05
+cmpnltss %gs:0x14, %xmm1                       # 65 f3 0f c2 0d 14 00 00 00 05
+cmpnless %xmm6, %xmm1                          # f3 0f c2 ce 06
+cmpnless (%si), %xmm1                          # 67 f3 0f c2 0c 06
+cmpordss %xmm6, %xmm1                          # f3 0f c2 ce 07
+cmpordss (,%esi,2), %xmm1                      # f3 0f c2 0c 75 00 00 00 00 07
+cmpsd $0xfe, %xmm6, %xmm1                      # f2 0f c2 ce fe
+cmpsd $0xfe, 0x80(%esi), %xmm1                 # f2 0f c2 8e 80 00 00 00 fe
+cmpeqsd %xmm6, %xmm1                           # f2 0f c2 ce 00
+cmpeqsd 0x12(%eax,%ebx,4), %xmm1               # f2 0f c2 4c 98 12 00
+cmpltsd %xmm6, %xmm1                           # f2 0f c2 ce 01
+cmpltsd (%ebp), %xmm1                          # f2 0f c2 4d 00 01
+cmplesd %xmm6, %xmm1                           # f2 0f c2 ce 02
+cmplesd -0x80(%esp), %xmm1                     # f2 0f c2 4c 24 80 02
+cmpunordsd %xmm6, %xmm1                        # f2 0f c2 ce 03
+cmpunordsd foo, %xmm1                          # f2 0f c2 0d 00 00 00 00 03 [R_386_32@4 foo]
+cmpneqsd %xmm6, %xmm1                          # f2 0f c2 ce 04
+cmpneqsd 0x12345678(%ecx,%edx,8), %xmm1        # f2 0f c2 8c d1 78 56 34 12 04
+cmpnltsd %xmm6, %xmm1                          # f2 0f c2 ce 05
+cmpnltsd 0x7f(%edi), %xmm1                     # f2 0f c2 4f 7f 05
+cmpnlesd %xmm6, %xmm1                          # f2 0f c2 ce 06
+cmpnlesd foo+8(%eax), %xmm1                    # f2 0f c2 88 08 00 00 00 06 [R_386_32@4 foo]
+cmpordsd %xmm6, %xmm1                          # f2 0f c2 ce 07
+cmpordsd (%ecx,%edx), %xmm1                    # f2 0f c2 0c 11 07
+movaps %xmm6, %xmm1                            # 0f 28 ce
+movaps %gs:0x14, %xmm1                         # 65 0f 28 0d 14 00 00 00
+movaps %xmm6, (%si)                            # 67 0f 29 34
+movups %xmm6, %xmm1                            # 0f 10 ce
+movups (,%esi,2), %xmm1                        # 0f 10 0c 75 00 00 00 00
+movups %xmm6, 0x80(%esi)                       # 0f 11 b6 80 00 00 00
+movapd %xmm6, %xmm1                            # 66 0f 28 ce
+movapd 0x12(%eax,%ebx,4), %xmm1                # 66 0f 28 4c 98 12
+movapd %xmm6, (%ebp)                           # 66 0f 29 75 00
+movupd %xmm6, %xmm1                            # 66 0f 10 ce
+movupd -0x80(%esp), %xmm1                      # 66 0f 10 4c 24 80
+movupd %xmm6, foo                              # 66 0f 11 35 00 00 00 00 [R_386_32@4 foo]
+movdqa %xmm6, %xmm1                            # 66 0f 6f ce
+movdqa 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 6f 8c d1 78 56 34 12
+movdqa %xmm6, 0x7f(%edi)                       # 66 0f 7f 77 7f
+movdqu %xmm6, %xmm1                            # f3 0f 6f ce
+movdqu foo+8(%eax), %xmm1                      # f3 0f 6f 88 08 00 00 00 [R_386_32@4 foo]
+movdqu %xmm6, (%ecx,%edx)                      # f3 0f 7f 34 11
+movss %xmm6, %xmm1                             # f3 0f 10 ce
+movss %gs:0x14, %xmm1                          # 65 f3 0f 10 0d 14 00 00 00
+movss %xmm6, (%si)                             # 67 f3 0f 11 34
+movsd %xmm6, %xmm1                             # f2 0f 10 ce
+movsd (,%esi,2), %xmm1                         # f2 0f 10 0c 75 00 00 00 00
+movsd %xmm6, 0x80(%esi)                        # f2 0f 11 b6 80 00 00 00
+movlps 0x12(%eax,%ebx,4), %xmm1                # 0f 12 4c 98 12
+movlps %xmm6, (%ebp)                           # 0f 13 75 00
+movhps -0x80(%esp), %xmm1                      # 0f 16 4c 24 80
+movhps %xmm6, foo                              # 0f 17 35 00 00 00 00 [R_386_32@3 foo]
+movlpd 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 12 8c d1 78 56 34 12
+movlpd %xmm6, 0x7f(%edi)                       # 66 0f 13 77 7f
+movhpd foo+8(%eax), %xmm1                      # 66 0f 16 88 08 00 00 00 [R_386_32@4 foo]
+movhpd %xmm6, (%ecx,%edx)                      # 66 0f 17 34 11
+movhlps %xmm6, %xmm1                           # 0f 12 ce
+movlhps %xmm6, %xmm1                           # 0f 16 ce
+movmskps %xmm6, %ecx                           # 0f 50 ce
+movmskpd %xmm6, %ecx                           # 66 0f 50 ce
+movntps %xmm6, 0x12(%eax,%ebx,4)               # 0f 2b 74 98 12
+movntpd %xmm6, (%ebp)                          # 66 0f 2b 75 00
+movntdq %xmm6, -0x80(%esp)                     # 66 0f e7 74 24 80
+movntil %ebx, foo                              # 0f c3 1d 00 00 00 00 [R_386_32@3 foo]
+movnti %ebx, foo                               # 0f c3 1d 00 00 00 00 [R_386_32@3 foo]
+movd %ebx, %xmm1                               # 66 0f 6e cb
+movd 0x7f(%edi), %xmm1                         # 66 0f 6e 4f 7f
+movd %xmm6, %ecx                               # 66 0f 7e f1
+movd %xmm6, foo+8(%eax)                        # 66 0f 7e b0 08 00 00 00 [R_386_32@4 foo]
+movd %ebx, %mm1                                # 0f 6e cb
+movd (%ecx,%edx), %mm1                         # 0f 6e 0c 11
+movd %mm6, %ecx                                # 0f 7e f1
+movd %mm6, %gs:0x14                            # 65 0f 7e 35 14 00 00 00
+movq %xmm6, %xmm1                              # f3 0f 7e ce
+movq (%si), %xmm1                              # 67 f3 0f 7e 0c
+movq %xmm6, (,%esi,2)                          # 66 0f d6 34 75 00 00 00 00
+movq %mm6, %mm1                                # 0f 6f ce
+movq (%ebp), %mm1                              # 0f 6f 4d 00
+movq %mm6, -0x80(%esp)                         # 0f 7f 74 24 80
+movq2dq %mm6, %xmm1                            # f3 0f d6 ce
+movdq2q %xmm6, %mm1                            # f2 0f d6 ce
+movddup %xmm6, %xmm1                           # f2 0f 12 ce
+movddup (%ecx,%edx), %xmm1                     # f2 0f 12 0c 11
+movshdup %xmm6, %xmm1                          # f3 0f 16 ce
+movshdup %gs:0x14, %xmm1                       # 65 f3 0f 16 0d 14 00 00 00
+movsldup %xmm6, %xmm1                          # f3 0f 12 ce
+movsldup (%si), %xmm1                          # 67 f3 0f 12 0c
+lddqu (,%esi,2), %xmm1                         # f2 0f f0 0c 75 00 00 00 00
+movntdqa 0x80(%esi), %xmm1                     # 66 0f 38 2a 8e 80 00 00 00
+ldmxcsr 0x12(%eax,%ebx,4)                      # 0f ae 54 98 12
+stmxcsr (%ebp)                                 # 0f ae 5d 00
+cvtsi2ssl %ebx, %xmm1                          # f3 0f 2a cb
+cvtsi2ssl -0x80(%esp), %xmm1                   # f3 0f 2a 4c 24 80
+cvtsi2ss -0x80(%esp), %xmm1                    # f3 0f 2a 4c 24 80
+cvtsi2sdl %ebx, %xmm1                          # f2 0f 2a cb
+cvtsi2sdl 0x12345678(%ecx,%edx,8), %xmm1       # f2 0f 2a 8c d1 78 56 34 12
+cvtsi2sd 0x12345678(%ecx,%edx,8), %xmm1        # f2 0f 2a 8c d1 78 56 34 12
+cvttss2si %xmm6, %ecx                          # f3 0f 2c ce
+cvttss2sil foo+8(%eax), %ecx                   # f3 0f 2c 88 08 00 00 00 [R_386_32@4 foo]
+cvttss2si foo+8(%eax), %ecx                    # f3 0f 2c 88 08 00 00 00 [R_386_32@4 foo]
+cvtss2si %xmm6, %ecx                           # f3 0f 2d ce
+cvtss2sil %gs:0x14, %ecx                       # 65 f3 0f 2d 0d 14 00 00 00
+cvtss2si %gs:0x14, %ecx                        # 65 f3 0f 2d 0d 14 00 00 00
+cvttsd2si %xmm6, %ecx                          # f2 0f 2c ce
+cvttsd2sil (,%esi,2), %ecx                     # f2 0f 2c 0c 75 00 00 00 00
+cvttsd2si (,%esi,2), %ecx                      # f2 0f 2c 0c 75 00 00 00 00
+cvtsd2si %xmm6, %ecx                           # f2 0f 2d ce
+cvtsd2sil 0x12(%eax,%ebx,4), %ecx              # f2 0f 2d 4c 98 12
+cvtsd2si 0x12(%eax,%ebx,4), %ecx               # f2 0f 2d 4c 98 12
+cvtss2sd %xmm6, %xmm1                          # f3 0f 5a ce
+cvtss2sd -0x80(%esp), %xmm1                    # f3 0f 5a 4c 24 80
+cvtsd2ss %xmm6, %xmm1                          # f2 0f 5a ce
+cvtsd2ss foo, %xmm1                            # f2 0f 5a 0d 00 00 00 00 [R_386_32@4 foo]
+cvtps2pd %xmm6, %xmm1                          # 0f 5a ce
+cvtps2pd 0x12345678(%ecx,%edx,8), %xmm1        # 0f 5a 8c d1 78 56 34 12
+cvtpd2ps %xmm6, %xmm1                          # 66 0f 5a ce
+cvtpd2ps 0x7f(%edi), %xmm1                     # 66 0f 5a 4f 7f
+cvtdq2ps %xmm6, %xmm1                          # 0f 5b ce
+cvtdq2ps foo+8(%eax), %xmm1                    # 0f 5b 88 08 00 00 00 [R_386_32@3 foo]
+cvtps2dq %xmm6, %xmm1                          # 66 0f 5b ce
+cvtps2dq (%ecx,%edx), %xmm1                    # 66 0f 5b 0c 11
+cvttps2dq %xmm6, %xmm1                         # f3 0f 5b ce
+cvttps2dq %gs:0x14, %xmm1                      # 65 f3 0f 5b 0d 14 00 00 00
+cvtdq2pd %xmm6, %xmm1                          # f3 0f e6 ce
+cvtdq2pd (%si), %xmm1                          # 67 f3 0f e6 0c
+cvtpd2dq %xmm6, %xmm1                          # f2 0f e6 ce
+cvtpd2dq (,%esi,2), %xmm1                      # f2 0f e6 0c 75 00 00 00 00
+cvttpd2dq %xmm6, %xmm1                         # 66 0f e6 ce
+cvttpd2dq 0x80(%esi), %xmm1                    # 66 0f e6 8e 80 00 00 00
+cvtpi2ps %mm6, %xmm1                           # 0f 2a ce
+cvtpi2ps 0x12(%eax,%ebx,4), %xmm1              # 0f 2a 4c 98 12
+cvtps2pi %xmm6, %mm1                           # 0f 2d ce
+cvtps2pi (%ebp), %mm1                          # 0f 2d 4d 00
+cvttps2pi %xmm6, %mm1                          # 0f 2c ce
+cvttps2pi -0x80(%esp), %mm1                    # 0f 2c 4c 24 80
+cvtpi2pd %mm6, %xmm1                           # 66 0f 2a ce
+cvtpi2pd foo, %xmm1                            # 66 0f 2a 0d 00 00 00 00 [R_386_32@4 foo]
+cvtpd2pi %xmm6, %mm1                           # 66 0f 2d ce
+cvtpd2pi 0x12345678(%ecx,%edx,8), %mm1         # 66 0f 2d 8c d1 78 56 34 12
+cvttpd2pi %xmm6, %mm1                          # 66 0f 2c ce
+cvttpd2pi 0x7f(%edi), %mm1                     # 66 0f 2c 4f 7f
+haddps %xmm6, %xmm1                            # f2 0f 7c ce
+haddps foo+8(%eax), %xmm1                      # f2 0f 7c 88 08 00 00 00 [R_386_32@4 foo]
+haddpd %xmm6, %xmm1                            # 66 0f 7c ce
+haddpd (%ecx,%edx), %xmm1                      # 66 0f 7c 0c 11
+hsubps %xmm6, %xmm1                            # f2 0f 7d ce
+hsubps %gs:0x14, %xmm1                         # 65 f2 0f 7d 0d 14 00 00 00
+hsubpd %xmm6, %xmm1                            # 66 0f 7d ce
+hsubpd (%si), %xmm1                            # 67 66 0f 7d 0c
+addsubps %xmm6, %xmm1                          # f2 0f d0 ce
+addsubps (,%esi,2), %xmm1                      # f2 0f d0 0c 75 00 00 00 00
+addsubpd %xmm6, %xmm1                          # 66 0f d0 ce
+addsubpd 0x80(%esi), %xmm1                     # 66 0f d0 8e 80 00 00 00
+roundps $0xfe, %xmm6, %xmm1                    # 66 0f 3a 08 ce fe
+roundps $0xfe, 0x12(%eax,%ebx,4), %xmm1        # 66 0f 3a 08 4c 98 12 fe
+roundpd $0xfe, %xmm6, %xmm1                    # 66 0f 3a 09 ce fe
+roundpd $0xfe, (%ebp), %xmm1                   # 66 0f 3a 09 4d 00 fe
+roundss $0xfe, %xmm6, %xmm1                    # 66 0f 3a 0a ce fe
+roundss $0xfe, -0x80(%esp), %xmm1              # 66 0f 3a 0a 4c 24 80 fe
+roundsd $0xfe, %xmm6, %xmm1                    # 66 0f 3a 0b ce fe
+roundsd $0xfe, foo, %xmm1                      # 66 0f 3a 0b 0d 00 00 00 00 fe [R_386_32@5 foo]
+blendps $0xfe, %xmm6, %xmm1                    # 66 0f 3a 0c ce fe
+blendps $0xfe, 0x12345678(%ecx,%edx,8), %xmm1  # 66 0f 3a 0c 8c d1 78 56 34 12 fe
+blendpd $0xfe, %xmm6, %xmm1                    # 66 0f 3a 0d ce fe
+blendpd $0xfe, 0x7f(%edi), %xmm1               # 66 0f 3a 0d 4f 7f fe
+dpps $0xfe, %xmm6, %xmm1                       # 66 0f 3a 40 ce fe
+dpps $0xfe, foo+8(%eax), %xmm1                 # 66 0f 3a 40 88 08 00 00 00 fe [R_386_32@5 foo]
+dppd $0xfe, %xmm6, %xmm1                       # 66 0f 3a 41 ce fe
+dppd $0xfe, (%ecx,%edx), %xmm1                 # 66 0f 3a 41 0c 11 fe
+insertps $0xfe, %xmm6, %xmm1                   # 66 0f 3a 21 ce fe
+insertps $0xfe, %gs:0x14, %xmm1                # 65 66 0f 3a 21 0d 14 00 00 00 fe
+blendvps %xmm0, %xmm6, %xmm1                   # 66 0f 38 14 ce
+blendvps %xmm0, (%si), %xmm1                   # 67 66 0f 38 14 0c
+blendvpd %xmm0, %xmm6, %xmm1                   # 66 0f 38 15 ce
+blendvpd %xmm0, (,%esi,2), %xmm1               # 66 0f 38 15 0c 75 00 00 00 00
+extractps $0xfe, %xmm6, %ecx                   # 66 0f 3a 17 f1 fe
+extractps $0xfe, %xmm6, 0x80(%esi)             # 66 0f 3a 17 b6 80 00 00 00 fe
+paddb %mm6, %mm1                               # 0f fc ce
+paddb 0x12(%eax,%ebx,4), %mm1                  # 0f fc 4c 98 12
+paddb %xmm6, %xmm1                             # 66 0f fc ce
+paddb (%ebp), %xmm1                            # 66 0f fc 4d 00
+paddw %mm6, %mm1                               # 0f fd ce
+paddw -0x80(%esp), %mm1                        # 0f fd 4c 24 80
+paddw %xmm6, %xmm1                             # 66 0f fd ce
+paddw foo, %xmm1                               # 66 0f fd 0d 00 00 00 00 [R_386_32@4 foo]
+paddd %mm6, %mm1                               # 0f fe ce
+paddd 0x12345678(%ecx,%edx,8), %mm1            # 0f fe 8c d1 78 56 34 12
+paddd %xmm6, %xmm1                             # 66 0f fe ce
+paddd 0x7f(%edi), %xmm1                        # 66 0f fe 4f 7f
+paddq %mm6, %mm1                               # 0f d4 ce
+paddq foo+8(%eax), %mm1                        # 0f d4 88 08 00 00 00 [R_386_32@3 foo]
+paddq %xmm6, %xmm1                             # 66 0f d4 ce
+paddq (%ecx,%edx), %xmm1                       # 66 0f d4 0c 11
+paddsb %mm6, %mm1                              # 0f ec ce
+paddsb %gs:0x14, %mm1                          # 65 0f ec 0d 14 00 00 00
+paddsb %xmm6, %xmm1                            # 66 0f ec ce
+paddsb (%si), %xmm1                            # 67 66 0f ec 0c
+paddsw %mm6, %mm1                              # 0f ed ce
+paddsw (,%esi,2), %mm1                         # 0f ed 0c 75 00 00 00 00
+paddsw %xmm6, %xmm1                            # 66 0f ed ce
+paddsw 0x80(%esi), %xmm1                       # 66 0f ed 8e 80 00 00 00
+paddusb %mm6, %mm1                             # 0f dc ce
+paddusb 0x12(%eax,%ebx,4), %mm1                # 0f dc 4c 98 12
+paddusb %xmm6, %xmm1                           # 66 0f dc ce
+paddusb (%ebp), %xmm1                          # 66 0f dc 4d 00
+paddusw %mm6, %mm1                             # 0f dd ce
+paddusw -0x80(%esp), %mm1                      # 0f dd 4c 24 80
+paddusw %xmm6, %xmm1                           # 66 0f dd ce
+paddusw foo, %xmm1                             # 66 0f dd 0d 00 00 00 00 [R_386_32@4 foo]
+psubb %mm6, %mm1                               # 0f f8 ce
+psubb 0x12345678(%ecx,%edx,8), %mm1            # 0f f8 8c d1 78 56 34 12
+psubb %xmm6, %xmm1                             # 66 0f f8 ce
+psubb 0x7f(%edi), %xmm1                        # 66 0f f8 4f 7f
+psubw %mm6, %mm1                               # 0f f9 ce
+psubw foo+8(%eax), %mm1                        # 0f f9 88 08 00 00 00 [R_386_32@3 foo]
+psubw %xmm6, %xmm1                             # 66 0f f9 ce
+psubw (%ecx,%edx), %xmm1                       # 66 0f f9 0c 11
+psubd %mm6, %mm1                               # 0f fa ce
+psubd %gs:0x14, %mm1                           # 65 0f fa 0d 14 00 00 00
+psubd %xmm6, %xmm1                             # 66 0f fa ce
+psubd (%si), %xmm1                             # 67 66 0f fa 0c
+psubq %mm6, %mm1                               # 0f fb ce
+psubq (,%esi,2), %mm1                          # 0f fb 0c 75 00 00 00 00
+psubq %xmm6, %xmm1                             # 66 0f fb ce
+psubq 0x80(%esi), %xmm1                        # 66 0f fb 8e 80 00 00 00
+psubsb %mm6, %mm1                              # 0f e8 ce
+psubsb 0x12(%eax,%ebx,4), %mm1                 # 0f e8 4c 98 12
+psubsb %xmm6, %xmm1                            # 66 0f e8 ce
+psubsb (%ebp), %xmm1                           # 66 0f e8 4d 00
+psubsw %mm6, %mm1                              # 0f e9 ce
+psubsw -0x80(%esp), %mm1                       # 0f e9 4c 24 80
+psubsw %xmm6, %xmm1                            # 66 0f e9 ce
+psubsw foo, %xmm1                              # 66 0f e9 0d 00 00 00 00 [R_386_32@4 foo]
+psubusb %mm6, %mm1                             # 0f d8 ce
+psubusb 0x12345678(%ecx,%edx,8), %mm1          # 0f d8 8c d1 78 56 34 12
+psubusb %xmm6, %xmm1                           # 66 0f d8 ce
+psubusb 0x7f(%edi), %xmm1                      # 66 0f d8 4f 7f
+psubusw %mm6, %mm1                             # 0f d9 ce
+psubusw foo+8(%eax), %mm1                      # 0f d9 88 08 00 00 00 [R_386_32@3 foo]
+psubusw %xmm6, %xmm1                           # 66 0f d9 ce
+psubusw (%ecx,%edx), %xmm1                     # 66 0f d9 0c 11
+pmullw %mm6, %mm1                              # 0f d5 ce
+pmullw %gs:0x14, %mm1                          # 65 0f d5 0d 14 00 00 00
+pmullw %xmm6, %xmm1                            # 66 0f d5 ce
+pmullw (%si), %xmm1                            # 67 66 0f d5 0c
+pmulhw %mm6, %mm1                              # 0f e5 ce
+pmulhw (,%esi,2), %mm1                         # 0f e5 0c 75 00 00 00 00
+pmulhw %xmm6, %xmm1                            # 66 0f e5 ce
+pmulhw 0x80(%esi), %xmm1                       # 66 0f e5 8e 80 00 00 00
+pmulhuw %mm6, %mm1                             # 0f e4 ce
+pmulhuw 0x12(%eax,%ebx,4), %mm1                # 0f e4 4c 98 12
+pmulhuw %xmm6, %xmm1                           # 66 0f e4 ce
+pmulhuw (%ebp), %xmm1                          # 66 0f e4 4d 00
+pmuludq %mm6, %mm1                             # 0f f4 ce
+pmuludq -0x80(%esp), %mm1                      # 0f f4 4c 24 80
+pmuludq %xmm6, %xmm1                           # 66 0f f4 ce
+pmuludq foo, %xmm1                             # 66 0f f4 0d 00 00 00 00 [R_386_32@4 foo]
+pmaddwd %mm6, %mm1                             # 0f f5 ce
+pmaddwd 0x12345678(%ecx,%edx,8), %mm1          # 0f f5 8c d1 78 56 34 12
+pmaddwd %xmm6, %xmm1                           # 66 0f f5 ce
+pmaddwd 0x7f(%edi), %xmm1                      # 66 0f f5 4f 7f
+pand %mm6, %mm1                                # 0f db ce
+pand foo+8(%eax), %mm1                         # 0f db 88 08 00 00 00 [R_386_32@3 foo]
+pand %xmm6, %xmm1                              # 66 0f db ce
+pand (%ecx,%edx), %xmm1                        # 66 0f db 0c 11
+pandn %mm6, %mm1                               # 0f df ce
+pandn %gs:0x14, %mm1                           # 65 0f df 0d 14 00 00 00
+pandn %xmm6, %xmm1                             # 66 0f df ce
+pandn (%si), %xmm1                             # 67 66 0f df 0c
+por %mm6, %mm1                                 # 0f eb ce
+por (,%esi,2), %mm1                            # 0f eb 0c 75 00 00 00 00
+por %xmm6, %xmm1                               # 66 0f eb ce
+por 0x80(%esi), %xmm1                          # 66 0f eb 8e 80 00 00 00
+pxor %mm6, %mm1                                # 0f ef ce
+pxor 0x12(%eax,%ebx,4), %mm1                   # 0f ef 4c 98 12
+pxor %xmm6, %xmm1                              # 66 0f ef ce
+pxor (%ebp), %xmm1                             # 66 0f ef 4d 00
+pcmpeqb %mm6, %mm1                             # 0f 74 ce
+pcmpeqb -0x80(%esp), %mm1                      # 0f 74 4c 24 80
+pcmpeqb %xmm6, %xmm1                           # 66 0f 74 ce
+pcmpeqb foo, %xmm1                             # 66 0f 74 0d 00 00 00 00 [R_386_32@4 foo]
+pcmpeqw %mm6, %mm1                             # 0f 75 ce
+pcmpeqw 0x12345678(%ecx,%edx,8), %mm1          # 0f 75 8c d1 78 56 34 12
+pcmpeqw %xmm6, %xmm1                           # 66 0f 75 ce
+pcmpeqw 0x7f(%edi), %xmm1                      # 66 0f 75 4f 7f
+pcmpeqd %mm6, %mm1                             # 0f 76 ce
+pcmpeqd foo+8(%eax), %mm1                      # 0f 76 88 08 00 00 00 [R_386_32@3 foo]
+pcmpeqd %xmm6, %xmm1                           # 66 0f 76 ce
+pcmpeqd (%ecx,%edx), %xmm1                     # 66 0f 76 0c 11
+pcmpgtb %mm6, %mm1                             # 0f 64 ce
+pcmpgtb %gs:0x14, %mm1                         # 65 0f 64 0d 14 00 00 00
+pcmpgtb %xmm6, %xmm1                           # 66 0f 64 ce
+pcmpgtb (%si), %xmm1                           # 67 66 0f 64 0c
+pcmpgtw %mm6, %mm1                             # 0f 65 ce
+pcmpgtw (,%esi,2), %mm1                        # 0f 65 0c 75 00 00 00 00
+pcmpgtw %xmm6, %xmm1                           # 66 0f 65 ce
+pcmpgtw 0x80(%esi), %xmm1                      # 66 0f 65 8e 80 00 00 00
+pcmpgtd %mm6, %mm1                             # 0f 66 ce
+pcmpgtd 0x12(%eax,%ebx,4), %mm1                # 0f 66 4c 98 12
+pcmpgtd %xmm6, %xmm1                           # 66 0f 66 ce
+pcmpgtd (%ebp), %xmm1                          # 66 0f 66 4d 00
+packsswb %mm6, %mm1                            # 0f 63 ce
+packsswb -0x80(%esp), %mm1                     # 0f 63 4c 24 80
+packsswb %xmm6, %xmm1                          # 66 0f 63 ce
+packsswb foo, %xmm1                            # 66 0f 63 0d 00 00 00 00 [R_386_32@4 foo]
+packssdw %mm6, %mm1                            # 0f 6b ce
+packssdw 0x12345678(%ecx,%edx,8), %mm1         # 0f 6b 8c d1 78 56 34 12
+packssdw %xmm6, %xmm1                          # 66 0f 6b ce
+packssdw 0x7f(%edi), %xmm1                     # 66 0f 6b 4f 7f
+packuswb %mm6, %mm1                            # 0f 67 ce
+packuswb foo+8(%eax), %mm1                     # 0f 67 88 08 00 00 00 [R_386_32@3 foo]
+packuswb %xmm6, %xmm1                          # 66 0f 67 ce
+packuswb (%ecx,%edx), %xmm1                    # 66 0f 67 0c 11
+punpcklbw %mm6, %mm1                           # 0f 60 ce
+punpcklbw %gs:0x14, %mm1                       # 65 0f 60 0d 14 00 00 00
+punpcklbw %xmm6, %xmm1                         # 66 0f 60 ce
+punpcklbw (%si), %xmm1                         # 67 66 0f 60 0c
+punpcklwd %mm6, %mm1                           # 0f 61 ce
+punpcklwd (,%esi,2), %mm1                      # 0f 61 0c 75 00 00 00 00
+punpcklwd %xmm6, %xmm1                         # 66 0f 61 ce
+punpcklwd 0x80(%esi), %xmm1                    # 66 0f 61 8e 80 00 00 00
+punpckldq %mm6, %mm1                           # 0f 62 ce
+punpckldq 0x12(%eax,%ebx,4), %mm1              # 0f 62 4c 98 12
+punpckldq %xmm6, %xmm1                         # 66 0f 62 ce
+punpckldq (%ebp), %xmm1                        # 66 0f 62 4d 00
+punpckhbw %mm6, %mm1                           # 0f 68 ce
+punpckhbw -0x80(%esp), %mm1                    # 0f 68 4c 24 80
+punpckhbw %xmm6, %xmm1                         # 66 0f 68 ce
+punpckhbw foo, %xmm1                           # 66 0f 68 0d 00 00 00 00 [R_386_32@4 foo]
+punpckhwd %mm6, %mm1                           # 0f 69 ce
+punpckhwd 0x12345678(%ecx,%edx,8), %mm1        # 0f 69 8c d1 78 56 34 12
+punpckhwd %xmm6, %xmm1                         # 66 0f 69 ce
+punpckhwd 0x7f(%edi), %xmm1                    # 66 0f 69 4f 7f
+punpckhdq %mm6, %mm1                           # 0f 6a ce
+punpckhdq foo+8(%eax), %mm1                    # 0f 6a 88 08 00 00 00 [R_386_32@3 foo]
+punpckhdq %xmm6, %xmm1                         # 66 0f 6a ce
+punpckhdq (%ecx,%edx), %xmm1                   # 66 0f 6a 0c 11
+pmaxsw %mm6, %mm1                              # 0f ee ce
+pmaxsw %gs:0x14, %mm1                          # 65 0f ee 0d 14 00 00 00
+pmaxsw %xmm6, %xmm1                            # 66 0f ee ce
+pmaxsw (%si), %xmm1                            # 67 66 0f ee 0c
+pmaxub %mm6, %mm1                              # 0f de ce
+pmaxub (,%esi,2), %mm1                         # 0f de 0c 75 00 00 00 00
+pmaxub %xmm6, %xmm1                            # 66 0f de ce
+pmaxub 0x80(%esi), %xmm1                       # 66 0f de 8e 80 00 00 00
+pminsw %mm6, %mm1                              # 0f ea ce
+pminsw 0x12(%eax,%ebx,4), %mm1                 # 0f ea 4c 98 12
+pminsw %xmm6, %xmm1                            # 66 0f ea ce
+pminsw (%ebp), %xmm1                           # 66 0f ea 4d 00
+pminub %mm6, %mm1                              # 0f da ce
+pminub -0x80(%esp), %mm1                       # 0f da 4c 24 80
+pminub %xmm6, %xmm1                            # 66 0f da ce
+pminub foo, %xmm1                              # 66 0f da 0d 00 00 00 00 [R_386_32@4 foo]
+pavgb %mm6, %mm1                               # 0f e0 ce
+pavgb 0x12345678(%ecx,%edx,8), %mm1            # 0f e0 8c d1 78 56 34 12
+pavgb %xmm6, %xmm1                             # 66 0f e0 ce
+pavgb 0x7f(%edi), %xmm1                        # 66 0f e0 4f 7f
+pavgw %mm6, %mm1                               # 0f e3 ce
+pavgw foo+8(%eax), %mm1                        # 0f e3 88 08 00 00 00 [R_386_32@3 foo]
+pavgw %xmm6, %xmm1                             # 66 0f e3 ce
+pavgw (%ecx,%edx), %xmm1                       # 66 0f e3 0c 11
+psadbw %mm6, %mm1                              # 0f f6 ce
+psadbw %gs:0x14, %mm1                          # 65 0f f6 0d 14 00 00 00
+psadbw %xmm6, %xmm1                            # 66 0f f6 ce
+psadbw (%si), %xmm1                            # 67 66 0f f6 0c
+psrlw %mm6, %mm1                               # 0f d1 ce
+psrlw (,%esi,2), %mm1                          # 0f d1 0c 75 00 00 00 00
+psrlw %xmm6, %xmm1                             # 66 0f d1 ce
+psrlw 0x80(%esi), %xmm1                        # 66 0f d1 8e 80 00 00 00
+psrld %mm6, %mm1                               # 0f d2 ce
+psrld 0x12(%eax,%ebx,4), %mm1                  # 0f d2 4c 98 12
+psrld %xmm6, %xmm1                             # 66 0f d2 ce
+psrld (%ebp), %xmm1                            # 66 0f d2 4d 00
+psrlq %mm6, %mm1                               # 0f d3 ce
+psrlq -0x80(%esp), %mm1                        # 0f d3 4c 24 80
+psrlq %xmm6, %xmm1                             # 66 0f d3 ce
+psrlq foo, %xmm1                               # 66 0f d3 0d 00 00 00 00 [R_386_32@4 foo]
+psraw %mm6, %mm1                               # 0f e1 ce
+psraw 0x12345678(%ecx,%edx,8), %mm1            # 0f e1 8c d1 78 56 34 12
+psraw %xmm6, %xmm1                             # 66 0f e1 ce
+psraw 0x7f(%edi), %xmm1                        # 66 0f e1 4f 7f
+psrad %mm6, %mm1                               # 0f e2 ce
+psrad foo+8(%eax), %mm1                        # 0f e2 88 08 00 00 00 [R_386_32@3 foo]
+psrad %xmm6, %xmm1                             # 66 0f e2 ce
+psrad (%ecx,%edx), %xmm1                       # 66 0f e2 0c 11
+psllw %mm6, %mm1                               # 0f f1 ce
+psllw %gs:0x14, %mm1                           # 65 0f f1 0d 14 00 00 00
+psllw %xmm6, %xmm1                             # 66 0f f1 ce
+psllw (%si), %xmm1                             # 67 66 0f f1 0c
+pslld %mm6, %mm1                               # 0f f2 ce
+pslld (,%esi,2), %mm1                          # 0f f2 0c 75 00 00 00 00
+pslld %xmm6, %xmm1                             # 66 0f f2 ce
+pslld 0x80(%esi), %xmm1                        # 66 0f f2 8e 80 00 00 00
+psllq %mm6, %mm1                               # 0f f3 ce
+psllq 0x12(%eax,%ebx,4), %mm1                  # 0f f3 4c 98 12
+psllq %xmm6, %xmm1                             # 66 0f f3 ce
+psllq (%ebp), %xmm1                            # 66 0f f3 4d 00
+punpcklqdq %xmm6, %xmm1                        # 66 0f 6c ce
+punpcklqdq -0x80(%esp), %xmm1                  # 66 0f 6c 4c 24 80
+punpckhqdq %xmm6, %xmm1                        # 66 0f 6d ce
+punpckhqdq foo, %xmm1                          # 66 0f 6d 0d 00 00 00 00 [R_386_32@4 foo]
+psrlw $0xfe, %mm1                              # 0f 71 d1 fe
+psrlw $0xfe, %xmm1                             # 66 0f 71 d1 fe
+psraw $0xfe, %mm1                              # 0f 71 e1 fe
+psraw $0xfe, %xmm1                             # 66 0f 71 e1 fe
+psllw $0xfe, %mm1                              # 0f 71 f1 fe
+psllw $0xfe, %xmm1                             # 66 0f 71 f1 fe
+psrld $0xfe, %mm1                              # 0f 72 d1 fe
+psrld $0xfe, %xmm1                             # 66 0f 72 d1 fe
+psrad $0xfe, %mm1                              # 0f 72 e1 fe
+psrad $0xfe, %xmm1                             # 66 0f 72 e1 fe
+pslld $0xfe, %mm1                              # 0f 72 f1 fe
+pslld $0xfe, %xmm1                             # 66 0f 72 f1 fe
+psrlq $0xfe, %mm1                              # 0f 73 d1 fe
+psrlq $0xfe, %xmm1                             # 66 0f 73 d1 fe
+psllq $0xfe, %mm1                              # 0f 73 f1 fe
+psllq $0xfe, %xmm1                             # 66 0f 73 f1 fe
+psrldq $0xfe, %xmm1                            # 66 0f 73 d9 fe
+pslldq $0xfe, %xmm1                            # 66 0f 73 f9 fe
+pshufw $0xfe, %mm6, %mm1                       # 0f 70 ce fe
+pshufw $0xfe, (,%esi,2), %mm1                  # 0f 70 0c 75 00 00 00 00 fe
+pshufd $0xfe, %xmm6, %xmm1                     # 66 0f 70 ce fe
+pshufd $0xfe, 0x80(%esi), %xmm1                # 66 0f 70 8e 80 00 00 00 fe
+pshufhw $0xfe, %xmm6, %xmm1                    # f3 0f 70 ce fe
+pshufhw $0xfe, 0x12(%eax,%ebx,4), %xmm1        # f3 0f 70 4c 98 12 fe
+pshuflw $0xfe, %xmm6, %xmm1                    # f2 0f 70 ce fe
+pshuflw $0xfe, (%ebp), %xmm1                   # f2 0f 70 4d 00 fe
+pmovmskb %mm6, %ecx                            # 0f d7 ce
+pmovmskb %xmm6, %ecx                           # 66 0f d7 ce
+pinsrw $0xfe, %ebx, %mm1                       # 0f c4 cb fe
+pinsrw $0xfe, 0x12345678(%ecx,%edx,8), %mm1    # 0f c4 8c d1 78 56 34 12 fe
+pinsrw $0xfe, %ebx, %xmm1                      # 66 0f c4 cb fe
+pinsrw $0xfe, 0x7f(%edi), %xmm1                # 66 0f c4 4f 7f fe
+pextrw $0xfe, %mm6, %ecx                       # 0f c5 ce fe
+pextrw $0xfe, %xmm6, %ecx                      # 66 0f c5 ce fe
+pextrw $0xfe, %xmm6, %gs:0x14                  # 65 66 0f 3a 15 35 14 00 00 00 fe
+maskmovq %mm6, %mm1                            # 0f f7 ce
+maskmovdqu %xmm6, %xmm1                        # 66 0f f7 ce
+movntq %mm6, 0x80(%esi)                        # 0f e7 b6 80 00 00 00
+emms                                           # 0f 77
+pshufb %mm6, %mm1                              # 0f 38 00 ce
+pshufb (%ebp), %mm1                            # 0f 38 00 4d 00
+pshufb %xmm6, %xmm1                            # 66 0f 38 00 ce
+pshufb -0x80(%esp), %xmm1                      # 66 0f 38 00 4c 24 80
+phaddw %mm6, %mm1                              # 0f 38 01 ce
+phaddw foo, %mm1                               # 0f 38 01 0d 00 00 00 00 [R_386_32@4 foo]
+phaddw %xmm6, %xmm1                            # 66 0f 38 01 ce
+phaddw 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 38 01 8c d1 78 56 34 12
+phaddd %mm6, %mm1                              # 0f 38 02 ce
+phaddd 0x7f(%edi), %mm1                        # 0f 38 02 4f 7f
+phaddd %xmm6, %xmm1                            # 66 0f 38 02 ce
+phaddd foo+8(%eax), %xmm1                      # 66 0f 38 02 88 08 00 00 00 [R_386_32@5 foo]
+phaddsw %mm6, %mm1                             # 0f 38 03 ce
+phaddsw (%ecx,%edx), %mm1                      # 0f 38 03 0c 11
+phaddsw %xmm6, %xmm1                           # 66 0f 38 03 ce
+phaddsw %gs:0x14, %xmm1                        # 65 66 0f 38 03 0d 14 00 00 00
+pmaddubsw %mm6, %mm1                           # 0f 38 04 ce
+pmaddubsw (%si), %mm1                          # 67 0f 38 04 0c
+pmaddubsw %xmm6, %xmm1                         # 66 0f 38 04 ce
+pmaddubsw (,%esi,2), %xmm1                     # 66 0f 38 04 0c 75 00 00 00 00
+phsubw %mm6, %mm1                              # 0f 38 05 ce
+phsubw 0x80(%esi), %mm1                        # 0f 38 05 8e 80 00 00 00
+phsubw %xmm6, %xmm1                            # 66 0f 38 05 ce
+phsubw 0x12(%eax,%ebx,4), %xmm1                # 66 0f 38 05 4c 98 12
+phsubd %mm6, %mm1                              # 0f 38 06 ce
+phsubd (%ebp), %mm1                            # 0f 38 06 4d 00
+phsubd %xmm6, %xmm1                            # 66 0f 38 06 ce
+phsubd -0x80(%esp), %xmm1                      # 66 0f 38 06 4c 24 80
+phsubsw %mm6, %mm1                             # 0f 38 07 ce
+phsubsw foo, %mm1                              # 0f 38 07 0d 00 00 00 00 [R_386_32@4 foo]
+phsubsw %xmm6, %xmm1                           # 66 0f 38 07 ce
+phsubsw 0x12345678(%ecx,%edx,8), %xmm1         # 66 0f 38 07 8c d1 78 56 34 12
+psignb %mm6, %mm1                              # 0f 38 08 ce
+psignb 0x7f(%edi), %mm1                        # 0f 38 08 4f 7f
+psignb %xmm6, %xmm1                            # 66 0f 38 08 ce
+psignb foo+8(%eax), %xmm1                      # 66 0f 38 08 88 08 00 00 00 [R_386_32@5 foo]
+psignw %mm6, %mm1                              # 0f 38 09 ce
+psignw (%ecx,%edx), %mm1                       # 0f 38 09 0c 11
+psignw %xmm6, %xmm1                            # 66 0f 38 09 ce
+psignw %gs:0x14, %xmm1                         # 65 66 0f 38 09 0d 14 00 00 00
+psignd %mm6, %mm1                              # 0f 38 0a ce
+psignd (%si), %mm1                             # 67 0f 38 0a 0c
+psignd %xmm6, %xmm1                            # 66 0f 38 0a ce
+psignd (,%esi,2), %xmm1                        # 66 0f 38 0a 0c 75 00 00 00 00
+pmulhrsw %mm6, %mm1                            # 0f 38 0b ce
+pmulhrsw 0x80(%esi), %mm1                      # 0f 38 0b 8e 80 00 00 00
+pmulhrsw %xmm6, %xmm1                          # 66 0f 38 0b ce
+pmulhrsw 0x12(%eax,%ebx,4), %xmm1              # 66 0f 38 0b 4c 98 12
+pabsb %mm6, %mm1                               # 0f 38 1c ce
+pabsb (%ebp), %mm1                             # 0f 38 1c 4d 00
+pabsb %xmm6, %xmm1                             # 66 0f 38 1c ce
+pabsb -0x80(%esp), %xmm1                       # 66 0f 38 1c 4c 24 80
+pabsw %mm6, %mm1                               # 0f 38 1d ce
+pabsw foo, %mm1                                # 0f 38 1d 0d 00 00 00 00 [R_386_32@4 foo]
+pabsw %xmm6, %xmm1                             # 66 0f 38 1d ce
+pabsw 0x12345678(%ecx,%edx,8), %xmm1           # 66 0f 38 1d 8c d1 78 56 34 12
+pabsd %mm6, %mm1                               # 0f 38 1e ce
+pabsd 0x7f(%edi), %mm1                         # 0f 38 1e 4f 7f
+pabsd %xmm6, %xmm1                             # 66 0f 38 1e ce
+pabsd foo+8(%eax), %xmm1                       # 66 0f 38 1e 88 08 00 00 00 [R_386_32@5 foo]
+palignr $0xfe, %mm6, %mm1                      # 0f 3a 0f ce fe
+palignr $0xfe, (%ecx,%edx), %mm1               # 0f 3a 0f 0c 11 fe
+palignr $0xfe, %xmm6, %xmm1                    # 66 0f 3a 0f ce fe
+palignr $0xfe, %gs:0x14, %xmm1                 # 65 66 0f 3a 0f 0d 14 00 00 00 fe
+pblendvb %xmm0, %xmm6, %xmm1                   # 66 0f 38 10 ce
+pblendvb %xmm0, (%si), %xmm1                   # 67 66 0f 38 10 0c
+ptest %xmm6, %xmm1                             # 66 0f 38 17 ce
+ptest (,%esi,2), %xmm1                         # 66 0f 38 17 0c 75 00 00 00 00
+pmovsxbw %xmm6, %xmm1                          # 66 0f 38 20 ce
+pmovsxbw 0x80(%esi), %xmm1                     # 66 0f 38 20 8e 80 00 00 00
+pmovsxbd %xmm6, %xmm1                          # 66 0f 38 21 ce
+pmovsxbd 0x12(%eax,%ebx,4), %xmm1              # 66 0f 38 21 4c 98 12
+pmovsxbq %xmm6, %xmm1                          # 66 0f 38 22 ce
+pmovsxbq (%ebp), %xmm1                         # 66 0f 38 22 4d 00
+pmovsxwd %xmm6, %xmm1                          # 66 0f 38 23 ce
+pmovsxwd -0x80(%esp), %xmm1                    # 66 0f 38 23 4c 24 80
+pmovsxwq %xmm6, %xmm1                          # 66 0f 38 24 ce
+pmovsxwq foo, %xmm1                            # 66 0f 38 24 0d 00 00 00 00 [R_386_32@5 foo]
+pmovsxdq %xmm6, %xmm1                          # 66 0f 38 25 ce
+pmovsxdq 0x12345678(%ecx,%edx,8), %xmm1        # 66 0f 38 25 8c d1 78 56 34 12
+pmovzxbw %xmm6, %xmm1                          # 66 0f 38 30 ce
+pmovzxbw 0x7f(%edi), %xmm1                     # 66 0f 38 30 4f 7f
+pmovzxbd %xmm6, %xmm1                          # 66 0f 38 31 ce
+pmovzxbd foo+8(%eax), %xmm1                    # 66 0f 38 31 88 08 00 00 00 [R_386_32@5 foo]
+pmovzxbq %xmm6, %xmm1                          # 66 0f 38 32 ce
+pmovzxbq (%ecx,%edx), %xmm1                    # 66 0f 38 32 0c 11
+pmovzxwd %xmm6, %xmm1                          # 66 0f 38 33 ce
+pmovzxwd %gs:0x14, %xmm1                       # 65 66 0f 38 33 0d 14 00 00 00
+pmovzxwq %xmm6, %xmm1                          # 66 0f 38 34 ce
+pmovzxwq (%si), %xmm1                          # 67 66 0f 38 34 0c
+pmovzxdq %xmm6, %xmm1                          # 66 0f 38 35 ce
+pmovzxdq (,%esi,2), %xmm1                      # 66 0f 38 35 0c 75 00 00 00 00
+pmuldq %xmm6, %xmm1                            # 66 0f 38 28 ce
+pmuldq 0x80(%esi), %xmm1                       # 66 0f 38 28 8e 80 00 00 00
+pcmpeqq %xmm6, %xmm1                           # 66 0f 38 29 ce
+pcmpeqq 0x12(%eax,%ebx,4), %xmm1               # 66 0f 38 29 4c 98 12
+packusdw %xmm6, %xmm1                          # 66 0f 38 2b ce
+packusdw (%ebp), %xmm1                         # 66 0f 38 2b 4d 00
+pcmpgtq %xmm6, %xmm1                           # 66 0f 38 37 ce
+pcmpgtq -0x80(%esp), %xmm1                     # 66 0f 38 37 4c 24 80
+pminsb %xmm6, %xmm1                            # 66 0f 38 38 ce
+pminsb foo, %xmm1                              # 66 0f 38 38 0d 00 00 00 00 [R_386_32@5 foo]
+pminsd %xmm6, %xmm1                            # 66 0f 38 39 ce
+pminsd 0x12345678(%ecx,%edx,8), %xmm1          # 66 0f 38 39 8c d1 78 56 34 12
+pminuw %xmm6, %xmm1                            # 66 0f 38 3a ce
+pminuw 0x7f(%edi), %xmm1                       # 66 0f 38 3a 4f 7f
+pminud %xmm6, %xmm1                            # 66 0f 38 3b ce
+pminud foo+8(%eax), %xmm1                      # 66 0f 38 3b 88 08 00 00 00 [R_386_32@5 foo]
+pmaxsb %xmm6, %xmm1                            # 66 0f 38 3c ce
+pmaxsb (%ecx,%edx), %xmm1                      # 66 0f 38 3c 0c 11
+pmaxsd %xmm6, %xmm1                            # 66 0f 38 3d ce
+pmaxsd %gs:0x14, %xmm1                         # 65 66 0f 38 3d 0d 14 00 00 00
+pmaxuw %xmm6, %xmm1                            # 66 0f 38 3e ce
+pmaxuw (%si), %xmm1                            # 67 66 0f 38 3e 0c
+pmaxud %xmm6, %xmm1                            # 66 0f 38 3f ce
+pmaxud (,%esi,2), %xmm1                        # 66 0f 38 3f 0c 75 00 00 00 00
+pmulld %xmm6, %xmm1                            # 66 0f 38 40 ce
+pmulld 0x80(%esi), %xmm1                       # 66 0f 38 40 8e 80 00 00 00
+phminposuw %xmm6, %xmm1                        # 66 0f 38 41 ce
+phminposuw 0x12(%eax,%ebx,4), %xmm1            # 66 0f 38 41 4c 98 12
+pblendw $0xfe, %xmm6, %xmm1                    # 66 0f 3a 0e ce fe
+pblendw $0xfe, (%ebp), %xmm1                   # 66 0f 3a 0e 4d 00 fe
+mpsadbw $0xfe, %xmm6, %xmm1                    # 66 0f 3a 42 ce fe
+mpsadbw $0xfe, -0x80(%esp), %xmm1              # 66 0f 3a 42 4c 24 80 fe
+pextrb $0xfe, %xmm6, %ecx                      # 66 0f 3a 14 f1 fe
+pextrb $0xfe, %xmm6, foo                       # 66 0f 3a 14 35 00 00 00 00 fe [R_386_32@5 foo]
+pextrb $0xfe, %xmm6, 0x12345678(%ecx,%edx,8)   # 66 0f 3a 14 b4 d1 78 56 34 12 fe
+pextrd $0xfe, %xmm6, %ecx                      # 66 0f 3a 16 f1 fe
+pextrd $0xfe, %xmm6, 0x7f(%edi)                # 66 0f 3a 16 77 7f fe
+pinsrb $0xfe, %ebx, %xmm1                      # 66 0f 3a 20 cb fe
+pinsrb $0xfe, (%ecx,%edx), %xmm1               # 66 0f 3a 20 0c 11 fe
+pinsrd $0xfe, %ebx, %xmm1                      # 66 0f 3a 22 cb fe
+pinsrd $0xfe, %gs:0x14, %xmm1                  # 65 66 0f 3a 22 0d 14 00 00 00 fe
+pcmpestrm $0xfe, %xmm6, %xmm1                  # 66 0f 3a 60 ce fe
+pcmpestrm $0xfe, (,%esi,2), %xmm1              # 66 0f 3a 60 0c 75 00 00 00 00 fe
+pcmpestri $0xfe, %xmm6, %xmm1                  # 66 0f 3a 61 ce fe
+pcmpestri $0xfe, 0x80(%esi), %xmm1             # 66 0f 3a 61 8e 80 00 00 00 fe
+pcmpistrm $0xfe, %xmm6, %xmm1                  # 66 0f 3a 62 ce fe
+pcmpistrm $0xfe, 0x12(%eax,%ebx,4), %xmm1      # 66 0f 3a 62 4c 98 12 fe
+pcmpistri $0xfe, %xmm6, %xmm1                  # 66 0f 3a 63 ce fe
+pcmpistri $0xfe, (%ebp), %xmm1                 # 66 0f 3a 63 4d 00 fe
+mov %eax,%ebx                                  # 89 c3
+movl %eax,%ebx                                 # 89 c3
+add %eax,%ebx                                  # 01 c3
+test %eax,%ebx                                 # 85 c3
+test %ebx,%eax                                 # 85 d8
+test $1,%al                                    # a8 01
+test $1,%bl                                    # f6 c3 01
+test $0x100,%eax                               # a9 00 01 00 00
+testb $1,(%ebx)                                # f6 03 01
+xchg %eax,%ebx                                 # 93
+xchg %ebx,%eax                                 # 93
+xchg %eax,%eax                                 # 90
+xchg %ax,%ax                                   # 66 90
+xchg %cx,%ax                                   # 66 91
+add $1,%eax                                    # 83 c0 01
+add $-1,%eax                                   # 83 c0 ff
+add $0x7f,%eax                                 # 83 c0 7f
+add $0x80,%eax                                 # 05 80 00 00 00
+add $-0x80,%eax                                # 83 c0 80
+add $-0x81,%eax                                # 05 7f ff ff ff
+add $0xffffffff,%eax                           # 83 c0 ff
+add $0xffffff80,%eax                           # 83 c0 80
+add $0xff,%al                                  # 04 ff
+add $-1,%al                                    # 04 ff
+add $1,%al                                     # 04 01
+add $1,%ax                                     # 66 83 c0 01
+add $0x100,%ax                                 # 66 05 00 01
+add $0xffff,%ax                                # 66 83 c0 ff
+addw $0x7f,(%ebx)                              # 66 83 03 7f
+addl $0x80,(%ebx)                              # 81 03 80 00 00 00
+addb $0x80,(%ebx)                              # 80 03 80
+add $foo,%eax                                  # 05 00 00 00 00 [R_386_32@1 foo]
+add $foo,%ebx                                  # 81 c3 00 00 00 00 [R_386_32@2 foo]
+add $foo+4,%ecx                                # 81 c1 04 00 00 00 [R_386_32@2 foo]
+addw $foo,%ax                                  # 66 05 00 00 [R_386_16@2 foo]
+cmp $foo,%al                                   # 3c 00 [R_386_8@1 foo]
+sub $-0x80,%ecx                                # 83 e9 80
+shl %eax                                       # d1 e0
+shl $1,%eax                                    # d1 e0
+shl $2,%eax                                    # c1 e0 02
+shl %cl,%eax                                   # d3 e0
+sal $1,%eax                                    # d1 e0
+sar %cl,%dl                                    # d2 fa
+shr $1,%ax                                     # 66 d1 e8
+rol $0xff,%ebx                                 # c1 c3 ff
+rcrb $3,(%ecx)                                 # c0 19 03
+shl $foo,%eax                                  # c1 e0 00 [R_386_8@2 foo]
+shld $3,%eax,%ebx                              # 0f a4 c3 03
+shrd %cl,%eax,%ebx                             # 0f ad c3
+imul %eax                                      # f7 e8
+imul %ecx,%edx                                 # 0f af d1
+imul $3,%eax                                   # 6b c0 03
+imul $3,%ecx,%edx                              # 6b d1 03
+imul $300,%ecx,%edx                            # 69 d1 2c 01 00 00
+imul $-128,%eax,%eax                           # 6b c0 80
+imul $foo,%eax,%eax                            # 69 c0 00 00 00 00 [R_386_32@2 foo]
+mov $1,%eax                                    # b8 01 00 00 00
+mov $-1,%eax                                   # b8 ff ff ff ff
+mov $0xffffffff,%eax                           # b8 ff ff ff ff
+mov $foo,%eax                                  # b8 00 00 00 00 [R_386_32@1 foo]
+movl $1,(%ebx)                                 # c7 03 01 00 00 00
+movw $1,(%ebx)                                 # 66 c7 03 01 00
+movb $1,(%ebx)                                 # c6 03 01
+mov $1,%al                                     # b0 01
+mov $0x1234,%bx                                # 66 bb 34 12
+mov %ds,%eax                                   # 8c d8
+mov %ds,%ax                                    # 66 8c d8
+mov %ds,(%ebx)                                 # 8c 1b
+mov %eax,%ds                                   # 8e d8
+mov %ax,%es                                    # 8e c0
+mov (%ebx),%ss                                 # 8e 13
+mov %cs,%dx                                    # 66 8c ca
+movzbl %al,%eax                                # 0f b6 c0
+movzbl (%ebx),%ecx                             # 0f b6 0b
+movzbw %al,%ax                                 # 66 0f b6 c0
+movzwl %ax,%eax                                # 0f b7 c0
+movzwl (%ebx),%ecx                             # 0f b7 0b
+movsbl %al,%eax                                # 0f be c0
+movsbw %cl,%dx                                 # 66 0f be d1
+movswl (%ecx),%edx                             # 0f bf 11
+movzx %al,%eax                                 # 0f b6 c0
+movsx %al,%eax                                 # 0f be c0
+movzb %al,%eax                                 # 0f b6 c0
+movzw %ax,%eax                                 # 0f b7 c0
+movsb %al,%cx                                  # 66 0f be c8
+lea 0(%ebx),%eax                               # 8d 03
+lea (%ebx),%eax                                # 8d 03
+lea 4(%ebx,%ecx),%eax                          # 8d 44 0b 04
+lea 0x80(%ebx),%eax                            # 8d 83 80 00 00 00
+lea -0x80(%ebx),%eax                           # 8d 43 80
+lea -0x81(%ebx),%eax                           # 8d 83 7f ff ff ff
+lea (,%ecx,8),%eax                             # 8d 04 cd 00 00 00 00
+lea foo(,%ecx,8),%eax                          # 8d 04 cd 00 00 00 00 [R_386_32@3 foo]
+lea (%ebp),%eax                                # 8d 45 00
+lea (%esp),%eax                                # 8d 04 24
+lea (%esp,%ebp),%eax                           # 8d 04 2c
+lea 0xffffffff(%ebx),%eax                      # 8d 43 ff
+lea 0xffffff80(%ebx),%eax                      # 8d 43 80
+lea 0x7fffffff(%ebx),%eax                      # 8d 83 ff ff ff 7f
+lea foo-4(%ebx),%eax                           # 8d 83 fc ff ff ff [R_386_32@2 foo]
+leal (%eax,%eax,2),%eax                        # 8d 04 40
+push $1                                        # 6a 01
+push $0x80                                     # 68 80 00 00 00
+push $-1                                       # 6a ff
+push $foo                                      # 68 00 00 00 00 [R_386_32@1 foo]
+pushw $1                                       # 66 6a 01
+push (%ebx)                                    # ff 33
+push %ebx                                      # 53
+pop %ebx                                       # 5b
+pop (%ebx)                                     # 8f 03
+pushf                                          # 9c
+popf                                           # 9d
+push %fs                                       # 0f a0
+pop %gs                                        # 0f a9
+push %gs                                       # 0f a8
+leave                                          # c9
+ret                                            # c3
+ret $8                                         # c2 08 00
+lret                                           # cb
+lret $4                                        # ca 04 00
+enter $0x10,$0                                 # c8 10 00 00
+enter $foo,$1                                  # c8 00 00 01 [R_386_16@1 foo]
+int $0x80                                      # cd 80
+iret                                           # cf
+call *%eax                                     # ff d0
+call *(%eax)                                   # ff 10
+call *foo(,%eax,4)                             # ff 14 85 00 00 00 00 [R_386_32@3 foo]
+jmp *%eax                                      # ff e0
+jmp *(%eax)                                    # ff 20
+jmp *foo                                       # ff 25 00 00 00 00 [R_386_32@2 foo]
+jmp .-0x10                                     # eb ee
+jmp .+0x200                                    # e9 fb 01 00 00
+jne .+4                                        # 75 02
+jz .-0x20                                      # 74 de
+jc foo                                         # 0f 82 fc ff ff ff [R_386_PC32@2 foo]
+jnae foo                                       # 0f 82 fc ff ff ff [R_386_PC32@2 foo]
+jnb foo                                        # 0f 83 fc ff ff ff [R_386_PC32@2 foo]
+jpe foo                                        # 0f 8a fc ff ff ff [R_386_PC32@2 foo]
+jpo foo                                        # 0f 8b fc ff ff ff [R_386_PC32@2 foo]
+jnle foo                                       # 0f 8f fc ff ff ff [R_386_PC32@2 foo]
+ja .+0x1000                                    # 0f 87 fa 0f 00 00
+jmp 0x1234                                     # e9 30 12 00 00 [R_386_PC32@1 *ABS*]
+call 0x1234                                    # e8 30 12 00 00 [R_386_PC32@1 *ABS*]
+loop foo                                       # e2 ff [R_386_PC8@1 foo]
+loope .+4                                      # e1 02
+loopne .-4                                     # e0 fa
+loopz foo                                      # e1 ff [R_386_PC8@1 foo]
+loopnz foo                                     # e0 ff [R_386_PC8@1 foo]
+jecxz foo                                      # e3 ff [R_386_PC8@1 foo]
+ljmp $0x10,$0x1234                             # ea 34 12 00 00 10 00
+lcall $0x10,$foo                               # 9a 00 00 00 00 10 00 [R_386_32@1 foo]
+ljmp *(%ebx)                                   # ff 2b
+lcall *(%ebx)                                  # ff 1b
+ljmpl *(%ebx)                                  # ff 2b
+ljmpw *(%ebx)                                  # 66 ff 2b
+lcallw *4(%ebx)                                # 66 ff 5b 04
+rep movsb                                      # f3 a4
+rep movsl                                      # f3 a5
+rep stosb                                      # f3 aa
+rep stosl                                      # f3 ab
+repz cmpsb                                     # f3 a6
+repe cmpsw                                     # 66 f3 a7
+repnz scasb                                    # f2 ae
+repne scasl                                    # f2 af
+movsd                                          # a5
+cmpsd                                          # a7
+movsb %fs:(%esi),%es:(%edi)                    # 64 a4
+lodsl %es:(%esi),%eax                          # 26 ad
+stosb %al,%es:(%edi)                           # aa
+cmpsb %es:(%edi),(%esi)                        # a6
+movsl (%si),(%di)                              # 67 a5
+lock addl $1,(%ebx)                            # f0 83 03 01
+lock incl (%ebx)                               # f0 ff 03
+lock xaddl %eax,(%ebx)                         # f0 0f c1 03
+lock cmpxchg %ecx,(%ebx)                       # f0 0f b1 0b
+lock cmpxchg8b (%ebx)                          # f0 0f c7 0b
+lock btsl $1,(%ebx)                            # f0 0f ba 2b 01
+lock orb $1,(%ebx)                             # f0 80 0b 01
+lock xchg %eax,(%ebx)                          # f0 87 03
+xchg (%ebx),%eax                               # 87 03
+data16 nop                                     # 66 90
+rep nop                                        # f3 90
+in $0x60,%al                                   # e4 60
+in $0x60,%ax                                   # 66 e5 60
+in $0x60,%eax                                  # e5 60
+in %dx,%al                                     # ec
+in %dx,%ax                                     # 66 ed
+in %dx,%eax                                    # ed
+in (%dx),%al                                   # ec
+out %al,$0x80                                  # e6 80
+out %ax,$0x80                                  # 66 e7 80
+out %eax,$0x80                                 # e7 80
+out %al,%dx                                    # ee
+out %ax,%dx                                    # 66 ef
+out %eax,%dx                                   # ef
+out %al,(%dx)                                  # ee
+inb %dx,%al                                    # ec
+outl %eax,%dx                                  # ef
+nopw (%eax)                                    # 66 0f 1f 00
+nopl 0x0(%eax)                                 # 0f 1f 00
+nopl 0x0(%eax,%eax,1)                          # 0f 1f 04 00
+nopw 0x0(%eax,%eax,1)                          # 66 0f 1f 04 00
+nopw %cs:0x0(%eax,%eax,1)                      # 2e 66 0f 1f 04 00
+cbw                                            # 66 98
+cwde                                           # 98
+cwd                                            # 66 99
+cdq                                            # 99
+xlat                                           # d7
+xlat %es:(%ebx)                                # 26 d7
+clflush (%ebx)                                 # 0f ae 3b
+prefetcht0 (%ebx)                              # 0f 18 0b
+prefetchnta 4(%ebx)                            # 0f 18 43 04
+prefetchw (%ebx)                               # 0f 0d 0b
+lgdt (%ebx)                                    # 0f 01 13
+lidt (%ebx)                                    # 0f 01 1b
+sgdt (%ebx)                                    # 0f 01 03
+sidt (%ebx)                                    # 0f 01 0b
+lgdtl (%ebx)                                   # 0f 01 13
+lldt %ax                                       # 0f 00 d0
+lldt (%ebx)                                    # 0f 00 13
+ltr %ax                                        # 0f 00 d8
+str %ax                                        # 66 0f 00 c8
+str %eax                                       # 0f 00 c8
+sldt %eax                                      # 0f 00 c0
+sldt (%ebx)                                    # 0f 00 03
+smsw %eax                                      # 0f 01 e0
+smsw (%ebx)                                    # 0f 01 23
+lmsw %ax                                       # 0f 01 f0
+verr %ax                                       # 0f 00 e0
+verw (%ebx)                                    # 0f 00 2b
+invlpg (%ebx)                                  # 0f 01 3b
+mov %cr0,%eax                                  # 0f 20 c0
+mov %eax,%cr0                                  # 0f 22 c0
+mov %cr3,%ebx                                  # 0f 20 db
+mov %cr4,%ecx                                  # 0f 20 e1
+mov %eax,%cr3                                  # 0f 22 d8
+mov %dr7,%eax                                  # 0f 21 f8
+mov %eax,%dr0                                  # 0f 23 c0
+lar %ax,%ax                                    # 66 0f 02 c0
+lar %ecx,%eax                                  # 0f 02 c1
+lar (%ebx),%eax                                # 0f 02 03
+lsl %ecx,%eax                                  # 0f 03 c1
+rdrand %eax                                    # 0f c7 f0
+rdrand %ax                                     # 66 0f c7 f0
+arpl %ax,%bx                                   # 63 c3
+bswap %eax                                     # 0f c8
+bt %eax,%ebx                                   # 0f a3 c3
+bt $3,%ebx                                     # 0f ba e3 03
+btl $3,(%ebx)                                  # 0f ba 23 03
+btsw $3,(%ebx)                                 # 66 0f ba 2b 03
+btr %ecx,(%ebx)                                # 0f b3 0b
+btc $31,%eax                                   # 0f ba f8 1f
+bsf %eax,%ebx                                  # 0f bc d8
+bsr (%ebx),%ecx                                # 0f bd 0b
+popcnt %eax,%ebx                               # f3 0f b8 d8
+popcnt %ax,%bx                                 # 66 f3 0f b8 d8
+lzcnt %eax,%ebx                                # f3 0f bd d8
+tzcnt (%ebx),%ecx                              # f3 0f bc 0b
+crc32b %al,%eax                                # f2 0f 38 f0 c0
+crc32w %ax,%eax                                # 66 f2 0f 38 f1 c0
+crc32l %eax,%eax                               # f2 0f 38 f1 c0
+crc32b (%ebx),%eax                             # f2 0f 38 f0 03
+sete %al                                       # 0f 94 c0
+setne (%ebx)                                   # 0f 95 03
+setc %bl                                       # 0f 92 c3
+setnae %bl                                     # 0f 92 c3
+setg %dh                                       # 0f 9f c6
+cmove %eax,%ebx                                # 0f 44 d8
+cmovnz (%ebx),%ecx                             # 0f 45 0b
+cmovbw %ax,%bx                                 # 66 0f 42 d8
+cmovael %ecx,%edx                              # 0f 43 d1
+les (%ebx),%eax                                # c4 03
+lds (%ebx),%ax                                 # 66 c5 03
+lss (%ebx),%esp                                # 0f b2 23
+lfs (%ebx),%eax                                # 0f b4 03
+lgs (%ebx),%ax                                 # 66 0f b5 03
+aam $8                                         # d4 08
+bound %eax,(%ebx)                              # 62 03
+movbe (%ebx),%eax                              # 0f 38 f0 03
+movbe %ax,(%ebx)                               # 66 0f 38 f1 03
+cmpxchg %bl,(%ecx)                             # 0f b0 19
+xadd %eax,%ebx                                 # 0f c1 c3
+div %ecx                                       # f7 f1
+idivl (%ebx)                                   # f7 3b
+mulb (%ebx)                                    # f6 23
+negw %ax                                       # 66 f7 d8
+notl (%ebx)                                    # f7 13
+incl (%ebx)                                    # ff 03
+incw %ax                                       # 66 40
+inc %eax                                       # 40
+dec %ecx                                       # 49
+decb (%ebx)                                    # fe 0b
+inc %al                                        # fe c0
+mov foo,%eax                                   # a1 00 00 00 00 [R_386_32@1 foo]
+mov foo,%al                                    # a0 00 00 00 00 [R_386_32@1 foo]
+mov %eax,foo                                   # a3 00 00 00 00 [R_386_32@1 foo]
+mov %al,foo                                    # a2 00 00 00 00 [R_386_32@1 foo]
+mov foo,%ebx                                   # 8b 1d 00 00 00 00 [R_386_32@2 foo]
+mov %es:foo,%eax                               # 26 a1 00 00 00 00 [R_386_32@2 foo]
+mov 0x12345678,%eax                            # a1 78 56 34 12
+mov foo@GOT(%ebx),%eax                         # 8b 83 00 00 00 00 [R_386_GOT32X@2 foo]
+mov foo@GOTOFF(%ebx),%eax                      # 8b 83 00 00 00 00 [R_386_GOTOFF@2 foo]
+call foo@PLT                                   # e8 fc ff ff ff [R_386_PLT32@1 foo]
+jmp foo@PLT                                    # e9 fc ff ff ff [R_386_PLT32@1 foo]
+addl $_GLOBAL_OFFSET_TABLE_,%ebx               # 81 c3 02 00 00 00 [R_386_GOTPC@2 _GLOBAL_OFFSET_TABLE_]
+add $_GLOBAL_OFFSET_TABLE_,%eax                # 05 01 00 00 00 [R_386_GOTPC@1 _GLOBAL_OFFSET_TABLE_]
+lea foo@GOTOFF(%ebx),%eax                      # 8d 83 00 00 00 00 [R_386_GOTOFF@2 foo]
+call *foo@GOT(%ebx)                            # ff 93 00 00 00 00 [R_386_GOT32X@2 foo]
+test %eax,foo@GOT(%ebx)                        # 85 83 00 00 00 00 [R_386_GOT32X@2 foo]
+add foo@GOT(%ebx),%ecx                         # 03 8b 00 00 00 00 [R_386_GOT32X@2 foo]
+mov %gs:foo@NTPOFF,%eax                        # 65 a1 00 00 00 00 [R_386_TLS_LE@2 foo]
+mov foo@GOTNTPOFF(%ebx),%eax                   # 8b 83 00 00 00 00 [R_386_TLS_GOTIE@2 foo]
+mov foo@INDNTPOFF,%eax                         # a1 00 00 00 00 [R_386_TLS_IE@1 foo]
+lea foo@TLSGD(,%ebx,1),%eax                    # 8d 04 1d 00 00 00 00 [R_386_TLS_GD@3 foo]
+lea foo@TLSLDM(%ebx),%eax                      # 8d 83 00 00 00 00 [R_386_TLS_LDM@2 foo]
+lea foo@DTPOFF(%eax),%edx                      # 8d 90 00 00 00 00 [R_386_TLS_LDO_32@2 foo]
+mov $foo@TPOFF,%eax                            # b8 00 00 00 00 [R_386_TLS_LE_32@1 foo]
+mov $foo@NTPOFF,%eax                           # b8 00 00 00 00 [R_386_TLS_LE@1 foo]
+mov foo@GOTTPOFF(%ebx),%eax                    # 8b 83 00 00 00 00 [R_386_TLS_IE_32@2 foo]
+push %ds                                       # 1e
+push %cs                                       # 0e
+push %ss                                       # 16
+push %es                                       # 06
+pop %es                                        # 07
+pop %ss                                        # 17
+pop %ds                                        # 1f
+pusha                                          # 60
+popa                                           # 61
+mov 0xffffffff(%eax),%eax                      # 8b 40 ff
+call *%ax                                      # 66 ff d0
+jcxz foo                                       # 67 e3 ff [R_386_PC8@2 foo]
+ljmpw $0x10,$0x1234                            # 66 ea 34 12 10 00
+lcallw $0x10,$0x1234                           # 66 9a 34 12 10 00
+scasw %es:(%edi), %ax                          # 66 af
+scas %es:(%edi), %al                           # ae
+stos %al, %es:(%edi)                           # aa
+cmpsb %es:(%edi), %ds:(%esi)                   # a6
+mov %ss:4(%ebp,%eax), %eax                     # 8b 44 05 04
+mov %ss:(%eax,%ebp), %eax                      # 36 8b 04 28
+fstsww (%eax)                                  # 9b dd 38
+fnstcww (%eax)                                 # d9 38
+mov 0x1234, %al                                # a0 34 12 00 00
+push $0xffffffff                               # 6a ff
+loopw foo                                      # 67 e2 ff [R_386_PC8@2 foo]
+loopel foo                                     # e1 ff [R_386_PC8@1 foo]
+movsb %cs:(%esi), %es:(%edi)                   # 2e a4
+cmpsb %es:(%edi), %fs:(%esi)                   # 64 a6
+lodsb %ss:(%esi)                               # 36 ac

@@ -702,325 +702,325 @@ mov $foo, %di                            # bf 00 00 [R_386_16@1 foo]
 mov $0x12345678, %edi                    # 66 bf 78 56 34 12
 mov $foo, %edi                           # 66 bf 00 00 00 00 [R_386_32@2 foo]
 movb $0xfe, %cl                          # b1 fe
-movb $0xfe, 0x12(%bx,%si)                # c6 40 12 fe
-mov $0xfe, 0x12(%bx,%si)                 # c7 40 12 fe 00
+movb $0xfe, %es:(%bx)                    # 26 c6 07 fe
+mov $0xfe, %es:(%bx)                     # 26 c7 07 fe 00
 movw $0x1234, %cx                        # b9 34 12
-movw $0x1234, (%bp)                      # c7 46 00 34 12
-mov $0x1234, (%bp)                       # c7 46 00 34 12
+movw $0x1234, (%eax)                     # 67 c7 00 34 12
+mov $0x1234, (%eax)                      # 67 c7 00 34 12
 movw $foo, %cx                           # b9 00 00 [R_386_16@1 foo]
 movl $0x12345678, %ecx                   # 66 b9 78 56 34 12
-movl $0x12345678, -0x80(%di)             # 66 c7 45 80 78 56 34 12
+movl $0x12345678, 0x80(%bp,%si)          # 66 c7 82 80 00 78 56 34 12
 movl $foo, %ecx                          # 66 b9 00 00 00 00 [R_386_32@2 foo]
 movzx %bl, %cx                           # 0f b6 cb
-movzbw 0x1234(%bx), %cx                  # 0f b6 8f 34 12
-movzx 0x1234(%bx), %cx                   # 0f b6 8f 34 12
+movzbw 0x12(%bx,%si), %cx                # 0f b6 48 12
+movzx 0x12(%bx,%si), %cx                 # 0f b6 48 12
 movzx %bl, %ecx                          # 66 0f b6 cb
-movzbl (%bp,%di), %ecx                   # 66 0f b6 0b
-movzx (%bp,%di), %ecx                    # 66 0f b6 0b
+movzbl (%bp), %ecx                       # 66 0f b6 4e 00
+movzx (%bp), %ecx                        # 66 0f b6 4e 00
 movzx %bx, %ecx                          # 66 0f b7 cb
-movzwl foo+8(%bx,%di), %ecx              # 66 0f b7 89 08 00 [R_386_16@4 foo]
-movzx foo+8(%bx,%di), %ecx               # 66 0f b6 89 08 00 [R_386_16@4 foo]
+movzwl foo, %ecx                         # 66 0f b7 0e 00 00 [R_386_16@4 foo]
+movzx foo, %ecx                          # 66 0f b6 0e 00 00 [R_386_16@4 foo]
 movsx %bl, %cx                           # 0f be cb
-movsbw (%eax), %cx                       # 67 0f be 08
-movsx (%eax), %cx                        # 67 0f be 08
+movsbw (%bp,%di), %cx                    # 0f be 0b
+movsx (%bp,%di), %cx                     # 0f be 0b
 movsx %bl, %ecx                          # 66 0f be cb
-movsbl 0x80(%bp,%si), %ecx               # 66 0f be 8a 80 00
-movsx 0x80(%bp,%si), %ecx                # 66 0f be 8a 80 00
+movsbl 0x7f(%si), %ecx                   # 66 0f be 4c 7f
+movsx 0x7f(%si), %ecx                    # 66 0f be 4c 7f
 movsx %bx, %ecx                          # 66 0f bf cb
-movswl 0x12(%bx,%si), %ecx               # 66 0f bf 48 12
-movsx 0x12(%bx,%si), %ecx                # 66 0f be 48 12
+movswl %es:(%bx), %ecx                   # 26 66 0f bf 0f
+movsx %es:(%bx), %ecx                    # 26 66 0f be 0f
 xchg %di, %ax                            # 97
 xchg %ax, %di                            # 97
 xchg %edi, %eax                          # 66 97
 xchg %eax, %edi                          # 66 97
 xchg %bl, %cl                            # 86 d9
-xchgb %bl, (%eax)                        # 67 86 18
-xchg %bl, (%eax)                         # 67 86 18
-xchgb 0x80(%bp,%si), %cl                 # 86 8a 80 00
-xchg 0x80(%bp,%si), %cl                  # 86 8a 80 00
+xchgb %bl, (%bp,%di)                     # 86 1b
+xchg %bl, (%bp,%di)                      # 86 1b
+xchgb 0x7f(%si), %cl                     # 86 4c 7f
+xchg 0x7f(%si), %cl                      # 86 4c 7f
 xchg %bx, %cx                            # 87 d9
-xchgw %bx, -1(%ecx,%edx,4)               # 67 87 5c 91 ff
-xchg %bx, -1(%ecx,%edx,4)                # 67 87 5c 91 ff
-xchgw 0x12(%bx,%si), %cx                 # 87 48 12
-xchg 0x12(%bx,%si), %cx                  # 87 48 12
+xchgw %bx, foo+8(%bx,%di)                # 87 99 08 00 [R_386_16@2 foo]
+xchg %bx, foo+8(%bx,%di)                 # 87 99 08 00 [R_386_16@2 foo]
+xchgw %es:(%bx), %cx                     # 26 87 0f
+xchg %es:(%bx), %cx                      # 26 87 0f
 xchg %ebx, %ecx                          # 66 87 d9
-xchgl %ebx, (%bp)                        # 66 87 5e 00
-xchg %ebx, (%bp)                         # 66 87 5e 00
-xchgl -0x80(%di), %ecx                   # 66 87 4d 80
-xchg -0x80(%di), %ecx                    # 66 87 4d 80
+xchgl %ebx, (%eax)                       # 67 66 87 18
+xchg %ebx, (%eax)                        # 67 66 87 18
+xchgl 0x80(%bp,%si), %ecx                # 66 87 8a 80 00
+xchg 0x80(%bp,%si), %ecx                 # 66 87 8a 80 00
 cmpxchg %bl, %cl                         # 0f b0 d9
-cmpxchgb %bl, (%bp,%di)                  # 0f b0 1b
-cmpxchg %bl, (%bp,%di)                   # 0f b0 1b
+cmpxchgb %bl, (%bp)                      # 0f b0 5e 00
+cmpxchg %bl, (%bp)                       # 0f b0 5e 00
 cmpxchg %bx, %cx                         # 0f b1 d9
-cmpxchgw %bx, 0x7f(%si)                  # 0f b1 5c 7f
-cmpxchg %bx, 0x7f(%si)                   # 0f b1 5c 7f
+cmpxchgw %bx, -0x80(%di)                 # 0f b1 5d 80
+cmpxchg %bx, -0x80(%di)                  # 0f b1 5d 80
 cmpxchg %ebx, %ecx                       # 66 0f b1 d9
-cmpxchgl %ebx, foo+8(%bx,%di)            # 66 0f b1 99 08 00 [R_386_16@4 foo]
-cmpxchg %ebx, foo+8(%bx,%di)             # 66 0f b1 99 08 00 [R_386_16@4 foo]
-cmpxchg8b (%eax)                         # 67 0f c7 08
+cmpxchgl %ebx, foo                       # 66 0f b1 1e 00 00 [R_386_16@4 foo]
+cmpxchg %ebx, foo                        # 66 0f b1 1e 00 00 [R_386_16@4 foo]
+cmpxchg8b (%bp,%di)                      # 0f c7 0b
 xadd %bl, %cl                            # 0f c0 d9
-xaddb %bl, -1(%ecx,%edx,4)               # 67 0f c0 5c 91 ff
-xadd %bl, -1(%ecx,%edx,4)                # 67 0f c0 5c 91 ff
+xaddb %bl, foo+8(%bx,%di)                # 0f c0 99 08 00 [R_386_16@3 foo]
+xadd %bl, foo+8(%bx,%di)                 # 0f c0 99 08 00 [R_386_16@3 foo]
 xadd %bx, %cx                            # 0f c1 d9
-xaddw %bx, 0x12(%bx,%si)                 # 0f c1 58 12
-xadd %bx, 0x12(%bx,%si)                  # 0f c1 58 12
+xaddw %bx, %es:(%bx)                     # 26 0f c1 1f
+xadd %bx, %es:(%bx)                      # 26 0f c1 1f
 xadd %ebx, %ecx                          # 66 0f c1 d9
-xaddl %ebx, (%bp)                        # 66 0f c1 5e 00
-xadd %ebx, (%bp)                         # 66 0f c1 5e 00
-leaw foo, %cx                            # 8d 0e 00 00 [R_386_16@2 foo]
-lea foo, %cx                             # 8d 0e 00 00 [R_386_16@2 foo]
-leal 0x1234(%bx), %ecx                   # 66 8d 8f 34 12
-lea 0x1234(%bx), %ecx                    # 66 8d 8f 34 12
-movbew 0x7f(%si), %cx                    # 0f 38 f0 4c 7f
-movbe 0x7f(%si), %cx                     # 0f 38 f0 4c 7f
-movbel foo+8(%bx,%di), %ecx              # 66 0f 38 f0 89 08 00 [R_386_16@5 foo]
-movbe foo+8(%bx,%di), %ecx               # 66 0f 38 f0 89 08 00 [R_386_16@5 foo]
-movbew %bx, (%eax)                       # 67 0f 38 f1 18
-movbe %bx, (%eax)                        # 67 0f 38 f1 18
-movbel %ebx, 0x80(%bp,%si)               # 66 0f 38 f1 9a 80 00
-movbe %ebx, 0x80(%bp,%si)                # 66 0f 38 f1 9a 80 00
+xaddl %ebx, (%eax)                       # 67 66 0f c1 18
+xadd %ebx, (%eax)                        # 67 66 0f c1 18
+leaw -1(%ecx,%edx,4), %cx                # 67 8d 4c 91 ff
+lea -1(%ecx,%edx,4), %cx                 # 67 8d 4c 91 ff
+leal 0x12(%bx,%si), %ecx                 # 66 8d 48 12
+lea 0x12(%bx,%si), %ecx                  # 66 8d 48 12
+movbew -0x80(%di), %cx                   # 0f 38 f0 4d 80
+movbe -0x80(%di), %cx                    # 0f 38 f0 4d 80
+movbel foo, %ecx                         # 66 0f 38 f0 0e 00 00 [R_386_16@5 foo]
+movbe foo, %ecx                          # 66 0f 38 f0 0e 00 00 [R_386_16@5 foo]
+movbew %bx, (%bp,%di)                    # 0f 38 f1 1b
+movbe %bx, (%bp,%di)                     # 0f 38 f1 1b
+movbel %ebx, 0x7f(%si)                   # 66 0f 38 f1 5c 7f
+movbe %ebx, 0x7f(%si)                    # 66 0f 38 f1 5c 7f
 bswap %edi                               # 66 0f cf
 cbtw                                     # 98
 cwtl                                     # 66 98
 cwtd                                     # 99
 cltd                                     # 66 99
 bt %bx, %cx                              # 0f a3 d9
-btw %bx, %es:(%bx)                       # 26 0f a3 1f
-bt %bx, %es:(%bx)                        # 26 0f a3 1f
+btw %bx, 0x1234(%bx)                     # 0f a3 9f 34 12
+bt %bx, 0x1234(%bx)                      # 0f a3 9f 34 12
 bt %ebx, %ecx                            # 66 0f a3 d9
-btl %ebx, (%eax)                         # 67 66 0f a3 18
-bt %ebx, (%eax)                          # 67 66 0f a3 18
+btl %ebx, (%bp,%di)                      # 66 0f a3 1b
+bt %ebx, (%bp,%di)                       # 66 0f a3 1b
 btw $0xfe, %cx                           # 0f ba e1 fe
-btw $0xfe, -1(%ecx,%edx,4)               # 67 0f ba 64 91 ff fe
-bt $0xfe, -1(%ecx,%edx,4)                # 67 0f ba 64 91 ff fe
+btw $0xfe, foo+8(%bx,%di)                # 0f ba a1 08 00 fe [R_386_16@3 foo]
+bt $0xfe, foo+8(%bx,%di)                 # 0f ba a1 08 00 fe [R_386_16@3 foo]
 btl $0xfe, %ecx                          # 66 0f ba e1 fe
-btl $0xfe, 0x12(%bx,%si)                 # 66 0f ba 60 12 fe
-bt $0xfe, 0x12(%bx,%si)                  # 0f ba 60 12 fe
+btl $0xfe, %es:(%bx)                     # 26 66 0f ba 27 fe
+bt $0xfe, %es:(%bx)                      # 26 0f ba 27 fe
 bts %bx, %cx                             # 0f ab d9
-btsw %bx, -0x80(%di)                     # 0f ab 5d 80
-bts %bx, -0x80(%di)                      # 0f ab 5d 80
+btsw %bx, 0x80(%bp,%si)                  # 0f ab 9a 80 00
+bts %bx, 0x80(%bp,%si)                   # 0f ab 9a 80 00
 bts %ebx, %ecx                           # 66 0f ab d9
-btsl %ebx, foo                           # 66 0f ab 1e 00 00 [R_386_16@4 foo]
-bts %ebx, foo                            # 66 0f ab 1e 00 00 [R_386_16@4 foo]
+btsl %ebx, -1(%ecx,%edx,4)               # 67 66 0f ab 5c 91 ff
+bts %ebx, -1(%ecx,%edx,4)                # 67 66 0f ab 5c 91 ff
 btsw $0xfe, %cx                          # 0f ba e9 fe
-btsw $0xfe, (%bp,%di)                    # 0f ba 2b fe
-bts $0xfe, (%bp,%di)                     # 0f ba 2b fe
+btsw $0xfe, (%bp)                        # 0f ba 6e 00 fe
+bts $0xfe, (%bp)                         # 0f ba 6e 00 fe
 btsl $0xfe, %ecx                         # 66 0f ba e9 fe
-btsl $0xfe, 0x7f(%si)                    # 66 0f ba 6c 7f fe
-bts $0xfe, 0x7f(%si)                     # 0f ba 6c 7f fe
+btsl $0xfe, -0x80(%di)                   # 66 0f ba 6d 80 fe
+bts $0xfe, -0x80(%di)                    # 0f ba 6d 80 fe
 btr %bx, %cx                             # 0f b3 d9
-btrw %bx, %es:(%bx)                      # 26 0f b3 1f
-btr %bx, %es:(%bx)                       # 26 0f b3 1f
+btrw %bx, 0x1234(%bx)                    # 0f b3 9f 34 12
+btr %bx, 0x1234(%bx)                     # 0f b3 9f 34 12
 btr %ebx, %ecx                           # 66 0f b3 d9
-btrl %ebx, (%eax)                        # 67 66 0f b3 18
-btr %ebx, (%eax)                         # 67 66 0f b3 18
+btrl %ebx, (%bp,%di)                     # 66 0f b3 1b
+btr %ebx, (%bp,%di)                      # 66 0f b3 1b
 btrw $0xfe, %cx                          # 0f ba f1 fe
-btrw $0xfe, -1(%ecx,%edx,4)              # 67 0f ba 74 91 ff fe
-btr $0xfe, -1(%ecx,%edx,4)               # 67 0f ba 74 91 ff fe
+btrw $0xfe, foo+8(%bx,%di)               # 0f ba b1 08 00 fe [R_386_16@3 foo]
+btr $0xfe, foo+8(%bx,%di)                # 0f ba b1 08 00 fe [R_386_16@3 foo]
 btrl $0xfe, %ecx                         # 66 0f ba f1 fe
-btrl $0xfe, 0x12(%bx,%si)                # 66 0f ba 70 12 fe
-btr $0xfe, 0x12(%bx,%si)                 # 0f ba 70 12 fe
+btrl $0xfe, %es:(%bx)                    # 26 66 0f ba 37 fe
+btr $0xfe, %es:(%bx)                     # 26 0f ba 37 fe
 btc %bx, %cx                             # 0f bb d9
-btcw %bx, -0x80(%di)                     # 0f bb 5d 80
-btc %bx, -0x80(%di)                      # 0f bb 5d 80
+btcw %bx, 0x80(%bp,%si)                  # 0f bb 9a 80 00
+btc %bx, 0x80(%bp,%si)                   # 0f bb 9a 80 00
 btc %ebx, %ecx                           # 66 0f bb d9
-btcl %ebx, foo                           # 66 0f bb 1e 00 00 [R_386_16@4 foo]
-btc %ebx, foo                            # 66 0f bb 1e 00 00 [R_386_16@4 foo]
+btcl %ebx, -1(%ecx,%edx,4)               # 67 66 0f bb 5c 91 ff
+btc %ebx, -1(%ecx,%edx,4)                # 67 66 0f bb 5c 91 ff
 btcw $0xfe, %cx                          # 0f ba f9 fe
-btcw $0xfe, (%bp,%di)                    # 0f ba 3b fe
-btc $0xfe, (%bp,%di)                     # 0f ba 3b fe
+btcw $0xfe, (%bp)                        # 0f ba 7e 00 fe
+btc $0xfe, (%bp)                         # 0f ba 7e 00 fe
 btcl $0xfe, %ecx                         # 66 0f ba f9 fe
-btcl $0xfe, 0x7f(%si)                    # 66 0f ba 7c 7f fe
-btc $0xfe, 0x7f(%si)                     # 0f ba 7c 7f fe
+btcl $0xfe, -0x80(%di)                   # 66 0f ba 7d 80 fe
+btc $0xfe, -0x80(%di)                    # 0f ba 7d 80 fe
 bsf %bx, %cx                             # 0f bc cb
-bsfw %es:(%bx), %cx                      # 26 0f bc 0f
-bsf %es:(%bx), %cx                       # 26 0f bc 0f
+bsfw 0x1234(%bx), %cx                    # 0f bc 8f 34 12
+bsf 0x1234(%bx), %cx                     # 0f bc 8f 34 12
 bsf %ebx, %ecx                           # 66 0f bc cb
-bsfl (%eax), %ecx                        # 67 66 0f bc 08
-bsf (%eax), %ecx                         # 67 66 0f bc 08
+bsfl (%bp,%di), %ecx                     # 66 0f bc 0b
+bsf (%bp,%di), %ecx                      # 66 0f bc 0b
 bsr %bx, %cx                             # 0f bd cb
-bsrw -1(%ecx,%edx,4), %cx                # 67 0f bd 4c 91 ff
-bsr -1(%ecx,%edx,4), %cx                 # 67 0f bd 4c 91 ff
+bsrw foo+8(%bx,%di), %cx                 # 0f bd 89 08 00 [R_386_16@3 foo]
+bsr foo+8(%bx,%di), %cx                  # 0f bd 89 08 00 [R_386_16@3 foo]
 bsr %ebx, %ecx                           # 66 0f bd cb
-bsrl 0x12(%bx,%si), %ecx                 # 66 0f bd 48 12
-bsr 0x12(%bx,%si), %ecx                  # 66 0f bd 48 12
+bsrl %es:(%bx), %ecx                     # 26 66 0f bd 0f
+bsr %es:(%bx), %ecx                      # 26 66 0f bd 0f
 popcnt %bx, %cx                          # f3 0f b8 cb
-popcntw -0x80(%di), %cx                  # f3 0f b8 4d 80
-popcnt -0x80(%di), %cx                   # f3 0f b8 4d 80
+popcntw 0x80(%bp,%si), %cx               # f3 0f b8 8a 80 00
+popcnt 0x80(%bp,%si), %cx                # f3 0f b8 8a 80 00
 popcnt %ebx, %ecx                        # 66 f3 0f b8 cb
-popcntl foo, %ecx                        # 66 f3 0f b8 0e 00 00 [R_386_16@5 foo]
-popcnt foo, %ecx                         # 66 f3 0f b8 0e 00 00 [R_386_16@5 foo]
+popcntl -1(%ecx,%edx,4), %ecx            # 67 66 f3 0f b8 4c 91 ff
+popcnt -1(%ecx,%edx,4), %ecx             # 67 66 f3 0f b8 4c 91 ff
 lzcnt %bx, %cx                           # f3 0f bd cb
-lzcntw (%bp,%di), %cx                    # f3 0f bd 0b
-lzcnt (%bp,%di), %cx                     # f3 0f bd 0b
+lzcntw (%bp), %cx                        # f3 0f bd 4e 00
+lzcnt (%bp), %cx                         # f3 0f bd 4e 00
 lzcnt %ebx, %ecx                         # 66 f3 0f bd cb
-lzcntl 0x7f(%si), %ecx                   # 66 f3 0f bd 4c 7f
-lzcnt 0x7f(%si), %ecx                    # 66 f3 0f bd 4c 7f
+lzcntl -0x80(%di), %ecx                  # 66 f3 0f bd 4d 80
+lzcnt -0x80(%di), %ecx                   # 66 f3 0f bd 4d 80
 tzcnt %bx, %cx                           # f3 0f bc cb
-tzcntw %es:(%bx), %cx                    # 26 f3 0f bc 0f
-tzcnt %es:(%bx), %cx                     # 26 f3 0f bc 0f
+tzcntw 0x1234(%bx), %cx                  # f3 0f bc 8f 34 12
+tzcnt 0x1234(%bx), %cx                   # f3 0f bc 8f 34 12
 tzcnt %ebx, %ecx                         # 66 f3 0f bc cb
-tzcntl (%eax), %ecx                      # 67 66 f3 0f bc 08
-tzcnt (%eax), %ecx                       # 67 66 f3 0f bc 08
+tzcntl (%bp,%di), %ecx                   # 66 f3 0f bc 0b
+tzcnt (%bp,%di), %ecx                    # 66 f3 0f bc 0b
 crc32 %bl, %ecx                          # f2 0f 38 f0 cb
-crc32b -1(%ecx,%edx,4), %ecx             # 67 f2 0f 38 f0 4c 91 ff
-crc32 -1(%ecx,%edx,4), %ecx              # 67 f2 0f 38 f1 4c 91 ff
+crc32b foo+8(%bx,%di), %ecx              # f2 0f 38 f0 89 08 00 [R_386_16@5 foo]
+crc32 foo+8(%bx,%di), %ecx               # f2 0f 38 f1 89 08 00 [R_386_16@5 foo]
 crc32 %bx, %ecx                          # f2 0f 38 f1 cb
-crc32w 0x12(%bx,%si), %ecx               # f2 0f 38 f1 48 12
-crc32 0x12(%bx,%si), %ecx                # f2 0f 38 f1 48 12
+crc32w %es:(%bx), %ecx                   # 26 f2 0f 38 f1 0f
+crc32 %es:(%bx), %ecx                    # 26 f2 0f 38 f1 0f
 crc32 %ebx, %ecx                         # 66 f2 0f 38 f1 cb
-crc32l (%bp), %ecx                       # 66 f2 0f 38 f1 4e 00
-crc32 (%bp), %ecx                        # f2 0f 38 f1 4e 00
+crc32l (%eax), %ecx                      # 67 66 f2 0f 38 f1 08
+crc32 (%eax), %ecx                       # 67 f2 0f 38 f1 08
 setob %cl                                # 0f 90 c1
-setob 0x1234(%bx)                        # 0f 90 87 34 12
-seto 0x1234(%bx)                         # 0f 90 87 34 12
+setob 0x12(%bx,%si)                      # 0f 90 40 12
+seto 0x12(%bx,%si)                       # 0f 90 40 12
 setnob %cl                               # 0f 91 c1
-setnob (%bp,%di)                         # 0f 91 03
-setno (%bp,%di)                          # 0f 91 03
+setnob (%bp)                             # 0f 91 46 00
+setno (%bp)                              # 0f 91 46 00
 setbb %cl                                # 0f 92 c1
-setbb 0x7f(%si)                          # 0f 92 44 7f
-setb 0x7f(%si)                           # 0f 92 44 7f
+setbb -0x80(%di)                         # 0f 92 45 80
+setb -0x80(%di)                          # 0f 92 45 80
 setaeb %cl                               # 0f 93 c1
-setaeb foo+8(%bx,%di)                    # 0f 93 81 08 00 [R_386_16@3 foo]
-setae foo+8(%bx,%di)                     # 0f 93 81 08 00 [R_386_16@3 foo]
+setaeb foo                               # 0f 93 06 00 00 [R_386_16@3 foo]
+setae foo                                # 0f 93 06 00 00 [R_386_16@3 foo]
 seteb %cl                                # 0f 94 c1
-seteb %es:(%bx)                          # 26 0f 94 07
-sete %es:(%bx)                           # 26 0f 94 07
+seteb 0x1234(%bx)                        # 0f 94 87 34 12
+sete 0x1234(%bx)                         # 0f 94 87 34 12
 setneb %cl                               # 0f 95 c1
-setneb (%eax)                            # 67 0f 95 00
-setne (%eax)                             # 67 0f 95 00
+setneb (%bp,%di)                         # 0f 95 03
+setne (%bp,%di)                          # 0f 95 03
 setbeb %cl                               # 0f 96 c1
-setbeb 0x80(%bp,%si)                     # 0f 96 82 80 00
-setbe 0x80(%bp,%si)                      # 0f 96 82 80 00
+setbeb 0x7f(%si)                         # 0f 96 44 7f
+setbe 0x7f(%si)                          # 0f 96 44 7f
 setab %cl                                # 0f 97 c1
-setab -1(%ecx,%edx,4)                    # 67 0f 97 44 91 ff
-seta -1(%ecx,%edx,4)                     # 67 0f 97 44 91 ff
+setab foo+8(%bx,%di)                     # 0f 97 81 08 00 [R_386_16@3 foo]
+seta foo+8(%bx,%di)                      # 0f 97 81 08 00 [R_386_16@3 foo]
 setsb %cl                                # 0f 98 c1
-setsb 0x12(%bx,%si)                      # 0f 98 40 12
-sets 0x12(%bx,%si)                       # 0f 98 40 12
+setsb %es:(%bx)                          # 26 0f 98 07
+sets %es:(%bx)                           # 26 0f 98 07
 setnsb %cl                               # 0f 99 c1
-setnsb (%bp)                             # 0f 99 46 00
-setns (%bp)                              # 0f 99 46 00
+setnsb (%eax)                            # 67 0f 99 00
+setns (%eax)                             # 67 0f 99 00
 setpb %cl                                # 0f 9a c1
-setpb -0x80(%di)                         # 0f 9a 45 80
-setp -0x80(%di)                          # 0f 9a 45 80
+setpb 0x80(%bp,%si)                      # 0f 9a 82 80 00
+setp 0x80(%bp,%si)                       # 0f 9a 82 80 00
 setnpb %cl                               # 0f 9b c1
-setnpb foo                               # 0f 9b 06 00 00 [R_386_16@3 foo]
-setnp foo                                # 0f 9b 06 00 00 [R_386_16@3 foo]
+setnpb -1(%ecx,%edx,4)                   # 67 0f 9b 44 91 ff
+setnp -1(%ecx,%edx,4)                    # 67 0f 9b 44 91 ff
 setlb %cl                                # 0f 9c c1
-setlb 0x1234(%bx)                        # 0f 9c 87 34 12
-setl 0x1234(%bx)                         # 0f 9c 87 34 12
+setlb 0x12(%bx,%si)                      # 0f 9c 40 12
+setl 0x12(%bx,%si)                       # 0f 9c 40 12
 setgeb %cl                               # 0f 9d c1
-setgeb (%bp,%di)                         # 0f 9d 03
-setge (%bp,%di)                          # 0f 9d 03
+setgeb (%bp)                             # 0f 9d 46 00
+setge (%bp)                              # 0f 9d 46 00
 setleb %cl                               # 0f 9e c1
-setleb 0x7f(%si)                         # 0f 9e 44 7f
-setle 0x7f(%si)                          # 0f 9e 44 7f
+setleb -0x80(%di)                        # 0f 9e 45 80
+setle -0x80(%di)                         # 0f 9e 45 80
 setgb %cl                                # 0f 9f c1
-setgb foo+8(%bx,%di)                     # 0f 9f 81 08 00 [R_386_16@3 foo]
-setg foo+8(%bx,%di)                      # 0f 9f 81 08 00 [R_386_16@3 foo]
+setgb foo                                # 0f 9f 06 00 00 [R_386_16@3 foo]
+setg foo                                 # 0f 9f 06 00 00 [R_386_16@3 foo]
 cmovo %bx, %cx                           # 0f 40 cb
-cmovow %es:(%bx), %cx                    # 26 0f 40 0f
-cmovo %es:(%bx), %cx                     # 26 0f 40 0f
+cmovow 0x1234(%bx), %cx                  # 0f 40 8f 34 12
+cmovo 0x1234(%bx), %cx                   # 0f 40 8f 34 12
 cmovno %bx, %cx                          # 0f 41 cb
-cmovnow (%eax), %cx                      # 67 0f 41 08
-cmovno (%eax), %cx                       # 67 0f 41 08
+cmovnow (%bp,%di), %cx                   # 0f 41 0b
+cmovno (%bp,%di), %cx                    # 0f 41 0b
 cmovb %bx, %cx                           # 0f 42 cb
-cmovbw 0x80(%bp,%si), %cx                # 0f 42 8a 80 00
-cmovb 0x80(%bp,%si), %cx                 # 0f 42 8a 80 00
+cmovbw 0x7f(%si), %cx                    # 0f 42 4c 7f
+cmovb 0x7f(%si), %cx                     # 0f 42 4c 7f
 cmovae %bx, %cx                          # 0f 43 cb
-cmovaew -1(%ecx,%edx,4), %cx             # 67 0f 43 4c 91 ff
-cmovae -1(%ecx,%edx,4), %cx              # 67 0f 43 4c 91 ff
+cmovaew foo+8(%bx,%di), %cx              # 0f 43 89 08 00 [R_386_16@3 foo]
+cmovae foo+8(%bx,%di), %cx               # 0f 43 89 08 00 [R_386_16@3 foo]
 cmove %bx, %cx                           # 0f 44 cb
-cmovew 0x12(%bx,%si), %cx                # 0f 44 48 12
-cmove 0x12(%bx,%si), %cx                 # 0f 44 48 12
+cmovew %es:(%bx), %cx                    # 26 0f 44 0f
+cmove %es:(%bx), %cx                     # 26 0f 44 0f
 cmovne %bx, %cx                          # 0f 45 cb
-cmovnew (%bp), %cx                       # 0f 45 4e 00
-cmovne (%bp), %cx                        # 0f 45 4e 00
+cmovnew (%eax), %cx                      # 67 0f 45 08
+cmovne (%eax), %cx                       # 67 0f 45 08
 cmovbe %bx, %cx                          # 0f 46 cb
-cmovbew -0x80(%di), %cx                  # 0f 46 4d 80
-cmovbe -0x80(%di), %cx                   # 0f 46 4d 80
+cmovbew 0x80(%bp,%si), %cx               # 0f 46 8a 80 00
+cmovbe 0x80(%bp,%si), %cx                # 0f 46 8a 80 00
 cmova %bx, %cx                           # 0f 47 cb
-cmovaw foo, %cx                          # 0f 47 0e 00 00 [R_386_16@3 foo]
-cmova foo, %cx                           # 0f 47 0e 00 00 [R_386_16@3 foo]
+cmovaw -1(%ecx,%edx,4), %cx              # 67 0f 47 4c 91 ff
+cmova -1(%ecx,%edx,4), %cx               # 67 0f 47 4c 91 ff
 cmovs %bx, %cx                           # 0f 48 cb
-cmovsw 0x1234(%bx), %cx                  # 0f 48 8f 34 12
-cmovs 0x1234(%bx), %cx                   # 0f 48 8f 34 12
+cmovsw 0x12(%bx,%si), %cx                # 0f 48 48 12
+cmovs 0x12(%bx,%si), %cx                 # 0f 48 48 12
 cmovns %bx, %cx                          # 0f 49 cb
-cmovnsw (%bp,%di), %cx                   # 0f 49 0b
-cmovns (%bp,%di), %cx                    # 0f 49 0b
+cmovnsw (%bp), %cx                       # 0f 49 4e 00
+cmovns (%bp), %cx                        # 0f 49 4e 00
 cmovp %bx, %cx                           # 0f 4a cb
-cmovpw 0x7f(%si), %cx                    # 0f 4a 4c 7f
-cmovp 0x7f(%si), %cx                     # 0f 4a 4c 7f
+cmovpw -0x80(%di), %cx                   # 0f 4a 4d 80
+cmovp -0x80(%di), %cx                    # 0f 4a 4d 80
 cmovnp %bx, %cx                          # 0f 4b cb
-cmovnpw foo+8(%bx,%di), %cx              # 0f 4b 89 08 00 [R_386_16@3 foo]
-cmovnp foo+8(%bx,%di), %cx               # 0f 4b 89 08 00 [R_386_16@3 foo]
+cmovnpw foo, %cx                         # 0f 4b 0e 00 00 [R_386_16@3 foo]
+cmovnp foo, %cx                          # 0f 4b 0e 00 00 [R_386_16@3 foo]
 cmovl %bx, %cx                           # 0f 4c cb
-cmovlw %es:(%bx), %cx                    # 26 0f 4c 0f
-cmovl %es:(%bx), %cx                     # 26 0f 4c 0f
+cmovlw 0x1234(%bx), %cx                  # 0f 4c 8f 34 12
+cmovl 0x1234(%bx), %cx                   # 0f 4c 8f 34 12
 cmovge %bx, %cx                          # 0f 4d cb
-cmovgew (%eax), %cx                      # 67 0f 4d 08
-cmovge (%eax), %cx                       # 67 0f 4d 08
+cmovgew (%bp,%di), %cx                   # 0f 4d 0b
+cmovge (%bp,%di), %cx                    # 0f 4d 0b
 cmovle %bx, %cx                          # 0f 4e cb
-cmovlew 0x80(%bp,%si), %cx               # 0f 4e 8a 80 00
-cmovle 0x80(%bp,%si), %cx                # 0f 4e 8a 80 00
+cmovlew 0x7f(%si), %cx                   # 0f 4e 4c 7f
+cmovle 0x7f(%si), %cx                    # 0f 4e 4c 7f
 cmovg %bx, %cx                           # 0f 4f cb
-cmovgw -1(%ecx,%edx,4), %cx              # 67 0f 4f 4c 91 ff
-cmovg -1(%ecx,%edx,4), %cx               # 67 0f 4f 4c 91 ff
+cmovgw foo+8(%bx,%di), %cx               # 0f 4f 89 08 00 [R_386_16@3 foo]
+cmovg foo+8(%bx,%di), %cx                # 0f 4f 89 08 00 [R_386_16@3 foo]
 cmovo %ebx, %ecx                         # 66 0f 40 cb
-cmovol 0x12(%bx,%si), %ecx               # 66 0f 40 48 12
-cmovo 0x12(%bx,%si), %ecx                # 66 0f 40 48 12
+cmovol %es:(%bx), %ecx                   # 26 66 0f 40 0f
+cmovo %es:(%bx), %ecx                    # 26 66 0f 40 0f
 cmovno %ebx, %ecx                        # 66 0f 41 cb
-cmovnol (%bp), %ecx                      # 66 0f 41 4e 00
-cmovno (%bp), %ecx                       # 66 0f 41 4e 00
+cmovnol (%eax), %ecx                     # 67 66 0f 41 08
+cmovno (%eax), %ecx                      # 67 66 0f 41 08
 cmovb %ebx, %ecx                         # 66 0f 42 cb
-cmovbl -0x80(%di), %ecx                  # 66 0f 42 4d 80
-cmovb -0x80(%di), %ecx                   # 66 0f 42 4d 80
+cmovbl 0x80(%bp,%si), %ecx               # 66 0f 42 8a 80 00
+cmovb 0x80(%bp,%si), %ecx                # 66 0f 42 8a 80 00
 cmovae %ebx, %ecx                        # 66 0f 43 cb
-cmovael foo, %ecx                        # 66 0f 43 0e 00 00 [R_386_16@4 foo]
-cmovae foo, %ecx                         # 66 0f 43 0e 00 00 [R_386_16@4 foo]
+cmovael -1(%ecx,%edx,4), %ecx            # 67 66 0f 43 4c 91 ff
+cmovae -1(%ecx,%edx,4), %ecx             # 67 66 0f 43 4c 91 ff
 cmove %ebx, %ecx                         # 66 0f 44 cb
-cmovel 0x1234(%bx), %ecx                 # 66 0f 44 8f 34 12
-cmove 0x1234(%bx), %ecx                  # 66 0f 44 8f 34 12
+cmovel 0x12(%bx,%si), %ecx               # 66 0f 44 48 12
+cmove 0x12(%bx,%si), %ecx                # 66 0f 44 48 12
 cmovne %ebx, %ecx                        # 66 0f 45 cb
-cmovnel (%bp,%di), %ecx                  # 66 0f 45 0b
-cmovne (%bp,%di), %ecx                   # 66 0f 45 0b
+cmovnel (%bp), %ecx                      # 66 0f 45 4e 00
+cmovne (%bp), %ecx                       # 66 0f 45 4e 00
 cmovbe %ebx, %ecx                        # 66 0f 46 cb
-cmovbel 0x7f(%si), %ecx                  # 66 0f 46 4c 7f
-cmovbe 0x7f(%si), %ecx                   # 66 0f 46 4c 7f
+cmovbel -0x80(%di), %ecx                 # 66 0f 46 4d 80
+cmovbe -0x80(%di), %ecx                  # 66 0f 46 4d 80
 cmova %ebx, %ecx                         # 66 0f 47 cb
-cmoval foo+8(%bx,%di), %ecx              # 66 0f 47 89 08 00 [R_386_16@4 foo]
-cmova foo+8(%bx,%di), %ecx               # 66 0f 47 89 08 00 [R_386_16@4 foo]
+cmoval foo, %ecx                         # 66 0f 47 0e 00 00 [R_386_16@4 foo]
+cmova foo, %ecx                          # 66 0f 47 0e 00 00 [R_386_16@4 foo]
 cmovs %ebx, %ecx                         # 66 0f 48 cb
-cmovsl %es:(%bx), %ecx                   # 26 66 0f 48 0f
-cmovs %es:(%bx), %ecx                    # 26 66 0f 48 0f
+cmovsl 0x1234(%bx), %ecx                 # 66 0f 48 8f 34 12
+cmovs 0x1234(%bx), %ecx                  # 66 0f 48 8f 34 12
 cmovns %ebx, %ecx                        # 66 0f 49 cb
-cmovnsl (%eax), %ecx                     # 67 66 0f 49 08
-cmovns (%eax), %ecx                      # 67 66 0f 49 08
+cmovnsl (%bp,%di), %ecx                  # 66 0f 49 0b
+cmovns (%bp,%di), %ecx                   # 66 0f 49 0b
 cmovp %ebx, %ecx                         # 66 0f 4a cb
-cmovpl 0x80(%bp,%si), %ecx               # 66 0f 4a 8a 80 00
-cmovp 0x80(%bp,%si), %ecx                # 66 0f 4a 8a 80 00
+cmovpl 0x7f(%si), %ecx                   # 66 0f 4a 4c 7f
+cmovp 0x7f(%si), %ecx                    # 66 0f 4a 4c 7f
 cmovnp %ebx, %ecx                        # 66 0f 4b cb
-cmovnpl -1(%ecx,%edx,4), %ecx            # 67 66 0f 4b 4c 91 ff
-cmovnp -1(%ecx,%edx,4), %ecx             # 67 66 0f 4b 4c 91 ff
+cmovnpl foo+8(%bx,%di), %ecx             # 66 0f 4b 89 08 00 [R_386_16@4 foo]
+cmovnp foo+8(%bx,%di), %ecx              # 66 0f 4b 89 08 00 [R_386_16@4 foo]
 cmovl %ebx, %ecx                         # 66 0f 4c cb
-cmovll 0x12(%bx,%si), %ecx               # 66 0f 4c 48 12
-cmovl 0x12(%bx,%si), %ecx                # 66 0f 4c 48 12
+cmovll %es:(%bx), %ecx                   # 26 66 0f 4c 0f
+cmovl %es:(%bx), %ecx                    # 26 66 0f 4c 0f
 cmovge %ebx, %ecx                        # 66 0f 4d cb
-cmovgel (%bp), %ecx                      # 66 0f 4d 4e 00
-cmovge (%bp), %ecx                       # 66 0f 4d 4e 00
+cmovgel (%eax), %ecx                     # 67 66 0f 4d 08
+cmovge (%eax), %ecx                      # 67 66 0f 4d 08
 cmovle %ebx, %ecx                        # 66 0f 4e cb
-cmovlel -0x80(%di), %ecx                 # 66 0f 4e 4d 80
-cmovle -0x80(%di), %ecx                  # 66 0f 4e 4d 80
+cmovlel 0x80(%bp,%si), %ecx              # 66 0f 4e 8a 80 00
+cmovle 0x80(%bp,%si), %ecx               # 66 0f 4e 8a 80 00
 cmovg %ebx, %ecx                         # 66 0f 4f cb
-cmovgl foo, %ecx                         # 66 0f 4f 0e 00 00 [R_386_16@4 foo]
-cmovg foo, %ecx                          # 66 0f 4f 0e 00 00 [R_386_16@4 foo]
+cmovgl -1(%ecx,%edx,4), %ecx             # 67 66 0f 4f 4c 91 ff
+cmovg -1(%ecx,%edx,4), %ecx              # 67 66 0f 4f 4c 91 ff
 pushw %cx                                # 51
-pushw %es:(%bx)                          # 26 ff 37
-push %es:(%bx)                           # 26 ff 37
+pushw 0x1234(%bx)                        # ff b7 34 12
+push 0x1234(%bx)                         # ff b7 34 12
 pushl %ecx                               # 66 51
-pushl (%eax)                             # 67 66 ff 30
-push (%eax)                              # 67 ff 30
+pushl (%bp,%di)                          # 66 ff 33
+push (%bp,%di)                           # ff 33
 push %di                                 # 57
 push %edi                                # 66 57
 pushw $0x7f                              # 6a 7f
@@ -1042,11 +1042,11 @@ pushl %fs                                # 66 0f a0
 pushw %gs                                # 0f a8
 pushl %gs                                # 66 0f a8
 popw %cx                                 # 59
-popw 0x80(%bp,%si)                       # 8f 82 80 00
-pop 0x80(%bp,%si)                        # 8f 82 80 00
+popw 0x7f(%si)                           # 8f 44 7f
+pop 0x7f(%si)                            # 8f 44 7f
 popl %ecx                                # 66 59
-popl -1(%ecx,%edx,4)                     # 67 66 8f 44 91 ff
-pop -1(%ecx,%edx,4)                      # 67 8f 44 91 ff
+popl foo+8(%bx,%di)                      # 66 8f 81 08 00 [R_386_16@3 foo]
+pop foo+8(%bx,%di)                       # 8f 81 08 00 [R_386_16@2 foo]
 pop %di                                  # 5f
 pop %edi                                 # 66 5f
 popw %ds                                 # 1f
@@ -1076,17 +1076,17 @@ leavel                                   # 66 c9
 jmp .+0x10                               # eb 0e
 jmp foo                                  # e9 fe ff [R_386_PC16@1 foo]
 jmpw *%cx                                # ff e1
-jmpw *-1(%ecx,%edx,4)                    # 67 ff 64 91 ff
-jmp *-1(%ecx,%edx,4)                     # 67 ff 64 91 ff
+jmpw *foo+8(%bx,%di)                     # ff a1 08 00 [R_386_16@2 foo]
+jmp *foo+8(%bx,%di)                      # ff a1 08 00 [R_386_16@2 foo]
 jmpl *%ecx                               # 66 ff e1
-jmpl *0x12(%bx,%si)                      # 66 ff 60 12
-jmp *0x12(%bx,%si)                       # ff 60 12
+jmpl *%es:(%bx)                          # 26 66 ff 27
+jmp *%es:(%bx)                           # 26 ff 27
 ljmpw $0x10, $0x1234                     # ea 34 12 10 00
 ljmpl $0x10, $0x1234                     # 66 ea 34 12 00 00 10 00
-ljmpw *0x1234(%bx)                       # ff af 34 12
-ljmp *0x1234(%bx)                        # ff af 34 12
-ljmpl *(%bp,%di)                         # 66 ff 2b
-ljmp *(%bp,%di)                          # ff 2b
+ljmpw *0x12(%bx,%si)                     # ff 68 12
+ljmp *0x12(%bx,%si)                      # ff 68 12
+ljmpl *(%bp)                             # 66 ff 6e 00
+ljmp *(%bp)                              # ff 6e 00
 jo .+0x10                                # 70 0e
 jno .+0x10                               # 71 0e
 jb .+0x10                                # 72 0e
@@ -1132,17 +1132,17 @@ loopnew .+0x10                           # e0 0e
 loopnel .+0x10                           # 67 e0 0d
 call foo                                 # e8 fe ff [R_386_PC16@1 foo]
 callw *%cx                               # ff d1
-callw *(%bp)                             # ff 56 00
-call *(%bp)                              # ff 56 00
+callw *(%eax)                            # 67 ff 10
+call *(%eax)                             # 67 ff 10
 calll *%ecx                              # 66 ff d1
-calll *-0x80(%di)                        # 66 ff 55 80
-call *-0x80(%di)                         # ff 55 80
+calll *0x80(%bp,%si)                     # 66 ff 92 80 00
+call *0x80(%bp,%si)                      # ff 92 80 00
 lcallw $0x10, $0x1234                    # 9a 34 12 10 00
 lcalll $0x10, $0x1234                    # 66 9a 34 12 00 00 10 00
-lcallw *0x7f(%si)                        # ff 5c 7f
-lcall *0x7f(%si)                         # ff 5c 7f
-lcalll *foo+8(%bx,%di)                   # 66 ff 99 08 00 [R_386_16@3 foo]
-lcall *foo+8(%bx,%di)                    # ff 99 08 00 [R_386_16@2 foo]
+lcallw *-0x80(%di)                       # ff 5d 80
+lcall *-0x80(%di)                        # ff 5d 80
+lcalll *foo                              # 66 ff 1e 00 00 [R_386_16@3 foo]
+lcall *foo                               # ff 1e 00 00 [R_386_16@2 foo]
 retw                                     # c3
 retl                                     # 66 c3
 retw $0x1234                             # c2 34 12
@@ -1217,11 +1217,11 @@ xlat (%bx)                               # d7
 xlatb                                    # d7
 nop                                      # 90
 nopw %cx                                 # 0f 1f c1
-nopw -1(%ecx,%edx,4)                     # 67 0f 1f 44 91 ff
-nop -1(%ecx,%edx,4)                      # 67 0f 1f 44 91 ff
+nopw foo+8(%bx,%di)                      # 0f 1f 81 08 00 [R_386_16@3 foo]
+nop foo+8(%bx,%di)                       # 0f 1f 81 08 00 [R_386_16@3 foo]
 nopl %ecx                                # 66 0f 1f c1
-nopl 0x12(%bx,%si)                       # 66 0f 1f 40 12
-nop 0x12(%bx,%si)                        # 0f 1f 40 12
+nopl %es:(%bx)                           # 26 66 0f 1f 07
+nop %es:(%bx)                            # 26 0f 1f 07
 pause                                    # f3 90
 ud2                                      # 0f 0b
 hlt                                      # f4
@@ -1243,10 +1243,10 @@ aam                                      # d4 0a
 aam $0xfe                                # d4 fe
 aad                                      # d5 0a
 aad $0xfe                                # d5 fe
-boundw %bx, (%bp)                        # 62 5e 00
-bound %bx, (%bp)                         # 62 5e 00
-boundl %ebx, -0x80(%di)                  # 66 62 5d 80
-bound %ebx, -0x80(%di)                   # 66 62 5d 80
+boundw %bx, (%eax)                       # 67 62 18
+bound %bx, (%eax)                        # 67 62 18
+boundl %ebx, 0x80(%bp,%si)               # 66 62 9a 80 00
+bound %ebx, 0x80(%bp,%si)                # 66 62 9a 80 00
 in $0xfe, %al                            # e4 fe
 in $0xfe, %ax                            # e5 fe
 in $0xfe, %eax                           # 66 e5 fe
@@ -1273,15 +1273,15 @@ sysexit                                  # 0f 35
 mfence                                   # 0f ae f0
 lfence                                   # 0f ae e8
 sfence                                   # 0f ae f8
-clflush %es:(%bx)                        # 26 0f ae 3f
-clflushopt (%eax)                        # 67 66 0f ae 38
-clwb 0x80(%bp,%si)                       # 66 0f ae b2 80 00
-prefetchnta -1(%ecx,%edx,4)              # 67 0f 18 44 91 ff
-prefetcht0 0x12(%bx,%si)                 # 0f 18 48 12
-prefetcht1 (%bp)                         # 0f 18 56 00
-prefetcht2 -0x80(%di)                    # 0f 18 5d 80
-prefetchw foo                            # 0f 0d 0e 00 00 [R_386_16@3 foo]
-prefetch 0x1234(%bx)                     # 0f 0d 87 34 12
+clflush 0x1234(%bx)                      # 0f ae bf 34 12
+clflushopt (%bp,%di)                     # 66 0f ae 3b
+clwb 0x7f(%si)                           # 66 0f ae 74 7f
+prefetchnta foo+8(%bx,%di)               # 0f 18 81 08 00 [R_386_16@3 foo]
+prefetcht0 %es:(%bx)                     # 26 0f 18 0f
+prefetcht1 (%eax)                        # 67 0f 18 10
+prefetcht2 0x80(%bp,%si)                 # 0f 18 9a 80 00
+prefetchw -1(%ecx,%edx,4)                # 67 0f 0d 4c 91 ff
+prefetch 0x12(%bx,%si)                   # 0f 0d 40 12
 monitor                                  # 0f 01 c8
 mwait                                    # 0f 01 c9
 wbinvd                                   # 0f 09
@@ -1292,85 +1292,85 @@ xgetbv                                   # 0f 01 d0
 xsetbv                                   # 0f 01 d1
 stac                                     # 0f 01 cb
 clac                                     # 0f 01 ca
-invlpg 0x1234(%bx)                       # 0f 01 bf 34 12
-lgdtw (%bp,%di)                          # 0f 01 13
-lgdt (%bp,%di)                           # 0f 01 13
-lgdtl 0x7f(%si)                          # 66 0f 01 54 7f
-lgdt 0x7f(%si)                           # 0f 01 54 7f
-lidtw %es:(%bx)                          # 26 0f 01 1f
-lidt %es:(%bx)                           # 26 0f 01 1f
-lidtl (%eax)                             # 67 66 0f 01 18
-lidt (%eax)                              # 67 0f 01 18
-sgdtw -1(%ecx,%edx,4)                    # 67 0f 01 44 91 ff
-sgdt -1(%ecx,%edx,4)                     # 67 0f 01 44 91 ff
-sgdtl 0x12(%bx,%si)                      # 66 0f 01 40 12
-sgdt 0x12(%bx,%si)                       # 0f 01 40 12
-sidtw -0x80(%di)                         # 0f 01 4d 80
-sidt -0x80(%di)                          # 0f 01 4d 80
-sidtl foo                                # 66 0f 01 0e 00 00 [R_386_16@4 foo]
-sidt foo                                 # 0f 01 0e 00 00 [R_386_16@3 foo]
+invlpg 0x12(%bx,%si)                     # 0f 01 78 12
+lgdtw (%bp)                              # 0f 01 56 00
+lgdt (%bp)                               # 0f 01 56 00
+lgdtl -0x80(%di)                         # 66 0f 01 55 80
+lgdt -0x80(%di)                          # 0f 01 55 80
+lidtw 0x1234(%bx)                        # 0f 01 9f 34 12
+lidt 0x1234(%bx)                         # 0f 01 9f 34 12
+lidtl (%bp,%di)                          # 66 0f 01 1b
+lidt (%bp,%di)                           # 0f 01 1b
+sgdtw foo+8(%bx,%di)                     # 0f 01 81 08 00 [R_386_16@3 foo]
+sgdt foo+8(%bx,%di)                      # 0f 01 81 08 00 [R_386_16@3 foo]
+sgdtl %es:(%bx)                          # 26 66 0f 01 07
+sgdt %es:(%bx)                           # 26 0f 01 07
+sidtw 0x80(%bp,%si)                      # 0f 01 8a 80 00
+sidt 0x80(%bp,%si)                       # 0f 01 8a 80 00
+sidtl -1(%ecx,%edx,4)                    # 67 66 0f 01 4c 91 ff
+sidt -1(%ecx,%edx,4)                     # 67 0f 01 4c 91 ff
 lldtw %cx                                # 0f 00 d1
-lldtw (%bp,%di)                          # 0f 00 13
-lldt (%bp,%di)                           # 0f 00 13
+lldtw (%bp)                              # 0f 00 56 00
+lldt (%bp)                               # 0f 00 56 00
 ltrw %cx                                 # 0f 00 d9
-ltrw 0x7f(%si)                           # 0f 00 5c 7f
-ltr 0x7f(%si)                            # 0f 00 5c 7f
+ltrw -0x80(%di)                          # 0f 00 5d 80
+ltr -0x80(%di)                           # 0f 00 5d 80
 sldt %cx                                 # 0f 00 c1
-sldtw %es:(%bx)                          # 26 0f 00 07
-sldt %es:(%bx)                           # 26 0f 00 07
+sldtw 0x1234(%bx)                        # 0f 00 87 34 12
+sldt 0x1234(%bx)                         # 0f 00 87 34 12
 sldt %ecx                                # 66 0f 00 c1
 str %cx                                  # 0f 00 c9
-strw 0x12(%bx,%si)                       # 0f 00 48 12
-str 0x12(%bx,%si)                        # 0f 00 48 12
+strw %es:(%bx)                           # 26 0f 00 0f
+str %es:(%bx)                            # 26 0f 00 0f
 str %ecx                                 # 66 0f 00 c9
 lmsww %cx                                # 0f 01 f1
-lmsww foo                                # 0f 01 36 00 00 [R_386_16@3 foo]
-lmsw foo                                 # 0f 01 36 00 00 [R_386_16@3 foo]
+lmsww -1(%ecx,%edx,4)                    # 67 0f 01 74 91 ff
+lmsw -1(%ecx,%edx,4)                     # 67 0f 01 74 91 ff
 smsw %cx                                 # 0f 01 e1
-smsww (%bp,%di)                          # 0f 01 23
-smsw (%bp,%di)                           # 0f 01 23
+smsww (%bp)                              # 0f 01 66 00
+smsw (%bp)                               # 0f 01 66 00
 smsw %ecx                                # 66 0f 01 e1
 verrw %cx                                # 0f 00 e1
-verrw %es:(%bx)                          # 26 0f 00 27
-verr %es:(%bx)                           # 26 0f 00 27
+verrw 0x1234(%bx)                        # 0f 00 a7 34 12
+verr 0x1234(%bx)                         # 0f 00 a7 34 12
 verww %cx                                # 0f 00 e9
-verww (%eax)                             # 67 0f 00 28
-verw (%eax)                              # 67 0f 00 28
+verww (%bp,%di)                          # 0f 00 2b
+verw (%bp,%di)                           # 0f 00 2b
 arpl %bx, %cx                            # 63 d9
-arplw %bx, 0x80(%bp,%si)                 # 63 9a 80 00
-arpl %bx, 0x80(%bp,%si)                  # 63 9a 80 00
+arplw %bx, 0x7f(%si)                     # 63 5c 7f
+arpl %bx, 0x7f(%si)                      # 63 5c 7f
 lar %bx, %cx                             # 0f 02 cb
-larw -1(%ecx,%edx,4), %cx                # 67 0f 02 4c 91 ff
-lar -1(%ecx,%edx,4), %cx                 # 67 0f 02 4c 91 ff
+larw foo+8(%bx,%di), %cx                 # 0f 02 89 08 00 [R_386_16@3 foo]
+lar foo+8(%bx,%di), %cx                  # 0f 02 89 08 00 [R_386_16@3 foo]
 lar %ebx, %ecx                           # 66 0f 02 cb
-larl 0x12(%bx,%si), %ecx                 # 66 0f 02 48 12
-lar 0x12(%bx,%si), %ecx                  # 66 0f 02 48 12
+larl %es:(%bx), %ecx                     # 26 66 0f 02 0f
+lar %es:(%bx), %ecx                      # 26 66 0f 02 0f
 lsl %bx, %cx                             # 0f 03 cb
-lslw -0x80(%di), %cx                     # 0f 03 4d 80
-lsl -0x80(%di), %cx                      # 0f 03 4d 80
+lslw 0x80(%bp,%si), %cx                  # 0f 03 8a 80 00
+lsl 0x80(%bp,%si), %cx                   # 0f 03 8a 80 00
 lsl %ebx, %ecx                           # 66 0f 03 cb
-lsll foo, %ecx                           # 66 0f 03 0e 00 00 [R_386_16@4 foo]
-lsl foo, %ecx                            # 66 0f 03 0e 00 00 [R_386_16@4 foo]
-ldsw (%bp,%di), %cx                      # c5 0b
-lds (%bp,%di), %cx                       # c5 0b
-ldsl 0x7f(%si), %ecx                     # 66 c5 4c 7f
-lds 0x7f(%si), %ecx                      # 66 c5 4c 7f
-lesw foo+8(%bx,%di), %cx                 # c4 89 08 00 [R_386_16@2 foo]
-les foo+8(%bx,%di), %cx                  # c4 89 08 00 [R_386_16@2 foo]
-lesl %es:(%bx), %ecx                     # 26 66 c4 0f
-les %es:(%bx), %ecx                      # 26 66 c4 0f
-lssw (%eax), %cx                         # 67 0f b2 08
-lss (%eax), %cx                          # 67 0f b2 08
-lssl 0x80(%bp,%si), %ecx                 # 66 0f b2 8a 80 00
-lss 0x80(%bp,%si), %ecx                  # 66 0f b2 8a 80 00
-lfsw -1(%ecx,%edx,4), %cx                # 67 0f b4 4c 91 ff
-lfs -1(%ecx,%edx,4), %cx                 # 67 0f b4 4c 91 ff
-lfsl 0x12(%bx,%si), %ecx                 # 66 0f b4 48 12
-lfs 0x12(%bx,%si), %ecx                  # 66 0f b4 48 12
-lgsw (%bp), %cx                          # 0f b5 4e 00
-lgs (%bp), %cx                           # 0f b5 4e 00
-lgsl -0x80(%di), %ecx                    # 66 0f b5 4d 80
-lgs -0x80(%di), %ecx                     # 66 0f b5 4d 80
+lsll -1(%ecx,%edx,4), %ecx               # 67 66 0f 03 4c 91 ff
+lsl -1(%ecx,%edx,4), %ecx                # 67 66 0f 03 4c 91 ff
+ldsw (%bp), %cx                          # c5 4e 00
+lds (%bp), %cx                           # c5 4e 00
+ldsl -0x80(%di), %ecx                    # 66 c5 4d 80
+lds -0x80(%di), %ecx                     # 66 c5 4d 80
+lesw foo, %cx                            # c4 0e 00 00 [R_386_16@2 foo]
+les foo, %cx                             # c4 0e 00 00 [R_386_16@2 foo]
+lesl 0x1234(%bx), %ecx                   # 66 c4 8f 34 12
+les 0x1234(%bx), %ecx                    # 66 c4 8f 34 12
+lssw (%bp,%di), %cx                      # 0f b2 0b
+lss (%bp,%di), %cx                       # 0f b2 0b
+lssl 0x7f(%si), %ecx                     # 66 0f b2 4c 7f
+lss 0x7f(%si), %ecx                      # 66 0f b2 4c 7f
+lfsw foo+8(%bx,%di), %cx                 # 0f b4 89 08 00 [R_386_16@3 foo]
+lfs foo+8(%bx,%di), %cx                  # 0f b4 89 08 00 [R_386_16@3 foo]
+lfsl %es:(%bx), %ecx                     # 26 66 0f b4 0f
+lfs %es:(%bx), %ecx                      # 26 66 0f b4 0f
+lgsw (%eax), %cx                         # 67 0f b5 08
+lgs (%eax), %cx                          # 67 0f b5 08
+lgsl 0x80(%bp,%si), %ecx                 # 66 0f b5 8a 80 00
+lgs 0x80(%bp,%si), %ecx                  # 66 0f b5 8a 80 00
 mov %cr0, %ecx                           # 0f 20 c1
 mov %ebx, %cr3                           # 0f 22 db
 mov %dr1, %ecx                           # 0f 21 c9
@@ -1381,133 +1381,133 @@ rdseed %cx                               # 0f c7 f9
 rdseed %ecx                              # 66 0f c7 f9
 endbr64                                  # f3 0f 1e fa
 endbr32                                  # f3 0f 1e fb
-xsave foo+8(%bx,%di)                     # 0f ae a1 08 00 [R_386_16@3 foo]
-xrstor %es:(%bx)                         # 26 0f ae 2f
-flds -1(%ecx,%edx,4)                     # 67 d9 44 91 ff
-fld -1(%ecx,%edx,4)                      # 67 d9 44 91 ff
-fldl 0x12(%bx,%si)                       # dd 40 12
-fld 0x12(%bx,%si)                        # d9 40 12
-fldt (%bp)                               # db 6e 00
-fld (%bp)                                # d9 46 00
+xsave foo                                # 0f ae 26 00 00 [R_386_16@3 foo]
+xrstor 0x1234(%bx)                       # 0f ae af 34 12
+flds foo+8(%bx,%di)                      # d9 81 08 00 [R_386_16@2 foo]
+fld foo+8(%bx,%di)                       # d9 81 08 00 [R_386_16@2 foo]
+fldl %es:(%bx)                           # 26 dd 07
+fld %es:(%bx)                            # 26 d9 07
+fldt (%eax)                              # 67 db 28
+fld (%eax)                               # 67 d9 00
 fld %st(3)                               # d9 c3
-fsts foo                                 # d9 16 00 00 [R_386_16@2 foo]
-fst foo                                  # d9 16 00 00 [R_386_16@2 foo]
-fstl 0x1234(%bx)                         # dd 97 34 12
-fst 0x1234(%bx)                          # d9 97 34 12
+fsts -1(%ecx,%edx,4)                     # 67 d9 54 91 ff
+fst -1(%ecx,%edx,4)                      # 67 d9 54 91 ff
+fstl 0x12(%bx,%si)                       # dd 50 12
+fst 0x12(%bx,%si)                        # d9 50 12
 fst %st(3)                               # dd d3
-fstps 0x7f(%si)                          # d9 5c 7f
-fstp 0x7f(%si)                           # d9 5c 7f
-fstpl foo+8(%bx,%di)                     # dd 99 08 00 [R_386_16@2 foo]
-fstp foo+8(%bx,%di)                      # d9 99 08 00 [R_386_16@2 foo]
-fstpt %es:(%bx)                          # 26 db 3f
-fstp %es:(%bx)                           # 26 d9 1f
+fstps -0x80(%di)                         # d9 5d 80
+fstp -0x80(%di)                          # d9 5d 80
+fstpl foo                                # dd 1e 00 00 [R_386_16@2 foo]
+fstp foo                                 # d9 1e 00 00 [R_386_16@2 foo]
+fstpt 0x1234(%bx)                        # db bf 34 12
+fstp 0x1234(%bx)                         # d9 9f 34 12
 fstp %st(3)                              # dd db
-filds 0x80(%bp,%si)                      # df 82 80 00
-fild 0x80(%bp,%si)                       # df 82 80 00
-fildl -1(%ecx,%edx,4)                    # 67 db 44 91 ff
-fild -1(%ecx,%edx,4)                     # 67 df 44 91 ff
-fildll 0x12(%bx,%si)                     # df 68 12
-fild 0x12(%bx,%si)                       # df 40 12
-fists (%bp)                              # df 56 00
-fist (%bp)                               # df 56 00
-fistl -0x80(%di)                         # db 55 80
-fist -0x80(%di)                          # df 55 80
-fistps foo                               # df 1e 00 00 [R_386_16@2 foo]
-fistp foo                                # df 1e 00 00 [R_386_16@2 foo]
-fistpl 0x1234(%bx)                       # db 9f 34 12
-fistp 0x1234(%bx)                        # df 9f 34 12
-fistpll (%bp,%di)                        # df 3b
-fistp (%bp,%di)                          # df 1b
-fisttps 0x7f(%si)                        # df 4c 7f
-fisttp 0x7f(%si)                         # df 4c 7f
-fisttpl foo+8(%bx,%di)                   # db 89 08 00 [R_386_16@2 foo]
-fisttp foo+8(%bx,%di)                    # df 89 08 00 [R_386_16@2 foo]
-fisttpll %es:(%bx)                       # 26 dd 0f
-fisttp %es:(%bx)                         # 26 df 0f
-fbld (%eax)                              # 67 df 20
-fbstp 0x80(%bp,%si)                      # df b2 80 00
-fadds -1(%ecx,%edx,4)                    # 67 d8 44 91 ff
-fadd -1(%ecx,%edx,4)                     # 67 d8 44 91 ff
-faddl 0x12(%bx,%si)                      # dc 40 12
-fadd 0x12(%bx,%si)                       # d8 40 12
+filds 0x7f(%si)                          # df 44 7f
+fild 0x7f(%si)                           # df 44 7f
+fildl foo+8(%bx,%di)                     # db 81 08 00 [R_386_16@2 foo]
+fild foo+8(%bx,%di)                      # df 81 08 00 [R_386_16@2 foo]
+fildll %es:(%bx)                         # 26 df 2f
+fild %es:(%bx)                           # 26 df 07
+fists (%eax)                             # 67 df 10
+fist (%eax)                              # 67 df 10
+fistl 0x80(%bp,%si)                      # db 92 80 00
+fist 0x80(%bp,%si)                       # df 92 80 00
+fistps -1(%ecx,%edx,4)                   # 67 df 5c 91 ff
+fistp -1(%ecx,%edx,4)                    # 67 df 5c 91 ff
+fistpl 0x12(%bx,%si)                     # db 58 12
+fistp 0x12(%bx,%si)                      # df 58 12
+fistpll (%bp)                            # df 7e 00
+fistp (%bp)                              # df 5e 00
+fisttps -0x80(%di)                       # df 4d 80
+fisttp -0x80(%di)                        # df 4d 80
+fisttpl foo                              # db 0e 00 00 [R_386_16@2 foo]
+fisttp foo                               # df 0e 00 00 [R_386_16@2 foo]
+fisttpll 0x1234(%bx)                     # dd 8f 34 12
+fisttp 0x1234(%bx)                       # df 8f 34 12
+fbld (%bp,%di)                           # df 23
+fbstp 0x7f(%si)                          # df 74 7f
+fadds foo+8(%bx,%di)                     # d8 81 08 00 [R_386_16@2 foo]
+fadd foo+8(%bx,%di)                      # d8 81 08 00 [R_386_16@2 foo]
+faddl %es:(%bx)                          # 26 dc 07
+fadd %es:(%bx)                           # 26 d8 07
 fadd %st(3), %st                         # d8 c3
 fadd %st, %st(3)                         # dc c3
 faddp %st, %st(3)                        # de c3
 faddp                                    # de c1
-fiadds (%bp,%di)                         # de 03
-fiadd (%bp,%di)                          # de 03
-fiaddl 0x7f(%si)                         # da 44 7f
-fiadd 0x7f(%si)                          # de 44 7f
-fmuls foo+8(%bx,%di)                     # d8 89 08 00 [R_386_16@2 foo]
-fmul foo+8(%bx,%di)                      # d8 89 08 00 [R_386_16@2 foo]
-fmull %es:(%bx)                          # 26 dc 0f
-fmul %es:(%bx)                           # 26 d8 0f
+fiadds (%bp)                             # de 46 00
+fiadd (%bp)                              # de 46 00
+fiaddl -0x80(%di)                        # da 45 80
+fiadd -0x80(%di)                         # de 45 80
+fmuls foo                                # d8 0e 00 00 [R_386_16@2 foo]
+fmul foo                                 # d8 0e 00 00 [R_386_16@2 foo]
+fmull 0x1234(%bx)                        # dc 8f 34 12
+fmul 0x1234(%bx)                         # d8 8f 34 12
 fmul %st(3), %st                         # d8 cb
 fmul %st, %st(3)                         # dc cb
 fmulp %st, %st(3)                        # de cb
 fmulp                                    # de c9
-fimuls (%bp)                             # de 4e 00
-fimul (%bp)                              # de 4e 00
-fimull -0x80(%di)                        # da 4d 80
-fimul -0x80(%di)                         # de 4d 80
-fsubs foo                                # d8 26 00 00 [R_386_16@2 foo]
-fsub foo                                 # d8 26 00 00 [R_386_16@2 foo]
-fsubl 0x1234(%bx)                        # dc a7 34 12
-fsub 0x1234(%bx)                         # d8 a7 34 12
+fimuls (%eax)                            # 67 de 08
+fimul (%eax)                             # 67 de 08
+fimull 0x80(%bp,%si)                     # da 8a 80 00
+fimul 0x80(%bp,%si)                      # de 8a 80 00
+fsubs -1(%ecx,%edx,4)                    # 67 d8 64 91 ff
+fsub -1(%ecx,%edx,4)                     # 67 d8 64 91 ff
+fsubl 0x12(%bx,%si)                      # dc 60 12
+fsub 0x12(%bx,%si)                       # d8 60 12
 fsub %st(3), %st                         # d8 e3
 fsubr %st, %st(3)                        # dc eb
 fsubrp %st, %st(3)                       # de eb
 fsubrp                                   # de e9
-fisubs (%eax)                            # 67 de 20
-fisub (%eax)                             # 67 de 20
-fisubl 0x80(%bp,%si)                     # da a2 80 00
-fisub 0x80(%bp,%si)                      # de a2 80 00
-fsubrs -1(%ecx,%edx,4)                   # 67 d8 6c 91 ff
-fsubr -1(%ecx,%edx,4)                    # 67 d8 6c 91 ff
-fsubrl 0x12(%bx,%si)                     # dc 68 12
-fsubr 0x12(%bx,%si)                      # d8 68 12
+fisubs (%bp,%di)                         # de 23
+fisub (%bp,%di)                          # de 23
+fisubl 0x7f(%si)                         # da 64 7f
+fisub 0x7f(%si)                          # de 64 7f
+fsubrs foo+8(%bx,%di)                    # d8 a9 08 00 [R_386_16@2 foo]
+fsubr foo+8(%bx,%di)                     # d8 a9 08 00 [R_386_16@2 foo]
+fsubrl %es:(%bx)                         # 26 dc 2f
+fsubr %es:(%bx)                          # 26 d8 2f
 fsubr %st(3), %st                        # d8 eb
 fsub %st, %st(3)                         # dc e3
 fsubp %st, %st(3)                        # de e3
 fsubp                                    # de e1
-fisubrs (%bp,%di)                        # de 2b
-fisubr (%bp,%di)                         # de 2b
-fisubrl 0x7f(%si)                        # da 6c 7f
-fisubr 0x7f(%si)                         # de 6c 7f
-fdivs foo+8(%bx,%di)                     # d8 b1 08 00 [R_386_16@2 foo]
-fdiv foo+8(%bx,%di)                      # d8 b1 08 00 [R_386_16@2 foo]
-fdivl %es:(%bx)                          # 26 dc 37
-fdiv %es:(%bx)                           # 26 d8 37
+fisubrs (%bp)                            # de 6e 00
+fisubr (%bp)                             # de 6e 00
+fisubrl -0x80(%di)                       # da 6d 80
+fisubr -0x80(%di)                        # de 6d 80
+fdivs foo                                # d8 36 00 00 [R_386_16@2 foo]
+fdiv foo                                 # d8 36 00 00 [R_386_16@2 foo]
+fdivl 0x1234(%bx)                        # dc b7 34 12
+fdiv 0x1234(%bx)                         # d8 b7 34 12
 fdiv %st(3), %st                         # d8 f3
 fdivr %st, %st(3)                        # dc fb
 fdivrp %st, %st(3)                       # de fb
 fdivrp                                   # de f9
-fidivs (%bp)                             # de 76 00
-fidiv (%bp)                              # de 76 00
-fidivl -0x80(%di)                        # da 75 80
-fidiv -0x80(%di)                         # de 75 80
-fdivrs foo                               # d8 3e 00 00 [R_386_16@2 foo]
-fdivr foo                                # d8 3e 00 00 [R_386_16@2 foo]
-fdivrl 0x1234(%bx)                       # dc bf 34 12
-fdivr 0x1234(%bx)                        # d8 bf 34 12
+fidivs (%eax)                            # 67 de 30
+fidiv (%eax)                             # 67 de 30
+fidivl 0x80(%bp,%si)                     # da b2 80 00
+fidiv 0x80(%bp,%si)                      # de b2 80 00
+fdivrs -1(%ecx,%edx,4)                   # 67 d8 7c 91 ff
+fdivr -1(%ecx,%edx,4)                    # 67 d8 7c 91 ff
+fdivrl 0x12(%bx,%si)                     # dc 78 12
+fdivr 0x12(%bx,%si)                      # d8 78 12
 fdivr %st(3), %st                        # d8 fb
 fdiv %st, %st(3)                         # dc f3
 fdivp %st, %st(3)                        # de f3
 fdivp                                    # de f1
-fidivrs (%eax)                           # 67 de 38
-fidivr (%eax)                            # 67 de 38
-fidivrl 0x80(%bp,%si)                    # da ba 80 00
-fidivr 0x80(%bp,%si)                     # de ba 80 00
-fcoms -1(%ecx,%edx,4)                    # 67 d8 54 91 ff
-fcom -1(%ecx,%edx,4)                     # 67 d8 54 91 ff
-fcoml 0x12(%bx,%si)                      # dc 50 12
-fcom 0x12(%bx,%si)                       # d8 50 12
+fidivrs (%bp,%di)                        # de 3b
+fidivr (%bp,%di)                         # de 3b
+fidivrl 0x7f(%si)                        # da 7c 7f
+fidivr 0x7f(%si)                         # de 7c 7f
+fcoms foo+8(%bx,%di)                     # d8 91 08 00 [R_386_16@2 foo]
+fcom foo+8(%bx,%di)                      # d8 91 08 00 [R_386_16@2 foo]
+fcoml %es:(%bx)                          # 26 dc 17
+fcom %es:(%bx)                           # 26 d8 17
 fcom %st(3)                              # d8 d3
 fcom                                     # d8 d1
-fcomps foo                               # d8 1e 00 00 [R_386_16@2 foo]
-fcomp foo                                # d8 1e 00 00 [R_386_16@2 foo]
-fcompl 0x1234(%bx)                       # dc 9f 34 12
-fcomp 0x1234(%bx)                        # d8 9f 34 12
+fcomps -1(%ecx,%edx,4)                   # 67 d8 5c 91 ff
+fcomp -1(%ecx,%edx,4)                    # 67 d8 5c 91 ff
+fcompl 0x12(%bx,%si)                     # dc 58 12
+fcomp 0x12(%bx,%si)                      # d8 58 12
 fcomp %st(3)                             # d8 db
 fcomp                                    # d8 d9
 fcompp                                   # de d9
@@ -1520,14 +1520,14 @@ fcomi %st(3), %st                        # db f3
 fcomip %st(3), %st                       # df f3
 fucomi %st(3), %st                       # db eb
 fucomip %st(3), %st                      # df eb
-ficoms (%bp,%di)                         # de 13
-ficom (%bp,%di)                          # de 13
-ficoml 0x7f(%si)                         # da 54 7f
-ficom 0x7f(%si)                          # de 54 7f
-ficomps foo+8(%bx,%di)                   # de 99 08 00 [R_386_16@2 foo]
-ficomp foo+8(%bx,%di)                    # de 99 08 00 [R_386_16@2 foo]
-ficompl %es:(%bx)                        # 26 da 1f
-ficomp %es:(%bx)                         # 26 de 1f
+ficoms (%bp)                             # de 56 00
+ficom (%bp)                              # de 56 00
+ficoml -0x80(%di)                        # da 55 80
+ficom -0x80(%di)                         # de 55 80
+ficomps foo                              # de 1e 00 00 [R_386_16@2 foo]
+ficomp foo                               # de 1e 00 00 [R_386_16@2 foo]
+ficompl 0x1234(%bx)                      # da 9f 34 12
+ficomp 0x1234(%bx)                       # de 9f 34 12
 fcmovb %st(3), %st                       # da c3
 fcmove %st(3), %st                       # da cb
 fcmovbe %st(3), %st                      # da d3
@@ -1568,574 +1568,574 @@ frndint                                  # d9 fc
 fscale                                   # d9 fd
 fsin                                     # d9 fe
 fcos                                     # d9 ff
-fnstcw (%bp)                             # d9 7e 00
-fstcw -0x80(%di)                         # 9b d9 7d 80
-fldcw foo                                # d9 2e 00 00 [R_386_16@2 foo]
-fnstsw 0x1234(%bx)                       # dd bf 34 12
+fnstcw (%eax)                            # 67 d9 38
+fstcw 0x80(%bp,%si)                      # 9b d9 ba 80 00
+fldcw -1(%ecx,%edx,4)                    # 67 d9 6c 91 ff
+fnstsw 0x12(%bx,%si)                     # dd 78 12
 fnstsw %ax                               # df e0
-fstsw 0x7f(%si)                          # 9b dd 7c 7f
+fstsw -0x80(%di)                         # 9b dd 7d 80
 fstsw %ax                                # 9b df e0
 fninit                                   # db e3
 finit                                    # 9b db e3
 fnclex                                   # db e2
 fclex                                    # 9b db e2
-fnstenv 0x12(%bx,%si)                    # d9 70 12
-fstenv (%bp)                             # 9b d9 76 00
-fldenv -0x80(%di)                        # d9 65 80
-fnsave foo                               # dd 36 00 00 [R_386_16@2 foo]
-fsave 0x1234(%bx)                        # 9b dd b7 34 12
-frstor (%bp,%di)                         # dd 23
-fxsave 0x7f(%si)                         # 0f ae 44 7f
-fxrstor foo+8(%bx,%di)                   # 0f ae 89 08 00 [R_386_16@3 foo]
+fnstenv %es:(%bx)                        # 26 d9 37
+fstenv (%eax)                            # 9b 67 d9 30
+fldenv 0x80(%bp,%si)                     # d9 a2 80 00
+fnsave -1(%ecx,%edx,4)                   # 67 dd 74 91 ff
+fsave 0x12(%bx,%si)                      # 9b dd 70 12
+frstor (%bp)                             # dd 66 00
+fxsave -0x80(%di)                        # 0f ae 45 80
+fxrstor foo                              # 0f ae 0e 00 00 [R_386_16@3 foo]
 addps %xmm6, %xmm1                       # 0f 58 ce
-addps 0x80(%bp,%si), %xmm1               # 0f 58 8a 80 00
+addps 0x7f(%si), %xmm1                   # 0f 58 4c 7f
 addpd %xmm6, %xmm1                       # 66 0f 58 ce
-addpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 58 4c 91 ff
+addpd foo+8(%bx,%di), %xmm1              # 66 0f 58 89 08 00 [R_386_16@4 foo]
 addss %xmm6, %xmm1                       # f3 0f 58 ce
-addss 0x12(%bx,%si), %xmm1               # f3 0f 58 48 12
+addss %es:(%bx), %xmm1                   # 26 f3 0f 58 0f
 addsd %xmm6, %xmm1                       # f2 0f 58 ce
-addsd (%bp), %xmm1                       # f2 0f 58 4e 00
+addsd (%eax), %xmm1                      # 67 f2 0f 58 08
 mulps %xmm6, %xmm1                       # 0f 59 ce
-mulps -0x80(%di), %xmm1                  # 0f 59 4d 80
+mulps 0x80(%bp,%si), %xmm1               # 0f 59 8a 80 00
 mulpd %xmm6, %xmm1                       # 66 0f 59 ce
-mulpd foo, %xmm1                         # 66 0f 59 0e 00 00 [R_386_16@4 foo]
+mulpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 59 4c 91 ff
 mulss %xmm6, %xmm1                       # f3 0f 59 ce
-mulss 0x1234(%bx), %xmm1                 # f3 0f 59 8f 34 12
+mulss 0x12(%bx,%si), %xmm1               # f3 0f 59 48 12
 mulsd %xmm6, %xmm1                       # f2 0f 59 ce
-mulsd (%bp,%di), %xmm1                   # f2 0f 59 0b
+mulsd (%bp), %xmm1                       # f2 0f 59 4e 00
 subps %xmm6, %xmm1                       # 0f 5c ce
-subps 0x7f(%si), %xmm1                   # 0f 5c 4c 7f
+subps -0x80(%di), %xmm1                  # 0f 5c 4d 80
 subpd %xmm6, %xmm1                       # 66 0f 5c ce
-subpd foo+8(%bx,%di), %xmm1              # 66 0f 5c 89 08 00 [R_386_16@4 foo]
+subpd foo, %xmm1                         # 66 0f 5c 0e 00 00 [R_386_16@4 foo]
 subss %xmm6, %xmm1                       # f3 0f 5c ce
-subss %es:(%bx), %xmm1                   # 26 f3 0f 5c 0f
+subss 0x1234(%bx), %xmm1                 # f3 0f 5c 8f 34 12
 subsd %xmm6, %xmm1                       # f2 0f 5c ce
-subsd (%eax), %xmm1                      # 67 f2 0f 5c 08
+subsd (%bp,%di), %xmm1                   # f2 0f 5c 0b
 minps %xmm6, %xmm1                       # 0f 5d ce
-minps 0x80(%bp,%si), %xmm1               # 0f 5d 8a 80 00
+minps 0x7f(%si), %xmm1                   # 0f 5d 4c 7f
 minpd %xmm6, %xmm1                       # 66 0f 5d ce
-minpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 5d 4c 91 ff
+minpd foo+8(%bx,%di), %xmm1              # 66 0f 5d 89 08 00 [R_386_16@4 foo]
 minss %xmm6, %xmm1                       # f3 0f 5d ce
-minss 0x12(%bx,%si), %xmm1               # f3 0f 5d 48 12
+minss %es:(%bx), %xmm1                   # 26 f3 0f 5d 0f
 minsd %xmm6, %xmm1                       # f2 0f 5d ce
-minsd (%bp), %xmm1                       # f2 0f 5d 4e 00
+minsd (%eax), %xmm1                      # 67 f2 0f 5d 08
 divps %xmm6, %xmm1                       # 0f 5e ce
-divps -0x80(%di), %xmm1                  # 0f 5e 4d 80
+divps 0x80(%bp,%si), %xmm1               # 0f 5e 8a 80 00
 divpd %xmm6, %xmm1                       # 66 0f 5e ce
-divpd foo, %xmm1                         # 66 0f 5e 0e 00 00 [R_386_16@4 foo]
+divpd -1(%ecx,%edx,4), %xmm1             # 67 66 0f 5e 4c 91 ff
 divss %xmm6, %xmm1                       # f3 0f 5e ce
-divss 0x1234(%bx), %xmm1                 # f3 0f 5e 8f 34 12
+divss 0x12(%bx,%si), %xmm1               # f3 0f 5e 48 12
 divsd %xmm6, %xmm1                       # f2 0f 5e ce
-divsd (%bp,%di), %xmm1                   # f2 0f 5e 0b
+divsd (%bp), %xmm1                       # f2 0f 5e 4e 00
 maxps %xmm6, %xmm1                       # 0f 5f ce
-maxps 0x7f(%si), %xmm1                   # 0f 5f 4c 7f
+maxps -0x80(%di), %xmm1                  # 0f 5f 4d 80
 maxpd %xmm6, %xmm1                       # 66 0f 5f ce
-maxpd foo+8(%bx,%di), %xmm1              # 66 0f 5f 89 08 00 [R_386_16@4 foo]
+maxpd foo, %xmm1                         # 66 0f 5f 0e 00 00 [R_386_16@4 foo]
 maxss %xmm6, %xmm1                       # f3 0f 5f ce
-maxss %es:(%bx), %xmm1                   # 26 f3 0f 5f 0f
+maxss 0x1234(%bx), %xmm1                 # f3 0f 5f 8f 34 12
 maxsd %xmm6, %xmm1                       # f2 0f 5f ce
-maxsd (%eax), %xmm1                      # 67 f2 0f 5f 08
+maxsd (%bp,%di), %xmm1                   # f2 0f 5f 0b
 sqrtps %xmm6, %xmm1                      # 0f 51 ce
-sqrtps 0x80(%bp,%si), %xmm1              # 0f 51 8a 80 00
+sqrtps 0x7f(%si), %xmm1                  # 0f 51 4c 7f
 sqrtpd %xmm6, %xmm1                      # 66 0f 51 ce
-sqrtpd -1(%ecx,%edx,4), %xmm1            # 67 66 0f 51 4c 91 ff
+sqrtpd foo+8(%bx,%di), %xmm1             # 66 0f 51 89 08 00 [R_386_16@4 foo]
 sqrtss %xmm6, %xmm1                      # f3 0f 51 ce
-sqrtss 0x12(%bx,%si), %xmm1              # f3 0f 51 48 12
+sqrtss %es:(%bx), %xmm1                  # 26 f3 0f 51 0f
 sqrtsd %xmm6, %xmm1                      # f2 0f 51 ce
-sqrtsd (%bp), %xmm1                      # f2 0f 51 4e 00
+sqrtsd (%eax), %xmm1                     # 67 f2 0f 51 08
 rsqrtps %xmm6, %xmm1                     # 0f 52 ce
-rsqrtps -0x80(%di), %xmm1                # 0f 52 4d 80
+rsqrtps 0x80(%bp,%si), %xmm1             # 0f 52 8a 80 00
 rsqrtss %xmm6, %xmm1                     # f3 0f 52 ce
-rsqrtss foo, %xmm1                       # f3 0f 52 0e 00 00 [R_386_16@4 foo]
+rsqrtss -1(%ecx,%edx,4), %xmm1           # 67 f3 0f 52 4c 91 ff
 rcpps %xmm6, %xmm1                       # 0f 53 ce
-rcpps 0x1234(%bx), %xmm1                 # 0f 53 8f 34 12
+rcpps 0x12(%bx,%si), %xmm1               # 0f 53 48 12
 rcpss %xmm6, %xmm1                       # f3 0f 53 ce
-rcpss (%bp,%di), %xmm1                   # f3 0f 53 0b
+rcpss (%bp), %xmm1                       # f3 0f 53 4e 00
 andps %xmm6, %xmm1                       # 0f 54 ce
-andps 0x7f(%si), %xmm1                   # 0f 54 4c 7f
+andps -0x80(%di), %xmm1                  # 0f 54 4d 80
 andpd %xmm6, %xmm1                       # 66 0f 54 ce
-andpd foo+8(%bx,%di), %xmm1              # 66 0f 54 89 08 00 [R_386_16@4 foo]
+andpd foo, %xmm1                         # 66 0f 54 0e 00 00 [R_386_16@4 foo]
 andnps %xmm6, %xmm1                      # 0f 55 ce
-andnps %es:(%bx), %xmm1                  # 26 0f 55 0f
+andnps 0x1234(%bx), %xmm1                # 0f 55 8f 34 12
 andnpd %xmm6, %xmm1                      # 66 0f 55 ce
-andnpd (%eax), %xmm1                     # 67 66 0f 55 08
+andnpd (%bp,%di), %xmm1                  # 66 0f 55 0b
 orps %xmm6, %xmm1                        # 0f 56 ce
-orps 0x80(%bp,%si), %xmm1                # 0f 56 8a 80 00
+orps 0x7f(%si), %xmm1                    # 0f 56 4c 7f
 orpd %xmm6, %xmm1                        # 66 0f 56 ce
-orpd -1(%ecx,%edx,4), %xmm1              # 67 66 0f 56 4c 91 ff
+orpd foo+8(%bx,%di), %xmm1               # 66 0f 56 89 08 00 [R_386_16@4 foo]
 xorps %xmm6, %xmm1                       # 0f 57 ce
-xorps 0x12(%bx,%si), %xmm1               # 0f 57 48 12
+xorps %es:(%bx), %xmm1                   # 26 0f 57 0f
 xorpd %xmm6, %xmm1                       # 66 0f 57 ce
-xorpd (%bp), %xmm1                       # 66 0f 57 4e 00
+xorpd (%eax), %xmm1                      # 67 66 0f 57 08
 unpcklps %xmm6, %xmm1                    # 0f 14 ce
-unpcklps -0x80(%di), %xmm1               # 0f 14 4d 80
+unpcklps 0x80(%bp,%si), %xmm1            # 0f 14 8a 80 00
 unpcklpd %xmm6, %xmm1                    # 66 0f 14 ce
-unpcklpd foo, %xmm1                      # 66 0f 14 0e 00 00 [R_386_16@4 foo]
+unpcklpd -1(%ecx,%edx,4), %xmm1          # 67 66 0f 14 4c 91 ff
 unpckhps %xmm6, %xmm1                    # 0f 15 ce
-unpckhps 0x1234(%bx), %xmm1              # 0f 15 8f 34 12
+unpckhps 0x12(%bx,%si), %xmm1            # 0f 15 48 12
 unpckhpd %xmm6, %xmm1                    # 66 0f 15 ce
-unpckhpd (%bp,%di), %xmm1                # 66 0f 15 0b
+unpckhpd (%bp), %xmm1                    # 66 0f 15 4e 00
 shufps $0xfe, %xmm6, %xmm1               # 0f c6 ce fe
-shufps $0xfe, 0x7f(%si), %xmm1           # 0f c6 4c 7f fe
+shufps $0xfe, -0x80(%di), %xmm1          # 0f c6 4d 80 fe
 shufpd $0xfe, %xmm6, %xmm1               # 66 0f c6 ce fe
-shufpd $0xfe, foo+8(%bx,%di), %xmm1      # 66 0f c6 89 08 00 fe [R_386_16@4 foo]
+shufpd $0xfe, foo, %xmm1                 # 66 0f c6 0e 00 00 fe [R_386_16@4 foo]
 comiss %xmm6, %xmm1                      # 0f 2f ce
-comiss %es:(%bx), %xmm1                  # 26 0f 2f 0f
+comiss 0x1234(%bx), %xmm1                # 0f 2f 8f 34 12
 comisd %xmm6, %xmm1                      # 66 0f 2f ce
-comisd (%eax), %xmm1                     # 67 66 0f 2f 08
+comisd (%bp,%di), %xmm1                  # 66 0f 2f 0b
 ucomiss %xmm6, %xmm1                     # 0f 2e ce
-ucomiss 0x80(%bp,%si), %xmm1             # 0f 2e 8a 80 00
+ucomiss 0x7f(%si), %xmm1                 # 0f 2e 4c 7f
 ucomisd %xmm6, %xmm1                     # 66 0f 2e ce
-ucomisd -1(%ecx,%edx,4), %xmm1           # 67 66 0f 2e 4c 91 ff
+ucomisd foo+8(%bx,%di), %xmm1            # 66 0f 2e 89 08 00 [R_386_16@4 foo]
 cmpps $0xfe, %xmm6, %xmm1                # 0f c2 ce fe
-cmpps $0xfe, 0x12(%bx,%si), %xmm1        # 0f c2 48 12 fe
+cmpps $0xfe, %es:(%bx), %xmm1            # 26 0f c2 0f fe
 cmpeqps %xmm6, %xmm1                     # 0f c2 ce 00
-cmpeqps (%bp), %xmm1                     # 0f c2 4e 00 00
+cmpeqps (%eax), %xmm1                    # 67 0f c2 08 00
 cmpltps %xmm6, %xmm1                     # 0f c2 ce 01
-cmpltps -0x80(%di), %xmm1                # 0f c2 4d 80 01
+cmpltps 0x80(%bp,%si), %xmm1             # 0f c2 8a 80 00 01
 cmpleps %xmm6, %xmm1                     # 0f c2 ce 02
-cmpleps foo, %xmm1                       # 0f c2 0e 00 00 02 [R_386_16@3 foo]
+cmpleps -1(%ecx,%edx,4), %xmm1           # 67 0f c2 4c 91 ff 02
 cmpunordps %xmm6, %xmm1                  # 0f c2 ce 03
-cmpunordps 0x1234(%bx), %xmm1            # 0f c2 8f 34 12 03
+cmpunordps 0x12(%bx,%si), %xmm1          # 0f c2 48 12 03
 cmpneqps %xmm6, %xmm1                    # 0f c2 ce 04
-cmpneqps (%bp,%di), %xmm1                # 0f c2 0b 04
+cmpneqps (%bp), %xmm1                    # 0f c2 4e 00 04
 cmpnltps %xmm6, %xmm1                    # 0f c2 ce 05
-cmpnltps 0x7f(%si), %xmm1                # 0f c2 4c 7f 05
+cmpnltps -0x80(%di), %xmm1               # 0f c2 4d 80 05
 cmpnleps %xmm6, %xmm1                    # 0f c2 ce 06
-cmpnleps foo+8(%bx,%di), %xmm1           # 0f c2 89 08 00 06 [R_386_16@3 foo]
+cmpnleps foo, %xmm1                      # 0f c2 0e 00 00 06 [R_386_16@3 foo]
 cmpordps %xmm6, %xmm1                    # 0f c2 ce 07
-cmpordps %es:(%bx), %xmm1                # 26 0f c2 0f 07
+cmpordps 0x1234(%bx), %xmm1              # 0f c2 8f 34 12 07
 cmppd $0xfe, %xmm6, %xmm1                # 66 0f c2 ce fe
-cmppd $0xfe, (%eax), %xmm1               # 67 66 0f c2 08 fe
+cmppd $0xfe, (%bp,%di), %xmm1            # 66 0f c2 0b fe
 cmpeqpd %xmm6, %xmm1                     # 66 0f c2 ce 00
-cmpeqpd 0x80(%bp,%si), %xmm1             # 66 0f c2 8a 80 00 00
+cmpeqpd 0x7f(%si), %xmm1                 # 66 0f c2 4c 7f 00
 cmpltpd %xmm6, %xmm1                     # 66 0f c2 ce 01
-cmpltpd -1(%ecx,%edx,4), %xmm1           # 67 66 0f c2 4c 91 ff 01
+cmpltpd foo+8(%bx,%di), %xmm1            # 66 0f c2 89 08 00 01 [R_386_16@4 foo]
 cmplepd %xmm6, %xmm1                     # 66 0f c2 ce 02
-cmplepd 0x12(%bx,%si), %xmm1             # 66 0f c2 48 12 02
+cmplepd %es:(%bx), %xmm1                 # 26 66 0f c2 0f 02
 cmpunordpd %xmm6, %xmm1                  # 66 0f c2 ce 03
-cmpunordpd (%bp), %xmm1                  # 66 0f c2 4e 00 03
+cmpunordpd (%eax), %xmm1                 # 67 66 0f c2 08 03
 cmpneqpd %xmm6, %xmm1                    # 66 0f c2 ce 04
-cmpneqpd -0x80(%di), %xmm1               # 66 0f c2 4d 80 04
+cmpneqpd 0x80(%bp,%si), %xmm1            # 66 0f c2 8a 80 00 04
 cmpnltpd %xmm6, %xmm1                    # 66 0f c2 ce 05
-cmpnltpd foo, %xmm1                      # 66 0f c2 0e 00 00 05 [R_386_16@4 foo]
+cmpnltpd -1(%ecx,%edx,4), %xmm1          # 67 66 0f c2 4c 91 ff 05
 cmpnlepd %xmm6, %xmm1                    # 66 0f c2 ce 06
-cmpnlepd 0x1234(%bx), %xmm1              # 66 0f c2 8f 34 12 06
+cmpnlepd 0x12(%bx,%si), %xmm1            # 66 0f c2 48 12 06
 cmpordpd %xmm6, %xmm1                    # 66 0f c2 ce 07
-cmpordpd (%bp,%di), %xmm1                # 66 0f c2 0b 07
+cmpordpd (%bp), %xmm1                    # 66 0f c2 4e 00 07
 cmpss $0xfe, %xmm6, %xmm1                # f3 0f c2 ce fe
-cmpss $0xfe, 0x7f(%si), %xmm1            # f3 0f c2 4c 7f fe
+cmpss $0xfe, -0x80(%di), %xmm1           # f3 0f c2 4d 80 fe
 cmpeqss %xmm6, %xmm1                     # f3 0f c2 ce 00
-cmpeqss foo+8(%bx,%di), %xmm1            # f3 0f c2 89 08 00 00 [R_386_16@4 foo]
+cmpeqss foo, %xmm1                       # f3 0f c2 0e 00 00 00 [R_386_16@4 foo]
 cmpltss %xmm6, %xmm1                     # f3 0f c2 ce 01
-cmpltss %es:(%bx), %xmm1                 # 26 f3 0f c2 0f 01
+cmpltss 0x1234(%bx), %xmm1               # f3 0f c2 8f 34 12 01
 cmpless %xmm6, %xmm1                     # f3 0f c2 ce 02
-cmpless (%eax), %xmm1                    # 67 f3 0f c2 08 02
+cmpless (%bp,%di), %xmm1                 # f3 0f c2 0b 02
 cmpunordss %xmm6, %xmm1                  # f3 0f c2 ce 03
-cmpunordss 0x80(%bp,%si), %xmm1          # f3 0f c2 8a 80 00 03
+cmpunordss 0x7f(%si), %xmm1              # f3 0f c2 4c 7f 03
 cmpneqss %xmm6, %xmm1                    # f3 0f c2 ce 04
-cmpneqss -1(%ecx,%edx,4), %xmm1          # 67 f3 0f c2 4c 91 ff 04
+cmpneqss foo+8(%bx,%di), %xmm1           # f3 0f c2 89 08 00 04 [R_386_16@4 foo]
 cmpnltss %xmm6, %xmm1                    # f3 0f c2 ce 05
-cmpnltss 0x12(%bx,%si), %xmm1            # f3 0f c2 48 12 05
+cmpnltss %es:(%bx), %xmm1                # 26 f3 0f c2 0f 05
 cmpnless %xmm6, %xmm1                    # f3 0f c2 ce 06
-cmpnless (%bp), %xmm1                    # f3 0f c2 4e 00 06
+cmpnless (%eax), %xmm1                   # 67 f3 0f c2 08 06
 cmpordss %xmm6, %xmm1                    # f3 0f c2 ce 07
-cmpordss -0x80(%di), %xmm1               # f3 0f c2 4d 80 07
+cmpordss 0x80(%bp,%si), %xmm1            # f3 0f c2 8a 80 00 07
 cmpsd $0xfe, %xmm6, %xmm1                # f2 0f c2 ce fe
-cmpsd $0xfe, foo, %xmm1                  # f2 0f c2 0e 00 00 fe [R_386_16@4 foo]
+cmpsd $0xfe, -1(%ecx,%edx,4), %xmm1      # 67 f2 0f c2 4c 91 ff fe
 cmpeqsd %xmm6, %xmm1                     # f2 0f c2 ce 00
-cmpeqsd 0x1234(%bx), %xmm1               # f2 0f c2 8f 34 12 00
+cmpeqsd 0x12(%bx,%si), %xmm1             # f2 0f c2 48 12 00
 cmpltsd %xmm6, %xmm1                     # f2 0f c2 ce 01
-cmpltsd (%bp,%di), %xmm1                 # f2 0f c2 0b 01
+cmpltsd (%bp), %xmm1                     # f2 0f c2 4e 00 01
 cmplesd %xmm6, %xmm1                     # f2 0f c2 ce 02
-cmplesd 0x7f(%si), %xmm1                 # f2 0f c2 4c 7f 02
+cmplesd -0x80(%di), %xmm1                # f2 0f c2 4d 80 02
 cmpunordsd %xmm6, %xmm1                  # f2 0f c2 ce 03
-cmpunordsd foo+8(%bx,%di), %xmm1         # f2 0f c2 89 08 00 03 [R_386_16@4 foo]
+cmpunordsd foo, %xmm1                    # f2 0f c2 0e 00 00 03 [R_386_16@4 foo]
 cmpneqsd %xmm6, %xmm1                    # f2 0f c2 ce 04
-cmpneqsd %es:(%bx), %xmm1                # 26 f2 0f c2 0f 04
+cmpneqsd 0x1234(%bx), %xmm1              # f2 0f c2 8f 34 12 04
 cmpnltsd %xmm6, %xmm1                    # f2 0f c2 ce 05
-cmpnltsd (%eax), %xmm1                   # 67 f2 0f c2 08 05
+cmpnltsd (%bp,%di), %xmm1                # f2 0f c2 0b 05
 cmpnlesd %xmm6, %xmm1                    # f2 0f c2 ce 06
-cmpnlesd 0x80(%bp,%si), %xmm1            # f2 0f c2 8a 80 00 06
+cmpnlesd 0x7f(%si), %xmm1                # f2 0f c2 4c 7f 06
 cmpordsd %xmm6, %xmm1                    # f2 0f c2 ce 07
-cmpordsd -1(%ecx,%edx,4), %xmm1          # 67 f2 0f c2 4c 91 ff 07
+cmpordsd foo+8(%bx,%di), %xmm1           # f2 0f c2 89 08 00 07 [R_386_16@4 foo]
 movaps %xmm6, %xmm1                      # 0f 28 ce
-movaps 0x12(%bx,%si), %xmm1              # 0f 28 48 12
-movaps %xmm6, (%bp)                      # 0f 29 76 00
+movaps %es:(%bx), %xmm1                  # 26 0f 28 0f
+movaps %xmm6, (%eax)                     # 67 0f 29 30
 movups %xmm6, %xmm1                      # 0f 10 ce
-movups -0x80(%di), %xmm1                 # 0f 10 4d 80
-movups %xmm6, foo                        # 0f 11 36 00 00 [R_386_16@3 foo]
+movups 0x80(%bp,%si), %xmm1              # 0f 10 8a 80 00
+movups %xmm6, -1(%ecx,%edx,4)            # 67 0f 11 74 91 ff
 movapd %xmm6, %xmm1                      # 66 0f 28 ce
-movapd 0x1234(%bx), %xmm1                # 66 0f 28 8f 34 12
-movapd %xmm6, (%bp,%di)                  # 66 0f 29 33
+movapd 0x12(%bx,%si), %xmm1              # 66 0f 28 48 12
+movapd %xmm6, (%bp)                      # 66 0f 29 76 00
 movupd %xmm6, %xmm1                      # 66 0f 10 ce
-movupd 0x7f(%si), %xmm1                  # 66 0f 10 4c 7f
-movupd %xmm6, foo+8(%bx,%di)             # 66 0f 11 b1 08 00 [R_386_16@4 foo]
+movupd -0x80(%di), %xmm1                 # 66 0f 10 4d 80
+movupd %xmm6, foo                        # 66 0f 11 36 00 00 [R_386_16@4 foo]
 movdqa %xmm6, %xmm1                      # 66 0f 6f ce
-movdqa %es:(%bx), %xmm1                  # 26 66 0f 6f 0f
-movdqa %xmm6, (%eax)                     # 67 66 0f 7f 30
+movdqa 0x1234(%bx), %xmm1                # 66 0f 6f 8f 34 12
+movdqa %xmm6, (%bp,%di)                  # 66 0f 7f 33
 movdqu %xmm6, %xmm1                      # f3 0f 6f ce
-movdqu 0x80(%bp,%si), %xmm1              # f3 0f 6f 8a 80 00
-movdqu %xmm6, -1(%ecx,%edx,4)            # 67 f3 0f 7f 74 91 ff
+movdqu 0x7f(%si), %xmm1                  # f3 0f 6f 4c 7f
+movdqu %xmm6, foo+8(%bx,%di)             # f3 0f 7f b1 08 00 [R_386_16@4 foo]
 movss %xmm6, %xmm1                       # f3 0f 10 ce
-movss 0x12(%bx,%si), %xmm1               # f3 0f 10 48 12
-movss %xmm6, (%bp)                       # f3 0f 11 76 00
+movss %es:(%bx), %xmm1                   # 26 f3 0f 10 0f
+movss %xmm6, (%eax)                      # 67 f3 0f 11 30
 movsd %xmm6, %xmm1                       # f2 0f 10 ce
-movsd -0x80(%di), %xmm1                  # f2 0f 10 4d 80
-movsd %xmm6, foo                         # f2 0f 11 36 00 00 [R_386_16@4 foo]
-movlps 0x1234(%bx), %xmm1                # 0f 12 8f 34 12
-movlps %xmm6, (%bp,%di)                  # 0f 13 33
-movhps 0x7f(%si), %xmm1                  # 0f 16 4c 7f
-movhps %xmm6, foo+8(%bx,%di)             # 0f 17 b1 08 00 [R_386_16@3 foo]
-movlpd %es:(%bx), %xmm1                  # 26 66 0f 12 0f
-movlpd %xmm6, (%eax)                     # 67 66 0f 13 30
-movhpd 0x80(%bp,%si), %xmm1              # 66 0f 16 8a 80 00
-movhpd %xmm6, -1(%ecx,%edx,4)            # 67 66 0f 17 74 91 ff
+movsd 0x80(%bp,%si), %xmm1               # f2 0f 10 8a 80 00
+movsd %xmm6, -1(%ecx,%edx,4)             # 67 f2 0f 11 74 91 ff
+movlps 0x12(%bx,%si), %xmm1              # 0f 12 48 12
+movlps %xmm6, (%bp)                      # 0f 13 76 00
+movhps -0x80(%di), %xmm1                 # 0f 16 4d 80
+movhps %xmm6, foo                        # 0f 17 36 00 00 [R_386_16@3 foo]
+movlpd 0x1234(%bx), %xmm1                # 66 0f 12 8f 34 12
+movlpd %xmm6, (%bp,%di)                  # 66 0f 13 33
+movhpd 0x7f(%si), %xmm1                  # 66 0f 16 4c 7f
+movhpd %xmm6, foo+8(%bx,%di)             # 66 0f 17 b1 08 00 [R_386_16@4 foo]
 movhlps %xmm6, %xmm1                     # 0f 12 ce
 movlhps %xmm6, %xmm1                     # 0f 16 ce
 movmskps %xmm6, %ecx                     # 0f 50 ce
 movmskpd %xmm6, %ecx                     # 66 0f 50 ce
-movntps %xmm6, 0x1234(%bx)               # 0f 2b b7 34 12
-movntpd %xmm6, (%bp,%di)                 # 66 0f 2b 33
-movntdq %xmm6, 0x7f(%si)                 # 66 0f e7 74 7f
-movntil %ebx, foo+8(%bx,%di)             # 0f c3 99 08 00 [R_386_16@3 foo]
-movnti %ebx, foo+8(%bx,%di)              # 0f c3 99 08 00 [R_386_16@3 foo]
+movntps %xmm6, 0x12(%bx,%si)             # 0f 2b 70 12
+movntpd %xmm6, (%bp)                     # 66 0f 2b 76 00
+movntdq %xmm6, -0x80(%di)                # 66 0f e7 75 80
+movntil %ebx, foo                        # 0f c3 1e 00 00 [R_386_16@3 foo]
+movnti %ebx, foo                         # 0f c3 1e 00 00 [R_386_16@3 foo]
 movd %ebx, %xmm1                         # 66 0f 6e cb
-movd (%eax), %xmm1                       # 67 66 0f 6e 08
+movd (%bp,%di), %xmm1                    # 66 0f 6e 0b
 movd %xmm6, %ecx                         # 66 0f 7e f1
-movd %xmm6, 0x80(%bp,%si)                # 66 0f 7e b2 80 00
+movd %xmm6, 0x7f(%si)                    # 66 0f 7e 74 7f
 movd %ebx, %mm1                          # 0f 6e cb
-movd -1(%ecx,%edx,4), %mm1               # 67 0f 6e 4c 91 ff
+movd foo+8(%bx,%di), %mm1                # 0f 6e 89 08 00 [R_386_16@3 foo]
 movd %mm6, %ecx                          # 0f 7e f1
-movd %mm6, 0x12(%bx,%si)                 # 0f 7e 70 12
+movd %mm6, %es:(%bx)                     # 26 0f 7e 37
 movq %xmm6, %xmm1                        # f3 0f 7e ce
-movq (%bp), %xmm1                        # f3 0f 7e 4e 00
-movq %xmm6, -0x80(%di)                   # 66 0f d6 75 80
+movq (%eax), %xmm1                       # 67 f3 0f 7e 08
+movq %xmm6, 0x80(%bp,%si)                # 66 0f d6 b2 80 00
 movq %mm6, %mm1                          # 0f 6f ce
-movq (%bp,%di), %mm1                     # 0f 6f 0b
-movq %mm6, 0x7f(%si)                     # 0f 7f 74 7f
+movq (%bp), %mm1                         # 0f 6f 4e 00
+movq %mm6, -0x80(%di)                    # 0f 7f 75 80
 movq2dq %mm6, %xmm1                      # f3 0f d6 ce
 movdq2q %xmm6, %mm1                      # f2 0f d6 ce
 movddup %xmm6, %xmm1                     # f2 0f 12 ce
-movddup -1(%ecx,%edx,4), %xmm1           # 67 f2 0f 12 4c 91 ff
+movddup foo+8(%bx,%di), %xmm1            # f2 0f 12 89 08 00 [R_386_16@4 foo]
 movshdup %xmm6, %xmm1                    # f3 0f 16 ce
-movshdup 0x12(%bx,%si), %xmm1            # f3 0f 16 48 12
+movshdup %es:(%bx), %xmm1                # 26 f3 0f 16 0f
 movsldup %xmm6, %xmm1                    # f3 0f 12 ce
-movsldup (%bp), %xmm1                    # f3 0f 12 4e 00
-lddqu -0x80(%di), %xmm1                  # f2 0f f0 4d 80
-movntdqa foo, %xmm1                      # 66 0f 38 2a 0e 00 00 [R_386_16@5 foo]
-ldmxcsr 0x1234(%bx)                      # 0f ae 97 34 12
-stmxcsr (%bp,%di)                        # 0f ae 1b
+movsldup (%eax), %xmm1                   # 67 f3 0f 12 08
+lddqu 0x80(%bp,%si), %xmm1               # f2 0f f0 8a 80 00
+movntdqa -1(%ecx,%edx,4), %xmm1          # 67 66 0f 38 2a 4c 91 ff
+ldmxcsr 0x12(%bx,%si)                    # 0f ae 50 12
+stmxcsr (%bp)                            # 0f ae 5e 00
 cvtsi2ssl %ebx, %xmm1                    # f3 0f 2a cb
-cvtsi2ssl 0x7f(%si), %xmm1               # f3 0f 2a 4c 7f
-cvtsi2ss 0x7f(%si), %xmm1                # f3 0f 2a 4c 7f
+cvtsi2ssl -0x80(%di), %xmm1              # f3 0f 2a 4d 80
+cvtsi2ss -0x80(%di), %xmm1               # f3 0f 2a 4d 80
 cvtsi2sdl %ebx, %xmm1                    # f2 0f 2a cb
-cvtsi2sdl %es:(%bx), %xmm1               # 26 f2 0f 2a 0f
-cvtsi2sd %es:(%bx), %xmm1                # 26 f2 0f 2a 0f
+cvtsi2sdl 0x1234(%bx), %xmm1             # f2 0f 2a 8f 34 12
+cvtsi2sd 0x1234(%bx), %xmm1              # f2 0f 2a 8f 34 12
 cvttss2si %xmm6, %ecx                    # f3 0f 2c ce
-cvttss2sil 0x80(%bp,%si), %ecx           # f3 0f 2c 8a 80 00
-cvttss2si 0x80(%bp,%si), %ecx            # f3 0f 2c 8a 80 00
+cvttss2sil 0x7f(%si), %ecx               # f3 0f 2c 4c 7f
+cvttss2si 0x7f(%si), %ecx                # f3 0f 2c 4c 7f
 cvtss2si %xmm6, %ecx                     # f3 0f 2d ce
-cvtss2sil 0x12(%bx,%si), %ecx            # f3 0f 2d 48 12
-cvtss2si 0x12(%bx,%si), %ecx             # f3 0f 2d 48 12
+cvtss2sil %es:(%bx), %ecx                # 26 f3 0f 2d 0f
+cvtss2si %es:(%bx), %ecx                 # 26 f3 0f 2d 0f
 cvttsd2si %xmm6, %ecx                    # f2 0f 2c ce
-cvttsd2sil -0x80(%di), %ecx              # f2 0f 2c 4d 80
-cvttsd2si -0x80(%di), %ecx               # f2 0f 2c 4d 80
+cvttsd2sil 0x80(%bp,%si), %ecx           # f2 0f 2c 8a 80 00
+cvttsd2si 0x80(%bp,%si), %ecx            # f2 0f 2c 8a 80 00
 cvtsd2si %xmm6, %ecx                     # f2 0f 2d ce
-cvtsd2sil 0x1234(%bx), %ecx              # f2 0f 2d 8f 34 12
-cvtsd2si 0x1234(%bx), %ecx               # f2 0f 2d 8f 34 12
+cvtsd2sil 0x12(%bx,%si), %ecx            # f2 0f 2d 48 12
+cvtsd2si 0x12(%bx,%si), %ecx             # f2 0f 2d 48 12
 cvtss2sd %xmm6, %xmm1                    # f3 0f 5a ce
-cvtss2sd 0x7f(%si), %xmm1                # f3 0f 5a 4c 7f
+cvtss2sd -0x80(%di), %xmm1               # f3 0f 5a 4d 80
 cvtsd2ss %xmm6, %xmm1                    # f2 0f 5a ce
-cvtsd2ss foo+8(%bx,%di), %xmm1           # f2 0f 5a 89 08 00 [R_386_16@4 foo]
+cvtsd2ss foo, %xmm1                      # f2 0f 5a 0e 00 00 [R_386_16@4 foo]
 cvtps2pd %xmm6, %xmm1                    # 0f 5a ce
-cvtps2pd %es:(%bx), %xmm1                # 26 0f 5a 0f
+cvtps2pd 0x1234(%bx), %xmm1              # 0f 5a 8f 34 12
 cvtpd2ps %xmm6, %xmm1                    # 66 0f 5a ce
-cvtpd2ps (%eax), %xmm1                   # 67 66 0f 5a 08
+cvtpd2ps (%bp,%di), %xmm1                # 66 0f 5a 0b
 cvtdq2ps %xmm6, %xmm1                    # 0f 5b ce
-cvtdq2ps 0x80(%bp,%si), %xmm1            # 0f 5b 8a 80 00
+cvtdq2ps 0x7f(%si), %xmm1                # 0f 5b 4c 7f
 cvtps2dq %xmm6, %xmm1                    # 66 0f 5b ce
-cvtps2dq -1(%ecx,%edx,4), %xmm1          # 67 66 0f 5b 4c 91 ff
+cvtps2dq foo+8(%bx,%di), %xmm1           # 66 0f 5b 89 08 00 [R_386_16@4 foo]
 cvttps2dq %xmm6, %xmm1                   # f3 0f 5b ce
-cvttps2dq 0x12(%bx,%si), %xmm1           # f3 0f 5b 48 12
+cvttps2dq %es:(%bx), %xmm1               # 26 f3 0f 5b 0f
 cvtdq2pd %xmm6, %xmm1                    # f3 0f e6 ce
-cvtdq2pd (%bp), %xmm1                    # f3 0f e6 4e 00
+cvtdq2pd (%eax), %xmm1                   # 67 f3 0f e6 08
 cvtpd2dq %xmm6, %xmm1                    # f2 0f e6 ce
-cvtpd2dq -0x80(%di), %xmm1               # f2 0f e6 4d 80
+cvtpd2dq 0x80(%bp,%si), %xmm1            # f2 0f e6 8a 80 00
 cvttpd2dq %xmm6, %xmm1                   # 66 0f e6 ce
-cvttpd2dq foo, %xmm1                     # 66 0f e6 0e 00 00 [R_386_16@4 foo]
+cvttpd2dq -1(%ecx,%edx,4), %xmm1         # 67 66 0f e6 4c 91 ff
 cvtpi2ps %mm6, %xmm1                     # 0f 2a ce
-cvtpi2ps 0x1234(%bx), %xmm1              # 0f 2a 8f 34 12
+cvtpi2ps 0x12(%bx,%si), %xmm1            # 0f 2a 48 12
 cvtps2pi %xmm6, %mm1                     # 0f 2d ce
-cvtps2pi (%bp,%di), %mm1                 # 0f 2d 0b
+cvtps2pi (%bp), %mm1                     # 0f 2d 4e 00
 cvttps2pi %xmm6, %mm1                    # 0f 2c ce
-cvttps2pi 0x7f(%si), %mm1                # 0f 2c 4c 7f
+cvttps2pi -0x80(%di), %mm1               # 0f 2c 4d 80
 cvtpi2pd %mm6, %xmm1                     # 66 0f 2a ce
-cvtpi2pd foo+8(%bx,%di), %xmm1           # 66 0f 2a 89 08 00 [R_386_16@4 foo]
+cvtpi2pd foo, %xmm1                      # 66 0f 2a 0e 00 00 [R_386_16@4 foo]
 cvtpd2pi %xmm6, %mm1                     # 66 0f 2d ce
-cvtpd2pi %es:(%bx), %mm1                 # 26 66 0f 2d 0f
+cvtpd2pi 0x1234(%bx), %mm1               # 66 0f 2d 8f 34 12
 cvttpd2pi %xmm6, %mm1                    # 66 0f 2c ce
-cvttpd2pi (%eax), %mm1                   # 67 66 0f 2c 08
+cvttpd2pi (%bp,%di), %mm1                # 66 0f 2c 0b
 haddps %xmm6, %xmm1                      # f2 0f 7c ce
-haddps 0x80(%bp,%si), %xmm1              # f2 0f 7c 8a 80 00
+haddps 0x7f(%si), %xmm1                  # f2 0f 7c 4c 7f
 haddpd %xmm6, %xmm1                      # 66 0f 7c ce
-haddpd -1(%ecx,%edx,4), %xmm1            # 67 66 0f 7c 4c 91 ff
+haddpd foo+8(%bx,%di), %xmm1             # 66 0f 7c 89 08 00 [R_386_16@4 foo]
 hsubps %xmm6, %xmm1                      # f2 0f 7d ce
-hsubps 0x12(%bx,%si), %xmm1              # f2 0f 7d 48 12
+hsubps %es:(%bx), %xmm1                  # 26 f2 0f 7d 0f
 hsubpd %xmm6, %xmm1                      # 66 0f 7d ce
-hsubpd (%bp), %xmm1                      # 66 0f 7d 4e 00
+hsubpd (%eax), %xmm1                     # 67 66 0f 7d 08
 addsubps %xmm6, %xmm1                    # f2 0f d0 ce
-addsubps -0x80(%di), %xmm1               # f2 0f d0 4d 80
+addsubps 0x80(%bp,%si), %xmm1            # f2 0f d0 8a 80 00
 addsubpd %xmm6, %xmm1                    # 66 0f d0 ce
-addsubpd foo, %xmm1                      # 66 0f d0 0e 00 00 [R_386_16@4 foo]
+addsubpd -1(%ecx,%edx,4), %xmm1          # 67 66 0f d0 4c 91 ff
 roundps $0xfe, %xmm6, %xmm1              # 66 0f 3a 08 ce fe
-roundps $0xfe, 0x1234(%bx), %xmm1        # 66 0f 3a 08 8f 34 12 fe
+roundps $0xfe, 0x12(%bx,%si), %xmm1      # 66 0f 3a 08 48 12 fe
 roundpd $0xfe, %xmm6, %xmm1              # 66 0f 3a 09 ce fe
-roundpd $0xfe, (%bp,%di), %xmm1          # 66 0f 3a 09 0b fe
+roundpd $0xfe, (%bp), %xmm1              # 66 0f 3a 09 4e 00 fe
 roundss $0xfe, %xmm6, %xmm1              # 66 0f 3a 0a ce fe
-roundss $0xfe, 0x7f(%si), %xmm1          # 66 0f 3a 0a 4c 7f fe
+roundss $0xfe, -0x80(%di), %xmm1         # 66 0f 3a 0a 4d 80 fe
 roundsd $0xfe, %xmm6, %xmm1              # 66 0f 3a 0b ce fe
-roundsd $0xfe, foo+8(%bx,%di), %xmm1     # 66 0f 3a 0b 89 08 00 fe [R_386_16@5 foo]
+roundsd $0xfe, foo, %xmm1                # 66 0f 3a 0b 0e 00 00 fe [R_386_16@5 foo]
 blendps $0xfe, %xmm6, %xmm1              # 66 0f 3a 0c ce fe
-blendps $0xfe, %es:(%bx), %xmm1          # 26 66 0f 3a 0c 0f fe
+blendps $0xfe, 0x1234(%bx), %xmm1        # 66 0f 3a 0c 8f 34 12 fe
 blendpd $0xfe, %xmm6, %xmm1              # 66 0f 3a 0d ce fe
-blendpd $0xfe, (%eax), %xmm1             # 67 66 0f 3a 0d 08 fe
+blendpd $0xfe, (%bp,%di), %xmm1          # 66 0f 3a 0d 0b fe
 dpps $0xfe, %xmm6, %xmm1                 # 66 0f 3a 40 ce fe
-dpps $0xfe, 0x80(%bp,%si), %xmm1         # 66 0f 3a 40 8a 80 00 fe
+dpps $0xfe, 0x7f(%si), %xmm1             # 66 0f 3a 40 4c 7f fe
 dppd $0xfe, %xmm6, %xmm1                 # 66 0f 3a 41 ce fe
-dppd $0xfe, -1(%ecx,%edx,4), %xmm1       # 67 66 0f 3a 41 4c 91 ff fe
+dppd $0xfe, foo+8(%bx,%di), %xmm1        # 66 0f 3a 41 89 08 00 fe [R_386_16@5 foo]
 insertps $0xfe, %xmm6, %xmm1             # 66 0f 3a 21 ce fe
-insertps $0xfe, 0x12(%bx,%si), %xmm1     # 66 0f 3a 21 48 12 fe
+insertps $0xfe, %es:(%bx), %xmm1         # 26 66 0f 3a 21 0f fe
 blendvps %xmm0, %xmm6, %xmm1             # 66 0f 38 14 ce
-blendvps %xmm0, (%bp), %xmm1             # 66 0f 38 14 4e 00
+blendvps %xmm0, (%eax), %xmm1            # 67 66 0f 38 14 08
 blendvpd %xmm0, %xmm6, %xmm1             # 66 0f 38 15 ce
-blendvpd %xmm0, -0x80(%di), %xmm1        # 66 0f 38 15 4d 80
+blendvpd %xmm0, 0x80(%bp,%si), %xmm1     # 66 0f 38 15 8a 80 00
 extractps $0xfe, %xmm6, %ecx             # 66 0f 3a 17 f1 fe
-extractps $0xfe, %xmm6, foo              # 66 0f 3a 17 36 00 00 fe [R_386_16@5 foo]
+extractps $0xfe, %xmm6, -1(%ecx,%edx,4)  # 67 66 0f 3a 17 74 91 ff fe
 paddb %mm6, %mm1                         # 0f fc ce
-paddb 0x1234(%bx), %mm1                  # 0f fc 8f 34 12
+paddb 0x12(%bx,%si), %mm1                # 0f fc 48 12
 paddb %xmm6, %xmm1                       # 66 0f fc ce
-paddb (%bp,%di), %xmm1                   # 66 0f fc 0b
+paddb (%bp), %xmm1                       # 66 0f fc 4e 00
 paddw %mm6, %mm1                         # 0f fd ce
-paddw 0x7f(%si), %mm1                    # 0f fd 4c 7f
+paddw -0x80(%di), %mm1                   # 0f fd 4d 80
 paddw %xmm6, %xmm1                       # 66 0f fd ce
-paddw foo+8(%bx,%di), %xmm1              # 66 0f fd 89 08 00 [R_386_16@4 foo]
+paddw foo, %xmm1                         # 66 0f fd 0e 00 00 [R_386_16@4 foo]
 paddd %mm6, %mm1                         # 0f fe ce
-paddd %es:(%bx), %mm1                    # 26 0f fe 0f
+paddd 0x1234(%bx), %mm1                  # 0f fe 8f 34 12
 paddd %xmm6, %xmm1                       # 66 0f fe ce
-paddd (%eax), %xmm1                      # 67 66 0f fe 08
+paddd (%bp,%di), %xmm1                   # 66 0f fe 0b
 paddq %mm6, %mm1                         # 0f d4 ce
-paddq 0x80(%bp,%si), %mm1                # 0f d4 8a 80 00
+paddq 0x7f(%si), %mm1                    # 0f d4 4c 7f
 paddq %xmm6, %xmm1                       # 66 0f d4 ce
-paddq -1(%ecx,%edx,4), %xmm1             # 67 66 0f d4 4c 91 ff
+paddq foo+8(%bx,%di), %xmm1              # 66 0f d4 89 08 00 [R_386_16@4 foo]
 paddsb %mm6, %mm1                        # 0f ec ce
-paddsb 0x12(%bx,%si), %mm1               # 0f ec 48 12
+paddsb %es:(%bx), %mm1                   # 26 0f ec 0f
 paddsb %xmm6, %xmm1                      # 66 0f ec ce
-paddsb (%bp), %xmm1                      # 66 0f ec 4e 00
+paddsb (%eax), %xmm1                     # 67 66 0f ec 08
 paddsw %mm6, %mm1                        # 0f ed ce
-paddsw -0x80(%di), %mm1                  # 0f ed 4d 80
+paddsw 0x80(%bp,%si), %mm1               # 0f ed 8a 80 00
 paddsw %xmm6, %xmm1                      # 66 0f ed ce
-paddsw foo, %xmm1                        # 66 0f ed 0e 00 00 [R_386_16@4 foo]
+paddsw -1(%ecx,%edx,4), %xmm1            # 67 66 0f ed 4c 91 ff
 paddusb %mm6, %mm1                       # 0f dc ce
-paddusb 0x1234(%bx), %mm1                # 0f dc 8f 34 12
+paddusb 0x12(%bx,%si), %mm1              # 0f dc 48 12
 paddusb %xmm6, %xmm1                     # 66 0f dc ce
-paddusb (%bp,%di), %xmm1                 # 66 0f dc 0b
+paddusb (%bp), %xmm1                     # 66 0f dc 4e 00
 paddusw %mm6, %mm1                       # 0f dd ce
-paddusw 0x7f(%si), %mm1                  # 0f dd 4c 7f
+paddusw -0x80(%di), %mm1                 # 0f dd 4d 80
 paddusw %xmm6, %xmm1                     # 66 0f dd ce
-paddusw foo+8(%bx,%di), %xmm1            # 66 0f dd 89 08 00 [R_386_16@4 foo]
+paddusw foo, %xmm1                       # 66 0f dd 0e 00 00 [R_386_16@4 foo]
 psubb %mm6, %mm1                         # 0f f8 ce
-psubb %es:(%bx), %mm1                    # 26 0f f8 0f
+psubb 0x1234(%bx), %mm1                  # 0f f8 8f 34 12
 psubb %xmm6, %xmm1                       # 66 0f f8 ce
-psubb (%eax), %xmm1                      # 67 66 0f f8 08
+psubb (%bp,%di), %xmm1                   # 66 0f f8 0b
 psubw %mm6, %mm1                         # 0f f9 ce
-psubw 0x80(%bp,%si), %mm1                # 0f f9 8a 80 00
+psubw 0x7f(%si), %mm1                    # 0f f9 4c 7f
 psubw %xmm6, %xmm1                       # 66 0f f9 ce
-psubw -1(%ecx,%edx,4), %xmm1             # 67 66 0f f9 4c 91 ff
+psubw foo+8(%bx,%di), %xmm1              # 66 0f f9 89 08 00 [R_386_16@4 foo]
 psubd %mm6, %mm1                         # 0f fa ce
-psubd 0x12(%bx,%si), %mm1                # 0f fa 48 12
+psubd %es:(%bx), %mm1                    # 26 0f fa 0f
 psubd %xmm6, %xmm1                       # 66 0f fa ce
-psubd (%bp), %xmm1                       # 66 0f fa 4e 00
+psubd (%eax), %xmm1                      # 67 66 0f fa 08
 psubq %mm6, %mm1                         # 0f fb ce
-psubq -0x80(%di), %mm1                   # 0f fb 4d 80
+psubq 0x80(%bp,%si), %mm1                # 0f fb 8a 80 00
 psubq %xmm6, %xmm1                       # 66 0f fb ce
-psubq foo, %xmm1                         # 66 0f fb 0e 00 00 [R_386_16@4 foo]
+psubq -1(%ecx,%edx,4), %xmm1             # 67 66 0f fb 4c 91 ff
 psubsb %mm6, %mm1                        # 0f e8 ce
-psubsb 0x1234(%bx), %mm1                 # 0f e8 8f 34 12
+psubsb 0x12(%bx,%si), %mm1               # 0f e8 48 12
 psubsb %xmm6, %xmm1                      # 66 0f e8 ce
-psubsb (%bp,%di), %xmm1                  # 66 0f e8 0b
+psubsb (%bp), %xmm1                      # 66 0f e8 4e 00
 psubsw %mm6, %mm1                        # 0f e9 ce
-psubsw 0x7f(%si), %mm1                   # 0f e9 4c 7f
+psubsw -0x80(%di), %mm1                  # 0f e9 4d 80
 psubsw %xmm6, %xmm1                      # 66 0f e9 ce
-psubsw foo+8(%bx,%di), %xmm1             # 66 0f e9 89 08 00 [R_386_16@4 foo]
+psubsw foo, %xmm1                        # 66 0f e9 0e 00 00 [R_386_16@4 foo]
 psubusb %mm6, %mm1                       # 0f d8 ce
-psubusb %es:(%bx), %mm1                  # 26 0f d8 0f
+psubusb 0x1234(%bx), %mm1                # 0f d8 8f 34 12
 psubusb %xmm6, %xmm1                     # 66 0f d8 ce
-psubusb (%eax), %xmm1                    # 67 66 0f d8 08
+psubusb (%bp,%di), %xmm1                 # 66 0f d8 0b
 psubusw %mm6, %mm1                       # 0f d9 ce
-psubusw 0x80(%bp,%si), %mm1              # 0f d9 8a 80 00
+psubusw 0x7f(%si), %mm1                  # 0f d9 4c 7f
 psubusw %xmm6, %xmm1                     # 66 0f d9 ce
-psubusw -1(%ecx,%edx,4), %xmm1           # 67 66 0f d9 4c 91 ff
+psubusw foo+8(%bx,%di), %xmm1            # 66 0f d9 89 08 00 [R_386_16@4 foo]
 pmullw %mm6, %mm1                        # 0f d5 ce
-pmullw 0x12(%bx,%si), %mm1               # 0f d5 48 12
+pmullw %es:(%bx), %mm1                   # 26 0f d5 0f
 pmullw %xmm6, %xmm1                      # 66 0f d5 ce
-pmullw (%bp), %xmm1                      # 66 0f d5 4e 00
+pmullw (%eax), %xmm1                     # 67 66 0f d5 08
 pmulhw %mm6, %mm1                        # 0f e5 ce
-pmulhw -0x80(%di), %mm1                  # 0f e5 4d 80
+pmulhw 0x80(%bp,%si), %mm1               # 0f e5 8a 80 00
 pmulhw %xmm6, %xmm1                      # 66 0f e5 ce
-pmulhw foo, %xmm1                        # 66 0f e5 0e 00 00 [R_386_16@4 foo]
+pmulhw -1(%ecx,%edx,4), %xmm1            # 67 66 0f e5 4c 91 ff
 pmulhuw %mm6, %mm1                       # 0f e4 ce
-pmulhuw 0x1234(%bx), %mm1                # 0f e4 8f 34 12
+pmulhuw 0x12(%bx,%si), %mm1              # 0f e4 48 12
 pmulhuw %xmm6, %xmm1                     # 66 0f e4 ce
-pmulhuw (%bp,%di), %xmm1                 # 66 0f e4 0b
+pmulhuw (%bp), %xmm1                     # 66 0f e4 4e 00
 pmuludq %mm6, %mm1                       # 0f f4 ce
-pmuludq 0x7f(%si), %mm1                  # 0f f4 4c 7f
+pmuludq -0x80(%di), %mm1                 # 0f f4 4d 80
 pmuludq %xmm6, %xmm1                     # 66 0f f4 ce
-pmuludq foo+8(%bx,%di), %xmm1            # 66 0f f4 89 08 00 [R_386_16@4 foo]
+pmuludq foo, %xmm1                       # 66 0f f4 0e 00 00 [R_386_16@4 foo]
 pmaddwd %mm6, %mm1                       # 0f f5 ce
-pmaddwd %es:(%bx), %mm1                  # 26 0f f5 0f
+pmaddwd 0x1234(%bx), %mm1                # 0f f5 8f 34 12
 pmaddwd %xmm6, %xmm1                     # 66 0f f5 ce
-pmaddwd (%eax), %xmm1                    # 67 66 0f f5 08
+pmaddwd (%bp,%di), %xmm1                 # 66 0f f5 0b
 pand %mm6, %mm1                          # 0f db ce
-pand 0x80(%bp,%si), %mm1                 # 0f db 8a 80 00
+pand 0x7f(%si), %mm1                     # 0f db 4c 7f
 pand %xmm6, %xmm1                        # 66 0f db ce
-pand -1(%ecx,%edx,4), %xmm1              # 67 66 0f db 4c 91 ff
+pand foo+8(%bx,%di), %xmm1               # 66 0f db 89 08 00 [R_386_16@4 foo]
 pandn %mm6, %mm1                         # 0f df ce
-pandn 0x12(%bx,%si), %mm1                # 0f df 48 12
+pandn %es:(%bx), %mm1                    # 26 0f df 0f
 pandn %xmm6, %xmm1                       # 66 0f df ce
-pandn (%bp), %xmm1                       # 66 0f df 4e 00
+pandn (%eax), %xmm1                      # 67 66 0f df 08
 por %mm6, %mm1                           # 0f eb ce
-por -0x80(%di), %mm1                     # 0f eb 4d 80
+por 0x80(%bp,%si), %mm1                  # 0f eb 8a 80 00
 por %xmm6, %xmm1                         # 66 0f eb ce
-por foo, %xmm1                           # 66 0f eb 0e 00 00 [R_386_16@4 foo]
+por -1(%ecx,%edx,4), %xmm1               # 67 66 0f eb 4c 91 ff
 pxor %mm6, %mm1                          # 0f ef ce
-pxor 0x1234(%bx), %mm1                   # 0f ef 8f 34 12
+pxor 0x12(%bx,%si), %mm1                 # 0f ef 48 12
 pxor %xmm6, %xmm1                        # 66 0f ef ce
-pxor (%bp,%di), %xmm1                    # 66 0f ef 0b
+pxor (%bp), %xmm1                        # 66 0f ef 4e 00
 pcmpeqb %mm6, %mm1                       # 0f 74 ce
-pcmpeqb 0x7f(%si), %mm1                  # 0f 74 4c 7f
+pcmpeqb -0x80(%di), %mm1                 # 0f 74 4d 80
 pcmpeqb %xmm6, %xmm1                     # 66 0f 74 ce
-pcmpeqb foo+8(%bx,%di), %xmm1            # 66 0f 74 89 08 00 [R_386_16@4 foo]
+pcmpeqb foo, %xmm1                       # 66 0f 74 0e 00 00 [R_386_16@4 foo]
 pcmpeqw %mm6, %mm1                       # 0f 75 ce
-pcmpeqw %es:(%bx), %mm1                  # 26 0f 75 0f
+pcmpeqw 0x1234(%bx), %mm1                # 0f 75 8f 34 12
 pcmpeqw %xmm6, %xmm1                     # 66 0f 75 ce
-pcmpeqw (%eax), %xmm1                    # 67 66 0f 75 08
+pcmpeqw (%bp,%di), %xmm1                 # 66 0f 75 0b
 pcmpeqd %mm6, %mm1                       # 0f 76 ce
-pcmpeqd 0x80(%bp,%si), %mm1              # 0f 76 8a 80 00
+pcmpeqd 0x7f(%si), %mm1                  # 0f 76 4c 7f
 pcmpeqd %xmm6, %xmm1                     # 66 0f 76 ce
-pcmpeqd -1(%ecx,%edx,4), %xmm1           # 67 66 0f 76 4c 91 ff
+pcmpeqd foo+8(%bx,%di), %xmm1            # 66 0f 76 89 08 00 [R_386_16@4 foo]
 pcmpgtb %mm6, %mm1                       # 0f 64 ce
-pcmpgtb 0x12(%bx,%si), %mm1              # 0f 64 48 12
+pcmpgtb %es:(%bx), %mm1                  # 26 0f 64 0f
 pcmpgtb %xmm6, %xmm1                     # 66 0f 64 ce
-pcmpgtb (%bp), %xmm1                     # 66 0f 64 4e 00
+pcmpgtb (%eax), %xmm1                    # 67 66 0f 64 08
 pcmpgtw %mm6, %mm1                       # 0f 65 ce
-pcmpgtw -0x80(%di), %mm1                 # 0f 65 4d 80
+pcmpgtw 0x80(%bp,%si), %mm1              # 0f 65 8a 80 00
 pcmpgtw %xmm6, %xmm1                     # 66 0f 65 ce
-pcmpgtw foo, %xmm1                       # 66 0f 65 0e 00 00 [R_386_16@4 foo]
+pcmpgtw -1(%ecx,%edx,4), %xmm1           # 67 66 0f 65 4c 91 ff
 pcmpgtd %mm6, %mm1                       # 0f 66 ce
-pcmpgtd 0x1234(%bx), %mm1                # 0f 66 8f 34 12
+pcmpgtd 0x12(%bx,%si), %mm1              # 0f 66 48 12
 pcmpgtd %xmm6, %xmm1                     # 66 0f 66 ce
-pcmpgtd (%bp,%di), %xmm1                 # 66 0f 66 0b
+pcmpgtd (%bp), %xmm1                     # 66 0f 66 4e 00
 packsswb %mm6, %mm1                      # 0f 63 ce
-packsswb 0x7f(%si), %mm1                 # 0f 63 4c 7f
+packsswb -0x80(%di), %mm1                # 0f 63 4d 80
 packsswb %xmm6, %xmm1                    # 66 0f 63 ce
-packsswb foo+8(%bx,%di), %xmm1           # 66 0f 63 89 08 00 [R_386_16@4 foo]
+packsswb foo, %xmm1                      # 66 0f 63 0e 00 00 [R_386_16@4 foo]
 packssdw %mm6, %mm1                      # 0f 6b ce
-packssdw %es:(%bx), %mm1                 # 26 0f 6b 0f
+packssdw 0x1234(%bx), %mm1               # 0f 6b 8f 34 12
 packssdw %xmm6, %xmm1                    # 66 0f 6b ce
-packssdw (%eax), %xmm1                   # 67 66 0f 6b 08
+packssdw (%bp,%di), %xmm1                # 66 0f 6b 0b
 packuswb %mm6, %mm1                      # 0f 67 ce
-packuswb 0x80(%bp,%si), %mm1             # 0f 67 8a 80 00
+packuswb 0x7f(%si), %mm1                 # 0f 67 4c 7f
 packuswb %xmm6, %xmm1                    # 66 0f 67 ce
-packuswb -1(%ecx,%edx,4), %xmm1          # 67 66 0f 67 4c 91 ff
+packuswb foo+8(%bx,%di), %xmm1           # 66 0f 67 89 08 00 [R_386_16@4 foo]
 punpcklbw %mm6, %mm1                     # 0f 60 ce
-punpcklbw 0x12(%bx,%si), %mm1            # 0f 60 48 12
+punpcklbw %es:(%bx), %mm1                # 26 0f 60 0f
 punpcklbw %xmm6, %xmm1                   # 66 0f 60 ce
-punpcklbw (%bp), %xmm1                   # 66 0f 60 4e 00
+punpcklbw (%eax), %xmm1                  # 67 66 0f 60 08
 punpcklwd %mm6, %mm1                     # 0f 61 ce
-punpcklwd -0x80(%di), %mm1               # 0f 61 4d 80
+punpcklwd 0x80(%bp,%si), %mm1            # 0f 61 8a 80 00
 punpcklwd %xmm6, %xmm1                   # 66 0f 61 ce
-punpcklwd foo, %xmm1                     # 66 0f 61 0e 00 00 [R_386_16@4 foo]
+punpcklwd -1(%ecx,%edx,4), %xmm1         # 67 66 0f 61 4c 91 ff
 punpckldq %mm6, %mm1                     # 0f 62 ce
-punpckldq 0x1234(%bx), %mm1              # 0f 62 8f 34 12
+punpckldq 0x12(%bx,%si), %mm1            # 0f 62 48 12
 punpckldq %xmm6, %xmm1                   # 66 0f 62 ce
-punpckldq (%bp,%di), %xmm1               # 66 0f 62 0b
+punpckldq (%bp), %xmm1                   # 66 0f 62 4e 00
 punpckhbw %mm6, %mm1                     # 0f 68 ce
-punpckhbw 0x7f(%si), %mm1                # 0f 68 4c 7f
+punpckhbw -0x80(%di), %mm1               # 0f 68 4d 80
 punpckhbw %xmm6, %xmm1                   # 66 0f 68 ce
-punpckhbw foo+8(%bx,%di), %xmm1          # 66 0f 68 89 08 00 [R_386_16@4 foo]
+punpckhbw foo, %xmm1                     # 66 0f 68 0e 00 00 [R_386_16@4 foo]
 punpckhwd %mm6, %mm1                     # 0f 69 ce
-punpckhwd %es:(%bx), %mm1                # 26 0f 69 0f
+punpckhwd 0x1234(%bx), %mm1              # 0f 69 8f 34 12
 punpckhwd %xmm6, %xmm1                   # 66 0f 69 ce
-punpckhwd (%eax), %xmm1                  # 67 66 0f 69 08
+punpckhwd (%bp,%di), %xmm1               # 66 0f 69 0b
 punpckhdq %mm6, %mm1                     # 0f 6a ce
-punpckhdq 0x80(%bp,%si), %mm1            # 0f 6a 8a 80 00
+punpckhdq 0x7f(%si), %mm1                # 0f 6a 4c 7f
 punpckhdq %xmm6, %xmm1                   # 66 0f 6a ce
-punpckhdq -1(%ecx,%edx,4), %xmm1         # 67 66 0f 6a 4c 91 ff
+punpckhdq foo+8(%bx,%di), %xmm1          # 66 0f 6a 89 08 00 [R_386_16@4 foo]
 pmaxsw %mm6, %mm1                        # 0f ee ce
-pmaxsw 0x12(%bx,%si), %mm1               # 0f ee 48 12
+pmaxsw %es:(%bx), %mm1                   # 26 0f ee 0f
 pmaxsw %xmm6, %xmm1                      # 66 0f ee ce
-pmaxsw (%bp), %xmm1                      # 66 0f ee 4e 00
+pmaxsw (%eax), %xmm1                     # 67 66 0f ee 08
 pmaxub %mm6, %mm1                        # 0f de ce
-pmaxub -0x80(%di), %mm1                  # 0f de 4d 80
+pmaxub 0x80(%bp,%si), %mm1               # 0f de 8a 80 00
 pmaxub %xmm6, %xmm1                      # 66 0f de ce
-pmaxub foo, %xmm1                        # 66 0f de 0e 00 00 [R_386_16@4 foo]
+pmaxub -1(%ecx,%edx,4), %xmm1            # 67 66 0f de 4c 91 ff
 pminsw %mm6, %mm1                        # 0f ea ce
-pminsw 0x1234(%bx), %mm1                 # 0f ea 8f 34 12
+pminsw 0x12(%bx,%si), %mm1               # 0f ea 48 12
 pminsw %xmm6, %xmm1                      # 66 0f ea ce
-pminsw (%bp,%di), %xmm1                  # 66 0f ea 0b
+pminsw (%bp), %xmm1                      # 66 0f ea 4e 00
 pminub %mm6, %mm1                        # 0f da ce
-pminub 0x7f(%si), %mm1                   # 0f da 4c 7f
+pminub -0x80(%di), %mm1                  # 0f da 4d 80
 pminub %xmm6, %xmm1                      # 66 0f da ce
-pminub foo+8(%bx,%di), %xmm1             # 66 0f da 89 08 00 [R_386_16@4 foo]
+pminub foo, %xmm1                        # 66 0f da 0e 00 00 [R_386_16@4 foo]
 pavgb %mm6, %mm1                         # 0f e0 ce
-pavgb %es:(%bx), %mm1                    # 26 0f e0 0f
+pavgb 0x1234(%bx), %mm1                  # 0f e0 8f 34 12
 pavgb %xmm6, %xmm1                       # 66 0f e0 ce
-pavgb (%eax), %xmm1                      # 67 66 0f e0 08
+pavgb (%bp,%di), %xmm1                   # 66 0f e0 0b
 pavgw %mm6, %mm1                         # 0f e3 ce
-pavgw 0x80(%bp,%si), %mm1                # 0f e3 8a 80 00
+pavgw 0x7f(%si), %mm1                    # 0f e3 4c 7f
 pavgw %xmm6, %xmm1                       # 66 0f e3 ce
-pavgw -1(%ecx,%edx,4), %xmm1             # 67 66 0f e3 4c 91 ff
+pavgw foo+8(%bx,%di), %xmm1              # 66 0f e3 89 08 00 [R_386_16@4 foo]
 psadbw %mm6, %mm1                        # 0f f6 ce
-psadbw 0x12(%bx,%si), %mm1               # 0f f6 48 12
+psadbw %es:(%bx), %mm1                   # 26 0f f6 0f
 psadbw %xmm6, %xmm1                      # 66 0f f6 ce
-psadbw (%bp), %xmm1                      # 66 0f f6 4e 00
+psadbw (%eax), %xmm1                     # 67 66 0f f6 08
 psrlw %mm6, %mm1                         # 0f d1 ce
-psrlw -0x80(%di), %mm1                   # 0f d1 4d 80
+psrlw 0x80(%bp,%si), %mm1                # 0f d1 8a 80 00
 psrlw %xmm6, %xmm1                       # 66 0f d1 ce
-psrlw foo, %xmm1                         # 66 0f d1 0e 00 00 [R_386_16@4 foo]
+psrlw -1(%ecx,%edx,4), %xmm1             # 67 66 0f d1 4c 91 ff
 psrld %mm6, %mm1                         # 0f d2 ce
-psrld 0x1234(%bx), %mm1                  # 0f d2 8f 34 12
+psrld 0x12(%bx,%si), %mm1                # 0f d2 48 12
 psrld %xmm6, %xmm1                       # 66 0f d2 ce
-psrld (%bp,%di), %xmm1                   # 66 0f d2 0b
+psrld (%bp), %xmm1                       # 66 0f d2 4e 00
 psrlq %mm6, %mm1                         # 0f d3 ce
-psrlq 0x7f(%si), %mm1                    # 0f d3 4c 7f
+psrlq -0x80(%di), %mm1                   # 0f d3 4d 80
 psrlq %xmm6, %xmm1                       # 66 0f d3 ce
-psrlq foo+8(%bx,%di), %xmm1              # 66 0f d3 89 08 00 [R_386_16@4 foo]
+psrlq foo, %xmm1                         # 66 0f d3 0e 00 00 [R_386_16@4 foo]
 psraw %mm6, %mm1                         # 0f e1 ce
-psraw %es:(%bx), %mm1                    # 26 0f e1 0f
+psraw 0x1234(%bx), %mm1                  # 0f e1 8f 34 12
 psraw %xmm6, %xmm1                       # 66 0f e1 ce
-psraw (%eax), %xmm1                      # 67 66 0f e1 08
+psraw (%bp,%di), %xmm1                   # 66 0f e1 0b
 psrad %mm6, %mm1                         # 0f e2 ce
-psrad 0x80(%bp,%si), %mm1                # 0f e2 8a 80 00
+psrad 0x7f(%si), %mm1                    # 0f e2 4c 7f
 psrad %xmm6, %xmm1                       # 66 0f e2 ce
-psrad -1(%ecx,%edx,4), %xmm1             # 67 66 0f e2 4c 91 ff
+psrad foo+8(%bx,%di), %xmm1              # 66 0f e2 89 08 00 [R_386_16@4 foo]
 psllw %mm6, %mm1                         # 0f f1 ce
-psllw 0x12(%bx,%si), %mm1                # 0f f1 48 12
+psllw %es:(%bx), %mm1                    # 26 0f f1 0f
 psllw %xmm6, %xmm1                       # 66 0f f1 ce
-psllw (%bp), %xmm1                       # 66 0f f1 4e 00
+psllw (%eax), %xmm1                      # 67 66 0f f1 08
 pslld %mm6, %mm1                         # 0f f2 ce
-pslld -0x80(%di), %mm1                   # 0f f2 4d 80
+pslld 0x80(%bp,%si), %mm1                # 0f f2 8a 80 00
 pslld %xmm6, %xmm1                       # 66 0f f2 ce
-pslld foo, %xmm1                         # 66 0f f2 0e 00 00 [R_386_16@4 foo]
+pslld -1(%ecx,%edx,4), %xmm1             # 67 66 0f f2 4c 91 ff
 psllq %mm6, %mm1                         # 0f f3 ce
-psllq 0x1234(%bx), %mm1                  # 0f f3 8f 34 12
+psllq 0x12(%bx,%si), %mm1                # 0f f3 48 12
 psllq %xmm6, %xmm1                       # 66 0f f3 ce
-psllq (%bp,%di), %xmm1                   # 66 0f f3 0b
+psllq (%bp), %xmm1                       # 66 0f f3 4e 00
 punpcklqdq %xmm6, %xmm1                  # 66 0f 6c ce
-punpcklqdq 0x7f(%si), %xmm1              # 66 0f 6c 4c 7f
+punpcklqdq -0x80(%di), %xmm1             # 66 0f 6c 4d 80
 punpckhqdq %xmm6, %xmm1                  # 66 0f 6d ce
-punpckhqdq foo+8(%bx,%di), %xmm1         # 66 0f 6d 89 08 00 [R_386_16@4 foo]
+punpckhqdq foo, %xmm1                    # 66 0f 6d 0e 00 00 [R_386_16@4 foo]
 psrlw $0xfe, %mm1                        # 0f 71 d1 fe
 psrlw $0xfe, %xmm1                       # 66 0f 71 d1 fe
 psraw $0xfe, %mm1                        # 0f 71 e1 fe
@@ -2155,167 +2155,167 @@ psllq $0xfe, %xmm1                       # 66 0f 73 f1 fe
 psrldq $0xfe, %xmm1                      # 66 0f 73 d9 fe
 pslldq $0xfe, %xmm1                      # 66 0f 73 f9 fe
 pshufw $0xfe, %mm6, %mm1                 # 0f 70 ce fe
-pshufw $0xfe, -0x80(%di), %mm1           # 0f 70 4d 80 fe
+pshufw $0xfe, 0x80(%bp,%si), %mm1        # 0f 70 8a 80 00 fe
 pshufd $0xfe, %xmm6, %xmm1               # 66 0f 70 ce fe
-pshufd $0xfe, foo, %xmm1                 # 66 0f 70 0e 00 00 fe [R_386_16@4 foo]
+pshufd $0xfe, -1(%ecx,%edx,4), %xmm1     # 67 66 0f 70 4c 91 ff fe
 pshufhw $0xfe, %xmm6, %xmm1              # f3 0f 70 ce fe
-pshufhw $0xfe, 0x1234(%bx), %xmm1        # f3 0f 70 8f 34 12 fe
+pshufhw $0xfe, 0x12(%bx,%si), %xmm1      # f3 0f 70 48 12 fe
 pshuflw $0xfe, %xmm6, %xmm1              # f2 0f 70 ce fe
-pshuflw $0xfe, (%bp,%di), %xmm1          # f2 0f 70 0b fe
+pshuflw $0xfe, (%bp), %xmm1              # f2 0f 70 4e 00 fe
 pmovmskb %mm6, %ecx                      # 0f d7 ce
 pmovmskb %xmm6, %ecx                     # 66 0f d7 ce
 pinsrw $0xfe, %ebx, %mm1                 # 0f c4 cb fe
-pinsrw $0xfe, %es:(%bx), %mm1            # 26 0f c4 0f fe
+pinsrw $0xfe, 0x1234(%bx), %mm1          # 0f c4 8f 34 12 fe
 pinsrw $0xfe, %ebx, %xmm1                # 66 0f c4 cb fe
-pinsrw $0xfe, (%eax), %xmm1              # 67 66 0f c4 08 fe
+pinsrw $0xfe, (%bp,%di), %xmm1           # 66 0f c4 0b fe
 pextrw $0xfe, %mm6, %ecx                 # 0f c5 ce fe
 pextrw $0xfe, %xmm6, %ecx                # 66 0f c5 ce fe
-pextrw $0xfe, %xmm6, 0x12(%bx,%si)       # 66 0f 3a 15 70 12 fe
+pextrw $0xfe, %xmm6, %es:(%bx)           # 26 66 0f 3a 15 37 fe
 maskmovq %mm6, %mm1                      # 0f f7 ce
 maskmovdqu %xmm6, %xmm1                  # 66 0f f7 ce
-movntq %mm6, foo                         # 0f e7 36 00 00 [R_386_16@3 foo]
+movntq %mm6, -1(%ecx,%edx,4)             # 67 0f e7 74 91 ff
 emms                                     # 0f 77
 pshufb %mm6, %mm1                        # 0f 38 00 ce
-pshufb (%bp,%di), %mm1                   # 0f 38 00 0b
+pshufb (%bp), %mm1                       # 0f 38 00 4e 00
 pshufb %xmm6, %xmm1                      # 66 0f 38 00 ce
-pshufb 0x7f(%si), %xmm1                  # 66 0f 38 00 4c 7f
+pshufb -0x80(%di), %xmm1                 # 66 0f 38 00 4d 80
 phaddw %mm6, %mm1                        # 0f 38 01 ce
-phaddw foo+8(%bx,%di), %mm1              # 0f 38 01 89 08 00 [R_386_16@4 foo]
+phaddw foo, %mm1                         # 0f 38 01 0e 00 00 [R_386_16@4 foo]
 phaddw %xmm6, %xmm1                      # 66 0f 38 01 ce
-phaddw %es:(%bx), %xmm1                  # 26 66 0f 38 01 0f
+phaddw 0x1234(%bx), %xmm1                # 66 0f 38 01 8f 34 12
 phaddd %mm6, %mm1                        # 0f 38 02 ce
-phaddd (%eax), %mm1                      # 67 0f 38 02 08
+phaddd (%bp,%di), %mm1                   # 0f 38 02 0b
 phaddd %xmm6, %xmm1                      # 66 0f 38 02 ce
-phaddd 0x80(%bp,%si), %xmm1              # 66 0f 38 02 8a 80 00
+phaddd 0x7f(%si), %xmm1                  # 66 0f 38 02 4c 7f
 phaddsw %mm6, %mm1                       # 0f 38 03 ce
-phaddsw -1(%ecx,%edx,4), %mm1            # 67 0f 38 03 4c 91 ff
+phaddsw foo+8(%bx,%di), %mm1             # 0f 38 03 89 08 00 [R_386_16@4 foo]
 phaddsw %xmm6, %xmm1                     # 66 0f 38 03 ce
-phaddsw 0x12(%bx,%si), %xmm1             # 66 0f 38 03 48 12
+phaddsw %es:(%bx), %xmm1                 # 26 66 0f 38 03 0f
 pmaddubsw %mm6, %mm1                     # 0f 38 04 ce
-pmaddubsw (%bp), %mm1                    # 0f 38 04 4e 00
+pmaddubsw (%eax), %mm1                   # 67 0f 38 04 08
 pmaddubsw %xmm6, %xmm1                   # 66 0f 38 04 ce
-pmaddubsw -0x80(%di), %xmm1              # 66 0f 38 04 4d 80
+pmaddubsw 0x80(%bp,%si), %xmm1           # 66 0f 38 04 8a 80 00
 phsubw %mm6, %mm1                        # 0f 38 05 ce
-phsubw foo, %mm1                         # 0f 38 05 0e 00 00 [R_386_16@4 foo]
+phsubw -1(%ecx,%edx,4), %mm1             # 67 0f 38 05 4c 91 ff
 phsubw %xmm6, %xmm1                      # 66 0f 38 05 ce
-phsubw 0x1234(%bx), %xmm1                # 66 0f 38 05 8f 34 12
+phsubw 0x12(%bx,%si), %xmm1              # 66 0f 38 05 48 12
 phsubd %mm6, %mm1                        # 0f 38 06 ce
-phsubd (%bp,%di), %mm1                   # 0f 38 06 0b
+phsubd (%bp), %mm1                       # 0f 38 06 4e 00
 phsubd %xmm6, %xmm1                      # 66 0f 38 06 ce
-phsubd 0x7f(%si), %xmm1                  # 66 0f 38 06 4c 7f
+phsubd -0x80(%di), %xmm1                 # 66 0f 38 06 4d 80
 phsubsw %mm6, %mm1                       # 0f 38 07 ce
-phsubsw foo+8(%bx,%di), %mm1             # 0f 38 07 89 08 00 [R_386_16@4 foo]
+phsubsw foo, %mm1                        # 0f 38 07 0e 00 00 [R_386_16@4 foo]
 phsubsw %xmm6, %xmm1                     # 66 0f 38 07 ce
-phsubsw %es:(%bx), %xmm1                 # 26 66 0f 38 07 0f
+phsubsw 0x1234(%bx), %xmm1               # 66 0f 38 07 8f 34 12
 psignb %mm6, %mm1                        # 0f 38 08 ce
-psignb (%eax), %mm1                      # 67 0f 38 08 08
+psignb (%bp,%di), %mm1                   # 0f 38 08 0b
 psignb %xmm6, %xmm1                      # 66 0f 38 08 ce
-psignb 0x80(%bp,%si), %xmm1              # 66 0f 38 08 8a 80 00
+psignb 0x7f(%si), %xmm1                  # 66 0f 38 08 4c 7f
 psignw %mm6, %mm1                        # 0f 38 09 ce
-psignw -1(%ecx,%edx,4), %mm1             # 67 0f 38 09 4c 91 ff
+psignw foo+8(%bx,%di), %mm1              # 0f 38 09 89 08 00 [R_386_16@4 foo]
 psignw %xmm6, %xmm1                      # 66 0f 38 09 ce
-psignw 0x12(%bx,%si), %xmm1              # 66 0f 38 09 48 12
+psignw %es:(%bx), %xmm1                  # 26 66 0f 38 09 0f
 psignd %mm6, %mm1                        # 0f 38 0a ce
-psignd (%bp), %mm1                       # 0f 38 0a 4e 00
+psignd (%eax), %mm1                      # 67 0f 38 0a 08
 psignd %xmm6, %xmm1                      # 66 0f 38 0a ce
-psignd -0x80(%di), %xmm1                 # 66 0f 38 0a 4d 80
+psignd 0x80(%bp,%si), %xmm1              # 66 0f 38 0a 8a 80 00
 pmulhrsw %mm6, %mm1                      # 0f 38 0b ce
-pmulhrsw foo, %mm1                       # 0f 38 0b 0e 00 00 [R_386_16@4 foo]
+pmulhrsw -1(%ecx,%edx,4), %mm1           # 67 0f 38 0b 4c 91 ff
 pmulhrsw %xmm6, %xmm1                    # 66 0f 38 0b ce
-pmulhrsw 0x1234(%bx), %xmm1              # 66 0f 38 0b 8f 34 12
+pmulhrsw 0x12(%bx,%si), %xmm1            # 66 0f 38 0b 48 12
 pabsb %mm6, %mm1                         # 0f 38 1c ce
-pabsb (%bp,%di), %mm1                    # 0f 38 1c 0b
+pabsb (%bp), %mm1                        # 0f 38 1c 4e 00
 pabsb %xmm6, %xmm1                       # 66 0f 38 1c ce
-pabsb 0x7f(%si), %xmm1                   # 66 0f 38 1c 4c 7f
+pabsb -0x80(%di), %xmm1                  # 66 0f 38 1c 4d 80
 pabsw %mm6, %mm1                         # 0f 38 1d ce
-pabsw foo+8(%bx,%di), %mm1               # 0f 38 1d 89 08 00 [R_386_16@4 foo]
+pabsw foo, %mm1                          # 0f 38 1d 0e 00 00 [R_386_16@4 foo]
 pabsw %xmm6, %xmm1                       # 66 0f 38 1d ce
-pabsw %es:(%bx), %xmm1                   # 26 66 0f 38 1d 0f
+pabsw 0x1234(%bx), %xmm1                 # 66 0f 38 1d 8f 34 12
 pabsd %mm6, %mm1                         # 0f 38 1e ce
-pabsd (%eax), %mm1                       # 67 0f 38 1e 08
+pabsd (%bp,%di), %mm1                    # 0f 38 1e 0b
 pabsd %xmm6, %xmm1                       # 66 0f 38 1e ce
-pabsd 0x80(%bp,%si), %xmm1               # 66 0f 38 1e 8a 80 00
+pabsd 0x7f(%si), %xmm1                   # 66 0f 38 1e 4c 7f
 palignr $0xfe, %mm6, %mm1                # 0f 3a 0f ce fe
-palignr $0xfe, -1(%ecx,%edx,4), %mm1     # 67 0f 3a 0f 4c 91 ff fe
+palignr $0xfe, foo+8(%bx,%di), %mm1      # 0f 3a 0f 89 08 00 fe [R_386_16@4 foo]
 palignr $0xfe, %xmm6, %xmm1              # 66 0f 3a 0f ce fe
-palignr $0xfe, 0x12(%bx,%si), %xmm1      # 66 0f 3a 0f 48 12 fe
+palignr $0xfe, %es:(%bx), %xmm1          # 26 66 0f 3a 0f 0f fe
 pblendvb %xmm0, %xmm6, %xmm1             # 66 0f 38 10 ce
-pblendvb %xmm0, (%bp), %xmm1             # 66 0f 38 10 4e 00
+pblendvb %xmm0, (%eax), %xmm1            # 67 66 0f 38 10 08
 ptest %xmm6, %xmm1                       # 66 0f 38 17 ce
-ptest -0x80(%di), %xmm1                  # 66 0f 38 17 4d 80
+ptest 0x80(%bp,%si), %xmm1               # 66 0f 38 17 8a 80 00
 pmovsxbw %xmm6, %xmm1                    # 66 0f 38 20 ce
-pmovsxbw foo, %xmm1                      # 66 0f 38 20 0e 00 00 [R_386_16@5 foo]
+pmovsxbw -1(%ecx,%edx,4), %xmm1          # 67 66 0f 38 20 4c 91 ff
 pmovsxbd %xmm6, %xmm1                    # 66 0f 38 21 ce
-pmovsxbd 0x1234(%bx), %xmm1              # 66 0f 38 21 8f 34 12
+pmovsxbd 0x12(%bx,%si), %xmm1            # 66 0f 38 21 48 12
 pmovsxbq %xmm6, %xmm1                    # 66 0f 38 22 ce
-pmovsxbq (%bp,%di), %xmm1                # 66 0f 38 22 0b
+pmovsxbq (%bp), %xmm1                    # 66 0f 38 22 4e 00
 pmovsxwd %xmm6, %xmm1                    # 66 0f 38 23 ce
-pmovsxwd 0x7f(%si), %xmm1                # 66 0f 38 23 4c 7f
+pmovsxwd -0x80(%di), %xmm1               # 66 0f 38 23 4d 80
 pmovsxwq %xmm6, %xmm1                    # 66 0f 38 24 ce
-pmovsxwq foo+8(%bx,%di), %xmm1           # 66 0f 38 24 89 08 00 [R_386_16@5 foo]
+pmovsxwq foo, %xmm1                      # 66 0f 38 24 0e 00 00 [R_386_16@5 foo]
 pmovsxdq %xmm6, %xmm1                    # 66 0f 38 25 ce
-pmovsxdq %es:(%bx), %xmm1                # 26 66 0f 38 25 0f
+pmovsxdq 0x1234(%bx), %xmm1              # 66 0f 38 25 8f 34 12
 pmovzxbw %xmm6, %xmm1                    # 66 0f 38 30 ce
-pmovzxbw (%eax), %xmm1                   # 67 66 0f 38 30 08
+pmovzxbw (%bp,%di), %xmm1                # 66 0f 38 30 0b
 pmovzxbd %xmm6, %xmm1                    # 66 0f 38 31 ce
-pmovzxbd 0x80(%bp,%si), %xmm1            # 66 0f 38 31 8a 80 00
+pmovzxbd 0x7f(%si), %xmm1                # 66 0f 38 31 4c 7f
 pmovzxbq %xmm6, %xmm1                    # 66 0f 38 32 ce
-pmovzxbq -1(%ecx,%edx,4), %xmm1          # 67 66 0f 38 32 4c 91 ff
+pmovzxbq foo+8(%bx,%di), %xmm1           # 66 0f 38 32 89 08 00 [R_386_16@5 foo]
 pmovzxwd %xmm6, %xmm1                    # 66 0f 38 33 ce
-pmovzxwd 0x12(%bx,%si), %xmm1            # 66 0f 38 33 48 12
+pmovzxwd %es:(%bx), %xmm1                # 26 66 0f 38 33 0f
 pmovzxwq %xmm6, %xmm1                    # 66 0f 38 34 ce
-pmovzxwq (%bp), %xmm1                    # 66 0f 38 34 4e 00
+pmovzxwq (%eax), %xmm1                   # 67 66 0f 38 34 08
 pmovzxdq %xmm6, %xmm1                    # 66 0f 38 35 ce
-pmovzxdq -0x80(%di), %xmm1               # 66 0f 38 35 4d 80
+pmovzxdq 0x80(%bp,%si), %xmm1            # 66 0f 38 35 8a 80 00
 pmuldq %xmm6, %xmm1                      # 66 0f 38 28 ce
-pmuldq foo, %xmm1                        # 66 0f 38 28 0e 00 00 [R_386_16@5 foo]
+pmuldq -1(%ecx,%edx,4), %xmm1            # 67 66 0f 38 28 4c 91 ff
 pcmpeqq %xmm6, %xmm1                     # 66 0f 38 29 ce
-pcmpeqq 0x1234(%bx), %xmm1               # 66 0f 38 29 8f 34 12
+pcmpeqq 0x12(%bx,%si), %xmm1             # 66 0f 38 29 48 12
 packusdw %xmm6, %xmm1                    # 66 0f 38 2b ce
-packusdw (%bp,%di), %xmm1                # 66 0f 38 2b 0b
+packusdw (%bp), %xmm1                    # 66 0f 38 2b 4e 00
 pcmpgtq %xmm6, %xmm1                     # 66 0f 38 37 ce
-pcmpgtq 0x7f(%si), %xmm1                 # 66 0f 38 37 4c 7f
+pcmpgtq -0x80(%di), %xmm1                # 66 0f 38 37 4d 80
 pminsb %xmm6, %xmm1                      # 66 0f 38 38 ce
-pminsb foo+8(%bx,%di), %xmm1             # 66 0f 38 38 89 08 00 [R_386_16@5 foo]
+pminsb foo, %xmm1                        # 66 0f 38 38 0e 00 00 [R_386_16@5 foo]
 pminsd %xmm6, %xmm1                      # 66 0f 38 39 ce
-pminsd %es:(%bx), %xmm1                  # 26 66 0f 38 39 0f
+pminsd 0x1234(%bx), %xmm1                # 66 0f 38 39 8f 34 12
 pminuw %xmm6, %xmm1                      # 66 0f 38 3a ce
-pminuw (%eax), %xmm1                     # 67 66 0f 38 3a 08
+pminuw (%bp,%di), %xmm1                  # 66 0f 38 3a 0b
 pminud %xmm6, %xmm1                      # 66 0f 38 3b ce
-pminud 0x80(%bp,%si), %xmm1              # 66 0f 38 3b 8a 80 00
+pminud 0x7f(%si), %xmm1                  # 66 0f 38 3b 4c 7f
 pmaxsb %xmm6, %xmm1                      # 66 0f 38 3c ce
-pmaxsb -1(%ecx,%edx,4), %xmm1            # 67 66 0f 38 3c 4c 91 ff
+pmaxsb foo+8(%bx,%di), %xmm1             # 66 0f 38 3c 89 08 00 [R_386_16@5 foo]
 pmaxsd %xmm6, %xmm1                      # 66 0f 38 3d ce
-pmaxsd 0x12(%bx,%si), %xmm1              # 66 0f 38 3d 48 12
+pmaxsd %es:(%bx), %xmm1                  # 26 66 0f 38 3d 0f
 pmaxuw %xmm6, %xmm1                      # 66 0f 38 3e ce
-pmaxuw (%bp), %xmm1                      # 66 0f 38 3e 4e 00
+pmaxuw (%eax), %xmm1                     # 67 66 0f 38 3e 08
 pmaxud %xmm6, %xmm1                      # 66 0f 38 3f ce
-pmaxud -0x80(%di), %xmm1                 # 66 0f 38 3f 4d 80
+pmaxud 0x80(%bp,%si), %xmm1              # 66 0f 38 3f 8a 80 00
 pmulld %xmm6, %xmm1                      # 66 0f 38 40 ce
-pmulld foo, %xmm1                        # 66 0f 38 40 0e 00 00 [R_386_16@5 foo]
+pmulld -1(%ecx,%edx,4), %xmm1            # 67 66 0f 38 40 4c 91 ff
 phminposuw %xmm6, %xmm1                  # 66 0f 38 41 ce
-phminposuw 0x1234(%bx), %xmm1            # 66 0f 38 41 8f 34 12
+phminposuw 0x12(%bx,%si), %xmm1          # 66 0f 38 41 48 12
 pblendw $0xfe, %xmm6, %xmm1              # 66 0f 3a 0e ce fe
-pblendw $0xfe, (%bp,%di), %xmm1          # 66 0f 3a 0e 0b fe
+pblendw $0xfe, (%bp), %xmm1              # 66 0f 3a 0e 4e 00 fe
 mpsadbw $0xfe, %xmm6, %xmm1              # 66 0f 3a 42 ce fe
-mpsadbw $0xfe, 0x7f(%si), %xmm1          # 66 0f 3a 42 4c 7f fe
+mpsadbw $0xfe, -0x80(%di), %xmm1         # 66 0f 3a 42 4d 80 fe
 pextrb $0xfe, %xmm6, %ecx                # 66 0f 3a 14 f1 fe
-pextrb $0xfe, %xmm6, foo+8(%bx,%di)      # 66 0f 3a 14 b1 08 00 fe [R_386_16@5 foo]
-pextrb $0xfe, %xmm6, %es:(%bx)           # 26 66 0f 3a 14 37 fe
+pextrb $0xfe, %xmm6, foo                 # 66 0f 3a 14 36 00 00 fe [R_386_16@5 foo]
+pextrb $0xfe, %xmm6, 0x1234(%bx)         # 66 0f 3a 14 b7 34 12 fe
 pextrd $0xfe, %xmm6, %ecx                # 66 0f 3a 16 f1 fe
-pextrd $0xfe, %xmm6, (%eax)              # 67 66 0f 3a 16 30 fe
+pextrd $0xfe, %xmm6, (%bp,%di)           # 66 0f 3a 16 33 fe
 pinsrb $0xfe, %ebx, %xmm1                # 66 0f 3a 20 cb fe
-pinsrb $0xfe, -1(%ecx,%edx,4), %xmm1     # 67 66 0f 3a 20 4c 91 ff fe
+pinsrb $0xfe, foo+8(%bx,%di), %xmm1      # 66 0f 3a 20 89 08 00 fe [R_386_16@5 foo]
 pinsrd $0xfe, %ebx, %xmm1                # 66 0f 3a 22 cb fe
-pinsrd $0xfe, 0x12(%bx,%si), %xmm1       # 66 0f 3a 22 48 12 fe
+pinsrd $0xfe, %es:(%bx), %xmm1           # 26 66 0f 3a 22 0f fe
 pcmpestrm $0xfe, %xmm6, %xmm1            # 66 0f 3a 60 ce fe
-pcmpestrm $0xfe, -0x80(%di), %xmm1       # 66 0f 3a 60 4d 80 fe
+pcmpestrm $0xfe, 0x80(%bp,%si), %xmm1    # 66 0f 3a 60 8a 80 00 fe
 pcmpestri $0xfe, %xmm6, %xmm1            # 66 0f 3a 61 ce fe
-pcmpestri $0xfe, foo, %xmm1              # 66 0f 3a 61 0e 00 00 fe [R_386_16@5 foo]
+pcmpestri $0xfe, -1(%ecx,%edx,4), %xmm1  # 67 66 0f 3a 61 4c 91 ff fe
 pcmpistrm $0xfe, %xmm6, %xmm1            # 66 0f 3a 62 ce fe
-pcmpistrm $0xfe, 0x1234(%bx), %xmm1      # 66 0f 3a 62 8f 34 12 fe
+pcmpistrm $0xfe, 0x12(%bx,%si), %xmm1    # 66 0f 3a 62 48 12 fe
 pcmpistri $0xfe, %xmm6, %xmm1            # 66 0f 3a 63 ce fe
-pcmpistri $0xfe, (%bp,%di), %xmm1        # 66 0f 3a 63 0b fe
+pcmpistri $0xfe, (%bp), %xmm1            # 66 0f 3a 63 4e 00 fe
 mov %eax,%ebx                            # 66 89 c3
 movl %eax,%ebx                           # 66 89 c3
 add %eax,%ebx                            # 66 01 c3
@@ -2441,7 +2441,6 @@ enter $foo,$1                            # c8 00 00 01 [R_386_16@1 foo]
 int $0x80                                # cd 80
 iret                                     # cf
 call *%eax                               # 66 ff d0
-call *(%eax)                             # 67 ff 10
 call *foo(,%eax,4)                       # 67 ff 14 85 00 00 00 00 [R_386_32@4 foo]
 jmp *%eax                                # 66 ff e0
 jmp *(%eax)                              # 67 ff 20

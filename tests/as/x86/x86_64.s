@@ -1222,6 +1222,8 @@ movabsb %al, 0x1122334455667788              # a2 88 77 66 55 44 33 22 11
 movabsw %ax, 0x1122334455667788              # 66 a3 88 77 66 55 44 33 22 11
 movabsl %eax, 0x1122334455667788             # a3 88 77 66 55 44 33 22 11
 movabsq %rax, 0x1122334455667788             # 48 a3 88 77 66 55 44 33 22 11
+movq 0x1122334455667788, %rax                # 48 a1 88 77 66 55 44 33 22 11
+movq %rax, 0x1122334455667788                # 48 a3 88 77 66 55 44 33 22 11
 mov $0xfe, %bh                               # b7 fe
 mov $0xfe, %r15b                             # 41 b7 fe
 mov $0x1234, %di                             # 66 bf 34 12
@@ -1234,67 +1236,67 @@ mov $0x123456789abcdef0, %rdi                # 48 bf f0 de bc 9a 78 56 34 12
 mov $0x123456789abcdef0, %r15                # 49 bf f0 de bc 9a 78 56 34 12
 mov $foo, %rdi                               # 48 c7 c7 00 00 00 00 [R_X86_64_32S@3 foo]
 movb $0xfe, %cl                              # b1 fe
-movb $0xfe, 0x12(%rax,%rbx,4)                # c6 44 98 12 fe
-mov $0xfe, 0x12(%rax,%rbx,4)                 # c7 44 98 12 fe 00 00 00
+movb $0xfe, (%rcx,%rdx)                      # c6 04 11 fe
+mov $0xfe, (%rcx,%rdx)                       # c7 04 11 fe 00 00 00
 movb $0xfe, %r9b                             # 41 b1 fe
 movw $0x1234, %cx                            # 66 b9 34 12
-movw $0x1234, (%r13)                         # 66 41 c7 45 00 34 12
-mov $0x1234, (%r13)                          # 41 c7 45 00 34 12 00 00
+movw $0x1234, 0x1000                         # 66 c7 04 25 00 10 00 00 34 12
+mov $0x1234, 0x1000                          # c7 04 25 00 10 00 00 34 12 00 00
 movw $0x1234, %r9w                           # 66 41 b9 34 12
 movw $foo, %cx                               # 66 b9 00 00 [R_X86_64_16@2 foo]
 movl $0x12345678, %ecx                       # b9 78 56 34 12
-movl $0x12345678, -0x80(%rsp)                # c7 44 24 80 78 56 34 12
-mov $0x12345678, -0x80(%rsp)                 # c7 44 24 80 78 56 34 12
+movl $0x12345678, %fs:0x28                   # 64 c7 04 25 28 00 00 00 78 56 34 12
+mov $0x12345678, %fs:0x28                    # 64 c7 04 25 28 00 00 00 78 56 34 12
 movl $0x12345678, %r9d                       # 41 b9 78 56 34 12
 movl $foo, %ecx                              # b9 00 00 00 00 [R_X86_64_32@1 foo]
 movq $0x12345678, %rcx                       # 48 c7 c1 78 56 34 12
-movq $0x12345678, foo(%rip)                  # 48 c7 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@3 foo-8]
-mov $0x12345678, foo(%rip)                   # c7 05 00 00 00 00 78 56 34 12 [R_X86_64_PC32@2 foo-8]
+movq $0x12345678, -4(%ebp)                   # 67 48 c7 45 fc 78 56 34 12
+mov $0x12345678, -4(%ebp)                    # 67 c7 45 fc 78 56 34 12
 movq $0x12345678, %r9                        # 49 c7 c1 78 56 34 12
 movq $foo, %rcx                              # 48 c7 c1 00 00 00 00 [R_X86_64_32S@3 foo]
 movzx %bl, %cx                               # 66 0f b6 cb
-movzbw 0x12345678(%r9,%r10,8), %cx           # 66 43 0f b6 8c d1 78 56 34 12
-movzx 0x12345678(%r9,%r10,8), %cx            # 66 43 0f b6 8c d1 78 56 34 12
+movzbw (,%r11,2), %cx                        # 66 42 0f b6 0c 5d 00 00 00 00
+movzx (,%r11,2), %cx                         # 66 42 0f b6 0c 5d 00 00 00 00
 movzx %r12b, %r9w                            # 66 45 0f b6 cc
 movzx %bl, %ecx                              # 0f b6 cb
-movzbl (%rbp), %ecx                          # 0f b6 4d 00
-movzx (%rbp), %ecx                           # 0f b6 4d 00
+movzbl 0x80(%rsi), %ecx                      # 0f b6 8e 80 00 00 00
+movzx 0x80(%rsi), %ecx                       # 0f b6 8e 80 00 00 00
 movzx %r12b, %r9d                            # 45 0f b6 cc
 movzx %bl, %rcx                              # 48 0f b6 cb
-movzbq 0x7f(%r12), %rcx                      # 49 0f b6 4c 24 7f
-movzx 0x7f(%r12), %rcx                       # 49 0f b6 4c 24 7f
+movzbq foo, %rcx                             # 48 0f b6 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movzx foo, %rcx                              # 48 0f b6 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 movzx %r12b, %r9                             # 4d 0f b6 cc
 movzx %bx, %ecx                              # 0f b7 cb
-movzwl foo+8(%rax), %ecx                     # 0f b7 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-movzx foo+8(%rax), %ecx                      # 0f b6 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+movzwl 0x12(%rax,%rbx,4), %ecx               # 0f b7 4c 98 12
+movzx 0x12(%rax,%rbx,4), %ecx                # 0f b6 4c 98 12
 movzx %r12w, %r9d                            # 45 0f b7 cc
 movzx %bx, %rcx                              # 48 0f b7 cb
-movzwq (%rcx,%rdx), %rcx                     # 48 0f b7 0c 11
-movzx (%rcx,%rdx), %rcx                      # 48 0f b6 0c 11
+movzwq (%r13), %rcx                          # 49 0f b7 4d 00
+movzx (%r13), %rcx                           # 49 0f b6 4d 00
 movzx %r12w, %r9                             # 4d 0f b7 cc
 movsx %bl, %cx                               # 66 0f be cb
-movsbw 0x1000, %cx                           # 66 0f be 0c 25 00 10 00 00
-movsx 0x1000, %cx                            # 66 0f be 0c 25 00 10 00 00
+movsbw -0x80(%rsp), %cx                      # 66 0f be 4c 24 80
+movsx -0x80(%rsp), %cx                       # 66 0f be 4c 24 80
 movsx %r12b, %r9w                            # 66 45 0f be cc
 movsx %bl, %ecx                              # 0f be cb
-movsbl %fs:0x28, %ecx                        # 64 0f be 0c 25 28 00 00 00
-movsx %fs:0x28, %ecx                         # 64 0f be 0c 25 28 00 00 00
+movsbl foo(%rip), %ecx                       # 0f be 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+movsx foo(%rip), %ecx                        # 0f be 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 movsx %r12b, %r9d                            # 45 0f be cc
 movsx %bl, %rcx                              # 48 0f be cb
-movsbq -4(%ebp), %rcx                        # 67 48 0f be 4d fc
-movsx -4(%ebp), %rcx                         # 67 48 0f be 4d fc
+movsbq 0x12345678(%r9,%r10,8), %rcx          # 4b 0f be 8c d1 78 56 34 12
+movsx 0x12345678(%r9,%r10,8), %rcx           # 4b 0f be 8c d1 78 56 34 12
 movsx %r12b, %r9                             # 4d 0f be cc
 movsx %bx, %ecx                              # 0f bf cb
-movswl (,%r11,2), %ecx                       # 42 0f bf 0c 5d 00 00 00 00
-movsx (,%r11,2), %ecx                        # 42 0f be 0c 5d 00 00 00 00
+movswl (%rbp), %ecx                          # 0f bf 4d 00
+movsx (%rbp), %ecx                           # 0f be 4d 00
 movsx %r12w, %r9d                            # 45 0f bf cc
 movsx %bx, %rcx                              # 48 0f bf cb
-movswq 0x80(%rsi), %rcx                      # 48 0f bf 8e 80 00 00 00
-movsx 0x80(%rsi), %rcx                       # 48 0f be 8e 80 00 00 00
+movswq 0x7f(%r12), %rcx                      # 49 0f bf 4c 24 7f
+movsx 0x7f(%r12), %rcx                       # 49 0f be 4c 24 7f
 movsx %r12w, %r9                             # 4d 0f bf cc
 movsxd %ebx, %rcx                            # 48 63 cb
-movslq foo, %rcx                             # 48 63 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-movsxd foo, %rcx                             # 48 63 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+movslq foo+8(%rax), %rcx                     # 48 63 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+movsxd foo+8(%rax), %rcx                     # 48 63 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 movsxd %r12d, %r9                            # 4d 63 cc
 xchg %di, %ax                                # 66 97
 xchg %r15w, %ax                              # 66 41 97
@@ -1309,81 +1311,81 @@ xchg %r15, %rax                              # 49 97
 xchg %rax, %rdi                              # 48 97
 xchg %rax, %r15                              # 49 97
 xchg %bl, %cl                                # 86 d9
-xchgb %bl, 0x7f(%r12)                        # 41 86 5c 24 7f
-xchg %bl, 0x7f(%r12)                         # 41 86 5c 24 7f
+xchgb %bl, foo                               # 86 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+xchg %bl, foo                                # 86 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
 xchg %r12b, %r9b                             # 45 86 e1
-xchgb foo+8(%rax), %cl                       # 86 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
-xchg foo+8(%rax), %cl                        # 86 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
+xchgb 0x12(%rax,%rbx,4), %cl                 # 86 4c 98 12
+xchg 0x12(%rax,%rbx,4), %cl                  # 86 4c 98 12
 xchg %bx, %cx                                # 66 87 d9
-xchgw %bx, (%rcx,%rdx)                       # 66 87 1c 11
-xchg %bx, (%rcx,%rdx)                        # 66 87 1c 11
+xchgw %bx, (%r13)                            # 66 41 87 5d 00
+xchg %bx, (%r13)                             # 66 41 87 5d 00
 xchg %r12w, %r9w                             # 66 45 87 e1
-xchgw 0x1000, %cx                            # 66 87 0c 25 00 10 00 00
-xchg 0x1000, %cx                             # 66 87 0c 25 00 10 00 00
+xchgw -0x80(%rsp), %cx                       # 66 87 4c 24 80
+xchg -0x80(%rsp), %cx                        # 66 87 4c 24 80
 xchg %ebx, %ecx                              # 87 d9
-xchgl %ebx, %fs:0x28                         # 64 87 1c 25 28 00 00 00
-xchg %ebx, %fs:0x28                          # 64 87 1c 25 28 00 00 00
+xchgl %ebx, foo(%rip)                        # 87 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+xchg %ebx, foo(%rip)                         # 87 1d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
 xchg %r12d, %r9d                             # 45 87 e1
-xchgl -4(%ebp), %ecx                         # 67 87 4d fc
-xchg -4(%ebp), %ecx                          # 67 87 4d fc
+xchgl 0x12345678(%r9,%r10,8), %ecx           # 43 87 8c d1 78 56 34 12
+xchg 0x12345678(%r9,%r10,8), %ecx            # 43 87 8c d1 78 56 34 12
 xchg %rbx, %rcx                              # 48 87 d9
-xchgq %rbx, (,%r11,2)                        # 4a 87 1c 5d 00 00 00 00
-xchg %rbx, (,%r11,2)                         # 4a 87 1c 5d 00 00 00 00
+xchgq %rbx, (%rbp)                           # 48 87 5d 00
+xchg %rbx, (%rbp)                            # 48 87 5d 00
 xchg %r12, %r9                               # 4d 87 e1
-xchgq 0x80(%rsi), %rcx                       # 48 87 8e 80 00 00 00
-xchg 0x80(%rsi), %rcx                        # 48 87 8e 80 00 00 00
+xchgq 0x7f(%r12), %rcx                       # 49 87 4c 24 7f
+xchg 0x7f(%r12), %rcx                        # 49 87 4c 24 7f
 cmpxchg %bl, %cl                             # 0f b0 d9
-cmpxchgb %bl, foo                            # 0f b0 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-cmpxchg %bl, foo                             # 0f b0 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmpxchgb %bl, foo+8(%rax)                    # 0f b0 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+cmpxchg %bl, foo+8(%rax)                     # 0f b0 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
 cmpxchg %r12b, %r9b                          # 45 0f b0 e1
 cmpxchg %bx, %cx                             # 66 0f b1 d9
-cmpxchgw %bx, 0x12(%rax,%rbx,4)              # 66 0f b1 5c 98 12
-cmpxchg %bx, 0x12(%rax,%rbx,4)               # 66 0f b1 5c 98 12
+cmpxchgw %bx, (%rcx,%rdx)                    # 66 0f b1 1c 11
+cmpxchg %bx, (%rcx,%rdx)                     # 66 0f b1 1c 11
 cmpxchg %r12w, %r9w                          # 66 45 0f b1 e1
 cmpxchg %ebx, %ecx                           # 0f b1 d9
-cmpxchgl %ebx, (%r13)                        # 41 0f b1 5d 00
-cmpxchg %ebx, (%r13)                         # 41 0f b1 5d 00
+cmpxchgl %ebx, 0x1000                        # 0f b1 1c 25 00 10 00 00
+cmpxchg %ebx, 0x1000                         # 0f b1 1c 25 00 10 00 00
 cmpxchg %r12d, %r9d                          # 45 0f b1 e1
 cmpxchg %rbx, %rcx                           # 48 0f b1 d9
-cmpxchgq %rbx, -0x80(%rsp)                   # 48 0f b1 5c 24 80
-cmpxchg %rbx, -0x80(%rsp)                    # 48 0f b1 5c 24 80
+cmpxchgq %rbx, %fs:0x28                      # 64 48 0f b1 1c 25 28 00 00 00
+cmpxchg %rbx, %fs:0x28                       # 64 48 0f b1 1c 25 28 00 00 00
 cmpxchg %r12, %r9                            # 4d 0f b1 e1
-cmpxchg8b foo(%rip)                          # 0f c7 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-cmpxchg16b 0x12345678(%r9,%r10,8)            # 4b 0f c7 8c d1 78 56 34 12
+cmpxchg8b -4(%ebp)                           # 67 0f c7 4d fc
+cmpxchg16b (,%r11,2)                         # 4a 0f c7 0c 5d 00 00 00 00
 xadd %bl, %cl                                # 0f c0 d9
-xaddb %bl, (%rbp)                            # 0f c0 5d 00
-xadd %bl, (%rbp)                             # 0f c0 5d 00
+xaddb %bl, 0x80(%rsi)                        # 0f c0 9e 80 00 00 00
+xadd %bl, 0x80(%rsi)                         # 0f c0 9e 80 00 00 00
 xadd %r12b, %r9b                             # 45 0f c0 e1
 xadd %bx, %cx                                # 66 0f c1 d9
-xaddw %bx, 0x7f(%r12)                        # 66 41 0f c1 5c 24 7f
-xadd %bx, 0x7f(%r12)                         # 66 41 0f c1 5c 24 7f
+xaddw %bx, foo                               # 66 0f c1 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+xadd %bx, foo                                # 66 0f c1 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 xadd %r12w, %r9w                             # 66 45 0f c1 e1
 xadd %ebx, %ecx                              # 0f c1 d9
-xaddl %ebx, foo+8(%rax)                      # 0f c1 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
-xadd %ebx, foo+8(%rax)                       # 0f c1 98 00 00 00 00 [R_X86_64_32S@3 foo+8]
+xaddl %ebx, 0x12(%rax,%rbx,4)                # 0f c1 5c 98 12
+xadd %ebx, 0x12(%rax,%rbx,4)                 # 0f c1 5c 98 12
 xadd %r12d, %r9d                             # 45 0f c1 e1
 xadd %rbx, %rcx                              # 48 0f c1 d9
-xaddq %rbx, (%rcx,%rdx)                      # 48 0f c1 1c 11
-xadd %rbx, (%rcx,%rdx)                       # 48 0f c1 1c 11
+xaddq %rbx, (%r13)                           # 49 0f c1 5d 00
+xadd %rbx, (%r13)                            # 49 0f c1 5d 00
 xadd %r12, %r9                               # 4d 0f c1 e1
-leaw 0x1000, %cx                             # 66 8d 0c 25 00 10 00 00
-lea 0x1000, %cx                              # 66 8d 0c 25 00 10 00 00
-leal %fs:0x28, %ecx                          # 64 8d 0c 25 28 00 00 00
-lea %fs:0x28, %ecx                           # 64 8d 0c 25 28 00 00 00
-leaq -4(%ebp), %rcx                          # 67 48 8d 4d fc
-lea -4(%ebp), %rcx                           # 67 48 8d 4d fc
-movbew (,%r11,2), %cx                        # 66 42 0f 38 f0 0c 5d 00 00 00 00
-movbe (,%r11,2), %cx                         # 66 42 0f 38 f0 0c 5d 00 00 00 00
-movbel 0x80(%rsi), %ecx                      # 0f 38 f0 8e 80 00 00 00
-movbe 0x80(%rsi), %ecx                       # 0f 38 f0 8e 80 00 00 00
-movbeq foo, %rcx                             # 48 0f 38 f0 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
-movbe foo, %rcx                              # 48 0f 38 f0 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
-movbew %bx, 0x12(%rax,%rbx,4)                # 66 0f 38 f1 5c 98 12
-movbe %bx, 0x12(%rax,%rbx,4)                 # 66 0f 38 f1 5c 98 12
-movbel %ebx, (%r13)                          # 41 0f 38 f1 5d 00
-movbe %ebx, (%r13)                           # 41 0f 38 f1 5d 00
-movbeq %rbx, -0x80(%rsp)                     # 48 0f 38 f1 5c 24 80
-movbe %rbx, -0x80(%rsp)                      # 48 0f 38 f1 5c 24 80
+leaw -0x80(%rsp), %cx                        # 66 8d 4c 24 80
+lea -0x80(%rsp), %cx                         # 66 8d 4c 24 80
+leal foo(%rip), %ecx                         # 8d 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+lea foo(%rip), %ecx                          # 8d 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+leaq 0x12345678(%r9,%r10,8), %rcx            # 4b 8d 8c d1 78 56 34 12
+lea 0x12345678(%r9,%r10,8), %rcx             # 4b 8d 8c d1 78 56 34 12
+movbew (%rbp), %cx                           # 66 0f 38 f0 4d 00
+movbe (%rbp), %cx                            # 66 0f 38 f0 4d 00
+movbel 0x7f(%r12), %ecx                      # 41 0f 38 f0 4c 24 7f
+movbe 0x7f(%r12), %ecx                       # 41 0f 38 f0 4c 24 7f
+movbeq foo+8(%rax), %rcx                     # 48 0f 38 f0 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+movbe foo+8(%rax), %rcx                      # 48 0f 38 f0 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+movbew %bx, (%rcx,%rdx)                      # 66 0f 38 f1 1c 11
+movbe %bx, (%rcx,%rdx)                       # 66 0f 38 f1 1c 11
+movbel %ebx, 0x1000                          # 0f 38 f1 1c 25 00 10 00 00
+movbe %ebx, 0x1000                           # 0f 38 f1 1c 25 00 10 00 00
+movbeq %rbx, %fs:0x28                        # 64 48 0f 38 f1 1c 25 28 00 00 00
+movbe %rbx, %fs:0x28                         # 64 48 0f 38 f1 1c 25 28 00 00 00
 bswap %edi                                   # 0f cf
 bswap %r15d                                  # 41 0f cf
 bswap %rdi                                   # 48 0f cf
@@ -1395,444 +1397,444 @@ cwtd                                         # 66 99
 cltd                                         # 99
 cqto                                         # 48 99
 bt %bx, %cx                                  # 66 0f a3 d9
-btw %bx, -4(%ebp)                            # 67 66 0f a3 5d fc
-bt %bx, -4(%ebp)                             # 67 66 0f a3 5d fc
+btw %bx, 0x12345678(%r9,%r10,8)              # 66 43 0f a3 9c d1 78 56 34 12
+bt %bx, 0x12345678(%r9,%r10,8)               # 66 43 0f a3 9c d1 78 56 34 12
 bt %r12w, %r9w                               # 66 45 0f a3 e1
 bt %ebx, %ecx                                # 0f a3 d9
-btl %ebx, (,%r11,2)                          # 42 0f a3 1c 5d 00 00 00 00
-bt %ebx, (,%r11,2)                           # 42 0f a3 1c 5d 00 00 00 00
+btl %ebx, (%rbp)                             # 0f a3 5d 00
+bt %ebx, (%rbp)                              # 0f a3 5d 00
 bt %r12d, %r9d                               # 45 0f a3 e1
 bt %rbx, %rcx                                # 48 0f a3 d9
-btq %rbx, 0x80(%rsi)                         # 48 0f a3 9e 80 00 00 00
-bt %rbx, 0x80(%rsi)                          # 48 0f a3 9e 80 00 00 00
+btq %rbx, 0x7f(%r12)                         # 49 0f a3 5c 24 7f
+bt %rbx, 0x7f(%r12)                          # 49 0f a3 5c 24 7f
 bt %r12, %r9                                 # 4d 0f a3 e1
 btw $0xfe, %cx                               # 66 0f ba e1 fe
-btw $0xfe, foo                               # 66 0f ba 24 25 00 00 00 00 fe [R_X86_64_32S@5 foo]
-bt $0xfe, foo                                # 0f ba 24 25 00 00 00 00 fe [R_X86_64_32S@4 foo]
+btw $0xfe, foo+8(%rax)                       # 66 0f ba a0 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
+bt $0xfe, foo+8(%rax)                        # 0f ba a0 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
 btw $0xfe, %r9w                              # 66 41 0f ba e1 fe
 btl $0xfe, %ecx                              # 0f ba e1 fe
-btl $0xfe, 0x12(%rax,%rbx,4)                 # 0f ba 64 98 12 fe
-bt $0xfe, 0x12(%rax,%rbx,4)                  # 0f ba 64 98 12 fe
+btl $0xfe, (%rcx,%rdx)                       # 0f ba 24 11 fe
+bt $0xfe, (%rcx,%rdx)                        # 0f ba 24 11 fe
 btl $0xfe, %r9d                              # 41 0f ba e1 fe
 btq $0xfe, %rcx                              # 48 0f ba e1 fe
-btq $0xfe, (%r13)                            # 49 0f ba 65 00 fe
-bt $0xfe, (%r13)                             # 41 0f ba 65 00 fe
+btq $0xfe, 0x1000                            # 48 0f ba 24 25 00 10 00 00 fe
+bt $0xfe, 0x1000                             # 0f ba 24 25 00 10 00 00 fe
 btq $0xfe, %r9                               # 49 0f ba e1 fe
 bts %bx, %cx                                 # 66 0f ab d9
-btsw %bx, -0x80(%rsp)                        # 66 0f ab 5c 24 80
-bts %bx, -0x80(%rsp)                         # 66 0f ab 5c 24 80
+btsw %bx, %fs:0x28                           # 64 66 0f ab 1c 25 28 00 00 00
+bts %bx, %fs:0x28                            # 64 66 0f ab 1c 25 28 00 00 00
 bts %r12w, %r9w                              # 66 45 0f ab e1
 bts %ebx, %ecx                               # 0f ab d9
-btsl %ebx, foo(%rip)                         # 0f ab 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-bts %ebx, foo(%rip)                          # 0f ab 1d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+btsl %ebx, -4(%ebp)                          # 67 0f ab 5d fc
+bts %ebx, -4(%ebp)                           # 67 0f ab 5d fc
 bts %r12d, %r9d                              # 45 0f ab e1
 bts %rbx, %rcx                               # 48 0f ab d9
-btsq %rbx, 0x12345678(%r9,%r10,8)            # 4b 0f ab 9c d1 78 56 34 12
-bts %rbx, 0x12345678(%r9,%r10,8)             # 4b 0f ab 9c d1 78 56 34 12
+btsq %rbx, (,%r11,2)                         # 4a 0f ab 1c 5d 00 00 00 00
+bts %rbx, (,%r11,2)                          # 4a 0f ab 1c 5d 00 00 00 00
 bts %r12, %r9                                # 4d 0f ab e1
 btsw $0xfe, %cx                              # 66 0f ba e9 fe
-btsw $0xfe, (%rbp)                           # 66 0f ba 6d 00 fe
-bts $0xfe, (%rbp)                            # 0f ba 6d 00 fe
+btsw $0xfe, 0x80(%rsi)                       # 66 0f ba ae 80 00 00 00 fe
+bts $0xfe, 0x80(%rsi)                        # 0f ba ae 80 00 00 00 fe
 btsw $0xfe, %r9w                             # 66 41 0f ba e9 fe
 btsl $0xfe, %ecx                             # 0f ba e9 fe
-btsl $0xfe, 0x7f(%r12)                       # 41 0f ba 6c 24 7f fe
-bts $0xfe, 0x7f(%r12)                        # 41 0f ba 6c 24 7f fe
+btsl $0xfe, foo                              # 0f ba 2c 25 00 00 00 00 fe [R_X86_64_32S@4 foo]
+bts $0xfe, foo                               # 0f ba 2c 25 00 00 00 00 fe [R_X86_64_32S@4 foo]
 btsl $0xfe, %r9d                             # 41 0f ba e9 fe
 btsq $0xfe, %rcx                             # 48 0f ba e9 fe
-btsq $0xfe, foo+8(%rax)                      # 48 0f ba a8 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
-bts $0xfe, foo+8(%rax)                       # 0f ba a8 00 00 00 00 fe [R_X86_64_32S@3 foo+8]
+btsq $0xfe, 0x12(%rax,%rbx,4)                # 48 0f ba 6c 98 12 fe
+bts $0xfe, 0x12(%rax,%rbx,4)                 # 0f ba 6c 98 12 fe
 btsq $0xfe, %r9                              # 49 0f ba e9 fe
 btr %bx, %cx                                 # 66 0f b3 d9
-btrw %bx, (%rcx,%rdx)                        # 66 0f b3 1c 11
-btr %bx, (%rcx,%rdx)                         # 66 0f b3 1c 11
+btrw %bx, (%r13)                             # 66 41 0f b3 5d 00
+btr %bx, (%r13)                              # 66 41 0f b3 5d 00
 btr %r12w, %r9w                              # 66 45 0f b3 e1
 btr %ebx, %ecx                               # 0f b3 d9
-btrl %ebx, 0x1000                            # 0f b3 1c 25 00 10 00 00
-btr %ebx, 0x1000                             # 0f b3 1c 25 00 10 00 00
+btrl %ebx, -0x80(%rsp)                       # 0f b3 5c 24 80
+btr %ebx, -0x80(%rsp)                        # 0f b3 5c 24 80
 btr %r12d, %r9d                              # 45 0f b3 e1
 btr %rbx, %rcx                               # 48 0f b3 d9
-btrq %rbx, %fs:0x28                          # 64 48 0f b3 1c 25 28 00 00 00
-btr %rbx, %fs:0x28                           # 64 48 0f b3 1c 25 28 00 00 00
+btrq %rbx, foo(%rip)                         # 48 0f b3 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+btr %rbx, foo(%rip)                          # 48 0f b3 1d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 btr %r12, %r9                                # 4d 0f b3 e1
 btrw $0xfe, %cx                              # 66 0f ba f1 fe
-btrw $0xfe, -4(%ebp)                         # 67 66 0f ba 75 fc fe
-btr $0xfe, -4(%ebp)                          # 67 0f ba 75 fc fe
+btrw $0xfe, 0x12345678(%r9,%r10,8)           # 66 43 0f ba b4 d1 78 56 34 12 fe
+btr $0xfe, 0x12345678(%r9,%r10,8)            # 43 0f ba b4 d1 78 56 34 12 fe
 btrw $0xfe, %r9w                             # 66 41 0f ba f1 fe
 btrl $0xfe, %ecx                             # 0f ba f1 fe
-btrl $0xfe, (,%r11,2)                        # 42 0f ba 34 5d 00 00 00 00 fe
-btr $0xfe, (,%r11,2)                         # 42 0f ba 34 5d 00 00 00 00 fe
+btrl $0xfe, (%rbp)                           # 0f ba 75 00 fe
+btr $0xfe, (%rbp)                            # 0f ba 75 00 fe
 btrl $0xfe, %r9d                             # 41 0f ba f1 fe
 btrq $0xfe, %rcx                             # 48 0f ba f1 fe
-btrq $0xfe, 0x80(%rsi)                       # 48 0f ba b6 80 00 00 00 fe
-btr $0xfe, 0x80(%rsi)                        # 0f ba b6 80 00 00 00 fe
+btrq $0xfe, 0x7f(%r12)                       # 49 0f ba 74 24 7f fe
+btr $0xfe, 0x7f(%r12)                        # 41 0f ba 74 24 7f fe
 btrq $0xfe, %r9                              # 49 0f ba f1 fe
 btc %bx, %cx                                 # 66 0f bb d9
-btcw %bx, foo                                # 66 0f bb 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-btc %bx, foo                                 # 66 0f bb 1c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+btcw %bx, foo+8(%rax)                        # 66 0f bb 98 00 00 00 00 [R_X86_64_32S@4 foo+8]
+btc %bx, foo+8(%rax)                         # 66 0f bb 98 00 00 00 00 [R_X86_64_32S@4 foo+8]
 btc %r12w, %r9w                              # 66 45 0f bb e1
 btc %ebx, %ecx                               # 0f bb d9
-btcl %ebx, 0x12(%rax,%rbx,4)                 # 0f bb 5c 98 12
-btc %ebx, 0x12(%rax,%rbx,4)                  # 0f bb 5c 98 12
+btcl %ebx, (%rcx,%rdx)                       # 0f bb 1c 11
+btc %ebx, (%rcx,%rdx)                        # 0f bb 1c 11
 btc %r12d, %r9d                              # 45 0f bb e1
 btc %rbx, %rcx                               # 48 0f bb d9
-btcq %rbx, (%r13)                            # 49 0f bb 5d 00
-btc %rbx, (%r13)                             # 49 0f bb 5d 00
+btcq %rbx, 0x1000                            # 48 0f bb 1c 25 00 10 00 00
+btc %rbx, 0x1000                             # 48 0f bb 1c 25 00 10 00 00
 btc %r12, %r9                                # 4d 0f bb e1
 btcw $0xfe, %cx                              # 66 0f ba f9 fe
-btcw $0xfe, -0x80(%rsp)                      # 66 0f ba 7c 24 80 fe
-btc $0xfe, -0x80(%rsp)                       # 0f ba 7c 24 80 fe
+btcw $0xfe, %fs:0x28                         # 64 66 0f ba 3c 25 28 00 00 00 fe
+btc $0xfe, %fs:0x28                          # 64 0f ba 3c 25 28 00 00 00 fe
 btcw $0xfe, %r9w                             # 66 41 0f ba f9 fe
 btcl $0xfe, %ecx                             # 0f ba f9 fe
-btcl $0xfe, foo(%rip)                        # 0f ba 3d 00 00 00 00 fe [R_X86_64_PC32@3 foo-5]
-btc $0xfe, foo(%rip)                         # 0f ba 3d 00 00 00 00 fe [R_X86_64_PC32@3 foo-5]
+btcl $0xfe, -4(%ebp)                         # 67 0f ba 7d fc fe
+btc $0xfe, -4(%ebp)                          # 67 0f ba 7d fc fe
 btcl $0xfe, %r9d                             # 41 0f ba f9 fe
 btcq $0xfe, %rcx                             # 48 0f ba f9 fe
-btcq $0xfe, 0x12345678(%r9,%r10,8)           # 4b 0f ba bc d1 78 56 34 12 fe
-btc $0xfe, 0x12345678(%r9,%r10,8)            # 43 0f ba bc d1 78 56 34 12 fe
+btcq $0xfe, (,%r11,2)                        # 4a 0f ba 3c 5d 00 00 00 00 fe
+btc $0xfe, (,%r11,2)                         # 42 0f ba 3c 5d 00 00 00 00 fe
 btcq $0xfe, %r9                              # 49 0f ba f9 fe
 bsf %bx, %cx                                 # 66 0f bc cb
-bsfw (%rbp), %cx                             # 66 0f bc 4d 00
-bsf (%rbp), %cx                              # 66 0f bc 4d 00
+bsfw 0x80(%rsi), %cx                         # 66 0f bc 8e 80 00 00 00
+bsf 0x80(%rsi), %cx                          # 66 0f bc 8e 80 00 00 00
 bsf %r12w, %r9w                              # 66 45 0f bc cc
 bsf %ebx, %ecx                               # 0f bc cb
-bsfl 0x7f(%r12), %ecx                        # 41 0f bc 4c 24 7f
-bsf 0x7f(%r12), %ecx                         # 41 0f bc 4c 24 7f
+bsfl foo, %ecx                               # 0f bc 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+bsf foo, %ecx                                # 0f bc 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 bsf %r12d, %r9d                              # 45 0f bc cc
 bsf %rbx, %rcx                               # 48 0f bc cb
-bsfq foo+8(%rax), %rcx                       # 48 0f bc 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-bsf foo+8(%rax), %rcx                        # 48 0f bc 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+bsfq 0x12(%rax,%rbx,4), %rcx                 # 48 0f bc 4c 98 12
+bsf 0x12(%rax,%rbx,4), %rcx                  # 48 0f bc 4c 98 12
 bsf %r12, %r9                                # 4d 0f bc cc
 bsr %bx, %cx                                 # 66 0f bd cb
-bsrw (%rcx,%rdx), %cx                        # 66 0f bd 0c 11
-bsr (%rcx,%rdx), %cx                         # 66 0f bd 0c 11
+bsrw (%r13), %cx                             # 66 41 0f bd 4d 00
+bsr (%r13), %cx                              # 66 41 0f bd 4d 00
 bsr %r12w, %r9w                              # 66 45 0f bd cc
 bsr %ebx, %ecx                               # 0f bd cb
-bsrl 0x1000, %ecx                            # 0f bd 0c 25 00 10 00 00
-bsr 0x1000, %ecx                             # 0f bd 0c 25 00 10 00 00
+bsrl -0x80(%rsp), %ecx                       # 0f bd 4c 24 80
+bsr -0x80(%rsp), %ecx                        # 0f bd 4c 24 80
 bsr %r12d, %r9d                              # 45 0f bd cc
 bsr %rbx, %rcx                               # 48 0f bd cb
-bsrq %fs:0x28, %rcx                          # 64 48 0f bd 0c 25 28 00 00 00
-bsr %fs:0x28, %rcx                           # 64 48 0f bd 0c 25 28 00 00 00
+bsrq foo(%rip), %rcx                         # 48 0f bd 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+bsr foo(%rip), %rcx                          # 48 0f bd 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 bsr %r12, %r9                                # 4d 0f bd cc
 popcnt %bx, %cx                              # 66 f3 0f b8 cb
-popcntw -4(%ebp), %cx                        # 67 66 f3 0f b8 4d fc
-popcnt -4(%ebp), %cx                         # 67 66 f3 0f b8 4d fc
+popcntw 0x12345678(%r9,%r10,8), %cx          # 66 f3 43 0f b8 8c d1 78 56 34 12
+popcnt 0x12345678(%r9,%r10,8), %cx           # 66 f3 43 0f b8 8c d1 78 56 34 12
 popcnt %r12w, %r9w                           # 66 f3 45 0f b8 cc
 popcnt %ebx, %ecx                            # f3 0f b8 cb
-popcntl (,%r11,2), %ecx                      # f3 42 0f b8 0c 5d 00 00 00 00
-popcnt (,%r11,2), %ecx                       # f3 42 0f b8 0c 5d 00 00 00 00
+popcntl (%rbp), %ecx                         # f3 0f b8 4d 00
+popcnt (%rbp), %ecx                          # f3 0f b8 4d 00
 popcnt %r12d, %r9d                           # f3 45 0f b8 cc
 popcnt %rbx, %rcx                            # f3 48 0f b8 cb
-popcntq 0x80(%rsi), %rcx                     # f3 48 0f b8 8e 80 00 00 00
-popcnt 0x80(%rsi), %rcx                      # f3 48 0f b8 8e 80 00 00 00
+popcntq 0x7f(%r12), %rcx                     # f3 49 0f b8 4c 24 7f
+popcnt 0x7f(%r12), %rcx                      # f3 49 0f b8 4c 24 7f
 popcnt %r12, %r9                             # f3 4d 0f b8 cc
 lzcnt %bx, %cx                               # 66 f3 0f bd cb
-lzcntw foo, %cx                              # 66 f3 0f bd 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
-lzcnt foo, %cx                               # 66 f3 0f bd 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+lzcntw foo+8(%rax), %cx                      # 66 f3 0f bd 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+lzcnt foo+8(%rax), %cx                       # 66 f3 0f bd 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
 lzcnt %r12w, %r9w                            # 66 f3 45 0f bd cc
 lzcnt %ebx, %ecx                             # f3 0f bd cb
-lzcntl 0x12(%rax,%rbx,4), %ecx               # f3 0f bd 4c 98 12
-lzcnt 0x12(%rax,%rbx,4), %ecx                # f3 0f bd 4c 98 12
+lzcntl (%rcx,%rdx), %ecx                     # f3 0f bd 0c 11
+lzcnt (%rcx,%rdx), %ecx                      # f3 0f bd 0c 11
 lzcnt %r12d, %r9d                            # f3 45 0f bd cc
 lzcnt %rbx, %rcx                             # f3 48 0f bd cb
-lzcntq (%r13), %rcx                          # f3 49 0f bd 4d 00
-lzcnt (%r13), %rcx                           # f3 49 0f bd 4d 00
+lzcntq 0x1000, %rcx                          # f3 48 0f bd 0c 25 00 10 00 00
+lzcnt 0x1000, %rcx                           # f3 48 0f bd 0c 25 00 10 00 00
 lzcnt %r12, %r9                              # f3 4d 0f bd cc
 tzcnt %bx, %cx                               # 66 f3 0f bc cb
-tzcntw -0x80(%rsp), %cx                      # 66 f3 0f bc 4c 24 80
-tzcnt -0x80(%rsp), %cx                       # 66 f3 0f bc 4c 24 80
+tzcntw %fs:0x28, %cx                         # 64 66 f3 0f bc 0c 25 28 00 00 00
+tzcnt %fs:0x28, %cx                          # 64 66 f3 0f bc 0c 25 28 00 00 00
 tzcnt %r12w, %r9w                            # 66 f3 45 0f bc cc
 tzcnt %ebx, %ecx                             # f3 0f bc cb
-tzcntl foo(%rip), %ecx                       # f3 0f bc 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-tzcnt foo(%rip), %ecx                        # f3 0f bc 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+tzcntl -4(%ebp), %ecx                        # 67 f3 0f bc 4d fc
+tzcnt -4(%ebp), %ecx                         # 67 f3 0f bc 4d fc
 tzcnt %r12d, %r9d                            # f3 45 0f bc cc
 tzcnt %rbx, %rcx                             # f3 48 0f bc cb
-tzcntq 0x12345678(%r9,%r10,8), %rcx          # f3 4b 0f bc 8c d1 78 56 34 12
-tzcnt 0x12345678(%r9,%r10,8), %rcx           # f3 4b 0f bc 8c d1 78 56 34 12
+tzcntq (,%r11,2), %rcx                       # f3 4a 0f bc 0c 5d 00 00 00 00
+tzcnt (,%r11,2), %rcx                        # f3 4a 0f bc 0c 5d 00 00 00 00
 tzcnt %r12, %r9                              # f3 4d 0f bc cc
 crc32 %bl, %ecx                              # f2 0f 38 f0 cb
-crc32b (%rbp), %ecx                          # f2 0f 38 f0 4d 00
-crc32 (%rbp), %ecx                           # f2 0f 38 f1 4d 00
+crc32b 0x80(%rsi), %ecx                      # f2 0f 38 f0 8e 80 00 00 00
+crc32 0x80(%rsi), %ecx                       # f2 0f 38 f1 8e 80 00 00 00
 crc32 %r12b, %r9d                            # f2 45 0f 38 f0 cc
 crc32 %bx, %ecx                              # 66 f2 0f 38 f1 cb
-crc32w 0x7f(%r12), %ecx                      # 66 f2 41 0f 38 f1 4c 24 7f
-crc32 0x7f(%r12), %ecx                       # f2 41 0f 38 f1 4c 24 7f
+crc32w foo, %ecx                             # 66 f2 0f 38 f1 0c 25 00 00 00 00 [R_X86_64_32S@7 foo]
+crc32 foo, %ecx                              # f2 0f 38 f1 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
 crc32 %r12w, %r9d                            # 66 f2 45 0f 38 f1 cc
 crc32 %ebx, %ecx                             # f2 0f 38 f1 cb
-crc32l foo+8(%rax), %ecx                     # f2 0f 38 f1 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
-crc32 foo+8(%rax), %ecx                      # f2 0f 38 f1 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+crc32l 0x12(%rax,%rbx,4), %ecx               # f2 0f 38 f1 4c 98 12
+crc32 0x12(%rax,%rbx,4), %ecx                # f2 0f 38 f1 4c 98 12
 crc32 %r12d, %r9d                            # f2 45 0f 38 f1 cc
 crc32 %bl, %rcx                              # f2 48 0f 38 f0 cb
-crc32b (%rcx,%rdx), %rcx                     # f2 48 0f 38 f0 0c 11
-crc32 (%rcx,%rdx), %rcx                      # f2 48 0f 38 f1 0c 11
+crc32b (%r13), %rcx                          # f2 49 0f 38 f0 4d 00
+crc32 (%r13), %rcx                           # f2 49 0f 38 f1 4d 00
 crc32 %r12b, %r9                             # f2 4d 0f 38 f0 cc
 crc32 %rbx, %rcx                             # f2 48 0f 38 f1 cb
-crc32q 0x1000, %rcx                          # f2 48 0f 38 f1 0c 25 00 10 00 00
-crc32 0x1000, %rcx                           # f2 48 0f 38 f1 0c 25 00 10 00 00
+crc32q -0x80(%rsp), %rcx                     # f2 48 0f 38 f1 4c 24 80
+crc32 -0x80(%rsp), %rcx                      # f2 48 0f 38 f1 4c 24 80
 crc32 %r12, %r9                              # f2 4d 0f 38 f1 cc
 setob %cl                                    # 0f 90 c1
-setob %fs:0x28                               # 64 0f 90 04 25 28 00 00 00
-seto %fs:0x28                                # 64 0f 90 04 25 28 00 00 00
+setob foo(%rip)                              # 0f 90 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+seto foo(%rip)                               # 0f 90 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 setob %r9b                                   # 41 0f 90 c1
 setnob %cl                                   # 0f 91 c1
-setnob -4(%ebp)                              # 67 0f 91 45 fc
-setno -4(%ebp)                               # 67 0f 91 45 fc
+setnob 0x12345678(%r9,%r10,8)                # 43 0f 91 84 d1 78 56 34 12
+setno 0x12345678(%r9,%r10,8)                 # 43 0f 91 84 d1 78 56 34 12
 setnob %r9b                                  # 41 0f 91 c1
 setbb %cl                                    # 0f 92 c1
-setbb (,%r11,2)                              # 42 0f 92 04 5d 00 00 00 00
-setb (,%r11,2)                               # 42 0f 92 04 5d 00 00 00 00
+setbb (%rbp)                                 # 0f 92 45 00
+setb (%rbp)                                  # 0f 92 45 00
 setbb %r9b                                   # 41 0f 92 c1
 setaeb %cl                                   # 0f 93 c1
-setaeb 0x80(%rsi)                            # 0f 93 86 80 00 00 00
-setae 0x80(%rsi)                             # 0f 93 86 80 00 00 00
+setaeb 0x7f(%r12)                            # 41 0f 93 44 24 7f
+setae 0x7f(%r12)                             # 41 0f 93 44 24 7f
 setaeb %r9b                                  # 41 0f 93 c1
 seteb %cl                                    # 0f 94 c1
-seteb foo                                    # 0f 94 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
-sete foo                                     # 0f 94 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+seteb foo+8(%rax)                            # 0f 94 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
+sete foo+8(%rax)                             # 0f 94 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
 seteb %r9b                                   # 41 0f 94 c1
 setneb %cl                                   # 0f 95 c1
-setneb 0x12(%rax,%rbx,4)                     # 0f 95 44 98 12
-setne 0x12(%rax,%rbx,4)                      # 0f 95 44 98 12
+setneb (%rcx,%rdx)                           # 0f 95 04 11
+setne (%rcx,%rdx)                            # 0f 95 04 11
 setneb %r9b                                  # 41 0f 95 c1
 setbeb %cl                                   # 0f 96 c1
-setbeb (%r13)                                # 41 0f 96 45 00
-setbe (%r13)                                 # 41 0f 96 45 00
+setbeb 0x1000                                # 0f 96 04 25 00 10 00 00
+setbe 0x1000                                 # 0f 96 04 25 00 10 00 00
 setbeb %r9b                                  # 41 0f 96 c1
 setab %cl                                    # 0f 97 c1
-setab -0x80(%rsp)                            # 0f 97 44 24 80
-seta -0x80(%rsp)                             # 0f 97 44 24 80
+setab %fs:0x28                               # 64 0f 97 04 25 28 00 00 00
+seta %fs:0x28                                # 64 0f 97 04 25 28 00 00 00
 setab %r9b                                   # 41 0f 97 c1
 setsb %cl                                    # 0f 98 c1
-setsb foo(%rip)                              # 0f 98 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-sets foo(%rip)                               # 0f 98 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+setsb -4(%ebp)                               # 67 0f 98 45 fc
+sets -4(%ebp)                                # 67 0f 98 45 fc
 setsb %r9b                                   # 41 0f 98 c1
 setnsb %cl                                   # 0f 99 c1
-setnsb 0x12345678(%r9,%r10,8)                # 43 0f 99 84 d1 78 56 34 12
-setns 0x12345678(%r9,%r10,8)                 # 43 0f 99 84 d1 78 56 34 12
+setnsb (,%r11,2)                             # 42 0f 99 04 5d 00 00 00 00
+setns (,%r11,2)                              # 42 0f 99 04 5d 00 00 00 00
 setnsb %r9b                                  # 41 0f 99 c1
 setpb %cl                                    # 0f 9a c1
-setpb (%rbp)                                 # 0f 9a 45 00
-setp (%rbp)                                  # 0f 9a 45 00
+setpb 0x80(%rsi)                             # 0f 9a 86 80 00 00 00
+setp 0x80(%rsi)                              # 0f 9a 86 80 00 00 00
 setpb %r9b                                   # 41 0f 9a c1
 setnpb %cl                                   # 0f 9b c1
-setnpb 0x7f(%r12)                            # 41 0f 9b 44 24 7f
-setnp 0x7f(%r12)                             # 41 0f 9b 44 24 7f
+setnpb foo                                   # 0f 9b 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+setnp foo                                    # 0f 9b 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
 setnpb %r9b                                  # 41 0f 9b c1
 setlb %cl                                    # 0f 9c c1
-setlb foo+8(%rax)                            # 0f 9c 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
-setl foo+8(%rax)                             # 0f 9c 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
+setlb 0x12(%rax,%rbx,4)                      # 0f 9c 44 98 12
+setl 0x12(%rax,%rbx,4)                       # 0f 9c 44 98 12
 setlb %r9b                                   # 41 0f 9c c1
 setgeb %cl                                   # 0f 9d c1
-setgeb (%rcx,%rdx)                           # 0f 9d 04 11
-setge (%rcx,%rdx)                            # 0f 9d 04 11
+setgeb (%r13)                                # 41 0f 9d 45 00
+setge (%r13)                                 # 41 0f 9d 45 00
 setgeb %r9b                                  # 41 0f 9d c1
 setleb %cl                                   # 0f 9e c1
-setleb 0x1000                                # 0f 9e 04 25 00 10 00 00
-setle 0x1000                                 # 0f 9e 04 25 00 10 00 00
+setleb -0x80(%rsp)                           # 0f 9e 44 24 80
+setle -0x80(%rsp)                            # 0f 9e 44 24 80
 setleb %r9b                                  # 41 0f 9e c1
 setgb %cl                                    # 0f 9f c1
-setgb %fs:0x28                               # 64 0f 9f 04 25 28 00 00 00
-setg %fs:0x28                                # 64 0f 9f 04 25 28 00 00 00
+setgb foo(%rip)                              # 0f 9f 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+setg foo(%rip)                               # 0f 9f 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 setgb %r9b                                   # 41 0f 9f c1
 cmovo %bx, %cx                               # 66 0f 40 cb
-cmovow -4(%ebp), %cx                         # 67 66 0f 40 4d fc
-cmovo -4(%ebp), %cx                          # 67 66 0f 40 4d fc
+cmovow 0x12345678(%r9,%r10,8), %cx           # 66 43 0f 40 8c d1 78 56 34 12
+cmovo 0x12345678(%r9,%r10,8), %cx            # 66 43 0f 40 8c d1 78 56 34 12
 cmovo %r12w, %r9w                            # 66 45 0f 40 cc
 cmovno %bx, %cx                              # 66 0f 41 cb
-cmovnow (,%r11,2), %cx                       # 66 42 0f 41 0c 5d 00 00 00 00
-cmovno (,%r11,2), %cx                        # 66 42 0f 41 0c 5d 00 00 00 00
+cmovnow (%rbp), %cx                          # 66 0f 41 4d 00
+cmovno (%rbp), %cx                           # 66 0f 41 4d 00
 cmovno %r12w, %r9w                           # 66 45 0f 41 cc
 cmovb %bx, %cx                               # 66 0f 42 cb
-cmovbw 0x80(%rsi), %cx                       # 66 0f 42 8e 80 00 00 00
-cmovb 0x80(%rsi), %cx                        # 66 0f 42 8e 80 00 00 00
+cmovbw 0x7f(%r12), %cx                       # 66 41 0f 42 4c 24 7f
+cmovb 0x7f(%r12), %cx                        # 66 41 0f 42 4c 24 7f
 cmovb %r12w, %r9w                            # 66 45 0f 42 cc
 cmovae %bx, %cx                              # 66 0f 43 cb
-cmovaew foo, %cx                             # 66 0f 43 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cmovae foo, %cx                              # 66 0f 43 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovaew foo+8(%rax), %cx                     # 66 0f 43 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovae foo+8(%rax), %cx                      # 66 0f 43 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 cmovae %r12w, %r9w                           # 66 45 0f 43 cc
 cmove %bx, %cx                               # 66 0f 44 cb
-cmovew 0x12(%rax,%rbx,4), %cx                # 66 0f 44 4c 98 12
-cmove 0x12(%rax,%rbx,4), %cx                 # 66 0f 44 4c 98 12
+cmovew (%rcx,%rdx), %cx                      # 66 0f 44 0c 11
+cmove (%rcx,%rdx), %cx                       # 66 0f 44 0c 11
 cmove %r12w, %r9w                            # 66 45 0f 44 cc
 cmovne %bx, %cx                              # 66 0f 45 cb
-cmovnew (%r13), %cx                          # 66 41 0f 45 4d 00
-cmovne (%r13), %cx                           # 66 41 0f 45 4d 00
+cmovnew 0x1000, %cx                          # 66 0f 45 0c 25 00 10 00 00
+cmovne 0x1000, %cx                           # 66 0f 45 0c 25 00 10 00 00
 cmovne %r12w, %r9w                           # 66 45 0f 45 cc
 cmovbe %bx, %cx                              # 66 0f 46 cb
-cmovbew -0x80(%rsp), %cx                     # 66 0f 46 4c 24 80
-cmovbe -0x80(%rsp), %cx                      # 66 0f 46 4c 24 80
+cmovbew %fs:0x28, %cx                        # 64 66 0f 46 0c 25 28 00 00 00
+cmovbe %fs:0x28, %cx                         # 64 66 0f 46 0c 25 28 00 00 00
 cmovbe %r12w, %r9w                           # 66 45 0f 46 cc
 cmova %bx, %cx                               # 66 0f 47 cb
-cmovaw foo(%rip), %cx                        # 66 0f 47 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cmova foo(%rip), %cx                         # 66 0f 47 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmovaw -4(%ebp), %cx                         # 67 66 0f 47 4d fc
+cmova -4(%ebp), %cx                          # 67 66 0f 47 4d fc
 cmova %r12w, %r9w                            # 66 45 0f 47 cc
 cmovs %bx, %cx                               # 66 0f 48 cb
-cmovsw 0x12345678(%r9,%r10,8), %cx           # 66 43 0f 48 8c d1 78 56 34 12
-cmovs 0x12345678(%r9,%r10,8), %cx            # 66 43 0f 48 8c d1 78 56 34 12
+cmovsw (,%r11,2), %cx                        # 66 42 0f 48 0c 5d 00 00 00 00
+cmovs (,%r11,2), %cx                         # 66 42 0f 48 0c 5d 00 00 00 00
 cmovs %r12w, %r9w                            # 66 45 0f 48 cc
 cmovns %bx, %cx                              # 66 0f 49 cb
-cmovnsw (%rbp), %cx                          # 66 0f 49 4d 00
-cmovns (%rbp), %cx                           # 66 0f 49 4d 00
+cmovnsw 0x80(%rsi), %cx                      # 66 0f 49 8e 80 00 00 00
+cmovns 0x80(%rsi), %cx                       # 66 0f 49 8e 80 00 00 00
 cmovns %r12w, %r9w                           # 66 45 0f 49 cc
 cmovp %bx, %cx                               # 66 0f 4a cb
-cmovpw 0x7f(%r12), %cx                       # 66 41 0f 4a 4c 24 7f
-cmovp 0x7f(%r12), %cx                        # 66 41 0f 4a 4c 24 7f
+cmovpw foo, %cx                              # 66 0f 4a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovp foo, %cx                               # 66 0f 4a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 cmovp %r12w, %r9w                            # 66 45 0f 4a cc
 cmovnp %bx, %cx                              # 66 0f 4b cb
-cmovnpw foo+8(%rax), %cx                     # 66 0f 4b 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-cmovnp foo+8(%rax), %cx                      # 66 0f 4b 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovnpw 0x12(%rax,%rbx,4), %cx               # 66 0f 4b 4c 98 12
+cmovnp 0x12(%rax,%rbx,4), %cx                # 66 0f 4b 4c 98 12
 cmovnp %r12w, %r9w                           # 66 45 0f 4b cc
 cmovl %bx, %cx                               # 66 0f 4c cb
-cmovlw (%rcx,%rdx), %cx                      # 66 0f 4c 0c 11
-cmovl (%rcx,%rdx), %cx                       # 66 0f 4c 0c 11
+cmovlw (%r13), %cx                           # 66 41 0f 4c 4d 00
+cmovl (%r13), %cx                            # 66 41 0f 4c 4d 00
 cmovl %r12w, %r9w                            # 66 45 0f 4c cc
 cmovge %bx, %cx                              # 66 0f 4d cb
-cmovgew 0x1000, %cx                          # 66 0f 4d 0c 25 00 10 00 00
-cmovge 0x1000, %cx                           # 66 0f 4d 0c 25 00 10 00 00
+cmovgew -0x80(%rsp), %cx                     # 66 0f 4d 4c 24 80
+cmovge -0x80(%rsp), %cx                      # 66 0f 4d 4c 24 80
 cmovge %r12w, %r9w                           # 66 45 0f 4d cc
 cmovle %bx, %cx                              # 66 0f 4e cb
-cmovlew %fs:0x28, %cx                        # 64 66 0f 4e 0c 25 28 00 00 00
-cmovle %fs:0x28, %cx                         # 64 66 0f 4e 0c 25 28 00 00 00
+cmovlew foo(%rip), %cx                       # 66 0f 4e 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmovle foo(%rip), %cx                        # 66 0f 4e 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 cmovle %r12w, %r9w                           # 66 45 0f 4e cc
 cmovg %bx, %cx                               # 66 0f 4f cb
-cmovgw -4(%ebp), %cx                         # 67 66 0f 4f 4d fc
-cmovg -4(%ebp), %cx                          # 67 66 0f 4f 4d fc
+cmovgw 0x12345678(%r9,%r10,8), %cx           # 66 43 0f 4f 8c d1 78 56 34 12
+cmovg 0x12345678(%r9,%r10,8), %cx            # 66 43 0f 4f 8c d1 78 56 34 12
 cmovg %r12w, %r9w                            # 66 45 0f 4f cc
 cmovo %ebx, %ecx                             # 0f 40 cb
-cmovol (,%r11,2), %ecx                       # 42 0f 40 0c 5d 00 00 00 00
-cmovo (,%r11,2), %ecx                        # 42 0f 40 0c 5d 00 00 00 00
+cmovol (%rbp), %ecx                          # 0f 40 4d 00
+cmovo (%rbp), %ecx                           # 0f 40 4d 00
 cmovo %r12d, %r9d                            # 45 0f 40 cc
 cmovno %ebx, %ecx                            # 0f 41 cb
-cmovnol 0x80(%rsi), %ecx                     # 0f 41 8e 80 00 00 00
-cmovno 0x80(%rsi), %ecx                      # 0f 41 8e 80 00 00 00
+cmovnol 0x7f(%r12), %ecx                     # 41 0f 41 4c 24 7f
+cmovno 0x7f(%r12), %ecx                      # 41 0f 41 4c 24 7f
 cmovno %r12d, %r9d                           # 45 0f 41 cc
 cmovb %ebx, %ecx                             # 0f 42 cb
-cmovbl foo, %ecx                             # 0f 42 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-cmovb foo, %ecx                              # 0f 42 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmovbl foo+8(%rax), %ecx                     # 0f 42 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+cmovb foo+8(%rax), %ecx                      # 0f 42 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 cmovb %r12d, %r9d                            # 45 0f 42 cc
 cmovae %ebx, %ecx                            # 0f 43 cb
-cmovael 0x12(%rax,%rbx,4), %ecx              # 0f 43 4c 98 12
-cmovae 0x12(%rax,%rbx,4), %ecx               # 0f 43 4c 98 12
+cmovael (%rcx,%rdx), %ecx                    # 0f 43 0c 11
+cmovae (%rcx,%rdx), %ecx                     # 0f 43 0c 11
 cmovae %r12d, %r9d                           # 45 0f 43 cc
 cmove %ebx, %ecx                             # 0f 44 cb
-cmovel (%r13), %ecx                          # 41 0f 44 4d 00
-cmove (%r13), %ecx                           # 41 0f 44 4d 00
+cmovel 0x1000, %ecx                          # 0f 44 0c 25 00 10 00 00
+cmove 0x1000, %ecx                           # 0f 44 0c 25 00 10 00 00
 cmove %r12d, %r9d                            # 45 0f 44 cc
 cmovne %ebx, %ecx                            # 0f 45 cb
-cmovnel -0x80(%rsp), %ecx                    # 0f 45 4c 24 80
-cmovne -0x80(%rsp), %ecx                     # 0f 45 4c 24 80
+cmovnel %fs:0x28, %ecx                       # 64 0f 45 0c 25 28 00 00 00
+cmovne %fs:0x28, %ecx                        # 64 0f 45 0c 25 28 00 00 00
 cmovne %r12d, %r9d                           # 45 0f 45 cc
 cmovbe %ebx, %ecx                            # 0f 46 cb
-cmovbel foo(%rip), %ecx                      # 0f 46 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-cmovbe foo(%rip), %ecx                       # 0f 46 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cmovbel -4(%ebp), %ecx                       # 67 0f 46 4d fc
+cmovbe -4(%ebp), %ecx                        # 67 0f 46 4d fc
 cmovbe %r12d, %r9d                           # 45 0f 46 cc
 cmova %ebx, %ecx                             # 0f 47 cb
-cmoval 0x12345678(%r9,%r10,8), %ecx          # 43 0f 47 8c d1 78 56 34 12
-cmova 0x12345678(%r9,%r10,8), %ecx           # 43 0f 47 8c d1 78 56 34 12
+cmoval (,%r11,2), %ecx                       # 42 0f 47 0c 5d 00 00 00 00
+cmova (,%r11,2), %ecx                        # 42 0f 47 0c 5d 00 00 00 00
 cmova %r12d, %r9d                            # 45 0f 47 cc
 cmovs %ebx, %ecx                             # 0f 48 cb
-cmovsl (%rbp), %ecx                          # 0f 48 4d 00
-cmovs (%rbp), %ecx                           # 0f 48 4d 00
+cmovsl 0x80(%rsi), %ecx                      # 0f 48 8e 80 00 00 00
+cmovs 0x80(%rsi), %ecx                       # 0f 48 8e 80 00 00 00
 cmovs %r12d, %r9d                            # 45 0f 48 cc
 cmovns %ebx, %ecx                            # 0f 49 cb
-cmovnsl 0x7f(%r12), %ecx                     # 41 0f 49 4c 24 7f
-cmovns 0x7f(%r12), %ecx                      # 41 0f 49 4c 24 7f
+cmovnsl foo, %ecx                            # 0f 49 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+cmovns foo, %ecx                             # 0f 49 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 cmovns %r12d, %r9d                           # 45 0f 49 cc
 cmovp %ebx, %ecx                             # 0f 4a cb
-cmovpl foo+8(%rax), %ecx                     # 0f 4a 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
-cmovp foo+8(%rax), %ecx                      # 0f 4a 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+cmovpl 0x12(%rax,%rbx,4), %ecx               # 0f 4a 4c 98 12
+cmovp 0x12(%rax,%rbx,4), %ecx                # 0f 4a 4c 98 12
 cmovp %r12d, %r9d                            # 45 0f 4a cc
 cmovnp %ebx, %ecx                            # 0f 4b cb
-cmovnpl (%rcx,%rdx), %ecx                    # 0f 4b 0c 11
-cmovnp (%rcx,%rdx), %ecx                     # 0f 4b 0c 11
+cmovnpl (%r13), %ecx                         # 41 0f 4b 4d 00
+cmovnp (%r13), %ecx                          # 41 0f 4b 4d 00
 cmovnp %r12d, %r9d                           # 45 0f 4b cc
 cmovl %ebx, %ecx                             # 0f 4c cb
-cmovll 0x1000, %ecx                          # 0f 4c 0c 25 00 10 00 00
-cmovl 0x1000, %ecx                           # 0f 4c 0c 25 00 10 00 00
+cmovll -0x80(%rsp), %ecx                     # 0f 4c 4c 24 80
+cmovl -0x80(%rsp), %ecx                      # 0f 4c 4c 24 80
 cmovl %r12d, %r9d                            # 45 0f 4c cc
 cmovge %ebx, %ecx                            # 0f 4d cb
-cmovgel %fs:0x28, %ecx                       # 64 0f 4d 0c 25 28 00 00 00
-cmovge %fs:0x28, %ecx                        # 64 0f 4d 0c 25 28 00 00 00
+cmovgel foo(%rip), %ecx                      # 0f 4d 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cmovge foo(%rip), %ecx                       # 0f 4d 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 cmovge %r12d, %r9d                           # 45 0f 4d cc
 cmovle %ebx, %ecx                            # 0f 4e cb
-cmovlel -4(%ebp), %ecx                       # 67 0f 4e 4d fc
-cmovle -4(%ebp), %ecx                        # 67 0f 4e 4d fc
+cmovlel 0x12345678(%r9,%r10,8), %ecx         # 43 0f 4e 8c d1 78 56 34 12
+cmovle 0x12345678(%r9,%r10,8), %ecx          # 43 0f 4e 8c d1 78 56 34 12
 cmovle %r12d, %r9d                           # 45 0f 4e cc
 cmovg %ebx, %ecx                             # 0f 4f cb
-cmovgl (,%r11,2), %ecx                       # 42 0f 4f 0c 5d 00 00 00 00
-cmovg (,%r11,2), %ecx                        # 42 0f 4f 0c 5d 00 00 00 00
+cmovgl (%rbp), %ecx                          # 0f 4f 4d 00
+cmovg (%rbp), %ecx                           # 0f 4f 4d 00
 cmovg %r12d, %r9d                            # 45 0f 4f cc
 cmovo %rbx, %rcx                             # 48 0f 40 cb
-cmovoq 0x80(%rsi), %rcx                      # 48 0f 40 8e 80 00 00 00
-cmovo 0x80(%rsi), %rcx                       # 48 0f 40 8e 80 00 00 00
+cmovoq 0x7f(%r12), %rcx                      # 49 0f 40 4c 24 7f
+cmovo 0x7f(%r12), %rcx                       # 49 0f 40 4c 24 7f
 cmovo %r12, %r9                              # 4d 0f 40 cc
 cmovno %rbx, %rcx                            # 48 0f 41 cb
-cmovnoq foo, %rcx                            # 48 0f 41 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
-cmovno foo, %rcx                             # 48 0f 41 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovnoq foo+8(%rax), %rcx                    # 48 0f 41 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovno foo+8(%rax), %rcx                     # 48 0f 41 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 cmovno %r12, %r9                             # 4d 0f 41 cc
 cmovb %rbx, %rcx                             # 48 0f 42 cb
-cmovbq 0x12(%rax,%rbx,4), %rcx               # 48 0f 42 4c 98 12
-cmovb 0x12(%rax,%rbx,4), %rcx                # 48 0f 42 4c 98 12
+cmovbq (%rcx,%rdx), %rcx                     # 48 0f 42 0c 11
+cmovb (%rcx,%rdx), %rcx                      # 48 0f 42 0c 11
 cmovb %r12, %r9                              # 4d 0f 42 cc
 cmovae %rbx, %rcx                            # 48 0f 43 cb
-cmovaeq (%r13), %rcx                         # 49 0f 43 4d 00
-cmovae (%r13), %rcx                          # 49 0f 43 4d 00
+cmovaeq 0x1000, %rcx                         # 48 0f 43 0c 25 00 10 00 00
+cmovae 0x1000, %rcx                          # 48 0f 43 0c 25 00 10 00 00
 cmovae %r12, %r9                             # 4d 0f 43 cc
 cmove %rbx, %rcx                             # 48 0f 44 cb
-cmoveq -0x80(%rsp), %rcx                     # 48 0f 44 4c 24 80
-cmove -0x80(%rsp), %rcx                      # 48 0f 44 4c 24 80
+cmoveq %fs:0x28, %rcx                        # 64 48 0f 44 0c 25 28 00 00 00
+cmove %fs:0x28, %rcx                         # 64 48 0f 44 0c 25 28 00 00 00
 cmove %r12, %r9                              # 4d 0f 44 cc
 cmovne %rbx, %rcx                            # 48 0f 45 cb
-cmovneq foo(%rip), %rcx                      # 48 0f 45 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-cmovne foo(%rip), %rcx                       # 48 0f 45 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmovneq -4(%ebp), %rcx                       # 67 48 0f 45 4d fc
+cmovne -4(%ebp), %rcx                        # 67 48 0f 45 4d fc
 cmovne %r12, %r9                             # 4d 0f 45 cc
 cmovbe %rbx, %rcx                            # 48 0f 46 cb
-cmovbeq 0x12345678(%r9,%r10,8), %rcx         # 4b 0f 46 8c d1 78 56 34 12
-cmovbe 0x12345678(%r9,%r10,8), %rcx          # 4b 0f 46 8c d1 78 56 34 12
+cmovbeq (,%r11,2), %rcx                      # 4a 0f 46 0c 5d 00 00 00 00
+cmovbe (,%r11,2), %rcx                       # 4a 0f 46 0c 5d 00 00 00 00
 cmovbe %r12, %r9                             # 4d 0f 46 cc
 cmova %rbx, %rcx                             # 48 0f 47 cb
-cmovaq (%rbp), %rcx                          # 48 0f 47 4d 00
-cmova (%rbp), %rcx                           # 48 0f 47 4d 00
+cmovaq 0x80(%rsi), %rcx                      # 48 0f 47 8e 80 00 00 00
+cmova 0x80(%rsi), %rcx                       # 48 0f 47 8e 80 00 00 00
 cmova %r12, %r9                              # 4d 0f 47 cc
 cmovs %rbx, %rcx                             # 48 0f 48 cb
-cmovsq 0x7f(%r12), %rcx                      # 49 0f 48 4c 24 7f
-cmovs 0x7f(%r12), %rcx                       # 49 0f 48 4c 24 7f
+cmovsq foo, %rcx                             # 48 0f 48 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cmovs foo, %rcx                              # 48 0f 48 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 cmovs %r12, %r9                              # 4d 0f 48 cc
 cmovns %rbx, %rcx                            # 48 0f 49 cb
-cmovnsq foo+8(%rax), %rcx                    # 48 0f 49 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-cmovns foo+8(%rax), %rcx                     # 48 0f 49 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmovnsq 0x12(%rax,%rbx,4), %rcx              # 48 0f 49 4c 98 12
+cmovns 0x12(%rax,%rbx,4), %rcx               # 48 0f 49 4c 98 12
 cmovns %r12, %r9                             # 4d 0f 49 cc
 cmovp %rbx, %rcx                             # 48 0f 4a cb
-cmovpq (%rcx,%rdx), %rcx                     # 48 0f 4a 0c 11
-cmovp (%rcx,%rdx), %rcx                      # 48 0f 4a 0c 11
+cmovpq (%r13), %rcx                          # 49 0f 4a 4d 00
+cmovp (%r13), %rcx                           # 49 0f 4a 4d 00
 cmovp %r12, %r9                              # 4d 0f 4a cc
 cmovnp %rbx, %rcx                            # 48 0f 4b cb
-cmovnpq 0x1000, %rcx                         # 48 0f 4b 0c 25 00 10 00 00
-cmovnp 0x1000, %rcx                          # 48 0f 4b 0c 25 00 10 00 00
+cmovnpq -0x80(%rsp), %rcx                    # 48 0f 4b 4c 24 80
+cmovnp -0x80(%rsp), %rcx                     # 48 0f 4b 4c 24 80
 cmovnp %r12, %r9                             # 4d 0f 4b cc
 cmovl %rbx, %rcx                             # 48 0f 4c cb
-cmovlq %fs:0x28, %rcx                        # 64 48 0f 4c 0c 25 28 00 00 00
-cmovl %fs:0x28, %rcx                         # 64 48 0f 4c 0c 25 28 00 00 00
+cmovlq foo(%rip), %rcx                       # 48 0f 4c 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+cmovl foo(%rip), %rcx                        # 48 0f 4c 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 cmovl %r12, %r9                              # 4d 0f 4c cc
 cmovge %rbx, %rcx                            # 48 0f 4d cb
-cmovgeq -4(%ebp), %rcx                       # 67 48 0f 4d 4d fc
-cmovge -4(%ebp), %rcx                        # 67 48 0f 4d 4d fc
+cmovgeq 0x12345678(%r9,%r10,8), %rcx         # 4b 0f 4d 8c d1 78 56 34 12
+cmovge 0x12345678(%r9,%r10,8), %rcx          # 4b 0f 4d 8c d1 78 56 34 12
 cmovge %r12, %r9                             # 4d 0f 4d cc
 cmovle %rbx, %rcx                            # 48 0f 4e cb
-cmovleq (,%r11,2), %rcx                      # 4a 0f 4e 0c 5d 00 00 00 00
-cmovle (,%r11,2), %rcx                       # 4a 0f 4e 0c 5d 00 00 00 00
+cmovleq (%rbp), %rcx                         # 48 0f 4e 4d 00
+cmovle (%rbp), %rcx                          # 48 0f 4e 4d 00
 cmovle %r12, %r9                             # 4d 0f 4e cc
 cmovg %rbx, %rcx                             # 48 0f 4f cb
-cmovgq 0x80(%rsi), %rcx                      # 48 0f 4f 8e 80 00 00 00
-cmovg 0x80(%rsi), %rcx                       # 48 0f 4f 8e 80 00 00 00
+cmovgq 0x7f(%r12), %rcx                      # 49 0f 4f 4c 24 7f
+cmovg 0x7f(%r12), %rcx                       # 49 0f 4f 4c 24 7f
 cmovg %r12, %r9                              # 4d 0f 4f cc
 pushw %cx                                    # 66 51
-pushw foo                                    # 66 ff 34 25 00 00 00 00 [R_X86_64_32S@4 foo]
-push foo                                     # ff 34 25 00 00 00 00 [R_X86_64_32S@3 foo]
+pushw foo+8(%rax)                            # 66 ff b0 00 00 00 00 [R_X86_64_32S@3 foo+8]
+push foo+8(%rax)                             # ff b0 00 00 00 00 [R_X86_64_32S@2 foo+8]
 pushw %r9w                                   # 66 41 51
 pushq %rcx                                   # 51
-pushq (%r13)                                 # 41 ff 75 00
-push (%r13)                                  # 41 ff 75 00
+pushq 0x1000                                 # ff 34 25 00 10 00 00
+push 0x1000                                  # ff 34 25 00 10 00 00
 pushq %r9                                    # 41 51
 push %di                                     # 66 57
 push %r15w                                   # 66 41 57
@@ -1849,12 +1851,12 @@ pushq %fs                                    # 0f a0
 pushw %gs                                    # 66 0f a8
 pushq %gs                                    # 0f a8
 popw %cx                                     # 66 59
-popw %fs:0x28                                # 64 66 8f 04 25 28 00 00 00
-pop %fs:0x28                                 # 64 8f 04 25 28 00 00 00
+popw foo(%rip)                               # 66 8f 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+pop foo(%rip)                                # 8f 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
 popw %r9w                                    # 66 41 59
 popq %rcx                                    # 59
-popq (,%r11,2)                               # 42 8f 04 5d 00 00 00 00
-pop (,%r11,2)                                # 42 8f 04 5d 00 00 00 00
+popq (%rbp)                                  # 8f 45 00
+pop (%rbp)                                   # 8f 45 00
 popq %r9                                     # 41 59
 pop %di                                      # 66 5f
 pop %r15w                                    # 66 41 5f
@@ -1877,17 +1879,17 @@ leaveq                                       # c9
 jmp .+0x10                                   # eb 0e
 jmp foo                                      # e9 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
 jmpw *%cx                                    # 66 ff e1
-jmpw *-0x80(%rsp)                            # 66 ff 64 24 80
-jmp *-0x80(%rsp)                             # ff 64 24 80
+jmpw *%fs:0x28                               # 64 66 ff 24 25 28 00 00 00
+jmp *%fs:0x28                                # 64 ff 24 25 28 00 00 00
 jmpw *%r9w                                   # 66 41 ff e1
 jmpq *%rcx                                   # ff e1
-jmpq *0x12345678(%r9,%r10,8)                 # 43 ff a4 d1 78 56 34 12
-jmp *0x12345678(%r9,%r10,8)                  # 43 ff a4 d1 78 56 34 12
+jmpq *(,%r11,2)                              # 42 ff 24 5d 00 00 00 00
+jmp *(,%r11,2)                               # 42 ff 24 5d 00 00 00 00
 jmpq *%r9                                    # 41 ff e1
-ljmpw *foo+8(%rax)                           # 66 ff a8 00 00 00 00 [R_X86_64_32S@3 foo+8]
-ljmp *foo+8(%rax)                            # ff a8 00 00 00 00 [R_X86_64_32S@2 foo+8]
-ljmpl *(%rcx,%rdx)                           # ff 2c 11
-ljmp *(%rcx,%rdx)                            # ff 2c 11
+ljmpw *0x12(%rax,%rbx,4)                     # 66 ff 6c 98 12
+ljmp *0x12(%rax,%rbx,4)                      # ff 6c 98 12
+ljmpl *(%r13)                                # 41 ff 6d 00
+ljmp *(%r13)                                 # 41 ff 6d 00
 jo .+0x10                                    # 70 0e
 jno .+0x10                                   # 71 0e
 jb .+0x10                                    # 72 0e
@@ -1934,17 +1936,17 @@ loopneq .+0x10                               # e0 0e
 callw foo                                    # 66 e8 00 00 [R_X86_64_PC16@2 foo-2]
 call foo                                     # e8 00 00 00 00 [R_X86_64_PLT32@1 foo-4]
 callw *%cx                                   # 66 ff d1
-callw *(%r13)                                # 66 41 ff 55 00
-call *(%r13)                                 # 41 ff 55 00
+callw *0x1000                                # 66 ff 14 25 00 10 00 00
+call *0x1000                                 # ff 14 25 00 10 00 00
 callw *%r9w                                  # 66 41 ff d1
 callq *%rcx                                  # ff d1
-callq *foo(%rip)                             # ff 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-call *foo(%rip)                              # ff 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+callq *-4(%ebp)                              # 67 ff 55 fc
+call *-4(%ebp)                               # 67 ff 55 fc
 callq *%r9                                   # 41 ff d1
-lcallw *0x7f(%r12)                           # 66 41 ff 5c 24 7f
-lcall *0x7f(%r12)                            # 41 ff 5c 24 7f
-lcalll *foo+8(%rax)                          # ff 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
-lcall *foo+8(%rax)                           # ff 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
+lcallw *foo                                  # 66 ff 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lcall *foo                                   # ff 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+lcalll *0x12(%rax,%rbx,4)                    # ff 5c 98 12
+lcall *0x12(%rax,%rbx,4)                     # ff 5c 98 12
 retw                                         # 66 c3
 retq                                         # c3
 retw $0x1234                                 # 66 c2 34 12
@@ -2035,16 +2037,16 @@ xlat (%rbx)                                  # d7
 xlatb                                        # d7
 nop                                          # 90
 nopw %cx                                     # 66 0f 1f c1
-nopw (%rbp)                                  # 66 0f 1f 45 00
-nop (%rbp)                                   # 0f 1f 45 00
+nopw 0x80(%rsi)                              # 66 0f 1f 86 80 00 00 00
+nop 0x80(%rsi)                               # 0f 1f 86 80 00 00 00
 nopw %r9w                                    # 66 41 0f 1f c1
 nopl %ecx                                    # 0f 1f c1
-nopl 0x7f(%r12)                              # 41 0f 1f 44 24 7f
-nop 0x7f(%r12)                               # 41 0f 1f 44 24 7f
+nopl foo                                     # 0f 1f 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
+nop foo                                      # 0f 1f 04 25 00 00 00 00 [R_X86_64_32S@4 foo]
 nopl %r9d                                    # 41 0f 1f c1
 nopq %rcx                                    # 48 0f 1f c1
-nopq foo+8(%rax)                             # 48 0f 1f 80 00 00 00 00 [R_X86_64_32S@4 foo+8]
-nop foo+8(%rax)                              # 0f 1f 80 00 00 00 00 [R_X86_64_32S@3 foo+8]
+nopq 0x12(%rax,%rbx,4)                       # 48 0f 1f 44 98 12
+nop 0x12(%rax,%rbx,4)                        # 0f 1f 44 98 12
 nopq %r9                                     # 49 0f 1f c1
 pause                                        # f3 90
 ud2                                          # 0f 0b
@@ -2088,15 +2090,15 @@ sysexitq                                     # 48 0f 35
 mfence                                       # 0f ae f0
 lfence                                       # 0f ae e8
 sfence                                       # 0f ae f8
-clflush -0x80(%rsp)                          # 0f ae 7c 24 80
-clflushopt foo(%rip)                         # 66 0f ae 3d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-clwb 0x12345678(%r9,%r10,8)                  # 66 43 0f ae b4 d1 78 56 34 12
-prefetchnta (%rbp)                           # 0f 18 45 00
-prefetcht0 0x7f(%r12)                        # 41 0f 18 4c 24 7f
-prefetcht1 foo+8(%rax)                       # 0f 18 90 00 00 00 00 [R_X86_64_32S@3 foo+8]
-prefetcht2 (%rcx,%rdx)                       # 0f 18 1c 11
-prefetchw 0x1000                             # 0f 0d 0c 25 00 10 00 00
-prefetch %fs:0x28                            # 64 0f 0d 04 25 28 00 00 00
+clflush %fs:0x28                             # 64 0f ae 3c 25 28 00 00 00
+clflushopt -4(%ebp)                          # 67 66 0f ae 7d fc
+clwb (,%r11,2)                               # 66 42 0f ae 34 5d 00 00 00 00
+prefetchnta 0x80(%rsi)                       # 0f 18 86 80 00 00 00
+prefetcht0 foo                               # 0f 18 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+prefetcht1 0x12(%rax,%rbx,4)                 # 0f 18 54 98 12
+prefetcht2 (%r13)                            # 41 0f 18 5d 00
+prefetchw -0x80(%rsp)                        # 0f 0d 4c 24 80
+prefetch foo(%rip)                           # 0f 0d 05 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 monitor                                      # 0f 01 c8
 mwait                                        # 0f 01 c9
 wbinvd                                       # 0f 09
@@ -2108,95 +2110,95 @@ xgetbv                                       # 0f 01 d0
 xsetbv                                       # 0f 01 d1
 stac                                         # 0f 01 cb
 clac                                         # 0f 01 ca
-invlpg foo+8(%rax)                           # 0f 01 b8 00 00 00 00 [R_X86_64_32S@3 foo+8]
-lgdtq %fs:0x28                               # 64 0f 01 14 25 28 00 00 00
-lgdt %fs:0x28                                # 64 0f 01 14 25 28 00 00 00
-lidtq 0x80(%rsi)                             # 0f 01 9e 80 00 00 00
-lidt 0x80(%rsi)                              # 0f 01 9e 80 00 00 00
-sgdtq (%r13)                                 # 41 0f 01 45 00
-sgdt (%r13)                                  # 41 0f 01 45 00
-sidtq 0x12345678(%r9,%r10,8)                 # 43 0f 01 8c d1 78 56 34 12
-sidt 0x12345678(%r9,%r10,8)                  # 43 0f 01 8c d1 78 56 34 12
+invlpg 0x12(%rax,%rbx,4)                     # 0f 01 7c 98 12
+lgdtq foo(%rip)                              # 0f 01 15 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+lgdt foo(%rip)                               # 0f 01 15 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+lidtq 0x7f(%r12)                             # 41 0f 01 5c 24 7f
+lidt 0x7f(%r12)                              # 41 0f 01 5c 24 7f
+sgdtq 0x1000                                 # 0f 01 04 25 00 10 00 00
+sgdt 0x1000                                  # 0f 01 04 25 00 10 00 00
+sidtq (,%r11,2)                              # 42 0f 01 0c 5d 00 00 00 00
+sidt (,%r11,2)                               # 42 0f 01 0c 5d 00 00 00 00
 lldtw %cx                                    # 0f 00 d1
-lldtw (%rbp)                                 # 0f 00 55 00
-lldt (%rbp)                                  # 0f 00 55 00
+lldtw 0x80(%rsi)                             # 0f 00 96 80 00 00 00
+lldt 0x80(%rsi)                              # 0f 00 96 80 00 00 00
 lldtw %r9w                                   # 41 0f 00 d1
 ltrw %cx                                     # 0f 00 d9
-ltrw 0x7f(%r12)                              # 41 0f 00 5c 24 7f
-ltr 0x7f(%r12)                               # 41 0f 00 5c 24 7f
+ltrw foo                                     # 0f 00 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+ltr foo                                      # 0f 00 1c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 ltrw %r9w                                    # 41 0f 00 d9
 sldt %cx                                     # 66 0f 00 c1
 sldt %r9w                                    # 66 41 0f 00 c1
-sldtw (%rcx,%rdx)                            # 0f 00 04 11
-sldt (%rcx,%rdx)                             # 0f 00 04 11
+sldtw (%r13)                                 # 41 0f 00 45 00
+sldt (%r13)                                  # 41 0f 00 45 00
 sldt %ecx                                    # 0f 00 c1
 sldt %r9d                                    # 41 0f 00 c1
 sldt %rcx                                    # 0f 00 c1
 sldt %r9                                     # 41 0f 00 c1
 str %cx                                      # 66 0f 00 c9
 str %r9w                                     # 66 41 0f 00 c9
-strw (,%r11,2)                               # 42 0f 00 0c 5d 00 00 00 00
-str (,%r11,2)                                # 42 0f 00 0c 5d 00 00 00 00
+strw (%rbp)                                  # 0f 00 4d 00
+str (%rbp)                                   # 0f 00 4d 00
 str %ecx                                     # 0f 00 c9
 str %r9d                                     # 41 0f 00 c9
 str %rcx                                     # 0f 00 c9
 str %r9                                      # 41 0f 00 c9
 lmsww %cx                                    # 0f 01 f1
-lmsww 0x12(%rax,%rbx,4)                      # 0f 01 74 98 12
-lmsw 0x12(%rax,%rbx,4)                       # 0f 01 74 98 12
+lmsww (%rcx,%rdx)                            # 0f 01 34 11
+lmsw (%rcx,%rdx)                             # 0f 01 34 11
 lmsww %r9w                                   # 41 0f 01 f1
 smsw %cx                                     # 66 0f 01 e1
 smsw %r9w                                    # 66 41 0f 01 e1
-smsww -0x80(%rsp)                            # 0f 01 64 24 80
-smsw -0x80(%rsp)                             # 0f 01 64 24 80
+smsww %fs:0x28                               # 64 0f 01 24 25 28 00 00 00
+smsw %fs:0x28                                # 64 0f 01 24 25 28 00 00 00
 smsw %ecx                                    # 0f 01 e1
 smsw %r9d                                    # 41 0f 01 e1
 smsw %rcx                                    # 48 0f 01 e1
 smsw %r9                                     # 49 0f 01 e1
 verrw %cx                                    # 0f 00 e1
-verrw (%rbp)                                 # 0f 00 65 00
-verr (%rbp)                                  # 0f 00 65 00
+verrw 0x80(%rsi)                             # 0f 00 a6 80 00 00 00
+verr 0x80(%rsi)                              # 0f 00 a6 80 00 00 00
 verrw %r9w                                   # 41 0f 00 e1
 verww %cx                                    # 0f 00 e9
-verww 0x7f(%r12)                             # 41 0f 00 6c 24 7f
-verw 0x7f(%r12)                              # 41 0f 00 6c 24 7f
+verww foo                                    # 0f 00 2c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+verw foo                                     # 0f 00 2c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 verww %r9w                                   # 41 0f 00 e9
 lar %bx, %cx                                 # 66 0f 02 cb
-larw (%rcx,%rdx), %cx                        # 66 0f 02 0c 11
-lar (%rcx,%rdx), %cx                         # 66 0f 02 0c 11
+larw (%r13), %cx                             # 66 41 0f 02 4d 00
+lar (%r13), %cx                              # 66 41 0f 02 4d 00
 lar %r12w, %r9w                              # 66 45 0f 02 cc
 lar %ebx, %ecx                               # 0f 02 cb
-larl 0x1000, %ecx                            # 0f 02 0c 25 00 10 00 00
-lar 0x1000, %ecx                             # 0f 02 0c 25 00 10 00 00
+larl -0x80(%rsp), %ecx                       # 0f 02 4c 24 80
+lar -0x80(%rsp), %ecx                        # 0f 02 4c 24 80
 lar %r12d, %r9d                              # 45 0f 02 cc
 lar %rbx, %rcx                               # 48 0f 02 cb
-larq %fs:0x28, %rcx                          # 64 48 0f 02 0c 25 28 00 00 00
-lar %fs:0x28, %rcx                           # 64 48 0f 02 0c 25 28 00 00 00
+larq foo(%rip), %rcx                         # 48 0f 02 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+lar foo(%rip), %rcx                          # 48 0f 02 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 lar %r12, %r9                                # 4d 0f 02 cc
 lsl %bx, %cx                                 # 66 0f 03 cb
-lslw -4(%ebp), %cx                           # 67 66 0f 03 4d fc
-lsl -4(%ebp), %cx                            # 67 66 0f 03 4d fc
+lslw 0x12345678(%r9,%r10,8), %cx             # 66 43 0f 03 8c d1 78 56 34 12
+lsl 0x12345678(%r9,%r10,8), %cx              # 66 43 0f 03 8c d1 78 56 34 12
 lsl %r12w, %r9w                              # 66 45 0f 03 cc
 lsl %ebx, %ecx                               # 0f 03 cb
-lsll (,%r11,2), %ecx                         # 42 0f 03 0c 5d 00 00 00 00
-lsl (,%r11,2), %ecx                          # 42 0f 03 0c 5d 00 00 00 00
+lsll (%rbp), %ecx                            # 0f 03 4d 00
+lsl (%rbp), %ecx                             # 0f 03 4d 00
 lsl %r12d, %r9d                              # 45 0f 03 cc
 lsl %rbx, %rcx                               # 48 0f 03 cb
-lslq 0x80(%rsi), %rcx                        # 48 0f 03 8e 80 00 00 00
-lsl 0x80(%rsi), %rcx                         # 48 0f 03 8e 80 00 00 00
+lslq 0x7f(%r12), %rcx                        # 49 0f 03 4c 24 7f
+lsl 0x7f(%r12), %rcx                         # 49 0f 03 4c 24 7f
 lsl %r12, %r9                                # 4d 0f 03 cc
-lssw foo(%rip), %cx                          # 66 0f b2 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-lss foo(%rip), %cx                           # 66 0f b2 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
-lssl 0x12345678(%r9,%r10,8), %ecx            # 43 0f b2 8c d1 78 56 34 12
-lss 0x12345678(%r9,%r10,8), %ecx             # 43 0f b2 8c d1 78 56 34 12
-lfsw (%rbp), %cx                             # 66 0f b4 4d 00
-lfs (%rbp), %cx                              # 66 0f b4 4d 00
-lfsl 0x7f(%r12), %ecx                        # 41 0f b4 4c 24 7f
-lfs 0x7f(%r12), %ecx                         # 41 0f b4 4c 24 7f
-lgsw foo+8(%rax), %cx                        # 66 0f b5 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-lgs foo+8(%rax), %cx                         # 66 0f b5 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-lgsl (%rcx,%rdx), %ecx                       # 0f b5 0c 11
-lgs (%rcx,%rdx), %ecx                        # 0f b5 0c 11
+lssw -4(%ebp), %cx                           # 67 66 0f b2 4d fc
+lss -4(%ebp), %cx                            # 67 66 0f b2 4d fc
+lssl (,%r11,2), %ecx                         # 42 0f b2 0c 5d 00 00 00 00
+lss (,%r11,2), %ecx                          # 42 0f b2 0c 5d 00 00 00 00
+lfsw 0x80(%rsi), %cx                         # 66 0f b4 8e 80 00 00 00
+lfs 0x80(%rsi), %cx                          # 66 0f b4 8e 80 00 00 00
+lfsl foo, %ecx                               # 0f b4 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lfs foo, %ecx                                # 0f b4 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+lgsw 0x12(%rax,%rbx,4), %cx                  # 66 0f b5 4c 98 12
+lgs 0x12(%rax,%rbx,4), %cx                   # 66 0f b5 4c 98 12
+lgsl (%r13), %ecx                            # 41 0f b5 4d 00
+lgs (%r13), %ecx                             # 41 0f b5 4d 00
 mov %cr0, %rcx                               # 0f 20 c1
 mov %cr8, %r9                                # 45 0f 20 c1
 mov %rbx, %cr3                               # 0f 22 db
@@ -2219,135 +2221,135 @@ rdseed %rcx                                  # 48 0f c7 f9
 rdseed %r9                                   # 49 0f c7 f9
 endbr64                                      # f3 0f 1e fa
 endbr32                                      # f3 0f 1e fb
-xsave %fs:0x28                               # 64 0f ae 24 25 28 00 00 00
-xrstor -4(%ebp)                              # 67 0f ae 6d fc
-xsave64 (,%r11,2)                            # 4a 0f ae 24 5d 00 00 00 00
-xrstor64 0x80(%rsi)                          # 48 0f ae ae 80 00 00 00
-flds foo                                     # d9 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fld foo                                      # d9 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fldl 0x12(%rax,%rbx,4)                       # dd 44 98 12
-fld 0x12(%rax,%rbx,4)                        # d9 44 98 12
-fldt (%r13)                                  # 41 db 6d 00
-fld (%r13)                                   # 41 d9 45 00
+xsave foo(%rip)                              # 0f ae 25 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+xrstor 0x12345678(%r9,%r10,8)                # 43 0f ae ac d1 78 56 34 12
+xsave64 (%rbp)                               # 48 0f ae 65 00
+xrstor64 0x7f(%r12)                          # 49 0f ae 6c 24 7f
+flds foo+8(%rax)                             # d9 80 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fld foo+8(%rax)                              # d9 80 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fldl (%rcx,%rdx)                             # dd 04 11
+fld (%rcx,%rdx)                              # d9 04 11
+fldt 0x1000                                  # db 2c 25 00 10 00 00
+fld 0x1000                                   # d9 04 25 00 10 00 00
 fld %st(3)                                   # d9 c3
-fsts foo(%rip)                               # d9 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fst foo(%rip)                                # d9 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fstl 0x12345678(%r9,%r10,8)                  # 43 dd 94 d1 78 56 34 12
-fst 0x12345678(%r9,%r10,8)                   # 43 d9 94 d1 78 56 34 12
+fsts -4(%ebp)                                # 67 d9 55 fc
+fst -4(%ebp)                                 # 67 d9 55 fc
+fstl (,%r11,2)                               # 42 dd 14 5d 00 00 00 00
+fst (,%r11,2)                                # 42 d9 14 5d 00 00 00 00
 fst %st(3)                                   # dd d3
-fstps 0x7f(%r12)                             # 41 d9 5c 24 7f
-fstp 0x7f(%r12)                              # 41 d9 5c 24 7f
-fstpl foo+8(%rax)                            # dd 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fstp foo+8(%rax)                             # d9 98 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fstpt (%rcx,%rdx)                            # db 3c 11
-fstp (%rcx,%rdx)                             # d9 1c 11
+fstps foo                                    # d9 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fstp foo                                     # d9 1c 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fstpl 0x12(%rax,%rbx,4)                      # dd 5c 98 12
+fstp 0x12(%rax,%rbx,4)                       # d9 5c 98 12
+fstpt (%r13)                                 # 41 db 7d 00
+fstp (%r13)                                  # 41 d9 5d 00
 fstp %st(3)                                  # dd db
-filds %fs:0x28                               # 64 df 04 25 28 00 00 00
-fild %fs:0x28                                # 64 df 04 25 28 00 00 00
-fildl -4(%ebp)                               # 67 db 45 fc
-fild -4(%ebp)                                # 67 df 45 fc
-fildll (,%r11,2)                             # 42 df 2c 5d 00 00 00 00
-fild (,%r11,2)                               # 42 df 04 5d 00 00 00 00
-fists 0x80(%rsi)                             # df 96 80 00 00 00
-fist 0x80(%rsi)                              # df 96 80 00 00 00
-fistl foo                                    # db 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fist foo                                     # df 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fistps 0x12(%rax,%rbx,4)                     # df 5c 98 12
-fistp 0x12(%rax,%rbx,4)                      # df 5c 98 12
-fistpl (%r13)                                # 41 db 5d 00
-fistp (%r13)                                 # 41 df 5d 00
-fistpll -0x80(%rsp)                          # df 7c 24 80
-fistp -0x80(%rsp)                            # df 5c 24 80
-fisttps foo(%rip)                            # df 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fisttp foo(%rip)                             # df 0d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fisttpl 0x12345678(%r9,%r10,8)               # 43 db 8c d1 78 56 34 12
-fisttp 0x12345678(%r9,%r10,8)                # 43 df 8c d1 78 56 34 12
-fisttpll (%rbp)                              # dd 4d 00
-fisttp (%rbp)                                # df 4d 00
-fbld 0x7f(%r12)                              # 41 df 64 24 7f
-fbstp foo+8(%rax)                            # df b0 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fadds (%rcx,%rdx)                            # d8 04 11
-fadd (%rcx,%rdx)                             # d8 04 11
-faddl 0x1000                                 # dc 04 25 00 10 00 00
-fadd 0x1000                                  # d8 04 25 00 10 00 00
+filds foo(%rip)                              # df 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fild foo(%rip)                               # df 05 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fildl 0x12345678(%r9,%r10,8)                 # 43 db 84 d1 78 56 34 12
+fild 0x12345678(%r9,%r10,8)                  # 43 df 84 d1 78 56 34 12
+fildll (%rbp)                                # df 6d 00
+fild (%rbp)                                  # df 45 00
+fists 0x7f(%r12)                             # 41 df 54 24 7f
+fist 0x7f(%r12)                              # 41 df 54 24 7f
+fistl foo+8(%rax)                            # db 90 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fist foo+8(%rax)                             # df 90 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fistps (%rcx,%rdx)                           # df 1c 11
+fistp (%rcx,%rdx)                            # df 1c 11
+fistpl 0x1000                                # db 1c 25 00 10 00 00
+fistp 0x1000                                 # df 1c 25 00 10 00 00
+fistpll %fs:0x28                             # 64 df 3c 25 28 00 00 00
+fistp %fs:0x28                               # 64 df 1c 25 28 00 00 00
+fisttps -4(%ebp)                             # 67 df 4d fc
+fisttp -4(%ebp)                              # 67 df 4d fc
+fisttpl (,%r11,2)                            # 42 db 0c 5d 00 00 00 00
+fisttp (,%r11,2)                             # 42 df 0c 5d 00 00 00 00
+fisttpll 0x80(%rsi)                          # dd 8e 80 00 00 00
+fisttp 0x80(%rsi)                            # df 8e 80 00 00 00
+fbld foo                                     # df 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
+fbstp 0x12(%rax,%rbx,4)                      # df 74 98 12
+fadds (%r13)                                 # 41 d8 45 00
+fadd (%r13)                                  # 41 d8 45 00
+faddl -0x80(%rsp)                            # dc 44 24 80
+fadd -0x80(%rsp)                             # d8 44 24 80
 fadd %st(3), %st                             # d8 c3
 fadd %st, %st(3)                             # dc c3
 faddp %st, %st(3)                            # de c3
 faddp                                        # de c1
-fiadds foo                                   # de 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fiadd foo                                    # de 04 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fiaddl 0x12(%rax,%rbx,4)                     # da 44 98 12
-fiadd 0x12(%rax,%rbx,4)                      # de 44 98 12
-fmuls (%r13)                                 # 41 d8 4d 00
-fmul (%r13)                                  # 41 d8 4d 00
-fmull -0x80(%rsp)                            # dc 4c 24 80
-fmul -0x80(%rsp)                             # d8 4c 24 80
+fiadds foo+8(%rax)                           # de 80 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fiadd foo+8(%rax)                            # de 80 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fiaddl (%rcx,%rdx)                           # da 04 11
+fiadd (%rcx,%rdx)                            # de 04 11
+fmuls 0x1000                                 # d8 0c 25 00 10 00 00
+fmul 0x1000                                  # d8 0c 25 00 10 00 00
+fmull %fs:0x28                               # 64 dc 0c 25 28 00 00 00
+fmul %fs:0x28                                # 64 d8 0c 25 28 00 00 00
 fmul %st(3), %st                             # d8 cb
 fmul %st, %st(3)                             # dc cb
 fmulp %st, %st(3)                            # de cb
 fmulp                                        # de c9
-fimuls foo+8(%rax)                           # de 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fimul foo+8(%rax)                            # de 88 00 00 00 00 [R_X86_64_32S@2 foo+8]
-fimull (%rcx,%rdx)                           # da 0c 11
-fimul (%rcx,%rdx)                            # de 0c 11
-fsubs 0x1000                                 # d8 24 25 00 10 00 00
-fsub 0x1000                                  # d8 24 25 00 10 00 00
-fsubl %fs:0x28                               # 64 dc 24 25 28 00 00 00
-fsub %fs:0x28                                # 64 d8 24 25 28 00 00 00
+fimuls 0x12(%rax,%rbx,4)                     # de 4c 98 12
+fimul 0x12(%rax,%rbx,4)                      # de 4c 98 12
+fimull (%r13)                                # 41 da 4d 00
+fimul (%r13)                                 # 41 de 4d 00
+fsubs -0x80(%rsp)                            # d8 64 24 80
+fsub -0x80(%rsp)                             # d8 64 24 80
+fsubl foo(%rip)                              # dc 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fsub foo(%rip)                               # d8 25 00 00 00 00 [R_X86_64_PC32@2 foo-4]
 fsub %st(3), %st                             # d8 e3
 fsubr %st, %st(3)                            # dc eb
 fsubrp %st, %st(3)                           # de eb
 fsubrp                                       # de e9
-fisubs 0x12(%rax,%rbx,4)                     # de 64 98 12
-fisub 0x12(%rax,%rbx,4)                      # de 64 98 12
-fisubl (%r13)                                # 41 da 65 00
-fisub (%r13)                                 # 41 de 65 00
-fsubrs -0x80(%rsp)                           # d8 6c 24 80
-fsubr -0x80(%rsp)                            # d8 6c 24 80
-fsubrl foo(%rip)                             # dc 2d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fsubr foo(%rip)                              # d8 2d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fisubs (%rcx,%rdx)                           # de 24 11
+fisub (%rcx,%rdx)                            # de 24 11
+fisubl 0x1000                                # da 24 25 00 10 00 00
+fisub 0x1000                                 # de 24 25 00 10 00 00
+fsubrs %fs:0x28                              # 64 d8 2c 25 28 00 00 00
+fsubr %fs:0x28                               # 64 d8 2c 25 28 00 00 00
+fsubrl -4(%ebp)                              # 67 dc 6d fc
+fsubr -4(%ebp)                               # 67 d8 6d fc
 fsubr %st(3), %st                            # d8 eb
 fsub %st, %st(3)                             # dc e3
 fsubp %st, %st(3)                            # de e3
 fsubp                                        # de e1
-fisubrs (%rcx,%rdx)                          # de 2c 11
-fisubr (%rcx,%rdx)                           # de 2c 11
-fisubrl 0x1000                               # da 2c 25 00 10 00 00
-fisubr 0x1000                                # de 2c 25 00 10 00 00
-fdivs %fs:0x28                               # 64 d8 34 25 28 00 00 00
-fdiv %fs:0x28                                # 64 d8 34 25 28 00 00 00
-fdivl -4(%ebp)                               # 67 dc 75 fc
-fdiv -4(%ebp)                                # 67 d8 75 fc
+fisubrs (%r13)                               # 41 de 6d 00
+fisubr (%r13)                                # 41 de 6d 00
+fisubrl -0x80(%rsp)                          # da 6c 24 80
+fisubr -0x80(%rsp)                           # de 6c 24 80
+fdivs foo(%rip)                              # d8 35 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fdiv foo(%rip)                               # d8 35 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fdivl 0x12345678(%r9,%r10,8)                 # 43 dc b4 d1 78 56 34 12
+fdiv 0x12345678(%r9,%r10,8)                  # 43 d8 b4 d1 78 56 34 12
 fdiv %st(3), %st                             # d8 f3
 fdivr %st, %st(3)                            # dc fb
 fdivrp %st, %st(3)                           # de fb
 fdivrp                                       # de f9
-fidivs (%r13)                                # 41 de 75 00
-fidiv (%r13)                                 # 41 de 75 00
-fidivl -0x80(%rsp)                           # da 74 24 80
-fidiv -0x80(%rsp)                            # de 74 24 80
-fdivrs foo(%rip)                             # d8 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fdivr foo(%rip)                              # d8 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
-fdivrl 0x12345678(%r9,%r10,8)                # 43 dc bc d1 78 56 34 12
-fdivr 0x12345678(%r9,%r10,8)                 # 43 d8 bc d1 78 56 34 12
+fidivs 0x1000                                # de 34 25 00 10 00 00
+fidiv 0x1000                                 # de 34 25 00 10 00 00
+fidivl %fs:0x28                              # 64 da 34 25 28 00 00 00
+fidiv %fs:0x28                               # 64 de 34 25 28 00 00 00
+fdivrs -4(%ebp)                              # 67 d8 7d fc
+fdivr -4(%ebp)                               # 67 d8 7d fc
+fdivrl (,%r11,2)                             # 42 dc 3c 5d 00 00 00 00
+fdivr (,%r11,2)                              # 42 d8 3c 5d 00 00 00 00
 fdivr %st(3), %st                            # d8 fb
 fdiv %st, %st(3)                             # dc f3
 fdivp %st, %st(3)                            # de f3
 fdivp                                        # de f1
-fidivrs 0x1000                               # de 3c 25 00 10 00 00
-fidivr 0x1000                                # de 3c 25 00 10 00 00
-fidivrl %fs:0x28                             # 64 da 3c 25 28 00 00 00
-fidivr %fs:0x28                              # 64 de 3c 25 28 00 00 00
-fcoms -4(%ebp)                               # 67 d8 55 fc
-fcom -4(%ebp)                                # 67 d8 55 fc
-fcoml (,%r11,2)                              # 42 dc 14 5d 00 00 00 00
-fcom (,%r11,2)                               # 42 d8 14 5d 00 00 00 00
+fidivrs -0x80(%rsp)                          # de 7c 24 80
+fidivr -0x80(%rsp)                           # de 7c 24 80
+fidivrl foo(%rip)                            # da 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fidivr foo(%rip)                             # de 3d 00 00 00 00 [R_X86_64_PC32@2 foo-4]
+fcoms 0x12345678(%r9,%r10,8)                 # 43 d8 94 d1 78 56 34 12
+fcom 0x12345678(%r9,%r10,8)                  # 43 d8 94 d1 78 56 34 12
+fcoml (%rbp)                                 # dc 55 00
+fcom (%rbp)                                  # d8 55 00
 fcom %st(3)                                  # d8 d3
 fcom                                         # d8 d1
-fcomps 0x12(%rax,%rbx,4)                     # d8 5c 98 12
-fcomp 0x12(%rax,%rbx,4)                      # d8 5c 98 12
-fcompl (%r13)                                # 41 dc 5d 00
-fcomp (%r13)                                 # 41 d8 5d 00
+fcomps (%rcx,%rdx)                           # d8 1c 11
+fcomp (%rcx,%rdx)                            # d8 1c 11
+fcompl 0x1000                                # dc 1c 25 00 10 00 00
+fcomp 0x1000                                 # d8 1c 25 00 10 00 00
 fcomp %st(3)                                 # d8 db
 fcomp                                        # d8 d9
 fcompp                                       # de d9
@@ -2360,14 +2362,14 @@ fcomi %st(3), %st                            # db f3
 fcomip %st(3), %st                           # df f3
 fucomi %st(3), %st                           # db eb
 fucomip %st(3), %st                          # df eb
-ficoms foo                                   # de 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
-ficom foo                                    # de 14 25 00 00 00 00 [R_X86_64_32S@3 foo]
-ficoml 0x12(%rax,%rbx,4)                     # da 54 98 12
-ficom 0x12(%rax,%rbx,4)                      # de 54 98 12
-ficomps (%r13)                               # 41 de 5d 00
-ficomp (%r13)                                # 41 de 5d 00
-ficompl -0x80(%rsp)                          # da 5c 24 80
-ficomp -0x80(%rsp)                           # de 5c 24 80
+ficoms foo+8(%rax)                           # de 90 00 00 00 00 [R_X86_64_32S@2 foo+8]
+ficom foo+8(%rax)                            # de 90 00 00 00 00 [R_X86_64_32S@2 foo+8]
+ficoml (%rcx,%rdx)                           # da 14 11
+ficom (%rcx,%rdx)                            # de 14 11
+ficomps 0x1000                               # de 1c 25 00 10 00 00
+ficomp 0x1000                                # de 1c 25 00 10 00 00
+ficompl %fs:0x28                             # 64 da 1c 25 28 00 00 00
+ficomp %fs:0x28                              # 64 de 1c 25 28 00 00 00
 fcmovb %st(3), %st                           # da c3
 fcmove %st(3), %st                           # da cb
 fcmovbe %st(3), %st                          # da d3
@@ -2408,325 +2410,325 @@ frndint                                      # d9 fc
 fscale                                       # d9 fd
 fsin                                         # d9 fe
 fcos                                         # d9 ff
-fnstcw 0x80(%rsi)                            # d9 be 80 00 00 00
-fstcw foo                                    # 9b d9 3c 25 00 00 00 00 [R_X86_64_32S@4 foo]
-fldcw 0x12(%rax,%rbx,4)                      # d9 6c 98 12
-fnstsw (%r13)                                # 41 dd 7d 00
+fnstcw 0x7f(%r12)                            # 41 d9 7c 24 7f
+fstcw foo+8(%rax)                            # 9b d9 b8 00 00 00 00 [R_X86_64_32S@3 foo+8]
+fldcw (%rcx,%rdx)                            # d9 2c 11
+fnstsw 0x1000                                # dd 3c 25 00 10 00 00
 fnstsw %ax                                   # df e0
-fstsw foo(%rip)                              # 9b dd 3d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+fstsw -4(%ebp)                               # 9b 67 dd 7d fc
 fstsw %ax                                    # 9b df e0
 fninit                                       # db e3
 finit                                        # 9b db e3
 fnclex                                       # db e2
 fclex                                        # 9b db e2
-fnstenv 0x1000                               # d9 34 25 00 10 00 00
-fstenv %fs:0x28                              # 9b 64 d9 34 25 28 00 00 00
-fldenv -4(%ebp)                              # 67 d9 65 fc
-fnsave (,%r11,2)                             # 42 dd 34 5d 00 00 00 00
-fsave 0x80(%rsi)                             # 9b dd b6 80 00 00 00
-frstor foo                                   # dd 24 25 00 00 00 00 [R_X86_64_32S@3 foo]
-fxsave 0x12(%rax,%rbx,4)                     # 0f ae 44 98 12
-fxrstor (%r13)                               # 41 0f ae 4d 00
-fxsave64 -0x80(%rsp)                         # 48 0f ae 44 24 80
-fxrstor64 foo(%rip)                          # 48 0f ae 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+fnstenv -0x80(%rsp)                          # d9 74 24 80
+fstenv foo(%rip)                             # 9b d9 35 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+fldenv 0x12345678(%r9,%r10,8)                # 43 d9 a4 d1 78 56 34 12
+fnsave (%rbp)                                # dd 75 00
+fsave 0x7f(%r12)                             # 9b 41 dd 74 24 7f
+frstor foo+8(%rax)                           # dd a0 00 00 00 00 [R_X86_64_32S@2 foo+8]
+fxsave (%rcx,%rdx)                           # 0f ae 04 11
+fxrstor 0x1000                               # 0f ae 0c 25 00 10 00 00
+fxsave64 %fs:0x28                            # 64 48 0f ae 04 25 28 00 00 00
+fxrstor64 -4(%ebp)                           # 67 48 0f ae 4d fc
 addps %xmm6, %xmm1                           # 0f 58 ce
-addps 0x12345678(%r9,%r10,8), %xmm1          # 43 0f 58 8c d1 78 56 34 12
+addps (,%r11,2), %xmm1                       # 42 0f 58 0c 5d 00 00 00 00
 addps %xmm12, %xmm9                          # 45 0f 58 cc
 addpd %xmm6, %xmm1                           # 66 0f 58 ce
-addpd (%rbp), %xmm1                          # 66 0f 58 4d 00
+addpd 0x80(%rsi), %xmm1                      # 66 0f 58 8e 80 00 00 00
 addpd %xmm12, %xmm9                          # 66 45 0f 58 cc
 addss %xmm6, %xmm1                           # f3 0f 58 ce
-addss 0x7f(%r12), %xmm1                      # f3 41 0f 58 4c 24 7f
+addss foo, %xmm1                             # f3 0f 58 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 addss %xmm12, %xmm9                          # f3 45 0f 58 cc
 addsd %xmm6, %xmm1                           # f2 0f 58 ce
-addsd foo+8(%rax), %xmm1                     # f2 0f 58 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+addsd 0x12(%rax,%rbx,4), %xmm1               # f2 0f 58 4c 98 12
 addsd %xmm12, %xmm9                          # f2 45 0f 58 cc
 mulps %xmm6, %xmm1                           # 0f 59 ce
-mulps (%rcx,%rdx), %xmm1                     # 0f 59 0c 11
+mulps (%r13), %xmm1                          # 41 0f 59 4d 00
 mulps %xmm12, %xmm9                          # 45 0f 59 cc
 mulpd %xmm6, %xmm1                           # 66 0f 59 ce
-mulpd 0x1000, %xmm1                          # 66 0f 59 0c 25 00 10 00 00
+mulpd -0x80(%rsp), %xmm1                     # 66 0f 59 4c 24 80
 mulpd %xmm12, %xmm9                          # 66 45 0f 59 cc
 mulss %xmm6, %xmm1                           # f3 0f 59 ce
-mulss %fs:0x28, %xmm1                        # 64 f3 0f 59 0c 25 28 00 00 00
+mulss foo(%rip), %xmm1                       # f3 0f 59 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 mulss %xmm12, %xmm9                          # f3 45 0f 59 cc
 mulsd %xmm6, %xmm1                           # f2 0f 59 ce
-mulsd -4(%ebp), %xmm1                        # 67 f2 0f 59 4d fc
+mulsd 0x12345678(%r9,%r10,8), %xmm1          # f2 43 0f 59 8c d1 78 56 34 12
 mulsd %xmm12, %xmm9                          # f2 45 0f 59 cc
 subps %xmm6, %xmm1                           # 0f 5c ce
-subps (,%r11,2), %xmm1                       # 42 0f 5c 0c 5d 00 00 00 00
+subps (%rbp), %xmm1                          # 0f 5c 4d 00
 subps %xmm12, %xmm9                          # 45 0f 5c cc
 subpd %xmm6, %xmm1                           # 66 0f 5c ce
-subpd 0x80(%rsi), %xmm1                      # 66 0f 5c 8e 80 00 00 00
+subpd 0x7f(%r12), %xmm1                      # 66 41 0f 5c 4c 24 7f
 subpd %xmm12, %xmm9                          # 66 45 0f 5c cc
 subss %xmm6, %xmm1                           # f3 0f 5c ce
-subss foo, %xmm1                             # f3 0f 5c 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+subss foo+8(%rax), %xmm1                     # f3 0f 5c 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 subss %xmm12, %xmm9                          # f3 45 0f 5c cc
 subsd %xmm6, %xmm1                           # f2 0f 5c ce
-subsd 0x12(%rax,%rbx,4), %xmm1               # f2 0f 5c 4c 98 12
+subsd (%rcx,%rdx), %xmm1                     # f2 0f 5c 0c 11
 subsd %xmm12, %xmm9                          # f2 45 0f 5c cc
 minps %xmm6, %xmm1                           # 0f 5d ce
-minps (%r13), %xmm1                          # 41 0f 5d 4d 00
+minps 0x1000, %xmm1                          # 0f 5d 0c 25 00 10 00 00
 minps %xmm12, %xmm9                          # 45 0f 5d cc
 minpd %xmm6, %xmm1                           # 66 0f 5d ce
-minpd -0x80(%rsp), %xmm1                     # 66 0f 5d 4c 24 80
+minpd %fs:0x28, %xmm1                        # 64 66 0f 5d 0c 25 28 00 00 00
 minpd %xmm12, %xmm9                          # 66 45 0f 5d cc
 minss %xmm6, %xmm1                           # f3 0f 5d ce
-minss foo(%rip), %xmm1                       # f3 0f 5d 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+minss -4(%ebp), %xmm1                        # 67 f3 0f 5d 4d fc
 minss %xmm12, %xmm9                          # f3 45 0f 5d cc
 minsd %xmm6, %xmm1                           # f2 0f 5d ce
-minsd 0x12345678(%r9,%r10,8), %xmm1          # f2 43 0f 5d 8c d1 78 56 34 12
+minsd (,%r11,2), %xmm1                       # f2 42 0f 5d 0c 5d 00 00 00 00
 minsd %xmm12, %xmm9                          # f2 45 0f 5d cc
 divps %xmm6, %xmm1                           # 0f 5e ce
-divps (%rbp), %xmm1                          # 0f 5e 4d 00
+divps 0x80(%rsi), %xmm1                      # 0f 5e 8e 80 00 00 00
 divps %xmm12, %xmm9                          # 45 0f 5e cc
 divpd %xmm6, %xmm1                           # 66 0f 5e ce
-divpd 0x7f(%r12), %xmm1                      # 66 41 0f 5e 4c 24 7f
+divpd foo, %xmm1                             # 66 0f 5e 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 divpd %xmm12, %xmm9                          # 66 45 0f 5e cc
 divss %xmm6, %xmm1                           # f3 0f 5e ce
-divss foo+8(%rax), %xmm1                     # f3 0f 5e 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+divss 0x12(%rax,%rbx,4), %xmm1               # f3 0f 5e 4c 98 12
 divss %xmm12, %xmm9                          # f3 45 0f 5e cc
 divsd %xmm6, %xmm1                           # f2 0f 5e ce
-divsd (%rcx,%rdx), %xmm1                     # f2 0f 5e 0c 11
+divsd (%r13), %xmm1                          # f2 41 0f 5e 4d 00
 divsd %xmm12, %xmm9                          # f2 45 0f 5e cc
 maxps %xmm6, %xmm1                           # 0f 5f ce
-maxps 0x1000, %xmm1                          # 0f 5f 0c 25 00 10 00 00
+maxps -0x80(%rsp), %xmm1                     # 0f 5f 4c 24 80
 maxps %xmm12, %xmm9                          # 45 0f 5f cc
 maxpd %xmm6, %xmm1                           # 66 0f 5f ce
-maxpd %fs:0x28, %xmm1                        # 64 66 0f 5f 0c 25 28 00 00 00
+maxpd foo(%rip), %xmm1                       # 66 0f 5f 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 maxpd %xmm12, %xmm9                          # 66 45 0f 5f cc
 maxss %xmm6, %xmm1                           # f3 0f 5f ce
-maxss -4(%ebp), %xmm1                        # 67 f3 0f 5f 4d fc
+maxss 0x12345678(%r9,%r10,8), %xmm1          # f3 43 0f 5f 8c d1 78 56 34 12
 maxss %xmm12, %xmm9                          # f3 45 0f 5f cc
 maxsd %xmm6, %xmm1                           # f2 0f 5f ce
-maxsd (,%r11,2), %xmm1                       # f2 42 0f 5f 0c 5d 00 00 00 00
+maxsd (%rbp), %xmm1                          # f2 0f 5f 4d 00
 maxsd %xmm12, %xmm9                          # f2 45 0f 5f cc
 sqrtps %xmm6, %xmm1                          # 0f 51 ce
-sqrtps 0x80(%rsi), %xmm1                     # 0f 51 8e 80 00 00 00
+sqrtps 0x7f(%r12), %xmm1                     # 41 0f 51 4c 24 7f
 sqrtps %xmm12, %xmm9                         # 45 0f 51 cc
 sqrtpd %xmm6, %xmm1                          # 66 0f 51 ce
-sqrtpd foo, %xmm1                            # 66 0f 51 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+sqrtpd foo+8(%rax), %xmm1                    # 66 0f 51 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 sqrtpd %xmm12, %xmm9                         # 66 45 0f 51 cc
 sqrtss %xmm6, %xmm1                          # f3 0f 51 ce
-sqrtss 0x12(%rax,%rbx,4), %xmm1              # f3 0f 51 4c 98 12
+sqrtss (%rcx,%rdx), %xmm1                    # f3 0f 51 0c 11
 sqrtss %xmm12, %xmm9                         # f3 45 0f 51 cc
 sqrtsd %xmm6, %xmm1                          # f2 0f 51 ce
-sqrtsd (%r13), %xmm1                         # f2 41 0f 51 4d 00
+sqrtsd 0x1000, %xmm1                         # f2 0f 51 0c 25 00 10 00 00
 sqrtsd %xmm12, %xmm9                         # f2 45 0f 51 cc
 rsqrtps %xmm6, %xmm1                         # 0f 52 ce
-rsqrtps -0x80(%rsp), %xmm1                   # 0f 52 4c 24 80
+rsqrtps %fs:0x28, %xmm1                      # 64 0f 52 0c 25 28 00 00 00
 rsqrtps %xmm12, %xmm9                        # 45 0f 52 cc
 rsqrtss %xmm6, %xmm1                         # f3 0f 52 ce
-rsqrtss foo(%rip), %xmm1                     # f3 0f 52 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+rsqrtss -4(%ebp), %xmm1                      # 67 f3 0f 52 4d fc
 rsqrtss %xmm12, %xmm9                        # f3 45 0f 52 cc
 rcpps %xmm6, %xmm1                           # 0f 53 ce
-rcpps 0x12345678(%r9,%r10,8), %xmm1          # 43 0f 53 8c d1 78 56 34 12
+rcpps (,%r11,2), %xmm1                       # 42 0f 53 0c 5d 00 00 00 00
 rcpps %xmm12, %xmm9                          # 45 0f 53 cc
 rcpss %xmm6, %xmm1                           # f3 0f 53 ce
-rcpss (%rbp), %xmm1                          # f3 0f 53 4d 00
+rcpss 0x80(%rsi), %xmm1                      # f3 0f 53 8e 80 00 00 00
 rcpss %xmm12, %xmm9                          # f3 45 0f 53 cc
 andps %xmm6, %xmm1                           # 0f 54 ce
-andps 0x7f(%r12), %xmm1                      # 41 0f 54 4c 24 7f
+andps foo, %xmm1                             # 0f 54 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 andps %xmm12, %xmm9                          # 45 0f 54 cc
 andpd %xmm6, %xmm1                           # 66 0f 54 ce
-andpd foo+8(%rax), %xmm1                     # 66 0f 54 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+andpd 0x12(%rax,%rbx,4), %xmm1               # 66 0f 54 4c 98 12
 andpd %xmm12, %xmm9                          # 66 45 0f 54 cc
 andnps %xmm6, %xmm1                          # 0f 55 ce
-andnps (%rcx,%rdx), %xmm1                    # 0f 55 0c 11
+andnps (%r13), %xmm1                         # 41 0f 55 4d 00
 andnps %xmm12, %xmm9                         # 45 0f 55 cc
 andnpd %xmm6, %xmm1                          # 66 0f 55 ce
-andnpd 0x1000, %xmm1                         # 66 0f 55 0c 25 00 10 00 00
+andnpd -0x80(%rsp), %xmm1                    # 66 0f 55 4c 24 80
 andnpd %xmm12, %xmm9                         # 66 45 0f 55 cc
 orps %xmm6, %xmm1                            # 0f 56 ce
-orps %fs:0x28, %xmm1                         # 64 0f 56 0c 25 28 00 00 00
+orps foo(%rip), %xmm1                        # 0f 56 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 orps %xmm12, %xmm9                           # 45 0f 56 cc
 orpd %xmm6, %xmm1                            # 66 0f 56 ce
-orpd -4(%ebp), %xmm1                         # 67 66 0f 56 4d fc
+orpd 0x12345678(%r9,%r10,8), %xmm1           # 66 43 0f 56 8c d1 78 56 34 12
 orpd %xmm12, %xmm9                           # 66 45 0f 56 cc
 xorps %xmm6, %xmm1                           # 0f 57 ce
-xorps (,%r11,2), %xmm1                       # 42 0f 57 0c 5d 00 00 00 00
+xorps (%rbp), %xmm1                          # 0f 57 4d 00
 xorps %xmm12, %xmm9                          # 45 0f 57 cc
 xorpd %xmm6, %xmm1                           # 66 0f 57 ce
-xorpd 0x80(%rsi), %xmm1                      # 66 0f 57 8e 80 00 00 00
+xorpd 0x7f(%r12), %xmm1                      # 66 41 0f 57 4c 24 7f
 xorpd %xmm12, %xmm9                          # 66 45 0f 57 cc
 unpcklps %xmm6, %xmm1                        # 0f 14 ce
-unpcklps foo, %xmm1                          # 0f 14 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+unpcklps foo+8(%rax), %xmm1                  # 0f 14 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 unpcklps %xmm12, %xmm9                       # 45 0f 14 cc
 unpcklpd %xmm6, %xmm1                        # 66 0f 14 ce
-unpcklpd 0x12(%rax,%rbx,4), %xmm1            # 66 0f 14 4c 98 12
+unpcklpd (%rcx,%rdx), %xmm1                  # 66 0f 14 0c 11
 unpcklpd %xmm12, %xmm9                       # 66 45 0f 14 cc
 unpckhps %xmm6, %xmm1                        # 0f 15 ce
-unpckhps (%r13), %xmm1                       # 41 0f 15 4d 00
+unpckhps 0x1000, %xmm1                       # 0f 15 0c 25 00 10 00 00
 unpckhps %xmm12, %xmm9                       # 45 0f 15 cc
 unpckhpd %xmm6, %xmm1                        # 66 0f 15 ce
-unpckhpd -0x80(%rsp), %xmm1                  # 66 0f 15 4c 24 80
+unpckhpd %fs:0x28, %xmm1                     # 64 66 0f 15 0c 25 28 00 00 00
 unpckhpd %xmm12, %xmm9                       # 66 45 0f 15 cc
 shufps $0xfe, %xmm6, %xmm1                   # 0f c6 ce fe
-shufps $0xfe, foo(%rip), %xmm1               # 0f c6 0d 00 00 00 00 fe [R_X86_64_PC32@3 foo-5]
+shufps $0xfe, -4(%ebp), %xmm1                # 67 0f c6 4d fc fe
 shufps $0xfe, %xmm12, %xmm9                  # 45 0f c6 cc fe
 shufpd $0xfe, %xmm6, %xmm1                   # 66 0f c6 ce fe
-shufpd $0xfe, 0x12345678(%r9,%r10,8), %xmm1  # 66 43 0f c6 8c d1 78 56 34 12 fe
+shufpd $0xfe, (,%r11,2), %xmm1               # 66 42 0f c6 0c 5d 00 00 00 00 fe
 shufpd $0xfe, %xmm12, %xmm9                  # 66 45 0f c6 cc fe
 comiss %xmm6, %xmm1                          # 0f 2f ce
-comiss (%rbp), %xmm1                         # 0f 2f 4d 00
+comiss 0x80(%rsi), %xmm1                     # 0f 2f 8e 80 00 00 00
 comiss %xmm12, %xmm9                         # 45 0f 2f cc
 comisd %xmm6, %xmm1                          # 66 0f 2f ce
-comisd 0x7f(%r12), %xmm1                     # 66 41 0f 2f 4c 24 7f
+comisd foo, %xmm1                            # 66 0f 2f 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 comisd %xmm12, %xmm9                         # 66 45 0f 2f cc
 ucomiss %xmm6, %xmm1                         # 0f 2e ce
-ucomiss foo+8(%rax), %xmm1                   # 0f 2e 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+ucomiss 0x12(%rax,%rbx,4), %xmm1             # 0f 2e 4c 98 12
 ucomiss %xmm12, %xmm9                        # 45 0f 2e cc
 ucomisd %xmm6, %xmm1                         # 66 0f 2e ce
-ucomisd (%rcx,%rdx), %xmm1                   # 66 0f 2e 0c 11
+ucomisd (%r13), %xmm1                        # 66 41 0f 2e 4d 00
 ucomisd %xmm12, %xmm9                        # 66 45 0f 2e cc
 cmpps $0xfe, %xmm6, %xmm1                    # 0f c2 ce fe
-cmpps $0xfe, 0x1000, %xmm1                   # 0f c2 0c 25 00 10 00 00 fe
+cmpps $0xfe, -0x80(%rsp), %xmm1              # 0f c2 4c 24 80 fe
 cmpps $0xfe, %xmm12, %xmm9                   # 45 0f c2 cc fe
 cmpeqps %xmm6, %xmm1                         # 0f c2 ce 00
-cmpeqps %fs:0x28, %xmm1                      # 64 0f c2 0c 25 28 00 00 00 00
+cmpeqps foo(%rip), %xmm1                     # 0f c2 0d 00 00 00 00 00 [R_X86_64_PC32@3 foo-5]
 cmpeqps %xmm12, %xmm9                        # 45 0f c2 cc 00
 cmpltps %xmm6, %xmm1                         # 0f c2 ce 01
-cmpltps -4(%ebp), %xmm1                      # 67 0f c2 4d fc 01
+cmpltps 0x12345678(%r9,%r10,8), %xmm1        # 43 0f c2 8c d1 78 56 34 12 01
 cmpltps %xmm12, %xmm9                        # 45 0f c2 cc 01
 cmpleps %xmm6, %xmm1                         # 0f c2 ce 02
-cmpleps (,%r11,2), %xmm1                     # 42 0f c2 0c 5d 00 00 00 00 02
+cmpleps (%rbp), %xmm1                        # 0f c2 4d 00 02
 cmpleps %xmm12, %xmm9                        # 45 0f c2 cc 02
 cmpunordps %xmm6, %xmm1                      # 0f c2 ce 03
-cmpunordps 0x80(%rsi), %xmm1                 # 0f c2 8e 80 00 00 00 03
+cmpunordps 0x7f(%r12), %xmm1                 # 41 0f c2 4c 24 7f 03
 cmpunordps %xmm12, %xmm9                     # 45 0f c2 cc 03
 cmpneqps %xmm6, %xmm1                        # 0f c2 ce 04
-cmpneqps foo, %xmm1                          # 0f c2 0c 25 00 00 00 00 04 [R_X86_64_32S@4 foo]
+cmpneqps foo+8(%rax), %xmm1                  # 0f c2 88 00 00 00 00 04 [R_X86_64_32S@3 foo+8]
 cmpneqps %xmm12, %xmm9                       # 45 0f c2 cc 04
 cmpnltps %xmm6, %xmm1                        # 0f c2 ce 05
-cmpnltps 0x12(%rax,%rbx,4), %xmm1            # 0f c2 4c 98 12 05
+cmpnltps (%rcx,%rdx), %xmm1                  # 0f c2 0c 11 05
 cmpnltps %xmm12, %xmm9                       # 45 0f c2 cc 05
 cmpnleps %xmm6, %xmm1                        # 0f c2 ce 06
-cmpnleps (%r13), %xmm1                       # 41 0f c2 4d 00 06
+cmpnleps 0x1000, %xmm1                       # 0f c2 0c 25 00 10 00 00 06
 cmpnleps %xmm12, %xmm9                       # 45 0f c2 cc 06
 cmpordps %xmm6, %xmm1                        # 0f c2 ce 07
-cmpordps -0x80(%rsp), %xmm1                  # 0f c2 4c 24 80 07
+cmpordps %fs:0x28, %xmm1                     # 64 0f c2 0c 25 28 00 00 00 07
 cmpordps %xmm12, %xmm9                       # 45 0f c2 cc 07
 cmppd $0xfe, %xmm6, %xmm1                    # 66 0f c2 ce fe
-cmppd $0xfe, foo(%rip), %xmm1                # 66 0f c2 0d 00 00 00 00 fe [R_X86_64_PC32@4 foo-5]
+cmppd $0xfe, -4(%ebp), %xmm1                 # 67 66 0f c2 4d fc fe
 cmppd $0xfe, %xmm12, %xmm9                   # 66 45 0f c2 cc fe
 cmpeqpd %xmm6, %xmm1                         # 66 0f c2 ce 00
-cmpeqpd 0x12345678(%r9,%r10,8), %xmm1        # 66 43 0f c2 8c d1 78 56 34 12 00
+cmpeqpd (,%r11,2), %xmm1                     # 66 42 0f c2 0c 5d 00 00 00 00 00
 cmpeqpd %xmm12, %xmm9                        # 66 45 0f c2 cc 00
 cmpltpd %xmm6, %xmm1                         # 66 0f c2 ce 01
-cmpltpd (%rbp), %xmm1                        # 66 0f c2 4d 00 01
+cmpltpd 0x80(%rsi), %xmm1                    # 66 0f c2 8e 80 00 00 00 01
 cmpltpd %xmm12, %xmm9                        # 66 45 0f c2 cc 01
 cmplepd %xmm6, %xmm1                         # 66 0f c2 ce 02
-cmplepd 0x7f(%r12), %xmm1                    # 66 41 0f c2 4c 24 7f 02
+cmplepd foo, %xmm1                           # 66 0f c2 0c 25 00 00 00 00 02 [R_X86_64_32S@5 foo]
 cmplepd %xmm12, %xmm9                        # 66 45 0f c2 cc 02
 cmpunordpd %xmm6, %xmm1                      # 66 0f c2 ce 03
-cmpunordpd foo+8(%rax), %xmm1                # 66 0f c2 88 00 00 00 00 03 [R_X86_64_32S@4 foo+8]
+cmpunordpd 0x12(%rax,%rbx,4), %xmm1          # 66 0f c2 4c 98 12 03
 cmpunordpd %xmm12, %xmm9                     # 66 45 0f c2 cc 03
 cmpneqpd %xmm6, %xmm1                        # 66 0f c2 ce 04
-cmpneqpd (%rcx,%rdx), %xmm1                  # 66 0f c2 0c 11 04
+cmpneqpd (%r13), %xmm1                       # 66 41 0f c2 4d 00 04
 cmpneqpd %xmm12, %xmm9                       # 66 45 0f c2 cc 04
 cmpnltpd %xmm6, %xmm1                        # 66 0f c2 ce 05
-cmpnltpd 0x1000, %xmm1                       # 66 0f c2 0c 25 00 10 00 00 05
+cmpnltpd -0x80(%rsp), %xmm1                  # 66 0f c2 4c 24 80 05
 cmpnltpd %xmm12, %xmm9                       # 66 45 0f c2 cc 05
 cmpnlepd %xmm6, %xmm1                        # 66 0f c2 ce 06
-cmpnlepd %fs:0x28, %xmm1                     # 64 66 0f c2 0c 25 28 00 00 00 06
+cmpnlepd foo(%rip), %xmm1                    # 66 0f c2 0d 00 00 00 00 06 [R_X86_64_PC32@4 foo-5]
 cmpnlepd %xmm12, %xmm9                       # 66 45 0f c2 cc 06
 cmpordpd %xmm6, %xmm1                        # 66 0f c2 ce 07
-cmpordpd -4(%ebp), %xmm1                     # 67 66 0f c2 4d fc 07
+cmpordpd 0x12345678(%r9,%r10,8), %xmm1       # 66 43 0f c2 8c d1 78 56 34 12 07
 cmpordpd %xmm12, %xmm9                       # 66 45 0f c2 cc 07
 cmpss $0xfe, %xmm6, %xmm1                    # f3 0f c2 ce fe
-cmpss $0xfe, (,%r11,2), %xmm1                # f3 42 0f c2 0c 5d 00 00 00 00 fe
+cmpss $0xfe, (%rbp), %xmm1                   # f3 0f c2 4d 00 fe
 cmpss $0xfe, %xmm12, %xmm9                   # f3 45 0f c2 cc fe
 cmpeqss %xmm6, %xmm1                         # f3 0f c2 ce 00
-cmpeqss 0x80(%rsi), %xmm1                    # f3 0f c2 8e 80 00 00 00 00
+cmpeqss 0x7f(%r12), %xmm1                    # f3 41 0f c2 4c 24 7f 00
 cmpeqss %xmm12, %xmm9                        # f3 45 0f c2 cc 00
 cmpltss %xmm6, %xmm1                         # f3 0f c2 ce 01
-cmpltss foo, %xmm1                           # f3 0f c2 0c 25 00 00 00 00 01 [R_X86_64_32S@5 foo]
+cmpltss foo+8(%rax), %xmm1                   # f3 0f c2 88 00 00 00 00 01 [R_X86_64_32S@4 foo+8]
 cmpltss %xmm12, %xmm9                        # f3 45 0f c2 cc 01
 cmpless %xmm6, %xmm1                         # f3 0f c2 ce 02
-cmpless 0x12(%rax,%rbx,4), %xmm1             # f3 0f c2 4c 98 12 02
+cmpless (%rcx,%rdx), %xmm1                   # f3 0f c2 0c 11 02
 cmpless %xmm12, %xmm9                        # f3 45 0f c2 cc 02
 cmpunordss %xmm6, %xmm1                      # f3 0f c2 ce 03
-cmpunordss (%r13), %xmm1                     # f3 41 0f c2 4d 00 03
+cmpunordss 0x1000, %xmm1                     # f3 0f c2 0c 25 00 10 00 00 03
 cmpunordss %xmm12, %xmm9                     # f3 45 0f c2 cc 03
 cmpneqss %xmm6, %xmm1                        # f3 0f c2 ce 04
-cmpneqss -0x80(%rsp), %xmm1                  # f3 0f c2 4c 24 80 04
+cmpneqss %fs:0x28, %xmm1                     # 64 f3 0f c2 0c 25 28 00 00 00 04
 cmpneqss %xmm12, %xmm9                       # f3 45 0f c2 cc 04
 cmpnltss %xmm6, %xmm1                        # f3 0f c2 ce 05
-cmpnltss foo(%rip), %xmm1                    # f3 0f c2 0d 00 00 00 00 05 [R_X86_64_PC32@4 foo-5]
+cmpnltss -4(%ebp), %xmm1                     # 67 f3 0f c2 4d fc 05
 cmpnltss %xmm12, %xmm9                       # f3 45 0f c2 cc 05
 cmpnless %xmm6, %xmm1                        # f3 0f c2 ce 06
-cmpnless 0x12345678(%r9,%r10,8), %xmm1       # f3 43 0f c2 8c d1 78 56 34 12 06
+cmpnless (,%r11,2), %xmm1                    # f3 42 0f c2 0c 5d 00 00 00 00 06
 cmpnless %xmm12, %xmm9                       # f3 45 0f c2 cc 06
 cmpordss %xmm6, %xmm1                        # f3 0f c2 ce 07
-cmpordss (%rbp), %xmm1                       # f3 0f c2 4d 00 07
+cmpordss 0x80(%rsi), %xmm1                   # f3 0f c2 8e 80 00 00 00 07
 cmpordss %xmm12, %xmm9                       # f3 45 0f c2 cc 07
 cmpsd $0xfe, %xmm6, %xmm1                    # f2 0f c2 ce fe
-cmpsd $0xfe, 0x7f(%r12), %xmm1               # f2 41 0f c2 4c 24 7f fe
+cmpsd $0xfe, foo, %xmm1                      # f2 0f c2 0c 25 00 00 00 00 fe [R_X86_64_32S@5 foo]
 cmpsd $0xfe, %xmm12, %xmm9                   # f2 45 0f c2 cc fe
 cmpeqsd %xmm6, %xmm1                         # f2 0f c2 ce 00
-cmpeqsd foo+8(%rax), %xmm1                   # f2 0f c2 88 00 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cmpeqsd 0x12(%rax,%rbx,4), %xmm1             # f2 0f c2 4c 98 12 00
 cmpeqsd %xmm12, %xmm9                        # f2 45 0f c2 cc 00
 cmpltsd %xmm6, %xmm1                         # f2 0f c2 ce 01
-cmpltsd (%rcx,%rdx), %xmm1                   # f2 0f c2 0c 11 01
+cmpltsd (%r13), %xmm1                        # f2 41 0f c2 4d 00 01
 cmpltsd %xmm12, %xmm9                        # f2 45 0f c2 cc 01
 cmplesd %xmm6, %xmm1                         # f2 0f c2 ce 02
-cmplesd 0x1000, %xmm1                        # f2 0f c2 0c 25 00 10 00 00 02
+cmplesd -0x80(%rsp), %xmm1                   # f2 0f c2 4c 24 80 02
 cmplesd %xmm12, %xmm9                        # f2 45 0f c2 cc 02
 cmpunordsd %xmm6, %xmm1                      # f2 0f c2 ce 03
-cmpunordsd %fs:0x28, %xmm1                   # 64 f2 0f c2 0c 25 28 00 00 00 03
+cmpunordsd foo(%rip), %xmm1                  # f2 0f c2 0d 00 00 00 00 03 [R_X86_64_PC32@4 foo-5]
 cmpunordsd %xmm12, %xmm9                     # f2 45 0f c2 cc 03
 cmpneqsd %xmm6, %xmm1                        # f2 0f c2 ce 04
-cmpneqsd -4(%ebp), %xmm1                     # 67 f2 0f c2 4d fc 04
+cmpneqsd 0x12345678(%r9,%r10,8), %xmm1       # f2 43 0f c2 8c d1 78 56 34 12 04
 cmpneqsd %xmm12, %xmm9                       # f2 45 0f c2 cc 04
 cmpnltsd %xmm6, %xmm1                        # f2 0f c2 ce 05
-cmpnltsd (,%r11,2), %xmm1                    # f2 42 0f c2 0c 5d 00 00 00 00 05
+cmpnltsd (%rbp), %xmm1                       # f2 0f c2 4d 00 05
 cmpnltsd %xmm12, %xmm9                       # f2 45 0f c2 cc 05
 cmpnlesd %xmm6, %xmm1                        # f2 0f c2 ce 06
-cmpnlesd 0x80(%rsi), %xmm1                   # f2 0f c2 8e 80 00 00 00 06
+cmpnlesd 0x7f(%r12), %xmm1                   # f2 41 0f c2 4c 24 7f 06
 cmpnlesd %xmm12, %xmm9                       # f2 45 0f c2 cc 06
 cmpordsd %xmm6, %xmm1                        # f2 0f c2 ce 07
-cmpordsd foo, %xmm1                          # f2 0f c2 0c 25 00 00 00 00 07 [R_X86_64_32S@5 foo]
+cmpordsd foo+8(%rax), %xmm1                  # f2 0f c2 88 00 00 00 00 07 [R_X86_64_32S@4 foo+8]
 cmpordsd %xmm12, %xmm9                       # f2 45 0f c2 cc 07
 movaps %xmm6, %xmm1                          # 0f 28 ce
-movaps 0x12(%rax,%rbx,4), %xmm1              # 0f 28 4c 98 12
+movaps (%rcx,%rdx), %xmm1                    # 0f 28 0c 11
 movaps %xmm12, %xmm9                         # 45 0f 28 cc
-movaps %xmm6, (%r13)                         # 41 0f 29 75 00
+movaps %xmm6, 0x1000                         # 0f 29 34 25 00 10 00 00
 movups %xmm6, %xmm1                          # 0f 10 ce
-movups -0x80(%rsp), %xmm1                    # 0f 10 4c 24 80
+movups %fs:0x28, %xmm1                       # 64 0f 10 0c 25 28 00 00 00
 movups %xmm12, %xmm9                         # 45 0f 10 cc
-movups %xmm6, foo(%rip)                      # 0f 11 35 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+movups %xmm6, -4(%ebp)                       # 67 0f 11 75 fc
 movapd %xmm6, %xmm1                          # 66 0f 28 ce
-movapd 0x12345678(%r9,%r10,8), %xmm1         # 66 43 0f 28 8c d1 78 56 34 12
+movapd (,%r11,2), %xmm1                      # 66 42 0f 28 0c 5d 00 00 00 00
 movapd %xmm12, %xmm9                         # 66 45 0f 28 cc
-movapd %xmm6, (%rbp)                         # 66 0f 29 75 00
+movapd %xmm6, 0x80(%rsi)                     # 66 0f 29 b6 80 00 00 00
 movupd %xmm6, %xmm1                          # 66 0f 10 ce
-movupd 0x7f(%r12), %xmm1                     # 66 41 0f 10 4c 24 7f
+movupd foo, %xmm1                            # 66 0f 10 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 movupd %xmm12, %xmm9                         # 66 45 0f 10 cc
-movupd %xmm6, foo+8(%rax)                    # 66 0f 11 b0 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movupd %xmm6, 0x12(%rax,%rbx,4)              # 66 0f 11 74 98 12
 movdqa %xmm6, %xmm1                          # 66 0f 6f ce
-movdqa (%rcx,%rdx), %xmm1                    # 66 0f 6f 0c 11
+movdqa (%r13), %xmm1                         # 66 41 0f 6f 4d 00
 movdqa %xmm12, %xmm9                         # 66 45 0f 6f cc
-movdqa %xmm6, 0x1000                         # 66 0f 7f 34 25 00 10 00 00
+movdqa %xmm6, -0x80(%rsp)                    # 66 0f 7f 74 24 80
 movdqu %xmm6, %xmm1                          # f3 0f 6f ce
-movdqu %fs:0x28, %xmm1                       # 64 f3 0f 6f 0c 25 28 00 00 00
+movdqu foo(%rip), %xmm1                      # f3 0f 6f 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 movdqu %xmm12, %xmm9                         # f3 45 0f 6f cc
-movdqu %xmm6, -4(%ebp)                       # 67 f3 0f 7f 75 fc
+movdqu %xmm6, 0x12345678(%r9,%r10,8)         # f3 43 0f 7f b4 d1 78 56 34 12
 movss %xmm6, %xmm1                           # f3 0f 10 ce
-movss (,%r11,2), %xmm1                       # f3 42 0f 10 0c 5d 00 00 00 00
+movss (%rbp), %xmm1                          # f3 0f 10 4d 00
 movss %xmm12, %xmm9                          # f3 45 0f 10 cc
-movss %xmm6, 0x80(%rsi)                      # f3 0f 11 b6 80 00 00 00
+movss %xmm6, 0x7f(%r12)                      # f3 41 0f 11 74 24 7f
 movsd %xmm6, %xmm1                           # f2 0f 10 ce
-movsd foo, %xmm1                             # f2 0f 10 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movsd foo+8(%rax), %xmm1                     # f2 0f 10 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 movsd %xmm12, %xmm9                          # f2 45 0f 10 cc
-movsd %xmm6, 0x12(%rax,%rbx,4)               # f2 0f 11 74 98 12
-movlps (%r13), %xmm1                         # 41 0f 12 4d 00
-movlps %xmm6, -0x80(%rsp)                    # 0f 13 74 24 80
-movhps foo(%rip), %xmm1                      # 0f 16 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
-movhps %xmm6, 0x12345678(%r9,%r10,8)         # 43 0f 17 b4 d1 78 56 34 12
-movlpd (%rbp), %xmm1                         # 66 0f 12 4d 00
-movlpd %xmm6, 0x7f(%r12)                     # 66 41 0f 13 74 24 7f
-movhpd foo+8(%rax), %xmm1                    # 66 0f 16 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
-movhpd %xmm6, (%rcx,%rdx)                    # 66 0f 17 34 11
+movsd %xmm6, (%rcx,%rdx)                     # f2 0f 11 34 11
+movlps 0x1000, %xmm1                         # 0f 12 0c 25 00 10 00 00
+movlps %xmm6, %fs:0x28                       # 64 0f 13 34 25 28 00 00 00
+movhps -4(%ebp), %xmm1                       # 67 0f 16 4d fc
+movhps %xmm6, (,%r11,2)                      # 42 0f 17 34 5d 00 00 00 00
+movlpd 0x80(%rsi), %xmm1                     # 66 0f 12 8e 80 00 00 00
+movlpd %xmm6, foo                            # 66 0f 13 34 25 00 00 00 00 [R_X86_64_32S@5 foo]
+movhpd 0x12(%rax,%rbx,4), %xmm1              # 66 0f 16 4c 98 12
+movhpd %xmm6, (%r13)                         # 66 41 0f 17 75 00
 movhlps %xmm6, %xmm1                         # 0f 12 ce
 movhlps %xmm12, %xmm9                        # 45 0f 12 cc
 movlhps %xmm6, %xmm1                         # 0f 16 ce
@@ -2735,491 +2737,491 @@ movmskps %xmm6, %ecx                         # 0f 50 ce
 movmskps %xmm12, %r9d                        # 45 0f 50 cc
 movmskpd %xmm6, %ecx                         # 66 0f 50 ce
 movmskpd %xmm12, %r9d                        # 66 45 0f 50 cc
-movntps %xmm6, 0x80(%rsi)                    # 0f 2b b6 80 00 00 00
-movntpd %xmm6, foo                           # 66 0f 2b 34 25 00 00 00 00 [R_X86_64_32S@5 foo]
-movntdq %xmm6, 0x12(%rax,%rbx,4)             # 66 0f e7 74 98 12
-movntil %ebx, (%r13)                         # 41 0f c3 5d 00
-movnti %ebx, (%r13)                          # 41 0f c3 5d 00
-movntiq %rbx, -0x80(%rsp)                    # 48 0f c3 5c 24 80
-movnti %rbx, -0x80(%rsp)                     # 48 0f c3 5c 24 80
+movntps %xmm6, 0x7f(%r12)                    # 41 0f 2b 74 24 7f
+movntpd %xmm6, foo+8(%rax)                   # 66 0f 2b b0 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movntdq %xmm6, (%rcx,%rdx)                   # 66 0f e7 34 11
+movntil %ebx, 0x1000                         # 0f c3 1c 25 00 10 00 00
+movnti %ebx, 0x1000                          # 0f c3 1c 25 00 10 00 00
+movntiq %rbx, %fs:0x28                       # 64 48 0f c3 1c 25 28 00 00 00
+movnti %rbx, %fs:0x28                        # 64 48 0f c3 1c 25 28 00 00 00
 movd %ebx, %xmm1                             # 66 0f 6e cb
-movd foo(%rip), %xmm1                        # 66 0f 6e 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+movd -4(%ebp), %xmm1                         # 67 66 0f 6e 4d fc
 movd %r12d, %xmm9                            # 66 45 0f 6e cc
 movd %xmm6, %ecx                             # 66 0f 7e f1
-movd %xmm6, 0x12345678(%r9,%r10,8)           # 66 43 0f 7e b4 d1 78 56 34 12
+movd %xmm6, (,%r11,2)                        # 66 42 0f 7e 34 5d 00 00 00 00
 movd %xmm12, %r9d                            # 66 45 0f 7e e1
 movd %ebx, %mm1                              # 0f 6e cb
-movd (%rbp), %mm1                            # 0f 6e 4d 00
+movd 0x80(%rsi), %mm1                        # 0f 6e 8e 80 00 00 00
 movd %r12d, %mm1                             # 41 0f 6e cc
 movd %mm6, %ecx                              # 0f 7e f1
-movd %mm6, 0x7f(%r12)                        # 41 0f 7e 74 24 7f
+movd %mm6, foo                               # 0f 7e 34 25 00 00 00 00 [R_X86_64_32S@4 foo]
 movd %mm6, %r9d                              # 41 0f 7e f1
 movq %xmm6, %xmm1                            # f3 0f 7e ce
-movq foo+8(%rax), %xmm1                      # f3 0f 7e 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+movq 0x12(%rax,%rbx,4), %xmm1                # f3 0f 7e 4c 98 12
 movq %xmm12, %xmm9                           # f3 45 0f 7e cc
-movq %xmm6, (%rcx,%rdx)                      # 66 0f d6 34 11
+movq %xmm6, (%r13)                           # 66 41 0f d6 75 00
 movq %rbx, %xmm1                             # 66 48 0f 6e cb
-movq 0x1000, %xmm1                           # f3 0f 7e 0c 25 00 10 00 00
+movq -0x80(%rsp), %xmm1                      # f3 0f 7e 4c 24 80
 movq %r12, %xmm9                             # 66 4d 0f 6e cc
 movq %xmm6, %rcx                             # 66 48 0f 7e f1
-movq %xmm6, %fs:0x28                         # 64 66 0f d6 34 25 28 00 00 00
+movq %xmm6, foo(%rip)                        # 66 0f d6 35 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 movq %xmm12, %r9                             # 66 4d 0f 7e e1
 movq %mm6, %mm1                              # 0f 6f ce
-movq -4(%ebp), %mm1                          # 67 0f 6f 4d fc
-movq %mm6, (,%r11,2)                         # 42 0f 7f 34 5d 00 00 00 00
+movq 0x12345678(%r9,%r10,8), %mm1            # 43 0f 6f 8c d1 78 56 34 12
+movq %mm6, (%rbp)                            # 0f 7f 75 00
 movq %rbx, %mm1                              # 48 0f 6e cb
-movq 0x80(%rsi), %mm1                        # 0f 6f 8e 80 00 00 00
+movq 0x7f(%r12), %mm1                        # 41 0f 6f 4c 24 7f
 movq %r12, %mm1                              # 49 0f 6e cc
 movq %mm6, %rcx                              # 48 0f 7e f1
-movq %mm6, foo                               # 0f 7f 34 25 00 00 00 00 [R_X86_64_32S@4 foo]
+movq %mm6, foo+8(%rax)                       # 0f 7f b0 00 00 00 00 [R_X86_64_32S@3 foo+8]
 movq %mm6, %r9                               # 49 0f 7e f1
 movq2dq %mm6, %xmm1                          # f3 0f d6 ce
 movq2dq %mm6, %xmm9                          # f3 44 0f d6 ce
 movdq2q %xmm6, %mm1                          # f2 0f d6 ce
 movdq2q %xmm12, %mm1                         # f2 41 0f d6 cc
 movddup %xmm6, %xmm1                         # f2 0f 12 ce
-movddup -0x80(%rsp), %xmm1                   # f2 0f 12 4c 24 80
+movddup %fs:0x28, %xmm1                      # 64 f2 0f 12 0c 25 28 00 00 00
 movddup %xmm12, %xmm9                        # f2 45 0f 12 cc
 movshdup %xmm6, %xmm1                        # f3 0f 16 ce
-movshdup foo(%rip), %xmm1                    # f3 0f 16 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+movshdup -4(%ebp), %xmm1                     # 67 f3 0f 16 4d fc
 movshdup %xmm12, %xmm9                       # f3 45 0f 16 cc
 movsldup %xmm6, %xmm1                        # f3 0f 12 ce
-movsldup 0x12345678(%r9,%r10,8), %xmm1       # f3 43 0f 12 8c d1 78 56 34 12
+movsldup (,%r11,2), %xmm1                    # f3 42 0f 12 0c 5d 00 00 00 00
 movsldup %xmm12, %xmm9                       # f3 45 0f 12 cc
-lddqu (%rbp), %xmm1                          # f2 0f f0 4d 00
-movntdqa 0x7f(%r12), %xmm1                   # 66 41 0f 38 2a 4c 24 7f
-ldmxcsr foo+8(%rax)                          # 0f ae 90 00 00 00 00 [R_X86_64_32S@3 foo+8]
-stmxcsr (%rcx,%rdx)                          # 0f ae 1c 11
+lddqu 0x80(%rsi), %xmm1                      # f2 0f f0 8e 80 00 00 00
+movntdqa foo, %xmm1                          # 66 0f 38 2a 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+ldmxcsr 0x12(%rax,%rbx,4)                    # 0f ae 54 98 12
+stmxcsr (%r13)                               # 41 0f ae 5d 00
 cvtsi2ssl %ebx, %xmm1                        # f3 0f 2a cb
-cvtsi2ssl 0x1000, %xmm1                      # f3 0f 2a 0c 25 00 10 00 00
-cvtsi2ss 0x1000, %xmm1                       # f3 0f 2a 0c 25 00 10 00 00
+cvtsi2ssl -0x80(%rsp), %xmm1                 # f3 0f 2a 4c 24 80
+cvtsi2ss -0x80(%rsp), %xmm1                  # f3 0f 2a 4c 24 80
 cvtsi2ssl %r12d, %xmm9                       # f3 45 0f 2a cc
 cvtsi2ssq %rbx, %xmm1                        # f3 48 0f 2a cb
-cvtsi2ssq %fs:0x28, %xmm1                    # 64 f3 48 0f 2a 0c 25 28 00 00 00
-cvtsi2ss %fs:0x28, %xmm1                     # 64 f3 0f 2a 0c 25 28 00 00 00
+cvtsi2ssq foo(%rip), %xmm1                   # f3 48 0f 2a 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+cvtsi2ss foo(%rip), %xmm1                    # f3 0f 2a 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 cvtsi2ssq %r12, %xmm9                        # f3 4d 0f 2a cc
 cvtsi2sdl %ebx, %xmm1                        # f2 0f 2a cb
-cvtsi2sdl -4(%ebp), %xmm1                    # 67 f2 0f 2a 4d fc
-cvtsi2sd -4(%ebp), %xmm1                     # 67 f2 0f 2a 4d fc
+cvtsi2sdl 0x12345678(%r9,%r10,8), %xmm1      # f2 43 0f 2a 8c d1 78 56 34 12
+cvtsi2sd 0x12345678(%r9,%r10,8), %xmm1       # f2 43 0f 2a 8c d1 78 56 34 12
 cvtsi2sdl %r12d, %xmm9                       # f2 45 0f 2a cc
 cvtsi2sdq %rbx, %xmm1                        # f2 48 0f 2a cb
-cvtsi2sdq (,%r11,2), %xmm1                   # f2 4a 0f 2a 0c 5d 00 00 00 00
-cvtsi2sd (,%r11,2), %xmm1                    # f2 42 0f 2a 0c 5d 00 00 00 00
+cvtsi2sdq (%rbp), %xmm1                      # f2 48 0f 2a 4d 00
+cvtsi2sd (%rbp), %xmm1                       # f2 0f 2a 4d 00
 cvtsi2sdq %r12, %xmm9                        # f2 4d 0f 2a cc
 cvttss2si %xmm6, %ecx                        # f3 0f 2c ce
-cvttss2sil 0x80(%rsi), %ecx                  # f3 0f 2c 8e 80 00 00 00
-cvttss2si 0x80(%rsi), %ecx                   # f3 0f 2c 8e 80 00 00 00
+cvttss2sil 0x7f(%r12), %ecx                  # f3 41 0f 2c 4c 24 7f
+cvttss2si 0x7f(%r12), %ecx                   # f3 41 0f 2c 4c 24 7f
 cvttss2si %xmm12, %r9d                       # f3 45 0f 2c cc
 cvttss2si %xmm6, %rcx                        # f3 48 0f 2c ce
-cvttss2siq foo, %rcx                         # f3 48 0f 2c 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
-cvttss2si foo, %rcx                          # f3 48 0f 2c 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+cvttss2siq foo+8(%rax), %rcx                 # f3 48 0f 2c 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+cvttss2si foo+8(%rax), %rcx                  # f3 48 0f 2c 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
 cvttss2si %xmm12, %r9                        # f3 4d 0f 2c cc
 cvtss2si %xmm6, %ecx                         # f3 0f 2d ce
-cvtss2sil 0x12(%rax,%rbx,4), %ecx            # f3 0f 2d 4c 98 12
-cvtss2si 0x12(%rax,%rbx,4), %ecx             # f3 0f 2d 4c 98 12
+cvtss2sil (%rcx,%rdx), %ecx                  # f3 0f 2d 0c 11
+cvtss2si (%rcx,%rdx), %ecx                   # f3 0f 2d 0c 11
 cvtss2si %xmm12, %r9d                        # f3 45 0f 2d cc
 cvtss2si %xmm6, %rcx                         # f3 48 0f 2d ce
-cvtss2siq (%r13), %rcx                       # f3 49 0f 2d 4d 00
-cvtss2si (%r13), %rcx                        # f3 49 0f 2d 4d 00
+cvtss2siq 0x1000, %rcx                       # f3 48 0f 2d 0c 25 00 10 00 00
+cvtss2si 0x1000, %rcx                        # f3 48 0f 2d 0c 25 00 10 00 00
 cvtss2si %xmm12, %r9                         # f3 4d 0f 2d cc
 cvttsd2si %xmm6, %ecx                        # f2 0f 2c ce
-cvttsd2sil -0x80(%rsp), %ecx                 # f2 0f 2c 4c 24 80
-cvttsd2si -0x80(%rsp), %ecx                  # f2 0f 2c 4c 24 80
+cvttsd2sil %fs:0x28, %ecx                    # 64 f2 0f 2c 0c 25 28 00 00 00
+cvttsd2si %fs:0x28, %ecx                     # 64 f2 0f 2c 0c 25 28 00 00 00
 cvttsd2si %xmm12, %r9d                       # f2 45 0f 2c cc
 cvttsd2si %xmm6, %rcx                        # f2 48 0f 2c ce
-cvttsd2siq foo(%rip), %rcx                   # f2 48 0f 2c 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
-cvttsd2si foo(%rip), %rcx                    # f2 48 0f 2c 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+cvttsd2siq -4(%ebp), %rcx                    # 67 f2 48 0f 2c 4d fc
+cvttsd2si -4(%ebp), %rcx                     # 67 f2 48 0f 2c 4d fc
 cvttsd2si %xmm12, %r9                        # f2 4d 0f 2c cc
 cvtsd2si %xmm6, %ecx                         # f2 0f 2d ce
-cvtsd2sil 0x12345678(%r9,%r10,8), %ecx       # f2 43 0f 2d 8c d1 78 56 34 12
-cvtsd2si 0x12345678(%r9,%r10,8), %ecx        # f2 43 0f 2d 8c d1 78 56 34 12
+cvtsd2sil (,%r11,2), %ecx                    # f2 42 0f 2d 0c 5d 00 00 00 00
+cvtsd2si (,%r11,2), %ecx                     # f2 42 0f 2d 0c 5d 00 00 00 00
 cvtsd2si %xmm12, %r9d                        # f2 45 0f 2d cc
 cvtsd2si %xmm6, %rcx                         # f2 48 0f 2d ce
-cvtsd2siq (%rbp), %rcx                       # f2 48 0f 2d 4d 00
-cvtsd2si (%rbp), %rcx                        # f2 48 0f 2d 4d 00
+cvtsd2siq 0x80(%rsi), %rcx                   # f2 48 0f 2d 8e 80 00 00 00
+cvtsd2si 0x80(%rsi), %rcx                    # f2 48 0f 2d 8e 80 00 00 00
 cvtsd2si %xmm12, %r9                         # f2 4d 0f 2d cc
 cvtss2sd %xmm6, %xmm1                        # f3 0f 5a ce
-cvtss2sd 0x7f(%r12), %xmm1                   # f3 41 0f 5a 4c 24 7f
+cvtss2sd foo, %xmm1                          # f3 0f 5a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 cvtss2sd %xmm12, %xmm9                       # f3 45 0f 5a cc
 cvtsd2ss %xmm6, %xmm1                        # f2 0f 5a ce
-cvtsd2ss foo+8(%rax), %xmm1                  # f2 0f 5a 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+cvtsd2ss 0x12(%rax,%rbx,4), %xmm1            # f2 0f 5a 4c 98 12
 cvtsd2ss %xmm12, %xmm9                       # f2 45 0f 5a cc
 cvtps2pd %xmm6, %xmm1                        # 0f 5a ce
-cvtps2pd (%rcx,%rdx), %xmm1                  # 0f 5a 0c 11
+cvtps2pd (%r13), %xmm1                       # 41 0f 5a 4d 00
 cvtps2pd %xmm12, %xmm9                       # 45 0f 5a cc
 cvtpd2ps %xmm6, %xmm1                        # 66 0f 5a ce
-cvtpd2ps 0x1000, %xmm1                       # 66 0f 5a 0c 25 00 10 00 00
+cvtpd2ps -0x80(%rsp), %xmm1                  # 66 0f 5a 4c 24 80
 cvtpd2ps %xmm12, %xmm9                       # 66 45 0f 5a cc
 cvtdq2ps %xmm6, %xmm1                        # 0f 5b ce
-cvtdq2ps %fs:0x28, %xmm1                     # 64 0f 5b 0c 25 28 00 00 00
+cvtdq2ps foo(%rip), %xmm1                    # 0f 5b 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 cvtdq2ps %xmm12, %xmm9                       # 45 0f 5b cc
 cvtps2dq %xmm6, %xmm1                        # 66 0f 5b ce
-cvtps2dq -4(%ebp), %xmm1                     # 67 66 0f 5b 4d fc
+cvtps2dq 0x12345678(%r9,%r10,8), %xmm1       # 66 43 0f 5b 8c d1 78 56 34 12
 cvtps2dq %xmm12, %xmm9                       # 66 45 0f 5b cc
 cvttps2dq %xmm6, %xmm1                       # f3 0f 5b ce
-cvttps2dq (,%r11,2), %xmm1                   # f3 42 0f 5b 0c 5d 00 00 00 00
+cvttps2dq (%rbp), %xmm1                      # f3 0f 5b 4d 00
 cvttps2dq %xmm12, %xmm9                      # f3 45 0f 5b cc
 cvtdq2pd %xmm6, %xmm1                        # f3 0f e6 ce
-cvtdq2pd 0x80(%rsi), %xmm1                   # f3 0f e6 8e 80 00 00 00
+cvtdq2pd 0x7f(%r12), %xmm1                   # f3 41 0f e6 4c 24 7f
 cvtdq2pd %xmm12, %xmm9                       # f3 45 0f e6 cc
 cvtpd2dq %xmm6, %xmm1                        # f2 0f e6 ce
-cvtpd2dq foo, %xmm1                          # f2 0f e6 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+cvtpd2dq foo+8(%rax), %xmm1                  # f2 0f e6 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 cvtpd2dq %xmm12, %xmm9                       # f2 45 0f e6 cc
 cvttpd2dq %xmm6, %xmm1                       # 66 0f e6 ce
-cvttpd2dq 0x12(%rax,%rbx,4), %xmm1           # 66 0f e6 4c 98 12
+cvttpd2dq (%rcx,%rdx), %xmm1                 # 66 0f e6 0c 11
 cvttpd2dq %xmm12, %xmm9                      # 66 45 0f e6 cc
 cvtpi2ps %mm6, %xmm1                         # 0f 2a ce
-cvtpi2ps (%r13), %xmm1                       # 41 0f 2a 4d 00
+cvtpi2ps 0x1000, %xmm1                       # 0f 2a 0c 25 00 10 00 00
 cvtpi2ps %mm6, %xmm9                         # 44 0f 2a ce
 cvtps2pi %xmm6, %mm1                         # 0f 2d ce
-cvtps2pi -0x80(%rsp), %mm1                   # 0f 2d 4c 24 80
+cvtps2pi %fs:0x28, %mm1                      # 64 0f 2d 0c 25 28 00 00 00
 cvtps2pi %xmm12, %mm1                        # 41 0f 2d cc
 cvttps2pi %xmm6, %mm1                        # 0f 2c ce
-cvttps2pi foo(%rip), %mm1                    # 0f 2c 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+cvttps2pi -4(%ebp), %mm1                     # 67 0f 2c 4d fc
 cvttps2pi %xmm12, %mm1                       # 41 0f 2c cc
 cvtpi2pd %mm6, %xmm1                         # 66 0f 2a ce
-cvtpi2pd 0x12345678(%r9,%r10,8), %xmm1       # 66 43 0f 2a 8c d1 78 56 34 12
+cvtpi2pd (,%r11,2), %xmm1                    # 66 42 0f 2a 0c 5d 00 00 00 00
 cvtpi2pd %mm6, %xmm9                         # 66 44 0f 2a ce
 cvtpd2pi %xmm6, %mm1                         # 66 0f 2d ce
-cvtpd2pi (%rbp), %mm1                        # 66 0f 2d 4d 00
+cvtpd2pi 0x80(%rsi), %mm1                    # 66 0f 2d 8e 80 00 00 00
 cvtpd2pi %xmm12, %mm1                        # 66 41 0f 2d cc
 cvttpd2pi %xmm6, %mm1                        # 66 0f 2c ce
-cvttpd2pi 0x7f(%r12), %mm1                   # 66 41 0f 2c 4c 24 7f
+cvttpd2pi foo, %mm1                          # 66 0f 2c 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 cvttpd2pi %xmm12, %mm1                       # 66 41 0f 2c cc
 haddps %xmm6, %xmm1                          # f2 0f 7c ce
-haddps foo+8(%rax), %xmm1                    # f2 0f 7c 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+haddps 0x12(%rax,%rbx,4), %xmm1              # f2 0f 7c 4c 98 12
 haddps %xmm12, %xmm9                         # f2 45 0f 7c cc
 haddpd %xmm6, %xmm1                          # 66 0f 7c ce
-haddpd (%rcx,%rdx), %xmm1                    # 66 0f 7c 0c 11
+haddpd (%r13), %xmm1                         # 66 41 0f 7c 4d 00
 haddpd %xmm12, %xmm9                         # 66 45 0f 7c cc
 hsubps %xmm6, %xmm1                          # f2 0f 7d ce
-hsubps 0x1000, %xmm1                         # f2 0f 7d 0c 25 00 10 00 00
+hsubps -0x80(%rsp), %xmm1                    # f2 0f 7d 4c 24 80
 hsubps %xmm12, %xmm9                         # f2 45 0f 7d cc
 hsubpd %xmm6, %xmm1                          # 66 0f 7d ce
-hsubpd %fs:0x28, %xmm1                       # 64 66 0f 7d 0c 25 28 00 00 00
+hsubpd foo(%rip), %xmm1                      # 66 0f 7d 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 hsubpd %xmm12, %xmm9                         # 66 45 0f 7d cc
 addsubps %xmm6, %xmm1                        # f2 0f d0 ce
-addsubps -4(%ebp), %xmm1                     # 67 f2 0f d0 4d fc
+addsubps 0x12345678(%r9,%r10,8), %xmm1       # f2 43 0f d0 8c d1 78 56 34 12
 addsubps %xmm12, %xmm9                       # f2 45 0f d0 cc
 addsubpd %xmm6, %xmm1                        # 66 0f d0 ce
-addsubpd (,%r11,2), %xmm1                    # 66 42 0f d0 0c 5d 00 00 00 00
+addsubpd (%rbp), %xmm1                       # 66 0f d0 4d 00
 addsubpd %xmm12, %xmm9                       # 66 45 0f d0 cc
 roundps $0xfe, %xmm6, %xmm1                  # 66 0f 3a 08 ce fe
-roundps $0xfe, 0x80(%rsi), %xmm1             # 66 0f 3a 08 8e 80 00 00 00 fe
+roundps $0xfe, 0x7f(%r12), %xmm1             # 66 41 0f 3a 08 4c 24 7f fe
 roundps $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 08 cc fe
 roundpd $0xfe, %xmm6, %xmm1                  # 66 0f 3a 09 ce fe
-roundpd $0xfe, foo, %xmm1                    # 66 0f 3a 09 0c 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
+roundpd $0xfe, foo+8(%rax), %xmm1            # 66 0f 3a 09 88 00 00 00 00 fe [R_X86_64_32S@5 foo+8]
 roundpd $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 09 cc fe
 roundss $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0a ce fe
-roundss $0xfe, 0x12(%rax,%rbx,4), %xmm1      # 66 0f 3a 0a 4c 98 12 fe
+roundss $0xfe, (%rcx,%rdx), %xmm1            # 66 0f 3a 0a 0c 11 fe
 roundss $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0a cc fe
 roundsd $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0b ce fe
-roundsd $0xfe, (%r13), %xmm1                 # 66 41 0f 3a 0b 4d 00 fe
+roundsd $0xfe, 0x1000, %xmm1                 # 66 0f 3a 0b 0c 25 00 10 00 00 fe
 roundsd $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0b cc fe
 blendps $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0c ce fe
-blendps $0xfe, -0x80(%rsp), %xmm1            # 66 0f 3a 0c 4c 24 80 fe
+blendps $0xfe, %fs:0x28, %xmm1               # 64 66 0f 3a 0c 0c 25 28 00 00 00 fe
 blendps $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0c cc fe
 blendpd $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0d ce fe
-blendpd $0xfe, foo(%rip), %xmm1              # 66 0f 3a 0d 0d 00 00 00 00 fe [R_X86_64_PC32@5 foo-5]
+blendpd $0xfe, -4(%ebp), %xmm1               # 67 66 0f 3a 0d 4d fc fe
 blendpd $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0d cc fe
 dpps $0xfe, %xmm6, %xmm1                     # 66 0f 3a 40 ce fe
-dpps $0xfe, 0x12345678(%r9,%r10,8), %xmm1    # 66 43 0f 3a 40 8c d1 78 56 34 12 fe
+dpps $0xfe, (,%r11,2), %xmm1                 # 66 42 0f 3a 40 0c 5d 00 00 00 00 fe
 dpps $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 40 cc fe
 dppd $0xfe, %xmm6, %xmm1                     # 66 0f 3a 41 ce fe
-dppd $0xfe, (%rbp), %xmm1                    # 66 0f 3a 41 4d 00 fe
+dppd $0xfe, 0x80(%rsi), %xmm1                # 66 0f 3a 41 8e 80 00 00 00 fe
 dppd $0xfe, %xmm12, %xmm9                    # 66 45 0f 3a 41 cc fe
 insertps $0xfe, %xmm6, %xmm1                 # 66 0f 3a 21 ce fe
-insertps $0xfe, 0x7f(%r12), %xmm1            # 66 41 0f 3a 21 4c 24 7f fe
+insertps $0xfe, foo, %xmm1                   # 66 0f 3a 21 0c 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
 insertps $0xfe, %xmm12, %xmm9                # 66 45 0f 3a 21 cc fe
 blendvps %xmm0, %xmm6, %xmm1                 # 66 0f 38 14 ce
-blendvps %xmm0, foo+8(%rax), %xmm1           # 66 0f 38 14 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+blendvps %xmm0, 0x12(%rax,%rbx,4), %xmm1     # 66 0f 38 14 4c 98 12
 blendvps %xmm0, %xmm12, %xmm9                # 66 45 0f 38 14 cc
 blendvpd %xmm0, %xmm6, %xmm1                 # 66 0f 38 15 ce
-blendvpd %xmm0, (%rcx,%rdx), %xmm1           # 66 0f 38 15 0c 11
+blendvpd %xmm0, (%r13), %xmm1                # 66 41 0f 38 15 4d 00
 blendvpd %xmm0, %xmm12, %xmm9                # 66 45 0f 38 15 cc
 extractps $0xfe, %xmm6, %ecx                 # 66 0f 3a 17 f1 fe
-extractps $0xfe, %xmm6, 0x1000               # 66 0f 3a 17 34 25 00 10 00 00 fe
+extractps $0xfe, %xmm6, -0x80(%rsp)          # 66 0f 3a 17 74 24 80 fe
 extractps $0xfe, %xmm12, %r9d                # 66 45 0f 3a 17 e1 fe
 paddb %mm6, %mm1                             # 0f fc ce
-paddb %fs:0x28, %mm1                         # 64 0f fc 0c 25 28 00 00 00
+paddb foo(%rip), %mm1                        # 0f fc 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 paddb %xmm6, %xmm1                           # 66 0f fc ce
-paddb -4(%ebp), %xmm1                        # 67 66 0f fc 4d fc
+paddb 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f fc 8c d1 78 56 34 12
 paddb %xmm12, %xmm9                          # 66 45 0f fc cc
 paddw %mm6, %mm1                             # 0f fd ce
-paddw (,%r11,2), %mm1                        # 42 0f fd 0c 5d 00 00 00 00
+paddw (%rbp), %mm1                           # 0f fd 4d 00
 paddw %xmm6, %xmm1                           # 66 0f fd ce
-paddw 0x80(%rsi), %xmm1                      # 66 0f fd 8e 80 00 00 00
+paddw 0x7f(%r12), %xmm1                      # 66 41 0f fd 4c 24 7f
 paddw %xmm12, %xmm9                          # 66 45 0f fd cc
 paddd %mm6, %mm1                             # 0f fe ce
-paddd foo, %mm1                              # 0f fe 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+paddd foo+8(%rax), %mm1                      # 0f fe 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 paddd %xmm6, %xmm1                           # 66 0f fe ce
-paddd 0x12(%rax,%rbx,4), %xmm1               # 66 0f fe 4c 98 12
+paddd (%rcx,%rdx), %xmm1                     # 66 0f fe 0c 11
 paddd %xmm12, %xmm9                          # 66 45 0f fe cc
 paddq %mm6, %mm1                             # 0f d4 ce
-paddq (%r13), %mm1                           # 41 0f d4 4d 00
+paddq 0x1000, %mm1                           # 0f d4 0c 25 00 10 00 00
 paddq %xmm6, %xmm1                           # 66 0f d4 ce
-paddq -0x80(%rsp), %xmm1                     # 66 0f d4 4c 24 80
+paddq %fs:0x28, %xmm1                        # 64 66 0f d4 0c 25 28 00 00 00
 paddq %xmm12, %xmm9                          # 66 45 0f d4 cc
 paddsb %mm6, %mm1                            # 0f ec ce
-paddsb foo(%rip), %mm1                       # 0f ec 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+paddsb -4(%ebp), %mm1                        # 67 0f ec 4d fc
 paddsb %xmm6, %xmm1                          # 66 0f ec ce
-paddsb 0x12345678(%r9,%r10,8), %xmm1         # 66 43 0f ec 8c d1 78 56 34 12
+paddsb (,%r11,2), %xmm1                      # 66 42 0f ec 0c 5d 00 00 00 00
 paddsb %xmm12, %xmm9                         # 66 45 0f ec cc
 paddsw %mm6, %mm1                            # 0f ed ce
-paddsw (%rbp), %mm1                          # 0f ed 4d 00
+paddsw 0x80(%rsi), %mm1                      # 0f ed 8e 80 00 00 00
 paddsw %xmm6, %xmm1                          # 66 0f ed ce
-paddsw 0x7f(%r12), %xmm1                     # 66 41 0f ed 4c 24 7f
+paddsw foo, %xmm1                            # 66 0f ed 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 paddsw %xmm12, %xmm9                         # 66 45 0f ed cc
 paddusb %mm6, %mm1                           # 0f dc ce
-paddusb foo+8(%rax), %mm1                    # 0f dc 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+paddusb 0x12(%rax,%rbx,4), %mm1              # 0f dc 4c 98 12
 paddusb %xmm6, %xmm1                         # 66 0f dc ce
-paddusb (%rcx,%rdx), %xmm1                   # 66 0f dc 0c 11
+paddusb (%r13), %xmm1                        # 66 41 0f dc 4d 00
 paddusb %xmm12, %xmm9                        # 66 45 0f dc cc
 paddusw %mm6, %mm1                           # 0f dd ce
-paddusw 0x1000, %mm1                         # 0f dd 0c 25 00 10 00 00
+paddusw -0x80(%rsp), %mm1                    # 0f dd 4c 24 80
 paddusw %xmm6, %xmm1                         # 66 0f dd ce
-paddusw %fs:0x28, %xmm1                      # 64 66 0f dd 0c 25 28 00 00 00
+paddusw foo(%rip), %xmm1                     # 66 0f dd 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 paddusw %xmm12, %xmm9                        # 66 45 0f dd cc
 psubb %mm6, %mm1                             # 0f f8 ce
-psubb -4(%ebp), %mm1                         # 67 0f f8 4d fc
+psubb 0x12345678(%r9,%r10,8), %mm1           # 43 0f f8 8c d1 78 56 34 12
 psubb %xmm6, %xmm1                           # 66 0f f8 ce
-psubb (,%r11,2), %xmm1                       # 66 42 0f f8 0c 5d 00 00 00 00
+psubb (%rbp), %xmm1                          # 66 0f f8 4d 00
 psubb %xmm12, %xmm9                          # 66 45 0f f8 cc
 psubw %mm6, %mm1                             # 0f f9 ce
-psubw 0x80(%rsi), %mm1                       # 0f f9 8e 80 00 00 00
+psubw 0x7f(%r12), %mm1                       # 41 0f f9 4c 24 7f
 psubw %xmm6, %xmm1                           # 66 0f f9 ce
-psubw foo, %xmm1                             # 66 0f f9 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+psubw foo+8(%rax), %xmm1                     # 66 0f f9 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 psubw %xmm12, %xmm9                          # 66 45 0f f9 cc
 psubd %mm6, %mm1                             # 0f fa ce
-psubd 0x12(%rax,%rbx,4), %mm1                # 0f fa 4c 98 12
+psubd (%rcx,%rdx), %mm1                      # 0f fa 0c 11
 psubd %xmm6, %xmm1                           # 66 0f fa ce
-psubd (%r13), %xmm1                          # 66 41 0f fa 4d 00
+psubd 0x1000, %xmm1                          # 66 0f fa 0c 25 00 10 00 00
 psubd %xmm12, %xmm9                          # 66 45 0f fa cc
 psubq %mm6, %mm1                             # 0f fb ce
-psubq -0x80(%rsp), %mm1                      # 0f fb 4c 24 80
+psubq %fs:0x28, %mm1                         # 64 0f fb 0c 25 28 00 00 00
 psubq %xmm6, %xmm1                           # 66 0f fb ce
-psubq foo(%rip), %xmm1                       # 66 0f fb 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+psubq -4(%ebp), %xmm1                        # 67 66 0f fb 4d fc
 psubq %xmm12, %xmm9                          # 66 45 0f fb cc
 psubsb %mm6, %mm1                            # 0f e8 ce
-psubsb 0x12345678(%r9,%r10,8), %mm1          # 43 0f e8 8c d1 78 56 34 12
+psubsb (,%r11,2), %mm1                       # 42 0f e8 0c 5d 00 00 00 00
 psubsb %xmm6, %xmm1                          # 66 0f e8 ce
-psubsb (%rbp), %xmm1                         # 66 0f e8 4d 00
+psubsb 0x80(%rsi), %xmm1                     # 66 0f e8 8e 80 00 00 00
 psubsb %xmm12, %xmm9                         # 66 45 0f e8 cc
 psubsw %mm6, %mm1                            # 0f e9 ce
-psubsw 0x7f(%r12), %mm1                      # 41 0f e9 4c 24 7f
+psubsw foo, %mm1                             # 0f e9 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 psubsw %xmm6, %xmm1                          # 66 0f e9 ce
-psubsw foo+8(%rax), %xmm1                    # 66 0f e9 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+psubsw 0x12(%rax,%rbx,4), %xmm1              # 66 0f e9 4c 98 12
 psubsw %xmm12, %xmm9                         # 66 45 0f e9 cc
 psubusb %mm6, %mm1                           # 0f d8 ce
-psubusb (%rcx,%rdx), %mm1                    # 0f d8 0c 11
+psubusb (%r13), %mm1                         # 41 0f d8 4d 00
 psubusb %xmm6, %xmm1                         # 66 0f d8 ce
-psubusb 0x1000, %xmm1                        # 66 0f d8 0c 25 00 10 00 00
+psubusb -0x80(%rsp), %xmm1                   # 66 0f d8 4c 24 80
 psubusb %xmm12, %xmm9                        # 66 45 0f d8 cc
 psubusw %mm6, %mm1                           # 0f d9 ce
-psubusw %fs:0x28, %mm1                       # 64 0f d9 0c 25 28 00 00 00
+psubusw foo(%rip), %mm1                      # 0f d9 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 psubusw %xmm6, %xmm1                         # 66 0f d9 ce
-psubusw -4(%ebp), %xmm1                      # 67 66 0f d9 4d fc
+psubusw 0x12345678(%r9,%r10,8), %xmm1        # 66 43 0f d9 8c d1 78 56 34 12
 psubusw %xmm12, %xmm9                        # 66 45 0f d9 cc
 pmullw %mm6, %mm1                            # 0f d5 ce
-pmullw (,%r11,2), %mm1                       # 42 0f d5 0c 5d 00 00 00 00
+pmullw (%rbp), %mm1                          # 0f d5 4d 00
 pmullw %xmm6, %xmm1                          # 66 0f d5 ce
-pmullw 0x80(%rsi), %xmm1                     # 66 0f d5 8e 80 00 00 00
+pmullw 0x7f(%r12), %xmm1                     # 66 41 0f d5 4c 24 7f
 pmullw %xmm12, %xmm9                         # 66 45 0f d5 cc
 pmulhw %mm6, %mm1                            # 0f e5 ce
-pmulhw foo, %mm1                             # 0f e5 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+pmulhw foo+8(%rax), %mm1                     # 0f e5 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 pmulhw %xmm6, %xmm1                          # 66 0f e5 ce
-pmulhw 0x12(%rax,%rbx,4), %xmm1              # 66 0f e5 4c 98 12
+pmulhw (%rcx,%rdx), %xmm1                    # 66 0f e5 0c 11
 pmulhw %xmm12, %xmm9                         # 66 45 0f e5 cc
 pmulhuw %mm6, %mm1                           # 0f e4 ce
-pmulhuw (%r13), %mm1                         # 41 0f e4 4d 00
+pmulhuw 0x1000, %mm1                         # 0f e4 0c 25 00 10 00 00
 pmulhuw %xmm6, %xmm1                         # 66 0f e4 ce
-pmulhuw -0x80(%rsp), %xmm1                   # 66 0f e4 4c 24 80
+pmulhuw %fs:0x28, %xmm1                      # 64 66 0f e4 0c 25 28 00 00 00
 pmulhuw %xmm12, %xmm9                        # 66 45 0f e4 cc
 pmuludq %mm6, %mm1                           # 0f f4 ce
-pmuludq foo(%rip), %mm1                      # 0f f4 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+pmuludq -4(%ebp), %mm1                       # 67 0f f4 4d fc
 pmuludq %xmm6, %xmm1                         # 66 0f f4 ce
-pmuludq 0x12345678(%r9,%r10,8), %xmm1        # 66 43 0f f4 8c d1 78 56 34 12
+pmuludq (,%r11,2), %xmm1                     # 66 42 0f f4 0c 5d 00 00 00 00
 pmuludq %xmm12, %xmm9                        # 66 45 0f f4 cc
 pmaddwd %mm6, %mm1                           # 0f f5 ce
-pmaddwd (%rbp), %mm1                         # 0f f5 4d 00
+pmaddwd 0x80(%rsi), %mm1                     # 0f f5 8e 80 00 00 00
 pmaddwd %xmm6, %xmm1                         # 66 0f f5 ce
-pmaddwd 0x7f(%r12), %xmm1                    # 66 41 0f f5 4c 24 7f
+pmaddwd foo, %xmm1                           # 66 0f f5 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 pmaddwd %xmm12, %xmm9                        # 66 45 0f f5 cc
 pand %mm6, %mm1                              # 0f db ce
-pand foo+8(%rax), %mm1                       # 0f db 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+pand 0x12(%rax,%rbx,4), %mm1                 # 0f db 4c 98 12
 pand %xmm6, %xmm1                            # 66 0f db ce
-pand (%rcx,%rdx), %xmm1                      # 66 0f db 0c 11
+pand (%r13), %xmm1                           # 66 41 0f db 4d 00
 pand %xmm12, %xmm9                           # 66 45 0f db cc
 pandn %mm6, %mm1                             # 0f df ce
-pandn 0x1000, %mm1                           # 0f df 0c 25 00 10 00 00
+pandn -0x80(%rsp), %mm1                      # 0f df 4c 24 80
 pandn %xmm6, %xmm1                           # 66 0f df ce
-pandn %fs:0x28, %xmm1                        # 64 66 0f df 0c 25 28 00 00 00
+pandn foo(%rip), %xmm1                       # 66 0f df 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 pandn %xmm12, %xmm9                          # 66 45 0f df cc
 por %mm6, %mm1                               # 0f eb ce
-por -4(%ebp), %mm1                           # 67 0f eb 4d fc
+por 0x12345678(%r9,%r10,8), %mm1             # 43 0f eb 8c d1 78 56 34 12
 por %xmm6, %xmm1                             # 66 0f eb ce
-por (,%r11,2), %xmm1                         # 66 42 0f eb 0c 5d 00 00 00 00
+por (%rbp), %xmm1                            # 66 0f eb 4d 00
 por %xmm12, %xmm9                            # 66 45 0f eb cc
 pxor %mm6, %mm1                              # 0f ef ce
-pxor 0x80(%rsi), %mm1                        # 0f ef 8e 80 00 00 00
+pxor 0x7f(%r12), %mm1                        # 41 0f ef 4c 24 7f
 pxor %xmm6, %xmm1                            # 66 0f ef ce
-pxor foo, %xmm1                              # 66 0f ef 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+pxor foo+8(%rax), %xmm1                      # 66 0f ef 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 pxor %xmm12, %xmm9                           # 66 45 0f ef cc
 pcmpeqb %mm6, %mm1                           # 0f 74 ce
-pcmpeqb 0x12(%rax,%rbx,4), %mm1              # 0f 74 4c 98 12
+pcmpeqb (%rcx,%rdx), %mm1                    # 0f 74 0c 11
 pcmpeqb %xmm6, %xmm1                         # 66 0f 74 ce
-pcmpeqb (%r13), %xmm1                        # 66 41 0f 74 4d 00
+pcmpeqb 0x1000, %xmm1                        # 66 0f 74 0c 25 00 10 00 00
 pcmpeqb %xmm12, %xmm9                        # 66 45 0f 74 cc
 pcmpeqw %mm6, %mm1                           # 0f 75 ce
-pcmpeqw -0x80(%rsp), %mm1                    # 0f 75 4c 24 80
+pcmpeqw %fs:0x28, %mm1                       # 64 0f 75 0c 25 28 00 00 00
 pcmpeqw %xmm6, %xmm1                         # 66 0f 75 ce
-pcmpeqw foo(%rip), %xmm1                     # 66 0f 75 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+pcmpeqw -4(%ebp), %xmm1                      # 67 66 0f 75 4d fc
 pcmpeqw %xmm12, %xmm9                        # 66 45 0f 75 cc
 pcmpeqd %mm6, %mm1                           # 0f 76 ce
-pcmpeqd 0x12345678(%r9,%r10,8), %mm1         # 43 0f 76 8c d1 78 56 34 12
+pcmpeqd (,%r11,2), %mm1                      # 42 0f 76 0c 5d 00 00 00 00
 pcmpeqd %xmm6, %xmm1                         # 66 0f 76 ce
-pcmpeqd (%rbp), %xmm1                        # 66 0f 76 4d 00
+pcmpeqd 0x80(%rsi), %xmm1                    # 66 0f 76 8e 80 00 00 00
 pcmpeqd %xmm12, %xmm9                        # 66 45 0f 76 cc
 pcmpgtb %mm6, %mm1                           # 0f 64 ce
-pcmpgtb 0x7f(%r12), %mm1                     # 41 0f 64 4c 24 7f
+pcmpgtb foo, %mm1                            # 0f 64 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 pcmpgtb %xmm6, %xmm1                         # 66 0f 64 ce
-pcmpgtb foo+8(%rax), %xmm1                   # 66 0f 64 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+pcmpgtb 0x12(%rax,%rbx,4), %xmm1             # 66 0f 64 4c 98 12
 pcmpgtb %xmm12, %xmm9                        # 66 45 0f 64 cc
 pcmpgtw %mm6, %mm1                           # 0f 65 ce
-pcmpgtw (%rcx,%rdx), %mm1                    # 0f 65 0c 11
+pcmpgtw (%r13), %mm1                         # 41 0f 65 4d 00
 pcmpgtw %xmm6, %xmm1                         # 66 0f 65 ce
-pcmpgtw 0x1000, %xmm1                        # 66 0f 65 0c 25 00 10 00 00
+pcmpgtw -0x80(%rsp), %xmm1                   # 66 0f 65 4c 24 80
 pcmpgtw %xmm12, %xmm9                        # 66 45 0f 65 cc
 pcmpgtd %mm6, %mm1                           # 0f 66 ce
-pcmpgtd %fs:0x28, %mm1                       # 64 0f 66 0c 25 28 00 00 00
+pcmpgtd foo(%rip), %mm1                      # 0f 66 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 pcmpgtd %xmm6, %xmm1                         # 66 0f 66 ce
-pcmpgtd -4(%ebp), %xmm1                      # 67 66 0f 66 4d fc
+pcmpgtd 0x12345678(%r9,%r10,8), %xmm1        # 66 43 0f 66 8c d1 78 56 34 12
 pcmpgtd %xmm12, %xmm9                        # 66 45 0f 66 cc
 packsswb %mm6, %mm1                          # 0f 63 ce
-packsswb (,%r11,2), %mm1                     # 42 0f 63 0c 5d 00 00 00 00
+packsswb (%rbp), %mm1                        # 0f 63 4d 00
 packsswb %xmm6, %xmm1                        # 66 0f 63 ce
-packsswb 0x80(%rsi), %xmm1                   # 66 0f 63 8e 80 00 00 00
+packsswb 0x7f(%r12), %xmm1                   # 66 41 0f 63 4c 24 7f
 packsswb %xmm12, %xmm9                       # 66 45 0f 63 cc
 packssdw %mm6, %mm1                          # 0f 6b ce
-packssdw foo, %mm1                           # 0f 6b 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+packssdw foo+8(%rax), %mm1                   # 0f 6b 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 packssdw %xmm6, %xmm1                        # 66 0f 6b ce
-packssdw 0x12(%rax,%rbx,4), %xmm1            # 66 0f 6b 4c 98 12
+packssdw (%rcx,%rdx), %xmm1                  # 66 0f 6b 0c 11
 packssdw %xmm12, %xmm9                       # 66 45 0f 6b cc
 packuswb %mm6, %mm1                          # 0f 67 ce
-packuswb (%r13), %mm1                        # 41 0f 67 4d 00
+packuswb 0x1000, %mm1                        # 0f 67 0c 25 00 10 00 00
 packuswb %xmm6, %xmm1                        # 66 0f 67 ce
-packuswb -0x80(%rsp), %xmm1                  # 66 0f 67 4c 24 80
+packuswb %fs:0x28, %xmm1                     # 64 66 0f 67 0c 25 28 00 00 00
 packuswb %xmm12, %xmm9                       # 66 45 0f 67 cc
 punpcklbw %mm6, %mm1                         # 0f 60 ce
-punpcklbw foo(%rip), %mm1                    # 0f 60 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+punpcklbw -4(%ebp), %mm1                     # 67 0f 60 4d fc
 punpcklbw %xmm6, %xmm1                       # 66 0f 60 ce
-punpcklbw 0x12345678(%r9,%r10,8), %xmm1      # 66 43 0f 60 8c d1 78 56 34 12
+punpcklbw (,%r11,2), %xmm1                   # 66 42 0f 60 0c 5d 00 00 00 00
 punpcklbw %xmm12, %xmm9                      # 66 45 0f 60 cc
 punpcklwd %mm6, %mm1                         # 0f 61 ce
-punpcklwd (%rbp), %mm1                       # 0f 61 4d 00
+punpcklwd 0x80(%rsi), %mm1                   # 0f 61 8e 80 00 00 00
 punpcklwd %xmm6, %xmm1                       # 66 0f 61 ce
-punpcklwd 0x7f(%r12), %xmm1                  # 66 41 0f 61 4c 24 7f
+punpcklwd foo, %xmm1                         # 66 0f 61 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 punpcklwd %xmm12, %xmm9                      # 66 45 0f 61 cc
 punpckldq %mm6, %mm1                         # 0f 62 ce
-punpckldq foo+8(%rax), %mm1                  # 0f 62 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+punpckldq 0x12(%rax,%rbx,4), %mm1            # 0f 62 4c 98 12
 punpckldq %xmm6, %xmm1                       # 66 0f 62 ce
-punpckldq (%rcx,%rdx), %xmm1                 # 66 0f 62 0c 11
+punpckldq (%r13), %xmm1                      # 66 41 0f 62 4d 00
 punpckldq %xmm12, %xmm9                      # 66 45 0f 62 cc
 punpckhbw %mm6, %mm1                         # 0f 68 ce
-punpckhbw 0x1000, %mm1                       # 0f 68 0c 25 00 10 00 00
+punpckhbw -0x80(%rsp), %mm1                  # 0f 68 4c 24 80
 punpckhbw %xmm6, %xmm1                       # 66 0f 68 ce
-punpckhbw %fs:0x28, %xmm1                    # 64 66 0f 68 0c 25 28 00 00 00
+punpckhbw foo(%rip), %xmm1                   # 66 0f 68 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 punpckhbw %xmm12, %xmm9                      # 66 45 0f 68 cc
 punpckhwd %mm6, %mm1                         # 0f 69 ce
-punpckhwd -4(%ebp), %mm1                     # 67 0f 69 4d fc
+punpckhwd 0x12345678(%r9,%r10,8), %mm1       # 43 0f 69 8c d1 78 56 34 12
 punpckhwd %xmm6, %xmm1                       # 66 0f 69 ce
-punpckhwd (,%r11,2), %xmm1                   # 66 42 0f 69 0c 5d 00 00 00 00
+punpckhwd (%rbp), %xmm1                      # 66 0f 69 4d 00
 punpckhwd %xmm12, %xmm9                      # 66 45 0f 69 cc
 punpckhdq %mm6, %mm1                         # 0f 6a ce
-punpckhdq 0x80(%rsi), %mm1                   # 0f 6a 8e 80 00 00 00
+punpckhdq 0x7f(%r12), %mm1                   # 41 0f 6a 4c 24 7f
 punpckhdq %xmm6, %xmm1                       # 66 0f 6a ce
-punpckhdq foo, %xmm1                         # 66 0f 6a 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+punpckhdq foo+8(%rax), %xmm1                 # 66 0f 6a 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 punpckhdq %xmm12, %xmm9                      # 66 45 0f 6a cc
 pmaxsw %mm6, %mm1                            # 0f ee ce
-pmaxsw 0x12(%rax,%rbx,4), %mm1               # 0f ee 4c 98 12
+pmaxsw (%rcx,%rdx), %mm1                     # 0f ee 0c 11
 pmaxsw %xmm6, %xmm1                          # 66 0f ee ce
-pmaxsw (%r13), %xmm1                         # 66 41 0f ee 4d 00
+pmaxsw 0x1000, %xmm1                         # 66 0f ee 0c 25 00 10 00 00
 pmaxsw %xmm12, %xmm9                         # 66 45 0f ee cc
 pmaxub %mm6, %mm1                            # 0f de ce
-pmaxub -0x80(%rsp), %mm1                     # 0f de 4c 24 80
+pmaxub %fs:0x28, %mm1                        # 64 0f de 0c 25 28 00 00 00
 pmaxub %xmm6, %xmm1                          # 66 0f de ce
-pmaxub foo(%rip), %xmm1                      # 66 0f de 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+pmaxub -4(%ebp), %xmm1                       # 67 66 0f de 4d fc
 pmaxub %xmm12, %xmm9                         # 66 45 0f de cc
 pminsw %mm6, %mm1                            # 0f ea ce
-pminsw 0x12345678(%r9,%r10,8), %mm1          # 43 0f ea 8c d1 78 56 34 12
+pminsw (,%r11,2), %mm1                       # 42 0f ea 0c 5d 00 00 00 00
 pminsw %xmm6, %xmm1                          # 66 0f ea ce
-pminsw (%rbp), %xmm1                         # 66 0f ea 4d 00
+pminsw 0x80(%rsi), %xmm1                     # 66 0f ea 8e 80 00 00 00
 pminsw %xmm12, %xmm9                         # 66 45 0f ea cc
 pminub %mm6, %mm1                            # 0f da ce
-pminub 0x7f(%r12), %mm1                      # 41 0f da 4c 24 7f
+pminub foo, %mm1                             # 0f da 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
 pminub %xmm6, %xmm1                          # 66 0f da ce
-pminub foo+8(%rax), %xmm1                    # 66 0f da 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+pminub 0x12(%rax,%rbx,4), %xmm1              # 66 0f da 4c 98 12
 pminub %xmm12, %xmm9                         # 66 45 0f da cc
 pavgb %mm6, %mm1                             # 0f e0 ce
-pavgb (%rcx,%rdx), %mm1                      # 0f e0 0c 11
+pavgb (%r13), %mm1                           # 41 0f e0 4d 00
 pavgb %xmm6, %xmm1                           # 66 0f e0 ce
-pavgb 0x1000, %xmm1                          # 66 0f e0 0c 25 00 10 00 00
+pavgb -0x80(%rsp), %xmm1                     # 66 0f e0 4c 24 80
 pavgb %xmm12, %xmm9                          # 66 45 0f e0 cc
 pavgw %mm6, %mm1                             # 0f e3 ce
-pavgw %fs:0x28, %mm1                         # 64 0f e3 0c 25 28 00 00 00
+pavgw foo(%rip), %mm1                        # 0f e3 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
 pavgw %xmm6, %xmm1                           # 66 0f e3 ce
-pavgw -4(%ebp), %xmm1                        # 67 66 0f e3 4d fc
+pavgw 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f e3 8c d1 78 56 34 12
 pavgw %xmm12, %xmm9                          # 66 45 0f e3 cc
 psadbw %mm6, %mm1                            # 0f f6 ce
-psadbw (,%r11,2), %mm1                       # 42 0f f6 0c 5d 00 00 00 00
+psadbw (%rbp), %mm1                          # 0f f6 4d 00
 psadbw %xmm6, %xmm1                          # 66 0f f6 ce
-psadbw 0x80(%rsi), %xmm1                     # 66 0f f6 8e 80 00 00 00
+psadbw 0x7f(%r12), %xmm1                     # 66 41 0f f6 4c 24 7f
 psadbw %xmm12, %xmm9                         # 66 45 0f f6 cc
 psrlw %mm6, %mm1                             # 0f d1 ce
-psrlw foo, %mm1                              # 0f d1 0c 25 00 00 00 00 [R_X86_64_32S@4 foo]
+psrlw foo+8(%rax), %mm1                      # 0f d1 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
 psrlw %xmm6, %xmm1                           # 66 0f d1 ce
-psrlw 0x12(%rax,%rbx,4), %xmm1               # 66 0f d1 4c 98 12
+psrlw (%rcx,%rdx), %xmm1                     # 66 0f d1 0c 11
 psrlw %xmm12, %xmm9                          # 66 45 0f d1 cc
 psrld %mm6, %mm1                             # 0f d2 ce
-psrld (%r13), %mm1                           # 41 0f d2 4d 00
+psrld 0x1000, %mm1                           # 0f d2 0c 25 00 10 00 00
 psrld %xmm6, %xmm1                           # 66 0f d2 ce
-psrld -0x80(%rsp), %xmm1                     # 66 0f d2 4c 24 80
+psrld %fs:0x28, %xmm1                        # 64 66 0f d2 0c 25 28 00 00 00
 psrld %xmm12, %xmm9                          # 66 45 0f d2 cc
 psrlq %mm6, %mm1                             # 0f d3 ce
-psrlq foo(%rip), %mm1                        # 0f d3 0d 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+psrlq -4(%ebp), %mm1                         # 67 0f d3 4d fc
 psrlq %xmm6, %xmm1                           # 66 0f d3 ce
-psrlq 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f d3 8c d1 78 56 34 12
+psrlq (,%r11,2), %xmm1                       # 66 42 0f d3 0c 5d 00 00 00 00
 psrlq %xmm12, %xmm9                          # 66 45 0f d3 cc
 psraw %mm6, %mm1                             # 0f e1 ce
-psraw (%rbp), %mm1                           # 0f e1 4d 00
+psraw 0x80(%rsi), %mm1                       # 0f e1 8e 80 00 00 00
 psraw %xmm6, %xmm1                           # 66 0f e1 ce
-psraw 0x7f(%r12), %xmm1                      # 66 41 0f e1 4c 24 7f
+psraw foo, %xmm1                             # 66 0f e1 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 psraw %xmm12, %xmm9                          # 66 45 0f e1 cc
 psrad %mm6, %mm1                             # 0f e2 ce
-psrad foo+8(%rax), %mm1                      # 0f e2 88 00 00 00 00 [R_X86_64_32S@3 foo+8]
+psrad 0x12(%rax,%rbx,4), %mm1                # 0f e2 4c 98 12
 psrad %xmm6, %xmm1                           # 66 0f e2 ce
-psrad (%rcx,%rdx), %xmm1                     # 66 0f e2 0c 11
+psrad (%r13), %xmm1                          # 66 41 0f e2 4d 00
 psrad %xmm12, %xmm9                          # 66 45 0f e2 cc
 psllw %mm6, %mm1                             # 0f f1 ce
-psllw 0x1000, %mm1                           # 0f f1 0c 25 00 10 00 00
+psllw -0x80(%rsp), %mm1                      # 0f f1 4c 24 80
 psllw %xmm6, %xmm1                           # 66 0f f1 ce
-psllw %fs:0x28, %xmm1                        # 64 66 0f f1 0c 25 28 00 00 00
+psllw foo(%rip), %xmm1                       # 66 0f f1 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 psllw %xmm12, %xmm9                          # 66 45 0f f1 cc
 pslld %mm6, %mm1                             # 0f f2 ce
-pslld -4(%ebp), %mm1                         # 67 0f f2 4d fc
+pslld 0x12345678(%r9,%r10,8), %mm1           # 43 0f f2 8c d1 78 56 34 12
 pslld %xmm6, %xmm1                           # 66 0f f2 ce
-pslld (,%r11,2), %xmm1                       # 66 42 0f f2 0c 5d 00 00 00 00
+pslld (%rbp), %xmm1                          # 66 0f f2 4d 00
 pslld %xmm12, %xmm9                          # 66 45 0f f2 cc
 psllq %mm6, %mm1                             # 0f f3 ce
-psllq 0x80(%rsi), %mm1                       # 0f f3 8e 80 00 00 00
+psllq 0x7f(%r12), %mm1                       # 41 0f f3 4c 24 7f
 psllq %xmm6, %xmm1                           # 66 0f f3 ce
-psllq foo, %xmm1                             # 66 0f f3 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+psllq foo+8(%rax), %xmm1                     # 66 0f f3 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 psllq %xmm12, %xmm9                          # 66 45 0f f3 cc
 punpcklqdq %xmm6, %xmm1                      # 66 0f 6c ce
-punpcklqdq 0x12(%rax,%rbx,4), %xmm1          # 66 0f 6c 4c 98 12
+punpcklqdq (%rcx,%rdx), %xmm1                # 66 0f 6c 0c 11
 punpcklqdq %xmm12, %xmm9                     # 66 45 0f 6c cc
 punpckhqdq %xmm6, %xmm1                      # 66 0f 6d ce
-punpckhqdq (%r13), %xmm1                     # 66 41 0f 6d 4d 00
+punpckhqdq 0x1000, %xmm1                     # 66 0f 6d 0c 25 00 10 00 00
 punpckhqdq %xmm12, %xmm9                     # 66 45 0f 6d cc
 psrlw $0xfe, %mm1                            # 0f 71 d1 fe
 psrlw $0xfe, %xmm1                           # 66 0f 71 d1 fe
@@ -3250,238 +3252,238 @@ psrldq $0xfe, %xmm9                          # 66 41 0f 73 d9 fe
 pslldq $0xfe, %xmm1                          # 66 0f 73 f9 fe
 pslldq $0xfe, %xmm9                          # 66 41 0f 73 f9 fe
 pshufw $0xfe, %mm6, %mm1                     # 0f 70 ce fe
-pshufw $0xfe, (%rbp), %mm1                   # 0f 70 4d 00 fe
+pshufw $0xfe, 0x80(%rsi), %mm1               # 0f 70 8e 80 00 00 00 fe
 pshufd $0xfe, %xmm6, %xmm1                   # 66 0f 70 ce fe
-pshufd $0xfe, 0x7f(%r12), %xmm1              # 66 41 0f 70 4c 24 7f fe
+pshufd $0xfe, foo, %xmm1                     # 66 0f 70 0c 25 00 00 00 00 fe [R_X86_64_32S@5 foo]
 pshufd $0xfe, %xmm12, %xmm9                  # 66 45 0f 70 cc fe
 pshufhw $0xfe, %xmm6, %xmm1                  # f3 0f 70 ce fe
-pshufhw $0xfe, foo+8(%rax), %xmm1            # f3 0f 70 88 00 00 00 00 fe [R_X86_64_32S@4 foo+8]
+pshufhw $0xfe, 0x12(%rax,%rbx,4), %xmm1      # f3 0f 70 4c 98 12 fe
 pshufhw $0xfe, %xmm12, %xmm9                 # f3 45 0f 70 cc fe
 pshuflw $0xfe, %xmm6, %xmm1                  # f2 0f 70 ce fe
-pshuflw $0xfe, (%rcx,%rdx), %xmm1            # f2 0f 70 0c 11 fe
+pshuflw $0xfe, (%r13), %xmm1                 # f2 41 0f 70 4d 00 fe
 pshuflw $0xfe, %xmm12, %xmm9                 # f2 45 0f 70 cc fe
 pmovmskb %mm6, %ecx                          # 0f d7 ce
 pmovmskb %mm6, %r9d                          # 44 0f d7 ce
 pmovmskb %xmm6, %ecx                         # 66 0f d7 ce
 pmovmskb %xmm12, %r9d                        # 66 45 0f d7 cc
 pinsrw $0xfe, %ebx, %mm1                     # 0f c4 cb fe
-pinsrw $0xfe, -4(%ebp), %mm1                 # 67 0f c4 4d fc fe
+pinsrw $0xfe, 0x12345678(%r9,%r10,8), %mm1   # 43 0f c4 8c d1 78 56 34 12 fe
 pinsrw $0xfe, %r12d, %mm1                    # 41 0f c4 cc fe
 pinsrw $0xfe, %ebx, %xmm1                    # 66 0f c4 cb fe
-pinsrw $0xfe, (,%r11,2), %xmm1               # 66 42 0f c4 0c 5d 00 00 00 00 fe
+pinsrw $0xfe, (%rbp), %xmm1                  # 66 0f c4 4d 00 fe
 pinsrw $0xfe, %r12d, %xmm9                   # 66 45 0f c4 cc fe
 pextrw $0xfe, %mm6, %ecx                     # 0f c5 ce fe
 pextrw $0xfe, %mm6, %r9d                     # 44 0f c5 ce fe
 pextrw $0xfe, %xmm6, %ecx                    # 66 0f c5 ce fe
 pextrw $0xfe, %xmm12, %r9d                   # 66 45 0f c5 cc fe
-pextrw $0xfe, %xmm6, 0x12(%rax,%rbx,4)       # 66 0f 3a 15 74 98 12 fe
+pextrw $0xfe, %xmm6, (%rcx,%rdx)             # 66 0f 3a 15 34 11 fe
 maskmovq %mm6, %mm1                          # 0f f7 ce
 maskmovdqu %xmm6, %xmm1                      # 66 0f f7 ce
 maskmovdqu %xmm12, %xmm9                     # 66 45 0f f7 cc
-movntq %mm6, foo(%rip)                       # 0f e7 35 00 00 00 00 [R_X86_64_PC32@3 foo-4]
+movntq %mm6, -4(%ebp)                        # 67 0f e7 75 fc
 emms                                         # 0f 77
 pshufb %mm6, %mm1                            # 0f 38 00 ce
-pshufb (%rbp), %mm1                          # 0f 38 00 4d 00
+pshufb 0x80(%rsi), %mm1                      # 0f 38 00 8e 80 00 00 00
 pshufb %xmm6, %xmm1                          # 66 0f 38 00 ce
-pshufb 0x7f(%r12), %xmm1                     # 66 41 0f 38 00 4c 24 7f
+pshufb foo, %xmm1                            # 66 0f 38 00 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
 pshufb %xmm12, %xmm9                         # 66 45 0f 38 00 cc
 phaddw %mm6, %mm1                            # 0f 38 01 ce
-phaddw foo+8(%rax), %mm1                     # 0f 38 01 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
+phaddw 0x12(%rax,%rbx,4), %mm1               # 0f 38 01 4c 98 12
 phaddw %xmm6, %xmm1                          # 66 0f 38 01 ce
-phaddw (%rcx,%rdx), %xmm1                    # 66 0f 38 01 0c 11
+phaddw (%r13), %xmm1                         # 66 41 0f 38 01 4d 00
 phaddw %xmm12, %xmm9                         # 66 45 0f 38 01 cc
 phaddd %mm6, %mm1                            # 0f 38 02 ce
-phaddd 0x1000, %mm1                          # 0f 38 02 0c 25 00 10 00 00
+phaddd -0x80(%rsp), %mm1                     # 0f 38 02 4c 24 80
 phaddd %xmm6, %xmm1                          # 66 0f 38 02 ce
-phaddd %fs:0x28, %xmm1                       # 64 66 0f 38 02 0c 25 28 00 00 00
+phaddd foo(%rip), %xmm1                      # 66 0f 38 02 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
 phaddd %xmm12, %xmm9                         # 66 45 0f 38 02 cc
 phaddsw %mm6, %mm1                           # 0f 38 03 ce
-phaddsw -4(%ebp), %mm1                       # 67 0f 38 03 4d fc
+phaddsw 0x12345678(%r9,%r10,8), %mm1         # 43 0f 38 03 8c d1 78 56 34 12
 phaddsw %xmm6, %xmm1                         # 66 0f 38 03 ce
-phaddsw (,%r11,2), %xmm1                     # 66 42 0f 38 03 0c 5d 00 00 00 00
+phaddsw (%rbp), %xmm1                        # 66 0f 38 03 4d 00
 phaddsw %xmm12, %xmm9                        # 66 45 0f 38 03 cc
 pmaddubsw %mm6, %mm1                         # 0f 38 04 ce
-pmaddubsw 0x80(%rsi), %mm1                   # 0f 38 04 8e 80 00 00 00
+pmaddubsw 0x7f(%r12), %mm1                   # 41 0f 38 04 4c 24 7f
 pmaddubsw %xmm6, %xmm1                       # 66 0f 38 04 ce
-pmaddubsw foo, %xmm1                         # 66 0f 38 04 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+pmaddubsw foo+8(%rax), %xmm1                 # 66 0f 38 04 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
 pmaddubsw %xmm12, %xmm9                      # 66 45 0f 38 04 cc
 phsubw %mm6, %mm1                            # 0f 38 05 ce
-phsubw 0x12(%rax,%rbx,4), %mm1               # 0f 38 05 4c 98 12
+phsubw (%rcx,%rdx), %mm1                     # 0f 38 05 0c 11
 phsubw %xmm6, %xmm1                          # 66 0f 38 05 ce
-phsubw (%r13), %xmm1                         # 66 41 0f 38 05 4d 00
+phsubw 0x1000, %xmm1                         # 66 0f 38 05 0c 25 00 10 00 00
 phsubw %xmm12, %xmm9                         # 66 45 0f 38 05 cc
 phsubd %mm6, %mm1                            # 0f 38 06 ce
-phsubd -0x80(%rsp), %mm1                     # 0f 38 06 4c 24 80
+phsubd %fs:0x28, %mm1                        # 64 0f 38 06 0c 25 28 00 00 00
 phsubd %xmm6, %xmm1                          # 66 0f 38 06 ce
-phsubd foo(%rip), %xmm1                      # 66 0f 38 06 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+phsubd -4(%ebp), %xmm1                       # 67 66 0f 38 06 4d fc
 phsubd %xmm12, %xmm9                         # 66 45 0f 38 06 cc
 phsubsw %mm6, %mm1                           # 0f 38 07 ce
-phsubsw 0x12345678(%r9,%r10,8), %mm1         # 43 0f 38 07 8c d1 78 56 34 12
+phsubsw (,%r11,2), %mm1                      # 42 0f 38 07 0c 5d 00 00 00 00
 phsubsw %xmm6, %xmm1                         # 66 0f 38 07 ce
-phsubsw (%rbp), %xmm1                        # 66 0f 38 07 4d 00
+phsubsw 0x80(%rsi), %xmm1                    # 66 0f 38 07 8e 80 00 00 00
 phsubsw %xmm12, %xmm9                        # 66 45 0f 38 07 cc
 psignb %mm6, %mm1                            # 0f 38 08 ce
-psignb 0x7f(%r12), %mm1                      # 41 0f 38 08 4c 24 7f
+psignb foo, %mm1                             # 0f 38 08 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
 psignb %xmm6, %xmm1                          # 66 0f 38 08 ce
-psignb foo+8(%rax), %xmm1                    # 66 0f 38 08 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+psignb 0x12(%rax,%rbx,4), %xmm1              # 66 0f 38 08 4c 98 12
 psignb %xmm12, %xmm9                         # 66 45 0f 38 08 cc
 psignw %mm6, %mm1                            # 0f 38 09 ce
-psignw (%rcx,%rdx), %mm1                     # 0f 38 09 0c 11
+psignw (%r13), %mm1                          # 41 0f 38 09 4d 00
 psignw %xmm6, %xmm1                          # 66 0f 38 09 ce
-psignw 0x1000, %xmm1                         # 66 0f 38 09 0c 25 00 10 00 00
+psignw -0x80(%rsp), %xmm1                    # 66 0f 38 09 4c 24 80
 psignw %xmm12, %xmm9                         # 66 45 0f 38 09 cc
 psignd %mm6, %mm1                            # 0f 38 0a ce
-psignd %fs:0x28, %mm1                        # 64 0f 38 0a 0c 25 28 00 00 00
+psignd foo(%rip), %mm1                       # 0f 38 0a 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
 psignd %xmm6, %xmm1                          # 66 0f 38 0a ce
-psignd -4(%ebp), %xmm1                       # 67 66 0f 38 0a 4d fc
+psignd 0x12345678(%r9,%r10,8), %xmm1         # 66 43 0f 38 0a 8c d1 78 56 34 12
 psignd %xmm12, %xmm9                         # 66 45 0f 38 0a cc
 pmulhrsw %mm6, %mm1                          # 0f 38 0b ce
-pmulhrsw (,%r11,2), %mm1                     # 42 0f 38 0b 0c 5d 00 00 00 00
+pmulhrsw (%rbp), %mm1                        # 0f 38 0b 4d 00
 pmulhrsw %xmm6, %xmm1                        # 66 0f 38 0b ce
-pmulhrsw 0x80(%rsi), %xmm1                   # 66 0f 38 0b 8e 80 00 00 00
+pmulhrsw 0x7f(%r12), %xmm1                   # 66 41 0f 38 0b 4c 24 7f
 pmulhrsw %xmm12, %xmm9                       # 66 45 0f 38 0b cc
 pabsb %mm6, %mm1                             # 0f 38 1c ce
-pabsb foo, %mm1                              # 0f 38 1c 0c 25 00 00 00 00 [R_X86_64_32S@5 foo]
+pabsb foo+8(%rax), %mm1                      # 0f 38 1c 88 00 00 00 00 [R_X86_64_32S@4 foo+8]
 pabsb %xmm6, %xmm1                           # 66 0f 38 1c ce
-pabsb 0x12(%rax,%rbx,4), %xmm1               # 66 0f 38 1c 4c 98 12
+pabsb (%rcx,%rdx), %xmm1                     # 66 0f 38 1c 0c 11
 pabsb %xmm12, %xmm9                          # 66 45 0f 38 1c cc
 pabsw %mm6, %mm1                             # 0f 38 1d ce
-pabsw (%r13), %mm1                           # 41 0f 38 1d 4d 00
+pabsw 0x1000, %mm1                           # 0f 38 1d 0c 25 00 10 00 00
 pabsw %xmm6, %xmm1                           # 66 0f 38 1d ce
-pabsw -0x80(%rsp), %xmm1                     # 66 0f 38 1d 4c 24 80
+pabsw %fs:0x28, %xmm1                        # 64 66 0f 38 1d 0c 25 28 00 00 00
 pabsw %xmm12, %xmm9                          # 66 45 0f 38 1d cc
 pabsd %mm6, %mm1                             # 0f 38 1e ce
-pabsd foo(%rip), %mm1                        # 0f 38 1e 0d 00 00 00 00 [R_X86_64_PC32@4 foo-4]
+pabsd -4(%ebp), %mm1                         # 67 0f 38 1e 4d fc
 pabsd %xmm6, %xmm1                           # 66 0f 38 1e ce
-pabsd 0x12345678(%r9,%r10,8), %xmm1          # 66 43 0f 38 1e 8c d1 78 56 34 12
+pabsd (,%r11,2), %xmm1                       # 66 42 0f 38 1e 0c 5d 00 00 00 00
 pabsd %xmm12, %xmm9                          # 66 45 0f 38 1e cc
 palignr $0xfe, %mm6, %mm1                    # 0f 3a 0f ce fe
-palignr $0xfe, (%rbp), %mm1                  # 0f 3a 0f 4d 00 fe
+palignr $0xfe, 0x80(%rsi), %mm1              # 0f 3a 0f 8e 80 00 00 00 fe
 palignr $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0f ce fe
-palignr $0xfe, 0x7f(%r12), %xmm1             # 66 41 0f 3a 0f 4c 24 7f fe
+palignr $0xfe, foo, %xmm1                    # 66 0f 3a 0f 0c 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
 palignr $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0f cc fe
 pblendvb %xmm0, %xmm6, %xmm1                 # 66 0f 38 10 ce
-pblendvb %xmm0, foo+8(%rax), %xmm1           # 66 0f 38 10 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+pblendvb %xmm0, 0x12(%rax,%rbx,4), %xmm1     # 66 0f 38 10 4c 98 12
 pblendvb %xmm0, %xmm12, %xmm9                # 66 45 0f 38 10 cc
 ptest %xmm6, %xmm1                           # 66 0f 38 17 ce
-ptest (%rcx,%rdx), %xmm1                     # 66 0f 38 17 0c 11
+ptest (%r13), %xmm1                          # 66 41 0f 38 17 4d 00
 ptest %xmm12, %xmm9                          # 66 45 0f 38 17 cc
 pmovsxbw %xmm6, %xmm1                        # 66 0f 38 20 ce
-pmovsxbw 0x1000, %xmm1                       # 66 0f 38 20 0c 25 00 10 00 00
+pmovsxbw -0x80(%rsp), %xmm1                  # 66 0f 38 20 4c 24 80
 pmovsxbw %xmm12, %xmm9                       # 66 45 0f 38 20 cc
 pmovsxbd %xmm6, %xmm1                        # 66 0f 38 21 ce
-pmovsxbd %fs:0x28, %xmm1                     # 64 66 0f 38 21 0c 25 28 00 00 00
+pmovsxbd foo(%rip), %xmm1                    # 66 0f 38 21 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
 pmovsxbd %xmm12, %xmm9                       # 66 45 0f 38 21 cc
 pmovsxbq %xmm6, %xmm1                        # 66 0f 38 22 ce
-pmovsxbq -4(%ebp), %xmm1                     # 67 66 0f 38 22 4d fc
+pmovsxbq 0x12345678(%r9,%r10,8), %xmm1       # 66 43 0f 38 22 8c d1 78 56 34 12
 pmovsxbq %xmm12, %xmm9                       # 66 45 0f 38 22 cc
 pmovsxwd %xmm6, %xmm1                        # 66 0f 38 23 ce
-pmovsxwd (,%r11,2), %xmm1                    # 66 42 0f 38 23 0c 5d 00 00 00 00
+pmovsxwd (%rbp), %xmm1                       # 66 0f 38 23 4d 00
 pmovsxwd %xmm12, %xmm9                       # 66 45 0f 38 23 cc
 pmovsxwq %xmm6, %xmm1                        # 66 0f 38 24 ce
-pmovsxwq 0x80(%rsi), %xmm1                   # 66 0f 38 24 8e 80 00 00 00
+pmovsxwq 0x7f(%r12), %xmm1                   # 66 41 0f 38 24 4c 24 7f
 pmovsxwq %xmm12, %xmm9                       # 66 45 0f 38 24 cc
 pmovsxdq %xmm6, %xmm1                        # 66 0f 38 25 ce
-pmovsxdq foo, %xmm1                          # 66 0f 38 25 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+pmovsxdq foo+8(%rax), %xmm1                  # 66 0f 38 25 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
 pmovsxdq %xmm12, %xmm9                       # 66 45 0f 38 25 cc
 pmovzxbw %xmm6, %xmm1                        # 66 0f 38 30 ce
-pmovzxbw 0x12(%rax,%rbx,4), %xmm1            # 66 0f 38 30 4c 98 12
+pmovzxbw (%rcx,%rdx), %xmm1                  # 66 0f 38 30 0c 11
 pmovzxbw %xmm12, %xmm9                       # 66 45 0f 38 30 cc
 pmovzxbd %xmm6, %xmm1                        # 66 0f 38 31 ce
-pmovzxbd (%r13), %xmm1                       # 66 41 0f 38 31 4d 00
+pmovzxbd 0x1000, %xmm1                       # 66 0f 38 31 0c 25 00 10 00 00
 pmovzxbd %xmm12, %xmm9                       # 66 45 0f 38 31 cc
 pmovzxbq %xmm6, %xmm1                        # 66 0f 38 32 ce
-pmovzxbq -0x80(%rsp), %xmm1                  # 66 0f 38 32 4c 24 80
+pmovzxbq %fs:0x28, %xmm1                     # 64 66 0f 38 32 0c 25 28 00 00 00
 pmovzxbq %xmm12, %xmm9                       # 66 45 0f 38 32 cc
 pmovzxwd %xmm6, %xmm1                        # 66 0f 38 33 ce
-pmovzxwd foo(%rip), %xmm1                    # 66 0f 38 33 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+pmovzxwd -4(%ebp), %xmm1                     # 67 66 0f 38 33 4d fc
 pmovzxwd %xmm12, %xmm9                       # 66 45 0f 38 33 cc
 pmovzxwq %xmm6, %xmm1                        # 66 0f 38 34 ce
-pmovzxwq 0x12345678(%r9,%r10,8), %xmm1       # 66 43 0f 38 34 8c d1 78 56 34 12
+pmovzxwq (,%r11,2), %xmm1                    # 66 42 0f 38 34 0c 5d 00 00 00 00
 pmovzxwq %xmm12, %xmm9                       # 66 45 0f 38 34 cc
 pmovzxdq %xmm6, %xmm1                        # 66 0f 38 35 ce
-pmovzxdq (%rbp), %xmm1                       # 66 0f 38 35 4d 00
+pmovzxdq 0x80(%rsi), %xmm1                   # 66 0f 38 35 8e 80 00 00 00
 pmovzxdq %xmm12, %xmm9                       # 66 45 0f 38 35 cc
 pmuldq %xmm6, %xmm1                          # 66 0f 38 28 ce
-pmuldq 0x7f(%r12), %xmm1                     # 66 41 0f 38 28 4c 24 7f
+pmuldq foo, %xmm1                            # 66 0f 38 28 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
 pmuldq %xmm12, %xmm9                         # 66 45 0f 38 28 cc
 pcmpeqq %xmm6, %xmm1                         # 66 0f 38 29 ce
-pcmpeqq foo+8(%rax), %xmm1                   # 66 0f 38 29 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
+pcmpeqq 0x12(%rax,%rbx,4), %xmm1             # 66 0f 38 29 4c 98 12
 pcmpeqq %xmm12, %xmm9                        # 66 45 0f 38 29 cc
 packusdw %xmm6, %xmm1                        # 66 0f 38 2b ce
-packusdw (%rcx,%rdx), %xmm1                  # 66 0f 38 2b 0c 11
+packusdw (%r13), %xmm1                       # 66 41 0f 38 2b 4d 00
 packusdw %xmm12, %xmm9                       # 66 45 0f 38 2b cc
 pcmpgtq %xmm6, %xmm1                         # 66 0f 38 37 ce
-pcmpgtq 0x1000, %xmm1                        # 66 0f 38 37 0c 25 00 10 00 00
+pcmpgtq -0x80(%rsp), %xmm1                   # 66 0f 38 37 4c 24 80
 pcmpgtq %xmm12, %xmm9                        # 66 45 0f 38 37 cc
 pminsb %xmm6, %xmm1                          # 66 0f 38 38 ce
-pminsb %fs:0x28, %xmm1                       # 64 66 0f 38 38 0c 25 28 00 00 00
+pminsb foo(%rip), %xmm1                      # 66 0f 38 38 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
 pminsb %xmm12, %xmm9                         # 66 45 0f 38 38 cc
 pminsd %xmm6, %xmm1                          # 66 0f 38 39 ce
-pminsd -4(%ebp), %xmm1                       # 67 66 0f 38 39 4d fc
+pminsd 0x12345678(%r9,%r10,8), %xmm1         # 66 43 0f 38 39 8c d1 78 56 34 12
 pminsd %xmm12, %xmm9                         # 66 45 0f 38 39 cc
 pminuw %xmm6, %xmm1                          # 66 0f 38 3a ce
-pminuw (,%r11,2), %xmm1                      # 66 42 0f 38 3a 0c 5d 00 00 00 00
+pminuw (%rbp), %xmm1                         # 66 0f 38 3a 4d 00
 pminuw %xmm12, %xmm9                         # 66 45 0f 38 3a cc
 pminud %xmm6, %xmm1                          # 66 0f 38 3b ce
-pminud 0x80(%rsi), %xmm1                     # 66 0f 38 3b 8e 80 00 00 00
+pminud 0x7f(%r12), %xmm1                     # 66 41 0f 38 3b 4c 24 7f
 pminud %xmm12, %xmm9                         # 66 45 0f 38 3b cc
 pmaxsb %xmm6, %xmm1                          # 66 0f 38 3c ce
-pmaxsb foo, %xmm1                            # 66 0f 38 3c 0c 25 00 00 00 00 [R_X86_64_32S@6 foo]
+pmaxsb foo+8(%rax), %xmm1                    # 66 0f 38 3c 88 00 00 00 00 [R_X86_64_32S@5 foo+8]
 pmaxsb %xmm12, %xmm9                         # 66 45 0f 38 3c cc
 pmaxsd %xmm6, %xmm1                          # 66 0f 38 3d ce
-pmaxsd 0x12(%rax,%rbx,4), %xmm1              # 66 0f 38 3d 4c 98 12
+pmaxsd (%rcx,%rdx), %xmm1                    # 66 0f 38 3d 0c 11
 pmaxsd %xmm12, %xmm9                         # 66 45 0f 38 3d cc
 pmaxuw %xmm6, %xmm1                          # 66 0f 38 3e ce
-pmaxuw (%r13), %xmm1                         # 66 41 0f 38 3e 4d 00
+pmaxuw 0x1000, %xmm1                         # 66 0f 38 3e 0c 25 00 10 00 00
 pmaxuw %xmm12, %xmm9                         # 66 45 0f 38 3e cc
 pmaxud %xmm6, %xmm1                          # 66 0f 38 3f ce
-pmaxud -0x80(%rsp), %xmm1                    # 66 0f 38 3f 4c 24 80
+pmaxud %fs:0x28, %xmm1                       # 64 66 0f 38 3f 0c 25 28 00 00 00
 pmaxud %xmm12, %xmm9                         # 66 45 0f 38 3f cc
 pmulld %xmm6, %xmm1                          # 66 0f 38 40 ce
-pmulld foo(%rip), %xmm1                      # 66 0f 38 40 0d 00 00 00 00 [R_X86_64_PC32@5 foo-4]
+pmulld -4(%ebp), %xmm1                       # 67 66 0f 38 40 4d fc
 pmulld %xmm12, %xmm9                         # 66 45 0f 38 40 cc
 phminposuw %xmm6, %xmm1                      # 66 0f 38 41 ce
-phminposuw 0x12345678(%r9,%r10,8), %xmm1     # 66 43 0f 38 41 8c d1 78 56 34 12
+phminposuw (,%r11,2), %xmm1                  # 66 42 0f 38 41 0c 5d 00 00 00 00
 phminposuw %xmm12, %xmm9                     # 66 45 0f 38 41 cc
 pblendw $0xfe, %xmm6, %xmm1                  # 66 0f 3a 0e ce fe
-pblendw $0xfe, (%rbp), %xmm1                 # 66 0f 3a 0e 4d 00 fe
+pblendw $0xfe, 0x80(%rsi), %xmm1             # 66 0f 3a 0e 8e 80 00 00 00 fe
 pblendw $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 0e cc fe
 mpsadbw $0xfe, %xmm6, %xmm1                  # 66 0f 3a 42 ce fe
-mpsadbw $0xfe, 0x7f(%r12), %xmm1             # 66 41 0f 3a 42 4c 24 7f fe
+mpsadbw $0xfe, foo, %xmm1                    # 66 0f 3a 42 0c 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
 mpsadbw $0xfe, %xmm12, %xmm9                 # 66 45 0f 3a 42 cc fe
 pextrb $0xfe, %xmm6, %ecx                    # 66 0f 3a 14 f1 fe
-pextrb $0xfe, %xmm6, foo+8(%rax)             # 66 0f 3a 14 b0 00 00 00 00 fe [R_X86_64_32S@5 foo+8]
+pextrb $0xfe, %xmm6, 0x12(%rax,%rbx,4)       # 66 0f 3a 14 74 98 12 fe
 pextrb $0xfe, %xmm12, %r9d                   # 66 45 0f 3a 14 e1 fe
 pextrb $0xfe, %xmm6, %rcx                    # 66 0f 3a 14 f1 fe
-pextrb $0xfe, %xmm6, (%rcx,%rdx)             # 66 0f 3a 14 34 11 fe
+pextrb $0xfe, %xmm6, (%r13)                  # 66 41 0f 3a 14 75 00 fe
 pextrb $0xfe, %xmm12, %r9                    # 66 45 0f 3a 14 e1 fe
 pextrd $0xfe, %xmm6, %ecx                    # 66 0f 3a 16 f1 fe
-pextrd $0xfe, %xmm6, 0x1000                  # 66 0f 3a 16 34 25 00 10 00 00 fe
+pextrd $0xfe, %xmm6, -0x80(%rsp)             # 66 0f 3a 16 74 24 80 fe
 pextrd $0xfe, %xmm12, %r9d                   # 66 45 0f 3a 16 e1 fe
 pextrq $0xfe, %xmm6, %rcx                    # 66 48 0f 3a 16 f1 fe
-pextrq $0xfe, %xmm6, %fs:0x28                # 64 66 48 0f 3a 16 34 25 28 00 00 00 fe
+pextrq $0xfe, %xmm6, foo(%rip)               # 66 48 0f 3a 16 35 00 00 00 00 fe [R_X86_64_PC32@6 foo-5]
 pextrq $0xfe, %xmm12, %r9                    # 66 4d 0f 3a 16 e1 fe
 pinsrb $0xfe, %ebx, %xmm1                    # 66 0f 3a 20 cb fe
-pinsrb $0xfe, -4(%ebp), %xmm1                # 67 66 0f 3a 20 4d fc fe
+pinsrb $0xfe, 0x12345678(%r9,%r10,8), %xmm1  # 66 43 0f 3a 20 8c d1 78 56 34 12 fe
 pinsrb $0xfe, %r12d, %xmm9                   # 66 45 0f 3a 20 cc fe
 pinsrd $0xfe, %ebx, %xmm1                    # 66 0f 3a 22 cb fe
-pinsrd $0xfe, (,%r11,2), %xmm1               # 66 42 0f 3a 22 0c 5d 00 00 00 00 fe
+pinsrd $0xfe, (%rbp), %xmm1                  # 66 0f 3a 22 4d 00 fe
 pinsrd $0xfe, %r12d, %xmm9                   # 66 45 0f 3a 22 cc fe
 pinsrq $0xfe, %rbx, %xmm1                    # 66 48 0f 3a 22 cb fe
-pinsrq $0xfe, 0x80(%rsi), %xmm1              # 66 48 0f 3a 22 8e 80 00 00 00 fe
+pinsrq $0xfe, 0x7f(%r12), %xmm1              # 66 49 0f 3a 22 4c 24 7f fe
 pinsrq $0xfe, %r12, %xmm9                    # 66 4d 0f 3a 22 cc fe
 pcmpestrm $0xfe, %xmm6, %xmm1                # 66 0f 3a 60 ce fe
-pcmpestrm $0xfe, foo, %xmm1                  # 66 0f 3a 60 0c 25 00 00 00 00 fe [R_X86_64_32S@6 foo]
+pcmpestrm $0xfe, foo+8(%rax), %xmm1          # 66 0f 3a 60 88 00 00 00 00 fe [R_X86_64_32S@5 foo+8]
 pcmpestrm $0xfe, %xmm12, %xmm9               # 66 45 0f 3a 60 cc fe
 pcmpestri $0xfe, %xmm6, %xmm1                # 66 0f 3a 61 ce fe
-pcmpestri $0xfe, 0x12(%rax,%rbx,4), %xmm1    # 66 0f 3a 61 4c 98 12 fe
+pcmpestri $0xfe, (%rcx,%rdx), %xmm1          # 66 0f 3a 61 0c 11 fe
 pcmpestri $0xfe, %xmm12, %xmm9               # 66 45 0f 3a 61 cc fe
 pcmpistrm $0xfe, %xmm6, %xmm1                # 66 0f 3a 62 ce fe
-pcmpistrm $0xfe, (%r13), %xmm1               # 66 41 0f 3a 62 4d 00 fe
+pcmpistrm $0xfe, 0x1000, %xmm1               # 66 0f 3a 62 0c 25 00 10 00 00 fe
 pcmpistrm $0xfe, %xmm12, %xmm9               # 66 45 0f 3a 62 cc fe
 pcmpistri $0xfe, %xmm6, %xmm1                # 66 0f 3a 63 ce fe
-pcmpistri $0xfe, -0x80(%rsp), %xmm1          # 66 0f 3a 63 4c 24 80 fe
+pcmpistri $0xfe, %fs:0x28, %xmm1             # 64 66 0f 3a 63 0c 25 28 00 00 00 fe
 pcmpistri $0xfe, %xmm12, %xmm9               # 66 45 0f 3a 63 cc fe
 mov %eax,%ebx                                # 89 c3
 movl %eax,%ebx                               # 89 c3
@@ -3865,6 +3867,7 @@ movabs $_GLOBAL_OFFSET_TABLE_,%r11           # 49 bb 00 00 00 00 00 00 00 00 [R_
 call *%rax                                   # ff d0
 call *%r11                                   # 41 ff d3
 call *(%rax)                                 # ff 10
+call *foo(%rip)                              # ff 15 00 00 00 00 [R_X86_64_PC32@2 foo-4]
 callq *(%rax)                                # ff 10
 jmp *%rax                                    # ff e0
 jmp *%r8                                     # 41 ff e0
