@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -77,3 +78,27 @@ def test_same_object_as_gas(path: pathlib.Path, tmp_path: pathlib.Path) -> None:
     ours, messages = pas_object(text, str(path), target)
     assert ours is not None, messages
     assert first_difference(gas, ours) is None
+
+
+_GAS_WARNING = re.compile(r"^(.*?):(\d+): Warning: (.*)$")
+_PAS_WARNING = re.compile(r"^(.*?):(\d+)(?::\d+)?: warning: (.*)$")
+WARNING_CASES = [p for p in CASES if "# warnings: same as gas" in p.read_text()]
+
+
+@pytest.mark.skipif(GAS is None, reason="GNU as is not installed (the oracle for these tests)")
+@pytest.mark.skipif(GAS is not None and "2.40" not in GAS,
+                    reason=f"expectations measured on GNU as 2.40, found: {GAS}")
+@pytest.mark.parametrize("path", WARNING_CASES, ids=[p.stem for p in WARNING_CASES])
+def test_same_warnings_as_gas(path: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    """Files saying ``# warnings: same as gas``: pas warns on the same lines
+    with gas's words."""
+    text = path.read_text()
+    target = _target_of(text)
+    flag = "--64" if target == "x86_64" else "--32"
+    result = subprocess.run(["as", flag, "-o", str(tmp_path / "gas.o"), str(path)],
+                            capture_output=True, text=True)
+    gas = [(int(m[2]), m[3]) for m in map(_GAS_WARNING.match, result.stderr.splitlines()) if m]
+    _, messages = pas_object(text, str(path), target)
+    ours = [(int(m[2]), m[3]) for m in map(_PAS_WARNING.match, messages.splitlines()) if m]
+    assert gas, "the case should make gas warn"
+    assert ours == gas

@@ -49,6 +49,7 @@ class Fixup:
 class Encoding:
     data: bytes
     fixups: tuple[Fixup, ...] = ()
+    warnings: tuple[str, ...] = ()   # gas's warnings, e.g. an immediate cut to its field
 
 
 @dataclass(frozen=True, slots=True)

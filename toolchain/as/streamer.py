@@ -407,6 +407,8 @@ class ObjectStreamer(SectionSwitching):
             self.diagnostics.report(exc if exc.location else
                                     ToolchainError(exc.message, insn.location))
             return
+        for warning in encoding.warnings:
+            self.diagnostics.warning(warning, insn.location)
         if target is not None:
             frag = RelaxFrag(insn, ctx, bound.get(id(target)) or self._bind(target), encoding,
                              (specifier_of(target) or "").upper() == "PLT")

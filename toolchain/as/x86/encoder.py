@@ -120,6 +120,12 @@ class Encoder:
         count_ok = False
         any_valid = False
         by_shape = True
+        guess: int | None = None
+        if ctx.code_bits != 64 and any(_beyond_imm32(o) for o in operands):
+            # gas keeps constants outside 64-bit mode as signed 32-bit values
+            operands = tuple(Immediate(Constant(_wrap(fold_constant(o.value), 32)))  # type: ignore
+                             if _beyond_imm32(o) else o for o in operands)
+            by_shape = False
         for form in forms:
             if not self.valid_in_mode(form, ctx, name):
                 continue
@@ -137,9 +143,18 @@ class Encoder:
             ok = True
             for t, op in zip(form.operands, ops):
                 verdict = self.match_operand(t, op, form, ctx)
+                if isinstance(verdict, str):
+                    # gas lets an instruction whose size a suffix, a register or
+                    # the mode gives take any constant for a field that wide, and
+                    # cuts it with a warning (movb $0x100, %al is b0 00).
+                    if guess is None:
+                        guess = self.guess_size(insn, name, forms, ctx)
+                    bits = t.size or 8
+                    if guess == 8 or (guess == 16 and bits >= 16) or (guess == 32 and bits >= 32):
+                        by_shape = False
+                        continue
+                    range_error = verdict
                 if verdict is not True:
-                    if isinstance(verdict, str):
-                        range_error = verdict
                     ok = False
                     break
             if ok and "nop90" in form.flags and ctx.code_bits == 64 \
@@ -199,6 +214,26 @@ class Encoder:
                 preferred = [m for m in matches if m.form.opsize == widest]
             matches = preferred
         return matches
+
+    def guess_size(self, insn: Instruction, name: str, forms: tuple[Form, ...],
+                   ctx: EncodeContext) -> int:
+        """The operand size gas assumes when it sizes immediates (optimize_imm):
+        the suffix, else the last general register, else the mode's."""
+        for f in forms:
+            size = suffix_size(name, f)
+            if size:
+                return size
+        for op in reversed(insn.operands):
+            if isinstance(op, Register):
+                info = REGISTERS.get(op.name)
+                if info is not None and info.cls == "gp" and info.size in (8, 16, 32, 64):
+                    return info.size
+        prefixes = {p.lower() for p in insn.prefixes}
+        if (ctx.code_bits == 16) != bool(prefixes & {"data16", "data32"}):
+            return 16
+        if ctx.code_bits == 64 and prefixes & {"rex64", "rex.w"}:
+            return 64
+        return 32
 
     def unsized(self, insn: Instruction, forms: tuple[Form, ...], ctx: EncodeContext) -> bool:
         """Whether the operand size of a GP instruction is left to the mode's
@@ -541,10 +576,19 @@ class Encoder:
                     fixups.append(self.memory_fixup(insn, form, len(out), size, expr, pcrel,
                                                     kind, imm_total, rex, modrm_bytes, mode))
                     out += b"\0" * size
+        warnings: tuple[str, ...] = ()
         for size, op, t, tok in imm_fields:
+            if t.kind == "imm" and size < 8 and isinstance(op, Immediate) \
+                    and "sx" not in form.flags and not (size == 4 and form.opsize == 64):
+                const = fold_constant(op.value)
+                mask = (1 << 8 * size) - 1
+                if const is not None and (1 << 31) <= const < (1 << 32):
+                    const -= 1 << 32      # gas: a cut field's imm32 type reads it signed
+                if const is not None and const & ~mask and -const & ~mask:
+                    warnings += (f"{const & (1 << 64) - 1:#x} shortened to {const & mask:#x}",)
             self.emit_field(insn, form, out, fixups, size, op, t, tok, mode)
         out += form.trailing
-        return Encoding(bytes(out), tuple(fixups))
+        return Encoding(bytes(out), tuple(fixups), warnings)
 
     @staticmethod
     def _default_segment(form: Form, index: int, m: Memory) -> str:
@@ -826,6 +870,14 @@ def _shape_key(insn: Instruction, name: str, ctx: EncodeContext, short: bool) ->
     if None in shapes:
         return None
     return (name, ctx.code_bits, ctx.code16gcc, short, insn.prefixes, shapes)
+
+
+def _beyond_imm32(op: Operand) -> bool:
+    """An immediate constant outside the signed 32-bit range."""
+    if not isinstance(op, Immediate):
+        return False
+    const = fold_constant(op.value)
+    return const is not None and not -(1 << 31) <= const < (1 << 31)
 
 
 def _beyond_disp32(address: Expr | None) -> bool:
