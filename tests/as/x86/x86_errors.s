@@ -58,7 +58,8 @@ rdrandw %ax                # error: invalid instruction suffix for `rdrand'
 rdseedq %rax               # error: invalid instruction suffix for `rdseed'
 fstsws (%rax)              # error: invalid instruction suffix for `fstsw'
 calll foo                  # error: invalid instruction suffix for `call'
-fnstsww %ax                # error: operand type mismatch for `fnstsww'
+fnstsww %ax                # error: invalid instruction suffix for `fnstsw'
+fildl %eax                 # error: invalid instruction suffix for `fild'
 .code32
 sysexitl                   # error: invalid instruction suffix for `sysexit'
 sysretq                    # error: `sysretq' is only supported in 64-bit mode
@@ -85,3 +86,5 @@ es movsb                   # error: `es' is not supported in 64-bit mode
 ss nop                     # error: `ss' is not supported in 64-bit mode
 addr16 nop                 # error: `addr16' is not supported in 64-bit mode
 data32 movl %eax, %ebx     # error: `data32' is not supported in 64-bit mode
+movsb (%rsi), (%edi)       # error: `(%edi)' is not a valid base/index expression
+movsb (%si), (%rdi)        # error: `(%si)' is not a valid base/index expression

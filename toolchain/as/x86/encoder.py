@@ -194,6 +194,10 @@ class Encoder:
                 raise _error(f"`{insn.mnemonic}' is {where} 64-bit mode", insn)
             if range_error is not None:
                 raise _error(range_error, insn)
+            if suffix and base in ATT_INDEX and not any(f.sizes_by_prefix for f in forms) \
+                    and any(isinstance(o, Register) for o in insn.operands):
+                # a memory-size suffix (fnstsww, fildl) with a register operand
+                raise _error(f"invalid instruction suffix for `{base}'", insn)
             if not count_ok:
                 raise _error(f"number of operands mismatch for `{insn.mnemonic}'", insn)
             raise _error(f"operand type mismatch for `{insn.mnemonic}'", insn)
@@ -471,12 +475,41 @@ class Encoder:
                 slots[SLOT_ADDR] = 0x67
             addr_size = want
         mem = None
+        warnings: tuple[str, ...] = ()
+        string_row = mode == 64 and form.modrm is None and \
+            form.mnemonic in ("MOVS", "CMPS", "SCAS", "STOS", "LODS", "INS", "OUTS", "XLAT")
+        if string_row:
+            # gas: another register than the implied one only warns; the
+            # address size is the first operand's (32 or 64 bits).
+            string_mems = 0
+            for index in reversed(range(len(ops))):          # in AT&T order
+                target = ops[index]
+                if not isinstance(target, Memory) or target.base == Register("dx"):
+                    continue
+                regs = [r for r in (target.base, target.index) if r is not None]
+                size = REGISTERS[regs[0].name].size if regs else None
+                if string_mems == 0 and size == 32 and addr_size == 64:
+                    slots[SLOT_ADDR] = 0x67
+                    addr_size = 32
+                elif (string_mems and target.base is not None and size != addr_size) or \
+                        (size == 16 and form.mnemonic in ("MOVS", "CMPS")):
+                    raise _error(f"`{_att_mem(target)}' is not a valid base/index "
+                                 "expression", insn)
+                implied = "bx" if form.mnemonic == "XLAT" else \
+                    "di" if self._default_segment(form, index, target) == "es" else "si"
+                expected = ("r" if addr_size == 64 else "e") + implied
+                if target.base != Register(expected) or target.index is not None \
+                        or target.displacement is not None:
+                    text = _att_mem(target).replace(",1)", ")")
+                    warnings += (f"`{text}' is not valid here (expected `(%{expected})')",)
+                string_mems += 1
         for op in ops:
             target = op.target if isinstance(op, Indirect) else op
             if isinstance(target, Memory) and not (target.base == Register("dx")
                                                    and target.index is None
                                                    and target.displacement is None):
-                regs = [r for r in (target.base, target.index) if r is not None]
+                regs = [] if string_row else [r for r in (target.base, target.index)
+                                              if r is not None]
                 if regs:
                     size = REGISTERS[regs[0].name].size
                     if size != addr_size:
@@ -576,7 +609,6 @@ class Encoder:
                     fixups.append(self.memory_fixup(insn, form, len(out), size, expr, pcrel,
                                                     kind, imm_total, rex, modrm_bytes, mode))
                     out += b"\0" * size
-        warnings: tuple[str, ...] = ()
         for size, op, t, tok in imm_fields:
             if t.kind == "imm" and size < 8 and isinstance(op, Immediate) \
                     and "sx" not in form.flags and not (size == 4 and form.opsize == 64):
