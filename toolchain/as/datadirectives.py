@@ -106,6 +106,25 @@ def _emit_strings(p: "Parser", text: str, loc: SourceLocation, terminator: bytes
     p.streamer.emit_bytes(bytes(out), loc)
 
 
+def _wide_strings(p: "Parser", text: str, loc: SourceLocation, width: int) -> None:
+    """.string16/.string32: each byte of each string widened, then a terminator."""
+    args = ArgReader(p, text, loc)
+    out = bytearray()
+    while not args.at_end():
+        for c in args.string() + b"\0":
+            out += c.to_bytes(width, "little")
+        args.comma()
+    p.streamer.emit_bytes(bytes(out), loc)
+
+
+def string16(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _wide_strings(p, text, loc, 2)
+
+
+def string32(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _wide_strings(p, text, loc, 4)
+
+
 def ascii(p: "Parser", text: str, loc: SourceLocation) -> None:
     _emit_strings(p, text, loc, b"")
 
@@ -179,6 +198,68 @@ def double(p: "Parser", text: str, loc: SourceLocation) -> None:
     _emit_floats(p, text, loc, 8)
 
 
+# .tfloat: gas reads at most 30 significant decimal digits (atof_generic's
+# precision for the 64-bit significand), then rounds half up.
+_TFLOAT_DIGITS = 30
+
+
+def tfloat_bytes(token: str, loc: SourceLocation) -> bytes:
+    """An x87 80-bit extended value (64-bit significand with its integer bit,
+    15-bit exponent, sign) as gas writes it for ``.tfloat``."""
+    t = token.strip()
+    negative = False
+    if t[:1] in "+-":
+        negative, t = t[0] == "-", t[1:]
+    if len(t) > 2 and t[0] == "0" and t[1] in "fFdDxXtTpPrR" and (t[2].isdigit() or t[2] in ".+-"):
+        t = t[2:]
+        if t[:1] in "+-":
+            negative, t = negative != (t[0] == "-"), t[1:]
+    lower = t.lower()
+    sign = 0x8000 if negative else 0
+    if lower in ("inf", "infinity"):
+        return (1 << 63).to_bytes(8, "little") + (sign | 0x7FFF).to_bytes(2, "little")
+    if lower == "nan":
+        return b"\xff" * 8 + (sign | 0x7FFF).to_bytes(2, "little")
+    mantissa, _, exponent = lower.partition("e")
+    whole, _, frac = mantissa.partition(".")
+    if not (whole + frac) or not (whole + frac).isdigit() or \
+            (exponent and not exponent.lstrip("+-").isdigit()):
+        raise ToolchainError(f"bad floating-point constant '{token.strip()}'", loc)
+    digits = (whole + frac).lstrip("0")
+    exp10 = (int(exponent) if exponent else 0) - len(frac)
+    if len(digits) > _TFLOAT_DIGITS:
+        exp10 += len(digits) - _TFLOAT_DIGITS
+        digits = digits[:_TFLOAT_DIGITS]
+    value = int(digits or "0")
+    if value == 0:
+        return bytes(8) + sign.to_bytes(2, "little")
+    num, den = (value * 10 ** exp10, 1) if exp10 >= 0 else (value, 10 ** -exp10)
+    e = num.bit_length() - den.bit_length()       # 2**e <= num/den < 2**(e+1)
+    if (num << max(0, -e)) < (den << max(0, e)):
+        e -= 1
+    shift = 63 - max(e, -16382)                   # significand = value * 2**shift
+    if shift >= 0:
+        m = ((num << (shift + 1)) // den + 1) >> 1
+    else:
+        m = ((num * 2) // (den << -shift) + 1) >> 1
+    biased = max(e, -16382) + 16383 if m >> 63 else 0
+    if m >> 64:
+        m >>= 1
+        biased += 1
+    if m == 0 or biased >= 0x7FFF:
+        raise ToolchainError("cannot create floating-point number", loc)
+    return m.to_bytes(8, "little") + (sign | biased).to_bytes(2, "little")
+
+
+def tfloat(p: "Parser", text: str, loc: SourceLocation) -> None:
+    out = bytearray()
+    for token in _split_commas(text):
+        if not token.strip():
+            raise ToolchainError("missing floating-point constant", loc)
+        out += tfloat_bytes(token, loc)
+    p.streamer.emit_bytes(bytes(out), loc)
+
+
 def _emit_leb128(p: "Parser", text: str, loc: SourceLocation, signed: bool) -> None:
     """Known values become bytes here; others (``.uleb128 .LVL3-.LVL0`` in DWARF,
     sizes known only after layout) go to the streamer's ``emit_leb128``."""
@@ -221,6 +302,23 @@ def skip(p: "Parser", text: str, loc: SourceLocation) -> None:
     fill = args.absolute() if args.comma() else 0
     args.expect_end()
     p.streamer.emit_fill(count, 1, fill & 0xFF, loc)
+
+
+def _ds(unit: int) -> Callable[["Parser", str, SourceLocation], None]:
+    """.ds.b/.ds.w/.ds.l/.ds.s/.ds.d/.ds.x/.ds.p count[, fill]: count units, each
+    the fill value in ``unit`` bytes (x87 extended units are 10 bytes)."""
+    def ds(p: "Parser", text: str, loc: SourceLocation) -> None:
+        args = ArgReader(p, text, loc)
+        count = args.expression()
+        fill = args.absolute() if args.comma() else 0
+        args.expect_end()
+        if unit == 1:
+            p.streamer.emit_fill(count, 1, fill & 0xFF, loc)
+            return
+        n = p.absolute(count, loc) or 0
+        field = (fill & (1 << 8 * min(unit, 8)) - 1).to_bytes(min(unit, 8), "little")
+        p.streamer.emit_bytes((field + bytes(unit - len(field))) * max(n, 0), loc)
+    return ds
 
 
 def zero(p: "Parser", text: str, loc: SourceLocation) -> None:
@@ -278,6 +376,9 @@ DIRECTIVES: dict[str, Callable[["Parser", str, SourceLocation], None]] = {
     "8byte": quad, "octa": octa, "dc.b": byte, "dc.w": short, "dc.l": long,
     "dc.a": dc_a, "dc": short,
     "ascii": ascii, "asciz": asciz, "string": asciz, "string8": asciz,
+    "string16": string16, "string32": string32, "tfloat": tfloat, "dc.x": tfloat,
+    "ds": _ds(2), "ds.b": _ds(1), "ds.w": _ds(2), "ds.l": _ds(4), "ds.s": _ds(4),
+    "ds.d": _ds(8), "ds.x": _ds(10), "ds.p": _ds(10),
     "float": float_, "single": float_, "dc.s": float_, "double": double, "dc.d": double,
     "uleb128": uleb128, "sleb128": sleb128,
     "skip": skip, "space": skip, "zero": zero, "fill": fill, "incbin": incbin,
