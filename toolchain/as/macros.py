@@ -173,7 +173,7 @@ def macro_definition(p: "Parser", text: str, loc: SourceLocation) -> tuple[str, 
                     f"'{qualifier}' is not a valid parameter qualifier for '{param.name}'", loc)
             pos = _skip(text, end)
         if pos < n and text[pos] == "=":
-            default, pos = get_any_string(text, _skip(text, pos + 1))
+            default, pos = get_any_string(text, _skip(text, pos + 1), alt_evaluator(p, loc))
             param.default = default
             pos = _skip(text, pos)
         if any(q.name == param.name for q in parameters):
@@ -220,12 +220,67 @@ def purgem(p: "Parser", text: str, loc: SourceLocation) -> None:
     args.expect_end()
 
 
-def get_any_string(text: str, pos: int) -> tuple[str, int]:
-    """One macro argument as GNU as's get_any_string reads it."""
+def _alt_getstring(text: str, pos: int) -> tuple[str, int]:
+    """GNU as's getstring under .altmacro: <...> (nesting, ! escapes the next
+    character) or a quoted string ("" for a quote, ! escapes)."""
+    n = len(text)
+    out: list[str] = []
+    if text[pos] == "<":
+        nest = 0
+        i = pos + 1
+        while i < n and (text[i] != ">" or nest):
+            if text[i] == "!":
+                i += 1
+                out.append(text[i:i + 1])
+                i += 1
+                continue
+            if text[i] == ">":
+                nest -= 1
+            elif text[i] == "<":
+                nest += 1
+            out.append(text[i])
+            i += 1
+        return "".join(out), i + 1
+    quote = text[pos]
+    i = pos + 1
+    escaped = False
+    while i < n:
+        escaped = not escaped if text[i - 1] == "\\" else False
+        if text[i] == "!":
+            out.append(text[i + 1:i + 2])
+            i += 2
+        elif escaped and text[i] == quote:
+            out.append(quote)
+            i += 1
+        else:
+            if text[i] == quote:
+                i += 1
+                if i >= n or text[i] != quote:
+                    break
+            out.append(text[i])
+            i += 1
+    return "".join(out), i
+
+
+AltEval = Callable[[str, int], tuple[str, int]]
+
+
+def get_any_string(text: str, pos: int, alt: AltEval | None = None) -> tuple[str, int]:
+    """One macro argument as GNU as's get_any_string reads it.  ``alt`` (under
+    .altmacro) evaluates the %expression at a position to its decimal text."""
     n = len(text)
     pos = _skip(text, pos)
     if pos >= n:
         return "", pos
+    if alt is not None:
+        c = text[pos]
+        if c == "%":
+            return alt(text, pos + 1)
+        if c == "<":
+            return _alt_getstring(text, pos)
+        if c in "\"'":
+            value, end = _alt_getstring(text, pos)
+            return '"' + value + '"', end
     if text[pos] == '"':
         # A quoted argument: the quotes go, "" inside stands for one quote.
         out = []
@@ -250,7 +305,7 @@ def get_any_string(text: str, pos: int) -> tuple[str, int]:
     i = pos
     while i < n:
         c = text[i]
-        if c == "," or (depth == 0 and c in _SPACE):
+        if c == "," or (depth == 0 and c in _SPACE) or (c == "<" and alt is not None):
             break
         if c in "\"'":
             close = text.find(c, i + 1)
@@ -287,7 +342,8 @@ def scrub_blanks(text: str) -> str:
     return _BLANKS.sub(replace, text)
 
 
-def macro_arguments(m: Macro, text: str, loc: SourceLocation) -> dict[str, str]:
+def macro_arguments(m: Macro, text: str, loc: SourceLocation,
+                    alt: AltEval | None = None) -> dict[str, str]:
     """Bind the actual arguments of one invocation to the macro's parameters."""
     text = scrub_blanks(text) if "  " in text or "\t" in text or " ," in text \
         or ", " in text else text
@@ -305,7 +361,7 @@ def macro_arguments(m: Macro, text: str, loc: SourceLocation) -> dict[str, str]:
         if scan < n and text[scan] == "=" and scan > pos:
             keyword_seen = True
             formal = text[pos:scan]
-            value, pos = get_any_string(text, scan + 1)
+            value, pos = get_any_string(text, scan + 1, alt)
             param = by_name.get(formal)
             if param is None:
                 raise ToolchainError(
@@ -322,7 +378,7 @@ def macro_arguments(m: Macro, text: str, loc: SourceLocation) -> dict[str, str]:
                 values[param.name] = text[pos:].rstrip(_SPACE)
                 pos = n
             else:
-                value, pos = get_any_string(text, pos)
+                value, pos = get_any_string(text, pos, alt)
                 values[param.name] = value
         pos = _skip_comma(text, pos)
     result = {}
@@ -354,11 +410,108 @@ def substitute(text: str, values: dict[str, str], counter: int | None) -> str:
     return _SUBSTITUTION.sub(replace, text)
 
 
+def alt_evaluator(p: "Parser", loc: SourceLocation) -> AltEval | None:
+    """Under .altmacro, what reads a %expression argument (its decimal value)."""
+    if not getattr(p, "altmacro", False):
+        return None
+
+    def evaluate(text: str, pos: int) -> tuple[str, int]:
+        args = ArgReader(p, text[pos:], loc)
+        e = args.expression()
+        value = p.absolute_if_constant(e)
+        if value is None:
+            raise ToolchainError("% operator needs absolute expression", args.loc)
+        return str(value), pos + args.pos
+    return evaluate
+
+
+def _get_token(text: str, pos: int) -> tuple[str, int]:
+    """GNU as's get_token under .altmacro: a name, and a trailing & dropped."""
+    end = pos
+    if end < len(text) and text[end] in SYMBOL_START:
+        end += 1
+        while end < len(text) and text[end] in SYMBOL_CHARS:
+            end += 1
+    token = text[pos:end]
+    if end < len(text) and text[end] == "&":
+        end += 1
+    return token, end
+
+
+def substitute_alt(p: "Parser", text: str, values: dict[str, str], counter: int | None,
+                   locals_ok: bool) -> str:
+    """GNU as's macro_expand_body under .altmacro: parameters are named without
+    a backslash, &name& pastes, LOCAL names get .LL0001-style names."""
+    out: list[str] = []
+    n = len(text)
+    i = 0
+    inquote = False
+    while i < n:
+        c = text[i]
+        if c == "&":
+            token, end = _get_token(text, i + 1)
+            if token in values:
+                out.append(values[token])
+            else:
+                out.append("&" + token + ("&" if end > i + 1 and text[end - 1] == "&" else ""))
+            i = end
+        elif c == "\\":
+            m = _SUBSTITUTION.match(text, i)
+            if m is None:
+                out.append(c)
+                i += 1
+                continue
+            if m.group(1) is not None:
+                out.append(str(counter) if counter is not None else m.group(0))
+            elif m.group(2) is not None:
+                out.append(m.group(2))
+            else:
+                value = values.get(m.group(3))
+                out.append(m.group(0) if value is None else value)
+            i = m.end()
+        elif c in SYMBOL_START and not c.isdigit():
+            if locals_ok and not inquote and i + 5 < n and text[i:i + 5].upper() == "LOCAL" \
+                    and text[i + 5] in " \t":
+                pos = _skip(text, i + 5)
+                while pos < n:
+                    token, pos = _get_token(text, pos)
+                    if not token:
+                        break
+                    p.altmacro_locals = getattr(p, "altmacro_locals", 0) + 1
+                    values[token] = f".LL{p.altmacro_locals:04x}"
+                    pos = _skip_comma(text, pos)
+                i = n
+                continue
+            token, end = _get_token(text, i)
+            out.append(values.get(token, token))
+            i = end
+        else:
+            if c == '"':
+                inquote = not inquote
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def altmacro(p: "Parser", text: str, loc: SourceLocation) -> None:
+    p.altmacro = True
+
+
+def noaltmacro(p: "Parser", text: str, loc: SourceLocation) -> None:
+    p.altmacro = False
+
+
 def expand_macro(p: "Parser", m: Macro, text: str, loc: SourceLocation) -> None:
     from .parser import ExpansionSource
-    values = macro_arguments(m, text, loc)
+    alt = alt_evaluator(p, loc)
+    values = macro_arguments(m, text, loc, alt)
     counter = p.macro_counter
     p.macro_counter += 1
+    if alt is not None:
+        values = dict(values)
+        body = [(substitute_alt(p, t, values, counter, True), l) for t, l in m.body]
+        p.push_source(ExpansionSource("macro", body, len(p.conds), loc, m.name))
+        return
     body = [(substitute(t, values, counter), l) for t, l in m.body]
     p.push_source(ExpansionSource("macro", body, len(p.conds), loc, m.name))
 
@@ -412,7 +565,7 @@ def _irp_common(p: "Parser", text: str, loc: SourceLocation, by_char: bool) -> N
         values = [c for c in rest if c not in _SPACE]
     else:
         while pos < n:
-            value, pos = get_any_string(text, pos)
+            value, pos = get_any_string(text, pos, alt_evaluator(p, loc))
             values.append(value)
             pos = _skip_comma(text, pos)
     if not values:
@@ -422,11 +575,14 @@ def _irp_common(p: "Parser", text: str, loc: SourceLocation, by_char: bool) -> N
         from .parser import ExpansionSource
         counter = parser.macro_counter
 
+        alt = getattr(parser, "altmacro", False)
+
         def statements() -> Iterator[Statement]:
             for value in values:
                 bound = {name: value}
                 for t, l in body:
-                    yield substitute(t, bound, counter), l
+                    yield (substitute_alt(parser, t, bound, counter, False) if alt
+                           else substitute(t, bound, counter)), l
         parser.push_source(ExpansionSource(kind, statements(), len(parser.conds), loc))
 
     p.collector = BodyCollector(kind, loc, _REPEAT_OPENERS, "endr", finish)
@@ -678,6 +834,7 @@ CONDITIONAL_DIRECTIVES = frozenset({
 DIRECTIVES: dict[str, Callable[["Parser", str, SourceLocation], None]] = {
     "macro": macro, "endm": endm, "exitm": exitm, "purgem": purgem,
     "rept": rept, "irp": irp, "irpc": irpc, "endr": endr,
+    "altmacro": altmacro, "noaltmacro": noaltmacro,
     "if": if_, "ifne": ifne, "ifeq": ifeq, "ifge": ifge, "ifgt": ifgt, "ifle": ifle,
     "iflt": iflt, "ifdef": ifdef, "ifndef": ifndef, "ifnotdef": ifndef, "ifc": ifc,
     "ifnc": ifnc, "ifeqs": ifeqs, "ifnes": ifnes, "ifb": ifb, "ifnb": ifnb,
