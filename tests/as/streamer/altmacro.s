@@ -49,3 +49,27 @@ l2:	.byte 2
 	.endm
 	.set nf, 3
 	num 4
+
+	.macro kw x=<1, 2>, y
+	.byte x
+	.byte y
+	.endm
+	kw , 9
+	kw <3,4>, 6
+	kw %(2*3), %1+1
+	.irpc c, 123
+	.byte c
+	.endr
+	.macro lp n
+	LOCAL top
+top:	.long top
+	.if n
+	lp %n-1
+	.endif
+	.endm
+	lp 2
+	.macro bk v
+	.long \v, v
+	.ascii "v"
+	.endm
+	bk 5

@@ -28,3 +28,6 @@
 	outsb (%esi),(%dx)
 	insb (%dx),%es:(%edi)
 	xlat (%ebx)
+	cmpsb (%si),(%rdi)
+	cmpsb (%rsi),(%di)
+	cmpsb (%edi),(%esi)

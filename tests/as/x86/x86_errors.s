@@ -88,3 +88,4 @@ addr16 nop                 # error: `addr16' is not supported in 64-bit mode
 data32 movl %eax, %ebx     # error: `data32' is not supported in 64-bit mode
 movsb (%rsi), (%edi)       # error: `(%edi)' is not a valid base/index expression
 movsb (%si), (%rdi)        # error: `(%si)' is not a valid base/index expression
+cmpsb (%esi), (%rdi)       # error: `(%rdi)' is not a valid string address expression

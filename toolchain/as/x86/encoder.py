@@ -30,15 +30,15 @@ The quirks this module exists for:
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, replace
 
 from ...common.diagnostics import ToolchainError
 from ..expr import Constant, Expr, fold_constant
 from ..instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Operand, Register
 from ..isa import EncodeContext, Encoding, Fixup
-from .opcodes import ATT_INDEX, FORMS, INTEL_INDEX, Form, OperandType, suffix_size
+from .opcodes import ATT_INDEX, INTEL_INDEX, Form, OperandType, suffix_size
 from .registers import REGISTERS, RegInfo
+from .shapes import fits, immediate_field, shape_key, wrap
 from .relocs import (GOT_SYMBOL, PCREL_RELOCS, plain_field_reloc, specifier_of,
                      specifier_reloc)
 
@@ -89,7 +89,7 @@ class Encoder:
 
     def __init__(self, elf64: bool):
         self.elf64 = elf64
-        # The row chosen for each instruction shape (see _shape_key) and the
+        # The row chosen for each instruction shape (see shapes.shape_key) and the
         # implicit operand it appends, if any.
         self._choices: dict[tuple, tuple[Form, Operand | None]] = {}
         self._encodings: dict[tuple, Encoding] = {}
@@ -123,7 +123,7 @@ class Encoder:
         guess: int | None = None
         if ctx.code_bits != 64 and any(_beyond_imm32(o) for o in operands):
             # gas keeps constants outside 64-bit mode as signed 32-bit values
-            operands = tuple(Immediate(Constant(_wrap(fold_constant(o.value), 32)))  # type: ignore
+            operands = tuple(Immediate(Constant(wrap(fold_constant(o.value), 32)))  # type: ignore
                              if _beyond_imm32(o) else o for o in operands)
             by_shape = False
         for form in forms:
@@ -357,7 +357,7 @@ class Encoder:
                 return fold_constant(op.value) == t.size
             if kind != "imm":
                 return False
-            return self.immediate_fits(op.value, t, form)
+            return self.immediatefits(op.value, t, form)
         if isinstance(op, FarPointer):
             return kind == "ptr"
         if isinstance(op, Expr):
@@ -369,12 +369,12 @@ class Encoder:
         return False
 
     @staticmethod
-    def immediate_fits(value: Expr, t: OperandType, form: Form) -> bool | str:
-        bits, sign_extended, width = _immediate_field(t, form)
+    def immediatefits(value: Expr, t: OperandType, form: Form) -> bool | str:
+        bits, sign_extended, width = immediate_field(t, form)
         const = fold_constant(value)
         if const is None:
             return "sx" not in form.flags
-        if _fits(const, bits, sign_extended, width):
+        if fits(const, bits, sign_extended, width):
             return True
         if sign_extended:
             return False
@@ -406,7 +406,7 @@ class Encoder:
             return Encoding(bytes(self.prefix_bytes(name, ctx)))
         # Fast path: an instruction of a shape seen before takes the row that
         # won then, without matching the table or encoding the losers again.
-        key = _shape_key(insn, name, ctx, short)
+        key = shape_key(insn, name, ctx, short)
         choice = self._choices.get(key) if key is not None else None
         if choice is not None:
             form, extra = choice
@@ -491,10 +491,11 @@ class Encoder:
                 if string_mems == 0 and size == 32 and addr_size == 64:
                     slots[SLOT_ADDR] = 0x67
                     addr_size = 32
-                elif (string_mems and target.base is not None and size != addr_size) or \
-                        (size == 16 and form.mnemonic in ("MOVS", "CMPS")):
-                    raise _error(f"`{_att_mem(target)}' is not a valid base/index "
-                                 "expression", insn)
+                elif (string_mems and target.base is not None and size != addr_size
+                      and (size != 16 or form.mnemonic != "CMPS")) or \
+                        (size == 16 and form.mnemonic == "MOVS"):
+                    kind = "string address" if form.mnemonic == "CMPS" else "base/index"
+                    raise _error(f"`{_att_mem(target)}' is not a valid {kind} expression", insn)
                 implied = "bx" if form.mnemonic == "XLAT" else \
                     "di" if self._default_segment(form, index, target) == "es" else "si"
                 expected = ("r" if addr_size == 64 else "e") + implied
@@ -653,7 +654,7 @@ class Encoder:
             if index is not None:
                 raise _error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
             if const is not None:   # a constant offset from the next instruction
-                return bytes((reg_field << 3 | 5,)), (4, Constant(_wrap(const, 32)), False, None), \
+                return bytes((reg_field << 3 | 5,)), (4, Constant(wrap(const, 32)), False, None), \
                     rex_bits
             return bytes((reg_field << 3 | 5,)), (4, disp_expr, True, None), rex_bits
         if index is not None:
@@ -677,7 +678,7 @@ class Encoder:
             disp_expr = Constant(0)
         if disp_expr is None:
             mod, dsize = 0, 0
-        elif const is not None and -128 <= _wrap(const, addr_size) < 128:
+        elif const is not None and -128 <= wrap(const, addr_size) < 128:
             mod, dsize = 1, 1
         else:
             mod, dsize = 2, 4
@@ -690,7 +691,7 @@ class Encoder:
         if dsize == 0:
             return mb, None, rex_bits
         if const is not None and disp_expr is not None:
-            disp_expr = Constant(_wrap(const, addr_size))
+            disp_expr = Constant(wrap(const, addr_size))
         return mb, (dsize, disp_expr, False, abs_kind if dsize == 4 else None), rex_bits
 
     def modrm_memory16(self, m: Memory, reg_field: int, insn: Instruction):
@@ -709,10 +710,10 @@ class Encoder:
             disp_expr = Constant(0)
         if disp_expr is None:
             return bytes((reg_field << 3 | rm,)), None
-        if const is not None and -128 <= _wrap(const, 16) < 128:
-            return bytes((0x40 | reg_field << 3 | rm,)), (1, Constant(_wrap(const, 16)), False, None)
+        if const is not None and -128 <= wrap(const, 16) < 128:
+            return bytes((0x40 | reg_field << 3 | rm,)), (1, Constant(wrap(const, 16)), False, None)
         if const is not None:
-            disp_expr = Constant(_wrap(const, 16))
+            disp_expr = Constant(wrap(const, 16))
         return bytes((0x80 | reg_field << 3 | rm,)), (2, disp_expr, False, "abs")
 
     # ---- fields and fixups ----------------------------------------------------
@@ -816,94 +817,6 @@ def _row_operands(insn: Instruction, name: str, extra: Operand | None) -> tuple[
     return operands if extra is None else operands + (extra,)
 
 
-def _immediate_field(t: OperandType, form: Form) -> tuple[int, bool, int | None]:
-    """(bits, sign-extended, operand width) of an immediate operand of a row."""
-    bits = t.size or 8
-    sign_extended = "sx" in form.flags or (bits == 32 and form.opsize == 64)
-    return bits, sign_extended, (form.opsize or 32) if sign_extended else None
-
-
-def _fits(const: int, bits: int, sign_extended: bool, width: int | None) -> bool:
-    """Whether a constant fits an immediate field (gas's Imm8S, Imm32S, Imm8...)."""
-    if sign_extended:
-        # gas: 0xffff is -1 for a 16-bit operand, 0x1ffff is not
-        if 0 <= const < (1 << width) and const >> (width - 1):  # type: ignore[operator]
-            const -= 1 << width                                  # type: ignore[operator]
-        return -(1 << (bits - 1)) <= const < (1 << (bits - 1))
-    return -(1 << (bits - 1)) <= const < (1 << bits)
-
-
-# Instruction shapes
-# ------------------
-# Matching an instruction against the table and trying every matching row
-# is most of the encoder's work, yet real code repeats a few thousand
-# shapes.  A shape keeps every fact about the operands that row matching,
-# the register checks and the encoded length depend on: register names,
-# a memory operand's registers, size and displacement class, what an
-# immediate constant fits, the relocation specifier of a symbolic value.
-# Two instructions of one shape therefore match the same rows, and the
-# same row gives the shortest encoding for both (or the same error).
-
-# The immediate fields of the table: (bits, sign-extended, width), and the
-# constants of "const" operands (the 1 of shift-by-one).
-_IMMEDIATE_FIELDS = tuple(sorted({_immediate_field(t, f) for f in FORMS for t in f.operands
-                                  if t.kind == "imm"}, key=str))
-_CONST_OPERANDS = tuple(sorted({t.size for f in FORMS for t in f.operands
-                                if t.kind == "const"}))   # type: ignore[type-var]
-
-
-@functools.lru_cache(maxsize=4096)
-def _constant_class(const: int) -> tuple[bool, ...]:
-    """What matching and encoding can tell about a constant immediate or
-    displacement: which immediate fields it fits, whether it is a "const"
-    operand, whether it is 0, a signed byte or a signed 32-bit value as
-    written (the last decides 64-bit moffs forms, ``abs64``), and which
-    displacement sizes it takes (disp8 at 16/32/64-bit addressing)."""
-    return (tuple(_fits(const, *field) for field in _IMMEDIATE_FIELDS)
-            + tuple(const == c for c in _CONST_OPERANDS)
-            + (const == 0, -128 <= const < 128, -(1 << 31) <= const < (1 << 31))
-            + tuple(-128 <= _wrap(const, bits) < 128 for bits in (16, 32, 64)))
-
-
-def _value_class(e: Expr | None) -> object:
-    if e is None:
-        return None
-    const = fold_constant(e)
-    if const is not None:
-        return _constant_class(const)
-    spec = specifier_of(e)
-    return "sym" if spec is None else (spec.specifier or "").upper()
-
-
-def _operand_shape(op: Operand) -> object:
-    """The shape of one operand (see above); None if it has no shape."""
-    kind = type(op)
-    if kind is Register:
-        return op.name                                              # type: ignore[union-attr]
-    if kind is Memory:
-        return ("mem", op.size, op.scale, op.extend, op.writeback,  # type: ignore[union-attr]
-                None if op.base is None else op.base.name,          # type: ignore[union-attr]
-                None if op.index is None else op.index.name,        # type: ignore[union-attr]
-                None if op.segment is None else op.segment.name,    # type: ignore[union-attr]
-                _value_class(op.displacement))                      # type: ignore[union-attr]
-    if kind is Immediate:
-        return ("imm", _value_class(op.value))                      # type: ignore[union-attr]
-    if kind is Indirect:
-        return ("*", _operand_shape(op.target))                     # type: ignore[union-attr]
-    if kind is FarPointer:
-        return ("far", _value_class(op.segment), _value_class(op.offset))  # type: ignore
-    if isinstance(op, Expr):
-        return ("expr", _value_class(op))
-    return None
-
-
-def _shape_key(insn: Instruction, name: str, ctx: EncodeContext, short: bool) -> tuple | None:
-    shapes = tuple(_operand_shape(op) for op in insn.operands)
-    if None in shapes:
-        return None
-    return (name, ctx.code_bits, ctx.code16gcc, short, insn.prefixes, shapes)
-
-
 def _beyond_imm32(op: Operand) -> bool:
     """An immediate constant outside the signed 32-bit range."""
     if not isinstance(op, Immediate):
@@ -916,14 +829,6 @@ def _beyond_disp32(address: Expr | None) -> bool:
     """A constant address that a 32-bit displacement cannot hold."""
     const = None if address is None else fold_constant(address)
     return const is not None and not -(1 << 31) <= const < (1 << 31)
-
-
-def _wrap(value: int, bits: int) -> int:
-    """``value`` as a signed ``bits``-bit number (addresses wrap in 16/32-bit modes)."""
-    if bits == 64:
-        return value
-    value &= (1 << bits) - 1
-    return value - (1 << bits) if value >> (bits - 1) else value
 
 
 def _att_mem(m: Memory) -> str:
