@@ -227,6 +227,9 @@ class Encoder:
             size = suffix_size(name, f)
             if size:
                 return size
+        for op in insn.operands:      # Intel: byte/word/dword/qword ptr sets the suffix
+            if isinstance(op, Memory) and op.size in (8, 16, 32, 64):
+                return op.size
         for op in reversed(insn.operands):
             if isinstance(op, Register):
                 info = REGISTERS.get(op.name)
