@@ -8,7 +8,7 @@ follow GNU as's wording where it has one.
 
 The data directives (``.byte`` ... ``.incbin``) live in ``datadirectives.py``,
 the macro, repetition, conditional and ``.include`` directives in
-``macros.py``; the parser merges the three tables.
+``macros.py`` and ``conditionals.py``; the parser merges the tables.
 """
 
 from __future__ import annotations

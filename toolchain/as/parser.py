@@ -11,8 +11,8 @@ separator (``;``) with comments removed.  Each statement is
                         | symbol '=' expression | symbol '==' expression ]
     label     := symbol ':' | '"'any'"' ':' | digits ':'
 
-Directives are looked up in the table of ``directives.py`` (plus the macro and
-conditional directives of ``macros.py``); instructions go to the ISA's
+Directives are looked up in the table of ``directives.py`` (plus the macro directives of
+``macros.py`` and the conditional ones of ``conditionals.py``); instructions go to the ISA's
 ``parse_instruction`` and then to the object streamer.  The few syntax facts
 that differ per ISA (comment characters, ``.word`` size, whether ``.align``
 counts bytes, x86 prefixes) are one data row in ``ISA_SYNTAX``.
@@ -33,12 +33,14 @@ from ..common.target import Target
 from .expr import Constant, Expr, fold_constant
 from .exprparse import SYMBOL_CHARS, SYMBOL_START, ExprParser
 from .isa import Isa, SyntaxState
+from . import conditionals as _conditionals
 from . import datadirectives as _datadirectives
 from . import directives as _directives
 from . import macros as _macros
 
 if TYPE_CHECKING:
-    from .macros import BodyCollector, CondFrame, Macro
+    from .conditionals import CondFrame
+    from .macros import BodyCollector, Macro
     from .streamer import ObjectStreamer
 
 
@@ -486,7 +488,7 @@ class Parser:
         while end < n and text[end] in SYMBOL_CHARS:
             end += 1
         name = text[1:end].lower()
-        if name in _macros.CONDITIONAL_DIRECTIVES:
+        if name in _conditionals.CONDITIONAL_DIRECTIVES:
             self.directives[name](self, text[end:].strip(), loc)
 
     # -- helpers shared by directives --------------------------------------
@@ -539,5 +541,6 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-DIRECTIVES = {**_directives.DIRECTIVES, **_datadirectives.DIRECTIVES, **_macros.DIRECTIVES}
+DIRECTIVES = {**_directives.DIRECTIVES, **_datadirectives.DIRECTIVES, **_macros.DIRECTIVES,
+              **_conditionals.CONDITIONALS}
 """Every directive name (without its dot) to its handler ``f(parser, args, location)``."""
