@@ -1,4 +1,4 @@
-"""x86 instruction encoding: row selection and the legacy (non-VEX) format.
+"""x86 instruction encoding: the legacy (non-VEX) format of a chosen row (select.py chooses it).
 
 An x86 instruction is, in order (SDM Vol. 2 §2.1, Figure 2-1)::
 
@@ -30,15 +30,14 @@ The quirks this module exists for:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 
-from ...common.diagnostics import ToolchainError
 from ..expr import Constant, Expr, fold_constant
 from ..instruction import FarPointer, Immediate, Indirect, Instruction, Memory, Operand, Register
 from ..isa import EncodeContext, Encoding, Fixup
-from .opcodes import ATT_INDEX, INTEL_INDEX, Form, OperandType, suffix_size
+from .opcodes import Form, OperandType
 from .registers import REGISTERS, RegInfo
-from .shapes import fits, immediate_field, shape_key, wrap
+from .select import Match, RowSelector, encoding_error, reg_info, row_operands
+from .shapes import shape_key, wrap
 from .relocs import (GOT_SYMBOL, PCREL_RELOCS, plain_field_reloc, specifier_of,
                      specifier_reloc)
 
@@ -70,21 +69,7 @@ _MODRM16 = {("bx", "si"): 0, ("bx", "di"): 1, ("bp", "si"): 2, ("bp", "di"): 3,
 _RELAXABLE_GOT_OPCODES = frozenset((0x8B, 0x85, 0x03, 0x0B, 0x13, 0x1B, 0x23, 0x2B, 0x33, 0x3B))
 
 
-def _error(message: str, insn: Instruction) -> ToolchainError:
-    return ToolchainError(message, insn.location)
-
-
-def _reg(op: Register) -> RegInfo:
-    return REGISTERS[op.name]
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    form: Form
-    operands: tuple[Operand, ...]   # in the form's order, implicit operands filled in
-
-
-class Encoder:
+class Encoder(RowSelector):
     """Encodes Instructions for one ELF class (x86-64 RELA or i386 REL names)."""
 
     def __init__(self, elf64: bool):
@@ -93,297 +78,6 @@ class Encoder:
         # implicit operand it appends, if any.
         self._choices: dict[tuple, tuple[Form, Operand | None]] = {}
         self._encodings: dict[tuple, Encoding] = {}
-
-    # ---- selection --------------------------------------------------------
-
-    def forms_for(self, insn: Instruction) -> tuple[Form, ...]:
-        name = insn.mnemonic.lower()
-        forms = ATT_INDEX.get(name) or INTEL_INDEX.get(name)
-        if not forms:
-            raise _error(f"no such instruction: `{insn.mnemonic}'", insn)
-        return forms
-
-    def select(self, insn: Instruction, ctx: EncodeContext, short: bool) -> list[Match]:
-        """The rows that can encode ``insn``, best first is decided by encode()."""
-        return self._select(insn, ctx, short)[0]
-
-    def _select(self, insn: Instruction, ctx: EncodeContext, short: bool
-                ) -> tuple[list[Match], bool]:
-        """select(), and whether the rows follow from the instruction's shape
-        (not so where gas cuts an immediate to the default operand size)."""
-        self.check_registers(insn, ctx)
-        forms = self.forms_for(insn)
-        name = insn.mnemonic.lower()
-        operands = _row_operands(insn, name, None)
-        matches: list[Match] = []
-        range_error = None
-        count_ok = False
-        any_valid = False
-        by_shape = True
-        guess: int | None = None
-        if ctx.code_bits != 64 and any(_beyond_imm32(o) for o in operands):
-            # gas keeps constants outside 64-bit mode as signed 32-bit values
-            operands = tuple(Immediate(Constant(wrap(fold_constant(o.value), 32)))  # type: ignore
-                             if _beyond_imm32(o) else o for o in operands)
-            by_shape = False
-        for form in forms:
-            if not self.valid_in_mode(form, ctx, name):
-                continue
-            any_valid = True
-            ops = operands
-            if len(ops) + 1 == len(form.operands):   # shift by 1; blendv's implicit %xmm0
-                last = form.operands[-1]
-                if last.kind == "const" and last.size == 1:
-                    ops = ops + (Immediate(Constant(1)),)
-                elif last.fixed == "xmm0":
-                    ops = ops + (Register("xmm0"),)
-            if len(ops) != len(form.operands):
-                continue
-            count_ok = True
-            ok = True
-            for t, op in zip(form.operands, ops):
-                verdict = self.match_operand(t, op, form, ctx)
-                if isinstance(verdict, str):
-                    # gas lets an instruction whose size a suffix, a register or
-                    # the mode gives take any constant for a field that wide, and
-                    # cuts it with a warning (movb $0x100, %al is b0 00).
-                    if guess is None:
-                        guess = self.guess_size(insn, name, forms, ctx)
-                    bits = t.size or 8
-                    if guess == 8 or (guess == 16 and bits >= 16) or (guess == 32 and bits >= 32):
-                        by_shape = False
-                        continue
-                    range_error = verdict
-                if verdict is not True:
-                    ok = False
-                    break
-            if ok and "nop90" in form.flags and ctx.code_bits == 64 \
-                    and all(isinstance(o, Register) and o.name == "eax" for o in ops):
-                ok = False        # 90 is nop, not xchg %eax,%eax, in 64-bit mode
-            if ok:
-                matches.append(Match(form, ops))
-        if any("abs64" in m.form.flags for m in matches):
-            matches = [m for m in matches if "abs64" in m.form.flags]
-        if ctx.code_bits == 64 and any("sx" in m.form.flags for m in matches) \
-                and self.unsized(insn, forms, ctx):
-            # gas reads 0xfffffffe as -2 for an imm8 only when a suffix or register
-            # gives the size: add $0xfffffffe, (%rax) is 81 /0 id.
-            unwrapped = [m for m in matches if "sx" not in m.form.flags or all(
-                -128 <= (fold_constant(o.value) or 0) < 128
-                for o in m.operands if isinstance(o, Immediate))]
-            matches = unwrapped or matches
-        if not any(m.form.opsize == self.default_size(m.form, ctx) for m in matches):
-            cut = self.truncated_to_default(insn, forms, ctx)
-            if cut is not None:
-                by_shape = False
-                operands, imm8 = cut
-                cut_matches = [m for m in self.select(replace(insn, operands=operands), ctx, short)
-                               if imm8 or "sx" not in m.form.flags]
-                if cut_matches:
-                    return cut_matches, by_shape
-        if not matches:
-            base = forms[0].mnemonic.lower()
-            suffix = name[len(base):] if name.startswith(base) else ""
-            # gas: a q suffix outside 64-bit mode (callq) or movabs is 64-bit only.
-            if not any_valid and suffix in ("b", "w", "l", "q", "s") \
-                    and not (suffix == "q" and ctx.code_bits != 64) \
-                    and any(self.valid_in_mode(f, ctx, base) for f in ATT_INDEX.get(base, ())):
-                raise _error(f"invalid instruction suffix for `{base}'", insn)
-            if not any_valid:
-                where = "not supported in" if ctx.code_bits == 64 else "only supported in"
-                raise _error(f"`{insn.mnemonic}' is {where} 64-bit mode", insn)
-            if range_error is not None:
-                raise _error(range_error, insn)
-            if suffix and base in ATT_INDEX and not any(f.sizes_by_prefix for f in forms) \
-                    and any(isinstance(o, Register) for o in insn.operands):
-                # a memory-size suffix (fnstsww, fildl) with a register operand
-                raise _error(f"invalid instruction suffix for `{base}'", insn)
-            if not count_ok:
-                raise _error(f"number of operands mismatch for `{insn.mnemonic}'", insn)
-            raise _error(f"operand type mismatch for `{insn.mnemonic}'", insn)
-        return self.prefer(matches, ctx, short), by_shape
-
-    def prefer(self, matches: list[Match], ctx: EncodeContext, short: bool) -> list[Match]:
-        rel = [m for m in matches if any(t.kind == "rel" for t in m.form.operands)]
-        if rel:
-            rel8 = [m for m in rel if m.form.immediates == ("cb",)]
-            longer = [m for m in rel if m.form.immediates != ("cb",)]
-            if rel8 and longer:
-                matches = rel8 if short else longer
-        sizes = {m.form.opsize for m in matches}
-        if len(sizes) > 1 and None not in sizes:
-            preferred = [m for m in matches if m.form.opsize == self.default_size(m.form, ctx)]
-            if not preferred:   # crc32 (%rax), %rcx: gas takes the widest
-                widest = max(m.form.opsize or 0 for m in matches)
-                preferred = [m for m in matches if m.form.opsize == widest]
-            matches = preferred
-        return matches
-
-    def guess_size(self, insn: Instruction, name: str, forms: tuple[Form, ...],
-                   ctx: EncodeContext) -> int:
-        """The operand size gas assumes when it sizes immediates (optimize_imm):
-        the suffix, else the last general register, else the mode's."""
-        for f in forms:
-            size = suffix_size(name, f)
-            if size:
-                return size
-        for op in insn.operands:      # Intel: byte/word/dword/qword ptr sets the suffix
-            if isinstance(op, Memory) and op.size in (8, 16, 32, 64):
-                return op.size
-        for op in reversed(insn.operands):
-            if isinstance(op, Register):
-                info = REGISTERS.get(op.name)
-                if info is not None and info.cls == "gp" and info.size in (8, 16, 32, 64):
-                    return info.size
-        prefixes = {p.lower() for p in insn.prefixes}
-        if (ctx.code_bits == 16) != bool(prefixes & {"data16", "data32"}):
-            return 16
-        if ctx.code_bits == 64 and prefixes & {"rex64", "rex.w"}:
-            return 64
-        return 32
-
-    def unsized(self, insn: Instruction, forms: tuple[Form, ...], ctx: EncodeContext) -> bool:
-        """Whether the operand size of a GP instruction is left to the mode's
-        default: no suffix, no register, no sized memory operand."""
-        name = insn.mnemonic.lower()
-        sized = [f for f in forms if f.sizes_by_prefix and self.valid_in_mode(f, ctx, name)]
-        return bool(sized) and not any(suffix_size(name, f) for f in sized) and not any(
-            isinstance(o, Register) or (isinstance(o, Memory) and o.size is not None)
-            for o in insn.operands)
-
-    def truncated_to_default(self, insn: Instruction, forms: tuple[Form, ...], ctx: EncodeContext
-                             ) -> tuple[tuple[Operand, ...], bool] | None:
-        """gas sizes an instruction with neither a suffix nor a sized operand by
-        the mode's default and cuts a wider immediate to that size (a warning
-        only): ``push $0x12345`` in .code16 is 68 45 23.  Outside 64-bit mode it
-        first takes constants modulo 2**32, so 0xffffffff is -1 and still fits
-        an imm8 row; a value cut further does not (81 /0 iw, not 83 /0 ib).
-        The operands so cut and whether imm8 rows may take them, or None."""
-        if not self.unsized(insn, forms, ctx):
-            return None
-        name = insn.mnemonic.lower()
-        bits = max(self.default_size(f, ctx) for f in forms
-                   if f.sizes_by_prefix and self.valid_in_mode(f, ctx, name))
-        if bits == 64 or ctx.code_bits == 64:   # gas's 64-bit values fit no imm32 row
-            return None
-
-        def wrap(value: int, width: int) -> int:
-            half = 1 << (width - 1)
-            return ((value + half) & ((1 << width) - 1)) - half
-
-        out: list[Operand] = []
-        imm8 = True
-        for op in insn.operands:
-            value = fold_constant(op.value) if isinstance(op, Immediate) else None
-            if value is not None and not -(1 << (bits - 1)) <= value < (1 << bits):
-                value = wrap(value, 32)
-                if not -(1 << (bits - 1)) <= value < (1 << bits):
-                    value, imm8 = wrap(value, bits), False
-                op = Immediate(Constant(value))
-            out.append(op)
-        return (tuple(out), imm8) if out != list(insn.operands) else None
-
-    @staticmethod
-    def default_size(form: Form, ctx: EncodeContext) -> int:
-        if ctx.code_bits == 64 and "d64" in form.flags:
-            return 64
-        if ctx.code16gcc and "ds" in form.flags:
-            return 32
-        return 16 if ctx.code_bits == 16 else 32
-
-    @staticmethod
-    def valid_in_mode(form: Form, ctx: EncodeContext, name: str) -> bool:
-        flags = form.flags
-        if ctx.code_bits == 64:
-            if "i64" in flags or ("d64" in flags and form.opsize == 32):
-                return False
-            if any(t.kind == "moffs" for t in form.operands) and not name.startswith("movabs") \
-                    and "abs64" not in flags:
-                return False
-            return True
-        if form.rex_w or "o64" in flags:
-            return False
-        if form.opsize == 64 and form.sizes_by_prefix:
-            return False
-        return True
-
-    def check_registers(self, insn: Instruction, ctx: EncodeContext) -> None:
-        for op in reversed(insn.operands):     # in AT&T order, as gas reports
-            regs: list[Register] = []
-            if isinstance(op, Indirect):
-                op = op.target
-            if isinstance(op, Register):
-                regs.append(op)
-            elif isinstance(op, Memory):
-                regs.extend(r for r in (op.base, op.index, op.segment) if r is not None)
-            for r in regs:
-                info = REGISTERS.get(r.name)
-                if info is None:
-                    raise _error(f"bad register name `%{r.name}'", insn)
-                if ctx.code_bits != 64 and (info.needs_rex or (info.cls == "gp" and info.size == 64)
-                                            or r.name == "rip"):
-                    raise _error(f"bad register name `%{r.name}'", insn)
-
-    def match_operand(self, t: OperandType, op: Operand, form: Form,
-                      ctx: EncodeContext) -> bool | str:
-        kind = t.kind
-        if isinstance(op, Indirect):
-            if not form.branch or kind not in ("rm", "mem"):
-                return False
-            op = op.target
-        if isinstance(op, Register):
-            info = REGISTERS[op.name]
-            if kind == "reg" or kind == "rm":
-                if info.cls != t.cls:
-                    return False
-                if t.cls == "gp":
-                    return info.size == t.size if t.size else info.size in (32, 64)
-                return True
-            if kind == "fixed":
-                return info.name == t.fixed or (t.fixed == "st" and info.name == "st(0)")
-            return False
-        if isinstance(op, Memory):
-            if kind == "fixed" and t.fixed == "dx":   # in/out (%dx)
-                return op.base == Register("dx") and op.index is None and op.displacement is None
-            if kind == "moffs":
-                if "abs64" in form.flags:
-                    return _beyond_disp32(op.displacement) and op.base is None \
-                        and op.index is None
-                return op.base is None and op.index is None
-            if kind not in ("rm", "mem") or "nomem" in form.flags:
-                return False
-            if op.size is not None and t.msize is not None and op.size != t.msize:
-                return False
-            return True
-        if isinstance(op, Immediate):
-            if kind == "const":
-                return fold_constant(op.value) == t.size
-            if kind != "imm":
-                return False
-            return self.immediatefits(op.value, t, form)
-        if isinstance(op, FarPointer):
-            return kind == "ptr"
-        if isinstance(op, Expr):
-            if form.branch:   # a target; or ljmp foo, a far pointer in memory
-                return kind == "rel" or t.mtype == "far"
-            if "abs64" in form.flags:
-                return kind == "moffs" and _beyond_disp32(op)
-            return kind in ("mem", "rm", "moffs") and "nomem" not in form.flags
-        return False
-
-    @staticmethod
-    def immediatefits(value: Expr, t: OperandType, form: Form) -> bool | str:
-        bits, sign_extended, width = immediate_field(t, form)
-        const = fold_constant(value)
-        if const is None:
-            return "sx" not in form.flags
-        if fits(const, bits, sign_extended, width):
-            return True
-        if sign_extended:
-            return False
-        return f"operand value {const} out of range for imm{bits} in `{form.mnemonic.lower()}'"
-
-    # ---- encoding -----------------------------------------------------------
 
     def encode(self, insn: Instruction, ctx: EncodeContext, short: bool = False) -> Encoding:
         name = insn.mnemonic.lower()
@@ -402,9 +96,9 @@ class Encoder:
         for word in insn.prefixes + (name,):
             if word in _PREFIX_WORD_MODES and ctx.code_bits in _PREFIX_WORD_MODES[word]:
                 if ctx.code_bits == 64:
-                    raise _error(f"`{word}' is not supported in 64-bit mode", insn)
+                    raise encoding_error(f"`{word}' is not supported in 64-bit mode", insn)
                 if word in insn.prefixes:   # a bare data16 line is just the byte
-                    raise _error(f"redundant {word} prefix", insn)
+                    raise encoding_error(f"redundant {word} prefix", insn)
         if not insn.operands and (name in PREFIX_WORDS or name in REX_WORDS):
             return Encoding(bytes(self.prefix_bytes(name, ctx)))
         # Fast path: an instruction of a shape seen before takes the row that
@@ -413,7 +107,7 @@ class Encoder:
         choice = self._choices.get(key) if key is not None else None
         if choice is not None:
             form, extra = choice
-            return self.encode_legacy(insn, Match(form, _row_operands(insn, name, extra)), ctx)
+            return self.encode_legacy(insn, Match(form, row_operands(insn, name, extra)), ctx)
         matches, by_shape = self._select(insn, ctx, short)
         best: Encoding | None = None
         best_match = matches[0]
@@ -425,7 +119,7 @@ class Encoder:
         assert best is not None
         if key is not None and by_shape:
             extra = best_match.operands[-1] \
-                if len(best_match.operands) > len(_row_operands(insn, name, None)) else None
+                if len(best_match.operands) > len(row_operands(insn, name, None)) else None
             self._choices[key] = (best_match.form, extra)
         return best
 
@@ -454,10 +148,10 @@ class Encoder:
                 if slot == SLOT_ADDR:
                     addr_override = True
                 if slot in slots:
-                    raise _error("same type of prefix used twice", insn)
+                    raise encoding_error("same type of prefix used twice", insn)
                 slots[slot] = byte
             else:
-                raise _error(f"unknown prefix `{word}'", insn)
+                raise encoding_error(f"unknown prefix `{word}'", insn)
         for byte in form.prefixes:
             slot = {0x66: SLOT_DATA, 0xF2: SLOT_REP, 0xF3: SLOT_REP, 0x9B: SLOT_WAIT}[byte]
             slots[slot] = byte
@@ -465,7 +159,7 @@ class Encoder:
             if (form.opsize == 16) != (mode == 16) and form.opsize in (16, 32):
                 if SLOT_DATA in slots and any(p.lower() in ("data16", "data32")
                                               for p in insn.prefixes):
-                    raise _error("same type of prefix used twice", insn)
+                    raise encoding_error("same type of prefix used twice", insn)
                 slots[SLOT_DATA] = 0x66
 
         # Address size: from the memory operand's registers, else the mode.
@@ -498,7 +192,7 @@ class Encoder:
                       and (size != 16 or form.mnemonic != "CMPS")) or \
                         (size == 16 and form.mnemonic == "MOVS"):
                     kind = "string address" if form.mnemonic == "CMPS" else "base/index"
-                    raise _error(f"`{_att_mem(target)}' is not a valid {kind} expression", insn)
+                    raise encoding_error(f"`{_att_mem(target)}' is not a valid {kind} expression", insn)
                 implied = "bx" if form.mnemonic == "XLAT" else \
                     "di" if self._default_segment(form, index, target) == "es" else "si"
                 expected = ("r" if addr_size == 64 else "e") + implied
@@ -518,7 +212,7 @@ class Encoder:
                     size = REGISTERS[regs[0].name].size
                     if size != addr_size:
                         if (mode == 64 and size == 16) or (addr_override and form.modrm is not None):
-                            raise _error(f"`{_att_mem(target)}' is not a valid base/index "
+                            raise encoding_error(f"`{_att_mem(target)}' is not a valid base/index "
                                          "expression", insn)
                         slots[SLOT_ADDR] = 0x67
                         addr_size = size
@@ -527,7 +221,7 @@ class Encoder:
                     index = ops.index(op)
                     default = self._default_segment(form, index, target)
                     if default == "es" and seg != "es":   # a string instruction's (e)di
-                        raise _error(f"`{form.mnemonic.lower()}' operand {len(ops) - index} "
+                        raise encoding_error(f"`{form.mnemonic.lower()}' operand {len(ops) - index} "
                                      "must use `%es' segment", insn)
                     if seg != default:
                         slots[SLOT_SEG] = SEGMENT_PREFIX[seg]
@@ -538,7 +232,7 @@ class Encoder:
         reg_bits: list[tuple[RegInfo, str]] = []   # registers and the REX bit they use
 
         if form.opreg_index is not None:
-            info = _reg(ops[form.opreg_index])  # type: ignore[arg-type]
+            info = reg_info(ops[form.opreg_index])  # type: ignore[arg-type]
             body[-1] += info.num & 7
             reg_bits.append((info, "B"))
             if form.rex_w and body == b"\x90" and info.num == 0:
@@ -550,14 +244,14 @@ class Encoder:
             if form.modrm >= 0:
                 reg_field = form.modrm
             else:
-                info = _reg(ops[form.reg_index])  # type: ignore[arg-type]
+                info = reg_info(ops[form.reg_index])  # type: ignore[arg-type]
                 reg_field = info.num & 7
                 reg_bits.append((info, "R"))
             rm_op = ops[form.rm_index]  # type: ignore[index]
             if isinstance(rm_op, Indirect):
                 rm_op = rm_op.target
             if isinstance(rm_op, Register):
-                info = _reg(rm_op)
+                info = reg_info(rm_op)
                 modrm_bytes.append(0xC0 | reg_field << 3 | (info.num & 7))
                 reg_bits.append((info, "B"))
             else:
@@ -590,10 +284,10 @@ class Encoder:
             rex |= 0x40
             for op in ops:
                 if isinstance(op, Register) and REGISTERS[op.name].forbids_rex:
-                    raise _error(f"can't encode register '%{op.name}' in an instruction "
+                    raise encoding_error(f"can't encode register '%{op.name}' in an instruction "
                                  "requiring REX prefix", insn)
             if mode != 64:
-                raise _error(f"instruction `{insn.mnemonic}' needs a REX prefix, which only "
+                raise encoding_error(f"instruction `{insn.mnemonic}' needs a REX prefix, which only "
                              "exists in 64-bit mode", insn)
 
         out = bytearray(slots[s] for s in sorted(slots))
@@ -655,14 +349,14 @@ class Encoder:
         const = fold_constant(disp_expr) if disp_expr is not None else 0
         if base is not None and base.cls == "ip":
             if index is not None:
-                raise _error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
+                raise encoding_error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
             if const is not None:   # a constant offset from the next instruction
                 return bytes((reg_field << 3 | 5,)), (4, Constant(wrap(const, 32)), False, None), \
                     rex_bits
             return bytes((reg_field << 3 | 5,)), (4, disp_expr, True, None), rex_bits
         if index is not None:
             if index.num == 4 and index.cls == "gp":
-                raise _error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
+                raise encoding_error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
             rex_bits.append((index, "X"))
         if base is None:
             if index is None:
@@ -705,7 +399,7 @@ class Encoder:
         if base is None and index is None:
             return bytes((reg_field << 3 | 6,)), (2, disp_expr or Constant(0), False, "abs")
         if m.scale != 1 or (base, index) not in _MODRM16:
-            raise _error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
+            raise encoding_error(f"`{_att_mem(m)}' is not a valid base/index expression", insn)
         rm = _MODRM16[(base, index)]
         if const == 0 and disp_expr is not None and fold_constant(disp_expr) is not None:
             disp_expr = None
@@ -750,7 +444,7 @@ class Encoder:
     def specifier_reloc(self, insn: Instruction, spec: str, size: int) -> str:
         name = specifier_reloc(self.elf64, spec, size)
         if name is None:
-            raise _error(f"relocation @{spec} is not supported for a {size}-byte field"
+            raise encoding_error(f"relocation @{spec} is not supported for a {size}-byte field"
                          f" in `{insn.mnemonic}'", insn)
         return name
 
@@ -809,29 +503,6 @@ class Encoder:
             name = plain_field_reloc(self.elf64, size, True, True)
         fixups.append(Fixup(len(out), size, target, name, True, -size, True, insn.location))
         out += b"\0" * size
-
-
-def _row_operands(insn: Instruction, name: str, extra: Operand | None) -> tuple[Operand, ...]:
-    """The operands a row sees: ``imul $3, %eax`` is ``imul $3, %eax, %eax``, and
-    ``extra`` is an implicit last operand (shift count 1, blendv's %xmm0)."""
-    operands = insn.operands
-    if name.startswith("imul") and len(operands) == 2 and isinstance(operands[1], Immediate):
-        operands = (operands[0], operands[0], operands[1])
-    return operands if extra is None else operands + (extra,)
-
-
-def _beyond_imm32(op: Operand) -> bool:
-    """An immediate constant outside the signed 32-bit range."""
-    if not isinstance(op, Immediate):
-        return False
-    const = fold_constant(op.value)
-    return const is not None and not -(1 << 31) <= const < (1 << 31)
-
-
-def _beyond_disp32(address: Expr | None) -> bool:
-    """A constant address that a 32-bit displacement cannot hold."""
-    const = None if address is None else fold_constant(address)
-    return const is not None and not -(1 << 31) <= const < (1 << 31)
 
 
 def _att_mem(m: Memory) -> str:
