@@ -1,0 +1,53 @@
+"""Preprocessing tokens: the one record passed from the lexer through the
+preprocessor to the parser.
+
+C11 5.1.1.2 splits translation into phases; phases 1-3 (the lexer) produce
+*preprocessing tokens* (6.4): header names, identifiers, pp-numbers, character
+constants, string literals, punctuators, and single non-white-space
+characters.  Phase 4 (the preprocessor) rewrites the token list; phases 5-7
+(the parser) convert pp-numbers to constants, concatenate adjacent string
+literals and treat identifiers that spell keywords as keywords.
+
+A token keeps the exact text it was spelled with, where it came from, and
+the white space before it (so ``-E`` output and ``#`` stringising are
+faithful).  A token produced by a macro expansion keeps the location where
+it was written and points at the expansion it came from, so diagnostics can
+print gcc's "in expansion of macro" notes.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from ..common.diagnostics import SourceLocation
+
+
+class TokenKind(enum.Enum):
+    IDENTIFIER = "identifier"
+    PP_NUMBER = "pp-number"
+    CHARACTER_CONSTANT = "character constant"     # 'a', L'a', u'a', U'a', u8'a'
+    STRING_LITERAL = "string literal"             # "s", L"s", u8"s", u"s", U"s"
+    HEADER_NAME = "header name"                   # <stdio.h>, only after #include
+    PUNCTUATOR = "punctuator"                     # spelled as in 6.4.6; digraphs kept
+    OTHER = "other"                               # a stray non-white-space character
+    END_OF_FILE = "end of file"
+
+
+@dataclass(frozen=True, slots=True)
+class MacroExpansion:
+    """One level of macro expansion a token went through (for diagnostics)."""
+
+    macro: str
+    location: SourceLocation                      # where the macro was invoked
+    parent: MacroExpansion | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: TokenKind
+    text: str
+    location: SourceLocation
+    leading_space: bool = False                   # white space (or a comment) before it
+    at_line_start: bool = False                   # first token of a logical line
+    expansion: MacroExpansion | None = None       # None when written directly in a file
