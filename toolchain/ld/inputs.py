@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..common import elf
 from ..common.archive import Archive
 from ..common.diagnostics import ToolchainError
-from ..common.elfreader import ElfFile, ElfFormatError
+from ..common.elfreader import ElfFile
 from .symbols import Symbol, SymbolTable
 
 if TYPE_CHECKING:
@@ -103,12 +103,9 @@ class InputSection:
 class ObjectFile(InputFile):
     """One ELF relocatable object, from the command line or an archive."""
 
-    def __init__(self, path: str, display: str, data: bytes, arch: Arch | None):
+    def __init__(self, path: str, display: str, elf_file: ElfFile, arch: Arch | None):
         super().__init__(path, display)
-        try:
-            self.elf = ElfFile(data, display)
-        except ElfFormatError as exc:
-            raise ToolchainError(exc.message) from None
+        self.elf = elf_file
         if self.elf.type != elf.ET_REL:
             kind = {elf.ET_EXEC: "an executable", elf.ET_DYN: "a shared object"}.get(
                 self.elf.type, f"ELF type {self.elf.type}")

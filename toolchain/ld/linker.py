@@ -21,7 +21,7 @@ import tempfile
 from ..common import elf
 from ..common.archive import is_archive
 from ..common.diagnostics import Diagnostics, ToolchainError
-from ..common.elfreader import is_elf
+from ..common.elfreader import ElfFile, is_elf
 from . import scriptast as ast
 from .arch import Arch, arch_for_machine
 from .defaultscript import default_script_text
@@ -72,10 +72,9 @@ class Linker:
 
     def add_object(self, path: str, display: str, data: bytes,
                    member: tuple[str, str] | None = None) -> ObjectFile:
-        from ..common.elfreader import ElfFile
-        header = ElfFile(data, display)
-        self._set_arch(header.machine, display)
-        obj = ObjectFile(path, display, data, self.arch)
+        elf_file = ElfFile(data, display)
+        self._set_arch(elf_file.machine, display)
+        obj = ObjectFile(path, display, elf_file, self.arch)
         if member is not None:
             obj.archive_path, obj.member_name = member
         obj.parse(self.symtab, self.comdat_groups)
