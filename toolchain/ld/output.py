@@ -222,6 +222,16 @@ class OutputBuilder:
     # --- writing -----------------------------------------------------------------------------
 
     def write(self, path: str) -> None:
+        if self.options.map_file or self.options.print_map:
+            from .mapfile import format_map
+            text = format_map(self.linker, self.sections, self.arch.wordsize)
+            if self.options.print_map:
+                print(text, end="")
+            if self.options.map_file:
+                map_path = self.options.map_file
+                if os.path.isdir(map_path):
+                    map_path = os.path.join(map_path, os.path.basename(path) + ".map")
+                write_atomically(map_path, text.encode(), executable=False)
         if self.options.output_format == "binary":
             content = flat_binary(self.sections, self.image)
         elif self.options.output_format in (None, "elf64-x86-64", "elf32-i386",
