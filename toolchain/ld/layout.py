@@ -202,6 +202,7 @@ class Layout:
         alignment = output.alignment
         if statement.align is not None:
             alignment = max(alignment, self._eval(statement.align))
+            output.alignment = alignment
         explicit = output.name in self.section_starts or statement.address is not None
         if output.name in self.section_starts:
             start = self.section_starts[output.name]

@@ -49,7 +49,8 @@ def build_segments(sections: list[OutputSection], page_size: int,
         if current is not None:
             last = current.sections[-1]
             last_end = last.address + (0 if last.is_tbss else last.size)
-            same_load_delta = (section.lma - section.address) == (current.paddr - current.vaddr)
+            same_load_delta = section.is_nobits or \
+                (section.lma - section.address) == (current.paddr - current.vaddr)
             if (flags == current.flags and section.address >= last_end and same_load_delta
                     and section.address - last_end < page_size):
                 current.sections.append(section)
