@@ -56,7 +56,8 @@ class InputSection:
 
     __slots__ = ("file", "index", "name", "type", "flags", "alignment", "entsize", "size",
                  "data", "relocations", "output_section", "output_offset", "live",
-                 "discarded", "link", "info", "group_signature", "source_file")
+                 "discarded", "link", "info", "group_signature", "merged_into",
+                 "merge_map")
 
     def __init__(self, file: ObjectFile | None, index: int, name: str, type: int, flags: int,
                  alignment: int, size: int, data: bytes | memoryview | None, entsize: int = 0):
@@ -77,6 +78,8 @@ class InputSection:
         self.link = 0
         self.info = 0
         self.group_signature: str | None = None
+        self.merged_into: InputSection | None = None   # SHF_MERGE: the section holding the pieces
+        self.merge_map: tuple[list[int], list[int]] | None = None
 
     @property
     def address(self) -> int:
@@ -86,6 +89,9 @@ class InputSection:
         """Where byte ``offset`` of this section lands (0 when the section was dropped)."""
         if self.output_section is None:
             return 0
+        if self.merged_into is not None:
+            from .merge import translate
+            return self.merged_into.address + translate(self, offset)
         return self.output_section.address + self.output_offset + offset
 
     @property

@@ -18,6 +18,7 @@ from ..common import elf
 from ..common.diagnostics import ToolchainError
 from . import scriptast as ast
 from .layout import Layout
+from .merge import merge_output_section, replace_merged
 from .outputs import OutputSection
 from .placement import SectionPlan
 from .scriptexpr import evaluate
@@ -51,6 +52,10 @@ class OutputBuilder:
                         for section in content:
                             if section.live and not section.discarded:
                                 item.output.add_input(section)
+                replaced = merge_output_section(item.output)
+                if replaced:
+                    item.contents = [replace_merged(c, replaced) if isinstance(c, list) else c
+                                     for c in item.contents]
 
     def _number(self, text: str, what: str) -> int:
         try:

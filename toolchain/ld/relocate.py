@@ -153,6 +153,9 @@ class Relocator:
             at = base + offset
             S = self.symbol_address(symbol)
             A = relocation.addend
+            if symbol.type == elf.STT_SECTION and symbol.section is not None and \
+                    symbol.section.merged_into is not None:
+                S, A = symbol.section.address_of(symbol.value + A), 0   # A picks the piece
             P = place + offset
             try:
                 if expr is E.ABS:
