@@ -23,7 +23,7 @@ TYPE_SPECIFIER_KEYWORDS = frozenset({
     "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "_Bool",
     "_Complex", "_Imaginary", "__int128", "__int128_t", "__uint128_t", "struct", "union", "enum",
     "typeof", "__auto_type", "_Float32", "_Float64", "_Float128", "_Float32x", "_Float64x",
-    "__float128", "__builtin_va_list", "_Atomic",
+    "__float128", "__builtin_va_list", "_Atomic", "_Decimal32", "_Decimal64", "_Decimal128",
 })
 QUALIFIER_KEYWORDS = {"const": CONST, "volatile": VOLATILE, "restrict": RESTRICT}
 STORAGE_KEYWORDS = frozenset({"typedef", "extern", "static", "auto", "register", "_Thread_local"})
@@ -277,8 +277,8 @@ class DeclarationParser(InitializerParser):
         }.get(key, set())
         if key in ("long",) and words.get("long", 0) >= 1 and not ({"double"} & set(words)):
             return all(w in allowed or w == "long" for w in words)
-        if key == "_Complex":
-            return all(w in allowed for w in words)
+        if key == "_Complex" or "_Complex" in words:
+            return True
         return all(w in allowed or (w == "_Complex" and key in ("float", "double", "long")) for w in words)
 
     def resolve_type_words(self, words: dict[str, int], location) -> CType:
@@ -289,11 +289,11 @@ class DeclarationParser(InitializerParser):
             return t.void
         if "_Bool" in words:
             return t.bool_
-        if "float" in words or "_Float32" in words:
+        if "float" in words or "_Float32" in words or "_Decimal32" in words:
             base = t.float
-        elif "double" in words or "_Float64" in words or "_Float32x" in words:
+        elif "double" in words or "_Float64" in words or "_Float32x" in words or "_Decimal64" in words:
             base = t.long_double if words.get("long") else t.double
-        elif "_Float128" in words or "__float128" in words:
+        elif "_Float128" in words or "__float128" in words or "_Decimal128" in words:
             base = t.float128
         elif "_Float64x" in words:
             base = t.long_double
@@ -703,8 +703,8 @@ class DeclarationParser(InitializerParser):
         if key == "identifier" and named and not (abstract and self.is_typedef_name()):
             self.advance()
             result = Declarator(token.text, token.location)
-        elif key == "(" and not (abstract and (self.is_declaration_start(1) or self.peek(1) == ")")) \
-                and not (self.peek(1) == "__attribute__" and abstract is None):
+        elif key == "(" and (self.peek(1) == "__attribute__" or not (
+                abstract and (self.is_declaration_start(1) or self.peek(1) == ")"))):
             self.advance()
             attributes = self.attribute_specifiers()
             inner = self.declarator(abstract, named)

@@ -218,7 +218,7 @@ class ExpressionParser:
             if isinstance(constant.value, int):
                 return ast.IntegerLiteral(token.location, constant.value, type=constant.type)
             return ast.FloatLiteral(token.location, constant.value, type=constant.type)
-        if key == "char":
+        if key == "character-constant":
             self.advance()
             try:
                 constant = character_constant(token.text, self.types)

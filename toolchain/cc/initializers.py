@@ -387,7 +387,7 @@ class InitializerParser:
                     or (e.operand is not None and e.operand.type is not None and e.operand.type.is_function()):
                 return self.is_static_lvalue(e.operand)
             if e.implicit and e.operand is not None and e.operand.lvalue and not isinstance(e.type, ArrayType):
-                return False
+                return isinstance(e.operand, ast.CompoundLiteral)
             return self.is_address_or_arithmetic_constant(e.operand)
         if isinstance(e, ast.Unary) and e.op == "&":
             return self.is_static_lvalue(e.operand)

@@ -24,7 +24,7 @@ _Imaginary _Noreturn _Static_assert _Thread_local
 __attribute__ __attribute __extension__ __typeof__ __typeof typeof __auto_type __asm__ __asm
 asm __inline__ __inline __restrict__ __restrict __volatile__ __volatile __const__ __const
 __signed__ __signed __alignof__ __alignof __int128 __int128_t __uint128_t __label__ __real__
-__real __imag__ __imag __complex__ __thread _Float32 _Float64 _Float128 _Float32x _Float64x
+__real __imag__ __imag __complex__ __complex __thread _Decimal32 _Decimal64 _Decimal128 _Float32 _Float64 _Float128 _Float32x _Float64x
 __float128 __builtin_va_arg __builtin_offsetof __builtin_types_compatible_p
 __builtin_choose_expr __builtin_va_list
 """.split())
@@ -37,7 +37,7 @@ KEYWORD_ALIASES = {
     "__volatile": "volatile", "__const__": "const", "__const": "const",
     "__signed__": "signed", "__signed": "signed", "__alignof__": "_Alignof",
     "__alignof": "_Alignof", "__real": "__real__", "__imag": "__imag__",
-    "__complex__": "_Complex", "__thread": "_Thread_local",
+    "__complex__": "_Complex", "__complex": "_Complex", "__thread": "_Thread_local",
 }
 
 # Keywords gcc does not accept in strict ISO mode (-std=c11 etc.).
@@ -171,7 +171,8 @@ def floating_constant(text: str, types: TypeSystem) -> Constant:
     table: dict[str, FloatType] = {"": types.double, "f": types.float, "l": types.long_double,
                                    "f32": types.float, "f64": types.double, "f32x": types.double,
                                    "f64x": types.long_double, "f128": types.float128,
-                                   "q": types.float128, "w": types.long_double}
+                                   "q": types.float128, "w": types.long_double,
+                                   "df": types.float, "dd": types.double, "dl": types.float128}
     if low not in table:
         raise LiteralError(f'invalid suffix "{suffix}" on floating constant')
     t = table[low]

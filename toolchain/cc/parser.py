@@ -55,7 +55,7 @@ def token_key(token: Token) -> str:
     if kind is TokenKind.PP_NUMBER:
         return "number"
     if kind is TokenKind.CHARACTER_CONSTANT:
-        return "char"
+        return "character-constant"
     if kind is TokenKind.STRING_LITERAL:
         return "string"
     if kind is TokenKind.END_OF_FILE:
@@ -362,6 +362,25 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         else:
             case.body = self.statement()
         return case
+
+    def case_value(self, expression: ast.Expression, switch: ast.Switch | None) -> int | None:
+        """A case label's value, converted to the switch's promoted controlling type."""
+        value = self.constant_value(expression, None)
+        if value is None:
+            if expression.type is not None and expression.type.is_integer():
+                self.error("case label does not reduce to an integer constant", expression)
+            else:
+                self.error("case label does not reduce to an integer constant", expression)
+            return None
+        if switch is not None and switch.condition is not None and switch.condition.type is not None \
+                and switch.condition.type.is_integer():
+            t = switch.condition.type
+            bits = t.size * 8
+            wrapped = value & ((1 << bits) - 1)
+            if t.signed and wrapped >> (bits - 1):
+                wrapped -= 1 << bits
+            value = wrapped
+        return value
 
     # compound-statement:
     #     { block-item-list_opt }
