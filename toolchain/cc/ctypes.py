@@ -610,6 +610,7 @@ def _base_name(t: CType) -> str:
 def type_name(t: CType) -> str:
     """gcc's spelling of a type in diagnostics."""
     inner = ""
+    top_level_function = isinstance(t, FunctionType)
     while True:
         if isinstance(t, PointerType):
             quals = " ".join(_qualifier_words(t.qualifiers))
@@ -641,6 +642,6 @@ def type_name(t: CType) -> str:
     base = " ".join(_qualifier_words(t.qualifiers) + [_base_name(t)])
     if not inner:
         return base
-    if inner.startswith(("(", "[")):
-        return f"{base} {inner}"
+    if top_level_function:
+        return f"{base}{inner}"
     return f"{base} {inner}"

@@ -99,7 +99,10 @@ class DeclarationParser(InitializerParser):
             self.check_empty_declaration(spec, start)
             return items
         first = True
+        count = 0
+        initialized = False
         while True:
+            count += 1
             declarator = self.declarator()
             declarator.attributes.update(self.attribute_specifiers())
             if first and file_scope and self.is_function_body_start(declarator):
@@ -108,15 +111,21 @@ class DeclarationParser(InitializerParser):
             symbol = self.declare(spec, declarator, file_scope,
                                   has_initializer=self.peek() == "=")
             initializer = None
+            initialized = self.peek() == "="
             if self.accept("="):
-                initializer = self.initializer_for(symbol)
+                initializer = self.initializer_for(symbol, start)
             else:
                 self.check_declaration_complete(symbol, declarator)
             items.append(ast.Declaration(declarator.location, symbol, initializer))
             if not self.accept(","):
                 break
         if self.peek() != ";":
-            self.syntax_error("expected ',' or ';'" if self.peek() != "eof" or True else "")
+            # gcc's wording depends on what the declaration had so far.
+            if initialized:
+                self.syntax_error("expected ',' or ';'")
+            elif count == 1:
+                self.syntax_error("expected ';'", missing=";")
+            self.syntax_error("expected '=', ',', ';', 'asm' or '__attribute__'")
         self.advance()
         return items
 
@@ -139,7 +148,7 @@ class DeclarationParser(InitializerParser):
             message = self.string_literal_text()
         self.expect(")")
         self.expect_semicolon()
-        value = self.constant_value(condition, "expression in static assertion is not an integer constant expression")
+        value = self.constant_value(condition, "expression in static assertion is not constant")
         if value == 0:
             text = f"static assertion failed: \"{message}\"" if message is not None else "static assertion failed"
             self.error(text, token)
@@ -170,7 +179,7 @@ class DeclarationParser(InitializerParser):
                     if spec.storage == key:
                         self.error(f"duplicate '{token.text}'", token)
                     else:
-                        self.error("multiple storage classes in declaration specifiers", token)
+                        self.error("multiple storage classes in declaration specifiers", location)
                 else:
                     spec.storage = key
                     if not allow_storage and key != "register":
@@ -200,7 +209,7 @@ class DeclarationParser(InitializerParser):
                     value = self.constant_value(self.conditional_expression(),
                                                 "requested alignment is not an integer constant")
                     if value is not None and value & (value - 1):
-                        self.error("requested alignment is not a positive power of 2", token)
+                        self.error(f"requested alignment '{value}' is not a positive power of 2", token)
                     spec.alignas = max(spec.alignas, value or 0)
                 self.expect(")")
             elif key == "__attribute__":
@@ -222,7 +231,9 @@ class DeclarationParser(InitializerParser):
                 named = self.check_type_specifier(named, words, token, self.types.va_list)
             elif key in TYPE_SPECIFIER_KEYWORDS:
                 self.advance()
-                if named is not None or (words and not self.combinable(key, words)):
+                if key in ("signed", "unsigned") and ("unsigned" if key == "signed" else "signed") in words:
+                    self.error("both 'signed' and 'unsigned' in declaration specifiers", token)
+                elif named is not None or (words and not self.combinable(key, words)):
                     self.error("two or more data types in declaration specifiers", token)
                 else:
                     words[key] = words.get(key, 0) + 1
@@ -621,8 +632,9 @@ class DeclarationParser(InitializerParser):
             self.attribute_specifiers()
             if self.accept("="):
                 expression = self.conditional_expression()
-                given = self.constant_value(expression,
-                                            f"enumerator value for '{name.text}' is not an integer constant")
+                given = self.constant_value(expression, None)
+                if given is None:
+                    self.error(f"enumerator value for '{name.text}' is not an integer constant", name)
                 if given is not None:
                     value = given
             low, high = min(low, value), max(high, value)
@@ -765,6 +777,12 @@ class DeclarationParser(InitializerParser):
         self.advance()
         if self.accept(")"):
             return FunctionDerivation([], False, prototyped=False)
+        if self.peek() == "identifier" and not self.is_typedef_name() and \
+                self.peek(1) in ("identifier", "*") and self.scope.kind != "block":
+            token = self.token()
+            self.error(f"unknown type name '{token.text}'", token)
+            from .parser import ParseError
+            raise ParseError()
         if self.peek() == "identifier" and not self.is_typedef_name():
             names: list[tuple[str, SourceLocation]] = []
             while True:
@@ -805,6 +823,8 @@ class DeclarationParser(InitializerParser):
                 else:
                     spec = self.declaration_specifiers(allow_storage=False)
                 declarator = self.declarator(abstract=True)
+                if declarator.name is None:
+                    declarator.location = spec.location
                 declarator.attributes.update(self.attribute_specifiers())
                 parameters.append(self.declare_parameter(spec, declarator))
                 if not self.accept(","):
@@ -886,6 +906,7 @@ class DeclarationParser(InitializerParser):
     def type_name(self) -> CType:
         spec = self.declaration_specifiers(allow_storage=False)
         declarator = self.declarator(abstract=True, named=False)
+        self.type_name_end = self.tokens[self.pos - 1]
         return self.apply_derivations(spec.type, declarator)
 
 

@@ -60,9 +60,9 @@ class ExpressionParser:
             then = self.expression()
         if self.peek() != ":":
             self.syntax_error("expected ':'")
-        self.advance()
+        colon = self.advance()
         otherwise = self.conditional_expression()
-        return self.make_conditional(condition, then, otherwise, token)
+        return self.make_conditional(condition, then, otherwise, colon)
 
     # logical-OR-expression ... multiplicative-expression (6.5.5-6.5.14),
     # by precedence climbing.
@@ -125,14 +125,16 @@ class ExpressionParser:
             token = self.advance()
             if self.peek() == "(" and self.is_type_name_start(1):
                 self.advance()
+                type_token = self.token()
                 operand_type = self.type_name()
                 self.expect(")")
                 if self.peek() == "{":
                     operand = self.postfix_operators(self.compound_literal(operand_type, token))
                     return self.make_sizeof(None, operand, key == "_Alignof", token)
-                return self.make_sizeof(operand_type, None, key == "_Alignof", token)
+                return self.make_sizeof(operand_type, None, key == "_Alignof", token, type_token)
+            operand_token = self.token()
             operand = self.unary_expression()
-            return self.make_sizeof(None, operand, key == "_Alignof", token)
+            return self.make_sizeof(None, operand, key == "_Alignof", token, operand_token)
         if key in ("__real__", "__imag__"):
             token = self.advance()
             operand = self.cast_expression()
@@ -295,7 +297,7 @@ class ExpressionParser:
             chosen = default
         if chosen is None:
             self.error(f"'_Generic' selector of type '{controlling.type}' is not compatible "
-                       "with any association", token)
+                       "with any association", controlling)
             return ast.IntegerLiteral(token.location, 0, type=self.types.int)
         return chosen
 

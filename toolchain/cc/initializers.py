@@ -60,17 +60,18 @@ def is_char_array(t: CType) -> bool:
 class InitializerParser:
     """6.7.9 Initialization (mixin of Parser)."""
 
-    def initializer_for(self, symbol: ast.Symbol):
+    def initializer_for(self, symbol: ast.Symbol, start=None):
         t = symbol.type
         token = self.token()
+        start = start or token
         if symbol.kind == "typedef":
-            self.error(f"typedef '{symbol.name}' is initialized (use __typeof__ instead)", symbol.location)
+            self.error(f"typedef '{symbol.name}' is initialized (use '__typeof__' instead)", start)
         elif symbol.kind == "function":
             self.error(f"function '{symbol.name}' is initialized like a variable", symbol.location)
         elif symbol.is_local and symbol.storage == "extern":
             self.error(f"'{symbol.name}' has both 'extern' and initializer", symbol.location)
         elif isinstance(t, ArrayType) and t.vla:
-            self.error("variable-sized object may not be initialized", token)
+            self.error("variable-sized object may not be initialized", start)
         elif not t.is_complete() and not isinstance(t, ArrayType) and not symbol.attributes.get("auto_type"):
             self.error(f"variable '{symbol.name}' has initializer but incomplete type", symbol.location)
         if symbol.attributes.get("auto_type"):
@@ -127,6 +128,11 @@ class InitializerParser:
             # Braces around a scalar (6.7.9p11).
             if isinstance(t, RecordType):
                 self.error(f"variable has initializer but incomplete type", open_brace)
+            designators = self.designation()
+            if designators:
+                first = designators[0]
+                self.error("array index in non-array initializer" if first.member is None else
+                           "field name not in record or union initializer", first.location)
             if self.peek() == "{":
                 self.warning("braces around scalar initializer", self.token())
                 value, _ = self.initializer(t)
@@ -271,7 +277,8 @@ class InitializerParser:
         while True:
             key = self.peek()
             if key == "[":
-                token = self.advance()
+                self.advance()
+                token = self.token()
                 low = self.constant_value(self.conditional_expression(),
                                           "array index in initializer not of integer type")
                 high = None
@@ -310,8 +317,7 @@ class InitializerParser:
                     raise self.parse_error_type()
                 found = self.find_designated_member(top, designator.member, frames)
                 if not found:
-                    self.error(f"'{type_name(t.unqualified())}' has no member named '{designator.member}'"
-                               if False else f"unknown field '{designator.member}' specified in initializer",
+                    self.error(f"'{type_name(t.unqualified())}' has no member named '{designator.member}'",
                                designator.location)
                     raise self.parse_error_type()
             else:

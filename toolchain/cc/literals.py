@@ -81,6 +81,9 @@ def numeric_constant(text: str, types: TypeSystem) -> Constant:
 
 def integer_constant(text: str, types: TypeSystem) -> Constant:
     m = _INT_RE.match(text)
+    octal = re.match(r"0[0-9]+\Z", text)
+    if octal and re.search("[89]", text):
+        raise LiteralError(f'invalid digit "{max(text)}" in octal constant')
     if not m:
         if re.match(r"0[0-7]*[89]", text) and text.isdigit():
             raise LiteralError(f'invalid digit "{next(c for c in text if c in "89")}" in octal constant')

@@ -85,6 +85,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         self.function: FunctionContext | None = None
         self.unit = ast.TranslationUnit(tokens[0].location)
         self.anonymous_count = 0
+        self.statement_start = tokens[0]     # gcc's input_location: where some errors point
 
     # ------------------------------------------------------------------
     # The token stream.
@@ -155,11 +156,18 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         """Report ``expected X before Y`` and unwind to a synchronisation point."""
         token = self.token()
         location = token.location
+        if token.kind is TokenKind.PP_NUMBER:
+            from .literals import LiteralError, numeric_constant
+            try:
+                numeric_constant(token.text, self.types)
+            except LiteralError as e:
+                self.error(e.message, token)
         if missing in (";", ")", "]") and self.pos > 0:
             # gcc puts a missing ';' right after the previous token when the
             # next one starts another line.
             previous = self.tokens[self.pos - 1]
-            if previous.location.line != location.line or previous.location.file != location.file:
+            if missing == ";" or previous.location.line != location.line or \
+                    previous.location.file != location.file:
                 location = SourceLocation(previous.location.file, previous.location.line,
                                           previous.location.column + len(previous.text))
         self.diagnostics.error(f"{expected} {self.describe(token)}", location)
@@ -235,6 +243,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         if key == "_Static_assert":
             self.unit.items.append(self.static_assert_declaration())
             return
+        self.statement_start = self.token()
         items = self.declaration(file_scope=True)
         self.unit.items.extend(items)
 
@@ -289,6 +298,10 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         if key == ";":
             self.advance()
             return ast.ExpressionStatement(token.location, None)
+        if key == "else":
+            self.error("'else' without a previous 'if'", token)
+            self.advance()
+            return self.statement()
         expression = self.expression()
         self.expect_semicolon()
         self.check_unused_value(expression)
@@ -313,8 +326,8 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
                 function.labels_defined[name] = token.location
         self.attribute_specifiers()
         if self.peek() == "}":
-            # C2x allows a label at the end of a block; gcc 12 says this.
-            self.error("label at end of compound statement", token)
+            # C2x allows a label at the end of a block; gcc 12 accepts it.
+            self.pedwarn("label at end of compound statement", token, "-Wpedantic")
             return ast.Labeled(token.location, name, ast.ExpressionStatement(token.location))
         return ast.Labeled(token.location, name, self.statement())
 
@@ -340,8 +353,8 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
             if self.accept("..."):
                 high_expr = self.conditional_expression()
             self.expect(":")
-            low = self.case_value(low_expr, switch)
-            high = self.case_value(high_expr, switch) if high_expr is not None else low
+            low = self.case_value(low_expr, switch, token)
+            high = self.case_value(high_expr, switch, token) if high_expr is not None else low
             if switch is None:
                 self.error("case label not within a switch statement", token)
             elif low is not None and high is not None:
@@ -350,27 +363,24 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
                 for other in switch.cases:
                     if other.low is not None and not (high < other.low or low > other.high):
                         self.error("duplicate case value" if low == high and other.low == other.high
-                                   else "duplicate (or overlapping) case value", low_expr)
+                                   else "duplicate (or overlapping) case value", token)
                         self.diagnostics.note("previously used here", other.location)
                         break
             case = ast.Case(low_expr.location, low, high)
             if switch is not None and low is not None:
                 switch.cases.append(case)
         if self.peek() == "}":
-            self.error("label at end of compound statement", token)
+            self.pedwarn("label at end of compound statement", token, "-Wpedantic")
             case.body = ast.ExpressionStatement(token.location)
         else:
             case.body = self.statement()
         return case
 
-    def case_value(self, expression: ast.Expression, switch: ast.Switch | None) -> int | None:
+    def case_value(self, expression: ast.Expression, switch: ast.Switch | None, token) -> int | None:
         """A case label's value, converted to the switch's promoted controlling type."""
         value = self.constant_value(expression, None)
         if value is None:
-            if expression.type is not None and expression.type.is_integer():
-                self.error("case label does not reduce to an integer constant", expression)
-            else:
-                self.error("case label does not reduce to an integer constant", expression)
+            self.error("case label does not reduce to an integer constant", token)
             return None
         if switch is not None and switch.condition is not None and switch.condition.type is not None \
                 and switch.condition.type.is_integer():
@@ -423,6 +433,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
 
     def block_item(self) -> list[ast.Node]:
         key = self.peek()
+        self.statement_start = self.token()
         if key == "_Static_assert":
             return [self.static_assert_declaration()]
         if key == "__extension__":
@@ -559,7 +570,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
             self.syntax_error("expected identifier or '*'")
         name = self.advance()
         if self.function is not None:
-            self.function.labels_used.setdefault(name.text, name.location)
+            self.function.labels_used.setdefault(name.text, token.location)
         self.expect_semicolon()
         return ast.Goto(token.location, name.text)
 

@@ -30,10 +30,11 @@ class DeclarationChecker:
         if size is None:
             return None, star
         label = f"'{name}'" if name else "unnamed array"
+        where = declarator.location if name else size
         t = self.rvalue(size).type
         if t is not None and not t.is_integer():
             self.error(f"size of array {label} has non-integer type" if name else
-                       "size of unnamed array has non-integer type", size)
+                       "size of unnamed array has non-integer type", where)
             return 1, False
         value = evaluate(size, self.types)
         if isinstance(value, float):
@@ -49,7 +50,7 @@ class DeclarationChecker:
             return None, True
         if value < 0:
             self.error(f"size of array {label} is negative" if name else
-                       "size of unnamed array is negative", size)
+                       "size of unnamed array is negative", where)
             return 1, False
         return value, False
 
@@ -122,10 +123,11 @@ class DeclarationChecker:
                 kind == "function" and not file_scope and storage == "static"):
             self.error(f"invalid storage class for function '{name}'", location)
         if spec.inline and kind != "function":
-            self.error(f"'inline' in empty declaration" if False else f"variable '{name}' declared 'inline'",
-                       location)
-        if file_scope and storage in ("auto", "register"):
-            self.error(f"file-scope declaration of '{name}' specifies '{storage}'", location)
+            self.warning(f"variable '{name}' declared 'inline'", location)
+        if file_scope and storage == "auto":
+            self.error(f"file-scope declaration of '{name}' specifies 'auto'", location)
+        elif file_scope and storage == "register" and kind == "object" and not declarator.asm_label:
+            self.error(f"register name not specified for '{name}'", location)
         if kind == "object" and spec.alignas and isinstance(t, CType):
             pass
         symbol = ast.Symbol(name, kind, t, location, storage=storage, inline=spec.inline,

@@ -105,14 +105,17 @@ class ExpressionChecker:
                 else:
                     self.error(f"'{name}' undeclared here (not in a function)", token)
             return ast.Identifier(token.location, name, None, type=self.types.int)
+        previously_used = symbol.used
         symbol.used = True
         if symbol.kind == "typedef":
             self.pos -= 1
             self.syntax_error("expected expression")
         if symbol.kind == "enumerator":
             return ast.IntegerLiteral(token.location, symbol.value, type=symbol.type)
-        return ast.Identifier(token.location, name, symbol, type=symbol.type,
+        node = ast.Identifier(token.location, name, symbol, type=symbol.type,
                               lvalue=symbol.kind == "object")
+        node.previously_used = previously_used
+        return node
 
     def implicit_function(self, token) -> ast.Expression:
         name = token.text
@@ -167,18 +170,18 @@ class ExpressionChecker:
             t = t.target
         if not isinstance(t, RecordType):
             if arrow:
-                self.error(f"request for member '{name}' in something not a structure or union", name_token)
+                self.error(f"request for member '{name}' in something not a structure or union", token)
             elif isinstance(t, PointerType) and isinstance(t.target, RecordType):
                 self.error(f"'{base_text(base)}' is a pointer; did you mean to use '->'?", token)
             else:
-                self.error(f"request for member '{name}' in something not a structure or union", name_token)
+                self.error(f"request for member '{name}' in something not a structure or union", token)
             return ast.MemberAccess(token.location, base, name, arrow, type=self.types.int, lvalue=True)
         if not t.is_complete():
             self.error(f"invalid use of undefined type {q(t.unqualified())}", token)
             return ast.MemberAccess(token.location, base, name, arrow, type=self.types.int, lvalue=True)
         found = t.record.find_member(name)
         if found is None:
-            self.error(f"{q(t.unqualified())} has no member named '{name}'", name_token)
+            self.error(f"{q(t.unqualified())} has no member named '{name}'", token)
             return ast.MemberAccess(token.location, base, name, arrow, type=self.types.int, lvalue=True)
         path, member = found
         member_type = member.type.qualified(t.qualifiers)
@@ -194,9 +197,9 @@ class ExpressionChecker:
         else:
             name = function.name if isinstance(function, ast.Identifier) else None
             if name:
-                self.error(f"called object '{name}' is not a function or function pointer", token)
+                self.error(f"called object '{name}' is not a function or function pointer", function)
             else:
-                self.error("called object is not a function or function pointer", token)
+                self.error("called object is not a function or function pointer", function)
             return ast.Call(token.location, callee, arguments, type=self.types.int)
         name = function.name if isinstance(function, ast.Identifier) else None
         symbol = function.symbol if isinstance(function, ast.Identifier) else None
@@ -282,7 +285,7 @@ class ExpressionChecker:
         t = operand.type
         if isinstance(operand, ast.Identifier) and operand.symbol is not None and \
                 operand.symbol.storage == "register":
-            self.error(f"address of register variable '{operand.name}' requested", token)
+            self.error(f"address of register variable '{operand.name}' requested", self.statement_start)
         if operand.bit_field is not None:
             self.error(f"cannot take address of bit-field '{operand.bit_field.name}'", token)
         elif not operand.lvalue and not (t is not None and t.is_function()):
@@ -291,8 +294,10 @@ class ExpressionChecker:
             operand.symbol.set = True
         return ast.Unary(token.location, "&", operand, type=self.types.pointer(t))
 
-    def make_sizeof(self, operand_type, operand, alignof: bool, token) -> ast.Expression:
-        word = "__alignof__" if alignof and token.text.startswith("__") else (
+    def make_sizeof(self, operand_type, operand, alignof: bool, token, where=None) -> ast.Expression:
+        keyword = token
+        token = where or token
+        word = "__alignof__" if alignof and keyword.text.startswith("__") else (
             "_Alignof" if alignof else "sizeof")
         if operand is not None:
             t = operand.type
@@ -313,7 +318,7 @@ class ExpressionChecker:
             value = 0
         else:
             value = t.align if alignof else t.size
-        return ast.SizeOf(token.location, operand_type, operand, alignof, value, type=self.types.size_t)
+        return ast.SizeOf(keyword.location, operand_type, operand, alignof, value, type=self.types.size_t)
 
     def make_real_imag(self, key: str, operand, token) -> ast.Expression:
         value = self.rvalue(operand)
@@ -342,7 +347,7 @@ class ExpressionChecker:
                 return ast.Cast(token.location, value, type=target)   # GNU cast to union
             if isinstance(target, RecordType) and t is not None and compatible(target.unqualified(), t.unqualified()):
                 return ast.Cast(token.location, value, type=target)
-            self.error("conversion to non-scalar type requested", token)
+            self.error("conversion to non-scalar type requested", getattr(self, "type_name_end", token))
             return ast.Cast(token.location, value, type=target)
         if t is None:
             return ast.Cast(token.location, value, type=target)
@@ -352,14 +357,14 @@ class ExpressionChecker:
             word = "union" if t.record.is_union else "struct"
             if target.is_integer() or target.is_pointer():
                 self.error("aggregate value used where an integer was expected" if target.is_integer()
-                           else "cannot convert to a pointer type", token)
+                           else "cannot convert to a pointer type", self.statement_start)
             else:
-                self.error("aggregate value used where a floating-point was expected", token)
+                self.error("aggregate value used where a floating-point was expected", self.statement_start)
             del word
         elif isinstance(target, FloatType) and t.is_pointer():
-            self.error("pointer value used where a floating-point was expected", token)
+            self.error("pointer value used where a floating-point was expected", self.statement_start)
         elif target.is_pointer() and isinstance(t, FloatType):
-            self.error("cannot convert to a pointer type", token)
+            self.error("cannot convert to a pointer type", self.statement_start)
         elif target.is_pointer() and t.is_integer() and t.size != target.size and not isinstance(
                 value, ast.IntegerLiteral):
             self.warning("cast to pointer from integer of different size", token, "-Wint-to-pointer-cast")
@@ -572,9 +577,13 @@ class ExpressionChecker:
             return ast.Assignment(token.location, op, target, self.rvalue(value), type=target.type)
         t = target.type.unqualified()
         if op == "=":
-            converted = self.check_assignment(t, value, "assignment", token)
+            self._assigned_value = value
+            try:
+                converted = self.check_assignment(t, value, "assignment", token)
+            finally:
+                self._assigned_value = token
             if isinstance(target, ast.Identifier) and target.symbol is not None:
-                target.symbol.used = target.symbol.used  # a store alone is not a use
+                target.symbol.used = getattr(target, "previously_used", True)  # a store is not a use
             return ast.Assignment(token.location, op, target, converted, type=t)
         # Compound assignment: E1 op= E2 behaves as E1 = E1 op E2 (6.5.16.2).
         binary_op = op[:-1]
@@ -642,7 +651,8 @@ class ExpressionChecker:
 
     def incompatible(self, t, vt, context, where, argument, function) -> None:
         if context == "assignment":
-            self.error(f"incompatible types when assigning to type {q(t)} from type {q(vt)}", where)
+            self.error(f"incompatible types when assigning to type {q(t)} from type {q(vt)}",
+                       getattr(self, "_assigned_value", where))
         elif context == "initialization":
             self.error(f"incompatible types when initializing type {q(t)} using type {q(vt)}", where)
         elif context == "return":
