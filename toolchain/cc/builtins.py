@@ -1,248 +1,236 @@
-"""GCC's built-in functions (``__builtin_*``, ``__sync_*``, ``__atomic_*``) as
-glibc's headers and real code use them.
+"""The preprocessor's built-in macros (C11 6.10.8 and gcc's extensions).
 
-Most are ordinary functions with a fixed prototype, declared the first time
-their name is looked up; the prototypes are written below as short
-signatures ("return: parameters").  The type-generic ones (atomics, overflow
-checks, classification, ``__builtin_constant_p``...) are typed from their
-arguments by :meth:`BuiltinChecker.generic_builtin_call`.
-``__builtin_va_arg``, ``__builtin_offsetof``, ``__builtin_types_compatible_p``
-and ``__builtin_choose_expr`` take type names, so the parser handles them as
-keywords (expressions.py).
+``__FILE__ __LINE__ __DATE__ __TIME__`` (6.10.8.1), gcc's ``__COUNTER__
+__BASE_FILE__ __INCLUDE_LEVEL__ __TIMESTAMP__``, the ``#if`` operators
+``defined``, ``__has_include``, ``__has_include_next``, ``__has_attribute``,
+``__has_cpp_attribute``, ``__has_c_attribute``, ``__has_builtin``, and the
+``_Pragma`` operator (6.10.9).  Each is a :class:`~.macros.Macro` marked
+``builtin``; expanding one calls :meth:`BuiltinMacros.expand`, which reads
+any operands itself and returns the replacement tokens.
 """
 
 from __future__ import annotations
 
-from . import ast
-from .ctypes import (CONST, CType, FloatType, FunctionType, Parameter, PointerType, type_name)
-from .sema_const import evaluate
+import os
+import time
+from typing import TYPE_CHECKING
 
-# Codes of the signature mini-language.
-_CODES = ("v", "i", "u", "l", "ul", "ll", "ull", "sz", "ssz", "p", "cp", "s", "cs", "d", "f", "ld",
-          "b", "c", "u16", "u32", "u64", "i128", "vl", "fl128", "wi", "pp")
+from .gccbuiltins import GENERIC, OPERATORS, X86
+from .tokens import Token, TokenKind
 
-# name -> "result: parameters" (parameters comma separated, '...' for variadic).
-SIGNATURES = {
-    "alloca": "p: sz", "alloca_with_align": "p: sz, sz", "memcpy": "p: p, cp, sz",
-    "memmove": "p: p, cp, sz", "memset": "p: p, i, sz", "memcmp": "i: cp, cp, sz",
-    "memchr": "p: cp, i, sz", "mempcpy": "p: p, cp, sz",
-    "strlen": "sz: cs", "strcpy": "s: s, cs", "strncpy": "s: s, cs, sz", "strcmp": "i: cs, cs",
-    "strncmp": "i: cs, cs, sz", "strcat": "s: s, cs", "strncat": "s: s, cs, sz", "strchr": "s: cs, i",
-    "strrchr": "s: cs, i", "strstr": "s: cs, cs", "strdup": "s: cs", "strndup": "s: cs, sz",
-    "stpcpy": "s: s, cs", "strpbrk": "s: cs, cs", "strspn": "sz: cs, cs", "strcspn": "sz: cs, cs",
-    "bzero": "v: p, sz", "bcmp": "i: cp, cp, sz", "index": "s: cs, i", "rindex": "s: cs, i",
-    "printf": "i: cs, ...", "sprintf": "i: s, cs, ...", "snprintf": "i: s, sz, cs, ...",
-    "fprintf": "i: p, cs, ...", "vprintf": "i: cs, vl", "vsprintf": "i: s, cs, vl",
-    "vsnprintf": "i: s, sz, cs, vl", "vfprintf": "i: p, cs, vl", "puts": "i: cs", "putchar": "i: i",
-    "fputs": "i: cs, p", "fputc": "i: i, p", "fwrite": "sz: cp, sz, sz, p", "scanf": "i: cs, ...",
-    "sscanf": "i: cs, cs, ...", "fscanf": "i: p, cs, ...",
-    "malloc": "p: sz", "calloc": "p: sz, sz", "realloc": "p: p, sz", "free": "v: p",
-    "abort": "v: ", "exit": "v: i", "_exit": "v: i", "_Exit": "v: i", "abs": "i: i", "labs": "l: l",
-    "llabs": "ll: ll", "imaxabs": "l: l",
-    "fabs": "d: d", "fabsf": "f: f", "fabsl": "ld: ld", "sqrt": "d: d", "sqrtf": "f: f", "sqrtl": "ld: ld",
-    "sin": "d: d", "cos": "d: d", "tan": "d: d", "exp": "d: d", "log": "d: d", "log2": "d: d",
-    "log10": "d: d", "pow": "d: d, d", "powf": "f: f, f", "powl": "ld: ld, ld", "floor": "d: d",
-    "floorf": "f: f", "floorl": "ld: ld", "ceil": "d: d", "ceilf": "f: f", "ceill": "ld: ld",
-    "round": "d: d", "roundf": "f: f", "roundl": "ld: ld", "trunc": "d: d", "truncf": "f: f",
-    "truncl": "ld: ld", "fmod": "d: d, d", "fmodf": "f: f, f", "fmodl": "ld: ld, ld",
-    "copysign": "d: d, d", "copysignf": "f: f, f", "copysignl": "ld: ld, ld",
-    "fmin": "d: d, d", "fmax": "d: d, d", "fminf": "f: f, f", "fmaxf": "f: f, f",
-    "ldexp": "d: d, i", "frexp": "d: d, p", "modf": "d: d, p", "scalbn": "d: d, i",
-    "lrint": "l: d", "llrint": "ll: d", "lround": "l: d", "llround": "ll: d", "rint": "d: d",
-    "nearbyint": "d: d", "cabs": "d: d", "creal": "d: d", "cimag": "d: d", "conj": "d: d",
-    "huge_val": "d: ", "huge_valf": "f: ", "huge_vall": "ld: ", "inf": "d: ", "inff": "f: ",
-    "infl": "ld: ", "nan": "d: cs", "nanf": "f: cs", "nanl": "ld: cs", "nans": "d: cs",
-    "nansf": "f: cs", "nansl": "ld: cs", "inff128": "fl128: ", "huge_valf128": "fl128: ",
-    "nanf128": "fl128: cs", "fabsf128": "fl128: fl128", "copysignf128": "fl128: fl128, fl128",
-    "bswap16": "u16: u16", "bswap32": "u32: u32", "bswap64": "u64: u64", "bswap128": "i128: i128",
-    "clz": "i: u", "clzl": "i: ul", "clzll": "i: ull", "ctz": "i: u", "ctzl": "i: ul",
-    "ctzll": "i: ull", "popcount": "i: u", "popcountl": "i: ul", "popcountll": "i: ull",
-    "parity": "i: u", "parityl": "i: ul", "parityll": "i: ull", "ffs": "i: i", "ffsl": "i: l",
-    "ffsll": "i: ll", "clrsb": "i: i", "clrsbl": "i: l", "clrsbll": "i: ll",
-    "expect": "l: l, l", "expect_with_probability": "l: l, l, d", "trap": "v: ",
-    "unreachable": "v: ", "return_address": "p: u", "frame_address": "p: u",
-    "extract_return_addr": "p: p", "frob_return_addr": "p: p", "apply_args": "p: ",
-    "setjmp": "i: p", "longjmp": "v: p, i", "unwind_init": "v: ", "dwarf_cfa": "p: ",
-    "eh_return_data_regno": "i: i", "aggregate_incoming_address": "p: ", "saveregs": "p: ",
-    "next_arg": "p: ", "args_info": "i: i", "stack_save": "p: ", "stack_restore": "v: p",
-    "clear_cache": "v: p, p", "__clear_cache": "v: p, p", "cpu_init": "v: ",
-    "cpu_supports": "i: cs", "cpu_is": "i: cs", "ia32_pause": "v: ",
-    "va_end": "v: vl", "va_copy": "v: vl, vl", "unwind_resume": "v: p",
-    "isalnum": "i: i", "isalpha": "i: i", "isdigit": "i: i", "isspace": "i: i", "isupper": "i: i",
-    "islower": "i: i", "isxdigit": "i: i", "isprint": "i: i", "toupper": "i: i", "tolower": "i: i",
-    "FILE": "i: ", "LINE": "i: ", "FUNCTION": "cs: ",
-    "strcasecmp": "i: cs, cs", "strncasecmp": "i: cs, cs, sz", "atoi": "i: cs", "atol": "l: cs",
-    "strtol": "l: cs, pp, i", "strtoul": "ul: cs, pp, i", "qsort": "v: p, sz, sz, p",
-    "fma": "d: d, d, d", "fmaf": "f: f, f, f", "signbitf": "i: f", "isinff": "i: f",
-    "isnanf": "i: f", "finite": "i: d", "ilogb": "i: d", "logb": "d: d", "cbrt": "d: d",
-    "hypot": "d: d, d", "atan2": "d: d, d", "atan": "d: d", "asin": "d: d", "acos": "d: d",
-    "sinh": "d: d", "cosh": "d: d", "tanh": "d: d", "expm1": "d: d", "log1p": "d: d",
-    "exp2": "d: d", "nextafter": "d: d, d", "remainder": "d: d, d", "fdim": "d: d, d",
-    "ia32_rdtsc": "ull: ", "thread_pointer": "p: ", "assume": "v: i",
-}
+if TYPE_CHECKING:
+    from .preprocessor import Preprocessor
 
-# Type-generic built-ins: the result type rule, by name.
-GENERIC = {
-    "constant_p": "int", "classify_type": "int", "object_size": "size", "dynamic_object_size": "size",
-    "va_start": "void", "va_arg_pack": "int", "va_arg_pack_len": "int", "prefetch": "void",
-    "add_overflow": "bool", "sub_overflow": "bool", "mul_overflow": "bool",
-    "add_overflow_p": "bool", "sub_overflow_p": "bool", "mul_overflow_p": "bool",
-    "sadd_overflow": "bool", "saddl_overflow": "bool", "saddll_overflow": "bool",
-    "uadd_overflow": "bool", "uaddl_overflow": "bool", "uaddll_overflow": "bool",
-    "ssub_overflow": "bool", "ssubl_overflow": "bool", "ssubll_overflow": "bool",
-    "usub_overflow": "bool", "usubl_overflow": "bool", "usubll_overflow": "bool",
-    "smul_overflow": "bool", "smull_overflow": "bool", "smulll_overflow": "bool",
-    "umul_overflow": "bool", "umull_overflow": "bool", "umulll_overflow": "bool",
-    "isnan": "int", "isinf": "int", "isfinite": "int", "isnormal": "int", "signbit": "int",
-    "isinf_sign": "int", "fpclassify": "int", "isgreater": "int", "isgreaterequal": "int",
-    "isless": "int", "islessequal": "int", "islessgreater": "int", "isunordered": "int",
-    "iseqsig": "int", "issignaling": "int",
-    "complex": "complex", "assume_aligned": "voidptr", "speculation_safe_value": "first",
-    "launder": "first", "shuffle": "first", "convertvector": "first", "tgmath": "first",
-    "call_with_static_chain": "first", "has_attribute": "int", "is_constant_evaluated": "int",
-    "alloca_with_align_and_max": "voidptr", "clear_padding": "void", "bit_cast": "first",
-    "memcpy_chk": "voidptr", "memset_chk": "voidptr", "memmove_chk": "voidptr",
-    "strcpy_chk": "voidptr", "sprintf_chk": "int", "snprintf_chk": "int",
-    "vsprintf_chk": "int", "vsnprintf_chk": "int", "printf_chk": "int", "fprintf_chk": "int",
-    "___printf_chk": "int", "stpcpy_chk": "voidptr", "strcat_chk": "voidptr",
-    "strncpy_chk": "voidptr", "strncat_chk": "voidptr", "mempcpy_chk": "voidptr",
-}
+# Attributes gcc 12 knows (value 1), and the standard ones with their dates.
+GNU_ATTRIBUTES = frozenset("""
+access alias aligned alloc_align alloc_size always_inline artificial assume_aligned
+cold const constructor copy deprecated designated_init destructor error
+externally_visible flatten format format_arg gnu_inline hot ifunc interrupt leaf
+malloc may_alias mode no_icf no_instrument_function no_profile_instrument_function
+no_reorder no_sanitize no_sanitize_address no_sanitize_coverage no_sanitize_thread
+no_sanitize_undefined no_address_safety_analysis no_split_stack no_stack_limit
+no_stack_protector noclone nocommon noinit noinline noipa nonnull nonstring noplt
+noreturn nothrow optimize packed patchable_function_entry persistent pure retain
+returns_nonnull returns_twice scalar_storage_order section sentinel simd stack_protect
+symver target target_clones tls_model transparent_union unavailable unused used
+vector_size visibility warn_if_not_aligned warn_unused_result warning weak weakref
+cleanup common fallthrough zero_call_used_regs uninitialized warn_unused
+tainted_args objc_nullability objc_root_class vector_mask signed_bool_precision
+transaction_callable transaction_may_cancel_outer transaction_pure
+transaction_safe_dynamic transaction_unsafe transaction_wrap transaction_safe
+nodiscard maybe_unused no_stack_protector nodirect_extern_access
+""".split())
+X86_ATTRIBUTES = frozenset("""
+cdecl fastcall stdcall thiscall regparm sseregparm ms_abi sysv_abi naked
+force_align_arg_pointer indirect_branch function_return nocf_check indirect_return
+fentry_name fentry_section ms_struct gcc_struct callee_pop_aggregate_return
+ms_hook_prologue no_caller_saved_registers cf_check
+""".split())
+STANDARD_ATTRIBUTES = {"deprecated": 201904, "fallthrough": 201904, "maybe_unused": 201904,
+                       "nodiscard": 202003}
 
-SYNC = {
-    "fetch_and_add": "target", "fetch_and_sub": "target", "fetch_and_or": "target",
-    "fetch_and_and": "target", "fetch_and_xor": "target", "fetch_and_nand": "target",
-    "add_and_fetch": "target", "sub_and_fetch": "target", "or_and_fetch": "target",
-    "and_and_fetch": "target", "xor_and_fetch": "target", "nand_and_fetch": "target",
-    "bool_compare_and_swap": "bool", "val_compare_and_swap": "target",
-    "lock_test_and_set": "target", "lock_release": "void", "synchronize": "void",
-}
-
-ATOMIC = {
-    "load_n": "target", "load": "void", "store_n": "void", "store": "void", "exchange_n": "target",
-    "exchange": "void", "compare_exchange_n": "bool", "compare_exchange": "bool",
-    "add_fetch": "target", "sub_fetch": "target", "and_fetch": "target", "xor_fetch": "target",
-    "or_fetch": "target", "nand_fetch": "target", "fetch_add": "target", "fetch_sub": "target",
-    "fetch_and": "target", "fetch_xor": "target", "fetch_or": "target", "fetch_nand": "target",
-    "test_and_set": "bool", "clear": "void", "thread_fence": "void", "signal_fence": "void",
-    "always_lock_free": "bool", "is_lock_free": "bool",
-}
+NAMES = ("__FILE__", "__LINE__", "__DATE__", "__TIME__", "__TIMESTAMP__", "__COUNTER__",
+         "__BASE_FILE__", "__INCLUDE_LEVEL__", "__has_include", "__has_include_next",
+         "__has_attribute", "__has_cpp_attribute", "__has_c_attribute", "__has_builtin",
+         "_Pragma")
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_DAYS = "Mon Tue Wed Thu Fri Sat Sun".split()
 
 
-class BuiltinChecker:
-    """Declaring and typing built-ins (mixin of Parser)."""
+def has_attribute_names(isa: str) -> frozenset[str]:
+    return GNU_ATTRIBUTES | (X86_ATTRIBUTES if isa == "x86" else frozenset())
 
-    def code_type(self, code: str) -> CType:
-        t = self.types
-        table = {
-            "v": t.void, "i": t.int, "u": t.uint, "l": t.long, "ul": t.ulong, "ll": t.llong,
-            "ull": t.ullong, "sz": t.size_t, "ssz": t.ptrdiff_t, "p": t.pointer(t.void),
-            "cp": t.pointer(t.void.qualified(CONST)), "s": t.pointer(t.char),
-            "cs": t.pointer(t.char.qualified(CONST)), "d": t.double, "f": t.float,
-            "ld": t.long_double, "b": t.bool_, "c": t.char, "u16": t.ushort, "u32": t.uint,
-            "u64": t.integer_of_size(8, False), "i128": t.int128, "fl128": t.float128,
-            "vl": t.va_list if not t.va_list.decays else t.pointer(t.void),
-            "pp": t.pointer(t.pointer(t.char)),
-        }
-        return table[code]
 
-    def builtin_symbol(self, name: str) -> ast.Symbol | None:
-        """Declare the built-in ``name`` in file scope on first use (None if not one)."""
-        kind = None
-        if name.startswith("__builtin_"):
-            base = name[len("__builtin_"):]
-            if base in SIGNATURES:
-                kind = SIGNATURES[base]
-            elif base in GENERIC:
-                kind = "generic"
-        elif name.startswith("__sync_"):
-            base = name[len("__sync_"):]
-            base = base.rstrip("0123456789").rstrip("_") if base[-1].isdigit() else base
-            if base in SYNC:
-                kind = "generic"
-        elif name.startswith("__atomic_"):
-            base = name[len("__atomic_"):]
-            base = base.rstrip("0123456789").rstrip("_") if base[-1].isdigit() else base
-            if base in ATOMIC:
-                kind = "generic"
-        if kind is None:
+def has_builtin_names(isa: str) -> frozenset[str]:
+    return GENERIC | OPERATORS | (X86 if isa == "x86" else frozenset())
+
+
+def quote(text: str) -> str:
+    """A C string literal spelling ``text``."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class BuiltinMacros:
+    """Expands the built-in macros of one Preprocessor."""
+
+    def __init__(self, pp: Preprocessor, now: time.struct_time) -> None:
+        self.pp = pp
+        self.date = f'"{_MONTHS[now.tm_mon - 1]} {now.tm_mday:2d} {now.tm_year}"'
+        self.time = f'"{now.tm_hour:02d}:{now.tm_min:02d}:{now.tm_sec:02d}"'
+        isa = pp.target.isa
+        self.attributes = has_attribute_names(isa)
+        self.builtins = has_builtin_names(isa)
+
+    @staticmethod
+    def names() -> tuple[str, ...]:
+        return NAMES
+
+    def _token(self, kind: TokenKind, text: str, name: Token) -> list[Token]:
+        return [Token(kind, text, name.location, name.leading_space, name.at_line_start,
+                      name.expansion)]
+
+    def expand(self, macro_name: str, name: Token) -> list[Token] | None:
+        pp = self.pp
+        number = TokenKind.PP_NUMBER
+        string = TokenKind.STRING_LITERAL
+        if macro_name == "__LINE__":
+            return self._token(number, str(pp.current_line(name)), name)
+        if macro_name == "__FILE__":
+            return self._token(string, quote(pp.frames[-1].name), name)
+        if macro_name == "__COUNTER__":
+            value = pp.counter
+            pp.counter += 1
+            return self._token(number, str(value), name)
+        if macro_name == "__DATE__":
+            return self._token(string, self.date, name)
+        if macro_name == "__TIME__":
+            return self._token(string, self.time, name)
+        if macro_name == "__TIMESTAMP__":
+            return self._token(string, self._timestamp(pp.frames[-1].path), name)
+        if macro_name == "__BASE_FILE__":
+            return self._token(string, quote(pp.base_file), name)
+        if macro_name == "__INCLUDE_LEVEL__":
+            return self._token(number, str(len(pp.frames) - 1), name)
+        if macro_name == "_Pragma":
+            return self._pragma_operator(name)
+        if macro_name == "defined":
+            return self._token(number, str(int(self._defined(name))), name)
+        if not pp.in_if:
+            pp.diagnostics.error(f"\"{macro_name}\" used outside of preprocessing directive",
+                                 name)
+            return self._token(number, "0", name)
+        if macro_name in ("__has_include", "__has_include_next"):
+            return self._token(number, str(int(self._has_include(name))), name)
+        return self._token(number, str(self._has_feature(name)), name)
+
+    def _timestamp(self, path: str) -> str:
+        try:
+            t = time.localtime(os.stat(path).st_mtime)
+        except OSError:
+            return '"??? ??? ?? ??:??:?? ????"'
+        return (f'"{_DAYS[t.tm_wday]} {_MONTHS[t.tm_mon - 1]} {t.tm_mday:2d} '
+                f'{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d} {t.tm_year}"')
+
+    def _defined(self, name: Token) -> bool:
+        pp = self.pp
+        tok = pp.next_raw()
+        paren = tok.text == "("
+        if paren:
+            tok = pp.next_raw()
+        if tok.kind is not TokenKind.IDENTIFIER:
+            pp.diagnostics.error("operator \"defined\" requires an identifier", tok)
+            if tok.kind is not TokenKind.END_OF_FILE:
+                pass
+            return False
+        value = tok.text in pp.macros
+        if paren:
+            close = pp.next_raw()
+            if close.text != ")":
+                pp.diagnostics.error("missing ')' after \"defined\"", close)
+                pp.pending.append(close)
+        if name.expansion is not None:
+            pp.diagnostics.warning("this use of \"defined\" may not be portable", name,
+                                   "-Wexpansion-to-defined")
+        return value
+
+    def _operand_tokens(self, name: Token) -> list[Token] | None:
+        """The tokens between the parentheses after a __has_* operator."""
+        pp = self.pp
+        tok = pp.next_raw()
+        if tok.text != "(":
+            pp.diagnostics.error(f"missing '(' before \"{name.text}\" operand", tok)
+            pp.pending.append(tok)
             return None
-        location = self.token().location
-        if kind == "generic":
-            t = FunctionType(result=self.types.int, parameters=(), variadic=True, prototyped=False)
-            symbol = ast.Symbol(name, "function", t, location, linkage="external", is_builtin=True,
-                                attributes={"generic": True})
-        else:
-            result, _, params = kind.partition(":")
-            codes = [c.strip() for c in params.split(",") if c.strip()]
-            variadic = "..." in codes
-            codes = [c for c in codes if c != "..."]
-            t = FunctionType(result=self.code_type(result.strip()),
-                             parameters=tuple(Parameter(None, self.code_type(c)) for c in codes),
-                             variadic=variadic, prototyped=True,
-                             noreturn=name in ("__builtin_abort", "__builtin_exit", "__builtin_trap",
-                                               "__builtin_unreachable", "__builtin_longjmp",
-                                               "__builtin__exit", "__builtin__Exit"))
-            symbol = ast.Symbol(name, "function", t, location, linkage="external", is_builtin=True)
-        self.scope.file_scope().ordinary[name] = symbol
-        return symbol
+        depth = 0
+        out = []
+        while True:
+            tok = pp.next_raw()
+            if tok.kind is TokenKind.END_OF_FILE:
+                pp.diagnostics.error(f"missing ')' after \"{name.text}\" operand", tok)
+                pp.pending.append(tok)
+                return None
+            if tok.text == "(":
+                depth += 1
+            elif tok.text == ")":
+                if depth == 0:
+                    return out
+                depth -= 1
+            out.append(tok)
 
-    def builtin_primary(self, token) -> ast.Expression | None:
-        return None
+    def _has_include(self, name: Token) -> bool:
+        pp = self.pp
+        operand = self._operand_tokens(name)
+        if operand is None:
+            return False
+        if not operand or operand[0].kind is TokenKind.IDENTIFIER:
+            operand = pp.expand_list(operand)
+        if operand and operand[0].kind is TokenKind.STRING_LITERAL:
+            file, angled = operand[0].text[1:-1], False
+        elif operand and operand[0].text == "<" and operand[-1].text == ">":
+            from .macros import spell
+            file, angled = spell(operand[1:-1]), True
+        else:
+            pp.diagnostics.error(f"operator \"{name.text}\" requires a header-name", name)
+            return False
+        return pp.has_include(file, angled, name.text == "__has_include_next")
 
-    def generic_builtin_call(self, symbol: ast.Symbol, arguments: list, token) -> ast.Expression:
-        name = symbol.name
-        t = self.types
-        if name.startswith("__builtin_"):
-            rule = GENERIC.get(name[len("__builtin_"):], "int")
-        elif name.startswith("__sync_"):
-            base = name[len("__sync_"):]
-            base = base.rstrip("0123456789").rstrip("_") if base[-1].isdigit() else base
-            rule = SYNC.get(base, "int")
+    def _has_feature(self, name: Token) -> int:
+        operand = self._operand_tokens(name)
+        if not operand:
+            if operand is not None:
+                self.pp.diagnostics.error(f"macro \"{name.text}\" requires an identifier", name)
+            return 0
+        what = name.text
+        if what == "__has_builtin":
+            return int(operand[0].text in self.builtins)
+        if what == "__has_cpp_attribute":
+            return 0
+        words = [t.text for t in operand]
+        scope = None
+        if len(words) >= 3 and words[1] == "::":
+            scope, attr = words[0], words[2]
         else:
-            base = name[len("__atomic_"):]
-            base = base.rstrip("0123456789").rstrip("_") if base[-1].isdigit() else base
-            rule = ATOMIC.get(base, "int")
-        value = None
-        if name == "__builtin_constant_p":
-            if len(arguments) != 1:
-                self.error(f"wrong number of arguments to function '{name}'", token)
-            else:
-                folded = evaluate(arguments[0], t)
-                value = 1 if folded is not None or isinstance(arguments[0], ast.StringLiteral) else 0
-            converted = arguments
-        elif name == "__builtin_va_start":
-            converted = arguments
-        else:
-            converted = [self.rvalue(a) for a in arguments]
-        if name == "__builtin_classify_type" and converted:
-            at = converted[0].type
-            value = 1 if at.is_integer() else 8 if at.is_floating() else 5 if at.is_pointer() else 12
-        if name == "__builtin_object_size" and converted:
-            kind = evaluate(converted[1], t) if len(converted) > 1 else 0
-            value = -1 & t.size_t.max_value if kind in (0, 1) else 0
-        if rule == "int":
-            result = t.int
-        elif rule == "bool":
-            result = t.bool_
-        elif rule == "void":
-            result = t.void
-        elif rule == "size":
-            result = t.size_t
-        elif rule == "voidptr":
-            result = t.pointer(t.void)
-        elif rule == "complex":
-            base = converted[0].type if converted else t.double
-            result = t.complex(base) if isinstance(base, FloatType) else t.complex(t.double)
-        elif rule == "target":
-            first = converted[0].type if converted else None
-            if isinstance(first, PointerType):
-                result = first.target.unqualified()
-            else:
-                if converted:
-                    self.error(f"operand type '{type_name(first)}' is incompatible with argument 1 of "
-                               f"'{name}'" if first is not None else "too few arguments", token)
-                result = t.int
-        else:   # 'first'
-            result = converted[0].type if converted else t.int
-        call = ast.BuiltinCall(token.location, name, converted, None, value, type=result)
-        return call
+            attr = words[0]
+        if attr.startswith("__") and attr.endswith("__") and len(attr) > 4:
+            attr = attr[2:-2]
+        if scope is None:
+            if attr in STANDARD_ATTRIBUTES:
+                return STANDARD_ATTRIBUTES[attr]
+            if what == "__has_c_attribute":
+                return 0
+            return int(attr in self.attributes)
+        if scope in ("gnu", "__gnu__"):
+            return int(attr in self.attributes)
+        return 0
+
+    def _pragma_operator(self, name: Token) -> list[Token] | None:
+        pp = self.pp
+        if pp.in_if:
+            pp.diagnostics.error("_Pragma takes a parenthesized string literal", name)
+            return []
+        tokens = self._operand_tokens(name)
+        if tokens is None or len(tokens) != 1 or tokens[0].kind is not TokenKind.STRING_LITERAL:
+            pp.diagnostics.error("_Pragma takes a parenthesized string literal", name)
+            return []
+        pp.do_pragma_operator(tokens[0])
+        return []

@@ -29,7 +29,7 @@ from .declarations import DeclarationParser
 from .expressions import ExpressionParser
 from .literals import KEYWORD_ALIASES, KEYWORDS
 from .scope import FunctionContext, Scope
-from .builtins import BuiltinChecker
+from .builtin_functions import BuiltinChecker
 from .sema_decl import DeclarationChecker
 from .sema_expr import ExpressionChecker
 from .sema_format import FormatChecker
