@@ -80,7 +80,8 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         self.options = options
         std = getattr(options, "std", "gnu17") or "gnu17"
         self.gnu = std.startswith("gnu")
-        self.warnings = set(getattr(options, "warnings", ()) or ())
+        warnings = getattr(options, "warnings", None)
+        self.warnings = set(warnings) if isinstance(warnings, (set, frozenset, list, tuple)) else set()
         self.scope = Scope("file")
         self.function: FunctionContext | None = None
         self.unit = ast.TranslationUnit(tokens[0].location)
@@ -124,8 +125,17 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         location = where.location if isinstance(where, (Token, ast.Node)) else where
         self.diagnostics.error(message, location)
 
+    def warning_enabled(self, option: str) -> bool:
+        """Whether the -W option is on (the driver's diagnostics decide when they can)."""
+        enabled = getattr(self.diagnostics, "enabled", None)
+        if enabled is not None:
+            return bool(enabled(option))
+        return option in self.warnings or option in DEFAULT_WARNINGS
+
     def warning(self, message: str, where, option: str | None = None) -> None:
-        if option and option not in self.warnings and option not in DEFAULT_WARNINGS:
+        if option in PSEUDO_OPTIONS:
+            option = None               # gcc gives these unconditionally, with no [-W] tag
+        if option and not self.warning_enabled(option):
             return
         location = where.location if isinstance(where, (Token, ast.Node)) else where
         if option:
@@ -637,6 +647,9 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         literal = self.primary_expression()
         return bytes(u & 0xFF for u in literal.units).decode("utf-8", "replace")
 
+
+# Our names for warnings gcc gives unconditionally.
+PSEUDO_OPTIONS = frozenset({"-Wreturn-mismatch", "-Wreturn-type-default"})
 
 # Warnings gcc gives without -Wall.
 DEFAULT_WARNINGS = frozenset({

@@ -411,7 +411,7 @@ class DeclarationChecker:
         if value is None:
             if not result.is_void():
                 self.warning("'return' with no value, in function returning non-void", token,
-                             "-Wreturn-type" if "-Wreturn-type" in self.warnings else "-Wreturn-mismatch")
+                             "-Wreturn-type")
             return None
         if result.is_void():
             v = self.rvalue(value)
@@ -426,7 +426,8 @@ class DeclarationChecker:
         self.scope = scope.parent
         if self.function is None and scope.kind != "block":
             return
-        if "-Wunused-variable" not in self.warnings and "-Wunused-but-set-variable" not in self.warnings:
+        if not self.warning_enabled("-Wunused-variable") and \
+                not self.warning_enabled("-Wunused-but-set-variable"):
             return
         for name, symbol in scope.ordinary.items():
             if symbol.kind != "object" or not symbol.is_local or symbol.is_parameter or \
@@ -452,7 +453,7 @@ class DeclarationChecker:
                 self.error(f"storage size of '{name}' isn't known", symbol.location)
             if symbol.kind == "function" and symbol.linkage == "internal" and symbol.defined and \
                     not symbol.used and not symbol.inline and "unused" not in symbol.attributes and \
-                    "-Wunused-function" in self.warnings and "used" not in symbol.attributes:
+                    self.warning_enabled("-Wunused-function") and "used" not in symbol.attributes:
                 self.warning(f"'{name}' defined but not used", symbol.location, "-Wunused-function")
             elif symbol.kind == "function" and symbol.linkage == "internal" and not symbol.defined and \
                     symbol.used and not symbol.is_builtin:

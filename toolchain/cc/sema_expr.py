@@ -62,7 +62,7 @@ class ExpressionChecker:
         return e
 
     def check_unused_value(self, e: ast.Expression) -> None:
-        if "-Wunused-value" not in self.warnings:
+        if not self.warning_enabled("-Wunused-value"):
             return
         if isinstance(e, (ast.Binary,)) and e.op in ("==", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/"):
             self.warning("statement with no effect", e, "-Wunused-value")

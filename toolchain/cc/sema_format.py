@@ -39,7 +39,7 @@ class FormatChecker:
     """-Wformat (mixin of Parser)."""
 
     def check_format_call(self, symbol: ast.Symbol, name: str, converted: list, arguments: list, token) -> None:
-        if "-Wformat" not in self.warnings and "-Wformat=" not in self.warnings:
+        if not self.warning_enabled("-Wformat="):
             return
         spec = None
         fmt = symbol.attributes.get("format")
