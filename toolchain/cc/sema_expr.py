@@ -32,6 +32,8 @@ class ExpressionChecker:
         t = e.type
         if t is None:
             return e
+        if isinstance(e, ast.Assignment) and isinstance(e.target, ast.Identifier) and e.target.symbol:
+            e.target.symbol.used = True      # ``a = b = 0`` reads b's new value
         if isinstance(t, ArrayType):
             return ast.Cast(e.location, e, implicit=True, type=self.types.pointer(t.element))
         if isinstance(t, BuiltinVaListType) and t.decays:
