@@ -144,7 +144,9 @@ class X86_64(Arch):
             self.write(buf, offset - 1, elf.R_X86_64_PC32, value_pc + 1)
             buf[offset + 3] = 0x90
         else:                                              # test/ALU with REX: use $imm32
-            self._relax_to_immediate(buf, offset, opcode, modrm, value_abs)
+            # The addend's -4 only biased the rip-relative field; the immediate is the
+            # address itself (lld: relaxGotNoPic(loc, val + 4, ...)).
+            self._relax_to_immediate(buf, offset, opcode, modrm, value_abs + 4)
 
     def _relax_to_immediate(self, buf: bytearray, offset: int, opcode: int, modrm: int,
                             value: int) -> None:
