@@ -241,7 +241,8 @@ class OutputBuilder:
             section.index = index
         symtab, strtab, first_global = (b"", b"", 0)
         if not self.options.strip_all:
-            symtab, strtab, first_global = build_symbol_table(self.linker, sections, is64)
+            symtab, strtab, first_global = build_symbol_table(self.linker, sections, is64,
+                                                                self.relocator.tls_start)
         names = bytearray(b"\0")
         name_offsets = {}
 
