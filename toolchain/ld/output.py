@@ -249,7 +249,7 @@ class OutputBuilder:
         def name_offset(name: str) -> int:
             if name not in name_offsets:
                 name_offsets[name] = len(names)
-                names.extend(name.encode() + b"\0")
+                names.extend(name.encode("utf-8", "surrogateescape") + b"\0")
             return name_offsets[name]
 
         headers = [bytes(elf.SHDR64.size if is64 else elf.SHDR32.size)]
