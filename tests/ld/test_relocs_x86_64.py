@@ -134,7 +134,8 @@ OTHER = "\t.text\n\t.globl elsewhere\nelsewhere:\tret\n"
 
 def test_code_relocations(link, tmp_path):
     image = link({"a.s": CODE, "b.s": OTHER})
-    assert relocation_types(tmp_path / "a.o") >= {"R_X86_64_PLT32", "R_X86_64_32", "R_X86_64_32S", "R_X86_64_PC32", "R_X86_64_64"}
+    assert relocation_types(tmp_path / "a.o") >= \
+        {"R_X86_64_PLT32", "R_X86_64_32", "R_X86_64_32S", "R_X86_64_PC32", "R_X86_64_64"}
     text = image.address(".text")
     callee, data = image.value("callee"), image.value("data")
     elsewhere = image.value("elsewhere")
@@ -333,7 +334,8 @@ __tls_get_addr:
 	ud2
 """ + TLS_DATA
     image = link({"a.s": text})
-    assert relocation_types(tmp_path / "a.o") >= {"R_X86_64_TLSLD", "R_X86_64_PLT32", "R_X86_64_DTPOFF32"}
+    assert relocation_types(tmp_path / "a.o") >= \
+        {"R_X86_64_TLSLD", "R_X86_64_PLT32", "R_X86_64_DTPOFF32"}
     off = tp_offsets(image)
     code = image.section_bytes(".text")
     # data16 x3; mov %fs:0,%rax -- then R_X86_64_DTPOFF32 holds S - TP after relaxation
@@ -364,7 +366,8 @@ ptr:	.quad pick
 
 def test_ifunc_called_and_address_taken(link, tmp_path):
     image = link({"a.s": IFUNC})
-    assert relocation_types(tmp_path / "a.o") >= {"R_X86_64_PLT32", "R_X86_64_32S", "R_X86_64_PC32", "R_X86_64_64"}
+    assert relocation_types(tmp_path / "a.o") >= \
+        {"R_X86_64_PLT32", "R_X86_64_32S", "R_X86_64_PC32", "R_X86_64_64"}
     start, end = image.value("__rela_iplt_start"), image.value("__rela_iplt_end")
     assert end - start == 24, "one Elf64_Rela record"
     r_offset, r_info, r_addend = struct.unpack("<QQq", image.read(start, 24))
@@ -390,7 +393,8 @@ def test_common_symbols(link):
     b = "\t.comm buf, 128, 16\n\t.comm other, 4, 4\n"
     image = link({"a.s": a, "b.s": b})
     buf = image.symbol("buf")
-    assert buf["st_value"] % 32 == 0 and buf["st_size"] == 128       # largest size, strictest alignment
+    # the largest size and the strictest alignment win
+    assert buf["st_value"] % 32 == 0 and buf["st_size"] == 128
     assert image.elf.get_section(buf["st_shndx"]).name == ".bss"
     assert image.read(buf["st_value"], 128) == bytes(128)
 
