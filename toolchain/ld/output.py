@@ -218,6 +218,21 @@ class OutputBuilder:
                 image[start:start + section.size] = section.data
             for data in output.script_data:
                 image[base + data.offset:base + data.offset + len(data.data)] = data.data
+            if output.fill is None and output.flags & elf.SHF_EXECINSTR:
+                self._fill_code_gaps(output)
+
+    def _fill_code_gaps(self, output) -> None:
+        """Pad the gaps between the pieces of a code section with no-ops, as GNU ld does
+        (each gap from its own start, like ld's padding statements)."""
+        pieces = sorted([(s.output_offset, s.output_offset + s.size) for s in output.inputs
+                         if s.size] +
+                        [(d.offset, d.offset + len(d.data)) for d in output.script_data])
+        base = output.file_offset
+        at = 0
+        for start, end in pieces + [(output.size, output.size)]:
+            if start > at:
+                self.image[base + at:base + start] = self.arch.code_fill(start - at)
+            at = max(at, end)
 
     # --- writing -----------------------------------------------------------------------------
 
