@@ -168,7 +168,8 @@ var:	.quad 0
     assert image.has_section(".got")
     field = image.address(".data")
     slot = field + image.u(field, 4, signed=True)          # G + GOT + A - P
-    assert image.address(".got") <= slot < image.address(".got") + image.section(".got")["sh_size"]
+    got = image.section(".got")
+    assert got["sh_addr"] <= slot < got["sh_addr"] + got["sh_size"]
     assert image.read(slot, 8) == u64(image.value("var"))
 
 
@@ -487,10 +488,21 @@ def test_defsym(link):
 
 def test_entry_option(link):
     text = START + "\tret\n\t.globl other\nother:\tnop\n\tret\n"
-    assert link({"a.s": text}, "-e", "other").entry == \
-        link({"a.s": text}, "-e", "other", output="again").value("other")
-    assert link({"a.s": text}, output="default").entry == \
-        link({"a.s": text}, output="d2").value("_start")
+    image = link({"a.s": text}, "-e", "other")
+    assert image.entry == image.value("other") == image.value("_start") + 1
+    assert link({"a.s": text}, output="default").entry == image.value("_start")
+
+
+def test_code_padding_is_nops_like_gnu_ld(link, tmp_path):
+    """Alignment gaps between input sections of .text are no-ops, as GNU ld writes them."""
+    a = START + "\tcall\tf\n\tret\n"
+    b = "\t.text\n\t.p2align 5\n\t.globl f\nf:\tret\n"
+    image = link({"a.s": a, "b.s": b})
+    code = image.section_bytes(".text")
+    nop10, nop6 = bytes.fromhex("662e0f1f840000000000"), bytes.fromhex("660f1f440000")
+    assert code[6:32] == nop10 * 2 + nop6                  # 26 bytes: the longest first
+    assert code[32] == 0xC3
+    same_as_gnu_ld(tmp_path)
 
 
 def test_gc_sections(link, tmp_path):
