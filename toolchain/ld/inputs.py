@@ -145,6 +145,9 @@ class ObjectFile(InputFile):
             if header.flags & elf.SHF_EXCLUDE:
                 self.sections.append(None)
                 continue
+            if header.addralign & (header.addralign - 1):
+                raise ToolchainError(f"{self.display}: section '{header.name}' has alignment "
+                                     f"{header.addralign:#x}, not a power of 2")
             data = None if header.type == elf.SHT_NOBITS else elf_file.contents(header)
             section = InputSection(self, header.index, header.name, header.type, header.flags,
                                    header.addralign, header.size, data, header.entsize)

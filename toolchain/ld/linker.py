@@ -153,6 +153,9 @@ class Linker:
                     self.add_file(path, False, group)
                 if group:
                     self._rescan_group(group)
+            elif isinstance(command, ast.OutputFormatCommand):
+                if self.options.output_format is None:    # --oformat wins, as in GNU ld
+                    self.options.output_format = command.names[0]
             elif isinstance(command, ast.SearchDirCommand):
                 self.library_paths.append(command.path)
             elif isinstance(command, ast.ExternCommand):

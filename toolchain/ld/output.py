@@ -223,6 +223,21 @@ class OutputBuilder:
                 image[start:start + section.size] = section.data
             for data in output.script_data:
                 image[base + data.offset:base + data.offset + len(data.data)] = data.data
+            if output.fill is None and output.flags & elf.SHF_EXECINSTR:
+                self._fill_code_gaps(output)
+
+    def _fill_code_gaps(self, output) -> None:
+        """Pad the gaps between the pieces of a code section with no-ops, as GNU ld does
+        (each gap from its own start, like ld's padding statements)."""
+        pieces = sorted([(s.output_offset, s.output_offset + s.size) for s in output.inputs
+                         if s.size] +
+                        [(d.offset, d.offset + len(d.data)) for d in output.script_data])
+        base = output.file_offset
+        at = 0
+        for start, end in pieces + [(output.size, output.size)]:
+            if start > at:
+                self.image[base + at:base + start] = self.arch.code_fill(start - at)
+            at = max(at, end)
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -256,14 +271,15 @@ class OutputBuilder:
             section.index = index
         symtab, strtab, first_global = (b"", b"", 0)
         if not self.options.strip_all:
-            symtab, strtab, first_global = build_symbol_table(self.linker, sections, is64)
+            symtab, strtab, first_global = build_symbol_table(self.linker, sections, is64,
+                                                                self.relocator.tls_start)
         names = bytearray(b"\0")
         name_offsets = {}
 
         def name_offset(name: str) -> int:
             if name not in name_offsets:
                 name_offsets[name] = len(names)
-                names.extend(name.encode() + b"\0")
+                names.extend(name.encode("utf-8", "surrogateescape") + b"\0")
             return name_offsets[name]
 
         headers = [bytes(elf.SHDR64.size if is64 else elf.SHDR32.size)]

@@ -31,6 +31,11 @@ GOT_BASE_EXPRS = {E.GOT_OFF, E.GOT_REL, E.GOTPC, E.GOTTP_OFF, E.GOTTP_NEG_OFF,
                   E.TLSGD_OFF, E.TLSLD_OFF}
 
 
+# Symbols that name "the function" in a message: like GNU ld (bfd's elf_find_function),
+# untyped labels count too -- hand-written assembly rarely says .type.
+FUNCTION_TYPES = (elf.STT_FUNC, elf.STT_GNU_IFUNC, elf.STT_NOTYPE)
+
+
 def function_at(section: InputSection, offset: int) -> str | None:
     """The function symbol whose bytes contain ``offset`` (for ld-style messages)."""
     file = section.file
@@ -38,7 +43,7 @@ def function_at(section: InputSection, offset: int) -> str | None:
         return None
     best = None
     for symbol in file.symbols:
-        if symbol.section is section and symbol.type == elf.STT_FUNC and \
+        if symbol.section is section and symbol.type in FUNCTION_TYPES and symbol.name and \
                 symbol.value <= offset and (offset < symbol.value + symbol.size or
                                             symbol.size == 0):
             if best is None or symbol.value > best.value:
@@ -106,9 +111,10 @@ class Relocator:
         if self.undefined_count > 10:
             return
         function = function_at(section, offset)
-        where = f"in function '{function}'" if function else f"in section '{section.name}'"
-        self.diagnostics.error(f"{section.file.display}: {where}: {place_of(section, offset)}: "
-                               f"undefined reference to '{symbol.name}'")
+        where = f"{section.file.display}: in function '{function}': " \
+            f"{place_of(section, offset)}" if function else \
+            f"{section.file.display}:({section.name}+{offset:#x})"       # as GNU ld says it
+        self.diagnostics.error(f"{where}: undefined reference to '{symbol.name}'")
 
     def _error(self, section: InputSection, offset: int, message: str) -> None:
         self.diagnostics.error(f"{section.file.display if section.file else '<linker>'}:"

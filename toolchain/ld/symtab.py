@@ -5,7 +5,9 @@ each object, its STT_FILE symbol and the local symbols that survive --
 GNU ld drops compiler temporaries (``.L*``, -X, the default), section
 symbols, and symbols in discarded sections.  Hidden globals become locals.
 Then the globals: every defined global or weak symbol and every weak
-undefined one.
+undefined one.  A TLS symbol's value is its offset in the TLS segment (gABI:
+in executables st_value of an STT_TLS symbol is relative to the TLS
+template, as GNU ld and lld write it), not an address.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def _shndx(symbol: Symbol) -> int:
     return elf.SHN_ABS
 
 
-def build_symbol_table(linker, sections: list[OutputSection], is64: bool
+def build_symbol_table(linker, sections: list[OutputSection], is64: bool, tls_start: int = 0
                        ) -> tuple[bytes, bytes, int]:
     discard = linker.options.discard
     strtab = bytearray(b"\0")
@@ -55,6 +57,13 @@ def build_symbol_table(linker, sections: list[OutputSection], is64: bool
             return layout.pack(string(name), info, other, shndx, value & mask, size)
         return layout.pack(string(name), value & mask, size, info, other, shndx)
 
+    def value_of(symbol: Symbol) -> int:
+        if not symbol.defined:
+            return 0
+        if symbol.type == elf.STT_TLS and symbol.section is not None:
+            return symbol.address - tls_start
+        return symbol.address
+
     local_entries = [pack("", 0, 0, 0, 0, 0, 0)]
     global_entries = []
     for obj in linker.files:
@@ -76,7 +85,7 @@ def build_symbol_table(linker, sections: list[OutputSection], is64: bool
                 local_entries.append(pack(obj.source_name or obj.display, 0, 0, elf.STB_LOCAL,
                                           elf.STT_FILE, 0, elf.SHN_ABS))
                 file_entry_written = True
-            local_entries.append(pack(symbol.name, symbol.address, symbol.size, elf.STB_LOCAL,
+            local_entries.append(pack(symbol.name, value_of(symbol), symbol.size, elf.STB_LOCAL,
                                       symbol.type, symbol.visibility, _shndx(symbol)))
     for symbol in linker.symtab:
         if not symbol.defined and not symbol.is_weak:
@@ -87,7 +96,7 @@ def build_symbol_table(linker, sections: list[OutputSection], is64: bool
             continue
         hidden = symbol.visibility in (elf.STV_HIDDEN, elf.STV_INTERNAL)
         bind = elf.STB_LOCAL if hidden and symbol.defined else symbol.binding
-        value = symbol.address if symbol.defined else 0
+        value = value_of(symbol)
         type = symbol.type
         if symbol.script_defined and type == elf.STT_NOTYPE:
             type = elf.STT_NOTYPE

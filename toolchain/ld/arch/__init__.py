@@ -89,6 +89,20 @@ class Arch:
     got_base_symbol_section = ".got.plt"  # _GLOBAL_OFFSET_TABLE_ points at its start
     irelative_type: int
     iplt_entry_size: int
+    # No-op instructions by length (1, 2, ... bytes) that pad code sections; empty: zeros.
+    code_fill_nops: tuple[bytes, ...] = ()
+
+    def code_fill(self, count: int) -> bytes:
+        """Padding for ``count`` bytes inside an executable output section without an
+        explicit ``=fill``: GNU ld's (bfd's arch fill) -- the longest no-op repeated,
+        then one no-op of the remaining length -- so gaps disassemble as no-ops and
+        flat images match ld's bytes."""
+        nops = self.code_fill_nops
+        if not nops:
+            return bytes(count)
+        longest = nops[-1]
+        whole, rest = divmod(count, len(longest))
+        return longest * whole + (nops[rest - 1] if rest else b"")
 
     def rel_expr(self, type: int) -> RelExpr:
         raise NotImplementedError

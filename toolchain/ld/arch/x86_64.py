@@ -85,6 +85,12 @@ IPLT_ENTRY = bytes.fromhex("ff2500000000" "0f1f840000000000" "6690")
 # Two-operand ALU opcodes (Op r64, r/m64) that REX_GOTPCRELX lets us turn into
 # Op $imm32, r64 (81 /digit); the digit is the ALU operation.
 ALU_DIGIT = {0x03: 0, 0x0B: 1, 0x13: 2, 0x1B: 3, 0x23: 4, 0x2B: 5, 0x33: 6, 0x3B: 7}
+# The no-ops GNU ld pads x86-64 code with (bfd/cpu-i386.c), 1 to 10 bytes long.
+LONG_NOPS = tuple(bytes.fromhex(h) for h in (
+    "90", "6690", "0f1f00", "0f1f4000", "0f1f440000", "660f1f440000", "0f1f8000000000",
+    "0f1f840000000000", "660f1f840000000000", "662e0f1f840000000000"))
+# i386 code gets only the short ones (nop; xchg %ax,%ax): every i386 CPU has them.
+SHORT_NOPS = LONG_NOPS[:2]
 
 
 class X86_64(Arch):
@@ -98,6 +104,7 @@ class X86_64(Arch):
     tls_variant = 2
     irelative_type = elf.R_X86_64_IRELATIVE
     iplt_entry_size = 16
+    code_fill_nops = LONG_NOPS
 
     def rel_expr(self, type: int) -> RelExpr:
         entry = RELOCATIONS.get(type)
@@ -144,7 +151,9 @@ class X86_64(Arch):
             self.write(buf, offset - 1, elf.R_X86_64_PC32, value_pc + 1)
             buf[offset + 3] = 0x90
         else:                                              # test/ALU with REX: use $imm32
-            self._relax_to_immediate(buf, offset, opcode, modrm, value_abs)
+            # The addend's -4 only biased the rip-relative field; the immediate is the
+            # address itself (lld: relaxGotNoPic(loc, val + 4, ...)).
+            self._relax_to_immediate(buf, offset, opcode, modrm, value_abs + 4)
 
     def _relax_to_immediate(self, buf: bytearray, offset: int, opcode: int, modrm: int,
                             value: int) -> None:
