@@ -452,8 +452,6 @@ def test_merge_strings_addresses(link):
         assert image.read(first, 6) == b"hello\0" and image.read(second, 6) == b"world\0"
 
 
-@pytest.mark.xfail(strict=True, reason="pld does not merge SHF_MERGE|SHF_STRINGS sections yet: "
-                   "each object keeps its own copy of the strings")
 def test_merge_strings_share_one_copy(link):
     image, pa, pb = _link_strings(link)
     assert pa == pb
