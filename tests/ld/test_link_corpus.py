@@ -5,14 +5,13 @@ and linked by GCC's own driver with pld standing in for GNU ld::
 
     CC -B DIR -fno-use-linker-plugin -static LEVEL -w FLAGS prog.c -lm
 
-LEVEL is the optimisation level of the manifest's build line, the one the
-expected results were checked at (some gcc-torture programs rely on it).
-
 where DIR/ld is a shell script running this checkout's pld, for x86-64
 (``gcc``) and i386 (``i686-linux-gnu-gcc``).  So pld links GCC's objects with
 ``crt1.o crti.o crtbeginT.o ... libc.a libgcc.a libgcc_eh.a``.  The program
 then runs (10 s at most) and must exit with the manifest's status and print
-its expected output (c-testsuite: stdout and stderr together).
+its expected output (c-testsuite: stdout and stderr together).  LEVEL is
+the optimisation level of the manifest's build line, the one the expected
+results were checked at (some gcc-torture programs rely on it).
 
 A second test links objects written by *our* assembler: ``gcc -S`` (cached
 by tests/corpus.py), pas, then the same driver links the ``.o`` with pld.
