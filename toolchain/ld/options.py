@@ -105,17 +105,19 @@ IGNORED_FLAGS = {
     "--warn-execstack", "--no-print-map-discarded", "--print-map-discarded",
     "--accept-unknown-input-arch", "--no-accept-unknown-input-arch", "--color-diagnostics",
     "--no-color-diagnostics", "-Bsymbolic", "-Bsymbolic-functions", "-Bno-symbolic",
+    "--no-dynamic-linker",
 }
 
 # Ignored options that take one argument.
 IGNORED_WITH_ARGUMENT = {
     "-plugin", "-plugin-opt", "--hash-style", "-soname", "-h", "--dynamic-linker",
+    "-dynamic-linker",
     "-I", "-rpath", "--rpath", "-rpath-link", "--rpath-link", "--hash-size",
     "--compress-debug-sections", "--dependency-file", "-Y", "-assert", "--exclude-libs",
     "--version-script", "--dynamic-list", "-fini", "-init", "--thread-count",
     "--threads", "--package-metadata", "--plugin-opt", "--error-limit",
-    "--color-diagnostics", "--sort-section", "--fuse-ld", "-f", "-F", "--auxiliary",
-    "--filter", "--undefined-version",
+    "--sort-section", "--fuse-ld", "-f", "-F", "--auxiliary",
+    "--filter",
 }
 
 # Long options that take an argument, with the attribute or handler they set.
@@ -268,6 +270,10 @@ def parse_args(argv: list[str]) -> LinkOptions:
         else:
             raise ToolchainError(f"unrecognized option '{arg}'")
         i += 1
+    if options.shared or options.pie:
+        raise ToolchainError(f"{'-shared' if options.shared else '-pie'}: pld writes static "
+                             f"executables, relocatable objects and flat binaries only "
+                             f"(link with -static)")
     if options.emulation is not None and options.emulation not in EMULATIONS:
         raise ToolchainError(f"unrecognised emulation mode: {options.emulation}\n"
                              f"Supported emulations: {' '.join(EMULATIONS)}")
