@@ -31,6 +31,7 @@ from .layout import Layout
 from .options import EMULATIONS, LinkOptions
 from .output import OutputBuilder
 from .placement import Placement, SectionPlan
+from .properties import merge_property_notes
 from .relocate import Relocator
 from .script import parse_script
 from .scriptexpr import evaluate
@@ -272,11 +273,16 @@ class Linker:
             obj.read_relocations()
         script = self._sections_script()
         synthetic = SyntheticSections(arch)
+        if options.build_id and options.output_format != "binary":
+            synthetic.add_build_id(options.build_id)
         sections = [s for obj in self.files for s in obj.sections if s is not None]
         common = self.make_common_section() if not options.relocatable else None
         if common is not None:
             sections.append(common)
         sections.extend(synthetic.sections())
+        property_note = merge_property_notes(sections, arch.wordsize)
+        if property_note is not None:
+            sections.insert(0, property_note)
         statements = [s for c in script.commands if isinstance(c, ast.SectionsCommand)
                       for s in c.statements]
         placement = Placement(sections)

@@ -324,7 +324,11 @@ class OutputBuilder:
                           shstrndx=shstrndx)
         image[:len(ehdr)] = ehdr
         image[len(ehdr):len(ehdr) + len(phdrs)] = phdrs
-        return bytes(image) + bytes(extra) + b"".join(headers)
+        content = image + extra + b"".join(headers)
+        note = self.synthetic.build_id
+        if note is not None and note.output_section is not None:
+            self.synthetic.fill_build_id(content, self._input_offset(note))
+        return bytes(content)
 
 
 def elf_header_placeholder(is64: bool) -> bytes:

@@ -49,10 +49,48 @@ class SyntheticSections:
         self.got_entries: list[tuple[str, Symbol]] = []     # ('address'|'tpoff', symbol)
         self.iplt_symbols: list[Symbol] = []
         self.got_plt_reserved = 3
+        self.build_id: InputSection | None = None
+        self.build_id_style = ""
         self.got_plt_needed = False
 
     def sections(self) -> list[InputSection]:
-        return [self.rel_iplt, self.iplt, self.got, self.got_plt]
+        result = [self.rel_iplt, self.iplt, self.got, self.got_plt]
+        return result + ([self.build_id] if self.build_id is not None else [])
+
+    # --- .note.gnu.build-id ---------------------------------------------------------------
+
+    BUILD_ID_SIZES = {"sha1": 20, "md5": 16, "uuid": 16, "fast": 8}
+
+    def add_build_id(self, style: str) -> None:
+        """An NT_GNU_BUILD_ID note whose descriptor is filled in after the file is built."""
+        if style.startswith("0x"):
+            descriptor = bytes.fromhex(style[2:])
+        else:
+            if style not in self.BUILD_ID_SIZES:
+                from ..common.diagnostics import ToolchainError
+                raise ToolchainError(f"invalid build-id style '{style}'")
+            descriptor = bytes(self.BUILD_ID_SIZES[style])
+        self.build_id_style = style
+        note = struct.pack("<III", 4, len(descriptor), 3) + b"GNU\0" + descriptor
+        self.build_id = InputSection(None, 0, ".note.gnu.build-id", elf.SHT_NOTE,
+                                     elf.SHF_ALLOC, 4, len(note), note)
+
+    def fill_build_id(self, content: bytearray, file_offset: int) -> None:
+        """Hash the finished file (descriptor still zero) into the descriptor, as ld does."""
+        import hashlib
+        import uuid
+        start = file_offset + 16
+        size = self.build_id.size - 16
+        style = self.build_id_style
+        if style.startswith("0x"):
+            return
+        if style == "uuid":
+            digest = uuid.uuid4().bytes
+        elif style == "md5":
+            digest = hashlib.md5(content).digest()
+        else:
+            digest = hashlib.sha1(content).digest()
+        content[start:start + size] = digest[:size]
 
     # --- requests made while scanning relocations ---------------------------------------
 

@@ -59,9 +59,20 @@ def build_segments(sections: list[OutputSection], page_size: int,
                           paddr=section.lma, align=page_size)
         loads.append(current)
     segments = list(loads)
-    notes = [s for s in sections if s.type == elf.SHT_NOTE and s.is_alloc]
-    if notes:
-        segments.append(Segment(elf.PT_NOTE, elf.PF_R, notes, align=notes[0].alignment))
+    # One PT_NOTE per run of adjacent notes of the same alignment (as GNU ld):
+    # a reader walks a note segment at its alignment.
+    run: list[OutputSection] = []
+    for section in sections + [None]:
+        is_note = section is not None and section.type == elf.SHT_NOTE and section.is_alloc
+        if run and (not is_note or section.alignment != run[0].alignment):
+            segments.append(Segment(elf.PT_NOTE, elf.PF_R, run, align=run[0].alignment))
+            run = []
+        if is_note:
+            run.append(section)
+    properties = [s for s in sections if s.name == ".note.gnu.property" and s.is_alloc]
+    if properties:
+        segments.append(Segment(elf.PT_GNU_PROPERTY, elf.PF_R, properties[:1],
+                                align=properties[0].alignment))
     tls = [s for s in sections if s.is_alloc and s.flags & elf.SHF_TLS]
     if tls:
         segments.append(Segment(elf.PT_TLS, elf.PF_R, tls,
@@ -123,7 +134,7 @@ def assign_offsets(sections: list[OutputSection], segments: list[Segment],
         section.file_offset = offset
         offset += section.size
     for segment in segments:
-        if segment.type in (elf.PT_NOTE, elf.PT_TLS) and segment.sections:
+        if segment.type in (elf.PT_NOTE, elf.PT_TLS, elf.PT_GNU_PROPERTY) and segment.sections:
             first, last = segment.sections[0], segment.sections[-1]
             segment.offset = first.file_offset
             segment.vaddr = first.address
