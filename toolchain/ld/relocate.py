@@ -75,7 +75,7 @@ class Relocator:
             for relocation in section.relocations:
                 symbol = relocation.symbol
                 try:
-                    expr = arch.rel_expr(relocation.type)
+                    expr = arch.rel_expr(relocation.type, data, relocation.offset)
                 except RelocationError as exc:
                     self._error(section, relocation.offset, exc.message)
                     continue
@@ -88,7 +88,7 @@ class Relocator:
                 if expr in GOT_BASE_EXPRS:
                     synthetic.got_plt_needed = True
                 if expr in GOT_EXPRS:
-                    if (expr is E.GOT_PC and symbol.defined and not symbol.is_ifunc
+                    if (symbol.defined and not symbol.is_ifunc
                             and data is not None
                             and arch.can_relax_got(data, relocation.offset, relocation.type)):
                         self.relaxed_got.add((id(section), relocation.offset))
@@ -140,8 +140,10 @@ class Relocator:
                 skip -= 1
                 continue
             type = relocation.type
+            offset = relocation.offset
+            at = base + offset
             try:
-                expr = arch.rel_expr(type)
+                expr = arch.rel_expr(type, image, at)
             except RelocationError:
                 continue                                    # reported by scan
             if expr is E.NONE:
@@ -149,8 +151,6 @@ class Relocator:
             symbol = relocation.symbol
             if not symbol.defined and not symbol.is_local and not symbol.is_weak and alloc:
                 continue                                    # reported by scan
-            offset = relocation.offset
-            at = base + offset
             S = self.symbol_address(symbol)
             A = relocation.addend
             P = place + offset

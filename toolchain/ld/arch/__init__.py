@@ -90,7 +90,11 @@ class Arch:
     irelative_type: int
     iplt_entry_size: int
 
-    def rel_expr(self, type: int) -> RelExpr:
+    def rel_expr(self, type: int, data: bytes | bytearray | memoryview | None = None,
+                 offset: int = 0) -> RelExpr:
+        """What value relocation ``type`` wants.  ``data[offset]`` is the field, for the
+        few relocations whose meaning depends on the instruction around it (i386 GOT32
+        without a base register is an absolute slot address, as in lld)."""
         raise NotImplementedError
 
     def thread_pointer(self, tls_start: int, tls_memsz: int, tls_align: int) -> int:

@@ -99,7 +99,7 @@ class X86_64(Arch):
     irelative_type = elf.R_X86_64_IRELATIVE
     iplt_entry_size = 16
 
-    def rel_expr(self, type: int) -> RelExpr:
+    def rel_expr(self, type: int, data=None, offset: int = 0) -> RelExpr:
         entry = RELOCATIONS.get(type)
         if entry is None:
             raise RelocationError(f"unsupported relocation type {self.type_name(type)}")
