@@ -27,8 +27,9 @@ from .synthetic import SyntheticSections
 E = RelExpr
 GOT_EXPRS = {E.GOT, E.GOT_PC, E.GOT_OFF}
 GOTTP_EXPRS = {E.GOTTP_PC, E.GOTTP, E.GOTTP_OFF, E.GOTTP_NEG_OFF}
-GOT_BASE_EXPRS = {E.GOT_OFF, E.GOT_REL, E.GOTPC, E.GOTTP_OFF, E.GOTTP_NEG_OFF,
-                  E.TLSGD_OFF, E.TLSLD_OFF}
+# A relocation naming this symbol keeps .got.plt's reserved words, as in GNU ld
+# (which drops them when nothing names the GOT base and the GOT and PLT are empty).
+GOT_BASE_SYMBOL = "_GLOBAL_OFFSET_TABLE_"
 
 
 def function_at(section: InputSection, offset: int) -> str | None:
@@ -85,7 +86,7 @@ class Relocator:
                     if alloc:
                         self._undefined(section, relocation.offset, symbol)
                     continue
-                if expr in GOT_BASE_EXPRS:
+                if symbol.name == GOT_BASE_SYMBOL:
                     synthetic.got_plt_needed = True
                 if expr in GOT_EXPRS:
                     if (symbol.defined and not symbol.is_ifunc
