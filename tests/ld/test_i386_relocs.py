@@ -240,8 +240,8 @@ def test_range_errors(tmp_path, capsys):
 def test_bitfield_accepts_what_gnu_ld_accepts(tmp_path):
     # complain_overflow_bitfield on a 32-bit target: [-2**16, 2**16 - 1] for R_386_16.
     # A 32-bit PC-relative field wraps: a call reaches any address.
-    defs = "        .globl low, high, top\n        .set low, -0x10000\n        .set high, 0xffff\n" \
-           "        .set top, 0xf0000000\n"
+    defs = ("        .globl low, high, top\n        .set low, -0x10000\n"
+            "        .set high, 0xffff\n        .set top, 0xf0000000\n")
     (tmp_path / "a.o").write_bytes(assemble(HEAD + "        .word low, high\n"
                                             "        call top\n", "a.s"))
     (tmp_path / "defs.o").write_bytes(assemble(defs, "defs.s"))

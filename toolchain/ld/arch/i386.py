@@ -209,20 +209,21 @@ class I386(Arch):
     # --- TLS relaxation to local exec ----------------------------------------------
 
     def relax_tls_gd_to_le(self, buf: bytearray, offset: int, type: int, tpoff: int) -> int:
-        if type == elf.R_386_TLS_GOTDESC:               # leal x@tlsdesc(%ebx), %reg -> leal x@ntpoff
+        if type == elf.R_386_TLS_GOTDESC:       # leal x@tlsdesc(%ebx), %reg -> leal x@ntpoff, %reg
             if offset < 2 or buf[offset - 2] != 0x8D or not has_base_disp32(buf[offset - 1]):
                 raise self._transition_failed(type)
             buf[offset - 1] = (buf[offset - 1] & 0x38) | 0x05
             self._write32(buf, offset, tpoff)
             return 0
+        after = bytes(buf[offset + 4:offset + 10])            # the call, and a nop after it
         if offset >= 3 and buf[offset - 3:offset] == b"\x8d\x04\x1d" and \
-                buf[offset + 4] == 0xE8:
+                after[:1] == b"\xe8":
             # leal x@tlsgd(,%ebx,1), %eax; call ___tls_get_addr@PLT
             start = offset - 3
         elif offset >= 2 and buf[offset - 2] == 0x8D and has_base_disp32(buf[offset - 1]) and \
                 buf[offset - 1] & 0x38 == 0 and buf[offset - 1] & 7 != 0 and (
-                    buf[offset + 4] == 0xE8 and buf[offset + 9] == 0x90 or
-                    buf[offset + 4] in (0xFF, 0x67)):
+                    after[:1] == b"\xe8" and after[5:6] == b"\x90" or
+                    after[:1] in (b"\xff", b"\x67")):
             # leal x@tlsgd(%reg), %eax; call ___tls_get_addr@PLT; nop
             # leal x@tlsgd(%reg), %eax; call *___tls_get_addr@GOT(%reg)
             start = offset - 2
@@ -237,9 +238,10 @@ class I386(Arch):
         if offset < 2 or buf[offset - 2] != 0x8D or not has_base_disp32(buf[offset - 1]) or \
                 buf[offset - 1] & 0x38 != 0:
             raise self._transition_failed(type)
-        if buf[offset + 4] == 0xE8:
+        call = bytes(buf[offset + 4:offset + 5])
+        if call == b"\xe8":
             buf[offset - 2:offset + 9] = LD_TO_LE
-        elif buf[offset + 4] in (0xFF, 0x67):
+        elif call in (b"\xff", b"\x67"):
             buf[offset - 2:offset + 10] = LD_TO_LE_INDIRECT
         else:
             raise self._transition_failed(type)
