@@ -293,3 +293,17 @@ def test_iplt_and_irelative(tmp_path):
     start, end = text[11:15], text[15:19]
     assert int.from_bytes(start, "little") == rel.addr
     assert int.from_bytes(end, "little") == rel.addr + 16
+
+
+def test_relaxed_gd_call_needs_no_tls_get_addr(tmp_path):
+    # static libc.a has no ___tls_get_addr: the relaxed sequence's call goes away.
+    definitions = DEFINITIONS.replace("___tls_get_addr", "unused_tls_get_addr")
+    (tmp_path / "a.o").write_bytes(assemble(
+        HEAD + "        leal x@tlsgd(%ebx), %eax\n        call ___tls_get_addr@PLT\n        nop\n"
+        "        leal x@tlsldm(%ebx), %eax\n        call ___tls_get_addr@PLT\n", "a.s"))
+    (tmp_path / "defs.o").write_bytes(assemble(definitions, "defs.s"))
+    out = tmp_path / "out"
+    assert pld(["-m", "elf_i386", "-o", str(out), str(tmp_path / "a.o"),
+                str(tmp_path / "defs.o")]) == 0
+    assert section_bytes(out, ".text")[:23].hex() == \
+        "65a100000000" "81e810000000" "65a100000000" "908d742600"

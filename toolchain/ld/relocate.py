@@ -30,6 +30,7 @@ GOTTP_EXPRS = {E.GOTTP_PC, E.GOTTP, E.GOTTP_OFF, E.GOTTP_NEG_OFF}
 # A relocation naming this symbol keeps .got.plt's reserved words, as in GNU ld
 # (which drops them when nothing names the GOT base and the GOT and PLT are empty).
 GOT_BASE_SYMBOL = "_GLOBAL_OFFSET_TABLE_"
+TLS_CALL_EXPRS = {E.TLSGD_PC, E.TLSGD_OFF, E.TLSLD_PC, E.TLSLD_OFF}
 
 
 def function_at(section: InputSection, offset: int) -> str | None:
@@ -73,7 +74,13 @@ class Relocator:
         for section in sections:
             alloc = section.is_alloc
             data = section.data
+            skip = 0
             for relocation in section.relocations:
+                if skip:
+                    # The call to __tls_get_addr of a GD/LD sequence relaxed to local
+                    # exec: it disappears, and the function need not exist.
+                    skip -= 1
+                    continue
                 symbol = relocation.symbol
                 try:
                     expr = arch.rel_expr(relocation.type, data, relocation.offset)
@@ -82,6 +89,8 @@ class Relocator:
                     continue
                 if expr is E.NONE:
                     continue
+                if expr in TLS_CALL_EXPRS:
+                    skip = arch.tls_call_relocations(relocation.type)
                 if not symbol.defined and not symbol.is_local and not symbol.is_weak:
                     if alloc:
                         self._undefined(section, relocation.offset, symbol)

@@ -135,6 +135,11 @@ class Arch:
     def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int) -> int:
         raise NotImplementedError
 
+    def tls_call_relocations(self, type: int) -> int:
+        """How many relocations after a GD/LD one the relaxation consumes (the call to
+        __tls_get_addr): 1, or 0 for TLS descriptors, whose call is a marker of its own."""
+        return 1
+
     def can_relax_tls_ie(self, data: bytes | memoryview, offset: int, type: int) -> bool:
         """Whether an initial-exec access at ``offset`` can become local exec."""
         return False
