@@ -67,8 +67,9 @@ def is_pcrel_name(name: str) -> bool:
 
 
 def field_size(name: str) -> int:
-    """Bytes the relocation patches (for writing a REL addend)."""
-    if name.endswith("NONE"):
+    """Bytes the relocation patches (for writing a REL addend).  Markers that only
+    tag an instruction for the linker (R_386_TLS_DESC_CALL) patch none."""
+    if name.endswith(("NONE", "DESC_CALL")):
         return 0
     for bits, size in (("64", 8), ("16", 2), ("8", 1)):
         if name.endswith(bits):

@@ -217,7 +217,7 @@ class OutputBuilder:
                 fill = (pattern * (output.size // 4 + 1))[:output.size]
                 image[base:base + output.size] = fill
             for section in output.inputs:
-                if section.data is None or not section.size:
+                if not section.data:            # NOBITS, or synthetic (written later)
                     continue
                 start = base + section.output_offset
                 image[start:start + section.size] = section.data

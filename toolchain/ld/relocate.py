@@ -27,8 +27,10 @@ from .synthetic import SyntheticSections
 E = RelExpr
 GOT_EXPRS = {E.GOT, E.GOT_PC, E.GOT_OFF}
 GOTTP_EXPRS = {E.GOTTP_PC, E.GOTTP, E.GOTTP_OFF, E.GOTTP_NEG_OFF}
-GOT_BASE_EXPRS = {E.GOT_OFF, E.GOT_REL, E.GOTPC, E.GOTTP_OFF, E.GOTTP_NEG_OFF,
-                  E.TLSGD_OFF, E.TLSLD_OFF}
+# A relocation naming this symbol keeps .got.plt's reserved words, as in GNU ld
+# (which drops them when nothing names the GOT base and the GOT and PLT are empty).
+GOT_BASE_SYMBOL = "_GLOBAL_OFFSET_TABLE_"
+TLS_CALL_EXPRS = {E.TLSGD_PC, E.TLSGD_OFF, E.TLSLD_PC, E.TLSLD_OFF}
 
 
 # Symbols that name "the function" in a message: like GNU ld (bfd's elf_find_function),
@@ -77,23 +79,31 @@ class Relocator:
         for section in sections:
             alloc = section.is_alloc
             data = section.data
+            skip = 0
             for relocation in section.relocations:
+                if skip:
+                    # The call to __tls_get_addr of a GD/LD sequence relaxed to local
+                    # exec: it disappears, and the function need not exist.
+                    skip -= 1
+                    continue
                 symbol = relocation.symbol
                 try:
-                    expr = arch.rel_expr(relocation.type)
+                    expr = arch.rel_expr(relocation.type, data, relocation.offset)
                 except RelocationError as exc:
                     self._error(section, relocation.offset, exc.message)
                     continue
                 if expr is E.NONE:
                     continue
+                if expr in TLS_CALL_EXPRS:
+                    skip = arch.tls_call_relocations(relocation.type)
                 if not symbol.defined and not symbol.is_local and not symbol.is_weak:
                     if alloc:
                         self._undefined(section, relocation.offset, symbol)
                     continue
-                if expr in GOT_BASE_EXPRS:
+                if symbol.name == GOT_BASE_SYMBOL:
                     synthetic.got_plt_needed = True
                 if expr in GOT_EXPRS:
-                    if (expr is E.GOT_PC and symbol.defined and not symbol.is_ifunc
+                    if (symbol.defined and not symbol.is_ifunc
                             and data is not None
                             and arch.can_relax_got(data, relocation.offset, relocation.type)):
                         self.relaxed_got.add((id(section), relocation.offset))
@@ -146,8 +156,10 @@ class Relocator:
                 skip -= 1
                 continue
             type = relocation.type
+            offset = relocation.offset
+            at = base + offset
             try:
-                expr = arch.rel_expr(type)
+                expr = arch.rel_expr(type, image, at)
             except RelocationError:
                 continue                                    # reported by scan
             if expr is E.NONE:
@@ -155,8 +167,6 @@ class Relocator:
             symbol = relocation.symbol
             if not symbol.defined and not symbol.is_local and not symbol.is_weak and alloc:
                 continue                                    # reported by scan
-            offset = relocation.offset
-            at = base + offset
             S = self.symbol_address(symbol)
             A = relocation.addend
             if symbol.type == elf.STT_SECTION and symbol.section is not None and \

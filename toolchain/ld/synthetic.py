@@ -112,7 +112,8 @@ class SyntheticSections:
     def finish_sizes(self) -> None:
         word = self.arch.wordsize
         self.got.size = len(self.got_entries) * word
-        reserved = self.got_plt_reserved if (self.iplt_symbols or self.got_plt_needed) else 0
+        needed = self.iplt_symbols or self.got_entries or self.got_plt_needed
+        reserved = self.got_plt_reserved if needed else 0
         self.got_plt.size = (reserved + len(self.iplt_symbols)) * word
         self.iplt.size = len(self.iplt_symbols) * self.arch.iplt_entry_size
         self.rel_iplt.size = len(self.iplt_symbols) * self.rel_iplt.entsize

@@ -104,7 +104,11 @@ class Arch:
         whole, rest = divmod(count, len(longest))
         return longest * whole + (nops[rest - 1] if rest else b"")
 
-    def rel_expr(self, type: int) -> RelExpr:
+    def rel_expr(self, type: int, data: bytes | bytearray | memoryview | None = None,
+                 offset: int = 0) -> RelExpr:
+        """What value relocation ``type`` wants.  ``data[offset]`` is the field, for the
+        few relocations whose meaning depends on the instruction around it (i386 GOT32
+        without a base register is an absolute slot address, as in lld)."""
         raise NotImplementedError
 
     def thread_pointer(self, tls_start: int, tls_memsz: int, tls_align: int) -> int:
@@ -144,6 +148,11 @@ class Arch:
 
     def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int) -> int:
         raise NotImplementedError
+
+    def tls_call_relocations(self, type: int) -> int:
+        """How many relocations after a GD/LD one the relaxation consumes (the call to
+        __tls_get_addr): 1, or 0 for TLS descriptors, whose call is a marker of its own."""
+        return 1
 
     def can_relax_tls_ie(self, data: bytes | memoryview, offset: int, type: int) -> bool:
         """Whether an initial-exec access at ``offset`` can become local exec."""

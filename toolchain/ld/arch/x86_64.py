@@ -106,7 +106,7 @@ class X86_64(Arch):
     iplt_entry_size = 16
     code_fill_nops = LONG_NOPS
 
-    def rel_expr(self, type: int) -> RelExpr:
+    def rel_expr(self, type: int, data=None, offset: int = 0) -> RelExpr:
         entry = RELOCATIONS.get(type)
         if entry is None:
             raise RelocationError(f"unsupported relocation type {self.type_name(type)}")
@@ -189,6 +189,9 @@ class X86_64(Arch):
         buf[offset - 4:offset + 12] = GD_TO_LE
         self.write(buf, offset + 8, elf.R_X86_64_TPOFF32, tpoff)
         return 1
+
+    def tls_call_relocations(self, type: int) -> int:
+        return 0 if type == elf.R_X86_64_GOTPC32_TLSDESC else 1
 
     def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int) -> int:
         # 48 8d 3d <x@tlsld> {e8 <__tls_get_addr@PLT> | ff 15 <@GOTPCREL>}
