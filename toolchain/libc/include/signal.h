@@ -239,7 +239,7 @@ int sigpause(int __sig);
 void (*sigset(int __sig, void (*__disp)(int)))(int);
 int pthread_sigmask(int __how, const sigset_t *__restrict __set,
                     sigset_t *__restrict __oset);
-int pthread_kill(pthread_t __thread, int __sig);
+int pthread_kill(pthread_t __th, int __sig);
 void psignal(int __sig, const char *__s);
 void psiginfo(const siginfo_t *__info, const char *__s);
 #endif
