@@ -21,8 +21,12 @@ typedef int sig_atomic_t;
 
 void (*signal(int __sig, void (*__func)(int)))(int);
 int raise(int __sig);
+#endif /* _SIGNAL_H */
 
-#if defined(__PCC_POSIX)
+/* The POSIX part: also when a POSIX header (sys/wait.h) asks for it under
+ * strict ISO C, hence its own guard. */
+#if (defined(__PCC_POSIX) || defined(__PCC_NEED_SIGNAL_POSIX)) && !defined(_SIGNAL_H_POSIX)
+#define _SIGNAL_H_POSIX
 #define __NEED_size_t
 #define __NEED_pid_t
 #define __NEED_uid_t
@@ -242,7 +246,10 @@ int pthread_sigmask(int __how, const sigset_t *__restrict __set,
 int pthread_kill(pthread_t __th, int __sig);
 void psignal(int __sig, const char *__s);
 void psiginfo(const siginfo_t *__info, const char *__s);
-#endif
+#endif /* _SIGNAL_H_POSIX */
+
+#if !defined(_SIGNAL_H_EXT)
+#define _SIGNAL_H_EXT
 
 #if defined(__PCC_MISC)
 typedef void (*sig_t)(int);

@@ -125,7 +125,6 @@ int getloadavg(double __loadavg[], int __nelem);
 char *ecvt(double __value, int __ndigit, int *__restrict __decpt, int *__restrict __sign);
 char *fcvt(double __value, int __ndigit, int *__restrict __decpt, int *__restrict __sign);
 char *gcvt(double __value, int __ndigit, char *__buf);
-int daemon(int __nochdir, int __noclose);
 void qsort_r(void *__base, size_t __nmemb, size_t __size,
              int (*__compar)(const void *, const void *, void *), void *__arg);
 #include <alloca.h>
