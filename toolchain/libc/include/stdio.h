@@ -110,7 +110,7 @@ int ferror(FILE *__stream);
 void perror(const char *__s);
 
 #if defined(__PCC_POSIX)
-#define L_ctermid 20
+#define L_ctermid 9
 #define P_tmpdir "/tmp"
 FILE *fdopen(int __fd, const char *__mode);
 int fileno(FILE *__stream);

@@ -78,7 +78,9 @@ char *strcasestr(const char *__haystack, const char *__needle);
 int strverscmp(const char *__s1, const char *__s2);
 char *strerrordesc_np(int __errnum);
 char *strerrorname_np(int __errnum);
+#if !defined(basename)                  /* libgen.h makes it the POSIX one */
 char *basename(const char *__path);
+#endif
 #define strdupa(s) __extension__({ \
 	const char *__old = (s); \
 	__SIZE_TYPE__ __len = strlen(__old) + 1; \

@@ -59,6 +59,10 @@ typedef unsigned long wctype_t;
 typedef struct {
 	long long __ll __attribute__((__aligned__(__alignof__(long long))));
 	long double __ld __attribute__((__aligned__(__alignof__(long double))));
+#if defined(__i386__)
+	/* GCC counts __float128 (16-byte aligned) among i386's basic types. */
+	char __f128[16] __attribute__((__aligned__(16)));
+#endif
 } max_align_t;
 #define __DEFINED_max_align_t
 #endif

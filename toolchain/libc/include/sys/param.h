@@ -13,7 +13,7 @@
 #define MAXPATHLEN 4096
 #define NOFILE 256
 #define NCARGS 131072
-#define NGROUPS 32
+#define NGROUPS 65536
 #define CANBSIZE 255
 #define HZ 100
 #define EXEC_PAGESIZE 4096
