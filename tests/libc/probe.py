@@ -249,3 +249,51 @@ def run_probe(target: Target, source: str, ours: bool, extra: tuple[str, ...] = 
         name, _, value = line.partition("=")
         values[name] = value
     return values
+
+
+# glibc's own declarations that differ from POSIX's, which we follow: under
+# _GNU_SOURCE glibc gives these an enum parameter (__itimer_which_t,
+# __rlimit_resource_t, __priority_which_t) where POSIX says int.
+GLIBC_ENUM_PARAMETERS = {"getitimer", "setitimer", "getrlimit", "setrlimit", "getpriority",
+                         "setpriority", "prlimit"}
+
+
+def our_declarations(cc: tuple[str, ...], headers: list[str]) -> tuple[str, list[str]]:
+    """Every function and object our headers declare, as gcc -aux-info spells it.
+
+    Returns the including source and one line per declaration (with a #line
+    naming our header, so errors point at it).  The declarator name is
+    parenthesised so that a glibc function-like macro of the same name does
+    not expand, and GCC's internal __va_list_tag * is spelled __gnuc_va_list.
+    """
+    source = "#define _GNU_SOURCE 1\n" + "".join(f"#include <{h}>\n" for h in headers)
+    with tempfile.TemporaryDirectory(prefix="pcc-decl-") as tmp:
+        src, aux = Path(tmp, "d.c"), Path(tmp, "d.aux")
+        src.write_text(source)
+        subprocess.run([*cc, "-std=gnu11", "-nostdinc", "-isystem", str(INCLUDE),
+                        "-fsyntax-only", "-aux-info", str(aux), str(src)],
+                       check=True, capture_output=True, timeout=120)
+        text = aux.read_text()
+    lines = []
+    for m in re.finditer(r"^/\* (\S+):(\d+):\S+ \*/ (.*)$", text, re.M):
+        path, line, decl = m.groups()
+        if not path.startswith(str(INCLUDE)):
+            continue
+        decl = decl.replace("__va_list_tag *", "__gnuc_va_list")
+        decl = re.sub(r"^(extern [^()]*?)(\w+) \((?!\*)", r"\1(\2) (", decl)
+        lines.append(f'#line {line} "{path}"\n{decl}')
+    return source, lines
+
+
+def conflicts_with_glibc(target: Target, headers: list[str]) -> tuple[int, list[str]]:
+    """Our declarations placed after glibc's: gcc's complaints, one line each."""
+    source, decls = our_declarations(target.cc, headers)
+    with tempfile.TemporaryDirectory(prefix="pcc-decl-") as tmp:
+        src = Path(tmp, "both.c")
+        src.write_text(source + "\n".join(decls) + "\n")
+        result = subprocess.run([*target.cc, "-std=gnu11", *target.glibc_flags, "-w",
+                                 "-fsyntax-only", str(src)], capture_output=True, text=True,
+                                timeout=120)
+    errors = [line for line in result.stderr.splitlines() if ": error:" in line
+              and not any(f"\u2018{name}\u2019" in line for name in GLIBC_ENUM_PARAMETERS)]
+    return len(decls), errors

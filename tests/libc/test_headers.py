@@ -158,6 +158,17 @@ def test_comparison_detects_a_wrong_value() -> None:
     assert len(differences(glibc, wrong)) == 2
 
 
+@pytest.mark.parametrize("mode", ["x86_64", "i386"])
+def test_declarations_agree_with_glibc(mode: str) -> None:
+    """Each function and object we declare, redeclared after glibc's headers,
+    draws no "conflicting types" (POSIX's int where glibc uses an enum aside)."""
+    target = _probe_target(mode)
+    headers = [h for h in HEADERS if h not in probe.OURS_ONLY_HEADERS]
+    count, errors = probe.conflicts_with_glibc(target, headers)
+    assert count > 1000, f"only {count} declarations found: is -aux-info working?"
+    assert not errors, f"{len(errors)} of {count} declarations disagree:\n" + "\n".join(errors[:40])
+
+
 # What the kernel itself reads and writes (UAPI headers), against ours.
 _KERNEL_STAT = {
     "x86_64": ("asm/stat.h", "struct stat"),

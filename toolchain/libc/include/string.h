@@ -76,8 +76,8 @@ void *rawmemchr(const void *__s, int __c);
 char *strchrnul(const char *__s, int __c);
 char *strcasestr(const char *__haystack, const char *__needle);
 int strverscmp(const char *__s1, const char *__s2);
-char *strerrordesc_np(int __errnum);
-char *strerrorname_np(int __errnum);
+const char *strerrordesc_np(int __errnum);
+const char *strerrorname_np(int __errnum);
 #if !defined(basename)                  /* libgen.h makes it the POSIX one */
 char *basename(const char *__path);
 #endif
