@@ -160,6 +160,11 @@ char *fgetln(FILE *__stream, size_t *__len);
 #endif
 
 #if defined(__PCC_GNU)
+#define RENAME_NOREPLACE (1 << 0)
+#define RENAME_EXCHANGE (1 << 1)
+#define RENAME_WHITEOUT (1 << 2)
+int renameat2(int __oldfd, const char *__old, int __newfd, const char *__new,
+              unsigned int __flags);
 int asprintf(char **__restrict __strp, const char *__restrict __format, ...)
 	__attr_format(__printf__, 2, 3);
 int vasprintf(char **__restrict __strp, const char *__restrict __format,

@@ -81,6 +81,12 @@ const char *strerrorname_np(int __errnum);
 #if !defined(basename)                  /* libgen.h makes it the POSIX one */
 char *basename(const char *__path);
 #endif
+#define strndupa(s, n) __extension__({ \
+	const char *__old = (s); \
+	__SIZE_TYPE__ __len = strnlen(__old, (n)); \
+	char *__new = (char *)__builtin_alloca(__len + 1); \
+	__new[__len] = '\0'; \
+	(char *)memcpy(__new, __old, __len); })
 #define strdupa(s) __extension__({ \
 	const char *__old = (s); \
 	__SIZE_TYPE__ __len = strlen(__old) + 1; \

@@ -176,6 +176,14 @@ char *crypt(const char *__key, const char *__salt);
 void encrypt(char __block[64], int __edflag);
 
 #if defined(__PCC_GNU)
+#define TEMP_FAILURE_RETRY(expression) __extension__({ \
+	long __result; \
+	do __result = (long)(expression); \
+	while (__result == -1L && errno == EINTR); \
+	__result; })
+#define CLOSE_RANGE_UNSHARE (1U << 1)
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+int close_range(unsigned int __fd, unsigned int __max_fd, int __flags);
 int dup3(int __fd, int __fd2, int __flags);
 int pipe2(int __fildes[2], int __flags);
 int execvpe(const char *__file, char *const __argv[], char *const __envp[]);
