@@ -180,7 +180,7 @@ _TERMIOS_FIELDS = ("c_iflag", "c_oflag", "c_cflag", "c_lflag", "c_line", "c_cc")
 
 
 def _run_snippet(target: probe.Target, lines: list[str], includes: list[str],
-                 ours: bool) -> dict[str, str]:
+                 ours: bool, cc: tuple[str, ...] | None = None) -> dict[str, str]:
     body = "\n".join(f"  printf(\"{expr}=%lu\\n\", (unsigned long)({expr}));" for expr in lines)
     source = "\n".join([*(f"#include <{h}>" for h in includes), "#include <stdio.h>",
                         "#include <stddef.h>", "int main(void) {", body, "  return 0;", "}", ""])
@@ -188,7 +188,7 @@ def _run_snippet(target: probe.Target, lines: list[str], includes: list[str],
         src, exe = Path(tmp, "k.c"), Path(tmp, "k")
         src.write_text(source)
         flags = ["-nostdinc", "-isystem", str(INCLUDE)] if ours else []
-        build = subprocess.run([*target.cc, "-std=gnu11", "-w", "-static", *flags, str(src),
+        build = subprocess.run([*(cc or target.cc), "-std=gnu11", "-w", "-static", *flags, str(src),
                                 "-o", str(exe)], capture_output=True, text=True, timeout=300)
         assert build.returncode == 0, build.stderr[:3000]
         out = subprocess.run([str(exe)], capture_output=True, text=True, check=True).stdout
@@ -222,6 +222,45 @@ def test_kernel_abi_structures(mode: str) -> None:
     # setjmp.h's contract: callee-saved registers + sp + pc.
     words = {"x86_64": 8 * 8, "i386": 6 * 4}[mode]
     if int(ours["sizeof(((struct __jmp_buf_tag *)0)->__jb)"]) != words:
+        diffs.append("jmp_buf register area is not the documented size")
+    assert not diffs, "\n".join(diffs)
+
+
+# AArch64 and RISC-V 64 share asm-generic/stat.h and asm-generic/signal.h.
+# Without their compilers, the host gcc (LP64, the same sizes for every type
+# these structures use) compiles our AArch64/RISC-V branches against the
+# installed asm-generic header.  sigaction: AArch64 defines SA_RESTORER so
+# its kernel struct keeps sa_restorer; RISC-V has none (24 bytes).
+_GENERIC_SIGACTION = {
+    "aarch64": {"sizeof(struct sigaction)": 32, "offsetof(struct sigaction, sa_flags)": 8,
+                "offsetof(struct sigaction, sa_restorer)": 16,
+                "offsetof(struct sigaction, sa_mask)": 24},
+    "riscv64": {"sizeof(struct sigaction)": 24, "offsetof(struct sigaction, sa_flags)": 8,
+                "offsetof(struct sigaction, sa_mask)": 16},
+}
+_JMP_BUF_WORDS = {"aarch64": 22, "riscv64": 26}
+
+
+@pytest.mark.parametrize("mode", ["aarch64", "riscv64"])
+def test_generic_kernel_abi_structures(mode: str) -> None:
+    target = _probe_target("x86_64")
+    if not Path("/usr/include/asm-generic/stat.h").is_file():
+        pytest.skip("no asm-generic/stat.h (linux-libc-dev)")
+    fields = ("st_dev", "st_ino", *_STAT_FIELDS)
+    kernel_exprs = ["sizeof(struct stat)"] + [f"offsetof(struct stat, {f})" for f in fields]
+    kernel_exprs += ["offsetof(struct stat, st_atime)", "offsetof(struct stat, st_mtime)"]
+    kernel = _run_snippet(target, kernel_exprs, ["asm-generic/stat.h"], ours=False)
+    our_exprs = kernel_exprs[:-2] + ["offsetof(struct stat, st_atim)",
+                                     "offsetof(struct stat, st_mtim)"]
+    our_exprs += list(_GENERIC_SIGACTION[mode])
+    our_exprs += ["sizeof(((struct __jmp_buf_tag *)0)->__jb)"]
+    ours = _run_snippet(target, our_exprs, ["sys/stat.h", "signal.h", "setjmp.h"], ours=True,
+                        cc=SIMULATED[mode])
+    diffs = [f"{o}: ours {ours[o]}, kernel {kernel[k]}"
+             for k, o in zip(kernel_exprs, our_exprs) if ours[o] != kernel[k]]
+    diffs += [f"{e}: ours {ours[e]}, kernel {v}" for e, v in _GENERIC_SIGACTION[mode].items()
+              if int(ours[e]) != v]
+    if int(ours["sizeof(((struct __jmp_buf_tag *)0)->__jb)"]) != 8 * _JMP_BUF_WORDS[mode]:
         diffs.append("jmp_buf register area is not the documented size")
     assert not diffs, "\n".join(diffs)
 

@@ -16,6 +16,10 @@
 #define PROT_READ 0x1
 #define PROT_WRITE 0x2
 #define PROT_EXEC 0x4
+#if defined(__aarch64__)
+#define PROT_BTI 0x10
+#define PROT_MTE 0x20
+#endif
 #define PROT_GROWSDOWN 0x01000000
 #define PROT_GROWSUP 0x02000000
 
