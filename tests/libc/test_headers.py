@@ -20,6 +20,7 @@ pcc's own front end is not the judge yet, so GCC checks the headers:
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import subprocess
 import tempfile
@@ -56,6 +57,7 @@ FLAG_SETS = (
     ("-std=c99", "-D_POSIX_C_SOURCE=200809L"),
     ("-std=c11", "-D_XOPEN_SOURCE=700"),
     ("-std=gnu11", "-D_DEFAULT_SOURCE"),
+    ("-ansi",),
 )
 WARNINGS = ("-Wall", "-Wextra", "-Werror")
 CORPUS_SAMPLE = 80
@@ -273,14 +275,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     root = corpus.corpora_dir()
     programs = corpus.load_programs(root) if root else []
     count = None if is_full(metafunc.config) else CORPUS_SAMPLE
-    params = [pytest.param(mode, program, id=f"{mode}-{program.id}")
+    # "level" only names the summary group (conftest.py): "x86_64 corpus".
+    params = [pytest.param(mode, "corpus", program, id=f"{mode}-{program.id}")
               for mode in CORPUS_TARGETS
               for program in corpus.select(programs, mode, "headers", sample_seed(), count)]
     if not params:
         reason = f"no corpora found (looked in $PCC_CORPORA and ../shared/corpora: {root})"
-        params = [pytest.param(mode, None, id=mode, marks=pytest.mark.skip(reason))
+        params = [pytest.param(mode, "corpus", None, id=mode, marks=pytest.mark.skip(reason))
                   for mode in CORPUS_TARGETS]
-    metafunc.parametrize("mode,program", params)
+    metafunc.parametrize("mode,level,program", params)
 
 
 def _syntax_only(cc: tuple[str, ...], program: corpus.Program, ours: bool) -> str | None:
@@ -293,7 +296,7 @@ def _syntax_only(cc: tuple[str, ...], program: corpus.Program, ours: bool) -> st
     return (lines or result.stderr.splitlines() or ["?"])[0]
 
 
-def test_corpus_with_bundled_headers(mode: str, program: corpus.Program,
+def test_corpus_with_bundled_headers(mode: str, level: str, program: corpus.Program,
                                      record_property) -> None:
     record_property("summary", "files")
     record_property("label", f"{mode} {program.id}")
@@ -307,3 +310,39 @@ def test_corpus_with_bundled_headers(mode: str, program: corpus.Program,
     if glibc_error is not None:
         pytest.skip(f"fails with glibc's headers too: {glibc_error}")
     pytest.fail(f"bundled headers: {error}")
+
+
+# ------------------------------------------------------------ real sources ----
+# Upstream sources of Debian packages, as ../shared/scripts/debian-source
+# unpacks them ($PCC_SOURCES or ~/.cache/pcc/sources); skipped when absent.
+REAL_SOURCES = {
+    "lua5.4": ("src/*.c", ("-std=gnu99", "-DLUA_USE_LINUX")),
+    "zlib": ("*.c", ("-D_LARGEFILE64_SOURCE=1",)),
+}
+
+
+def _sources_dir() -> Path:
+    base = os.environ.get("PCC_SOURCES") or Path(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pcc" / "sources"
+    return Path(base)
+
+
+@pytest.mark.parametrize("mode", CORPUS_TARGETS)
+@pytest.mark.parametrize("project", list(REAL_SOURCES))
+def test_real_sources_with_bundled_headers(mode: str, project: str) -> None:
+    folder = _sources_dir() / project
+    if not folder.is_dir():
+        pytest.skip(f"{folder} absent (../shared/scripts/debian-source {project})")
+    cc = COMPILE_TARGETS[mode]
+    if not shutil.which(cc[0]):
+        pytest.skip(f"{cc[0]} not installed")
+    pattern, flags = REAL_SOURCES[project]
+    errors = []
+    for path in sorted(folder.glob(pattern)):
+        result = subprocess.run([*cc, *flags, "-fsyntax-only", "-w", "-nostdinc", "-isystem",
+                                 str(INCLUDE), str(path)], capture_output=True, text=True,
+                                timeout=120)
+        if result.returncode != 0:
+            first = [l for l in result.stderr.splitlines() if "error" in l][:1]
+            errors.append(f"{path.name}: {first[0] if first else result.stderr[:200]}")
+    assert not errors, "\n".join(errors)
