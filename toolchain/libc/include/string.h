@@ -48,8 +48,8 @@ int strerror_r(int __errnum, char *__buf, size_t __buflen) __asm__("__xpg_strerr
 char *stpcpy(char *__restrict __dest, const char *__restrict __src);
 char *stpncpy(char *__restrict __dest, const char *__restrict __src, size_t __n);
 size_t strnlen(const char *__s, size_t __maxlen);
-char *strdup(const char *__s) __attr_malloc;
-char *strndup(const char *__s, size_t __n) __attr_malloc;
+char *strdup(const char *__s) __pcc_malloc;
+char *strndup(const char *__s, size_t __n) __pcc_malloc;
 char *strsignal(int __sig);
 char *strerror_l(int __errnum, locale_t __l);
 int strcoll_l(const char *__s1, const char *__s2, locale_t __l);
