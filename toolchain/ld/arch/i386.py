@@ -60,6 +60,7 @@ import struct
 
 from ...common import elf
 from . import Arch, RelExpr, RelocationError, check_signed
+from .x86_64 import SHORT_NOPS
 
 E = RelExpr
 
@@ -139,6 +140,7 @@ class I386(Arch):
     tls_variant = 2
     irelative_type = elf.R_386_IRELATIVE
     iplt_entry_size = 16
+    code_fill_nops = SHORT_NOPS
 
     def rel_expr(self, type: int, data=None, offset: int = 0) -> RelExpr:
         entry = RELOCATIONS.get(type)
