@@ -38,38 +38,11 @@ from toolchain.ld.scriptast import (
     OutputFormatCommand, OutputSection, OutputSectionCommand, OutputSectionKeyword,
     OverlayCommand, OverlaySection, PhdrsCommand, PhdrSpec, RegionAliasCommand, Script,
     SearchDirCommand, SectionPattern, SectionsCommand, SectionsStatement, StartupCommand,
-    SymbolRef, TargetCommand, UnaryOp, BinaryOp, Conditional, Call, VersionCommand)
-from toolchain.ld.scriptlex import ASSIGN_OPS, Lexer, Mode, Token
+    SymbolRef, TargetCommand, VersionCommand)
+from toolchain.ld.scriptexprgrammar import (
+    ASSIGNMENT_OPS, SECTION_TYPES, E, I, S, W, ExpressionGrammar, is_token)
+from toolchain.ld.scriptlex import Lexer, Mode, Token
 
-S, E, W, I = Mode.SCRIPT, Mode.EXPRESSION, Mode.WILD, Mode.INPUTLIST
-
-# C precedence, as GNU ld's ldgram.y declares it (higher binds tighter).
-_BINARY_PRECEDENCE = {
-    "||": 1, "&&": 2, "|": 3, "^": 4, "&": 5, "==": 6, "!=": 6,
-    "<": 7, ">": 7, "<=": 7, ">=": 7, "<<": 8, ">>": 8,
-    "+": 9, "-": 9, "*": 10, "/": 10, "%": 10,
-}
-_UNARY_OPS = ("-", "!", "+", "~")
-_ASSIGNMENT_OPS = frozenset(["="] + ASSIGN_OPS)
-
-# Built-in functions and their arguments: 'e' an expression, 's' a name read
-# as in scripts (section, region, segment), 'n' a name read as in
-# expressions (symbol, constant).  ALIGN takes one or two expressions.
-_FUNCTIONS: dict[str, tuple[str, ...]] = {
-    "ABSOLUTE": ("e",), "NEXT": ("e",), "BLOCK": ("e",), "LOG2CEIL": ("e",),
-    "DATA_SEGMENT_END": ("e",), "MAX": ("e", "e"), "MIN": ("e", "e"),
-    "DATA_SEGMENT_ALIGN": ("e", "e"), "DATA_SEGMENT_RELRO_END": ("e", "e"),
-    "ADDR": ("s",), "LOADADDR": ("s",), "SIZEOF": ("s",), "ALIGNOF": ("s",),
-    "ORIGIN": ("s",), "LENGTH": ("s",), "DEFINED": ("n",), "CONSTANT": ("n",),
-    "SEGMENT_START": ("s", "e"), "ASSERT": ("e", "n"), "ALIGN": ("e",),
-    "SIZEOF_HEADERS": (),
-}
-# Other words GNU ld reserves inside expressions: never a symbol there.
-_EXPRESSION_KEYWORDS = frozenset(_FUNCTIONS) | frozenset(
-    "BIND NOCROSSREFS NOCROSSREFS_TO OVERLAY NOLOAD READONLY DSECT COPY INFO TYPE "
-    "ONLY_IF_RO ONLY_IF_RW SPECIAL INCLUDE AT ALIGN_WITH_INPUT SUBALIGN HIDDEN "
-    "PROVIDE PROVIDE_HIDDEN".split())
-_SECTION_TYPES = frozenset("NOLOAD DSECT COPY INFO OVERLAY READONLY TYPE".split())
 _DATA_SIZES = {"BYTE": 1, "SHORT": 2, "LONG": 4, "QUAD": 8, "SQUAD": 8}
 _SORT_KEYS = {"SORT": "name", "SORT_BY_NAME": "name", "SORT_BY_ALIGNMENT": "alignment",
               "SORT_NONE": "none", "SORT_BY_INIT_PRIORITY": "init_priority"}
@@ -110,7 +83,7 @@ class _Wildcard:
     reverse: bool = False
 
 
-class _Parser:
+class _Parser(ExpressionGrammar):
     """Recursive descent over GNU ld's grammar (ldgram.y); one method per rule."""
 
     def __init__(self, text: str, filename: str):
@@ -139,7 +112,7 @@ class _Parser:
 
     def at(self, mode: Mode, word: str, ahead: int = 0) -> bool:
         """Is the next token the operator or keyword ``word``?"""
-        return _is(self.peek(mode, ahead), word)
+        return is_token(self.peek(mode, ahead), word)
 
     def accept(self, mode: Mode, word: str) -> Token | None:
         if self.at(mode, word):
@@ -148,7 +121,7 @@ class _Parser:
 
     def expect(self, mode: Mode, word: str) -> Token:
         token = self.peek(mode)
-        if not _is(token, word):
+        if not is_token(token, word):
             raise self.syntax_error(token, f"'{word}'")
         return self.take(mode)
 
@@ -190,7 +163,7 @@ class _Parser:
     #         | NOCROSSREFS(names) | EXTERN(names) | INSERT (AFTER|BEFORE) NAME | ...
     def ifile_p1(self) -> Command | None:
         token = self.peek(S)
-        if _is(token, ";"):
+        if is_token(token, ";"):
             self.take(S)
             return None
         word = token.text if token.kind == "name" and not token.quoted else ""
@@ -257,7 +230,7 @@ class _Parser:
         if word == "INSERT":
             self.take(S)
             where = self.peek(S)
-            if not (_is(where, "AFTER") or _is(where, "BEFORE")):
+            if not (is_token(where, "AFTER") or is_token(where, "BEFORE")):
                 raise self.syntax_error(where, "AFTER or BEFORE")
             self.take(S)
             return InsertCommand(where.text == "AFTER", self.name(S, "section name"), location=loc)
@@ -282,13 +255,13 @@ class _Parser:
     #                   | ASSERT '(' exp ',' NAME ')'
     def statement_anywhere(self) -> EntryCommand | Assignment | AssertCommand | None:
         token = self.peek(S)
-        if _is(token, "ENTRY"):
+        if is_token(token, "ENTRY"):
             self.take(S)
             self.expect(S, "(")
             symbol = self.name(S, "symbol name")
             self.expect(S, ")")
             return EntryCommand(symbol, location=self.loc(token))
-        if _is(token, "ASSERT"):
+        if is_token(token, "ASSERT"):
             return self.assert_command(separator=False)
         if self.at_assignment(S):
             assignment = self.assignment(S)
@@ -301,7 +274,7 @@ class _Parser:
         files: list[InputFile] = []
         while True:
             token = self.peek(I)
-            if _is(token, "AS_NEEDED") and self.at(I, "(", 1):
+            if is_token(token, "AS_NEEDED") and self.at(I, "(", 1):
                 self.take(I)
                 self.take(I)
                 files += self.input_list(as_needed=True)
@@ -311,9 +284,9 @@ class _Parser:
                 files.append(InputFile(token.text, as_needed, token.kind == "lname"))
             else:
                 raise self.syntax_error(token, "file name")
-            if files and _is(self.peek(I), ","):
+            if files and is_token(self.peek(I), ","):
                 self.take(I)
-            elif _is(self.peek(I), ")"):
+            elif is_token(self.peek(I), ")"):
                 return files
 
     # version: VERSION '{' version-script text '}'  (kept as text)
@@ -343,7 +316,7 @@ class _Parser:
         if not token.quoted and token.text in _PROVIDES:
             return self.at(mode, "(", 1)
         following = self.peek(mode, 1)
-        return following.kind == "punct" and following.text in _ASSIGNMENT_OPS
+        return following.kind == "punct" and following.text in ASSIGNMENT_OPS
 
     # assignment: NAME assign_op exp
     #           | (PROVIDE | PROVIDE_HIDDEN | HIDDEN) '(' NAME '=' exp ')'
@@ -364,7 +337,7 @@ class _Parser:
     # separator: ';' | ','
     def separator(self) -> None:
         token = self.peek(E)
-        if not (_is(token, ";") or _is(token, ",")):
+        if not (is_token(token, ";") or is_token(token, ",")):
             raise self.syntax_error(token, "';'")
         self.take(E)
 
@@ -389,9 +362,9 @@ class _Parser:
         statements: list[SectionsStatement] = []
         while not self.at(S, "}"):
             token = self.peek(S)
-            if _is(token, "OVERLAY"):
+            if is_token(token, "OVERLAY"):
                 statements.append(self.overlay())
-            elif _is(token, "INCLUDE"):
+            elif is_token(token, "INCLUDE"):
                 self.take(S)
                 statements.append(IncludeCommand(self.name(S, "file name"), location=self.loc(token)))
             else:
@@ -437,8 +410,8 @@ class _Parser:
         if not self.at(E, "("):
             return False
         token = self.peek(E, 1)
-        return _is(token, ")") or (token.kind == "name" and not token.quoted
-                                    and token.text in _SECTION_TYPES)
+        return is_token(token, ")") or (token.kind == "name" and not token.quoted
+                                    and token.text in SECTION_TYPES)
 
     # atype: '(' [NOLOAD | DSECT | COPY | INFO | OVERLAY | READONLY
     #             | READONLY '(' TYPE '=' exp ')' | TYPE '=' exp] ')'
@@ -447,7 +420,7 @@ class _Parser:
         if self.accept(E, ")"):
             return None, None
         token = self.peek(E)
-        if token.kind != "name" or token.quoted or token.text not in _SECTION_TYPES:
+        if token.kind != "name" or token.quoted or token.text not in SECTION_TYPES:
             raise self.syntax_error(token, "section type")
         self.take(E)
         value = None
@@ -535,7 +508,7 @@ class _Parser:
         token = self.peek(W)
         loc = self.loc(token)
         word = token.text if token.kind == "name" and not token.quoted else ""
-        if _is(token, ";"):
+        if is_token(token, ";"):
             self.take(W)
             return None
         if word in ("CREATE_OBJECT_SYMBOLS", "LINKER_VERSION"):
@@ -580,7 +553,7 @@ class _Parser:
     # input_section_spec: input_section_spec_no_keep | KEEP '(' input_section_spec_no_keep ')'
     def input_section_spec(self) -> InputSectionDescription:
         token = self.peek(W)
-        keep = _is(token, "KEEP") and self.at(W, "(", 1)
+        keep = is_token(token, "KEEP") and self.at(W, "(", 1)
         if keep:
             self.take(W)
             self.take(W)
@@ -594,7 +567,7 @@ class _Parser:
             self.expect(W, ")")
         first = self.peek(W)
         loc = self.loc(first)
-        if _is(first, "["):
+        if is_token(first, "["):
             self.take(W)
             sections = self.section_name_list("]")
             description = InputSectionDescription("*", sections=sections, keep=keep,
@@ -618,7 +591,7 @@ class _Parser:
     #              | REVERSE '(' SORT_BY_NAME '(' wildcard_maybe_exclude ')' ')'
     def filename_spec(self) -> tuple[str | None, _Wildcard]:
         token = self.peek(W)
-        if _is(token, "REVERSE") and self.at(W, "(", 1) and _sort_word(self.peek(W, 2)) == "name":
+        if is_token(token, "REVERSE") and self.at(W, "(", 1) and _sort_word(self.peek(W, 2)) == "name":
             self.take(W)
             self.take(W)
             self.take(W)
@@ -655,7 +628,7 @@ class _Parser:
         while True:
             token = self.peek(W)
             key = _sort_word(token)
-            if key is None and _is(token, "REVERSE") and self.at(W, "(", 1) and not keys:
+            if key is None and is_token(token, "REVERSE") and self.at(W, "(", 1) and not keys:
                 reverse = True
             elif key is None or not self.at(W, "(", 1):
                 break
@@ -716,7 +689,7 @@ class _Parser:
         regions, includes = [], []
         while not self.at(S, "}"):
             token = self.peek(S)
-            if _is(token, "INCLUDE"):
+            if is_token(token, "INCLUDE"):
                 self.take(S)
                 includes.append(self.name(S, "file name"))
                 continue
@@ -745,7 +718,7 @@ class _Parser:
 
     def memory_value(self, words: tuple[str, ...]) -> Expr:
         token = self.peek(S)
-        if not any(_is(token, word) for word in words):
+        if not any(is_token(token, word) for word in words):
             raise self.syntax_error(token, words[0])
         self.take(S)
         self.expect(S, "=")
@@ -768,7 +741,7 @@ class _Parser:
             fields: dict[str, object] = {}
             while not self.accept(E, ";"):
                 qualifier = self.peek(E)
-                if _is(qualifier, "AT"):
+                if is_token(qualifier, "AT"):
                     self.take(E)
                     fields["at"] = self.paren_expression_after_open()
                     continue
@@ -790,111 +763,10 @@ class _Parser:
         self.expect(E, ")")
         return expr
 
-    # ---- expressions -----------------------------------------------------------
-
-    def whole_expression(self) -> Expr:
-        expr = self.expression()
-        token = self.peek(E)
-        if token.kind != "eof":
-            raise self.syntax_error(token)
-        return expr
-
-    def defsym(self) -> Assignment:
-        token = self.peek(E)
-        if not self.at_assignment(E):
-            raise self.syntax_error(token, "assignment")
-        assignment = self.assignment(E)
-        end = self.peek(E)
-        if end.kind != "eof":
-            raise self.syntax_error(end)
-        return assignment
-
-    # exp: exp '?' exp ':' exp | binary
-    def expression(self) -> Expr:
-        condition = self.binary(1)
-        question = self.accept(E, "?")
-        if question is None:
-            return condition
-        if_true = self.expression()
-        self.expect(E, ":")
-        if_false = self.expression()
-        return Conditional(condition, if_true, if_false, location=self.loc(question))
-
-    # binary: unary (binary_op unary)*, by C precedence
-    def binary(self, min_precedence: int) -> Expr:
-        left = self.unary()
-        while True:
-            token = self.peek(E)
-            precedence = _BINARY_PRECEDENCE.get(token.text) if token.kind == "punct" else None
-            if precedence is None or precedence < min_precedence:
-                return left
-            self.take(E)
-            right = self.binary(precedence + 1)
-            left = BinaryOp(token.text, left, right, location=self.loc(token))
-
-    # unary: ('-' | '!' | '+' | '~') unary | primary
-    def unary(self) -> Expr:
-        token = self.peek(E)
-        if token.kind == "punct" and token.text in _UNARY_OPS:
-            self.take(E)
-            return UnaryOp(token.text, self.unary(), location=self.loc(token))
-        return self.primary()
-
-    # primary: INT | NAME | '(' exp ')' | function '(' arguments ')' | SIZEOF_HEADERS
-    def primary(self) -> Expr:
-        token = self.peek(E)
-        loc = self.loc(token)
-        if token.kind == "int":
-            self.take(E)
-            return Number(token.value, location=loc)
-        if _is(token, "("):
-            self.take(E)
-            expr = self.expression()
-            self.expect(E, ")")
-            return expr
-        if token.kind != "name":
-            raise self.syntax_error(token, "expression")
-        if token.quoted or token.text not in _EXPRESSION_KEYWORDS:
-            self.take(E)
-            if (not token.quoted and self.at(E, "(")
-                    and not (self.at(E, ")", 1) or self.peek(E, 1).text in _SECTION_TYPES)):
-                raise ToolchainError(f"unknown function '{token.text}'", loc)
-            return SymbolRef(token.text, location=loc)
-        if token.text not in _FUNCTIONS:
-            raise self.syntax_error(token, "expression")
-        self.take(E)
-        return Call(token.text, self.arguments(token.text), location=loc)
-
-    def arguments(self, function: str) -> list[Expr | str]:
-        kinds = _FUNCTIONS[function]
-        if not kinds:
-            return []
-        args: list[Expr | str] = []
-        self.expect(S if kinds[0] == "s" else E, "(")
-        for index, kind in enumerate(kinds):
-            if index:
-                self.expect(E, ",")
-            if kind == "e":
-                args.append(self.expression())
-            else:
-                args.append(self.name(S if kind == "s" else E, "name"))
-        if function == "ALIGN" and self.accept(E, ","):
-            args.append(self.expression())
-        self.expect(S if kinds == ("s",) else E, ")")
-        return args
-
-
 _WILD_KEYWORDS = frozenset(
     "KEEP EXCLUDE_FILE SORT SORT_BY_NAME SORT_BY_ALIGNMENT SORT_NONE SORT_BY_INIT_PRIORITY "
     "REVERSE INPUT_SECTION_FLAGS CREATE_OBJECT_SYMBOLS CONSTRUCTORS FILL QUAD SQUAD LONG "
     "SHORT BYTE ASCIZ LINKER_VERSION ASSERT INCLUDE HIDDEN PROVIDE PROVIDE_HIDDEN".split())
-
-
-def _is(token: Token, word: str) -> bool:
-    """Is ``token`` the operator or the (unquoted) keyword ``word``?"""
-    if token.kind == "punct":
-        return token.text == word
-    return token.kind == "name" and not token.quoted and token.text == word
 
 
 def _sort_word(token: Token) -> str | None:
