@@ -147,6 +147,8 @@ class Selector:
         v = self.new(bits)
         if bits == 64 and not -2**31 <= signed(value, 64) < 2**31:
             self.e("movabsq", v, imm(signed(value, 64)))
+        elif bits == 64 and signed(value, 64) < 0:
+            self.e("movq", v, imm(signed(value, 64)))
         else:
             self.e("movl", v.width(32), imm(signed(value, min(bits, 32))))
         return v
