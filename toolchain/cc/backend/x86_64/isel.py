@@ -485,9 +485,10 @@ class Selector:
                 self.e("shrdq", dl, hi, imm(n))
                 self.e(mnemonic + "q", dh, imm(n))
             return
-        cnt = self.reg(count, 32) if BITS[count.type] >= 32 else self.extend(count, False)
         if count.type is Type.I128:
             cnt = self.pair(count)[0].width(32)
+        else:
+            cnt = self.reg(count, 32) if BITS[count.type] >= 32 else self.extend(count, False)
         self.e("movq", dl, lo)
         self.e("movq", dh, hi)
         self.e("movl", Register("ecx"), cnt)
