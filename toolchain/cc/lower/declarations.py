@@ -311,7 +311,7 @@ class StaticData:
         if isinstance(e, ast.StringLiteral):
             return (self.string_literal(e), 0)
         if isinstance(e, ast.Identifier) and e.symbol is not None and e.symbol.kind == "function":
-            return (e.symbol.asm_label or e.symbol.name, 0)
+            return self.function_constant(e.symbol)
         if isinstance(e, ast.Identifier) and e.symbol is not None and e.symbol.kind == "object" and \
                 isinstance(e.type, ArrayType):
             return self.address_constant(e)
@@ -350,7 +350,15 @@ class StaticData:
                 return None
         return value
 
+    def function_constant(self, symbol):
+        name = symbol.asm_label or symbol.name
+        if name not in self.function_names:
+            self.module.externals.setdefault(name, "function")
+        return (name, 0)
+
     def address_constant(self, e):
+        if isinstance(e, ast.Identifier) and e.symbol is not None and e.symbol.kind == "function":
+            return self.function_constant(e.symbol)
         if isinstance(e, ast.Identifier):
             symbol = e.symbol
             name = self.static_locals.get(symbol) or symbol.asm_label or symbol.name

@@ -409,22 +409,29 @@ class ExpressionLowering:
             self.branch(truth, then_block, else_block)
             self.place(then_block)
             values.append(self.convert(cond_value, e.condition.type, e.type))
+            if values[-1] is not None and self.ir(e.type) is not None and values[-1].type is not self.ir(e.type):
+                values[-1] = self.resize(values[-1], self.ir(e.type), is_signed(e.condition.type))
         else:
             self.condition(e.condition, then_block, else_block)
             self.place(then_block)
-            values.append(self.value(e.then))
+            values.append(self.branch_value(e.then, e.type))
         incoming.append(self.block)
         self.jump(join)
         self.place(else_block)
-        values.append(self.value(e.otherwise))
+        values.append(self.branch_value(e.otherwise, e.type))
         incoming.append(self.block)
         self.jump(join)
         self.place(join)
         if e.type.is_void() or any(v is None for v in values):
             return None
-        if values[0].type is not values[1].type:
-            values[1] = self.resize(values[1], values[0].type, False) if values[1].type.is_integer else values[1]
         return self.emit("phi", values[0].type, values, incoming=incoming)
+
+    def branch_value(self, e, t):
+        value = self.value(e)
+        it = self.ir(t) if not t.is_void() else None
+        if value is not None and it is not None and value.type is not it:
+            value = self.convert(value, e.type, t)
+        return value
 
     def value_Assignment(self, e):
         target = e.target

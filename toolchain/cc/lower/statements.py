@@ -170,7 +170,7 @@ class StatementLowering:
         ranges = []
         default_block = end
         seen: set[int] = set()
-        for case in s.cases:
+        for case in collect_cases(s.body):
             block = self.new_block("sw.default" if case.low is None else "sw.case")
             self.case_blocks[id(case)] = block
             if case.low is None:
@@ -232,3 +232,28 @@ def signed_value(value: int, t) -> int:
     if is_signed(t) and value >> (bits - 1):
         value -= 1 << bits
     return value
+
+
+def collect_cases(body) -> list:
+    """The case and default labels of one switch body (not those of switches nested in it)."""
+    found: list = []
+
+    def walk(node) -> None:
+        if node is None or isinstance(node, ast.Switch):
+            return
+        if isinstance(node, ast.Case):
+            found.append(node)
+            walk(node.body)
+            return
+        if isinstance(node, ast.CompoundStatement):
+            for item in node.items:
+                walk(item)
+        elif isinstance(node, ast.If):
+            walk(node.then)
+            walk(node.otherwise)
+        elif isinstance(node, (ast.While, ast.DoWhile, ast.For)):
+            walk(node.body)
+        elif isinstance(node, ast.Labeled):
+            walk(node.body)
+    walk(body)
+    return found
