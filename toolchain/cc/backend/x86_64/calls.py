@@ -205,6 +205,8 @@ class CallSelection:
     def op_call(self, inst: Instruction) -> None:
         attrs = inst.attributes
         buffer_index = attrs.get("result_buffer")
+        if buffer_index is None and attrs.get("return_aggregate") is not None:
+            buffer_index = len(inst.operands) - 1        # lowering puts the buffer last
         aggs = attrs.get("aggregates", {}) or {}
         args = []
         for i, v in enumerate(inst.operands[1:]):
@@ -451,7 +453,8 @@ class CallSelection:
         outputs = list(a.get("outputs", []))
         inputs = list(a.get("inputs", []))
         clobbers = [c.lstrip("%") for c in a.get("clobbers", []) if c not in ("memory", "cc")]
-        out_types = list(a.get("output_types", [])) or [Type.I64] * len(outputs)
+        out_types = [Type(t) if isinstance(t, str) else t
+                     for t in a.get("output_types", [])] or [Type.I64] * len(outputs)
         in_values = inst.operands[:len(inputs)]
         out_addrs = inst.operands[len(inputs):len(inputs) + len(outputs)]
         fixed = {"a": "rax", "b": "rbx", "c": "rcx", "d": "rdx", "S": "rsi", "D": "rdi"}
@@ -513,14 +516,11 @@ class CallSelection:
                     ops[i] = Immediate(SymbolRef(v.name))
                 continue
             if "m" in body and not any(ch in body for ch in "rgqabcdSDx"):
-                slot = sel.mf.new_slot(16, 16, "asm")
-                if v.type.is_float and v.type is not Type.F80:
-                    sel.e("movsd" if v.type is Type.F64 else "movss", slot_mem(slot), sel.reg(v))
-                elif v.type is Type.F80:
-                    sel.floats.store_f80(v, slot_mem(slot))
-                else:
-                    sel.e("mov" + SUFFIX[max(bits, 8)], slot_mem(slot), sel.operand(v, max(bits, 8)))
-                ops[i] = slot_mem(slot)
+                # a memory-only input is its address (lowering's convention)
+                reg = pick("r")
+                before.append(("addr", reg, v))
+                uses.add(reg)
+                ops[i] = Memory(base=Register(reg), displacement=ExprConstant(0))
                 continue
             reg = pick(body)
             before.append(("value", reg, v))

@@ -429,6 +429,79 @@ class Selector:
     def op_srem(self, inst): self._divide(inst, True, True)
     def op_urem(self, inst): self._divide(inst, False, True)
 
+    # --- bit counting -------------------------------------------------------------------
+    def _bits_op(self, inst: Instruction, kind: str) -> None:
+        (a,) = inst.operands
+        ty = inst.type
+        if ty is Type.I128:
+            return self._bits_op_i128(inst, kind)
+        width = BITS[ty]
+        bits = 64 if width == 64 else 32
+        s = SUFFIX[bits]
+        x = self.extend(a, False, bits) if width < 32 else self.reg(a, bits)
+        d = self.dest(inst).width(bits)
+        if kind == "ctpop":
+            self.e("popcnt" + s, d, x)
+        elif kind == "ctlz":
+            t = self.new(bits)
+            minus1 = self.const_int(2**bits - 1, bits)
+            self.e("bsr" + s, t, x)
+            self.e("cmove" + s, t, minus1)
+            self.e("mov" + s, d, imm(width - 1) if bits == 32 else self.const_int(width - 1, 64))
+            self.e("sub" + s, d, t)
+        elif kind == "cttz":
+            if width < 32:
+                self.e("orl", x, imm(1 << width))
+            t = self.const_int(width, bits)
+            self.e("bsf" + s, d, x)
+            self.e("cmove" + s, d, t)
+        else:                                       # bswap
+            self.e("mov" + s, d, x)
+            if width == 16:
+                self.e("rolw", d.width(16), imm(8))
+            elif width == 8:
+                pass
+            else:
+                self.e("bswap" + s, d)
+
+    def _bits_op_i128(self, inst: Instruction, kind: str) -> None:
+        lo, hi = self.pair(inst.operands[0])
+        dl, dh = self.dest(inst)
+        if kind == "bswap":
+            self.e("movq", dl, hi)
+            self.e("bswapq", dl)
+            self.e("movq", dh, lo)
+            self.e("bswapq", dh)
+            return
+        if kind == "ctpop":
+            t = self.new()
+            self.e("popcntq", dl, lo)
+            self.e("popcntq", t, hi)
+            self.e("addq", dl, t)
+        else:
+            first, second = (hi, lo) if kind == "ctlz" else (lo, hi)
+            a, b = self.new(), self.new()
+            for reg, src in ((a, first), (b, second)):
+                if kind == "ctlz":
+                    t = self.new()
+                    self.e("bsrq", t, src)
+                    self.e("cmoveq", t, self.const_int(2**64 - 1, 64))
+                    self.e("movl", reg.width(32), imm(63))
+                    self.e("subq", reg, t)
+                else:
+                    self.e("bsfq", reg, src)
+                    self.e("cmoveq", reg, self.const_int(64, 64))
+            self.e("addq", b, imm(64))
+            self.e("testq", first, first)
+            self.e("cmoveq", a, b)
+            self.e("movq", dl, a)
+        self.e("movl", dh.width(32), imm(0))
+
+    def op_ctlz(self, inst): self._bits_op(inst, "ctlz")
+    def op_cttz(self, inst): self._bits_op(inst, "cttz")
+    def op_ctpop(self, inst): self._bits_op(inst, "ctpop")
+    def op_bswap(self, inst): self._bits_op(inst, "bswap")
+
     # --- i128 -----------------------------------------------------------------------------
     def i128_binary(self, inst: Instruction, mnemonic: str) -> None:
         (al, ah), (bl, bh) = self.pair(inst.operands[0]), self.pair(inst.operands[1])
