@@ -139,6 +139,32 @@ def _int_module():
                 driver.append(f'  P("{name}", ours_{name}(({CTYPE[src]}){a}L), '
                               f'ref_{name}(({CTYPE[src]}){a}L));')
                 count += 1
+    # bit counting: ctlz/cttz of 0 give the width
+    U = "unsigned __int128"
+    lines.append(f"static {U} clzN({U} x, int w) {{ int n = 0; for (int i = w - 1; i >= 0 &&"
+                 " !((x >> i) & 1); i--) n++; return n; }")
+    lines.append(f"static {U} ctzN({U} x, int w) {{ int n = 0; for (int i = 0; i < w &&"
+                 " !((x >> i) & 1); i++) n++; return n; }")
+    lines.append(f"static {U} popN({U} x, int w) {{ int n = 0; for (int i = 0; i < w; i++)"
+                 " n += (x >> i) & 1; return n; }")
+    lines.append(f"static {U} bswapN({U} x, int w) {{ {U} r = 0; for (int i = 0; i < w / 8;"
+                 " i++) r = (r << 8) | ((x >> (8 * i)) & 0xff); return r; }")
+    for ty in (I8, I16, I32, I64, I128):
+        w = {I8: 8, I16: 16, I32: 32, I64: 64, I128: 128}[ty]
+        t, ut = CTYPE[ty], UTYPE[ty]
+        for op, ref in (("ctlz", "clzN"), ("cttz", "ctzN"), ("ctpop", "popN"),
+                        ("bswap", "bswapN")):
+            if op == "bswap" and w == 8:
+                continue
+            name = f"{op}_{ty}"
+            f = m.function("ours_" + name, ty, [ty])
+            b = f.block("entry")
+            b.ret(b.emit(op, ty, [f.arg(0)]))
+            lines.append(f"{t} ours_{name}({t});")
+            for a, _ in INT_VALUES + [(0, 0), (1, 0), (1 << (min(w, 63) - 1), 0)]:
+                driver.append(f'  P("{name}", ours_{name}(({t}){a}L), '
+                              f'({t}){ref}(({ut})({t}){a}L, {w}));')
+                count += 1
     source = "\n".join([
         "#include <stdio.h>",
         "static void P(const char *n, __int128 x, __int128 y) {",
