@@ -95,3 +95,25 @@ def gcc_object(directory: Path, source: str, name: str = "theirs") -> Path:
 def run(exe: Path) -> tuple[int, str]:
     r = subprocess.run([str(exe)], capture_output=True, text=True, timeout=60)
     return r.returncode, r.stdout
+
+
+def c_to_module(path: str):
+    """C source -> IR through the front end and lowering, with the host's headers
+    (the driver's own -c path and the bundled headers are wired elsewhere)."""
+    from toolchain.cc import frontend
+    from toolchain.cc.cli import CDiagnostics, Preprocessor
+    from toolchain.cc.driver import parse_command_line
+    from toolchain.cc.lower import lower_translation_unit
+    from toolchain.cc.tokens import Token
+    gcc_include = subprocess.run(["gcc", "-print-file-name=include"], capture_output=True,
+                                 text=True).stdout.strip()
+    opts = parse_command_line(["-fsyntax-only", "-w", "-isystem", gcc_include, "-isystem",
+                               "/usr/include/x86_64-linux-gnu", "-isystem", "/usr/include",
+                               path])
+    err = io.StringIO()
+    diagnostics = CDiagnostics(color=False, show_caret=False, options=opts.warnings)
+    pp = Preprocessor(opts.target, opts.preprocessor, diagnostics)
+    tokens = [t for t in pp.items(path) if isinstance(t, Token)]
+    unit = frontend.parse_translation_unit(tokens, opts.target, diagnostics, opts)
+    assert not diagnostics.failed, err.getvalue()
+    return lower_translation_unit(unit, opts.target)

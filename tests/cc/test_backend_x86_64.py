@@ -756,6 +756,32 @@ int main(void) {
     _check_pairs("\n".join([lines[0]] + lines[2:]) + "\n", 5)
 
 
+# --- C programs: front end, lowering, this back end, pld ----------------------------------
+
+def _c_testsuite() -> list:
+    import os
+    import random
+    from pathlib import Path
+    root = Path(os.environ.get("PCC_CORPORA") or u.REPO.parent / "shared" / "corpora")
+    files = sorted((root / "c-testsuite").glob("*.c"))
+    if os.environ.get("PCC_TEST_FULL") == "1":
+        return files
+    return sorted(random.Random(int(os.environ.get("PCC_TEST_SEED", 20240601))).sample(
+        files, min(6, len(files))))
+
+
+@pytest.mark.parametrize("program", _c_testsuite(), ids=lambda p: p.name)
+def test_c_testsuite_program(program, tmp_path):
+    """A c-testsuite program compiled by pcc's front end and lowering into this back end
+    (-S text through pas identical), linked by pld, output as expected."""
+    module = u.c_to_module(str(program))
+    exe = u.link(tmp_path, [u.build(module, tmp_path)])
+    status, out = u.run(exe)
+    expected = program.with_name(program.name + ".expected")
+    assert status == 0
+    assert out == (expected.read_text() if expected.exists() else "")
+
+
 # --- the back end's own pieces ----------------------------------------------------------
 
 def test_classification():
