@@ -212,7 +212,7 @@ class CallSelection:
         for i, v in enumerate(inst.operands[1:]):
             if buffer_index is not None and i + 1 == buffer_index:
                 continue
-            args.append((v, aggs.get(i)))
+            args.append((v, aggs.get(i + 1)))      # keyed by operand index (callee is 0)
         buffer = inst.operands[buffer_index] if buffer_index is not None else None
         self.call(inst.operands[0], args, inst, attrs.get("return_aggregate"), buffer,
                   bool(attrs.get("variadic")))
