@@ -761,9 +761,9 @@ int main(void) {
 def _c_testsuite() -> list:
     import os
     import random
-    from pathlib import Path
-    root = Path(os.environ.get("PCC_CORPORA") or u.REPO.parent / "shared" / "corpora")
-    files = sorted((root / "c-testsuite").glob("*.c"))
+    import corpus
+    root = corpus.corpora_dir()
+    files = sorted((root / "c-testsuite").glob("*.c")) if root is not None else []
     if os.environ.get("PCC_TEST_FULL") == "1":
         return files
     return sorted(random.Random(int(os.environ.get("PCC_TEST_SEED", 20240601))).sample(
