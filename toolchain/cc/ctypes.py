@@ -165,6 +165,7 @@ class ArrayType(CType):
     length: int | None = None
     vla: bool = False
     static_size: bool = False          # [static n] in a parameter
+    length_expression: object = None   # a VLA's length (an ast.Expression), for code generation
 
     def is_array(self) -> bool: return True
     def is_complete(self) -> bool: return self.length is not None or self.vla

@@ -625,7 +625,8 @@ class DeclarationParser(InitializerParser, RecordParser):
                                    declarator.location)
                     t = self.types.int
                 length, vla = self.array_length(size, star, name, declarator)
-                t = ArrayType(qualifiers=qualifiers, element=t, length=length, vla=vla, static_size=static)
+                t = ArrayType(qualifiers=qualifiers, element=t, length=length, vla=vla, static_size=static,
+                              length_expression=size if vla else None)
         return t
 
     def apply_mode(self, t: CType, mode) -> CType:

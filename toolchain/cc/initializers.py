@@ -181,7 +181,9 @@ class InitializerParser:
             else:
                 token = self.token()
                 value = self.assignment_expression()
+                before = len(flat)
                 self.place_expression(frames, value, token, designators, result, flat)
+                self.repeat_range(t, designators, flat, before)
             if not self.accept(","):
                 break
             if self.peek() == "}":
@@ -194,6 +196,20 @@ class InitializerParser:
         if isinstance(t, ArrayType) and t.length is None:
             result.type = replace(t, length=outer.max_index)
         return result
+
+    def repeat_range(self, t: CType, designators, flat: list, before: int) -> None:
+        """``[low ... high] = value`` (GNU): the value was placed at ``high``; give the
+        flat table a copy for every other index of the range (the outermost range only)."""
+        if not designators or designators[0].index_high is None or not isinstance(t, ArrayType):
+            return
+        low, high = designators[0].index, designators[0].index_high
+        size = t.element.size
+        placed = flat[before:]
+        for index in range(low, high):
+            shift = (high - index) * size
+            for offset, member, sub_type, value in placed:
+                flat.insert(before, (offset - shift, member, sub_type, value))
+                before += 1
 
     def new_frame(self, t: CType, offset: int, outermost: bool = False) -> Frame:
         members = []
@@ -242,6 +258,8 @@ class InitializerParser:
                     pass
                 if isinstance(sub_type, RecordType) and not sub_type.is_complete():
                     break
+                if top.outermost:
+                    top.max_index = max(top.max_index, top.index + 1)
                 frames.append(self.new_frame(sub_type, offset))
                 if frames[-1].exhausted():
                     frames.pop()

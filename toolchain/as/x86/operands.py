@@ -228,7 +228,11 @@ def format_operand(op: Operand) -> str:
     if isinstance(op, Memory):
         text = "%" + op.segment.name + ":" if op.segment is not None else ""
         if op.displacement is not None:
-            d = format_expr(op.displacement)
+            e = op.displacement
+            # sym+4(%rip), as GNU prints it: the outer parentheses would hide the
+            # leading symbol (which decides when the parser looks it up).
+            d = f"{format_expr(e.left)}{e.op}{format_expr(e.right)}" \
+                if isinstance(e, Binary) and isinstance(e.left, SymbolRef) else format_expr(e)
             # A displacement starting with '(' would read as the base/index part.
             text += ("0+" + d) if d.startswith("(") and (op.base or op.index) else d
         if op.base is not None or op.index is not None:

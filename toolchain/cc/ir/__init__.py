@@ -285,6 +285,10 @@ OPCODES: dict[str, tuple[int, str]] = {
     "and": (2, "a & b"), "or": (2, "a | b"), "xor": (2, "a ^ b"),
     "shl": (2, "a << b"), "lshr": (2, "logical a >> b"), "ashr": (2, "arithmetic a >> b"),
     "neg": (1, "-a"), "not": (1, "~a"),
+    # bit counting (added for __builtin_clz/ctz/popcount/bswap): operand and result of one
+    # integer type; ctlz/cttz of 0 give the width (C leaves the builtins undefined there)
+    "ctlz": (1, "leading zero bits"), "cttz": (1, "trailing zero bits"),
+    "ctpop": (1, "number of one bits"), "bswap": (1, "bytes reversed (16..128 bits)"),
     # floating arithmetic
     "fadd": (2, "a + b"), "fsub": (2, "a - b"), "fmul": (2, "a * b"), "fdiv": (2, "a / b"),
     "fneg": (1, "-a"),
@@ -298,7 +302,10 @@ OPCODES: dict[str, tuple[int, str]] = {
     "fptosi": (1, ""), "fptoui": (1, ""), "sitofp": (1, ""), "uitofp": (1, ""),
     "fpext": (1, ""), "fptrunc": (1, ""),
     "bitcast": (1, "same size, reinterpret bits (int <-> float, ptr <-> int)"),
-    # memory.  alloca: attributes size, alignment (and 'dynamic' with a size operand for VLAs)
+    # memory.  alloca: attributes size, alignment (and 'dynamic' with a size operand for VLAs
+    # and __builtin_alloca; those stay where they are, fixed ones sit in the entry block).
+    # ptr is an integer of the pointer width for add/sub/mul/sdiv and for zext/sext/trunc
+    # (from/to other widths) and bitcast (same width): lowering does address arithmetic so.
     "alloca": (-1, "stack slot; result ptr"),
     "load": (1, "load result type from ptr; attributes volatile, alignment"),
     "store": (2, "store value (operand 0) to ptr (operand 1)"),
@@ -310,21 +317,27 @@ OPCODES: dict[str, tuple[int, str]] = {
     # arguments passed by value (the operand is the struct's address),
     # 'return_aggregate' (Aggregate; the call then takes the result buffer
     # address in attributes['result_buffer'] operand index), 'noreturn',
-    # 'returns_twice' (setjmp).
+    # 'returns_twice' (setjmp).  With 'return_aggregate' the result buffer is the last
+    # operand and the call's ptr result is that buffer, filled; a function with
+    # return_aggregate returns (ret) the address of the bytes to return.
     "call": (-1, "call"),
     # variable arguments: the va_list operand is the address of the va_list object
     "va_start": (1, "initialise the va_list at ptr"),
-    "va_arg": (1, "next argument of the result type (or attributes aggregate)"),
+    "va_arg": (1, "next argument of the result type; with attributes['aggregate'] (a struct "
+                  "argument) the result is ptr: the address of the argument's bytes"),
     "va_end": (1, ""), "va_copy": (2, "dst va_list ptr, src va_list ptr"),
     # inline asm: attributes template, outputs/inputs constraints, clobbers,
-    # goto labels; operands are the inputs then the output addresses
+    # goto labels; operands are the inputs then the output addresses.  Also
+    # 'output_types' (the IR type name stored through each output address) and
+    # 'volatile'.  An input with a memory-only constraint ("m") is its address.
     "asm": (-1, "GNU inline asm"),
     "phi": (-1, "attributes['incoming']: list of Blocks matching operands"),
     "copy": (1, "the operand itself (regalloc and passes use it)"),
     # control flow (terminators)
     "br": (1, "if cond (I1) goto targets[0] else targets[1]"),
     "jmp": (0, "goto targets[0]"),
-    "switch": (1, "attributes['cases']: list of ints matching targets[1:]; default targets[0]"),
+    "switch": (1, "attributes['cases']: list of ints matching targets[1:]; default targets[0]; "
+                  "each case is the bit pattern of the operand's type (0 <= case < 2**bits)"),
     "indirectbr": (1, "goto *ptr; targets lists the possible blocks"),
     "ret": (-1, "return operand 0 if any"),
     "unreachable": (0, ""),

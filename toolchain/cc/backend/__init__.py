@@ -1,0 +1,15 @@
+"""The back ends: IR modules to machine instructions.
+
+The generic parts live here -- machine IR (mir.py), liveness (liveness.py),
+linear-scan register allocation (regalloc.py), frame layout (frame.py) --
+and one folder per target with the same files (QBE): ``abi.py`` (the calling
+convention), ``isel.py`` (instruction selection to machine IR),
+``emit.py`` (the machine instruction stream: to the assembler's object
+streamer for ``pcc -c``, as GNU assembler text for ``pcc -S``), plus
+``registers.py`` (the register file as the allocator sees it).
+
+The pipeline for one function, visible in one place
+(``x86_64/emit.py: compile_function``)::
+
+    isel -> regalloc -> frame layout -> final instructions (prologue, epilogue)
+"""

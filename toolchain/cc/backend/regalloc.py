@@ -1,0 +1,158 @@
+"""Linear-scan register allocation with whole-interval spilling.
+
+Poletto & Sarkar's linear scan over the single-range intervals of
+``liveness.intervals``: intervals are visited by start; an interval takes the
+first register of its class (caller-saved ones first) that no active interval
+holds and no fixed physical range crosses -- argument registers around a
+call, rax/rdx around a division, every caller-saved register at a call, so a
+value live across a call lands in a callee-saved register or in memory.  With
+no register free, the interval ending last (the current one or an active one
+that could give up its register) is spilled: it lives in a frame slot, and
+``rewrite`` loads it into a reserved scratch register before each
+instruction that reads it and stores it back after each one that writes it.
+The target reserves those scratch registers (x86-64: r10, r11, xmm14,
+xmm15), so spill code never needs a register the allocator handed out.
+
+The result is written into the function: every VReg becomes a physical
+register of the operand's width, ``callee_saved`` lists the callee-saved
+registers used (frame.py saves them).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+from .liveness import intervals
+from .mir import FrameSlot, MachineFunction, MachineInstr, VReg
+
+
+class _Fixed:
+    """The fixed ranges of one physical register, sorted, for overlap queries."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        ranges.sort()
+        self.starts = [r[0] for r in ranges]
+        self.ranges = ranges
+        # prefix maximum of ends, for 'does any range ending >= s start <= e'
+        self.max_end = []
+        m = -1
+        for _, e in ranges:
+            m = max(m, e)
+            self.max_end.append(m)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, e)      # ranges starting at or before e
+        return i > 0 and self.max_end[i - 1] >= s
+
+
+def allocate(function: MachineFunction, target) -> None:
+    vint, pranges = intervals(function, target)
+    fixed = {k: _Fixed(r) for k, r in pranges.items()}
+
+    def conflicts(reg: int, s: int, e: int) -> bool:
+        f = fixed.get(reg)
+        return f is not None and f.overlaps(s, e)
+
+    order = sorted(vint.items(), key=lambda kv: (kv[1][0], kv[0]))
+    active: list[tuple[int, int]] = []        # (end, vreg)
+    assigned: dict[int, int] = {}
+    spilled: set[int] = set()
+    for v, (s, e) in order:
+        cls = function.vreg_class.get(v, "gp")
+        active = [(ae, av) for ae, av in active if ae >= s]
+        busy = {assigned[av] for _, av in active}
+        for reg in target.allocatable[cls]:
+            if reg not in busy and not conflicts(reg, s, e):
+                assigned[v] = reg
+                active.append((e, v))
+                break
+        else:
+            victims = [(ae, av) for ae, av in active
+                       if ae > e and function.vreg_class.get(av, "gp") == cls
+                       and not conflicts(assigned[av], s, e)]
+            if victims:
+                ae, av = max(victims)
+                assigned[v] = assigned.pop(av)
+                spilled.add(av)
+                active.remove((ae, av))
+                active.append((e, v))
+            else:
+                spilled.add(v)
+    slots = {}
+    for v in sorted(spilled):
+        cls = function.vreg_class.get(v, "gp")
+        slots[v] = function.new_slot(16 if cls == "xmm" else 8, 16 if cls == "xmm" else 8,
+                                     f"spill{v}")
+    _rewrite(function, target, assigned, slots)
+    used = set(assigned.values())
+    function.callee_saved = [target.reg_name(k, 64) for k in target.callee_saved_keys
+                             if k in used]
+
+
+def _rewrite(function: MachineFunction, target, assigned: dict[int, int],
+             slots: dict[int, FrameSlot]) -> None:
+    for block in function.blocks:
+        out: list[MachineInstr] = []
+        for mi in block.instrs:
+            if mi.kind == "label":
+                out.append(mi)
+                continue
+            spill_map: dict[int, str] = {}      # vreg -> scratch register key name (64/xmm)
+            reads: set[int] = set()
+            writes: set[int] = set()
+            roles = mi.roles if mi.roles is not None else target.roles(mi)
+            free = {"gp": list(target.scratch["gp"]), "xmm": list(target.scratch["xmm"])}
+
+            def scratch_for(v: VReg) -> str:
+                if v.id not in spill_map:
+                    pool = free[v.cls]
+                    if not pool:
+                        raise RuntimeError(f"too many spilled registers in {mi}")
+                    spill_map[v.id] = pool.pop(0)
+                return spill_map[v.id]
+
+            def reg(v: VReg, role: str):
+                if v.id in slots:
+                    scratch_for(v)
+                    if "r" in role:
+                        reads.add(v.id)
+                    if "w" in role:
+                        writes.add(v.id)
+                    return target.register(target.reg_key(spill_map[v.id]), v.bits)
+                return target.register(assigned[v.id], v.bits)
+
+            def mem(m):
+                base, index = m.base, m.index
+                if isinstance(base, VReg):
+                    base = reg(base.width(64), "r")
+                if isinstance(index, VReg):
+                    index = reg(index.width(64), "r")
+                return replace(m, base=base, index=index)
+
+            ops = []
+            for op, role in zip(mi.operands, roles + ("r",) * (len(mi.operands) - len(roles))):
+                if isinstance(op, VReg):
+                    ops.append(reg(op, role))
+                elif hasattr(op, "base") and hasattr(op, "index"):
+                    ops.append(mem(op))
+                elif hasattr(op, "target") and not hasattr(op, "name"):
+                    inner = op.target
+                    if isinstance(inner, VReg):
+                        inner = reg(inner, "r")
+                    elif hasattr(inner, "base"):
+                        inner = mem(inner)
+                    ops.append(replace(op, target=inner))
+                else:
+                    ops.append(op)
+            for v in sorted(reads):
+                out.append(target.spill_load(target.reg_key(spill_map[v]), slots[v],
+                                             function.vreg_class.get(v, "gp")))
+            new = replace(mi, operands=tuple(ops))
+            if mi.kind == "asm":
+                new.text = mi.text
+            out.append(new)
+            for v in sorted(writes):
+                out.append(target.spill_store(target.reg_key(spill_map[v]), slots[v],
+                                              function.vreg_class.get(v, "gp")))
+        block.instrs = out

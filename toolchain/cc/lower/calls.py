@@ -1,0 +1,173 @@
+"""Calls, parameters and returns -- ABI-neutral.
+
+A scalar argument is an operand of its machine type.  A struct or union
+argument is the address of its bytes, with the call's ``aggregates``
+attribute mapping the operand's index (counting the callee as operand 0) to
+its :class:`~toolchain.cc.ir.Aggregate`; the callee's :class:`Parameter`
+carries the same descriptor and arrives as an address of a private copy.
+A struct returned by value: the caller passes a result buffer (the operand
+whose index is ``attributes['result_buffer']``, last) and the call's result
+(``ptr``) is that buffer; the callee's ``ret`` returns the address of the
+bytes to return, and the back end copies them to where the ABI wants them.
+"""
+
+from __future__ import annotations
+
+from .. import ast
+from ..ctypes import FunctionType, PointerType
+from ..ir import Function, GlobalAddress, Parameter, Type
+from .types import aggregate, ir_type, is_aggregate
+
+
+class CallLowering:
+    def function_type(self, symbol) -> FunctionType:
+        return symbol.type
+
+    def begin_function(self, definition: ast.FunctionDefinition) -> Function:
+        symbol = definition.symbol
+        ftype: FunctionType = symbol.type
+        name = symbol.asm_label or symbol.name
+        result = ftype.result
+        function = Function(name, Type.VOID, variadic=ftype.variadic,
+                            linkage="internal" if symbol.linkage == "internal" else "external")
+        if "weak" in symbol.attributes:
+            function.linkage = "weak"
+        if ftype.noreturn or "noreturn" in symbol.attributes:
+            function.attributes["noreturn"] = True
+        section = symbol.attributes.get("section")
+        if isinstance(section, str):
+            function.attributes["section"] = section
+        if result.is_void():
+            function.return_type = Type.VOID
+        elif is_aggregate(result):
+            function.return_type = Type.PTR
+            function.return_aggregate = aggregate(result, self.target)
+        else:
+            function.return_type = ir_type(result, self.target)
+        self.start_builder(function)
+        self.vla_keepalive = []
+        for index, parameter in enumerate(definition.parameters):
+            t = parameter.type
+            incoming_t = t
+            if not ftype.prototyped:
+                incoming_t = self.types.promote(t)
+                if incoming_t.is_floating() and incoming_t.size < self.types.double.size and \
+                        not getattr(incoming_t, "complex", False):
+                    incoming_t = self.types.double
+            if is_aggregate(t):
+                value = Parameter(Type.PTR, index, parameter.name or "", aggregate(t, self.target))
+                function.parameters.append(value)
+                slot = self.alloca(t.size, t.align)
+                self.emit("memcpy", Type.VOID, [slot, value, self.iptr(t.size)], alignment=max(t.align, 1))
+            else:
+                value = Parameter(ir_type(incoming_t, self.target), index, parameter.name or "")
+                function.parameters.append(value)
+                slot = self.alloca(t.size, t.align)
+                converted = self.convert(value, incoming_t, t) if incoming_t is not t else value
+                self.store(converted, slot, t)
+            self.locals[parameter] = slot
+            if self.has_vla(t):
+                self.sizeof_value(t)
+            if isinstance(t, PointerType) and self.has_vla(t.target):
+                self.sizeof_value(t.target)
+        return function
+
+    def end_function(self) -> None:
+        function = self.function
+        if not self.terminated():
+            if function.name == "main" and function.return_type is not Type.VOID:
+                self.emit("ret", Type.VOID, [self.const(function.return_type, 0)])
+            elif function.return_type is Type.VOID:
+                self.emit("ret", Type.VOID)
+            else:
+                self.emit("unreachable", Type.VOID) if False else \
+                    self.emit("ret", Type.VOID, [self.undef(function.return_type)])
+        self.finish_indirect_branches()
+        self.finish_allocas()
+        # blocks created but never placed (labels never defined) are dropped by construction;
+        # empty blocks placed at the end need a terminator
+        for block in function.blocks:
+            if not block.instructions or not block.instructions[-1].is_terminator:
+                self.block = block
+                self.emit("unreachable", Type.VOID)
+
+    def undef(self, t: Type):
+        from ..ir import Undef
+        return Undef(t)
+
+    def return_value(self, e) -> None:
+        function = self.function
+        if e is None:
+            if function.return_type is Type.VOID:
+                self.emit("ret", Type.VOID)
+            else:
+                self.emit("ret", Type.VOID, [self.undef(function.return_type)])
+            return
+        value = self.value(e)
+        if function.return_type is Type.VOID:
+            self.emit("ret", Type.VOID)
+            return
+        if value is None:
+            value = self.undef(function.return_type)
+        result_t = self.definition.symbol.type.result
+        if not is_aggregate(result_t) and e.type is not None and value.type is not function.return_type:
+            value = self.convert(value, e.type, result_t)
+        self.emit("ret", Type.VOID, [value])
+
+    def value_Call(self, e: ast.Call):
+        callee_e = e.function
+        ptype = callee_e.type
+        ftype = ptype.target if isinstance(ptype, PointerType) else ptype
+        inner = callee_e
+        while isinstance(inner, ast.Cast) and inner.implicit:
+            inner = inner.operand
+        symbol = inner.symbol if isinstance(inner, ast.Identifier) else None
+        if symbol is not None and symbol.kind == "function":
+            lowered = self.builtin_function_call(symbol, e)
+            if lowered is not NotImplemented:
+                return lowered
+            callee = self.function_address(symbol)
+        else:
+            callee = self.value(callee_e)
+        operands = [callee]
+        aggregates = {}
+        for argument in e.arguments:
+            at = argument.type
+            if isinstance(at, type(self.types.va_list)) and getattr(at, "decays", False):
+                operands.append(self.va_list_address(argument))
+                continue
+            value = self.value(argument)
+            if is_aggregate(at):
+                aggregates[len(operands)] = aggregate(at, self.target)
+            operands.append(value)
+        attributes = {}
+        if isinstance(ftype, FunctionType):
+            if ftype.variadic or not ftype.prototyped:
+                attributes["variadic"] = True
+                attributes["fixed"] = len(ftype.parameters) if ftype.prototyped else 0
+            if ftype.noreturn:
+                attributes["noreturn"] = True
+        if symbol is not None:
+            if "noreturn" in symbol.attributes:
+                attributes["noreturn"] = True
+            name = symbol.asm_label or symbol.name
+            if name in ("setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "vfork", "savectx") or \
+                    "returns_twice" in symbol.attributes:
+                attributes["returns_twice"] = True
+        if aggregates:
+            attributes["aggregates"] = aggregates
+        result = e.type
+        if result.is_void():
+            rtype = Type.VOID
+        elif is_aggregate(result):
+            buffer = self.alloca(result.size, result.align)
+            attributes["return_aggregate"] = aggregate(result, self.target)
+            attributes["result_buffer"] = len(operands)
+            operands.append(buffer)
+            rtype = Type.PTR
+        else:
+            rtype = ir_type(result, self.target)
+        call = self.emit("call", rtype, operands, **attributes)
+        if attributes.get("noreturn"):
+            self.emit("unreachable", Type.VOID)
+        return None if rtype is Type.VOID else call
