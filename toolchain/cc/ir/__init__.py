@@ -313,10 +313,9 @@ OPCODES: dict[str, tuple[int, str]] = {
     "memset": (3, "dst, byte value, size"),
     # calls.  operand 0 is the callee (GlobalAddress or a pointer value), then the
     # arguments.  attributes: 'fixed' (number of named arguments, for variadic
-    # calls), 'variadic', 'aggregates' {argument index: Aggregate} for struct
-    # arguments passed by value (the operand is the struct's address),
-    # 'return_aggregate' (Aggregate; the call then takes the result buffer
-    # address in attributes['result_buffer'] operand index), 'noreturn',
+    # calls), 'variadic', 'aggregates' {operand index: Aggregate} for struct
+    # arguments passed by value (the operand -- counted with the callee as 0 --
+    # is the struct's address), 'return_aggregate' (Aggregate), 'noreturn',
     # 'returns_twice' (setjmp).  With 'return_aggregate' the result buffer is the last
     # operand and the call's ptr result is that buffer, filled; a function with
     # return_aggregate returns (ret) the address of the bytes to return.
