@@ -308,6 +308,8 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         if key == ";":
             self.advance()
             return ast.ExpressionStatement(token.location, None)
+        if key == "__attribute__":
+            return self.attribute_statement()
         if key == "else":
             self.error("'else' without a previous 'if'", token)
             self.advance()
@@ -316,6 +318,34 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         self.expect_semicolon()
         self.check_unused_value(expression)
         return ast.ExpressionStatement(token.location, expression)
+
+    # attribute-statement:  (GNU, C2x)
+    #     attribute-specifier-sequence ;
+    #     attribute-specifier-sequence statement
+    def attribute_statement(self) -> ast.Statement:
+        token = self.token()
+        self.attribute_specifiers()             # fallthrough, assume, unused: no meaning here
+        if self.accept(";"):
+            return ast.ExpressionStatement(token.location, None)
+        return self.statement()
+
+    def after_attributes(self, ahead: int = 0) -> int:
+        """The offset just past the ``__attribute__((...))`` groups starting ``ahead``."""
+        while self.peek(ahead) == "__attribute__":
+            ahead += 1
+            depth = 0
+            while True:
+                key = self.peek(ahead)
+                ahead += 1
+                if key == "(":
+                    depth += 1
+                elif key == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                elif key == "eof" or depth == 0:
+                    return ahead - 1
+        return ahead
 
     def expect_semicolon(self) -> Token:
         if self.peek() == ";":
@@ -454,6 +484,8 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
             if not self.is_declaration_start():
                 self.pos = save
                 return [self.statement()]
+        if key == "__attribute__" and self.peek(self.after_attributes()) == ";":
+            return [self.attribute_statement()]
         if self.is_declaration_start() and not (key == "identifier" and self.peek(1) == ":"):
             location = self.location()
             return [ast.DeclarationStatement(location, self.declaration(file_scope=False))]
