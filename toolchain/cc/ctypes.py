@@ -88,13 +88,24 @@ class CType:
     def is_object(self) -> bool: return not self.is_function()
 
     def qualified(self, qualifiers: int) -> CType:
-        return replace(self, qualifiers=self.qualifiers | qualifiers) if qualifiers else self
+        return self.with_qualifiers(self.qualifiers | qualifiers) if qualifiers else self
 
     def unqualified(self) -> CType:
-        return replace(self, qualifiers=0) if self.qualifiers else self
+        return self.with_qualifiers(0) if self.qualifiers else self
 
     def with_qualifiers(self, qualifiers: int) -> CType:
-        return self if qualifiers == self.qualifiers else replace(self, qualifiers=qualifiers)
+        """This type with exactly ``qualifiers``; each variant is made once and kept
+        (types are immutable, and dataclasses.replace is slow)."""
+        if qualifiers == self.qualifiers:
+            return self
+        variants = self.__dict__.get("_variants")
+        if variants is None:
+            variants = {}
+            object.__setattr__(self, "_variants", variants)
+        variant = variants.get(qualifiers)
+        if variant is None:
+            variant = variants[qualifiers] = replace(self, qualifiers=qualifiers)
+        return variant
 
     def __str__(self) -> str:
         return type_name(self)

@@ -42,6 +42,29 @@ class ParseError(Exception):
     """A syntax error already reported; unwinds to a synchronisation point."""
 
 
+# The key of an identifier token: its keyword (aliases folded) or "identifier".
+_IDENTIFIER_KEYS = {text: KEYWORD_ALIASES.get(text, text) for text in KEYWORDS}
+_KIND_KEYS = {TokenKind.PP_NUMBER: "number", TokenKind.CHARACTER_CONSTANT: "character-constant",
+              TokenKind.STRING_LITERAL: "string", TokenKind.END_OF_FILE: "eof"}
+
+
+def token_keys(tokens: list[Token]) -> list[str]:
+    """:func:`token_key` of every token, in one pass (the parser's hottest loop)."""
+    identifier, punctuator = TokenKind.IDENTIFIER, TokenKind.PUNCTUATOR
+    identifier_key, digraph, kind_key = _IDENTIFIER_KEYS.get, DIGRAPHS.get, _KIND_KEYS.get
+    keys = []
+    append = keys.append
+    for token in tokens:
+        kind = token.kind
+        if kind is identifier:
+            append(identifier_key(token.text, "identifier"))
+        elif kind is punctuator:
+            append(digraph(token.text, token.text))
+        else:
+            append(kind_key(kind, "other"))
+    return keys
+
+
 def token_key(token: Token) -> str:
     """What the grammar sees of a token: a keyword, punctuator, or its class."""
     kind = token.kind
@@ -72,8 +95,10 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
             location = tokens[-1].location if tokens else SourceLocation("<stdin>", 1, 1)
             tokens = list(tokens) + [Token(TokenKind.END_OF_FILE, "", location)]
         self.tokens = tokens
-        self.keys = [token_key(t) for t in tokens]
+        self.keys = token_keys(tokens)
         self.pos = 0
+        self.last = len(tokens) - 1               # the end-of-file token; pos never passes it
+        self.constants: dict = {}                 # pp-number text -> its numeric Constant
         self.target = target
         self.types = TypeSystem(target)
         self.diagnostics = diagnostics
@@ -92,18 +117,22 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
     # The token stream.
 
     def peek(self, ahead: int = 0) -> str:
-        index = self.pos + ahead
-        return self.keys[index] if index < len(self.keys) else "eof"
+        try:
+            return self.keys[self.pos + ahead]
+        except IndexError:
+            return "eof"
 
     def token(self, ahead: int = 0) -> Token:
-        index = min(self.pos + ahead, len(self.tokens) - 1)
-        return self.tokens[index]
+        try:
+            return self.tokens[self.pos + ahead]
+        except IndexError:
+            return self.tokens[self.last]
 
     def advance(self) -> Token:
-        token = self.tokens[self.pos]
-        if self.pos < len(self.tokens) - 1:
-            self.pos += 1
-        return token
+        pos = self.pos
+        if pos < self.last:
+            self.pos = pos + 1
+        return self.tokens[pos]
 
     def accept(self, key: str) -> Token | None:
         if self.keys[self.pos] == key:
