@@ -28,6 +28,7 @@ from .ctypes import TypeSystem
 from .declarations import DeclarationParser
 from .expressions import ExpressionParser
 from .literals import KEYWORD_ALIASES, KEYWORDS
+from .pragmas import split_pragmas
 from .scope import FunctionContext, Scope
 from .builtin_functions import BuiltinChecker
 from .sema_decl import DeclarationChecker
@@ -94,6 +95,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         if not tokens or tokens[-1].kind is not TokenKind.END_OF_FILE:
             location = tokens[-1].location if tokens else SourceLocation("<stdin>", 1, 1)
             tokens = list(tokens) + [Token(TokenKind.END_OF_FILE, "", location)]
+        tokens, self.pack_changes = split_pragmas(tokens, diagnostics)
         self.tokens = tokens
         self.keys = token_keys(tokens)
         self.pos = 0
