@@ -318,7 +318,6 @@ class MacroExpander:
         va_slot = len(args) - 1 if macro.variadic else -1
         n = len(body)
         i = 0
-        vaopt_end: list[int] = []               # stack: out index where __VA_OPT__ began
 
         def arg_expanded(slot: int) -> list[Token]:
             value = expanded.get(slot)
@@ -410,7 +409,7 @@ class MacroExpander:
             if pastes_right:
                 paste_next = True
                 i += 1
-        return [t for t in out if t is not PLACEMARKER] if not vaopt_end else out
+        return [t for t in out if t is not PLACEMARKER]
 
     def _paste(self, lhs: Token, rhs: Token) -> list[Token]:
         """The ## operator on two tokens (6.10.3.3p3)."""
@@ -432,6 +431,6 @@ class MacroExpander:
 
 
 def _with_space(tok: Token, space: bool) -> Token:
-    if tok.leading_space == space and not tok.at_line_start:
+    if tok is PLACEMARKER or (tok.leading_space == space and not tok.at_line_start):
         return tok
     return Token(tok.kind, tok.text, tok.location, space, False, tok.expansion, tok.hideset)
