@@ -47,13 +47,17 @@ def sample(files: list[Path], full: bool) -> list[Path]:
     return sorted(random.Random(sample_seed()).sample(files, SAMPLE))
 
 
-def compare(path: str | Path, flags: list[str] = ()) -> None:
+def compare(path: str | Path, flags: list[str] = (), errors_too: bool = False) -> None:
+    """Both preprocessors agree on ``path`` (``errors_too``: also when both fail)."""
     args = ["-E", *GLIBC_INCLUDE, *NEUTRAL, *flags, str(path)]
     gcc_status, gcc_out, gcc_err = run_gcc(args)
     pcc_status, pcc_out, pcc_err = run_pcc(args)
     assert "internal error" not in pcc_err, pcc_err
     if gcc_status != 0:
         assert pcc_status != 0, f"gcc rejects {path} but pcc accepts it:\n{gcc_err}"
+        if errors_too:
+            difference = first_difference(token_sequence(pcc_out), token_sequence(gcc_out))
+            assert difference is None, f"{path}: {difference}"
         return
     assert pcc_status == 0, f"pcc rejects {path}:\n{pcc_err}"
     difference = first_difference(token_sequence(pcc_out), token_sequence(gcc_out))
@@ -74,6 +78,36 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def test_corpus(corpus_file: Path, record_property) -> None:
     record_property("summary", "token-identical files")
     compare(corpus_file)
+
+
+INPUTS = sorted((Path(__file__).parent / "cpp").glob("*.c"))
+
+
+@needs_gcc
+@pytest.mark.parametrize("source", INPUTS, ids=[p.name for p in INPUTS])
+def test_tricky_input(source: Path) -> None:
+    """tests/cc/cpp/*.c: corner cases of the standard and of gcc, error recovery included."""
+    compare(source.relative_to(Path.cwd()) if source.is_relative_to(Path.cwd()) else source,
+            errors_too=True)
+
+
+@needs_gcc
+@pytest.mark.parametrize("target, compiler, flag", [
+    ("x86_64-linux-gnu", "gcc", "-m64"), ("i386-linux-gnu", "i686-linux-gnu-gcc", "-m32"),
+    ("i386-none-code16", "gcc", "-m16")])
+def test_predefined_like_gcc(target: str, compiler: str, flag: str) -> None:
+    """The predefined macros of the x86 targets agree with their gcc's (-dM)."""
+    if shutil.which(compiler) is None:
+        pytest.skip(f"{compiler} is not installed")
+    gcc_args = ["-E", "-dM", "-xc", "/dev/null"] + ([flag] if compiler == "gcc" else [])
+    _, gcc_out, _ = run_gcc(gcc_args, compiler)
+    _, pcc_out, _ = run_pcc(["-E", "-dM", "-nostdinc", f"--target={target}", "/dev/null"])
+    stdc_predef = {"_STDC_PREDEF_H", "__STDC_IEC_559__", "__STDC_IEC_559_COMPLEX__",
+                   "__STDC_IEC_60559_BFP__", "__STDC_IEC_60559_COMPLEX__", "__STDC_ISO_10646__",
+                   "__GCC_HAVE_DWARF2_CFI_ASM"}
+    gcc_set = {line for line in gcc_out.splitlines() if line.split(" ")[1] not in stdc_predef}
+    pcc_set = {line for line in pcc_out.splitlines() if line.split(" ")[1] not in stdc_predef}
+    assert sorted(gcc_set - pcc_set) == [] and sorted(pcc_set - gcc_set) == []
 
 
 @needs_gcc
