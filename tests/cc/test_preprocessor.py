@@ -404,3 +404,41 @@ def test_truncated_files_never_crash() -> None:
     real = "#define f(a,b) a ## b\n#if defined(f) && 1\nf(x, y)\n#endif\n" + source
     for cut in range(0, len(real), 37):
         pp(real[:cut])
+
+
+def test_macro_expansion_notes(tmp_path: Path) -> None:
+    src = tmp_path / "n.c"
+    text = "#define Y }\n#define W(a) a\nint z = W(Y);\n"
+    src.write_text(text)
+    stream = io.StringIO()
+    diags = CDiagnostics(stream=stream)
+    tokens = preprocess(str(src), X86_64, PreprocessorOptions(), diags)
+    brace = next(t for t in tokens if t.text == "}")
+    diags.error("expected expression before '}' token", brace)
+    assert stream.getvalue().splitlines() == [
+        f"{src}:1:11: error: expected expression before '}}' token",
+        "    1 | #define Y }",
+        "      |           ^",
+        f"{src}:3:11: note: in expansion of macro 'Y'",
+        "    3 | int z = W(Y);",
+        "      |           ^"]
+    assert diags.error_count == 1
+
+
+def test_output_is_accepted_by_gcc(tmp_path: Path) -> None:
+    """gcc compiles what pcc -E prints (line markers with flags included)."""
+    import shutil
+    import subprocess
+    if shutil.which("gcc") is None:
+        pytest.skip("gcc is not installed")
+    src = tmp_path / "prog.c"
+    src.write_text('#include <stdio.h>\n#include <stdlib.h>\n#define SQ(x) ((x) * (x))\n'
+                   'int main(void) { printf("%d\\n", SQ(3)); return EXIT_SUCCESS; }\n')
+    from cpphelpers import GLIBC_INCLUDE
+    status, out, err = run_pcc(["-E", *GLIBC_INCLUDE, str(src)])
+    assert status == 0, err
+    pre = tmp_path / "prog.i"
+    pre.write_text(out)
+    proc = subprocess.run(["gcc", "-Wall", "-Werror", "-c", "-x", "cpp-output", str(pre),
+                           "-o", str(tmp_path / "prog.o")], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
