@@ -12,6 +12,7 @@ says so.  Exit status: 0 success, 1 user error, 70 internal error.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import sys
@@ -48,6 +49,7 @@ Options:
 def main(argv: list[str] | None = None) -> None:
     """The ``pcc`` console script."""
     args = sys.argv[1:] if argv is None else argv
+    gc.disable()            # a short-lived process building millions of tokens: no cycles to find
     try:
         status = run(args)
     except KeyboardInterrupt:

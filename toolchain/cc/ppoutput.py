@@ -160,5 +160,4 @@ def write_macro_definitions(macros: dict, out: TextIO) -> None:
     for macro in macros.values():
         if macro.builtin:
             continue
-        out.write(f"#define {macro.definition_text()}\n".replace(" \n", "\n")
-                  if not macro.body else f"#define {macro.definition_text()}\n")
+        out.write(f"#define {macro.definition_text()}\n")

@@ -33,7 +33,7 @@ from .includes import IncludePaths
 from .lexer import lex_spelling, tokenize
 from .macros import Macro, MacroExpander, make_macro, spell
 from .ppexpr import CharacterModel, ExpressionError, evaluate
-from .predefined import PredefineOptions, predefined_macros
+from .predefined import STD_VERSIONS, PredefineOptions, predefined_macros
 from .tokens import Token, TokenKind
 
 IDENTIFIER = TokenKind.IDENTIFIER
@@ -129,6 +129,7 @@ class Preprocessor(MacroExpander):
         self.chars = CharacterModel(
             char_is_signed=dm.char_is_signed if unsigned_char is None else not unsigned_char,
             wchar_bits=32, wchar_is_signed=target.isa == "x86" or target.isa == "riscv")
+        self.gnu_mode = not STD_VERSIONS.get(options.predefine.std, (None, False))[1]
         now = time.localtime()
         self.builtins = BuiltinMacros(self, now)
         for name in self.builtins.names():
