@@ -103,6 +103,9 @@ STRUCTS = [
     (["pthread.h"], "pthread_rwlockattr_t", ""),
     (["pthread.h"], "pthread_barrier_t", ""),
     (["pthread.h"], "pthread_barrierattr_t", ""),
+    (["stdio.h"], "fpos_t", ""),
+    (["sched.h"], "cpu_set_t", ""),
+    (["dlfcn.h"], "Dl_info", "dli_fname dli_fbase dli_sname dli_saddr"),
     (["getopt.h"], "struct option", "name has_arg flag val"),
     (["search.h"], "ENTRY", "key data"),
 ]

@@ -20,6 +20,7 @@ pcc's own front end is not the judge yet, so GCC checks the headers:
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import subprocess
 import tempfile
@@ -56,7 +57,11 @@ FLAG_SETS = (
     ("-std=c99", "-D_POSIX_C_SOURCE=200809L"),
     ("-std=c11", "-D_XOPEN_SOURCE=700"),
     ("-std=gnu11", "-D_DEFAULT_SOURCE"),
+    ("-ansi",),
 )
+# x86-64 runs every mode; the other targets the three the contract names.
+FLAG_SETS_FOR = {mode: FLAG_SETS if mode == "x86_64" else FLAG_SETS[:3]
+                 for mode in ("x86_64", "i386", "x86_16", "aarch64", "riscv64")}
 WARNINGS = ("-Wall", "-Wextra", "-Werror")
 CORPUS_SAMPLE = 80
 CORPUS_TARGETS = ("x86_64", "i386")
@@ -91,7 +96,7 @@ def test_header_compiles_alone(mode: str, header: str, record_property) -> None:
     if cc is None:
         pytest.skip(f"no compiler for {mode}")
     errors = []
-    for flags in FLAG_SETS:
+    for flags in FLAG_SETS_FOR[mode]:
         error = compile_alone(cc, header, flags)
         if error:
             errors.append(f"[{' '.join(flags)}] {error}")
@@ -180,7 +185,7 @@ _TERMIOS_FIELDS = ("c_iflag", "c_oflag", "c_cflag", "c_lflag", "c_line", "c_cc")
 
 
 def _run_snippet(target: probe.Target, lines: list[str], includes: list[str],
-                 ours: bool) -> dict[str, str]:
+                 ours: bool, cc: tuple[str, ...] | None = None) -> dict[str, str]:
     body = "\n".join(f"  printf(\"{expr}=%lu\\n\", (unsigned long)({expr}));" for expr in lines)
     source = "\n".join([*(f"#include <{h}>" for h in includes), "#include <stdio.h>",
                         "#include <stddef.h>", "int main(void) {", body, "  return 0;", "}", ""])
@@ -188,7 +193,7 @@ def _run_snippet(target: probe.Target, lines: list[str], includes: list[str],
         src, exe = Path(tmp, "k.c"), Path(tmp, "k")
         src.write_text(source)
         flags = ["-nostdinc", "-isystem", str(INCLUDE)] if ours else []
-        build = subprocess.run([*target.cc, "-std=gnu11", "-w", "-static", *flags, str(src),
+        build = subprocess.run([*(cc or target.cc), "-std=gnu11", "-w", "-static", *flags, str(src),
                                 "-o", str(exe)], capture_output=True, text=True, timeout=300)
         assert build.returncode == 0, build.stderr[:3000]
         out = subprocess.run([str(exe)], capture_output=True, text=True, check=True).stdout
@@ -226,6 +231,45 @@ def test_kernel_abi_structures(mode: str) -> None:
     assert not diffs, "\n".join(diffs)
 
 
+# AArch64 and RISC-V 64 share asm-generic/stat.h and asm-generic/signal.h.
+# Without their compilers, the host gcc (LP64, the same sizes for every type
+# these structures use) compiles our AArch64/RISC-V branches against the
+# installed asm-generic header.  sigaction: AArch64 defines SA_RESTORER so
+# its kernel struct keeps sa_restorer; RISC-V has none (24 bytes).
+_GENERIC_SIGACTION = {
+    "aarch64": {"sizeof(struct sigaction)": 32, "offsetof(struct sigaction, sa_flags)": 8,
+                "offsetof(struct sigaction, sa_restorer)": 16,
+                "offsetof(struct sigaction, sa_mask)": 24},
+    "riscv64": {"sizeof(struct sigaction)": 24, "offsetof(struct sigaction, sa_flags)": 8,
+                "offsetof(struct sigaction, sa_mask)": 16},
+}
+_JMP_BUF_WORDS = {"aarch64": 22, "riscv64": 26}
+
+
+@pytest.mark.parametrize("mode", ["aarch64", "riscv64"])
+def test_generic_kernel_abi_structures(mode: str) -> None:
+    target = _probe_target("x86_64")
+    if not Path("/usr/include/asm-generic/stat.h").is_file():
+        pytest.skip("no asm-generic/stat.h (linux-libc-dev)")
+    fields = ("st_dev", "st_ino", *_STAT_FIELDS)
+    kernel_exprs = ["sizeof(struct stat)"] + [f"offsetof(struct stat, {f})" for f in fields]
+    kernel_exprs += ["offsetof(struct stat, st_atime)", "offsetof(struct stat, st_mtime)"]
+    kernel = _run_snippet(target, kernel_exprs, ["asm-generic/stat.h"], ours=False)
+    our_exprs = kernel_exprs[:-2] + ["offsetof(struct stat, st_atim)",
+                                     "offsetof(struct stat, st_mtim)"]
+    our_exprs += list(_GENERIC_SIGACTION[mode])
+    our_exprs += ["sizeof(((struct __jmp_buf_tag *)0)->__jb)"]
+    ours = _run_snippet(target, our_exprs, ["sys/stat.h", "signal.h", "setjmp.h"], ours=True,
+                        cc=SIMULATED[mode])
+    diffs = [f"{o}: ours {ours[o]}, kernel {kernel[k]}"
+             for k, o in zip(kernel_exprs, our_exprs) if ours[o] != kernel[k]]
+    diffs += [f"{e}: ours {ours[e]}, kernel {v}" for e, v in _GENERIC_SIGACTION[mode].items()
+              if int(ours[e]) != v]
+    if int(ours["sizeof(((struct __jmp_buf_tag *)0)->__jb)"]) != 8 * _JMP_BUF_WORDS[mode]:
+        diffs.append("jmp_buf register area is not the documented size")
+    assert not diffs, "\n".join(diffs)
+
+
 # ----------------------------------------------------------------- corpus ----
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -234,14 +278,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     root = corpus.corpora_dir()
     programs = corpus.load_programs(root) if root else []
     count = None if is_full(metafunc.config) else CORPUS_SAMPLE
-    params = [pytest.param(mode, program, id=f"{mode}-{program.id}")
+    # "level" only names the summary group (conftest.py): "x86_64 corpus".
+    params = [pytest.param(mode, "corpus", program, id=f"{mode}-{program.id}")
               for mode in CORPUS_TARGETS
               for program in corpus.select(programs, mode, "headers", sample_seed(), count)]
     if not params:
         reason = f"no corpora found (looked in $PCC_CORPORA and ../shared/corpora: {root})"
-        params = [pytest.param(mode, None, id=mode, marks=pytest.mark.skip(reason))
+        params = [pytest.param(mode, "corpus", None, id=mode, marks=pytest.mark.skip(reason))
                   for mode in CORPUS_TARGETS]
-    metafunc.parametrize("mode,program", params)
+    metafunc.parametrize("mode,level,program", params)
 
 
 def _syntax_only(cc: tuple[str, ...], program: corpus.Program, ours: bool) -> str | None:
@@ -254,7 +299,7 @@ def _syntax_only(cc: tuple[str, ...], program: corpus.Program, ours: bool) -> st
     return (lines or result.stderr.splitlines() or ["?"])[0]
 
 
-def test_corpus_with_bundled_headers(mode: str, program: corpus.Program,
+def test_corpus_with_bundled_headers(mode: str, level: str, program: corpus.Program,
                                      record_property) -> None:
     record_property("summary", "files")
     record_property("label", f"{mode} {program.id}")
@@ -268,3 +313,39 @@ def test_corpus_with_bundled_headers(mode: str, program: corpus.Program,
     if glibc_error is not None:
         pytest.skip(f"fails with glibc's headers too: {glibc_error}")
     pytest.fail(f"bundled headers: {error}")
+
+
+# ------------------------------------------------------------ real sources ----
+# Upstream sources of Debian packages, as ../shared/scripts/debian-source
+# unpacks them ($PCC_SOURCES or ~/.cache/pcc/sources); skipped when absent.
+REAL_SOURCES = {
+    "lua5.4": ("src/*.c", ("-std=gnu99", "-DLUA_USE_LINUX")),
+    "zlib": ("*.c", ("-D_LARGEFILE64_SOURCE=1",)),
+}
+
+
+def _sources_dir() -> Path:
+    base = os.environ.get("PCC_SOURCES") or Path(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pcc" / "sources"
+    return Path(base)
+
+
+@pytest.mark.parametrize("mode", CORPUS_TARGETS)
+@pytest.mark.parametrize("project", list(REAL_SOURCES))
+def test_real_sources_with_bundled_headers(mode: str, project: str) -> None:
+    folder = _sources_dir() / project
+    if not folder.is_dir():
+        pytest.skip(f"{folder} absent (../shared/scripts/debian-source {project})")
+    cc = COMPILE_TARGETS[mode]
+    if not shutil.which(cc[0]):
+        pytest.skip(f"{cc[0]} not installed")
+    pattern, flags = REAL_SOURCES[project]
+    errors = []
+    for path in sorted(folder.glob(pattern)):
+        result = subprocess.run([*cc, *flags, "-fsyntax-only", "-w", "-nostdinc", "-isystem",
+                                 str(INCLUDE), str(path)], capture_output=True, text=True,
+                                timeout=120)
+        if result.returncode != 0:
+            first = [l for l in result.stderr.splitlines() if "error" in l][:1]
+            errors.append(f"{path.name}: {first[0] if first else result.stderr[:200]}")
+    assert not errors, "\n".join(errors)

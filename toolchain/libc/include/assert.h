@@ -12,7 +12,7 @@
 
 #ifndef _ASSERT_H_DECLS
 #define _ASSERT_H_DECLS
-__noreturn void __assert_fail(const char *__expr, const char *__file,
+__pcc_noreturn void __assert_fail(const char *__expr, const char *__file,
                               unsigned int __line, const char *__func);
 #endif
 

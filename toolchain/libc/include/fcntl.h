@@ -173,6 +173,38 @@ struct f_owner_ex {
 };
 int fallocate(int __fd, int __mode, off_t __offset, off_t __len);
 ssize_t readahead(int __fd, off_t __offset, size_t __count);
+#define O_FSYNC O_SYNC
+#define FAPPEND O_APPEND
+#define FFSYNC O_SYNC
+#define FNONBLOCK O_NONBLOCK
+#define FNDELAY O_NDELAY
+#define F_SEAL_FUTURE_WRITE 0x0010
+#define F_GET_RW_HINT 1035
+#define F_SET_RW_HINT 1036
+#define F_GET_FILE_RW_HINT 1037
+#define F_SET_FILE_RW_HINT 1038
+#define DN_ACCESS 0x00000001
+#define DN_MODIFY 0x00000002
+#define DN_CREATE 0x00000004
+#define DN_DELETE 0x00000008
+#define DN_RENAME 0x00000010
+#define DN_ATTRIB 0x00000020
+#define DN_MULTISHOT 0x80000000
+#define FALLOC_FL_KEEP_SIZE 0x01
+#define FALLOC_FL_PUNCH_HOLE 0x02
+#define FALLOC_FL_NO_HIDE_STALE 0x04
+#define FALLOC_FL_COLLAPSE_RANGE 0x08
+#define FALLOC_FL_ZERO_RANGE 0x10
+#define FALLOC_FL_INSERT_RANGE 0x20
+#define FALLOC_FL_UNSHARE_RANGE 0x40
+#define SYNC_FILE_RANGE_WAIT_BEFORE 1
+#define SYNC_FILE_RANGE_WRITE 2
+#define SYNC_FILE_RANGE_WAIT_AFTER 4
+#define SYNC_FILE_RANGE_WRITE_AND_WAIT 7
+int sync_file_range(int __fd, off_t __offset, off_t __count, unsigned int __flags);
+ssize_t splice(int __fdin, off_t *__offin, int __fdout, off_t *__offout, size_t __len,
+               unsigned int __flags);
+ssize_t tee(int __fdin, int __fdout, size_t __len, unsigned int __flags);
 #define SPLICE_F_MOVE 1
 #define SPLICE_F_NONBLOCK 2
 #define SPLICE_F_MORE 4

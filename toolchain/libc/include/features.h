@@ -49,27 +49,27 @@
 #endif
 
 #if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define __noreturn _Noreturn
+#define __pcc_noreturn _Noreturn
 #elif defined(__GNUC__)
-#define __noreturn __attribute__((__noreturn__))
+#define __pcc_noreturn __attribute__((__noreturn__))
 #else
-#define __noreturn
+#define __pcc_noreturn
 #endif
 
 #if defined(__GNUC__)
-#define __attr_format(kind, fmt, first) __attribute__((__format__(kind, fmt, first)))
-#define __attr_malloc __attribute__((__malloc__))
-#define __attr_const __attribute__((__const__))
-#define __attr_pure __attribute__((__pure__))
-#define __attr_deprecated __attribute__((__deprecated__))
-#define __attr_returns_twice __attribute__((__returns_twice__))
+#define __pcc_format(kind, fmt, first) __attribute__((__format__(kind, fmt, first)))
+#define __pcc_malloc __attribute__((__malloc__))
+#define __pcc_const __attribute__((__const__))
+#define __pcc_pure __attribute__((__pure__))
+#define __pcc_deprecated __attribute__((__deprecated__))
+#define __pcc_returns_twice __attribute__((__returns_twice__))
 #else
-#define __attr_format(kind, fmt, first)
-#define __attr_malloc
-#define __attr_const
-#define __attr_pure
-#define __attr_deprecated
-#define __attr_returns_twice
+#define __pcc_format(kind, fmt, first)
+#define __pcc_malloc
+#define __pcc_const
+#define __pcc_pure
+#define __pcc_deprecated
+#define __pcc_returns_twice
 #endif
 
 #endif /* _FEATURES_H */

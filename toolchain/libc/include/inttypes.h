@@ -12,8 +12,8 @@
 
 typedef struct { intmax_t quot; intmax_t rem; } imaxdiv_t;
 
-intmax_t imaxabs(intmax_t __j) __attr_const;
-imaxdiv_t imaxdiv(intmax_t __numer, intmax_t __denom) __attr_const;
+intmax_t imaxabs(intmax_t __j) __pcc_const;
+imaxdiv_t imaxdiv(intmax_t __numer, intmax_t __denom) __pcc_const;
 intmax_t strtoimax(const char *__restrict __nptr, char **__restrict __endptr, int __base);
 uintmax_t strtoumax(const char *__restrict __nptr, char **__restrict __endptr, int __base);
 intmax_t wcstoimax(const wchar_t *__restrict __nptr, wchar_t **__restrict __endptr,

@@ -29,6 +29,28 @@
 #define LLONG_MIN (-LLONG_MAX - 1LL)
 #define ULLONG_MAX (LLONG_MAX * 2ULL + 1ULL)
 
+#if defined(__PCC_GNU) || (defined(__STDC_VERSION__) && __STDC_VERSION__ > 201710L)
+#define CHAR_WIDTH __SCHAR_WIDTH__
+#define SCHAR_WIDTH __SCHAR_WIDTH__
+#define UCHAR_WIDTH __SCHAR_WIDTH__
+#define SHRT_WIDTH __SHRT_WIDTH__
+#define USHRT_WIDTH __SHRT_WIDTH__
+#define INT_WIDTH __INT_WIDTH__
+#define UINT_WIDTH __INT_WIDTH__
+#define LONG_WIDTH __LONG_WIDTH__
+#define ULONG_WIDTH __LONG_WIDTH__
+#define LLONG_WIDTH __LONG_LONG_WIDTH__
+#define ULLONG_WIDTH __LONG_LONG_WIDTH__
+#define BOOL_MAX 1
+#define BOOL_WIDTH 1
+#endif
+
+#if defined(__PCC_MISC)
+#define LONG_LONG_MIN LLONG_MIN
+#define LONG_LONG_MAX LLONG_MAX
+#define ULONG_LONG_MAX ULLONG_MAX
+#endif
+
 #if defined(__PCC_POSIX)
 #if __SIZEOF_SIZE_T__ == __SIZEOF_INT__
 #define SSIZE_MAX INT_MAX

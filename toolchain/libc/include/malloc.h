@@ -7,14 +7,14 @@
 #define __NEED_size_t
 #include <bits/alltypes.h>
 
-void *malloc(size_t __size) __attr_malloc;
-void *calloc(size_t __nmemb, size_t __size) __attr_malloc;
+void *malloc(size_t __size) __pcc_malloc;
+void *calloc(size_t __nmemb, size_t __size) __pcc_malloc;
 void *realloc(void *__ptr, size_t __size);
 void free(void *__ptr);
-void *valloc(size_t __size) __attr_malloc;
-void *pvalloc(size_t __size) __attr_malloc;
-void *memalign(size_t __alignment, size_t __size) __attr_malloc;
-void *aligned_alloc(size_t __alignment, size_t __size) __attr_malloc;
+void *valloc(size_t __size) __pcc_malloc;
+void *pvalloc(size_t __size) __pcc_malloc;
+void *memalign(size_t __alignment, size_t __size) __pcc_malloc;
+void *aligned_alloc(size_t __alignment, size_t __size) __pcc_malloc;
 void *reallocarray(void *__ptr, size_t __nmemb, size_t __size);
 size_t malloc_usable_size(void *__ptr);
 int malloc_trim(size_t __pad);

@@ -154,9 +154,9 @@ long double scalblnl(long double, long);
 double cbrt(double);
 float cbrtf(float);
 long double cbrtl(long double);
-double fabs(double) __attr_const;
-float fabsf(float) __attr_const;
-long double fabsl(long double) __attr_const;
+double fabs(double) __pcc_const;
+float fabsf(float) __pcc_const;
+long double fabsl(long double) __pcc_const;
 double hypot(double, double);
 float hypotf(float, float);
 long double hypotl(long double, long double);
@@ -217,12 +217,12 @@ long double remainderl(long double, long double);
 double remquo(double, double, int *);
 float remquof(float, float, int *);
 long double remquol(long double, long double, int *);
-double copysign(double, double) __attr_const;
-float copysignf(float, float) __attr_const;
-long double copysignl(long double, long double) __attr_const;
-double nan(const char *) __attr_const;
-float nanf(const char *) __attr_const;
-long double nanl(const char *) __attr_const;
+double copysign(double, double) __pcc_const;
+float copysignf(float, float) __pcc_const;
+long double copysignl(long double, long double) __pcc_const;
+double nan(const char *) __pcc_const;
+float nanf(const char *) __pcc_const;
+long double nanl(const char *) __pcc_const;
 double nextafter(double, double);
 float nextafterf(float, float);
 long double nextafterl(long double, long double);
@@ -309,6 +309,24 @@ extern int signgam;
 #define M_2_SQRTPI 1.12837916709551257390
 #define M_SQRT2 1.41421356237309504880
 #define M_SQRT1_2 0.70710678118654752440
+#if defined(__PCC_GNU)
+#define M_El 2.718281828459045235360287471352662498L
+#define M_LOG2El 1.442695040888963407359924681001892137L
+#define M_LOG10El 0.434294481903251827651128918916605082L
+#define M_LN2l 0.693147180559945309417232121458176568L
+#define M_LN10l 2.302585092994045684017991454684364208L
+#define M_PIl 3.141592653589793238462643383279502884L
+#define M_PI_2l 1.570796326794896619231321691639751442L
+#define M_PI_4l 0.785398163397448309615660845819875721L
+#define M_1_PIl 0.318309886183790671537767526745028724L
+#define M_2_PIl 0.636619772367581343075535053490057448L
+#define M_2_SQRTPIl 1.128379167095512573896158903121545172L
+#define M_SQRT2l 1.414213562373095048801688724209698079L
+#define M_SQRT1_2l 0.707106781186547524400844362104849039L
+#define SNANF (__builtin_nansf(""))
+#define SNAN (__builtin_nans(""))
+#define SNANL (__builtin_nansl(""))
+#endif
 #define MAXFLOAT 3.40282346638528859812e+38F
 #endif
 

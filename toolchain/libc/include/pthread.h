@@ -57,7 +57,7 @@
 int pthread_create(pthread_t *__restrict __th, const pthread_attr_t *__restrict __attr,
                    void *(*__start_routine)(void *), void *__restrict __arg);
 int pthread_detach(pthread_t __th);
-__noreturn void pthread_exit(void *__retval);
+__pcc_noreturn void pthread_exit(void *__retval);
 int pthread_join(pthread_t __th, void **__retval);
 pthread_t pthread_self(void);
 int pthread_equal(pthread_t __t1, pthread_t __t2);

@@ -38,15 +38,15 @@ typedef struct __jmp_buf_tag {
 	sigset_t __saved_mask;
 } jmp_buf[1];
 
-int setjmp(jmp_buf __env) __attr_returns_twice;
-__noreturn void longjmp(jmp_buf __env, int __val);
+int setjmp(jmp_buf __env) __pcc_returns_twice;
+__pcc_noreturn void longjmp(jmp_buf __env, int __val);
 
 #if defined(__PCC_POSIX)
 typedef jmp_buf sigjmp_buf;
-int sigsetjmp(sigjmp_buf __env, int __savemask) __attr_returns_twice;
-__noreturn void siglongjmp(sigjmp_buf __env, int __val);
-int _setjmp(jmp_buf __env) __attr_returns_twice;
-__noreturn void _longjmp(jmp_buf __env, int __val);
+int sigsetjmp(sigjmp_buf __env, int __savemask) __pcc_returns_twice;
+__pcc_noreturn void siglongjmp(sigjmp_buf __env, int __val);
+int _setjmp(jmp_buf __env) __pcc_returns_twice;
+__pcc_noreturn void _longjmp(jmp_buf __env, int __val);
 #endif
 
 #endif

@@ -126,6 +126,8 @@ typedef struct {
 #define si_call_addr __si_fields.__sys.si_call_addr
 #define si_syscall __si_fields.__sys.si_syscall
 #define si_arch __si_fields.__sys.si_arch
+#define si_int si_value.sival_int
+#define si_ptr si_value.sival_ptr
 
 /* si_code values */
 #define SI_USER 0
@@ -136,6 +138,8 @@ typedef struct {
 #define SI_ASYNCIO (-4)
 #define SI_SIGIO (-5)
 #define SI_TKILL (-6)
+#define SI_DETHREAD (-7)
+#define SI_ASYNCNL (-60)
 #define ILL_ILLOPC 1
 #define ILL_ILLOPN 2
 #define ILL_ILLADR 3
@@ -144,6 +148,7 @@ typedef struct {
 #define ILL_PRVREG 6
 #define ILL_COPROC 7
 #define ILL_BADSTK 8
+#define ILL_BADIADDR 9
 #define FPE_INTDIV 1
 #define FPE_INTOVF 2
 #define FPE_FLTDIV 3
@@ -152,13 +157,22 @@ typedef struct {
 #define FPE_FLTRES 6
 #define FPE_FLTINV 7
 #define FPE_FLTSUB 8
+#define FPE_FLTUNK 14
+#define FPE_CONDTRAP 15
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2
+#define SEGV_BNDERR 3
+#define SEGV_PKUERR 4
 #define BUS_ADRALN 1
 #define BUS_ADRERR 2
 #define BUS_OBJERR 3
+#define BUS_MCEERR_AR 4
+#define BUS_MCEERR_AO 5
 #define TRAP_BRKPT 1
 #define TRAP_TRACE 2
+#define TRAP_BRANCH 3
+#define TRAP_HWBKPT 4
+#define TRAP_UNK 5
 #define CLD_EXITED 1
 #define CLD_KILLED 2
 #define CLD_DUMPED 3
@@ -252,6 +266,9 @@ void psiginfo(const siginfo_t *__info, const char *__s);
 #define _SIGNAL_H_EXT
 
 #if defined(__PCC_MISC)
+#define sigmask(sig) (1UL << (((sig) - 1) % (8 * sizeof(unsigned long))))
+#define SA_INTERRUPT 0x20000000
+#define SA_STACK SA_ONSTACK
 typedef void (*sig_t)(int);
 extern const char *const sys_siglist[_NSIG];
 #endif

@@ -59,31 +59,31 @@ void setbuf(FILE *__restrict __stream, char *__restrict __buf);
 int setvbuf(FILE *__restrict __stream, char *__restrict __buf, int __mode, size_t __size);
 
 int fprintf(FILE *__restrict __stream, const char *__restrict __format, ...)
-	__attr_format(__printf__, 2, 3);
+	__pcc_format(__printf__, 2, 3);
 int fscanf(FILE *__restrict __stream, const char *__restrict __format, ...)
-	__attr_format(__scanf__, 2, 3);
-int printf(const char *__restrict __format, ...) __attr_format(__printf__, 1, 2);
-int scanf(const char *__restrict __format, ...) __attr_format(__scanf__, 1, 2);
+	__pcc_format(__scanf__, 2, 3);
+int printf(const char *__restrict __format, ...) __pcc_format(__printf__, 1, 2);
+int scanf(const char *__restrict __format, ...) __pcc_format(__scanf__, 1, 2);
 int snprintf(char *__restrict __s, size_t __n, const char *__restrict __format, ...)
-	__attr_format(__printf__, 3, 4);
+	__pcc_format(__printf__, 3, 4);
 int sprintf(char *__restrict __s, const char *__restrict __format, ...)
-	__attr_format(__printf__, 2, 3);
+	__pcc_format(__printf__, 2, 3);
 int sscanf(const char *__restrict __s, const char *__restrict __format, ...)
-	__attr_format(__scanf__, 2, 3);
+	__pcc_format(__scanf__, 2, 3);
 int vfprintf(FILE *__restrict __stream, const char *__restrict __format,
-             __gnuc_va_list __arg) __attr_format(__printf__, 2, 0);
+             __gnuc_va_list __arg) __pcc_format(__printf__, 2, 0);
 int vfscanf(FILE *__restrict __stream, const char *__restrict __format,
-            __gnuc_va_list __arg) __attr_format(__scanf__, 2, 0);
+            __gnuc_va_list __arg) __pcc_format(__scanf__, 2, 0);
 int vprintf(const char *__restrict __format, __gnuc_va_list __arg)
-	__attr_format(__printf__, 1, 0);
+	__pcc_format(__printf__, 1, 0);
 int vscanf(const char *__restrict __format, __gnuc_va_list __arg)
-	__attr_format(__scanf__, 1, 0);
+	__pcc_format(__scanf__, 1, 0);
 int vsnprintf(char *__restrict __s, size_t __n, const char *__restrict __format,
-              __gnuc_va_list __arg) __attr_format(__printf__, 3, 0);
+              __gnuc_va_list __arg) __pcc_format(__printf__, 3, 0);
 int vsprintf(char *__restrict __s, const char *__restrict __format, __gnuc_va_list __arg)
-	__attr_format(__printf__, 2, 0);
+	__pcc_format(__printf__, 2, 0);
 int vsscanf(const char *__restrict __s, const char *__restrict __format,
-            __gnuc_va_list __arg) __attr_format(__scanf__, 2, 0);
+            __gnuc_va_list __arg) __pcc_format(__scanf__, 2, 0);
 
 int fgetc(FILE *__stream);
 char *fgets(char *__restrict __s, int __n, FILE *__restrict __stream);
@@ -121,16 +121,16 @@ FILE *open_memstream(char **__bufloc, size_t *__sizeloc);
 int fseeko(FILE *__stream, off_t __offset, int __whence);
 off_t ftello(FILE *__stream);
 int dprintf(int __fd, const char *__restrict __format, ...)
-	__attr_format(__printf__, 2, 3);
+	__pcc_format(__printf__, 2, 3);
 int vdprintf(int __fd, const char *__restrict __format, __gnuc_va_list __arg)
-	__attr_format(__printf__, 2, 0);
+	__pcc_format(__printf__, 2, 0);
 ssize_t getline(char **__restrict __lineptr, size_t *__restrict __n,
                 FILE *__restrict __stream);
 ssize_t getdelim(char **__restrict __lineptr, size_t *__restrict __n, int __delim,
                  FILE *__restrict __stream);
 int renameat(int __oldfd, const char *__old, int __newfd, const char *__new);
 char *ctermid(char *__s);
-char *tempnam(const char *__dir, const char *__pfx) __attr_malloc;
+char *tempnam(const char *__dir, const char *__pfx) __pcc_malloc;
 void flockfile(FILE *__stream);
 int ftrylockfile(FILE *__stream);
 void funlockfile(FILE *__stream);
@@ -160,10 +160,15 @@ char *fgetln(FILE *__stream, size_t *__len);
 #endif
 
 #if defined(__PCC_GNU)
+#define RENAME_NOREPLACE (1 << 0)
+#define RENAME_EXCHANGE (1 << 1)
+#define RENAME_WHITEOUT (1 << 2)
+int renameat2(int __oldfd, const char *__old, int __newfd, const char *__new,
+              unsigned int __flags);
 int asprintf(char **__restrict __strp, const char *__restrict __format, ...)
-	__attr_format(__printf__, 2, 3);
+	__pcc_format(__printf__, 2, 3);
 int vasprintf(char **__restrict __strp, const char *__restrict __format,
-              __gnuc_va_list __arg) __attr_format(__printf__, 2, 0);
+              __gnuc_va_list __arg) __pcc_format(__printf__, 2, 0);
 char *fgets_unlocked(char *__restrict __s, int __n, FILE *__restrict __stream);
 int fputs_unlocked(const char *__restrict __s, FILE *__restrict __stream);
 typedef ssize_t cookie_read_function_t(void *__cookie, char *__buf, size_t __size);

@@ -39,18 +39,18 @@ unsigned long long strtoull(const char *__restrict __nptr, char **__restrict __e
 int rand(void);
 void srand(unsigned int __seed);
 
-void *aligned_alloc(size_t __alignment, size_t __size) __attr_malloc;
-void *calloc(size_t __nmemb, size_t __size) __attr_malloc;
+void *aligned_alloc(size_t __alignment, size_t __size) __pcc_malloc;
+void *calloc(size_t __nmemb, size_t __size) __pcc_malloc;
 void free(void *__ptr);
-void *malloc(size_t __size) __attr_malloc;
+void *malloc(size_t __size) __pcc_malloc;
 void *realloc(void *__ptr, size_t __size);
 
-__noreturn void abort(void);
+__pcc_noreturn void abort(void);
 int atexit(void (*__func)(void));
 int at_quick_exit(void (*__func)(void));
-__noreturn void exit(int __status);
-__noreturn void _Exit(int __status);
-__noreturn void quick_exit(int __status);
+__pcc_noreturn void exit(int __status);
+__pcc_noreturn void _Exit(int __status);
+__pcc_noreturn void quick_exit(int __status);
 char *getenv(const char *__name);
 int system(const char *__command);
 
@@ -59,12 +59,12 @@ void *bsearch(const void *__key, const void *__base, size_t __nmemb, size_t __si
 void qsort(void *__base, size_t __nmemb, size_t __size,
            int (*__compar)(const void *, const void *));
 
-int abs(int __j) __attr_const;
-long labs(long __j) __attr_const;
-long long llabs(long long __j) __attr_const;
-div_t div(int __numer, int __denom) __attr_const;
-ldiv_t ldiv(long __numer, long __denom) __attr_const;
-lldiv_t lldiv(long long __numer, long long __denom) __attr_const;
+int abs(int __j) __pcc_const;
+long labs(long __j) __pcc_const;
+long long llabs(long long __j) __pcc_const;
+div_t div(int __numer, int __denom) __pcc_const;
+ldiv_t ldiv(long __numer, long __denom) __pcc_const;
+lldiv_t lldiv(long long __numer, long long __denom) __pcc_const;
 
 int mblen(const char *__s, size_t __n);
 int mbtowc(wchar_t *__restrict __pwc, const char *__restrict __s, size_t __n);
@@ -113,7 +113,7 @@ long double strtold_l(const char *__restrict __nptr, char **__restrict __endptr,
 #endif
 
 #if defined(__PCC_MISC)
-void *valloc(size_t __size) __attr_malloc;
+void *valloc(size_t __size) __pcc_malloc;
 void *reallocarray(void *__ptr, size_t __nmemb, size_t __size);
 void cfree(void *__ptr);
 int mkostemp(char *__template, int __flags);

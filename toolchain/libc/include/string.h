@@ -48,8 +48,8 @@ int strerror_r(int __errnum, char *__buf, size_t __buflen) __asm__("__xpg_strerr
 char *stpcpy(char *__restrict __dest, const char *__restrict __src);
 char *stpncpy(char *__restrict __dest, const char *__restrict __src, size_t __n);
 size_t strnlen(const char *__s, size_t __maxlen);
-char *strdup(const char *__s) __attr_malloc;
-char *strndup(const char *__s, size_t __n) __attr_malloc;
+char *strdup(const char *__s) __pcc_malloc;
+char *strndup(const char *__s, size_t __n) __pcc_malloc;
 char *strsignal(int __sig);
 char *strerror_l(int __errnum, locale_t __l);
 int strcoll_l(const char *__s1, const char *__s2, locale_t __l);
@@ -81,6 +81,12 @@ const char *strerrorname_np(int __errnum);
 #if !defined(basename)                  /* libgen.h makes it the POSIX one */
 char *basename(const char *__path);
 #endif
+#define strndupa(s, n) __extension__({ \
+	const char *__old = (s); \
+	__SIZE_TYPE__ __len = strnlen(__old, (n)); \
+	char *__new = (char *)__builtin_alloca(__len + 1); \
+	__new[__len] = '\0'; \
+	(char *)memcpy(__new, __old, __len); })
 #define strdupa(s) __extension__({ \
 	const char *__old = (s); \
 	__SIZE_TYPE__ __len = strlen(__old) + 1; \

@@ -8,9 +8,9 @@
 #define __NEED_locale_t
 #include <bits/alltypes.h>
 
-int ffs(int __i) __attr_const;
-int ffsl(long __l) __attr_const;
-int ffsll(long long __ll) __attr_const;
+int ffs(int __i) __pcc_const;
+int ffsl(long __l) __pcc_const;
+int ffsll(long long __ll) __pcc_const;
 int strcasecmp(const char *__s1, const char *__s2);
 int strncasecmp(const char *__s1, const char *__s2, size_t __n);
 int strcasecmp_l(const char *__s1, const char *__s2, locale_t __l);

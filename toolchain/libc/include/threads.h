@@ -29,7 +29,7 @@ int thrd_create(thrd_t *__thr, thrd_start_t __func, void *__arg);
 thrd_t thrd_current(void);
 int thrd_detach(thrd_t __thr);
 int thrd_equal(thrd_t __thr0, thrd_t __thr1);
-__noreturn void thrd_exit(int __res);
+__pcc_noreturn void thrd_exit(int __res);
 int thrd_join(thrd_t __thr, int *__res);
 int thrd_sleep(const struct timespec *__duration, struct timespec *__remaining);
 void thrd_yield(void);

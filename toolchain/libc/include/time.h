@@ -52,7 +52,7 @@ char *ctime(const time_t *__timer);
 struct tm *gmtime(const time_t *__timer);
 struct tm *localtime(const time_t *__timer);
 size_t strftime(char *__restrict __s, size_t __maxsize, const char *__restrict __format,
-                const struct tm *__restrict __tp) __attr_format(__strftime__, 3, 0);
+                const struct tm *__restrict __tp) __pcc_format(__strftime__, 3, 0);
 
 #if defined(__PCC_POSIX)
 struct sigevent;

@@ -76,7 +76,7 @@ int close(int __fd);
 size_t confstr(int __name, char *__buf, size_t __len);
 int dup(int __fd);
 int dup2(int __fd, int __fd2);
-__noreturn void _exit(int __status);
+__pcc_noreturn void _exit(int __status);
 int execl(const char *__path, const char *__arg0, ...);
 int execle(const char *__path, const char *__arg0, ...);
 int execlp(const char *__file, const char *__arg0, ...);
@@ -159,7 +159,7 @@ int usleep(useconds_t __useconds);
 pid_t vfork(void);
 int brk(void *__addr);
 void *sbrk(intptr_t __increment);
-int getpagesize(void) __attr_const;
+int getpagesize(void) __pcc_const;
 int getdtablesize(void);
 int chroot(const char *__path);
 int daemon(int __nochdir, int __noclose);
@@ -176,6 +176,14 @@ char *crypt(const char *__key, const char *__salt);
 void encrypt(char __block[64], int __edflag);
 
 #if defined(__PCC_GNU)
+#define TEMP_FAILURE_RETRY(expression) __extension__({ \
+	long __result; \
+	do __result = (long)(expression); \
+	while (__result == -1L && errno == EINTR); \
+	__result; })
+#define CLOSE_RANGE_UNSHARE (1U << 1)
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+int close_range(unsigned int __fd, unsigned int __max_fd, int __flags);
 int dup3(int __fd, int __fd2, int __flags);
 int pipe2(int __fildes[2], int __flags);
 int execvpe(const char *__file, char *const __argv[], char *const __envp[]);

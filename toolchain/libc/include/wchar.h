@@ -103,7 +103,7 @@ size_t wcsrtombs(char *__restrict __dst, const wchar_t **__restrict __src, size_
                  mbstate_t *__restrict __ps);
 
 #if defined(__PCC_POSIX)
-wchar_t *wcsdup(const wchar_t *__s) __attr_malloc;
+wchar_t *wcsdup(const wchar_t *__s) __pcc_malloc;
 size_t wcsnlen(const wchar_t *__s, size_t __maxlen);
 wchar_t *wcpcpy(wchar_t *__restrict __dest, const wchar_t *__restrict __src);
 wchar_t *wcpncpy(wchar_t *__restrict __dest, const wchar_t *__restrict __src, size_t __n);

@@ -60,7 +60,7 @@ def declarations(rows: list[tuple[str, str, list[str]]]) -> list[str]:
             def sub(t: str) -> str:
                 return t.replace("T", ctype) if t.startswith("T") else t
             args = ", ".join(sub(p) for p in params)
-            attr = " __attr_const" if name in ("fabs", "copysign", "nan") else ""
+            attr = " __pcc_const" if name in ("fabs", "copysign", "nan") else ""
             lines.append(f"{sub(ret)} {name}{suffix}({args}){attr};")
     return lines
 

@@ -19,6 +19,8 @@
 #define EXEC_PAGESIZE 4096
 #define DEV_BSIZE 512
 #define NBBY 8
+#define NOGROUP (-1)
+#define NODEV ((dev_t)-1)
 
 #define setbit(a, i) ((a)[(i) / NBBY] |= 1 << ((i) % NBBY))
 #define clrbit(a, i) ((a)[(i) / NBBY] &= ~(1 << ((i) % NBBY)))

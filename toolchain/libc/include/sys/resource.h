@@ -13,6 +13,7 @@
 typedef __UINT64_TYPE__ rlim_t;
 
 #define RLIM_INFINITY (~(rlim_t)0)
+#define RLIM64_INFINITY (~0ULL)
 #define RLIM_SAVED_MAX RLIM_INFINITY
 #define RLIM_SAVED_CUR RLIM_INFINITY
 
@@ -39,6 +40,7 @@ typedef __UINT64_TYPE__ rlim_t;
 #define RUSAGE_SELF 0
 #define RUSAGE_CHILDREN (-1)
 #define RUSAGE_THREAD 1
+#define RUSAGE_LWP RUSAGE_THREAD
 
 #define PRIO_PROCESS 0
 #define PRIO_PGRP 1

@@ -26,6 +26,12 @@ typedef enum {
 #define __WALL 0x40000000
 #define __WCLONE 0x80000000
 
+#define WAIT_ANY (-1)
+#define WAIT_MYPGRP 0
+#define WCOREFLAG 0x80
+#define W_EXITCODE(ret, sig) ((ret) << 8 | (sig))
+#define W_STOPCODE(sig) ((sig) << 8 | 0x7f)
+
 struct rusage;
 
 pid_t wait(int *__stat_loc);
