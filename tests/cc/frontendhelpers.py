@@ -1,15 +1,15 @@
 """Test support for the parser tests: C text through pcc's own lexer and
-preprocessor (predefined macros of the target, ``#pragma`` tokens kept), and
-``pcc -fsyntax-only`` run in-process with its first diagnostic read back.
-
-The stand-ins for the driver's diagnostics and options objects (which
-collect one-line diagnostics, handy to assert on) stay in ctokens.py.
+preprocessor (predefined macros of the target, ``#pragma`` tokens kept),
+``pcc -fsyntax-only`` run in-process with its diagnostics read back, and
+stand-ins for the driver's diagnostics and options objects that collect
+one-line diagnostics (handy to assert on when calling the parser directly).
 """
 
 from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass, field
 
 from cpphelpers import run_pcc
 
@@ -46,3 +46,47 @@ def syntax_only(args: list[str]) -> tuple[int, str]:
 def diagnostic_lines(stderr: str) -> list[str]:
     """``LINE:COL: error: MESSAGE`` (file name dropped) for each error and warning."""
     return [m.group(1) for m in map(_DIAGNOSTIC.match, stderr.splitlines()) if m]
+
+
+@dataclass
+class Options:
+    """Stand-in for the driver's options: what the parser reads of them."""
+
+    std: str = "gnu17"
+    warnings: set = field(default_factory=lambda: {
+        "-Wall", "-Wunused-variable", "-Wunused-but-set-variable", "-Wreturn-type", "-Wformat",
+        "-Wformat=", "-Wformat-extra-args", "-Wunused-label", "-Wunused-function",
+        "-Wimplicit-function-declaration", "-Wunused-value"})
+    pedantic: bool = False
+
+
+@dataclass
+class Diagnostics:
+    """Collects diagnostics as gcc's one-line texts."""
+
+    lines: list[str] = field(default_factory=list)
+    error_count: int = 0
+    warning_count: int = 0
+
+    def error(self, message, where=None):
+        self.error_count += 1
+        self.lines.append(f"{_where(where)}error: {message}")
+
+    def warning(self, message, where=None, option=None):
+        self.warning_count += 1
+        suffix = f" [{option}]" if option and option.startswith("-W") and option not in (
+            "-Wreturn-mismatch", "-Wreturn-type-default") else ""
+        self.lines.append(f"{_where(where)}warning: {message}{suffix}")
+
+    def note(self, message, where=None):
+        self.lines.append(f"{_where(where)}note: {message}")
+
+    def errors(self) -> list[str]:
+        return [line for line in self.lines if ": error: " in line]
+
+
+def _where(where) -> str:
+    location = getattr(where, "location", where)
+    if location is None:
+        return ""
+    return f"{location}: "

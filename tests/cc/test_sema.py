@@ -13,8 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ctokens import Diagnostics, Options  # noqa: E402
-from frontendhelpers import preprocess  # noqa: E402
+from frontendhelpers import Diagnostics, Options, preprocess  # noqa: E402
 
 from toolchain.cc.frontend import parse_translation_unit  # noqa: E402
 from toolchain.common.target import find_target  # noqa: E402

@@ -18,8 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ctokens import Diagnostics, Options  # noqa: E402
-from frontendhelpers import preprocess  # noqa: E402
+from frontendhelpers import Diagnostics, Options, preprocess  # noqa: E402
 
 from toolchain.cc.ctypes import RecordType, TypeSystem, type_name  # noqa: E402
 from toolchain.cc.parser import Parser  # noqa: E402
