@@ -124,3 +124,54 @@ _Static_assert(sizeof arr == 12, "designated");
     diagnostics = Diagnostics()
     parse_translation_unit(preprocess(source), find_target("x86_64"), diagnostics, Options())
     assert diagnostics.errors() == []
+
+
+def test_forms_from_real_software_give_no_diagnostic():
+    """Each of these once gave a false error or warning on lua, sqlite3 or glibc code."""
+    source = r'''
+typedef int (*fn)(void);
+void *dlsym(void *, const char *);
+fn cast_func(void *lib) { return (__extension__ (fn)(dlsym(lib, "f"))); }   /* lua loadlib.c */
+static void __attribute__((noreturn)) fail(void) { for (;;) ; }
+void __attribute__((noreturn)) raise_error(void) { fail(); }                /* lua ldebug.c */
+typedef void (*destructor)(void *);
+destructor transient(void) { return (destructor)-1; }                       /* SQLITE_TRANSIENT */
+int step(int x) {
+    switch (x) {
+    case 1: x++; __attribute__((fallthrough));                              /* sqlite3 */
+    case 2: __attribute__((__fallthrough__));
+    default: break;
+    }
+    __attribute__((unused)) int y = 2;
+    return x;
+}
+'''
+    diagnostics = Diagnostics()
+    parse_translation_unit(preprocess(source), find_target("x86_64"), diagnostics, Options())
+    assert diagnostics.lines == []
+
+
+def test_pragma_pack():
+    source = '''
+#pragma pack(push, 2)
+struct a { char c; int i; };
+#pragma pack(1)
+struct b { char c; long l; short s : 3; int x : 9; };
+#pragma pack(pop)
+struct c { char c; int i; };
+_Pragma("pack(4)") struct d { char c; double d; int q __attribute__((aligned(16))); };
+#pragma pack()
+#pragma GCC diagnostic ignored "-Wall"
+struct e { char c; double d; };
+_Static_assert(sizeof(struct a) == 6 && sizeof(struct b) == 11 && sizeof(struct c) == 8
+               && sizeof(struct d) == 16 && sizeof(struct e) == 16, "as gcc lays them out");
+'''
+    diagnostics = Diagnostics()
+    parse_translation_unit(preprocess(source), find_target("x86_64"), diagnostics, Options())
+    assert diagnostics.lines == []
+    diagnostics = Diagnostics()
+    parse_translation_unit(preprocess("#pragma pack(pop)\n#pragma pack(3)\nint x;\n"),
+                           find_target("x86_64"), diagnostics, Options())
+    assert [line.split(": ", 1)[1] for line in diagnostics.lines] == [
+        "warning: '#pragma pack (pop)' encountered without matching '#pragma pack (push)' [-Wpragmas]",
+        "warning: alignment must be a small power of two, not 3 [-Wpragmas]"]
