@@ -76,7 +76,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @needs_gcc
 def test_corpus(corpus_file: Path, record_property) -> None:
-    record_property("summary", "token-identical files")
+    record_property("summary", "token-identical inputs")
     compare(corpus_file)
 
 
@@ -113,7 +113,7 @@ def test_predefined_like_gcc(target: str, compiler: str, flag: str) -> None:
 @needs_gcc
 @pytest.mark.parametrize("header", HEADERS)
 def test_system_header(header: str, tmp_path: Path, record_property) -> None:
-    record_property("summary", "token-identical headers")
+    record_property("summary", "token-identical inputs")
     source = tmp_path / "h.c"
     source.write_text(f"#include <{header}>\n")
     compare(source)

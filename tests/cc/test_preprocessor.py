@@ -13,6 +13,7 @@ from toolchain.cc.diagnostics import CDiagnostics
 from toolchain.cc.lexer import tokenize
 from toolchain.cc.preprocessor import PreprocessorOptions, preprocess
 from toolchain.cc.tokens import TokenKind
+from toolchain.common.diagnostics import ToolchainError
 from toolchain.common.target import find_target
 
 from cpphelpers import run_pcc
@@ -27,9 +28,7 @@ def pp(source: str, *, target=X86_64, options: PreprocessorOptions | None = None
     diags = CDiagnostics(stream=stream)
     try:
         tokens = preprocess(path, target, options or PreprocessorOptions(), diags, text=source)
-    except Exception as exc:                            # FatalError: already printed
-        if "internal" in type(exc).__name__.lower():
-            raise
+    except ToolchainError:                              # FatalError: already printed
         return [], stream.getvalue()
     return ([t.text for t in tokens if t.kind not in (TokenKind.END_OF_FILE, TokenKind.PRAGMA)],
             stream.getvalue())
@@ -394,7 +393,7 @@ def test_random_input_never_crashes() -> None:
               "defined", "(", ")", ",", "##", "#", "__VA_ARGS__", "...", "f", "g", "x", "1",
               "\n", " ", "\"", "'", "<", ">", "/*", "*/", "\\\n", "_Pragma", "__LINE__",
               "__has_include", "0x", "+", "?", ":", "/", "0"]
-    for _ in range(400):
+    for _ in range(1500):
         source = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
         pp("#define f(a, ...) a __VA_ARGS__ #a\n#define g(x) x##x f\n" + source)
 
