@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from .preprocessor import FileChange
+from .preprocessor import DirectiveEcho, FileChange
 from .tokens import Token, TokenKind
 
 _PUNCT = TokenKind.PUNCTUATOR
@@ -85,10 +85,13 @@ def write_preprocessed(items: Iterable[Token | FileChange], out: TextIO,
             line = item.line
             prev = None
             continue
-        kind = item.kind
+        echo = isinstance(item, DirectiveEcho)
+        kind = None if echo else item.kind
         if kind is TokenKind.END_OF_FILE:
             break
-        if kind is TokenKind.PRAGMA:
+        if echo or kind is TokenKind.PRAGMA:
+            if echo:
+                item = Token(TokenKind.PRAGMA, item.text, item.location)
             target = _root_location(item).line
             if printed:
                 emit("\n")
@@ -103,7 +106,7 @@ def write_preprocessed(items: Iterable[Token | FileChange], out: TextIO,
                 emit("\n" * (target - line))
                 line = target
             text = item.text
-            emit(text + "\n" if text.startswith("#ident") else f"#pragma {text}\n")
+            emit(text + "\n" if text.startswith("#") else f"#pragma {text}\n")
             line += 1
             if item.expansion is not None:
                 marker(line, file, "")

@@ -57,6 +57,7 @@ class PreprocessorOptions:
     trigraphs: bool = False
     preinclude_stdc_predef: bool = False                      # gcc's implicit stdc-predef.h
     keep_pragmas: bool = True                                 # PRAGMA tokens in the stream
+    echo_defines: bool = False                                # -dD: DirectiveEcho records
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,14 @@ class FileChange:
     line: int
     flag: int
     is_system: bool
+
+
+@dataclass(frozen=True)
+class DirectiveEcho:
+    """A #define or #undef line, for ``-dD`` output."""
+
+    text: str
+    location: SourceLocation
 
 
 @dataclass
@@ -136,7 +145,8 @@ class Preprocessor(MacroExpander):
             self.macros[name] = Macro(name, builtin=True)
 
     # == entry points =====================================================
-    def items(self, path: str, text: str | None = None) -> Iterator[Token | FileChange]:
+    def items(self, path: str, text: str | None = None
+              ) -> Iterator[Token | FileChange | DirectiveEcho]:
         """Tokens and -E events of the translation unit in ``path`` ('-' for stdin)."""
         self._start(path, text)
         next_token = self.next_token
@@ -146,7 +156,7 @@ class Preprocessor(MacroExpander):
             tok = next_token()
             if events:
                 for event in events:
-                    if keep_pragmas or isinstance(event, FileChange):
+                    if keep_pragmas or not isinstance(event, Token):
                         yield event
                 events.clear()
             yield tok
@@ -434,6 +444,9 @@ class Preprocessor(MacroExpander):
                     self.diagnostics.note("this is the location of the previous definition",
                                           old.location)
         self.macros[name.text] = macro
+        if self.options.echo_defines:
+            self.events.append(DirectiveEcho(f"#define {macro.definition_text()}",
+                                             where.location))
 
     def _check_macro_name(self, name: Token, what: str) -> bool:
         if name.kind is not IDENTIFIER:
@@ -451,6 +464,8 @@ class Preprocessor(MacroExpander):
         if not self._check_macro_name(line[0], "undef"):
             return
         old = self.macros.pop(line[0].text, None)
+        if self.options.echo_defines:
+            self.events.append(DirectiveEcho(f"#undef {line[0].text}", where.location))
         if old is not None and old.builtin:
             self.diagnostics.warning(f"undefining \"{line[0].text}\"", line[0])
         if len(line) > 1:
@@ -907,5 +922,5 @@ def preprocess(path: str, target: Target, options: PreprocessorOptions,
     return [t for t in pp.items(path, text) if isinstance(t, Token)]
 
 
-__all__ = ["Preprocessor", "PreprocessorOptions", "FileChange", "preprocess",
+__all__ = ["Preprocessor", "PreprocessorOptions", "FileChange", "DirectiveEcho", "preprocess",
            "ToolchainError", "FatalError", "has_attribute_names", "has_builtin_names"]
