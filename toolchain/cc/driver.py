@@ -228,8 +228,8 @@ def parse_command_line(argv: list[str]) -> DriverOptions:
             elif level.isdigit():
                 opts.optimize = int(level)
             else:
-                raise UsageError(f"argument to '-O' should be a non-negative integer, 'g', "
-                                 f"'s', 'z' or 'fast'")
+                raise UsageError("argument to '-O' should be a non-negative integer, 'g', "
+                                 "'s', 'z' or 'fast'")
         elif arg.startswith("-g") or arg in ("-pipe", "-pthread", "-static", "-shared",
                                               "-nostdlib", "-nostartfiles", "-nodefaultlibs",
                                               "-s", "-rdynamic", "-pie", "-no-pie",

@@ -63,7 +63,6 @@ def write_preprocessed(items: Iterable[Token | FileChange], out: TextIO,
     line = 1                        # the source line the current output line shows
     printed = False                 # something is on the current output line
     prev: Token | None = None
-    prev_from_macro = False
     pending_enter: list[FileChange] = []
 
     def marker(change_line: int, name: str, flags: str) -> None:
@@ -137,7 +136,6 @@ def write_preprocessed(items: Iterable[Token | FileChange], out: TextIO,
         emit(item.text)
         printed = True
         prev = item
-        prev_from_macro = from_macro
     if printed:
         emit("\n")
     out.write("".join(parts))
