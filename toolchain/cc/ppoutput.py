@@ -21,6 +21,7 @@ from .preprocessor import DirectiveEcho, FileChange
 from .tokens import Token, TokenKind
 
 _PUNCT = TokenKind.PUNCTUATOR
+_IDENT = TokenKind.IDENTIFIER
 
 # cpp_avoid_paste: punctuator -> the first characters of a following token
 # that would paste with it.
@@ -131,7 +132,10 @@ def write_preprocessed(items: Iterable[Token | FileChange], out: TextIO,
             if item.leading_space or (kind is _PUNCT and item.text in ("#", "%:")):
                 emit(" ")
             prev = None
-        elif item.leading_space or (prev is not None and avoid_paste(prev, item)):
+        elif item.leading_space:
+            emit(" ")
+        elif prev is not None and (prev.kind is not _IDENT or kind is not _PUNCT) \
+                and avoid_paste(prev, item):
             emit(" ")
         emit(item.text)
         printed = True

@@ -193,7 +193,8 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
         """-include / -imacros: as if #include "name" preceded the first line."""
         found = self.paths.find(name, False, os.getcwd() and "")
         if found is None:
-            raise self.diagnostics.fatal(f"{name}: No such file or directory")
+            raise self.diagnostics.fatal(f"{name}: No such file or directory",
+                                         SourceLocation("<command-line>"))
         path, index, is_system = found
         text = self._read_file(path, None)
         if not keep_output:
@@ -259,11 +260,8 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
                 if tok.at_line_start and tok.kind is PUNCTUATOR and tok.text in ("#", "%:"):
                     self._directive(frame, tok)
                     continue
-                if tok.kind is IDENTIFIER and self.poisoned and tok.text in self.poisoned:
+                if self.poisoned and tok.kind is IDENTIFIER and tok.text in self.poisoned:
                     self.diagnostics.error(f"attempt to use poisoned \"{tok.text}\"", tok)
-                if tok.kind is TokenKind.OTHER and tok.text[:1] in ("'", '"') \
-                        and len(tok.text) > 1 and False:
-                    pass
                 return tok
             if self.collecting:
                 return self._eof_of(frame)
