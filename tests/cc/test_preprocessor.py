@@ -441,3 +441,28 @@ def test_output_is_accepted_by_gcc(tmp_path: Path) -> None:
     proc = subprocess.run(["gcc", "-Wall", "-Werror", "-c", "-x", "cpp-output", str(pre),
                            "-o", str(tmp_path / "prog.o")], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_internal_errors_exit_70(monkeypatch, capsys) -> None:
+    from toolchain.cc import cli
+
+    def broken(argv):
+        raise IndexError("boom")
+    monkeypatch.setattr(cli, "run", broken)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["-E", "x.c"])
+    assert exit_info.value.code == 70
+    err = capsys.readouterr().err
+    assert err.startswith("pcc: internal error: IndexError: boom")
+    assert "Traceback" not in err
+
+
+def test_syntax_only_preprocesses_until_the_parser_exists(tmp_path: Path) -> None:
+    src = tmp_path / "ok.c"
+    src.write_text("#define N 3\nint a[N];\n")
+    status, out, err = run_pcc(["-fsyntax-only", str(src)])
+    assert status == 0 and out == ""
+    bad = tmp_path / "bad.c"
+    bad.write_text("#if\n#endif\n")
+    status, _, err = run_pcc(["-fsyntax-only", str(bad)])
+    assert status == 1 and "error: #if with no expression" in err
