@@ -121,6 +121,27 @@ def test_system_header(header: str, tmp_path: Path, record_property) -> None:
         compare(source, [std])
 
 
+I686_INCLUDE = ["-nostdinc", "-isystem", "/usr/lib/gcc-cross/i686-linux-gnu/12/include",
+                "-isystem", "/usr/i686-linux-gnu/include", "-isystem", "/usr/include"]
+
+
+@pytest.mark.parametrize("header", ["stdio.h", "stdlib.h", "math.h", "stdint.h", "pthread.h",
+                                    "sys/stat.h", "inttypes.h", "signal.h"])
+def test_system_header_i386(header: str, tmp_path: Path, record_property) -> None:
+    """--target=i386-linux-gnu against Debian's i686-linux-gnu-gcc and its glibc headers."""
+    if shutil.which("i686-linux-gnu-gcc") is None:
+        pytest.skip("i686-linux-gnu-gcc is not installed")
+    record_property("summary", "token-identical inputs")
+    source = tmp_path / "h.c"
+    source.write_text(f"#include <{header}>\n")
+    args = ["-E", *I686_INCLUDE, *NEUTRAL, str(source)]
+    _, gcc_out, _ = run_gcc(args, "i686-linux-gnu-gcc")
+    status, pcc_out, pcc_err = run_pcc(["--target=i386-linux-gnu", *args])
+    assert status == 0, pcc_err
+    difference = first_difference(token_sequence(pcc_out), token_sequence(gcc_out))
+    assert difference is None, difference
+
+
 def debian_source(name: str) -> Path:
     """The unpacked sources of a Debian package (downloaded once), or skip."""
     folder = SOURCES / name

@@ -569,7 +569,8 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
         self.diagnostics.error(f"#error {spell(line)}".rstrip(), where)
 
     def _do_warning(self, frame: _Frame, line: list[Token], where: Token) -> None:
-        self.diagnostics.warning(f"#warning {spell(line)}".rstrip(), where, "-Wcpp")
+        self.diagnostics.warning(f"#warning {spell(line)}".rstrip(), where, "-Wcpp",
+                                 in_system_headers=True)
 
     def _do_ident(self, frame: _Frame, line: list[Token], where: Token) -> None:
         if not line or line[0].kind is not TokenKind.STRING_LITERAL:
