@@ -142,7 +142,7 @@ def _compile_one(path: str, opts: DriverOptions, out: io.StringIO) -> int:
                 write_preprocessed(items, out, opts.line_markers)
         else:
             tokens: list[Token] = [t for t in items if isinstance(t, Token)]
-            if frontend is not None and not diagnostics.failed:
+            if frontend is not None:
                 frontend.check_translation_unit(tokens, opts.target, diagnostics, opts)
     except FatalError:
         diagnostics.finish()

@@ -126,6 +126,11 @@ class DriverOptions:
     trigraphs: bool | None = None
     notices: list[str] = field(default_factory=list)   # warnings about flags
 
+    @property
+    def pedantic(self) -> bool:
+        """-pedantic or -pedantic-errors (ISO C's required diagnostics are wanted)."""
+        return self.warnings.pedantic or self.warnings.pedantic_errors
+
 
 class UsageError(ToolchainError):
     """A bad command line: ``pcc: error: ...``."""
