@@ -14,6 +14,7 @@ their own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -22,6 +23,7 @@ from .tokens import Token, TokenKind
 
 _PUNCT = TokenKind.PUNCTUATOR
 _IDENT = TokenKind.IDENTIFIER
+_UCN4 = re.compile(r"\\u([0-9A-Fa-f]{4})")
 
 # cpp_avoid_paste: punctuator -> the first characters of a following token
 # that would paste with it.
@@ -137,7 +139,10 @@ def write_preprocessed(items: Iterable[Token | FileChange], out: TextIO,
         elif prev is not None and (prev.kind is not _IDENT or kind is not _PUNCT) \
                 and avoid_paste(prev, item):
             emit(" ")
-        emit(item.text)
+        if kind is _IDENT and "\\" in item.text:   # gcc spells UCNs in names as \UXXXXXXXX
+            emit(_UCN4.sub(r"\\U0000\1", item.text))
+        else:
+            emit(item.text)
         printed = True
         prev = item
     if printed:
