@@ -76,7 +76,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @needs_gcc
 def test_corpus(corpus_file: Path, record_property) -> None:
-    record_property("summary", "token-identical files")
+    record_property("summary", "token-identical inputs")
     compare(corpus_file)
 
 
@@ -87,8 +87,9 @@ INPUTS = sorted((Path(__file__).parent / "cpp").glob("*.c"))
 @pytest.mark.parametrize("source", INPUTS, ids=[p.name for p in INPUTS])
 def test_tricky_input(source: Path) -> None:
     """tests/cc/cpp/*.c: corner cases of the standard and of gcc, error recovery included."""
-    compare(source.relative_to(Path.cwd()) if source.is_relative_to(Path.cwd()) else source,
-            errors_too=True)
+    path = source.relative_to(Path.cwd()) if source.is_relative_to(Path.cwd()) else source
+    compare(path, errors_too=True)
+    compare(path, ["-std=c11"], errors_too=True)    # trigraphs, __STRICT_ANSI__, no GNU comma rule
 
 
 @needs_gcc
@@ -113,12 +114,33 @@ def test_predefined_like_gcc(target: str, compiler: str, flag: str) -> None:
 @needs_gcc
 @pytest.mark.parametrize("header", HEADERS)
 def test_system_header(header: str, tmp_path: Path, record_property) -> None:
-    record_property("summary", "token-identical headers")
+    record_property("summary", "token-identical inputs")
     source = tmp_path / "h.c"
     source.write_text(f"#include <{header}>\n")
     compare(source)
     for std in ("-std=c99", "-std=c11", "-D_GNU_SOURCE"):
         compare(source, [std])
+
+
+I686_INCLUDE = ["-nostdinc", "-isystem", "/usr/lib/gcc-cross/i686-linux-gnu/12/include",
+                "-isystem", "/usr/i686-linux-gnu/include", "-isystem", "/usr/include"]
+
+
+@pytest.mark.parametrize("header", ["stdio.h", "stdlib.h", "math.h", "stdint.h", "pthread.h",
+                                    "sys/stat.h", "inttypes.h", "signal.h"])
+def test_system_header_i386(header: str, tmp_path: Path, record_property) -> None:
+    """--target=i386-linux-gnu against Debian's i686-linux-gnu-gcc and its glibc headers."""
+    if shutil.which("i686-linux-gnu-gcc") is None:
+        pytest.skip("i686-linux-gnu-gcc is not installed")
+    record_property("summary", "token-identical inputs")
+    source = tmp_path / "h.c"
+    source.write_text(f"#include <{header}>\n")
+    args = ["-E", *I686_INCLUDE, *NEUTRAL, str(source)]
+    _, gcc_out, _ = run_gcc(args, "i686-linux-gnu-gcc")
+    status, pcc_out, pcc_err = run_pcc(["--target=i386-linux-gnu", *args])
+    assert status == 0, pcc_err
+    difference = first_difference(token_sequence(pcc_out), token_sequence(gcc_out))
+    assert difference is None, difference
 
 
 def debian_source(name: str) -> Path:

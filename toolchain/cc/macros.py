@@ -29,7 +29,6 @@ from .tokens import MacroExpansion, Token, TokenKind
 
 IDENTIFIER = TokenKind.IDENTIFIER
 PUNCTUATOR = TokenKind.PUNCTUATOR
-EMPTY_HIDESET: frozenset[str] = frozenset()
 
 # Stands for an empty argument next to ## (6.10.3.3p2); removed after pasting.
 PLACEMARKER = Token(TokenKind.OTHER, "", SourceLocation("<placemarker>"))
@@ -201,7 +200,7 @@ class MacroExpander:
             replacement = self.expand_builtin(macro, name)
             if replacement is None:
                 return False
-            self._push(replacement, name, EMPTY_HIDESET)
+            self.pending.extend(reversed(replacement))
             return True
         if macro.params is None:
             hideset = name.hideset | {macro.name}
@@ -246,9 +245,6 @@ class MacroExpander:
                                  t.expansion or expansion, t.hideset | hideset))
         out.reverse()
         self.pending.extend(out)
-
-    def _push(self, tokens: list[Token], name: Token, hideset: frozenset[str]) -> None:
-        self.pending.extend(reversed(tokens))
 
     def _collect_arguments(self, macro: Macro, name: Token
                            ) -> tuple[list[list[Token]], Token] | None:
@@ -434,8 +430,6 @@ class MacroExpander:
         text = lhs.text + rhs.text
         kind = is_single_token(text)
         if kind is None:
-            if lhs.text == "/" and rhs.text in ("/", "*") or text.startswith("//"):
-                kind = None
             self.diagnostics.error(
                 f"pasting \"{lhs.text}\" and \"{rhs.text}\" does not give a valid "
                 f"preprocessing token", lhs)

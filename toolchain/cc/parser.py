@@ -28,7 +28,7 @@ from .ctypes import TypeSystem
 from .declarations import DeclarationParser
 from .expressions import ExpressionParser
 from .literals import KEYWORD_ALIASES, KEYWORDS
-from .pragmas import split_pragmas
+from .pragma_pack import split_pragmas
 from .scope import FunctionContext, Scope
 from .builtin_functions import BuiltinChecker
 from .sema_decl import DeclarationChecker

@@ -1,101 +1,92 @@
-"""The ``#pragma`` directives the parser acts on, taken out of the token stream.
+"""Pragmas (C11 6.10.6) and the _Pragma operator (6.10.9).
 
-The preprocessor hands each ``#pragma`` / ``_Pragma`` on as one PRAGMA token
-(its text is the pragma's body).  Only ``#pragma pack`` changes what the
-parser builds: it caps the alignment of the members of the structures
-defined after it, as GCC does (``pack(n)``, ``pack()``, ``pack(push[, n])``,
-``pack(push, id[, n])``, ``pack(pop[, id])``; n a power of two up to 16).
-Every other pragma (``once``, ``GCC diagnostic``, ``weak``...) means nothing
-to the front end and is dropped.
-
-:func:`split_pragmas` returns the tokens without the pragmas and, for
-``#pragma pack``, the list of ``(token index, maximum alignment)`` changes;
-:func:`pack_at` reads the alignment in effect at a token (0: none).
+The ones gcc's preprocessor acts on are handled here: ``once``,
+``GCC system_header``, ``GCC poison``, ``GCC warning``/``GCC error``,
+``GCC dependency`` and ``push_macro``/``pop_macro``.  Every other pragma is
+passed on as one PRAGMA token (its text the pragma's tokens after the word
+``pragma``), which ``-E`` prints as a ``#pragma`` line and the parser may act
+on (``pack``, ``GCC diagnostic`` ...).
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-
+from .lexer import lex_spelling
+from .macros import spell
+from .ppevents import FileChange, current_line_of
 from .tokens import Token, TokenKind
 
-_PACK = re.compile(r"\s*pack\s*\((.*)\)\s*\Z", re.DOTALL)
+IDENTIFIER = TokenKind.IDENTIFIER
 
 
-def split_pragmas(tokens: list[Token], diagnostics) -> tuple[list[Token], list[tuple[int, int]]]:
-    """The tokens without PRAGMA tokens, and the ``#pragma pack`` changes by token index."""
-    if not any(t.kind is TokenKind.PRAGMA for t in tokens):
-        return tokens, []
-    kept: list[Token] = []
-    changes: list[tuple[int, int]] = []
-    current = 0
-    stack: list[tuple[str | None, int]] = []
-    for token in tokens:
-        if token.kind is not TokenKind.PRAGMA:
-            kept.append(token)
-            continue
-        m = _PACK.match(token.text)
-        if m is None:
-            continue
-        value = _pack_value(m.group(1), current, stack, token, diagnostics)
-        if value is not None and value != current:
-            current = value
-            if changes and changes[-1][0] == len(kept):
-                changes[-1] = (len(kept), value)
-            else:
-                changes.append((len(kept), value))
-    return kept, changes
+class PragmaDirectives:
+    """Pragma handling of the Preprocessor (a mixin: it uses its state)."""
+
+    def pragma(self, line: list[Token], where: Token) -> None:
+        """Act on a pragma gcc's preprocessor knows; pass the others on."""
+        words = [t.text for t in line[:3]]
+        if words[:1] == ["once"]:
+            frame = self.frames[-1]
+            if len(self.frames) == 1:
+                self.diagnostics.warning("#pragma once in main file", where)
+            self.once.add(frame.path)
+            return
+        if words[:1] == ["GCC"] and len(words) > 1:
+            what = words[1]
+            if what == "system_header":
+                if len(self.frames) > 1:
+                    self.frames[-1].is_system = True
+                    frame = self.frames[-1]
+                    self.events.append(FileChange(frame.name, current_line_of(frame), 0, True))
+                return
+            if what == "poison":
+                for t in line[2:]:
+                    if t.kind is IDENTIFIER:
+                        self.poisoned.add(t.text)
+                        self.macros.pop(t.text, None)
+                return
+            if what in ("warning", "error"):
+                message = line[2].text if len(line) > 2 else ""
+                text = unquote(message) if message.startswith('"') else message
+                if what == "warning":
+                    self.diagnostics.warning(text, line[2] if len(line) > 2 else where)
+                else:
+                    self.diagnostics.error(text, line[2] if len(line) > 2 else where)
+                return
+            if what == "dependency":
+                return
+        if words[:1] in (["push_macro"], ["pop_macro"]):
+            args = [t for t in line[1:] if t.kind is TokenKind.STRING_LITERAL]
+            if args:
+                name = unquote(args[0].text)
+                if words[0] == "push_macro":
+                    self.pushed_macros.setdefault(name, []).append(self.macros.get(name))
+                else:
+                    stack = self.pushed_macros.get(name)
+                    if stack:
+                        saved = stack.pop()
+                        if saved is None:
+                            self.macros.pop(name, None)
+                        else:
+                            self.macros[name] = saved
+            return
+        self._emit_pragma([spell(line)], where)
+
+    def _emit_pragma(self, parts: list[str], where: Token, ident: bool = False) -> None:
+        text = " ".join(parts) if ident else parts[0]
+        self.events.append(Token(TokenKind.PRAGMA, text, where.location, False, True,
+                                 where.expansion))
+
+    def do_pragma_operator(self, string: Token) -> None:
+        """``_Pragma("...")`` (6.10.9): destringize and run as a #pragma line."""
+        body = string.text
+        body = body[body.index('"') + 1:-1].replace('\\"', '"').replace("\\\\", "\\")
+        pieces = lex_spelling(body)
+        line = [Token(kind, text, string.location, True, False, string.expansion)
+                for kind, text in pieces]
+        self.pragma(line, string)
 
 
-def pack_at(changes: list[tuple[int, int]], index: int) -> int:
-    """The ``#pragma pack`` alignment in effect at token ``index`` (0 = natural alignment)."""
-    if not changes:
-        return 0
-    i = bisect.bisect_right(changes, (index, 1 << 30)) - 1
-    return changes[i][1] if i >= 0 else 0
-
-
-def _pack_value(arguments: str, current: int, stack: list, token: Token, diagnostics) -> int | None:
-    """The new maximum alignment after ``pack(arguments)``; None if malformed (ignored)."""
-    words = [w.strip() for w in arguments.split(",")] if arguments.strip() else []
-    if not words:
-        return 0
-    action = words[0]
-    if action in ("push", "pop"):
-        rest = words[1:]
-        name = rest.pop(0) if rest and not rest[0].isdigit() else None
-        number = _alignment(rest[0], token, diagnostics) if rest else None
-        if action == "push":
-            stack.append((name, current))
-            return current if number is None else number
-        if name is not None:                                # pop back to the named push
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == name:
-                    value = stack[i][1]
-                    del stack[i:]
-                    return value
-            diagnostics.warning(f"#pragma pack(pop, {name}) encountered without matching "
-                                f"#pragma pack(push, {name})", token.location, option="-Wpragmas")
-            return None
-        if not stack:
-            diagnostics.warning("'#pragma pack (pop)' encountered without matching '#pragma pack (push)'",
-                                token.location, option="-Wpragmas")
-            return None
-        return stack.pop()[1]
-    if action == "show":
-        return None
-    return _alignment(action, token, diagnostics)
-
-
-def _alignment(text: str, token: Token, diagnostics) -> int | None:
-    try:
-        value = int(text, 0)
-    except ValueError:
-        diagnostics.warning("malformed '#pragma pack' - ignored", token.location, option="-Wpragmas")
-        return None
-    if value not in (0, 1, 2, 4, 8, 16):
-        diagnostics.warning(f"alignment must be a small power of two, not {value}", token.location,
-                            option="-Wpragmas")
-        return None
-    return value
+def unquote(text: str) -> str:
+    """The characters of a string literal (simple escapes of quote and backslash undone)."""
+    body = text[text.index('"') + 1:-1]
+    return body.replace('\\"', '"').replace("\\\\", "\\")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import ast
 from .ctypes import ArrayType, CType, EnumInfo, EnumType, Member, RecordInfo, RecordType, layout_record
-from .pragmas import pack_at
+from .pragma_pack import pack_at
 from .scope import Tag
 
 if TYPE_CHECKING:
