@@ -7,7 +7,6 @@ import contextlib
 import io
 import re
 import subprocess
-import sys
 
 from toolchain.cc import cli
 from toolchain.cc.lexer import tokenize

@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ctokens import Diagnostics, Options, tokenize  # noqa: E402
+from frontendhelpers import Diagnostics, Options, preprocess  # noqa: E402
 
 from toolchain.cc.frontend import parse_translation_unit  # noqa: E402
 from toolchain.common.target import find_target  # noqa: E402
@@ -25,11 +25,10 @@ PRELUDE = """
 
 
 def check(source: str, target: str = "x86_64") -> list[str]:
-    import subprocess
-    text = subprocess.run(["gcc", "-E", "-P", "-"], input=PRELUDE + source, capture_output=True,
-                          text=True).stdout
+    """The diagnostics for ``source`` (after PRELUDE, through pcc's preprocessor)."""
     diagnostics = Diagnostics()
-    parse_translation_unit(tokenize(text, "t.c"), find_target(target), diagnostics, Options())
+    parse_translation_unit(preprocess(PRELUDE + source, "t.c", target), find_target(target),
+                           diagnostics, Options())
     return diagnostics.lines
 
 
@@ -80,7 +79,7 @@ def test_failing_static_assert_reports():
 def test_implicit_conversions_are_in_the_tree():
     from toolchain.cc import ast
     diagnostics = Diagnostics()
-    unit = parse_translation_unit(tokenize("long f(int i, char c) { return i + c; }\n"),
+    unit = parse_translation_unit(preprocess("long f(int i, char c) { return i + c; }\n"),
                                   find_target("x86_64"), diagnostics, Options())
     body = unit.items[0].body
     ret = body.items[0]

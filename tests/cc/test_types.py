@@ -1,5 +1,5 @@
 """Structure layout against GCC: random structures with bit-fields, packed
-and aligned members are laid out by pcc, and the sizes, alignments and
+and aligned members, some under ``#pragma pack``, are laid out by pcc, and the sizes, alignments and
 member offsets pcc computes are handed to GCC as ``_Static_assert``s
 (``gcc -fsyntax-only`` for x86-64, ``i686-linux-gnu-gcc`` for i386) -- GCC
 compiling the file cleanly means it agrees.  Also the integer promotions and
@@ -18,7 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ctokens import Diagnostics, Options, tokenize  # noqa: E402
+from frontendhelpers import Diagnostics, Options, preprocess  # noqa: E402
 
 from toolchain.cc.ctypes import RecordType, TypeSystem, type_name  # noqa: E402
 from toolchain.cc.parser import Parser  # noqa: E402
@@ -67,7 +67,12 @@ def random_struct(rng: random.Random, index: int, target: str) -> tuple[str, lis
         lines.append("  char last;")
         named.append("last")
     attribute = " __attribute__((packed))" if rng.random() < 0.15 else ""
-    return f"{keyword} s{index} {{\n" + "\n".join(lines) + f"\n}}{attribute};\n", named, keyword
+    text = f"{keyword} s{index} {{\n" + "\n".join(lines) + f"\n}}{attribute};\n"
+    if rng.random() < 0.2:
+        pack = rng.choice([1, 2, 4, 8, 16])
+        text = (f"#pragma pack(push, {pack})\n{text}#pragma pack(pop)\n" if rng.random() < 0.5 else
+                f"#pragma pack({pack})\n{text}#pragma pack()\n")
+    return text, named, keyword
 
 
 @pytest.mark.parametrize("mode", sorted(COMPILERS))
@@ -83,7 +88,7 @@ def test_struct_layout_matches_gcc(mode: str, full: bool, tmp_path: Path):
         text, named, keyword = random_struct(rng, index, mode)
         source += text
         structs.append((index, named, keyword))
-    tokens = tokenize(source, "layout.c")
+    tokens = preprocess(source, "layout.c", mode)
     diagnostics = Diagnostics()
     parser = Parser(tokens, find_target(mode), diagnostics, Options())
     parser.translation_unit()

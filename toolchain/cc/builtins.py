@@ -207,7 +207,11 @@ class BuiltinMacros:
             return 0
         words = [t.text for t in operand]
         scope = None
-        if len(words) >= 3 and words[1] == "::":
+        if len(words) >= 4 and words[1] == words[2] == ":":   # C17 has no '::' token
+            if not self.pp.gnu_mode:
+                return 0                # gcc knows 'gnu::x' in C only as a GNU extension
+            scope, attr = words[0], words[3]
+        elif len(words) >= 3 and words[1] == "::":
             scope, attr = words[0], words[2]
         else:
             attr = words[0]

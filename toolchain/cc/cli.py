@@ -12,6 +12,7 @@ says so.  Exit status: 0 success, 1 user error, 70 internal error.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import sys
@@ -48,10 +49,14 @@ Options:
 def main(argv: list[str] | None = None) -> None:
     """The ``pcc`` console script."""
     args = sys.argv[1:] if argv is None else argv
+    gc.disable()            # a short-lived process building millions of tokens: no cycles to find
     try:
         status = run(args)
     except KeyboardInterrupt:
         status = 130
+    except BrokenPipeError:                     # `pcc -E big.c | head`: the reader left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 1
     except SystemExit:
         raise
     except BaseException as exc:                 # a bug in pcc: no Python traceback for users
@@ -111,7 +116,13 @@ def run(argv: list[str]) -> int:
     for name in inputs:
         status = max(status, _compile_one(name, opts, out))
     if opts.action == "E" or opts.dependencies.mode is not None:
-        _write_output(opts.output, out.getvalue())
+        try:
+            _write_output(opts.output, out.getvalue())
+        except OSError as exc:
+            print(f"pcc: fatal error: opening output file {opts.output}: "
+                  f"{exc.strerror or exc}", file=sys.stderr)
+            print("compilation terminated.", file=sys.stderr)
+            return 1
     return status
 
 
@@ -124,6 +135,7 @@ def _compile_one(path: str, opts: DriverOptions, out: io.StringIO) -> int:
     if not preprocess_only:
         frontend = _frontend()
         pp_options.keep_pragmas = bool(getattr(frontend, "ACCEPTS_PRAGMA_TOKENS", False))
+    pp_options.echo_defines = opts.dump_macros == "D" and opts.action == "E"
     pp = Preprocessor(opts.target, pp_options, diagnostics)
     try:
         items = pp.items(path)
@@ -139,7 +151,7 @@ def _compile_one(path: str, opts: DriverOptions, out: io.StringIO) -> int:
                 write_preprocessed(items, out, opts.line_markers)
         else:
             tokens: list[Token] = [t for t in items if isinstance(t, Token)]
-            if frontend is not None and not diagnostics.failed:
+            if frontend is not None:
                 frontend.check_translation_unit(tokens, opts.target, diagnostics, opts)
     except FatalError:
         diagnostics.finish()
@@ -195,7 +207,10 @@ def _write_dependencies(path: str, pp: Preprocessor, diagnostics: CDiagnostics,
         dfile = os.path.splitext(opts.output)[0] + ".d"
     else:
         dfile = stem + ".d"
-    _write_output(dfile, text)
+    try:
+        _write_output(dfile, text)
+    except OSError as exc:
+        diagnostics.error(f"opening dependency file {dfile}: {exc.strerror or exc}")
 
 
 def _make_rule(target: str, files: list[str]) -> list[str]:

@@ -88,13 +88,24 @@ class CType:
     def is_object(self) -> bool: return not self.is_function()
 
     def qualified(self, qualifiers: int) -> CType:
-        return replace(self, qualifiers=self.qualifiers | qualifiers) if qualifiers else self
+        return self.with_qualifiers(self.qualifiers | qualifiers) if qualifiers else self
 
     def unqualified(self) -> CType:
-        return replace(self, qualifiers=0) if self.qualifiers else self
+        return self.with_qualifiers(0) if self.qualifiers else self
 
     def with_qualifiers(self, qualifiers: int) -> CType:
-        return self if qualifiers == self.qualifiers else replace(self, qualifiers=qualifiers)
+        """This type with exactly ``qualifiers``; each variant is made once and kept
+        (types are immutable, and dataclasses.replace is slow)."""
+        if qualifiers == self.qualifiers:
+            return self
+        variants = self.__dict__.get("_variants")
+        if variants is None:
+            variants = {}
+            object.__setattr__(self, "_variants", variants)
+        variant = variants.get(qualifiers)
+        if variant is None:
+            variant = variants[qualifiers] = replace(self, qualifiers=qualifiers)
+        return variant
 
     def __str__(self) -> str:
         return type_name(self)
@@ -417,34 +428,47 @@ def _align_up(value: int, align: int) -> int:
     return (value + align - 1) // align * align if align > 1 else value
 
 
-def layout_record(record: RecordInfo, members: list[Member]) -> None:
-    """Place ``members`` (offsets, bit offsets) and set the record's size and alignment."""
+def layout_record(record: RecordInfo, members: list[Member], pack: int = 0) -> None:
+    """Place ``members`` (offsets, bit offsets) and set the record's size and alignment.
+
+    ``pack`` is the ``#pragma pack`` in effect (0: none).  As in GCC's
+    stor-layout.c it caps every member's alignment (``aligned`` attributes
+    included), and bit-fields then go at the next free bit with no
+    storage-unit rule, a named one still raising the structure's alignment
+    to its type's (capped) alignment even when packed; a zero-width
+    bit-field keeps its type's full alignment whatever the packing.
+    """
     bitpos = 0                 # next free bit
     size_bits = 0
     align = 1
     for index, m in enumerate(members):
         t = m.type
-        type_align = max(t.align, 1)
+        natural_align = max(t.align, 1)
+        type_align = min(natural_align, pack) if pack else natural_align
         packed = m.packed or record.packed
+        aligned = min(m.aligned, pack) if pack and m.aligned else m.aligned
         if m.bit_width is not None:
             width = m.bit_width
             if record.is_union:
                 start = 0
             elif width == 0:
-                start = _align_up(bitpos, type_align * 8)
-            elif packed:
+                start = _align_up(bitpos, natural_align * 8)
+            elif packed or pack:
                 start = bitpos
             else:
                 start = bitpos
                 unit = type_align * 8
                 if ((start % unit) + width + unit - 1) // unit > (t.size * 8) // unit:
                     start = _align_up(start, unit)
-            if m.aligned:
-                start = _align_up(start, m.aligned * 8)
-                align = max(align, m.aligned)
+            if aligned:
+                start = _align_up(start, aligned * 8)
+                align = max(align, aligned)
             if m.name is not None and width:
-                align = max(align, 1 if packed else type_align)
-            m.offset = (start // (type_align * 8)) * type_align if not packed else start // 8
+                align = max(align, 1 if packed and not pack else type_align)
+            if packed or pack:
+                m.offset = start // 8
+            else:
+                m.offset = (start // (type_align * 8)) * type_align
             m.bit_offset = start - m.offset * 8
             end = start + width
             size_bits = max(size_bits, end)
@@ -452,8 +476,8 @@ def layout_record(record: RecordInfo, members: list[Member]) -> None:
                 bitpos = end
             continue
         member_align = 1 if packed else type_align
-        if m.aligned:
-            member_align = max(member_align, m.aligned)
+        if aligned:
+            member_align = max(member_align, aligned)
         start = 0 if record.is_union else _align_up((bitpos + 7) // 8, member_align) * 8
         m.offset = start // 8
         m.bit_offset = 0

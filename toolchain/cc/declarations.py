@@ -80,8 +80,11 @@ class DeclarationParser(InitializerParser, RecordParser):
 
     def is_type_name_start(self, ahead: int = 0) -> bool:
         key = self.peek(ahead)
+        while key == "__extension__":           # (__extension__ (T) x) is an expression
+            ahead += 1
+            key = self.peek(ahead)
         if key in TYPE_SPECIFIER_KEYWORDS or key in QUALIFIER_KEYWORDS or key in (
-                "__attribute__", "_Alignas", "__extension__"):
+                "__attribute__", "_Alignas"):
             return True
         return key == "identifier" and self.is_typedef_name(ahead)
 

@@ -180,12 +180,17 @@ class CDiagnostics:
         self.error_count += 1
         self._emit("error", message, where)
 
-    def warning(self, message: str, where: Where = None, option: str | None = None) -> bool:
-        """Report a warning controlled by ``option``; False when it was not shown."""
+    def warning(self, message: str, where: Where = None, option: str | None = None,
+                in_system_headers: bool = False) -> bool:
+        """Report a warning controlled by ``option``; False when it was not shown.
+
+        Warnings about system headers are dropped (as gcc does) unless
+        ``in_system_headers`` (``#warning``) or -Wsystem-headers.
+        """
         if not self.enabled(option):
             return False
         location = _location_of(where)
-        if location is not None and not self.options.system_headers \
+        if location is not None and not in_system_headers and not self.options.system_headers \
                 and self.sources.is_system(location.file):
             return False
         if self.options.is_error(option):

@@ -126,6 +126,11 @@ class DriverOptions:
     trigraphs: bool | None = None
     notices: list[str] = field(default_factory=list)   # warnings about flags
 
+    @property
+    def pedantic(self) -> bool:
+        """-pedantic or -pedantic-errors (ISO C's required diagnostics are wanted)."""
+        return self.warnings.pedantic or self.warnings.pedantic_errors
+
 
 class UsageError(ToolchainError):
     """A bad command line: ``pcc: error: ...``."""
@@ -228,8 +233,8 @@ def parse_command_line(argv: list[str]) -> DriverOptions:
             elif level.isdigit():
                 opts.optimize = int(level)
             else:
-                raise UsageError(f"argument to '-O' should be a non-negative integer, 'g', "
-                                 f"'s', 'z' or 'fast'")
+                raise UsageError("argument to '-O' should be a non-negative integer, 'g', "
+                                 "'s', 'z' or 'fast'")
         elif arg.startswith("-g") or arg in ("-pipe", "-pthread", "-static", "-shared",
                                               "-nostdlib", "-nostartfiles", "-nodefaultlibs",
                                               "-s", "-rdynamic", "-pie", "-no-pie",

@@ -17,6 +17,9 @@ from .ast import TranslationUnit
 from .parser import Parser
 from .tokens import Token
 
+# The driver passes #pragma on as PRAGMA tokens (the parser acts on #pragma pack).
+ACCEPTS_PRAGMA_TOKENS = True
+
 
 def parse_translation_unit(tokens: list[Token], target: Target, diagnostics, options) -> TranslationUnit:
     """Parse and check a preprocessed translation unit; returns the typed AST."""

@@ -130,86 +130,109 @@ def display_column(line_text: str, index: int) -> int:
     return column + 1
 
 
+# The scanner's pattern: white space, new lines and comments (possessively,
+# so a failed match never backtracks through them), then one token.  Group
+# numbers are those of _MASTER shifted by one; group 1 is the end of input.
+_SCANNER = re.compile(
+    r"(?:[ \t\f\v\r\n]++|/\*.*?\*/|//[^\n]*+)*+(?:(\Z)|"
+    + "|".join(f"({p})" for p in (
+        r"/\*",
+        rf"\.?[0-9](?:[eEpP][+-]|[\w$.]|{_UCN}|[\x80-\U0010FFFF])*",
+        r"(?:u8|[uUL])?'(?:[^'\\\n]|\\.)*'",
+        r'(?:u8|[uUL])?"(?:[^"\\\n]|\\.)*"',
+        _IDENT,
+        "|".join(re.escape(p) for p in PUNCTUATORS),
+        r"""(?:u8|[uUL])?['"][^\n]*""",
+        r".",
+    )) + ")", re.DOTALL)
+_S_END, _S_OPEN_COMMENT, _S_NUMBER, _S_CHAR, _S_STRING, _S_IDENTIFIER, _S_PUNCT, \
+    _S_UNTERMINATED, _S_OTHER = range(1, 10)
+_KIND_OF_SCANNER_GROUP = (None, None, None, TokenKind.PP_NUMBER, TokenKind.CHARACTER_CONSTANT,
+                          TokenKind.STRING_LITERAL, TokenKind.IDENTIFIER, TokenKind.PUNCTUATOR,
+                          TokenKind.OTHER, TokenKind.OTHER)
+
+
 def _scan(text: str, filename: str, splices: list[int],
           reporter: LexerReporter | None) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
-    match = _MASTER.match
-    kinds = _KIND_OF_GROUP
+    kinds = _KIND_OF_SCANNER_GROUP
     line = 1
     line_start = 0                  # offset of the current physical line's first character
     at_start = True
-    space = False
-    directive_state = 0             # 1 after a line-initial '#', 2 after '# include'
-    pos = 0
-    end = len(text)
-    next_splice = splices[0] if splices else end + 1
+    after_hash = False              # the previous token is a line-initial '#'
+    skip_until = 0                  # inside a header name already emitted
+    n_splices = len(splices)
+    no_splice = len(text) + 1
+    next_splice = splices[0] if splices else no_splice
     splice_index = 0
+    has_tabs = "\t" in text
+    find = text.find
     loc = SourceLocation
     tok = Token
-    while pos < end:
-        m = match(text, pos)
+    for m in _SCANNER.finditer(text):
         group = m.lastindex
-        if group == _WHITE:
-            space = True
-            pos = m.end()
-            continue
-        if group == _NEWLINE:
-            pos = m.end()
-            line += 1
-            line_start = pos
-            at_start = True
-            space = False
-            directive_state = 0
-            continue
-        if pos >= next_splice:      # a backslash-newline was removed before this token
-            while splice_index < len(splices) and splices[splice_index] <= pos:
-                if splices[splice_index] > line_start:
-                    line_start = splices[splice_index]
-                line += 1
-                splice_index += 1
-            next_splice = splices[splice_index] if splice_index < len(splices) else end + 1
-        if group == _BLOCK_COMMENT or group == _LINE_COMMENT:
-            space = True
-            new_pos = m.end()
-            newlines = text.count("\n", pos, new_pos)
-            if newlines:
-                line += newlines
-                line_start = text.rfind("\n", pos, new_pos) + 1
-            pos = new_pos
-            continue
-        if group == _OPEN_COMMENT:
-            if reporter is not None:
-                reporter.error("unterminated comment", loc(filename, line, _column(
-                    text, line_start, pos)))
-            break
-        token_text = m.group()
-        kind = kinds[group]
-        column = pos - line_start + 1
-        if text.find("\t", line_start, pos) >= 0:
-            column = _column(text, line_start, pos)
-        if group == _UNTERMINATED and reporter is not None:
-            quote = "'" if "'" in token_text[:3] else '"'
-            reporter.warning(f"missing terminating {quote} character",
-                             loc(filename, line, column))
-        location = loc(filename, line, column)
-        append(tok(kind, token_text, location, space, at_start))
-        pos = m.end()
-        if directive_state == 0:
-            directive_state = 1 if at_start and token_text in ("#", "%:") else 3
-        elif directive_state == 1:
-            directive_state = 2 if token_text in _INCLUDE_DIRECTIVES else 3
-            if directive_state == 2:
-                h = _HEADER_NAME.match(text, pos)
-                if h is not None:
-                    hpos = h.start(1)
-                    append(tok(TokenKind.HEADER_NAME, h.group(1),
-                               loc(filename, line, hpos - line_start + 1),
-                               hpos > pos, False))
-                    pos = h.end()
-        at_start = False
+        token_text = m.group(group)
+        pos = m.end() - len(token_text)
         space = False
+        if pos > m.start():
+            space = True
+            start = m.start()
+            if find("\n", start, pos) >= 0:
+                line += text.count("\n", start, pos)
+                line_start = text.rfind("\n", start, pos) + 1
+                if find("/*", start, pos) < 0 or _newline_outside_comments(text[start:pos]):
+                    at_start = True
+                    space = pos > line_start
+        if group > _S_OPEN_COMMENT:
+            if pos >= next_splice:  # a backslash-newline was removed before this token
+                while splice_index < n_splices and splices[splice_index] <= pos:
+                    if splices[splice_index] > line_start:
+                        line_start = splices[splice_index]
+                    line += 1
+                    splice_index += 1
+                next_splice = splices[splice_index] if splice_index < n_splices else no_splice
+                if pos < skip_until:
+                    continue
+            elif pos < skip_until:
+                continue
+            column = pos - line_start + 1
+            if has_tabs and find("\t", line_start, pos) >= 0:
+                column = _column(text, line_start, pos)
+            if group == _S_UNTERMINATED and reporter is not None:
+                quote = "'" if "'" in token_text[:3] else '"'
+                reporter.warning(f"missing terminating {quote} character",
+                                 loc(filename, line, column))
+            append(tok(kinds[group], token_text, loc(filename, line, column), space, at_start))
+            if at_start:
+                at_start = False
+                after_hash = group == _S_PUNCT and (token_text == "#" or token_text == "%:")
+            elif after_hash:
+                after_hash = False
+                if token_text in _INCLUDE_DIRECTIVES:
+                    end = m.end()
+                    h = _HEADER_NAME.match(text, end)
+                    if h is not None:
+                        hpos = h.start(1)
+                        append(tok(TokenKind.HEADER_NAME, h.group(1),
+                                   loc(filename, line, hpos - line_start + 1), hpos > end, False))
+                        skip_until = h.end()
+            continue
+        if group == _S_END:
+            break
+        if reporter is not None:    # an unterminated comment
+            reporter.error("unterminated comment", loc(filename, line, _column(
+                text, line_start, pos)))
+        break
     return tokens
+
+
+def _newline_outside_comments(white: str) -> bool:
+    """Whether white space with comments holds a new line outside the comments."""
+    return "\n" in _COMMENT.sub(" ", white)
+
+
+_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 
 
 def _column(text: str, line_start: int, pos: int) -> int:

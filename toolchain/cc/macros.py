@@ -29,7 +29,6 @@ from .tokens import MacroExpansion, Token, TokenKind
 
 IDENTIFIER = TokenKind.IDENTIFIER
 PUNCTUATOR = TokenKind.PUNCTUATOR
-EMPTY_HIDESET: frozenset[str] = frozenset()
 
 # Stands for an empty argument next to ## (6.10.3.3p2); removed after pasting.
 PLACEMARKER = Token(TokenKind.OTHER, "", SourceLocation("<placemarker>"))
@@ -69,15 +68,16 @@ class Macro:
             if self.variadic:
                 params[-1] = "..." if params[-1] == "__VA_ARGS__" else params[-1] + "..."
             head += "(" + ",".join(params) + ")"
-        body = spell(list(self.body))
-        return f"{head} {body}" if body or True else head
+        return f"{head} {spell(list(self.body))}"     # gcc keeps the space when empty
 
 
 def make_macro(name: str, body: list[Token], params: list[str] | None, variadic: bool,
                location: SourceLocation | None) -> Macro:
     """Build a Macro, precomputing which body tokens are parameters."""
     if params is None:
-        return Macro(name, tuple(body), None, False, location)
+        pastes = any(t.kind is PUNCTUATOR and t.text in ("##", "%:%:") for t in body)
+        return Macro(name, tuple(body), None, False, location, False, (-1,) * len(body),
+                     not pastes)
     index = {p: i for i, p in enumerate(params)}
     slots = tuple(index.get(t.text, -1) if t.kind is IDENTIFIER else -1 for t in body)
     simple = not any(t.kind is PUNCTUATOR and t.text in ("#", "##", "%:", "%:%:")
@@ -107,8 +107,12 @@ def stringize(tokens: list[Token]) -> str:
             parts.append(t.text.replace("\\", "\\\\").replace('"', '\\"'))
         else:
             parts.append(t.text)
-    parts.append('"')
-    return "".join(parts)
+    text = "".join(parts)
+    trailing = len(text) - len(text.rstrip("\\"))
+    if trailing % 2:                # gcc: "invalid string literal, ignoring final '\\'"
+        text = text[:-1]
+    return text + '"'
+
 
 
 class MacroExpander:
@@ -120,6 +124,8 @@ class MacroExpander:
         self.pending: list[Token] = []          # a stack: the next token is pending[-1]
         self.isolated = 0                       # >0 while expanding an argument on its own
         self.collecting = 0                     # >0 while reading a macro's arguments
+        self.va_omitted = False                 # the last call left out its variable arguments
+        self.gnu_mode = True                    # -std=gnu*: GNU's ', ## __VA_ARGS__' rule
         self.eof_token = Token(TokenKind.END_OF_FILE, "", SourceLocation("<eof>"))
 
     # -- supplied by the preprocessor ------------------------------------
@@ -194,17 +200,21 @@ class MacroExpander:
             replacement = self.expand_builtin(macro, name)
             if replacement is None:
                 return False
-            self._push(replacement, name, EMPTY_HIDESET)
+            self.pending.extend(reversed(replacement))
             return True
         if macro.params is None:
             hideset = name.hideset | {macro.name}
-            self._push_body(macro, list(macro.body), name, hideset)
+            body = list(macro.body) if macro.simple else self._substitute(macro, [], name)
+            self._push_body(macro, body, name, hideset)
             return True
         if not self._has_lparen():
             return False
         collected = self._collect_arguments(macro, name)
-        if collected is None:
-            return True                          # an error was reported; the call is dropped
+        if collected is None:                    # an error was reported: gcc keeps the name only
+            self.pending.append(Token(name.kind, name.text, name.location, name.leading_space,
+                                      name.at_line_start, name.expansion,
+                                      name.hideset | {macro.name}))
+            return True
         args, rparen = collected
         hideset = (name.hideset & rparen.hideset) | {macro.name}
         if macro.simple:
@@ -236,15 +246,13 @@ class MacroExpander:
         out.reverse()
         self.pending.extend(out)
 
-    def _push(self, tokens: list[Token], name: Token, hideset: frozenset[str]) -> None:
-        self.pending.extend(reversed(tokens))
-
     def _collect_arguments(self, macro: Macro, name: Token
                            ) -> tuple[list[list[Token]], Token] | None:
         """Read the arguments after '(' up to the matching ')' (6.10.3p10-12)."""
         params = macro.params
         assert params is not None
         nparams = len(params)
+        self.va_omitted = False
         args: list[list[Token]] = []
         current: list[Token] = []
         depth = 0
@@ -282,6 +290,7 @@ class MacroExpander:
         if len(args) < nparams:
             if macro.variadic and len(args) == nparams - 1:
                 args.append([])
+                self.va_omitted = True
             else:
                 self.diagnostics.error(
                     f"macro \"{macro.name}\" requires {nparams} arguments, "
@@ -316,9 +325,9 @@ class MacroExpander:
         out: list[Token] = []
         expanded: dict[int, list[Token]] = {}
         va_slot = len(args) - 1 if macro.variadic else -1
+        va_omitted = self.va_omitted
         n = len(body)
         i = 0
-        vaopt_end: list[int] = []               # stack: out index where __VA_OPT__ began
 
         def arg_expanded(slot: int) -> list[Token]:
             value = expanded.get(slot)
@@ -385,7 +394,7 @@ class MacroExpander:
                     # GNU: ', ## __VA_ARGS__' drops the comma when the variable arguments are empty
                     if paste_next and slot == va_slot and out and out[-1].text == "," \
                             and i >= 2 and body[i - 1].text == "##":
-                        if not args[slot]:
+                        if va_omitted or (len(args) == 1 and not args[0] and self.gnu_mode):
                             out.pop()
                         else:
                             out.extend(args[slot])
@@ -410,7 +419,7 @@ class MacroExpander:
             if pastes_right:
                 paste_next = True
                 i += 1
-        return [t for t in out if t is not PLACEMARKER] if not vaopt_end else out
+        return [t for t in out if t is not PLACEMARKER]
 
     def _paste(self, lhs: Token, rhs: Token) -> list[Token]:
         """The ## operator on two tokens (6.10.3.3p3)."""
@@ -421,8 +430,6 @@ class MacroExpander:
         text = lhs.text + rhs.text
         kind = is_single_token(text)
         if kind is None:
-            if lhs.text == "/" and rhs.text in ("/", "*") or text.startswith("//"):
-                kind = None
             self.diagnostics.error(
                 f"pasting \"{lhs.text}\" and \"{rhs.text}\" does not give a valid "
                 f"preprocessing token", lhs)
@@ -432,6 +439,6 @@ class MacroExpander:
 
 
 def _with_space(tok: Token, space: bool) -> Token:
-    if tok.leading_space == space and not tok.at_line_start:
+    if tok is PLACEMARKER or (tok.leading_space == space and not tok.at_line_start):
         return tok
     return Token(tok.kind, tok.text, tok.location, space, False, tok.expansion, tok.hideset)

@@ -28,6 +28,7 @@ from .ctypes import TypeSystem
 from .declarations import DeclarationParser
 from .expressions import ExpressionParser
 from .literals import KEYWORD_ALIASES, KEYWORDS
+from .pragma_pack import split_pragmas
 from .scope import FunctionContext, Scope
 from .builtin_functions import BuiltinChecker
 from .sema_decl import DeclarationChecker
@@ -40,6 +41,29 @@ DIGRAPHS = {"<:": "[", ":>": "]", "<%": "{", "%>": "}", "%:": "#", "%:%:": "##"}
 
 class ParseError(Exception):
     """A syntax error already reported; unwinds to a synchronisation point."""
+
+
+# The key of an identifier token: its keyword (aliases folded) or "identifier".
+_IDENTIFIER_KEYS = {text: KEYWORD_ALIASES.get(text, text) for text in KEYWORDS}
+_KIND_KEYS = {TokenKind.PP_NUMBER: "number", TokenKind.CHARACTER_CONSTANT: "character-constant",
+              TokenKind.STRING_LITERAL: "string", TokenKind.END_OF_FILE: "eof"}
+
+
+def token_keys(tokens: list[Token]) -> list[str]:
+    """:func:`token_key` of every token, in one pass (the parser's hottest loop)."""
+    identifier, punctuator = TokenKind.IDENTIFIER, TokenKind.PUNCTUATOR
+    identifier_key, digraph, kind_key = _IDENTIFIER_KEYS.get, DIGRAPHS.get, _KIND_KEYS.get
+    keys = []
+    append = keys.append
+    for token in tokens:
+        kind = token.kind
+        if kind is identifier:
+            append(identifier_key(token.text, "identifier"))
+        elif kind is punctuator:
+            append(digraph(token.text, token.text))
+        else:
+            append(kind_key(kind, "other"))
+    return keys
 
 
 def token_key(token: Token) -> str:
@@ -71,9 +95,12 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         if not tokens or tokens[-1].kind is not TokenKind.END_OF_FILE:
             location = tokens[-1].location if tokens else SourceLocation("<stdin>", 1, 1)
             tokens = list(tokens) + [Token(TokenKind.END_OF_FILE, "", location)]
+        tokens, self.pack_changes = split_pragmas(tokens, diagnostics)
         self.tokens = tokens
-        self.keys = [token_key(t) for t in tokens]
+        self.keys = token_keys(tokens)
         self.pos = 0
+        self.last = len(tokens) - 1               # the end-of-file token; pos never passes it
+        self.constants: dict = {}                 # pp-number text -> its numeric Constant
         self.target = target
         self.types = TypeSystem(target)
         self.diagnostics = diagnostics
@@ -92,18 +119,22 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
     # The token stream.
 
     def peek(self, ahead: int = 0) -> str:
-        index = self.pos + ahead
-        return self.keys[index] if index < len(self.keys) else "eof"
+        try:
+            return self.keys[self.pos + ahead]
+        except IndexError:
+            return "eof"
 
     def token(self, ahead: int = 0) -> Token:
-        index = min(self.pos + ahead, len(self.tokens) - 1)
-        return self.tokens[index]
+        try:
+            return self.tokens[self.pos + ahead]
+        except IndexError:
+            return self.tokens[self.last]
 
     def advance(self) -> Token:
-        token = self.tokens[self.pos]
-        if self.pos < len(self.tokens) - 1:
-            self.pos += 1
-        return token
+        pos = self.pos
+        if pos < self.last:
+            self.pos = pos + 1
+        return self.tokens[pos]
 
     def accept(self, key: str) -> Token | None:
         if self.keys[self.pos] == key:
@@ -308,6 +339,8 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         if key == ";":
             self.advance()
             return ast.ExpressionStatement(token.location, None)
+        if key == "__attribute__":
+            return self.attribute_statement()
         if key == "else":
             self.error("'else' without a previous 'if'", token)
             self.advance()
@@ -316,6 +349,34 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         self.expect_semicolon()
         self.check_unused_value(expression)
         return ast.ExpressionStatement(token.location, expression)
+
+    # attribute-statement:  (GNU, C2x)
+    #     attribute-specifier-sequence ;
+    #     attribute-specifier-sequence statement
+    def attribute_statement(self) -> ast.Statement:
+        token = self.token()
+        self.attribute_specifiers()             # fallthrough, assume, unused: no meaning here
+        if self.accept(";"):
+            return ast.ExpressionStatement(token.location, None)
+        return self.statement()
+
+    def after_attributes(self, ahead: int = 0) -> int:
+        """The offset just past the ``__attribute__((...))`` groups starting ``ahead``."""
+        while self.peek(ahead) == "__attribute__":
+            ahead += 1
+            depth = 0
+            while True:
+                key = self.peek(ahead)
+                ahead += 1
+                if key == "(":
+                    depth += 1
+                elif key == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                elif key == "eof" or depth == 0:
+                    return ahead - 1
+        return ahead
 
     def expect_semicolon(self) -> Token:
         if self.peek() == ";":
@@ -454,6 +515,8 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
             if not self.is_declaration_start():
                 self.pos = save
                 return [self.statement()]
+        if key == "__attribute__" and self.peek(self.after_attributes()) == ";":
+            return [self.attribute_statement()]
         if self.is_declaration_start() and not (key == "identifier" and self.peek(1) == ":"):
             location = self.location()
             return [ast.DeclarationStatement(location, self.declaration(file_scope=False))]

@@ -14,13 +14,16 @@ their own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TextIO
 
-from .preprocessor import FileChange
+from .preprocessor import DirectiveEcho, FileChange
 from .tokens import Token, TokenKind
 
 _PUNCT = TokenKind.PUNCTUATOR
+_IDENT = TokenKind.IDENTIFIER
+_UCN4 = re.compile(r"\\u([0-9A-Fa-f]{4})")
 
 # cpp_avoid_paste: punctuator -> the first characters of a following token
 # that would paste with it.
@@ -63,7 +66,6 @@ def write_preprocessed(items: Iterable[Token | FileChange], out: TextIO,
     line = 1                        # the source line the current output line shows
     printed = False                 # something is on the current output line
     prev: Token | None = None
-    prev_from_macro = False
     pending_enter: list[FileChange] = []
 
     def marker(change_line: int, name: str, flags: str) -> None:
@@ -85,10 +87,13 @@ def write_preprocessed(items: Iterable[Token | FileChange], out: TextIO,
             line = item.line
             prev = None
             continue
-        kind = item.kind
+        echo = isinstance(item, DirectiveEcho)
+        kind = None if echo else item.kind
         if kind is TokenKind.END_OF_FILE:
             break
-        if kind is TokenKind.PRAGMA:
+        if echo or kind is TokenKind.PRAGMA:
+            if echo:
+                item = Token(TokenKind.PRAGMA, item.text, item.location)
             target = _root_location(item).line
             if printed:
                 emit("\n")
@@ -103,7 +108,7 @@ def write_preprocessed(items: Iterable[Token | FileChange], out: TextIO,
                 emit("\n" * (target - line))
                 line = target
             text = item.text
-            emit(text + "\n" if text.startswith("#ident") else f"#pragma {text}\n")
+            emit(text + "\n" if text.startswith("#") else f"#pragma {text}\n")
             line += 1
             if item.expansion is not None:
                 marker(line, file, "")
@@ -129,12 +134,17 @@ def write_preprocessed(items: Iterable[Token | FileChange], out: TextIO,
             if item.leading_space or (kind is _PUNCT and item.text in ("#", "%:")):
                 emit(" ")
             prev = None
-        elif item.leading_space or (prev is not None and avoid_paste(prev, item)):
+        elif item.leading_space:
             emit(" ")
-        emit(item.text)
+        elif prev is not None and (prev.kind is not _IDENT or kind is not _PUNCT) \
+                and avoid_paste(prev, item):
+            emit(" ")
+        if kind is _IDENT and "\\" in item.text:   # gcc spells UCNs in names as \UXXXXXXXX
+            emit(_UCN4.sub(r"\\U0000\1", item.text))
+        else:
+            emit(item.text)
         printed = True
         prev = item
-        prev_from_macro = from_macro
     if printed:
         emit("\n")
     out.write("".join(parts))
@@ -160,5 +170,4 @@ def write_macro_definitions(macros: dict, out: TextIO) -> None:
     for macro in macros.values():
         if macro.builtin:
             continue
-        out.write(f"#define {macro.definition_text()}\n".replace(" \n", "\n")
-                  if not macro.body else f"#define {macro.definition_text()}\n")
+        out.write(f"#define {macro.definition_text()}\n")

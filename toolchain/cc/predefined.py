@@ -5,7 +5,7 @@ The blocks below are ``NAME VALUE`` lines (a function-like macro is written
 the host gcc for x86-64, ``i686-linux-gnu-gcc`` for i386, ``gcc -m16`` for
 x86-16, and written from GCC 12's aarch64 and riscv backends for the two
 targets without a cross compiler here (armv8-a/LP64; rv64gc/lp64d with
-Debian's medany code model).  COMMON holds what every target shares; each
+GCC's default medlow code model).  COMMON holds what every target shares; each
 target block adds or overrides.  Macros that depend on options (the -std
 dialect, -O, -fpie, -funsigned-char, -ffreestanding) are computed in
 :func:`predefined_macros` from :class:`PredefineOptions`; the ones glibc's
@@ -859,7 +859,7 @@ __riscv_a 2001000
 __riscv_arch_test 1
 __riscv_atomic 1
 __riscv_c 2000000
-__riscv_cmodel_medany 1
+__riscv_cmodel_medlow 1
 __riscv_compressed 1
 __riscv_d 2002000
 __riscv_div 1

@@ -28,12 +28,15 @@ from dataclasses import dataclass, field
 from ..common.diagnostics import SourceLocation, ToolchainError
 from ..common.target import Target
 from .builtins import BuiltinMacros, has_attribute_names, has_builtin_names
+from .conditionals import ConditionalDirectives, OpenConditional, find_guard
 from .diagnostics import CDiagnostics, FatalError
 from .includes import IncludePaths
-from .lexer import lex_spelling, tokenize
+from .lexer import tokenize
 from .macros import Macro, MacroExpander, make_macro, spell
-from .ppexpr import CharacterModel, ExpressionError, evaluate
-from .predefined import PredefineOptions, predefined_macros
+from .ppevents import DirectiveEcho, FileChange, current_line_of
+from .pragmas import PragmaDirectives, unquote
+from .ppexpr import CharacterModel
+from .predefined import STD_VERSIONS, PredefineOptions, predefined_macros
 from .tokens import Token, TokenKind
 
 IDENTIFIER = TokenKind.IDENTIFIER
@@ -57,25 +60,7 @@ class PreprocessorOptions:
     trigraphs: bool = False
     preinclude_stdc_predef: bool = False                      # gcc's implicit stdc-predef.h
     keep_pragmas: bool = True                                 # PRAGMA tokens in the stream
-
-
-@dataclass(frozen=True)
-class FileChange:
-    """A line marker for -E: entering (flag 1), returning to (2) or renaming (0) a file."""
-
-    file: str
-    line: int
-    flag: int
-    is_system: bool
-
-
-@dataclass
-class _Conditional:
-    """One open #if group: was some branch taken, are we past #else."""
-
-    taken: bool
-    seen_else: bool
-    location: SourceLocation
+    echo_defines: bool = False                                # -dD: DirectiveEcho records
 
 
 @dataclass
@@ -98,16 +83,16 @@ class _Frame:
     found_index: int
     is_system: bool
     pos: int = 0
-    conditionals: list[_Conditional] = field(default_factory=list)
+    conditionals: list[OpenConditional] = field(default_factory=list)
     guard: str | None = None
 
 
-class Preprocessor(MacroExpander):
+class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
     """Phase 4 over one translation unit."""
 
     def __init__(self, target: Target, options: PreprocessorOptions,
                  diagnostics: CDiagnostics) -> None:
-        super().__init__(diagnostics)
+        MacroExpander.__init__(self, diagnostics)
         self.target = target
         self.options = options
         self.paths = IncludePaths.build(options.quote_dirs, options.user_dirs,
@@ -129,13 +114,15 @@ class Preprocessor(MacroExpander):
         self.chars = CharacterModel(
             char_is_signed=dm.char_is_signed if unsigned_char is None else not unsigned_char,
             wchar_bits=32, wchar_is_signed=target.isa == "x86" or target.isa == "riscv")
+        self.gnu_mode = not STD_VERSIONS.get(options.predefine.std, (None, False))[1]
         now = time.localtime()
         self.builtins = BuiltinMacros(self, now)
         for name in self.builtins.names():
             self.macros[name] = Macro(name, builtin=True)
 
     # == entry points =====================================================
-    def items(self, path: str, text: str | None = None) -> Iterator[Token | FileChange]:
+    def items(self, path: str, text: str | None = None
+              ) -> Iterator[Token | FileChange | DirectiveEcho]:
         """Tokens and -E events of the translation unit in ``path`` ('-' for stdin)."""
         self._start(path, text)
         next_token = self.next_token
@@ -145,7 +132,7 @@ class Preprocessor(MacroExpander):
             tok = next_token()
             if events:
                 for event in events:
-                    if keep_pragmas or isinstance(event, FileChange):
+                    if keep_pragmas or not isinstance(event, Token):
                         yield event
                 events.clear()
             yield tok
@@ -206,7 +193,8 @@ class Preprocessor(MacroExpander):
         """-include / -imacros: as if #include "name" preceded the first line."""
         found = self.paths.find(name, False, os.getcwd() and "")
         if found is None:
-            raise self.diagnostics.fatal(f"{name}: No such file or directory")
+            raise self.diagnostics.fatal(f"{name}: No such file or directory",
+                                         SourceLocation("<command-line>"))
         path, index, is_system = found
         text = self._read_file(path, None)
         if not keep_output:
@@ -244,7 +232,7 @@ class Preprocessor(MacroExpander):
             if text is None:
                 text = self._read_file(path, None)
             tokens = tokenize(text, display, self.diagnostics, self.options.trigraphs)
-            info = _SourceInfo(tokens, _find_guard(tokens), text)
+            info = _SourceInfo(tokens, find_guard(tokens), text)
             if path != "-":
                 self.cache[path] = info
         return info
@@ -272,11 +260,8 @@ class Preprocessor(MacroExpander):
                 if tok.at_line_start and tok.kind is PUNCTUATOR and tok.text in ("#", "%:"):
                     self._directive(frame, tok)
                     continue
-                if tok.kind is IDENTIFIER and self.poisoned and tok.text in self.poisoned:
+                if self.poisoned and tok.kind is IDENTIFIER and tok.text in self.poisoned:
                     self.diagnostics.error(f"attempt to use poisoned \"{tok.text}\"", tok)
-                if tok.kind is TokenKind.OTHER and tok.text[:1] in ("'", '"') \
-                        and len(tok.text) > 1 and False:
-                    pass
                 return tok
             if self.collecting:
                 return self._eof_of(frame)
@@ -299,7 +284,7 @@ class Preprocessor(MacroExpander):
         if frame.guard is not None:
             self.guards[frame.path] = frame.guard
         parent = self.frames[-1]
-        line = _current_line(parent)
+        line = current_line_of(parent)
         self.events.append(FileChange(parent.name, line, 2, parent.is_system))
         return True
 
@@ -433,13 +418,16 @@ class Preprocessor(MacroExpander):
                     self.diagnostics.note("this is the location of the previous definition",
                                           old.location)
         self.macros[name.text] = macro
+        if self.options.echo_defines:
+            self.events.append(DirectiveEcho(f"#define {macro.definition_text()}",
+                                             where.location))
 
     def _check_macro_name(self, name: Token, what: str) -> bool:
         if name.kind is not IDENTIFIER:
             self.diagnostics.error("macro names must be identifiers", name)
             return False
         if name.text == "defined":
-            self.diagnostics.error(f"\"defined\" cannot be used as a macro name", name)
+            self.diagnostics.error("\"defined\" cannot be used as a macro name", name)
             return False
         return True
 
@@ -450,149 +438,12 @@ class Preprocessor(MacroExpander):
         if not self._check_macro_name(line[0], "undef"):
             return
         old = self.macros.pop(line[0].text, None)
+        if self.options.echo_defines:
+            self.events.append(DirectiveEcho(f"#undef {line[0].text}", where.location))
         if old is not None and old.builtin:
             self.diagnostics.warning(f"undefining \"{line[0].text}\"", line[0])
         if len(line) > 1:
             self.diagnostics.warning("extra tokens at end of #undef directive", line[1])
-
-    # -- conditionals ------------------------------------------------------
-    def _do_ifdef(self, frame: _Frame, line: list[Token], where: Token,
-                  negate: bool = False) -> None:
-        directive = "#ifndef" if negate else "#ifdef"
-        if not line or line[0].kind is not IDENTIFIER:
-            self.diagnostics.error(f"no macro name given in {directive} directive"
-                                   if not line else "macro names must be identifiers",
-                                   line[0] if line else where)
-            value = False
-        else:
-            value = (line[0].text in self.macros) != negate
-            if len(line) > 1:
-                self.diagnostics.warning(f"extra tokens at end of {directive} directive",
-                                         line[1])
-        self._enter_group(frame, value, where)
-
-    def _do_ifndef(self, frame: _Frame, line: list[Token], where: Token) -> None:
-        self._do_ifdef(frame, line, where, negate=True)
-
-    def _do_if(self, frame: _Frame, line: list[Token], where: Token) -> None:
-        self._enter_group(frame, self._evaluate(line, where), where)
-
-    def _enter_group(self, frame: _Frame, value: bool, where: Token) -> None:
-        frame.conditionals.append(_Conditional(value, False, where.location))
-        if not value:
-            self._skip_group(frame)
-
-    def _do_elif(self, frame: _Frame, line: list[Token], where: Token) -> None:
-        if not frame.conditionals:
-            self.diagnostics.error(f"#{where.text} without #if", where)
-            return
-        cond = frame.conditionals[-1]
-        if cond.seen_else:
-            self.diagnostics.error(f"#{where.text} after #else", where)
-        # we were in a taken group: skip the rest of the chain
-        self._skip_group(frame)
-
-    def _do_else(self, frame: _Frame, line: list[Token], where: Token) -> None:
-        if not frame.conditionals:
-            self.diagnostics.error("#else without #if", where)
-            return
-        cond = frame.conditionals[-1]
-        if cond.seen_else:
-            self.diagnostics.error("#else after #else", where)
-        cond.seen_else = True
-        if line:
-            self.diagnostics.warning("extra tokens at end of #else directive", line[0],
-                                     "-Wendif-labels")
-        self._skip_group(frame)
-
-    def _do_endif(self, frame: _Frame, line: list[Token], where: Token) -> None:
-        if not frame.conditionals:
-            self.diagnostics.error("#endif without #if", where)
-            return
-        frame.conditionals.pop()
-        if line:
-            self.diagnostics.warning("extra tokens at end of #endif directive", line[0],
-                                     "-Wendif-labels")
-
-    def _skip_group(self, frame: _Frame) -> None:
-        """Pass over lines until the #elif/#else/#endif that ends the skipped group
-        (6.10.1p6), and act on it."""
-        tokens = frame.tokens
-        n = len(tokens)
-        pos = frame.pos
-        depth = 0
-        while pos < n:
-            tok = tokens[pos]
-            pos += 1
-            if not (tok.at_line_start and tok.text in ("#", "%:")) or pos >= n:
-                continue
-            name_tok = tokens[pos]
-            if name_tok.at_line_start:
-                continue
-            name = name_tok.text
-            if name in ("if", "ifdef", "ifndef"):
-                depth += 1
-            elif depth > 0:
-                if name == "endif":
-                    depth -= 1
-            elif name == "endif":
-                frame.pos = pos
-                self._do_endif(frame, self._line_tokens(frame)[1:], name_tok)
-                return
-            elif name == "else":
-                frame.pos = pos
-                line = self._line_tokens(frame)[1:]
-                cond = frame.conditionals[-1]
-                if cond.seen_else:
-                    self.diagnostics.error("#else after #else", name_tok)
-                cond.seen_else = True
-                if line:
-                    self.diagnostics.warning("extra tokens at end of #else directive", line[0],
-                                             "-Wendif-labels")
-                if not cond.taken:
-                    cond.taken = True
-                    return
-                pos = frame.pos
-            elif name in ("elif", "elifdef", "elifndef"):
-                frame.pos = pos
-                line = self._line_tokens(frame)[1:]
-                cond = frame.conditionals[-1]
-                if cond.seen_else:
-                    self.diagnostics.error(f"#{name} after #else", name_tok)
-                if not cond.taken:
-                    if name == "elif":
-                        value = self._evaluate(line, name_tok)
-                    elif not line or line[0].kind is not IDENTIFIER:
-                        self.diagnostics.error(f"no macro name given in #{name} directive",
-                                               name_tok)
-                        value = False
-                    else:
-                        value = (line[0].text in self.macros) == (name == "elifdef")
-                    if value:
-                        cond.taken = True
-                        return
-                pos = frame.pos
-        frame.pos = n
-
-    def _evaluate(self, line: list[Token], where: Token) -> bool:
-        if not line:
-            self.diagnostics.error(f"#{where.text} with no expression", where)
-            return False
-        self.in_if = True
-        self.macros["defined"] = Macro("defined", builtin=True)
-        try:
-            expanded = self.expand_list(line)
-        finally:
-            self.in_if = False
-            del self.macros["defined"]
-        try:
-            return evaluate(expanded, self.chars,
-                            lambda msg, tok: self.diagnostics.pedwarn(msg, tok))
-        except ExpressionError as exc:
-            self.diagnostics.error(exc.message if exc.message != "#if with no expression"
-                                   else f"#{where.text} with no expression",
-                                   exc.token or where)
-            return False
 
     # -- inclusion ------------------------------------------------------------
     def _header_name(self, line: list[Token], where: Token, directive: str
@@ -687,7 +538,7 @@ class Preprocessor(MacroExpander):
             if tokens[1].kind is not TokenKind.STRING_LITERAL:
                 self.diagnostics.error(f"invalid filename \"{tokens[1].text}\"", tokens[1])
                 return
-            name = _unquote(tokens[1].text)
+            name = unquote(tokens[1].text)
         self._renumber(frame, number, name, 0)
 
     def _do_linemarker(self, frame: _Frame, line: list[Token], where: Token) -> None:
@@ -695,7 +546,7 @@ class Preprocessor(MacroExpander):
         number = int(line[0].text) if line[0].text.isdigit() else 1
         name = frame.name
         if len(line) > 1 and line[1].kind is TokenKind.STRING_LITERAL:
-            name = _unquote(line[1].text)
+            name = unquote(line[1].text)
         flags = [t.text for t in line[2:]]
         if "3" in flags:
             frame.is_system = True
@@ -706,12 +557,10 @@ class Preprocessor(MacroExpander):
         rest = frame.tokens[frame.pos:]
         if rest:
             delta = number - rest[0].location.line
-            first_line = rest[0].location.line
             new = [Token(t.kind, t.text, SourceLocation(name, t.location.line + delta,
                                                          t.location.column),
                          t.leading_space, t.at_line_start) for t in rest]
             frame.tokens = frame.tokens[:frame.pos] + new
-            del first_line
         frame.name = name
         frame.directory = os.path.dirname(name) if name != frame.path else frame.directory
         self.events.append(FileChange(name, number, flag, frame.is_system))
@@ -720,7 +569,8 @@ class Preprocessor(MacroExpander):
         self.diagnostics.error(f"#error {spell(line)}".rstrip(), where)
 
     def _do_warning(self, frame: _Frame, line: list[Token], where: Token) -> None:
-        self.diagnostics.warning(f"#warning {spell(line)}".rstrip(), where, "-Wcpp")
+        self.diagnostics.warning(f"#warning {spell(line)}".rstrip(), where, "-Wcpp",
+                                 in_system_headers=True)
 
     def _do_ident(self, frame: _Frame, line: list[Token], where: Token) -> None:
         if not line or line[0].kind is not TokenKind.STRING_LITERAL:
@@ -733,70 +583,6 @@ class Preprocessor(MacroExpander):
 
     def _do_pragma(self, frame: _Frame, line: list[Token], where: Token) -> None:
         self.pragma(line, where)
-
-    def pragma(self, line: list[Token], where: Token) -> None:
-        """Act on a pragma gcc's preprocessor knows; pass the others on."""
-        words = [t.text for t in line[:3]]
-        if words[:1] == ["once"]:
-            frame = self.frames[-1]
-            if len(self.frames) == 1:
-                self.diagnostics.warning("#pragma once in main file", where)
-            self.once.add(frame.path)
-            return
-        if words[:1] == ["GCC"] and len(words) > 1:
-            what = words[1]
-            if what == "system_header":
-                if len(self.frames) > 1:
-                    self.frames[-1].is_system = True
-                    frame = self.frames[-1]
-                    self.events.append(FileChange(frame.name, _current_line(frame), 0, True))
-                return
-            if what == "poison":
-                for t in line[2:]:
-                    if t.kind is IDENTIFIER:
-                        self.poisoned.add(t.text)
-                        self.macros.pop(t.text, None)
-                return
-            if what in ("warning", "error"):
-                message = line[2].text if len(line) > 2 else ""
-                text = _unquote(message) if message.startswith('"') else message
-                if what == "warning":
-                    self.diagnostics.warning(text, line[2] if len(line) > 2 else where)
-                else:
-                    self.diagnostics.error(text, line[2] if len(line) > 2 else where)
-                return
-            if what == "dependency":
-                return
-        if words[:1] in (["push_macro"], ["pop_macro"]):
-            args = [t for t in line[1:] if t.kind is TokenKind.STRING_LITERAL]
-            if args:
-                name = _unquote(args[0].text)
-                if words[0] == "push_macro":
-                    self.pushed_macros.setdefault(name, []).append(self.macros.get(name))
-                else:
-                    stack = self.pushed_macros.get(name)
-                    if stack:
-                        saved = stack.pop()
-                        if saved is None:
-                            self.macros.pop(name, None)
-                        else:
-                            self.macros[name] = saved
-            return
-        self._emit_pragma([spell(line)], where)
-
-    def _emit_pragma(self, parts: list[str], where: Token, ident: bool = False) -> None:
-        text = " ".join(parts) if ident else parts[0]
-        self.events.append(Token(TokenKind.PRAGMA, text, where.location, False, True,
-                                 where.expansion))
-
-    def do_pragma_operator(self, string: Token) -> None:
-        """``_Pragma("...")`` (6.10.9): destringize and run as a #pragma line."""
-        body = string.text
-        body = body[body.index('"') + 1:-1].replace('\\"', '"').replace("\\\\", "\\")
-        pieces = lex_spelling(body)
-        line = [Token(kind, text, string.location, True, False, string.expansion)
-                for kind, text in pieces]
-        self.pragma(line, string)
 
     # == built-in macros (see builtins.py) ==================================
     def expand_builtin(self, macro: Macro, name: Token) -> list[Token] | None:
@@ -836,66 +622,6 @@ _DIRECTIVES = {
 }
 
 
-def _current_line(frame: _Frame) -> int:
-    """The line the next token of ``frame`` is on (for line markers)."""
-    if frame.pos < len(frame.tokens):
-        return frame.tokens[frame.pos].location.line
-    if frame.tokens:
-        return frame.tokens[-1].location.line + 1
-    return 1
-
-
-def _unquote(text: str) -> str:
-    body = text[text.index('"') + 1:-1]
-    return body.replace('\\"', '"').replace("\\\\", "\\")
-
-
-def _find_guard(tokens: list[Token]) -> str | None:
-    """The macro of an include guard: the file is ``#ifndef X`` ... ``#endif`` and nothing else."""
-    if len(tokens) < 5:
-        return None
-    if not (tokens[0].text == "#" and tokens[1].text == "ifndef"
-            and tokens[2].kind is IDENTIFIER and not tokens[1].at_line_start
-            and not tokens[2].at_line_start):
-        # also `#if !defined X` / `#if !defined(X)`
-        if tokens[0].text == "#" and tokens[1].text == "if" and tokens[2].text == "!" \
-                and tokens[3].text == "defined":
-            rest = [t for t in tokens[4:7] if not t.at_line_start]
-            names = [t for t in rest if t.kind is IDENTIFIER]
-            if not names:
-                return None
-            guard = names[0].text
-        else:
-            return None
-    else:
-        guard = tokens[2].text
-        if len(tokens) > 3 and not tokens[3].at_line_start:
-            return None
-    depth = 0
-    last_directive_end = None
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        if tok.at_line_start and tok.text == "#" and i + 1 < n and not tokens[i + 1].at_line_start:
-            name = tokens[i + 1].text
-            if name in ("if", "ifdef", "ifndef"):
-                depth += 1
-            elif name in ("else", "elif", "elifdef", "elifndef") and depth == 1:
-                return None
-            elif name == "endif":
-                depth -= 1
-                if depth == 0:
-                    last_directive_end = i
-                    break
-        elif depth == 0:
-            return None
-    if last_directive_end is None:
-        return None
-    j = last_directive_end + 2
-    while j < n and not tokens[j].at_line_start:
-        j += 1
-    return guard if j >= n else None
-
-
 def preprocess(path: str, target: Target, options: PreprocessorOptions,
                diagnostics: CDiagnostics, text: str | None = None) -> list[Token]:
     """The tokens of a translation unit after phase 4, END_OF_FILE last.
@@ -906,5 +632,5 @@ def preprocess(path: str, target: Target, options: PreprocessorOptions,
     return [t for t in pp.items(path, text) if isinstance(t, Token)]
 
 
-__all__ = ["Preprocessor", "PreprocessorOptions", "FileChange", "preprocess",
+__all__ = ["Preprocessor", "PreprocessorOptions", "FileChange", "DirectiveEcho", "preprocess",
            "ToolchainError", "FatalError", "has_attribute_names", "has_builtin_names"]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import ast
 from .ctypes import ArrayType, CType, EnumInfo, EnumType, Member, RecordInfo, RecordType, layout_record
+from .pragma_pack import pack_at
 from .scope import Tag
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class RecordParser:
         record.packed = "packed" in attributes
         record.aligned = attributes.get("aligned", 0) if isinstance(attributes.get("aligned"), int) else 0
         record.transparent_union = "transparent_union" in attributes
-        layout_record(record, members)
+        layout_record(record, members, pack_at(self.pack_changes, self.pos - 1))
         if tag is not None:
             tag.defined = True
         if not members:

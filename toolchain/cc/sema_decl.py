@@ -337,8 +337,8 @@ class DeclarationChecker:
                             linkage="internal" if spec.storage == "static" else "external",
                             inline=spec.inline, attributes={**spec.attributes, **declarator.attributes},
                             asm_label=declarator.asm_label)
-        if spec.noreturn and isinstance(t, FunctionType):
-            symbol.type = replace(t, noreturn=True)
+        if (spec.noreturn or "noreturn" in symbol.attributes) and isinstance(t, FunctionType):
+            t = symbol.type = replace(t, noreturn=True)
         if existing is not None and existing.kind == "function" and not existing.is_builtin:
             if not compatible(existing.type, t):
                 if existing.implicit:

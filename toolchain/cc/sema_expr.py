@@ -368,7 +368,7 @@ class ExpressionChecker:
         elif target.is_pointer() and isinstance(t, FloatType):
             self.error("cannot convert to a pointer type", self.statement_start)
         elif target.is_pointer() and t.is_integer() and t.size != target.size and not isinstance(
-                value, ast.IntegerLiteral):
+                value, ast.IntegerLiteral) and evaluate(value, self.types) is None:   # gcc: constants too
             self.warning("cast to pointer from integer of different size", token, "-Wint-to-pointer-cast")
         elif target.is_integer() and t.is_pointer() and target.size != t.size and target.size > 1 \
                 and not isinstance(target, IntegerType) or (target.is_integer() and t.is_pointer()

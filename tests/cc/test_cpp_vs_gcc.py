@@ -1,0 +1,204 @@
+"""``pcc -E`` against ``gcc -E``: the same token sequence on real inputs.
+
+Both run with the same flags, glibc's headers through ``-nostdinc -isystem``
+(gcc's own search order), and ``__DATE__``/``__TIME__``/``__TIMESTAMP__``
+defined to fixed strings.  Line markers and white space are ignored; the
+tokens, pragmas included, must be identical.  Inputs: the corpora (a seeded
+sample, all under ``--full``), the standard C and POSIX headers, and the
+sources of lua5.4, zlib and sqlite3 (Debian source packages, unpacked and
+cached under ~/.cache/pcc/debian-src; skipped when they cannot be had).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cpphelpers import GLIBC_INCLUDE, NEUTRAL, first_difference, run_gcc, run_pcc, token_sequence
+from testopts import sample_seed
+
+CORPORA = Path(os.environ.get("PCC_CORPORA", Path(__file__).resolve().parents[3] / "shared" / "corpora"))
+if not CORPORA.is_dir():
+    CORPORA = Path("/work/shared/corpora")
+SOURCES = Path(os.environ.get("PCC_DEBIAN_SRC", Path.home() / ".cache" / "pcc" / "debian-src"))
+DEBIAN_SOURCE = CORPORA.parent / "scripts" / "debian-source"
+SAMPLE = 60
+
+HEADERS = ("assert.h ctype.h errno.h fenv.h float.h inttypes.h limits.h locale.h math.h "
+           "setjmp.h signal.h stdarg.h stddef.h stdint.h stdio.h stdlib.h string.h time.h "
+           "wchar.h wctype.h complex.h stdbool.h stdalign.h stdnoreturn.h unistd.h fcntl.h "
+           "sys/types.h sys/stat.h sys/mman.h pthread.h dirent.h").split()
+
+needs_gcc = pytest.mark.skipif(shutil.which("gcc") is None, reason="gcc is not installed")
+
+
+def corpus_files(name: str) -> list[Path]:
+    return sorted((CORPORA / name).glob("*.c")) if (CORPORA / name).is_dir() else []
+
+
+def sample(files: list[Path], full: bool) -> list[Path]:
+    if full or len(files) <= SAMPLE:
+        return files
+    return sorted(random.Random(sample_seed()).sample(files, SAMPLE))
+
+
+def compare(path: str | Path, flags: list[str] = (), errors_too: bool = False) -> None:
+    """Both preprocessors agree on ``path`` (``errors_too``: also when both fail)."""
+    args = ["-E", *GLIBC_INCLUDE, *NEUTRAL, *flags, str(path)]
+    gcc_status, gcc_out, gcc_err = run_gcc(args)
+    pcc_status, pcc_out, pcc_err = run_pcc(args)
+    assert "internal error" not in pcc_err, pcc_err
+    if gcc_status != 0:
+        assert pcc_status != 0, f"gcc rejects {path} but pcc accepts it:\n{gcc_err}"
+        if errors_too:
+            difference = first_difference(token_sequence(pcc_out), token_sequence(gcc_out))
+            assert difference is None, f"{path}: {difference}"
+        return
+    assert pcc_status == 0, f"pcc rejects {path}:\n{pcc_err}"
+    difference = first_difference(token_sequence(pcc_out), token_sequence(gcc_out))
+    assert difference is None, f"{path}: {difference}"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "corpus_file" in metafunc.fixturenames:
+        full = metafunc.config.getoption("--full", default=False) or \
+            os.environ.get("PCC_TEST_FULL") == "1"
+        files = [f for name in ("c-testsuite", "gcc-torture")
+                 for f in sample(corpus_files(name), full)]
+        metafunc.parametrize("corpus_file", files,
+                             ids=[f"{f.parent.name}/{f.name}" for f in files])
+
+
+@needs_gcc
+def test_corpus(corpus_file: Path, record_property) -> None:
+    record_property("summary", "token-identical inputs")
+    compare(corpus_file)
+
+
+INPUTS = sorted((Path(__file__).parent / "cpp").glob("*.c"))
+
+
+@needs_gcc
+@pytest.mark.parametrize("source", INPUTS, ids=[p.name for p in INPUTS])
+def test_tricky_input(source: Path) -> None:
+    """tests/cc/cpp/*.c: corner cases of the standard and of gcc, error recovery included."""
+    path = source.relative_to(Path.cwd()) if source.is_relative_to(Path.cwd()) else source
+    compare(path, errors_too=True)
+    compare(path, ["-std=c11"], errors_too=True)    # trigraphs, __STRICT_ANSI__, no GNU comma rule
+
+
+@needs_gcc
+@pytest.mark.parametrize("target, compiler, flag", [
+    ("x86_64-linux-gnu", "gcc", "-m64"), ("i386-linux-gnu", "i686-linux-gnu-gcc", "-m32"),
+    ("i386-none-code16", "gcc", "-m16")])
+def test_predefined_like_gcc(target: str, compiler: str, flag: str) -> None:
+    """The predefined macros of the x86 targets agree with their gcc's (-dM)."""
+    if shutil.which(compiler) is None:
+        pytest.skip(f"{compiler} is not installed")
+    gcc_args = ["-E", "-dM", "-xc", "/dev/null"] + ([flag] if compiler == "gcc" else [])
+    _, gcc_out, _ = run_gcc(gcc_args, compiler)
+    _, pcc_out, _ = run_pcc(["-E", "-dM", "-nostdinc", f"--target={target}", "/dev/null"])
+    stdc_predef = {"_STDC_PREDEF_H", "__STDC_IEC_559__", "__STDC_IEC_559_COMPLEX__",
+                   "__STDC_IEC_60559_BFP__", "__STDC_IEC_60559_COMPLEX__", "__STDC_ISO_10646__",
+                   "__GCC_HAVE_DWARF2_CFI_ASM"}
+    gcc_set = {line for line in gcc_out.splitlines() if line.split(" ")[1] not in stdc_predef}
+    pcc_set = {line for line in pcc_out.splitlines() if line.split(" ")[1] not in stdc_predef}
+    assert sorted(gcc_set - pcc_set) == [] and sorted(pcc_set - gcc_set) == []
+
+
+@needs_gcc
+@pytest.mark.parametrize("header", HEADERS)
+def test_system_header(header: str, tmp_path: Path, record_property) -> None:
+    record_property("summary", "token-identical inputs")
+    source = tmp_path / "h.c"
+    source.write_text(f"#include <{header}>\n")
+    compare(source)
+    for std in ("-std=c99", "-std=c11", "-D_GNU_SOURCE"):
+        compare(source, [std])
+
+
+I686_INCLUDE = ["-nostdinc", "-isystem", "/usr/lib/gcc-cross/i686-linux-gnu/12/include",
+                "-isystem", "/usr/i686-linux-gnu/include", "-isystem", "/usr/include"]
+
+
+@pytest.mark.parametrize("header", ["stdio.h", "stdlib.h", "math.h", "stdint.h", "pthread.h",
+                                    "sys/stat.h", "inttypes.h", "signal.h"])
+def test_system_header_i386(header: str, tmp_path: Path, record_property) -> None:
+    """--target=i386-linux-gnu against Debian's i686-linux-gnu-gcc and its glibc headers."""
+    if shutil.which("i686-linux-gnu-gcc") is None:
+        pytest.skip("i686-linux-gnu-gcc is not installed")
+    record_property("summary", "token-identical inputs")
+    source = tmp_path / "h.c"
+    source.write_text(f"#include <{header}>\n")
+    args = ["-E", *I686_INCLUDE, *NEUTRAL, str(source)]
+    _, gcc_out, _ = run_gcc(args, "i686-linux-gnu-gcc")
+    status, pcc_out, pcc_err = run_pcc(["--target=i386-linux-gnu", *args])
+    assert status == 0, pcc_err
+    difference = first_difference(token_sequence(pcc_out), token_sequence(gcc_out))
+    assert difference is None, difference
+
+
+def debian_source(name: str) -> Path:
+    """The unpacked sources of a Debian package (downloaded once), or skip."""
+    folder = SOURCES / name
+    if folder.is_dir():
+        return folder
+    if not DEBIAN_SOURCE.exists():
+        pytest.skip(f"{DEBIAN_SOURCE} is missing; cannot fetch {name}")
+    proc = subprocess.run([str(DEBIAN_SOURCE), name], capture_output=True, text=True,
+                          env={**os.environ, "PCC_SOURCES": str(SOURCES)})
+    if proc.returncode != 0 or not folder.is_dir():
+        pytest.skip(f"cannot download the {name} sources: {proc.stderr.strip()[:200]}")
+    return folder
+
+
+def sqlite_amalgamation() -> Path:
+    """sqlite3.c, built from the Debian sources with their own makefile (needs tclsh)."""
+    source = debian_source("sqlite3")
+    build = SOURCES / "sqlite3-amalgamation"
+    result = build / "sqlite3.c"
+    if result.exists():
+        return result
+    if shutil.which("tclsh") is None:
+        pytest.skip("tclsh is needed to build the sqlite3 amalgamation")
+    build.mkdir(parents=True, exist_ok=True)
+    for step in ([str(source / "configure")], ["make", "sqlite3.c"]):
+        proc = subprocess.run(step, cwd=build, capture_output=True, text=True)
+        if proc.returncode != 0:
+            pytest.skip(f"cannot build sqlite3.c: {proc.stderr.strip()[-200:]}")
+    return result
+
+
+LUA_FLAGS = ["-DLUA_COMPAT_5_3", "-DLUA_USE_LINUX"]
+ZLIB_FLAGS = ["-D_LARGEFILE64_SOURCE=1", "-DHAVE_HIDDEN"]
+
+
+@needs_gcc
+@pytest.mark.slow
+@pytest.mark.parametrize("package", ["lua5.4", "zlib"])
+def test_package_sources(package: str, record_property) -> None:
+    folder = debian_source(package)
+    files = sorted((folder / "src").glob("*.c") if package == "lua5.4" else folder.glob("*.c"))
+    assert files
+    flags = LUA_FLAGS if package == "lua5.4" else ZLIB_FLAGS
+    failures = []
+    for path in files:
+        try:
+            compare(path, flags)
+        except AssertionError as exc:
+            failures.append(str(exc).splitlines()[0][:300])
+    assert not failures, f"{len(failures)}/{len(files)} differ:\n" + "\n".join(failures)
+
+
+@needs_gcc
+@pytest.mark.slow
+@pytest.mark.parametrize("flags", [[], ["-DSQLITE_DEBUG", "-DSQLITE_ENABLE_FTS5",
+                                        "-DSQLITE_ENABLE_JSON1", "-DSQLITE_THREADSAFE=0"]],
+                         ids=["default", "options"])
+def test_sqlite3_amalgamation(flags: list[str]) -> None:
+    compare(sqlite_amalgamation(), flags)
