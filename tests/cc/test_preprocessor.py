@@ -466,3 +466,14 @@ def test_syntax_only_preprocesses_until_the_parser_exists(tmp_path: Path) -> Non
     bad.write_text("#if\n#endif\n")
     status, _, err = run_pcc(["-fsyntax-only", str(bad)])
     assert status == 1 and "error: #if with no expression" in err
+
+
+def test_wundef(tmp_path: Path) -> None:
+    src = tmp_path / "u.c"
+    src.write_text("#if FOO || defined BAR\n#endif\n#if 1 || NOT_EVALUATED\n#endif\n")
+    _, _, err = run_pcc(["-E", str(src)])
+    assert err == ""
+    _, _, err = run_pcc(["-E", "-Wundef", str(src)])
+    assert err.splitlines()[0] == \
+        f'{src}:1:5: warning: "FOO" is not defined, evaluates to 0 [-Wundef]'
+    assert "NOT_EVALUATED" not in err
