@@ -477,3 +477,15 @@ def test_wundef(tmp_path: Path) -> None:
     assert err.splitlines()[0] == \
         f'{src}:1:5: warning: "FOO" is not defined, evaluates to 0 [-Wundef]'
     assert "NOT_EVALUATED" not in err
+
+
+def test_argument_count_note_like_gcc(tmp_path: Path) -> None:
+    src = tmp_path / "a.c"
+    src.write_text("#define p() pp\np(1)\n")
+    _, out, err = run_pcc(["-E", "-P", str(src)])
+    assert err.splitlines() == [
+        f'{src}:2:4: error: macro "p" passed 1 arguments, but takes just 0',
+        "    2 | p(1)", "      |    ^",
+        f'{src}:1: note: macro "p" defined here',
+        "    1 | #define p() pp", "      | "]
+    assert out.split() == ["p"]
