@@ -38,11 +38,13 @@ def test_console_scripts_importable() -> None:
         assert callable(getattr(importlib.import_module(module), name))
 
 
-@pytest.mark.parametrize("tool", ["pcc", "pld"])
-def test_not_ready_tools_say_so(tool: str) -> None:
-    result = run_tool(tool, "hello.c")
+@pytest.mark.parametrize("tool, message", [
+    ("pcc", "pcc: error: missing.c: No such file or directory"),
+    ("pld", "pld: error: cannot find missing.c: No such file or directory")])
+def test_missing_input_is_a_clear_error(tool: str, message: str) -> None:
+    result = run_tool(tool, "missing.c")
     assert result.returncode == 1, result.stderr
-    assert "not implemented yet" in result.stderr
+    assert result.stderr.splitlines()[0] == message
     assert "Traceback" not in result.stderr
 
 
