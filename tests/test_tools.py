@@ -22,7 +22,7 @@ ENTRY = {"pcc": "toolchain.cc.cli", "pas": "toolchain.as.cli", "pld": "toolchain
 
 def run_tool(tool: str, *args: str) -> subprocess.CompletedProcess:
     code = (f"import sys, importlib; sys.argv[0] = {tool!r}; "
-            f"importlib.import_module({ENTRY[tool]!r}).main()")
+            f"sys.exit(importlib.import_module({ENTRY[tool]!r}).main())")
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
                           text=True, timeout=60)
 
