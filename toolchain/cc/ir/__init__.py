@@ -272,6 +272,7 @@ class Module:
     globals: list[Global] = field(default_factory=list)
     externals: dict[str, str] = field(default_factory=dict)   # name -> 'function'/'object'
     asm: list[str] = field(default_factory=list)              # top-level asm("...")
+    aliases: dict[str, str] = field(default_factory=dict)     # __attribute__((alias)): name -> target
 
 
 # --- the opcode table ------------------------------------------------------------------------

@@ -101,6 +101,9 @@ class Interpreter:
                 self.addresses[name] = position
                 self.by_address.setdefault(position, name)
                 position += 64
+        for name, target in module.aliases.items():
+            if target in self.addresses:
+                self.addresses[name] = self.addresses[target]
         for data in module.globals:
             if not data.initializer:
                 continue

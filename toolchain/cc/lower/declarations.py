@@ -26,7 +26,7 @@ class DeclarationLowering:
             if self.has_vla(symbol.type):
                 self.sizeof_value(symbol.type)
             return
-        if symbol.kind != "object" or symbol.storage == "extern":
+        if symbol.kind != "object" or symbol.storage == "extern" or symbol.linkage != "none":
             return
         if symbol.storage == "static":
             name = f"{symbol.name}.{self.unit.next_static()}"
@@ -49,6 +49,14 @@ class DeclarationLowering:
             return slot
         name = self.unit.static_locals.get(symbol)
         if name is not None:
+            return GlobalAddress(name)
+        if symbol.name == "__func__" and symbol.is_local:       # also __FUNCTION__, __PRETTY_FUNCTION__
+            name = f"__func__.{self.unit.next_static()}"
+            self.unit.static_locals[symbol] = name
+            text = self.definition.symbol.name.encode() + b"\0"
+            self.unit.module.globals.append(Global(name, len(text), 1, [text], linkage="internal",
+                                                   constant=True))
+            self.unit.defined.add(name)
             return GlobalAddress(name)
         name = symbol.asm_label or symbol.name
         if name not in self.unit.defined:
@@ -155,11 +163,12 @@ class StaticData:
                 t = ArrayType(element=t.element, length=len(init.units) + 1)
             else:
                 t = ArrayType(element=t.element, length=1)
-        size = t.size
-        data = bytearray(size)
+        data = GrowingBytes(t.size)
         relocations: dict[int, tuple] = {}
         if init is not None:
             self.fill_static(data, relocations, 0, t, init)
+        size = max(t.size, len(data), max((o + w for o, (_, _, w) in relocations.items()), default=0))
+        data.extend(bytes(size - len(data)))
         pieces = None
         if init is not None and (any(data) or relocations):
             pieces = []
@@ -399,6 +408,20 @@ class StaticData:
         if isinstance(e, ast.Cast):
             return self.address_constant(e.operand)
         return None
+
+
+class GrowingBytes(bytearray):
+    """Static data that grows when a flexible array member is initialised past the end."""
+
+    def __setitem__(self, key, value):
+        if isinstance(key, slice) and key.stop is not None and key.stop > len(self):
+            self.extend(bytes(key.stop - len(self)))
+        super().__setitem__(key, value)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice) and key.stop is not None and key.stop > len(self):
+            self.extend(bytes(key.stop - len(self)))
+        return super().__getitem__(key)
 
 
 def _has_mutable(t) -> bool:
