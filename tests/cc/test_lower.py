@@ -28,7 +28,7 @@ from toolchain.cc.diagnostics import CDiagnostics
 from toolchain.cc.driver import parse_command_line
 from toolchain.cc.frontend import parse_translation_unit
 from toolchain.cc.ir import Constant, Instruction, Type
-from toolchain.cc.ir.interp import Interpreter, ProgramExit, Trap
+from toolchain.cc.ir.interp import Interpreter, Trap, run_deep
 from toolchain.cc.ir.interp_libc import LIBC
 from toolchain.cc.ir.verify import verify_module
 from toolchain.cc.lower import lower_translation_unit
@@ -39,7 +39,7 @@ from toolchain.cc.tokens import Token
 CORPORA = Path(os.environ.get("PCC_CORPORA", Path(__file__).resolve().parents[3] / "shared" / "corpora"))
 if not CORPORA.is_dir():
     CORPORA = Path("/work/shared/corpora")
-SAMPLE = {"c-testsuite": 40, "gcc-torture": 40}
+SAMPLE = {"c-testsuite": 25, "gcc-torture": 25}
 LEVELS = ("-O0", "-O1")
 MAX_STEPS = int(os.environ.get("PCC_INTERP_STEPS", 20_000_000))
 
@@ -96,7 +96,7 @@ def compile_program(path: str, std: str = "gnu11"):
 
 def run_ir(module) -> tuple[int, bytes]:
     interpreter = Interpreter(module, MAX_STEPS)
-    status = interpreter.run_main()
+    status = run_deep(interpreter.run_main)
     return status, bytes(interpreter.out)
 
 

@@ -689,3 +689,32 @@ def run_module(module: Module, max_steps: int = 5_000_000) -> tuple[int, bytes]:
     interpreter = Interpreter(module, max_steps)
     status = interpreter.run_main()
     return status, bytes(interpreter.out)
+
+
+def run_deep(function, *args):
+    """Call ``function`` in a thread with a big stack and recursion limit (each IR call
+    is a few Python frames; recursive C programs go deep)."""
+    import sys
+    import threading
+    result: list = []
+    error: list = []
+
+    def body():
+        try:
+            result.append(function(*args))
+        except BaseException as exc:            # re-raised in the caller's thread
+            error.append(exc)
+    old_limit = sys.getrecursionlimit()
+    old_size = threading.stack_size()
+    sys.setrecursionlimit(max(old_limit, 60000))
+    threading.stack_size(512 << 20)
+    try:
+        thread = threading.Thread(target=body)
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(old_size)
+        sys.setrecursionlimit(old_limit)
+    if error:
+        raise error[0]
+    return result[0]

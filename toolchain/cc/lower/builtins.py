@@ -74,6 +74,8 @@ class BuiltinLowering:
             self.value(args[0])
             return None
         if base in ("prefetch",):
+            for a in args:
+                self.value(a)
             return None
         stem = base.rstrip("l") if base not in ("ll",) else base
         for family, opcode in BIT_BUILTINS.items():
@@ -187,6 +189,8 @@ class BuiltinLowering:
             real, imag = self.value(args[0]), self.value(args[1])
             return self.make_complex(real, imag, e.type)
         if base == "prefetch":
+            for a in args:
+                self.value(a)
             return None
         if name.startswith("__sync_") or name.startswith("__atomic_"):
             return self.atomic_builtin(name, args, e)
