@@ -27,7 +27,7 @@ from testopts import is_full, sample_seed
 from toolchain.cc.diagnostics import CDiagnostics
 from toolchain.cc.driver import parse_command_line
 from toolchain.cc.frontend import parse_translation_unit
-from toolchain.cc.ir import Constant, Instruction, Type
+from toolchain.cc.ir import Constant
 from toolchain.cc.ir.interp import Interpreter, Trap, run_deep
 from toolchain.cc.ir.interp_libc import LIBC
 from toolchain.cc.ir.verify import verify_module

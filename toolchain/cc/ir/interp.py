@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import struct
 
-from . import (BlockAddress, Constant, FLOAT_BITS, Function, GlobalAddress, INTEGER_BITS, Instruction,
+from . import (BlockAddress, Constant, Function, GlobalAddress, INTEGER_BITS, Instruction,
                Module, Parameter, Type, Undef)
 
 MEMORY_SIZE = 48 << 20

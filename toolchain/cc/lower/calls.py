@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .. import ast
 from ..ctypes import BuiltinVaListType, FunctionType, PointerType
-from ..ir import Function, GlobalAddress, Parameter, Type
+from ..ir import Function, Parameter, Type
 from .types import aggregate, ir_type, is_aggregate
 
 
@@ -85,9 +85,8 @@ class CallLowering:
                 self.emit("ret", Type.VOID, [self.const(function.return_type, 0)])
             elif function.return_type is Type.VOID:
                 self.emit("ret", Type.VOID)
-            else:
-                self.emit("unreachable", Type.VOID) if False else \
-                    self.emit("ret", Type.VOID, [self.undef(function.return_type)])
+            else:                           # falling off the end of a value-returning function
+                self.emit("ret", Type.VOID, [self.undef(function.return_type)])
         self.finish_indirect_branches()
         self.finish_allocas()
         # blocks created but never placed (labels never defined) are dropped by construction;

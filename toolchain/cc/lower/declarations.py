@@ -10,8 +10,6 @@ relocation pieces ``(symbol, addend, size)`` wherever an address is stored.
 
 from __future__ import annotations
 
-import struct
-
 from .. import ast
 from ..ctypes import ArrayType, CONST, FunctionType, PointerType, RecordType
 from ..ir import BlockAddress, GlobalAddress, Global, Type
@@ -191,7 +189,7 @@ class StaticData:
                 alignment = max(alignment, int(attributes["aligned"]))
             except (TypeError, ValueError):
                 pass
-        constant = bool(t.qualifiers & CONST) and not relocations and not _has_mutable(t)
+        constant = bool(t.qualifiers & CONST) and not relocations
         if isinstance(t, ArrayType) and t.element.qualifiers & CONST and not relocations:
             constant = True
         section = attributes.get("section")
@@ -217,14 +215,12 @@ class StaticData:
                         raise_static(value)
                     number = int(number)
                     width = member.bit_width
-                    start = (base + offset) * 8 + member.bit_offset
                     span = (member.bit_offset + width + 7) // 8
                     first = base + offset
                     word = int.from_bytes(data[first:first + span], "little")
                     field_mask = ((1 << width) - 1) << member.bit_offset
                     word = (word & ~field_mask) | ((number << member.bit_offset) & field_mask)
                     data[first:first + span] = word.to_bytes(span, "little")
-                    del start
                 else:
                     self.fill_static(data, relocations, base + offset, sub_type, value)
             return
@@ -422,10 +418,6 @@ class GrowingBytes(bytearray):
         if isinstance(key, slice) and key.stop is not None and key.stop > len(self):
             self.extend(bytes(key.stop - len(self)))
         return super().__getitem__(key)
-
-
-def _has_mutable(t) -> bool:
-    return False
 
 
 class StaticInitializerError(Exception):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from .. import ast
 from ..ctypes import (ArrayType, BuiltinVaListType, CType, FloatType, FunctionType, PointerType,
-                      RecordType, VOLATILE)
+                      VOLATILE)
 from ..ir import FLOAT_BITS, BlockAddress, Constant, GlobalAddress, Type, Value
-from .types import INT_BY_SIZE, float_type, ir_type, is_aggregate, is_bool, is_signed
+from .types import INT_BY_SIZE, ir_type, is_aggregate, is_bool, is_signed
 
 INT_OPS = {"+": "add", "-": "sub", "*": "mul", "&": "and", "|": "or", "^": "xor", "<<": "shl"}
 FLOAT_OPS = {"+": "fadd", "-": "fsub", "*": "fmul", "/": "fdiv"}
@@ -214,12 +214,7 @@ class ExpressionLowering:
     def value_SizeOf(self, e):
         if e.value is not None:
             return self.const(self.ir(e.type), e.value)
-        if e.operand is not None:
-            t = e.operand.type
-            if isinstance(t, ArrayType) and t.vla and isinstance(strip_implicit(e.operand), ast.Identifier):
-                pass
-        else:
-            t = e.operand_type
+        t = e.operand.type if e.operand is not None else e.operand_type
         return self.resize(self.sizeof_value(t), self.ir(e.type), False)
 
     def value_LabelAddress(self, e):

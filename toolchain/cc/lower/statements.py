@@ -191,8 +191,6 @@ class StatementLowering:
             if case.low is None:
                 default_block = block
                 continue
-            low = self.wrap(case.low, t)
-            high = self.wrap(case.high, t) if case.high is not None else low
             if case.high is not None and case.high - case.low > RANGE_EXPAND_LIMIT:
                 ranges.append((case.low, case.high, block))
                 continue
@@ -202,7 +200,6 @@ class StatementLowering:
                     seen.add(key)
                     cases.append(key)
                     targets.append(block)
-            del low, high
         fallback = default_block
         if ranges:
             checks = self.new_block("sw.ranges")

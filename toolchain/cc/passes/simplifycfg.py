@@ -12,7 +12,7 @@ then unreachable blocks are removed.
 
 from __future__ import annotations
 
-from ..ir import Constant, Function, Instruction, Module, Type
+from ..ir import Constant, Function, Instruction, Module
 from . import unreachable
 from .util import address_taken_blocks, remove_incoming, rename_incoming, replace_uses
 
