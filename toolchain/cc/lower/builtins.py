@@ -42,6 +42,14 @@ class BuiltinLowering:
         name = symbol.name
         if name in ("alloca",) and not symbol.is_builtin:
             name = "__builtin_alloca"
+        if name in ("abs", "labs", "llabs", "imaxabs") or name in ("__builtin_abs", "__builtin_labs",
+                                                                   "__builtin_llabs", "__builtin_imaxabs"):
+            # gcc treats these as built-ins even where the program defines them
+            if len(e.arguments) == 1 and e.type.is_integer():
+                value = self.value(e.arguments[0])
+                negative = self.emit("icmp", Type.I1, [value, self.const(value.type, 0)], predicate="slt")
+                negated = self.emit("neg", value.type, [value])
+                return self.emit("select", value.type, [negative, negated, value])
         if not name.startswith("__builtin_"):
             return NotImplemented
         base = name[len("__builtin_"):]
