@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import struct
 
-from . import (BlockAddress, Constant, FLOAT_BITS, Function, GlobalAddress, INTEGER_BITS, Instruction,
+from . import (BlockAddress, Constant, Function, GlobalAddress, INTEGER_BITS, Instruction,
                Module, Parameter, Type, Undef)
 
 MEMORY_SIZE = 48 << 20
@@ -101,6 +101,9 @@ class Interpreter:
                 self.addresses[name] = position
                 self.by_address.setdefault(position, name)
                 position += 64
+        for name, target in module.aliases.items():
+            if target in self.addresses:
+                self.addresses[name] = self.addresses[target]
         for data in module.globals:
             if not data.initializer:
                 continue
@@ -111,7 +114,10 @@ class Interpreter:
                     at += len(piece)
                 else:
                     name, addend, size = piece
-                    target = self.symbol_address(name) + addend
+                    if isinstance(name, BlockAddress):
+                        target = self.block_addresses.get(name.block, 0) + addend
+                    else:
+                        target = self.symbol_address(name) + addend
                     self.memory[at:at + size] = (target & ((1 << (8 * size)) - 1)).to_bytes(size, "little")
                     at += size
         self.heap = (position + 4095) // 4096 * 4096
@@ -625,6 +631,14 @@ def _asm(self, frame, instruction):
             self.store(t, address, value)
 
 
+def _stacksave(self, frame, instruction):
+    return self.sp
+
+
+def _stackrestore(self, frame, instruction):
+    self.sp = self.get(frame, instruction.operands[0])
+
+
 def _call(self, frame, instruction):
     return self.do_call(frame, instruction)
 
@@ -666,7 +680,7 @@ HANDLERS = {
     "sitofp": _convert, "uitofp": _convert, "fpext": _convert, "fptrunc": _convert, "bitcast": _convert,
     "alloca": _alloca, "load": _load, "store": _store, "memcpy": _memcpy, "memset": _memset,
     "call": _call, "va_start": _va_start, "va_arg": _va_arg, "va_end": _va_end, "va_copy": _va_copy,
-    "asm": _asm, "copy": _copy,
+    "asm": _asm, "copy": _copy, "stacksave": _stacksave, "stackrestore": _stackrestore,
 }
 
 
@@ -675,3 +689,32 @@ def run_module(module: Module, max_steps: int = 5_000_000) -> tuple[int, bytes]:
     interpreter = Interpreter(module, max_steps)
     status = interpreter.run_main()
     return status, bytes(interpreter.out)
+
+
+def run_deep(function, *args):
+    """Call ``function`` in a thread with a big stack and recursion limit (each IR call
+    is a few Python frames; recursive C programs go deep)."""
+    import sys
+    import threading
+    result: list = []
+    error: list = []
+
+    def body():
+        try:
+            result.append(function(*args))
+        except BaseException as exc:            # re-raised in the caller's thread
+            error.append(exc)
+    old_limit = sys.getrecursionlimit()
+    old_size = threading.stack_size()
+    sys.setrecursionlimit(max(old_limit, 60000))
+    threading.stack_size(512 << 20)
+    try:
+        thread = threading.Thread(target=body)
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(old_size)
+        sys.setrecursionlimit(old_limit)
+    if error:
+        raise error[0]
+    return result[0]

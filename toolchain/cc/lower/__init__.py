@@ -92,7 +92,9 @@ class ModuleLowerer(StaticData):
                         not self._emit_inline(item.symbol):
                     continue
                 lowerer = FunctionLowerer(self, item)
+                self.current_lowerer = lowerer
                 function = lowerer.lower()
+                self.current_lowerer = None
                 self.module.functions.append(function)
                 self.defined.add(function.name)
             elif isinstance(item, ast.DeclarationStatement) or isinstance(item, ast.Declaration):
@@ -101,6 +103,10 @@ class ModuleLowerer(StaticData):
                     if not isinstance(declaration, ast.Declaration):
                         continue
                     symbol = declaration.symbol
+                    alias = symbol.attributes.get("alias")
+                    if isinstance(alias, str) and symbol.kind in ("object", "function"):
+                        self.module.aliases[symbol_name(symbol)] = alias
+                        continue
                     if symbol.kind != "object":
                         continue
                     name = symbol_name(symbol)
@@ -113,7 +119,7 @@ class ModuleLowerer(StaticData):
         for name in order:
             self.file_scope_object(name, objects[name])
         for name in list(self.module.externals):
-            if name in self.defined:
+            if name in self.defined or name in self.module.aliases:
                 del self.module.externals[name]
         return self.module
 

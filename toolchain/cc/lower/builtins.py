@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from .. import ast
 from ..ctypes import BuiltinVaListType, PointerType
-from ..ir import Constant, Type
-from .types import INT_BY_SIZE, ir_type, is_signed
+from ..ir import Type
+from .types import ir_type, is_signed
 
 BIT_BUILTINS = {"clz": "ctlz", "ctz": "cttz", "popcount": "ctpop", "bswap": "bswap"}
 FLOAT_CONSTANTS = {"huge_val": float("inf"), "inf": float("inf"), "nan": float("nan"),
@@ -42,6 +42,14 @@ class BuiltinLowering:
         name = symbol.name
         if name in ("alloca",) and not symbol.is_builtin:
             name = "__builtin_alloca"
+        if name in ("abs", "labs", "llabs", "imaxabs") or name in ("__builtin_abs", "__builtin_labs",
+                                                                   "__builtin_llabs", "__builtin_imaxabs"):
+            # gcc treats these as built-ins even where the program defines them
+            if len(e.arguments) == 1 and e.type.is_integer():
+                value = self.value(e.arguments[0])
+                negative = self.emit("icmp", Type.I1, [value, self.const(value.type, 0)], predicate="slt")
+                negated = self.emit("neg", value.type, [value])
+                return self.emit("select", value.type, [negative, negated, value])
         if not name.startswith("__builtin_"):
             return NotImplemented
         base = name[len("__builtin_"):]
@@ -54,6 +62,17 @@ class BuiltinLowering:
             for extra in args[1:]:
                 self.value(extra)
             return value
+        if base == "stack_save":
+            return self.emit("stacksave", Type.PTR)
+        if base == "stack_restore":
+            self.emit("stackrestore", Type.VOID, [self.value(args[0])])
+            return None
+        if base == "va_end":
+            self.emit("va_end", Type.VOID, [self.va_list_address(args[0])])
+            return None
+        if base == "va_copy":
+            self.emit("va_copy", Type.VOID, [self.va_list_address(args[0]), self.va_list_address(args[1])])
+            return None
         if base in ("unreachable",):
             self.emit("unreachable", Type.VOID)
             return None
@@ -63,8 +82,9 @@ class BuiltinLowering:
             self.value(args[0])
             return None
         if base in ("prefetch",):
+            for a in args:
+                self.value(a)
             return None
-        stem = base.rstrip("l") if base not in ("ll",) else base
         for family, opcode in BIT_BUILTINS.items():
             if base.startswith(family) and base[len(family):] in ("", "l", "ll", "16", "32", "64", "128"):
                 return self.bit_builtin(opcode, args[0], e.type)
@@ -94,9 +114,6 @@ class BuiltinLowering:
                 for a in args:
                     self.value(a) if not isinstance(a, ast.StringLiteral) else None
                 return self.float_const(e.type, value)
-        if base in ("fabs", "fabsf", "fabsl", "fabsf128") and False:
-            pass
-        del stem
         # everything else: the library function of the same name
         callee_name = base
         return self.library_call(callee_name, e)
@@ -158,8 +175,6 @@ class BuiltinLowering:
             self.emit("va_end", Type.VOID, [self.va_list_address(args[0])])
             return None
         if e.value is not None:
-            for a in args:
-                pass
             return self.const(ir_type(e.type, self.target), e.value)
         base = name.split("_builtin_", 1)[-1] if name.startswith("__builtin_") else name
         if name.startswith("__builtin_") and ("_overflow" in base):
@@ -176,11 +191,11 @@ class BuiltinLowering:
             real, imag = self.value(args[0]), self.value(args[1])
             return self.make_complex(real, imag, e.type)
         if base == "prefetch":
+            for a in args:
+                self.value(a)
             return None
         if name.startswith("__sync_") or name.startswith("__atomic_"):
             return self.atomic_builtin(name, args, e)
-        if base.endswith("_chk"):
-            self.error(f"built-in {name} is not supported", e)
         self.error(f"built-in {name} is not supported", e)
 
     def overflow_builtin(self, base: str, args, e):
@@ -201,8 +216,6 @@ class BuiltinLowering:
         truncated = self.resize(exact, rt, False)
         back = self.resize(truncated, wide, is_signed(result_t))
         overflow = self.emit("icmp", Type.I1, [back, exact], predicate="ne")
-        if max(t.size for t in types) >= 16 or result_t.size >= 16:
-            pass                                    # (128-bit operands: approximate)
         if destination is not None:
             self.store(truncated, destination, result_t)
         return self.resize(overflow, ir_type(e.type, self.target), False)
@@ -241,7 +254,7 @@ class BuiltinLowering:
             bad = self.emit("or", Type.I1, [nan, self.emit("or", Type.I1, [inf_pos, inf_neg])])
             r = self.emit("xor", Type.I1, [bad, self.const(Type.I1, 1)])
         elif base == "isnormal":
-            smallest = {Type.F32: 1.1754943508222875e-38, Type.F64: 2.2250738585072014e-308}.get(ft, 3.3621031431120935e-4932 if False else 2.2250738585072014e-308)
+            smallest = 1.1754943508222875e-38 if ft is Type.F32 else 2.2250738585072014e-308
             absolute = self.emit("select", ft, [self.emit("fcmp", Type.I1, [x, self.const(ft, 0.0)], predicate="olt"),
                                                 self.emit("fneg", ft, [x]), x])
             big = self.emit("fcmp", Type.I1, [absolute, self.const(ft, smallest)], predicate="oge")

@@ -10,11 +10,9 @@ relocation pieces ``(symbol, addend, size)`` wherever an address is stored.
 
 from __future__ import annotations
 
-import struct
-
 from .. import ast
 from ..ctypes import ArrayType, CONST, FunctionType, PointerType, RecordType
-from ..ir import GlobalAddress, Global, Type
+from ..ir import BlockAddress, GlobalAddress, Global, Type
 from ..sema_const import evaluate
 from .types import float_type, ir_type, is_aggregate
 
@@ -26,7 +24,7 @@ class DeclarationLowering:
             if self.has_vla(symbol.type):
                 self.sizeof_value(symbol.type)
             return
-        if symbol.kind != "object" or symbol.storage == "extern":
+        if symbol.kind != "object" or symbol.storage == "extern" or symbol.linkage != "none":
             return
         if symbol.storage == "static":
             name = f"{symbol.name}.{self.unit.next_static()}"
@@ -49,6 +47,14 @@ class DeclarationLowering:
             return slot
         name = self.unit.static_locals.get(symbol)
         if name is not None:
+            return GlobalAddress(name)
+        if symbol.name == "__func__" and symbol.is_local:       # also __FUNCTION__, __PRETTY_FUNCTION__
+            name = f"__func__.{self.unit.next_static()}"
+            self.unit.static_locals[symbol] = name
+            text = self.definition.symbol.name.encode() + b"\0"
+            self.unit.module.globals.append(Global(name, len(text), 1, [text], linkage="internal",
+                                                   constant=True))
+            self.unit.defined.add(name)
             return GlobalAddress(name)
         name = symbol.asm_label or symbol.name
         if name not in self.unit.defined:
@@ -127,7 +133,8 @@ class StaticData:
 
     def string_literal(self, e: ast.StringLiteral) -> str:
         element = e.type.element.size if isinstance(e.type, ArrayType) else 1
-        data = b"".join((u & ((1 << (8 * element)) - 1)).to_bytes(element, "little") for u in e.units)
+        units = [u - 0xDC00 if element == 1 and 0xDC80 <= u <= 0xDCFF else u for u in e.units]
+        data = b"".join((u & ((1 << (8 * element)) - 1)).to_bytes(element, "little") for u in units)
         data += bytes(element)
         key = (data, element)
         name = self.strings.get(key)
@@ -154,11 +161,12 @@ class StaticData:
                 t = ArrayType(element=t.element, length=len(init.units) + 1)
             else:
                 t = ArrayType(element=t.element, length=1)
-        size = t.size
-        data = bytearray(size)
+        data = GrowingBytes(t.size)
         relocations: dict[int, tuple] = {}
         if init is not None:
             self.fill_static(data, relocations, 0, t, init)
+        size = max(t.size, len(data), max((o + w for o, (_, _, w) in relocations.items()), default=0))
+        data.extend(bytes(size - len(data)))
         pieces = None
         if init is not None and (any(data) or relocations):
             pieces = []
@@ -181,7 +189,7 @@ class StaticData:
                 alignment = max(alignment, int(attributes["aligned"]))
             except (TypeError, ValueError):
                 pass
-        constant = bool(t.qualifiers & CONST) and not relocations and not _has_mutable(t)
+        constant = bool(t.qualifiers & CONST) and not relocations
         if isinstance(t, ArrayType) and t.element.qualifiers & CONST and not relocations:
             constant = True
         section = attributes.get("section")
@@ -207,20 +215,18 @@ class StaticData:
                         raise_static(value)
                     number = int(number)
                     width = member.bit_width
-                    start = (base + offset) * 8 + member.bit_offset
                     span = (member.bit_offset + width + 7) // 8
                     first = base + offset
                     word = int.from_bytes(data[first:first + span], "little")
                     field_mask = ((1 << width) - 1) << member.bit_offset
                     word = (word & ~field_mask) | ((number << member.bit_offset) & field_mask)
                     data[first:first + span] = word.to_bytes(span, "little")
-                    del start
                 else:
                     self.fill_static(data, relocations, base + offset, sub_type, value)
             return
         if isinstance(init, ast.StringLiteral) and isinstance(t, ArrayType):
             element = t.element.size
-            units = list(init.units) + [0]
+            units = [u - 0xDC00 if element == 1 and 0xDC80 <= u <= 0xDCFF else u for u in init.units] + [0]
             count = len(units) if t.length is None else min(len(units), t.length)
             for i in range(count):
                 data[base + i * element: base + (i + 1) * element] = \
@@ -334,6 +340,12 @@ class StaticData:
             if not isinstance(pointer, tuple):
                 pointer = (None, int(pointer))
             return (pointer[0], pointer[1] + (index if e.op == "+" else -index))
+        if isinstance(e, ast.LabelAddress) and getattr(self, "current_lowerer", None) is not None:
+            lowerer = self.current_lowerer
+            block = lowerer.label_block(e.label)
+            if block not in lowerer.address_taken:
+                lowerer.address_taken.append(block)
+            return (BlockAddress(block), 0)
         if isinstance(e, ast.Conditional):
             c = self.constant(e.condition)
             if c is None or isinstance(c, tuple):
@@ -394,8 +406,18 @@ class StaticData:
         return None
 
 
-def _has_mutable(t) -> bool:
-    return False
+class GrowingBytes(bytearray):
+    """Static data that grows when a flexible array member is initialised past the end."""
+
+    def __setitem__(self, key, value):
+        if isinstance(key, slice) and key.stop is not None and key.stop > len(self):
+            self.extend(bytes(key.stop - len(self)))
+        super().__setitem__(key, value)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice) and key.stop is not None and key.stop > len(self):
+            self.extend(bytes(key.stop - len(self)))
+        return super().__getitem__(key)
 
 
 class StaticInitializerError(Exception):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from .. import ast
 from ..ctypes import (ArrayType, BuiltinVaListType, CType, FloatType, FunctionType, PointerType,
-                      RecordType, VOLATILE)
+                      VOLATILE)
 from ..ir import FLOAT_BITS, BlockAddress, Constant, GlobalAddress, Type, Value
-from .types import INT_BY_SIZE, float_type, ir_type, is_aggregate, is_bool, is_signed
+from .types import INT_BY_SIZE, ir_type, is_aggregate, is_bool, is_signed
 
 INT_OPS = {"+": "add", "-": "sub", "*": "mul", "&": "and", "|": "or", "^": "xor", "<<": "shl"}
 FLOAT_OPS = {"+": "fadd", "-": "fsub", "*": "fmul", "/": "fdiv"}
@@ -214,12 +214,7 @@ class ExpressionLowering:
     def value_SizeOf(self, e):
         if e.value is not None:
             return self.const(self.ir(e.type), e.value)
-        if e.operand is not None:
-            t = e.operand.type
-            if isinstance(t, ArrayType) and t.vla and isinstance(strip_implicit(e.operand), ast.Identifier):
-                pass
-        else:
-            t = e.operand_type
+        t = e.operand.type if e.operand is not None else e.operand_type
         return self.resize(self.sizeof_value(t), self.ir(e.type), False)
 
     def value_LabelAddress(self, e):
@@ -415,15 +410,20 @@ class ExpressionLowering:
             self.condition(e.condition, then_block, else_block)
             self.place(then_block)
             values.append(self.branch_value(e.then, e.type))
-        incoming.append(self.block)
+        incoming.append(None if self.terminated() else self.block)
         self.jump(join)
         self.place(else_block)
         values.append(self.branch_value(e.otherwise, e.type))
-        incoming.append(self.block)
+        incoming.append(None if self.terminated() else self.block)
         self.jump(join)
         self.place(join)
-        if e.type.is_void() or any(v is None for v in values):
+        if e.type.is_void() or any(v is None for v, b in zip(values, incoming) if b is not None):
             return None
+        live = [(v, b) for v, b in zip(values, incoming) if b is not None]
+        if not live:
+            from ..ir import Undef
+            return Undef(self.ir(e.type) or Type.PTR)
+        values, incoming = [v for v, _ in live], [b for _, b in live]
         return self.emit("phi", values[0].type, values, incoming=incoming)
 
     def branch_value(self, e, t):

@@ -26,6 +26,21 @@ class StatementLowering:
         method(s)
 
     def compound_statement(self, s: ast.CompoundStatement, want_value: bool = False):
+        if not want_value and any(self.declares_vla(item) for item in s.items):
+            saved = self.emit("stacksave", Type.PTR)
+            self.compound_items(s, False)
+            if not self.terminated():
+                self.emit("stackrestore", Type.VOID, [saved])
+            return None
+        return self.compound_items(s, want_value)
+
+    def declares_vla(self, item) -> bool:
+        return isinstance(item, ast.DeclarationStatement) and any(
+            isinstance(d, ast.Declaration) and d.symbol.kind == "object" and
+            d.symbol.storage not in ("static", "extern") and self.has_vla(d.symbol.type)
+            for d in item.declarations)
+
+    def compound_items(self, s: ast.CompoundStatement, want_value: bool):
         result = None
         items = s.items
         for index, item in enumerate(items):
@@ -176,8 +191,6 @@ class StatementLowering:
             if case.low is None:
                 default_block = block
                 continue
-            low = self.wrap(case.low, t)
-            high = self.wrap(case.high, t) if case.high is not None else low
             if case.high is not None and case.high - case.low > RANGE_EXPAND_LIMIT:
                 ranges.append((case.low, case.high, block))
                 continue
@@ -187,7 +200,6 @@ class StatementLowering:
                     seen.add(key)
                     cases.append(key)
                     targets.append(block)
-            del low, high
         fallback = default_block
         if ranges:
             checks = self.new_block("sw.ranges")
