@@ -466,3 +466,26 @@ def test_syntax_only_preprocesses_until_the_parser_exists(tmp_path: Path) -> Non
     bad.write_text("#if\n#endif\n")
     status, _, err = run_pcc(["-fsyntax-only", str(bad)])
     assert status == 1 and "error: #if with no expression" in err
+
+
+def test_wundef(tmp_path: Path) -> None:
+    src = tmp_path / "u.c"
+    src.write_text("#if FOO || defined BAR\n#endif\n#if 1 || NOT_EVALUATED\n#endif\n")
+    _, _, err = run_pcc(["-E", str(src)])
+    assert err == ""
+    _, _, err = run_pcc(["-E", "-Wundef", str(src)])
+    assert err.splitlines()[0] == \
+        f'{src}:1:5: warning: "FOO" is not defined, evaluates to 0 [-Wundef]'
+    assert "NOT_EVALUATED" not in err
+
+
+def test_argument_count_note_like_gcc(tmp_path: Path) -> None:
+    src = tmp_path / "a.c"
+    src.write_text("#define p() pp\np(1)\n")
+    _, out, err = run_pcc(["-E", "-P", str(src)])
+    assert err.splitlines() == [
+        f'{src}:2:4: error: macro "p" passed 1 arguments, but takes just 0',
+        "    2 | p(1)", "      |    ^",
+        f'{src}:1: note: macro "p" defined here',
+        "    1 | #define p() pp", "      | "]
+    assert out.split() == ["p"]

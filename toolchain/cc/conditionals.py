@@ -154,6 +154,10 @@ class ConditionalDirectives:
                 pos = frame.pos
         frame.pos = n
 
+    def _report_undefined(self, tok: Token) -> None:
+        self.diagnostics.warning(f"\"{tok.text}\" is not defined, evaluates to 0", tok,
+                                 "-Wundef")
+
     def _evaluate(self, line: list[Token], where: Token) -> bool:
         if not line:
             self.diagnostics.error(f"#{where.text} with no expression", where)
@@ -167,7 +171,9 @@ class ConditionalDirectives:
             del self.macros["defined"]
         try:
             return evaluate(expanded, self.chars,
-                            lambda msg, tok: self.diagnostics.pedwarn(msg, tok))
+                            lambda msg, tok: self.diagnostics.pedwarn(msg, tok),
+                            self._report_undefined if self.diagnostics.enabled("-Wundef")
+                            else None)
         except ExpressionError as exc:
             self.diagnostics.error(exc.message if exc.message != "#if with no expression"
                                    else f"#{where.text} with no expression",

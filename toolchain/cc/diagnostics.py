@@ -285,10 +285,12 @@ class CDiagnostics:
         if text is None:
             return []
         shown = text.expandtabs(8)
-        column = max(location.column, 1)
-        width = max(1, min(width, len(shown) - column + 1))
         number = f"{location.line:5d}"
         pad = " " * len(number)
+        if not location.column:             # a whole line (gcc: "macro defined here")
+            return [f"{number} | {shown}", f"{pad} | "]
+        column = location.column
+        width = max(1, min(width, len(shown) - column + 1))
         caret = " " * (column - 1) + self._paint("caret", "^" + "~" * (width - 1))
         return [f"{number} | {shown}", f"{pad} | {caret}"]
 

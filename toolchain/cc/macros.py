@@ -295,13 +295,20 @@ class MacroExpander:
                 self.diagnostics.error(
                     f"macro \"{macro.name}\" requires {nparams} arguments, "
                     f"but only {len(args)} given", rparen)
+                self._note_definition(macro)
                 return None
         elif len(args) > nparams:
             self.diagnostics.error(
                 f"macro \"{macro.name}\" passed {len(args)} arguments, "
                 f"but takes just {nparams}", rparen)
+            self._note_definition(macro)
             return None
         return args, rparen
+
+    def _note_definition(self, macro: Macro) -> None:
+        if macro.location is not None and macro.location.line:
+            where = SourceLocation(macro.location.file, macro.location.line)
+            self.diagnostics.note(f"macro \"{macro.name}\" defined here", where)
 
     def _substitute_simple(self, macro: Macro, args: list[list[Token]]) -> list[Token]:
         out: list[Token] = []

@@ -55,11 +55,17 @@ def to_signed(value: int) -> int:
     return value - (1 << 64) if value & SIGN else value
 
 
-def evaluate(tokens: list[Token], chars: CharacterModel, report_warning=None) -> bool:
-    """Evaluate a ``#if`` line; True when the group is to be kept."""
+def evaluate(tokens: list[Token], chars: CharacterModel, report_warning=None,
+             report_undefined=None) -> bool:
+    """Evaluate a ``#if`` line; True when the group is to be kept.
+
+    ``report_warning(message, token)`` hears of overflow and the like;
+    ``report_undefined(token)`` of each identifier taken as 0 (for -Wundef).
+    """
     if not tokens:
         raise ExpressionError("#if with no expression", None)
     parser = _Parser(tokens, chars, report_warning)
+    parser.report_undefined = report_undefined
     value, _ = parser.conditional(True)
     if parser.pos < len(tokens):
         tok = tokens[parser.pos]
@@ -77,6 +83,7 @@ class _Parser:
         self.pos = 0
         self.chars = chars
         self.report_warning = report_warning
+        self.report_undefined = None
 
     def peek(self) -> str | None:
         return self.tokens[self.pos].text if self.pos < len(self.tokens) else None
@@ -196,6 +203,8 @@ class _Parser:
         if tok.kind is TokenKind.CHARACTER_CONSTANT:
             return self.character(tok)
         if tok.kind is TokenKind.IDENTIFIER:
+            if live and self.report_undefined is not None:
+                self.report_undefined(tok)
             return 0, False             # identifiers left after replacement are 0
         if tok.kind is TokenKind.STRING_LITERAL:
             raise ExpressionError(f"token \"{text}\" is not valid in preprocessor expressions",

@@ -10,6 +10,8 @@ on (``pack``, ``GCC diagnostic`` ...).
 
 from __future__ import annotations
 
+import os
+
 from .lexer import lex_spelling
 from .macros import spell
 from .ppevents import FileChange, current_line_of
@@ -28,7 +30,7 @@ class PragmaDirectives:
             frame = self.frames[-1]
             if len(self.frames) == 1:
                 self.diagnostics.warning("#pragma once in main file", where)
-            self.once.add(frame.path)
+            self.once.add(os.path.realpath(frame.path))
             return
         if words[:1] == ["GCC"] and len(words) > 1:
             what = words[1]

@@ -102,7 +102,7 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
         self.events: list[FileChange | Token] = []
         self.cache: dict[str, _SourceInfo] = {}
         self.once: set[str] = set()
-        self.guards: dict[str, str] = {}            # path -> guard macro
+        self.guards: dict[str, str] = {}            # real path -> guard macro
         self.poisoned: set[str] = set()
         self.pushed_macros: dict[str, list[Macro | None]] = {}
         self.counter = 0
@@ -282,7 +282,7 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
             return False
         self.frames.pop()
         if frame.guard is not None:
-            self.guards[frame.path] = frame.guard
+            self.guards[os.path.realpath(frame.path)] = frame.guard
         parent = self.frames[-1]
         line = current_line_of(parent)
         self.events.append(FileChange(parent.name, line, 2, parent.is_system))
@@ -498,9 +498,10 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
             location = line[0] if line else where
             raise self.diagnostics.fatal(f"{name}: No such file or directory", location)
         path, index, is_system = found
-        if path in self.once:
+        identity = os.path.realpath(path)          # the same file by another name is the same
+        if identity in self.once:
             return
-        guard = self.guards.get(path)
+        guard = self.guards.get(identity)
         if guard is not None and guard in self.macros:
             return
         if len(self.frames) >= MAX_INCLUDE_DEPTH:
@@ -509,7 +510,7 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
                                    f"to increase the maximum)", where)
             return
         if directive == "import":
-            self.once.add(path)
+            self.once.add(identity)
         self._push_file(path, path, None, index, is_system or frame.is_system and index == -1,
                         SourceLocation(frame.name, where.location.line))
         self.events.append(FileChange(path, 1, 1, self.frames[-1].is_system))
