@@ -1,7 +1,7 @@
 # hello-x86_64.s — "hello, world" for Linux x86-64 with raw system calls.
 # No C library: _start calls write(1, msg, len) and exit(0).
 #   pas --64 examples/hello-x86_64.s -o hello.o
-#   ld -o hello hello.o && ./hello        (system ld until pld is ready)
+#   pld -o hello hello.o && ./hello
 
         .section .rodata
 msg:    .ascii  "hello, world\n"

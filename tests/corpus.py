@@ -75,6 +75,7 @@ class Program:
     name: str
     path: Path
     flags: tuple[str, ...]         # from the manifest's build column, minus -O/-l/-o
+    level: str = "-O0"             # the build column's -O: what the expected results were checked at
 
     @property
     def id(self) -> str:
@@ -130,8 +131,10 @@ def load_programs(root: Path) -> list[Program]:
             continue
         with manifest.open(newline="", encoding="utf-8") as f:
             for row in csv.DictReader(f, delimiter="\t"):
+                levels = [t for t in shlex.split(row["build"]) if t.startswith("-O")]
                 programs.append(Program(suite, row["name"], root / suite / row["name"],
-                                        build_flags(row["build"])))
+                                        build_flags(row["build"]),
+                                        levels[-1] if levels else "-O0"))
     return programs
 
 

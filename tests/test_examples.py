@@ -1,8 +1,8 @@
 """The programs in examples/ assemble with pas exactly as with GNU as, and run.
 
-hello-x86_64.s is linked with the system ``ld`` (until pld exists) and run;
-boot16.s is linked to a flat binary at 0x7c00 and run in unicorn in real
-mode, its BIOS teletype calls (``int $0x10``, ah=0x0e) captured.
+hello-x86_64.s is linked with pld and run; boot16.s is linked by pld to a
+flat binary at 0x7c00 and run in unicorn in real mode, its BIOS teletype
+calls (``int $0x10``, ah=0x0e) captured.
 """
 
 from __future__ import annotations
@@ -44,11 +44,10 @@ def test_example_matches_gnu_as(name: str, tmp_path: Path) -> None:
 
 
 def link(tmp_path: Path, obj: bytes, *flags: str) -> Path:
-    if shutil.which("ld") is None:
-        pytest.skip("no system ld to link with (pld is not ready yet)")
+    from toolchain.ld.cli import main as pld
     (tmp_path / "in.o").write_bytes(obj)
     out = tmp_path / "out"
-    subprocess.run(["ld", *flags, "-o", str(out), str(tmp_path / "in.o")], check=True)
+    assert pld([*flags, "-o", str(out), str(tmp_path / "in.o")]) == 0
     return out
 
 

@@ -1,21 +1,251 @@
-"""Command-line entry point of the C compiler ``pcc``.
+"""Command-line entry point of the C compiler ``pcc`` (used like gcc).
 
-The compiler is not written yet (issues 4 and 5).  Until it is, ``pcc`` says
-so plainly and exits with status 1 rather than pretending to compile.
+    pcc [-E | -fsyntax-only | -S | -c] [options] file.c ... [-o out]
+
+``-E`` prints the preprocessed source (``-P``: without line markers, ``-dM``:
+the macros defined at the end), ``-M``/``-MM`` print make dependencies and
+``-MD``/``-MMD`` write them beside the output, ``-fsyntax-only`` checks the
+translation unit with the front end (``toolchain.cc.frontend`` once it
+exists).  Code generation (``-S``, ``-c``, linking) is not written yet and
+says so.  Exit status: 0 success, 1 user error, 70 internal error.
 """
 
+from __future__ import annotations
+
+import io
+import os
 import sys
+import tempfile
+import traceback
 
-import click
+from ..common.diagnostics import ToolchainError
+from .diagnostics import CDiagnostics, FatalError
+from .driver import DriverOptions, UsageError, parse_command_line
+from .ppoutput import write_macro_definitions, write_preprocessed
+from .preprocessor import Preprocessor
+from .tokens import Token, TokenKind
+
+VERSION = "0.1.0"
+USAGE = """\
+Usage: pcc [options] file...
+Options:
+  -E                       Preprocess only; do not compile
+  -fsyntax-only            Check the code for syntax errors
+  -S / -c                  Compile / assemble (not implemented yet)
+  -o <file>                Place the output into <file>
+  -I <dir> -isystem <dir> -iquote <dir> -idirafter <dir>
+  -D <macro>[=<val>] -U <macro> -include <file> -imacros <file>
+  -nostdinc --sysroot=<dir>
+  -std=<standard>          c99 c11 c17 gnu89 gnu99 gnu11 gnu17 ...
+  --target=<triple>        x86_64-linux-gnu i386-linux-gnu aarch64-linux-gnu
+                           riscv64-linux-gnu i386-none-code16 (-m64 -m32 -m16)
+  -w -Wall -Wextra -Werror -W<warning> -Wno-<warning> -pedantic -pedantic-errors
+  -M -MM -MD -MMD -MF <file> -MT <target> -MQ <target> -MP
+  -P -dM -dD
+"""
 
 
-@click.command(context_settings={"ignore_unknown_options": True,
-                                 "allow_extra_args": True,
-                                 "help_option_names": ["--help"]})
-@click.version_option("0.1.0", prog_name="pcc")
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def main(args: tuple[str, ...]) -> None:
-    """pcc: C compiler (not ready yet)."""
-    click.echo("pcc: error: the C compiler is not implemented yet; "
-               "use 'pas' to assemble GNU-syntax x86 assembly", err=True)
-    sys.exit(1)
+def main(argv: list[str] | None = None) -> None:
+    """The ``pcc`` console script."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        status = run(args)
+    except KeyboardInterrupt:
+        status = 130
+    except SystemExit:
+        raise
+    except BaseException as exc:                 # a bug in pcc: no Python traceback for users
+        tb = traceback.extract_tb(exc.__traceback__)
+        where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
+        print(f"pcc: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        if os.environ.get("PCC_TRACEBACK"):
+            traceback.print_exc()
+        status = 70
+    sys.stdout.flush()
+    sys.exit(status)
+
+
+def run(argv: list[str]) -> int:
+    """Run one command line; returns the exit status."""
+    try:
+        opts = parse_command_line(argv)
+    except UsageError as exc:
+        print(f"pcc: error: {exc.message}", file=sys.stderr)
+        return 1
+    except ToolchainError as exc:
+        print(f"pcc: error: {exc.message}", file=sys.stderr)
+        return 1
+    for notice in opts.notices:
+        if notice.startswith("-print-") or notice == "-dumpmachine":
+            _print_query(notice, opts)
+            return 0
+        print(f"pcc: warning: {notice}", file=sys.stderr)
+    if opts.print_help:
+        sys.stdout.write(USAGE)
+        return 0
+    if opts.print_version:
+        print(f"pcc (pcc) {VERSION}")
+        return 0
+    status = 0
+    inputs = []
+    for name in opts.inputs:
+        if name != "-" and not os.path.exists(name):
+            print(f"pcc: error: {name}: No such file or directory", file=sys.stderr)
+            status = 1
+        else:
+            inputs.append(name)
+    if not inputs:
+        print("pcc: fatal error: no input files", file=sys.stderr)
+        print("compilation terminated.", file=sys.stderr)
+        return 1
+    if status:
+        return status
+    if opts.action in ("c", "S", "link") and opts.dependencies.mode is None:
+        print("pcc: error: code generation is not implemented yet", file=sys.stderr)
+        return 1
+    if opts.output and len(inputs) > 1 and opts.action != "E":
+        print("pcc: fatal error: cannot specify '-o' with '-c', '-S' or '-E' with multiple "
+              "files", file=sys.stderr)
+        return 1
+    out = io.StringIO()
+    for name in inputs:
+        status = max(status, _compile_one(name, opts, out))
+    if opts.action == "E" or opts.dependencies.mode is not None:
+        _write_output(opts.output, out.getvalue())
+    return status
+
+
+def _compile_one(path: str, opts: DriverOptions, out: io.StringIO) -> int:
+    diagnostics = CDiagnostics(color=opts.color, show_caret=opts.show_caret,
+                               options=opts.warnings)
+    preprocess_only = opts.action == "E" or opts.dependencies.mode is not None
+    pp_options = opts.preprocessor
+    frontend = None
+    if not preprocess_only:
+        frontend = _frontend()
+        pp_options.keep_pragmas = bool(getattr(frontend, "ACCEPTS_PRAGMA_TOKENS", False))
+    pp = Preprocessor(opts.target, pp_options, diagnostics)
+    try:
+        items = pp.items(path)
+        if opts.dependencies.mode is not None:
+            for _ in items:
+                pass
+        elif preprocess_only:
+            if opts.dump_macros == "M":
+                for _ in items:
+                    pass
+                write_macro_definitions(pp.macros, out)
+            else:
+                write_preprocessed(items, out, opts.line_markers)
+        else:
+            tokens: list[Token] = [t for t in items if isinstance(t, Token)]
+            if frontend is not None and not diagnostics.failed:
+                frontend.check_translation_unit(tokens, opts.target, diagnostics, opts)
+    except FatalError:
+        diagnostics.finish()
+        return 1
+    except ToolchainError as exc:
+        diagnostics.report_exception(exc)
+    if opts.dependencies.mode is not None or opts.dependencies.write_file is not None:
+        _write_dependencies(path, pp, diagnostics, opts, out)
+    diagnostics.finish()
+    return 1 if diagnostics.failed else 0
+
+
+def _frontend():
+    """The parser's module once it exists (``-fsyntax-only`` only preprocesses until then)."""
+    try:
+        from . import frontend
+    except ImportError:
+        return None
+    return frontend if hasattr(frontend, "check_translation_unit") else None
+
+
+def _write_dependencies(path: str, pp: Preprocessor, diagnostics: CDiagnostics,
+                        opts: DriverOptions, out: io.StringIO) -> None:
+    deps = opts.dependencies
+    user_only = (deps.mode or deps.write_file) in ("MM", "MMD")
+    files = [path]
+    seen = {path}
+    for dep in pp.dependencies[1:]:
+        if dep in seen:
+            continue
+        seen.add(dep)
+        if user_only and diagnostics.sources.is_system(dep):
+            continue
+        files.append(dep)
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if deps.targets:
+        targets = " ".join(deps.targets)
+    elif opts.output and deps.mode is None:
+        targets = opts.output if opts.action != "E" else stem + ".o"
+    else:
+        targets = stem + ".o"
+    lines = _make_rule(targets, files)
+    if deps.phony:
+        for dep in files[1:]:
+            lines.append(f"{_escape_make(dep)}:")
+    text = "\n".join(lines) + "\n"
+    if deps.mode is not None and deps.output is None:
+        out.write(text)
+        return
+    if deps.output is not None:
+        dfile = deps.output
+    elif opts.output:
+        dfile = os.path.splitext(opts.output)[0] + ".d"
+    else:
+        dfile = stem + ".d"
+    _write_output(dfile, text)
+
+
+def _make_rule(target: str, files: list[str]) -> list[str]:
+    lines = []
+    current = f"{target}:"
+    for name in files:
+        piece = " " + _escape_make(name)
+        if len(current) + len(piece) > 75 and current != f"{target}:":
+            lines.append(current + " \\")
+            current = " "
+        current += piece
+    lines.append(current)
+    return lines
+
+
+def _escape_make(name: str) -> str:
+    return name.replace(" ", "\\ ").replace("#", "\\#").replace("$", "$$")
+
+
+def _write_output(output: str | None, text: str) -> None:
+    """Write to stdout, or to a temporary file renamed over ``output`` at the end."""
+    data = text.encode("utf-8", "surrogateescape")
+    if output is None or output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    directory = os.path.dirname(os.path.abspath(output))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".pcc-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, output)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _print_query(flag: str, opts: DriverOptions) -> None:
+    if flag == "-dumpmachine":
+        print(opts.target.gnu_triple)
+    elif flag == "-print-prog-name" or flag.startswith("-print-prog-name="):
+        print(flag.split("=", 1)[-1])
+    else:
+        print("")
+
+
+__all__ = ["main", "run", "TokenKind"]
+
+
+if __name__ == "__main__":
+    main()

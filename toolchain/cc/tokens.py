@@ -31,6 +31,7 @@ class TokenKind(enum.Enum):
     HEADER_NAME = "header name"                   # <stdio.h>, only after #include
     PUNCTUATOR = "punctuator"                     # spelled as in 6.4.6; digraphs kept
     OTHER = "other"                               # a stray non-white-space character
+    PRAGMA = "pragma"                             # a whole #pragma / _Pragma: text = its body
     END_OF_FILE = "end of file"
 
 
@@ -51,3 +52,6 @@ class Token:
     leading_space: bool = False                   # white space (or a comment) before it
     at_line_start: bool = False                   # first token of a logical line
     expansion: MacroExpansion | None = None       # None when written directly in a file
+    # Names of the macros this token may no longer be expanded for (Prosser's
+    # hide set, see macros.py); empty for tokens read from a file.
+    hideset: frozenset[str] = frozenset()

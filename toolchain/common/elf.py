@@ -525,6 +525,26 @@ def reloc_number(machine: int, name: str) -> int:
     return RELOC_NUMBERS[machine][name]
 
 
+# --- Program headers (gABI "Program Header") ------------------------------
+PT_NULL = 0
+PT_LOAD = 1
+PT_DYNAMIC = 2
+PT_INTERP = 3
+PT_NOTE = 4
+PT_SHLIB = 5
+PT_PHDR = 6
+PT_TLS = 7
+PT_GNU_EH_FRAME = 0x6474E550
+PT_GNU_STACK = 0x6474E551
+PT_GNU_RELRO = 0x6474E552
+PT_GNU_PROPERTY = 0x6474E553
+PT_RISCV_ATTRIBUTES = 0x70000003
+
+PF_X = 0x1
+PF_W = 0x2
+PF_R = 0x4
+
+
 # --- Record layouts (gABI "ELF Header", "Sections", "Symbol Table",
 # "Relocation"), little endian.  Field order as in the Elf32_*/Elf64_* structs.
 EHDR32 = struct.Struct("<16sHHIIIIIHHHHHH")   # Elf32_Ehdr, 52 bytes
@@ -537,4 +557,6 @@ REL32 = struct.Struct("<II")                  # Elf32_Rel: offset info
 RELA32 = struct.Struct("<IIi")                # Elf32_Rela: offset info addend
 REL64 = struct.Struct("<QQ")                  # Elf64_Rel
 RELA64 = struct.Struct("<QQq")                # Elf64_Rela
+PHDR32 = struct.Struct("<IIIIIIII")         # Elf32_Phdr: type offset vaddr paddr filesz memsz flags align
+PHDR64 = struct.Struct("<IIQQQQQQ")         # Elf64_Phdr: type flags offset vaddr paddr filesz memsz align
 GRP_WORD = struct.Struct("<I")                # one Elf32_Word of an SHT_GROUP section

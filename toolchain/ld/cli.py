@@ -1,20 +1,60 @@
-"""Command-line entry point of the linker ``pld``.
+"""Command-line entry point of the linker ``pld`` (GNU ld's options, see options.py).
 
-The linker is not written yet (issue 3).  Until it is, ``pld`` says so
-plainly and exits with status 1 rather than pretending to link.
+Errors print as ``pld: error: message`` and exit with status 1; a bug
+inside pld prints ``pld: internal error:`` and exits with status 70.  In
+both cases no output file is left behind.
 """
+
+from __future__ import annotations
 
 import sys
 
-import click
+from ..common.diagnostics import Diagnostics, ToolchainError
+from .options import parse_args
+
+VERSION = "pld (pcc toolchain) 0.1.0\nSupported emulations: elf_x86_64 elf_i386"
+
+USAGE = """Usage: pld [options] file...
+Links ELF relocatable objects and ar archives into a static executable,
+a relocatable object (-r) or a flat binary (--oformat=binary), accepting
+GNU ld's options (-o -e -T -L -l -m --defsym --gc-sections -Map -Ttext ...)."""
 
 
-@click.command(context_settings={"ignore_unknown_options": True,
-                                 "allow_extra_args": True,
-                                 "help_option_names": ["--help"]})
-@click.version_option("0.1.0", prog_name="pld")
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def main(args: tuple[str, ...]) -> None:
-    """pld: ELF linker (not ready yet)."""
-    click.echo("pld: error: the linker is not implemented yet", err=True)
-    sys.exit(1)
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    diagnostics = Diagnostics("pld")
+    try:
+        options = parse_args(argv)
+        if options.version:
+            print(VERSION)
+            return 0
+        if options.help:
+            print(USAGE)
+            return 0
+        diagnostics.warnings_are_errors = options.fatal_warnings
+        diagnostics.suppress_warnings = options.no_warnings
+        if options.relocatable:
+            from .relocatable import link_relocatable
+            link_relocatable(options, diagnostics)
+        else:
+            from .linker import link
+            link(options, diagnostics)
+    except ToolchainError as exc:
+        diagnostics.report(exc)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:                            # a bug in pld, not in the input
+        import traceback
+        location = traceback.extract_tb(exc.__traceback__)[-1]
+        print(f"pld: internal error: {type(exc).__name__}: {exc} "
+              f"(at {location.filename}:{location.lineno})", file=sys.stderr)
+        return 70
+    return 1 if diagnostics.failed else 0
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

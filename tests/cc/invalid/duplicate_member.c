@@ -1,0 +1,2 @@
+// ERROR: 2:23: error: duplicate member 'a'
+struct s { int a; int a; };

@@ -1,0 +1,2 @@
+// ERROR: 2:9: error: empty character constant
+int c = '';

@@ -1,0 +1,3 @@
+// ERROR: 3:10: error: redeclaration of enumerator 'B'
+enum e { A, B };
+enum f { B };

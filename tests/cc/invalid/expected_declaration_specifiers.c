@@ -1,0 +1,2 @@
+// ERROR: 2:14: error: expected declaration specifiers or '...' before numeric constant
+int f(int a, 5);

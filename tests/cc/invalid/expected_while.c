@@ -1,0 +1,4 @@
+// ERROR: 3:8: error: expected 'while' before 'for'
+void f(void) {
+  do ; for
+}

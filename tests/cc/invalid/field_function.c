@@ -1,0 +1,2 @@
+// ERROR: 2:16: error: field 'f' declared as a function
+struct s { int f(void); };

@@ -1,0 +1,2 @@
+// ERROR: 2:7: error: unknown type name 'foo'
+int f(foo a);

@@ -1,0 +1,2 @@
+// ERROR: 2:12: warning: variable 'x' declared 'inline'
+inline int x;

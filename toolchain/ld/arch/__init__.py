@@ -1,0 +1,175 @@
+"""The contract between the generic linker and one architecture module.
+
+Like lld's TargetInfo: the core never reads an instruction.  An
+architecture module says, for each relocation type, *what value* it wants
+(:class:`RelExpr`, in the psABI's own notation: S symbol, A addend, P place,
+G GOT slot offset, GOT the GOT base, L the PLT entry, Z the symbol size, TP
+the thread pointer) and how to *write* that value into the bytes, with its
+range check.  It also owns the instruction rewrites the psABIs allow a
+linker -- GOT-load relaxation, TLS model relaxation -- and the bytes of a
+PLT entry.  GOT and PLT decisions (which symbols need a slot) are the
+core's.
+
+One module per architecture: x86_64.py, i386.py (aarch64.py, riscv64.py
+follow the same shape).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from ...common.diagnostics import ToolchainError
+
+
+class RelExpr(enum.Enum):
+    NONE = "none"                 # nothing to write (R_*_NONE, marker relocations)
+    ABS = "S + A"
+    PC = "S + A - P"
+    PLT_PC = "L + A - P"          # L = S except for IFUNCs, which go through the IPLT
+    GOT = "G + GOT + A"           # absolute address of the GOT slot
+    GOT_PC = "G + GOT + A - P"    # GOTPCREL: PC-relative address of the slot
+    GOT_OFF = "G + A"             # slot offset from the GOT base (i386 GOT32 with a base)
+    GOT_REL = "S + A - GOT"       # GOTOFF
+    GOTPC = "GOT + A - P"         # i386 GOTPC, x86-64 GOTPC32
+    SIZE = "Z + A"
+    TPREL = "S + A - TP"          # local-exec offset from the thread pointer
+    TPREL_NEG = "TP - S - A"      # i386 TLS_LE_32 / TLS_TPOFF32 write the negation
+    GOTTP_PC = "GOTTP + A - P"    # initial-exec: slot holding S - TP, PC-relative
+    GOTTP = "GOTTP + A"           # initial-exec: absolute address of that slot
+    GOTTP_OFF = "GOTTP + A - GOT"  # initial-exec: slot offset from the GOT base
+    GOTTP_NEG_OFF = "GOTTPN + A - GOT"  # i386 TLS_IE_32: slot holds TP - S
+    TLSGD_PC = "TLSGD PC"         # general dynamic, PC-relative (x86-64 TLSGD)
+    TLSGD_OFF = "TLSGD GOT-relative"  # general dynamic via GOT base (i386 TLS_GD)
+    TLSLD_PC = "TLSLD PC"
+    TLSLD_OFF = "TLSLD GOT-relative"
+    DTPREL = "S + A - DTV"        # offset in the module's TLS block
+    TLS_MARKER = "TLS call marker"  # relocations relaxed together with a GD/LD one
+
+
+@dataclass(frozen=True)
+class RelocationError(Exception):
+    """A value that does not fit its field; the core adds where and which symbol."""
+
+    message: str
+
+
+def check_signed(value: int, bits: int, type_name: str) -> None:
+    low, high = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+    if not low <= value <= high:
+        raise RelocationError(f"relocation truncated to fit: {type_name}: value {value:#x} is "
+                              f"not in [{low}, {high}]")
+
+
+def check_unsigned(value: int, bits: int, type_name: str) -> None:
+    if not 0 <= value < (1 << bits):
+        raise RelocationError(f"relocation truncated to fit: {type_name}: value {value:#x} is "
+                              f"not in [0, {(1 << bits) - 1:#x}]")
+
+
+def check_either(value: int, bits: int, type_name: str) -> None:
+    """Fits as signed or as unsigned (ld's complain_overflow_bitfield)."""
+    if not -(1 << (bits - 1)) <= value < (1 << bits):
+        raise RelocationError(f"relocation truncated to fit: {type_name}: value {value:#x} is "
+                              f"not in [{-(1 << (bits - 1))}, {(1 << bits) - 1:#x}]")
+
+
+class Arch:
+    """Base of the architecture modules; subclasses fill in the psABI facts."""
+
+    machine: int
+    name: str                          # ld's emulation name, e.g. elf_x86_64
+    wordsize: int                      # 8 for ELF64, 4 for ELF32
+    uses_rela: bool                    # RELA (x86-64) or REL (i386) objects
+    default_base: int                  # where GNU ld's default script starts text
+    max_page_size: int
+    common_page_size: int
+    tls_variant: int                   # 2: TLS block below TP (x86); 1: above (AArch64, RISC-V)
+    tls_tcb_size: int = 0              # variant 1: bytes between TP and the block
+    got_base_symbol_section = ".got.plt"  # _GLOBAL_OFFSET_TABLE_ points at its start
+    irelative_type: int
+    iplt_entry_size: int
+    # No-op instructions by length (1, 2, ... bytes) that pad code sections; empty: zeros.
+    code_fill_nops: tuple[bytes, ...] = ()
+
+    def code_fill(self, count: int) -> bytes:
+        """Padding for ``count`` bytes inside an executable output section without an
+        explicit ``=fill``: GNU ld's (bfd's arch fill) -- the longest no-op repeated,
+        then one no-op of the remaining length -- so gaps disassemble as no-ops and
+        flat images match ld's bytes."""
+        nops = self.code_fill_nops
+        if not nops:
+            return bytes(count)
+        longest = nops[-1]
+        whole, rest = divmod(count, len(longest))
+        return longest * whole + (nops[rest - 1] if rest else b"")
+
+    def rel_expr(self, type: int) -> RelExpr:
+        raise NotImplementedError
+
+    def thread_pointer(self, tls_start: int, tls_memsz: int, tls_align: int) -> int:
+        """Where TP points for the executable's TLS block (psABI TLS variant I or II)."""
+        if self.tls_variant == 2:                  # block ends at TP
+            return tls_start + (tls_memsz + tls_align - 1) // tls_align * tls_align
+        return tls_start - (self.tls_tcb_size + tls_align - 1) // tls_align * tls_align
+
+    def type_name(self, type: int) -> str:
+        from ...common.elf import reloc_name
+        return reloc_name(self.machine, type)
+
+    def implicit_addend(self, data: bytes | memoryview, offset: int, type: int) -> int:
+        """The addend a REL object keeps in the bytes; RELA architectures never call this."""
+        raise ToolchainError(f"{self.name}: REL relocations are not expected")
+
+    def write(self, buf: bytearray, offset: int, type: int, value: int) -> None:
+        """Store ``value`` for relocation ``type`` at ``buf[offset]``; RelocationError if it
+        does not fit."""
+        raise NotImplementedError
+
+    # --- relaxations (static executables) --------------------------------------------
+
+    def can_relax_got(self, data: bytes | memoryview, offset: int, type: int) -> bool:
+        """Whether a GOT load at ``offset`` may be rewritten to use the address directly."""
+        return False
+
+    def relax_got(self, buf: bytearray, offset: int, type: int, value_pc: int,
+                  value_abs: int) -> None:
+        """Rewrite the GOT load so it uses the symbol's address (PC-relative or absolute)."""
+        raise NotImplementedError
+
+    def relax_tls_gd_to_le(self, buf: bytearray, offset: int, type: int, tpoff: int) -> int:
+        """Rewrite a general-dynamic sequence to local exec; returns relocations consumed
+        after this one (the call to __tls_get_addr)."""
+        raise NotImplementedError
+
+    def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int) -> int:
+        raise NotImplementedError
+
+    def can_relax_tls_ie(self, data: bytes | memoryview, offset: int, type: int) -> bool:
+        """Whether an initial-exec access at ``offset`` can become local exec."""
+        return False
+
+    def relax_tls_marker(self, buf: bytearray, offset: int, type: int) -> None:
+        """Rewrite the instruction a TLS marker relocation (TLSDESC_CALL ...) sits on."""
+
+    def relax_tls_ie_to_le(self, buf: bytearray, offset: int, type: int, tpoff: int) -> None:
+        raise NotImplementedError
+
+    def write_iplt_entry(self, buf: bytearray, offset: int, entry_address: int,
+                         slot_address: int, got_base: int) -> None:
+        raise NotImplementedError
+
+    def irelative(self, slot_address: int, resolver: int) -> tuple[int, int, int]:
+        """(r_offset, r_info type, addend) of the R_*_IRELATIVE for one IPLT slot."""
+        return slot_address, self.irelative_type, resolver
+
+
+def arch_for_machine(machine: int) -> Arch:
+    from ...common.target import EM_386, EM_X86_64
+    if machine == EM_X86_64:
+        from .x86_64 import X86_64
+        return X86_64()
+    if machine == EM_386:
+        from .i386 import I386
+        return I386()
+    raise ToolchainError(f"unsupported ELF machine {machine}: pld links x86-64 and i386")

@@ -1,0 +1,222 @@
+"""Scanning and applying relocations: the generic half of relocation processing.
+
+Two passes over the relocations of every live section, as lld does:
+
+1. *scan* (before layout): find what each relocation needs -- a GOT slot, a
+   GOT slot holding a TLS offset, an IPLT entry for an IFUNC -- and which
+   references are undefined.  A static executable relaxes what it can: GOT
+   loads the architecture module can rewrite need no slot, and every TLS
+   access becomes local exec.
+2. *apply* (after layout): compute the value the relocation's
+   :class:`RelExpr` names, in the psABI's notation (S, A, P, G, GOT, L, Z,
+   TP), and hand it to the architecture module to store.
+
+Errors name the place the way GNU ld does: ``file.o: in function 'f':`` then
+``src.c:(.text+0x12): undefined reference to 'x'``.
+"""
+
+from __future__ import annotations
+
+from ..common import elf
+from ..common.diagnostics import Diagnostics
+from .arch import Arch, RelExpr, RelocationError
+from .inputs import InputSection, ObjectFile
+from .symbols import Symbol
+from .synthetic import SyntheticSections
+
+E = RelExpr
+GOT_EXPRS = {E.GOT, E.GOT_PC, E.GOT_OFF}
+GOTTP_EXPRS = {E.GOTTP_PC, E.GOTTP, E.GOTTP_OFF, E.GOTTP_NEG_OFF}
+GOT_BASE_EXPRS = {E.GOT_OFF, E.GOT_REL, E.GOTPC, E.GOTTP_OFF, E.GOTTP_NEG_OFF,
+                  E.TLSGD_OFF, E.TLSLD_OFF}
+
+
+# Symbols that name "the function" in a message: like GNU ld (bfd's elf_find_function),
+# untyped labels count too -- hand-written assembly rarely says .type.
+FUNCTION_TYPES = (elf.STT_FUNC, elf.STT_GNU_IFUNC, elf.STT_NOTYPE)
+
+
+def function_at(section: InputSection, offset: int) -> str | None:
+    """The function symbol whose bytes contain ``offset`` (for ld-style messages)."""
+    file = section.file
+    if not isinstance(file, ObjectFile):
+        return None
+    best = None
+    for symbol in file.symbols:
+        if symbol.section is section and symbol.type in FUNCTION_TYPES and symbol.name and \
+                symbol.value <= offset and (offset < symbol.value + symbol.size or
+                                            symbol.size == 0):
+            if best is None or symbol.value > best.value:
+                best = symbol
+    return best.name if best is not None else None
+
+
+def place_of(section: InputSection, offset: int) -> str:
+    """``src.c:(.text+0x5)`` -- the source file name when the object records it."""
+    file = section.file
+    name = file.source_name if isinstance(file, ObjectFile) and file.source_name else \
+        (file.display if file else "<linker>")
+    return f"{name}:({section.name}+{offset:#x})"
+
+
+class Relocator:
+    def __init__(self, arch: Arch, synthetic: SyntheticSections, diagnostics: Diagnostics):
+        self.arch = arch
+        self.synthetic = synthetic
+        self.diagnostics = diagnostics
+        self.relaxed_got: set[tuple[int, int]] = set()   # (id(section), offset) rewritten loads
+        self.undefined_count = 0
+        self.tls_start = 0
+        self.tls_tp = 0
+
+    # --- pass 1 ---------------------------------------------------------------------------
+
+    def scan(self, sections: list[InputSection]) -> None:
+        arch = self.arch
+        synthetic = self.synthetic
+        for section in sections:
+            alloc = section.is_alloc
+            data = section.data
+            for relocation in section.relocations:
+                symbol = relocation.symbol
+                try:
+                    expr = arch.rel_expr(relocation.type)
+                except RelocationError as exc:
+                    self._error(section, relocation.offset, exc.message)
+                    continue
+                if expr is E.NONE:
+                    continue
+                if not symbol.defined and not symbol.is_local and not symbol.is_weak:
+                    if alloc:
+                        self._undefined(section, relocation.offset, symbol)
+                    continue
+                if expr in GOT_BASE_EXPRS:
+                    synthetic.got_plt_needed = True
+                if expr in GOT_EXPRS:
+                    if (expr is E.GOT_PC and symbol.defined and not symbol.is_ifunc
+                            and data is not None
+                            and arch.can_relax_got(data, relocation.offset, relocation.type)):
+                        self.relaxed_got.add((id(section), relocation.offset))
+                    else:
+                        synthetic.add_got(symbol)
+                elif expr in GOTTP_EXPRS:
+                    if not (data is not None and arch.can_relax_tls_ie(
+                            data, relocation.offset, relocation.type)):
+                        synthetic.add_gottp(symbol)
+                if symbol.is_ifunc and expr not in GOT_EXPRS:
+                    synthetic.add_iplt(symbol)
+
+    def _undefined(self, section: InputSection, offset: int, symbol: Symbol) -> None:
+        self.undefined_count += 1
+        if self.undefined_count > 10:
+            return
+        function = function_at(section, offset)
+        where = f"{section.file.display}: in function '{function}': " \
+            f"{place_of(section, offset)}" if function else \
+            f"{section.file.display}:({section.name}+{offset:#x})"       # as GNU ld says it
+        self.diagnostics.error(f"{where}: undefined reference to '{symbol.name}'")
+
+    def _error(self, section: InputSection, offset: int, message: str) -> None:
+        self.diagnostics.error(f"{section.file.display if section.file else '<linker>'}:"
+                               f"({section.name}+{offset:#x}): {message}")
+
+    # --- pass 2 ----------------------------------------------------------------------------
+
+    def symbol_address(self, symbol: Symbol) -> int:
+        if symbol.is_ifunc and symbol.iplt_index >= 0:
+            return self.synthetic.iplt_entry(symbol)
+        if not symbol.defined:
+            return 0
+        return symbol.address
+
+    def tp_offset(self, symbol: Symbol) -> int:
+        return symbol.address - self.tls_tp
+
+    def apply(self, image: bytearray, section: InputSection, base: int) -> None:
+        """Apply ``section``'s relocations; its bytes are at ``image[base:]``."""
+        arch = self.arch
+        synthetic = self.synthetic
+        got_base = synthetic.got_base
+        place = section.address if section.output_section is not None else 0
+        relocations = section.relocations
+        alloc = section.is_alloc
+        skip = 0
+        for relocation in relocations:
+            if skip:
+                skip -= 1
+                continue
+            type = relocation.type
+            try:
+                expr = arch.rel_expr(type)
+            except RelocationError:
+                continue                                    # reported by scan
+            if expr is E.NONE:
+                continue
+            symbol = relocation.symbol
+            if not symbol.defined and not symbol.is_local and not symbol.is_weak and alloc:
+                continue                                    # reported by scan
+            offset = relocation.offset
+            at = base + offset
+            S = self.symbol_address(symbol)
+            A = relocation.addend
+            if symbol.type == elf.STT_SECTION and symbol.section is not None and \
+                    symbol.section.merged_into is not None:
+                S, A = symbol.section.address_of(symbol.value + A), 0   # A picks the piece
+            P = place + offset
+            try:
+                if expr is E.ABS:
+                    arch.write(image, at, type, S + A)
+                elif expr is E.PC or expr is E.PLT_PC:
+                    arch.write(image, at, type, S + A - P)
+                elif expr in GOT_EXPRS:
+                    if (id(section), offset) in self.relaxed_got:
+                        arch.relax_got(image, at, type, S + A - P, S + A)
+                        continue
+                    G = synthetic.got_slot(symbol)
+                    if expr is E.GOT_PC:
+                        arch.write(image, at, type, G + A - P)
+                    elif expr is E.GOT:
+                        arch.write(image, at, type, G + A)
+                    else:
+                        arch.write(image, at, type, G - got_base + A)
+                elif expr is E.GOT_REL:
+                    arch.write(image, at, type, S + A - got_base)
+                elif expr is E.GOTPC:
+                    arch.write(image, at, type, got_base + A - P)
+                elif expr is E.SIZE:
+                    arch.write(image, at, type, symbol.size + A)
+                elif expr is E.TPREL:
+                    arch.write(image, at, type, S + A - self.tls_tp)
+                elif expr is E.TPREL_NEG:
+                    arch.write(image, at, type, self.tls_tp - S - A)
+                elif expr in GOTTP_EXPRS:
+                    if symbol.gottp_index < 0:
+                        arch.relax_tls_ie_to_le(image, at, type, S - self.tls_tp)
+                        continue
+                    G = synthetic.gottp_slot(symbol)
+                    if expr is E.GOTTP_PC:
+                        arch.write(image, at, type, G + A - P)
+                    elif expr is E.GOTTP:
+                        arch.write(image, at, type, G + A)
+                    else:
+                        arch.write(image, at, type, G - got_base + A)
+                elif expr is E.TLSGD_PC or expr is E.TLSGD_OFF:
+                    skip = arch.relax_tls_gd_to_le(image, at, type, S - self.tls_tp)
+                elif expr is E.TLSLD_PC or expr is E.TLSLD_OFF:
+                    skip = arch.relax_tls_ld_to_le(image, at, type)
+                elif expr is E.DTPREL:
+                    # After local-dynamic is relaxed, code holds TP-relative offsets;
+                    # debug information keeps offsets into the TLS block.
+                    base_address = self.tls_tp if alloc else self.tls_start
+                    arch.write(image, at, type, S + A - base_address)
+                elif expr is E.TLS_MARKER:
+                    arch.relax_tls_marker(image, at, type)
+            except RelocationError as exc:
+                target = f"symbol '{symbol.name}'" if symbol.name and \
+                    symbol.type != elf.STT_SECTION else f"section '{_section_name(symbol)}'"
+                self.diagnostics.error(f"{place_of(section, offset)}: {exc.message}; "
+                                       f"references {target}")
+
+
+def _section_name(symbol: Symbol) -> str:
+    return symbol.section.name if symbol.section is not None else symbol.name
