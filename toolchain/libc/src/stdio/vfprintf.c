@@ -852,6 +852,10 @@ int __printf_core(FILE *f, const char *fmt, va_list ap_in)
 		if (!conv)
 			break;
 		fmt++;
+		if (conv == '%') {             /* "%5%": glibc prints a bare '%' */
+			emit(&o, "%", 1);
+			continue;
+		}
 		if (fl & FL_MINUS)
 			fl &= ~FL_ZERO;
 		if (fl & FL_PLUS)

@@ -417,7 +417,7 @@ static const char *parse_decimal(const char *s, int fmt, int neg, union result *
 	return s;
 }
 
-static void make_special(int fmt, int neg, int nan, union result *r)
+static void make_special(int fmt, int neg, int nan, unsigned long long payload, union result *r)
 {
 	uint32_t m[4] = {0, 0, 0, 0};
 	const struct fmt *F = &formats[fmt];
@@ -433,13 +433,13 @@ static void make_special(int fmt, int neg, int nan, union result *r)
 		if (fmt == FMT_FLOAT) {
 			uint32_t b;
 			memcpy(&b, &r->f, 4);
-			b |= 0x400000u;
+			b |= 0x400000u | (uint32_t)(payload & 0x3fffff);
 			memcpy(&r->f, &b, 4);
 		} else if (fmt == FMT_DOUBLE || F->p == 53) {
 			uint64_t b;
 			double d = fmt == FMT_DOUBLE ? r->d : (double)r->ld;
 			memcpy(&b, &d, 8);
-			b |= 0x8000000000000ULL;
+			b |= 0x8000000000000ULL | (payload & 0x7ffffffffffffULL);
 			memcpy(&d, &b, 8);
 			if (fmt == FMT_DOUBLE)
 				r->d = d;
@@ -447,13 +447,20 @@ static void make_special(int fmt, int neg, int nan, union result *r)
 				r->ld = d;
 		} else if (F->p == 64) {
 			unsigned char raw[sizeof(long double)];
+			uint64_t m;
 			memcpy(raw, &r->ld, sizeof raw);
-			raw[7] |= 0x40;
+			memcpy(&m, raw, 8);
+			m |= 0x4000000000000000ULL | (payload & 0x3fffffffffffffffULL);
+			memcpy(raw, &m, 8);
 			memcpy(&r->ld, raw, sizeof raw);
 		} else {
 			unsigned char raw[16];
+			uint64_t lo;
 			memcpy(raw, &r->ld, 16);
 			raw[13] |= 0x80;
+			memcpy(&lo, raw, 8);
+			lo |= payload;
+			memcpy(raw, &lo, 8);
 			memcpy(&r->ld, raw, 16);
 		}
 	}
@@ -470,16 +477,25 @@ static void parse_number(const char *s, char **end, int fmt, union result *r)
 		neg = *s++ == '-';
 	if (match_word(s, "inf")) {
 		s += match_word(s, "infinity") ? 8 : 3;
-		make_special(fmt, neg, 0, r);
+		make_special(fmt, neg, 0, 0, r);
 	} else if (match_word(s, "nan")) {
+		unsigned long long payload = 0;
 		s += 3;
 		if (*s == '(') {
 			for (t = s + 1; isalnum((unsigned char)*t) || *t == '_'; t++)
 				;
-			if (*t == ')')
+			if (*t == ')') {
+				/* glibc: a number in the parentheses becomes the payload */
+				char *pend;
+				int saved = errno;
+				payload = strtoull(s + 1, &pend, 0);
+				if (pend != t)
+					payload = 0;
+				errno = saved;
 				s = t + 1;
+			}
 		}
-		make_special(fmt, neg, 1, r);
+		make_special(fmt, neg, 1, payload, r);
 	} else if (*s == '0' && (s[1] | 32) == 'x' &&
 	           (hexval((unsigned char)s[2]) >= 0 ||
 	            (s[2] == '.' && hexval((unsigned char)s[3]) >= 0))) {
