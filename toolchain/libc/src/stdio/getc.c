@@ -55,17 +55,17 @@ size_t fread(void *restrict dst, size_t size, size_t n, FILE *restrict f)
 	if (!f->rpos || f->wbase)
 		if (__toread(f))
 			return 0;
-	/* First what the buffer holds, then straight from the file. */
-	if (f->rpos < f->rend) {
-		size_t k = (size_t)(f->rend - f->rpos);
-		if (k > total)
-			k = total;
-		memcpy(d, f->rpos, k);
-		f->rpos += k;
-		done = k;
-	}
+	/* What the buffer holds, then large pieces straight from the file,
+	 * small ones through the buffer. */
 	while (done < total) {
-		if (total - done >= f->bufsize && !(f->flags & F_EOF)) {
+		if (f->rpos < f->rend) {
+			size_t k = (size_t)(f->rend - f->rpos);
+			if (k > total - done)
+				k = total - done;
+			memcpy(d + done, f->rpos, k);
+			f->rpos += k;
+			done += k;
+		} else if (total - done >= f->bufsize && !(f->flags & F_EOF)) {
 			ssize_t r = f->read(f, d + done, total - done);
 			if (r <= 0) {
 				f->flags |= r < 0 ? F_ERR : F_EOF;
