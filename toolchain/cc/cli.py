@@ -152,7 +152,11 @@ def _compile_one(path: str, opts: DriverOptions, out: io.StringIO) -> int:
         else:
             tokens: list[Token] = [t for t in items if isinstance(t, Token)]
             if frontend is not None:
-                frontend.check_translation_unit(tokens, opts.target, diagnostics, opts)
+                if opts.dump_ir_after and not diagnostics.failed:
+                    _dump_ir(frontend.parse_translation_unit(tokens, opts.target, diagnostics, opts),
+                             opts, diagnostics)
+                else:
+                    frontend.check_translation_unit(tokens, opts.target, diagnostics, opts)
     except FatalError:
         diagnostics.finish()
         return 1
@@ -162,6 +166,21 @@ def _compile_one(path: str, opts: DriverOptions, out: io.StringIO) -> int:
         _write_dependencies(path, pp, diagnostics, opts, out)
     diagnostics.finish()
     return 1 if diagnostics.failed else 0
+
+
+def _dump_ir(unit, opts: DriverOptions, diagnostics: CDiagnostics) -> None:
+    """``-fdump-ir-after=PASS``: lower, run the -O level's pipeline, print the IR after PASS
+    (to stderr; ``lower`` names the IR straight from lowering)."""
+    if diagnostics.failed:
+        return
+    from .lower import lower_translation_unit
+    from .ir.printer import format_module
+    from .passes import run_pipeline
+    module = lower_translation_unit(unit, opts.target, opts)
+    if "lower" in opts.dump_ir_after or "all" in opts.dump_ir_after:
+        sys.stderr.write("; IR after lower\n" + format_module(module))
+    level = "-Os" if opts.optimize_size else f"-O{min(opts.optimize, 3)}"
+    run_pipeline(module, level, opts.dump_ir_after, out=sys.stderr)
 
 
 def _frontend():

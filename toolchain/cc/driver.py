@@ -125,6 +125,7 @@ class DriverOptions:
     language: str | None = None        # -x
     trigraphs: bool | None = None
     notices: list[str] = field(default_factory=list)   # warnings about flags
+    dump_ir_after: set[str] = field(default_factory=set)  # -fdump-ir-after=PASS (or -mllvm -print-after=PASS)
 
     @property
     def pedantic(self) -> bool:
@@ -162,6 +163,14 @@ def parse_command_line(argv: list[str]) -> DriverOptions:
             opts.action = arg[1:]
         elif arg == "-fsyntax-only":
             opts.action = "fsyntax-only"
+        elif arg.startswith("-fdump-ir-after="):
+            opts.dump_ir_after.update(arg.split("=", 1)[1].split(","))
+        elif arg == "-mllvm":
+            value = separate(arg)
+            if value.startswith("-print-after="):
+                opts.dump_ir_after.update(value.split("=", 1)[1].split(","))
+            elif value == "-print-after-all":
+                opts.dump_ir_after.add("all")
         elif arg.startswith("--target="):
             opts.target = find_target(arg[len("--target="):])
             target_set = True

@@ -215,7 +215,9 @@ def decode_units(body: str, prefix: str, types: TypeSystem) -> list[int]:
     units: list[int] = []
 
     def add_char(code: int) -> None:
-        if bits == 8:
+        if bits == 8 and 0xDC80 <= code <= 0xDCFF:      # a source byte that was not UTF-8
+            units.append(code - 0xDC00)
+        elif bits == 8:
             units.extend(chr(code).encode("utf-8", "surrogatepass"))
         elif bits == 16 and code > 0xFFFF:
             code -= 0x10000

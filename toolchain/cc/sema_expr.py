@@ -80,8 +80,22 @@ class ExpressionChecker:
             return None
         return value
 
+    def bit_field_type(self, e: ast.Expression):
+        """A bit-field narrower than int promotes to int, as gcc does (6.3.1.1p2)."""
+        inner = e
+        while isinstance(inner, ast.Cast) and inner.implicit and inner.operand is not None and \
+                inner.operand.type is not None and inner.operand.type.is_integer() and \
+                inner.type.size == inner.operand.type.size:
+            inner = inner.operand
+        member = inner.bit_field
+        if member is not None and member.bit_width is not None and e.type is not None and e.type.is_integer():
+            bits = self.types.int.size * 8
+            if member.bit_width < bits or (member.bit_width == bits and e.type.signed):
+                return self.types.int
+        return e.type
+
     def usual(self, left: ast.Expression, right: ast.Expression):
-        common = self.types.usual_arithmetic_conversion(left.type, right.type)
+        common = self.types.usual_arithmetic_conversion(self.bit_field_type(left), self.bit_field_type(right))
         return self.convert(left, common), self.convert(right, common), common
 
     # ------------------------------------------------------------------
@@ -280,7 +294,7 @@ class ExpressionChecker:
         if not ok:
             self.error(f"wrong type argument to {UNARY_NAMES[op]}", token)
             return ast.Unary(token.location, op, value, type=self.types.int)
-        promoted = self.types.promote(t)
+        promoted = self.types.promote(self.bit_field_type(value))
         return ast.Unary(token.location, op, self.convert(value, promoted), type=promoted)
 
     def make_address(self, operand, token) -> ast.Expression:
@@ -412,8 +426,8 @@ class ExpressionChecker:
         if op in ("<<", ">>"):
             if not lt.is_integer() or not rt.is_integer():
                 return self.invalid_operands(op, l, r, token)
-            pl = self.types.promote(lt)
-            l, r = self.convert(l, pl), self.convert(r, self.types.promote(rt))
+            pl = self.types.promote(self.bit_field_type(l))
+            l, r = self.convert(l, pl), self.convert(r, self.types.promote(self.bit_field_type(r)))
             count = evaluate(r, self.types)
             if isinstance(count, int):
                 if count < 0:

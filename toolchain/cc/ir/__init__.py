@@ -247,7 +247,8 @@ class Global:
 
     ``initializer`` is a list of pieces in offset order: ``bytes``, or
     ``(symbol name, addend, size)`` for an address stored in the data; the
-    gaps are zero.  None means zero-initialised (bss, or common when
+    gaps are zero.  In a function's static data, ``&&label`` is stored as
+    ``(BlockAddress, addend, size)``: the address of that block of the function.  None means zero-initialised (bss, or common when
     ``common``).
     """
 
@@ -311,6 +312,10 @@ OPCODES: dict[str, tuple[int, str]] = {
     "store": (2, "store value (operand 0) to ptr (operand 1)"),
     "memcpy": (3, "dst, src, size (I64/ptr-width constant or value); attributes alignment"),
     "memset": (3, "dst, byte value, size"),
+    # the stack pointer saved and restored around a block that declares VLAs (added;
+    # also __builtin_stack_save/restore): dynamic allocas since the save are freed
+    "stacksave": (0, "result ptr: the current stack pointer"),
+    "stackrestore": (1, "reset the stack pointer to a stacksave result"),
     # calls.  operand 0 is the callee (GlobalAddress or a pointer value), then the
     # arguments.  attributes: 'fixed' (number of named arguments, for variadic
     # calls), 'variadic', 'aggregates' {operand index: Aggregate} for struct

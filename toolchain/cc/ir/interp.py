@@ -111,7 +111,10 @@ class Interpreter:
                     at += len(piece)
                 else:
                     name, addend, size = piece
-                    target = self.symbol_address(name) + addend
+                    if isinstance(name, BlockAddress):
+                        target = self.block_addresses.get(name.block, 0) + addend
+                    else:
+                        target = self.symbol_address(name) + addend
                     self.memory[at:at + size] = (target & ((1 << (8 * size)) - 1)).to_bytes(size, "little")
                     at += size
         self.heap = (position + 4095) // 4096 * 4096
@@ -625,6 +628,14 @@ def _asm(self, frame, instruction):
             self.store(t, address, value)
 
 
+def _stacksave(self, frame, instruction):
+    return self.sp
+
+
+def _stackrestore(self, frame, instruction):
+    self.sp = self.get(frame, instruction.operands[0])
+
+
 def _call(self, frame, instruction):
     return self.do_call(frame, instruction)
 
@@ -666,7 +677,7 @@ HANDLERS = {
     "sitofp": _convert, "uitofp": _convert, "fpext": _convert, "fptrunc": _convert, "bitcast": _convert,
     "alloca": _alloca, "load": _load, "store": _store, "memcpy": _memcpy, "memset": _memset,
     "call": _call, "va_start": _va_start, "va_arg": _va_arg, "va_end": _va_end, "va_copy": _va_copy,
-    "asm": _asm, "copy": _copy,
+    "asm": _asm, "copy": _copy, "stacksave": _stacksave, "stackrestore": _stackrestore,
 }
 
 

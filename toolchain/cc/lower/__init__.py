@@ -92,7 +92,9 @@ class ModuleLowerer(StaticData):
                         not self._emit_inline(item.symbol):
                     continue
                 lowerer = FunctionLowerer(self, item)
+                self.current_lowerer = lowerer
                 function = lowerer.lower()
+                self.current_lowerer = None
                 self.module.functions.append(function)
                 self.defined.add(function.name)
             elif isinstance(item, ast.DeclarationStatement) or isinstance(item, ast.Declaration):

@@ -54,6 +54,17 @@ class BuiltinLowering:
             for extra in args[1:]:
                 self.value(extra)
             return value
+        if base == "stack_save":
+            return self.emit("stacksave", Type.PTR)
+        if base == "stack_restore":
+            self.emit("stackrestore", Type.VOID, [self.value(args[0])])
+            return None
+        if base == "va_end":
+            self.emit("va_end", Type.VOID, [self.va_list_address(args[0])])
+            return None
+        if base == "va_copy":
+            self.emit("va_copy", Type.VOID, [self.va_list_address(args[0]), self.va_list_address(args[1])])
+            return None
         if base in ("unreachable",):
             self.emit("unreachable", Type.VOID)
             return None

@@ -14,7 +14,7 @@ bytes to return, and the back end copies them to where the ABI wants them.
 from __future__ import annotations
 
 from .. import ast
-from ..ctypes import FunctionType, PointerType
+from ..ctypes import BuiltinVaListType, FunctionType, PointerType
 from ..ir import Function, GlobalAddress, Parameter, Type
 from .types import aggregate, ir_type, is_aggregate
 
@@ -54,7 +54,13 @@ class CallLowering:
                 if incoming_t.is_floating() and incoming_t.size < self.types.double.size and \
                         not getattr(incoming_t, "complex", False):
                     incoming_t = self.types.double
-            if is_aggregate(t):
+            if isinstance(t, BuiltinVaListType) and t.decays:
+                # a va_list parameter is the address of the caller's va_list (it decays)
+                value = Parameter(Type.PTR, index, parameter.name or "")
+                function.parameters.append(value)
+                slot = self.alloca(self.types.data_model.pointer, self.types.data_model.pointer)
+                self.emit("store", Type.VOID, [value, slot])
+            elif is_aggregate(t):
                 value = Parameter(Type.PTR, index, parameter.name or "", aggregate(t, self.target))
                 function.parameters.append(value)
                 slot = self.alloca(t.size, t.align)

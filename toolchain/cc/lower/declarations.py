@@ -14,7 +14,7 @@ import struct
 
 from .. import ast
 from ..ctypes import ArrayType, CONST, FunctionType, PointerType, RecordType
-from ..ir import GlobalAddress, Global, Type
+from ..ir import BlockAddress, GlobalAddress, Global, Type
 from ..sema_const import evaluate
 from .types import float_type, ir_type, is_aggregate
 
@@ -127,7 +127,8 @@ class StaticData:
 
     def string_literal(self, e: ast.StringLiteral) -> str:
         element = e.type.element.size if isinstance(e.type, ArrayType) else 1
-        data = b"".join((u & ((1 << (8 * element)) - 1)).to_bytes(element, "little") for u in e.units)
+        units = [u - 0xDC00 if element == 1 and 0xDC80 <= u <= 0xDCFF else u for u in e.units]
+        data = b"".join((u & ((1 << (8 * element)) - 1)).to_bytes(element, "little") for u in units)
         data += bytes(element)
         key = (data, element)
         name = self.strings.get(key)
@@ -220,7 +221,7 @@ class StaticData:
             return
         if isinstance(init, ast.StringLiteral) and isinstance(t, ArrayType):
             element = t.element.size
-            units = list(init.units) + [0]
+            units = [u - 0xDC00 if element == 1 and 0xDC80 <= u <= 0xDCFF else u for u in init.units] + [0]
             count = len(units) if t.length is None else min(len(units), t.length)
             for i in range(count):
                 data[base + i * element: base + (i + 1) * element] = \
@@ -334,6 +335,12 @@ class StaticData:
             if not isinstance(pointer, tuple):
                 pointer = (None, int(pointer))
             return (pointer[0], pointer[1] + (index if e.op == "+" else -index))
+        if isinstance(e, ast.LabelAddress) and getattr(self, "current_lowerer", None) is not None:
+            lowerer = self.current_lowerer
+            block = lowerer.label_block(e.label)
+            if block not in lowerer.address_taken:
+                lowerer.address_taken.append(block)
+            return (BlockAddress(block), 0)
         if isinstance(e, ast.Conditional):
             c = self.constant(e.condition)
             if c is None or isinstance(c, tuple):

@@ -415,15 +415,20 @@ class ExpressionLowering:
             self.condition(e.condition, then_block, else_block)
             self.place(then_block)
             values.append(self.branch_value(e.then, e.type))
-        incoming.append(self.block)
+        incoming.append(None if self.terminated() else self.block)
         self.jump(join)
         self.place(else_block)
         values.append(self.branch_value(e.otherwise, e.type))
-        incoming.append(self.block)
+        incoming.append(None if self.terminated() else self.block)
         self.jump(join)
         self.place(join)
-        if e.type.is_void() or any(v is None for v in values):
+        if e.type.is_void() or any(v is None for v, b in zip(values, incoming) if b is not None):
             return None
+        live = [(v, b) for v, b in zip(values, incoming) if b is not None]
+        if not live:
+            from ..ir import Undef
+            return Undef(self.ir(e.type) or Type.PTR)
+        values, incoming = [v for v, _ in live], [b for _, b in live]
         return self.emit("phi", values[0].type, values, incoming=incoming)
 
     def branch_value(self, e, t):

@@ -26,6 +26,21 @@ class StatementLowering:
         method(s)
 
     def compound_statement(self, s: ast.CompoundStatement, want_value: bool = False):
+        if not want_value and any(self.declares_vla(item) for item in s.items):
+            saved = self.emit("stacksave", Type.PTR)
+            self.compound_items(s, False)
+            if not self.terminated():
+                self.emit("stackrestore", Type.VOID, [saved])
+            return None
+        return self.compound_items(s, want_value)
+
+    def declares_vla(self, item) -> bool:
+        return isinstance(item, ast.DeclarationStatement) and any(
+            isinstance(d, ast.Declaration) and d.symbol.kind == "object" and
+            d.symbol.storage not in ("static", "extern") and self.has_vla(d.symbol.type)
+            for d in item.declarations)
+
+    def compound_items(self, s: ast.CompoundStatement, want_value: bool):
         result = None
         items = s.items
         for index, item in enumerate(items):

@@ -1,0 +1,252 @@
+"""Lowering and the IR passes, checked by running programs in the IR interpreter.
+
+Every program of the c-testsuite and gcc-torture corpora is preprocessed by
+pcc's own preprocessor against the host's glibc headers (``--sysroot=/``),
+parsed, lowered, verified, optimised at -O0 and -O1 with the verifier after
+every pass, and run by toolchain/cc/ir/interp.py.  Its output and exit
+status must be the manifest's.  A program that calls a C library function
+the interpreter does not provide is skipped (the back end will run those).
+A seeded sample runs by default, every program with ``--full``.
+
+Small unit tests of the passes follow: constant folding wraps per width,
+mem2reg leaves no promotable alloca, simplifycfg folds constant branches.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from testopts import is_full, sample_seed
+
+from toolchain.cc.diagnostics import CDiagnostics
+from toolchain.cc.driver import parse_command_line
+from toolchain.cc.frontend import parse_translation_unit
+from toolchain.cc.ir import Constant, Instruction, Type
+from toolchain.cc.ir.interp import Interpreter, ProgramExit, Trap
+from toolchain.cc.ir.interp_libc import LIBC
+from toolchain.cc.ir.verify import verify_module
+from toolchain.cc.lower import lower_translation_unit
+from toolchain.cc.passes import PIPELINES, run_pipeline
+from toolchain.cc.preprocessor import Preprocessor
+from toolchain.cc.tokens import Token
+
+CORPORA = Path(os.environ.get("PCC_CORPORA", Path(__file__).resolve().parents[3] / "shared" / "corpora"))
+if not CORPORA.is_dir():
+    CORPORA = Path("/work/shared/corpora")
+SAMPLE = {"c-testsuite": 40, "gcc-torture": 40}
+LEVELS = ("-O0", "-O1")
+MAX_STEPS = int(os.environ.get("PCC_INTERP_STEPS", 20_000_000))
+
+
+def manifest(suite: str) -> list[dict]:
+    path = CORPORA / suite / "MANIFEST.tsv"
+    if not path.exists():
+        return []
+    with path.open() as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def programs(suite: str, full: bool) -> list[dict]:
+    rows = manifest(suite)
+    if suite == "gcc-torture":
+        rows = [r for r in rows if r.get("ok_x86_64", "yes") == "yes"]
+    if full:
+        return rows
+    return sorted(random.Random(sample_seed()).sample(rows, min(SAMPLE[suite], len(rows))),
+                  key=lambda r: r["name"])
+
+
+def pytest_generate_tests(metafunc):
+    if "program" in metafunc.fixturenames:
+        full = is_full(metafunc.config)
+        params = []
+        for suite in ("c-testsuite", "gcc-torture"):
+            for row in programs(suite, full):
+                params.append(pytest.param((suite, row), id=f"{suite}/{row['name']}"))
+        if not params:
+            params = [pytest.param(None, id="no-corpora")]
+        metafunc.parametrize("program", params)
+
+
+@functools.lru_cache(maxsize=4)
+def tokens_of(path: str, std: str) -> tuple:
+    opts = parse_command_line(["--sysroot=/", f"-std={std}", "-w", "-fsyntax-only", path])
+    diagnostics = CDiagnostics(color=False, show_caret=False, options=opts.warnings)
+    pp = Preprocessor(opts.target, opts.preprocessor, diagnostics)
+    tokens = [t for t in pp.items(path) if isinstance(t, Token)]
+    return tuple(tokens), opts, diagnostics
+
+
+def compile_program(path: str, std: str = "gnu11"):
+    tokens, opts, _ = tokens_of(path, std)
+    diagnostics = CDiagnostics(color=False, show_caret=False, options=opts.warnings)
+    unit = parse_translation_unit(list(tokens), opts.target, diagnostics, opts)
+    if diagnostics.failed:
+        pytest.fail(f"front end errors in {path}")
+    module = lower_translation_unit(unit, opts.target)
+    verify_module(module)
+    return module
+
+
+def run_ir(module) -> tuple[int, bytes]:
+    interpreter = Interpreter(module, MAX_STEPS)
+    status = interpreter.run_main()
+    return status, bytes(interpreter.out)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_corpus_program(program, level, request):
+    if program is None:
+        pytest.skip(f"no corpora under {CORPORA}")
+    suite, row = program
+    name = row["name"]
+    request.node.user_properties.append(("label", f"{suite}/{name} {level}"))
+    path = CORPORA / suite / name
+    std = "gnu11"
+    module = compile_program(str(path), std)
+    missing = sorted(n for n, kind in module.externals.items()
+                     if kind == "function" and n not in LIBC and n not in {f.name for f in module.functions})
+    if missing:
+        pytest.skip(f"calls C library functions the interpreter lacks: {', '.join(missing[:4])}")
+    run_pipeline(module, level, verify=True)
+    try:
+        status, out = run_ir(module)
+    except Trap as trap:
+        if "step budget" in str(trap):
+            pytest.skip("longer than the interpreter's step budget")
+        pytest.fail(f"interpreter trap: {trap}")
+    expected_status = int(row.get("expected_exit") or 0)
+    assert status == expected_status, f"exit status {status}, expected {expected_status}; output {out[:200]!r}"
+    expected_file = row.get("expected_stdout", "-")
+    if expected_file and expected_file != "-":
+        expected = (CORPORA / suite / expected_file).read_bytes()
+        assert out == expected, f"output differs: {out[:300]!r} vs {expected[:300]!r}"
+
+
+# --------------------------------------------------------------------------- unit tests
+def lower_source(tmp_path, source: str):
+    path = tmp_path / "t.c"
+    path.write_text(source)
+    tokens_of.cache_clear()
+    return compile_program(str(path))
+
+
+def run_source(tmp_path, source: str, level: str) -> tuple[int, bytes]:
+    module = lower_source(tmp_path, source)
+    run_pipeline(module, level, verify=True)
+    return run_ir(module)
+
+
+def test_pipelines_differ():
+    assert PIPELINES["-O0"] != PIPELINES["-O1"]
+    assert "mem2reg" in PIPELINES["-O1"] and "mem2reg" not in PIPELINES["-O0"]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_wraparound_and_widths(tmp_path, level):
+    source = r"""
+    #include <stdio.h>
+    int main(void) {
+        unsigned char c = 250; c += 10;
+        signed char s = 127; s++;
+        unsigned u = 0; u -= 1;
+        long long x = 0x7fffffffffffffffLL; unsigned long long y = x; y += 1;
+        __int128 big = (__int128)1 << 100; big >>= 99;
+        short h = -32768; h = -h;
+        int q = -7 / 2, r = -7 % 2;
+        unsigned sh = 1u << 31 >> 31;
+        printf("%d %d %u %llu %d %d %d %d %u\n", c, s, u, y, (int)big, h, q, r, sh);
+        return 0;
+    }"""
+    status, out = run_source(tmp_path, source, level)
+    assert out == b"4 -128 4294967295 9223372036854775808 2 -32768 -3 -1 1\n"
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_structs_bitfields_switch_goto(tmp_path, level):
+    source = r"""
+    #include <stdio.h>
+    struct P { int x; double y; char tag[3]; };
+    struct B { unsigned a : 3; int b : 5; unsigned c : 24; };
+    static struct P make(int x) { struct P p = { x, x / 2.0, "ab" }; return p; }
+    static int sum(struct P p) { p.x += 1; return p.x; }
+    int main(void) {
+        struct P p = make(7), q;
+        q = p;
+        struct B b = { 5, -3, 1000 };
+        b.b += 1; b.a = 9;
+        int n = 0;
+        for (int i = 0; i < 10; i++) {
+            switch (i) { case 1: case 2: n += 1; break; case 5 ... 7: n += 10; break; default: n += 100; }
+        }
+        void *where = &&done;
+        goto *where;
+        n = -1;
+    done:
+        printf("%d %.1f %s %d %u %d %u %d %d\n", q.x, q.y, q.tag, sum(q), b.a, b.b, b.c, n, p.x);
+        return 0;
+    }"""
+    status, out = run_source(tmp_path, source, level)
+    assert out == b"7 3.5 ab 8 1 -2 1000 532 7\n"
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_varargs_vla_statement_expressions(tmp_path, level):
+    source = r"""
+    #include <stdio.h>
+    #include <stdarg.h>
+    static long total(int n, ...) {
+        va_list ap; va_start(ap, n); long s = 0;
+        for (int i = 0; i < n; i++) s += va_arg(ap, int);
+        va_end(ap); return s;
+    }
+    int main(void) {
+        int n = 5;
+        int a[n];
+        for (int i = 0; i < n; i++) a[i] = i * i;
+        int m = ({ int t = 0; for (int i = 0; i < n; i++) t += a[i]; t; });
+        printf("%ld %d %zu %d\n", total(3, 1, 2, 3), m, sizeof a, n > 3 && m < 100 || 0);
+        return 0;
+    }"""
+    status, out = run_source(tmp_path, source, level)
+    assert out == b"6 30 20 1\n"
+
+
+def test_mem2reg_promotes_scalars(tmp_path):
+    module = lower_source(tmp_path, "int f(int n) { int s = 0; for (int i = 0; i < n; i++) s += i; return s; }")
+    run_pipeline(module, "-O1", verify=True)
+    opcodes = [i.opcode for b in module.functions[0].blocks for i in b.instructions]
+    assert "alloca" not in opcodes and "load" not in opcodes and "phi" in opcodes
+
+
+def test_constfold_folds_to_a_constant_return(tmp_path):
+    module = lower_source(tmp_path, "int f(void) { int a = 200; unsigned char b = a + 100; "
+                                    "return (b * 3) / 2 + (a > 100 ? 1 : 2); }")
+    run_pipeline(module, "-O1", verify=True)
+    function = module.functions[0]
+    assert len(function.blocks) == 1
+    ret = function.blocks[0].instructions[-1]
+    assert ret.opcode == "ret" and isinstance(ret.operands[0], Constant) and ret.operands[0].value == 67
+
+
+def test_print_after(tmp_path):
+    import io
+    module = lower_source(tmp_path, "int f(void) { return 1 + 2; }")
+    out = io.StringIO()
+    run_pipeline(module, "-O1", print_after={"constfold"}, out=out)
+    assert "; IR after constfold" in out.getvalue() and "ret i32 3" in out.getvalue()
+
+
+def test_verifier_catches_broken_ir(tmp_path):
+    from toolchain.cc.ir.verify import VerifyError
+    module = lower_source(tmp_path, "int f(int x) { return x + 1; }")
+    block = module.functions[0].blocks[0]
+    block.instructions.pop()                      # no terminator any more
+    with pytest.raises(VerifyError, match="terminator"):
+        verify_module(module)

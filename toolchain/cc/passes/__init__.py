@@ -1,0 +1,65 @@
+"""The optimisation pipelines: which passes run, in which order, at each -O level.
+
+Each pass is one module with ``run(module) -> bool`` (whether it changed
+anything).  The lists below are the whole story (QBE style).  ``-O0``
+only drops unreachable blocks (the back end then sees every variable in
+memory, as gcc -O0 keeps them); ``-O1`` builds SSA and cleans up; ``-O2``/
+``-Os`` run the cleanups once more.
+
+``run_pipeline(module, '-O1', print_after={'mem2reg'})`` prints the IR after
+the named passes ('all' for every one) -- the compiler's switch for it is
+``-fdump-ir-after=PASS`` (gcc-style; ``-mllvm -print-after=PASS`` is accepted
+as a synonym).  ``verify=True`` runs the verifier after every pass (tests do).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from ..ir import Module
+from ..ir.printer import format_module
+from ..ir.verify import verify_module
+from . import constfold, dce, mem2reg, simplifycfg, unreachable
+
+PASSES = {
+    "unreachable": unreachable.run,
+    "simplifycfg": simplifycfg.run,
+    "mem2reg": mem2reg.run,
+    "constfold": constfold.run,
+    "dce": dce.run,
+}
+
+PIPELINES: dict[str, list[str]] = {
+    "-O0": ["unreachable"],
+    "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "simplifycfg", "constfold",
+            "dce", "simplifycfg"],
+    "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
+            "constfold", "dce", "simplifycfg"],
+    "-Os": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
+            "constfold", "dce", "simplifycfg"],
+}
+PIPELINES["-O3"] = PIPELINES["-O2"]
+
+
+def pipeline_for(level: str) -> list[str]:
+    if level not in PIPELINES:
+        level = "-O2" if level.startswith("-O") and level[2:].isdigit() else "-O1"
+    return PIPELINES[level]
+
+
+def run_pipeline(module: Module, level: str, print_after: set[str] | frozenset = frozenset(),
+                 verify: bool = False, out=None) -> Module:
+    out = out or sys.stderr
+    if verify:
+        verify_module(module)
+    for name in pipeline_for(level):
+        PASSES[name](module)
+        if verify:
+            try:
+                verify_module(module)
+            except Exception as error:
+                raise type(error)(f"after pass '{name}': {error}") from None
+        if name in print_after or "all" in print_after:
+            out.write(f"; IR after {name}\n")
+            out.write(format_module(module))
+    return module
