@@ -30,6 +30,7 @@ import hashlib
 import importlib
 import io
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -45,6 +46,7 @@ LANGUAGES = {"c": "c", "cpp-output": "c", "c-header": "c", "assembler": "asm",
 BUNDLED_LIBRARIES = frozenset({"c", "m", "pthread", "dl", "rt", "util", "crypt", "resolv",
                                "gcc", "gcc_eh", "atomic"})
 BACKENDS = {"x86_64-linux-gnu": "toolchain.cc.backend.x86_64"}
+_DOLLAR_IDENT = re.compile(r"(?<![A-Za-z0-9_.$])\$(?=[A-Za-z_])")
 PACKAGE_DIR = Path(__file__).resolve().parents[1]          # toolchain/
 
 
@@ -135,7 +137,14 @@ def preprocess_assembly(path: str, opts: DriverOptions) -> str | None:
                                options=opts.warnings)
     out = io.StringIO()
     try:
-        write_preprocessed(Preprocessor(opts.target, pp_options, diagnostics).items(path),
+        with open(path, encoding="utf-8", errors="surrogateescape") as f:
+            # gcc's assembler-with-cpp does not take '$' into identifiers: `$MACRO`
+            # is an immediate of MACRO's value ('$ 3' reads as '$3' to pas).
+            text = _DOLLAR_IDENT.sub("$ ", f.read())
+    except OSError as exc:
+        raise DriverError(f"{path}: {exc.strerror}") from None
+    try:
+        write_preprocessed(Preprocessor(opts.target, pp_options, diagnostics).items(path, text),
                            out, False)
     except FatalError:
         pass
@@ -333,10 +342,16 @@ class BundledLibc:
     log: Path
 
 
+# The command-line files do not change the code a compile makes (edits to them keep the cache).
+_DRIVER_ONLY = frozenset({"compile.py", "cli.py"})
+
+
 def _compiler_digest() -> bytes:
     digest = hashlib.sha256()
     for package in ("cc", "as", "common"):
         for path in sorted((PACKAGE_DIR / package).rglob("*.py")):
+            if path.name in _DRIVER_ONLY and path.parent.name == "cc":
+                continue
             digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.digest()
