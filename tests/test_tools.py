@@ -22,7 +22,7 @@ ENTRY = {"pcc": "toolchain.cc.cli", "pas": "toolchain.as.cli", "pld": "toolchain
 
 def run_tool(tool: str, *args: str) -> subprocess.CompletedProcess:
     code = (f"import sys, importlib; sys.argv[0] = {tool!r}; "
-            f"importlib.import_module({ENTRY[tool]!r}).main()")
+            f"sys.exit(importlib.import_module({ENTRY[tool]!r}).main())")   # as pip's scripts do
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
                           text=True, timeout=60)
 
@@ -39,10 +39,11 @@ def test_console_scripts_importable() -> None:
 
 
 @pytest.mark.parametrize("tool", ["pcc", "pld"])
-def test_not_ready_tools_say_so(tool: str) -> None:
-    result = run_tool(tool, "hello.c")
+def test_missing_input_is_a_plain_error(tool: str, tmp_path: Path) -> None:
+    result = run_tool(tool, str(tmp_path / "hello.c"))
     assert result.returncode == 1, result.stderr
-    assert "not implemented yet" in result.stderr
+    assert result.stderr.startswith(f"{tool}: error: ")
+    assert "No such file or directory" in result.stderr
     assert "Traceback" not in result.stderr
 
 
