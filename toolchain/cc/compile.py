@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fcntl
+import functools
 import hashlib
 import importlib
 import io
@@ -222,6 +223,7 @@ def _default_output(path: str, suffix: str) -> str:
 
 def compile_and_link(opts: DriverOptions, inputs: list[str]) -> int:
     """``-S``, ``-c`` or a full build; returns the exit status."""
+    _compiler_digest()
     try:
         if opts.action in ("S", "c"):
             return _compile_only(opts, inputs)
@@ -346,7 +348,10 @@ class BundledLibc:
 _DRIVER_ONLY = frozenset({"compile.py", "cli.py"})
 
 
+@functools.cache
 def _compiler_digest() -> bytes:
+    """pcc's own sources, hashed once per process, before the compiler modules load
+    (compile_and_link asks first), so an edit during a run cannot mislabel a build."""
     digest = hashlib.sha256()
     for package in ("cc", "as", "common"):
         for path in sorted((PACKAGE_DIR / package).rglob("*.py")):
