@@ -80,3 +80,26 @@ def test_boot16_runs(tmp_path: Path) -> None:
     emu.hook_add(unicorn.UC_HOOK_CODE, halt)
     emu.emu_start(0x7c00, 0x7e00, count=10_000)
     assert bytes(printed) == b"hello from real mode\r\n"
+
+
+def test_hello_c_compiles_links_and_runs(tmp_path: Path) -> None:
+    """The README's main job: `pcc examples/hello.c -o hello && ./hello`, pcc's own
+    compiler, assembler, linker and bundled libc (no gcc)."""
+    import contextlib
+    import io
+    import os
+    import platform
+    if platform.machine() != "x86_64":
+        pytest.skip("runs an x86-64 executable natively")
+    from toolchain.cc.cli import run
+    err = io.StringIO()
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        with contextlib.redirect_stderr(err):
+            status = run([str(EXAMPLES / "hello.c"), "-o", "hello"])
+    finally:
+        os.chdir(old)
+    assert status == 0, err.getvalue()
+    result = subprocess.run([str(tmp_path / "hello")], capture_output=True, timeout=10)
+    assert (result.returncode, result.stdout) == (0, b"hello, world\n")

@@ -22,7 +22,7 @@ ENTRY = {"pcc": "toolchain.cc.cli", "pas": "toolchain.as.cli", "pld": "toolchain
 
 def run_tool(tool: str, *args: str) -> subprocess.CompletedProcess:
     code = (f"import sys, importlib; sys.argv[0] = {tool!r}; "
-            f"sys.exit(importlib.import_module({ENTRY[tool]!r}).main())")
+            f"sys.exit(importlib.import_module({ENTRY[tool]!r}).main())")   # as pip's scripts do
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
                           text=True, timeout=60)
 
@@ -38,13 +38,12 @@ def test_console_scripts_importable() -> None:
         assert callable(getattr(importlib.import_module(module), name))
 
 
-@pytest.mark.parametrize("tool, message", [
-    ("pcc", "pcc: error: missing.c: No such file or directory"),
-    ("pld", "pld: error: cannot find missing.c: No such file or directory")])
-def test_missing_input_is_a_clear_error(tool: str, message: str) -> None:
-    result = run_tool(tool, "missing.c")
+@pytest.mark.parametrize("tool", ["pcc", "pld"])
+def test_missing_input_is_a_plain_error(tool: str, tmp_path: Path) -> None:
+    result = run_tool(tool, str(tmp_path / "hello.c"))
     assert result.returncode == 1, result.stderr
-    assert result.stderr.splitlines()[0] == message
+    assert result.stderr.startswith(f"{tool}: error: ")
+    assert "No such file or directory" in result.stderr
     assert "Traceback" not in result.stderr
 
 

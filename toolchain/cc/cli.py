@@ -6,8 +6,7 @@
 the macros defined at the end), ``-M``/``-MM`` print make dependencies and
 ``-MD``/``-MMD`` write them beside the output, ``-fsyntax-only`` checks the
 translation unit with the front end (``toolchain.cc.frontend`` once it
-exists).  Code generation (``-S``, ``-c``, linking) is not written yet and
-says so.  Exit status: 0 success, 1 user error, 70 internal error.
+exists).  ``-S``, ``-c`` and linking are compile.py's.  Exit status: 0 success, 1 user error, 70 internal error.
 """
 
 from __future__ import annotations
@@ -32,7 +31,10 @@ Usage: pcc [options] file...
 Options:
   -E                       Preprocess only; do not compile
   -fsyntax-only            Check the code for syntax errors
-  -S / -c                  Compile / assemble (not implemented yet)
+  -S / -c                  Compile only / compile and assemble, do not link
+  -O0 -O1 -O2 -O3 -Os      Optimisation level (the pass pipeline)
+  -L <dir> -l <library> -Wl,<opts> -Wa,<opts> -Xlinker <opt>
+  -nostdlib -nostartfiles -nodefaultlibs -ffreestanding -static (always static)
   -o <file>                Place the output into <file>
   -I <dir> -isystem <dir> -iquote <dir> -idirafter <dir>
   -D <macro>[=<val>] -U <macro> -include <file> -imacros <file>
@@ -105,13 +107,13 @@ def run(argv: list[str]) -> int:
         return 1
     if status:
         return status
-    if opts.action in ("c", "S", "link") and opts.dependencies.mode is None:
-        print("pcc: error: code generation is not implemented yet", file=sys.stderr)
-        return 1
-    if opts.output and len(inputs) > 1 and opts.action != "E":
+    if opts.output and len(inputs) > 1 and opts.action in ("c", "S"):
         print("pcc: fatal error: cannot specify '-o' with '-c', '-S' or '-E' with multiple "
               "files", file=sys.stderr)
         return 1
+    if opts.action in ("c", "S", "link") and opts.dependencies.mode is None:
+        from .compile import compile_and_link
+        return compile_and_link(opts, inputs)
     out = io.StringIO()
     for name in inputs:
         status = max(status, _compile_one(name, opts, out))
@@ -126,7 +128,9 @@ def run(argv: list[str]) -> int:
     return status
 
 
-def _compile_one(path: str, opts: DriverOptions, out: io.StringIO) -> int:
+def _compile_one(path: str, opts: DriverOptions, out: io.StringIO, on_unit=None) -> int:
+    """Preprocess ``path`` and, unless -E/-M, parse it; ``on_unit(unit, diagnostics)``
+    (code generation, compile.py) gets the typed AST of an error-free translation unit."""
     diagnostics = CDiagnostics(color=opts.color, show_caret=opts.show_caret,
                                options=opts.warnings)
     preprocess_only = opts.action == "E" or opts.dependencies.mode is not None
@@ -151,8 +155,12 @@ def _compile_one(path: str, opts: DriverOptions, out: io.StringIO) -> int:
                 write_preprocessed(items, out, opts.line_markers)
         else:
             tokens: list[Token] = [t for t in items if isinstance(t, Token)]
-            if frontend is not None:
-                if opts.dump_ir_after:
+            if on_unit is not None and frontend is not None:
+                unit = frontend.parse_translation_unit(tokens, opts.target, diagnostics, opts)
+                if not diagnostics.failed:
+                    on_unit(unit, diagnostics)
+            elif frontend is not None:
+                if opts.dump_ir_after and not diagnostics.failed:
                     _dump_ir(frontend.parse_translation_unit(tokens, opts.target, diagnostics, opts),
                              opts, diagnostics)
                 else:

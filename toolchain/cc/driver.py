@@ -125,6 +125,14 @@ class DriverOptions:
     language: str | None = None        # -x
     trigraphs: bool | None = None
     notices: list[str] = field(default_factory=list)   # warnings about flags
+    # The link step (toolchain/cc/compile.py): inputs, -l, -Wl, -Xlinker in command-line
+    # order as ("file", path), ("lib", name) or ("ld", [args]); -L; -Wa,/-Xassembler.
+    link_items: list[tuple] = field(default_factory=list)
+    library_dirs: list[str] = field(default_factory=list)
+    assembler_args: list[str] = field(default_factory=list)
+    nostdlib: bool = False             # neither start files nor libc
+    nostartfiles: bool = False
+    nodefaultlibs: bool = False
     dump_ir_after: set[str] = field(default_factory=set)  # -fdump-ir-after=PASS (or -mllvm -print-after=PASS)
 
     @property
@@ -157,6 +165,7 @@ def parse_command_line(argv: list[str]) -> DriverOptions:
         arg = argv[i]
         if arg == "-" or not arg.startswith("-"):
             opts.inputs.append(arg)
+            opts.link_items.append(("file", arg))
             i += 1
             continue
         if arg in ("-E", "-S", "-c"):
@@ -204,8 +213,12 @@ def parse_command_line(argv: list[str]) -> DriverOptions:
             w.pedantic_errors = True
         elif arg.startswith("-W") and not arg.startswith(("-Wl,", "-Wa,", "-Wp,")):
             _warning_flag(arg, w)
-        elif arg.startswith(("-Wl,", "-Wa,")):
-            pass
+        elif arg.startswith("-Wl,"):
+            opts.link_items.append(("ld", [a for a in arg[4:].split(",") if a]))
+        elif arg.startswith("-Wa,"):
+            opts.assembler_args += [a for a in arg[4:].split(",") if a]
+        elif arg in ("-nostdlib", "-nostartfiles", "-nodefaultlibs"):
+            setattr(opts, arg[1:], True)
         elif arg.startswith("-Wp,"):
             i_args = arg[4:].split(",")
             sub = parse_command_line(i_args + ["-"])
@@ -245,8 +258,7 @@ def parse_command_line(argv: list[str]) -> DriverOptions:
                 raise UsageError("argument to '-O' should be a non-negative integer, 'g', "
                                  "'s', 'z' or 'fast'")
         elif arg.startswith("-g") or arg in ("-pipe", "-pthread", "-static", "-shared",
-                                              "-nostdlib", "-nostartfiles", "-nodefaultlibs",
-                                              "-s", "-rdynamic", "-pie", "-no-pie",
+                                                                                            "-s", "-rdynamic", "-pie", "-no-pie",
                                               "-static-pie", "-save-temps", "-Q", "-H",
                                               "-C", "-CC", "-undef", "-traditional-cpp",
                                               "-remap", "-p", "-pg", "-symbolic"):
@@ -315,6 +327,18 @@ def _argument_flag(flag: str, value: str, opts: DriverOptions) -> None:
         opts.language = value
     elif flag == "-isysroot":
         opts.sysroot = value
+    elif flag == "-L":
+        opts.library_dirs.append(value)
+    elif flag == "-l":
+        opts.link_items.append(("lib", value))
+    elif flag == "-Xlinker":
+        opts.link_items.append(("ld", [value]))
+    elif flag == "-Xassembler":
+        opts.assembler_args.append(value)
+    elif flag in ("-T", "-u", "-e"):
+        opts.link_items.append(("ld", [flag, value]))
+    elif flag == "-z":
+        opts.link_items.append(("ld", ["-z", value]))
 
 
 def _warning_flag(arg: str, w: WarningOptions) -> None:

@@ -145,3 +145,77 @@ class Archive:
     def members(self) -> list[ArchiveMember]:
         """Every regular member, in archive order (for --whole-archive and `ar t`)."""
         return [self.member_at(offset) for offset in self._member_headers]
+
+
+# ---- Writing -------------------------------------------------------------
+
+def _member_header(name: str, size: int) -> bytes:
+    header = (f"{name:<16}{0:<12}{0:<6}{0:<6}{0o644:<8o}{size:<10}").encode() + b"`\n"
+    assert len(header) == HEADER_SIZE
+    return header
+
+
+def _defined_globals(data: bytes, name: str) -> list[str]:
+    """The global and weak symbols an ELF member defines (what the index lists)."""
+    from .elfreader import ElfFile, is_elf
+    if not is_elf(data):
+        return []
+    symbols = []
+    for sym in ElfFile(data, name).symbols:
+        # STB_GLOBAL 1, STB_WEAK 2, STB_GNU_UNIQUE 10; SHN_UNDEF 0
+        if sym.bind in (1, 2, 10) and sym.shndx != 0 and sym.name:
+            symbols.append(sym.name)
+    return symbols
+
+
+def write_archive(members: list[tuple[str, bytes]]) -> bytes:
+    """A GNU ``ar`` archive of (name, bytes) members, as ``ar rcs`` writes it.
+
+    The symbol index ``/`` lists each member's global defined symbols with
+    the offset of that member's header; names longer than 15 characters
+    (or holding a space or ``/``) go to the ``//`` table and are written
+    ``/offset``.  Dates, owners and modes are zero/0644, so the output
+    depends only on the input (reproducible builds).
+    """
+    long_names = bytearray()
+    header_names = []
+    for name, _ in members:
+        if len(name) <= 15 and "/" not in name and " " not in name:
+            header_names.append(name + "/")
+        else:
+            header_names.append(f"/{len(long_names)}")
+            long_names += name.encode() + b"/\n"
+    symbols = [(sym, index) for index, (name, data) in enumerate(members)
+               for sym in _defined_globals(data, name)]
+    names_blob = b"".join(sym.encode() + b"\0" for sym, _ in symbols)
+    index_size = 4 + 4 * len(symbols) + len(names_blob)
+    offset = len(AR_MAGIC)
+    if symbols:
+        offset += HEADER_SIZE + index_size + (index_size & 1)
+    if long_names:
+        offset += HEADER_SIZE + len(long_names) + (len(long_names) & 1)
+    member_offsets = []
+    for _, data in members:
+        member_offsets.append(offset)
+        offset += HEADER_SIZE + len(data) + (len(data) & 1)
+    if offset > 0xFFFFFFFF:
+        raise ArchiveFormatError("archive too large for a 32-bit symbol index")
+    out = bytearray(AR_MAGIC)
+    if symbols:
+        out += _member_header("/", index_size)
+        out += struct.pack(">I", len(symbols))
+        out += b"".join(struct.pack(">I", member_offsets[i]) for _, i in symbols)
+        out += names_blob
+        if index_size & 1:
+            out += b"\n"
+    if long_names:
+        out += _member_header("//", len(long_names))
+        out += long_names
+        if len(long_names) & 1:
+            out += b"\n"
+    for header_name, (_, data) in zip(header_names, members):
+        out += _member_header(header_name, len(data))
+        out += data
+        if len(data) & 1:
+            out += b"\n"
+    return bytes(out)

@@ -134,7 +134,10 @@ class ModuleLowerer(StaticData):
         symbol = declarations[-1].symbol
         if with_init:
             self.define_static(name, with_init[-1].symbol, with_init[-1].initializer)
-        elif any(d.symbol.storage != "extern" for d in declarations):
+        elif symbol.tentative or symbol.defined or \
+                any(d.symbol.storage != "extern" for d in declarations):
+            # (`extern int x; int x;` share one Symbol whose storage stays 'extern';
+            # sema marks it tentative at the second declaration)
             self.define_static(name, symbol, None)
         else:
             self.module.externals.setdefault(name, "object")

@@ -1,0 +1,232 @@
+"""pcc doing the whole job like gcc: compile, assemble and link in one command.
+
+Everything here runs pcc's own pieces only (front end, passes, the x86-64 back
+end, pas's streamer, pld, the bundled libc built by pcc) -- no gcc, no
+binutils.  The first test to link builds the bundled libc.a once (cached
+under ~/.cache/pcc/libc/).  pcc runs in-process through ``cli.run``; an
+exception out of it (an internal error) fails the test.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import platform
+import random
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import corpus
+import testopts
+
+pytestmark = pytest.mark.skipif(platform.machine() != "x86_64" or os.name != "posix",
+                                reason="runs x86-64 Linux executables natively")
+
+
+def pcc(*args, cwd: Path | None = None) -> tuple[int, str]:
+    """``pcc ARGS`` in-process: (exit status, what it printed on stderr)."""
+    from toolchain.cc.cli import run
+    err = io.StringIO()
+    old = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stderr(err):
+            status = run([str(a) for a in args])
+    finally:
+        os.chdir(old)
+    return status, err.getvalue()
+
+
+def ok(*args, cwd: Path | None = None) -> None:
+    status, err = pcc(*args, cwd=cwd)
+    assert status == 0, err
+
+
+def execute(exe: Path) -> tuple[int, str]:
+    r = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)
+    return r.returncode, r.stdout
+
+
+def write(directory: Path, name: str, text: str) -> Path:
+    path = directory / name
+    path.write_text(text)
+    return path
+
+
+MAIN = """#include <stdio.h>
+#include <string.h>
+int twice(int); int thrice(int); int quad(int); int fifth(int);
+int main(int argc, char **argv) {
+    char buf[32];
+    strcpy(buf, "sum");
+    printf("%s %d\\n", buf, twice(1) + thrice(1) + quad(1) + fifth(1));
+    return argc == 1 ? 3 : 4;
+}
+"""
+TWICE_S = "\t.text\n\t.globl twice\ntwice:\n\tleal (%rdi,%rdi), %eax\n\tret\n"
+THRICE_S = ("#define FACTOR 3\n\t.text\n\t.globl thrice\nthrice:\n"
+            "\timull $FACTOR, %edi, %eax\n#ifdef __ASSEMBLER__\n\tret\n#endif\n")
+QUAD_C = "int quad(int x) { return 4 * x; }\n"
+FIFTH_C = "int fifth(int x) { return 5 * x; }\nint unused_member(void) { return 0; }\n"
+
+
+# --- one command, every kind of input ----------------------------------------------------
+
+def test_c_s_S_o_and_archive_in_one_command(tmp_path):
+    write(tmp_path, "main.c", MAIN)
+    write(tmp_path, "twice.s", TWICE_S)
+    write(tmp_path, "thrice.S", THRICE_S)
+    write(tmp_path, "quad.c", QUAD_C)
+    write(tmp_path, "fifth.c", FIFTH_C)
+    ok("-c", "quad.c", cwd=tmp_path)                      # default output quad.o
+    ok("-c", "fifth.c", "-o", "fifth.o", cwd=tmp_path)
+    try:
+        from toolchain.common.archive import write_archive
+    except ImportError:
+        pytest.skip("toolchain.common.archive.write_archive is missing")
+    (tmp_path / "libfifth.a").write_bytes(
+        write_archive([("fifth.o", (tmp_path / "fifth.o").read_bytes())]))
+    ok("-O1", "main.c", "twice.s", "thrice.S", "quad.o", "-L.", "-lfifth", "-o", "prog",
+       cwd=tmp_path)
+    assert execute(tmp_path / "prog") == (3, "sum 14\n")
+    # the archive by path works as well, and -Wl, options reach the linker
+    ok("main.c", "twice.s", "thrice.S", "quad.o", "libfifth.a", "-Wl,-e,_start",
+       "-o", "prog2", cwd=tmp_path)
+    assert execute(tmp_path / "prog2") == (3, "sum 14\n")
+
+
+def test_default_output_is_a_out(tmp_path):
+    write(tmp_path, "hello.c", '#include <stdio.h>\nint main(void){puts("hi");return 0;}\n')
+    ok("hello.c", cwd=tmp_path)
+    assert execute(tmp_path / "a.out") == (0, "hi\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.out", "hello.c"]
+
+
+@pytest.mark.parametrize("level", ["-O0", "-O1", "-O2", "-O3", "-Os"])
+def test_optimisation_levels_and_accepted_flags(tmp_path, level):
+    write(tmp_path, "p.c", "#include <stdio.h>\n"
+          "static int f(int n) { int s = 0; for (int i = 0; i < n; i++) s += i * i; return s; }\n"
+          'int main(void) { printf("%d\\n", f(10)); return 0; }\n')
+    ok(level, "-g", "-static", "-Wall", "-lm", "-lc", "p.c", "-o", "p", cwd=tmp_path)
+    assert execute(tmp_path / "p") == (0, "285\n")
+
+
+def test_S_then_pas_equals_c(tmp_path):
+    """pas on `pcc -S` output gives the same bytes as `pcc -c` (few C programs here;
+    the corpus sample below checks the same on each of its programs)."""
+    write(tmp_path, "m.c", MAIN)
+    for level in ("-O0", "-O1"):
+        ok(level, "-S", "m.c", "-o", "m.s", cwd=tmp_path)
+        ok(level, "-c", "m.c", "-o", "m.o", cwd=tmp_path)
+        ok("-c", "m.s", "-o", "via-text.o", cwd=tmp_path)
+        assert (tmp_path / "m.o").read_bytes() == (tmp_path / "via-text.o").read_bytes()
+
+
+def test_S_writes_gnu_assembly(tmp_path):
+    write(tmp_path, "q.c", QUAD_C)
+    ok("-S", "q.c", cwd=tmp_path)
+    text = (tmp_path / "q.s").read_text()
+    assert ".globl quad" in text and "quad:" in text
+
+
+def test_nostdlib_freestanding(tmp_path):
+    """-nostdlib -ffreestanding: the program brings its own _start."""
+    write(tmp_path, "start.c", """
+void _start(void) {
+    static const char msg[] = "bare\\n";
+    long ret;
+    __asm__ volatile ("syscall" : "=a"(ret) : "a"(1L), "D"(1L), "S"(msg), "d"(5L)
+                      : "rcx", "r11", "memory");
+    __asm__ volatile ("syscall" :: "a"(60L), "D"(9L));
+    for (;;) ;
+}
+""")
+    ok("-ffreestanding", "-nostdlib", "-O1", "start.c", "-o", "bare", cwd=tmp_path)
+    assert execute(tmp_path / "bare") == (9, "bare\n")
+
+
+def test_nostartfiles_keeps_libc(tmp_path):
+    """-nostartfiles: our own _start (aligning the stack as the ABI wants at a call),
+    libc's functions still linked."""
+    write(tmp_path, "start.s", "\t.text\n\t.globl _start\n_start:\n\txorl %ebp, %ebp\n"
+          "\tandq $-16, %rsp\n\tcall body\n\thlt\n")
+    write(tmp_path, "s.c", '#include <string.h>\n#include <unistd.h>\n'
+          'void body(void) { const char *m = "own start\\n"; write(1, m, strlen(m)); _exit(5); }\n')
+    ok("-nostartfiles", "start.s", "s.c", "-o", "s", cwd=tmp_path)
+    assert execute(tmp_path / "s") == (5, "own start\n")
+
+
+# --- errors: gcc's words, exit 1, nothing left behind -------------------------------------
+
+def test_missing_input(tmp_path):
+    status, err = pcc("nosuch.c", "-o", "x", cwd=tmp_path)
+    assert status == 1 and "pcc: error: nosuch.c: No such file or directory" in err
+    assert not (tmp_path / "x").exists()
+
+
+def test_compile_error_leaves_no_object(tmp_path):
+    write(tmp_path, "bad.c", "int main(void) { return undeclared; }\n")
+    status, err = pcc("-c", "bad.c", cwd=tmp_path)
+    assert status == 1 and "bad.c:1:" in err and "error:" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.c"]
+    status, err = pcc("bad.c", "-o", "bad", cwd=tmp_path)
+    assert status == 1 and sorted(p.name for p in tmp_path.iterdir()) == ["bad.c"]
+
+
+def test_undefined_reference_leaves_no_executable(tmp_path):
+    write(tmp_path, "u.c", "int missing(void);\nint main(void) { return missing(); }\n")
+    status, err = pcc("u.c", "-o", "u", cwd=tmp_path)
+    assert status == 1
+    assert "undefined reference to 'missing'" in err
+    assert "pcc: error: ld returned 1 exit status" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["u.c"]
+
+
+def test_assembly_error(tmp_path):
+    write(tmp_path, "e.s", "\tfrobnicate %eax\n")
+    status, err = pcc("-c", "e.s", cwd=tmp_path)
+    assert status == 1 and "e.s:1:" in err
+    assert not (tmp_path / "e.o").exists()
+
+
+def test_o_with_several_inputs_and_c(tmp_path):
+    write(tmp_path, "a.c", QUAD_C)
+    write(tmp_path, "b.c", FIFTH_C)
+    status, err = pcc("-c", "a.c", "b.c", "-o", "x.o", cwd=tmp_path)
+    assert status == 1 and "cannot specify '-o'" in err
+    ok("-c", "a.c", "b.c", cwd=tmp_path)                  # a.o and b.o
+    assert (tmp_path / "a.o").exists() and (tmp_path / "b.o").exists()
+
+
+def test_missing_library(tmp_path):
+    write(tmp_path, "m.c", "int main(void) { return 0; }\n")
+    status, err = pcc("m.c", "-lnosuchlib", "-o", "m", cwd=tmp_path)
+    assert status == 1 and "nosuchlib" in err and not (tmp_path / "m").exists()
+
+
+# --- c-testsuite, compiled and linked entirely by pcc ---------------------------------------
+
+def _sample() -> list:
+    root = corpus.corpora_dir()
+    files = sorted((root / "c-testsuite").glob("*.c")) if root is not None else []
+    if os.environ.get("PCC_TEST_FULL") != "1":
+        files = sorted(random.Random(testopts.sample_seed()).sample(files, min(8, len(files))))
+    return [pytest.param(f, level, id=f"{f.name}{level}") for f in files
+            for level in ("-O0", "-O1")]
+
+
+@pytest.mark.parametrize("program,level", _sample())
+def test_c_testsuite(program, level, tmp_path):
+    """pcc -S | pas equals pcc -c; pcc links it with the bundled libc; the output and
+    exit status are the expected ones."""
+    ok(level, "-w", "-S", program, "-o", tmp_path / "p.s")
+    ok(level, "-w", "-c", program, "-o", tmp_path / "p.o")
+    ok("-c", tmp_path / "p.s", "-o", tmp_path / "text.o")
+    assert (tmp_path / "p.o").read_bytes() == (tmp_path / "text.o").read_bytes()
+    ok(level, "-w", program, "-o", tmp_path / "p")
+    expected = program.with_name(program.name + ".expected")
+    assert execute(tmp_path / "p") == (0, expected.read_text() if expected.exists() else "")
