@@ -182,13 +182,8 @@ class Relocator:
                     if (id(section), offset) in self.relaxed_got:
                         arch.relax_got(image, at, type, S + A - P, S + A)
                         continue
-                    G = synthetic.got_slot(symbol)
-                    if expr is E.GOT_PC:
-                        arch.write(image, at, type, G + A - P)
-                    elif expr is E.GOT:
-                        arch.write(image, at, type, G + A)
-                    else:
-                        arch.write(image, at, type, G - got_base + A)
+                    arch.write(image, at, type,
+                               _slot_value(expr, synthetic.got_slot(symbol), A, P, got_base))
                 elif expr is E.GOT_REL:
                     arch.write(image, at, type, S + A - got_base)
                 elif expr is E.GOTPC:
@@ -203,13 +198,8 @@ class Relocator:
                     if symbol.gottp_index < 0:
                         arch.relax_tls_ie_to_le(image, at, type, S - self.tls_tp)
                         continue
-                    G = synthetic.gottp_slot(symbol)
-                    if expr is E.GOTTP_PC:
-                        arch.write(image, at, type, G + A - P)
-                    elif expr is E.GOTTP:
-                        arch.write(image, at, type, G + A)
-                    else:
-                        arch.write(image, at, type, G - got_base + A)
+                    arch.write(image, at, type,
+                               _slot_value(expr, synthetic.gottp_slot(symbol), A, P, got_base))
                 elif expr is E.TLSGD_PC or expr is E.TLSGD_OFF:
                     skip = arch.relax_tls_gd_to_le(image, at, type, S - self.tls_tp)
                 elif expr is E.TLSLD_PC or expr is E.TLSLD_OFF:
@@ -226,6 +216,16 @@ class Relocator:
                     symbol.type != elf.STT_SECTION else f"section '{_section_name(symbol)}'"
                 self.diagnostics.error(f"{place_of(section, offset)}: {exc.message}; "
                                        f"references {target}")
+
+
+def _slot_value(expr: RelExpr, G: int, A: int, P: int, got_base: int) -> int:
+    """The value of a relocation that names a GOT slot at address G: the slot's
+    address PC-relative (G + A - P), absolute (G + A), or from the GOT base."""
+    if expr in (E.GOT_PC, E.GOTTP_PC):
+        return G + A - P
+    if expr in (E.GOT, E.GOTTP):
+        return G + A
+    return G - got_base + A
 
 
 def _section_name(symbol: Symbol) -> str:
