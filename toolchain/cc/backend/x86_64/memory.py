@@ -1,4 +1,5 @@
-"""Memory instruction selection for x86-64: alloca, load, store, memcpy, memset.
+"""Memory instruction selection for x86-64: alloca, load, store, memcpy, memset,
+stacksave and stackrestore (rsp copied out and back, around VLA scopes).
 
 A static alloca is a frame slot (set up before selection in isel.py); a
 dynamic one moves rsp down by the size rounded to 16.  Loads of i8/i16 zero
@@ -29,6 +30,14 @@ class MemorySelection:
         if align > 16:
             self.e("andq", RSP, imm(-align))
         self.e("movq", self.dest(inst), RSP)
+        self.mf.attributes["dynamic_alloca"] = True
+
+    def op_stacksave(self, inst: Instruction) -> None:
+        self.e("movq", self.dest(inst), RSP)
+
+    def op_stackrestore(self, inst: Instruction) -> None:
+        # frees the dynamic allocas made since the save; the frame is rbp-based
+        self.e("movq", RSP, self.reg(inst.operands[0], 64))
         self.mf.attributes["dynamic_alloca"] = True
 
     def op_load(self, inst: Instruction) -> None:
