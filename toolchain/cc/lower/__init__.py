@@ -52,7 +52,7 @@ class FunctionLowerer(Builder, ExpressionLowering, StatementLowering, Declaratio
         self.case_blocks: dict = {}
         self.vla_sizes: dict = {}
         self.address_taken: list = []
-        self.indirect_branches: list = []
+        self.indirect_goto = None             # (target slot, dispatch block) once used
 
     def error(self, message: str, node=None):
         where = ""

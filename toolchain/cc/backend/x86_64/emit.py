@@ -153,7 +153,7 @@ def _is_string(data: ir.Global) -> bool:
         (data.attributes.get("string") or data.linkage == "internal")
 
 
-def global_items(data: ir.Global) -> list[tuple]:
+def global_items(data: ir.Global, ctx: ModuleContext) -> list[tuple]:
     name = data.name
     items: list[tuple] = []
     if data.initializer is None and data.common and not data.thread_local and \
@@ -200,11 +200,20 @@ def global_items(data: ir.Global) -> list[tuple]:
             offset += len(piece)
         else:
             target, addend, size = piece
+            if isinstance(target, ir.BlockAddress):
+                target = _block_label(target.block, ctx)
             items.append(("value", sym(target, addend), size))
             offset += size
     if offset < data.size:
         items.append(("zero", data.size - offset))
     return items
+
+
+def _block_label(block: ir.Block, ctx: ModuleContext) -> str:
+    """The label of a block whose address static data holds.  A block the
+    optimiser removed was unreachable: with no computed goto in its function
+    nothing can jump there, and the function's own address stands in."""
+    return ctx.block_labels.get(block) or block.function.name
 
 
 def constant_items(ctx: ModuleContext) -> list[tuple]:
@@ -227,7 +236,7 @@ def module_items(module: ir.Module) -> list[tuple]:
         if function.blocks:
             items += function_items(function, ctx)
     for data in module.globals:
-        items += global_items(data)
+        items += global_items(data, ctx)
     items += constant_items(ctx)
     for name, kind in module.externals.items():
         if kind == "weak":

@@ -49,6 +49,7 @@ class ModuleContext:
             n for n, k in module.externals.items() if k in ("tls", "tls_object", "thread_local")}
         self.function_index = 0
         self.labels = 0
+        self.block_labels: dict[ir.Block, str] = {}   # for &&label in static data
 
     def constant(self, data: bytes, align: int) -> str:
         key = (align, data)
@@ -208,6 +209,7 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
         fn.number()
         for block in fn.blocks:
             self.blocks[block] = MachineBlock(self.ctx.new_label())
+            self.ctx.block_labels[block] = self.blocks[block].label
         self.mf.blocks = [self.blocks[b] for b in fn.blocks]
         for block in fn.blocks:
             for inst in block.instructions:
