@@ -160,6 +160,30 @@ def test_nostartfiles_keeps_libc(tmp_path):
     assert execute(tmp_path / "s") == (5, "own start\n")
 
 
+@pytest.mark.parametrize("level", ["-O0", "-O1"])
+def test_label_values_in_static_data(tmp_path, level):
+    """&&label in a static table (kept by the passes, its block's label in .data), and
+    goto * into blocks whose phis (at -O1) are set before the jump."""
+    write(tmp_path, "lv.c", r"""
+#include <stdio.h>
+static int run(const char *prog) {
+    static void *ops[] = { &&inc, &&dbl, &&end };
+    int acc = 1, steps = 0;
+    goto *ops[*prog++ - '0'];
+inc: acc += 1; steps++; goto *ops[*prog++ - '0'];
+dbl: acc *= 2; steps++; goto *ops[*prog++ - '0'];
+end: return acc * 100 + steps;
+}
+static void *where(void) { static void *p[] = { &&here }; here: return p[0]; }
+int main(void) {
+    printf("%d %d\n", run("01012"), where() != 0);
+    return 0;
+}
+""")
+    ok(level, "lv.c", "-o", "lv", cwd=tmp_path)
+    assert execute(tmp_path / "lv") == (0, "1004 1\n")
+
+
 # --- errors: gcc's words, exit 1, nothing left behind -------------------------------------
 
 def test_missing_input(tmp_path):

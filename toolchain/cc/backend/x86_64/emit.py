@@ -153,7 +153,7 @@ def _is_string(data: ir.Global) -> bool:
         (data.attributes.get("string") or data.linkage == "internal")
 
 
-def global_items(data: ir.Global) -> list[tuple]:
+def global_items(data: ir.Global, ctx: ModuleContext) -> list[tuple]:
     name = data.name
     items: list[tuple] = []
     if data.initializer is None and data.common and not data.thread_local and \
@@ -200,6 +200,10 @@ def global_items(data: ir.Global) -> list[tuple]:
             offset += len(piece)
         else:
             target, addend, size = piece
+            if isinstance(target, ir.BlockAddress):
+                # &&label: the block's local label; a block the passes removed as
+                # unreachable can never be jumped to, its function's address stands in
+                target = ctx.block_labels.get(target.block) or target.block.function.name
             items.append(("value", sym(target, addend), size))
             offset += size
     if offset < data.size:
@@ -227,7 +231,7 @@ def module_items(module: ir.Module) -> list[tuple]:
         if function.blocks:
             items += function_items(function, ctx)
     for data in module.globals:
-        items += global_items(data)
+        items += global_items(data, ctx)
     items += constant_items(ctx)
     for name, kind in module.externals.items():
         if kind == "weak":

@@ -49,6 +49,7 @@ class ModuleContext:
             n for n, k in module.externals.items() if k in ("tls", "tls_object", "thread_local")}
         self.function_index = 0
         self.labels = 0
+        self.block_labels: dict[ir.Block, str] = {}   # for &&label in static data
 
     def constant(self, data: bytes, align: int) -> str:
         key = (align, data)
@@ -76,6 +77,8 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
         self.uses: dict[int, int] = {}
         self.user: dict[int, Instruction] = {}
         self.fused: set[int] = set()
+        self.indirect_targets: set[ir.Block] = set()   # blocks an indirectbr reaches
+        self.entry_temps: dict[Instruction, object] = {}   # their phis' entry temporaries
         self.calls = CallSelection(self)
         self.floats = FloatSelection(self)
 
@@ -208,6 +211,7 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
         fn.number()
         for block in fn.blocks:
             self.blocks[block] = MachineBlock(self.ctx.new_label())
+            self.ctx.block_labels[block] = self.blocks[block].label
         self.mf.blocks = [self.blocks[b] for b in fn.blocks]
         for block in fn.blocks:
             for inst in block.instructions:
@@ -215,6 +219,8 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
                     if isinstance(op, Instruction):
                         self.uses[op.id] = self.uses.get(op.id, 0) + 1
                         self.user[op.id] = inst
+                if inst.opcode == "indirectbr":
+                    self.indirect_targets.update(inst.targets)
         for block in fn.blocks:
             for inst in block.instructions:
                 if inst.opcode == "alloca" and not inst.attributes.get("dynamic"):
