@@ -184,6 +184,31 @@ int main(void) {
     assert execute(tmp_path / "lv") == (0, "1004 1\n")
 
 
+def test_alias_attribute(tmp_path):
+    """__attribute__((alias)) for objects and functions, weak and static ones too:
+    ``.set`` after the target, in -c and in -S text alike."""
+    write(tmp_path, "al.c", r"""
+#include <stdio.h>
+int a[4] = {1, 2, 3, 4};
+extern int b[4] __attribute__((alias("a")));
+static int twice(int x) { return 2 * x; }
+int dbl(int) __attribute__((alias("twice")));
+int wdbl(int) __attribute__((weak, alias("twice")));
+static int sdbl(int) __attribute__((alias("twice")));
+int main(void) {
+    b[1] = 20;
+    printf("%d %d %d %d\n", a[1], dbl(3), wdbl(4), sdbl(5));
+    return 0;
+}
+""")
+    ok("-c", "al.c", "-o", "al.o", cwd=tmp_path)
+    ok("-S", "al.c", "-o", "al.s", cwd=tmp_path)
+    ok("-c", "al.s", "-o", "text.o", cwd=tmp_path)
+    assert (tmp_path / "al.o").read_bytes() == (tmp_path / "text.o").read_bytes()
+    ok("al.o", "-o", "al", cwd=tmp_path)
+    assert execute(tmp_path / "al") == (0, "20 6 8 10\n")
+
+
 # --- errors: gcc's words, exit 1, nothing left behind -------------------------------------
 
 def test_missing_input(tmp_path):

@@ -233,6 +233,9 @@ def module_items(module: ir.Module) -> list[tuple]:
     for data in module.globals:
         items += global_items(data, ctx)
     items += constant_items(ctx)
+    for name, target in module.aliases.items():     # after their targets are defined
+        items += _binding_items(name, module.alias_linkage.get(name, "external"), None)
+        items.append(("set", name, target))
     for name, kind in module.externals.items():
         if kind == "weak":
             items.append(("weak", name))
@@ -285,6 +288,8 @@ def emit_items(items: list[tuple], streamer) -> None:
             streamer.emit_value(item[1], item[2])
         elif kind == "comm":
             streamer.emit_common(item[1], item[2], item[3], False)
+        elif kind == "set":
+            streamer.set_symbol(item[1], SymbolRef(item[2]))
         elif kind == "asm":
             parser = parser_module.Parser(streamer, streamer.isa, streamer.target,
                                           streamer.diagnostics)
@@ -363,6 +368,8 @@ def print_items(items: list[tuple]) -> str:
             lines.append(f"\t{directive} {fmt(item[1])}")
         elif kind == "comm":
             lines.append(f"\t.comm {item[1]},{item[2]},{item[3]}")
+        elif kind == "set":
+            lines.append(f"\t.set {item[1]}, {item[2]}")
         elif kind == "asm":
             lines.append("#APP")
             lines.extend("\t" + line.strip() for line in item[1].splitlines())
