@@ -19,7 +19,7 @@ from .sema_const import evaluate
 
 # Codes of the signature mini-language.
 _CODES = ("v", "i", "u", "l", "ul", "ll", "ull", "sz", "ssz", "p", "cp", "s", "cs", "d", "f", "ld",
-          "b", "c", "u16", "u32", "u64", "i128", "vl", "fl128", "wi", "pp")
+          "b", "c", "u16", "u32", "u64", "i128", "vl", "fl128", "wi", "pp", "cf", "cd", "cld")
 
 # name -> "result: parameters" (parameters comma separated, '...' for variadic).
 SIGNATURES = {
@@ -49,7 +49,9 @@ SIGNATURES = {
     "fmin": "d: d, d", "fmax": "d: d, d", "fminf": "f: f, f", "fmaxf": "f: f, f",
     "ldexp": "d: d, i", "frexp": "d: d, p", "modf": "d: d, p", "scalbn": "d: d, i",
     "lrint": "l: d", "llrint": "ll: d", "lround": "l: d", "llround": "ll: d", "rint": "d: d",
-    "nearbyint": "d: d", "cabs": "d: d", "creal": "d: d", "cimag": "d: d", "conj": "d: d",
+    "nearbyint": "d: d", "cabs": "d: cd", "cabsf": "f: cf", "cabsl": "ld: cld",
+    "creal": "d: cd", "crealf": "f: cf", "creall": "ld: cld", "cimag": "d: cd", "cimagf": "f: cf",
+    "cimagl": "ld: cld", "conj": "cd: cd", "conjf": "cf: cf", "conjl": "cld: cld",
     "huge_val": "d: ", "huge_valf": "f: ", "huge_vall": "ld: ", "inf": "d: ", "inff": "f: ",
     "infl": "ld: ", "nan": "d: cs", "nanf": "f: cs", "nanl": "ld: cs", "nans": "d: cs",
     "nansf": "f: cs", "nansl": "ld: cs", "inff128": "fl128: ", "huge_valf128": "fl128: ",
@@ -142,6 +144,7 @@ class BuiltinChecker:
             "u64": t.integer_of_size(8, False), "i128": t.int128, "fl128": t.float128,
             "vl": t.va_list if not t.va_list.decays else t.pointer(t.void),
             "pp": t.pointer(t.pointer(t.char)),
+            "cf": t.complex(t.float), "cd": t.complex(t.double), "cld": t.complex(t.long_double),
         }
         return table[code]
 
