@@ -209,6 +209,24 @@ int main(void) {
     assert execute(tmp_path / "al") == (0, "20 6 8 10\n")
 
 
+def test_implicit_library_function_keeps_its_prototype(tmp_path):
+    """An undeclared malloc is gcc's built-in malloc (returning a pointer, not an int
+    that would cut a high heap address); a later definition of a library name with
+    another type is a warning, as with gcc."""
+    write(tmp_path, "im.c", r"""
+int main(void) {
+    char *p = malloc(1 << 20);
+    p[0] = 'o'; p[1] = 'k'; p[2] = 0;
+    puts(p);
+    return strlen(p);
+}
+int strlen(const char *s) { int n = 0; while (s[n]) n++; return n; }
+""")
+    status, err = pcc("im.c", "-o", "im", cwd=tmp_path)
+    assert status == 0 and "conflicting types for built-in function 'strlen'" in err, err
+    assert execute(tmp_path / "im") == (2, "ok\n")
+
+
 # --- errors: gcc's words, exit 1, nothing left behind -------------------------------------
 
 def test_missing_input(tmp_path):

@@ -83,6 +83,29 @@ SIGNATURES = {
     "ia32_rdtsc": "ull: ", "thread_pointer": "p: ", "assume": "v: i",
 }
 
+# SIGNATURES names that are built-ins only, not C library functions: an implicit
+# declaration of any other name above takes the library function's prototype, as with gcc
+# ("incompatible implicit declaration of built-in function 'malloc'").
+NOT_LIBRARY = frozenset({
+    "alloca_with_align", "bswap16", "bswap32", "bswap64", "bswap128", "clz", "clzl", "clzll",
+    "ctz", "ctzl", "ctzll", "popcount", "popcountl", "popcountll", "parity", "parityl",
+    "parityll", "clrsb", "clrsbl", "clrsbll", "expect", "expect_with_probability", "trap",
+    "unreachable", "return_address", "frame_address", "extract_return_addr",
+    "frob_return_addr", "apply_args", "setjmp", "longjmp", "unwind_init", "dwarf_cfa",
+    "eh_return_data_regno", "aggregate_incoming_address", "saveregs", "next_arg", "args_info",
+    "stack_save", "stack_restore", "clear_cache", "__clear_cache", "cpu_init", "cpu_supports",
+    "cpu_is", "ia32_pause", "va_end", "va_copy", "unwind_resume", "FILE", "LINE", "FUNCTION",
+    "huge_val", "huge_valf", "huge_vall", "inf", "inff", "infl", "nans", "nansf", "nansl",
+    "inff128", "huge_valf128", "nanf128", "fabsf128", "copysignf128", "ia32_rdtsc",
+    "thread_pointer", "assume", "alloca",
+})
+
+
+def library_builtin(name: str) -> bool:
+    """Whether ``name`` is a C library function gcc knows as a built-in."""
+    return name in SIGNATURES and name not in NOT_LIBRARY
+
+
 # Type-generic built-ins: the result type rule, by name.
 GENERIC = {
     "constant_p": "int", "classify_type": "int", "object_size": "size", "dynamic_object_size": "size",
