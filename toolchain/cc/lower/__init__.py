@@ -106,6 +106,10 @@ class ModuleLowerer(StaticData):
                     alias = symbol.attributes.get("alias")
                     if isinstance(alias, str) and symbol.kind in ("object", "function"):
                         self.module.aliases[symbol_name(symbol)] = alias
+                        if symbol.linkage == "internal":
+                            self.module.alias_linkage[symbol_name(symbol)] = "internal"
+                        elif "weak" in symbol.attributes:
+                            self.module.alias_linkage[symbol_name(symbol)] = "weak"
                         continue
                     if symbol.kind != "object":
                         continue

@@ -201,19 +201,14 @@ def global_items(data: ir.Global, ctx: ModuleContext) -> list[tuple]:
         else:
             target, addend, size = piece
             if isinstance(target, ir.BlockAddress):
-                target = _block_label(target.block, ctx)
+                # &&label: the block's local label; a block the passes removed as
+                # unreachable can never be jumped to, its function's address stands in
+                target = ctx.block_labels.get(target.block) or target.block.function.name
             items.append(("value", sym(target, addend), size))
             offset += size
     if offset < data.size:
         items.append(("zero", data.size - offset))
     return items
-
-
-def _block_label(block: ir.Block, ctx: ModuleContext) -> str:
-    """The label of a block whose address static data holds.  A block the
-    optimiser removed was unreachable: with no computed goto in its function
-    nothing can jump there, and the function's own address stands in."""
-    return ctx.block_labels.get(block) or block.function.name
 
 
 def constant_items(ctx: ModuleContext) -> list[tuple]:
@@ -238,6 +233,9 @@ def module_items(module: ir.Module) -> list[tuple]:
     for data in module.globals:
         items += global_items(data, ctx)
     items += constant_items(ctx)
+    for name, target in module.aliases.items():     # after their targets are defined
+        items += _binding_items(name, module.alias_linkage.get(name, "external"), None)
+        items.append(("set", name, target))
     for name, kind in module.externals.items():
         if kind == "weak":
             items.append(("weak", name))
@@ -290,6 +288,8 @@ def emit_items(items: list[tuple], streamer) -> None:
             streamer.emit_value(item[1], item[2])
         elif kind == "comm":
             streamer.emit_common(item[1], item[2], item[3], False)
+        elif kind == "set":
+            streamer.set_symbol(item[1], SymbolRef(item[2]))
         elif kind == "asm":
             parser = parser_module.Parser(streamer, streamer.isa, streamer.target,
                                           streamer.diagnostics)
@@ -368,6 +368,8 @@ def print_items(items: list[tuple]) -> str:
             lines.append(f"\t{directive} {fmt(item[1])}")
         elif kind == "comm":
             lines.append(f"\t.comm {item[1]},{item[2]},{item[3]}")
+        elif kind == "set":
+            lines.append(f"\t.set {item[1]}, {item[2]}")
         elif kind == "asm":
             lines.append("#APP")
             lines.extend("\t" + line.strip() for line in item[1].splitlines())
