@@ -422,6 +422,41 @@ class Case:
     functions: list[Function] = field(default_factory=list)
     pcc_level: str = "-O0"
     gcc_level: str = "-O1"
+    printf_items: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def printf_items(rng: random.Random, model: DataModel) -> list[tuple[str, str, str]]:
+    """(conversion, C argument, its expected text) for one printf call into the C library
+    the program is linked with: integers of each width, double and long double (values
+    whose %.3f text is exact), strings and characters -- so a caller's variadic call
+    and the library's va_arg must agree too."""
+    items = []
+    for _ in range(rng.randint(6, 16)):
+        kind = rng.choice(("d", "ld", "lld", "u", "f", "Lf", "s", "c"))
+        if kind == "d":
+            v = rng.randint(-2**31, 2**31 - 1)
+            items.append(("%d", str(v) if v >= 0 else f"({v + 1} - 1)", str(v)))
+        elif kind == "ld":
+            bits = 8 * model.long
+            v = rng.randint(-2**(bits - 1) + 1, 2**(bits - 1) - 1)
+            items.append(("%ld", f"({v}L)", str(v)))
+        elif kind == "lld":
+            v = rng.randint(-2**63 + 1, 2**63 - 1)
+            items.append(("%lld", f"({v}LL)", str(v)))
+        elif kind == "u":
+            v = rng.getrandbits(32)
+            items.append(("%u", f"{v}U", str(v)))
+        elif kind in ("f", "Lf"):
+            v = rng.randint(-2**20, 2**20) / 8
+            suffix = "L" if kind == "Lf" else ""
+            items.append((f"%.3{kind[:-1]}f", f"({v!r}{suffix})", f"{v:.3f}"))
+        elif kind == "s":
+            text = "".join(rng.choice("abcxyz") for _ in range(rng.randint(0, 6)))
+            items.append(("%s", f'"{text}"', text))
+        else:
+            c = rng.choice("ABCxyz")
+            items.append(("%c", f"'{c}'", c))
+    return items
 
 
 def _all_float(t) -> bool:
@@ -438,6 +473,7 @@ def generate(model: DataModel, seed: int, n_random: int = 10) -> Case:
     case = Case(model, seed, pcc_level=rng.choice(("-O0", "-O1", "-O2")),
                 gcc_level=rng.choice(("-O0", "-O1", "-O2")))
     scalars = scalar_types(model)
+    case.printf_items = printf_items(rng, model)
     for i in range(rng.randint(5, 9)):
         style = rng.choice(RECORD_STYLES)
         case.records.append(random_record(rng, f"r{i}", style, scalars, case.records))
@@ -599,6 +635,8 @@ def caller_source(case: Case) -> str:
     out.append("int main(void) {")
     for f in case.functions:
         out.append(f"    call_{f.name}();")
+    fmt = " ".join(c for c, _, _ in case.printf_items)
+    out.append(f'    printf("printf {fmt}\\n", {", ".join(a for _, a, _ in case.printf_items)});')
     out.append('    printf("calls %d errors %d\\n", abi_callee_calls, '
                "abi_errors + abi_callee_errors);")
     out.append("    return abi_errors + abi_callee_errors != 0;")
@@ -607,7 +645,8 @@ def caller_source(case: Case) -> str:
 
 
 def expected_output(case: Case) -> str:
-    return f"calls {len(case.functions)} errors 0\n"
+    text = " ".join(t for _, _, t in case.printf_items)
+    return f"printf {text}\ncalls {len(case.functions)} errors 0\n"
 
 
 def write_case(case: Case, directory: Path) -> tuple[Path, Path]:
