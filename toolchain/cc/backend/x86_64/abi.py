@@ -20,8 +20,10 @@ passed at all.
 
 An argument whose eightbytes do not all fit in the remaining registers goes
 wholly to the stack (later, smaller ones may still take registers), in order,
-each slot a multiple of 8 bytes and 8-byte aligned -- 16 for a type aligned
-more than 8 (long double, __int128, 16-aligned structs).  A variadic call sets
+each slot a multiple of 8 bytes and aligned to 8 or the type's alignment if
+larger (16 for long double and __int128; a struct declared aligned(32) gets
+32, as GCC does -- then the caller aligns %rsp to 32 for that call, since
+va_arg rounds the address itself up, not its offset).  A variadic call sets
 %al to the number of vector registers used.
 """
 
@@ -122,6 +124,7 @@ class ArgLocation:
 class CallLayout:
     arguments: tuple[ArgLocation, ...]
     stack_size: int               # bytes of stack arguments (a multiple of 8)
+    stack_alignment: int          # what %rsp must be aligned to at the call (16 or more)
     sse_used: int                 # vector registers used: %al in variadic calls
     gp_used: int
     hidden_return: bool           # the result goes through a pointer in rdi
@@ -130,7 +133,7 @@ class CallLayout:
 def stack_alignment(ty: Type, agg: Aggregate | None) -> int:
     """The alignment of an argument's stack slot (and of its overflow-area slot)."""
     alignment = agg.alignment if agg is not None else _SIZE[ty]
-    return 16 if alignment > 8 else 8
+    return max(alignment, 8)
 
 
 def argument_size(ty: Type, agg: Aggregate | None) -> int:
@@ -146,6 +149,7 @@ def layout_call(args: list[tuple[Type, Aggregate | None]],
         gp = 1
     locs = []
     stack = 0
+    stack_align = 16
     for ty, agg in args:
         classes = classify(ty, agg)
         size = argument_size(ty, agg)
@@ -156,6 +160,7 @@ def layout_call(args: list[tuple[Type, Aggregate | None]],
         need_sse = classes.count(SSE)
         if any(c in _ON_STACK for c in classes) or gp + need_gp > 6 or sse + need_sse > 8:
             align = stack_alignment(ty, agg)
+            stack_align = max(stack_align, align)
             stack = (stack + align - 1) // align * align
             locs.append(ArgLocation((), stack, size))
             stack += (size + 7) // 8 * 8
@@ -171,7 +176,7 @@ def layout_call(args: list[tuple[Type, Aggregate | None]],
             else:
                 regs.append(("", c))          # SSEUP rides with the SSE before; NO_CLASS: nothing
         locs.append(ArgLocation(tuple(regs), -1, size))
-    return CallLayout(tuple(locs), stack, sse, gp, hidden)
+    return CallLayout(tuple(locs), stack, stack_align, sse, gp, hidden)
 
 
 def return_registers(ty: Type, agg: Aggregate | None) -> list[tuple[str, str]] | str:

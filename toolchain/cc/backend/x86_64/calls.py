@@ -247,7 +247,13 @@ class CallSelection:
         ret_type = inst.type if ret_agg is None else Type.VOID
         layout = layout_call([(v.type, agg) for v, agg in args],
                              (Type.PTR, ret_agg) if ret_agg is not None else None)
-        stack = (layout.stack_size + 15) // 16 * 16
+        align = layout.stack_alignment
+        stack = (layout.stack_size + align - 1) // align * align
+        saved_rsp = None
+        if align > 16:                  # an over-aligned stack argument: align %rsp for it
+            saved_rsp = sel.new()
+            sel.e("movq", saved_rsp, RSP)
+            sel.e("andq", RSP, imm(-align))
         if stack:
             sel.e("subq", RSP, imm(stack))
         # stack arguments first (they may use rdi/rsi/rcx for copies)
@@ -312,7 +318,9 @@ class CallSelection:
         else:
             from .isel import Indirect
             sel.e("call", Indirect(target), uses=tuple(uses), defs=CALLER_SAVED)
-        if stack:
+        if saved_rsp is not None:
+            sel.e("movq", RSP, saved_rsp)
+        elif stack:
             sel.e("addq", RSP, imm(stack))
         # the result
         if ret_agg is not None:
