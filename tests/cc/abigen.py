@@ -412,6 +412,9 @@ class Function:
     result_value: object = None
     fixed: int = 0                # named parameters of a variadic function
     copy: bool = False            # a valist consumer also walks a va_copy
+    via: str = "direct"           # how the caller calls: direct, pointer (through a volatile
+                                  # function pointer) or relay (through a function of the
+                                  # caller's that passes its parameters on)
 
 
 @dataclass
@@ -490,6 +493,10 @@ def generate(model: DataModel, seed: int, n_random: int = 10) -> Case:
     def add(kind, params, result, fixed=0, copy=False):
         name = PREFIX[kind] + str(len(case.functions))
         f = Function(name, kind, params, value_list(params), result, fixed=fixed, copy=copy)
+        if kind == "fixed":
+            f.via = rng.choice(("direct", "direct", "pointer", "relay"))
+        elif kind == "variadic":
+            f.via = rng.choice(("direct", "direct", "pointer"))
         if result is not None:
             f.result_value = make_value(result, rng)
         case.functions.append(f)
@@ -624,7 +631,20 @@ def caller_source(case: Case) -> str:
             out.append(f"    {callee}({', '.join(args)});")
             out += ["}", ""]
             continue
+        ret = f.result.spelling if f.result is not None else "void"
+        if f.via == "relay":
+            callee = f"relay_{f.name}"
+            params = ", ".join(f"{t.spelling} a{i}" for i, t in enumerate(f.params))
+            passed = ", ".join(f"a{i}" for i in range(len(f.params)))
+            out.append(f"__attribute__((noinline)) static {ret} {callee}({params}) {{")
+            out.append(f"    {'' if f.result is None else 'return '}{f.name}({passed});")
+            out += ["}", ""]
         out.append(f"static void call_{f.name}(void) {{")
+        if f.via == "pointer":
+            named = f.params[:f.fixed] if f.kind == "variadic" else f.params
+            types = [t.spelling for t in named] + (["..."] if f.kind == "variadic" else [])
+            out.append(f"    {ret} (*volatile fp)({', '.join(types)}) = {f.name};")
+            callee = "fp"
         call = f"{callee}({', '.join(args)})"
         if f.result is None:
             out.append(f"    {call};")
