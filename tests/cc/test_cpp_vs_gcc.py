@@ -121,6 +121,34 @@ def test_predefined_like_gcc(target: str, compiler: str, flag: str | None, flags
     assert not missing and not extra, f"missing {missing[:8]}, extra {extra[:8]}"
 
 
+def _has_answers(run, compiler_args: list[str], source: Path) -> set[str]:
+    _, out, _ = run([*compiler_args, "-E", "-P", str(source)])
+    return {line for line in out.splitlines() if line.startswith(("builtin ", "attribute "))}
+
+
+@pytest.mark.parametrize("target, compiler, flag", PREDEFINED_TARGETS)
+def test_has_builtin_and_attribute_like_gcc(target: str, compiler: str, flag: str | None,
+                                            tmp_path: Path) -> None:
+    """``__has_builtin``/``__has_attribute`` answer as the target's gcc does, for every
+    name any target knows (gccbuiltins) and a few no target knows."""
+    if shutil.which(compiler) is None:
+        pytest.skip(f"{compiler} is not installed")
+    from toolchain.cc import gccbuiltins
+    builtins = set().union(*(gccbuiltins.builtin_names(t) for t, _, _ in PREDEFINED_TARGETS))
+    attributes = set().union(*(gccbuiltins.attribute_names(t) for t, _, _ in PREDEFINED_TARGETS))
+    builtins |= {"__builtin_no_such_thing", "printf"}
+    attributes |= {"no_such_attribute", "__packed__", "__interrupt__"}
+    lines = [f"#if __has_builtin({n})\nbuiltin {n}\n#endif" for n in sorted(builtins)]
+    lines += [f"#if __has_attribute({n})\nattribute {n}\n#endif" for n in sorted(attributes)]
+    source = tmp_path / "has.c"
+    source.write_text("\n".join(lines) + "\n")
+    gcc = _has_answers(lambda a: run_gcc(a, compiler), [flag] if flag else [], source)
+    pcc = _has_answers(run_pcc, ["-nostdinc", f"--target={target}"], source)
+    assert len(gcc) > 900, f"{compiler} answered 1 for only {len(gcc)} names"
+    missing, extra = sorted(gcc - pcc), sorted(pcc - gcc)
+    assert not missing and not extra, f"missing {missing[:8]}, extra {extra[:8]}"
+
+
 @needs_gcc
 @pytest.mark.parametrize("header", HEADERS)
 def test_system_header(header: str, tmp_path: Path, record_property) -> None:
