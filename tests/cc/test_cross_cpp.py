@@ -64,20 +64,20 @@ def check_like_gcc(triple: str, source: Path, flags: list[str]) -> None:
         assert status == 0, pcc_err[:500]
 
 
-@pytest.mark.parametrize("flags", FLAGS, ids=lambda f: " ".join(f) or "default")
-@pytest.mark.parametrize("header", HEADERS)
-@pytest.mark.parametrize("triple", TRIPLES)
 def test_cross_header(triple: str, header: str, flags: list[str], tmp_path: Path,
-                      record_property, request: pytest.FixtureRequest) -> None:
+                      record_property) -> None:
     record_property("summary", "headers")
-    if flags and not is_full(request.config):
-        pytest.skip("other dialects run under --full")
     source = tmp_path / "h.c"
     source.write_text(f"#include <{header}>\nint main(void) {{ return 0; }}\n")
     check_like_gcc(triple, source, flags)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "header" in metafunc.fixturenames:
+        dialects = FLAGS if is_full(metafunc.config) else FLAGS[:1]
+        metafunc.parametrize("triple,header,flags", [
+            pytest.param(triple, header, flags, id=f"{triple}-{header}-{' '.join(flags) or 'default'}")
+            for triple in TRIPLES for header in HEADERS for flags in dialects])
     if "program" not in metafunc.fixturenames:
         return
     root = corpus.corpora_dir()
