@@ -225,6 +225,17 @@ typedef unsigned int socklen_t;
 #define __DEFINED_socklen_t
 #endif
 
+#if defined(__NEED_sa_family_t) && !defined(__DEFINED_sa_family_t)
+typedef unsigned short sa_family_t;
+#define __DEFINED_sa_family_t
+#endif
+
+#if defined(__NEED_in_addr_t) && !defined(__DEFINED_in_addr_t)
+typedef __UINT32_TYPE__ in_addr_t;
+typedef __UINT16_TYPE__ in_port_t;
+#define __DEFINED_in_addr_t
+#endif
+
 #if defined(__NEED_register_t) && !defined(__DEFINED_register_t)
 typedef long register_t;
 #define __DEFINED_register_t
