@@ -39,15 +39,18 @@ class Target:
     cc: tuple[str, ...]
     runnable: bool                     # can its programs run here (-static)?
     glibc_flags: tuple[str, ...] = ()  # how glibc matches our data model
+    runner: tuple[str, ...] = ()       # what runs them (qemu-user for other ISAs)
 
     def available(self) -> bool:
-        return shutil.which(self.cc[0]) is not None
+        return all(shutil.which(tool) is not None for tool in (self.cc[0], *self.runner[:1]))
 
 
 TARGETS = {
     "x86_64": Target("x86_64", ("gcc",), True),
     "i386": Target("i386", ("i686-linux-gnu-gcc",), True, ("-D_FILE_OFFSET_BITS=64",)),
     "x86_16": Target("x86_16", ("i686-linux-gnu-gcc", "-m16"), False),
+    "aarch64": Target("aarch64", ("aarch64-linux-gnu-gcc",), True, runner=("qemu-aarch64",)),
+    "riscv64": Target("riscv64", ("riscv64-linux-gnu-gcc",), True, runner=("qemu-riscv64",)),
 }
 
 # Structures: (headers, type, fields).  Each field's offset is printed,
@@ -302,8 +305,8 @@ def run_probe(target: Target, source: str, ours: bool, extra: tuple[str, ...] = 
         if build.returncode != 0:
             raise AssertionError(f"probe build failed ({'ours' if ours else 'glibc'}):\n"
                                  + build.stderr[:4000])
-        result = subprocess.run([str(exe)], capture_output=True, text=True, timeout=60,
-                                check=True)
+        result = subprocess.run([*target.runner, str(exe)], capture_output=True, text=True,
+                                timeout=120, check=True)
     values = {}
     for line in result.stdout.splitlines():
         name, _, value = line.partition("=")
