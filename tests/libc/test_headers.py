@@ -66,7 +66,7 @@ FLAG_SETS_FOR = {mode: FLAG_SETS if mode == "x86_64" else FLAG_SETS[:3]
                  for mode in ("x86_64", "i386", "x86_16", "aarch64", "riscv64")}
 WARNINGS = ("-Wall", "-Wextra", "-Werror")
 CORPUS_SAMPLE = 80
-CORPUS_TARGETS = ("x86_64", "i386")
+CORPUS_TARGETS = ("x86_64", "i386", "aarch64", "riscv64")
 
 
 def compiler_for(target: str) -> tuple[str, ...] | None:
