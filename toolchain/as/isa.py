@@ -73,6 +73,12 @@ class Isa(Protocol):
     # The target's special ELF section names (sections.py SPECIAL_SECTIONS rows),
     # matched before the generic ones: x86-64's .lbss, .ldata, .lrodata...
     special_sections: tuple[tuple[str, int, int, int], ...]
+    # Optional: ``mapping_symbols`` = (code, data) names such as ("$x", "$d")
+    # when the psABI marks code and data (mapping.py); ``directives`` = the
+    # ISA's own directives, name (without '.') -> handler(parser, text, loc),
+    # looked up before the generic ones (AArch64 .xword, .inst ...);
+    # ``pcrel_from_field_end`` = False when a pc-relative fixup's addend has
+    # no bias for the field's end (x86's has; AArch64's and RISC-V's not).
 
     def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
                           syntax: "SyntaxState", location: SourceLocation) -> Instruction:
@@ -166,8 +172,11 @@ class SyntaxState:
 
 
 def isa_for(target: "Target") -> Isa:
-    """The ISA package object for a target (x86 only so far)."""
+    """The ISA package object for a target."""
     if target.isa == "x86":
         from .x86.isa import X86Isa
         return X86Isa(target)
+    if target.isa == "aarch64":
+        from .aarch64.isa import AArch64Isa
+        return AArch64Isa(target)
     raise ToolchainError(f"the assembler does not support {target.name} yet")

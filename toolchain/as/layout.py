@@ -534,7 +534,8 @@ class Layout:
             # write.c: never with an addend into a merge section (GNU as's
             # fx_offset, which leaves out the bias of a pc-relative field
             # measured from the field's end).
-            offset = const + (pending.fixup.size if pcrel and not pending.data else 0)
+            bias = pcrel and not pending.data and getattr(self.isa, "pcrel_from_field_end", True)
+            offset = const + (pending.fixup.size if bias else 0)
             if offset != 0:
                 return False
         return True

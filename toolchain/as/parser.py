@@ -280,7 +280,7 @@ class Parser:
                                  current_location=streamer.temporary_label,
                                  local_label=streamer.numeric_label_ref,
                                  absolute_value=getattr(streamer, "absolute_value", None))
-        self.directives = DIRECTIVES
+        self.directives = DIRECTIVES | getattr(isa, "directives", {})
         self.inputs: list[Source] = []
         self.conds: list[CondFrame] = []
         self.ignoring = False                    # inside a false conditional branch
