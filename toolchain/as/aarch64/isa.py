@@ -1,0 +1,203 @@
+"""The AArch64 ISA object the generic assembler talks to (the Isa protocol
+of toolchain/as/isa.py).
+
+A64 in one paragraph: a fixed-width 32-bit encoding, 31 general registers
+(x0-x30, w0-w30 their low halves) where number 31 is the zero register or
+the stack pointer depending on the operand, 32 FP/SIMD registers, and
+immediates squeezed into fields of odd widths -- 12-bit arithmetic
+immediates optionally shifted by 12, the bitmask encoding of logical
+immediates, 16-bit chunks for MOVZ/MOVK, scaled load/store offsets.
+Addresses of symbols are built in two steps (ADRP for the 4 KiB page, then
+``:lo12:`` in the ADD or the load), each with its relocation.  Branches
+never relax: out of range is an error.  References: Arm ARM (DDI 0487),
+"A64 Instruction Set Encoding"; aaelf64 for relocations and mapping
+symbols (``$x``/``$d``).  Encoders are grouped by the Arm ARM's encoding
+classes: dataproc.py, loadstore.py, branchsys.py, fp.py, simd.py.
+"""
+
+from __future__ import annotations
+
+from ...common.aarch64_fields import FieldError, patch
+from ...common.diagnostics import SourceLocation, ToolchainError
+from ...common.target import Target
+from ..expr import Binary, Constant, Expr, SymbolRef, Unary
+from ..instruction import Immediate, Instruction, Memory, Register
+from ..isa import EncodeContext, Encoding, Fixup, SyntaxState
+from . import branchsys, dataproc, fp, loadstore, relocs, simd
+from .directives import DIRECTIVES
+from .encoder import MismatchError, Request
+from .operands import (
+    Element, OperandError, OperandParser, RegisterList, format_memory, squeeze,
+)
+from .registers import register_info
+
+NOP = bytes.fromhex("1f2003d5")
+
+# Mnemonics both the integer and the SIMD tables know: the SIMD row when the
+# first operand is a vector register.
+_SHARED = frozenset(m for m in simd.ENCODERS if m in dataproc.ENCODERS)
+
+
+def _inst(r: Request) -> Encoding:
+    """``.inst value``: a raw instruction word (emitted as code)."""
+    r.count(1)
+    value = r.const_or_expr(0)
+    if isinstance(value, Expr):
+        raise OperandError("constant expression required", 0)
+    return r.done(value)
+
+
+ENCODERS: dict[str, object] = {
+    **dataproc.ENCODERS, **loadstore.ENCODERS, **branchsys.ENCODERS, **fp.ENCODERS,
+    **{m: f for m, f in simd.ENCODERS.items() if m not in dataproc.ENCODERS},
+    ".inst": _inst,
+}
+
+
+def format_expr(e: Expr) -> str:
+    """An expression in GNU as's AArch64 syntax (``:lo12:sym+8``)."""
+    if isinstance(e, SymbolRef):
+        return e.name if e.specifier is None else f":{e.specifier}:{e.name}"
+    if isinstance(e, Binary):
+        left = format_expr(e.left)
+        right = format_expr(e.right)
+        if isinstance(e.right, Binary):
+            right = f"({right})"
+        return f"{left}{e.op}{right}"
+    if isinstance(e, Unary):
+        inner = format_expr(e.operand)
+        return f"{e.op}({inner})" if isinstance(e.operand, Binary) else f"{e.op}{inner}"
+    return str(e)
+
+
+def format_operand(op: object) -> str:
+    if isinstance(op, Register):
+        return op.name
+    if isinstance(op, Immediate):
+        return f"#{format_expr(op.value)}"
+    if isinstance(op, Memory):
+        if op.displacement is not None:
+            from dataclasses import replace
+            text = format_memory(replace(op, displacement=Constant(0)))
+            return text.replace("#0", "#" + format_expr(op.displacement), 1)
+        return format_memory(op)
+    if isinstance(op, Expr):
+        return format_expr(op)
+    return str(op)
+
+
+class AArch64Isa:
+    """A64 for the aarch64-linux-gnu target."""
+
+    name = "aarch64"
+    special_sections: tuple = ()
+    mapping_symbols = ("$x", "$d")
+    pcrel_from_field_end = False
+    directives = DIRECTIVES
+
+    def __init__(self, target: Target):
+        self.target = target
+
+    # ---- text ---------------------------------------------------------------
+
+    def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
+                          syntax: SyntaxState, location: SourceLocation) -> Instruction:
+        name = mnemonic.lower()
+        if name not in ENCODERS:
+            text = f"{mnemonic} {squeeze(operands)}".strip()
+            raise ToolchainError(f"unknown mnemonic `{mnemonic}' -- `{text}'", location)
+        try:
+            ops = OperandParser(syntax, location).operands(name, operands)
+        except OperandError as exc:
+            raise _located(exc, f"{mnemonic} {squeeze(operands)}".strip(), location) from None
+        return Instruction(name, ops, location)
+
+    def format_instruction(self, insn: Instruction, syntax: SyntaxState) -> str:
+        if not insn.operands:
+            return insn.mnemonic
+        return f"{insn.mnemonic}\t" + ", ".join(format_operand(op) for op in insn.operands)
+
+    def symbols_looked_up(self, insn: Instruction) -> list[object]:
+        return [op for op in insn.operands
+                if isinstance(op, (Immediate, Memory, Expr))]
+
+    def specifier_symbol(self, specifier: str) -> str | None:
+        return None
+
+    # ---- encoding -------------------------------------------------------------
+
+    def encode(self, insn: Instruction, context: EncodeContext) -> Encoding:
+        name = insn.mnemonic
+        handler = ENCODERS.get(name)
+        if name in _SHARED or (name in ("mov", "fmov") and False):
+            first = insn.operands[0] if insn.operands else None
+            info = register_info(first.name) if isinstance(first, Register) else None
+            if info is not None and info.kind == "v":
+                handler = simd.ENCODERS[name]
+        if handler is None:
+            raise ToolchainError(f"unknown mnemonic `{name}'", insn.location)
+        try:
+            return handler(Request(insn))  # type: ignore[operator]
+        except OperandError as exc:
+            raise _located(exc, self._text(insn), insn.location) from None
+        except MismatchError:
+            raise ToolchainError(f"operand mismatch -- `{self._text(insn)}'",
+                                 insn.location) from None
+
+    def _text(self, insn: Instruction) -> str:
+        ops = ", ".join(format_operand(op) for op in insn.operands)
+        return f"{insn.mnemonic} {squeeze(ops)}".strip()
+
+    def relaxable_target(self, insn: Instruction) -> Expr | None:
+        return None
+
+    def short_branch_range(self, insn: Instruction, context: EncodeContext) -> tuple[int, int]:
+        return (0, 0)
+
+    def nop_fill(self, size: int, context: EncodeContext, limit: int = 0) -> bytes:
+        """Code padding (aarch64_handle_align): zeros up to a 4-byte boundary, then NOPs."""
+        head = size % 4
+        return bytes(head) + NOP * (size // 4)
+
+    # ---- fixups -----------------------------------------------------------------
+
+    def apply_fixup(self, data: bytearray, offset: int, fixup: Fixup, value: int) -> str | None:
+        word = int.from_bytes(data[offset:offset + 4], "little")
+        try:
+            word = patch(word, fixup.kind, value)
+        except FieldError as exc:
+            return str(exc)
+        data[offset:offset + 4] = word.to_bytes(4, "little")
+        return None
+
+    def relocation_type(self, fixup: Fixup, symbol_is_local: bool) -> int:
+        return relocs.relocation_number(fixup.kind)
+
+    def data_relocation(self, size: int, pcrel: bool, specifier: str | None) -> str | None:
+        return relocs.data_relocation(size, pcrel, specifier)
+
+    def local_relocation(self, kind: str, data: bool) -> str:
+        return kind
+
+    def fixup_adjustable(self, kind: str, data: bool, pcrel: bool, merge: bool) -> bool:
+        return relocs.fixup_adjustable(kind)
+
+    def fixup_forces_relocation(self, kind: str) -> bool:
+        return relocs.forces_relocation(kind)
+
+    def relocation_is_tls(self, kind: str) -> bool:
+        return relocs.is_tls(kind)
+
+    def rel_addend_in_field(self, kind: str) -> bool:
+        return False
+
+    def relocation_is_symbol_size(self, kind: str) -> bool:
+        return False
+
+
+def _located(exc: OperandError, text: str, location: SourceLocation | None) -> ToolchainError:
+    where = "" if exc.index is None else f" at operand {exc.index + 1}"
+    return ToolchainError(f"{exc.message}{where} -- `{text}'", location)
+
+
+__all__ = ["AArch64Isa", "Element", "RegisterList"]
