@@ -390,7 +390,8 @@ def extend_alias(r: Request) -> Encoding:
     if name == "uxtw":
         if not sf:
             raise MismatchError()
-        return _bitfield_word(r, "ubfm", 1, rd, rn, 0, 31)
+        # GNU as writes uxtw Xd, Wn as mov Wd, Wn (which zero-extends).
+        return r.done(LOGICAL_SHIFTED["orr"] | (rn << 16) | (31 << 5) | rd)
     bits = {"b": 7, "h": 15, "w": 31}[name[-1]]
     return _bitfield_word(r, "sbfm" if name[0] == "s" else "ubfm", sf, rd, rn, 0, bits)
 

@@ -118,6 +118,9 @@ def to_integer(r: Request) -> Encoding:
     if r.has(2):
         return _fixed_point(r)
     r.count(2)
+    if r.info(0) is not None and r.info(0).kind in "bhsdq":  # type: ignore[union-attr]
+        from .simd import scalar_convert
+        return scalar_convert(r)
     rd, sf = r.gp(0)
     rn, kind = r.fp(1, "hsd")
     rmode, opcode = TO_INTEGER[r.mnemonic]

@@ -50,6 +50,22 @@ KEYWORD_OPERANDS: dict[str, tuple[int, ...]] = {
     "sys": (), "bti": (0,),
 }
 
+# Mnemonic -> the operand that is an address (label), where a bare name is a
+# symbol even when it is spelled like a register (``adrp x0, s1``).
+ADDRESS_OPERANDS = {"adr": 1, "adrp": 1, "b": 0, "bl": 0, "cbz": 1, "cbnz": 1,
+                    "tbz": 2, "tbnz": 2, "ldr": 1, "ldrsw": 1, "prfm": 1}
+
+
+def address_operand(mnemonic: str) -> int | None:
+    if mnemonic in ADDRESS_OPERANDS:
+        return ADDRESS_OPERANDS[mnemonic]
+    if mnemonic[:1] == "b":
+        cond = mnemonic[2:] if mnemonic[1:2] == "." else mnemonic[1:]
+        if cond in CONDITIONS or cond in CONDITION_ALIASES:
+            return 0
+    return None
+
+
 _FLOAT = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+(?=[eE]))(?:[eE][-+]?\d+)?$")
 
 
@@ -189,6 +205,7 @@ class OperandParser:
     def operands(self, mnemonic: str, text: str) -> tuple[object, ...]:
         parts = split_operands(text)
         keywords = KEYWORD_OPERANDS.get(mnemonic, ())
+        address = address_operand(mnemonic)
         out: list[object] = []
         count = len(parts)
         i = 0
@@ -200,6 +217,10 @@ class OperandParser:
                 mem, used = self.memory(parts, i)
                 out.append(mem)
                 i += used
+                continue
+            if i == address and _is_name(part):
+                out.append(self.expression(part))     # a symbol even if named like a register
+                i += 1
                 continue
             if i in keywords or (i - count) in keywords:
                 if _is_name(part):

@@ -82,15 +82,19 @@ def three_same(r: Request) -> Encoding:
 
 def shift_immediate(r: Request) -> Encoding:
     r.count(3)
-    (rd, t), (rn, tn) = _vreg(r, 0), _vreg(r, 1)
-    if t != tn:
-        raise MismatchError()
     u, opcode, left = SHIFT_IMM[r.mnemonic]
-    esize = 8 << SIZE[ARRANGEMENTS[t][0]]
+    info = r.info(0)
+    if info is not None and info.kind == "d":
+        # Scalar form (Advanced SIMD scalar shift by immediate): 64-bit only.
+        (rd, rn), word, esize = (r.fp(0, "d")[0], r.fp(1, "d")[0]), 0x5F000400, 64
+    else:
+        (rd, t), (rn, tn) = _vreg(r, 0), _vreg(r, 1)
+        if t != tn:
+            raise MismatchError()
+        word, esize = 0x0F000400 | (Q[t] << 30), 8 << SIZE[ARRANGEMENTS[t][0]]
     amount = r.ranged(2, 0, esize - 1) if left else r.ranged(2, 1, esize)
     immhb = esize + amount if left else 2 * esize - amount
-    return r.done(0x0F000400 | (Q[t] << 30) | (u << 29) | (immhb << 16) | (opcode << 11)
-                  | (rn << 5) | rd)
+    return r.done(word | (u << 29) | (immhb << 16) | (opcode << 11) | (rn << 5) | rd)
 
 
 def across(r: Request) -> Encoding:
@@ -129,6 +133,9 @@ def cnt(r: Request) -> Encoding:
 
 def dup(r: Request) -> Encoding:
     r.count(2)
+    info = r.info(0)
+    if info is not None and info.kind in "bhsd":
+        return mov_vector(r)           # DUP (element), scalar: the MOV alias
     rd, t = _vreg(r, 0)
     size = SIZE[ARRANGEMENTS[t][0]]
     if isinstance(r.ops[1], Element):
@@ -269,14 +276,20 @@ def fmov_vector(r: Request) -> Encoding:
     raise MismatchError()
 
 
+# Advanced SIMD scalar two-register conversions (integer in a SIMD register).
+SCALAR_CONVERT = {"scvtf": 0x5E21D800, "ucvtf": 0x7E21D800, "fcvtzs": 0x5EA1B800,
+                  "fcvtzu": 0x7EA1B800, "fcvtns": 0x5E21A800, "fcvtnu": 0x7E21A800,
+                  "fcvtms": 0x5E21B800, "fcvtmu": 0x7E21B800, "fcvtps": 0x5EA1A800,
+                  "fcvtpu": 0x7EA1A800, "fcvtas": 0x5E21C800, "fcvtau": 0x7E21C800}
+
+
 def scalar_convert(r: Request) -> Encoding:
-    """scvtf/ucvtf Sd, Sn (integer in a SIMD register)."""
+    """scvtf/ucvtf/fcvt*s/fcvt*u Sd, Sn and Dd, Dn."""
     rd, kind = r.fp(0, "sd")
     rn, kind_n = r.fp(1, "sd")
     if kind != kind_n:
         raise MismatchError()
-    u = int(r.mnemonic == "ucvtf")
-    return r.done(0x5E21D800 | (u << 29) | (int(kind == "d") << 22) | (rn << 5) | rd)
+    return r.done(SCALAR_CONVERT[r.mnemonic] | (int(kind == "d") << 22) | (rn << 5) | rd)
 
 
 # LD1/ST1 (multiple structures): 0 Q 0011000 L 000000 opcode size Rn Rt, and
