@@ -450,6 +450,11 @@ class Layout:
             const += fixup.addend
         pcrel = fixup.pcrel
         spec = specifier_of(pending.value)
+        if pending.data and add is None and sub is None and spec is None and not pcrel:
+            # A constant after all (a DWARF view number): no relocation kind needed,
+            # which matters where the target has none for the size (AArch64 .byte).
+            self.store(section, self.contents.get(section), where, pending, const, "", True)
+            return
         kind = self.kind_name(pending, pcrel, spec)
         if kind is None:
             return
