@@ -141,7 +141,7 @@ def barrier(r: Request) -> Encoding:
     name = r.mnemonic
     r.count(0 if name == "isb" and not r.ops else 1)
     if not r.ops:
-        return r.done(BARRIERS[name])
+        return r.done(BARRIERS[name] | (15 << 8))     # isb alone: isb sy
     option = r.keyword(0)
     if option is not None:
         if option not in BARRIER_OPTIONS or (name == "isb" and option != "sy"):
@@ -218,7 +218,8 @@ def encoders() -> dict[str, object]:
     }
     for cond in CONDITIONS + tuple(CONDITION_ALIASES):
         table[f"b.{cond}"] = conditional
-        table[f"b{cond}"] = conditional
+        if cond not in ("al", "nv"):        # GNU as: b.al, but no "bal"
+            table[f"b{cond}"] = conditional
     return table
 
 

@@ -119,8 +119,8 @@ def add_sub(r: Request, name: str | None = None) -> Encoding:
         reloc = specifier_reloc(spec, ADD) if spec else None
         if reloc is None:
             raise OperandError("immediate out of range", 2)
-        if reloc.endswith("HI12"):
-            word |= 1 << 22
+        if reloc == "R_AARCH64_TLSLE_ADD_TPREL_HI12":
+            word |= 1 << 22             # GNU as sets lsl #12 for :tprel_hi12: only
         r.fixup(value, reloc)
         return r.done(word)
     if shift is not None and shift.amount == 12:
@@ -140,6 +140,8 @@ def add_sub(r: Request, name: str | None = None) -> Encoding:
 
 
 def _add_sub_register(r: Request, name: str, setflags: bool) -> Encoding:
+    r.gp(0, sp=not setflags, zr=True)
+    r.gp(1, sp=True, zr=True)
     shift = r.shift(3)
     uses_sp = any((info := r.info(i)) is not None and info.sp for i in (0, 1))
     if (shift is not None and shift.op in EXTEND_OPTIONS) or (uses_sp and shift is None) or \
@@ -307,6 +309,8 @@ def mov(r: Request) -> Encoding:
     from . import simd
     r.count(2)
     dst, src = r.info(0), r.info(1)
+    if any(not isinstance(op, (Register, Immediate, Expr)) for op in r.ops):
+        return simd.mov_vector(r)
     if (dst is not None and dst.kind not in "xw") or (src is not None and src.kind not in "xw"):
         return simd.mov_vector(r)
     if src is not None:

@@ -34,8 +34,7 @@ class Request:
         if n < low:
             raise OperandError("comma expected between operands", n)
         if n > high:
-            raise OperandError("unexpected characters following instruction", high - 1
-                               if high else 0)
+            raise OperandError("unexpected characters following instruction", high)
 
     def has(self, i: int) -> bool:
         return i < len(self.ops)

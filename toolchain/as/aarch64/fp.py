@@ -4,8 +4,8 @@ Floating-Point and Advanced SIMD", the scalar FP classes.
 ``ftype`` selects the precision: 00 single (``s``), 01 double (``d``),
 11 half (``h``).  FMOV has four shapes (register, general <-> FP,
 the top half of a vector ``v0.d[1]``, and the 8-bit immediate of
-immediates.py); ``fmov d0, #0.0`` has no immediate encoding and GNU as
-writes it as ``fmov d0, xzr``.
+immediates.py); 0.0 has no immediate encoding (GNU as rejects
+``fmov d0, #0.0``: compilers write ``fmov d0, xzr`` or ``movi d0, #0``).
 """
 
 from __future__ import annotations
@@ -173,10 +173,6 @@ def fmov(r: Request) -> Encoding:
         value = r.float_imm(1)
         if value is None:
             raise OperandError("invalid floating-point constant", 1)
-        if value == 0.0 and str(r.ops[1]).lstrip("#").lstrip("+")[:1] != "-":
-            # No encoding for +0.0: FMOV from the zero register.
-            sf = int(kind == "d")
-            return r.done(0x1E270000 | (sf << 31) | (FTYPE[kind] << 22) | (31 << 5) | rd)
         imm8 = encode_fp_imm8(value)
         if imm8 is None:
             raise OperandError("invalid floating-point constant", 1)

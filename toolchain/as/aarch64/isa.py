@@ -97,6 +97,9 @@ class AArch64Isa:
 
     def __init__(self, target: Target):
         self.target = target
+        # The statement text of the instruction parsed last, which GNU as
+        # quotes in its messages (an encoding error comes right after parsing).
+        self._last: tuple[Instruction | None, str] = (None, "")
 
     # ---- text ---------------------------------------------------------------
 
@@ -110,7 +113,9 @@ class AArch64Isa:
             ops = OperandParser(syntax, location).operands(name, operands)
         except OperandError as exc:
             raise _located(exc, f"{mnemonic} {squeeze(operands)}".strip(), location) from None
-        return Instruction(name, ops, location)
+        insn = Instruction(name, ops, location)
+        self._last = (insn, f"{mnemonic} {squeeze(operands)}".strip())
+        return insn
 
     def format_instruction(self, insn: Instruction, syntax: SyntaxState) -> str:
         if not insn.operands:
@@ -145,6 +150,8 @@ class AArch64Isa:
                                  insn.location) from None
 
     def _text(self, insn: Instruction) -> str:
+        if self._last[0] is insn:
+            return self._last[1]
         ops = ", ".join(format_operand(op) for op in insn.operands)
         return f"{insn.mnemonic} {squeeze(ops)}".strip()
 

@@ -315,7 +315,7 @@ class OperandParser:
         pieces = [p.strip() for p in inner.split(",")]
         base = canonical_register(pieces[0])
         if base is None or register_info(base).kind != "x":  # type: ignore[union-attr]
-            raise OperandError("invalid base register", i)
+            raise OperandError("64-bit integer or SP register expected", i)
         writeback = None
         if tail == "!":
             writeback = "pre"

@@ -43,7 +43,7 @@ SPECIFIERS: dict[str, dict[str, str]] = {
     "prel_g2": {MOVW: "MOVW_PREL_G2"}, "prel_g2_nc": {MOVW: "MOVW_PREL_G2_NC"},
     "prel_g3": {MOVW: "MOVW_PREL_G3"},
     "got": {ADRP: "ADR_GOT_PAGE", LITERAL: "GOT_LD_PREL19"},
-    "got_lo12": {"ldst64": "LD64_GOT_LO12_NC", "ldst32": "LD32_GOT_LO12_NC"},
+    "got_lo12": {"ldst64": "LD64_GOT_LO12_NC", "ldst32": "LD64_GOT_LO12_NC"},  # LP64: always 64
     "gotpage_lo15": {"ldst64": "LD64_GOTPAGE_LO15"},
     "tlsgd": {ADRP: "TLSGD_ADR_PAGE21", ADR: "TLSGD_ADR_PREL21"},
     "tlsgd_lo12": {ADD: "TLSGD_ADD_LO12_NC"},

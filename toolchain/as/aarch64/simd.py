@@ -175,7 +175,7 @@ def move_to_general(r: Request) -> Encoding:
         if sf != (size == 3):
             raise MismatchError()
         return r.done(0x0E003C00 | (sf << 30) | (_imm5(size, index) << 16) | (rn << 5) | rd)
-    if size >= 2 + (1 - sf) or (size == 2 and not sf):
+    if size == 3 or (size == 2 and not sf):
         raise MismatchError()
     return r.done(0x0E002C00 | (sf << 30) | (_imm5(size, index) << 16) | (rn << 5) | rd)
 
@@ -337,7 +337,7 @@ def load_store_multiple(r: Request) -> Encoding:
 
 
 ENCODERS = {
-    **{m: three_same for m in list(THREE_SAME) + ["eor", "bsl", "bit", "bif"]},
+    **{m: three_same for m in list(THREE_SAME) + list(THREE_SAME_LOGICAL)},
     **{m: shift_immediate for m in SHIFT_IMM},
     **{m: across for m in ACROSS},
     **{m: three_different for m in list(THREE_DIFFERENT) + [k + "2" for k in THREE_DIFFERENT]},

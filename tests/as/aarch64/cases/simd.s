@@ -1,0 +1,120 @@
+// Advanced SIMD forms compilers emit (Arm ARM C4.1.96).
+add v0.16b, v1.16b, v2.16b
+add v0.8b, v1.8b, v2.8b
+add v0.4h, v1.4h, v2.4h
+add v0.8h, v1.8h, v2.8h
+add v0.2s, v1.2s, v2.2s
+add v0.4s, v1.4s, v2.4s
+add v0.2d, v1.2d, v2.2d
+sub v0.4s, v1.4s, v2.4s
+sub v31.2d, v30.2d, v29.2d
+mul v0.4s, v1.4s, v2.4s
+mul v0.8h, v1.8h, v2.8h
+cmeq v0.4s, v1.4s, v2.4s
+cmgt v0.8h, v1.8h, v2.8h
+cmhi v0.16b, v1.16b, v2.16b
+cmge v0.2d, v1.2d, v2.2d
+cmhs v0.2s, v1.2s, v2.2s
+cmtst v0.4s, v1.4s, v2.4s
+smax v0.4s, v1.4s, v2.4s
+umin v0.16b, v1.16b, v2.16b
+addp v0.4s, v1.4s, v2.4s
+and v0.16b, v1.16b, v2.16b
+and v0.8b, v1.8b, v2.8b
+orr v0.16b, v1.16b, v2.16b
+eor v0.16b, v1.16b, v2.16b
+bic v0.8b, v1.8b, v2.8b
+orn v0.16b, v1.16b, v2.16b
+bsl v0.16b, v1.16b, v2.16b
+bit v0.8b, v1.8b, v2.8b
+bif v0.16b, v1.16b, v2.16b
+mov v0.16b, v1.16b
+mov v0.8b, v1.8b
+mov v0.s[1], w1
+mov v0.d[0], x1
+mov v0.b[15], w2
+mov v0.h[3], w2
+mov v0.s[2], v1.s[0]
+mov v1.d[1], v2.d[0]
+ins v0.s[1], w1
+ins v0.h[1], v1.h[7]
+mov w0, v1.s[1]
+mov x0, v1.d[1]
+umov w0, v1.b[3]
+umov w0, v1.h[7]
+umov w0, v1.s[0]
+umov x0, v1.d[0]
+smov w0, v1.b[1]
+smov x0, v1.h[2]
+smov x0, v1.s[3]
+mov s0, v1.s[1]
+mov d0, v1.d[1]
+mov b0, v1.b[15]
+dup d1, v0.d[1]
+dup v0.4s, w1
+dup v0.2d, x1
+dup v0.16b, w1
+dup v0.8h, v1.h[3]
+dup v0.4s, v1.s[0]
+dup v0.2d, v1.d[1]
+movi v0.16b, #0
+movi v0.8b, #255
+movi v0.4s, #1
+movi v0.4s, #0xff, lsl #8
+movi v0.2s, #0x12, lsl #24
+movi v0.8h, #3
+movi v0.4h, #3, lsl #8
+movi v0.4s, #0xab, msl #16
+movi v0.2d, #0
+movi v0.2d, #0xff00ff00ff00ff00
+movi d0, #0
+movi d1, #0xffffffffffffffff
+mvni v0.4s, #1
+mvni v0.8h, #2, lsl #8
+fmov v0.4s, #1.0
+fmov v0.2d, #-0.5
+fmov v0.2s, #2.0
+shl v0.4s, v1.4s, #3
+shl v0.2d, v1.2d, #63
+shl v0.16b, v1.16b, #0
+ushr v0.4s, v1.4s, #1
+ushr v0.2d, v1.2d, #64
+sshr v0.8h, v1.8h, #16
+ushr d1, d0, #32
+shl d0, d1, #1
+sshr d0, d1, #63
+usra v0.4s, v1.4s, #2
+ssra v0.2d, v1.2d, #1
+cnt v0.8b, v1.8b
+cnt v0.16b, v1.16b
+addv b0, v1.16b
+addv b0, v1.8b
+addv h0, v1.8h
+addv s0, v1.4s
+uaddlv h0, v1.16b
+uaddlv h0, v1.8b
+uaddlv s0, v1.8h
+saddlv d0, v1.4s
+umaxv s0, v1.4s
+sminv b0, v1.16b
+saddw v0.8h, v1.8h, v2.8b
+saddw2 v0.8h, v1.8h, v2.16b
+uaddw v0.4s, v1.4s, v2.4h
+uaddw2 v0.2d, v1.2d, v2.4s
+ssubw v0.8h, v1.8h, v2.8b
+usubw2 v0.4s, v1.4s, v2.8h
+saddl v0.8h, v1.8b, v2.8b
+uaddl2 v0.4s, v1.8h, v2.8h
+smull v0.8h, v1.8b, v2.8b
+umull2 v0.2d, v1.4s, v2.4s
+ld1 {v0.16b}, [x0]
+ld1 {v0.4s, v1.4s}, [x1]
+ld1 {v0.2d, v1.2d, v2.2d}, [x1]
+ld1 {v0.8b, v1.8b, v2.8b, v3.8b}, [sp]
+ld1 {v0.16b}, [x0], #16
+ld1 {v0.4s, v1.4s}, [x0], #32
+ld1 {v0.8h}, [x0], x2
+st1 {v0.16b}, [x0]
+st1 {v0.2d, v1.2d}, [x1], #32
+st1 {v0.4s-v3.4s}, [x1]
+st1 {v31.16b, v0.16b}, [x1]
