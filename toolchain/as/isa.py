@@ -78,7 +78,9 @@ class Isa(Protocol):
     # ISA's own directives, name (without '.') -> handler(parser, text, loc),
     # looked up before the generic ones (AArch64 .xword, .inst ...);
     # ``pcrel_from_field_end`` = False when a pc-relative fixup's addend has
-    # no bias for the field's end (x86's has; AArch64's and RISC-V's not).
+    # no bias for the field's end (x86's has; AArch64's and RISC-V's not);
+    # ``attach_streamer(streamer)`` and ``end_of_assembly()`` for an ISA that
+    # keeps state of its own beside the streamer (AArch64 literal pools).
 
     def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
                           syntax: "SyntaxState", location: SourceLocation) -> Instruction:

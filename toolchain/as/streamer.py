@@ -74,6 +74,11 @@ class ObjectStreamer(SectionSwitching):
         # $x/$d mapping symbols, for ISAs whose psABI has them (mapping.py).
         names = getattr(isa, "mapping_symbols", None)
         self.mapping = MappingSymbols(self, *names) if names else None
+        # An ISA with per-assembly state kept beside the streamer (AArch64's
+        # literal pools) is told which streamer it works for.
+        attach = getattr(isa, "attach_streamer", None)
+        if attach is not None:
+            attach(self)
         # GNU as creates .text, .data and .bss first, and starts in .text.
         self.current: Section = self._make_section(".text", None, None, None, None, None, None)
         self._make_section(".data", None, None, None, None, None, None)
@@ -600,6 +605,9 @@ class ObjectStreamer(SectionSwitching):
         """Lay out, relax, resolve fixups and return the ELF image."""
         from .layout import Layout
         from .objwriter import write_object
+        end = getattr(self.isa, "end_of_assembly", None)
+        if end is not None:
+            end()                         # e.g. AArch64 literal pools left to write
         tail = self._tail()
         tail.size = len(tail.data)
         if self.symvers:
