@@ -58,7 +58,15 @@ def tlsdesccall(p: "Parser", text: str, loc: SourceLocation) -> None:
     p.streamer.emit_reloc(SymbolRef(here), "R_AARCH64_TLSDESC_CALL", value, loc)
 
 
+def ltorg(p: "Parser", text: str, loc: SourceLocation) -> None:
+    ArgReader(p, text, loc).expect_end()
+    pools = getattr(p.isa, "pools", None)
+    if pools is not None:
+        pools.flush_current()
+
+
 DIRECTIVES = {
+    "ltorg": ltorg, "pool": ltorg,
     "xword": xword, "dword": xword, "inst": inst,
     "arch": arch, "arch_extension": arch, "cpu": arch,
     "tlsdesccall": tlsdesccall,

@@ -27,8 +27,9 @@ from . import branchsys, dataproc, fp, loadstore, relocs, simd
 from .directives import DIRECTIVES
 from .encoder import MismatchError, Request
 from .operands import (
-    Element, OperandError, OperandParser, RegisterList, format_memory, squeeze,
+    Element, LiteralValue, OperandError, OperandParser, RegisterList, format_memory, squeeze,
 )
+from .literals import LiteralPools
 from .registers import register_info
 
 NOP = bytes.fromhex("1f2003d5")
@@ -100,6 +101,7 @@ class AArch64Isa:
         # The statement text of the instruction parsed last, which GNU as
         # quotes in its messages (an encoding error comes right after parsing).
         self._last: tuple[Instruction | None, str] = (None, "")
+        self.pools: LiteralPools | None = None
 
     # ---- text ---------------------------------------------------------------
 
@@ -113,9 +115,29 @@ class AArch64Isa:
             ops = OperandParser(syntax, location).operands(name, operands)
         except OperandError as exc:
             raise _located(exc, f"{mnemonic} {squeeze(operands)}".strip(), location) from None
+        if len(ops) == 2 and isinstance(ops[1], LiteralValue):
+            ops = (ops[0], self._pool_entry(name, ops, location))
         insn = Instruction(name, ops, location)
         self._last = (insn, f"{mnemonic} {squeeze(operands)}".strip())
         return insn
+
+    def _pool_entry(self, name: str, ops: tuple, location: SourceLocation) -> Expr:
+        info = register_info(ops[0].name) if isinstance(ops[0], Register) else None
+        size = {"w": 4, "s": 4, "x": 8, "d": 8, "q": 16}.get(info.kind if info else "")
+        if name not in ("ldr", "ldrsw") or size is None or self.pools is None:
+            raise ToolchainError(f"invalid use of literal pool -- `{name}'", location)
+        if name == "ldrsw":
+            size = 4
+        return self.pools.entry(ops[1].value, size)
+
+    # ---- per-assembly state: literal pools ---------------------------------------
+
+    def attach_streamer(self, streamer: object) -> None:
+        self.pools = LiteralPools(streamer)  # type: ignore[arg-type]
+
+    def end_of_assembly(self) -> None:
+        if self.pools is not None:
+            self.pools.flush_all()
 
     def format_instruction(self, insn: Instruction, syntax: SyntaxState) -> str:
         if not insn.operands:

@@ -105,6 +105,16 @@ class FloatImmediate:
 
 
 @dataclass(frozen=True, slots=True)
+class LiteralValue:
+    """``=expr`` of ``ldr x0, =expr``: a value for the literal pool (literals.py)."""
+
+    value: Expr
+
+    def __str__(self) -> str:
+        return f"={self.value}"
+
+
+@dataclass(frozen=True, slots=True)
 class Element:
     """A vector element: ``v0.s[1]`` is Element("v0.s", 1)."""
 
@@ -255,6 +265,8 @@ class OperandParser:
                     return Shift(lower)
                 raise OperandError("missing shift amount")
             return Shift(lower, self.constant(rest.strip().removeprefix("#")))
+        if text.startswith("="):
+            return LiteralValue(self.expression(text[1:].strip()))
         if text.startswith("#"):
             body = text[1:].strip()
             if _FLOAT.match(body):
