@@ -109,3 +109,16 @@ ic iallu                                 // 1f 75 08 d5
 ic ialluis                               // 1f 71 08 d5
 tlbi vmalle1                             // 1f 87 08 d5
 tlbi vae1, x0                            // 20 87 08 d5
+bti                                      // 1f 24 03 d5
+bti c                                    // 5f 24 03 d5
+bti j                                    // 9f 24 03 d5
+bti jc                                   // df 24 03 d5
+esb                                      // 1f 22 03 d5
+csdb                                     // 9f 22 03 d5
+paciasp                                  // 3f 23 03 d5
+autiasp                                  // bf 23 03 d5
+pacibsp                                  // 7f 23 03 d5
+autibsp                                  // ff 23 03 d5
+autia1716                                // 9f 21 03 d5
+autib1716                                // df 21 03 d5
+xpaclri                                  // ff 20 03 d5

@@ -161,3 +161,18 @@ casa w0, w1, [x2]                        // 41 7c e0 88
 casal x0, x1, [x2]                       // 41 fc e0 c8
 casb w0, w1, [x2]                        // 41 7c a0 08
 caslh w0, w1, [x2]                       // 41 fc a0 48
+ldaxrh w0, [x1]                          // 20 fc 5f 48
+stxrh w2, w0, [x1]                       // 20 7c 02 48
+stlxrb w2, w0, [x1]                      // 20 fc 02 08
+ldlar x0, [x1]                           // 20 7c df c8
+ldlarb w0, [x1]                          // 20 7c df 08
+ldlarh w0, [x1]                          // 20 7c df 48
+stllr x0, [x1]                           // 20 7c 9f c8
+stllrb w0, [x1]                          // 20 7c 9f 08
+stllrh w0, [x1]                          // 20 7c 9f 48
+ldtrh w0, [x1, #2]                       // 20 28 40 78
+ldtrsb x0, [x1, #-1]                     // 20 f8 9f 38
+ldtrsh w0, [x1]                          // 20 08 c0 78
+ldtrsw x0, [x1, #255]                    // 20 f8 8f b8
+sttrb w0, [x1, #1]                       // 20 18 00 38
+sttrh w0, [x1, #-256]                    // 20 08 10 78

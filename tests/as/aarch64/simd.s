@@ -122,3 +122,12 @@ st1 {v0.16b}, [x0]                       // 00 70 00 4c
 st1 {v0.2d, v1.2d}, [x1], #32            // 20 ac 9f 4c
 st1 {v0.4s-v3.4s}, [x1]                  // 20 28 00 4c
 st1 {v31.16b, v0.16b}, [x1]              // 3f a0 00 4c
+saddl2 v0.4s, v1.8h, v2.8h               // 20 00 62 4e
+smull2 v0.8h, v1.16b, v2.16b             // 20 c0 22 4e
+ssubw2 v0.2d, v1.2d, v2.4s               // 20 30 a2 4e
+uaddl v0.2d, v1.2s, v2.2s                // 20 00 a2 2e
+usubw v0.8h, v1.8h, v2.8b                // 20 30 22 2e
+smaxv h0, v1.8h                          // 20 a8 70 4e
+uminv b0, v1.8b                          // 20 a8 31 2e
+smin v0.2s, v1.2s, v2.2s                 // 20 6c a2 0e
+umax v0.8h, v1.8h, v2.8h                 // 20 64 62 6e

@@ -137,6 +137,18 @@ def hint(r: Request) -> Encoding:
     return r.done(HINT | (HINTS[r.mnemonic] << 5))
 
 
+BTI_TARGETS = {None: 0, "c": 2, "j": 4, "jc": 6}
+
+
+def bti(r: Request) -> Encoding:
+    """bti {c|j|jc}: HINT #32 + target (branch target identification)."""
+    r.count(0, 1)
+    target = r.keyword(0) if r.ops else None
+    if r.ops and target not in BTI_TARGETS:
+        raise OperandError("unknown or missing operation name", 0)
+    return r.done(HINT | ((32 | BTI_TARGETS[target]) << 5))
+
+
 def barrier(r: Request) -> Encoding:
     name = r.mnemonic
     r.count(0 if name == "isb" and not r.ops else 1)
@@ -213,7 +225,7 @@ def encoders() -> dict[str, object]:
         **{m: branch_register for m in BRANCH_REGISTER},
         **{m: exception for m in EXCEPTION},
         **{m: hint for m in list(HINTS) + ["hint"]},
-        **{m: barrier for m in BARRIERS},
+        **{m: barrier for m in BARRIERS}, "bti": bti,
         "mrs": mrs, "msr": msr, "dc": sys_alias, "ic": sys_alias, "tlbi": sys_alias,
     }
     for cond in CONDITIONS + tuple(CONDITION_ALIASES):

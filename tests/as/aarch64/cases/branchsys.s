@@ -105,3 +105,16 @@ ic iallu
 ic ialluis
 tlbi vmalle1
 tlbi vae1, x0
+bti
+bti c
+bti j
+bti jc
+esb
+csdb
+paciasp
+autiasp
+pacibsp
+autibsp
+autia1716
+autib1716
+xpaclri

@@ -118,3 +118,12 @@ st1 {v0.16b}, [x0]
 st1 {v0.2d, v1.2d}, [x1], #32
 st1 {v0.4s-v3.4s}, [x1]
 st1 {v31.16b, v0.16b}, [x1]
+saddl2 v0.4s, v1.8h, v2.8h
+smull2 v0.8h, v1.16b, v2.16b
+ssubw2 v0.2d, v1.2d, v2.4s
+uaddl v0.2d, v1.2s, v2.2s
+usubw v0.8h, v1.8h, v2.8b
+smaxv h0, v1.8h
+uminv b0, v1.8b
+smin v0.2s, v1.2s, v2.2s
+umax v0.8h, v1.8h, v2.8h
