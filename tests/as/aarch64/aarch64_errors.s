@@ -25,6 +25,10 @@ tbz x0, #64, .              // error: immediate value out of range 0 to 63 at op
 tbz w0, #32, .              // error: immediate value out of range 0 to 31 at operand 2 -- `tbz w0,#32,.'
 add x0, x1, #1, lsl #3      // error: shift amount must be 0 or 12 at operand 4 -- `add x0,x1,#1,lsl#3'
 lsl x0, x1                  // error: comma expected between operands at operand 3 -- `lsl x0,x1'
-mov x0, #0x123456789        // error: immediate cannot be moved by a single instruction at operand 2 -- `mov x0,#0x123456789'
+mov x0, #0x123456789        // error: immediate cannot be moved by a single instruction
 fmov d0, #0.0               // error: invalid floating-point constant at operand 2 -- `fmov d0,#0.0'
 ldr w0, [x1, x2, lsl #3]    // error: invalid shift amount at operand 2 -- `ldr w0,[x1,x2,lsl#3]'
+mov wzr, #0xaaaaaaaa        // error: immediate cannot be moved by a single instruction
+add x0, x1, #5000           // error: immediate out of range
+ldr x0, [x1, #40000]        // error: immediate offset out of range
+ldr x0, [x1, #-300]         // error: immediate offset out of range

@@ -136,7 +136,7 @@ def add_sub(r: Request, name: str | None = None) -> Encoding:
         return r.done(word | (value << 10))
     if value & 0xFFF == 0 and 0 <= value <= 0xFFF000:
         return r.done(word | (1 << 22) | ((value >> 12) << 10))
-    raise OperandError("immediate out of range", 2)
+    raise OperandError("immediate out of range", bare=True)
 
 
 def _add_sub_register(r: Request, name: str, setflags: bool) -> Encoding:
@@ -327,7 +327,7 @@ def mov(r: Request) -> Encoding:
         return move_wide_insn(Request(r.insn.__class__("movz", r.ops, r.insn.location)))
     width = 64 if sf else 32
     if not sf and not -(1 << 31) <= value < (1 << 32):
-        raise OperandError("immediate cannot be moved by a single instruction", 1)
+        raise OperandError("immediate cannot be moved by a single instruction", bare=True)
     if not dst.sp:  # type: ignore[union-attr]
         wide = move_wide(value, width)
         if wide is not None:
@@ -338,8 +338,9 @@ def mov(r: Request) -> Encoding:
             hw, imm = wide
             return r.done(_sf(MOVE_WIDE["movn"], sf) | (hw << 21) | (imm << 5) | rd)
     fields = encode_bitmask(value, width)
-    if fields is None:
-        raise OperandError("immediate cannot be moved by a single instruction", 1)
+    if fields is None or (rd == 31 and not dst.sp):  # type: ignore[union-attr]
+        # ORR writes SP, not ZR, as register 31: no single instruction for wzr/xzr.
+        raise OperandError("immediate cannot be moved by a single instruction", bare=True)
     return r.done(_logical_imm_word(r, "orr", sf, rd, 31, value, 1))
 
 

@@ -225,6 +225,8 @@ class AArch64Isa:
 
 
 def _located(exc: OperandError, text: str, location: SourceLocation | None) -> ToolchainError:
+    if exc.bare:
+        return ToolchainError(exc.message, location)
     where = "" if exc.index is None else f" at operand {exc.index + 1}"
     return ToolchainError(f"{exc.message}{where} -- `{text}'", location)
 

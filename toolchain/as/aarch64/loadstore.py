@@ -185,7 +185,7 @@ def single(r: Request) -> Encoding:
         return r.done(head | (1 << 24) | ((offset >> scale) << 10))
     if -256 <= offset <= 255:
         return r.done(head | ((offset & 0x1FF) << 12))
-    raise OperandError("immediate offset out of range", None)
+    raise OperandError("immediate offset out of range", bare=True)
 
 
 def _register_offset(r: Request, m: Memory, head: int, scale: int) -> Encoding:

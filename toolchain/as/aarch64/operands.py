@@ -159,10 +159,14 @@ def squeeze(text: str) -> str:
 class OperandError(Exception):
     """A bad operand; ``index`` is its 0-based position (None: the whole line)."""
 
-    def __init__(self, message: str, index: int | None = None):
+    # GNU as finds some errors only when it applies the fixup of an
+    # immediate: those messages name neither the operand nor the line.
+
+    def __init__(self, message: str, index: int | None = None, bare: bool = False):
         super().__init__(message)
         self.message = message
         self.index = index
+        self.bare = bare          # GNU as reports it when fixing up: no quoted line
 
 
 def split_operands(text: str) -> list[str]:
