@@ -78,6 +78,31 @@ class MappingSymbols:
         if self.state.get(section) != want:
             self._set(want)
 
+    def _odd_code_padding(self) -> None:
+        """Code alignment padding that is not a whole number of instructions
+        starts with zero bytes: GNU as marks them ``$d`` and the NOPs after
+        them ``$x`` when it writes the padding, after every other symbol.  A
+        mapping symbol already at the padding's start is replaced."""
+        from .sections import AlignFrag
+        for section in self.streamer.section_list:
+            if not section.executable or not self._eligible(section):
+                continue
+            for frag in section.join():
+                if not isinstance(frag, AlignFrag) or frag.fill is not None or not frag.size % 4:
+                    continue
+                syms = self.symbols.setdefault(section, [])
+                for sym in syms:
+                    if sym.order != DEAD and label_address(sym) == frag.address:
+                        sym.order = DEAD
+                for state, offset in (("data", 0), ("code", frag.size % 4)):
+                    self.count += 1
+                    name = self.names[state]
+                    sym = self.streamer.symtab.new_anonymous(f"{name}\x03{self.count}", name)
+                    sym.order = self.streamer.symtab.next_order()
+                    sym.kind, sym.section, sym.frag, sym.offset = LABEL, section, frag, offset
+                    syms.append(sym)
+                syms.sort(key=label_address)
+
     def _offset_nonzero(self) -> bool:
         frags = self.streamer.frags
         return len(frags) > 1 or len(self.streamer._tail().data) > 0
@@ -106,7 +131,9 @@ class MappingSymbols:
         previous.append(sym)
 
     def finish(self, layout: "Layout") -> None:
-        """check_mapping_symbols: drop the ones that cover no byte."""
+        """aarch64_handle_align, then check_mapping_symbols: drop the ones that
+        cover no byte."""
+        self._odd_code_padding()
         for section, syms in self.symbols.items():
             end = layout.sizes.get(section, 0)
             live = [sym for sym in syms if sym.order != DEAD]

@@ -15,8 +15,7 @@ load ``LD_PREL_LO19``.
 What GNU as resolves itself: a pc-relative branch, ADR or literal load to
 a local label of the same section.  ADRP never (the page depends on the
 final address), nor anything GOT or TLS.  A relocation against a local
-label names the section symbol instead, except the GOT ones: the linker
-needs the symbol itself to make its GOT entry.
+label names the section symbol instead (GOT ones too), except TLS ones.
 """
 
 from __future__ import annotations
@@ -115,8 +114,10 @@ def is_got(name: str) -> bool:
 
 
 def fixup_adjustable(name: str) -> bool:
-    """aarch64_fix_adjustable: GOT relocations keep their symbol."""
-    return not is_got(name) and not is_tls(name)
+    """Whether a relocation against a local label may name its section instead:
+    yes (GOT ones too, measured on GNU as 2.40), except TLS, whose offsets are
+    from the symbol's own TLS block."""
+    return not is_tls(name)
 
 
 def forces_relocation(name: str) -> bool:
