@@ -80,7 +80,8 @@ class Isa(Protocol):
     # ``pcrel_from_field_end`` = False when a pc-relative fixup's addend has
     # no bias for the field's end (x86's has; AArch64's and RISC-V's not);
     # ``attach_streamer(streamer)`` and ``end_of_assembly()`` for an ISA that
-    # keeps state of its own beside the streamer (AArch64 literal pools).
+    # keeps state of its own beside the streamer (AArch64 literal pools);
+    # ``instruction_alignment``: an instruction after odd data is aligned to it.
 
     def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
                           syntax: "SyntaxState", location: SourceLocation) -> Instruction:

@@ -74,6 +74,7 @@ class ObjectStreamer(SectionSwitching):
         # $x/$d mapping symbols, for ISAs whose psABI has them (mapping.py).
         names = getattr(isa, "mapping_symbols", None)
         self.mapping = MappingSymbols(self, *names) if names else None
+        self.insn_alignment = getattr(isa, "instruction_alignment", 0)
         # An ISA with per-assembly state kept beside the streamer (AArch64's
         # literal pools) is told which streamer it works for.
         attach = getattr(isa, "attach_streamer", None)
@@ -420,6 +421,11 @@ class ObjectStreamer(SectionSwitching):
             self.diagnostics.warning(warning, insn.location)
         if self.mapping is not None:
             self.mapping.code()
+        if self.insn_alignment:
+            tail = self._tail()
+            if (tail.run_offset + len(tail.data)) % self.insn_alignment:
+                # Fixed-width ISAs: an instruction after odd data is aligned first.
+                self.emit_align(self.insn_alignment)
         if target is not None:
             frag = RelaxFrag(insn, ctx, bound.get(id(target)) or self._bind(target), encoding,
                              (specifier_of(target) or "").upper() == "PLT")
