@@ -46,3 +46,25 @@ def test_aarch64_object(path: pathlib.Path, tmp_path: pathlib.Path) -> None:
     assert ours is not None, f"ERROR {path.name}: pas failed: {stream.getvalue()[:300]}"
     diff = first_difference(out.read_bytes(), ours)
     assert diff is None, f"ERROR {path.name}: {diff}"
+
+
+def test_fixup_errors() -> None:
+    """Out-of-range and misaligned branch, ADR and literal fixups: GNU as's words."""
+    path = HERE / "fixup_errors.s"
+    text = path.read_text()
+    want = {number: line.split("// error:")[1].strip()
+            for number, line in enumerate(text.splitlines(), 1)
+            if "// error:" in line and not line.startswith("//")}
+    stream = io.StringIO()
+    ours = assembler.assemble(text, "fixup_errors.s", find_target("aarch64-linux-gnu"),
+                              Diagnostics("pas", stream=stream))
+    assert ours is None, "ERROR fixup_errors.s: pas accepted it"
+    got = {}
+    for line in stream.getvalue().splitlines():
+        where, _, message = line.partition(": error: ")
+        got[int(where.split(":")[1])] = message
+    failures = [f"ERROR fixup_errors.s:{n}: expected {m!r}, got {got.get(n)!r}"
+                for n, m in want.items() if got.get(n) != m]
+    failures += [f"ERROR fixup_errors.s:{n}: unexpected {m!r}" for n, m in got.items()
+                 if n not in want]
+    assert not failures, "\n".join(failures)

@@ -36,7 +36,8 @@ def _signed_fits(value: int, bits: int) -> bool:
 
 def _branch(word: int, value: int, bits: int, shift: int, what: str) -> int:
     if value & 3:
-        raise FieldError(f"{what} target address not word aligned")
+        raise FieldError(f"{what} target not word aligned" if "branch" in what
+                         else f"{what} not word aligned")
     offset = value >> 2
     if not _signed_fits(offset, bits):
         raise FieldError(f"{what} out of range")
@@ -68,13 +69,13 @@ def patch(word: int, name: str, value: int) -> int:
     if short in ("CONDBR19", "LD_PREL_LO19", "GOT_LD_PREL19", "TLSIE_LD_GOTTPREL_PREL19",
                  "TLSDESC_LD_PREL19", "TLSLD_LD_PREL19"):
         return _branch(word & ~(0x7FFFF << 5), value, 19, 5,
-                       "conditional branch" if short == "CONDBR19" else "literal load")
+                       "conditional branch" if short == "CONDBR19" else "pc-relative load offset")
     if short == "TSTBR14":
-        return _branch(word & ~(0x3FFF << 5), value, 14, 5, "test and branch")
+        return _branch(word & ~(0x3FFF << 5), value, 14, 5, "conditional branch")
     if short in ("ADR_PREL_LO21", "TLSGD_ADR_PREL21", "TLSLD_ADR_PREL21",
                  "TLSDESC_ADR_PREL21"):
         if not _signed_fits(value, 21):
-            raise FieldError("immediate out of range")
+            raise FieldError("pc-relative address offset out of range")
         return _adr(word, value)
     if short.endswith(("PAGE21", "PG_HI21", "PG_HI21_NC", "GOT_PAGE")):
         page = value >> 12

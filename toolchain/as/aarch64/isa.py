@@ -44,7 +44,7 @@ def _inst(r: Request) -> Encoding:
     r.count(1)
     value = r.const_or_expr(0)
     if isinstance(value, Expr):
-        raise OperandError("constant expression required", 0)
+        raise OperandError("constant expression required", bare=True)
     return r.done(value)
 
 
@@ -94,6 +94,7 @@ class AArch64Isa:
     special_sections: tuple = ()
     mapping_symbols = ("$x", "$d")
     pcrel_from_field_end = False
+    instruction_alignment = 4
     directives = DIRECTIVES
 
     def __init__(self, target: Target):
