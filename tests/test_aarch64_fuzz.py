@@ -32,7 +32,7 @@ import test_aarch64_encoding as enc  # noqa: E402
 
 from toolchain.common.diagnostics import ToolchainError  # noqa: E402
 
-GAS = ("aarch64-linux-gnu-as", "-march=armv8.3-a+fp16")
+GAS = ("aarch64-linux-gnu-as", "-march=armv8.3-a+fp16+crc")
 BATCH = 50
 FUZZ_EXAMPLES = 40           # CI budget: 40 x 50 = 2,000 instructions
 SHOWN = 40

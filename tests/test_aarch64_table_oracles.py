@@ -66,7 +66,7 @@ def test_gnu_as_now(name: str, tmp_path: Path) -> None:
     src = tmp_path / "in.s"
     src.write_text("".join(text + "\n" for _, text, _, _ in cases))
     obj = tmp_path / "out.o"
-    result = subprocess.run([GAS, "-march=armv8.3-a+fp16", "-o", str(obj), str(src)],
+    result = subprocess.run([GAS, "-march=armv8.3-a+fp16+crc", "-o", str(obj), str(src)],
                             capture_output=True, text=True)
     assert result.returncode == 0, f"ERROR {name}: GNU as rejects: {result.stderr[:300]}"
     from elftools.elf.elffile import ELFFile

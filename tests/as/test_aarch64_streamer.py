@@ -50,7 +50,7 @@ def test_aarch64_object(path: pathlib.Path, tmp_path: pathlib.Path) -> None:
 
 def test_fixup_errors() -> None:
     """Out-of-range and misaligned branch, ADR and literal fixups: GNU as's words."""
-    path = HERE / "fixup_errors.s"
+    path = HERE / "errors" / "fixup_errors.s"
     text = path.read_text()
     want = {number: line.split("// error:")[1].strip()
             for number, line in enumerate(text.splitlines(), 1)

@@ -186,3 +186,18 @@ mov x0, xzr                              // e0 03 1f aa
 mov fp, sp                               // fd 03 00 91
 mov lr, x0                               // fe 03 00 aa
 add ip0, ip1, #1                         // 30 06 00 91
+adc x0, x1, x2                           // 20 00 02 9a
+adc w0, w1, w2                           // 20 00 02 1a
+adcs x0, x1, xzr                         // 20 00 1f ba
+sbc w0, w1, w2                           // 20 00 02 5a
+sbcs x0, x1, x2                          // 20 00 02 fa
+ngc x0, x1                               // e0 03 01 da
+ngcs w0, w1                              // e0 03 01 7a
+crc32b w0, w1, w2                        // 20 40 c2 1a
+crc32h w0, w1, w2                        // 20 44 c2 1a
+crc32w w0, w1, w2                        // 20 48 c2 1a
+crc32x w0, w1, x2                        // 20 4c c2 9a
+crc32cb w0, w1, w2                       // 20 50 c2 1a
+crc32ch w0, w1, w2                       // 20 54 c2 1a
+crc32cw w0, w1, w2                       // 20 58 c2 1a
+crc32cx w0, w1, x2                       // 20 5c c2 9a

@@ -66,6 +66,13 @@ ONE_SOURCE = {"rbit": 0x5AC00000, "rev16": 0x5AC00400, "rev": 0x5AC00800,
 
 PC_REL = {"adr": 0x10000000, "adrp": 0x90000000}
 
+# ---- Add/subtract (with carry): sf op S 11010000 Rm 000000 Rn Rd --------------
+WITH_CARRY = {"adc": 0x1A000000, "adcs": 0x3A000000, "sbc": 0x5A000000, "sbcs": 0x7A000000}
+
+# ---- CRC32 (data processing, 2 source): sf 0 0 11010110 Rm 010 C sz Rn Rd ------
+CRC32 = {f"crc32{c}{s}": 0x1AC04000 | (ci << 12) | (si << 10)
+         for ci, c in enumerate(("", "c")) for si, s in enumerate("bhwx")}
+
 
 def condition(name: str | None) -> int | None:
     if name is None:
@@ -531,6 +538,33 @@ def one_source(r: Request) -> Encoding:
     return r.done(_sf(word, sf) | (rn << 5) | rd)
 
 
+def with_carry(r: Request) -> Encoding:
+    """adc/adcs/sbc/sbcs Rd, Rn, Rm; ngc/ngcs Rd, Rm = sbc/sbcs Rd, zr, Rm."""
+    name = r.mnemonic
+    if name in ("ngc", "ngcs"):
+        r.count(2)
+        zr = "xzr" if r.info(0) and r.info(0).kind == "x" else "wzr"
+        return _with_ops(r, "sbc" + name[3:], (r.ops[0], Register(zr), r.ops[1]))
+    r.count(3)
+    rd, _ = r.gp(0)
+    rn, _ = r.gp(1)
+    rm, _ = r.gp(2)
+    sf = _same_width(r, [0, 1, 2])
+    return r.done(_sf(WITH_CARRY[name], sf) | (rm << 16) | (rn << 5) | rd)
+
+
+def crc32(r: Request) -> Encoding:
+    """crc32{c}{b,h,w,x} Wd, Wn, Rm: Rm is X only for the x forms."""
+    r.count(3)
+    rd, sf_d = r.gp(0)
+    rn, sf_n = r.gp(1)
+    rm, sf_m = r.gp(2)
+    wide = r.mnemonic.endswith("x")
+    if sf_d or sf_n or sf_m != wide:
+        raise MismatchError()
+    return r.done(_sf(CRC32[r.mnemonic], int(wide)) | (rm << 16) | (rn << 5) | rd)
+
+
 # ---- PC-relative addressing --------------------------------------------------------------
 
 def pc_relative(r: Request) -> Encoding:
@@ -569,4 +603,6 @@ ENCODERS = {
     **{m: two_source for m in TWO_SOURCE},
     **{m: one_source for m in ONE_SOURCE},
     "adr": pc_relative, "adrp": pc_relative,
+    **{m: with_carry for m in list(WITH_CARRY) + ["ngc", "ngcs"]},
+    **{m: crc32 for m in CRC32},
 }

@@ -182,3 +182,18 @@ mov x0, xzr
 mov fp, sp
 mov lr, x0
 add ip0, ip1, #1
+adc x0, x1, x2
+adc w0, w1, w2
+adcs x0, x1, xzr
+sbc w0, w1, w2
+sbcs x0, x1, x2
+ngc x0, x1
+ngcs w0, w1
+crc32b w0, w1, w2
+crc32h w0, w1, w2
+crc32w w0, w1, w2
+crc32x w0, w1, x2
+crc32cb w0, w1, w2
+crc32ch w0, w1, w2
+crc32cw w0, w1, w2
+crc32cx w0, w1, x2
