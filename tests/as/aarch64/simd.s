@@ -131,3 +131,69 @@ smaxv h0, v1.8h                          // 20 a8 70 4e
 uminv b0, v1.8b                          // 20 a8 31 2e
 smin v0.2s, v1.2s, v2.2s                 // 20 6c a2 0e
 umax v0.8h, v1.8h, v2.8h                 // 20 64 62 6e
+uzp1 v0.4s, v1.4s, v2.4s                 // 20 18 82 4e
+uzp2 v0.8h, v1.8h, v2.8h                 // 20 58 42 4e
+zip1 v0.16b, v1.16b, v2.16b              // 20 38 02 4e
+zip2 v0.2d, v1.2d, v2.2d                 // 20 78 c2 4e
+trn1 v0.8b, v1.8b, v2.8b                 // 20 28 02 0e
+trn2 v0.4h, v1.4h, v2.4h                 // 20 68 42 0e
+sxtl v0.8h, v1.8b                        // 20 a4 08 0f
+sxtl2 v0.4s, v1.8h                       // 20 a4 10 4f
+uxtl v0.2d, v1.2s                        // 20 a4 20 2f
+uxtl2 v0.8h, v1.16b                      // 20 a4 08 6f
+sshll v0.4s, v1.4h, #3                   // 20 a4 13 0f
+ushll2 v0.2d, v1.4s, #31                 // 20 a4 3f 6f
+cmlt v0.4s, v1.4s, #0                    // 20 a8 a0 4e
+cmeq v0.16b, v1.16b, #0                  // 20 98 20 4e
+cmge v0.2d, v1.2d, #0                    // 20 88 e0 6e
+cmgt v0.8h, v1.8h, #0                    // 20 88 60 4e
+cmle v0.2s, v1.2s, #0                    // 20 98 a0 2e
+abs v0.4s, v1.4s                         // 20 b8 a0 4e
+neg v0.2d, v1.2d                         // 20 b8 e0 6e
+not v0.16b, v1.16b                       // 20 58 20 6e
+mvn v0.8b, v1.8b                         // 20 58 20 2e
+rev64 v0.4s, v1.4s                       // 20 08 a0 4e
+mla v0.4s, v1.4s, v2.4s                  // 20 94 a2 4e
+mls v0.8h, v1.8h, v2.8h                  // 20 94 62 6e
+sshl v0.2d, v1.2d, v2.2d                 // 20 44 e2 4e
+ushl v0.4s, v1.4s, v2.4s                 // 20 44 a2 6e
+sabdl2 v1.8h, v2.16b, v3.16b             // 41 70 23 4e
+uabdl v1.4s, v2.4h, v3.4h                // 41 70 63 2e
+sabal v0.8h, v1.8b, v2.8b                // 20 50 22 0e
+uabal2 v0.2d, v1.4s, v2.4s               // 20 50 a2 6e
+smlal v0.4s, v1.4h, v2.4h                // 20 80 62 0e
+umlal2 v0.8h, v1.16b, v2.16b             // 20 80 22 6e
+smlsl v0.2d, v1.2s, v2.2s                // 20 a0 a2 0e
+ssubl v0.8h, v1.8b, v2.8b                // 20 20 22 0e
+sadalp v0.4s, v1.8h                      // 20 68 60 4e
+uadalp v0.2d, v1.4s                      // 20 68 a0 6e
+saddlp v0.8h, v1.16b                     // 20 28 20 4e
+uaddlp v0.4h, v1.8b                      // 20 28 20 2e
+xtn v0.8b, v1.8h                         // 20 28 21 0e
+xtn2 v0.8h, v1.4s                        // 20 28 61 4e
+shrn v0.8b, v1.8h, #3                    // 20 84 0d 0f
+shrn2 v0.4s, v1.2d, #32                  // 20 84 20 4f
+rshrn v0.4h, v1.4s, #16                  // 20 8c 10 0f
+ld2 {v0.4s, v1.4s}, [x0]                 // 00 88 40 4c
+st2 {v0.16b, v1.16b}, [x1], #32          // 20 80 9f 4c
+ld3 {v0.8h, v1.8h, v2.8h}, [x2]          // 40 44 40 4c
+st4 {v0.2d, v1.2d, v2.2d, v3.2d}, [x3]   // 60 0c 00 4c
+ld1r {v0.4s}, [x0]                       // 00 c8 40 4d
+ld1r {v1.16b}, [sp]                      // e1 c3 40 4d
+ld4 {v0.8b, v1.8b, v2.8b, v3.8b}, [x0]   // 00 00 40 0c
+st3 {v4.4s, v5.4s, v6.4s}, [x1], x2      // 24 48 82 4c
+rshrn2 v0.16b, v1.8h, #1                 // 20 8c 0f 4f
+sabal2 v0.4s, v1.8h, v2.8h               // 20 50 62 4e
+sabdl v0.2d, v1.2s, v2.2s                // 20 70 a2 0e
+smlal2 v0.2d, v1.4s, v2.4s               // 20 80 a2 4e
+smlsl2 v0.8h, v1.16b, v2.16b             // 20 a0 22 4e
+sshll2 v0.8h, v1.16b, #7                 // 20 a4 0f 4f
+ssubl2 v0.4s, v1.8h, v2.8h               // 20 20 62 4e
+uabal v0.8h, v1.8b, v2.8b                // 20 50 22 2e
+uabdl2 v0.8h, v1.16b, v2.16b             // 20 70 22 6e
+umlal v0.4s, v1.4h, v2.4h                // 20 80 62 2e
+umlsl v0.2d, v1.2s, v2.2s                // 20 a0 a2 2e
+umlsl2 v0.4s, v1.8h, v2.8h               // 20 a0 62 6e
+ushll v0.8h, v1.8b, #0                   // 20 a4 08 2f
+usubl v0.4s, v1.4h, v2.4h                // 20 20 62 2e
+usubl2 v0.2d, v1.4s, v2.4s               // 20 20 a2 6e

@@ -11,7 +11,7 @@ alias rules say.
 from __future__ import annotations
 
 from ..expr import fold_constant
-from ..instruction import Memory
+from ..instruction import Memory, Register
 from ..isa import Encoding
 from .encoder import MismatchError, Request
 from .operands import Element, OperandError, RegisterList, Shift
@@ -25,7 +25,8 @@ Q = {"8b": 0, "16b": 1, "4h": 0, "8h": 1, "2s": 0, "4s": 1, "1d": 0, "2d": 1}
 THREE_SAME = {"add": (0, 0x10), "sub": (1, 0x10), "mul": (0, 0x13), "cmeq": (1, 0x11),
               "cmgt": (0, 0x06), "cmhi": (1, 0x06), "cmge": (0, 0x07), "cmhs": (1, 0x07),
               "smax": (0, 0x0C), "umax": (1, 0x0C), "smin": (0, 0x0D), "umin": (1, 0x0D),
-              "addp": (0, 0x17), "cmtst": (0, 0x11)}
+              "addp": (0, 0x17), "cmtst": (0, 0x11), "mla": (0, 0x12), "mls": (1, 0x12),
+              "sshl": (0, 0x08), "ushl": (1, 0x08)}
 THREE_SAME_LOGICAL = {"and": (0, 0), "bic": (0, 1), "orr": (0, 2), "orn": (0, 3),
                       "eor": (1, 0), "bsl": (1, 1), "bit": (1, 2), "bif": (1, 3)}
 # Shift by immediate: (U, opcode, left).
@@ -37,7 +38,19 @@ ACROSS = {"addv": (0, 0x1B, False), "uaddlv": (1, 0x03, True), "saddlv": (0, 0x0
           "sminv": (0, 0x1A, False)}
 # Three registers, wide second operand: (U, opcode).
 THREE_DIFFERENT = {"saddw": (0, 1), "uaddw": (1, 1), "ssubw": (0, 3), "usubw": (1, 3),
-                   "saddl": (0, 0), "uaddl": (1, 0), "smull": (0, 12), "umull": (1, 12)}
+                   "saddl": (0, 0), "uaddl": (1, 0), "smull": (0, 12), "umull": (1, 12),
+                   "sabal": (0, 5), "uabal": (1, 5), "sabdl": (0, 7), "uabdl": (1, 7),
+                   "smlal": (0, 8), "umlal": (1, 8), "smlsl": (0, 10), "umlsl": (1, 10),
+                   "ssubl": (0, 2), "usubl": (1, 2)}
+# Permutes: 0 Q 0 01110 size 0 Rm 0 opc 10 Rn Rd.
+PERMUTE = {"uzp1": 1, "trn1": 2, "zip1": 3, "uzp2": 5, "trn2": 6, "zip2": 7}
+# Two-register miscellaneous: (U, opcode), same arrangement in and out unless noted.
+TWO_MISC = {"cmgt": (0, 0x08), "cmeq": (0, 0x09), "cmlt": (0, 0x0A), "cmge": (1, 0x08),
+            "cmle": (1, 0x09), "abs": (0, 0x0B), "neg": (1, 0x0B), "rev64": (0, 0x00),
+            "not": (1, 0x05), "mvn": (1, 0x05)}
+# Pairwise long: Vd has elements twice as wide, half as many.
+PAIRWISE_LONG = {"saddlp": (0, 0x02), "uaddlp": (1, 0x02), "sadalp": (0, 0x06),
+                 "uadalp": (1, 0x06)}
 
 
 def _imm5(size: int, index: int) -> int:
@@ -121,6 +134,81 @@ def three_different(r: Request) -> Encoding:
         raise MismatchError()
     return r.done(0x0E200000 | (int(second) << 30) | (u << 29) | (size << 22) | (rm << 16)
                   | (opcode << 12) | (rn << 5) | rd)
+
+
+def permute(r: Request) -> Encoding:
+    r.count(3)
+    (rd, t), (rn, tn), (rm, tm) = _vreg(r, 0), _vreg(r, 1), _vreg(r, 2)
+    if not t == tn == tm or t == "1d":
+        raise MismatchError()
+    size = SIZE[ARRANGEMENTS[t][0]]
+    return r.done(0x0E000800 | (Q[t] << 30) | (size << 22) | (rm << 16)
+                  | (PERMUTE[r.mnemonic] << 12) | (rn << 5) | rd)
+
+
+def two_misc(r: Request) -> Encoding:
+    """cmeq/cmge/cmgt/cmle/cmlt Vd, Vn, #0; abs, neg, rev64, not/mvn Vd, Vn."""
+    name = r.mnemonic
+    compare = name.startswith("cm")
+    if compare and len(r.ops) == 3 and isinstance(r.ops[2], Register) and name in THREE_SAME:
+        return three_same(r)
+    r.count(3 if compare else 2)
+    (rd, t), (rn, tn) = _vreg(r, 0), _vreg(r, 1)
+    if t != tn:
+        raise MismatchError()
+    if compare and r.const(2) != 0:
+        raise OperandError("immediate zero expected", 2)
+    u, opcode = TWO_MISC[name]
+    size = 0 if name in ("not", "mvn") else SIZE[ARRANGEMENTS[t][0]]
+    return r.done(0x0E200800 | (Q[t] << 30) | (u << 29) | (size << 22) | (opcode << 12)
+                  | (rn << 5) | rd)
+
+
+def pairwise_long(r: Request) -> Encoding:
+    r.count(2)
+    (rd, td), (rn, tn) = _vreg(r, 0), _vreg(r, 1)
+    u, opcode = PAIRWISE_LONG[r.mnemonic]
+    size = SIZE[ARRANGEMENTS[tn][0]]
+    if Q[td] != Q[tn] or SIZE[ARRANGEMENTS[td][0]] != size + 1:
+        raise MismatchError()
+    return r.done(0x0E200800 | (Q[tn] << 30) | (u << 29) | (size << 22) | (opcode << 12)
+                  | (rn << 5) | rd)
+
+
+def extend_long(r: Request) -> Encoding:
+    """sxtl/uxtl{2} Vd, Vn (sshll/ushll #0) and sshll/ushll{2} Vd, Vn, #shift."""
+    name = r.mnemonic
+    second = name.endswith("2")
+    base = name.rstrip("2")
+    r.count(2 if base in ("sxtl", "uxtl") else 3)
+    (rd, td), (rn, tn) = _vreg(r, 0), _vreg(r, 1)
+    esize = 8 << SIZE[ARRANGEMENTS[tn][0]]
+    if Q[tn] != int(second) or SIZE[ARRANGEMENTS[td][0]] != SIZE[ARRANGEMENTS[tn][0]] + 1:
+        raise MismatchError()
+    shift = 0 if base in ("sxtl", "uxtl") else r.ranged(2, 0, esize - 1)
+    u = int(base[0] == "u")
+    return r.done(0x0F00A400 | (int(second) << 30) | (u << 29) | ((esize + shift) << 16)
+                  | (rn << 5) | rd)
+
+
+def narrow(r: Request) -> Encoding:
+    """xtn{2} Vd, Vn; shrn/rshrn{2} Vd, Vn, #shift (Vd elements half as wide)."""
+    name = r.mnemonic
+    second = name.endswith("2")
+    base = name.rstrip("2")
+    (rd, td), (rn, tn) = _vreg(r, 0), _vreg(r, 1)
+    size = SIZE[ARRANGEMENTS[td][0]]
+    if Q[td] != int(second) or SIZE[ARRANGEMENTS[tn][0]] != size + 1:
+        raise MismatchError()
+    if base == "xtn":
+        r.count(2)
+        return r.done(0x0E212800 | (int(second) << 30) | (size << 22) | (rn << 5) | rd)
+    r.count(3)
+    esize = 8 << size
+    shift = r.ranged(2, 1, esize)
+    opcode = 0x11 if base == "rshrn" else 0x10
+    return r.done(0x0F000400 | (int(second) << 30) | ((2 * esize - shift) << 16)
+                  | (opcode << 11) | (rn << 5) | rd)
 
 
 def cnt(r: Request) -> Encoding:
@@ -295,6 +383,8 @@ def scalar_convert(r: Request) -> Encoding:
 # LD1/ST1 (multiple structures): 0 Q 0011000 L 000000 opcode size Rn Rt, and
 # the post-indexed form 0 Q 0011001 L 0 Rm opcode size Rn Rt.
 LIST_OPCODE = {1: 0x7, 2: 0xA, 3: 0x6, 4: 0x2}
+# LD2/ST2... take exactly as many registers as their number: opcode by count.
+STRUCTURE_OPCODE = {2: 0x8, 3: 0x4, 4: 0x0}
 
 
 def load_store_multiple(r: Request) -> Encoding:
@@ -310,14 +400,18 @@ def load_store_multiple(r: Request) -> Encoding:
     numbers = [i.number for i in infos]  # type: ignore[union-attr]
     if any((b - a) % 32 != 1 for a, b in zip(numbers, numbers[1:])):
         raise OperandError("invalid register list", 0)
+    structure = int(r.mnemonic[2])
+    if structure > 1 and (len(numbers) != structure or t == "1d"):
+        raise OperandError("invalid register list", 0)
     m = r.memory(1)
     if not isinstance(m, Memory) or m.base is None:
         raise OperandError("invalid addressing mode", 1)
     base = register_info(m.base.name)
     if base is None or base.kind != "x":
         raise OperandError("invalid addressing mode", 1)
-    load = int(r.mnemonic == "ld1")
-    word = 0x0C000000 | (Q[t] << 30) | (load << 22) | (LIST_OPCODE[len(numbers)] << 12) \
+    load = int(r.mnemonic.startswith("ld"))
+    opcode = STRUCTURE_OPCODE[structure] if structure > 1 else LIST_OPCODE[len(numbers)]
+    word = 0x0C000000 | (Q[t] << 30) | (load << 22) | (opcode << 12) \
         | (SIZE[ARRANGEMENTS[t][0]] << 10) | (base.number << 5) | numbers[0]
     if m.writeback == "post":
         if m.index is not None:
@@ -336,13 +430,39 @@ def load_store_multiple(r: Request) -> Encoding:
     return r.done(word)
 
 
+def load_replicate(r: Request) -> Encoding:
+    """ld1r {Vt.T}, [Xn]: one element loaded into every lane."""
+    r.count(2)
+    regs = r.ops[0]
+    if not isinstance(regs, RegisterList) or len(regs.registers) != 1:
+        raise OperandError("invalid register list", 0)
+    info = register_info(regs.registers[0])
+    if info is None or info.arrangement is None:
+        raise OperandError("invalid register list", 0)
+    m = r.memory(1)
+    base = register_info(m.base.name) if m.base is not None else None
+    if base is None or base.kind != "x" or m.index is not None or m.displacement is not None:
+        raise OperandError("invalid addressing mode", 1)
+    t = info.arrangement
+    return r.done(0x0D40C000 | (Q[t] << 30) | (SIZE[ARRANGEMENTS[t][0]] << 10)
+                  | (base.number << 5) | info.number)
+
+
 ENCODERS = {
     **{m: three_same for m in list(THREE_SAME) + list(THREE_SAME_LOGICAL)},
     **{m: shift_immediate for m in SHIFT_IMM},
     **{m: across for m in ACROSS},
     **{m: three_different for m in list(THREE_DIFFERENT) + [k + "2" for k in THREE_DIFFERENT]},
     "cnt": cnt, "dup": dup, "ins": ins, "umov": move_to_general, "smov": move_to_general,
-    "movi": movi, "mvni": movi, "ld1": load_store_multiple, "st1": load_store_multiple,
+    "movi": movi, "mvni": movi,
+    **{m: load_store_multiple for m in ("ld1", "st1", "ld2", "st2", "ld3", "st3", "ld4", "st4")},
+    "ld1r": load_replicate,
+    **{m: permute for m in PERMUTE},
+    **{m: two_misc for m in TWO_MISC},
+    **{m: pairwise_long for m in PAIRWISE_LONG},
+    **{m: extend_long for m in ("sxtl", "sxtl2", "uxtl", "uxtl2", "sshll", "sshll2",
+                                "ushll", "ushll2")},
+    **{m: narrow for m in ("xtn", "xtn2", "shrn", "shrn2", "rshrn", "rshrn2")},
 }
 VECTOR_LOGICAL = THREE_SAME_LOGICAL
 __all__ = ["ENCODERS", "VECTOR_LOGICAL", "Shift"]

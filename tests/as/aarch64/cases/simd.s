@@ -127,3 +127,69 @@ smaxv h0, v1.8h
 uminv b0, v1.8b
 smin v0.2s, v1.2s, v2.2s
 umax v0.8h, v1.8h, v2.8h
+uzp1 v0.4s, v1.4s, v2.4s
+uzp2 v0.8h, v1.8h, v2.8h
+zip1 v0.16b, v1.16b, v2.16b
+zip2 v0.2d, v1.2d, v2.2d
+trn1 v0.8b, v1.8b, v2.8b
+trn2 v0.4h, v1.4h, v2.4h
+sxtl v0.8h, v1.8b
+sxtl2 v0.4s, v1.8h
+uxtl v0.2d, v1.2s
+uxtl2 v0.8h, v1.16b
+sshll v0.4s, v1.4h, #3
+ushll2 v0.2d, v1.4s, #31
+cmlt v0.4s, v1.4s, #0
+cmeq v0.16b, v1.16b, #0
+cmge v0.2d, v1.2d, #0
+cmgt v0.8h, v1.8h, #0
+cmle v0.2s, v1.2s, #0
+abs v0.4s, v1.4s
+neg v0.2d, v1.2d
+not v0.16b, v1.16b
+mvn v0.8b, v1.8b
+rev64 v0.4s, v1.4s
+mla v0.4s, v1.4s, v2.4s
+mls v0.8h, v1.8h, v2.8h
+sshl v0.2d, v1.2d, v2.2d
+ushl v0.4s, v1.4s, v2.4s
+sabdl2 v1.8h, v2.16b, v3.16b
+uabdl v1.4s, v2.4h, v3.4h
+sabal v0.8h, v1.8b, v2.8b
+uabal2 v0.2d, v1.4s, v2.4s
+smlal v0.4s, v1.4h, v2.4h
+umlal2 v0.8h, v1.16b, v2.16b
+smlsl v0.2d, v1.2s, v2.2s
+ssubl v0.8h, v1.8b, v2.8b
+sadalp v0.4s, v1.8h
+uadalp v0.2d, v1.4s
+saddlp v0.8h, v1.16b
+uaddlp v0.4h, v1.8b
+xtn v0.8b, v1.8h
+xtn2 v0.8h, v1.4s
+shrn v0.8b, v1.8h, #3
+shrn2 v0.4s, v1.2d, #32
+rshrn v0.4h, v1.4s, #16
+ld2 {v0.4s, v1.4s}, [x0]
+st2 {v0.16b, v1.16b}, [x1], #32
+ld3 {v0.8h, v1.8h, v2.8h}, [x2]
+st4 {v0.2d, v1.2d, v2.2d, v3.2d}, [x3]
+ld1r {v0.4s}, [x0]
+ld1r {v1.16b}, [sp]
+ld4 {v0.8b, v1.8b, v2.8b, v3.8b}, [x0]
+st3 {v4.4s, v5.4s, v6.4s}, [x1], x2
+rshrn2 v0.16b, v1.8h, #1
+sabal2 v0.4s, v1.8h, v2.8h
+sabdl v0.2d, v1.2s, v2.2s
+smlal2 v0.2d, v1.4s, v2.4s
+smlsl2 v0.8h, v1.16b, v2.16b
+sshll2 v0.8h, v1.16b, #7
+ssubl2 v0.4s, v1.8h, v2.8h
+uabal v0.8h, v1.8b, v2.8b
+uabdl2 v0.8h, v1.16b, v2.16b
+umlal v0.4s, v1.4h, v2.4h
+umlsl v0.2d, v1.2s, v2.2s
+umlsl2 v0.4s, v1.8h, v2.8h
+ushll v0.8h, v1.8b, #0
+usubl v0.4s, v1.4h, v2.4h
+usubl2 v0.2d, v1.4s, v2.4s
