@@ -57,6 +57,8 @@ TEMPLATES = (
     "smaddl {x}, {w}, {w}, {x}", "umull {x}, {w}, {w}", "smulh {x}, {x}, {x}",
     "W:sdiv {r}, {r}, {r}", "W:udiv {r}, {r}, {r}", "W:lsl {r}, {r}, {r}",
     "W:clz {r}, {r}", "W:rbit {r}, {r}", "W:rev {r}, {r}", "W:rev16 {r}, {r}",
+    "W:adc {r}, {r}, {r}", "W:sbcs {r}, {r}, {r}", "W:ngc {r}, {r}",
+    "crc32{i:0:0}b {w}, {w}, {w}", "crc32cx {w}, {w}, {x}",
     # loads and stores
     "ldr {x}, [{xs}, #{m:8}]", "ldr {w}, [{xs}, #{m:4}]", "str {x}, [{xs}, #{m:8}]!",
     "ldrb {w}, [{xs}, #{m:1}]", "ldrh {w}, [{xs}], #{i:-256:255}", "ldrsw {x}, [{xs}, #{m:4}]",
@@ -94,6 +96,11 @@ TEMPLATES = (
     "ushr v{n}.4s, v{n}.4s, #{i:1:32}", "shl v{n}.2d, v{n}.2d, #{i:0:63}",
     "addv s{n}, v{n}.4s", "uaddlv h{n}, v{n}.16b", "ld1 {{v{n}.16b}}, [{xs}]",
     "st1 {{v{n}.2d}}, [{xs}], #16",
+    "V:uzp1 {v}, {v}, {v}", "V:zip2 {v}, {v}, {v}", "V:cmlt {v}, {v}, #0",
+    "V:mla {v}, {v}, {v}", "sxtl v{n}.8h, v{n}.8b", "uxtl2 v{n}.2d, v{n}.4s",
+    "xtn v{n}.4h, v{n}.4s", "shrn2 v{n}.16b, v{n}.8h, #{i:1:8}",
+    "sabal v{n}.4s, v{n}.4h, v{n}.4h", "uadalp v{n}.8h, v{n}.16b",
+    "ld2 {{v{n}.4s, v{n}.4s}}, [{xs}]", "ld1r {{v{n}.8h}}, [{xs}]",
 )
 
 _ARRANGEMENTS = ("8b", "16b", "4h", "8h", "2s", "4s", "2d")

@@ -32,3 +32,4 @@ mov wzr, #0xaaaaaaaa        // error: immediate cannot be moved by a single inst
 add x0, x1, #5000           // error: immediate out of range
 ldr x0, [x1, #40000]        // error: immediate offset out of range
 ldr x0, [x1, #-300]         // error: immediate offset out of range
+mla v0.2d, v1.2d, v2.2d     // error: operand mismatch -- `mla v0.2d,v1.2d,v2.2d'

@@ -27,6 +27,7 @@ THREE_SAME = {"add": (0, 0x10), "sub": (1, 0x10), "mul": (0, 0x13), "cmeq": (1, 
               "smax": (0, 0x0C), "umax": (1, 0x0C), "smin": (0, 0x0D), "umin": (1, 0x0D),
               "addp": (0, 0x17), "cmtst": (0, 0x11), "mla": (0, 0x12), "mls": (1, 0x12),
               "sshl": (0, 0x08), "ushl": (1, 0x08)}
+_NO_DOUBLEWORD = frozenset(("mul", "mla", "mls", "smax", "smin", "umax", "umin"))
 THREE_SAME_LOGICAL = {"and": (0, 0), "bic": (0, 1), "orr": (0, 2), "orn": (0, 3),
                       "eor": (1, 0), "bsl": (1, 1), "bit": (1, 2), "bif": (1, 3)}
 # Shift by immediate: (U, opcode, left).
@@ -89,6 +90,8 @@ def three_same(r: Request) -> Encoding:
     else:
         u, opcode = THREE_SAME[name]
         size = SIZE[ARRANGEMENTS[t][0]]
+        if size == 3 and name in _NO_DOUBLEWORD:
+            raise MismatchError()
     return r.done(0x0E200400 | (Q[t] << 30) | (u << 29) | (size << 22) | (rm << 16)
                   | (opcode << 11) | (rn << 5) | rd)
 
