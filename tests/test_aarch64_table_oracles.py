@@ -150,3 +150,24 @@ def test_every_mnemonic_has_a_line() -> None:
         r"b\.?[a-z]{2}|(ld|st)(add|clr|eor|set|smax|smin|umax|umin)(a|l|al)?[bh]?|"
         r"swp(a|l|al)?[bh]?|cas(a|l|al)?[bh]?", m)]
     assert not missing, "ERROR mnemonics without an encoding test line: " + " ".join(missing)
+
+
+def test_error_messages_are_gnu_as_words(tmp_path: Path) -> None:
+    """Each line of aarch64_errors.s fails in GNU as too, with the message the file expects."""
+    if shutil.which(GAS) is None:
+        pytest.skip(f"oracle not installed: {GAS}")
+    cases = enc._error_cases()
+    src = tmp_path / "errors.s"
+    src.write_text("".join(text + "\n" for _, text, _ in cases))
+    result = subprocess.run([GAS, "-o", str(tmp_path / "out.o"), str(src)],
+                            capture_output=True, text=True)
+    said: dict[int, str] = {}
+    for line in result.stderr.splitlines():
+        m = re.match(r".*?:(\d+): Error: (.*)", line)
+        if m:
+            said.setdefault(int(m.group(1)), m.group(2))
+    failures = [f"ERROR aarch64_errors.s:{number}: `{text}' GNU as says {said.get(i + 1)!r}, "
+                f"the file expects {message!r}"
+                for i, (number, text, message) in enumerate(cases)
+                if said.get(i + 1) != message]
+    assert not failures, "\n".join(failures)

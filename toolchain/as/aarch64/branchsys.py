@@ -156,9 +156,10 @@ def barrier(r: Request) -> Encoding:
         return r.done(BARRIERS[name] | (15 << 8))     # isb alone: isb sy
     option = r.keyword(0)
     if option is not None:
-        if option not in BARRIER_OPTIONS or (name == "isb" and option != "sy"):
-            raise OperandError("the specified option is not accepted in ISB"
-                               if name == "isb" else "invalid barrier type", 0)
+        if option not in BARRIER_OPTIONS:
+            raise OperandError("constant expression required", 0)
+        if name == "isb" and option != "sy":
+            raise OperandError("the specified option is not accepted in ISB", 0)
         crm = BARRIER_OPTIONS[option]
     else:
         crm = r.ranged(0, 0, 15)

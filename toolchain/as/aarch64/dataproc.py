@@ -83,7 +83,10 @@ def condition(name: str | None) -> int | None:
 
 def _cond(r: Request, i: int, invertible: bool = False) -> int:
     code = condition(r.keyword(i))
-    if code is None or (invertible and code >= 14):
+    if code is not None and invertible and code >= 14:
+        raise OperandError(f"operand {i + 1} must be one of the standard conditions, "
+                           "excluding AL and NV.", None)
+    if code is None:
         raise OperandError("invalid condition", i)
     return code
 
@@ -132,7 +135,7 @@ def add_sub(r: Request, name: str | None = None) -> Encoding:
         return r.done(word)
     if shift is not None and shift.amount == 12:
         if not 0 <= value <= 0xFFF:
-            raise OperandError("immediate out of range", 2)
+            raise OperandError("immediate out of range", bare=True)
         return r.done(word | (1 << 22) | (value << 10))
     if value < 0 and shift is None and -value <= 0xFFFFFF:
         # GNU as: a negative immediate becomes the opposite operation.
@@ -293,7 +296,7 @@ def move_wide_insn(r: Request) -> Encoding:
         if shift.amount % 16:
             raise OperandError("shift amount must be a multiple of 16", 2)
         if shift.amount >= (64 if sf else 32):
-            raise OperandError(f"shift amount out of range 0 to {48 if sf else 16}", 2)
+            raise OperandError(f"shift amount out of range 0 to {63 if sf else 16}", 2)
         hw = shift.amount // 16
     if isinstance(value, Expr):
         spec = specifier_of(value)
@@ -307,7 +310,7 @@ def move_wide_insn(r: Request) -> Encoding:
         r.fixup(value, reloc)
         return r.done(word | (group << 21))
     if not 0 <= value <= 0xFFFF:
-        raise OperandError("immediate value out of range 0 to 65535", 1)
+        raise OperandError("immediate out of range", bare=True)
     return r.done(word | (hw << 21) | (value << 5))
 
 
@@ -571,7 +574,7 @@ def pc_relative(r: Request) -> Encoding:
     r.count(2)
     rd, sf = r.gp(0)
     if not sf:
-        raise OperandError("integer 64-bit register expected", 0)
+        raise MismatchError()
     target = r.expr(1)
     name = r.mnemonic
     spec = specifier_of(target)

@@ -34,7 +34,7 @@ class Request:
         if n < low:
             raise OperandError("comma expected between operands", n)
         if n > high:
-            raise OperandError("unexpected characters following instruction", high)
+            raise OperandError("unexpected characters following instruction", max(high - 1, 0))
 
     def has(self, i: int) -> bool:
         return i < len(self.ops)

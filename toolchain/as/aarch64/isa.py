@@ -27,7 +27,7 @@ from . import branchsys, dataproc, fp, loadstore, relocs, simd
 from .directives import DIRECTIVES
 from .encoder import MismatchError, Request
 from .operands import (
-    Element, LiteralValue, OperandError, OperandParser, RegisterList, format_memory, squeeze,
+    Element, LiteralValue, OperandError, Shift, OperandParser, RegisterList, format_memory, squeeze,
 )
 from .literals import LiteralPools
 from .registers import register_info
@@ -167,6 +167,9 @@ class AArch64Isa:
         try:
             return handler(Request(insn))  # type: ignore[operator]
         except OperandError as exc:
+            if exc.index and exc.index < len(insn.operands) and \
+                    isinstance(insn.operands[exc.index], Shift):
+                exc.index -= 1     # GNU as counts a shift as part of the operand before it
             raise _located(exc, self._text(insn), insn.location) from None
         except MismatchError:
             raise ToolchainError(f"operand mismatch -- `{self._text(insn)}'",

@@ -146,7 +146,7 @@ def _rt(r: Request) -> int:
         name = r.keyword(0)
         if name is not None:
             if name not in PRFOPS:
-                raise OperandError("unknown or missing operation name", 0)
+                raise OperandError("constant expression required", 0)
             return PRFOPS[name]
         return r.ranged(0, 0, 31)
     return r.info(0).number  # type: ignore[union-attr]
@@ -293,8 +293,10 @@ def exclusive(r: Request) -> Encoding:
         size = (3 if sf else 2) if not is_pair else (1 if sf else 0) | 2
     m = r.memory(n - 1)
     rn = _base(r, m, n - 1)
-    if m.index is not None or m.writeback is not None or _offset(r, m, n - 1) != 0:
+    if m.index is not None or m.writeback is not None:
         raise OperandError("invalid addressing mode", n - 1)
+    if _offset(r, m, n - 1) != 0:
+        raise OperandError("the optional immediate offset can only be 0", n - 1)
     word = (size << 30) | 0x08000000 | (o2 << 23) | (load << 22) | (o1 << 21) | (rs << 16)
     return r.done(word | (o0 << 15) | (rt2 << 10) | (rn << 5) | rt)
 

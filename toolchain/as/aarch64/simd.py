@@ -316,7 +316,7 @@ def movi(r: Request) -> Encoding:
     amount = shift.amount if shift is not None else 0
     if esize == "b":
         if inverted or amount:
-            raise OperandError("invalid shift amount", 2)
+            raise OperandError("shift amount must be 0", 1)
         cmode = 0xE
     elif shift is not None and shift.op == "msl":
         if esize != "s" or amount not in (8, 16):
