@@ -89,3 +89,5 @@ prfm foo, [x0]              // error: constant expression required at operand 1 
 ret sp                      // error: operand 1 must be an integer register -- `ret sp'
 br w0                       // error: operand mismatch -- `br w0'
 movk w0, #1, lsl #32        // error: shift amount out of range 0 to 16 at operand 2 -- `movk w0,#1,lsl#32'
+saddw v0.4s, v1.8h, v2.8b   // error: operand mismatch -- `saddw v0.4s,v1.8h,v2.8b'
+smull v0.8h, v1.4h, v2.8b   // error: operand mismatch -- `smull v0.8h,v1.4h,v2.8b'

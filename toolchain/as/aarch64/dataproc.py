@@ -16,8 +16,7 @@ from ..instruction import Immediate, Register
 from ..isa import Encoding
 from .encoder import MismatchError, Request
 from .immediates import encode_bitmask, move_wide
-from .operands import CONDITION_ALIASES, CONDITIONS, OperandError, Shift
-from .registers import register_info
+from .operands import CONDITION_ALIASES, CONDITIONS, OperandError
 from .relocs import ADD, ADR, ADRP, MOVW, movw_group, specifier_reloc
 from ..symbols import specifier_of
 
@@ -241,7 +240,7 @@ def logical(r: Request) -> Encoding:
             value = r.const(2)
             return _with_ops(r, "and" if name == "bic" else "ands",
                              r.ops[:2] + (Immediate(_const(~value)),))
-        raise OperandError(f"operand 3 must be an integer register", None)
+        raise OperandError("operand 3 must be an integer register", None)
     if r.has(3):
         raise OperandError("unexpected shift operator", 3)
     rd, sf = r.gp(0, sp=name != "ands", zr=name == "ands")

@@ -10,7 +10,6 @@ immediates.py); 0.0 has no immediate encoding (GNU as rejects
 
 from __future__ import annotations
 
-from ..instruction import Register
 from ..isa import Encoding
 from .encoder import MismatchError, Request
 from .immediates import encode_fp_imm8
@@ -219,5 +218,3 @@ ENCODERS = {
     **{m: from_integer for m in FROM_INTEGER},
     "fmov": fmov,
 }
-
-__all__ = ["ENCODERS", "FTYPE", "Register"]

@@ -157,7 +157,7 @@ class AArch64Isa:
     def encode(self, insn: Instruction, context: EncodeContext) -> Encoding:
         name = insn.mnemonic
         handler = ENCODERS.get(name)
-        if name in _SHARED or (name in ("mov", "fmov") and False):
+        if name in _SHARED:
             first = insn.operands[0] if insn.operands else None
             info = register_info(first.name) if isinstance(first, Register) else None
             if info is not None and info.kind == "v":

@@ -19,7 +19,7 @@ acquire/release (LDXR/STXR/LDAR/STLR...), and the LSE atomics
 from __future__ import annotations
 
 from ..expr import Expr, fold_constant
-from ..instruction import Memory, Register
+from ..instruction import Memory
 from ..isa import Encoding
 from ..symbols import specifier_of
 from .encoder import MismatchError, Request

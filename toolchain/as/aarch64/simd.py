@@ -14,7 +14,7 @@ from ..expr import fold_constant
 from ..instruction import Memory, Register
 from ..isa import Encoding
 from .encoder import MismatchError, Request
-from .operands import Element, OperandError, RegisterList, Shift
+from .operands import Element, OperandError, RegisterList
 from .registers import ARRANGEMENTS, register_info
 
 SIZE = {"b": 0, "h": 1, "s": 2, "d": 3}
@@ -133,7 +133,9 @@ def three_different(r: Request) -> Encoding:
     (rd, td), (rn, tn), (rm, tm) = _vreg(r, 0), _vreg(r, 1), _vreg(r, 2)
     narrow = tm
     size = SIZE[ARRANGEMENTS[narrow][0]]
-    if Q[narrow] != int(second):
+    wide = {0: "8h", 1: "4s", 2: "2d"}.get(size)
+    wide_operand = opcode in (1, 3)          # saddw...: Vn is wide too
+    if Q[narrow] != int(second) or td != wide or (tn != wide if wide_operand else tn != tm):
         raise MismatchError()
     return r.done(0x0E200000 | (int(second) << 30) | (u << 29) | (size << 22) | (rm << 16)
                   | (opcode << 12) | (rn << 5) | rd)
@@ -467,5 +469,3 @@ ENCODERS = {
                                 "ushll", "ushll2")},
     **{m: narrow for m in ("xtn", "xtn2", "shrn", "shrn2", "rshrn", "rshrn2")},
 }
-VECTOR_LOGICAL = THREE_SAME_LOGICAL
-__all__ = ["ENCODERS", "VECTOR_LOGICAL", "Shift"]
