@@ -122,3 +122,22 @@ autibsp                                  // ff 23 03 d5
 autia1716                                // 9f 21 03 d5
 autib1716                                // df 21 03 d5
 xpaclri                                  // ff 20 03 d5
+eret                                     // e0 03 9f d6
+drps                                     // e0 03 bf d6
+clrex                                    // 5f 3f 03 d5
+clrex #3                                 // 5f 33 03 d5
+sys #0, c7, c5, #0                       // 1f 75 08 d5
+sys #3, c7, c11, #1, x2                  // 22 7b 0b d5
+msr sp_el0, x0                           // 00 41 18 d5
+mrs x1, elr_el1                          // 21 40 38 d5
+msr spsr_el1, x2                         // 02 40 18 d5
+msr sctlr_el1, x3                        // 03 10 18 d5
+mrs x4, esr_el1                          // 04 52 38 d5
+msr ttbr0_el1, x5                        // 05 20 18 d5
+msr mair_el1, x6                         // 06 a2 18 d5
+msr tcr_el1, x7                          // 47 20 18 d5
+mrs x0, mpidr_el1                        // a0 00 38 d5
+msr cntv_ctl_el0, x0                     // 20 e3 1b d5
+mrs x0, id_aa64mmfr0_el1                 // 00 07 38 d5
+msr hcr_el2, x0                          // 00 11 1c d5
+msr scr_el3, x0                          // 00 11 1e d5

@@ -21,6 +21,8 @@ UNCONDITIONAL = {"b": (0x14000000, "R_AARCH64_JUMP26"), "bl": (0x94000000, "R_AA
 COMPARE_BRANCH = {"cbz": 0x34000000, "cbnz": 0x35000000}
 TEST_BRANCH = {"tbz": 0x36000000, "tbnz": 0x37000000}
 BRANCH_REGISTER = {"br": 0xD61F0000, "blr": 0xD63F0000, "ret": 0xD65F0000}
+# Exception return and debug restore: no operands.
+NO_OPERANDS = {"eret": 0xD69F03E0, "drps": 0xD6BF03E0}
 EXCEPTION = {"svc": 0xD4000001, "hvc": 0xD4000002, "smc": 0xD4000003, "brk": 0xD4200000,
              "hlt": 0xD4400000}
 HINTS = {"nop": 0, "yield": 1, "wfe": 2, "wfi": 3, "sev": 4, "sevl": 5, "esb": 16,
@@ -149,6 +151,36 @@ def bti(r: Request) -> Encoding:
     return r.done(HINT | ((32 | BTI_TARGETS[target]) << 5))
 
 
+def no_operands(r: Request) -> Encoding:
+    r.count(0)
+    return r.done(NO_OPERANDS[r.mnemonic])
+
+
+def clrex(r: Request) -> Encoding:
+    """clrex {#imm}: CRm defaults to 15."""
+    r.count(0, 1)
+    crm = r.ranged(0, 0, 15) if r.ops else 15
+    return r.done(0xD503305F | (crm << 8))
+
+
+def sys_(r: Request) -> Encoding:
+    """sys #op1, Cn, Cm, #op2{, Xt}: the generic system instruction."""
+    r.count(4, 5)
+    op1 = r.ranged(0, 0, 7)
+    crn = _control_register(r, 1)
+    crm = _control_register(r, 2)
+    op2 = r.ranged(3, 0, 7)
+    rt = r.gp(4, size="x")[0] if r.has(4) else 31
+    return r.done(0xD5080000 | (op1 << 16) | (crn << 12) | (crm << 8) | (op2 << 5) | rt)
+
+
+def _control_register(r: Request, i: int) -> int:
+    name = r.keyword(i) or ""
+    if name[:1] == "c" and name[1:].isdigit() and int(name[1:]) < 16:
+        return int(name[1:])
+    raise OperandError("Cn or Cm expected", i)
+
+
 def barrier(r: Request) -> Encoding:
     name = r.mnemonic
     r.count(0 if name == "isb" and not r.ops else 1)
@@ -227,6 +259,7 @@ def encoders() -> dict[str, object]:
         **{m: exception for m in EXCEPTION},
         **{m: hint for m in list(HINTS) + ["hint"]},
         **{m: barrier for m in BARRIERS}, "bti": bti,
+        **{m: no_operands for m in NO_OPERANDS}, "clrex": clrex, "sys": sys_,
         "mrs": mrs, "msr": msr, "dc": sys_alias, "ic": sys_alias, "tlbi": sys_alias,
     }
     for cond in CONDITIONS + tuple(CONDITION_ALIASES):

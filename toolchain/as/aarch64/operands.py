@@ -47,7 +47,7 @@ KEYWORD_OPERANDS: dict[str, tuple[int, ...]] = {
     "cset": (1,), "csetm": (1,), "cinc": (2,), "cinv": (2,), "cneg": (2,),
     "mrs": (1,), "msr": (0,), "dmb": (0,), "dsb": (0,), "isb": (0,),
     "prfm": (0,), "prfum": (0,), "dc": (0,), "ic": (0,), "tlbi": (0,), "at": (0,),
-    "sys": (), "bti": (0,),
+    "sys": (1, 2), "bti": (0,),
 }
 
 # Mnemonic -> the operand that is an address (label), where a bare name is a

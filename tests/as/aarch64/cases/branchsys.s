@@ -118,3 +118,22 @@ autibsp
 autia1716
 autib1716
 xpaclri
+eret
+drps
+clrex
+clrex #3
+sys #0, c7, c5, #0
+sys #3, c7, c11, #1, x2
+msr sp_el0, x0
+mrs x1, elr_el1
+msr spsr_el1, x2
+msr sctlr_el1, x3
+mrs x4, esr_el1
+msr ttbr0_el1, x5
+msr mair_el1, x6
+msr tcr_el1, x7
+mrs x0, mpidr_el1
+msr cntv_ctl_el0, x0
+mrs x0, id_aa64mmfr0_el1
+msr hcr_el2, x0
+msr scr_el3, x0
