@@ -11,7 +11,8 @@ mapping_state_2, make_mapping_symbol, check_mapping_symbols):
   offset -- and, if the section does not start with it and has had no
   mapping symbol yet, a ``$d`` at offset 0 first;
 * data in an executable section makes ``$d``; data in another section
-  makes nothing by itself (the state stays undecided);
+  makes nothing by itself (the state stays undecided) -- except a fill
+  (``.zero``, ``.skip``, ``.fill``), which makes ``$d`` anywhere;
 * an alignment makes ``$x`` in an executable section, ``$d`` elsewhere --
   even as the first thing of a data section;
 * a new mapping symbol at the offset of the previous one replaces it, and
@@ -68,6 +69,14 @@ class MappingSymbols:
         if state is None and not section.executable:
             return
         self._set("data")
+
+    def fill(self) -> None:
+        """``.skip``/``.zero``/``.fill`` (an rs_fill fragment: aarch64_init_frag
+        calls mapping_state_2, which has no exception for a section's start):
+        ``$d`` in any section."""
+        section = self.streamer.current
+        if self.state.get(section) != "data" and self._eligible(section):
+            self._set("data")
 
     def align(self) -> None:
         """An alignment fragment (aarch64_init_frag for rs_align/rs_align_code)."""

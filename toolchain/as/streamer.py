@@ -510,7 +510,7 @@ class ObjectStreamer(SectionSwitching):
         bound = self._bind(count)
         n = self.now.absolute(bound)
         if self.mapping is not None and size and n != 0:
-            self.mapping.data()
+            self.mapping.fill()
         if n is None:
             if size:
                 self._append_variable(SpaceFrag(bound, size, pattern, location))
