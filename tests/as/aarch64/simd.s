@@ -197,3 +197,42 @@ umlsl2 v0.4s, v1.8h, v2.8h               // 20 a0 62 6e
 ushll v0.8h, v1.8b, #0                   // 20 a4 08 2f
 usubl v0.4s, v1.4h, v2.4h                // 20 20 62 2e
 usubl2 v0.2d, v1.4s, v2.4s               // 20 20 a2 6e
+movi v0.16b, #0xffffffffffffffaa         // 40 e5 05 4f
+movi v7.16b, #-5                         // 67 e7 07 4f
+fadd v4.2s, v10.2s, v4.2s                // 44 d5 24 0e
+fadd v0.4s, v1.4s, v2.4s                 // 20 d4 22 4e
+fsub v0.2d, v1.2d, v2.2d                 // 20 d4 e2 4e
+fmul v0.2d, v2.2d, v3.2d                 // 40 dc 63 6e
+fdiv v0.4s, v1.4s, v2.4s                 // 20 fc 22 6e
+fmax v0.2s, v1.2s, v2.2s                 // 20 f4 22 0e
+fmin v0.2d, v1.2d, v2.2d                 // 20 f4 e2 4e
+fmaxnm v0.4s, v1.4s, v2.4s               // 20 c4 22 4e
+fminnm v0.2d, v1.2d, v2.2d               // 20 c4 e2 4e
+fmla v0.4s, v1.4s, v2.4s                 // 20 cc 22 4e
+fmls v0.2d, v1.2d, v2.2d                 // 20 cc e2 4e
+fcmeq v0.4s, v1.4s, v2.4s                // 20 e4 22 4e
+fcmge v0.2d, v1.2d, v2.2d                // 20 e4 62 6e
+fcmgt v0.2s, v1.2s, v2.2s                // 20 e4 a2 2e
+faddp v0.4s, v1.4s, v2.4s                // 20 d4 22 6e
+fabd v0.2d, v1.2d, v2.2d                 // 20 d4 e2 6e
+fabs v0.4s, v1.4s                        // 20 f8 a0 4e
+fneg v0.2d, v1.2d                        // 20 f8 e0 6e
+fsqrt v0.2s, v1.2s                       // 20 f8 a1 2e
+scvtf v3.2d, v3.2d                       // 63 d8 61 4e
+ucvtf v0.4s, v1.4s                       // 20 d8 21 6e
+fcvtzs v0.2d, v1.2d                      // 20 b8 e1 4e
+fcvtzu v0.2s, v1.2s                      // 20 b8 a1 2e
+frintn v0.4s, v1.4s                      // 20 88 21 4e
+frintm v0.2d, v1.2d                      // 20 98 61 4e
+frintp v0.2s, v1.2s                      // 20 88 a1 0e
+frintz v0.4s, v1.4s                      // 20 98 a1 4e
+frinta v0.2d, v1.2d                      // 20 88 61 6e
+frintx v0.4s, v1.4s                      // 20 98 21 6e
+frinti v0.2d, v1.2d                      // 20 98 e1 6e
+add d0, d0, d16                          // 00 84 f0 5e
+sub d1, d2, d3                           // 41 84 e3 7e
+ld1 {v4.s}[3], [x5]                      // a4 90 40 4d
+ld1 {v0.b}[15], [x0]                     // 00 1c 40 4d
+ld1 {v1.h}[5], [x1], #2                  // 21 48 df 4d
+st1 {v2.d}[1], [sp]                      // e2 87 00 4d
+st1 {v3.s}[0], [x2], x3                  // 43 80 83 0d

@@ -36,7 +36,7 @@ NOP = bytes.fromhex("1f2003d5")
 
 # Mnemonics both the integer and the SIMD tables know: the SIMD row when the
 # first operand is a vector register.
-_SHARED = frozenset(m for m in simd.ENCODERS if m in dataproc.ENCODERS)
+_SHARED = frozenset(m for m in simd.ENCODERS if m in dataproc.ENCODERS or m in fp.ENCODERS)
 
 
 def _inst(r: Request) -> Encoding:
@@ -50,7 +50,8 @@ def _inst(r: Request) -> Encoding:
 
 ENCODERS: dict[str, object] = {
     **dataproc.ENCODERS, **loadstore.ENCODERS, **branchsys.ENCODERS, **fp.ENCODERS,
-    **{m: f for m, f in simd.ENCODERS.items() if m not in dataproc.ENCODERS},
+    **{m: f for m, f in simd.ENCODERS.items() if m not in dataproc.ENCODERS
+       and m not in fp.ENCODERS},
     ".inst": _inst,
 }
 
@@ -160,7 +161,8 @@ class AArch64Isa:
         if name in _SHARED:
             first = insn.operands[0] if insn.operands else None
             info = register_info(first.name) if isinstance(first, Register) else None
-            if info is not None and info.kind == "v":
+            if info is not None and (info.kind == "v" or
+                                     (info.kind == "d" and name in ("add", "sub"))):
                 handler = simd.ENCODERS[name]
         if handler is None:
             raise ToolchainError(f"unknown mnemonic `{name}'", insn.location)

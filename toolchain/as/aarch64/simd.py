@@ -76,8 +76,54 @@ def _element(r: Request, i: int) -> tuple[int, str, int]:
     return info.number, info.element, op.index
 
 
+# Floating-point three same (vector): (U, a, opcode); sz from the arrangement.
+FP_THREE_SAME = {"fadd": (0, 0, 0x1A), "fsub": (0, 1, 0x1A), "fmul": (1, 0, 0x1B),
+                 "fdiv": (1, 0, 0x1F), "fmax": (0, 0, 0x1E), "fmin": (0, 1, 0x1E),
+                 "fmaxnm": (0, 0, 0x18), "fminnm": (0, 1, 0x18), "fmla": (0, 0, 0x19),
+                 "fmls": (0, 1, 0x19), "fcmeq": (0, 0, 0x1C), "fcmge": (1, 0, 0x1C),
+                 "fcmgt": (1, 1, 0x1C), "faddp": (1, 0, 0x1A), "fabd": (1, 1, 0x1A)}
+# Floating-point two-register miscellaneous (vector): (U, a, opcode).
+FP_TWO_MISC = {"fabs": (0, 1, 0x0F), "fneg": (1, 1, 0x0F), "fsqrt": (1, 1, 0x1F),
+               "scvtf": (0, 0, 0x1D), "ucvtf": (1, 0, 0x1D), "fcvtzs": (0, 1, 0x1B),
+               "fcvtzu": (1, 1, 0x1B), "frintn": (0, 0, 0x18), "frintm": (0, 0, 0x19),
+               "frintp": (0, 1, 0x18), "frintz": (0, 1, 0x19), "frinta": (1, 0, 0x18),
+               "frintx": (1, 0, 0x19), "frinti": (1, 1, 0x19)}
+_FP_ARRANGEMENTS = {"2s": 0, "4s": 0, "2d": 1}
+
+
+def fp_three_same(r: Request) -> Encoding:
+    r.count(3)
+    (rd, t), (rn, tn), (rm, tm) = _vreg(r, 0), _vreg(r, 1), _vreg(r, 2)
+    if not t == tn == tm or t not in _FP_ARRANGEMENTS:
+        raise MismatchError()
+    u, a, opcode = FP_THREE_SAME[r.mnemonic]
+    return r.done(0x0E200400 | (Q[t] << 30) | (u << 29) | (a << 23)
+                  | (_FP_ARRANGEMENTS[t] << 22) | (rm << 16) | (opcode << 11) | (rn << 5) | rd)
+
+
+def fp_two_misc(r: Request) -> Encoding:
+    r.count(2)
+    (rd, t), (rn, tn) = _vreg(r, 0), _vreg(r, 1)
+    if t != tn or t not in _FP_ARRANGEMENTS:
+        raise MismatchError()
+    u, a, opcode = FP_TWO_MISC[r.mnemonic]
+    return r.done(0x0E200800 | (Q[t] << 30) | (u << 29) | (a << 23)
+                  | (_FP_ARRANGEMENTS[t] << 22) | (opcode << 12) | (rn << 5) | rd)
+
+
+def scalar_add_sub(r: Request) -> Encoding:
+    """add/sub Dd, Dn, Dm (Advanced SIMD scalar three same, 64-bit only)."""
+    r.count(3)
+    rd, rn, rm = (r.fp(i, "d")[0] for i in range(3))
+    word = 0x5EE08400 if r.mnemonic == "add" else 0x7EE08400
+    return r.done(word | (rm << 16) | (rn << 5) | rd)
+
+
 def three_same(r: Request) -> Encoding:
     r.count(3)
+    info = r.info(0)
+    if info is not None and info.kind == "d" and r.mnemonic in ("add", "sub"):
+        return scalar_add_sub(r)
     (rd, t), (rn, tn), (rm, tm) = _vreg(r, 0), _vreg(r, 1), _vreg(r, 2)
     if not t == tn == tm:
         raise MismatchError()
@@ -313,6 +359,10 @@ def movi(r: Request) -> Encoding:
             raise MismatchError()
         return r.done(0x6F00E400 | _abc_defgh(_byte_mask(r, value)) | rd)
     inverted = r.mnemonic == "mvni"
+    if value >= 1 << 63:
+        value -= 1 << 64              # GNU as reads the immediate as a 64-bit number
+    if -128 <= value < 0:
+        value &= 0xFF
     if not 0 <= value <= 0xFF:
         raise OperandError("immediate value out of range 0 to 255", 1)
     amount = shift.amount if shift is not None else 0
@@ -395,6 +445,8 @@ STRUCTURE_OPCODE = {2: 0x8, 3: 0x4, 4: 0x0}
 def load_store_multiple(r: Request) -> Encoding:
     r.count(2)
     regs = r.ops[0]
+    if isinstance(regs, RegisterList) and regs.index is not None and r.mnemonic[2] == "1":
+        return load_store_lane(r)
     if not isinstance(regs, RegisterList) or regs.index is not None:
         raise OperandError("invalid register list", 0)
     infos = [register_info(name) for name in regs.registers]
@@ -435,6 +487,45 @@ def load_store_multiple(r: Request) -> Encoding:
     return r.done(word)
 
 
+# LD1/ST1 (single structure): 0 Q 0011010 L 0 00000 opcode S size Rn Rt and
+# post-indexed 0 Q 0011011 L 0 Rm ...; the lane index is spread over Q:S:size.
+def load_store_lane(r: Request) -> Encoding:
+    regs = r.ops[0]
+    info = register_info(regs.registers[0]) if len(regs.registers) == 1 else None
+    if info is None or info.element is None or regs.index is None:
+        raise OperandError("invalid register list", 0)
+    kind, index = info.element, regs.index
+    limit = 16 >> SIZE[kind]
+    if not 0 <= index < limit:
+        raise OperandError(f"register element index out of range 0 to {limit - 1}", 0)
+    if kind == "b":
+        q, s, size, opcode = index >> 3, (index >> 2) & 1, index & 3, 0
+    elif kind == "h":
+        q, s, size, opcode = index >> 2, (index >> 1) & 1, (index & 1) << 1, 2
+    elif kind == "s":
+        q, s, size, opcode = index >> 1, index & 1, 0, 4
+    else:
+        q, s, size, opcode = index, 0, 1, 4
+    m = r.memory(1)
+    base = register_info(m.base.name) if m.base is not None else None
+    if base is None or base.kind != "x":
+        raise OperandError("invalid addressing mode", 1)
+    load = int(r.mnemonic.startswith("ld"))
+    word = 0x0D000000 | (q << 30) | (load << 22) | (opcode << 13) | (s << 12) | (size << 10) \
+        | (base.number << 5) | info.number
+    if m.writeback == "post":
+        if m.index is not None:
+            rm = register_info(m.index.name).number  # type: ignore[union-attr]
+        elif m.displacement is None or fold_constant(m.displacement) != 1 << SIZE[kind]:
+            raise OperandError("invalid post-increment amount", 1)
+        else:
+            rm = 31
+        word |= (1 << 23) | (rm << 16)
+    elif m.writeback is not None or m.displacement is not None or m.index is not None:
+        raise OperandError("invalid addressing mode", 1)
+    return r.done(word)
+
+
 def load_replicate(r: Request) -> Encoding:
     """ld1r {Vt.T}, [Xn]: one element loaded into every lane."""
     r.count(2)
@@ -462,6 +553,8 @@ ENCODERS = {
     "movi": movi, "mvni": movi,
     **{m: load_store_multiple for m in ("ld1", "st1", "ld2", "st2", "ld3", "st3", "ld4", "st4")},
     "ld1r": load_replicate,
+    **{m: fp_three_same for m in FP_THREE_SAME},
+    **{m: fp_two_misc for m in FP_TWO_MISC},
     **{m: permute for m in PERMUTE},
     **{m: two_misc for m in TWO_MISC},
     **{m: pairwise_long for m in PAIRWISE_LONG},

@@ -193,3 +193,42 @@ umlsl2 v0.4s, v1.8h, v2.8h
 ushll v0.8h, v1.8b, #0
 usubl v0.4s, v1.4h, v2.4h
 usubl2 v0.2d, v1.4s, v2.4s
+movi v0.16b, #0xffffffffffffffaa
+movi v7.16b, #-5
+fadd v4.2s, v10.2s, v4.2s
+fadd v0.4s, v1.4s, v2.4s
+fsub v0.2d, v1.2d, v2.2d
+fmul v0.2d, v2.2d, v3.2d
+fdiv v0.4s, v1.4s, v2.4s
+fmax v0.2s, v1.2s, v2.2s
+fmin v0.2d, v1.2d, v2.2d
+fmaxnm v0.4s, v1.4s, v2.4s
+fminnm v0.2d, v1.2d, v2.2d
+fmla v0.4s, v1.4s, v2.4s
+fmls v0.2d, v1.2d, v2.2d
+fcmeq v0.4s, v1.4s, v2.4s
+fcmge v0.2d, v1.2d, v2.2d
+fcmgt v0.2s, v1.2s, v2.2s
+faddp v0.4s, v1.4s, v2.4s
+fabd v0.2d, v1.2d, v2.2d
+fabs v0.4s, v1.4s
+fneg v0.2d, v1.2d
+fsqrt v0.2s, v1.2s
+scvtf v3.2d, v3.2d
+ucvtf v0.4s, v1.4s
+fcvtzs v0.2d, v1.2d
+fcvtzu v0.2s, v1.2s
+frintn v0.4s, v1.4s
+frintm v0.2d, v1.2d
+frintp v0.2s, v1.2s
+frintz v0.4s, v1.4s
+frinta v0.2d, v1.2d
+frintx v0.4s, v1.4s
+frinti v0.2d, v1.2d
+add d0, d0, d16
+sub d1, d2, d3
+ld1 {v4.s}[3], [x5]
+ld1 {v0.b}[15], [x0]
+ld1 {v1.h}[5], [x1], #2
+st1 {v2.d}[1], [sp]
+st1 {v3.s}[0], [x2], x3
