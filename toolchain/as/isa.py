@@ -88,7 +88,9 @@ class Isa(Protocol):
         """Build an Instruction from the text of one statement.
 
         ``operands`` is the raw text after the mnemonic (comments removed).
-        Raises ToolchainError with ``location`` for bad operands.
+        Raises ToolchainError with ``location`` for bad operands.  None when
+        the statement was not an instruction after all (AArch64's
+        ``name .req register``).
         """
 
     def format_instruction(self, insn: Instruction, syntax: "SyntaxState") -> str:

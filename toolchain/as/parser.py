@@ -438,6 +438,8 @@ class Parser:
             prefixes = tuple(self.prefixes)
             self.prefixes.clear()
         insn = self.isa.parse_instruction(mnemonic, operands, prefixes, self.state, loc)
+        if insn is None:
+            return                      # consumed by the ISA (AArch64 "name .req reg")
         if self.state.intel:
             self.streamer.note_intel_operands(insn)
         self.streamer.emit_instruction(insn)
