@@ -65,7 +65,17 @@ def ltorg(p: "Parser", text: str, loc: SourceLocation) -> None:
         pools.flush_current()
 
 
+def unreq(p: "Parser", text: str, loc: SourceLocation) -> None:
+    """``.unreq name``: forget a register alias."""
+    name = text.strip()
+    aliases = getattr(p.isa, "aliases", {})
+    if name.lower() not in aliases:
+        raise ToolchainError(f"unknown register alias '{name}'", loc)
+    del aliases[name.lower()]
+
+
 DIRECTIVES = {
+    "unreq": unreq,
     "ltorg": ltorg, "pool": ltorg,
     "xword": xword, "dword": xword, "inst": inst,
     "arch": arch, "arch_extension": arch, "cpu": arch,

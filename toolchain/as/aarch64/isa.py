@@ -17,6 +17,8 @@ classes: dataproc.py, loadstore.py, branchsys.py, fp.py, simd.py.
 
 from __future__ import annotations
 
+import re
+
 from ...common.aarch64_fields import FieldError, patch
 from ...common.diagnostics import SourceLocation, ToolchainError
 from ...common.target import Target
@@ -27,12 +29,13 @@ from . import branchsys, dataproc, fp, loadstore, relocs, simd
 from .directives import DIRECTIVES
 from .encoder import MismatchError, Request
 from .operands import (
-    Element, LiteralValue, OperandError, Shift, OperandParser, RegisterList, format_memory, squeeze,
+    Element, LiteralValue, OperandError, Shift, canonical_register, OperandParser, RegisterList, format_memory, squeeze,
 )
 from .literals import LiteralPools
 from .registers import register_info
 
 NOP = bytes.fromhex("1f2003d5")
+_REQ = re.compile(r"\.req\s+([A-Za-z_][A-Za-z0-9_.]*)\s*$", re.IGNORECASE)
 
 # Mnemonics both the integer and the SIMD tables know: the SIMD row when the
 # first operand is a vector register.
@@ -104,17 +107,23 @@ class AArch64Isa:
         # quotes in its messages (an encoding error comes right after parsing).
         self._last: tuple[Instruction | None, str] = (None, "")
         self.pools: LiteralPools | None = None
+        self.aliases: dict[str, str] = {}      # name .req register
+        self.streamer = None
 
     # ---- text ---------------------------------------------------------------
 
     def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
                           syntax: SyntaxState, location: SourceLocation) -> Instruction:
         name = mnemonic.lower()
+        req = _REQ.match(operands)
+        if req is not None:
+            self._register_alias(mnemonic, req.group(1), location)
+            return None                  # the statement defined a register alias
         if name not in ENCODERS:
             text = f"{mnemonic} {squeeze(operands)}".strip()
             raise ToolchainError(f"unknown mnemonic `{mnemonic}' -- `{text}'", location)
         try:
-            ops = OperandParser(syntax, location).operands(name, operands)
+            ops = OperandParser(syntax, location, self.aliases).operands(name, operands)
         except OperandError as exc:
             raise _located(exc, f"{mnemonic} {squeeze(operands)}".strip(), location) from None
         if len(ops) == 2 and isinstance(ops[1], LiteralValue):
@@ -122,6 +131,22 @@ class AArch64Isa:
         insn = Instruction(name, ops, location)
         self._last = (insn, f"{mnemonic} {squeeze(operands)}".strip())
         return insn
+
+    def _register_alias(self, name: str, target: str, location: SourceLocation) -> None:
+        """``name .req register`` (tc-aarch64.c create_register_alias)."""
+        register = self.aliases.get(target.lower()) or canonical_register(target)
+        if register is None:
+            self._warn(f"unknown register '{target}' -- .req ignored", location)
+        elif canonical_register(name) is not None:
+            self._warn(f"ignoring attempt to redefine built-in register '{name}'", location)
+        elif self.aliases.get(name.lower(), register) != register:
+            self._warn(f"ignoring redefinition of register alias '{name}'", location)
+        else:
+            self.aliases[name.lower()] = register
+
+    def _warn(self, message: str, location: SourceLocation) -> None:
+        if self.streamer is not None:
+            self.streamer.diagnostics.warning(message, location)
 
     def _pool_entry(self, name: str, ops: tuple, location: SourceLocation) -> Expr:
         info = register_info(ops[0].name) if isinstance(ops[0], Register) else None
@@ -135,6 +160,7 @@ class AArch64Isa:
     # ---- per-assembly state: literal pools ---------------------------------------
 
     def attach_streamer(self, streamer: object) -> None:
+        self.streamer = streamer
         self.pools = LiteralPools(streamer)  # type: ignore[arg-type]
 
     def end_of_assembly(self) -> None:

@@ -206,9 +206,16 @@ def canonical_register(name: str) -> str | None:
 class OperandParser:
     """Reads the operands of one instruction."""
 
-    def __init__(self, syntax: SyntaxState, location: SourceLocation):
+    def __init__(self, syntax: SyntaxState, location: SourceLocation,
+                 aliases: dict[str, str] | None = None):
         self.syntax = syntax
         self.location = location
+        self.aliases = aliases or {}        # .req names -> register
+
+    def register(self, name: str) -> str | None:
+        """A register name or a ``.req`` alias of one, canonical; None if neither."""
+        alias = self.aliases.get(name.lower()) if self.aliases else None
+        return alias if alias is not None else canonical_register(name)
 
     def expression(self, text: str) -> Expr:
         parser = ExprParser(text, self.location, self.syntax.current_location,
@@ -253,14 +260,14 @@ class OperandParser:
     def operand(self, text: str) -> object:
         if text.startswith("{"):
             return self.register_list(text)
-        reg = canonical_register(text)
+        reg = self.register(text)
         if reg is not None:
             return Register(reg)
         word, _, rest = text.partition(" ")
         lower = word.lower()
         if "[" in text and not text.startswith(("#", "[")):
             name, _, index = text.partition("[")
-            reg = canonical_register(name.strip())
+            reg = self.register(name.strip())
             if reg is not None and index.endswith("]"):
                 return Element(reg, self.index(index[:-1]))
         if lower in SHIFTS or lower in EXTENDS:
@@ -306,7 +313,7 @@ class OperandParser:
         names: list[str] = []
         if "-" in body and "," not in body:
             first, _, last = (s.strip() for s in body.partition("-"))
-            a, b = canonical_register(first), canonical_register(last)
+            a, b = self.register(first), self.register(last)
             if a is None or b is None or not a.startswith("v") or not b.startswith("v"):
                 raise OperandError("invalid register list")
             shape = a.partition(".")[2]
@@ -315,7 +322,7 @@ class OperandParser:
             names = [f"v{(lo + k) % 32}" + (f".{shape}" if shape else "") for k in range(count)]
         else:
             for item in body.split(","):
-                reg = canonical_register(item.strip())
+                reg = self.register(item.strip())
                 if reg is None or not reg.startswith("v"):
                     raise OperandError("invalid register list")
                 names.append(reg)
@@ -329,7 +336,7 @@ class OperandParser:
             raise OperandError("missing ']'", i)
         inner, tail = text[1:close], text[close + 1:].strip()
         pieces = [p.strip() for p in inner.split(",")]
-        base = canonical_register(pieces[0])
+        base = self.register(pieces[0])
         if base is None or register_info(base).kind != "x":  # type: ignore[union-attr]
             raise OperandError("64-bit integer or SP register expected", i)
         writeback = None
@@ -342,7 +349,7 @@ class OperandParser:
         disp: Expr | None = None
         if len(pieces) > 1:
             off = pieces[1]
-            reg = canonical_register(off)
+            reg = self.register(off)
             if reg is not None:
                 index = Register(reg)
                 if len(pieces) > 2:
@@ -372,7 +379,7 @@ class OperandParser:
         used = 1
         if writeback is None and len(parts) > i + 1 and len(pieces) == 1:
             post = parts[i + 1]
-            reg = canonical_register(post)
+            reg = self.register(post)
             if reg is not None:
                 index = Register(reg)
             else:
