@@ -54,7 +54,10 @@ _IGNORED_PREFIXES = ("--gdwarf-", "--compress-debug-sections=", "-mtune=", "-a",
                      "-mx86-used-note=", "-mrelax-relocations=", "-mfence-as-lock-add=",
                      "-mbranches-within-32B-boundaries", "-malign-branch", "-mlfence-",
                      "--size-check=", "--elf-stt-common=", "--sectname-subst",
-                     "-mamd64", "-mintel64", "-O")
+                     "-mamd64", "-mintel64", "-O",
+                     # AArch64 (GCC's driver passes -EL -mabi=lp64): every A64
+                     # instruction pas knows is accepted whatever the CPU.
+                     "-EL", "-mabi=lp64", "-mcpu=", "-mverbose-error", "-mno-verbose-error")
 _KNOWN_MARCH = frozenset({"generic32", "generic64", "i386", "i486", "i586", "i686",
                           "pentium", "pentiumpro", "pentium4", "core2", "corei7",
                           "nocona", "x86-64", "k8", "opteron", "athlon", "native",
@@ -132,7 +135,7 @@ def parse_arguments(argv: list[str]) -> Options:
             opts.no_warn = True
         elif arg.startswith("-march="):
             cpu = arg[len("-march="):].split("+")[0]
-            if cpu not in _KNOWN_MARCH:
+            if cpu not in _KNOWN_MARCH and not cpu.startswith("armv"):
                 opts.warnings.append(f"unsupported -march={cpu} ignored")
         elif arg in _IGNORED_FLAGS or arg.startswith(_IGNORED_PREFIXES):
             pass

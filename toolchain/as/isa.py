@@ -73,13 +73,24 @@ class Isa(Protocol):
     # The target's special ELF section names (sections.py SPECIAL_SECTIONS rows),
     # matched before the generic ones: x86-64's .lbss, .ldata, .lrodata...
     special_sections: tuple[tuple[str, int, int, int], ...]
+    # Optional: ``mapping_symbols`` = (code, data) names such as ("$x", "$d")
+    # when the psABI marks code and data (mapping.py); ``directives`` = the
+    # ISA's own directives, name (without '.') -> handler(parser, text, loc),
+    # looked up before the generic ones (AArch64 .xword, .inst ...);
+    # ``pcrel_from_field_end`` = False when a pc-relative fixup's addend has
+    # no bias for the field's end (x86's has; AArch64's and RISC-V's not);
+    # ``attach_streamer(streamer)`` and ``end_of_assembly()`` for an ISA that
+    # keeps state of its own beside the streamer (AArch64 literal pools);
+    # ``instruction_alignment``: an instruction after odd data is aligned to it.
 
     def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
                           syntax: "SyntaxState", location: SourceLocation) -> Instruction:
         """Build an Instruction from the text of one statement.
 
         ``operands`` is the raw text after the mnemonic (comments removed).
-        Raises ToolchainError with ``location`` for bad operands.
+        Raises ToolchainError with ``location`` for bad operands.  None when
+        the statement was not an instruction after all (AArch64's
+        ``name .req register``).
         """
 
     def format_instruction(self, insn: Instruction, syntax: "SyntaxState") -> str:
@@ -166,8 +177,11 @@ class SyntaxState:
 
 
 def isa_for(target: "Target") -> Isa:
-    """The ISA package object for a target (x86 only so far)."""
+    """The ISA package object for a target."""
     if target.isa == "x86":
         from .x86.isa import X86Isa
         return X86Isa(target)
+    if target.isa == "aarch64":
+        from .aarch64.isa import AArch64Isa
+        return AArch64Isa(target)
     raise ToolchainError(f"the assembler does not support {target.name} yet")

@@ -450,6 +450,11 @@ class Layout:
             const += fixup.addend
         pcrel = fixup.pcrel
         spec = specifier_of(pending.value)
+        if pending.data and add is None and sub is None and spec is None and not pcrel:
+            # A constant after all (a DWARF view number): no relocation kind needed,
+            # which matters where the target has none for the size (AArch64 .byte).
+            self.store(section, self.contents.get(section), where, pending, const, "", True)
+            return
         kind = self.kind_name(pending, pcrel, spec)
         if kind is None:
             return
@@ -534,7 +539,8 @@ class Layout:
             # write.c: never with an addend into a merge section (GNU as's
             # fx_offset, which leaves out the bias of a pc-relative field
             # measured from the field's end).
-            offset = const + (pending.fixup.size if pcrel and not pending.data else 0)
+            bias = pcrel and not pending.data and getattr(self.isa, "pcrel_from_field_end", True)
+            offset = const + (pending.fixup.size if bias else 0)
             if offset != 0:
                 return False
         return True

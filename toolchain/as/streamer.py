@@ -29,6 +29,7 @@ from .sections import (
     SpaceFrag,
 )
 from .sectionswitch import SectionSwitching
+from .mapping import MappingSymbols
 from .symbols import (
     ABSOLUTE, COMMON, EQUATED, FAKE_LABEL_NAME, LABEL, EvalError, Evaluator, Ref,
     UNPLACED, Symbol, SymbolTable, Unknown, bind_symbols, specifier_of,
@@ -70,6 +71,15 @@ class ObjectStreamer(SectionSwitching):
         self.lines = LineRows(self)
         self.symvers: dict[Symbol, Symver] = {}
         self.reloc_directives: list[RelocDirective] = []
+        # $x/$d mapping symbols, for ISAs whose psABI has them (mapping.py).
+        names = getattr(isa, "mapping_symbols", None)
+        self.mapping = MappingSymbols(self, *names) if names else None
+        self.insn_alignment = getattr(isa, "instruction_alignment", 0)
+        # An ISA with per-assembly state kept beside the streamer (AArch64's
+        # literal pools) is told which streamer it works for.
+        attach = getattr(isa, "attach_streamer", None)
+        if attach is not None:
+            attach(self)
         # GNU as creates .text, .data and .bss first, and starts in .text.
         self.current: Section = self._make_section(".text", None, None, None, None, None, None)
         self._make_section(".data", None, None, None, None, None, None)
@@ -409,6 +419,13 @@ class ObjectStreamer(SectionSwitching):
             return
         for warning in encoding.warnings:
             self.diagnostics.warning(warning, insn.location)
+        if self.mapping is not None:
+            self.mapping.code()
+        if self.insn_alignment:
+            tail = self._tail()
+            if (tail.run_offset + len(tail.data)) % self.insn_alignment:
+                # Fixed-width ISAs: an instruction after odd data is aligned first.
+                self.emit_align(self.insn_alignment)
         if target is not None:
             frag = RelaxFrag(insn, ctx, bound.get(id(target)) or self._bind(target), encoding,
                              (specifier_of(target) or "").upper() == "PLT")
@@ -428,10 +445,14 @@ class ObjectStreamer(SectionSwitching):
         if self.current.nobits and any(data):
             self._error(f"attempt to store non-zero value in section `{self.current.name}'",
                         location)
+        if self.mapping is not None and data:
+            self.mapping.data()
         self._tail().data += data
 
     def emit_value(self, value: Expr, size: int, location: SourceLocation | None = None) -> None:
         bound = self._bind(value)
+        if self.mapping is not None:
+            self.mapping.data()
         tail = self._tail()
         if size not in (1, 2, 4, 8):
             self._error(f"unsupported data size {size}", location)
@@ -473,6 +494,8 @@ class ObjectStreamer(SectionSwitching):
         if const is not None and add is None and sub is None:
             self.emit_bytes(leb128_bytes(const, signed), location)
             return
+        if self.mapping is not None:
+            self.mapping.data()
         self._append_variable(LebFrag(bound, signed, location))
 
     def emit_fill(self, count: Expr, size: int, value: int,
@@ -486,6 +509,8 @@ class ObjectStreamer(SectionSwitching):
         pattern = (value & 0xFFFFFFFF).to_bytes(8, "little")[:size]
         bound = self._bind(count)
         n = self.now.absolute(bound)
+        if self.mapping is not None and size and n != 0:
+            self.mapping.fill()
         if n is None:
             if size:
                 self._append_variable(SpaceFrag(bound, size, pattern, location))
@@ -524,6 +549,8 @@ class ObjectStreamer(SectionSwitching):
             pattern = None
         else:
             pattern = (fill & ((1 << (8 * fill_size)) - 1)).to_bytes(fill_size, "little")
+        if self.mapping is not None:
+            self.mapping.align()
         self._append_variable(AlignFrag(alignment, max_skip or 0, pattern, self._context(),
                                         location))
 
@@ -584,6 +611,9 @@ class ObjectStreamer(SectionSwitching):
         """Lay out, relax, resolve fixups and return the ELF image."""
         from .layout import Layout
         from .objwriter import write_object
+        end = getattr(self.isa, "end_of_assembly", None)
+        if end is not None:
+            end()                         # e.g. AArch64 literal pools left to write
         tail = self._tail()
         tail.size = len(tail.data)
         if self.symvers:
@@ -591,6 +621,8 @@ class ObjectStreamer(SectionSwitching):
         self.lines.finish()
         layout = Layout(self)
         layout.run()
+        if self.mapping is not None:
+            self.mapping.finish(layout)
         self.lines.check()
         return write_object(self, layout)
 
