@@ -281,6 +281,9 @@ class Parser:
                                  local_label=streamer.numeric_label_ref,
                                  absolute_value=getattr(streamer, "absolute_value", None))
         self.directives = DIRECTIVES
+        isa_directives = getattr(isa, "directives", None)
+        if isa_directives:
+            self.directives = {**DIRECTIVES, **isa_directives}
         self.inputs: list[Source] = []
         self.conds: list[CondFrame] = []
         self.ignoring = False                    # inside a false conditional branch
