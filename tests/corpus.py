@@ -66,6 +66,9 @@ MODES = {
                        (("i686-linux-gnu-as", "--32"), ("as", "--32")), "i386-linux-gnu"),
     "x86_16-intel": Mode("x86_16-intel", ("i686-linux-gnu-gcc", "-m16", "-masm=intel"),
                          (("i686-linux-gnu-as", "--32"), ("as", "--32")), "i386-linux-gnu"),
+    # RISC-V: riscv64-linux-gnu-gcc's output (rv64gc, lp64d, .option pic).
+    "riscv64": Mode("riscv64", ("riscv64-linux-gnu-gcc",), (("riscv64-linux-gnu-as",),),
+                    "riscv64-linux-gnu"),
 }
 
 

@@ -419,7 +419,11 @@ class Layout:
     def build(self, section: Section) -> None:
         frags = section.frags
         size = frags[-1].address + frags[-1].size if frags else 0
-        self.sizes[section] = size
+        padding = 0
+        if section.executable and getattr(self.isa, "pads_code_sections", False):
+            # GNU as ends a RISC-V code section at its alignment.
+            padding = -size % section.alignment
+        self.sizes[section] = size + padding
         if section.nobits:
             return
         out = bytearray()
@@ -449,6 +453,8 @@ class Layout:
                 if message is not None:
                     self.error(message, frag.location)
                 out += leb128_bytes(value, frag.signed)
+        if padding:
+            out += self.isa.section_end_fill(padding)
         self.contents[section] = out
 
     # --- fixups ----------------------------------------------------------------

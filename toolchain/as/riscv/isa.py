@@ -55,6 +55,7 @@ class RiscvIsa:
     special_sections: tuple = ()
     text_alignment = 4               # GNU as gives .text 4-byte alignment from the start
     sort_relocations = True
+    pads_code_sections = True        # code sections end at their alignment
     fake_label_name = ".L0 "         # tc-riscv.h's FAKE_LABEL_NAME          # GNU as writes RISC-V relocations by offset
 
     def __init__(self, target: Target, march: str | None = None):
@@ -93,6 +94,14 @@ class RiscvIsa:
                         and o.name.lower() in CSRS else o for o in ops)
         insn = Instruction(name, ops, location)
         if not self._well_formed(insn):
+            # A symbol may be called like a register (``call f1``, ``lla a5,s1``):
+            # GNU as reads the name as a symbol where a register does not fit.
+            for i in range(len(ops) - 1, -1, -1):
+                if isinstance(ops[i], Register):
+                    other = Instruction(name, ops[:i] + (SymbolRef(ops[i].name),) + ops[i + 1:],
+                                        location)
+                    if self._well_formed(other):
+                        return other
             raise ToolchainError(f"illegal operands `{text}'", location)
         return insn
 
@@ -178,6 +187,12 @@ class RiscvIsa:
         while len(out) < size:
             out += NOP
         return bytes(out)
+
+    def section_end_fill(self, size: int) -> bytes:
+        """The padding that ends a code section at its alignment: zeros while
+        relaxing (the linker may move the end), else nops -- as GNU as does
+        with the options in force at the end of the input."""
+        return bytes(size) if self.mode.relax else self.nop_fill(size, EncodeContext(64))
 
     def code_alignment(self, alignment: int, context: EncodeContext) -> Encoding | None:
         """``.align`` in code: nothing below the instruction alignment; under

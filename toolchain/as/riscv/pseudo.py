@@ -126,7 +126,8 @@ PSEUDO_NAMES = frozenset(
      "csrci", "fsrmi", "fsflagsi"}
     | set(_UNARY) | set(_ZERO_BRANCHES) | set(_SWAPPED) | set(_BRANCHES) | set(_COUNTERS)
     | set(_FCSR) | set(_FSCSR) | set(_LOADS) | set(_FP_LOADS) | set(_STORES)
-    | {f"{n}.{t}" for n in _FP_UNARY for t in "sd"})
+    | {f"{n}.{t}" for n in _FP_UNARY for t in "sd"}
+    | {"sgt", "sgtu", "fgt.s", "fge.s", "fgt.d", "fge.d"})
 
 
 def branch_of(name: str, ops: tuple[Operand, ...]) -> Branch | None:
@@ -160,6 +161,10 @@ def expand(name: str, ops: tuple[Operand, ...], mode: Mode, text: str) -> list[S
         if value is None:
             return [("addi", (ops[0], ZERO, ops[1]))]
         return load_const(ops[0], value)  # type: ignore[arg-type]
+    if name in ("sgt", "sgtu") and n == 3 and all(map(_gpr, ops)):
+        return [("slt" + name[3:], (ops[0], ops[2], ops[1]))]
+    if name[:3] in ("fgt", "fge") and name[3:] in (".s", ".d") and n == 3:
+        return [(("flt" if name[2] == "t" else "fle") + name[3:], (ops[0], ops[2], ops[1]))]
     if name in _UNARY and n == 2 and _gpr(ops[0]) and _gpr(ops[1]):
         base, build = _UNARY[name]
         return [(base, build(ops[0], ops[1]))]
