@@ -529,7 +529,8 @@ class Layout:
             return
         if add is not None and self.isa.relocation_is_tls(kind):
             add.tls = True
-        if add is None and sub is None and self.marker is not None and self.marker(kind):
+        if self.marker is not None and self.marker(kind):
+            # No symbol: only the constant part of the value, as the addend.
             relocs.append(Relocation(where, self.reloc_type(pending, kind, pcrel, True), None,
                                      None, const))
             return

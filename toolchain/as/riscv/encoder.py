@@ -182,7 +182,7 @@ class Encoder:
         pcrel = name in _PCREL
         fixups.append(Fixup(offset, 4, e, name, pcrel=pcrel))
         if self.mode.relax and name in relocs.RELAXABLE:
-            fixups.append(Fixup(offset, 4, Constant(0), "R_RISCV_RELAX"))
+            fixups.append(Fixup(offset, 4, e, "R_RISCV_RELAX"))   # addend: e's constant
 
     def pack(self, kind: str, value: int) -> int:
         if kind in ("imm12", "load"):

@@ -8,8 +8,8 @@ alignment padding is cut -- so, as long as relaxation is on
 distance across code:
 
 * every relocation the linker may relax is followed by an ``R_RISCV_RELAX``
-  at the same offset (HI20/LO12, PCREL_HI20/LO12, GOT_HI20, TPREL_*,
-  CALL_PLT; not the TLS GOT/GD ones);
+  at the same offset, with the same addend (HI20/LO12, PCREL_HI20/LO12,
+  TPREL_*, CALL_PLT; not GOT_HI20 nor the TLS GOT/GD ones);
 * branches and jumps always keep their relocation (BRANCH, JAL,
   RVC_BRANCH, RVC_JUMP), even to a label a few bytes away -- GNU as does
   so under ``.option norelax`` too;
@@ -48,7 +48,7 @@ ADD_SPECIFIERS = {"tprel_add": "R_RISCV_TPREL_ADD"}
 # Relocations that get an R_RISCV_RELAX companion when relaxing.
 RELAXABLE = frozenset({
     "R_RISCV_HI20", "R_RISCV_LO12_I", "R_RISCV_LO12_S", "R_RISCV_PCREL_HI20",
-    "R_RISCV_PCREL_LO12_I", "R_RISCV_PCREL_LO12_S", "R_RISCV_GOT_HI20",
+    "R_RISCV_PCREL_LO12_I", "R_RISCV_PCREL_LO12_S",
     "R_RISCV_TPREL_HI20", "R_RISCV_TPREL_LO12_I", "R_RISCV_TPREL_LO12_S",
     "R_RISCV_TPREL_ADD", "R_RISCV_CALL_PLT", "R_RISCV_CALL",
 })
