@@ -110,13 +110,13 @@ _add("i", [
     ("fence", "pred,succ", f3(0, MISC_MEM)),
     ("fence", "", 0x0FF00000 | f3(0, MISC_MEM)),
     ("fence.tso", "", 0x83300000 | f3(0, MISC_MEM)),
-    ("pause", "", 0x01000000 | f3(0, MISC_MEM)),
     ("ecall", "", SYSTEM),
     ("ebreak", "", 0x00100000 | SYSTEM),
 ])
 
 # --- "Zifencei" and "Zicsr" -------------------------------------------------------
 _add("zifencei", [("fence.i", "", f3(1, MISC_MEM))])
+_add("zihintpause", [("pause", "", 0x01000000 | f3(0, MISC_MEM))])
 _add("zicsr", [
     ("csrrw", "rd,csr,rs1", f3(1, SYSTEM)),
     ("csrrs", "rd,csr,rs1", f3(2, SYSTEM)),
@@ -182,9 +182,10 @@ for _t, _fmt, _ext, _width in (("s", 0, "f", 2), ("d", 1, "d", 3)):
     for _n, _int in enumerate(("w", "wu", "l", "lu")):
         _add(_ext, [
             (f"fcvt.{_int}.{_t}", "rd,fs1,rm", (0x60 | _fmt) << 25 | _n << 20 | RM_DYN | OP_FP),
-            # GNU as: int -> double is exact, its rounding mode defaults to 0 (rne)
-            # for the 32-bit sources; every other conversion defaults to dyn.
-            (f"fcvt.{_t}.{_int}", "fd,rs1,rm", (0x68 | _fmt) << 25 | _n << 20
+            # int32 -> double is exact: GNU as takes no rounding mode and
+            # writes 0 (rne); every other conversion defaults to dyn.
+            (f"fcvt.{_t}.{_int}", "fd,rs1" if _t == "d" and _n < 2 else "fd,rs1,rm",
+             (0x68 | _fmt) << 25 | _n << 20
              | (0 if _t == "d" and _n < 2 else RM_DYN) | OP_FP),
         ])
 _add("f", [
@@ -195,7 +196,7 @@ _add("f", [
 ])
 _add("d", [
     ("fcvt.s.d", "fd,fs1,rm", 0x20 << 25 | 1 << 20 | RM_DYN | OP_FP),
-    ("fcvt.d.s", "fd,fs1,rm", 0x21 << 25 | 0 << 20 | OP_FP),
+    ("fcvt.d.s", "fd,fs1", 0x21 << 25 | 0 << 20 | OP_FP),
     ("fmv.x.d", "rd,fs1", f7(0x71, 0, OP_FP)),
     ("fmv.d.x", "fd,rs1", f7(0x79, 0, OP_FP)),
 ])

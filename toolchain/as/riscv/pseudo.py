@@ -165,6 +165,8 @@ def expand(name: str, ops: tuple[Operand, ...], mode: Mode, text: str) -> list[S
         return [("slt" + name[3:], (ops[0], ops[2], ops[1]))]
     if name[:3] in ("fgt", "fge") and name[3:] in (".s", ".d") and n == 3:
         return [(("flt" if name[2] == "t" else "fle") + name[3:], (ops[0], ops[2], ops[1]))]
+    if name == "mv" and n == 2 and _gpr(ops[0]) and ops[1] == ZERO:
+        return [("!addi", (ops[0], ZERO, Constant(0)))]     # c.mv needs rs != x0; never c.li
     if name in _UNARY and n == 2 and _gpr(ops[0]) and _gpr(ops[1]):
         base, build = _UNARY[name]
         return [(base, build(ops[0], ops[1]))]
