@@ -161,10 +161,11 @@ def split_object(data: bytes, count: int) -> list[str]:
     relocs: list[tuple[int, str]] = []
     rela = elf.get_section_by_name(".rela.text")
     if isinstance(rela, RelocationSection):
-        from elftools.elf.descriptions import describe_reloc_type
+        from toolchain.common import elf as elfconst
+        names = elfconst.RELOC_NAMES[elfconst.EM_RISCV]
         for r in rela.iter_relocations():
             sym = symtab.get_symbol(r["r_info_sym"]).name if r["r_info_sym"] else "*ABS*"
-            relocs.append((r["r_offset"], f"{describe_reloc_type(r['r_info_type'], elf)}"
+            relocs.append((r["r_offset"], f"{names[r['r_info_type']]}"
                                           f"@{{}} {sym}{r['r_addend']:+d}"))
     out = []
     for i in range(count):

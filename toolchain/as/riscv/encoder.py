@@ -203,7 +203,7 @@ class Encoder:
             return pack_u(value)
         if kind == "zimm5":
             if not 0 <= value <= 31:
-                raise ToolchainError(f"improper immediate value ({value})")
+                raise ToolchainError(f"improper CSRxI immediate ({value})")
             return value << 15
         raise illegal(self.text)
 

@@ -238,6 +238,11 @@ class RiscvIsa:
         if data is not None:
             apply_value(data, offset, fixup.kind, value, check=False)
 
+    def tentative_value(self, data: bytearray, offset: int, fixup: Fixup, value: int) -> None:
+        """%hi/%lo fields keep a relocation but hold the value GNU as sees."""
+        if fixup.kind in ("R_RISCV_HI20", "R_RISCV_LO12_I", "R_RISCV_LO12_S"):
+            apply_value(data, offset, fixup.kind, value, check=False)
+
     def relocation_type(self, fixup: Fixup, symbol_is_local: bool) -> int:
         return relocs.relocation_number(fixup.kind)
 

@@ -37,16 +37,20 @@ def _signed64(v: int) -> int:
     return v - (1 << 64) if v >> 63 else v
 
 
-def load_const(rd: Register, value: int) -> list[Step]:
-    """``li rd, value`` (tc-riscv.c load_const's choice of sequence)."""
+def load_const(rd: Register, value: int, top: bool = True) -> list[Step]:
+    """``li rd, value`` (tc-riscv.c load_const's choice of sequence): a
+    12-bit value is one ``addi``; inside a longer sequence the low part is
+    always ``addiw`` (``addiw rd, x0, 1`` before a shift, never c.li)."""
     value = _signed64(value)
+    if top and -2048 <= value < 2048:
+        return [("addi", (rd, ZERO, Constant(value)))]
     lower = ((value & 0xFFF) ^ 0x800) - 0x800
     upper = (value - lower) & _MASK64
     if not -(1 << 31) <= value < (1 << 31):
         shift = 12
         while ((upper >> shift) & 1) == 0:
             shift += 1
-        steps = load_const(rd, _signed64(upper) >> shift)
+        steps = load_const(rd, _signed64(upper) >> shift, False)
         steps.append(("slli", (rd, rd, Constant(shift))))
         if lower:
             steps.append(("addi", (rd, rd, Constant(lower))))
@@ -57,7 +61,7 @@ def load_const(rd: Register, value: int) -> list[Step]:
         steps.append(("lui", (rd, Constant((upper & 0xFFFFFFFF) >> 12))))
         hi = rd
     if lower or hi is ZERO:
-        steps.append(("addiw" if hi is not ZERO else "addi", (rd, hi, Constant(lower))))
+        steps.append(("addiw", (rd, hi, Constant(lower))))
     return steps
 
 
