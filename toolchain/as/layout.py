@@ -580,6 +580,12 @@ class Layout:
             addend = const
             reloc = Relocation(where, self.reloc_type(pending, kind, pcrel, local_label), add,
                                None, addend)
+            tentative = getattr(self.isa, "tentative_value", None)
+            if tentative is not None and not pending.data and contents is not None:
+                # RISC-V: the field also holds what GNU as sees (the symbol's
+                # offset, 0 if undefined, plus the addend) for absolute fields.
+                base = label_address(add) if add.kind == LABEL else 0
+                tentative(contents, where, fixup, base + const)
         relocs.append(reloc)
         self.store_addend(section, contents, where, pending, addend, kind)
 
