@@ -27,7 +27,8 @@ from ..instruction import Immediate, Instruction, Memory, Register
 from ..isa import EncodeContext, Encoding, Fixup, SyntaxState
 from . import relocs
 from .attributes import (
-    DEFAULT_ARCH, TAG_RISCV_ARCH, ArchError, attributes_section, parse_arch,
+    DEFAULT_ARCH, TAG_RISCV_ARCH, TAG_RISCV_PRIV_SPEC, TAG_RISCV_PRIV_SPEC_MINOR,
+    TAG_RISCV_PRIV_SPEC_REVISION, ArchError, attributes_section, parse_arch,
 )
 from .csrs import CSRS
 from .encoder import Encoder, apply_value, encode_branch, find_row
@@ -36,6 +37,10 @@ from .operands import OperandReader, split_operands
 from .options import Mode
 from .pseudo import PSEUDO_NAMES, branch_of, expand
 
+_PRIVILEGED = frozenset({"uret", "sret", "mret", "wfi", "sfence.vma"})
+_EXPLICIT_CSR = frozenset({"csrrw", "csrrs", "csrrc", "csrrwi", "csrrsi", "csrrci", "csrr",
+                           "csrw", "csrs", "csrc", "csrwi", "csrsi", "csrci"})
+_PRIV_TAGS = (TAG_RISCV_PRIV_SPEC, TAG_RISCV_PRIV_SPEC_MINOR, TAG_RISCV_PRIV_SPEC_REVISION)
 RVC_BRANCH_REACH = 1 << 9        # c.beqz/c.bnez: +-256 bytes
 RVC_JUMP_REACH = 1 << 12         # c.j: +-2 KiB
 BRANCH_REACH = 1 << 13           # B-type: +-4 KiB
@@ -67,6 +72,9 @@ class RiscvIsa:
         self.attributes: dict[int, int | str] = {}
         self.explicit_arch: str | None = None
         self.ever_rvc = self.mode.rvc
+        # A CSR named in an operand or a privileged instruction makes GNU as
+        # record the privileged spec version (1.11) in the attributes.
+        self.uses_privileged = False
         # section -> (last mapping state "x"/"d", arch string of its last $x<arch>)
         self.mapping: dict[object, tuple[str | None, str | None]] = {}
         from .directives import DIRECTIVES
@@ -92,6 +100,8 @@ class RiscvIsa:
             ops = tuple(Immediate(Constant(CSRS[o.name.lower()]))
                         if isinstance(o, SymbolRef) and o.specifier is None
                         and o.name.lower() in CSRS else o for o in ops)
+        if name in _PRIVILEGED or name in _EXPLICIT_CSR:
+            self.uses_privileged = True
         insn = Instruction(name, ops, location)
         if not self._well_formed(insn):
             # A symbol may be called like a register (``call f1``, ``lla a5,s1``):
@@ -177,8 +187,15 @@ class RiscvIsa:
         return 4 if branch.is_jump else 8  # type: ignore[union-attr]
 
     def nop_fill(self, size: int, context: EncodeContext, limit: int = 0) -> bytes:
-        """Padding in code: a zero byte if the size is odd, at most one c.nop,
-        then 4-byte nops (tc-riscv.c riscv_make_nops)."""
+        """Alignment padding in code (not relaxed): nops, or zeros when
+        relaxation is on at the end of the input -- GNU as fills these
+        fragments after parsing, with the options in force then."""
+        return bytes(size) if self.mode.relax else self.nops(size)
+
+    @staticmethod
+    def nops(size: int) -> bytes:
+        """A zero byte if the size is odd, at most one c.nop, then 4-byte
+        nops (tc-riscv.c riscv_make_nops)."""
         out = bytearray()
         if size % 2:
             out += b"\0"
@@ -192,7 +209,7 @@ class RiscvIsa:
         """The padding that ends a code section at its alignment: zeros while
         relaxing (the linker may move the end), else nops -- as GNU as does
         with the options in force at the end of the input."""
-        return bytes(size) if self.mode.relax else self.nop_fill(size, EncodeContext(64))
+        return bytes(size) if self.mode.relax else self.nops(size)
 
     def code_alignment(self, alignment: int, context: EncodeContext) -> Encoding | None:
         """``.align`` in code: nothing below the instruction alignment; under
@@ -205,7 +222,7 @@ class RiscvIsa:
         if not mode.relax:
             return None
         worst = alignment - step
-        return Encoding(self.nop_fill(worst, context),
+        return Encoding(self.nops(worst),
                         (Fixup(0, 0, Constant(worst), "R_RISCV_ALIGN"),), ends_frag=True)
 
     # ---- mapping symbols ($x<arch>, $x, $d) -----------------------------------------
@@ -284,6 +301,8 @@ class RiscvIsa:
     def attributes_contents(self) -> bytes:
         values = dict(self.attributes)
         values[TAG_RISCV_ARCH] = self.explicit_arch or str(self.mode.arch)
+        if self.uses_privileged and not any(t in values for t in _PRIV_TAGS):
+            values[TAG_RISCV_PRIV_SPEC], values[TAG_RISCV_PRIV_SPEC_MINOR] = 1, 11
         return attributes_section(values)
 
     # ---- .option / .attribute (directives.py) -------------------------------------------
