@@ -189,12 +189,13 @@ class SyntaxState:
     absolute_value: Callable[[str], int | None] | None = None
 
 
-def isa_for(target: "Target") -> Isa:
-    """The ISA package object for a target."""
+def isa_for(target: "Target", options: Sequence[str] = ()) -> Isa:
+    """The ISA package object for a target; ``options`` are the ISA's own
+    command-line flags (RISC-V: ``-march=``, ``-mabi=``, ``-fpic``, ``-mno-relax``)."""
     if target.isa == "x86":
         from .x86.isa import X86Isa
         return X86Isa(target)
     if target.isa == "riscv":
         from .riscv.isa import RiscvIsa
-        return RiscvIsa(target)
+        return RiscvIsa(target, options)
     raise ToolchainError(f"the assembler does not support {target.name} yet")
