@@ -58,15 +58,29 @@ class RiscvIsa:
 
     name = "riscv"
     special_sections: tuple = ()
-    text_alignment = 4               # GNU as gives .text 4-byte alignment from the start
     sort_relocations = True
     pads_code_sections = True        # code sections end at their alignment
     fake_label_name = ".L0 "         # tc-riscv.h's FAKE_LABEL_NAME          # GNU as writes RISC-V relocations by offset
 
-    def __init__(self, target: Target, march: str | None = None):
+    def __init__(self, target: Target, options: Sequence[str] = ()):
         self.target = target
-        arch = parse_arch(march or DEFAULT_ARCH)
-        self.mode = Mode(arch, arch.has("c"))
+        march, pic, relax = DEFAULT_ARCH, False, True
+        for option in options:
+            if option.startswith("-march="):
+                march = option[len("-march="):]
+            elif option.startswith("-mabi="):
+                if option != "-mabi=lp64d":
+                    raise ToolchainError(f"unsupported ABI `{option[6:]}' (pas writes lp64d "
+                                         f"objects)")
+            elif option in ("-fpic", "-fPIC", "-fno-pic"):
+                pic = option != "-fno-pic"
+            elif option in ("-mrelax", "-mno-relax"):
+                relax = option == "-mrelax"
+        try:
+            arch = parse_arch(march)
+        except ArchError as exc:
+            raise ToolchainError(str(exc)) from None
+        self.mode = Mode(arch, arch.has("c"), relax, pic)
         self.initial_mode = self.mode
         self.stack: list[Mode] = []
         self.attributes: dict[int, int | str] = {}
@@ -79,6 +93,11 @@ class RiscvIsa:
         self.mapping: dict[object, tuple[str | None, str | None]] = {}
         from .directives import DIRECTIVES
         self.directives = DIRECTIVES
+
+    @property
+    def text_alignment(self) -> int:
+        """GNU as aligns .text to the instruction size of the start-up options."""
+        return 2 if self.mode.rvc else 4
 
     # ---- text -----------------------------------------------------------------
     def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
