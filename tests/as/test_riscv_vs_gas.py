@@ -44,3 +44,47 @@ def test_riscv_object_matches_gas(path: pathlib.Path) -> None:
     assert ours is not None, f"ERROR pas rejects {path.name}: {stream.getvalue()}"
     difference = first_difference(expected, ours)
     assert difference is None, f"ERROR {path.name}: {difference}"
+
+
+OPTION_SOURCE = """\
+\tla\ta0, sym
+\tnop
+\tbeqz\ta0, 1f
+\taddi\tsp, sp, -16
+1:\tret
+"""
+
+
+@pytest.mark.skipif(shutil.which(GAS) is None, reason=f"oracle not installed: {GAS}")
+@pytest.mark.parametrize("options", [(), ("-march=rv64gc",), ("-fpic", "-march=rv64gc"),
+                                     ("-mno-relax",), ("-march=rv64imac", "-mno-relax")])
+def test_riscv_command_line_options(options: tuple[str, ...]) -> None:
+    with tempfile.TemporaryDirectory(prefix="pcc-rv-") as tmp:
+        src, obj = pathlib.Path(tmp, "o.s"), pathlib.Path(tmp, "o.o")
+        src.write_text(OPTION_SOURCE)
+        result = subprocess.run([GAS, *options, "-o", str(obj), str(src)], capture_output=True,
+                                text=True)
+        assert result.returncode == 0, result.stderr
+        expected = obj.read_bytes()
+    stream = io.StringIO()
+    ours = assembler.assemble(OPTION_SOURCE, "o.s", find_target("riscv64-linux-gnu"),
+                              Diagnostics("pas", stream=stream), isa_options=options)
+    assert ours is not None, f"ERROR pas rejects {options}: {stream.getvalue()}"
+    difference = first_difference(expected, ours)
+    assert difference is None, f"ERROR {options}: {difference}"
+
+
+@pytest.mark.parametrize("text,message", [
+    ("\t.option pop\n", "1:2: error: .option pop with no .option push"),
+    ('\t.attribute arch, "rv99"\n', "1:2: error: rv99: ISA string must begin with rv32 or rv64"),
+    ("\t.option arch, +\n", "1:2: error: unknown ISA extension `' in .option arch `+'"),
+    ("\tfadd.d fa0, fa1, fa2\n", "extension `d' required"),
+    ("\t.attribute foo, 3\n", "1:2: error: Attribute name not recognised: foo"),
+])
+def test_riscv_directive_errors(text: str, message: str) -> None:
+    stream = io.StringIO()
+    options = ("-march=rv64imac",) if "fadd" in text else ()
+    ours = assembler.assemble(text, "e.s", find_target("riscv64-linux-gnu"),
+                              Diagnostics("pas", stream=stream), isa_options=options)
+    assert ours is None, f"ERROR {text!r} accepted"
+    assert message in stream.getvalue(), f"ERROR {text!r}: {stream.getvalue()!r}"

@@ -71,6 +71,8 @@ class Arch:
         return Arch(self.xlen, tuple(e for e in self.extensions if e[0] != name))
 
     def plus(self, text: str) -> "Arch":
+        if not text.strip():
+            raise ArchError("unknown ISA extension `'")
         extra = _parse_extensions(text)
         have = {e[0] for e in self.extensions}
         merged = list(self.extensions) + [e for e in extra if e[0] not in have]
@@ -149,11 +151,11 @@ def parse_arch(text: str) -> Arch:
     """Arch of an ``rv64...`` string; ArchError with GNU as's complaint if bad."""
     s = text.strip().lower()
     if not s.startswith(("rv32", "rv64")):
-        raise ArchError(f"-march={text}: ISA string must begin with rv32 or rv64")
+        raise ArchError(f"{text}: ISA string must begin with rv32 or rv64")
     xlen = int(s[2:4])
     rest = s[4:]
     if not rest or rest[0] not in "ieg":
-        raise ArchError(f"-march={text}: first ISA extension must be `e', `i' or `g'")
+        raise ArchError(f"{text}: first ISA extension must be `e', `i' or `g'")
     return Arch(xlen, _normalise(_parse_extensions(rest)))
 
 

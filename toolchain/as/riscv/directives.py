@@ -62,6 +62,8 @@ def option(p: "Parser", text: str, loc: SourceLocation) -> None:
             if not item:
                 raise ToolchainError("expected arch string", loc)
             try:
+                if item in ("+", "-"):
+                    raise ArchError(f"unknown ISA extension `' in .option arch `{item}'")
                 if item.startswith("="):
                     arch = parse_arch(item[1:])
                 elif item.startswith("+"):
@@ -90,7 +92,7 @@ def attribute(p: "Parser", text: str, loc: SourceLocation) -> None:
     elif tag_text.isdigit():
         tag = int(tag_text)
     else:
-        raise ToolchainError(f"unknown attribute `{tag_text}'", loc)
+        raise ToolchainError(f"Attribute name not recognised: {tag_text}", loc)
     value_text = value_text.strip()
     if tag == TAG_RISCV_ARCH or (tag % 2 == 1 and tag not in (1,)):
         if not (value_text.startswith('"') and value_text.endswith('"')):

@@ -37,6 +37,8 @@ from .operands import OperandReader, split_operands
 from .options import Mode
 from .pseudo import PSEUDO_NAMES, branch_of, expand
 
+# -mabi= -> e_flags float ABI bits (RISC-V ELF psABI, "File Header").
+_FLOAT_ABIS = {"lp64": 0x0, "lp64f": 0x2, "lp64d": EF_RISCV_FLOAT_ABI_DOUBLE}
 _PRIVILEGED = frozenset({"uret", "sret", "mret", "wfi", "sfence.vma"})
 _EXPLICIT_CSR = frozenset({"csrrw", "csrrs", "csrrc", "csrrwi", "csrrsi", "csrrci", "csrr",
                            "csrw", "csrs", "csrc", "csrwi", "csrsi", "csrci"})
@@ -64,14 +66,14 @@ class RiscvIsa:
 
     def __init__(self, target: Target, options: Sequence[str] = ()):
         self.target = target
-        march, pic, relax = DEFAULT_ARCH, False, True
+        march, pic, relax, abi = DEFAULT_ARCH, False, True, None
         for option in options:
             if option.startswith("-march="):
                 march = option[len("-march="):]
             elif option.startswith("-mabi="):
-                if option != "-mabi=lp64d":
-                    raise ToolchainError(f"unsupported ABI `{option[6:]}' (pas writes lp64d "
-                                         f"objects)")
+                if option[6:] not in _FLOAT_ABIS:
+                    raise ToolchainError(f"unknown default ABI `{option[6:]}'")
+                abi = option[6:]
             elif option in ("-fpic", "-fPIC", "-fno-pic"):
                 pic = option != "-fno-pic"
             elif option in ("-mrelax", "-mno-relax"):
@@ -79,8 +81,12 @@ class RiscvIsa:
         try:
             arch = parse_arch(march)
         except ArchError as exc:
-            raise ToolchainError(str(exc)) from None
+            raise ToolchainError(f"-march={exc}") from None
         self.mode = Mode(arch, arch.has("c"), relax, pic)
+        # The float ABI: -mabi's, else what the -march allows (GNU as's default).
+        if abi is None:
+            abi = "lp64d" if arch.has("d") else "lp64f" if arch.has("f") else "lp64"
+        self.float_abi_flags = _FLOAT_ABIS[abi]
         self.initial_mode = self.mode
         self.stack: list[Mode] = []
         self.attributes: dict[int, int | str] = {}
@@ -315,7 +321,7 @@ class RiscvIsa:
 
     # ---- the object -------------------------------------------------------------------
     def e_flags(self) -> int:
-        return EF_RISCV_FLOAT_ABI_DOUBLE | (EF_RISCV_RVC if self.ever_rvc else 0)
+        return self.float_abi_flags | (EF_RISCV_RVC if self.ever_rvc else 0)
 
     def attributes_contents(self) -> bytes:
         values = dict(self.attributes)
