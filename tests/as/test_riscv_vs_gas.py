@@ -80,6 +80,8 @@ def test_riscv_command_line_options(options: tuple[str, ...]) -> None:
     ("\t.option arch, +\n", "1:2: error: unknown ISA extension `' in .option arch `+'"),
     ("\tfadd.d fa0, fa1, fa2\n", "extension `d' required"),
     ("\t.attribute foo, 3\n", "1:2: error: Attribute name not recognised: foo"),
+    ("f: nop\n.L1: nop\n\t.uleb128 .L1-f\n", "3:2: error: non-constant .uleb128 is not supported"),
+    ("\t.sleb128 1, 2\n", "1:2: error: junk at end of line, first unrecognized character is `,'"),
 ])
 def test_riscv_directive_errors(text: str, message: str) -> None:
     stream = io.StringIO()

@@ -18,8 +18,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...common.diagnostics import SourceLocation, ToolchainError
+from ...common.leb128 import leb128_bytes
 from ..datadirectives import emit_data, quad, short
-from ..expr import SymbolRef
+from ..directives import ArgReader
+from ..expr import SymbolRef, fold_constant
 from .attributes import ATTRIBUTE_TAGS, TAG_RISCV_ARCH, ArchError, parse_arch
 
 if TYPE_CHECKING:
@@ -114,6 +116,37 @@ def attribute(p: "Parser", text: str, loc: SourceLocation) -> None:
     isa.attributes[tag] = number
 
 
+def _leb128(p: "Parser", text: str, loc: SourceLocation, signed: bool) -> None:
+    """GNU as 2.40 for RISC-V takes one value, known while parsing: no label
+    difference (code may change size when the linker relaxes it, and the
+    R_RISCV_SET_ULEB128/SUB_ULEB128 pair is newer than that GNU as)."""
+    args = ArgReader(p, text, loc)
+    e = args.expression()
+    value = fold_constant(e)
+    if value is None and all(_absolute(p, name) for name in e.symbols()):
+        value = p.streamer.evaluate_absolute(e, loc)
+    if value is None:
+        raise ToolchainError(f"non-constant .{'s' if signed else 'u'}leb128 is not supported",
+                             loc)
+    p.streamer.emit_bytes(leb128_bytes(value, signed), loc)
+    args.skip_space()
+    if not args.at_end():
+        raise ToolchainError("junk at end of line, first unrecognized character is "
+                             f"`{args.peek()}'", loc)
+
+
+def _absolute(p: "Parser", name: str) -> bool:
+    return p.streamer.absolute_value(name) is not None
+
+
+def uleb128(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _leb128(p, text, loc, False)
+
+
+def sleb128(p: "Parser", text: str, loc: SourceLocation) -> None:
+    _leb128(p, text, loc, True)
+
+
 def dtprelword(p: "Parser", text: str, loc: SourceLocation, size: int = 4) -> None:
     for piece in (s.strip() for s in text.split(",")):
         e = p.expression_parser(piece, loc).parse_all()
@@ -127,5 +160,6 @@ def dtpreldword(p: "Parser", text: str, loc: SourceLocation) -> None:
 
 
 DIRECTIVES = {"option": option, "attribute": attribute, "half": short, "dword": quad,
-              "dtprelword": dtprelword, "dtpreldword": dtpreldword}
+              "dtprelword": dtprelword, "dtpreldword": dtpreldword,
+              "uleb128": uleb128, "sleb128": sleb128}
 _ = emit_data
