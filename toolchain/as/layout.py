@@ -138,6 +138,13 @@ class Layout:
             except EvalError:
                 continue
             if add is not None and sub is None and add.kind == LABEL:
+                if isinstance(sym.expr, Ref) and sym.expr.symbol is add:
+                    # ``.set b, a`` read before ``a`` had its .type/.size: GNU as
+                    # copies them when it resolves b (obj-elf copy_symbol_attributes).
+                    if sym.type is None:
+                        sym.type = add.type
+                    if sym.size is None and sym.copied_size is None:
+                        sym.copied_size = add
                 sym.kind = LABEL
                 sym.section, sym.frag, sym.offset = add.section, add.frag, add.offset + const
 
