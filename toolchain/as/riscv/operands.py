@@ -48,7 +48,8 @@ def split_operands(text: str) -> list[str]:
 
 
 def register_of(text: str) -> Register | None:
-    name = text.strip().lower()
+    """Register names are lower case: ``sP`` is a symbol (GNU as)."""
+    name = text.strip()
     if name in GPR or name in FPR:
         return Register(name)
     return None
