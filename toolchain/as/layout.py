@@ -431,6 +431,8 @@ class Layout:
             # GNU as ends a RISC-V code section at its alignment.
             padding = -size % section.alignment
         self.sizes[section] = size + padding
+        if padding and frags:
+            self.mark_section_end(section, frags[-1], padding)
         if section.nobits:
             return
         out = bytearray()
@@ -463,6 +465,17 @@ class Layout:
         if padding:
             out += self.isa.section_end_fill(padding)
         self.contents[section] = out
+
+    def mark_section_end(self, section: Section, last: Frag, padding: int) -> None:
+        """The ISA's mapping symbols for the padding that ends a code section."""
+        marks = getattr(self.isa, "section_end_marks", None)
+        if marks is None:
+            return
+        for offset, name in marks(section, padding):
+            sym = self.s.symtab.new_anonymous(f"{name}\x00end{len(self.s.symtab.all)}", name)
+            self.s.symtab.place(sym)
+            sym.kind = LABEL
+            sym.section, sym.frag, sym.offset = section, last, last.size + offset
 
     # --- fixups ----------------------------------------------------------------
     def resolve(self, section: Section) -> None:
