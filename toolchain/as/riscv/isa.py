@@ -236,6 +236,23 @@ class RiscvIsa:
         with the options in force at the end of the input."""
         return bytes(size) if self.mode.relax else self.nops(size)
 
+    def section_end_marks(self, section: object, padding: int) -> list[tuple[int, str]]:
+        """Mapping symbols for a code section's end padding (GNU as makes it
+        an alignment of code): ``$x`` where it starts after data, and without
+        relaxation a ``$d`` for an odd first byte (not an instruction)."""
+        context = EncodeContext(64, isa_mode=self.mode)
+        marks = []
+        start = 0
+        if not self.mode.relax and padding % 2:
+            self.mapping[section] = ("d", self.mapping.get(section, (None, None))[1])
+            marks.append((0, "$d"))
+            start = 1
+        if start < padding:
+            name = self.mapping_symbol(section, "x", context)
+            if name is not None:
+                marks.append((start, name))
+        return marks
+
     def code_alignment(self, alignment: int, context: EncodeContext) -> Encoding | None:
         """``.align`` in code: nothing below the instruction alignment; under
         relaxation the worst-case nops with an R_RISCV_ALIGN (the linker
