@@ -1,6 +1,6 @@
 """RISC-V assembler directives (GNU as, "RISC-V Directives"):
 
-* ``.option rvc|norvc|relax|norelax|pic|nopic|push|pop|arch, +ext,-ext|=rv64...``
+* ``.option rvc|norvc|relax|norelax|pic|nopic|push|pop|arch, +ext,-ext|rv64...``
   changes the options in force for the following instructions;
 * ``.attribute tag, value`` records a ``.riscv.attributes`` value (``arch``
   also sets the architecture, as ``.option arch, =`` does);
@@ -66,9 +66,7 @@ def option(p: "Parser", text: str, loc: SourceLocation) -> None:
             try:
                 if item in ("+", "-"):
                     raise ArchError(f"unknown ISA extension `' in .option arch `{item}'")
-                if item.startswith("="):
-                    arch = parse_arch(item[1:])
-                elif item.startswith("+"):
+                if item.startswith("+"):
                     arch = arch.plus(item[1:])
                 elif item.startswith("-"):
                     arch = arch.without(item[1:].lower())

@@ -240,17 +240,16 @@ class RiscvIsa:
         """Mapping symbols for a code section's end padding (GNU as makes it
         an alignment of code): ``$x`` where it starts after data, and without
         relaxation a ``$d`` for an odd first byte (not an instruction)."""
-        context = EncodeContext(64, isa_mode=self.mode)
         marks = []
         start = 0
         if not self.mode.relax and padding % 2:
             self.mapping[section] = ("d", self.mapping.get(section, (None, None))[1])
             marks.append((0, "$d"))
             start = 1
-        if start < padding:
-            name = self.mapping_symbol(section, "x", context)
-            if name is not None:
-                marks.append((start, name))
+        state, arch = self.mapping.get(section, (None, None))
+        if start < padding and state == "d":
+            self.mapping[section] = ("x", arch)
+            marks.append((start, "$x"))
         return marks
 
     def code_alignment(self, alignment: int, context: EncodeContext) -> Encoding | None:
