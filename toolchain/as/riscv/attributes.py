@@ -19,6 +19,7 @@ one ``Tag_File`` list of (ULEB128 tag, ULEB128 or NUL-terminated value).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ...common.leb128 import leb128_bytes
@@ -61,7 +62,7 @@ class Arch:
     extensions: tuple[tuple[str, int, int], ...]     # canonical order, with versions
 
     def has(self, name: str) -> bool:
-        return any(e[0] == name for e in self.extensions)
+        return name in _names(self.extensions)
 
     def __str__(self) -> str:
         return f"rv{self.xlen}" + "_".join(f"{n}{major}p{minor}"
@@ -77,6 +78,11 @@ class Arch:
         have = {e[0] for e in self.extensions}
         merged = list(self.extensions) + [e for e in extra if e[0] not in have]
         return Arch(self.xlen, _normalise(merged))
+
+
+@functools.lru_cache(maxsize=64)
+def _names(extensions: tuple[tuple[str, int, int], ...]) -> frozenset[str]:
+    return frozenset(e[0] for e in extensions)
 
 
 def _sort_key(name: str) -> tuple:

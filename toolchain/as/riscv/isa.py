@@ -17,6 +17,7 @@ the RISC-V ELF psABI, and the RISC-V Assembly Programmer's Manual.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ...common import elf
@@ -32,11 +33,16 @@ from .attributes import (
 )
 from .csrs import CSRS
 from .encoder import Encoder, apply_value, encode_branch, find_row
-from .opcodes import OPCODES
+from .opcodes import OPCODES, ROUNDING_MODES
+from .registers import FPR, GPR
 from .operands import OperandReader, split_operands
 from .options import Mode
 from .pseudo import PSEUDO_NAMES, branch_of, expand
 
+# Words an operand text may hold and still mean the same everywhere.
+_WORD = re.compile(r"[A-Za-z_.$][\w.$]*")
+_PLAIN_WORDS = frozenset(GPR) | frozenset(FPR) | frozenset(CSRS) | frozenset(ROUNDING_MODES) \
+    | frozenset({"iorw", "rw", "r", "w", "i", "o", "io", "ow", "ir", "or", "iw", "orw", "ior"})
 # -mabi= -> e_flags float ABI bits (RISC-V ELF psABI, "File Header").
 _FLOAT_ABIS = {"lp64": 0x0, "lp64f": 0x2, "lp64d": EF_RISCV_FLOAT_ABI_DOUBLE}
 _PRIVILEGED = frozenset({"uret", "sret", "mret", "wfi", "sfence.vma"})
@@ -99,6 +105,8 @@ class RiscvIsa:
         self.mapping: dict[object, tuple[str | None, str | None]] = {}
         from .directives import DIRECTIVES
         self.directives = DIRECTIVES
+        self._parsed: dict[tuple[str, str], tuple] = {}
+        self._encoded: dict[tuple, Encoding] = {}
 
     @property
     def text_alignment(self) -> int:
@@ -109,6 +117,18 @@ class RiscvIsa:
     def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
                           syntax: SyntaxState, location: SourceLocation) -> Instruction:
         name = mnemonic.lower()
+        # Compiled code repeats most statements (sd ra,8(sp); mv a0,a5): one
+        # without symbols parses the same everywhere, so it is read once.
+        cached = self._parsed.get((name, operands))
+        if cached is not None:
+            return Instruction(name, cached, location)
+        insn = self._parse(name, operands, syntax, location)
+        if all(word in _PLAIN_WORDS for word in _WORD.findall(operands)):
+            self._parsed[(name, operands)] = insn.operands
+        return insn
+
+    def _parse(self, name: str, operands: str, syntax: SyntaxState,
+               location: SourceLocation) -> Instruction:
         text = f"{name} {operands}".strip()
         if name not in OPCODES and name not in PSEUDO_NAMES:
             raise ToolchainError(f"unrecognized opcode `{text}'", location)
@@ -166,6 +186,16 @@ class RiscvIsa:
         return context.isa_mode if context.isa_mode is not None else self.mode  # type: ignore
 
     def encode(self, insn: Instruction, context: EncodeContext) -> Encoding:
+        key = (insn.mnemonic, insn.operands, context)
+        cached = self._encoded.get(key)
+        if cached is not None:
+            return cached
+        encoding = self._encode(insn, context)
+        if not encoding.fixups and not encoding.labels:
+            self._encoded[key] = encoding
+        return encoding
+
+    def _encode(self, insn: Instruction, context: EncodeContext) -> Encoding:
         mode = self._mode(context)
         branch = branch_of(insn.mnemonic, insn.operands)
         if branch is not None:
