@@ -129,6 +129,26 @@ _PSEUDOS = (
     lambda r: f"lui {_reg(r)},{r.choice((r.randint(1, 31), r.randint(0xFFFE0, 0xFFFFF), r.randint(0, 0xFFFFF)))}",
     lambda r: f"andi {_reg(r)},{_reg(r)},{_imm(r, 6)}",
     lambda r: f"srai {_reg(r)},{_reg(r)},{r.randint(0, 63)}",
+    # compressed instructions written out
+    lambda r: f"c.addi {r.choice(GPRS[1:])},{r.randint(-32, 31)}",
+    lambda r: f"c.addiw {r.choice(GPRS[1:])},{r.randint(-32, 31)}",
+    lambda r: f"c.li {r.choice(GPRS[1:])},{r.randint(-32, 31)}",
+    lambda r: f"c.lui {r.choice(GPRS[3:])},{r.choice((r.randint(1, 31), r.randint(0xFFFE0, 0xFFFFF)))}",
+    lambda r: f"c.addi16sp sp,{r.choice([v for v in range(-512, 497, 16) if v])}",
+    lambda r: f"c.addi4spn {r.choice(CREGS)},sp,{r.randint(1, 255) * 4}",
+    lambda r: f"c.slli {r.choice(GPRS[1:])},{r.randint(1, 63)}",
+    lambda r: f"c.{r.choice(('srli', 'srai'))} {r.choice(CREGS)},{r.randint(1, 63)}",
+    lambda r: f"c.andi {r.choice(CREGS)},{r.randint(-32, 31)}",
+    lambda r: f"c.{r.choice(('mv', 'add'))} {r.choice(GPRS[1:])},{r.choice(GPRS[1:])}",
+    lambda r: f"c.{r.choice(('jr', 'jalr'))} {r.choice(GPRS[1:])}",
+    lambda r: f"c.{r.choice(('sub', 'xor', 'or', 'and', 'subw', 'addw'))} {r.choice(CREGS)},{r.choice(CREGS)}",
+    lambda r: f"c.{r.choice(('lw', 'sw'))} {r.choice(CREGS)},{r.randint(0, 31) * 4}({r.choice(CREGS)})",
+    lambda r: f"c.{r.choice(('ld', 'sd'))} {r.choice(CREGS)},{r.randint(0, 31) * 8}({r.choice(CREGS)})",
+    lambda r: f"c.{r.choice(('fld', 'fsd'))} {r.choice(FPRS[8:16])},{r.randint(0, 31) * 8}({r.choice(CREGS)})",
+    lambda r: f"c.{r.choice(('lwsp', 'swsp'))} {r.choice(GPRS[1:])},{r.randint(0, 63) * 4}(sp)",
+    lambda r: f"c.{r.choice(('ldsp', 'sdsp'))} {r.choice(GPRS[1:])},{r.randint(0, 63) * 8}(sp)",
+    lambda r: f"c.{r.choice(('fldsp', 'fsdsp'))} {r.choice(FPRS)},{r.randint(0, 63) * 8}(sp)",
+    lambda r: r.choice(("c.nop", "c.ebreak")),
 )
 
 

@@ -67,6 +67,12 @@ def _sp_store_w(funct3: int, rs2: int, off: int) -> int:
     return funct3 << 13 | ((off >> 2) & 0xF) << 9 | ((off >> 6) & 3) << 7 | rs2 << 2 | 0b10
 
 
+def _addi16sp(imm: int) -> int:
+    """c.addi16sp: nzimm[9] in 12, nzimm[4|6|8:7|5] in 6:2."""
+    return 0b011 << 13 | ((imm >> 9) & 1) << 12 | 2 << 7 | ((imm >> 4) & 1) << 6 \
+        | ((imm >> 6) & 1) << 5 | ((imm >> 7) & 3) << 3 | ((imm >> 5) & 1) << 2 | 0b01
+
+
 def _in(value: int, low: int, high: int, multiple: int = 1) -> bool:
     return low <= value <= high and value % multiple == 0
 
@@ -96,9 +102,8 @@ def compress(name: str, rd: int, rs1: int, rs2: int, imm: int | None) -> int | N
                 | ((imm >> 3) & 1) << 5 | (rd - 8) << 2
         if rd == rs1 and rd != 0 and imm != 0 and _in(imm, -32, 31):
             return _ci(0b000, rd, imm, 0b01)                  # c.addi
-        if rd == rs1 == 2 and imm != 0 and _in(imm, -512, 496, 16):   # c.addi16sp
-            return 0b011 << 13 | ((imm >> 9) & 1) << 12 | 2 << 7 | ((imm >> 4) & 1) << 6 \
-                | ((imm >> 6) & 1) << 5 | ((imm >> 7) & 3) << 3 | ((imm >> 5) & 1) << 2 | 0b01
+        if rd == rs1 == 2 and imm != 0 and _in(imm, -512, 496, 16):
+            return _addi16sp(imm)
         if rs1 == 0 and rd != 0 and _in(imm, -32, 31):
             return _ci(0b010, rd, imm, 0b01)                  # c.li
         if imm == 0 and rd != 0 and rs1 != 0:
@@ -165,3 +170,82 @@ def compress(name: str, rd: int, rs1: int, rs2: int, imm: int | None) -> int | N
             return (_mem_d if width == "d" else _mem_w)(funct3, rs1, reg, imm)
         return None
     return None
+
+
+# --- explicit compressed mnemonics (c.addi, c.lw ...) -----------------------------
+# Written out, a compressed instruction is encoded as named, where the
+# automatic choice above might pick another form (``c.addi a0, 0`` stays a
+# c.addi).  Operands: (register numbers or None, immediate); None = no fit.
+
+def _need(ok: bool) -> None:
+    if not ok:
+        raise ValueError("operands out of range")
+
+
+def explicit(name: str, regs: list[int], imm: int | None) -> int:
+    """The 16-bit word of compressed mnemonic ``name``; ValueError if the
+    operands do not fit it.  ``regs`` in assembly order."""
+    if name == "c.nop":
+        _need(not regs and imm is None)
+        return 0x0001
+    if name == "c.ebreak":
+        _need(not regs and imm is None)
+        return 0x9002
+    if name in ("c.addi", "c.addiw", "c.li"):
+        _need(len(regs) == 1 and imm is not None and _in(imm, -32, 31))
+        _need(name != "c.addiw" or regs[0] != 0)
+        return _ci({"c.addi": 0, "c.addiw": 1, "c.li": 2}[name], regs[0], imm, 0b01)  # type: ignore
+    if name == "c.lui":
+        _need(len(regs) == 1 and imm is not None and regs[0] not in (0, 2)
+              and (1 <= imm <= 31 or 0xFFFE0 <= imm <= 0xFFFFF))
+        return _ci(0b011, regs[0], imm & 0x3F, 0b01)  # type: ignore[operator]
+    if name == "c.addi16sp":
+        _need(regs == [2] and imm is not None and imm != 0 and _in(imm, -512, 496, 16))
+        return _addi16sp(imm)  # type: ignore[arg-type]
+    if name == "c.addi4spn":
+        _need(len(regs) == 2 and regs[1] == 2 and _c(regs[0]) and imm is not None
+              and _in(imm, 4, 1020, 4))
+        return compress("addi", regs[0], 2, 0, imm)  # type: ignore[return-value]
+    if name == "c.slli":
+        _need(len(regs) == 1 and regs[0] != 0 and imm is not None and _in(imm, 1, 63))
+        return _ci(0b000, regs[0], imm, 0b10)  # type: ignore[arg-type]
+    if name in ("c.srli", "c.srai", "c.andi"):
+        _need(len(regs) == 1 and _c(regs[0]) and imm is not None)
+        if name == "c.andi":
+            _need(_in(imm, -32, 31))  # type: ignore[arg-type]
+            return _cb_alu(2, regs[0], imm)  # type: ignore[arg-type]
+        _need(_in(imm, 1, 63))  # type: ignore[arg-type]
+        return _cb_alu(0 if name == "c.srli" else 1, regs[0], imm)  # type: ignore[arg-type]
+    if name in ("c.mv", "c.add"):
+        _need(len(regs) == 2 and regs[0] != 0 and regs[1] != 0 and imm is None)
+        return _cr(0b1000 if name == "c.mv" else 0b1001, regs[0], regs[1])
+    if name in ("c.jr", "c.jalr"):
+        _need(len(regs) == 1 and regs[0] != 0 and imm is None)
+        return _cr(0b1000 if name == "c.jr" else 0b1001, regs[0], 0)
+    base = name[2:]
+    if base in _CA_OPS:
+        _need(len(regs) == 2 and _c(regs[0]) and _c(regs[1]) and imm is None)
+        return _ca(*_CA_OPS[base], regs[0], regs[1])
+    if base in ("lw", "ld", "fld", "sw", "sd", "fsd"):
+        _need(len(regs) == 2 and imm is not None and _c(regs[0]) and _c(regs[1]))
+        funct3, align, high, width = (_LOADS if base in _LOADS else _STORES)[base]
+        _need(_in(imm, 0, high, align))  # type: ignore[arg-type]
+        return (_mem_d if width == "d" else _mem_w)(funct3, regs[1], regs[0], imm)  # type: ignore
+    if base in ("lwsp", "ldsp", "fldsp", "swsp", "sdsp", "fsdsp"):
+        mem = base[:-2]
+        _need(len(regs) == 2 and regs[1] == 2 and imm is not None)
+        loads = mem in _SP_LOADS
+        funct3, align, high, width = (_SP_LOADS if loads else _SP_STORES)[mem]
+        _need(_in(imm, 0, high, align))  # type: ignore[arg-type]
+        if loads:
+            _need(regs[0] != 0 or mem == "fld")
+            return (_sp_load_d if width == "d" else _sp_load_w)(funct3, regs[0], imm)  # type: ignore
+        return (_sp_store_d if width == "d" else _sp_store_w)(funct3, regs[0], imm)  # type: ignore
+    raise ValueError(f"no compressed instruction {name}")
+
+
+EXPLICIT_NAMES = frozenset({
+    "c.nop", "c.ebreak", "c.addi", "c.addiw", "c.li", "c.lui", "c.addi16sp", "c.addi4spn",
+    "c.slli", "c.srli", "c.srai", "c.andi", "c.mv", "c.add", "c.jr", "c.jalr", "c.sub",
+    "c.xor", "c.or", "c.and", "c.subw", "c.addw", "c.lw", "c.ld", "c.fld", "c.sw", "c.sd",
+    "c.fsd", "c.lwsp", "c.ldsp", "c.fldsp", "c.swsp", "c.sdsp", "c.fsdsp"})

@@ -22,7 +22,7 @@ from ..expr import Binary, Constant, Expr, SymbolRef, Unary, fold_constant
 from ..instruction import Immediate, Memory, Operand, Register
 from ..isa import Encoding, Fixup
 from . import relocs
-from .compress import compress
+from .compress import EXPLICIT_NAMES, compress, explicit
 from .opcodes import OPCODES, Op
 from .operands import match
 from .options import Mode
@@ -97,6 +97,8 @@ class Encoder:
             temp, target = operands
             self.fixup(offset, target, "R_RISCV_CALL_PLT", fixups)  # type: ignore[arg-type]
             return (GPR[temp.name] << 7 | 0x17).to_bytes(4, "little")  # type: ignore
+        if mnemonic in EXPLICIT_NAMES:
+            return self.explicit(mnemonic, operands)
         keep_long = mnemonic.startswith("!")       # never compressed (call's jalr)
         mnemonic = mnemonic.lstrip("!")
         found = find_row(mnemonic, operands)
@@ -143,6 +145,35 @@ class Encoder:
             if small is not None:
                 return small.to_bytes(2, "little")
         return word.to_bytes(4, "little")
+
+    def explicit(self, mnemonic: str, operands: tuple[Operand, ...]) -> bytes:
+        """A compressed instruction written out (``c.addi a0, 1``)."""
+        if not self.mode.has("c"):
+            raise ToolchainError(f"unrecognized opcode `{self.text}', extension `c' required")
+        regs: list[int] = []
+        imm: int | None = None
+        for op in operands:
+            if isinstance(op, Register):
+                regs.append(reg_number(op))
+            elif isinstance(op, Memory):
+                regs.append(GPR[op.base.name])  # type: ignore[union-attr]
+                imm = 0 if op.displacement is None else fold_constant(op.displacement)
+                if imm is None:
+                    raise illegal(self.text)
+            elif isinstance(op, Expr) and imm is None:
+                imm = fold_constant(op)
+                if imm is None:
+                    raise illegal(self.text)
+            else:
+                raise illegal(self.text)
+        fp = mnemonic in ("c.fld", "c.fsd", "c.fldsp", "c.fsdsp")
+        if any(isinstance(o, Register) and (o.name in FPR) != (fp and i == 0)
+               for i, o in enumerate(operands)):
+            raise illegal(self.text)
+        try:
+            return explicit(mnemonic, regs, imm).to_bytes(2, "little")
+        except ValueError:
+            raise illegal(self.text) from None
 
     def immediate(self, kind: str, e: Expr, offset: int,
                   fixups: list[Fixup]) -> tuple[int | None, int]:
@@ -243,12 +274,15 @@ class Branch:
     rs2: int
     rd: int
     target: Expr
+    fixed: int = 0     # written compressed (c.j, c.beqz): always this size
 
     @property
     def is_jump(self) -> bool:
         return self.name == "jal"
 
     def compressible(self, mode: Mode) -> bool:
+        if self.fixed:
+            return True
         if not mode.rvc:
             return False
         if self.is_jump:

@@ -40,6 +40,7 @@ from .options import Mode
 from .pseudo import PSEUDO_NAMES, branch_of, expand
 
 # Words an operand text may hold and still mean the same everywhere.
+_COMMA_SPACE = re.compile(r"\s*,\s*")
 _WORD = re.compile(r"[A-Za-z_.$][\w.$]*")
 _PLAIN_WORDS = frozenset(GPR) | frozenset(FPR) | frozenset(CSRS) | frozenset(ROUNDING_MODES) \
     | frozenset({"iorw", "rw", "r", "w", "i", "o", "io", "ow", "ir", "or", "iw", "orw", "ior"})
@@ -129,7 +130,8 @@ class RiscvIsa:
 
     def _parse(self, name: str, operands: str, syntax: SyntaxState,
                location: SourceLocation) -> Instruction:
-        text = f"{name} {operands}".strip()
+        # GNU as quotes the statement as its input scrubber left it.
+        text = f"{name} {_COMMA_SPACE.sub(',', ' '.join(operands.split()))}".strip()
         if name not in OPCODES and name not in PSEUDO_NAMES:
             raise ToolchainError(f"unrecognized opcode `{text}'", location)
         parts = split_operands(operands)
@@ -199,6 +201,10 @@ class RiscvIsa:
         mode = self._mode(context)
         branch = branch_of(insn.mnemonic, insn.operands)
         if branch is not None:
+            if branch.fixed and not mode.has("c"):
+                text = self.format_instruction(insn, SyntaxState()).replace("\t", " ")
+                raise ToolchainError(f"unrecognized opcode `{text}', extension `c' required",
+                                     insn.location)
             size = context.branch_size or (2 if branch.compressible(mode) else 4)
             return encode_branch(branch, size)
         text = self.format_instruction(insn, SyntaxState()).replace("\t", " ")
@@ -225,6 +231,8 @@ class RiscvIsa:
         branch = branch_of(insn.mnemonic, insn.operands)
         mode = self._mode(context)
         rvc = branch.compressible(mode)  # type: ignore[union-attr]
+        if branch.fixed:  # type: ignore[union-attr]
+            return branch.fixed  # type: ignore[union-attr]
         if branch.is_jump:  # type: ignore[union-attr]
             if displacement is not None and rvc and _in_reach(displacement, RVC_JUMP_REACH):
                 return 2
@@ -239,6 +247,8 @@ class RiscvIsa:
 
     def initial_branch_size(self, insn: Instruction, context: EncodeContext) -> int:
         branch = branch_of(insn.mnemonic, insn.operands)
+        if branch.fixed:  # type: ignore[union-attr]
+            return branch.fixed  # type: ignore[union-attr]
         return 4 if branch.is_jump else 8  # type: ignore[union-attr]
 
     def nop_fill(self, size: int, context: EncodeContext, limit: int = 0) -> bytes:

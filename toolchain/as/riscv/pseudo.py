@@ -22,6 +22,7 @@ from __future__ import annotations
 from ...common.diagnostics import ToolchainError
 from ..expr import Constant, Expr, SymbolRef, fold_constant
 from ..instruction import Immediate, Memory, Operand, Register
+from .compress import EXPLICIT_NAMES
 from .encoder import Branch, Label, Step, illegal
 from .operands import match
 from .options import Mode
@@ -131,7 +132,8 @@ PSEUDO_NAMES = frozenset(
     | set(_UNARY) | set(_ZERO_BRANCHES) | set(_SWAPPED) | set(_BRANCHES) | set(_COUNTERS)
     | set(_FCSR) | set(_FSCSR) | set(_LOADS) | set(_FP_LOADS) | set(_STORES)
     | {f"{n}.{t}" for n in _FP_UNARY for t in "sd"}
-    | {"sgt", "sgtu", "fgt.s", "fge.s", "fgt.d", "fge.d"})
+    | {"sgt", "sgtu", "fgt.s", "fge.s", "fgt.d", "fge.d", "c.j", "c.beqz", "c.bnez"}
+    | EXPLICIT_NAMES)
 
 
 def branch_of(name: str, ops: tuple[Operand, ...]) -> Branch | None:
@@ -145,6 +147,12 @@ def branch_of(name: str, ops: tuple[Operand, ...]) -> Branch | None:
         return Branch(base, 0 if zero_first else r, r if zero_first else 0, 0, ops[1])  # type: ignore
     if name in _SWAPPED and n == 3 and _gpr(ops[0]) and _gpr(ops[1]) and _expr(ops[2]):
         return Branch(_SWAPPED[name], GPR[ops[1].name], GPR[ops[0].name], 0, ops[2])  # type: ignore
+    if name == "c.j" and n == 1 and _expr(ops[0]):
+        return Branch("jal", 0, 0, 0, ops[0], fixed=2)  # type: ignore[arg-type]
+    if name in ("c.beqz", "c.bnez") and n == 2 and _gpr(ops[0]) and _expr(ops[1]) \
+            and 8 <= GPR[ops[0].name] <= 15:  # type: ignore[union-attr]
+        return Branch("beq" if name == "c.beqz" else "bne", GPR[ops[0].name], 0, 0,  # type: ignore
+                      ops[1], fixed=2)  # type: ignore[arg-type]
     if name == "j" and n == 1 and _expr(ops[0]):
         return Branch("jal", 0, 0, 0, ops[0])  # type: ignore[arg-type]
     if name == "jal" and n == 1 and _expr(ops[0]):
@@ -158,6 +166,8 @@ def expand(name: str, ops: tuple[Operand, ...], mode: Mode, text: str) -> list[S
     """The base instructions of pseudo-instruction ``name``, or None when
     ``name ops`` is not a pseudo-instruction (a table row then)."""
     n = len(ops)
+    if name in EXPLICIT_NAMES:
+        return [(name, ops)]
     if name == "nop" and n == 0:
         return [("addi", (ZERO, ZERO, Constant(0)))]
     if name == "li" and n == 2 and _gpr(ops[0]) and _expr(ops[1]):
