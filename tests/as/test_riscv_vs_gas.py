@@ -81,6 +81,9 @@ def test_riscv_command_line_options(options: tuple[str, ...]) -> None:
     ("\tfadd.d fa0, fa1, fa2\n", "extension `d' required"),
     ("\t.attribute foo, 3\n", "1:2: error: Attribute name not recognised: foo"),
     ("f: nop\n.L1: nop\n\t.uleb128 .L1-f\n", "3:2: error: non-constant .uleb128 is not supported"),
+    ("\t.insn r OP, 9, 0, a0, a1, a2\n", "1:2: error: bad value for funct3 field, value must be 0...7"),
+    ("\t.insn 2, 0x13\n", "1:2: error: value conflicts with instruction length `2,0x13'"),
+    ("\t.insn i OP, 0, a0\n", "1:2: error: illegal operands `i OP,0,a0'"),
     ("\t.sleb128 1, 2\n", "1:2: error: junk at end of line, first unrecognized character is `,'"),
 ])
 def test_riscv_directive_errors(text: str, message: str) -> None:

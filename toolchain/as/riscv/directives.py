@@ -22,6 +22,8 @@ from ...common.leb128 import leb128_bytes
 from ..datadirectives import emit_data, quad, short
 from ..directives import ArgReader
 from ..expr import SymbolRef, fold_constant
+from .insn import parse_insn
+from .operands import OperandReader
 from .attributes import ATTRIBUTE_TAGS, TAG_RISCV_ARCH, ArchError, parse_arch
 
 if TYPE_CHECKING:
@@ -145,6 +147,11 @@ def sleb128(p: "Parser", text: str, loc: SourceLocation) -> None:
     _leb128(p, text, loc, True)
 
 
+def insn(p: "Parser", text: str, loc: SourceLocation) -> None:
+    reader = OperandReader(p.state, loc)
+    p.streamer.emit_instruction(parse_insn(text.strip(), reader, loc))
+
+
 def dtprelword(p: "Parser", text: str, loc: SourceLocation, size: int = 4) -> None:
     for piece in (s.strip() for s in text.split(",")):
         e = p.expression_parser(piece, loc).parse_all()
@@ -159,5 +166,5 @@ def dtpreldword(p: "Parser", text: str, loc: SourceLocation) -> None:
 
 DIRECTIVES = {"option": option, "attribute": attribute, "half": short, "dword": quad,
               "dtprelword": dtprelword, "dtpreldword": dtpreldword,
-              "uleb128": uleb128, "sleb128": sleb128}
+              "uleb128": uleb128, "sleb128": sleb128, "insn": insn}
 _ = emit_data

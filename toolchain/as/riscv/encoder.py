@@ -175,6 +175,27 @@ class Encoder:
         except ValueError:
             raise illegal(self.text) from None
 
+    def insn(self, operands: tuple[Operand, ...]) -> Encoding:
+        """A ``.insn`` statement (insn.py): the word, its size, and maybe a
+        symbolic field (its kind as a name, its expression)."""
+        word = operands[0].value.value  # type: ignore[union-attr]
+        size = operands[1].value.value  # type: ignore[union-attr]
+        fixups: list[Fixup] = []
+        if len(operands) == 4:
+            kind, e = operands[2].name, operands[3]  # type: ignore[union-attr]
+            if kind in ("branch", "jump"):
+                value = fold_constant(e)  # type: ignore[arg-type]
+                if value is not None:
+                    word |= pack_b(value) if kind == "branch" else pack_j(value)
+                else:
+                    fixups.append(Fixup(0, 4, e, "R_RISCV_BRANCH" if kind == "branch"  # type: ignore
+                                        else "R_RISCV_JAL", pcrel=True))
+            else:
+                _, bits = self.immediate(kind, e, 0, fixups)  # type: ignore[arg-type]
+                word |= bits
+        return Encoding(word.to_bytes(size, "little"), tuple(fixups),
+                        ends_frag=any(f.kind in relocs.ENDS_FRAG for f in fixups))
+
     def immediate(self, kind: str, e: Expr, offset: int,
                   fixups: list[Fixup]) -> tuple[int | None, int]:
         """(the value when it is a number, else None; the bits to OR in)."""

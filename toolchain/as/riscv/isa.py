@@ -177,6 +177,8 @@ class RiscvIsa:
         return f"{insn.mnemonic}\t{ops}" if ops else insn.mnemonic
 
     def symbols_looked_up(self, insn: Instruction) -> Sequence[object]:
+        if insn.mnemonic == ".insn":          # word, size, field kind, expression
+            return insn.operands[3:]
         return [o for o in insn.operands if isinstance(o, (Expr, Memory))
                 and not _is_keyword(o)]
 
@@ -199,6 +201,8 @@ class RiscvIsa:
 
     def _encode(self, insn: Instruction, context: EncodeContext) -> Encoding:
         mode = self._mode(context)
+        if insn.mnemonic == ".insn":
+            return Encoder(mode, ".insn").insn(insn.operands)
         branch = branch_of(insn.mnemonic, insn.operands)
         if branch is not None:
             if branch.fixed and not mode.has("c"):
@@ -340,6 +344,9 @@ class RiscvIsa:
         """%hi/%lo fields keep a relocation but hold the value GNU as sees."""
         if fixup.kind in ("R_RISCV_HI20", "R_RISCV_LO12_I", "R_RISCV_LO12_S"):
             apply_value(data, offset, fixup.kind, value, check=False)
+        elif fixup.kind in ("R_RISCV_BRANCH", "R_RISCV_JAL") and fixup.size == 4:
+            # .insn b/j (a branch from layout got the same bits already: OR is idempotent)
+            apply_value(data, offset, fixup.kind, value - offset, check=False)
 
     def relocation_type(self, fixup: Fixup, symbol_is_local: bool) -> int:
         return relocs.relocation_number(fixup.kind)
