@@ -2,12 +2,16 @@
 -- every table row's operand kinds, pseudo-instructions, compressible
 forms -- assembled by GNU as (riscv64-linux-gnu-as) and by pas; the bytes
 and relocations of every statement must agree.  A fixed seed and budget by
-default (testopts: the seed from PCC_TEST_SEED, more statements with --full).
+default (testopts: the seed from PCC_TEST_SEED, more statements with --full);
+PCC_FUZZ_SECONDS=N keeps drawing batches for N seconds from PCC_FUZZ_SEED
+(the variables scripts/fuzz sets).
 """
 
 from __future__ import annotations
 
+import os
 import random
+import time
 
 import pytest
 
@@ -20,8 +24,17 @@ BATCH = 400
 @pytest.mark.skipif(not riscvgen.gas_available(), reason="oracle not installed: riscv64-linux-gnu-as")
 @pytest.mark.parametrize("batch", range(3))
 def test_riscv_fuzz(batch: int, pytestconfig) -> None:
-    rng = random.Random(f"{sample_seed()}:riscv:{batch}")
-    count = BATCH * (10 if is_full(pytestconfig) else 1)
+    seconds = float(os.environ.get("PCC_FUZZ_SECONDS", "0"))
+    seed = os.environ.get("PCC_FUZZ_SEED", str(sample_seed()))
+    rng = random.Random(f"{seed}:riscv:{batch}")
+    deadline = time.monotonic() + seconds
+    while True:
+        _check_batch(rng, BATCH * (10 if is_full(pytestconfig) else 1))
+        if time.monotonic() >= deadline:
+            break
+
+
+def _check_batch(rng: random.Random, count: int) -> None:
     statements = [riscvgen.random_statement(rng) for _ in range(count)]
     expected = riscvgen.gas_results(statements)
     assert not isinstance(expected, str), f"ERROR GNU as rejects the generated batch: {expected[:300]}"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ...common.diagnostics import SourceLocation, ToolchainError
 from ...common.leb128 import leb128_bytes
-from ..datadirectives import emit_data, quad, short
+from ..datadirectives import quad, short
 from ..directives import ArgReader
 from ..expr import SymbolRef, fold_constant
 from .insn import parse_insn
@@ -167,4 +167,3 @@ def dtpreldword(p: "Parser", text: str, loc: SourceLocation) -> None:
 DIRECTIVES = {"option": option, "attribute": attribute, "half": short, "dword": quad,
               "dtprelword": dtprelword, "dtpreldword": dtpreldword,
               "uleb128": uleb128, "sleb128": sleb128, "insn": insn}
-_ = emit_data

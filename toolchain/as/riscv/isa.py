@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...common import elf
 from ...common.diagnostics import SourceLocation, ToolchainError
 from ...common.target import EF_RISCV_FLOAT_ABI_DOUBLE, EF_RISCV_RVC, Target
 from ..expr import Binary, Constant, Expr, SymbolRef, Unary
@@ -179,8 +178,7 @@ class RiscvIsa:
     def symbols_looked_up(self, insn: Instruction) -> Sequence[object]:
         if insn.mnemonic == ".insn":          # word, size, field kind, expression
             return insn.operands[3:]
-        return [o for o in insn.operands if isinstance(o, (Expr, Memory))
-                and not _is_keyword(o)]
+        return [o for o in insn.operands if isinstance(o, (Expr, Memory))]
 
     def specifier_symbol(self, specifier: str) -> str | None:
         return None
@@ -407,10 +405,6 @@ class RiscvIsa:
         self.set_mode(self.mode.with_arch(arch))
 
 
-def _is_keyword(op: object) -> bool:
-    return False
-
-
 def _format_expr(e: Expr) -> str:
     if isinstance(e, SymbolRef):
         return e.name if e.specifier is None else f"%{e.specifier}({e.name})"
@@ -435,4 +429,3 @@ def _format_operand(op: object) -> str:
 
 
 __all__ = ["RiscvIsa"]
-_ = elf

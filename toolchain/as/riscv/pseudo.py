@@ -21,10 +21,9 @@ from __future__ import annotations
 
 from ...common.diagnostics import ToolchainError
 from ..expr import Constant, Expr, SymbolRef, fold_constant
-from ..instruction import Immediate, Memory, Operand, Register
+from ..instruction import Memory, Operand, Register
 from .compress import EXPLICIT_NAMES
-from .encoder import Branch, Label, Step, illegal
-from .operands import match
+from .encoder import Branch, Label, Step
 from .options import Mode
 from .registers import FPR, GPR
 
