@@ -46,7 +46,8 @@ LANGUAGES = {"c": "c", "cpp-output": "c", "c-header": "c", "assembler": "asm",
 # -l names gcc finds in glibc's sysroot; the bundled libc.a holds all of them.
 BUNDLED_LIBRARIES = frozenset({"c", "m", "pthread", "dl", "rt", "util", "crypt", "resolv",
                                "gcc", "gcc_eh", "atomic"})
-BACKENDS = {"x86_64-linux-gnu": "toolchain.cc.backend.x86_64"}
+BACKENDS = {"x86_64-linux-gnu": "toolchain.cc.backend.x86_64",
+            "i386-linux-gnu": "toolchain.cc.backend.i386"}
 _DOLLAR_IDENT = re.compile(r"(?<![A-Za-z0-9_.$])\$(?=[A-Za-z_])")
 PACKAGE_DIR = Path(__file__).resolve().parents[1]          # toolchain/
 
