@@ -285,3 +285,52 @@ def test_corpus(tmp_path, suite, name, path, flags, mode, level, record_property
         assert (code, out) == (0, expected.read_text() if expected.exists() else "")
     else:
         assert code == 0, f"exit status {code}"
+
+
+# --- -mregparm=3, the Linux kernel's convention ------------------------------------------------
+
+REGPARM_GCC = r"""
+struct big { int a[5]; };
+long long g3(int a, long long b, int c) { return a * 100 + b * 10 + c; }
+int g4(int a, int b, int c, int d) { return a * 1000 + b * 100 + c * 10 + d; }
+struct big gs(int v) { struct big b = {{v, v, v, v, v + 1}}; return b; }
+int gv(int n, ...) { __builtin_va_list ap; __builtin_va_start(ap, n); int s = 0;
+    while (n--) s += __builtin_va_arg(ap, int); __builtin_va_end(ap); return s; }
+extern int p4(int a, int b, int c, int d);
+int g_calls(void) { return p4(1, 2, 3, 4); }
+"""
+
+REGPARM_PCC = r"""
+struct big { int a[5]; };
+long long g3(int a, long long b, int c);
+int g4(int a, int b, int c, int d);
+struct big gs(int v);
+int gv(int n, ...);
+int g_calls(void);
+int p4(int a, int b, int c, int d) { return a + b * 2 + c * 3 + d * 4; }
+int main(void) {      /* no libc calls: the bundled libc is cdecl */
+    struct big b = gs(7);
+    return (g3(1, 2, 3) == 123) + 2 * (g4(1, 2, 3, 4) == 1234) + 4 * (b.a[4] == 8 && b.a[0] == 7)
+           + 8 * (gv(3, 1, 2, 3) == 6) + 16 * (g_calls() == 30);
+}
+"""
+
+
+@pytest.mark.skipif(GCC32 is None, reason="needs i686-linux-gnu-gcc (the oracle)")
+def test_regparm_with_gcc(tmp_path):
+    (tmp_path / "g.c").write_text(REGPARM_GCC)
+    (tmp_path / "p.c").write_text(REGPARM_PCC)
+    subprocess.run([GCC32, "-O1", "-fno-pie", "-mregparm=3", "-c", "g.c", "-o", "g.o"],
+                   cwd=tmp_path, check=True)
+    for level in LEVELS:
+        ok("-m32", "-mregparm=3", level, "p.c", "g.o", "-o", "p", cwd=tmp_path)
+        assert execute(tmp_path / "p") == (31, "")
+
+
+@pytest.mark.parametrize("flag,message", [
+    ("-mregparm=4", "'-mregparm=4' is not between 0 and 3"),
+    ("-mregparm=x", "argument to '-mregparm=' should be a non-negative integer")])
+def test_regparm_errors(tmp_path, flag, message):
+    (tmp_path / "p.c").write_text("int main(void) { return 0; }\n")
+    status, err = pcc("-m32", flag, "-c", "p.c", cwd=tmp_path)
+    assert status == 1 and message in err and not (tmp_path / "p.o").exists()
