@@ -14,7 +14,6 @@ status 0), at -O0 and -O1.
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
 import os
 import platform
@@ -25,14 +24,14 @@ from pathlib import Path
 
 import pytest
 
-import corpus
+import corpus_e2e
 import testopts
 
 pytestmark = pytest.mark.skipif(platform.machine() != "x86_64" or os.name != "posix",
                                 reason="runs i386 Linux executables natively on x86-64")
 
 GCC32 = shutil.which("i686-linux-gnu-gcc")
-LEVELS = ("-O0", "-O1")
+LEVELS = corpus_e2e.LEVELS
 SAMPLE = {"c-testsuite": 8, "gcc-torture": 12}
 
 
@@ -241,50 +240,33 @@ def test_calling_convention_with_gcc(tmp_path):
         assert execute(tmp_path / "p") == (0, f"{-35 - (1 << 33)} 6.5 2.5 133 1 y -2.5 1.5 7\n")
 
 
-# --- the corpora ----------------------------------------------------------------------------
-
-def _programs(suite: str) -> list[tuple[str, Path, tuple[str, ...]]]:
-    root = corpus.corpora_dir()
-    manifest = root / suite / "MANIFEST.tsv" if root is not None else None
-    if manifest is None or not manifest.is_file():
-        return []
-    out = []
-    with manifest.open(newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            if row.get("ok_i386", "yes") != "yes":
-                continue
-            flags = tuple(t for t in row["build"].split() if t.startswith(("-std", "-f", "-D")))
-            out.append((row["name"], root / suite / row["name"], flags))
-    return out
-
+# --- the corpora (corpus_e2e.py: -S|pas == -c, link, run, compare) --------------------------
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "suite" not in metafunc.fixturenames:
+    if "program" not in metafunc.fixturenames:
         return
     full = testopts.is_full(metafunc.config)
+    root = corpus_e2e.corpora_dir()
+    programs = [p for p in corpus_e2e.load_programs(root) if "i386" not in p.fails_on] \
+        if root is not None else []
     params = []
-    for suite in ("c-testsuite", "gcc-torture"):
-        programs = _programs(suite)
+    for suite in corpus_e2e.SUITES:
+        members = [p for p in programs if p.suite == suite]
         if not full:
             rng = random.Random(f"{testopts.sample_seed()}:i386:{suite}")
-            programs = sorted(rng.sample(programs, min(SAMPLE[suite], len(programs))))
-        params += [pytest.param(suite, name, path, flags, "i386", level,
-                                id=f"{suite}/{name}{level}")
-                   for name, path, flags in programs for level in LEVELS]
-    metafunc.parametrize("suite,name,path,flags,mode,level", params)
+            members = [members[i] for i in
+                       sorted(rng.sample(range(len(members)), min(SAMPLE[suite], len(members))))]
+        params += [pytest.param(p, "i386", level, id=f"{p.id}{level}")
+                   for p in members for level in LEVELS]
+    metafunc.parametrize("program,mode,level", params)
 
 
-def test_corpus(tmp_path, suite, name, path, flags, mode, level, record_property):
-    """Compiled and linked by pcc -m32, run: the expected output and exit status."""
-    record_property("label", f"i386 {suite}/{name} {level}")
-    status, err = pcc("-m32", level, "-w", *flags, path, "-o", tmp_path / "p", "-lm")
-    assert status == 0, (err.strip().splitlines() or ["failed"])[0]
-    code, out = execute(tmp_path / "p")
-    if suite == "c-testsuite":
-        expected = path.with_name(name + ".expected")
-        assert (code, out) == (0, expected.read_text() if expected.exists() else "")
-    else:
-        assert code == 0, f"exit status {code}"
+def test_corpus(program, mode, level, record_property):
+    """pcc -m32 -S | pas equals pcc -m32 -c; linked with the bundled i386 libc and run:
+    the expected output and exit status."""
+    record_property("label", f"i386 {program.id} {level}")
+    outcome = corpus_e2e.run_program(program, level, target="i386-linux-gnu")
+    assert outcome.passed, f"{outcome.status}: {outcome.message}"
 
 
 # --- -mregparm=3, the Linux kernel's convention ------------------------------------------------
