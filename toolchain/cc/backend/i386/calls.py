@@ -142,8 +142,14 @@ class CallSelection:
             if loc.regs:
                 continue
             m = Memory(base=ESP, displacement=ExprConstant(loc.stack_offset))
-            if agg is not None:
+            if agg is not None and v.type is Type.PTR:
                 self.copy_aggregate(m, sel.mem(v), agg.size)
+            elif agg is not None and v.type.is_integer and v.type is not Type.I64:
+                sel.e("movl", m, sel.operand(v))    # a union cast from a scalar: its bytes
+            elif agg is not None and v.type is Type.I64:
+                lo, hi = sel.int64.operands(v)
+                sel.e("movl", m, lo)
+                sel.e("movl", offset_mem(m, 4), hi)
             elif v.type.is_float:
                 sel.floats.store(v, m)
             elif v.type is Type.I64:
