@@ -50,6 +50,7 @@ class Program:
     libs: tuple[str, ...]           # -lm
     expected_exit: int
     expected_output: Path | None    # None: output not checked
+    fails_on: frozenset[str] = frozenset()      # arches whose ok_<arch> column says no (gcc fails)
 
     @property
     def id(self) -> str:
@@ -93,11 +94,14 @@ def load_programs(root: Path, suites=SUITES) -> list[Program]:
                               not t.startswith(("-O", "-l", "-o")))
                 libs = tuple(t for t in tokens if t.startswith("-l"))
                 expected = row.get("expected_stdout", "-")
+                fails = frozenset(k[3:] for k, v in row.items()
+                                  if k.startswith("ok_") and v == "no")
                 programs.append(Program(
                     suite, row["name"], root / suite / row["name"],
                     flags if "-w" in flags else flags + ("-w",), libs,
                     int(row.get("expected_exit") or 0),
-                    root / suite / expected if expected not in ("", "-") else None))
+                    root / suite / expected if expected not in ("", "-") else None,
+                    fails))
     return programs
 
 
@@ -113,11 +117,17 @@ def toolchain_digest() -> str:
     return digest.hexdigest()[:20]
 
 
-def cache_path(program: Program, level: str) -> Path:
+def target_flags(target: str) -> tuple[str, ...]:
+    """The pcc flags selecting ``target`` (none for the default, x86-64)."""
+    return () if target == "x86_64-linux-gnu" else (f"--target={target}",)
+
+
+def cache_path(program: Program, level: str, target: str = "x86_64-linux-gnu") -> Path:
     base = os.environ.get("PCC_CACHE") or Path(
         os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pcc"
     digest = hashlib.sha256()
-    for part in (toolchain_digest(), level, " ".join(program.flags + program.libs),
+    for part in (toolchain_digest(), level, *target_flags(target),
+                 " ".join(program.flags + program.libs),
                  str(program.expected_exit), program.id):
         digest.update(part.encode() + b"\0")
     digest.update(program.path.read_bytes())
@@ -126,8 +136,9 @@ def cache_path(program: Program, level: str) -> Path:
     return Path(base) / "e2e-corpus" / f"{program.name}{level}-{digest.hexdigest()[:16]}.json"
 
 
-def cached_outcome(program: Program, level: str) -> Outcome | None:
-    path = cache_path(program, level)
+def cached_outcome(program: Program, level: str, target: str = "x86_64-linux-gnu") \
+        -> Outcome | None:
+    path = cache_path(program, level, target)
     try:
         data = json.loads(path.read_text())
     except (OSError, ValueError):
@@ -135,8 +146,9 @@ def cached_outcome(program: Program, level: str) -> Outcome | None:
     return Outcome(data["status"], data["message"])
 
 
-def store_outcome(program: Program, level: str, outcome: Outcome) -> None:
-    path = cache_path(program, level)
+def store_outcome(program: Program, level: str, outcome: Outcome,
+                  target: str = "x86_64-linux-gnu") -> None:
+    path = cache_path(program, level, target)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     tmp.write_text(json.dumps({"status": outcome.status, "message": outcome.message}))
@@ -180,22 +192,24 @@ def _first_error(stderr: str) -> str:
 
 
 def run_program(program: Program, level: str, check_text: bool = True,
-                use_cache: bool = True) -> Outcome:
-    """Compile, link and run one program at one level (see the module's docstring)."""
+                use_cache: bool = True, target: str = "x86_64-linux-gnu") -> Outcome:
+    """Compile, link and run one program at one level for ``target`` (x86-64 or
+    i386: both run natively here; see the module's docstring)."""
     if use_cache:
-        outcome = cached_outcome(program, level)
+        outcome = cached_outcome(program, level, target)
         if outcome is not None:
             return outcome
     with tempfile.TemporaryDirectory(prefix="pcc-e2e-") as tmp:
-        outcome = _run_in(program, level, check_text, Path(tmp))
+        outcome = _run_in(program, level, check_text, Path(tmp), target_flags(target))
     if use_cache and outcome.status != "timeout":
-        store_outcome(program, level, outcome)
+        store_outcome(program, level, outcome, target)
     return outcome
 
 
-def _run_in(program: Program, level: str, check_text: bool, tmp: Path) -> Outcome:
+def _run_in(program: Program, level: str, check_text: bool, tmp: Path,
+            target: tuple[str, ...] = ()) -> Outcome:
     src = program.path
-    common = [level, *program.flags]
+    common = [*target, level, *program.flags]
     status, err = pcc([*common, "-c", src, "-o", "p.o"], tmp)
     if status != 0:
         return Outcome("internal" if status in (70, 124) else "compile", _first_error(err))
@@ -204,12 +218,12 @@ def _run_in(program: Program, level: str, check_text: bool, tmp: Path) -> Outcom
         if status != 0:
             return Outcome("internal" if status in (70, 124) else "compile",
                            "-S: " + _first_error(err))
-        status, err = pcc(["-c", "p.s", "-o", "text.o"], tmp)
+        status, err = pcc([*target, "-c", "p.s", "-o", "text.o"], tmp)
         if status != 0:
             return Outcome("text-differs", "pas rejects the -S text: " + _first_error(err))
         if (tmp / "p.o").read_bytes() != (tmp / "text.o").read_bytes():
             return Outcome("text-differs", "pas on the -S text gives another object than -c")
-    status, err = pcc([level, "p.o", *program.libs, "-o", "p"], tmp)
+    status, err = pcc([*target, level, "p.o", *program.libs, "-o", "p"], tmp)
     if status != 0:
         return Outcome("link", _first_error(err))
     try:

@@ -219,7 +219,9 @@ class BuiltinLowering:
         else:
             destination = self.value(args[2])
             result_t = args[2].type.target
-        wide = Type.I128
+        # exact in twice the width: i64 suffices for 32-bit operands and result (and
+        # is all a 32-bit target has), i128 for wider ones
+        wide = Type.I64 if max(t.size for t in (*types, result_t)) <= 4 else Type.I128
         a = self.resize(values[0], wide, is_signed(types[0]))
         b = self.resize(values[1], wide, is_signed(types[1]))
         exact = self.emit(op, wide, [a, b])
