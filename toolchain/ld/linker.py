@@ -271,6 +271,7 @@ class Linker:
             return
         for obj in self.files:
             obj.read_relocations()
+        added = arch.prepare_inputs(self.files) if not options.relocatable else []
         script = self._sections_script()
         synthetic = SyntheticSections(arch)
         if options.build_id and options.output_format != "binary":
@@ -280,6 +281,7 @@ class Linker:
         if common is not None:
             sections.append(common)
         sections.extend(synthetic.sections())
+        sections.extend(added)
         property_note = merge_property_notes(sections, arch.wordsize)
         if property_note is not None:
             sections.insert(0, property_note)

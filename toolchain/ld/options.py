@@ -288,6 +288,8 @@ def _split_option(arg: str) -> tuple[str, str | None]:
             return name, value
         if name.startswith("--") and name[1:] in WITH_ARGUMENT:
             return name[1:], value
+        if not name.startswith("--") and "-" + name in IGNORED_WITH_ARGUMENT:
+            return "-" + name, value             # '-hash-style=gnu', as the cross gccs pass it
     if arg.startswith("--") and arg[1:] in WITH_ARGUMENT | dict.fromkeys(IGNORED_WITH_ARGUMENT):
         return arg[1:], None                     # '--Ttext' is '-Ttext', '--plugin' '-plugin'
     if arg.startswith("--") and arg[1:] in IGNORED_FLAGS:

@@ -96,7 +96,7 @@ class OutputBuilder:
             layout.run(ehdr + phnum * phdr)
             self._set_script_symbols(layout)
             sections = self._kept_sections()
-            count = len(build_segments(sections, max_page, False))
+            count = len(build_segments(sections, max_page, False, self.arch.separate_code))
             if count == phnum or options.output_format == "binary":
                 break
             phnum = count
@@ -156,7 +156,8 @@ class OutputBuilder:
         exec_stack = self.options.exec_stack
         if exec_stack is None:
             exec_stack = any(obj.exec_stack for obj in self.linker.files)
-        self.segments = build_segments(self.sections, max_page, exec_stack)
+        self.segments = build_segments(self.sections, max_page, exec_stack,
+                                       self.arch.separate_code)
         data_end = assign_offsets(self.sections, self.segments, self.headers_size, max_page)
         ehdr_start = self.linker.symtab.get("__ehdr_start")
         if ehdr_start is not None and ehdr_start.script_defined and \
@@ -321,7 +322,7 @@ class OutputBuilder:
         ehdr = elf_header(is64=is64, machine=self.arch.machine, e_type=elf.ET_EXEC,
                           entry=self.entry, phoff=len(elf_header_placeholder(is64)),
                           phnum=len(self.segments), shoff=shoff, shnum=len(headers),
-                          shstrndx=shstrndx)
+                          shstrndx=shstrndx, flags=self.arch.output_flags(self.linker.files))
         image[:len(ehdr)] = ehdr
         image[len(ehdr):len(ehdr) + len(phdrs)] = phdrs
         content = image + extra + b"".join(headers)

@@ -48,10 +48,11 @@ class SyntheticSections:
         self.rel_iplt.entsize = (3 if arch.uses_rela else 2) * word
         self.got_entries: list[tuple[str, Symbol]] = []     # ('address'|'tpoff', symbol)
         self.iplt_symbols: list[Symbol] = []
-        self.got_plt_reserved = 3
+        self.got_plt_reserved = arch.got_plt_header_words
         self.build_id: InputSection | None = None
         self.build_id_style = ""
         self.got_plt_needed = False
+        self.got_header = 0
 
     def sections(self) -> list[InputSection]:
         result = [self.rel_iplt, self.iplt, self.got, self.got_plt]
@@ -111,7 +112,9 @@ class SyntheticSections:
 
     def finish_sizes(self) -> None:
         word = self.arch.wordsize
-        self.got.size = len(self.got_entries) * word
+        header = self.arch.got_header_words if self.got_entries or self.got_plt_needed else 0
+        self.got_header = header
+        self.got.size = (header + len(self.got_entries)) * word
         needed = self.iplt_symbols or self.got_entries or self.got_plt_needed
         reserved = self.got_plt_reserved if needed else 0
         self.got_plt.size = (reserved + len(self.iplt_symbols)) * word
@@ -124,7 +127,9 @@ class SyntheticSections:
 
     @property
     def got_base(self) -> int:
-        """_GLOBAL_OFFSET_TABLE_: the start of .got.plt (x86 psABIs)."""
+        """_GLOBAL_OFFSET_TABLE_: the start of .got.plt (x86 psABIs) or of .got (AArch64)."""
+        if self.arch.got_base_symbol_section == ".got" and self.got.output_section is not None:
+            return self.got.address
         if self.got_plt.output_section is not None:
             return self.got_plt.address
         if self.got.output_section is not None:
@@ -132,10 +137,10 @@ class SyntheticSections:
         return 0
 
     def got_slot(self, symbol: Symbol) -> int:
-        return self.got.address + symbol.got_index * self.arch.wordsize
+        return self.got.address + (self.got_header + symbol.got_index) * self.arch.wordsize
 
     def gottp_slot(self, symbol: Symbol) -> int:
-        return self.got.address + symbol.gottp_index * self.arch.wordsize
+        return self.got.address + (self.got_header + symbol.gottp_index) * self.arch.wordsize
 
     def iplt_entry(self, symbol: Symbol) -> int:
         return self.iplt.address + symbol.iplt_index * self.arch.iplt_entry_size
@@ -158,13 +163,13 @@ class SyntheticSections:
             (lambda v: (v & 0xFFFFFFFF).to_bytes(4, "little"))
         relocs = []
         if self.got.size:
-            base = file_offset(self.got)
+            base = file_offset(self.got) + self.got_header * word
             for index, (kind, symbol) in enumerate(self.got_entries):
                 if kind == "tpoff":
                     value = tp_offset(symbol)
                 elif symbol.is_ifunc:
                     value = symbol.address              # the resolver, until IRELATIVE runs
-                    relocs.append(arch.irelative(self.got.address + index * word, value))
+                    relocs.append(arch.irelative(self.got_slot(symbol), value))
                 else:
                     value = symbol.address if symbol.defined else 0
                 image[base + index * word:base + (index + 1) * word] = pack(value)
