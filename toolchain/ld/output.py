@@ -96,7 +96,8 @@ class OutputBuilder:
             layout.run(ehdr + phnum * phdr)
             self._set_script_symbols(layout)
             sections = self._kept_sections()
-            count = len(build_segments(sections, max_page, False, self.arch.separate_code))
+            count = len(build_segments(sections, max_page, self._exec_stack(),
+                                        self.arch.separate_code))
             if count == phnum or options.output_format == "binary":
                 break
             phnum = count
@@ -104,11 +105,23 @@ class OutputBuilder:
         self.headers_size = ehdr + phnum * phdr
         return layout
 
+    def _exec_stack(self) -> bool | None:
+        """PT_GNU_STACK's X flag; None for no PT_GNU_STACK -- as GNU ld, when no input
+        has a .note.GNU-stack and no -z [no]execstack says."""
+        if self.options.exec_stack is not None:
+            return self.options.exec_stack
+        files = self.linker.files
+        if not any(obj.has_gnu_stack_note for obj in files):
+            return None
+        return any(obj.exec_stack for obj in files)
+
     def _kept_sections(self) -> list[OutputSection]:
         kept = []
         for item in self.plan:
             if isinstance(item, SectionPlan) and item.output is not None:
                 output = item.output
+                if _only_aligns_dot(item):
+                    continue
                 if output.size > 0 or output.script_data:
                     if output not in kept:
                         kept.append(output)
@@ -153,9 +166,7 @@ class OutputBuilder:
     def build(self) -> None:
         layout = self.layout()
         max_page, _ = self._page_sizes()
-        exec_stack = self.options.exec_stack
-        if exec_stack is None:
-            exec_stack = any(obj.exec_stack for obj in self.linker.files)
+        exec_stack = self._exec_stack()
         self.segments = build_segments(self.sections, max_page, exec_stack,
                                        self.arch.separate_code)
         data_end = assign_offsets(self.sections, self.segments, self.headers_size, max_page)
@@ -330,6 +341,19 @@ class OutputBuilder:
         if note is not None and note.output_section is not None:
             self.synthetic.fill_build_id(content, self._input_offset(note))
         return bytes(content)
+
+
+def _only_aligns_dot(item: SectionPlan) -> bool:
+    """An output section with no input and only ``. = ALIGN(...)`` inside is not
+    created, as in GNU ld (the default script's ``.bss`` when nothing is in it)."""
+    contents = item.contents
+    if any(isinstance(c, list) and any(s.live and not s.discarded for s in c)
+           for c in contents) or item.output.script_data:
+        return False
+    others = [c for c in contents if not isinstance(c, list)]
+    return bool(others) and all(
+        isinstance(c, ast.Assignment) and c.symbol == "." and isinstance(c.expr, ast.Call)
+        and c.expr.function == "ALIGN" for c in others)
 
 
 def elf_header_placeholder(is64: bool) -> bytes:

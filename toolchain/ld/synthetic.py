@@ -53,6 +53,7 @@ class SyntheticSections:
         self.build_id_style = ""
         self.got_plt_needed = False
         self.got_header = 0
+        self.got_plt_header = 0
 
     def sections(self) -> list[InputSection]:
         result = [self.rel_iplt, self.iplt, self.got, self.got_plt]
@@ -115,8 +116,10 @@ class SyntheticSections:
         header = self.arch.got_header_words if self.got_entries or self.got_plt_needed else 0
         self.got_header = header
         self.got.size = (header + len(self.got_entries)) * word
-        needed = self.iplt_symbols or self.got_entries or self.got_plt_needed
+        needed = self.iplt_symbols and self.arch.iplt_needs_got_plt_header or \
+            self.got_entries or self.got_plt_needed
         reserved = self.got_plt_reserved if needed else 0
+        self.got_plt_header = reserved
         self.got_plt.size = (reserved + len(self.iplt_symbols)) * word
         self.iplt.size = len(self.iplt_symbols) * self.arch.iplt_entry_size
         self.rel_iplt.size = len(self.iplt_symbols) * self.rel_iplt.entsize
@@ -146,7 +149,7 @@ class SyntheticSections:
         return self.iplt.address + symbol.iplt_index * self.arch.iplt_entry_size
 
     def iplt_slot(self, symbol: Symbol) -> int:
-        return self.got_plt.address + (self.got_plt_reserved + symbol.iplt_index) \
+        return self.got_plt.address + (self.got_plt_header + symbol.iplt_index) \
             * self.arch.wordsize
 
     # --- contents ------------------------------------------------------------------------------
@@ -181,8 +184,9 @@ class SyntheticSections:
                 slot = self.iplt_slot(symbol)
                 arch.write_iplt_entry(image, plt_base + symbol.iplt_index * arch.iplt_entry_size,
                                       entry, slot, self.got_base)
-                offset = slot_base + (self.got_plt_reserved + symbol.iplt_index) * word
-                image[offset:offset + word] = pack(symbol.address)
+                offset = slot_base + (self.got_plt_header + symbol.iplt_index) * word
+                image[offset:offset + word] = pack(
+                    entry if arch.iplt_slot_holds_entry else symbol.address)
                 relocs.insert(len(relocs), arch.irelative(slot, symbol.address))
         if relocs:
             base = file_offset(self.rel_iplt)

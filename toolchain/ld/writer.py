@@ -36,7 +36,7 @@ def align_up(value: int, alignment: int) -> int:
 
 
 def build_segments(sections: list[OutputSection], page_size: int,
-                   exec_stack: bool, separate_code: bool = True) -> list[Segment]:
+                   exec_stack: bool | None, separate_code: bool = True) -> list[Segment]:
     """PT_LOAD, PT_NOTE, PT_TLS and PT_GNU_STACK for the allocated sections.
 
     Without ``separate_code`` (GNU ld's default on AArch64 and RISC-V) read-only
@@ -87,9 +87,10 @@ def build_segments(sections: list[OutputSection], page_size: int,
     if tls:
         segments.append(Segment(elf.PT_TLS, elf.PF_R, tls,
                                 align=max(s.alignment for s in tls)))
-    segments.append(Segment(elf.PT_GNU_STACK,
-                            elf.PF_R | elf.PF_W | (elf.PF_X if exec_stack else 0), [],
-                            align=16))
+    if exec_stack is not None:                  # None: nothing says; no header
+        segments.append(Segment(elf.PT_GNU_STACK,
+                                elf.PF_R | elf.PF_W | (elf.PF_X if exec_stack else 0), [],
+                                align=16))
     return segments
 
 

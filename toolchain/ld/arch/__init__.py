@@ -97,6 +97,8 @@ class Arch:
     got_base_symbol_section = ".got.plt"  # _GLOBAL_OFFSET_TABLE_ points at its start
     got_header_words = 0               # reserved words at the start of .got (AArch64: 1)
     got_plt_header_words = 3           # reserved words at the start of .got.plt
+    iplt_slot_holds_entry = False      # an IPLT slot starts as the resolver (x86) or the entry
+    iplt_needs_got_plt_header = True   # IPLT slots alone keep them (x86) or not (.igot.plt)
     # Whether an initial-exec access to an undefined weak symbol becomes local exec
     # (x86, as GNU ld does) or keeps its GOT slot (AArch64).
     relax_undefined_tls = True

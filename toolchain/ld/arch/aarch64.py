@@ -36,6 +36,7 @@ from ...common import elf
 from . import Arch, RelExpr, RelocationError, check_either, check_signed, check_unsigned
 
 E = RelExpr
+NAMES = elf.RELOC_NAMES[elf.EM_AARCH64]
 
 # type -> (what value, field kind, checked for overflow).  Field kinds: "d64",
 # "d32", "d16" data words; "adrp" ADRP pages; "adr" ADR; "lo12:N" an imm12 holding
@@ -123,7 +124,7 @@ RELOCATIONS: dict[int, tuple[RelExpr, str, bool]] = {
 
 NOP = 0xD503201F
 MRS_X1_TPIDR_EL0 = 0xD53BD041
-ADD_X0_X0_X1 = 0x8B010000
+ADD_X0_X1_X0 = 0x8B000020
 MOVZ_X_LSL16 = 0xD2A00000         # movz xd, #imm16, lsl #16
 MOVK_X = 0xF2800000               # movk xd, #imm16
 # The IPLT entry: adrp x16, slot; ldr x17, [x16, :lo12:slot]; add x16, x16, :lo12:slot; br x17
@@ -154,6 +155,8 @@ class AArch64(Arch):
     got_header_words = 1               # .got[0]: _DYNAMIC, 0 in a static executable
     relax_undefined_tls = False
     separate_code = False
+    iplt_needs_got_plt_header = False  # GNU ld puts lone IPLT slots in .igot.plt
+    iplt_slot_holds_entry = True       # until IRELATIVE runs, as GNU ld fills it
     irelative_type = elf.R_AARCH64_IRELATIVE
     iplt_entry_size = 16
     code_fill_nops = (b"\0", b"\0\0", b"\0\0\0", NOP.to_bytes(4, "little"))
@@ -166,9 +169,11 @@ class AArch64(Arch):
 
     def write(self, buf: bytearray, offset: int, type: int, value: int) -> None:
         _, kind, checked = RELOCATIONS[type]
-        name = self.type_name(type)
+        name = NAMES[type]
         if kind == "none":
             return
+        if value >= 1 << 63:                            # addresses wrap at 64 bits
+            value -= 1 << 64
         if kind[0] == "d":
             size = int(kind[1:]) // 8
             if checked:
@@ -193,8 +198,9 @@ class AArch64(Arch):
                 check_unsigned(value, 12, name)
             low = value & 0xFFF
             if low & ((1 << scale) - 1):
-                raise RelocationError(f"{name}: the address {value:#x} is not a multiple "
-                                      f"of the access size {1 << scale}")
+                raise RelocationError(f"relocation truncated to fit: {name}: the address "
+                                      f"{value:#x} is not a multiple of the access size "
+                                      f"{1 << scale}")
             return (word & ~(0xFFF << 10)) | ((low >> scale) << 10)
         if kind == "hi12":
             check_unsigned(value, 24, name)
@@ -202,13 +208,14 @@ class AArch64(Arch):
         if kind == "lo15":
             check_unsigned(value, 15, name)
             if value & 7:
-                raise RelocationError(f"{name}: the offset {value:#x} is not a multiple of 8")
+                raise RelocationError(f"relocation truncated to fit: {name}: the offset "
+                                      f"{value:#x} is not a multiple of 8")
             return (word & ~(0xFFF << 10)) | ((value >> 3) << 10)
         if kind[0] == "b":                              # b26, b19, b14: word offsets
             bits = int(kind[1:])
             if value & 3:
-                raise RelocationError(f"{name}: the target {value:#x} bytes away is not a "
-                                      f"multiple of 4")
+                raise RelocationError(f"relocation truncated to fit: {name}: the target "
+                                      f"{value:#x} bytes away is not a multiple of 4")
             check_signed(value, bits + 2, name)
             shift = 0 if bits == 26 else 5
             mask = ((1 << bits) - 1) << shift
@@ -252,7 +259,7 @@ class AArch64(Arch):
         return 1 if type == elf.R_AARCH64_TLSGD_ADD_LO12_NC else 0
 
     def relax_tls_gd_to_le(self, buf: bytearray, offset: int, type: int, tpoff: int) -> int:
-        name = self.type_name(type)
+        name = NAMES[type]
         if type in (elf.R_AARCH64_TLSGD_ADR_PAGE21, elf.R_AARCH64_TLSDESC_ADR_PAGE21):
             self._movz_movk(buf, offset, True, tpoff, name)
             return 0
@@ -261,13 +268,13 @@ class AArch64(Arch):
             struct.pack_into("<I", buf, offset, MOVK_X | ((tpoff & 0xFFFF) << 5))
             return 0
         # add x0, x0, :tlsgd_lo12:x; bl __tls_get_addr; nop
-        #   -> movk x0, #:tprel_g0_nc:x; mrs x1, tpidr_el0; add x0, x0, x1
+        #   -> movk x0, #:tprel_g0_nc:x; mrs x1, tpidr_el0; add x0, x1, x0
         call, after = struct.unpack_from("<II", buf, offset + 4)
         if call >> 26 != 0x25 or after != NOP:
             raise RelocationError(f"{name} is not followed by 'bl __tls_get_addr; nop'; "
                                   f"cannot relax it")
         self._movz_movk(buf, offset, False, tpoff, name)
-        struct.pack_into("<II", buf, offset + 4, MRS_X1_TPIDR_EL0, ADD_X0_X0_X1)
+        struct.pack_into("<II", buf, offset + 4, MRS_X1_TPIDR_EL0, ADD_X0_X1_X0)
         return 1
 
     def relax_tls_marker(self, buf: bytearray, offset: int, type: int) -> None:

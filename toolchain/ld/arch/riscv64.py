@@ -40,6 +40,7 @@ from ...common.riscvbits import hi20, lo12, pack_b, pack_cb, pack_cj, pack_i, pa
 from . import Arch, RelExpr, RelocationError, check_signed
 
 E = RelExpr
+NAMES = elf.RELOC_NAMES[elf.EM_RISCV]
 
 # type -> (what value, field kind).  Kinds: "dN" N-bit data word (no check, as GNU
 # ld); "pc32" signed 32-bit data; "add:N"/"sub:N"/"set:N" arithmetic on an N-bit
@@ -130,6 +131,7 @@ class RiscV64(Arch):
     got_base_symbol_section = ".got"
     got_header_words = 1               # .got[0]: _DYNAMIC, 0 in a static executable
     got_plt_header_words = 2
+    iplt_needs_got_plt_header = False  # GNU ld puts lone IPLT slots in .igot.plt
     irelative_type = elf.R_RISCV_IRELATIVE
     iplt_entry_size = 16
     code_fill_nops = (b"\0", C_NOP.to_bytes(2, "little"), b"\0\0\0",
@@ -143,9 +145,11 @@ class RiscV64(Arch):
 
     def write(self, buf: bytearray, offset: int, type: int, value: int) -> None:
         kind = RELOCATIONS[type][1]
-        name = self.type_name(type)
+        name = NAMES[type]
         if kind == "none":
             return
+        if value >= 1 << 63:                            # addresses wrap at 64 bits
+            value -= 1 << 64
         if kind[0] == "d" or kind == "pc32":
             size = 4 if kind == "pc32" else int(kind[1:]) // 8
             if kind == "pc32":
@@ -199,7 +203,8 @@ class RiscV64(Arch):
     @staticmethod
     def _branch(buf: bytearray, offset: int, kind: str, value: int, name: str) -> None:
         if value & 1:
-            raise RelocationError(f"{name}: the target {value:#x} bytes away is odd")
+            raise RelocationError(f"relocation truncated to fit: {name}: the target "
+                                  f"{value:#x} bytes away is odd")
         check_signed(value, BRANCH_BITS[kind], name)
         if kind in ("cb", "cj"):
             half = int.from_bytes(buf[offset:offset + 2], "little")
