@@ -28,6 +28,8 @@ REPO = corpus.REPO
 TARGETS = {"x86_64": "x86_64-linux-gnu", "i386": "i386-linux-gnu"}
 # The GNU triples of the cross binutils, by target.
 TRIPLES = {"aarch64": "aarch64-linux-gnu", "riscv64": "riscv64-linux-gnu"}
+# What GCC tells the cross assemblers (the ISA Debian's GCC targets).
+GAS_FLAGS = {"aarch64": [], "riscv64": ["-march=rv64gc", "-mabi=lp64d"]}
 
 
 def assemble(text: str, name: str = "a.s", target: str = "x86_64") -> bytes:
@@ -59,8 +61,8 @@ def gas_objects(directory: Path, sources: dict[str, str], target: str) -> list[s
     for name, text in sources.items():
         (directory / name).write_text(text)
         obj = Path(name).with_suffix(".o").name
-        result = subprocess.run([gas, name, "-o", obj], cwd=directory, capture_output=True,
-                                text=True)
+        result = subprocess.run([gas, *GAS_FLAGS[target], name, "-o", obj], cwd=directory,
+                                capture_output=True, text=True)
         assert result.returncode == 0, f"{gas} rejected {name}:\n{result.stderr}"
         names.append(obj)
     return names

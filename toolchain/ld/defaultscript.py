@@ -35,7 +35,7 @@ SECTIONS
   .note.gnu.property : { *(.note.gnu.property) }
   .note.gnu.build-id : { *(.note.gnu.build-id) }
   .note.ABI-tag : { *(.note.ABI-tag) }
-  .{rel}.dyn : { *(.{rel}.init) *(.{rel}.text .{rel}.text.*) *(.{rel}.data .{rel}.data.*) }
+  .{rel}.dyn : { *(.{rel}.init) *(.{rel}.text .{rel}.text.*) *(.{rel}.data .{rel}.data.*) *(.{rel}.got) }
   .{rel}.plt :
   {
     *(.{rel}.plt)

@@ -46,6 +46,13 @@ class SyntheticSections:
                                      elf.SHT_RELA if arch.uses_rela else elf.SHT_REL,
                                      elf.SHF_ALLOC | elf.SHF_INFO_LINK, word, 0, b"")
         self.rel_iplt.entsize = (3 if arch.uses_rela else 2) * word
+        # RISC-V's GNU ld reserves an (unused, R_RISCV_NONE) dynamic relocation per
+        # initial-exec GOT slot even in a static executable; so does pld, for the
+        # same layout.
+        self.rel_got = InputSection(None, 0, f".{rel}.got",
+                                    elf.SHT_RELA if arch.uses_rela else elf.SHT_REL,
+                                    elf.SHF_ALLOC, word, 0, b"")
+        self.rel_got.entsize = self.rel_iplt.entsize
         self.got_entries: list[tuple[str, Symbol]] = []     # ('address'|'tpoff', symbol)
         self.iplt_symbols: list[Symbol] = []
         self.got_plt_reserved = arch.got_plt_header_words
@@ -56,7 +63,7 @@ class SyntheticSections:
         self.got_plt_header = 0
 
     def sections(self) -> list[InputSection]:
-        result = [self.rel_iplt, self.iplt, self.got, self.got_plt]
+        result = [self.rel_got, self.rel_iplt, self.iplt, self.got, self.got_plt]
         return result + ([self.build_id] if self.build_id is not None else [])
 
     # --- .note.gnu.build-id ---------------------------------------------------------------
@@ -123,6 +130,10 @@ class SyntheticSections:
         self.got_plt.size = (reserved + len(self.iplt_symbols)) * word
         self.iplt.size = len(self.iplt_symbols) * self.arch.iplt_entry_size
         self.rel_iplt.size = len(self.iplt_symbols) * self.rel_iplt.entsize
+        if self.arch.gottp_reserves_dynamic_relocation:
+            tp_slots = sum(1 for kind, _ in self.got_entries if kind == "tpoff")
+            self.rel_got.size = tp_slots * self.rel_got.entsize
+            self.rel_got.data = bytes(self.rel_got.size)
         ifunc_in_got = [s for kind, s in self.got_entries if kind == "address" and s.is_ifunc]
         self.rel_iplt.size += len(ifunc_in_got) * self.rel_iplt.entsize
 
@@ -175,6 +186,10 @@ class SyntheticSections:
                     relocs.append(arch.irelative(self.got_slot(symbol), value))
                 else:
                     value = symbol.address if symbol.defined else 0
+                image[base + index * word:base + (index + 1) * word] = pack(value)
+        if self.got_plt_header:
+            base = file_offset(self.got_plt)
+            for index, value in enumerate(arch.got_plt_header_values[:self.got_plt_header]):
                 image[base + index * word:base + (index + 1) * word] = pack(value)
         if self.iplt_symbols:
             plt_base = file_offset(self.iplt)

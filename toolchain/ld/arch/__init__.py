@@ -97,6 +97,8 @@ class Arch:
     got_base_symbol_section = ".got.plt"  # _GLOBAL_OFFSET_TABLE_ points at its start
     got_header_words = 0               # reserved words at the start of .got (AArch64: 1)
     got_plt_header_words = 3           # reserved words at the start of .got.plt
+    got_plt_header_values: tuple[int, ...] = ()   # what they hold (default: zeros)
+    gottp_reserves_dynamic_relocation = False  # RISC-V GNU ld: a NONE record per TP slot
     iplt_slot_holds_entry = False      # an IPLT slot starts as the resolver (x86) or the entry
     iplt_needs_got_plt_header = True   # IPLT slots alone keep them (x86) or not (.igot.plt)
     # Whether an initial-exec access to an undefined weak symbol becomes local exec

@@ -131,6 +131,8 @@ class RiscV64(Arch):
     got_base_symbol_section = ".got"
     got_header_words = 1               # .got[0]: _DYNAMIC, 0 in a static executable
     got_plt_header_words = 2
+    got_plt_header_values = (-1, 0)    # GNU ld's: -1 marks the PLT resolver's slot
+    gottp_reserves_dynamic_relocation = True
     iplt_needs_got_plt_header = False  # GNU ld puts lone IPLT slots in .igot.plt
     irelative_type = elf.R_RISCV_IRELATIVE
     iplt_entry_size = 16
