@@ -3,9 +3,10 @@
 Each test assembles a few lines with the cross GNU as (pas does not assemble
 RISC-V yet; the assembler is only an oracle here), links them with pld
 (in-process) and with ``riscv64-linux-gnu-ld --no-relax -z norelro``, and
-compares the loaded sections' addresses and bytes.  ``--no-relax`` because
-pld does not shorten instructions (R_RISCV_RELAX is optional); GNU ld still
-trims R_RISCV_ALIGN padding then, as pld must.  Some values are also checked
+compares the loaded sections' addresses and bytes.  Mostly with
+``--no-relax`` for both: GNU ld shortens more than pld does (pld relaxes
+only calls to ``jal``; test_call_relaxation compares that), and still trims
+R_RISCV_ALIGN padding then, as pld must.  Some values are also checked
 against the psABI formula, so a test fails even if both linkers agreed on a
 wrong answer.  Error cases check pld's message and that GNU ld rejects the
 same input.
@@ -23,7 +24,7 @@ import pytest
 from ldutil import Image, gas_objects, gnu_ld, pld, pld_ok, relocation_types
 
 START = "\t.globl _start\n\t.text\n_start:\n"
-GNU_OPTIONS = ("--no-relax", "-z", "norelro")
+GNU_OPTIONS = ("--no-relax", "-z", "norelro")      # for the error cases
 
 
 @pytest.fixture
@@ -32,14 +33,16 @@ def link(tmp_path: Path, monkeypatch):
     checking that GNU ld's output has the same bytes in ``compare``."""
     monkeypatch.chdir(tmp_path)
 
-    def run(sources: dict[str, str], *options: str, compare=(".text",)) -> Image:
+    def run(sources: dict[str, str], *options: str, compare=(".text",),
+            relax: bool = False) -> Image:
         objects = gas_objects(tmp_path, sources, "riscv64")
-        pld_ok(*options, "-o", "out", *objects)
+        both = options if relax else ("--no-relax", *options)
+        pld_ok(*both, "-o", "out", *objects)
         ours = Image(tmp_path / "out")
         ld = gnu_ld("riscv64")
         if ld is None:
             pytest.skip("riscv64-linux-gnu-ld is not installed: no comparison")
-        result = subprocess.run([ld, *GNU_OPTIONS, *options, "-o", "out.ld", *objects],
+        result = subprocess.run([ld, "-z", "norelro", *both, "-o", "out.ld", *objects],
                                 cwd=tmp_path, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         theirs = Image(tmp_path / "out.ld")
@@ -141,6 +144,37 @@ def test_code_relocations(link, tmp_path):
     assert (value - (1 << 32) if value >> 31 else value) == data - (start + 12)
     lla = image.value("aligned")
     assert image.u(lla, 4) & 0x7F == 0x17 and lla % 16 == 0     # ALIGN kept .p2align 4
+
+
+# --- relaxation -------------------------------------------------------------------
+
+RELAX = START + """\
+	call	callee
+	call	far
+	.p2align 3
+	.globl after
+after:	call	callee
+	ret
+	.data
+	.8byte	after
+"""
+FAR = """\
+	.text
+	.globl callee
+callee:	ret
+	.section .far,"ax"
+	.globl far
+far:	ret
+"""
+
+
+def test_call_relaxation(link, tmp_path):
+    image = link({"a.s": RELAX, "b.s": FAR}, "--section-start=.far=0x2000000",
+                 compare=(".text",), relax=True)
+    start, after = image.value("_start"), image.value("after")
+    assert image.u(start, 4) & 0xFFF == 0x0EF                   # jal ra, callee
+    assert image.u(start + 4, 4) & 0x7F == 0x17                 # far: auipc stays
+    assert after % 8 == 0 and image.u(image.address(".data"), 8) == after
 
 
 # --- GOT and TLS ----------------------------------------------------------------------

@@ -297,6 +297,10 @@ class Linker:
                             self.diagnostics if options.print_gc_sections else None)
         placement.place_orphans(plan, [s for s in sections if s.live and not s.discarded])
         live = [s for s in sections if s.live and not s.discarded]
+        arch.relax(self.files, [[s for c in item.contents if isinstance(c, list) for s in c
+                                 if s.live and not s.discarded]
+                                for item in plan if isinstance(item, SectionPlan)],
+                   options.relax)
         relocator = Relocator(arch, synthetic, self.diagnostics)
         relocator.scan([s for s in live if s.file is not None])
         if self.diagnostics.failed:

@@ -126,6 +126,11 @@ class Arch:
         returns sections the architecture adds (RISC-V's merged attributes)."""
         return []
 
+    def relax(self, files: list, output_inputs: list[list], enabled: bool) -> None:
+        """Shorten code once sections are placed (RISC-V: calls to ``jal``, and the
+        ALIGN padding trimmed); ``output_inputs`` are each output section's live
+        input sections in order; ``enabled`` is false under --no-relax."""
+
     def output_flags(self, files: list) -> int:
         """The executable's e_flags, from the inputs' (RISC-V: RVC, float ABI)."""
         return 0

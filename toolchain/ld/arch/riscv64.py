@@ -21,7 +21,8 @@ Quirks a reader should know:
 * R_RISCV_ALIGN marks NOP padding the assembler inserted at the worst-case
   length; the linker must delete what is not needed (riscv_align.py) --
   always, relaxation or not.  R_RISCV_RELAX marks instructions the linker
-  *may* shorten; pld leaves them whole, which is always correct.
+  *may* shorten: pld turns near calls into ``jal`` (riscv_relax.py, off
+  with --no-relax) and leaves the rest whole, which is always correct.
 * TLS uses variant I with no TCB gap: TP points at the TLS block.  Initial
   exec keeps its GOT slot (holding S - TP) as GNU ld does.
 * ``__global_pointer$`` comes from the default script; e_flags are the
@@ -222,11 +223,16 @@ class RiscV64(Arch):
     # --- before placement -----------------------------------------------------------------
 
     def prepare_inputs(self, files: list) -> list:
-        from .riscv_align import trim_alignment_padding
         from .riscv_attributes import merge_attribute_sections
-        trim_alignment_padding(files)
         merged = merge_attribute_sections(files)
         return [merged] if merged is not None else []
+
+    def relax(self, files: list, output_inputs: list[list], enabled: bool) -> None:
+        from .riscv_align import trim_alignment_padding
+        from .riscv_relax import relax_calls
+        if enabled:
+            relax_calls(output_inputs)
+        trim_alignment_padding(files)
 
     # --- e_flags -------------------------------------------------------------------------
 

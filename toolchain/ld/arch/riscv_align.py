@@ -64,8 +64,15 @@ def _trim_section(obj, section) -> None:
         if padding > needed:
             holes.append((start + needed, padding - needed))
             deleted += padding - needed
+    section.data = bytes(data)
+    section.relocations = [r for r in section.relocations if r.type != elf.R_RISCV_ALIGN]
+    delete_ranges(obj, section, holes)
+
+
+def delete_ranges(obj, section, holes: list[tuple[int, int]]) -> None:
+    """Remove ``(offset, count)`` byte ranges (sorted, not overlapping) from ``section``,
+    moving its later relocations and the symbols defined after each hole."""
     if not holes:
-        section.data = bytes(data)
         return
     ends = []
     total = 0
@@ -83,6 +90,7 @@ def _trim_section(obj, section) -> None:
             offset = holes[index][0]
         return offset - shift
 
+    data = section.data
     out = bytearray()
     at = 0
     for hole, count in holes:
@@ -91,7 +99,6 @@ def _trim_section(obj, section) -> None:
     out += data[at:]
     section.data = bytes(out)
     section.size = len(out)
-    section.relocations = [r for r in section.relocations if r.type != elf.R_RISCV_ALIGN]
     for relocation in section.relocations:
         relocation.offset = moved(relocation.offset)
     seen: set[int] = set()
