@@ -212,6 +212,30 @@ def test_got_and_tls(link, tmp_path):
     assert image.value("tv2") in slots                          # S - TP: TP is the block
 
 
+GENERAL_DYNAMIC = START + """\
+	la.tls.gd a0, tv
+	call	__tls_get_addr@plt
+	ret
+	.data
+	.dtpreldword tv
+	.section .tdata,"awT",@progbits
+	.word 0
+	.globl tv
+tv:	.word 5
+"""
+TLS_GET_ADDR = "\t.text\n\t.globl __tls_get_addr\n__tls_get_addr:\tret\n"
+
+
+def test_general_dynamic_keeps_its_got_pair(link, tmp_path):
+    image = link({"a.s": GENERAL_DYNAMIC, "b.s": TLS_GET_ADDR},
+                 compare=(".text", ".got", ".data"))
+    assert "R_RISCV_TLS_GD_HI20" in relocation_types(tmp_path / "a.o")
+    got = image.section_bytes(".got")
+    slots = [int.from_bytes(got[i:i + 8], "little", signed=True) for i in range(0, len(got), 8)]
+    assert slots[-2:] == [1, 4 - 0x800]                         # module 1; offset - 0x800
+    assert image.u(image.address(".data"), 8, signed=True) == 4 - 0x800
+
+
 # --- attributes, flags, __global_pointer$ ----------------------------------------------
 
 SMALL_DATA = START + """\

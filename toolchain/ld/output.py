@@ -180,7 +180,8 @@ class OutputBuilder:
         self.entry = self._entry_address()
         self.image = bytearray(data_end)
         self._copy_sections()
-        self.synthetic.write(self.image, self._input_offset, self.relocator.tp_offset)
+        self.synthetic.write(self.image, self._input_offset, self.relocator.tp_offset,
+                             self.relocator.dtp_offset)
         for section in self._live_inputs():
             if section.relocations and section.file is not None:
                 self.relocator.apply(self.image, section, self._input_offset(section))

@@ -32,7 +32,7 @@ GOTTP_EXPRS = {E.GOTTP_PC, E.GOTTP, E.GOTTP_OFF, E.GOTTP_NEG_OFF, E.GOTTP_PAGE_P
 GOT_BASE_SYMBOL = "_GLOBAL_OFFSET_TABLE_"
 TLS_CALL_EXPRS = {E.TLSGD_PC, E.TLSGD_OFF, E.TLSLD_PC, E.TLSLD_OFF}
 # What a RISC-V %pcrel_lo can pair with: the PC-relative high parts.
-HI_EXPRS = {E.PC, E.PLT_PC, E.GOT_PC, E.GOTTP_PC}
+HI_EXPRS = {E.PC, E.PLT_PC, E.GOT_PC, E.GOTTP_PC, E.TLSGD_GOT_PC}
 
 
 # Symbols that name "the function" in a message: like GNU ld (bfd's elf_find_function),
@@ -112,6 +112,8 @@ class Relocator:
                         self.relaxed_got.add((id(section), relocation.offset))
                     else:
                         synthetic.add_got(symbol)
+                elif expr is E.TLSGD_GOT_PC:
+                    synthetic.add_tlsgd(symbol)
                 elif expr in GOTTP_EXPRS:
                     if not (data is not None and (symbol.defined or arch.relax_undefined_tls)
                             and arch.can_relax_tls_ie(data, relocation.offset,
@@ -145,6 +147,9 @@ class Relocator:
 
     def tp_offset(self, symbol: Symbol) -> int:
         return symbol.address - self.tls_tp
+
+    def dtp_offset(self, symbol: Symbol) -> int:
+        return symbol.address - self.tls_start if symbol.defined else 0
 
     def apply(self, image: bytearray, section: InputSection, base: int) -> None:
         """Apply ``section``'s relocations; its bytes are at ``image[base:]``."""
@@ -214,7 +219,9 @@ class Relocator:
                     # After local-dynamic is relaxed, code holds TP-relative offsets;
                     # debug information keeps offsets into the TLS block.
                     base_address = self.tls_tp if alloc else self.tls_start
-                    arch.write(image, at, type, S + A - base_address)
+                    arch.write(image, at, type, S + A - base_address - arch.dtv_offset)
+                elif expr is E.TLSGD_GOT_PC:
+                    arch.write(image, at, type, synthetic.tlsgd_slot(symbol) + A - P)
                 elif expr is E.TLS_MARKER:
                     arch.relax_tls_marker(image, at, type)
                 elif expr is E.PC_INDIRECT:
@@ -259,6 +266,8 @@ class Relocator:
             return _slot_value(expr, self.synthetic.got_slot(symbol), A, P, 0)
         if expr is E.GOTTP_PC:
             return _slot_value(expr, self.synthetic.gottp_slot(symbol), A, P, 0)
+        if expr is E.TLSGD_GOT_PC:
+            return self.synthetic.tlsgd_slot(symbol) + A - P
         return S + A - P
 
 

@@ -47,8 +47,7 @@ class SyntheticSections:
                                      elf.SHF_ALLOC | elf.SHF_INFO_LINK, word, 0, b"")
         self.rel_iplt.entsize = (3 if arch.uses_rela else 2) * word
         # RISC-V's GNU ld reserves an (unused, R_RISCV_NONE) dynamic relocation per
-        # initial-exec GOT slot even in a static executable; so does pld, for the
-        # same layout.
+        # TLS GOT slot even in a static executable; so does pld, for the same layout.
         self.rel_got = InputSection(None, 0, f".{rel}.got",
                                     elf.SHT_RELA if arch.uses_rela else elf.SHT_REL,
                                     elf.SHF_ALLOC, word, 0, b"")
@@ -113,6 +112,14 @@ class SyntheticSections:
             symbol.gottp_index = len(self.got_entries)
             self.got_entries.append(("tpoff", symbol))
 
+    def add_tlsgd(self, symbol: Symbol) -> None:
+        """Two slots for general dynamic TLS kept as it is: module 1 (the executable)
+        and the symbol's offset in its TLS block."""
+        if symbol.tlsgd_index < 0:
+            symbol.tlsgd_index = len(self.got_entries)
+            self.got_entries.append(("dtpmod", symbol))
+            self.got_entries.append(("dtprel", symbol))
+
     def add_iplt(self, symbol: Symbol) -> None:
         if symbol.iplt_index < 0:
             symbol.iplt_index = len(self.iplt_symbols)
@@ -131,7 +138,8 @@ class SyntheticSections:
         self.iplt.size = len(self.iplt_symbols) * self.arch.iplt_entry_size
         self.rel_iplt.size = len(self.iplt_symbols) * self.rel_iplt.entsize
         if self.arch.gottp_reserves_dynamic_relocation:
-            tp_slots = sum(1 for kind, _ in self.got_entries if kind == "tpoff")
+            tp_slots = sum(1 for kind, _ in self.got_entries
+                           if kind in ("tpoff", "dtpmod", "dtprel"))
             self.rel_got.size = tp_slots * self.rel_got.entsize
             self.rel_got.data = bytes(self.rel_got.size)
         ifunc_in_got = [s for kind, s in self.got_entries if kind == "address" and s.is_ifunc]
@@ -156,6 +164,9 @@ class SyntheticSections:
     def gottp_slot(self, symbol: Symbol) -> int:
         return self.got.address + (self.got_header + symbol.gottp_index) * self.arch.wordsize
 
+    def tlsgd_slot(self, symbol: Symbol) -> int:
+        return self.got.address + (self.got_header + symbol.tlsgd_index) * self.arch.wordsize
+
     def iplt_entry(self, symbol: Symbol) -> int:
         return self.iplt.address + symbol.iplt_index * self.arch.iplt_entry_size
 
@@ -165,11 +176,12 @@ class SyntheticSections:
 
     # --- contents ------------------------------------------------------------------------------
 
-    def write(self, image: bytearray, file_offset, tp_offset) -> None:
+    def write(self, image: bytearray, file_offset, tp_offset, dtp_offset=None) -> None:
         """Fill the synthetic sections in the output image.
 
         ``file_offset(section)`` gives where an input section's bytes are in the
-        image; ``tp_offset(symbol)`` the symbol's offset from the thread pointer.
+        image; ``tp_offset(symbol)`` the symbol's offset from the thread pointer,
+        ``dtp_offset(symbol)`` from the start of the TLS block.
         """
         arch = self.arch
         word = arch.wordsize
@@ -181,6 +193,10 @@ class SyntheticSections:
             for index, (kind, symbol) in enumerate(self.got_entries):
                 if kind == "tpoff":
                     value = tp_offset(symbol)
+                elif kind == "dtpmod":
+                    value = 1
+                elif kind == "dtprel":
+                    value = dtp_offset(symbol) - arch.dtv_offset
                 elif symbol.is_ifunc:
                     value = symbol.address              # the resolver, until IRELATIVE runs
                     relocs.append(arch.irelative(self.got_slot(symbol), value))

@@ -52,6 +52,9 @@ class RelExpr(enum.Enum):
     # RISC-V's %pcrel_lo: S is the label of the auipc whose HI20 relocation holds
     # the PC-relative value; this one takes that value's low 12 bits.
     PC_INDIRECT = "value of the HI20 relocation at S"
+    # General dynamic kept as it is (RISC-V): a GOT pair (module 1, S - DTV base)
+    # passed to __tls_get_addr, PC-relative.
+    TLSGD_GOT_PC = "GD slot pair + A - P"
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class Arch:
     # Whether an initial-exec access to an undefined weak symbol becomes local exec
     # (x86, as GNU ld does) or keeps its GOT slot (AArch64).
     relax_undefined_tls = True
+    dtv_offset = 0                     # what DTP-relative offsets are biased by (RISC-V: 0x800)
     irelative_type: int
     iplt_entry_size: int
     # No-op instructions by length (1, 2, ... bytes) that pad code sections; empty: zeros.

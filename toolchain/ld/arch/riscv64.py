@@ -24,7 +24,9 @@ Quirks a reader should know:
   *may* shorten: pld turns near calls into ``jal`` (riscv_relax.py, off
   with --no-relax) and leaves the rest whole, which is always correct.
 * TLS uses variant I with no TCB gap: TP points at the TLS block.  Initial
-  exec keeps its GOT slot (holding S - TP) as GNU ld does.
+  exec keeps its GOT slot (holding S - TP) as GNU ld does; general dynamic
+  too (a slot pair: module 1 and S - block - 0x800, the DTV bias, for
+  __tls_get_addr).
 * ``__global_pointer$`` comes from the default script; e_flags are the
   inputs' (RVC ORed in, the float ABI must agree), and the inputs'
   ``.riscv.attributes`` are merged into one (riscv_attributes.py).
@@ -88,6 +90,7 @@ RELOCATIONS: dict[int, tuple[RelExpr, str]] = {
     elf.R_RISCV_RELAX: (E.NONE, "none"),           # an optional shortening, not taken
     elf.R_RISCV_RVC_BRANCH: (E.PC, "cb"),
     elf.R_RISCV_RVC_JUMP: (E.PLT_PC, "cj"),
+    elf.R_RISCV_TLS_GD_HI20: (E.TLSGD_GOT_PC, "u"),
     elf.R_RISCV_TLS_DTPREL32: (E.DTPREL, "d32"),
     elf.R_RISCV_TLS_DTPREL64: (E.DTPREL, "d64"),
 }
@@ -129,6 +132,7 @@ class RiscV64(Arch):
     separate_code = False
     tls_variant = 1
     tls_tcb_size = 0
+    dtv_offset = 0x800                 # glibc's TLS_DTV_OFFSET: DTP-relative values are biased
     got_base_symbol_section = ".got"
     got_header_words = 1               # .got[0]: _DYNAMIC, 0 in a static executable
     got_plt_header_words = 2
