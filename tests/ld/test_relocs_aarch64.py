@@ -236,6 +236,33 @@ def test_tls_relaxed_to_local_exec(link, tmp_path):
     assert movk == 0xF2800000 | ((tv2 & 0xFFFF) << 5) | 2
 
 
+LOCAL_DYNAMIC = START + """\
+	adrp	x0, :tlsldm:lv
+	add	x0, x0, #:tlsldm_lo12_nc:lv
+	bl	__tls_get_addr
+	add	x1, x0, #:dtprel_hi12:lv, lsl #12
+	add	x1, x1, #:dtprel_lo12_nc:lv
+	ldr	x2, [x0, #:dtprel_lo12:lv]
+	ret
+	.section .tbss,"awT",@nobits
+	.p2align 3
+	.zero 8
+lv:	.zero 8
+	.text
+	.globl __tls_get_addr
+__tls_get_addr: ret
+"""
+
+
+def test_local_dynamic_relaxed(link, tmp_path):
+    image = link({"a.s": LOCAL_DYNAMIC}, compare=(".text",))
+    start = image.value("_start")
+    assert word(image, start) == 0xD53BD040                      # mrs x0, tpidr_el0
+    assert word(image, start + 4) == 0x91000000 | 16 << 10      # add x0, x0, #16 (the TCB)
+    assert word(image, start + 8) == 0xD503201F                  # nop
+    assert (word(image, start + 16) >> 10) & 0xFFF == 8         # lv's offset in the block
+
+
 # --- IFUNC --------------------------------------------------------------------------
 
 IFUNC = START + """\

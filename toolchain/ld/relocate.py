@@ -214,11 +214,14 @@ class Relocator:
                 elif expr is E.TLSGD_PC or expr is E.TLSGD_OFF:
                     skip = arch.relax_tls_gd_to_le(image, at, type, S - self.tls_tp)
                 elif expr is E.TLSLD_PC or expr is E.TLSLD_OFF:
-                    skip = arch.relax_tls_ld_to_le(image, at, type)
+                    skip = arch.relax_tls_ld_to_le(image, at, type,
+                                                   self.tls_start - self.tls_tp)
                 elif expr is E.DTPREL:
-                    # After local-dynamic is relaxed, code holds TP-relative offsets;
-                    # debug information keeps offsets into the TLS block.
-                    base_address = self.tls_tp if alloc else self.tls_start
+                    # After local-dynamic is relaxed, x86 code holds TP-relative offsets
+                    # (variant II); AArch64's relaxed sequence computes the block's
+                    # address, and debug information keeps offsets into the block.
+                    base_address = self.tls_tp if alloc and arch.tls_variant == 2 \
+                        else self.tls_start
                     arch.write(image, at, type, S + A - base_address - arch.dtv_offset)
                 elif expr is E.TLSGD_GOT_PC:
                     arch.write(image, at, type, synthetic.tlsgd_slot(symbol) + A - P)

@@ -181,7 +181,11 @@ class Arch:
         after this one (the call to __tls_get_addr)."""
         raise NotImplementedError
 
-    def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int) -> int:
+    def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int,
+                           block_offset: int = 0) -> int:
+        """Rewrite a local-dynamic sequence to compute the TLS block's address;
+        ``block_offset`` is that block's distance from TP.  Returns relocations
+        consumed after this one."""
         raise NotImplementedError
 
     def tls_call_relocations(self, type: int) -> int:

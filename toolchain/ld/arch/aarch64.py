@@ -22,7 +22,8 @@ Quirks a reader should know:
   executable's TLS block follows it, at TP + 16 rounded up to the block's
   alignment.  A static executable relaxes initial exec (adrp+ldr of the
   slot), TLS descriptors (adrp, ldr, add, blr) and general dynamic (adrp,
-  add, bl __tls_get_addr, nop) to local exec: movz/movk of the offset.
+  add, bl __tls_get_addr, nop) to local exec: movz/movk of the offset; local
+  dynamic becomes mrs + add of the block's offset from TP.
 * IFUNCs are called through a 16-byte IPLT entry (adrp x16; ldr x17; add
   x16; br x17) reading a ``.got.plt`` slot that glibc's start-up code fills
   from an ``R_AARCH64_IRELATIVE`` record.
@@ -118,12 +119,36 @@ RELOCATIONS: dict[int, tuple[RelExpr, str, bool]] = {
     elf.R_AARCH64_TLSDESC_LD64_LO12: (E.TLSGD_PC, "none", False),
     elf.R_AARCH64_TLSDESC_ADD_LO12: (E.TLS_MARKER, "none", False),
     elf.R_AARCH64_TLSDESC_CALL: (E.TLS_MARKER, "none", False),
+    # Local dynamic: relaxed to the block's address (TP + 16, aligned), then the
+    # variables' offsets in the block.
+    elf.R_AARCH64_TLSLD_ADR_PAGE21: (E.TLSLD_PC, "none", False),
+    elf.R_AARCH64_TLSLD_ADD_LO12_NC: (E.TLSLD_PC, "none", False),
+    elf.R_AARCH64_TLSLD_ADD_DTPREL_HI12: (E.DTPREL, "hi12", True),
+    elf.R_AARCH64_TLSLD_ADD_DTPREL_LO12: (E.DTPREL, "lo12:0", True),
+    elf.R_AARCH64_TLSLD_ADD_DTPREL_LO12_NC: (E.DTPREL, "lo12:0", False),
+    elf.R_AARCH64_TLSLD_LDST8_DTPREL_LO12: (E.DTPREL, "lo12:0", True),
+    elf.R_AARCH64_TLSLD_LDST8_DTPREL_LO12_NC: (E.DTPREL, "lo12:0", False),
+    elf.R_AARCH64_TLSLD_LDST16_DTPREL_LO12: (E.DTPREL, "lo12:1", True),
+    elf.R_AARCH64_TLSLD_LDST16_DTPREL_LO12_NC: (E.DTPREL, "lo12:1", False),
+    elf.R_AARCH64_TLSLD_LDST32_DTPREL_LO12: (E.DTPREL, "lo12:2", True),
+    elf.R_AARCH64_TLSLD_LDST32_DTPREL_LO12_NC: (E.DTPREL, "lo12:2", False),
+    elf.R_AARCH64_TLSLD_LDST64_DTPREL_LO12: (E.DTPREL, "lo12:3", True),
+    elf.R_AARCH64_TLSLD_LDST64_DTPREL_LO12_NC: (E.DTPREL, "lo12:3", False),
+    elf.R_AARCH64_TLSLD_LDST128_DTPREL_LO12: (E.DTPREL, "lo12:4", True),
+    elf.R_AARCH64_TLSLD_LDST128_DTPREL_LO12_NC: (E.DTPREL, "lo12:4", False),
+    elf.R_AARCH64_TLSLD_MOVW_DTPREL_G2: (E.DTPREL, "movs:2", True),
+    elf.R_AARCH64_TLSLD_MOVW_DTPREL_G1: (E.DTPREL, "movs:1", True),
+    elf.R_AARCH64_TLSLD_MOVW_DTPREL_G1_NC: (E.DTPREL, "movw:1", False),
+    elf.R_AARCH64_TLSLD_MOVW_DTPREL_G0: (E.DTPREL, "movs:0", True),
+    elf.R_AARCH64_TLSLD_MOVW_DTPREL_G0_NC: (E.DTPREL, "movw:0", False),
     # Debug information's offsets in the TLS block.
     elf.R_AARCH64_TLS_DTPREL: (E.DTPREL, "d64", False),
 }
 
 NOP = 0xD503201F
 MRS_X1_TPIDR_EL0 = 0xD53BD041
+MRS_X0_TPIDR_EL0 = 0xD53BD040
+ADD_X0_X0_IMM = 0x91000000        # add x0, x0, #imm12
 ADD_X0_X1_X0 = 0x8B000020
 MOVZ_X_LSL16 = 0xD2A00000         # movz xd, #imm16, lsl #16
 MOVK_X = 0xF2800000               # movk xd, #imm16
@@ -255,8 +280,25 @@ class AArch64(Arch):
                         self.type_name(type))
 
     def tls_call_relocations(self, type: int) -> int:
-        # The add of a general-dynamic sequence is followed by bl __tls_get_addr.
-        return 1 if type == elf.R_AARCH64_TLSGD_ADD_LO12_NC else 0
+        # The add of a general- or local-dynamic sequence is followed by
+        # bl __tls_get_addr.
+        return 1 if type in (elf.R_AARCH64_TLSGD_ADD_LO12_NC,
+                             elf.R_AARCH64_TLSLD_ADD_LO12_NC) else 0
+
+    def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int,
+                           block_offset: int = 0) -> int:
+        # adrp x0, :tlsldm:x; add x0, x0, :tlsldm_lo12_nc:x; bl __tls_get_addr
+        #   -> mrs x0, tpidr_el0; add x0, x0, #block_offset; nop
+        if type == elf.R_AARCH64_TLSLD_ADR_PAGE21:
+            struct.pack_into("<I", buf, offset, MRS_X0_TPIDR_EL0)
+            return 0
+        call = struct.unpack_from("<I", buf, offset + 4)[0]
+        if call >> 26 != 0x25:
+            raise RelocationError("R_AARCH64_TLSLD_ADD_LO12_NC is not followed by "
+                                  "'bl __tls_get_addr'; cannot relax it")
+        check_unsigned(block_offset, 12, "R_AARCH64_TLSLD_ADD_LO12_NC")
+        struct.pack_into("<II", buf, offset, ADD_X0_X0_IMM | block_offset << 10, NOP)
+        return 1
 
     def relax_tls_gd_to_le(self, buf: bytearray, offset: int, type: int, tpoff: int) -> int:
         name = NAMES[type]
