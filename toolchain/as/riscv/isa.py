@@ -194,7 +194,8 @@ class RiscvIsa:
     def symbols_looked_up(self, insn: Instruction) -> Sequence[object]:
         if insn.mnemonic == ".insn":          # word, size, field kind, expression
             return insn.operands[3:]
-        return [o for o in insn.operands if isinstance(o, (Expr, Memory))]
+        # %hi(5) is read as ``SymbolRef('', 'hi') + 5``: that names no symbol.
+        return [o for o in insn.operands if _names_symbol(o)]
 
     def specifier_symbol(self, specifier: str) -> str | None:
         return None
@@ -219,7 +220,7 @@ class RiscvIsa:
             return Encoder(mode, ".insn").insn(insn.operands)
         branch = branch_of(insn.mnemonic, insn.operands)
         if branch is not None:
-            if branch.fixed and not mode.has("c"):
+            if branch.fixed == 2 and not mode.has("c"):
                 text = self.format_instruction(insn, SyntaxState()).replace("\t", " ")
                 raise ToolchainError(f"unrecognized opcode `{text}', extension `c' required",
                                      insn.location)
@@ -437,6 +438,12 @@ def _format_keyword(kind: str, op: object) -> str | None:
     if kind == "csr":
         return _CSR_NAMES.get(value, hex(value))
     return None
+
+
+def _names_symbol(op: object) -> bool:
+    if isinstance(op, Memory):
+        op = op.displacement
+    return isinstance(op, Expr) and any(op.symbols())
 
 
 def _format_expr(e: Expr) -> str:
