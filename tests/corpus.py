@@ -5,7 +5,8 @@ writes assembly (``gcc -S``) at -O0, -O2 and -O2 -g in three modes -- x86-64 (ho
 gcc), i386 (``i686-linux-gnu-gcc``) and 16-bit (``i686-linux-gnu-gcc -m16``,
 whose output starts with ``.code16gcc``) -- each in AT&T and, with
 ``-masm=intel``, in Intel syntax (the ``-intel`` modes) -- and AArch64
-(``aarch64-linux-gnu-gcc``).  GNU as and pas each assemble that
+(``aarch64-linux-gnu-gcc``) and RISC-V (``riscv64-linux-gnu-gcc``, the ``riscv64``
+mode).  GNU as and pas each assemble that
 text; the two objects must agree section by section, symbol by symbol,
 relocation by relocation (tests/elfdiff.py says what is compared).
 

@@ -46,6 +46,30 @@ def test_encoding(name: str) -> None:
     assert not errors, f"{len(errors)} of {len(lines)} lines wrong:\n" + "\n".join(errors)
 
 
+@pytest.mark.parametrize("name", FILES)
+def test_format_roundtrip(name: str) -> None:
+    """format_instruction (the -S printer) prints text that assembles to the same bytes."""
+    isa_mod = __import__("importlib").import_module("toolchain.as.riscv.isa")
+    syntax_mod = __import__("importlib").import_module("toolchain.as.isa")
+    from toolchain.common.diagnostics import SourceLocation
+    isa = isa_mod.RiscvIsa(find_target("riscv64-linux-gnu"))
+    lines = _lines(os.path.join(HERE, name))
+    printed = []
+    for lineno, text, _ in lines:
+        label, colon, rest = text.partition(": ")
+        statement = rest if colon else text
+        mnemonic, _, operands = statement.partition(" ")
+        insn = isa.parse_instruction(mnemonic, operands, (), syntax_mod.SyntaxState(),
+                                     SourceLocation(name, lineno))
+        printed.append((f"{label}: " if colon else "")
+                       + isa.format_instruction(insn, syntax_mod.SyntaxState()))
+    got = riscvgen.pas_results(printed)
+    assert not isinstance(got, str), f"ERROR {name}: printed text rejected: {got[:400]}"
+    errors = [f"ERROR {name}:{lineno}: {text!r} printed as {p!r} gives {g}, not {e}"
+              for (lineno, text, e), p, g in zip(lines, printed, got) if g != e]
+    assert not errors, f"{len(errors)} of {len(lines)} lines:\n" + "\n".join(errors)
+
+
 def test_errors() -> None:
     errors = []
     lines = _lines(os.path.join(HERE, "riscv_errors.s"))

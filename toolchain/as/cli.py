@@ -36,6 +36,11 @@ Options:
   --fatal-warnings    treat warnings as errors
   -W, --no-warn       suppress warnings
   --version           print the version and exit
+RISC-V (--target=riscv64-linux-gnu):
+  -march=ISA          architecture string (default rv64g; GCC passes rv64gc...)
+  -mabi=ABI           lp64, lp64f or lp64d (default: from -march)
+  -fpic, -fno-pic     la loads addresses from the GOT, or pc-relative
+  -mrelax, -mno-relax linker relaxation on (default) or off
 """
 
 # Flags gcc and build systems pass to GNU as that change nothing for us.

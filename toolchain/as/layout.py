@@ -555,9 +555,12 @@ class Layout:
         if add is not None and self.isa.relocation_is_tls(kind):
             add.tls = True
         if self.marker is not None and self.marker(kind):
-            # No symbol: only the constant part of the value, as the addend.
-            relocs.append(Relocation(where, self.reloc_type(pending, kind, pcrel, True), None,
-                                     None, const))
+            # No symbol: only the constant part of the value, as the addend.  A
+            # marker for a symbol's relocation goes when the symbol turned out
+            # to be a number (the relocation was resolved: R_RISCV_RELAX).
+            if add is not None or sub is not None or not _names_symbol(pending.value):
+                relocs.append(Relocation(where, self.reloc_type(pending, kind, pcrel, True),
+                                         None, None, const))
             return
         if sub is not None:
             if sub.kind == LABEL and sub.section is section and not pcrel:
@@ -747,6 +750,17 @@ def settle(moved: list[Frag]) -> None:
                 frag.address += shift
             leader.shift = 0
     moved.clear()
+
+
+def _names_symbol(e) -> bool:
+    from .expr import Binary, Unary
+    if isinstance(e, Ref):
+        return True
+    if isinstance(e, Binary):
+        return _names_symbol(e.left) or _names_symbol(e.right)
+    if isinstance(e, Unary):
+        return _names_symbol(e.operand)
+    return False
 
 
 def _linear_terms(e, sign: int) -> tuple[list[Symbol], list[Symbol], int] | None:

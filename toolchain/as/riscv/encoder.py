@@ -211,7 +211,8 @@ class Encoder:
                 else:
                     raise illegal(self.text)
         if value is not None:
-            return value, self.pack(kind, value)
+            # A value written with %hi/%lo is never compressed (GNU as).
+            return (None if spec is not None else value), self.pack(kind, value)
         if spec is None:
             raise illegal(self.text)
         spec = spec.lower()
@@ -303,7 +304,7 @@ class Branch:
 
     def compressible(self, mode: Mode) -> bool:
         if self.fixed:
-            return True
+            return self.fixed == 2
         if not mode.rvc:
             return False
         if self.is_jump:

@@ -172,13 +172,30 @@ class RiscvIsa:
         return find_row(insn.mnemonic, insn.operands) is not None
 
     def format_instruction(self, insn: Instruction, syntax: SyntaxState) -> str:
-        ops = ",".join(_format_operand(o) for o in insn.operands)
+        """GNU assembler text; keyword operands (rounding modes, fence sets,
+        CSRs) by their names, a ``.insn`` as its length and word."""
+        if insn.mnemonic == ".insn":
+            word, size = (o.value.value for o in insn.operands[:2])  # type: ignore[union-attr]
+            if len(insn.operands) == 2:
+                return f".insn\t{size}, {word:#x}"
+        kinds: tuple[str, ...] = ()
+        found = find_row(insn.mnemonic, insn.operands) if insn.mnemonic in OPCODES else None
+        if found is not None:
+            kinds = found[0].operands
+        elif insn.mnemonic in ("csrr", "csrw", "csrs", "csrc", "csrwi", "csrsi", "csrci"):
+            kinds = ("rd", "csr") if insn.mnemonic == "csrr" else ("csr",)
+        texts = []
+        for i, op in enumerate(insn.operands):
+            kind = kinds[i] if i < len(kinds) else ""
+            texts.append(_format_keyword(kind, op) or _format_operand(op))
+        ops = ",".join(texts)
         return f"{insn.mnemonic}\t{ops}" if ops else insn.mnemonic
 
     def symbols_looked_up(self, insn: Instruction) -> Sequence[object]:
         if insn.mnemonic == ".insn":          # word, size, field kind, expression
             return insn.operands[3:]
-        return [o for o in insn.operands if isinstance(o, (Expr, Memory))]
+        # %hi(5) is read as ``SymbolRef('', 'hi') + 5``: that names no symbol.
+        return [o for o in insn.operands if _names_symbol(o)]
 
     def specifier_symbol(self, specifier: str) -> str | None:
         return None
@@ -203,7 +220,7 @@ class RiscvIsa:
             return Encoder(mode, ".insn").insn(insn.operands)
         branch = branch_of(insn.mnemonic, insn.operands)
         if branch is not None:
-            if branch.fixed and not mode.has("c"):
+            if branch.fixed == 2 and not mode.has("c"):
                 text = self.format_instruction(insn, SyntaxState()).replace("\t", " ")
                 raise ToolchainError(f"unrecognized opcode `{text}', extension `c' required",
                                      insn.location)
@@ -403,6 +420,30 @@ class RiscvIsa:
         except ArchError as exc:
             raise ToolchainError(str(exc)) from None
         self.set_mode(self.mode.with_arch(arch))
+
+
+_CSR_NAMES = {number: name for name, number in reversed(list(CSRS.items()))}
+_RM_NAMES = {number: name for name, number in ROUNDING_MODES.items()}
+
+
+def _format_keyword(kind: str, op: object) -> str | None:
+    """A rounding mode, fence set or CSR number by its name."""
+    if not isinstance(op, Immediate) or not isinstance(op.value, Constant):
+        return None
+    value = op.value.value
+    if kind == "rm":
+        return _RM_NAMES.get(value)
+    if kind in ("pred", "succ"):
+        return "".join(c for c, bit in zip("iorw", (8, 4, 2, 1)) if value & bit) or "0"
+    if kind == "csr":
+        return _CSR_NAMES.get(value, hex(value))
+    return None
+
+
+def _names_symbol(op: object) -> bool:
+    if isinstance(op, Memory):
+        op = op.displacement
+    return isinstance(op, Expr) and any(op.symbols())
 
 
 def _format_expr(e: Expr) -> str:

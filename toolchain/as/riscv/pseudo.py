@@ -157,7 +157,8 @@ def branch_of(name: str, ops: tuple[Operand, ...]) -> Branch | None:
     if name == "jal" and n == 1 and _expr(ops[0]):
         return Branch("jal", 0, 0, 1, ops[0])  # type: ignore[arg-type]
     if name == "jal" and n == 2 and _gpr(ops[0]) and _expr(ops[1]):
-        return Branch("jal", 0, 0, GPR[ops[0].name], ops[1])  # type: ignore
+        # Written with its rd, even x0, a jal keeps 4 bytes: only "j" becomes c.j.
+        return Branch("jal", 0, 0, GPR[ops[0].name], ops[1], fixed=4)  # type: ignore
     return None
 
 
