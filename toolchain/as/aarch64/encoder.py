@@ -138,6 +138,28 @@ class Request:
     def fixup(self, value: Expr, kind: str, pcrel: bool = False) -> None:
         self.fixups.append(Fixup(0, 4, value, kind, pcrel, location=self.insn.location))
 
+    def operator_constant(self, value: Expr) -> int | None:
+        """The number in ``:abs_g1:0x12345678`` (an operator applied to a constant,
+        which the expression parser writes as the nameless symbol plus it)."""
+        if value.symbols() != [""]:
+            return None
+        from ..expr import Binary, Constant
+        if isinstance(value, Binary) and value.op == "+" and isinstance(value.right, Constant):
+            return value.right.value
+        return None
+
+    def resolved(self, word: int, value: Expr, kind: str, index: int) -> Encoding | None:
+        """The word with a constant operand packed as ``kind`` would be by the
+        linker (GNU as resolves these itself), or None when ``value`` is symbolic."""
+        number = self.operator_constant(value)
+        if number is None:
+            return None
+        from ...common.aarch64_fields import FieldError, patch
+        try:
+            return self.done(patch(word, kind, number))
+        except FieldError as exc:
+            raise OperandError(str(exc), index) from None
+
     def done(self, word: int) -> Encoding:
         return Encoding((word & 0xFFFFFFFF).to_bytes(4, "little"), tuple(self.fixups))
 
