@@ -70,6 +70,9 @@ MODES = {
     # AArch64: Debian's cross GCC and binutils.
     "aarch64": Mode("aarch64", ("aarch64-linux-gnu-gcc",), (("aarch64-linux-gnu-as",),),
                     "aarch64-linux-gnu"),
+    # RISC-V: riscv64-linux-gnu-gcc's output (rv64gc, lp64d, .option pic).
+    "riscv64": Mode("riscv64", ("riscv64-linux-gnu-gcc",), (("riscv64-linux-gnu-as",),),
+                    "riscv64-linux-gnu"),
 }
 
 

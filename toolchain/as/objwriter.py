@@ -147,7 +147,9 @@ def write_object(streamer: "ObjectStreamer", layout: Layout) -> bytes:
                           if e.symbol is not None}
 
     # --- the writer ------------------------------------------------------------------
-    writer = RelocatableWriter(target.elf_class, target.machine, target.e_flags,
+    e_flags = getattr(streamer.isa, "e_flags", None)
+    writer = RelocatableWriter(target.elf_class, target.machine,
+                               e_flags() if e_flags is not None else target.e_flags,
                                omit_empty_symtab=True)
     for name, entry in zip(groups, signature_entries):
         comdat = any(s.comdat for s in sections if s.group == name)
