@@ -51,8 +51,7 @@ class Request:
         r = self.info(i)
         if r is None or r.kind not in "xw" or (r.sp and not sp) or \
                 (r.number == 31 and not r.sp and not zr):
-            what = ("integer or stack pointer register" if sp and not zr else
-                    "integer register" if not sp else "integer or stack pointer register")
+            what = "integer or stack pointer register" if sp else "integer register"
             if size == "x" and sp:
                 raise OperandError("64-bit integer or SP register expected", i)
             raise OperandError(f"operand {i + 1} must be an {what}", None)
