@@ -148,11 +148,16 @@ class Request:
         return None
 
     def resolved(self, word: int, value: Expr, kind: str, index: int) -> Encoding | None:
-        """The word with a constant operand packed as ``kind`` would be by the
-        linker (GNU as resolves these itself), or None when ``value`` is symbolic."""
+        """For an operator on a number: the MOVW word with the number packed as the
+        linker would (GNU as resolves those itself); for the others a relocation
+        against no symbol with the number as addend.  None when ``value`` is symbolic."""
         number = self.operator_constant(value)
         if number is None:
             return None
+        if "MOVW" not in kind:
+            from ..expr import Constant
+            self.fixup(Constant(number), kind)
+            return self.done(word)
         from ...common.aarch64_fields import FieldError, patch
         try:
             return self.done(patch(word, kind, number))
