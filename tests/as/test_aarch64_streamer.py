@@ -46,6 +46,18 @@ def test_aarch64_object(path: pathlib.Path, tmp_path: pathlib.Path) -> None:
     assert ours is not None, f"ERROR {path.name}: pas failed: {stream.getvalue()[:300]}"
     diff = first_difference(out.read_bytes(), ours)
     assert diff is None, f"ERROR {path.name}: {diff}"
+    theirs_other, ours_other = _st_other(out.read_bytes()), _st_other(ours)
+    assert theirs_other == ours_other, \
+        f"ERROR {path.name}: st_other as={theirs_other} pas={ours_other}"
+
+
+def _st_other(data: bytes) -> list[tuple[str, int]]:
+    """(name, st_other) of the named symbols (``.variant_pcs`` sets bit 0x80)."""
+    from elftools.elf.elffile import ELFFile
+    table = ELFFile(io.BytesIO(data)).get_section_by_name(".symtab")
+    return [(s.name, s["st_other"]["local"] if "local" in s["st_other"] else
+             int(s["st_other"].get("visibility") != "STV_DEFAULT"))
+            for s in table.iter_symbols() if s.name and not s.name.startswith("$")]
 
 
 def test_fixup_errors() -> None:

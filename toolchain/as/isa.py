@@ -91,7 +91,9 @@ class Isa(Protocol):
     # no bias for the field's end (x86's has; AArch64's and RISC-V's not);
     # ``attach_streamer(streamer)`` and ``end_of_assembly()`` for an ISA that
     # keeps state of its own beside the streamer (AArch64 literal pools);
-    # ``instruction_alignment``: an instruction after odd data is aligned to it.
+    # ``instruction_alignment``: an instruction after odd data is aligned to it;
+    # ``absolute_relocation(kind)``: an instruction field of a plain number still
+    # gets a relocation (no symbol, the number as addend), as AArch64's :lo12:.
 
     def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
                           syntax: "SyntaxState", location: SourceLocation) -> Instruction:

@@ -581,7 +581,8 @@ class Layout:
                 return
         contents = self.contents.get(section)
         if add is None:
-            if not pcrel:
+            keep = getattr(self.isa, "absolute_relocation", None)
+            if not pcrel and (pending.data or keep is None or not keep(kind)):
                 self.store(section, contents, where, pending, const, kind, True)
                 return
             relocs.append(Relocation(where, self.reloc_type(pending, kind, pcrel, True), None,

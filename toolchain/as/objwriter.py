@@ -269,6 +269,6 @@ def _symbol_entry(sym: Symbol, final: Evaluator, streamer: "ObjectStreamer",
                        sym.location)
         else:
             size = const
-    other = _VISIBILITY.get(sym.visibility, elf.STV_DEFAULT)
+    other = _VISIBILITY.get(sym.visibility, elf.STV_DEFAULT) | sym.other_flags
     return _Entry(sym.order, sym.elf_name, value & word_mask, size & word_mask, bind, st_type,
                   other, section, shndx, sym)

@@ -201,3 +201,9 @@ crc32cb w0, w1, w2                       // 20 50 c2 1a
 crc32ch w0, w1, w2                       // 20 54 c2 1a
 crc32cw w0, w1, w2                       // 20 58 c2 1a
 crc32cx w0, w1, x2                       // 20 5c c2 9a
+movz x0, #:abs_g1:0x12345678             // 80 46 a2 d2
+movk x0, #:abs_g0_nc:0x12345678          // 00 cf 8a f2
+movz x0, #:abs_g2:0x123456789abc         // 80 46 c2 d2
+movk x0, #:abs_g3:0x123456789abcdef0     // 80 46 e2 f2
+movz x0, #:abs_g0_s:-5                   // 80 00 80 92
+movz x0, #:abs_g1_s:-0x50000             // 80 00 a0 92

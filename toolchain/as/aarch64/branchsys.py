@@ -88,15 +88,21 @@ def _target(r: Request, i: int, default: str) -> None:
     r.fixup(target, reloc, pcrel=True)
 
 
-def unconditional(r: Request) -> Encoding:
+def _need_target(r: Request) -> None:
+    if not r.ops:
+        raise OperandError("invalid address", 0)
     r.count(1)
+
+
+def unconditional(r: Request) -> Encoding:
+    _need_target(r)
     word, reloc = UNCONDITIONAL[r.mnemonic]
     _target(r, 0, reloc)
     return r.done(word)
 
 
 def conditional(r: Request) -> Encoding:
-    r.count(1)
+    _need_target(r)
     _target(r, 0, "R_AARCH64_CONDBR19")
     return r.done(0x54000000 | condition_suffix(r.mnemonic))  # type: ignore[operator]
 

@@ -130,6 +130,9 @@ def add_sub(r: Request, name: str | None = None) -> Encoding:
             raise OperandError("immediate out of range", 2)
         if reloc == "R_AARCH64_TLSLE_ADD_TPREL_HI12":
             word |= 1 << 22             # GNU as sets lsl #12 for :tprel_hi12: only
+        done = r.resolved(word, value, reloc, 2)
+        if done is not None:
+            return done
         r.fixup(value, reloc)
         return r.done(word)
     if shift is not None and shift.amount == 12:
@@ -306,6 +309,9 @@ def move_wide_insn(r: Request) -> Encoding:
         if not sf and group > 1:
             raise OperandError("the specified relocation type is not allowed for 32-bit "
                                "register", 1)
+        done = r.resolved(word | (group << 21), value, reloc, 1)
+        if done is not None:
+            return done
         r.fixup(value, reloc)
         return r.done(word | (group << 21))
     if not 0 <= value <= 0xFFFF:

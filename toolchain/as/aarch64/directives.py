@@ -8,7 +8,8 @@
   they only check their argument is a name;
 * ``.tlsdesccall sym``: an ``R_AARCH64_TLSDESC_CALL`` on the next ``blr``
   (no bytes);
-* ``.variant_pcs sym``: marks the symbol (STO_AARCH64_VARIANT_PCS).
+* ``.variant_pcs sym``: marks the symbol (STO_AARCH64_VARIANT_PCS);
+* ``.ltorg``/``.pool`` (literals.py) and ``.unreq`` (register aliases).
 """
 
 from __future__ import annotations
@@ -74,7 +75,21 @@ def unreq(p: "Parser", text: str, loc: SourceLocation) -> None:
     del aliases[name.lower()]
 
 
+STO_AARCH64_VARIANT_PCS = 0x80     # aaelf64: the function does not follow the base PCS
+
+
+def variant_pcs(p: "Parser", text: str, loc: SourceLocation) -> None:
+    """``.variant_pcs sym``: mark the symbol's st_other."""
+    args = ArgReader(p, text, loc)
+    name = args.word()
+    args.expect_end()
+    if not name:
+        raise ToolchainError("expected symbol name", loc)
+    p.streamer.symtab.lookup(name).other_flags |= STO_AARCH64_VARIANT_PCS
+
+
 DIRECTIVES = {
+    "variant_pcs": variant_pcs,
     "unreq": unreq,
     "ltorg": ltorg, "pool": ltorg,
     "xword": xword, "dword": xword, "inst": inst,

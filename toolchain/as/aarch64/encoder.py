@@ -51,8 +51,7 @@ class Request:
         r = self.info(i)
         if r is None or r.kind not in "xw" or (r.sp and not sp) or \
                 (r.number == 31 and not r.sp and not zr):
-            what = ("integer or stack pointer register" if sp and not zr else
-                    "integer register" if not sp else "integer or stack pointer register")
+            what = "integer or stack pointer register" if sp else "integer register"
             if size == "x" and sp:
                 raise OperandError("64-bit integer or SP register expected", i)
             raise OperandError(f"operand {i + 1} must be an {what}", None)
@@ -137,6 +136,33 @@ class Request:
 
     def fixup(self, value: Expr, kind: str, pcrel: bool = False) -> None:
         self.fixups.append(Fixup(0, 4, value, kind, pcrel, location=self.insn.location))
+
+    def operator_constant(self, value: Expr) -> int | None:
+        """The number in ``:abs_g1:0x12345678`` (an operator applied to a constant,
+        which the expression parser writes as the nameless symbol plus it)."""
+        if value.symbols() != [""]:
+            return None
+        from ..expr import Binary, Constant
+        if isinstance(value, Binary) and value.op == "+" and isinstance(value.right, Constant):
+            return value.right.value
+        return None
+
+    def resolved(self, word: int, value: Expr, kind: str, index: int) -> Encoding | None:
+        """For an operator on a number: the MOVW word with the number packed as the
+        linker would (GNU as resolves those itself); for the others a relocation
+        against no symbol with the number as addend.  None when ``value`` is symbolic."""
+        number = self.operator_constant(value)
+        if number is None:
+            return None
+        if "MOVW" not in kind:
+            from ..expr import Constant
+            self.fixup(Constant(number), kind)
+            return self.done(word)
+        from ...common.aarch64_fields import FieldError, patch
+        try:
+            return self.done(patch(word, kind, number))
+        except FieldError as exc:
+            raise OperandError(str(exc), index) from None
 
     def done(self, word: int) -> Encoding:
         return Encoding((word & 0xFFFFFFFF).to_bytes(4, "little"), tuple(self.fixups))

@@ -173,8 +173,15 @@ class AArch64Isa:
         return f"{insn.mnemonic}\t" + ", ".join(format_operand(op) for op in insn.operands)
 
     def symbols_looked_up(self, insn: Instruction) -> list[object]:
-        return [op for op in insn.operands
-                if isinstance(op, (Immediate, Memory, Expr))]
+        """The operands with expressions, in order -- except an operator applied
+        to a number (``#:lo12:0x1234``), which names no symbol."""
+        steps = []
+        for op in insn.operands:
+            e = op.value if isinstance(op, Immediate) else \
+                op.displacement if isinstance(op, Memory) else op
+            if isinstance(e, Expr) and e.symbols() != [""]:
+                steps.append(op)
+        return steps
 
     def specifier_symbol(self, specifier: str) -> str | None:
         return None
@@ -254,6 +261,12 @@ class AArch64Isa:
 
     def relocation_is_symbol_size(self, kind: str) -> bool:
         return False
+
+    def absolute_relocation(self, kind: str) -> bool:
+        """``add x0, x0, #:lo12:0x12345``: GNU as leaves the relocation (against no
+        symbol, the number as addend); MOVW operators on numbers are resolved
+        by the encoder."""
+        return True
 
 
 def _located(exc: OperandError, text: str, location: SourceLocation | None) -> ToolchainError:

@@ -179,6 +179,9 @@ def single(r: Request) -> Encoding:
         if reloc is None:
             raise OperandError("invalid addressing mode" if not spec else
                                "relocation not allowed", 1)
+        done = r.resolved(head | (1 << 24), offset, reloc, 1)
+        if done is not None:
+            return done
         r.fixup(offset, reloc)
         return r.done(head | (1 << 24))
     if offset >= 0 and offset % (1 << scale) == 0 and offset >> scale < 4096:

@@ -233,7 +233,7 @@ class OperandParser:
         while i < count:
             part = parts[i]
             if not part:
-                raise OperandError("operand expected", i if i < count - 1 or i else None)
+                raise OperandError("bad expression", i)
             if part.startswith("["):
                 mem, used = self.memory(parts, i)
                 out.append(mem)

@@ -197,3 +197,9 @@ crc32cb w0, w1, w2
 crc32ch w0, w1, w2
 crc32cw w0, w1, w2
 crc32cx w0, w1, x2
+movz x0, #:abs_g1:0x12345678
+movk x0, #:abs_g0_nc:0x12345678
+movz x0, #:abs_g2:0x123456789abc
+movk x0, #:abs_g3:0x123456789abcdef0
+movz x0, #:abs_g0_s:-5
+movz x0, #:abs_g1_s:-0x50000
