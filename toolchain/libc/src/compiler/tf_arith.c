@@ -5,12 +5,13 @@
 #include "../internal/tf_rep.h"
 #ifdef TF_HAVE_TYPE
 
-static u128 add_bits(u128 a, u128 b)
+/* a + b; tie_b picks the NaN of a subtraction (see tf_nan_result). */
+static u128 add_bits(u128 a, u128 b, int tie_b)
 {
 	u128 sa = a & TF_SIGN, sb = b & TF_SIGN, ma, mb, t, m;
 	int ea, eb;
 	if (TF_ISNAN(a) || TF_ISNAN(b))
-		return tf_nan_result(a, b);
+		return tf_nan_result(a, b, tie_b);
 	if (TF_ISINF(a) || TF_ISINF(b)) {
 		if (TF_ISINF(a) && TF_ISINF(b) && sa != sb)
 			return TF_DEFAULT_NAN;
@@ -49,7 +50,7 @@ static u128 mul_bits(u128 a, u128 b)
 	u128 sign = (a ^ b) & TF_SIGN, ma, mb, hi, lo, sig;
 	int ea, eb;
 	if (TF_ISNAN(a) || TF_ISNAN(b))
-		return tf_nan_result(a, b);
+		return tf_nan_result(a, b, 0);
 	if (TF_ISINF(a) || TF_ISINF(b)) {
 		if (TF_ABS(a) == 0 || TF_ABS(b) == 0)
 			return TF_DEFAULT_NAN;
@@ -70,7 +71,7 @@ static u128 div_bits(u128 a, u128 b)
 	u128 sign = (a ^ b) & TF_SIGN, ma, mb, q = 0;
 	int ea, eb, i;
 	if (TF_ISNAN(a) || TF_ISNAN(b))
-		return tf_nan_result(a, b);
+		return tf_nan_result(a, b, 1);
 	if (TF_ISINF(a))
 		return TF_ISINF(b) ? TF_DEFAULT_NAN : sign | TF_INF;
 	if (TF_ISINF(b))
@@ -94,13 +95,13 @@ static u128 div_bits(u128 a, u128 b)
 	return tf_norm_pack(sign, ea - eb + TF_BIAS - 1, q);
 }
 
-tf __addtf3(tf a, tf b) { return tf_from(add_bits(tf_bits(a), tf_bits(b))); }
+tf __addtf3(tf a, tf b) { return tf_from(add_bits(tf_bits(a), tf_bits(b), 0)); }
 
 /* a - b is a + (-b), except that a NaN b keeps its sign. */
 tf __subtf3(tf a, tf b)
 {
 	u128 y = tf_bits(b);
-	return tf_from(add_bits(tf_bits(a), TF_ISNAN(y) ? y : y ^ TF_SIGN));
+	return tf_from(add_bits(tf_bits(a), TF_ISNAN(y) ? y : y ^ TF_SIGN, 1));
 }
 
 tf __multf3(tf a, tf b) { return tf_from(mul_bits(tf_bits(a), tf_bits(b))); }

@@ -57,20 +57,26 @@ static inline tf tf_from(u128 u)
 #endif
 
 /* The NaN result of an operation with a NaN operand (at least one of a, b
- * is NaN), quieted.  x86 returns the first operand unless only the second
- * is signalling; AArch64 the first signalling, else the first quiet one;
- * RISC-V always its canonical NaN. */
-static inline u128 tf_nan_result(u128 a, u128 b)
+ * is NaN), quieted.  Of two NaNs x86 (libgcc, like the x87) returns the
+ * quiet one if only one is quiet, else the larger significand, on a tie a
+ * (b if tie_b: subtraction and division);
+ * AArch64 the first signalling one, else the first; RISC-V always its
+ * canonical NaN. */
+static inline u128 tf_nan_result(u128 a, u128 b, int tie_b)
 {
 #if defined(__riscv)
-	(void)a; (void)b;
+	(void)a; (void)b; (void)tie_b;
 	return TF_INF | TF_QUIET;
 #else
 	u128 r;
 	if (TF_ISNAN(a) && TF_ISNAN(b)) {
 #if defined(__x86_64__) || defined(__i386__)
-		r = ((a & TF_QUIET) && !(b & TF_QUIET)) ? b : a;
+		if ((a ^ b) & TF_QUIET)
+			r = (a & TF_QUIET) ? a : b;
+		else
+			r = (b & TF_MANT) > (a & TF_MANT) || ((b & TF_MANT) == (a & TF_MANT) && tie_b) ? b : a;
 #else
+		(void)tie_b;
 		r = !(a & TF_QUIET) ? a : !(b & TF_QUIET) ? b : a;
 #endif
 	} else
