@@ -8,7 +8,9 @@
 #ifdef TF_HAVE_TYPE
 
 /* A float or double pattern (mbits stored significand bits, ebits exponent
- * bits) widened exactly; NaNs keep their payload and become quiet. */
+ * bits) widened exactly; NaNs keep sign and payload and become quiet (on
+ * RISC-V too, as libgcc does, though its fcvt would give the canonical NaN);
+ * narrowing a NaN keeps them too, except on RISC-V (canonical NaN). */
 static u128 extend(u64 x, int mbits, int ebits)
 {
 	u128 sign = (u128)(x >> (mbits + ebits)) << 127;
@@ -18,11 +20,7 @@ static u128 extend(u64 x, int mbits, int ebits)
 	if (e == emax) {
 		if (!m)
 			return sign | TF_INF;
-#if defined(__riscv)
-		return TF_INF | TF_QUIET;
-#else
 		return sign | TF_INF | TF_QUIET | ((u128)m << (112 - mbits));
-#endif
 	}
 	if (e == 0) {
 		if (!m)

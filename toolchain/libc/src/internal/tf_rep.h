@@ -33,9 +33,12 @@ typedef unsigned long long u64;
 #define TF_ISNAN(x) (TF_ABS(x) > TF_INF)
 #define TF_ISINF(x) (TF_ABS(x) == TF_INF)
 
-/* The NaN an invalid operation makes: x86 SSE's is negative. */
+/* The NaN an invalid operation makes (libgcc's): negative on x86, all
+ * significand bits set on AArch64, RISC-V's canonical NaN otherwise. */
 #if defined(__x86_64__) || defined(__i386__)
 #define TF_DEFAULT_NAN (TF_SIGN | TF_INF | TF_QUIET)
+#elif defined(__aarch64__)
+#define TF_DEFAULT_NAN (TF_INF | TF_MANT)
 #else
 #define TF_DEFAULT_NAN (TF_INF | TF_QUIET)
 #endif
