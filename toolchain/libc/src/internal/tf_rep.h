@@ -8,6 +8,7 @@
  * below the 113-bit significand (guard, round, sticky). */
 #ifndef TF_REP_H
 #define TF_REP_H
+#if defined(__SIZEOF_INT128__)   /* 64-bit targets only; TF_HAVE_TYPE says */
 
 #if __LDBL_MANT_DIG__ == 113
 typedef long double tf;
@@ -157,4 +158,5 @@ static inline u128 tf_unpack(u128 x, int *e)
 	return m;
 }
 
+#endif /* __SIZEOF_INT128__ */
 #endif
