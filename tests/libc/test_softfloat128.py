@@ -10,6 +10,7 @@ cross compilers are installed.  The outputs must agree line for line."""
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
@@ -240,3 +241,24 @@ def test_softfloat128_against_libgcc(arch, cc, emulator, tmp_path, request):
     shown = [line for i, line in enumerate(bad)
              if sum(1 for x in bad[:i] if x.split("(")[0] == line.split("(")[0]) < 4]
     assert not bad, f"{len(bad)} mismatches {dict(per)}:\n" + "\n".join(shown[:60])
+
+
+def test_softfloat128_build_selection():
+    from toolchain.libc.build import sources
+    for arch, wanted in [("aarch64", True), ("riscv64", True), ("x86_64", False), ("i386", False)]:
+        names = {p.name for p in sources(arch)}
+        got = {"tf_arith.c", "tf_compare.c", "tf_convert.c"} <= names
+        assert got == wanted, f"ERROR libc for {arch}: tf_*.c selected {got}, expected {wanted}"
+
+
+@pytest.mark.parametrize("target", ["aarch64-linux-gnu", "riscv64-linux-gnu"])
+def test_softfloat128_pcc_accepts(target):
+    """pcc's front end takes the sources where they are built (long double)."""
+    for path in SOURCES:
+        result = subprocess.run(
+            [sys.executable, "-P", "-m", "toolchain.cc.cli", "--target", target, "-std=c11",
+             "-ffreestanding", "-nostdinc", "-isystem", str(REPO / "toolchain/libc/include"),
+             "-Wall", "-fsyntax-only", str(path)],
+            capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+        assert result.returncode == 0 and not result.stderr, \
+            f"ERROR pcc --target {target} {path.name}: {result.stderr.strip()[:300]}"

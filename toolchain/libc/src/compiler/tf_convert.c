@@ -3,7 +3,8 @@
  * (__fixtfsi... truncate toward zero, __floatditf... round to nearest-even).
  * Out-of-range and NaN conversions to integers (undefined in C) saturate as
  * libgcc's do: signed ones to the type's minimum or maximum by the sign,
- * unsigned ones to all ones, or to 0 for any negative value not above -1. */
+ * unsigned ones to all ones when too large and to 0 for negative values
+ * (a NaN counts as too large or negative by its sign bit). */
 #include "../internal/tf_rep.h"
 #ifdef TF_HAVE_TYPE
 
