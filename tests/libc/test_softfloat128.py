@@ -98,6 +98,12 @@ def make_cases(rng: random.Random, n: int) -> dict[str, list]:
         a = random_value(rng)
         b = random_value(rng, near=a if rng.random() < 0.6 else None)
         pairs.append((a, b) if rng.random() < 0.5 else (b, a))
+    for _ in range(n // 8):     # b exactly at, just under or over half an ulp of a
+        a = tf(rng.getrandbits(1), rng.randint(1, 0x7ffe), rng.getrandbits(112))
+        shift = rng.choice([113, 112, 114, 1, 2, 60])
+        mant = rng.choice([0, 1, MANT, 1 << 111, rng.getrandbits(112)])
+        b = tf(rng.getrandbits(1), max((a >> 112 & 0x7fff) - shift, 0), mant)
+        pairs.append((a, b) if rng.random() < 0.5 else (b, a))
     edges = edge_values()
     pairs += [(a, b) for a in edges[::3] for b in edges[::2]]
     singles = edges + [random_value(rng) for _ in range(n // 2)]
