@@ -59,9 +59,21 @@ def arch_of(target: str) -> str:
     return ARCHES[prefix]
 
 
+# binary128 soft-float (src/compiler/tf_*.c, libgcc's __addtf3 family): only
+# where long double is binary128.  x86-64's __float128 uses the same routines,
+# but pcc's x86-64 back end has no binary128 values yet, so not there.
+SOFTFLOAT128_ARCHES = ("aarch64", "riscv64")
+
+
+def _wanted(path: Path, arch: str) -> bool:
+    if path.parent.name == "compiler" and path.name.startswith("tf_"):
+        return arch in SOFTFLOAT128_ARCHES
+    return True
+
+
 def sources(arch: str) -> list[Path]:
     """Every source of libc.a (crt1.s excluded), in a stable order."""
-    files = sorted(SRC_DIR.rglob("*.c"))
+    files = sorted(p for p in SRC_DIR.rglob("*.c") if _wanted(p, arch))
     files += sorted(p for p in (ARCH_DIR / arch).glob("*.[csS]") if p.name != "crt1.s")
     return files
 
