@@ -12,7 +12,7 @@ A token keeps the exact text it was spelled with, where it came from, and
 the white space before it (so ``-E`` output and ``#`` stringising are
 faithful).  A token produced by a macro expansion keeps the location where
 it was written and points at the expansion it came from, so diagnostics can
-print gcc's "in expansion of macro" notes.
+print gcc's "in expansion of macro" and "in definition of macro" notes.
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ class MacroExpansion:
     macro: str
     location: SourceLocation                      # where the macro was invoked
     parent: MacroExpansion | None = None
+    # For the tokens of an argument: where, in the macro's definition, the
+    # parameter they replace is (gcc's "in definition of macro" note).
+    definition: SourceLocation | None = None
 
 
 EMPTY_HIDESET: frozenset[str] = frozenset()
