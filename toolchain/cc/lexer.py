@@ -85,9 +85,9 @@ class LexerReporter(Protocol):
 
 
 def tokenize(text: str, filename: str, reporter: LexerReporter | None = None,
-             trigraphs: bool = False) -> list[Token]:
+             trigraphs: bool = False, raw_strings: bool = False) -> list[Token]:
     """Split one source file into preprocessing tokens (no END_OF_FILE token)."""
-    lexer = Lexer(text, filename, reporter, trigraphs)
+    lexer = Lexer(text, filename, reporter, trigraphs, raw_strings)
     tokens: list[Token] = []
     while lexer.lex_lines(tokens):
         pass
@@ -135,18 +135,30 @@ def display_column(line_text: str, index: int) -> int:
 _IDENT_RUN = (rf"(?:[A-Za-z_$\x80-\U0010FFFF]|{_UCN})(?:[\w$\x80-\U0010FFFF]++|{_UCN})*+")
 _PUNCTUATOR = (r"[][(){};,~?]|\.(?:\.\.)?|-[->=]?|\+[+=]?|&[&=]?|\|[|=]?|<(?:<=?|[=:%])?"
                r"|>(?:>=?|=)?|[*/^=!]=?|%(?::%:|[=>:])?|:>?|##?")
-_SCANNER = re.compile(
-    r"((?:[ \t\f\v\r\n]++|/\*.*?\*/|//[^\n]*+)*+)(" + "|".join((
-        r"/\*",                                                 # an unterminated comment
-        rf"\.?[0-9](?:[0-9a-dA-Df-oF-Oq-zQ-Z_$.\x80-\U0010FFFF]++|[eEpP][+-]?|{_UCN})*+",
-        r"(?:u8|[uUL])?'(?:[^'\\\n]|\\.)*'",
-        r'(?:u8|[uUL])?"(?:[^"\\\n]|\\.)*"',
-        r"""(?:u8|[uUL])?['"][^\n]*""",                        # unterminated: to the line end
-        _IDENT_RUN,
-        _PUNCTUATOR,
-        r".",
-        r"\Z",
-    )) + ")", re.DOTALL)
+# GNU raw string literals (gcc accepts them in C in its GNU modes):
+# R"delim( ... )delim", any characters, new lines included, unchanged.
+_RAW_STRING = r'(?:u8|[uUL])?R"([^ ()\\\t\v\f\n]{0,16})\(.*?\)\3"'
+
+
+def _scanner(raw_strings: bool) -> re.Pattern:
+    """The pattern of (white space, token, raw string delimiter) triples."""
+    return re.compile(
+        r"((?:[ \t\f\v\r\n]++|/\*.*?\*/|//[^\n]*+)*+)(" + "|".join((
+            r"/\*",                                             # an unterminated comment
+            *((_RAW_STRING,) if raw_strings else ()),
+            rf"\.?[0-9](?:[0-9a-dA-Df-oF-Oq-zQ-Z_$.\x80-\U0010FFFF]++|[eEpP][+-]?|{_UCN})*+",
+            r"(?:u8|[uUL])?'(?:[^'\\\n]|\\.)*'",
+            r'(?:u8|[uUL])?"(?:[^"\\\n]|\\.)*"',
+            r"""(?:u8|[uUL])?['"][^\n]*""",                    # unterminated: to the line end
+            _IDENT_RUN,
+            _PUNCTUATOR,
+            r".",
+            r"\Z",
+        )) + ")" + ("" if raw_strings else "()"), re.DOTALL)
+
+
+_SCANNER = _scanner(False)
+_RAW_SCANNER = _scanner(True)
 _CHARACTER_CONSTANT = re.compile(r"(?:u8|[uUL])?'(?:[^'\\\n]|\\.)*'", re.DOTALL)
 _STRING_LITERAL = re.compile(r'(?:u8|[uUL])?"(?:[^"\\\n]|\\.)*"', re.DOTALL)
 
@@ -158,6 +170,7 @@ _FIRST_KIND.update({c: TokenKind.IDENTIFIER for c in
 _FIRST_KIND.update({c: TokenKind.PP_NUMBER for c in "0123456789"})
 _FIRST_KIND.update({c: TokenKind.PUNCTUATOR for c in "[](){};,~?-+&|<>*^=!%:#"})
 _FIRST_KIND.update({c: None for c in "uUL.\\'\"/"})
+_FIRST_KIND_RAW = {**_FIRST_KIND, "R": None}
 
 # A line that starts with '#' (or '%:') after white space: where a region of
 # lines to lex ends (a comment before the '#' makes it an ordinary line here).
@@ -194,7 +207,7 @@ class Lexer:
     """
 
     def __init__(self, text: str, filename: str, reporter: LexerReporter | None = None,
-                 trigraphs: bool = False) -> None:
+                 trigraphs: bool = False, raw_strings: bool = False) -> None:
         if trigraphs and "??" in text:
             text = _TRIGRAPH.sub(lambda m: _TRIGRAPHS[m.group(1)], text)
         splices: list[int] = []           # logical offsets where a splice was removed
@@ -204,6 +217,9 @@ class Lexer:
             text += "\n"
         self.text = text
         self.has_tabs = "\t" in text
+        # Raw string literals (GNU modes) only change anything where R" occurs;
+        # a skipped group is then lexed like the rest, raw strings and all.
+        self.raw_strings = raw_strings and 'R"' in text
         self.filename = filename          # the name locations carry (#line changes it)
         self.reporter = reporter
         self.splices = splices
@@ -227,6 +243,8 @@ class Lexer:
         """Where the next region of lines ends (the start of a line)."""
         text = self.text
         start = self.pos
+        if self.raw_strings:        # a raw string may hold '#' lines: all in one region
+            return len(text)
         if self.open_comment:       # take in the whole comment, then the rest of its line
             self.open_comment = False
             close = text.find("*/", start + 2)
@@ -257,10 +275,11 @@ class Lexer:
         next_splice = splices[splice_index] if splice_index < n_splices else no_splice
         has_tabs = self.has_tabs
         find = text.find
-        first_kind = _FIRST_KIND.get
+        first_kind = (_FIRST_KIND_RAW if self.raw_strings else _FIRST_KIND).get
+        scanner = _RAW_SCANNER if self.raw_strings else _SCANNER
         append = tokens.append
         tok = Token
-        for white, token_text in _SCANNER.findall(text, pos, end):
+        for white, token_text, _ in scanner.findall(text, pos, end):
             if white:
                 space = True
                 white_start = pos
@@ -298,6 +317,13 @@ class Lexer:
                         self._report_error("unterminated comment", line, column)
                         self.done = True
                     break
+                if "\n" in token_text:      # a raw string literal over several lines
+                    append(tok(kind, token_text, (filename, line, column), space, at_start))
+                    line += token_text.count("\n")
+                    line_start = pos + token_text.rfind("\n") + 1
+                    pos += len(token_text)
+                    at_start = after_hash = False
+                    continue
             append(tok(kind, token_text, (filename, line, column), space, at_start))
             pos += len(token_text)
             if at_start:
@@ -330,7 +356,9 @@ class Lexer:
         if first == "\\":
             return TokenKind.IDENTIFIER if len(text) > 1 else TokenKind.OTHER
         if "'" not in text and '"' not in text:
-            return TokenKind.IDENTIFIER         # u, U, L and non-ASCII letters
+            return TokenKind.IDENTIFIER         # u, U, L, R and non-ASCII letters
+        if text[text.index('"') - 1:text.index('"')] == "R" if '"' in text else False:
+            return TokenKind.STRING_LITERAL     # a raw string literal
         if _CHARACTER_CONSTANT.fullmatch(text):
             return TokenKind.CHARACTER_CONSTANT
         if _STRING_LITERAL.fullmatch(text):
@@ -348,7 +376,7 @@ class Lexer:
     def skip_lines(self) -> None:
         """Pass over the lines up to the next one that starts with '#' (or the end
         of the file), making no tokens.  Call it at the start of a line."""
-        if self.done:
+        if self.done or self.raw_strings:
             return
         text = self.text
         start = self.pos

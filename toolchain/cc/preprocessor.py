@@ -254,7 +254,7 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
                 text = self._read_file(path, None)
                 self.texts[path] = text
         self.diagnostics.sources.add(display, text, included_from, is_system)
-        lexer = Lexer(text, display, self.diagnostics, self.options.trigraphs)
+        lexer = Lexer(text, display, self.diagnostics, self.options.trigraphs, self.gnu_mode)
         directory = os.path.dirname(display)
         self.frames.append(_Frame(display, path, directory, [], index, is_system, lexer=lexer))
 
