@@ -25,6 +25,7 @@ string literal becomes a single OTHER token running to the end of the line
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Protocol
 
@@ -140,10 +141,14 @@ _PUNCTUATOR = (r"[][(){};,~?]|\.(?:\.\.)?|-[->=]?|\+[+=]?|&[&=]?|\|[|=]?|<(?:<=?
 _RAW_STRING = r'(?:u8|[uUL])?R"([^ ()\\\t\v\f\n]{0,16})\(.*?\)\3"'
 
 
-def _scanner(raw_strings: bool) -> re.Pattern:
-    """The pattern of (white space, token, raw string delimiter) triples."""
+@functools.cache
+def _scanner(raw_strings: bool, comments: bool = False) -> re.Pattern:
+    """The pattern of (white space, token, raw string delimiter) triples;
+    ``comments``: comments are tokens (-C), not white space."""
+    white = r"[ \t\f\v\r\n]*+" if comments else r"(?:[ \t\f\v\r\n]++|/\*.*?\*/|//[^\n]*+)*+"
     return re.compile(
-        r"((?:[ \t\f\v\r\n]++|/\*.*?\*/|//[^\n]*+)*+)(" + "|".join((
+        rf"({white})(" + "|".join((
+            *((r"/\*.*?\*/", r"//[^\n]*+") if comments else ()),
             r"/\*",                                             # an unterminated comment
             *((_RAW_STRING,) if raw_strings else ()),
             rf"\.?[0-9](?:[0-9a-dA-Df-oF-Oq-zQ-Z_$.\x80-\U0010FFFF]++|[eEpP][+-]?|{_UCN})*+",
@@ -157,8 +162,6 @@ def _scanner(raw_strings: bool) -> re.Pattern:
         )) + ")" + ("" if raw_strings else "()"), re.DOTALL)
 
 
-_SCANNER = _scanner(False)
-_RAW_SCANNER = _scanner(True)
 _CHARACTER_CONSTANT = re.compile(r"(?:u8|[uUL])?'(?:[^'\\\n]|\\.)*'", re.DOTALL)
 _STRING_LITERAL = re.compile(r'(?:u8|[uUL])?"(?:[^"\\\n]|\\.)*"', re.DOTALL)
 
@@ -207,7 +210,8 @@ class Lexer:
     """
 
     def __init__(self, text: str, filename: str, reporter: LexerReporter | None = None,
-                 trigraphs: bool = False, raw_strings: bool = False) -> None:
+                 trigraphs: bool = False, raw_strings: bool = False,
+                 keep_comments: bool = False) -> None:
         if trigraphs and "??" in text:
             text = _TRIGRAPH.sub(lambda m: _TRIGRAPHS[m.group(1)], text)
         splices: list[int] = []           # logical offsets where a splice was removed
@@ -220,6 +224,8 @@ class Lexer:
         # Raw string literals (GNU modes) only change anything where R" occurs;
         # a skipped group is then lexed like the rest, raw strings and all.
         self.raw_strings = raw_strings and 'R"' in text
+        self.keep_comments = keep_comments    # -C: comments are COMMENT tokens
+        self.scanner = _scanner(self.raw_strings, keep_comments)
         self.filename = filename          # the name locations carry (#line changes it)
         self.reporter = reporter
         self.splices = splices
@@ -243,7 +249,7 @@ class Lexer:
         """Where the next region of lines ends (the start of a line)."""
         text = self.text
         start = self.pos
-        if self.raw_strings:        # a raw string may hold '#' lines: all in one region
+        if self.raw_strings or self.keep_comments:   # tokens may hold '#' lines: one region
             return len(text)
         if self.open_comment:       # take in the whole comment, then the rest of its line
             self.open_comment = False
@@ -276,7 +282,7 @@ class Lexer:
         has_tabs = self.has_tabs
         find = text.find
         first_kind = (_FIRST_KIND_RAW if self.raw_strings else _FIRST_KIND).get
-        scanner = _RAW_SCANNER if self.raw_strings else _SCANNER
+        scanner = self.scanner
         append = tokens.append
         tok = Token
         for white, token_text, _ in scanner.findall(text, pos, end):
@@ -350,7 +356,9 @@ class Lexer:
         """The kind of a token whose first character does not tell; None for '/*'."""
         first = text[0]
         if first == "/":
-            return None if text == "/*" else TokenKind.PUNCTUATOR
+            if text == "/*":
+                return None
+            return TokenKind.COMMENT if text[1:2] in ("*", "/") else TokenKind.PUNCTUATOR
         if first == ".":
             return TokenKind.PP_NUMBER if text[1:2].isdigit() else TokenKind.PUNCTUATOR
         if first == "\\":
@@ -376,7 +384,7 @@ class Lexer:
     def skip_lines(self) -> None:
         """Pass over the lines up to the next one that starts with '#' (or the end
         of the file), making no tokens.  Call it at the start of a line."""
-        if self.done or self.raw_strings:
+        if self.done or self.raw_strings or self.keep_comments:
             return
         text = self.text
         start = self.pos

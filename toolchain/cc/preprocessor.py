@@ -62,6 +62,7 @@ class PreprocessorOptions:
     preinclude_stdc_predef: bool = False                      # gcc's implicit stdc-predef.h
     keep_pragmas: bool = True                                 # PRAGMA tokens in the stream
     echo_defines: bool = False                                # -dD: DirectiveEcho records
+    keep_comments: str = ""                                   # "C" or "CC": -C / -CC
 
 
 @dataclass
@@ -254,7 +255,8 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
                 text = self._read_file(path, None)
                 self.texts[path] = text
         self.diagnostics.sources.add(display, text, included_from, is_system)
-        lexer = Lexer(text, display, self.diagnostics, self.options.trigraphs, self.gnu_mode)
+        lexer = Lexer(text, display, self.diagnostics, self.options.trigraphs, self.gnu_mode,
+                      bool(self.options.keep_comments))
         directory = os.path.dirname(display)
         self.frames.append(_Frame(display, path, directory, [], index, is_system, lexer=lexer))
 
@@ -309,19 +311,26 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
                 return True
         return False
 
-    def _line_tokens(self, frame: _Frame) -> list[Token]:
-        """The rest of the current logical line."""
+    def _line_tokens(self, frame: _Frame, with_comments: bool = False) -> list[Token]:
+        """The rest of the current logical line (without -C's comments unless asked)."""
         tokens = frame.tokens
         start = pos = frame.pos
         n = len(tokens)
         while pos < n and not tokens[pos].at_line_start:
             pos += 1
         frame.pos = pos
+        if self.options.keep_comments and not with_comments:
+            return [t for t in tokens[start:pos] if t.kind is not TokenKind.COMMENT]
         return tokens[start:pos]
 
     # == directives ========================================================
     def _directive(self, frame: _Frame, hash_tok: Token) -> None:
-        line = self._line_tokens(frame)
+        line = self._line_tokens(frame, with_comments=True)
+        if self.options.keep_comments:      # -C: a directive's comments go with it
+            full = line
+            line = [t for t in line if t.kind is not TokenKind.COMMENT]
+            if line and line[0].text == "define" and self.options.keep_comments == "CC":
+                line = _with_body_comments(line, full)
         if not line:
             return                                  # the null directive
         name_tok = line[0]
@@ -638,6 +647,22 @@ _DIRECTIVES = {
     "assert": Preprocessor._do_assert,
     "unassert": Preprocessor._do_assert,
 }
+
+
+def _with_body_comments(line: list[Token], full: list[Token]) -> list[Token]:
+    """-CC: a #define line with the comments of its replacement list kept (a
+    ``//`` comment becomes a ``/* */`` one, as gcc writes it)."""
+    if len(line) < 2:
+        return line
+    head_end = 2                            # "define NAME", then "(params)" if any
+    if len(line) > 2 and line[2].text == "(" and not line[2].leading_space:
+        head_end = next((i + 1 for i in range(2, len(line)) if line[i].text == ")"), len(line))
+    last = line[head_end - 1]
+    start = next(i for i, t in enumerate(full) if t is last) + 1
+    body = [t if not t.text.startswith("//") or t.kind is not TokenKind.COMMENT else
+            Token(t.kind, f"/*{t.text[2:]}*/", t._location, t.leading_space, t.at_line_start)
+            for t in full[start:]]
+    return line[:head_end] + body
 
 
 def preprocess(path: str, target: Target, options: PreprocessorOptions,

@@ -32,6 +32,7 @@ class TokenKind(enum.Enum):
     PUNCTUATOR = "punctuator"                     # spelled as in 6.4.6; digraphs kept
     OTHER = "other"                               # a stray non-white-space character
     PRAGMA = "pragma"                             # a whole #pragma / _Pragma: text = its body
+    COMMENT = "comment"                           # only with -C / -CC (kept for -E output)
     END_OF_FILE = "end of file"
 
 
