@@ -4,13 +4,16 @@ Phase 1 maps trigraphs (only when asked: gcc's GNU modes ignore them),
 phase 2 deletes each backslash-newline ("line splicing"; gcc also accepts
 white space between the backslash and the newline, with a warning), and
 phase 3 splits the result into the preprocessing tokens of C11 6.4 and
-replaces each comment by one space.
+replaces each comment by one space (with -C, comments are tokens).  GNU
+modes also have raw string literals, R"delim(...)delim", as gcc does in C.
 
-The whole file is scanned with one compiled regular expression whose
-alternatives are tried in order; the number of the group that matched says
-what was found.  New lines are not tokens: the first token of each logical
-line is marked ``at_line_start`` and that is all the preprocessor needs to
-find directives.  Locations are those of the *physical* source: line and
+The text is scanned with one compiled regular expression (``findall`` of
+white space and token pairs, no match object per token); a token's kind
+follows from its first character.  The :class:`Lexer` does this a region of
+lines at a time, when the preprocessor asks, and passes the lines of a
+skipped ``#if`` group over as raw text.  New lines are not tokens: the first
+token of each logical line is marked ``at_line_start`` and that is all the
+preprocessor needs to find directives.  Locations are those of the *physical* source: line and
 column (columns count display cells, a tab advancing to the next multiple of
 8, as gcc 12 does) of the token's first character before splicing.
 
@@ -280,7 +283,10 @@ class Lexer:
         splice_index = self.splice_index
         next_splice = splices[splice_index] if splice_index < n_splices else no_splice
         has_tabs = self.has_tabs
-        find = text.find
+        # The first tab of the current line at or after line_start (no_splice: none);
+        # a token after it needs its column counted in display cells.
+        line_tab = _first_tab(text, line_start, no_splice) if has_tabs else no_splice
+        identifier = TokenKind.IDENTIFIER
         first_kind = (_FIRST_KIND_RAW if self.raw_strings else _FIRST_KIND).get
         scanner = self.scanner
         append = tokens.append
@@ -293,6 +299,8 @@ class Lexer:
                 if "\n" in white:
                     line += white.count("\n")
                     line_start = white_start + white.rfind("\n") + 1
+                    if has_tabs:
+                        line_tab = _first_tab(text, line_start, no_splice)
                     if "/*" not in white or _newline_outside_comments(white):
                         at_start = True
                         space = pos > line_start
@@ -307,13 +315,15 @@ class Lexer:
                     line += 1
                     splice_index += 1
                 next_splice = splices[splice_index] if splice_index < n_splices else no_splice
+                if has_tabs:
+                    line_tab = _first_tab(text, line_start, no_splice)
             if pos < skip_until or not token_text:
                 pos += len(token_text)
                 continue
             column = pos - line_start + 1
-            if has_tabs and find("\t", line_start, pos) >= 0:
+            if line_tab < pos:
                 column = _column(text, line_start, pos)
-            kind = first_kind(token_text[0], TokenKind.IDENTIFIER)
+            kind = first_kind(token_text[0], identifier)
             if kind is None:
                 kind = self._second_look(token_text, line, column)
                 if kind is None:            # a comment the region's end cut, or unterminated
@@ -327,6 +337,8 @@ class Lexer:
                     append(tok(kind, token_text, (filename, line, column), space, at_start))
                     line += token_text.count("\n")
                     line_start = pos + token_text.rfind("\n") + 1
+                    if has_tabs:
+                        line_tab = _first_tab(text, line_start, no_splice)
                     pos += len(token_text)
                     at_start = after_hash = False
                     continue
@@ -422,6 +434,12 @@ class Lexer:
             line += 1
             line_start = max(line_start, splice)
         return SourceLocation(self.filename, line, _column(text, line_start, offset))
+
+
+def _first_tab(text: str, line_start: int, none: int) -> int:
+    """Where the first tab of the line from ``line_start`` is (``none`` if it has none)."""
+    tab = text.find("\t", line_start, text.find("\n", line_start))
+    return none if tab < 0 else tab
 
 
 def _newline_outside_comments(white: str) -> bool:
