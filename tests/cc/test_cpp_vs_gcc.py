@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -90,6 +91,28 @@ def test_tricky_input(source: Path) -> None:
     path = source.relative_to(Path.cwd()) if source.is_relative_to(Path.cwd()) else source
     compare(path, errors_too=True)
     compare(path, ["-std=c11"], errors_too=True)    # trigraphs, __STRICT_ANSI__, no GNU comma rule
+
+
+def comment_text(output: str) -> str:
+    """-E output with the line markers dropped and white space runs made one space."""
+    return " ".join(line for line in output.split("\n") if not re.match(r'# \d+ "', line)).split()
+
+
+@needs_gcc
+@pytest.mark.parametrize("flag", ["-C", "-CC"])
+def test_comments_kept(flag: str) -> None:
+    """-C keeps comments outside directives, -CC those of macro bodies too; the whole
+    text must match gcc's (cpp/edge_comments.c)."""
+    source = Path(__file__).parent / "cpp" / "edge_comments.c"
+    args = ["-E", flag, *GLIBC_INCLUDE, *NEUTRAL, str(source)]
+    gcc_status, gcc_out, _ = run_gcc(args)
+    pcc_status, pcc_out, pcc_err = run_pcc(args)
+    assert (pcc_status, gcc_status) == (0, 0), pcc_err
+    ours, theirs = comment_text(pcc_out), comment_text(gcc_out)
+    if ours != theirs:
+        i = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b),
+                 min(len(ours), len(theirs)))
+        assert ours == theirs, f"word {i}: pcc {ours[i - 5:i + 5]} vs gcc {theirs[i - 5:i + 5]}"
 
 
 PREDEFINED_TARGETS = [

@@ -101,3 +101,18 @@ def test_random_bytes_never_crash() -> None:
     for _ in range(100):
         data = bytes(rng.randrange(256) for _ in range(rng.randrange(0, 200)))
         lex(data.decode("utf-8", "surrogateescape"))
+
+
+def test_gnu_raw_strings() -> None:
+    """R"delim(...)delim" is one string literal in GNU modes, new lines and all."""
+    text = 'x = R"d(a\\b\n#x)d" y u8R"(\\)" LR"()"\nz R"no\n'
+    tokens = tokenize(text, "t.c", raw_strings=True)
+    assert [t.text for t in tokens] == ["x", "=", 'R"d(a\\b\n#x)d"', "y", 'u8R"(\\)"', 'LR"()"',
+                                        "z", "R", '"no']
+    assert [t.kind for t in tokens[2:6]] == [K.STRING_LITERAL, K.IDENTIFIER, K.STRING_LITERAL,
+                                             K.STRING_LITERAL]
+    assert (tokens[3].location.line, tokens[3].location.column) == (2, 7)
+    assert (tokens[6].location.line, tokens[6].location.column) == (3, 1)
+    assert tokens[6].at_line_start and not tokens[3].at_line_start
+    plain = tokenize(text, "t.c")                       # ISO C: an identifier, then a string
+    assert [t.text for t in plain[2:4]] == ["R", '"d(a\\b']

@@ -11,8 +11,8 @@ import pytest
 
 from toolchain.cc.diagnostics import CDiagnostics
 from toolchain.cc.lexer import tokenize
-from toolchain.cc.preprocessor import PreprocessorOptions, preprocess
-from toolchain.cc.tokens import TokenKind
+from toolchain.cc.preprocessor import FileChange, Preprocessor, PreprocessorOptions, preprocess
+from toolchain.cc.tokens import Token, TokenKind
 from toolchain.common.diagnostics import ToolchainError
 from toolchain.common.target import find_target
 
@@ -267,6 +267,53 @@ def test_include_next_and_guards(tmp_path: Path) -> None:
     assert result == ["first", "second", "first", "once", "quoted", "1", "has"], errors
 
 
+def test_include_guards_found_while_reading(tmp_path: Path) -> None:
+    """The multiple-include optimisation: a guarded header is opened once, others each time."""
+    headers = {
+        "guarded.h": "/* c */\n#ifndef G1\n#define G1\ng1\n#endif /* G1 */\n\n",
+        "defined.h": "#if !defined(G2)\n#define G2\ng2\n#endif\n",
+        "trailing.h": "#ifndef G3\n#define G3\ng3\n#endif\nafter3\n",
+        "has_else.h": "#ifndef G4\n#define G4\ng4\n#else\nelse4\n#endif\n",
+        "leading.h": "lead5\n#ifndef G5\n#define G5\n#endif\n",
+        "two_names.h": "#if !defined G6 && !defined G6B\n#define G6\ng6\n#endif\n",
+    }
+    for name, text in headers.items():
+        (tmp_path / name).write_text(text)
+    main = tmp_path / "main.c"
+    main.write_text("".join(f'#include "{name}"\n#include "{name}"\n' for name in headers))
+    stream = io.StringIO()
+    pre = Preprocessor(X86_64, PreprocessorOptions(), CDiagnostics(stream=stream))
+    items = list(pre.items(str(main)))
+    result = [t.text for t in items if isinstance(t, Token) and t.text]
+    assert result == ["g1", "g2", "g3", "after3", "after3", "g4", "else4", "lead5", "lead5",
+                      "g6"], stream.getvalue()
+    entered = [item.file for item in items if isinstance(item, FileChange) and item.flag == 1]
+    opened = {name: sum(path.endswith("/" + name) for path in entered) for name in headers}
+    assert opened == {"guarded.h": 1, "defined.h": 1, "trailing.h": 2, "has_else.h": 2,
+                      "leading.h": 2, "two_names.h": 2}
+
+
+def test_skipped_lines_are_not_tokens() -> None:
+    """A skipped group's lines are passed over as text: quotes and comments still count."""
+    result, errors = pp("#if 0\n\"/*\" don't\n/*\n#endif\n*/\n#else\nyes\n#endif\n"
+                        "%:if 0\nno\n  %:  endif\nend\n")
+    assert result == ["yes", "end"], errors
+    assert "t.c:2:9: warning: missing terminating ' character" in errors
+
+
+def test_in_definition_of_macro_note() -> None:
+    """An argument's token in a diagnostic: gcc's note points at the parameter in the body."""
+    _, errors = pp("#define CAT(a, b) a ## b\n#define WRAP(x) CAT(x, -)\nCAT(+, -)\n"
+                   "WRAP(+)\n", path="n.c")
+    lines = [line for line in errors.splitlines() if "note:" in line or "error:" in line]
+    assert lines == [
+        'n.c:3:5: error: pasting "+" and "-" does not give a valid preprocessing token',
+        "n.c:1:19: note: in definition of macro 'CAT'",
+        'n.c:4:6: error: pasting "+" and "-" does not give a valid preprocessing token',
+        "n.c:1:19: note: in definition of macro 'CAT'",
+        "n.c:4:1: note: in expansion of macro 'WRAP'"], errors     # as gcc 12 prints them
+
+
 def test_missing_include_is_fatal(tmp_path: Path) -> None:
     main = tmp_path / "m.c"
     main.write_text('#include "nope.h"\nafter\n')
@@ -418,6 +465,9 @@ def test_macro_expansion_notes(tmp_path: Path) -> None:
         f"{src}:1:11: error: expected expression before '}}' token",
         "    1 | #define Y }",
         "      |           ^",
+        f"{src}:2:14: note: in definition of macro 'W'",       # gcc 12's notes
+        "    2 | #define W(a) a",
+        "      |              ^",
         f"{src}:3:11: note: in expansion of macro 'Y'",
         "    3 | int z = W(Y);",
         "      |           ^"]

@@ -139,6 +139,7 @@ def _compile_one(path: str, opts: DriverOptions, out: io.StringIO, on_unit=None)
     if not preprocess_only:
         frontend = _frontend()
         pp_options.keep_pragmas = bool(getattr(frontend, "ACCEPTS_PRAGMA_TOKENS", False))
+        pp_options.keep_comments = ""           # -C and -CC only matter for -E output
     pp_options.echo_defines = opts.dump_macros == "D" and opts.action == "E"
     pp = Preprocessor(opts.target, pp_options, diagnostics)
     try:

@@ -1,11 +1,18 @@
 """Conditional inclusion (C11 6.10.1): #if, #ifdef, #ifndef, #elif, #elifdef,
 #elifndef, #else and #endif, and the detection of include guards.
 
-A group whose condition is false is skipped by looking only at the tokens
-that start a line with ``#``: nested conditionals are counted, everything
-else (even invalid directives and unterminated quotes) is passed over, as
-6.10.1p6 allows.  The open groups of a file live on its frame; an unclosed
-one is reported when the file ends.
+A group whose condition is false is skipped by looking only at the lines
+that start with ``#``: the lexer passes over the others as raw text without
+making tokens (Lexer.skip_lines), nested conditionals are counted,
+everything else (even invalid directives and unterminated quotes) is passed
+over, as 6.10.1p6 allows.  The open groups of a file live on its frame; an
+unclosed one is reported when the file ends.
+
+An include guard is found as the file is read, as gcc's multiple-include
+optimisation does: the file's first token begins ``#ifndef X`` (or ``#if
+!defined X``), no ``#else`` or ``#elif`` belongs to that group, and no token
+follows its ``#endif``.  The preprocessor then does not reopen the file
+while ``X`` is defined.
 """
 
 from __future__ import annotations
@@ -69,6 +76,8 @@ class ConditionalDirectives:
         cond = frame.conditionals[-1]
         if cond.seen_else:
             self.diagnostics.error(f"#{where.text} after #else", where)
+        if len(frame.conditionals) == 1:
+            frame.guard = None
         # we were in a taken group: skip the rest of the chain
         self._skip_group(frame)
 
@@ -80,6 +89,8 @@ class ConditionalDirectives:
         if cond.seen_else:
             self.diagnostics.error("#else after #else", where)
         cond.seen_else = True
+        if len(frame.conditionals) == 1:
+            frame.guard = None
         if line:
             self.diagnostics.warning("extra tokens at end of #else directive", line[0],
                                      "-Wendif-labels")
@@ -90,6 +101,8 @@ class ConditionalDirectives:
             self.diagnostics.error("#endif without #if", where)
             return
         frame.conditionals.pop()
+        if not frame.conditionals and frame.guard_end is None:
+            frame.guard_end = frame.pos          # the first group closes: a guard's end
         if line:
             self.diagnostics.warning("extra tokens at end of #endif directive", line[0],
                                      "-Wendif-labels")
@@ -101,7 +114,15 @@ class ConditionalDirectives:
         n = len(tokens)
         pos = frame.pos
         depth = 0
-        while pos < n:
+        lexer = frame.lexer
+        while True:
+            if pos >= n:
+                if lexer is None:
+                    break
+                lexer.skip_lines()
+                if not frame.lex_more():
+                    break
+                n = len(tokens)
             tok = tokens[pos]
             pos += 1
             if not (tok.at_line_start and tok.text in ("#", "%:")) or pos >= n:
@@ -126,6 +147,8 @@ class ConditionalDirectives:
                 if cond.seen_else:
                     self.diagnostics.error("#else after #else", name_tok)
                 cond.seen_else = True
+                if len(frame.conditionals) == 1:
+                    frame.guard = None
                 if line:
                     self.diagnostics.warning("extra tokens at end of #else directive", line[0],
                                              "-Wendif-labels")
@@ -139,6 +162,8 @@ class ConditionalDirectives:
                 cond = frame.conditionals[-1]
                 if cond.seen_else:
                     self.diagnostics.error(f"#{name} after #else", name_tok)
+                if len(frame.conditionals) == 1:
+                    frame.guard = None
                 if not cond.taken:
                     if name == "elif":
                         value = self._evaluate(line, name_tok)
@@ -181,47 +206,14 @@ class ConditionalDirectives:
             return False
 
 
-def find_guard(tokens: list[Token]) -> str | None:
-    """The macro of an include guard: the file is ``#ifndef X`` ... ``#endif`` and nothing else."""
-    if len(tokens) < 5:
-        return None
-    if not (tokens[0].text == "#" and tokens[1].text == "ifndef"
-            and tokens[2].kind is IDENTIFIER and not tokens[1].at_line_start
-            and not tokens[2].at_line_start):
-        # also `#if !defined X` / `#if !defined(X)`
-        if tokens[0].text == "#" and tokens[1].text == "if" and tokens[2].text == "!" \
-                and tokens[3].text == "defined":
-            rest = [t for t in tokens[4:7] if not t.at_line_start]
-            names = [t for t in rest if t.kind is IDENTIFIER]
-            if not names:
-                return None
-            guard = names[0].text
-        else:
-            return None
-    else:
-        guard = tokens[2].text
-        if len(tokens) > 3 and not tokens[3].at_line_start:
-            return None
-    depth = 0
-    last_directive_end = None
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        if tok.at_line_start and tok.text == "#" and i + 1 < n and not tokens[i + 1].at_line_start:
-            name = tokens[i + 1].text
-            if name in ("if", "ifdef", "ifndef"):
-                depth += 1
-            elif name in ("else", "elif", "elifdef", "elifndef") and depth == 1:
-                return None
-            elif name == "endif":
-                depth -= 1
-                if depth == 0:
-                    last_directive_end = i
-                    break
-        elif depth == 0:
-            return None
-    if last_directive_end is None:
-        return None
-    j = last_directive_end + 2
-    while j < n and not tokens[j].at_line_start:
-        j += 1
-    return guard if j >= n else None
+def guard_macro(line: list[Token]) -> str | None:
+    """X when a directive line is ``ifndef X`` or ``if !defined X`` / ``if !defined(X)``."""
+    texts = [t.text for t in line]
+    if len(line) == 2 and texts[0] == "ifndef" and line[1].kind is IDENTIFIER:
+        return texts[1]
+    if texts[:3] == ["if", "!", "defined"]:
+        if len(line) == 4 and line[3].kind is IDENTIFIER:
+            return texts[3]
+        if len(line) == 6 and texts[3] == "(" and texts[5] == ")":
+            return texts[4] if line[4].kind is IDENTIFIER else None
+    return None

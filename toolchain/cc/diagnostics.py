@@ -268,6 +268,13 @@ class CDiagnostics:
         out.extend(self._source_lines(location, width))
         if isinstance(where, Token) and where.expansion is not None:
             expansion: MacroExpansion | None = where.expansion
+            if expansion.definition is not None:    # an argument: where the parameter is
+                loc = expansion.definition
+                out.append(f"{self._paint('locus', str(loc) + ':')} "
+                           f"{self._paint('note', 'note:')} in definition of macro "
+                           f"'{expansion.macro}'")
+                out.extend(self._source_lines(loc, 1))
+                expansion = expansion.parent
             while expansion is not None:
                 loc = expansion.location
                 out.append(f"{self._paint('locus', str(loc) + ':')} "

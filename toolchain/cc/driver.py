@@ -259,10 +259,12 @@ def parse_command_line(argv: list[str]) -> DriverOptions:
             else:
                 raise UsageError("argument to '-O' should be a non-negative integer, 'g', "
                                  "'s', 'z' or 'fast'")
+        elif arg in ("-C", "-CC"):
+            opts.preprocessor.keep_comments = arg[1:]
         elif arg.startswith("-g") or arg in ("-pipe", "-pthread", "-static", "-shared",
                                                                                             "-s", "-rdynamic", "-pie", "-no-pie",
                                               "-static-pie", "-save-temps", "-Q", "-H",
-                                              "-C", "-CC", "-undef", "-traditional-cpp",
+                                              "-undef", "-traditional-cpp",
                                               "-remap", "-p", "-pg", "-symbolic"):
             pass
         elif arg.startswith("-f"):

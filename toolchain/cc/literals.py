@@ -197,7 +197,13 @@ _PREFIXES = ("u8", "u", "U", "L", "")
 
 
 def split_prefix(text: str) -> tuple[str, str]:
-    """(encoding prefix, body between the quotes)."""
+    """(encoding prefix, body between the quotes); a GNU raw string's body
+    (R"delim(...)delim") comes back with its backslashes escaped."""
+    quote = text.find('"')
+    if quote > 0 and text[quote - 1] == "R":        # the lexer only makes these in GNU modes
+        open_paren = text.index("(", quote)
+        body = text[open_paren + 1:len(text) - (open_paren - quote + 1)]
+        return text[:quote - 1], body.replace("\\", "\\\\")
     for prefix in _PREFIXES:
         if text.startswith(prefix) and text[len(prefix):len(prefix) + 1] in ("'", '"'):
             return prefix, text[len(prefix) + 1:-1]

@@ -218,7 +218,7 @@ class MacroExpander:
         args, rparen = collected
         hideset = (name.hideset & rparen.hideset) | {macro.name}
         if macro.simple:
-            body = self._substitute_simple(macro, args)
+            body = self._substitute_simple(macro, args, name)
         else:
             body = self._substitute(macro, args, name)
         self._push_body(macro, body, name, hideset)
@@ -230,19 +230,18 @@ class MacroExpander:
             return
         expansion = MacroExpansion(macro.name, name.location, name.expansion)
         out = []
+        append = out.append
         first = True
         for t in body:
             if t is PLACEMARKER:
                 continue
             if first:
-                out.append(Token(t.kind, t.text, t.location, name.leading_space,
-                                 name.at_line_start, t.expansion or expansion,
-                                 t.hideset | hideset))
+                space, start = name.leading_space, name.at_line_start
                 first = False
             else:
-                out.append(Token(t.kind, t.text, t.location,
-                                 t.leading_space or t.at_line_start, False,
-                                 t.expansion or expansion, t.hideset | hideset))
+                space, start = t.leading_space or t.at_line_start, False
+            append(Token(t.kind, t.text, t._location, space, start, t.expansion or expansion,
+                         t.hideset | hideset if t.hideset else hideset))
         out.reverse()
         self.pending.extend(out)
 
@@ -310,7 +309,8 @@ class MacroExpander:
             where = SourceLocation(macro.location.file, macro.location.line)
             self.diagnostics.note(f"macro \"{macro.name}\" defined here", where)
 
-    def _substitute_simple(self, macro: Macro, args: list[list[Token]]) -> list[Token]:
+    def _substitute_simple(self, macro: Macro, args: list[list[Token]],
+                           name: Token) -> list[Token]:
         out: list[Token] = []
         expanded: dict[int, list[Token]] = {}
         for t, slot in zip(macro.body, macro.slots):
@@ -321,6 +321,7 @@ class MacroExpander:
             if arg is None:
                 arg = expanded[slot] = self.expand_list(args[slot])
             if arg:
+                arg = _placed_argument(arg, macro, name, t)
                 out.append(_with_space(arg[0], t.leading_space))
                 out.extend(arg[1:])
         return out
@@ -414,6 +415,7 @@ class MacroExpander:
                 else:
                     piece = arg_expanded(slot)
                 if piece:
+                    piece = _placed_argument(piece, macro, name, t)
                     piece = [_with_space(piece[0], t.leading_space)] + piece[1:]
             else:
                 piece = [t]
@@ -443,6 +445,29 @@ class MacroExpander:
             return [lhs, _with_space(rhs, False)]
         return [Token(kind, text, lhs.location, lhs.leading_space, False, lhs.expansion,
                       lhs.hideset)]
+
+
+def _placed_argument(tokens: list[Token], macro: Macro, name: Token,
+                     parameter: Token) -> list[Token]:
+    """An argument's tokens put where ``parameter`` is in the body of ``macro``
+    (invoked at ``name``).  Each gets an expansion record saying where the
+    parameter is (gcc's "in definition of macro" note), whose parent is the
+    expansion the token came from -- or, for a token spelled in a file, the
+    one ``name`` came from, so that -E and __LINE__ find the invocation's line.
+    """
+    records: dict[int, MacroExpansion] = {}
+    out = []
+    for tok in tokens:
+        if tok is not PLACEMARKER:
+            parent = tok.expansion or name.expansion
+            record = records.get(id(parent))
+            if record is None:
+                record = records[id(parent)] = MacroExpansion(
+                    macro.name, name.location, parent, parameter.location)
+            tok = Token(tok.kind, tok.text, tok._location, tok.leading_space,
+                        tok.at_line_start, record, tok.hideset)
+        out.append(tok)
+    return out
 
 
 def _with_space(tok: Token, space: bool) -> Token:

@@ -33,7 +33,7 @@ class DirectiveEcho:
 
 def current_line_of(frame: _Frame) -> int:
     """The line the next token of ``frame`` is on (for line markers)."""
-    if frame.pos < len(frame.tokens):
+    if frame.pos < len(frame.tokens) or frame.lex_more():
         return frame.tokens[frame.pos].location.line
     if frame.tokens:
         return frame.tokens[-1].location.line + 1

@@ -143,6 +143,8 @@ def write_preprocessed(items: Iterable[Token | FileChange], out: TextIO,
             emit(_UCN4.sub(r"\\U0000\1", item.text))
         else:
             emit(item.text)
+            if "\n" in item.text:          # a comment (-C) or raw string over several lines
+                line += item.text.count("\n")
         printed = True
         prev = item
     if printed:

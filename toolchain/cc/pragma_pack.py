@@ -16,16 +16,18 @@ to the front end and is dropped.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from .tokens import Token, TokenKind
 
+_KIND = operator.attrgetter("kind")
 _PACK = re.compile(r"\s*pack\s*\((.*)\)\s*\Z", re.DOTALL)
 
 
 def split_pragmas(tokens: list[Token], diagnostics) -> tuple[list[Token], list[tuple[int, int]]]:
     """The tokens without PRAGMA tokens, and the ``#pragma pack`` changes by token index."""
-    if not any(t.kind is TokenKind.PRAGMA for t in tokens):
+    if TokenKind.PRAGMA not in map(_KIND, tokens):        # a C-speed scan
         return tokens, []
     kept: list[Token] = []
     changes: list[tuple[int, int]] = []

@@ -1,11 +1,11 @@
 """Translation phase 4 (C11 6.10): directives, conditional inclusion, source
 file inclusion and the file stack, built-in macros, ``_Pragma``.
 
-The preprocessor reads each file as a list of preprocessing tokens (lexed
-once per file and cached: a header included twice is not lexed twice) and
-walks it with an index.  A ``#`` that starts a line begins a directive, whose
-tokens run to the next token that starts a line.  A skipped group is passed
-over by looking only at line-initial ``#`` tokens.  Macro replacement is the
+The preprocessor reads each file as a list of preprocessing tokens that the
+lexer extends a few lines at a time, and walks it with an index.  A ``#``
+that starts a line begins a directive, whose tokens run to the next token
+that starts a line.  A skipped group is passed over as raw text, up to each
+line that starts with ``#`` (conditionals.py).  Macro replacement is the
 inherited :class:`MacroExpander`; this class supplies it with source tokens.
 
 The result is a stream of tokens, END_OF_FILE last.  For ``-E``,
@@ -13,9 +13,10 @@ The result is a stream of tokens, END_OF_FILE last.  For ``-E``,
 line markers) and PRAGMA tokens; :func:`preprocess` returns just the tokens
 a parser wants.
 
-Include guards are recognised (a file that is one ``#ifndef X`` group is not
-reopened while ``X`` is defined), as are ``#pragma once`` and gcc's
-``#pragma GCC system_header``.
+Include guards are recognised as the file is read (a file that is one
+``#ifndef X`` group is not reopened while ``X`` is defined: gcc's multiple
+include optimisation), as are ``#pragma once`` and gcc's ``#pragma GCC
+system_header``.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from dataclasses import dataclass, field
 from ..common.diagnostics import SourceLocation, ToolchainError
 from ..common.target import Target
 from .builtins import BuiltinMacros, has_attribute_names, has_builtin_names
-from .conditionals import ConditionalDirectives, OpenConditional, find_guard
+from .conditionals import ConditionalDirectives, OpenConditional, guard_macro
 from .diagnostics import CDiagnostics, FatalError
 from .includes import IncludePaths
-from .lexer import tokenize
+from .lexer import Lexer, tokenize
 from .macros import Macro, MacroExpander, make_macro, spell
 from .ppevents import DirectiveEcho, FileChange, current_line_of
 from .pragmas import PragmaDirectives, unquote
@@ -61,15 +62,7 @@ class PreprocessorOptions:
     preinclude_stdc_predef: bool = False                      # gcc's implicit stdc-predef.h
     keep_pragmas: bool = True                                 # PRAGMA tokens in the stream
     echo_defines: bool = False                                # -dD: DirectiveEcho records
-
-
-@dataclass
-class _SourceInfo:
-    """What is cached per file path: its tokens and its include guard."""
-
-    tokens: list[Token]
-    guard: str | None
-    text: str
+    keep_comments: str = ""                                   # "C" or "CC": -C / -CC
 
 
 @dataclass
@@ -79,12 +72,23 @@ class _Frame:
     name: str                       # presumed name (after #line)
     path: str                       # as found (for #pragma once / include_next)
     directory: str                  # for "" includes
-    tokens: list[Token]
+    tokens: list[Token]             # lexed so far (the lexer appends whole lines)
     found_index: int
     is_system: bool
     pos: int = 0
     conditionals: list[OpenConditional] = field(default_factory=list)
-    guard: str | None = None
+    lexer: Lexer | None = None      # None once every token is in ``tokens``
+    guard: str | None = None        # the macro of a possible include guard
+    guard_end: int | None = None    # where the guard's #endif line ends in ``tokens``
+
+    def lex_more(self) -> bool:
+        """Lex the next lines into ``tokens``; False at the end of the file."""
+        lexer = self.lexer
+        if lexer is not None:
+            if lexer.lex_lines(self.tokens):
+                return True
+            self.lexer = None
+        return False
 
 
 class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
@@ -100,7 +104,7 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
                                         options.after_dirs)
         self.frames: list[_Frame] = []
         self.events: list[FileChange | Token] = []
-        self.cache: dict[str, _SourceInfo] = {}
+        self.texts: dict[str, str] = {}             # path -> its text, read once
         self.once: set[str] = set()
         self.guards: dict[str, str] = {}            # real path -> guard macro
         self.poisoned: set[str] = set()
@@ -128,7 +132,24 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
         next_token = self.next_token
         events = self.events
         keep_pragmas = self.options.keep_pragmas
+        pending = self.pending
+        frames = self.frames
+        macros = self.macros
         while True:
+            if not pending and not events and not self.poisoned:
+                # The fast path: a run of the current file's tokens that are
+                # neither directives nor macro names passes straight through.
+                frame = frames[-1]
+                tokens = frame.tokens
+                pos = frame.pos
+                n = len(tokens)
+                while pos < n:
+                    tok = tokens[pos]
+                    if tok.at_line_start or tok.kind is IDENTIFIER and tok.text in macros:
+                        break
+                    pos += 1
+                    yield tok
+                frame.pos = pos
             tok = next_token()
             if events:
                 for event in events:
@@ -226,27 +247,18 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
         self.dependencies.append(path)
         return data.decode("utf-8", "surrogateescape")
 
-    def _source_info(self, path: str, text: str | None, display: str) -> _SourceInfo:
-        info = self.cache.get(path)
-        if info is None:
-            if text is None:
-                text = self._read_file(path, None)
-            tokens = tokenize(text, display, self.diagnostics, self.options.trigraphs)
-            info = _SourceInfo(tokens, find_guard(tokens), text)
-            if path != "-":
-                self.cache[path] = info
-        return info
-
     def _push_file(self, display: str, path: str, text: str | None, index: int,
                    is_system: bool, included_from: SourceLocation | None) -> None:
-        if text is not None:
-            self.diagnostics.sources.add(display, text, included_from, is_system)
-        info = self._source_info(path, text, display)
         if text is None:
-            self.diagnostics.sources.add(display, info.text, included_from, is_system)
+            text = self.texts.get(path)
+            if text is None:
+                text = self._read_file(path, None)
+                self.texts[path] = text
+        self.diagnostics.sources.add(display, text, included_from, is_system)
+        lexer = Lexer(text, display, self.diagnostics, self.options.trigraphs, self.gnu_mode,
+                      bool(self.options.keep_comments))
         directory = os.path.dirname(display)
-        self.frames.append(_Frame(display, path, directory, info.tokens, index, is_system,
-                                  guard=info.guard))
+        self.frames.append(_Frame(display, path, directory, [], index, is_system, lexer=lexer))
 
     # == reading the source ================================================
     def read_source(self) -> Token:
@@ -263,6 +275,8 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
                 if self.poisoned and tok.kind is IDENTIFIER and tok.text in self.poisoned:
                     self.diagnostics.error(f"attempt to use poisoned \"{tok.text}\"", tok)
                 return tok
+            if frame.lex_more():
+                continue
             if self.collecting:
                 return self._eof_of(frame)
             if not self._end_of_file(frame):
@@ -281,7 +295,7 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
         if len(self.frames) == 1:
             return False
         self.frames.pop()
-        if frame.guard is not None:
+        if frame.guard is not None and frame.guard_end == len(frame.tokens):
             self.guards[os.path.realpath(frame.path)] = frame.guard
         parent = self.frames[-1]
         line = current_line_of(parent)
@@ -290,30 +304,39 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
 
     def source_has_lparen(self) -> bool:
         frame = self.frames[-1]
-        if frame.pos < len(frame.tokens):
+        if frame.pos < len(frame.tokens) or frame.lex_more():
             tok = frame.tokens[frame.pos]
             if tok.text == "(" and tok.kind is PUNCTUATOR:
                 frame.pos += 1
                 return True
         return False
 
-    def _line_tokens(self, frame: _Frame) -> list[Token]:
-        """The rest of the current logical line."""
+    def _line_tokens(self, frame: _Frame, with_comments: bool = False) -> list[Token]:
+        """The rest of the current logical line (without -C's comments unless asked)."""
         tokens = frame.tokens
         start = pos = frame.pos
         n = len(tokens)
         while pos < n and not tokens[pos].at_line_start:
             pos += 1
         frame.pos = pos
+        if self.options.keep_comments and not with_comments:
+            return [t for t in tokens[start:pos] if t.kind is not TokenKind.COMMENT]
         return tokens[start:pos]
 
     # == directives ========================================================
     def _directive(self, frame: _Frame, hash_tok: Token) -> None:
-        line = self._line_tokens(frame)
+        line = self._line_tokens(frame, with_comments=True)
+        if self.options.keep_comments:      # -C: a directive's comments go with it
+            full = line
+            line = [t for t in line if t.kind is not TokenKind.COMMENT]
+            if line and line[0].text == "define" and self.options.keep_comments == "CC":
+                line = _with_body_comments(line, full)
         if not line:
             return                                  # the null directive
         name_tok = line[0]
         name = name_tok.text
+        if frame.tokens[0] is hash_tok:             # the file's first token
+            frame.guard = guard_macro(line)
         handler = _DIRECTIVES.get(name)
         if handler is None:
             if name_tok.kind is TokenKind.PP_NUMBER:
@@ -555,13 +578,16 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
 
     def _renumber(self, frame: _Frame, number: int, name: str, flag: int) -> None:
         """Make the following lines number from ``number`` in file ``name``."""
+        delta = number - (frame.tokens[frame.pos - 1].location.line + 1)
         rest = frame.tokens[frame.pos:]
         if rest:
-            delta = number - rest[0].location.line
             new = [Token(t.kind, t.text, SourceLocation(name, t.location.line + delta,
                                                          t.location.column),
                          t.leading_space, t.at_line_start) for t in rest]
             frame.tokens = frame.tokens[:frame.pos] + new
+        if frame.lexer is not None:
+            frame.lexer.line += delta
+            frame.lexer.filename = name
         frame.name = name
         frame.directory = os.path.dirname(name) if name != frame.path else frame.directory
         self.events.append(FileChange(name, number, flag, frame.is_system))
@@ -621,6 +647,22 @@ _DIRECTIVES = {
     "assert": Preprocessor._do_assert,
     "unassert": Preprocessor._do_assert,
 }
+
+
+def _with_body_comments(line: list[Token], full: list[Token]) -> list[Token]:
+    """-CC: a #define line with the comments of its replacement list kept (a
+    ``//`` comment becomes a ``/* */`` one, as gcc writes it)."""
+    if len(line) < 2:
+        return line
+    head_end = 2                            # "define NAME", then "(params)" if any
+    if len(line) > 2 and line[2].text == "(" and not line[2].leading_space:
+        head_end = next((i + 1 for i in range(2, len(line)) if line[i].text == ")"), len(line))
+    last = line[head_end - 1]
+    start = next(i for i, t in enumerate(full) if t is last) + 1
+    body = [t if not t.text.startswith("//") or t.kind is not TokenKind.COMMENT else
+            Token(t.kind, f"/*{t.text[2:]}*/", t._location, t.leading_space, t.at_line_start)
+            for t in full[start:]]
+    return line[:head_end] + body
 
 
 def preprocess(path: str, target: Target, options: PreprocessorOptions,

@@ -12,7 +12,7 @@ A token keeps the exact text it was spelled with, where it came from, and
 the white space before it (so ``-E`` output and ``#`` stringising are
 faithful).  A token produced by a macro expansion keeps the location where
 it was written and points at the expansion it came from, so diagnostics can
-print gcc's "in expansion of macro" notes.
+print gcc's "in expansion of macro" and "in definition of macro" notes.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class TokenKind(enum.Enum):
     PUNCTUATOR = "punctuator"                     # spelled as in 6.4.6; digraphs kept
     OTHER = "other"                               # a stray non-white-space character
     PRAGMA = "pragma"                             # a whole #pragma / _Pragma: text = its body
+    COMMENT = "comment"                           # only with -C / -CC (kept for -E output)
     END_OF_FILE = "end of file"
 
 
@@ -42,6 +43,9 @@ class MacroExpansion:
     macro: str
     location: SourceLocation                      # where the macro was invoked
     parent: MacroExpansion | None = None
+    # For the tokens of an argument: where, in the macro's definition, the
+    # parameter they replace is (gcc's "in definition of macro" note).
+    definition: SourceLocation | None = None
 
 
 EMPTY_HIDESET: frozenset[str] = frozenset()
