@@ -385,7 +385,8 @@ def random_record(rng: random.Random, tag: str, style: str, scalars: list[Scalar
             mb = Member(f"m{len(members)}", t)
             if style in ("array", "float", "double") and rng.random() < 0.4:
                 mb.count = rng.randint(1, 4)
-            elif style == "bitfield" and rng.random() < 0.6:
+            elif style in ("bitfield", "packed") and rng.random() < (0.6 if style ==
+                                                                   "bitfield" else 0.3):
                 base = rng.choice([by["unsigned int"], by["unsigned char"],
                                    by["unsigned long long"], by["unsigned short"]])
                 mb = Member(mb.name, base, width=rng.randint(1, 8 * base.size - 1))
