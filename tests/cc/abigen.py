@@ -469,6 +469,8 @@ def _all_float(t) -> bool:
     return t.kind in ("float", "complex")
 
 
+KEPT_VALUES = 6                    # as many as x86-64 has callee-saved registers (rbx rbp r12-r15)
+
 PREFIX = {"fixed": "f", "variadic": "v", "valist": "l"}
 
 
@@ -551,7 +553,17 @@ def _prelude(case: Case, side: str) -> list[str]:
            "static int abi_errors;",
            f'static void bad(const char *what) {{ printf("ERROR {side} %s\\n", what); '
            "abi_errors++; }",
-           "extern int abi_callee_calls, abi_callee_errors;", ""]
+           "extern int abi_callee_calls, abi_callee_errors;",
+           "/* the x87 register stack is empty at every call and return (but for results) */",
+           "__attribute__((noinline)) static void abi_x87_empty(const char *where) {",
+           "#if defined(__x86_64__) || defined(__i386__)",
+           "    unsigned short env[14];",
+           '    __asm__ volatile ("fnstenv %0" : "=m"(env));',
+           "    if (env[4] != 0xffff) bad(where);",
+           "#else",
+           "    (void)where;",
+           "#endif",
+           "}", ""]
     for r in case.records:
         out += [r.definition(), ""]
     for f in case.functions:
@@ -573,6 +585,7 @@ def callee_source(case: Case) -> str:
     for f in case.functions:
         out.append(_prototype(f) + " {")
         out.append("    abi_callee_calls++;")
+        out.append(f'    abi_x87_empty("{f.name} x87 stack at entry");')
         if f.kind == "fixed":
             for i, (t, v) in enumerate(zip(f.params, f.args)):
                 out += _checks(t, v, f"a{i}", f.name, "    ")
@@ -646,12 +659,20 @@ def caller_source(case: Case) -> str:
             types = [t.spelling for t in named] + (["..."] if f.kind == "variadic" else [])
             out.append(f"    {ret} (*volatile fp)({', '.join(types)}) = {f.name};")
             callee = "fp"
+        # values live across the call: the callee must preserve the registers holding them
+        keep = [f"k{i}" for i in range(KEPT_VALUES)]
+        out.append("    unsigned long long " + ", ".join(
+            f"{k} = abi_noise * {2 * i + 3}" for i, k in enumerate(keep)) + ";")
         call = f"{callee}({', '.join(args)})"
         if f.result is None:
             out.append(f"    {call};")
         else:
             out.append(f"    {f.result.spelling} r = {call};")
             out += _checks(f.result, f.result_value, "r", f.name + " result", "    ")
+        out.append(f'    abi_x87_empty("{f.name} x87 stack after the call");')
+        out.append("    if (" + " || ".join(f"{k} != abi_noise * {2 * i + 3}"
+                                          for i, k in enumerate(keep)) +
+                   f') bad("{f.name} callee-saved registers");')
         out += ["}", ""]
     out.append("int main(void) {")
     for f in case.functions:
