@@ -341,7 +341,7 @@ def noisy(t, v) -> str:
 # --- records ------------------------------------------------------------------------------
 
 RECORD_STYLES = ("mixed", "mixed", "float", "double", "int", "union", "packed", "nested",
-                 "array", "bitfield", "ldouble", "aligned", "empty")
+                 "array", "bitfield", "ldouble", "aligned", "empty", "big")
 
 
 def _member_pool(style: str, scalars: list[Scalar], records: list[Record]) -> list:
@@ -363,7 +363,7 @@ def _member_pool(style: str, scalars: list[Scalar], records: list[Record]) -> li
 def random_record(rng: random.Random, tag: str, style: str, scalars: list[Scalar],
                   records: list[Record]) -> Record:
     """A struct or union of 1..40 bytes in the given style (``empty``: the zero-size
-    struct GNU C allows, or a record holding one)."""
+    struct GNU C allows, or a record holding one; ``big``: 130..250 bytes)."""
     by = {s.spelling: s for s in scalars}
     if style == "empty":
         empties = [r for r in records if r.size == 0]
@@ -375,6 +375,13 @@ def random_record(rng: random.Random, tag: str, style: str, scalars: list[Scalar
             if rng.random() < 0.5:
                 members.reverse()
             r = Record(tag, False, members)
+        layout(r)
+        return r
+    if style == "big":              # beyond 40 bytes: copied in bulk (rep movs and the like)
+        element = rng.choice([by["long long"], by["double"], by["int"]])
+        members = [Member("m0", rng.choice(scalars[:12])),
+                   Member("m1", element, count=rng.randint(130, 240) // element.size)]
+        r = Record(tag, False, members)
         layout(r)
         return r
     pool = _member_pool(style, scalars, records)
