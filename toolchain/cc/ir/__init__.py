@@ -276,6 +276,7 @@ class Module:
     externals: dict[str, str] = field(default_factory=dict)   # name -> 'function'/'object'
     asm: list[str] = field(default_factory=list)              # top-level asm("...")
     aliases: dict[str, str] = field(default_factory=dict)     # __attribute__((alias)): name -> target
+    alias_linkage: dict[str, str] = field(default_factory=dict)   # alias -> 'internal'/'weak' if not external
 
 
 # --- the opcode table ------------------------------------------------------------------------
