@@ -169,7 +169,7 @@ def module_items(module: ir.Module, regparm: int = 0) -> list[tuple]:
         if function.blocks:
             items += function_items(function, ctx, regparm)
     for data in module.globals:
-        items += global_items(data)
+        items += global_items(data, ctx)
     items += constant_items(ctx)
     for name, kind in module.externals.items():
         if kind == "weak":
