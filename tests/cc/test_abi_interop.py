@@ -33,7 +33,7 @@ import pytest
 import abigen
 import testopts
 
-SAMPLE_CASES = 3
+SAMPLE_CASES = 2
 FULL_CASES = 40
 GCC_FLAGS = ("-fno-stack-protector", "-fno-pic", "-fno-asynchronous-unwind-tables",
              "-fcf-protection=none", "-w", "-Wno-psabi")
