@@ -81,8 +81,11 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def _pcc(args: list[str]) -> tuple[int, str]:
     from toolchain.cc.cli import run
     err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        status = run([str(a) for a in args])
+    try:
+        with contextlib.redirect_stderr(err):
+            status = run([str(a) for a in args])
+    except Exception as e:          # a crash inside pcc: what the CLI reports as exit 70
+        return 70, f"internal error: {type(e).__name__}: {e}"
     return status, err.getvalue()
 
 
