@@ -54,10 +54,14 @@ class DataModel:
     long_double: tuple[int, int]  # (size, alignment)
     int128: bool
     char_signed: bool
+    # GCC's x86-64 va_arg copies a 16-byte-aligned aggregate of up to 16 bytes out of the
+    # register save area with movdqa, which faults when its eightbytes sit at an odd
+    # multiple of 8 there (a GCC bug): such records are never variadic arguments here.
+    gcc_va_arg_movdqa_bug: bool = False
 
 
 MODELS = {
-    "x86_64": DataModel("x86_64", 8, 8, 8, (16, 16), True, True),
+    "x86_64": DataModel("x86_64", 8, 8, 8, (16, 16), True, True, gcc_va_arg_movdqa_bug=True),
     "i386": DataModel("i386", 4, 4, 4, (12, 4), False, True),
     "aarch64": DataModel("aarch64", 8, 8, 8, (16, 16), True, False),
     "riscv64": DataModel("riscv64", 8, 8, 8, (16, 16), True, False),
@@ -337,7 +341,7 @@ def noisy(t, v) -> str:
 # --- records ------------------------------------------------------------------------------
 
 RECORD_STYLES = ("mixed", "mixed", "float", "double", "int", "union", "packed", "nested",
-                 "array", "bitfield", "ldouble", "aligned", "empty")
+                 "array", "bitfield", "ldouble", "aligned", "empty", "big")
 
 
 def _member_pool(style: str, scalars: list[Scalar], records: list[Record]) -> list:
@@ -359,7 +363,7 @@ def _member_pool(style: str, scalars: list[Scalar], records: list[Record]) -> li
 def random_record(rng: random.Random, tag: str, style: str, scalars: list[Scalar],
                   records: list[Record]) -> Record:
     """A struct or union of 1..40 bytes in the given style (``empty``: the zero-size
-    struct GNU C allows, or a record holding one)."""
+    struct GNU C allows, or a record holding one; ``big``: 130..250 bytes)."""
     by = {s.spelling: s for s in scalars}
     if style == "empty":
         empties = [r for r in records if r.size == 0]
@@ -371,6 +375,13 @@ def random_record(rng: random.Random, tag: str, style: str, scalars: list[Scalar
             if rng.random() < 0.5:
                 members.reverse()
             r = Record(tag, False, members)
+        layout(r)
+        return r
+    if style == "big":              # beyond 40 bytes: copied in bulk (rep movs and the like)
+        element = rng.choice([by["long long"], by["double"], by["int"]])
+        members = [Member("m0", rng.choice(scalars[:12])),
+                   Member("m1", element, count=rng.randint(130, 240) // element.size)]
+        r = Record(tag, False, members)
         layout(r)
         return r
     pool = _member_pool(style, scalars, records)
@@ -385,7 +396,8 @@ def random_record(rng: random.Random, tag: str, style: str, scalars: list[Scalar
             mb = Member(f"m{len(members)}", t)
             if style in ("array", "float", "double") and rng.random() < 0.4:
                 mb.count = rng.randint(1, 4)
-            elif style == "bitfield" and rng.random() < 0.6:
+            elif style in ("bitfield", "packed") and rng.random() < (0.6 if style ==
+                                                                   "bitfield" else 0.3):
                 base = rng.choice([by["unsigned int"], by["unsigned char"],
                                    by["unsigned long long"], by["unsigned short"]])
                 mb = Member(mb.name, base, width=rng.randint(1, 8 * base.size - 1))
@@ -468,6 +480,8 @@ def _all_float(t) -> bool:
     return t.kind in ("float", "complex")
 
 
+KEPT_VALUES = 6                    # as many as x86-64 has callee-saved registers (rbx rbp r12-r15)
+
 PREFIX = {"fixed": "f", "variadic": "v", "valist": "l"}
 
 
@@ -481,11 +495,8 @@ def generate(model: DataModel, seed: int, n_random: int = 10) -> Case:
         style = rng.choice(RECORD_STYLES)
         case.records.append(random_record(rng, f"r{i}", style, scalars, case.records))
     types = scalars + [r for r in case.records]
-    # GCC's x86-64 va_arg copies a 16-byte-aligned aggregate of up to 16 bytes out of the
-    # register save area with movdqa, which faults when the eightbytes sit at an odd
-    # multiple of 8 there: a GCC bug, so such records are never variadic arguments.
-    promoted = [t for t in types if t.promoted and not (t.is_record and t.align > 8 and
-                                                       t.size <= 16)]
+    promoted = [t for t in types if t.promoted and not (
+        model.gcc_va_arg_movdqa_bug and t.is_record and t.align > 8 and t.size <= 16)]
 
     def value_list(params):
         return [make_value(t, rng) for t in params]
@@ -550,7 +561,17 @@ def _prelude(case: Case, side: str) -> list[str]:
            "static int abi_errors;",
            f'static void bad(const char *what) {{ printf("ERROR {side} %s\\n", what); '
            "abi_errors++; }",
-           "extern int abi_callee_calls, abi_callee_errors;", ""]
+           "extern int abi_callee_calls, abi_callee_errors;",
+           "/* the x87 register stack is empty at every call and return (but for results) */",
+           "__attribute__((noinline)) static void abi_x87_empty(const char *where) {",
+           "#if defined(__x86_64__) || defined(__i386__)",
+           "    unsigned short env[14];",
+           '    __asm__ volatile ("fnstenv %0" : "=m"(env));',
+           "    if (env[4] != 0xffff) bad(where);",
+           "#else",
+           "    (void)where;",
+           "#endif",
+           "}", ""]
     for r in case.records:
         out += [r.definition(), ""]
     for f in case.functions:
@@ -572,6 +593,7 @@ def callee_source(case: Case) -> str:
     for f in case.functions:
         out.append(_prototype(f) + " {")
         out.append("    abi_callee_calls++;")
+        out.append(f'    abi_x87_empty("{f.name} x87 stack at entry");')
         if f.kind == "fixed":
             for i, (t, v) in enumerate(zip(f.params, f.args)):
                 out += _checks(t, v, f"a{i}", f.name, "    ")
@@ -645,12 +667,20 @@ def caller_source(case: Case) -> str:
             types = [t.spelling for t in named] + (["..."] if f.kind == "variadic" else [])
             out.append(f"    {ret} (*volatile fp)({', '.join(types)}) = {f.name};")
             callee = "fp"
+        # values live across the call: the callee must preserve the registers holding them
+        keep = [f"k{i}" for i in range(KEPT_VALUES)]
+        out.append("    unsigned long long " + ", ".join(
+            f"{k} = abi_noise * {2 * i + 3}" for i, k in enumerate(keep)) + ";")
         call = f"{callee}({', '.join(args)})"
         if f.result is None:
             out.append(f"    {call};")
         else:
             out.append(f"    {f.result.spelling} r = {call};")
             out += _checks(f.result, f.result_value, "r", f.name + " result", "    ")
+        out.append(f'    abi_x87_empty("{f.name} x87 stack after the call");')
+        out.append("    if (" + " || ".join(f"{k} != abi_noise * {2 * i + 3}"
+                                          for i, k in enumerate(keep)) +
+                   f') bad("{f.name} callee-saved registers");')
         out += ["}", ""]
     out.append("int main(void) {")
     for f in case.functions:

@@ -76,8 +76,17 @@ def aggregate(t: CType, target) -> Aggregate:
         if isinstance(ct, RecordType):
             for m in ct.record.members or ():
                 if m.bit_width is not None:
-                    if m.bit_width:
+                    if not m.bit_width:
+                        continue
+                    if m.offset % max(m.type.align, 1) == 0 and \
+                            m.bit_offset + m.bit_width <= 8 * m.type.size:   # its aligned unit
                         fields.append((base + m.offset, INT_BY_SIZE.get(m.type.size, Type.I32)))
+                    else:                   # packed: the first and last byte it occupies
+                        first = m.offset * 8 + m.bit_offset
+                        last = first + m.bit_width - 1
+                        fields.append((base + first // 8, Type.I8))
+                        if last // 8 != first // 8:
+                            fields.append((base + last // 8, Type.I8))
                     continue
                 if m.packed or ct.record.packed:
                     if m.offset % max(m.type.align, 1):
