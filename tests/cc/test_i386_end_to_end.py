@@ -316,3 +316,12 @@ def test_regparm_errors(tmp_path, flag, message):
     (tmp_path / "p.c").write_text("int main(void) { return 0; }\n")
     status, err = pcc("-m32", flag, "-c", "p.c", cwd=tmp_path)
     assert status == 1 and message in err and not (tmp_path / "p.o").exists()
+
+
+def test_128_bit_values_are_an_error(tmp_path):
+    """i386 has no 128-bit integers: a clear error (not an internal one), no object."""
+    (tmp_path / "o.c").write_text("int f(long long a, long long b) {\n"
+                                  "    long long r; return __builtin_mul_overflow(a, b, &r);\n}\n")
+    status, err = pcc("-m32", "-c", "o.c", cwd=tmp_path)
+    assert status == 1 and "error: 128-bit values are not supported on i386" in err
+    assert "internal error" not in err and not (tmp_path / "o.o").exists()
