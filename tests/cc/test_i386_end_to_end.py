@@ -369,3 +369,38 @@ int main(void) {
     return 0;
 }
 """
+
+
+COMPLEX_GCC = r"""
+_Complex float g_cf(_Complex float a, float k) { return a * k; }
+_Complex double g_cd(_Complex double a) { return a + 1; }
+extern _Complex float p_cf(_Complex float a);
+float g_calls_p(void) { _Complex float r = p_cf(3.0f + 4.0f * __builtin_complex(0.0f, 1.0f));
+                        return __real__ r * 10 + __imag__ r; }
+"""
+
+COMPLEX_PCC = r"""
+#include <stdio.h>
+_Complex float g_cf(_Complex float a, float k);
+_Complex double g_cd(_Complex double a);
+float g_calls_p(void);
+_Complex float p_cf(_Complex float a) { return a + 1.0f; }
+int main(void) {
+    _Complex float f = g_cf(1.5f + 2.0f * __builtin_complex(0.0f, 1.0f), 2.0f);
+    _Complex double d = g_cd(__builtin_complex(0.5, -0.25));
+    printf("%g %g %g %g %g\n", __real__ f, __imag__ f, __real__ d, __imag__ d, g_calls_p());
+    return 0;
+}
+"""
+
+
+@pytest.mark.skipif(GCC32 is None, reason="needs i686-linux-gnu-gcc (the oracle)")
+def test_complex_returns_with_gcc(tmp_path):
+    """_Complex float comes back in edx:eax, complex double through memory, as gcc does."""
+    (tmp_path / "g.c").write_text(COMPLEX_GCC)
+    (tmp_path / "p.c").write_text(COMPLEX_PCC)
+    subprocess.run([GCC32, "-O1", "-fno-pie", "-c", "g.c", "-o", "g.o"], cwd=tmp_path,
+                   check=True)
+    for level in LEVELS:
+        ok("-m32", level, "p.c", "g.o", "-o", "p", cwd=tmp_path)
+        assert execute(tmp_path / "p") == (0, "3 4 1.5 -0.25 44\n")

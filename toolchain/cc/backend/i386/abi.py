@@ -11,7 +11,9 @@ Results: integers and pointers in eax, long long in edx:eax, float, double
 and long double in the x87's st(0) (the caller pops it even when unused).
 Every struct and union -- on Linux even the small ones -- goes through
 memory: the caller passes the buffer's address as a hidden first argument,
-the callee returns it in eax and pops it itself (``ret $4``).
+the callee returns it in eax and pops it itself (``ret $4``).  The one
+exception is ``_Complex float``, returned in edx:eax (real part in eax) as
+GCC does; complex double and long double go through memory.
 
 ``-mregparm=N`` (the Linux kernel's convention, N <= 3) passes the first
 integer arguments in eax, edx, ecx instead: a scalar of up to 4 bytes takes
@@ -81,9 +83,10 @@ def layout_call(args: list[tuple[Type, Aggregate | None]], returns_aggregate: bo
 
 
 def return_kind(ty: Type, agg: Aggregate | None) -> str:
-    """"void", "int" (eax), "pair" (edx:eax), "x87" (st0) or "memory"."""
+    """"void", "int" (eax), "pair" (edx:eax), "x87" (st0), "memory" (a hidden
+    pointer) or "aggregate pair" (the bytes of a complex float in edx:eax)."""
     if agg is not None:
-        return "memory"
+        return "aggregate pair" if agg.name == "_Complex f32" else "memory"
     if ty is Type.VOID:
         return "void"
     if ty is Type.I64:

@@ -39,7 +39,8 @@ class CallSelection:
         sel = self.sel
         fn = sel.fn
         args = [(p.type, p.aggregate) for p in fn.parameters]
-        layout = layout_call(args, fn.return_aggregate is not None, sel.regparm, fn.variadic)
+        hidden = return_kind(fn.return_type, fn.return_aggregate) == "memory"
+        layout = layout_call(args, hidden, sel.regparm, fn.variadic)
         sel.mf.attributes["callee_pops"] = layout.callee_pops
         if layout.hidden_return:
             self.hidden = sel.new()
@@ -84,6 +85,11 @@ class CallSelection:
                 self.copy_aggregate(dst, sel.mem(v), fn.return_aggregate.size)
                 sel.e("movl", EAX, self.hidden)
                 uses.append("eax")
+            elif kind == "aggregate pair":
+                m = sel.mem(v)
+                sel.e("movl", EAX, m)
+                sel.e("movl", EDX, offset_mem(m, 4))
+                uses += ["eax", "edx"]
             elif kind == "pair":
                 lo, hi = sel.int64.operands(v)
                 sel.e("movl", EAX, lo)
@@ -131,7 +137,8 @@ class CallSelection:
     def call(self, callee, args, inst, ret_agg: Aggregate | None, buffer, variadic: bool,
              regparm: int) -> None:
         sel = self.sel
-        layout = layout_call([(v.type, agg) for v, agg in args], ret_agg is not None,
+        ret_kind = return_kind(inst.type, ret_agg)
+        layout = layout_call([(v.type, agg) for v, agg in args], ret_kind == "memory",
                              regparm, variadic)
         stack = (layout.stack_size + 15) // 16 * 16
         if stack:
@@ -184,6 +191,10 @@ class CallSelection:
             sel.e("addl", ESP, imm(stack - layout.callee_pops))
         # the result
         if ret_agg is not None:
+            if ret_kind == "aggregate pair":
+                m = sel.mem(buffer)
+                sel.e("movl", m, EAX)
+                sel.e("movl", offset_mem(m, 4), EDX)
             if inst.type is not Type.VOID:
                 sel.copy_value(buffer, sel.dest(inst), inst.type)
             return
