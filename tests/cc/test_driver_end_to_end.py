@@ -160,6 +160,73 @@ def test_nostartfiles_keeps_libc(tmp_path):
     assert execute(tmp_path / "s") == (5, "own start\n")
 
 
+@pytest.mark.parametrize("level", ["-O0", "-O1"])
+def test_label_values_in_static_data(tmp_path, level):
+    """&&label in a static table (kept by the passes, its block's label in .data), and
+    goto * into blocks whose phis (at -O1) are set before the jump."""
+    write(tmp_path, "lv.c", r"""
+#include <stdio.h>
+static int run(const char *prog) {
+    static void *ops[] = { &&inc, &&dbl, &&end };
+    int acc = 1, steps = 0;
+    goto *ops[*prog++ - '0'];
+inc: acc += 1; steps++; goto *ops[*prog++ - '0'];
+dbl: acc *= 2; steps++; goto *ops[*prog++ - '0'];
+end: return acc * 100 + steps;
+}
+static void *where(void) { static void *p[] = { &&here }; here: return p[0]; }
+int main(void) {
+    printf("%d %d\n", run("01012"), where() != 0);
+    return 0;
+}
+""")
+    ok(level, "lv.c", "-o", "lv", cwd=tmp_path)
+    assert execute(tmp_path / "lv") == (0, "1004 1\n")
+
+
+def test_alias_attribute(tmp_path):
+    """__attribute__((alias)) for objects and functions, weak and static ones too:
+    ``.set`` after the target, in -c and in -S text alike."""
+    write(tmp_path, "al.c", r"""
+#include <stdio.h>
+int a[4] = {1, 2, 3, 4};
+extern int b[4] __attribute__((alias("a")));
+static int twice(int x) { return 2 * x; }
+int dbl(int) __attribute__((alias("twice")));
+int wdbl(int) __attribute__((weak, alias("twice")));
+static int sdbl(int) __attribute__((alias("twice")));
+int main(void) {
+    b[1] = 20;
+    printf("%d %d %d %d\n", a[1], dbl(3), wdbl(4), sdbl(5));
+    return 0;
+}
+""")
+    ok("-c", "al.c", "-o", "al.o", cwd=tmp_path)
+    ok("-S", "al.c", "-o", "al.s", cwd=tmp_path)
+    ok("-c", "al.s", "-o", "text.o", cwd=tmp_path)
+    assert (tmp_path / "al.o").read_bytes() == (tmp_path / "text.o").read_bytes()
+    ok("al.o", "-o", "al", cwd=tmp_path)
+    assert execute(tmp_path / "al") == (0, "20 6 8 10\n")
+
+
+def test_implicit_library_function_keeps_its_prototype(tmp_path):
+    """An undeclared malloc is gcc's built-in malloc (returning a pointer, not an int
+    that would cut a high heap address); a later definition of a library name with
+    another type is a warning, as with gcc."""
+    write(tmp_path, "im.c", r"""
+int main(void) {
+    char *p = malloc(1 << 20);
+    p[0] = 'o'; p[1] = 'k'; p[2] = 0;
+    puts(p);
+    return strlen(p);
+}
+int strlen(const char *s) { int n = 0; while (s[n]) n++; return n; }
+""")
+    status, err = pcc("im.c", "-o", "im", cwd=tmp_path)
+    assert status == 0 and "conflicting types for built-in function 'strlen'" in err, err
+    assert execute(tmp_path / "im") == (2, "ok\n")
+
+
 # --- errors: gcc's words, exit 1, nothing left behind -------------------------------------
 
 def test_missing_input(tmp_path):

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..common.diagnostics import SourceLocation, ToolchainError
-from .expr import BINARY_PRECEDENCE, Binary, Constant, Expr, SymbolRef, Unary
+from .expr import BINARY_PRECEDENCE, Binary, Constant, Expr, SymbolRef, Unary, fold_constant
 
 SYMBOL_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.$")
 SYMBOL_CHARS = SYMBOL_START | frozenset("0123456789")
@@ -244,6 +244,9 @@ def _attach_specifier(e: Expr, spec: str, parser: ExprParser) -> Expr:
         return Binary(e.op, SymbolRef(e.left.name, spec), e.right)
     if isinstance(e, Constant):
         return Binary("+", SymbolRef("", spec), e)  # absolute value with an operator
+    value = fold_constant(e)
+    if value is not None:                   # %hi(BASE+0x800) with BASE set to a number
+        return Binary("+", SymbolRef("", spec), Constant(value))
     raise parser.error(f"relocation operator '{spec}' needs a symbol")
 
 

@@ -48,7 +48,7 @@ class Symbol:
     __slots__ = ("name", "elf_name", "order", "kind", "section", "frag", "offset", "value",
                  "expr", "binding", "visibility", "type", "size", "used", "volatile",
                  "location", "is_file", "tls", "common_align", "resolving", "used_in_reloc",
-                 "copied_size", "weakref", "weakrefd", "eqv")
+                 "copied_size", "weakref", "weakrefd", "eqv", "other_flags")
 
     def __init__(self, name: str, order: int, elf_name: str | None = None):
         self.name = name
@@ -76,6 +76,7 @@ class Symbol:
         self.weakref: Symbol | None = None  # .weakref alias: the symbol it stands for
         self.weakrefd = False               # named first by .weakref: weak unless named again
         self.eqv: Expr | None = None        # .eqv/==: unbound, re-bound at every use
+        self.other_flags = 0                # st_other bits besides visibility (AArch64 .variant_pcs)
 
     @property
     def defined(self) -> bool:

@@ -86,7 +86,8 @@ def return_kind(ty: Type, agg: Aggregate | None) -> str:
     """"void", "int" (eax), "pair" (edx:eax), "x87" (st0), "memory" (a hidden
     pointer) or "aggregate pair" (the bytes of a complex float in edx:eax)."""
     if agg is not None:
-        return "aggregate pair" if agg.name == "_Complex f32" else "memory"
+        complex_float = agg.is_complex and agg.size == 8
+        return "aggregate pair" if complex_float else "memory"
     if ty is Type.VOID:
         return "void"
     if ty is Type.I64:

@@ -197,6 +197,7 @@ class Selector(MemorySelection, ControlSelection):
         fn.number()
         for block in fn.blocks:
             self.blocks[block] = MachineBlock(self.ctx.new_label())
+            self.ctx.block_labels[block] = self.blocks[block].label
         self.mf.blocks = [self.blocks[b] for b in fn.blocks]
         for block in fn.blocks:
             for inst in block.instructions:

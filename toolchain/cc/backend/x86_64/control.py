@@ -3,6 +3,10 @@
 Phis are eliminated on the edges: each incoming value is copied to a fresh
 temporary, then the temporaries to the phi registers (so swaps and cycles
 work); when the edge is critical the copies go in a new block of their own.
+An edge of an indirect branch (``goto *p``) cannot be split -- the jump
+lands on the block's own label -- so the phis of blocks that an indirectbr
+reaches get one entry temporary each: every predecessor writes it, and the
+block itself starts by copying it to the phi register.
 A switch with at least four cases spanning at most three times their number
 becomes a jump table of 32-bit offsets from the table's address in
 .rodata; otherwise a chain of compares.
@@ -27,21 +31,15 @@ class ControlSelection:
         mtarget = self.blocks[target]
         if not phis:
             return mtarget
+        if target in self.indirect_targets:
+            for phi in phis:
+                self.copy_value(self._incoming(phi, source), self._entry_temp(phi), phi.type)
+            return mtarget
         here = self.block
         if not only_edge:
             split = self.new_block()
             self.start(split)
-        temps = []
-        for phi in phis:
-            incoming = phi.attributes["incoming"]
-            value = None
-            for v, b in zip(phi.operands, incoming):
-                if b is source:
-                    value = v
-                    break
-            if value is None:
-                value = Undef(phi.type)
-            temps.append((phi, self._phi_temp(value, phi.type)))
+        temps = [(phi, self._phi_temp(self._incoming(phi, source), phi.type)) for phi in phis]
         for phi, temp in temps:
             self._phi_assign(phi, temp)
         if not only_edge:
@@ -50,17 +48,32 @@ class ControlSelection:
             return split
         return mtarget
 
-    def _phi_temp(self, value, ty):
+    @staticmethod
+    def _incoming(phi: Instruction, source: ir.Block) -> ir.Value:
+        for v, b in zip(phi.operands, phi.attributes["incoming"]):
+            if b is source:
+                return v
+        return Undef(phi.type)
+
+    def _new_temp(self, ty: Type):
         if ty is Type.I128:
-            t = (self.new(), self.new())
-        elif ty is Type.F80:
-            t = self.floats.temp_slot()
-        elif ty.is_float:
-            t = self.new(128, "xmm")
-        else:
-            t = self.new(64)
+            return (self.new(), self.new())
+        if ty is Type.F80:
+            return self.floats.temp_slot()
+        if ty.is_float:
+            return self.new(128, "xmm")
+        return self.new(64)
+
+    def _phi_temp(self, value, ty):
+        t = self._new_temp(ty)
         self.copy_value(value, t, ty)
         return t
+
+    def _entry_temp(self, phi: Instruction):
+        temp = self.entry_temps.get(phi)
+        if temp is None:
+            temp = self.entry_temps[phi] = self._new_temp(phi.type)
+        return temp
 
     def _phi_assign(self, phi, temp) -> None:
         ty = phi.type
@@ -76,7 +89,9 @@ class ControlSelection:
             bits = 64 if d.bits == 64 else 32
             self.e("mov" + SUFFIX[bits], d.width(bits), temp.width(bits))
 
-    def op_phi(self, inst): pass
+    def op_phi(self, inst: Instruction) -> None:
+        if inst.block in self.indirect_targets:
+            self._phi_assign(inst, self._entry_temp(inst))
 
     def op_jmp(self, inst: Instruction) -> None:
         self.jump(None, self.edge(inst.block, inst.targets[0], True))

@@ -141,8 +141,11 @@ def module_items(module: ir.Module) -> list[tuple]:
         if function.blocks:
             items += function_items(function, ctx)
     for data in module.globals:
-        items += global_items(data)
+        items += global_items(data, ctx)
     items += constant_items(ctx)
+    for name, target in module.aliases.items():     # after their targets are defined
+        items += binding_items(name, module.alias_linkage.get(name, "external"), None)
+        items.append(("set", name, target))
     for name, kind in module.externals.items():
         if kind == "weak":
             items.append(("weak", name))

@@ -54,6 +54,8 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
         self.uses: dict[int, int] = {}
         self.user: dict[int, Instruction] = {}
         self.fused: set[int] = set()
+        self.indirect_targets: set[ir.Block] = set()   # blocks an indirectbr reaches
+        self.entry_temps: dict[Instruction, object] = {}   # their phis' entry temporaries
         self.calls = CallSelection(self)
         self.floats = FloatSelection(self)
 
@@ -186,6 +188,7 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
         fn.number()
         for block in fn.blocks:
             self.blocks[block] = MachineBlock(self.ctx.new_label())
+            self.ctx.block_labels[block] = self.blocks[block].label
         self.mf.blocks = [self.blocks[b] for b in fn.blocks]
         for block in fn.blocks:
             for inst in block.instructions:
@@ -193,6 +196,8 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
                     if isinstance(op, Instruction):
                         self.uses[op.id] = self.uses.get(op.id, 0) + 1
                         self.user[op.id] = inst
+                if inst.opcode == "indirectbr":
+                    self.indirect_targets.update(inst.targets)
         for block in fn.blocks:
             for inst in block.instructions:
                 if inst.opcode == "alloca" and not inst.attributes.get("dynamic"):
