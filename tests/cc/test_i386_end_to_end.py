@@ -316,3 +316,91 @@ def test_regparm_errors(tmp_path, flag, message):
     (tmp_path / "p.c").write_text("int main(void) { return 0; }\n")
     status, err = pcc("-m32", flag, "-c", "p.c", cwd=tmp_path)
     assert status == 1 and message in err and not (tmp_path / "p.o").exists()
+
+
+def test_128_bit_values_are_an_error(tmp_path):
+    """i386 has no 128-bit integers: a clear error (from the front end or the back
+    end), not an internal one, and no object."""
+    (tmp_path / "o.c").write_text("__int128 f(long long a) { return (__int128)a * a; }\n")
+    status, err = pcc("-m32", "-c", "o.c", cwd=tmp_path)
+    assert status == 1 and "error:" in err and ("128" in err or "int128" in err), err
+    assert "internal error" not in err and not (tmp_path / "o.o").exists()
+
+
+@pytest.mark.skipif(GCC32 is None, reason="needs i686-linux-gnu-gcc (the oracle)")
+def test_overflow_builtins_with_64_bit_results(tmp_path):
+    """__builtin_*_overflow with a 64-bit result, which elsewhere works in i128."""
+    (tmp_path / "v.c").write_text(OVERFLOW)
+    subprocess.run([GCC32, "-O0", "-static", "v.c", "-o", "ref"], cwd=tmp_path, check=True)
+    expected = execute(tmp_path / "ref")
+    for level in LEVELS:
+        ok("-m32", level, "v.c", "-o", "ours", cwd=tmp_path)
+        assert execute(tmp_path / "ours") == expected
+
+
+OVERFLOW = r"""
+#include <stdio.h>
+#include <limits.h>
+int main(void) {
+    long long v[] = {0, 1, -1, 2, LLONG_MAX, LLONG_MIN, LLONG_MAX / 2, LLONG_MIN / 2,
+                     3037000500LL, -3037000500LL, 1LL << 32};
+    unsigned long long u[] = {0, 1, 2, ULLONG_MAX, ULLONG_MAX / 2, 1ULL << 32, 1ULL << 63};
+    int w[] = {0, 1, -1, 0x7fffffff, -0x7fffffff - 1, 65536};
+    unsigned x[] = {0, 1, 0xffffffffu, 0x80000000u, 65536};
+    for (int i = 0; i < 11; i++) for (int j = 0; j < 11; j++) {
+        long long r1, r2, r3;
+        int o = __builtin_add_overflow(v[i], v[j], &r1) | __builtin_sub_overflow(v[i], v[j], &r2)
+                << 1 | __builtin_mul_overflow(v[i], v[j], &r3) << 2;
+        printf("%d %lld %lld %lld\n", o, r1, r2, r3);
+    }
+    for (int i = 0; i < 7; i++) for (int j = 0; j < 7; j++) {
+        unsigned long long r1, r2, r3;
+        int o = __builtin_add_overflow(u[i], u[j], &r1) | __builtin_sub_overflow(u[i], u[j], &r2)
+                << 1 | __builtin_mul_overflow(u[i], u[j], &r3) << 2;
+        printf("%d %llu %llu %llu\n", o, r1, r2, r3);
+    }
+    for (int i = 0; i < 6; i++) for (int j = 0; j < 5; j++) {
+        long long s; unsigned long long q, p;
+        int o = __builtin_mul_overflow(w[i], x[j], &s) | __builtin_sub_overflow(w[i], x[j], &q)
+                << 1 | __builtin_mul_overflow(x[j], x[j], &p) << 2 |
+                __builtin_mul_overflow(w[i], w[i], &q) << 3;
+        printf("%d %lld %llu %llu\n", o, s, q, p);
+    }
+    return 0;
+}
+"""
+
+
+COMPLEX_GCC = r"""
+_Complex float g_cf(_Complex float a, float k) { return a * k; }
+_Complex double g_cd(_Complex double a) { return a + 1; }
+extern _Complex float p_cf(_Complex float a);
+float g_calls_p(void) { _Complex float r = p_cf(3.0f + 4.0f * __builtin_complex(0.0f, 1.0f));
+                        return __real__ r * 10 + __imag__ r; }
+"""
+
+COMPLEX_PCC = r"""
+#include <stdio.h>
+_Complex float g_cf(_Complex float a, float k);
+_Complex double g_cd(_Complex double a);
+float g_calls_p(void);
+_Complex float p_cf(_Complex float a) { return a + 1.0f; }
+int main(void) {
+    _Complex float f = g_cf(1.5f + 2.0f * __builtin_complex(0.0f, 1.0f), 2.0f);
+    _Complex double d = g_cd(__builtin_complex(0.5, -0.25));
+    printf("%g %g %g %g %g\n", __real__ f, __imag__ f, __real__ d, __imag__ d, g_calls_p());
+    return 0;
+}
+"""
+
+
+@pytest.mark.skipif(GCC32 is None, reason="needs i686-linux-gnu-gcc (the oracle)")
+def test_complex_returns_with_gcc(tmp_path):
+    """_Complex float comes back in edx:eax, complex double through memory, as gcc does."""
+    (tmp_path / "g.c").write_text(COMPLEX_GCC)
+    (tmp_path / "p.c").write_text(COMPLEX_PCC)
+    subprocess.run([GCC32, "-O1", "-fno-pie", "-c", "g.c", "-o", "g.o"], cwd=tmp_path,
+                   check=True)
+    for level in LEVELS:
+        ok("-m32", level, "p.c", "g.o", "-o", "p", cwd=tmp_path)
+        assert execute(tmp_path / "p") == (0, "3 4 1.5 -0.25 44\n")

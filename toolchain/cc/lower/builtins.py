@@ -222,6 +222,11 @@ class BuiltinLowering:
         # exact in twice the width: i64 suffices for 32-bit operands and result (and
         # is all a 32-bit target has), i128 for wider ones
         wide = Type.I64 if max(t.size for t in (*types, result_t)) <= 4 else Type.I128
+        if wide is Type.I128 and self.pointer_bits == 32:
+            overflow, truncated = self.overflow_without_i128(op, values, types, result_t, e)
+            if destination is not None:
+                self.store(truncated, destination, result_t)
+            return self.resize(overflow, ir_type(e.type, self.target), False)
         a = self.resize(values[0], wide, is_signed(types[0]))
         b = self.resize(values[1], wide, is_signed(types[1]))
         exact = self.emit(op, wide, [a, b])
@@ -232,6 +237,51 @@ class BuiltinLowering:
         if destination is not None:
             self.store(truncated, destination, result_t)
         return self.resize(overflow, ir_type(e.type, self.target), False)
+
+    def overflow_without_i128(self, op: str, values, types, result_t, e):
+        """The overflow checks with a 64-bit result for targets without i128 (i386):
+        narrower operands, or operands of the result's type; (overflow, wrapped result)."""
+        t = ir_type(result_t, self.target)
+        if max(x.size for x in types) <= 4:
+            # narrow operands, 64-bit result: the i64 result is exact, read as signed --
+            # except a product of two unsigned operands, which may need all 64 bits
+            a, b = (self.resize(v, t, is_signed(x)) for v, x in zip(values, types))
+            r = self.emit(op, t, [a, b])
+            zero = self.const(t, 0)
+            unsigned_exact = op == "mul" and not any(is_signed(x) for x in types)
+            if unsigned_exact == is_signed(result_t):
+                return self.emit("icmp", Type.I1, [r, zero], predicate="slt"), r
+            return self.const(Type.I1, 0), r
+        if any(ir_type(x, self.target) is not t or is_signed(x) != is_signed(result_t)
+               for x in types):
+            self.error(f"__builtin_{op}_overflow on 64-bit operands of different types is "
+                       f"not supported on this target", e)
+        a, b = values
+        r = self.emit(op, t, [a, b])
+        zero, signed_ = self.const(t, 0), is_signed(result_t)
+        if op == "add" and signed_:      # the sign of r differs from both a's and b's
+            both = self.emit("and", t, [self.emit("xor", t, [a, r]), self.emit("xor", t, [b, r])])
+            return self.emit("icmp", Type.I1, [both, zero], predicate="slt"), r
+        if op == "sub" and signed_:      # a and b differ in sign, and r from a
+            both = self.emit("and", t, [self.emit("xor", t, [a, b]), self.emit("xor", t, [a, r])])
+            return self.emit("icmp", Type.I1, [both, zero], predicate="slt"), r
+        if op == "add":
+            return self.emit("icmp", Type.I1, [r, a], predicate="ult"), r
+        if op == "sub":
+            return self.emit("icmp", Type.I1, [a, b], predicate="ult"), r
+        # a product overflows when dividing it by a (nonzero) does not give b back
+        a_zero = self.emit("icmp", Type.I1, [a, zero], predicate="eq")
+        divisor = self.emit("select", t, [a_zero, self.const(t, 1), a])
+        back = self.emit("sdiv" if signed_ else "udiv", t, [r, divisor])
+        differs = self.emit("icmp", Type.I1, [back, b], predicate="ne")
+        a_nonzero = self.emit("icmp", Type.I1, [a, zero], predicate="ne")
+        overflow = self.emit("and", Type.I1, [a_nonzero, differs])
+        if signed_:                      # -1 * MIN wraps to MIN, which divides back
+            minus1 = self.emit("icmp", Type.I1, [a, self.const(t, -1)], predicate="eq")
+            b_min = self.emit("icmp", Type.I1, [b, self.const(t, -2**63)], predicate="eq")
+            overflow = self.emit("or", Type.I1, [overflow, self.emit("and", Type.I1,
+                                                                     [minus1, b_min])])
+        return overflow, r
 
     def classify_builtin(self, base: str, args, e):
         rt = ir_type(e.type, self.target)

@@ -9,10 +9,11 @@ and expects), so the argument area is rounded up to 16.
 
 Results: integers and pointers in eax, long long in edx:eax, float, double
 and long double in the x87's st(0) (the caller pops it even when unused).
-A ``float _Complex`` comes back in eax (real) and edx (imaginary).
 Every struct and union -- on Linux even the small ones -- goes through
-memory (so do the other _Complex types): the caller passes the buffer's address as a hidden first argument,
-the callee returns it in eax and pops it itself (``ret $4``).
+memory: the caller passes the buffer's address as a hidden first argument,
+the callee returns it in eax and pops it itself (``ret $4``).  The one
+exception is ``_Complex float``, returned in edx:eax (real part in eax) as
+GCC does; complex double and long double go through memory.
 
 ``-mregparm=N`` (the Linux kernel's convention, N <= 3) passes the first
 integer arguments in eax, edx, ecx instead: a scalar of up to 4 bytes takes
@@ -81,16 +82,12 @@ def layout_call(args: list[tuple[Type, Aggregate | None]], returns_aggregate: bo
     return CallLayout(tuple(locs), stack, returns_aggregate, hidden_reg, pops)
 
 
-def returns_in_memory(agg: Aggregate | None) -> bool:
-    """Whether a result goes through the hidden pointer."""
-    return agg is not None and return_kind(Type.PTR, agg) == "memory"
-
-
 def return_kind(ty: Type, agg: Aggregate | None) -> str:
-    """"void", "int" (eax), "pair" (edx:eax), "x87" (st0), "complex_pair" (a float
-    _Complex's bytes in eax, edx) or "memory"."""
+    """"void", "int" (eax), "pair" (edx:eax), "x87" (st0), "memory" (a hidden
+    pointer) or "aggregate pair" (the bytes of a complex float in edx:eax)."""
     if agg is not None:
-        return "complex_pair" if agg.is_complex and agg.size == 8 else "memory"
+        complex_float = agg.is_complex and agg.size == 8
+        return "aggregate pair" if complex_float else "memory"
     if ty is Type.VOID:
         return "void"
     if ty is Type.I64:

@@ -19,7 +19,7 @@ the argument's size rounded up to 4.
 from __future__ import annotations
 
 from ...ir import Aggregate, GlobalAddress, Instruction, Type
-from .abi import layout_call, return_kind, returns_in_memory
+from .abi import layout_call, return_kind
 from .operands import (EAX, EBP, EDX, ESP, ExprConstant, Indirect, Memory, Register,
                        SymbolRef, imm, offset_mem, slot_mem)
 from .registers import CALLER_SAVED
@@ -39,8 +39,8 @@ class CallSelection:
         sel = self.sel
         fn = sel.fn
         args = [(p.type, p.aggregate) for p in fn.parameters]
-        layout = layout_call(args, returns_in_memory(fn.return_aggregate), sel.regparm,
-                             fn.variadic)
+        hidden = return_kind(fn.return_type, fn.return_aggregate) == "memory"
+        layout = layout_call(args, hidden, sel.regparm, fn.variadic)
         sel.mf.attributes["callee_pops"] = layout.callee_pops
         if layout.hidden_return:
             self.hidden = sel.new()
@@ -85,7 +85,7 @@ class CallSelection:
                 self.copy_aggregate(dst, sel.mem(v), fn.return_aggregate.size)
                 sel.e("movl", EAX, self.hidden)
                 uses.append("eax")
-            elif kind == "complex_pair":
+            elif kind == "aggregate pair":
                 m = sel.mem(v)
                 sel.e("movl", EAX, m)
                 sel.e("movl", EDX, offset_mem(m, 4))
@@ -137,7 +137,8 @@ class CallSelection:
     def call(self, callee, args, inst, ret_agg: Aggregate | None, buffer, variadic: bool,
              regparm: int) -> None:
         sel = self.sel
-        layout = layout_call([(v.type, agg) for v, agg in args], returns_in_memory(ret_agg),
+        ret_kind = return_kind(inst.type, ret_agg)
+        layout = layout_call([(v.type, agg) for v, agg in args], ret_kind == "memory",
                              regparm, variadic)
         stack = (layout.stack_size + 15) // 16 * 16
         if stack:
@@ -190,7 +191,7 @@ class CallSelection:
             sel.e("addl", ESP, imm(stack - layout.callee_pops))
         # the result
         if ret_agg is not None:
-            if return_kind(Type.PTR, ret_agg) == "complex_pair":
+            if ret_kind == "aggregate pair":
                 m = sel.mem(buffer)
                 sel.e("movl", m, EAX)
                 sel.e("movl", offset_mem(m, 4), EDX)

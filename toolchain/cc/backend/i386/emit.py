@@ -8,8 +8,8 @@ epilogue at each return: ``ret $4`` when the function pops a hidden struct
 pointer.  Jump tables hold absolute addresses.
 
 The module's data, constants and the two faces of the stream (the object
-streamer for ``pcc -c``, GNU assembler text for ``pcc -S``) are x86-64's:
-they know nothing of the instruction set.
+streamer for ``pcc -c``, GNU assembler text for ``pcc -S``) are the x86
+back ends' shared ones (backend/x86/stream.py).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from ..frame import layout_frame
 from ..mir import FrameSlot, MachineFunction
 from ..regalloc import allocate
 from ..x86_64.calls import substitute
-from ..x86_64.emit import (_binding_items, constant_items, emit_items, global_items,
-                           print_items)
+from ..x86.stream import (binding_items, constant_items, emit_items, global_items,
+                          print_items)
 from .isel import select_function
 from .operands import (EBP, ESP, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
                        Register, SymbolRef, imm)
@@ -107,7 +107,7 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
     items: list[tuple] = []
     section = function.attributes.get("section")
     items.append(("section", section, "ax", "progbits", None) if section else ("text",))
-    items += _binding_items(name, function.linkage, function.attributes.get("visibility"))
+    items += binding_items(name, function.linkage, function.attributes.get("visibility"))
     items.append(("type", name, "function"))
     items.append(("label", name))
     ins = lambda mn, *ops, **kw: items.append(("insn", Instruction(mn, tuple(ops), **kw)))
@@ -171,6 +171,9 @@ def module_items(module: ir.Module, regparm: int = 0) -> list[tuple]:
     for data in module.globals:
         items += global_items(data, ctx)
     items += constant_items(ctx)
+    for name, target in module.aliases.items():     # after their targets are defined
+        items += binding_items(name, module.alias_linkage.get(name, "external"), None)
+        items.append(("set", name, target))
     for name, kind in module.externals.items():
         if kind == "weak":
             items.append(("weak", name))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import struct
 
 from ...ir import Constant, Instruction, Type, Undef
-from ..x86_64.floats import f80_bytes
+from ..x86.x87 import f80_bytes
 from .operands import (BITS, FCC, ST0, ST1, ExprConstant, Memory, SymbolRef, imm, offset_mem,
                        slot_mem)
 

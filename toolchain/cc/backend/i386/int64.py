@@ -16,7 +16,7 @@ bundled libc provides (arch/i386/divdi3.c).
 from __future__ import annotations
 
 from ...ir import Constant, Instruction, Type, Undef
-from .operands import CL, EAX, ECX, EDX, ICC, SWAPPED, Immediate, imm, offset_mem, signed
+from .operands import CL, EAX, ECX, EDX, ICC, SWAPPED, imm, offset_mem, signed
 
 
 def _halves(n: int) -> tuple[int, int]:

@@ -27,6 +27,7 @@ follow abi.py (calls.py).
 from __future__ import annotations
 
 from ... import ir
+from ....common.diagnostics import ToolchainError
 from ...ir import BlockAddress, Constant, GlobalAddress, Instruction, Type, Undef
 from ..mir import FrameSlot, MachineBlock, MachineFunction, MachineInstr, VReg
 from .control import ControlSelection
@@ -236,6 +237,11 @@ class Selector(MemorySelection, ControlSelection):
 
     def select(self, inst: Instruction) -> None:
         op = inst.opcode
+        if any(t in (Type.I128, Type.F128) for t in
+               (inst.type, *(getattr(o, "type", None) for o in inst.operands))):
+            raise ToolchainError(f"128-bit values are not supported on i386 (function "
+                                 f"'{self.fn.name}', '{op}')",
+                                 inst.location)
         if inst.type is Type.I64 or (op in ("icmp", "store", "switch") and
                                      inst.operands and inst.operands[0].type is Type.I64):
             handler = self.int64.handler(op)

@@ -1,7 +1,7 @@
 """Operands shared by the i386 instruction selectors.
 
-The assembler's operand objects and the condition-code tables are the same
-as x86-64's (imported from there); what differs is the width each IR type
+The assembler's operand objects and the condition-code tables are the x86
+back ends' shared ones (backend/x86/operands.py); what differs is the width each IR type
 is worked on at -- pointers are 32 bits, i64 is a pair of 32-bit halves --
 and the registers with a fixed job: eax/edx for division and results, ecx
 for shift counts, al for ``setcc`` and byte stores.
@@ -10,9 +10,10 @@ for shift counts, al for ``setcc`` and byte stores.
 from __future__ import annotations
 
 from ...ir import Type
-from ..x86_64.isel import (FCC, ICC, NEGATE, SWAPPED, Binary, ExprConstant,  # noqa: F401
-                           Immediate, Indirect, Memory, ModuleContext, Register, SymbolRef,
-                           imm, offset_mem, signed, slot_mem, sym)
+from ..x86.operands import (FCC, ICC, NEGATE, SWAPPED, Binary, ExprConstant,  # noqa: F401
+                            Immediate, Indirect, Memory, Register, SymbolRef, imm, offset_mem,
+                            signed, slot_mem, sym)
+from ..x86.stream import ModuleContext  # noqa: F401
 
 ESP = Register("esp")
 EBP = Register("ebp")

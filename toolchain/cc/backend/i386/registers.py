@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 
 from ..mir import MachineInstr
-from ..x86_64.registers import roles
+from ..x86.roles import roles
 
 _as_regs = importlib.import_module("toolchain.as.x86.registers")
 _as_insn = importlib.import_module("toolchain.as.instruction")

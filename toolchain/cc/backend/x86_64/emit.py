@@ -28,6 +28,8 @@ from ... import ir
 from ..frame import layout_frame
 from ..mir import FrameSlot, MachineFunction, MachineInstr
 from ..regalloc import allocate
+from ..x86.stream import (binding_items, constant_items, emit_items, global_items,  # noqa: F401
+                          print_items)
 from .calls import substitute
 from .isel import (Binary, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
                    RBP, RSP, Register, SymbolRef, imm, select_function, sym)
@@ -81,7 +83,7 @@ def function_items(function: ir.Function, ctx: ModuleContext) -> list[tuple]:
     items: list[tuple] = []
     section = function.attributes.get("section")
     items.append(("section", section, "ax", "progbits", None) if section else ("text",))
-    items += _binding_items(name, function.linkage, function.attributes.get("visibility"))
+    items += binding_items(name, function.linkage, function.attributes.get("visibility"))
     items.append(("type", name, "function"))
     items.append(("label", name))
     ins = lambda mn, *ops, **kw: items.append(("insn", Instruction(mn, tuple(ops), **kw)))
@@ -130,98 +132,6 @@ def function_items(function: ir.Function, ctx: ModuleContext) -> list[tuple]:
     return items
 
 
-def _binding_items(name: str, linkage: str, visibility: str | None) -> list[tuple]:
-    items: list[tuple] = []
-    if linkage == "external":
-        items.append(("globl", name))
-    elif linkage == "weak":
-        items.append(("weak", name))
-    if visibility in ("hidden", "protected", "internal"):
-        items.append(("visibility", name, visibility))
-    return items
-
-
-# --- data --------------------------------------------------------------------------------
-
-def _is_string(data: ir.Global) -> bool:
-    init = data.initializer
-    if not data.constant or data.alignment != 1 or not init or len(init) != 1:
-        return False
-    piece = init[0]
-    return isinstance(piece, (bytes, bytearray)) and len(piece) == data.size and \
-        piece.endswith(b"\0") and b"\0" not in piece[:-1] and \
-        (data.attributes.get("string") or data.linkage == "internal")
-
-
-def global_items(data: ir.Global, ctx: ModuleContext) -> list[tuple]:
-    name = data.name
-    items: list[tuple] = []
-    if data.initializer is None and data.common and not data.thread_local and \
-            data.linkage != "internal":
-        items += _binding_items(name, "", data.attributes.get("visibility"))
-        items.append(("comm", name, data.size, data.alignment))
-        return items
-    zero = data.initializer is None or all(
-        isinstance(p, (bytes, bytearray)) and not any(p) for p in data.initializer)
-    if data.section:
-        flags = "aw" + ("T" if data.thread_local else "")
-        items.append(("section", data.section, "a" if data.constant else flags,
-                      "nobits" if zero and data.section.startswith(".bss") else "progbits",
-                      None))
-    elif data.thread_local:
-        items.append(("section", ".tbss", "awT", "nobits", None) if zero else
-                     ("section", ".tdata", "awT", "progbits", None))
-    elif _is_string(data):
-        items.append(("section", ".rodata.str1.1", "aMS", "progbits", 1))
-    elif data.constant:
-        items.append(("section", ".rodata", None, None, None))
-    elif zero:
-        items.append(("bss",))
-    else:
-        items.append(("data",))
-    items += _binding_items(name, data.linkage, data.attributes.get("visibility"))
-    if data.alignment > 1:
-        items.append(("align", data.alignment))
-    if not name.startswith(".L"):
-        items.append(("type", name, "tls_object" if data.thread_local else "object"))
-        items.append(("size_const", name, data.size))
-    items.append(("label", name))
-    if data.initializer is None:
-        if data.size:
-            items.append(("zero", data.size))
-        return items
-    offset = 0
-    for piece in data.initializer:
-        if isinstance(piece, (bytes, bytearray)):
-            if any(piece):
-                items.append(("bytes", bytes(piece)))
-            else:
-                items.append(("zero", len(piece)))
-            offset += len(piece)
-        else:
-            target, addend, size = piece
-            if isinstance(target, ir.BlockAddress):
-                # &&label: the block's local label; a block the passes removed as
-                # unreachable can never be jumped to, its function's address stands in
-                target = ctx.block_labels.get(target.block) or target.block.function.name
-            items.append(("value", sym(target, addend), size))
-            offset += size
-    if offset < data.size:
-        items.append(("zero", data.size - offset))
-    return items
-
-
-def constant_items(ctx: ModuleContext) -> list[tuple]:
-    items: list[tuple] = []
-    for (align, data), label in ctx.constants.items():
-        size = len(data)
-        items.append(("section", f".rodata.cst{size}", "aM", "progbits", size))
-        items.append(("align", align))
-        items.append(("label", label))
-        items.append(("bytes", data))
-    return items
-
-
 def module_items(module: ir.Module) -> list[tuple]:
     ctx = ModuleContext(module)
     items: list[tuple] = [("text",)]
@@ -234,7 +144,7 @@ def module_items(module: ir.Module) -> list[tuple]:
         items += global_items(data, ctx)
     items += constant_items(ctx)
     for name, target in module.aliases.items():     # after their targets are defined
-        items += _binding_items(name, module.alias_linkage.get(name, "external"), None)
+        items += binding_items(name, module.alias_linkage.get(name, "external"), None)
         items.append(("set", name, target))
     for name, kind in module.externals.items():
         if kind == "weak":
@@ -250,130 +160,6 @@ def emit_module(module: ir.Module, streamer) -> None:
     emit_items(module_items(module), streamer)
 
 
-def emit_items(items: list[tuple], streamer) -> None:
-    parser_module = importlib.import_module("toolchain.as.parser")
-    for item in items:
-        kind = item[0]
-        if kind == "insn":
-            streamer.emit_instruction(item[1])
-        elif kind == "label":
-            streamer.emit_label(item[1])
-        elif kind in ("text", "data", "bss"):
-            streamer.switch_section("." + kind)
-        elif kind == "section":
-            _, name, flags, type_, entsize = item
-            streamer.switch_section(name, flags, type_, entsize)
-        elif kind == "globl":
-            streamer.set_binding(item[1], "global")
-        elif kind == "weak":
-            streamer.set_binding(item[1], "weak")
-        elif kind == "local":
-            streamer.set_binding(item[1], "local")
-        elif kind == "visibility":
-            streamer.set_visibility(item[1], item[2])
-        elif kind == "type":
-            streamer.set_type(item[1], item[2])
-        elif kind == "size":
-            here = streamer.temporary_label()
-            streamer.set_size(item[1], Binary("-", SymbolRef(here), SymbolRef(item[1])))
-        elif kind == "size_const":
-            streamer.set_size(item[1], ExprConstant(item[2]))
-        elif kind == "align":
-            streamer.emit_align(item[1], None, None, None)
-        elif kind == "bytes":
-            streamer.emit_bytes(item[1])
-        elif kind == "zero":
-            streamer.emit_fill(ExprConstant(item[1]), 1, 0)
-        elif kind == "value":
-            streamer.emit_value(item[1], item[2])
-        elif kind == "comm":
-            streamer.emit_common(item[1], item[2], item[3], False)
-        elif kind == "set":
-            streamer.set_symbol(item[1], SymbolRef(item[2]))
-        elif kind == "asm":
-            parser = parser_module.Parser(streamer, streamer.isa, streamer.target,
-                                          streamer.diagnostics)
-            parser.run([(item[1] + "\n", "<inline asm>")])
-        else:
-            raise ValueError(f"unknown stream item {kind}")
-
-
 def print_module(module: ir.Module) -> str:
     """The same stream as GNU assembler text."""
     return print_items(module_items(module))
-
-
-def _quote(data: bytes) -> str:
-    out = []
-    for b in data:
-        c = chr(b)
-        if c == '"' or c == "\\":
-            out.append("\\" + c)
-        elif 32 <= b < 127:
-            out.append(c)
-        else:
-            out.append(f"\\{b:03o}")
-    return '"' + "".join(out) + '"'
-
-
-def print_items(items: list[tuple]) -> str:
-    isa_module = importlib.import_module("toolchain.as.isa")
-    x86 = importlib.import_module("toolchain.as.x86.isa")
-    from ....common.target import find_target
-    isa = x86.X86Isa(find_target("x86_64-linux-gnu"))
-    syntax = isa_module.SyntaxState()
-    fmt = _operands.format_expr
-    lines: list[str] = []
-    for item in items:
-        kind = item[0]
-        if kind == "insn":
-            lines.append("\t" + isa.format_instruction(item[1], syntax))
-        elif kind == "label":
-            lines.append(f"{item[1]}:")
-        elif kind in ("text", "data", "bss"):
-            lines.append(f"\t.{kind}")
-        elif kind == "section":
-            _, name, flags, type_, entsize = item
-            text = f"\t.section {name}"
-            if flags is not None:
-                text += f',"{flags}"'
-                if type_ is not None:
-                    text += f",@{type_}"
-                    if entsize is not None:
-                        text += f",{entsize}"
-            lines.append(text)
-        elif kind in ("globl", "weak", "local"):
-            lines.append(f"\t.{kind} {item[1]}")
-        elif kind == "visibility":
-            lines.append(f"\t.{item[2]} {item[1]}")
-        elif kind == "type":
-            lines.append(f"\t.type {item[1]}, @{item[2]}")
-        elif kind == "size":
-            lines.append(f"\t.size {item[1]}, .-{item[1]}")
-        elif kind == "size_const":
-            lines.append(f"\t.size {item[1]}, {item[2]}")
-        elif kind == "align":
-            lines.append(f"\t.balign {item[1]}")
-        elif kind == "bytes":
-            data = item[1]
-            if all(32 <= b < 127 or b in (9, 10, 0) for b in data) and len(data) > 1:
-                lines.append(f"\t.ascii {_quote(data)}")
-            else:
-                for i in range(0, len(data), 16):
-                    lines.append("\t.byte " + ",".join(str(b) for b in data[i:i + 16]))
-        elif kind == "zero":
-            lines.append(f"\t.zero {item[1]}")
-        elif kind == "value":
-            directive = {1: ".byte", 2: ".short", 4: ".long", 8: ".quad"}[item[2]]
-            lines.append(f"\t{directive} {fmt(item[1])}")
-        elif kind == "comm":
-            lines.append(f"\t.comm {item[1]},{item[2]},{item[3]}")
-        elif kind == "set":
-            lines.append(f"\t.set {item[1]}, {item[2]}")
-        elif kind == "asm":
-            lines.append("#APP")
-            lines.extend("\t" + line.strip() for line in item[1].splitlines())
-            lines.append("#NO_APP")
-        else:
-            raise ValueError(f"unknown stream item {kind}")
-    return "\n".join(lines) + "\n"

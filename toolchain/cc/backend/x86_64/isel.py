@@ -29,6 +29,7 @@ from __future__ import annotations
 from ... import ir
 from ...ir import BlockAddress, Constant, GlobalAddress, Instruction, Type, Undef
 from ..mir import FrameSlot, MachineBlock, MachineFunction, MachineInstr, VReg
+from ..x86.stream import ModuleContext  # noqa: F401  (re-exported)
 from .compares import CompareSelection
 from .control import ControlSelection
 from .integers import IntegerSelection
@@ -37,30 +38,6 @@ from .memory import MemorySelection
 from .operands import (BITS, FCC, ICC, NEGATE, RBP, RIP, RSP, SUFFIX, SWAPPED,  # noqa: F401
                        Binary, ExprConstant, Immediate, Indirect, Memory, Register,
                        SymbolRef, imm, offset_mem, signed, slot_mem, sym)
-
-
-class ModuleContext:
-    """What the functions of one module share: the constant pool and labels."""
-
-    def __init__(self, module: ir.Module):
-        self.module = module
-        self.constants: dict[tuple[int, bytes], str] = {}
-        self.tls = {g.name for g in module.globals if g.thread_local} | {
-            n for n, k in module.externals.items() if k in ("tls", "tls_object", "thread_local")}
-        self.function_index = 0
-        self.labels = 0
-        self.block_labels: dict[ir.Block, str] = {}   # for &&label in static data
-
-    def constant(self, data: bytes, align: int) -> str:
-        key = (align, data)
-        label = self.constants.get(key)
-        if label is None:
-            label = self.constants[key] = f".LC{len(self.constants)}"
-        return label
-
-    def new_label(self) -> str:
-        self.labels += 1
-        return f".L{self.labels}"
 
 
 class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelection):

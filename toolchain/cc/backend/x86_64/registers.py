@@ -13,6 +13,7 @@ the scratch registers spill code uses.
 from __future__ import annotations
 
 from ..mir import MachineInstr
+from ..x86.roles import roles
 
 import importlib
 
@@ -50,41 +51,6 @@ def key_of(name: str) -> int | None:
     if info.cls == "xmm":
         return 16 + info.num
     return None
-
-
-# --- operand roles ----------------------------------------------------------------------
-# Which explicit operands (Intel order, destination first) an instruction reads
-# and writes.  Default: a one-operand instruction reads and writes it (neg,
-# not, inc); otherwise the first is read-written and the rest read (add, sub,
-# shl, cmov...).  The rows below are the exceptions.
-
-_WRITE_FIRST = ("mov", "lea", "set", "cvt", "pop", "sqrt", "bsr", "bsf", "popcnt",
-                "lzcnt", "tzcnt", "pmovmsk", "rdtsc")
-_READ_ALL = ("cmp", "test", "ucomi", "comi", "push", "bt", "jmp", "call", "j", "ret",
-             "mul", "imul1", "div", "idiv", "fld", "fild")
-
-
-def roles(mi: MachineInstr) -> tuple[str, ...]:
-    n = len(mi.operands)
-    m = mi.mnemonic
-    if n == 0:
-        return ()
-    if m.startswith("cmov"):
-        return ("rw",) + ("r",) * (n - 1)
-    if m.startswith(("mul", "div", "idiv")) and n == 1:
-        return ("r",)
-    if m.startswith("imul"):
-        return ("w", "r", "r") if n == 3 else ("r",) if n == 1 else ("rw", "r")
-    if m.startswith(("xchg", "xadd")):
-        return ("rw", "rw")
-    if m.startswith(_WRITE_FIRST):
-        return ("w",) + ("r",) * (n - 1)
-    if m.startswith(("cmp", "test", "ucomi", "comi", "push", "bt", "jmp", "call", "fld",
-                     "fild", "fcom", "fucom")) or (m.startswith("j") and n == 1):
-        return ("r",) * n
-    if m.startswith(("fst", "fist", "fisttp", "fnst")):
-        return ("w",) * n
-    return ("rw",) + ("r",) * (n - 1)
 
 
 class X86_64Registers:
