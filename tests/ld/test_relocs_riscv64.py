@@ -314,3 +314,17 @@ def test_float_abi_mismatch(tmp_path, monkeypatch):
     assert (status, err) == (1, "pld: error: b.o: can't link soft-float modules with "
                                 "double-float modules\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_relocatable_output_merges_attributes(tmp_path, monkeypatch):
+    """-r keeps one attributes blob (not the inputs' end to end) and the merged e_flags;
+    the result links."""
+    monkeypatch.chdir(tmp_path)
+    objects = gas_objects(tmp_path, {"a.s": START + "\tcall f\n\tret\n",
+                                     "b.s": "\t.globl f\nf:\tret\n"}, "riscv64")
+    pld_ok("-r", "-o", "both.o", *objects)
+    combined = Image(tmp_path / "both.o")
+    assert combined.section_bytes(".riscv.attributes").count(b"riscv\0") == 1
+    assert combined.elf.header["e_flags"] == 0x5                # RVC, double-float ABI
+    pld_ok("-o", "out", "both.o")
+    assert Image(tmp_path / "out").value("f") > Image(tmp_path / "out").value("_start")
