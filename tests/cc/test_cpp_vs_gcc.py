@@ -92,23 +92,61 @@ def test_tricky_input(source: Path) -> None:
     compare(path, ["-std=c11"], errors_too=True)    # trigraphs, __STRICT_ANSI__, no GNU comma rule
 
 
-@needs_gcc
-@pytest.mark.parametrize("target, compiler, flag", [
-    ("x86_64-linux-gnu", "gcc", "-m64"), ("i386-linux-gnu", "i686-linux-gnu-gcc", "-m32"),
-    ("i386-none-code16", "gcc", "-m16")])
-def test_predefined_like_gcc(target: str, compiler: str, flag: str) -> None:
-    """The predefined macros of the x86 targets agree with their gcc's (-dM)."""
+PREDEFINED_TARGETS = [
+    ("x86_64-linux-gnu", "gcc", "-m64"), ("i386-linux-gnu", "i686-linux-gnu-gcc", None),
+    ("i386-none-code16", "gcc", "-m16"), ("aarch64-linux-gnu", "aarch64-linux-gnu-gcc", None),
+    ("riscv64-linux-gnu", "riscv64-linux-gnu-gcc", None)]
+# Options that change the predefined set (dialect, -O, PIC/PIE, char signedness).
+PREDEFINED_FLAGS = ["", "-std=c99", "-std=c11", "-std=gnu17", "-ansi", "-O2", "-Os",
+                    "-fno-pie", "-fPIC", "-ffreestanding", "-funsigned-char", "-fsigned-char"]
+
+
+@pytest.mark.parametrize("flags", PREDEFINED_FLAGS)
+@pytest.mark.parametrize("target, compiler, flag", PREDEFINED_TARGETS)
+def test_predefined_like_gcc(target: str, compiler: str, flag: str | None, flags: str) -> None:
+    """The predefined macros of every target agree with its gcc's (-dM)."""
     if shutil.which(compiler) is None:
         pytest.skip(f"{compiler} is not installed")
-    gcc_args = ["-E", "-dM", "-xc", "/dev/null"] + ([flag] if compiler == "gcc" else [])
-    _, gcc_out, _ = run_gcc(gcc_args, compiler)
-    _, pcc_out, _ = run_pcc(["-E", "-dM", "-nostdinc", f"--target={target}", "/dev/null"])
+    options = [flag] if flag else []
+    options += flags.split()
+    _, gcc_out, _ = run_gcc(["-E", "-dM", "-xc", "/dev/null", *options], compiler)
+    _, pcc_out, _ = run_pcc(["-E", "-dM", "-nostdinc", f"--target={target}", *flags.split(),
+                             "/dev/null"])
     stdc_predef = {"_STDC_PREDEF_H", "__STDC_IEC_559__", "__STDC_IEC_559_COMPLEX__",
-                   "__STDC_IEC_60559_BFP__", "__STDC_IEC_60559_COMPLEX__", "__STDC_ISO_10646__",
-                   "__GCC_HAVE_DWARF2_CFI_ASM"}
+                   "__STDC_IEC_60559_BFP__", "__STDC_IEC_60559_COMPLEX__", "__STDC_ISO_10646__"}
     gcc_set = {line for line in gcc_out.splitlines() if line.split(" ")[1] not in stdc_predef}
     pcc_set = {line for line in pcc_out.splitlines() if line.split(" ")[1] not in stdc_predef}
-    assert sorted(gcc_set - pcc_set) == [] and sorted(pcc_set - gcc_set) == []
+    assert len(gcc_set) > 250, f"{compiler} -dM printed only {len(gcc_set)} macros"
+    missing, extra = sorted(gcc_set - pcc_set), sorted(pcc_set - gcc_set)
+    assert not missing and not extra, f"missing {missing[:8]}, extra {extra[:8]}"
+
+
+def _has_answers(run, compiler_args: list[str], source: Path) -> set[str]:
+    _, out, _ = run([*compiler_args, "-E", "-P", str(source)])
+    return {line for line in out.splitlines() if line.startswith(("builtin ", "attribute "))}
+
+
+@pytest.mark.parametrize("target, compiler, flag", PREDEFINED_TARGETS)
+def test_has_builtin_and_attribute_like_gcc(target: str, compiler: str, flag: str | None,
+                                            tmp_path: Path) -> None:
+    """``__has_builtin``/``__has_attribute`` answer as the target's gcc does, for every
+    name any target knows (gccbuiltins) and a few no target knows."""
+    if shutil.which(compiler) is None:
+        pytest.skip(f"{compiler} is not installed")
+    from toolchain.cc import gccbuiltins
+    builtins = set().union(*(gccbuiltins.builtin_names(t) for t, _, _ in PREDEFINED_TARGETS))
+    attributes = set().union(*(gccbuiltins.attribute_names(t) for t, _, _ in PREDEFINED_TARGETS))
+    builtins |= {"__builtin_no_such_thing", "printf"}
+    attributes |= {"no_such_attribute", "__packed__", "__interrupt__"}
+    lines = [f"#if __has_builtin({n})\nbuiltin {n}\n#endif" for n in sorted(builtins)]
+    lines += [f"#if __has_attribute({n})\nattribute {n}\n#endif" for n in sorted(attributes)]
+    source = tmp_path / "has.c"
+    source.write_text("\n".join(lines) + "\n")
+    gcc = _has_answers(lambda a: run_gcc(a, compiler), [flag] if flag else [], source)
+    pcc = _has_answers(run_pcc, ["-nostdinc", f"--target={target}"], source)
+    assert len(gcc) > 900, f"{compiler} answered 1 for only {len(gcc)} names"
+    missing, extra = sorted(gcc - pcc), sorted(pcc - gcc)
+    assert not missing and not extra, f"missing {missing[:8]}, extra {extra[:8]}"
 
 
 @needs_gcc

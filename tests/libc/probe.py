@@ -39,15 +39,18 @@ class Target:
     cc: tuple[str, ...]
     runnable: bool                     # can its programs run here (-static)?
     glibc_flags: tuple[str, ...] = ()  # how glibc matches our data model
+    runner: tuple[str, ...] = ()       # what runs them (qemu-user for other ISAs)
 
     def available(self) -> bool:
-        return shutil.which(self.cc[0]) is not None
+        return all(shutil.which(tool) is not None for tool in (self.cc[0], *self.runner[:1]))
 
 
 TARGETS = {
     "x86_64": Target("x86_64", ("gcc",), True),
     "i386": Target("i386", ("i686-linux-gnu-gcc",), True, ("-D_FILE_OFFSET_BITS=64",)),
     "x86_16": Target("x86_16", ("i686-linux-gnu-gcc", "-m16"), False),
+    "aarch64": Target("aarch64", ("aarch64-linux-gnu-gcc",), True, runner=("qemu-aarch64",)),
+    "riscv64": Target("riscv64", ("riscv64-linux-gnu-gcc",), True, runner=("qemu-riscv64",)),
 }
 
 # Structures: (headers, type, fields).  Each field's offset is printed,
@@ -108,6 +111,49 @@ STRUCTS = [
     (["dlfcn.h"], "Dl_info", "dli_fname dli_fbase dli_sname dli_saddr"),
     (["getopt.h"], "struct option", "name has_arg flag val"),
     (["search.h"], "ENTRY", "key data"),
+    (["sys/socket.h"], "struct sockaddr", "sa_family sa_data"),
+    (["sys/socket.h"], "struct sockaddr_storage", "ss_family"),
+    (["sys/socket.h"], "struct msghdr",
+     "msg_name msg_namelen msg_iov msg_iovlen msg_control msg_controllen msg_flags"),
+    (["sys/socket.h"], "struct cmsghdr", "cmsg_len cmsg_level cmsg_type"),
+    (["sys/socket.h"], "struct linger", "l_onoff l_linger"),
+    (["sys/socket.h"], "struct ucred", "pid uid gid"),
+    (["sys/socket.h"], "struct mmsghdr", "msg_hdr msg_len"),
+    (["netinet/in.h"], "struct in_addr", "s_addr"),
+    (["netinet/in.h"], "struct in6_addr", "s6_addr s6_addr16 s6_addr32"),
+    (["netinet/in.h"], "struct sockaddr_in", "sin_family sin_port sin_addr sin_zero"),
+    (["netinet/in.h"], "struct sockaddr_in6",
+     "sin6_family sin6_port sin6_flowinfo sin6_addr sin6_scope_id"),
+    (["netinet/in.h"], "struct ip_mreq", "imr_multiaddr imr_interface"),
+    (["netinet/in.h"], "struct ip_mreqn", "imr_multiaddr imr_address imr_ifindex"),
+    (["netinet/in.h"], "struct ip_mreq_source", "imr_multiaddr imr_interface imr_sourceaddr"),
+    (["netinet/in.h"], "struct ipv6_mreq", "ipv6mr_multiaddr ipv6mr_interface"),
+    (["netinet/in.h"], "struct in_pktinfo", "ipi_ifindex ipi_spec_dst ipi_addr"),
+    (["netinet/in.h"], "struct in6_pktinfo", "ipi6_addr ipi6_ifindex"),
+    (["sys/un.h"], "struct sockaddr_un", "sun_family sun_path"),
+    (["netdb.h"], "struct hostent", "h_name h_aliases h_addrtype h_length h_addr_list"),
+    (["netdb.h"], "struct netent", "n_name n_aliases n_addrtype n_net"),
+    (["netdb.h"], "struct servent", "s_name s_aliases s_port s_proto"),
+    (["netdb.h"], "struct protoent", "p_name p_aliases p_proto"),
+    (["netdb.h"], "struct addrinfo",
+     "ai_flags ai_family ai_socktype ai_protocol ai_addrlen ai_addr ai_canonname ai_next"),
+    (["net/if.h"], "struct if_nameindex", "if_index if_name"),
+    (["net/if.h"], "struct ifmap", "mem_start mem_end base_addr irq dma port"),
+    (["net/if.h"], "struct ifreq", "ifr_name ifr_addr ifr_flags ifr_mtu ifr_map ifr_data"),
+    (["net/if.h"], "struct ifconf", "ifc_len ifc_buf"),
+    (["ifaddrs.h"], "struct ifaddrs",
+     "ifa_next ifa_name ifa_flags ifa_addr ifa_netmask ifa_broadaddr ifa_data"),
+    (["pwd.h"], "struct passwd", "pw_name pw_passwd pw_uid pw_gid pw_gecos pw_dir pw_shell"),
+    (["grp.h"], "struct group", "gr_name gr_passwd gr_gid gr_mem"),
+    (["glob.h"], "glob_t",
+     "gl_pathc gl_pathv gl_offs gl_flags gl_closedir gl_readdir gl_opendir gl_lstat gl_stat"),
+    (["regex.h"], "regex_t", "re_nsub"),
+    (["regex.h"], "regmatch_t", "rm_so rm_eo"),
+    (["semaphore.h"], "sem_t", ""),
+    (["sys/epoll.h"], "struct epoll_event", "events data"),
+    (["sys/epoll.h"], "epoll_data_t", "ptr fd u32 u64"),
+    (["ucontext.h"], "mcontext_t", ""),
+    (["ucontext.h"], "ucontext_t", "uc_link uc_stack uc_mcontext uc_sigmask"),
 ]
 
 # Typedefs: size, signedness and which C type it is (what -Wformat sees).
@@ -123,6 +169,16 @@ off_t ino_t dev_t nlink_t blksize_t blkcnt_t fsblkcnt_t fsfilcnt_t mode_t uid_t 
 pid_t key_t useconds_t suseconds_t time_t clock_t clockid_t timer_t
 sig_atomic_t rlim_t nfds_t tcflag_t cc_t speed_t fexcept_t float_t double_t
 pthread_t pthread_key_t pthread_once_t pthread_spinlock_t
+socklen_t sa_family_t in_addr_t in_port_t regoff_t nl_item greg_t
+""".split()
+
+# Enumeration constants glibc defines without a macro of the same name:
+# printed unconditionally, so both header sets must have them.
+ENUM_CONSTANTS = """
+REG_ENOSYS REG_NOERROR REG_NOMATCH REG_BADPAT REG_ECOLLATE REG_ECTYPE REG_EESCAPE REG_ESUBREG
+REG_EBRACK REG_EPAREN REG_EBRACE REG_BADBR REG_ERANGE REG_ESPACE REG_BADRPT REG_EEND REG_ESIZE
+REG_ERPAREN TCP_ESTABLISHED TCP_SYN_SENT TCP_SYN_RECV TCP_FIN_WAIT1 TCP_FIN_WAIT2 TCP_TIME_WAIT
+TCP_CLOSE TCP_CLOSE_WAIT TCP_LAST_ACK TCP_LISTEN TCP_CLOSING
 """.split()
 
 # What the kernel reads, where glibc's public structure differs: the
@@ -148,9 +204,11 @@ xor xor_eq PTHREAD_MUTEX_INITIALIZER PTHREAD_COND_INITIALIZER PTHREAD_RWLOCK_INI
 ATOMIC_FLAG_INIT basename d_fileno st_atime st_mtime st_ctime sa_handler sa_sigaction
 MB_CUR_MAX SIGRTMIN SIGRTMAX math_errhandling ONCE_FLAG_INIT
 _DIRENT_HAVE_D_OFF _DIRENT_HAVE_D_RECLEN _DIRENT_HAVE_D_TYPE
+IN6ADDR_ANY_INIT IN6ADDR_LOOPBACK_INIT s6_addr s6_addr16 s6_addr32 h_addr h_errno
+ifa_broadaddr ifa_dstaddr ifc_buf ifc_req
 """.split())
-NOT_VALUE_PATTERNS = re.compile(r"^(si_|sigev_notify_|.*64$|_IOC_|__)")
-STRINGS = re.compile(r"^(PRI|SCN)[diouxX]|^P_tmpdir$")
+NOT_VALUE_PATTERNS = re.compile(r"^(si_|sigev_notify_|.*64$|_IOC_|__|ifr_)")
+STRINGS = re.compile(r"^(PRI|SCN)[diouxX]|^P_tmpdir$|^_PATH_")
 FLOATS = re.compile(r"^(FLT|DBL|LDBL)_(MAX|MIN|EPSILON|TRUE_MIN)$|^HUGE_VAL|^INFINITY$|^NAN$"
                     r"|^M_|^MAXFLOAT$|^HUGE$")
 POINTERS = set("SIG_DFL SIG_IGN SIG_ERR SIG_HOLD MAP_FAILED PTHREAD_CANCELED "
@@ -215,6 +273,8 @@ def probe_source(headers: list[str], macros: list[str]) -> str:
         out.append(f'  INT("sizeof({t})", sizeof({t}));')
         out.append(f'  printf("kind({t})=%d\\n", KIND(({t})0));')
         out.append(f'  printf("signed({t})=%d\\n", (int)(({t})-1 < ({t})0));')
+    for name in ENUM_CONSTANTS:
+        out.append(f'  INT("{name}", {name});')
     for name in macros:
         out.append(f"#ifdef {name}")
         if STRINGS.match(name):
@@ -245,8 +305,8 @@ def run_probe(target: Target, source: str, ours: bool, extra: tuple[str, ...] = 
         if build.returncode != 0:
             raise AssertionError(f"probe build failed ({'ours' if ours else 'glibc'}):\n"
                                  + build.stderr[:4000])
-        result = subprocess.run([str(exe)], capture_output=True, text=True, timeout=60,
-                                check=True)
+        result = subprocess.run([*target.runner, str(exe)], capture_output=True, text=True,
+                                timeout=120, check=True)
     values = {}
     for line in result.stdout.splitlines():
         name, _, value = line.partition("=")
@@ -259,6 +319,11 @@ def run_probe(target: Target, source: str, ours: bool, extra: tuple[str, ...] = 
 # __rlimit_resource_t, __priority_which_t) where POSIX says int.
 GLIBC_ENUM_PARAMETERS = {"getitimer", "setitimer", "getrlimit", "setrlimit", "getpriority",
                          "setpriority", "prlimit"}
+# ... and under _GNU_SOURCE the socket calls take a transparent union of
+# every sockaddr pointer type (__SOCKADDR_ARG) where POSIX says
+# struct sockaddr *; we follow POSIX.
+GLIBC_SOCKADDR_PARAMETERS = {"bind", "connect", "accept", "accept4", "getsockname",
+                             "getpeername", "sendto", "recvfrom"}
 
 
 def our_declarations(cc: tuple[str, ...], headers: list[str]) -> tuple[str, list[str]]:
@@ -298,5 +363,6 @@ def conflicts_with_glibc(target: Target, headers: list[str]) -> tuple[int, list[
                                  "-fsyntax-only", str(src)], capture_output=True, text=True,
                                 timeout=120)
     errors = [line for line in result.stderr.splitlines() if ": error:" in line
-              and not any(f"\u2018{name}\u2019" in line for name in GLIBC_ENUM_PARAMETERS)]
+              and not any(f"\u2018{name}\u2019" in line
+                          for name in GLIBC_ENUM_PARAMETERS | GLIBC_SOCKADDR_PARAMETERS)]
     return len(decls), errors

@@ -7,9 +7,11 @@ pcc's own front end is not the judge yet, so GCC checks the headers:
   i386 and -m16; the AArch64 and RISC-V branches are compiled by the host
   gcc with the architecture macros swapped (a real cross compiler is used
   instead when one is installed);
-- constants, type widths and structure layouts equal glibc's on x86-64 and
-  i386 (tests/libc/probe.py: ~2300 values), except the few listed in
-  probe.INTENTIONAL;
+- constants, enumeration constants, type widths and structure layouts
+  equal glibc's on x86-64, i386 and -- built by the cross gccs against their
+  glibc and run under qemu-user -- AArch64 and RISC-V 64
+  (tests/libc/probe.py: ~3400 values each), except the few listed in
+  probe.INTENTIONAL; every declaration agrees with glibc's on all four;
 - the kernel-ABI structures equal the kernel's own (UAPI headers, and the
   rt_sigaction layout of probe.KERNEL_LAYOUTS);
 - every corpus program (c-testsuite, gcc-torture) passes gcc -fsyntax-only
@@ -64,7 +66,7 @@ FLAG_SETS_FOR = {mode: FLAG_SETS if mode == "x86_64" else FLAG_SETS[:3]
                  for mode in ("x86_64", "i386", "x86_16", "aarch64", "riscv64")}
 WARNINGS = ("-Wall", "-Wextra", "-Werror")
 CORPUS_SAMPLE = 80
-CORPUS_TARGETS = ("x86_64", "i386")
+CORPUS_TARGETS = ("x86_64", "i386", "aarch64", "riscv64")
 
 
 def compiler_for(target: str) -> tuple[str, ...] | None:
@@ -143,7 +145,7 @@ def differences(glibc: dict[str, str], ours: dict[str, str]) -> list[str]:
     return diffs
 
 
-@pytest.mark.parametrize("mode", ["x86_64", "i386"])
+@pytest.mark.parametrize("mode", ["x86_64", "i386", "aarch64", "riscv64"])
 def test_values_and_layouts_match_glibc(mode: str) -> None:
     _probe_target(mode)
     glibc, ours = _glibc_and_ours(mode)
@@ -163,7 +165,7 @@ def test_comparison_detects_a_wrong_value() -> None:
     assert len(differences(glibc, wrong)) == 2
 
 
-@pytest.mark.parametrize("mode", ["x86_64", "i386"])
+@pytest.mark.parametrize("mode", ["x86_64", "i386", "aarch64", "riscv64"])
 def test_declarations_agree_with_glibc(mode: str) -> None:
     """Each function and object we declare, redeclared after glibc's headers,
     draws no "conflicting types" (POSIX's int where glibc uses an enum aside)."""
@@ -317,23 +319,31 @@ def test_corpus_with_bundled_headers(mode: str, level: str, program: corpus.Prog
 
 # ------------------------------------------------------------ real sources ----
 # Upstream sources of Debian packages, as ../shared/scripts/debian-source
-# unpacks them ($PCC_SOURCES or ~/.cache/pcc/sources); skipped when absent.
+# unpacks them ($PCC_SOURCES or ~/.cache/pcc/sources, or the preprocessor
+# tests' ~/.cache/pcc/debian-src, where sqlite3-amalgamation holds the shell.c
+# and sqlite3.c sqlite3's makefile generates); skipped when absent.
+SQLITE_FLAGS = ("-DSQLITE_OS_UNIX=1", "-D_HAVE_SQLITE_CONFIG_H", "-DBUILD_sqlite", "-DNDEBUG",
+                "-DSQLITE_THREADSAFE=0", "-DSQLITE_ENABLE_MATH_FUNCTIONS")
 REAL_SOURCES = {
     "lua5.4": ("src/*.c", ("-std=gnu99", "-DLUA_USE_LINUX")),
     "zlib": ("*.c", ("-D_LARGEFILE64_SOURCE=1",)),
+    "sqlite3-amalgamation": ("shell.c", SQLITE_FLAGS),
 }
+REAL_SOURCE_TARGETS = ("x86_64", "i386", "aarch64", "riscv64")
 
 
-def _sources_dir() -> Path:
-    base = os.environ.get("PCC_SOURCES") or Path(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pcc" / "sources"
-    return Path(base)
+def _sources_dir(project: str) -> Path:
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pcc"
+    bases = [os.environ.get("PCC_SOURCES") or cache / "sources",
+             os.environ.get("PCC_DEBIAN_SRC") or cache / "debian-src"]
+    folders = [Path(base) / project for base in bases]
+    return next((folder for folder in folders if folder.is_dir()), folders[0])
 
 
-@pytest.mark.parametrize("mode", CORPUS_TARGETS)
+@pytest.mark.parametrize("mode", REAL_SOURCE_TARGETS)
 @pytest.mark.parametrize("project", list(REAL_SOURCES))
 def test_real_sources_with_bundled_headers(mode: str, project: str) -> None:
-    folder = _sources_dir() / project
+    folder = _sources_dir(project)
     if not folder.is_dir():
         pytest.skip(f"{folder} absent (../shared/scripts/debian-source {project})")
     cc = COMPILE_TARGETS[mode]
@@ -341,11 +351,32 @@ def test_real_sources_with_bundled_headers(mode: str, project: str) -> None:
         pytest.skip(f"{cc[0]} not installed")
     pattern, flags = REAL_SOURCES[project]
     errors = []
-    for path in sorted(folder.glob(pattern)):
-        result = subprocess.run([*cc, *flags, "-fsyntax-only", "-w", "-nostdinc", "-isystem",
-                                 str(INCLUDE), str(path)], capture_output=True, text=True,
-                                timeout=120)
+    paths = sorted(folder.glob(pattern))
+    assert paths, f"no {pattern} in {folder}"
+    for path in paths:
+        result = subprocess.run([*cc, *flags, "-I", str(folder), "-fsyntax-only", "-w",
+                                 "-nostdinc", "-isystem", str(INCLUDE), str(path)],
+                                capture_output=True, text=True, timeout=120)
         if result.returncode != 0:
             first = [l for l in result.stderr.splitlines() if "error" in l][:1]
             errors.append(f"{path.name}: {first[0] if first else result.stderr[:200]}")
     assert not errors, "\n".join(errors)
+
+
+@pytest.mark.parametrize("mode", REAL_SOURCE_TARGETS)
+def test_sqlite_shell_with_pcc_and_bundled_headers(mode: str) -> None:
+    """pcc's own front end accepts sqlite3's shell.c (pwd.h, sys/socket.h ...) with
+    the bundled headers, which it uses by default."""
+    folder = _sources_dir("sqlite3-amalgamation")
+    if not (folder / "shell.c").is_file():
+        pytest.skip(f"{folder}/shell.c absent (tests/cc/test_real_software.py builds it)")
+    import contextlib
+    import io
+
+    from toolchain.cc import cli
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        status = cli.run([f"--target={mode}-linux-gnu", "-fsyntax-only", *SQLITE_FLAGS,
+                          "-I", str(folder), str(folder / "shell.c")])
+    errors = [line for line in err.getvalue().splitlines() if ": error: " in line]
+    assert status == 0, f"{len(errors)} errors: " + "\n".join(errors[:5] or [err.getvalue()[-500:]])

@@ -15,37 +15,13 @@ import os
 import time
 from typing import TYPE_CHECKING
 
-from .gccbuiltins import GENERIC, OPERATORS, X86
+from .gccbuiltins import attribute_names, builtin_names
 from .tokens import Token, TokenKind
 
 if TYPE_CHECKING:
     from .preprocessor import Preprocessor
 
-# Attributes gcc 12 knows (value 1), and the standard ones with their dates.
-GNU_ATTRIBUTES = frozenset("""
-access alias aligned alloc_align alloc_size always_inline artificial assume_aligned
-cold const constructor copy deprecated designated_init destructor error
-externally_visible flatten format format_arg gnu_inline hot ifunc interrupt leaf
-malloc may_alias mode no_icf no_instrument_function no_profile_instrument_function
-no_reorder no_sanitize no_sanitize_address no_sanitize_coverage no_sanitize_thread
-no_sanitize_undefined no_address_safety_analysis no_split_stack no_stack_limit
-no_stack_protector noclone nocommon noinit noinline noipa nonnull nonstring noplt
-noreturn nothrow optimize packed patchable_function_entry persistent pure retain
-returns_nonnull returns_twice scalar_storage_order section sentinel simd stack_protect
-symver target target_clones tls_model transparent_union unavailable unused used
-vector_size visibility warn_if_not_aligned warn_unused_result warning weak weakref
-cleanup common fallthrough zero_call_used_regs uninitialized warn_unused
-tainted_args objc_nullability objc_root_class vector_mask signed_bool_precision
-transaction_callable transaction_may_cancel_outer transaction_pure
-transaction_safe_dynamic transaction_unsafe transaction_wrap transaction_safe
-nodiscard maybe_unused no_stack_protector nodirect_extern_access
-""".split())
-X86_ATTRIBUTES = frozenset("""
-cdecl fastcall stdcall thiscall regparm sseregparm ms_abi sysv_abi naked
-force_align_arg_pointer indirect_branch function_return nocf_check indirect_return
-fentry_name fentry_section ms_struct gcc_struct callee_pop_aggregate_return
-ms_hook_prologue no_caller_saved_registers cf_check
-""".split())
+# The standard attributes, with their dates.
 STANDARD_ATTRIBUTES = {"deprecated": 201904, "fallthrough": 201904, "maybe_unused": 201904,
                        "nodiscard": 202003}
 
@@ -57,12 +33,12 @@ _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _DAYS = "Mon Tue Wed Thu Fri Sat Sun".split()
 
 
-def has_attribute_names(isa: str) -> frozenset[str]:
-    return GNU_ATTRIBUTES | (X86_ATTRIBUTES if isa == "x86" else frozenset())
+def has_attribute_names(target_name: str) -> frozenset[str]:
+    return attribute_names(target_name)
 
 
-def has_builtin_names(isa: str) -> frozenset[str]:
-    return GENERIC | OPERATORS | (X86 if isa == "x86" else frozenset())
+def has_builtin_names(target_name: str) -> frozenset[str]:
+    return builtin_names(target_name)
 
 
 def quote(text: str) -> str:
@@ -77,9 +53,8 @@ class BuiltinMacros:
         self.pp = pp
         self.date = f'"{_MONTHS[now.tm_mon - 1]} {now.tm_mday:2d} {now.tm_year}"'
         self.time = f'"{now.tm_hour:02d}:{now.tm_min:02d}:{now.tm_sec:02d}"'
-        isa = pp.target.isa
-        self.attributes = has_attribute_names(isa)
-        self.builtins = has_builtin_names(isa)
+        self.attributes = has_attribute_names(pp.target.name)
+        self.builtins = has_builtin_names(pp.target.name)
 
     @staticmethod
     def names() -> tuple[str, ...]:

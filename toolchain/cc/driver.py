@@ -117,7 +117,8 @@ class DriverOptions:
     freestanding: bool = False
     optimize: int = 0
     optimize_size: bool = False
-    pic: int | None = None
+    pic: int | None = None             # -fpic/-fPIC level; None: the default (-fPIE)
+    pie: int | None = None
     unsigned_char: bool | None = None
     verbose: bool = False
     print_version: bool = False
@@ -133,6 +134,7 @@ class DriverOptions:
     nostdlib: bool = False             # neither start files nor libc
     nostartfiles: bool = False
     nodefaultlibs: bool = False
+    regparm: int = 0                   # -mregparm=N (i386): integer arguments in eax, edx, ecx
     dump_ir_after: set[str] = field(default_factory=set)  # -fdump-ir-after=PASS (or -mllvm -print-after=PASS)
 
     @property
@@ -371,6 +373,7 @@ def _f_flag(arg: str, opts: DriverOptions) -> None:
     if positive in ("PIC", "pic", "PIE", "pie"):
         level = 2 if positive.isupper() else 1
         opts.pic = level if on else 0
+        opts.pie = opts.pic if positive in ("PIE", "pie") else 0   # -fpic ends -fPIE
     elif positive == "freestanding":
         opts.freestanding = on
     elif positive == "hosted":
@@ -393,6 +396,14 @@ def _f_flag(arg: str, opts: DriverOptions) -> None:
 
 def _m_flag(arg: str, opts: DriverOptions) -> None:
     name = arg[2:]
+    if name.startswith("regparm="):
+        value = name[len("regparm="):]
+        if not value.isdigit():
+            raise UsageError("argument to '-mregparm=' should be a non-negative integer")
+        if int(value) > 3:
+            raise UsageError(f"'-mregparm={value}' is not between 0 and 3")
+        opts.regparm = int(value)
+        return
     if name in KNOWN_M or name.startswith(KNOWN_M_PREFIXES):
         return
     opts.notices.append(f"unrecognized command-line option '{arg}'; ignored")
@@ -404,12 +415,12 @@ def _finish(opts: DriverOptions) -> None:
     version, strict = STD_VERSIONS[opts.std]
     del version
     pp.trigraphs = strict if opts.trigraphs is None else opts.trigraphs
-    pic = opts.pic
     target = opts.target
-    default_pic = 2 if target.name != "i386-none-code16" else 2
+    default_pic = 2                     # Debian's gcc defaults to -fPIE
     pp.predefine = PredefineOptions(
         std=opts.std, optimize=opts.optimize, optimize_size=opts.optimize_size,
-        pic=default_pic if pic is None else pic, pie=default_pic if pic is None else pic,
+        pic=default_pic if opts.pic is None else opts.pic,
+        pie=default_pic if opts.pie is None else opts.pie,
         unsigned_char=opts.unsigned_char, hosted=not opts.freestanding)
     if not opts.nostdinc:
         if opts.sysroot is not None:

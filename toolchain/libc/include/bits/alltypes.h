@@ -225,6 +225,17 @@ typedef unsigned int socklen_t;
 #define __DEFINED_socklen_t
 #endif
 
+#if defined(__NEED_sa_family_t) && !defined(__DEFINED_sa_family_t)
+typedef unsigned short sa_family_t;
+#define __DEFINED_sa_family_t
+#endif
+
+#if defined(__NEED_in_addr_t) && !defined(__DEFINED_in_addr_t)
+typedef __UINT32_TYPE__ in_addr_t;
+typedef __UINT16_TYPE__ in_port_t;
+#define __DEFINED_in_addr_t
+#endif
+
 #if defined(__NEED_register_t) && !defined(__DEFINED_register_t)
 typedef long register_t;
 #define __DEFINED_register_t
@@ -296,16 +307,24 @@ struct iovec {
 /* pthread types: opaque, sized like glibc's on each data model so that
  * structures embedding them keep glibc's size. */
 #if defined(__NEED_pthread_types) && !defined(__DEFINED_pthread_types)
-#if __SIZEOF_POINTER__ == 8
+#if defined(__aarch64__)                /* glibc's generic sizes */
+#define __PCC_PT_ATTR 64
+#define __PCC_PT_MUTEX 48
+#define __PCC_PT_RWLOCK 56
+#define __PCC_PT_BARRIER 32
+#define __PCC_PT_SMALLATTR 8
+#elif __SIZEOF_POINTER__ == 8
 #define __PCC_PT_ATTR 56
 #define __PCC_PT_MUTEX 40
 #define __PCC_PT_RWLOCK 56
 #define __PCC_PT_BARRIER 32
+#define __PCC_PT_SMALLATTR 4
 #else
 #define __PCC_PT_ATTR 36
 #define __PCC_PT_MUTEX 24
 #define __PCC_PT_RWLOCK 32
 #define __PCC_PT_BARRIER 20
+#define __PCC_PT_SMALLATTR 4
 #endif
 typedef unsigned long pthread_t;
 typedef unsigned int pthread_key_t;
@@ -313,12 +332,12 @@ typedef int pthread_once_t;
 typedef volatile int pthread_spinlock_t;
 typedef union { char __size[__PCC_PT_ATTR]; long __align; } pthread_attr_t;
 typedef union { char __size[__PCC_PT_MUTEX]; long __align; } pthread_mutex_t;
-typedef union { char __size[4]; int __align; } pthread_mutexattr_t;
+typedef union { char __size[__PCC_PT_SMALLATTR]; int __align; } pthread_mutexattr_t;
 typedef union { char __size[48]; long long __align; } pthread_cond_t;
-typedef union { char __size[4]; int __align; } pthread_condattr_t;
+typedef union { char __size[__PCC_PT_SMALLATTR]; int __align; } pthread_condattr_t;
 typedef union { char __size[__PCC_PT_RWLOCK]; long __align; } pthread_rwlock_t;
 typedef union { char __size[8]; long __align; } pthread_rwlockattr_t;
 typedef union { char __size[__PCC_PT_BARRIER]; long __align; } pthread_barrier_t;
-typedef union { char __size[4]; int __align; } pthread_barrierattr_t;
+typedef union { char __size[__PCC_PT_SMALLATTR]; int __align; } pthread_barrierattr_t;
 #define __DEFINED_pthread_types
 #endif

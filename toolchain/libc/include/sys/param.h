@@ -16,7 +16,11 @@
 #define NGROUPS 65536
 #define CANBSIZE 255
 #define HZ 100
+#if defined(__aarch64__)
+#define EXEC_PAGESIZE 65536              /* arm64 kernels may use 64 KiB pages */
+#else
 #define EXEC_PAGESIZE 4096
+#endif
 #define DEV_BSIZE 512
 #define NBBY 8
 #define NOGROUP (-1)

@@ -1,0 +1,231 @@
+"""fnmatch, the err/warn family and the IPv4/IPv6 address conversions of
+the bundled libc against glibc's.
+
+Each C program runs a table of cases -- fnmatch under every flag (bracket
+expressions with ranges, classes and negation, escapes, leading periods,
+path components) then the err.h functions; inet_aton/inet_addr/inet_ntoa,
+inet_pton/inet_ntop and the byte-order functions on valid and malformed
+addresses, and a walk over control messages with CMSG_NXTHDR -- and is built twice with gcc: once against glibc, once against
+our headers, crt1.o and libc.a (linked by pld).  Both builds must print the
+same, on stdout and stderr, and exit with the same status.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(shutil.which("gcc") is None, reason="needs gcc")
+
+# (pattern, string) pairs, each tried under every flag combination below.
+FNMATCH_CASES = [
+    ("", ""), ("", "a"), ("a", "a"), ("a", "b"), ("abc", "abc"), ("abc", "abcd"),
+    ("?", "a"), ("?", ""), ("??", "ab"), ("a?c", "abc"), ("a?c", "a/c"),
+    ("*", ""), ("*", "abc"), ("a*", "abc"), ("*c", "abc"), ("a*c", "ac"), ("a*c", "abbbc"),
+    ("a*b*c", "aXbYc"), ("a*b*c", "aXbY"), ("*.c", "main.c"), ("*.c", ".c"), ("*", ".hidden"),
+    ("?hidden", ".hidden"), (".*", ".hidden"), ("[.]hidden", ".hidden"),
+    ("*/*", "dir/file"), ("*", "dir/file"), ("dir/*", "dir/.file"), ("dir/.*", "dir/.file"),
+    ("dir?file", "dir/file"), ("dir[/]file", "dir/file"), ("dir", "dir/sub/file"),
+    ("d*", "dir/sub"), ("*/sub", "dir/sub"), ("*/*/*", "a/b/c"), ("**", "a/b"),
+    ("[abc]", "b"), ("[abc]", "d"), ("[a-c]", "b"), ("[a-c]", "B"), ("[!a-c]", "d"),
+    ("[^a-c]", "b"), ("[]]", "]"), ("[]a]", "a"), ("[!]]", "]"), ("[!]]", "x"),
+    ("[a-]", "-"), ("[-a]", "-"), ("[[:alpha:]]", "q"), ("[[:alpha:]]", "1"),
+    ("[[:digit:][:upper:]]", "7"), ("[[:digit:][:upper:]]", "Q"), ("[[:digit:][:upper:]]", "q"),
+    ("[[:space:]]", " "), ("[[:punct:]]", "!"), ("[![:alnum:]]", "_"), ("[[:lower:]]", "A"),
+    ("[[:upper:]]", "a"), ("[[.a.]]", "a"), ("[[=b=]]", "b"), ("[", "["), ("[a", "[a"),
+    ("a[", "a["), ("[[:bogus:]]", "a"), ("\\*", "*"), ("\\*", "a"), ("\\?", "?"),
+    ("\\[a]", "[a]"), ("a\\", "a\\"), ("\\\\", "\\"), ("[\\]]", "]"), ("[\\!a]", "!"),
+    ("ABC", "abc"), ("a*C", "AbC"), ("[A-Z]x", "qX"), ("*.TXT", "notes.txt"),
+    ("x*", "xyz/"), ("x*/", "xyz/"), ("*x", "x/x"),
+]
+FLAGS = ["0", "FNM_NOESCAPE", "FNM_PATHNAME", "FNM_PERIOD", "FNM_PATHNAME|FNM_PERIOD",
+         "FNM_LEADING_DIR", "FNM_PATHNAME|FNM_LEADING_DIR", "FNM_CASEFOLD",
+         "FNM_CASEFOLD|FNM_PATHNAME|FNM_PERIOD"]
+
+
+def c_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def program() -> str:
+    cases = ",\n".join(f"\t{{{c_string(p)}, {c_string(s)}}}" for p, s in FNMATCH_CASES)
+    flags = ", ".join(FLAGS)
+    names = ", ".join(c_string(f) for f in FLAGS)
+    return f"""#define _GNU_SOURCE 1
+#include <err.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
+
+static const char *cases[][2] = {{
+{cases}
+}};
+static const int flags[] = {{{flags}}};
+static const char *flag_names[] = {{{names}}};
+
+int main(void)
+{{
+	unsigned i, j;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (j = 0; j < sizeof flags / sizeof flags[0]; j++)
+			printf("%s %s %s: %d\\n", cases[i][0], cases[i][1], flag_names[j],
+			       fnmatch(cases[i][0], cases[i][1], flags[j]));
+	fflush(stdout);
+	errno = ENOENT;
+	warn("open %s", "x.txt");
+	warnx("plain %d", 42);
+	errno = EACCES;
+	warn(NULL);
+	warnx(NULL);
+	errno = EBADF;
+	err(5, "fatal %s", "end");
+}}
+"""
+
+
+ADDRESSES_V4 = ["1.2.3.4", "0.0.0.0", "255.255.255.255", "256.1.1.1", "1.2.3", "1.2.3.4.5",
+                "01.2.3.4", "0x7f.1", "0x7f000001", "127.1", "10.0.1", "017.0.0.1", "08.1.1.1",
+                "0x", "1.2.3.4 ", "1.2.3.4x", "", ".1.2.3", "1..2.3", "4294967295",
+                "4294967296", "1.16777215", "1.16777216", "1.2.65535", "1.2.65536", " 1.2.3.4"]
+ADDRESSES_V6 = ["::", "::1", "1::", "1::2", "2001:db8::ff00:42:8329", "2001:0db8:0000:0000:0000:ff00:0042:8329",
+                "fe80::1:2:3:4", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8",
+                "1:2:3:4:5:6:7:8:9", "1::2::3", ":1::2", "1::2:", "12345::", "::ffff:1.2.3.4",
+                "::1.2.3.4", "::0.0.0.1", "1:2:3:4:5:6:1.2.3.4", "1:2:3:4:5:6:7:1.2.3.4",
+                "::ffff:1.2.3", "::ffff:01.2.3.4", "ABCD:EF01::", "1:0:0:2::3", "1:0:0:2:0:0:0:3",
+                "0:0:1:0:0:0:0:2", "::ffff:0:0", "::1:2", "x::", "1:2:3:4:5:6:7:8:", ":::"]
+
+
+def network_program() -> str:
+    v4 = ", ".join(c_string(a) for a in ADDRESSES_V4)
+    v6 = ", ".join(c_string(a) for a in ADDRESSES_V6)
+    return f"""#include <arpa/inet.h>
+#include <errno.h>
+#include <sys/socket.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *v4[] = {{{v4}}};
+static const char *v6[] = {{{v6}}};
+
+int main(void)
+{{
+	unsigned i, j;
+	unsigned char buf[16];
+	char text[INET6_ADDRSTRLEN];
+	struct in_addr a;
+	uint32_t (*swap32)(uint32_t) = htonl;
+	uint16_t (*swap16)(uint16_t) = ntohs;
+	printf("%08x %04x %08x %04x\\n", htonl(0x01020304), htons(0x0102), swap32(0x0a0b0c0d),
+	       swap16(0x0a0b));
+	for (i = 0; i < sizeof v4 / sizeof v4[0]; i++) {{
+		int ok = inet_aton(v4[i], &a);
+		printf("aton '%s' %d %08x addr %08x", v4[i], ok, ok ? a.s_addr : 0,
+		       (unsigned)inet_addr(v4[i]));
+		if (ok)
+			printf(" ntoa %s", inet_ntoa(a));
+		memset(buf, 0, sizeof buf);
+		ok = inet_pton(AF_INET, v4[i], buf);
+		printf(" pton %d", ok);
+		if (ok > 0)
+			printf(" ntop %s", inet_ntop(AF_INET, buf, text, sizeof text));
+		printf("\\n");
+	}}
+	for (i = 0; i < sizeof v6 / sizeof v6[0]; i++) {{
+		int ok;
+		memset(buf, 0, sizeof buf);
+		ok = inet_pton(AF_INET6, v6[i], buf);
+		printf("pton6 '%s' %d", v6[i], ok);
+		if (ok > 0) {{
+			for (j = 0; j < 16; j++)
+				printf("%s%02x", j ? "" : " ", buf[j]);
+			printf(" ntop %s", inet_ntop(AF_INET6, buf, text, sizeof text));
+		}}
+		printf("\\n");
+	}}
+	errno = 0;
+	printf("unknown family %d errno %d\\n", inet_pton(12345, "1.2.3.4", buf), errno == EAFNOSUPPORT);
+	inet_pton(AF_INET6, "1:2:3:4:5:6:7:8", buf);
+	errno = 0;
+	printf("small buffer %p errno %d\\n", (void *)inet_ntop(AF_INET6, buf, text, 15),
+	       errno == ENOSPC);
+	printf("exact buffer %s\\n", inet_ntop(AF_INET6, buf, text, 16));
+	{{
+		union {{ char bytes[CMSG_SPACE(4) + CMSG_SPACE(12) + 4]; size_t align; }} control;
+		struct msghdr m;
+		struct cmsghdr *c;
+		memset(&m, 0, sizeof m);
+		memset(&control, 0, sizeof control);
+		m.msg_control = control.bytes;
+		m.msg_controllen = sizeof control.bytes;
+		c = CMSG_FIRSTHDR(&m);
+		c->cmsg_len = CMSG_LEN(4);
+		c->cmsg_level = 1;
+		c->cmsg_type = 11;
+		c = CMSG_NXTHDR(&m, c);
+		c->cmsg_len = CMSG_LEN(12);
+		c->cmsg_level = 2;
+		c->cmsg_type = 22;
+		for (c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c))
+			printf("cmsg %d %d %zu at %zu\\n", c->cmsg_level, c->cmsg_type, (size_t)c->cmsg_len,
+			       (size_t)((char *)c - control.bytes));
+	}}
+	return 0;
+}}
+"""
+
+
+def run(exe: Path) -> tuple[str, str, int]:
+    result = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)
+    return result.stdout, result.stderr, result.returncode
+
+
+def build_both(tmp_path: Path, source: str) -> tuple[Path, Path]:
+    """The program linked with glibc, and with our libc (pld), as two files
+    of the same name (err.h prints it)."""
+    from toolchain.ld.cli import main as pld
+    from toolchain.libc.build import build_libc
+    src = tmp_path / "misc.c"
+    src.write_text(source)
+    (tmp_path / "glibc").mkdir()
+    (tmp_path / "ours").mkdir()
+    reference = tmp_path / "glibc" / "misc"
+    subprocess.run(["gcc", "-w", str(src), "-o", str(reference)], check=True)
+    libc = build_libc("x86_64-linux-gnu", "gcc")
+    obj, exe = tmp_path / "misc.o", tmp_path / "ours" / "misc"
+    subprocess.run(["gcc", "-std=gnu11", "-O2", "-w", "-fno-stack-protector", "-fno-pie",
+                    "-nostdinc", "-isystem", str(REPO / "toolchain/libc/include"),
+                    "-c", str(src), "-o", str(obj)], check=True)
+    assert pld(["-static", "-o", str(exe), str(libc.crt1_o), str(obj), str(libc.libc_a)]) == 0
+    return reference, exe
+
+
+def differing_lines(out: str, want: str) -> list[str]:
+    return [f"{line!r}, glibc {expected!r}"
+            for line, expected in zip(out.splitlines(), want.splitlines()) if line != expected]
+
+
+def test_fnmatch_and_err_like_glibc(tmp_path: Path) -> None:
+    reference, exe = build_both(tmp_path, program())
+    want_out, want_err, want_status = run(reference)
+    out, err, status = run(exe)
+    assert want_out.count("\n") == len(FNMATCH_CASES) * len(FLAGS)
+    assert "misc: open x.txt: No such file or directory" in want_err and want_status == 5
+    wrong = differing_lines(out, want_out)
+    assert not wrong, f"{len(wrong)} fnmatch results differ:\n" + "\n".join(wrong[:20])
+    assert out == want_out
+    assert (err, status) == (want_err, want_status)
+
+
+def test_inet_conversions_like_glibc(tmp_path: Path) -> None:
+    reference, exe = build_both(tmp_path, network_program())
+    want_out, want_err, want_status = run(reference)
+    out, err, status = run(exe)
+    assert want_out.count("\n") == len(ADDRESSES_V4) + len(ADDRESSES_V6) + 6
+    wrong = differing_lines(out, want_out)
+    assert not wrong, f"{len(wrong)} lines differ:\n" + "\n".join(wrong[:20])
+    assert (out, err, status) == (want_out, want_err, want_status)
