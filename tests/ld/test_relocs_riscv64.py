@@ -314,3 +314,34 @@ def test_float_abi_mismatch(tmp_path, monkeypatch):
     assert (status, err) == (1, "pld: error: b.o: can't link soft-float modules with "
                                 "double-float modules\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_relocatable_output_merges_attributes(tmp_path, monkeypatch):
+    """-r keeps one attributes blob (not the inputs' end to end) and the merged e_flags;
+    the result links."""
+    monkeypatch.chdir(tmp_path)
+    objects = gas_objects(tmp_path, {"a.s": START + "\tcall f\n\tret\n",
+                                     "b.s": "\t.globl f\nf:\tret\n"}, "riscv64")
+    pld_ok("-r", "-o", "both.o", *objects)
+    combined = Image(tmp_path / "both.o")
+    assert combined.section_bytes(".riscv.attributes").count(b"riscv\0") == 1
+    assert combined.elf.header["e_flags"] == 0x5                # RVC, double-float ABI
+    pld_ok("-o", "out", "both.o")
+    assert Image(tmp_path / "out").value("f") > Image(tmp_path / "out").value("_start")
+
+
+def test_attributes_of_different_isas_merge(tmp_path, monkeypatch):
+    """Tag_RISCV_arch is the union of the inputs' extensions, in canonical order."""
+    monkeypatch.chdir(tmp_path)
+    objects = gas_objects(tmp_path, {"a.s": START + "\tcall f\n\tret\n"}, "riscv64")
+    (tmp_path / "b.s").write_text("\t.globl f\nf:\tret\n")
+    subprocess.run(["riscv64-linux-gnu-as", "-march=rv64gcv_zba_zbb_zicbom", "-mabi=lp64d",
+                    "b.s", "-o", "b.o"], cwd=tmp_path, check=True)
+    pld_ok("--no-relax", "-o", "out", *objects, "b.o")
+    ours = Image(tmp_path / "out").section_bytes(".riscv.attributes")
+    assert b"_v1p0_" in ours and b"_zba1p0_zbb1p0" in ours
+    ld = gnu_ld("riscv64")
+    if ld is not None:
+        subprocess.run([ld, *GNU_OPTIONS, "-o", "out.ld", *objects, "b.o"], cwd=tmp_path,
+                       check=True, capture_output=True)
+        assert ours == Image(tmp_path / "out.ld").section_bytes(".riscv.attributes")

@@ -81,8 +81,16 @@ def link_relocatable(options: LinkOptions, diagnostics: Diagnostics) -> None:
             section.output_section = output
             output.size = offset + section.size
             output.inputs.append(section)
+    for output in order:
+        if output.type == elf.SHT_RISCV_ATTRIBUTES:       # one merged blob, not a pile
+            from .arch.riscv_attributes import merge, parse, serialize
+            merged = serialize(merge([(s.file.display, parse(bytes(s.data), s.file.display))
+                                      for s in output.inputs]))
+            output.data = bytearray(merged)
+            output.size = len(merged)
+    flags = arch.output_flags(linker.files) or (linker.files[0].elf.flags if linker.files else 0)
     writer = RelocatableWriter(elf.ELFCLASS64 if arch.wordsize == 8 else elf.ELFCLASS32,
-                               arch.machine, linker.files[0].elf.flags if linker.files else 0)
+                               arch.machine, flags)
     for output in order:
         output.index = writer.add_section(
             output.name, output.type, output.flags | (elf.SHF_GROUP if output.signature else 0),

@@ -239,7 +239,6 @@ class Relocator:
                 self.diagnostics.error(f"{place_of(section, offset)}: {exc.message}; "
                                        f"references {target}")
 
-
     def _paired_hi_value(self, label: Symbol, addend: int) -> int | None:
         """The value the HI20 relocation at ``label + addend`` computes (RISC-V's
         %pcrel_lo names the auipc, not the target)."""
