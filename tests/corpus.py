@@ -4,7 +4,8 @@ For each C program of the shared corpora (c-testsuite, gcc-torture), GCC
 writes assembly (``gcc -S``) at -O0, -O2 and -O2 -g in three modes -- x86-64 (host
 gcc), i386 (``i686-linux-gnu-gcc``) and 16-bit (``i686-linux-gnu-gcc -m16``,
 whose output starts with ``.code16gcc``) -- each in AT&T and, with
-``-masm=intel``, in Intel syntax (the ``-intel`` modes).  GNU as and pas each assemble that
+``-masm=intel``, in Intel syntax (the ``-intel`` modes) -- and AArch64
+(``aarch64-linux-gnu-gcc``).  GNU as and pas each assemble that
 text; the two objects must agree section by section, symbol by symbol,
 relocation by relocation (tests/elfdiff.py says what is compared).
 
@@ -45,7 +46,7 @@ AS_TIMEOUT = 60
 
 @dataclass(frozen=True)
 class Mode:
-    """One way of producing and assembling x86 code."""
+    """One way of producing and assembling code (x86 and AArch64)."""
 
     name: str
     gcc: tuple[str, ...]           # compiler command and its mode flags
@@ -66,6 +67,12 @@ MODES = {
                        (("i686-linux-gnu-as", "--32"), ("as", "--32")), "i386-linux-gnu"),
     "x86_16-intel": Mode("x86_16-intel", ("i686-linux-gnu-gcc", "-m16", "-masm=intel"),
                          (("i686-linux-gnu-as", "--32"), ("as", "--32")), "i386-linux-gnu"),
+    # AArch64: Debian's cross GCC and binutils.
+    "aarch64": Mode("aarch64", ("aarch64-linux-gnu-gcc",), (("aarch64-linux-gnu-as",),),
+                    "aarch64-linux-gnu"),
+    # RISC-V: riscv64-linux-gnu-gcc's output (rv64gc, lp64d, .option pic).
+    "riscv64": Mode("riscv64", ("riscv64-linux-gnu-gcc",), (("riscv64-linux-gnu-as",),),
+                    "riscv64-linux-gnu"),
 }
 
 

@@ -11,7 +11,9 @@ entries (offset, type, symbol name -- or section name for a section symbol --
 and for RELA the addend; REL addends sit in the section bytes, which the
 contents comparison covers), and COMDAT groups by signature and member names.
 Section symbols count only when a compared relocation uses them: GNU as makes
-one for ``.text`` just because ``.rela.eh_frame`` refers to it.
+one for ``.text`` just because ``.rela.eh_frame`` refers to it; so do GNU as's
+internal ``.L0`` labels, which RISC-V's relaxed DWARF tables name in their
+relocations.
 Not compared: file layout (offsets, string-table order, section indices),
 ``.eh_frame`` and ``.debug_*`` sections and their relocation sections, and
 symbols defined in those sections.  Uses pyelftools; tests and scripts only.
@@ -27,6 +29,9 @@ from elftools.elf.elffile import ELFFile
 from elftools.elf.relocation import RelocationSection
 from elftools.elf.sections import Section, SymbolTableSection
 
+# GNU as's internal label names (".L0 " on RISC-V): with linker relaxation its
+# DWARF line and frame tables refer to code through relocations against them.
+FAKE_LABELS = (".L0 ", ".L0\x01")
 CONTENT_NOT_COMPARED = ("SHT_SYMTAB", "SHT_STRTAB", "SHT_REL", "SHT_RELA", "SHT_GROUP",
                         "SHT_NOBITS")
 
@@ -77,6 +82,8 @@ class _Object:
                 if index not in used:
                     continue
                 name = name or section
+            elif name in FAKE_LABELS and index not in used:
+                continue          # a label only .debug_line/.debug_frame relocations name
             rows.append((name, sym["st_value"], sym["st_size"], sym["st_info"]["type"],
                          sym["st_info"]["bind"], sym["st_other"]["visibility"], section))
         return rows

@@ -1,7 +1,7 @@
 """Acceptance test of the assembler: GCC's output for real programs, GNU as vs pas.
 
 Every program of the shared corpora is compiled with ``gcc -S`` at -O0 and
--O2 for x86-64, i386 and 16-bit code (tests/corpus.py does the work); pas's
+-O2 for x86-64, i386, 16-bit code and AArch64 (tests/corpus.py does the work); pas's
 object must agree with GNU as's (tests/elfdiff.py).  The fast run takes a
 seeded sample of ``corpus.SAMPLE_SIZE`` programs per mode and level
 (PCC_TEST_SEED changes it); ``--full`` takes them all.  The summary prints,

@@ -696,6 +696,17 @@ def test_globals_memory_and_misc(tmp_path):
     s2 = b.conv("zext", b.load(I8, b.emit("add", PTR, [dyn, c(PTR, 13)])), I64)    # 7
     al = b.emit("and", I64, [b.emit("bitcast", I64, [dyn]), c(I64, 31)])           # 0
     b.ret(b.add(b.add(b.mul(s, c(I64, 100)), s2), al))
+    # stacksave/stackrestore around a dynamic alloca: the alloca's bytes are given back
+    f = m.function("ours_stack", I64, [I64])
+    b = f.block("entry")
+    s1 = b.emit("stacksave", PTR)
+    dyn = b.emit("alloca", PTR, [f.arg(0)], dynamic=True, alignment=16)
+    b.store(c(I8, 1), dyn)
+    s2 = b.emit("stacksave", PTR)
+    b.emit("stackrestore", VOID, [s1])
+    s3 = b.emit("stacksave", PTR)
+    i1, i2, i3 = (b.emit("bitcast", I64, [x]) for x in (s1, s2, s3))
+    b.ret(b.add(b.sub(i1, i2), b.mul(b.sub(i3, i1), c(I64, 1000))))
     # indirectbr and block addresses
     from toolchain.cc.ir import BlockAddress
     f = m.function("ours_goto", I32, [I32])
@@ -733,6 +744,7 @@ def test_globals_memory_and_misc(tmp_path):
 #include <stdio.h>
 #include <string.h>
 long ours_globals(void), ours_memory(long), ours_asm(long, long), ours_pressure(long);
+long ours_stack(long);
 int ours_goto(int);
 extern long counter;
 extern long common_thing;
@@ -740,6 +752,7 @@ int main(void) {
   printf("globals %ld %ld\n", ours_globals(), 30L + 98 + 77 + 78 + 1000 + 5 + 5);
   printf("globals2 %ld %ld\n", ours_globals() + common_thing, 30L + 98 + 77 + 78 + 1000 + 5 + 10 + 9 - 1 + 1);
   printf("memory %ld %ld\n", ours_memory(100), 107L);
+  printf("stack %ld %ld\n", ours_stack(100), 112L);
   printf("goto %d %d\n", ours_goto(0) * 100 + ours_goto(1), 1122);
   printf("asm %ld %ld\n", ours_asm(4, 6), 35L);
   long ref = 0; double fr = 0; long x = 3;
@@ -753,7 +766,7 @@ int main(void) {
     lines = out.strip().splitlines()
     # globals2: tls_value is 78 now, so the 77 becomes 78 and counter is 10
     assert lines[1].split()[1] == str(30 + 98 + 78 + 78 + 1000 + 5 + 10 + 9), out
-    _check_pairs("\n".join([lines[0]] + lines[2:]) + "\n", 5)
+    _check_pairs("\n".join([lines[0]] + lines[2:]) + "\n", 6)
 
 
 # --- C programs: front end, lowering, this back end, pld ----------------------------------

@@ -234,6 +234,21 @@ def test_varargs_vla_statement_expressions(tmp_path, level):
     assert out == b"6 30 20 1\n"
 
 
+@pytest.mark.parametrize("level", LEVELS)
+def test_complex_builtins(tmp_path, level):
+    source = r"""
+    #include <stdio.h>
+    int main(void) {
+        _Complex float f = 1.0f + 2.0fi; _Complex double d = 3.0 + 4.0i;
+        f = __builtin_conjf(f); d = __builtin_conj(d);
+        printf("%g %g %g %g %g\n", __real__ f, __imag__ f, __builtin_creal(d),
+               __builtin_cimag(d), __builtin_cimagf(f));
+        return 0;
+    }"""
+    status, out = run_source(tmp_path, source, level)
+    assert (status, out) == (0, b"1 -2 3 -4 -2\n")
+
+
 def test_mem2reg_promotes_scalars(tmp_path):
     module = lower_source(tmp_path, "int f(int n) { int s = 0; for (int i = 0; i < n; i++) s += i; return s; }")
     run_pipeline(module, "-O1", verify=True)

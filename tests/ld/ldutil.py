@@ -4,6 +4,8 @@
   assembler corpus test's own helper) and fails the test on any message;
 * :func:`pld` runs ``toolchain.ld.cli.main`` in-process in the current
   directory and returns its exit status and what it printed on stderr;
+* :func:`gas_objects` assembles with the cross GNU as (AArch64, RISC-V: pas
+  does not assemble them yet), an oracle used by tests only;
 * :func:`write_ld_wrapper` makes the ``DIR/ld`` script that lets GCC's own
   driver run pld (``gcc -B DIR -fno-use-linker-plugin -static``);
 * :class:`Image` reads a linked executable with pyelftools: section bytes,
@@ -24,6 +26,10 @@ import corpus
 
 REPO = corpus.REPO
 TARGETS = {"x86_64": "x86_64-linux-gnu", "i386": "i386-linux-gnu"}
+# The GNU triples of the cross binutils, by target.
+TRIPLES = {"aarch64": "aarch64-linux-gnu", "riscv64": "riscv64-linux-gnu"}
+# What GCC tells the cross assemblers (the ISA Debian's GCC targets).
+GAS_FLAGS = {"aarch64": [], "riscv64": ["-march=rv64gc", "-mabi=lp64d"]}
 
 
 def assemble(text: str, name: str = "a.s", target: str = "x86_64") -> bytes:
@@ -39,6 +45,25 @@ def write_objects(directory: Path, sources: dict[str, str], target: str = "x86_6
     for name, text in sources.items():
         obj = Path(name).with_suffix(".o").name
         (directory / obj).write_bytes(assemble(text, name, target))
+        names.append(obj)
+    return names
+
+
+def gas_objects(directory: Path, sources: dict[str, str], target: str) -> list[str]:
+    """Assemble ``{"a.s": text}`` with ``<triple>-as`` into ``directory``; the .o names.
+    Skips the test when that assembler is not installed."""
+    import pytest
+    import subprocess
+    gas = f"{TRIPLES[target]}-as"
+    if not shutil.which(gas):
+        pytest.skip(f"{gas} is not installed")
+    names = []
+    for name, text in sources.items():
+        (directory / name).write_text(text)
+        obj = Path(name).with_suffix(".o").name
+        result = subprocess.run([gas, *GAS_FLAGS[target], name, "-o", obj], cwd=directory,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, f"{gas} rejected {name}:\n{result.stderr}"
         names.append(obj)
     return names
 
@@ -61,6 +86,8 @@ def pld_ok(*args: str) -> None:
 
 def gnu_ld(target: str = "x86_64") -> str | None:
     """The GNU ld that links ``target`` objects, or None."""
+    if target in TRIPLES:
+        return f"{TRIPLES[target]}-ld" if shutil.which(f"{TRIPLES[target]}-ld") else None
     candidates = ["ld"] if target == "x86_64" else ["i686-linux-gnu-ld", "ld"]
     for name in candidates:
         if shutil.which(name):
@@ -147,7 +174,7 @@ def relocation_types(path: str | Path) -> set[str]:
     with open(path, "rb") as file:
         elf = ELFFile(file)
         machine = elf.header["e_machine"]
-        number = {"EM_X86_64": 62, "EM_386": 3}.get(machine, machine)
+        number = {"EM_X86_64": 62, "EM_386": 3, "EM_AARCH64": 183, "EM_RISCV": 243}.get(machine, machine)
         for section in elf.iter_sections():
             if isinstance(section, RelocationSection):
                 for relocation in section.iter_relocations():

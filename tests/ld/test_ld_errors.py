@@ -165,11 +165,11 @@ def test_archive_without_index(workdir):
         error("noidx.a: error adding symbols: archive has no index; run ranlib to add one")
 
 
-def _aarch64_object(directory: Path, name: str) -> str:
+def _aarch64_object(directory: Path, name: str, machine: int = 183) -> str:
     """An x86-64 object with the header's machine changed to EM_AARCH64 (183)."""
     put(directory, name, "\t.text\n\t.globl g\ng:\tret\n")
     data = bytearray((directory / name).read_bytes())
-    data[18:20] = (183).to_bytes(2, "little")
+    data[18:20] = machine.to_bytes(2, "little")
     (directory / name).write_bytes(bytes(data))
     return name
 
@@ -182,9 +182,9 @@ def test_foreign_machine_object_mixed_in(workdir):
 
 
 def test_foreign_machine_object_first(workdir):
-    _aarch64_object(workdir, "arm.o")
+    _aarch64_object(workdir, "arm.o", machine=40)           # EM_ARM: 32-bit Arm
     assert fails(workdir, "arm.o") == \
-        error("unsupported ELF machine 183: pld links x86-64 and i386")
+        error("unsupported ELF machine 40: pld links x86-64, i386, AArch64 and RISC-V 64")
 
 
 def test_non_elf_input_that_is_not_a_script(workdir):

@@ -6,20 +6,25 @@ and linked by GCC's own driver with pld standing in for GNU ld::
     CC -B DIR -fno-use-linker-plugin -static LEVEL -w FLAGS prog.c -lm
 
 where DIR/ld is a shell script running this checkout's pld, for x86-64
-(``gcc``) and i386 (``i686-linux-gnu-gcc``).  So pld links GCC's objects with
-``crt1.o crti.o crtbeginT.o ... libc.a libgcc.a libgcc_eh.a``.  The program
-then runs (10 s at most) and must exit with the manifest's status and print
+(``gcc``), i386 (``i686-linux-gnu-gcc``), AArch64 (``aarch64-linux-gnu-gcc``)
+and RISC-V 64 (``riscv64-linux-gnu-gcc``, Debian's cross compilers with their
+static glibc).  So pld links GCC's objects with ``crt1.o crti.o crtbeginT.o
+... libc.a libgcc.a libgcc_eh.a``.  The program then runs (natively, or under
+qemu-aarch64 / qemu-riscv64; 10 s at most, 30 s under qemu) and must exit with
+the manifest's status and print
 its expected output (c-testsuite: stdout and stderr together).  LEVEL is
 the optimisation level of the manifest's build line, the one the expected
 results were checked at (some gcc-torture programs rely on it).
 
 A second test links objects written by *our* assembler: ``gcc -S`` (cached
-by tests/corpus.py), pas, then the same driver links the ``.o`` with pld.
+by tests/corpus.py), pas, then the same driver links the ``.o`` with pld
+(x86 targets: pas does not assemble AArch64 or RISC-V yet).
 
 The fast run takes a seeded sample (``corpus.select``, as the assembler
 corpus does: PCC_TEST_SEED changes it) of SAMPLE_SIZE programs per corpus
 and target, PAS_SAMPLE_SIZE of them for the pas test; ``--full`` takes all.
-Groups in the summary: ``x86_64``, ``i386`` and ``x86_64-pas``, ``i386-pas``.
+Groups in the summary: ``x86_64``, ``i386``, ``aarch64``, ``riscv64`` and
+``x86_64-pas``, ``i386-pas``.
 """
 
 from __future__ import annotations
@@ -42,10 +47,17 @@ PAS_SAMPLE_SIZE = 6       # of those, how many also go through gcc -S and pas
 RUN_TIMEOUT = 10
 BUILD_TIMEOUT = 300
 
-COMPILERS = {"x86_64": "gcc", "i386": "i686-linux-gnu-gcc"}
+COMPILERS = {"x86_64": "gcc", "i386": "i686-linux-gnu-gcc",
+             "aarch64": "aarch64-linux-gnu-gcc", "riscv64": "riscv64-linux-gnu-gcc"}
+PAS_TARGETS = ("x86_64", "i386")     # the targets pas assembles
+# How a program of each target runs on this (x86-64) machine.
+RUNNERS = {"aarch64": ["qemu-aarch64"], "riscv64": ["qemu-riscv64"]}
+QEMU_RUN_TIMEOUT = 30
 # The manifest column that says a program is expected to work on a target.
 OK_COLUMN = {("c-testsuite", "x86_64"): "gcc_ok", ("c-testsuite", "i386"): "ok_i386",
-             ("gcc-torture", "x86_64"): "ok_x86_64", ("gcc-torture", "i386"): "ok_i386"}
+             ("gcc-torture", "x86_64"): "ok_x86_64", ("gcc-torture", "i386"): "ok_i386",
+             ("c-testsuite", "aarch64"): "ok_aarch64", ("gcc-torture", "aarch64"): "ok_aarch64",
+             ("c-testsuite", "riscv64"): "ok_riscv64", ("gcc-torture", "riscv64"): "ok_riscv64"}
 
 
 @functools.cache
@@ -71,6 +83,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     pas = metafunc.function.__name__ == "test_link_pas_objects"
     chosen = _sample(metafunc.config, SAMPLE_SIZE)
+    if pas:
+        chosen = [(target, program) for target, program in chosen if target in PAS_TARGETS]
     if pas and not is_full(metafunc.config):   # the first few of the same sample
         seen: Counter = Counter()
         kept = []
@@ -85,7 +99,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if not params:
         reason = "no corpora found (looked in $PCC_CORPORA and ../shared/corpora)"
         params = [pytest.param(t + suffix, None, id=t + suffix, marks=pytest.mark.skip(reason))
-                  for t in COMPILERS]
+                  for t in (PAS_TARGETS if pas else COMPILERS)]
     metafunc.parametrize("mode,program", params)
 
 
@@ -125,12 +139,14 @@ def _build(command: list[str], cwd: Path) -> None:
 
 def _run_and_compare(exe: Path, program: corpus.Program, target: str) -> None:
     status, expected = _expectation(program, target)
+    runner = RUNNERS.get(target, [])
+    timeout = QEMU_RUN_TIMEOUT if runner else RUN_TIMEOUT
     try:
-        result = subprocess.run([str(exe)], cwd=exe.parent, stdin=subprocess.DEVNULL,
+        result = subprocess.run([*runner, str(exe)], cwd=exe.parent, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                timeout=RUN_TIMEOUT)
+                                timeout=timeout)
     except subprocess.TimeoutExpired:
-        pytest.fail(f"timed out after {RUN_TIMEOUT}s", pytrace=False)
+        pytest.fail(f"timed out after {timeout}s", pytrace=False)
     if result.returncode != status:
         tail = result.stdout[-200:].decode(errors="replace").strip().replace("\n", " | ")
         pytest.fail(f"exit status {result.returncode}, expected {status}"
@@ -150,6 +166,8 @@ def test_link_corpus(mode: str, program: corpus.Program, ld_dir: Path, tmp_path:
     record_property("label", f"{mode} {program.id}")
     compiler = COMPILERS[mode]
     _need(compiler)
+    for tool in RUNNERS.get(mode, []):
+        _need(tool)
     _expectation(program, mode)
     exe = tmp_path / "prog"
     # In the program's folder with its bare name: two tests #include themselves.

@@ -25,6 +25,7 @@ PROGRAM = r"""
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -135,6 +136,30 @@ int main(int argc, char **argv)
 		printf("tmpfile %ld %d\n", n, fd);
 		fclose(f);
 	}
+	{
+		FILE *p = popen("echo from-sh; exit 5", "r");
+		char line[64] = "";
+		int st;
+		fgets(line, sizeof line, p);
+		st = pclose(p);
+		printf("popen r %s", line);
+		printf("pclose %d %d\n", WIFEXITED(st), WEXITSTATUS(st));
+		fflush(stdout);
+		p = popen("read x; echo \"sh read $x\"", "w");
+		fprintf(p, "hello\n");
+		printf("pclose w %d\n", pclose(p));
+		printf("popen bad mode %d\n", popen("true", "a") == 0);
+	}
+	{
+		struct timeval tv[2] = {{1000000000, 0}, {1000000001, 500000}};
+		struct stat st;
+		int f = open("utimes.tmp", O_CREAT | O_WRONLY, 0600);
+		close(f);
+		printf("utimes %d", utimes("utimes.tmp", tv));
+		stat("utimes.tmp", &st);
+		printf(" mtime %ld\n", (long)st.st_mtime);
+		unlink("utimes.tmp");
+	}
 	atexit(bye);
 	fflush(stdout);
 	fprintf(stderr, "to stderr\n");
@@ -169,6 +194,12 @@ getenv value
 unsetenv 1
 getcwd 1
 tmpfile 1 42
+popen r from-sh
+pclose 1 5
+sh read hello
+pclose w 0
+popen bad mode 1
+utimes 0 mtime 1000000001
 atexit ran
 """
 
@@ -185,7 +216,7 @@ def test_posix_wrappers(tmp_path):
                     "-nostdinc", "-isystem", str(REPO / "toolchain/libc/include"),
                     "-c", str(src), "-o", str(obj)], check=True)
     assert pld(["-static", "-o", str(exe), str(libc.crt1_o), str(obj), str(libc.libc_a)]) == 0
-    result = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)
+    result = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30, cwd=tmp_path)
     assert result.stdout == EXPECTED
     assert result.stderr == "to stderr\n"
     assert result.returncode == 3

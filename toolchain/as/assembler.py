@@ -17,18 +17,22 @@ from .parser import Parser
 
 
 def assemble(text: str, filename: str, target: Target, diagnostics: Diagnostics,
-             include_dirs: Sequence[str] = (), defsyms: Iterable[str] = ()) -> bytes | None:
+             include_dirs: Sequence[str] = (), defsyms: Iterable[str] = (),
+             isa_options: Sequence[str] = ()) -> bytes | None:
     """Assemble one source text; ``defsyms`` are ``"sym=value"`` strings (``--defsym``)."""
-    return assemble_sources([(text, filename)], target, diagnostics, include_dirs, defsyms)
+    return assemble_sources([(text, filename)], target, diagnostics, include_dirs, defsyms,
+                            isa_options)
 
 
 def assemble_sources(sources: Sequence[tuple[str, str]], target: Target,
                      diagnostics: Diagnostics, include_dirs: Sequence[str] = (),
-                     defsyms: Iterable[str] = ()) -> bytes | None:
-    """Assemble several ``(text, filename)`` sources as one input, as GNU as does."""
+                     defsyms: Iterable[str] = (),
+                     isa_options: Sequence[str] = ()) -> bytes | None:
+    """Assemble several ``(text, filename)`` sources as one input, as GNU as does;
+    ``isa_options`` are ISA command-line flags (isa.py isa_for)."""
     from .streamer import ObjectStreamer
     try:
-        isa = isa_for(target)
+        isa = isa_for(target, isa_options) if isa_options else isa_for(target)
         streamer = ObjectStreamer(target, isa, diagnostics)
         parser = Parser(streamer, isa, target, diagnostics, include_dirs)
         for definition in defsyms:

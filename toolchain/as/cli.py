@@ -54,13 +54,22 @@ _IGNORED_PREFIXES = ("--gdwarf-", "--compress-debug-sections=", "-mtune=", "-a",
                      "-mx86-used-note=", "-mrelax-relocations=", "-mfence-as-lock-add=",
                      "-mbranches-within-32B-boundaries", "-malign-branch", "-mlfence-",
                      "--size-check=", "--elf-stt-common=", "--sectname-subst",
-                     "-mamd64", "-mintel64", "-O")
+                     "-mamd64", "-mintel64", "-O",
+                     # AArch64 (GCC's driver passes -EL -mabi=lp64): every A64
+                     # instruction pas knows is accepted whatever the CPU.
+                     "-EL", "-mabi=lp64", "-mcpu=", "-mverbose-error", "-mno-verbose-error")
 _KNOWN_MARCH = frozenset({"generic32", "generic64", "i386", "i486", "i586", "i686",
                           "pentium", "pentiumpro", "pentium4", "core2", "corei7",
                           "nocona", "x86-64", "k8", "opteron", "athlon", "native",
                           "znver1", "znver2", "znver3", "znver4", "haswell",
                           "skylake", "i8086", "i186", "i286", "x86-64-v2", "x86-64-v3",
                           "x86-64-v4"})
+
+
+# GNU as's RISC-V options (passed to the ISA; errors if the target is not RISC-V).
+_RISCV_PREFIXES = ("-mabi=", "-misa-spec=", "-mpriv-spec=")
+_RISCV_FLAGS = frozenset({"-fpic", "-fPIC", "-fno-pic", "-mrelax", "-mno-relax",
+                          "-mcsr-check", "-mno-csr-check", "-mlittle-endian"})
 
 
 class UsageError(Exception):
@@ -79,6 +88,8 @@ class Options:
         self.show_version = False
         self.show_help = False
         self.warnings: list[str] = []
+        self.march: str | None = None
+        self.isa_options: list[str] = []     # RISC-V: -march= -mabi= -fpic -mno-relax ...
 
 
 def parse_arguments(argv: list[str]) -> Options:
@@ -131,9 +142,10 @@ def parse_arguments(argv: list[str]) -> Options:
         elif arg in ("-W", "--no-warn"):
             opts.no_warn = True
         elif arg.startswith("-march="):
-            cpu = arg[len("-march="):].split("+")[0]
-            if cpu not in _KNOWN_MARCH:
-                opts.warnings.append(f"unsupported -march={cpu} ignored")
+            opts.march = arg[len("-march="):]
+            opts.isa_options.append(arg)
+        elif arg.startswith(_RISCV_PREFIXES) or arg in _RISCV_FLAGS:
+            opts.isa_options.append(arg)
         elif arg in _IGNORED_FLAGS or arg.startswith(_IGNORED_PREFIXES):
             pass
         elif arg in ("--MD",):
@@ -216,10 +228,21 @@ def run(argv: list[str]) -> int:
     for message in opts.warnings:
         diagnostics.warning(message)
     target = opts.target or host_target()
+    isa_options = opts.isa_options if target.isa == "riscv" else []
+    if target.isa != "riscv":
+        cpu = opts.march.split("+")[0] if opts.march is not None else None
+        if cpu is not None and cpu not in _KNOWN_MARCH and not (
+                target.isa == "aarch64" and cpu.startswith("armv")):
+            diagnostics.warning(f"unsupported -march={cpu} ignored")
+        other = [o for o in opts.isa_options if not o.startswith("-march=")]
+        if other:
+            diagnostics.error(f"unrecognized option '{other[0]}'")
+            return 1
     from .assembler import assemble_sources
     try:
         sources = read_inputs(opts.inputs)
-        data = assemble_sources(sources, target, diagnostics, opts.include_dirs, opts.defsyms)
+        data = assemble_sources(sources, target, diagnostics, opts.include_dirs, opts.defsyms,
+                                isa_options)
         if data is not None and not diagnostics.failed:
             write_output(opts.output, data)
             return 0

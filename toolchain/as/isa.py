@@ -50,6 +50,12 @@ class Encoding:
     data: bytes
     fixups: tuple[Fixup, ...] = ()
     warnings: tuple[str, ...] = ()   # gas's warnings, e.g. an immediate cut to its field
+    # Internal labels the streamer defines at these offsets, (offset, name):
+    # fixups name them by ``name`` (RISC-V: the auipc a %pcrel_lo points at).
+    labels: tuple[tuple[int, str], ...] = ()
+    # Start a new fragment after this encoding: no label difference across
+    # it is a constant while parsing (RISC-V: code the linker may relax).
+    ends_frag: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,10 @@ class EncodeContext:
     code_bits: int
     code16gcc: bool = False
     long_branch: bool = False
+    # The ISA's own options in force (RISC-V: .option rvc/relax/pic/arch), and
+    # for ISAs whose branches take several sizes the size layout chose (0: any).
+    isa_mode: object = None
+    branch_size: int = 0
 
 
 class Isa(Protocol):
@@ -73,13 +83,24 @@ class Isa(Protocol):
     # The target's special ELF section names (sections.py SPECIAL_SECTIONS rows),
     # matched before the generic ones: x86-64's .lbss, .ldata, .lrodata...
     special_sections: tuple[tuple[str, int, int, int], ...]
+    # Optional: ``mapping_symbols`` = (code, data) names such as ("$x", "$d")
+    # when the psABI marks code and data (mapping.py); ``directives`` = the
+    # ISA's own directives, name (without '.') -> handler(parser, text, loc),
+    # looked up before the generic ones (AArch64 .xword, .inst ...);
+    # ``pcrel_from_field_end`` = False when a pc-relative fixup's addend has
+    # no bias for the field's end (x86's has; AArch64's and RISC-V's not);
+    # ``attach_streamer(streamer)`` and ``end_of_assembly()`` for an ISA that
+    # keeps state of its own beside the streamer (AArch64 literal pools);
+    # ``instruction_alignment``: an instruction after odd data is aligned to it.
 
     def parse_instruction(self, mnemonic: str, operands: str, prefixes: tuple[str, ...],
                           syntax: "SyntaxState", location: SourceLocation) -> Instruction:
         """Build an Instruction from the text of one statement.
 
         ``operands`` is the raw text after the mnemonic (comments removed).
-        Raises ToolchainError with ``location`` for bad operands.
+        Raises ToolchainError with ``location`` for bad operands.  None when
+        the statement was not an instruction after all (AArch64's
+        ``name .req register``).
         """
 
     def format_instruction(self, insn: Instruction, syntax: "SyntaxState") -> str:
@@ -144,6 +165,20 @@ class Isa(Protocol):
         """A relocation for a symbol's size (x86 ``@SIZE``): against a defined
         local symbol the field gets the size itself."""
 
+    # Optional hooks (looked up with getattr; x86 has none of them):
+    #   initial_mode                      the first EncodeContext.isa_mode
+    #   directives                        ISA directives, name -> handler(parser, text, loc)
+    #   branch_size(insn, ctx, disp, cur) branches with more than two sizes: the
+    #                                     size for a displacement (None: unknown)
+    #   initial_branch_size(insn, ctx)    that size before layout knows anything
+    #   code_alignment(alignment, ctx)    .align in code: an Encoding to emit
+    #                                     instead of padding, or None
+    #   mapping_symbol(section, kind, ctx) the "$x"/"$d" symbol to define first
+    #   relocation_is_marker(kind)        a relocation written without a symbol
+    #   difference_relocations(size, add, sub, code)  (ADD, SUB) names for A - B
+    #   e_flags()                         the ELF header flags
+    #   attributes_contents()             the ISA attributes section's bytes
+
 
 @dataclass
 class SyntaxState:
@@ -165,9 +200,16 @@ class SyntaxState:
     absolute_value: Callable[[str], int | None] | None = None
 
 
-def isa_for(target: "Target") -> Isa:
-    """The ISA package object for a target (x86 only so far)."""
+def isa_for(target: "Target", options: Sequence[str] = ()) -> Isa:
+    """The ISA package object for a target; ``options`` are the ISA's own
+    command-line flags (RISC-V: ``-march=``, ``-mabi=``, ``-fpic``, ``-mno-relax``)."""
     if target.isa == "x86":
         from .x86.isa import X86Isa
         return X86Isa(target)
+    if target.isa == "aarch64":
+        from .aarch64.isa import AArch64Isa
+        return AArch64Isa(target)
+    if target.isa == "riscv":
+        from .riscv.isa import RiscvIsa
+        return RiscvIsa(target, options)
     raise ToolchainError(f"the assembler does not support {target.name} yet")

@@ -66,6 +66,10 @@ class Layout:
         self.relocations: dict[Section, list[Relocation]] = {}
         self._last_addresses: dict[Section, list[int]] = {}
         self._align_reported: set[SourceLocation | None] = set()
+        # ISAs whose branches take several sizes chosen by distance (RISC-V).
+        self.branch_size = getattr(self.isa, "branch_size", None)
+        self.marker = getattr(self.isa, "relocation_is_marker", None)
+        self.difference = getattr(self.isa, "difference_relocations", None)
 
     def error(self, message: str, location: SourceLocation | None) -> None:
         self.diag.error(message, location)
@@ -134,6 +138,13 @@ class Layout:
             except EvalError:
                 continue
             if add is not None and sub is None and add.kind == LABEL:
+                if isinstance(sym.expr, Ref) and sym.expr.symbol is add:
+                    # ``.set b, a`` read before ``a`` had its .type/.size: GNU as
+                    # copies them when it resolves b (obj-elf copy_symbol_attributes).
+                    if sym.type is None:
+                        sym.type = add.type
+                    if sym.size is None and sym.copied_size is None:
+                        sym.copied_size = add
                 sym.kind = LABEL
                 sym.section, sym.frag, sym.offset = add.section, add.frag, add.offset + const
 
@@ -218,7 +229,11 @@ class Layout:
                 address = frag.address = frag.address + stretch
                 growth = 0
                 if isinstance(frag, RelaxFrag):
-                    if not frag.is_long:
+                    if self.branch_size is not None:
+                        old = frag.size
+                        self.size_branch(frag, section, address)
+                        growth = frag.size - old
+                    elif not frag.is_long:
                         # write.c relax_frag, inline: grow a short branch out of reach.
                         sym = frag.target_symbol
                         sym_frag = sym.frag
@@ -295,8 +310,37 @@ class Layout:
         self._last_addresses[section] = addresses
         return again or changed
 
+    def size_branch(self, frag: RelaxFrag, section: Section, address: int,
+                    first: bool = False) -> None:
+        """A branch of an ISA with several branch sizes: the size for the
+        distance to its target at the current addresses (GNU as's
+        md_relax_frag: targets not yet visited in this pass are read at
+        their previous-pass address)."""
+        if frag.long is None:
+            frag.is_long = frag.forced = True
+            frag.chosen_size = self.isa.initial_branch_size(frag.insn, frag.context)
+            first = True
+        displacement = None
+        if self.resolvable_here(frag, section, plt_matters=False):
+            add, _, const = self.final.value(frag.target)
+            sym_frag = add.frag
+            shift = 0 if first else sym_frag.leader.shift
+            displacement = sym_frag.address + shift + add.offset + const - address
+        size = self.branch_size(frag.insn, frag.context, displacement, frag.chosen_size)
+        if frag.long is None or size != frag.chosen_size or first:
+            try:
+                frag.long = self.isa.encode(frag.insn, replace(frag.context, branch_size=size))
+            except ToolchainError as exc:
+                self.error(exc.message, exc.location or frag.location)
+                frag.long = frag.short
+        frag.chosen_size = size
+        frag.size = len(frag.long.data)  # type: ignore[union-attr]
+
     def estimate(self, frag: RelaxFrag, section: Section) -> None:
         """md_estimate_size_before_relax: long with a relocation unless resolvable here."""
+        if self.branch_size is not None:
+            self.size_branch(frag, section, frag.address, first=True)
+            return
         if not frag.is_long and not frag.forced:
             if self.resolvable_here(frag, section):
                 add, _, const = self.final.value(frag.target)
@@ -316,7 +360,7 @@ class Layout:
                 self.error(exc.message, exc.location or frag.location)
                 frag.long = frag.short
 
-    def resolvable_here(self, frag: RelaxFrag, section: Section) -> bool:
+    def resolvable_here(self, frag: RelaxFrag, section: Section, plt_matters: bool = True) -> bool:
         """tc-i386.c elf_symbol_resolved_in_segment_p, and the segment test before it."""
         try:
             add, sub, _ = self.final.value(frag.target)
@@ -325,7 +369,11 @@ class Layout:
         if sub is not None or add is None or add.kind != LABEL or add.section is not section:
             return False
         sym = _first_symbol(frag.target) or add
-        if sym.type == "gnu_indirect_function" or sym.binding == "weak":
+        if sym.binding == "weak":
+            return False
+        if not plt_matters:
+            return True
+        if sym.type == "gnu_indirect_function":
             return False
         if sym.binding == "global":
             if sym.visibility not in (None, "default"):
@@ -378,7 +426,13 @@ class Layout:
     def build(self, section: Section) -> None:
         frags = section.frags
         size = frags[-1].address + frags[-1].size if frags else 0
-        self.sizes[section] = size
+        padding = 0
+        if section.executable and getattr(self.isa, "pads_code_sections", False):
+            # GNU as ends a RISC-V code section at its alignment.
+            padding = -size % section.alignment
+        self.sizes[section] = size + padding
+        if padding and frags:
+            self.mark_section_end(section, frags[-1], padding)
         if section.nobits:
             return
         out = bytearray()
@@ -408,7 +462,20 @@ class Layout:
                 if message is not None:
                     self.error(message, frag.location)
                 out += leb128_bytes(value, frag.signed)
+        if padding:
+            out += self.isa.section_end_fill(padding)
         self.contents[section] = out
+
+    def mark_section_end(self, section: Section, last: Frag, padding: int) -> None:
+        """The ISA's mapping symbols for the padding that ends a code section."""
+        marks = getattr(self.isa, "section_end_marks", None)
+        if marks is None:
+            return
+        for offset, name in marks(section, padding):
+            sym = self.s.symtab.new_anonymous(f"{name}\x00end{len(self.s.symtab.all)}", name)
+            self.s.symtab.place(sym)
+            sym.kind = LABEL
+            sym.section, sym.frag, sym.offset = section, last, last.size + offset
 
     # --- fixups ----------------------------------------------------------------
     def resolve(self, section: Section) -> None:
@@ -425,7 +492,23 @@ class Layout:
                     pending = PendingFixup(fixup.offset, fixup, frag.target, False,
                                            fixup.location or frag.location)
                     where = frag.address + fixup.offset
-                    if frag.forced:
+                    if self.branch_size is not None:
+                        # Kept as a relocation, the bytes holding the distance
+                        # when the target is here (GNU as: "for objdump").
+                        # GNU as reads an undefined symbol as 0, any label
+                        # as its offset in its own section.
+                        try:
+                            add, sub, const = self.final.value(frag.target)
+                        except EvalError:
+                            add = sub = None
+                            const = 0
+                        if sub is None:
+                            base = label_address(add) if add is not None and \
+                                add.kind == LABEL else 0
+                            self.isa.tentative_fixup(self.contents.get(section), where,
+                                                     fixup, base + const - where)
+                        forced.append((pending, where))
+                    elif frag.forced:
                         forced.append((pending, where))
                     else:
                         # md_convert_frag: a branch relaxed within its section is
@@ -436,11 +519,16 @@ class Layout:
                                    value, fixup.kind, True)
         for pending, where in forced:
             self.fixup(section, pending, where, relocs)
+        if getattr(self.isa, "sort_relocations", False):
+            relocs.sort(key=lambda r: r.offset)
 
     def fixup(self, section: Section, pending: PendingFixup, where: int,
               relocs: list[Relocation]) -> None:
         fixup = pending.fixup
         location = pending.location
+        if self.difference is not None and pending.data and self.code_difference(
+                section, pending, where, relocs):
+            return
         try:
             add, sub, const = self.final.value(pending.value)
         except EvalError as exc:
@@ -450,6 +538,11 @@ class Layout:
             const += fixup.addend
         pcrel = fixup.pcrel
         spec = specifier_of(pending.value)
+        if pending.data and add is None and sub is None and spec is None and not pcrel:
+            # A constant after all (a DWARF view number): no relocation kind needed,
+            # which matters where the target has none for the size (AArch64 .byte).
+            self.store(section, self.contents.get(section), where, pending, const, "", True)
+            return
         kind = self.kind_name(pending, pcrel, spec)
         if kind is None:
             return
@@ -461,6 +554,11 @@ class Layout:
             return
         if add is not None and self.isa.relocation_is_tls(kind):
             add.tls = True
+        if self.marker is not None and self.marker(kind):
+            # No symbol: only the constant part of the value, as the addend.
+            relocs.append(Relocation(where, self.reloc_type(pending, kind, pcrel, True), None,
+                                     None, const))
+            return
         if sub is not None:
             if sub.kind == LABEL and sub.section is section and not pcrel:
                 const += where - label_address(sub)
@@ -507,8 +605,37 @@ class Layout:
             addend = const
             reloc = Relocation(where, self.reloc_type(pending, kind, pcrel, local_label), add,
                                None, addend)
+            tentative = getattr(self.isa, "tentative_value", None)
+            if tentative is not None and not pending.data and contents is not None:
+                # RISC-V: the field also holds what GNU as sees (the symbol's
+                # offset, 0 if undefined, plus the addend) for absolute fields.
+                base = label_address(add) if add.kind == LABEL else 0
+                tentative(contents, where, fixup, base + const)
         relocs.append(reloc)
         self.store_addend(section, contents, where, pending, addend, kind)
+
+    def code_difference(self, section: Section, pending: PendingFixup, where: int,
+                        relocs: list[Relocation]) -> bool:
+        """``A - B (+ c)`` in data that the ISA leaves to the linker
+        (difference_relocations: RISC-V R_RISCV_ADDn/SUBn when a label is in
+        code, whose size relaxation may change).  True when handled."""
+        terms = _linear_terms(pending.value, 1)
+        if terms is None:
+            return False
+        plus, minus, const = terms
+        if len(plus) != 1 or len(minus) != 1:
+            return False
+        add, sub = plus[0], minus[0]
+        code = any(s.kind == LABEL and s.section.executable for s in (add, sub))  # type: ignore
+        names = self.difference(pending.fixup.size, add, sub, code)
+        if names is None:
+            return False
+        for sym, name, addend in ((add, names[0], const), (sub, names[1], 0)):
+            sym.used_in_reloc = True
+            self.s.symtab.place(sym)
+            relocs.append(Relocation(where, elf.RELOC_NUMBERS[self.machine][name], sym, None,
+                                     addend))
+        return True
 
     def symbol_size(self, sym: Symbol) -> int:
         """The ``.size`` of a symbol (or of the one a ``.set`` copied it from), else 0."""
@@ -534,7 +661,8 @@ class Layout:
             # write.c: never with an addend into a merge section (GNU as's
             # fx_offset, which leaves out the bias of a pc-relative field
             # measured from the field's end).
-            offset = const + (pending.fixup.size if pcrel and not pending.data else 0)
+            bias = pcrel and not pending.data and getattr(self.isa, "pcrel_from_field_end", True)
+            offset = const + (pending.fixup.size if bias else 0)
             if offset != 0:
                 return False
         return True
@@ -619,6 +747,27 @@ def settle(moved: list[Frag]) -> None:
                 frag.address += shift
             leader.shift = 0
     moved.clear()
+
+
+def _linear_terms(e, sign: int) -> tuple[list[Symbol], list[Symbol], int] | None:
+    """``e`` as symbols added, symbols subtracted and a constant, if it is a
+    sum of those (None for anything else: products, specifiers...)."""
+    from .expr import Binary, Constant, Unary
+    if isinstance(e, Constant):
+        return [], [], sign * e.value
+    if isinstance(e, Ref):
+        if e.specifier is not None:
+            return None
+        return ([e.symbol], [], 0) if sign > 0 else ([], [e.symbol], 0)
+    if isinstance(e, Unary) and e.op == "-":
+        return _linear_terms(e.operand, -sign)
+    if isinstance(e, Binary) and e.op in "+-":
+        left = _linear_terms(e.left, sign)
+        right = _linear_terms(e.right, sign if e.op == "+" else -sign)
+        if left is None or right is None:
+            return None
+        return left[0] + right[0], left[1] + right[1], left[2] + right[2]
+    return None
 
 
 def _first_symbol(e) -> Symbol | None:

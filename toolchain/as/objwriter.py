@@ -147,7 +147,9 @@ def write_object(streamer: "ObjectStreamer", layout: Layout) -> bytes:
                           if e.symbol is not None}
 
     # --- the writer ------------------------------------------------------------------
-    writer = RelocatableWriter(target.elf_class, target.machine, target.e_flags,
+    e_flags = getattr(streamer.isa, "e_flags", None)
+    writer = RelocatableWriter(target.elf_class, target.machine,
+                               e_flags() if e_flags is not None else target.e_flags,
                                omit_empty_symtab=True)
     for name, entry in zip(groups, signature_entries):
         comdat = any(s.comdat for s in sections if s.group == name)
@@ -238,7 +240,11 @@ def _symbol_entry(sym: Symbol, final: Evaluator, streamer: "ObjectStreamer",
     else:
         bind = elf.STB_GLOBAL if kind in (UNDEFINED, COMMON) else elf.STB_LOCAL
 
-    st_type = _TYPES.get(sym.type, elf.STT_NOTYPE)
+    sym_type = sym.type
+    if sym_type is None and sym.copied_size is not None:
+        # ".set b, a" before a's .type: b takes a's type when it is resolved.
+        sym_type = sym.copied_size.type
+    st_type = _TYPES.get(sym_type, elf.STT_NOTYPE)
     if kind == COMMON and sym.type is None:
         st_type = elf.STT_OBJECT
     if sym.tls or (section is not None and section.flags & elf.SHF_TLS):

@@ -280,7 +280,7 @@ class Parser:
                                  current_location=streamer.temporary_label,
                                  local_label=streamer.numeric_label_ref,
                                  absolute_value=getattr(streamer, "absolute_value", None))
-        self.directives = DIRECTIVES
+        self.directives = DIRECTIVES | getattr(isa, "directives", {})
         self.inputs: list[Source] = []
         self.conds: list[CondFrame] = []
         self.ignoring = False                    # inside a false conditional branch
@@ -438,6 +438,8 @@ class Parser:
             prefixes = tuple(self.prefixes)
             self.prefixes.clear()
         insn = self.isa.parse_instruction(mnemonic, operands, prefixes, self.state, loc)
+        if insn is None:
+            return                      # consumed by the ISA (AArch64 "name .req reg")
         if self.state.intel:
             self.streamer.note_intel_operands(insn)
         self.streamer.emit_instruction(insn)

@@ -95,7 +95,7 @@ class FillFrag(Frag):
 class RelaxFrag(Frag):
     __slots__ = ("insn", "context", "target", "short", "long", "is_long", "forced",
                  "location", "field_offset", "explicit_plt", "target_symbol", "target_offset",
-                 "reach")
+                 "reach", "chosen_size")
 
     def __init__(self, insn: Instruction, context: EncodeContext, target: Expr,
                  short: Encoding, explicit_plt: bool):
@@ -117,6 +117,8 @@ class RelaxFrag(Frag):
         self.target_symbol = None
         self.target_offset = 0
         self.reach = (0, 0)
+        # ISAs with several branch sizes (RISC-V): the size layout chose.
+        self.chosen_size = 0
 
 
 class AlignFrag(Frag):

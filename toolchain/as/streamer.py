@@ -29,6 +29,7 @@ from .sections import (
     SpaceFrag,
 )
 from .sectionswitch import SectionSwitching
+from .mapping import MappingSymbols
 from .symbols import (
     ABSOLUTE, COMMON, EQUATED, FAKE_LABEL_NAME, LABEL, EvalError, Evaluator, Ref,
     UNPLACED, Symbol, SymbolTable, Unknown, bind_symbols, specifier_of,
@@ -59,7 +60,15 @@ class ObjectStreamer(SectionSwitching):
         self.section_list: list[Section] = []
         self.code_bits = target.code_bits
         self.code16gcc = target.code16gcc
-        self._contexts: dict[tuple[int, bool], EncodeContext] = {}
+        self._contexts: dict[tuple[int, bool, object], EncodeContext] = {}
+        self.isa_mode = getattr(isa, "initial_mode", None)
+        self._mapping = getattr(isa, "mapping_symbol", None)
+        self._anchors = 0
+        # GNU as's name for internal labels ('.', %pcrel_lo anchors): per target.
+        self.fake_label = getattr(isa, "fake_label_name", FAKE_LABEL_NAME)
+        # Data naming a code label is never folded while parsing (RISC-V: the
+        # linker may move code; layout makes R_RISCV_ADD/SUB pairs).
+        self._code_differences = hasattr(isa, "difference_relocations")
         self._runs = 0
         self._numeric: dict[int, int] = {}
         self._temps = 0
@@ -70,8 +79,19 @@ class ObjectStreamer(SectionSwitching):
         self.lines = LineRows(self)
         self.symvers: dict[Symbol, Symver] = {}
         self.reloc_directives: list[RelocDirective] = []
+        # $x/$d mapping symbols, for ISAs whose psABI has them (mapping.py).
+        names = getattr(isa, "mapping_symbols", None)
+        self.mapping = MappingSymbols(self, *names) if names else None
+        self.insn_alignment = getattr(isa, "instruction_alignment", 0)
+        # An ISA with per-assembly state kept beside the streamer (AArch64's
+        # literal pools) is told which streamer it works for.
+        attach = getattr(isa, "attach_streamer", None)
+        if attach is not None:
+            attach(self)
         # GNU as creates .text, .data and .bss first, and starts in .text.
         self.current: Section = self._make_section(".text", None, None, None, None, None, None)
+        self.current.alignment = max(self.current.alignment,
+                                     getattr(isa, "text_alignment", 1))
         self._make_section(".data", None, None, None, None, None, None)
         self._make_section(".bss", None, None, None, None, None, None)
         self.subsection = 0
@@ -82,11 +102,29 @@ class ObjectStreamer(SectionSwitching):
         self.diagnostics.error(message, location)
 
     def _context(self) -> EncodeContext:
-        key = (self.code_bits, self.code16gcc)
+        key = (self.code_bits, self.code16gcc, self.isa_mode)
         ctx = self._contexts.get(key)
         if ctx is None:
-            ctx = self._contexts[key] = EncodeContext(self.code_bits, self.code16gcc)
+            ctx = self._contexts[key] = EncodeContext(self.code_bits, self.code16gcc,
+                                                      isa_mode=self.isa_mode)
         return ctx
+
+    def set_isa_mode(self, mode: object) -> None:
+        """The ISA's options changed (RISC-V ``.option``): later instructions
+        are encoded with ``mode``."""
+        self.isa_mode = mode
+
+    def _map(self, kind: str) -> None:
+        """Define the ISA's mapping symbol (``$x``/``$d``) for code or data
+        starting here in an executable section, when it has one."""
+        if self._mapping is None or not self.current.executable:
+            return
+        name = self._mapping(self.current, kind, self._context())
+        if name is not None:
+            self._anchors += 1
+            sym = self.symtab.new_anonymous(f"{name}\x00{self._anchors}", name)
+            self.symtab.place(sym)
+            self._define_here(sym, None)
 
     def _new_data_frag(self, frags: list[Frag], run_continues: bool) -> DataFrag:
         if run_continues and frags:
@@ -149,7 +187,7 @@ class ObjectStreamer(SectionSwitching):
 
     def temporary_label(self) -> str:
         self._temps += 1
-        sym = self.symtab.new_anonymous(f"{FAKE_LABEL_NAME}{self._temps}", FAKE_LABEL_NAME)
+        sym = self.symtab.new_anonymous(f"{FAKE_LABEL_NAME}{self._temps}", self.fake_label)
         self._define_here(sym, None)
         return sym.name
 
@@ -398,6 +436,8 @@ class ObjectStreamer(SectionSwitching):
     def emit_instruction(self, insn: Instruction) -> None:
         if self.lines.pending:
             self.lines.instruction()
+        if self._mapping is not None:
+            self._map("x")
         bound = self._bind_operands(insn) if insn.operands else {}
         ctx = self._context()
         try:
@@ -409,34 +449,63 @@ class ObjectStreamer(SectionSwitching):
             return
         for warning in encoding.warnings:
             self.diagnostics.warning(warning, insn.location)
+        if self.mapping is not None:
+            self.mapping.code()
+        if self.insn_alignment:
+            tail = self._tail()
+            if (tail.run_offset + len(tail.data)) % self.insn_alignment:
+                # Fixed-width ISAs: an instruction after odd data is aligned first.
+                self.emit_align(self.insn_alignment)
         if target is not None:
             frag = RelaxFrag(insn, ctx, bound.get(id(target)) or self._bind(target), encoding,
                              (specifier_of(target) or "").upper() == "PLT")
             self._append_variable(frag)
             return
+        self._emit_encoding(encoding, bound, insn.location)
+
+    def _emit_encoding(self, encoding, bound: dict[int, Expr],
+                       location: SourceLocation | None) -> None:
         tail = self._tail()
         base = len(tail.data)
+        for offset, name in encoding.labels:
+            # An internal label (GNU as's fake ".L0" label), known to the
+            # fixups below by ``name`` until the next one of that name.
+            sym = self.symtab.new_anonymous(name, self.fake_label)
+            self._define_here(sym, None)
+            sym.offset = base + offset
         tail.data += encoding.data
         for fixup in encoding.fixups:
             value = bound.get(id(fixup.value)) or self._bind(fixup.value)
             pending = PendingFixup(base + fixup.offset, fixup, value, False,
-                                   fixup.location or insn.location)
+                                   fixup.location or location)
             pending.frag = tail
             tail.fixups.append(pending)
+        if encoding.ends_frag:
+            tail.size = len(tail.data)
+            self._new_data_frag(self.frags, False)
 
     def emit_bytes(self, data: bytes, location: SourceLocation | None = None) -> None:
+        if self._mapping is not None and data:
+            self._map("d")
         if self.current.nobits and any(data):
             self._error(f"attempt to store non-zero value in section `{self.current.name}'",
                         location)
+        if self.mapping is not None and data:
+            self.mapping.data()
         self._tail().data += data
 
     def emit_value(self, value: Expr, size: int, location: SourceLocation | None = None) -> None:
+        if self._mapping is not None:
+            self._map("d")
         bound = self._bind(value)
+        if self.mapping is not None:
+            self.mapping.data()
         tail = self._tail()
         if size not in (1, 2, 4, 8):
             self._error(f"unsupported data size {size}", location)
             return
-        if specifier_of(bound) is None:
+        if specifier_of(bound) is None and not (self._code_differences and
+                                                _names_code_label(bound)):
             try:
                 add, sub, const = self.now.value(bound)
             except Unknown:
@@ -473,6 +542,8 @@ class ObjectStreamer(SectionSwitching):
         if const is not None and add is None and sub is None:
             self.emit_bytes(leb128_bytes(const, signed), location)
             return
+        if self.mapping is not None:
+            self.mapping.data()
         self._append_variable(LebFrag(bound, signed, location))
 
     def emit_fill(self, count: Expr, size: int, value: int,
@@ -486,6 +557,8 @@ class ObjectStreamer(SectionSwitching):
         pattern = (value & 0xFFFFFFFF).to_bytes(8, "little")[:size]
         bound = self._bind(count)
         n = self.now.absolute(bound)
+        if self.mapping is not None and size and n != 0:
+            self.mapping.fill()
         if n is None:
             if size:
                 self._append_variable(SpaceFrag(bound, size, pattern, location))
@@ -495,6 +568,8 @@ class ObjectStreamer(SectionSwitching):
             return
         if size == 0 or n == 0:
             return
+        if self._mapping is not None:
+            self._map("d")
         if self.current.nobits and any(pattern):
             self._error(f"attempt to store non-zero value in section `{self.current.name}'",
                         location)
@@ -513,6 +588,14 @@ class ObjectStreamer(SectionSwitching):
             self.current.alignment = alignment
         if alignment == 1:
             return
+        code_alignment = getattr(self.isa, "code_alignment", None)
+        if code_alignment is not None and fill is None and self.current.executable:
+            encoding = code_alignment(alignment, self._context())
+            if encoding is not None:
+                if encoding.data:
+                    self._map("x")
+                    self._emit_encoding(encoding, {}, location)
+                return
         if fill is not None and self.current.nobits:
             if fill & ((1 << (8 * fill_size)) - 1):
                 self.diagnostics.warning(
@@ -524,6 +607,8 @@ class ObjectStreamer(SectionSwitching):
             pattern = None
         else:
             pattern = (fill & ((1 << (8 * fill_size)) - 1)).to_bytes(fill_size, "little")
+        if self.mapping is not None:
+            self.mapping.align()
         self._append_variable(AlignFrag(alignment, max_skip or 0, pattern, self._context(),
                                         location))
 
@@ -584,13 +669,29 @@ class ObjectStreamer(SectionSwitching):
         """Lay out, relax, resolve fixups and return the ELF image."""
         from .layout import Layout
         from .objwriter import write_object
+        end = getattr(self.isa, "end_of_assembly", None)
+        if end is not None:
+            end()                         # e.g. AArch64 literal pools left to write
         tail = self._tail()
         tail.size = len(tail.data)
         if self.symvers:
             prepare_symvers(self.symvers, self.diagnostics)
         self.lines.finish()
+        attributes = getattr(self.isa, "attributes_contents", None)
+        if attributes is not None:
+            # The ISA's attributes section (RISC-V .riscv.attributes), made last.
+            saved = (self.current, self.subsection, self._previous)
+            section = self._find_section(self.isa.name.join((".", ".attributes")), None,
+                                         None, None, None, None, None)
+            section.sh_type = elf.SHT_RISCV_ATTRIBUTES
+            self._enter(section, 0)
+            self._tail().data += attributes()
+            self._tail().size = len(self._tail().data)
+            self._enter(saved[0], saved[1])
         layout = Layout(self)
         layout.run()
+        if self.mapping is not None:
+            self.mapping.finish(layout)
         self.lines.check()
         return write_object(self, layout)
 
@@ -635,6 +736,11 @@ def _symbol_refs(e: Expr) -> list:
         return _symbol_refs(e.left) + _symbol_refs(e.right)
     operand = getattr(e, "operand", None)
     return _symbol_refs(operand) if isinstance(operand, Expr) else []
+
+
+def _names_code_label(e: Expr) -> bool:
+    return any(isinstance(r, Ref) and r.symbol.kind == LABEL and r.symbol.section is not None
+               and r.symbol.section.executable for r in _symbol_refs(e))
 
 
 def _self_ref(e: Expr) -> Symbol | None:

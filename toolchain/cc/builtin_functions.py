@@ -19,7 +19,7 @@ from .sema_const import evaluate
 
 # Codes of the signature mini-language.
 _CODES = ("v", "i", "u", "l", "ul", "ll", "ull", "sz", "ssz", "p", "cp", "s", "cs", "d", "f", "ld",
-          "b", "c", "u16", "u32", "u64", "i128", "vl", "fl128", "wi", "pp")
+          "b", "c", "u16", "u32", "u64", "i128", "vl", "fl128", "wi", "pp", "cf", "cd", "cld")
 
 # name -> "result: parameters" (parameters comma separated, '...' for variadic).
 SIGNATURES = {
@@ -49,7 +49,9 @@ SIGNATURES = {
     "fmin": "d: d, d", "fmax": "d: d, d", "fminf": "f: f, f", "fmaxf": "f: f, f",
     "ldexp": "d: d, i", "frexp": "d: d, p", "modf": "d: d, p", "scalbn": "d: d, i",
     "lrint": "l: d", "llrint": "ll: d", "lround": "l: d", "llround": "ll: d", "rint": "d: d",
-    "nearbyint": "d: d", "cabs": "d: d", "creal": "d: d", "cimag": "d: d", "conj": "d: d",
+    "nearbyint": "d: d", "cabs": "d: cd", "cabsf": "f: cf", "cabsl": "ld: cld",
+    "creal": "d: cd", "crealf": "f: cf", "creall": "ld: cld", "cimag": "d: cd", "cimagf": "f: cf",
+    "cimagl": "ld: cld", "conj": "cd: cd", "conjf": "cf: cf", "conjl": "cld: cld",
     "huge_val": "d: ", "huge_valf": "f: ", "huge_vall": "ld: ", "inf": "d: ", "inff": "f: ",
     "infl": "ld: ", "nan": "d: cs", "nanf": "f: cs", "nanl": "ld: cs", "nans": "d: cs",
     "nansf": "f: cs", "nansl": "ld: cs", "inff128": "fl128: ", "huge_valf128": "fl128: ",
@@ -80,6 +82,29 @@ SIGNATURES = {
     "exp2": "d: d", "nextafter": "d: d, d", "remainder": "d: d, d", "fdim": "d: d, d",
     "ia32_rdtsc": "ull: ", "thread_pointer": "p: ", "assume": "v: i",
 }
+
+# SIGNATURES names that are built-ins only, not C library functions: an implicit
+# declaration of any other name above takes the library function's prototype, as with gcc
+# ("incompatible implicit declaration of built-in function 'malloc'").
+NOT_LIBRARY = frozenset({
+    "alloca_with_align", "bswap16", "bswap32", "bswap64", "bswap128", "clz", "clzl", "clzll",
+    "ctz", "ctzl", "ctzll", "popcount", "popcountl", "popcountll", "parity", "parityl",
+    "parityll", "clrsb", "clrsbl", "clrsbll", "expect", "expect_with_probability", "trap",
+    "unreachable", "return_address", "frame_address", "extract_return_addr",
+    "frob_return_addr", "apply_args", "setjmp", "longjmp", "unwind_init", "dwarf_cfa",
+    "eh_return_data_regno", "aggregate_incoming_address", "saveregs", "next_arg", "args_info",
+    "stack_save", "stack_restore", "clear_cache", "__clear_cache", "cpu_init", "cpu_supports",
+    "cpu_is", "ia32_pause", "va_end", "va_copy", "unwind_resume", "FILE", "LINE", "FUNCTION",
+    "huge_val", "huge_valf", "huge_vall", "inf", "inff", "infl", "nans", "nansf", "nansl",
+    "inff128", "huge_valf128", "nanf128", "fabsf128", "copysignf128", "ia32_rdtsc",
+    "thread_pointer", "assume", "alloca",
+})
+
+
+def library_builtin(name: str) -> bool:
+    """Whether ``name`` is a C library function gcc knows as a built-in."""
+    return name in SIGNATURES and name not in NOT_LIBRARY
+
 
 # Type-generic built-ins: the result type rule, by name.
 GENERIC = {
@@ -142,6 +167,7 @@ class BuiltinChecker:
             "u64": t.integer_of_size(8, False), "i128": t.int128, "fl128": t.float128,
             "vl": t.va_list if not t.va_list.decays else t.pointer(t.void),
             "pp": t.pointer(t.pointer(t.char)),
+            "cf": t.complex(t.float), "cd": t.complex(t.double), "cld": t.complex(t.long_double),
         }
         return table[code]
 

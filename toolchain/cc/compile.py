@@ -46,7 +46,8 @@ LANGUAGES = {"c": "c", "cpp-output": "c", "c-header": "c", "assembler": "asm",
 # -l names gcc finds in glibc's sysroot; the bundled libc.a holds all of them.
 BUNDLED_LIBRARIES = frozenset({"c", "m", "pthread", "dl", "rt", "util", "crypt", "resolv",
                                "gcc", "gcc_eh", "atomic"})
-BACKENDS = {"x86_64-linux-gnu": "toolchain.cc.backend.x86_64"}
+BACKENDS = {"x86_64-linux-gnu": "toolchain.cc.backend.x86_64",
+            "i386-linux-gnu": "toolchain.cc.backend.i386"}
 _DOLLAR_IDENT = re.compile(r"(?<![A-Za-z0-9_.$])\$(?=[A-Za-z_])")
 PACKAGE_DIR = Path(__file__).resolve().parents[1]          # toolchain/
 
@@ -83,6 +84,11 @@ def backend_for(target: Target):
     return importlib.import_module(name)
 
 
+def backend_options(opts: DriverOptions) -> dict:
+    """The code generation switches a target's back end takes (-mregparm on i386)."""
+    return {"regparm": opts.regparm} if opts.target.name == "i386-linux-gnu" else {}
+
+
 def compile_c(path: str, opts: DriverOptions, want_text: bool) -> bytes | str | None:
     """A C file to an object (or to assembler text): None after reported errors."""
     from .cli import _compile_one
@@ -98,9 +104,9 @@ def compile_c(path: str, opts: DriverOptions, want_text: bool) -> bytes | str | 
             sys.stderr.write("; IR after lower\n" + format_module(module))
         run_pipeline(module, optimization_level(opts), opts.dump_ir_after, out=sys.stderr)
         if want_text:
-            result.append(backend.print_module(module))
+            result.append(backend.print_module(module, **backend_options(opts)))
         else:
-            result.append(module_object(module, opts.target, path))
+            result.append(module_object(module, opts.target, path, backend_options(opts)))
 
     status = _compile_one(path, opts, io.StringIO(), generate)
     if status or not result or result[0] is None:
@@ -108,13 +114,14 @@ def compile_c(path: str, opts: DriverOptions, want_text: bool) -> bytes | str | 
     return result[0]
 
 
-def module_object(module, target: Target, path: str) -> bytes | None:
+def module_object(module, target: Target, path: str,
+                  options: dict | None = None) -> bytes | None:
     """The ELF object for an IR module, straight through the streamer (no text)."""
     streamer_mod = importlib.import_module("toolchain.as.streamer")
     isa_mod = importlib.import_module("toolchain.as.isa")
     diagnostics = Diagnostics("pcc")
     streamer = streamer_mod.ObjectStreamer(target, isa_mod.isa_for(target), diagnostics)
-    backend_for(target).emit_module(module, streamer)
+    backend_for(target).emit_module(module, streamer, **(options or {}))
     if diagnostics.failed:
         return None
     try:

@@ -134,6 +134,7 @@ class DriverOptions:
     nostdlib: bool = False             # neither start files nor libc
     nostartfiles: bool = False
     nodefaultlibs: bool = False
+    regparm: int = 0                   # -mregparm=N (i386): integer arguments in eax, edx, ecx
     dump_ir_after: set[str] = field(default_factory=set)  # -fdump-ir-after=PASS (or -mllvm -print-after=PASS)
 
     @property
@@ -395,6 +396,14 @@ def _f_flag(arg: str, opts: DriverOptions) -> None:
 
 def _m_flag(arg: str, opts: DriverOptions) -> None:
     name = arg[2:]
+    if name.startswith("regparm="):
+        value = name[len("regparm="):]
+        if not value.isdigit():
+            raise UsageError("argument to '-mregparm=' should be a non-negative integer")
+        if int(value) > 3:
+            raise UsageError(f"'-mregparm={value}' is not between 0 and 3")
+        opts.regparm = int(value)
+        return
     if name in KNOWN_M or name.startswith(KNOWN_M_PREFIXES):
         return
     opts.notices.append(f"unrecognized command-line option '{arg}'; ignored")

@@ -203,7 +203,7 @@ def _scan(text: str, filename: str, splices: list[int],
                 quote = "'" if "'" in token_text[:3] else '"'
                 reporter.warning(f"missing terminating {quote} character",
                                  loc(filename, line, column))
-            append(tok(kinds[group], token_text, loc(filename, line, column), space, at_start))
+            append(tok(kinds[group], token_text, (filename, line, column), space, at_start))
             if at_start:
                 at_start = False
                 after_hash = group == _S_PUNCT and (token_text == "#" or token_text == "%:")
@@ -215,7 +215,7 @@ def _scan(text: str, filename: str, splices: list[int],
                     if h is not None:
                         hpos = h.start(1)
                         append(tok(TokenKind.HEADER_NAME, h.group(1),
-                                   loc(filename, line, hpos - line_start + 1), hpos > end, False))
+                                   (filename, line, hpos - line_start + 1), hpos > end, False))
                         skip_until = h.end()
             continue
         if group == _S_END:

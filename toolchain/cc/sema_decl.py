@@ -196,7 +196,10 @@ class DeclarationChecker:
             self.scope.ordinary[name] = symbol
             return symbol
         if not compatible(existing.type, symbol.type):
-            if existing.implicit:
+            if existing.implicit and existing.attributes.get("builtin_prototype"):
+                self.warning(f"conflicting types for built-in function '{name}'; have "
+                             f"{have(symbol.type)}", symbol.location, "-Wbuiltin-declaration-mismatch")
+            elif existing.implicit:
                 self.error(f"conflicting types for '{name}'; have {have(symbol.type)}", symbol.location)
                 self.diagnostics.note(f"previous implicit declaration of '{name}' with type "
                                       f"{have(existing.type)}", existing.location)
@@ -341,7 +344,10 @@ class DeclarationChecker:
             t = symbol.type = replace(t, noreturn=True)
         if existing is not None and existing.kind == "function" and not existing.is_builtin:
             if not compatible(existing.type, t):
-                if existing.implicit:
+                if existing.implicit and existing.attributes.get("builtin_prototype"):
+                    self.warning(f"conflicting types for built-in function '{name}'; have "
+                                 f"{have(t)}", declarator.location, "-Wbuiltin-declaration-mismatch")
+                elif existing.implicit:
                     self.error(f"conflicting types for '{name}'; have {have(t)}", declarator.location)
                     self.diagnostics.note(f"previous implicit declaration of '{name}' with type "
                                           f"{have(existing.type)}", existing.location)

@@ -11,6 +11,7 @@ from . import ast
 from .ctypes import (CONST, ArrayType, BuiltinVaListType, CType, EnumType, FloatType, FunctionType,
                      IntegerType, PointerType, RecordType, VoidType, compatible, composite,
                      type_name)
+from .builtin_functions import library_builtin
 from .sema_const import evaluate
 
 UNARY_NAMES = {"-": "unary minus", "+": "unary plus", "~": "bit-complement",
@@ -139,8 +140,15 @@ class ExpressionChecker:
             self.warning(f"implicit declaration of function '{name}'", token,
                          "-Wimplicit-function-declaration")
         t = FunctionType(result=self.types.int, parameters=(), prototyped=False)
+        attributes = {}
+        if library_builtin(name):
+            # gcc: the library function's own prototype (malloc returns a pointer)
+            builtin = self.builtin_symbol("__builtin_" + name)
+            if builtin is not None:
+                t = builtin.type
+                attributes["builtin_prototype"] = True
         symbol = ast.Symbol(name, "function", t, token.location, storage="extern",
-                            linkage="external", implicit=True, used=True)
+                            linkage="external", implicit=True, used=True, attributes=attributes)
         # gcc records the implicit declaration in the file scope (as C89 did).
         self.scope.file_scope().ordinary.setdefault(name, symbol)
         return ast.Identifier(token.location, name, symbol, type=t)

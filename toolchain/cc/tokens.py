@@ -44,14 +44,46 @@ class MacroExpansion:
     parent: MacroExpansion | None = None
 
 
-@dataclass(frozen=True, slots=True)
+EMPTY_HIDESET: frozenset[str] = frozenset()
+
+
 class Token:
-    kind: TokenKind
-    text: str
-    location: SourceLocation
-    leading_space: bool = False                   # white space (or a comment) before it
-    at_line_start: bool = False                   # first token of a logical line
-    expansion: MacroExpansion | None = None       # None when written directly in a file
-    # Names of the macros this token may no longer be expanded for (Prosser's
-    # hide set, see macros.py); empty for tokens read from a file.
-    hideset: frozenset[str] = frozenset()
+    """One preprocessing token.  Treat it as immutable: tokens are shared
+    between a file's cached token list, macro bodies and the parser.
+
+    A plain class with ``__slots__`` rather than a dataclass: a translation
+    unit makes millions of tokens and this constructor is several times
+    cheaper.  ``location`` may be given as a ``(file, line, column)`` tuple
+    (the lexer does, for speed); it becomes a SourceLocation when first read.
+    """
+
+    __slots__ = ("kind", "text", "_location", "leading_space", "at_line_start", "expansion",
+                 "hideset")
+
+    def __init__(self, kind: TokenKind, text: str,
+                 location: SourceLocation | tuple[str, int, int],
+                 leading_space: bool = False,          # white space (or a comment) before it
+                 at_line_start: bool = False,          # first token of a logical line
+                 expansion: MacroExpansion | None = None,   # None: written directly in a file
+                 # Names of the macros this token may no longer be expanded for
+                 # (Prosser's hide set, see macros.py); empty for tokens read from a file.
+                 hideset: frozenset[str] = EMPTY_HIDESET) -> None:
+        self.kind = kind
+        self.text = text
+        self._location = location
+        self.leading_space = leading_space
+        self.at_line_start = at_line_start
+        self.expansion = expansion
+        self.hideset = hideset
+
+    @property
+    def location(self) -> SourceLocation:
+        location = self._location
+        if location.__class__ is tuple:
+            location = self._location = SourceLocation(*location)
+        return location
+
+    def __repr__(self) -> str:
+        return (f"Token({self.kind.name}, {self.text!r}, {self.location}"
+                f"{', space' if self.leading_space else ''}"
+                f"{', line start' if self.at_line_start else ''})")

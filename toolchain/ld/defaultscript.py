@@ -13,7 +13,12 @@ come out with the segments users expect:
 * non-allocated sections (``.comment``, DWARF) at address 0.
 
 The same text serves every architecture; what differs (start address, page
-size, REL or RELA, the word size) is filled in from the architecture module.
+size, REL or RELA, the word size) is filled in from the architecture module,
+and the pieces below from each emulation's own default (``ld --verbose``):
+AArch64 and RISC-V keep code and read-only data in one R+X segment (no
+separate-code), AArch64 fills code gaps with NOPs and adds ``__bss_start__``
+and friends, RISC-V puts the GOT and the small-data sections after ``.data``
+and defines ``__global_pointer$`` for gp-relative addressing.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ SECTIONS
   .note.gnu.property : { *(.note.gnu.property) }
   .note.gnu.build-id : { *(.note.gnu.build-id) }
   .note.ABI-tag : { *(.note.ABI-tag) }
-  .{rel}.dyn : { *(.{rel}.init) *(.{rel}.text .{rel}.text.*) *(.{rel}.data .{rel}.data.*) }
+  .{rel}.dyn : { *(.{rel}.init) *(.{rel}.text .{rel}.text.*) *(.{rel}.data .{rel}.data.*) *(.{rel}.got) }
   .{rel}.plt :
   {
     *(.{rel}.plt)
@@ -38,9 +43,9 @@ SECTIONS
     *(.{rel}.iplt)
     PROVIDE_HIDDEN(__{rel}_iplt_end = .);
   }
-  . = ALIGN(CONSTANT(MAXPAGESIZE));
-  .init : { KEEP(*(SORT_NONE(.init))) }
-  .plt : { *(.plt) *(.iplt) }
+{separate_text}
+  .init : { KEEP(*(SORT_NONE(.init))) }{code_fill}
+  .plt :{plt_align} { *(.plt) *(.iplt) }
   .text :
   {
     *(.text.unlikely .text.*_unlikely .text.unlikely.*)
@@ -50,16 +55,15 @@ SECTIONS
     *(SORT(.text.sorted.*))
     *(.text .stub .text.* .gnu.linkonce.t.*)
     *(.gnu.warning)
-  }
-  .fini : { KEEP(*(SORT_NONE(.fini))) }
+  }{code_fill}
+  .fini : { KEEP(*(SORT_NONE(.fini))) }{code_fill}
   PROVIDE(__etext = .);
   PROVIDE(_etext = .);
   PROVIDE(etext = .);
-  . = ALIGN(CONSTANT(MAXPAGESIZE));
-  . = SEGMENT_START("rodata-segment", ALIGN(CONSTANT(MAXPAGESIZE)) + (. & (CONSTANT(MAXPAGESIZE) - 1)));
+{separate_rodata}
   .rodata : { *(.rodata .rodata.* .gnu.linkonce.r.*) }
   .rodata1 : { *(.rodata1) }
-  .eh_frame_hdr : { *(.eh_frame_hdr) }
+{small_rodata}  .eh_frame_hdr : { *(.eh_frame_hdr) }
   .eh_frame : ONLY_IF_RO { KEEP(*(.eh_frame)) *(.eh_frame.*) }
   .gcc_except_table : ONLY_IF_RO { *(.gcc_except_table .gcc_except_table.*) }
   . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), CONSTANT(COMMONPAGESIZE));
@@ -108,13 +112,13 @@ SECTIONS
     KEEP(*(.dtors))
   }
   .data.rel.ro : { *(.data.rel.ro.local* .gnu.linkonce.d.rel.ro.local.*) *(.data.rel.ro .data.rel.ro.* .gnu.linkonce.d.rel.ro.*) }
-  .got : { *(.got) *(.igot) }
-  .got.plt : { *(.got.plt) *(.igot.plt) }
-  .data : { *(.data .data.* .gnu.linkonce.d.*) }
+{relro_got}
+  .data : { {data_start}*(.data .data.* .gnu.linkonce.d.*) }
   .data1 : { *(.data1) }
-  _edata = .;
+{small_data}  _edata = .;
   PROVIDE(edata = .);
   __bss_start = .;
+{small_bss}
   .bss :
   {
     *(.dynbss)
@@ -123,6 +127,7 @@ SECTIONS
     . = ALIGN(. != 0 ? {word} : 1);
   }
   . = ALIGN({word});
+{end_symbols}
   _end = .;
   PROVIDE(end = .);
   . = DATA_SEGMENT_END(.);
@@ -141,13 +146,58 @@ SECTIONS
   .debug_macro 0 : { *(.debug_macro) }
   .debug_rnglists 0 : { *(.debug_rnglists) }
   .debug_str_offsets 0 : { *(.debug_str_offsets) }
-  .gnu.attributes 0 : { KEEP(*(.gnu.attributes)) }
+{attributes}
   /DISCARD/ : { *(.note.GNU-stack) *(.gnu_debuglink) *(.gnu.lto_*) }
 }
 """
 
 
+# What differs between GNU ld's static defaults for each emulation.  Debian's x86 ld
+# uses -z separate-code (code on pages of its own); the AArch64 and RISC-V ones
+# do not, and they add their own symbols and sections.
+X86 = {
+    "separate_text": "  . = ALIGN(CONSTANT(MAXPAGESIZE));",
+    "separate_rodata": "  . = ALIGN(CONSTANT(MAXPAGESIZE));\n"
+                       "  . = SEGMENT_START(\"rodata-segment\", ALIGN(CONSTANT(MAXPAGESIZE)) + "
+                       "(. & (CONSTANT(MAXPAGESIZE) - 1)));",
+    "relro_got": "  .got : { *(.got) *(.igot) }\n  .got.plt : { *(.got.plt) *(.igot.plt) }",
+    "attributes": "  .gnu.attributes 0 : { KEEP(*(.gnu.attributes)) }",
+}
+AARCH64 = {
+    "code_fill": " =0x1f2003d5",               # nop, for the gaps in code
+    "plt_align": " ALIGN(16)",
+    "relro_got": X86["relro_got"],
+    "data_start": "PROVIDE(__data_start = .); ",
+    "small_bss": "  __bss_start__ = .;",
+    "end_symbols": "  _bss_end__ = .; __bss_end__ = .;\n  __end__ = .;",
+    "attributes": "  .ARM.attributes 0 : { KEEP(*(.ARM.attributes)) KEEP(*(.gnu.attributes)) }",
+}
+RISCV = {
+    "small_rodata": "  .sdata2 : { *(.sdata2 .sdata2.* .gnu.linkonce.s2.*) }\n"
+                    "  .sbss2 : { *(.sbss2 .sbss2.* .gnu.linkonce.sb2.*) }\n",
+    "data_start": "__DATA_BEGIN__ = .; ",
+    # The GOT (.got.plt first) and the small data after .data, where gp reaches them.
+    "small_data": "  .got : { *(.got.plt) *(.igot.plt) *(.got) *(.igot) }\n"
+                  "  .sdata :\n  {\n    __SDATA_BEGIN__ = .;\n"
+                  "    *(.srodata.cst16) *(.srodata.cst8) *(.srodata.cst4) *(.srodata.cst2) "
+                  "*(.srodata .srodata.*)\n"
+                  "    *(.sdata .sdata.* .gnu.linkonce.s.*)\n  }\n",
+    "small_bss": "  .sbss : { *(.dynsbss) *(.sbss .sbss.* .gnu.linkonce.sb.*) *(.scommon) }",
+    # gp: 0x800 past the small data, so a signed 12-bit offset reaches 4 KiB of it.
+    "end_symbols": "  __BSS_END__ = .;\n"
+                   "  __global_pointer$ = MIN(__SDATA_BEGIN__ + 0x800, "
+                   "MAX(__DATA_BEGIN__ + 0x800, __BSS_END__ - 0x800));",
+    "attributes": X86["attributes"],
+}
+PIECES = ("separate_text", "code_fill", "plt_align", "separate_rodata", "small_rodata",
+          "relro_got", "data_start", "small_data", "small_bss", "end_symbols", "attributes")
+
+
 def default_script_text(arch: Arch) -> str:
-    text = TEMPLATE.replace("{base:#x}", f"{arch.default_base:#x}")
+    flavour = {"aarch64linux": AARCH64, "elf64lriscv": RISCV}.get(arch.name, X86)
+    text = TEMPLATE
+    for piece in PIECES:
+        text = text.replace("{" + piece + "}", flavour.get(piece, ""))
+    text = text.replace("{base:#x}", f"{arch.default_base:#x}")
     text = text.replace("{rel}", "rela" if arch.uses_rela else "rel")
     return text.replace("{word}", str(arch.wordsize))

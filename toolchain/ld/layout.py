@@ -204,6 +204,8 @@ class Layout:
             alignment = max(alignment, self._eval(statement.align))
             output.alignment = alignment
         explicit = output.name in self.section_starts or statement.address is not None
+        empty = all(isinstance(c, list) and not any(s.live and not s.discarded and s.size
+                                                    for s in c) for c in plan.contents)
         if output.name in self.section_starts:
             start = self.section_starts[output.name]
         elif statement.address is not None:
@@ -212,6 +214,8 @@ class Layout:
                 start = align_up(start, alignment)
         elif region is not None:
             start = align_up(region.position, alignment)
+        elif empty:
+            start = self.dot                     # empty: dropped, so its ALIGN() moves nothing
         else:
             start = align_up(self.dot, alignment)
         saved_dot = self.dot
@@ -243,6 +247,8 @@ class Layout:
                 fill = self._eval(content.expr)
             elif isinstance(content, ast.AssertCommand):
                 self.asserts.append((content, self._eval(content.expr)))
+        if empty and not explicit and region is None:
+            self.dot = start                     # empty inputs' alignment moves nothing either
         output.size = self.dot - start
         output.script_data = script_data
         if statement.fill is not None:

@@ -271,6 +271,7 @@ class Linker:
             return
         for obj in self.files:
             obj.read_relocations()
+        added = arch.prepare_inputs(self.files) if not options.relocatable else []
         script = self._sections_script()
         synthetic = SyntheticSections(arch)
         if options.build_id and options.output_format != "binary":
@@ -280,6 +281,7 @@ class Linker:
         if common is not None:
             sections.append(common)
         sections.extend(synthetic.sections())
+        sections.extend(added)
         property_note = merge_property_notes(sections, arch.wordsize)
         if property_note is not None:
             sections.insert(0, property_note)
@@ -295,6 +297,10 @@ class Linker:
                             self.diagnostics if options.print_gc_sections else None)
         placement.place_orphans(plan, [s for s in sections if s.live and not s.discarded])
         live = [s for s in sections if s.live and not s.discarded]
+        arch.relax(self.files, [[s for c in item.contents if isinstance(c, list) for s in c
+                                 if s.live and not s.discarded]
+                                for item in plan if isinstance(item, SectionPlan)],
+                   options.relax)
         relocator = Relocator(arch, synthetic, self.diagnostics)
         relocator.scan([s for s in live if s.file is not None])
         if self.diagnostics.failed:

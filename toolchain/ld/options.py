@@ -46,6 +46,7 @@ class LinkOptions:
     inputs: list[InputItem] = field(default_factory=list)
     library_paths: list[str] = field(default_factory=list)
     emulation: str | None = None
+    relax: bool = True                       # --no-relax: RISC-V calls keep auipc+jalr
     entry: str | None = None
     scripts: list[str] = field(default_factory=list)         # -T files
     defsyms: list[tuple[str, str]] = field(default_factory=list)
@@ -94,7 +95,7 @@ IGNORED_FLAGS = {
     "--enable-new-dtags", "--disable-new-dtags", "-O", "-O0", "-O1", "-O2", "-O3",
     "--no-add-needed", "--add-needed", "--copy-dt-needed-entries",
     "--no-copy-dt-needed-entries", "-Qy", "-g", "--demangle", "--no-demangle",
-    "--no-keep-memory", "--reduce-memory-overheads", "--relax", "--no-relax",
+    "--no-keep-memory", "--reduce-memory-overheads", 
     "--warn-once", "--sort-common", "-d", "-dc", "-dp", "--no-export-dynamic",
     "-E", "--export-dynamic", "--allow-shlib-undefined", "--no-allow-shlib-undefined",
     "--check-sections", "--no-check-sections", "--warn-shared-textrel",
@@ -237,6 +238,8 @@ def parse_args(argv: list[str]) -> LinkOptions:
             options.fatal_warnings = True
         elif name == "--no-fatal-warnings":
             options.fatal_warnings = False
+        elif name in ("--relax", "--no-relax"):
+            options.relax = name == "--relax"
         elif name in ("-w", "--no-warnings"):
             options.no_warnings = True
         elif name == "--noinhibit-exec":
@@ -288,6 +291,8 @@ def _split_option(arg: str) -> tuple[str, str | None]:
             return name, value
         if name.startswith("--") and name[1:] in WITH_ARGUMENT:
             return name[1:], value
+        if not name.startswith("--") and "-" + name in IGNORED_WITH_ARGUMENT:
+            return "-" + name, value             # '-hash-style=gnu', as the cross gccs pass it
     if arg.startswith("--") and arg[1:] in WITH_ARGUMENT | dict.fromkeys(IGNORED_WITH_ARGUMENT):
         return arg[1:], None                     # '--Ttext' is '-Ttext', '--plugin' '-plugin'
     if arg.startswith("--") and arg[1:] in IGNORED_FLAGS:

@@ -96,7 +96,8 @@ class OutputBuilder:
             layout.run(ehdr + phnum * phdr)
             self._set_script_symbols(layout)
             sections = self._kept_sections()
-            count = len(build_segments(sections, max_page, False))
+            count = len(build_segments(sections, max_page, self._exec_stack(),
+                                        self.arch.separate_code))
             if count == phnum or options.output_format == "binary":
                 break
             phnum = count
@@ -104,11 +105,23 @@ class OutputBuilder:
         self.headers_size = ehdr + phnum * phdr
         return layout
 
+    def _exec_stack(self) -> bool | None:
+        """PT_GNU_STACK's X flag; None for no PT_GNU_STACK -- as GNU ld, when no input
+        has a .note.GNU-stack and no -z [no]execstack says."""
+        if self.options.exec_stack is not None:
+            return self.options.exec_stack
+        files = self.linker.files
+        if not any(obj.has_gnu_stack_note for obj in files):
+            return None
+        return any(obj.exec_stack for obj in files)
+
     def _kept_sections(self) -> list[OutputSection]:
         kept = []
         for item in self.plan:
             if isinstance(item, SectionPlan) and item.output is not None:
                 output = item.output
+                if _only_aligns_dot(item):
+                    continue
                 if output.size > 0 or output.script_data:
                     if output not in kept:
                         kept.append(output)
@@ -153,10 +166,9 @@ class OutputBuilder:
     def build(self) -> None:
         layout = self.layout()
         max_page, _ = self._page_sizes()
-        exec_stack = self.options.exec_stack
-        if exec_stack is None:
-            exec_stack = any(obj.exec_stack for obj in self.linker.files)
-        self.segments = build_segments(self.sections, max_page, exec_stack)
+        exec_stack = self._exec_stack()
+        self.segments = build_segments(self.sections, max_page, exec_stack,
+                                       self.arch.separate_code)
         data_end = assign_offsets(self.sections, self.segments, self.headers_size, max_page)
         ehdr_start = self.linker.symtab.get("__ehdr_start")
         if ehdr_start is not None and ehdr_start.script_defined and \
@@ -168,7 +180,8 @@ class OutputBuilder:
         self.entry = self._entry_address()
         self.image = bytearray(data_end)
         self._copy_sections()
-        self.synthetic.write(self.image, self._input_offset, self.relocator.tp_offset)
+        self.synthetic.write(self.image, self._input_offset, self.relocator.tp_offset,
+                             self.relocator.dtp_offset)
         for section in self._live_inputs():
             if section.relocations and section.file is not None:
                 self.relocator.apply(self.image, section, self._input_offset(section))
@@ -321,7 +334,7 @@ class OutputBuilder:
         ehdr = elf_header(is64=is64, machine=self.arch.machine, e_type=elf.ET_EXEC,
                           entry=self.entry, phoff=len(elf_header_placeholder(is64)),
                           phnum=len(self.segments), shoff=shoff, shnum=len(headers),
-                          shstrndx=shstrndx)
+                          shstrndx=shstrndx, flags=self.arch.output_flags(self.linker.files))
         image[:len(ehdr)] = ehdr
         image[len(ehdr):len(ehdr) + len(phdrs)] = phdrs
         content = image + extra + b"".join(headers)
@@ -329,6 +342,19 @@ class OutputBuilder:
         if note is not None and note.output_section is not None:
             self.synthetic.fill_build_id(content, self._input_offset(note))
         return bytes(content)
+
+
+def _only_aligns_dot(item: SectionPlan) -> bool:
+    """An output section with no input and only ``. = ALIGN(...)`` inside is not
+    created, as in GNU ld (the default script's ``.bss`` when nothing is in it)."""
+    contents = item.contents
+    if any(isinstance(c, list) and any(s.live and not s.discarded for s in c)
+           for c in contents) or item.output.script_data:
+        return False
+    others = [c for c in contents if not isinstance(c, list)]
+    return bool(others) and all(
+        isinstance(c, ast.Assignment) and c.symbol == "." and isinstance(c.expr, ast.Call)
+        and c.expr.function == "ALIGN" for c in others)
 
 
 def elf_header_placeholder(is64: bool) -> bytes:

@@ -183,7 +183,10 @@ class Placement:
                 self.placed.add(id(section))
                 continue
             output = self.outputs[section.name] = OutputSection(section.name)
-            new_plan = SectionPlan(ast.OutputSection(section.name), output, [[section]])
+            # A non-allocated orphan sits at address 0, as GNU ld places it.
+            statement = ast.OutputSection(section.name) if section.is_alloc else \
+                ast.OutputSection(section.name, address=ast.Number(0))
+            new_plan = SectionPlan(statement, output, [[section]])
             self.placed.add(id(section))
             plan.insert(_orphan_position(plan, section), new_plan)
         return orphans

@@ -25,12 +25,14 @@ from .symbols import Symbol
 from .synthetic import SyntheticSections
 
 E = RelExpr
-GOT_EXPRS = {E.GOT, E.GOT_PC, E.GOT_OFF}
-GOTTP_EXPRS = {E.GOTTP_PC, E.GOTTP, E.GOTTP_OFF, E.GOTTP_NEG_OFF}
+GOT_EXPRS = {E.GOT, E.GOT_PC, E.GOT_OFF, E.GOT_PAGE_PC, E.GOT_PAGE_OFF}
+GOTTP_EXPRS = {E.GOTTP_PC, E.GOTTP, E.GOTTP_OFF, E.GOTTP_NEG_OFF, E.GOTTP_PAGE_PC}
 # A relocation naming this symbol keeps .got.plt's reserved words, as in GNU ld
 # (which drops them when nothing names the GOT base and the GOT and PLT are empty).
 GOT_BASE_SYMBOL = "_GLOBAL_OFFSET_TABLE_"
 TLS_CALL_EXPRS = {E.TLSGD_PC, E.TLSGD_OFF, E.TLSLD_PC, E.TLSLD_OFF}
+# What a RISC-V %pcrel_lo can pair with: the PC-relative high parts.
+HI_EXPRS = {E.PC, E.PLT_PC, E.GOT_PC, E.GOTTP_PC, E.TLSGD_GOT_PC}
 
 
 # Symbols that name "the function" in a message: like GNU ld (bfd's elf_find_function),
@@ -70,6 +72,7 @@ class Relocator:
         self.undefined_count = 0
         self.tls_start = 0
         self.tls_tp = 0
+        self._hi_index: dict[int, dict] = {}
 
     # --- pass 1 ---------------------------------------------------------------------------
 
@@ -109,9 +112,12 @@ class Relocator:
                         self.relaxed_got.add((id(section), relocation.offset))
                     else:
                         synthetic.add_got(symbol)
+                elif expr is E.TLSGD_GOT_PC:
+                    synthetic.add_tlsgd(symbol)
                 elif expr in GOTTP_EXPRS:
-                    if not (data is not None and arch.can_relax_tls_ie(
-                            data, relocation.offset, relocation.type)):
+                    if not (data is not None and (symbol.defined or arch.relax_undefined_tls)
+                            and arch.can_relax_tls_ie(data, relocation.offset,
+                                                      relocation.type)):
                         synthetic.add_gottp(symbol)
                 if symbol.is_ifunc and expr not in GOT_EXPRS:
                     synthetic.add_iplt(symbol)
@@ -141,6 +147,9 @@ class Relocator:
 
     def tp_offset(self, symbol: Symbol) -> int:
         return symbol.address - self.tls_tp
+
+    def dtp_offset(self, symbol: Symbol) -> int:
+        return symbol.address - self.tls_start if symbol.defined else 0
 
     def apply(self, image: bytearray, section: InputSection, base: int) -> None:
         """Apply ``section``'s relocations; its bytes are at ``image[base:]``."""
@@ -178,6 +187,8 @@ class Relocator:
                     arch.write(image, at, type, S + A)
                 elif expr is E.PC or expr is E.PLT_PC:
                     arch.write(image, at, type, S + A - P)
+                elif expr is E.PAGE_PC:
+                    arch.write(image, at, type, page(S + A) - page(P))
                 elif expr in GOT_EXPRS:
                     if (id(section), offset) in self.relaxed_got:
                         arch.relax_got(image, at, type, S + A - P, S + A)
@@ -203,14 +214,25 @@ class Relocator:
                 elif expr is E.TLSGD_PC or expr is E.TLSGD_OFF:
                     skip = arch.relax_tls_gd_to_le(image, at, type, S - self.tls_tp)
                 elif expr is E.TLSLD_PC or expr is E.TLSLD_OFF:
-                    skip = arch.relax_tls_ld_to_le(image, at, type)
+                    skip = arch.relax_tls_ld_to_le(image, at, type,
+                                                   self.tls_start - self.tls_tp)
                 elif expr is E.DTPREL:
-                    # After local-dynamic is relaxed, code holds TP-relative offsets;
-                    # debug information keeps offsets into the TLS block.
-                    base_address = self.tls_tp if alloc else self.tls_start
-                    arch.write(image, at, type, S + A - base_address)
+                    # After local-dynamic is relaxed, x86 code holds TP-relative offsets
+                    # (variant II); AArch64's relaxed sequence computes the block's
+                    # address, and debug information keeps offsets into the block.
+                    base_address = self.tls_tp if alloc and arch.tls_variant == 2 \
+                        else self.tls_start
+                    arch.write(image, at, type, S + A - base_address - arch.dtv_offset)
+                elif expr is E.TLSGD_GOT_PC:
+                    arch.write(image, at, type, synthetic.tlsgd_slot(symbol) + A - P)
                 elif expr is E.TLS_MARKER:
                     arch.relax_tls_marker(image, at, type)
+                elif expr is E.PC_INDIRECT:
+                    value = self._paired_hi_value(symbol, A)
+                    if value is None:
+                        raise RelocationError("dangerous relocation: %pcrel_lo missing "
+                                              "matching %pcrel_hi")
+                    arch.write(image, at, type, value)
             except RelocationError as exc:
                 target = f"symbol '{symbol.name}'" if symbol.name and \
                     symbol.type != elf.STT_SECTION else f"section '{_section_name(symbol)}'"
@@ -218,14 +240,57 @@ class Relocator:
                                        f"references {target}")
 
 
+    def _paired_hi_value(self, label: Symbol, addend: int) -> int | None:
+        """The value the HI20 relocation at ``label + addend`` computes (RISC-V's
+        %pcrel_lo names the auipc, not the target)."""
+        section = label.section
+        if section is None or section.output_section is None:
+            return None
+        offset = label.value + addend
+        index = self._hi_index.get(id(section))
+        if index is None:
+            index = {}
+            for relocation in section.relocations:
+                try:
+                    expr = self.arch.rel_expr(relocation.type)
+                except RelocationError:
+                    continue
+                if expr in HI_EXPRS:
+                    index[relocation.offset] = (relocation, expr)
+            self._hi_index[id(section)] = index
+        found = index.get(offset)
+        if found is None:
+            return None
+        relocation, expr = found
+        symbol = relocation.symbol
+        S, A = self.symbol_address(symbol), relocation.addend
+        P = section.address + offset
+        if expr is E.GOT_PC:
+            return _slot_value(expr, self.synthetic.got_slot(symbol), A, P, 0)
+        if expr is E.GOTTP_PC:
+            return _slot_value(expr, self.synthetic.gottp_slot(symbol), A, P, 0)
+        if expr is E.TLSGD_GOT_PC:
+            return self.synthetic.tlsgd_slot(symbol) + A - P
+        return S + A - P
+
+
 def _slot_value(expr: RelExpr, G: int, A: int, P: int, got_base: int) -> int:
     """The value of a relocation that names a GOT slot at address G: the slot's
     address PC-relative (G + A - P), absolute (G + A), or from the GOT base."""
     if expr in (E.GOT_PC, E.GOTTP_PC):
         return G + A - P
+    if expr in (E.GOT_PAGE_PC, E.GOTTP_PAGE_PC):
+        return page(G + A) - page(P)
+    if expr is E.GOT_PAGE_OFF:
+        return G + A - page(got_base)
     if expr in (E.GOT, E.GOTTP):
         return G + A
     return G - got_base + A
+
+
+def page(address: int) -> int:
+    """AArch64's Page(): the address of the 4 KiB page holding ``address``."""
+    return address & ~0xFFF
 
 
 def _section_name(symbol: Symbol) -> str:

@@ -34,7 +34,7 @@ class Symbol:
     __slots__ = ("name", "binding", "type", "visibility", "size", "value", "section",
                  "file", "defined", "common_alignment", "lazy", "referenced",
                  "strong_reference", "output_section", "got_index", "iplt_index",
-                 "gottp_index", "is_local", "output_index", "script_defined", "exported")
+                 "gottp_index", "tlsgd_index", "is_local", "output_index", "script_defined", "exported")
 
     def __init__(self, name: str, *, is_local: bool = False):
         self.name = name
@@ -54,6 +54,7 @@ class Symbol:
         self.got_index = -1
         self.iplt_index = -1
         self.gottp_index = -1
+        self.tlsgd_index = -1               # first of a (module, offset) GOT pair
         self.is_local = is_local
         self.output_index = 0
         self.script_defined = False

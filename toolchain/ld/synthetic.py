@@ -46,15 +46,23 @@ class SyntheticSections:
                                      elf.SHT_RELA if arch.uses_rela else elf.SHT_REL,
                                      elf.SHF_ALLOC | elf.SHF_INFO_LINK, word, 0, b"")
         self.rel_iplt.entsize = (3 if arch.uses_rela else 2) * word
+        # RISC-V's GNU ld reserves an (unused, R_RISCV_NONE) dynamic relocation per
+        # TLS GOT slot even in a static executable; so does pld, for the same layout.
+        self.rel_got = InputSection(None, 0, f".{rel}.got",
+                                    elf.SHT_RELA if arch.uses_rela else elf.SHT_REL,
+                                    elf.SHF_ALLOC, word, 0, b"")
+        self.rel_got.entsize = self.rel_iplt.entsize
         self.got_entries: list[tuple[str, Symbol]] = []     # ('address'|'tpoff', symbol)
         self.iplt_symbols: list[Symbol] = []
-        self.got_plt_reserved = 3
+        self.got_plt_reserved = arch.got_plt_header_words
         self.build_id: InputSection | None = None
         self.build_id_style = ""
         self.got_plt_needed = False
+        self.got_header = 0
+        self.got_plt_header = 0
 
     def sections(self) -> list[InputSection]:
-        result = [self.rel_iplt, self.iplt, self.got, self.got_plt]
+        result = [self.rel_got, self.rel_iplt, self.iplt, self.got, self.got_plt]
         return result + ([self.build_id] if self.build_id is not None else [])
 
     # --- .note.gnu.build-id ---------------------------------------------------------------
@@ -104,6 +112,14 @@ class SyntheticSections:
             symbol.gottp_index = len(self.got_entries)
             self.got_entries.append(("tpoff", symbol))
 
+    def add_tlsgd(self, symbol: Symbol) -> None:
+        """Two slots for general dynamic TLS kept as it is: module 1 (the executable)
+        and the symbol's offset in its TLS block."""
+        if symbol.tlsgd_index < 0:
+            symbol.tlsgd_index = len(self.got_entries)
+            self.got_entries.append(("dtpmod", symbol))
+            self.got_entries.append(("dtprel", symbol))
+
     def add_iplt(self, symbol: Symbol) -> None:
         if symbol.iplt_index < 0:
             symbol.iplt_index = len(self.iplt_symbols)
@@ -111,12 +127,21 @@ class SyntheticSections:
 
     def finish_sizes(self) -> None:
         word = self.arch.wordsize
-        self.got.size = len(self.got_entries) * word
-        needed = self.iplt_symbols or self.got_entries or self.got_plt_needed
+        header = self.arch.got_header_words if self.got_entries or self.got_plt_needed else 0
+        self.got_header = header
+        self.got.size = (header + len(self.got_entries)) * word
+        needed = self.iplt_symbols and self.arch.iplt_needs_got_plt_header or \
+            self.got_entries or self.got_plt_needed
         reserved = self.got_plt_reserved if needed else 0
+        self.got_plt_header = reserved
         self.got_plt.size = (reserved + len(self.iplt_symbols)) * word
         self.iplt.size = len(self.iplt_symbols) * self.arch.iplt_entry_size
         self.rel_iplt.size = len(self.iplt_symbols) * self.rel_iplt.entsize
+        if self.arch.gottp_reserves_dynamic_relocation:
+            tp_slots = sum(1 for kind, _ in self.got_entries
+                           if kind in ("tpoff", "dtpmod", "dtprel"))
+            self.rel_got.size = tp_slots * self.rel_got.entsize
+            self.rel_got.data = bytes(self.rel_got.size)
         ifunc_in_got = [s for kind, s in self.got_entries if kind == "address" and s.is_ifunc]
         self.rel_iplt.size += len(ifunc_in_got) * self.rel_iplt.entsize
 
@@ -124,7 +149,9 @@ class SyntheticSections:
 
     @property
     def got_base(self) -> int:
-        """_GLOBAL_OFFSET_TABLE_: the start of .got.plt (x86 psABIs)."""
+        """_GLOBAL_OFFSET_TABLE_: the start of .got.plt (x86 psABIs) or of .got (AArch64)."""
+        if self.arch.got_base_symbol_section == ".got" and self.got.output_section is not None:
+            return self.got.address
         if self.got_plt.output_section is not None:
             return self.got_plt.address
         if self.got.output_section is not None:
@@ -132,25 +159,29 @@ class SyntheticSections:
         return 0
 
     def got_slot(self, symbol: Symbol) -> int:
-        return self.got.address + symbol.got_index * self.arch.wordsize
+        return self.got.address + (self.got_header + symbol.got_index) * self.arch.wordsize
 
     def gottp_slot(self, symbol: Symbol) -> int:
-        return self.got.address + symbol.gottp_index * self.arch.wordsize
+        return self.got.address + (self.got_header + symbol.gottp_index) * self.arch.wordsize
+
+    def tlsgd_slot(self, symbol: Symbol) -> int:
+        return self.got.address + (self.got_header + symbol.tlsgd_index) * self.arch.wordsize
 
     def iplt_entry(self, symbol: Symbol) -> int:
         return self.iplt.address + symbol.iplt_index * self.arch.iplt_entry_size
 
     def iplt_slot(self, symbol: Symbol) -> int:
-        return self.got_plt.address + (self.got_plt_reserved + symbol.iplt_index) \
+        return self.got_plt.address + (self.got_plt_header + symbol.iplt_index) \
             * self.arch.wordsize
 
     # --- contents ------------------------------------------------------------------------------
 
-    def write(self, image: bytearray, file_offset, tp_offset) -> None:
+    def write(self, image: bytearray, file_offset, tp_offset, dtp_offset=None) -> None:
         """Fill the synthetic sections in the output image.
 
         ``file_offset(section)`` gives where an input section's bytes are in the
-        image; ``tp_offset(symbol)`` the symbol's offset from the thread pointer.
+        image; ``tp_offset(symbol)`` the symbol's offset from the thread pointer,
+        ``dtp_offset(symbol)`` from the start of the TLS block.
         """
         arch = self.arch
         word = arch.wordsize
@@ -158,15 +189,23 @@ class SyntheticSections:
             (lambda v: (v & 0xFFFFFFFF).to_bytes(4, "little"))
         relocs = []
         if self.got.size:
-            base = file_offset(self.got)
+            base = file_offset(self.got) + self.got_header * word
             for index, (kind, symbol) in enumerate(self.got_entries):
                 if kind == "tpoff":
                     value = tp_offset(symbol)
+                elif kind == "dtpmod":
+                    value = 1
+                elif kind == "dtprel":
+                    value = dtp_offset(symbol) - arch.dtv_offset
                 elif symbol.is_ifunc:
                     value = symbol.address              # the resolver, until IRELATIVE runs
-                    relocs.append(arch.irelative(self.got.address + index * word, value))
+                    relocs.append(arch.irelative(self.got_slot(symbol), value))
                 else:
                     value = symbol.address if symbol.defined else 0
+                image[base + index * word:base + (index + 1) * word] = pack(value)
+        if self.got_plt_header:
+            base = file_offset(self.got_plt)
+            for index, value in enumerate(arch.got_plt_header_values[:self.got_plt_header]):
                 image[base + index * word:base + (index + 1) * word] = pack(value)
         if self.iplt_symbols:
             plt_base = file_offset(self.iplt)
@@ -176,8 +215,9 @@ class SyntheticSections:
                 slot = self.iplt_slot(symbol)
                 arch.write_iplt_entry(image, plt_base + symbol.iplt_index * arch.iplt_entry_size,
                                       entry, slot, self.got_base)
-                offset = slot_base + (self.got_plt_reserved + symbol.iplt_index) * word
-                image[offset:offset + word] = pack(symbol.address)
+                offset = slot_base + (self.got_plt_header + symbol.iplt_index) * word
+                image[offset:offset + word] = pack(
+                    entry if arch.iplt_slot_holds_entry else symbol.address)
                 relocs.insert(len(relocs), arch.irelative(slot, symbol.address))
         if relocs:
             base = file_offset(self.rel_iplt)

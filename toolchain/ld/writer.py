@@ -36,8 +36,11 @@ def align_up(value: int, alignment: int) -> int:
 
 
 def build_segments(sections: list[OutputSection], page_size: int,
-                   exec_stack: bool) -> list[Segment]:
-    """PT_LOAD, PT_NOTE, PT_TLS and PT_GNU_STACK for the allocated sections."""
+                   exec_stack: bool | None, separate_code: bool = True) -> list[Segment]:
+    """PT_LOAD, PT_NOTE, PT_TLS and PT_GNU_STACK for the allocated sections.
+
+    Without ``separate_code`` (GNU ld's default on AArch64 and RISC-V) read-only
+    and executable sections share one R+X segment; only writability splits."""
     loads: list[Segment] = []
     current: Segment | None = None
     for section in sections:
@@ -51,14 +54,21 @@ def build_segments(sections: list[OutputSection], page_size: int,
             last_end = last.address + (0 if last.is_tbss else last.size)
             same_load_delta = section.is_nobits or \
                 (section.lma - section.address) == (current.paddr - current.vaddr)
-            if (flags == current.flags and section.address >= last_end and same_load_delta
+            compatible = flags == current.flags or not separate_code and \
+                (flags | current.flags) & elf.PF_W == 0
+            if (compatible and section.address >= last_end and same_load_delta
                     and section.address - last_end < page_size):
                 current.sections.append(section)
+                current.flags |= flags
                 continue
         current = Segment(elf.PT_LOAD, flags, [section], vaddr=section.address,
                           paddr=section.lma, align=page_size)
         loads.append(current)
-    segments = list(loads)
+    # RISC-V: the merged attributes get a header of their own, first (as GNU ld).
+    attributes = [s for s in sections if s.type == elf.SHT_RISCV_ATTRIBUTES]
+    segments = [Segment(elf.PT_RISCV_ATTRIBUTES, elf.PF_R, attributes[:1], align=1)] \
+        if attributes else []
+    segments += loads
     # One PT_NOTE per run of adjacent notes of the same alignment (as GNU ld):
     # a reader walks a note segment at its alignment.
     run: list[OutputSection] = []
@@ -77,14 +87,16 @@ def build_segments(sections: list[OutputSection], page_size: int,
     if tls:
         segments.append(Segment(elf.PT_TLS, elf.PF_R, tls,
                                 align=max(s.alignment for s in tls)))
-    segments.append(Segment(elf.PT_GNU_STACK,
-                            elf.PF_R | elf.PF_W | (elf.PF_X if exec_stack else 0), [],
-                            align=16))
+    if exec_stack is not None:                  # None: nothing says; no header
+        segments.append(Segment(elf.PT_GNU_STACK,
+                                elf.PF_R | elf.PF_W | (elf.PF_X if exec_stack else 0), [],
+                                align=16))
     return segments
 
 
-def count_program_headers(sections: list[OutputSection], page_size: int) -> int:
-    return len(build_segments(sections, page_size, False))
+def count_program_headers(sections: list[OutputSection], page_size: int,
+                          separate_code: bool = True) -> int:
+    return len(build_segments(sections, page_size, False, separate_code))
 
 
 def assign_offsets(sections: list[OutputSection], segments: list[Segment],
@@ -134,6 +146,10 @@ def assign_offsets(sections: list[OutputSection], segments: list[Segment],
         section.file_offset = offset
         offset += section.size
     for segment in segments:
+        if segment.type == elf.PT_RISCV_ATTRIBUTES:
+            segment.offset = segment.sections[0].file_offset
+            segment.filesz = segment.sections[0].size
+            continue
         if segment.type in (elf.PT_NOTE, elf.PT_TLS, elf.PT_GNU_PROPERTY) and segment.sections:
             first, last = segment.sections[0], segment.sections[-1]
             segment.offset = first.file_offset

@@ -21,15 +21,21 @@ from __future__ import annotations
 from .mir import MachineFunction
 
 
-def layout_frame(function: MachineFunction, word: int = 8, stack_align: int = 16) -> None:
+def layout_frame(function: MachineFunction, word: int = 8, stack_align: int = 16,
+                 fp_misalign: int = 0) -> None:
+    """``fp_misalign``: the frame pointer's address modulo ``stack_align`` (0 on
+    x86-64; 8 on i386, where the return address and the saved frame pointer
+    take 4 bytes each).  A slot at fp - offset is aligned when offset leaves
+    the same remainder, and so is sp at the bottom of the frame."""
     saved = word * len(function.callee_saved)
     offset = saved
+    m = fp_misalign
     for slot in sorted((s for s in function.slots if not s.fixed),
                        key=lambda s: -s.alignment):
         offset += slot.size
         align = min(slot.alignment, stack_align) if slot.alignment > 0 else 1
-        offset = (offset + align - 1) // align * align
+        offset = (offset - m % align + align - 1) // align * align + m % align
         slot.offset = -offset
-    # after 'push fp' sp is aligned; the pushes and the frame keep it so
-    total = (offset + stack_align - 1) // stack_align * stack_align
+    # after 'push fp' sp is at fp; the pushes and the frame keep it aligned
+    total = (offset - m + stack_align - 1) // stack_align * stack_align + m
     function.frame_size = total - saved

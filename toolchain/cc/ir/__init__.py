@@ -74,7 +74,9 @@ class Aggregate:
     ``fields`` lists the scalar leaves as (byte offset, Type), arrays
     expanded, unions with every member's leaves, bit-fields as their storage
     unit; ``is_union`` and ``has_unaligned`` (packed members) matter to the
-    SysV classification; ``flexible`` marks a trailing flexible array.
+    SysV classification; ``flexible`` marks a trailing flexible array;
+    ``is_complex``: a _Complex value, which some ABIs pass unlike a struct of
+    its two parts (x86-64's COMPLEX_X87 for _Complex long double).
     """
 
     size: int
@@ -83,6 +85,7 @@ class Aggregate:
     is_union: bool = False
     has_unaligned: bool = False
     name: str = ""
+    is_complex: bool = False
 
 
 # --- values ------------------------------------------------------------------------------
@@ -273,6 +276,7 @@ class Module:
     externals: dict[str, str] = field(default_factory=dict)   # name -> 'function'/'object'
     asm: list[str] = field(default_factory=list)              # top-level asm("...")
     aliases: dict[str, str] = field(default_factory=dict)     # __attribute__((alias)): name -> target
+    alias_linkage: dict[str, str] = field(default_factory=dict)   # alias -> 'internal'/'weak' if not external
 
 
 # --- the opcode table ------------------------------------------------------------------------

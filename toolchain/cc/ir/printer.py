@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from . import Function, Global, Instruction, Module
+from . import BlockAddress, Function, Global, Instruction, Module
 
 
 def format_instruction(instruction: Instruction) -> str:
@@ -61,11 +61,22 @@ def format_function(function: Function) -> str:
     return "\n".join(lines)
 
 
+def format_piece(piece) -> str:
+    """One initializer piece: bytes, or (symbol or BlockAddress, addend, size)."""
+    if isinstance(piece, (bytes, bytearray)):
+        return repr(bytes(piece))
+    target, addend, size = piece
+    name = target.ref() if isinstance(target, BlockAddress) else f"@{target}"
+    return f"{name}{addend:+d}:{size}" if addend else f"{name}:{size}"
+
+
 def format_global(data: Global) -> str:
     kind = "constant" if data.constant else "data"
     flags = " thread_local" if data.thread_local else ""
+    init = "zero" if data.initializer is None else \
+        "[" + ", ".join(format_piece(p) for p in data.initializer) + "]"
     return (f"{kind}{flags} {data.linkage} @{data.name} size {data.size}, "
-            f"align {data.alignment} = {data.initializer!r}")
+            f"align {data.alignment} = {init}")
 
 
 def format_module(module: Module) -> str:

@@ -52,7 +52,7 @@ class FunctionLowerer(Builder, ExpressionLowering, StatementLowering, Declaratio
         self.case_blocks: dict = {}
         self.vla_sizes: dict = {}
         self.address_taken: list = []
-        self.indirect_branches: list = []
+        self.indirect_goto = None             # (target slot, dispatch block) once used
 
     def error(self, message: str, node=None):
         where = ""
@@ -106,6 +106,10 @@ class ModuleLowerer(StaticData):
                     alias = symbol.attributes.get("alias")
                     if isinstance(alias, str) and symbol.kind in ("object", "function"):
                         self.module.aliases[symbol_name(symbol)] = alias
+                        if symbol.linkage == "internal":
+                            self.module.alias_linkage[symbol_name(symbol)] = "internal"
+                        elif "weak" in symbol.attributes:
+                            self.module.alias_linkage[symbol_name(symbol)] = "weak"
                         continue
                     if symbol.kind != "object":
                         continue

@@ -2,7 +2,8 @@
 
 A ``__builtin_foo`` with a library counterpart becomes a call of ``foo``;
 those with an IR meaning become IR: ``alloca`` a dynamic ``alloca``,
-``expect`` its first operand, ``unreachable``/``trap``, bit counting
+``expect`` its first operand, ``unreachable``/``trap``, ``conj``/``creal``/``cimag``
+on the two halves of a complex value, bit counting
 (``ctlz``/``cttz``/``ctpop``/``bswap``), the floating classification
 (``isnan`` ...) as comparisons, the overflow checks as arithmetic in a wider
 type.  ``__sync_*``/``__atomic_*`` are lowered as plain (single-threaded)
@@ -108,6 +109,16 @@ class BuiltinLowering:
             count = self.emit("ctlz", it, [flipped])
             result = self.emit("sub", it, [count, self.const(it, 1)])
             return self.resize(result, ir_type(e.type, self.target), False)
+        if base in ("conj", "conjf", "conjl", "creal", "crealf", "creall",
+                    "cimag", "cimagf", "cimagl") and len(args) == 1:
+            ct = self.types.complex(self.complex_part(e.type)) if base.startswith("conj") else \
+                self.types.complex(e.type)
+            real, imag = self.complex_parts(self.convert(self.value(args[0]), args[0].type, ct), ct)
+            if base.startswith("creal"):
+                return real
+            if base.startswith("cimag"):
+                return imag
+            return self.make_complex(real, self.emit("fneg", imag.type, [imag]), ct)
         for prefix, value in FLOAT_CONSTANTS.items():
             if base in (prefix, prefix + "f", prefix + "l", prefix + "f128") and \
                     (prefix not in ("nan", "nans") or self.constant_string(args)):
@@ -208,7 +219,9 @@ class BuiltinLowering:
         else:
             destination = self.value(args[2])
             result_t = args[2].type.target
-        wide = Type.I128
+        # exact in twice the width: i64 suffices for 32-bit operands and result (and
+        # is all a 32-bit target has), i128 for wider ones
+        wide = Type.I64 if max(t.size for t in (*types, result_t)) <= 4 else Type.I128
         a = self.resize(values[0], wide, is_signed(types[0]))
         b = self.resize(values[1], wide, is_signed(types[1]))
         exact = self.emit(op, wide, [a, b])

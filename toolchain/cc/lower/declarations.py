@@ -345,6 +345,10 @@ class StaticData:
             block = lowerer.label_block(e.label)
             if block not in lowerer.address_taken:
                 lowerer.address_taken.append(block)
+            # passes must not merge away a block whose address sits in static data
+            in_data = lowerer.function.attributes.setdefault("blocks_in_data", [])
+            if block not in in_data:
+                in_data.append(block)
             return (BlockAddress(block), 0)
         if isinstance(e, ast.Conditional):
             c = self.constant(e.condition)

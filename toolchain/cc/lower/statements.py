@@ -167,13 +167,27 @@ class StatementLowering:
         if s.label is not None:
             self.jump(self.label_block(s.label))
             return
+        # GCC's factoring of computed gotos: each ``goto *p`` stores its target
+        # and jumps to the function's one dispatch block, so n gotos and m
+        # labels make n + m edges, not n * m (an interpreter's threaded
+        # dispatch would otherwise be quadratic in phis and liveness).
         target = self.value(s.target)
-        branch = self.emit("indirectbr", Type.VOID, [target], [])
-        self.indirect_branches.append(branch)
+        if self.indirect_goto is None:
+            pointer_bytes = self.pointer_bits // 8
+            self.indirect_goto = (self.alloca(pointer_bytes, pointer_bytes),
+                                  self.new_block("indirect.goto"))
+        slot, dispatch = self.indirect_goto
+        self.emit("store", Type.VOID, [target, slot], alignment=self.pointer_bits // 8)
+        self.jump(dispatch)
 
     def finish_indirect_branches(self) -> None:
-        for branch in self.indirect_branches:
-            branch.targets = list(self.address_taken)
+        """Place the dispatch block: load the target, branch to any address-taken label."""
+        if self.indirect_goto is None:
+            return
+        slot, dispatch = self.indirect_goto
+        self.place(dispatch)
+        target = self.emit("load", Type.PTR, [slot], alignment=self.pointer_bits // 8)
+        self.emit("indirectbr", Type.VOID, [target], list(self.address_taken))
 
     def statement_Switch(self, s):
         value = self.value(s.condition)

@@ -100,7 +100,9 @@ def aggregate(t: CType, target) -> Aggregate:
     name = ""
     if isinstance(t, RecordType) and t.record.tag:
         name = ("union " if is_union else "struct ") + t.record.tag
-    return Aggregate(t.size, max(t.align, 1), tuple(fields), is_union, unaligned[0], name)
+    is_complex = isinstance(t, FloatType) and t.complex
+    return Aggregate(t.size, max(t.align, 1), tuple(fields), is_union, unaligned[0], name,
+                     is_complex)
 
 
 def float_bytes(value: float, t: Type, size: int) -> bytes:

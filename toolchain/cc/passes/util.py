@@ -57,7 +57,9 @@ def use_counts(function: Function) -> dict:
 
 
 def address_taken_blocks(function: Function) -> set:
-    taken = set()
+    """Blocks whose address is used: by an instruction, an indirectbr, or static data
+    (``static void *t[] = {&&a}``, recorded by lowering)."""
+    taken = set(function.attributes.get("blocks_in_data", ()))
     for block in function.blocks:
         for instruction in block.instructions:
             for v in instruction.operands:

@@ -10,8 +10,7 @@ linker -- GOT-load relaxation, TLS model relaxation -- and the bytes of a
 PLT entry.  GOT and PLT decisions (which symbols need a slot) are the
 core's.
 
-One module per architecture: x86_64.py, i386.py (aarch64.py, riscv64.py
-follow the same shape).
+One module per architecture: x86_64.py, i386.py, aarch64.py, riscv64.py.
 """
 
 from __future__ import annotations
@@ -45,6 +44,17 @@ class RelExpr(enum.Enum):
     TLSLD_OFF = "TLSLD GOT-relative"
     DTPREL = "S + A - DTV"        # offset in the module's TLS block
     TLS_MARKER = "TLS call marker"  # relocations relaxed together with a GD/LD one
+    # AArch64's ADRP works in 4 KiB pages: Page(X) clears the low 12 bits of X.
+    PAGE_PC = "Page(S + A) - Page(P)"
+    GOT_PAGE_PC = "Page(G + GOT + A) - Page(P)"
+    GOT_PAGE_OFF = "G + GOT + A - Page(GOT)"      # LD64_GOTPAGE_LO15
+    GOTTP_PAGE_PC = "Page(GOTTP + A) - Page(P)"
+    # RISC-V's %pcrel_lo: S is the label of the auipc whose HI20 relocation holds
+    # the PC-relative value; this one takes that value's low 12 bits.
+    PC_INDIRECT = "value of the HI20 relocation at S"
+    # General dynamic kept as it is (RISC-V): a GOT pair (module 1, S - DTV base)
+    # passed to __tls_get_addr, PC-relative.
+    TLSGD_GOT_PC = "GD slot pair + A - P"
 
 
 @dataclass(frozen=True)
@@ -84,9 +94,20 @@ class Arch:
     default_base: int                  # where GNU ld's default script starts text
     max_page_size: int
     common_page_size: int
+    separate_code = True               # code on pages of its own (Debian's x86 ld: -z separate-code)
     tls_variant: int                   # 2: TLS block below TP (x86); 1: above (AArch64, RISC-V)
     tls_tcb_size: int = 0              # variant 1: bytes between TP and the block
     got_base_symbol_section = ".got.plt"  # _GLOBAL_OFFSET_TABLE_ points at its start
+    got_header_words = 0               # reserved words at the start of .got (AArch64: 1)
+    got_plt_header_words = 3           # reserved words at the start of .got.plt
+    got_plt_header_values: tuple[int, ...] = ()   # what they hold (default: zeros)
+    gottp_reserves_dynamic_relocation = False  # RISC-V GNU ld: a NONE record per TP slot
+    iplt_slot_holds_entry = False      # an IPLT slot starts as the resolver (x86) or the entry
+    iplt_needs_got_plt_header = True   # IPLT slots alone keep them (x86) or not (.igot.plt)
+    # Whether an initial-exec access to an undefined weak symbol becomes local exec
+    # (x86, as GNU ld does) or keeps its GOT slot (AArch64).
+    relax_undefined_tls = True
+    dtv_offset = 0                     # what DTP-relative offsets are biased by (RISC-V: 0x800)
     irelative_type: int
     iplt_entry_size: int
     # No-op instructions by length (1, 2, ... bytes) that pad code sections; empty: zeros.
@@ -103,6 +124,20 @@ class Arch:
         longest = nops[-1]
         whole, rest = divmod(count, len(longest))
         return longest * whole + (nops[rest - 1] if rest else b"")
+
+    def prepare_inputs(self, files: list) -> list:
+        """Work on the input objects before placement (RISC-V trims ALIGN padding);
+        returns sections the architecture adds (RISC-V's merged attributes)."""
+        return []
+
+    def relax(self, files: list, output_inputs: list[list], enabled: bool) -> None:
+        """Shorten code once sections are placed (RISC-V: calls to ``jal``, and the
+        ALIGN padding trimmed); ``output_inputs`` are each output section's live
+        input sections in order; ``enabled`` is false under --no-relax."""
+
+    def output_flags(self, files: list) -> int:
+        """The executable's e_flags, from the inputs' (RISC-V: RVC, float ABI)."""
+        return 0
 
     def rel_expr(self, type: int, data: bytes | bytearray | memoryview | None = None,
                  offset: int = 0) -> RelExpr:
@@ -146,7 +181,11 @@ class Arch:
         after this one (the call to __tls_get_addr)."""
         raise NotImplementedError
 
-    def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int) -> int:
+    def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int,
+                           block_offset: int = 0) -> int:
+        """Rewrite a local-dynamic sequence to compute the TLS block's address;
+        ``block_offset`` is that block's distance from TP.  Returns relocations
+        consumed after this one."""
         raise NotImplementedError
 
     def tls_call_relocations(self, type: int) -> int:
@@ -174,11 +213,18 @@ class Arch:
 
 
 def arch_for_machine(machine: int) -> Arch:
-    from ...common.target import EM_386, EM_X86_64
+    from ...common.target import EM_386, EM_AARCH64, EM_RISCV, EM_X86_64
     if machine == EM_X86_64:
         from .x86_64 import X86_64
         return X86_64()
     if machine == EM_386:
         from .i386 import I386
         return I386()
-    raise ToolchainError(f"unsupported ELF machine {machine}: pld links x86-64 and i386")
+    if machine == EM_AARCH64:
+        from .aarch64 import AArch64
+        return AArch64()
+    if machine == EM_RISCV:
+        from .riscv64 import RiscV64
+        return RiscV64()
+    raise ToolchainError(f"unsupported ELF machine {machine}: pld links x86-64, i386, "
+                         f"AArch64 and RISC-V 64")

@@ -238,7 +238,8 @@ class I386(Arch):
     def tls_call_relocations(self, type: int) -> int:
         return 0 if type == elf.R_386_TLS_GOTDESC else 1
 
-    def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int) -> int:
+    def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int,
+                           block_offset: int = 0) -> int:
         # leal x@tlsldm(%reg), %eax; {call ___tls_get_addr@PLT | call *...@GOT(%reg)}
         if offset < 2 or buf[offset - 2] != 0x8D or not has_base_disp32(buf[offset - 1]) or \
                 buf[offset - 1] & 0x38 != 0:

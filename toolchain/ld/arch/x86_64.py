@@ -193,7 +193,8 @@ class X86_64(Arch):
     def tls_call_relocations(self, type: int) -> int:
         return 0 if type == elf.R_X86_64_GOTPC32_TLSDESC else 1
 
-    def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int) -> int:
+    def relax_tls_ld_to_le(self, buf: bytearray, offset: int, type: int,
+                           block_offset: int = 0) -> int:
         # 48 8d 3d <x@tlsld> {e8 <__tls_get_addr@PLT> | ff 15 <@GOTPCREL>}
         if offset < 3 or buf[offset - 3:offset] != b"\x48\x8d\x3d":
             raise RelocationError("R_X86_64_TLSLD is not in the local-dynamic code sequence "

@@ -1,6 +1,7 @@
-"""The x86-64 back end (System V AMD64): abi.py, isel.py (with calls.py and
-floats.py), registers.py, emit.py.  ``emit_module`` and ``print_module`` are
-the entry points."""
+"""The x86-64 back end (System V AMD64): abi.py, isel.py (with integers.py,
+compares.py, memory.py, control.py, calls.py and floats.py; operands.py holds
+their shared operand helpers), registers.py, emit.py.  ``emit_module`` and
+``print_module`` are the entry points."""
 
 from .emit import emit_module, print_module
 

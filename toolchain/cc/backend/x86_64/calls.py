@@ -24,7 +24,8 @@ import re
 
 from ...ir import Aggregate, Constant, GlobalAddress, Instruction, Type
 from ..mir import MachineInstr
-from .abi import INTEGER, SSE, classify_aggregate, layout_call, return_registers, MEMORY
+from .abi import (COMPLEX_X87, INTEGER, MEMORY, SSE, SSEUP, X87, X87UP, argument_size, classify,
+                  layout_call, return_registers, stack_alignment)
 from .isel import (BITS, SUFFIX, ExprConstant, Immediate, Memory, Register, RSP, SymbolRef,
                    imm, offset_mem, slot_mem, signed)
 from .registers import CALLER_SAVED, CALLEE_SAVED_GP, gp_name, key_of
@@ -81,6 +82,31 @@ class CallSelection:
                 if offset < n:
                     sel.e("shrq", t, imm(chunk * 8))
 
+    def eightbytes_in(self, regs, m: Memory) -> list[str]:
+        """Load an aggregate's eightbytes from ``m`` into their registers; the registers."""
+        used = []
+        for i, (reg, cls) in enumerate(regs):
+            wide = i + 1 < len(regs) and regs[i + 1][1] == SSEUP
+            if cls == INTEGER:
+                self.sel.e("movq", Register(reg), offset_mem(m, 8 * i))
+            elif cls == SSE:
+                self.sel.e("movups" if wide else "movsd", Register(reg), offset_mem(m, 8 * i))
+            else:
+                continue                        # SSEUP came with its SSE; NO_CLASS: padding
+            used.append(reg)
+        return used
+
+    def eightbytes_out(self, regs, m: Memory, size: int) -> None:
+        """Store an aggregate's eightbytes from their registers to ``m`` (``size`` bytes:
+        the last eightbyte may be partial)."""
+        for i, (reg, cls) in enumerate(regs):
+            wide = i + 1 < len(regs) and regs[i + 1][1] == SSEUP
+            if cls == SSE and wide:
+                self.sel.e("movups", offset_mem(m, 8 * i), Register(reg))
+            elif cls in (INTEGER, SSE):
+                self.store_partial(Register(reg), cls, offset_mem(m, 8 * i),
+                                   min(8, size - 8 * i))
+
     # --- the prologue -----------------------------------------------------------------
     def prologue(self) -> None:
         sel = self.sel
@@ -92,15 +118,15 @@ class CallSelection:
             self.hidden = sel.new()
             sel.e("movq", self.hidden, Register("rdi"))
         for p, loc in zip(fn.parameters, layout.arguments):
+            if not loc.regs and not loc.on_stack:        # a zero-size struct: nothing passed
+                sel.addresses[p] = sel.mf.new_slot(8, max(p.aggregate.alignment, 8),
+                                                   f"p{p.index}")
+                continue
             if loc.regs:
                 if p.aggregate is not None:
                     slot = sel.mf.new_slot(8 * len(loc.regs), max(p.aggregate.alignment, 8),
                                            f"p{p.index}")
-                    for i, (reg, cls) in enumerate(loc.regs):
-                        if cls == INTEGER:
-                            sel.e("movq", slot_mem(slot, 8 * i), Register(reg))
-                        elif cls == SSE:
-                            sel.e("movsd", slot_mem(slot, 8 * i), Register(reg))
+                    self.eightbytes_out(loc.regs, slot_mem(slot), 8 * len(loc.regs))
                     sel.addresses[p] = slot
                 elif p.type is Type.I128:
                     lo, hi = sel.dest(p)
@@ -160,15 +186,11 @@ class CallSelection:
                     uses.append("rax")
                 elif where == "x87":
                     sel.e("fldt", src)
-                else:
-                    src = self.readable(src, agg.size)
-                    for i, (reg, cls) in enumerate(where):
-                        if cls == INTEGER:
-                            sel.e("movq", Register(reg), offset_mem(src, 8 * i))
-                            uses.append(reg)
-                        elif cls == SSE:
-                            sel.e("movsd", Register(reg), offset_mem(src, 8 * i))
-                            uses.append(reg)
+                elif where == "complex_x87":            # %st0 the real part, %st1 the imaginary
+                    sel.e("fldt", offset_mem(src, agg.size // 2))
+                    sel.e("fldt", src)
+                elif where:
+                    uses += self.eightbytes_in(where, self.readable(src, agg.size))
             elif v.type is Type.I128:
                 lo, hi = sel.pair(v)
                 sel.e("movq", Register("rax"), lo)
@@ -225,12 +247,18 @@ class CallSelection:
         ret_type = inst.type if ret_agg is None else Type.VOID
         layout = layout_call([(v.type, agg) for v, agg in args],
                              (Type.PTR, ret_agg) if ret_agg is not None else None)
-        stack = (layout.stack_size + 15) // 16 * 16
+        align = layout.stack_alignment
+        stack = (layout.stack_size + align - 1) // align * align
+        saved_rsp = None
+        if align > 16:                  # an over-aligned stack argument: align %rsp for it
+            saved_rsp = sel.new()
+            sel.e("movq", saved_rsp, RSP)
+            sel.e("andq", RSP, imm(-align))
         if stack:
             sel.e("subq", RSP, imm(stack))
         # stack arguments first (they may use rdi/rsi/rcx for copies)
         for (v, agg), loc in zip(args, layout.arguments):
-            if loc.regs:
+            if not loc.on_stack:
                 continue
             m = Memory(base=RSP, displacement=ExprConstant(loc.stack_offset))
             if agg is not None:
@@ -271,14 +299,7 @@ class CallSelection:
             uses.append("rdi")
         for loc, src, kind in sources:
             if kind == "agg":
-                for i, (reg, cls) in enumerate(loc.regs):
-                    if cls == INTEGER:
-                        sel.e("movq", Register(reg), offset_mem(src, 8 * i))
-                    elif cls == SSE:
-                        sel.e("movsd", Register(reg), offset_mem(src, 8 * i))
-                    else:
-                        continue
-                    uses.append(reg)
+                uses += self.eightbytes_in(loc.regs, src)
             elif kind == "pair":
                 sel.e("movq", Register(loc.regs[0][0]), src[0])
                 sel.e("movq", Register(loc.regs[1][0]), src[1])
@@ -297,19 +318,21 @@ class CallSelection:
         else:
             from .isel import Indirect
             sel.e("call", Indirect(target), uses=tuple(uses), defs=CALLER_SAVED)
-        if stack:
+        if saved_rsp is not None:
+            sel.e("movq", RSP, saved_rsp)
+        elif stack:
             sel.e("addq", RSP, imm(stack))
         # the result
         if ret_agg is not None:
             where = return_registers(Type.PTR, ret_agg)
             if where == "x87":
                 sel.e("fstpt", sel.mem(buffer))
-            elif where != "memory":
+            elif where == "complex_x87":
                 m = sel.mem(buffer)
-                for i, (reg, cls) in enumerate(where):
-                    if cls in (INTEGER, SSE):
-                        self.store_partial(Register(reg), cls, offset_mem(m, 8 * i),
-                                           min(8, ret_agg.size - 8 * i))
+                sel.e("fstpt", m)
+                sel.e("fstpt", offset_mem(m, ret_agg.size // 2))
+            elif where != "memory":
+                self.eightbytes_out(where, sel.mem(buffer), ret_agg.size)
             if inst.type is not Type.VOID:
                 sel.copy_value(buffer, sel.dest(inst), inst.type)
             return
@@ -355,24 +378,20 @@ class CallSelection:
         ap = sel.reg(inst.operands[0], 64)
         agg = inst.attributes.get("aggregate")
         ty = inst.type
-        if agg is not None:
-            classes = classify_aggregate(agg)
-            if "X87" in classes:
-                classes = [MEMORY]
-            size, align = agg.size, agg.alignment
-        elif ty is Type.F80:
-            classes, size, align = [MEMORY], 16, 16
-        elif ty is Type.I128:
-            classes, size, align = [INTEGER, INTEGER], 16, 16
-        elif ty.is_float:
-            classes, size, align = [SSE], 8, 8
-        else:
-            classes, size, align = [INTEGER], 8, 8
+        scalar = Type.I64 if agg is None and not ty.is_float and ty is not Type.I128 else ty
+        classes = classify(scalar, agg)
+        size, align = argument_size(scalar, agg), stack_alignment(scalar, agg)
         address = sel.new()
+        ap_mem = Memory(base=ap, displacement=ExprConstant(0))
+        if not classes:                     # a zero-size struct: nothing was passed
+            sel.e("movq", address, offset_mem(ap_mem, 8))
+            sel.e("movq", sel.dest(inst), address)
+            return
+        if any(c in (MEMORY, X87, X87UP, COMPLEX_X87) for c in classes):
+            classes = [MEMORY]
         join = sel.new_block()
         stack_block = sel.new_block()
         n_gp, n_sse = classes.count(INTEGER), classes.count(SSE)
-        ap_mem = Memory(base=ap, displacement=ExprConstant(0))
         if MEMORY not in classes:
             gp_off, fp_off = sel.new(32), sel.new(32)
             if n_gp:
@@ -388,8 +407,8 @@ class CallSelection:
             sel.start(regs_block)
             save = sel.new()
             sel.e("movq", save, offset_mem(ap_mem, 16))
-            if len(classes) == 1 or (n_sse == 0 and agg is None) or agg is None and n_gp == 2:
-                off = gp_off if n_gp else fp_off
+            if n_gp + n_sse == 1 or (n_sse == 0 and agg is None):
+                off = gp_off if n_gp else fp_off    # one register, or a scalar's pair
                 wide = sel.new()
                 sel.e("movl", wide.width(32), off)
                 sel.e("leaq", address, Memory(base=save, index=wide, scale=1))
@@ -399,6 +418,8 @@ class CallSelection:
                 sel.e("leaq", address, slot_mem(slot))
                 g, f = 0, 0
                 for i, c in enumerate(classes):
+                    if c not in (INTEGER, SSE):     # NO_CLASS padding
+                        continue
                     src = sel.new()
                     wide = sel.new()
                     sel.e("movl", wide.width(32), gp_off if c == INTEGER else fp_off)

@@ -153,7 +153,7 @@ def _is_string(data: ir.Global) -> bool:
         (data.attributes.get("string") or data.linkage == "internal")
 
 
-def global_items(data: ir.Global) -> list[tuple]:
+def global_items(data: ir.Global, ctx: ModuleContext) -> list[tuple]:
     name = data.name
     items: list[tuple] = []
     if data.initializer is None and data.common and not data.thread_local and \
@@ -200,6 +200,10 @@ def global_items(data: ir.Global) -> list[tuple]:
             offset += len(piece)
         else:
             target, addend, size = piece
+            if isinstance(target, ir.BlockAddress):
+                # &&label: the block's local label; a block the passes removed as
+                # unreachable can never be jumped to, its function's address stands in
+                target = ctx.block_labels.get(target.block) or target.block.function.name
             items.append(("value", sym(target, addend), size))
             offset += size
     if offset < data.size:
@@ -227,8 +231,11 @@ def module_items(module: ir.Module) -> list[tuple]:
         if function.blocks:
             items += function_items(function, ctx)
     for data in module.globals:
-        items += global_items(data)
+        items += global_items(data, ctx)
     items += constant_items(ctx)
+    for name, target in module.aliases.items():     # after their targets are defined
+        items += _binding_items(name, module.alias_linkage.get(name, "external"), None)
+        items.append(("set", name, target))
     for name, kind in module.externals.items():
         if kind == "weak":
             items.append(("weak", name))
@@ -281,6 +288,8 @@ def emit_items(items: list[tuple], streamer) -> None:
             streamer.emit_value(item[1], item[2])
         elif kind == "comm":
             streamer.emit_common(item[1], item[2], item[3], False)
+        elif kind == "set":
+            streamer.set_symbol(item[1], SymbolRef(item[2]))
         elif kind == "asm":
             parser = parser_module.Parser(streamer, streamer.isa, streamer.target,
                                           streamer.diagnostics)
@@ -359,6 +368,8 @@ def print_items(items: list[tuple]) -> str:
             lines.append(f"\t{directive} {fmt(item[1])}")
         elif kind == "comm":
             lines.append(f"\t.comm {item[1]},{item[2]},{item[3]}")
+        elif kind == "set":
+            lines.append(f"\t.set {item[1]}, {item[2]}")
         elif kind == "asm":
             lines.append("#APP")
             lines.extend("\t" + line.strip() for line in item[1].splitlines())

@@ -1,0 +1,27 @@
+# RV64GC encodings (rv64m): statement  # GNU as 2.40's bytes [relocations]
+	div a5,s0,t6  # b3 47 f4 03
+	div a5,t4,t5  # b3 c7 ee 03
+	divu s1,a4,a5  # b3 54 f7 02
+	divu sp,a0,a3  # 33 51 d5 02
+	divuw t0,a4,s0  # bb 52 87 02
+	divuw s1,t2,a5  # bb d4 f3 02
+	divw a0,a4,a3  # 3b 45 d7 02
+	divw a6,a2,t4  # 3b 48 d6 03
+	mul s1,a2,s1  # b3 04 96 02
+	mul a0,a4,s1  # 33 05 97 02
+	mulh t4,a0,ra  # b3 1e 15 02
+	mulh s8,sp,s0  # 33 1c 81 02
+	mulhsu s5,a3,s4  # b3 aa 46 03
+	mulhsu gp,a0,s6  # b3 21 65 03
+	mulhu a4,zero,a0  # 33 37 a0 02
+	mulhu a4,s0,a4  # 33 37 e4 02
+	mulw t4,sp,a2  # bb 0e c1 02
+	mulw a7,sp,a6  # bb 08 01 03
+	rem a2,t5,ra  # 33 66 1f 02
+	rem a1,a4,s9  # b3 65 97 03
+	remu a3,a1,a3  # b3 f6 d5 02
+	remu a2,a3,s0  # 33 f6 86 02
+	remuw s1,s6,s0  # bb 74 8b 02
+	remuw t3,s1,s1  # 3b fe 94 02
+	remw a3,a1,a7  # bb e6 15 03
+	remw t1,t5,a0  # 3b 63 af 02

@@ -1,0 +1,107 @@
+"""Real software built by pcc alone and run: zlib, Lua 5.4 and SQLite.
+
+Each project's sources (Debian source packages, see debiansrc.py) are
+compiled by pcc with the project's own flags, linked by pcc against the
+bundled libc, and run on a check whose expected output is in
+tests/cc/software/ (recorded from the same sources built by gcc against
+glibc): zlib's own test/example.c, a Lua script exercising the VM and its
+libraries, and a C program driving SQLite through its API.
+
+Default run: zlib and Lua at -O1.  ``--full`` adds Lua at -O0 and SQLite
+(the 250,000-line amalgamation, minutes of compile time) at -O0 and -O1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import testopts
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from debiansrc import LUA_FLAGS, SQLITE_FLAGS, ZLIB_FLAGS, debian_source, sqlite_build  # noqa: E402
+
+pytestmark = pytest.mark.skipif(platform.machine() != "x86_64" or os.name != "posix",
+                                reason="runs x86-64 Linux executables natively")
+
+CHECKS = Path(__file__).parent / "software"
+ZLIB_SOURCES = ["adler32", "compress", "crc32", "deflate", "gzclose", "gzlib", "gzread",
+                "gzwrite", "infback", "inffast", "inflate", "inftrees", "trees", "uncompr",
+                "zutil"]
+
+
+def pcc(*args) -> None:
+    """``pcc ARGS`` in-process; a failure fails the test with pcc's first error line."""
+    from toolchain.cc.cli import run
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        status = run([str(a) for a in args])
+    if status != 0:
+        lines = err.getvalue().splitlines()
+        first = next((line for line in lines if "error" in line), lines[0] if lines else "")
+        pytest.fail(f"pcc {' '.join(map(str, args[-3:]))}: exit {status}: {first}")
+
+
+def build(sources: list[Path], flags: list[str], level: str, out: Path, extra: list = ()) -> Path:
+    """Compile SOURCES one by one (as make would), link them with EXTRA into OUT."""
+    objects = []
+    for source in sources:
+        obj = out.parent / (source.stem + ".o")
+        pcc(level, "-w", *flags, "-c", source, "-o", obj)
+        objects.append(obj)
+    pcc(level, *objects, *extra, "-o", out, "-lm")
+    return out
+
+
+def run_check(command: list, expected: Path, cwd: Path) -> None:
+    result = subprocess.run([str(c) for c in command], capture_output=True, text=True,
+                            timeout=300, cwd=cwd)
+    assert result.returncode == 0, f"exit status {result.returncode}: {result.stderr[-300:]}"
+    assert result.stdout == expected.read_text(), f"output differs from {expected.name}"
+
+
+@pytest.fixture
+def full(request) -> bool:
+    return testopts.is_full(request.config)
+
+
+def need_full(full: bool, what: str) -> None:
+    if not full:
+        pytest.skip(f"{what}: only under --full (minutes of compile time)")
+
+
+@pytest.mark.parametrize("level", ["-O1"])
+def test_zlib_example(level, tmp_path):
+    zlib = debian_source("zlib")
+    sources = [zlib / f"{name}.c" for name in ZLIB_SOURCES] + [zlib / "test" / "example.c"]
+    exe = build(sources, [*ZLIB_FLAGS, "-I", zlib], level, tmp_path / "example")
+    run_check([exe], CHECKS / "zlib_example.expected", tmp_path)
+
+
+@pytest.mark.parametrize("level", ["-O1", "-O0"])
+def test_lua(level, tmp_path, full):
+    if level != "-O1":
+        need_full(full, f"Lua at {level}")
+    src = debian_source("lua5.4") / "src"
+    sources = sorted(p for p in src.glob("*.c") if p.name != "luac.c")
+    exe = build(sources, LUA_FLAGS, level, tmp_path / "lua")
+    script = tmp_path / "check.lua"
+    script.write_text((CHECKS / "check.lua").read_text())
+    run_check([exe, "check.lua"], CHECKS / "check.lua.expected", tmp_path)
+
+
+@pytest.mark.parametrize("level", ["-O1", "-O0"])
+def test_sqlite(level, tmp_path, full):
+    need_full(full, f"SQLite at {level}")
+    amalgamation = sqlite_build()
+    exe = build([amalgamation / "sqlite3.c", CHECKS / "sqlite_check.c"],
+                [*SQLITE_FLAGS, "-I", amalgamation], level, tmp_path / "sqlite_check")
+    run_check([exe], CHECKS / "sqlite_check.expected", tmp_path)

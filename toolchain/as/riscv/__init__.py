@@ -1,0 +1,1 @@
+"""RISC-V (RV64GC) for the assembler: see isa.py."""

@@ -1,0 +1,188 @@
+"""The i386 machine instruction stream (static, position-dependent code).
+
+Per function ``compile_function`` runs isel, register allocation and frame
+layout; ``function_items`` adds the prologue (``push %ebp; mov %esp, %ebp``,
+the callee-saved registers the function touches -- ebx when allocated,
+esi/edi when spill code or a fixed use needs them -- and the frame) and an
+epilogue at each return: ``ret $4`` when the function pops a hidden struct
+pointer.  Jump tables hold absolute addresses.
+
+The module's data, constants and the two faces of the stream (the object
+streamer for ``pcc -c``, GNU assembler text for ``pcc -S``) are x86-64's:
+they know nothing of the instruction set.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import replace
+
+from ... import ir
+from ..frame import layout_frame
+from ..mir import FrameSlot, MachineFunction
+from ..regalloc import allocate
+from ..x86_64.calls import substitute
+from ..x86_64.emit import (_binding_items, constant_items, emit_items, global_items,
+                           print_items)
+from .isel import select_function
+from .operands import (EBP, ESP, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
+                       Register, SymbolRef, imm)
+from .registers import CALLEE_SAVED, I386Registers, gp_name, key_of
+
+_as_insn = importlib.import_module("toolchain.as.instruction")
+_operands = importlib.import_module("toolchain.as.x86.operands")
+Instruction = _as_insn.Instruction
+REGISTERS = I386Registers()
+
+
+def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0) \
+        -> MachineFunction:
+    """isel -> register allocation -> frame layout."""
+    mf = select_function(function, ctx, regparm)
+    allocate(mf, REGISTERS)
+    mf.callee_saved = _callee_saved(mf)
+    # after 'push %ebp' the frame pointer is 8 bytes off a 16-byte boundary
+    layout_frame(mf, word=4, stack_align=16, fp_misalign=8)
+    return mf
+
+
+def _registers_in(op) -> list[str]:
+    if isinstance(op, Register):
+        return [op.name]
+    if isinstance(op, Indirect):
+        return _registers_in(op.target)
+    if isinstance(op, Memory):
+        return [r.name for r in (op.base, op.index) if isinstance(r, Register)]
+    return []
+
+
+def _callee_saved(mf: MachineFunction) -> list[str]:
+    """The callee-saved registers the final code writes (or borrows for spills)."""
+    used: set[int] = set()
+    for block in mf.blocks:
+        for mi in block.instrs:
+            names = list(mi.implicit_defs)
+            for op in mi.operands:
+                names += _registers_in(op)
+            for name in names:
+                k = key_of(name)
+                if k is not None:
+                    used.add(k)
+    return [r for r in CALLEE_SAVED if key_of(r) in used]
+
+
+# --- final instructions ------------------------------------------------------------------
+
+def _resolve(op):
+    if isinstance(op, Memory) and isinstance(op.base, FrameSlot):
+        d = op.displacement.value if isinstance(op.displacement, ExprConstant) else 0
+        return replace(op, base=EBP, displacement=ExprConstant(op.base.offset + d))
+    if isinstance(op, Indirect):
+        return Indirect(_resolve(op.target))
+    return op
+
+
+def operand_text(op, modifier: str) -> str:
+    """An inline asm operand as AT&T text, with GCC's x86 operand modifiers."""
+    op = _resolve(op)
+    if isinstance(op, Register):
+        name = op.name
+        k = key_of(name)
+        if k is not None:
+            bits = {"k": 32, "w": 16, "b": 8}.get(modifier)
+            if bits:
+                name = gp_name(k, bits)
+            elif modifier == "h" and k < 4:
+                name = "abcd"[k] + "h"
+        return "%" + name
+    if isinstance(op, Immediate):
+        text = _operands.format_expr(op.value)
+        return text if modifier in ("c", "P", "a") else "$" + text
+    return _operands.format_operand(op)
+
+
+def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> list[tuple]:
+    mf = compile_function(function, ctx, regparm)
+    name = function.name
+    items: list[tuple] = []
+    section = function.attributes.get("section")
+    items.append(("section", section, "ax", "progbits", None) if section else ("text",))
+    items += _binding_items(name, function.linkage, function.attributes.get("visibility"))
+    items.append(("type", name, "function"))
+    items.append(("label", name))
+    ins = lambda mn, *ops, **kw: items.append(("insn", Instruction(mn, tuple(ops), **kw)))
+    ins("pushl", EBP)
+    ins("movl", EBP, ESP)
+    for reg in mf.callee_saved:
+        ins("pushl", Register(reg))
+    if mf.frame_size:
+        ins("subl", ESP, imm(mf.frame_size))
+    pops = mf.attributes.get("callee_pops", 0)
+    blocks = mf.blocks
+    for bi, block in enumerate(blocks):
+        items.append(("label", block.label))
+        next_label = blocks[bi + 1].label if bi + 1 < len(blocks) else None
+        for ii, mi in enumerate(block.instrs):
+            if mi.kind == "ret":
+                if mf.callee_saved:
+                    ins("leal", ESP, Memory(base=EBP, displacement=ExprConstant(
+                        -4 * len(mf.callee_saved))))
+                    for reg in reversed(mf.callee_saved):
+                        ins("popl", Register(reg))
+                    ins("popl", EBP)
+                else:
+                    ins("leave")
+                if pops:
+                    ins("ret", imm(pops))
+                else:
+                    ins("ret")
+                continue
+            if mi.kind == "asm":
+                text = substitute(mi.text, list(mi.operands), mi.info or {}, operand_text)
+                items.append(("asm", text))
+                continue
+            ops = tuple(_resolve(o) for o in mi.operands)
+            if mi.mnemonic == "movl" and len(ops) == 2 and isinstance(ops[0], Register) and \
+                    ops[0] == ops[1]:
+                continue
+            if mi.mnemonic == "jmp" and ii == len(block.instrs) - 1 and \
+                    isinstance(ops[0], SymbolRef) and ops[0].name == next_label:
+                continue
+            items.append(("insn", Instruction(mi.mnemonic, ops, None, mi.prefixes)))
+    items.append(("size", name))
+    for table, entries in mf.attributes.get("jump_tables", []):
+        items.append(("section", ".rodata", None, None, None))
+        items.append(("align", 4))
+        items.append(("label", table))
+        for entry in entries:
+            items.append(("value", SymbolRef(entry), 4))
+        items.append(("text",))
+    return items
+
+
+def module_items(module: ir.Module, regparm: int = 0) -> list[tuple]:
+    ctx = ModuleContext(module)
+    items: list[tuple] = [("text",)]
+    for text in module.asm:
+        items.append(("asm", text))
+    for function in module.functions:
+        if function.blocks:
+            items += function_items(function, ctx, regparm)
+    for data in module.globals:
+        items += global_items(data)
+    items += constant_items(ctx)
+    for name, kind in module.externals.items():
+        if kind == "weak":
+            items.append(("weak", name))
+    items.append(("section", ".note.GNU-stack", "", "progbits", None))
+    return items
+
+
+def emit_module(module: ir.Module, streamer, regparm: int = 0) -> None:
+    """Feed the module's machine instruction stream to an ObjectStreamer."""
+    emit_items(module_items(module, regparm), streamer)
+
+
+def print_module(module: ir.Module, regparm: int = 0) -> str:
+    """The same stream as GNU assembler text."""
+    return print_items(module_items(module, regparm))

@@ -1,0 +1,295 @@
+"""64-bit integers (long long) on i386: register pairs.
+
+An i64 value is a pair (low, high) of 32-bit VRegs.  Addition and
+subtraction carry from the low half into the high one (add/adc, sub/sbb);
+a product needs one widening ``mull`` of the low halves plus the two cross
+products; shifts by a constant pick their halves, shifts by a variable use
+``shld``/``shrd`` -- which only look at the count's low five bits -- and then
+fix up counts of 32 and more by testing bit 5 (``testb $32, %cl``) and
+moving the halves with ``cmov``.  Ordered comparisons subtract with borrow
+(``cmp`` low halves, ``sbb`` high halves) and read the sign/overflow or
+carry flags; equality ORs the XORs of the halves.  Division and remainder
+call libgcc's routines (__divdi3, __udivdi3, __moddi3, __umoddi3), which the
+bundled libc provides (arch/i386/divdi3.c).
+"""
+
+from __future__ import annotations
+
+from ...ir import Constant, Instruction, Type, Undef
+from .operands import CL, EAX, ECX, EDX, ICC, SWAPPED, Immediate, imm, offset_mem, signed
+
+
+def _halves(n: int) -> tuple[int, int]:
+    n &= (1 << 64) - 1
+    return signed(n & 0xFFFFFFFF, 32), signed(n >> 32, 32)
+
+
+class Int64Selection:
+    def __init__(self, sel):
+        self.sel = sel
+
+    def handler(self, opcode: str):
+        return getattr(self, "op_" + opcode, None)
+
+    # --- values -------------------------------------------------------------------------
+    def pair(self, value):
+        """An i64 value as (low, high) registers."""
+        sel = self.sel
+        if isinstance(value, (Constant, Undef)):
+            lo, hi = _halves(int(value.value) if isinstance(value, Constant) else 0)
+            return sel.const_int(lo), sel.const_int(hi)
+        p = sel.values.get(value)
+        if p is None:
+            p = sel.values[value] = (sel.new(), sel.new())
+        return p
+
+    def operands(self, value):
+        """(low, high) as immediates for a constant, else registers."""
+        if isinstance(value, Constant):
+            lo, hi = _halves(int(value.value))
+            return imm(lo), imm(hi)
+        return self.pair(value)
+
+    # --- arithmetic ---------------------------------------------------------------------
+    def _binary(self, inst: Instruction, low: str, high: str) -> None:
+        sel = self.sel
+        al, ah = self.pair(inst.operands[0])
+        bl, bh = self.operands(inst.operands[1])
+        dl, dh = sel.dest(inst)
+        tl, th = sel.new(), sel.new()
+        sel.e("movl", tl, al)
+        sel.e("movl", th, ah)
+        sel.e(low + "l", tl, bl)
+        sel.e(high + "l", th, bh)
+        sel.e("movl", dl, tl)
+        sel.e("movl", dh, th)
+
+    def op_add(self, inst): self._binary(inst, "add", "adc")
+    def op_sub(self, inst): self._binary(inst, "sub", "sbb")
+    def op_and(self, inst): self._binary(inst, "and", "and")
+    def op_or(self, inst): self._binary(inst, "or", "or")
+    def op_xor(self, inst): self._binary(inst, "xor", "xor")
+
+    def op_mul(self, inst: Instruction) -> None:
+        sel = self.sel
+        al, ah = self.pair(inst.operands[0])
+        bl, bh = self.pair(inst.operands[1])
+        dl, dh = sel.dest(inst)
+        t1, t2 = sel.new(), sel.new()
+        sel.e("movl", t1, al)
+        sel.e("imull", t1, bh)
+        sel.e("movl", t2, ah)
+        sel.e("imull", t2, bl)
+        sel.e("addl", t1, t2)
+        sel.e("movl", EAX, al)
+        sel.e("mull", bl, uses=("eax",), defs=("eax", "edx"))
+        sel.e("addl", EDX, t1)
+        sel.e("movl", dl, EAX)
+        sel.e("movl", dh, EDX)
+
+    def op_neg(self, inst: Instruction) -> None:
+        sel = self.sel
+        lo, hi = self.pair(inst.operands[0])
+        dl, dh = sel.dest(inst)
+        tl, th = sel.new(), sel.new()
+        sel.e("movl", tl, lo)
+        sel.e("movl", th, hi)
+        sel.e("negl", tl)
+        sel.e("adcl", th, imm(0))
+        sel.e("negl", th)
+        sel.e("movl", dl, tl)
+        sel.e("movl", dh, th)
+
+    def op_not(self, inst: Instruction) -> None:
+        sel = self.sel
+        lo, hi = self.pair(inst.operands[0])
+        for d, s in zip(sel.dest(inst), (lo, hi)):
+            sel.e("movl", d, s)
+            sel.e("notl", d)
+
+    def _shift(self, inst: Instruction, kind: str) -> None:
+        sel = self.sel
+        lo, hi = self.pair(inst.operands[0])
+        dl, dh = sel.dest(inst)
+        count = inst.operands[1]
+        tl, th = sel.new(), sel.new()
+        sel.e("movl", tl, lo)
+        sel.e("movl", th, hi)
+        if isinstance(count, Constant):
+            n = int(count.value) & 63
+            if n >= 32:
+                if kind == "shl":
+                    sel.e("movl", th, tl)
+                    sel.e("shll", th, imm(n - 32))
+                    sel.e("movl", tl, imm(0))
+                elif kind == "shr":
+                    sel.e("movl", tl, th)
+                    sel.e("shrl", tl, imm(n - 32))
+                    sel.e("movl", th, imm(0))
+                else:
+                    sel.e("movl", tl, th)
+                    sel.e("sarl", tl, imm(n - 32))
+                    sel.e("sarl", th, imm(31))
+            elif n:
+                if kind == "shl":
+                    sel.e("shldl", th, tl, imm(n))
+                    sel.e("shll", tl, imm(n))
+                else:
+                    sel.e("shrdl", tl, th, imm(n))
+                    sel.e(kind + "l", th, imm(n))
+        else:
+            cnt = self.pair(count)[0] if count.type is Type.I64 else sel.reg(count)
+            fill = sel.new()
+            if kind == "sar":
+                sel.e("movl", fill, th)
+                sel.e("sarl", fill, imm(31))
+            else:
+                sel.e("movl", fill, imm(0))
+            sel.e("movl", ECX, cnt)
+            if kind == "shl":
+                sel.e("shldl", th, tl, CL)
+                sel.e("shll", tl, CL)
+                sel.e("testb", CL, imm(32))
+                sel.e("cmovnel", th, tl)
+                sel.e("cmovnel", tl, fill)
+            else:
+                sel.e("shrdl", tl, th, CL)
+                sel.e(kind + "l", th, CL)
+                sel.e("testb", CL, imm(32))
+                sel.e("cmovnel", tl, th)
+                sel.e("cmovnel", th, fill)
+        sel.e("movl", dl, tl)
+        sel.e("movl", dh, th)
+
+    def op_shl(self, inst): self._shift(inst, "shl")
+    def op_lshr(self, inst): self._shift(inst, "shr")
+    def op_ashr(self, inst): self._shift(inst, "sar")
+
+    def _divide(self, inst: Instruction, name: str) -> None:
+        self.sel.calls.runtime_call(name, inst, list(inst.operands))
+
+    def op_sdiv(self, inst): self._divide(inst, "__divdi3")
+    def op_udiv(self, inst): self._divide(inst, "__udivdi3")
+    def op_srem(self, inst): self._divide(inst, "__moddi3")
+    def op_urem(self, inst): self._divide(inst, "__umoddi3")
+
+    # --- conversions --------------------------------------------------------------------
+    def _ext(self, inst: Instruction, signed_: bool) -> None:
+        sel = self.sel
+        (a,) = inst.operands
+        dl, dh = sel.dest(inst)
+        if a.type is Type.I1 and signed_:
+            sel.e("movl", dl, sel.reg(a))
+            sel.e("negl", dl)
+        else:
+            sel.e("movl", dl, sel.extend(a, signed_))
+        if signed_:
+            sel.e("movl", dh, dl)
+            sel.e("sarl", dh, imm(31))
+        else:
+            sel.e("movl", dh, imm(0))
+
+    def op_zext(self, inst): self._ext(inst, False)
+    def op_sext(self, inst): self._ext(inst, True)
+
+    # --- memory -------------------------------------------------------------------------
+    def op_load(self, inst: Instruction) -> None:
+        sel = self.sel
+        m = sel.mem(inst.operands[0])
+        dl, dh = sel.dest(inst)
+        sel.e("movl", dl, m)
+        sel.e("movl", dh, offset_mem(m, 4))
+
+    def op_store(self, inst: Instruction) -> None:
+        sel = self.sel
+        value, address = inst.operands
+        lo, hi = self.operands(value)
+        m = sel.mem(address)
+        sel.e("movl", m, lo)
+        sel.e("movl", offset_mem(m, 4), hi)
+
+    # --- bit counting -------------------------------------------------------------------
+    def _count32(self, src, kind: str):
+        """ctlz/cttz of one 32-bit half (32 when it is 0)."""
+        sel = self.sel
+        r = sel.new()
+        if kind == "ctlz":
+            t = sel.new()
+            sel.e("bsrl", t, src)
+            sel.e("cmovel", t, sel.const_int(-1))
+            sel.e("movl", r, imm(31))
+            sel.e("subl", r, t)
+        else:
+            sel.e("bsfl", r, src)
+            sel.e("cmovel", r, sel.const_int(32))
+        return r
+
+    def _bits(self, inst: Instruction, kind: str) -> None:
+        sel = self.sel
+        lo, hi = self.pair(inst.operands[0])
+        dl, dh = sel.dest(inst)
+        if kind == "bswap":
+            tl, th = sel.new(), sel.new()
+            sel.e("movl", tl, hi)
+            sel.e("bswapl", tl)
+            sel.e("movl", th, lo)
+            sel.e("bswapl", th)
+            sel.e("movl", dl, tl)
+            sel.e("movl", dh, th)
+            return
+        if kind == "ctpop":
+            a, b = sel.new(), sel.new()
+            sel.e("popcntl", a, lo)
+            sel.e("popcntl", b, hi)
+            sel.e("addl", a, b)
+        else:
+            first, second = (hi, lo) if kind == "ctlz" else (lo, hi)
+            a = self._count32(first, kind)
+            b = self._count32(second, kind)
+            sel.e("addl", b, imm(32))
+            sel.e("testl", first, first)
+            sel.e("cmovel", a, b)
+        sel.e("movl", dl, a)
+        sel.e("movl", dh, imm(0))
+
+    def op_ctlz(self, inst): self._bits(inst, "ctlz")
+    def op_cttz(self, inst): self._bits(inst, "cttz")
+    def op_ctpop(self, inst): self._bits(inst, "ctpop")
+    def op_bswap(self, inst): self._bits(inst, "bswap")
+
+    # --- comparisons --------------------------------------------------------------------
+    def compare(self, pred: str, a, b):
+        sel = self.sel
+        if isinstance(a, Constant) and not isinstance(b, Constant):
+            a, b, pred = b, a, SWAPPED[pred]
+        if pred in ("eq", "ne"):
+            (al, ah), (bl, bh) = self.pair(a), self.operands(b)
+            t1, t2 = sel.new(), sel.new()
+            sel.e("movl", t1, al)
+            sel.e("xorl", t1, bl)
+            sel.e("movl", t2, ah)
+            sel.e("xorl", t2, bh)
+            sel.e("orl", t1, t2)
+            return ICC[pred]
+        if pred in ("sgt", "sle", "ugt", "ule"):
+            a, b, pred = b, a, SWAPPED[pred]
+        (al, ah), (bl, bh) = self.pair(a), self.operands(b)
+        t = sel.new()
+        sel.e("movl", t, ah)
+        sel.e("cmpl", al, bl)
+        sel.e("sbbl", t, bh)
+        return ICC[pred]
+
+    def switch(self, value, cases, targets, default) -> None:
+        sel = self.sel
+        lo, hi = self.pair(value)
+        for c, target in zip(cases, targets):
+            cl, ch = _halves(c)
+            t1, t2 = sel.new(), sel.new()
+            sel.e("movl", t1, lo)
+            sel.e("xorl", t1, imm(cl))
+            sel.e("movl", t2, hi)
+            sel.e("xorl", t2, imm(ch))
+            sel.e("orl", t1, t2)
+            sel.jump("e", target)
+        sel.jump(None, default)

@@ -1,0 +1,80 @@
+"""i386 registers as the back end sees them: keys, classes, saving conventions.
+
+A register's *key* is its encoding number (eax 0, ecx 1, edx 2, ebx 3,
+esp 4, ebp 5, esi 6, edi 7).  SysV i386 (psABI 2.2.2): ebx, esi, edi, ebp
+are callee-saved; eax, ecx, edx and the x87 stack are the caller's.
+
+Eight registers are few.  esp and ebp (the frame pointer) are never
+allocated, and spill code needs two scratch registers that nothing else
+uses: esi and edi.  That leaves eax, ecx, edx and ebx to the allocator --
+conveniently exactly the four with 8-bit forms (al, cl, dl, bl; ``sil``
+does not exist outside 64-bit mode).  Instruction selection still never
+gives a virtual register an 8-bit operand, because a spilled one would be
+reloaded into esi: bytes are stored from a fixed %al/%cl, and narrow values
+are extended with shifts or ``movzbl`` from memory.  Fixed uses of esi and
+edi (``rep movs``, inline asm "S"/"D") are ordered so that no reload
+clobbers them (see calls.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ..mir import MachineInstr
+from ..x86_64.registers import roles
+
+_as_regs = importlib.import_module("toolchain.as.x86.registers")
+_as_insn = importlib.import_module("toolchain.as.instruction")
+Register = _as_insn.Register
+
+GP32 = ("eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi")
+_GP16 = ("ax", "cx", "dx", "bx", "sp", "bp", "si", "di")
+_GP8 = ("al", "cl", "dl", "bl")
+
+CALLER_SAVED = ("eax", "ecx", "edx")
+CALLEE_SAVED = ("ebx", "esi", "edi")
+REGPARM = ("eax", "edx", "ecx")          # -mregparm=3: the first three integer arguments
+
+
+def gp_name(num: int, bits: int) -> str:
+    if bits == 8:
+        return _GP8[num]
+    if bits == 16:
+        return _GP16[num]
+    return GP32[num]
+
+
+def key_of(name: str) -> int | None:
+    info = _as_regs.lookup(name)
+    if info is None or info.cls != "gp" or info.forbids_rex or info.num >= 8:
+        return None
+    return info.num
+
+
+class I386Registers:
+    """The register facts the generic liveness and allocator ask for."""
+
+    allocatable = {"gp": [0, 1, 2, 3], "xmm": []}       # eax ecx edx ebx
+    scratch = {"gp": ["esi", "edi"], "xmm": []}
+    callee_saved_keys = [3]
+
+    @staticmethod
+    def reg_key(name: str) -> int | None:
+        return key_of(name)
+
+    @staticmethod
+    def reg_name(key: int, bits: int) -> str:
+        return gp_name(key, bits if bits in (8, 16) else 32)
+
+    def register(self, key: int, bits: int) -> Register:
+        return Register(self.reg_name(key, bits))
+
+    roles = staticmethod(roles)
+
+    def spill_load(self, key: int, slot, cls: str) -> MachineInstr:
+        from .isel import slot_mem
+        return MachineInstr("movl", (self.register(key, 32), slot_mem(slot)))
+
+    def spill_store(self, key: int, slot, cls: str) -> MachineInstr:
+        from .isel import slot_mem
+        return MachineInstr("movl", (slot_mem(slot), self.register(key, 32)))
