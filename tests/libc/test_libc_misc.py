@@ -5,7 +5,8 @@ Each C program runs a table of cases -- fnmatch under every flag (bracket
 expressions with ranges, classes and negation, escapes, leading periods,
 path components) then the err.h functions; inet_aton/inet_addr/inet_ntoa,
 inet_pton/inet_ntop and the byte-order functions on valid and malformed
-addresses, and a walk over control messages with CMSG_NXTHDR -- and is built twice with gcc: once against glibc, once against
+addresses, and a walk over control messages with CMSG_NXTHDR; every
+nl_langinfo item of the C locale -- and is built twice with gcc: once against glibc, once against
 our headers, crt1.o and libc.a (linked by pld).  Both builds must print the
 same, on stdout and stderr, and exit with the same status.
 """
@@ -179,6 +180,32 @@ int main(void)
 """
 
 
+LANGINFO_ITEMS = ("CODESET RADIXCHAR THOUSEP D_T_FMT D_FMT T_FMT T_FMT_AMPM AM_STR PM_STR ERA "
+                  "ERA_D_FMT ALT_DIGITS ERA_D_T_FMT ERA_T_FMT CRNCYSTR YESEXPR NOEXPR YESSTR "
+                  "NOSTR").split() + [f"DAY_{i}" for i in range(1, 8)] + [
+                  f"ABDAY_{i}" for i in range(1, 8)] + [f"MON_{i}" for i in range(1, 13)] + [
+                  f"ABMON_{i}" for i in range(1, 13)]
+
+
+def langinfo_program() -> str:
+    lines = "\n".join(f'\tprintf("%s=[%s]\\n", {c_string(item)}, nl_langinfo({item}));'
+                      for item in LANGINFO_ITEMS)
+    return f"""#define _GNU_SOURCE 1
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+
+int main(void)
+{{
+{lines}
+	printf("setlocale %s\\n", setlocale(LC_ALL, "POSIX"));
+	printf("after [%s] [%s]\\n", nl_langinfo(CODESET),
+	       nl_langinfo_l(D_FMT, newlocale(LC_ALL_MASK, "C", (locale_t)0)));
+	return 0;
+}}
+"""
+
+
 def run(exe: Path) -> tuple[str, str, int]:
     result = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)
     return result.stdout, result.stderr, result.returncode
@@ -229,3 +256,14 @@ def test_inet_conversions_like_glibc(tmp_path: Path) -> None:
     wrong = differing_lines(out, want_out)
     assert not wrong, f"{len(wrong)} lines differ:\n" + "\n".join(wrong[:20])
     assert (out, err, status) == (want_out, want_err, want_status)
+
+
+def test_nl_langinfo_like_glibc(tmp_path: Path) -> None:
+    """The C locale's items, as glibc's C locale gives them."""
+    reference, exe = build_both(tmp_path, langinfo_program())
+    want_out, _, _ = run(reference)
+    out, err, status = run(exe)
+    assert want_out.count("\n") == len(LANGINFO_ITEMS) + 2
+    wrong = differing_lines(out, want_out)
+    assert not wrong, f"{len(wrong)} items differ:\n" + "\n".join(wrong[:20])
+    assert (out, err, status) == (want_out, "", 0)
