@@ -6,7 +6,8 @@ expressions with ranges, classes and negation, escapes, leading periods,
 path components) then the err.h functions; inet_aton/inet_addr/inet_ntoa,
 inet_pton/inet_ntop and the byte-order functions on valid and malformed
 addresses, and a walk over control messages with CMSG_NXTHDR; every
-nl_langinfo item of the C locale -- and is built twice with gcc: once against glibc, once against
+nl_langinfo item of the C locale; the socket calls over AF_UNIX and
+loopback TCP and UDP -- and is built twice with gcc: once against glibc, once against
 our headers, crt1.o and libc.a (linked by pld).  Both builds must print the
 same, on stdout and stderr, and exit with the same status.
 """
@@ -206,6 +207,109 @@ int main(void)
 """
 
 
+SOCKET_PROGRAM = r"""
+#define _GNU_SOURCE 1
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(void)
+{
+	int sv[2], one = 1, value, status, listener, conn, udp;
+	socklen_t len;
+	char buf[64];
+	struct sockaddr_in addr, peer;
+	pid_t pid;
+
+	printf("socketpair %d\n", socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
+	printf("send %zd\n", send(sv[0], "hello", 5, 0));
+	memset(buf, 0, sizeof buf);
+	printf("recv %zd %s\n", recv(sv[1], buf, sizeof buf, 0), buf);
+	printf("isfdtype %d %d\n", isfdtype(sv[0], S_IFSOCK), isfdtype(1, S_IFSOCK) > 0);
+	len = sizeof value;
+	printf("SO_TYPE %d %d\n", getsockopt(sv[0], SOL_SOCKET, SO_TYPE, &value, &len), value);
+	printf("shutdown %d\n", shutdown(sv[0], SHUT_WR));
+	printf("recv after shutdown %zd\n", recv(sv[1], buf, sizeof buf, 0));
+
+	listener = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	printf("socket %d\n", listener >= 0);
+	printf("setsockopt %d\n", setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one));
+	memset(&addr, 0, sizeof addr);
+	addr.sin_family = AF_INET;
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	printf("bind %d\n", bind(listener, (struct sockaddr *)&addr, sizeof addr));
+	printf("listen %d\n", listen(listener, 4));
+	len = sizeof addr;
+	printf("getsockname %d %d\n", getsockname(listener, (struct sockaddr *)&addr, &len),
+	       addr.sin_port != 0);
+	pid = fork();
+	if (pid == 0) {
+		int c = socket(AF_INET, SOCK_STREAM, 0);
+		setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+		if (connect(c, (struct sockaddr *)&addr, sizeof addr) != 0)
+			_exit(1);
+		send(c, "ping", 4, 0);
+		memset(buf, 0, sizeof buf);
+		recv(c, buf, sizeof buf, MSG_WAITALL);
+		_exit(strcmp(buf, "pong") == 0 ? 7 : 2);
+	}
+	len = sizeof peer;
+	conn = accept(listener, (struct sockaddr *)&peer, &len);
+	printf("accept %d family %d loopback %d\n", conn >= 0, peer.sin_family,
+	       peer.sin_addr.s_addr == htonl(INADDR_LOOPBACK));
+	memset(buf, 0, sizeof buf);
+	printf("server recv %zd %s\n", recv(conn, buf, 4, MSG_WAITALL), buf);
+	len = sizeof peer;
+	printf("getpeername %d\n", getpeername(conn, (struct sockaddr *)&peer, &len));
+	printf("server send %zd\n", send(conn, "pong", 5, 0));
+	close(conn);
+	waitpid(pid, &status, 0);
+	printf("client exit %d\n", WEXITSTATUS(status));
+
+	udp = socket(AF_INET, SOCK_DGRAM, 0);
+	addr.sin_port = 0;
+	bind(udp, (struct sockaddr *)&addr, sizeof addr);
+	len = sizeof addr;
+	getsockname(udp, (struct sockaddr *)&addr, &len);
+	printf("sendto %zd\n", sendto(udp, "datagram", 8, 0, (struct sockaddr *)&addr, sizeof addr));
+	memset(buf, 0, sizeof buf);
+	len = sizeof peer;
+	printf("recvfrom %zd %s\n", recvfrom(udp, buf, sizeof buf, 0, (struct sockaddr *)&peer, &len),
+	       buf);
+	{
+		struct iovec iov = {"vector", 6};
+		struct msghdr m;
+		memset(&m, 0, sizeof m);
+		m.msg_name = &addr;
+		m.msg_namelen = sizeof addr;
+		m.msg_iov = &iov;
+		m.msg_iovlen = 1;
+		printf("sendmsg %zd\n", sendmsg(udp, &m, 0));
+		memset(buf, 0, sizeof buf);
+		iov.iov_base = buf;
+		iov.iov_len = sizeof buf;
+		m.msg_name = 0;
+		m.msg_namelen = 0;
+		printf("recvmsg %zd %s\n", recvmsg(udp, &m, 0), buf);
+	}
+	errno = 0;
+	printf("bad socket %d errno %d\n", socket(12345, SOCK_STREAM, 0), errno == EAFNOSUPPORT);
+	errno = 0;
+	printf("connect closed fd %d errno %d\n", connect(-1, (struct sockaddr *)&addr, sizeof addr),
+	       errno == EBADF);
+	return 0;
+}
+"""
+
+
 def run(exe: Path) -> tuple[str, str, int]:
     result = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)
     return result.stdout, result.stderr, result.returncode
@@ -267,3 +371,14 @@ def test_nl_langinfo_like_glibc(tmp_path: Path) -> None:
     wrong = differing_lines(out, want_out)
     assert not wrong, f"{len(wrong)} items differ:\n" + "\n".join(wrong[:20])
     assert (out, err, status) == (want_out, "", 0)
+
+
+def test_socket_calls_like_glibc(tmp_path: Path) -> None:
+    """Stream and datagram sockets over AF_UNIX and loopback TCP/UDP."""
+    reference, exe = build_both(tmp_path, SOCKET_PROGRAM)
+    want = run(reference)
+    assert want[2] == 0 and "client exit 7" in want[0], want
+    got = run(exe)
+    wrong = differing_lines(got[0], want[0])
+    assert not wrong, f"{len(wrong)} lines differ:\n" + "\n".join(wrong[:20])
+    assert got == want
