@@ -7,7 +7,7 @@ path components) then the err.h functions; inet_aton/inet_addr/inet_ntoa,
 inet_pton/inet_ntop and the byte-order functions on valid and malformed
 addresses, and a walk over control messages with CMSG_NXTHDR; every
 nl_langinfo item of the C locale; the socket calls over AF_UNIX and
-loopback TCP and UDP -- and is built twice with gcc: once against glibc, once against
+loopback TCP and UDP; poll/select/epoll on a pipe -- and is built twice with gcc: once against glibc, once against
 our headers, crt1.o and libc.a (linked by pld).  Both builds must print the
 same, on stdout and stderr, and exit with the same status.
 """
@@ -313,6 +313,75 @@ int main(void)
 """
 
 
+POLL_PROGRAM = r"""
+#define _GNU_SOURCE 1
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <sys/epoll.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+int main(void)
+{
+	int p[2], ep, n, r;
+	struct pollfd fds[2];
+	fd_set rd;
+	struct timeval tv;
+	struct timespec ts = {0, 1000000};
+	struct epoll_event ev, out[4];
+
+	pipe(p);
+	fds[0].fd = p[0];
+	fds[0].events = POLLIN;
+	fds[1].fd = p[1];
+	fds[1].events = POLLOUT;
+	r = poll(fds, 2, 0);
+	printf("poll empty %d %x %x\n", r, fds[0].revents, fds[1].revents);
+	write(p[1], "x", 1);
+	r = poll(fds, 2, 10);
+	printf("poll ready %d %x %x\n", r, fds[0].revents, fds[1].revents);
+	r = ppoll(fds, 1, &ts, 0);
+	printf("ppoll %d %x timeout kept %ld\n", r, fds[0].revents, ts.tv_nsec);
+	FD_ZERO(&rd);
+	FD_SET(p[0], &rd);
+	tv.tv_sec = 0;
+	tv.tv_usec = 1000;
+	r = select(p[0] + 1, &rd, 0, 0, &tv);
+	printf("select %d %d\n", r, FD_ISSET(p[0], &rd));
+	FD_ZERO(&rd);
+	FD_SET(p[0], &rd);
+	r = pselect(p[0] + 1, &rd, 0, 0, &ts, 0);
+	printf("pselect %d %d\n", r, FD_ISSET(p[0], &rd));
+
+	ep = epoll_create1(EPOLL_CLOEXEC);
+	printf("epoll_create1 %d\n", ep >= 0);
+	ev.events = EPOLLIN;
+	ev.data.u64 = 0x1122334455667788ULL;
+	printf("epoll_ctl %d\n", epoll_ctl(ep, EPOLL_CTL_ADD, p[0], &ev));
+	n = epoll_wait(ep, out, 4, 10);
+	printf("epoll_wait %d %x %llx\n", n, out[0].events, (unsigned long long)out[0].data.u64);
+	read(p[0], &r, 1);
+	n = epoll_wait(ep, out, 4, 0);
+	printf("epoll_wait drained %d\n", n);
+	n = epoll_pwait(ep, out, 4, 0, 0);
+	printf("epoll_pwait %d\n", n);
+	ev.events = EPOLLOUT;
+	ev.data.fd = p[1];
+	epoll_ctl(ep, EPOLL_CTL_ADD, p[1], &ev);
+	n = epoll_pwait2(ep, out, 4, &ts, 0);
+	printf("epoll_pwait2 %d %d %x\n", n, out[0].data.fd == p[1], out[0].events);
+	printf("epoll_ctl del %d\n", epoll_ctl(ep, EPOLL_CTL_DEL, p[1], 0));
+	errno = 0;
+	r = epoll_create(0);
+	printf("epoll_create(0) %d einval %d\n", r, errno == EINVAL);
+	r = epoll_create(1);
+	printf("epoll_create(1) %d\n", r >= 0);
+	return 0;
+}
+"""
+
+
 def run(exe: Path) -> tuple[str, str, int]:
     result = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)
     return result.stdout, result.stderr, result.returncode
@@ -390,6 +459,18 @@ def test_socket_calls_like_glibc(target: str, tmp_path: Path) -> None:
     reference, exe = build_both(tmp_path, SOCKET_PROGRAM, target)
     want = run(reference)
     assert want[2] == 0 and "client exit 7" in want[0], want
+    got = run(exe)
+    wrong = differing_lines(got[0], want[0])
+    assert not wrong, f"{len(wrong)} lines differ:\n" + "\n".join(wrong[:20])
+    assert got == want
+
+
+@pytest.mark.parametrize("target", list(COMPILERS))
+def test_poll_select_epoll_like_glibc(target: str, tmp_path: Path) -> None:
+    """poll, ppoll, select, pselect and the epoll calls on a pipe."""
+    reference, exe = build_both(tmp_path, POLL_PROGRAM, target)
+    want = run(reference)
+    assert want[2] == 0 and "epoll_wait 1 1 1122334455667788" in want[0], want
     got = run(exe)
     wrong = differing_lines(got[0], want[0])
     assert not wrong, f"{len(wrong)} lines differ:\n" + "\n".join(wrong[:20])
