@@ -7,7 +7,7 @@ path components) then the err.h functions; inet_aton/inet_addr/inet_ntoa,
 inet_pton/inet_ntop and the byte-order functions on valid and malformed
 addresses, and a walk over control messages with CMSG_NXTHDR; every
 nl_langinfo item of the C locale; the socket calls over AF_UNIX and
-loopback TCP and UDP; poll/select/epoll on a pipe -- and is built twice with gcc: once against glibc, once against
+loopback TCP and UDP; poll/select/epoll on a pipe; glob over a small tree -- and is built twice with gcc: once against glibc, once against
 our headers, crt1.o and libc.a (linked by pld).  Both builds must print the
 same, on stdout and stderr, and exit with the same status.
 """
@@ -382,6 +382,82 @@ int main(void)
 """
 
 
+GLOB_CASES = [
+    ("*", "0"), ("*.c", "0"), ("*", "GLOB_PERIOD"), (".*", "0"), ("d*", "GLOB_MARK"),
+    ("d*/", "0"), ("*/*.c", "0"), ("*/*", "GLOB_PERIOD"), ("dir/.*", "0"), ("[ab].c", "0"),
+    ("[!a]*", "0"), ("?.c", "0"), ("nothing*", "0"), ("nothing*", "GLOB_NOCHECK"),
+    ("plain", "0"), ("a.c", "0"), ("a.c", "GLOB_NOMAGIC"), ("missing", "GLOB_NOMAGIC"),
+    ("missing", "0"), ("sub/deep/*", "0"), ("s*/d*/f*", "GLOB_MARK"), ("*/", "GLOB_MARK"),
+    ("dir//x.c", "0"), ("./a*", "0"), ("we\\[ird", "0"), ("we[[]ird", "0"),
+    ("we\\[ird", "GLOB_NOESCAPE"), ("*", "GLOB_NOSORT"), ("a.c/*", "0"), ("", "0"),
+    ("", "GLOB_NOCHECK"), ("unreadable/*", "0"), ("unreadable/*", "GLOB_ERR"),
+]
+
+
+def glob_program() -> str:
+    cases = ",\n".join(f"\t{{{c_string(p)}, {f}}}" for p, f in GLOB_CASES)
+    return f"""#define _GNU_SOURCE 1
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const struct {{ const char *pattern; int flags; }} cases[] = {{
+{cases}
+}};
+
+static int errors(const char *path, int error)
+{{
+	printf("  errfunc %s %d\\n", path, error);
+	return 0;
+}}
+
+static void show(const char *title, int r, glob_t *g, size_t offs)
+{{
+	size_t i;
+	printf("%s: %d %zu", title, r, r == 0 || r == GLOB_NOMATCH ? g->gl_pathc : 0);
+	if (r == 0) {{
+		char **sorted = g->gl_pathv + offs;
+		for (i = 0; i < g->gl_pathc; i++)
+			printf(" [%s]", sorted[i]);
+	}}
+	printf("\\n");
+}}
+
+static int by_name(const void *a, const void *b)
+{{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}}
+
+int main(int argc, char **argv)
+{{
+	unsigned i;
+	glob_t g;
+	if (argc < 2 || chdir(argv[1]) != 0)
+		return 2;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {{
+		int r;
+		memset(&g, 0, sizeof g);
+		r = glob(cases[i].pattern, cases[i].flags, errors, &g);
+		if (r == 0 && (cases[i].flags & GLOB_NOSORT))
+			qsort(g.gl_pathv, g.gl_pathc, sizeof *g.gl_pathv, by_name);
+		show(cases[i].pattern, r, &g, 0);
+		if (r == 0)
+			globfree(&g);
+	}}
+	memset(&g, 0, sizeof g);
+	g.gl_offs = 2;
+	show("dooffs", glob("*.c", GLOB_DOOFFS, 0, &g), &g, 2);
+	printf("  offs %d %d\\n", g.gl_pathv[0] == 0, g.gl_pathv[1] == 0);
+	show("append", glob("d*", GLOB_DOOFFS | GLOB_APPEND, 0, &g), &g, 2);
+	printf("  end %d\\n", g.gl_pathv[2 + g.gl_pathc] == 0);
+	globfree(&g);
+	return 0;
+}}
+"""
+
+
 def run(exe: Path) -> tuple[str, str, int]:
     result = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)
     return result.stdout, result.stderr, result.returncode
@@ -472,6 +548,38 @@ def test_poll_select_epoll_like_glibc(target: str, tmp_path: Path) -> None:
     want = run(reference)
     assert want[2] == 0 and "epoll_wait 1 1 1122334455667788" in want[0], want
     got = run(exe)
+    wrong = differing_lines(got[0], want[0])
+    assert not wrong, f"{len(wrong)} lines differ:\n" + "\n".join(wrong[:20])
+    assert got == want
+
+
+def _glob_tree(root: Path) -> None:
+    for name in ("a.c", "b.c", "c.h", ".hidden", "plain", "we[ird", "dir/x.c", "dir/.y",
+                 "dir2/z.c", "sub/deep/file"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("")
+    (root / "unreadable").mkdir()
+    (root / "unreadable" / "inside").write_text("")
+    (root / "unreadable").chmod(0)
+
+
+def run_in(exe: Path, folder: Path) -> tuple[str, str, int]:
+    result = subprocess.run([str(exe), str(folder)], capture_output=True, text=True, timeout=30)
+    return result.stdout, result.stderr, result.returncode
+
+
+def test_glob_like_glibc(tmp_path: Path) -> None:
+    """glob over a small tree: wildcards, hidden names, trailing '/', escapes,
+    GLOB_MARK/NOCHECK/NOMAGIC/NOSORT/PERIOD/ERR/DOOFFS/APPEND, errfunc."""
+    reference, exe = build_both(tmp_path, glob_program())
+    tree = tmp_path / "tree"
+    _glob_tree(tree)
+    try:
+        want = run_in(reference, tree)
+        got = run_in(exe, tree)
+    finally:
+        (tree / "unreadable").chmod(0o755)
+    assert want[2] == 0 and want[0].count("\n") >= len(GLOB_CASES) + 4, want
     wrong = differing_lines(got[0], want[0])
     assert not wrong, f"{len(wrong)} lines differ:\n" + "\n".join(wrong[:20])
     assert got == want
