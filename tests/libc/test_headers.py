@@ -198,7 +198,9 @@ def _run_snippet(target: probe.Target, lines: list[str], includes: list[str],
         build = subprocess.run([*(cc or target.cc), "-std=gnu11", "-w", "-static", *flags, str(src),
                                 "-o", str(exe)], capture_output=True, text=True, timeout=300)
         assert build.returncode == 0, build.stderr[:3000]
-        out = subprocess.run([str(exe)], capture_output=True, text=True, check=True).stdout
+        runner = target.runner if cc is None else ()
+        out = subprocess.run([*runner, str(exe)], capture_output=True, text=True,
+                             check=True).stdout
     return dict(line.split("=", 1) for line in out.splitlines())
 
 
@@ -234,10 +236,13 @@ def test_kernel_abi_structures(mode: str) -> None:
 
 
 # AArch64 and RISC-V 64 share asm-generic/stat.h and asm-generic/signal.h.
-# Without their compilers, the host gcc (LP64, the same sizes for every type
-# these structures use) compiles our AArch64/RISC-V branches against the
-# installed asm-generic header.  sigaction: AArch64 defines SA_RESTORER so
-# its kernel struct keeps sa_restorer; RISC-V has none (24 bytes).
+# Their cross compilers build both sides (run under qemu-user); without
+# them, the host gcc (LP64, the same sizes for every type these structures
+# use) compiles our AArch64/RISC-V branches against the installed
+# asm-generic header.  sigaction: AArch64 defines SA_RESTORER so its kernel
+# struct keeps sa_restorer; RISC-V has none (24 bytes).  ucontext_t: the
+# kernel's uc_mcontext follows uc_sigmask padded to 128 bytes (AArch64 and
+# RISC-V leave room for 1024 signals) and is 16-byte aligned.
 _GENERIC_SIGACTION = {
     "aarch64": {"sizeof(struct sigaction)": 32, "offsetof(struct sigaction, sa_flags)": 8,
                 "offsetof(struct sigaction, sa_restorer)": 16,
@@ -246,27 +251,30 @@ _GENERIC_SIGACTION = {
                 "offsetof(struct sigaction, sa_mask)": 16},
 }
 _JMP_BUF_WORDS = {"aarch64": 22, "riscv64": 26}
+_UCONTEXT = {"offsetof(ucontext_t, uc_sigmask)": 40, "offsetof(ucontext_t, uc_mcontext)": 176}
 
 
 @pytest.mark.parametrize("mode", ["aarch64", "riscv64"])
 def test_generic_kernel_abi_structures(mode: str) -> None:
-    target = _probe_target("x86_64")
-    if not Path("/usr/include/asm-generic/stat.h").is_file():
+    real = probe.TARGETS[mode]
+    target, cc = (real, None) if real.available() else (_probe_target("x86_64"), SIMULATED[mode])
+    header = "asm/stat.h" if cc is None else "asm-generic/stat.h"
+    if cc is not None and not Path("/usr/include/asm-generic/stat.h").is_file():
         pytest.skip("no asm-generic/stat.h (linux-libc-dev)")
     fields = ("st_dev", "st_ino", *_STAT_FIELDS)
     kernel_exprs = ["sizeof(struct stat)"] + [f"offsetof(struct stat, {f})" for f in fields]
     kernel_exprs += ["offsetof(struct stat, st_atime)", "offsetof(struct stat, st_mtime)"]
-    kernel = _run_snippet(target, kernel_exprs, ["asm-generic/stat.h"], ours=False)
+    kernel = _run_snippet(target, kernel_exprs, [header], ours=False)
     our_exprs = kernel_exprs[:-2] + ["offsetof(struct stat, st_atim)",
                                      "offsetof(struct stat, st_mtim)"]
-    our_exprs += list(_GENERIC_SIGACTION[mode])
+    our_exprs += list(_GENERIC_SIGACTION[mode]) + list(_UCONTEXT)
     our_exprs += ["sizeof(((struct __jmp_buf_tag *)0)->__jb)"]
-    ours = _run_snippet(target, our_exprs, ["sys/stat.h", "signal.h", "setjmp.h"], ours=True,
-                        cc=SIMULATED[mode])
+    ours = _run_snippet(target, our_exprs, ["sys/stat.h", "signal.h", "setjmp.h", "ucontext.h"],
+                        ours=True, cc=cc)
     diffs = [f"{o}: ours {ours[o]}, kernel {kernel[k]}"
              for k, o in zip(kernel_exprs, our_exprs) if ours[o] != kernel[k]]
-    diffs += [f"{e}: ours {ours[e]}, kernel {v}" for e, v in _GENERIC_SIGACTION[mode].items()
-              if int(ours[e]) != v]
+    expected = {**_GENERIC_SIGACTION[mode], **_UCONTEXT}
+    diffs += [f"{e}: ours {ours[e]}, kernel {v}" for e, v in expected.items() if int(ours[e]) != v]
     if int(ours["sizeof(((struct __jmp_buf_tag *)0)->__jb)"]) != 8 * _JMP_BUF_WORDS[mode]:
         diffs.append("jmp_buf register area is not the documented size")
     assert not diffs, "\n".join(diffs)

@@ -499,6 +499,7 @@ _ATTRIBUTES = {
     "riscv64-linux-gnu": GNU_ATTRIBUTES | RISCV64_ATTRIBUTES,
 }
 
+
 def builtin_names(target_name: str) -> frozenset[str]:
     """What ``__has_builtin`` accepts on the target (its function builtins and
     the front end's builtin operators)."""

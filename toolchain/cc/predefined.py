@@ -658,7 +658,7 @@ def predefined_macros(target: Target, options: PredefineOptions) -> list[tuple[s
     macros.append(("__STDC_HOSTED__", "1" if options.hosted else "0"))
     if version is not None:
         macros.append(("__STDC_VERSION__", version))
-        if not strict or version >= "201112L":    # u"" and U"" literals
+        if not strict or int(version.rstrip("L")) >= 201112:    # u"" and U"" literals
             macros.append(("__STDC_UTF_16__", "1"))
             macros.append(("__STDC_UTF_32__", "1"))
         macros.append(("__GNUC_STDC_INLINE__", "1"))

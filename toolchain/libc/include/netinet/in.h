@@ -289,7 +289,8 @@ uint32_t ntohl(uint32_t __netlong) __pcc_const;
 uint16_t ntohs(uint16_t __netshort) __pcc_const;
 uint32_t htonl(uint32_t __hostlong) __pcc_const;
 uint16_t htons(uint16_t __hostshort) __pcc_const;
-#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Inline when optimising, as glibc does (a program may declare them itself). */
+#if defined(__GNUC__) && defined(__OPTIMIZE__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define ntohl(x) __builtin_bswap32(x)
 #define ntohs(x) __builtin_bswap16(x)
 #define htonl(x) __builtin_bswap32(x)
