@@ -249,6 +249,28 @@ def test_complex_builtins(tmp_path, level):
     assert (status, out) == (0, b"1 -2 3 -4 -2\n")
 
 
+@pytest.mark.parametrize("level", LEVELS)
+def test_variably_modified_structs(tmp_path, level):
+    """GNU structs with VLA members: run-time size and member offsets, fixed where the
+    type is declared; copies and pointer steps of that size."""
+    source = r"""
+    #include <stdio.h>
+    #include <string.h>
+    int f(int n) {
+        typedef struct { char tag; int v[n]; short tail; } S;
+        n += 100;
+        S a, b, *p = &a;
+        memset(&a, 0, sizeof a);
+        a.tag = 'x'; a.v[2] = 7; a.tail = 9;
+        b = a;
+        return (int)sizeof(S) * 10000 + (int)((char *)&p->tail - (char *)p) * 100 +
+               b.v[2] + b.tail + (p + 1 == (S *)((char *)p + sizeof(S)));
+    }
+    int main(void) { printf("%d\n", f(3)); return 0; }"""
+    status, out = run_source(tmp_path, source, level)
+    assert (status, out) == (0, b"201617\n")
+
+
 def test_mem2reg_promotes_scalars(tmp_path):
     module = lower_source(tmp_path, "int f(int n) { int s = 0; for (int i = 0; i < n; i++) s += i; return s; }")
     run_pipeline(module, "-O1", verify=True)
