@@ -271,6 +271,26 @@ def test_variably_modified_structs(tmp_path, level):
     assert (status, out) == (0, b"201617\n")
 
 
+def test_globaldce_drops_unused_statics(tmp_path):
+    source = r"""
+    extern int nowhere;
+    static int unused(void) { return nowhere; }
+    static int helper(int x) { return x + 1; }
+    static int (*table[])(int) = { helper };
+    static int lonely_data = 5;
+    static int used_data = 6;
+    int api(int x) { return table[0](x) + used_data; }
+    """
+    module = lower_source(tmp_path, source)
+    run_pipeline(module, "-O0", verify=True)
+    assert {f.name for f in module.functions} == {"unused", "helper", "api"}
+    run_pipeline(module, "-O1", verify=True)
+    assert {f.name for f in module.functions} == {"helper", "api"}
+    names = {g.name for g in module.globals}
+    assert "used_data" in names and "lonely_data" not in names and \
+        any(n.startswith("table") for n in names)
+
+
 def test_mem2reg_promotes_scalars(tmp_path):
     module = lower_source(tmp_path, "int f(int n) { int s = 0; for (int i = 0; i < n; i++) s += i; return s; }")
     run_pipeline(module, "-O1", verify=True)
