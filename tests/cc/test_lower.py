@@ -271,6 +271,18 @@ def test_variably_modified_structs(tmp_path, level):
     assert (status, out) == (0, b"201617\n")
 
 
+@pytest.mark.parametrize("level", LEVELS)
+def test_vla_parameter_size_evaluated_on_entry(tmp_path, level):
+    source = r"""
+    #include <stdio.h>
+    static int calls;
+    static int count(void) { return ++calls; }
+    int sub(int i, int a[i++], int b[count()][2]) { return i * 10 + calls; }
+    int main(void) { int a[20], b[4][2]; printf("%d\n", sub(10, a, b)); return 0; }"""
+    status, out = run_source(tmp_path, source, level)
+    assert (status, out) == (0, b"111\n")
+
+
 def test_globaldce_drops_unused_statics(tmp_path):
     source = r"""
     extern int nowhere;
