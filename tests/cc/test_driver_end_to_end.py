@@ -227,6 +227,29 @@ int strlen(const char *s) { int n = 0; while (s[n]) n++; return n; }
     assert execute(tmp_path / "im") == (2, "ok\n")
 
 
+@pytest.mark.parametrize("level", ["-O0", "-O1"])
+def test_goto_back_above_a_vla_frees_it(tmp_path, level):
+    """Jumping back above a VLA declaration gives its stack back (6.8.6.1): 20,000
+    arrays of 64 KiB would need 1.3 GB of stack otherwise."""
+    write(tmp_path, "vd.c", r"""
+#include <stdio.h>
+void *volatile keep;
+int main(void) {
+    int n = 0;
+again:;
+    char big[65536 + n % 7];
+    big[0] = 1;
+    keep = big;
+    if (++n < 20000)
+        goto again;
+    printf("%d\n", n);
+    return 0;
+}
+""")
+    ok(level, "vd.c", "-o", "vd", cwd=tmp_path)
+    assert execute(tmp_path / "vd") == (0, "20000\n")
+
+
 # --- errors: gcc's words, exit 1, nothing left behind -------------------------------------
 
 def test_missing_input(tmp_path):

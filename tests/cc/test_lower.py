@@ -106,7 +106,6 @@ KNOWN_GAPS = {
     "va-arg-pack-1.c": "__builtin_va_arg_pack is not lowered",
     "pr70460.c": "label differences (&&a - &&b) in static data",
     "align-3.c": "__alignof__ of a function",
-    "vla-dealloc-1.c": "a goto back before a VLA does not free its stack",
     "20131127-1.c": "front-end error before lowering",
     "pr58570.c": "front-end error before lowering",
     "pr79737-1.c": "front-end error before lowering",

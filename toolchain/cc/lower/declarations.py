@@ -36,6 +36,7 @@ class DeclarationLowering:
             self.sizeof_value(t.target)         # the pointed-to size, fixed here
         if self.has_vla(t):
             size = self.sizeof_value(t)
+            self.vla_reentry(symbol)
             slot = self.emit("alloca", Type.PTR, [size], size=0, alignment=max(t.align, 16), dynamic=True)
         else:
             slot = self.alloca(t.size, t.align)
