@@ -113,11 +113,12 @@ def toolchain_digest() -> str:
     return digest.hexdigest()[:20]
 
 
-def cache_path(program: Program, level: str) -> Path:
+def cache_path(program: Program, level: str, check_text: bool) -> Path:
     base = os.environ.get("PCC_CACHE") or Path(
         os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pcc"
     digest = hashlib.sha256()
-    for part in (toolchain_digest(), level, " ".join(program.flags + program.libs),
+    for part in (toolchain_digest(), level, "text" if check_text else "no-text",
+                 " ".join(program.flags + program.libs),
                  str(program.expected_exit), program.id):
         digest.update(part.encode() + b"\0")
     digest.update(program.path.read_bytes())
@@ -126,8 +127,8 @@ def cache_path(program: Program, level: str) -> Path:
     return Path(base) / "e2e-corpus" / f"{program.name}{level}-{digest.hexdigest()[:16]}.json"
 
 
-def cached_outcome(program: Program, level: str) -> Outcome | None:
-    path = cache_path(program, level)
+def cached_outcome(program: Program, level: str, check_text: bool) -> Outcome | None:
+    path = cache_path(program, level, check_text)
     try:
         data = json.loads(path.read_text())
     except (OSError, ValueError):
@@ -135,8 +136,8 @@ def cached_outcome(program: Program, level: str) -> Outcome | None:
     return Outcome(data["status"], data["message"])
 
 
-def store_outcome(program: Program, level: str, outcome: Outcome) -> None:
-    path = cache_path(program, level)
+def store_outcome(program: Program, level: str, check_text: bool, outcome: Outcome) -> None:
+    path = cache_path(program, level, check_text)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     tmp.write_text(json.dumps({"status": outcome.status, "message": outcome.message}))
@@ -183,13 +184,13 @@ def run_program(program: Program, level: str, check_text: bool = True,
                 use_cache: bool = True) -> Outcome:
     """Compile, link and run one program at one level (see the module's docstring)."""
     if use_cache:
-        outcome = cached_outcome(program, level)
+        outcome = cached_outcome(program, level, check_text)
         if outcome is not None:
             return outcome
     with tempfile.TemporaryDirectory(prefix="pcc-e2e-") as tmp:
         outcome = _run_in(program, level, check_text, Path(tmp))
     if use_cache and outcome.status != "timeout":
-        store_outcome(program, level, outcome)
+        store_outcome(program, level, check_text, outcome)
     return outcome
 
 
