@@ -122,11 +122,13 @@ def target_flags(target: str) -> tuple[str, ...]:
     return () if target == "x86_64-linux-gnu" else (f"--target={target}",)
 
 
-def cache_path(program: Program, level: str, target: str = "x86_64-linux-gnu") -> Path:
+def cache_path(program: Program, level: str, check_text: bool,
+               target: str = "x86_64-linux-gnu") -> Path:
     base = os.environ.get("PCC_CACHE") or Path(
         os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pcc"
     digest = hashlib.sha256()
-    for part in (toolchain_digest(), level, *target_flags(target),
+    for part in (toolchain_digest(), level, "text" if check_text else "no-text",
+                 *target_flags(target),
                  " ".join(program.flags + program.libs),
                  str(program.expected_exit), program.id):
         digest.update(part.encode() + b"\0")
@@ -136,9 +138,9 @@ def cache_path(program: Program, level: str, target: str = "x86_64-linux-gnu") -
     return Path(base) / "e2e-corpus" / f"{program.name}{level}-{digest.hexdigest()[:16]}.json"
 
 
-def cached_outcome(program: Program, level: str, target: str = "x86_64-linux-gnu") \
-        -> Outcome | None:
-    path = cache_path(program, level, target)
+def cached_outcome(program: Program, level: str, check_text: bool,
+                   target: str = "x86_64-linux-gnu") -> Outcome | None:
+    path = cache_path(program, level, check_text, target)
     try:
         data = json.loads(path.read_text())
     except (OSError, ValueError):
@@ -146,9 +148,9 @@ def cached_outcome(program: Program, level: str, target: str = "x86_64-linux-gnu
     return Outcome(data["status"], data["message"])
 
 
-def store_outcome(program: Program, level: str, outcome: Outcome,
+def store_outcome(program: Program, level: str, check_text: bool, outcome: Outcome,
                   target: str = "x86_64-linux-gnu") -> None:
-    path = cache_path(program, level, target)
+    path = cache_path(program, level, check_text, target)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     tmp.write_text(json.dumps({"status": outcome.status, "message": outcome.message}))
@@ -196,13 +198,13 @@ def run_program(program: Program, level: str, check_text: bool = True,
     """Compile, link and run one program at one level for ``target`` (x86-64 or
     i386: both run natively here; see the module's docstring)."""
     if use_cache:
-        outcome = cached_outcome(program, level, target)
+        outcome = cached_outcome(program, level, check_text, target)
         if outcome is not None:
             return outcome
     with tempfile.TemporaryDirectory(prefix="pcc-e2e-") as tmp:
         outcome = _run_in(program, level, check_text, Path(tmp), target_flags(target))
     if use_cache and outcome.status != "timeout":
-        store_outcome(program, level, outcome, target)
+        store_outcome(program, level, check_text, outcome, target)
     return outcome
 
 

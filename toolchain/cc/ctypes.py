@@ -164,6 +164,8 @@ class PointerType(CType):
     size: int = 8
     align: int = 8
     target: CType = field(default_factory=VoidType)
+    decayed_from: object = None     # a parameter's variable length array type (its size
+                                    # expression is evaluated on entry, 6.9.1p10)
 
     def is_pointer(self) -> bool: return True
 
@@ -568,7 +570,8 @@ def adjust_parameter(t: CType, types: TypeSystem | None = None) -> CType:
         size = t.element.size if False else 0
         del size
         ptr_size = 8 if types is None else types.data_model.pointer
-        return PointerType(qualifiers=t.qualifiers, size=ptr_size, align=ptr_size, target=t.element)
+        return PointerType(qualifiers=t.qualifiers, size=ptr_size, align=ptr_size, target=t.element,
+                           decayed_from=t if t.vla else None)
     if isinstance(t, FunctionType):
         ptr_size = 8 if types is None else types.data_model.pointer
         return PointerType(size=ptr_size, align=ptr_size, target=t)

@@ -51,6 +51,7 @@ class FunctionLowerer(Builder, ExpressionLowering, StatementLowering, Declaratio
         self.continues: list = []
         self.case_blocks: dict = {}
         self.vla_sizes: dict = {}
+        self.vla_restore_slots: dict = {}      # VLA symbol -> (its saved-sp slot, block's slots)
         self.address_taken: list = []
         self.indirect_goto = None             # (target slot, dispatch block) once used
 

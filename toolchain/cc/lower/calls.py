@@ -76,6 +76,8 @@ class CallLowering:
                 self.sizeof_value(t)
             if isinstance(t, PointerType) and self.has_vla(t.target):
                 self.sizeof_value(t.target)
+            if isinstance(t, PointerType) and t.decayed_from is not None:
+                self.sizeof_value(t.decayed_from)       # int a[n++]: the n++ happens on entry
         return function
 
     def end_function(self) -> None:

@@ -32,8 +32,11 @@ class DeclarationLowering:
             self.unit.define_static(name, symbol, d.initializer, internal=True)
             return
         t = symbol.type
+        if isinstance(t, PointerType) and self.has_vla(t.target):
+            self.sizeof_value(t.target)         # the pointed-to size, fixed here
         if self.has_vla(t):
             size = self.sizeof_value(t)
+            self.vla_reentry(symbol)
             slot = self.emit("alloca", Type.PTR, [size], size=0, alignment=max(t.align, 16), dynamic=True)
         else:
             slot = self.alloca(t.size, t.align)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import ast
 from ..ctypes import (ArrayType, BuiltinVaListType, CType, FloatType, FunctionType, PointerType,
-                      VOLATILE)
+                      RecordType, VOLATILE)
 from ..ir import FLOAT_BITS, BlockAddress, Constant, GlobalAddress, Type, Value
 from .types import INT_BY_SIZE, ir_type, is_aggregate, is_bool, is_signed
 
@@ -50,16 +50,66 @@ class ExpressionLowering:
             return size
         if isinstance(t, ArrayType) and self.has_vla(t.element):
             return self.emit("mul", Type.PTR, [self.iptr(t.length or 0), self.sizeof_value(t.element)])
+        if isinstance(t, RecordType) and self.has_vla(t):
+            return self.record_layout(t)[0]
         if t.is_void() or t.is_function():
             return self.iptr(1)
         return self.iptr(t.size)
 
     def has_vla(self, t: CType) -> bool:
+        """Whether ``t``'s size is known only at run time: a VLA, or (GNU) a struct or
+        union with a variably modified member."""
         while isinstance(t, ArrayType):
             if t.vla:
                 return True
             t = t.element
+        if isinstance(t, RecordType) and t.record.members:
+            return any(m.bit_width is None and self.has_vla(m.type) for m in t.record.members)
         return False
+
+    def record_layout(self, t: RecordType) -> tuple[Value, dict]:
+        """(size, {id(member): offset}) of a struct/union with variably modified members,
+        computed where the type is first needed (its declaration, for a typedef or an
+        object) and kept: later changes to the length variables do not change it."""
+        key = ("record", id(t.record))
+        known = self.vla_sizes.get(key)
+        if known is not None:
+            return known
+        record = t.record
+        offsets: dict = {}
+        end = self.iptr(0)
+        for m in record.members:
+            if m.bit_width is not None:       # bit-fields before any VLA member keep theirs
+                offsets[id(m)] = self.iptr(m.offset)
+                continue
+            size = self.sizeof_value(m.type)
+            if record.is_union:
+                offsets[id(m)] = self.iptr(0)
+                bigger = self.emit("icmp", Type.I1, [size, end], predicate="ugt")
+                end = self.emit("select", Type.PTR, [bigger, size, end])
+                continue
+            align = 1 if (m.packed or record.packed) else max(m.type.align, m.aligned, 1)
+            offset = self.align_up(end, align)
+            offsets[id(m)] = offset
+            end = self.emit("add", Type.PTR, [offset, size])
+        known = self.vla_sizes[key] = (self.align_up(end, max(t.align, 1)), offsets)
+        self.vla_keepalive.append(t)
+        return known
+
+    def align_up(self, value: Value, align: int) -> Value:
+        if align <= 1:
+            return value
+        bumped = self.emit("add", Type.PTR, [value, self.iptr(align - 1)])
+        return self.emit("and", Type.PTR, [bumped, self.iptr(-align)])
+
+    def member_offset(self, record_type: CType, member) -> Value | int:
+        """A member's offset: its static one, or the run-time one in a variably
+        modified struct."""
+        if isinstance(record_type, RecordType) and self.has_vla(record_type):
+            offset = self.record_layout(record_type)[1].get(id(member))
+            if offset is not None:
+                return offset
+        return member.offset
 
     # ------------------------------------------------------------------ memory
     def load(self, address: Value, t: CType, volatile: bool = False) -> Value:
@@ -212,9 +262,9 @@ class ExpressionLowering:
         return self.convert(value, frm, e.type)
 
     def value_SizeOf(self, e):
-        if e.value is not None:
-            return self.const(self.ir(e.type), e.value)
         t = e.operand.type if e.operand is not None else e.operand_type
+        if e.value is not None and not (t is not None and self.has_vla(t)):
+            return self.const(self.ir(e.type), e.value)
         return self.resize(self.sizeof_value(t), self.ir(e.type), False)
 
     def value_LabelAddress(self, e):
@@ -541,8 +591,15 @@ class ExpressionLowering:
         """The address of the member (of the storage unit for a bit-field)."""
         if e.arrow:
             base = self.value(e.base)
+            record_type = e.base.type.target if isinstance(e.base.type, PointerType) else None
         else:
             base = self.address(e.base)
+            record_type = e.base.type
+        if record_type is not None and self.has_vla(record_type):
+            for m in list(e.path) + [e.member]:
+                base = self.add_offset(base, self.member_offset(record_type, m))
+                record_type = m.type
+            return base
         offset = sum(m.offset for m in e.path) + e.member.offset
         return self.add_offset(base, offset)
 

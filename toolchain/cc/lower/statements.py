@@ -28,11 +28,42 @@ class StatementLowering:
     def compound_statement(self, s: ast.CompoundStatement, want_value: bool = False):
         if not want_value and any(self.declares_vla(item) for item in s.items):
             saved = self.emit("stacksave", Type.PTR)
+            # each VLA of this block keeps the stack pointer from before its allocation:
+            # a goto back above the declaration frees the old array when it runs again
+            # (6.8.6.1); null until the declaration first runs in this entry of the block
+            slots = []
+            for item in s.items:
+                if self.declares_vla(item):
+                    for d in item.declarations:
+                        if isinstance(d, ast.Declaration) and self.has_vla(d.symbol.type):
+                            slot = self.alloca(self.types.data_model.pointer,
+                                               self.types.data_model.pointer)
+                            self.vla_restore_slots[d.symbol] = (slot, slots)
+                            slots.append(slot)
+            for slot in slots:
+                self.store(self.iptr(0), slot, self.types.pointer(self.types.void))
             self.compound_items(s, False)
             if not self.terminated():
                 self.emit("stackrestore", Type.VOID, [saved])
             return None
         return self.compound_items(s, want_value)
+
+    def vla_reentry(self, symbol) -> None:
+        """Before a VLA declaration allocates: back to the stack pointer of its previous
+        run if there was one, and the block's later VLAs start afresh."""
+        entry = self.vla_restore_slots.get(symbol)
+        if entry is None:
+            return
+        slot, slots = entry
+        void_ptr = self.types.pointer(self.types.void)
+        previous = self.load(slot, void_ptr)
+        now = self.emit("stacksave", Type.PTR)
+        first = self.emit("icmp", Type.I1, [previous, self.iptr(0)], predicate="eq")
+        target = self.emit("select", Type.PTR, [first, now, previous])
+        self.emit("stackrestore", Type.VOID, [target])
+        self.store(target, slot, void_ptr)
+        for later in slots[slots.index(slot) + 1:]:
+            self.store(self.iptr(0), later, void_ptr)
 
     def declares_vla(self, item) -> bool:
         return isinstance(item, ast.DeclarationStatement) and any(
