@@ -15,19 +15,17 @@ import os
 import random
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from debiansrc import LUA_FLAGS, ZLIB_FLAGS, debian_source, sqlite_build
 from cpphelpers import GLIBC_INCLUDE, NEUTRAL, first_difference, run_gcc, run_pcc, token_sequence
 from testopts import sample_seed
 
 CORPORA = Path(os.environ.get("PCC_CORPORA", Path(__file__).resolve().parents[3] / "shared" / "corpora"))
 if not CORPORA.is_dir():
     CORPORA = Path("/work/shared/corpora")
-SOURCES = Path(os.environ.get("PCC_DEBIAN_SRC", Path.home() / ".cache" / "pcc" / "debian-src"))
-DEBIAN_SOURCE = CORPORA.parent / "scripts" / "debian-source"
 SAMPLE = 60
 
 HEADERS = ("assert.h ctype.h errno.h fenv.h float.h inttypes.h limits.h locale.h math.h "
@@ -204,39 +202,9 @@ def test_system_header_i386(header: str, tmp_path: Path, record_property) -> Non
     assert difference is None, difference
 
 
-def debian_source(name: str) -> Path:
-    """The unpacked sources of a Debian package (downloaded once), or skip."""
-    folder = SOURCES / name
-    if folder.is_dir():
-        return folder
-    if not DEBIAN_SOURCE.exists():
-        pytest.skip(f"{DEBIAN_SOURCE} is missing; cannot fetch {name}")
-    proc = subprocess.run([str(DEBIAN_SOURCE), name], capture_output=True, text=True,
-                          env={**os.environ, "PCC_SOURCES": str(SOURCES)})
-    if proc.returncode != 0 or not folder.is_dir():
-        pytest.skip(f"cannot download the {name} sources: {proc.stderr.strip()[:200]}")
-    return folder
-
-
 def sqlite_amalgamation() -> Path:
     """sqlite3.c, built from the Debian sources with their own makefile (needs tclsh)."""
-    source = debian_source("sqlite3")
-    build = SOURCES / "sqlite3-amalgamation"
-    result = build / "sqlite3.c"
-    if result.exists():
-        return result
-    if shutil.which("tclsh") is None:
-        pytest.skip("tclsh is needed to build the sqlite3 amalgamation")
-    build.mkdir(parents=True, exist_ok=True)
-    for step in ([str(source / "configure")], ["make", "sqlite3.c"]):
-        proc = subprocess.run(step, cwd=build, capture_output=True, text=True)
-        if proc.returncode != 0:
-            pytest.skip(f"cannot build sqlite3.c: {proc.stderr.strip()[-200:]}")
-    return result
-
-
-LUA_FLAGS = ["-DLUA_COMPAT_5_3", "-DLUA_USE_LINUX"]
-ZLIB_FLAGS = ["-D_LARGEFILE64_SOURCE=1", "-DHAVE_HIDDEN"]
+    return sqlite_build() / "sqlite3.c"
 
 
 @needs_gcc
