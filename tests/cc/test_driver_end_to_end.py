@@ -9,46 +9,19 @@ exception out of it (an internal error) fails the test.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import platform
 import random
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import corpus_e2e
+from pccrun import execute, ok, pcc
 import testopts
 
 pytestmark = pytest.mark.skipif(platform.machine() != "x86_64" or os.name != "posix",
                                 reason="runs x86-64 Linux executables natively")
-
-
-def pcc(*args, cwd: Path | None = None) -> tuple[int, str]:
-    """``pcc ARGS`` in-process: (exit status, what it printed on stderr)."""
-    from toolchain.cc.cli import run
-    err = io.StringIO()
-    old = os.getcwd()
-    try:
-        if cwd is not None:
-            os.chdir(cwd)
-        with contextlib.redirect_stderr(err):
-            status = run([str(a) for a in args])
-    finally:
-        os.chdir(old)
-    return status, err.getvalue()
-
-
-def ok(*args, cwd: Path | None = None) -> None:
-    status, err = pcc(*args, cwd=cwd)
-    assert status == 0, err
-
-
-def execute(exe: Path) -> tuple[int, str]:
-    r = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)
-    return r.returncode, r.stdout
 
 
 def write(directory: Path, name: str, text: str) -> Path:

@@ -13,8 +13,6 @@ status 0), at -O0 and -O1.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import platform
 import random
@@ -25,6 +23,7 @@ from pathlib import Path
 import pytest
 
 import corpus_e2e
+from pccrun import execute, ok, pcc
 import testopts
 
 pytestmark = pytest.mark.skipif(platform.machine() != "x86_64" or os.name != "posix",
@@ -33,31 +32,6 @@ pytestmark = pytest.mark.skipif(platform.machine() != "x86_64" or os.name != "po
 GCC32 = shutil.which("i686-linux-gnu-gcc")
 LEVELS = corpus_e2e.LEVELS
 SAMPLE = {"c-testsuite": 8, "gcc-torture": 12}
-
-
-def pcc(*args, cwd: Path | None = None) -> tuple[int, str]:
-    """``pcc ARGS`` in-process: (exit status, what it printed on stderr)."""
-    from toolchain.cc.cli import run
-    err = io.StringIO()
-    old = os.getcwd()
-    try:
-        if cwd is not None:
-            os.chdir(cwd)
-        with contextlib.redirect_stderr(err):
-            status = run([str(a) for a in args])
-    finally:
-        os.chdir(old)
-    return status, err.getvalue()
-
-
-def ok(*args, cwd: Path | None = None) -> None:
-    status, err = pcc(*args, cwd=cwd)
-    assert status == 0, err
-
-
-def execute(exe: Path) -> tuple[int, str]:
-    r = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)
-    return r.returncode, r.stdout
 
 
 def is_elf32_i386(path: Path) -> bool:

@@ -13,8 +13,6 @@ Default run: zlib and Lua at -O1.  ``--full`` adds Lua at -O0 and SQLite
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import platform
 import subprocess
@@ -27,6 +25,7 @@ import testopts
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from pccrun import pcc  # noqa: E402
 from debiansrc import LUA_FLAGS, SQLITE_FLAGS, ZLIB_FLAGS, debian_source, sqlite_build  # noqa: E402
 
 pytestmark = pytest.mark.skipif(platform.machine() != "x86_64" or os.name != "posix",
@@ -38,14 +37,11 @@ ZLIB_SOURCES = ["adler32", "compress", "crc32", "deflate", "gzclose", "gzlib", "
                 "zutil"]
 
 
-def pcc(*args) -> None:
+def pcc_ok(*args) -> None:
     """``pcc ARGS`` in-process; a failure fails the test with pcc's first error line."""
-    from toolchain.cc.cli import run
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        status = run([str(a) for a in args])
+    status, err = pcc(*args)
     if status != 0:
-        lines = err.getvalue().splitlines()
+        lines = err.splitlines()
         first = next((line for line in lines if "error" in line), lines[0] if lines else "")
         pytest.fail(f"pcc {' '.join(map(str, args[-3:]))}: exit {status}: {first}")
 
@@ -55,9 +51,9 @@ def build(sources: list[Path], flags: list[str], level: str, out: Path, extra: l
     objects = []
     for source in sources:
         obj = out.parent / (source.stem + ".o")
-        pcc(level, "-w", *flags, "-c", source, "-o", obj)
+        pcc_ok(level, "-w", *flags, "-c", source, "-o", obj)
         objects.append(obj)
-    pcc(level, *objects, *extra, "-o", out, "-lm")
+    pcc_ok(level, *objects, *extra, "-o", out, "-lm")
     return out
 
 
