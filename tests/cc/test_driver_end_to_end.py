@@ -240,6 +240,21 @@ def test_compile_error_leaves_no_object(tmp_path):
     assert status == 1 and sorted(p.name for p in tmp_path.iterdir()) == ["bad.c"]
 
 
+@pytest.mark.parametrize("source, column", [
+    ("int f(int, ...);\nstatic inline __attribute__((always_inline)) int g(int x, ...)\n"
+     "{ return f(x, __builtin_va_arg_pack()); }\n", 36),
+    ("int main(void)\n{ static const int d[] = { &&b - &&a }; a: b: return d[0]; }\n", 32)])
+def test_unimplemented_construct_is_a_diagnostic(tmp_path, source, column):
+    """What the code generator does not handle yet is reported at the construct,
+    like gcc's "sorry, unimplemented", with exit status 1 and no object."""
+    write(tmp_path, "todo.c", source)
+    status, err = pcc("-c", "todo.c", cwd=tmp_path)
+    first = err.splitlines()[0] if err else ""
+    assert status == 1 and first.startswith(f"todo.c:{source.count(chr(10))}:{column}: "
+                                            "error: sorry, unimplemented: "), err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["todo.c"]
+
+
 def test_undefined_reference_leaves_no_executable(tmp_path):
     write(tmp_path, "u.c", "int missing(void);\nint main(void) { return missing(); }\n")
     status, err = pcc("u.c", "-o", "u", cwd=tmp_path)

@@ -22,19 +22,22 @@ are their ``zext``.
 
 from __future__ import annotations
 
+from ...common.diagnostics import ToolchainError
 from .. import ast
 from ..ctypes import TypeSystem
 from ..ir import Function, Module
 from .builder import Builder
 from .builtins import BuiltinLowering
 from .calls import CallLowering
-from .declarations import DeclarationLowering, StaticData
+from .declarations import DeclarationLowering, StaticData, source_location
 from .expressions import ExpressionLowering
 from .statements import StatementLowering
 
 
-class LoweringError(Exception):
-    """A construct the lowering does not handle (reported as an internal error)."""
+class LoweringError(ToolchainError):
+    """A construct the lowering does not handle yet: reported at the construct,
+    as gcc reports what it has not implemented ("sorry, unimplemented"),
+    exit status 1."""
 
 
 class FunctionLowerer(Builder, ExpressionLowering, StatementLowering, DeclarationLowering,
@@ -56,11 +59,7 @@ class FunctionLowerer(Builder, ExpressionLowering, StatementLowering, Declaratio
         self.indirect_goto = None             # (target slot, dispatch block) once used
 
     def error(self, message: str, node=None):
-        where = ""
-        if node is not None and getattr(node, "location", None) is not None:
-            loc = node.location
-            where = f"{loc.file}:{loc.line}:{loc.column}: "
-        raise LoweringError(f"{where}{message}")
+        raise LoweringError(f"sorry, unimplemented: {message}", source_location(node))
 
     def lower(self) -> Function:
         function = self.begin_function(self.definition)

@@ -10,6 +10,7 @@ relocation pieces ``(symbol, addend, size)`` wherever an address is stored.
 
 from __future__ import annotations
 
+from ...common.diagnostics import SourceLocation, ToolchainError
 from .. import ast
 from ..ctypes import ArrayType, CONST, FunctionType, PointerType, RecordType
 from ..ir import BlockAddress, GlobalAddress, Global, Type
@@ -427,12 +428,19 @@ class GrowingBytes(bytearray):
         return super().__getitem__(key)
 
 
-class StaticInitializerError(Exception):
-    pass
+class StaticInitializerError(ToolchainError):
+    """A static initializer the lowering cannot reduce to data (yet): reported
+    at the expression like gcc's "sorry, unimplemented", exit status 1."""
+
+
+def source_location(node) -> SourceLocation | None:
+    """Where an AST node starts, for a diagnostic (None when it has no location)."""
+    loc = getattr(node, "location", None)
+    if loc is None:
+        return None
+    return SourceLocation(loc.file, loc.line, getattr(loc, "column", 0))
 
 
 def raise_static(e):
-    loc = getattr(e, "location", None)
-    where = f"{loc.file}:{loc.line}: " if loc is not None else ""
-    raise StaticInitializerError(f"{where}initializer element is not a constant pcc can lower "
-                                 f"({type(e).__name__})")
+    raise StaticInitializerError("sorry, unimplemented: initializer element is not a constant "
+                                 f"pcc can lower ({type(e).__name__})", source_location(e))
