@@ -46,8 +46,11 @@ LANGUAGES = {"c": "c", "cpp-output": "c", "c-header": "c", "assembler": "asm",
 # -l names gcc finds in glibc's sysroot; the bundled libc.a holds all of them.
 BUNDLED_LIBRARIES = frozenset({"c", "m", "pthread", "dl", "rt", "util", "crypt", "resolv",
                                "gcc", "gcc_eh", "atomic"})
+# x86-16 is gcc -m16's model: the i386 back end's code assembled under
+# .code16gcc (the streamer starts in that mode for the target; -S says so).
 BACKENDS = {"x86_64-linux-gnu": "toolchain.cc.backend.x86_64",
-            "i386-linux-gnu": "toolchain.cc.backend.i386"}
+            "i386-linux-gnu": "toolchain.cc.backend.i386",
+            "i386-none-code16": "toolchain.cc.backend.i386"}
 _DOLLAR_IDENT = re.compile(r"(?<![A-Za-z0-9_.$])\$(?=[A-Za-z_])")
 PACKAGE_DIR = Path(__file__).resolve().parents[1]          # toolchain/
 
@@ -86,7 +89,7 @@ def backend_for(target: Target):
 
 def backend_options(opts: DriverOptions) -> dict:
     """The code generation switches a target's back end takes (-mregparm on i386)."""
-    return {"regparm": opts.regparm} if opts.target.name == "i386-linux-gnu" else {}
+    return {"regparm": opts.regparm} if opts.target.name.startswith("i386") else {}
 
 
 def compile_c(path: str, opts: DriverOptions, want_text: bool) -> bytes | str | None:
@@ -104,7 +107,8 @@ def compile_c(path: str, opts: DriverOptions, want_text: bool) -> bytes | str | 
             sys.stderr.write("; IR after lower\n" + format_module(module))
         run_pipeline(module, optimization_level(opts), opts.dump_ir_after, out=sys.stderr)
         if want_text:
-            result.append(backend.print_module(module, **backend_options(opts)))
+            header = "\t.code16gcc\n" if opts.target.code16gcc else ""
+            result.append(header + backend.print_module(module, **backend_options(opts)))
         else:
             result.append(module_object(module, opts.target, path, backend_options(opts)))
 
