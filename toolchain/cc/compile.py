@@ -53,6 +53,8 @@ BACKENDS = {"x86_64-linux-gnu": "toolchain.cc.backend.x86_64",
             "i386-none-code16": "toolchain.cc.backend.i386"}
 _DOLLAR_IDENT = re.compile(r"(?<![A-Za-z0-9_.$])\$(?=[A-Za-z_])")
 PACKAGE_DIR = Path(__file__).resolve().parents[1]          # toolchain/
+# x86-16 links to one real-mode segment from the -Ttext origin (the libc README)
+REALMODE_SCRIPT = PACKAGE_DIR / "libc" / "arch" / "x86_16" / "realmode.ld"
 
 
 class DriverError(ToolchainError):
@@ -311,6 +313,8 @@ def link(opts: DriverOptions, items: list[tuple], output: str) -> int:
     argv = ["-static", "-o", output]
     if opts.target.name.startswith("i386"):
         argv[:0] = ["-m", "elf_i386"]
+    if opts.target.code16gcc and not _has_script(items):
+        argv += ["-T", str(REALMODE_SCRIPT)]   # x86-16's default, even with -nostdlib
     if start_files:
         argv.append(str(libc.crt1_o))
     for directory in opts.library_dirs:
@@ -339,6 +343,14 @@ def link(opts: DriverOptions, items: list[tuple], output: str) -> int:
         print("pcc: error: ld returned 1 exit status", file=sys.stderr)
         return 1
     return 0
+
+
+def _has_script(items: list[tuple]) -> bool:
+    """True when the command line names a linker script (-T, -Wl,-T...)."""
+    return any(kind == "ld" and any(a == "-T" or (a.startswith("-T") and not
+                                                  a.startswith(("-Ttext", "-Tdata", "-Tbss")))
+                                    or a.startswith("--script") for a in value)
+               for kind, value in ((i[0], i[1]) for i in items))
 
 
 def _found_in(name: str, directories: list[str]) -> bool:
