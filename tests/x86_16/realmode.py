@@ -5,8 +5,9 @@ The image is loaded at its origin in segment 0 (a boot sector at 0x7C00, a
 16-bit mode with cs = ds = es = ss = 0, as the runtime's crt1.s expects.
 OUT instructions are hooked: bytes written to port 0xE9 are the console,
 a byte written to port 0xF4 (QEMU's isa-debug-exit) is the exit status and
-stops the run.  A budget of instructions bounds each run; running out of it,
-halting, or a CPU fault without an exit status is a failure the result says.
+stops the run.  A time budget (wall-clock seconds: unicorn's instruction
+count would cost a hook per instruction) bounds each run; running out of it, an interrupt, or
+a CPU fault without an exit status is a failure the result says.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 CONSOLE_PORT = 0xE9
 EXIT_PORT = 0xF4
 MEMORY = 0x100000               # real mode sees 1 MiB
-DEFAULT_BUDGET = 50_000_000     # instructions
+DEFAULT_TIMEOUT = 60.0          # seconds
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class RunResult:
     problem: str = ""           # why it stopped without a status
 
 
-def run_flat(image: bytes, origin: int, budget: int = DEFAULT_BUDGET) -> RunResult:
+def run_flat(image: bytes, origin: int, timeout: float = DEFAULT_TIMEOUT) -> RunResult:
     """Run ``image`` from ``origin``; its console output and exit status."""
     import unicorn
     from unicorn import x86_const as x86
@@ -60,12 +61,12 @@ def run_flat(image: bytes, origin: int, budget: int = DEFAULT_BUDGET) -> RunResu
     emu.hook_add(unicorn.UC_HOOK_INSN, on_in, None, 1, 0, x86.UC_X86_INS_IN)
     emu.hook_add(unicorn.UC_HOOK_INTR, on_interrupt)
     try:
-        emu.emu_start(origin, MEMORY, count=budget)
+        emu.emu_start(origin, MEMORY, timeout=int(timeout * 1_000_000))
     except unicorn.UcError as exc:
         ip = emu.reg_read(x86.UC_X86_REG_IP)
         return RunResult(bytes(output), state["status"], f"CPU fault at {ip:#x}: {exc}")
     if state["status"] is None:
-        problem = state.get("problem") or f"no exit after {budget} instructions " \
+        problem = state.get("problem") or f"no exit after {timeout:g} s " \
                                           f"(ip {emu.reg_read(x86.UC_X86_REG_IP):#x})"
         return RunResult(bytes(output), None, problem)
     return RunResult(bytes(output), state["status"])
