@@ -5,7 +5,8 @@ The image is loaded at its origin in segment 0 (a boot sector at 0x7C00, a
 16-bit mode with cs = ds = es = ss = 0, as the runtime's crt1.s expects.
 OUT instructions are hooked: bytes written to port 0xE9 are the console,
 a byte written to port 0xF4 (QEMU's isa-debug-exit) is the exit status and
-stops the run.  A time budget (wall-clock seconds: unicorn's instruction
+stops the run.  Of the BIOS, only int 0x10's teletype call (AH=0x0E) is
+there: its characters are the ``screen``.  A time budget (wall-clock seconds: unicorn's instruction
 count would cost a hook per instruction) bounds each run; running out of it, an interrupt, or
 a CPU fault without an exit status is a failure the result says.
 """
@@ -25,6 +26,7 @@ class RunResult:
     output: bytes
     status: int | None          # None: the program never wrote the exit port
     problem: str = ""           # why it stopped without a status
+    screen: bytes = b""         # what int 0x10 AH=0x0E printed
 
 
 def run_flat(image: bytes, origin: int, timeout: float = DEFAULT_TIMEOUT) -> RunResult:
@@ -41,6 +43,7 @@ def run_flat(image: bytes, origin: int, timeout: float = DEFAULT_TIMEOUT) -> Run
     for reg in (x86.UC_X86_REG_CS, x86.UC_X86_REG_DS, x86.UC_X86_REG_ES, x86.UC_X86_REG_SS):
         emu.reg_write(reg, 0)
     output = bytearray()
+    screen = bytearray()
     state: dict = {"status": None, "halted": False}
 
     def on_out(uc, port, size, value, _data):
@@ -54,6 +57,9 @@ def run_flat(image: bytes, origin: int, timeout: float = DEFAULT_TIMEOUT) -> Run
         return 0
 
     def on_interrupt(uc, number, _data):
+        if number == 0x10 and uc.reg_read(x86.UC_X86_REG_AH) == 0x0E:
+            screen.append(uc.reg_read(x86.UC_X86_REG_AL))
+            return
         state["problem"] = f"interrupt {number:#x} at {uc.reg_read(x86.UC_X86_REG_IP):#x}"
         uc.emu_stop()
 
@@ -64,9 +70,10 @@ def run_flat(image: bytes, origin: int, timeout: float = DEFAULT_TIMEOUT) -> Run
         emu.emu_start(origin, MEMORY, timeout=int(timeout * 1_000_000))
     except unicorn.UcError as exc:
         ip = emu.reg_read(x86.UC_X86_REG_IP)
-        return RunResult(bytes(output), state["status"], f"CPU fault at {ip:#x}: {exc}")
+        return RunResult(bytes(output), state["status"], f"CPU fault at {ip:#x}: {exc}",
+                         bytes(screen))
     if state["status"] is None:
         problem = state.get("problem") or f"no exit after {timeout:g} s " \
                                           f"(ip {emu.reg_read(x86.UC_X86_REG_IP):#x})"
-        return RunResult(bytes(output), None, problem)
-    return RunResult(bytes(output), state["status"])
+        return RunResult(bytes(output), None, problem, bytes(screen))
+    return RunResult(bytes(output), state["status"], "", bytes(screen))
