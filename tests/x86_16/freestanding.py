@@ -151,15 +151,18 @@ def pcc_build(program: Program, output: Path, level: str = "-Os") -> str:
 
 
 def load_image(elf: Path) -> tuple[bytes, int, int]:
-    """(flat image from the first loaded byte, its origin, the end of .bss)."""
+    """(flat image of the allocated sections from the lowest one, its origin, the end
+    of .bss).  Sections, not segments: a segment may also map the ELF header."""
     from elftools.elf.elffile import ELFFile
     with elf.open("rb") as f:
-        segments = [s for s in ELFFile(f).iter_segments() if s["p_type"] == "PT_LOAD"]
-        start = min(s["p_vaddr"] for s in segments)
-        end = max(s["p_vaddr"] + s["p_memsz"] for s in segments)
-        image = bytearray(max(s["p_vaddr"] + s["p_filesz"] for s in segments) - start)
-        for s in segments:
-            image[s["p_vaddr"] - start:s["p_vaddr"] - start + s["p_filesz"]] = s.data()
+        sections = [s for s in ELFFile(f).iter_sections()
+                    if s["sh_flags"] & 2 and s["sh_size"] > 0]          # SHF_ALLOC
+        start = min(s["sh_addr"] for s in sections)
+        end = max(s["sh_addr"] + s["sh_size"] for s in sections)
+        loaded = [s for s in sections if s["sh_type"] != "SHT_NOBITS"]
+        image = bytearray(max(s["sh_addr"] + s["sh_size"] for s in loaded) - start)
+        for s in loaded:
+            image[s["sh_addr"] - start:s["sh_addr"] - start + s["sh_size"]] = s.data()
     return bytes(image), start, end
 
 
