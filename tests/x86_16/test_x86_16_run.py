@@ -94,3 +94,14 @@ def test_com_image_runs_from_first_byte(tmp_path):
     assert built.returncode == 0, built.stderr[-400:]
     result = realmode.run_flat(image_path.read_bytes(), 0x100)
     assert (result.output, result.status) == (b"com 100\n", 7), result.problem
+
+
+def test_image_too_big_for_a_segment_is_a_link_error(tmp_path):
+    source = tmp_path / "big.c"
+    source.write_text("char big[70000];\nint main(void) { return big[5]; }\n")
+    output = tmp_path / "big.elf"
+    built = pcc("-m16", str(source), "-o", str(output))
+    assert built.returncode == 1
+    assert "error: real mode: the image does not fit in one 64 KiB segment" in built.stderr
+    assert "Traceback" not in built.stderr
+    assert not output.exists()
