@@ -105,3 +105,18 @@ def test_image_too_big_for_a_segment_is_a_link_error(tmp_path):
     assert "error: real mode: the image does not fit in one 64 KiB segment" in built.stderr
     assert "Traceback" not in built.stderr
     assert not output.exists()
+
+
+def test_assembly_text_gives_the_same_object(tmp_path):
+    """pcc -m16 -S starts with .code16gcc; pas reading it gives pcc -c's object."""
+    text, obj, again = tmp_path / "check.s", tmp_path / "check.o", tmp_path / "again.o"
+    for flag, out in (("-S", text), ("-c", obj)):
+        built = pcc("-m16", "-Os", flag, str(CHECK), "-o", str(out))
+        assert built.returncode == 0, built.stderr[-400:]
+    assert text.read_text().lstrip().startswith(".code16gcc")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    pas = "import sys, importlib; sys.argv[0] = 'pas'; importlib.import_module('toolchain.as.cli').main()"
+    assembled = subprocess.run([sys.executable, "-P", "-c", pas, "--32", str(text),
+                                "-o", str(again)], capture_output=True, text=True, env=env)
+    assert assembled.returncode == 0, assembled.stderr[-400:]
+    assert again.read_bytes() == obj.read_bytes()
