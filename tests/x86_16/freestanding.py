@@ -217,6 +217,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--compiler", action="append", choices=("gcc", "pcc"))
     parser.add_argument("--sample", type=int, help="a seeded sample of N programs")
     parser.add_argument("--seed", type=int, default=20240601)
+    parser.add_argument("-v", "--verbose", action="store_true", help="a line per passing program")
     args = parser.parse_args(argv)
     compilers = args.compiler or ["gcc", "pcc"]
     counts = {c: Counter() for c in compilers}
@@ -237,6 +238,8 @@ def main(argv: list[str]) -> int:
                 counts[compiler][outcome] += 1
                 if outcome != "pass":
                     print(f"ERROR {compiler} {program.id}: {outcome}: {why}", flush=True)
+                elif args.verbose:
+                    print(f"pass {compiler} {program.id}", flush=True)
     print(f"{len(candidates)} programs, {selected} selected (freestanding subset)")
     for compiler in compilers:
         c = counts[compiler]
