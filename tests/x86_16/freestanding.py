@@ -204,6 +204,8 @@ def build_and_run(program: Program, compiler: str, tmp: Path) -> tuple[str, str]
         problem = gcc_compile(program, obj) or pld_link([obj], elf)
     else:
         problem = pcc_build(program, elf)
+    if "does not fit in one 64 KiB segment" in problem:       # realmode.ld's ASSERT
+        return "no-run", problem
     if problem:
         return "build-error", problem
     return run_image(elf, program)
