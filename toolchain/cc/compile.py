@@ -46,10 +46,15 @@ LANGUAGES = {"c": "c", "cpp-output": "c", "c-header": "c", "assembler": "asm",
 # -l names gcc finds in glibc's sysroot; the bundled libc.a holds all of them.
 BUNDLED_LIBRARIES = frozenset({"c", "m", "pthread", "dl", "rt", "util", "crypt", "resolv",
                                "gcc", "gcc_eh", "atomic"})
+# x86-16 is gcc -m16's model: the i386 back end's code assembled under
+# .code16gcc (the streamer starts in that mode for the target; -S says so).
 BACKENDS = {"x86_64-linux-gnu": "toolchain.cc.backend.x86_64",
-            "i386-linux-gnu": "toolchain.cc.backend.i386"}
+            "i386-linux-gnu": "toolchain.cc.backend.i386",
+            "i386-none-code16": "toolchain.cc.backend.i386"}
 _DOLLAR_IDENT = re.compile(r"(?<![A-Za-z0-9_.$])\$(?=[A-Za-z_])")
 PACKAGE_DIR = Path(__file__).resolve().parents[1]          # toolchain/
+# x86-16 links to one real-mode segment from the -Ttext origin (the libc README)
+REALMODE_SCRIPT = PACKAGE_DIR / "libc" / "arch" / "x86_16" / "realmode.ld"
 
 
 class DriverError(ToolchainError):
@@ -86,7 +91,7 @@ def backend_for(target: Target):
 
 def backend_options(opts: DriverOptions) -> dict:
     """The code generation switches a target's back end takes (-mregparm on i386)."""
-    return {"regparm": opts.regparm} if opts.target.name == "i386-linux-gnu" else {}
+    return {"regparm": opts.regparm} if opts.target.name.startswith("i386") else {}
 
 
 def compile_c(path: str, opts: DriverOptions, want_text: bool) -> bytes | str | None:
@@ -104,7 +109,8 @@ def compile_c(path: str, opts: DriverOptions, want_text: bool) -> bytes | str | 
             sys.stderr.write("; IR after lower\n" + format_module(module))
         run_pipeline(module, optimization_level(opts), opts.dump_ir_after, out=sys.stderr)
         if want_text:
-            result.append(backend.print_module(module, **backend_options(opts)))
+            header = "\t.code16gcc\n" if opts.target.code16gcc else ""
+            result.append(header + backend.print_module(module, **backend_options(opts)))
         else:
             result.append(module_object(module, opts.target, path, backend_options(opts)))
 
@@ -307,6 +313,8 @@ def link(opts: DriverOptions, items: list[tuple], output: str) -> int:
     argv = ["-static", "-o", output]
     if opts.target.name.startswith("i386"):
         argv[:0] = ["-m", "elf_i386"]
+    if opts.target.code16gcc and not _has_script(items):
+        argv += ["-T", str(REALMODE_SCRIPT)]   # x86-16's default, even with -nostdlib
     if start_files:
         argv.append(str(libc.crt1_o))
     for directory in opts.library_dirs:
@@ -335,6 +343,14 @@ def link(opts: DriverOptions, items: list[tuple], output: str) -> int:
         print("pcc: error: ld returned 1 exit status", file=sys.stderr)
         return 1
     return 0
+
+
+def _has_script(items: list[tuple]) -> bool:
+    """True when the command line names a linker script (-T, -Wl,-T...)."""
+    return any(kind == "ld" and any(a == "-T" or (a.startswith("-T") and not
+                                                  a.startswith(("-Ttext", "-Tdata", "-Tbss")))
+                                    or a.startswith("--script") for a in value)
+               for kind, value in ((i[0], i[1]) for i in items))
 
 
 def _found_in(name: str, directories: list[str]) -> bool:

@@ -38,6 +38,16 @@ ARCH_DIR = LIBC_DIR / "arch"
 # target triple prefix -> arch/ folder
 ARCHES = {"x86_64": "x86_64", "i386": "i386", "i686": "i386", "aarch64": "aarch64",
           "riscv64": "riscv64"}
+# whole target names that pick their own folder (before the prefix rule)
+TARGET_ARCHES = {"i386-none-code16": "x86_16"}
+
+# x86-16 (real mode, freestanding): arch/x86_16/ is the runtime (start-up,
+# the port-0xE9 console, exit through port 0xF4, printf, malloc, setjmp),
+# plus these portable sources of src/; nothing that needs Linux.
+FREESTANDING_SOURCES = {
+    "x86_16": ("string/*.c", "ctype/ctype.c", "stdlib/abs.c", "stdlib/atoi.c",
+               "stdlib/strtol.c", "stdlib/qsort.c", "stdlib/bsearch.c"),
+}
 
 CFLAGS = ("-std=c11", "-O2", "-ffreestanding", "-fno-builtin", "-nostdinc",
           "-fno-stack-protector", "-fno-pie", "-D_GNU_SOURCE", "-w")
@@ -53,6 +63,8 @@ class LibcBuild:
 
 
 def arch_of(target: str) -> str:
+    if target in TARGET_ARCHES:
+        return TARGET_ARCHES[target]
     prefix = target.split("-")[0]
     if prefix not in ARCHES:
         raise ValueError(f"libc: unsupported target {target!r}")
@@ -73,7 +85,10 @@ def _wanted(path: Path, arch: str) -> bool:
 
 def sources(arch: str) -> list[Path]:
     """Every source of libc.a (crt1.s excluded), in a stable order."""
-    files = sorted(p for p in SRC_DIR.rglob("*.c") if _wanted(p, arch))
+    if arch in FREESTANDING_SOURCES:
+        files = sorted({p for pattern in FREESTANDING_SOURCES[arch] for p in SRC_DIR.glob(pattern)})
+    else:
+        files = sorted(p for p in SRC_DIR.rglob("*.c") if _wanted(p, arch))
     files += sorted(p for p in (ARCH_DIR / arch).glob("*.[csS]") if p.name != "crt1.s")
     return files
 
