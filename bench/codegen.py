@@ -36,7 +36,10 @@ GCC_LEVELS = ("-O0", "-O2")
 
 # Python's byte-code cache on, as for an installed package (pip compiles it):
 # without it every pcc run would pay for compiling its own modules.
+# PYTHONPATH: scripts/bench runs this checkout's pcc, not an installed one.
 ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+ENV["PYTHONPATH"] = os.pathsep.join(
+    [str(Path(__file__).resolve().parent.parent), *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
 def children_cpu() -> float:
