@@ -9,16 +9,15 @@ reading of C declarators without re-parsing any tokens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..common.diagnostics import SourceLocation
 from . import ast
-from .ctypes import (ATOMIC, CONST, RESTRICT, VOLATILE, ArrayType, CType, EnumInfo, EnumType,
-                     FloatType, FunctionType, IntegerType, Member, Parameter, PointerType,
-                     RecordInfo, RecordType, adjust_parameter, layout_record, type_name)
+from .ctypes import (ATOMIC, CONST, RESTRICT, VOLATILE, ArrayType, CType, FloatType,
+                     FunctionType, Parameter, type_name)
 from .initializers import InitializerParser
 from .records import RecordParser
-from .scope import Scope, Tag
+from .scope import Scope
 
 TYPE_SPECIFIER_KEYWORDS = frozenset({
     "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "_Bool",

@@ -8,8 +8,8 @@ initialization, argument passing and return.  A mixin of the Parser.
 from __future__ import annotations
 
 from . import ast
-from .ctypes import (CONST, ArrayType, BuiltinVaListType, CType, EnumType, FloatType, FunctionType,
-                     IntegerType, PointerType, RecordType, VoidType, compatible, composite,
+from .ctypes import (CONST, ArrayType, BuiltinVaListType, CType, FloatType, FunctionType,
+                     IntegerType, PointerType, RecordType, compatible, composite,
                      type_name)
 from .builtin_functions import library_builtin
 from .sema_const import evaluate
