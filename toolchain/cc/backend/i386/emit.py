@@ -22,8 +22,8 @@ from ..frame import layout_frame
 from ..mir import FrameSlot, MachineFunction
 from ..regalloc import allocate
 from ..x86_64.calls import substitute
-from ..x86.stream import (binding_items, constant_items, emit_items, global_items,
-                          print_items)
+from ..x86 import stream
+from ..x86.stream import binding_items, emit_items, print_items
 from .isel import select_function
 from .operands import (EBP, ESP, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
                        Register, SymbolRef, imm)
@@ -161,24 +161,7 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
 
 
 def module_items(module: ir.Module, regparm: int = 0) -> list[tuple]:
-    ctx = ModuleContext(module)
-    items: list[tuple] = [("text",)]
-    for text in module.asm:
-        items.append(("asm", text))
-    for function in module.functions:
-        if function.blocks:
-            items += function_items(function, ctx, regparm)
-    for data in module.globals:
-        items += global_items(data, ctx)
-    items += constant_items(ctx)
-    for name, target in module.aliases.items():     # after their targets are defined
-        items += binding_items(name, module.alias_linkage.get(name, "external"), None)
-        items.append(("set", name, target))
-    for name, kind in module.externals.items():
-        if kind == "weak":
-            items.append(("weak", name))
-    items.append(("section", ".note.GNU-stack", "", "progbits", None))
-    return items
+    return stream.module_items(module, lambda function, ctx: function_items(function, ctx, regparm))
 
 
 def emit_module(module: ir.Module, streamer, regparm: int = 0) -> None:

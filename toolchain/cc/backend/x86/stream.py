@@ -142,6 +142,29 @@ def constant_items(ctx: ModuleContext) -> list[tuple]:
     return items
 
 
+def module_items(module: ir.Module, function_items) -> list[tuple]:
+    """The whole module's items; ``function_items(function, ctx)`` is the back
+    end's compilation of one function definition."""
+    ctx = ModuleContext(module)
+    items: list[tuple] = [("text",)]
+    for text in module.asm:
+        items.append(("asm", text))
+    for function in module.functions:
+        if function.blocks:
+            items += function_items(function, ctx)
+    for data in module.globals:
+        items += global_items(data, ctx)
+    items += constant_items(ctx)
+    for name, target in module.aliases.items():     # after their targets are defined
+        items += binding_items(name, module.alias_linkage.get(name, "external"), None)
+        items.append(("set", name, target))
+    for name, kind in module.externals.items():
+        if kind == "weak":
+            items.append(("weak", name))
+    items.append(("section", ".note.GNU-stack", "", "progbits", None))
+    return items
+
+
 def emit_items(items: list[tuple], streamer) -> None:
     parser_module = importlib.import_module("toolchain.as.parser")
     for item in items:

@@ -28,6 +28,7 @@ from ... import ir
 from ..frame import layout_frame
 from ..mir import FrameSlot, MachineFunction, MachineInstr
 from ..regalloc import allocate
+from ..x86 import stream
 from ..x86.stream import (binding_items, constant_items, emit_items, global_items,  # noqa: F401
                           print_items)
 from .calls import substitute
@@ -133,24 +134,7 @@ def function_items(function: ir.Function, ctx: ModuleContext) -> list[tuple]:
 
 
 def module_items(module: ir.Module) -> list[tuple]:
-    ctx = ModuleContext(module)
-    items: list[tuple] = [("text",)]
-    for text in module.asm:
-        items.append(("asm", text))
-    for function in module.functions:
-        if function.blocks:
-            items += function_items(function, ctx)
-    for data in module.globals:
-        items += global_items(data, ctx)
-    items += constant_items(ctx)
-    for name, target in module.aliases.items():     # after their targets are defined
-        items += binding_items(name, module.alias_linkage.get(name, "external"), None)
-        items.append(("set", name, target))
-    for name, kind in module.externals.items():
-        if kind == "weak":
-            items.append(("weak", name))
-    items.append(("section", ".note.GNU-stack", "", "progbits", None))
-    return items
+    return stream.module_items(module, function_items)
 
 
 # --- the two faces -------------------------------------------------------------------------
