@@ -8,8 +8,8 @@ epilogue at each return: ``ret $4`` when the function pops a hidden struct
 pointer.  Jump tables hold absolute addresses.
 
 The module's data, constants and the two faces of the stream (the object
-streamer for ``pcc -c``, GNU assembler text for ``pcc -S``) are the x86
-back ends' shared ones (backend/x86/stream.py).
+streamer for ``pcc -c``, GNU assembler text for ``pcc -S``) are shared by
+every back end (backend/stream.py).
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ import importlib
 from dataclasses import replace
 
 from ... import ir
+from ....common.target import find_target
 from ..frame import layout_frame
 from ..mir import FrameSlot, MachineFunction
 from ..regalloc import allocate
 from ..x86_64.calls import substitute
-from ..x86 import stream
-from ..x86.stream import binding_items, emit_items, print_items
+from .. import stream
+from ..stream import binding_items, emit_items, print_items
 from .isel import select_function
 from .operands import (EBP, ESP, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
                        Register, SymbolRef, imm)
@@ -169,6 +170,11 @@ def emit_module(module: ir.Module, streamer, regparm: int = 0) -> None:
     emit_items(module_items(module, regparm), streamer)
 
 
+def _printer():
+    """AT&T text comes from the x86 ISA package (one syntax for every x86 target)."""
+    return importlib.import_module("toolchain.as.x86.isa").X86Isa(find_target("x86_64-linux-gnu"))
+
+
 def print_module(module: ir.Module, regparm: int = 0) -> str:
     """The same stream as GNU assembler text."""
-    return print_items(module_items(module, regparm))
+    return print_items(module_items(module, regparm), _printer())

@@ -13,7 +13,7 @@ from ...ir import Type
 from ..x86.operands import (FCC, ICC, NEGATE, SWAPPED, Binary, ExprConstant,  # noqa: F401
                             Immediate, Indirect, Memory, Register, SymbolRef, imm, offset_mem,
                             signed, slot_mem, sym)
-from ..x86.stream import ModuleContext  # noqa: F401
+from ..stream import ModuleContext  # noqa: F401
 
 ESP = Register("esp")
 EBP = Register("ebp")

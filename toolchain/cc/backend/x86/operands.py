@@ -13,6 +13,7 @@ import importlib
 from dataclasses import replace
 
 from ..mir import FrameSlot
+from ..stream import sym  # noqa: F401  (re-exported)
 
 _insn = importlib.import_module("toolchain.as.instruction")
 _expr = importlib.import_module("toolchain.as.expr")
@@ -37,14 +38,6 @@ FCC = {"ogt": (False, "a"), "oge": (False, "ae"), "olt": (True, "a"), "ole": (Tr
 
 def slot_mem(slot: FrameSlot, offset: int = 0, size: int | None = None) -> Memory:
     return Memory(base=slot, displacement=ExprConstant(offset), size=size)
-
-
-def sym(name: str, offset: int = 0, specifier: str | None = None):
-    ref = SymbolRef(name, specifier)
-    if offset:
-        return Binary("+", ref, ExprConstant(offset)) if offset > 0 else \
-            Binary("-", ref, ExprConstant(-offset))
-    return ref
 
 
 def imm(value: int) -> Immediate:

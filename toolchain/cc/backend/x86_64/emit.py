@@ -25,11 +25,12 @@ import importlib
 from dataclasses import replace
 
 from ... import ir
+from ....common.target import find_target
 from ..frame import layout_frame
 from ..mir import FrameSlot, MachineFunction, MachineInstr
 from ..regalloc import allocate
-from ..x86 import stream
-from ..x86.stream import (binding_items, constant_items, emit_items, global_items,  # noqa: F401
+from .. import stream
+from ..stream import (binding_items, constant_items, emit_items, global_items,  # noqa: F401
                           print_items)
 from .calls import substitute
 from .isel import (Binary, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
@@ -144,6 +145,11 @@ def emit_module(module: ir.Module, streamer) -> None:
     emit_items(module_items(module), streamer)
 
 
+def _printer():
+    """AT&T text comes from the x86 ISA package (one syntax for every x86 target)."""
+    return importlib.import_module("toolchain.as.x86.isa").X86Isa(find_target("x86_64-linux-gnu"))
+
+
 def print_module(module: ir.Module) -> str:
     """The same stream as GNU assembler text."""
-    return print_items(module_items(module))
+    return print_items(module_items(module), _printer())

@@ -29,7 +29,7 @@ from __future__ import annotations
 from ... import ir
 from ...ir import BlockAddress, Constant, GlobalAddress, Instruction, Type, Undef
 from ..mir import FrameSlot, MachineBlock, MachineFunction, MachineInstr, VReg
-from ..x86.stream import ModuleContext  # noqa: F401  (re-exported)
+from ..stream import ModuleContext  # noqa: F401  (re-exported)
 from .compares import CompareSelection
 from .control import ControlSelection
 from .integers import IntegerSelection

@@ -1,4 +1,4 @@
-"""The x86 machine instruction stream's module-level items, shared by the x86 back ends.
+"""The machine instruction stream's module-level items, shared by every back end.
 
 A back end compiles a module into a list of *items* -- section switches,
 symbol attributes, labels, data, and the assembler's own Instruction
@@ -20,10 +20,20 @@ from __future__ import annotations
 
 import importlib
 
-from ... import ir
-from .operands import Binary, ExprConstant, SymbolRef, sym
+from .. import ir
+_expr = importlib.import_module("toolchain.as.expr")
+SymbolRef, ExprConstant, Binary = _expr.SymbolRef, _expr.Constant, _expr.Binary
+# symbol names GNU as reads unquoted in an expression
+_SYMBOL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.$")
 
-_operands = importlib.import_module("toolchain.as.x86.operands")
+
+def sym(name: str, offset: int = 0, specifier: str | None = None):
+    """``name+offset`` (with a relocation specifier) as an assembler expression."""
+    ref = SymbolRef(name, specifier)
+    if offset:
+        return Binary("+", ref, ExprConstant(offset)) if offset > 0 else \
+            Binary("-", ref, ExprConstant(-offset))
+    return ref
 
 
 class ModuleContext:
@@ -226,13 +236,25 @@ def _quote(data: bytes) -> str:
     return '"' + "".join(out) + '"'
 
 
-def print_items(items: list[tuple]) -> str:
-    isa_module = importlib.import_module("toolchain.as.isa")
-    x86 = importlib.import_module("toolchain.as.x86.isa")
-    from ....common.target import find_target
-    isa = x86.X86Isa(find_target("x86_64-linux-gnu"))
-    syntax = isa_module.SyntaxState()
-    fmt = _operands.format_expr
+def value_text(e) -> str:
+    """A data value's expression as GNU as reads it (no relocation specifiers)."""
+    if isinstance(e, ExprConstant):
+        return str(e.value)
+    if isinstance(e, SymbolRef):
+        name = e.name
+        if not name or any(c not in _SYMBOL_CHARS for c in name) or name[0].isdigit():
+            name = '"' + name + '"'
+        return name
+    if isinstance(e, Binary):
+        return f"({value_text(e.left)}{e.op}{value_text(e.right)})"
+    return f"{e.op}({value_text(e.operand)})"
+
+
+def print_items(items: list[tuple], isa) -> str:
+    """The items as GNU assembler text; ``isa`` (toolchain/as/isa.py) prints
+    the instructions."""
+    syntax = importlib.import_module("toolchain.as.isa").SyntaxState()
+    fmt = value_text
     lines: list[str] = []
     for item in items:
         kind = item[0]
