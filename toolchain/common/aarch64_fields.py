@@ -101,8 +101,11 @@ def patch(word: int, name: str, value: int) -> int:
             raise FieldError("immediate out of range")
         return (word & ~(0xFFF << 10)) | (((value >> 12) & 0xFFF) << 10)
     if "LO12" in short or "LO15" in short:
-        scale = _scale(short)
-        low = value & 0xFFF
+        # LO15 (LD64_GOTPAGE_LO15): bits 14:3 of a GOT slot's offset in its page
+        scale = 3 if "LO15" in short else _scale(short)
+        if "LO15" in short and not 0 <= value < 1 << 15:
+            raise FieldError("immediate out of range")
+        low = value & (0x7FFF if "LO15" in short else 0xFFF)
         if low & ((1 << scale) - 1):
             raise FieldError(f"misaligned offset for {short}")
         return (word & ~(0xFFF << 10)) | ((low >> scale) << 10)
