@@ -24,7 +24,7 @@ from toolchain.ld.scriptast import (
     EntryCommand, ExternCommand, FillCommand, GroupCommand, InputCommand, InputFile,
     InputSectionDescription, InsertCommand, MemoryCommand, Number, OutputArchCommand,
     OutputFormatCommand, OutputSection, OverlayCommand, PhdrsCommand, Script,
-    SectionPattern, SectionsCommand, SymbolRef, UnaryOp)
+    SectionPattern, SymbolRef, UnaryOp)
 from toolchain.ld.scriptexpr import evaluate, evaluate_assignment
 
 SCRIPTS = Path(__file__).parent / "scripts"
@@ -424,6 +424,20 @@ MALFORMED = [
      "t.ld:1:7: error: syntax error, unexpected ')', expecting file name"),
     ("\x01",
      "t.ld:1:1: error: invalid character '\\001' in script"),
+    # Keywords are reserved where GNU ld's lexer reserves them.
+    ("SECTIONS { AT : { *(.x) } }",
+     "t.ld:1:12: error: syntax error, unexpected 'AT', expecting output section, assignment or '}'"),
+    ("SECTIONS { .x : { AT(.x) } }",
+     "t.ld:1:19: error: syntax error, unexpected 'AT', expecting file or section name"),
+    ("GROUP(AS_NEEDED)",
+     "t.ld:1:7: error: syntax error, unexpected 'AS_NEEDED', expecting file name"),
+    ("MEMORY { rom () : ORIGIN = 0, LENGTH = 1 }",
+     "t.ld:1:15: error: syntax error, unexpected ')', expecting memory attribute"),
+    # SCRIPT-state names run on through '=' and ',' as in GNU ld.
+    ("SECTIONS { .=0x1000; }",
+     "t.ld:1:20: error: syntax error, unexpected ';', expecting expression"),
+    ("OUTPUT_FORMAT(a, b, c)",
+     "t.ld:1:18: error: syntax error, unexpected 'b,', expecting ')'"),
 ]
 
 
@@ -432,6 +446,31 @@ def test_malformed_script(text, message):
     with pytest.raises(ToolchainError) as caught:
         parse_script(text, "t.ld")
     assert str(caught.value) == message
+
+
+def test_small_forms():
+    (sections,) = parse_script('# comment\nSECTIONS { "AT" : { "KEEP"(".x") } # end\n}', "t").commands
+    assert sections.statements[0] == OutputSection("AT", commands=[
+        InputSectionDescription("KEEP", sections=[SectionPattern(".x")])])
+    # A symbol address followed by a type: not a call of 'foo'.
+    (sections,) = parse_script("SECTIONS { .t foo (NOLOAD) : { *(.t) } }", "t").commands
+    assert (sections.statements[0].address, sections.statements[0].type) == (SymbolRef("foo"), "NOLOAD")
+    (sections,) = parse_script(
+        "SECTIONS { .x : { *(SORT_BY_NAME(SORT_BY_NAME(.a)) REVERSE(.b) "
+        "REVERSE(SORT_BY_INIT_PRIORITY(.c))) ASCIZ \"hi\" SORT(CONSTRUCTORS) } "
+        ">ram AT>rom :p1 :p2 =0x90, .y : {} }", "t").commands
+    x, y = sections.statements
+    assert x.commands[0].sections == [SectionPattern(".a", sort=("name",)),
+                                      SectionPattern(".b", sort=("name",), reverse=True),
+                                      SectionPattern(".c", sort=("init_priority",), reverse=True)]
+    assert x.commands[2] == ConstructorsCommand(sorted=True)
+    assert (x.region, x.load_region, x.phdrs, x.fill) == ("ram", "rom", ["p1", "p2"], Number(0x90))
+    assert y == OutputSection(".y")
+    (inputs,) = parse_script("INPUT(=/lib/crt1.o -lc)", "t").commands
+    assert inputs.files == [InputFile("=/lib/crt1.o"), InputFile("c", is_library=True)]
+    (version,) = parse_script("VERSION { V1 { global: foo; /* } */ local: *; }; }", "t").commands
+    assert version.text == "V1 { global: foo; /* } */ local: *; };"
+    assert parse_assignment("x=1", "defsym") == Assignment("x", "=", Number(1))
 
 
 def test_deep_nesting_is_an_error_not_a_crash():

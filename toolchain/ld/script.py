@@ -41,7 +41,7 @@ from toolchain.ld.scriptast import (
     SymbolRef, TargetCommand, VersionCommand)
 from toolchain.ld.scriptexprgrammar import (
     ASSIGNMENT_OPS, SECTION_TYPES, E, I, S, W, ExpressionGrammar, is_token)
-from toolchain.ld.scriptlex import Lexer, Mode, Token
+from toolchain.ld.scriptlex import Lexer, Mode, Token, is_keyword
 
 _DATA_SIZES = {"BYTE": 1, "SHORT": 2, "LONG": 4, "QUAD": 8, "SQUAD": 8}
 _SORT_KEYS = {"SORT": "name", "SORT_BY_NAME": "name", "SORT_BY_ALIGNMENT": "alignment",
@@ -279,7 +279,7 @@ class _Parser(ExpressionGrammar):
                 self.take(I)
                 files += self.input_list(as_needed=True)
                 self.expect(I, ")")
-            elif token.kind in ("name", "lname"):
+            elif token.kind in ("name", "lname") and not is_keyword(token, I):
                 self.take(I)
                 files.append(InputFile(token.text, as_needed, token.kind == "lname"))
             else:
@@ -315,6 +315,8 @@ class _Parser(ExpressionGrammar):
             return False
         if not token.quoted and token.text in _PROVIDES:
             return self.at(mode, "(", 1)
+        if is_keyword(token, mode):
+            return False
         following = self.peek(mode, 1)
         return following.kind == "punct" and following.text in ASSIGNMENT_OPS
 
@@ -370,7 +372,7 @@ class _Parser(ExpressionGrammar):
             else:
                 statement = self.statement_anywhere()
                 if statement is None:
-                    if token.kind != "name":
+                    if token.kind != "name" or is_keyword(token, S):
                         raise self.syntax_error(token, "output section, assignment or '}'")
                     statement = self.output_section()
                 statements.append(statement)
@@ -674,7 +676,7 @@ class _Parser(ExpressionGrammar):
 
     def wildcard_name(self) -> str:
         token = self.peek(W)
-        if token.kind != "name" or (not token.quoted and token.text in _WILD_KEYWORDS):
+        if token.kind != "name" or is_keyword(token, W):
             raise self.syntax_error(token, "file or section name")
         return self.take(W).text
 
@@ -698,7 +700,7 @@ class _Parser(ExpressionGrammar):
             self.take(S)
             attributes = ""
             if self.accept(S, "("):
-                while not self.accept(S, ")"):
+                while True:             # at least one attribute
                     negate = "!" if self.accept(S, "!") else ""
                     attribute = self.peek(S)
                     attributes += negate + self.name(S, "memory attribute")
@@ -706,6 +708,8 @@ class _Parser(ExpressionGrammar):
                         if char not in _MEMORY_ATTRIBUTES:
                             raise ToolchainError(f"invalid character '{char}' in memory attributes",
                                                  self.loc(attribute))
+                    if self.accept(S, ")"):
+                        break
             self.expect(S, ":")
             origin = self.memory_value(("ORIGIN", "org", "o"))
             self.accept(E, ",")
@@ -763,10 +767,6 @@ class _Parser(ExpressionGrammar):
         self.expect(E, ")")
         return expr
 
-_WILD_KEYWORDS = frozenset(
-    "KEEP EXCLUDE_FILE SORT SORT_BY_NAME SORT_BY_ALIGNMENT SORT_NONE SORT_BY_INIT_PRIORITY "
-    "REVERSE INPUT_SECTION_FLAGS CREATE_OBJECT_SYMBOLS CONSTRUCTORS FILL QUAD SQUAD LONG "
-    "SHORT BYTE ASCIZ LINKER_VERSION ASSERT INCLUDE HIDDEN PROVIDE PROVIDE_HIDDEN".split())
 
 
 def _sort_word(token: Token) -> str | None:
