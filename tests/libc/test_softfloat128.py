@@ -6,7 +6,9 @@ inputs and prints each result in hex.  It is linked twice with the same
 compiler: once plain (libgcc supplies the routines: the reference) and once
 with our tf_*.c objects ahead of libgcc (ours win).  x86-64 runs natively
 (__float128); AArch64 and RISC-V 64 (long double) under qemu-user when the
-cross compilers are installed.  The outputs must agree line for line."""
+cross compilers are installed.  The outputs must agree line for line.
+``x86_64-pcc`` compiles our routines with pcc instead (the driver and the
+reference stay gcc's): pcc's own binary128 code, end to end."""
 
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ SOURCES = sorted((REPO / "toolchain/libc/src/compiler").glob("tf_*.c"))
 CFLAGS = ["-std=c11", "-O2", "-ffreestanding", "-fno-builtin", "-ffp-contract=off", "-w"]
 
 TARGETS = [("x86_64", "gcc", None), ("aarch64", "aarch64-linux-gnu-gcc", "qemu-aarch64"),
-           ("riscv64", "riscv64-linux-gnu-gcc", "qemu-riscv64")]
+           ("riscv64", "riscv64-linux-gnu-gcc", "qemu-riscv64"), ("x86_64-pcc", "gcc", None)]
+PCC = [sys.executable, "-P", "-m", "toolchain.cc.cli"]
 
 BINARY = ["__addtf3", "__subtf3", "__multf3", "__divtf3"]
 COMPARE = ["__eqtf2", "__netf2", "__lttf2", "__letf2", "__gttf2", "__getf2", "__unordtf2"]
@@ -213,7 +216,7 @@ def _run(cmd: list[str]) -> list[str]:
 def test_softfloat128_against_libgcc(arch, cc, emulator, tmp_path, request):
     if shutil.which(cc) is None or (emulator and shutil.which(emulator) is None):
         pytest.skip(f"needs {cc}" + (f" and {emulator}" if emulator else ""))
-    if arch == "x86_64" and subprocess.run(["uname", "-m"], capture_output=True,
+    if arch.startswith("x86_64") and subprocess.run(["uname", "-m"], capture_output=True,
                                            text=True).stdout.strip() != "x86_64":
         pytest.skip("needs an x86-64 host")
     rng = random.Random(f"{sample_seed()}-{arch}")
@@ -223,7 +226,9 @@ def test_softfloat128_against_libgcc(arch, cc, emulator, tmp_path, request):
     objs = []
     for path in SOURCES:
         obj = tmp_path / (path.stem + ".o")
-        subprocess.run([cc, *CFLAGS, "-c", str(path), "-o", str(obj)], check=True)
+        compiler = PCC if arch.endswith("-pcc") else [cc]
+        subprocess.run([*compiler, *CFLAGS, "-c", str(path), "-o", str(obj)], check=True,
+                       cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
         objs.append(str(obj))
     static = ["-static"] if emulator else []
     subprocess.run([cc, "-O0", "-w", *static, str(src), "-o", str(tmp_path / "ref")], check=True)
@@ -251,7 +256,7 @@ def test_softfloat128_against_libgcc(arch, cc, emulator, tmp_path, request):
 
 def test_softfloat128_build_selection():
     from toolchain.libc.build import sources
-    for arch, wanted in [("aarch64", True), ("riscv64", True), ("x86_64", False), ("i386", False)]:
+    for arch, wanted in [("aarch64", True), ("riscv64", True), ("x86_64", True), ("i386", False)]:
         names = {p.name for p in sources(arch)}
         got = {"tf_arith.c", "tf_compare.c", "tf_convert.c"} <= names
         assert got == wanted, f"ERROR libc for {arch}: tf_*.c selected {got}, expected {wanted}"

@@ -71,10 +71,9 @@ def arch_of(target: str) -> str:
     return ARCHES[prefix]
 
 
-# binary128 soft-float (src/compiler/tf_*.c, libgcc's __addtf3 family): only
-# where long double is binary128.  x86-64's __float128 uses the same routines,
-# but pcc's x86-64 back end has no binary128 values yet, so not there.
-SOFTFLOAT128_ARCHES = ("aarch64", "riscv64")
+# binary128 soft-float (src/compiler/tf_*.c, libgcc's __addtf3 family): where
+# long double is binary128, and x86-64 for __float128 (no binary128 on i386).
+SOFTFLOAT128_ARCHES = ("x86_64", "aarch64", "riscv64")
 
 
 def _wanted(path: Path, arch: str) -> bool:

@@ -5,6 +5,8 @@ anything).  The lists below are the whole story (QBE style).  ``-O0``
 only drops unreachable blocks (the back end then sees every variable in
 memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up and drops
 unused static functions and data; ``-O2``/``-Os`` run the cleanups once more.
+Every level ends with ``softfloat``: binary128 arithmetic becomes calls to
+the soft-float routines, which is lowering, not optimisation.
 
 ``run_pipeline(module, '-O1', print_after={'mem2reg'})`` prints the IR after
 the named passes ('all' for every one) -- the compiler's switch for it is
@@ -19,7 +21,7 @@ import sys
 from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
-from . import constfold, dce, globaldce, mem2reg, simplifycfg, unreachable
+from . import constfold, dce, globaldce, mem2reg, simplifycfg, softfloat, unreachable
 
 PASSES = {
     "unreachable": unreachable.run,
@@ -28,16 +30,17 @@ PASSES = {
     "constfold": constfold.run,
     "dce": dce.run,
     "globaldce": globaldce.run,
+    "softfloat": softfloat.run,
 }
 
 PIPELINES: dict[str, list[str]] = {
-    "-O0": ["unreachable"],
+    "-O0": ["unreachable", "softfloat"],
     "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "simplifycfg", "constfold",
-            "dce", "simplifycfg", "globaldce"],
+            "dce", "simplifycfg", "globaldce", "softfloat"],
     "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
-            "constfold", "dce", "simplifycfg", "globaldce"],
+            "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
     "-Os": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
-            "constfold", "dce", "simplifycfg", "globaldce"],
+            "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]
 

@@ -28,6 +28,7 @@ from .abi import (COMPLEX_X87, INTEGER, MEMORY, SSE, SSEUP, X87, X87UP, argument
                   layout_call, return_registers, stack_alignment)
 from .isel import (BITS, SUFFIX, ExprConstant, Immediate, Memory, Register, RSP, SymbolRef,
                    imm, offset_mem, slot_mem, signed)
+from .operands import FLOAT_MOVE
 from .registers import CALLER_SAVED, CALLEE_SAVED_GP, gp_name, key_of
 
 _ABI_GP = ("rdi", "rsi", "rdx", "rcx", "r8", "r9")
@@ -151,7 +152,7 @@ class CallSelection:
                 sel.e("movq", lo, slot_mem(slot))
                 sel.e("movq", hi, slot_mem(slot, 8))
             elif p.type.is_float:
-                sel.e("movss" if p.type is Type.F32 else "movsd", sel.dest(p), slot_mem(slot))
+                sel.e(FLOAT_MOVE[p.type], sel.dest(p), slot_mem(slot))
             else:
                 bits = BITS[p.type]
                 d = sel.dest(p)
@@ -270,7 +271,7 @@ class CallSelection:
                 sel.e("movq", m, lo)
                 sel.e("movq", offset_mem(m, 8), hi)
             elif v.type.is_float:
-                sel.e("movss" if v.type is Type.F32 else "movsd", m, sel.reg(v))
+                sel.e(FLOAT_MOVE[v.type], m, sel.reg(v))
             else:
                 bits = 64 if BITS[v.type] == 64 else 32
                 sel.e("mov" + SUFFIX[bits], m, sel.operand(v, bits))
@@ -460,7 +461,7 @@ class CallSelection:
             sel.e("movq", lo, m)
             sel.e("movq", hi, offset_mem(m, 8))
         elif ty.is_float:
-            sel.e("movss" if ty is Type.F32 else "movsd", sel.dest(inst), m)
+            sel.e(FLOAT_MOVE[ty], sel.dest(inst), m)
         else:
             bits = BITS[ty]
             sel.e("mov" + SUFFIX[bits], sel.dest(inst), m)
@@ -556,7 +557,7 @@ class CallSelection:
                 _, reg, addr, ty = item
                 if ty.is_float:
                     t = sel.new(128, "xmm")
-                    sel.e("movsd" if ty is Type.F64 else "movss", t, sel.mem(addr))
+                    sel.e(FLOAT_MOVE[ty], t, sel.mem(addr))
                     moves.append((reg, t, 128))
                 else:
                     bits = max(BITS.get(ty, 64), 32)
@@ -589,7 +590,7 @@ class CallSelection:
             if ty.is_float:
                 t = sel.new(128, "xmm")
                 sel.e("movaps", t, Register(reg))
-                sel.e("movsd" if ty is Type.F64 else "movss", sel.mem(addr), t)
+                sel.e(FLOAT_MOVE[ty], sel.mem(addr), t)
             else:
                 bits = BITS.get(ty, 64)
                 t = sel.new(max(bits, 8))

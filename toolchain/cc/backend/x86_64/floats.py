@@ -20,12 +20,25 @@ from __future__ import annotations
 import struct
 
 from ...ir import Constant, Instruction, Type, Undef
+from ...lower.types import f128_bytes
 from ..x86.x87 import f80_bytes  # noqa: F401  (re-exported)
 from .isel import (BITS, FCC, SUFFIX, ExprConstant, Memory, Register, RIP, SymbolRef, imm,
-                   offset_mem, slot_mem)
+                   slot_mem)
+from .operands import FLOAT_MOVE
 
 ST0 = Register("st")
 ST1 = Register("st(1)")
+
+
+def _constant_bytes(value) -> bytes:
+    """A float constant (or undef: zero) as it is stored in memory."""
+    size = {Type.F32: 4, Type.F64: 8, Type.F128: 16}[value.type]
+    if isinstance(value, Constant) and value.bits is not None:
+        return value.bits.to_bytes(size, "little")
+    number = float(value.value) if isinstance(value, Constant) else 0.0
+    if value.type is Type.F128:
+        return f128_bytes(number)
+    return struct.pack("<f" if value.type is Type.F32 else "<d", number)
 
 
 class FloatSelection:
@@ -41,24 +54,15 @@ class FloatSelection:
         label = self.sel.ctx.constant(data, align)
         return Memory(base=RIP, displacement=SymbolRef(label))
 
-    def xmm(self, value) -> "VReg":
+    def xmm(self, value):
         sel = self.sel
         if isinstance(value, (Constant, Undef)):
             v = sel.new(128, "xmm")
-            number = float(value.value) if isinstance(value, Constant) else 0.0
-            if value.type is Type.F32:
-                data = struct.pack("<f", number) if not (isinstance(value, Constant)
-                                                         and value.bits is not None) \
-                    else value.bits.to_bytes(4, "little")
-            else:
-                data = struct.pack("<d", number) if not (isinstance(value, Constant)
-                                                         and value.bits is not None) \
-                    else value.bits.to_bytes(8, "little")
+            data = _constant_bytes(value)
             if not any(data):
                 sel.e("xorps", v, v, roles=("w", ""))
             else:
-                sel.e("movss" if value.type is Type.F32 else "movsd", v,
-                      self.pool(data, len(data)))
+                sel.e(FLOAT_MOVE[value.type], v, self.pool(data, len(data)))
             return v
         v = sel.values.get(value)
         if v is None:

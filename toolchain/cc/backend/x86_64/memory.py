@@ -10,7 +10,7 @@ moves of 8, 4, 2 and 1 bytes; others use ``rep movsb`` / ``rep stosb``.
 from __future__ import annotations
 
 from ...ir import Constant, Instruction, Type
-from .operands import BITS, SUFFIX, ExprConstant, Memory, Register, RSP, imm, offset_mem
+from .operands import BITS, FLOAT_MOVE, SUFFIX, ExprConstant, Memory, Register, RSP, imm, offset_mem
 
 
 class MemorySelection:
@@ -49,10 +49,8 @@ class MemorySelection:
             self.e("movq", dh, offset_mem(m, 8))
         elif ty is Type.F80:
             self.floats.load_f80(m, self.dest(inst))
-        elif ty is Type.F32:
-            self.e("movss", self.dest(inst), m)
-        elif ty is Type.F64:
-            self.e("movsd", self.dest(inst), m)
+        elif ty.is_float:
+            self.e(FLOAT_MOVE[ty], self.dest(inst), m)
         else:
             bits = BITS[ty]
             d = self.dest(inst)
@@ -74,7 +72,7 @@ class MemorySelection:
         elif ty is Type.F80:
             self.floats.store_f80(value, m)
         elif ty.is_float:
-            self.e("movss" if ty is Type.F32 else "movsd", m, self.reg(value))
+            self.e(FLOAT_MOVE[ty], m, self.reg(value))
         else:
             bits = 8 if ty is Type.I1 else BITS[ty]
             self.e("mov" + SUFFIX[bits], m, self.operand(value, bits))

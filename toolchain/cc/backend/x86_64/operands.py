@@ -20,3 +20,5 @@ RBP = Register("rbp")
 
 BITS = {Type.I1: 32, Type.I8: 8, Type.I16: 16, Type.I32: 32, Type.I64: 64, Type.PTR: 64}
 SUFFIX = {8: "b", 16: "w", 32: "l", 64: "q"}
+# an xmm register's float to or from memory (binary128 __float128: all 16 bytes)
+FLOAT_MOVE = {Type.F32: "movss", Type.F64: "movsd", Type.F128: "movups"}

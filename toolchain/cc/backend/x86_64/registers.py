@@ -80,11 +80,11 @@ class X86_64Registers:
     def spill_load(self, key: int, slot, cls: str) -> MachineInstr:
         from .isel import slot_mem
         if cls == "xmm":
-            return MachineInstr("movsd", (self.register(key, 128), slot_mem(slot)))
+            return MachineInstr("movaps", (self.register(key, 128), slot_mem(slot)))
         return MachineInstr("movq", (self.register(key, 64), slot_mem(slot)))
 
     def spill_store(self, key: int, slot, cls: str) -> MachineInstr:
         from .isel import slot_mem
         if cls == "xmm":
-            return MachineInstr("movsd", (slot_mem(slot), self.register(key, 128)))
+            return MachineInstr("movaps", (slot_mem(slot), self.register(key, 128)))
         return MachineInstr("movq", (slot_mem(slot), self.register(key, 64)))
