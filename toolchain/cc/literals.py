@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .ctypes import CType, FloatType, IntegerType, TypeSystem
 
@@ -144,14 +145,38 @@ def integer_constant(text: str, types: TypeSystem) -> Constant:
     return Constant(value, chosen, tuple(warnings))
 
 
+class ExactFloat(float):
+    """A floating constant wider than double (``long double``, ``_Float128``):
+    the nearest double, as every float, plus ``exact``, the literal's exact
+    rational value, from which the back ends round to x87 extended or binary128
+    (lower/types.py: exact_bits) instead of through double."""
+
+    __slots__ = ("exact",)
+
+    def __new__(cls, exact: Fraction):
+        try:
+            approximation = float(exact)
+        except OverflowError:
+            approximation = float("inf") if exact > 0 else float("-inf")
+        value = super().__new__(cls, approximation)
+        value.exact = exact
+        return value
+
+    def __neg__(self) -> "ExactFloat":
+        return ExactFloat(-self.exact) if self.exact else float.__neg__(self)
+
+    def __pos__(self) -> "ExactFloat":
+        return self
+
+
 def floating_constant(text: str, types: TypeSystem) -> Constant:
     m = _HEX_FLOAT_RE.match(text)
     if m:
         mantissa, exponent, suffix = m.groups()
         whole, _, frac = mantissa.partition(".")
-        value = float(int(whole or "0", 16)) + (int(frac, 16) / 16 ** len(frac) if frac else 0.0)
+        exact = Fraction(int((whole or "0") + frac, 16)) * Fraction(2) ** (int(exponent) - 4 * len(frac))
         try:
-            value = value * 2.0 ** int(exponent)
+            value = float(exact)
         except OverflowError:
             value = float("inf")
     else:
@@ -165,6 +190,7 @@ def floating_constant(text: str, types: TypeSystem) -> Constant:
             raise LiteralError(f'invalid suffix "{text[digits.end():]}" on floating constant')
         number, suffix = m.groups()
         value = float(number)
+        exact = None
     low = suffix.lower()
     imaginary = False
     if low and low[-1] in "ij":
@@ -179,6 +205,10 @@ def floating_constant(text: str, types: TypeSystem) -> Constant:
     if low not in table:
         raise LiteralError(f'invalid suffix "{suffix}" on floating constant')
     t = table[low]
+    if t.size > types.double.size and not imaginary:
+        if exact is None:
+            exact = Fraction(number)
+        value = ExactFloat(exact)
     if t is types.float:
         import struct
         try:

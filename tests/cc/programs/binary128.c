@@ -9,8 +9,10 @@
 
 #if __LDBL_MANT_DIG__ == 113
 typedef long double tf;
+#define TF(x) x##L
 #else
 typedef __float128 tf;
+#define TF(x) x##Q
 #endif
 
 static void show(const char *what, tf x) {
@@ -20,6 +22,11 @@ static void show(const char *what, tf x) {
 }
 
 tf g = 3.0;
+/* literals rounded from their exact decimal or hex value, not through double */
+tf literals[] = {TF(0.1), TF(-0.1), TF(1e4000), TF(-3.4e-4940), TF(1e-4966),
+                 TF(1.18973149535723176508575932662800702e4932), TF(1.2e4932),
+                 TF(0x1.23456789abcdef0123456789abcdp-16390),
+                 TF(3.14159265358979323846264338327950288)};
 tf table[3] = {1.0, -2.5, 1e300};
 struct pair { tf a; tf b; };
 struct mixed { double d; tf t; };
@@ -44,6 +51,9 @@ tf sum(int n, ...) {
 static volatile tf zero = 0.0;
 
 int main(void) {
+    for (unsigned i = 0; i < sizeof literals / sizeof *literals; i++)
+        show("literal", literals[i]);
+    show("literal pi/10", TF(3.14159265358979323846264338327950288) / 10);
     tf a = 1.5, b = -0.25;
     show("add", add(a, b));
     show("sub", a - b);

@@ -5,6 +5,7 @@ function lowerer (see lower/__init__.py)."""
 from __future__ import annotations
 
 from ..ir import Block, Constant, Function, Instruction, Type, Value, INTEGER_BITS
+from .types import exact_bits
 
 
 def mask(t: Type, pointer_bits: int) -> int:
@@ -73,6 +74,9 @@ class Builder:
             if t is Type.I1:
                 value &= 1
         else:
+            bits = exact_bits(value, t)               # a long double literal, exactly
+            if bits is not None:
+                return Constant(t, float(value), bits=bits)
             value = float(value)
         return Constant(t, value)
 

@@ -273,7 +273,7 @@ class StaticData:
             from .types import float_bytes
             if isinstance(value, complex):
                 value = value.real
-            data[base:base + t.size] = float_bytes(float(value), it, t.size)
+            data[base:base + t.size] = float_bytes(value, it, t.size)
             return
         if isinstance(value, complex):
             value = value.real

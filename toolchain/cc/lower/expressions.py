@@ -233,7 +233,7 @@ class ExpressionLowering:
         it = self.ir(t)
         if it is Type.F32:
             return self.f32_const(float(value.real if isinstance(value, complex) else value))
-        return self.const(it, float(value.real if isinstance(value, complex) else value))
+        return self.const(it, value.real if isinstance(value, complex) else value)
 
     def value_StringLiteral(self, e):
         return self.address(e)

@@ -10,6 +10,7 @@ bytes) and IEEE binary128 elsewhere (``f128``); ``_Float128`` is always
 from __future__ import annotations
 
 import struct
+from fractions import Fraction
 
 from ..ctypes import (ArrayType, BuiltinVaListType, CType, EnumType, FloatKind, FloatType,
                       IntegerKind, IntegerType, PointerType, RecordType)
@@ -116,7 +117,10 @@ def aggregate(t: CType, target) -> Aggregate:
 
 def float_bytes(value: float, t: Type, size: int) -> bytes:
     """The little-endian memory image of a floating constant of class ``t`` in ``size`` bytes."""
-    if t is Type.F32:
+    bits = exact_bits(value, t)
+    if bits is not None:
+        data = bits.to_bytes(16 if t is Type.F128 else 10, "little")
+    elif t is Type.F32:
         data = struct.pack("<f", value)
     elif t is Type.F64:
         data = struct.pack("<d", value)
@@ -125,6 +129,45 @@ def float_bytes(value: float, t: Type, size: int) -> bytes:
     else:
         data = f128_bytes(value)
     return data.ljust(size, b"\0")[:size]
+
+
+# (significand bits with the leading one, biased exponent of 1.0, largest exponent)
+_WIDE_FORMATS = {Type.F80: (64, 16383, 16383), Type.F128: (113, 16383, 16383)}
+
+
+def exact_bits(value: float, t: Type) -> int | None:
+    """The bit image of a long double literal rounded from its exact value
+    (literals.ExactFloat) to x87 extended (``f80``) or binary128 (``f128``),
+    to nearest, ties to even; None for any other value or type."""
+    exact = getattr(value, "exact", None)
+    if exact is None or t not in _WIDE_FORMATS:
+        return None
+    precision, bias, emax = _WIDE_FORMATS[t]
+    sign_shift = 79 if t is Type.F80 else 127
+    sign = int(exact < 0)
+    q = abs(exact)
+    if q == 0:
+        return sign << sign_shift
+    exponent = q.numerator.bit_length() - q.denominator.bit_length()
+    if q < Fraction(2) ** exponent:
+        exponent -= 1
+    exponent = max(exponent, 1 - bias)              # subnormals share the least exponent
+    scaled = q * Fraction(2) ** (precision - 1 - exponent)
+    significand = scaled.numerator // scaled.denominator
+    rest = scaled - significand
+    if rest > Fraction(1, 2) or (rest == Fraction(1, 2) and significand & 1):
+        significand += 1
+    if significand >> precision:
+        significand >>= 1
+        exponent += 1
+    if exponent > emax:                               # overflows to infinity
+        infinity = (0x7FFF << 64) | (1 << 63) if t is Type.F80 else 0x7FFF << 112
+        return (sign << sign_shift) | infinity
+    normal = significand >> (precision - 1)
+    biased = exponent + bias if normal else 0
+    if t is Type.F80:                                 # the integer bit is explicit
+        return (sign << 79) | (biased << 64) | significand
+    return (sign << 127) | (biased << 112) | (significand & ((1 << 112) - 1))
 
 
 def f80_bytes(value: float) -> bytes:
