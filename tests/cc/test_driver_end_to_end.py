@@ -303,7 +303,6 @@ KNOWN_FAILURES: dict[str, str] = {
                     "first use, not its declaration (the front end keeps no node for it)",
     "pr41935.c": "__builtin_offsetof with a run-time index into a VLA member",
     "align-3.c": "__alignof__ of a function with __attribute__((aligned))",
-    "pr70460.c": "label differences (&&a - &&b) in static data",
     "va-arg-pack-1.c": "__builtin_va_arg_pack is not lowered",
     # -O1: the test needs an optimisation gcc does and pcc does not (yet)
     "20020720-1.c -O1": "fabs(x) < 0.0 is not folded to false (link_error stays)",

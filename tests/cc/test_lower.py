@@ -104,7 +104,6 @@ def run_ir(module) -> tuple[int, bytes]:
 # Expected failures, not skips: each one that starts working shows up as XPASS.
 KNOWN_GAPS = {
     "va-arg-pack-1.c": "__builtin_va_arg_pack is not lowered",
-    "pr70460.c": "label differences (&&a - &&b) in static data",
     "align-3.c": "__alignof__ of a function",
     "20131127-1.c": "front-end error before lowering",
     "pr58570.c": "front-end error before lowering",

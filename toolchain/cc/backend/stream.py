@@ -130,15 +130,27 @@ def global_items(data: ir.Global, ctx: ModuleContext) -> list[tuple]:
             offset += len(piece)
         else:
             target, addend, size = piece
+            if isinstance(target, ir.BlockDifference):
+                value = Binary("-", SymbolRef(_block_label(target.plus, ctx)),
+                               SymbolRef(_block_label(target.minus, ctx)))
+                if addend:
+                    value = Binary("+", value, ExprConstant(addend))
+                items.append(("value", value, size))
+                offset += size
+                continue
             if isinstance(target, ir.BlockAddress):
-                # &&label: the block's local label; a block the passes removed as
-                # unreachable can never be jumped to, its function's address stands in
-                target = ctx.block_labels.get(target.block) or target.block.function.name
+                target = _block_label(target.block, ctx)
             items.append(("value", sym(target, addend), size))
             offset += size
     if offset < data.size:
         items.append(("zero", data.size - offset))
     return items
+
+
+def _block_label(block: ir.Block, ctx: ModuleContext) -> str:
+    """&&label: the block's local label; a block the passes removed as
+    unreachable can never be jumped to, its function's address stands in."""
+    return ctx.block_labels.get(block) or block.function.name
 
 
 def constant_items(ctx: ModuleContext) -> list[tuple]:

@@ -158,6 +158,19 @@ class BlockAddress(Value):
 
 
 @dataclass(eq=False)
+class BlockDifference(Value):
+    """``&&plus - &&minus`` in static data (GNU C): the distance between two
+    blocks of one function, which the assembler computes."""
+
+    plus: "Block"
+    minus: "Block"
+    type: Type = Type.PTR
+
+    def ref(self) -> str:
+        return f"ptr blockaddress(%{self.plus.name}) - blockaddress(%{self.minus.name})"
+
+
+@dataclass(eq=False)
 class Instruction(Value):
     """One operation; its result (when ``type`` is not VOID) is an SSA value.
 
@@ -251,8 +264,9 @@ class Global:
     ``initializer`` is a list of pieces in offset order: ``bytes``, or
     ``(symbol name, addend, size)`` for an address stored in the data; the
     gaps are zero.  In a function's static data, ``&&label`` is stored as
-    ``(BlockAddress, addend, size)``: the address of that block of the function.  None means zero-initialised (bss, or common when
-    ``common``).
+    ``(BlockAddress, addend, size)``: the address of that block of the
+    function, and ``&&a - &&b`` as ``(BlockDifference, addend, size)``.  None
+    means zero-initialised (bss, or common when ``common``).
     """
 
     name: str

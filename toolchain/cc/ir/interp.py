@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import struct
 
-from . import (BlockAddress, Constant, Function, GlobalAddress, INTEGER_BITS, Instruction,
+from . import (BlockAddress, BlockDifference, Constant, Function, GlobalAddress, INTEGER_BITS, Instruction,
                Module, Parameter, Type, Undef)
 
 MEMORY_SIZE = 48 << 20
@@ -116,6 +116,9 @@ class Interpreter:
                     name, addend, size = piece
                     if isinstance(name, BlockAddress):
                         target = self.block_addresses.get(name.block, 0) + addend
+                    elif isinstance(name, BlockDifference):
+                        target = self.block_addresses.get(name.plus, 0) - \
+                            self.block_addresses.get(name.minus, 0) + addend
                     else:
                         target = self.symbol_address(name) + addend
                     self.memory[at:at + size] = (target & ((1 << (8 * size)) - 1)).to_bytes(size, "little")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ...common.diagnostics import SourceLocation, ToolchainError
 from .. import ast
 from ..ctypes import ArrayType, CONST, FunctionType, PointerType, RecordType
-from ..ir import BlockAddress, GlobalAddress, Global, Type
+from ..ir import BlockAddress, BlockDifference, GlobalAddress, Global, Type
 from ..sema_const import evaluate
 from .types import float_type, ir_type, is_aggregate
 
@@ -331,9 +331,14 @@ class StaticData:
             if left is None or right is None:
                 return None
             if isinstance(e.left.type, PointerType) and isinstance(e.right.type, PointerType):
-                if isinstance(left, tuple) and isinstance(right, tuple) and left[0] == right[0]:
-                    size = max(e.left.type.target.size, 1)
+                if not (isinstance(left, tuple) and isinstance(right, tuple)):
+                    return None
+                size = max(e.left.type.target.size, 1)
+                if left[0] == right[0]:
                     return (left[1] - right[1]) // size
+                if isinstance(left[0], BlockAddress) and isinstance(right[0], BlockAddress) and \
+                        size == 1:                      # &&a - &&b: the assembler's to compute
+                    return (BlockDifference(left[0].block, right[0].block), left[1] - right[1])
                 return None
             pointer, index, ptype = (left, right, e.left.type) if isinstance(e.left.type, PointerType) \
                 else (right, left, e.right.type)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..ir import BlockAddress, GlobalAddress, Module
+from ..ir import BlockAddress, BlockDifference, GlobalAddress, Module
 
 
 def run(module: Module) -> bool:
@@ -51,6 +51,8 @@ def run(module: Module) -> bool:
                     target = piece[0]
                     if isinstance(target, BlockAddress):     # &&label: its function
                         target = target.block.function.name
+                    elif isinstance(target, BlockDifference):
+                        target = target.plus.function.name
                     if target not in live:
                         work.append(target)
     dead_functions = [f for f in module.functions if f.name not in live]
