@@ -7,9 +7,11 @@ comparisons read the operands as signed or unsigned as the predicate says;
 ``f32`` results are rounded to single precision.  Division by zero and
 conversions of NaN or out-of-range floats are left for run time.  A few
 identities fold too (``x + 0``, ``x * 1``, ``x & -1``, ``select`` on a
-constant, phis whose operands agree).  Uses are rewritten and the folded
-instructions removed; the walk repeats until nothing changes, so constants
-propagate through chains and loops.
+constant, phis whose operands agree).  A non-volatile load from read-only
+data (a ``const`` object or a string literal, not weak) at a known offset is
+the value stored there.  Uses are rewritten and the folded instructions
+removed; the walk repeats until nothing changes, so constants propagate
+through chains and loops.
 """
 
 from __future__ import annotations
@@ -17,15 +19,20 @@ from __future__ import annotations
 import math
 import struct
 
-from ..ir import Constant, Function, INTEGER_BITS, Instruction, Module, Type, Undef
+from ..ir import (BlockAddress, BlockDifference, Constant, Function, Global, GlobalAddress,
+                  INTEGER_BITS, Instruction, Module, Type, Undef)
+from ..lower.types import f80_value, f128_value
 from ..ir.dominators import reverse_postorder
 from .util import replace_uses
 
 
 def run(module: Module) -> bool:
     changed = False
+    read_only = {g.name: g for g in module.globals
+                 if g.constant and g.initializer is not None and g.linkage != "weak"
+                 and not g.thread_local}
     for function in module.functions:
-        changed |= run_function(function, module.pointer_bits)
+        changed |= run_function(function, module.pointer_bits, read_only)
     return changed
 
 
@@ -194,13 +201,19 @@ def fold(instruction: Instruction, pointer_bits: int):
     return None
 
 
-def run_function(function: Function, pointer_bits: int) -> bool:
+def run_function(function: Function, pointer_bits: int,
+                 read_only: dict[str, Global] | None = None) -> bool:
     changed_any = False
     while True:
         mapping: dict = {}
         order = reverse_postorder(function)
         for block in order:
             for instruction in block.instructions:
+                if instruction.opcode == "load" and read_only:
+                    value = _read_only_load(instruction, read_only, pointer_bits)
+                    if value is not None:
+                        mapping[instruction] = value
+                    continue
                 if instruction.type is Type.VOID or instruction.opcode in ("load", "call", "alloca", "va_arg"):
                     continue
                 # operands already folded in this sweep
@@ -215,3 +228,44 @@ def run_function(function: Function, pointer_bits: int) -> bool:
         for block in function.blocks:
             block.instructions = [i for i in block.instructions if i not in mapping]
         replace_uses(function, mapping)
+
+
+_LOAD_SIZE = {Type.I8: 1, Type.I16: 2, Type.I32: 4, Type.I64: 8, Type.I128: 16, Type.F32: 4,
+              Type.F64: 8, Type.F80: 10, Type.F128: 16}
+
+
+def _read_only_load(load: Instruction, read_only: dict[str, Global], pointer_bits: int):
+    """The value a load reads from read-only data, or None when it is not known here."""
+    address = load.operands[0]
+    if load.attributes.get("volatile") or not isinstance(address, GlobalAddress):
+        return None
+    data = read_only.get(address.name)
+    t = load.type
+    size = pointer_bits // 8 if t is Type.PTR else _LOAD_SIZE.get(t)
+    if data is None or size is None or address.offset < 0 or address.offset + size > data.size:
+        return None
+    start, end = address.offset, address.offset + size
+    image = bytearray(size)                  # gaps after the pieces are zero
+    position = 0
+    for piece in data.initializer:
+        length = len(piece) if isinstance(piece, (bytes, bytearray)) else piece[2]
+        if position < end and start < position + length:
+            if not isinstance(piece, (bytes, bytearray)):
+                target, addend, _ = piece       # an address: only a whole pointer load
+                if t is not Type.PTR or position != start or length != size or \
+                        isinstance(target, (BlockAddress, BlockDifference)):
+                    return None
+                return GlobalAddress(target, addend)
+            low, high = max(start, position), min(end, position + length)
+            image[low - start:high - start] = piece[low - position:high - position]
+        position += length
+    raw = bytes(image)
+    if t is Type.F32:
+        return Constant(t, struct.unpack("<f", raw)[0])
+    if t is Type.F64:
+        return Constant(t, struct.unpack("<d", raw)[0])
+    if t is Type.F80:
+        return Constant(t, f80_value(raw), bits=int.from_bytes(raw, "little"))
+    if t is Type.F128:
+        return Constant(t, f128_value(raw), bits=int.from_bytes(raw, "little"))
+    return Constant(t, int.from_bytes(raw, "little"))
