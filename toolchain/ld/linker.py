@@ -78,7 +78,9 @@ class Linker:
         obj = ObjectFile(path, display, elf_file, self.arch)
         if member is not None:
             obj.archive_path, obj.member_name = member
-        obj.parse(self.symtab, self.comdat_groups)
+        obj.parse(self.symtab, self.comdat_groups,
+                  defer_temporaries=self.options.discard != "none" and
+                  not self.options.relocatable)
         self.files.append(obj)
         if self.options.trace:
             print(display)

@@ -46,7 +46,7 @@ def function_at(section: InputSection, offset: int) -> str | None:
     if not isinstance(file, ObjectFile):
         return None
     best = None
-    for symbol in file.symbols:
+    for symbol in file.all_symbols():
         if symbol.section is section and symbol.type in FUNCTION_TYPES and symbol.name and \
                 symbol.value <= offset and (offset < symbol.value + symbol.size or
                                             symbol.size == 0):

@@ -71,7 +71,7 @@ def build_symbol_table(linker, sections: list[OutputSection], is64: bool, tls_st
             continue
         file_entry_written = False
         for symbol in obj.symbols[1:]:
-            if not symbol.is_local:
+            if symbol is None or not symbol.is_local:        # None: a deferred .L temporary
                 continue
             if symbol.type == elf.STT_FILE:
                 continue

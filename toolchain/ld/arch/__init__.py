@@ -56,6 +56,10 @@ class RelExpr(enum.Enum):
     # passed to __tls_get_addr, PC-relative.
     TLSGD_GOT_PC = "GD slot pair + A - P"
 
+    # Hashed by identity in C (Enum's own __hash__ is Python code): the linker tests
+    # membership in sets of these once or twice per relocation.
+    __hash__ = object.__hash__
+
 
 @dataclass(frozen=True)
 class RelocationError(Exception):
