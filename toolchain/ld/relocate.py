@@ -73,6 +73,7 @@ class Relocator:
         self.tls_start = 0
         self.tls_tp = 0
         self._hi_index: dict[int, dict] = {}
+        self._addresses: dict[Symbol, int] = {}        # S of each symbol, once laid out
 
     # --- pass 1 ---------------------------------------------------------------------------
 
@@ -139,11 +140,18 @@ class Relocator:
     # --- pass 2 ----------------------------------------------------------------------------
 
     def symbol_address(self, symbol: Symbol) -> int:
-        if symbol.is_ifunc and symbol.iplt_index >= 0:
-            return self.synthetic.iplt_entry(symbol)
-        if not symbol.defined:
-            return 0
-        return symbol.address
+        """S: the symbol's address, or its IPLT entry's for an IFUNC (valid once the
+        layout is final, and remembered: many relocations name the same symbol)."""
+        address = self._addresses.get(symbol)
+        if address is None:
+            if symbol.is_ifunc and symbol.iplt_index >= 0:
+                address = self.synthetic.iplt_entry(symbol)
+            elif not symbol.defined:
+                address = 0
+            else:
+                address = symbol.address
+            self._addresses[symbol] = address
+        return address
 
     def tp_offset(self, symbol: Symbol) -> int:
         return symbol.address - self.tls_tp
