@@ -370,6 +370,16 @@ class ArchiveFile(InputFile):
         super().__init__(path, path)
         self.archive = Archive(data, path)
         self.extracted: set[int] = set()
+        self._positions: dict[str, list[int]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Where each name is in the archive's symbol index (entry numbers, in order)."""
+        if self._positions is None:
+            self._positions = {}
+            for at, (name, _) in enumerate(self.archive.symbol_index):
+                self._positions.setdefault(name, []).append(at)
+        return self._positions
 
     def member_display(self, name: str) -> str:
         return f"{self.path}({name})"

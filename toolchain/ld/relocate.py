@@ -147,7 +147,7 @@ class Relocator:
             if symbol.is_ifunc and symbol.iplt_index >= 0:
                 address = self.synthetic.iplt_entry(symbol)
             elif not symbol.defined:
-                address = 0
+                return 0                    # not remembered: apply() skips some of these
             else:
                 address = symbol.address
             self._addresses[symbol] = address
@@ -162,6 +162,9 @@ class Relocator:
     def apply(self, image: bytearray, section: InputSection, base: int) -> None:
         """Apply ``section``'s relocations; its bytes are at ``image[base:]``."""
         arch = self.arch
+        rel_expr = arch.rel_expr
+        write = arch.write
+        addresses = self._addresses
         synthetic = self.synthetic
         got_base = synthetic.got_base
         place = section.address if section.output_section is not None else 0
@@ -176,15 +179,17 @@ class Relocator:
             offset = relocation.offset
             at = base + offset
             try:
-                expr = arch.rel_expr(type, image, at)
+                expr = rel_expr(type, image, at)
             except RelocationError:
                 continue                                    # reported by scan
             if expr is E.NONE:
                 continue
             symbol = relocation.symbol
-            if not symbol.defined and not symbol.is_local and not symbol.is_weak and alloc:
-                continue                                    # reported by scan
-            S = self.symbol_address(symbol)
+            S = addresses.get(symbol)
+            if S is None:
+                if not symbol.defined and not symbol.is_local and not symbol.is_weak and alloc:
+                    continue                                # reported by scan
+                S = self.symbol_address(symbol)
             A = relocation.addend
             if symbol.type == elf.STT_SECTION and symbol.section is not None and \
                     symbol.section.merged_into is not None:
@@ -192,9 +197,9 @@ class Relocator:
             P = place + offset
             try:
                 if expr is E.ABS:
-                    arch.write(image, at, type, S + A)
+                    write(image, at, type, S + A)
                 elif expr is E.PC or expr is E.PLT_PC:
-                    arch.write(image, at, type, S + A - P)
+                    write(image, at, type, S + A - P)
                 elif expr is E.PAGE_PC:
                     arch.write(image, at, type, page(S + A) - page(P))
                 elif expr in GOT_EXPRS:
