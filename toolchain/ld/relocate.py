@@ -74,6 +74,9 @@ class Relocator:
         self.tls_tp = 0
         self._hi_index: dict[int, dict] = {}
         self._addresses: dict[Symbol, int] = {}        # S of each symbol, once laid out
+        # Branches that go through a range-extension thunk: (id(section), offset) -> the
+        # thunk's address (thunks.py).
+        self.thunk_addresses: dict[tuple[int, int], int] = {}
 
     # --- pass 1 ---------------------------------------------------------------------------
 
@@ -144,14 +147,18 @@ class Relocator:
         layout is final, and remembered: many relocations name the same symbol)."""
         address = self._addresses.get(symbol)
         if address is None:
-            if symbol.is_ifunc and symbol.iplt_index >= 0:
-                address = self.synthetic.iplt_entry(symbol)
-            elif not symbol.defined:
-                return 0                    # not remembered: apply() skips some of these
-            else:
-                address = symbol.address
-            self._addresses[symbol] = address
+            address = self.target_address(symbol)
+            if symbol.defined:              # apply() skips some undefined ones: not these
+                self._addresses[symbol] = address
         return address
+
+    def target_address(self, symbol: Symbol) -> int:
+        """S as the layout stands now (not remembered: for the layout passes)."""
+        if symbol.is_ifunc and symbol.iplt_index >= 0:
+            return self.synthetic.iplt_entry(symbol)
+        if not symbol.defined:
+            return 0
+        return symbol.address
 
     def tp_offset(self, symbol: Symbol) -> int:
         return symbol.address - self.tls_tp
@@ -165,6 +172,7 @@ class Relocator:
         rel_expr = arch.rel_expr
         write = arch.write
         addresses = self._addresses
+        thunk_addresses = self.thunk_addresses
         synthetic = self.synthetic
         got_base = synthetic.got_base
         place = section.address if section.output_section is not None else 0
@@ -199,6 +207,8 @@ class Relocator:
                 if expr is E.ABS:
                     write(image, at, type, S + A)
                 elif expr is E.PC or expr is E.PLT_PC:
+                    if thunk_addresses and (id(section), offset) in thunk_addresses:
+                        S, A = thunk_addresses[id(section), offset], 0
                     write(image, at, type, S + A - P)
                 elif expr is E.PAGE_PC:
                     arch.write(image, at, type, page(S + A) - page(P))

@@ -116,6 +116,17 @@ class Arch:
     iplt_entry_size: int
     # No-op instructions by length (1, 2, ... bytes) that pad code sections; empty: zeros.
     code_fill_nops: tuple[bytes, ...] = ()
+    thunk_size = 0                     # bytes of a range-extension thunk (0: none, see thunks.py)
+
+    def branch_range(self, type: int) -> tuple[int, int] | None:
+        """For a branch relocation that a thunk can extend: the lowest and highest
+        S + A - P it reaches directly; None for every other type."""
+        return None
+
+    def write_thunk(self, buf: bytearray, offset: int, address: int, target: int) -> None:
+        """Write at ``buf[offset]`` a thunk, placed at ``address``, that jumps to
+        ``target`` (RelocationError if it cannot reach it)."""
+        raise NotImplementedError
 
     def code_fill(self, count: int) -> bytes:
         """Padding for ``count`` bytes inside an executable output section without an
