@@ -283,28 +283,34 @@ class ObjectFile(InputFile):
             if header.size % layout.size:
                 raise ToolchainError(f"{self.display}: file not recognized: bad relocation "
                                      f"section size")
-            data = target.data
+            entries = list(layout.iter_unpack(self.elf.contents(header)))
+            if not entries:
+                continue
+            # Checked once per section: symbol indices and offsets in range.
+            if max(entry[1] for entry in entries) >> shift >= nsymbols:
+                index = next(e[1] >> shift for e in entries if e[1] >> shift >= nsymbols)
+                raise ToolchainError(f"{self.display}: file not recognized: relocation "
+                                     f"refers to symbol {index}, past the symbol table")
             size = target.size
-            relocations = target.relocations
-            for entry in layout.iter_unpack(self.elf.contents(header)):
-                offset = entry[0]
-                type = entry[1] & mask
-                index = entry[1] >> shift
-                if index >= nsymbols:
-                    raise ToolchainError(f"{self.display}: file not recognized: relocation "
-                                         f"refers to symbol {index}, past the symbol table")
-                if rela:
-                    addend = entry[2]
-                else:
-                    addend = arch.implicit_addend(data, offset, type) if data is not None else 0
-                if offset >= size and size:
-                    raise ToolchainError(f"{self.display}: file not recognized: relocation "
-                                         f"at offset {offset:#x} outside section "
-                                         f"{target.name}")
-                symbol = symbols[index]
-                if symbol is None:
-                    symbol = self.symbol(index)
-                relocations.append(Relocation(offset, type, symbol, addend))
+            if size and max(entry[0] for entry in entries) >= size:
+                offset = next(e[0] for e in entries if e[0] >= size)
+                raise ToolchainError(f"{self.display}: file not recognized: relocation "
+                                     f"at offset {offset:#x} outside section "
+                                     f"{target.name}")
+            symbol = self.symbol
+            if rela:
+                target.relocations.extend([
+                    Relocation(offset, info & mask, symbols[info >> shift] or
+                               symbol(info >> shift), addend)
+                    for offset, info, addend in entries])
+            else:
+                data = target.data
+                target.relocations.extend([
+                    Relocation(offset, info & mask, symbols[info >> shift] or
+                               symbol(info >> shift),
+                               arch.implicit_addend(data, offset, info & mask)
+                               if data is not None else 0)
+                    for offset, info in entries])
 
 
 class SymbolRows:

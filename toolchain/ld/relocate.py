@@ -74,6 +74,8 @@ class Relocator:
         self.tls_tp = 0
         self._hi_index: dict[int, dict] = {}
         self._addresses: dict[Symbol, int] = {}        # S of each symbol, once laid out
+        # RelExpr by relocation type, when the architecture's does not depend on the code.
+        self._exprs: dict[int, RelExpr] | None = None if arch.rel_expr_reads_code else {}
         # Branches that go through a range-extension thunk: (id(section), offset) -> the
         # thunk's address (thunks.py).
         self.thunk_addresses: dict[tuple[int, int], int] = {}
@@ -170,6 +172,7 @@ class Relocator:
         """Apply ``section``'s relocations; its bytes are at ``image[base:]``."""
         arch = self.arch
         rel_expr = arch.rel_expr
+        exprs = self._exprs
         write = arch.write
         addresses = self._addresses
         thunk_addresses = self.thunk_addresses
@@ -186,10 +189,14 @@ class Relocator:
             type = relocation.type
             offset = relocation.offset
             at = base + offset
-            try:
-                expr = rel_expr(type, image, at)
-            except RelocationError:
-                continue                                    # reported by scan
+            expr = exprs.get(type) if exprs is not None else None
+            if expr is None:
+                try:
+                    expr = rel_expr(type, image, at)
+                except RelocationError:
+                    continue                                # reported by scan
+                if exprs is not None:
+                    exprs[type] = expr
             if expr is E.NONE:
                 continue
             symbol = relocation.symbol

@@ -154,6 +154,9 @@ class Arch:
         """The executable's e_flags, from the inputs' (RISC-V: RVC, float ABI)."""
         return 0
 
+    # Whether rel_expr() looks at the instruction (i386); if not, the core asks once a type.
+    rel_expr_reads_code = False
+
     def rel_expr(self, type: int, data: bytes | bytearray | memoryview | None = None,
                  offset: int = 0) -> RelExpr:
         """What value relocation ``type`` wants.  ``data[offset]`` is the field, for the
