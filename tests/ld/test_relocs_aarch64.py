@@ -290,6 +290,15 @@ def test_ifunc_goes_through_the_iplt(link, tmp_path):
     imm26 = word(image, image.value("_start")) & 0x3FFFFFF     # bl ifn -> its IPLT entry
     offset = (imm26 - (1 << 26) if imm26 >> 25 else imm26) << 2
     assert image.value("_start") + offset == image.address(".plt")
+    # The section header as GNU ld writes it: SHF_INFO_LINK, sh_info the slots'
+    # section, sh_link the symbol table.
+    header = image.section(".rela.plt").header
+    assert header["sh_flags"] & 0x40                            # SHF_INFO_LINK
+    assert image.elf.get_section(header["sh_info"]).name == ".got.plt"
+    assert image.elf.get_section(header["sh_link"]).name == ".symtab"
+    theirs = Image(tmp_path / "out.ld").section(".rela.plt").header
+    assert (header["sh_flags"], header["sh_entsize"]) == \
+        (theirs["sh_flags"], theirs["sh_entsize"])
 
 
 # --- errors -------------------------------------------------------------------------

@@ -320,10 +320,17 @@ class OutputBuilder:
         word = 8 if is64 else 4
         for section in sections:
             link = info = 0
+            flags = section.flags
             if section.type in (elf.SHT_RELA, elf.SHT_REL):
+                # As GNU ld: the IRELATIVE table names the slots it fills (sh_info, with
+                # SHF_INFO_LINK) and the symbol table (sh_link; .symtab follows the
+                # sections, 0 when stripped).
                 info = next((s.index for s in sections if s.name == ".got.plt"), 0)
+                if info:
+                    flags |= elf.SHF_INFO_LINK
+                    link = len(sections) + 1 if symtab else 0
             headers.append(pack_section_header(
-                is64, name_offset(section.name), section.type, section.flags,
+                is64, name_offset(section.name), section.type, flags,
                 section.address, section.file_offset, section.size, link, info,
                 section.alignment, section.entsize))
         offset = len(image)
