@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import struct
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..common import elf
@@ -188,7 +189,10 @@ class ObjectFile(InputFile):
         nsections = len(self.sections)
         result = self.symbols
         # The locals come first (gABI: sh_info is the first global's index); entry 0 is one.
+        # A producer that got sh_info wrong gets the symbol-by-symbol loop below.
         first_global = min(max(1, rows.first_global), len(rows))
+        if max(map(itemgetter(1), rows.rows[:first_global]), default=0) >> 4 != elf.STB_LOCAL:
+            first_global = min(1, len(rows))
         if defer_temporaries:
             result.extend([None if strtab.startswith(b".L", rows.rows[index][0])
                            else self._local_symbol(index) for index in range(first_global)])
