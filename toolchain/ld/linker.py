@@ -7,7 +7,8 @@
 4. ``--gc-sections``: keep what is reachable from the entry point, KEEP()
    and what the script or -u names;
 5. scan relocations: GOT slots, IPLT entries, undefined references;
-6. lay out addresses, then program headers and file offsets;
+6. lay out addresses, then program headers and file offsets (again when a branch
+   out of range needs a range-extension thunk, thunks.py);
 7. copy section bytes into one image, apply relocations, write symbols;
 8. write the file under a temporary name and rename it, so a failed link
    never leaves a truncated output behind.
