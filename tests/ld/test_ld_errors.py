@@ -143,6 +143,25 @@ def test_corrupt_section_alignment(workdir):
         error("a.o: section '.text' has alignment 0xc, not a power of 2")
 
 
+def test_symtab_sh_info_too_large_is_not_trusted(workdir):
+    """sh_info of .symtab says where the globals start; pld reads the locals before it in
+    bulk, but not when one of them is not local: a wrong sh_info must not turn a global
+    into a local (here _start and f would stay undefined)."""
+    put(workdir, "a.o", START + "\tcall f\n\tret\n\t.globl f\nf:\tret\n")
+    data = bytearray((workdir / "a.o").read_bytes())
+    shoff = int.from_bytes(data[0x28:0x30], "little")
+    shnum = int.from_bytes(data[0x3C:0x3E], "little")
+    for index in range(shnum):
+        header = shoff + 64 * index
+        if int.from_bytes(data[header + 4:header + 8], "little") == 2:     # SHT_SYMTAB
+            count = int.from_bytes(data[header + 0x20:header + 0x28], "little") // 24
+            data[header + 0x2C:header + 0x30] = count.to_bytes(4, "little")   # sh_info
+    (workdir / "a.o").write_bytes(bytes(data))
+    status, err = pld("-o", "out", "a.o")
+    assert status == 0 and not err, err
+    assert (workdir / "out").exists()
+
+
 def test_archive_member_not_elf(workdir):
     put(workdir, "a.o", START + "\tret\n")
     (workdir / "notes.txt").write_text("not an object\n")

@@ -290,6 +290,15 @@ def test_ifunc_goes_through_the_iplt(link, tmp_path):
     imm26 = word(image, image.value("_start")) & 0x3FFFFFF     # bl ifn -> its IPLT entry
     offset = (imm26 - (1 << 26) if imm26 >> 25 else imm26) << 2
     assert image.value("_start") + offset == image.address(".plt")
+    # The section header as GNU ld writes it: SHF_INFO_LINK, sh_info the slots'
+    # section, sh_link the symbol table.
+    header = image.section(".rela.plt").header
+    assert header["sh_flags"] & 0x40                            # SHF_INFO_LINK
+    assert image.elf.get_section(header["sh_info"]).name == ".got.plt"
+    assert image.elf.get_section(header["sh_link"]).name == ".symtab"
+    theirs = Image(tmp_path / "out.ld").section(".rela.plt").header
+    assert (header["sh_flags"], header["sh_entsize"]) == \
+        (theirs["sh_flags"], theirs["sh_entsize"])
 
 
 # --- errors -------------------------------------------------------------------------
@@ -328,3 +337,76 @@ def test_misaligned_load_offset(tmp_path, monkeypatch):
     assert "(.text+0x4): relocation truncated to fit: R_AARCH64_LDST64_ABS_LO12_NC: the " \
         "address" in err and "is not a multiple of the access size 8; references symbol 'v'" \
         in err
+
+
+# --- range-extension veneers ---------------------------------------------------------
+
+FAR_CALLS = START + """\
+	bl	far
+	mov	x19, x0
+	b	far_exit
+	.globl	near_exit
+near_exit:
+	mov	x8, #93
+	svc	#0
+"""
+FAR_CODE = """\
+	.section .far,"ax"
+	.globl	far
+far:	mov	x0, #40
+	ret
+	.globl	far_exit
+far_exit:
+	add	x0, x19, #2
+	bl	near_exit
+"""
+
+
+def test_call26_jump26_out_of_range_go_through_veneers(tmp_path, monkeypatch):
+    """bl/b (CALL26/JUMP26) to code 256 MiB away: each goes to a veneer in its own
+    output section (GNU ld's ``adrp x16; add x16; br x16``, named ``__far_veneer``),
+    and the program runs: 40 from far, + 2, exit status 42."""
+    import shutil
+    monkeypatch.chdir(tmp_path)
+    objects = gas_objects(tmp_path, {"a.s": FAR_CALLS, "b.s": FAR_CODE}, "aarch64")
+    pld_ok("--section-start=.far=0x10000000", "-o", "out", *objects)
+    image = Image(tmp_path / "out")
+    for caller, veneer, target in (("_start", "__far_veneer", "far"),
+                                   ("far_exit", "__near_exit_veneer", "near_exit")):
+        symbol = image.symbol(veneer)
+        assert symbol["st_info"]["type"] == "STT_FUNC" and symbol["st_size"] == 12
+        address = symbol["st_value"]
+        # The bl reaches the veneer...
+        place = image.value(caller) + (0 if caller == "_start" else 4)
+        call = word(image, place)
+        assert call >> 26 == 0x25
+        assert place + (((call & 0x3FFFFFF) ^ 0x2000000) - 0x2000000) * 4 == address
+        # ... which computes the target's address in x16 and branches to it.
+        adrp, add, br = (word(image, address + 4 * i) for i in range(3))
+        immhi, immlo = (adrp >> 5) & 0x7FFFF, (adrp >> 29) & 3
+        pages = (((immhi << 2) | immlo) ^ 0x100000) - 0x100000
+        computed = (address & ~0xFFF) + (pages << 12) + ((add >> 10) & 0xFFF)
+        assert computed == image.value(target)
+        assert adrp & 0x9F00001F == 0x90000010 and br == 0xD61F0200
+    b = word(image, image.value("_start") + 8)
+    assert b >> 26 == 0x05                                        # the b to far_exit
+    assert image.symbol("__far_exit_veneer")["st_value"] == \
+        image.value("_start") + 8 + ((((b & 0x3FFFFFF) ^ 0x2000000) - 0x2000000) * 4)
+    if shutil.which("qemu-aarch64"):
+        result = subprocess.run(["qemu-aarch64", str(tmp_path / "out")], capture_output=True)
+        assert result.returncode == 42
+    ld = gnu_ld("aarch64")
+    if ld is not None:                  # GNU ld links it too (its veneers, same program)
+        result = subprocess.run([ld, "--section-start=.far=0x10000000", "-o", "out.ld",
+                                 *objects], cwd=tmp_path, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+
+
+def test_call26_in_range_has_no_veneer(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    objects = gas_objects(tmp_path, {"a.s": FAR_CALLS, "b.s": FAR_CODE}, "aarch64")
+    pld_ok("--section-start=.far=0x1000000", "-o", "out", *objects)      # 12 MiB away
+    image = Image(tmp_path / "out")
+    assert not any(image.has_symbol(name) for name in
+                   ("__far_veneer", "__far_exit_veneer", "__near_exit_veneer"))
+    assert image.section(".text")["sh_size"] == 5 * 4              # no thunk section in it

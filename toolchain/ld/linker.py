@@ -7,7 +7,8 @@
 4. ``--gc-sections``: keep what is reachable from the entry point, KEEP()
    and what the script or -u names;
 5. scan relocations: GOT slots, IPLT entries, undefined references;
-6. lay out addresses, then program headers and file offsets;
+6. lay out addresses, then program headers and file offsets (again when a branch
+   out of range needs a range-extension thunk, thunks.py);
 7. copy section bytes into one image, apply relocations, write symbols;
 8. write the file under a temporary name and rename it, so a failed link
    never leaves a truncated output behind.
@@ -15,6 +16,7 @@
 
 from __future__ import annotations
 
+import heapq
 import os
 import tempfile
 
@@ -78,38 +80,62 @@ class Linker:
         obj = ObjectFile(path, display, elf_file, self.arch)
         if member is not None:
             obj.archive_path, obj.member_name = member
-        obj.parse(self.symtab, self.comdat_groups)
+        obj.parse(self.symtab, self.comdat_groups,
+                  defer_temporaries=self.options.discard != "none" and
+                  not self.options.relocatable)
         self.files.append(obj)
         if self.options.trace:
             print(display)
         return obj
 
-    def _extract(self, archive: ArchiveFile, offset: int) -> None:
+    def _extract(self, archive: ArchiveFile, offset: int) -> ObjectFile:
         archive.extracted.add(offset)
         member = archive.archive.member_at(offset)
         display = archive.member_display(member.name)
         if not is_elf(member.data):
             raise ToolchainError(f"{display}: file format not recognized")
-        self.add_object(archive.path, display, member.data, (archive.path, member.name))
+        return self.add_object(archive.path, display, member.data, (archive.path, member.name))
 
     def scan_archive(self, archive: ArchiveFile) -> bool:
-        """Extract every member that defines a wanted symbol; True if any was."""
+        """Extract every member that defines a wanted symbol; True if any was.
+
+        GNU ld's order: passes over the archive's index, each in index order,
+        extracting a member when the entry's symbol is undefined and strongly
+        referenced at that moment, until a pass extracts nothing.  Rather than
+        read every index entry in every pass, a pass visits only the entries
+        of wanted names (a heap of index positions): those wanted when it
+        starts, and those a member extracted during the pass newly wants
+        further on."""
+        index = archive.archive.symbol_index
+        positions = archive.positions
+        symtab = self.symtab
         extracted_any = False
-        changed = True
-        while changed:
-            changed = False
-            for name, offset in archive.archive.symbol_index:
+        while True:
+            heap = [p for symbol in symtab.wanted() for p in positions.get(symbol.name, ())]
+            heapq.heapify(heap)
+            extracted = False
+            last = -1
+            while heap:
+                at = heapq.heappop(heap)
+                if at <= last:
+                    continue                          # pushed twice
+                last = at
+                name, offset = index[at]
                 if offset in archive.extracted:
                     continue
-                symbol = self.symtab.get(name)
-                if symbol is None or symbol.defined and not symbol.is_common or \
-                        not symbol.strong_reference:
+                symbol = symtab.get(name)
+                if symbol is None or symbol.defined or not symbol.strong_reference:
                     continue
-                if symbol.is_common:
-                    continue
-                self._extract(archive, offset)
-                changed = extracted_any = True
-        return extracted_any
+                obj = self._extract(archive, offset)
+                extracted = extracted_any = True
+                for new in obj.symbols:
+                    if new is not None and not new.defined and new.strong_reference and \
+                            not new.is_local:
+                        for p in positions.get(new.name, ()):
+                            if p > at:
+                                heapq.heappush(heap, p)
+            if not extracted:
+                return extracted_any
 
     def add_archive(self, path: str, data: bytes, whole: bool) -> ArchiveFile:
         archive = ArchiveFile(path, data)

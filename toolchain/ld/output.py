@@ -22,6 +22,7 @@ from .merge import merge_output_section, replace_merged
 from .outputs import OutputSection
 from .placement import SectionPlan
 from .scriptexpr import evaluate
+from .thunks import MAX_ROUNDS, Thunks
 from .writer import (assign_offsets, build_segments, elf_header, flat_binary,
                      pack_program_headers, pack_section_header)
 
@@ -41,6 +42,7 @@ class OutputBuilder:
         self.sections: list[OutputSection] = []
         self.segments = []
         self.entry = 0
+        self.thunks: Thunks | None = None
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -89,21 +91,34 @@ class OutputBuilder:
                         max_page_size=max_page, common_page_size=common_page,
                         section_starts=section_starts, segment_starts=segment_starts,
                         memory=memory, provided=self.linker.provided)
+        phnum = self._run_layout(layout, 6)
+        if self.arch.thunk_size:
+            # Branches out of reach get thunks; they move what follows: lay out again.
+            self.thunks = Thunks(self.arch, self.plan, self.relocator.target_address)
+            for _ in range(MAX_ROUNDS):
+                if not self.thunks.add_needed(self.sections):
+                    break
+                phnum = self._run_layout(layout, phnum)
+        return layout
+
+    def _run_layout(self, layout: Layout, phnum: int) -> int:
+        """Run the layout until the program-header count it assumed is the count it
+        gives; sets the kept sections and the headers' size; returns that count."""
+        max_page, _ = self._page_sizes()
         ehdr = elf.EHDR64.size if self.is64 else elf.EHDR32.size
         phdr = elf.PHDR64.size if self.is64 else elf.PHDR32.size
-        phnum = 6
         for _ in range(4):
             layout.run(ehdr + phnum * phdr)
             self._set_script_symbols(layout)
             sections = self._kept_sections()
             count = len(build_segments(sections, max_page, self._exec_stack(),
                                         self.arch.separate_code))
-            if count == phnum or options.output_format == "binary":
+            if count == phnum or self.options.output_format == "binary":
                 break
             phnum = count
         self.sections = sections
         self.headers_size = ehdr + phnum * phdr
-        return layout
+        return phnum
 
     def _exec_stack(self) -> bool | None:
         """PT_GNU_STACK's X flag; None for no PT_GNU_STACK -- as GNU ld, when no input
@@ -178,6 +193,11 @@ class OutputBuilder:
             ehdr_start.output_section = None
         self._set_tls()
         self.entry = self._entry_address()
+        if self.thunks is not None:
+            for thunk, message in self.thunks.write():
+                self.linker.diagnostics.error(f"{thunk.name}: {message}; references symbol "
+                                              f"'{thunk.symbol.name}'")
+            self.relocator.thunk_addresses = self.thunks.addresses()
         self.image = bytearray(data_end)
         self._copy_sections()
         self.synthetic.write(self.image, self._input_offset, self.relocator.tp_offset,
@@ -284,8 +304,9 @@ class OutputBuilder:
             section.index = index
         symtab, strtab, first_global = (b"", b"", 0)
         if not self.options.strip_all:
+            thunks = list(self.thunks.thunks.values()) if self.thunks is not None else []
             symtab, strtab, first_global = build_symbol_table(self.linker, sections, is64,
-                                                                self.relocator.tls_start)
+                                                                self.relocator.tls_start, thunks)
         names = bytearray(b"\0")
         name_offsets = {}
 
@@ -299,10 +320,17 @@ class OutputBuilder:
         word = 8 if is64 else 4
         for section in sections:
             link = info = 0
+            flags = section.flags
             if section.type in (elf.SHT_RELA, elf.SHT_REL):
+                # As GNU ld: the IRELATIVE table names the slots it fills (sh_info, with
+                # SHF_INFO_LINK) and the symbol table (sh_link; .symtab follows the
+                # sections, 0 when stripped).
                 info = next((s.index for s in sections if s.name == ".got.plt"), 0)
+                if info:
+                    flags |= elf.SHF_INFO_LINK
+                    link = len(sections) + 1 if symtab else 0
             headers.append(pack_section_header(
-                is64, name_offset(section.name), section.type, section.flags,
+                is64, name_offset(section.name), section.type, flags,
                 section.address, section.file_offset, section.size, link, info,
                 section.alignment, section.entsize))
         offset = len(image)

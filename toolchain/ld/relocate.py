@@ -46,7 +46,7 @@ def function_at(section: InputSection, offset: int) -> str | None:
     if not isinstance(file, ObjectFile):
         return None
     best = None
-    for symbol in file.symbols:
+    for symbol in file.all_symbols():
         if symbol.section is section and symbol.type in FUNCTION_TYPES and symbol.name and \
                 symbol.value <= offset and (offset < symbol.value + symbol.size or
                                             symbol.size == 0):
@@ -73,6 +73,12 @@ class Relocator:
         self.tls_start = 0
         self.tls_tp = 0
         self._hi_index: dict[int, dict] = {}
+        self._addresses: dict[Symbol, int] = {}        # S of each symbol, once laid out
+        # RelExpr by relocation type, when the architecture's does not depend on the code.
+        self._exprs: dict[int, RelExpr] | None = None if arch.rel_expr_reads_code else {}
+        # Branches that go through a range-extension thunk: (id(section), offset) -> the
+        # thunk's address (thunks.py).
+        self.thunk_addresses: dict[tuple[int, int], int] = {}
 
     # --- pass 1 ---------------------------------------------------------------------------
 
@@ -139,6 +145,17 @@ class Relocator:
     # --- pass 2 ----------------------------------------------------------------------------
 
     def symbol_address(self, symbol: Symbol) -> int:
+        """S: the symbol's address, or its IPLT entry's for an IFUNC (valid once the
+        layout is final, and remembered: many relocations name the same symbol)."""
+        address = self._addresses.get(symbol)
+        if address is None:
+            address = self.target_address(symbol)
+            if symbol.defined:              # apply() skips some undefined ones: not these
+                self._addresses[symbol] = address
+        return address
+
+    def target_address(self, symbol: Symbol) -> int:
+        """S as the layout stands now (not remembered: for the layout passes)."""
         if symbol.is_ifunc and symbol.iplt_index >= 0:
             return self.synthetic.iplt_entry(symbol)
         if not symbol.defined:
@@ -154,6 +171,11 @@ class Relocator:
     def apply(self, image: bytearray, section: InputSection, base: int) -> None:
         """Apply ``section``'s relocations; its bytes are at ``image[base:]``."""
         arch = self.arch
+        rel_expr = arch.rel_expr
+        exprs = self._exprs
+        write = arch.write
+        addresses = self._addresses
+        thunk_addresses = self.thunk_addresses
         synthetic = self.synthetic
         got_base = synthetic.got_base
         place = section.address if section.output_section is not None else 0
@@ -167,16 +189,22 @@ class Relocator:
             type = relocation.type
             offset = relocation.offset
             at = base + offset
-            try:
-                expr = arch.rel_expr(type, image, at)
-            except RelocationError:
-                continue                                    # reported by scan
+            expr = exprs.get(type) if exprs is not None else None
+            if expr is None:
+                try:
+                    expr = rel_expr(type, image, at)
+                except RelocationError:
+                    continue                                # reported by scan
+                if exprs is not None:
+                    exprs[type] = expr
             if expr is E.NONE:
                 continue
             symbol = relocation.symbol
-            if not symbol.defined and not symbol.is_local and not symbol.is_weak and alloc:
-                continue                                    # reported by scan
-            S = self.symbol_address(symbol)
+            S = addresses.get(symbol)
+            if S is None:
+                if not symbol.defined and not symbol.is_local and not symbol.is_weak and alloc:
+                    continue                                # reported by scan
+                S = self.symbol_address(symbol)
             A = relocation.addend
             if symbol.type == elf.STT_SECTION and symbol.section is not None and \
                     symbol.section.merged_into is not None:
@@ -184,9 +212,11 @@ class Relocator:
             P = place + offset
             try:
                 if expr is E.ABS:
-                    arch.write(image, at, type, S + A)
+                    write(image, at, type, S + A)
                 elif expr is E.PC or expr is E.PLT_PC:
-                    arch.write(image, at, type, S + A - P)
+                    if thunk_addresses and (id(section), offset) in thunk_addresses:
+                        S, A = thunk_addresses[id(section), offset], 0
+                    write(image, at, type, S + A - P)
                 elif expr is E.PAGE_PC:
                     arch.write(image, at, type, page(S + A) - page(P))
                 elif expr in GOT_EXPRS:

@@ -96,6 +96,7 @@ class SymbolTable:
         self.symbols: dict[str, Symbol] = {}
         self.allow_multiple_definition = allow_multiple_definition
         self.multiple_definitions: list[tuple[Symbol, InputFile, InputSection | None, int]] = []
+        self._wanted: list[Symbol] = []     # strongly referenced when undefined; see wanted()
 
     def get(self, name: str) -> Symbol | None:
         return self.symbols.get(name)
@@ -112,8 +113,10 @@ class SymbolTable:
     def add_undefined(self, name: str, weak: bool) -> Symbol:
         symbol = self.intern(name)
         symbol.referenced = True
-        if not weak:
+        if not weak and not symbol.strong_reference:
             symbol.strong_reference = True
+            if not symbol.defined:
+                self._wanted.append(symbol)
         if not symbol.defined and not weak and symbol.binding == elf.STB_WEAK:
             symbol.binding = elf.STB_GLOBAL     # a strong reference makes it strong-undefined
         elif not symbol.defined and not symbol.strong_reference and weak:
@@ -179,6 +182,12 @@ class SymbolTable:
         else:
             order = {elf.STV_INTERNAL: 0, elf.STV_HIDDEN: 1, elf.STV_PROTECTED: 2}
             symbol.visibility = min(symbol.visibility, visibility, key=order.__getitem__)
+
+    def wanted(self) -> list[Symbol]:
+        """The symbols an archive member would be extracted for: undefined, strongly
+        referenced (in the order they became so)."""
+        self._wanted = [symbol for symbol in self._wanted if not symbol.defined]
+        return self._wanted
 
     def undefined_strong_names(self) -> list[str]:
         return [s.name for s in self.symbols.values() if not s.defined and s.strong_reference]

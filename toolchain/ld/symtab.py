@@ -4,6 +4,7 @@ Locals first (gABI: ``sh_info`` is the index of the first non-local): for
 each object, its STT_FILE symbol and the local symbols that survive --
 GNU ld drops compiler temporaries (``.L*``, -X, the default), section
 symbols, and symbols in discarded sections.  Hidden globals become locals.
+Range-extension thunks get GNU ld's local ``__foo_veneer`` function symbols.
 Then the globals: every defined global or weak symbol and every weak
 undefined one.  A TLS symbol's value is its offset in the TLS segment (gABI:
 in executables st_value of an STT_TLS symbol is relative to the TLS
@@ -32,8 +33,8 @@ def _shndx(symbol: Symbol) -> int:
     return elf.SHN_ABS
 
 
-def build_symbol_table(linker, sections: list[OutputSection], is64: bool, tls_start: int = 0
-                       ) -> tuple[bytes, bytes, int]:
+def build_symbol_table(linker, sections: list[OutputSection], is64: bool, tls_start: int = 0,
+                       thunks: list = ()) -> tuple[bytes, bytes, int]:
     discard = linker.options.discard
     strtab = bytearray(b"\0")
     offsets: dict[str, int] = {}
@@ -71,7 +72,7 @@ def build_symbol_table(linker, sections: list[OutputSection], is64: bool, tls_st
             continue
         file_entry_written = False
         for symbol in obj.symbols[1:]:
-            if not symbol.is_local:
+            if symbol is None or not symbol.is_local:        # None: a deferred .L temporary
                 continue
             if symbol.type == elf.STT_FILE:
                 continue
@@ -87,6 +88,10 @@ def build_symbol_table(linker, sections: list[OutputSection], is64: bool, tls_st
                 file_entry_written = True
             local_entries.append(pack(symbol.name, value_of(symbol), symbol.size, elf.STB_LOCAL,
                                       symbol.type, symbol.visibility, _shndx(symbol)))
+    for thunk in thunks:                 # GNU ld's veneer symbols: local functions
+        local_entries.append(pack(thunk.name, thunk.address, linker.arch.thunk_size,
+                                  elf.STB_LOCAL, elf.STT_FUNC, 0,
+                                  thunk.section.output_section.index))
     for symbol in linker.symtab:
         if not symbol.defined and not symbol.is_weak:
             continue

@@ -56,6 +56,10 @@ class RelExpr(enum.Enum):
     # passed to __tls_get_addr, PC-relative.
     TLSGD_GOT_PC = "GD slot pair + A - P"
 
+    # Hashed by identity in C (Enum's own __hash__ is Python code): the linker tests
+    # membership in sets of these once or twice per relocation.
+    __hash__ = object.__hash__
+
 
 @dataclass(frozen=True)
 class RelocationError(Exception):
@@ -112,6 +116,17 @@ class Arch:
     iplt_entry_size: int
     # No-op instructions by length (1, 2, ... bytes) that pad code sections; empty: zeros.
     code_fill_nops: tuple[bytes, ...] = ()
+    thunk_size = 0                     # bytes of a range-extension thunk (0: none, see thunks.py)
+
+    def branch_range(self, type: int) -> tuple[int, int] | None:
+        """For a branch relocation that a thunk can extend: the lowest and highest
+        S + A - P it reaches directly; None for every other type."""
+        return None
+
+    def write_thunk(self, buf: bytearray, offset: int, address: int, target: int) -> None:
+        """Write at ``buf[offset]`` a thunk, placed at ``address``, that jumps to
+        ``target`` (RelocationError if it cannot reach it)."""
+        raise NotImplementedError
 
     def code_fill(self, count: int) -> bytes:
         """Padding for ``count`` bytes inside an executable output section without an
@@ -138,6 +153,9 @@ class Arch:
     def output_flags(self, files: list) -> int:
         """The executable's e_flags, from the inputs' (RISC-V: RVC, float ABI)."""
         return 0
+
+    # Whether rel_expr() looks at the instruction (i386); if not, the core asks once a type.
+    rel_expr_reads_code = False
 
     def rel_expr(self, type: int, data: bytes | bytearray | memoryview | None = None,
                  offset: int = 0) -> RelExpr:

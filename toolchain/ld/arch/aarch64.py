@@ -152,6 +152,8 @@ ADD_X0_X0_IMM = 0x91000000        # add x0, x0, #imm12
 ADD_X0_X1_X0 = 0x8B000020
 MOVZ_X_LSL16 = 0xD2A00000         # movz xd, #imm16, lsl #16
 MOVK_X = 0xF2800000               # movk xd, #imm16
+# A range-extension veneer: adrp x16, target; add x16, x16, :lo12:target; br x16
+VENEER = (0x90000010, 0x91000210, 0xD61F0200)
 # The IPLT entry: adrp x16, slot; ldr x17, [x16, :lo12:slot]; add x16, x16, :lo12:slot; br x17
 IPLT_ENTRY = (0x90000010, 0xF9400211, 0x91000210, 0xD61F0220)
 
@@ -185,6 +187,7 @@ class AArch64(Arch):
     irelative_type = elf.R_AARCH64_IRELATIVE
     iplt_entry_size = 16
     code_fill_nops = (b"\0", b"\0\0", b"\0\0\0", NOP.to_bytes(4, "little"))
+    thunk_size = len(VENEER) * 4
 
     def rel_expr(self, type: int, data=None, offset: int = 0) -> RelExpr:
         entry = RELOCATIONS.get(type)
@@ -322,6 +325,23 @@ class AArch64(Arch):
     def relax_tls_marker(self, buf: bytearray, offset: int, type: int) -> None:
         # The add and the blr of a descriptor sequence have nothing left to do.
         struct.pack_into("<I", buf, offset, NOP)
+
+    # --- range-extension veneers (thunks.py) -----------------------------------------------
+
+    def branch_range(self, type: int) -> tuple[int, int] | None:
+        # b/bl: a signed 26-bit word offset, +-128 MiB.
+        if type in (elf.R_AARCH64_CALL26, elf.R_AARCH64_JUMP26):
+            return -(1 << 27), (1 << 27) - 4
+        return None
+
+    def write_thunk(self, buf: bytearray, offset: int, address: int, target: int) -> None:
+        """GNU ld's ADRP veneer: adrp x16, target; add x16, x16, :lo12:target; br x16
+        (+-4 GiB; IP0 is the psABI's scratch register for veneers)."""
+        adrp, add, br = VENEER
+        pages = (page(target) - page(address)) >> 12
+        check_signed(pages, 21, "R_AARCH64_CALL26 veneer (adrp)")
+        struct.pack_into("<III", buf, offset, _adr_field(adrp, pages),
+                         add | ((target & 0xFFF) << 10), br)
 
     # --- IPLT ----------------------------------------------------------------------------
 

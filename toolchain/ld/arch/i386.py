@@ -142,6 +142,8 @@ class I386(Arch):
     iplt_entry_size = 16
     code_fill_nops = SHORT_NOPS
 
+    rel_expr_reads_code = True          # GOT32 with or without a base register
+
     def rel_expr(self, type: int, data=None, offset: int = 0) -> RelExpr:
         entry = RELOCATIONS.get(type)
         if entry is None:

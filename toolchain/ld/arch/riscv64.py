@@ -95,8 +95,6 @@ RELOCATIONS: dict[int, tuple[RelExpr, str]] = {
     elf.R_RISCV_TLS_DTPREL64: (E.DTPREL, "d64"),
 }
 
-# Branch ranges in bits of a signed byte offset.
-BRANCH_BITS = {"b": 13, "j": 21, "cb": 9, "cj": 12}
 
 NOP = 0x00000013                  # addi x0, x0, 0
 C_NOP = 0x0001
@@ -119,6 +117,135 @@ def _read_uleb(buf, offset: int) -> tuple[int, int]:
         length += 1
         if not byte & 0x80:
             return value, length
+
+
+# --- field writers: one function per field kind, chosen once per relocation type ---------
+
+
+def _write_nothing(buf: bytearray, offset: int, value: int, name: str) -> None:
+    pass
+
+
+def _data_writer(size: int):
+    """An N-bit data word, truncated without a check (as GNU ld)."""
+    mask = (1 << size * 8) - 1
+
+    def write(buf: bytearray, offset: int, value: int, name: str) -> None:
+        buf[offset:offset + size] = (value & mask).to_bytes(size, "little")
+    return write
+
+
+def _write_pc32(buf: bytearray, offset: int, value: int, name: str) -> None:
+    check_signed(value, 32, name)
+    buf[offset:offset + 4] = (value & 0xFFFFFFFF).to_bytes(4, "little")
+
+
+def _arithmetic_writer(op: str, bits: int):
+    """ADD/SUB/SET on the low ``bits`` of a field (SUB6/SET6: the low 6 bits of a byte)."""
+    size = max(bits // 8, 1)
+    mask = (1 << bits) - 1
+
+    def write(buf: bytearray, offset: int, value: int, name: str) -> None:
+        old = int.from_bytes(buf[offset:offset + size], "little")
+        field = old & mask
+        field = field + value if op == "add" else field - value if op == "sub" else value
+        buf[offset:offset + size] = ((old & ~mask) | (field & mask)).to_bytes(size, "little")
+    return write
+
+
+def _uleb_writer(op: str):
+    def write(buf: bytearray, offset: int, value: int, name: str) -> None:
+        old, length = _read_uleb(buf, offset)
+        new = (value if op == "set" else old - value) & ((1 << 7 * length) - 1)
+        # Keep the field's length: 7 bits a byte, the top bit on all but the last.
+        buf[offset:offset + length] = bytes(
+            ((new >> 7 * index) & 0x7F) | (0x80 if index < length - 1 else 0)
+            for index in range(length))
+    return write
+
+
+def _check_even(value: int, name: str) -> None:
+    if value & 1:
+        raise RelocationError(f"relocation truncated to fit: {name}: the target "
+                              f"{value:#x} bytes away is odd")
+
+
+def _write_b(buf: bytearray, offset: int, value: int, name: str) -> None:
+    _check_even(value, name)
+    check_signed(value, 13, name)
+    word = int.from_bytes(buf[offset:offset + 4], "little")
+    struct.pack_into("<I", buf, offset, (word & 0x01FFF07F) | pack_b(value))
+
+
+def _write_j(buf: bytearray, offset: int, value: int, name: str) -> None:
+    _check_even(value, name)
+    check_signed(value, 21, name)
+    word = int.from_bytes(buf[offset:offset + 4], "little")
+    struct.pack_into("<I", buf, offset, (word & 0xFFF) | pack_j(value))
+
+
+def _write_cb(buf: bytearray, offset: int, value: int, name: str) -> None:
+    _check_even(value, name)
+    check_signed(value, 9, name)
+    half = int.from_bytes(buf[offset:offset + 2], "little")
+    struct.pack_into("<H", buf, offset, ((half & ~0x1C7C) | pack_cb(value)) & 0xFFFF)
+
+
+def _write_cj(buf: bytearray, offset: int, value: int, name: str) -> None:
+    _check_even(value, name)
+    check_signed(value, 12, name)
+    half = int.from_bytes(buf[offset:offset + 2], "little")
+    struct.pack_into("<H", buf, offset, ((half & ~0x1FFC) | pack_cj(value)) & 0xFFFF)
+
+
+def _check_hi20(value: int, name: str) -> None:
+    # auipc/lui + a signed 12-bit low part reach [-2**31 - 0x800, 2**31 - 0x800).
+    if not -(1 << 31) <= value + 0x800 < (1 << 31):
+        raise RelocationError(f"relocation truncated to fit: {name}: value {value:#x} is "
+                              f"not in [{-(1 << 31) - 0x800:#x}, {(1 << 31) - 0x801:#x}]")
+
+
+def _write_call(buf: bytearray, offset: int, value: int, name: str) -> None:
+    """auipc + jalr."""
+    _check_hi20(value, name)
+    auipc, jalr = struct.unpack_from("<II", buf, offset)
+    struct.pack_into("<II", buf, offset, (auipc & 0xFFF) | pack_u(hi20(value)),
+                     (jalr & 0xFFFFF) | pack_i(lo12(value)))
+
+
+def _write_u(buf: bytearray, offset: int, value: int, name: str) -> None:
+    _check_hi20(value, name)
+    word = int.from_bytes(buf[offset:offset + 4], "little")
+    struct.pack_into("<I", buf, offset, (word & 0xFFF) | pack_u(hi20(value)))
+
+
+def _write_i(buf: bytearray, offset: int, value: int, name: str) -> None:
+    word = int.from_bytes(buf[offset:offset + 4], "little")
+    struct.pack_into("<I", buf, offset, (word & 0xFFFFF) | pack_i(lo12(value)))
+
+
+def _write_s(buf: bytearray, offset: int, value: int, name: str) -> None:
+    word = int.from_bytes(buf[offset:offset + 4], "little")
+    struct.pack_into("<I", buf, offset, (word & 0x01FFF07F) | pack_s(lo12(value)))
+
+
+def _field_writer(kind: str):
+    """The writer of a RELOCATIONS field kind."""
+    fixed = {"none": _write_nothing, "pc32": _write_pc32, "b": _write_b, "j": _write_j,
+             "cb": _write_cb, "cj": _write_cj, "call": _write_call, "u": _write_u,
+             "i": _write_i, "s": _write_s}
+    if kind in fixed:
+        return fixed[kind]
+    if kind[0] == "d":
+        return _data_writer(int(kind[1:]) // 8)
+    op, _, width = kind.partition(":")
+    if op == "uleb":
+        return _uleb_writer(width)
+    return _arithmetic_writer(op, int(width))
+
+
+# type -> the function that stores a value in that relocation's field
+PATCHERS = {type: _field_writer(kind) for type, (_, kind) in RELOCATIONS.items()}
 
 
 class RiscV64(Arch):
@@ -151,78 +278,10 @@ class RiscV64(Arch):
         return entry[0]
 
     def write(self, buf: bytearray, offset: int, type: int, value: int) -> None:
-        kind = RELOCATIONS[type][1]
-        name = NAMES[type]
-        if kind == "none":
-            return
+        patch = PATCHERS[type]
         if value >= 1 << 63:                            # addresses wrap at 64 bits
             value -= 1 << 64
-        if kind[0] == "d" or kind == "pc32":
-            size = 4 if kind == "pc32" else int(kind[1:]) // 8
-            if kind == "pc32":
-                check_signed(value, 32, name)
-            buf[offset:offset + size] = (value & ((1 << size * 8) - 1)).to_bytes(size, "little")
-        elif kind.startswith(("add:", "sub:", "set:")):
-            self._arithmetic(buf, offset, kind, value)
-        elif kind.startswith("uleb:"):
-            old, length = _read_uleb(buf, offset)
-            new = (value if kind == "uleb:set" else old - value) & ((1 << 7 * length) - 1)
-            # Keep the field's length: 7 bits a byte, the top bit on all but the last.
-            field = bytes(((new >> 7 * index) & 0x7F) | (0x80 if index < length - 1 else 0)
-                          for index in range(length))
-            buf[offset:offset + length] = field
-        elif kind in BRANCH_BITS:
-            self._branch(buf, offset, kind, value, name)
-        elif kind == "call":                            # auipc + jalr
-            self._check_hi20(value, name)
-            auipc, jalr = struct.unpack_from("<II", buf, offset)
-            struct.pack_into("<II", buf, offset, (auipc & 0xFFF) | pack_u(hi20(value)),
-                             (jalr & 0xFFFFF) | pack_i(lo12(value)))
-        else:
-            word = int.from_bytes(buf[offset:offset + 4], "little")
-            if kind == "u":
-                self._check_hi20(value, name)
-                word = (word & 0xFFF) | pack_u(hi20(value))
-            elif kind == "i":
-                word = (word & 0xFFFFF) | pack_i(lo12(value))
-            else:                                       # "s"
-                word = (word & 0x01FFF07F) | pack_s(lo12(value))
-            struct.pack_into("<I", buf, offset, word)
-
-    @staticmethod
-    def _check_hi20(value: int, name: str) -> None:
-        # auipc/lui + a signed 12-bit low part reach [-2**31 - 0x800, 2**31 - 0x800).
-        if not -(1 << 31) <= value + 0x800 < (1 << 31):
-            raise RelocationError(f"relocation truncated to fit: {name}: value {value:#x} is "
-                                  f"not in [{-(1 << 31) - 0x800:#x}, {(1 << 31) - 0x801:#x}]")
-
-    @staticmethod
-    def _arithmetic(buf: bytearray, offset: int, kind: str, value: int) -> None:
-        op, bits = kind[:3], int(kind[4:])
-        size = max(bits // 8, 1)
-        old = int.from_bytes(buf[offset:offset + size], "little")
-        mask = (1 << bits) - 1
-        field = old & mask
-        field = field + value if op == "add" else field - value if op == "sub" else value
-        new = (old & ~mask) | (field & mask)
-        buf[offset:offset + size] = new.to_bytes(size, "little")
-
-    @staticmethod
-    def _branch(buf: bytearray, offset: int, kind: str, value: int, name: str) -> None:
-        if value & 1:
-            raise RelocationError(f"relocation truncated to fit: {name}: the target "
-                                  f"{value:#x} bytes away is odd")
-        check_signed(value, BRANCH_BITS[kind], name)
-        if kind in ("cb", "cj"):
-            half = int.from_bytes(buf[offset:offset + 2], "little")
-            half = (half & ~0x1C7C) | pack_cb(value) if kind == "cb" else \
-                (half & ~0x1FFC) | pack_cj(value)
-            struct.pack_into("<H", buf, offset, half & 0xFFFF)
-            return
-        word = int.from_bytes(buf[offset:offset + 4], "little")
-        word = (word & 0x01FFF07F) | pack_b(value) if kind == "b" else \
-            (word & 0xFFF) | pack_j(value)
-        struct.pack_into("<I", buf, offset, word)
+        patch(buf, offset, value, NAMES[type])
 
     # --- before placement -----------------------------------------------------------------
 

@@ -103,7 +103,7 @@ def delete_ranges(obj, section, holes: list[tuple[int, int]]) -> None:
         relocation.offset = moved(relocation.offset)
     seen: set[int] = set()
     for symbol in obj.symbols:
-        if symbol.section is not section or id(symbol) in seen:
+        if symbol is None or symbol.section is not section or id(symbol) in seen:
             continue
         seen.add(id(symbol))
         end = symbol.value + symbol.size
