@@ -64,7 +64,7 @@ def is_bool(t: CType) -> bool:
 def is_aggregate(t: CType) -> bool:
     """Held in memory and handled by address: structs, unions, complex numbers, big va_lists."""
     return isinstance(t, (RecordType, ArrayType)) or (isinstance(t, FloatType) and t.complex) or (
-        isinstance(t, BuiltinVaListType) and t.decays)
+        isinstance(t, BuiltinVaListType) and (t.decays or t.size > 8))
 
 
 def aggregate(t: CType, target) -> Aggregate:

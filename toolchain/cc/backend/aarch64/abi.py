@@ -16,7 +16,9 @@ stacked argument address, from the caller's sp at the call):
 * A composite larger than 16 bytes that is not an HFA is copied by the
   caller to memory and replaced by a pointer to the copy (an integer
   argument).
-* __int128 and composites aligned to 16 start at an even NGRN (x0, x2...).
+* __int128 and composites aligned to 16 start at an even NGRN (x0, x2...);
+  a composite's alignment here is its members' (an aligned attribute on the
+  struct itself does not count, as in GCC).
   An integer or composite of n doublewords goes in n consecutive x
   registers when NGRN + n <= 8; otherwise NGRN becomes 8 (no splitting
   between registers and stack) and it goes to the stack, NSAA aligned to
@@ -65,6 +67,12 @@ def hfa(agg: Aggregate | None) -> tuple[Type, int] | None:
     if count > 4 or offsets != {size * i for i in range(count)}:
         return None
     return ty, count
+
+
+def natural_alignment(agg: Aggregate) -> int:
+    """A composite's alignment as the ABI sees it: its members' largest (GCC
+    ignores an aligned attribute on the struct type itself here)."""
+    return max((_SIZE[ty] for _, ty in agg.fields), default=1)
 
 
 def by_reference(agg: Aggregate | None) -> bool:
@@ -127,7 +135,7 @@ def layout_call(args: list[tuple[Type, Aggregate | None]],
             size, align = 8, 8
         else:
             size = agg.size if agg is not None else _SIZE[ty]
-            align = agg.alignment if agg is not None else _SIZE[ty]
+            align = natural_alignment(agg) if agg is not None else _SIZE[ty]
         words = (size + 7) // 8
         if align >= 16:
             ngrn = (ngrn + 1) // 2 * 2

@@ -22,7 +22,7 @@ __stack).  Inline asm (GCC's aarch64 constraints) is in inline_asm.py.
 from __future__ import annotations
 
 from ...ir import Aggregate, GlobalAddress, Instruction, Type
-from .abi import by_reference, hfa, layout_call, return_location
+from .abi import by_reference, hfa, layout_call, natural_alignment, return_location
 from .memory import LOAD, STORE
 from .operands import (BITS, FBITS, SIZE, SP, WIDTH, Memory, Register, SymbolRef, add_imm_ok,
                        base_mem, imm, offset_mem, slot_mem)
@@ -411,7 +411,7 @@ class CallSelection:
             offs_at, top_at, step, nregs = 28, 16, 16, count
         else:
             size = 8 if indirect else (agg.size if agg is not None else SIZE[ty])
-            align = 8 if indirect else (agg.alignment if agg is not None else SIZE[ty])
+            align = 8 if indirect else (natural_alignment(agg) if agg is not None else SIZE[ty])
             align = 16 if align >= 16 else 8
             offs_at, top_at, step, nregs = 24, 8, 8, (size + 7) // 8
         join, stack_block, regs_block = sel.new_block(), sel.new_block(), sel.new_block()

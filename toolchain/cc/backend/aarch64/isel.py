@@ -211,14 +211,23 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
                         self.user[op.id] = inst
                 if inst.opcode == "indirectbr":
                     self.indirect_targets.update(inst.targets)
+        over_aligned = []
         for block in fn.blocks:
             for inst in block.instructions:
                 if inst.opcode == "alloca" and not inst.attributes.get("dynamic"):
-                    self.addresses[inst] = self.mf.new_slot(
-                        max(int(inst.attributes.get("size", 1)), 1),
-                        max(int(inst.attributes.get("alignment", 1)), 1), f"a{inst.id}")
+                    size = max(int(inst.attributes.get("size", 1)), 1)
+                    align = max(int(inst.attributes.get("alignment", 1)), 1)
+                    if align > 16:          # sp and x29 are only 16-byte aligned
+                        over_aligned.append((inst, self.mf.new_slot(size + align - 16, 16,
+                                                                    f"a{inst.id}"), align))
+                    else:
+                        self.addresses[inst] = self.mf.new_slot(size, align, f"a{inst.id}")
         self.start(self.mf.blocks[0])
         self.calls.prologue()
+        for inst, slot, align in over_aligned:
+            v = self.values[inst] = self.new()
+            self.e("add", v, slot, imm(align - 16))
+            self.e("and", v, v, imm(-align))
         for block in fn.blocks:
             self.start(self.blocks[block])
             insts = block.instructions

@@ -26,7 +26,7 @@ class MemorySelection:
     """Mixed into isel.Selector, whose value helpers (reg, dest, e...) it uses."""
 
     def op_alloca(self, inst: Instruction) -> None:
-        if inst in self.addresses:
+        if not inst.attributes.get("dynamic"):     # a frame slot (isel.py)
             return
         size = self.reg(inst.operands[0], 64) if BITS.get(inst.operands[0].type) == 64 else \
             self.extend(inst.operands[0], False, 64)
