@@ -34,8 +34,8 @@ def select_asm(sel, inst: Instruction) -> None:
     in_values = inst.operands[:len(inputs)]
     out_addrs = inst.operands[len(inputs):len(inputs) + len(outputs)]
     taken = {key_of(c) for c in clobbers if key_of(c) is not None}
-    gp_pool = [f"x{i}" for i in range(15) if i not in taken]
-    fp_pool = [f"v{i}" for i in list(range(8)) + list(range(16, 30)) if FP_BASE + i not in taken]
+    gp_pool = [f"x{i}" for i in range(14) if i not in taken]
+    fp_pool = [f"v{i}" for i in list(range(8)) + list(range(16, 29)) if FP_BASE + i not in taken]
 
     def pick(constraint: str) -> str:
         return fp_pool.pop(0) if any(ch in constraint for ch in "wx") else gp_pool.pop(0)

@@ -9,8 +9,9 @@ AAPCS64 (section 6.1): x19-x28 are callee-saved, and of v8-v15 only the low
 64 bits (d8-d15) are: a 128-bit value (long double) cannot live in them
 across a call, so it has a register class of its own, ``q``, that leaves them
 out (class ``fp`` holds float and double).  x16/x17 (IP0/IP1) are the
-scratch registers spill code uses, x15 holds far frame addresses (emit.py),
-v30/v31 are the FP spill scratch; x18 is the platform register, never
+scratch registers spill code uses (then x15 and x14, for the instructions
+with three or four register operands), x15 holds far addresses (emit.py),
+v29-v31 are the FP spill scratch; x18 is the platform register, never
 touched; x29 is the frame pointer, x30 the link register.
 """
 
@@ -74,11 +75,14 @@ class AArch64Registers:
     """The register facts the generic liveness and allocator ask for."""
 
     allocatable = {
-        "gp": list(range(0, 15)) + list(range(19, 29)),
-        "fp": [FP_BASE + i for i in list(range(8)) + list(range(16, 30)) + list(range(8, 16))],
-        "q": [FP_BASE + i for i in list(range(8)) + list(range(16, 30))],
+        "gp": list(range(0, 14)) + list(range(19, 29)),
+        "fp": [FP_BASE + i for i in list(range(8)) + list(range(16, 29)) + list(range(8, 16))],
+        "q": [FP_BASE + i for i in list(range(8)) + list(range(16, 29))],
     }
-    scratch = {"gp": ["x16", "x17"], "fp": ["v31", "v30"], "q": ["v31", "v30"]}
+    # x15 last: an instruction with a memory operand has at most two spilled
+    # registers, so x15 stays free for emit.py's far addresses
+    scratch = {"gp": ["x16", "x17", "x15", "x14"], "fp": ["v31", "v30", "v29"],
+               "q": ["v31", "v30", "v29"]}
     callee_saved_keys = list(range(19, 29)) + [FP_BASE + i for i in range(8, 16)]
 
     @staticmethod
