@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from ...ir import Aggregate, GlobalAddress, Instruction, Type
 from .abi import by_reference, hfa, layout_call, natural_alignment, return_location
-from .memory import LOAD, STORE
-from .operands import (BITS, FBITS, SIZE, SP, WIDTH, Memory, Register, SymbolRef, add_imm_ok,
-                       base_mem, imm, offset_mem, slot_mem)
+from .memory import LOAD
+from .operands import (BITS, FBITS, SIZE, SP, Memory, Register, SymbolRef, base_mem, imm,
+                       offset_mem, slot_mem)
 from .registers import CALLER_SAVED, reg
 
 _MEMBER_BITS = {Type.F32: 32, Type.F64: 64, Type.F128: 128}

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ... import ir
 from ...ir import Instruction, Type, Undef
 from ..mir import MachineBlock
-from .operands import BITS, NEGATE, WIDTH, Memory, SymbolRef, add_imm_ok, imm, signed
+from .operands import BITS, WIDTH, Memory, SymbolRef, add_imm_ok, imm, signed
 
 
 class ControlSelection:

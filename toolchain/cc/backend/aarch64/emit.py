@@ -26,7 +26,6 @@ positive offsets, so neither disturbs them.  A memory operand becomes
 from __future__ import annotations
 
 import importlib
-from dataclasses import replace
 
 from ... import ir
 from ....common.target import find_target
@@ -121,7 +120,6 @@ class _Final:
         """Fit a [base, #offset] operand to the instruction: (mnemonic, operand)."""
         m = ops[index]
         if m.writeback is not None or m.index is not None:
-            base = m.base
             return mnemonic, m
         base, off = self.base_offset(m.base, m.displacement)
         size = _ACCESS.get(mnemonic) or _REG_BYTES[ops[0].name[0]]

@@ -18,14 +18,14 @@ through a general register.
 
 from __future__ import annotations
 
+import importlib
 import struct
 
 from ...ir import Constant, Instruction, Type, Undef
-from .operands import (BITS, FBITS, FCC, WIDTH, Register, SymbolRef, XZR, WZR, base_mem, imm,
-                       sym)
+from .operands import BITS, FCC, WIDTH, Keyword, SymbolRef, XZR, WZR, base_mem, imm, sym
 
-_as_ops = __import__("importlib").import_module("toolchain.as.aarch64.operands")
-_as_imm = __import__("importlib").import_module("toolchain.as.aarch64.immediates")
+_as_ops = importlib.import_module("toolchain.as.aarch64.operands")
+_as_imm = importlib.import_module("toolchain.as.aarch64.immediates")
 FloatImmediate = _as_ops.FloatImmediate
 
 _SUFFIX = {Type.F32: "sf", Type.F64: "df", Type.F128: "tf"}
@@ -149,9 +149,9 @@ class FloatSelection:
             sel.calls.call_symbol("__eqtf2", [x, y], q)
             t1, t2 = sel.new(32), sel.new(32)
             sel.e("cmp", u, imm(0))
-            sel.e("cset", t1, _keyword("eq" if pred == "one" else "ne"))
+            sel.e("cset", t1, Keyword("eq" if pred == "one" else "ne"))
             sel.e("cmp", q, imm(0))
-            sel.e("cset", t2, _keyword("ne" if pred == "one" else "eq"))
+            sel.e("cset", t2, Keyword("ne" if pred == "one" else "eq"))
             sel.e("and" if pred == "one" else "orr", t1, t1, t2)
             sel.e("cmp", t1, imm(0))
             return "ne"
@@ -220,8 +220,3 @@ class FloatSelection:
             sel.calls.call_symbol(name, [self.freg(a)], sel.dest(inst))
             return
         sel.e("fcvt", sel.dest(inst), self.freg(a))
-
-
-def _keyword(name: str):
-    from .operands import Keyword
-    return Keyword(name)

@@ -16,6 +16,7 @@ too.  ``%%`` and ``%=`` as usual.
 
 from __future__ import annotations
 
+import importlib
 import re
 
 from ...ir import Constant, GlobalAddress, Instruction, Type
@@ -135,8 +136,7 @@ def operand_text(op, modifier: str) -> str:
         bits = {"w": 32, "x": 64}.get(modifier)
         return reg_name(k, bits) if bits else op.name
     if isinstance(op, Immediate):
-        fmt = __import__("importlib").import_module("toolchain.as.aarch64.isa").format_expr
-        return fmt(op.value)
+        return importlib.import_module("toolchain.as.aarch64.isa").format_expr(op.value)
     if isinstance(op, Memory):
         return f"[{op.base.name}]"
     return str(op)

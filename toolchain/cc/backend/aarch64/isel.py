@@ -34,7 +34,7 @@ from .compares import CompareSelection
 from .control import ControlSelection
 from .integers import IntegerSelection
 from .memory import MemorySelection
-from .operands import (BITS, FBITS, Keyword, Memory, Register, Shift, SymbolRef, add_imm_ok,
+from .operands import (BITS, FBITS, Keyword, Memory, Shift, SymbolRef, add_imm_ok,
                        base_mem, imm, logical_imm_ok, move_wide, signed, slot_mem, sym)
 
 

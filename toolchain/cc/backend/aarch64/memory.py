@@ -11,8 +11,7 @@ others call ``memcpy``/``memset``, as GCC does.
 from __future__ import annotations
 
 from ...ir import Constant, Instruction, Type
-from .operands import (BITS, SP, WIDTH, WZR, XZR, Memory, Register, base_mem, imm,
-                       offset_mem)
+from .operands import BITS, SP, WIDTH, WZR, XZR, Memory, imm, offset_mem
 
 LOAD = {Type.I1: "ldrb", Type.I8: "ldrb", Type.I16: "ldrh", Type.I32: "ldr", Type.I64: "ldr",
         Type.PTR: "ldr"}
