@@ -120,6 +120,9 @@ HL2 rethl2(long double x) { HL2 s = { x, -x }; return s; }
 Mixed retmixed(int x) { Mixed m = { x * 0.5f, x }; return m; }
 __int128 ret128(long x) { return (__int128)x * x * x * 1000; }
 _Complex double cplx(_Complex double a, _Complex float b) { return a * 2 + b; }
+_Complex long double cld(double a0, double a1, double a2, double a3, double a4, double a5,
+                         _Complex long double a, long double b, _Complex long double c)
+{ return a * b + c + a0 + a5; }
 int (*pick(int n))(int) ;
 static int twice(int x) { return 2 * x; }
 static int thrice(int x) { return 3 * x; }
@@ -141,6 +144,8 @@ S1 ret1(int); S3 ret3(int); S12 ret12(int); S16 ret16(long); S24 ret24(long);
 HF3 rethf3(float); HD4 rethd4(double); HL2 rethl2(long double); Mixed retmixed(int);
 __int128 ret128(long);
 _Complex double cplx(_Complex double, _Complex float);
+_Complex long double cld(double, double, double, double, double, double,
+                         _Complex long double, long double, _Complex long double);
 int (*pick(int n))(int);
 static void p128(const char *name, __int128 v)
 { printf("%s %016lx%016lx\n", name, (unsigned long)((unsigned __int128)v >> 64), (unsigned long)v); }
@@ -169,6 +174,8 @@ int main(void)
     p128("ret128", ret128(-123456789));
     _Complex double cd = cplx(1.0 + 2.0i, 3.0f - 1.0fi);
     printf("cplx %g %g\n", __real__ cd, __imag__ cd);
+    _Complex long double cl = cld(1, 2, 3, 4, 5, 6, 1.5L + 2.5Li, 2.0L, -1.0L + 0.25Li);
+    printf("cld %Lg %Lg\n", __real__ cl, __imag__ cl);
     printf("pick %d %d\n", pick(1)(5), pick(0)(5));
     return 0;
 }
