@@ -28,13 +28,11 @@ from .operands import (BITS, FBITS, SIZE, SP, Memory, Register, SymbolRef, base_
                        offset_mem, slot_mem)
 from .registers import CALLER_SAVED, reg
 
-_MEMBER_BITS = {Type.F32: 32, Type.F64: 64, Type.F128: 128}
 
 
 def vreg_name(name: str, ty: Type) -> Register:
-    """v3 as s3/d3/q3 for a member of type ``ty``."""
-    return reg(name.replace("v", "d"), _MEMBER_BITS[ty]) if name.startswith("v") else \
-        reg(name, 64)
+    """v3 as s3/d3/q3 for a value of floating type ``ty``."""
+    return reg(name, FBITS[ty])
 
 
 class CallSelection:
