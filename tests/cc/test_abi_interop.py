@@ -54,7 +54,7 @@ TARGETS = (
     Toolchain("x86_64", "x86_64-linux-gnu", "gcc", (), pcc=True),
     Toolchain("i386", "i386-linux-gnu", "i686-linux-gnu-gcc", (), pcc=True),
     Toolchain("aarch64", "aarch64-linux-gnu", "aarch64-linux-gnu-gcc", ("qemu-aarch64",),
-              pcc=False),
+              pcc=True),
     Toolchain("riscv64", "riscv64-linux-gnu", "riscv64-linux-gnu-gcc", ("qemu-riscv64",),
               pcc=False),
 )

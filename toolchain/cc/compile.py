@@ -49,6 +49,7 @@ BUNDLED_LIBRARIES = frozenset({"c", "m", "pthread", "dl", "rt", "util", "crypt",
 # x86-16 is gcc -m16's model: the i386 back end's code assembled under
 # .code16gcc (the streamer starts in that mode for the target; -S says so).
 BACKENDS = {"x86_64-linux-gnu": "toolchain.cc.backend.x86_64",
+            "aarch64-linux-gnu": "toolchain.cc.backend.aarch64",
             "i386-linux-gnu": "toolchain.cc.backend.i386",
             "i386-none-code16": "toolchain.cc.backend.i386"}
 _DOLLAR_IDENT = re.compile(r"(?<![A-Za-z0-9_.$])\$(?=[A-Za-z_])")

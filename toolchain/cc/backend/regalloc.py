@@ -82,8 +82,9 @@ def allocate(function: MachineFunction, target) -> None:
     slots = {}
     for v in sorted(spilled):
         cls = function.vreg_class.get(v, "gp")
-        slots[v] = function.new_slot(16 if cls == "xmm" else 8, 16 if cls == "xmm" else 8,
-                                     f"spill{v}")
+        size = target.spill_size(cls) if hasattr(target, "spill_size") else \
+            (16 if cls == "xmm" else 8)
+        slots[v] = function.new_slot(size, size, f"spill{v}")
     _rewrite(function, target, assigned, slots)
     used = set(assigned.values())
     function.callee_saved = [target.reg_name(k, 64) for k in target.callee_saved_keys
@@ -102,7 +103,7 @@ def _rewrite(function: MachineFunction, target, assigned: dict[int, int],
             reads: set[int] = set()
             writes: set[int] = set()
             roles = mi.roles if mi.roles is not None else target.roles(mi)
-            free = {"gp": list(target.scratch["gp"]), "xmm": list(target.scratch["xmm"])}
+            free = {cls: list(names) for cls, names in target.scratch.items()}
 
             def scratch_for(v: VReg) -> str:
                 if v.id not in spill_map:

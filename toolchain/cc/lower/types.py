@@ -44,7 +44,8 @@ def float_type(t: FloatType, target) -> Type:
     if t.kind is FloatKind.LONG_DOUBLE:
         if target.isa == "x86":
             return Type.F80
-        return Type.F128 if t.size == 16 else Type.F64
+        part = t.size // 2 if t.complex else t.size      # _Complex long double: its parts
+        return Type.F128 if part == 16 else Type.F64
     return Type.F128
 
 
@@ -65,7 +66,7 @@ def is_bool(t: CType) -> bool:
 def is_aggregate(t: CType) -> bool:
     """Held in memory and handled by address: structs, unions, complex numbers, big va_lists."""
     return isinstance(t, (RecordType, ArrayType)) or (isinstance(t, FloatType) and t.complex) or (
-        isinstance(t, BuiltinVaListType) and t.decays)
+        isinstance(t, BuiltinVaListType) and (t.decays or t.size > 8))
 
 
 def aggregate(t: CType, target) -> Aggregate:
