@@ -50,6 +50,9 @@ class MacroExpansion:
 
 EMPTY_HIDESET: frozenset[str] = frozenset()
 
+# SourceLocation is a named tuple: a plain tuple converts to one in C.
+_as_location = tuple.__new__
+
 
 class Token:
     """One preprocessing token.  Treat it as immutable: tokens are shared
@@ -83,8 +86,8 @@ class Token:
     @property
     def location(self) -> SourceLocation:
         location = self._location
-        if location.__class__ is tuple:
-            location = self._location = SourceLocation(*location)
+        if location.__class__ is tuple:         # the lexer's (file, line, column)
+            location = self._location = _as_location(SourceLocation, location)
         return location
 
     def __repr__(self) -> str:
