@@ -66,13 +66,14 @@ class DeclarationParser(InitializerParser, RecordParser):
     """6.7 Declarations (mixin of Parser)."""
 
     def is_typedef_name(self, ahead: int = 0) -> bool:
-        if self.peek(ahead) != "identifier":
+        pos = self.pos + ahead
+        if self.keys[pos] != "identifier":
             return False
-        symbol = self.scope.lookup(self.token(ahead).text)
+        symbol = self.scope.lookup(self.tokens[pos].text)
         return symbol is not None and symbol.kind == "typedef"
 
     def is_declaration_start(self, ahead: int = 0) -> bool:
-        key = self.peek(ahead)
+        key = self.keys[self.pos + ahead]
         if key in DECLARATION_START:
             return True
         return key == "identifier" and self.is_typedef_name(ahead)
@@ -165,15 +166,15 @@ class DeclarationParser(InitializerParser, RecordParser):
     #     alignment-specifier declaration-specifiers_opt
     def declaration_specifiers(self, allow_storage: bool = True,
                                allow_implicit_int: bool = False) -> DeclSpec:
-        location = self.location()
+        location = self.tokens[self.pos].location
         spec = DeclSpec(self.types.int, location)
         words: dict[str, int] = {}
         named: CType | None = None
         qualifiers = 0
         seen_any = False
         while True:
-            key = self.peek()
-            token = self.token()
+            key = self.keys[self.pos]
+            token = self.tokens[self.pos]
             if key in STORAGE_KEYWORDS:
                 self.advance()
                 if key == "_Thread_local":
@@ -244,9 +245,11 @@ class DeclarationParser(InitializerParser, RecordParser):
                         self.error("'long long long' is too long for GCC", token)
                     if key in ("signed", "unsigned") and "signed" in words and "unsigned" in words:
                         self.error("both 'signed' and 'unsigned' in declaration specifiers", token)
-            elif key == "identifier" and named is None and not words and self.is_typedef_name():
-                self.advance()
+            elif key == "identifier" and named is None and not words:
                 symbol = self.scope.lookup(token.text)
+                if symbol is None or symbol.kind != "typedef":
+                    break                       # the declarator's identifier
+                self.advance()
                 symbol.used = True
                 named = symbol.type
             else:
@@ -354,7 +357,7 @@ class DeclarationParser(InitializerParser, RecordParser):
     #     __attribute__ (( attribute-list ))
     def attribute_specifiers(self) -> dict:
         attributes: dict = {}
-        while self.peek() == "__attribute__":
+        while self.keys[self.pos] == "__attribute__":
             self.advance()
             self.expect("(")
             self.expect("(")
@@ -404,7 +407,7 @@ class DeclarationParser(InitializerParser, RecordParser):
 
     # asm label on a declarator:  asm ( string-literal )
     def asm_label(self) -> str | None:
-        if self.peek() != "asm":
+        if self.keys[self.pos] != "asm":
             return None
         self.advance()
         self.expect("(")
@@ -421,7 +424,7 @@ class DeclarationParser(InitializerParser, RecordParser):
     def declarator(self, abstract: bool = False, named: bool = True) -> Declarator:
         pointers: list = []
         attributes: dict = {}
-        while self.peek() == "*":
+        while self.keys[self.pos] == "*":
             self.advance()
             qualifiers = 0
             while True:
@@ -455,8 +458,8 @@ class DeclarationParser(InitializerParser, RecordParser):
     #     direct-declarator ( identifier-list_opt )
     # direct-abstract-declarator: the same without the identifier.
     def direct_declarator(self, abstract: bool, named: bool) -> Declarator:
-        token = self.token()
-        key = self.peek()
+        token = self.tokens[self.pos]
+        key = self.keys[self.pos]
         inner: Declarator | None = None
         if key == "identifier" and named and not (abstract and self.is_typedef_name()):
             self.advance()
@@ -477,7 +480,7 @@ class DeclarationParser(InitializerParser, RecordParser):
             self.syntax_error("expected identifier or '('")
         suffixes: list = []
         while True:
-            key = self.peek()
+            key = self.keys[self.pos]
             if key == "[":
                 suffixes.append(self.array_declarator_suffix())
             elif key == "(":
@@ -485,7 +488,7 @@ class DeclarationParser(InitializerParser, RecordParser):
             else:
                 break
         result.asm_label = self.asm_label()
-        if self.peek() == "__attribute__":
+        if self.keys[self.pos] == "__attribute__":
             result.attributes.update(self.attribute_specifiers())
         result.derivations = list(reversed(suffixes)) + (inner.derivations if inner else [])
         return result
