@@ -37,11 +37,11 @@ class ExpressionChecker:
             e.target.symbol.used = True      # ``a = b = 0`` reads b's new value
         if isinstance(t, ArrayType):
             return ast.Cast(e.location, e, implicit=True, type=self.types.pointer(t.element))
-        if isinstance(t, BuiltinVaListType) and t.decays:
-            return e
         if isinstance(t, FunctionType):
             return ast.Cast(e.location, e, implicit=True, type=self.types.pointer(t))
         if e.lvalue:
+            if isinstance(t, BuiltinVaListType) and t.decays:
+                return e
             return ast.Cast(e.location, e, implicit=True, type=t.unqualified())
         return e
 
@@ -628,6 +628,8 @@ class ExpressionChecker:
         if vt is None or t is None:
             return v
         t = t.unqualified() if not isinstance(t, ArrayType) else t
+        if vt is t and not vt.is_void():
+            return v
         if vt.is_void():
             self.error("void value not ignored as it ought to be", where)
             return v
