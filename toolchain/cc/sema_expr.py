@@ -607,7 +607,7 @@ class ExpressionChecker:
             finally:
                 self._assigned_value = token
             if isinstance(target, ast.Identifier) and target.symbol is not None:
-                target.symbol.used = getattr(target, "previously_used", True)  # a store is not a use
+                target.symbol.used = target.previously_used  # a store is not a use
             return ast.Assignment(token.location, op, target, converted, type=t)
         # Compound assignment: E1 op= E2 behaves as E1 = E1 op E2 (6.5.16.2).
         binary_op = op[:-1]
