@@ -582,7 +582,7 @@ class DeclarationParser(InitializerParser, RecordParser):
                 self.syntax_error("expected ';', ',' or ')'")
             self.advance()
         finally:
-            self.scope = self.scope.parent
+            self.leave_scope()
         if len(parameters) == 1 and parameters[0].type.is_void() and parameters[0].name is None:
             parameters = []
         for p in parameters:

@@ -258,7 +258,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
             except ParseError:
                 self.function = None
                 while self.scope.parent is not None:
-                    self.scope = self.scope.parent
+                    self.leave_scope()
                 self.skip_to_sync(stop_at_brace=False)
                 if self.peek() == "}":
                     self.advance()
@@ -466,12 +466,12 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
     #     declaration
     #     statement
     def compound_statement(self, scope: Scope | None = None) -> ast.CompoundStatement:
-        open_brace = self.expect("{")
-        block = ast.CompoundStatement(open_brace.location)
-        self.scope = scope or Scope("block", self.scope)
+        self.scope = scope or Scope("block", self.scope)   # entered first: left however this ends
         if self.function is not None:
             self.function.local_labels.append(set())
         try:
+            open_brace = self.expect("{")
+            block = ast.CompoundStatement(open_brace.location)
             while self.accept("__label__"):
                 while True:
                     name = self.expect("identifier", "identifier")

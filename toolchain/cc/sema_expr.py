@@ -110,14 +110,13 @@ class ExpressionChecker:
         if symbol is None:
             if is_call:
                 return self.implicit_function(token)
-            reported = self.function is not None and name in getattr(self.function, "undeclared", set())
+            reported = self.function is not None and name in self.function.undeclared
             if not reported:
                 if self.function is not None:
                     self.error(f"'{name}' undeclared (first use in this function)", token)
-                    if not getattr(self.function, "undeclared", None):
+                    if not self.function.undeclared:
                         self.diagnostics.note("each undeclared identifier is reported only once for "
                                               "each function it appears in", token.location)
-                        self.function.undeclared = set()
                     self.function.undeclared.add(name)
                 else:
                     self.error(f"'{name}' undeclared here (not in a function)", token)
@@ -150,7 +149,7 @@ class ExpressionChecker:
         symbol = ast.Symbol(name, "function", t, token.location, storage="extern",
                             linkage="external", implicit=True, used=True, attributes=attributes)
         # gcc records the implicit declaration in the file scope (as C89 did).
-        self.scope.file_scope().ordinary.setdefault(name, symbol)
+        self.scope.file_scope().declare(name, symbol)      # nothing declares the name: not visible
         return ast.Identifier(token.location, name, symbol, type=t)
 
     def make_statement_expression(self, body: ast.CompoundStatement, token) -> ast.Expression:
