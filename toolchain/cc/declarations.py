@@ -175,7 +175,16 @@ class DeclarationParser(InitializerParser, RecordParser):
         while True:
             key = self.keys[self.pos]
             token = self.tokens[self.pos]
-            if key in STORAGE_KEYWORDS:
+            if key == "identifier":
+                if named is not None or words:
+                    break                       # the declarator's identifier
+                symbol = self.scope.lookup(token.text)
+                if symbol is None or symbol.kind != "typedef":
+                    break
+                self.advance()
+                symbol.used = True
+                named = symbol.type
+            elif key in STORAGE_KEYWORDS:
                 self.advance()
                 if key == "_Thread_local":
                     spec.thread_local = True
@@ -245,13 +254,6 @@ class DeclarationParser(InitializerParser, RecordParser):
                         self.error("'long long long' is too long for GCC", token)
                     if key in ("signed", "unsigned") and "signed" in words and "unsigned" in words:
                         self.error("both 'signed' and 'unsigned' in declaration specifiers", token)
-            elif key == "identifier" and named is None and not words:
-                symbol = self.scope.lookup(token.text)
-                if symbol is None or symbol.kind != "typedef":
-                    break                       # the declarator's identifier
-                self.advance()
-                symbol.used = True
-                named = symbol.type
             else:
                 break
             seen_any = True

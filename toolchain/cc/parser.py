@@ -116,6 +116,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         self.gnu = std.startswith("gnu")
         warnings = getattr(options, "warnings", None)
         self.warnings = set(warnings) if isinstance(warnings, (set, frozenset, list, tuple)) else set()
+        self.enabled_warnings: dict[str, bool] = {}
         self.scope = Scope("file")
         self.function: FunctionContext | None = None
         self.unit = ast.TranslationUnit(tokens[0].location)
@@ -160,11 +161,17 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         self.diagnostics.error(message, location)
 
     def warning_enabled(self, option: str) -> bool:
-        """Whether the -W option is on (the driver's diagnostics decide when they can)."""
-        enabled = getattr(self.diagnostics, "enabled", None)
-        if enabled is not None:
-            return bool(enabled(option))
-        return option in self.warnings or option in DEFAULT_WARNINGS
+        """Whether the -W option is on (the driver's diagnostics decide when they can);
+        asked once per option, since the options do not change during a run."""
+        enabled = self.enabled_warnings.get(option)
+        if enabled is None:
+            ask = getattr(self.diagnostics, "enabled", None)
+            if ask is not None:
+                enabled = bool(ask(option))
+            else:
+                enabled = option in self.warnings or option in DEFAULT_WARNINGS
+            self.enabled_warnings[option] = enabled
+        return enabled
 
     def warning(self, message: str, where, option: str | None = None) -> None:
         if option in PSEUDO_OPTIONS:
@@ -480,7 +487,8 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
                     if not self.accept(","):
                         break
                 self.expect_semicolon()
-            while self.peek() not in ("}", "eof"):
+            keys = self.keys
+            while keys[self.pos] != "}" and keys[self.pos] != "eof":
                 start = self.pos
                 try:
                     block.items.extend(self.block_item())
@@ -488,7 +496,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
                     self.skip_to_sync()
                 if self.pos == start:
                     self.advance()
-            if self.peek() == "eof":
+            if keys[self.pos] == "eof":
                 self.diagnostics.error("expected declaration or statement at end of input",
                                        self.token().location)
                 raise ParseError()

@@ -33,14 +33,15 @@ class ExpressionChecker:
         t = e.type
         if t is None:
             return e
-        if isinstance(e, ast.Assignment) and isinstance(e.target, ast.Identifier) and e.target.symbol:
+        if type(e) is ast.Assignment and type(e.target) is ast.Identifier and e.target.symbol:
             e.target.symbol.used = True      # ``a = b = 0`` reads b's new value
-        if isinstance(t, ArrayType):
+        kind = type(t)
+        if kind is ArrayType:
             return ast.Cast(e.location, e, implicit=True, type=self.types.pointer(t.element))
-        if isinstance(t, FunctionType):
+        if kind is FunctionType:
             return ast.Cast(e.location, e, implicit=True, type=self.types.pointer(t))
         if e.lvalue:
-            if isinstance(t, BuiltinVaListType) and t.decays:
+            if kind is BuiltinVaListType and t.decays:
                 return e
             return ast.Cast(e.location, e, implicit=True, type=t.unqualified())
         return e
