@@ -31,7 +31,7 @@ DECLARATION_START = TYPE_SPECIFIER_KEYWORDS | STORAGE_KEYWORDS | set(QUALIFIER_K
     "inline", "_Noreturn", "_Alignas", "__attribute__", "__extension__"}
 
 
-@dataclass
+@dataclass(slots=True)
 class DeclSpec:
     type: CType
     location: SourceLocation
@@ -45,7 +45,7 @@ class DeclSpec:
     auto_type: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Declarator:
     name: str | None
     location: SourceLocation
@@ -54,7 +54,7 @@ class Declarator:
     asm_label: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class FunctionDerivation:
     parameters: list[ast.Symbol]
     variadic: bool

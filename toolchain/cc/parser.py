@@ -140,14 +140,19 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
             self.pos = pos + 1
         return self.tokens[pos]
 
+    # A token that matched a key is never the end-of-file token: no bounds check.
     def accept(self, key: str) -> Token | None:
-        if self.keys[self.pos] == key:
-            return self.advance()
+        pos = self.pos
+        if self.keys[pos] == key:
+            self.pos = pos + 1
+            return self.tokens[pos]
         return None
 
     def expect(self, key: str, what: str | None = None) -> Token:
-        if self.keys[self.pos] == key:
-            return self.advance()
+        pos = self.pos
+        if self.keys[pos] == key:
+            self.pos = pos + 1
+            return self.tokens[pos]
         self.syntax_error(f"expected '{what or key}'", missing=key)
 
     def location(self) -> SourceLocation:

@@ -76,7 +76,7 @@ class Scope:
         return scope
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class FunctionContext:
     """What sema needs while inside one function body."""
 

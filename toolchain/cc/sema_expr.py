@@ -105,7 +105,7 @@ class ExpressionChecker:
 
     def make_identifier(self, token, is_call: bool) -> ast.Expression:
         name = token.text
-        symbol = self.scope.lookup(name)
+        symbol = self.scope.visible.get(name)          # Scope.lookup, without the call
         if symbol is None:
             symbol = self.builtin_symbol(name)
         if symbol is None:
@@ -129,10 +129,8 @@ class ExpressionChecker:
             self.syntax_error("expected expression")
         if symbol.kind == "enumerator":
             return ast.IntegerLiteral(token.location, symbol.value, type=symbol.type)
-        node = ast.Identifier(token.location, name, symbol, type=symbol.type,
+        return ast.Identifier(token.location, name, symbol, previously_used, type=symbol.type,
                               lvalue=symbol.kind == "object")
-        node.previously_used = previously_used
-        return node
 
     def implicit_function(self, token) -> ast.Expression:
         name = token.text
