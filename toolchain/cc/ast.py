@@ -18,7 +18,7 @@ from ..common.diagnostics import SourceLocation
 from .ctypes import CType, Member
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     location: SourceLocation
 
@@ -26,7 +26,7 @@ class Node:
 # ---------------------------------------------------------------------------
 # Declarations (6.7) and the symbols they introduce.
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Symbol:
     """An ordinary identifier: object, function, typedef name or enumeration constant."""
 
@@ -51,7 +51,7 @@ class Symbol:
     asm_label: str | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Designator:
     """``.name`` (member set) or ``[index]`` / ``[low ... high]`` (GNU range)."""
 
@@ -61,7 +61,7 @@ class Designator:
     index_high: int | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class InitializerList(Node):
     """``{ designation_opt initializer, ... }`` (6.7.9), each item with its designators."""
 
@@ -74,7 +74,7 @@ class InitializerList(Node):
 Initializer = "Expression | InitializerList"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Declaration(Node):
     """One declarator of a declaration (an object, function or typedef)."""
 
@@ -82,7 +82,7 @@ class Declaration(Node):
     initializer: object | None = None  # Expression | InitializerList
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class FunctionDefinition(Node):
     symbol: Symbol
     parameters: list[Symbol]
@@ -90,20 +90,20 @@ class FunctionDefinition(Node):
     labels: dict[str, SourceLocation] = field(default_factory=dict)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class StaticAssert(Node):
     condition: "Expression"
     message: str | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class AsmDefinition(Node):
     """A top-level ``asm("...")``."""
 
     text: str
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class TranslationUnit(Node):
     items: list[Node] = field(default_factory=list)
     symbols: dict[str, Symbol] = field(default_factory=dict)
@@ -112,36 +112,37 @@ class TranslationUnit(Node):
 # ---------------------------------------------------------------------------
 # Expressions (6.5).
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Expression(Node):
     type: CType | None = field(default=None, kw_only=True)
     lvalue: bool = field(default=False, kw_only=True)
     bit_field: Member | None = field(default=None, kw_only=True)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class IntegerLiteral(Expression):
     value: int = 0
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class FloatLiteral(Expression):
     value: float | complex = 0.0
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class StringLiteral(Expression):
     units: list[int] = field(default_factory=list)   # without the terminating 0
     prefix: str = ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Identifier(Expression):
     name: str = ""
     symbol: Symbol | None = None
+    previously_used: bool = True       # the symbol's ``used`` before this use (a store is not a use)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Unary(Expression):
     """op: '+', '-', '~', '!', '*' (indirection), '&' (address),
     '++pre', '--pre', '++post', '--post', '__real__', '__imag__'."""
@@ -150,7 +151,7 @@ class Unary(Expression):
     operand: Expression | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Binary(Expression):
     """Arithmetic, shift, relational, equality, bitwise, logical and comma operators."""
 
@@ -159,33 +160,33 @@ class Binary(Expression):
     right: Expression | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Assignment(Expression):
     op: str = "="                      # '=', '+=', ...
     target: Expression | None = None
     value: Expression | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Conditional(Expression):
     condition: Expression | None = None
     then: Expression | None = None     # None: GNU ``a ?: b``
     otherwise: Expression | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Cast(Expression):
     operand: Expression | None = None
     implicit: bool = False
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Call(Expression):
     function: Expression | None = None
     arguments: list[Expression] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class MemberAccess(Expression):
     base: Expression | None = None
     name: str = ""
@@ -194,13 +195,13 @@ class MemberAccess(Expression):
     path: list[Member] = field(default_factory=list)   # anonymous members passed through
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Subscript(Expression):
     array: Expression | None = None
     index: Expression | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class SizeOf(Expression):
     """``sizeof`` / ``_Alignof`` of a type or expression; ``value`` when constant."""
 
@@ -210,23 +211,23 @@ class SizeOf(Expression):
     value: int | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class CompoundLiteral(Expression):
     initializer: InitializerList | None = None
     static: bool = False
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class StatementExpression(Expression):
     body: "CompoundStatement | None" = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class LabelAddress(Expression):
     label: str = ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class BuiltinCall(Expression):
     """A ``__builtin_*`` that is not an ordinary function call (va_arg, offsetof ...)."""
 
@@ -239,46 +240,46 @@ class BuiltinCall(Expression):
 # ---------------------------------------------------------------------------
 # Statements (6.8).
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Statement(Node):
     pass
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class CompoundStatement(Statement):
     items: list[Node] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class DeclarationStatement(Statement):
     declarations: list[Node] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ExpressionStatement(Statement):
     expression: Expression | None = None     # None: the null statement
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class If(Statement):
     condition: Expression | None = None
     then: Statement | None = None
     otherwise: Statement | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class While(Statement):
     condition: Expression | None = None
     body: Statement | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class DoWhile(Statement):
     body: Statement | None = None
     condition: Expression | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class For(Statement):
     init: Node | None = None
     condition: Expression | None = None
@@ -286,7 +287,7 @@ class For(Statement):
     body: Statement | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Switch(Statement):
     condition: Expression | None = None
     body: Statement | None = None
@@ -294,41 +295,41 @@ class Switch(Statement):
     has_default: bool = False
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Case(Statement):
     low: int | None = None             # None: default
     high: int | None = None
     body: Statement | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Labeled(Statement):
     label: str = ""
     body: Statement | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Goto(Statement):
     label: str | None = None
     target: Expression | None = None   # GNU computed goto
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Break(Statement):
     pass
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Continue(Statement):
     pass
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Return(Statement):
     value: Expression | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class AsmStatement(Statement):
     template: str = ""
     outputs: list[tuple[str, Expression]] = field(default_factory=list)

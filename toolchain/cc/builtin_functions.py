@@ -209,7 +209,7 @@ class BuiltinChecker:
                                                "__builtin_unreachable", "__builtin_longjmp",
                                                "__builtin__exit", "__builtin__Exit"))
             symbol = ast.Symbol(name, "function", t, location, linkage="external", is_builtin=True)
-        self.scope.file_scope().ordinary[name] = symbol
+        self.scope.file_scope().declare(name, symbol)       # only asked when nothing declares it
         return symbol
 
     def builtin_primary(self, token) -> ast.Expression | None:

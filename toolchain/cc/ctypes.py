@@ -48,13 +48,9 @@ class IntegerKind(enum.Enum):
     INT128 = ("__int128", 6)
     UINT128 = ("__int128 unsigned", 6)
 
-    @property
-    def spelling(self) -> str:
-        return self.value[0]
-
-    @property
-    def rank(self) -> int:
-        return self.value[1]
+    def __init__(self, spelling: str, rank: int) -> None:
+        self.spelling = spelling        # as gcc's messages spell the type
+        self.rank = rank
 
 
 class FloatKind(enum.Enum):
@@ -329,6 +325,7 @@ class TypeSystem:
         dm = target.data_model
         self.data_model = dm
         self.void = VoidType()
+        self._pointers: dict[CType, PointerType] = {}     # target -> unqualified pointer to it
 
         def integer(kind: IntegerKind, size: int, signed: bool, align: int | None = None) -> IntegerType:
             return IntegerType(size=size, align=align or size, kind=kind, signed=signed)
@@ -366,8 +363,13 @@ class TypeSystem:
 
     # Derived types.
     def pointer(self, target: CType, qualifiers: int = 0) -> PointerType:
-        size = self.data_model.pointer
-        return PointerType(qualifiers=qualifiers, size=size, align=size, target=target)
+        """``target *``, qualified; made once per target (types are immutable and
+        compared by identity first, so sharing them also makes checks cheaper)."""
+        pointer = self._pointers.get(target)
+        if pointer is None:
+            size = self.data_model.pointer
+            pointer = self._pointers[target] = PointerType(size=size, align=size, target=target)
+        return pointer.with_qualifiers(qualifiers) if qualifiers else pointer
 
     def array(self, element: CType, length: int | None, vla: bool = False) -> ArrayType:
         return ArrayType(element=element, length=length, vla=vla)
@@ -515,29 +517,27 @@ def compatible(a: CType, b: CType, ignore_qualifiers: bool = False) -> bool:
         return True
     if not ignore_qualifiers and a.qualifiers != b.qualifiers:
         return False
-    if isinstance(a, EnumType) and isinstance(b, EnumType):
-        return a.info is b.info
-    if isinstance(a, EnumType) or isinstance(b, EnumType):
-        return compatible(strip_enum(a), strip_enum(b), True)
-    if type(a) is not type(b):
+    kind = type(a)
+    if kind is not type(b):
+        if kind is EnumType or type(b) is EnumType:
+            return compatible(strip_enum(a), strip_enum(b), True)
         return False
-    if isinstance(a, VoidType):
-        return True
-    if isinstance(a, IntegerType):
+    if kind is IntegerType:
         return a.kind is b.kind  # type: ignore[attr-defined]
-    if isinstance(a, FloatType):
-        return a.kind is b.kind and a.complex == b.complex  # type: ignore[attr-defined]
-    if isinstance(a, PointerType):
+    if kind is PointerType:
         return compatible(a.target, b.target)  # type: ignore[attr-defined]
-    if isinstance(a, ArrayType):
-        assert isinstance(b, ArrayType)
-        if not compatible(a.element, b.element):
-            return False
-        return a.length is None or b.length is None or a.vla or b.vla or a.length == b.length
-    if isinstance(a, RecordType):
+    if kind is RecordType:
         return a.record is b.record  # type: ignore[attr-defined]
-    if isinstance(a, BuiltinVaListType):
+    if kind is EnumType:
+        return a.info is b.info  # type: ignore[attr-defined]
+    if kind is FloatType:
+        return a.kind is b.kind and a.complex == b.complex  # type: ignore[attr-defined]
+    if kind is VoidType or kind is BuiltinVaListType:
         return True
+    if kind is ArrayType:
+        if not compatible(a.element, b.element):  # type: ignore[attr-defined]
+            return False
+        return a.length is None or b.length is None or a.vla or b.vla or a.length == b.length  # type: ignore[attr-defined]
     if isinstance(a, FunctionType):
         assert isinstance(b, FunctionType)
         if not compatible(a.result, b.result):

@@ -31,7 +31,7 @@ DECLARATION_START = TYPE_SPECIFIER_KEYWORDS | STORAGE_KEYWORDS | set(QUALIFIER_K
     "inline", "_Noreturn", "_Alignas", "__attribute__", "__extension__"}
 
 
-@dataclass
+@dataclass(slots=True)
 class DeclSpec:
     type: CType
     location: SourceLocation
@@ -45,7 +45,7 @@ class DeclSpec:
     auto_type: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Declarator:
     name: str | None
     location: SourceLocation
@@ -54,7 +54,7 @@ class Declarator:
     asm_label: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class FunctionDerivation:
     parameters: list[ast.Symbol]
     variadic: bool
@@ -66,13 +66,14 @@ class DeclarationParser(InitializerParser, RecordParser):
     """6.7 Declarations (mixin of Parser)."""
 
     def is_typedef_name(self, ahead: int = 0) -> bool:
-        if self.peek(ahead) != "identifier":
+        pos = self.pos + ahead
+        if self.keys[pos] != "identifier":
             return False
-        symbol = self.scope.lookup(self.token(ahead).text)
+        symbol = self.scope.lookup(self.tokens[pos].text)
         return symbol is not None and symbol.kind == "typedef"
 
     def is_declaration_start(self, ahead: int = 0) -> bool:
-        key = self.peek(ahead)
+        key = self.keys[self.pos + ahead]
         if key in DECLARATION_START:
             return True
         return key == "identifier" and self.is_typedef_name(ahead)
@@ -165,16 +166,25 @@ class DeclarationParser(InitializerParser, RecordParser):
     #     alignment-specifier declaration-specifiers_opt
     def declaration_specifiers(self, allow_storage: bool = True,
                                allow_implicit_int: bool = False) -> DeclSpec:
-        location = self.location()
+        location = self.tokens[self.pos].location
         spec = DeclSpec(self.types.int, location)
         words: dict[str, int] = {}
         named: CType | None = None
         qualifiers = 0
         seen_any = False
         while True:
-            key = self.peek()
-            token = self.token()
-            if key in STORAGE_KEYWORDS:
+            key = self.keys[self.pos]
+            token = self.tokens[self.pos]
+            if key == "identifier":
+                if named is not None or words:
+                    break                       # the declarator's identifier
+                symbol = self.scope.lookup(token.text)
+                if symbol is None or symbol.kind != "typedef":
+                    break
+                self.advance()
+                symbol.used = True
+                named = symbol.type
+            elif key in STORAGE_KEYWORDS:
                 self.advance()
                 if key == "_Thread_local":
                     spec.thread_local = True
@@ -244,11 +254,6 @@ class DeclarationParser(InitializerParser, RecordParser):
                         self.error("'long long long' is too long for GCC", token)
                     if key in ("signed", "unsigned") and "signed" in words and "unsigned" in words:
                         self.error("both 'signed' and 'unsigned' in declaration specifiers", token)
-            elif key == "identifier" and named is None and not words and self.is_typedef_name():
-                self.advance()
-                symbol = self.scope.lookup(token.text)
-                symbol.used = True
-                named = symbol.type
             else:
                 break
             seen_any = True
@@ -354,7 +359,7 @@ class DeclarationParser(InitializerParser, RecordParser):
     #     __attribute__ (( attribute-list ))
     def attribute_specifiers(self) -> dict:
         attributes: dict = {}
-        while self.peek() == "__attribute__":
+        while self.keys[self.pos] == "__attribute__":
             self.advance()
             self.expect("(")
             self.expect("(")
@@ -404,7 +409,7 @@ class DeclarationParser(InitializerParser, RecordParser):
 
     # asm label on a declarator:  asm ( string-literal )
     def asm_label(self) -> str | None:
-        if self.peek() != "asm":
+        if self.keys[self.pos] != "asm":
             return None
         self.advance()
         self.expect("(")
@@ -421,7 +426,7 @@ class DeclarationParser(InitializerParser, RecordParser):
     def declarator(self, abstract: bool = False, named: bool = True) -> Declarator:
         pointers: list = []
         attributes: dict = {}
-        while self.peek() == "*":
+        while self.keys[self.pos] == "*":
             self.advance()
             qualifiers = 0
             while True:
@@ -455,8 +460,8 @@ class DeclarationParser(InitializerParser, RecordParser):
     #     direct-declarator ( identifier-list_opt )
     # direct-abstract-declarator: the same without the identifier.
     def direct_declarator(self, abstract: bool, named: bool) -> Declarator:
-        token = self.token()
-        key = self.peek()
+        token = self.tokens[self.pos]
+        key = self.keys[self.pos]
         inner: Declarator | None = None
         if key == "identifier" and named and not (abstract and self.is_typedef_name()):
             self.advance()
@@ -477,7 +482,7 @@ class DeclarationParser(InitializerParser, RecordParser):
             self.syntax_error("expected identifier or '('")
         suffixes: list = []
         while True:
-            key = self.peek()
+            key = self.keys[self.pos]
             if key == "[":
                 suffixes.append(self.array_declarator_suffix())
             elif key == "(":
@@ -485,7 +490,7 @@ class DeclarationParser(InitializerParser, RecordParser):
             else:
                 break
         result.asm_label = self.asm_label()
-        if self.peek() == "__attribute__":
+        if self.keys[self.pos] == "__attribute__":
             result.attributes.update(self.attribute_specifiers())
         result.derivations = list(reversed(suffixes)) + (inner.derivations if inner else [])
         return result
@@ -579,7 +584,7 @@ class DeclarationParser(InitializerParser, RecordParser):
                 self.syntax_error("expected ';', ',' or ')'")
             self.advance()
         finally:
-            self.scope = self.scope.parent
+            self.leave_scope()
         if len(parameters) == 1 and parameters[0].type.is_void() and parameters[0].name is None:
             parameters = []
         for p in parameters:

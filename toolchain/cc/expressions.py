@@ -17,6 +17,14 @@ from .literals import LiteralError, character_constant, concatenate_strings, num
 
 ASSIGNMENT_OPERATORS = frozenset({"=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|="})
 
+# The tokens that start a unary-expression other than a postfix-expression.
+UNARY_KEYS = frozenset({"++", "--", "&", "*", "+", "-", "~", "!", "&&", "sizeof", "_Alignof",
+                        "__real__", "__imag__", "__extension__"})
+# The tokens that continue a postfix-expression.
+POSTFIX_KEYS = frozenset({"[", "(", ".", "->", "++", "--"})
+# Identifiers that may name a built-in with its own syntax or typing.
+BUILTIN_PREFIXES = ("__builtin_", "__sync_", "__atomic_")
+
 # Binary operator precedence (6.5.5-6.5.14): higher binds tighter.
 BINARY_PRECEDENCE = {
     "||": 1, "&&": 2, "|": 3, "^": 4, "&": 5, "==": 6, "!=": 6,
@@ -107,6 +115,8 @@ class ExpressionParser:
     #     __extension__ cast-expression  (GNU)
     def unary_expression(self) -> ast.Expression:
         key = self.keys[self.pos]
+        if key not in UNARY_KEYS:
+            return self.postfix_operators(self.primary_expression())     # postfix-expression
         if key in ("++", "--"):
             token = self.advance()
             operand = self.unary_expression()
@@ -142,10 +152,9 @@ class ExpressionParser:
             token = self.advance()
             operand = self.cast_expression()
             return self.make_real_imag(key, operand, token)
-        if key == "__extension__":
-            self.advance()
-            return self.cast_expression()
-        return self.postfix_operators(self.primary_expression())     # postfix-expression
+        # __extension__
+        self.advance()
+        return self.cast_expression()
 
     # postfix-expression:
     #     primary-expression
@@ -162,6 +171,8 @@ class ExpressionParser:
     def postfix_operators(self, result: ast.Expression) -> ast.Expression:
         while True:
             key = self.keys[self.pos]
+            if key not in POSTFIX_KEYS:
+                return result
             if key == "[":
                 token = self.advance()
                 index = self.expression()
@@ -187,11 +198,9 @@ class ExpressionParser:
                     self.syntax_error("expected identifier")
                 name = self.advance()
                 result = self.make_member(result, name.text, key == "->", token, name)
-            elif key in ("++", "--"):
+            else:                               # ++ or --
                 token = self.advance()
                 result = self.make_increment(key + "post", result, token)
-            else:
-                return result
 
     # primary-expression:
     #     identifier
@@ -204,15 +213,14 @@ class ExpressionParser:
         key = self.keys[self.pos]
         token = self.tokens[self.pos]
         if key == "identifier":
-            self.advance()
-            name = token.text
-            if name.startswith("__builtin_") or name.startswith(("__sync_", "__atomic_")):
+            self.pos += 1
+            if token.text.startswith(BUILTIN_PREFIXES):
                 special = self.builtin_primary(token)
                 if special is not None:
                     return special
             return self.make_identifier(token, self.keys[self.pos] == "(")
         if key == "number":
-            self.advance()
+            self.pos += 1
             constant = self.constants.get(token.text)
             if constant is None:
                 try:

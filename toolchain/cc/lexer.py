@@ -291,6 +291,7 @@ class Lexer:
         scanner = self.scanner
         append = tokens.append
         tok = Token
+        location = tuple.__new__        # SourceLocation is a named tuple: built as a tuple, in C
         for white, token_text, _ in scanner.findall(text, pos, end):
             if white:
                 space = True
@@ -334,7 +335,7 @@ class Lexer:
                         self.done = True
                     break
                 if "\n" in token_text:      # a raw string literal over several lines
-                    append(tok(kind, token_text, (filename, line, column), space, at_start))
+                    append(tok(kind, token_text, location(SourceLocation, (filename, line, column)), space, at_start))
                     line += token_text.count("\n")
                     line_start = pos + token_text.rfind("\n") + 1
                     if has_tabs:
@@ -342,7 +343,7 @@ class Lexer:
                     pos += len(token_text)
                     at_start = after_hash = False
                     continue
-            append(tok(kind, token_text, (filename, line, column), space, at_start))
+            append(tok(kind, token_text, location(SourceLocation, (filename, line, column)), space, at_start))
             pos += len(token_text)
             if at_start:
                 at_start = False
@@ -354,7 +355,8 @@ class Lexer:
                     if h is not None:
                         hpos = h.start(1)
                         append(tok(TokenKind.HEADER_NAME, h.group(1),
-                                   (filename, line, hpos - line_start + 1), hpos > pos, False))
+                                   location(SourceLocation, (filename, line, hpos - line_start + 1)),
+                                   hpos > pos, False))
                         skip_until = h.end()
         if pos >= len(text):
             self.done = True

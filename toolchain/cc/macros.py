@@ -240,7 +240,7 @@ class MacroExpander:
                 first = False
             else:
                 space, start = t.leading_space or t.at_line_start, False
-            append(Token(t.kind, t.text, t._location, space, start, t.expansion or expansion,
+            append(Token(t.kind, t.text, t.location, space, start, t.expansion or expansion,
                          t.hideset | hideset if t.hideset else hideset))
         out.reverse()
         self.pending.extend(out)
@@ -464,7 +464,7 @@ def _placed_argument(tokens: list[Token], macro: Macro, name: Token,
             if record is None:
                 record = records[id(parent)] = MacroExpansion(
                     macro.name, name.location, parent, parameter.location)
-            tok = Token(tok.kind, tok.text, tok._location, tok.leading_space,
+            tok = Token(tok.kind, tok.text, tok.location, tok.leading_space,
                         tok.at_line_start, record, tok.hideset)
         out.append(tok)
     return out

@@ -25,7 +25,7 @@ from __future__ import annotations
 from ..common.diagnostics import SourceLocation
 from . import ast
 from .ctypes import TypeSystem
-from .declarations import DeclarationParser
+from .declarations import DECLARATION_START, DeclarationParser
 from .expressions import ExpressionParser
 from .literals import KEYWORD_ALIASES, KEYWORDS
 from .pragma_pack import split_pragmas
@@ -37,6 +37,10 @@ from .sema_format import FormatChecker
 from .tokens import Token, TokenKind
 
 DIGRAPHS = {"<:": "[", ":>": "]", "<%": "{", "%>": "}", "%:": "#", "%:%:": "##"}
+
+# How far past the current token the parser may look (``peek(ahead)``); scans
+# that go further, such as skipping attributes, stop at the first "eof".
+LOOKAHEAD = 4
 
 
 class ParseError(Exception):
@@ -96,10 +100,13 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
             location = tokens[-1].location if tokens else SourceLocation("<stdin>", 1, 1)
             tokens = list(tokens) + [Token(TokenKind.END_OF_FILE, "", location)]
         tokens, self.pack_changes = split_pragmas(tokens, diagnostics)
-        self.tokens = tokens
-        self.keys = token_keys(tokens)
-        self.pos = 0
         self.last = len(tokens) - 1               # the end-of-file token; pos never passes it
+        # The token stream is two flat lists read at ``self.pos``: the tokens, and
+        # what the grammar sees of each (:func:`token_key`).  Both end with copies
+        # of the end-of-file token, so looking a few tokens ahead needs no bounds check.
+        self.tokens = tokens + [tokens[-1]] * LOOKAHEAD
+        self.keys = token_keys(self.tokens)
+        self.pos = 0
         self.constants: dict = {}                 # pp-number text -> its numeric Constant
         self.target = target
         self.types = TypeSystem(target)
@@ -109,6 +116,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         self.gnu = std.startswith("gnu")
         warnings = getattr(options, "warnings", None)
         self.warnings = set(warnings) if isinstance(warnings, (set, frozenset, list, tuple)) else set()
+        self.enabled_warnings: dict[str, bool] = {}
         self.scope = Scope("file")
         self.function: FunctionContext | None = None
         self.unit = ast.TranslationUnit(tokens[0].location)
@@ -118,17 +126,13 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
     # ------------------------------------------------------------------
     # The token stream.
 
+    # Hot paths read ``self.keys[self.pos]`` and ``self.tokens[self.pos]``
+    # themselves: the same as peek() and token(), without the call.
     def peek(self, ahead: int = 0) -> str:
-        try:
-            return self.keys[self.pos + ahead]
-        except IndexError:
-            return "eof"
+        return self.keys[self.pos + ahead]
 
     def token(self, ahead: int = 0) -> Token:
-        try:
-            return self.tokens[self.pos + ahead]
-        except IndexError:
-            return self.tokens[self.last]
+        return self.tokens[self.pos + ahead]
 
     def advance(self) -> Token:
         pos = self.pos
@@ -136,14 +140,19 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
             self.pos = pos + 1
         return self.tokens[pos]
 
+    # A token that matched a key is never the end-of-file token: no bounds check.
     def accept(self, key: str) -> Token | None:
-        if self.keys[self.pos] == key:
-            return self.advance()
+        pos = self.pos
+        if self.keys[pos] == key:
+            self.pos = pos + 1
+            return self.tokens[pos]
         return None
 
     def expect(self, key: str, what: str | None = None) -> Token:
-        if self.keys[self.pos] == key:
-            return self.advance()
+        pos = self.pos
+        if self.keys[pos] == key:
+            self.pos = pos + 1
+            return self.tokens[pos]
         self.syntax_error(f"expected '{what or key}'", missing=key)
 
     def location(self) -> SourceLocation:
@@ -157,11 +166,17 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         self.diagnostics.error(message, location)
 
     def warning_enabled(self, option: str) -> bool:
-        """Whether the -W option is on (the driver's diagnostics decide when they can)."""
-        enabled = getattr(self.diagnostics, "enabled", None)
-        if enabled is not None:
-            return bool(enabled(option))
-        return option in self.warnings or option in DEFAULT_WARNINGS
+        """Whether the -W option is on (the driver's diagnostics decide when they can);
+        asked once per option, since the options do not change during a run."""
+        enabled = self.enabled_warnings.get(option)
+        if enabled is None:
+            ask = getattr(self.diagnostics, "enabled", None)
+            if ask is not None:
+                enabled = bool(ask(option))
+            else:
+                enabled = option in self.warnings or option in DEFAULT_WARNINGS
+            self.enabled_warnings[option] = enabled
+        return enabled
 
     def warning(self, message: str, where, option: str | None = None) -> None:
         if option in PSEUDO_OPTIONS:
@@ -255,7 +270,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
             except ParseError:
                 self.function = None
                 while self.scope.parent is not None:
-                    self.scope = self.scope.parent
+                    self.leave_scope()
                 self.skip_to_sync(stop_at_brace=False)
                 if self.peek() == "}":
                     self.advance()
@@ -300,55 +315,49 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
     #     jump-statement
     #     asm-statement (GNU)
     def statement(self) -> ast.Statement:
-        key = self.peek()
-        token = self.token()
-        if key == "identifier" and self.peek(1) == ":":
-            return self.labeled_statement()
-        if key in ("case", "default"):
-            return self.case_statement()
-        if key == "{":
-            return self.compound_statement()
-        if key == "if":
-            return self.if_statement()
-        if key == "switch":
-            return self.switch_statement()
-        if key == "while":
-            return self.while_statement()
-        if key == "do":
-            return self.do_statement()
-        if key == "for":
-            return self.for_statement()
-        if key == "goto":
-            return self.goto_statement()
-        if key == "continue":
-            self.advance()
-            if self.function is None or self.function.loops == 0:
-                self.error("continue statement not within a loop", token)
-            self.expect_semicolon()
-            return ast.Continue(token.location)
-        if key == "break":
-            self.advance()
-            if self.function is None or self.function.breakable == 0:
-                self.error("break statement not within loop or switch", token)
-            self.expect_semicolon()
-            return ast.Break(token.location)
-        if key == "return":
-            return self.return_statement()
-        if key == "asm":
-            return self.asm_statement()
-        if key == ";":
+        key = self.keys[self.pos]
+        if key == "identifier":
+            if self.keys[self.pos + 1] == ":":
+                return self.labeled_statement()
+        else:
+            rule = STATEMENT_RULES.get(key)         # the statements a keyword or '{' starts
+            if rule is not None:
+                return rule(self)
+        return self.expression_statement()
+
+    # expression-statement:
+    #     expression_opt ;
+    def expression_statement(self) -> ast.Statement:
+        token = self.tokens[self.pos]
+        if self.keys[self.pos] == ";":
             self.advance()
             return ast.ExpressionStatement(token.location, None)
-        if key == "__attribute__":
-            return self.attribute_statement()
-        if key == "else":
-            self.error("'else' without a previous 'if'", token)
-            self.advance()
-            return self.statement()
         expression = self.expression()
         self.expect_semicolon()
         self.check_unused_value(expression)
         return ast.ExpressionStatement(token.location, expression)
+
+    # jump-statement:
+    #     continue ;
+    def continue_statement(self) -> ast.Statement:
+        token = self.advance()
+        if self.function is None or self.function.loops == 0:
+            self.error("continue statement not within a loop", token)
+        self.expect_semicolon()
+        return ast.Continue(token.location)
+
+    # jump-statement:
+    #     break ;
+    def break_statement(self) -> ast.Statement:
+        token = self.advance()
+        if self.function is None or self.function.breakable == 0:
+            self.error("break statement not within loop or switch", token)
+        self.expect_semicolon()
+        return ast.Break(token.location)
+
+    def else_without_if(self) -> ast.Statement:
+        self.error("'else' without a previous 'if'", self.advance())
+        return self.statement()
 
     # attribute-statement:  (GNU, C2x)
     #     attribute-specifier-sequence ;
@@ -469,12 +478,12 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
     #     declaration
     #     statement
     def compound_statement(self, scope: Scope | None = None) -> ast.CompoundStatement:
-        open_brace = self.expect("{")
-        block = ast.CompoundStatement(open_brace.location)
-        self.scope = scope or Scope("block", self.scope)
+        self.scope = scope or Scope("block", self.scope)   # entered first: left however this ends
         if self.function is not None:
             self.function.local_labels.append(set())
         try:
+            open_brace = self.expect("{")
+            block = ast.CompoundStatement(open_brace.location)
             while self.accept("__label__"):
                 while True:
                     name = self.expect("identifier", "identifier")
@@ -483,7 +492,8 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
                     if not self.accept(","):
                         break
                 self.expect_semicolon()
-            while self.peek() not in ("}", "eof"):
+            keys = self.keys
+            while keys[self.pos] != "}" and keys[self.pos] != "eof":
                 start = self.pos
                 try:
                     block.items.extend(self.block_item())
@@ -491,7 +501,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
                     self.skip_to_sync()
                 if self.pos == start:
                     self.advance()
-            if self.peek() == "eof":
+            if keys[self.pos] == "eof":
                 self.diagnostics.error("expected declaration or statement at end of input",
                                        self.token().location)
                 raise ParseError()
@@ -503,8 +513,14 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
         return block
 
     def block_item(self) -> list[ast.Node]:
-        key = self.peek()
-        self.statement_start = self.token()
+        key = self.keys[self.pos]
+        self.statement_start = self.tokens[self.pos]
+        if key == "identifier":                 # a typedef name starts a declaration
+            if self.keys[self.pos + 1] != ":" and self.is_typedef_name():
+                return [ast.DeclarationStatement(self.location(), self.declaration(file_scope=False))]
+            return [self.statement()]
+        if key not in DECLARATION_START and key != "_Static_assert":
+            return [self.statement()]
         if key == "_Static_assert":
             return [self.static_assert_declaration()]
         if key == "__extension__":
@@ -517,7 +533,7 @@ class Parser(DeclarationParser, ExpressionParser, DeclarationChecker, Expression
                 return [self.statement()]
         if key == "__attribute__" and self.peek(self.after_attributes()) == ";":
             return [self.attribute_statement()]
-        if self.is_declaration_start() and not (key == "identifier" and self.peek(1) == ":"):
+        if self.is_declaration_start():
             location = self.location()
             return [ast.DeclarationStatement(location, self.declaration(file_scope=False))]
         return [self.statement()]
@@ -722,6 +738,17 @@ DEFAULT_WARNINGS = frozenset({
     "-Wdiv-by-zero", "-Wshift-count-overflow", "-Wshift-count-negative", "-Wimplicit-int",
     "-Wreturn-type-default", "-Wdeprecated-declarations", "-Wattributes",
 })
+
+
+# statement: the rule for each keyword (or '{') that starts a statement.
+STATEMENT_RULES = {
+    "{": Parser.compound_statement, "case": Parser.case_statement, "default": Parser.case_statement,
+    "if": Parser.if_statement, "switch": Parser.switch_statement, "while": Parser.while_statement,
+    "do": Parser.do_statement, "for": Parser.for_statement, "goto": Parser.goto_statement,
+    "continue": Parser.continue_statement, "break": Parser.break_statement,
+    "return": Parser.return_statement, "asm": Parser.asm_statement,
+    "__attribute__": Parser.attribute_statement, "else": Parser.else_without_if,
+}
 
 
 def parse(tokens: list[Token], target, diagnostics, options) -> ast.TranslationUnit:

@@ -660,7 +660,7 @@ def _with_body_comments(line: list[Token], full: list[Token]) -> list[Token]:
     last = line[head_end - 1]
     start = next(i for i, t in enumerate(full) if t is last) + 1
     body = [t if not t.text.startswith("//") or t.kind is not TokenKind.COMMENT else
-            Token(t.kind, f"/*{t.text[2:]}*/", t._location, t.leading_space, t.at_line_start)
+            Token(t.kind, f"/*{t.text[2:]}*/", t.location, t.leading_space, t.at_line_start)
             for t in full[start:]]
     return line[:head_end] + body
 

@@ -64,7 +64,7 @@ class DeclarationChecker:
                 self.previous_note(existing, "previous definition" if existing.kind == "enumerator"
                                    else "previous declaration")
                 return
-        self.scope.ordinary[symbol.name] = symbol
+        self.scope.declare(symbol.name, symbol)
 
     def previous_note(self, symbol: ast.Symbol, what: str) -> None:
         if symbol.is_builtin or symbol.implicit:
@@ -156,14 +156,14 @@ class DeclarationChecker:
                     self.previous_note(outer, "previous declaration")
                 else:
                     outer.type = composite(outer.type, symbol.type)
-                self.scope.ordinary[name] = outer
+                self.scope.declare(name, outer)
                 return outer
         if existing is None:
             if file_scope:
                 symbol.defined = defines and symbol.kind == "object" and symbol.storage != "extern" or (
                     defines and symbol.kind == "object")
                 symbol.tentative = symbol.kind == "object" and not defines and symbol.storage != "extern"
-            self.scope.ordinary[name] = symbol
+            self.scope.declare(name, symbol)
             if file_scope:
                 self.unit.symbols[name] = symbol
             return symbol
@@ -173,10 +173,10 @@ class DeclarationChecker:
             else:
                 self.error(f"'{name}' redeclared as different kind of symbol", symbol.location)
                 self.previous_note(existing, "previous declaration")
-                self.scope.ordinary[name] = symbol
+                self.scope.declare(name, symbol)
                 return symbol
         if existing.is_builtin:
-            self.scope.ordinary[name] = symbol
+            self.scope.declare(name, symbol)
             if file_scope:
                 self.unit.symbols[name] = symbol
             return symbol
@@ -193,7 +193,7 @@ class DeclarationChecker:
             else:
                 self.error(f"conflicting types for '{name}'; have {have(symbol.type)}", symbol.location)
             self.previous_note(existing, "previous declaration")
-            self.scope.ordinary[name] = symbol
+            self.scope.declare(name, symbol)
             return symbol
         if not compatible(existing.type, symbol.type):
             if existing.implicit and existing.attributes.get("builtin_prototype"):
@@ -237,7 +237,7 @@ class DeclarationChecker:
         existing.inline = existing.inline or symbol.inline
         if symbol.asm_label:
             existing.asm_label = symbol.asm_label
-        self.scope.ordinary[name] = existing
+        self.scope.declare(name, existing)
         return existing
 
     def declare_parameter(self, spec, declarator) -> ast.Symbol:
@@ -255,7 +255,7 @@ class DeclarationChecker:
             if declarator.name in self.scope.ordinary:
                 self.error(f"redefinition of parameter '{declarator.name}'", declarator.location)
                 self.previous_note(self.scope.ordinary[declarator.name], "previous definition")
-            self.scope.ordinary[declarator.name] = symbol
+            self.scope.declare(declarator.name, symbol)
         return symbol
 
     def check_declaration_complete(self, symbol: ast.Symbol, declarator) -> None:
@@ -302,14 +302,14 @@ class DeclarationChecker:
                     self.error("parameter name omitted", p.location)
                 continue
             p.used = False
-            scope.ordinary[p.name] = p
+            scope.declare(p.name, p)
         context = FunctionContext(symbol)
         self.function = context
         func_name = ast.Symbol("__func__", "object",
                                ArrayType(element=self.types.char.qualified(1), length=len(symbol.name) + 1),
                                declarator.location, storage="static", is_local=True, used=True)
         for alias in ("__func__", "__FUNCTION__", "__PRETTY_FUNCTION__"):
-            scope.ordinary[alias] = func_name
+            scope.declare(alias, func_name)
         try:
             body = self.compound_statement(scope)
         finally:
@@ -374,7 +374,7 @@ class DeclarationChecker:
             self.error(f"'{name}' redeclared as different kind of symbol", declarator.location)
             self.previous_note(existing, "previous declaration")
         symbol.defined = True
-        self.scope.ordinary[name] = symbol
+        self.scope.declare(name, symbol)
         self.unit.symbols[name] = symbol
         return symbol
 
@@ -396,7 +396,7 @@ class DeclarationChecker:
                         break
                 self.expect_semicolon()
         finally:
-            self.scope = scope.parent
+            self.leave_scope()
         parameters = []
         for name, location in derivation.identifiers:
             symbol = scope.ordinary.get(name)
@@ -427,9 +427,16 @@ class DeclarationChecker:
             return v
         return self.check_assignment(result.unqualified(), value, "return", value)
 
-    def leave_block_scope(self) -> None:
+    def leave_scope(self) -> None:
+        """Close the innermost scope: its names mean what they meant outside again."""
         scope = self.scope
+        scope.leave()
         self.scope = scope.parent
+
+    def leave_block_scope(self) -> None:
+        """Close a block scope, with -Wunused-variable's and -Wunused-but-set-variable's warnings."""
+        scope = self.scope
+        self.leave_scope()
         if self.function is None and scope.kind != "block":
             return
         if not self.warning_enabled("-Wunused-variable") and \

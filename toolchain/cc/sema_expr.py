@@ -33,15 +33,16 @@ class ExpressionChecker:
         t = e.type
         if t is None:
             return e
-        if isinstance(e, ast.Assignment) and isinstance(e.target, ast.Identifier) and e.target.symbol:
+        if type(e) is ast.Assignment and type(e.target) is ast.Identifier and e.target.symbol:
             e.target.symbol.used = True      # ``a = b = 0`` reads b's new value
-        if isinstance(t, ArrayType):
+        kind = type(t)
+        if kind is ArrayType:
             return ast.Cast(e.location, e, implicit=True, type=self.types.pointer(t.element))
-        if isinstance(t, BuiltinVaListType) and t.decays:
-            return e
-        if isinstance(t, FunctionType):
+        if kind is FunctionType:
             return ast.Cast(e.location, e, implicit=True, type=self.types.pointer(t))
         if e.lvalue:
+            if kind is BuiltinVaListType and t.decays:
+                return e
             return ast.Cast(e.location, e, implicit=True, type=t.unqualified())
         return e
 
@@ -104,20 +105,19 @@ class ExpressionChecker:
 
     def make_identifier(self, token, is_call: bool) -> ast.Expression:
         name = token.text
-        symbol = self.scope.lookup(name)
+        symbol = self.scope.visible.get(name)          # Scope.lookup, without the call
         if symbol is None:
             symbol = self.builtin_symbol(name)
         if symbol is None:
             if is_call:
                 return self.implicit_function(token)
-            reported = self.function is not None and name in getattr(self.function, "undeclared", set())
+            reported = self.function is not None and name in self.function.undeclared
             if not reported:
                 if self.function is not None:
                     self.error(f"'{name}' undeclared (first use in this function)", token)
-                    if not getattr(self.function, "undeclared", None):
+                    if not self.function.undeclared:
                         self.diagnostics.note("each undeclared identifier is reported only once for "
                                               "each function it appears in", token.location)
-                        self.function.undeclared = set()
                     self.function.undeclared.add(name)
                 else:
                     self.error(f"'{name}' undeclared here (not in a function)", token)
@@ -129,10 +129,8 @@ class ExpressionChecker:
             self.syntax_error("expected expression")
         if symbol.kind == "enumerator":
             return ast.IntegerLiteral(token.location, symbol.value, type=symbol.type)
-        node = ast.Identifier(token.location, name, symbol, type=symbol.type,
+        return ast.Identifier(token.location, name, symbol, previously_used, type=symbol.type,
                               lvalue=symbol.kind == "object")
-        node.previously_used = previously_used
-        return node
 
     def implicit_function(self, token) -> ast.Expression:
         name = token.text
@@ -150,7 +148,7 @@ class ExpressionChecker:
         symbol = ast.Symbol(name, "function", t, token.location, storage="extern",
                             linkage="external", implicit=True, used=True, attributes=attributes)
         # gcc records the implicit declaration in the file scope (as C89 did).
-        self.scope.file_scope().ordinary.setdefault(name, symbol)
+        self.scope.file_scope().declare(name, symbol)      # nothing declares the name: not visible
         return ast.Identifier(token.location, name, symbol, type=t)
 
     def make_statement_expression(self, body: ast.CompoundStatement, token) -> ast.Expression:
@@ -607,7 +605,7 @@ class ExpressionChecker:
             finally:
                 self._assigned_value = token
             if isinstance(target, ast.Identifier) and target.symbol is not None:
-                target.symbol.used = getattr(target, "previously_used", True)  # a store is not a use
+                target.symbol.used = target.previously_used  # a store is not a use
             return ast.Assignment(token.location, op, target, converted, type=t)
         # Compound assignment: E1 op= E2 behaves as E1 = E1 op E2 (6.5.16.2).
         binary_op = op[:-1]
@@ -628,6 +626,8 @@ class ExpressionChecker:
         if vt is None or t is None:
             return v
         t = t.unqualified() if not isinstance(t, ArrayType) else t
+        if vt is t and not vt.is_void():
+            return v
         if vt.is_void():
             self.error("void value not ignored as it ought to be", where)
             return v

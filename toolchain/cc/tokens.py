@@ -57,15 +57,13 @@ class Token:
 
     A plain class with ``__slots__`` rather than a dataclass: a translation
     unit makes millions of tokens and this constructor is several times
-    cheaper.  ``location`` may be given as a ``(file, line, column)`` tuple
-    (the lexer does, for speed); it becomes a SourceLocation when first read.
+    cheaper.
     """
 
-    __slots__ = ("kind", "text", "_location", "leading_space", "at_line_start", "expansion",
+    __slots__ = ("kind", "text", "location", "leading_space", "at_line_start", "expansion",
                  "hideset")
 
-    def __init__(self, kind: TokenKind, text: str,
-                 location: SourceLocation | tuple[str, int, int],
+    def __init__(self, kind: TokenKind, text: str, location: SourceLocation,
                  leading_space: bool = False,          # white space (or a comment) before it
                  at_line_start: bool = False,          # first token of a logical line
                  expansion: MacroExpansion | None = None,   # None: written directly in a file
@@ -74,18 +72,11 @@ class Token:
                  hideset: frozenset[str] = EMPTY_HIDESET) -> None:
         self.kind = kind
         self.text = text
-        self._location = location
+        self.location = location
         self.leading_space = leading_space
         self.at_line_start = at_line_start
         self.expansion = expansion
         self.hideset = hideset
-
-    @property
-    def location(self) -> SourceLocation:
-        location = self._location
-        if location.__class__ is tuple:
-            location = self._location = SourceLocation(*location)
-        return location
 
     def __repr__(self) -> str:
         return (f"Token({self.kind.name}, {self.text!r}, {self.location}"

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 
-@dataclass(frozen=True)
-class SourceLocation:
-    """A position in a source file; ``line`` and ``column`` count from 1 (0 = unknown)."""
+class SourceLocation(NamedTuple):
+    """A position in a source file; ``line`` and ``column`` count from 1 (0 = unknown).
+
+    A named tuple: immutable, compared and hashed by value, and built in C --
+    a compiler makes one for most tokens it parses, and a frozen dataclass's
+    constructor is several times slower.
+    """
 
     file: str
     line: int = 0
