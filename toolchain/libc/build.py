@@ -71,15 +71,24 @@ def arch_of(target: str) -> str:
     return ARCHES[prefix]
 
 
-# binary128 soft-float (src/compiler/tf_*.c, libgcc's __addtf3 family): only
+# binary128 soft-float (src/compiler/tf_*.c, libgcc's __addtf3 family, and
+# src/math/tf_sqrt.c, sqrtl): only
 # where long double is binary128.  x86-64's __float128 uses the same routines,
 # but pcc's x86-64 back end has no binary128 values yet, so not there.
 SOFTFLOAT128_ARCHES = ("aarch64", "riscv64")
 
 
+# sources that sit on an arch file's primitives: built only for the arches
+# whose arch/<arch>/ folder has that file.
+ARCH_HELPERS = {"math/fenv_funcs.c": "fenv.s"}
+
+
 def _wanted(path: Path, arch: str) -> bool:
-    if path.parent.name == "compiler" and path.name.startswith("tf_"):
+    if path.name.startswith("tf_"):
         return arch in SOFTFLOAT128_ARCHES
+    helper = ARCH_HELPERS.get(path.relative_to(SRC_DIR).as_posix())
+    if helper is not None:
+        return (ARCH_DIR / arch / helper).is_file()
     return True
 
 
