@@ -7,6 +7,9 @@ builtins, no stack protector, position-dependent code for static links);
 (one member per source file, so a program that defines its own ``strcpy``
 still links: only the members it needs are pulled in).
 
+``pcc`` itself builds the library with pcc (toolchain/cc/compile.py) unless
+``$PCC_LIBC_CC`` names another compiler (``libc_cc_override``).
+
 The result is cached under ``~/.cache/pcc/libc/<target>/<key>/`` (or
 ``$PCC_CACHE`` / ``$XDG_CACHE_HOME``), the key hashing the sources, the
 headers, the compiler command and the compiler's ``--version`` text.
@@ -100,6 +103,14 @@ def sources(arch: str) -> list[Path]:
         files = sorted(p for p in SRC_DIR.rglob("*.c") if _wanted(p, arch))
     files += sorted(p for p in (ARCH_DIR / arch).glob("*.[csS]") if p.name != "crt1.s")
     return files
+
+
+def libc_cc_override(gnu_triple: str) -> str | None:
+    """``$PCC_LIBC_CC``: the compiler pcc's driver builds the bundled library with
+    instead of pcc itself (a cross gcc while a back end is young); ``{triple}``
+    in it becomes the target's GNU triple (``PCC_LIBC_CC='{triple}-gcc'``)."""
+    value = os.environ.get("PCC_LIBC_CC", "").strip()
+    return value.replace("{triple}", gnu_triple) if value else None
 
 
 def cache_root() -> Path:
