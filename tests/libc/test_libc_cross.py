@@ -297,7 +297,8 @@ def ldbl_printf_program(rng: random.Random, count: int) -> tuple[str, list[str]]
         fmt = "%" + test_libc_printf._flags(rng) + test_libc_printf._width_prec(rng, 40) + \
             "L" + rng.choice("eEfFgGaA")
         value = _random_quad(rng)
-        lines.append(f'  printf("%d:%s\\n", snprintf(buf, sizeof buf, "{fmt}", {_quad(value)}), buf);')
+        call = f'snprintf(buf, sizeof buf, "{fmt}", {_quad(value)})'
+        lines.append(f'  printf("%d:%s\\n", {call}, buf);')
         labels.append(f"{fmt} {value:032x}")
     lines.append("  return 0; }")
     return "\n".join(lines) + "\n", labels
@@ -337,7 +338,8 @@ def strtold_inputs(rng: random.Random, count: int) -> list[str]:
             out.append(rng.choice(["1.18973149535723176508575932662800702e4932",
                                    "1.18973149535723176508575932662800703e4932",
                                    "1.2e4932", "6.475175119438025110924438958227646552e-4966",
-                                   "3.2e-4966", "3.3e-4966", "1e-4970", "3.36210314311209350626267781732175260e-4932",
+                                   "3.2e-4966", "3.3e-4966", "1e-4970",
+                                   "3.36210314311209350626267781732175260e-4932",
                                    f"{rng.randint(1, 999)}e-{rng.randint(4930, 4970)}"]))
         elif kind < 0.8:
             out.append(f"0x{rng.getrandbits(rng.randint(4, 120)):x}.{rng.getrandbits(12):x}"
@@ -397,8 +399,9 @@ def ldbl_math_program(rng: random.Random) -> tuple[str, list[str]]:
             labels.append(f"{f}({v:032x})")
         lines.append(f"  x = {x}; bits(frexpl(x, &e)); printf(\" %d\\n\", e);")
         lines.append(f"  x = {x}; bits(modfl(x, &ip)); printf(\" \"); bits(ip); printf(\"\\n\");")
-        lines.append(f"  x = {x}; printf(\"%d \", ilogbl(x)); bits(ldexpl(x, {rng.randint(-200, 200)}));"
-                     f" printf(\" \"); bits(scalbnl(x, {rng.randint(-17000, 17000)})); printf(\"\\n\");")
+        shift, scale = rng.randint(-200, 200), rng.randint(-17000, 17000)
+        lines.append(f"  x = {x}; printf(\"%d \", ilogbl(x)); bits(ldexpl(x, {shift}));"
+                     f" printf(\" \"); bits(scalbnl(x, {scale})); printf(\"\\n\");")
         lines.append(f"  x = {x}; l = (x > -1e18L && x < 1e18L) ? lrintl(x) + lroundl(x) : 0;"
                      f" printf(\"%ld\\n\", l);")
         labels += [f"frexpl({v:032x})", f"modfl({v:032x})", f"ldexpl/scalbnl({v:032x})",
@@ -480,7 +483,8 @@ static unsigned long long b(double d) { unsigned long long u; memcpy(&u, &d, 8);
 static void flags(const char *what)
 {
 	printf("%s:%s%s%s%s%s\n", what, fetestexcept(FE_INVALID) ? " invalid" : "",
-	       fetestexcept(FE_DIVBYZERO) ? " divbyzero" : "", fetestexcept(FE_OVERFLOW) ? " overflow" : "",
+	       fetestexcept(FE_DIVBYZERO) ? " divbyzero" : "",
+	       fetestexcept(FE_OVERFLOW) ? " overflow" : "",
 	       fetestexcept(FE_UNDERFLOW) ? " underflow" : "", fetestexcept(FE_INEXACT) ? " inexact" : "");
 }
 int main(void)
