@@ -12,12 +12,14 @@ void __restore_rt(void);
 
 int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old)
 {
-	/* qemu-user (7.2) for RISC-V takes the kernel's struct to have an
-	 * sa_restorer, 8 bytes more: it writes that much of the old action,
-	 * and reads the mask 8 bytes further on.  So the old action comes
-	 * back through a buffer with room to spare (not over the caller's
-	 * data, nor over k before it is read), and the mask is repeated
-	 * after k.  The kernel itself reads and writes only struct sigaction. */
+	/* qemu-user (7.2) for RISC-V writes more of the old action than the
+	 * kernel's 24-byte struct (seen: a new action placed right after it
+	 * read back with a null handler), as if the struct had an sa_restorer
+	 * -- in which case it would also read the mask 8 bytes further on.
+	 * So the old action comes back through a buffer with room to spare
+	 * (not over the caller's data, nor over k before it is read), and the
+	 * mask is repeated after k.  The kernel reads and writes only struct
+	 * sigaction, and ignores both extras. */
 	struct { struct sigaction sa; sigset_t mask_again; } k;
 	struct { struct sigaction sa; unsigned long spare[2]; } kold;
 	long r;
