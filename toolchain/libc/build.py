@@ -20,6 +20,7 @@ headers, the compiler command and the compiler's ``--version`` text.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import os
 import shlex
@@ -165,7 +166,11 @@ def build_libc(target: str, cc_command: str | list[str],
     cc = shlex.split(cc_command) if isinstance(cc_command, str) else list(cc_command)
     cached = cache_root() / target / cache_key(arch, cc)
     if not (cached / "libc.a").is_file() or not (cached / "crt1.o").is_file():
-        _build_into(arch, cc, cached, jobs)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with open(cached.parent / ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)        # one builder; the others wait and reuse
+            if not (cached / "libc.a").is_file() or not (cached / "crt1.o").is_file():
+                _build_into(arch, cc, cached, jobs)
     if out_dir is None:
         return LibcBuild(cached / "libc.a", cached / "crt1.o")
     out = Path(out_dir)
