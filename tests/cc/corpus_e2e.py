@@ -5,9 +5,16 @@ For one program of c-testsuite or gcc-torture at one -O level:
 1. ``pcc -S`` and ``pcc -c``; pas on the ``-S`` text must give the same object
    bytes as ``-c`` (the streamer's two faces agree);
 2. ``pcc`` links the object with the bundled libc (``-lm`` as the manifest says);
-3. the program runs natively with a time limit; its exit status, and where the
-   manifest names an expected file its output (stdout and stderr together, as
-   c-testsuite defines it), must match.
+3. the program runs with a time limit -- natively on x86-64 and i386, under
+   qemu-aarch64 / qemu-riscv64 for those targets (RUNNERS) -- and its exit
+   status, and where the manifest names an expected file its output (stdout
+   and stderr together, as c-testsuite defines it), must match.
+
+With ``cc`` (``scripts/e2e-corpus --cc aarch64-linux-gnu-gcc``) another
+compiler -- a cross gcc, against the bundled headers -- replaces step 1, so
+the rest (pcc's link step with pld and the bundled libc, the runner) can be
+checked for a target whose back end is not there yet; the libc is then built
+by the compiler ``$PCC_LIBC_CC`` names (toolchain/libc/build.py).
 
 pcc runs in-process (``toolchain.cc.cli.run``), so a worker pays for the
 imports once.  An exception out of pcc is an internal error; a compile that
@@ -27,6 +34,7 @@ import io
 import json
 import os
 import shlex
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -39,6 +47,11 @@ SUITES = ("c-testsuite", "gcc-torture")
 LEVELS = ("-O0", "-O1")
 COMPILE_TIMEOUT = 300           # seconds for each pcc command
 RUN_TIMEOUT = 10                # seconds for the program (gcc-built ones take < 5)
+# how a target's programs run here (natively when absent)
+RUNNERS = {"aarch64-linux-gnu": ("qemu-aarch64",), "riscv64-linux-gnu": ("qemu-riscv64",)}
+INCLUDE = REPO / "toolchain" / "libc" / "include"
+# what a foreign compiler (the ``cc`` mode) needs to compile against the bundled headers
+CC_FLAGS = ("-fno-pie", "-fno-stack-protector", "-nostdinc", "-isystem", str(INCLUDE))
 
 
 @dataclass(frozen=True)
@@ -122,13 +135,25 @@ def target_flags(target: str) -> tuple[str, ...]:
     return () if target == "x86_64-linux-gnu" else (f"--target={target}",)
 
 
+def run_command(target: str, exe: Path) -> list[str]:
+    """The command running ``exe`` built for ``target``."""
+    return [*RUNNERS.get(target, ()), str(exe)]
+
+
+def missing_tools(target: str, cc: str | None = None) -> list[str]:
+    """The runner and the ``cc`` compiler, where not installed."""
+    tools = [*RUNNERS.get(target, ())[:1], *(shlex.split(cc)[:1] if cc else [])]
+    return [tool for tool in tools if shutil.which(tool) is None]
+
+
 def cache_path(program: Program, level: str, check_text: bool,
-               target: str = "x86_64-linux-gnu") -> Path:
+               target: str = "x86_64-linux-gnu", cc: str | None = None) -> Path:
     base = os.environ.get("PCC_CACHE") or Path(
         os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pcc"
     digest = hashlib.sha256()
     for part in (toolchain_digest(), level, "text" if check_text else "no-text",
-                 *target_flags(target),
+                 *target_flags(target), f"cc={cc or 'pcc'}",
+                 os.environ.get("PCC_LIBC_CC", ""),
                  " ".join(program.flags + program.libs),
                  str(program.expected_exit), program.id):
         digest.update(part.encode() + b"\0")
@@ -139,8 +164,8 @@ def cache_path(program: Program, level: str, check_text: bool,
 
 
 def cached_outcome(program: Program, level: str, check_text: bool,
-                   target: str = "x86_64-linux-gnu") -> Outcome | None:
-    path = cache_path(program, level, check_text, target)
+                   target: str = "x86_64-linux-gnu", cc: str | None = None) -> Outcome | None:
+    path = cache_path(program, level, check_text, target, cc)
     try:
         data = json.loads(path.read_text())
     except (OSError, ValueError):
@@ -149,8 +174,8 @@ def cached_outcome(program: Program, level: str, check_text: bool,
 
 
 def store_outcome(program: Program, level: str, check_text: bool, outcome: Outcome,
-                  target: str = "x86_64-linux-gnu") -> None:
-    path = cache_path(program, level, check_text, target)
+                  target: str = "x86_64-linux-gnu", cc: str | None = None) -> None:
+    path = cache_path(program, level, check_text, target, cc)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     tmp.write_text(json.dumps({"status": outcome.status, "message": outcome.message}))
@@ -194,25 +219,41 @@ def _first_error(stderr: str) -> str:
 
 
 def run_program(program: Program, level: str, check_text: bool = True,
-                use_cache: bool = True, target: str = "x86_64-linux-gnu") -> Outcome:
-    """Compile, link and run one program at one level for ``target`` (x86-64 or
-    i386: both run natively here; see the module's docstring)."""
+                use_cache: bool = True, target: str = "x86_64-linux-gnu",
+                cc: str | None = None) -> Outcome:
+    """Compile, link and run one program at one level for ``target`` (see the
+    module's docstring; ``cc`` compiles instead of pcc, without the text check)."""
+    check_text = check_text and cc is None
     if use_cache:
-        outcome = cached_outcome(program, level, check_text, target)
+        outcome = cached_outcome(program, level, check_text, target, cc)
         if outcome is not None:
             return outcome
     with tempfile.TemporaryDirectory(prefix="pcc-e2e-") as tmp:
-        outcome = _run_in(program, level, check_text, Path(tmp), target_flags(target))
+        outcome = _run_in(program, level, check_text, Path(tmp), target, cc)
     if use_cache and outcome.status != "timeout":
-        store_outcome(program, level, check_text, outcome, target)
+        store_outcome(program, level, check_text, outcome, target, cc)
     return outcome
 
 
+def compile_with(cc: str, args: list, cwd: Path) -> tuple[int, str]:
+    """``cc ARGS`` (the foreign compiler) in ``cwd``: (exit status, stderr)."""
+    try:
+        result = subprocess.run([*shlex.split(cc), *CC_FLAGS, *map(str, args)], cwd=cwd,
+                                capture_output=True, text=True, timeout=COMPILE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return 124, f"{cc} took longer than {COMPILE_TIMEOUT} s"
+    return result.returncode, result.stderr
+
+
 def _run_in(program: Program, level: str, check_text: bool, tmp: Path,
-            target: tuple[str, ...] = ()) -> Outcome:
+            target_name: str = "x86_64-linux-gnu", cc: str | None = None) -> Outcome:
     src = program.path
+    target = target_flags(target_name)
     common = [*target, level, *program.flags]
-    status, err = pcc([*common, "-c", src, "-o", "p.o"], tmp)
+    if cc is not None:
+        status, err = compile_with(cc, [level, *program.flags, "-c", src, "-o", "p.o"], tmp)
+    else:
+        status, err = pcc([*common, "-c", src, "-o", "p.o"], tmp)
     if status != 0:
         return Outcome("internal" if status in (70, 124) else "compile", _first_error(err))
     if check_text:
@@ -229,7 +270,8 @@ def _run_in(program: Program, level: str, check_text: bool, tmp: Path,
     if status != 0:
         return Outcome("link", _first_error(err))
     try:
-        result = subprocess.run([str(tmp / "p")], cwd=tmp, stdin=subprocess.DEVNULL,
+        result = subprocess.run(run_command(target_name, tmp / "p"), cwd=tmp,
+                                stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 timeout=RUN_TIMEOUT)
     except subprocess.TimeoutExpired:

@@ -319,29 +319,63 @@ KNOWN_FAILURES: dict[str, str] = {
 }
 
 
-def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "program" not in metafunc.fixturenames:
-        return
-    root = corpus_e2e.corpora_dir()
-    programs = corpus_e2e.load_programs(root) if root is not None else []
-    params = []
+# AArch64 and RISC-V 64: the programs run under qemu-user.  With pcc compiling
+# they run once the target has a back end (BACKENDS in toolchain/cc/compile.py)
+# and are skipped until then; with the target's cross gcc compiling ("cc" mode,
+# the libc built by it too through $PCC_LIBC_CC) they check pcc's link step,
+# the bundled libc and the runner today.
+CROSS_COMPILERS = {"aarch64-linux-gnu": "aarch64-linux-gnu-gcc",
+                   "riscv64-linux-gnu": "riscv64-linux-gnu-gcc"}
+CROSS_SAMPLE_SIZE = {"c-testsuite": 3, "gcc-torture": 5}    # per target and level
+
+
+def _sample(config, programs: list, size: dict, key: str) -> list[tuple]:
+    """(program, level) pairs: a seeded sample per suite and level; --full: all."""
+    cases = []
     for suite in corpus_e2e.SUITES:
         members = [p for p in programs if p.suite == suite]
         for level in corpus_e2e.LEVELS:
             chosen = members
-            if not testopts.is_full(metafunc.config) and SAMPLE_SIZE[suite] < len(members):
-                rng = random.Random(f"{testopts.sample_seed()}:{suite}:{level}")
+            if not testopts.is_full(config) and size[suite] < len(members):
+                rng = random.Random(f"{testopts.sample_seed()}:{key}{suite}:{level}")
                 chosen = [members[i] for i in
-                          sorted(rng.sample(range(len(members)), SAMPLE_SIZE[suite]))]
-            for program in chosen:
-                reason = KNOWN_FAILURES.get(f"{program.name} {level}") or \
-                    KNOWN_FAILURES.get(program.name)
-                marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
-                params.append(pytest.param(program, level, id=f"{program.id}{level}",
-                                           marks=marks))
+                          sorted(rng.sample(range(len(members)), size[suite]))]
+            cases += [(program, level) for program in chosen]
+    return cases
+
+
+def _known_failure_marks(program, level: str) -> list:
+    reason = KNOWN_FAILURES.get(f"{program.name} {level}") or KNOWN_FAILURES.get(program.name)
+    return [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    names = metafunc.fixturenames
+    if "program" not in names and "cross_program" not in names:
+        return
+    root = corpus_e2e.corpora_dir()
+    programs = corpus_e2e.load_programs(root) if root is not None else []
+    none_found = "no corpora found (looked in $PCC_CORPORA and ../shared/corpora)"
+    if "cross_program" in names:
+        cc_mode = "cc" in names
+        params = []
+        for target in CROSS_COMPILERS:
+            arch = target.split("-")[0]
+            members = [p for p in programs if arch not in p.fails_on]
+            for program, level in _sample(metafunc.config, members, CROSS_SAMPLE_SIZE,
+                                          f"{target}:"):
+                marks = [] if cc_mode else _known_failure_marks(program, level)
+                params.append(pytest.param(target, program, level, marks=marks,
+                                           id=f"{target}-{program.id}{level}"))
+        if not params:
+            params = [pytest.param(None, None, None, marks=pytest.mark.skip(none_found))]
+        metafunc.parametrize("target,cross_program,level", params)
+        return
+    params = [pytest.param(program, level, id=f"{program.id}{level}",
+                           marks=_known_failure_marks(program, level))
+              for program, level in _sample(metafunc.config, programs, SAMPLE_SIZE, "")]
     if not params:
-        reason = "no corpora found (looked in $PCC_CORPORA and ../shared/corpora)"
-        params = [pytest.param(None, level, id=level, marks=pytest.mark.skip(reason))
+        params = [pytest.param(None, level, id=level, marks=pytest.mark.skip(none_found))
                   for level in corpus_e2e.LEVELS]
     metafunc.parametrize("program,level", params)
 
@@ -351,4 +385,37 @@ def test_corpus_program(program, level, record_property):
     and output are the expected ones (results cached per pcc source digest)."""
     record_property("label", f"{program.id} {level}")
     outcome = corpus_e2e.run_program(program, level)
+    assert outcome.passed, f"{outcome.status}: {outcome.message}"
+
+
+def test_corpus_program_cross(target, cross_program, level, record_property):
+    """As test_corpus_program, for AArch64 / RISC-V 64 under qemu-user: runs once
+    the target has a back end."""
+    from toolchain.cc.compile import BACKENDS
+    if target not in BACKENDS:
+        pytest.skip(f"pcc has no {target} back end yet")
+    missing = corpus_e2e.missing_tools(target)
+    if missing:
+        pytest.skip(f"needs {' and '.join(missing)}")
+    record_property("label", f"{target} {cross_program.id} {level}")
+    outcome = corpus_e2e.run_program(cross_program, level, target=target)
+    assert outcome.passed, f"{outcome.status}: {outcome.message}"
+
+
+@pytest.fixture
+def cc(target, monkeypatch) -> str:
+    """The target's cross gcc, which also builds the bundled libc ($PCC_LIBC_CC)."""
+    compiler = CROSS_COMPILERS[target]
+    missing = corpus_e2e.missing_tools(target, compiler)
+    if missing:
+        pytest.skip(f"needs {' and '.join(missing)}")
+    monkeypatch.setenv("PCC_LIBC_CC", compiler)
+    return compiler
+
+
+def test_corpus_program_cross_cc(target, cross_program, level, cc, record_property):
+    """The cross gcc compiles (against the bundled headers), pcc links (pld, crt1.o,
+    the bundled libc.a), qemu runs: the link step and the runner for these targets."""
+    record_property("label", f"{target} cc {cross_program.id} {level}")
+    outcome = corpus_e2e.run_program(cross_program, level, target=target, cc=cc)
     assert outcome.passed, f"{outcome.status}: {outcome.message}"

@@ -311,9 +311,9 @@ def link(opts: DriverOptions, items: list[tuple], output: str) -> int:
                         for kind, value in ((i[0], i[1]) for i in items))
     if start_files or default_libs or wants_bundled:
         libc = bundled_libc(opts.target)
-    argv = ["-static", "-o", output]
-    if opts.target.name.startswith("i386"):
-        argv[:0] = ["-m", "elf_i386"]
+    # gcc passes ld its -m on every link: the emulation picks the default script
+    # (aarch64linux and elf64lriscv have their own) and checks the inputs' machine
+    argv = ["-m", opts.target.ld_emulation, "-static", "-o", output]
     if opts.target.code16gcc and not _has_script(items):
         argv += ["-T", str(REALMODE_SCRIPT)]   # x86-16's default, even with -nostdlib
     if start_files:
@@ -402,7 +402,17 @@ def libc_cache_dir(target: str) -> Path:
 
 
 def bundled_libc(target: Target) -> BundledLibc:
-    """libc.a and crt1.o for ``target``, compiled by pcc on first use (cached)."""
+    """libc.a and crt1.o for ``target``, compiled by pcc on first use (cached), or by
+    the compiler ``$PCC_LIBC_CC`` names (build.py's override, e.g. a cross gcc)."""
+    build = importlib.import_module("toolchain.libc.build")
+    override = build.libc_cc_override(target.gnu_triple)
+    if override is not None:
+        try:
+            built = build.build_libc(target.name, override)
+        except (RuntimeError, ValueError) as exc:
+            raise DriverError(f"cannot build the bundled C library with {override}: "
+                              f"{exc}") from None
+        return BundledLibc(built.libc_a, built.crt1_o, (), built.libc_a.parent / "failures.txt")
     try:
         cached = libc_cache_dir(target.name)
     except ValueError as exc:

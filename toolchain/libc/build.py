@@ -7,6 +7,9 @@ builtins, no stack protector, position-dependent code for static links);
 (one member per source file, so a program that defines its own ``strcpy``
 still links: only the members it needs are pulled in).
 
+``pcc`` itself builds the library with pcc (toolchain/cc/compile.py) unless
+``$PCC_LIBC_CC`` names another compiler (``libc_cc_override``).
+
 The result is cached under ``~/.cache/pcc/libc/<target>/<key>/`` (or
 ``$PCC_CACHE`` / ``$XDG_CACHE_HOME``), the key hashing the sources, the
 headers, the compiler command and the compiler's ``--version`` text.
@@ -17,6 +20,7 @@ headers, the compiler command and the compiler's ``--version`` text.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import os
 import shlex
@@ -72,13 +76,26 @@ def arch_of(target: str) -> str:
 
 
 # binary128 soft-float (src/compiler/tf_*.c, libgcc's __addtf3 family): where
-# long double is binary128, and x86-64 for __float128 (no binary128 on i386).
+# long double is binary128, and on x86-64 for __float128 (none on i386).
 SOFTFLOAT128_ARCHES = ("x86_64", "aarch64", "riscv64")
+# long double functions on binary128 (src/math/tf_*.c: sqrtl ...): only where
+# long double is binary128 (x86's is the x87 format).
+BINARY128_LONG_DOUBLE_ARCHES = ("aarch64", "riscv64")
+
+
+# sources that sit on an arch file's primitives: built only for the arches
+# whose arch/<arch>/ folder has that file.
+ARCH_HELPERS = {"math/fenv_funcs.c": "fenv.s"}
 
 
 def _wanted(path: Path, arch: str) -> bool:
-    if path.parent.name == "compiler" and path.name.startswith("tf_"):
-        return arch in SOFTFLOAT128_ARCHES
+    if path.name.startswith("tf_"):
+        if path.parent.name == "compiler":
+            return arch in SOFTFLOAT128_ARCHES
+        return arch in BINARY128_LONG_DOUBLE_ARCHES
+    helper = ARCH_HELPERS.get(path.relative_to(SRC_DIR).as_posix())
+    if helper is not None:
+        return (ARCH_DIR / arch / helper).is_file()
     return True
 
 
@@ -90,6 +107,14 @@ def sources(arch: str) -> list[Path]:
         files = sorted(p for p in SRC_DIR.rglob("*.c") if _wanted(p, arch))
     files += sorted(p for p in (ARCH_DIR / arch).glob("*.[csS]") if p.name != "crt1.s")
     return files
+
+
+def libc_cc_override(gnu_triple: str) -> str | None:
+    """``$PCC_LIBC_CC``: the compiler pcc's driver builds the bundled library with
+    instead of pcc itself (a cross gcc while a back end is young); ``{triple}``
+    in it becomes the target's GNU triple (``PCC_LIBC_CC='{triple}-gcc'``)."""
+    value = os.environ.get("PCC_LIBC_CC", "").strip()
+    return value.replace("{triple}", gnu_triple) if value else None
 
 
 def cache_root() -> Path:
@@ -144,7 +169,11 @@ def build_libc(target: str, cc_command: str | list[str],
     cc = shlex.split(cc_command) if isinstance(cc_command, str) else list(cc_command)
     cached = cache_root() / target / cache_key(arch, cc)
     if not (cached / "libc.a").is_file() or not (cached / "crt1.o").is_file():
-        _build_into(arch, cc, cached, jobs)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with open(cached.parent / ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)        # one builder; the others wait and reuse
+            if not (cached / "libc.a").is_file() or not (cached / "crt1.o").is_file():
+                _build_into(arch, cc, cached, jobs)
     if out_dir is None:
         return LibcBuild(cached / "libc.a", cached / "crt1.o")
     out = Path(out_dir)

@@ -78,4 +78,8 @@ _Complex T DIV(T a, T b, T c, T d)                                              
 
 DEFINE(float, f, __mulsc3, __divsc3)
 DEFINE(double, , __muldc3, __divdc3)
+#if __LDBL_MANT_DIG__ == 113           /* binary128: libgcc's "tc" names */
+DEFINE(long double, l, __multc3, __divtc3)
+#else                                  /* the x87's 80-bit format: "xc" */
 DEFINE(long double, l, __mulxc3, __divxc3)
+#endif

@@ -299,6 +299,8 @@ T F(nextafter)(T x, T y)
 	if (x == 0)
 		return F(copysign)(F(two_to)(EMIN - MANT + 1), y);
 	a = F(fabs)(x);
+	if (a - a != 0)                         /* from an infinity: the largest finite */
+		return F(copysign)(F(two_to)(EMAX) * (2 - F(two_to)(1 - MANT)), x);
 	F(frexp)(a, &e);                        /* a in [2^(e-1), 2^e) */
 	if (e - 1 < EMIN)
 		e = EMIN + 1;
@@ -306,7 +308,8 @@ T F(nextafter)(T x, T y)
 	/* Moving toward zero from an exact power of two: the step below is half. */
 	if ((x > 0) == (y < x) && a == F(two_to)(e - 1) && e - 1 > EMIN)
 		ulp *= (T)0.5;
-	return (y > x) ? x + ulp : x - ulp;
+	a = (y > x) ? x + ulp : x - ulp;
+	return a == 0 ? F(copysign)(0, x) : a;  /* from the smallest subnormal: 0 of x's sign */
 }
 
 T F(nexttoward)(T x, long double y)

@@ -15,8 +15,38 @@
 
 typedef long double LD;
 
+/* The split constants: the high parts have 32 significant bits (k * HI is
+ * exact), the low parts carry the rest to the format's precision.  On the
+ * binary128 targets the parts are hexadecimal, so that they are exact (a
+ * decimal with 21 digits is not, to 113 bits); the series are longer there
+ * too (the *_TERMS below: each one's first dropped term is below 2^-113). */
+#if LDBL_MANT_DIG > 64
+#define LN2_HI 0x1.62e42feep-1L
+#define LN2_LO 0x1.a39ef35793c7673007e5ed5e81e7p-33L
+#define EXP_TERMS 30
+#define EXPM1_TERMS 32
+#define LOG_TERMS 49                            /* odd: 1/n over odd n */
+#define LOG1P_TERMS 53
+#define SIN_TERMS 37                            /* odd; COS_TERMS even */
+#define COS_TERMS 38
+#define ATAN_TERMS 63
+#define SERIES_EPS 1e-36L                       /* erf's series and fraction stop */
+#define STIRLING_MIN 40                         /* lgamma's series from here, */
+#define STIRLING_TERMS 14                       /* with this many Bernoulli terms */
+#else
 #define LN2_HI 6.93147180369123816490e-01L      /* 32 significant bits */
 #define LN2_LO 1.90821492927058770002e-10L
+#define EXP_TERMS 24
+#define EXPM1_TERMS 27
+#define LOG_TERMS 29
+#define LOG1P_TERMS 39
+#define SIN_TERMS 27
+#define COS_TERMS 28
+#define ATAN_TERMS 41
+#define SERIES_EPS 1e-22L
+#define STIRLING_MIN 20
+#define STIRLING_TERMS 10
+#endif
 #define LN2 0.693147180559945309417232121458176568L
 #define LOG2E 1.44269504088896340735992468100189214L
 #define LN10 2.30258509299404568401799145468436421L
@@ -25,9 +55,15 @@ typedef long double LD;
 #define PIO6 0.523598775598298873077107230546583814L
 #define SQRT3 1.73205080756887729352744634150587237L
 /* pi/2 in three parts, the first two with 32 significant bits. */
+#if LDBL_MANT_DIG > 64
+#define PIO2_1 0x1.921fb544p0L
+#define PIO2_2 0x1.0b4611a6p-34L
+#define PIO2_3 0x1.3198a2e03707344a4093822299f3p-69L
+#else
 #define PIO2_1 1.57079632673412561417e+00L
 #define PIO2_2 6.07710050630396597660e-11L
 #define PIO2_3 2.02226624879595063154e-21L
+#endif
 
 static int isnanl_(LD x) { return x != x; }
 static int isinfl_(LD x) { return x == x && x - x != 0; }
@@ -37,7 +73,7 @@ static LD exp_series(LD r)
 {
 	LD s = 1;
 	int n;
-	for (n = 24; n >= 1; n--)
+	for (n = EXP_TERMS; n >= 1; n--)
 		s = 1 + s * r / n;
 	return s;
 }
@@ -70,7 +106,7 @@ LD expm1l(LD x)
 		LD s = 0, t = 1;
 		int n;
 		/* x + x^2/2! + ... summed from the small end */
-		for (n = 27; n >= 1; n--)
+		for (n = EXPM1_TERMS; n >= 1; n--)
 			s = x / n * (1 + s);
 		(void)t;
 		return s;
@@ -85,7 +121,7 @@ static LD log_reduced(LD m)
 {
 	LD s = (m - 1) / (m + 1), s2 = s * s, sum = 0;
 	int n;
-	for (n = 29; n >= 1; n -= 2)
+	for (n = LOG_TERMS; n >= 1; n -= 2)
 		sum = 1.0L / n + s2 * sum;
 	return 2 * s * sum;
 }
@@ -122,7 +158,7 @@ LD log1pl(LD x)
 		/* log(1+x) = 2 atanh(x / (2 + x)) */
 		LD s = x / (2 + x), s2 = s * s, sum = 0;
 		int n;
-		for (n = 39; n >= 1; n -= 2)
+		for (n = LOG1P_TERMS; n >= 1; n -= 2)
 			sum = 1.0L / n + s2 * sum;
 		return 2 * s * sum;
 	}
@@ -281,7 +317,7 @@ static LD sin_series(LD r)
 {
 	LD r2 = r * r, s = 0;
 	int n;
-	for (n = 27; n >= 3; n -= 2)
+	for (n = SIN_TERMS; n >= 3; n -= 2)
 		s = r2 / ((LD)n * (n - 1)) * (1 - s);
 	return r * (1 - s);
 }
@@ -290,7 +326,7 @@ static LD cos_series(LD r)
 {
 	LD r2 = r * r, s = 0;
 	int n;
-	for (n = 28; n >= 2; n -= 2)
+	for (n = COS_TERMS; n >= 2; n -= 2)
 		s = r2 / ((LD)n * (n - 1)) * (1 - s);
 	return 1 - s;
 }
@@ -359,7 +395,7 @@ LD atanl(LD x)
 	}
 	t = a;
 	t2 = t * t;
-	for (n = 41; n >= 3; n -= 2)
+	for (n = ATAN_TERMS; n >= 3; n -= 2)
 		s = 1.0L / n - t2 * s;
 	t = base + (t - t * t2 * s);
 	if (invert)
@@ -538,7 +574,7 @@ static LD erfc_cf(LD x)
 			C = tiny;
 		delta = C * D;
 		f *= delta;
-		if (fabsl(delta - 1) < 1e-21L)
+		if (fabsl(delta - 1) < 10 * SERIES_EPS)
 			break;
 	}
 	{
@@ -556,7 +592,7 @@ static LD erf_series(LD x)
 	for (n = 1; n < 200; n++) {
 		term *= -x2 / n;
 		sum += term / (2 * n + 1);
-		if (fabsl(term) < 1e-22L * fabsl(sum))
+		if (fabsl(term) < SERIES_EPS * fabsl(sum))
 			break;
 	}
 	return TWO_OVER_SQRTPI * sum;
@@ -589,17 +625,19 @@ LD erfcl(LD x)
 
 int signgam;
 
-/* log Gamma(x) for x >= 20 (Stirling with Bernoulli terms). */
+/* log Gamma(x) for x >= STIRLING_MIN (Stirling with Bernoulli terms:
+ * b[k] = B_2(k+1) / (2(k+1) (2(k+1) - 1))). */
 static LD lgamma_stirling(LD x)
 {
 	static const LD b[] = {
 		1.0L / 12, -1.0L / 360, 1.0L / 1260, -1.0L / 1680, 1.0L / 1188,
 		-691.0L / 360360, 1.0L / 156, -3617.0L / 122400, 43867.0L / 244188,
-		-174611.0L / 125400,
+		-174611.0L / 125400, 854513.0L / 63756, -236364091.0L / 1506960,
+		8553103.0L / 3900, -23749461029.0L / 657720,
 	};
 	LD inv = 1 / x, inv2 = inv * inv, s = 0;
 	int k;
-	for (k = 9; k >= 0; k--)
+	for (k = STIRLING_TERMS - 1; k >= 0; k--)
 		s = b[k] + inv2 * s;
 	return (x - 0.5L) * logl(x) - x + 0.918938533204672741780329736405617640L + s * inv;
 }
@@ -611,7 +649,7 @@ static LD lgamma_pos(LD x)
 	int shifted = 0;
 	if (x == 1 || x == 2)
 		return 0;
-	while (x < 20) {
+	while (x < STIRLING_MIN) {
 		prod *= x;
 		x += 1;
 		shifted = 1;
@@ -675,9 +713,9 @@ LD tgammal(LD x)
 	}
 	if (x > 1800)
 		return HUGE_VALL;
-	if (x > 0 && x < 20) {
+	if (x > 0 && x < STIRLING_MIN) {
 		LD y = x;
-		while (y < 20) {
+		while (y < STIRLING_MIN) {
 			prod *= y;
 			y += 1;
 		}

@@ -12,7 +12,17 @@ void __restore_rt(void);
 
 int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old)
 {
-	struct sigaction k;
+	/* qemu-user (7.2) for RISC-V writes more of the old action than the
+	 * kernel's 24-byte struct (seen: a new action placed right after it
+	 * read back with a null handler), as if the struct had an sa_restorer
+	 * -- in which case it would also read the mask 8 bytes further on.
+	 * So the old action comes back through a buffer with room to spare
+	 * (not over the caller's data, nor over k before it is read), and the
+	 * mask is repeated after k.  The kernel reads and writes only struct
+	 * sigaction, and ignores both extras. */
+	struct { struct sigaction sa; sigset_t mask_again; } k;
+	struct { struct sigaction sa; unsigned long spare[2]; } kold;
+	long r;
 	if (sig < 1 || sig >= _NSIG || sig == SIGKILL || sig == SIGSTOP) {
 		if (!act && sig >= 1 && sig < _NSIG)
 			return (int)__sc4(SYS_rt_sigaction, sig, 0, old, 8);
@@ -20,17 +30,21 @@ int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *r
 		return -1;
 	}
 	if (act) {
-		k = *act;
+		k.sa = *act;
+		k.mask_again = act->sa_mask;
 #if !defined(__riscv)
-		k.sa_flags |= SA_RESTORER;
-		k.sa_restorer = __restore_rt;
+		k.sa.sa_flags |= SA_RESTORER;
+		k.sa.sa_restorer = __restore_rt;
 #endif
 #if __SIZEOF_LONG__ == 8
-		k.__sa_flags_high = 0;
+		k.sa.__sa_flags_high = 0;
 #endif
-		act = &k;
+		act = &k.sa;
 	}
-	return (int)__sc4(SYS_rt_sigaction, sig, act, old, 8);
+	r = __sc4(SYS_rt_sigaction, sig, act, old ? &kold.sa : 0, 8);
+	if (r == 0 && old)
+		*old = kold.sa;
+	return (int)r;
 }
 
 void (*signal(int sig, void (*fn)(int)))(int)
