@@ -102,7 +102,7 @@ def _rewrite(function: MachineFunction, target, assigned: dict[int, int],
             reads: set[int] = set()
             writes: set[int] = set()
             roles = mi.roles if mi.roles is not None else target.roles(mi)
-            free = {"gp": list(target.scratch["gp"]), "xmm": list(target.scratch["xmm"])}
+            free = {cls: list(pool) for cls, pool in target.scratch.items()}
 
             def scratch_for(v: VReg) -> str:
                 if v.id not in spill_map:
