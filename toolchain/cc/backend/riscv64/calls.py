@@ -173,11 +173,12 @@ class CallSelection:
                         uses.append(part.reg)
             else:
                 where = return_location(v.type, None)
-                uses += self.move_scalar(v, where)
+                uses += self.move_scalar(v, where, fn.attributes.get("return_extension"))
         mi = sel.e("ret", uses=tuple(uses))
         mi.kind = "ret"
 
-    def move_scalar(self, v, loc: ArgLocation, stack_base=SP) -> list[str]:
+    def move_scalar(self, v, loc: ArgLocation, extension: str | None = None,
+                    stack_base=SP) -> list[str]:
         """Put a scalar where ``loc`` says (registers, or stack slots from
         ``stack_base``); the registers used."""
         sel = self.sel
@@ -205,22 +206,20 @@ class CallSelection:
                       Memory(base=stack_base, displacement=ExprConstant(part.stack_offset)))
                 return used
             return [part.reg]
-        r = self.widened(v)
+        r = self.widened(v, extension)
         if part.reg is not None:
             sel.e("mv", Register(part.reg), r)
             return [part.reg]
         sel.e("sd", r, Memory(base=stack_base, displacement=ExprConstant(part.stack_offset)))
         return used
 
-    def widened(self, v):
-        """An integer argument or result widened to XLEN as the psABI asks: the
-        IR does not know C's signedness, so ``char`` (unsigned on RISC-V) and
-        ``_Bool`` bytes are zero-extended and ``short`` halfwords sign-extended."""
+    def widened(self, v, extension: str | None = None):
+        """An integer argument or result widened to XLEN as the psABI asks (an
+        i32 already is); ``extension`` ("sext"/"zext") is its C type's, which
+        lowering records (the IR's types carry no sign)."""
         sel = self.sel
-        if v.type is Type.I8:
-            return sel.extend(v, False)
-        if v.type is Type.I16:
-            return sel.extend(v, True)
+        if v.type in (Type.I8, Type.I16):
+            return sel.extend(v, extension != "zext" if extension else v.type is Type.I16)
         return sel.source(v)
 
     def copy_aggregate(self, dst: Memory, src: Memory, size: int, align: int = 1) -> None:
@@ -242,17 +241,21 @@ class CallSelection:
         if buffer_index is None and attrs.get("return_aggregate") is not None:
             buffer_index = len(inst.operands) - 1        # lowering puts the buffer last
         aggs = attrs.get("aggregates", {}) or {}
+        extensions = attrs.get("extensions", {}) or {}
         args = []
         for i, v in enumerate(inst.operands[1:]):
             if buffer_index is not None and i + 1 == buffer_index:
                 continue
-            args.append((v, aggs.get(i + 1)))
+            args.append((v, aggs.get(i + 1), extensions.get(i + 1)))
         buffer = inst.operands[buffer_index] if buffer_index is not None else None
-        fixed = attrs.get("fixed") if attrs.get("variadic") else None
+        # a call without a prototype (no named parameter, 'fixed' 0) passes every
+        # argument as named, as gcc does: the callee's definition names them all
+        fixed = attrs.get("fixed") or None if attrs.get("variadic") else None
         self.call(inst.operands[0], args, inst, attrs.get("return_aggregate"), buffer, fixed)
 
     def runtime_call(self, name: str, inst: Instruction, operands: list) -> None:
-        self.call(GlobalAddress(name), [(v, None) for v in operands], inst, None, None, None)
+        self.call(GlobalAddress(name), [(v, None, None) for v in operands], inst, None, None,
+                  None)
 
     def call_registers(self, name: str, args: list, result: str | bool = "gp"):
         """Call ``name`` with values already in registers: general VRegs in
@@ -290,11 +293,11 @@ class CallSelection:
     def call(self, callee, args, inst, ret_agg: Aggregate | None, buffer, fixed):
         sel = self.sel
         ret_type = inst.type if ret_agg is None else Type.VOID
-        layout = layout_call([(v.type, agg) for v, agg in args],
+        layout = layout_call([(v.type, agg) for v, agg, _ in args],
                              (Type.PTR, ret_agg) if ret_agg is not None else None, fixed)
         # by-reference copies and readable copies first: they may call memcpy
         sources = []
-        for (v, agg), loc in zip(args, layout.arguments):
+        for (v, agg, _), loc in zip(args, layout.arguments):
             if agg is None or not loc.parts:
                 sources.append(None)
             elif loc.by_reference:
@@ -306,14 +309,14 @@ class CallSelection:
         stack = (layout.stack_size + 15) // 16 * 16
         if stack:
             sel.add_offset(SP, SP, -stack)
-        for (v, agg), loc, src in zip(args, layout.arguments, sources):
+        for (v, agg, ext), loc, src in zip(args, layout.arguments, sources):
             for part in loc.parts:
                 if part.reg is not None:
                     continue
                 m = Memory(base=SP, displacement=ExprConstant(part.stack_offset))
                 if agg is None:
                     self.move_scalar(v, ArgLocation((part,)) if v.type not in
-                                     (Type.I128, Type.F128) else loc)
+                                     (Type.I128, Type.F128) else loc, ext)
                     break
                 t = sel.new()
                 if loc.by_reference:
@@ -326,7 +329,7 @@ class CallSelection:
             target = sel.reg(callee)
         # register arguments: every source in a virtual register first, then the moves
         moves = []           # (physical register name, source VReg, "gp"|"fp"|"bits")
-        for (v, agg), loc, src in zip(args, layout.arguments, sources):
+        for (v, agg, ext), loc, src in zip(args, layout.arguments, sources):
             regs = [p for p in loc.parts if p.reg is not None]
             if not regs:
                 continue
@@ -347,7 +350,7 @@ class CallSelection:
                 moves.append((part.reg, sel.reg(v), "fp" if part.float_reg else "bits",
                               SIZE[v.type]))
             else:
-                moves.append((regs[0].reg, self.widened(v), "gp", 8))
+                moves.append((regs[0].reg, self.widened(v, ext), "gp", 8))
         uses: list[str] = []
         if layout.hidden_return:
             sel.e("mv", Register("a0"), sel.reg(buffer))
@@ -420,12 +423,12 @@ class CallSelection:
         if agg is not None and agg.size == 0:
             sel.e("mv", sel.dest(inst), p)
             return
-        scalar = Type.PTR if agg is not None else ty
-        if stack_alignment(scalar, agg) == 16:
+        by_reference = agg is not None and agg.size > 16
+        if not by_reference and stack_alignment(ty, agg) == 16:
             sel.e("addi", p, p, imm(15))
             sel.e("andi", p, p, imm(-16))
         address = sel.new()
-        if agg is not None and agg.size > 16:
+        if by_reference:
             sel.e("ld", address, Memory(base=p, displacement=ExprConstant(0)))
             size = 8
         else:

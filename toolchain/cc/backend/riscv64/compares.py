@@ -57,7 +57,7 @@ class CompareSelection:
         if not swap and BITS.get(a.type, 64) >= 32:
             k = self.imm12(b)
             if k is not None:
-                self.e(mnemonic + "i", d, self.source(a), k)
+                self.e({"slt": "slti", "sltu": "sltiu"}[mnemonic], d, self.source(a), k)
                 if invert:
                     self.e("xori", d, d, imm(1))
                 return
