@@ -18,7 +18,7 @@ from __future__ import annotations
 from ... import ir
 from ...ir import Instruction, Type, Undef
 from ..mir import MachineBlock
-from .operands import BITS, ExprConstant, Memory, SymbolRef, imm, signed
+from .operands import BITS, ExprConstant, Memory, SymbolRef, imm
 
 
 class ControlSelection:
@@ -108,15 +108,8 @@ class ControlSelection:
         else:
             vb = BITS.get(value.type, 64)
             r = self.extend(value, False) if vb < 64 else self.reg(value)
-        # i32 values are sign-extended; compare them against their cases so
-        norm = [c & ((1 << vb) - 1) for c in cases]
-        keys = [signed(c, 32) if vb == 32 else c for c in norm]
-        if vb == 32:
-            # work on the zero-extended value, whose cases are the bit patterns
-            z = self.new()
-            self.e("slli", z, r, imm(32))
-            self.e("srli", z, z, imm(32))
-            r, keys = z, norm
+        # the zero-extended value against the cases' bit patterns
+        keys = [c & ((1 << vb) - 1) for c in cases]
         if len(cases) >= 4:
             lo, hi = min(keys), max(keys)
             span = hi - lo + 1
@@ -132,8 +125,7 @@ class ControlSelection:
     def _jump_table(self, r, cases, lo, span, targets, default) -> None:
         index = self.new()
         if lo:
-            self.add_offset(index, r, -lo) if -2048 < lo <= 2048 else \
-                self.e("sub", index, r, self.const_int(lo))
+            self.add_offset(index, r, -lo)
         else:
             self.e("mv", index, r)
         limit = self.const_int(span - 1)

@@ -110,6 +110,9 @@ class FloatSelection:
         sel = self.sel
         pred = inst.attributes["predicate"]
         a, b = inst.operands
+        if pred in ("true", "false"):
+            sel.e("li", d, imm(1 if pred == "true" else 0))
+            return
         if a.type is Type.F128:
             if pred in ("one", "ueq"):
                 ordered, equal = sel.new(), sel.new()
@@ -122,9 +125,6 @@ class FloatSelection:
                     sel.e("or", d, ordered, equal)
                 return
             return self._tf_compare(d, pred, a, b)
-        if pred in ("true", "false"):
-            sel.e("li", d, imm(1 if pred == "true" else 0))
-            return
         invert = pred in _UNORDERED
         base = _UNORDERED.get(pred, pred)
         x, y = self.fpr(a), self.fpr(b)
