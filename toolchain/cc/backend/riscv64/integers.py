@@ -18,7 +18,7 @@ from __future__ import annotations
 from ... import ir
 from ...ir import Constant, Instruction, Type
 from ..mir import VReg
-from .operands import BITS, ZERO, imm, signed
+from .operands import BITS, imm, signed
 
 _WORD = {"add": "addw", "sub": "subw", "mul": "mulw", "sll": "sllw", "srl": "srlw",
          "sra": "sraw", "div": "divw", "divu": "divuw", "rem": "remw", "remu": "remuw"}
