@@ -96,6 +96,7 @@ struct ff3 { float a, b, c; };
 struct ld1 { long double x; };
 union uf { float f; int i; };
 struct al16 { __int128 x; };
+struct fal32 { float _Complex z; } __attribute__((aligned(32)));   /* fa registers, 32 bytes */
 """
 
 CALLS_LIB = STRUCTS + r"""
@@ -151,6 +152,13 @@ float r_float(float x) { return x + 0.5f; }
 unsigned char r_uchar(int x) { return x; }
 short r_short(int x) { return x; }
 unsigned r_unsigned(int x) { return x; }
+struct fal32 complexes(int a, long double _Complex b, double _Complex c, struct fal32 d)
+{
+    printf("%d %.2Lf,%.2Lf %g,%g %g,%g\n", a, __real__ b, __imag__ b, __real__ c, __imag__ c,
+           __real__ d.z, __imag__ d.z);
+    d.z = d.z * 2;
+    return d;
+}
 """
 
 CALLS_MAIN = STRUCTS + r"""
@@ -170,6 +178,7 @@ struct dl r_dl(long); struct i2 r_i2(int); struct c3 r_c3(char); struct c13 r_c1
 struct big r_big(long); struct ff3 r_ff3(float); long double r_ld(long double);
 __int128 r_i128(__int128); float r_float(float); unsigned char r_uchar(int);
 short r_short(int); unsigned r_unsigned(int);
+struct fal32 complexes(int, long double _Complex, double _Complex, struct fal32);
 int main(void)
 {
     struct f1 a = { 1.5f }; struct d1 b = { 2.5 }; struct ff c = { 3, 4 };
@@ -197,6 +206,9 @@ int main(void)
     printf("%g %g\n", r_ff3(9).a, r_ff3(9).c);
     printf("%.2Lf %lld %g\n", r_ld(10.5L), (long long)r_i128(11), r_float(12));
     printf("%d %d %u\n", r_uchar(300), r_short(70000), r_unsigned(-1));
+    struct fal32 z = { 5.0f + 6.0fi };
+    z = complexes(1, 1.5L + 2.5Li, 3.0 - 4.0i, z);
+    printf("%g %g\n", __real__ z.z, __imag__ z.z);
     return 0;
 }
 """

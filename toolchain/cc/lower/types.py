@@ -43,7 +43,8 @@ def float_type(t: FloatType, target) -> Type:
     if t.kind is FloatKind.LONG_DOUBLE:
         if target.isa == "x86":
             return Type.F80
-        return Type.F128 if t.size == 16 else Type.F64
+        element = t.size // 2 if t.complex else t.size     # a _Complex's parts
+        return Type.F128 if element == 16 else Type.F64
     return Type.F128
 
 

@@ -32,7 +32,9 @@ always follow the integer convention):
   one float/double and one integer of at most XLEN bits is passed in one fa
   register, two fa registers, or one fa and one a register (in field order)
   -- when that many registers are left; otherwise by the integer
-  convention.  Unions never qualify; ``long double`` is not a float here
+  convention.  This comes first: such a struct is passed in registers even
+  when padding (an aligned(32) attribute) makes it larger than 2xXLEN, as
+  gcc does.  Unions never qualify; ``long double`` is not a float here
   (FLEN is 64).
 
 Results follow the argument rules with a0/a1 and fa0/fa1; a result larger
@@ -89,7 +91,7 @@ class CallLayout:
 def fp_fields(agg: Aggregate) -> list[tuple[int, Type]] | None:
     """The fields of an aggregate the floating-point convention passes in
     registers: one or two, at least one of them float/double; else None."""
-    if agg.is_union or agg.size > 2 * XLEN or not agg.fields:
+    if agg.is_union or not agg.fields:
         return None
     fields = sorted(set(agg.fields), key=lambda f: f[0])
     if len(fields) > 2:
@@ -145,8 +147,6 @@ class _Allocator:
         if agg is not None:
             if agg.size == 0:
                 return ArgLocation()
-            if is_by_reference(agg):
-                return ArgLocation(self.integer(XLEN, XLEN, variadic), True)
             fields = None if variadic else fp_fields(agg)
             if fields is not None:
                 n_fp = sum(1 for _, t in fields if t.is_float)
@@ -161,6 +161,8 @@ class _Allocator:
                             parts.append(Part(ARGUMENT_GP[self.gp], -1, offset, SIZE[t]))
                             self.gp += 1
                     return ArgLocation(tuple(parts))
+            if is_by_reference(agg):
+                return ArgLocation(self.integer(XLEN, XLEN, variadic), True)
             return ArgLocation(self.integer(agg.size, agg.alignment, variadic))
         if ty in (Type.F32, Type.F64) and not variadic and self.fp < 8:
             self.fp += 1
@@ -169,7 +171,9 @@ class _Allocator:
 
 
 def returns_in_memory(ty: Type, agg: Aggregate | None) -> bool:
-    return is_by_reference(agg)
+    """As gcc decides it: a struct the floating-point convention returns in
+    fa0/fa1 never is, whatever its size (an over-aligned one may pass 16)."""
+    return is_by_reference(agg) and fp_fields(agg) is None
 
 
 def layout_call(args: list[tuple[Type, Aggregate | None]],
