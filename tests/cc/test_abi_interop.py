@@ -56,7 +56,7 @@ TARGETS = (
     Toolchain("aarch64", "aarch64-linux-gnu", "aarch64-linux-gnu-gcc", ("qemu-aarch64",),
               pcc=True),
     Toolchain("riscv64", "riscv64-linux-gnu", "riscv64-linux-gnu-gcc", ("qemu-riscv64",),
-              pcc=False),
+              pcc=True),
 )
 
 DIRECTIONS = ("pcc-calls-pcc", "pcc-calls-gcc", "gcc-calls-pcc", "gcc-calls-gcc")

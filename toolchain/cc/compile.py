@@ -51,6 +51,7 @@ BUNDLED_LIBRARIES = frozenset({"c", "m", "pthread", "dl", "rt", "util", "crypt",
 BACKENDS = {"x86_64-linux-gnu": "toolchain.cc.backend.x86_64",
             "aarch64-linux-gnu": "toolchain.cc.backend.aarch64",
             "i386-linux-gnu": "toolchain.cc.backend.i386",
+            "riscv64-linux-gnu": "toolchain.cc.backend.riscv64",
             "i386-none-code16": "toolchain.cc.backend.i386"}
 _DOLLAR_IDENT = re.compile(r"(?<![A-Za-z0-9_.$])\$(?=[A-Za-z_])")
 PACKAGE_DIR = Path(__file__).resolve().parents[1]          # toolchain/

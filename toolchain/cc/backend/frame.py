@@ -22,12 +22,15 @@ from .mir import MachineFunction
 
 
 def layout_frame(function: MachineFunction, word: int = 8, stack_align: int = 16,
-                 fp_misalign: int = 0) -> None:
-    """``fp_misalign``: the frame pointer's address modulo ``stack_align`` (0 on
+                 fp_misalign: int = 0, reserved: int | None = None) -> None:
+    """``reserved``: the bytes just below the frame pointer that are not slots,
+    when not one word per callee-saved register (RISC-V saves ra and s0 there
+    too, and a variadic function its argument registers).
+    ``fp_misalign``: the frame pointer's address modulo ``stack_align`` (0 on
     x86-64; 8 on i386, where the return address and the saved frame pointer
     take 4 bytes each).  A slot at fp - offset is aligned when offset leaves
     the same remainder, and so is sp at the bottom of the frame."""
-    saved = word * len(function.callee_saved)
+    saved = word * len(function.callee_saved) if reserved is None else reserved
     offset = saved
     m = fp_misalign
     for slot in sorted((s for s in function.slots if not s.fixed),

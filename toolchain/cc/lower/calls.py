@@ -14,9 +14,19 @@ bytes to return, and the back end copies them to where the ABI wants them.
 from __future__ import annotations
 
 from .. import ast
-from ..ctypes import BuiltinVaListType, FunctionType, PointerType
+from ..ctypes import BuiltinVaListType, FunctionType, IntegerKind, IntegerType, PointerType
 from ..ir import Function, Parameter, Type
 from .types import aggregate, ir_type, is_aggregate
+
+
+def narrow_extension(t) -> str | None:
+    """How an integer narrower than ``int`` is widened in a register ("sext" or
+    "zext"), for the psABIs that pass and return such values extended (RISC-V):
+    the IR's types carry no sign.  Calls record it per argument in the
+    ``extensions`` attribute, functions for their result in ``return_extension``."""
+    if isinstance(t, IntegerType) and t.size < 4:
+        return "sext" if t.signed and t.kind is not IntegerKind.BOOL else "zext"
+    return None
 
 
 class CallLowering:
@@ -44,6 +54,8 @@ class CallLowering:
             function.return_aggregate = aggregate(result, self.target)
         else:
             function.return_type = ir_type(result, self.target)
+            if narrow_extension(result):
+                function.attributes["return_extension"] = narrow_extension(result)
         self.start_builder(function)
         self.vla_keepalive = []
         for index, parameter in enumerate(definition.parameters):
@@ -138,6 +150,7 @@ class CallLowering:
             callee = self.value(callee_e)
         operands = [callee]
         aggregates = {}
+        extensions = {}
         for argument in e.arguments:
             at = argument.type
             if isinstance(at, type(self.types.va_list)) and getattr(at, "decays", False):
@@ -146,6 +159,8 @@ class CallLowering:
             value = self.value(argument)
             if is_aggregate(at):
                 aggregates[len(operands)] = aggregate(at, self.target)
+            elif narrow_extension(at):
+                extensions[len(operands)] = narrow_extension(at)
             operands.append(value)
         attributes = {}
         if isinstance(ftype, FunctionType):
@@ -163,6 +178,8 @@ class CallLowering:
                 attributes["returns_twice"] = True
         if aggregates:
             attributes["aggregates"] = aggregates
+        if extensions:
+            attributes["extensions"] = extensions
         result = e.type
         if result.is_void():
             rtype = Type.VOID
