@@ -46,10 +46,11 @@ class CallSelection:
         self.entry_stack = 0
 
     def handler(self, opcode: str):
-        if opcode == "asm":
-            from .inline_asm import select_asm
-            return lambda inst: select_asm(self.sel, inst)
         return getattr(self, "op_" + opcode, None)
+
+    def op_asm(self, inst: Instruction) -> None:
+        from .inline_asm import select_asm
+        select_asm(self.sel, inst)
 
     # --- helpers -----------------------------------------------------------------------
     def adjust_sp(self, amount: int) -> None:
