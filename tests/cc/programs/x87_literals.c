@@ -5,7 +5,8 @@
 
 static long double table[] = {0.1L, -0.1L, 1e4000L, 0x1.123456789abcdef1p-16440L, 3.4e-4950L,
                               1.18973149535723176502e+4932L, 1.2e4932L,
-                              0x1.fffffffffffffffep16383L, 3.14159265358979323846264338L};
+                              0x1.fffffffffffffffep16383L, 3.14159265358979323846264338L,
+                              18446744073709551615UL, -9223372036854775807LL, 1e30L};
 
 static void show(long double x) {
     unsigned char b[10];

@@ -10,10 +10,13 @@ relocation pieces ``(symbol, addend, size)`` wherever an address is stored.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from ...common.diagnostics import SourceLocation, ToolchainError
 from .. import ast
 from ..ctypes import ArrayType, CONST, FunctionType, PointerType, RecordType
 from ..ir import BlockAddress, BlockDifference, GlobalAddress, Global, Type
+from ..literals import ExactFloat
 from ..sema_const import evaluate
 from .types import float_type, ir_type, is_aggregate
 
@@ -302,7 +305,11 @@ class StaticData:
             if it is None:
                 return inner
             if it.is_float:
-                return float(inner.real if isinstance(inner, complex) else inner)
+                inner = inner.real if isinstance(inner, complex) else inner
+                if it in (Type.F80, Type.F128) and isinstance(inner, int):
+                    return ExactFloat(Fraction(inner))   # exact, not through double
+                return inner if isinstance(inner, ExactFloat) and it in (Type.F80, Type.F128) \
+                    else float(inner)
             if isinstance(inner, complex):
                 inner = inner.real
             if getattr(t, "kind", None) is not None and t.kind.name == "BOOL":
