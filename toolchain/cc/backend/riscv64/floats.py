@@ -9,11 +9,10 @@ negation of the opposite ordered one, ``one``/``ord`` two of them combined.
 Conversions are single instructions in every direction, float to integer
 with the round-towards-zero mode (``fcvt.w.d a0, fa0, rtz``) as C truncates.
 
-``long double`` is IEEE binary128 held in a pair of general registers;
-every operation calls the soft-float routine gcc calls (``__addtf3``,
-``__lttf2``, ``__extenddftf2``, ``__fixtfdi``...; toolchain/libc/src/compiler
-has them).  __int128 <-> float conversions call libgcc's ``__floattidf``
-family.
+``long double`` is IEEE binary128 held in a pair of general registers; its
+arithmetic, comparisons and conversions reach the back end as calls to the
+soft-float routines (passes/softfloat.py), so here it is only moved.
+__int128 <-> float conversions call libgcc's ``__floattidf`` family.
 """
 
 from __future__ import annotations
@@ -26,19 +25,12 @@ from .operands import BITS, ZERO, ExprConstant, Immediate, Memory, SymbolRef, im
 
 RTZ = Immediate(ExprConstant(1))        # the rm field's round-towards-zero
 _SUFFIX = {Type.F32: "s", Type.F64: "d"}
-_LIBGCC = {Type.F32: "sf", Type.F64: "df", Type.F128: "tf"}
+_LIBGCC = {Type.F32: "sf", Type.F64: "df"}
 # fcmp predicate -> (instruction, operands swapped) for the ordered ones
 _ORDERED = {"oeq": ("feq", False), "olt": ("flt", False), "ole": ("fle", False),
             "ogt": ("flt", True), "oge": ("fle", True)}
 _UNORDERED = {"une": "oeq", "uge": "olt", "ugt": "ole", "ule": "ogt", "ult": "oge",
               "ueq": "one", "uno": "ord"}
-# binary128 predicate -> (routine, the test of its result against 0, negated)
-_TF_COMPARE = {"oeq": ("__eqtf2", "seqz", False), "une": ("__netf2", "snez", False),
-               "olt": ("__lttf2", "sltz", False), "ole": ("__letf2", "sgtz", True),
-               "ogt": ("__gttf2", "sgtz", False), "oge": ("__getf2", "sltz", True),
-               "ult": ("__getf2", "sltz", False), "ule": ("__gttf2", "sgtz", True),
-               "ugt": ("__letf2", "sgtz", False), "uge": ("__lttf2", "sltz", True),
-               "uno": ("__unordtf2", "snez", False), "ord": ("__unordtf2", "seqz", False)}
 
 
 class FloatSelection:
@@ -84,8 +76,6 @@ class FloatSelection:
     # --- arithmetic ----------------------------------------------------------------------
     def _arith(self, inst: Instruction, name: str) -> None:
         sel = self.sel
-        if inst.type is Type.F128:
-            return sel.calls.runtime_call(f"__{name}tf3", inst, list(inst.operands))
         a, b = inst.operands
         sel.e(f"f{name}.{_SUFFIX[inst.type]}", sel.dest(inst), self.fpr(a), self.fpr(b))
 
@@ -97,13 +87,6 @@ class FloatSelection:
     def op_fneg(self, inst: Instruction) -> None:
         sel = self.sel
         (a,) = inst.operands
-        if inst.type is Type.F128:
-            lo, hi = sel.pair(a)
-            dl, dh = sel.dest(inst)
-            sign = sel.const_int(1 << 63)
-            sel.e("mv", dl, lo)
-            sel.e("xor", dh, hi, sign)
-            return
         sel.e(f"fneg.{_SUFFIX[inst.type]}", sel.dest(inst), self.fpr(a))
 
     def compare_into(self, d, inst: Instruction) -> None:
@@ -113,18 +96,6 @@ class FloatSelection:
         if pred in ("true", "false"):
             sel.e("li", d, imm(1 if pred == "true" else 0))
             return
-        if a.type is Type.F128:
-            if pred in ("one", "ueq"):
-                ordered, equal = sel.new(), sel.new()
-                self._tf_compare(ordered, "ord", a, b)
-                self._tf_compare(equal, "une" if pred == "one" else "oeq", a, b)
-                if pred == "one":
-                    sel.e("and", d, ordered, equal)
-                else:
-                    sel.e("xori", ordered, ordered, imm(1))
-                    sel.e("or", d, ordered, equal)
-                return
-            return self._tf_compare(d, pred, a, b)
         invert = pred in _UNORDERED
         base = _UNORDERED.get(pred, pred)
         x, y = self.fpr(a), self.fpr(b)
@@ -147,15 +118,6 @@ class FloatSelection:
         if invert:
             sel.e("xori", d, d, imm(1))
 
-    def _tf_compare(self, d, pred: str, a, b) -> None:
-        sel = self.sel
-        name, test, invert = _TF_COMPARE[pred]
-        args = list(sel.pair(a)) + list(sel.pair(b))
-        r = sel.calls.call_registers(name, args)
-        sel.e(test, d, r)
-        if invert:
-            sel.e("xori", d, d, imm(1))
-
     # --- conversions -----------------------------------------------------------------------
     def _runtime(self, inst: Instruction, name: str) -> None:
         self.sel.calls.runtime_call(name, inst, list(inst.operands))
@@ -173,19 +135,6 @@ class FloatSelection:
         if a.type is Type.I1:
             signed_ = False
         bits = BITS[a.type]
-        if ty is Type.F128:
-            x = sel.extend(a, signed_)
-            if bits <= 32:
-                name = "__floatsitf" if signed_ else "__floatunsitf"
-                if not signed_ and bits < 32:
-                    name = "__floatsitf"            # a zero-extended small value is a valid int
-            else:
-                name = "__floatditf" if signed_ else "__floatunditf"
-            lo, hi = sel.calls.call_registers(name, [x], "pair")
-            dl, dh = sel.dest(inst)
-            sel.e("mv", dl, lo)
-            sel.e("mv", dh, hi)
-            return
         s = _SUFFIX[ty]
         if bits == 32:
             sel.e(f"fcvt.{s}.{'w' if signed_ else 'wu'}", sel.dest(inst), sel.reg(a))
@@ -204,17 +153,6 @@ class FloatSelection:
             return self._runtime(inst, ("__fix" if signed_ else "__fixuns")
                                  + _LIBGCC[a.type] + "ti")
         bits = BITS[ty]
-        if a.type is Type.F128:
-            size = "di" if bits == 64 else "si"
-            if bits < 32:
-                signed_ = True
-            name = ("__fix" if signed_ else "__fixuns") + "tf" + size
-            r = sel.calls.call_registers(name, list(sel.pair(a)))
-            if bits == 32 and not signed_:
-                sel.e("sext.w", sel.dest(inst), r)
-            else:
-                sel.e("mv", sel.dest(inst), r)
-            return
         s = _SUFFIX[a.type]
         if bits == 64:
             kind = "l" if signed_ else "lu"
@@ -233,15 +171,4 @@ class FloatSelection:
         src, dst = a.type, inst.type
         if src is dst:
             return sel.copy_value(a, sel.dest(inst), dst)
-        if dst is Type.F128:
-            lo, hi = sel.calls.call_registers(f"__extend{_LIBGCC[src]}tf2", [self.fpr(a)],
-                                              "pair")
-            dl, dh = sel.dest(inst)
-            sel.e("mv", dl, lo)
-            sel.e("mv", dh, hi)
-            return
-        if src is Type.F128:
-            r = sel.calls.call_registers(f"__trunctf{_LIBGCC[dst]}2", list(sel.pair(a)), "fp")
-            sel.e("fmv.s" if dst is Type.F32 else "fmv.d", sel.dest(inst), r)
-            return
         sel.e(f"fcvt.{_SUFFIX[dst]}.{_SUFFIX[src]}", sel.dest(inst), self.fpr(a))
