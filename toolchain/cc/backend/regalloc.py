@@ -13,6 +13,12 @@ instruction that reads it and stores it back after each one that writes it.
 The target reserves those scratch registers (x86-64: r10, r11, xmm14,
 xmm15), so spill code never needs a register the allocator handed out.
 
+Copies guide the choice (a light form of coalescing): when the target
+says which instructions are register-to-register copies (an optional
+``copy_operands(mi)``), an interval first tries the registers its copy
+partners already hold, or the physical register it is copied from or to,
+so the copy becomes ``mov %reg, %reg`` and the emitter drops it.
+
 The result is written into the function: every VReg becomes a physical
 register of the operand's width, ``callee_saved`` lists the callee-saved
 registers used (frame.py saves them).
@@ -46,9 +52,38 @@ class _Fixed:
         return i > 0 and self.max_end[i - 1] >= s
 
 
+def _key(operand, target) -> int | None:
+    if isinstance(operand, VReg):
+        return operand.id
+    name = getattr(operand, "name", None)
+    return target.reg_key(name) if isinstance(name, str) else None
+
+
+def copy_partners(function: MachineFunction, target) -> dict[int, list[int]]:
+    """Virtual register -> the keys it is copied from or to (in order met)."""
+    copy_operands = getattr(target, "copy_operands", None)
+    partners: dict[int, list[int]] = {}
+    if copy_operands is None:
+        return partners
+    for block in function.blocks:
+        for mi in block.instrs:
+            pair = copy_operands(mi) if mi.kind is None else None
+            if pair is None:
+                continue
+            a, b = (_key(o, target) for o in pair)
+            if a is None or b is None or a == b:
+                continue
+            if a >= 64:
+                partners.setdefault(a, []).append(b)
+            if b >= 64:
+                partners.setdefault(b, []).append(a)
+    return partners
+
+
 def allocate(function: MachineFunction, target) -> None:
     vint, pranges = intervals(function, target)
     fixed = {k: _Fixed(r) for k, r in pranges.items()}
+    partners = copy_partners(function, target)
 
     def conflicts(reg: int, s: int, e: int) -> bool:
         f = fixed.get(reg)
@@ -62,7 +97,13 @@ def allocate(function: MachineFunction, target) -> None:
         cls = function.vreg_class.get(v, "gp")
         active = [(ae, av) for ae, av in active if ae >= s]
         busy = {assigned[av] for _, av in active}
-        for reg in target.allocatable[cls]:
+        allocatable = target.allocatable[cls]
+        preferred = []
+        for p in partners.get(v, ()):
+            r = p if p < 64 else assigned.get(p)
+            if r is not None and r in allocatable and r not in preferred:
+                preferred.append(r)
+        for reg in preferred + [r for r in allocatable if r not in preferred]:
             if reg not in busy and not conflicts(reg, s, e):
                 assigned[v] = reg
                 active.append((e, v))

@@ -26,7 +26,8 @@ from ..x86_64.calls import substitute
 from .. import stream
 from ..stream import binding_items, emit_items, print_items
 from .isel import select_function
-from .operands import (EBP, ESP, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
+from .peephole import shorten
+from .operands import (EBP, ESP, CallPadding, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
                        Register, SymbolRef, imm)
 from .registers import CALLEE_SAVED, I386Registers, gp_name, key_of
 
@@ -44,7 +45,23 @@ def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0
     mf.callee_saved = _callee_saved(mf)
     # after 'push %ebp' the frame pointer is 8 bytes off a 16-byte boundary
     layout_frame(mf, word=4, stack_align=16, fp_misalign=8)
+    saved = 4 * len(mf.callee_saved)
+    if not _keeps_alignment(mf):
+        # the slots keep their places; the frame only reaches the lowest one
+        low = max([-s.offset for s in mf.slots if not s.fixed] + [saved])
+        mf.frame_size = (low + 3) // 4 * 4 - saved
+    mf.attributes["esp_residue"] = (8 - saved - mf.frame_size) % 16
     return mf
+
+
+def _keeps_alignment(mf: MachineFunction) -> bool:
+    """Whether the frame itself must leave %esp 16-byte aligned: when the
+    function moves %esp itself (a dynamic alloca) or has inline asm (which may
+    call).  Otherwise each call pads the stack for itself (CallPadding), and
+    a leaf needs no padding at all."""
+    if mf.attributes.get("dynamic_alloca"):
+        return True
+    return any(mi.kind == "asm" for block in mf.blocks for mi in block.instrs)
 
 
 def _registers_in(op) -> list[str]:
@@ -74,7 +91,9 @@ def _callee_saved(mf: MachineFunction) -> list[str]:
 
 # --- final instructions ------------------------------------------------------------------
 
-def _resolve(op):
+def _resolve(op, residue: int = 0):
+    if isinstance(op, CallPadding):
+        return imm(op.resolve(residue))
     if isinstance(op, Memory) and isinstance(op.base, FrameSlot):
         d = op.displacement.value if isinstance(op.displacement, ExprConstant) else 0
         return replace(op, base=EBP, displacement=ExprConstant(op.base.offset + d))
@@ -120,36 +139,41 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
         ins("subl", ESP, imm(mf.frame_size))
     pops = mf.attributes.get("callee_pops", 0)
     blocks = mf.blocks
+    items_asm: list[str] = []
+    residue = mf.attributes["esp_residue"]
     for bi, block in enumerate(blocks):
         items.append(("label", block.label))
         next_label = blocks[bi + 1].label if bi + 1 < len(blocks) else None
+        final: list = []                # (mnemonic, operands, prefixes), None for inline asm
         for ii, mi in enumerate(block.instrs):
             if mi.kind == "ret":
-                if mf.callee_saved:
-                    ins("leal", ESP, Memory(base=EBP, displacement=ExprConstant(
-                        -4 * len(mf.callee_saved))))
-                    for reg in reversed(mf.callee_saved):
-                        ins("popl", Register(reg))
-                    ins("popl", EBP)
-                else:
-                    ins("leave")
-                if pops:
-                    ins("ret", imm(pops))
-                else:
-                    ins("ret")
+                final.append(("ret", (), ()))
                 continue
             if mi.kind == "asm":
                 text = substitute(mi.text, list(mi.operands), mi.info or {}, operand_text)
-                items.append(("asm", text))
+                final.append(None)
+                items_asm.append(text)
                 continue
-            ops = tuple(_resolve(o) for o in mi.operands)
+            ops = tuple(_resolve(o, residue) for o in mi.operands)
+            if mi.mnemonic in ("addl", "subl") and ops[0] == ESP and ops[1] == imm(0):
+                continue
             if mi.mnemonic == "movl" and len(ops) == 2 and isinstance(ops[0], Register) and \
                     ops[0] == ops[1]:
                 continue
             if mi.mnemonic == "jmp" and ii == len(block.instrs) - 1 and \
                     isinstance(ops[0], SymbolRef) and ops[0].name == next_label:
                 continue
-            items.append(("insn", Instruction(mi.mnemonic, ops, None, mi.prefixes)))
+            final.append((mi.mnemonic, ops, mi.prefixes))
+        asm_texts = iter(items_asm)
+        for item in shorten(final):
+            if item is None:
+                items.append(("asm", next(asm_texts)))
+            elif item[0] == "ret" and not item[1]:
+                epilogue(mf, ins, pops)
+            else:
+                mnemonic, ops, prefixes = item
+                items.append(("insn", Instruction(mnemonic, ops, None, prefixes)))
+        items_asm.clear()
     items.append(("size", name))
     for table, entries in mf.attributes.get("jump_tables", []):
         items.append(("section", ".rodata", None, None, None))
@@ -159,6 +183,21 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
             items.append(("value", SymbolRef(entry), 4))
         items.append(("text",))
     return items
+
+
+def epilogue(mf: MachineFunction, ins, pops: int) -> None:
+    """Restore the callee-saved registers and the caller's frame, and return."""
+    if mf.callee_saved:
+        ins("leal", ESP, Memory(base=EBP, displacement=ExprConstant(-4 * len(mf.callee_saved))))
+        for reg in reversed(mf.callee_saved):
+            ins("popl", Register(reg))
+        ins("popl", EBP)
+    else:
+        ins("leave")
+    if pops:
+        ins("ret", imm(pops))
+    else:
+        ins("ret")
 
 
 def module_items(module: ir.Module, regparm: int = 0) -> list[tuple]:

@@ -1,4 +1,12 @@
-"""Loads, stores, block copies and the stack pointer for the i386 selector.
+"""Addresses, loads, stores, block copies and the stack pointer for the i386 selector.
+
+Address arithmetic folds into the memory operands that use it: a pointer
+``add`` whose every user is a load or store address (or another such
+``add``), and a ``mul``/``shl`` by 1, 2, 4 or 8 that only such an add uses
+as its index, are not selected where they stand (``address_only``); each
+memory operand takes them apart into ``disp(base, index, scale)`` instead
+(``address_parts``), over a frame slot, a global's address or a register.
+Where an address is needed as a value after all, ``leal`` computes it.
 
 Narrow loads zero-extend (``movzbl``/``movzwl``); a byte store goes
 through %al (a virtual register is never an 8-bit operand, see
@@ -11,12 +19,128 @@ registers, and a reload for a later move would clobber them.
 
 from __future__ import annotations
 
-from ...ir import Constant, Instruction, Type
-from .operands import (AL, EAX, ECX, EDI, ESI, ESP, ExprConstant, Memory, imm,
-                       offset_mem)
+from ...ir import Constant, GlobalAddress, Instruction, Type
+from ..mir import FrameSlot
+from .operands import (AL, EAX, ECX, EDI, ESI, ESP, ExprConstant, Memory, Register, imm,
+                       offset_mem, signed, sym)
+
+SCALES = {1: 0, 2: 1, 4: 2, 8: 3}          # index scale -> shift count
+
+
+def _scale_of(inst) -> int | None:
+    """The scale of an index computation ``x * 2^k`` / ``x << k`` (k <= 3), else None."""
+    if not isinstance(inst, Instruction) or inst.type not in (Type.PTR, Type.I32):
+        return None
+    if len(inst.operands) != 2 or not isinstance(inst.operands[1], Constant):
+        return None
+    n = int(inst.operands[1].value)
+    if inst.opcode == "mul" and n in SCALES:
+        return n
+    if inst.opcode == "shl" and 0 <= n <= 3:
+        return 1 << n
+    return None
+
+
+def address_only(function, users: dict) -> set[int]:
+    """Ids of the instructions left to the memory operands that use them.
+
+    ``users`` maps an instruction id to its (user, operand index) pairs.  The
+    set is a greatest fixed point: start from every candidate, drop the ones
+    with a user that is not an address use or a remaining candidate."""
+    candidates: dict[int, Instruction] = {}
+    for block in function.blocks:
+        for inst in block.instructions:
+            if inst.opcode == "add" and inst.type is Type.PTR:
+                candidates[inst.id] = inst
+            elif _scale_of(inst) is not None:
+                candidates[inst.id] = inst
+
+    def address_use(user, index: int, inst) -> bool:
+        if user.opcode == "load":
+            return index == 0
+        if user.opcode == "store":
+            return index == 1
+        if user.id not in candidates or user.opcode != "add":
+            return False
+        if inst.opcode == "add":
+            return True
+        # an index: the add's other operand must not be a constant
+        other = user.operands[1 - index]
+        return not isinstance(other, Constant)
+
+    changed = True
+    while changed:
+        changed = False
+        for key, inst in list(candidates.items()):
+            uses = users.get(key, [])
+            if not uses or not all(address_use(u, i, inst) for u, i in uses):
+                del candidates[key]
+                changed = True
+    return set(candidates)
 
 
 class MemorySelection:
+    # --- addresses --------------------------------------------------------------------
+    def left_to_memory(self, value) -> bool:
+        return isinstance(value, Instruction) and value.id in self.address_only
+
+    def address_parts(self, address, offset: int = 0):
+        """(base, index, scale, offset) of ``address + offset``: base is a FrameSlot,
+        a GlobalAddress, a VReg or None; index a VReg or None."""
+        slot = self.addresses.get(address)
+        if slot is not None:
+            return slot, None, 1, offset
+        if isinstance(address, GlobalAddress) and address.name not in self.ctx.tls:
+            return address, None, 1, offset
+        if isinstance(address, Constant):
+            return None, None, 1, int(address.value) + offset
+        if self.left_to_memory(address):
+            a, b = address.operands
+            if address.opcode != "add":                 # an index on its own: x * scale
+                scale = _scale_of(address)
+                return None, self.reg(a), scale, offset
+            if isinstance(a, Constant) or (self.left_to_memory(a) and a.opcode != "add"):
+                a, b = b, a
+            if isinstance(b, Constant):
+                return self.address_parts(a, offset + signed(int(b.value), 32))
+            base, index, scale, disp = self.address_parts(a, offset)
+            if index is None:
+                bscale = _scale_of(b) if self.left_to_memory(b) else None
+                if bscale is not None:
+                    return base, self.reg(b.operands[0]), bscale, disp
+                if base is None:
+                    return self.reg(b), None, 1, disp
+                return base, self.reg(b), 1, disp
+            if base is None and scale == 1:
+                return index, self.reg(b), 1, disp
+            return self.reg(b), self.reg_of_parts(base, index, scale, 0), 1, disp
+        return self.reg(address), None, 1, offset
+
+    def reg_of_parts(self, base, index, scale, disp):
+        v = self.new()
+        self.e("leal", v, self.memory_of(base, index, scale, disp))
+        return v
+
+    def memory_of(self, base, index, scale: int, disp: int) -> Memory:
+        if isinstance(base, FrameSlot):
+            return Memory(base=base, index=index, scale=scale, displacement=ExprConstant(disp))
+        if isinstance(base, GlobalAddress):
+            return Memory(index=index, scale=scale, displacement=sym(base.name,
+                                                                     base.offset + disp))
+        return Memory(base=base, index=index, scale=scale,
+                      displacement=ExprConstant(signed(disp, 32)))
+
+    def mem(self, address, offset: int = 0) -> Memory:
+        """A memory operand for the bytes at ``address + offset``."""
+        if isinstance(address, GlobalAddress) and address.name in self.ctx.tls:
+            return Memory(segment=Register("gs"),
+                          displacement=sym(address.name, address.offset + offset, "ntpoff"))
+        return self.memory_of(*self.address_parts(address, offset))
+
+    def address_value(self, inst) -> object:
+        """An address left to its memory operands, needed as a value: ``leal``."""
+        return self.reg_of_parts(*self.address_parts(inst))
+
     def op_alloca(self, inst: Instruction) -> None:
         if inst in self.addresses:
             return

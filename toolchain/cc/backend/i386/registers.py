@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 
 from ..mir import MachineInstr
-from ..x86.roles import roles
+from ..x86.roles import copy_operands, roles
 
 _as_regs = importlib.import_module("toolchain.as.x86.registers")
 _as_insn = importlib.import_module("toolchain.as.instruction")
@@ -70,6 +70,7 @@ class I386Registers:
         return Register(self.reg_name(key, bits))
 
     roles = staticmethod(roles)
+    copy_operands = staticmethod(copy_operands)
 
     def spill_load(self, key: int, slot, cls: str) -> MachineInstr:
         from .isel import slot_mem
