@@ -26,7 +26,7 @@ from ..x86_64.calls import substitute
 from .. import stream
 from ..stream import binding_items, emit_items, print_items
 from .isel import select_function
-from .peephole import shorten
+from .peephole import merge_stack_adjustments, shorten
 from .operands import (EBP, ESP, CallPadding, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
                        Register, SymbolRef, imm)
 from .registers import CALLEE_SAVED, I386Registers, gp_name, key_of
@@ -165,7 +165,7 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
                 continue
             final.append((mi.mnemonic, ops, mi.prefixes))
         asm_texts = iter(items_asm)
-        for item in shorten(final):
+        for item in shorten(merge_stack_adjustments(final)):
             if item is None:
                 items.append(("asm", next(asm_texts)))
             elif item[0] == "ret" and not item[1]:

@@ -57,6 +57,7 @@ class Selector(MemorySelection, ControlSelection):
         self.users: dict[int, list[tuple[Instruction, int]]] = {}
         self.address_only: set[int] = set()
         self.param_uses: dict[int, int] = {}
+        self.extended: dict[int, bool] = {}          # i8/i16 load -> loaded sign-extended
         self.param_slots: dict[int, FrameSlot] = {}  # parameter index -> its stack slot
         self.fused: set[int] = set()
         self.calls = CallSelection(self)
@@ -163,7 +164,8 @@ class Selector(MemorySelection, ControlSelection):
         return v
 
     def extend(self, value: ir.Value, signed_: bool) -> VReg:
-        """A value of up to 32 bits widened to 32 by sign or zero extension."""
+        """A value of up to 32 bits widened to 32 by sign or zero extension (the
+        register of a narrow load that extended it that way already: read only)."""
         ty = value.type
         if isinstance(value, Constant):
             n = int(value.value)
@@ -174,17 +176,27 @@ class Selector(MemorySelection, ControlSelection):
                 if signed_:
                     n = signed(n, BITS[ty])
             return self.const_int(n)
+        if isinstance(value, ir.Parameter) and value.index in self.param_slots and \
+                ty is not Type.I1 and BITS[ty] < 32:       # extended as it is read
+            d = self.new()
+            self.e(("movs" if signed_ else "movz") + ("bl" if BITS[ty] == 8 else "wl"), d,
+                   slot_mem(self.param_slots[value.index]))
+            return d
         src = self.reg(value)
         if ty is Type.I1 or BITS[ty] >= 32:
             return src
+        if isinstance(value, Instruction) and self.extended.get(value.id) == signed_:
+            return src                          # loaded with this extension
         d = self.new()
+        if BITS[ty] == 16:                      # every register has a 16-bit name
+            self.e("movswl" if signed_ else "movzwl", d, src.width(16))
+            return d
         self.e("movl", d, src)
         if signed_:
-            shift = 32 - BITS[ty]
-            self.e("shll", d, imm(shift))
-            self.e("sarl", d, imm(shift))
+            self.e("shll", d, imm(24))
+            self.e("sarl", d, imm(24))
         else:
-            self.e("andl", d, imm(0xFF if BITS[ty] == 8 else 0xFFFF))
+            self.e("andl", d, imm(0xFF))
         return d
 
     def byte_register(self, value: ir.Value):
@@ -336,7 +348,8 @@ class Selector(MemorySelection, ControlSelection):
     def _bits_op(self, inst: Instruction, kind: str) -> None:
         (a,) = inst.operands
         width = BITS[inst.type]
-        x = self.extend(a, False)
+        x = self.new()
+        self.e("movl", x, self.extend(a, False))      # cttz sets a bit in it
         d = self.dest(inst)
         if kind == "ctpop":
             self.e("popcntl", d, x)

@@ -167,12 +167,28 @@ class MemorySelection:
         if ty.is_float:
             return self.floats.load(m, self.dest(inst))
         d = self.dest(inst)
-        if ty in (Type.I8, Type.I1):
+        if ty in (Type.I8, Type.I16):
+            signed_ = self.wants_sign(inst)
+            self.extended[inst.id] = signed_
+            self.e(("movs" if signed_ else "movz") + ("bl" if ty is Type.I8 else "wl"), d, m)
+        elif ty is Type.I1:
             self.e("movzbl", d, m)
-        elif ty is Type.I16:
-            self.e("movzwl", d, m)
         else:
             self.e("movl", d, m)
+
+    def wants_sign(self, inst: Instruction) -> bool:
+        """Whether more of a narrow load's users extend it by sign than by zero."""
+        votes = 0
+        for user, index in self.users.get(inst.id, ()):
+            op = user.opcode
+            if op == "icmp":
+                pred = user.attributes["predicate"]
+                votes += 1 if pred in ("slt", "sle", "sgt", "sge") else -1
+            elif op in ("sext", "sdiv", "srem") or (op == "ashr" and index == 0):
+                votes += 1
+            elif op in ("zext", "udiv", "urem", "switch") or (op == "lshr" and index == 0):
+                votes -= 1
+        return votes > 0
 
     def op_store(self, inst: Instruction) -> None:
         value, address = inst.operands

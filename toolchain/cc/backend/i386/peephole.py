@@ -8,7 +8,10 @@ immediate.  Each rewrite gives the same result in fewer bytes (and under
 * ``movl $0, %r`` -> ``xorl %r, %r`` (3 bytes instead of 6 in 16-bit code);
 * ``addl $1`` / ``subl $-1`` -> ``incl``, ``subl $1`` / ``addl $-1`` -> ``decl``
   (inc and dec leave CF alone: a later ``adc`` or ``jb`` would notice);
-* ``cmpl $0, %r`` -> ``testl %r, %r`` (the same flags, AF aside).
+* ``cmpl $0, %r`` -> ``testl %r, %r`` (the same flags, AF aside);
+* the ``addl $N, %esp`` after a call merges with the next adjustment of
+  %esp in the block (the next call's padding), and disappears before a
+  return, whose epilogue resets %esp from %ebp (gcc's -fdefer-pop).
 
 The first two write flags the original did not (or wrote differently), so
 they are made only where the flags are dead: the next instruction to
@@ -19,7 +22,7 @@ before the jumps, setcc or cmov that read it).
 
 from __future__ import annotations
 
-from .operands import ExprConstant, Immediate, Register
+from .operands import ESP, ExprConstant, Immediate, Indirect, Memory, Register, imm
 
 # mnemonic prefixes of the instructions that read the arithmetic flags
 _READERS = ("set", "cmov", "fcmov", "adc", "sbb", "rcl", "rcr", "pushf", "lahf", "into")
@@ -78,3 +81,55 @@ def shorten(block: list) -> list:
             up = (n == 1) == (mnemonic == "addl")
             out[i] = ("incl" if up else "decl", (ops[0],), prefixes)
     return out
+
+
+def _touches_esp(item) -> bool:
+    """Whether an instruction reads or moves %esp (explicitly or not)."""
+    if item is None:
+        return True
+    mnemonic, ops, _ = item
+    if mnemonic.startswith(("push", "pop", "call", "leave", "ret", "enter")):
+        return True
+    for op in ops:
+        if isinstance(op, Indirect):
+            op = op.target
+        if op == ESP or (isinstance(op, Memory) and ESP in (op.base, op.index)):
+            return True
+    return False
+
+
+def _esp_adjustment(item) -> int | None:
+    """N for ``addl $N, %esp``, -N for ``subl $N, %esp``, else None."""
+    if not item or item[0] not in ("addl", "subl") or len(item[1]) != 2:
+        return None
+    n = _constant(item[1][1])
+    if item[1][0] != ESP or n is None:
+        return None
+    return n if item[0] == "addl" else -n
+
+
+def merge_stack_adjustments(block: list) -> list:
+    """Each ``addl $N, %esp`` folded into the next %esp adjustment of the block,
+    or dropped before the return ("ret" items stand for the epilogue)."""
+    out = list(block)
+    for i, item in enumerate(out):
+        n = _esp_adjustment(item)
+        if n is None or n <= 0:
+            continue
+        for j in range(i + 1, len(out)):
+            later = out[j]
+            if later is False:
+                continue
+            if later is not None and later[0] == "ret" and not later[1]:
+                out[i] = False
+                break
+            m = _esp_adjustment(later)
+            if m is not None:
+                total = n + m
+                out[i] = False
+                out[j] = False if total == 0 else \
+                    ("addl" if total > 0 else "subl", (ESP, imm(abs(total))), ())
+                break
+            if _touches_esp(later):
+                break
+    return [item for item in out if item is not False]
