@@ -27,7 +27,7 @@ from .. import stream
 from ..stream import binding_items, emit_items, print_items
 from .isel import select_function
 from .peephole import merge_stack_adjustments, shorten
-from .operands import (EBP, ESP, CallPadding, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
+from .operands import (EBP, ESP, NEGATE, CallPadding, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
                        Register, SymbolRef, imm)
 from .registers import CALLEE_SAVED, I386Registers, gp_name, key_of
 
@@ -50,8 +50,24 @@ def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0
         # the slots keep their places; the frame only reaches the lowest one
         low = max([-s.offset for s in mf.slots if not s.fixed] + [saved])
         mf.frame_size = (low + 3) // 4 * 4 - saved
+        mf.frame_size += _padding_for_calls(mf, saved)
     mf.attributes["esp_residue"] = (8 - saved - mf.frame_size) % 16
     return mf
+
+
+def _padding_for_calls(mf: MachineFunction, saved: int) -> int:
+    """Bytes (0, 4, 8 or 12) added to the frame so that fewest calls need padding
+    of their own: each costs a 4-byte ``subl``, as does a frame where there was none."""
+    paddings = [op for block in mf.blocks for mi in block.instrs if mi.mnemonic == "subl"
+                for op in mi.operands if isinstance(op, CallPadding)]
+    if not paddings:
+        return 0
+
+    def cost(extra: int) -> int:
+        residue = (8 - saved - mf.frame_size - extra) % 16
+        return 4 * ((mf.frame_size + extra) > 0) + \
+            4 * sum(1 for p in paddings if p.resolve(residue))
+    return min((0, 4, 8, 12), key=cost)
 
 
 def _keeps_alignment(mf: MachineFunction) -> bool:
@@ -164,6 +180,7 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
                     isinstance(ops[0], SymbolRef) and ops[0].name == next_label:
                 continue
             final.append((mi.mnemonic, ops, mi.prefixes))
+        invert_branch_over_jump(final, next_label)
         asm_texts = iter(items_asm)
         for item in shorten(merge_stack_adjustments(final)):
             if item is None:
@@ -183,6 +200,19 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
             items.append(("value", SymbolRef(entry), 4))
         items.append(("text",))
     return items
+
+
+def invert_branch_over_jump(final: list, next_label: str | None) -> None:
+    """``jcc .Lnext; jmp .Lother`` at a block's end -> ``j!cc .Lother``."""
+    if len(final) < 2 or final[-1] is None or final[-2] is None:
+        return
+    (m1, ops1, _), (m2, ops2, _) = final[-2], final[-1]
+    cc = m1[1:]
+    if m2 != "jmp" or not m1.startswith("j") or cc not in NEGATE:
+        return
+    if isinstance(ops1[0], SymbolRef) and ops1[0].name == next_label and \
+            isinstance(ops2[0], SymbolRef):
+        final[-2:] = [("j" + NEGATE[cc], ops2, ())]
 
 
 def epilogue(mf: MachineFunction, ins, pops: int) -> None:

@@ -11,7 +11,9 @@ immediate.  Each rewrite gives the same result in fewer bytes (and under
 * ``cmpl $0, %r`` -> ``testl %r, %r`` (the same flags, AF aside);
 * the ``addl $N, %esp`` after a call merges with the next adjustment of
   %esp in the block (the next call's padding), and disappears before a
-  return, whose epilogue resets %esp from %ebp (gcc's -fdefer-pop).
+  return, whose epilogue resets %esp from %ebp (gcc's -fdefer-pop), or
+  before the ``ud2`` after a call that does not return -- and that ``ud2``
+  goes too, as gcc leaves nothing after such a call.
 
 The first two write flags the original did not (or wrote differently), so
 they are made only where the flags are dead: the next instruction to
@@ -120,7 +122,7 @@ def merge_stack_adjustments(block: list) -> list:
             later = out[j]
             if later is False:
                 continue
-            if later is not None and later[0] == "ret" and not later[1]:
+            if later is not None and later[0] in ("ret", "ud2") and not later[1]:
                 out[i] = False
                 break
             m = _esp_adjustment(later)
@@ -132,4 +134,7 @@ def merge_stack_adjustments(block: list) -> list:
                 break
             if _touches_esp(later):
                 break
-    return [item for item in out if item is not False]
+    out = [item for item in out if item is not False]
+    # nothing returns from a call followed by ud2 (a noreturn function): no ud2 needed
+    return [item for k, item in enumerate(out)
+            if not (item and item[0] == "ud2" and k and out[k - 1] and out[k - 1][0] == "call")]
