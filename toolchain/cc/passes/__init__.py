@@ -4,7 +4,9 @@ Each pass is one module with ``run(module) -> bool`` (whether it changed
 anything).  The lists below are the whole story (QBE style).  ``-O0``
 only drops unreachable blocks (the back end then sees every variable in
 memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up and drops
-unused static functions and data; ``-O2``/``-Os`` run the cleanups once more.
+unused static functions and data; ``-O2``/``-Os`` run the cleanups once more,
+and ``-Os`` turns long constant initialisations of locals into copies from
+read-only data (constinit).
 
 ``run_pipeline(module, '-O1', print_after={'mem2reg'})`` prints the IR after
 the named passes ('all' for every one) -- the compiler's switch for it is
@@ -19,7 +21,7 @@ import sys
 from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
-from . import constfold, dce, globaldce, mem2reg, simplifycfg, unreachable
+from . import constfold, constinit, dce, globaldce, mem2reg, simplifycfg, unreachable
 
 PASSES = {
     "unreachable": unreachable.run,
@@ -28,6 +30,7 @@ PASSES = {
     "constfold": constfold.run,
     "dce": dce.run,
     "globaldce": globaldce.run,
+    "constinit": constinit.run,
 }
 
 PIPELINES: dict[str, list[str]] = {
@@ -36,7 +39,7 @@ PIPELINES: dict[str, list[str]] = {
             "dce", "simplifycfg", "globaldce"],
     "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
             "constfold", "dce", "simplifycfg", "globaldce"],
-    "-Os": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
+    "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce", "simplifycfg",
             "constfold", "dce", "simplifycfg", "globaldce"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]

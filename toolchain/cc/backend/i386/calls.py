@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from ...ir import Aggregate, GlobalAddress, Instruction, Type
 from .abi import layout_call, return_kind
+from .memory import UNROLLED_BYTES
 from .operands import (CallPadding, EAX, EBP, EDX, ESP, ExprConstant, Indirect, Memory, Register,
                        SymbolRef, imm, offset_mem, slot_mem)
 from .registers import CALLER_SAVED
@@ -115,7 +116,7 @@ class CallSelection:
 
     def copy_aggregate(self, dst: Memory, src: Memory, size: int) -> None:
         sel = self.sel
-        if size <= 128:
+        if size <= UNROLLED_BYTES:
             sel.copy_bytes(dst, src, size)
             return
         d, s = sel.new(), sel.new()

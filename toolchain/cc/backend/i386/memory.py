@@ -11,10 +11,8 @@ Where an address is needed as a value after all, ``leal`` computes it.
 Narrow loads zero-extend (``movzbl``/``movzwl``); a byte store goes
 through %al (a virtual register is never an 8-bit operand, see
 registers.py), a 16-bit one through the register's 16-bit name, which
-every i386 register has.  Copies of known small size are unrolled through
-temporaries; others use ``rep movsb``/``rep stosb``, whose fixed registers
-are loaded ecx first and esi last: esi and edi are the spill scratch
-registers, and a reload for a later move would clobber them.
+every i386 register has.  Copies and fills of known small size are unrolled through
+temporaries; others use ``rep movsb``/``rep stosb`` with their fixed registers.
 """
 
 from __future__ import annotations
@@ -24,7 +22,10 @@ from ..mir import FrameSlot
 from .operands import (AL, EAX, ECX, EDI, ESI, ESP, ExprConstant, Memory, Register, imm,
                        offset_mem, signed, sym)
 
-SCALES = {1: 0, 2: 1, 4: 2, 8: 3}          # index scale -> shift count
+SCALES = {1: 0, 2: 1, 4: 2, 8: 3}
+# copies and fills of up to this many bytes are unrolled; longer ones use
+# rep movsb / rep stosb, whose ~20 bytes of set-up an unrolled copy passes at 16
+UNROLLED_BYTES = 16          # index scale -> shift count
 
 
 def _scale_of(inst) -> int | None:
@@ -60,6 +61,10 @@ def address_only(function, users: dict) -> set[int]:
             return index == 0
         if user.opcode == "store":
             return index == 1
+        if user.opcode in ("memcpy", "memset", "va_start", "va_arg", "va_copy", "va_end"):
+            return index <= (1 if user.opcode in ("memcpy", "va_copy") else 0)
+        if user.opcode == "ret":                    # a struct returned through memory
+            return True
         if user.id not in candidates or user.opcode != "add":
             return False
         if inst.opcode == "add":
@@ -224,7 +229,7 @@ class MemorySelection:
 
     def op_memcpy(self, inst: Instruction) -> None:
         dst, src, size = inst.operands
-        if isinstance(size, Constant) and int(size.value) <= 128:
+        if isinstance(size, Constant) and int(size.value) <= UNROLLED_BYTES:
             self.copy_bytes(self.mem(dst), self.mem(src), int(size.value))
             return
         d, s, n = self.reg(dst), self.reg(src), self.reg(size)
@@ -241,7 +246,7 @@ class MemorySelection:
 
     def op_memset(self, inst: Instruction) -> None:
         dst, value, size = inst.operands
-        if isinstance(size, Constant) and int(size.value) <= 64:
+        if isinstance(size, Constant) and int(size.value) <= UNROLLED_BYTES:
             n = int(size.value)
             m = self.mem(dst)
             if isinstance(value, Constant):
