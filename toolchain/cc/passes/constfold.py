@@ -7,7 +7,9 @@ comparisons read the operands as signed or unsigned as the predicate says;
 ``f32`` results are rounded to single precision.  Division by zero and
 conversions of NaN or out-of-range floats are left for run time.  A few
 identities fold too (``x + 0``, ``x * 1``, ``x & -1``, ``select`` on a
-constant, phis whose operands agree).  Uses are rewritten and the folded
+constant, phis whose operands agree).  A load from a ``const`` global
+whose bytes are known (defined here, not weak, no relocated pieces) is its
+value.  Uses are rewritten and the folded
 instructions removed; the walk repeats until nothing changes, so constants
 propagate through chains and loops.
 """
@@ -17,16 +19,49 @@ from __future__ import annotations
 import math
 import struct
 
-from ..ir import Constant, Function, INTEGER_BITS, Instruction, Module, Type, Undef
+from ..ir import (Constant, Function, GlobalAddress, INTEGER_BITS, Instruction, Module, Type,
+                  Undef)
 from ..ir.dominators import reverse_postorder
 from .util import replace_uses
 
 
 def run(module: Module) -> bool:
     changed = False
+    constants = {g.name: g for g in module.globals
+                 if g.constant and g.linkage != "weak" and not g.thread_local and not g.common
+                 and all(isinstance(piece, bytes) for piece in g.initializer or [b""])}
     for function in module.functions:
-        changed |= run_function(function, module.pointer_bits)
+        changed |= run_function(function, module.pointer_bits, constants)
     return changed
+
+
+_LOADED = {Type.I8: "<b", Type.I16: "<h", Type.I32: "<i", Type.I64: "<q",
+           Type.F32: "<f", Type.F64: "<d"}
+
+
+def load_constant(instruction: Instruction, constants: dict, pointer_bits: int):
+    """The value a load reads from read-only data with known bytes, or None."""
+    address = instruction.operands[0]
+    offset = 0
+    if isinstance(address, Instruction) and address.opcode == "add" and \
+            isinstance(address.operands[1], Constant):       # @g + constant
+        offset = _signed(int(address.operands[1].value), pointer_bits)
+        address = address.operands[0]
+    if instruction.attributes.get("volatile") or not isinstance(address, GlobalAddress):
+        return None
+    offset += address.offset
+    data = constants.get(address.name)
+    fmt = _LOADED.get(instruction.type)
+    if instruction.type is Type.PTR:
+        fmt = "<i" if pointer_bits == 32 else "<q"
+    if data is None or fmt is None:
+        return None
+    size = struct.calcsize(fmt)
+    if offset < 0 or offset + size > data.size:
+        return None
+    raw = b"".join(data.initializer or []).ljust(data.size, b"\0")
+    value = struct.unpack(fmt, raw[offset:offset + size])[0]
+    return Constant(instruction.type, value)
 
 
 def _signed(value: int, bits: int) -> int:
@@ -194,13 +229,19 @@ def fold(instruction: Instruction, pointer_bits: int):
     return None
 
 
-def run_function(function: Function, pointer_bits: int) -> bool:
+def run_function(function: Function, pointer_bits: int, constants: dict | None = None) -> bool:
+    """``constants``: the read-only globals whose loads fold, by name."""
     changed_any = False
     while True:
         mapping: dict = {}
         order = reverse_postorder(function)
         for block in order:
             for instruction in block.instructions:
+                if instruction.opcode == "load" and constants:
+                    value = load_constant(instruction, constants, pointer_bits)
+                    if value is not None:
+                        mapping[instruction] = value
+                    continue
                 if instruction.type is Type.VOID or instruction.opcode in ("load", "call", "alloca", "va_arg"):
                     continue
                 # operands already folded in this sweep
