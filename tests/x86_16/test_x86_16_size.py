@@ -6,7 +6,8 @@
   what host gcc's build prints natively;
 * small functions compiled with ``pcc -m16 -Os -S`` have the short forms:
   address arithmetic folded into the memory operand, pushed arguments, no
-  frame padding in a leaf, ``xorl``/``incl``/``testl``, a sign-extending
+  frame padding in a leaf, no frame pointer in a leaf with an empty frame,
+  ``xorl``/``incl``/``testl``, a sign-extending
   narrow load, the constant initialiser copied from .rodata, no ``ud2``
   after a call that does not return;
 * the same file's .text from ``pcc -m16 -Os`` is no bigger than a budget
@@ -107,7 +108,17 @@ def test_narrow_loads_extend_once():
                    "int s(signed char c, short d) { return c < d; }\n")
     assert "movsbl 0(%eax), %eax" in asm["h"]
     assert "shll" not in asm["h"] and "sarl" not in asm["s"]
-    assert "movsbl 8(%ebp)" in asm["s"] and "movswl 12(%ebp)" in asm["s"]
+    assert "movsbl 4(%esp)" in asm["s"] and "movswl 8(%esp)" in asm["s"]    # frameless
+
+
+def test_frameless_leaf():
+    asm = assembly("int k(int *a, int i) { return a[i]; }\n"
+                   "int c(int x) { return x / 3; }\n"
+                   "int l(int x) { volatile int v = x; return v; }\n")
+    assert "%ebp" not in asm["k"] and "leave" not in asm["k"]
+    assert "movl 8(%esp), %eax" in asm["k"] and "movl 4(%esp), %ecx" in asm["k"]
+    assert "%ebp" not in asm["c"]
+    assert "pushl %ebp" in asm["l"]             # a local in the frame: %ebp stays
 
 
 def test_constant_local_initialiser_is_copied():

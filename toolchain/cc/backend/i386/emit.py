@@ -52,6 +52,7 @@ def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0
         mf.frame_size = (low + 3) // 4 * 4 - saved
         mf.frame_size += _padding_for_calls(mf, saved)
     mf.attributes["esp_residue"] = (8 - saved - mf.frame_size) % 16
+    mf.attributes["frameless"] = _frameless(mf)
     return mf
 
 
@@ -107,15 +108,37 @@ def _callee_saved(mf: MachineFunction) -> list[str]:
 
 # --- final instructions ------------------------------------------------------------------
 
-def _resolve(op, residue: int = 0):
+def _resolve(op, residue: int = 0, frame=(EBP, 0)):
+    """An operand with its frame slot and call padding resolved; ``frame``: the
+    register slots are reached through and its distance below %ebp's place."""
     if isinstance(op, CallPadding):
         return imm(op.resolve(residue))
     if isinstance(op, Memory) and isinstance(op.base, FrameSlot):
         d = op.displacement.value if isinstance(op.displacement, ExprConstant) else 0
-        return replace(op, base=EBP, displacement=ExprConstant(op.base.offset + d))
+        return replace(op, base=frame[0], displacement=ExprConstant(op.base.offset + d +
+                                                                    frame[1]))
     if isinstance(op, Indirect):
-        return Indirect(_resolve(op.target))
+        return Indirect(_resolve(op.target, residue, frame))
     return op
+
+
+def _frameless(mf: MachineFunction) -> bool:
+    """Whether the function can do without %ebp: a leaf with nothing in its frame
+    that never names %esp or %ebp.  Its parameters are then reached through
+    %esp, which stays put from the prologue to the epilogue; that saves the
+    ``pushl %ebp; movl %esp, %ebp`` and ``leave`` (7 bytes in 16-bit code)."""
+    if mf.frame_size or mf.attributes.get("dynamic_alloca"):
+        return False
+    for block in mf.blocks:
+        for mi in block.instrs:
+            if mi.kind == "asm" or mi.mnemonic.startswith(("call", "push", "pop")):
+                return False
+            names = list(mi.implicit_uses) + list(mi.implicit_defs)
+            for op in mi.operands:
+                names += _registers_in(op)
+            if "esp" in names or "ebp" in names:
+                return False
+    return True
 
 
 def operand_text(op, modifier: str) -> str:
@@ -147,8 +170,12 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
     items.append(("type", name, "function"))
     items.append(("label", name))
     ins = lambda mn, *ops, **kw: items.append(("insn", Instruction(mn, tuple(ops), **kw)))
-    ins("pushl", EBP)
-    ins("movl", EBP, ESP)
+    frameless = mf.attributes["frameless"]
+    # frameless: %esp is 4 * saved registers below the return address, %ebp's place 4 above it
+    frame = (ESP, 4 * len(mf.callee_saved) - 4) if frameless else (EBP, 0)
+    if not frameless:
+        ins("pushl", EBP)
+        ins("movl", EBP, ESP)
     for reg in mf.callee_saved:
         ins("pushl", Register(reg))
     if mf.frame_size:
@@ -170,7 +197,7 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
                 final.append(None)
                 items_asm.append(text)
                 continue
-            ops = tuple(_resolve(o, residue) for o in mi.operands)
+            ops = tuple(_resolve(o, residue, frame) for o in mi.operands)
             if mi.mnemonic in ("addl", "subl") and ops[0] == ESP and ops[1] == imm(0):
                 continue
             if mi.mnemonic == "movl" and len(ops) == 2 and isinstance(ops[0], Register) and \
@@ -217,7 +244,10 @@ def invert_branch_over_jump(final: list, next_label: str | None) -> None:
 
 def epilogue(mf: MachineFunction, ins, pops: int) -> None:
     """Restore the callee-saved registers and the caller's frame, and return."""
-    if mf.callee_saved:
+    if mf.attributes["frameless"]:
+        for reg in reversed(mf.callee_saved):
+            ins("popl", Register(reg))
+    elif mf.callee_saved:
         ins("leal", ESP, Memory(base=EBP, displacement=ExprConstant(-4 * len(mf.callee_saved))))
         for reg in reversed(mf.callee_saved):
             ins("popl", Register(reg))
