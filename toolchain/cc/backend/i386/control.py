@@ -2,9 +2,9 @@
 
 Phis are eliminated on the edges: an incoming value that is itself one of
 the target block's phis is first copied to a temporary (so swaps work),
-then every phi gets its value, in a new block when the edge is critical.  A dense switch becomes a jump
-table of absolute addresses (``jmp *.Ltable(,%index,4)``), a sparse one a
-chain of compares.
+then every phi gets its value, in a new block when the edge is critical.
+A dense switch becomes a jump table of absolute addresses
+(``jmp *.Ltable(,%index,4)``), a sparse one a chain of compares.
 """
 
 from __future__ import annotations

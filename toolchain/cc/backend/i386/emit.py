@@ -2,10 +2,16 @@
 
 Per function ``compile_function`` runs isel, register allocation and frame
 layout; ``function_items`` adds the prologue (``push %ebp; mov %esp, %ebp``,
-the callee-saved registers the function touches -- ebx when allocated,
-esi/edi when spill code or a fixed use needs them -- and the frame) and an
-epilogue at each return: ``ret $4`` when the function pops a hidden struct
-pointer.  Jump tables hold absolute addresses.
+the callee-saved registers the function touches -- ebx, esi, edi -- and the
+frame) and an epilogue at each return: ``ret $4`` when the function pops a
+hidden struct pointer.  Jump tables hold absolute addresses.
+
+Size matters twice here: x86-16 is this code under .code16gcc, where every
+32-bit operation pays a prefix.  So a leaf with an empty frame goes without
+%ebp; the frame keeps %esp 16-byte aligned at calls only through each
+call's padding (CallPadding, resolved here, the frame itself padded so that
+fewest calls need any); ``jcc`` over a ``jmp`` is inverted, and
+peephole.py puts in the short forms and merges %esp adjustments.
 
 The module's data, constants and the two faces of the stream (the object
 streamer for ``pcc -c``, GNU assembler text for ``pcc -S``) are shared by
@@ -27,8 +33,8 @@ from .. import stream
 from ..stream import binding_items, emit_items, print_items
 from .isel import select_function
 from .peephole import merge_stack_adjustments, shorten
-from .operands import (EBP, ESP, NEGATE, CallPadding, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
-                       Register, SymbolRef, imm)
+from .operands import (EBP, ESP, NEGATE, CallPadding, ExprConstant, Immediate, Indirect,
+                       Memory, ModuleContext, Register, SymbolRef, imm)
 from .registers import CALLEE_SAVED, I386Registers, gp_name, key_of
 
 _as_insn = importlib.import_module("toolchain.as.instruction")
