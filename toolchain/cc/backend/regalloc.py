@@ -12,6 +12,18 @@ that could give up its register) is spilled: it lives in a frame slot, and
 instruction that reads it and stores it back after each one that writes it.
 The target reserves those scratch registers (x86-64: r10, r11, xmm14,
 xmm15), so spill code never needs a register the allocator handed out.
+A target with no scratch registers for a class (i386, whose eight
+registers are too few to set two aside) gets "spill everywhere" instead:
+each use or definition of a spilled register becomes a new short-lived
+virtual register with its reload or store (the target's ``reload`` and
+``spill``), and the scan runs again; those short intervals are never
+spilled themselves -- a longer one gives up its register to them.
+
+Copies guide the choice (a light form of coalescing): when the target
+says which instructions are register-to-register copies (an optional
+``copy_operands(mi)``), an interval first tries the registers its copy
+partners already hold, or the physical register it is copied from or to,
+so the copy becomes ``mov %reg, %reg`` and the emitter drops it.
 
 The result is written into the function: every VReg becomes a physical
 register of the operand's width, ``callee_saved`` lists the callee-saved
@@ -46,9 +58,65 @@ class _Fixed:
         return i > 0 and self.max_end[i - 1] >= s
 
 
+def _key(operand, target) -> int | None:
+    if isinstance(operand, VReg):
+        return operand.id
+    name = getattr(operand, "name", None)
+    return target.reg_key(name) if isinstance(name, str) else None
+
+
+def copy_partners(function: MachineFunction, target) -> dict[int, list[int]]:
+    """Virtual register -> the keys it is copied from or to (in order met)."""
+    copy_operands = getattr(target, "copy_operands", None)
+    partners: dict[int, list[int]] = {}
+    if copy_operands is None:
+        return partners
+    for block in function.blocks:
+        for mi in block.instrs:
+            pair = copy_operands(mi) if mi.kind is None else None
+            if pair is None:
+                continue
+            a, b = (_key(o, target) for o in pair)
+            if a is None or b is None or a == b:
+                continue
+            if a >= 64:
+                partners.setdefault(a, []).append(b)
+            if b >= 64:
+                partners.setdefault(b, []).append(a)
+    return partners
+
+
 def allocate(function: MachineFunction, target) -> None:
+    unspillable: set[int] = set()
+    for _ in range(16):
+        assigned, spilled = _scan(function, target, unspillable)
+        if not spilled or all(target.scratch.get(function.vreg_class.get(v, "gp"))
+                              for v in spilled):
+            break
+        _spill_everywhere(function, target, spilled, unspillable)
+    else:
+        raise RuntimeError(f"register allocation of {function.name} does not converge")
+    slots = {v: _spill_slot(function, target, v) for v in sorted(spilled)}
+    _rewrite(function, target, assigned, slots)
+    used = set(assigned.values())
+    function.callee_saved = [target.reg_name(k, 64) for k in target.callee_saved_keys
+                             if k in used]
+
+
+def _spill_slot(function: MachineFunction, target, v: int) -> FrameSlot:
+    """The frame slot of spilled register ``v``: the target's ``spill_size``
+    for its class, else 16 bytes for an xmm register and 8 for the rest."""
+    cls = function.vreg_class.get(v, "gp")
+    size = target.spill_size(cls) if hasattr(target, "spill_size") else \
+        (16 if cls == "xmm" else 8)
+    return function.new_slot(size, size, f"spill{v}")
+
+
+def _scan(function: MachineFunction, target, unspillable: set[int]):
+    """One linear scan: (assigned registers, spilled virtual registers)."""
     vint, pranges = intervals(function, target)
     fixed = {k: _Fixed(r) for k, r in pranges.items()}
+    partners = copy_partners(function, target)
 
     def conflicts(reg: int, s: int, e: int) -> bool:
         f = fixed.get(reg)
@@ -62,14 +130,22 @@ def allocate(function: MachineFunction, target) -> None:
         cls = function.vreg_class.get(v, "gp")
         active = [(ae, av) for ae, av in active if ae >= s]
         busy = {assigned[av] for _, av in active}
-        for reg in target.allocatable[cls]:
+        allocatable = target.allocatable[cls]
+        preferred = []
+        for p in partners.get(v, ()):
+            r = p if p < 64 else assigned.get(p)
+            if r is not None and r in allocatable and r not in preferred:
+                preferred.append(r)
+        for reg in preferred + [r for r in allocatable if r not in preferred]:
             if reg not in busy and not conflicts(reg, s, e):
                 assigned[v] = reg
                 active.append((e, v))
                 break
         else:
+            must = v in unspillable
             victims = [(ae, av) for ae, av in active
-                       if ae > e and function.vreg_class.get(av, "gp") == cls
+                       if (ae > e or must) and av not in unspillable
+                       and function.vreg_class.get(av, "gp") == cls
                        and not conflicts(assigned[av], s, e)]
             if victims:
                 ae, av = max(victims)
@@ -77,18 +153,78 @@ def allocate(function: MachineFunction, target) -> None:
                 spilled.add(av)
                 active.remove((ae, av))
                 active.append((e, v))
+            elif must:
+                raise RuntimeError(f"no register for a reload in {function.name}")
             else:
                 spilled.add(v)
-    slots = {}
-    for v in sorted(spilled):
-        cls = function.vreg_class.get(v, "gp")
-        size = target.spill_size(cls) if hasattr(target, "spill_size") else \
-            (16 if cls == "xmm" else 8)
-        slots[v] = function.new_slot(size, size, f"spill{v}")
-    _rewrite(function, target, assigned, slots)
-    used = set(assigned.values())
-    function.callee_saved = [target.reg_name(k, 64) for k in target.callee_saved_keys
-                             if k in used]
+    return assigned, spilled
+
+
+def _spill_everywhere(function: MachineFunction, target, spilled: set[int],
+                      unspillable: set[int]) -> None:
+    """For a target without scratch registers: each spilled register lives in a
+    frame slot, and each instruction that reads or writes it gets a new virtual
+    register of its own, loaded just before and stored just after, which the
+    next scan allocates like any other (and never spills)."""
+    slots = {v: _spill_slot(function, target, v) for v in sorted(spilled)}
+    for block in function.blocks:
+        out: list[MachineInstr] = []
+        for mi in block.instrs:
+            if mi.kind == "label":
+                out.append(mi)
+                continue
+            renamed: dict[int, VReg] = {}
+            reads: set[int] = set()
+            writes: set[int] = set()
+            roles = mi.roles if mi.roles is not None else target.roles(mi)
+
+            def reg(op: VReg, role: str) -> VReg:
+                if op.id not in slots:
+                    return op
+                if op.id not in renamed:
+                    renamed[op.id] = function.new_vreg(op.bits, op.cls)
+                    unspillable.add(renamed[op.id].id)
+                if "r" in role:
+                    reads.add(op.id)
+                if "w" in role:
+                    writes.add(op.id)
+                return renamed[op.id].width(op.bits)
+
+            def mem(m):
+                base, index = m.base, m.index
+                if isinstance(base, VReg):
+                    base = reg(base, "r")
+                if isinstance(index, VReg):
+                    index = reg(index, "r")
+                return replace(m, base=base, index=index)
+
+            ops = []
+            for op, role in zip(mi.operands, roles + ("r",) * (len(mi.operands) - len(roles))):
+                if isinstance(op, VReg):
+                    ops.append(reg(op, role))
+                elif hasattr(op, "base") and hasattr(op, "index"):
+                    ops.append(mem(op))
+                elif hasattr(op, "target") and not hasattr(op, "name"):
+                    inner = op.target
+                    if isinstance(inner, VReg):
+                        inner = reg(inner, "r")
+                    elif hasattr(inner, "base"):
+                        inner = mem(inner)
+                    ops.append(replace(op, target=inner))
+                else:
+                    ops.append(op)
+            if not renamed:
+                out.append(mi)
+                continue
+            for v in sorted(reads):
+                out.append(target.reload(renamed[v], slots[v]))
+            new = replace(mi, operands=tuple(ops))
+            if mi.kind == "asm":
+                new.text = mi.text
+            out.append(new)
+            for v in sorted(writes):
+                out.append(target.spill(renamed[v], slots[v]))
+        block.instrs = out
 
 
 def _rewrite(function: MachineFunction, target, assigned: dict[int, int],

@@ -4,9 +4,11 @@ Each pass is one module with ``run(module) -> bool`` (whether it changed
 anything).  The lists below are the whole story (QBE style).  ``-O0``
 only drops unreachable blocks (the back end then sees every variable in
 memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up and drops
-unused static functions and data; ``-O2``/``-Os`` run the cleanups once more.
-Every level ends with ``softfloat``: binary128 arithmetic becomes calls to
-the soft-float routines, which is lowering, not optimisation.
+unused static functions and data; ``-O2``/``-Os`` run the cleanups once more,
+and ``-Os`` turns long constant initialisations of locals into copies from
+read-only data (constinit).  Every level ends with ``softfloat``: binary128
+arithmetic becomes calls to the soft-float routines, which is lowering, not
+optimisation.
 
 ``run_pipeline(module, '-O1', print_after={'mem2reg'})`` prints the IR after
 the named passes ('all' for every one) -- the compiler's switch for it is
@@ -21,7 +23,8 @@ import sys
 from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
-from . import constfold, dce, globaldce, mem2reg, simplifycfg, softfloat, unreachable
+from . import (constfold, constinit, dce, globaldce, mem2reg, simplifycfg, softfloat,
+               unreachable)
 
 PASSES = {
     "unreachable": unreachable.run,
@@ -30,6 +33,7 @@ PASSES = {
     "constfold": constfold.run,
     "dce": dce.run,
     "globaldce": globaldce.run,
+    "constinit": constinit.run,
     "softfloat": softfloat.run,
 }
 
@@ -39,8 +43,8 @@ PIPELINES: dict[str, list[str]] = {
             "dce", "simplifycfg", "globaldce", "softfloat"],
     "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
             "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
-    "-Os": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
-            "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
+    "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce",
+            "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]
 

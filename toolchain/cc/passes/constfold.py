@@ -237,14 +237,20 @@ _LOAD_SIZE = {Type.I8: 1, Type.I16: 2, Type.I32: 4, Type.I64: 8, Type.I128: 16, 
 def _read_only_load(load: Instruction, read_only: dict[str, Global], pointer_bits: int):
     """The value a load reads from read-only data, or None when it is not known here."""
     address = load.operands[0]
+    offset = 0
+    if isinstance(address, Instruction) and address.opcode == "add" and \
+            isinstance(address.operands[1], Constant):       # @g + constant
+        offset = _signed(int(address.operands[1].value), pointer_bits)
+        address = address.operands[0]
     if load.attributes.get("volatile") or not isinstance(address, GlobalAddress):
         return None
+    offset += address.offset
     data = read_only.get(address.name)
     t = load.type
     size = pointer_bits // 8 if t is Type.PTR else _LOAD_SIZE.get(t)
-    if data is None or size is None or address.offset < 0 or address.offset + size > data.size:
+    if data is None or size is None or offset < 0 or offset + size > data.size:
         return None
-    start, end = address.offset, address.offset + size
+    start, end = offset, offset + size
     image = bytearray(size)                  # gaps after the pieces are zero
     position = 0
     for piece in data.initializer:

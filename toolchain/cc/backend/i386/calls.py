@@ -1,12 +1,14 @@
 """Calls, parameters, returns and variable arguments for i386 (cdecl, abi.py).
 
-A call is selected as: ``subl $N, %esp`` (the argument area rounded up to
-16 so the stack stays aligned at the call), each stack argument stored at
-its offset from %esp (structs copied, long long as two words, floating
-values as their bytes), the -mregparm register arguments moved into eax,
+A call is selected as: ``subl $P, %esp`` (the padding that leaves the
+stack 16-byte aligned at the call once the arguments are on it: a
+CallPadding, known when the frame is laid out), the stack arguments pushed
+last first when they are all integers, else the argument area made and
+each stored at its offset from %esp (structs copied, long long as two
+words, floating values as their bytes), the -mregparm register arguments moved into eax,
 edx, ecx last (fixed registers: the allocator keeps other values out of
 them until the call), the ``call`` -- which clobbers eax, ecx, edx -- and
-``addl $N, %esp`` less the 4 bytes a callee returning a struct has popped.
+``addl $P+N, %esp`` less the 4 bytes a callee returning a struct has popped.
 The result comes from eax, edx:eax or st(0), which is always popped.
 
 Parameters are read from their fixed slots above the frame pointer
@@ -20,7 +22,8 @@ from __future__ import annotations
 
 from ...ir import Aggregate, GlobalAddress, Instruction, Type
 from .abi import layout_call, return_kind
-from .operands import (EAX, EBP, EDX, ESP, ExprConstant, Indirect, Memory, Register,
+from .memory import UNROLLED_BYTES
+from .operands import (CallPadding, EAX, EBP, EDX, ESP, ExprConstant, Indirect, Memory, Register,
                        SymbolRef, imm, offset_mem, slot_mem)
 from .registers import CALLER_SAVED
 
@@ -60,7 +63,15 @@ class CallSelection:
             slot = sel.mf.new_slot(loc.size, 4, f"in{p.index}")
             slot.offset = 8 + loc.stack_offset
             slot.fixed = True
-            if p.aggregate is not None:
+            uses = sel.param_uses.get(p.index, 0)
+            if p.aggregate is None and not p.type.is_float and uses <= 1:
+                if p.type is Type.I64 and uses:
+                    lo, hi = sel.dest(p)
+                    sel.e("movl", lo, slot_mem(slot))
+                    sel.e("movl", hi, slot_mem(slot, 4))
+                else:   # unused: nothing to load; used once: read where it is used
+                    sel.param_slots[p.index] = slot
+            elif p.aggregate is not None:
                 sel.addresses[p] = slot
             elif p.type.is_float:
                 sel.floats.slots[p] = slot
@@ -98,14 +109,14 @@ class CallSelection:
             elif kind == "x87":
                 sel.floats.fld(v)
             elif kind == "int":
-                sel.e("movl", EAX, sel.operand(v))
+                sel.e("movl", EAX, sel.source(v))
                 uses.append("eax")
         mi = sel.e("ret", uses=tuple(uses))
         mi.kind = "ret"
 
     def copy_aggregate(self, dst: Memory, src: Memory, size: int) -> None:
         sel = self.sel
-        if size <= 128:
+        if size <= UNROLLED_BYTES:
             sel.copy_bytes(dst, src, size)
             return
         d, s = sel.new(), sel.new()
@@ -140,31 +151,11 @@ class CallSelection:
         ret_kind = return_kind(inst.type, ret_agg)
         layout = layout_call([(v.type, agg) for v, agg in args], ret_kind == "memory",
                              regparm, variadic)
-        stack = (layout.stack_size + 15) // 16 * 16
-        if stack:
-            sel.e("subl", ESP, imm(stack))
-        if layout.hidden_return and layout.hidden_reg is None:
-            sel.e("movl", Memory(base=ESP, displacement=ExprConstant(0)), sel.operand(buffer))
-        for (v, agg), loc in zip(args, layout.arguments):
-            if loc.regs:
-                continue
-            m = Memory(base=ESP, displacement=ExprConstant(loc.stack_offset))
-            if agg is not None and v.type is Type.PTR:
-                self.copy_aggregate(m, sel.mem(v), agg.size)
-            elif agg is not None and v.type.is_integer and v.type is not Type.I64:
-                sel.e("movl", m, sel.operand(v))    # a union cast from a scalar: its bytes
-            elif agg is not None and v.type is Type.I64:
-                lo, hi = sel.int64.operands(v)
-                sel.e("movl", m, lo)
-                sel.e("movl", offset_mem(m, 4), hi)
-            elif v.type.is_float:
-                sel.floats.store(v, m)
-            elif v.type is Type.I64:
-                lo, hi = sel.int64.operands(v)
-                sel.e("movl", m, lo)
-                sel.e("movl", offset_mem(m, 4), hi)
-            else:
-                sel.e("movl", m, sel.operand(v))
+        n = layout.stack_size
+        if self.pushable(args, layout):
+            self.push_arguments(args, layout, buffer)
+        else:
+            self.store_arguments(args, layout, buffer)
         target = None
         if not isinstance(callee, GlobalAddress) or callee.offset or callee.name in sel.ctx.tls:
             target = sel.reg(callee)
@@ -187,8 +178,7 @@ class CallSelection:
             sel.e("call", SymbolRef(callee.name), uses=uses, defs=CALLER_SAVED)
         else:
             sel.e("call", Indirect(target), uses=uses, defs=CALLER_SAVED)
-        if stack - layout.callee_pops:
-            sel.e("addl", ESP, imm(stack - layout.callee_pops))
+        sel.e("addl", ESP, CallPadding(n, n - layout.callee_pops))
         # the result
         if ret_agg is not None:
             if ret_kind == "aggregate pair":
@@ -207,6 +197,58 @@ class CallSelection:
             sel.floats.fstp(inst.type, slot_mem(sel.floats.slot(inst)))
         elif kind == "int":
             sel.e("movl", sel.dest(inst), EAX)
+
+    @staticmethod
+    def pushable(args, layout) -> bool:
+        """Whether every stack argument is an integer of 4 or 8 bytes: pushed, not stored."""
+        return all(loc.regs or (agg is None and not v.type.is_float)
+                   for (v, agg), loc in zip(args, layout.arguments))
+
+    def push_arguments(self, args, layout, buffer) -> None:
+        """The stack arguments pushed, last first, below the padding that keeps the
+        stack aligned at the call (``pushl $5`` is 3 bytes, a ``movl`` to the
+        argument area 10)."""
+        sel = self.sel
+        sel.e("subl", ESP, CallPadding(layout.stack_size, 0))
+        words = []
+        if layout.hidden_return and layout.hidden_reg is None:
+            words.append(sel.operand(buffer))
+        for (v, agg), loc in zip(args, layout.arguments):
+            if loc.regs:
+                continue
+            if v.type is Type.I64:
+                words += list(sel.int64.operands(v))
+            else:
+                words.append(sel.source(v))
+        for word in reversed(words):
+            sel.e("pushl", word)
+
+    def store_arguments(self, args, layout, buffer) -> None:
+        """The argument area made at once and each stack argument stored at its offset."""
+        sel = self.sel
+        sel.e("subl", ESP, CallPadding(layout.stack_size, layout.stack_size))
+        if layout.hidden_return and layout.hidden_reg is None:
+            sel.e("movl", Memory(base=ESP, displacement=ExprConstant(0)), sel.operand(buffer))
+        for (v, agg), loc in zip(args, layout.arguments):
+            if loc.regs:
+                continue
+            m = Memory(base=ESP, displacement=ExprConstant(loc.stack_offset))
+            if agg is not None and v.type is Type.PTR:
+                self.copy_aggregate(m, sel.mem(v), agg.size)
+            elif agg is not None and v.type.is_integer and v.type is not Type.I64:
+                sel.e("movl", m, sel.operand(v))    # a union cast from a scalar: its bytes
+            elif agg is not None and v.type is Type.I64:
+                lo, hi = sel.int64.operands(v)
+                sel.e("movl", m, lo)
+                sel.e("movl", offset_mem(m, 4), hi)
+            elif v.type.is_float:
+                sel.floats.store(v, m)
+            elif v.type is Type.I64:
+                lo, hi = sel.int64.operands(v)
+                sel.e("movl", m, lo)
+                sel.e("movl", offset_mem(m, 4), hi)
+            else:
+                sel.e("movl", m, sel.operand(v))
 
     # --- variable arguments ---------------------------------------------------------------
     def op_va_start(self, inst: Instruction) -> None:

@@ -1,10 +1,10 @@
 """Branches, switches and phi elimination for the i386 selector.
 
-Phis are eliminated on the edges: every incoming value is first copied to
-a temporary, then the temporaries to the phis' registers (so swaps work),
-in a new block when the edge is critical.  A dense switch becomes a jump
-table of absolute addresses (``jmp *.Ltable(,%index,4)``), a sparse one a
-chain of compares.
+Phis are eliminated on the edges: an incoming value that is itself one of
+the target block's phis is first copied to a temporary (so swaps work),
+then every phi gets its value, in a new block when the edge is critical.
+A dense switch becomes a jump table of absolute addresses
+(``jmp *.Ltable(,%index,4)``), a sparse one a chain of compares.
 """
 
 from __future__ import annotations
@@ -36,9 +36,15 @@ class ControlSelection:
                     break
             if value is None:
                 value = Undef(phi.type)
-            temps.append((phi, self.phi_temp(value, phi.type)))
+            if any(value is q for q in phis):
+                temps.append((phi, self.phi_temp(value, phi.type)))
+            else:
+                temps.append((phi, value))
         for phi, temp in temps:
-            self.phi_assign(phi, temp)
+            if isinstance(temp, ir.Value):
+                self.copy_value(temp, self.dest(phi), phi.type)
+            else:
+                self.phi_assign(phi, temp)
         if not only_edge:
             self.jump(None, mtarget)
             self.start(here)

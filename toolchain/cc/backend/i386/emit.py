@@ -2,10 +2,16 @@
 
 Per function ``compile_function`` runs isel, register allocation and frame
 layout; ``function_items`` adds the prologue (``push %ebp; mov %esp, %ebp``,
-the callee-saved registers the function touches -- ebx when allocated,
-esi/edi when spill code or a fixed use needs them -- and the frame) and an
-epilogue at each return: ``ret $4`` when the function pops a hidden struct
-pointer.  Jump tables hold absolute addresses.
+the callee-saved registers the function touches -- ebx, esi, edi -- and the
+frame) and an epilogue at each return: ``ret $4`` when the function pops a
+hidden struct pointer.  Jump tables hold absolute addresses.
+
+Size matters twice here: x86-16 is this code under .code16gcc, where every
+32-bit operation pays a prefix.  So a leaf with an empty frame goes without
+%ebp; the frame keeps %esp 16-byte aligned at calls only through each
+call's padding (CallPadding, resolved here, the frame itself padded so that
+fewest calls need any); ``jcc`` over a ``jmp`` is inverted, and
+peephole.py puts in the short forms and merges %esp adjustments.
 
 The module's data, constants and the two faces of the stream (the object
 streamer for ``pcc -c``, GNU assembler text for ``pcc -S``) are shared by
@@ -26,8 +32,9 @@ from ..x86_64.calls import substitute
 from .. import stream
 from ..stream import binding_items, emit_items, print_items
 from .isel import select_function
-from .operands import (EBP, ESP, ExprConstant, Immediate, Indirect, Memory, ModuleContext,
-                       Register, SymbolRef, imm)
+from .peephole import merge_stack_adjustments, shorten
+from .operands import (EBP, ESP, NEGATE, CallPadding, ExprConstant, Immediate, Indirect,
+                       Memory, ModuleContext, Register, SymbolRef, imm)
 from .registers import CALLEE_SAVED, I386Registers, gp_name, key_of
 
 _as_insn = importlib.import_module("toolchain.as.instruction")
@@ -44,7 +51,40 @@ def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0
     mf.callee_saved = _callee_saved(mf)
     # after 'push %ebp' the frame pointer is 8 bytes off a 16-byte boundary
     layout_frame(mf, word=4, stack_align=16, fp_misalign=8)
+    saved = 4 * len(mf.callee_saved)
+    if not _keeps_alignment(mf):
+        # the slots keep their places; the frame only reaches the lowest one
+        low = max([-s.offset for s in mf.slots if not s.fixed] + [saved])
+        mf.frame_size = (low + 3) // 4 * 4 - saved
+        mf.frame_size += _padding_for_calls(mf, saved)
+    mf.attributes["esp_residue"] = (8 - saved - mf.frame_size) % 16
+    mf.attributes["frameless"] = _frameless(mf)
     return mf
+
+
+def _padding_for_calls(mf: MachineFunction, saved: int) -> int:
+    """Bytes (0, 4, 8 or 12) added to the frame so that fewest calls need padding
+    of their own: each costs a 4-byte ``subl``, as does a frame where there was none."""
+    paddings = [op for block in mf.blocks for mi in block.instrs if mi.mnemonic == "subl"
+                for op in mi.operands if isinstance(op, CallPadding)]
+    if not paddings:
+        return 0
+
+    def cost(extra: int) -> int:
+        residue = (8 - saved - mf.frame_size - extra) % 16
+        return 4 * ((mf.frame_size + extra) > 0) + \
+            4 * sum(1 for p in paddings if p.resolve(residue))
+    return min((0, 4, 8, 12), key=cost)
+
+
+def _keeps_alignment(mf: MachineFunction) -> bool:
+    """Whether the frame itself must leave %esp 16-byte aligned: when the
+    function moves %esp itself (a dynamic alloca) or has inline asm (which may
+    call).  Otherwise each call pads the stack for itself (CallPadding), and
+    a leaf needs no padding at all."""
+    if mf.attributes.get("dynamic_alloca"):
+        return True
+    return any(mi.kind == "asm" for block in mf.blocks for mi in block.instrs)
 
 
 def _registers_in(op) -> list[str]:
@@ -74,13 +114,37 @@ def _callee_saved(mf: MachineFunction) -> list[str]:
 
 # --- final instructions ------------------------------------------------------------------
 
-def _resolve(op):
+def _resolve(op, residue: int = 0, frame=(EBP, 0)):
+    """An operand with its frame slot and call padding resolved; ``frame``: the
+    register slots are reached through and its distance below %ebp's place."""
+    if isinstance(op, CallPadding):
+        return imm(op.resolve(residue))
     if isinstance(op, Memory) and isinstance(op.base, FrameSlot):
         d = op.displacement.value if isinstance(op.displacement, ExprConstant) else 0
-        return replace(op, base=EBP, displacement=ExprConstant(op.base.offset + d))
+        return replace(op, base=frame[0], displacement=ExprConstant(op.base.offset + d +
+                                                                    frame[1]))
     if isinstance(op, Indirect):
-        return Indirect(_resolve(op.target))
+        return Indirect(_resolve(op.target, residue, frame))
     return op
+
+
+def _frameless(mf: MachineFunction) -> bool:
+    """Whether the function can do without %ebp: a leaf with nothing in its frame
+    that never names %esp or %ebp.  Its parameters are then reached through
+    %esp, which stays put from the prologue to the epilogue; that saves the
+    ``pushl %ebp; movl %esp, %ebp`` and ``leave`` (7 bytes in 16-bit code)."""
+    if mf.frame_size or mf.attributes.get("dynamic_alloca"):
+        return False
+    for block in mf.blocks:
+        for mi in block.instrs:
+            if mi.kind == "asm" or mi.mnemonic.startswith(("call", "push", "pop")):
+                return False
+            names = list(mi.implicit_uses) + list(mi.implicit_defs)
+            for op in mi.operands:
+                names += _registers_in(op)
+            if "esp" in names or "ebp" in names:
+                return False
+    return True
 
 
 def operand_text(op, modifier: str) -> str:
@@ -112,44 +176,54 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
     items.append(("type", name, "function"))
     items.append(("label", name))
     ins = lambda mn, *ops, **kw: items.append(("insn", Instruction(mn, tuple(ops), **kw)))
-    ins("pushl", EBP)
-    ins("movl", EBP, ESP)
+    frameless = mf.attributes["frameless"]
+    # frameless: %esp is 4 * saved registers below the return address, %ebp's place 4 above it
+    frame = (ESP, 4 * len(mf.callee_saved) - 4) if frameless else (EBP, 0)
+    if not frameless:
+        ins("pushl", EBP)
+        ins("movl", EBP, ESP)
     for reg in mf.callee_saved:
         ins("pushl", Register(reg))
     if mf.frame_size:
         ins("subl", ESP, imm(mf.frame_size))
     pops = mf.attributes.get("callee_pops", 0)
     blocks = mf.blocks
+    items_asm: list[str] = []
+    residue = mf.attributes["esp_residue"]
     for bi, block in enumerate(blocks):
         items.append(("label", block.label))
         next_label = blocks[bi + 1].label if bi + 1 < len(blocks) else None
+        final: list = []                # (mnemonic, operands, prefixes), None for inline asm
         for ii, mi in enumerate(block.instrs):
             if mi.kind == "ret":
-                if mf.callee_saved:
-                    ins("leal", ESP, Memory(base=EBP, displacement=ExprConstant(
-                        -4 * len(mf.callee_saved))))
-                    for reg in reversed(mf.callee_saved):
-                        ins("popl", Register(reg))
-                    ins("popl", EBP)
-                else:
-                    ins("leave")
-                if pops:
-                    ins("ret", imm(pops))
-                else:
-                    ins("ret")
+                final.append(("ret", (), ()))
                 continue
             if mi.kind == "asm":
                 text = substitute(mi.text, list(mi.operands), mi.info or {}, operand_text)
-                items.append(("asm", text))
+                final.append(None)
+                items_asm.append(text)
                 continue
-            ops = tuple(_resolve(o) for o in mi.operands)
+            ops = tuple(_resolve(o, residue, frame) for o in mi.operands)
+            if mi.mnemonic in ("addl", "subl") and ops[0] == ESP and ops[1] == imm(0):
+                continue
             if mi.mnemonic == "movl" and len(ops) == 2 and isinstance(ops[0], Register) and \
                     ops[0] == ops[1]:
                 continue
             if mi.mnemonic == "jmp" and ii == len(block.instrs) - 1 and \
                     isinstance(ops[0], SymbolRef) and ops[0].name == next_label:
                 continue
-            items.append(("insn", Instruction(mi.mnemonic, ops, None, mi.prefixes)))
+            final.append((mi.mnemonic, ops, mi.prefixes))
+        invert_branch_over_jump(final, next_label)
+        asm_texts = iter(items_asm)
+        for item in shorten(merge_stack_adjustments(final)):
+            if item is None:
+                items.append(("asm", next(asm_texts)))
+            elif item[0] == "ret" and not item[1]:
+                epilogue(mf, ins, pops)
+            else:
+                mnemonic, ops, prefixes = item
+                items.append(("insn", Instruction(mnemonic, ops, None, prefixes)))
+        items_asm.clear()
     items.append(("size", name))
     for table, entries in mf.attributes.get("jump_tables", []):
         items.append(("section", ".rodata", None, None, None))
@@ -159,6 +233,37 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
             items.append(("value", SymbolRef(entry), 4))
         items.append(("text",))
     return items
+
+
+def invert_branch_over_jump(final: list, next_label: str | None) -> None:
+    """``jcc .Lnext; jmp .Lother`` at a block's end -> ``j!cc .Lother``."""
+    if len(final) < 2 or final[-1] is None or final[-2] is None:
+        return
+    (m1, ops1, _), (m2, ops2, _) = final[-2], final[-1]
+    cc = m1[1:]
+    if m2 != "jmp" or not m1.startswith("j") or cc not in NEGATE:
+        return
+    if isinstance(ops1[0], SymbolRef) and ops1[0].name == next_label and \
+            isinstance(ops2[0], SymbolRef):
+        final[-2:] = [("j" + NEGATE[cc], ops2, ())]
+
+
+def epilogue(mf: MachineFunction, ins, pops: int) -> None:
+    """Restore the callee-saved registers and the caller's frame, and return."""
+    if mf.attributes["frameless"]:
+        for reg in reversed(mf.callee_saved):
+            ins("popl", Register(reg))
+    elif mf.callee_saved:
+        ins("leal", ESP, Memory(base=EBP, displacement=ExprConstant(-4 * len(mf.callee_saved))))
+        for reg in reversed(mf.callee_saved):
+            ins("popl", Register(reg))
+        ins("popl", EBP)
+    else:
+        ins("leave")
+    if pops:
+        ins("ret", imm(pops))
+    else:
+        ins("ret")
 
 
 def module_items(module: ir.Module, regparm: int = 0) -> list[tuple]:

@@ -31,7 +31,7 @@ from ....common.diagnostics import ToolchainError
 from ...ir import BlockAddress, Constant, GlobalAddress, Instruction, Type, Undef
 from ..mir import FrameSlot, MachineBlock, MachineFunction, MachineInstr, VReg
 from .control import ControlSelection
-from .memory import MemorySelection
+from .memory import MemorySelection, address_only
 # the shared operand helpers, also imported from here by the other modules
 from .operands import (AL, BITS, CL, EAX, EBP, ECX, EDX, ESP, ICC, NEGATE,  # noqa: F401
                        SUFFIX, SWAPPED, Binary, ExprConstant, Immediate, Indirect, Memory,
@@ -54,6 +54,11 @@ class Selector(MemorySelection, ControlSelection):
         self.block: MachineBlock | None = None
         self.uses: dict[int, int] = {}
         self.user: dict[int, Instruction] = {}
+        self.users: dict[int, list[tuple[Instruction, int]]] = {}
+        self.address_only: set[int] = set()
+        self.param_uses: dict[int, int] = {}
+        self.extended: dict[int, bool] = {}          # i8/i16 load -> loaded sign-extended
+        self.param_slots: dict[int, FrameSlot] = {}  # parameter index -> its stack slot
         self.fused: set[int] = set()
         self.calls = CallSelection(self)
         self.floats = FloatSelection(self)
@@ -105,6 +110,12 @@ class Selector(MemorySelection, ControlSelection):
             v = self.new()
             self.e("leal", v, slot_mem(slot))
             return v
+        if isinstance(value, Instruction) and value.id in self.address_only:
+            return self.address_value(value)
+        if isinstance(value, ir.Parameter) and value.index in self.param_slots:
+            v = self.new()
+            self.e("movl", v, slot_mem(self.param_slots[value.index]))
+            return v
         if isinstance(value, Instruction) and value.id in self.fused:
             # a fused comparison needed as a value after all
             self.fused.discard(value.id)
@@ -133,6 +144,13 @@ class Selector(MemorySelection, ControlSelection):
             return Immediate(sym(value.name, value.offset))
         return self.reg(value)
 
+    def source(self, value: ir.Value):
+        """``operand``, or a memory operand where the value is still in memory (a
+        parameter used once): for instructions that take r/m32 as a source."""
+        if isinstance(value, ir.Parameter) and value.index in self.param_slots:
+            return slot_mem(self.param_slots[value.index])
+        return self.operand(value)
+
     def dest(self, inst: ir.Value):
         """The register, pair or slot an instruction's result goes to."""
         ty = inst.type
@@ -145,22 +163,9 @@ class Selector(MemorySelection, ControlSelection):
             v = self.values[inst] = self.new()
         return v
 
-    def mem(self, address: ir.Value, offset: int = 0) -> Memory:
-        """A memory operand for the bytes at ``address + offset``."""
-        slot = self.addresses.get(address)
-        if slot is not None:
-            return slot_mem(slot, offset)
-        if isinstance(address, GlobalAddress):
-            if address.name in self.ctx.tls:
-                return Memory(segment=Register("gs"),
-                              displacement=sym(address.name, address.offset + offset, "ntpoff"))
-            return Memory(displacement=sym(address.name, address.offset + offset))
-        if isinstance(address, Constant):
-            return Memory(displacement=ExprConstant(signed(int(address.value) + offset, 32)))
-        return Memory(base=self.reg(address), displacement=ExprConstant(offset))
-
     def extend(self, value: ir.Value, signed_: bool) -> VReg:
-        """A value of up to 32 bits widened to 32 by sign or zero extension."""
+        """A value of up to 32 bits widened to 32 by sign or zero extension (the
+        register of a narrow load that extended it that way already: read only)."""
         ty = value.type
         if isinstance(value, Constant):
             n = int(value.value)
@@ -171,17 +176,27 @@ class Selector(MemorySelection, ControlSelection):
                 if signed_:
                     n = signed(n, BITS[ty])
             return self.const_int(n)
+        if isinstance(value, ir.Parameter) and value.index in self.param_slots and \
+                ty is not Type.I1 and BITS[ty] < 32:       # extended as it is read
+            d = self.new()
+            self.e(("movs" if signed_ else "movz") + ("bl" if BITS[ty] == 8 else "wl"), d,
+                   slot_mem(self.param_slots[value.index]))
+            return d
         src = self.reg(value)
         if ty is Type.I1 or BITS[ty] >= 32:
             return src
+        if isinstance(value, Instruction) and self.extended.get(value.id) == signed_:
+            return src                          # loaded with this extension
         d = self.new()
+        if BITS[ty] == 16:                      # every register has a 16-bit name
+            self.e("movswl" if signed_ else "movzwl", d, src.width(16))
+            return d
         self.e("movl", d, src)
         if signed_:
-            shift = 32 - BITS[ty]
-            self.e("shll", d, imm(shift))
-            self.e("sarl", d, imm(shift))
+            self.e("shll", d, imm(24))
+            self.e("sarl", d, imm(24))
         else:
-            self.e("andl", d, imm(0xFF if BITS[ty] == 8 else 0xFFFF))
+            self.e("andl", d, imm(0xFF))
         return d
 
     def byte_register(self, value: ir.Value):
@@ -201,10 +216,14 @@ class Selector(MemorySelection, ControlSelection):
         self.mf.blocks = [self.blocks[b] for b in fn.blocks]
         for block in fn.blocks:
             for inst in block.instructions:
-                for op in inst.operands:
+                for index, op in enumerate(inst.operands):
+                    if isinstance(op, ir.Parameter):
+                        self.param_uses[op.index] = self.param_uses.get(op.index, 0) + 1
                     if isinstance(op, Instruction):
                         self.uses[op.id] = self.uses.get(op.id, 0) + 1
                         self.user[op.id] = inst
+                        self.users.setdefault(op.id, []).append((inst, index))
+        self.address_only = address_only(fn, self.users)
         for block in fn.blocks:
             for inst in block.instructions:
                 if inst.opcode == "alloca" and not inst.attributes.get("dynamic"):
@@ -219,6 +238,8 @@ class Selector(MemorySelection, ControlSelection):
             for i, inst in enumerate(insts):
                 if inst.opcode in ("icmp", "fcmp") and self._fusable(inst, insts, i):
                     self.fused.add(inst.id)
+                    continue
+                if inst.id in self.address_only:
                     continue
                 self.select(inst)
         self.mf.attributes["variadic"] = fn.variadic
@@ -258,8 +279,8 @@ class Selector(MemorySelection, ControlSelection):
     def _binary(self, inst: Instruction, mnemonic: str) -> None:
         a, b = inst.operands
         d = self.dest(inst)
-        self.e("movl", d, self.reg(a))
-        self.e(mnemonic + "l", d, self.operand(b))
+        self.e("movl", d, self.source(a))
+        self.e(mnemonic + "l", d, self.source(b))
 
     def op_add(self, inst): self._binary(inst, "add")
     def op_sub(self, inst): self._binary(inst, "sub")
@@ -327,7 +348,8 @@ class Selector(MemorySelection, ControlSelection):
     def _bits_op(self, inst: Instruction, kind: str) -> None:
         (a,) = inst.operands
         width = BITS[inst.type]
-        x = self.extend(a, False)
+        x = self.new()
+        self.e("movl", x, self.extend(a, False))      # cttz sets a bit in it
         d = self.dest(inst)
         if kind == "ctpop":
             self.e("popcntl", d, x)
@@ -377,7 +399,7 @@ class Selector(MemorySelection, ControlSelection):
                     n = signed(n, BITS[b.type])
             o = imm(signed(n, 32))
         else:
-            o = self.extend(b, signed_) if narrow else self.operand(b)
+            o = self.extend(b, signed_) if narrow else self.source(b)
         if isinstance(o, Immediate) and isinstance(o.value, ExprConstant) and \
                 o.value.value == 0 and pred in ("eq", "ne"):
             self.e("testl", x, x)
@@ -476,13 +498,13 @@ class Selector(MemorySelection, ControlSelection):
 
     def copy_value(self, value: ir.Value, dest, ty: Type) -> None:
         if ty is Type.I64:
-            lo, hi = self.int64.pair(value)
+            lo, hi = self.int64.operands(value)
             self.e("movl", dest[0], lo)
             self.e("movl", dest[1], hi)
         elif ty.is_float:
             self.floats.copy(value, dest)
         else:
-            self.e("movl", dest, self.reg(value))
+            self.e("movl", dest, self.source(value))
 
     def op_bitcast(self, inst: Instruction) -> None:
         (a,) = inst.operands

@@ -5,15 +5,13 @@ esp 4, ebp 5, esi 6, edi 7).  SysV i386 (psABI 2.2.2): ebx, esi, edi, ebp
 are callee-saved; eax, ecx, edx and the x87 stack are the caller's.
 
 Eight registers are few.  esp and ebp (the frame pointer) are never
-allocated, and spill code needs two scratch registers that nothing else
-uses: esi and edi.  That leaves eax, ecx, edx and ebx to the allocator --
-conveniently exactly the four with 8-bit forms (al, cl, dl, bl; ``sil``
-does not exist outside 64-bit mode).  Instruction selection still never
-gives a virtual register an 8-bit operand, because a spilled one would be
-reloaded into esi: bytes are stored from a fixed %al/%cl, and narrow values
-are extended with shifts or ``movzbl`` from memory.  Fixed uses of esi and
-edi (``rep movs``, inline asm "S"/"D") are ordered so that no reload
-clobbers them (see calls.py).
+allocated; the other six all are, caller-saved ones first.  There are no
+scratch registers for spill code: a spilled value is reloaded into a new
+virtual register at each use, which the allocator places like any other
+(regalloc.py, "spill everywhere").  Only eax..ebx have 8-bit forms
+(``sil`` does not exist outside 64-bit mode), so instruction selection
+never gives a virtual register an 8-bit operand: bytes are stored from a
+fixed %al/%cl, narrow values are extended from memory or with shifts.
 """
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ from __future__ import annotations
 import importlib
 
 from ..mir import MachineInstr
-from ..x86.roles import roles
+from ..x86.roles import copy_operands, roles
 
 _as_regs = importlib.import_module("toolchain.as.x86.registers")
 _as_insn = importlib.import_module("toolchain.as.instruction")
@@ -54,9 +52,12 @@ def key_of(name: str) -> int | None:
 class I386Registers:
     """The register facts the generic liveness and allocator ask for."""
 
-    allocatable = {"gp": [0, 1, 2, 3], "xmm": []}       # eax ecx edx ebx
-    scratch = {"gp": ["esi", "edi"], "xmm": []}
-    callee_saved_keys = [3]
+    allocatable = {"gp": [0, 1, 2, 3, 6, 7], "xmm": []}     # eax ecx edx ebx esi edi
+    scratch = {"gp": [], "xmm": []}
+    callee_saved_keys = [3, 6, 7]
+    @staticmethod
+    def spill_size(cls: str) -> int:
+        return 4
 
     @staticmethod
     def reg_key(name: str) -> int | None:
@@ -70,6 +71,17 @@ class I386Registers:
         return Register(self.reg_name(key, bits))
 
     roles = staticmethod(roles)
+    copy_operands = staticmethod(copy_operands)
+
+    @staticmethod
+    def reload(vreg, slot) -> MachineInstr:
+        from .isel import slot_mem
+        return MachineInstr("movl", (vreg.width(32), slot_mem(slot)))
+
+    @staticmethod
+    def spill(vreg, slot) -> MachineInstr:
+        from .isel import slot_mem
+        return MachineInstr("movl", (slot_mem(slot), vreg.width(32)))
 
     def spill_load(self, key: int, slot, cls: str) -> MachineInstr:
         from .isel import slot_mem

@@ -5,7 +5,8 @@ Shared by the x86 back ends: the mnemonics are the same in every mode.
 
 from __future__ import annotations
 
-from ..mir import MachineInstr
+from ..mir import MachineInstr, VReg
+from .operands import Register
 
 # --- operand roles ----------------------------------------------------------------------
 # Which explicit operands (Intel order, destination first) an instruction reads
@@ -40,3 +41,13 @@ def roles(mi: MachineInstr) -> tuple[str, ...]:
     if m.startswith(("fst", "fist", "fisttp", "fnst")):
         return ("w",) * n
     return ("rw",) + ("r",) * (n - 1)
+
+
+def copy_operands(mi: MachineInstr):
+    """(destination, source) of a full-width register-to-register ``mov``, else None."""
+    if mi.mnemonic not in ("movl", "movq") or len(mi.operands) != 2 or mi.prefixes:
+        return None
+    d, s = mi.operands
+    if all(isinstance(o, (VReg, Register)) for o in (d, s)):
+        return d, s
+    return None
