@@ -290,3 +290,7 @@ def main(args: tuple[str, ...]) -> None:
         _internal_error(exc)
         status = 70
     sys.exit(status)
+
+
+if __name__ == "__main__":
+    main()
