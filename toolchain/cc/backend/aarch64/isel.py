@@ -79,6 +79,9 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
         if target not in self.block.successors:
             self.block.successors.append(target)
 
+    def goto(self, target: MachineBlock) -> None:
+        self.jump(None, target)
+
     def start(self, block: MachineBlock) -> None:
         self.block = block
 

@@ -16,44 +16,13 @@ tables); otherwise a chain of compare-and-branches.
 from __future__ import annotations
 
 from ... import ir
-from ...ir import Instruction, Type, Undef
-from ..mir import MachineBlock
+from ...ir import Instruction, Type
+from ..phis import PhiEdges
 from .operands import BITS, ExprConstant, Memory, SymbolRef, imm
 
 
-class ControlSelection:
+class ControlSelection(PhiEdges):
     """Mixed into isel.Selector, whose value helpers (reg, dest, e...) it uses."""
-
-    def edge(self, source: ir.Block, target: ir.Block, only_edge: bool) -> MachineBlock:
-        """Where a branch from ``source`` to ``target`` goes, with the phi copies
-        on the way (in a new block when the edge is critical)."""
-        phis = target.phis()
-        mtarget = self.blocks[target]
-        if not phis:
-            return mtarget
-        if target in self.indirect_targets:
-            for phi in phis:
-                self.copy_value(self._incoming(phi, source), self._entry_temp(phi), phi.type)
-            return mtarget
-        here = self.block
-        if not only_edge:
-            split = self.new_block()
-            self.start(split)
-        temps = [(phi, self._phi_temp(self._incoming(phi, source), phi.type)) for phi in phis]
-        for phi, temp in temps:
-            self._phi_assign(phi, temp)
-        if not only_edge:
-            self.jump(mtarget)
-            self.start(here)
-            return split
-        return mtarget
-
-    @staticmethod
-    def _incoming(phi: Instruction, source: ir.Block) -> ir.Value:
-        for v, b in zip(phi.operands, phi.attributes["incoming"]):
-            if b is source:
-                return v
-        return Undef(phi.type)
 
     def _new_temp(self, ty: Type):
         if ty in (Type.I128, Type.F128):

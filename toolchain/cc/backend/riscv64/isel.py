@@ -79,6 +79,8 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
         self.e("j", SymbolRef(target.label))
         self.successor(target)
 
+    goto = jump
+
     def branch(self, mnemonic: str, operands: tuple, target: MachineBlock) -> None:
         self.e(mnemonic, *operands, SymbolRef(target.label))
         self.successor(target)
