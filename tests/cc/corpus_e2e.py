@@ -44,7 +44,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SUITES = ("c-testsuite", "gcc-torture")
-LEVELS = ("-O0", "-O1")
+LEVELS = ("-O0", "-O1")         # the default run; --level also takes these:
+OTHER_LEVELS = ("-O2", "-Os")
 COMPILE_TIMEOUT = 300           # seconds for each pcc command
 RUN_TIMEOUT = 10                # seconds for the program (gcc-built ones take < 5)
 # how a target's programs run here (natively when absent)
