@@ -64,6 +64,15 @@ def test_undefined_reference_untyped_label_without_file_symbol(workdir):
         error("a.o: in function '_start': a.o:(.text+0x2): undefined reference to 'foo'")
 
 
+@pytest.mark.parametrize("target, call", [("aarch64", "bl foo"), ("riscv64", "call foo")])
+def test_undefined_reference_names_the_function_not_a_mapping_symbol(workdir, target, call):
+    # pas marks code with $x (RISC-V: $x<ISA string>) at the same address as main
+    text = f"\t.file \"a.s\"\n\t.text\n\t.globl main\n\t.type main, @function\nmain:\t{call}\n"
+    (workdir / "a.o").write_bytes(assemble(text, "a.s", target))
+    err = fails(workdir, "-e", "main", "a.o")
+    assert err == error("a.o: in function 'main': a.s:(.text+0x0): undefined reference to 'foo'")
+
+
 def test_undefined_reference_from_data(workdir):
     put(workdir, "a.o", START + "\tret\n\t.data\n\t.quad foo\n")
     assert fails(workdir, "a.o") == error("a.o:(.data+0x0): undefined reference to 'foo'")

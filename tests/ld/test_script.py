@@ -41,6 +41,13 @@ class FakeLink:
         ".text": (0x401000, 0x1000, 0x2A0, 16), ".data": (0x600000, 0x5000, 0x40, 8)})
     regions: dict[str, tuple[int, int]] = field(default_factory=lambda: {"ram": (0x20000000, 0x10000)})
     headers_size: int = 0x40
+    current_section: str | None = None
+
+    def symbol_section(self, name: str) -> str | None:
+        return None
+
+    def section_for_dot(self) -> str | None:
+        return None
 
     def symbol_value(self, name: str) -> int:
         return self.symbols[name]

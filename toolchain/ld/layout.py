@@ -5,9 +5,10 @@ SECTIONS command: a location counter ``.`` moves forward through the
 output sections; each section starts at its explicit address, or in its
 memory region, or at ``.`` aligned to the largest alignment inside it;
 input sections are laid end to end at their own alignment; assignments
-define symbols as they are met.  Inside an output section a plain number
-assigned to ``.`` is an offset from the section's start (``. = 0x1FE;``
-in a boot sector), anything else an address.
+define symbols as they are met.  Expressions have GNU ld's bases (see
+scriptexpr): inside an output section ``.`` and the section's symbols are
+offsets into it and a plain number assigned to ``.`` or a symbol is an
+offset from the section's start (``. = 0x1FE;`` in a boot sector).
 
 Because an expression may use a symbol or section defined further on, and
 SIZEOF_HEADERS depends on how many program headers the result needs, the
@@ -23,7 +24,7 @@ from ..common.diagnostics import SourceLocation, ToolchainError
 from . import scriptast as ast
 from .placement import Plan, SectionPlan
 from .outputs import OutputSection, ScriptData
-from .scriptexpr import evaluate
+from .scriptexpr import assignment_value, evaluate
 from .symbols import SymbolTable
 
 
@@ -70,6 +71,40 @@ class Layout:
         self.asserts: list[tuple[ast.AssertCommand, int]] = []
 
     # --- the expression context (scriptexpr.ExpressionContext) -------------------------
+
+    @property
+    def current_section(self) -> str | None:
+        return self.current.name if self.current is not None else None
+
+    def section_for_dot(self) -> str | None:
+        """The output section ``.`` is relative to between output sections, as GNU ld's
+        section_for_dot has it: the one laid out last, unless ``.`` has been assigned
+        since (that sets up the next one's address): then the next one; in both cases
+        the nearest allocated, non-TLS section at or before it that is not empty."""
+        order = [p.output for p in self.plan if isinstance(p, SectionPlan) and p.output]
+        if not order:
+            return None
+        if self.previous is None or self.dot_assigned:
+            following = [p.output for p in self.plan[self.position + 1:]
+                         if isinstance(p, SectionPlan) and p.output and _present(p.output)]
+            index = order.index(following[0]) if following else len(order) - 1
+        else:
+            index = order.index(self.previous)
+        for section in reversed(order[:index + 1]):
+            if _present(section) and section.flags & elf.SHF_ALLOC and \
+                    not section.flags & elf.SHF_TLS:
+                return section.name
+        return None
+
+    def symbol_section(self, name: str) -> str | None:
+        if name in self.values:
+            section = self.values[name][1]
+        else:
+            symbol = self.symtab.get(name)
+            section = symbol.output_section
+            if symbol.section is not None:
+                section = symbol.section.output_section
+        return section.name if section is not None else None
 
     def symbol_value(self, name: str) -> int:
         if name in self.values:
@@ -159,7 +194,9 @@ class Layout:
             self.regions[region.name] = Region(region.name, origin, self._eval(region.length),
                                                region.attributes, origin)
         load_offset = 0                          # LMA - VMA carried from section to section
-        for item in self.plan:
+        self.previous = None                     # the output section statement laid out last
+        self.dot_assigned = False                # '.' assigned since (ld's prefer_next_section)
+        for self.position, item in enumerate(self.plan):
             if isinstance(item, ast.Assignment):
                 self._assign(item, None)
             elif isinstance(item, ast.AssertCommand):
@@ -168,27 +205,22 @@ class Layout:
                 if item.output is None:
                     continue
                 load_offset = self._lay_out_section(item, load_offset)
+                self.previous, self.dot_assigned = item.output, False
 
-    def _assign(self, assignment: ast.Assignment, section: OutputSection | None,
-                start: int = 0) -> None:
+    def _assign(self, assignment: ast.Assignment, section: OutputSection | None) -> None:
         name = assignment.symbol
         if assignment.provide and name != "." and name not in self.provided:
             return
-        value = self._eval(assignment.expr)
-        if assignment.operator != "=":
-            current = self.dot if name == "." else self.symbol_value(name)
-            value = _compound(assignment.operator, current, value) & self.mask
+        value, base = assignment_value(assignment, self, self.address_bits)
         if name == ".":
-            if section is not None and assignment.operator == "=" and \
-                    isinstance(assignment.expr, ast.Number):
-                value = start + value                 # a number inside a section is an offset
             if value < self.dot and section is not None:
                 raise ToolchainError(f"cannot move location counter backwards "
                                      f"(from {self.dot:016x} to {value:016x})",
                                      assignment.location)
             self.dot = value
+            self.dot_assigned = section is None
             return
-        self.values[name] = (value, section)
+        self.values[name] = (value, self.sections_by_name.get(base) if base else None)
         if assignment.hidden:
             self.hidden.add(name)
 
@@ -233,7 +265,7 @@ class Layout:
                     section.output_offset = self.dot - start
                     self.dot += section.size
             elif isinstance(content, ast.Assignment):
-                self._assign(content, output, start)
+                self._assign(content, output)
             elif isinstance(content, ast.DataCommand):
                 value = self._eval(content.expr)
                 data = (value & ((1 << (8 * content.size)) - 1)).to_bytes(content.size, "little")
@@ -294,29 +326,9 @@ class Layout:
         return output.lma - output.address if output.flags & elf.SHF_ALLOC else load_offset
 
 
-def _compound(operator: str, current: int, value: int) -> int:
-    op = operator[:-1]
-    if op == "+":
-        return current + value
-    if op == "-":
-        return current - value
-    if op == "*":
-        return current * value
-    if op == "/":
-        if value == 0:
-            raise ToolchainError("division by zero in script assignment")
-        return current // value
-    if op == "<<":
-        return current << value
-    if op == ">>":
-        return current >> value
-    if op == "&":
-        return current & value
-    if op == "|":
-        return current | value
-    if op == "^":
-        return current ^ value
-    raise ToolchainError(f"unknown assignment operator '{operator}'")
+def _present(section: OutputSection) -> bool:
+    """Whether a section takes part in the output (an empty one is dropped)."""
+    return bool(section.size or section.script_data)
 
 
 def _fill_pattern(value: int) -> bytes:

@@ -311,11 +311,15 @@ class Linker:
         property_note = merge_property_notes(sections, arch.wordsize)
         if property_note is not None:
             sections.insert(0, property_note)
-        statements = [s for c in script.commands if isinstance(c, ast.SectionsCommand)
-                      for s in c.statements]
+        statements = []                  # SECTIONS' statements and the assignments around them
+        for command in script.commands:
+            if isinstance(command, ast.SectionsCommand):
+                statements.extend(command.statements)
+            elif isinstance(command, ast.Assignment):
+                statements.append(command)
         placement = Placement(sections)
         plan = placement.plan(statements)
-        self._define_script_symbols(plan, script)
+        self._define_script_symbols(plan)
         self._define_start_stop_symbols(placement)
         if options.gc_sections:
             roots = [self._entry_name(script) or "_start"] + options.undefined
@@ -363,13 +367,12 @@ class Linker:
                         return statement.symbol
         return None
 
-    def _define_script_symbols(self, plan, script: ast.Script) -> None:
+    def _define_script_symbols(self, plan) -> None:
         """Mark names the script (or --defsym) assigns as defined before the
         undefined-reference check; PROVIDE only defines what is referenced and
         not defined elsewhere."""
         self.provided: set[str] = set()
         assignments = [a for a in _all_assignments(plan) if a.symbol != "."]
-        assignments += [c for c in script.commands if isinstance(c, ast.Assignment)]
         for assignment in assignments:
             symbol = self.symtab.get(assignment.symbol)
             if assignment.provide:

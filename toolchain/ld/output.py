@@ -109,8 +109,8 @@ class OutputBuilder:
         phdr = elf.PHDR64.size if self.is64 else elf.PHDR32.size
         for _ in range(4):
             layout.run(ehdr + phnum * phdr)
-            self._set_script_symbols(layout)
             sections = self._kept_sections()
+            self._set_script_symbols(layout, sections)
             count = len(build_segments(sections, max_page, self._exec_stack(),
                                         self.arch.separate_code))
             if count == phnum or self.options.output_format == "binary":
@@ -142,13 +142,15 @@ class OutputBuilder:
                         kept.append(output)
         return kept
 
-    def _set_script_symbols(self, layout: Layout) -> None:
+    def _set_script_symbols(self, layout: Layout, kept: list[OutputSection]) -> None:
         symtab = self.linker.symtab
         for name, (value, section) in layout.values.items():
             symbol = symtab.get(name)
             if symbol is None or not symbol.script_defined:
                 continue
             symbol.section = None
+            if section is not None and section not in kept:
+                section = _nearby_section(kept, value)
             if section is not None:
                 symbol.output_section = section
                 symbol.value = value - section.address
@@ -370,6 +372,17 @@ class OutputBuilder:
         if note is not None and note.output_section is not None:
             self.synthetic.fill_build_id(content, self._input_offset(note))
         return bytes(content)
+
+
+def _nearby_section(kept: list[OutputSection], address: int) -> OutputSection | None:
+    """The section a symbol of a dropped (empty) output section moves to, keeping its
+    address (BFD's _bfd_nearby_section): the last allocated section starting at or
+    before it, else the first allocated one."""
+    allocated = [s for s in kept if s.flags & elf.SHF_ALLOC and not s.flags & elf.SHF_TLS]
+    before = [s for s in allocated if s.address <= address]
+    if before:
+        return max(before, key=lambda s: s.address)
+    return min(allocated, key=lambda s: s.address) if allocated else None
 
 
 def _only_aligns_dot(item: SectionPlan) -> bool:

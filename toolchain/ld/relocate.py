@@ -40,6 +40,14 @@ HI_EXPRS = {E.PC, E.PLT_PC, E.GOT_PC, E.GOTTP_PC, E.TLSGD_GOT_PC}
 FUNCTION_TYPES = (elf.STT_FUNC, elf.STT_GNU_IFUNC, elf.STT_NOTYPE)
 
 
+def is_mapping_symbol(name: str) -> bool:
+    """AArch64's and RISC-V's mapping symbols (``$x``, ``$d``, ``$x.foo``, RISC-V's
+    ``$xrv64i2p0_m2p0...``: ELF for the Arm 64-bit Architecture, 5.7.2; RISC-V ELF
+    psABI, "Mapping Symbol"): they mark code and data, they name nothing."""
+    return len(name) >= 2 and name[0] == "$" and name[1] in "adtx" and \
+        (len(name) == 2 or name[2] == "." or name.startswith("$xrv"))
+
+
 def function_at(section: InputSection, offset: int) -> str | None:
     """The function symbol whose bytes contain ``offset`` (for ld-style messages)."""
     file = section.file
@@ -48,7 +56,7 @@ def function_at(section: InputSection, offset: int) -> str | None:
     best = None
     for symbol in file.all_symbols():
         if symbol.section is section and symbol.type in FUNCTION_TYPES and symbol.name and \
-                symbol.value <= offset and (offset < symbol.value + symbol.size or
+                not is_mapping_symbol(symbol.name) and symbol.value <= offset and (offset < symbol.value + symbol.size or
                                             symbol.size == 0):
             if best is None or symbol.value > best.value:
                 best = symbol
