@@ -428,3 +428,27 @@ int main(void)
 def test_switch_goto_bitfields_tls_frames(tmp_path, level):
     out = check(tmp_path, MISC_LIB, MISC_MAIN, level)
     assert "111 110 100" in out
+
+
+def test_code_is_compressed_as_gccs(tmp_path):
+    """riscv64-linux-gnu-gcc is rv64gc: its assembler uses the 16-bit forms where they
+    fit.  pcc says the same (.attribute arch) in the object and in -S text, and its
+    driver assembles .s files with the same ISA as gcc's driver does."""
+    src = tmp_path / "f.c"
+    src.write_text("long f(long a, long b) { return a + b; }\n")
+    obj = _pcc_object(src, "-O1")
+    flags = subprocess.run(["riscv64-linux-gnu-readelf", "-h", str(obj)], capture_output=True,
+                           text=True, check=True).stdout
+    assert "RVC" in flags, flags
+    asm = tmp_path / "g.s"
+    asm.write_text("\t.text\n\taddi a0, a0, 1\n\tret\n")
+    for driver, out in ((["pcc", TARGET], "pcc.o"), ([GCC], "gcc.o")):
+        if driver[0] == "pcc":
+            status, err = pcc(TARGET, "-c", asm, "-o", tmp_path / out)
+            assert status == 0, err
+        else:
+            subprocess.run([GCC, "-c", str(asm), "-o", str(tmp_path / out)], check=True)
+    text = [subprocess.run(["riscv64-linux-gnu-objdump", "-d", str(tmp_path / out)],
+                           capture_output=True, text=True, check=True).stdout.split(">:")[1]
+            for out in ("pcc.o", "gcc.o")]
+    assert text[0] == text[1] and "0505" in text[0], text

@@ -122,13 +122,19 @@ def compile_c(path: str, opts: DriverOptions, want_text: bool) -> bytes | str | 
     return result[0]
 
 
+# What the driver tells the assembler about the ISA, as gcc's does (riscv64-linux-gnu-gcc
+# is rv64gc, lp64d: GNU as then uses the compressed forms where they fit).
+ASSEMBLER_ISA_OPTIONS = {"riscv64-linux-gnu": ("-march=rv64gc", "-mabi=lp64d")}
+
+
 def module_object(module, target: Target, path: str,
                   options: dict | None = None) -> bytes | None:
     """The ELF object for an IR module, straight through the streamer (no text)."""
     streamer_mod = importlib.import_module("toolchain.as.streamer")
     isa_mod = importlib.import_module("toolchain.as.isa")
     diagnostics = Diagnostics("pcc")
-    streamer = streamer_mod.ObjectStreamer(target, isa_mod.isa_for(target), diagnostics)
+    isa = isa_mod.isa_for(target, ASSEMBLER_ISA_OPTIONS.get(target.name, ()))
+    streamer = streamer_mod.ObjectStreamer(target, isa, diagnostics)
     backend_for(target).emit_module(module, streamer, **(options or {}))
     if diagnostics.failed:
         return None
@@ -183,9 +189,12 @@ def assemble_file(path: str, opts: DriverOptions, preprocess: bool) -> bytes | N
         except OSError as exc:
             raise DriverError(f"{path}: {exc.strerror}") from None
     include_dirs, defsyms = [], []
+    isa_options = list(ASSEMBLER_ISA_OPTIONS.get(opts.target.name, ()))
     args = iter(opts.assembler_args)
     for arg in args:            # -Wa, options pas shares with GNU as; the rest are ignored
-        if arg == "-I":
+        if arg.startswith(("-march=", "-mabi=")) or arg in ("-mrelax", "-mno-relax"):
+            isa_options.append(arg)
+        elif arg == "-I":
             include_dirs.append(next(args, "."))
         elif arg.startswith("-I"):
             include_dirs.append(arg[2:])
@@ -194,7 +203,7 @@ def assemble_file(path: str, opts: DriverOptions, preprocess: bool) -> bytes | N
         elif arg.startswith("--defsym="):
             defsyms.append(arg[len("--defsym="):])
     return assembler.assemble(text, path, opts.target, Diagnostics("pcc"), include_dirs,
-                              defsyms)
+                              defsyms, isa_options)
 
 
 def compile_input(path: str, kind: str, opts: DriverOptions, want_text: bool):

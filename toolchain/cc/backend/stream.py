@@ -11,7 +11,9 @@ objects -- which is the one source of truth for both outputs:
   objects are byte-identical.
 
 Inline asm is the one exception to "no text": its template, with operands
-substituted, is text by nature, and goes through the assembler's parser.
+substituted, is text by nature, and goes through the assembler's parser; so
+do ``("directive", text)`` items, target directives with no item of their
+own (RISC-V's ``.attribute``).
 What is here knows no instruction set: the functions' items come from each
 back end's emit.py; the data, the constant pool and the printing are common.
 """
@@ -227,7 +229,7 @@ def emit_items(items: list[tuple], streamer) -> None:
             streamer.emit_common(item[1], item[2], item[3], False)
         elif kind == "set":
             streamer.set_symbol(item[1], SymbolRef(item[2]))
-        elif kind == "asm":
+        elif kind in ("asm", "directive"):
             parser = parser_module.Parser(streamer, streamer.isa, streamer.target,
                                           streamer.diagnostics)
             parser.run([(item[1] + "\n", "<inline asm>")])
@@ -314,6 +316,8 @@ def print_items(items: list[tuple], isa) -> str:
             lines.append(f"\t.comm {item[1]},{item[2]},{item[3]}")
         elif kind == "set":
             lines.append(f"\t.set {item[1]}, {item[2]}")
+        elif kind == "directive":
+            lines.append("\t" + item[1])
         elif kind == "asm":
             lines.append("#APP")
             lines.extend("\t" + line.strip() for line in item[1].splitlines())

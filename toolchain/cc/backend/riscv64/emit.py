@@ -177,8 +177,16 @@ def function_items(function: ir.Function, ctx: ModuleContext) -> list[tuple]:
     return items
 
 
+# What riscv64-linux-gnu-gcc says of its code (rv64gc, lp64d): the ISA, so that the
+# assembler -- the streamer, or pas/GNU as on the -S text -- uses the compressed
+# forms where they fit, as it does for gcc's code.
+ATTRIBUTES = ('.attribute arch, "rv64i2p1_m2p0_a2p1_f2p2_d2p2_c2p0_zicsr2p0_zifencei2p0"',
+              ".attribute unaligned_access, 0", ".attribute stack_align, 16")
+
+
 def module_items(module: ir.Module) -> list[tuple]:
-    return stream.module_items(module, function_items)
+    return [("directive", text) for text in ATTRIBUTES] + \
+        stream.module_items(module, function_items)
 
 
 # --- the two faces -------------------------------------------------------------------------
