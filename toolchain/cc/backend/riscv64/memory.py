@@ -7,13 +7,15 @@ when asked).  Loads zero-extend bytes and halfwords (``lbu``/``lhu``), ``lw``
 sign-extends words, as an i32 is kept (isel.py).  A store of the constant 0
 stores ``zero``.  Small constant-size memcpy/memset expand to loads and
 stores of the widest width the alignment allows; others call ``memcpy`` /
-``memset``.
+``memset``.  A scalar load from a global uses the assembler's symbol forms (``lw a0, x``
+is auipc + lw with %pcrel_lo; a floating-point load names a scratch register
+for the address: ``flw fa0, x, t0``).
 """
 
 from __future__ import annotations
 
-from ...ir import Constant, Instruction, Type
-from .operands import LOADS, SP, STORES, ZERO, Memory, imm, offset_mem
+from ...ir import Constant, GlobalAddress, Instruction, Type
+from .operands import LOADS, SP, STORES, ZERO, Memory, imm, offset_mem, sym
 
 INLINE_LIMIT = 64           # bytes a memcpy/memset is expanded up to
 
@@ -79,11 +81,28 @@ class MemorySelection:
             self.e(STORES[max(1, _size(ty))], r, m)
 
     def op_load(self, inst: Instruction) -> None:
-        self.load_into(self.dest(inst), inst.type, self.mem(inst.operands[0]))
+        symbol = self.symbol_operand(inst.operands[0], inst.type)
+        if symbol is None:
+            self.load_into(self.dest(inst), inst.type, self.mem(inst.operands[0]))
+        elif inst.type in (Type.F32, Type.F64):
+            self.e("flw" if inst.type is Type.F32 else "fld", self.dest(inst), symbol, self.new())
+        else:
+            self.e(LOADS[max(1, _size(inst.type))], self.dest(inst), symbol)
 
     def op_store(self, inst: Instruction) -> None:
         value, address = inst.operands
         self.store_value(value, value.type, self.mem(address))
+
+    def symbol_operand(self, address, ty: Type):
+        """A global's address as the operand of the assembler's ``lw rd, symbol`` /
+        ``flw fd, symbol, rt`` forms (auipc, then the load with %pcrel_lo: one
+        instruction less than lla then the load); None where they do not apply.
+        Not for stores: ``sw rs, symbol, rt`` writes rt before it reads rs, an
+        early clobber the allocator does not know."""
+        if not isinstance(address, GlobalAddress) or address.name in self.ctx.tls or \
+                ty in (Type.I128, Type.F128):
+            return None
+        return sym(address.name, address.offset)
 
     def copy_bytes(self, dst: Memory, src: Memory, size: int, align: int = 1) -> None:
         """Copy ``size`` bytes between two memory operands through registers."""

@@ -104,6 +104,8 @@ def roles(mi: MachineInstr) -> tuple[str, ...]:
     n = len(mi.operands)
     if n == 0:
         return ()
+    if n == 3 and mi.mnemonic in ("flw", "fld") and isinstance(mi.operands[1], _expr.Expr):
+        return ("w", "r", "w")              # ``flw fd, symbol, rt``: rt takes the address
     if mi.mnemonic in _READ_ONLY:
         return ("r",) * n
     return ("w",) + ("r",) * (n - 1)

@@ -1,8 +1,10 @@
 /* fenv.h's functions (C11 7.6) over the arch's few primitives
  * (arch/<arch>/fenv.s: the exception flags, the rounding mode, the trap
  * enables, fegetenv and __fe_set_env).  Built only for targets that have
- * that file (build.py's ARCH_HELPERS).  The default environment is all
- * zero on the targets that have one: round to nearest, no flags, no traps. */
+ * that file (build.py's ARCH_HELPERS).  The default environment: round to
+ * nearest, no flags, no traps -- all zero on AArch64 and RISC-V; on x86 the
+ * x87 control word 0x37f (every exception masked, extended precision), an
+ * empty register stack (tag word 0xffff) and MXCSR 0x1f80, as glibc's. */
 #include <fenv.h>
 
 unsigned __fe_get_flags(void);
@@ -13,7 +15,17 @@ unsigned __fe_get_traps(void);
 void __fe_set_traps(unsigned excepts);
 void __fe_set_env(const fenv_t *env);
 
+#if defined(__i386__) || defined(__x86_64__)
+static const fenv_t default_env = {
+	.__control_word = 0x37f, .__glibc_reserved1 = 0xffff, .__glibc_reserved2 = 0xffff,
+	.__tags = 0xffff, .__glibc_reserved3 = 0xffff,
+#if defined(__x86_64__)
+	.__mxcsr = 0x1f80,
+#endif
+};
+#else
 static const fenv_t default_env;
+#endif
 
 int feclearexcept(int excepts)
 {
