@@ -116,12 +116,23 @@ def test_small_external_function_inlines_and_stays(tmp_path):
 
 
 def test_O2_inlines_small_functions_called_twice(tmp_path):
-    source = ("static int poly(int x) { return x * x * 3 + x * 5 - 7; }\n"
+    source = ("static int poly(int x) { return x * x * 3 + x * 5 - 7 + (x >> 3) * (x ^ 5) - x / 3; }\n"
               "int f(int a, int b) { return poly(a) - poly(b); }\n")
     assert calls_in(optimised(tmp_path, source, "-Os"), "f") == ["poly", "poly"]
     module = optimised(tmp_path, source, "-O2")
     assert calls_in(module, "f") == []
     assert "poly" not in functions(module)
+
+
+def test_Os_inlines_a_static_function_everywhere_when_that_is_smaller(tmp_path):
+    source = ("static int scale(int x) { return x * 3 + (x >> 2) - 5; }\n"
+              "int f(int a, int b, int c) { return scale(a) ^ scale(b) ^ scale(c); }\n"
+              "int scaled(int a) { return a * 3 + (a >> 2) - 5; }\n"
+              "int g(int a, int b, int c) { return scaled(a) ^ scaled(b) ^ scaled(c) ^ scaled(a + b); }\n")
+    module = optimised(tmp_path, source, "-Os")
+    assert calls_in(module, "f") == [] and "scale" not in functions(module)
+    assert calls_in(module, "g") == ["scaled"] * 4     # external: its body stays anyway
+    assert calls_in(optimised(tmp_path, source, "-O1"), "f") == ["scale"] * 3
 
 
 def test_recursion_is_not_inlined(tmp_path):
@@ -145,6 +156,19 @@ def test_wrapper_of_a_small_function_inlines_fully(tmp_path):
     module = optimised(tmp_path, source, "-Os")
     assert calls_in(module, "f") == []
     assert functions(module) == {"f"}
+
+
+def test_each_copy_has_its_own_label_addresses(tmp_path):
+    source = ("static void *p1, *p2;\n"
+              "static inline void mark(void **p, int c) { if (c) { here: *p = &&here; } }\n"
+              "static void __attribute__((noinline)) f(int c) { mark(&p1, c); }\n"
+              "static void __attribute__((noinline)) g(int c) { mark(&p2, c); }\n"
+              "static int hop(int k) { void *t[] = {&&a, &&b}; goto *t[k & 1];\n"
+              "  a: return 10; b: return 20; }\n"
+              "int main(void) { f(1); g(1); return (p1 != p2) + hop(3) + hop(4); }\n")
+    module = optimised(tmp_path, source, "-O2")
+    assert "mark" not in functions(module) and calls_in(module, "main") == ["f", "g"]
+    assert run(module)[0] == 31
 
 
 def test_weak_and_variadic_callees_stay(tmp_path):

@@ -9,6 +9,9 @@ Which calls (gcc's spirit, by -O level, recorded on the module by run_pipeline):
   larger than the call sequence it replaces (the call and its arguments):
   at every level from -O1, whatever the callee's linkage (an external
   function's body stays for other files);
+* at -Os (and -O2), a ``static`` function whose address is never taken when
+  inlining it at every call site costs no more than its body does out of
+  line (``n * (size - call) <= size + FRAME``): the body then goes;
 * at -O2/-O3 also callees of up to ``SMALL_FUNCTION`` units (twice that for
   functions declared ``inline``), while the caller grows at most by
   ``CALLER_GROWTH``.
@@ -16,7 +19,8 @@ Which calls (gcc's spirit, by -O level, recorded on the module by run_pipeline):
 Never: weak callees (another definition may win at link time), ``noinline``
 or ``noipa`` ones, variadic ones, recursion (the call inside a cycle of the
 call graph), callees that call ``setjmp`` (returns_twice), use ``va_start``,
-dynamic allocas or stacksave, take block addresses or have ``asm goto``, or
+dynamic allocas or stacksave, store block addresses in static data (``static
+void *t[] = {&&a}``: one table for every copy) or have ``asm goto``, or
 whose inline asm defines a named label (two copies would clash; ``%=`` and
 numeric local labels are fine), calls whose arguments or result disagree
 with the callee's parameters, and callers that call ``setjmp``.
@@ -25,7 +29,8 @@ The call graph is walked bottom-up (Tarjan's strongly connected components
 come out callees first), so a small wrapper of a small function inlines
 fully.  Mechanics: the call's block is split at the call; the callee's
 blocks are cloned with a value map (parameters to the call's arguments,
-phis' incoming blocks remapped, source locations kept); its fixed allocas
+phis' incoming blocks remapped, ``&&label`` to the copy's block -- each copy
+its own address, as with gcc -- source locations kept); its fixed allocas
 move to the caller's entry block so mem2reg can promote them; each ``ret``
 becomes a ``jmp`` to the continuation, whose phi gathers the returned
 values; ``unreachable`` stays.  Aggregates: a struct parameter is the
@@ -45,6 +50,7 @@ from .util import replace_uses
 
 SMALL_FUNCTION = 30          # -O2: callees up to this size inline
 CALLER_GROWTH = 100          # -O2: a caller may grow by this much, or double, whichever is more
+FRAME = 2                    # what an out-of-line body costs beyond its instructions (return...)
 FREE = {"alloca", "phi", "copy", "jmp", "ret", "unreachable"}
 # an asm label definition that is neither numeric (1:, reusable) nor made unique with %=
 _NAMED_LABEL = re.compile(r"(?:^|[;\n])\s*([A-Za-z_.$][\w.$%=]*)\s*:")
@@ -60,11 +66,11 @@ def run(module: Module) -> bool:
     for found in calls.values():
         for _, callee in found:
             sites[callee] += 1
-    taken = _address_taken(module, functions)
+    decision = _Decision(level, sites, _address_taken(module, functions))
     changed = False
     for component in _components_bottom_up(functions, calls):
         for caller in component:
-            changed |= _inline_into(caller, component, calls, sites, taken, functions, level)
+            changed |= _inline_into(caller, component, calls, decision, functions)
     return changed
 
 
@@ -109,7 +115,7 @@ def inlinable_body(callee: Function) -> bool:
             op = instruction.opcode
             if entry in instruction.targets:            # the entry is a loop header
                 return False
-            if op in ("va_start", "stacksave", "stackrestore", "indirectbr"):
+            if op in ("va_start", "stacksave", "stackrestore"):
                 return False
             if op == "alloca" and instruction.operands:
                 return False
@@ -119,8 +125,6 @@ def inlinable_body(callee: Function) -> bool:
                 return False
             if op == "asm" and (instruction.attributes.get("labels") or
                                 _defines_named_label(str(instruction.attributes.get("template", "")))):
-                return False
-            if any(isinstance(v, BlockAddress) for v in instruction.operands):
                 return False
     return True
 
@@ -160,7 +164,8 @@ def call_agrees(call: Instruction, callee: Function) -> bool:
 
 
 class _Decision:
-    """The -O level's rules, with the facts about the module they need."""
+    """The -O level's rules, with the facts about the module they need (a callee's size
+    is measured once: bottom-up, its own inlining is done before anyone calls it)."""
 
     def __init__(self, level: str, sites: dict, taken: set):
         self.level = level
@@ -186,8 +191,11 @@ class _Decision:
         size = self.size(callee)
         if size <= call_cost(call):
             return True
-        if self.level in ("-O2", "-O3") or (self.level.startswith("-O") and self.level[2:].isdigit()
-                                            and int(self.level[2:]) >= 2):
+        optimising_more = self.level == "-Os" or (self.level[2:].isdigit() and int(self.level[2:]) >= 2)
+        if optimising_more and callee.linkage == "internal" and callee.name not in self.taken \
+                and self.sites[callee] * (size - call_cost(call)) <= size + FRAME:
+            return True
+        if self.level != "-Os" and optimising_more:
             limit = SMALL_FUNCTION * (2 if callee.attributes.get("inline") else 1)
             return size <= limit and caller_size + size - call_cost(call) <= budget
         return False
@@ -280,12 +288,12 @@ def _components_bottom_up(functions: dict, calls: dict) -> list[list[Function]]:
 
 # --- the inlining itself -----------------------------------------------------------------------
 
-def _inline_into(caller: Function, component: list, calls: dict, sites: dict, taken: set,
-                 functions: dict, level: str) -> bool:
+def _inline_into(caller: Function, component: list, calls: dict, decision: "_Decision",
+                 functions: dict) -> bool:
     if any(i.opcode == "call" and i.attributes.get("returns_twice")
            for b in caller.blocks for i in b.instructions):
         return False
-    decision = _Decision(level, sites, taken)
+    sites = decision.sites
     size = function_size(caller)
     budget = size + max(size, CALLER_GROWTH)
     results: dict = {}
@@ -384,7 +392,8 @@ def inline_call(caller: Function, call: Instruction, callee: Function, names: se
             else:
                 clone.instructions.append(copy)
     for copy in cloned:
-        copy.operands = [values.get(v, v) if isinstance(v, (Instruction, Parameter)) else v
+        copy.operands = [values.get(v, v) if isinstance(v, (Instruction, Parameter)) else
+                         BlockAddress(clones[v.block]) if isinstance(v, BlockAddress) else v
                          for v in copy.operands]
 
     # returns become jumps to the continuation
