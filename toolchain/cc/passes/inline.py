@@ -8,7 +8,7 @@ Which calls (gcc's spirit, by -O level, recorded on the module by run_pipeline):
 * a callee whose estimated size (:func:`instruction_cost` summed) is no
   larger than the call sequence it replaces (the call and its arguments):
   at every level from -O1, whatever the callee's linkage (an external
-  function's body stays for other files);
+  function's body stays for other files, so at -Os it must be smaller);
 * at -Os (and -O2), a ``static`` function whose address is never taken when
   inlining it at every call site costs no more than its body does out of
   line (``n * (size - call) <= size + FRAME``): the body then goes;
@@ -189,8 +189,9 @@ class _Decision:
         if callee.linkage == "internal" and self.sites[callee] == 1 and callee.name not in self.taken:
             return True
         size = self.size(callee)
-        if size <= call_cost(call):
-            return True
+        if size < call_cost(call) or (size == call_cost(call) and (
+                self.level != "-Os" or callee.linkage == "internal")):
+            return True          # at -Os an external body stays: a tie is no gain
         optimising_more = self.level == "-Os" or (self.level[2:].isdigit() and int(self.level[2:]) >= 2)
         if optimising_more and callee.linkage == "internal" and callee.name not in self.taken \
                 and self.sites[callee] * (size - call_cost(call)) <= size + FRAME:
