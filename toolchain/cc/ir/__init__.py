@@ -291,6 +291,7 @@ class Module:
     asm: list[str] = field(default_factory=list)              # top-level asm("...")
     aliases: dict[str, str] = field(default_factory=dict)     # __attribute__((alias)): name -> target
     alias_linkage: dict[str, str] = field(default_factory=dict)   # alias -> 'internal'/'weak' if not external
+    level: str = ""                           # the -O level run_pipeline runs (the inliner reads it)
 
 
 # --- the opcode table ------------------------------------------------------------------------

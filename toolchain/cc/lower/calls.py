@@ -47,6 +47,11 @@ class CallLowering:
         section = symbol.attributes.get("section")
         if isinstance(section, str):
             function.attributes["section"] = section
+        for name in ("noinline", "noipa", "always_inline", "naked"):    # the inliner's rules
+            if name in symbol.attributes:
+                function.attributes[name] = True
+        if symbol.inline:
+            function.attributes["inline"] = True
         if result.is_void():
             function.return_type = Type.VOID
         elif is_aggregate(result):

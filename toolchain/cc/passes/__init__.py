@@ -3,12 +3,15 @@
 Each pass is one module with ``run(module) -> bool`` (whether it changed
 anything).  The lists below are the whole story (QBE style).  ``-O0``
 only drops unreachable blocks (the back end then sees every variable in
-memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up and drops
-unused static functions and data; ``-O2``/``-Os`` run the cleanups once more,
-and ``-Os`` turns long constant initialisations of locals into copies from
-read-only data (constinit).  Every level ends with ``softfloat``: binary128
-arithmetic becomes calls to the soft-float routines, which is lowering, not
-optimisation.
+memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up, inlines
+(always_inline functions, static ones called once, callees no larger than
+the call), promotes the inlined locals, cleans up again and drops unused
+static functions and data; ``-O2`` also inlines small functions (a larger
+budget); ``-Os`` inlines as -O1 does and turns long constant initialisations
+of locals into copies from read-only data (constinit).  Every level ends
+with ``softfloat``: binary128 arithmetic becomes calls to the soft-float
+routines, which is lowering, not optimisation.  ``run_pipeline`` records the
+level on the module (``Module.level``) for the passes that depend on it.
 
 ``run_pipeline(module, '-O1', print_after={'mem2reg'})`` prints the IR after
 the named passes ('all' for every one) -- the compiler's switch for it is
@@ -23,7 +26,7 @@ import sys
 from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
-from . import (constfold, constinit, dce, globaldce, mem2reg, simplifycfg, softfloat,
+from . import (constfold, constinit, dce, globaldce, inline, mem2reg, simplifycfg, softfloat,
                unreachable)
 
 PASSES = {
@@ -35,16 +38,20 @@ PASSES = {
     "globaldce": globaldce.run,
     "constinit": constinit.run,
     "softfloat": softfloat.run,
+    "inline": inline.run,
 }
 
 PIPELINES: dict[str, list[str]] = {
     "-O0": ["unreachable", "softfloat"],
-    "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "simplifycfg", "constfold",
-            "dce", "simplifycfg", "globaldce", "softfloat"],
-    "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
-            "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
+    "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
+            "mem2reg", "constfold", "dce", "simplifycfg", "constfold", "dce", "simplifycfg",
+            "globaldce", "softfloat"],
+    "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
+            "mem2reg", "constfold", "dce", "simplifycfg", "constfold", "dce", "simplifycfg",
+            "globaldce", "softfloat"],
     "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce",
-            "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
+            "simplifycfg", "inline", "mem2reg", "constfold", "dce", "simplifycfg", "constfold",
+            "dce", "simplifycfg", "globaldce", "softfloat"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]
 
@@ -58,6 +65,7 @@ def pipeline_for(level: str) -> list[str]:
 def run_pipeline(module: Module, level: str, print_after: set[str] | frozenset = frozenset(),
                  verify: bool = False, out=None) -> Module:
     out = out or sys.stderr
+    module.level = level
     if verify:
         verify_module(module)
     for name in pipeline_for(level):
