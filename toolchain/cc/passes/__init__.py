@@ -3,10 +3,12 @@
 Each pass is one module with ``run(module) -> bool`` (whether it changed
 anything).  The lists below are the whole story (QBE style).  ``-O0``
 only drops unreachable blocks (the back end then sees every variable in
-memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up and drops
-unused static functions and data; ``-O2``/``-Os`` run the cleanups once more,
-and ``-Os`` turns long constant initialisations of locals into copies from
-read-only data (constinit).  Every level ends with ``softfloat``: binary128
+memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up, splits the
+locals mem2reg could not promote into one slot per piece (sroa, which also
+forwards stores to loads), promotes those, cleans up again and drops unused
+static functions and data; ``-O2``/``-Os`` run the same passes, and ``-Os``
+turns long constant initialisations of locals into copies from read-only
+data (constinit).  Every level ends with ``softfloat``: binary128
 arithmetic becomes calls to the soft-float routines, which is lowering, not
 optimisation.
 
@@ -23,7 +25,7 @@ import sys
 from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
-from . import (constfold, constinit, dce, globaldce, mem2reg, simplifycfg, softfloat,
+from . import (constfold, constinit, dce, globaldce, mem2reg, simplifycfg, softfloat, sroa,
                unreachable)
 
 PASSES = {
@@ -34,17 +36,21 @@ PASSES = {
     "dce": dce.run,
     "globaldce": globaldce.run,
     "constinit": constinit.run,
+    "sroa": sroa.run,
     "softfloat": softfloat.run,
 }
 
 PIPELINES: dict[str, list[str]] = {
     "-O0": ["unreachable", "softfloat"],
-    "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "simplifycfg", "constfold",
-            "dce", "simplifycfg", "globaldce", "softfloat"],
+    "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
+            "sroa", "mem2reg", "constfold", "dce", "simplifycfg", "constfold", "dce",
+            "simplifycfg", "globaldce", "softfloat"],
     "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
-            "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
+            "sroa", "mem2reg", "constfold", "dce", "simplifycfg", "constfold", "dce",
+            "simplifycfg", "globaldce", "softfloat"],
     "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce",
-            "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
+            "simplifycfg", "sroa", "mem2reg", "constfold", "dce", "simplifycfg", "constfold",
+            "dce", "simplifycfg", "globaldce", "softfloat"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]
 
