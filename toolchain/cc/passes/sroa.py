@@ -51,6 +51,7 @@ ROUNDS = 4                   # split rounds per function (a slot adopting anothe
 MAX_PIECES = 64              # larger slots stay whole
 OTHER_MEMORY_PIECES = 4      # a copy to/from memory that is not a split slot: at most this
                              # many pieces become loads and stores
+KNOWN_PER_SLOT = 32          # forwarding remembers at most this many values per slot
 
 TYPE_BYTES = {Type.I8: 1, Type.I16: 2, Type.I32: 4, Type.I64: 8, Type.I128: 16, Type.F32: 4,
               Type.F64: 8, Type.F80: 10, Type.F128: 16}
@@ -510,6 +511,8 @@ def forward_stores(function: Function, pointer_bytes: int, library: dict) -> boo
                 else:
                     _forget(entries, offset, size)
                     entries[offset] = (t, size, instruction.operands[0])
+                if len(entries) > KNOWN_PER_SLOT:          # long initialisers: stay linear
+                    entries.clear()
                 continue
             copy = as_copy(instruction, library) if op in ("memcpy", "memset", "call") else None
             if op in ("memcpy", "memset") or copy is not None:
