@@ -388,10 +388,12 @@ def _rewrite(function: Function, split: list[Slot], where: dict, pointer_bytes: 
         allocas = {}
         for offset, t in sorted(slot.pieces.items()):
             size = _bytes(t, pointer_bytes)
-            align = 16 if t is Type.F80 else size
+            if t is Type.F80:
+                size = 16                         # what any target gives a long double
+            # no more aligned than the slot was (a piece of a packed or char buffer)
+            align = max(1, min(size, int(slot.alloca.attributes.get("alignment", 1) or 1)))
             allocas[offset] = Instruction("alloca", Type.PTR, [], [],
-                                          {"size": 16 if t is Type.F80 else size,
-                                           "alignment": align}, block=entry)
+                                          {"size": size, "alignment": align}, block=entry)
         piece_of[slot] = allocas
         new_allocas[slot.alloca] = [allocas[o] for o in sorted(allocas)]
         for instruction, offset, _ in slot.accesses:
