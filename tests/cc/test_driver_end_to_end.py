@@ -311,7 +311,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "20030125-1.c -O1": "floor((double)f) is not narrowed to floorf(f)",
     "20041114-1.c -O1": "no value-range folding of the comparison (link_failure stays)",
     "compare-3.c -O1": "(x<y) && (x>y) is not folded to false (link_error stays)",
-    "pure-1.c -O1": "stores are not kept in registers across pure/const calls (link_error)",
     "builtin-constant.c -O1": "__builtin_constant_p is decided before constant propagation",
     "printf-chk-1.c -O1": "__printf_chk(1, \"..\\n\") is not turned into puts/putchar",
     "vfprintf-chk-1.c -O1": "__vfprintf_chk is not turned into fputs/fputc",

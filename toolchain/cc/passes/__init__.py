@@ -5,13 +5,15 @@ anything).  The lists below are the whole story (QBE style).  ``-O0``
 only drops unreachable blocks (the back end then sees every variable in
 memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up, inlines
 (always_inline functions, static ones called once, callees no larger than
-the call), promotes the inlined locals, cleans up again and drops unused
-static functions and data; ``-O2`` also inlines small functions (a larger
-budget); ``-Os`` inlines as -O1 does and turns long constant initialisations
-of locals into copies from read-only data (constinit).  Every level ends
-with ``softfloat``: binary128 arithmetic becomes calls to the soft-float
-routines, which is lowering, not optimisation.  ``run_pipeline`` records the
-level on the module (``Module.level``) for the passes that depend on it.
+the call), splits the locals mem2reg could not promote into one slot per
+piece (sroa, which also forwards stores to loads), promotes those and the
+inlined locals, cleans up again and drops unused static functions and data;
+``-O2`` also inlines small functions (a larger budget); ``-Os`` inlines as
+-O1 does and turns long constant initialisations of locals into copies from
+read-only data (constinit).  Every level ends with ``softfloat``: binary128
+arithmetic becomes calls to the soft-float routines, which is lowering, not
+optimisation.  ``run_pipeline`` records the level on the module
+(``Module.level``) for the passes that depend on it.
 
 ``run_pipeline(module, '-O1', print_after={'mem2reg'})`` prints the IR after
 the named passes ('all' for every one) -- the compiler's switch for it is
@@ -27,7 +29,7 @@ from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
 from . import (constfold, constinit, dce, globaldce, inline, mem2reg, simplifycfg, softfloat,
-               unreachable)
+               sroa, unreachable)
 
 PASSES = {
     "unreachable": unreachable.run,
@@ -37,6 +39,7 @@ PASSES = {
     "dce": dce.run,
     "globaldce": globaldce.run,
     "constinit": constinit.run,
+    "sroa": sroa.run,
     "softfloat": softfloat.run,
     "inline": inline.run,
 }
@@ -44,13 +47,13 @@ PASSES = {
 PIPELINES: dict[str, list[str]] = {
     "-O0": ["unreachable", "softfloat"],
     "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
-            "mem2reg", "constfold", "dce", "simplifycfg", "constfold", "dce", "simplifycfg",
-            "globaldce", "softfloat"],
+            "sroa", "mem2reg", "constfold", "dce", "simplifycfg", "constfold", "dce",
+            "simplifycfg", "globaldce", "softfloat"],
     "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
-            "mem2reg", "constfold", "dce", "simplifycfg", "constfold", "dce", "simplifycfg",
-            "globaldce", "softfloat"],
+            "sroa", "mem2reg", "constfold", "dce", "simplifycfg", "constfold", "dce",
+            "simplifycfg", "globaldce", "softfloat"],
     "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce",
-            "simplifycfg", "inline", "mem2reg", "constfold", "dce", "simplifycfg", "constfold",
+            "simplifycfg", "inline", "sroa", "mem2reg", "constfold", "dce", "simplifycfg", "constfold",
             "dce", "simplifycfg", "globaldce", "softfloat"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]

@@ -7,7 +7,8 @@ comparisons read the operands as signed or unsigned as the predicate says;
 ``f32`` results are rounded to single precision.  Division by zero and
 conversions of NaN or out-of-range floats are left for run time.  A few
 identities fold too (``x + 0``, ``x * 1``, ``x & -1``, ``select`` on a
-constant, phis whose operands agree).  A non-volatile load from read-only
+constant, phis whose operands agree), and ``(x + c1) + c2`` becomes
+``x + (c1 + c2)``.  A non-volatile load from read-only
 data (a ``const`` object or a string literal, not weak) at a known offset is
 the value stored there.  Uses are rewritten and the folded instructions
 removed; the walk repeats until nothing changes, so constants propagate
@@ -219,6 +220,7 @@ def run_function(function: Function, pointer_bits: int,
                 # operands already folded in this sweep
                 instruction.operands = [mapping.get(v, v) if isinstance(v, Instruction) else v
                                         for v in instruction.operands]
+                changed_any |= _reassociate(instruction, pointer_bits)
                 value = fold(instruction, pointer_bits)
                 if value is not None and value is not instruction and not isinstance(value, Undef):
                     mapping[instruction] = value
@@ -228,6 +230,22 @@ def run_function(function: Function, pointer_bits: int,
         for block in function.blocks:
             block.instructions = [i for i in block.instructions if i not in mapping]
         replace_uses(function, mapping)
+
+
+def _reassociate(instruction: Instruction, pointer_bits: int) -> bool:
+    """``add (add x, c1), c2`` becomes ``add x, c1 + c2`` (addresses walked with p++)."""
+    if instruction.opcode != "add" or not instruction.type.is_integer:
+        return False
+    inner, c2 = instruction.operands
+    if not isinstance(c2, Constant) or not isinstance(inner, Instruction) or \
+            inner.opcode != "add" or inner.type is not instruction.type or \
+            not isinstance(inner.operands[1], Constant) or \
+            isinstance(inner.operands[0], Constant):
+        return False
+    bits = pointer_bits if instruction.type is Type.PTR else INTEGER_BITS[instruction.type]
+    total = (int(inner.operands[1].value) + int(c2.value)) & ((1 << bits) - 1)
+    instruction.operands = [inner.operands[0], Constant(instruction.type, total)]
+    return True
 
 
 _LOAD_SIZE = {Type.I8: 1, Type.I16: 2, Type.I32: 4, Type.I64: 8, Type.I128: 16, Type.F32: 4,

@@ -7,7 +7,9 @@ dominance frontier of the blocks that store to it (Cytron et al., 1991);
 then a walk of the dominator tree renames: a load becomes the value most
 recently stored on the path (``undef`` before any store), each store and the
 alloca disappear, and phis get one operand per predecessor.  Trivial phis
-(all operands the same value) are folded at the end.  Functions that call a
+(all operands the same value) are folded at the end.  Promotion repeats
+while it frees more slots: once ``pp = &p`` is promoted, ``*pp`` is ``p``
+itself, whose address may then no longer escape.  Functions that call a
 ``returns_twice`` function (setjmp) are left alone.
 """
 
@@ -67,9 +69,16 @@ def promotable_allocas(function: Function, pointer_bytes: int) -> dict:
 
 def run_function(function: Function, pointer_bytes: int) -> bool:
     unreachable.run_function(function)           # phis want every predecessor reachable
-    allocas = promotable_allocas(function, pointer_bytes)
-    if not allocas:
-        return False
+    changed = False
+    while True:                                  # promoting p = &x may free x: again
+        allocas = promotable_allocas(function, pointer_bytes)
+        if not allocas:
+            return changed
+        _promote(function, allocas)
+        changed = True
+
+
+def _promote(function: Function, allocas: dict) -> None:
     tree = dominator_tree(function)
     # 1. phis at the iterated dominance frontiers of the stores
     phi_of: dict[Instruction, Instruction] = {}        # phi -> alloca
@@ -136,7 +145,6 @@ def run_function(function: Function, pointer_bytes: int) -> bool:
         block.instructions = [i for i in block.instructions if i not in removed]
     replace_uses(function, replacements)
     _fold_trivial_phis(function, set(phi_of))
-    return True
 
 
 def _fold_trivial_phis(function: Function, phis: set) -> None:
