@@ -3,8 +3,9 @@
 Each pass is one module with ``run(module) -> bool`` (whether it changed
 anything).  The lists below are the whole story (QBE style).  ``-O0``
 only drops unreachable blocks (the back end then sees every variable in
-memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up and drops
-unused static functions and data; ``-O2``/``-Os`` run the cleanups once more,
+memory, as gcc -O0 keeps them); ``-O1`` builds SSA, simplifies (constfold,
+instcombine), removes redundant computations and loads (gvn), cleans up and
+drops unused static functions and data; ``-O2``/``-Os`` run the cleanups once more,
 and ``-Os`` turns long constant initialisations of locals into copies from
 read-only data (constinit).  Every level ends with ``softfloat``: binary128
 arithmetic becomes calls to the soft-float routines, which is lowering, not
@@ -23,7 +24,7 @@ import sys
 from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
-from . import (constfold, constinit, dce, globaldce, mem2reg, simplifycfg, softfloat,
+from . import (constfold, constinit, dce, globaldce, gvn, instcombine, mem2reg, simplifycfg, softfloat,
                unreachable)
 
 PASSES = {
@@ -31,6 +32,8 @@ PASSES = {
     "simplifycfg": simplifycfg.run,
     "mem2reg": mem2reg.run,
     "constfold": constfold.run,
+    "instcombine": instcombine.run,
+    "gvn": gvn.run,
     "dce": dce.run,
     "globaldce": globaldce.run,
     "constinit": constinit.run,
@@ -39,12 +42,15 @@ PASSES = {
 
 PIPELINES: dict[str, list[str]] = {
     "-O0": ["unreachable", "softfloat"],
-    "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "simplifycfg", "constfold",
-            "dce", "simplifycfg", "globaldce", "softfloat"],
-    "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
-            "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
-    "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce",
-            "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
+    "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "instcombine", "gvn",
+            "instcombine", "dce", "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce",
+            "softfloat"],
+    "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "instcombine", "gvn",
+            "instcombine", "dce", "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce",
+            "softfloat"],
+    "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "instcombine",
+            "gvn", "instcombine", "dce", "simplifycfg", "constfold", "dce", "simplifycfg",
+            "globaldce", "softfloat"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]
 

@@ -1,0 +1,390 @@
+"""gvn: global value numbering, redundant loads and store-to-load forwarding.
+
+One walk of the dominator tree (the scoped hash table of Click's "Global Code
+Motion / Global Value Numbering", 1995, and of LLVM's EarlyCSE) does three
+things:
+
+* **Value numbering.**  A side-effect-free instruction (util.SIDE_EFFECT_FREE)
+  with the same opcode, type, attributes (the comparison predicate) and
+  operands as one that dominates it is replaced by that one.  Operands of the
+  commutative operations are put in a canonical order first, and ``icmp``
+  with swapped operands is the same as ``icmp`` with the swapped predicate.
+  Phis are equal when they sit in the same block with the same incoming
+  values.  Constants compare by value (floats by their bits: ``-0.0`` is not
+  ``0.0``), ``undef`` never equals anything.
+
+* **Known conditions.**  A block whose only predecessor ends in ``br c`` with
+  two different targets knows ``c`` (true on the first edge, false on the
+  second) in all the blocks it dominates.  An ``icmp`` there whose operands
+  are those of a known comparison folds when the known relation implies or
+  contradicts it (``x < y`` known true makes ``x > y`` false: gcc-torture's
+  compare-3.c), and a use of ``c`` itself becomes the constant.
+
+* **Memory.**  Along chains of blocks with a single predecessor (extended
+  basic blocks: a block with one predecessor is entered with the memory
+  state its predecessor left), a non-volatile ``load`` from an address that
+  an earlier load read or an earlier store wrote, with the same type and
+  nothing in between that may write there, is replaced by that value.
+  Addresses are a base and a byte offset: ``@g+k``, ``alloca + k``,
+  ``%p + k`` (``add`` of a constant).  What may write:
+
+  - a store whose address may alias (see ``may_alias``): two distinct
+    ``alloca`` slots or two distinct globals never alias, disjoint byte
+    ranges of one base never alias, an ``alloca`` whose address never escapes
+    is not reached through any other pointer; anything else may;
+  - a call, except a call to a ``pure`` or ``const`` function (lowering
+    records the attributes on the call), and then only memory a callee can
+    reach: a local slot whose address never escapes survives every call;
+  - ``memcpy``/``memset`` (their destination), ``asm``, the ``va_*``
+    operations, ``stackrestore``, and any instruction this pass does not know.
+  A call to a ``returns_twice`` function (setjmp) forgets everything.
+
+Everything replaced is removed; constfold and dce clean up what that exposes.
+"""
+
+from __future__ import annotations
+
+from ..ir import (Block, Constant, Function, GlobalAddress, INTEGER_BITS, Instruction, Module,
+                  Type)
+from ..ir.dominators import dominator_tree
+from .util import SIDE_EFFECT_FREE, replace_uses
+
+COMMUTATIVE = {"add", "mul", "and", "or", "xor"}
+SWAPPED_PREDICATE = {"eq": "eq", "ne": "ne", "slt": "sgt", "sgt": "slt", "sle": "sge",
+                     "sge": "sle", "ult": "ugt", "ugt": "ult", "ule": "uge", "uge": "ule"}
+INVERSE_PREDICATE = {"eq": "ne", "ne": "eq", "slt": "sge", "sge": "slt", "sgt": "sle",
+                     "sle": "sgt", "ult": "uge", "uge": "ult", "ugt": "ule", "ule": "ugt"}
+# the outcomes (less, equal, greater) for which each predicate holds
+RELATIONS = {"eq": {"="}, "ne": {"<", ">"}, "lt": {"<"}, "le": {"<", "="}, "gt": {">"},
+             "ge": {">", "="}}
+TYPE_BYTES = {Type.I8: 1, Type.I16: 2, Type.I32: 4, Type.I64: 8, Type.I128: 16, Type.F32: 4,
+              Type.F64: 8, Type.F80: 10, Type.F128: 16}
+# operations that read or write no memory this pass tracks
+MEMORY_NEUTRAL = SIDE_EFFECT_FREE | {"alloca", "stacksave", "br", "jmp", "switch", "indirectbr",
+                                     "ret", "unreachable"}
+MAX_AVAILABLE = 64          # memory facts kept per point: bounds the work per store
+
+
+def run(module: Module) -> bool:
+    changed = False
+    aliased = set(module.aliases) | set(module.aliases.values())
+    for function in module.functions:
+        changed |= run_function(function, module.pointer_bits, aliased)
+    return changed
+
+
+# --- keys: what makes two values the same -------------------------------------------------
+
+def value_key(v) -> object:
+    """A hashable stand-in for ``v``: equal keys, equal values."""
+    if isinstance(v, Constant):
+        return ("const", v.type, repr(v.value), v.bits)
+    if isinstance(v, GlobalAddress):
+        return ("global", v.name, v.offset)
+    return v                      # instructions, parameters, undef: by identity
+
+
+def _order(key) -> tuple:
+    """A total order on keys (for canonical operand order): constants last."""
+    if isinstance(key, tuple):
+        return (1, repr(key))
+    return (0, getattr(key, "id", -1), getattr(key, "index", -1), id(key))
+
+
+def expression_key(instruction: Instruction):
+    op = instruction.opcode
+    keys = [value_key(v) for v in instruction.operands]
+    attributes = ()
+    if op == "phi":
+        return ("phi", instruction.type, instruction.block,
+                tuple(zip(keys, instruction.attributes["incoming"])))
+    if op in COMMUTATIVE and instruction.type.is_integer:
+        keys.sort(key=_order)
+    elif op == "icmp":
+        predicate = instruction.attributes["predicate"]
+        if _order(keys[1]) < _order(keys[0]):
+            keys.reverse()
+            predicate = SWAPPED_PREDICATE[predicate]
+        attributes = (("predicate", predicate),)
+    elif instruction.attributes:
+        attributes = tuple(sorted((k, repr(v)) for k, v in instruction.attributes.items()))
+    return (op, instruction.type, attributes, tuple(keys))
+
+
+# --- addresses and aliasing ---------------------------------------------------------------
+
+def _signed(value: int, bits: int) -> int:
+    value &= (1 << bits) - 1
+    return value - (1 << bits) if value >> (bits - 1) else value
+
+
+class Memory:
+    """The function-wide facts for memory: which slots escape, how addresses decompose."""
+
+    def __init__(self, function: Function, pointer_bits: int, aliased: set):
+        self.pointer_bits = pointer_bits
+        self.aliased = aliased
+        self.escaped = self._escaped_allocas(function)
+        self.cache: dict = {}
+
+    def _escaped_allocas(self, function: Function) -> set:
+        """The allocas whose address (or an address derived from it by ``add``/``sub``)
+        is used other than as the address of a load or store."""
+        derived: dict = {}             # value -> its alloca
+        for block in function.blocks:
+            for instruction in block.instructions:
+                if instruction.opcode == "alloca":
+                    derived[instruction] = instruction
+        escaped: set = set()
+        changed = True
+        while changed:                 # derived addresses may come before their uses' blocks
+            changed = False
+            for block in function.blocks:
+                for instruction in block.instructions:
+                    op = instruction.opcode
+                    for index, v in enumerate(instruction.operands):
+                        slot = derived.get(v)
+                        if slot is None or slot in escaped:
+                            continue
+                        if (op == "load" and index == 0) or (op == "store" and index == 1):
+                            continue
+                        if op in ("add", "sub") and index == 0 and instruction not in derived \
+                                and not any(o in derived for o in instruction.operands[1:]):
+                            derived[instruction] = slot
+                            changed = True
+                            continue
+                        if op in ("add", "sub") and derived.get(instruction) is slot:
+                            continue
+                        escaped.add(slot)
+                        changed = True
+        return escaped
+
+    def address(self, v) -> tuple:
+        """(base, offset or None, identified): the address ``v`` as a base plus bytes."""
+        result = self.cache.get(v) if isinstance(v, Instruction) else None
+        if result is not None:
+            return result
+        if isinstance(v, GlobalAddress):
+            return (("global", v.name), v.offset, v.name not in self.aliased)
+        if isinstance(v, Constant) and isinstance(v.value, int):
+            return (("absolute",), _signed(v.value, self.pointer_bits), False)
+        if not isinstance(v, Instruction):
+            return (v, 0, False)
+        result = (v, 0, v.opcode == "alloca")
+        if v.opcode in ("add", "sub") and len(v.operands) == 2:
+            base, offset, identified = self.address(v.operands[0])
+            k = v.operands[1]
+            if isinstance(k, Constant) and isinstance(k.value, int):
+                if offset is not None:
+                    delta = _signed(k.value, self.pointer_bits)
+                    offset = offset + delta if v.opcode == "add" else offset - delta
+                result = (base, offset, identified)
+            elif identified:           # a variable index into a known object
+                result = (base, None, True)
+        elif v.opcode in ("copy", "bitcast") and v.type is Type.PTR:
+            result = self.address(v.operands[0])
+        self.cache[v] = result
+        return result
+
+    def private(self, base) -> bool:
+        """Whether nothing but this function's own loads and stores can reach ``base``."""
+        return isinstance(base, Instruction) and base.opcode == "alloca" and \
+            base not in self.escaped
+
+
+def may_alias(memory: Memory, a: tuple, size_a: int | None, b: tuple, size_b: int | None) -> bool:
+    base_a, offset_a, identified_a = a
+    base_b, offset_b, identified_b = b
+    if base_a == base_b:
+        if offset_a is None or offset_b is None or size_a is None or size_b is None:
+            return True
+        return offset_a < offset_b + size_b and offset_b < offset_a + size_a
+    if identified_a and identified_b:
+        return False
+    return not (memory.private(base_a) or memory.private(base_b))
+
+
+# --- the walk -----------------------------------------------------------------------------
+
+def run_function(function: Function, pointer_bits: int, aliased: set = frozenset()) -> bool:
+    if not function.blocks:
+        return False
+    tree = dominator_tree(function)
+    memory = Memory(function, pointer_bits, aliased)
+    setjmp = any(i.opcode == "call" and i.attributes.get("returns_twice")
+                 for b in function.blocks for i in b.instructions)
+    mapping: dict = {}                 # replaced instruction -> its value
+    removed: set = set()
+    table: dict = {}                   # expression key -> leader
+    known: dict = {}                   # i1 value -> Constant (conditions on the path)
+    relations: dict = {}               # (key a, key b) -> [(predicate, truth)]
+
+    def resolve(v):
+        while isinstance(v, Instruction) and v in mapping:
+            v = mapping[v]
+        return v
+
+    # iterative dominator-tree walk: ('enter', block, memory state) / ('leave', undo list)
+    stack: list = [("enter", tree.order[0], {})]
+    while stack:
+        item = stack.pop()
+        if item[0] == "leave":
+            for undo in reversed(item[1]):
+                undo()
+            continue
+        _, block, available = item
+        undo: list = []
+        _learn_condition(block, tree, known, relations, undo)
+        for instruction in block.instructions:
+            instruction.operands = [resolve(v) for v in instruction.operands]
+            if instruction.opcode != "phi":
+                instruction.operands = [known.get(v, v) if isinstance(v, Instruction) else v
+                                        for v in instruction.operands]
+            value = _number(instruction, table, relations, undo)
+            if value is not None:
+                mapping[instruction] = value
+                removed.add(instruction)
+                continue
+            value = _memory(instruction, memory, available, pointer_bits, setjmp)
+            if value is not None:
+                mapping[instruction] = value
+                removed.add(instruction)
+        stack.append(("leave", undo))
+        for child in reversed(tree.children.get(block, [])):
+            single = tree.predecessors.get(child) == [block]
+            stack.append(("enter", child, dict(available) if single else {}))
+    if not mapping:
+        return False
+    for block in function.blocks:
+        block.instructions = [i for i in block.instructions if i not in removed]
+    replace_uses(function, mapping)
+    return True
+
+
+def _learn_condition(block: Block, tree, known: dict, relations: dict, undo: list) -> None:
+    """What the edge into ``block`` says, when it is the block's only way in."""
+    predecessors = tree.predecessors.get(block, [])
+    if len(predecessors) != 1:
+        return
+    branch = predecessors[0].terminator
+    if branch is None or branch.opcode != "br" or branch.targets[0] is branch.targets[1]:
+        return
+    condition = branch.operands[0]
+    if not isinstance(condition, Instruction):
+        return
+    truth = branch.targets[0] is block
+    if condition not in known:
+        known[condition] = Constant(Type.I1, int(truth))
+        undo.append(lambda: known.pop(condition, None))
+    if condition.opcode == "icmp":
+        predicate = condition.attributes["predicate"]
+        a, b = (value_key(v) for v in condition.operands)
+        facts = relations.setdefault((a, b), [])
+        facts.append((predicate, truth))
+        undo.append(facts.pop)
+
+
+def _implied(relations: dict, instruction: Instruction):
+    """The constant an ``icmp`` has under the known comparisons of its operands, or None."""
+    a, b = (value_key(v) for v in instruction.operands)
+    predicate = instruction.attributes["predicate"]
+    for pair, swap in (((a, b), False), ((b, a), True)):
+        for known_predicate, truth in relations.get(pair, ()):
+            if swap:
+                known_predicate = SWAPPED_PREDICATE[known_predicate]
+            if not truth:
+                known_predicate = INVERSE_PREDICATE[known_predicate]
+            signs = {p[0] for p in (predicate, known_predicate) if p[0] in "su"}
+            if len(signs) > 1:
+                continue                # signed and unsigned orders say nothing of each other
+            held = RELATIONS[known_predicate.lstrip("su") if known_predicate[0] in "su"
+                             else known_predicate]
+            asked = RELATIONS[predicate[1:] if predicate[0] in "su" else predicate]
+            if held <= asked:
+                return Constant(Type.I1, 1)
+            if not held & asked:
+                return Constant(Type.I1, 0)
+    return None
+
+
+def _number(instruction: Instruction, table: dict, relations: dict, undo: list):
+    """The dominating equal value of a pure instruction (registering it if new), or None."""
+    if instruction.opcode not in SIDE_EFFECT_FREE or instruction.opcode == "copy":
+        return None
+    if instruction.opcode == "icmp" and relations:
+        value = _implied(relations, instruction)
+        if value is not None:
+            return value
+    key = expression_key(instruction)
+    try:
+        leader = table.get(key)
+    except TypeError:                   # an attribute that does not hash: leave it
+        return None
+    if leader is not None:
+        return leader
+    table[key] = instruction
+    undo.append(lambda: table.pop(key, None))
+    return None
+
+
+def _access_size(t: Type, pointer_bits: int) -> int | None:
+    return pointer_bits // 8 if t is Type.PTR else TYPE_BYTES.get(t)
+
+
+def _memory(instruction: Instruction, memory: Memory, available: dict, pointer_bits: int,
+            setjmp: bool):
+    """Update the memory facts for ``instruction``; a load's known value, or None."""
+    op = instruction.opcode
+    if op in MEMORY_NEUTRAL:
+        return None
+    volatile = instruction.attributes.get("volatile")
+    if op == "load":
+        if volatile:
+            return None
+        address = memory.address(instruction.operands[0])
+        key = (address[0], address[1], instruction.type)
+        if address[1] is not None:
+            fact = available.get(key)
+            if fact is not None:
+                return fact[0]
+            _remember(available, key, instruction, address,
+                      _access_size(instruction.type, pointer_bits))
+        return None
+    if op == "store":
+        value = instruction.operands[0]
+        address = memory.address(instruction.operands[1])
+        size = _access_size(value.type, pointer_bits)
+        _forget(memory, available, address, size)
+        if not volatile and address[1] is not None:
+            _remember(available, (address[0], address[1], value.type), value, address, size)
+        return None
+    if op in ("memcpy", "memset"):
+        length = instruction.operands[2]
+        size = length.value if isinstance(length, Constant) and isinstance(length.value, int) \
+            else None
+        _forget(memory, available, memory.address(instruction.operands[0]), size)
+        return None
+    if op == "call" and not (setjmp and instruction.attributes.get("returns_twice")):
+        if (instruction.attributes.get("pure") or instruction.attributes.get("const")) and \
+                "return_aggregate" not in instruction.attributes:
+            return None
+        for key in [k for k, fact in available.items() if not memory.private(fact[1][0])]:
+            del available[key]
+        return None
+    available.clear()                 # asm, va_*, stackrestore, setjmp, anything unknown
+    return None
+
+
+def _remember(available: dict, key, value, address: tuple, size: int | None) -> None:
+    if size is None:
+        return
+    if len(available) >= MAX_AVAILABLE:
+        del available[next(iter(available))]
+    available[key] = (value, address, size)
+
+
+def _forget(memory: Memory, available: dict, address: tuple, size: int | None) -> None:
+    """Drop the facts a write of ``size`` bytes (None: unknown) at ``address`` may change."""
+    for key in [k for k, (_, where, length) in available.items()
+                if may_alias(memory, where, length, address, size)]:
+        del available[key]
