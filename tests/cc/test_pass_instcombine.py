@@ -269,3 +269,41 @@ def test_program_behaves_the_same(tmp_path, level):
     status, out = run_c(tmp_path, PROGRAM, level)
     assert status == 0
     assert out == b"213 -35 1350481\n"          # as gcc -O0 prints
+
+
+@pytest.mark.parametrize("predicate, k, expected", [
+    ("ult", 2**32 - 1, "ne"), ("ugt", 0, "ne"), ("ule", 0, "eq"), ("uge", 2**32 - 1, "eq"),
+    ("ult", 0, 0), ("uge", 0, 1), ("sle", 2**31 - 1, 1), ("slt", 2**31, 0), ("sgt", 2**31, "ne"),
+    ("slt", 5, None),
+])
+def test_ordered_comparison_with_the_ends_of_the_order(predicate, k, expected):
+    mb = ModuleBuilder()
+    f = mb.function("f", I1, [I32])
+    b = f.block("entry")
+    cmp = b.icmp(predicate, f.arg(0), c(I32, k))
+    b.ret(cmp)
+    combine(mb)
+    if expected is None or isinstance(expected, str):
+        assert result(f) is cmp and cmp.attributes["predicate"] == (expected or predicate)
+    else:
+        assert constant(result(f), expected)
+
+
+def test_equality_moves_the_constant_across(tmp_path):
+    mb = ModuleBuilder()
+    f = mb.function("f", I1, [I32])
+    b = f.block("entry")
+    cmp = b.icmp("ne", b.emit("add", I32, [f.arg(0), c(I32, 2**32 - 1)]), c(I32, 2**32 - 1))
+    b.ret(cmp)
+    combine(mb)
+    assert cmp.operands[0] is f.arg(0) and constant(cmp.operands[1], 0)
+
+
+def test_a_known_positive_value_minus_one_is_below_uint_max(tmp_path):
+    text = ir_of(tmp_path, """
+        void link_failure(void);
+        void foo(int var) {
+            if (!(var <= 0 || ((unsigned long) (unsigned) (var - 1) < 4294967295u)))
+                link_failure();
+        }""")
+    assert "link_failure" not in text

@@ -260,8 +260,21 @@ def _icmp(instruction: Instruction, pointer_bits: int):
         instruction.attributes["predicate"] = sign + SWAPPED[relation]
         return True
     k = _int(b)
-    if k is None or not isinstance(a, Instruction):
+    if k is None:
         return None
+    n = _bits(a.type, pointer_bits)
+    if sign and n:
+        value = _at_the_ends(instruction, k, sign, relation, n)
+        if value is not None:
+            return value
+    if not isinstance(a, Instruction):
+        return None
+    if relation in ("eq", "ne") and a.opcode in ("add", "sub", "xor") and \
+            _int(a.operands[1]) is not None and n:
+        j = _int(a.operands[1])              # x + j == k is x == k - j, and so on
+        moved = {"add": k - j, "sub": k + j, "xor": k ^ j}[a.opcode] & ((1 << n) - 1)
+        instruction.operands = [a.operands[0], Constant(a.type, moved)]
+        return True
     if a.opcode in ("zext", "sext"):
         value = _extended_against_constant(a, k, sign, relation, pointer_bits)
         if value is not None:
@@ -270,6 +283,23 @@ def _icmp(instruction: Instruction, pointer_bits: int):
     if a.opcode == "mul" and relation in ("eq", "ne") and k == 0 and \
             _int(a.operands[1]) is not None and _int(a.operands[1]) & 1:
         instruction.operands = [a.operands[0], Constant(a.type, 0)]    # odd: invertible
+        return True
+    return None
+
+
+def _at_the_ends(instruction: Instruction, k: int, sign: str, relation: str, n: int):
+    """An ordered comparison with the smallest or largest value of its order: a constant,
+    or an equality (``x <u 0xffffffff`` is ``x != 0xffffffff``)."""
+    low, high = (0, (1 << n) - 1) if sign == "u" else (-(1 << (n - 1)), (1 << (n - 1)) - 1)
+    value = k & ((1 << n) - 1) if sign == "u" else _signed(k, n)
+    if value in (low, high) and relation in ("lt", "ge", "gt", "le"):
+        at_low = value == low
+        if (relation, at_low) in (("lt", True), ("gt", False)):
+            return Constant(Type.I1, 0)
+        if (relation, at_low) in (("ge", True), ("le", False)):
+            return Constant(Type.I1, 1)
+        equality = "eq" if relation in ("le", "ge") else "ne"
+        instruction.attributes["predicate"] = equality
         return True
     return None
 
