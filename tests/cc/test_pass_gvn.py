@@ -266,3 +266,36 @@ def test_program_behaves_the_same(tmp_path, level):
     status, out = run_c(tmp_path, PROGRAM, level)
     assert status == 0
     assert out == b"76\n67\n55\n"
+
+
+def test_private_slot_facts_cross_a_join_that_does_not_write_them():
+    mb = ModuleBuilder()
+    f = mb.function("f", I32, [I1])
+    entry, then, join = f.block("entry"), f.block("then"), f.block("join")
+    slot = entry.alloca(4)
+    entry.store(c(I32, 1), slot)
+    entry.store(c(I32, 2), g("x"))
+    entry.br(f.arg(0), then, join)
+    then.call(VOID, "abort")                    # may write @x, not the slot
+    then.jmp(join)
+    private = join.load(I32, slot)
+    shared = join.load(I32, g("x"))
+    join.ret(join.add(private, shared))
+    run_gvn(mb)
+    assert private not in join.block.instructions and shared in join.block.instructions
+
+
+def test_a_loop_that_writes_the_slot_keeps_its_load():
+    mb = ModuleBuilder()
+    f = mb.function("f", I32, [I1])
+    entry, head, body, out = f.block("entry"), f.block("head"), f.block("body"), f.block("out")
+    slot = entry.alloca(4)
+    entry.store(c(I32, 1), slot)
+    entry.jmp(head)
+    value = head.load(I32, slot)
+    head.br(f.arg(0), body, out)
+    body.store(c(I32, 5), slot)
+    body.jmp(head)
+    out.ret(value)
+    run_gvn(mb)
+    assert value in head.block.instructions

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from irbuild import F32, I1, I8, I32, I64, PTR, ModuleBuilder, c
+from irbuild import F32, I1, I8, I32, I64, PTR, ModuleBuilder, c, g
 from toolchain.cc.diagnostics import CDiagnostics
 from toolchain.cc.driver import parse_command_line
 from toolchain.cc.frontend import parse_translation_unit
@@ -307,3 +307,12 @@ def test_a_known_positive_value_minus_one_is_below_uint_max(tmp_path):
                 link_failure();
         }""")
     assert "link_failure" not in text
+
+
+def test_a_global_address_equals_itself():
+    mb = ModuleBuilder()
+    f = mb.function("f", I1, [])
+    b = f.block("entry")
+    b.ret(b.icmp("eq", g("x", 4), g("x", 4)))
+    combine(mb)
+    assert constant(result(f), 1)

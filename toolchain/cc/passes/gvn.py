@@ -20,11 +20,13 @@ things:
   contradicts it (``x < y`` known true makes ``x > y`` false: gcc-torture's
   compare-3.c), and a use of ``c`` itself becomes the constant.
 
-* **Memory.**  Along chains of blocks with a single predecessor (extended
-  basic blocks: a block with one predecessor is entered with the memory
-  state its predecessor left), a non-volatile ``load`` from an address that
-  an earlier load read or an earlier store wrote, with the same type and
-  nothing in between that may write there, is replaced by that value.
+* **Memory.**  A non-volatile ``load`` from an address that an earlier load
+  read or an earlier store wrote, with the same type and nothing in between
+  that may write there, is replaced by that value.  A block with one
+  predecessor is entered with the memory facts its predecessor left (chains
+  of them are extended basic blocks); a join keeps those of its immediate
+  dominator's facts that no block on a path from the dominator to the join
+  may write (a summary per block of what it writes, see ``_across_join``).
   Addresses are a base and a byte offset: ``@g+k``, ``alloca + k``,
   ``%p + k`` (``add`` of a constant).  What may write:
 
@@ -213,6 +215,7 @@ def run_function(function: Function, pointer_bits: int, aliased: set = frozenset
     memory = Memory(function, pointer_bits, aliased)
     setjmp = any(i.opcode == "call" and i.attributes.get("returns_twice")
                  for b in function.blocks for i in b.instructions)
+    summaries = {block: _writes(block, memory) for block in tree.order}
     mapping: dict = {}                 # replaced instruction -> its value
     removed: set = set()
     table: dict = {}                   # expression key -> leader
@@ -251,8 +254,13 @@ def run_function(function: Function, pointer_bits: int, aliased: set = frozenset
                 removed.add(instruction)
         stack.append(("leave", undo))
         for child in reversed(tree.children.get(block, [])):
-            single = tree.predecessors.get(child) == [block]
-            stack.append(("enter", child, dict(available) if single else {}))
+            if tree.predecessors.get(child) == [block]:
+                entering = dict(available)
+            elif setjmp or not available:
+                entering = {}
+            else:
+                entering = _across_join(child, block, available, tree, memory, summaries)
+            stack.append(("enter", child, entering))
     if not mapping:
         return False
     for block in function.blocks:
@@ -373,6 +381,68 @@ def _memory(instruction: Instruction, memory: Memory, available: dict, pointer_b
         return None
     available.clear()                 # asm, va_*, stackrestore, setjmp, anything unknown
     return None
+
+
+def _writes(block: Block, memory: Memory) -> tuple[set, bool]:
+    """What ``block`` may write: the identified bases (allocas, globals) its stores,
+    memcpys and memsets name, and whether it may write anything else (a store through
+    another pointer, a call, asm ...: everything but the private slots)."""
+    bases: set = set()
+    anything = False
+    for instruction in block.instructions:
+        op = instruction.opcode
+        if op in MEMORY_NEUTRAL or op == "load":
+            continue
+        if op in ("store", "memcpy", "memset"):
+            base, _, identified = memory.address(instruction.operands[1 if op == "store" else 0])
+            if identified:
+                bases.add(base)
+            else:
+                anything = True
+        elif op == "call" and (instruction.attributes.get("pure") or
+                               instruction.attributes.get("const")) and \
+                "return_aggregate" not in instruction.attributes:
+            continue
+        else:
+            anything = True
+    return bases, anything
+
+
+MAX_REGION = 256             # blocks looked at between a join and its dominator
+
+
+def _across_join(join: Block, dominator: Block, available: dict, tree, memory: Memory,
+                 summaries: dict) -> dict:
+    """The facts of ``dominator``'s end that still hold on entry to ``join``, a block it
+    dominates with other ways in: those about memory nothing on a path between the two
+    may write (the blocks found walking back from the join's predecessors to the
+    dominator, the join itself included when a loop comes back to it)."""
+    region: set = set()
+    work = [p for p in tree.predecessors.get(join, []) if p is not dominator]
+    while work:
+        block = work.pop()
+        if block in region or block is dominator:
+            continue
+        region.add(block)
+        if len(region) > MAX_REGION:
+            return {}
+        work.extend(tree.predecessors.get(block, []))
+    written: set = set()
+    anything = False
+    for block in region:
+        bases, unknown = summaries[block]
+        written |= bases
+        anything |= unknown
+    shared_written = any(not memory.private(base) for base in written)
+    kept = {}
+    for key, fact in available.items():
+        base, _, identified = fact[1]
+        if base in written:
+            continue
+        if memory.private(base) or (identified and not anything) or \
+                not (anything or shared_written):
+            kept[key] = fact
+    return kept
 
 
 def _remember(available: dict, key, value, address: tuple, size: int | None) -> None:

@@ -32,7 +32,7 @@ nothing changes.
 
 from __future__ import annotations
 
-from ..ir import Constant, Function, INTEGER_BITS, Instruction, Module, Type, Undef
+from ..ir import Constant, Function, GlobalAddress, INTEGER_BITS, Instruction, Module, Type, Undef
 from ..ir.dominators import reverse_postorder
 from . import constfold
 from .util import replace_uses
@@ -111,6 +111,8 @@ def _signed(value: int, bits: int) -> int:
 def _same(a, b) -> bool:
     if a is b:
         return not isinstance(a, Undef)
+    if isinstance(a, GlobalAddress) and isinstance(b, GlobalAddress):
+        return (a.name, a.offset) == (b.name, b.offset)
     return _int(a) is not None and _int(b) is not None and a.type is b.type and a.value == b.value
 
 
