@@ -316,3 +316,20 @@ def test_a_global_address_equals_itself():
     b.ret(b.icmp("eq", g("x", 4), g("x", 4)))
     combine(mb)
     assert constant(result(f), 1)
+
+
+@pytest.mark.parametrize("ext, predicate, k, narrowed", [
+    ("sext", "ult", 2**40, None), ("sext", "slt", -5, 2**32 - 5), ("zext", "slt", 7, 7),
+    ("zext", "ugt", 2**32 - 1, 2**32 - 1),
+])
+def test_wide_comparison_narrows_only_to_an_equivalent_constant(ext, predicate, k, narrowed):
+    mb = ModuleBuilder()
+    f = mb.function("f", I1, [I32])
+    b = f.block("entry")
+    cmp = b.icmp(predicate, b.conv(ext, f.arg(0), I64), c(I64, k))
+    b.ret(cmp)
+    combine(mb)
+    if narrowed is None:
+        assert cmp.operands[0].opcode == ext and cmp.operands[1].value == k
+    else:
+        assert cmp.operands[0] is f.arg(0) and cmp.operands[1].value == narrowed

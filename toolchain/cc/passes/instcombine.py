@@ -325,9 +325,13 @@ def _narrowed(instruction: Instruction, extended: Instruction, k: int, sign: str
         return True
     if n < 32:
         return None
+    narrow = k & ((1 << n) - 1)
+    widened = _signed(narrow, n) if extended.opcode == "sext" else narrow
+    if widened & ((1 << m) - 1) != k & ((1 << m) - 1):
+        return None                       # k is no extended value: no narrower equivalent
     if extended.opcode == "zext" and sign == "s":
         sign = "u"                        # both sides are non-negative
-    instruction.operands = [source, Constant(source.type, k & ((1 << n) - 1))]
+    instruction.operands = [source, Constant(source.type, narrow)]
     instruction.attributes["predicate"] = sign + relation
     return True
 
