@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from irbuild import F64, I1, I32, I64, PTR, VOID, ModuleBuilder, c, g
+from irbuild import F64, I1, I8, I32, I64, PTR, VOID, ModuleBuilder, c, g
 from toolchain.cc.ir import Constant
 from toolchain.cc.ir.verify import verify_module
 from toolchain.cc.passes import gvn
@@ -156,7 +156,7 @@ def test_what_stops_forwarding(between):
     elif between == "overlap":
         b.store(c(I32, 0), g("x", 2))
     elif between == "memset":
-        b.emit("memset", VOID, [g("x"), c(I32, 0), c(I64, 4)])
+        b.emit("memset", VOID, [f.arg(1), c(I32, 0), c(I64, 4)])
     load = b.load(I32, g("x"))
     if between == "volatile":
         load.attributes["volatile"] = True
@@ -299,3 +299,35 @@ def test_a_loop_that_writes_the_slot_keeps_its_load():
     out.ret(value)
     run_gvn(mb)
     assert value in head.block.instructions
+
+
+def test_loads_from_memset_and_memcpy_bytes():
+    mb = ModuleBuilder()
+    mb.data("table", 8, 4, [bytes([1, 0, 0, 0, 2, 0, 0, 0])], constant=True, linkage="internal")
+    f = mb.function("f", I32, [PTR])
+    b = f.block("entry")
+    zeroed, copy, again = b.alloca(16), b.alloca(8), b.alloca(8)
+    b.emit("memset", VOID, [zeroed, c(I8, 0), c(PTR, 16)])
+    b.emit("memcpy", VOID, [copy, g("table"), c(PTR, 8)])
+    b.emit("memcpy", VOID, [again, copy, c(PTR, 8)])
+    b.store(c(I32, 0), f.arg(0))                  # cannot reach the private slots
+    loads = [b.load(I32, b.add(zeroed, c(PTR, 12))), b.load(I32, b.add(again, c(PTR, 4))),
+             b.load(I64, zeroed), b.load(I32, b.add(zeroed, c(PTR, 14)))]
+    b.ret(b.add(b.add(loads[0], loads[1]), b.add(b.conv("trunc", loads[2], I32), loads[3])))
+    assert run_gvn(mb)
+    assert [i for i in b.block.instructions if i.opcode == "load"] == [loads[3]]   # past the end
+    assert not any(i.opcode == "memcpy" for i in b.block.instructions)             # unread now
+
+
+def test_write_only_slots_lose_their_stores_but_read_slots_keep_them():
+    mb = ModuleBuilder()
+    f = mb.function("f", I32, [PTR])
+    b = f.block("entry")
+    unread, passed = b.alloca(8), b.alloca(8)
+    b.store(c(I32, 1), b.add(unread, c(PTR, 4)))
+    b.store(c(I32, 2), passed)
+    b.call(VOID, "h", passed)
+    b.ret(c(I32, 0))
+    assert run_gvn(mb)
+    stores = [i for i in b.block.instructions if i.opcode == "store"]
+    assert len(stores) == 1 and stores[0].operands[1] is passed

@@ -333,3 +333,30 @@ def test_wide_comparison_narrows_only_to_an_equivalent_constant(ext, predicate, 
         assert cmp.operands[0].opcode == ext and cmp.operands[1].value == k
     else:
         assert cmp.operands[0] is f.arg(0) and cmp.operands[1].value == narrowed
+
+
+def test_memcpy_and_memset_calls_with_constant_sizes_become_the_operations():
+    mb = ModuleBuilder()
+    f = mb.function("f", PTR, [PTR, PTR, I64])
+    b = f.block("entry")
+    copied = b.call(PTR, "memcpy", f.arg(0), f.arg(1), c(I64, 8))
+    b.call(PTR, "memset", copied, c(I32, 0x141), c(I64, 4))
+    unknown = b.call(PTR, "memcpy", f.arg(0), f.arg(1), f.arg(2))     # size unknown: a call
+    b.ret(copied)
+    combine(mb)
+    ops = [i.opcode for i in b.block.instructions]
+    assert ops == ["memcpy", "memset", "call", "ret"]
+    assert b.block.instructions[1].operands[0] is f.arg(0)
+    assert constant(b.block.instructions[1].operands[1], 0x41)
+    assert result(f) is f.arg(0) and unknown in b.block.instructions
+
+
+def test_a_module_defining_memcpy_keeps_its_calls():
+    mb = ModuleBuilder()
+    own = mb.function("memcpy", PTR, [PTR, PTR, I64])
+    own.block("entry").ret(own.arg(0))
+    f = mb.function("f", PTR, [PTR, PTR])
+    b = f.block("entry")
+    b.ret(b.call(PTR, "memcpy", f.arg(0), f.arg(1), c(I64, 8)))
+    combine(mb)
+    assert [i.opcode for i in b.block.instructions] == ["call", "ret"]

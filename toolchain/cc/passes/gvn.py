@@ -46,9 +46,12 @@ Everything replaced is removed; constfold and dce clean up what that exposes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..ir import (Block, Constant, Function, GlobalAddress, INTEGER_BITS, Instruction, Module,
                   Type)
 from ..ir.dominators import dominator_tree
+from . import constfold
 from .util import SIDE_EFFECT_FREE, replace_uses
 
 COMMUTATIVE = {"add", "mul", "and", "or", "xor"}
@@ -70,8 +73,9 @@ MAX_AVAILABLE = 64          # memory facts kept per point: bounds the work per s
 def run(module: Module) -> bool:
     changed = False
     aliased = set(module.aliases) | set(module.aliases.values())
+    read_only = constfold.read_only_globals(module)
     for function in module.functions:
-        changed |= run_function(function, module.pointer_bits, aliased)
+        changed |= run_function(function, module.pointer_bits, aliased, read_only)
     return changed
 
 
@@ -120,46 +124,78 @@ def _signed(value: int, bits: int) -> int:
     return value - (1 << bits) if value >> (bits - 1) else value
 
 
+def slot_uses(function: Function) -> tuple[dict, set, set]:
+    """How the fixed ``alloca`` slots are used: (derived, escaped, read).  ``derived`` maps
+    each address computed from a slot by ``add``/``sub`` (and the slot itself) to the
+    slot; a slot escapes when such an address is used other than as the address of a
+    load, store, memcpy or memset; it is read by loads, by memcpy from it, by volatile
+    stores (kept as they are) and when it escapes."""
+    derived: dict = {}
+    for instruction in function.blocks[0].instructions if function.blocks else ():
+        if instruction.opcode == "alloca" and not instruction.operands:
+            derived[instruction] = instruction
+    escaped: set = set()
+    read: set = set()
+    changed = bool(derived)
+    while changed:                     # derived addresses may come before their uses' blocks
+        changed = False
+        for block in function.blocks:
+            for instruction in block.instructions:
+                op = instruction.opcode
+                for index, v in enumerate(instruction.operands):
+                    slot = derived.get(v)
+                    if slot is None or slot in escaped:
+                        continue
+                    if (op == "load" and index == 0) or (op == "memcpy" and index == 1) or \
+                            (op == "store" and index == 1 and instruction.attributes.get("volatile")):
+                        read.add(slot)
+                        continue
+                    if (op == "store" and index == 1) or (op in ("memcpy", "memset") and index == 0):
+                        continue
+                    if op in ("add", "sub") and index == 0 and instruction not in derived \
+                            and not any(o in derived for o in instruction.operands[1:]):
+                        derived[instruction] = slot
+                        changed = True
+                        continue
+                    if op in ("add", "sub") and derived.get(instruction) is slot:
+                        continue
+                    escaped.add(slot)
+                    read.add(slot)
+    return derived, escaped, read
+
+
+def drop_write_only_slots(function: Function) -> bool:
+    """Stores, memcpys and memsets into slots nothing reads go (dce then removes the
+    slots and their address arithmetic)."""
+    derived, _, read = slot_uses(function)
+    dead = {slot for slot in set(derived.values()) if slot not in read}
+    if not dead:
+        return False
+    changed = False
+    for block in function.blocks:
+        kept = []
+        for instruction in block.instructions:
+            op = instruction.opcode
+            target = instruction.operands[1] if op == "store" else \
+                instruction.operands[0] if op in ("memcpy", "memset") else None
+            if target is not None and derived.get(target) in dead:
+                changed = True
+                continue
+            kept.append(instruction)
+        block.instructions = kept
+    return changed
+
+
 class Memory:
     """The function-wide facts for memory: which slots escape, how addresses decompose."""
 
-    def __init__(self, function: Function, pointer_bits: int, aliased: set):
+    def __init__(self, function: Function, pointer_bits: int, aliased: set,
+                 read_only: dict):
         self.pointer_bits = pointer_bits
         self.aliased = aliased
-        self.escaped = self._escaped_allocas(function)
+        self.read_only = read_only
+        self.escaped = slot_uses(function)[1]
         self.cache: dict = {}
-
-    def _escaped_allocas(self, function: Function) -> set:
-        """The allocas whose address (or an address derived from it by ``add``/``sub``)
-        is used other than as the address of a load or store."""
-        derived: dict = {}             # value -> its alloca
-        for block in function.blocks:
-            for instruction in block.instructions:
-                if instruction.opcode == "alloca":
-                    derived[instruction] = instruction
-        escaped: set = set()
-        changed = True
-        while changed:                 # derived addresses may come before their uses' blocks
-            changed = False
-            for block in function.blocks:
-                for instruction in block.instructions:
-                    op = instruction.opcode
-                    for index, v in enumerate(instruction.operands):
-                        slot = derived.get(v)
-                        if slot is None or slot in escaped:
-                            continue
-                        if (op == "load" and index == 0) or (op == "store" and index == 1):
-                            continue
-                        if op in ("add", "sub") and index == 0 and instruction not in derived \
-                                and not any(o in derived for o in instruction.operands[1:]):
-                            derived[instruction] = slot
-                            changed = True
-                            continue
-                        if op in ("add", "sub") and derived.get(instruction) is slot:
-                            continue
-                        escaped.add(slot)
-                        changed = True
-        return escaped
 
     def address(self, v) -> tuple:
         """(base, offset or None, identified): the address ``v`` as a base plus bytes."""
@@ -194,6 +230,15 @@ class Memory:
             base not in self.escaped
 
 
+    def unreachable_by_calls(self, base) -> bool:
+        """Whether no call can change the bytes at ``base``: a private slot, or read-only
+        data (writing it is undefined)."""
+        return self.private(base) or self.read_only_base(base)
+
+    def read_only_base(self, base) -> bool:
+        return isinstance(base, tuple) and base[0] == "global" and base[1] in self.read_only
+
+
 def may_alias(memory: Memory, a: tuple, size_a: int | None, b: tuple, size_b: int | None) -> bool:
     base_a, offset_a, identified_a = a
     base_b, offset_b, identified_b = b
@@ -203,16 +248,19 @@ def may_alias(memory: Memory, a: tuple, size_a: int | None, b: tuple, size_b: in
         return offset_a < offset_b + size_b and offset_b < offset_a + size_a
     if identified_a and identified_b:
         return False
+    if memory.read_only_base(base_a) or memory.read_only_base(base_b):
+        return False                   # nothing writes read-only data
     return not (memory.private(base_a) or memory.private(base_b))
 
 
 # --- the walk -----------------------------------------------------------------------------
 
-def run_function(function: Function, pointer_bits: int, aliased: set = frozenset()) -> bool:
+def run_function(function: Function, pointer_bits: int, aliased: set = frozenset(),
+                 read_only: dict | None = None) -> bool:
     if not function.blocks:
         return False
     tree = dominator_tree(function)
-    memory = Memory(function, pointer_bits, aliased)
+    memory = Memory(function, pointer_bits, aliased, read_only or {})
     setjmp = any(i.opcode == "call" and i.attributes.get("returns_twice")
                  for b in function.blocks for i in b.instructions)
     summaries = {block: _writes(block, memory) for block in tree.order}
@@ -261,12 +309,16 @@ def run_function(function: Function, pointer_bits: int, aliased: set = frozenset
             else:
                 entering = _across_join(child, block, available, tree, memory, summaries)
             stack.append(("enter", child, entering))
-    if not mapping:
-        return False
-    for block in function.blocks:
-        block.instructions = [i for i in block.instructions if i not in removed]
-    replace_uses(function, mapping)
-    return True
+    if mapping:
+        for block in function.blocks:
+            block.instructions = [i for i in block.instructions if i not in removed]
+        replace_uses(function, mapping)
+    dropped = False
+    for _ in range(4):                 # a copy from a slot that goes may leave another unread
+        if not drop_write_only_slots(function):
+            break
+        dropped = True
+    return dropped or bool(mapping)
 
 
 def _learn_condition(block: Block, tree, known: dict, relations: dict, undo: list) -> None:
@@ -339,6 +391,24 @@ def _access_size(t: Type, pointer_bits: int) -> int | None:
     return pointer_bits // 8 if t is Type.PTR else TYPE_BYTES.get(t)
 
 
+@dataclass(frozen=True)
+class Fact:
+    """What is known of ``size`` bytes at ``address``: they hold ``value`` (of the key's
+    type), or they are a copy of the bytes at ``copy_of`` (a memcpy), or every byte is
+    ``fill`` (a memset)."""
+
+    value: object
+    address: tuple
+    size: int
+    copy_of: tuple | None = None
+    fill: int | None = None
+
+    def ranges(self):
+        yield self.address
+        if self.copy_of is not None:
+            yield self.copy_of
+
+
 def _memory(instruction: Instruction, memory: Memory, available: dict, pointer_bits: int,
             setjmp: bool):
     """Update the memory facts for ``instruction``; a load's known value, or None."""
@@ -350,36 +420,87 @@ def _memory(instruction: Instruction, memory: Memory, available: dict, pointer_b
         if volatile:
             return None
         address = memory.address(instruction.operands[0])
-        key = (address[0], address[1], instruction.type)
-        if address[1] is not None:
-            fact = available.get(key)
-            if fact is not None:
-                return fact[0]
-            _remember(available, key, instruction, address,
-                      _access_size(instruction.type, pointer_bits))
+        size = _access_size(instruction.type, pointer_bits)
+        if address[1] is None or size is None:
+            return None
+        value = _known_bytes(memory, available, address, size, instruction.type, pointer_bits)
+        if value is not None:
+            return value
+        _remember(available, (address[0], address[1], instruction.type),
+                  Fact(instruction, address, size))
         return None
     if op == "store":
         value = instruction.operands[0]
         address = memory.address(instruction.operands[1])
         size = _access_size(value.type, pointer_bits)
         _forget(memory, available, address, size)
-        if not volatile and address[1] is not None:
-            _remember(available, (address[0], address[1], value.type), value, address, size)
+        if not volatile and address[1] is not None and size is not None:
+            _remember(available, (address[0], address[1], value.type), Fact(value, address, size))
         return None
     if op in ("memcpy", "memset"):
         length = instruction.operands[2]
         size = length.value if isinstance(length, Constant) and isinstance(length.value, int) \
             else None
-        _forget(memory, available, memory.address(instruction.operands[0]), size)
+        address = memory.address(instruction.operands[0])
+        _forget(memory, available, address, size)
+        if size is None or size <= 0 or address[1] is None:
+            return None
+        if op == "memset":
+            fill = instruction.operands[1]
+            if isinstance(fill, Constant) and isinstance(fill.value, int):
+                _remember(available, ("bytes",) + address[:2],
+                          Fact(None, address, size, fill=fill.value & 0xFF))
+        else:
+            source = memory.address(instruction.operands[1])
+            if source[1] is not None and not may_alias(memory, source, size, address, size):
+                _remember(available, ("bytes",) + address[:2],
+                          Fact(None, address, size, copy_of=source))
         return None
     if op == "call" and not (setjmp and instruction.attributes.get("returns_twice")):
         if (instruction.attributes.get("pure") or instruction.attributes.get("const")) and \
                 "return_aggregate" not in instruction.attributes:
             return None
-        for key in [k for k, fact in available.items() if not memory.private(fact[1][0])]:
+        for key in [k for k, fact in available.items()
+                    if not all(memory.unreachable_by_calls(r[0]) for r in fact.ranges())]:
             del available[key]
         return None
     available.clear()                 # asm, va_*, stackrestore, setjmp, anything unknown
+    return None
+
+
+def _known_bytes(memory: Memory, available: dict, address: tuple, size: int, t: Type,
+                 pointer_bits: int, depth: int = 0):
+    """The value of type ``t`` in the ``size`` bytes at ``address``, from the facts, or None:
+    a load or store of that very place, a memset over it, a memcpy over it (then what is
+    known of the copied bytes, or read-only data's bytes)."""
+    fact = available.get((address[0], address[1], t))
+    if fact is not None:
+        return fact.value
+    base, offset, _ = address
+    if isinstance(base, tuple) and base[0] == "global" and base[1] in memory.read_only:
+        return constfold.read_only_value(memory.read_only[base[1]], offset, t, pointer_bits)
+    if depth > 3:
+        return None
+    for key, fact in available.items():
+        if not isinstance(key[0], str) or fact.address[0] != base:
+            continue                   # a value fact, or bytes of another object
+        start = fact.address[1]
+        if not (start <= offset and offset + size <= start + fact.size):
+            continue
+        if fact.fill is not None:
+            return _filled(fact.fill, t, size)
+        source = fact.copy_of
+        return _known_bytes(memory, available, (source[0], source[1] + offset - start, source[2]),
+                            size, t, pointer_bits, depth + 1)
+    return None
+
+
+def _filled(byte: int, t: Type, size: int):
+    """The value of ``size`` bytes that are all ``byte``, read as ``t``."""
+    if t.is_integer:
+        return Constant(t, int.from_bytes(bytes([byte]) * size, "little"))
+    if byte == 0 and t in (Type.F32, Type.F64):
+        return Constant(t, 0.0)
     return None
 
 
@@ -436,25 +557,23 @@ def _across_join(join: Block, dominator: Block, available: dict, tree, memory: M
     shared_written = any(not memory.private(base) for base in written)
     kept = {}
     for key, fact in available.items():
-        base, _, identified = fact[1]
-        if base in written:
-            continue
-        if memory.private(base) or (identified and not anything) or \
-                not (anything or shared_written):
+        if all(base not in written and (memory.unreachable_by_calls(base) or
+                                        (identified and not anything) or
+                                        not (anything or shared_written))
+               for base, _, identified in fact.ranges()):
             kept[key] = fact
     return kept
 
 
-def _remember(available: dict, key, value, address: tuple, size: int | None) -> None:
-    if size is None:
-        return
+def _remember(available: dict, key, fact: Fact) -> None:
     if len(available) >= MAX_AVAILABLE:
         del available[next(iter(available))]
-    available[key] = (value, address, size)
+    available[key] = fact
 
 
 def _forget(memory: Memory, available: dict, address: tuple, size: int | None) -> None:
     """Drop the facts a write of ``size`` bytes (None: unknown) at ``address`` may change."""
-    for key in [k for k, (_, where, length) in available.items()
-                if may_alias(memory, where, length, address, size)]:
+    for key in [k for k, fact in available.items()
+                if any(may_alias(memory, where, fact.size, address, size)
+                       for where in fact.ranges())]:
         del available[key]

@@ -32,7 +32,8 @@ nothing changes.
 
 from __future__ import annotations
 
-from ..ir import Constant, Function, GlobalAddress, INTEGER_BITS, Instruction, Module, Type, Undef
+from ..ir import (Constant, Function, GlobalAddress, INTEGER_BITS, Instruction, Module, Type,
+                  Undef)
 from ..ir.dominators import reverse_postorder
 from . import constfold
 from .util import replace_uses
@@ -54,16 +55,16 @@ MAX_ROUNDS = 8
 
 def run(module: Module) -> bool:
     changed = False
-    read_only = {g.name: g for g in module.globals
-                 if g.constant and g.initializer is not None and g.linkage != "weak"
-                 and not g.thread_local}
+    read_only = constfold.read_only_globals(module)
+    defined = {f.name for f in module.functions if f.blocks}
     for function in module.functions:
-        changed |= run_function(function, module.pointer_bits, read_only)
+        changed |= run_function(function, module.pointer_bits, read_only, defined)
     return changed
 
 
-def run_function(function: Function, pointer_bits: int, read_only: dict | None = None) -> bool:
-    changed_any = False
+def run_function(function: Function, pointer_bits: int, read_only: dict | None = None,
+                 defined: set = frozenset()) -> bool:
+    changed_any = _library_calls(function, pointer_bits, defined)
     for _ in range(MAX_ROUNDS):
         mapping: dict = {}
         changed = False
@@ -87,6 +88,50 @@ def run_function(function: Function, pointer_bits: int, read_only: dict | None =
         changed_any = True
         constfold.run_function(function, pointer_bits, read_only)
     return changed_any
+
+
+MEMORY_FUNCTIONS = {"memcpy", "memset", "memmove"}
+MAX_INLINE_BYTES = 256
+
+
+def _library_calls(function: Function, pointer_bits: int, defined: set) -> bool:
+    """``memcpy(d, s, n)`` and ``memset(d, c, n)`` with constant ``n`` and ``c`` become the IR's
+    memcpy and memset (what gcc does with these functions, even freestanding), which the
+    passes understand; the call's value, ``d``, replaces its uses.  Not inside memcpy,
+    memset or memmove themselves, nor when this module defines its own."""
+    if function.name in MEMORY_FUNCTIONS:
+        return False
+    mapping: dict = {}
+    changed = False
+    for block in function.blocks:
+        for index, call in enumerate(block.instructions):
+            if call.opcode != "call" or len(call.operands) != 4:
+                continue
+            callee = call.operands[0]
+            if not isinstance(callee, GlobalAddress) or callee.offset or \
+                    callee.name not in ("memcpy", "memset") or callee.name in defined or \
+                    call.attributes.get("return_aggregate") or call.attributes.get("aggregates"):
+                continue
+            destination, value, length = call.operands[1:]
+            n = _int(length)
+            if n is None or not 0 < n <= MAX_INLINE_BYTES or destination.type is not Type.PTR:
+                continue
+            if callee.name == "memset":
+                if _int(value) is None:
+                    continue
+                operands = [destination, Constant(Type.I8, _int(value) & 0xFF)]
+            elif value.type is Type.PTR:
+                operands = [destination, value]
+            else:
+                continue
+            block.instructions[index] = Instruction(
+                callee.name, Type.VOID, operands + [Constant(Type.PTR, n)], [],
+                {"alignment": 1}, block=block, location=call.location)
+            if call.type is not Type.VOID:
+                mapping[call] = destination
+            changed = True
+    replace_uses(function, mapping)
+    return changed
 
 
 # --- helpers ------------------------------------------------------------------------------
