@@ -360,3 +360,15 @@ def test_a_module_defining_memcpy_keeps_its_calls():
     b.ret(b.call(PTR, "memcpy", f.arg(0), f.arg(1), c(I64, 8)))
     combine(mb)
     assert [i.opcode for i in b.block.instructions] == ["call", "ret"]
+
+
+def test_calls_and_loads_with_undef_operands_stay():
+    mb = ModuleBuilder()
+    f = mb.function("f", I32, [])
+    b = f.block("entry")
+    call = b.call(I32, "h", Undef(I32))
+    load = b.load(I32, Undef(PTR))
+    b.ret(b.emit("add", I32, [call, load]))
+    combine(mb)
+    assert call in b.block.instructions and load in b.block.instructions
+    assert result(f).operands == [call, load]

@@ -213,7 +213,14 @@ def simplify(instruction: Instruction, pointer_bits: int):
     return None
 
 
+ANY_VALUE_OF_UNDEF = {"add", "sub", "xor", "neg", "not", "trunc", "zext", "sext", "fptosi",
+                      "fptoui", "bitcast", "ctlz", "cttz", "ctpop", "bswap", "fadd", "fsub",
+                      "fmul", "fdiv", "fneg", "sitofp", "uitofp", "fpext", "fptrunc"}
+
+
 def _fold_undef(instruction: Instruction, pointer_bits: int):
+    """An operation with an ``undef`` operand: the value chosen for it, or None (calls,
+    loads, memory and phis are not operations on values: they stay)."""
     op = instruction.opcode
     a = instruction.operands[0]
     t = instruction.type
@@ -224,11 +231,10 @@ def _fold_undef(instruction: Instruction, pointer_bits: int):
             return instruction.operands[1]
         return instruction.operands[2] if isinstance(instruction.operands[1], Undef) \
             else instruction.operands[1]
-    if op in ("phi", "copy"):
-        return None
+    if op in ANY_VALUE_OF_UNDEF:
+        return Undef(t)
     if not t.is_integer:
-        return Undef(t) if op in ("fadd", "fsub", "fmul", "fdiv", "fneg", "sitofp", "uitofp",
-                                  "fpext", "fptrunc", "bitcast") else None
+        return None
     if op in ("mul", "and", "shl", "lshr", "ashr"):
         return Constant(t, 0)
     if op in ("sdiv", "udiv", "srem", "urem"):
@@ -237,7 +243,7 @@ def _fold_undef(instruction: Instruction, pointer_bits: int):
         return None
     if op == "or":
         return Constant(t, (1 << _bits(t, pointer_bits)) - 1)
-    return Undef(t)        # add, sub, xor, neg, not, conversions, bit counts
+    return None
 
 
 def _arithmetic(instruction: Instruction, pointer_bits: int):
