@@ -194,7 +194,8 @@ class Memory:
         self.pointer_bits = pointer_bits
         self.aliased = aliased
         self.read_only = read_only
-        self.escaped = slot_uses(function)[1]
+        derived, escaped, _ = slot_uses(function)
+        self.private_slots = {slot for slot in derived.values() if slot not in escaped}
         self.cache: dict = {}
 
     def address(self, v) -> tuple:
@@ -225,10 +226,9 @@ class Memory:
         return result
 
     def private(self, base) -> bool:
-        """Whether nothing but this function's own loads and stores can reach ``base``."""
-        return isinstance(base, Instruction) and base.opcode == "alloca" and \
-            base not in self.escaped
-
+        """Whether nothing but this function's own loads and stores can reach ``base``: a
+        fixed slot (in the entry block) whose address does not escape."""
+        return base in self.private_slots
 
     def unreachable_by_calls(self, base) -> bool:
         """Whether no call can change the bytes at ``base``: a private slot, or read-only
