@@ -351,3 +351,31 @@ def test_write_only_slots_lose_their_stores_but_read_slots_keep_them():
     assert run_gvn(mb)
     stores = [i for i in b.block.instructions if i.opcode == "store"]
     assert len(stores) == 1 and stores[0].operands[1] is passed
+
+
+def test_functions_that_write_only_their_own_frame_keep_the_callers_memory():
+    mb = ModuleBuilder()
+    reader = mb.function("reader", I32, [PTR])          # reads, writes its own slot
+    rb = reader.block("entry")
+    own = rb.alloca(4)
+    rb.store(rb.load(I32, reader.arg(0)), own)
+    rb.ret(rb.call(I32, "reader", own))                 # recursion among quiet ones is fine
+    writer = mb.function("writer", VOID, [PTR])
+    wb = writer.block("entry")
+    wb.store(c(I32, 0), writer.arg(0))
+    wb.ret()
+    indirect = mb.function("indirect", I32, [])         # calls a writer: not quiet
+    ib = indirect.block("entry")
+    ib.call(VOID, "writer", g("x"))
+    ib.ret(c(I32, 0))
+    assert gvn.quiet_functions(mb.module, set(), {}) == {"reader"}
+    f = mb.function("f", I32, [])
+    b = f.block("entry")
+    b.store(c(I32, 5), g("x"))
+    b.call(I32, "reader", g("x"))
+    kept = b.load(I32, g("x"))
+    b.call(I32, "indirect")
+    lost = b.load(I32, g("x"))
+    b.ret(b.add(kept, lost))
+    run_gvn(mb)
+    assert kept not in b.block.instructions and lost in b.block.instructions

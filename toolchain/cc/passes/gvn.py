@@ -35,13 +35,17 @@ things:
     ranges of one base never alias, an ``alloca`` whose address never escapes
     is not reached through any other pointer; anything else may;
   - a call, except a call to a ``pure`` or ``const`` function (lowering
-    records the attributes on the call), and then only memory a callee can
-    reach: a local slot whose address never escapes survives every call;
+    records the attributes on the call) or to a function of this module that
+    writes nothing but its own stack frame (``quiet_functions``), and then
+    only memory a callee can reach: a local slot whose address never escapes
+    survives every call, and so does read-only data;
   - ``memcpy``/``memset`` (their destination), ``asm``, the ``va_*``
     operations, ``stackrestore``, and any instruction this pass does not know.
   A call to a ``returns_twice`` function (setjmp) forgets everything.
 
-Everything replaced is removed; constfold and dce clean up what that exposes.
+Stores, memcpys and memsets into local slots that nothing reads any more go
+too.  Everything replaced is removed; constfold and dce clean up what that
+exposes.
 """
 
 from __future__ import annotations
@@ -74,9 +78,55 @@ def run(module: Module) -> bool:
     changed = False
     aliased = set(module.aliases) | set(module.aliases.values())
     read_only = constfold.read_only_globals(module)
+    quiet = quiet_functions(module, aliased, read_only)
     for function in module.functions:
-        changed |= run_function(function, module.pointer_bits, aliased, read_only)
+        changed |= run_function(function, module.pointer_bits, aliased, read_only, quiet)
     return changed
+
+
+def quiet_functions(module: Module, aliased: set, read_only: dict) -> set[str]:
+    """The functions defined here that write no memory a caller can see: they store only
+    into their own stack slots and call only pure or const functions and each other
+    (a fixed point from the optimistic start).  Weak definitions may be replaced at link
+    time and do not count, nor functions returning a struct (the copy writes)."""
+    candidates = {f.name: f for f in module.functions
+                  if f.blocks and f.linkage != "weak" and f.return_aggregate is None
+                  and f.name not in aliased}
+    callees: dict = {}
+    for name, function in list(candidates.items()):
+        memory = Memory(function, module.pointer_bits, aliased, read_only)
+        called = set()
+        for block in function.blocks:
+            for instruction in block.instructions:
+                op = instruction.opcode
+                if op in MEMORY_NEUTRAL or op == "load":
+                    continue
+                if op in ("store", "memcpy", "memset"):
+                    base = memory.address(instruction.operands[1 if op == "store" else 0])[0]
+                    if isinstance(base, Instruction) and base.opcode == "alloca":
+                        continue       # its own frame, gone when it returns
+                elif op == "call" and "return_aggregate" not in instruction.attributes and \
+                        not instruction.attributes.get("returns_twice"):
+                    callee = instruction.operands[0]
+                    if instruction.attributes.get("pure") or instruction.attributes.get("const"):
+                        continue
+                    if isinstance(callee, GlobalAddress) and callee.offset == 0:
+                        called.add(callee.name)
+                        continue
+                del candidates[name]
+                break
+            else:
+                continue
+            break
+        callees[name] = called
+    changed = True
+    while changed:
+        changed = False
+        for name in list(candidates):
+            if not callees[name] <= candidates.keys():
+                del candidates[name]
+                changed = True
+    return set(candidates)
 
 
 # --- keys: what makes two values the same -------------------------------------------------
@@ -190,7 +240,8 @@ class Memory:
     """The function-wide facts for memory: which slots escape, how addresses decompose."""
 
     def __init__(self, function: Function, pointer_bits: int, aliased: set,
-                 read_only: dict):
+                 read_only: dict, quiet: set = frozenset()):
+        self.quiet = quiet
         self.pointer_bits = pointer_bits
         self.aliased = aliased
         self.read_only = read_only
@@ -230,6 +281,17 @@ class Memory:
         fixed slot (in the entry block) whose address does not escape."""
         return base in self.private_slots
 
+    def call_writes_nothing(self, call: Instruction) -> bool:
+        """A call to a ``pure`` or ``const`` function, or to one of this module's functions
+        that write no memory their callers see (``quiet_functions``)."""
+        if "return_aggregate" in call.attributes:
+            return False                # the callee's result is copied into our buffer
+        if call.attributes.get("pure") or call.attributes.get("const"):
+            return True
+        callee = call.operands[0]
+        return isinstance(callee, GlobalAddress) and callee.offset == 0 and \
+            callee.name in self.quiet
+
     def unreachable_by_calls(self, base) -> bool:
         """Whether no call can change the bytes at ``base``: a private slot, or read-only
         data (writing it is undefined)."""
@@ -256,11 +318,11 @@ def may_alias(memory: Memory, a: tuple, size_a: int | None, b: tuple, size_b: in
 # --- the walk -----------------------------------------------------------------------------
 
 def run_function(function: Function, pointer_bits: int, aliased: set = frozenset(),
-                 read_only: dict | None = None) -> bool:
+                 read_only: dict | None = None, quiet: set = frozenset()) -> bool:
     if not function.blocks:
         return False
     tree = dominator_tree(function)
-    memory = Memory(function, pointer_bits, aliased, read_only or {})
+    memory = Memory(function, pointer_bits, aliased, read_only or {}, quiet)
     setjmp = any(i.opcode == "call" and i.attributes.get("returns_twice")
                  for b in function.blocks for i in b.instructions)
     summaries = {block: _writes(block, memory) for block in tree.order}
@@ -457,8 +519,7 @@ def _memory(instruction: Instruction, memory: Memory, available: dict, pointer_b
                           Fact(None, address, size, copy_of=source))
         return None
     if op == "call" and not (setjmp and instruction.attributes.get("returns_twice")):
-        if (instruction.attributes.get("pure") or instruction.attributes.get("const")) and \
-                "return_aggregate" not in instruction.attributes:
+        if memory.call_writes_nothing(instruction):
             return None
         for key in [k for k, fact in available.items()
                     if not all(memory.unreachable_by_calls(r[0]) for r in fact.ranges())]:
@@ -520,9 +581,7 @@ def _writes(block: Block, memory: Memory) -> tuple[set, bool]:
                 bases.add(base)
             else:
                 anything = True
-        elif op == "call" and (instruction.attributes.get("pure") or
-                               instruction.attributes.get("const")) and \
-                "return_aggregate" not in instruction.attributes:
+        elif op == "call" and memory.call_writes_nothing(instruction):
             continue
         else:
             anything = True
