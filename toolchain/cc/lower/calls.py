@@ -177,6 +177,9 @@ class CallLowering:
         if symbol is not None:
             if "noreturn" in symbol.attributes:
                 attributes["noreturn"] = True
+            for fact in ("pure", "const"):          # reads no memory it is not given / none
+                if fact in symbol.attributes:
+                    attributes[fact] = True
             name = symbol.asm_label or symbol.name
             if name in ("setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "vfork", "savectx") or \
                     "returns_twice" in symbol.attributes:

@@ -7,10 +7,11 @@ memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up, inlines
 (always_inline functions, static ones called once, callees no larger than
 the call), splits the locals mem2reg could not promote into one slot per
 piece (sroa, which also forwards stores to loads), promotes those and the
-inlined locals, cleans up again and drops unused static functions and data;
-``-O2`` also inlines small functions (a larger budget); ``-Os`` inlines as
--O1 does and turns long constant initialisations of locals into copies from
-read-only data (constinit).  Every level ends with ``softfloat``: binary128
+inlined locals, simplifies (constfold, instcombine), removes redundant
+computations and loads (gvn), cleans up again and drops unused static
+functions and data; ``-O2`` also inlines small functions (a larger budget);
+``-Os`` inlines as -O1 does and turns long constant initialisations of
+locals into copies from read-only data (constinit).  Every level ends with ``softfloat``: binary128
 arithmetic becomes calls to the soft-float routines, which is lowering, not
 optimisation.  ``run_pipeline`` records the level on the module
 (``Module.level``) for the passes that depend on it.
@@ -28,14 +29,16 @@ import sys
 from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
-from . import (constfold, constinit, dce, globaldce, inline, mem2reg, simplifycfg, softfloat,
-               sroa, unreachable)
+from . import (constfold, constinit, dce, globaldce, gvn, inline, instcombine, mem2reg,
+               simplifycfg, softfloat, sroa, unreachable)
 
 PASSES = {
     "unreachable": unreachable.run,
     "simplifycfg": simplifycfg.run,
     "mem2reg": mem2reg.run,
     "constfold": constfold.run,
+    "instcombine": instcombine.run,
+    "gvn": gvn.run,
     "dce": dce.run,
     "globaldce": globaldce.run,
     "constinit": constinit.run,
@@ -47,14 +50,15 @@ PASSES = {
 PIPELINES: dict[str, list[str]] = {
     "-O0": ["unreachable", "softfloat"],
     "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
-            "sroa", "mem2reg", "constfold", "dce", "simplifycfg", "constfold", "dce",
-            "simplifycfg", "globaldce", "softfloat"],
+            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "instcombine", "dce",
+            "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
     "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
-            "sroa", "mem2reg", "constfold", "dce", "simplifycfg", "constfold", "dce",
-            "simplifycfg", "globaldce", "softfloat"],
+            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "instcombine", "dce",
+            "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
     "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce",
-            "simplifycfg", "inline", "sroa", "mem2reg", "constfold", "dce", "simplifycfg", "constfold",
-            "dce", "simplifycfg", "globaldce", "softfloat"],
+            "simplifycfg", "inline", "sroa", "mem2reg", "constfold", "instcombine", "gvn",
+            "instcombine", "dce", "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce",
+            "softfloat"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]
 

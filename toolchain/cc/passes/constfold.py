@@ -27,11 +27,16 @@ from ..ir.dominators import reverse_postorder
 from .util import replace_uses
 
 
+def read_only_globals(module: Module) -> dict[str, Global]:
+    """The data whose bytes are known here and never change: const, defined, not weak."""
+    return {g.name: g for g in module.globals
+            if g.constant and g.initializer is not None and g.linkage != "weak"
+            and not g.thread_local}
+
+
 def run(module: Module) -> bool:
     changed = False
-    read_only = {g.name: g for g in module.globals
-                 if g.constant and g.initializer is not None and g.linkage != "weak"
-                 and not g.thread_local}
+    read_only = read_only_globals(module)
     for function in module.functions:
         changed |= run_function(function, module.pointer_bits, read_only)
     return changed
@@ -262,9 +267,12 @@ def _read_only_load(load: Instruction, read_only: dict[str, Global], pointer_bit
         address = address.operands[0]
     if load.attributes.get("volatile") or not isinstance(address, GlobalAddress):
         return None
-    offset += address.offset
-    data = read_only.get(address.name)
-    t = load.type
+    return read_only_value(read_only.get(address.name), offset + address.offset, load.type,
+                           pointer_bits)
+
+
+def read_only_value(data: Global | None, offset: int, t: Type, pointer_bits: int):
+    """The value of type ``t`` at byte ``offset`` of read-only ``data``, or None."""
     size = pointer_bits // 8 if t is Type.PTR else _LOAD_SIZE.get(t)
     if data is None or size is None or offset < 0 or offset + size > data.size:
         return None
