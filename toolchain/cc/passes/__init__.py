@@ -4,9 +4,10 @@ Each pass is one module with ``run(module) -> bool`` (whether it changed
 anything).  The lists below are the whole story (QBE style).  ``-O0``
 only drops unreachable blocks (the back end then sees every variable in
 memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up and drops
-unused static functions and data; ``-O2``/``-Os`` run the cleanups once more,
-and ``-Os`` turns long constant initialisations of locals into copies from
-read-only data (constinit).  Every level ends with ``softfloat``: binary128
+unused static functions and data; ``-O2``/``-Os`` run the cleanups once more
+and merge identical blocks (tailmerge-blocks); ``-Os`` also merges common
+tails of blocks (tailmerge, gcc's cross-jumping) and turns long constant
+initialisations of locals into copies from read-only data (constinit).  Every level ends with ``softfloat``: binary128
 arithmetic becomes calls to the soft-float routines, which is lowering, not
 optimisation.
 
@@ -24,11 +25,13 @@ from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
 from . import (constfold, constinit, dce, globaldce, mem2reg, simplifycfg, softfloat,
-               unreachable)
+               tailmerge, unreachable)
 
 PASSES = {
     "unreachable": unreachable.run,
     "simplifycfg": simplifycfg.run,
+    "tailmerge": tailmerge.run,
+    "tailmerge-blocks": tailmerge.run_blocks,
     "mem2reg": mem2reg.run,
     "constfold": constfold.run,
     "dce": dce.run,
@@ -42,9 +45,10 @@ PIPELINES: dict[str, list[str]] = {
     "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "simplifycfg", "constfold",
             "dce", "simplifycfg", "globaldce", "softfloat"],
     "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg",
-            "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
+            "constfold", "dce", "simplifycfg", "tailmerge-blocks", "globaldce", "softfloat"],
     "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce",
-            "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
+            "simplifycfg", "constfold", "dce", "simplifycfg", "tailmerge", "globaldce",
+            "softfloat"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]
 
