@@ -310,7 +310,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "20020720-1.c -O1": "fabs(x) < 0.0 is not folded to false (link_error stays)",
     "20030125-1.c -O1": "floor((double)f) is not narrowed to floorf(f)",
     "20041114-1.c -O1": "no value-range folding of the comparison (link_failure stays)",
-    "compare-3.c -O1": "(x<y) && (x>y) is not folded to false (link_error stays)",
     "pure-1.c -O1": "stores are not kept in registers across pure/const calls (link_error)",
     "990208-1.c -O1": "no inlining: the test expects the inlined copies' labels to differ",
     "builtin-constant.c -O1": "__builtin_constant_p is decided before constant propagation",

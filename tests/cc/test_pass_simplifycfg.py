@@ -125,6 +125,26 @@ def test_branch_decided_by_a_dominating_branch_is_folded():
     assert _opcodes(f.fn).count("br") == 1
 
 
+@pytest.mark.parametrize("first, second, decided", [
+    ("slt", "sgt", True),      # a < b: a > b is false
+    ("eq", "ult", True),       # a == b: a < b is false
+    ("slt", "sle", True),      # a < b: a <= b is true
+    ("sle", "slt", False),     # a <= b says nothing of a < b
+])
+def test_comparisons_implied_by_a_dominating_one(first, second, decided):
+    m = ModuleBuilder()
+    f = m.function("f", I32, [I32, I32])
+    entry, inner, yes, no, out = (f.block(n) for n in ("entry", "inner", "yes", "no", "out"))
+    entry.br(entry.icmp(first, f.arg(0), f.arg(1)), inner, out)
+    inner.call(VOID, "g")
+    inner.br(inner.icmp(second, f.arg(0), f.arg(1)), yes, no)
+    yes.ret(c(I32, 1))
+    no.ret(c(I32, 2))
+    out.ret(c(I32, 3))
+    _simplify(m.module)
+    assert (_opcodes(f.fn).count("br") == 1) == decided
+
+
 # --- if-conversion -------------------------------------------------------------------------
 
 def test_triangle_becomes_select():

@@ -25,7 +25,6 @@ SAMPLE = {"gcc": 16, "pcc": 5}
 KNOWN_FAILURES = {
     ("pcc", "20020720-1.c"): "fabs(x) < 0.0 is not folded to false at -Os (link_error stays)",
     ("pcc", "20041114-1.c"): "no value-range folding of the comparison (link_failure stays)",
-    ("pcc", "compare-3.c"): "(x<y) && (x>y) is not folded to false at -Os (link_error stays)",
     ("pcc", "pure-1.c"): "stores are not kept in registers across pure calls (link_error)",
     ("pcc", "920501-3.c"): "times out in real mode",
     ("pcc", "memcpy-1.c"): "writes beyond the emulated 1 MiB",

@@ -35,28 +35,55 @@ MAX_ARM_INSTRUCTIONS = 2       # hoisted per arm
 MAX_COST = 3                   # hoisted instructions plus selects for one conversion
 
 
+class _Facts:
+    """What the conversions consult, computed when first needed (most functions have
+    no candidate, and these walks are the pass's whole cost)."""
+
+    def __init__(self, function: Function):
+        self.function = function
+        self._taken = None
+        self._users = None
+
+    @property
+    def taken(self) -> set:
+        if self._taken is None:
+            self._taken = address_taken_blocks(self.function)
+        return self._taken
+
+    @property
+    def users(self) -> dict:
+        if self._users is None:
+            self._users = {}
+            for block in self.function.blocks:
+                for instruction in block.instructions:
+                    for v in instruction.operands:
+                        if isinstance(v, Instruction):
+                            self._users.setdefault(v, []).append(instruction)
+        return self._users
+
+
 def run_function(function: Function) -> bool:
-    taken = address_taken_blocks(function)
     changed = False
-    preds = function.predecessors()
-    users = _users(function)
+    preds = None
+    facts = _Facts(function)
     for head in list(function.blocks):
         term = head.terminator
         if term is None or term.opcode != "br" or term.targets[0] is term.targets[1]:
             continue
-        if _convert(function, head, preds, users, taken):
+        if not any(_arm_shape(arm) for arm in term.targets):
+            continue
+        if preds is None:
+            preds = function.predecessors()
+        if _convert(function, head, preds, facts):
             changed = True
     return changed
 
 
-def _users(function: Function) -> dict:
-    users: dict = {}
-    for block in function.blocks:
-        for instruction in block.instructions:
-            for v in instruction.operands:
-                if isinstance(v, Instruction):
-                    users.setdefault(v, []).append(instruction)
-    return users
+def _arm_shape(arm: Block) -> bool:
+    """A short block ending in jmp: what an arm looks like, before the real checks."""
+    term = arm.terminator
+    return term is not None and term.opcode == "jmp" and \
+        len(arm.instructions) <= MAX_ARM_INSTRUCTIONS + 1
 
 
 def _arm_body(arm: Block, head: Block, preds: dict, taken: set) -> list[Instruction] | None:
@@ -86,7 +113,8 @@ def _used_only_in(instructions: list[Instruction], arm: Block, join: Block,
     return True
 
 
-def _convert(function: Function, head: Block, preds: dict, users: dict, taken: set) -> bool:
+def _convert(function: Function, head: Block, preds: dict, facts: _Facts) -> bool:
+    taken = facts.taken
     term = head.terminator
     condition = term.operands[0]
     first, second = term.targets
@@ -122,14 +150,21 @@ def _convert(function: Function, head: Block, preds: dict, users: dict, taken: s
     if len(hoisted) + len(selects) > MAX_COST:
         return False
     for arm, body in ((first, first_body), (second, second_body)):
-        if body and not _used_only_in(body, arm, join, users):
+        if body and not _used_only_in(body, arm, join, facts.users):
             return False
-    # hoist the arms, then the selects, in front of the branch
+    # hoist the arms in front of the comparison that feeds the branch when it comes
+    # last (a back end can then fuse it into the selects), the selects before the branch
     term_index = len(head.instructions) - 1
-    new = []
     for instruction in hoisted:
         instruction.block = head
-        new.append(instruction)
+    compare_index = term_index - 1
+    if compare_index >= 0 and head.instructions[compare_index] is condition and \
+            not any(condition in i.operands for i in hoisted):
+        head.instructions[compare_index:compare_index] = hoisted
+        term_index += len(hoisted)
+        new = []
+    else:
+        new = list(hoisted)
     join_edge_values = {}
     for phi, true_value, false_value in selects:
         select = Instruction("select", phi.type, [condition, true_value, false_value],
@@ -137,8 +172,8 @@ def _convert(function: Function, head: Block, preds: dict, users: dict, taken: s
         new.append(select)
         join_edge_values[phi] = select
         for v in (condition, true_value, false_value):
-            if isinstance(v, Instruction):
-                users.setdefault(v, []).append(select)
+            if isinstance(v, Instruction) and facts._users is not None:
+                facts.users.setdefault(v, []).append(select)
     head.instructions[term_index:term_index] = new
     # the join now has head as predecessor in place of the arms
     for phi in phis:

@@ -17,17 +17,18 @@
 
 2. *Conditions decided by a dominating branch.*  Below the edge D->T of
    ``D: br %c, T, F`` (T's only predecessor is D), ``%c`` is true; a ``br %c``
-   in a block dominated by T becomes a branch on the constant, which
+   in a block reached from T through blocks of one predecessor each (so
+   the edge dominates it) becomes a branch on the constant, which
    simplifycfg then folds.  An integer comparison of the same operands with
    the same, swapped or inverse predicate counts as the same condition (so
-   ``if (a < b) ... if (a >= b)`` is decided too).  One walk over the
-   dominator tree with the facts known on the way down.
+   ``if (a < b) ... if (a >= b)`` is decided too).  Only branches that test
+   a condition some other branch tests too walk up, at most CHAIN_LIMIT
+   blocks: linear in the function.
 """
 
 from __future__ import annotations
 
 from ..ir import Block, Constant, Function, GlobalAddress, Instruction, Parameter, Type
-from ..ir.dominators import dominator_tree
 from .constfold import fold
 from .util import address_taken_blocks
 
@@ -75,6 +76,13 @@ def _known_direction(block: Block, pointer_bits: int):
 
 
 def _thread_constant_phis(function: Function, pointer_bits: int) -> bool:
+    candidates = []
+    for block in function.blocks[1:]:
+        known = _known_direction(block, pointer_bits)
+        if known is not None and any(isinstance(v, Constant) for v in known[0].operands):
+            candidates.append((block, known))
+    if not candidates:
+        return False
     taken = address_taken_blocks(function)
     users: dict = {}
     for block in function.blocks:
@@ -84,11 +92,8 @@ def _thread_constant_phis(function: Function, pointer_bits: int) -> bool:
                     users.setdefault(v, []).append(instruction)
     preds = function.predecessors()
     changed = False
-    for block in list(function.blocks[1:]):
+    for block, known in candidates:
         if block in taken or not preds[block]:
-            continue
-        known = _known_direction(block, pointer_bits)
-        if known is None:
             continue
         tested, direction = known
         phis = block.phis()
@@ -112,7 +117,7 @@ def _thread_constant_phis(function: Function, pointer_bits: int) -> bool:
             destination = successors[way]
             if destination is block:
                 continue
-            if not _redirect(pred, block, destination, preds):
+            if not _redirect(pred, block, destination, preds, users):
                 continue
             changed = True
     return changed
@@ -130,7 +135,8 @@ def _phis_local(block: Block, phis: list, successors: list, users: dict) -> bool
     return True
 
 
-def _redirect(pred: Block, block: Block, destination: Block, preds: dict) -> bool:
+def _redirect(pred: Block, block: Block, destination: Block, preds: dict,
+              users: dict) -> bool:
     """Make ``pred`` jump to ``destination`` where it jumped to ``block``."""
     new_values = []
     for phi in destination.phis():
@@ -148,6 +154,8 @@ def _redirect(pred: Block, block: Block, destination: Block, preds: dict) -> boo
     for phi, value in new_values:
         phi.operands.append(value)
         phi.attributes["incoming"].append(pred)
+        if isinstance(value, Instruction):
+            users.setdefault(value, []).append(phi)
     term = pred.terminator
     term.targets = [destination if t is block else t for t in term.targets]
     for phi in block.phis():
@@ -179,71 +187,85 @@ def _operand_key(value):
     return None
 
 
+# what a true comparison says of the other predicates on the same operands
+IMPLIES = {
+    "eq": {"sle": True, "sge": True, "ule": True, "uge": True, "slt": False, "sgt": False,
+           "ult": False, "ugt": False, "ne": False},
+    "slt": {"sle": True, "ne": True, "sgt": False, "sge": False, "eq": False},
+    "sgt": {"sge": True, "ne": True, "slt": False, "sle": False, "eq": False},
+    "ult": {"ule": True, "ne": True, "ugt": False, "uge": False, "eq": False},
+    "ugt": {"uge": True, "ne": True, "ult": False, "ule": False, "eq": False},
+    "sle": {"sgt": False}, "sge": {"slt": False}, "ule": {"ugt": False},
+    "uge": {"ult": False}, "ne": {"eq": False},
+}
+
+
 def _condition_keys(condition, value: bool) -> list:
     """The facts ``condition == value`` implies: itself, and for an integer comparison
-    the same comparison written with swapped operands or the inverse predicate."""
+    the same comparison written with swapped operands or the inverse predicate, and
+    what it implies of the other predicates (``a < b`` makes ``a > b`` false)."""
     keys = [(("value", id(condition)), value)]
     if isinstance(condition, Instruction) and condition.opcode == "icmp":
         predicate = condition.attributes.get("predicate")
         a, b = (_operand_key(v) for v in condition.operands)
         if predicate in INVERSE and a is not None and b is not None:
-            keys += [(("icmp", predicate, a, b), value),
-                     (("icmp", SWAPPED[predicate], b, a), value),
-                     (("icmp", INVERSE[predicate], a, b), not value),
-                     (("icmp", SWAPPED[INVERSE[predicate]], b, a), not value)]
+            holds = predicate if value else INVERSE[predicate]
+            for other, truth in [(holds, True), *IMPLIES[holds].items()]:
+                keys += [(("icmp", other, a, b), truth),
+                         (("icmp", SWAPPED[other], b, a), truth)]
     return keys
 
 
-def _lookup(facts: dict, condition):
-    for key, value in _condition_keys(condition, True):
-        if key in facts:
-            return facts[key] == value
-    return None
+def _rough_key(condition: Instruction):
+    """Equal for conditions that may be the same (an over-approximation: cheap to find
+    the branches worth a closer look)."""
+    if condition.opcode == "icmp":
+        return frozenset(_operand_key(v) for v in condition.operands)
+    return id(condition)
+
+
+CHAIN_LIMIT = 16      # single-predecessor steps walked up from a branch
 
 
 def _decided_conditions(function: Function) -> bool:
-    tree = dominator_tree(function)
-    if not tree.order:
-        return False
-    changed = False
-    facts: dict = {}
-    # an explicit walk of the dominator tree; on the way back up the facts
-    # learnt on entry to a block are forgotten
-    stack: list[tuple[Block, list | None]] = [(tree.order[0], None)]
-    while stack:
-        block, learnt = stack.pop()
-        if learnt is not None:
-            for key in learnt:
-                del facts[key]
-            continue
-        learnt = []
-        fact = _edge_fact(block, tree)
-        if fact is not None:
-            for key, value in _condition_keys(*fact):
-                if key not in facts:
-                    facts[key] = value
-                    learnt.append(key)
+    branches: dict = {}
+    for block in function.blocks:
         term = block.terminator
-        if term is not None and term.opcode == "br" and isinstance(term.operands[0], Instruction):
-            known = _lookup(facts, term.operands[0])
-            if known is not None:
-                term.operands[0] = Constant(Type.I1, 1 if known else 0)
-                changed = True
-        stack.append((block, learnt))
-        for child in tree.children.get(block, ()):
-            stack.append((child, None))
+        if term is not None and term.opcode == "br" and term.targets[0] is not term.targets[1] \
+                and isinstance(term.operands[0], Instruction):
+            branches.setdefault(_rough_key(term.operands[0]), []).append(block)
+    candidates = [b for group in branches.values() if len(group) > 1 for b in group]
+    if not candidates:
+        return False
+    preds = function.predecessors()
+    entry = function.blocks[0]
+    changed = False
+    for block in candidates:
+        term = block.terminator
+        known = _decided_above(block, term.operands[0], preds, entry)
+        if known is not None:
+            term.operands[0] = Constant(Type.I1, 1 if known else 0)
+            changed = True
     return changed
 
 
-def _edge_fact(block: Block, tree):
-    """(condition, value) known on entry to ``block`` from its only predecessor's br."""
-    preds = tree.predecessors.get(block, ())
-    if len(preds) != 1 or preds[0] is block or block is tree.order[0]:
-        return None
-    term = preds[0].terminator
-    if term is None or term.opcode != "br" or term.targets[0] is term.targets[1]:
-        return None
-    condition = term.operands[0]
-    if not isinstance(condition, Instruction):
-        return None
-    return condition, block is term.targets[0]
+def _decided_above(block: Block, condition: Instruction, preds: dict, entry: Block):
+    """The value of ``condition`` in ``block`` if a branch above decides it: walking up
+    through blocks with one predecessor, each step is an edge every path to ``block``
+    takes."""
+    wanted = _condition_keys(condition, True)
+    current = block
+    for _ in range(CHAIN_LIMIT):
+        sources = preds[current]
+        if current is entry or len(sources) != 1 or sources[0] is current:
+            return None
+        pred = sources[0]
+        term = pred.terminator
+        if term.opcode == "br" and term.targets[0] is not term.targets[1] and \
+                isinstance(term.operands[0], Instruction):
+            facts = dict(_condition_keys(term.operands[0], current is term.targets[0]))
+            for key, value in wanted:
+                if key in facts:
+                    return facts[key] == value
+        current = pred
+    return None

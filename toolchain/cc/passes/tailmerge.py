@@ -77,7 +77,8 @@ def _value_key(value, position: dict, end: int):
     if isinstance(value, Instruction) and value in position:
         return ("local", end - position[value])
     if isinstance(value, Constant):
-        return ("constant", value.type, value.value, value.bits)
+        # repr keeps -0.0 apart from 0.0 (equal as Python floats)
+        return ("constant", value.type, repr(value.value), value.bits)
     if isinstance(value, GlobalAddress):
         return ("global", value.name, value.offset)
     if isinstance(value, Undef):
