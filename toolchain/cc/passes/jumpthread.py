@@ -200,17 +200,22 @@ IMPLIES = {
 }
 
 
-def _condition_keys(condition, value: bool) -> list:
-    """The facts ``condition == value`` implies: itself, and for an integer comparison
-    the same comparison written with swapped operands or the inverse predicate, and
-    what it implies of the other predicates (``a < b`` makes ``a > b`` false)."""
+def _condition_keys(condition, value: bool, implied: bool = True) -> list:
+    """Facts as (key, truth): ``condition == value`` written as itself and, for an
+    integer comparison, with swapped operands or the inverse predicate; with
+    ``implied``, also what it implies of the other predicates on the same operands
+    (``a < b`` makes ``a > b`` false).  Without, the keys are all equivalent to the
+    condition: the forms to look a condition up by."""
     keys = [(("value", id(condition)), value)]
     if isinstance(condition, Instruction) and condition.opcode == "icmp":
         predicate = condition.attributes.get("predicate")
         a, b = (_operand_key(v) for v in condition.operands)
         if predicate in INVERSE and a is not None and b is not None:
             holds = predicate if value else INVERSE[predicate]
-            for other, truth in [(holds, True), *IMPLIES[holds].items()]:
+            forms = [(holds, True), (INVERSE[holds], False)]
+            if implied:
+                forms += IMPLIES[holds].items()
+            for other, truth in forms:
                 keys += [(("icmp", other, a, b), truth),
                          (("icmp", SWAPPED[other], b, a), truth)]
     return keys
@@ -253,7 +258,7 @@ def _decided_above(block: Block, condition: Instruction, preds: dict, entry: Blo
     """The value of ``condition`` in ``block`` if a branch above decides it: walking up
     through blocks with one predecessor, each step is an edge every path to ``block``
     takes."""
-    wanted = _condition_keys(condition, True)
+    wanted = _condition_keys(condition, True, implied=False)
     current = block
     for _ in range(CHAIN_LIMIT):
         sources = preds[current]
