@@ -9,9 +9,11 @@ the call), splits the locals mem2reg could not promote into one slot per
 piece (sroa, which also forwards stores to loads), promotes those and the
 inlined locals, simplifies (constfold, instcombine), removes redundant
 computations and loads (gvn), cleans up again and drops unused static
-functions and data; ``-O2`` also inlines small functions (a larger budget);
-``-Os`` inlines as -O1 does and turns long constant initialisations of
-locals into copies from read-only data (constinit).  Every level ends with ``softfloat``: binary128
+functions and data; ``-O2`` also inlines small functions (a larger budget)
+and merges identical blocks (tailmerge-blocks); ``-Os`` inlines as -O1 does,
+merges common tails of blocks (tailmerge, gcc's cross-jumping) and turns
+long constant initialisations of locals into copies from read-only data
+(constinit).  Every level ends with ``softfloat``: binary128
 arithmetic becomes calls to the soft-float routines, which is lowering, not
 optimisation.  ``run_pipeline`` records the level on the module
 (``Module.level``) for the passes that depend on it.
@@ -30,11 +32,13 @@ from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
 from . import (constfold, constinit, dce, globaldce, gvn, inline, instcombine, mem2reg,
-               simplifycfg, softfloat, sroa, unreachable)
+               simplifycfg, softfloat, sroa, tailmerge, unreachable)
 
 PASSES = {
     "unreachable": unreachable.run,
     "simplifycfg": simplifycfg.run,
+    "tailmerge": tailmerge.run,
+    "tailmerge-blocks": tailmerge.run_blocks,
     "mem2reg": mem2reg.run,
     "constfold": constfold.run,
     "instcombine": instcombine.run,
@@ -54,11 +58,12 @@ PIPELINES: dict[str, list[str]] = {
             "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
     "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
             "sroa", "mem2reg", "constfold", "instcombine", "gvn", "instcombine", "dce",
-            "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
+            "simplifycfg", "constfold", "dce", "simplifycfg", "tailmerge-blocks", "globaldce",
+            "softfloat"],
     "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce",
             "simplifycfg", "inline", "sroa", "mem2reg", "constfold", "instcombine", "gvn",
-            "instcombine", "dce", "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce",
-            "softfloat"],
+            "instcombine", "dce", "simplifycfg", "constfold", "dce", "simplifycfg", "tailmerge",
+            "globaldce", "softfloat"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]
 

@@ -7,30 +7,42 @@
    values for one predecessor, or the block's address is taken);
 3. a block whose only successor has it as only predecessor absorbs that
    successor (straight-line code becomes one block);
-then unreachable blocks are removed.
+4. a ``switch`` drops the cases that go to its default; with no case left it
+   is a ``jmp``, with one a ``br`` on ``icmp eq``;
+5. jump threading (jumpthread.py): a branch on a phi of constants is taken
+   early by the predecessors that bring the constants, and a branch on a
+   condition a dominating branch decided is folded;
+6. if-conversion (ifconvert.py): small triangles and diamonds become
+   ``select``;
+then unreachable blocks are removed.  Tail merging (tailmerge.py) is a
+separate pass of the -O2 and -Os pipelines.
 """
 
 from __future__ import annotations
 
-from ..ir import Constant, Function, Instruction, Module
-from . import unreachable
+from ..ir import Constant, Function, Instruction, Module, Type
+from . import ifconvert, jumpthread, unreachable
 from .util import address_taken_blocks, remove_incoming, rename_incoming, replace_uses
 
 
 def run(module: Module) -> bool:
     changed = False
     for function in module.functions:
-        changed |= run_function(function)
+        changed |= run_function(function, module.pointer_bits)
     return changed
 
 
-def run_function(function: Function) -> bool:
+def run_function(function: Function, pointer_bits: int = 64) -> bool:
     changed_any = False
     while True:
         changed = _fold_branches(function)
+        changed |= _simplify_switches(function)
         changed |= unreachable.run_function(function)
         changed |= _bypass_empty_blocks(function)
         changed |= _merge_blocks(function)
+        if not changed:
+            changed = jumpthread.run_function(function, pointer_bits)
+            changed |= ifconvert.run_function(function)
         if not changed:
             return changed_any
         changed_any = True
@@ -70,6 +82,38 @@ def _fold_branches(function: Function) -> bool:
                     break
             _jump_instead(term, target)
             changed = True
+    return changed
+
+
+def _simplify_switches(function: Function) -> bool:
+    changed = False
+    for block in function.blocks:
+        term = block.terminator
+        if term is None or term.opcode != "switch" or isinstance(term.operands[0], Constant):
+            continue
+        default = term.targets[0]
+        cases = term.attributes["cases"]
+        kept = [(case, target) for case, target in zip(cases, term.targets[1:])
+                if target is not default]
+        if len(kept) == len(cases) and len(cases) != 1:
+            continue
+        changed = True
+        if not kept:
+            _jump_instead(term, default)
+        elif len(kept) == 1:
+            value = term.operands[0]
+            case, target = kept[0]
+            compare = Instruction("icmp", Type.I1, [value, Constant(value.type, case)],
+                                  attributes={"predicate": "eq"}, block=block,
+                                  location=term.location)
+            block.instructions.insert(len(block.instructions) - 1, compare)
+            term.opcode = "br"
+            term.operands = [compare]
+            term.targets = [target, default]
+            term.attributes = {}
+        else:
+            term.attributes["cases"] = [case for case, _ in kept]
+            term.targets = [default] + [target for _, target in kept]
     return changed
 
 
