@@ -8,7 +8,8 @@ memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up, inlines
 the call), splits the locals mem2reg could not promote into one slot per
 piece (sroa, which also forwards stores to loads), promotes those and the
 inlined locals, simplifies (constfold, instcombine), removes redundant
-computations and loads (gvn), cleans up again and drops unused static
+computations and loads (gvn) and stores overwritten before they are read
+(dse), cleans up again and drops unused static
 functions and data; ``-O2`` also inlines small functions (a larger budget)
 and merges identical blocks (tailmerge-blocks); ``-Os`` inlines as -O1 does,
 merges common tails of blocks (tailmerge, gcc's cross-jumping) and turns
@@ -31,7 +32,7 @@ import sys
 from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
-from . import (constfold, constinit, dce, globaldce, gvn, inline, instcombine, mem2reg,
+from . import (constfold, constinit, dce, dse, globaldce, gvn, inline, instcombine, mem2reg,
                simplifycfg, softfloat, sroa, tailmerge, unreachable)
 
 PASSES = {
@@ -43,6 +44,7 @@ PASSES = {
     "constfold": constfold.run,
     "instcombine": instcombine.run,
     "gvn": gvn.run,
+    "dse": dse.run,
     "dce": dce.run,
     "globaldce": globaldce.run,
     "constinit": constinit.run,
@@ -54,14 +56,14 @@ PASSES = {
 PIPELINES: dict[str, list[str]] = {
     "-O0": ["unreachable", "softfloat"],
     "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
-            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "instcombine", "dce",
+            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse", "instcombine", "dce",
             "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
     "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
-            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "instcombine", "dce",
+            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse", "instcombine", "dce",
             "simplifycfg", "constfold", "dce", "simplifycfg", "tailmerge-blocks", "globaldce",
             "softfloat"],
     "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce",
-            "simplifycfg", "inline", "sroa", "mem2reg", "constfold", "instcombine", "gvn",
+            "simplifycfg", "inline", "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse",
             "instcombine", "dce", "simplifycfg", "constfold", "dce", "simplifycfg", "tailmerge",
             "globaldce", "softfloat"],
 }
