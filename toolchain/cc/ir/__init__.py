@@ -341,7 +341,9 @@ OPCODES: dict[str, tuple[int, str]] = {
     # calls), 'variadic', 'aggregates' {operand index: Aggregate} for struct
     # arguments passed by value (the operand -- counted with the callee as 0 --
     # is the struct's address), 'return_aggregate' (Aggregate), 'noreturn',
-    # 'returns_twice' (setjmp).  With 'return_aggregate' the result buffer is the last
+    # 'returns_twice' (setjmp), 'pure'/'const' (the callee writes no memory; const: reads
+    # none either -- gvn keeps memory facts across such calls).  With 'return_aggregate' the
+    # result buffer is the last
     # operand and the call's ptr result is that buffer, filled; a function with
     # return_aggregate returns (ret) the address of the bytes to return.
     "call": (-1, "call"),
