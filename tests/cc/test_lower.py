@@ -333,3 +333,26 @@ def test_verifier_catches_broken_ir(tmp_path):
     block.instructions.pop()                      # no terminator any more
     with pytest.raises(VerifyError, match="terminator"):
         verify_module(module)
+
+
+@pytest.mark.parametrize("flags", [(), ("-fno-builtin",), ("-ffreestanding",)])
+def test_library_functions_that_never_return(tmp_path, flags):
+    """abort, exit, longjmp... are gcc builtins that do not return: the call ends the
+    block (unreachable), unless -fno-builtin/-ffreestanding make them plain functions.
+    A static function of that name is the program's own."""
+    path = tmp_path / "t.c"
+    path.write_text("void abort(void); void exit(int);\n"
+                    "int f(int x) { if (x) abort(); if (x > 1) exit(2); return 3; }\n"
+                    "static void _Exit(int c) { (void)c; }\n"
+                    "int g(void) { _Exit(1); return 4; }\n")
+    tokens_of.cache_clear()
+    tokens, opts, _ = tokens_of(str(path), "gnu11")
+    opts = parse_command_line(["-fsyntax-only", *flags, str(path)])
+    diagnostics = CDiagnostics(color=False, show_caret=False, options=opts.warnings)
+    unit = parse_translation_unit(list(tokens), opts.target, diagnostics, opts)
+    module = lower_translation_unit(unit, opts.target, opts)
+    noreturn = {i.operands[0].name: bool(i.attributes.get("noreturn"))
+                for f in module.functions for b in f.blocks for i in b.instructions
+                if i.opcode == "call"}
+    builtin = not flags
+    assert noreturn == {"abort": builtin, "exit": builtin, "_Exit": False}

@@ -115,6 +115,7 @@ class DriverOptions:
     nostdinc: bool = False
     sysroot: str | None = None
     freestanding: bool = False
+    builtin: bool = True               # -fno-builtin: library functions are just functions
     optimize: int = 0
     optimize_size: bool = False
     pic: int | None = None             # -fpic/-fPIC level; None: the default (-fPIE)
@@ -378,8 +379,12 @@ def _f_flag(arg: str, opts: DriverOptions) -> None:
         opts.pie = opts.pic if positive in ("PIE", "pie") else 0   # -fpic ends -fPIE
     elif positive == "freestanding":
         opts.freestanding = on
+        opts.builtin = not on             # gcc: -ffreestanding implies -fno-builtin
     elif positive == "hosted":
         opts.freestanding = not on
+        opts.builtin = on
+    elif positive == "builtin":
+        opts.builtin = on
     elif positive == "unsigned-char":
         opts.unsigned_char = on
     elif positive == "signed-char":

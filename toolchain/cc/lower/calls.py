@@ -29,7 +29,21 @@ def narrow_extension(t) -> str | None:
     return None
 
 
+# Library functions gcc knows never return (its builtins), unless -fno-builtin or
+# -ffreestanding says they are just functions.
+NORETURN_LIBRARY = frozenset({"abort", "exit", "_exit", "_Exit", "quick_exit", "longjmp",
+                              "siglongjmp", "_longjmp", "__longjmp_chk"})
+
+
 class CallLowering:
+    def library_noreturn(self, symbol) -> bool:
+        """Whether ``symbol`` is the C library's abort, exit ... (an external function
+        of that name the program does not define) and the library's meaning applies."""
+        options = self.unit.options
+        return symbol.name in NORETURN_LIBRARY and symbol.kind == "function" and \
+            symbol.linkage == "external" and not symbol.defined and \
+            (options is None or getattr(options, "builtin", True))
+
     def function_type(self, symbol) -> FunctionType:
         return symbol.type
 
@@ -175,7 +189,7 @@ class CallLowering:
             if ftype.noreturn:
                 attributes["noreturn"] = True
         if symbol is not None:
-            if "noreturn" in symbol.attributes:
+            if "noreturn" in symbol.attributes or self.library_noreturn(symbol):
                 attributes["noreturn"] = True
             for fact in ("pure", "const"):          # reads no memory it is not given / none
                 if fact in symbol.attributes:
