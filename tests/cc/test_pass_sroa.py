@@ -298,6 +298,14 @@ def test_programs_in_the_interpreter(tmp_path, name, level):
     assert interpret(module) == expected
 
 
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_programs_in_the_interpreter_i386(tmp_path, name):
+    source, expected = PROGRAMS[name]
+    module = lower(tmp_path, source, "i386-linux-gnu")      # 4-byte pointers and fillers
+    run_pipeline(module, "-Os", verify=True)
+    assert interpret(module) == expected
+
+
 @pytest.mark.skipif(platform.machine() != "x86_64", reason="runs x86-64 programs natively")
 @pytest.mark.parametrize("level", LEVELS)
 def test_programs_natively(tmp_path, level):
