@@ -88,7 +88,7 @@ def _arm_shape(arm: Block) -> bool:
 
 def _arm_body(arm: Block, head: Block, preds: dict, taken: set) -> list[Instruction] | None:
     """The instructions of an arm that may be hoisted into ``head``, or None."""
-    if arm is head or arm in taken or preds[arm] != [head]:
+    if arm is head or arm is arm.function.blocks[0] or arm in taken or preds[arm] != [head]:
         return None
     term = arm.terminator
     if term is None or term.opcode != "jmp":
