@@ -177,6 +177,25 @@ def test_diamond_with_cheap_arms_becomes_select():
     assert select.operands == [f.arg(0), plus, minus]
 
 
+def test_logical_and_value_becomes_zext_and_select():
+    """``return a && b``: the shared empty 'false' block has two predecessors; it stays
+    for the other one while each head is converted, then goes too."""
+    m = ModuleBuilder()
+    f = m.function("f", I32, [I1, I1])
+    entry, both, false, join = (f.block(n) for n in ("entry", "and", "false", "join"))
+    entry.br(f.arg(0), both, false)
+    both.br(f.arg(1), join, false)
+    false.jmp(join)
+    join.ret(join.phi(I32, (c(I32, 0), false), (c(I32, 1), both)))
+    _simplify(m.module)
+    assert len(f.fn.blocks) == 1
+    assert _opcodes(f.fn) == ["zext", "select", "ret"]
+    zext, select = f.fn.blocks[0].instructions[:2]
+    assert zext.operands == [f.arg(1)]
+    assert select.operands[0] is f.arg(0) and select.operands[1] is zext
+    assert select.operands[2].value == 0
+
+
 @pytest.mark.parametrize("arm", ["load", "call", "sdiv", "long"])
 def test_arms_that_may_trap_or_cost_stay_branches(arm):
     m = ModuleBuilder()

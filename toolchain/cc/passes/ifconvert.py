@@ -22,7 +22,7 @@ arm that jumps to a join whose phi picks ``a`` or ``b``.
 
 from __future__ import annotations
 
-from ..ir import Block, Function, Instruction, Type
+from ..ir import Block, Constant, Function, Instruction, Type
 from .util import address_taken_blocks
 
 # operations that cannot trap and read no memory: safe to execute on both arms
@@ -87,11 +87,16 @@ def _arm_shape(arm: Block) -> bool:
 
 
 def _arm_body(arm: Block, head: Block, preds: dict, taken: set) -> list[Instruction] | None:
-    """The instructions of an arm that may be hoisted into ``head``, or None."""
-    if arm is head or arm in taken or preds[arm] != [head]:
+    """The instructions of an arm that may be hoisted into ``head``, or None.  An empty
+    arm (a lone ``jmp``) may have other predecessors: it stays for them."""
+    if arm is head or arm is arm.function.blocks[0] or arm in taken:
         return None
     term = arm.terminator
     if term is None or term.opcode != "jmp":
+        return None
+    if len(arm.instructions) == 1:
+        return []
+    if preds[arm] != [head]:
         return None
     body = arm.instructions[:-1]
     if len(body) > MAX_ARM_INSTRUCTIONS:
@@ -167,32 +172,52 @@ def _convert(function: Function, head: Block, preds: dict, facts: _Facts) -> boo
         new = list(hoisted)
     join_edge_values = {}
     for phi, true_value, false_value in selects:
-        select = Instruction("select", phi.type, [condition, true_value, false_value],
-                             block=head, location=term.location)
-        new.append(select)
-        join_edge_values[phi] = select
-        for v in (condition, true_value, false_value):
-            if isinstance(v, Instruction) and facts._users is not None:
-                facts.users.setdefault(v, []).append(select)
+        value = _select(new, condition, true_value, false_value, phi.type, head, term.location)
+        join_edge_values[phi] = value
+        if facts._users is not None:
+            for instruction in new:
+                for v in instruction.operands:
+                    if isinstance(v, Instruction):
+                        facts.users.setdefault(v, []).append(instruction)
     head.instructions[term_index:term_index] = new
-    # the join now has head as predecessor in place of the arms
+    # the join now has head as predecessor in place of the arms; an empty arm with
+    # other predecessors stays for them
+    removed = {arm for arm in (first, second) if arm is not join and preds[arm] == [head]}
+    gone = removed | {head}
     for phi in phis:
         incoming = phi.attributes["incoming"]
         value = join_edge_values.get(phi, phi.operands[incoming.index(arms[0])])
-        keep = [i for i, b in enumerate(incoming) if b not in (first, second, head)]
+        keep = [i for i, b in enumerate(incoming) if b not in gone]
         phi.operands = [phi.operands[i] for i in keep] + [value]
         phi.attributes["incoming"] = [incoming[i] for i in keep] + [head]
     term.opcode = "jmp"
     term.operands = []
     term.targets = [join]
     term.attributes = {}
+    for arm in removed:
+        function.blocks.remove(arm)
+        arm.instructions = []
+        preds.pop(arm)
     for arm in (first, second):
-        if arm is not join:
-            function.blocks.remove(arm)
-            arm.instructions = []
-    # the edges changed: head now reaches the join alone
-    preds[join] = [p for p in preds[join] if p not in (first, second, head)] + [head]
-    for arm in (first, second):
-        if arm is not join:
-            preds.pop(arm, None)
+        if arm is not join and arm not in removed:
+            preds[arm] = [p for p in preds[arm] if p is not head]
+    preds[join] = [p for p in preds[join] if p not in gone] + [head]
     return True
+
+
+def _select(new: list, condition, true_value, false_value, type_, head: Block, location):
+    """``select condition, true_value, false_value`` appended to ``new`` (as a ``zext``
+    of the condition, or of its negation, when the values are 1 and 0)."""
+    values = (getattr(true_value, "value", None), getattr(false_value, "value", None))
+    if all(isinstance(v, Constant) and v.bits is None for v in (true_value, false_value)) and \
+            values in ((1, 0), (0, 1)) and type_ is not Type.PTR:
+        if values == (0, 1):
+            condition = Instruction("xor", Type.I1, [condition, Constant(Type.I1, 1)],
+                                    block=head, location=location)
+            new.append(condition)
+        result = Instruction("zext", type_, [condition], block=head, location=location)
+    else:
+        result = Instruction("select", type_, [condition, true_value, false_value],
+                             block=head, location=location)
+    new.append(result)
+    return result

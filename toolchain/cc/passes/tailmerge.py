@@ -120,8 +120,8 @@ class _Candidate:
 def _mergeable(instruction: Instruction) -> bool:
     if instruction.opcode == "alloca":
         return False          # fixed slots stay in the entry block
-    if instruction.opcode == "asm" and instruction.attributes.get("goto"):
-        return False
+    if instruction.opcode == "asm" and instruction.attributes.get("labels"):
+        return False          # asm goto: its labels are the block's other exits
     if instruction.opcode == "call" and instruction.attributes.get("returns_twice"):
         return False
     return not any(isinstance(v, BlockAddress) for v in instruction.operands)
@@ -131,8 +131,8 @@ def _terminator_key(candidate: _Candidate):
     """How the block ends, as a hashable key, or None if it cannot take part."""
     block = candidate.block
     term = block.terminator
-    if term is None or term.opcode not in ("ret", "unreachable", "jmp"):
-        return None
+    if term is None or term.opcode not in ("ret", "unreachable", "jmp") or term.attributes:
+        return None           # (a jmp with attributes is asm goto's fall-through)
     operands = tuple(_value_key(v, candidate.position, candidate.end) for v in term.operands)
     if term.opcode != "jmp":
         return (term.opcode, operands)
@@ -166,7 +166,7 @@ def _merge_once(function: Function, tails: bool) -> bool:
     for members in groups.values():
         if len(members) < 2:
             continue
-        for cluster, depth in _clusters(members, 0):
+        for cluster, depth in _clusters(members):
             depth = _usable_depth(cluster, depth, users)
             if depth < 0:
                 continue
@@ -184,24 +184,28 @@ def _users(function: Function) -> dict:
     return users
 
 
-def _clusters(members: list, depth: int) -> list:
-    """Split blocks that agree on their last ``depth`` body instructions into clusters of
-    (blocks, common depth): deeper agreement first, what is left over at this depth."""
+def _clusters(members: list) -> list:
+    """Split blocks that end alike into clusters of (blocks, depth): blocks that agree on
+    their last ``depth`` body instructions and not (as a whole cluster) on one more.
+    A trie walk, one level per instruction, without recursion (tails can be long)."""
     result = []
-    buckets: dict = {}
-    leftovers = []
-    for candidate in members:
-        if depth < candidate.body_length() and _mergeable(candidate.instruction_at(depth)):
-            buckets.setdefault(candidate.key_at(depth), []).append(candidate)
-        else:
-            leftovers.append(candidate)
-    for bucket in buckets.values():
-        if len(bucket) >= 2:
-            result.extend(_clusters(bucket, depth + 1))
-        else:
-            leftovers.extend(bucket)
-    if len(leftovers) >= 2:
-        result.append((leftovers, depth))
+    work = [(members, 0)]
+    while work:
+        members, depth = work.pop()
+        buckets: dict = {}
+        leftovers = []
+        for candidate in members:
+            if depth < candidate.body_length() and _mergeable(candidate.instruction_at(depth)):
+                buckets.setdefault(candidate.key_at(depth), []).append(candidate)
+            else:
+                leftovers.append(candidate)
+        for bucket in buckets.values():
+            if len(bucket) >= 2:
+                work.append((bucket, depth + 1))
+            else:
+                leftovers.extend(bucket)
+        if len(leftovers) >= 2:
+            result.append((leftovers, depth))
     return result
 
 
