@@ -115,6 +115,14 @@ def test_small_external_function_inlines_and_stays(tmp_path):
     assert "add" in functions(module)              # other files may call it
 
 
+def test_constant_arguments_count_what_they_fold(tmp_path):
+    source = ("int pick(int b, int c) { if (b) return c * 3 + 1; return 1; }\n"
+              "int f(int c) { return pick(0, c); }\n"
+              "int g(int b, int c) { return pick(b, c); }\n")
+    module = optimised(tmp_path, source, "-Os")
+    assert calls_in(module, "f") == [] and calls_in(module, "g") == ["pick"]
+
+
 def test_O2_inlines_small_functions_called_twice(tmp_path):
     source = ("static int poly(int x) { return x * x * 3 + x * 5 - 7 + (x >> 3) * (x ^ 5) - x / 3; }\n"
               "int f(int a, int b) { return poly(a) - poly(b); }\n")

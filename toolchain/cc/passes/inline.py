@@ -9,6 +9,7 @@ Which calls (gcc's spirit, by -O level, recorded on the module by run_pipeline):
   larger than the call sequence it replaces (the call and its arguments):
   at every level from -O1, whatever the callee's linkage (an external
   function's body stays for other files, so at -Os it must be smaller);
+  the size counts what constant arguments fold away at this call;
 * at -Os (and -O2), a ``static`` function whose address is never taken when
   inlining it at every call site costs no more than its body does out of
   line (``n * (size - call) <= size + FRAME``): the body then goes;
@@ -46,11 +47,12 @@ import re
 
 from ..ir import (BlockAddress, Block, Constant, Function, GlobalAddress, Instruction, Module,
                   Parameter, Type, Undef)
-from .util import replace_uses
+from .util import SIDE_EFFECT_FREE, replace_uses
 
 SMALL_FUNCTION = 30          # -O2: callees up to this size inline
 CALLER_GROWTH = 100          # -O2: a caller may grow by this much, or double, whichever is more
 FRAME = 2                    # what an out-of-line body costs beyond its instructions (return...)
+FOLDABLE = SIDE_EFFECT_FREE - {"phi", "sdiv", "udiv", "srem", "urem"}
 FREE = {"alloca", "phi", "copy", "jmp", "ret", "unreachable"}
 # an asm label definition that is neither numeric (1:, reusable) nor made unique with %=
 _NAMED_LABEL = re.compile(r"(?:^|[;\n])\s*([A-Za-z_.$][\w.$%=]*)\s*:")
@@ -94,6 +96,27 @@ def instruction_cost(instruction: Instruction) -> int:
 
 def function_size(function: Function) -> int:
     return sum(instruction_cost(i) for b in function.blocks for i in b.instructions)
+
+
+def specialised_size(callee: Function, call: Instruction) -> int:
+    """The callee's size once inlined at this call: arithmetic on constant arguments
+    (and on undefined values) folds away, and so do branches that test it."""
+    known: set = set()
+    for parameter, argument in zip(callee.parameters, call.operands[1:]):
+        if isinstance(argument, (Constant, Undef)):
+            known.add(parameter)
+    if not known:
+        return function_size(callee)
+    size = 0
+    for block in callee.blocks:
+        for instruction in block.instructions:
+            constant = all(isinstance(v, (Constant, Undef)) or v in known
+                           for v in instruction.operands)
+            if constant and instruction.opcode in FOLDABLE:
+                known.add(instruction)
+            elif not (constant and instruction.opcode in ("br", "switch")):
+                size += instruction_cost(instruction)
+    return size
 
 
 def call_cost(call: Instruction) -> int:
@@ -189,7 +212,8 @@ class _Decision:
         if callee.linkage == "internal" and self.sites[callee] == 1 and callee.name not in self.taken:
             return True
         size = self.size(callee)
-        if size < call_cost(call) or (size == call_cost(call) and (
+        here = size if size > 4 * call_cost(call) else specialised_size(callee, call)
+        if here < call_cost(call) or (here == call_cost(call) and (
                 self.level != "-Os" or callee.linkage == "internal")):
             return True          # at -Os an external body stays: a tie is no gain
         optimising_more = self.level == "-Os" or (self.level[2:].isdigit() and int(self.level[2:]) >= 2)
@@ -198,7 +222,7 @@ class _Decision:
             return True
         if self.level != "-Os" and optimising_more:
             limit = SMALL_FUNCTION * (2 if callee.attributes.get("inline") else 1)
-            return size <= limit and caller_size + size - call_cost(call) <= budget
+            return here <= limit and caller_size + here - call_cost(call) <= budget
         return False
 
 
