@@ -356,3 +356,24 @@ def test_library_functions_that_never_return(tmp_path, flags):
                 if i.opcode == "call"}
     builtin = not flags
     assert noreturn == {"abort": builtin, "exit": builtin, "_Exit": False}
+
+
+@pytest.mark.parametrize("flags", [(), ("-fvisibility=hidden",)])
+def test_visibility_of_definitions(tmp_path, flags):
+    """__attribute__((visibility)) on functions and objects, and -fvisibility= for the
+    definitions that do not say, reach the symbols as gcc's .hidden/.protected."""
+    from pccrun import pcc
+    source = tmp_path / "v.c"
+    source.write_text('__attribute__((visibility("hidden"))) int f(int x) { return x; }\n'
+                      '__attribute__((visibility("protected"))) int p = 3;\n'
+                      '__attribute__((visibility("default"))) int d(void) { return 1; }\n'
+                      'int plain;\nstatic int local(void) { return 2; }\n'
+                      'int use(void) { return local(); }\n')
+    out = tmp_path / "v.s"
+    status, err = pcc(*flags, "-O1", "-S", source, "-o", out)
+    assert status == 0, err
+    lines = {tuple(line.split()) for line in out.read_text().splitlines()}
+    hidden = {name for directive, *rest in lines if directive == ".hidden" for name in rest}
+    assert ("f" in hidden) and (".protected", "p") in lines and "d" not in hidden
+    assert ("plain" in hidden) == bool(flags) and ("use" in hidden) == bool(flags)
+    assert "local" not in hidden

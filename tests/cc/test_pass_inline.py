@@ -27,22 +27,23 @@ from toolchain.cc.tokens import Token
 LEVELS = ("-O1", "-Os", "-O2")
 
 
-def lower(tmp_path, source: str):
+def lower(tmp_path, source: str, flags: tuple = ()):
     path = tmp_path / "t.c"
     path.write_text(source)
-    opts = parse_command_line(["--sysroot=/", "-std=gnu11", "-w", "-fsyntax-only", str(path)])
+    opts = parse_command_line(["--sysroot=/", "-std=gnu11", "-w", "-fsyntax-only", *flags,
+                               str(path)])
     diagnostics = CDiagnostics(color=False, show_caret=False, options=opts.warnings)
     pp = Preprocessor(opts.target, opts.preprocessor, diagnostics)
     tokens = [t for t in pp.items(str(path)) if isinstance(t, Token)]
     unit = parse_translation_unit(tokens, opts.target, diagnostics, opts)
     assert not diagnostics.failed
-    module = lower_translation_unit(unit, opts.target)
+    module = lower_translation_unit(unit, opts.target, opts)
     verify_module(module)
     return module
 
 
-def optimised(tmp_path, source: str, level: str):
-    module = lower(tmp_path, source)
+def optimised(tmp_path, source: str, level: str, flags: tuple = ()):
+    module = lower(tmp_path, source, flags)
     run_pipeline(module, level, verify=True)
     return module
 
@@ -342,3 +343,23 @@ def test_noreturn_callee_compiled_and_run(tmp_path):
     status, err = pcc("-Os", "d.c", "-o", "d", cwd=tmp_path)
     assert status == 0, err
     assert execute(tmp_path / "d") == (3, EXPECTED.decode() + "die 3\n")
+
+
+INTERPOSABLE = """
+int add1(int x) { return x + 1; }
+static int twice(int x) { return x * 2; }
+__attribute__((visibility("hidden"))) int sub1(int x) { return x - 1; }
+static inline __attribute__((always_inline)) int neg(int x) { return -x; }
+int f(int y) { return add1(y) + twice(y) + sub1(y) + neg(y); }
+"""
+
+
+@pytest.mark.parametrize("flags, calls", [
+    ((), []),
+    (("-fPIE",), []),
+    (("-fPIC",), ["add1"]),            # may be replaced at load time: gcc keeps the call
+    (("-fno-inline",), ["add1", "twice", "sub1"]),   # always_inline only
+])
+def test_interposition_and_no_inline(tmp_path, flags, calls):
+    module = optimised(tmp_path, INTERPOSABLE, "-O2", flags)
+    assert sorted(calls_in(module, "f")) == sorted(calls)

@@ -116,6 +116,8 @@ class DriverOptions:
     sysroot: str | None = None
     freestanding: bool = False
     builtin: bool = True               # -fno-builtin: library functions are just functions
+    inline: bool = True                # -fno-inline: only always_inline functions inline
+    visibility: str = "default"        # -fvisibility=: of definitions that do not say
     optimize: int = 0
     optimize_size: bool = False
     pic: int | None = None             # -fpic/-fPIC level; None: the default (-fPIE)
@@ -385,12 +387,19 @@ def _f_flag(arg: str, opts: DriverOptions) -> None:
         opts.builtin = on
     elif positive == "builtin":
         opts.builtin = on
+    elif positive == "inline":
+        opts.inline = on
     elif positive == "unsigned-char":
         opts.unsigned_char = on
     elif positive == "signed-char":
         opts.unsigned_char = not on
     elif positive == "diagnostics-color":
         opts.color = True if on else False
+    elif positive.startswith("visibility=") and on:
+        value = positive.split("=", 1)[1]
+        if value not in ("default", "hidden", "protected", "internal"):
+            raise UsageError(f"unrecognized visibility value '{value}'")
+        opts.visibility = value
     elif positive.startswith("diagnostics-color="):
         opts.color = {"always": True, "never": False}.get(positive.split("=", 1)[1])
     elif positive == "diagnostics-show-caret":

@@ -292,6 +292,9 @@ class Module:
     aliases: dict[str, str] = field(default_factory=dict)     # __attribute__((alias)): name -> target
     alias_linkage: dict[str, str] = field(default_factory=dict)   # alias -> 'internal'/'weak' if not external
     level: str = ""                           # the -O level run_pipeline runs (the inliner reads it)
+    inline_functions: bool = True             # False under -fno-inline: always_inline only
+    semantic_interposition: bool = False      # -fpic/-fPIC code: another definition of an
+                                              # external function may replace it at load time
 
 
 # --- the opcode table ------------------------------------------------------------------------

@@ -69,11 +69,24 @@ class FunctionLowerer(Builder, ExpressionLowering, StatementLowering, Declaratio
 
 
 class ModuleLowerer(StaticData):
+    def visibility_of(self, symbol) -> str:
+        """The ELF visibility of a definition: its attribute's, else -fvisibility's."""
+        if symbol.linkage != "external":
+            return "default"
+        value = symbol.attributes.get("visibility")
+        if isinstance(value, str) and value in ("default", "hidden", "protected", "internal"):
+            return value
+        return getattr(self.options, "visibility", "default") if self.options else "default"
+
     def __init__(self, target, options=None):
         self.target = target
         self.options = options
         self.types = TypeSystem(target)
         self.module = Module(target, target.data_model.pointer * 8)
+        if options is not None:
+            self.module.inline_functions = getattr(options, "inline", True)
+            self.module.semantic_interposition = bool(getattr(options, "pic", 0)) and \
+                not getattr(options, "pie", 0)
         self.strings: dict = {}
         self.defined: set[str] = set()
         self.static_counter = 0

@@ -61,6 +61,9 @@ class CallLowering:
         section = symbol.attributes.get("section")
         if isinstance(section, str):
             function.attributes["section"] = section
+        visibility = self.unit.visibility_of(symbol)
+        if visibility != "default":
+            function.attributes["visibility"] = visibility
         for name in ("noinline", "noipa", "always_inline", "naked"):    # the inliner's rules
             if name in symbol.attributes:
                 function.attributes[name] = True

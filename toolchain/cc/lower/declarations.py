@@ -200,10 +200,12 @@ class StaticData:
         if isinstance(t, ArrayType) and t.element.qualifiers & CONST and not relocations:
             constant = True
         section = attributes.get("section")
+        visibility = self.visibility_of(symbol) if symbol is not None and not internal else "default"
         self.module.globals.append(Global(
             name, size, alignment, pieces, linkage=linkage, constant=constant,
             thread_local=bool(symbol is not None and symbol.thread_local),
-            section=section if isinstance(section, str) else None))
+            section=section if isinstance(section, str) else None,
+            attributes={"visibility": visibility} if visibility != "default" else {}))
         self.defined.add(name)
 
     # ------------------------------------------------------------------ constant data

@@ -17,7 +17,11 @@ Which calls (gcc's spirit, by -O level, recorded on the module by run_pipeline):
   functions declared ``inline``), while the caller grows at most by
   ``CALLER_GROWTH``.
 
-Never: weak callees (another definition may win at link time), ``noinline``
+Under -fno-inline only always_inline functions inline; in -fpic/-fPIC code
+(not -fpie) an external function of default visibility does not, since
+another definition may replace it at load time (gcc's semantic
+interposition).  Never: weak callees (another definition may win at link
+time), ``noinline``
 or ``noipa`` ones, variadic ones, recursion (the call inside a cycle of the
 call graph), callees that call ``setjmp`` (returns_twice), use ``va_start``,
 dynamic allocas or stacksave, store block addresses in static data (``static
@@ -68,7 +72,7 @@ def run(module: Module) -> bool:
     for found in calls.values():
         for _, callee in found:
             sites[callee] += 1
-    decision = _Decision(level, sites, _address_taken(module, functions))
+    decision = _Decision(level, sites, _address_taken(module, functions), module)
     changed = False
     for component in _components_bottom_up(functions, calls):
         for caller in component:
@@ -190,8 +194,10 @@ class _Decision:
     """The -O level's rules, with the facts about the module they need (a callee's size
     is measured once: bottom-up, its own inlining is done before anyone calls it)."""
 
-    def __init__(self, level: str, sites: dict, taken: set):
+    def __init__(self, level: str, sites: dict, taken: set, module: Module):
         self.level = level
+        self.inline_functions = module.inline_functions
+        self.interposition = module.semantic_interposition
         self.sites = sites
         self.taken = taken
         self.sizes: dict[Function, int] = {}
@@ -209,6 +215,10 @@ class _Decision:
             return False
         if callee.attributes.get("always_inline"):
             return True
+        if not self.inline_functions or (self.interposition and callee.linkage != "internal"
+                                         and callee.attributes.get("visibility") in
+                                         (None, "default")):
+            return False
         if callee.linkage == "internal" and self.sites[callee] == 1 and callee.name not in self.taken:
             return True
         size = self.size(callee)
