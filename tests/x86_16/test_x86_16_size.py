@@ -133,3 +133,21 @@ def test_nothing_after_a_call_that_does_not_return():
     asm = assembly("void abort(void);\nint f(int x) { if (x) abort(); return 2; }\n")
     assert "call abort" in asm["f"]
     assert "ud2" not in asm["f"]
+
+
+def test_byte_extension_is_movsx_not_shifts():
+    asm = assembly("int g(int);\n"
+                   "int f(signed char *p, int n) { signed char c = *p + n; return g(c); }\n"
+                   "unsigned m(unsigned x) { return x & 0xFF; }\n")
+    assert "shll $24" not in asm["f"] and "sarl $24" not in asm["f"]
+    assert re.search(r"movsbl %[abcd]l, %e\w\w", asm["f"])
+    assert "movzbl 4(%esp), %eax" in asm["m"] and "andl" not in asm["m"]
+
+
+def test_loads_fold_into_their_one_user():
+    asm = assembly("int c, d, e; int g(int, int);\n"
+                   "int f(void) { if (c) return g(d, 3); return e == 7; }\n")
+    assert "cmpl $0, c" in asm["f"]
+    assert "pushl d" in asm["f"] and "pushl $3" in asm["f"]
+    assert "cmpl $7, e" in asm["f"]
+    assert not re.search(r"movl [cd], %e", asm["f"])
