@@ -151,3 +151,19 @@ def test_loads_fold_into_their_one_user():
     assert "pushl d" in asm["f"] and "pushl $3" in asm["f"]
     assert "cmpl $7, e" in asm["f"]
     assert not re.search(r"movl [cd], %e", asm["f"])
+
+
+def test_no_frame_pointer_where_nothing_is_in_the_frame():
+    asm = assembly("int c; int g(int, int, int);\n"
+                   "int f(void) { return g(1, 2, 3) + c; }\n"
+                   "int h(void) { return g(c, 2, 3); }\n")
+    for name in ("f", "h"):
+        assert "%ebp" not in asm[name] and "leave" not in asm[name]
+        assert "call g" in asm[name] and "addl $12, %esp" in asm[name]
+
+
+def test_four_byte_stack_adjustments_are_pushes_and_pops():
+    asm = assembly("int d; int g(int, int);\n"
+                   "int f(void) { return g(d, 3) + 1; }\n")
+    assert "subl $4, %esp" not in asm["f"] and "pushl %eax\npushl $3\npushl d" in asm["f"]
+

@@ -14,6 +14,8 @@ immediate.  Each rewrite gives the same result in fewer bytes (and under
   ``movzbl``, ``movswl``, ``movzwl`` (4 bytes in 16-bit code instead of 8
   or 6-7), taking the byte straight from the source of a copy just before
   (``movl %esi, %eax; movsbl %al, %eax`` keeps the copy: %esi has no byte);
+* ``subl $4, %esp`` is ``pushl %eax`` and the ``addl $4, %esp`` right
+  after a call ``popl %ecx`` (ecx is the call's to clobber), as gcc -Os does;
 * the ``addl $N, %esp`` after a call merges with the next adjustment of
   %esp in the block (the next call's padding), and disappears before a
   return, whose epilogue resets %esp from %ebp (gcc's -fdefer-pop), or
@@ -29,7 +31,7 @@ before the jumps, setcc or cmov that read it).
 
 from __future__ import annotations
 
-from .operands import ESP, ExprConstant, Immediate, Indirect, Memory, Register, imm
+from .operands import EAX, ECX, ESP, ExprConstant, Immediate, Indirect, Memory, Register, imm
 from ..mir import MachineInstr
 from .registers import gp_name, key_of
 
@@ -140,6 +142,23 @@ def extensions(instrs: list) -> list:
     return out
 
 
+def stack_pushes(block: list) -> list:
+    """``subl $4, %esp`` -> ``pushl %eax`` (or two for 8), and ``addl $4, %esp``
+    right after a call -> ``popl %ecx``, which the call clobbered anyway: a
+    push or pop is 2 bytes in 16-bit code, the adjustment 4 (1 and 3 on i386)."""
+    out: list = []
+    for i, item in enumerate(block):
+        n = _esp_adjustment(item)
+        after_call = bool(out) and out[-1] is not None and out[-1][0] == "call"
+        if n in (-4, -8):
+            out += [("pushl", (EAX,), ())] * (-n // 4)
+        elif n in (4, 8) and after_call:
+            out += [("popl", (ECX,), ())] * (n // 4)
+        else:
+            out.append(item)
+    return out
+
+
 def _touches_esp(item) -> bool:
     """Whether an instruction reads or moves %esp (explicitly or not)."""
     if item is None:
@@ -165,9 +184,10 @@ def _esp_adjustment(item) -> int | None:
     return n if item[0] == "addl" else -n
 
 
-def merge_stack_adjustments(block: list) -> list:
+def merge_stack_adjustments(block: list, epilogue_resets_esp: bool = True) -> list:
     """Each ``addl $N, %esp`` folded into the next %esp adjustment of the block,
-    or dropped before the return ("ret" items stand for the epilogue)."""
+    or dropped before the return ("ret" items stand for the epilogue) when
+    the epilogue resets %esp from %ebp (not in a function without %ebp)."""
     out = list(block)
     for i, item in enumerate(out):
         n = _esp_adjustment(item)
@@ -177,7 +197,8 @@ def merge_stack_adjustments(block: list) -> list:
             later = out[j]
             if later is False:
                 continue
-            if later is not None and later[0] in ("ret", "ud2") and not later[1]:
+            if later is not None and not later[1] and \
+                    (later[0] == "ud2" or later[0] == "ret" and epilogue_resets_esp):
                 out[i] = False
                 break
             m = _esp_adjustment(later)
