@@ -3,8 +3,8 @@
 Instruction selection loads a value into a register before each use and
 copies registers to meet fixed ones; the allocator removes only the copies
 whose two ends got the same register.  Here, on the allocated code, a
-``movl SRC, %r`` whose register dies at the very next instruction, which
-reads it once, disappears into that instruction:
+``movl SRC, %r`` whose register dies at the next instruction naming it,
+which reads it once, disappears into that instruction:
 
 * ``movl 8(%ebp), %eax; pushl %eax``      -> ``pushl 8(%ebp)``
 * ``movl c, %eax; cmpl $3, %eax``         -> ``cmpl $3, c``
@@ -18,16 +18,19 @@ reads it once, disappears into that instruction:
 The user need not come right after: the load moves down past
 instructions that write neither its registers nor memory (the pushes of
 a call's other arguments, say).  A ``movl`` of a register or constant
-into a register nobody reads before it is written again is dropped.  Under .code16gcc each saves the
-load's 3-5 bytes less whatever the memory operand adds.
+into a register nobody reads before it is written again is dropped, as
+is an extension, ``leal`` or frame load whose result nobody reads.  Under
+.code16gcc each saves the load's 3-5 bytes less what the memory operand adds.
 
 "Dies" comes from the liveness of the physical registers over the
 function's blocks (the generic liveness tracks only virtual ones).  It is
-conservative where the facts are partial: inline asm reads every register,
-a write of a register's low byte or word does not end its value, and only
-a full 32-bit write or a call's clobbers do.  The x86 rule of one memory
-operand per instruction, and which operand may be memory, decide what
-folds; volatile loads stay loads (they only move onto their user).
+conservative where the facts are partial: inline asm reads every register;
+a register is two parts, its low byte and the rest, so that ``sete %al;
+movzbl %al, %eax`` ends what eax held, and only full writes, byte writes
+and a call's clobbers end a part.  The x86 rule of one memory operand per
+instruction, and which operand may be memory, decide what folds; a load
+from outside the frame (perhaps volatile) is never dropped or narrowed,
+only moved onto its user.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from dataclasses import replace
 
 from ..liveness import def_use
 from ..mir import FrameSlot, MachineFunction, MachineInstr
-from .operands import ExprConstant, Immediate, Memory, Register, imm
+from .operands import Immediate, Memory, Register, imm
 from .registers import GP32, I386Registers, gp_name, key_of
 
 REGISTERS = I386Registers()
@@ -44,9 +47,11 @@ _ALL = frozenset((0, 1, 2, 3, 6, 7))
 _LOW_BYTES = ("al", "cl", "dl", "bl")
 # instructions whose implicit definitions overwrite the whole register
 _CLOBBERS = ("call", "cltd", "mull", "divl", "idivl", "movsb", "stosb", "movsl", "stosl")
-# two-operand instructions that take r/m32 as their source (the second operand)
 # extensions -> the width they read: a load they extend narrows to that width
 _EXTENDS = {"movsbl": 8, "movzbl": 8, "movswl": 16, "movzwl": 16}
+# instructions whose only effect is their destination register
+_PURE = ("movl", "movsbl", "movzbl", "movswl", "movzwl", "leal")
+# two-operand instructions that take r/m32 as their source (the second operand)
 _SOURCE_RM = ("movl", "addl", "subl", "andl", "orl", "xorl", "adcl", "sbbl", "cmpl", "imull")
 
 
@@ -161,6 +166,21 @@ def _copy(mi: MachineInstr):
     return key_of(dest.name), src
 
 
+def _dead(mi: MachineInstr, live: set[int]) -> bool:
+    """Whether the instruction only computes a register nobody reads after it:
+    a copy, constant, extension or address, without touching memory or flags."""
+    if mi.kind is not None or mi.prefixes or mi.mnemonic not in _PURE or \
+            len(mi.operands) != 2 or mi.implicit_defs:
+        return False
+    dest, src = mi.operands
+    if not isinstance(dest, Register) or dest.name not in GP32 or dest.name in ("esp", "ebp"):
+        return False
+    if isinstance(src, Memory) and mi.mnemonic != "leal" and \
+            not isinstance(src.base, FrameSlot):
+        return False                # a load from outside the frame may be volatile
+    return not _parts(key_of(dest.name)) & live
+
+
 def _mentions(op, key: int) -> bool:
     if isinstance(op, Register):
         return key_of(op.name) == key
@@ -228,16 +248,16 @@ def _combine_block(block, live_out: set[int]) -> bool:
     after = _live_after(block, live_out)
     while i < len(block.instrs):
         mi = block.instrs[i]
+        if _dead(mi, after[i]):
+            del block.instrs[i]                     # nobody reads what it computes
+            after = _live_after(block, live_out)
+            changed = True
+            continue
         copy = _copy(mi)
         if copy is None:
             i += 1
             continue
         key, src = copy
-        if not _parts(key) & after[i] and not isinstance(src, Memory):
-            del block.instrs[i]                     # nobody reads it
-            after = _live_after(block, live_out)
-            changed = True
-            continue
         j = _user(block.instrs, i, key, src)
         if j is not None and (not _parts(key) & after[j] or
                               _parts(key) <= _effects(block.instrs[j])[1]):

@@ -31,6 +31,7 @@ from ..regalloc import allocate
 from ..x86_64.calls import substitute
 from .. import stream
 from ..stream import binding_items, emit_items, print_items
+from .bytes import fix_byte_operands
 from .combine import combine
 from .isel import select_function
 from .peephole import extensions, merge_stack_adjustments, shorten, stack_pushes
@@ -46,12 +47,14 @@ REGISTERS = I386Registers()
 
 def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0) \
         -> MachineFunction:
-    """isel -> register allocation -> combining (combine.py) -> frame layout."""
+    """isel -> register allocation -> combining (combine.py), byte operands
+(bytes.py) -> frame layout."""
     mf = select_function(function, ctx, regparm)
     allocate(mf, REGISTERS)
     for block in mf.blocks:
         block.instrs = extensions(block.instrs)
     combine(mf)
+    fix_byte_operands(mf)
     mf.callee_saved = _callee_saved(mf)
     # after 'push %ebp' the frame pointer is 8 bytes off a 16-byte boundary
     layout_frame(mf, word=4, stack_align=16, fp_misalign=8)
