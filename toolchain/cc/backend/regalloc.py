@@ -7,9 +7,16 @@ holds and no fixed physical range crosses -- argument registers around a
 call, rax/rdx around a division, every caller-saved register at a call, so a
 value live across a call lands in a callee-saved register or in memory.  With
 no register free, the interval ending last (the current one or an active one
-that could give up its register) is spilled: it lives in a frame slot, and
-``rewrite`` loads it into a reserved scratch register before each
-instruction that reads it and stores it back after each one that writes it.
+that could give up its register) is spilled -- or, for a target that asks
+for it (``spill_by_cost``: i386, whose few registers make the choice
+matter), the one cheapest to keep in memory: with the fewest reads and
+writes per position it covers, each counted 10 times per loop around it (a
+loop: the blocks from a jump's target back to the jump, when the target
+comes first), so a loop counter keeps its register and a value read once
+before and once after the loop gives up its own.  A spilled interval
+lives in a frame slot, and ``rewrite`` loads it into a reserved scratch
+register before each instruction that reads it and stores it back after
+each one that writes it.
 The target reserves those scratch registers (x86-64: r10, r11, xmm14,
 xmm15), so spill code never needs a register the allocator handed out.
 A target with no scratch registers for a class (i386, whose eight
@@ -35,7 +42,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from .liveness import intervals
+from .liveness import def_use, intervals
 from .mir import FrameSlot, MachineFunction, MachineInstr, VReg
 
 
@@ -112,11 +119,46 @@ def _spill_slot(function: MachineFunction, target, v: int) -> FrameSlot:
     return function.new_slot(size, size, f"spill{v}")
 
 
+def loop_depths(function: MachineFunction) -> dict:
+    """Block -> how many loops hold it, a loop being the blocks from a jump's
+    target back to the jump when the target comes first in layout order."""
+    index = {block: i for i, block in enumerate(function.blocks)}
+    depth = {block: 0 for block in function.blocks}
+    for i, block in enumerate(function.blocks):
+        for succ in block.successors:
+            j = index.get(succ)
+            if j is not None and j <= i:
+                for inner in function.blocks[j:i + 1]:
+                    depth[inner] += 1
+    return depth
+
+
+def spill_costs(function: MachineFunction, target) -> dict[int, float]:
+    """Virtual register -> its reads and writes, each weighted by 10 ** loop depth."""
+    depth = loop_depths(function)
+    costs: dict[int, float] = {}
+    for block in function.blocks:
+        weight = 10.0 ** min(depth[block], 6)
+        for mi in block.instrs:
+            uses, defs = def_use(mi, target)
+            for key in set(uses) | set(defs):
+                if key is not None and key >= 64:
+                    costs[key] = costs.get(key, 0.0) + weight
+    return costs
+
+
 def _scan(function: MachineFunction, target, unspillable: set[int]):
     """One linear scan: (assigned registers, spilled virtual registers)."""
     vint, pranges = intervals(function, target)
     fixed = {k: _Fixed(r) for k, r in pranges.items()}
     partners = copy_partners(function, target)
+    by_cost = getattr(target, "spill_by_cost", False)
+    costs = spill_costs(function, target) if by_cost else {}
+
+    def density(v: int) -> float:
+        """The cost of spilling v per position its interval covers."""
+        s, e = vint[v]
+        return costs.get(v, 0.0) / (e - s + 1)
 
     def conflicts(reg: int, s: int, e: int) -> bool:
         f = fixed.get(reg)
@@ -144,11 +186,14 @@ def _scan(function: MachineFunction, target, unspillable: set[int]):
         else:
             must = v in unspillable
             victims = [(ae, av) for ae, av in active
-                       if (ae > e or must) and av not in unspillable
+                       if (ae > e or must or by_cost) and av not in unspillable
                        and function.vreg_class.get(av, "gp") == cls
                        and not conflicts(assigned[av], s, e)]
-            if victims:
+            if victims and by_cost:
+                ae, av = min(victims, key=lambda victim: (density(victim[1]), -victim[0]))
+            elif victims:
                 ae, av = max(victims)
+            if victims and (must or not by_cost or density(av) < density(v)):
                 assigned[v] = assigned.pop(av)
                 spilled.add(av)
                 active.remove((ae, av))

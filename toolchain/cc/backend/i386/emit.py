@@ -31,9 +31,11 @@ from ..regalloc import allocate
 from ..x86_64.calls import substitute
 from .. import stream
 from ..stream import binding_items, emit_items, print_items
+from .bytes import fix_byte_operands
+from .combine import combine
 from .isel import select_function
-from .peephole import merge_stack_adjustments, shorten
-from .operands import (EBP, ESP, NEGATE, CallPadding, ExprConstant, Immediate, Indirect,
+from .peephole import extensions, merge_stack_adjustments, shorten, stack_pushes
+from .operands import (EAX, EBP, ESP, NEGATE, CallPadding, ExprConstant, Immediate, Indirect,
                        Memory, ModuleContext, Register, SymbolRef, imm)
 from .registers import CALLEE_SAVED, I386Registers, gp_name, key_of
 
@@ -45,14 +47,27 @@ REGISTERS = I386Registers()
 
 def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0) \
         -> MachineFunction:
-    """isel -> register allocation -> frame layout."""
+    """isel -> register allocation -> combining (combine.py), byte operands
+(bytes.py) -> frame layout."""
     mf = select_function(function, ctx, regparm)
     allocate(mf, REGISTERS)
+    for block in mf.blocks:
+        block.instrs = extensions(block.instrs)
+    combine(mf)
+    fix_byte_operands(mf)
     mf.callee_saved = _callee_saved(mf)
     # after 'push %ebp' the frame pointer is 8 bytes off a 16-byte boundary
     layout_frame(mf, word=4, stack_align=16, fp_misalign=8)
     saved = 4 * len(mf.callee_saved)
-    if not _keeps_alignment(mf):
+    if _keeps_alignment(mf):
+        pass
+    elif not _uses_frame(mf) and _frameless_pays(mf, saved):
+        # no %ebp: after the call's return address %esp is 12 off the boundary
+        mf.frame_size = 0
+        mf.attributes["esp_residue"] = (12 - saved) % 16
+        mf.attributes["frameless"] = True
+        return mf
+    else:
         # the slots keep their places; the frame only reaches the lowest one
         low = max([-s.offset for s in mf.slots if not s.fixed] + [saved])
         mf.frame_size = (low + 3) // 4 * 4 - saved
@@ -60,6 +75,47 @@ def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0
     mf.attributes["esp_residue"] = (8 - saved - mf.frame_size) % 16
     mf.attributes["frameless"] = _frameless(mf)
     return mf
+
+
+def _uses_frame(mf: MachineFunction) -> bool:
+    """Whether the code reaches a frame slot or a parameter, or names %ebp: if
+    not, the function needs no frame pointer, calls or not (each call's
+    padding and pops keep %esp where the epilogue's pops expect it)."""
+    for block in mf.blocks:
+        for mi in block.instrs:
+            names = list(mi.implicit_uses) + list(mi.implicit_defs)
+            for op in mi.operands:
+                op = getattr(op, "target", op)
+                if isinstance(op, Memory) and isinstance(op.base, FrameSlot):
+                    return True
+                names += _registers_in(op)
+            if "ebp" in names:
+                return True
+    return False
+
+
+def _paddings(mf: MachineFunction) -> list[CallPadding]:
+    return [op for block in mf.blocks for mi in block.instrs if mi.mnemonic == "subl"
+            for op in mi.operands if isinstance(op, CallPadding)]
+
+
+def _padding_cost(paddings: list[CallPadding], residue: int) -> int:
+    """About what the calls' own padding costs in 16-bit code: a ``subl`` before
+    and the larger ``addl`` after (a push and a pop for 4 bytes)."""
+    pads = [(residue - p.arguments) % 16 for p in paddings]
+    return sum(4 if pad == 4 else 8 for pad in pads if pad)
+
+
+def _frameless_pays(mf: MachineFunction, saved: int) -> bool:
+    """Whether a function that could do without %ebp is smaller so: it saves
+    ``pushl %ebp; movl %esp, %ebp`` and ``leave`` (7 bytes, 4 more with
+    callee-saved registers), but then each call pads the stack for itself
+    where the frame could have been padded once for all."""
+    paddings = _paddings(mf)
+    framed = 7 + 4 * bool(saved) + min(
+        4 * bool(extra) + _padding_cost(paddings, (8 - saved - extra) % 16)
+        for extra in (0, 4, 8, 12))
+    return _padding_cost(paddings, (12 - saved) % 16) < framed
 
 
 def _padding_for_calls(mf: MachineFunction, saved: int) -> int:
@@ -184,7 +240,9 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
         ins("movl", EBP, ESP)
     for reg in mf.callee_saved:
         ins("pushl", Register(reg))
-    if mf.frame_size:
+    if mf.frame_size == 4:
+        ins("pushl", EAX)               # 2 bytes instead of 4 in 16-bit code
+    elif mf.frame_size:
         ins("subl", ESP, imm(mf.frame_size))
     pops = mf.attributes.get("callee_pops", 0)
     blocks = mf.blocks
@@ -215,7 +273,7 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
             final.append((mi.mnemonic, ops, mi.prefixes))
         invert_branch_over_jump(final, next_label)
         asm_texts = iter(items_asm)
-        for item in shorten(merge_stack_adjustments(final)):
+        for item in stack_pushes(shorten(merge_stack_adjustments(final, not frameless))):
             if item is None:
                 items.append(("asm", next(asm_texts)))
             elif item[0] == "ret" and not item[1]:

@@ -9,8 +9,9 @@ Values live as follows:
 * integers of up to 32 bits and pointers: one 32-bit VReg; i8/i16 values
   may carry garbage above their width (whatever looks at the high bits --
   division, right shifts, comparisons, extensions -- extends first, with
-  shifts or ``and``: a VReg never appears as an 8-bit operand, see
-  registers.py), i1 is 0 or 1;
+  ``movsbl``/``movzbl`` from the register's byte, or compares just the
+  byte or word: ``cmpb $3, %v``; a VReg in esi or edi has no byte, which
+  bytes.py mends after allocation), i1 is 0 or 1;
 * i64 (long long): a pair (low, high) of VRegs, worked on by int64.py with
   add/adc, shld/shrd... and libgcc's __divdi3 family for division;
 * f32, f64, f80: a frame slot of 4, 8 or 12 bytes, worked on with the x87
@@ -191,20 +192,14 @@ class Selector(MemorySelection, ControlSelection):
         if BITS[ty] == 16:                      # every register has a 16-bit name
             self.e("movswl" if signed_ else "movzwl", d, src.width(16))
             return d
-        self.e("movl", d, src)
-        if signed_:
-            self.e("shll", d, imm(24))
-            self.e("sarl", d, imm(24))
-        else:
-            self.e("andl", d, imm(0xFF))
+        self.e("movsbl" if signed_ else "movzbl", d, src.width(8))
         return d
 
     def byte_register(self, value: ir.Value):
-        """The value's low byte in a fixed register (%al): only eax..edx have one."""
+        """The value's low byte: an immediate, or the byte of its register."""
         if isinstance(value, Constant):
             return imm(signed(int(value.value), 8))
-        self.e("movl", EAX, self.reg(value))
-        return AL
+        return self.reg(value).width(8)
 
     # --- the function -----------------------------------------------------------------
     def run(self) -> MachineFunction:
@@ -390,6 +385,9 @@ class Selector(MemorySelection, ControlSelection):
             a, b, pred = b, a, SWAPPED[pred]
         narrow = a.type is not Type.I1 and BITS[a.type] < 32
         signed_ = pred in ("slt", "sle", "sgt", "sge")
+        short = self.narrow_compare(pred, a, b)
+        if short is not None:
+            return short
         x = self.extend(a, signed_) if narrow else self.reg(a)
         if isinstance(b, Constant):
             n = int(b.value)
@@ -406,6 +404,40 @@ class Selector(MemorySelection, ControlSelection):
         else:
             self.e("cmpl", x, o)
         return ICC[pred]
+
+    def narrow_compare(self, pred: str, a: ir.Value, b: ir.Value):
+        """``cmpb``/``cmpw`` (``testb``/``testw`` against 0) on an i8/i16 value's
+        own byte or word, for the comparison of its extension with a constant
+        of the extension's range: no extension needed.  The condition, or None
+        where this does not apply (or a load extended it already)."""
+        if not (isinstance(a, Instruction) and a.opcode in ("sext", "zext") and
+                isinstance(b, Constant)):
+            return None
+        inner, sext = a.operands[0], a.opcode == "sext"
+        if inner.type not in (Type.I8, Type.I16) or isinstance(inner, Constant):
+            return None
+        signed_ = pred in ("slt", "sle", "sgt", "sge")
+        if sext and pred not in ("eq", "ne") and not signed_:
+            return None
+        bits = BITS[inner.type]
+        n = signed(int(b.value), 16 if a.type is Type.I16 else 32)
+        lo, hi = (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if sext else (0, (1 << bits) - 1)
+        if not lo <= n <= hi:
+            return None
+        if isinstance(inner, Instruction) and self.extended.get(inner.id) == sext:
+            return None                         # loaded extended: cmpl is as short
+        # a zero extension is never negative: its signed order is the unsigned one
+        cc = ICC["u" + pred[1:]] if signed_ and not sext else ICC[pred]
+        if isinstance(inner, ir.Parameter) and inner.index in self.param_slots:
+            x = slot_mem(self.param_slots[inner.index])
+        else:
+            x = self.reg(inner).width(bits)
+        suffix = SUFFIX[bits]
+        if n == 0 and pred in ("eq", "ne") and not isinstance(x, Memory):
+            self.e("test" + suffix, x, x)
+        else:
+            self.e("cmp" + suffix, x, imm(signed(n & ((1 << bits) - 1), bits)))
+        return cc
 
     def materialize(self, cond, d: VReg) -> None:
         """Set d to 1 when the condition holds, else 0 (setcc needs a byte register)."""

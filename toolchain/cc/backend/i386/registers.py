@@ -9,9 +9,10 @@ allocated; the other six all are, caller-saved ones first.  There are no
 scratch registers for spill code: a spilled value is reloaded into a new
 virtual register at each use, which the allocator places like any other
 (regalloc.py, "spill everywhere").  Only eax..ebx have 8-bit forms
-(``sil`` does not exist outside 64-bit mode), so instruction selection
-never gives a virtual register an 8-bit operand: bytes are stored from a
-fixed %al/%cl, narrow values are extended from memory or with shifts.
+(``sil`` does not exist outside 64-bit mode): instruction selection gives
+virtual registers 8-bit operands all the same, the allocator hands out
+eax..ebx first, and a byte operand of esi or edi comes out named ``sil``
+or ``dil`` for bytes.py to rewrite around a register that has a byte.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class I386Registers:
     allocatable = {"gp": [0, 1, 2, 3, 6, 7], "xmm": []}     # eax ecx edx ebx esi edi
     scratch = {"gp": [], "xmm": []}
     callee_saved_keys = [3, 6, 7]
+    spill_by_cost = True        # regalloc.py: spill by uses per position, loops weighing more
     @staticmethod
     def spill_size(cls: str) -> int:
         return 4
@@ -65,6 +67,8 @@ class I386Registers:
 
     @staticmethod
     def reg_name(key: int, bits: int) -> str:
+        if bits == 8 and key > 3:
+            return ("spl", "bpl", "sil", "dil")[key - 4]    # no such byte here: bytes.py
         return gp_name(key, bits if bits in (8, 16) else 32)
 
     def register(self, key: int, bits: int) -> Register:
