@@ -20,6 +20,14 @@ from ..ir import Instruction, Undef
 from .mir import MachineBlock
 
 
+def incoming(phi: Instruction, source: ir.Block) -> ir.Value:
+    """The value ``phi`` takes on the edge from ``source`` (undef if none is given)."""
+    for v, b in zip(phi.operands, phi.attributes["incoming"]):
+        if b is source:
+            return v
+    return Undef(phi.type)
+
+
 class PhiEdges:
     """Mixed into a back end's ControlSelection."""
 
@@ -47,9 +55,4 @@ class PhiEdges:
             return split
         return mtarget
 
-    @staticmethod
-    def _incoming(phi: Instruction, source: ir.Block) -> ir.Value:
-        for v, b in zip(phi.operands, phi.attributes["incoming"]):
-            if b is source:
-                return v
-        return Undef(phi.type)
+    _incoming = staticmethod(incoming)

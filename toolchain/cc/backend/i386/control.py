@@ -10,8 +10,9 @@ A dense switch becomes a jump table of absolute addresses
 from __future__ import annotations
 
 from ... import ir
-from ...ir import Instruction, Type, Undef
+from ...ir import Instruction, Type
 from ..mir import MachineBlock
+from ..phis import incoming
 from .operands import NEGATE, Indirect, Memory, SymbolRef, imm, signed
 
 
@@ -23,19 +24,19 @@ class ControlSelection:
         mtarget = self.blocks[target]
         if not phis:
             return mtarget
+        if target in self.indirect_targets:
+            # an indirect jump cannot go through a block of copies: every edge into
+            # such a block sets its phis' entry temporaries, which the block reads
+            for phi in phis:
+                self.copy_value(incoming(phi, source), self.entry_temp(phi), phi.type)
+            return mtarget
         here = self.block
         if not only_edge:
             split = self.new_block()
             self.start(split)
         temps = []
         for phi in phis:
-            value = None
-            for v, b in zip(phi.operands, phi.attributes["incoming"]):
-                if b is source:
-                    value = v
-                    break
-            if value is None:
-                value = Undef(phi.type)
+            value = incoming(phi, source)
             if any(value is q for q in phis):
                 temps.append((phi, self.phi_temp(value, phi.type)))
             else:
@@ -51,15 +52,23 @@ class ControlSelection:
             return split
         return mtarget
 
-    def phi_temp(self, value, ty):
+    def new_temp(self, ty):
         if ty is Type.I64:
-            t = (self.new(), self.new())
-        elif ty.is_float:
-            t = self.floats.temp_slot(ty)
-        else:
-            t = self.new()
+            return (self.new(), self.new())
+        if ty.is_float:
+            return self.floats.temp_slot(ty)
+        return self.new()
+
+    def phi_temp(self, value, ty):
+        t = self.new_temp(ty)
         self.copy_value(value, t, ty)
         return t
+
+    def entry_temp(self, phi: Instruction):
+        temp = self.entry_temps.get(phi)
+        if temp is None:
+            temp = self.entry_temps[phi] = self.new_temp(phi.type)
+        return temp
 
     def phi_assign(self, phi, temp) -> None:
         ty = phi.type
@@ -72,7 +81,9 @@ class ControlSelection:
         else:
             self.e("movl", d, temp)
 
-    def op_phi(self, inst): pass
+    def op_phi(self, inst: Instruction) -> None:
+        if inst.block in self.indirect_targets:
+            self.phi_assign(inst, self.entry_temp(inst))
 
     def op_jmp(self, inst: Instruction) -> None:
         self.jump(None, self.edge(inst.block, inst.targets[0], True))

@@ -60,6 +60,8 @@ class Selector(MemorySelection, ControlSelection):
         self.param_uses: dict[int, int] = {}
         self.extended: dict[int, bool] = {}          # i8/i16 load -> loaded sign-extended
         self.param_slots: dict[int, FrameSlot] = {}  # parameter index -> its stack slot
+        self.indirect_targets: set[ir.Block] = set()   # blocks an indirectbr reaches
+        self.entry_temps: dict[Instruction, object] = {}   # their phis' entry temporaries
         self.fused: set[int] = set()
         self.calls = CallSelection(self)
         self.floats = FloatSelection(self)
@@ -218,6 +220,8 @@ class Selector(MemorySelection, ControlSelection):
                         self.uses[op.id] = self.uses.get(op.id, 0) + 1
                         self.user[op.id] = inst
                         self.users.setdefault(op.id, []).append((inst, index))
+                if inst.opcode == "indirectbr":
+                    self.indirect_targets.update(inst.targets)
         self.address_only = address_only(fn, self.users)
         for block in fn.blocks:
             for inst in block.instructions:
