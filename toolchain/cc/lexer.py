@@ -136,9 +136,13 @@ def display_column(line_text: str, index: int) -> int:
 # the end of the text, nothing.  ``findall`` gives (white space, token) pairs
 # without making a match object per token; the token's kind is told from its
 # first character (see _FIRST_KIND), which the alternatives make unambiguous.
+# The alternatives are tried in order, so the commonest tokens come first:
+# identifiers (unless they are the prefix of a character constant or string
+# literal, L'x', u8"s", R"(...)"), then punctuators; the order measurably
+# changes the speed of the whole front end.
 _IDENT_RUN = (rf"(?:[A-Za-z_$\x80-\U0010FFFF]|{_UCN})(?:[\w$\x80-\U0010FFFF]++|{_UCN})*+")
-_PUNCTUATOR = (r"[][(){};,~?]|\.(?:\.\.)?|-[->=]?|\+[+=]?|&[&=]?|\|[|=]?|<(?:<=?|[=:%])?"
-               r"|>(?:>=?|=)?|[*/^=!]=?|%(?::%:|[=>:])?|:>?|##?")
+_PUNCTUATOR = (r"[][(){};,~?]|-[->=]?|\+[+=]?|&[&=]?|\|[|=]?|<(?:<=?|[=:%])?"
+               r"|>(?:>=?|=)?|[*^=!]=?|/(?!\*)=?|%(?::%:|[=>:])?|:>?|##?")
 # GNU raw string literals (gcc accepts them in C in its GNU modes):
 # R"delim( ... )delim", any characters, new lines included, unchanged.
 _RAW_STRING = r'(?:u8|[uUL])?R"([^ ()\\\t\v\f\n]{0,16})\(.*?\)\3"'
@@ -149,17 +153,19 @@ def _scanner(raw_strings: bool, comments: bool = False) -> re.Pattern:
     """The pattern of (white space, token, raw string delimiter) triples;
     ``comments``: comments are tokens (-C), not white space."""
     white = r"[ \t\f\v\r\n]*+" if comments else r"(?:[ \t\f\v\r\n]++|/\*.*?\*/|//[^\n]*+)*+"
+    not_a_prefix = r"(?!(?:u8|[uUL])?R\")" if raw_strings else ""
     return re.compile(
         rf"({white})(" + "|".join((
+            rf"(?!(?:u8|[uUL])['\"]){not_a_prefix}{_IDENT_RUN}",
             *((r"/\*.*?\*/", r"//[^\n]*+") if comments else ()),
             r"/\*",                                             # an unterminated comment
+            _PUNCTUATOR,
             *((_RAW_STRING,) if raw_strings else ()),
             rf"\.?[0-9](?:[0-9a-dA-Df-oF-Oq-zQ-Z_$.\x80-\U0010FFFF]++|[eEpP][+-]?|{_UCN})*+",
+            r"\.(?:\.\.)?",
             r"(?:u8|[uUL])?'(?:[^'\\\n]|\\.)*'",
             r'(?:u8|[uUL])?"(?:[^"\\\n]|\\.)*"',
             r"""(?:u8|[uUL])?['"][^\n]*""",                    # unterminated: to the line end
-            _IDENT_RUN,
-            _PUNCTUATOR,
             r".",
             r"\Z",
         )) + ")" + ("" if raw_strings else "()"), re.DOTALL)
