@@ -23,7 +23,7 @@ from .diagnostics import CDiagnostics, FatalError
 from .driver import DriverOptions, UsageError, parse_command_line
 from .ppoutput import write_macro_definitions, write_preprocessed
 from .preprocessor import Preprocessor
-from .tokens import Token, TokenKind
+from .tokens import TokenKind
 
 VERSION = "0.1.0"
 USAGE = """\
@@ -143,19 +143,16 @@ def _compile_one(path: str, opts: DriverOptions, out: io.StringIO, on_unit=None)
     pp_options.echo_defines = opts.dump_macros == "D" and opts.action == "E"
     pp = Preprocessor(opts.target, pp_options, diagnostics)
     try:
-        items = pp.items(path)
         if opts.dependencies.mode is not None:
-            for _ in items:
-                pass
+            pp.tokens(path)
         elif preprocess_only:
             if opts.dump_macros == "M":
-                for _ in items:
-                    pass
+                pp.tokens(path)
                 write_macro_definitions(pp.macros, out)
             else:
-                write_preprocessed(items, out, opts.line_markers)
+                write_preprocessed(pp.items(path), out, opts.line_markers)
         else:
-            tokens: list[Token] = [t for t in items if isinstance(t, Token)]
+            tokens = pp.tokens(path)
             if on_unit is not None and frontend is not None:
                 unit = frontend.parse_translation_unit(tokens, opts.target, diagnostics, opts)
                 if not diagnostics.failed:
