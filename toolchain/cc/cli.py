@@ -15,13 +15,10 @@ import gc
 import io
 import os
 import sys
-import tempfile
-import traceback
 
 from ..common.diagnostics import ToolchainError
 from .diagnostics import CDiagnostics, FatalError
 from .driver import DriverOptions, UsageError, parse_command_line
-from .ppoutput import write_macro_definitions, write_preprocessed
 from .preprocessor import Preprocessor
 from .tokens import TokenKind
 
@@ -62,6 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except BaseException as exc:                 # a bug in pcc: no Python traceback for users
+        import traceback
         tb = traceback.extract_tb(exc.__traceback__)
         where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
         print(f"pcc: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
@@ -146,6 +144,7 @@ def _compile_one(path: str, opts: DriverOptions, out: io.StringIO, on_unit=None)
         if opts.dependencies.mode is not None:
             pp.tokens(path)
         elif preprocess_only:
+            from .ppoutput import write_macro_definitions, write_preprocessed
             if opts.dump_macros == "M":
                 pp.tokens(path)
                 write_macro_definitions(pp.macros, out)
@@ -263,6 +262,7 @@ def _write_output(output: str | None, text: str) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    import tempfile
     directory = os.path.dirname(os.path.abspath(output))
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".pcc-", suffix=".tmp")
     try:
