@@ -15,15 +15,12 @@ import gc
 import io
 import os
 import sys
-import tempfile
-import traceback
 
 from ..common.diagnostics import ToolchainError
 from .diagnostics import CDiagnostics, FatalError
 from .driver import DriverOptions, UsageError, parse_command_line
-from .ppoutput import write_macro_definitions, write_preprocessed
 from .preprocessor import Preprocessor
-from .tokens import Token, TokenKind
+from .tokens import TokenKind
 
 VERSION = "0.1.0"
 USAGE = """\
@@ -62,6 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except BaseException as exc:                 # a bug in pcc: no Python traceback for users
+        import traceback
         tb = traceback.extract_tb(exc.__traceback__)
         where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
         print(f"pcc: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
@@ -143,19 +141,17 @@ def _compile_one(path: str, opts: DriverOptions, out: io.StringIO, on_unit=None)
     pp_options.echo_defines = opts.dump_macros == "D" and opts.action == "E"
     pp = Preprocessor(opts.target, pp_options, diagnostics)
     try:
-        items = pp.items(path)
         if opts.dependencies.mode is not None:
-            for _ in items:
-                pass
+            pp.tokens(path)
         elif preprocess_only:
+            from .ppoutput import write_macro_definitions, write_preprocessed
             if opts.dump_macros == "M":
-                for _ in items:
-                    pass
+                pp.tokens(path)
                 write_macro_definitions(pp.macros, out)
             else:
-                write_preprocessed(items, out, opts.line_markers)
+                write_preprocessed(pp.items(path), out, opts.line_markers)
         else:
-            tokens: list[Token] = [t for t in items if isinstance(t, Token)]
+            tokens = pp.tokens(path)
             if on_unit is not None and frontend is not None:
                 unit = frontend.parse_translation_unit(tokens, opts.target, diagnostics, opts)
                 if not diagnostics.failed:
@@ -266,6 +262,7 @@ def _write_output(output: str | None, text: str) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    import tempfile
     directory = os.path.dirname(os.path.abspath(output))
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".pcc-", suffix=".tmp")
     try:

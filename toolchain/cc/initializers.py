@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from . import ast
 from .ctypes import ArrayType, CType, IntegerType, RecordType, type_name
+from .sema_const import evaluate
 
 
 @dataclass
@@ -399,7 +400,6 @@ class InitializerParser:
             self.error("initializer element is not constant", init)
 
     def is_address_or_arithmetic_constant(self, e) -> bool:
-        from .sema_const import evaluate
         if e is None or isinstance(e, (ast.StringLiteral, ast.LabelAddress, ast.InitializerList)):
             return True
         if evaluate(e, self.types) is not None:

@@ -27,6 +27,7 @@ from . import ast
 from .ctypes import TypeSystem
 from .declarations import DECLARATION_START, DeclarationParser
 from .expressions import ExpressionParser
+from .lexer import PUNCTUATORS
 from .literals import KEYWORD_ALIASES, KEYWORDS
 from .pragma_pack import split_pragmas
 from .scope import FunctionContext, Scope
@@ -49,25 +50,19 @@ class ParseError(Exception):
 
 # The key of an identifier token: its keyword (aliases folded) or "identifier".
 _IDENTIFIER_KEYS = {text: KEYWORD_ALIASES.get(text, text) for text in KEYWORDS}
-_KIND_KEYS = {TokenKind.PP_NUMBER: "number", TokenKind.CHARACTER_CONSTANT: "character-constant",
+_KIND_KEYS = {TokenKind.IDENTIFIER: "identifier", TokenKind.PP_NUMBER: "number",
+              TokenKind.CHARACTER_CONSTANT: "character-constant",
               TokenKind.STRING_LITERAL: "string", TokenKind.END_OF_FILE: "eof"}
+# The keys told by a token's spelling alone: keywords and punctuators (digraphs
+# folded).  No other token is spelled like one: numbers begin with a digit,
+# literals with a quote or its prefix, and PRAGMA tokens are gone (split_pragmas).
+_SPELLING_KEYS = {**{p: DIGRAPHS.get(p, p) for p in PUNCTUATORS}, **_IDENTIFIER_KEYS}
 
 
 def token_keys(tokens: list[Token]) -> list[str]:
     """:func:`token_key` of every token, in one pass (the parser's hottest loop)."""
-    identifier, punctuator = TokenKind.IDENTIFIER, TokenKind.PUNCTUATOR
-    identifier_key, digraph, kind_key = _IDENTIFIER_KEYS.get, DIGRAPHS.get, _KIND_KEYS.get
-    keys = []
-    append = keys.append
-    for token in tokens:
-        kind = token.kind
-        if kind is identifier:
-            append(identifier_key(token.text, "identifier"))
-        elif kind is punctuator:
-            append(digraph(token.text, token.text))
-        else:
-            append(kind_key(kind, "other"))
-    return keys
+    spelling_key, kind_key = _SPELLING_KEYS.get, _KIND_KEYS.get
+    return [spelling_key(token.text) or kind_key(token.kind, "other") for token in tokens]
 
 
 def token_key(token: Token) -> str:

@@ -43,6 +43,7 @@ from .tokens import Token, TokenKind
 IDENTIFIER = TokenKind.IDENTIFIER
 PUNCTUATOR = TokenKind.PUNCTUATOR
 MAX_INCLUDE_DEPTH = 200
+DIRECTIVE_INTRODUCERS = ("#", "%:")     # at the start of a line (only punctuators spell these)
 
 
 @dataclass
@@ -128,6 +129,33 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
     def items(self, path: str, text: str | None = None
               ) -> Iterator[Token | FileChange | DirectiveEcho]:
         """Tokens and -E events of the translation unit in ``path`` ('-' for stdin)."""
+        for item in self._stream(path, text):
+            if item.__class__ is list:
+                yield from item
+            else:
+                yield item
+
+    def tokens(self, path: str, text: str | None = None) -> list[Token]:
+        """The tokens of the translation unit in ``path``, END_OF_FILE last (PRAGMA
+        tokens among them when ``keep_pragmas``): what a parser reads."""
+        result: list[Token] = []
+        append = result.append
+        extend = result.extend
+        for item in self._stream(path, text):
+            cls = item.__class__
+            if cls is list:
+                extend(item)
+            elif cls is Token:
+                append(item)
+        return result
+
+    def _stream(self, path: str, text: str | None
+                ) -> Iterator[Token | FileChange | DirectiveEcho | list[Token]]:
+        """Tokens and events one at a time, and lists of tokens: the runs of
+        the current file's tokens that are neither directives nor macro
+        names, which pass straight through (the fast path, taken whenever no
+        expansion or event is pending).  A macro name is any token whose text
+        is a key of ``macros``: only identifiers can be."""
         self._start(path, text)
         next_token = self.next_token
         events = self.events
@@ -137,19 +165,18 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
         macros = self.macros
         while True:
             if not pending and not events and not self.poisoned:
-                # The fast path: a run of the current file's tokens that are
-                # neither directives nor macro names passes straight through.
                 frame = frames[-1]
                 tokens = frame.tokens
-                pos = frame.pos
+                start = pos = frame.pos
                 n = len(tokens)
                 while pos < n:
                     tok = tokens[pos]
-                    if tok.at_line_start or tok.kind is IDENTIFIER and tok.text in macros:
+                    if tok.text in macros or tok.at_line_start and tok.text in DIRECTIVE_INTRODUCERS:
                         break
                     pos += 1
-                    yield tok
-                frame.pos = pos
+                if pos > start:
+                    frame.pos = pos
+                    yield tokens[start:pos]
             tok = next_token()
             if events:
                 for event in events:
@@ -671,8 +698,7 @@ def preprocess(path: str, target: Target, options: PreprocessorOptions,
 
     Raises FatalError (already reported) when preprocessing cannot go on.
     """
-    pp = Preprocessor(target, options, diagnostics)
-    return [t for t in pp.items(path, text) if isinstance(t, Token)]
+    return Preprocessor(target, options, diagnostics).tokens(path, text)
 
 
 __all__ = ["Preprocessor", "PreprocessorOptions", "FileChange", "DirectiveEcho", "preprocess",

@@ -14,6 +14,7 @@ import re
 from ..common.diagnostics import SourceLocation
 from . import ast
 from .ctypes import EnumType, FloatType, IntegerType, PointerType, type_name
+from .sema_const import evaluate
 
 # function -> (1-based index of the format, index of the first variadic argument)
 PRINTF_FUNCTIONS = {"printf": (1, 2), "fprintf": (2, 3), "sprintf": (2, 3), "snprintf": (3, 4),
@@ -44,7 +45,6 @@ class FormatChecker:
         spec = None
         fmt = symbol.attributes.get("format")
         if isinstance(fmt, list) and len(fmt) == 3 and fmt[0] in ("printf", "__printf__"):
-            from .sema_const import evaluate
             m, n = evaluate(fmt[1], self.types), evaluate(fmt[2], self.types)
             if isinstance(m, int) and isinstance(n, int):
                 spec = (m, n)
