@@ -7,7 +7,7 @@ comparisons read the operands as signed or unsigned as the predicate says;
 ``f32`` results are rounded to single precision.  Division by zero and
 conversions of NaN or out-of-range floats are left for run time.  A few
 identities fold too (``x + 0``, ``x * 1``, ``x & -1``, ``select`` on a
-constant, phis whose operands agree), and ``(x + c1) + c2`` becomes
+constant, phis whose operands agree -- undefined ones agree with any constant), and ``(x + c1) + c2`` becomes
 ``x + (c1 + c2)``.  A non-volatile load from read-only
 data (a ``const`` object or a string literal, not weak) at a known offset is
 the value stored there.  Uses are rewritten and the folded instructions
@@ -60,7 +60,8 @@ def fold(instruction: Instruction, pointer_bits: int):
         distinct = {id(v): v for v in operands if v is not instruction}
         if len(distinct) == 1:
             return next(iter(distinct.values()))
-        values = [v for v in operands if v is not instruction]
+        # undef operands may take any value: a phi of one constant and undefs is it
+        values = [v for v in operands if v is not instruction and not isinstance(v, Undef)]
         if values and all(isinstance(v, Constant) and v.bits is None for v in values) and \
                 len({(v.value if not isinstance(v.value, float) or v.value == v.value else "nan") for v in values}) == 1 \
                 and not any(isinstance(v.value, float) and v.value == 0 for v in values):

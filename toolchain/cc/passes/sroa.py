@@ -48,7 +48,7 @@ from ..lower.types import f80_value, f128_value
 from .util import replace_uses
 
 ROUNDS = 4                   # split rounds per function (a slot adopting another's layout)
-MAX_PIECES = 64              # larger slots stay whole
+MAX_PIECES = 16              # larger slots stay whole
 OTHER_MEMORY_PIECES = 4      # a copy to/from memory that is not a split slot: at most this
                              # many pieces become loads and stores
 KNOWN_PER_SLOT = 32          # forwarding remembers at most this many values per slot
