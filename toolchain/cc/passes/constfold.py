@@ -22,9 +22,8 @@ import struct
 
 from ..ir import (BlockAddress, BlockDifference, Constant, Function, Global, GlobalAddress,
                   INTEGER_BITS, Instruction, Module, Type, Undef)
-from ..lower.types import f80_value, f128_value
 from ..ir.dominators import reverse_postorder
-from .util import replace_uses
+from .util import constant_from_bytes, replace_uses
 
 
 def read_only_globals(module: Module) -> dict[str, Global]:
@@ -292,13 +291,4 @@ def read_only_value(data: Global | None, offset: int, t: Type, pointer_bits: int
             low, high = max(start, position), min(end, position + length)
             image[low - start:high - start] = piece[low - position:high - position]
         position += length
-    raw = bytes(image)
-    if t is Type.F32:
-        return Constant(t, struct.unpack("<f", raw)[0])
-    if t is Type.F64:
-        return Constant(t, struct.unpack("<d", raw)[0])
-    if t is Type.F80:
-        return Constant(t, f80_value(raw), bits=int.from_bytes(raw, "little"))
-    if t is Type.F128:
-        return Constant(t, f128_value(raw), bits=int.from_bytes(raw, "little"))
-    return Constant(t, int.from_bytes(raw, "little"))
+    return constant_from_bytes(t, bytes(image))

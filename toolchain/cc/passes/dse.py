@@ -15,7 +15,7 @@ Volatile stores are never removed; a volatile load reads like any other.
 
 from __future__ import annotations
 
-from ..ir import Constant, Function, Instruction, Module
+from ..ir import Constant, Function, Module
 from . import constfold
 from .gvn import Memory, may_alias, _access_size
 from .util import SIDE_EFFECT_FREE

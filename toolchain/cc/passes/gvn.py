@@ -52,7 +52,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ir import (Block, Constant, Function, GlobalAddress, INTEGER_BITS, Instruction, Module,
+from ..ir import (Block, Constant, Function, GlobalAddress, Instruction, Module,
                   Type)
 from ..ir.dominators import dominator_tree
 from . import constfold

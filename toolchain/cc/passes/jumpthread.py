@@ -31,6 +31,7 @@ from __future__ import annotations
 from ..ir import Block, Constant, Function, GlobalAddress, Instruction, Parameter, Type
 from .constfold import fold
 from .util import address_taken_blocks
+from .util import users as util_users
 
 
 def run_function(function: Function, pointer_bits: int = 64) -> bool:
@@ -84,12 +85,7 @@ def _thread_constant_phis(function: Function, pointer_bits: int) -> bool:
     if not candidates:
         return False
     taken = address_taken_blocks(function)
-    users: dict = {}
-    for block in function.blocks:
-        for instruction in block.instructions:
-            for v in instruction.operands:
-                if isinstance(v, Instruction):
-                    users.setdefault(v, []).append(instruction)
+    users = util_users(function)
     preds = function.predecessors()
     changed = False
     for block, known in candidates:

@@ -40,12 +40,10 @@ Functions that call ``returns_twice`` functions (setjmp) are left alone.
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass, field
 
 from ..ir import Constant, Function, GlobalAddress, Instruction, Module, Type
-from ..lower.types import f80_value, f128_value
-from .util import replace_uses
+from .util import constant_from_bytes, replace_uses
 
 ROUNDS = 4                   # split rounds per function (a slot adopting another's layout)
 MAX_PIECES = 16              # larger slots stay whole
@@ -431,7 +429,7 @@ def _expand(copy: Copy, slot: Slot, offset: int, role: str, where: dict, piece_o
     mine = piece_of[slot]
     if copy.kind == "memset":
         for o, t in pieces:
-            value = _constant(t, bytes([copy.src]) * _bytes(t, pointer_bytes), pointer_bytes)
+            value = constant_from_bytes(t, bytes([copy.src]) * _bytes(t, pointer_bytes))
             out.append(Instruction("store", Type.VOID, [value, mine[o]], [], {"alignment": 1}))
         return out
     other = copy.src if role == "dst" else copy.dst
@@ -459,19 +457,6 @@ def _expand(copy: Copy, slot: Slot, offset: int, role: str, where: dict, piece_o
         out.append(load)
         out.append(Instruction("store", Type.VOID, [load, target], [], dict(alignment)))
     return out
-
-
-def _constant(t: Type, raw: bytes, pointer_bytes: int) -> Constant:
-    """The value of type ``t`` whose little-endian bytes are ``raw``."""
-    if t is Type.F32:
-        return Constant(t, struct.unpack("<f", raw)[0])
-    if t is Type.F64:
-        return Constant(t, struct.unpack("<d", raw)[0])
-    if t is Type.F80:
-        return Constant(t, f80_value(raw), bits=int.from_bytes(raw, "little"))
-    if t is Type.F128:
-        return Constant(t, f128_value(raw), bits=int.from_bytes(raw, "little"))
-    return Constant(t, int.from_bytes(raw, "little"))
 
 
 # --- store-to-load forwarding ----------------------------------------------------------------

@@ -29,6 +29,7 @@ from ..ir import (Aggregate, Block, BlockAddress, Constant, Function, GlobalAddr
                   Instruction, Module, Type, Undef)
 from . import simplifycfg
 from .util import address_taken_blocks, remove_incoming
+from .util import users as util_users
 
 
 def run(module: Module) -> bool:
@@ -152,7 +153,7 @@ def _terminator_key(candidate: _Candidate):
 
 def _merge_once(function: Function, tails: bool) -> bool:
     taken = address_taken_blocks(function)
-    users = _users(function)
+    users = util_users(function)
     preds = function.predecessors()
     groups: dict = {}
     for block in function.blocks:
@@ -172,16 +173,6 @@ def _merge_once(function: Function, tails: bool) -> bool:
                 continue
             changed |= _merge_cluster(function, cluster, depth, tails, preds)
     return changed
-
-
-def _users(function: Function) -> dict:
-    users: dict = {}
-    for block in function.blocks:
-        for instruction in block.instructions:
-            for v in instruction.operands:
-                if isinstance(v, Instruction):
-                    users.setdefault(v, []).append(instruction)
-    return users
 
 
 def _clusters(members: list) -> list:

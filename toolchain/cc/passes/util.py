@@ -1,8 +1,12 @@
-"""Helpers shared by the passes: replacing uses, side effects, phi edits."""
+"""Helpers shared by the passes: replacing uses, users, side effects, phi edits,
+constants from bytes."""
 
 from __future__ import annotations
 
-from ..ir import BlockAddress, Block, Function, Instruction
+import struct
+
+from ..ir import BlockAddress, Block, Constant, Function, Instruction, Type
+from ..lower.types import f80_value, f128_value
 
 SIDE_EFFECT_FREE = {
     "add", "sub", "mul", "and", "or", "xor", "shl", "lshr", "ashr", "neg", "not",
@@ -44,6 +48,31 @@ def replace_uses(function: Function, mapping: dict) -> None:
             for i, v in enumerate(operands):
                 if isinstance(v, Instruction) and v in mapping:
                     operands[i] = resolve(v)
+
+
+def users(function: Function) -> dict:
+    """Instruction -> the instructions that use it (once per use)."""
+    found: dict = {}
+    for block in function.blocks:
+        for instruction in block.instructions:
+            for v in instruction.operands:
+                if isinstance(v, Instruction):
+                    found.setdefault(v, []).append(instruction)
+    return found
+
+
+def constant_from_bytes(t: Type, raw: bytes) -> Constant:
+    """The constant of type ``t`` whose little-endian bytes are ``raw`` (every pcc
+    target is little-endian)."""
+    if t is Type.F32:
+        return Constant(t, struct.unpack("<f", raw)[0])
+    if t is Type.F64:
+        return Constant(t, struct.unpack("<d", raw)[0])
+    if t is Type.F80:
+        return Constant(t, f80_value(raw), bits=int.from_bytes(raw, "little"))
+    if t is Type.F128:
+        return Constant(t, f128_value(raw), bits=int.from_bytes(raw, "little"))
+    return Constant(t, int.from_bytes(raw, "little"))
 
 
 def use_counts(function: Function) -> dict:
