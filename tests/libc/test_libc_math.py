@@ -122,9 +122,10 @@ def test_fenv_matches_glibc(libc, tmp_path):
 def test_fenv_i386_matches_glibc(tmp_path):
     """fenv.h on i386 (arch/i386/fenv.s, the x87 unit), the program and the libc
     compiled by pcc, against i686-linux-gnu-gcc with glibc.  The float quotient's
-    lines are left out: pcc rounds 1/3.0f to float before widening it, where
-    FLT_EVAL_METHOD 2 (which pcc -m32 predefines) keeps the x87's precision, as gcc
-    does -- a back-end matter, not the environment's."""
+    part of the lines is left out: gcc keeps 1/3.0f at the x87's precision before
+    widening it to double, pcc rounds it to float first; under FLT_EVAL_METHOD 2
+    with gcc's default -fexcess-precision=fast (GNU modes) both are allowed, and
+    it is not the environment's business."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cc"))
     from pccrun import pcc
     src = tmp_path / "fenv.c"
