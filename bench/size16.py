@@ -1,4 +1,4 @@
-"""x86-16 code size: ``pcc -m16 -Os`` against ``i686-linux-gnu-gcc -m16 -Os -ffreestanding``.
+"""x86-16 code size: ``pcc -m16 -Os -ffreestanding`` against ``i686-linux-gnu-gcc -m16 -Os -ffreestanding``.
 
 The programs are the corpus programs the x86-16 runtime can run, selected
 as tests/x86_16/freestanding.py does (gcc -m16's undefined symbols against
@@ -36,9 +36,10 @@ SEED = 20240601
 
 def pcc_object(pcc: list[str], program, obj: Path) -> str:
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    result = subprocess.run([*pcc, "-m16", "-Os", *program.flags, "-c", str(program.path),
-                             "-o", str(obj)], capture_output=True, text=True, env=env,
-                            timeout=fs.TIMEOUT * 5)
+    # the same flags as gcc's: -ffreestanding also means abort() is an ordinary call
+    result = subprocess.run([*pcc, "-m16", "-Os", "-ffreestanding", *program.flags, "-c",
+                             str(program.path), "-o", str(obj)],
+                            capture_output=True, text=True, env=env, timeout=fs.TIMEOUT * 5)
     if result.returncode == 0:
         return ""
     return (result.stderr.strip().splitlines() or ["?"])[0]
