@@ -1,4 +1,5 @@
-"""x86-16 code size: ``pcc -m16 -Os -ffreestanding`` against ``i686-linux-gnu-gcc -m16 -Os -ffreestanding``.
+"""x86-16 code size: ``pcc -m16 -Os -ffreestanding`` against
+``i686-linux-gnu-gcc -m16 -Os -ffreestanding``.
 
 The programs are the corpus programs the x86-16 runtime can run, selected
 as tests/x86_16/freestanding.py does (gcc -m16's undefined symbols against
