@@ -7,9 +7,9 @@ edge is critical (its source has other successors) the copies go in a new
 block of their own between the two.  A block reached by ``indirectbr`` takes
 its phis' values through per-phi entry temporaries instead.
 
-The selector provides the target's parts: ``_phi_temp(value, type)`` (a
-temporary holding a value), ``_phi_assign(phi, temp)``, ``_entry_temp(phi)``,
-``copy_value``, ``new_block``, ``start``, ``goto`` (an unconditional jump),
+The selector provides the target's parts: ``_new_temp(type)`` (a temporary
+for a value of that type), ``_phi_assign(phi, temp)``, ``entry_temps`` (a
+dict), ``copy_value``, ``new_block``, ``start``, ``goto`` (an unconditional jump),
 ``blocks`` and ``indirect_targets``.
 """
 
@@ -56,3 +56,20 @@ class PhiEdges:
         return mtarget
 
     _incoming = staticmethod(incoming)
+
+    def _phi_temp(self, value, ty):
+        """A new temporary (the target's ``_new_temp``) holding ``value``."""
+        t = self._new_temp(ty)
+        self.copy_value(value, t, ty)
+        return t
+
+    def _entry_temp(self, phi: Instruction):
+        """The temporary every edge into an indirect target sets for ``phi``."""
+        temp = self.entry_temps.get(phi)
+        if temp is None:
+            temp = self.entry_temps[phi] = self._new_temp(phi.type)
+        return temp
+
+    def op_phi(self, inst: Instruction) -> None:
+        if inst.block in self.indirect_targets:
+            self._phi_assign(inst, self._entry_temp(inst))

@@ -13,7 +13,6 @@ compares.
 
 from __future__ import annotations
 
-from ... import ir
 from ...ir import Instruction, Type
 from ..phis import PhiEdges
 from .operands import BITS, WIDTH, Memory, SymbolRef, add_imm_ok, imm, signed
@@ -29,17 +28,6 @@ class ControlSelection(PhiEdges):
             return self.new_float(ty)
         return self.new(64)
 
-    def _phi_temp(self, value, ty):
-        t = self._new_temp(ty)
-        self.copy_value(value, t, ty)
-        return t
-
-    def _entry_temp(self, phi: Instruction):
-        temp = self.entry_temps.get(phi)
-        if temp is None:
-            temp = self.entry_temps[phi] = self._new_temp(phi.type)
-        return temp
-
     def _phi_assign(self, phi, temp) -> None:
         ty = phi.type
         d = self.dest(phi)
@@ -50,10 +38,6 @@ class ControlSelection(PhiEdges):
             self.floats.move(d, temp)
         else:
             self.e("mov", d, temp.width(d.bits))
-
-    def op_phi(self, inst: Instruction) -> None:
-        if inst.block in self.indirect_targets:
-            self._phi_assign(inst, self._entry_temp(inst))
 
     def op_jmp(self, inst: Instruction) -> None:
         self.jump(None, self.edge(inst.block, inst.targets[0], True))

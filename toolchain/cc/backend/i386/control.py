@@ -12,11 +12,11 @@ from __future__ import annotations
 from ... import ir
 from ...ir import Instruction, Type
 from ..mir import MachineBlock
-from ..phis import incoming
+from ..phis import PhiEdges, incoming
 from .operands import NEGATE, Indirect, Memory, SymbolRef, imm, signed
 
 
-class ControlSelection:
+class ControlSelection(PhiEdges):
     def edge(self, source: ir.Block, target: ir.Block, only_edge: bool) -> MachineBlock:
         """Where a branch from ``source`` to ``target`` goes, with the phi copies
         on the way (in a new block when the edge is critical)."""
@@ -28,7 +28,7 @@ class ControlSelection:
             # an indirect jump cannot go through a block of copies: every edge into
             # such a block sets its phis' entry temporaries, which the block reads
             for phi in phis:
-                self.copy_value(incoming(phi, source), self.entry_temp(phi), phi.type)
+                self.copy_value(incoming(phi, source), self._entry_temp(phi), phi.type)
             return mtarget
         here = self.block
         if not only_edge:
@@ -38,39 +38,28 @@ class ControlSelection:
         for phi in phis:
             value = incoming(phi, source)
             if any(value is q for q in phis):
-                temps.append((phi, self.phi_temp(value, phi.type)))
+                temps.append((phi, self._phi_temp(value, phi.type)))
             else:
                 temps.append((phi, value))
         for phi, temp in temps:
             if isinstance(temp, ir.Value):
                 self.copy_value(temp, self.dest(phi), phi.type)
             else:
-                self.phi_assign(phi, temp)
+                self._phi_assign(phi, temp)
         if not only_edge:
             self.jump(None, mtarget)
             self.start(here)
             return split
         return mtarget
 
-    def new_temp(self, ty):
+    def _new_temp(self, ty):
         if ty is Type.I64:
             return (self.new(), self.new())
         if ty.is_float:
             return self.floats.temp_slot(ty)
         return self.new()
 
-    def phi_temp(self, value, ty):
-        t = self.new_temp(ty)
-        self.copy_value(value, t, ty)
-        return t
-
-    def entry_temp(self, phi: Instruction):
-        temp = self.entry_temps.get(phi)
-        if temp is None:
-            temp = self.entry_temps[phi] = self.new_temp(phi.type)
-        return temp
-
-    def phi_assign(self, phi, temp) -> None:
+    def _phi_assign(self, phi, temp) -> None:
         ty = phi.type
         d = self.dest(phi)
         if ty is Type.I64:
@@ -80,10 +69,6 @@ class ControlSelection:
             self.floats.copy_slot(temp, d, ty)
         else:
             self.e("movl", d, temp)
-
-    def op_phi(self, inst: Instruction) -> None:
-        if inst.block in self.indirect_targets:
-            self.phi_assign(inst, self.entry_temp(inst))
 
     def op_jmp(self, inst: Instruction) -> None:
         self.jump(None, self.edge(inst.block, inst.targets[0], True))

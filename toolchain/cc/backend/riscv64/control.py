@@ -15,7 +15,6 @@ tables); otherwise a chain of compare-and-branches.
 
 from __future__ import annotations
 
-from ... import ir
 from ...ir import Instruction, Type
 from ..phis import PhiEdges
 from .operands import BITS, ExprConstant, Memory, SymbolRef, imm
@@ -29,17 +28,6 @@ class ControlSelection(PhiEdges):
             return (self.new(), self.new())
         return self.new("fp" if ty in (Type.F32, Type.F64) else "gp")
 
-    def _phi_temp(self, value, ty):
-        t = self._new_temp(ty)
-        self.copy_value(value, t, ty)
-        return t
-
-    def _entry_temp(self, phi: Instruction):
-        temp = self.entry_temps.get(phi)
-        if temp is None:
-            temp = self.entry_temps[phi] = self._new_temp(phi.type)
-        return temp
-
     def _phi_assign(self, phi, temp) -> None:
         ty = phi.type
         d = self.dest(phi)
@@ -50,10 +38,6 @@ class ControlSelection(PhiEdges):
             self.e("fmv.s" if ty is Type.F32 else "fmv.d", d, temp)
         else:
             self.e("mv", d, temp)
-
-    def op_phi(self, inst: Instruction) -> None:
-        if inst.block in self.indirect_targets:
-            self._phi_assign(inst, self._entry_temp(inst))
 
     def op_jmp(self, inst: Instruction) -> None:
         self.jump(self.edge(inst.block, inst.targets[0], True))

@@ -14,7 +14,6 @@ becomes a jump table of 32-bit offsets from the table's address in
 
 from __future__ import annotations
 
-from ... import ir
 from ...ir import Instruction, Type
 from ..phis import PhiEdges
 from .operands import BITS, NEGATE, SUFFIX, Indirect, Memory, RIP, SymbolRef, imm, signed
@@ -33,17 +32,6 @@ class ControlSelection(PhiEdges):
             return self.new(128, "xmm")
         return self.new(64)
 
-    def _phi_temp(self, value, ty):
-        t = self._new_temp(ty)
-        self.copy_value(value, t, ty)
-        return t
-
-    def _entry_temp(self, phi: Instruction):
-        temp = self.entry_temps.get(phi)
-        if temp is None:
-            temp = self.entry_temps[phi] = self._new_temp(phi.type)
-        return temp
-
     def _phi_assign(self, phi, temp) -> None:
         ty = phi.type
         d = self.dest(phi)
@@ -57,10 +45,6 @@ class ControlSelection(PhiEdges):
         else:
             bits = 64 if d.bits == 64 else 32
             self.e("mov" + SUFFIX[bits], d.width(bits), temp.width(bits))
-
-    def op_phi(self, inst: Instruction) -> None:
-        if inst.block in self.indirect_targets:
-            self._phi_assign(inst, self._entry_temp(inst))
 
     def op_jmp(self, inst: Instruction) -> None:
         self.jump(None, self.edge(inst.block, inst.targets[0], True))
