@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from ... import ir
 from ...ir import BlockAddress, Constant, GlobalAddress, Instruction, Type, Undef
-from ..mir import FrameSlot, MachineBlock, MachineFunction, MachineInstr, VReg
+from ..mir import FrameSlot, MachineBlock, MachineFunction, VReg
+from ..selector import SelectorBase
 from ..stream import ModuleContext  # noqa: F401  (re-exported)
 from .compares import CompareSelection
 from .control import ControlSelection
@@ -38,30 +39,16 @@ from .operands import (BITS, FBITS, Keyword, Memory, Shift, SymbolRef, add_imm_o
                        base_mem, imm, logical_imm_ok, move_wide, signed, slot_mem, sym)
 
 
-class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelection):
+class Selector(SelectorBase, IntegerSelection, CompareSelection, MemorySelection, ControlSelection):
+    TARGET = "aarch64"
+
     def __init__(self, function: ir.Function, ctx: ModuleContext):
         from .calls import CallSelection
         from .floats import FloatSelection
-        self.fn = function
-        self.ctx = ctx
-        self.mf = MachineFunction(function.name)
-        self.values: dict[object, object] = {}       # IR value -> VReg | (lo, hi)
-        self.addresses: dict[object, FrameSlot] = {}  # IR value -> the slot it is the address of
-        self.blocks: dict[ir.Block, MachineBlock] = {}
-        self.block: MachineBlock | None = None
-        self.uses: dict[int, int] = {}
-        self.user: dict[int, Instruction] = {}
-        self.fused: set[int] = set()
-        self.indirect_targets: set[ir.Block] = set()
-        self.entry_temps: dict[Instruction, object] = {}
+        super().__init__(function, ctx)
         self.calls = CallSelection(self)
         self.floats = FloatSelection(self)
-
-    # --- emitting -------------------------------------------------------------------
-    def e(self, mnemonic: str, *operands, uses=(), defs=(), roles=None) -> MachineInstr:
-        mi = MachineInstr(mnemonic, tuple(operands), (), tuple(uses), tuple(defs), roles=roles)
-        self.block.instrs.append(mi)
-        return mi
+        self.over_aligned: list[tuple[Instruction, FrameSlot, int]] = []
 
     def new(self, bits: int = 64, cls: str = "gp") -> VReg:
         return self.mf.new_vreg(bits, cls)
@@ -69,21 +56,12 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
     def new_float(self, ty: Type) -> VReg:
         return self.new(FBITS[ty], "q" if ty is Type.F128 else "fp")
 
-    def new_block(self) -> MachineBlock:
-        block = MachineBlock(self.ctx.new_label())
-        self.mf.blocks.append(block)
-        return block
-
     def jump(self, cc: str | None, target: MachineBlock) -> None:
         self.e("b" if cc is None else "b." + cc, SymbolRef(target.label))
-        if target not in self.block.successors:
-            self.block.successors.append(target)
+        self.successor(target)
 
     def goto(self, target: MachineBlock) -> None:
         self.jump(None, target)
-
-    def start(self, block: MachineBlock) -> None:
-        self.block = block
 
     # --- values ---------------------------------------------------------------------
     def load_const(self, v: VReg, value: int) -> None:
@@ -195,72 +173,19 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
             return base_mem(v, offset)
         return base_mem(self.reg(address, 64), offset)
 
-    def block_label(self, block: ir.Block) -> str:
-        return self.blocks[block].label
-
     # --- the function -----------------------------------------------------------------
-    def run(self) -> MachineFunction:
-        fn = self.fn
-        fn.number()
-        for block in fn.blocks:
-            self.blocks[block] = MachineBlock(self.ctx.new_label())
-            self.ctx.block_labels[block] = self.blocks[block].label
-        self.mf.blocks = [self.blocks[b] for b in fn.blocks]
-        for block in fn.blocks:
-            for inst in block.instructions:
-                for op in inst.operands:
-                    if isinstance(op, Instruction):
-                        self.uses[op.id] = self.uses.get(op.id, 0) + 1
-                        self.user[op.id] = inst
-                if inst.opcode == "indirectbr":
-                    self.indirect_targets.update(inst.targets)
-        over_aligned = []
-        for block in fn.blocks:
-            for inst in block.instructions:
-                if inst.opcode == "alloca" and not inst.attributes.get("dynamic"):
-                    size = max(int(inst.attributes.get("size", 1)), 1)
-                    align = max(int(inst.attributes.get("alignment", 1)), 1)
-                    if align > 16:          # sp and x29 are only 16-byte aligned
-                        over_aligned.append((inst, self.mf.new_slot(size + align - 16, 16,
-                                                                    f"a{inst.id}"), align))
-                    else:
-                        self.addresses[inst] = self.mf.new_slot(size, align, f"a{inst.id}")
-        self.start(self.mf.blocks[0])
-        self.calls.prologue()
-        for inst, slot, align in over_aligned:
+    def place_alloca(self, inst: Instruction, size: int, alignment: int) -> None:
+        if alignment > 16:          # sp and x29 are only 16-byte aligned: align at run time
+            slot = self.mf.new_slot(size + alignment - 16, 16, f"a{inst.id}")
+            self.over_aligned.append((inst, slot, alignment))
+        else:
+            super().place_alloca(inst, size, alignment)
+
+    def after_prologue(self) -> None:
+        for inst, slot, alignment in self.over_aligned:
             v = self.values[inst] = self.new()
-            self.e("add", v, slot, imm(align - 16))
-            self.e("and", v, v, imm(-align))
-        for block in fn.blocks:
-            self.start(self.blocks[block])
-            insts = block.instructions
-            for i, inst in enumerate(insts):
-                if inst.opcode in ("icmp", "fcmp") and self._fusable(inst, insts, i):
-                    self.fused.add(inst.id)
-                    continue
-                self.select(inst)
-        self.mf.attributes["variadic"] = fn.variadic
-        return self.mf
-
-    def _fusable(self, inst: Instruction, insts: list, i: int) -> bool:
-        if self.uses.get(inst.id, 0) != 1:
-            return False
-        user = self.user[inst.id]
-        nxt = insts[i + 1] if i + 1 < len(insts) else None
-        if user is not nxt:
-            return False
-        if user.opcode == "br":
-            return True
-        return user.opcode == "select" and user.operands[0] is inst
-
-    def select(self, inst: Instruction) -> None:
-        op = inst.opcode
-        handler = getattr(self, "op_" + op, None)
-        if handler is None:
-            handler = self.floats.handler(op) or self.calls.handler(op)
-        if handler is None:
-            raise NotImplementedError(f"aarch64 isel: opcode {op}")
-        handler(inst)
+            self.e("add", v, slot, imm(alignment - 16))
+            self.e("and", v, v, imm(-alignment))
 
 
 def select_function(function: ir.Function, ctx: ModuleContext) -> MachineFunction:

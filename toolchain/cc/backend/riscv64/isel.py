@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from ... import ir
 from ...ir import BlockAddress, Constant, GlobalAddress, Instruction, Type, Undef
-from ..mir import FrameSlot, MachineBlock, MachineFunction, MachineInstr, VReg
+from ..mir import MachineBlock, MachineFunction, VReg
+from ..selector import SelectorBase
 from ..stream import ModuleContext
 from .compares import CompareSelection
 from .control import ControlSelection
@@ -42,38 +43,19 @@ from .registers import slot_mem
 PAIRED = (Type.I128, Type.F128)
 
 
-class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelection):
+class Selector(SelectorBase, IntegerSelection, CompareSelection, MemorySelection, ControlSelection):
+    TARGET = "riscv64"
+    FUSABLE = ("icmp",)
+
     def __init__(self, function: ir.Function, ctx: ModuleContext):
         from .calls import CallSelection
         from .floats import FloatSelection
-        self.fn = function
-        self.ctx = ctx
-        self.mf = MachineFunction(function.name)
-        self.values: dict[object, object] = {}       # IR value -> VReg | (lo, hi)
-        self.addresses: dict[object, FrameSlot] = {}  # IR value -> the slot it is the address of
-        self.blocks: dict[ir.Block, MachineBlock] = {}
-        self.block: MachineBlock | None = None
-        self.uses: dict[int, int] = {}
-        self.user: dict[int, Instruction] = {}
-        self.fused: set[int] = set()
-        self.indirect_targets: set[ir.Block] = set()
-        self.entry_temps: dict[Instruction, object] = {}
+        super().__init__(function, ctx)
         self.calls = CallSelection(self)
         self.floats = FloatSelection(self)
 
-    # --- emitting -------------------------------------------------------------------
-    def e(self, mnemonic: str, *operands, uses=(), defs=(), roles=None) -> MachineInstr:
-        mi = MachineInstr(mnemonic, tuple(operands), (), tuple(uses), tuple(defs), roles=roles)
-        self.block.instrs.append(mi)
-        return mi
-
     def new(self, cls: str = "gp") -> VReg:
         return self.mf.new_vreg(64, cls)
-
-    def new_block(self) -> MachineBlock:
-        block = MachineBlock(self.ctx.new_label())
-        self.mf.blocks.append(block)
-        return block
 
     def jump(self, target: MachineBlock) -> None:
         self.e("j", SymbolRef(target.label))
@@ -84,13 +66,6 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
     def branch(self, mnemonic: str, operands: tuple, target: MachineBlock) -> None:
         self.e(mnemonic, *operands, SymbolRef(target.label))
         self.successor(target)
-
-    def successor(self, target: MachineBlock) -> None:
-        if target not in self.block.successors:
-            self.block.successors.append(target)
-
-    def start(self, block: MachineBlock) -> None:
-        self.block = block
 
     # --- values ---------------------------------------------------------------------
     def const_int(self, value: int) -> VReg:
@@ -199,62 +174,13 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
             base, offset = t, 0
         return Memory(base=base, displacement=ExprConstant(offset))
 
-    def block_label(self, block: ir.Block) -> str:
-        return self.blocks[block].label
-
-    # --- the function -----------------------------------------------------------------
-    def run(self) -> MachineFunction:
-        fn = self.fn
-        fn.number()
-        for block in fn.blocks:
-            self.blocks[block] = MachineBlock(self.ctx.new_label())
-            self.ctx.block_labels[block] = self.blocks[block].label
-        self.mf.blocks = [self.blocks[b] for b in fn.blocks]
-        for block in fn.blocks:
-            for inst in block.instructions:
-                for op in inst.operands:
-                    if isinstance(op, Instruction):
-                        self.uses[op.id] = self.uses.get(op.id, 0) + 1
-                        self.user[op.id] = inst
-                if inst.opcode == "indirectbr":
-                    self.indirect_targets.update(inst.targets)
-        for block in fn.blocks:
-            for inst in block.instructions:
-                if inst.opcode == "alloca" and not inst.attributes.get("dynamic"):
-                    self.addresses[inst] = self.mf.new_slot(
-                        max(int(inst.attributes.get("size", 1)), 1),
-                        max(int(inst.attributes.get("alignment", 1)), 1), f"a{inst.id}")
-        self.start(self.mf.blocks[0])
-        self.calls.prologue()
-        for block in fn.blocks:
-            self.start(self.blocks[block])
-            insts = block.instructions
-            for i, inst in enumerate(insts):
-                if inst.opcode == "icmp" and self._fusable(inst, insts, i):
-                    self.fused.add(inst.id)
-                    continue
-                self.select(inst)
-        self.mf.attributes["variadic"] = fn.variadic
-        return self.mf
-
-    def _fusable(self, inst: Instruction, insts: list, i: int) -> bool:
-        if self.uses.get(inst.id, 0) != 1 or inst.operands[0].type is Type.I128:
-            return False
-        nxt = insts[i + 1] if i + 1 < len(insts) else None
-        return self.user[inst.id] is nxt and nxt.opcode == "br"
-
-    def select(self, inst: Instruction) -> None:
-        op = inst.opcode
-        handler = getattr(self, "op_" + op, None)
-        if handler is None:
-            handler = self.floats.handler(op) or self.calls.handler(op)
-        if handler is None:
-            raise NotImplementedError(f"riscv64 isel: opcode {op}")
-        handler(inst)
+    def fuses_into(self, inst: Instruction, user: Instruction) -> bool:
+        # compare-and-branch (beq/blt...); an i128 comparison takes several
+        return user.opcode == "br" and inst.operands[0].type is not Type.I128
 
 
 def select_function(function: ir.Function, ctx: ModuleContext) -> MachineFunction:
     return Selector(function, ctx).run()
 
 
-__all__ = ["Selector", "select_function", "ModuleContext", "Register", "MachineInstr", "VReg"]
+__all__ = ["Selector", "select_function", "ModuleContext", "Register", "VReg"]

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from ... import ir
 from ...ir import BlockAddress, Constant, GlobalAddress, Instruction, Type, Undef
-from ..mir import FrameSlot, MachineBlock, MachineFunction, MachineInstr, VReg
+from ..mir import MachineBlock, MachineFunction, VReg
+from ..selector import SelectorBase
 from ..stream import ModuleContext  # noqa: F401  (re-exported)
 from .compares import CompareSelection
 from .control import ControlSelection
@@ -40,50 +41,25 @@ from .operands import (BITS, FCC, ICC, NEGATE, RBP, RIP, RSP, SUFFIX, SWAPPED,  
                        SymbolRef, imm, offset_mem, signed, slot_mem, sym)
 
 
-class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelection):
+class Selector(SelectorBase, IntegerSelection, CompareSelection, MemorySelection, ControlSelection):
+    TARGET = "x86-64"
+
     def __init__(self, function: ir.Function, ctx: ModuleContext):
         from .calls import CallSelection
         from .floats import FloatSelection
-        self.fn = function
-        self.ctx = ctx
-        self.mf = MachineFunction(function.name)
-        self.values: dict[object, object] = {}       # IR value -> VReg | (lo, hi) | FrameSlot
-        self.addresses: dict[object, FrameSlot] = {}  # IR value -> the slot it is the address of
-        self.blocks: dict[ir.Block, MachineBlock] = {}
-        self.block: MachineBlock | None = None
-        self.uses: dict[int, int] = {}
-        self.user: dict[int, Instruction] = {}
-        self.fused: set[int] = set()
-        self.indirect_targets: set[ir.Block] = set()   # blocks an indirectbr reaches
-        self.entry_temps: dict[Instruction, object] = {}   # their phis' entry temporaries
+        super().__init__(function, ctx)
         self.calls = CallSelection(self)
         self.floats = FloatSelection(self)
-
-    # --- emitting -------------------------------------------------------------------
-    def e(self, mnemonic: str, *operands, uses=(), defs=(), prefixes=(), roles=None) -> MachineInstr:
-        mi = MachineInstr(mnemonic, tuple(operands), tuple(prefixes), tuple(uses), tuple(defs),
-                          roles=roles)
-        self.block.instrs.append(mi)
-        return mi
 
     def new(self, bits: int = 64, cls: str = "gp") -> VReg:
         return self.mf.new_vreg(bits, cls)
 
-    def new_block(self) -> MachineBlock:
-        block = MachineBlock(self.ctx.new_label())
-        self.mf.blocks.append(block)
-        return block
-
     def jump(self, cc: str | None, target: MachineBlock) -> None:
         self.e("jmp" if cc is None else "j" + cc, SymbolRef(target.label))
-        if target not in self.block.successors:
-            self.block.successors.append(target)
+        self.successor(target)
 
     def goto(self, target: MachineBlock) -> None:
         self.jump(None, target)
-
-    def start(self, block: MachineBlock) -> None:
-        self.block = block
 
     # --- values ---------------------------------------------------------------------
     def const_int(self, value: int, bits: int) -> VReg:
@@ -182,66 +158,9 @@ class Selector(IntegerSelection, CompareSelection, MemorySelection, ControlSelec
             return Memory(base=v, displacement=ExprConstant(offset))
         return Memory(base=self.reg(address, 64), displacement=ExprConstant(offset))
 
-    def block_label(self, block: ir.Block) -> str:
-        return self.blocks[block].label
-
-    # --- the function -----------------------------------------------------------------
-    def run(self) -> MachineFunction:
-        fn = self.fn
-        fn.number()
-        for block in fn.blocks:
-            self.blocks[block] = MachineBlock(self.ctx.new_label())
-            self.ctx.block_labels[block] = self.blocks[block].label
-        self.mf.blocks = [self.blocks[b] for b in fn.blocks]
-        for block in fn.blocks:
-            for inst in block.instructions:
-                for op in inst.operands:
-                    if isinstance(op, Instruction):
-                        self.uses[op.id] = self.uses.get(op.id, 0) + 1
-                        self.user[op.id] = inst
-                if inst.opcode == "indirectbr":
-                    self.indirect_targets.update(inst.targets)
-        for block in fn.blocks:
-            for inst in block.instructions:
-                if inst.opcode == "alloca" and not inst.attributes.get("dynamic"):
-                    self.addresses[inst] = self.mf.new_slot(
-                        max(int(inst.attributes.get("size", 1)), 1),
-                        max(int(inst.attributes.get("alignment", 1)), 1), f"a{inst.id}")
-        self.start(self.mf.blocks[0])
-        self.calls.prologue()
-        for block in fn.blocks:
-            self.start(self.blocks[block])
-            insts = block.instructions
-            for i, inst in enumerate(insts):
-                if inst.opcode in ("icmp", "fcmp") and self._fusable(inst, insts, i):
-                    self.fused.add(inst.id)
-                    continue
-                self.select(inst)
-        self.mf.attributes["variadic"] = fn.variadic
-        return self.mf
-
-    def _fusable(self, inst: Instruction, insts: list, i: int) -> bool:
-        if self.uses.get(inst.id, 0) != 1:
-            return False
-        user = self.user[inst.id]
-        if user.block is not inst.block and user not in inst.block.instructions:
-            return False
-        nxt = insts[i + 1] if i + 1 < len(insts) else None
-        if user is not nxt:
-            return False
-        if user.opcode == "br":
-            return True
-        return user.opcode == "select" and user.operands[0] is inst and \
-            user.type is not Type.F80
-
-    def select(self, inst: Instruction) -> None:
-        op = inst.opcode
-        handler = getattr(self, "op_" + op, None)
-        if handler is None:
-            handler = self.floats.handler(op) or self.calls.handler(op)
-        if handler is None:
-            raise NotImplementedError(f"x86-64 isel: opcode {op}")
-        handler(inst)
+    def fuses_into(self, inst: Instruction, user: Instruction) -> bool:
+        # an f80 select works on x87 slots, not on the flags
+        return super().fuses_into(inst, user) and user.type is not Type.F80
 
 
 def select_function(function: ir.Function, ctx: ModuleContext) -> MachineFunction:
