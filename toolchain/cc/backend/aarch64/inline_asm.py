@@ -17,9 +17,9 @@ too.  ``%%`` and ``%=`` as usual.
 from __future__ import annotations
 
 import importlib
-import re
 
 from ...ir import Constant, GlobalAddress, Instruction, Type
+from .. import asm_template
 from ..mir import MachineInstr
 from .operands import BITS, FBITS, WIDTH, Immediate, Memory, Register, SymbolRef, base_mem, imm
 from .registers import FP_BASE, key_of, reg, reg_name
@@ -142,27 +142,6 @@ def operand_text(op, modifier: str) -> str:
     return str(op)
 
 
-def substitute(template: str, ops: list, info: dict, text_of) -> str:
+def substitute(template: str, ops: list, info: dict, operand_text) -> str:
     """Replace %0, %[name], %w1, %%, %= in an asm template by the operands' text."""
-    names = info.get("names", [])
-
-    def repl(m: re.Match) -> str:
-        text = m.group(0)
-        if text == "%%":
-            return "%"
-        if text == "%=":
-            return str(info.get("unique", 0))
-        modifier = m.group(1) or ""
-        ref = m.group(2)
-        if ref.startswith("["):
-            name = ref[1:-1]
-            if name not in names:
-                return text
-            index = names.index(name)
-        else:
-            index = int(ref)
-        if index >= len(ops):
-            return text
-        return text_of(ops[index], modifier)
-
-    return re.sub(r"%%|%=|%([wxsdqbhcH]?)(\d+|\[[A-Za-z_][A-Za-z0-9_]*\])", repl, template)
+    return asm_template.substitute(template, ops, info, operand_text, "wxsdqbhcH")

@@ -16,9 +16,9 @@ asm statement itself reads and writes those registers (and its clobbers).
 
 from __future__ import annotations
 
-import re
 
 from ...ir import Constant, GlobalAddress, Instruction, Type
+from .. import asm_template
 from ..mir import MachineInstr
 from .operands import ExprConstant, Memory, Register, SymbolRef, signed
 from .registers import key_of
@@ -134,25 +134,4 @@ def select_asm(sel, inst: Instruction) -> None:
 def substitute(template: str, ops: list, info: dict, operand_text) -> str:
     """Replace %0, %[name], %z1, %i2, %%, %= in an asm template by the operands'
     text (``operand_text(operand, modifier)``, once frame slots have offsets)."""
-    names = info.get("names", [])
-
-    def repl(m: re.Match) -> str:
-        text = m.group(0)
-        if text == "%%":
-            return "%"
-        if text == "%=":
-            return str(info.get("unique", 0))
-        modifier = m.group(1) or ""
-        ref = m.group(2)
-        if ref.startswith("["):
-            name = ref[1:-1]
-            if name not in names:
-                return text
-            index = names.index(name)
-        else:
-            index = int(ref)
-        if index >= len(ops):
-            return text
-        return operand_text(ops[index], modifier)
-
-    return re.sub(r"%%|%=|%([zi]?)(\d+|\[[A-Za-z_][A-Za-z0-9_]*\])", repl, template)
+    return asm_template.substitute(template, ops, info, operand_text, "zi")

@@ -20,16 +20,16 @@ a 176-byte register save area, which ``va_start`` points the va_list at::
 
 from __future__ import annotations
 
-import re
 
 from ...ir import Aggregate, Constant, GlobalAddress, Instruction, Type
+from .. import asm_template
 from ..mir import MachineInstr
 from .abi import (COMPLEX_X87, INTEGER, MEMORY, SSE, SSEUP, X87, X87UP, argument_size, classify,
                   layout_call, return_registers, stack_alignment)
 from .isel import (BITS, SUFFIX, ExprConstant, Immediate, Memory, Register, RSP, SymbolRef,
                    imm, offset_mem, slot_mem, signed)
 from .operands import FLOAT_MOVE
-from .registers import CALLER_SAVED, CALLEE_SAVED_GP, gp_name, key_of
+from .registers import CALLER_SAVED, gp_name, key_of
 
 _ABI_GP = ("rdi", "rsi", "rdx", "rcx", "r8", "r9")
 
@@ -600,27 +600,5 @@ class CallSelection:
 
 def substitute(template: str, ops: list, info: dict, operand_text) -> str:
     """Replace %0, %[name], %k1, %%, %= in an asm template by the operands' AT&T
-    text (``operand_text(operand, modifier)``; called once frame slots have
-    their offsets)."""
-    names = info.get("names", [])
-
-    def repl(m: re.Match) -> str:
-        text = m.group(0)
-        if text == "%%":
-            return "%"
-        if text == "%=":
-            return str(info.get("unique", 0))
-        modifier = m.group(1) or ""
-        ref = m.group(2)
-        if ref.startswith("["):
-            name = ref[1:-1]
-            if name not in names:
-                return text
-            index = names.index(name)
-        else:
-            index = int(ref)
-        if index >= len(ops):
-            return text
-        return operand_text(ops[index], modifier)
-
-    return re.sub(r"%%|%=|%([kqwbhcPlna]?)(\d+|\[[A-Za-z_][A-Za-z0-9_]*\])", repl, template)
+    text (asm_template.py; the modifiers are GCC's x86 ones)."""
+    return asm_template.substitute(template, ops, info, operand_text, "kqwbhcPlna")
