@@ -66,10 +66,12 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ.get("PCC_TRACEBACK"):
             traceback.print_exc()
         status = 70
-    # Leave without the interpreter's teardown: freeing the millions of
-    # token and tree objects one by one takes a second on a large unit, and
-    # nothing is left to do (outputs are closed, temporaries removed).
     sys.stdout.flush()
+    if argv is not None:                        # called from Python: a normal exit
+        sys.exit(status)
+    # The console script leaves without the interpreter's teardown: freeing
+    # the millions of token and tree objects one by one takes a second on a
+    # large unit, and nothing is left to do (outputs closed, temporaries gone).
     sys.stderr.flush()
     os._exit(status)
 
