@@ -30,6 +30,22 @@ STORAGE_KEYWORDS = frozenset({"typedef", "extern", "static", "auto", "register",
 DECLARATION_START = TYPE_SPECIFIER_KEYWORDS | STORAGE_KEYWORDS | set(QUALIFIER_KEYWORDS) | {
     "inline", "_Noreturn", "_Alignas", "__attribute__", "__extension__"}
 
+# The type specifier words each word may be combined with (6.7.2p2's lists).
+COMBINABLE_WITH = {
+    "signed": frozenset({"char", "short", "int", "long", "__int128"}),
+    "unsigned": frozenset({"char", "short", "int", "long", "__int128"}),
+    "short": frozenset({"signed", "unsigned", "int"}),
+    "long": frozenset({"signed", "unsigned", "int", "long", "double", "_Complex"}),
+    "int": frozenset({"signed", "unsigned", "short", "long"}),
+    "char": frozenset({"signed", "unsigned"}),
+    "double": frozenset({"long", "_Complex"}),
+    "float": frozenset({"_Complex"}),
+    "_Complex": frozenset({"float", "double", "long", "_Float32", "_Float64", "_Float128",
+                           "_Float32x", "_Float64x", "__float128", "int", "char", "short",
+                           "signed", "unsigned"}),
+    "__int128": frozenset({"signed", "unsigned"}),
+}
+
 
 @dataclass(slots=True)
 class DeclSpec:
@@ -280,21 +296,8 @@ class DeclarationParser(InitializerParser, RecordParser):
 
     @staticmethod
     def combinable(key: str, words: dict[str, int]) -> bool:
-        allowed = {
-            "signed": {"char", "short", "int", "long", "__int128"},
-            "unsigned": {"char", "short", "int", "long", "__int128"},
-            "short": {"signed", "unsigned", "int"},
-            "long": {"signed", "unsigned", "int", "long", "double", "_Complex"},
-            "int": {"signed", "unsigned", "short", "long"},
-            "char": {"signed", "unsigned"},
-            "double": {"long", "_Complex"},
-            "float": {"_Complex"},
-            "_Complex": {"float", "double", "long", "_Float32", "_Float64", "_Float128",
-                         "_Float32x", "_Float64x", "__float128", "int", "char", "short",
-                         "signed", "unsigned"},
-            "__int128": {"signed", "unsigned"},
-        }.get(key, set())
-        if key in ("long",) and words.get("long", 0) >= 1 and not ({"double"} & set(words)):
+        allowed = COMBINABLE_WITH.get(key, frozenset())
+        if key in ("long",) and words.get("long", 0) >= 1 and "double" not in words:
             return all(w in allowed or w == "long" for w in words)
         if key == "_Complex" or "_Complex" in words:
             return True

@@ -436,9 +436,10 @@ class DeclarationChecker:
     def leave_block_scope(self) -> None:
         """Close a block scope, with -Wunused-variable's and -Wunused-but-set-variable's warnings."""
         scope = self.scope
-        self.leave_scope()
-        if self.function is None and scope.kind != "block":
-            return
+        scope.leave()
+        self.scope = scope.parent
+        if not scope.ordinary or (self.function is None and scope.kind != "block"):
+            return                              # most blocks declare nothing
         if not self.warning_enabled("-Wunused-variable") and \
                 not self.warning_enabled("-Wunused-but-set-variable"):
             return
