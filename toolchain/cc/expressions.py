@@ -23,7 +23,7 @@ UNARY_KEYS = frozenset({"++", "--", "&", "*", "+", "-", "~", "!", "&&", "sizeof"
 # The tokens that continue a postfix-expression.
 POSTFIX_KEYS = frozenset({"[", "(", ".", "->", "++", "--"})
 # Identifiers that may name a built-in with its own syntax or typing.
-BUILTIN_PREFIXES = ("__builtin_", "__sync_", "__atomic_")
+BUILTIN_PREFIXES = ("__builtin_", "__sync_", "__atomic_")     # all begin with "__"
 
 # Binary operator precedence (6.5.5-6.5.14): higher binds tighter.
 BINARY_PRECEDENCE = {
@@ -115,8 +115,11 @@ class ExpressionParser:
     #     __extension__ cast-expression  (GNU)
     def unary_expression(self) -> ast.Expression:
         key = self.keys[self.pos]
-        if key not in UNARY_KEYS:
-            return self.postfix_operators(self.primary_expression())     # postfix-expression
+        if key not in UNARY_KEYS:                   # postfix-expression
+            result = self.primary_expression()
+            if self.keys[self.pos] in POSTFIX_KEYS:
+                return self.postfix_operators(result)
+            return result
         if key in ("++", "--"):
             token = self.advance()
             operand = self.unary_expression()
@@ -214,7 +217,8 @@ class ExpressionParser:
         token = self.tokens[self.pos]
         if key == "identifier":
             self.pos += 1
-            if token.text.startswith(BUILTIN_PREFIXES):
+            text = token.text
+            if text[:2] == "__" and text.startswith(BUILTIN_PREFIXES):
                 special = self.builtin_primary(token)
                 if special is not None:
                     return special
