@@ -628,26 +628,47 @@ def adjust_parameter(t: CType, types: TypeSystem | None = None) -> CType:
 
 
 def composite(a: CType, b: CType) -> CType:
-    """The composite type of two compatible types (6.2.7p3)."""
+    """The composite type of two compatible types (6.2.7p3).  ``a`` itself when
+    ``b`` adds nothing to it (the common case: a definition after its
+    prototype), so shared types stay shared."""
     if isinstance(a, ArrayType) and isinstance(b, ArrayType):
         element = composite(a.element, b.element)
         if a.length is not None and not a.vla:
-            return replace(a, element=element)
+            return a if element is a.element else replace(a, element=element)
         if b.length is not None and not b.vla:
             return replace(b, element=element)
-        return replace(a, element=element)
+        return a if element is a.element else replace(a, element=element)
     if isinstance(a, FunctionType) and isinstance(b, FunctionType):
+        result = composite(a.result, b.result)
+        noreturn = a.noreturn or b.noreturn
         if not a.prototyped and b.prototyped:
-            return replace(b, result=composite(a.result, b.result), noreturn=a.noreturn or b.noreturn)
+            return replace(b, result=result, noreturn=noreturn)
         if a.prototyped and b.prototyped and len(a.parameters) == len(b.parameters):
-            params = tuple(Parameter(p.name or q.name, composite(p.type, q.type))
-                           for p, q in zip(a.parameters, b.parameters))
-            return replace(a, result=composite(a.result, b.result), parameters=params,
-                           noreturn=a.noreturn or b.noreturn)
-        return replace(a, noreturn=a.noreturn or b.noreturn)
+            params = _composite_parameters(a.parameters, b.parameters)
+            if params is a.parameters and result is a.result and noreturn == a.noreturn:
+                return a
+            return replace(a, result=result, parameters=params, noreturn=noreturn)
+        return a if noreturn == a.noreturn else replace(a, noreturn=noreturn)
     if isinstance(a, PointerType) and isinstance(b, PointerType):
-        return replace(a, target=composite(a.target, b.target))
+        target = composite(a.target, b.target)
+        return a if target is a.target else replace(a, target=target)
     return a
+
+
+def _composite_parameters(a: tuple[Parameter, ...], b: tuple[Parameter, ...]
+                          ) -> tuple[Parameter, ...]:
+    """Pairwise composite parameters (a name from either); ``a`` when unchanged."""
+    params = []
+    changed = False
+    for p, q in zip(a, b):
+        t = composite(p.type, q.type)
+        name = p.name or q.name
+        if t is p.type and name == p.name:
+            params.append(p)
+        else:
+            params.append(Parameter(name, t))
+            changed = True
+    return tuple(params) if changed else a
 
 
 # ---------------------------------------------------------------------------

@@ -322,7 +322,8 @@ class DeclarationChecker:
             if label not in context.labels_used:
                 self.warning(f"label '{label}' defined but not used", location, "-Wunused-label")
         if isinstance(symbol.type, FunctionType) and not symbol.type.result.is_void() and \
-                symbol.name != "main" and can_complete(body, self):
+                symbol.name != "main" and self.warning_enabled("-Wreturn-type") and \
+                can_complete(body, self):
             self.warning("control reaches end of non-void function", closing, "-Wreturn-type")
         if isinstance(symbol.type, FunctionType) and symbol.type.noreturn and can_complete(body, self):
             self.warning("'noreturn' function does return", closing)
