@@ -49,8 +49,10 @@ def main(argv: list[str] | None = None) -> None:
     """The ``pcc`` console script."""
     args = sys.argv[1:] if argv is None else argv
     gc.disable()            # a short-lived process building millions of tokens: no cycles to find
+    # What the run leaves here (the checked trees) is never freed: os._exit below.
+    retained: list = []
     try:
-        status = run(args)
+        status = run(args, retained)
     except KeyboardInterrupt:
         status = 130
     except BrokenPipeError:                     # `pcc -E big.c | head`: the reader left
@@ -76,8 +78,10 @@ def main(argv: list[str] | None = None) -> None:
     os._exit(status)
 
 
-def run(argv: list[str]) -> int:
-    """Run one command line; returns the exit status."""
+def run(argv: list[str], retained: list | None = None) -> int:
+    """Run one command line; returns the exit status.  The trees ``-fsyntax-only``
+    checked (with their tokens and preprocessor) are appended to ``retained``, if
+    given, so that the caller decides when (or whether) they are freed."""
     try:
         opts = parse_command_line(argv)
     except UsageError as exc:
@@ -120,7 +124,7 @@ def run(argv: list[str]) -> int:
         return compile_and_link(opts, inputs)
     out = io.StringIO()
     for name in inputs:
-        status = max(status, _compile_one(name, opts, out))
+        status = max(status, _compile_one(name, opts, out, retained=retained))
     if opts.action == "E" or opts.dependencies.mode is not None:
         try:
             _write_output(opts.output, out.getvalue())
@@ -132,9 +136,11 @@ def run(argv: list[str]) -> int:
     return status
 
 
-def _compile_one(path: str, opts: DriverOptions, out: io.StringIO, on_unit=None) -> int:
+def _compile_one(path: str, opts: DriverOptions, out: io.StringIO, on_unit=None,
+                 retained: list | None = None) -> int:
     """Preprocess ``path`` and, unless -E/-M, parse it; ``on_unit(unit, diagnostics)``
-    (code generation, compile.py) gets the typed AST of an error-free translation unit."""
+    (code generation, compile.py) gets the typed AST of an error-free translation unit.
+    ``retained`` (-fsyntax-only): where the checked tree is kept, see :func:`run`."""
     diagnostics = CDiagnostics(color=opts.color, show_caret=opts.show_caret,
                                options=opts.warnings)
     preprocess_only = opts.action == "E" or opts.dependencies.mode is not None
@@ -167,7 +173,9 @@ def _compile_one(path: str, opts: DriverOptions, out: io.StringIO, on_unit=None)
                     _dump_ir(frontend.parse_translation_unit(tokens, opts.target, diagnostics, opts),
                              opts, diagnostics)
                 else:
-                    frontend.check_translation_unit(tokens, opts.target, diagnostics, opts)
+                    unit = frontend.check_translation_unit(tokens, opts.target, diagnostics, opts)
+                    if retained is not None:
+                        retained += (unit, tokens, pp)
     except FatalError:
         diagnostics.finish()
         return 1

@@ -52,12 +52,16 @@ class IntegerKind(enum.Enum):
         self.spelling = spelling        # as gcc's messages spell the type
         self.rank = rank
 
+    __hash__ = object.__hash__          # singletons: hashed by identity, in C (see TokenKind)
+
 
 class FloatKind(enum.Enum):
     FLOAT = "float"
     DOUBLE = "double"
     LONG_DOUBLE = "long double"
     FLOAT128 = "_Float128"
+
+    __hash__ = object.__hash__
 
 
 @dataclass(frozen=True, eq=False)
@@ -125,6 +129,8 @@ class IntegerType(CType):
     is_enum_underlying: bool = False
 
     def is_integer(self) -> bool: return True
+    def is_arithmetic(self) -> bool: return True      # answered here: no calls to combine
+    def is_scalar(self) -> bool: return True
 
     @property
     def rank(self) -> int:
@@ -153,6 +159,8 @@ class FloatType(CType):
     complex: bool = False
 
     def is_floating(self) -> bool: return True
+    def is_arithmetic(self) -> bool: return True
+    def is_scalar(self) -> bool: return True
 
 
 @dataclass(frozen=True, eq=False)
@@ -164,6 +172,7 @@ class PointerType(CType):
                                     # expression is evaluated on entry, 6.9.1p10)
 
     def is_pointer(self) -> bool: return True
+    def is_scalar(self) -> bool: return True
 
 
 @dataclass(frozen=True, eq=False)
@@ -238,16 +247,33 @@ class RecordInfo:
     transparent_union: bool = False
     has_flexible_array: bool = False
 
+    # find_member's table, built on first use: (the members list it was built
+    # from, its length, name -> (path, member)).
+    _index: tuple | None = field(default=None, init=False, repr=False)
+
     def find_member(self, name: str) -> tuple[list[Member], Member] | None:
-        """The member called ``name``, looking into anonymous members; the path leads to it."""
-        for member in self.members or ():
-            if member.name == name:
-                return [], member
-            if member.name is None and member.type.is_record():
-                found = member.type.record.find_member(name)  # type: ignore[attr-defined]
-                if found is not None:
-                    return [member] + found[0], found[1]
-        return None
+        """The member called ``name``, looking into anonymous members; the path leads to it.
+        The first in declaration order wins.  The path list is shared: do not change it."""
+        table = self.member_table()
+        return table.get(name) if table is not None else None
+
+    def member_table(self) -> dict[str, tuple[list[Member], Member]] | None:
+        """Every name find_member finds, with its answer; None while incomplete."""
+        members = self.members
+        if members is None:
+            return None
+        index = self._index
+        if index is None or index[0] is not members or index[1] != len(members):
+            table: dict[str, tuple[list[Member], Member]] = {}
+            for member in members:
+                if member.name is not None:
+                    table.setdefault(member.name, ([], member))
+                elif member.type.is_record():
+                    inner = member.type.record.member_table()  # type: ignore[attr-defined]
+                    for name, (path, found) in (inner or {}).items():
+                        table.setdefault(name, ([member, *path], found))
+            index = self._index = (members, len(members), table)
+        return index[2]
 
 
 @dataclass(frozen=True, eq=False)
@@ -280,6 +306,8 @@ class EnumType(CType):
     info: EnumInfo = field(default_factory=lambda: EnumInfo(None))
 
     def is_integer(self) -> bool: return True
+    def is_arithmetic(self) -> bool: return True
+    def is_scalar(self) -> bool: return True
     def is_complete(self) -> bool: return self.info.complete
 
     @property
@@ -326,6 +354,8 @@ class TypeSystem:
         self.data_model = dm
         self.void = VoidType()
         self._pointers: dict[CType, PointerType] = {}     # target -> unqualified pointer to it
+        self._promoted: dict[CType, CType] = {}           # promote's answers
+        self._usual: dict[tuple[CType, CType], CType] = {}   # usual_arithmetic_conversion's
 
         def integer(kind: IntegerKind, size: int, signed: bool, align: int | None = None) -> IntegerType:
             return IntegerType(size=size, align=align or size, kind=kind, signed=signed)
@@ -387,6 +417,16 @@ class TypeSystem:
 
     # 6.3.1.1 Integer promotions.
     def promote(self, t: CType) -> CType:
+        """6.3.1.1p2, memoised per type (not for enumerations: an incomplete one's
+        underlying type is not yet known)."""
+        promoted = self._promoted.get(t)
+        if promoted is None:
+            promoted = self._promote(t)
+            if type(t) is not EnumType:
+                self._promoted[t] = promoted
+        return promoted
+
+    def _promote(self, t: CType) -> CType:
         if isinstance(t, EnumType):
             t = t.underlying
         if isinstance(t, IntegerType) and t.rank < self.int.rank:
@@ -397,6 +437,15 @@ class TypeSystem:
 
     # 6.3.1.8 Usual arithmetic conversions.
     def usual_arithmetic_conversion(self, a: CType, b: CType) -> CType:
+        """6.3.1.8's common type, memoised per pair (as promote, not for enumerations)."""
+        common = self._usual.get((a, b))
+        if common is None:
+            common = self._usual_arithmetic_conversion(a, b)
+            if type(a) is not EnumType and type(b) is not EnumType:
+                self._usual[a, b] = common
+        return common
+
+    def _usual_arithmetic_conversion(self, a: CType, b: CType) -> CType:
         if a.is_floating() or b.is_floating():
             fa = a if isinstance(a, FloatType) else None
             fb = b if isinstance(b, FloatType) else None
@@ -579,26 +628,47 @@ def adjust_parameter(t: CType, types: TypeSystem | None = None) -> CType:
 
 
 def composite(a: CType, b: CType) -> CType:
-    """The composite type of two compatible types (6.2.7p3)."""
+    """The composite type of two compatible types (6.2.7p3).  ``a`` itself when
+    ``b`` adds nothing to it (the common case: a definition after its
+    prototype), so shared types stay shared."""
     if isinstance(a, ArrayType) and isinstance(b, ArrayType):
         element = composite(a.element, b.element)
         if a.length is not None and not a.vla:
-            return replace(a, element=element)
+            return a if element is a.element else replace(a, element=element)
         if b.length is not None and not b.vla:
             return replace(b, element=element)
-        return replace(a, element=element)
+        return a if element is a.element else replace(a, element=element)
     if isinstance(a, FunctionType) and isinstance(b, FunctionType):
+        result = composite(a.result, b.result)
+        noreturn = a.noreturn or b.noreturn
         if not a.prototyped and b.prototyped:
-            return replace(b, result=composite(a.result, b.result), noreturn=a.noreturn or b.noreturn)
+            return replace(b, result=result, noreturn=noreturn)
         if a.prototyped and b.prototyped and len(a.parameters) == len(b.parameters):
-            params = tuple(Parameter(p.name or q.name, composite(p.type, q.type))
-                           for p, q in zip(a.parameters, b.parameters))
-            return replace(a, result=composite(a.result, b.result), parameters=params,
-                           noreturn=a.noreturn or b.noreturn)
-        return replace(a, noreturn=a.noreturn or b.noreturn)
+            params = _composite_parameters(a.parameters, b.parameters)
+            if params is a.parameters and result is a.result and noreturn == a.noreturn:
+                return a
+            return replace(a, result=result, parameters=params, noreturn=noreturn)
+        return a if noreturn == a.noreturn else replace(a, noreturn=noreturn)
     if isinstance(a, PointerType) and isinstance(b, PointerType):
-        return replace(a, target=composite(a.target, b.target))
+        target = composite(a.target, b.target)
+        return a if target is a.target else replace(a, target=target)
     return a
+
+
+def _composite_parameters(a: tuple[Parameter, ...], b: tuple[Parameter, ...]
+                          ) -> tuple[Parameter, ...]:
+    """Pairwise composite parameters (a name from either); ``a`` when unchanged."""
+    params = []
+    changed = False
+    for p, q in zip(a, b):
+        t = composite(p.type, q.type)
+        name = p.name or q.name
+        if t is p.type and name == p.name:
+            params.append(p)
+        else:
+            params.append(Parameter(name, t))
+            changed = True
+    return tuple(params) if changed else a
 
 
 # ---------------------------------------------------------------------------

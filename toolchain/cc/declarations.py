@@ -30,6 +30,22 @@ STORAGE_KEYWORDS = frozenset({"typedef", "extern", "static", "auto", "register",
 DECLARATION_START = TYPE_SPECIFIER_KEYWORDS | STORAGE_KEYWORDS | set(QUALIFIER_KEYWORDS) | {
     "inline", "_Noreturn", "_Alignas", "__attribute__", "__extension__"}
 
+# The type specifier words each word may be combined with (6.7.2p2's lists).
+COMBINABLE_WITH = {
+    "signed": frozenset({"char", "short", "int", "long", "__int128"}),
+    "unsigned": frozenset({"char", "short", "int", "long", "__int128"}),
+    "short": frozenset({"signed", "unsigned", "int"}),
+    "long": frozenset({"signed", "unsigned", "int", "long", "double", "_Complex"}),
+    "int": frozenset({"signed", "unsigned", "short", "long"}),
+    "char": frozenset({"signed", "unsigned"}),
+    "double": frozenset({"long", "_Complex"}),
+    "float": frozenset({"_Complex"}),
+    "_Complex": frozenset({"float", "double", "long", "_Float32", "_Float64", "_Float128",
+                           "_Float32x", "_Float64x", "__float128", "int", "char", "short",
+                           "signed", "unsigned"}),
+    "__int128": frozenset({"signed", "unsigned"}),
+}
+
 
 @dataclass(slots=True)
 class DeclSpec:
@@ -69,7 +85,7 @@ class DeclarationParser(InitializerParser, RecordParser):
         pos = self.pos + ahead
         if self.keys[pos] != "identifier":
             return False
-        symbol = self.scope.lookup(self.tokens[pos].text)
+        symbol = self.scope.visible.get(self.tokens[pos].text)     # Scope.lookup
         return symbol is not None and symbol.kind == "typedef"
 
     def is_declaration_start(self, ahead: int = 0) -> bool:
@@ -178,14 +194,14 @@ class DeclarationParser(InitializerParser, RecordParser):
             if key == "identifier":
                 if named is not None or words:
                     break                       # the declarator's identifier
-                symbol = self.scope.lookup(token.text)
+                symbol = self.scope.visible.get(token.text)     # Scope.lookup, without the call
                 if symbol is None or symbol.kind != "typedef":
                     break
-                self.advance()
+                self.pos += 1       # past a matched token (never the end of file): advance()
                 symbol.used = True
                 named = symbol.type
             elif key in STORAGE_KEYWORDS:
-                self.advance()
+                self.pos += 1
                 if key == "_Thread_local":
                     spec.thread_local = True
                 elif spec.storage is not None:
@@ -198,23 +214,23 @@ class DeclarationParser(InitializerParser, RecordParser):
                     if not allow_storage and key != "register":
                         self.error(f"storage class specified for parameter", token)
             elif key in QUALIFIER_KEYWORDS:
-                self.advance()
+                self.pos += 1
                 qualifiers |= QUALIFIER_KEYWORDS[key]
             elif key == "_Atomic":
-                self.advance()
-                if self.peek() == "(":
-                    self.advance()
+                self.pos += 1
+                if self.keys[self.pos] == "(":
+                    self.pos += 1
                     named = self.check_type_specifier(named, words, token, self.type_name())
                     self.expect(")")
                 qualifiers |= ATOMIC
             elif key == "inline":
-                self.advance()
+                self.pos += 1
                 spec.inline = True
             elif key == "_Noreturn":
-                self.advance()
+                self.pos += 1
                 spec.noreturn = True
             elif key == "_Alignas":
-                self.advance()
+                self.pos += 1
                 self.expect("(")
                 if self.is_type_name_start():
                     spec.alignas = max(spec.alignas, self.type_name().align)
@@ -228,7 +244,7 @@ class DeclarationParser(InitializerParser, RecordParser):
             elif key == "__attribute__":
                 spec.attributes.update(self.attribute_specifiers())
             elif key == "__extension__":
-                self.advance()
+                self.pos += 1
             elif key in ("struct", "union"):
                 named = self.check_type_specifier(named, words, token, self.struct_or_union_specifier())
             elif key == "enum":
@@ -236,14 +252,14 @@ class DeclarationParser(InitializerParser, RecordParser):
             elif key == "typeof":
                 named = self.check_type_specifier(named, words, token, self.typeof_specifier())
             elif key == "__auto_type":
-                self.advance()
+                self.pos += 1
                 spec.auto_type = True
                 named = self.check_type_specifier(named, words, token, self.types.int)
             elif key == "__builtin_va_list":
-                self.advance()
+                self.pos += 1
                 named = self.check_type_specifier(named, words, token, self.types.va_list)
             elif key in TYPE_SPECIFIER_KEYWORDS:
-                self.advance()
+                self.pos += 1
                 if key in ("signed", "unsigned") and ("unsigned" if key == "signed" else "signed") in words:
                     self.error("both 'signed' and 'unsigned' in declaration specifiers", token)
                 elif named is not None or (words and not self.combinable(key, words)):
@@ -280,21 +296,8 @@ class DeclarationParser(InitializerParser, RecordParser):
 
     @staticmethod
     def combinable(key: str, words: dict[str, int]) -> bool:
-        allowed = {
-            "signed": {"char", "short", "int", "long", "__int128"},
-            "unsigned": {"char", "short", "int", "long", "__int128"},
-            "short": {"signed", "unsigned", "int"},
-            "long": {"signed", "unsigned", "int", "long", "double", "_Complex"},
-            "int": {"signed", "unsigned", "short", "long"},
-            "char": {"signed", "unsigned"},
-            "double": {"long", "_Complex"},
-            "float": {"_Complex"},
-            "_Complex": {"float", "double", "long", "_Float32", "_Float64", "_Float128",
-                         "_Float32x", "_Float64x", "__float128", "int", "char", "short",
-                         "signed", "unsigned"},
-            "__int128": {"signed", "unsigned"},
-        }.get(key, set())
-        if key in ("long",) and words.get("long", 0) >= 1 and not ({"double"} & set(words)):
+        allowed = COMBINABLE_WITH.get(key, frozenset())
+        if key in ("long",) and words.get("long", 0) >= 1 and "double" not in words:
             return all(w in allowed or w == "long" for w in words)
         if key == "_Complex" or "_Complex" in words:
             return True

@@ -4,8 +4,10 @@ expressions, labels as values, ``?:`` with the middle omitted,
 :class:`toolchain.cc.parser.Parser`; each node is typed by the sema_expr
 methods as soon as it is built.
 
-``self.keys[self.pos]`` is ``self.peek()`` written out: these functions run
-for every token of every expression, and the call is a fifth of their time.
+``self.keys[self.pos]`` is ``self.peek()`` written out, and ``self.tokens[self.pos]``
+then ``self.pos += 1`` is ``self.advance()`` past a token whose key matched
+(so never the end of file): these functions run for every token of every
+expression, and the calls were a fifth of their time.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ UNARY_KEYS = frozenset({"++", "--", "&", "*", "+", "-", "~", "!", "&&", "sizeof"
 # The tokens that continue a postfix-expression.
 POSTFIX_KEYS = frozenset({"[", "(", ".", "->", "++", "--"})
 # Identifiers that may name a built-in with its own syntax or typing.
-BUILTIN_PREFIXES = ("__builtin_", "__sync_", "__atomic_")
+BUILTIN_PREFIXES = ("__builtin_", "__sync_", "__atomic_")     # all begin with "__"
 
 # Binary operator precedence (6.5.5-6.5.14): higher binds tighter.
 BINARY_PRECEDENCE = {
@@ -41,7 +43,8 @@ class ExpressionParser:
     def expression(self) -> ast.Expression:
         result = self.assignment_expression()
         while self.keys[self.pos] == ",":
-            token = self.advance()
+            token = self.tokens[self.pos]
+            self.pos += 1
             right = self.assignment_expression()
             result = self.make_comma(result, right, token)
         return result
@@ -52,7 +55,8 @@ class ExpressionParser:
     def assignment_expression(self) -> ast.Expression:
         left = self.conditional_expression()
         if self.keys[self.pos] in ASSIGNMENT_OPERATORS:
-            token = self.advance()
+            token = self.tokens[self.pos]
+            self.pos += 1
             right = self.assignment_expression()
             return self.make_assignment(token.text, left, right, token)
         return left
@@ -84,7 +88,8 @@ class ExpressionParser:
             precedence = BINARY_PRECEDENCE.get(op)
             if precedence is None or precedence < min_precedence:
                 return left
-            token = self.advance()
+            token = self.tokens[self.pos]
+            self.pos += 1
             right = self.binary_expression(precedence + 1)
             left = self.make_binary(op, left, right, token)
 
@@ -115,14 +120,19 @@ class ExpressionParser:
     #     __extension__ cast-expression  (GNU)
     def unary_expression(self) -> ast.Expression:
         key = self.keys[self.pos]
-        if key not in UNARY_KEYS:
-            return self.postfix_operators(self.primary_expression())     # postfix-expression
+        if key not in UNARY_KEYS:                   # postfix-expression
+            result = self.primary_expression()
+            if self.keys[self.pos] in POSTFIX_KEYS:
+                return self.postfix_operators(result)
+            return result
         if key in ("++", "--"):
-            token = self.advance()
+            token = self.tokens[self.pos]
+            self.pos += 1
             operand = self.unary_expression()
             return self.make_increment(key + "pre", operand, token)
         if key in ("&", "*", "+", "-", "~", "!"):
-            token = self.advance()
+            token = self.tokens[self.pos]
+            self.pos += 1
             operand = self.cast_expression()
             return self.make_unary(key, operand, token)
         if key == "&&":
@@ -174,14 +184,16 @@ class ExpressionParser:
             if key not in POSTFIX_KEYS:
                 return result
             if key == "[":
-                token = self.advance()
+                token = self.tokens[self.pos]
+                self.pos += 1
                 index = self.expression()
                 if self.keys[self.pos] != "]":
                     self.syntax_error("expected ']'", missing="]")
-                self.advance()
+                self.pos += 1
                 result = self.make_subscript(result, index, token)
             elif key == "(":
-                token = self.advance()
+                token = self.tokens[self.pos]
+                self.pos += 1
                 arguments: list[ast.Expression] = []
                 if self.keys[self.pos] != ")":
                     while True:
@@ -190,16 +202,19 @@ class ExpressionParser:
                             break
                 if self.keys[self.pos] != ")":
                     self.syntax_error("expected ')'", missing=")")
-                self.advance()
+                self.pos += 1
                 result = self.make_call(result, arguments, token)
             elif key in (".", "->"):
-                token = self.advance()
+                token = self.tokens[self.pos]
+                self.pos += 1
                 if self.keys[self.pos] != "identifier":
                     self.syntax_error("expected identifier")
-                name = self.advance()
+                name = self.tokens[self.pos]
+                self.pos += 1
                 result = self.make_member(result, name.text, key == "->", token, name)
             else:                               # ++ or --
-                token = self.advance()
+                token = self.tokens[self.pos]
+                self.pos += 1
                 result = self.make_increment(key + "post", result, token)
 
     # primary-expression:
@@ -214,7 +229,8 @@ class ExpressionParser:
         token = self.tokens[self.pos]
         if key == "identifier":
             self.pos += 1
-            if token.text.startswith(BUILTIN_PREFIXES):
+            text = token.text
+            if text[:2] == "__" and text.startswith(BUILTIN_PREFIXES):
                 special = self.builtin_primary(token)
                 if special is not None:
                     return special

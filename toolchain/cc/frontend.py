@@ -33,6 +33,8 @@ def parse_translation_unit(tokens: list[Token], target: Target, diagnostics, opt
         sys.setrecursionlimit(limit)
 
 
-def check_translation_unit(tokens: list[Token], target: Target, diagnostics, options) -> None:
-    """``-fsyntax-only``: parse and check, reporting through ``diagnostics``."""
-    parse_translation_unit(tokens, target, diagnostics, options)
+def check_translation_unit(tokens: list[Token], target: Target, diagnostics,
+                           options) -> TranslationUnit:
+    """``-fsyntax-only``: parse and check, reporting through ``diagnostics``.  Returns the
+    tree, for a caller about to exit that would rather not free it node by node."""
+    return parse_translation_unit(tokens, target, diagnostics, options)

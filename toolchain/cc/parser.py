@@ -60,9 +60,21 @@ _SPELLING_KEYS = {**{p: DIGRAPHS.get(p, p) for p in PUNCTUATORS}, **_IDENTIFIER_
 
 
 def token_keys(tokens: list[Token]) -> list[str]:
-    """:func:`token_key` of every token, in one pass (the parser's hottest loop)."""
-    spelling_key, kind_key = _SPELLING_KEYS.get, _KIND_KEYS.get
-    return [spelling_key(token.text) or kind_key(token.kind, "other") for token in tokens]
+    """:func:`token_key` of every token, in one pass (the parser's hottest loop).
+
+    Outside the empty spelling (the end of file), a token's spelling tells its
+    kind, so the key of each new spelling is remembered: most tokens then cost
+    one dict lookup."""
+    keys = dict(_SPELLING_KEYS)
+    key_of = keys.get
+
+    def new_key(token: Token) -> str:
+        key = _KIND_KEYS.get(token.kind, "other")
+        if token.text:
+            keys[token.text] = key
+        return key
+
+    return [key_of(token.text) or new_key(token) for token in tokens]
 
 
 def token_key(token: Token) -> str:

@@ -21,6 +21,7 @@ system_header``.
 
 from __future__ import annotations
 
+import operator
 import os
 import time
 from collections.abc import Iterator
@@ -44,6 +45,9 @@ IDENTIFIER = TokenKind.IDENTIFIER
 PUNCTUATOR = TokenKind.PUNCTUATOR
 MAX_INCLUDE_DEPTH = 200
 DIRECTIVE_INTRODUCERS = ("#", "%:")     # at the start of a line (only punctuators spell these)
+_INTRODUCERS = frozenset(DIRECTIVE_INTRODUCERS)
+_TEXT = operator.attrgetter("text")
+_WINDOW = 256                           # tokens the fast path tests at once (_stream)
 
 
 @dataclass
@@ -163,12 +167,21 @@ class Preprocessor(ConditionalDirectives, PragmaDirectives, MacroExpander):
         pending = self.pending
         frames = self.frames
         macros = self.macros
+        macro_names = macros.keys()
         while True:
             if not pending and not events and not self.poisoned:
                 frame = frames[-1]
                 tokens = frame.tokens
                 start = pos = frame.pos
                 n = len(tokens)
+                # Whole windows of tokens with no macro name and no '#' are passed
+                # over at C speed; then token by token up to the one to look at.
+                while pos < n:
+                    texts = set(map(_TEXT, tokens[pos:pos + _WINDOW]))
+                    if not macro_names.isdisjoint(texts) or not _INTRODUCERS.isdisjoint(texts):
+                        break
+                    pos += _WINDOW
+                pos = min(pos, n)
                 while pos < n:
                     tok = tokens[pos]
                     if tok.text in macros or tok.at_line_start and tok.text in DIRECTIVE_INTRODUCERS:

@@ -322,7 +322,8 @@ class DeclarationChecker:
             if label not in context.labels_used:
                 self.warning(f"label '{label}' defined but not used", location, "-Wunused-label")
         if isinstance(symbol.type, FunctionType) and not symbol.type.result.is_void() and \
-                symbol.name != "main" and can_complete(body, self):
+                symbol.name != "main" and self.warning_enabled("-Wreturn-type") and \
+                can_complete(body, self):
             self.warning("control reaches end of non-void function", closing, "-Wreturn-type")
         if isinstance(symbol.type, FunctionType) and symbol.type.noreturn and can_complete(body, self):
             self.warning("'noreturn' function does return", closing)
@@ -436,9 +437,10 @@ class DeclarationChecker:
     def leave_block_scope(self) -> None:
         """Close a block scope, with -Wunused-variable's and -Wunused-but-set-variable's warnings."""
         scope = self.scope
-        self.leave_scope()
-        if self.function is None and scope.kind != "block":
-            return
+        scope.leave()
+        self.scope = scope.parent
+        if not scope.ordinary or (self.function is None and scope.kind != "block"):
+            return                              # most blocks declare nothing
         if not self.warning_enabled("-Wunused-variable") and \
                 not self.warning_enabled("-Wunused-but-set-variable"):
             return

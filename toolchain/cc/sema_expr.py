@@ -43,11 +43,12 @@ class ExpressionChecker:
         if e.lvalue:
             if kind is BuiltinVaListType and t.decays:
                 return e
-            return ast.Cast(e.location, e, implicit=True, type=t.unqualified())
+            return ast.Cast(e.location, e, implicit=True, type=t.with_qualifiers(0) if t.qualifiers else t)
         return e
 
     def convert(self, e: ast.Expression, t: CType) -> ast.Expression:
-        if e.type is t or (e.type is not None and compatible(e.type, t) and not e.lvalue):
+        et = e.type
+        if et is t or (et is not None and not e.lvalue and compatible(et, t)):
             return e
         return ast.Cast(e.location, e, implicit=True, type=t)
 

@@ -35,6 +35,11 @@ class TokenKind(enum.Enum):
     COMMENT = "comment"                           # only with -C / -CC (kept for -E output)
     END_OF_FILE = "end of file"
 
+    # Members are singletons compared by identity: hash them so too, in C
+    # (Enum's own __hash__ is a Python method, and the parser looks a kind up
+    # in a dict for every identifier, number and string token).
+    __hash__ = object.__hash__
+
 
 @dataclass(frozen=True, slots=True)
 class MacroExpansion:
