@@ -3,8 +3,10 @@
 Per function ``compile_function`` runs isel, register allocation and frame
 layout; ``function_items`` adds the prologue (``push %ebp; mov %esp, %ebp``,
 the callee-saved registers the function touches -- ebx, esi, edi -- and the
-frame) and an epilogue at each return: ``ret $4`` when the function pops a
-hidden struct pointer.  Jump tables hold absolute addresses.
+frame) and an epilogue at each return -- or one epilogue the other returns
+jump to, when it is longer than ``leave; ret`` -- with ``ret $4`` when the
+function pops a hidden struct pointer; a sibling call (calls.py) runs the
+epilogue and jumps to its callee.  Jump tables hold absolute addresses.
 
 Size matters twice here: x86-16 is this code under .code16gcc, where every
 32-bit operation pays a prefix.  So a leaf with an empty frame goes without
@@ -45,11 +47,11 @@ Instruction = _as_insn.Instruction
 REGISTERS = I386Registers()
 
 
-def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0) \
-        -> MachineFunction:
+def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0,
+                     sibling_calls: bool = False) -> MachineFunction:
     """isel -> register allocation -> combining (combine.py), byte operands
 (bytes.py) -> frame layout."""
-    mf = select_function(function, ctx, regparm)
+    mf = select_function(function, ctx, regparm, sibling_calls)
     allocate(mf, REGISTERS)
     for block in mf.blocks:
         block.instrs = extensions(block.instrs)
@@ -222,8 +224,9 @@ def operand_text(op, modifier: str) -> str:
     return _operands.format_operand(op)
 
 
-def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> list[tuple]:
-    mf = compile_function(function, ctx, regparm)
+def function_items(function: ir.Function, ctx: ModuleContext, regparm: int,
+                   sibling_calls: bool = False) -> list[tuple]:
+    mf = compile_function(function, ctx, regparm, sibling_calls)
     name = function.name
     items: list[tuple] = []
     section = function.attributes.get("section")
@@ -246,6 +249,9 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
         ins("subl", ESP, imm(mf.frame_size))
     pops = mf.attributes.get("callee_pops", 0)
     blocks = mf.blocks
+    # one epilogue, the others jumping to it, when it is longer than a jump
+    rets = sum(1 for block in blocks for mi in block.instrs if mi.kind == "ret")
+    shared = ctx.new_label() if rets > 1 and _epilogue_length(mf) >= 3 else None
     items_asm: list[str] = []
     residue = mf.attributes["esp_residue"]
     for bi, block in enumerate(blocks):
@@ -255,6 +261,10 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
         for ii, mi in enumerate(block.instrs):
             if mi.kind == "ret":
                 final.append(("ret", (), ()))
+                continue
+            if mi.kind == "tailcall":
+                final.append(("tailcall", tuple(_resolve(o, residue, frame)
+                                                for o in mi.operands), ()))
                 continue
             if mi.kind == "asm":
                 text = substitute(mi.text, list(mi.operands), mi.info or {}, operand_text)
@@ -276,8 +286,17 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
         for item in stack_pushes(shorten(merge_stack_adjustments(final, not frameless))):
             if item is None:
                 items.append(("asm", next(asm_texts)))
+            elif item[0] == "ret" and not item[1] and shared is not None:
+                rets -= 1
+                if rets:
+                    ins("jmp", SymbolRef(shared))
+                else:
+                    items.append(("label", shared))
+                    epilogue(mf, ins, pops)
             elif item[0] == "ret" and not item[1]:
                 epilogue(mf, ins, pops)
+            elif item[0] == "tailcall":
+                epilogue(mf, ins, pops, item[1][0])
             else:
                 mnemonic, ops, prefixes = item
                 items.append(("insn", Instruction(mnemonic, ops, None, prefixes)))
@@ -306,8 +325,17 @@ def invert_branch_over_jump(final: list, next_label: str | None) -> None:
         final[-2:] = [("j" + NEGATE[cc], ops2, ())]
 
 
-def epilogue(mf: MachineFunction, ins, pops: int) -> None:
-    """Restore the callee-saved registers and the caller's frame, and return."""
+def _epilogue_length(mf: MachineFunction) -> int:
+    """The epilogue's instructions: ``leave; ret``, or ``leal``, the pops and ``ret``."""
+    if mf.attributes["frameless"]:
+        return len(mf.callee_saved) + 1
+    return 3 + len(mf.callee_saved) if mf.callee_saved else 2
+
+
+def epilogue(mf: MachineFunction, ins, pops: int, sibling=None) -> None:
+    """Restore the callee-saved registers and the caller's frame, and return --
+    or, for a sibling call, jump to ``sibling`` (a symbol, or ``*%ecx``), which
+    returns to our caller in our place (calls.py: ``sibling_call``)."""
     if mf.attributes["frameless"]:
         for reg in reversed(mf.callee_saved):
             ins("popl", Register(reg))
@@ -318,19 +346,24 @@ def epilogue(mf: MachineFunction, ins, pops: int) -> None:
         ins("popl", EBP)
     else:
         ins("leave")
-    if pops:
+    if sibling is not None:
+        ins("jmp", sibling)
+    elif pops:
         ins("ret", imm(pops))
     else:
         ins("ret")
 
 
-def module_items(module: ir.Module, regparm: int = 0) -> list[tuple]:
-    return stream.module_items(module, lambda function, ctx: function_items(function, ctx, regparm))
+def module_items(module: ir.Module, regparm: int = 0, sibling_calls: bool = False) \
+        -> list[tuple]:
+    return stream.module_items(module, lambda function, ctx: function_items(
+        function, ctx, regparm, sibling_calls))
 
 
-def emit_module(module: ir.Module, streamer, regparm: int = 0) -> None:
+def emit_module(module: ir.Module, streamer, regparm: int = 0,
+                sibling_calls: bool = False) -> None:
     """Feed the module's machine instruction stream to an ObjectStreamer."""
-    emit_items(module_items(module, regparm), streamer)
+    emit_items(module_items(module, regparm, sibling_calls), streamer)
 
 
 def _printer():
@@ -338,6 +371,6 @@ def _printer():
     return importlib.import_module("toolchain.as.x86.isa").X86Isa(find_target("x86_64-linux-gnu"))
 
 
-def print_module(module: ir.Module, regparm: int = 0) -> str:
+def print_module(module: ir.Module, regparm: int = 0, sibling_calls: bool = False) -> str:
     """The same stream as GNU assembler text."""
-    return print_items(module_items(module, regparm), _printer())
+    return print_items(module_items(module, regparm, sibling_calls), _printer())
