@@ -221,9 +221,10 @@ class CallSelection:
         return jump or ret
 
     def escapes(self) -> bool:
-        """Whether the address of a local may be used after the function returns:
-        a dynamic alloca, or an alloca's address (or one computed from it) used
-        other than to load, store or copy through."""
+        """Whether the frame may be needed after the function jumps away: a dynamic
+        alloca, an alloca's address (or one computed from it) used other than
+        to load, store or copy through, or a call of setjmp (a longjmp would
+        come back into the frame)."""
         if self.frame_escapes is None:
             users = self.sel.users
 
@@ -236,8 +237,12 @@ class CallSelection:
                         continue
                     return True
                 return False
+            def returns_twice(inst: Instruction) -> bool:
+                callee = inst.operands[0] if inst.operands else None
+                return isinstance(callee, GlobalAddress) and callee.name in RETURNS_TWICE
             self.frame_escapes = any(
-                inst.opcode == "alloca" and (inst.attributes.get("dynamic") or escapes(inst))
+                inst.opcode == "alloca" and (inst.attributes.get("dynamic") or escapes(inst)) or
+                inst.opcode == "call" and returns_twice(inst)
                 for block in self.sel.fn.blocks for inst in block.instructions)
         return self.frame_escapes
 
