@@ -101,11 +101,22 @@ def _paddings(mf: MachineFunction) -> list[CallPadding]:
             for op in mi.operands if isinstance(op, CallPadding)]
 
 
+def _adjustment_cost(n: int) -> int:
+    """Bytes, in 16-bit code, of moving %esp by n: one or two pushes or pops
+    for 4 or 8 (peephole.py), else an ``addl``/``subl``."""
+    return 0 if n == 0 else 2 if n == 4 else 4
+
+
 def _padding_cost(paddings: list[CallPadding], residue: int) -> int:
-    """About what the calls' own padding costs in 16-bit code: a ``subl`` before
-    and the larger ``addl`` after (a push and a pop for 4 bytes)."""
-    pads = [(residue - p.arguments) % 16 for p in paddings]
-    return sum(4 if pad == 4 else 8 for pad in pads if pad)
+    """About what the calls' own padding costs in 16-bit code: the adjustment
+    before the pushes and what the padding adds to the one after the call."""
+    cost = 0
+    for p in paddings:
+        pad = (residue - p.arguments) % 16
+        if pad:
+            cost += _adjustment_cost(pad) + _adjustment_cost(p.arguments + pad) - \
+                _adjustment_cost(p.arguments)
+    return cost
 
 
 def _frameless_pays(mf: MachineFunction, saved: int) -> bool:
@@ -115,23 +126,22 @@ def _frameless_pays(mf: MachineFunction, saved: int) -> bool:
     where the frame could have been padded once for all."""
     paddings = _paddings(mf)
     framed = 7 + 4 * bool(saved) + min(
-        4 * bool(extra) + _padding_cost(paddings, (8 - saved - extra) % 16)
+        _adjustment_cost(extra) + _padding_cost(paddings, (8 - saved - extra) % 16)
         for extra in (0, 4, 8, 12))
     return _padding_cost(paddings, (12 - saved) % 16) < framed
 
 
 def _padding_for_calls(mf: MachineFunction, saved: int) -> int:
-    """Bytes (0, 4, 8 or 12) added to the frame so that fewest calls need padding
-    of their own: each costs a 4-byte ``subl``, as does a frame where there was none."""
-    paddings = [op for block in mf.blocks for mi in block.instrs if mi.mnemonic == "subl"
-                for op in mi.operands if isinstance(op, CallPadding)]
+    """Bytes (0, 4, 8 or 12) added to the frame so that the calls' padding costs
+    least, the frame's own allocation counted (a push for 4 bytes, else a ``subl``)."""
+    paddings = _paddings(mf)
     if not paddings:
         return 0
 
     def cost(extra: int) -> int:
         residue = (8 - saved - mf.frame_size - extra) % 16
-        return 4 * ((mf.frame_size + extra) > 0) + \
-            4 * sum(1 for p in paddings if p.resolve(residue))
+        return _adjustment_cost(min(mf.frame_size + extra, 8)) + \
+            _padding_cost(paddings, residue)
     return min((0, 4, 8, 12), key=cost)
 
 
