@@ -92,8 +92,11 @@ def backend_for(target: Target):
 
 
 def backend_options(opts: DriverOptions) -> dict:
-    """The code generation switches a target's back end takes (-mregparm on i386)."""
-    return {"regparm": opts.regparm} if opts.target.name.startswith("i386") else {}
+    """The code generation switches a target's back end takes (-mregparm on i386, and
+    sibling calls, which gcc makes from -O2 and -Os on: -foptimize-sibling-calls)."""
+    if not opts.target.name.startswith("i386"):
+        return {}
+    return {"regparm": opts.regparm, "sibling_calls": opts.optimize >= 2}
 
 
 def compile_c(path: str, opts: DriverOptions, want_text: bool) -> bytes | str | None:

@@ -71,6 +71,8 @@ class ControlSelection(PhiEdges):
             self.e("movl", d, temp)
 
     def op_jmp(self, inst: Instruction) -> None:
+        if id(inst) in self.calls.sibling_returns:
+            return              # a sibling call went instead (calls.py)
         self.jump(None, self.edge(inst.block, inst.targets[0], True))
 
     def op_br(self, inst: Instruction) -> None:

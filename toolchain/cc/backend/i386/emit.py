@@ -3,8 +3,10 @@
 Per function ``compile_function`` runs isel, register allocation and frame
 layout; ``function_items`` adds the prologue (``push %ebp; mov %esp, %ebp``,
 the callee-saved registers the function touches -- ebx, esi, edi -- and the
-frame) and an epilogue at each return: ``ret $4`` when the function pops a
-hidden struct pointer.  Jump tables hold absolute addresses.
+frame) and an epilogue at each return -- or one epilogue the other returns
+jump to, when it is longer than ``leave; ret`` -- with ``ret $4`` when the
+function pops a hidden struct pointer; a sibling call (calls.py) runs the
+epilogue and jumps to its callee.  Jump tables hold absolute addresses.
 
 Size matters twice here: x86-16 is this code under .code16gcc, where every
 32-bit operation pays a prefix.  So a leaf with an empty frame goes without
@@ -45,11 +47,11 @@ Instruction = _as_insn.Instruction
 REGISTERS = I386Registers()
 
 
-def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0) \
-        -> MachineFunction:
+def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0,
+                     sibling_calls: bool = False) -> MachineFunction:
     """isel -> register allocation -> combining (combine.py), byte operands
 (bytes.py) -> frame layout."""
-    mf = select_function(function, ctx, regparm)
+    mf = select_function(function, ctx, regparm, sibling_calls)
     allocate(mf, REGISTERS)
     for block in mf.blocks:
         block.instrs = extensions(block.instrs)
@@ -99,11 +101,22 @@ def _paddings(mf: MachineFunction) -> list[CallPadding]:
             for op in mi.operands if isinstance(op, CallPadding)]
 
 
+def _adjustment_cost(n: int) -> int:
+    """Bytes, in 16-bit code, of moving %esp by n: one or two pushes or pops
+    for 4 or 8 (peephole.py), else an ``addl``/``subl``."""
+    return 0 if n == 0 else 2 if n == 4 else 4
+
+
 def _padding_cost(paddings: list[CallPadding], residue: int) -> int:
-    """About what the calls' own padding costs in 16-bit code: a ``subl`` before
-    and the larger ``addl`` after (a push and a pop for 4 bytes)."""
-    pads = [(residue - p.arguments) % 16 for p in paddings]
-    return sum(4 if pad == 4 else 8 for pad in pads if pad)
+    """About what the calls' own padding costs in 16-bit code: the adjustment
+    before the pushes and what the padding adds to the one after the call."""
+    cost = 0
+    for p in paddings:
+        pad = (residue - p.arguments) % 16
+        if pad:
+            cost += _adjustment_cost(pad) + _adjustment_cost(p.arguments + pad) - \
+                _adjustment_cost(p.arguments)
+    return cost
 
 
 def _frameless_pays(mf: MachineFunction, saved: int) -> bool:
@@ -113,23 +126,22 @@ def _frameless_pays(mf: MachineFunction, saved: int) -> bool:
     where the frame could have been padded once for all."""
     paddings = _paddings(mf)
     framed = 7 + 4 * bool(saved) + min(
-        4 * bool(extra) + _padding_cost(paddings, (8 - saved - extra) % 16)
+        _adjustment_cost(extra) + _padding_cost(paddings, (8 - saved - extra) % 16)
         for extra in (0, 4, 8, 12))
     return _padding_cost(paddings, (12 - saved) % 16) < framed
 
 
 def _padding_for_calls(mf: MachineFunction, saved: int) -> int:
-    """Bytes (0, 4, 8 or 12) added to the frame so that fewest calls need padding
-    of their own: each costs a 4-byte ``subl``, as does a frame where there was none."""
-    paddings = [op for block in mf.blocks for mi in block.instrs if mi.mnemonic == "subl"
-                for op in mi.operands if isinstance(op, CallPadding)]
+    """Bytes (0, 4, 8 or 12) added to the frame so that the calls' padding costs
+    least, the frame's own allocation counted (a push for 4 bytes, else a ``subl``)."""
+    paddings = _paddings(mf)
     if not paddings:
         return 0
 
     def cost(extra: int) -> int:
         residue = (8 - saved - mf.frame_size - extra) % 16
-        return 4 * ((mf.frame_size + extra) > 0) + \
-            4 * sum(1 for p in paddings if p.resolve(residue))
+        return _adjustment_cost(min(mf.frame_size + extra, 8)) + \
+            _padding_cost(paddings, residue)
     return min((0, 4, 8, 12), key=cost)
 
 
@@ -222,8 +234,9 @@ def operand_text(op, modifier: str) -> str:
     return _operands.format_operand(op)
 
 
-def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> list[tuple]:
-    mf = compile_function(function, ctx, regparm)
+def function_items(function: ir.Function, ctx: ModuleContext, regparm: int,
+                   sibling_calls: bool = False) -> list[tuple]:
+    mf = compile_function(function, ctx, regparm, sibling_calls)
     name = function.name
     items: list[tuple] = []
     section = function.attributes.get("section")
@@ -246,6 +259,9 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
         ins("subl", ESP, imm(mf.frame_size))
     pops = mf.attributes.get("callee_pops", 0)
     blocks = mf.blocks
+    # one epilogue, the others jumping to it, when it is longer than a jump
+    rets = sum(1 for block in blocks for mi in block.instrs if mi.kind == "ret")
+    shared = ctx.new_label() if rets > 1 and _epilogue_length(mf) >= 3 else None
     items_asm: list[str] = []
     residue = mf.attributes["esp_residue"]
     for bi, block in enumerate(blocks):
@@ -255,6 +271,10 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
         for ii, mi in enumerate(block.instrs):
             if mi.kind == "ret":
                 final.append(("ret", (), ()))
+                continue
+            if mi.kind == "tailcall":
+                final.append(("tailcall", tuple(_resolve(o, residue, frame)
+                                                for o in mi.operands), ()))
                 continue
             if mi.kind == "asm":
                 text = substitute(mi.text, list(mi.operands), mi.info or {}, operand_text)
@@ -276,8 +296,17 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int) -> l
         for item in stack_pushes(shorten(merge_stack_adjustments(final, not frameless))):
             if item is None:
                 items.append(("asm", next(asm_texts)))
+            elif item[0] == "ret" and not item[1] and shared is not None:
+                rets -= 1
+                if rets:
+                    ins("jmp", SymbolRef(shared))
+                else:
+                    items.append(("label", shared))
+                    epilogue(mf, ins, pops)
             elif item[0] == "ret" and not item[1]:
                 epilogue(mf, ins, pops)
+            elif item[0] == "tailcall":
+                epilogue(mf, ins, pops, item[1][0])
             else:
                 mnemonic, ops, prefixes = item
                 items.append(("insn", Instruction(mnemonic, ops, None, prefixes)))
@@ -306,8 +335,17 @@ def invert_branch_over_jump(final: list, next_label: str | None) -> None:
         final[-2:] = [("j" + NEGATE[cc], ops2, ())]
 
 
-def epilogue(mf: MachineFunction, ins, pops: int) -> None:
-    """Restore the callee-saved registers and the caller's frame, and return."""
+def _epilogue_length(mf: MachineFunction) -> int:
+    """The epilogue's instructions: ``leave; ret``, or ``leal``, the pops and ``ret``."""
+    if mf.attributes["frameless"]:
+        return len(mf.callee_saved) + 1
+    return 3 + len(mf.callee_saved) if mf.callee_saved else 2
+
+
+def epilogue(mf: MachineFunction, ins, pops: int, sibling=None) -> None:
+    """Restore the callee-saved registers and the caller's frame, and return --
+    or, for a sibling call, jump to ``sibling`` (a symbol, or ``*%ecx``), which
+    returns to our caller in our place (calls.py: ``sibling_call``)."""
     if mf.attributes["frameless"]:
         for reg in reversed(mf.callee_saved):
             ins("popl", Register(reg))
@@ -318,19 +356,24 @@ def epilogue(mf: MachineFunction, ins, pops: int) -> None:
         ins("popl", EBP)
     else:
         ins("leave")
-    if pops:
+    if sibling is not None:
+        ins("jmp", sibling)
+    elif pops:
         ins("ret", imm(pops))
     else:
         ins("ret")
 
 
-def module_items(module: ir.Module, regparm: int = 0) -> list[tuple]:
-    return stream.module_items(module, lambda function, ctx: function_items(function, ctx, regparm))
+def module_items(module: ir.Module, regparm: int = 0, sibling_calls: bool = False) \
+        -> list[tuple]:
+    return stream.module_items(module, lambda function, ctx: function_items(
+        function, ctx, regparm, sibling_calls))
 
 
-def emit_module(module: ir.Module, streamer, regparm: int = 0) -> None:
+def emit_module(module: ir.Module, streamer, regparm: int = 0,
+                sibling_calls: bool = False) -> None:
     """Feed the module's machine instruction stream to an ObjectStreamer."""
-    emit_items(module_items(module, regparm), streamer)
+    emit_items(module_items(module, regparm, sibling_calls), streamer)
 
 
 def _printer():
@@ -338,6 +381,6 @@ def _printer():
     return importlib.import_module("toolchain.as.x86.isa").X86Isa(find_target("x86_64-linux-gnu"))
 
 
-def print_module(module: ir.Module, regparm: int = 0) -> str:
+def print_module(module: ir.Module, regparm: int = 0, sibling_calls: bool = False) -> str:
     """The same stream as GNU assembler text."""
-    return print_items(module_items(module, regparm), _printer())
+    return print_items(module_items(module, regparm, sibling_calls), _printer())

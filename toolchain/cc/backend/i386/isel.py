@@ -41,13 +41,15 @@ from .operands import (AL, BITS, CL, EAX, EBP, ECX, EDX, ESP, ICC, NEGATE,  # no
 
 
 class Selector(MemorySelection, ControlSelection):
-    def __init__(self, function: ir.Function, ctx: ModuleContext, regparm: int = 0):
+    def __init__(self, function: ir.Function, ctx: ModuleContext, regparm: int = 0,
+                 sibling_calls: bool = False):
         from .calls import CallSelection
         from .floats import FloatSelection
         from .int64 import Int64Selection
         self.fn = function
         self.ctx = ctx
         self.regparm = regparm
+        self.sibling_calls = sibling_calls          # -foptimize-sibling-calls (-O2, -Os)
         self.mf = MachineFunction(function.name)
         self.values: dict[object, object] = {}       # IR value -> VReg | (lo, hi)
         self.addresses: dict[object, FrameSlot] = {}  # IR value -> the slot it is the address of
@@ -549,5 +551,6 @@ class Selector(MemorySelection, ControlSelection):
         self.copy_value(a, self.dest(inst), inst.type)
 
 
-def select_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0) -> MachineFunction:
-    return Selector(function, ctx, regparm).run()
+def select_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0,
+                    sibling_calls: bool = False) -> MachineFunction:
+    return Selector(function, ctx, regparm, sibling_calls).run()

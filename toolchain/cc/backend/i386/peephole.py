@@ -164,7 +164,7 @@ def _touches_esp(item) -> bool:
     if item is None:
         return True
     mnemonic, ops, _ = item
-    if mnemonic.startswith(("push", "pop", "call", "leave", "ret", "enter")):
+    if mnemonic.startswith(("push", "pop", "call", "leave", "ret", "enter", "tailcall")):
         return True
     for op in ops:
         if isinstance(op, Indirect):
@@ -197,8 +197,10 @@ def merge_stack_adjustments(block: list, epilogue_resets_esp: bool = True) -> li
             later = out[j]
             if later is False:
                 continue
-            if later is not None and not later[1] and \
-                    (later[0] == "ud2" or later[0] == "ret" and epilogue_resets_esp):
+            if later is not None and (later[0] == "tailcall" and epilogue_resets_esp or
+                                      not later[1] and (later[0] == "ud2" or
+                                                        later[0] == "ret" and
+                                                        epilogue_resets_esp)):
                 out[i] = False
                 break
             m = _esp_adjustment(later)
