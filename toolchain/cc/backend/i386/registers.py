@@ -57,6 +57,7 @@ class I386Registers:
     scratch = {"gp": [], "xmm": []}
     callee_saved_keys = [3, 6, 7]
     spill_by_cost = True        # regalloc.py: spill by uses per position, loops weighing more
+    coloring = True             # allocated by graph colouring (coloring.py)
     @staticmethod
     def spill_size(cls: str) -> int:
         return 4
