@@ -172,7 +172,8 @@ def test_pressure_spills_the_cheapest():
     loop.successors.append(loop)
     out = [mf.new_slot(4, 4, f"out{i}") for i in range(8)]
     values = [mf.new_vreg(32) for _ in range(8)]
-    entry.instrs += [MachineInstr("movl", (v, imm(i + 1))) for i, v in enumerate(values)]
+    for i, v in enumerate(values):         # two definitions each: not rematerialisable
+        entry.instrs += [MachineInstr("movl", (v, imm(i + 1))), MachineInstr("addl", (v, imm(i)))]
     counter = values[0]
     loop.instrs += [MachineInstr("addl", (values[1], imm(2))),
                     MachineInstr("decl", (counter,)), MachineInstr("jne", (SymbolRef(".L1"),))]
@@ -184,6 +185,28 @@ def test_pressure_spills_the_cheapest():
     assert len(spill_slots) == 2
     assert not any(isinstance(op, Memory) and isinstance(op.base, FrameSlot)
                    for mi in loop.instrs for op in mi.operands)
+
+
+def test_spilled_constants_and_arguments_are_reloaded_from_their_source():
+    """Under pressure, a constant is loaded again at each use and an incoming
+    argument from its own slot: no spill slot, no store."""
+    mf = _function(3)
+    entry, loop, done = mf.blocks
+    loop.successors.append(loop)
+    argument = FrameSlot(4, 4, "arg", offset=8, fixed=True)
+    out = [mf.new_slot(4, 4, f"out{i}") for i in range(8)]
+    values = [mf.new_vreg(32) for _ in range(8)]
+    entry.instrs += [MachineInstr("movl", (values[0], slot_mem(argument)))]
+    entry.instrs += [MachineInstr("movl", (v, imm(i))) for i, v in enumerate(values[1:])]
+    loop.instrs += [MachineInstr("addl", (values[-1], imm(2))),
+                    MachineInstr("decl", (values[-2],)), MachineInstr("jne", (SymbolRef(".L1"),))]
+    done.instrs += [MachineInstr("movl", (slot_mem(s), v)) for s, v in zip(out, values)]
+    allocate(mf, TARGET)
+    assert not [s for s in mf.slots if s.name.startswith("spill")]
+    stores = [mi for b in mf.blocks for mi in b.instrs if isinstance(mi.operands[0], Memory)
+              and not mi.operands[0].base.name.startswith("out")]
+    assert not stores
+    assert any(mi.operands[1] == slot_mem(argument) for mi in done.instrs)
 
 
 @pytest.mark.parametrize("seed", range(40))

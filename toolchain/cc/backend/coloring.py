@@ -331,11 +331,15 @@ def _spill(function: MachineFunction, target, groups: list[list[int]],
         bad = [v for v in group if v in unspillable]
         if bad:
             raise RuntimeError(f"no register for a reload in {function.name}")
-    slots: dict[int, FrameSlot] = {}
+    sources = _rematerialisable(function, target, groups)
+    slots: dict[int, object] = {}
     for group in sorted(groups, key=min):
-        slot = regalloc._spill_slot(function, target, min(group))
+        source = sources.get(min(group))
+        slot = source[0] if source is not None else \
+            regalloc._spill_slot(function, target, min(group))
         for v in group:
             slots[v] = slot
+    defining = {id(mi) for _, mi in sources.values()}
     copy_operands = getattr(target, "copy_operands", None)
     if copy_operands is not None:
         for block in function.blocks:
@@ -345,6 +349,54 @@ def _spill(function: MachineFunction, target, groups: list[list[int]],
                 if pair is not None and all(isinstance(o, VReg) for o in pair) and \
                         pair[0].id in slots and slots.get(pair[0].id) is slots.get(pair[1].id):
                     continue
+                if id(mi) in defining:
+                    continue                # rematerialised at each use instead
                 kept.append(mi)
             block.instrs = kept
     regalloc.spill_everywhere(function, target, slots, unspillable)
+
+
+def _rematerialisable(function: MachineFunction, target, groups: list[list[int]]) -> dict:
+    """Spilled groups whose one definition (copies inside the group aside) is
+    ``movl SRC, %v`` of a constant or of an incoming argument's slot that
+    nothing writes or takes the address of: min(group) -> (SRC, that
+    instruction).  Each use then loads SRC again and no slot is needed."""
+    if not hasattr(target, "rematerialize"):
+        return {}
+    group_of = {v: min(g) for g in groups for v in g}
+    defs: dict[int, list[MachineInstr]] = {}
+    written: set[int] = set()                # id() of frame slots written or addressed
+    copy_operands = getattr(target, "copy_operands", None)
+    for block in function.blocks:
+        for mi in block.instrs:
+            if mi.kind == "label":
+                continue
+            roles = mi.roles if mi.roles is not None else target.roles(mi)
+            for op, role in zip(mi.operands, roles + ("rw",) * (len(mi.operands) - len(roles))):
+                op = getattr(op, "target", op)
+                if isinstance(getattr(op, "base", None), FrameSlot) and \
+                        ("w" in role or mi.kind == "asm" or not mi.mnemonic.startswith("mov")):
+                    written.add(id(op.base))
+            pair = copy_operands(mi) if copy_operands and mi.kind is None else None
+            if pair and all(isinstance(o, VReg) for o in pair) and \
+                    group_of.get(pair[0].id, -1) == group_of.get(pair[1].id):
+                continue
+            for d in def_use(mi, target)[1]:
+                if d in group_of:
+                    defs.setdefault(group_of[d], []).append(mi)
+    sources = {}
+    for g, mis in defs.items():
+        if len(mis) != 1:
+            continue
+        mi = mis[0]
+        if mi.mnemonic != "movl" or mi.kind is not None or len(mi.operands) != 2 or \
+                not isinstance(mi.operands[0], VReg) or mi.operands[0].bits != 32:
+            continue
+        src = target.rematerialize(mi.operands[1])
+        if src is None:
+            continue
+        if isinstance(getattr(src, "base", None), FrameSlot) and \
+                (not src.base.fixed or id(src.base) in written):
+            continue
+        sources[g] = (src, mi)
+    return sources
