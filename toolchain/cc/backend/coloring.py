@@ -280,6 +280,8 @@ def _colour(function: MachineFunction, target, graph: _Graph, unspillable: set[i
                 taken.add(colour[t])
         order = target.allocatable[graph.cls(n)]
         free = [r for r in order if r not in taken]
+        if not free:
+            free = _recolour(n, order, adj, colour)
         if not free and cost[n] == _INFINITE:
             free = _evict(n, order, adj, colour, cost, members, spilled)
         if not free:
@@ -300,6 +302,31 @@ def _colour(function: MachineFunction, target, graph: _Graph, unspillable: set[i
         for m in group:
             result[m] = c
     return result, []
+
+
+def _recolour(n: int, order: list[int], adj: dict[int, set[int]],
+              colour: dict[int, int]) -> list[int]:
+    """A register for node ``n`` freed by moving the neighbours that hold it
+    to registers none of their own neighbours hold; [] if no register can be."""
+    def others(t: int) -> list[int]:
+        taken = {u if u < 64 else colour.get(u) for u in adj[t]}
+        return [r for r in order if r not in taken and r != colour[t]]
+
+    for r in order:
+        if r in adj[n]:
+            continue
+        holders = [t for t in adj[n] if t >= 64 and colour.get(t) == r]
+        moves = {}
+        for t in holders:
+            choices = [c for c in others(t) if all(colour.get(u) != c for u in moves
+                                                  if u in adj[t])]
+            if not choices:
+                break
+            moves[t] = choices[0]
+        else:
+            colour.update(moves)
+            return [r]
+    return []
 
 
 def _evict(n: int, order: list[int], adj: dict[int, set[int]], colour: dict[int, int],
