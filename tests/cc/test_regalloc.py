@@ -110,7 +110,8 @@ def test_loop_values_stay_in_registers():
     loop.successors.append(loop)
     out = [mf.new_slot(4, 4, f"out{i}") for i in range(4)]
     d, x, y, n = (mf.new_vreg(32) for _ in range(4))
-    entry.instrs += [MachineInstr("movl", (v, imm(k))) for k, v in zip((0, 100, 200, 5), (d, x, y, n))]
+    entry.instrs += [MachineInstr("movl", (v, imm(k)))
+                     for k, v in zip((0, 100, 200, 5), (d, x, y, n))]
     nt, xt, yt, dt, t = (mf.new_vreg(32) for _ in range(5))
     loop.instrs += [
         MachineInstr("movl", (nt, n)), MachineInstr("decl", (nt,)),

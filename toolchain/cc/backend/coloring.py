@@ -29,7 +29,11 @@ spill what is live across a loop).  One round:
    weighted by loop depth, over its degree) is removed optimistically.
    Popping them back, each node takes a register none of its neighbours
    holds, preferring the registers its copy partners hold (biased
-   colouring), then the target's order (caller-saved first: no save).
+   colouring), then the target's order (caller-saved first: no save;
+   on i386 eax..ebx before esi/edi, the ones with byte forms).
+   A node left with none first tries to move the neighbours holding one
+   register to others; a reload that still has none takes the register
+   of its cheapest neighbours, which spill instead.
 5. **Spill**: a node left without a register lives in a frame slot; each
    instruction reading or writing it gets a short-lived virtual register
    of its own with a reload before or a store after ("spill everywhere",
@@ -37,15 +41,11 @@ spill what is live across a loop).  One round:
    A value whose only definition loads an incoming argument is reloaded
    from the argument's own slot, and a constant is rematerialised,
    rather than stored anew.
-
-Byte operands: only eax..ebx have 8-bit forms on i386; a value read or
-written as a byte prefers those (bytes.py rewrites the rare miss).
 """
 
 from __future__ import annotations
 
 import heapq
-from dataclasses import replace
 
 from .liveness import def_use
 from .mir import FrameSlot, MachineFunction, MachineInstr, VReg
@@ -66,7 +66,6 @@ class _Graph:
                 self.phys_class[k] = cls
         self.adj: dict[int, set[int]] = {}
         self.moves: list[tuple[float, int, int]] = []     # (weight, destination, source)
-        self.byte_users: set[int] = set()
         self.instr_keys: list[tuple[list[int], list[int]]] = []
 
     def cls(self, key: int) -> str | None:
@@ -115,10 +114,6 @@ class _Graph:
                         if self.tracked(a) and self.tracked(b) and a != b \
                                 and self.cls(a) == self.cls(b):
                             move = (a, b)
-                if mi.kind is None:
-                    for op in mi.operands:
-                        if isinstance(op, VReg) and op.bits == 8:
-                            self.byte_users.add(op.id)
                 facts.append((uses, defs, move))
             keys_of[block] = facts
             gen[block], kill[block] = g, k
