@@ -158,7 +158,7 @@ def allocate(function: MachineFunction, target) -> None:
     for _ in range(24):
         graph = _Graph(function, target)
         graph.build(depth)
-        colours, spilled = _colour(function, target, graph, unspillable, depth)
+        colours, spilled = _colour(function, target, graph, unspillable)
         if not spilled:
             break
         _spill(function, target, spilled, unspillable)
@@ -170,8 +170,8 @@ def allocate(function: MachineFunction, target) -> None:
                              if k in used]
 
 
-def _colour(function: MachineFunction, target, graph: _Graph, unspillable: set[int],
-            depth: dict) -> tuple[dict[int, int], list[list[int]]]:
+def _colour(function: MachineFunction, target, graph: _Graph,
+            unspillable: set[int]) -> tuple[dict[int, int], list[list[int]]]:
     """(virtual register -> physical key, the groups of coalesced virtual
     registers left without one)."""
     adj = graph.adj

@@ -35,6 +35,9 @@ so the copy becomes ``mov %reg, %reg`` and the emitter drops it.
 The result is written into the function: every VReg becomes a physical
 register of the operand's width, ``callee_saved`` lists the callee-saved
 registers used (frame.py saves them).
+
+A target that sets ``coloring`` (i386) is allocated by graph colouring
+instead (coloring.py), which keeps this module's spill code and rewriting.
 """
 
 from __future__ import annotations
