@@ -106,7 +106,7 @@ def test_call_arguments_are_pushed():
 def test_narrow_loads_extend_once():
     asm = assembly("int h(char *p) { return *p == 'x' ? 3 : 7; }\n"
                    "int s(signed char c, short d) { return c < d; }\n")
-    assert "movsbl 0(%eax), %eax" in asm["h"]
+    assert "movsbl 0(%eax), %e" in asm["h"]        # any register the allocator picks
     assert "shll" not in asm["h"] and "sarl" not in asm["s"]
     assert "movsbl 4(%esp)" in asm["s"] and "movswl 8(%esp)" in asm["s"]    # frameless
 

@@ -35,6 +35,9 @@ so the copy becomes ``mov %reg, %reg`` and the emitter drops it.
 The result is written into the function: every VReg becomes a physical
 register of the operand's width, ``callee_saved`` lists the callee-saved
 registers used (frame.py saves them).
+
+A target that sets ``coloring`` (i386) is allocated by graph colouring
+instead (coloring.py), which keeps this module's spill code and rewriting.
 """
 
 from __future__ import annotations
@@ -94,13 +97,19 @@ def copy_partners(function: MachineFunction, target) -> dict[int, list[int]]:
 
 
 def allocate(function: MachineFunction, target) -> None:
+    if getattr(target, "coloring", False):
+        from .coloring import allocate as allocate_by_colouring
+        allocate_by_colouring(function, target)
+        return
     unspillable: set[int] = set()
     for _ in range(16):
         assigned, spilled = _scan(function, target, unspillable)
         if not spilled or all(target.scratch.get(function.vreg_class.get(v, "gp"))
                               for v in spilled):
             break
-        _spill_everywhere(function, target, spilled, unspillable)
+        spill_everywhere(function, target,
+                         {v: _spill_slot(function, target, v) for v in sorted(spilled)},
+                         unspillable)
     else:
         raise RuntimeError(f"register allocation of {function.name} does not converge")
     slots = {v: _spill_slot(function, target, v) for v in sorted(spilled)}
@@ -205,13 +214,12 @@ def _scan(function: MachineFunction, target, unspillable: set[int]):
     return assigned, spilled
 
 
-def _spill_everywhere(function: MachineFunction, target, spilled: set[int],
-                      unspillable: set[int]) -> None:
-    """For a target without scratch registers: each spilled register lives in a
-    frame slot, and each instruction that reads or writes it gets a new virtual
-    register of its own, loaded just before and stored just after, which the
-    next scan allocates like any other (and never spills)."""
-    slots = {v: _spill_slot(function, target, v) for v in sorted(spilled)}
+def spill_everywhere(function: MachineFunction, target, slots: dict[int, FrameSlot],
+                     unspillable: set[int]) -> None:
+    """For a target without scratch registers: each spilled register lives in its
+    frame slot (``slots``), and each instruction that reads or writes it gets a
+    new virtual register of its own, loaded just before and stored just after,
+    which the next round allocates like any other (and never spills)."""
     for block in function.blocks:
         out: list[MachineInstr] = []
         for mi in block.instrs:

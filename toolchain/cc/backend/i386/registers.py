@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import importlib
 
-from ..mir import MachineInstr
+from ..mir import FrameSlot, MachineInstr
+from ..x86.operands import Immediate, Memory
 from ..x86.roles import copy_operands, roles
 
 _as_regs = importlib.import_module("toolchain.as.x86.registers")
@@ -57,6 +58,7 @@ class I386Registers:
     scratch = {"gp": [], "xmm": []}
     callee_saved_keys = [3, 6, 7]
     spill_by_cost = True        # regalloc.py: spill by uses per position, loops weighing more
+    coloring = True             # allocated by graph colouring (coloring.py)
     @staticmethod
     def spill_size(cls: str) -> int:
         return 4
@@ -79,8 +81,22 @@ class I386Registers:
 
     @staticmethod
     def reload(vreg, slot) -> MachineInstr:
+        """``slot`` a spill slot, or what ``rematerialize`` accepted."""
         from .isel import slot_mem
-        return MachineInstr("movl", (vreg.width(32), slot_mem(slot)))
+        source = slot_mem(slot) if isinstance(slot, FrameSlot) else slot
+        return MachineInstr("movl", (vreg.width(32), source))
+
+    @staticmethod
+    def rematerialize(source):
+        """``source`` if a spilled value defined by ``movl source, %v`` can be
+        loaded from it again at each use: a constant, or a frame slot (which
+        the allocator checks is an incoming argument nothing writes)."""
+        if isinstance(source, Immediate):
+            return source
+        if isinstance(source, Memory) and isinstance(source.base, FrameSlot) and \
+                source.index is None and source.size is None and source.segment is None:
+            return source
+        return None
 
     @staticmethod
     def spill(vreg, slot) -> MachineInstr:
