@@ -496,7 +496,7 @@ def test_output_is_accepted_by_gcc(tmp_path: Path) -> None:
 def test_internal_errors_exit_70(monkeypatch, capsys) -> None:
     from toolchain.cc import cli
 
-    def broken(argv):
+    def broken(argv, *rest):
         raise IndexError("boom")
     monkeypatch.setattr(cli, "run", broken)
     with pytest.raises(SystemExit) as exit_info:
