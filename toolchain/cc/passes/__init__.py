@@ -32,8 +32,8 @@ import sys
 from ..ir import Module
 from ..ir.printer import format_module
 from ..ir.verify import verify_module
-from . import (constfold, constinit, dce, dse, globaldce, gvn, inline, instcombine, mem2reg,
-               simplifycfg, softfloat, sroa, tailmerge, unreachable)
+from . import (constfold, constinit, dce, dse, globaldce, gvn, inline, instcombine, looprotate,
+               mem2reg, simplifycfg, softfloat, sroa, tailmerge, unreachable)
 
 PASSES = {
     "unreachable": unreachable.run,
@@ -51,20 +51,21 @@ PASSES = {
     "sroa": sroa.run,
     "softfloat": softfloat.run,
     "inline": inline.run,
+    "looprotate": looprotate.run,
 }
 
 PIPELINES: dict[str, list[str]] = {
     "-O0": ["unreachable", "softfloat"],
     "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
-            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse", "instcombine", "dce",
+            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse", "instcombine", "looprotate", "dce",
             "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
     "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
-            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse", "instcombine", "dce",
+            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse", "instcombine", "looprotate", "dce",
             "simplifycfg", "constfold", "dce", "simplifycfg", "tailmerge-blocks", "globaldce",
             "softfloat"],
     "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce",
             "simplifycfg", "inline", "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse",
-            "instcombine", "dce", "simplifycfg", "constfold", "dce", "simplifycfg", "tailmerge",
+            "instcombine", "looprotate", "dce", "simplifycfg", "constfold", "dce", "simplifycfg", "tailmerge",
             "globaldce", "softfloat"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]

@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from ... import ir
 from ....common.target import find_target
+from ..branches import thread_jumps
 from ..frame import layout_frame
 from ..mir import FrameSlot, MachineFunction
 from ..regalloc import allocate
@@ -57,6 +58,8 @@ def compile_function(function: ir.Function, ctx: ModuleContext, regparm: int = 0
         block.instrs = extensions(block.instrs)
     combine(mf)
     fix_byte_operands(mf)
+    thread_jumps(mf, "jmp", _self_copy, lambda mi: mi.kind in ("ret", "tailcall"),
+                 _address_taken_labels(mf, ctx))
     mf.callee_saved = _callee_saved(mf)
     # after 'push %ebp' the frame pointer is 8 bytes off a 16-byte boundary
     layout_frame(mf, word=4, stack_align=16, fp_misalign=8)
@@ -320,6 +323,16 @@ def function_items(function: ir.Function, ctx: ModuleContext, regparm: int,
             items.append(("value", SymbolRef(entry), 4))
         items.append(("text",))
     return items
+
+
+def _self_copy(mi) -> bool:
+    """``movl %eax, %eax``: a copy coalesced away, dropped when emitted."""
+    return mi.mnemonic == "movl" and len(mi.operands) == 2 and \
+        isinstance(mi.operands[0], Register) and mi.operands[0] == mi.operands[1]
+
+
+def _address_taken_labels(mf: MachineFunction, ctx: ModuleContext) -> frozenset:
+    return frozenset(ctx.block_labels[b] for b in mf.attributes.get("address_taken", ()))
 
 
 def invert_branch_over_jump(final: list, next_label: str | None) -> None:
