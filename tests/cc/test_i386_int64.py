@@ -56,6 +56,10 @@ def _cases():
         cases.append((f"x << {n}", lambda x, n=n: (x << n) & MASK))
         cases.append((f"x >> {n}", lambda x, n=n: x >> n))
         cases.append((f"(u64)((s64)x >> {n})", lambda x, n=n: (_signed(x) >> n) & MASK))
+    for n in (0, 1, 31, 32, 33, 63):            # counts the compiler cannot see
+        cases.append((f"x << (zero + {n})", lambda x, n=n: (x << n) & MASK))
+        cases.append((f"x >> (zero + {n})", lambda x, n=n: x >> n))
+        cases.append((f"(u64)((s64)x >> (zero + {n}))", lambda x, n=n: (_signed(x) >> n) & MASK))
     for c in (0, 3, -7, 0x7FFFFFFF, -0x80000000):
         cases.append((f"(s64)(int)x * {c}", lambda x, c=c: (_signed(x, 32) * c) & MASK))
     for c in (0, 3, 0xFFFFFFFF):
@@ -71,6 +75,7 @@ def _cases():
 def _program(cases) -> str:
     lines = ["#include <stdio.h>",
              "typedef unsigned long long u64; typedef long long s64;",
+             "static volatile int zero;",
              "static volatile u64 values[] = {" +
              ", ".join(f"{v:#x}ULL" for v in VALUES) + "};"]
     for i, (expr, _) in enumerate(cases):

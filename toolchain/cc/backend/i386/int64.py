@@ -6,7 +6,7 @@ a product needs one widening ``mull`` of the low halves plus the two cross
 products; shifts by a constant pick their halves, shifts by a variable use
 ``shld``/``shrd`` -- which only look at the count's low five bits -- and then
 fix up counts of 32 and more by testing bit 5 (``testb $32, %cl``) and
-moving the halves with ``cmov``.  Ordered comparisons subtract with borrow
+moving the halves in a block the branch skips.  Ordered comparisons subtract with borrow
 (``cmp`` low halves, ``sbb`` high halves) and read the sign/overflow or
 carry flags; equality ORs the XORs of the halves.  Division and remainder
 call libgcc's routines (__divdi3, __udivdi3, __moddi3, __umoddi3), which the
@@ -236,25 +236,24 @@ class Int64Selection:
                     sel.e(kind + "l", th, imm(n))
         else:
             cnt = self.pair(count)[0] if count.type is Type.I64 else sel.reg(count)
-            fill = sel.new()
-            if kind == "sar":
-                sel.e("movl", fill, th)
-                sel.e("sarl", fill, imm(31))
-            else:
-                sel.e("movl", fill, imm(0))
             sel.e("movl", ECX, cnt)
             if kind == "shl":
                 sel.e("shldl", th, tl, CL)
                 sel.e("shll", tl, CL)
-                sel.e("testb", CL, imm(32))
-                sel.e("cmovnel", th, tl)
-                sel.e("cmovnel", tl, fill)
             else:
                 sel.e("shrdl", tl, th, CL)
                 sel.e(kind + "l", th, CL)
-                sel.e("testb", CL, imm(32))
-                sel.e("cmovnel", tl, th)
-                sel.e("cmovnel", th, fill)
+            # a count of 32 or more: the shifted half moves over, the other fills
+            # (a branch over two moves is shorter than a fill register and two cmovs)
+            sel.e("testb", CL, imm(32))
+            rest = sel.skip_when("e")
+            near, far = (th, tl) if kind == "shl" else (tl, th)
+            sel.e("movl", near, far)
+            if kind == "sar":
+                sel.e("sarl", far, imm(31))
+            else:
+                sel.e("movl", far, imm(0))
+            sel.rejoin(rest)
         sel.e("movl", dl, tl)
         sel.e("movl", dh, th)
 

@@ -19,8 +19,8 @@ Values live as follows:
 * a static ``alloca`` is a frame slot, used directly as a memory operand.
 
 Globals are reached by absolute address (static, position-dependent code).
-A comparison used only by the branch or select right after it is not
-materialised; phis are eliminated on the edges (copies to temporaries,
+A comparison used only by the branch or select right after it (an
+integer one: by its block's branch) is not materialised; phis are eliminated on the edges (copies to temporaries,
 then to the phi's registers).  Calls, parameters, returns and varargs
 follow abi.py (calls.py).
 """
@@ -89,6 +89,22 @@ class Selector(MemorySelection, ControlSelection):
 
     def start(self, block: MachineBlock) -> None:
         self.block = block
+
+    def skip_when(self, cc: str) -> MachineBlock:
+        """Branch on ``cc`` past the instructions selected next: they go in a
+        new block, and what follows them in another, returned for ``rejoin``.
+        At -Os a jump over one or two moves is shorter than cmovs."""
+        at = self.mf.blocks.index(self.block) + 1
+        middle, rest = MachineBlock(self.ctx.new_label()), MachineBlock(self.ctx.new_label())
+        self.mf.blocks[at:at] = [middle, rest]
+        self.jump(cc, rest)
+        self.jump(None, middle)
+        self.start(middle)
+        return rest
+
+    def rejoin(self, rest: MachineBlock) -> None:
+        self.jump(None, rest)
+        self.start(rest)
 
     # --- values ---------------------------------------------------------------------
     def const_int(self, value: int) -> VReg:
@@ -249,11 +265,13 @@ class Selector(MemorySelection, ControlSelection):
             return False
         nxt = insts[i + 1] if i + 1 < len(insts) else None
         user = self.user[inst.id]
+        if user.opcode == "br" and inst.opcode == "icmp":
+            # the block's own branch: the compare is made there (its operands are
+            # SSA values, still there), not kept as 0/1 in a register until then
+            return user.block is inst.block
         if user is not nxt:
             return False
-        if user.opcode == "br":
-            return True
-        return user.opcode == "select" and user.operands[0] is inst
+        return user.opcode == "br" or user.opcode == "select" and user.operands[0] is inst
 
     def select(self, inst: Instruction) -> None:
         op = inst.opcode
