@@ -69,6 +69,16 @@ def _cases():
     cases.append(("(u64)(unsigned)x * (unsigned)(x >> 32)",
                   lambda x: ((x & 0xFFFFFFFF) * (x >> 32)) & MASK))
     cases.append(("x * (x >> 7)", lambda x: (x * (x >> 7)) & MASK))
+    # values with a high half known to be 0
+    low = lambda x: x & 0xFFFFFFFF                  # noqa: E731
+    for c in (0, 5, 0x80000000, 0x100000000):
+        for op, f in COMPARISONS.items():
+            cases.append((f"(s64)(x & 0xffffffffULL) {op} {c}LL",
+                          lambda x, f=f, c=c: int(f(low(x), c))))
+            cases.append((f"(x >> 40) {op} {c}ULL", lambda x, f=f, c=c: int(f(x >> 40, c))))
+    cases.append(("((x & 0xffffffffULL) | 0x500000000ULL) ^ 0x300000007ULL",
+                  lambda x: (low(x) | 0x500000000) ^ 0x300000007))
+    cases.append(("(x << 32) == 0", lambda x: int(low(x) == 0)))
     return cases
 
 

@@ -27,6 +27,17 @@ def _halves(n: int) -> tuple[int, int]:
 class Int64Selection:
     def __init__(self, sel):
         self.sel = sel
+        # halves of i64 values known to hold a constant (a zero extension's high
+        # half, x & 0xffffffff's...): each is an SSA value's own register,
+        # written once, so the fact holds wherever the value is used
+        self.known: dict[object, int] = {}
+
+    def known_half(self, value, index: int) -> int | None:
+        """The constant the low (0) or high (1) half of an i64 value holds, if known."""
+        if isinstance(value, Constant):
+            return _halves(int(value.value))[index]
+        p = self.sel.values.get(value)
+        return None if p is None or not isinstance(p, tuple) else self.known.get(p[index])
 
     def handler(self, opcode: str):
         return getattr(self, "op_" + opcode, None)
@@ -85,11 +96,16 @@ class Int64Selection:
             elif ch:
                 sel.e(low + "l", th, imm(ch))
         else:
-            for t, n in zip((tl, th), halves):
-                if n == (-1 if low == "and" else 0):
+            apply = {"and": lambda k, n: k & n, "or": lambda k, n: k | n,
+                     "xor": lambda k, n: k ^ n}[low]
+            for index, (t, n) in enumerate(zip((tl, th), halves)):
+                k = self.known_half(inst.operands[0], index)
+                if k is not None or n == (0 if low == "and" else -1 if low == "or" else None):
+                    value = apply(k, n) if k is not None else n
+                    self.known[(dl, dh)[index]] = value
+                    sel.e("movl", t, imm(value))
+                elif n == (-1 if low == "and" else 0):
                     continue                    # x & -1, x | 0, x ^ 0: x
-                if low == "and" and n == 0 or low == "or" and n == -1:
-                    sel.e("movl", t, imm(n))
                 elif low == "xor" and n == -1:
                     sel.e("notl", t)
                 else:
@@ -219,10 +235,12 @@ class Int64Selection:
                     sel.e("movl", th, tl)
                     sel.e("shll", th, imm(n - 32))
                     sel.e("movl", tl, imm(0))
+                    self.known[dl] = 0
                 elif kind == "shr":
                     sel.e("movl", tl, th)
                     sel.e("shrl", tl, imm(n - 32))
                     sel.e("movl", th, imm(0))
+                    self.known[dh] = 0
                 else:
                     sel.e("movl", tl, th)
                     sel.e("sarl", tl, imm(n - 32))
@@ -300,6 +318,7 @@ class Int64Selection:
             sel.e("sarl", dh, imm(31))
         else:
             sel.e("movl", dh, imm(0))
+            self.known[dh] = 0
 
     def op_zext(self, inst): self._ext(inst, False)
     def op_sext(self, inst): self._ext(inst, True)
@@ -391,6 +410,11 @@ class Int64Selection:
                     n, pred = (n + 1) & ((1 << 64) - 1), {"sgt": "sge", "sle": "slt",
                                                           "ugt": "uge", "ule": "ult"}[pred]
             cl, ch = _halves(n)
+            if pred in ("slt", "sge", "ult", "uge") and ch == 0 and cl and \
+                    self.known_half(a, 1) == 0:
+                # both between 0 and 2**32 - 1: the low halves' unsigned order
+                sel.e("cmpl", self.pair(a)[0], imm(cl))
+                return ICC["u" + pred[1:]]
             if pred in ("slt", "sge", "ult", "uge") and cl == 0:
                 hi = self.pair(a)[1]
                 if ch == 0:
@@ -424,6 +448,12 @@ class Int64Selection:
         sel.e("movl", t, al)
         if isinstance(b, Constant):
             cl, ch = _halves(int(b.value))
+            if self.known_half(a, 1) == ch:     # the high halves agree: the low ones decide
+                if cl:
+                    sel.e("cmpl", al, imm(cl))
+                else:
+                    sel.e("testl", al, al)
+                return ICC[pred]
             if cl == ch == -1:
                 sel.e("andl", t, ah)
                 sel.e("incl", t)
