@@ -3,7 +3,8 @@
 The i386 back end selects 64-bit operations with a constant operand half by
 half (a half of 0 or -1 folded, a product by a constant through ``imull $n``,
 a comparison whose constant has a low half of 0 through the high halves
-alone, an extension times an extension as one ``mull``/``imull``).  Each
+alone, an extension times an extension as one ``mull``/``imull``); and a
+narrower ``and`` compared with 0 is a ``test`` of a byte or word.  Each
 function below applies one operation to a value it cannot see through
 (a ``volatile`` array); the program prints every result, and Python computes
 what it must print.  The edges are the values where halves carry or borrow.
@@ -79,6 +80,13 @@ def _cases():
     cases.append(("((x & 0xffffffffULL) | 0x500000000ULL) ^ 0x300000007ULL",
                   lambda x: (low(x) | 0x500000000) ^ 0x300000007))
     cases.append(("(x << 32) == 0", lambda x: int(low(x) == 0)))
+    # narrower bit tests (an and whose one use is == 0 becomes testb/testw/testl)
+    for c in (1, 0x80, 0x100, 0x8000, 0x10000, 0x80000000):
+        cases.append((f"((unsigned)x & {c:#x}u) == 0", lambda x, c=c: int(low(x) & c == 0)))
+        cases.append((f"((unsigned short)x & {c:#x}) != 0",
+                      lambda x, c=c: int(x & 0xFFFF & c != 0)))
+        cases.append((f"((signed char)x & {c:#x}) != 0",
+                      lambda x, c=c: int(_signed(x, 8) & c != 0)))
     return cases
 
 
