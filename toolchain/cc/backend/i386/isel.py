@@ -20,9 +20,10 @@ Values live as follows:
 
 Globals are reached by absolute address (static, position-dependent code).
 A comparison used only by the branch or select right after it (an
-integer one: by its block's branch) is not materialised; phis are eliminated on the edges (copies to temporaries,
-then to the phi's registers).  Calls, parameters, returns and varargs
-follow abi.py (calls.py).
+integer one: by its block's branch) is not materialised; an ``and`` with
+a constant compared only with 0 is a ``test``; phis are eliminated on the
+edges (copies to temporaries, then to the phi's registers).  Calls,
+parameters, returns and varargs follow abi.py (calls.py).
 """
 
 from __future__ import annotations
