@@ -19,10 +19,11 @@ Values live as follows:
 * a static ``alloca`` is a frame slot, used directly as a memory operand.
 
 Globals are reached by absolute address (static, position-dependent code).
-A comparison used only by the branch or select right after it is not
-materialised; phis are eliminated on the edges (copies to temporaries,
-then to the phi's registers).  Calls, parameters, returns and varargs
-follow abi.py (calls.py).
+A comparison used only by the branch or select right after it (an
+integer one: by its block's branch) is not materialised; an ``and`` with
+a constant compared only with 0 is a ``test``; phis are eliminated on the
+edges (copies to temporaries, then to the phi's registers).  Calls,
+parameters, returns and varargs follow abi.py (calls.py).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class Selector(MemorySelection, ControlSelection):
         self.indirect_targets: set[ir.Block] = set()   # blocks an indirectbr reaches
         self.entry_temps: dict[Instruction, object] = {}   # their phis' entry temporaries
         self.fused: set[int] = set()
+        self.tested: set[int] = set()                # ``and x, c`` left to its compare's test
         self.calls = CallSelection(self)
         self.floats = FloatSelection(self)
         self.int64 = Int64Selection(self)
@@ -91,6 +93,22 @@ class Selector(MemorySelection, ControlSelection):
 
     def start(self, block: MachineBlock) -> None:
         self.block = block
+
+    def skip_when(self, cc: str) -> MachineBlock:
+        """Branch on ``cc`` past the instructions selected next: they go in a
+        new block, and what follows them in another, returned for ``rejoin``.
+        At -Os a jump over one or two moves is shorter than cmovs."""
+        at = self.mf.blocks.index(self.block) + 1
+        middle, rest = MachineBlock(self.ctx.new_label()), MachineBlock(self.ctx.new_label())
+        self.mf.blocks[at:at] = [middle, rest]
+        self.jump(cc, rest)
+        self.jump(None, middle)
+        self.start(middle)
+        return rest
+
+    def rejoin(self, rest: MachineBlock) -> None:
+        self.jump(None, rest)
+        self.start(rest)
 
     # --- values ---------------------------------------------------------------------
     def const_int(self, value: int) -> VReg:
@@ -240,7 +258,7 @@ class Selector(MemorySelection, ControlSelection):
                 if inst.opcode in ("icmp", "fcmp") and self._fusable(inst, insts, i):
                     self.fused.add(inst.id)
                     continue
-                if inst.id in self.address_only:
+                if inst.id in self.address_only or self._tested(inst):
                     continue
                 self.select(inst)
         self.mf.attributes["variadic"] = fn.variadic
@@ -251,11 +269,41 @@ class Selector(MemorySelection, ControlSelection):
             return False
         nxt = insts[i + 1] if i + 1 < len(insts) else None
         user = self.user[inst.id]
+        if user.opcode == "br" and inst.opcode == "icmp":
+            # the block's own branch: the compare is made there (its operands are
+            # SSA values, still there), not kept as 0/1 in a register until then
+            return user.block is inst.block
         if user is not nxt:
             return False
-        if user.opcode == "br":
-            return True
-        return user.opcode == "select" and user.operands[0] is inst
+        return user.opcode == "br" or user.opcode == "select" and user.operands[0] is inst
+
+    def _tested(self, inst: Instruction) -> bool:
+        """Whether ``inst`` is an ``and`` with a constant whose one use is an
+        eq/ne comparison with 0 in its block: the comparison makes it a
+        ``test`` (``testb $4, %al``), which needs no register for the AND."""
+        if inst.opcode != "and" or inst.type is Type.I64 or inst.type is Type.I1 or \
+                self.uses.get(inst.id, 0) != 1 or not isinstance(inst.operands[1], Constant):
+            return False
+        user = self.user[inst.id]
+        if user.opcode != "icmp" or user.block is not inst.block or \
+                user.attributes["predicate"] not in ("eq", "ne") or \
+                not any(isinstance(o, Constant) and int(o.value) == 0 for o in user.operands):
+            return False
+        self.tested.add(inst.id)
+        return True
+
+    def test_bits(self, value: Instruction):
+        """``test`` of a deferred ``and x, c`` (see ``_tested``): ZF is set when
+        x & c is 0, read through x's byte or word when c fits in it."""
+        x, c = value.operands
+        n = int(c.value) & ((1 << BITS[value.type]) - 1)
+        r = self.reg(x)
+        if n < 0x100:
+            self.e("testb", r.width(8), imm(signed(n, 8)))
+        elif n < 0x10000:
+            self.e("testw", r.width(16), imm(signed(n, 16)))
+        else:
+            self.e("testl", r, imm(signed(n, 32)))
 
     def select(self, inst: Instruction) -> None:
         op = inst.opcode
@@ -389,6 +437,9 @@ class Selector(MemorySelection, ControlSelection):
             return self.int64.compare(pred, a, b)
         if isinstance(a, Constant) and not isinstance(b, Constant):
             a, b, pred = b, a, SWAPPED[pred]
+        if isinstance(a, Instruction) and a.id in self.tested:
+            self.test_bits(a)                   # (x & c) == 0
+            return ICC[pred]
         narrow = a.type is not Type.I1 and BITS[a.type] < 32
         signed_ = pred in ("slt", "sle", "sgt", "sge")
         short = self.narrow_compare(pred, a, b)
