@@ -1,11 +1,13 @@
-"""Dead code elimination: instructions whose results nobody uses and that have
-no effect go (a worklist, so chains of them go too); so do locals that are
-only ever stored to (an ``alloca`` used only as the address of stores)."""
+"""Dead code elimination: instructions that have no effect and whose results
+no instruction with an effect needs, directly or through others, go (mark
+and sweep, so chains go, and cycles too: the phis of a variable scoped
+inside a loop, feeding only each other); so do locals that are only ever
+stored to (an ``alloca`` used only as the address of stores)."""
 
 from __future__ import annotations
 
 from ..ir import Function, Instruction, Module
-from .util import removable, use_counts
+from .util import removable
 
 
 def run(module: Module) -> bool:
@@ -17,24 +19,22 @@ def run(module: Module) -> bool:
 
 def run_function(function: Function) -> bool:
     changed = _write_only_locals(function)
-    counts = use_counts(function)
-    dead = set()
+    # mark and sweep: what has an effect is live, and so is every value a live
+    # instruction reads; the rest goes -- chains and cycles (a loop's phis
+    # feeding only each other) alike
+    live = set()
     work = [i for b in function.blocks for i in b.instructions
-            if counts.get(i, 0) == 0 and removable(i) and i.type.value != "void"]
+            if not removable(i) or i.type.value == "void"]
+    live.update(work)
     while work:
-        instruction = work.pop()
-        if instruction in dead:
-            continue
-        dead.add(instruction)
-        for v in instruction.operands:
-            if isinstance(v, Instruction):
-                counts[v] -= 1
-                if counts[v] == 0 and removable(v) and v not in dead:
-                    work.append(v)
-    if dead:
-        for block in function.blocks:
-            block.instructions = [i for i in block.instructions if i not in dead]
-        changed = True
+        for v in work.pop().operands:
+            if isinstance(v, Instruction) and v not in live:
+                live.add(v)
+                work.append(v)
+    for block in function.blocks:
+        if any(i not in live for i in block.instructions):
+            block.instructions = [i for i in block.instructions if i in live]
+            changed = True
     return changed
 
 
