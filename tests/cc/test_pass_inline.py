@@ -116,6 +116,18 @@ def test_small_external_function_inlines_and_stays(tmp_path):
     assert "add" in functions(module)              # other files may call it
 
 
+def test_tiny_external_struct_returning_function_inlines_at_Os(tmp_path):
+    source = ("struct A { unsigned i : 6, l : 1, j : 10, k : 15; } sA;\n"
+              "struct A retme(struct A x) { return x; }\n"
+              "unsigned f(unsigned x) { struct A y = sA; y.k += x; y = retme(y); return y.k; }\n")
+    module = optimised(tmp_path, source, "-Os")
+    assert calls_in(module, "f") == []
+    assert "retme" in functions(module)
+    f = next(fn for fn in module.functions if fn.name == "f")
+    opcodes = [i.opcode for b in f.blocks for i in b.instructions]
+    assert "alloca" not in opcodes and "memcpy" not in opcodes, opcodes
+
+
 def test_constant_arguments_count_what_they_fold(tmp_path):
     source = ("int pick(int b, int c) { if (b) return c * 3 + 1; return 1; }\n"
               "int f(int c) { return pick(0, c); }\n"
