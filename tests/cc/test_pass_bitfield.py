@@ -179,3 +179,40 @@ def test_volatile_fields_are_still_read_and_written(tmp_path):
     text = ir_of(tmp_path, "struct V { volatile unsigned p : 4, q : 28; } v;\n"
                            "unsigned f(unsigned x) { v.q = x; return v.q; }", "-Os")
     assert "store volatile" in text or text.count("volatile") >= 2, text
+
+
+def _lower_for(tmp_path, source: str, target: str):
+    from toolchain.cc.diagnostics import CDiagnostics
+    from toolchain.cc.driver import parse_command_line
+    from toolchain.cc.frontend import parse_translation_unit
+    from toolchain.cc.lower import lower_translation_unit
+    from toolchain.cc.passes import run_pipeline
+    from toolchain.cc.preprocessor import Preprocessor
+    from toolchain.cc.tokens import Token
+    path = tmp_path / "t.c"
+    path.write_text(source)
+    opts = parse_command_line([f"--target={target}", "--sysroot=/", "-w", "-fsyntax-only",
+                               str(path)])
+    diagnostics = CDiagnostics(color=False, show_caret=False, options=opts.warnings)
+    tokens = [t for t in Preprocessor(opts.target, opts.preprocessor, diagnostics).items(str(path))
+              if isinstance(t, Token)]
+    unit = parse_translation_unit(tokens, opts.target, diagnostics, opts)
+    module = lower_translation_unit(unit, opts.target)
+    run_pipeline(module, "-Os", verify=True)
+    from toolchain.cc.ir.printer import format_function
+    return "\n".join(format_function(f) for f in module.functions)
+
+
+def test_long_long_fields_in_one_half_are_accessed_as_32_bits_on_i386(tmp_path):
+    text = _lower_for(tmp_path, "struct E { unsigned long long l, i : 12, j : 23, k : 29; } e;\n"
+                                "unsigned f(unsigned x) { e.k += x; return e.k + e.i; }\n",
+                      "i386-linux-gnu")
+    assert "i64" not in text, text
+
+
+def test_fields_across_the_halves_and_volatile_fields_keep_their_unit(tmp_path):
+    text = _lower_for(tmp_path, "struct D { unsigned long long l : 6, i : 6, j : 23, k : 29; } d;\n"
+                                "struct V { volatile unsigned long long a : 40, b : 24; } v;\n"
+                                "unsigned f(void) { return d.j; }\n"
+                                "unsigned g(void) { return v.b; }\n", "i386-linux-gnu")
+    assert text.count("i64 load") == 2, text

@@ -24,7 +24,9 @@ not read.  So ``((x & ~M) | ((v << s) & M)) >> s`` is ``(v << s) >> s``,
 which is ``v & (M >> s)``; a field read from a word where another field was
 written is read from the original word; a field written with the value just
 read from the same place leaves the word as it was; and a field written
-twice keeps only the second write.  Rebuilt operations are new instructions
+twice keeps only the second write.  And ``trunc`` of arithmetic on
+extended values is that arithmetic done narrow (a promoted ``long long``
+bit-field on a 32-bit target).  Rebuilt operations are new instructions
 placed before their user (the originals stay for their other users; dce
 removes them when unused).  Loads and stores are never touched: a volatile
 bit-field is read and written exactly as the program says.
@@ -234,6 +236,15 @@ def _simplify(instruction: Instruction, pointer_bits: int, new: list) -> bool:
             if simpler is not operands[0]:
                 operands[0] = simpler
                 return True
+        inner = operands[0]
+        if isinstance(inner, Instruction) and inner.opcode in NARROWABLE and m > n:
+            made: list = []
+            parts = [_narrowed(v, t, pointer_bits, made, instruction, 0) for v in inner.operands]
+            if all(p is not None for p in parts):
+                new.extend(made)
+                instruction.opcode = inner.opcode
+                instruction.operands = parts
+                return True
         return False
     if wanted is not None:
         simpler = demanded(operands[0], wanted, n, pointer_bits, new, instruction)
@@ -247,6 +258,28 @@ def _simplify(instruction: Instruction, pointer_bits: int, new: list) -> bool:
     elif op == "or":
         changed |= _merged_masks(instruction, n)
     return changed
+
+
+NARROWABLE = ("add", "sub", "mul", "and", "or", "xor")
+
+
+def _narrowed(value, t: Type, pointer_bits: int, made: list, like: Instruction, depth: int):
+    """``value`` computed in the narrower ``t`` (its low bits: ``trunc`` of add, sub, mul
+    and the bitwise operations only needs the operands' low bits), or None when that
+    needs more than dropping extensions and narrowing constants: the operation of a
+    ``long long`` bit-field, promoted, done in a register on a 32-bit target."""
+    k = _int(value)
+    if k is not None:
+        return Constant(t, k & ((1 << _width(t, pointer_bits)) - 1))
+    if not isinstance(value, Instruction) or depth > MAX_DEPTH:
+        return None
+    if value.opcode in ("zext", "sext") and value.operands[0].type is t:
+        return value.operands[0]
+    if value.opcode in NARROWABLE:
+        parts = [_narrowed(v, t, pointer_bits, made, like, depth + 1) for v in value.operands]
+        if all(p is not None for p in parts):
+            return _make(value.opcode, t, parts, like, made)
+    return None
 
 
 def _shift_pair(instruction: Instruction, n: int, new: list) -> bool:
