@@ -375,3 +375,11 @@ int f(int y) { return add1(y) + twice(y) + sub1(y) + neg(y); }
 def test_interposition_and_no_inline(tmp_path, flags, calls):
     module = optimised(tmp_path, INTERPOSABLE, "-O2", flags)
     assert sorted(calls_in(module, "f")) == sorted(calls)
+
+
+def test_a_division_by_a_constant_of_a_constant_argument_counts_as_folded(tmp_path):
+    source = ("int test1(int x) { return x / 10 == 2; }\n"
+              "int test2(int x) { return x / 0 == 2; }\n"
+              "int f(void) { return test1(25) + test2(25); }\n")
+    module = optimised(tmp_path, source, "-Os")
+    assert calls_in(module, "f") == ["test2"]          # a division by zero is no fold

@@ -50,8 +50,8 @@ from __future__ import annotations
 
 import re
 
-from ..ir import (BlockAddress, Block, Constant, Function, GlobalAddress, Instruction, Module,
-                  Parameter, Type, Undef)
+from ..ir import (INTEGER_BITS, BlockAddress, Block, Constant, Function, GlobalAddress,
+                  Instruction, Module, Parameter, Type, Undef)
 from .util import SIDE_EFFECT_FREE, replace_uses
 
 SMALL_FUNCTION = 30          # -O2: callees up to this size inline
@@ -117,11 +117,24 @@ def specialised_size(callee: Function, call: Instruction) -> int:
         for instruction in block.instructions:
             constant = all(isinstance(v, (Constant, Undef)) or v in known
                            for v in instruction.operands)
-            if constant and instruction.opcode in FOLDABLE:
+            if constant and (instruction.opcode in FOLDABLE or _constant_division(instruction)):
                 known.add(instruction)
             elif not (constant and instruction.opcode in ("br", "switch")):
                 size += instruction_cost(instruction)
     return size
+
+
+def _constant_division(instruction: Instruction) -> bool:
+    """A division or remainder by a constant other than 0 and -1 (which may trap): it
+    folds when its dividend is known."""
+    if instruction.opcode not in ("sdiv", "udiv", "srem", "urem"):
+        return False
+    divisor = instruction.operands[1]
+    bits = INTEGER_BITS.get(divisor.type)
+    if not isinstance(divisor, Constant) or not isinstance(divisor.value, int) or not bits:
+        return False
+    pattern = divisor.value & ((1 << bits) - 1)
+    return pattern != 0 and pattern != (1 << bits) - 1
 
 
 def call_cost(call: Instruction) -> int:
