@@ -116,6 +116,18 @@ def test_small_external_function_inlines_and_stays(tmp_path):
     assert "add" in functions(module)              # other files may call it
 
 
+def test_tiny_external_struct_returning_function_inlines_at_Os(tmp_path):
+    source = ("struct A { unsigned i : 6, l : 1, j : 10, k : 15; } sA;\n"
+              "struct A retme(struct A x) { return x; }\n"
+              "unsigned f(unsigned x) { struct A y = sA; y.k += x; y = retme(y); return y.k; }\n")
+    module = optimised(tmp_path, source, "-Os")
+    assert calls_in(module, "f") == []
+    assert "retme" in functions(module)
+    f = next(fn for fn in module.functions if fn.name == "f")
+    opcodes = [i.opcode for b in f.blocks for i in b.instructions]
+    assert "alloca" not in opcodes and "memcpy" not in opcodes, opcodes
+
+
 def test_constant_arguments_count_what_they_fold(tmp_path):
     source = ("int pick(int b, int c) { if (b) return c * 3 + 1; return 1; }\n"
               "int f(int c) { return pick(0, c); }\n"
@@ -363,3 +375,11 @@ int f(int y) { return add1(y) + twice(y) + sub1(y) + neg(y); }
 def test_interposition_and_no_inline(tmp_path, flags, calls):
     module = optimised(tmp_path, INTERPOSABLE, "-O2", flags)
     assert sorted(calls_in(module, "f")) == sorted(calls)
+
+
+def test_a_division_by_a_constant_of_a_constant_argument_counts_as_folded(tmp_path):
+    source = ("int test1(int x) { return x / 10 == 2; }\n"
+              "int test2(int x) { return x / 0 == 2; }\n"
+              "int f(void) { return test1(25) + test2(25); }\n")
+    module = optimised(tmp_path, source, "-Os")
+    assert calls_in(module, "f") == ["test2"]          # a division by zero is no fold

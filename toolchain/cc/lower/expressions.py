@@ -611,12 +611,28 @@ class ExpressionLowering:
             size *= 2
         return INT_BY_SIZE[size], size * 8
 
-    def load_bitfield(self, address: Value, member, t: CType) -> Value:
+    def bitfield_access(self, address: Value, member, t: CType) -> tuple[Value, Type, int, int]:
+        """Where a bit-field is read and written: (address, unit type, unit bits, the
+        field's bit offset in it).  A unit wider than a register (``long long`` fields
+        on a 32-bit target) is narrowed to the register-wide part holding the whole
+        field, as gcc does (little-endian: part ``i`` holds bits ``i*w..``); a
+        volatile field keeps its declared unit."""
         unit, bits = self.bitfield_unit(member)
+        offset = member.bit_offset
+        register = self.pointer_bits
+        if bits > register and not t.qualifiers & VOLATILE and \
+                offset // register == (offset + member.bit_width - 1) // register:
+            part = offset // register
+            address = self.add_offset(address, part * register // 8)
+            return address, INT_BY_SIZE[register // 8], register, offset - part * register
+        return address, unit, bits, offset
+
+    def load_bitfield(self, address: Value, member, t: CType) -> Value:
+        address, unit, bits, bit_offset = self.bitfield_access(address, member, t)
         word = self.emit("load", unit, [address], alignment=1,
                          **({"volatile": True} if t.qualifiers & VOLATILE else {}))
         width = member.bit_width
-        left = bits - member.bit_offset - width
+        left = bits - bit_offset - width
         if left:
             word = self.emit("shl", unit, [word, self.const(unit, left)])
         shift = bits - width
@@ -626,14 +642,14 @@ class ExpressionLowering:
 
     def store_bitfield(self, address: Value, member, value: Value, t: CType) -> Value:
         """Store and return the value as read back (truncated to the field's width)."""
-        unit, bits = self.bitfield_unit(member)
+        address, unit, bits, bit_offset = self.bitfield_access(address, member, t)
         width = member.bit_width
-        field_mask = ((1 << width) - 1) << member.bit_offset
+        field_mask = ((1 << width) - 1) << bit_offset
         word = self.emit("load", unit, [address], alignment=1)
         kept = self.emit("and", unit, [word, self.const(unit, ~field_mask)])
         new = self.resize(value, unit, False)
-        if member.bit_offset:
-            new = self.emit("shl", unit, [new, self.const(unit, member.bit_offset)])
+        if bit_offset:
+            new = self.emit("shl", unit, [new, self.const(unit, bit_offset)])
         new = self.emit("and", unit, [new, self.const(unit, field_mask)])
         self.emit("store", Type.VOID, [self.emit("or", unit, [kept, new]), address], alignment=1,
                   **({"volatile": True} if t.qualifiers & VOLATILE else {}))

@@ -6,10 +6,11 @@ Which calls (gcc's spirit, by -O level, recorded on the module by run_pipeline):
 * a ``static`` function called exactly once whose address is never taken:
   always -- the body then has no other use and globaldce drops it;
 * a callee whose estimated size (:func:`instruction_cost` summed) is no
-  larger than the call sequence it replaces (the call and its arguments):
-  at every level from -O1, whatever the callee's linkage (an external
-  function's body stays for other files, so at -Os it must be smaller);
-  the size counts what constant arguments fold away at this call;
+  larger than the call sequence it replaces (:func:`call_cost`: the call, its
+  arguments and what a call costs its caller around it): at every level
+  from -O1, whatever the callee's linkage (an external function's body
+  stays for other files, so at -Os it must be smaller); the size counts
+  what constant arguments fold away at this call;
 * at -Os (and -O2), a ``static`` function whose address is never taken when
   inlining it at every call site costs no more than its body does out of
   line (``n * (size - call) <= size + FRAME``): the body then goes;
@@ -49,8 +50,8 @@ from __future__ import annotations
 
 import re
 
-from ..ir import (BlockAddress, Block, Constant, Function, GlobalAddress, Instruction, Module,
-                  Parameter, Type, Undef)
+from ..ir import (INTEGER_BITS, BlockAddress, Block, Constant, Function, GlobalAddress,
+                  Instruction, Module, Parameter, Type, Undef)
 from .util import SIDE_EFFECT_FREE, replace_uses
 
 SMALL_FUNCTION = 30          # -O2: callees up to this size inline
@@ -116,16 +117,32 @@ def specialised_size(callee: Function, call: Instruction) -> int:
         for instruction in block.instructions:
             constant = all(isinstance(v, (Constant, Undef)) or v in known
                            for v in instruction.operands)
-            if constant and instruction.opcode in FOLDABLE:
+            if constant and (instruction.opcode in FOLDABLE or _constant_division(instruction)):
                 known.add(instruction)
             elif not (constant and instruction.opcode in ("br", "switch")):
                 size += instruction_cost(instruction)
     return size
 
 
+def _constant_division(instruction: Instruction) -> bool:
+    """A division or remainder by a constant other than 0 and -1 (which may trap): it
+    folds when its dividend is known."""
+    if instruction.opcode not in ("sdiv", "udiv", "srem", "urem"):
+        return False
+    divisor = instruction.operands[1]
+    bits = INTEGER_BITS.get(divisor.type)
+    if not isinstance(divisor, Constant) or not isinstance(divisor.value, int) or not bits:
+        return False
+    pattern = divisor.value & ((1 << bits) - 1)
+    return pattern != 0 and pattern != (1 << bits) - 1
+
+
 def call_cost(call: Instruction) -> int:
-    """What inlining saves at the call site: the call itself and the argument setup."""
-    return len(call.operands)
+    """What inlining saves at the call site: the call itself, the argument setup (a
+    struct result's buffer address included) and one unit for what a call imposes on
+    its caller beyond its own instruction (the registers it clobbers, the stack kept
+    aligned for it, the frame a leaf function would not need)."""
+    return len(call.operands) + 1
 
 
 def inlinable_body(callee: Function) -> bool:

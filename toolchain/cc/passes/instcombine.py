@@ -26,8 +26,10 @@ existing value:
   ``undef`` may take different values), and a division by a constant zero
   stays, to trap as it would.
 
-constfold runs again after each round, so folds feed each other until
-nothing changes.
+Each round also runs the bit-field algebra of bitfield.py (shifts and masks
+simplified by the bits their users read) and divcmp.py (``x / C < K`` as a
+range check on ``x``).  constfold runs again after each round, so folds
+feed each other until nothing changes.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from __future__ import annotations
 from ..ir import (Constant, Function, GlobalAddress, INTEGER_BITS, Instruction, Module, Type,
                   Undef)
 from ..ir.dominators import reverse_postorder
-from . import constfold
+from . import bitfield, constfold, divcmp
 from .util import replace_uses
 
 REASSOCIATIVE = {"add", "mul", "and", "or", "xor"}
@@ -83,6 +85,8 @@ def run_function(function: Function, pointer_bits: int, read_only: dict | None =
             for block in function.blocks:
                 block.instructions = [i for i in block.instructions if i not in mapping]
             replace_uses(function, mapping)
+        changed |= bitfield.run_function(function, pointer_bits)
+        changed |= divcmp.run_function(function, pointer_bits)
         if not (mapping or changed):
             break
         changed_any = True
