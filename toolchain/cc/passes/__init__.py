@@ -7,17 +7,19 @@ memory, as gcc -O0 keeps them); ``-O1`` builds SSA, cleans up, inlines
 (always_inline functions, static ones called once, callees no larger than
 the call), splits the locals mem2reg could not promote into one slot per
 piece (sroa, which also forwards stores to loads), promotes those and the
-inlined locals, simplifies (constfold, instcombine), removes redundant
-computations and loads (gvn) and stores overwritten before they are read
-(dse), cleans up again and drops unused static
-functions and data; ``-O2`` also inlines small functions (a larger budget)
-and merges identical blocks (tailmerge-blocks); ``-Os`` inlines as -O1 does,
-merges common tails of blocks (tailmerge, gcc's cross-jumping) and turns
-long constant initialisations of locals into copies from read-only data
-(constinit).  Every level ends with ``softfloat``: binary128
-arithmetic becomes calls to the soft-float routines, which is lowering, not
-optimisation.  ``run_pipeline`` records the level on the module
-(``Module.level``) for the passes that depend on it.
+inlined locals, simplifies (constfold, instcombine with its bit-field and
+division-compare rules), removes redundant computations and loads (gvn)
+and stores overwritten before they are read (dse), rotates loops with
+small headers to test at the bottom (looprotate), cleans up again and
+drops unused static functions and data; ``-O2`` also inlines small
+functions (a larger budget) and merges identical blocks
+(tailmerge-blocks); ``-Os`` inlines as -O1 does, rotates only the loops
+whose first test folds away, merges common tails of blocks (tailmerge,
+gcc's cross-jumping) and turns long constant initialisations of locals
+into copies from read-only data (constinit).  Every level ends with
+``softfloat``: binary128 arithmetic becomes calls to the soft-float
+routines, which is lowering, not optimisation.  ``run_pipeline`` records
+the level on the module (``Module.level``) for the passes that depend on it.
 
 ``run_pipeline(module, '-O1', print_after={'mem2reg'})`` prints the IR after
 the named passes ('all' for every one) -- the compiler's switch for it is
@@ -57,16 +59,17 @@ PASSES = {
 PIPELINES: dict[str, list[str]] = {
     "-O0": ["unreachable", "softfloat"],
     "-O1": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
-            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse", "instcombine", "looprotate", "dce",
-            "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce", "softfloat"],
-    "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
-            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse", "instcombine", "looprotate", "dce",
-            "simplifycfg", "constfold", "dce", "simplifycfg", "tailmerge-blocks", "globaldce",
+            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse", "instcombine",
+            "looprotate", "dce", "simplifycfg", "constfold", "dce", "simplifycfg", "globaldce",
             "softfloat"],
+    "-O2": ["unreachable", "simplifycfg", "mem2reg", "constfold", "dce", "simplifycfg", "inline",
+            "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse", "instcombine",
+            "looprotate", "dce", "simplifycfg", "constfold", "dce", "simplifycfg",
+            "tailmerge-blocks", "globaldce", "softfloat"],
     "-Os": ["unreachable", "simplifycfg", "mem2reg", "constinit", "constfold", "dce",
             "simplifycfg", "inline", "sroa", "mem2reg", "constfold", "instcombine", "gvn", "dse",
-            "instcombine", "looprotate", "dce", "simplifycfg", "constfold", "dce", "simplifycfg", "tailmerge",
-            "globaldce", "softfloat"],
+            "instcombine", "looprotate", "dce", "simplifycfg", "constfold", "dce", "simplifycfg",
+            "tailmerge", "globaldce", "softfloat"],
 }
 PIPELINES["-O3"] = PIPELINES["-O2"]
 
