@@ -194,7 +194,7 @@ class CallSelection:
             sel.e("movl", lo, EAX)
             sel.e("movl", hi, EDX)
         elif kind == "x87":
-            sel.floats.fstp(inst.type, slot_mem(sel.floats.slot(inst)))
+            sel.floats.define(inst)
         elif kind == "int":
             sel.e("movl", sel.dest(inst), EAX)
 

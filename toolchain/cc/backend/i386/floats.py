@@ -1,17 +1,32 @@
 """Floating point for i386: float, double and long double on the x87 stack.
 
-The i386 baseline has no SSE (GCC's -m32 code uses the x87 too), so every
-floating value -- f32, f64 and f80 alike -- lives in a frame slot of its
-size (4, 8 or 12 bytes; long double is 12 bytes on i386) and each
-operation loads its operands onto the x87 stack, computes, and stores the
-result back (``fldl``, ``faddp``, ``fstpl``).  No x87 register is live
-between instructions, so the allocator never sees one, and each result is
-rounded to its type on the store (like GCC's -ffloat-store).  Constants
-come from the constant pool; copies, loads and stores move the bytes with
-integer registers.
+The i386 baseline has no SSE (GCC's -m32 code uses the x87 too), so a
+floating value -- f32, f64 and f80 alike -- has a frame slot of its size
+(4, 8 or 12 bytes; long double is 12 bytes on i386), and each operation
+loads its operands onto the x87 stack, computes, and stores the result to
+the slot (``fldl``, ``faddl``, ``fstpl``).  The allocator never sees an x87
+register.  Three things keep that short, the way GCC's reg-stack code is:
+
+* a result whose one use is the next instruction stays in %st(0) for it
+  (``top``) instead of going to its slot and back; every other instruction
+  first stores it (``before``), so the stack is empty between IR
+  instructions -- across calls and block edges in particular;
+* a load whose one use comes later in its block, with nothing that may
+  write memory in between, is not done at all (``deferred``): its user reads
+  the memory itself (``flds (%eax)``, ``faddl gd+8``);
+* the second operand of arithmetic is a memory operand (``fsubrl 8(%ebp)``)
+  unless it is a long double (the x87 has no 80-bit arithmetic from memory)
+  or 0 and 1 (``fldz``, ``fld1``).
+
+A value kept on the stack is not rounded to its type, as with GCC's default
+-fexcess-precision=fast (FLT_EVAL_METHOD is 2 here); a conversion that
+narrows (``fptrunc``, an integer to float) is still rounded through its slot
+unless it is stored at once.  Copies of doubles and long doubles go through
+the x87 (``fldl``/``fstpl``: two instructions where integer registers take
+four or six), those of floats through a general register.
 
 GNU spelling of the reversed operations: ``fsubp %st, %st(1)`` is Intel's
-FSUBRP (st(1) = st(0) - st(1)), so the left operand is loaded last.
+FSUBRP (st(1) = st(0) - st(1)) and ``fsubrp %st, %st(1)`` Intel's FSUBP.
 C's conversion to integer truncates, while the x87 rounds to nearest: the
 control word is saved (``fnstcw``), its rounding field set to "toward zero"
 for the ``fistp`` and restored (``fldcw``).  Unsigned conversions go through
@@ -31,12 +46,48 @@ SIZE = {Type.F32: 4, Type.F64: 8, Type.F80: 12}
 VALUE_BYTES = {Type.F32: 4, Type.F64: 8, Type.F80: 10}
 SUFFIX = {Type.F32: "s", Type.F64: "l", Type.F80: "t"}
 
+# users that take a value from %st(0) themselves (a result may stay there for them)
+STACK_USERS = frozenset(("fadd", "fsub", "fmul", "fdiv", "fneg", "fcmp", "fptosi", "fptoui",
+                         "fpext", "fptrunc", "store", "ret"))
+# instructions that may write memory: a deferred load may not move past them
+MEMORY_WRITERS = frozenset(("store", "memcpy", "memset", "call", "va_start", "va_arg", "va_end",
+                            "va_copy", "asm"))
+# predicates that read the same with their operands swapped
+SYMMETRIC = frozenset(("oeq", "une", "one", "ueq", "ord", "uno"))
+
+
+def constant_bytes(value) -> bytes:
+    """The bytes of a floating constant (undef reads as 0) in its type's format."""
+    ty = value.type
+    number = float(value.value) if isinstance(value, Constant) else 0.0
+    bits = value.bits if isinstance(value, Constant) else None
+    if ty is Type.F32:
+        return bits.to_bytes(4, "little") if bits is not None else struct.pack("<f", number)
+    if ty is Type.F64:
+        return bits.to_bytes(8, "little") if bits is not None else struct.pack("<d", number)
+    return bits.to_bytes(10, "little") if bits is not None else f80_bytes(number)
+
+
+def special_load(value) -> str | None:
+    """``fldz`` or ``fld1`` for the constants +0 and 1, else None."""
+    if not isinstance(value, (Constant, Undef)):
+        return None
+    data = constant_bytes(value)
+    if not any(data):
+        return "fldz"
+    one = {4: struct.pack("<f", 1.0), 8: struct.pack("<d", 1.0)}.get(len(data), f80_bytes(1.0))
+    return "fld1" if data == one else None
+
 
 class FloatSelection:
     def __init__(self, sel):
         self.sel = sel
         self.slots: dict[object, object] = {}      # float value -> FrameSlot
         self.control_words = None
+        self.conversion = None                     # the 8-byte slot fild/fistp go through
+        self.top = None                            # the value in %st(0), not in its slot
+        self.deferred: dict[object, Memory] = {}   # load not done -> the memory it reads
+        self.index: dict[int, int] = {}            # instruction id -> position in its block
 
     def handler(self, opcode: str):
         return getattr(self, "op_" + opcode, None)
@@ -54,37 +105,148 @@ class FloatSelection:
     def temp_slot(self, ty: Type):
         return self.sel.mf.new_slot(SIZE[ty], 4, "ft")
 
+    def conversion_slot(self):
+        if self.conversion is None:
+            self.conversion = self.sel.mf.new_slot(8, 4, "cvt")
+        return self.conversion
+
     def mem_of(self, value) -> Memory:
-        """Memory holding a floating value (its slot, or the constant pool)."""
+        """Memory holding a floating value (its slot, the constant pool, or the
+        memory a deferred load reads); a value in %st(0) goes to its slot first."""
         if isinstance(value, (Constant, Undef)):
-            ty = value.type
-            number = float(value.value) if isinstance(value, Constant) else 0.0
-            bits = value.bits if isinstance(value, Constant) else None
-            if ty is Type.F32:
-                data = bits.to_bytes(4, "little") if bits is not None else struct.pack("<f", number)
-                return self.pool(data, 4)
-            if ty is Type.F64:
-                data = bits.to_bytes(8, "little") if bits is not None else struct.pack("<d", number)
-                return self.pool(data, 8)
-            data = bits.to_bytes(10, "little") if bits is not None else f80_bytes(number)
-            return self.pool(data + bytes(6), 16)
+            data = constant_bytes(value)
+            if value.type is Type.F80:
+                return self.pool(data + bytes(6), 16)
+            return self.pool(data, len(data))
+        if value is self.top:
+            self.flush()
+        m = self.deferred.get(value)
+        if m is not None:
+            return m
         return slot_mem(self.slot(value))
 
-    def fld(self, value) -> None:
+    # --- the x87 stack between instructions ----------------------------------------------
+    def position(self, inst: Instruction) -> int:
+        if inst.id not in self.index:
+            for i, x in enumerate(inst.block.instructions):
+                self.index[x.id] = i
+        return self.index[inst.id]
+
+    def _only_user(self, inst: Instruction):
+        """The one user of inst, when it is later in the same block, else None."""
+        sel = self.sel
+        if sel.uses.get(inst.id, 0) != 1:
+            return None
+        user = sel.user[inst.id]
+        if user.block is not inst.block or self.position(user) <= self.position(inst):
+            return None
+        return user
+
+    def keeps(self, inst: Instruction) -> bool:
+        """Whether inst's result may stay in %st(0): its one user comes next and
+        takes it from there (a narrowing conversion is rounded unless stored)."""
+        user = self._only_user(inst)
+        if user is None or user.opcode not in STACK_USERS:
+            return False
+        if self.position(user) != self.position(inst) + 1:
+            return False
+        if user.opcode == "store":
+            return user.operands[0] is inst
+        narrowing = inst.opcode == "fptrunc" or (
+            inst.opcode in ("sitofp", "uitofp") and
+            (inst.type is Type.F32 or inst.operands[0].type is Type.I64))
+        return not narrowing
+
+    def define(self, inst: Instruction) -> None:
+        """inst's result is in %st(0): keep it there for its user, or store it."""
+        if self.keeps(inst):
+            self.top = inst
+        else:
+            self.fstp(inst.type, slot_mem(self.slot(inst)))
+
+    def flush(self) -> None:
+        v, self.top = self.top, None
+        self.fstp(v.type, slot_mem(self.slot(v)))
+
+    def before(self, inst: Instruction) -> None:
+        """Called before each instruction is selected: the value in %st(0) goes to
+        its slot unless inst (or the comparison fused into it) takes it."""
+        top = self.top
+        if top is None:
+            return
+        if inst.opcode == "br" and inst.targets[0] is inst.targets[1]:
+            return self.flush()                 # its condition is never computed
+        for op in inst.operands:
+            if op is top:
+                return
+            if isinstance(op, Instruction) and op.id in self.sel.fused and \
+                    any(x is top for x in op.operands):
+                return
+        self.flush()
+
+    def deferrable(self, inst: Instruction) -> bool:
+        """Whether a load may be left to its user: nothing that may write memory
+        (nor, for a volatile load, read it) runs between the two."""
+        user = self._only_user(inst)
+        if user is None:
+            return False
+        volatile = bool(inst.attributes.get("volatile"))
+        insts = inst.block.instructions
+        for x in insts[self.position(inst) + 1:self.position(user)]:
+            if x.opcode in MEMORY_WRITERS or (volatile and x.opcode == "load"):
+                return False
+        return True
+
+    # --- moving values -------------------------------------------------------------------
+    def push(self, value) -> None:
+        """Load a value onto the x87 stack (anything already there stays under it)."""
+        special = special_load(value)
+        if special is not None:
+            self.sel.e(special)
+            return
         self.sel.e("fld" + SUFFIX[value.type], self.mem_of(value))
+
+    def fld(self, value) -> None:
+        """Put a value in %st(0) as the first operand of an operation: the value
+        kept there already, or a load."""
+        if value is self.top:
+            self.top = None
+            return
+        self.push(value)
 
     def fstp(self, ty: Type, m: Memory) -> None:
         self.sel.e("fstp" + SUFFIX[ty], m)
 
     def copy_mem(self, dst: Memory, src: Memory, ty: Type) -> None:
-        self.sel.copy_bytes(dst, src, VALUE_BYTES[ty])
+        if ty is Type.F32:
+            self.sel.copy_bytes(dst, src, VALUE_BYTES[ty])
+        else:
+            self.sel.e("fld" + SUFFIX[ty], src)
+            self.fstp(ty, dst)
 
     def load(self, m: Memory, dest) -> None:
         ty = Type.F32 if dest.size == 4 else Type.F64 if dest.size == 8 else Type.F80
         self.copy_mem(slot_mem(dest), m, ty)
 
+    def load_value(self, inst: Instruction, m: Memory) -> None:
+        """A floating load: left to its user where that may read the memory itself."""
+        if self.deferrable(inst):
+            self.deferred[inst] = m
+        else:
+            self.load(m, self.slot(inst))
+
     def store(self, value, m: Memory) -> None:
-        self.copy_mem(m, self.mem_of(value), value.type)
+        if value is self.top:
+            self.top = None
+            self.fstp(value.type, m)
+        elif isinstance(value, (Constant, Undef)) and value.type is Type.F32:
+            self.sel.e("movl", m, imm(int.from_bytes(constant_bytes(value), "little",
+                                                      signed=True)))
+        elif isinstance(value, (Constant, Undef)) and special_load(value) is not None:
+            self.push(value)
+            self.fstp(value.type, m)
+        else:
+            self.copy_mem(m, self.mem_of(value), value.type)
 
     def copy(self, value, dest) -> None:
         self.store(value, slot_mem(dest))
@@ -123,30 +285,56 @@ class FloatSelection:
             sel.e("movl", m, sel.operand(a))
 
     # --- arithmetic ----------------------------------------------------------------------
-    def _arith(self, inst: Instruction, x87: str) -> None:
-        a, b = inst.operands
-        self.fld(b)
-        self.fld(a)
-        self.sel.e(x87, ST1, ST0)
-        self.fstp(inst.type, slot_mem(self.slot(inst)))
+    def _from_memory(self, value) -> bool:
+        """Whether an arithmetic operand is read from memory (not pushed)."""
+        return value.type is not Type.F80 and value is not self.top and \
+            special_load(value) is None
 
-    def op_fadd(self, inst): self._arith(inst, "faddp")
-    def op_fsub(self, inst): self._arith(inst, "fsubp")
-    def op_fmul(self, inst): self._arith(inst, "fmulp")
-    def op_fdiv(self, inst): self._arith(inst, "fdivp")
+    def _arith(self, inst: Instruction, op: str) -> None:
+        a, b = inst.operands
+        sel = self.sel
+        reverse = "r" if op in ("sub", "div") else ""
+        if b is self.top and a is not b:        # b in %st(0): a op st
+            self.top = None
+            if self._from_memory(a):
+                sel.e("f" + op + reverse + SUFFIX[a.type], self.mem_of(a))
+            else:                               # st(1) = st(0) op st(1), in GNU spelling
+                self.push(a)
+                sel.e("f" + op + "p", ST1, ST0)
+        else:
+            self.fld(a)                         # st op b
+            if self._from_memory(b):
+                sel.e("f" + op + SUFFIX[b.type], self.mem_of(b))
+            else:                               # st(1) = st(1) op st(0), in GNU spelling
+                self.push(b)
+                sel.e("f" + op + reverse + "p", ST1, ST0)
+        self.define(inst)
+
+    def op_fadd(self, inst): self._arith(inst, "add")
+    def op_fsub(self, inst): self._arith(inst, "sub")
+    def op_fmul(self, inst): self._arith(inst, "mul")
+    def op_fdiv(self, inst): self._arith(inst, "div")
 
     def op_fneg(self, inst: Instruction) -> None:
         self.fld(inst.operands[0])
         self.sel.e("fchs")
-        self.fstp(inst.type, slot_mem(self.slot(inst)))
+        self.define(inst)
 
     def compare(self, inst: Instruction):
-        swap, cond = FCC[inst.attributes["predicate"]]
+        """``fucomip`` of the operands, st(0) the left one; the condition that holds."""
+        pred = inst.attributes["predicate"]
+        swap, cond = FCC[pred]
         a, b = inst.operands
         if swap:
             a, b = b, a
-        self.fld(b)
-        self.fld(a)
+        if a is self.top and a is not b:
+            self.top = None
+            self.push(b)
+            if pred not in SYMMETRIC:
+                self.sel.e("fxch", ST1)
+        else:
+            self.fld(b)
+            self.push(a)
         self.sel.e("fucomip", ST0, ST1)
         self.sel.e("fstp", ST0)
         return cond
@@ -160,7 +348,7 @@ class FloatSelection:
         (a,) = inst.operands
         if a.type is Type.I1:
             signed_ = False
-        tmp = sel.mf.new_slot(8, 4, "cvt")
+        tmp = self.conversion_slot()
         if a.type is Type.I64:
             lo, hi = sel.int64.pair(a)
             sel.e("movl", slot_mem(tmp), lo)
@@ -182,7 +370,7 @@ class FloatSelection:
             sel.e("movl", slot_mem(tmp), sel.reg(a))
             sel.e("movl", slot_mem(tmp, 4), imm(0))
             sel.e("fildq", slot_mem(tmp))
-        self.fstp(inst.type, slot_mem(self.slot(inst)))
+        self.define(inst)
 
     def op_fptosi(self, inst: Instruction) -> None: self._float_to_int(inst, True)
     def op_fptoui(self, inst: Instruction) -> None: self._float_to_int(inst, False)
@@ -206,7 +394,7 @@ class FloatSelection:
         sel = self.sel
         (a,) = inst.operands
         ty = inst.type
-        tmp = sel.mf.new_slot(8, 4, "cvt")
+        tmp = self.conversion_slot()
         self.fld(a)
         if ty is Type.I64 and not signed_:
             c = self.pool(struct.pack("<f", 2.0 ** 63), 4)
@@ -249,4 +437,4 @@ class FloatSelection:
         if a.type is inst.type:
             return self.copy(a, self.slot(inst))
         self.fld(a)
-        self.fstp(inst.type, slot_mem(self.slot(inst)))
+        self.define(inst)
