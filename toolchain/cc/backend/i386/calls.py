@@ -280,7 +280,7 @@ class CallSelection:
         if agg is not None:
             sel.e("movl", sel.dest(inst), address)
         elif ty.is_float:
-            sel.floats.load(m, sel.dest(inst))
+            sel.floats.load_value(inst, m)
         elif ty is Type.I64:
             lo, hi = sel.dest(inst)
             sel.e("movl", lo, m)

@@ -21,9 +21,9 @@ register.  Three things keep that short, the way GCC's reg-stack code is:
 A value kept on the stack is not rounded to its type, as with GCC's default
 -fexcess-precision=fast (FLT_EVAL_METHOD is 2 here); a conversion that
 narrows (``fptrunc``, an integer to float) is still rounded through its slot
-unless it is stored at once.  Copies of doubles and long doubles go through
-the x87 (``fldl``/``fstpl``: two instructions where integer registers take
-four or six), those of floats through a general register.
+unless it is stored at once.  Copies go through the x87 too (``fldl``/
+``fstpl``: two instructions where integer registers take two to six, and
+no 0x66 prefix under .code16gcc); like GCC's, they quiet a signalling NaN.
 
 GNU spelling of the reversed operations: ``fsubp %st, %st(1)`` is Intel's
 FSUBRP (st(1) = st(0) - st(1)) and ``fsubrp %st, %st(1)`` Intel's FSUBP.
@@ -43,12 +43,15 @@ from .operands import (BITS, FCC, ST0, ST1, ExprConstant, Memory, SymbolRef, imm
                        slot_mem)
 
 SIZE = {Type.F32: 4, Type.F64: 8, Type.F80: 12}
-VALUE_BYTES = {Type.F32: 4, Type.F64: 8, Type.F80: 10}
 SUFFIX = {Type.F32: "s", Type.F64: "l", Type.F80: "t"}
 
 # users that take a value from %st(0) themselves (a result may stay there for them)
 STACK_USERS = frozenset(("fadd", "fsub", "fmul", "fdiv", "fneg", "fcmp", "fptosi", "fptoui",
                          "fpext", "fptrunc", "store", "ret"))
+# integer instructions selected inline (of up to 32 bits: no helper calls)
+INTEGER_WORK = frozenset(("add", "sub", "mul", "sdiv", "udiv", "srem", "urem", "and", "or", "xor",
+                          "shl", "lshr", "ashr", "neg", "not", "icmp", "zext", "sext", "trunc",
+                          "copy"))
 # instructions that may write memory: a deferred load may not move past them
 MEMORY_WRITERS = frozenset(("store", "memcpy", "memset", "call", "va_start", "va_arg", "va_end",
                             "va_copy", "asm"))
@@ -84,10 +87,15 @@ class FloatSelection:
         self.sel = sel
         self.slots: dict[object, object] = {}      # float value -> FrameSlot
         self.control_words = None
+        self.control_block = None                  # the machine block that set them
         self.conversion = None                     # the 8-byte slot fild/fistp go through
         self.top = None                            # the value in %st(0), not in its slot
         self.deferred: dict[object, Memory] = {}   # load not done -> the memory it reads
         self.index: dict[int, int] = {}            # instruction id -> position in its block
+        # slots of values used only in their own block, shared once those are dead
+        self.free: dict[int, list] = {}            # size -> slots no live value holds
+        self.pending: list[tuple[int, int, object]] = []   # (last use, size, slot)
+        self.block = None                          # the IR block being selected
 
     def handler(self, opcode: str):
         return getattr(self, "op_" + opcode, None)
@@ -99,8 +107,42 @@ class FloatSelection:
     def slot(self, value):
         s = self.slots.get(value)
         if s is None:
-            s = self.slots[value] = self.sel.mf.new_slot(SIZE[value.type], 4, "f")
+            size = SIZE[value.type]
+            last = self._last_use(value)
+            free = self.free.get(size)
+            s = free.pop() if last is not None and free else \
+                self.sel.mf.new_slot(size, 4, "f")
+            self.slots[value] = s
+            if last is not None:
+                self.pending.append((last, size, s))
         return s
+
+    def _last_use(self, value) -> int | None:
+        """Where the last use of a value of the block being selected is, when all
+        its uses come later in that block, else None.  A comparison reads its
+        operands one later: where it is fused into the branch or select after it."""
+        if not isinstance(value, Instruction) or value.opcode == "phi" or \
+                value.block is not self.block:
+            return None
+        here = self.position(value)
+        last = here
+        for user, _ in self.sel.users.get(value.id, ()):
+            if user.block is not value.block or user.opcode == "phi" or \
+                    self.position(user) <= here:
+                return None
+            last = max(last, self.position(user) + (user.opcode == "fcmp"))
+        return last
+
+    def _release(self, inst: Instruction) -> None:
+        """Free the slots of the block's values whose last use is behind inst."""
+        if inst.block is not self.block:
+            self.block, dead, self.pending = inst.block, self.pending, []
+        else:
+            here = self.position(inst)
+            dead = [p for p in self.pending if p[0] < here]
+            self.pending = [p for p in self.pending if p[0] >= here]
+        for _, size, s in dead:
+            self.free.setdefault(size, []).append(s)
 
     def temp_slot(self, ty: Type):
         return self.sel.mf.new_slot(SIZE[ty], 4, "ft")
@@ -143,12 +185,14 @@ class FloatSelection:
         return user
 
     def keeps(self, inst: Instruction) -> bool:
-        """Whether inst's result may stay in %st(0): its one user comes next and
-        takes it from there (a narrowing conversion is rounded unless stored)."""
+        """Whether inst's result may stay in %st(0): its one user takes it from
+        there and only integer work that leaves the x87 alone comes between (a
+        narrowing conversion is rounded unless stored)."""
         user = self._only_user(inst)
         if user is None or user.opcode not in STACK_USERS:
             return False
-        if self.position(user) != self.position(inst) + 1:
+        insts = inst.block.instructions
+        if not all(self.neutral(x) for x in insts[self.position(inst) + 1:self.position(user)]):
             return False
         if user.opcode == "store":
             return user.operands[0] is inst
@@ -156,6 +200,16 @@ class FloatSelection:
             inst.opcode in ("sitofp", "uitofp") and
             (inst.type is Type.F32 or inst.operands[0].type is Type.I64))
         return not narrowing
+
+    def neutral(self, inst: Instruction) -> bool:
+        """Whether selecting inst leaves the x87 stack as it is and calls nothing:
+        address arithmetic folded into its users, loads (a floating one is pushed
+        and popped again), and integer work of up to 32 bits."""
+        if inst.id in self.sel.address_only or inst.opcode == "load":
+            return True
+        return inst.opcode in INTEGER_WORK and not inst.type.is_float and \
+            all(o.type not in (Type.I64, Type.I128) and not o.type.is_float
+                for o in (inst, *inst.operands))
 
     def define(self, inst: Instruction) -> None:
         """inst's result is in %st(0): keep it there for its user, or store it."""
@@ -171,8 +225,11 @@ class FloatSelection:
     def before(self, inst: Instruction) -> None:
         """Called before each instruction is selected: the value in %st(0) goes to
         its slot unless inst (or the comparison fused into it) takes it."""
+        self._release(inst)
+        if inst.opcode in ("call", "asm"):
+            self.control_block = None
         top = self.top
-        if top is None:
+        if top is None or self.neutral(inst):
             return
         if inst.opcode == "br" and inst.targets[0] is inst.targets[1]:
             return self.flush()                 # its condition is never computed
@@ -185,14 +242,22 @@ class FloatSelection:
         self.flush()
 
     def deferrable(self, inst: Instruction) -> bool:
-        """Whether a load may be left to its user: nothing that may write memory
-        (nor, for a volatile load, read it) runs between the two."""
-        user = self._only_user(inst)
-        if user is None:
-            return False
+        """Whether a load may be left to its users: they come later in its block
+        and nothing that may write memory runs before the last one (a volatile
+        load has one user, and no other load comes between)."""
+        users = self.sel.users.get(inst.id, ())
         volatile = bool(inst.attributes.get("volatile"))
+        if not users or (volatile and len(users) != 1):
+            return False
+        here = self.position(inst)
+        last = here
+        for user, _ in users:
+            if user.block is not inst.block or user.opcode == "phi" or \
+                    self.position(user) <= here:
+                return False
+            last = max(last, self.position(user))
         insts = inst.block.instructions
-        for x in insts[self.position(inst) + 1:self.position(user)]:
+        for x in insts[here + 1:last]:
             if x.opcode in MEMORY_WRITERS or (volatile and x.opcode == "load"):
                 return False
         return True
@@ -218,11 +283,8 @@ class FloatSelection:
         self.sel.e("fstp" + SUFFIX[ty], m)
 
     def copy_mem(self, dst: Memory, src: Memory, ty: Type) -> None:
-        if ty is Type.F32:
-            self.sel.copy_bytes(dst, src, VALUE_BYTES[ty])
-        else:
-            self.sel.e("fld" + SUFFIX[ty], src)
-            self.fstp(ty, dst)
+        self.sel.e("fld" + SUFFIX[ty], src)
+        self.fstp(ty, dst)
 
     def load(self, m: Memory, dest) -> None:
         ty = Type.F32 if dest.size == 4 else Type.F64 if dest.size == 8 else Type.F80
@@ -376,16 +438,20 @@ class FloatSelection:
     def op_fptoui(self, inst: Instruction) -> None: self._float_to_int(inst, False)
 
     def _truncating(self, mnemonic: str, m: Memory) -> None:
-        """``fistp`` with the rounding control set to truncate, then restored."""
+        """``fistp`` with the rounding control set to truncate, then restored.
+        The two control words are worked out once per block (while no call or
+        asm statement, which might change the rounding mode, comes between)."""
         sel = self.sel
         if self.control_words is None:
             self.control_words = (sel.mf.new_slot(2, 2, "cw"), sel.mf.new_slot(2, 2, "cwz"))
         saved, truncating = self.control_words
-        t = sel.new()
-        sel.e("fnstcw", slot_mem(saved))
-        sel.e("movzwl", t, slot_mem(saved))
-        sel.e("orl", t, imm(0xC00))
-        sel.e("movw", slot_mem(truncating), t.width(16))
+        if self.control_block is not sel.block:
+            t = sel.new().width(16)
+            sel.e("fnstcw", slot_mem(saved))
+            sel.e("movw", t, slot_mem(saved))
+            sel.e("orw", t, imm(0xC00))
+            sel.e("movw", slot_mem(truncating), t)
+            self.control_block = sel.block
         sel.e("fldcw", slot_mem(truncating))
         sel.e(mnemonic, m)
         sel.e("fldcw", slot_mem(saved))
