@@ -7,13 +7,18 @@ loads its operands onto the x87 stack, computes, and stores the result to
 the slot (``fldl``, ``faddl``, ``fstpl``).  The allocator never sees an x87
 register.  Three things keep that short, the way GCC's reg-stack code is:
 
-* a result whose one use is the next instruction stays in %st(0) for it
-  (``top``) instead of going to its slot and back; every other instruction
-  first stores it (``before``), so the stack is empty between IR
-  instructions -- across calls and block edges in particular;
-* a load whose one use comes later in its block, with nothing that may
-  write memory in between, is not done at all (``deferred``): its user reads
-  the memory itself (``flds (%eax)``, ``faddl gd+8``);
+* a result whose one user comes later in the block stays on the x87 stack
+  for it (``stack``, at most DEPTH values) when what comes between may run
+  with it there: integer work and other floating operations, which take
+  their operands from wherever they are on the stack (``fxch`` where they
+  are not on top) -- expression trees are computed on the stack as GCC's
+  reg-stack pass would.  A result used more than once may stay for its
+  first user while its slot gets a copy (``fstl``).  Any other instruction
+  first stores the values (``before``), so the stack is empty across calls
+  and block edges (a branch or return keeps only what it takes);
+* a load whose users come later in its block, with nothing that may write
+  memory in between, is not done at all (``deferred``): its users read the
+  memory themselves (``flds (%eax)``, ``faddl gd+8``);
 * the second operand of arithmetic is a memory operand (``fsubrl 8(%ebp)``)
   unless it is a long double (the x87 has no 80-bit arithmetic from memory)
   or 0 and 1 (``fldz``, ``fld1``).
@@ -24,6 +29,9 @@ narrows (``fptrunc``, an integer to float) is still rounded through its slot
 unless it is stored at once.  Copies go through the x87 too (``fldl``/
 ``fstpl``: two instructions where integer registers take two to six, and
 no 0x66 prefix under .code16gcc); like GCC's, they quiet a signalling NaN.
+The slot of a value used only later in its own block goes back to a pool
+once its last user is selected, for the next such value (``_release``):
+frames stay small, and more slots are in reach of a one-byte displacement.
 
 GNU spelling of the reversed operations: ``fsubp %st, %st(1)`` is Intel's
 FSUBRP (st(1) = st(0) - st(1)) and ``fsubrp %st, %st(1)`` Intel's FSUBP.
@@ -37,10 +45,10 @@ from __future__ import annotations
 
 import struct
 
-from ...ir import Constant, Instruction, Type, Undef
+from ...ir import Constant, Instruction, Parameter, Type, Undef
 from ..x86.x87 import f80_bytes
-from .operands import (BITS, FCC, ST0, ST1, ExprConstant, Memory, SymbolRef, imm, offset_mem,
-                       slot_mem)
+from .operands import (BITS, FCC, ST0, ST1, ExprConstant, Memory, Register, SymbolRef, imm,
+                       offset_mem, slot_mem)
 
 SIZE = {Type.F32: 4, Type.F64: 8, Type.F80: 12}
 SUFFIX = {Type.F32: "s", Type.F64: "l", Type.F80: "t"}
@@ -55,6 +63,8 @@ INTEGER_WORK = frozenset(("add", "sub", "mul", "sdiv", "udiv", "srem", "urem", "
 # instructions that may write memory: a deferred load may not move past them
 MEMORY_WRITERS = frozenset(("store", "memcpy", "memset", "call", "va_start", "va_arg", "va_end",
                             "va_copy", "asm"))
+# values at most on the x87 stack between instructions (operations push two more)
+DEPTH = 6
 # predicates that read the same with their operands swapped
 SYMMETRIC = frozenset(("oeq", "une", "one", "ueq", "ord", "uno"))
 
@@ -89,7 +99,8 @@ class FloatSelection:
         self.control_words = None
         self.control_block = None                  # the machine block that set them
         self.conversion = None                     # the 8-byte slot fild/fistp go through
-        self.top = None                            # the value in %st(0), not in its slot
+        self.stack: list = []                      # values on the x87 stack, st(0) last
+        self.saved: set[int] = set()               # ids of those whose slot holds them too
         self.deferred: dict[object, Memory] = {}   # load not done -> the memory it reads
         self.index: dict[int, int] = {}            # instruction id -> position in its block
         # slots of values used only in their own block, shared once those are dead
@@ -154,14 +165,15 @@ class FloatSelection:
 
     def mem_of(self, value) -> Memory:
         """Memory holding a floating value (its slot, the constant pool, or the
-        memory a deferred load reads); a value in %st(0) goes to its slot first."""
+        memory a deferred load reads); a value only on the x87 stack goes to its
+        slot first (callers do this before they push anything)."""
         if isinstance(value, (Constant, Undef)):
             data = constant_bytes(value)
             if value.type is Type.F80:
                 return self.pool(data + bytes(6), 16)
             return self.pool(data, len(data))
-        if value is self.top:
-            self.flush()
+        if self.depth(value) is not None and value.id not in self.saved:
+            self.spill(value)
         m = self.deferred.get(value)
         if m is not None:
             return m
@@ -185,14 +197,14 @@ class FloatSelection:
         return user
 
     def keeps(self, inst: Instruction) -> bool:
-        """Whether inst's result may stay in %st(0): its one user takes it from
-        there and only integer work that leaves the x87 alone comes between (a
-        narrowing conversion is rounded unless stored)."""
+        """Whether inst's result may stay on the x87 stack: its one user takes it
+        from there and what comes between keeps the stack (a narrowing
+        conversion is rounded unless stored)."""
         user = self._only_user(inst)
         if user is None or user.opcode not in STACK_USERS:
             return False
         insts = inst.block.instructions
-        if not all(self.neutral(x) for x in insts[self.position(inst) + 1:self.position(user)]):
+        if not all(self.friendly(x) for x in insts[self.position(inst) + 1:self.position(user)]):
             return False
         if user.opcode == "store":
             return user.operands[0] is inst
@@ -211,35 +223,103 @@ class FloatSelection:
             all(o.type not in (Type.I64, Type.I128) and not o.type.is_float
                 for o in (inst, *inst.operands))
 
+    def friendly(self, inst: Instruction) -> bool:
+        """Whether inst may be selected with values left on the x87 stack: the
+        neutral instructions, floating operations (they push at most two
+        temporaries and take their operands from wherever they are) and stores."""
+        return self.neutral(inst) or inst.opcode in STACK_USERS and inst.opcode != "ret" or \
+            inst.opcode in ("sitofp", "uitofp")
+
+    def keeps_copy(self, inst: Instruction) -> bool:
+        """Whether inst's result, used more than once, may stay in %st(0) for its
+        first user while its slot gets a copy for the others: the two must be
+        the same number -- a long double, a value exact in its type, or a copy
+        that the first user (a store) rounds the same way."""
+        sel = self.sel
+        if sel.uses.get(inst.id, 0) < 2:
+            return False
+        here = self.position(inst)
+        first = None
+        for user, _ in sel.users[inst.id]:
+            if user.block is inst.block and user.opcode != "phi" and \
+                    self.position(user) > here:
+                if first is None or self.position(user) < self.position(first):
+                    first = user
+        if first is None or first.opcode not in STACK_USERS:
+            return False
+        if first.opcode == "store" and first.operands[0] is not inst:
+            return False
+        insts = inst.block.instructions
+        if not all(self.friendly(x) for x in insts[here + 1:self.position(first)]):
+            return False
+        exact = inst.type is Type.F80 or inst.opcode == "fpext" or (
+            inst.opcode == "sitofp" and inst.type is not Type.F32 and
+            inst.operands[0].type is not Type.I64)
+        return exact or first.opcode == "store"
+
     def define(self, inst: Instruction) -> None:
         """inst's result is in %st(0): keep it there for its user, or store it."""
-        if self.keeps(inst):
-            self.top = inst
+        room = len(self.stack) < DEPTH
+        if room and self.keeps(inst):
+            self.stack.append(inst)
+        elif room and self.keeps_copy(inst):
+            m = slot_mem(self.slot(inst))
+            if inst.type is Type.F80:           # no fstt: a duplicate is stored
+                self.sel.e("fld", ST0)
+                self.fstp(inst.type, m)
+            else:
+                self.sel.e("fst" + SUFFIX[inst.type], m)
+            self.stack.append(inst)
+            self.saved.add(inst.id)
         else:
             self.fstp(inst.type, slot_mem(self.slot(inst)))
 
-    def flush(self) -> None:
-        v, self.top = self.top, None
-        self.fstp(v.type, slot_mem(self.slot(v)))
+    def depth(self, value) -> int | None:
+        """The st(i) a value is in, or None."""
+        for i, v in enumerate(reversed(self.stack)):
+            if v is value:
+                return i
+        return None
+
+    def fxch(self, i: int) -> None:
+        self.sel.e("fxch", Register(f"st({i})"))
+        s = self.stack
+        s[-1], s[-1 - i] = s[-1 - i], s[-1]
+
+    def claim(self, value) -> None:
+        """Bring a value on the stack to st(0) for the operation taking it."""
+        i = self.depth(value)
+        if i:
+            self.fxch(i)
+        self.stack.pop()
+
+    def spill(self, value) -> None:
+        """Take a value off the stack to its slot."""
+        self.claim(value)
+        if value.id in self.saved:
+            self.sel.e("fstp", ST0)
+        else:
+            self.fstp(value.type, slot_mem(self.slot(value)))
 
     def before(self, inst: Instruction) -> None:
-        """Called before each instruction is selected: the value in %st(0) goes to
-        its slot unless inst (or the comparison fused into it) takes it."""
+        """Called before each instruction is selected: the values on the x87
+        stack go to their slots unless inst may run with them there (a branch
+        or return keeps those it takes)."""
         self._release(inst)
         if inst.opcode in ("call", "asm"):
             self.control_block = None
-        top = self.top
-        if top is None or self.neutral(inst):
+        if not self.stack or self.friendly(inst):
             return
-        if inst.opcode == "br" and inst.targets[0] is inst.targets[1]:
-            return self.flush()                 # its condition is never computed
-        for op in inst.operands:
-            if op is top:
-                return
-            if isinstance(op, Instruction) and op.id in self.sel.fused and \
-                    any(x is top for x in op.operands):
-                return
-        self.flush()
+        taken = []
+        if inst.opcode == "ret" or (inst.opcode == "br" and
+                                    inst.targets[0] is not inst.targets[1]):
+            for op in inst.operands:
+                taken.append(op)
+                if isinstance(op, Instruction) and op.id in self.sel.fused:
+                    taken.extend(op.operands)
+        for v in list(reversed(self.stack)):
+            if not any(v is t for t in taken):
+                self.spill(v)
 
     def deferrable(self, inst: Instruction) -> bool:
         """Whether a load may be left to its users: they come later in its block
@@ -273,11 +353,11 @@ class FloatSelection:
 
     def fld(self, value) -> None:
         """Put a value in %st(0) as the first operand of an operation: the value
-        kept there already, or a load."""
-        if value is self.top:
-            self.top = None
-            return
-        self.push(value)
+        kept on the stack, or a load."""
+        if self.depth(value) is not None:
+            self.claim(value)
+        else:
+            self.push(value)
 
     def fstp(self, ty: Type, m: Memory) -> None:
         self.sel.e("fstp" + SUFFIX[ty], m)
@@ -298,8 +378,8 @@ class FloatSelection:
             self.load(m, self.slot(inst))
 
     def store(self, value, m: Memory) -> None:
-        if value is self.top:
-            self.top = None
+        if self.depth(value) is not None:
+            self.claim(value)
             self.fstp(value.type, m)
         elif isinstance(value, (Constant, Undef)) and value.type is Type.F32:
             self.sel.e("movl", m, imm(int.from_bytes(constant_bytes(value), "little",
@@ -349,25 +429,34 @@ class FloatSelection:
     # --- arithmetic ----------------------------------------------------------------------
     def _from_memory(self, value) -> bool:
         """Whether an arithmetic operand is read from memory (not pushed)."""
-        return value.type is not Type.F80 and value is not self.top and \
-            special_load(value) is None
+        return value.type is not Type.F80 and special_load(value) is None
 
     def _arith(self, inst: Instruction, op: str) -> None:
         a, b = inst.operands
         sel = self.sel
         reverse = "r" if op in ("sub", "div") else ""
-        if b is self.top and a is not b:        # b in %st(0): a op st
-            self.top = None
+        ia = self.depth(a)
+        ib = self.depth(b) if b is not a else None
+        if ia is not None and ib is not None and {ia, ib} != {0, 1}:
+            self.spill(b)                       # not the top two: b from memory
+            ia, ib = self.depth(a), None
+        if ia is not None and ib is not None:   # the top two
+            self.stack.pop()
+            self.stack.pop()
+            # GNU spelling: f<op>p computes st(1) = st(0) op st(1), f<op>rp the reverse
+            sel.e("f" + op + ("p" if ia == 0 else reverse + "p"), ST1, ST0)
+        elif ib is not None:                    # b in st(0): a op st
+            self.claim(b)
             if self._from_memory(a):
                 sel.e("f" + op + reverse + SUFFIX[a.type], self.mem_of(a))
-            else:                               # st(1) = st(0) op st(1), in GNU spelling
+            else:
                 self.push(a)
                 sel.e("f" + op + "p", ST1, ST0)
         else:
             self.fld(a)                         # st op b
             if self._from_memory(b):
                 sel.e("f" + op + SUFFIX[b.type], self.mem_of(b))
-            else:                               # st(1) = st(1) op st(0), in GNU spelling
+            else:
                 self.push(b)
                 sel.e("f" + op + reverse + "p", ST1, ST0)
         self.define(inst)
@@ -389,16 +478,27 @@ class FloatSelection:
         a, b = inst.operands
         if swap:
             a, b = b, a
-        if a is self.top and a is not b:
-            self.top = None
+        sel = self.sel
+        ia = self.depth(a)
+        ib = self.depth(b) if b is not a else None
+        if ia is not None and ib is not None and {ia, ib} != {0, 1}:
+            self.spill(b)
+            ia, ib = self.depth(a), None
+        if ia is not None and ib is not None:   # the top two
+            self.stack.pop()
+            self.stack.pop()
+            if ia == 1 and pred not in SYMMETRIC:
+                sel.e("fxch", ST1)
+        elif ia is not None:
+            self.claim(a)
             self.push(b)
             if pred not in SYMMETRIC:
-                self.sel.e("fxch", ST1)
+                sel.e("fxch", ST1)
         else:
             self.fld(b)
             self.push(a)
-        self.sel.e("fucomip", ST0, ST1)
-        self.sel.e("fstp", ST0)
+        sel.e("fucomip", ST0, ST1)
+        sel.e("fstp", ST0)
         return cond
 
     # --- conversions -----------------------------------------------------------------------
@@ -410,6 +510,10 @@ class FloatSelection:
         (a,) = inst.operands
         if a.type is Type.I1:
             signed_ = False
+        if isinstance(a, Parameter) and a.index in sel.param_slots and signed_ and \
+                a.type in (Type.I16, Type.I32):     # fild reads the argument itself
+            sel.e("fildl" if a.type is Type.I32 else "filds", slot_mem(sel.param_slots[a.index]))
+            return self.define(inst)
         tmp = self.conversion_slot()
         if a.type is Type.I64:
             lo, hi = sel.int64.pair(a)
