@@ -252,7 +252,7 @@ class FloatSelection:
         insts = inst.block.instructions
         if not all(self.friendly(x) for x in insts[here + 1:self.position(first)]):
             return False
-        exact = inst.type is Type.F80 or inst.opcode == "fpext" or (
+        exact = inst.type is Type.F80 or inst.opcode in ("fpext", "load", "va_arg") or (
             inst.opcode == "sitofp" and inst.type is not Type.F32 and
             inst.operands[0].type is not Type.I64)
         return exact or first.opcode == "store"
@@ -260,8 +260,11 @@ class FloatSelection:
     def define(self, inst: Instruction) -> None:
         """inst's result is in %st(0): keep it there for its user, or store it."""
         room = len(self.stack) < DEPTH
-        if room and self.keeps(inst):
-            self.stack.append(inst)
+        if self.keeps(inst):
+            if room:
+                self.stack.append(inst)
+            else:
+                self._replace(inst)
         elif room and self.keeps_copy(inst):
             m = slot_mem(self.slot(inst))
             if inst.type is Type.F80:           # no fstt: a duplicate is stored
@@ -273,6 +276,26 @@ class FloatSelection:
             self.saved.add(inst.id)
         else:
             self.fstp(inst.type, slot_mem(self.slot(inst)))
+
+    def _next_use(self, value) -> int:
+        here = self.position(value)
+        return min(self.position(u) for u, _ in self.sel.users[value.id]
+                   if u.block is value.block and self.position(u) > here)
+
+    def _replace(self, inst: Instruction) -> None:
+        """The stack is full: inst takes the place of the value whose user is
+        farthest when that is farther than inst's (which is stored otherwise)."""
+        victim = max(self.stack, key=self._next_use)
+        if self._next_use(victim) <= self._next_use(inst):
+            return self.fstp(inst.type, slot_mem(self.slot(inst)))
+        i = self.depth(victim)
+        self.sel.e("fxch", Register(f"st({i + 1})"))      # inst is above the stack
+        if victim.id in self.saved:
+            self.sel.e("fstp", ST0)
+        else:
+            self.fstp(victim.type, slot_mem(self.slot(victim)))
+        self.saved.discard(victim.id)
+        self.stack[len(self.stack) - 1 - i] = inst
 
     def depth(self, value) -> int | None:
         """The st(i) a value is in, or None."""
@@ -374,8 +397,9 @@ class FloatSelection:
         """A floating load: left to its user where that may read the memory itself."""
         if self.deferrable(inst):
             self.deferred[inst] = m
-        else:
-            self.load(m, self.slot(inst))
+        else:                                   # loaded here, kept for a user or stored
+            self.sel.e("fld" + SUFFIX[inst.type], m)
+            self.define(inst)
 
     def store(self, value, m: Memory) -> None:
         if self.depth(value) is not None:
