@@ -355,7 +355,7 @@ class CallSelection:
             sel.e("movl", lo, EAX)
             sel.e("movl", hi, EDX)
         elif kind == "x87":
-            sel.floats.fstp(inst.type, slot_mem(sel.floats.slot(inst)))
+            sel.floats.define(inst)
         elif kind == "int":
             sel.e("movl", sel.dest(inst), EAX)
 
@@ -433,7 +433,7 @@ class CallSelection:
         if agg is not None:
             sel.e("movl", sel.dest(inst), address)
         elif ty.is_float:
-            sel.floats.load(m, sel.dest(inst))
+            sel.floats.load_value(inst, m)
         elif ty is Type.I64:
             lo, hi = sel.dest(inst)
             sel.e("movl", lo, m)

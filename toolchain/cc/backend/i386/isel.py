@@ -307,6 +307,7 @@ class Selector(MemorySelection, ControlSelection):
 
     def select(self, inst: Instruction) -> None:
         op = inst.opcode
+        self.floats.before(inst)            # %st(0) emptied unless inst takes it
         if any(t in (Type.I128, Type.F128) for t in
                (inst.type, *(getattr(o, "type", None) for o in inst.operands))):
             raise ToolchainError(f"128-bit values are not supported on i386 (function "

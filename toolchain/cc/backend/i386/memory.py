@@ -170,7 +170,7 @@ class MemorySelection:
         m = self.mem(inst.operands[0])
         ty = inst.type
         if ty.is_float:
-            return self.floats.load(m, self.dest(inst))
+            return self.floats.load_value(inst, m)
         d = self.dest(inst)
         if ty in (Type.I8, Type.I16):
             signed_ = self.wants_sign(inst)
