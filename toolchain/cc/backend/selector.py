@@ -8,8 +8,9 @@ calls and floats) and supplies how values reach registers (``reg``,
 ``dest``, ``mem``...) and the ``op_<opcode>`` handlers.
 
 The walk (:meth:`run`): number the function, make the machine blocks,
-count each instruction's uses (and remember its last user), give every
-static ``alloca`` a frame slot, select the prologue, then each instruction
+count each instruction's uses (and remember its last user), let the
+target look at the whole function (``analyse``), give every static
+``alloca`` a frame slot, select the prologue, then each instruction
 in order.  A comparison whose only user is the next instruction and a kind
 the target branches or selects on directly (:meth:`fuses_into`) is not
 selected where it stands: the user tests the flags (or compares and
@@ -76,6 +77,7 @@ class SelectorBase:
                 self.count_uses(inst)
                 if inst.opcode == "indirectbr":
                     self.indirect_targets.update(inst.targets)
+        self.analyse()
         for block in fn.blocks:
             for inst in block.instructions:
                 if inst.opcode == "alloca" and not inst.attributes.get("dynamic"):
@@ -101,6 +103,9 @@ class SelectorBase:
             if isinstance(op, Instruction):
                 self.uses[op.id] = self.uses.get(op.id, 0) + 1
                 self.user[op.id] = inst
+
+    def analyse(self) -> None:
+        """What the target learns from the whole function (its uses counted) first."""
 
     def place_alloca(self, inst: Instruction, size: int, alignment: int) -> None:
         """A static alloca's frame slot (a target may place over-aligned ones itself)."""

@@ -31,7 +31,8 @@ from __future__ import annotations
 from ... import ir
 from ....common.diagnostics import ToolchainError
 from ...ir import BlockAddress, Constant, GlobalAddress, Instruction, Type, Undef
-from ..mir import FrameSlot, MachineBlock, MachineFunction, MachineInstr, VReg
+from ..mir import FrameSlot, MachineBlock, MachineFunction, VReg
+from ..selector import SelectorBase
 from .control import ControlSelection
 from .memory import MemorySelection, address_only
 # the shared operand helpers, also imported from here by the other modules
@@ -41,58 +42,33 @@ from .operands import (AL, BITS, CL, EAX, EBP, ECX, EDX, ESP, ICC, NEGATE,  # no
                        sym)
 
 
-class Selector(MemorySelection, ControlSelection):
+class Selector(SelectorBase, MemorySelection, ControlSelection):
+    TARGET = "i386"
+
     def __init__(self, function: ir.Function, ctx: ModuleContext, regparm: int = 0,
                  sibling_calls: bool = False):
         from .calls import CallSelection
         from .floats import FloatSelection
         from .int64 import Int64Selection
-        self.fn = function
-        self.ctx = ctx
+        super().__init__(function, ctx)
         self.regparm = regparm
         self.sibling_calls = sibling_calls          # -foptimize-sibling-calls (-O2, -Os)
-        self.mf = MachineFunction(function.name)
-        self.values: dict[object, object] = {}       # IR value -> VReg | (lo, hi)
-        self.addresses: dict[object, FrameSlot] = {}  # IR value -> the slot it is the address of
-        self.blocks: dict[ir.Block, MachineBlock] = {}
-        self.block: MachineBlock | None = None
-        self.uses: dict[int, int] = {}
-        self.user: dict[int, Instruction] = {}
         self.users: dict[int, list[tuple[Instruction, int]]] = {}
         self.address_only: set[int] = set()
         self.param_uses: dict[int, int] = {}
         self.extended: dict[int, bool] = {}          # i8/i16 load -> loaded sign-extended
         self.param_slots: dict[int, FrameSlot] = {}  # parameter index -> its stack slot
-        self.indirect_targets: set[ir.Block] = set()   # blocks an indirectbr reaches
-        self.entry_temps: dict[Instruction, object] = {}   # their phis' entry temporaries
-        self.fused: set[int] = set()
         self.tested: set[int] = set()                # ``and x, c`` left to its compare's test
         self.calls = CallSelection(self)
         self.floats = FloatSelection(self)
         self.int64 = Int64Selection(self)
 
-    # --- emitting -------------------------------------------------------------------
-    def e(self, mnemonic: str, *operands, uses=(), defs=(), prefixes=(), roles=None) -> MachineInstr:
-        mi = MachineInstr(mnemonic, tuple(operands), tuple(prefixes), tuple(uses), tuple(defs),
-                          roles=roles)
-        self.block.instrs.append(mi)
-        return mi
-
     def new(self, bits: int = 32) -> VReg:
         return self.mf.new_vreg(bits)
 
-    def new_block(self) -> MachineBlock:
-        block = MachineBlock(self.ctx.new_label())
-        self.mf.blocks.append(block)
-        return block
-
     def jump(self, cc: str | None, target: MachineBlock) -> None:
         self.e("jmp" if cc is None else "j" + cc, SymbolRef(target.label))
-        if target not in self.block.successors:
-            self.block.successors.append(target)
-
-    def start(self, block: MachineBlock) -> None:
-        self.block = block
+        self.successor(target)
 
     def skip_when(self, cc: str) -> MachineBlock:
         """Branch on ``cc`` past the instructions selected next: they go in a
@@ -224,47 +200,22 @@ class Selector(MemorySelection, ControlSelection):
         return self.reg(value).width(8)
 
     # --- the function -----------------------------------------------------------------
-    def run(self) -> MachineFunction:
-        fn = self.fn
-        fn.number()
-        for block in fn.blocks:
-            self.blocks[block] = MachineBlock(self.ctx.new_label())
-            self.ctx.block_labels[block] = self.blocks[block].label
-        self.mf.blocks = [self.blocks[b] for b in fn.blocks]
-        for block in fn.blocks:
-            for inst in block.instructions:
-                for index, op in enumerate(inst.operands):
-                    if isinstance(op, ir.Parameter):
-                        self.param_uses[op.index] = self.param_uses.get(op.index, 0) + 1
-                    if isinstance(op, Instruction):
-                        self.uses[op.id] = self.uses.get(op.id, 0) + 1
-                        self.user[op.id] = inst
-                        self.users.setdefault(op.id, []).append((inst, index))
-                if inst.opcode == "indirectbr":
-                    self.indirect_targets.update(inst.targets)
-        self.address_only = address_only(fn, self.users)
-        for block in fn.blocks:
-            for inst in block.instructions:
-                if inst.opcode == "alloca" and not inst.attributes.get("dynamic"):
-                    self.addresses[inst] = self.mf.new_slot(
-                        max(int(inst.attributes.get("size", 1)), 1),
-                        max(int(inst.attributes.get("alignment", 1)), 1), f"a{inst.id}")
-        self.start(self.mf.blocks[0])
-        self.calls.prologue()
-        for block in fn.blocks:
-            self.start(self.blocks[block])
-            insts = block.instructions
-            for i, inst in enumerate(insts):
-                if inst.opcode in ("icmp", "fcmp") and self._fusable(inst, insts, i):
-                    self.fused.add(inst.id)
-                    continue
-                if inst.id in self.address_only or self._tested(inst):
-                    continue
-                self.select(inst)
-        self.mf.attributes["variadic"] = fn.variadic
-        return self.mf
+    # --- the function (selector.py walks it) ------------------------------------------
+    def count_uses(self, inst: Instruction) -> None:
+        super().count_uses(inst)
+        for index, op in enumerate(inst.operands):
+            if isinstance(op, ir.Parameter):
+                self.param_uses[op.index] = self.param_uses.get(op.index, 0) + 1
+            elif isinstance(op, Instruction):
+                self.users.setdefault(op.id, []).append((inst, index))
 
-    def _fusable(self, inst: Instruction, insts: list, i: int) -> bool:
+    def analyse(self) -> None:
+        self.address_only = address_only(self.fn, self.users)
+
+    def skipped(self, inst: Instruction) -> bool:
+        return inst.id in self.address_only or self._tested(inst)
+
+    def fusable(self, inst: Instruction, insts: list, i: int) -> bool:
         if self.uses.get(inst.id, 0) != 1:
             return False
         nxt = insts[i + 1] if i + 1 < len(insts) else None
