@@ -284,7 +284,19 @@ class CallSelection:
         target = None
         if not isinstance(callee, GlobalAddress):
             target = sel.reg(callee)
-        moves = []
+        uses = self.register_arguments(args, layout, [])
+        if target is None:
+            mi = sel.e("jmp", SymbolRef(callee.name), uses=uses)
+        else:
+            sel.e("movl", ECX, target)
+            mi = sel.e("jmp", Indirect(ECX), uses=uses + ("ecx",))
+        mi.kind = "tailcall"
+        return True
+
+    def register_arguments(self, args, layout, moves: list) -> tuple:
+        """The arguments passed in registers (-mregparm), after ``moves``: every
+        source first, then the moves into the fixed registers; the registers used."""
+        sel = self.sel
         for (v, agg), loc in zip(args, layout.arguments):
             if not loc.regs:
                 continue
@@ -295,14 +307,7 @@ class CallSelection:
                 moves.append((loc.regs[0], sel.operand(v)))
         for reg, src in moves:
             sel.e("movl", Register(reg), src)
-        uses = tuple(reg for reg, _ in moves)
-        if target is None:
-            mi = sel.e("jmp", SymbolRef(callee.name), uses=uses)
-        else:
-            sel.e("movl", ECX, target)
-            mi = sel.e("jmp", Indirect(ECX), uses=uses + ("ecx",))
-        mi.kind = "tailcall"
-        return True
+        return tuple(reg for reg, _ in moves)
 
     def runtime_call(self, name: str, inst: Instruction, operands: list) -> None:
         """A call of a libgcc-style helper (always cdecl)."""
@@ -320,21 +325,8 @@ class CallSelection:
         target = None
         if not isinstance(callee, GlobalAddress) or callee.offset or callee.name in sel.ctx.tls:
             target = sel.reg(callee)
-        # register arguments: sources first, then the moves into the fixed registers
-        moves = []
-        if layout.hidden_reg:
-            moves.append((layout.hidden_reg, sel.reg(buffer)))
-        for (v, agg), loc in zip(args, layout.arguments):
-            if not loc.regs:
-                continue
-            if v.type is Type.I64:
-                lo, hi = sel.int64.operands(v)
-                moves += [(loc.regs[0], lo), (loc.regs[1], hi)]
-            else:
-                moves.append((loc.regs[0], sel.operand(v)))
-        for reg, src in moves:
-            sel.e("movl", Register(reg), src)
-        uses = tuple(reg for reg, _ in moves)
+        uses = self.register_arguments(args, layout, [(layout.hidden_reg, sel.reg(buffer))]
+                                       if layout.hidden_reg else [])
         if target is None:
             sel.e("call", SymbolRef(callee.name), uses=uses, defs=CALLER_SAVED)
         else:
