@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import heapq
 
-from .liveness import def_use
+from .liveness import def_use, solve_live_out
 from .mir import FrameSlot, MachineFunction, MachineInstr, VReg
 from . import regalloc
 
@@ -117,22 +117,7 @@ class _Graph:
                 facts.append((uses, defs, move))
             keys_of[block] = facts
             gen[block], kill[block] = g, k
-        live_in = {b: set(gen[b]) for b in function.blocks}
-        live_out = {b: set() for b in function.blocks}
-        changed = True
-        order = list(reversed(function.blocks))
-        while changed:
-            changed = False
-            for block in order:
-                o: set[int] = set()
-                for s in block.successors:
-                    o |= live_in[s]
-                if o != live_out[block]:
-                    live_out[block] = o
-                    i = gen[block] | (o - kill[block])
-                    if i != live_in[block]:
-                        live_in[block] = i
-                        changed = True
+        live_out = solve_live_out(function.blocks, gen, kill)
         for block in function.blocks:
             weight = 10.0 ** min(depth[block], 6)
             live = set(live_out[block])

@@ -87,10 +87,16 @@ def live_out(function: MachineFunction, target) -> dict:
                 if d >= 64:
                     k.add(d)
         gen[block], kill[block] = g, k
-    live_in = {b: set() for b in function.blocks}
-    out = {b: set() for b in function.blocks}
+    return solve_live_out(function.blocks, gen, kill)
+
+
+def solve_live_out(blocks: list, gen: dict, kill: dict) -> dict:
+    """Block -> the keys live at its end, from each block's upward-exposed uses
+    (``gen``) and definitions (``kill``): the backward dataflow to its fixpoint."""
+    live_in = {b: set() for b in blocks}
+    out = {b: set() for b in blocks}
     changed = True
-    order = list(reversed(function.blocks))
+    order = list(reversed(blocks))
     while changed:
         changed = False
         for block in order:
